@@ -1,0 +1,41 @@
+# Two commands on a fresh Debian machine: `make run` and `make test`.
+# Each installs what is missing (Debian packages, the .venv) and is fast when all is there.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ARCHIVE ?= archive-out
+
+.PHONY: run test setup system venv lint clean bench samples
+
+setup: system venv
+
+system:
+	@bash scripts/setup-system.sh
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+run: setup
+	$(BIN)/archivist process samples/scans --archive $(ARCHIVE)
+	$(BIN)/archivist search "quyet dinh" --archive $(ARCHIVE) --limit 5
+
+test: setup
+	$(BIN)/ruff check archivist tests bench samples
+	$(BIN)/python -m pytest -q -ra
+
+lint: venv
+	$(BIN)/ruff check archivist tests bench samples
+
+samples: venv
+	$(BIN)/python samples/generate.py --out samples
+
+bench: setup
+	$(BIN)/python bench/run
+
+clean:
+	rm -rf $(ARCHIVE) .pytest_cache

@@ -1,0 +1,153 @@
+"""The ``archivist`` command: a thin Click layer over the library (see archivist.pipeline).
+
+Exit codes: 0 everything succeeded, 1 some documents failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .executor import default_workers
+from .models import to_jsonable
+
+EPILOG_PROCESS = """\b
+Examples:
+  archivist process scans/ --archive /data/archive
+  archivist process hoso-1998/ qd-45.jpg --archive archive --workers 2 --pdfa 1b
+  archivist process scans/ --archive archive --json > batch.json
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="archivist")
+def main() -> None:
+    """Turn scanned Vietnamese records into a searchable PDF/A archive.
+
+    \b
+    Typical session:
+      archivist process scans/ --archive archive     # OCR every scan into PDF/A + records
+      archivist search "quyet dinh" --archive archive # find documents, with or without diacritics
+    """
+
+
+class _Progress:
+    """Pages done, pages per minute and ETA: a rich bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.done = 0
+        self.total = 0
+        self.bar = None
+        self.task = None
+        self._last_line = 0.0
+
+    def __call__(self, event: str, n: int) -> None:
+        import time
+
+        if self.quiet:
+            return
+        if event == "start":
+            self.total = n
+            self.t0 = time.perf_counter()
+            if self.tty:
+                from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                           TimeRemainingColumn)
+
+                self.bar = Progress(TextColumn("[bold]OCR"), BarColumn(), MofNCompleteColumn(),
+                                    TextColumn("pages · {task.fields[ppm]} pages/min · ETA"), TimeRemainingColumn(),
+                                    transient=True)
+                self.bar.start()
+                self.task = self.bar.add_task("pages", total=n, ppm="–")
+            else:
+                click.echo(f"Processing {n} pages…", err=True)
+            return
+        if event == "page":
+            self.done += n
+            elapsed = time.perf_counter() - self.t0
+            ppm = f"{60 * self.done / elapsed:.0f}" if elapsed > 0 else "–"
+            if self.bar is not None:
+                self.bar.update(self.task, advance=n, ppm=ppm)
+            elif elapsed - self._last_line > 10 or self.done == self.total:
+                self._last_line = elapsed
+                click.echo(f"  {self.done}/{self.total} pages, {ppm} pages/min", err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@main.command(epilog=EPILOG_PROCESS)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Archive folder to write into (created if missing). Re-running the same command resumes.")
+@click.option("--workers", "-w", type=click.IntRange(1, 256), default=default_workers, show_default="all cores",
+              help="Pages processed in parallel, one process and one core each.")
+@click.option("--pdfa", type=click.Choice(["2b", "1b"]), default="2b", show_default=True,
+              help="PDF/A conformance level. 1b is what TCVN 14159-1:2024 (PDF/A-1) asks for.")
+@click.option("--ocr-engine", type=click.Choice(["tesserocr", "cli"]), default="tesserocr", show_default=True,
+              help="Tesseract in-process (fast) or the tesseract command (no Python binding needed).")
+@click.option("--json", "as_json", is_flag=True, help="Print the batch report as JSON on stdout.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+def process(inputs: tuple[Path, ...], archive: Path, workers: int, pdfa: str, ocr_engine: str, as_json: bool,
+            quiet: bool) -> None:
+    """OCR scans into searchable PDF/A documents with records and an index.
+
+    INPUTS are files (PNG, JPEG, TIFF, PDF) and folders. A file is one document; a sub-folder of
+    page images is one dossier document, pages in name order. Every page is turned upright,
+    deskewed, OCR'd in Vietnamese and written as PDF/A with an invisible text layer.
+    Originals are only read, never changed.
+    """
+    from .pipeline import Settings
+    from .pipeline import process as run
+
+    settings = Settings(workers=workers, pdfa=pdfa, ocr_engine=ocr_engine)
+    prog = _Progress(quiet or as_json)
+    try:
+        report = run(list(inputs), archive, settings, progress=prog)
+    finally:
+        prog.close()
+    if as_json:
+        click.echo(json.dumps(to_jsonable({
+            "ok": report.ok, "archive": str(archive), "pages": report.pages, "seconds": round(report.seconds, 2),
+            "pages_per_minute": round(report.pages_per_minute, 1), "documents": report.documents,
+            "failures": report.failures, "warnings": report.warnings, "skipped_files": report.skipped_files,
+        }), ensure_ascii=False, indent=2))
+    else:
+        _print_summary(report)
+    sys.exit(0 if report.ok else 1)
+
+
+def _print_summary(report) -> None:
+    done = [d for d in report.documents if d["status"] == "processed"]
+    again = len(report.documents) - len(done)
+    click.echo(f"Archive: {report.archive}")
+    click.echo(f"Documents: {len(done)} processed, {again} already done, {len(report.failures)} failed")
+    click.echo(f"Pages: {report.pages} in {report.seconds:.1f} s ({report.pages_per_minute:.1f} pages/min)")
+    for w in report.warnings:
+        click.echo(f"warning: {w}", err=True)
+    for f in report.skipped_files:
+        click.echo(f"skipped (not a scan): {f}", err=True)
+    for f in report.failures:
+        click.echo(f"error: {f.line()}", err=True)
+
+
+def _register_optional() -> None:
+    """Commands from the other stages, registered here so the CLI stays one thin module."""
+    try:
+        from .cli_search import open_cmd, reindex, search, show
+    except ImportError:
+        return
+    for cmd in (search, show, open_cmd, reindex):
+        main.add_command(cmd)
+
+
+_register_optional()
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""File-system helpers that keep the archive consistent when the power goes.
+
+Every file the tool writes goes through :func:`atomic_write_bytes`: a temp file in the same
+folder, fsync, then ``os.replace``. A reader therefore sees either the old file or the new
+one, never half of either, and a killed batch leaves at most a ``.tmp-*`` file that the next
+run removes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+TMP_PREFIX = ".tmp-"
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that the file is either complete or absent."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def temp_path_beside(path: Path) -> Path:
+    """A fresh temp path in ``path``'s folder, for writers that need a file name (pikepdf)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=path.parent)
+    os.close(fd)
+    return Path(tmp)
+
+
+def commit_temp(tmp: Path, path: Path) -> None:
+    """fsync a finished temp file and move it into place."""
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def dumps_json(obj: Any) -> bytes:
+    """Stable, human-readable UTF-8 JSON (Vietnamese kept as is, keys in a fixed order)."""
+    return (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def atomic_write_json(path: Path, obj: Any) -> bytes:
+    data = dumps_json(obj)
+    atomic_write_bytes(path, data)
+    return data
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Delete temp files left by a killed run; returns how many were removed."""
+    if not folder.exists():
+        return 0
+    n = 0
+    for p in folder.rglob(f"{TMP_PREFIX}*"):
+        if p.is_file():
+            p.unlink(missing_ok=True)
+            n += 1
+    return n

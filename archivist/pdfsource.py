@@ -1,0 +1,148 @@
+"""Read scanned pages out of PDFs.
+
+A scanner's PDF page is almost always one image drawn over the whole page. Then the image is
+taken as it is: JPEG bytes pass through untouched, other encodings (CCITT, JBIG2, JPEG 2000,
+CMYK, palette, 16-bit, masks) are decoded once and stored losslessly. Any other page (several
+images, an image drawn rotated or sheared, a /Rotate entry, vector art) is rendered with PDFium
+at the image's own resolution, so what is OCR'd is what a reader sees.
+"""
+
+from __future__ import annotations
+
+import pikepdf
+from pikepdf import PdfImage
+
+from .ingest import MAX_PIXELS, IngestError, LoadedPage, gray_of, payload_from_pil
+from .models import ImagePayload, PageRef
+
+RENDER_DPI_MIN = 200.0
+RENDER_DPI_MAX = 400.0
+
+
+def _open(path) -> pikepdf.Pdf:
+    try:
+        return pikepdf.open(path)
+    except pikepdf.PasswordError:
+        raise IngestError("the PDF is encrypted with a password; remove the password and try again") from None
+    except pikepdf.PdfError as e:
+        raise IngestError(f"the PDF is damaged and cannot be read ({str(e).splitlines()[0][:120]})") from None
+    except OSError as e:
+        raise IngestError(f"cannot read the PDF ({e})") from None
+
+
+def pdf_page_count(path) -> int:
+    with _open(path) as pdf:
+        n = len(pdf.pages)
+        if n == 0:
+            raise IngestError("the PDF has no pages")
+        return n
+
+
+def page_has_text(page: pikepdf.Page) -> bool:
+    """True when the page shows text itself (born-digital), so its OCR would only add noise."""
+    try:
+        for operands, op in pikepdf.parse_content_stream(page, "Tj TJ ' \""):
+            for o in operands:
+                if isinstance(o, (pikepdf.String, pikepdf.Array)) and len(bytes(o) if isinstance(o, pikepdf.String)
+                                                                            else o) > 0:
+                    return True
+    except pikepdf.PdfError:
+        return False
+    return False
+
+
+def _images(page: pikepdf.Page) -> dict[str, pikepdf.Object]:
+    """The image XObjects the page itself names (not those inside forms)."""
+    try:
+        xobjs = page.obj.get("/Resources", {}).get("/XObject", {})
+        return {str(k): v for k, v in xobjs.items() if v.get("/Subtype") == "/Image"}
+    except (pikepdf.PdfError, AttributeError):
+        return {}
+
+
+def _single_full_page_image(page: pikepdf.Page) -> tuple[str, pikepdf.Object] | None:
+    """The page's only image if the content just paints it upright over the whole page."""
+    if page.obj.get("/Rotate", 0) % 360:
+        return None
+    images = _images(page)
+    if len(images) != 1:
+        return None
+    (name, img), = images.items()
+    ops = pikepdf.parse_content_stream(page)
+    box = [float(v) for v in page.mediabox]
+    pw, ph = box[2] - box[0], box[3] - box[1]
+    cm = None
+    for operands, op in ops:
+        o = str(op)
+        if o == "cm":
+            cm = [float(v) for v in operands]
+        elif o == "Do":
+            if cm is None or abs(cm[1]) > 1e-6 or abs(cm[2]) > 1e-6:
+                return None
+            if abs(abs(cm[0]) - pw) > 2 or abs(abs(cm[3]) - ph) > 2 or cm[0] < 0 or cm[3] < 0:
+                return None
+        elif o in {"Tj", "TJ", "BI", "re", "f", "S", "sh"}:
+            return None
+    return name, img
+
+
+def _passthrough(img: pikepdf.Object) -> ImagePayload | None:
+    """Original JPEG bytes of a grey or RGB DCT image, without re-encoding."""
+    filt = img.get("/Filter")
+    if isinstance(filt, pikepdf.Array):
+        if len(filt) != 1:
+            return None
+        filt = filt[0]
+    if filt != "/DCTDecode" or "/SMask" in img or "/Mask" in img or "/Decode" in img:
+        return None
+    cs = img.get("/ColorSpace")
+    if cs not in ("/DeviceGray", "/DeviceRGB") or int(img.get("/BitsPerComponent", 8)) != 8:
+        return None
+    return ImagePayload(img.read_raw_bytes(), int(img.Width), int(img.Height), str(cs)[1:], 8, "DCTDecode")
+
+
+def load_pdf_page(ref: PageRef) -> LoadedPage:
+    with _open(ref.path) as pdf:
+        if ref.index >= len(pdf.pages):
+            raise IngestError(f"the PDF has no page {ref.index + 1}")
+        page = pdf.pages[ref.index]
+        box = [float(v) for v in page.mediabox]
+        pw_in, ph_in = (box[2] - box[0]) / 72.0, (box[3] - box[1]) / 72.0
+        if pw_in <= 0 or ph_in <= 0:
+            raise IngestError(f"page {ref.index + 1} has an empty page box")
+        found = _single_full_page_image(page)
+        if found is not None:
+            _name, img = found
+            w, h = int(img.Width), int(img.Height)
+            if w * h > MAX_PIXELS:
+                raise IngestError(f"page {ref.index + 1} holds a {w}x{h} image, over the "
+                                  f"{MAX_PIXELS // 1_000_000} MP limit")
+            dpi = w / pw_in
+            try:
+                pil = PdfImage(img).as_pil_image()
+            except Exception as e:  # noqa: BLE001 - any decoder failure is the file's fault
+                raise IngestError(f"page {ref.index + 1}: its image cannot be decoded ({e})") from None
+            payload = _passthrough(img) or payload_from_pil(pil)
+            return LoadedPage(gray_of(pil), payload, dpi, True)
+        return _render(ref, pw_in, ph_in)
+
+
+def _render(ref: PageRef, pw_in: float, ph_in: float) -> LoadedPage:
+    """Rasterise a page PDFium's way, at the resolution of its largest image (200-400 dpi)."""
+    import pypdfium2 as pdfium
+
+    dpi = RENDER_DPI_MIN
+    with pikepdf.open(ref.path) as pdf:
+        page = pdf.pages[ref.index]
+        for img in _images(page).values():
+            dpi = max(dpi, min(RENDER_DPI_MAX, int(img.Width) / max(pw_in, ph_in, 1e-3)))
+    if pw_in * ph_in * dpi * dpi > MAX_PIXELS:
+        raise IngestError(f"page {ref.index + 1} is too large to render ({pw_in:.0f}x{ph_in:.0f} in)")
+    try:
+        doc = pdfium.PdfDocument(str(ref.path))
+        bitmap = doc[ref.index].render(scale=dpi / 72.0, grayscale=False)
+        pil = bitmap.to_pil().convert("RGB")
+        doc.close()
+    except Exception as e:  # noqa: BLE001 - PDFium raises its own error types
+        raise IngestError(f"page {ref.index + 1} cannot be rendered ({e})") from None
+    return LoadedPage(gray_of(pil), payload_from_pil(pil), dpi, True)

@@ -1,0 +1,75 @@
+"""The document record: the JSON written beside each PDF/A.
+
+It holds what an inspector or a successor needs to trust the PDF without re-running anything:
+the source and its SHA-256, the output and its SHA-256, every page's orientation, skew,
+OCR confidence, text and words, timings and tool versions.
+
+Words are stored compactly as ``[text, confidence, x0, y0, x1, y1, line]`` (pixels on the
+corrected page image) because a 300-word page would otherwise triple the record's size.
+"""
+
+from __future__ import annotations
+
+import platform
+from datetime import datetime, timezone
+from functools import lru_cache
+
+from . import __version__
+from .models import DocumentInput, PageResult
+
+RECORD_VERSION = 1
+
+
+@lru_cache(maxsize=1)
+def tool_versions(engine_version: str) -> dict[str, str]:
+    import cv2
+    import pikepdf
+
+    return {"archivist": __version__, "ocr": engine_version, "pikepdf": pikepdf.__version__,
+            "qpdf": pikepdf.__libqpdf_version__, "opencv": cv2.__version__, "python": platform.python_version()}
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def page_entry(p: PageResult) -> dict:
+    return {
+        "number": p.number,
+        "source": {"path": str(p.source.path), "index": p.source.index},
+        "width": p.width, "height": p.height, "dpi": p.dpi,
+        "orientation": p.orientation,
+        "skew": p.skew,
+        "orientation_confidence": p.orientation_confidence,
+        "mean_confidence": p.mean_confidence,
+        "image": {"filter": p.image.filter, "colorspace": p.image.colorspace, "bpc": p.image.bpc}
+        if p.image else None,
+        "text": p.text,
+        "words": [[w.text, w.conf, *w.bbox, w.line] for w in p.words],
+        "timings": p.timings,
+        "warnings": p.warnings,
+    }
+
+
+def build_record(doc: DocumentInput, pages: list[PageResult], *, pdf_rel: str, pdf_sha: str, pdf_bytes: int,
+                 pdfa: str, settings: dict, engine_version: str, source_bytes: int, metadata: dict,
+                 created: str) -> dict:
+    return {
+        "record_version": RECORD_VERSION,
+        "id": doc.id,
+        "label": doc.label,
+        "source": {
+            "paths": [str(p) for p in doc.sources],
+            "sha256": doc.sha256,
+            "bytes": source_bytes,
+        },
+        "output": {"pdf": pdf_rel, "sha256": pdf_sha, "bytes": pdf_bytes, "pdfa": pdfa},
+        "page_count": len(pages),
+        "pages": [page_entry(p) for p in pages],
+        "text": "\n\n".join(p.text for p in pages),
+        "metadata": metadata,
+        "created": created,
+        "settings": settings,
+        "tools": tool_versions(engine_version),
+        "timings": {k: round(sum(p.timings.get(k, 0.0) for p in pages), 3) for k in ("load", "preprocess", "ocr")},
+    }

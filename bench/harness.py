@@ -1,0 +1,307 @@
+"""Benchmark: archivist against raw Tesseract and OCRmyPDF on the same generated pages, same run.
+
+The machine is shared and noisy, so every figure that matters is a ratio between tools timed
+back to back on identical inputs. Each tool's text is read back the same way (pdftotext for
+PDFs; raw Tesseract prints text) and scored against the generator's ground truth.
+
+Run it with ``bench/run`` (which also installs OCRmyPDF into its own venv).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import psutil
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archivist.metrics import angle_error, bag_of_words_error, cer, summarise  # noqa: E402
+
+OCRMYPDF_VENV = ROOT / "bench" / ".venv-ocrmypdf"
+
+
+@dataclass
+class ToolResult:
+    tool: str
+    command: str
+    seconds: float
+    pages: int
+    pages_per_minute: float = 0.0
+    bytes_per_page: float = 0.0
+    peak_rss_mb_total: float = 0.0  # all processes of the run together
+    peak_rss_mb_process: float = 0.0  # the largest single process (a worker)
+    word_error: dict = field(default_factory=dict)
+    cer: dict = field(default_factory=dict)
+    deskew_error: dict | None = None
+    pdfa_valid: str = "n/a"
+    per_page: list = field(default_factory=list)
+
+
+class MemoryWatch:
+    """Peak resident memory of a process tree, sampled every 50 ms."""
+
+    def __init__(self, pid: int) -> None:
+        self.proc = psutil.Process(pid)
+        self.total = 0
+        self.single = 0
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+        self._t.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                procs = [self.proc, *self.proc.children(recursive=True)]
+                rss = []
+                for p in procs:
+                    try:
+                        rss.append(p.memory_info().rss)
+                    except psutil.Error:
+                        pass
+                if rss:
+                    self.total = max(self.total, sum(rss))
+                    self.single = max(self.single, max(rss))
+            except psutil.Error:
+                pass
+            self._stop.wait(0.05)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._t.join()
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, MemoryWatch, subprocess.CompletedProcess]:
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    watch = MemoryWatch(p.pid)
+    out, err = p.communicate()
+    watch.stop()
+    return time.perf_counter() - t0, watch, subprocess.CompletedProcess(cmd, p.returncode, out, err)
+
+
+def prepare_pages(n: int, out: Path, seed: int) -> list[dict]:
+    """Generate documents until there are ``n`` pages; write each page as its own image file."""
+    from samples.generate import generate
+
+    gen = out / "generated"
+    shutil.rmtree(gen, ignore_errors=True)
+    docs = generate(gen, seed=seed, n_docs=max(4, n // 2 + 2))
+    pages_dir = out / "pages"
+    shutil.rmtree(pages_dir, ignore_errors=True)
+    pages_dir.mkdir(parents=True)
+    truth = []
+    for d in docs:
+        for p in d["pages"]:
+            if len(truth) >= n:
+                break
+            src = gen / p["file"]
+            i = len(truth) + 1
+            if src.suffix.lower() in (".jpg", ".jpeg") and p.get("index", 0) == 0:
+                dst = pages_dir / f"p{i:03d}.jpg"
+                shutil.copyfile(src, dst)
+            else:
+                with Image.open(src) as im:
+                    im.seek(p.get("index", 0))
+                    dst = pages_dir / f"p{i:03d}.png"
+                    im.save(dst, dpi=im.info.get("dpi", (p["dpi"], p["dpi"])))
+            truth.append({"file": dst.name, "text": p["text"], "skew": p["skew"], "rotation": p["rotation"],
+                          "dpi": p["dpi"]})
+    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+    return truth
+
+
+def pdftotext(pdf: Path, page: int | None = None) -> str:
+    cmd = ["pdftotext", "-enc", "UTF-8"]
+    if page is not None:
+        cmd += ["-f", str(page), "-l", str(page)]
+    return subprocess.run(cmd + [str(pdf), "-"], capture_output=True, text=True).stdout
+
+
+def score(res: ToolResult, truth: list[dict], texts: list[str]) -> None:
+    wer = [bag_of_words_error(t["text"], h) for t, h in zip(truth, texts, strict=True)]
+    cers = [cer(t["text"], h) for t, h in zip(truth, texts, strict=True)]
+    res.word_error = asdict(summarise(wer))
+    res.cer = asdict(summarise(cers))
+    res.per_page = [{"file": t["file"], "word_error": round(w, 4), "cer": round(c, 4)}
+                    for t, w, c in zip(truth, wer, cers, strict=True)]
+    res.pages_per_minute = 60.0 * res.pages / res.seconds if res.seconds else 0.0
+
+
+def run_raw_tesseract(pages: Path, truth: list[dict], jobs: int) -> ToolResult:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    files = [pages / t["file"] for t in truth]
+    texts: dict[str, str] = {}
+    peaks: list[int] = []
+
+    def one(f: Path) -> None:
+        _, watch, cp = timed(["tesseract", str(f), "-", "-l", "vie"], env)
+        texts[f.name] = cp.stdout.decode("utf-8", "replace")
+        peaks.append(watch.single)
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(jobs) as ex:
+        list(ex.map(one, files))
+    secs = time.perf_counter() - t0
+    res = ToolResult("raw tesseract", f"tesseract PAGE - -l vie ({jobs} at a time, OMP_THREAD_LIMIT=1)", secs,
+                     len(files), peak_rss_mb_process=max(peaks) / 2**20, peak_rss_mb_total=jobs * max(peaks) / 2**20)
+    score(res, truth, [texts[f.name] for f in files])
+    return res
+
+
+def run_archivist(pages: Path, out: Path, truth: list[dict], workers: int, pdfa: str) -> ToolResult:
+    archive = out / f"archivist-{workers}w"
+    shutil.rmtree(archive, ignore_errors=True)
+    exe = str(ROOT / ".venv" / "bin" / "archivist")
+    cmd = [exe, "process", str(pages), "--archive", str(archive), "--workers", str(workers), "--pdfa", pdfa,
+           "--json"]
+    secs, watch, cp = timed(cmd)
+    if cp.returncode not in (0, 1):
+        raise SystemExit(f"archivist failed: {cp.stderr.decode()[-2000:]}")
+    by_label = {}
+    for rec_path in (archive / "documents").glob("*.json"):
+        rec = json.loads(rec_path.read_text(encoding="utf-8"))
+        by_label[Path(rec["label"]).name] = rec
+    texts, skews, pdfs = [], [], []
+    for t in truth:
+        rec = by_label[t["file"]]
+        pdf = archive / rec["output"]["pdf"]
+        pdfs.append(pdf)
+        texts.append(pdftotext(pdf))
+        skews.append(angle_error(rec["pages"][0]["skew"], t["skew"]))
+    res = ToolResult(f"archivist ({workers} workers)", " ".join(["archivist"] + cmd[1:3] + ["--archive", "OUT"]
+                     + cmd[5:-1]), secs, len(truth), peak_rss_mb_total=watch.total / 2**20,
+                     peak_rss_mb_process=watch.single / 2**20)
+    res.bytes_per_page = sum(p.stat().st_size for p in pdfs) / len(pdfs)
+    res.deskew_error = asdict(summarise(skews))
+    score(res, truth, texts)
+    res.pdfa_valid = preflight_verdict(pdfs)
+    return res
+
+
+def preflight_verdict(pdfs: list[Path]) -> str:
+    try:
+        from archivist.preflight import preflight_available, validate_pdfa
+    except ImportError:
+        return "validator missing"
+    if not preflight_available():
+        return "validator missing"
+    problems = validate_pdfa(pdfs)
+    bad = {p: v for p, v in problems.items() if v}
+    if not bad:
+        return f"all {len(pdfs)} valid PDF/A-1b"
+    only_part = all(all("pdfaid" in line.lower() or "part" in line.lower() for line in v) for v in bad.values())
+    if only_part:
+        return f"{len(pdfs)} pass all PDF/A-1b checks except the part number (PDF/A-2b)"
+    first = next(iter(bad.values()))[0]
+    return f"{len(bad)}/{len(pdfs)} fail PDF/A-1b, e.g. {first}"
+
+
+def run_ocrmypdf(pages: Path, out: Path, truth: list[dict], batch: bool) -> ToolResult | None:
+    exe = OCRMYPDF_VENV / "bin" / "ocrmypdf"
+    if not exe.exists():
+        print("OCRmyPDF not installed (bench/run installs it); skipping", file=sys.stderr)
+        return None
+    dest = out / ("ocrmypdf-batch" if batch else "ocrmypdf")
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    base = [str(exe), "-l", "vie", "--rotate-pages", "--deskew", "--output-type", "pdfa", "-q"]
+    files = [pages / t["file"] for t in truth]
+    if batch:
+        peaks: list[int] = []
+
+        def one(f: Path) -> None:
+            _, watch, cp = timed(base + ["--jobs", "1", str(f), str(dest / (f.stem + ".pdf"))])
+            peaks.append(watch.total)
+
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(2) as ex:
+            list(ex.map(one, files))
+        secs = time.perf_counter() - t0
+        pdfs = [dest / (f.stem + ".pdf") for f in files]
+        texts = [pdftotext(p) for p in pdfs]
+        res = ToolResult("OCRmyPDF (2 files at a time, --jobs 1)", " ".join(["ocrmypdf"] + base[1:] + ["--jobs", "1"]),
+                         secs, len(files), peak_rss_mb_process=max(peaks) / 2**20,
+                         peak_rss_mb_total=2 * max(peaks) / 2**20)
+    else:
+        img2pdf = OCRMYPDF_VENV / "bin" / "img2pdf"
+        joined = dest / "input.pdf"
+        subprocess.run([str(img2pdf), *map(str, files), "-o", str(joined)], check=True)
+        pdf = dest / "output.pdf"
+        secs, watch, cp = timed(base + ["--jobs", "2", str(joined), str(pdf)])
+        if cp.returncode != 0:
+            print(f"ocrmypdf exit {cp.returncode}: {cp.stderr.decode()[-500:]}", file=sys.stderr)
+        pdfs = [pdf]
+        texts = [pdftotext(pdf, i + 1) for i in range(len(files))]
+        res = ToolResult("OCRmyPDF (one PDF, --jobs 2)", " ".join(["ocrmypdf"] + base[1:] + ["--jobs", "2"]), secs,
+                         len(files), peak_rss_mb_total=watch.total / 2**20, peak_rss_mb_process=watch.single / 2**20)
+    res.bytes_per_page = sum(p.stat().st_size for p in pdfs if p.exists()) / len(files)
+    score(res, truth, texts)
+    res.pdfa_valid = preflight_verdict([p for p in pdfs if p.exists()])
+    return res
+
+
+def versions() -> dict:
+    def first_line(cmd: list[str]) -> str:
+        try:
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            return (r.stdout or r.stderr).splitlines()[0]
+        except (OSError, IndexError):
+            return "missing"
+
+    return {"machine": f"{platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB",
+            "tesseract": first_line(["tesseract", "--version"]),
+            "ocrmypdf": first_line([str(OCRMYPDF_VENV / "bin" / "ocrmypdf"), "--version"]),
+            "python": platform.python_version()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=40, help="number of generated pages (default 40)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    ap.add_argument("--tools", default="raw,archivist,archivist1,ocrmypdf,ocrmypdf-batch",
+                    help="comma-separated: raw, archivist, archivist1 (1 worker), ocrmypdf, ocrmypdf-batch")
+    ap.add_argument("--pdfa", default="1b", choices=["1b", "2b"], help="archivist's PDF/A level (1b is validated)")
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    truth = prepare_pages(args.pages, args.out, args.seed)
+    pages = args.out / "pages"
+    tools = args.tools.split(",")
+    results: list[ToolResult] = []
+    for tool in tools:
+        print(f"running {tool} on {len(truth)} pages…", file=sys.stderr)
+        r = {"raw": lambda: run_raw_tesseract(pages, truth, 2),
+             "archivist": lambda: run_archivist(pages, args.out, truth, 2, args.pdfa),
+             "archivist1": lambda: run_archivist(pages, args.out, truth, 1, args.pdfa),
+             "ocrmypdf": lambda: run_ocrmypdf(pages, args.out, truth, batch=False),
+             "ocrmypdf-batch": lambda: run_ocrmypdf(pages, args.out, truth, batch=True)}[tool]()
+        if r is not None:
+            results.append(r)
+            print(f"  {r.pages_per_minute:.1f} pages/min, word error {r.word_error['mean']:.4f}", file=sys.stderr)
+    data = {"versions": versions(), "pages": len(truth), "seed": args.seed,
+            "command": "bench/run " + " ".join(argv if argv is not None else sys.argv[1:]),
+            "results": [asdict(r) for r in results]}
+    (args.out / "results.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    from bench.report import markdown
+
+    md = markdown(data)
+    (args.out / "results.md").write_text(md, encoding="utf-8")
+    print(md)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
