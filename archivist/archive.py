@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,7 +98,7 @@ class Archive:
         from .ocr import engine_version
         from .pdfa import write_pdfa
 
-        created = datetime.now(timezone.utc).replace(microsecond=0)
+        created = datetime.now(UTC).replace(microsecond=0)
         pdf = self.pdf_path(doc.id)
         title = (metadata or {}).get("subject") or Path(doc.label).stem
         write_pdfa(pages, pdf, level=settings.pdfa, title=title, created=created, language="vi",

@@ -20,6 +20,7 @@ Examples:
   archivist process scans/ --archive /data/archive
   archivist process hoso-1998/ qd-45.jpg --archive archive --workers 2 --pdfa 1b
   archivist process scans/ --archive archive --json > batch.json
+  archivist process /mnt/share/scans --archive /mnt/share/archive --executor dask --scheduler tcp://10.0.0.5:8786
 """
 
 
@@ -56,8 +57,13 @@ class _Progress:
             self.total = n
             self.t0 = time.perf_counter()
             if self.tty:
-                from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                           TimeRemainingColumn)
+                from rich.progress import (
+                    BarColumn,
+                    MofNCompleteColumn,
+                    Progress,
+                    TextColumn,
+                    TimeRemainingColumn,
+                )
 
                 self.bar = Progress(TextColumn("[bold]OCR"), BarColumn(), MofNCompleteColumn(),
                                     TextColumn("pages · {task.fields[ppm]} pages/min · ETA"), TimeRemainingColumn(),
@@ -88,14 +94,19 @@ class _Progress:
               help="Archive folder to write into (created if missing). Re-running the same command resumes.")
 @click.option("--workers", "-w", type=click.IntRange(1, 256), default=default_workers, show_default="all cores",
               help="Pages processed in parallel, one process and one core each.")
+@click.option("--executor", type=click.Choice(["local", "dask-local", "dask"]), default="local", show_default=True,
+              help="Where pages are processed: this PC's cores, a Dask cluster started here, or an existing "
+                   "Dask cluster (with --scheduler).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Address of the Dask scheduler for --executor dask. Workers must see the input files.")
 @click.option("--pdfa", type=click.Choice(["2b", "1b"]), default="2b", show_default=True,
               help="PDF/A conformance level. 1b is what TCVN 14159-1:2024 (PDF/A-1) asks for.")
 @click.option("--ocr-engine", type=click.Choice(["tesserocr", "cli"]), default="tesserocr", show_default=True,
               help="Tesseract in-process (fast) or the tesseract command (no Python binding needed).")
 @click.option("--json", "as_json", is_flag=True, help="Print the batch report as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
-def process(inputs: tuple[Path, ...], archive: Path, workers: int, pdfa: str, ocr_engine: str, as_json: bool,
-            quiet: bool) -> None:
+def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str, scheduler: str | None, pdfa: str,
+            ocr_engine: str, as_json: bool, quiet: bool) -> None:
     """OCR scans into searchable PDF/A documents with records and an index.
 
     INPUTS are files (PNG, JPEG, TIFF, PDF) and folders. A file is one document; a sub-folder of
@@ -106,7 +117,9 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, pdfa: str, oc
     from .pipeline import Settings
     from .pipeline import process as run
 
-    settings = Settings(workers=workers, pdfa=pdfa, ocr_engine=ocr_engine)
+    if executor == "dask" and not scheduler:
+        raise click.UsageError("--executor dask needs --scheduler tcp://HOST:PORT")
+    settings = Settings(workers=workers, executor=executor, scheduler=scheduler, pdfa=pdfa, ocr_engine=ocr_engine)
     prog = _Progress(quiet or as_json)
     try:
         report = run(list(inputs), archive, settings, progress=prog)
@@ -138,13 +151,17 @@ def _print_summary(report) -> None:
 
 
 def _register_optional() -> None:
-    """Commands from the other stages, registered here so the CLI stays one thin module."""
-    try:
-        from .cli_search import open_cmd, reindex, search, show
-    except ImportError:
-        return
-    for cmd in (search, show, open_cmd, reindex):
-        main.add_command(cmd)
+    """Commands of the other stages live in their own modules; the CLI only lists them."""
+    import importlib
+    import importlib.util
+
+    for module in ("cli_search", "cli_archive", "cli_review", "cli_report"):
+        if importlib.util.find_spec(f"archivist.{module}") is None:
+            continue
+        mod = importlib.import_module(f"archivist.{module}")
+        for obj in vars(mod).values():
+            if isinstance(obj, click.Command) and obj.name not in main.commands:
+                main.add_command(obj)
 
 
 _register_optional()

@@ -1,4 +1,4 @@
-"""Where page tasks run: in this process, in a local process pool, or (later) on a Dask cluster.
+"""Where page tasks run: in this process, in a local process pool, or on a Dask cluster.
 
 The pipeline hands an executor an iterator of page tasks and reads results back as they finish.
 Only a bounded number of tasks is in flight at once, so a 2,000-page batch never has more than
@@ -67,7 +67,68 @@ class PoolExecutor:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def make_executor(workers: int, initializer: Callable[[], None] | None = None) -> InlineExecutor | PoolExecutor:
+class DaskExecutor:
+    """Page tasks on a dask.distributed cluster: a province's PCs, or a LocalCluster here.
+
+    Workers must see the input files and run the same archivist version; results come back to
+    this process, which alone writes the archive, so records are identical to a local run.
+    """
+
+    def __init__(self, scheduler: str | None, workers: int,
+                 initializer: Callable[[], None] | None = None) -> None:
+        from distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler is None:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, host="127.0.0.1")
+            self.client = Client(self.cluster)
+        else:
+            self.client = Client(scheduler, timeout="30s")
+        if initializer:
+            self.client.run(initializer)
+        self.slots = max(1, sum(self.client.nthreads().values()))
+
+    def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R]]:
+        from distributed import as_completed
+
+        it = iter(tasks)
+        keys: dict[str, T] = {}
+        ac = as_completed()
+        for task in it:
+            fut = self.client.submit(fn, task, pure=False)
+            keys[fut.key] = task
+            ac.add(fut)
+            if len(keys) >= 2 * self.slots:
+                break
+        for fut in ac:
+            task = keys.pop(fut.key)
+            yield task, fut.result()
+            fut.release()
+            nxt = next(it, None)
+            if nxt is not None:
+                new = self.client.submit(fn, nxt, pure=False)
+                keys[new.key] = nxt
+                ac.add(new)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+Executor = InlineExecutor | PoolExecutor | DaskExecutor
+
+
+def make_executor(workers: int, initializer: Callable[[], None] | None = None, kind: str = "local",
+                  scheduler: str | None = None) -> Executor:
+    """``kind`` is "local" (process pool, or inline for one worker), "dask-local" or "dask"."""
+    if kind == "dask":
+        if not scheduler:
+            raise ValueError("--executor dask needs --scheduler tcp://HOST:PORT")
+        return DaskExecutor(scheduler, workers, initializer)
+    if kind == "dask-local":
+        return DaskExecutor(None, workers, initializer)
     if workers <= 1:
         return InlineExecutor(initializer)
     return PoolExecutor(workers, initializer)

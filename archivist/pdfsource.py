@@ -41,11 +41,9 @@ def pdf_page_count(path) -> int:
 def page_has_text(page: pikepdf.Page) -> bool:
     """True when the page shows text itself (born-digital), so its OCR would only add noise."""
     try:
-        for operands, op in pikepdf.parse_content_stream(page, "Tj TJ ' \""):
-            for o in operands:
-                if isinstance(o, (pikepdf.String, pikepdf.Array)) and len(bytes(o) if isinstance(o, pikepdf.String)
-                                                                            else o) > 0:
-                    return True
+        for operands, _op in pikepdf.parse_content_stream(page, "Tj TJ ' \""):
+            if any(len(o) for o in operands if isinstance(o, (pikepdf.String, pikepdf.Array))):
+                return True
     except pikepdf.PdfError:
         return False
     return False

@@ -29,6 +29,8 @@ class Settings:
     """Everything that changes the output; a change re-processes documents done with other settings."""
 
     workers: int = 1
+    executor: str = "local"  # "local" | "dask-local" | "dask"
+    scheduler: str | None = None  # tcp://HOST:PORT for "dask"
     pdfa: str = "2b"  # "2b" or "1b"
     ocr_engine: str = "tesserocr"
     lang: str = "vie"
@@ -164,7 +166,7 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
         progress("start", total)
     results: dict[int, dict[int, PageResult]] = {i: {} for i in range(len(todo))}
     failed: dict[int, list[Failure]] = {i: [] for i in range(len(todo))}
-    executor = make_executor(settings.workers, init_worker)
+    executor = make_executor(settings.workers, init_worker, settings.executor, settings.scheduler)
     try:
         for task, res in executor.map_unordered(process_page, _tasks(todo, settings)):
             if isinstance(res, Failure):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .geometry import correction_matrix
+from .geometry import corrected_size, correction_matrix
 
 COARSE_DPI = 100.0
 FINE_DPI = 200.0
@@ -69,8 +69,9 @@ def ink_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     """Binary mask of text-like ink (uint8 0/1) with non-text blobs removed."""
     flat = flatten_background(gray, dpi)
     _, mask = cv2.threshold(flat, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    # Otsu on a nearly blank page picks noise; require real contrast.
-    if flat.mean() - flat[mask.astype(bool)].mean() < 25 if mask.any() else True:
+    # Otsu on a nearly blank page splits the paper's own noise; demand real contrast instead.
+    ink = mask.astype(bool)
+    if not ink.any() or flat.mean() - flat[ink].mean() < 25:
         mask = (flat < 160).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     if n <= 1:
@@ -206,12 +207,7 @@ def detect(gray: np.ndarray, dpi: float) -> Correction:
 
 
 def _out_size(img: np.ndarray, orientation: int) -> tuple[int, int]:
-    h, w = img.shape[:2]
-    return (h, w) if orientation in (90, 270) else (w, h)
-
-
-def corrected_size(width: int, height: int, orientation: int) -> tuple[int, int]:
-    return (height, width) if orientation in (90, 270) else (width, height)
+    return corrected_size(img.shape[1], img.shape[0], orientation)
 
 
 def apply(gray: np.ndarray, corr: Correction) -> np.ndarray:

@@ -11,7 +11,7 @@ corrected page image) because a 300-word page would otherwise triple the record'
 from __future__ import annotations
 
 import platform
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from . import __version__
@@ -30,7 +30,7 @@ def tool_versions(engine_version: str) -> dict[str, str]:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def page_entry(p: PageResult) -> dict:

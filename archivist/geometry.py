@@ -1,0 +1,96 @@
+"""The one definition of how a scan is turned upright, shared by preprocess and the PDF writer.
+
+Why one module: the preprocess stage warps the scan's pixels with this matrix to get the image
+that OCR reads (and whose pixel boxes the words carry), while the PDF/A writer embeds the
+*original* pixels untouched and draws them through the same transform with a ``cm`` operator.
+If the two sides computed the transform separately, a half-pixel or sign slip would leave the
+invisible text layer off the visible words; deriving both from :func:`correction_matrix` rules
+that out.
+
+Conventions (see models.py): pixel coordinates with the origin at the top-left, y down, in
+OpenCV's convention that pixel (i, j) has its *centre* at integer coordinates. ``orientation``
+is how far the scan was turned clockwise (0/90/180/270) and ``skew`` the residual tilt of the
+lines, counter-clockwise positive. The correction turns the scan counter-clockwise by
+``orientation`` (as ``np.rot90(img, orientation // 90)`` does) and then by ``-skew`` about the
+image centre; the corrected canvas (``out_w`` x ``out_h``) is centred on the same centre.
+Both turns are about the centre, so they compose into one rotation by ``orientation - skew``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def _cos_sin(degrees: float) -> tuple[float, float]:
+    """cos/sin that are exact (0, +-1) for multiples of 90 degrees, so rot90 stays pixel-exact."""
+    d = degrees % 360.0
+    exact = {0.0: (1.0, 0.0), 90.0: (0.0, 1.0), 180.0: (-1.0, 0.0), 270.0: (0.0, -1.0)}
+    if d in exact:
+        return exact[d]
+    r = math.radians(d)
+    return math.cos(r), math.sin(r)
+
+
+def correction_matrix(orig_w: int, orig_h: int, out_w: int, out_h: int, orientation: int,
+                      skew: float) -> np.ndarray:
+    """2x3 affine matrix mapping original scan pixels to corrected-image pixels (forward map).
+
+    Use it as ``cv2.warpAffine(img, M, (out_w, out_h), borderValue=white)``. With ``skew == 0``
+    the result equals ``np.rot90(img, orientation // 90)`` pixel for pixel.
+
+    A counter-clockwise turn by ``t`` as seen on screen, in y-down coordinates, is
+    ``x' = x cos t + y sin t``, ``y' = -x sin t + y cos t`` (what ``cv2.getRotationMatrix2D``
+    builds for a positive angle). Centres are ``((w - 1) / 2, (h - 1) / 2)`` because pixel
+    centres sit on integers; in continuous coordinates (pixel edges on integers, as a PDF
+    sees an image) the same matrix becomes :func:`continuous_matrix`.
+    """
+    if orientation % 90:
+        raise ValueError(f"orientation must be a multiple of 90 degrees, not {orientation}")
+    c, s = _cos_sin(orientation - skew)
+    cx, cy = (orig_w - 1) / 2.0, (orig_h - 1) / 2.0
+    ox, oy = (out_w - 1) / 2.0, (out_h - 1) / 2.0
+    return np.array([[c, s, ox - (c * cx + s * cy)],
+                     [-s, c, oy - (-s * cx + c * cy)]], dtype=np.float64)
+
+
+def inverse(m: np.ndarray) -> np.ndarray:
+    """Inverse of a 2x3 affine matrix (corrected pixels back to scan pixels)."""
+    full = np.vstack([m, [0.0, 0.0, 1.0]])
+    return np.linalg.inv(full)[:2]
+
+
+def continuous_matrix(m: np.ndarray) -> np.ndarray:
+    """The same map for coordinates whose pixel *edges* are integers (centres at i + 0.5).
+
+    ``p_c = p + 0.5`` on both sides, so ``p'_c = A p_c + t + 0.5 - A (0.5, 0.5)``. For
+    :func:`correction_matrix` this is the rotation about ``(w/2, h/2)`` onto ``(out_w/2, out_h/2)``.
+    """
+    a = m[:, :2]
+    t = m[:, 2] + 0.5 - a @ np.array([0.5, 0.5])
+    return np.hstack([a, t[:, None]])
+
+
+def corrected_size(width: int, height: int, orientation: int) -> tuple[int, int]:
+    """Size of the corrected canvas: a quarter turn swaps width and height, skew does not grow it."""
+    return (height, width) if orientation % 180 == 90 else (width, height)
+
+
+def pdf_image_matrix(orig_w: int, orig_h: int, out_w: int, out_h: int, orientation: int,
+                     skew: float, dpi: float) -> tuple[float, float, float, float, float, float]:
+    """The PDF ``cm`` operands that draw the original image so the page shows the corrected one.
+
+    An image XObject occupies the unit square with its first row at the top (v = 1). Chain:
+    unit square -> original pixels (x = u*w, y = (1 - v)*h) -> corrected pixels (continuous
+    :func:`correction_matrix`) -> page points (X = x*k, Y = H - y*k with k = 72/dpi).
+    """
+    k = 72.0 / dpi
+    unit_to_px = np.array([[orig_w, 0.0, 0.0], [0.0, -orig_h, orig_h], [0.0, 0.0, 1.0]])
+    corr = np.vstack([continuous_matrix(correction_matrix(orig_w, orig_h, out_w, out_h, orientation, skew)),
+                      [0.0, 0.0, 1.0]])
+    px_to_pt = np.array([[k, 0.0, 0.0], [0.0, -k, out_h * k], [0.0, 0.0, 1.0]])
+    full = px_to_pt @ corr @ unit_to_px
+    # PDF writes [a b c d e f] for x' = a x + c y + e, y' = b x + d y + f.
+    return (float(full[0, 0]), float(full[1, 0]), float(full[0, 1]), float(full[1, 1]),
+            float(full[0, 2]), float(full[1, 2]))

@@ -1,0 +1,320 @@
+"""Write a searchable PDF/A (1b or 2b) straight from the scan's own image bytes and the OCR words.
+
+Why pikepdf by hand rather than Ghostscript or OCRmyPDF: the scan's JPEG goes in byte for byte
+(no generation loss, the PDF is about the size of the input), the corrected geometry is one
+``cm`` matrix instead of re-encoded pixels, and a page costs milliseconds, so this runs per
+document in the hot path. Validation (PDFBox Preflight) lives in :mod:`archivist.preflight`.
+
+Page = white background, then the original image drawn through
+:func:`archivist.geometry.pdf_image_matrix` (the same transform preprocess used to make the
+image OCR read), then an invisible text layer (render mode 3) in Tesseract's "GlyphLessFont":
+a Type0/Identity-H font whose CIDs are UTF-16 code units, every CID drawn with the one empty
+glyph of Tesseract's ``pdf.ttf``, 500/1000 em wide. Each word is put on its pixel box: font size
+= box height, horizontal scaling so the word spans the box width exactly; a space glyph, scaled
+to fill the gap up to the next word, follows every word but a line's last, so copy-paste and
+``pdftotext`` give spaced text.
+
+The PDF/A plumbing (each item was seen to matter for PDFBox Preflight): PDF 1.4 header, classic
+xref table (no object or xref streams), trailer /ID, sRGB v2 OutputIntent, a CIDSet, and XMP that
+declares every namespace on its one ``rdf:Description`` and agrees with the Info dictionary.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import unicodedata
+import zlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+from .fsutil import commit_temp, temp_path_beside
+from .geometry import corrected_size, pdf_image_matrix
+from .models import ImagePayload, PageResult, Word
+
+FONT_CANDIDATES = ("/usr/share/tesseract-ocr/5/tessdata/pdf.ttf",
+                   "/usr/share/tesseract-ocr/4.00/tessdata/pdf.ttf",
+                   "/usr/share/tessdata/pdf.ttf", "/usr/local/share/tessdata/pdf.ttf")
+ICC_CANDIDATES = ("/usr/share/color/icc/sRGB.icc",)
+CHAR_WIDTH = 0.5  # advance of the glyphless glyph, in em (pdf.ttf: 1024/2048; /DW 500)
+DESCENT = 1  # /Descent -1 (must be negative); baselines are raised by this much so boxes stay exact
+LEVELS = {"1b": ("1", "1.4"), "2b": ("2", "1.7")}
+MAX_TZ = 30000.0  # PDF/A-1 caps reals at 32767; only a degenerate box (hair-thin, very wide) gets near it
+
+
+class PdfaError(Exception):
+    """A PDF/A could not be written (missing font/ICC resource, or a page without geometry)."""
+
+
+def _find(candidates: Iterable[str], env: str | None = None, name: str = "") -> Path:
+    paths = [Path(os.environ[env]) / name] if env and os.environ.get(env) else []
+    paths += [Path(c) for c in candidates]
+    for p in paths:
+        if p.is_file():
+            return p
+    raise PdfaError(f"{name or 'resource'} not found (looked in {', '.join(map(str, paths))})")
+
+
+@functools.cache
+def _font_program() -> tuple[bytes, int]:
+    """Flate-compressed pdf.ttf and its raw length, read once per process."""
+    data = _find(FONT_CANDIDATES, "TESSDATA_PREFIX", "pdf.ttf").read_bytes()
+    return zlib.compress(data, 9), len(data)
+
+
+@functools.cache
+def _icc_profile() -> bytes:
+    """Flate-compressed sRGB profile. PDF/A-1 needs an ICC v2 profile (Preflight rejects v4)."""
+    path = _find(ICC_CANDIDATES, None, "sRGB.icc")
+    data = path.read_bytes()
+    if len(data) < 128 or data[8] != 2:
+        raise PdfaError(f"{path} is not a version-2 ICC profile, which PDF/A-1 requires")
+    return zlib.compress(data, 9)
+
+
+@functools.cache
+def _font_tables() -> tuple[bytes, bytes, bytes]:
+    """CIDToGIDMap (every CID -> glyph 1), CIDSet (every CID present), ToUnicode (CID = UTF-16
+    code unit), all Flate-compressed once: together they are a few hundred bytes per document.
+
+    The CIDSet lists all 65536 CIDs because through the CIDToGIDMap every CID reaches a glyph
+    that exists in the font program, and PDF/A-1 wants the CIDs present in the font, used or not.
+    """
+    cid_to_gid = b"\x00\x01" * 65536
+    cidset = b"\xff" * 8192
+    ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in range(256) if not 0xD8 <= hi <= 0xDF]
+    blocks = []
+    for i in range(0, len(ranges), 100):  # a CMap block holds at most 100 entries
+        chunk = ranges[i:i + 100]
+        blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
+    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" + "\n".join(blocks) +
+            "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+    return zlib.compress(cid_to_gid, 9), zlib.compress(cidset, 9), zlib.compress(cmap.encode("ascii"), 9)
+
+
+def _flate_stream(pdf: pikepdf.Pdf, compressed: bytes, **keys: object) -> pikepdf.Stream:
+    s = pikepdf.Stream(pdf, b"")
+    s.write(compressed, filter=Name.FlateDecode)
+    for k, v in keys.items():
+        s[f"/{k}"] = v
+    return s
+
+
+def _glyphless_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
+    font_data, font_len = _font_program()
+    cid_to_gid, cidset, to_unicode = _font_tables()
+    descriptor = Dictionary(
+        Type=Name.FontDescriptor, FontName=Name.GlyphLessFont, Flags=5,  # FixedPitch + Symbolic
+        FontBBox=Array([0, 0, int(1000 * CHAR_WIDTH), 1000]), ItalicAngle=0, Ascent=1000,
+        Descent=-DESCENT, CapHeight=1000, StemV=80,
+        FontFile2=pdf.make_indirect(_flate_stream(pdf, font_data, Length1=font_len)),
+        CIDSet=pdf.make_indirect(_flate_stream(pdf, cidset)))
+    cidfont = Dictionary(
+        Type=Name.Font, Subtype=Name.CIDFontType2, BaseFont=Name.GlyphLessFont,
+        CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"),
+                                 Supplement=0),
+        FontDescriptor=pdf.make_indirect(descriptor), DW=int(1000 * CHAR_WIDTH),
+        CIDToGIDMap=pdf.make_indirect(_flate_stream(pdf, cid_to_gid)))
+    return pdf.make_indirect(Dictionary(
+        Type=Name.Font, Subtype=Name.Type0, BaseFont=Name.GlyphLessFont, Encoding=Name("/Identity-H"),
+        DescendantFonts=Array([pdf.make_indirect(cidfont)]),
+        ToUnicode=pdf.make_indirect(_flate_stream(pdf, to_unicode))))
+
+
+def _image_xobject(pdf: pikepdf.Pdf, img: ImagePayload) -> pikepdf.Object:
+    """The payload as an image XObject, its data untouched (JPEG bytes stay byte-identical)."""
+    s = pikepdf.Stream(pdf, b"")
+    parms = Dictionary({f"/{k}": v for k, v in img.decode_parms.items()}) if img.decode_parms else None
+    s.write(img.data, filter=Name(f"/{img.filter}"), decode_parms=parms)
+    s.Type, s.Subtype = Name.XObject, Name.Image
+    s.Width, s.Height, s.BitsPerComponent = img.width, img.height, img.bpc
+    s.ColorSpace = Name(f"/{img.colorspace}")
+    if img.decode:
+        s.Decode = Array(img.decode)
+    return pdf.make_indirect(s)
+
+
+def _meta(text: str) -> str:
+    """Metadata text as both the Info dictionary and XMP will hold it: NFC, no XML-illegal controls.
+
+    Preflight compares the two copies, so whatever is dropped must be dropped from both.
+    """
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c for c in text if c >= " " or c in "\t\n\r")
+
+
+def _clean_text(text: str) -> str:
+    """NFC, no control characters, BMP only (each character must be one 2-byte code)."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c if ord(c) < 0x10000 else "\ufffd" for c in text if c.isprintable() and not c.isspace())
+
+
+def _f(v: float) -> str:
+    s = f"{v:.3f}".rstrip("0").rstrip(".")
+    return s if s not in ("-0", "") else "0"
+
+
+def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> str:
+    """Content-stream operators for the invisible text of one page (one BT..ET per line).
+
+    Why a separate Tz for the space: the word's glyphs then span exactly its pixel box (so
+    pdfplumber's boxes match the image), and the space alone stretches over the gap.
+    """
+    k = 72.0 / dpi
+    lines: dict[int, list[tuple[str, tuple[int, int, int, int]]]] = {}
+    for w in words:
+        t = _clean_text(w.text)
+        x0, y0, x1, y1 = w.bbox
+        if t and x1 > x0 and y1 > y0:
+            lines.setdefault(w.line, []).append((t, w.bbox))
+    out: list[str] = []
+    for line in (lines[i] for i in sorted(lines)):
+        out.append("BT 3 Tr")
+        for j, (t, (x0, y0, x1, y1)) in enumerate(line):
+            size = (y1 - y0) * k
+            adv = CHAR_WIDTH * size / 100.0  # advance of one glyph at Tz 1
+            tz = min((x1 - x0) * k / (len(t) * adv), MAX_TZ)
+            base = (page_h_px - y1) * k + size * DESCENT / 1000.0
+            out.append(f"/F0 {_f(size)} Tf {_f(tz)} Tz 1 0 0 1 {_f(x0 * k)} {_f(base)} Tm "
+                       f"<{t.encode('utf-16-be').hex()}> Tj")
+            if j + 1 < len(line):
+                gap = max((line[j + 1][1][0] - x1) * k, 0.05 * size)
+                out.append(f"{_f(min(gap / adv, MAX_TZ))} Tz <0020> Tj")
+        out.append("ET")
+    return "\n".join(out)
+
+
+def page_content(page: PageResult, has_image: bool) -> bytes:
+    """The whole page's content stream: white ground, the corrected scan, the invisible words."""
+    k = 72.0 / page.dpi
+    pw, ph = page.width * k, page.height * k
+    ops = [f"q 1 g 0 0 {_f(pw)} {_f(ph)} re f Q"]
+    if has_image:
+        ow, oh = corrected_size(page.width, page.height, page.orientation)
+        m = pdf_image_matrix(ow, oh, page.width, page.height, page.orientation, page.skew, page.dpi)
+        ops.append(f"q 0 0 {_f(pw)} {_f(ph)} re W n {' '.join(f'{v:.5f}' for v in m)} cm /Im0 Do Q")
+    ops.append(text_layer(page.words, page.height, page.dpi))
+    return "\n".join(ops).encode("ascii")
+
+
+def _pdf_date(d: datetime) -> str:
+    off = d.utcoffset()
+    minutes = int(off.total_seconds() // 60) if off is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    return d.strftime("D:%Y%m%d%H%M%S") + f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
+def _xmp_date(d: datetime) -> str:
+    return d.isoformat(timespec="seconds")
+
+
+def xmp_packet(part: str, *, title: str, created: datetime, language: str, producer: str,
+               keywords: str | None, subject: str | None, author: str | None) -> bytes:
+    """XMP with every namespace on the one rdf:Description (PDFBox's strict parser needs that)."""
+    props = [f"<pdfaid:part>{part}</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
+             "<dc:format>application/pdf</dc:format>",
+             f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>',
+             f"<dc:language><rdf:Bag><rdf:li>{escape(language)}</rdf:li></rdf:Bag></dc:language>"]
+    if author:
+        props.append(f"<dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>")
+    if subject:
+        props.append(f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(subject)}</rdf:li>'
+                     f"</rdf:Alt></dc:description>")
+    date = _xmp_date(created)
+    props += [f"<xmp:CreateDate>{date}</xmp:CreateDate>", f"<xmp:ModifyDate>{date}</xmp:ModifyDate>",
+              f"<xmp:MetadataDate>{date}</xmp:MetadataDate>",
+              f"<pdf:Producer>{escape(producer)}</pdf:Producer>"]
+    if keywords:
+        props.append(f"<pdf:Keywords>{escape(keywords)}</pdf:Keywords>")
+    body = "\n    ".join(props)
+    xml = ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+           '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+           ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+           '  <rdf:Description rdf:about=""\n'
+           '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+           '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
+           '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n'
+           '    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">\n'
+           f"    {body}\n"
+           "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n" + " " * 1024 + '\n<?xpacket end="w"?>')
+    return xml.encode("utf-8")
+
+
+def write_pdfa(pages: list[PageResult], out_path: Path, *, level: str = "2b", title: str, created: datetime,
+               language: str = "vi", producer: str, keywords: str | Sequence[str] | None = None,
+               subject: str | None = None, author: str | None = None) -> None:
+    """Write ``pages`` as one PDF/A-``level`` file at ``out_path``, atomically.
+
+    ``created`` should carry a time zone (PDF/A dates in Info and XMP must agree, zone included);
+    a naive datetime is taken as local time. The file appears complete or not at all.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"PDF/A level must be one of {sorted(LEVELS)}, not {level!r}")
+    if not pages:
+        raise PdfaError("a document needs at least one page")
+    part, version = LEVELS[level]
+    created = created.replace(microsecond=0)
+    if created.tzinfo is None:
+        created = created.astimezone()
+    if keywords is not None and not isinstance(keywords, str):
+        keywords = ", ".join(keywords)
+    title, producer, language = _meta(title), _meta(producer), _meta(language)
+    keywords, subject, author = (_meta(v) if v else None for v in (keywords, subject, author))
+
+    pdf = pikepdf.new()
+    font = _glyphless_font(pdf)
+    for page in pages:
+        if page.width <= 0 or page.height <= 0 or page.dpi <= 0:
+            raise PdfaError(f"page {page.number} has no usable size "
+                            f"({page.width}x{page.height} px at {page.dpi} dpi)")
+        k = 72.0 / page.dpi
+        resources = Dictionary(Font=Dictionary(F0=font))
+        if page.image is not None:
+            resources.XObject = Dictionary(Im0=_image_xobject(pdf, page.image))
+        content = zlib.compress(page_content(page, page.image is not None), 6)
+        pdf_page = pikepdf.Page(Dictionary(
+            Type=Name.Page, MediaBox=Array([0, 0, round(page.width * k, 3), round(page.height * k, 3)]),
+            Resources=resources, Contents=pdf.make_indirect(_flate_stream(pdf, content))))
+        pdf.pages.append(pdf_page)
+
+    date = pikepdf.String(_pdf_date(created))
+    info = Dictionary(Title=pikepdf.String(title), Producer=pikepdf.String(producer), CreationDate=date,
+                      ModDate=date)
+    if keywords:
+        info.Keywords = pikepdf.String(keywords)
+    if subject:
+        info.Subject = pikepdf.String(subject)
+    if author:
+        info.Author = pikepdf.String(author)
+    pdf.trailer.Info = pdf.make_indirect(info)
+    packet = xmp_packet(part, title=title, created=created, language=language, producer=producer,
+                        keywords=keywords, subject=subject, author=author)
+    xmp = pikepdf.Stream(pdf, packet)
+    xmp.Type, xmp.Subtype = Name.Metadata, Name.XML
+    pdf.Root.Metadata = pdf.make_indirect(xmp)
+    pdf.Root.Lang = pikepdf.String(language)
+    icc = pdf.make_indirect(_flate_stream(pdf, _icc_profile(), N=3))
+    srgb = pikepdf.String("sRGB IEC61966-2.1")
+    pdf.Root.OutputIntents = Array([pdf.make_indirect(Dictionary(
+        Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=srgb, Info=srgb,
+        RegistryName=pikepdf.String("http://www.color.org"), DestOutputProfile=icc))])
+
+    tmp = temp_path_beside(out_path)
+    try:
+        pdf.save(tmp, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.disable,
+                 compress_streams=True, fix_metadata_version=False, deterministic_id=True,
+                 force_version=version)
+        commit_temp(tmp, out_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        pdf.close()
