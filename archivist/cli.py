@@ -103,10 +103,12 @@ class _Progress:
               help="PDF/A conformance level. 1b is what TCVN 14159-1:2024 (PDF/A-1) asks for.")
 @click.option("--ocr-engine", type=click.Choice(["tesserocr", "cli"]), default="tesserocr", show_default=True,
               help="Tesseract in-process (fast) or the tesseract command (no Python binding needed).")
+@click.option("--force-ocr", is_flag=True,
+              help="OCR PDF pages that already carry text (born-digital) instead of keeping their own text.")
 @click.option("--json", "as_json", is_flag=True, help="Print the batch report as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str, scheduler: str | None, pdfa: str,
-            ocr_engine: str, as_json: bool, quiet: bool) -> None:
+            ocr_engine: str, force_ocr: bool, as_json: bool, quiet: bool) -> None:
     """OCR scans into searchable PDF/A documents with records and an index.
 
     INPUTS are files (PNG, JPEG, TIFF, PDF) and folders. A file is one document; a sub-folder of
@@ -119,7 +121,8 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
 
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://HOST:PORT")
-    settings = Settings(workers=workers, executor=executor, scheduler=scheduler, pdfa=pdfa, ocr_engine=ocr_engine)
+    settings = Settings(workers=workers, executor=executor, scheduler=scheduler, pdfa=pdfa, ocr_engine=ocr_engine,
+                        force_ocr=force_ocr)
     prog = _Progress(quiet or as_json)
     try:
         report = run(list(inputs), archive, settings, progress=prog)

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageSequence, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from .fsutil import sha256_file
-from .models import DocumentInput, Failure, ImagePayload, PageRef
+from .models import DocumentInput, Failure, ImagePayload, PageRef, Word
 
 IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2", ".j2k", ".pnm", ".pbm",
               ".pgm", ".ppm"}
@@ -50,6 +50,8 @@ class LoadedPage:
     payload: ImagePayload
     dpi: float
     dpi_known: bool
+    #: Words a born-digital PDF page already carries as text (pixel boxes at ``dpi``); OCR is skipped.
+    words: list[Word] | None = None
 
 
 def natural_key(path: Path) -> list:
@@ -270,15 +272,13 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
     return LoadedPage(gray_of(im), payload, dpi, known)
 
 
-def load_page(ref: PageRef) -> LoadedPage:
-    """Decode one page. Raises IngestError with a one-line reason on anything unreadable."""
+def load_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
+    """Decode one page. Raises IngestError with a one-line reason on anything unreadable.
+
+    A PDF page that already has text keeps that text (``LoadedPage.words``) unless ``force_ocr``.
+    """
     if ref.kind == "pdf":
         from .pdfsource import load_pdf_page
 
-        return load_pdf_page(ref)
+        return load_pdf_page(ref, force_ocr)
     return _load_image_file(ref)
-
-
-def iter_frames(path: Path) -> Iterable[Image.Image]:
-    with Image.open(path) as im:
-        yield from ImageSequence.Iterator(im)

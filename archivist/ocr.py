@@ -85,6 +85,14 @@ def _unscale(box: tuple[int, int, int, int], scale: float) -> tuple[int, int, in
     return tuple(int(round(v / scale)) for v in box)  # type: ignore[return-value]
 
 
+def text_from_words(words: list[Word]) -> OcrResult:
+    """An OcrResult for words that came from somewhere else (a born-digital PDF's own text)."""
+    lines: dict[int, list[str]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w.text)
+    return _summarise(words, "\n".join(" ".join(ws) for _, ws in sorted(lines.items())))
+
+
 def _summarise(words: list[Word], text: str) -> OcrResult:
     real = [w for w in words if w.text.strip()]
     mean = float(np.mean([w.conf for w in real])) if real else 0.0

@@ -9,11 +9,13 @@ at the image's own resolution, so what is OCR'd is what a reader sees.
 
 from __future__ import annotations
 
+import unicodedata
+
 import pikepdf
 from pikepdf import PdfImage
 
 from .ingest import MAX_PIXELS, IngestError, LoadedPage, gray_of, payload_from_pil
-from .models import ImagePayload, PageRef
+from .models import ImagePayload, PageRef, Word
 
 RENDER_DPI_MIN = 200.0
 RENDER_DPI_MAX = 400.0
@@ -42,8 +44,12 @@ def page_has_text(page: pikepdf.Page) -> bool:
     """True when the page shows text itself (born-digital), so its OCR would only add noise."""
     try:
         for operands, _op in pikepdf.parse_content_stream(page, "Tj TJ ' \""):
-            if any(len(o) for o in operands if isinstance(o, (pikepdf.String, pikepdf.Array))):
-                return True
+            for o in operands:
+                if isinstance(o, pikepdf.String) and bytes(o).strip():
+                    return True
+                if isinstance(o, pikepdf.Array) and any(isinstance(x, pikepdf.String) and bytes(x).strip()
+                                                        for x in o):
+                    return True
     except pikepdf.PdfError:
         return False
     return False
@@ -99,7 +105,7 @@ def _passthrough(img: pikepdf.Object) -> ImagePayload | None:
     return ImagePayload(img.read_raw_bytes(), int(img.Width), int(img.Height), str(cs)[1:], 8, "DCTDecode")
 
 
-def load_pdf_page(ref: PageRef) -> LoadedPage:
+def load_pdf_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
     with _open(ref.path) as pdf:
         if ref.index >= len(pdf.pages):
             raise IngestError(f"the PDF has no page {ref.index + 1}")
@@ -108,6 +114,13 @@ def load_pdf_page(ref: PageRef) -> LoadedPage:
         pw_in, ph_in = (box[2] - box[0]) / 72.0, (box[3] - box[1]) / 72.0
         if pw_in <= 0 or ph_in <= 0:
             raise IngestError(f"page {ref.index + 1} has an empty page box")
+        has_text = page_has_text(page)
+        if not has_text and not _images(page) and "/XObject" not in page.obj.get("/Resources", {}):
+            raise IngestError(f"page {ref.index + 1} holds no scanned image and no text")
+        if has_text and not force_ocr:
+            loaded = _render(ref, pw_in, ph_in)
+            loaded.words = _pdf_words(ref, loaded.dpi)
+            return loaded
         found = _single_full_page_image(page)
         if found is not None:
             _name, img = found
@@ -118,11 +131,29 @@ def load_pdf_page(ref: PageRef) -> LoadedPage:
             dpi = w / pw_in
             try:
                 pil = PdfImage(img).as_pil_image()
-            except Exception as e:  # noqa: BLE001 - any decoder failure is the file's fault
-                raise IngestError(f"page {ref.index + 1}: its image cannot be decoded ({e})") from None
+            except Exception:  # noqa: BLE001 - e.g. JBIG2 without jbig2dec: PDFium decodes it itself
+                return _render(ref, pw_in, ph_in)
             payload = _passthrough(img) or payload_from_pil(pil)
             return LoadedPage(gray_of(pil), payload, dpi, True)
         return _render(ref, pw_in, ph_in)
+
+
+def _pdf_words(ref: PageRef, dpi: float) -> list[Word]:
+    """The page's own text as words with pixel boxes at ``dpi`` (born-digital PDFs: exact, no OCR)."""
+    import pdfplumber
+
+    k = dpi / 72.0
+    words: list[Word] = []
+    with pdfplumber.open(ref.path) as pdf:
+        page = pdf.pages[ref.index]
+        line, last_top = -1, None
+        for w in page.extract_words(use_text_flow=True, keep_blank_chars=False):
+            if last_top is None or abs(w["top"] - last_top) > 0.5 * (w["bottom"] - w["top"]):
+                line += 1
+                last_top = w["top"]
+            box = (int(w["x0"] * k), int(w["top"] * k), int(round(w["x1"] * k)), int(round(w["bottom"] * k)))
+            words.append(Word(unicodedata.normalize("NFC", w["text"]), 100.0, box, line))
+    return words
 
 
 def _render(ref: PageRef, pw_in: float, ph_in: float) -> LoadedPage:

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import preprocess
 from .ingest import IngestError, discover, load_page
 from .models import DocumentInput, Failure, PageRef, PageResult
-from .ocr import OcrEngine, OcrError, make_engine
+from .ocr import OcrEngine, OcrError, make_engine, text_from_words
 
 #: Pages below this resolution do not meet the digitization standard (Circular 02/2019: 200 dpi).
 STANDARD_DPI = 200.0
@@ -48,6 +48,7 @@ class PageTask:
     ref: PageRef
     engine: str
     lang: str
+    force_ocr: bool = False
 
 
 @dataclass
@@ -86,12 +87,18 @@ def process_page(task: PageTask) -> PageResult | Failure:
     where = f"{task.ref.path}" + (f" (page {task.ref.index + 1})" if task.ref.kind != "image" else "")
     try:
         t0 = time.perf_counter()
-        page = load_page(task.ref)
+        page = load_page(task.ref, task.force_ocr)
         t1 = time.perf_counter()
-        corr = preprocess.detect(page.gray, page.dpi)
-        upright = preprocess.apply(page.gray, corr)
-        t2 = time.perf_counter()
-        ocr = _engine(task.engine, task.lang).recognize(preprocess.flatten_background(upright, page.dpi), page.dpi)
+        if page.words is not None:  # born-digital: its own text is exact, and its pages are upright
+            corr, upright = preprocess.Correction(0, 0.0, 1.0, bool(page.words)), page.gray
+            t2 = time.perf_counter()
+            ocr = text_from_words(page.words)
+        else:
+            corr = preprocess.detect(page.gray, page.dpi)
+            upright = preprocess.apply(page.gray, corr)
+            t2 = time.perf_counter()
+            ocr = _engine(task.engine, task.lang).recognize(preprocess.flatten_background(upright, page.dpi),
+                                                            page.dpi)
         t3 = time.perf_counter()
     except IngestError as e:
         return Failure(where, str(e), "ingest")
@@ -110,6 +117,8 @@ def process_page(task: PageTask) -> PageResult | Failure:
         warnings.append("page orientation uncertain")
     if not ocr.words:
         warnings.append("no text found on the page")
+    if page.words is not None:
+        warnings.append("the PDF page already has text: kept it instead of OCR (use --force-ocr to OCR it)")
     h, w = upright.shape
     return PageResult(
         number=task.number, source=task.ref, width=w, height=h, dpi=round(page.dpi, 2),
@@ -136,7 +145,7 @@ def init_worker() -> None:
 def _tasks(docs: list[DocumentInput], settings: Settings) -> Iterator[PageTask]:
     for i, doc in enumerate(docs):
         for n, ref in enumerate(doc.pages, start=1):
-            yield PageTask(i, n, ref, settings.ocr_engine, settings.lang)
+            yield PageTask(i, n, ref, settings.ocr_engine, settings.lang, settings.force_ocr)
 
 
 ProgressFn = Callable[[str, int], None]  # (event, pages) where event is "start" | "page" | "doc"

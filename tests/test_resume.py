@@ -1,0 +1,81 @@
+"""Kill a real batch with SIGKILL at random moments, re-run it, and prove nothing was lost or doubled."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pikepdf
+
+from archivist.fsutil import TMP_PREFIX, sha256_file
+from tests.textpage import scan, text_page
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {str(p): sha256_file(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _run(cmd: list[str], kill_after: float | None) -> int | None:
+    """Start the batch in its own process group; SIGKILL the whole group (power cut) after a delay."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    if kill_after is None:
+        return proc.wait(timeout=600)
+    try:
+        return proc.wait(timeout=kill_after)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        return None
+
+
+def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
+    scans = tmp_path / "scans"
+    (scans / "hồ sơ 1").mkdir(parents=True)
+    rng = random.Random(11)
+    for i in range(8):
+        im, _ = text_page(150, seed=100 + i, lines=10)
+        img = scan(im, rng.uniform(-8, 8), 0, seed=i)
+        from PIL import Image
+
+        target = scans / "hồ sơ 1" / f"trang {i}.jpg" if i >= 6 else scans / f"văn bản {i}.jpg"
+        Image.fromarray(img).save(target, dpi=(150, 150), quality=75)
+    originals = _hashes(scans)
+    for p in scans.rglob("*.jpg"):
+        p.chmod(0o444)  # the tool must never need to write an original
+    archive = tmp_path / "archive"
+    cmd = [sys.executable, "-m", "archivist.cli", "process", str(scans), "--archive", str(archive),
+           "--workers", "2", "--pdfa", "1b", "--quiet"]
+    kills = 0
+    for delay in (1.5, 2.5, 3.5, 5.0):
+        if _run(cmd, kill_after=delay + rng.random()) is None:
+            kills += 1
+    assert kills >= 2, "the batch finished before it could be killed; make it longer"
+    t0 = time.time()
+    assert _run(cmd, kill_after=None) == 0
+    assert time.time() - t0 < 300
+
+    assert _hashes(scans) == originals
+    assert not [p for p in archive.rglob(f"{TMP_PREFIX}*")]
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in (archive / "documents").glob("*.json")]
+    assert len(records) == 7 and len({r["id"] for r in records}) == 7
+    for rec in records:
+        pdf = archive / rec["output"]["pdf"]
+        assert sha256_file(pdf) == rec["output"]["sha256"]
+        with pikepdf.open(pdf) as p:
+            assert len(p.pages) == rec["page_count"]
+    assert sorted(p.stem for p in (archive / "documents").glob("*.pdf")) == sorted(r["id"] for r in records)
+    from archivist.preflight import preflight_available, validate_pdfa
+
+    if preflight_available():
+        assert not {p: v for p, v in validate_pdfa(sorted((archive / "documents").glob("*.pdf"))).items() if v}
+    from archivist.index import open_index
+
+    with open_index(archive) as idx:
+        assert sorted(idx.document_ids()) == sorted(r["id"] for r in records)
+        assert idx.page_row_count() == sum(r["page_count"] for r in records)
