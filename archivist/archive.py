@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .fsutil import atomic_write_json, remove_stale_temps, sha256_file
-from .models import DocumentInput, PageResult
+from .models import DocumentInput
 from .record import build_record, utc_now
 
 if TYPE_CHECKING:
+    from .assemble import Part
     from .pipeline import BatchReport, Settings
 
 PRODUCER = f"archivist {__version__}"
@@ -45,12 +46,20 @@ class Archive:
         if create:
             a.docs_dir.mkdir(parents=True, exist_ok=True)
             remove_stale_temps(a.root)
+            a.reconcile_index()
             meta = a.root / "archive.json"
             if not meta.exists():
                 atomic_write_json(meta, {"created": utc_now(), "created_by": PRODUCER, "layout": 1})
         elif not a.docs_dir.is_dir():
             raise FileNotFoundError(f"{root} is not an archive (no documents/ folder)")
         return a
+
+    def reconcile_index(self) -> int:
+        """Index records a killed run wrote but did not index, drop rows of vanished records."""
+        from .index import open_index
+
+        with open_index(self.root) as idx:
+            return idx.reconcile()
 
     def pdf_path(self, doc_id: str) -> Path:
         return self.docs_dir / f"{doc_id}.pdf"
@@ -80,44 +89,61 @@ class Archive:
                 "pages": rec["page_count"], "type": meta.get("type"), "number": meta.get("number"),
                 "date": meta.get("date")}
 
-    def finished(self, doc: DocumentInput, settings: Settings) -> dict | None:
-        """The summary of ``doc`` if it is already in the archive, from the same source and settings."""
-        rec = self.load_record(doc.id)
+    def _done(self, rec: dict | None, doc: DocumentInput, settings: Settings) -> bool:
         if not rec or rec.get("source", {}).get("sha256") != doc.sha256:
-            return None
+            return False
         if rec.get("settings") != settings.fingerprint():
-            return None
+            return False
         pdf = self.root / rec["output"]["pdf"]
-        if not pdf.exists() or sha256_file(pdf) != rec["output"]["sha256"]:
-            return None
-        return self._summary(rec)
+        return pdf.exists() and sha256_file(pdf) == rec["output"]["sha256"]
 
-    def commit(self, doc: DocumentInput, pages: list[PageResult], settings: Settings,
-               metadata: dict | None = None) -> dict:
-        """Write the PDF/A, then the record, then the index row, each atomically."""
+    def finished(self, doc: DocumentInput, settings: Settings) -> list[dict] | None:
+        """Summaries of the documents made from ``doc`` if all are in the archive, same source and settings.
+
+        An input is one document (record ``<id>.json``) or was split into parts (``<id>-NN.json``,
+        each knowing how many parts there are); it is finished only when every part is.
+        """
+        rec = self.load_record(doc.id)
+        if rec is not None:
+            return [self._summary(rec)] if self._done(rec, doc, settings) else None
+        parts = [self.load_record(p.stem) for p in sorted(self.docs_dir.glob(f"{doc.id}-[0-9][0-9].json"))]
+        if not parts or any(not self._done(r, doc, settings) for r in parts):
+            return None
+        if {r["dossier"]["parts"] for r in parts} != {len(parts)}:
+            return None
+        return [self._summary(r) for r in parts]
+
+    def commit(self, doc: DocumentInput, part: Part, settings: Settings) -> dict:
+        """Write the PDF/A, then the record, then the index row, each atomically.
+
+        The record is written last but one and is the commit point: a PDF without its record is
+        simply redone by the next run.
+        """
         from .ocr import engine_version
         from .pdfa import write_pdfa
 
         created = datetime.now(UTC).replace(microsecond=0)
-        pdf = self.pdf_path(doc.id)
-        title = (metadata or {}).get("subject") or Path(doc.label).stem
-        write_pdfa(pages, pdf, level=settings.pdfa, title=title, created=created, language="vi",
-                   producer=PRODUCER)
+        pdf = self.pdf_path(part.id)
+        meta = part.metadata
+        title = meta.get("subject") or meta.get("type") or Path(doc.label).stem
+        keywords = [k for k in (meta.get("type"), meta.get("number_symbol"), meta.get("issuer")) if k]
+        write_pdfa(part.pages, pdf, level=settings.pdfa, title=title, created=created, language="vi",
+                   producer=PRODUCER, keywords=keywords or None, subject=meta.get("subject"),
+                   author=meta.get("issuer"))
         rec = build_record(
-            doc, pages, pdf_rel=str(pdf.relative_to(self.root)), pdf_sha=sha256_file(pdf),
+            doc, part, pdf_rel=str(pdf.relative_to(self.root)), pdf_sha=sha256_file(pdf),
             pdf_bytes=pdf.stat().st_size, pdfa=settings.pdfa, settings=settings.fingerprint(),
             engine_version=engine_version(settings.ocr_engine),
-            source_bytes=sum(p.stat().st_size for p in doc.sources), metadata=metadata or {},
+            source_bytes=sum(p.stat().st_size for p in doc.sources),
             created=created.isoformat().replace("+00:00", "Z"))
-        atomic_write_json(self.record_path(doc.id), rec)
-        self.index_record(rec)
+        atomic_write_json(self.record_path(part.id), rec)
+        self.index_record(self.record_path(part.id))
         return self._summary(rec)
 
-    def index_record(self, rec: dict) -> None:
-        from .index import open_index
+    def index_record(self, path: Path) -> None:
+        from .index import index_record_file
 
-        with open_index(self.root) as idx:
-            idx.upsert_document(rec)
+        index_record_file(self.root, path)
 
     def write_report(self, report: BatchReport) -> None:
         data = {

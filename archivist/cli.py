@@ -103,12 +103,15 @@ class _Progress:
               help="PDF/A conformance level. 1b is what TCVN 14159-1:2024 (PDF/A-1) asks for.")
 @click.option("--ocr-engine", type=click.Choice(["tesserocr", "cli"]), default="tesserocr", show_default=True,
               help="Tesseract in-process (fast) or the tesseract command (no Python binding needed).")
+@click.option("--split", type=click.Choice(["auto", "none", "file"]), default="auto", show_default=True,
+              help="auto: find where documents start inside multi-page files and folders of pages; "
+                   "none: each file or folder is one document; file: each file is one document.")
 @click.option("--force-ocr", is_flag=True,
               help="OCR PDF pages that already carry text (born-digital) instead of keeping their own text.")
 @click.option("--json", "as_json", is_flag=True, help="Print the batch report as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str, scheduler: str | None, pdfa: str,
-            ocr_engine: str, force_ocr: bool, as_json: bool, quiet: bool) -> None:
+            ocr_engine: str, split: str, force_ocr: bool, as_json: bool, quiet: bool) -> None:
     """OCR scans into searchable PDF/A documents with records and an index.
 
     INPUTS are files (PNG, JPEG, TIFF, PDF) and folders. A file is one document; a sub-folder of
@@ -122,7 +125,7 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://HOST:PORT")
     settings = Settings(workers=workers, executor=executor, scheduler=scheduler, pdfa=pdfa, ocr_engine=ocr_engine,
-                        force_ocr=force_ocr)
+                        force_ocr=force_ocr, split=split)
     prog = _Progress(quiet or as_json)
     try:
         report = run(list(inputs), archive, settings, progress=prog)
@@ -140,17 +143,29 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
 
 
 def _print_summary(report) -> None:
+    """A short summary on stdout; warnings and failures as a table on stderr (plain lines when piped)."""
+    from rich.console import Console
+    from rich.table import Table
+
     done = [d for d in report.documents if d["status"] == "processed"]
     again = len(report.documents) - len(done)
     click.echo(f"Archive: {report.archive}")
     click.echo(f"Documents: {len(done)} processed, {again} already done, {len(report.failures)} failed")
     click.echo(f"Pages: {report.pages} in {report.seconds:.1f} s ({report.pages_per_minute:.1f} pages/min)")
-    for w in report.warnings:
-        click.echo(f"warning: {w}", err=True)
-    for f in report.skipped_files:
-        click.echo(f"skipped (not a scan): {f}", err=True)
-    for f in report.failures:
-        click.echo(f"error: {f.line()}", err=True)
+    rows = ([("error", f.path, f.reason) for f in report.failures]
+            + [("warning", *w.split(": ", 1)) if ": " in w else ("warning", "", w) for w in report.warnings]
+            + [("skipped", f, "not a scan (left alone)") for f in report.skipped_files])
+    if not rows:
+        return
+    err = Console(stderr=True, soft_wrap=True)
+    if err.is_terminal:
+        table = Table("", "file", "reason", title="Batch report (also in report.json)", title_justify="left")
+        for kind, path, reason in rows:
+            table.add_row(f"[red]{kind}[/]" if kind == "error" else kind, path, reason)
+        err.print(table)
+    else:
+        for kind, path, reason in rows:
+            click.echo(f"{kind}: {path}: {reason}" if path else f"{kind}: {reason}", err=True)
 
 
 def _register_optional() -> None:

@@ -108,8 +108,11 @@ def _document(label: str, files: list[Path], sha: str) -> DocumentInput:
                          pages=pages, sha256=sha)
 
 
-def discover(inputs: Iterable[Path]) -> tuple[list[DocumentInput], list[Failure], list[str]]:
+def discover(inputs: Iterable[Path], folders_as_dossiers: bool = True) -> tuple[list[DocumentInput], list[Failure],
+                                                                                list[str]]:
     """Turn command-line inputs into documents.
+
+    With ``folders_as_dossiers`` off (``--split file``) every image file is its own document.
 
     Returns (documents, failures, skipped) where skipped lists files that are not scans at all
     (``notes.txt``) so the report can say they were left alone.
@@ -154,7 +157,7 @@ def discover(inputs: Iterable[Path]) -> tuple[list[DocumentInput], list[Failure]
         scans = [f for f in files if _is_supported(f)]
         skipped.extend(str(f) for f in files if not _is_supported(f))
         single_images = [f for f in scans if f.suffix.lower() not in PDF_EXTS | {".tif", ".tiff"}]
-        if top:
+        if top or not folders_as_dossiers:
             for f in scans:
                 add_file(f)
         else:

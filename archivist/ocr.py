@@ -27,6 +27,7 @@ import cv2
 import numpy as np
 
 from .models import Word
+from .ocrfix import fix_words, text_of
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one worker = one core; parallelism comes from the pool
 
@@ -87,16 +88,16 @@ def _unscale(box: tuple[int, int, int, int], scale: float) -> tuple[int, int, in
 
 def text_from_words(words: list[Word]) -> OcrResult:
     """An OcrResult for words that came from somewhere else (a born-digital PDF's own text)."""
-    lines: dict[int, list[str]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w.text)
-    return _summarise(words, "\n".join(" ".join(ws) for _, ws in sorted(lines.items())))
+    return _summarise(words)
 
 
-def _summarise(words: list[Word], text: str) -> OcrResult:
+def _summarise(words: list[Word], fix: bool = False) -> OcrResult:
+    """Mean confidence and page text (one line per OCR line) from the words, corrected if ``fix``."""
     real = [w for w in words if w.text.strip()]
+    if fix:
+        real = fix_words(real)
     mean = float(np.mean([w.conf for w in real])) if real else 0.0
-    return OcrResult(real, nfc(text).strip(), round(mean, 2))
+    return OcrResult(real, nfc(text_of(real)).strip(), round(mean, 2))
 
 
 class TesserocrEngine:
@@ -146,9 +147,8 @@ class TesserocrEngine:
                                       max(line, 0), base))
                 if not it.Next(level):
                     break
-        text = self.api.GetUTF8Text()
         self.api.Clear()
-        return _summarise(words, text)
+        return _summarise(words, fix=True)
 
 
 class TesseractCliEngine:
@@ -177,20 +177,14 @@ class TesseractCliEngine:
             raise OcrError(f"tesseract failed: {proc.stderr.strip().splitlines()[-1:] or proc.returncode}")
         words: list[Word] = []
         lines: dict[tuple[int, int, int], int] = {}
-        out_lines: list[str] = []
         for row in proc.stdout.splitlines()[1:]:
             cols = row.split("\t")
             if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
                 continue
-            key = (int(cols[2]), int(cols[3]), int(cols[4]))
-            if key not in lines:
-                lines[key] = len(lines)
-                out_lines.append("")
+            idx = lines.setdefault((int(cols[2]), int(cols[3]), int(cols[4])), len(lines))
             x, y, w, h = (int(v) for v in cols[6:10])
-            idx = lines[key]
-            out_lines[idx] = (out_lines[idx] + " " + cols[11]).strip()
             words.append(Word(nfc(cols[11]), float(cols[10]), _unscale((x, y, x + w, y + h), scale), idx))
-        return _summarise(words, "\n".join(out_lines))
+        return _summarise(words, fix=True)
 
 
 ENGINES = {"tesserocr": TesserocrEngine, "cli": TesseractCliEngine}

@@ -35,10 +35,12 @@ class Settings:
     ocr_engine: str = "tesserocr"
     lang: str = "vie"
     force_ocr: bool = False
+    split: str = "auto"  # "auto" | "none" | "file"
 
     def fingerprint(self) -> dict:
         """The settings that affect what is written (not how fast)."""
-        return {"pdfa": self.pdfa, "ocr_engine": self.ocr_engine, "lang": self.lang, "force_ocr": self.force_ocr}
+        return {"pdfa": self.pdfa, "ocr_engine": self.ocr_engine, "lang": self.lang, "force_ocr": self.force_ocr,
+                "split": self.split}
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,21 @@ def _tasks(docs: list[DocumentInput], settings: Settings) -> Iterator[PageTask]:
             yield PageTask(i, n, ref, settings.ocr_engine, settings.lang, settings.force_ocr)
 
 
+def _finish(store, doc: DocumentInput, pages: list[PageResult], settings: Settings, report: BatchReport) -> None:
+    """Split, classify, describe and commit the documents of one input; failures go in the report."""
+    from .assemble import assemble
+
+    try:
+        parts = assemble(doc, pages, settings.split)
+        for part in parts:
+            summary = store.commit(doc, part, settings)
+            report.documents.append({**summary, "status": "processed"})
+    except Exception as e:  # noqa: BLE001 - reported, and the batch goes on
+        report.failures.append(Failure(doc.label, f"could not write the document: {type(e).__name__}: {e}", "pdfa"))
+        return
+    report.warnings.extend(f"{doc.label} p.{p.number}: {w}" for p in pages for w in p.warnings)
+
+
 ProgressFn = Callable[[str, int], None]  # (event, pages) where event is "start" | "page" | "doc"
 
 
@@ -160,14 +177,14 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
     t_start = time.perf_counter()
     store = Archive.open(archive)
     report = BatchReport(archive=str(archive))
-    docs, failures, skipped = discover(inputs)
+    docs, failures, skipped = discover(inputs, folders_as_dossiers=settings.split != "file")
     report.failures.extend(failures)
     report.skipped_files.extend(skipped)
     todo: list[DocumentInput] = []
     for doc in docs:
         done = store.finished(doc, settings)
         if done is not None:
-            report.documents.append({**done, "status": "already done"})
+            report.documents.extend({**d, "status": "already done"} for d in done)
         else:
             todo.append(doc)
     total = sum(len(d.pages) for d in todo)
@@ -193,12 +210,7 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
                     report.failures.append(Failure(doc.label, f"{len(failed[task.doc])} of {len(doc.pages)} pages "
                                                    "could not be read; document not written", "ingest"))
                 else:
-                    try:
-                        summary = store.commit(doc, pages, settings)
-                        report.documents.append({**summary, "status": "processed"})
-                        report.warnings.extend(f"{doc.label} p.{p.number}: {w}" for p in pages for w in p.warnings)
-                    except Exception as e:  # noqa: BLE001 - reported, and the batch goes on
-                        report.failures.append(Failure(doc.label, f"could not write the document: {e}", "pdfa"))
+                    _finish(store, doc, pages, settings, report)
                 del results[task.doc], failed[task.doc]
                 if progress:
                     progress("doc", 0)

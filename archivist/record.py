@@ -13,9 +13,13 @@ from __future__ import annotations
 import platform
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .models import DocumentInput, PageResult
+
+if TYPE_CHECKING:
+    from .assemble import Part
 
 RECORD_VERSION = 1
 
@@ -51,13 +55,16 @@ def page_entry(p: PageResult) -> dict:
     }
 
 
-def build_record(doc: DocumentInput, pages: list[PageResult], *, pdf_rel: str, pdf_sha: str, pdf_bytes: int,
-                 pdfa: str, settings: dict, engine_version: str, source_bytes: int, metadata: dict,
-                 created: str) -> dict:
+def build_record(doc: DocumentInput, part: Part, *, pdf_rel: str, pdf_sha: str, pdf_bytes: int,
+                 pdfa: str, settings: dict, engine_version: str, source_bytes: int, created: str) -> dict:
+    """The record of one document (``part``) made from the input ``doc``."""
+    pages = part.pages
     return {
         "record_version": RECORD_VERSION,
-        "id": doc.id,
+        "id": part.id,
         "label": doc.label,
+        "dossier": part.dossier,
+        "boundary": part.boundary or None,
         "source": {
             "paths": [str(p) for p in doc.sources],
             "sha256": doc.sha256,
@@ -67,7 +74,7 @@ def build_record(doc: DocumentInput, pages: list[PageResult], *, pdf_rel: str, p
         "page_count": len(pages),
         "pages": [page_entry(p) for p in pages],
         "text": "\n\n".join(p.text for p in pages),
-        "metadata": metadata,
+        "metadata": part.metadata,
         "created": created,
         "settings": settings,
         "tools": tool_versions(engine_version),

@@ -1,0 +1,77 @@
+"""Civil-status records (hộ tịch): the registered person, the date of the event, the register book
+and the entry number, read from the labelled lines of the forms (``Họ, chữ đệm, tên:``,
+``Ngày, tháng, năm sinh:``, ``Quyển số:``, ``Số đăng ký:``).
+
+Birth and death forms carry the event's own date; for marriage, recognition of parentage and the
+other records the event is the registration, whose date the form gives or, failing it, the issue date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .classify import Classification
+from .dates import find_dates
+from .fields import Field, clean, make_field
+from .footer import is_name, split_names
+from .layout import DocLayout
+from .marks import MarkRestorer
+from .ocrtext import Line
+
+_NAME_LABEL = re.compile(r"(?:^|\s)(?:ho,?\s*chu\s*dem,?\s*(?:va\s*)?ten|ho\s*va\s*ten|ho\s*ten)"
+                         r"(?:\s*nguoi\s*(?:chet|duoc\s*nhan|duoc\s*giam\s*ho|yeu\s*cau))?\s*[:;]\s*")
+_NEXT_LABEL = re.compile(r"\s(gioi tinh|dan toc|quoc tich|ngay, thang|sinh ngay|nam sinh|noi sinh|noi cu tru|"
+                         r"so dinh danh)|\s{3,}")
+_EVENT_LABELS = {
+    "Khai sinh": re.compile(r"ngay,?\s*thang,?\s*nam\s*sinh|sinh\s*ngay|ngay\s*sinh"),
+    "Khai tử": re.compile(r"ngay,?\s*thang,?\s*nam\s*chet|chet\s*vao\s*luc|ngay\s*chet|da\s*chet"),
+}
+_REGISTERED = re.compile(r"ngay,?\s*thang,?\s*nam\s*dang\s*ky|ngay\s*dang\s*ky")
+_BOOK = re.compile(r"quyen\s*so\s*[:.]?\s*(?P<v>[0-9ol][0-9ol/.\-]*)")
+_ENTRY = re.compile(r"^\W*s\S{0,2}\s*[:.]\s*(?P<v>[0-9ol]{1,6})(?!\s*[0-9/])"
+                    r"|\bso\s*(?:dang\s*ky|thu\s*tu)\s*[:.]?\s*(?P<w>[0-9ol]{1,6})")
+
+
+_OCR_DIGITS = str.maketrans("oOlI", "0011")
+
+
+def _value(ln: Line, m: re.Match[str], group: str, base: float) -> Field:
+    """The digits of ``group`` in ``ln`` (OCR letters read back as digits), as a field."""
+    a, b = m.start(group), m.end(group)
+    return make_field(ln.text[a:b].translate(_OCR_DIGITS), base, ln, a, b)
+
+
+def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: MarkRestorer) -> dict[str, Field]:
+    """``person``, ``event_date``, ``book`` and ``entry`` of a civil-status record; ``issued`` is its
+    issue date, the event's date when the form gives none."""
+    lines = [ln for page in doc.pages for ln in page]
+    out: dict[str, Field] = {}
+    for ln in lines:
+        folded = ln.folded
+        if "person" not in out and (m := _NAME_LABEL.search(folded)):
+            stop = _NEXT_LABEL.search(folded, m.end())
+            end = stop.start() if stop else len(folded)
+            names = split_names(clean(ln.text[m.end():end]))
+            value = restore.restore("; ".join(names))
+            if value.isupper():  # forms print the name in capitals; the archive files it as a name is written
+                value = " ".join(w.capitalize() for w in value.split())
+            out["person"] = make_field(value, 0.85 if is_name(names[0]) else 0.6, ln, m.end(), end)
+        if "book" not in out and (m := _BOOK.search(folded)):
+            out["book"] = _value(ln, m, "v", 0.85)
+        if "entry" not in out and (m := _ENTRY.search(folded)):
+            out["entry"] = _value(ln, m, "v" if m.group("v") else "w", 0.85)
+            out["entry"].value = str(int(out["entry"].value))
+    number = doc.header.number
+    if "entry" not in out and number and number.number:  # the extract's own number: a guess, for review
+        out["entry"] = make_field(number.number.value.number, 0.5, number.line)
+    label = _EVENT_LABELS.get(cls.type, _REGISTERED)
+    for i, ln in enumerate(lines):
+        if m := label.search(ln.folded):
+            after = ln.text[m.end():] + " " + (lines[i + 1].text if i + 1 < len(lines) else "")
+            if found := find_dates(after):
+                out["event_date"] = make_field(found[0].value.isoformat(), 0.9, ln, repaired=found[0].repaired)
+                break
+    if "event_date" not in out and cls.type not in _EVENT_LABELS and issued.value:
+        out["event_date"] = replace(issued, confidence=round(issued.confidence * 0.55, 3))
+    return out

@@ -1,0 +1,348 @@
+"""The metadata of a document, read from its OCR'd pages: number/symbol, date, place, issuer, subject,
+signer, recipients, and for civil-status records the person, event date, register book and entry.
+
+Each value is a :class:`Field` that says how sure it is and where on which page it was read, because
+the archive's metadata is legal evidence: a value the extractor is unsure of is listed in
+``Metadata.needs_review`` for a person to confirm rather than silently filed. Values are written as
+the record prints them, with the OCR's known slips undone (``QD`` -> ``QĐ`` in a symbol, ``O`` -> ``0`` in
+a number, marks restored where the same words appear marked elsewhere in the document).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from .civil import civil_fields
+from .classify import THRESHOLD, Classification, PageText, classify_layout
+from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
+from .doctypes import load_table
+from .fields import Field, clean, make_field, missing
+from .footer import BULLET, SURNAMES, authority_of, is_name, split_names, split_positions
+from .layout import (
+    LABEL_COLON,
+    SEPARATOR,
+    SUBJECT_STOP,
+    SUBJECT_WEAK_STOP,
+    DocLayout,
+    Line,
+    Seg,
+    analyse,
+    is_body_head,
+    issuer_bodies,
+    split_line,
+)
+from .marks import MarkRestorer
+from .numsym import format_number_symbol, parse_number_symbol
+from .ocrtext import _fold, fold_key, page_lines, union_box, upper_ratio
+
+__all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
+           "parse_number_symbol"]
+
+MIN_YEAR = 1900
+
+
+@dataclass
+class Metadata:
+    """The metadata of one document, each value a :class:`Field`. ``number`` is the number alone
+    (``45``), ``symbol`` the symbol (``QĐ-UBND``), ``number_symbol`` both as written canonically
+    (``45/QĐ-UBND``); ``person``, ``event_date``, ``book`` and ``entry`` are set for civil-status
+    records only. ``needs_review`` names the fields a person should confirm: expected for the type
+    but missing, or found with a confidence below the threshold."""
+
+    number: Field = field(default_factory=missing)
+    symbol: Field = field(default_factory=missing)
+    number_symbol: Field = field(default_factory=missing)
+    date: Field = field(default_factory=missing)
+    place: Field = field(default_factory=missing)
+    issuer: Field = field(default_factory=missing)
+    parent_issuer: Field = field(default_factory=missing)
+    subject: Field = field(default_factory=missing)
+    signer: Field = field(default_factory=missing)
+    signer_position: Field = field(default_factory=missing)
+    authority: Field = field(default_factory=missing)
+    recipients: Field = field(default_factory=lambda: Field([], 0.0))
+    page_count: Field = field(default_factory=missing)
+    language: Field = field(default_factory=missing)
+    person: Field | None = None
+    event_date: Field | None = None
+    book: Field | None = None
+    entry: Field | None = None
+    needs_review: list[str] = field(default_factory=list)
+    classification: Classification | None = None
+
+    def fields(self) -> dict[str, Field]:
+        names = [n for n in self.__dataclass_fields__ if n not in ("needs_review", "classification")]
+        return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
+
+    def values(self) -> dict[str, Any]:
+        """Plain values by field name (what an archive record stores and searches)."""
+        return {n: f.value for n, f in self.fields().items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        """For JSON: the plain values and the document type at the top, each field's confidence and
+        provenance under ``fields``, and the names that need review."""
+        c = self.classification
+        out: dict[str, Any] = {"type": c.type if c else None, "type_code": c.code if c else None,
+                               "kind": c.kind if c else None}
+        out.update(self.values())
+        out["fields"] = {n: {"value": f.value, "confidence": f.confidence, "page": f.page,
+                             "bbox": list(f.bbox) if f.bbox else None, "source_text": f.source_text}
+                         for n, f in self.fields().items()}
+        out["needs_review"] = list(self.needs_review)
+        return out
+
+
+# --- number, date ---------------------------------------------------------------------------------
+
+def _number_fields(doc: DocLayout, cls: Classification) -> dict[str, Field]:
+    seg = doc.header.number
+    if seg is None or seg.number is None:
+        return {}
+    m, ns = seg.number, seg.number.value
+    first = ns.parts[0]
+    repaired = m.repaired
+    if cls.code and first != cls.code and _fold(first) == _fold(cls.code):  # HD read for HĐ: the type says which
+        ns = replace(ns, symbol=ns.symbol.replace(first, cls.code, 1))
+        repaired = True
+    base = 0.95 if m.labelled else 0.8
+    type_codes = {t.code for t, _ in load_table().types_for_code(ns.parts[0])}
+    if cls.code and type_codes and cls.code not in type_codes:
+        base *= 0.7  # the symbol names another type than the document is
+    line = seg.line
+    return {"number": make_field(ns.number, base, line, repaired=repaired),
+            "symbol": make_field(ns.symbol, base, line, repaired=repaired),
+            "number_symbol": make_field(format_number_symbol(ns), base, line, repaired=repaired)}
+
+
+def _plausible(d: date) -> bool:
+    return MIN_YEAR <= d.year <= date.today().year + 1
+
+
+def _repair_year(d: date, years: set[int]) -> tuple[date, float] | None:
+    """An implausible year read back through Tesseract's digit confusions (``2066`` for ``2006``): the
+    one plausible reading, surer when the document writes that year elsewhere. Either way for review."""
+    cands = {int(y) for y in digit_variants(str(d.year))}
+    good = sorted(y for y in cands if MIN_YEAR <= y <= date.today().year + 1)
+    seen = [y for y in good if y in years]
+    pick, conf = (seen[0], 0.6) if len(seen) == 1 else (good[0], 0.45) if len(good) == 1 else (None, 0.0)
+    if pick is None:
+        return None
+    try:
+        return d.replace(year=pick), conf
+    except ValueError:
+        return None
+
+
+def _placedate(doc: DocLayout) -> Seg | None:
+    """The ``<place>, ngày …`` line: in the header, or (petitions, certificates) the last one in the document."""
+    if doc.header.placedate is not None:
+        return doc.header.placedate
+    for page in reversed(doc.pages):
+        for ln in reversed(page):
+            if "ngay" in ln.folded:
+                segs = [s for s in split_line(ln) if s.role == "placedate" and s.place]
+                if segs:
+                    return segs[0]
+    return None
+
+
+def _date_field(doc: DocLayout, pd: Seg | None, years: set[int]) -> Field:
+    cands: list[tuple[float, Line, DateMatch]] = []
+    if pd is not None and pd.date is not None:
+        cands.append((0.95 if pd is doc.header.placedate else 0.85, pd.line, pd.date))
+    else:
+        for ln in doc.pages[0][doc.header.end:] if doc.pages else []:
+            f = ln.folded.strip()
+            if f.startswith("can cu") or re.search(r"\bso\s*\d", f):
+                continue
+            if found := find_dates(ln.text):
+                cands.append((0.8 if f.startswith(("hom nay", "thoi gian", "vao hoi")) else 0.55, ln, found[0]))
+                break
+    for base, line, dm in cands[:1]:
+        d, repaired = dm.value, dm.repaired
+        if not _plausible(d):
+            fixed = _repair_year(d, years)
+            d, base, repaired = (fixed[0], fixed[1], True) if fixed else (d, 0.3, repaired)
+        return make_field(d.isoformat(), base, line, dm.start, dm.end, repaired)
+    return missing()
+
+
+# --- header, subject, signature ------------------------------------------------------------------
+
+def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dict[str, Field]:
+    bodies = issuer_bodies(doc.header.issuer)
+    out: dict[str, Field] = {}
+    if bodies:
+        iss = bodies[-1]
+        conf = 0.9 if is_body_head(fold_key(iss.text)) else 0.65
+        out["issuer"] = make_field(restore.restore(clean(iss.text), "body"), conf, iss)
+        if len(bodies) > 1:
+            out["parent_issuer"] = make_field(restore.restore(clean(bodies[-2].text), "body"), 0.85, bodies[-2])
+    if pd and pd.place:
+        out["place"] = make_field(restore.restore(clean(pd.place.text), "body"), 0.9, pd.place)
+    return out
+
+
+_VV_PREFIX = re.compile(r"^\s*V\s?/\s?[vV]\.?\s*")
+
+
+def _ends_subject(text: str, folded: str, first: bool) -> bool:
+    """Whether a line after the title is body, not subject (``first``: nothing collected yet). A
+    subject is a phrase: no sentence full stop, no ``label:``, not the body's opening words."""
+    upper_start = text[:1].isupper()
+    return bool(SEPARATOR.match(text) or upper_start and SUBJECT_STOP.match(folded) or text.endswith((":", "."))
+                or LABEL_COLON.match(text) and not folded.startswith(("v/v", "ve ")) or authority_of(text)
+                or len(text.split()) > 25 or not first and upper_start and (len(text) > 60
+                                                                             or SUBJECT_WEAK_STOP.match(folded))
+                or upper_ratio(text) >= 0.7 and len(text.split()) >= 2 and not folded.startswith(("ve ", "v/v")))
+
+
+_COPY = re.compile(r"^\(?\s*ban (sao|chinh|trich sao|sao y|sao luc)\s*\)?$")
+
+
+def _subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
+    h = doc.header
+    if h.vv:
+        parts = [_VV_PREFIX.sub("V/v ", h.vv[0].text)] + [ln.text for ln in h.vv[1:]]
+        return make_field(restore.restore(clean(" ".join(parts)), "text"), 0.9, h.vv[0])
+    if h.title is None:
+        return missing()
+    rest = h.title.rest
+    got: list[Line] = [rest] if rest and upper_ratio(rest.text) < 0.7 else []
+    skipped = gap = 0
+    for ln in doc.pages[0][h.title.end + 1:]:
+        text, folded = ln.text.strip(), ln.folded.strip()
+        if not text or _COPY.match(folded):  # blank lines; "(Bản sao)" under a title
+            gap += bool(not text)
+            if gap > (1 if got else 3):
+                break
+            continue
+        if not got and upper_ratio(text) >= 0.7 and skipped < 2 and not authority_of(text) \
+                and not folded.startswith(("ve ", "v/v", "(v/v")):
+            skipped += 1  # the rest of a title broken over lines
+            continue
+        if got and gap and not (text[:1].islower() or text[:1].isdigit()) or gap and got and len(text) > 40:
+            break  # after a blank line only a wrapped tail (``2021 - 2025``) continues a subject
+        if _ends_subject(text, folded.lstrip("("), not got) or len(got) >= 4:
+            break
+        got.append(ln)
+        gap = 0
+    if not got:  # a form (civil status, land) has no subject line: its title says what it is
+        form = load_table().by_name[h.title.type.name].kind in ("civil_status", "land")
+        return make_field(h.title.title.capitalize(), 0.8, h.title.line) if form else missing()
+    value = clean(" ".join(ln.text for ln in got))
+    if value.startswith("(") and value.endswith(")"):
+        value = value[1:-1].strip()
+    value = re.sub(r"^V[Ee](?= )", "Về", value)  # the subject's first word, its marks lost
+    base = 0.9 if _fold(value).startswith(("ve ", "v/v", "ban hanh", "phe duyet")) else 0.75
+    return make_field(restore.restore(value, "text"), base, got[0])
+
+
+_LUU = re.compile(r"^\W*[^\W\d_]{0,4}\s?[:;]\s*(?=VT\b)")
+_BC = re.compile(r"\(\s*b\s*\W?\s*[c€C]\s*\)|\(bíc\)")
+
+
+def _recipient(item: str) -> str:
+    """The conventional bits of a recipient line read back: ``Lưu: VT`` (the archive copy, whose ``L``
+    the OCR often drops: ``ưu: VT``, ``km: VT``), ``(b/c)`` (for report: ``(b/€)``)."""
+    return _BC.sub("(b/c)", _LUU.sub("Lưu: ", item))
+
+
+def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
+    f = doc.footer
+    if f is None:
+        return {}
+    out: dict[str, Field] = {}
+    if f.authority:
+        out["authority"] = make_field(f.authority[0], 0.95, f.authority[1])
+    if f.positions:
+        pos = f.positions[-1]
+        value = split_positions(clean(pos.text))[-1]
+        if (a := authority_of(value)) is not None:
+            value = value[a[1]:]
+        out["signer_position"] = make_field(restore.restore(value, "body"), 0.85, pos)
+    if f.name:
+        name = split_names(clean(f.name.text))[-1]
+        known = is_name(name) and fold_key(name.split()[0]) in SURNAMES and bool(f.positions or f.authority)
+        out["signer"] = make_field(restore.restore(name), 0.9 if known else 0.7, f.name)
+    if f.recipients:
+        items: list[str] = []
+        for ln in f.recipients:
+            text = ln.text.strip()
+            if BULLET.match(text) or not items:
+                items.append(BULLET.sub("", text))
+            else:
+                items[-1] += " " + text
+        items = [_recipient(restore.restore(clean(i), "body")) for i in items if clean(i)]
+        box = union_box([b for ln in f.recipients if (b := ln.box())])
+        out["recipients"] = Field(items, 0.85 if f.noi_nhan else 0.6, f.recipients[0].page, box,
+                                  "\n".join(ln.text for ln in f.recipients))
+    return out
+
+
+# --- language and the whole -----------------------------------------------------------------------
+
+_LANG_WORDS = {
+    "vi": {"va", "cua", "cac", "ngay", "thang", "nam", "duoc", "theo", "ve", "cho", "nay", "voi", "nguoi", "viec"},
+    "en": {"the", "and", "of", "to", "is", "in", "for", "with", "this", "that"},
+    "fr": {"le", "les", "et", "des", "du", "est", "pour", "dans", "une", "sur"},
+}
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The page language by its commonest function words (folded, so lost marks do not matter)."""
+    words = re.findall(r"[a-z]+", _fold(text))
+    hits = {lang: sum(w in vocab for w in words) for lang, vocab in _LANG_WORDS.items()}
+    total = sum(hits.values())
+    if not total:
+        return "vi", 0.5
+    lang = max(hits, key=lambda k: hits[k])
+    return lang, round(min(0.99, 0.5 + 0.5 * hits[lang] / total), 3)
+
+
+def extract(pages: list[PageText], classification: Classification | None = None,
+            threshold: float = THRESHOLD) -> Metadata:
+    """The metadata of the document made of ``pages`` (classified first if no ``classification``)."""
+    lines = [page_lines(p) for p in pages]
+    doc = analyse(lines)
+    cls = classification or classify_layout(doc)
+    texts = [ln.text for page in lines for ln in page]
+    restore = MarkRestorer(texts)
+    years = {int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", "\n".join(texts))}
+    found: dict[str, Field] = {}
+    found.update(_number_fields(doc, cls))
+    if (ns := doc.header.number) and ns.number and ns.number.value.year:
+        years.add(int(ns.number.value.year))
+    pd = _placedate(doc)
+    found["date"] = _date_field(doc, pd, years)
+    found.update(_issuer_fields(doc, pd, restore))
+    found["subject"] = _subject_field(doc, restore)
+    found.update(_signer_fields(doc, restore))
+    found["page_count"] = Field(len(pages), 1.0)
+    lang, lconf = detect_language("\n".join(texts))
+    found["language"] = Field(lang, lconf)
+    if cls.kind == "civil_status":
+        found.update(civil_fields(doc, cls, found["date"], restore))
+    meta = Metadata(classification=cls, **found)
+    meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
+    return meta
+
+
+def _to_review(meta: Metadata, expected: set[str], threshold: float) -> list[str]:
+    """Fields expected for the type but missing, and fields found with a confidence below ``threshold``
+    (a type that has no signer or subject is not flagged for lacking one)."""
+    out = []
+    for name, f in meta.fields().items():
+        empty = f.value in (None, "", [])
+        if (name in expected or not empty) and (empty or f.confidence < threshold):
+            out.append(name)
+    return out + sorted(n for n in expected if n not in meta.fields())
+
+
+def canonical_number_symbol(s: str) -> str | None:
+    """``45/QD-UBND`` -> ``45/QĐ-UBND``: the canonical form of a number/symbol string, or None."""
+    ns = parse_number_symbol(s)
+    return format_number_symbol(ns) if ns else None

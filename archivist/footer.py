@@ -1,0 +1,199 @@
+"""The end of a document: the signature block (authority, position, name of the signer) and the
+recipients (``Nơi nhận``).
+
+Decree 30 puts ``Nơi nhận:`` and its bullets on the left and the signature block on the right, and
+Tesseract may give them interleaved line by line (``- Như trên; KT. CHỦ TỊCH``) or one after the
+other. Recipient lines are cut where a tail in capitals, an authority or a name starts; what is left
+of the right column is read as blocks of authority, positions, annotations and a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .ocrtext import Line, _fold, fold_key, upper_ratio
+
+POSITIONS = tuple(sorted((fold_key(p) for p in (
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỌA", "CHỦ TOẠ", "CHỦ TRÌ", "THƯ KÝ", "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "TRƯỞNG CÔNG AN", "PHÓ TRƯỞNG CÔNG AN", "CHỈ HUY TRƯỞNG", "GIÁM ĐỐC",
+    "TRƯỞNG PHÒNG", "HIỆU TRƯỞNG", "TRƯỞNG TRẠM", "TRƯỞNG THÔN", "TRƯỞNG ẤP", "NGƯỜI LÀM ĐƠN", "NGƯỜI VIẾT ĐƠN",
+    "NGƯỜI ĐỀ NGHỊ", "NGƯỜI KHAI", "NGƯỜI KÝ", "NGƯỜI ĐI KHAI", "BÊN A", "BÊN B", "ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B",
+    "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "CÔNG CHỨC ĐỊA CHÍNH - XÂY DỰNG", "CÁN BỘ TƯ PHÁP", "NGƯỜI LẬP")),
+    key=len, reverse=True))
+SURNAMES = frozenset(fold_key(s) for s in (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Trịnh Mai Trương Hà Cao "
+    "Lương Tô Tạ Châu Quách Thái Kiều Lưu Triệu Văn Chu Tăng La Mạc Đàm Hứa Vương Lại Khổng Thân Ông Giang Kim "
+    "Tôn").split())
+#: Positions of the one who signs second, not for the body (minutes: the secretary beside the chair).
+SECONDARY = ("thu ky", "nguoi ghi bien ban", "thanh vien")
+
+_AUTHORITY = re.compile(r"^(?P<a>T\s?[./]?\s?U\s?\.?\s?Q|T\s?[./]?\s?M|K\s?[./]?\s?T|T\s?[./]?\s?L|Q(?=\s?\.))"
+                        r"(?:\s?[.,]\s?|\s)(?=\S)")
+BULLET = re.compile(r"^\s*[-+•*~–—]+\s*")
+_NOI_NHAN = re.compile(r"^\W*noi\s*nhan\s*[:;.]?", re.I)
+_ANNOTATION = re.compile(r"\(.*\)$|^\(|da ky|ky ten|dong dau|ghi ro|chu ky|\bky,|\(ky")
+PAGE_NO = re.compile(r"^\W*\d{1,3}\W*$")  # a page number alone on a line (Decree 30 numbers pages from the 2nd)
+
+
+@dataclass
+class Footer:
+    """A signature block and the recipients beside it, on page ``page``."""
+
+    page: int
+    authority: tuple[str, Line] | None = None
+    positions: list[Line] = field(default_factory=list)
+    name: Line | None = None
+    recipients: list[Line] = field(default_factory=list)
+    noi_nhan: bool = False
+
+
+def authority_of(text: str) -> tuple[str, int] | None:
+    """``TM.``/``KT.``/``TL.``/``TUQ.``/``Q.`` opening a signature line (also ``T/M``, ``T.M.``, ``TM`` without
+    its dot), with where the rest starts; the rest must be in capitals."""
+    m = _AUTHORITY.match(text)
+    if not m or upper_ratio(text[m.end():]) < 0.7:
+        return None
+    return re.sub(r"[^A-Z]", "", m.group("a")) + ".", m.end()
+
+
+def is_name(text: str) -> bool:
+    """A person's name: two to six capitalised words, no digits or punctuation but a hyphen."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or any(not w.replace("-", "").isalpha() for w in words):
+        return False
+    if text.isupper():
+        key = fold_key(text)
+        return fold_key(words[0]) in SURNAMES and not any(key == p or key.startswith(p + " ") for p in POSITIONS)
+    return all(w[0].isupper() for w in words)
+
+
+def split_names(text: str) -> list[str]:
+    """``Trần Văn Bình Nguyễn Văn An`` (two signers' names on one line) -> both, cut before a family
+    name so that both halves have two to four words, as evenly as possible."""
+    words = text.split()
+    cuts = [i for i in range(2, len(words) - 1) if fold_key(words[i]) in SURNAMES and fold_key(words[i]) != "van"
+            and 2 <= len(words) - i <= 4 and i <= 4]
+    if len(words) < 5 or not cuts:
+        return [text]
+    i = min(cuts, key=lambda c: abs(2 * c - len(words)))
+    return [" ".join(words[:i]), " ".join(words[i:])]
+
+
+def split_positions(text: str) -> list[str]:
+    """``THƯ KÝ CHỦ TỌA`` (two positions on one line) -> both; one known or unknown position -> itself."""
+    key, out = fold_key(text), []
+    while key:
+        p = next((p for p in POSITIONS if key == p or key.startswith(p + " ")), None)
+        if p is None:
+            return [text]
+        out.append(p)
+        key = key[len(p):].strip()
+    if len(out) < 2:
+        return [text]
+    words, i, parts = text.split(), 0, []
+    for p in out:
+        n = len(p.split())
+        parts.append(" ".join(words[i:i + n]))
+        i += n
+    return parts
+
+
+def _is_right(text: str) -> bool:
+    """Whether the tail of a recipient line is the signature column: capitals (two words at least:
+    ``VP.`` in ``Lưu: VT, VP.`` is a unit), an authority, a name, an annotation."""
+    t = text.strip()
+    return bool(t) and ";" not in t and (upper_ratio(t) >= 0.9 and len(t.split()) >= 2 or bool(authority_of(t))
+                                         or is_name(t) or bool(_ANNOTATION.search(_fold(t))) and t.startswith("("))
+
+
+def footer_segments(lines: list[Line]) -> tuple[list[Line], list[Line], bool]:
+    """Split footer lines into the left column (recipients) and the right (signature block)."""
+    left: list[Line] = []
+    right: list[Line] = []
+    in_list = noi_nhan = False
+    for ln in lines:
+        text = ln.text
+        if not text.strip():
+            in_list = False
+            continue
+        if m := _NOI_NHAN.match(ln.folded):
+            noi_nhan = in_list = True
+            if ln.sub(m.end()).text:
+                right.append(ln.sub(m.end()))
+            continue
+        if BULLET.match(text) and (in_list or noi_nhan):
+            cut = next((m.end() for m in re.finditer(r"[;.,]\s+", text) if _is_right(text[m.end():])), None)
+            left.append(ln.sub(0, cut) if cut else ln)
+            if cut:
+                right.append(ln.sub(cut))
+            in_list = True
+            continue
+        if in_list and text[:1].islower():
+            left.append(ln)
+            continue
+        in_list = False
+        right.append(ln)
+    return left, right, noi_nhan
+
+
+def _blocks(right: list[Line]) -> list[Footer]:
+    """Signature blocks in the right column: an authority or position line, more position lines,
+    annotations (``(Đã ký)``), then a name; a document signed by two (minutes) has two."""
+    blocks: list[Footer] = []
+    cur: Footer | None = None
+    for i, ln in enumerate(right):
+        text = ln.text.strip()
+        if auth := authority_of(text):
+            if cur is not None and cur.authority and cur.name is None:
+                cur.positions.append(ln)  # TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH: one block, the outer authority
+                continue
+            cur = Footer(ln.page, authority=(auth[0], ln))
+            blocks.append(cur)
+        elif is_name(text) or len(split_names(text)) > 1 and all(is_name(n) for n in split_names(text)):
+            if cur is not None and cur.name is None and (cur.positions or cur.authority):
+                cur.name = ln
+        elif upper_ratio(text) >= 0.7 and not _ANNOTATION.search(ln.folded) and len(text.split()) <= 10:
+            if cur is None or cur.name is not None or (not cur.positions and not cur.authority):
+                if not any(is_name(x.text) for x in right[i + 1:i + 6]):
+                    continue
+                cur = Footer(ln.page)
+                blocks.append(cur)
+            cur.positions.append(ln)
+    return [b for b in blocks if b.name or b.authority]
+
+
+def parse_footer(lines: list[Line], page: int) -> Footer | None:
+    """The signature block and recipients of the last lines of a page, or None if it has neither.
+    Of several blocks the one with an authority (``TM.``…) wins, then one not signed by a secretary."""
+    left, right, noi_nhan = footer_segments(lines)
+    blocks = _blocks(right)
+
+    def rank(b: Footer) -> tuple[bool, bool, bool]:
+        pos = fold_key(split_positions(b.positions[-1].text)[-1]) if b.positions else ""
+        return (b.authority is not None, pos not in SECONDARY, b.name is not None)
+
+    f = max(reversed(blocks), key=rank) if blocks else None
+    if f is None and not noi_nhan:
+        return None
+    f = f or Footer(page)
+    f.recipients, f.noi_nhan = left, noi_nhan
+    return f
+
+
+def find_footer(pages: list[list[Line]], header_end: int, window: int = 40) -> Footer | None:
+    """The signature block, looked for from the end back a page at a time (an annex may follow the
+    signature, and a block may run over a page break: page numbers on top of a page are skipped)."""
+    flat: list[list[Line]] = []
+    for n, page in enumerate(pages):
+        lines = page[header_end:] if n == 0 else page
+        top = next((i for i, ln in enumerate(lines) if ln.text.strip()), len(lines))
+        if n and top < len(lines) and PAGE_NO.match(lines[top].text):
+            lines = lines[top + 1:]
+        flat.append(lines)
+    for n in range(len(flat) - 1, -1, -1):
+        lines = [ln for page in flat[max(0, n - 1):n + 1] for ln in page]
+        f = parse_footer(lines[-window:], lines[-1].page if lines else n + 1)
+        if f is not None and (f.name or f.authority or f.noi_nhan):
+            return f
+    return None

@@ -1,0 +1,156 @@
+"""Putting back the marks the OCR lost in a field value.
+
+Tesseract drops or confuses tone and vowel marks on a few words of a degraded page (``XA`` for
+``XÃ``, ``Kểt`` for ``Kết``). Two kinds of evidence restore them without a language model: the
+project's lexicon of administrative words and names (``data/lexicon.txt``), and the document
+itself, which usually spells a place or a phrase more than once: runs of two or three words are
+restored by a vote among their spellings elsewhere in the document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from .ocrtext import _fold
+
+LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
+_WORD = re.compile(r"\w+")
+_NUMBER_AFTER = re.compile(r"\s+\d")
+#: Bare words that, before a number, can only be these (``nam 2019`` is ``năm 2019``, ``quy 3`` ``quý 3``).
+_BEFORE_NUMBER = {"nam": "năm", "quy": "quý", "thon": "thôn", "thu": "thứ", "so": "số", "ngay": "ngày",
+                  "thang": "tháng", "dieu": "điều", "khoan": "khoản"}
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: str | None = None) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
+    """Sections of the lexicon, each folded words -> marked words (first spelling wins)."""
+    out: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
+    section = "phrases"
+    for raw in Path(path or LEXICON).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        words = tuple(_WORD.findall(unicodedata.normalize("NFC", line)))
+        out.setdefault(section, {}).setdefault(tuple(_fold(w) for w in words), words)
+    return out
+
+
+def is_bare(word: str) -> bool:
+    """No mark at all (what OCR gives when it loses every mark of a word)."""
+    return _fold(word) == word.lower()
+
+
+def _marks(ch: str) -> set[str]:
+    nfd = unicodedata.normalize("NFD", ch.lower())
+    return set(nfd[1:]) | ({"stroke"} if nfd[:1] == "đ" else set())
+
+
+def degraded(word: str, ref: str) -> bool:
+    """``word`` is ``ref`` with some of its marks lost (``Dặng``, ``Dang`` for ``Đặng``), never with
+    marks ``ref`` does not have: the one OCR slip that is safe to undo without context."""
+    w, r = unicodedata.normalize("NFC", word.lower()), unicodedata.normalize("NFC", ref.lower())
+    return len(w) == len(r) and _fold(w) == _fold(r) and all(_marks(a) <= _marks(b) for a, b in zip(w, r, strict=True))
+
+
+def _toneless(word: str) -> str:
+    """The word without its tone mark but with its vowel marks (ê, ơ, ă…): ``kể`` -> ``kê``."""
+    nfd = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in nfd if c not in "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def _match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1 or template.isupper() and template == template[:1]:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word.lower()
+
+
+class MarkRestorer:
+    """Restores marks in values read from one document (see the module docstring)."""
+
+    def __init__(self, texts: list[str], lexicon: str | None = None):
+        self._lex = load_lexicon(lexicon)
+        self._seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
+        for text in texts:
+            words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+            for n in (2, 3):
+                for i in range(len(words) - n + 1):
+                    gram = tuple(words[i:i + n])
+                    self._seen.setdefault(tuple(_fold(w) for w in gram), Counter())[gram] += 1
+
+    def _vote(self, key: tuple[str, ...], current: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The document's own spelling of a run of words the OCR lost marks of, word by word: each
+        word becomes the fullest spelling the document gives it in this run (``Hoa Bình`` and
+        ``HÒA BINH`` make ``Hòa Bình``). Only completions (marks added, never changed: ``đồng`` stays,
+        though ``vận động nhân dân`` outnumbers ``hội đồng nhân dân``), and only unambiguous ones."""
+        votes = self._seen.get(key)
+        if not votes:
+            return None
+        out = []
+        for j, cur in enumerate(current):
+            options: Counter[str] = Counter()
+            for v, n in votes.items():
+                options[v[j]] += n
+            cands = [w for w in options if degraded(cur, w)]
+            tops = [w for w in cands if not any(w != x and degraded(w, x) for x in cands)]
+            out.append(tops[0] if len(tops) == 1 else cur)
+        result = tuple(out)
+        return result if result != current else None
+
+    def _phrase(self, key: tuple[str, ...], current: tuple[str, ...], kind: str) -> tuple[str, ...] | None:
+        """A lexicon phrase whose words the OCR lost marks of, confused a tone of (``Kểt quả``) or
+        misread the marks of one word of; never in names (``Thị Hạnh`` is no ``thi hành``). A phrase
+        already right is returned as is, so that nothing else touches it."""
+        repl = self._lex.get("phrases", {}).get(key)
+        if repl is None or kind == "name":
+            return None
+        differ = [(a, b) for a, b in zip(current, repl, strict=True) if a != b]
+        if len(differ) <= 1 or all(degraded(a, b) or _toneless(a) == _toneless(b) for a, b in differ):
+            return repl  # marks lost, a tone confused, or one word's marks misread (``ĐẲNG ủy``)
+        return None
+
+    def restore(self, value: str, kind: str = "name") -> str:
+        """``value`` with lost marks put back. ``kind``: ``name`` (a person: surnames and given names
+        only), ``body`` (an issuer, a place, recipients) or ``text`` (a subject): phrases and words."""
+        matches = list(_WORD.finditer(value))
+        words = [m.group() for m in matches]
+        low = tuple(w.lower() for w in words)
+        keys = tuple(_fold(w) for w in words)
+        new, done = list(words), [False] * len(words)
+        for n in (5, 4, 3, 2, 1):
+            for i in range(len(words) - n + 1):
+                if any(done[i:i + n]):
+                    continue
+                key, cur = keys[i:i + n], low[i:i + n]
+                repl = self._phrase(key, cur, kind) if n > 1 else self._word(key[0], words[i], i, kind)
+                if repl is None and n in (2, 3):
+                    repl = self._vote(key, cur)
+                if repl is None:
+                    continue
+                for j in range(n):
+                    new[i + j] = _match_case(words[i + j], repl[j])
+                    done[i + j] = True
+        for i, m in enumerate(matches):
+            if not done[i] and keys[i] in _BEFORE_NUMBER and is_bare(words[i]) and _NUMBER_AFTER.match(value, m.end()):
+                new[i] = _match_case(words[i], _BEFORE_NUMBER[keys[i]])
+        out, last = [], 0
+        for m, w in zip(matches, new, strict=True):
+            out.append(value[last:m.start()] + w)
+            last = m.end()
+        return "".join(out) + value[last:]
+
+    def _word(self, key: str, word: str, index: int, kind: str) -> tuple[str, ...] | None:
+        section = ("surnames" if index == 0 else "given") if kind == "name" else "words"
+        repl = self._lex.get(section, {}).get((key,))
+        if not repl or repl[0] == word.lower():
+            return None
+        # in names any misreading of a listed name is undone (``Đương`` -> ``Dương``); elsewhere only lost marks
+        return repl if kind == "name" or degraded(word, repl[0]) else None

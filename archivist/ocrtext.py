@@ -1,0 +1,159 @@
+"""OCR'd page text as the classifier and the extractor see it: cleaned lines with their word boxes.
+
+Tesseract's Vietnamese output has a few systematic glyph confusions (``Ð`` U+00D0 for ``Đ``, the
+fraction slash ``⁄`` for ``/``, assorted dashes) that are cheaper to undo once, here, than in every
+pattern. Everything downstream matches on *folded* text (no marks, ``d`` for ``đ``, lower case) so
+that a lost or wrong diacritic does not lose a match, then reads the value back from the original
+text at the same offsets: :func:`_fold` is length-preserving on NFC text for exactly that reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from statistics import median
+from typing import Any
+
+from .textnorm import fold
+
+Box = tuple[int, int, int, int]
+WordTuple = tuple[str, float, Box, int]
+
+
+@dataclass
+class PageText:
+    """One OCR'd page: its 1-based number in the scan, its text (lines split by ``\\n``) and, when the
+    OCR engine gives them, its words as ``(text, confidence 0-100, pixel box, line index)`` tuples (or
+    objects with those attributes: ``text``, ``conf``, ``bbox``, ``line``, as :class:`archivist.models.Word`)."""
+
+    number: int
+    text: str
+    words: list[WordTuple] | list[Any] | None = None
+
+
+def union_box(boxes: list[Box]) -> Box | None:
+    """The smallest box holding all ``boxes``; None for none."""
+    if not boxes:
+        return None
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+def _fold(s: str) -> str:
+    """Fold Vietnamese for matching (:func:`archivist.textnorm.fold`: no marks, ``đ`` -> ``d``, lower
+    case), kept length-preserving on NFC input (``len(_fold(s)) == len(unicodedata.normalize("NFC", s))``)
+    so that an offset found in the folded text indexes the original: the few code points that fold to
+    more or fewer than one (Hangul syllables, ``İ``) are kept as they are."""
+    s = unicodedata.normalize("NFC", s)
+    folded = fold(s)
+    if len(folded) == len(s):
+        return folded
+    return "".join(f if len(f := fold(c)) == 1 else c for c in s)
+
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_ZERO_IN_WORD = re.compile(r"(?<=[a-z])0|0(?=[a-z])")
+
+
+def fold_key(s: str) -> str:
+    """A comparison key: folded, ``0`` read as ``o`` inside words, punctuation collapsed to one space."""
+    return _NON_ALNUM.sub(" ", _ZERO_IN_WORD.sub("o", _fold(s))).strip()
+
+
+# Glyph-level confusions seen in Tesseract's ``vie`` output (this project's own table; see tests for
+# the real outputs it was drawn from). Word-level corrections belong to a post-corrector, not here.
+_GLYPHS = str.maketrans({
+    "\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u2044": "/", "\u2215": "/", "\u2010": "-", "\u2011": "-",
+    "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u201c": '"',
+    "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
+})
+_DOUBLE_D = re.compile(r"(?<=[A-Z])ĐĐ(?=[-/\s]|$)")  # QĐĐ -> QĐ; a lone ĐĐ (Giấy đi đường) stays
+
+
+def clean_ocr(s: str) -> str:
+    """NFC, glyph confusions undone, a doubled ``ĐĐ`` (Tesseract reads the bar twice) made one."""
+    return _DOUBLE_D.sub("Đ", unicodedata.normalize("NFC", s).translate(_GLYPHS)).rstrip()
+
+
+@dataclass
+class Line:
+    """One text line of a page, or one column's part of it, with the boxes of the words in it.
+
+    ``spans`` holds ``(start, end, box, confidence)`` per word, offsets into ``text``; it is empty when
+    the page came as plain text.
+    """
+
+    page: int
+    index: int
+    text: str
+    spans: list[tuple[int, int, Box, float]] = field(default_factory=list)
+
+    @cached_property
+    def folded(self) -> str:
+        """The text folded (see :func:`_fold`), same length and offsets."""
+        return _fold(self.text)
+
+    def sub(self, start: int, end: int | None = None) -> Line:
+        """The part ``text[start:end]``, trimmed, keeping the boxes of the words inside it."""
+        end = len(self.text) if end is None else end
+        raw = self.text[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        start, end = start + lead, start + len(raw.rstrip())
+        spans = [(max(a, start) - start, min(b, end) - start, bx, c)
+                 for a, b, bx, c in self.spans if a < end and b > start]
+        return Line(self.page, self.index, self.text[start:end], spans)
+
+    def join(self, other: Line) -> Line:
+        """This line and ``other`` as one (a title or a name broken over two lines), boxes kept."""
+        shift = len(self.text) + 1
+        return Line(self.page, self.index, f"{self.text} {other.text}",
+                    self.spans + [(a + shift, b + shift, bx, c) for a, b, bx, c in other.spans])
+
+    def box(self, start: int = 0, end: int | None = None) -> Box | None:
+        """Union of the boxes of the words overlapping ``text[start:end]``; None without words."""
+        end = len(self.text) if end is None else end
+        return union_box([bx for a, b, bx, _ in self.spans if a < end and b > start])
+
+    def conf(self, start: int = 0, end: int | None = None) -> float | None:
+        """The lowest OCR confidence (0-1) of the words overlapping ``text[start:end]`` (one misread
+        word spoils a value); None without words."""
+        end = len(self.text) if end is None else end
+        confs = [c for a, b, _, c in self.spans if a < end and b > start]
+        return min(confs) / 100.0 if confs else None
+
+
+def page_lines(page: PageText) -> list[Line]:
+    """The page as lines; with words, each line is also cut at wide horizontal gaps into its columns,
+    so the issuer (left) and the motto (right) of a header become separate lines even when the OCR
+    put them on one. Blank lines are kept: they separate paragraphs."""
+    if not page.words:
+        return [Line(page.number, i, clean_ocr(t)) for i, t in enumerate(page.text.split("\n"))]
+    words = [w if isinstance(w, tuple) else (w.text, w.conf, tuple(w.bbox), w.line) for w in page.words]
+    heights = [w[2][3] - w[2][1] for w in words if w[2][3] > w[2][1]]
+    gap = 2.0 * (median(heights) if heights else 20)
+    rows: dict[int, list[WordTuple]] = {}
+    for w in words:
+        rows.setdefault(w[3], []).append(w)
+    out: list[Line] = []
+    for idx in sorted(rows):
+        text, spans, prev = "", [], None
+        for word, conf, bx, _ in rows[idx]:
+            word = clean_ocr(word).strip()
+            if not word:
+                continue
+            if prev is not None and bx[0] - prev > gap:
+                out.append(Line(page.number, idx, text, spans))
+                text, spans = "", []
+            text += " " if text else ""
+            spans.append((len(text), len(text) + len(word), bx, float(conf)))
+            text += word
+            prev = bx[2]
+        out.append(Line(page.number, idx, text, spans))
+    return out
+
+
+def upper_ratio(s: str) -> float:
+    """The share of capitals among the letters of ``s`` (titles, issuers and positions are in capitals)."""
+    letters = [c for c in s if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0

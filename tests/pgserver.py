@@ -1,0 +1,65 @@
+"""Start a real, throw-away PostgreSQL server for the tests (Debian's postgresql package).
+
+The server runs from a temporary data directory, listens on loopback only (a free port, plus a
+Unix socket in the same temporary folder) and is stopped at the end. PostgreSQL refuses to run
+as root, so as root the server is run as the ``postgres`` user the Debian package creates.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def pg_bin() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return Path(found[-1]).parent if found else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def postgres_server(base: Path):
+    """Yield a connection URL ``postgresql://archivist@127.0.0.1:PORT/archivist``."""
+    bindir = pg_bin()
+    if bindir is None:
+        raise RuntimeError("PostgreSQL is not installed (apt install postgresql)")
+    as_root = os.geteuid() == 0
+    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+    data = base / "pgdata"
+    base.mkdir(parents=True, exist_ok=True)
+    if as_root:
+        shutil.chown(base, "postgres")
+        os.chmod(base, 0o755)
+        for parent in base.parents:  # postgres must be able to reach its folder
+            if str(parent) in ("/", "/tmp"):
+                break
+            os.chmod(parent, os.stat(parent).st_mode | 0o011)
+    port = _free_port()
+    subprocess.run(prefix + [str(bindir / "initdb"), "-D", str(data), "-U", "archivist", "--auth=trust",
+                             "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
+    log = base / "server.log"
+    subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o",
+                             f"-h 127.0.0.1 -p {port} -k {base} -c fsync=off", "start"],
+                   check=True, capture_output=True)
+    try:
+        for _ in range(50):
+            r = subprocess.run(prefix + [str(bindir / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "archivist",
+                                         "-d", "postgres", "-c", "CREATE DATABASE archivist"], capture_output=True)
+            if r.returncode == 0:
+                break
+            time.sleep(0.2)
+        yield f"postgresql://archivist@127.0.0.1:{port}/archivist"
+    finally:
+        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)

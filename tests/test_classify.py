@@ -1,0 +1,147 @@
+"""Classification into the record types of Decree 30/2020 and the commune's other records, and dossier
+splitting: on synthetic pages noised as Tesseract reads degraded scans, and on real Tesseract output."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from archivist.classify import PageText, classify, split_dossier
+from archivist.doctypes import load_table
+from tests.docfixtures import ALL_TYPES, make_doc
+from tests.docmeasure import (
+    REAL_CV_TEXT,
+    REAL_OLD_BC_TEXT,
+    REAL_QD_TEXT,
+    REAL_QD_WORDS,
+    dossiers,
+    measure,
+    render,
+    sample_docs,
+    split_f1,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DECREE30 = {"Nghị quyết": "NQ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Quy chế": "QC", "Quy định": "QyĐ",
+            "Thông cáo": "TC", "Thông báo": "TB", "Hướng dẫn": "HD", "Chương trình": "CTr", "Kế hoạch": "KH",
+            "Phương án": "PA", "Đề án": "ĐA", "Dự án": "DA", "Báo cáo": "BC", "Biên bản": "BB", "Tờ trình": "TTr",
+            "Hợp đồng": "HĐ", "Công văn": None, "Công điện": "CĐ", "Bản ghi nhớ": "BGN", "Bản thỏa thuận": "BTT",
+            "Giấy ủy quyền": "GUQ", "Giấy mời": "GM", "Giấy giới thiệu": "GGT", "Giấy nghỉ phép": "GNP",
+            "Phiếu gửi": "PG", "Phiếu chuyển": "PC", "Phiếu báo": "PB", "Thư công": None}
+
+
+def page(text: str, number: int = 1) -> list[PageText]:
+    return [PageText(number, text)]
+
+
+def test_table_has_every_decree30_type_with_its_code_and_the_other_kinds():
+    table = load_table()
+    for name, code in DECREE30.items():
+        assert table.by_name[name].code == code, name
+        assert table.by_name[name].kind == "administrative"
+    kinds = {t.kind for t in table.types}
+    assert kinds == {"administrative", "civil_status", "land", "petition"}
+    civil = {"Khai sinh", "Khai tử", "Kết hôn", "Nhận cha, mẹ, con", "Xác nhận tình trạng hôn nhân"}
+    assert civil <= {t.name for t in table.types if t.kind == "civil_status"}
+
+
+@pytest.mark.parametrize("level,floor", [("clean", 1.0), ("light", 0.97), ("heavy", 0.97)])
+def test_type_accuracy_on_noised_fixtures(level: str, floor: float):
+    docs = sample_docs(seed=101, n=2 * len(ALL_TYPES), level=level)
+    assert {t["type"] for _, t in docs} == {t for t, _ in ALL_TYPES}
+    acc, misses = measure(docs, fields=())
+    print(f"type accuracy ({level}): {acc['type']:.3f}")
+    assert acc["type"] >= floor, misses
+
+
+def test_agreeing_title_and_symbol_are_confident():
+    c = classify(page("UBND HUYỆN ĐỊNH QUÁN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                      "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ Độc lập - Tự do - Hạnh phúc\n"
+                      "Số: 45/QD-UBND Tân Phú, ngày 12 tháng 3 năm 2019\n\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác"))
+    assert (c.type, c.kind, c.code) == ("Quyết định", "administrative", "QĐ")
+    assert c.confidence >= 0.9 and not c.needs_review
+    assert any("title 'QUYẾT ĐỊNH'" in s for s in c.signals) and any("symbol QĐ" in s for s in c.signals)
+
+
+def test_a_single_weak_signal_is_flagged_not_trusted():
+    symbol_only = classify(page("Số: 12/KH-UBND\nnội dung không rõ"))
+    assert symbol_only.type == "Kế hoạch" and symbol_only.needs_review and symbol_only.confidence < 0.7
+    words_only = classify(page("Thành phần tham dự gồm các đồng chí trong Ban Chỉ đạo."))
+    assert words_only.needs_review and words_only.confidence < 0.7
+    nothing = classify(page("lorem ipsum 123"))
+    assert (nothing.type, nothing.kind, nothing.needs_review) == ("unknown", "unknown", True)
+    assert classify([]).type == "unknown"
+
+
+def test_title_and_symbol_that_disagree_are_flagged():
+    c = classify(page("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ\nSố: 45/QĐ-UBND\n\nTHÔNG BÁO\nVề lịch tiếp công dân"))
+    assert c.needs_review and any(s.startswith("against:") for s in c.signals)
+
+
+def test_letter_is_recognised_by_its_symbol_and_v_v_line():
+    c = classify(page(REAL_CV_TEXT))
+    assert (c.type, c.code) == ("Công văn", None) and not c.needs_review
+
+
+def test_real_tesseract_headers():
+    assert classify(page(REAL_QD_TEXT)).type == "Quyết định"
+    old = classify(page(REAL_OLD_BC_TEXT))  # Joint Circular 55/2005 look: UBND XÃ, 17/BC-UB
+    assert (old.type, old.code) == ("Báo cáo", "BC") and old.confidence >= 0.9
+
+
+def test_words_with_boxes_are_used():
+    c = classify([PageText(1, "", REAL_QD_WORDS)])
+    assert c.type == "Quyết định" and c.confidence >= 0.9
+
+
+@pytest.mark.parametrize("text,expected,form", [
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nTRÍCH LỤC KHAI SINH\n(BẢN SAO)\n"
+     "Họ, chữ đệm, tên: LÊ VĂN AN\nQuyển số: 01/2019", "Khai sinh", "Trích lục"),
+    ("UBND XÃ TÂN PHÚ\nGIẤY CHỨNG NHẬN\nKẾT HÔN\nHọ, chữ đệm, tên: TRẦN VĂN BÌNH", "Kết hôn", "Giấy chứng nhận"),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nĐƠN KHIẾU NẠI\nKính gửi: UBND xã\n"
+     "Tôi tên là: Lê Văn An", "Đơn khiếu nại", "Đơn"),
+    ("SỔ ĐĂNG KÝ KHAI TỬ\nQuyển số: 02", "Khai tử", "Sổ đăng ký"),
+    ("ĐẢNG BỘ HUYỆN ĐỊNH QUÁN ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ TÂN PHÚ Tân Phú, ngày 05 tháng 02 năm 2020\n"
+     "Số 60-NQ/ĐU\n\nNGHỊ QUYẾT\nvề công tác cán bộ", "Nghị quyết", None),
+])
+def test_other_kinds_forms_and_party_layout(text: str, expected: str, form: str | None):
+    c = classify(page(text))
+    assert (c.type, c.form) == (expected, form)
+    assert c.kind == load_table().by_name[expected].kind
+
+
+def test_split_dossier_f1():
+    for level in ("light", "heavy"):
+        f1, misses = split_f1(dossiers(seed=7, n=25, level=level))
+        print(f"dossier split F1 ({level}): {f1:.3f}")
+        assert f1 >= 0.95, misses
+
+
+def test_split_keeps_continuation_pages_and_annexes_with_their_document():
+    r = random.Random(3)
+    doc = make_doc(r, "Báo cáo", "administrative")
+    doc.body = doc.body * 20
+    pages = [PageText(i + 1, t) for i, t in enumerate(render(doc, r))]
+    annex = PageText(len(pages) + 1, "PHỤ LỤC\n(Kèm theo Báo cáo số 17/BC-UBND ngày 05/3/2020)\nBIỂU SỐ LIỆU\n1. ...")
+    nxt = PageText(len(pages) + 2, REAL_QD_TEXT)
+    starts = split_dossier(pages + [annex, nxt])
+    assert [b.start_page for b in starts] == [1, len(pages) + 2]
+    assert starts[0].confidence == 1.0 and starts[1].signals
+
+
+def test_ground_truth_samples_if_present():
+    folder = ROOT / "samples" / "ground-truth"
+    files = sorted(p for p in folder.glob("*.json") if p.name != "index.json") if folder.is_dir() else []
+    if not files:
+        pytest.skip("samples/ground-truth has not been generated")
+    docs = []
+    for p in files:
+        truth = json.loads(p.read_text(encoding="utf-8"))
+        pages = [PageText(i + 1, pg.get("text", "")) for i, pg in enumerate(truth.get("pages", []))]
+        docs.append((pages, {**truth, "document": truth.get("document", p.stem)}))
+    acc, misses = measure(docs)
+    print("samples/ground-truth:", {k: round(v, 3) for k, v in acc.items()})
+    assert acc["type"] >= 0.97, misses
