@@ -44,9 +44,14 @@ class Classification:
     needs_review: bool
     signals: list[str] = field(default_factory=list)
     form: str | None = None  # the record form the title names: Trích lục, Sổ đăng ký, Tờ khai …
+    #: The pages as analysed, kept so that :func:`archivist.extract.extract` on the same pages does
+    #: not analyse them again; not part of the result.
+    layout: tuple[object, DocLayout] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        d.pop("layout")
+        return d
 
 
 @dataclass
@@ -163,7 +168,10 @@ def decide(ev: list[Evidence], threshold: float = THRESHOLD) -> Classification:
 
 def classify(pages: list[PageText], threshold: float = THRESHOLD) -> Classification:
     """The type of the document made of ``pages`` (see the module docstring)."""
-    return classify_layout(analyse([page_lines(p) for p in pages]), threshold)
+    doc = analyse([page_lines(p) for p in pages])
+    result = classify_layout(doc, threshold)
+    result.layout = (pages, doc)
+    return result
 
 
 def classify_layout(doc: DocLayout, threshold: float = THRESHOLD) -> Classification:

@@ -42,6 +42,8 @@ __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_nu
            "parse_number_symbol"]
 
 MIN_YEAR = 1900
+DOUBTABLE = ("issuer", "parent_issuer", "place", "subject", "signer", "person")
+DOUBT_FACTOR = 0.75
 
 
 @dataclass
@@ -186,7 +188,7 @@ def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dic
     return out
 
 
-_VV_PREFIX = re.compile(r"^\s*V\s?/\s?[vV]\.?\s*")
+_VV_PREFIX = re.compile(r"^\s*V\s?/\s?(?:[vV]\b\.?)?\s*")
 
 
 def _ends_subject(text: str, folded: str, first: bool) -> bool:
@@ -241,14 +243,22 @@ def _subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     return make_field(restore.restore(value, "text"), base, got[0])
 
 
-_LUU = re.compile(r"^\W*[^\W\d_]{0,4}\s?[:;]\s*(?=VT\b)")
-_BC = re.compile(r"\(\s*b\s*\W?\s*[c€C]\s*\)|\(bíc\)")
+_LUU = re.compile(r"^\W*[^\W\d_]{0,4}\s?[:;]\s*(?=V\w{0,2}\b)|^\W*L[uư]u\W*$", re.I)
+_VT = re.compile(r"^Lưu: V\w{0,2}\b\.?")
+_BC = re.compile(r"\(\s*b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")
+_TAIL = re.compile(r"\s*;\s*\S{1,2}$")
 
 
 def _recipient(item: str) -> str:
-    """The conventional bits of a recipient line read back: ``Lưu: VT`` (the archive copy, whose ``L``
-    the OCR often drops: ``ưu: VT``, ``km: VT``), ``(b/c)`` (for report: ``(b/€)``)."""
-    return _BC.sub("(b/c)", _LUU.sub("Lưu: ", item))
+    """The conventional bits of a recipient line read back: ``Lưu: VT`` (the archive copy: the OCR
+    drops its ``L`` or ``: VT``, or garbles the ``VT``: ``ưu: VT``, ``km: VT``, ``Lưu: VTF``), ``(b/c)``
+    (for report: ``(b/€)``), and a speck after the last semicolon dropped."""
+    item = _TAIL.sub("", item)
+    if _LUU.match(item):
+        item = _LUU.sub("Lưu: ", item).rstrip(": ") + ("" if ":" in item else ": VT")
+        if (m := _VT.match(item)) and not load_table().is_issuer_code(m.group().split()[-1].rstrip(".")):
+            item = "Lưu: VT" + item[m.end():]
+    return _BC.sub("(b/c)", item)
 
 
 def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
@@ -306,10 +316,12 @@ def detect_language(text: str) -> tuple[str, float]:
 def extract(pages: list[PageText], classification: Classification | None = None,
             threshold: float = THRESHOLD) -> Metadata:
     """The metadata of the document made of ``pages`` (classified first if no ``classification``)."""
-    lines = [page_lines(p) for p in pages]
-    doc = analyse(lines)
+    if classification is not None and classification.layout and classification.layout[0] is pages:
+        doc = classification.layout[1]  # classify() analysed these very pages already
+    else:
+        doc = analyse([page_lines(p) for p in pages])
     cls = classification or classify_layout(doc)
-    texts = [ln.text for page in lines for ln in page]
+    texts = [ln.text for page in doc.pages for ln in page]
     restore = MarkRestorer(texts)
     years = {int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", "\n".join(texts))}
     found: dict[str, Field] = {}
@@ -326,6 +338,10 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     found["language"] = Field(lang, lconf)
     if cls.kind == "civil_status":
         found.update(civil_fields(doc, cls, found["date"], restore))
+    for name in DOUBTABLE:  # the document spells these words two ways: a wrong mark is likely, flag it
+        f = found.get(name)
+        if f is not None and isinstance(f.value, str) and restore.doubtful(f.value):
+            f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     meta = Metadata(classification=cls, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
     return meta

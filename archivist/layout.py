@@ -35,7 +35,7 @@ BODY_HEADS = tuple(fold_key(h) for h in (
     "BCH", "BCĐ", "QUÂN SỰ", "BAN CHỈ HUY"))
 _ENTRY_NO = re.compile(r"(?<![^\W_])S[^\W\d_]?[0-9]?\s?[:;.]\s*[0-9OoIl]{1,6}(?![\w/])")  # ``Số: 125``
 _SO_LABEL = re.compile(r"^\W*S\S{0,2}\s?[:;]")  # ``Số:`` as OCR may give it
-_VV = re.compile(r"(?<![^\W_])V\s?/\s?[vV]\b\.?\s*")
+_VV = re.compile(r"(?<![^\W_])V\s?/\s?(?:[vV]\b\.?\s*|\s(?=[^\W\d_]*[a-zđ]))")  # V/v; V/ (v lost)
 SEPARATOR = re.compile(r"^[\s_\-=.*~—–]{3,}$")
 _BODY_START = re.compile(r"^(can cu|kinh gui|thuc hien|hom nay|toi ten|ho, chu dem|ho va ten|dieu 1\b|[ivx]+\. |1\. )")
 #: Lines that cannot be (part of) a subject: they open the body. The weak ones may continue a subject
@@ -70,6 +70,7 @@ class TitleMatch:
     rest: Line | None  # text after the title on its line: the subject's start
     end: int  # index in the page's lines of the title's last line
     operative: bool  # ends with ':' (``QUYẾT ĐỊNH:`` in the body, not the title)
+    fuzzy: bool = False  # matched only approximately (OCR noise), not word for word
 
 
 @dataclass
@@ -185,6 +186,7 @@ def match_title(lines: list[Line], i: int) -> TitleMatch | None:
         key = fold_key(cand.text)
         for t in load_table().types:
             for title, tkey in zip(t.titles, t.title_keys, strict=True):
+                fuzzy = False
                 if key == tkey:
                     score, rest = 1.0, None
                 elif key.startswith(tkey + " ") and (" " in tkey or _fold(cand.text.split()[0]) == tkey
@@ -193,19 +195,19 @@ def match_title(lines: list[Line], i: int) -> TitleMatch | None:
                     if rest and upper_ratio(rest.text) >= 0.7 and rest.text[:1] != "(":
                         score = 0.9  # more capitals: a longer title we do not know
                 elif len(tkey) >= 6 and not head and (r := fuzz.ratio(key, tkey)) >= 85:
-                    score, rest = 0.95 * r / 100, None
+                    score, rest, fuzzy = 0.95 * r / 100, None, True
                 else:
                     continue
-                m = TitleMatch(t, title, score, cand, rest, end, cand.text.rstrip().endswith(":"))
+                m = TitleMatch(t, title, score, cand, rest, end, cand.text.rstrip().endswith(":"), fuzzy)
                 if best is None or _rank(m) > _rank(best):
                     best = m
     return best
 
 
-def _rank(m: TitleMatch) -> tuple[int, float]:
-    """Good matches rank by the length of the title (``GIẤY CHỨNG NHẬN`` + ``KẾT HÔN`` on the next line
-    is a marriage certificate, not a certificate), then by how well they match."""
-    return (len(fold_key(m.title)) if m.score >= 0.85 else 0, m.score)
+def _rank(m: TitleMatch) -> tuple[bool, int, float]:
+    """Word-for-word matches first, then the longest title (``GIẤY CHỨNG NHẬN`` + ``KẾT HÔN`` on the next
+    line is a marriage certificate, not a certificate), then how well it matches."""
+    return (not m.fuzzy, len(fold_key(m.title)), m.score)
 
 
 def _rest_after(line: Line, n_words: int) -> Line | None:

@@ -81,7 +81,7 @@ class MarkRestorer:
         self._seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
         for text in texts:
             words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
-            for n in (2, 3):
+            for n in (2, 3, 4):
                 for i in range(len(words) - n + 1):
                     gram = tuple(words[i:i + n])
                     self._seen.setdefault(tuple(_fold(w) for w in gram), Counter())[gram] += 1
@@ -104,6 +104,20 @@ class MarkRestorer:
             out.append(tops[0] if len(tops) == 1 else cur)
         result = tuple(out)
         return result if result != current else None
+
+    def doubtful(self, value: str) -> bool:
+        """Whether the document spells some run of ``value``'s words in ways that contradict each other
+        (``Thăng Bình`` and ``THẰNG BÌNH``), neither a completion of the other: a value read there may
+        carry a wrong mark, and a person should look."""
+        words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", value))]
+        n = min(4, len(words))  # with context: "vận động nhân dân" is no rival of "hội đồng nhân dân"
+        for i in range(len(words) - n + 1 if n > 1 else 0):
+            spellings = list(self._seen.get(tuple(_fold(w) for w in words[i:i + n]), {}))
+            for j, a in enumerate(spellings):
+                for b in spellings[j + 1:]:
+                    if not all(degraded(x, y) or degraded(y, x) for x, y in zip(a, b, strict=True)):
+                        return True
+        return False
 
     def _phrase(self, key: tuple[str, ...], current: tuple[str, ...], kind: str) -> tuple[str, ...] | None:
         """A lexicon phrase whose words the OCR lost marks of, confused a tone of (``Kểt quả``) or

@@ -28,6 +28,9 @@ _NOSLASH = re.compile(  # ``Số: 185DA-UBND``: the slash lost; only after ``S�
     rf"(?P<label>(?<![^\W_])S[^\W\d_]?[0-9]?\s?[:;.]\s*)(?P<num>[0-9]{{1,6}})\s?(?P<sym>{_SYM})(?![^\W_])")
 _NUM_FIX = str.maketrans("OoIlS", "00115")
 _LETTER_FIX = str.maketrans("0158", "OISB")
+#: Letters Tesseract reads for one another in capitals (one substitution is tried per symbol part).
+_MISREAD = {"I": "TL1", "T": "I", "l": "IT", "1": "IT", "O": "QD", "Q": "O", "E": "FB", "F": "E", "U": "VĐ",
+            "V": "U", "H": "N", "N": "H"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,10 @@ def canonical_part(part: str) -> str:
     found = table.canonical_code(bare) or table.canonical_code(bare.translate(_LETTER_FIX))
     if found:
         return found
+    misread = {c for i, ch in enumerate(bare) for alt in _MISREAD.get(ch, "")
+               if (c := table.canonical_code(bare[:i] + alt + bare[i + 1:]))}
+    if len(misread) == 1:  # one letter misread, and only one known code it can be: TIr -> TTr
+        return misread.pop()
     for i in range(1, len(bare)):  # a lost hyphen: QĐUBND -> QĐ-UBND
         a, b = table.canonical_code(bare[:i]), table.canonical_code(bare[i:])
         if a and b and table.types_for_code(a) and table.is_issuer_code(b):

@@ -33,9 +33,10 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one worker = one core; paralle
 
 TESSDATA_CANDIDATES = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
                        "/usr/share/tessdata", "/usr/local/share/tessdata")
-#: Tesseract reads small print best at about 300 dpi; pages scanned coarser are enlarged for OCR.
-OCR_MIN_DPI = 250.0
-OCR_TARGET_DPI = 300.0
+#: Pages scanned coarser than 240 dpi are enlarged to 250 dpi for OCR: measured on the samples, this
+#: beats both no enlargement and enlargement to 300 dpi (which made Tesseract drop whole lines).
+OCR_MIN_DPI = 240.0
+OCR_TARGET_DPI = 250.0
 
 
 class OcrError(Exception):

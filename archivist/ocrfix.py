@@ -51,6 +51,14 @@ def _is_speck(w: Word) -> bool:
     return len(t) <= 2 and w.conf < SPECK_CONFIDENCE and not any(c.isdigit() for c in t)
 
 
+def _mid_sentence(done: list[Word], kept: list[Word], i: int) -> bool:
+    """The word follows a small-letter word with no sentence end between (text runs on across lines),
+    or is followed by one, as in ``... ngay từ CƠ SỞ.`` or ``CƠ SỞ vật chất``."""
+    prev = done[-1].text if done else ""
+    nxt = kept[i + 1].text if i + 1 < len(kept) else ""
+    return (_small(prev) and not prev.rstrip().endswith((".", ":", "!", "?"))) or _small(nxt)
+
+
 def fix_words(words: list[Word]) -> list[Word]:
     """The corrected words (same order, same boxes), specks removed."""
     kept = [w for w in words if not _is_speck(w)]
@@ -59,11 +67,8 @@ def fix_words(words: list[Word]) -> list[Word]:
         text = w.text.translate(_LOOKALIKE)
         while "ĐĐ" in text:
             text = text.replace("ĐĐ", "Đ")
-        if _same_shape_caps(text):
-            context = kept[max(0, i - 2):i] + kept[i + 1:i + 3]  # text runs on across line ends
-            if context and all(_small(x.text) or _same_shape_caps(x.text) for x in context) and any(
-                    _small(x.text) for x in context):
-                text = text.lower()
+        if _same_shape_caps(text) and _mid_sentence(out, kept, i):
+            text = text.lower()
         out.append(w if text == w.text else replace(w, text=text))
     return out
 

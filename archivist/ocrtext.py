@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from statistics import median
 from typing import Any
 
@@ -40,6 +40,7 @@ def union_box(boxes: list[Box]) -> Box | None:
     return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(s: str) -> str:
     """Fold Vietnamese for matching (:func:`archivist.textnorm.fold`: no marks, ``đ`` -> ``d``, lower
     case), kept length-preserving on NFC input (``len(_fold(s)) == len(unicodedata.normalize("NFC", s))``)

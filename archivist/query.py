@@ -117,16 +117,24 @@ class _Parser:
                 self.take()
                 if self.peek() is None or self.peek()[0] == "rp" or self.peek()[1] in OPERATORS:
                     raise QueryError("NOT needs a word after it")
-                items.append(Not(self.unary()))
+                neg = self.unary()
+                if neg is None:
+                    raise QueryError("NOT needs a word after it")
+                items.append(Not(neg))
                 continue
-            items.append(self.unary())
+            node = self.unary()
+            if node is not None:
+                items.append(node)
+        if not items and self.i > 0 and all(k == "word" for k, _ in self.t):
+            raise QueryError("the query has no letters or digits to search for")
         if not items:
             raise QueryError("the query is empty" if self.i == 0 else "an operator has nothing on one side")
         if all(isinstance(x, Not) for x in items):
             raise QueryError("NOT needs a word to keep: e.g. 'ubnd NOT khen'")
         return items[0] if len(items) == 1 else And(tuple(items))
 
-    def unary(self) -> Node:
+    def unary(self) -> Node | None:
+        """One term or parenthesised group; None for punctuation typed alone (``-``, ``&``), ignored."""
         kind, val = self.take()
         if kind == "lp":
             if self.peek() is None:
@@ -149,7 +157,7 @@ class _Parser:
             return Term(_words(core))
         words = _words(core)
         if not words:
-            raise QueryError(f"'{val}' has no letters or digits to search for")
+            return None
         if prefix and len(words) > 1:
             return And((Term(words[:-1]), Term(words[-1:], True)))
         return Term(words, prefix) if len(words) == 1 else Term(words)

@@ -127,7 +127,7 @@ def test_jpeg_scans_are_embedded_without_reencoding(generated: Path, archive_1b)
         if not sources:
             continue
         with pikepdf.open(archive / rec["output"]["pdf"]) as pdf:
-            raw = {bytes(img.read_raw_bytes()) for page in pdf.pages for img in page.images.values()}
+            raw = {bytes(img.read_raw_bytes()) for page in pdf.pages for img in page.get_images().values()}
         for src in sources:
             assert src.read_bytes() in raw
             seen += 1

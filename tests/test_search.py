@@ -72,9 +72,12 @@ def test_phrase_prefix_number_and_not(generated: Path, archive_1b) -> None:
 def test_page_level_hits_on_second_pages(generated: Path, archive_1b) -> None:
     archive, _ = archive_1b
     multi = [t for t in load_truth(generated) if len(t["pages"]) > 1]
-    last_words = multi[0]["pages"][1]["text"].split()
-    hits = _search(archive, f'"{" ".join(last_words[-4:-1])}"')
-    assert any(h.page == 2 for h in hits)
+    lines = [ln.split() for ln in multi[0]["pages"][1]["text"].splitlines() if len(ln.split()) >= 8]
+    found = 0
+    for words in lines[:6]:
+        hits = _search(archive, '"' + " ".join(words[2:5]) + '"')
+        found += any(h.page == 2 for h in hits)
+    assert found >= 4  # a phrase from the middle of page 2 is found on page 2 (OCR may miss a few)
 
 
 def test_filters(archive_1b) -> None:
@@ -110,7 +113,9 @@ def test_parser_never_crashes(q: str) -> None:
 
 def test_sql_injection_is_just_text(archive_1b) -> None:
     archive, _ = archive_1b
-    assert _search(archive, "x'); DROP TABLE documents; --") == []
+    assert _search(archive, "x' OR 1=1; DROP TABLE documents; --") == []
+    with pytest.raises(QueryError):
+        _search(archive, "x'); DROP TABLE documents; --")
     assert _search(archive, "ubnd")
 
 
