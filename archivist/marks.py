@@ -139,6 +139,8 @@ class MarkRestorer:
         low = tuple(w.lower() for w in words)
         keys = tuple(_fold(w) for w in words)
         new, done = list(words), [False] * len(words)
+        if kind == "name":  # a listed name is right as it is (Vinh is a name, and so is Vĩnh)
+            done = [w in self._names(i) for i, w in enumerate(low)]
         for n in (5, 4, 3, 2, 1):
             for i in range(len(words) - n + 1):
                 if any(done[i:i + n]):
@@ -160,6 +162,10 @@ class MarkRestorer:
             out.append(value[last:m.start()] + w)
             last = m.end()
         return "".join(out) + value[last:]
+
+    def _names(self, index: int) -> set[str]:
+        section = self._lex.get("surnames" if index == 0 else "given", {})
+        return {v[0] for v in section.values()}
 
     def _word(self, key: str, word: str, index: int, kind: str) -> tuple[str, ...] | None:
         section = ("surnames" if index == 0 else "given") if kind == "name" else "words"

@@ -39,13 +39,27 @@ def normalize(text: str) -> str:
     return _OLD_STYLE.sub(_move_tone, nfc(text))
 
 
-_FOLD = {ord("đ"): "d", ord("Đ"): "D", ord("Ð"): "D", ord("ð"): "d"}
+_SPECIAL = {"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"}
+
+
+def _fold_char(c: str) -> str:
+    if c in _SPECIAL:
+        return _SPECIAL[c]
+    return "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+
+
+#: Every Latin letter with marks (U+00C0-U+024F, U+1E00-U+1EFF: all of Vietnamese) folded in one table,
+#: so folding a page is one str.translate instead of a per-character loop.
+_FOLD_TABLE = {cp: _fold_char(chr(cp)) for r in (range(0xC0, 0x250), range(0x1E00, 0x1F00)) for cp in r
+               if _fold_char(chr(cp)) != chr(cp)}
 
 
 def fold(text: str) -> str:
     """Lower case without any diacritic (``Quyết Định`` -> ``quyet dinh``), for matching."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    out = nfc(text).translate(_FOLD_TABLE)
+    if not out.isascii():  # combining marks typed separately, or letters outside the table
+        out = "".join(c for c in unicodedata.normalize("NFD", out) if not unicodedata.combining(c))
+    return out.lower()
 
 
 def exact(text: str) -> str:

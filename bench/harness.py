@@ -98,7 +98,7 @@ def prepare_pages(n: int, out: Path, seed: int) -> list[dict]:
 
     gen = out / "generated"
     shutil.rmtree(gen, ignore_errors=True)
-    docs = generate(gen, seed=seed, n_docs=max(4, n // 2 + 2))
+    docs = generate(gen, seed=seed, n_docs=n)  # most documents are one page; extra pages are dropped
     pages_dir = out / "pages"
     shutil.rmtree(pages_dir, ignore_errors=True)
     pages_dir.mkdir(parents=True)
