@@ -86,7 +86,8 @@ class Archive:
     def _summary(self, rec: dict) -> dict:
         meta = rec.get("metadata") or {}
         return {"id": rec["id"], "label": rec["label"], "pdf": str(self.root / rec["output"]["pdf"]),
-                "pages": rec["page_count"], "type": meta.get("type"), "number": meta.get("number"),
+                "pages": rec["page_count"], "type": meta.get("type"),
+                "number": meta.get("number_symbol") or meta.get("number"),
                 "date": meta.get("date")}
 
     def _done(self, rec: dict | None, doc: DocumentInput, settings: Settings) -> bool:

@@ -44,14 +44,9 @@ class Classification:
     needs_review: bool
     signals: list[str] = field(default_factory=list)
     form: str | None = None  # the record form the title names: Trích lục, Sổ đăng ký, Tờ khai …
-    #: The pages as analysed, kept so that :func:`archivist.extract.extract` on the same pages does
-    #: not analyse them again; not part of the result.
-    layout: tuple[object, DocLayout] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("layout")
-        return d
+        return asdict(self)
 
 
 @dataclass
@@ -166,12 +161,25 @@ def decide(ev: list[Evidence], threshold: float = THRESHOLD) -> Classification:
     return Classification(t.name, t.kind, t.code, round(conf, 3), conf < threshold, signals)
 
 
+_LAST: tuple[tuple, DocLayout] | None = None
+
+
+def analysed(pages: list[PageText]) -> DocLayout:
+    """``pages`` cut into lines, header and signature block. The last analysis is kept, so that
+    :func:`archivist.extract.extract` right after :func:`classify` on the same pages does not redo it."""
+    global _LAST
+    key = tuple((p.number, hash(p.text), len(p.words or ())) for p in pages)
+    last = _LAST
+    if last is not None and last[0] == key:
+        return last[1]
+    doc = analyse([page_lines(p) for p in pages])
+    _LAST = (key, doc)
+    return doc
+
+
 def classify(pages: list[PageText], threshold: float = THRESHOLD) -> Classification:
     """The type of the document made of ``pages`` (see the module docstring)."""
-    doc = analyse([page_lines(p) for p in pages])
-    result = classify_layout(doc, threshold)
-    result.layout = (pages, doc)
-    return result
+    return classify_layout(analysed(pages), threshold)
 
 
 def classify_layout(doc: DocLayout, threshold: float = THRESHOLD) -> Classification:

@@ -16,27 +16,22 @@ from datetime import date
 from typing import Any
 
 from .civil import civil_fields
-from .classify import THRESHOLD, Classification, PageText, classify_layout
+from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
 from .fields import Field, clean, make_field, missing
 from .footer import BULLET, SURNAMES, authority_of, is_name, split_names, split_positions
 from .layout import (
-    LABEL_COLON,
-    SEPARATOR,
-    SUBJECT_STOP,
-    SUBJECT_WEAK_STOP,
     DocLayout,
     Line,
     Seg,
-    analyse,
     is_body_head,
     issuer_bodies,
     split_line,
 )
 from .marks import MarkRestorer
 from .numsym import format_number_symbol, parse_number_symbol
-from .ocrtext import _fold, fold_key, page_lines, union_box, upper_ratio
+from .ocrtext import _fold, fold_key, union_box, upper_ratio
 
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
            "parse_number_symbol"]
@@ -202,6 +197,14 @@ def _ends_subject(text: str, folded: str, first: bool) -> bool:
                 or upper_ratio(text) >= 0.7 and len(text.split()) >= 2 and not folded.startswith(("ve ", "v/v")))
 
 
+SEPARATOR = re.compile(r"^[\s_\-=.*~—–]{3,}$")
+#: Lines that cannot be (part of) a subject: they open the body. The weak ones may continue a subject
+#: (``Về việc ban hành Kế hoạch`` / ``thực hiện …``) but not start a line after it in capitals.
+SUBJECT_STOP = re.compile(
+    r"^(can cu|kinh gui|than gui|hom nay|xet |ngay \d|dieu \d|chuong [ivx\d]|phan [ivx\d]|[ivx]+\. |\d+\. |toi ten|"
+    r"ho, chu dem|ho va ten|ho ten|thanh phan|dia diem|thoi gian|nhan dip|trich yeu|noi nhan)")
+SUBJECT_WEAK_STOP = re.compile(r"^(thuc hien|theo |tren co so|nham |de |trong |ngay )")
+LABEL_COLON = re.compile(r"^[^:]{1,30}:\s*\S")
 _COPY = re.compile(r"^\(?\s*ban (sao|chinh|trich sao|sao y|sao luc)\s*\)?$")
 
 
@@ -316,10 +319,7 @@ def detect_language(text: str) -> tuple[str, float]:
 def extract(pages: list[PageText], classification: Classification | None = None,
             threshold: float = THRESHOLD) -> Metadata:
     """The metadata of the document made of ``pages`` (classified first if no ``classification``)."""
-    if classification is not None and classification.layout and classification.layout[0] is pages:
-        doc = classification.layout[1]  # classify() analysed these very pages already
-    else:
-        doc = analyse([page_lines(p) for p in pages])
+    doc = analysed(pages)
     cls = classification or classify_layout(doc)
     texts = [ln.text for page in doc.pages for ln in page]
     restore = MarkRestorer(texts)
@@ -356,9 +356,3 @@ def _to_review(meta: Metadata, expected: set[str], threshold: float) -> list[str
         if (name in expected or not empty) and (empty or f.confidence < threshold):
             out.append(name)
     return out + sorted(n for n in expected if n not in meta.fields())
-
-
-def canonical_number_symbol(s: str) -> str | None:
-    """``45/QD-UBND`` -> ``45/QĐ-UBND``: the canonical form of a number/symbol string, or None."""
-    ns = parse_number_symbol(s)
-    return format_number_symbol(ns) if ns else None

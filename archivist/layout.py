@@ -36,15 +36,7 @@ BODY_HEADS = tuple(fold_key(h) for h in (
 _ENTRY_NO = re.compile(r"(?<![^\W_])S[^\W\d_]?[0-9]?\s?[:;.]\s*[0-9OoIl]{1,6}(?![\w/])")  # ``Số: 125``
 _SO_LABEL = re.compile(r"^\W*S\S{0,2}\s?[:;]")  # ``Số:`` as OCR may give it
 _VV = re.compile(r"(?<![^\W_])V\s?/\s?(?:[vV]\b\.?\s*|\s(?=[^\W\d_]*[a-zđ]))")  # V/v; V/ (v lost)
-SEPARATOR = re.compile(r"^[\s_\-=.*~—–]{3,}$")
 _BODY_START = re.compile(r"^(can cu|kinh gui|thuc hien|hom nay|toi ten|ho, chu dem|ho va ten|dieu 1\b|[ivx]+\. |1\. )")
-#: Lines that cannot be (part of) a subject: they open the body. The weak ones may continue a subject
-#: (``Về việc ban hành Kế hoạch`` / ``thực hiện …``) but not start a line after it in capitals.
-SUBJECT_STOP = re.compile(
-    r"^(can cu|kinh gui|than gui|hom nay|xet |ngay \d|dieu \d|chuong [ivx\d]|phan [ivx\d]|[ivx]+\. |\d+\. |toi ten|"
-    r"ho, chu dem|ho va ten|ho ten|thanh phan|dia diem|thoi gian|nhan dip|trich yeu|noi nhan)")
-SUBJECT_WEAK_STOP = re.compile(r"^(thuc hien|theo |tren co so|nham |de |trong |ngay )")
-LABEL_COLON = re.compile(r"^[^:]{1,30}:\s*\S")
 _PLACE_LOWER = {"phố", "xã", "trấn", "thị"}
 
 
