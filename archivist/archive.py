@@ -40,16 +40,24 @@ class Archive:
         self.docs_dir = root / "documents"
 
     @classmethod
-    def open(cls, root: Path, create: bool = True) -> Archive:
-        """Open (and create) an archive, clearing what a killed run may have left half-done."""
+    def open(cls, root: Path, create: bool = True, index_url: str | None = None) -> Archive:
+        """Open (and create) an archive, clearing what a killed run may have left half-done.
+
+        ``index_url`` (postgresql://…) keeps the index in a shared PostgreSQL database; it is
+        recorded in ``archive.json`` so that later commands find it.
+        """
         a = cls(Path(root))
         if create:
             a.docs_dir.mkdir(parents=True, exist_ok=True)
             remove_stale_temps(a.root)
-            a.reconcile_index()
             meta = a.root / "archive.json"
-            if not meta.exists():
-                atomic_write_json(meta, {"created": utc_now(), "created_by": PRODUCER, "layout": 1})
+            info = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {
+                "created": utc_now(), "created_by": PRODUCER, "layout": 1}
+            if index_url and info.get("index") != index_url:
+                info["index"] = index_url
+            if not meta.exists() or index_url:
+                atomic_write_json(meta, info)
+            a.reconcile_index()
         elif not a.docs_dir.is_dir():
             raise FileNotFoundError(f"{root} is not an archive (no documents/ folder)")
         return a

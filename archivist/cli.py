@@ -99,6 +99,9 @@ class _Progress:
                    "Dask cluster (with --scheduler).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Address of the Dask scheduler for --executor dask. Workers must see the input files.")
+@click.option("--index", "index_url", metavar="postgresql://USER@HOST/DB",
+              help="Keep the index in a shared PostgreSQL database instead of index.sqlite (remembered "
+                   "in archive.json, so 'archivist search' finds it).")
 @click.option("--pdfa", type=click.Choice(["2b", "1b"]), default="2b", show_default=True,
               help="PDF/A conformance level. 1b is what TCVN 14159-1:2024 (PDF/A-1) asks for.")
 @click.option("--ocr-engine", type=click.Choice(["tesserocr", "cli"]), default="tesserocr", show_default=True,
@@ -110,7 +113,8 @@ class _Progress:
               help="OCR PDF pages that already carry text (born-digital) instead of keeping their own text.")
 @click.option("--json", "as_json", is_flag=True, help="Print the batch report as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
-def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str, scheduler: str | None, pdfa: str,
+def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str, scheduler: str | None,
+            index_url: str | None, pdfa: str,
             ocr_engine: str, split: str, force_ocr: bool, as_json: bool, quiet: bool) -> None:
     """OCR scans into searchable PDF/A documents with records and an index.
 
@@ -125,7 +129,7 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://HOST:PORT")
     settings = Settings(workers=workers, executor=executor, scheduler=scheduler, pdfa=pdfa, ocr_engine=ocr_engine,
-                        force_ocr=force_ocr, split=split)
+                        force_ocr=force_ocr, split=split, index_url=index_url)
     prog = _Progress(quiet or as_json)
     try:
         report = run(list(inputs), archive, settings, progress=prog)

@@ -99,7 +99,62 @@ def _retention(m: dict) -> str | None:
     return None if r is None else str(r)
 
 
-class SqliteIndex:
+def index_rows(rec: dict, record_sha: str | None, record_mtime: int | None) -> tuple[tuple, list[tuple]]:
+    """The documents row and the page rows of a record, folded in Python (the same for every backend)."""
+    m = rec.get("metadata") or {}
+    sha = record_sha or sha256_bytes(json.dumps(rec, sort_keys=True, ensure_ascii=False).encode())
+    rows = []
+    for i, p in enumerate(rec.get("pages", [])):
+        text = p.get("text") or ""
+        rows.append((rec["id"], p.get("number", i + 1), fold(_meta_text(rec)) if i == 0 else "", fold(text),
+                     exact(text)))
+    dossier = (rec.get("dossier") or {}).get("id") if isinstance(rec.get("dossier"), dict) else m.get("dossier")
+    doc = (rec["id"], m.get("type"), fold(m.get("type") or ""), m.get("number_symbol") or m.get("number"),
+           m.get("date"), m.get("issuer"), fold(m.get("issuer") or ""), m.get("commune"),
+           fold(m.get("commune") or ""), _retention(m), dossier, m.get("subject"),
+           ";".join(rec.get("source", {}).get("paths", [])), rec.get("output", {}).get("pdf"),
+           rec.get("page_count"), sha, record_mtime)
+    return doc, rows
+
+
+def filter_clauses(f: Filters | None, like: str = "LIKE") -> tuple[list[str], list]:
+    """SQL conditions on the documents table ``d`` for the search filters, values as parameters."""
+    f = f or Filters()
+    where: list[str] = []
+    params: list = []
+    for col, val in (("d.type_folded", f.type), ("d.commune_folded", f.commune)):
+        if val:
+            where.append(f"{col} = ?")
+            params.append(fold(val).strip())
+    if f.issuer:
+        where.append(f"d.issuer_folded {like} ? ESCAPE '\\'")
+        params.append("%" + re.sub(r"([%_\\])", r"\\\1", fold(f.issuer).strip()) + "%")
+    for col, op, val in (("d.date", ">=", f.date_from), ("d.date", "<=", f.date_to),
+                         ("d.retention", "=", f.retention), ("d.dossier", "=", f.dossier)):
+        if val:
+            where.append(f"{col} {op} ?")
+            params.append(val)
+    return where, params
+
+
+class IndexBase:
+    """What every backend shares: turning result rows into hits with highlighted snippets."""
+
+    def _hits(self, rows: list, node: Node, score_sign: float) -> list[Hit]:
+        """Rows of (doc_id, page, score, indexed text, type, number, date, subject, issuer, source, pdf)."""
+        positive = terms(node)
+        hits = []
+        for row in rows:
+            snippet, spans = make_snippet(self._page_text(row[0], row[1]) or row[3], positive)
+            hits.append(Hit(row[0], int(row[1]), round(score_sign * float(row[2]), 4), snippet, row[4], row[5], row[6],
+                            row[7], row[8], row[9], row[10], spans))
+        return hits
+
+    def _page_text(self, doc_id: str, page: int) -> str | None:
+        return None  # the indexed text is lower-cased; ArchiveRecords reads the original from the record
+
+
+class SqliteIndex(IndexBase):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
@@ -121,19 +176,7 @@ class SqliteIndex:
 
         ``transaction=False`` lets a bulk loader (the benchmark) batch many documents in its own.
         """
-        m = rec.get("metadata") or {}
-        sha = record_sha or sha256_bytes(json.dumps(rec, sort_keys=True, ensure_ascii=False).encode())
-        rows = []
-        for i, p in enumerate(rec.get("pages", [])):
-            text = p.get("text") or ""
-            rows.append((rec["id"], p.get("number", i + 1), fold(_meta_text(rec)) if i == 0 else "", fold(text),
-                         exact(text)))
-        dossier = (rec.get("dossier") or {}).get("id") if isinstance(rec.get("dossier"), dict) else m.get("dossier")
-        doc = (rec["id"], m.get("type"), fold(m.get("type") or ""), m.get("number_symbol") or m.get("number"),
-               m.get("date"), m.get("issuer"), fold(m.get("issuer") or ""), m.get("commune"),
-               fold(m.get("commune") or ""), _retention(m), dossier, m.get("subject"),
-               ";".join(rec.get("source", {}).get("paths", [])), rec.get("output", {}).get("pdf"),
-               rec.get("page_count"), sha, record_mtime)
+        doc, rows = index_rows(rec, record_sha, record_mtime)
         with self._tx() if transaction else nullcontext():
             self._delete(rec["id"])
             self.db.execute(f"INSERT INTO documents VALUES ({','.join('?' * 17)})", doc)
@@ -178,35 +221,19 @@ class SqliteIndex:
         match = "{meta folded} : " + compile_match(node)
         if any(t.has_marks for t in terms(node)):
             match = f"({match}) OR (exact : {compile_match(node, folded=False)})"
-        where, params = ["pages MATCH ?"], [match]
-        f = filters or Filters()
-        for col, val in (("d.type_folded", f.type), ("d.commune_folded", f.commune)):
-            if val:
-                where.append(f"{col} = ?")
-                params.append(fold(val).strip())
-        if f.issuer:
-            where.append("d.issuer_folded LIKE ? ESCAPE '\\'")
-            params.append("%" + re.sub(r"([%_\\])", r"\\\1", fold(f.issuer).strip()) + "%")
-        for col, op, val in (("d.date", ">=", f.date_from), ("d.date", "<=", f.date_to),
-                             ("d.retention", "=", f.retention), ("d.dossier", "=", f.dossier)):
-            if val:
-                where.append(f"{col} {op} ?")
-                params.append(val)
+        where, params = filter_clauses(filters)
+        where, params = ["pages MATCH ?", *where], [match, *params]
         sql = ("SELECT p.doc_id, p.page, p.rank AS score, p.exact,"
                " d.type, d.number, d.date, d.subject, d.issuer, d.source, d.pdf"
                " FROM pages p CROSS JOIN documents d ON d.id = p.doc_id"  # CROSS: FTS first, then look-ups
                f" WHERE {' AND '.join(where)} ORDER BY p.rank LIMIT ? OFFSET ?")
         params += [limit, offset]
-        hits = []
-        positive = terms(node)
-        for row in self.db.execute(sql, params):
-            snippet, spans = make_snippet(self._page_text(row[0], row[1]) or row[3], positive)
-            hits.append(Hit(row[0], int(row[1]), round(-row[2], 4), snippet, row[4], row[5], row[6], row[7], row[8],
-                            row[9], row[10], spans))
-        return hits
+        return self._hits(self.db.execute(sql, params).fetchall(), node, score_sign=-1.0)
 
-    def _page_text(self, doc_id: str, page: int) -> str | None:
-        return None  # the exact column is lower-cased; the record holds the original (see Index.search)
+    def clear(self) -> None:
+        with self._tx():
+            for table in ("pages", "page_rows", "documents"):
+                self.db.execute(f"DELETE FROM {table}")
 
 
 def make_snippet(text: str, found: list[Term], width: int = 14) -> tuple[str, list[tuple[int, int]]]:
@@ -245,13 +272,11 @@ def make_snippet(text: str, found: list[Term], width: int = 14) -> tuple[str, li
     return lead + snippet + (" …" if hi < len(tokens) else ""), [(a + len(lead), b + len(lead)) for a, b in spans]
 
 
-class Index(SqliteIndex):
-    """The archive's index: SQLite, with page text for snippets read from the records."""
+class ArchiveRecords:
+    """An index kept in step with an archive's record files (for either backend)."""
 
-    def __init__(self, archive: Path) -> None:
-        self.archive = Path(archive)
-        super().__init__(self.archive / INDEX_FILE)
-        self._texts: dict[str, list[str]] = {}
+    archive: Path
+    _texts: dict[str, list[str]]
 
     def _page_text(self, doc_id: str, page: int) -> str | None:
         if doc_id not in self._texts:
@@ -293,15 +318,41 @@ class Index(SqliteIndex):
 
     def rebuild(self) -> int:
         """Drop everything and index every record again (``archivist reindex``)."""
-        with self._tx():
-            for table in ("pages", "page_rows", "documents"):
-                self.db.execute(f"DELETE FROM {table}")
+        self.clear()
         return self.reconcile()
 
 
+class Index(ArchiveRecords, SqliteIndex):
+    """The archive's own index: SQLite in ``ARCHIVE/index.sqlite``."""
+
+    def __init__(self, archive: Path) -> None:
+        self.archive = Path(archive)
+        self._texts = {}
+        SqliteIndex.__init__(self, self.archive / INDEX_FILE)
+
+
+def index_url(archive: Path) -> str | None:
+    """The shared index an archive was set up with (``archive.json``: "index"), if any."""
+    try:
+        return json.loads((Path(archive) / "archive.json").read_text(encoding="utf-8")).get("index")
+    except (OSError, ValueError):
+        return None
+
+
 @contextmanager
-def open_index(archive: Path) -> Iterator[Index]:
-    idx = Index(Path(archive))
+def open_index(archive: Path, url: str | None = None) -> Iterator[Index]:
+    """The archive's index: PostgreSQL when a postgresql:// URL is given or recorded, else SQLite."""
+    url = url or index_url(archive)
+    if url and url.startswith(("postgresql://", "postgres://")):
+        from .index_pg import PgIndex
+
+        class PgArchiveIndex(ArchiveRecords, PgIndex):
+            pass
+
+        idx = PgArchiveIndex(url, Path(archive))
+        idx._texts = {}
+    else:
+        idx = Index(Path(archive))
     try:
         yield idx
     finally:

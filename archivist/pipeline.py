@@ -36,6 +36,7 @@ class Settings:
     lang: str = "vie"
     force_ocr: bool = False
     split: str = "auto"  # "auto" | "none" | "file"
+    index_url: str | None = None  # postgresql://… for a shared index; None: SQLite in the archive
 
     def fingerprint(self) -> dict:
         """The settings that affect what is written (not how fast)."""
@@ -175,7 +176,7 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
     from .executor import make_executor
 
     t_start = time.perf_counter()
-    store = Archive.open(archive)
+    store = Archive.open(archive, index_url=settings.index_url)
     report = BatchReport(archive=str(archive))
     docs, failures, skipped = discover(inputs, folders_as_dossiers=settings.split != "file")
     report.failures.extend(failures)

@@ -22,7 +22,33 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archivist.index import Filters, SqliteIndex  # noqa: E402
-from samples.vocab import BODY_SENTENCES, COMMUNES, GIVEN, HAMLETS, SURNAMES, TYPES  # noqa: E402
+
+COMMUNES = [("Tân Phú", "Định Quán"), ("Phước Thiền", "Nhơn Trạch"), ("Hòa Bình", "Chợ Gạo"),
+            ("Long Hưng", "Châu Thành"), ("Yên Thịnh", "Yên Mô"), ("Mỹ Lộc", "Can Lộc"),
+            ("Quỳnh Hậu", "Quỳnh Lưu"), ("Đông Sơn", "Thủy Nguyên")]
+SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương".split()
+GIVEN = "An Bình Cường Dũng Hùng Hải Lan Mai Nga Phúc Quang Sơn Tâm Thảo Trung Tuấn Vinh Yến".split()
+HAMLETS = ["ấp Bình Lợi", "ấp Tân Hòa", "thôn Đông", "thôn Trung Hậu", "xóm Mới", "ấp Phú Thạnh"]
+# type: (code, title, subjects)
+TYPES = {"Quyết định": ("QĐ", "QUYẾT ĐỊNH", ["Về việc phê duyệt kế hoạch cải cách hành chính"]),
+         "Thông báo": ("TB", "THÔNG BÁO", ["Về việc tổ chức tiếp công dân định kỳ"]),
+         "Báo cáo": ("BC", "BÁO CÁO", ["Tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội"]),
+         "Tờ trình": ("TTr", "TỜ TRÌNH", ["Về việc đề nghị phê duyệt dự toán kinh phí"]),
+         "Kế hoạch": ("KH", "KẾ HOẠCH", ["Triển khai công tác chuyển đổi số trên địa bàn xã"]),
+         "Biên bản": ("BB", "BIÊN BẢN", ["Họp xét duyệt hộ nghèo, hộ cận nghèo"]),
+         "Công văn": (None, None, ["V/v tăng cường công tác quản lý đất đai trên địa bàn"])}
+BODY_SENTENCES = [
+    "Rà soát, thống kê số hộ gia đình, cá nhân đang sử dụng đất tại {hamlet} và báo cáo kết quả trước ngày {d3}.",
+    "Tuyên truyền, phổ biến pháp luật về hộ tịch, đất đai và xây dựng đến toàn thể nhân dân trên địa bàn xã.",
+    "Kinh phí thực hiện từ nguồn ngân sách xã năm {y} với tổng số tiền {money} đồng.",
+    "Tổng số hộ được rà soát là {hh} hộ, trong đó có {poor} hộ nghèo và {near} hộ cận nghèo.",
+    "Diện tích lúa vụ Đông Xuân đạt {area} ha, năng suất bình quân {yield_} tạ mỗi héc-ta.",
+    "Giao công chức Địa chính - Xây dựng kiểm tra thực địa và lập hồ sơ theo quy định.",
+    "Đồng chí {person} được phân công theo dõi, tổng hợp kết quả và báo cáo định kỳ hằng tháng.",
+    "Thực hiện tốt công tác tiếp công dân, giải quyết đơn thư khiếu nại, tố cáo ngay từ cơ sở.",
+    "Đẩy mạnh ứng dụng công nghệ thông tin trong giải quyết thủ tục hành chính cho người dân.",
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 và Quyết định số 45/QĐ-UBND.",
+]
 
 QUERIES = ["quyet dinh", "Quyết định", '"cải cách hành chính"', "khai*", "45/QĐ-UBND", "ho ngheo NOT can",
            "ke hoach OR to trinh", "dat dai thua", "nguyen van", "bien ban hop"]

@@ -1,0 +1,112 @@
+"""The index in PostgreSQL, so that several PCs can feed one shared index.
+
+Same rows as the SQLite index (built by :func:`archivist.index.index_rows`, folded in Python), same
+query language (compiled from the same tree to a ``tsquery``), same filters: the two backends
+return the same hits. Text is pre-split into words in Python before ``to_tsvector('simple', …)``
+so that PostgreSQL's parser (which would keep ``45/qd-ubnd`` as one "file" token) splits exactly
+where SQLite's tokenizer does. Every value the user types is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .index import Filters, Hit, IndexBase, filter_clauses, index_rows
+from .query import And, Node, Not, Or, Term, parse, terms
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY, type TEXT, type_folded TEXT, number TEXT, date TEXT, issuer TEXT, issuer_folded TEXT,
+  commune TEXT, commune_folded TEXT, retention TEXT, dossier TEXT, subject TEXT, source TEXT, pdf TEXT,
+  page_count INTEGER, record_sha TEXT, record_mtime BIGINT);
+CREATE TABLE IF NOT EXISTS pages (
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, page INTEGER NOT NULL, exact_text TEXT,
+  ftsv TSVECTOR NOT NULL, etsv TSVECTOR NOT NULL, PRIMARY KEY (doc_id, page));
+CREATE INDEX IF NOT EXISTS pages_ftsv ON pages USING GIN (ftsv);
+CREATE INDEX IF NOT EXISTS pages_etsv ON pages USING GIN (etsv);
+"""
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> str:
+    return " ".join(_WORD.findall(text))
+
+
+def _term(t: Term, folded: bool) -> str:
+    ws = t.folded if folded else t.words
+    parts = [w for w in (" ".join(_WORD.findall(x)) for x in ws) if w]
+    out = " <-> ".join(p.replace(" ", " <-> ") for p in parts)
+    return out + (":*" if t.prefix else "")
+
+
+def compile_tsquery(node: Node, folded: bool = True) -> str:
+    """A tsquery text made only of \\w+ words and operators: safe as a to_tsquery parameter."""
+    if isinstance(node, Term):
+        return "(" + _term(node, folded) + ")"
+    if isinstance(node, Or):
+        return "(" + " | ".join(compile_tsquery(n, folded) for n in node.items) + ")"
+    if isinstance(node, And):
+        pos = [compile_tsquery(n, folded) for n in node.items if not isinstance(n, Not)]
+        neg = [f"!{compile_tsquery(n.item, folded)}" for n in node.items if isinstance(n, Not)]
+        return "(" + " & ".join(pos + neg) + ")"
+    raise TypeError(node)
+
+
+class PgIndex(IndexBase):
+    """The PostgreSQL backend; same methods as :class:`archivist.index.SqliteIndex`."""
+
+    def __init__(self, url: str, archive: Path | None = None) -> None:
+        import psycopg
+
+        self.url = url
+        self.archive = archive
+        self.db = psycopg.connect(url, autocommit=True)
+        with self.db.transaction():
+            self.db.execute("SELECT pg_advisory_xact_lock(4242)")  # several PCs may create it at once
+            self.db.execute(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def upsert_document(self, rec: dict, record_sha: str | None = None, record_mtime: int | None = None,
+                        transaction: bool = True) -> None:
+        doc, rows = index_rows(rec, record_sha, record_mtime)
+        with self.db.transaction():
+            self.db.execute("DELETE FROM documents WHERE id = %s", (rec["id"],))
+            self.db.execute(f"INSERT INTO documents VALUES ({', '.join(['%s'] * 17)})", doc)
+            for doc_id, page, meta, folded, exact_text in rows:
+                self.db.execute(
+                    "INSERT INTO pages VALUES (%s, %s, %s, setweight(to_tsvector('simple', %s), 'A') || "
+                    "setweight(to_tsvector('simple', %s), 'D'), to_tsvector('simple', %s))",
+                    (doc_id, page, exact_text, words(meta), words(folded), words(exact_text)))
+
+    def delete_document(self, doc_id: str) -> None:
+        self.db.execute("DELETE FROM documents WHERE id = %s", (doc_id,))
+
+    def clear(self) -> None:
+        self.db.execute("TRUNCATE pages, documents")
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def record_stamps(self) -> dict[str, int | None]:
+        return dict(self.db.execute("SELECT id, record_mtime FROM documents").fetchall())
+
+    def page_row_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM pages").fetchone()[0]
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> list[Hit]:
+        node = parse(query)
+        fq = compile_tsquery(node)
+        eq = compile_tsquery(node, folded=False) if any(t.has_marks for t in terms(node)) else fq
+        where, params = filter_clauses(filters, like="LIKE")
+        where = [w.replace("?", "%s") for w in where]
+        sql = ("SELECT p.doc_id, p.page, ts_rank(p.ftsv, to_tsquery('simple', %s), 1) "
+               "+ 0.5 * ts_rank(p.etsv, to_tsquery('simple', %s), 1) AS score, p.exact_text,"
+               " d.type, d.number, d.date, d.subject, d.issuer, d.source, d.pdf"
+               " FROM pages p JOIN documents d ON d.id = p.doc_id"
+               " WHERE p.ftsv @@ to_tsquery('simple', %s)" + "".join(f" AND {w}" for w in where) +
+               " ORDER BY score DESC, p.doc_id, p.page LIMIT %s OFFSET %s")
+        rows = self.db.execute(sql, [fq, eq, fq, *params, limit, offset]).fetchall()
+        return self._hits(rows, node, score_sign=1.0)

@@ -1,0 +1,61 @@
+"""The PostgreSQL index against a real server started for the test: the same hits as SQLite."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archivist.index import Filters, open_index
+from tests.pgserver import pg_bin, postgres_server
+
+QUERIES = ["quyet dinh", "Quyết định", '"cộng hòa xã hội"', "khai*", "ubnd NOT quyet", "bao cao OR to trinh",
+           "(dat OR ho) AND xa", "ubnd"]
+
+
+@pytest.fixture(scope="module")
+def pg_url(tmp_path_factory: pytest.TempPathFactory):
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (apt install postgresql)")
+    with postgres_server(tmp_path_factory.mktemp("pg") / "server") as url:
+        yield url
+
+
+def _hits(archive: Path, q: str, url: str | None = None, **kw) -> set[tuple[str, int]]:
+    with open_index(archive, url) as idx:
+        return {(h.doc_id, h.page) for h in idx.search(q, Filters(**kw) if kw else None, limit=1000)}
+
+
+def test_same_hits_as_sqlite(archive_copy: Path, pg_url: str) -> None:
+    with open_index(archive_copy, pg_url) as idx:
+        assert idx.rebuild() == len(list((archive_copy / "documents").glob("*.json")))
+    for q in QUERIES:
+        lite, pg = _hits(archive_copy, q), _hits(archive_copy, q, pg_url)
+        assert lite == pg, q
+        assert lite, q
+    assert _hits(archive_copy, "ubnd", type="quyet dinh") == _hits(archive_copy, "ubnd", pg_url, type="quyet dinh")
+    assert _hits(archive_copy, "ubnd", issuer="uy ban") == _hits(archive_copy, "ubnd", pg_url, issuer="uy ban")
+
+
+def test_process_and_search_with_a_shared_index(tmp_path: Path, pg_url: str) -> None:
+    from PIL import Image
+
+    from tests.textpage import scan, text_page
+
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    im, _ = text_page(200, seed=77, lines=10)
+    Image.fromarray(scan(im, 5.0, 0)).save(scans / "p.jpg", dpi=(200, 200), quality=80)
+    archive = tmp_path / "archive"
+    url = pg_url.rsplit("/", 1)[0] + "/postgres"  # a second database: the shared one of another province
+    res = subprocess.run([sys.executable, "-m", "archivist.cli", "process", str(scans), "--archive", str(archive),
+                          "--workers", "1", "--index", url, "--quiet"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert not (archive / "index.sqlite").exists()
+    out = subprocess.run([sys.executable, "-m", "archivist.cli", "search", "uy ban", "--archive", str(archive)],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.startswith("doc-")
+    assert shutil.which("psql") or True
