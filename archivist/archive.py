@@ -130,9 +130,12 @@ class Archive:
         """
         from .ocr import engine_version
         from .pdfa import write_pdfa
+        from .review import carry_confirmed, carry_history
 
         created = datetime.now(UTC).replace(microsecond=0)
         pdf = self.pdf_path(part.id)
+        old = self.load_record(part.id)
+        part.metadata = carry_confirmed(old, part.metadata)  # what an archivist confirmed is never redone
         meta = part.metadata
         title = meta.get("subject") or meta.get("type") or Path(doc.label).stem
         keywords = [k for k in (meta.get("type"), meta.get("number_symbol"), meta.get("issuer")) if k]
@@ -145,6 +148,7 @@ class Archive:
             engine_version=engine_version(settings.ocr_engine),
             source_bytes=sum(p.stat().st_size for p in doc.sources),
             created=created.isoformat().replace("+00:00", "Z"))
+        rec = carry_history(old, rec)
         atomic_write_json(self.record_path(part.id), rec)
         self.index_record(self.record_path(part.id))
         return self._summary(rec)

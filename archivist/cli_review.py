@@ -1,0 +1,82 @@
+"""``archivist review export`` and ``archivist review import``: people confirm doubtful metadata.
+
+Only the ``review`` group is bound at module level: the main CLI registers every click command it
+finds here, and the subcommands must stay under ``review``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .review import THRESHOLD, export_review, import_review
+
+_ARCHIVE_HELP = "The archive folder made by 'archivist process'."
+
+
+def _check_archive(archive: Path) -> None:
+    if not (archive / "documents").is_dir():
+        raise click.UsageError(f"{archive} is not an archive (no documents/ folder)")
+
+
+@click.group(epilog="""\b
+Examples:
+  archivist review export --archive archive --out review.csv
+  archivist review import review.csv --archive archive --reviewer "Nguyễn Thị Lan"
+""")
+def review() -> None:
+    """Have a person check the metadata the extractor was unsure of."""
+
+
+@review.command("export", epilog="""\b
+Examples:
+  archivist review export --archive archive --out review.csv
+  archivist review export --archive archive --out review.csv --threshold 0.8
+""")
+@click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help=_ARCHIVE_HELP)
+@click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The spreadsheet to write (CSV, UTF-8 with BOM: opens in Excel and LibreOffice).")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=THRESHOLD, show_default=True,
+              help="List fields read with a confidence below this.")
+def _export(archive: Path, out: Path, threshold: float) -> None:
+    """Write one row per doubtful field, with a page thumbnail and the OCR text it came from.
+
+    Fill in corrected_value (and reviewer) for the rows that are wrong, then run
+    'archivist review import'. Thumbnails go under ARCHIVE/review/thumbs/.
+    """
+    _check_archive(archive)
+    n = export_review(archive, out, threshold)
+    click.echo(f"{n} field(s) to review written to {out}")
+
+
+@review.command("import", epilog="""\b
+Examples:
+  archivist review import review.csv --archive archive
+  archivist review import review.csv --archive archive --reviewer "Nguyễn Thị Lan"
+""")
+@click.argument("csv_file", metavar="REVIEW.CSV", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help=_ARCHIVE_HELP)
+@click.option("--reviewer", "-r", help="Name recorded in the history for rows whose reviewer column is empty.")
+def _import(csv_file: Path, archive: Path, reviewer: str | None) -> None:
+    """Apply the corrected values of REVIEW.CSV: record, PDF/A metadata and search index.
+
+    Corrected values are confirmed and kept by later re-processing. Rows that cannot be applied
+    are listed and the command exits with status 1 after applying the others.
+    """
+    _check_archive(archive)
+    try:
+        result = import_review(archive, csv_file, reviewer)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    for err in result.errors:
+        click.echo(f"error: {err}", err=True)
+    click.echo(f"{result.applied} correction(s) applied to {len(result.documents)} document(s)")
+    if result.errors:
+        raise SystemExit(1)
+
+
+# Keep the subcommands reachable only through the group (see the module docstring).
+del _export, _import
