@@ -38,13 +38,13 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
     scans = tmp_path / "scans"
     (scans / "hồ sơ 1").mkdir(parents=True)
     rng = random.Random(11)
-    for i in range(8):
-        im, _ = text_page(150, seed=100 + i, lines=10)
+    for i in range(16):
+        im, _ = text_page(200, seed=100 + i, lines=24)
         img = scan(im, rng.uniform(-8, 8), 0, seed=i)
         from PIL import Image
 
-        target = scans / "hồ sơ 1" / f"trang {i}.jpg" if i >= 6 else scans / f"văn bản {i}.jpg"
-        Image.fromarray(img).save(target, dpi=(150, 150), quality=75)
+        target = scans / "hồ sơ 1" / f"trang {i}.jpg" if i >= 14 else scans / f"văn bản {i}.jpg"
+        Image.fromarray(img).save(target, dpi=(200, 200), quality=75)
     originals = _hashes(scans)
     for p in scans.rglob("*.jpg"):
         p.chmod(0o444)  # the tool must never need to write an original
@@ -52,7 +52,7 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "archivist.cli", "process", str(scans), "--archive", str(archive),
            "--workers", "2", "--pdfa", "1b", "--quiet"]
     kills = 0
-    for delay in (1.5, 2.5, 3.5, 5.0):
+    for delay in (1.5, 2.5, 3.0, 4.0):
         if _run(cmd, kill_after=delay + rng.random()) is None:
             kills += 1
     assert kills >= 2, "the batch finished before it could be killed; make it longer"
@@ -63,7 +63,7 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
     assert _hashes(scans) == originals
     assert not [p for p in archive.rglob(f"{TMP_PREFIX}*")]
     records = [json.loads(p.read_text(encoding="utf-8")) for p in (archive / "documents").glob("*.json")]
-    assert len(records) == 7 and len({r["id"] for r in records}) == 7
+    assert len(records) == 15 and len({r["id"] for r in records}) == 15
     for rec in records:
         pdf = archive / rec["output"]["pdf"]
         assert sha256_file(pdf) == rec["output"]["sha256"]
