@@ -38,6 +38,23 @@ class Archive:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.docs_dir = root / "documents"
+        self.written: list[Path] = []  # files this run wrote, for the fixity manifest
+        self._schedule = None
+
+    def schedule(self):
+        """The retention schedule: built-in, overridden by the archive's own retention.json."""
+        if self._schedule is None:
+            from .retention import load_schedule
+
+            self._schedule = load_schedule(archive=self.root)
+        return self._schedule
+
+    def seal(self) -> None:
+        """Record the SHA-256 of what this run wrote in archive-manifest.json (see archivist.verify)."""
+        from .verify import seal
+
+        seal(self.root, changed=self.written)
+        self.written = []
 
     @classmethod
     def open(cls, root: Path, create: bool = True, index_url: str | None = None) -> Archive:
@@ -130,7 +147,9 @@ class Archive:
         """
         from .ocr import engine_version
         from .pdfa import write_pdfa
+        from .retention import retention_for
         from .review import carry_confirmed, carry_history
+        from .schemas import archival_fields, validate_record
 
         created = datetime.now(UTC).replace(microsecond=0)
         pdf = self.pdf_path(part.id)
@@ -149,7 +168,11 @@ class Archive:
             source_bytes=sum(p.stat().st_size for p in doc.sources),
             created=created.isoformat().replace("+00:00", "Z"))
         rec = carry_history(old, rec)
+        rec["metadata"]["retention"] = retention_for(rec, self.schedule()).to_dict()
+        rec["archival"] = archival_fields(rec)
+        validate_record(rec)  # a record that fails its schema is an error: nothing is committed
         atomic_write_json(self.record_path(part.id), rec)
+        self.written += [self.record_path(part.id), pdf]
         self.index_record(self.record_path(part.id))
         return self._summary(rec)
 

@@ -217,6 +217,7 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
                     progress("doc", 0)
     finally:
         executor.close()
+    store.seal()
     report.seconds = time.perf_counter() - t_start
     store.write_report(report)
     return report

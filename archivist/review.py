@@ -312,6 +312,9 @@ def import_review(archive: Path, csv_path: Path, reviewer: str | None = None) ->
         atomic_write_json(rec_path, rec)
         with open_index(archive) as idx:
             idx.index_file(rec_path)
+        from .verify import seal
+
+        seal(archive, changed=[rec_path, pdf])  # a reviewed file is a new version, not an alteration
         result.documents.append(doc_id)
     return result
 

@@ -1,0 +1,200 @@
+"""``archivist manifest``, ``catalogue``, ``verify`` and ``bag``: proving what an archive holds.
+
+Exit codes: 0 all is well, 1 problems found (listed on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .fsutil import atomic_write_bytes, dumps_json
+
+ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+                       help="The archive folder made by 'archivist process'.")
+SCHEDULE = click.option("--schedule", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                        help="A retention schedule that overrides or extends the built-in one "
+                             "[default: ARCHIVE/retention.json when present].")
+AS_OF = click.option("--as-of", type=click.IntRange(1800, 2200), metavar="YEAR", default=lambda: date.today().year,
+                     show_default="this year", help="The year 'due now' is judged against.")
+
+
+def _fail(lines: list[str], code: int = 1) -> None:
+    for line in lines:
+        click.echo(f"error: {line}", err=True)
+    sys.exit(code)
+
+
+def _schedule(archive: Path, schedule_file: Path | None):
+    """The retention schedule in force (said on stderr); exit 1 naming the field when a file is invalid."""
+    from .retention import ScheduleError, load_schedule
+
+    if not (archive / "documents").is_dir():
+        raise click.UsageError(f"{archive} is not an archive (no documents/ folder)")
+    try:
+        schedule = load_schedule(schedule_file, archive)
+    except ScheduleError as e:
+        _fail([str(e)])
+    click.echo(schedule.describe(), err=True)
+    return schedule
+
+
+def _state(archive: Path, schedule_file: Path | None):
+    """Number the dossiers and seal new files; exit 1 with the reason when that fails."""
+    from .manifest import refresh
+    from .retention import ScheduleError
+    from .schemas import RecordInvalid
+
+    schedule = _schedule(archive, schedule_file)
+    try:
+        state = refresh(archive, schedule)
+    except (ScheduleError, RecordInvalid) as e:
+        _fail([str(e)])
+    for w in state.warnings:
+        click.echo(f"warning: {w}", err=True)
+    for p in state.problems:
+        click.echo(f"invalid: {p}", err=True)
+    return state
+
+
+@click.command(epilog="""\b
+Examples:
+  archivist manifest --archive archive > retention.json
+  archivist manifest --archive archive --format csv --out retention.csv
+  archivist manifest --archive archive --due-before 2026 --format csv --out hoi-dong-xac-dinh-gia-tri.csv
+  archivist manifest --archive archive --schedule quy-dinh-rieng.json --as-of 2030
+""")
+@ARCHIVE
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+              help="JSON (validated against schemas/retention-manifest.schema.json) or CSV (UTF-8 with BOM, one "
+                   "header row: opens in Excel and LibreOffice with Vietnamese intact).")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the manifest to this file instead of standard output.")
+@click.option("--due-before", type=click.IntRange(1800, 2200), metavar="YEAR",
+              help="Only what an appraisal council must review: periods ending before YEAR "
+                   "(--due-before 2026 lists everything due in 2025 or earlier).")
+@AS_OF
+@SCHEDULE
+def manifest(archive: Path, fmt: str, out: Path | None, due_before: int | None, as_of: int,
+             schedule: Path | None) -> None:
+    """The retention manifest: for every dossier and document, its period, legal basis and when it is due.
+
+    Each row gives the identifier, title, type, dates, retention period and legal basis, the year
+    the period ends (counted from the dossier's closing year), the access regime, the status
+    (permanent, due for appraisal in YYYY, due now) and a review flag when the type was uncertain.
+    New dossiers are numbered and new files sealed (ARCHIVE/dossiers/, ARCHIVE/archive-manifest.json).
+    """
+    from .manifest import manifest_csv, retention_manifest
+
+    state = _state(archive, schedule)
+    data = retention_manifest(state, as_of, due_before)
+    payload = manifest_csv(data) if fmt == "csv" else dumps_json(data)
+    if out:
+        atomic_write_bytes(out, payload)
+    else:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    dossiers = [r for r in data["entries"] if r["level"] == "dossier"]
+    documents = [r for r in data["entries"] if r["level"] == "document"]
+    click.echo(f"{len(dossiers)} dossiers ({sum(r['status'] == 'due now' for r in dossiers)} due now as of {as_of}), "
+               f"{len(documents)} documents ({sum(r['review'] for r in documents)} to review)"
+               + (f"; written to {out}" if out else ""), err=True)
+    sys.exit(1 if state.problems else 0)
+
+
+@click.command(epilog="""\b
+Examples:
+  archivist catalogue --archive archive
+  archivist catalogue --archive archive --out /tmp/muc-luc
+""")
+@ARCHIVE
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for muc-luc-ho-so.csv and muc-luc-ho-so.pdf [default: ARCHIVE/catalogue].")
+@SCHEDULE
+def catalogue(archive: Path, out_dir: Path | None, schedule: Path | None) -> None:
+    """The dossier catalogue (mục lục hồ sơ) as CSV and as a printable PDF.
+
+    One row per dossier: number, code, title, start and end dates, pages, retention period, notes.
+    New dossiers are numbered first; numbers once given never change.
+    """
+    from .manifest import CATALOGUE_DIR, write_catalogue
+
+    state = _state(archive, schedule)
+    csv_path, pdf_path = write_catalogue(state, out_dir or archive / CATALOGUE_DIR)
+    click.echo(f"{len(state.dossiers)} dossiers")
+    click.echo(str(csv_path))
+    click.echo(str(pdf_path))
+    sys.exit(1 if state.problems else 0)
+
+
+@click.command(epilog="""\b
+Examples:
+  archivist verify --archive archive
+  archivist verify --archive archive --pdfa
+  archivist verify --archive /mnt/copy-of-archive --no-sources --json > verify.json
+""")
+@ARCHIVE
+@click.option("--pdfa", is_flag=True, help="Also check every PDF with the PDF/A validator (PDFBox Preflight; slower).")
+@click.option("--no-sources", is_flag=True,
+              help="Do not re-hash the source scans (they are outside the archive and may be elsewhere).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
+    """Recompute every SHA-256 and check every record; exit 1 on any problem.
+
+    Reports files missing or altered since their checksum was recorded, files the archive should
+    not hold, records that fail their schema, source scans that changed, and with --pdfa PDFs that
+    fail PDF/A validation. Never changes the archive.
+    """
+    from .verify import verify as run
+
+    if not (archive / "documents").is_dir():
+        raise click.UsageError(f"{archive} is not an archive (no documents/ folder)")
+    report = run(archive, pdfa=pdfa, sources=not no_sources)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for p in report.problems:
+            click.echo(p.line())
+        for n in report.notes:
+            click.echo(f"note: {n}", err=True)
+        click.echo(f"{report.files_checked} files checked: "
+                   + ("no problems" if report.ok else f"{len(report.problems)} problem(s)"), err=True)
+    sys.exit(0 if report.ok else 1)
+
+
+@click.command(epilog="""\b
+Examples:
+  archivist bag --archive archive --out /media/usb/bag-2025
+  bagit.py --validate /media/usb/bag-2025
+""")
+@ARCHIVE
+@click.option("--out", "-o", required=True, type=click.Path(path_type=Path),
+              help="Folder to write the bag into (must not exist, or be empty).")
+@AS_OF
+@SCHEDULE
+def bag(archive: Path, out: Path, as_of: int, schedule: Path | None) -> None:
+    """Export the archive as a BagIt 1.0 bag with SHA-256 and SHA-512 manifests.
+
+    The bag holds the PDFs, the document and dossier records, the archive and retention manifests,
+    the catalogue, the retention schedule and the schemas; bag-info names the organisation, the
+    commune, the date range and the counts. Only an archive that passes 'archivist verify' is bagged.
+    """
+    from .bag import BagFailure, make_bag
+
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise click.UsageError(f"{out} exists and is not an empty folder")
+    from .retention import ScheduleError
+    from .schemas import RecordInvalid
+
+    try:
+        result = make_bag(archive, out, _schedule(archive, schedule), as_of)
+    except (BagFailure, ScheduleError, RecordInvalid) as e:
+        _fail(str(e).splitlines())
+    click.echo(f"bag written: {result.path} ({result.files} files, {result.bytes} bytes), valid BagIt 1.0")
+    for k in ("Source-Organization", "Commune-Code", "Document-Count", "Dossier-Count", "Page-Count"):
+        if k in result.info:
+            click.echo(f"  {k}: {result.info[k]}")
