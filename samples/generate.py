@@ -1,227 +1,314 @@
-"""Deterministic generator of synthetic, degraded scans of Vietnamese commune records, with ground truth.
+"""Deterministic generator of synthetic degraded scans of Vietnamese commune records, with ground truth.
 
-Pages follow the layout of Decree 30/2020/ND-CP (issuer and number top left, national title,
-motto and place-and-date top right, type title and subject centred, body, signature block and
-recipients), then are aged like old scans: yellowed uneven paper, stains, low contrast, blur,
-noise, skew up to +-15 degrees, some pages turned 90/180/270, JPEG at quality 60-80, 150-400 dpi,
-greyscale and colour.
+Documents follow the layout of Decree 30/2020/ND-CP (issuer and number top left; national title,
+motto and place-and-date top right; type and subject centred; body; signature block right;
+recipients left) in eight administrative types plus civil-status and land records, rendered in
+Liberation Serif and aged like old scans (yellowed uneven paper, stains, low contrast, blur, noise,
+skew, quarter-turns, JPEG quality 60-80, 150-400 dpi, greyscale and colour). The same arguments
+always give byte-identical files.
 
 Usage::
 
-    python samples/generate.py --out samples            # the committed set
-    python samples/generate.py --out /tmp/more --seed 3 --docs 40
+    python samples/generate.py --out samples                 # the committed set (12 documents)
+    python samples/generate.py --out /tmp/more --seed 3 --docs 40 --dpi-choices 200 300
 
-Conventions of the ground truth (``OUT/ground-truth/<doc>.json``): ``skew`` is the tilt given to
-the upright page, degrees, positive = counter-clockwise (lines rise to the right); ``rotation``
-is the quarter-turn applied *after* skewing, degrees clockwise. To restore: turn
-counter-clockwise by ``rotation``, then clockwise by ``skew``.
+Writes ``OUT/scans/`` (JPEG and PNG pages, a multi-page Deflate TIFF, a dossier folder of page
+images) and ``OUT/ground-truth/<document>.json`` plus ``index.json``; both folders are emptied first.
+Angles: ``skew`` is degrees counter-clockwise given to the upright page; ``rotation`` the clockwise
+quarter-turns applied after it. To restore: turn counter-clockwise by ``rotation``, then rotate by
+``-skew`` (clockwise by ``skew``). See samples/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import random
+import shutil
 import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+if __package__ in (None, ""):  # run as a script: make ``samples`` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from samples.layout import Page, compose  # noqa: E402
-from samples.vocab import COMMUNES, GIVEN, MIDDLE, SURNAMES  # noqa: E402
+from PIL import Image  # noqa: E402
 
-FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/dejavu")
+from samples import vocab  # noqa: E402
+from samples.documents import Ctx, Doc  # noqa: E402
+from samples.layout import Geometry, Page  # noqa: E402
+from samples.letters import administrative  # noqa: E402
+from samples.records import Parcel, birth_extract, land_application, marriage_certificate, parcel_minutes  # noqa: E402
+from samples.scan import Style, age, encode, render, save_tiff  # noqa: E402
+from samples.slots import person  # noqa: E402
 
-
-def _font_path(style: str) -> str:
-    names = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
-             "italic": "LiberationSerif-Italic.ttf", "bolditalic": "LiberationSerif-BoldItalic.ttf"}
-    p = Path(FONT_DIRS[0]) / names[style]
-    if not p.exists():
-        raise SystemExit("Liberation fonts with Vietnamese glyphs are missing: apt install fonts-liberation2")
-    return str(p)
-
-
-_FONTS: dict[tuple[str, int], ImageFont.FreeTypeFont] = {}
-
-
-def font(style: str, px: int) -> ImageFont.FreeTypeFont:
-    key = (style, px)
-    if key not in _FONTS:
-        _FONTS[key] = ImageFont.truetype(_font_path(style), px)
-    return _FONTS[key]
+#: One slot per document, in order; "dossier" is a land dossier of two documents in one folder.
+CYCLE = ["Quyết định", "Công văn", "Báo cáo", "Khai sinh", "Thông báo", "Tờ trình", "dossier", "Kế hoạch",
+         "Biên bản", "Giấy mời", "Kết hôn"]
+#: Types whose body grows with the page target, and the most pages each plausibly runs to.
+LONG = {"Quyết định": 3, "Công văn": 2, "Báo cáo": 4, "Thông báo": 2, "Tờ trình": 2, "Kế hoạch": 4, "Biên bản": 2}
+DEFAULT_DPI = (150, 200, 200, 200, 200, 200, 300, 400)
+FORMATS = ("jpeg", "png", "tiff", "folder")
 
 
-def person(r: random.Random) -> str:
-    return f"{r.choice(SURNAMES)} {r.choice(MIDDLE)} {r.choice(GIVEN)}"
+def _ctx(r: random.Random, large: bool) -> Ctx:
+    commune, district, province = r.choice(vocab.COMMUNES)
+    signer, g = person(r)
+    y = r.randint(2005, 2025)
+    return Ctx(commune, district, province, y, r.randint(1, 12), r.randint(1, 28), r.randint(1, 250),
+               Geometry.draw(r, large), signer, g, short_place=r.random() < 0.25)
 
 
-# --- rendering -------------------------------------------------------------------------------
+def _fit(build: Callable[[int, bool], Doc], target: int, pages_max: int) -> Doc:
+    """Grow the body paragraph by paragraph until the document fills ``target`` pages, never more
+    than ``pages_max``, and never ending on a page that holds little but the signature block; a one-page
+    target that does not fit is set tighter before it is allowed to run over."""
+    if target == 1:
+        for tight in (False, True):
+            doc = build(0, tight)
+            if len(doc.pages) == 1:
+                return doc
+    best = None
+    for n in range(80):
+        doc = build(n, False)
+        if len(doc.pages) > pages_max:
+            break
+        tail_ok = len(doc.pages) == 1 or doc.pages[-1].flow >= 8  # a last page with some body on it
+        if tail_ok:
+            best = doc
+            if len(doc.pages) >= target:
+                return doc
+    return best or build(0, False)
 
-def render(page: Page, dpi: int) -> Image.Image:
-    """Draw one page's lines (positions in mm) on white A4 at ``dpi``; ink is black."""
-    k = dpi / 25.4
-    w, h = int(210 * k), int(297 * k)
-    im = Image.new("L", (w, h), 255)
-    d = ImageDraw.Draw(im)
-    for ln in page.lines:
-        f = font(ln.style, max(8, round(ln.pt / 72 * dpi)))
-        width = f.getlength(ln.text)
-        x = ln.x * k
-        if ln.align == "center":
-            x -= width / 2
-        elif ln.align == "right":
-            x -= width
-        d.text((x, ln.y * k), ln.text, font=f, fill=0)
-    for x0, x1, y in page.rules:
-        d.line([(x0 * k, y * k), (x1 * k, y * k)], fill=0, width=max(1, round(dpi / 150)))
+
+def _documents(kind: str, seed: int, large: bool, target: int, pages_max: int, land_turn: int) -> list[Doc]:
+    """The document(s) of one slot; every draw comes from ``seed`` so a rebuild gives the same text."""
+    if kind in LONG or kind == "Giấy mời":
+        def build(n: int, tight: bool) -> Doc:
+            r = random.Random(seed)
+            ctx = _ctx(r, large)
+            ctx.tight = tight
+            office = r.choice(vocab.OFFICES)[0]
+            return administrative(kind, r, ctx, n, office)
+        return [_fit(build, min(target, LONG.get(kind, 1)), pages_max)]
+    for tight in (False, True):
+        r = random.Random(seed)
+        ctx = _ctx(r, large)
+        ctx.tight = tight
+        if kind == "Khai sinh":
+            docs = [birth_extract(r, ctx)]
+        elif kind == "Kết hôn":
+            docs = [marriage_certificate(r, ctx)]
+        else:
+            parcel = Parcel.draw(r, ctx)
+            application = land_application(r, ctx, parcel)
+            later = Ctx(**{**ctx.__dict__, "m": min(12, ctx.m + 1), "num": r.randint(1, 120)})
+            minutes = parcel_minutes(r, later, parcel)
+            docs = [application, minutes] if kind == "dossier" else [application if land_turn % 2 == 0 else minutes]
+        if all(len(d.pages) == 1 or d.pages[-1].flow >= 4 for d in docs):
+            break
+    return docs
+
+
+def _skews(r: random.Random, n: int, max_skew: float) -> list[float]:
+    """Uniform in [-max_skew, max_skew], stratified by magnitude in runs of five pages so a small set
+    still spans the range (every run has one page in the top fifth)."""
+    out: list[float] = []
+    while len(out) < n:
+        for b in r.sample(range(5), 5):
+            mag = (b + r.random()) * max_skew / 5
+            out.append(round(mag if r.random() < 0.5 else -mag, 2) + 0.0)  # + 0.0: no -0.0
+    return out[:n]
+
+
+def _rotations(r: random.Random, n: int, enabled: bool) -> list[int]:
+    """A quarter-turn on three pages in every twelve (one each of 90, 180, 270; fewer in a last,
+    shorter run)."""
+    out = [0] * n
+    if enabled:
+        for start in range(0, n, 12):
+            run = range(start, min(n, start + 12))
+            idx = r.sample(run, min(3, len(run) // 4 if len(run) < 12 else 3))
+            for i, rot in zip(idx, r.sample([90, 180, 270], 3), strict=False):
+                out[i] = rot
+    return out
+
+
+def _style(r: random.Random, dpi: int, colour: bool, fmt: str, skew: float, rotation: int) -> Style:
+    low = r.random() < 0.2
+    tone = r.uniform(0.93, 0.985) * (r.uniform(0.88, 0.93) if low else 1.0)
+    paper = (tone, tone * r.uniform(0.945, 0.98), tone * r.uniform(0.78, 0.9))
+    # Sensor noise is what makes a scan's file large: moderate on JPEG pages, none on lossless ones
+    # (PNG pages are background-suppressed and TIFF pages bilevel instead, like office scanners).
+    noise = 0.0 if fmt in ("png", "tiff") else r.uniform(0.5, 1.2) if dpi >= 300 else r.uniform(0.5, 1.6)
+    quality = round(r.triangular(60, 80, 62) if dpi < 300 else r.triangular(60, 70, 61))  # fine scans: smaller
+    return Style(dpi=dpi, colour=colour, skew=skew, rotation=rotation, quality=quality,
+                 blur=round(r.uniform(0.45, 0.8) * dpi / 300, 3), noise=round(noise, 2),
+                 ink=round(r.uniform(0.55, 0.68) if low else r.uniform(0.82, 0.95), 3), paper=paper,
+                 stains=r.choice([0, 0, 0, 1, 1, 2]), crease=r.random() < 0.25, background=r.uniform(0.9, 1.0))
+
+
+@dataclass
+class Slot:
+    """One scan: the document(s) in it, and how it was scanned."""
+
+    kind: str
+    dpi: int
+    fmt: str
+    style_seed: int
+    docs: list[Doc]
+
+
+def _plan(seed: int, n_docs: int, pages_max: int, formats: Sequence[str], dpi_choices: Sequence[int]) -> list[Slot]:
+    """Which documents, at what resolution and in what container: the types cycle (from an offset
+    set by the seed), the resolutions are a shuffled cycle of ``dpi_choices``."""
+    plan = random.Random(seed)
+    dpis = plan.sample(list(dpi_choices), len(dpi_choices))
+    below_400 = [d for d in dpi_choices if d < 400]
+    below_300 = [d for d in dpi_choices if d < 300]
+    offset = seed % len(CYCLE)
+    slots: list[Slot] = []
+    n, i, land_turn, owed_400 = 0, 0, 0, False
+    while n < n_docs:
+        kind = CYCLE[(offset + i) % len(CYCLE)]
+        if kind == "dossier" and ("folder" not in formats or n_docs - n < 2):
+            kind, land_turn = "land", land_turn + 1
+        dpi = dpis[i % len(dpis)]
+        single = kind in ("Giấy mời", "Kết hôn")
+        if dpi >= 400 and not single and below_400:  # 400 dpi goes to the next one-page document
+            dpi, owed_400 = max(below_400), True
+        elif owed_400 and single:
+            dpi, owed_400 = max(dpi_choices), False
+        fmt = {"dossier": "folder", "Báo cáo": "tiff", "Khai sinh": "png"}.get(kind, "jpeg")
+        if fmt not in formats:
+            fmt = next((f for f in ("jpeg", "png", "tiff") if f in formats), formats[0])
+        if fmt == "png":
+            dpi = min(dpi, 200)  # lossless greyscale is large: keep it coarse
+        target = plan.choices([1, 2, 3, 4], [6, 4, 2, 1])[0]
+        if fmt == "tiff":
+            target = 4  # the multi-page TIFF (bilevel pages are small)
+        elif dpi >= 300 and target > 2 and below_300:  # long documents at 200 dpi keep the set small
+            dpi = max(below_300)
+        docs = _documents(kind, plan.getrandbits(32), dpi <= 150, min(target, pages_max), pages_max, land_turn)
+        slots.append(Slot(kind, dpi, fmt, plan.getrandbits(32), docs))
+        n += len(docs)
+        i += 1
+    return slots
+
+
+def _scan_page(page: Page, st: Style, fmt: str, seed: int) -> Image.Image:
+    """The page as the scanner gives it: aged, then bilevel for TIFF, background-suppressed for PNG."""
+    im = age(render(page, st.dpi), st, seed)
+    lum = 0.299 * st.paper[0] + 0.587 * st.paper[1] + 0.114 * st.paper[2]
+    if fmt == "tiff":  # a fixed threshold, nearer the paper than the ink so the small marks survive
+        cut = round(255 * lum * (1 - st.ink * 0.4))
+        return im.point(lambda v: 255 if v > cut else 0).convert("1")
+    if fmt == "png":  # paper to white, ink kept
+        lo, hi = 255 * lum * (1 - st.ink), 255 * lum * 0.9
+        return im.point(lambda v: round(min(255, max(0, (v - lo) * 255 / (hi - lo)))))
     return im
 
 
-def age(im: Image.Image, r: random.Random, colour: bool, skew: float, rotation: int, contrast: float,
-        blur: float, noise: float, stains: int) -> Image.Image:
-    """Make a clean page look like an old scan (see the module docstring for the angle conventions)."""
-    a = np.asarray(im).astype(np.float32) / 255.0  # 1 = paper, 0 = ink
-    h, w = a.shape
-    ink = 1.0 - a
-    ink *= contrast
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    cx, cy = r.uniform(0.2, 0.8) * w, r.uniform(0.2, 0.8) * h
-    shade = 1.0 - 0.10 * (((xx - cx) / w) ** 2 + ((yy - cy) / h) ** 2) * r.uniform(1, 3)
-    for _ in range(stains):
-        sx, sy, rad = r.uniform(0, w), r.uniform(0, h), r.uniform(0.03, 0.08) * w
-        dist = np.sqrt((xx - sx) ** 2 + (yy - sy) ** 2) / rad
-        ring = np.exp(-((dist - 1.0) ** 2) / 0.02) * 0.10 + (dist < 1) * 0.04
-        shade -= ring.astype(np.float32)
-    paper = np.clip(shade, 0.6, 1.0)
-    base = r.uniform(0.86, 0.95)
-    lum = paper * base * (1.0 - ink) + ink * 0.08
-    if colour:
-        tint = np.array([1.0, r.uniform(0.93, 0.97), r.uniform(0.78, 0.88)], np.float32)
-        rgb = np.clip(lum[..., None] * tint[None, None, :] * 255, 0, 255).astype(np.uint8)
-        out = Image.fromarray(rgb, "RGB")
-        fill: int | tuple[int, int, int] = tuple(int(v) for v in (tint * base * 255))
-    else:
-        out = Image.fromarray(np.clip(lum * 255, 0, 255).astype(np.uint8), "L")
-        fill = int(base * 255)
-    if blur > 0:
-        out = out.filter(ImageFilter.GaussianBlur(blur))
-    out = out.rotate(skew, resample=Image.BICUBIC, fillcolor=fill)
-    if rotation:
-        out = out.rotate(-rotation, expand=True)
-    arr = np.asarray(out).astype(np.float32)
-    arr += np.random.default_rng(r.randrange(1 << 30)).normal(0, noise, arr.shape).astype(np.float32)
-    return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), out.mode)
-
-
-# --- the batch -------------------------------------------------------------------------------
-
-PLAN = ["Quyết định", "Công văn", "Báo cáo", "Khai sinh", "Thông báo", "Tờ trình", "Đất đai", "Kế hoạch",
-        "Biên bản", "Giấy mời", "Quyết định", "Công văn"]
-
-
-def _page_style(r: random.Random, i: int, max_skew: float, rotations: bool) -> dict:
-    fixed = [12.5, -3.0, 7.2, -14.1, 0.8, -9.4, 4.6, -6.3, 11.3, 2.1]
-    skew = fixed[i] if i < len(fixed) and max_skew >= 15 else r.uniform(-max_skew, max_skew)
-    rotation = {2: 90, 5: 180, 8: 270}.get(i, 0) if rotations else 0
-    if rotations and i >= 12 and r.random() < 0.12:
-        rotation = r.choice([90, 180, 270])
-    dpi = {0: 300, 3: 150, 7: 400}.get(i, r.choice([200, 200, 250, 300]))
-    return {"skew": round(skew, 2), "rotation": rotation, "dpi": dpi, "colour": r.random() < 0.4 and dpi <= 300,
-            "quality": r.randint(60, 80), "contrast": r.uniform(0.75, 1.0), "blur": r.uniform(0.2, 0.5) * dpi / 300,
-            "noise": r.uniform(1.5, 3), "stains": r.choice([0, 0, 1, 2])}
-
-
-def _encode(im: Image.Image, fmt: str, dpi: int, quality: int) -> bytes:
-    buf = io.BytesIO()
-    if fmt == "jpeg":
-        im.save(buf, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=True)
-    else:
-        im.save(buf, "PNG", dpi=(dpi, dpi), optimize=True)
-    return buf.getvalue()
-
-
-def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, max_skew: float = 15.0, rotations: bool = True,
-             formats: tuple[str, ...] = ("jpeg", "png", "tiff", "folder")) -> list[dict]:
-    """Write ``n_docs`` documents of scans plus ground truth under ``out_dir``; return the truth."""
-    r = random.Random(seed)
-    scans, gt_dir = out_dir / "scans", out_dir / "ground-truth"
-    scans.mkdir(parents=True, exist_ok=True)
-    gt_dir.mkdir(parents=True, exist_ok=True)
-    truths: list[dict] = []
-    page_no = 0
-    for d in range(n_docs):
-        kind = PLAN[d % len(PLAN)]
-        commune, district = COMMUNES[r.randrange(len(COMMUNES))]
-        doc = compose(kind, r, commune, district, person(r), n_pages=2 if d in (2, 7) else 1)
-        fmt = ("tiff" if d == 7 else "folder" if d == 2 else "png" if d == 3 else "jpeg")
-        if fmt not in formats:
-            fmt = "jpeg"
-        name = f"{d + 1:02d}-{doc.slug}"
-        pages_gt = []
-        images = []
+def _write_slot(k: int, slot: Slot, scans: Path, skews: list[float], rots: list[int], page_no: int,
+                colour_share: float) -> list[dict]:
+    """Render, age and save the pages of one slot; return the ground truth of its documents."""
+    sr = random.Random(slot.style_seed)
+    dpi, fmt, docs = slot.dpi, slot.fmt, slot.docs
+    colour = fmt in ("jpeg", "folder") and dpi <= 240 and sr.random() < colour_share
+    base = f"{k + 1:02d}-{docs[0].slug}"
+    if len(docs) > 1:  # the land dossier: named after its parcel; its documents numbered inside it
+        base = f"{k + 1:02d}-hoso-dat-dai-{docs[0].slug.split('-', 3)[-1]}"
+    images, per_doc = [], []
+    for doc in docs:
+        pages = []
         for page in doc.pages:
-            st = _page_style(r, page_no, max_skew, rotations)
+            st = _style(sr, dpi, colour, fmt, skews[page_no], rots[page_no])
             page_no += 1
-            if fmt in ("png", "tiff"):
-                st["colour"] = False
-            if fmt == "tiff":  # old office scanners: bilevel CCITT G4
-                st["noise"], st["stains"] = 0.0, 0
-            if fmt == "png":  # lossless greyscale: sensor noise would make it huge, as it does in real life
-                st["noise"] = 0.0
-            im = age(render(page, st["dpi"]), r, st["colour"], st["skew"], st["rotation"], st["contrast"],
-                     st["blur"], st["noise"], st["stains"])
-            if fmt == "tiff":
-                im = im.point(lambda v: 255 if v > 150 else 0).convert("1")
-            images.append((im, st))
-            pages_gt.append({"text": page.text(), "skew": st["skew"], "rotation": st["rotation"], "dpi": st["dpi"],
-                             "mode": im.mode, "format": "png" if fmt == "png" else "tiff" if fmt == "tiff" else "jpeg",
-                             "jpeg_quality": st["quality"] if fmt in ("jpeg", "folder") else None})
-        files: list[str] = []
-        if fmt == "tiff":
-            path = scans / f"{name}.tif"
-            first, rest = images[0][0], [im for im, _ in images[1:]]
-            first.save(path, save_all=True, append_images=rest, compression="group4",
-                       dpi=(images[0][1]["dpi"],) * 2)
-            files = [f"scans/{path.name}"] * len(images)
-        elif fmt == "folder":
-            folder = scans / name
-            folder.mkdir(exist_ok=True)
-            for i, (im, st) in enumerate(images, start=1):
-                p = folder / f"trang-{i:03d}.jpg"
-                p.write_bytes(_encode(im, "jpeg", st["dpi"], st["quality"]))
-                files.append(f"scans/{name}/{p.name}")
-        else:
-            ext = "png" if fmt == "png" else "jpg"
-            path = scans / f"{name}.{ext}"
-            path.write_bytes(_encode(images[0][0], fmt, images[0][1]["dpi"], images[0][1]["quality"]))
-            files = [f"scans/{path.name}"]
-        for i, (pg, f) in enumerate(zip(pages_gt, files, strict=True)):
-            pg["file"] = f
-            pg["index"] = i if fmt == "tiff" else 0
-        truth = {"document": name, "files": sorted(set(files)), "type": doc.type, "type_code": doc.code,
-                 "kind": doc.kind, "metadata": {**doc.metadata, "page_count": len(doc.pages)}, "pages": pages_gt}
-        if doc.civil:
-            truth["civil"] = doc.civil
-        (gt_dir / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            im = _scan_page(page, st, fmt, sr.getrandbits(32))
+            images.append(im)
+            text = page.text()
+            assert unicodedata.is_normalized("NFC", text)
+            pages.append({"file": "", "index": 0, "text": text, "skew": st.skew, "rotation": st.rotation,
+                          "dpi": dpi, "mode": im.mode, "format": "jpeg" if fmt == "folder" else fmt,
+                          "jpeg_quality": st.quality if fmt in ("jpeg", "folder") else None, "size": list(im.size),
+                          "degradation": {"blur_px": st.blur, "noise": st.noise, "ink": st.ink, "stains": st.stains,
+                                          "crease": st.crease, "background_removed": fmt == "png",
+                                          "grey_levels": 2 if fmt == "tiff" else 256}})
+        per_doc.append((doc, pages))
+    flat = [p for _, pages in per_doc for p in pages]
+    if fmt == "tiff":
+        save_tiff(str(scans / f"{base}.tif"), images, dpi)
+        for idx, p in enumerate(flat):
+            p["file"], p["index"] = f"scans/{base}.tif", idx
+    elif fmt == "folder" or len(images) > 1:  # a dossier, or one document scanned page by page
+        (scans / base).mkdir()
+        ext, codec = ("png", "png") if fmt == "png" else ("jpg", "jpeg")
+        for idx, (p, im) in enumerate(zip(flat, images, strict=True), start=1):
+            p["file"] = f"scans/{base}/page-{idx:03d}.{ext}"
+            (scans.parent / p["file"]).write_bytes(encode(im, codec, dpi, p["jpeg_quality"] or 0))
+    else:
+        flat[0]["file"] = f"scans/{base}.{'png' if fmt == 'png' else 'jpg'}"
+        (scans.parent / flat[0]["file"]).write_bytes(encode(images[0], fmt, dpi, flat[0]["jpeg_quality"] or 0))
+    truths = []
+    for j, (doc, pages) in enumerate(per_doc):
+        truth = {"document": f"{k + 1:02d}-{j + 1}-{doc.slug}" if len(docs) > 1 else base,
+                 "files": list(dict.fromkeys(p["file"] for p in pages)), "type": doc.type, "type_code": doc.code,
+                 "kind": doc.kind, "metadata": {**doc.metadata, "page_count": len(pages)}, "pages": pages,
+                 **doc.extra}
+        if len(docs) > 1:
+            truth["dossier"] = f"scans/{base}"
         truths.append(truth)
-    index = [{"document": t["document"], "type": t["type"], "pages": len(t["pages"])} for t in truths]
+    return truths
+
+
+def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int = 4, max_skew: float = 15.0,
+             rotations: bool = True, formats: Sequence[str] = FORMATS, dpi_choices: Sequence[int] = DEFAULT_DPI,
+             colour_share: float = 0.35) -> list[dict]:
+    """Write ``n_docs`` documents (scans and ground truth) under ``out_dir``; return the ground truths.
+
+    ``formats`` limits the containers ("jpeg", "png", "tiff" multi-page, "folder" for the two-document
+    land dossier; multi-page JPEG/PNG documents always get a folder of their own); ``max_skew`` bounds
+    |skew| in degrees; ``rotations`` enables the quarter-turned pages; ``dpi_choices`` are cycled
+    through; ``colour_share`` is the share of colour scans among JPEG ones at 240 dpi or less."""
+    out_dir = Path(out_dir)
+    bad = set(formats) - set(FORMATS)
+    if bad or not formats:
+        raise ValueError(f"unknown formats {sorted(bad)}; use some of {FORMATS}")
+    scans, gt_dir = out_dir / "scans", out_dir / "ground-truth"
+    for d in (scans, gt_dir):
+        shutil.rmtree(d, ignore_errors=True)
+        d.mkdir(parents=True)
+    slots = _plan(seed, n_docs, pages_max, formats, dpi_choices)
+    n_pages = sum(len(d.pages) for s in slots for d in s.docs)
+    skews = _skews(random.Random(seed + 1), n_pages, max_skew)
+    rots = _rotations(random.Random(seed + 2), n_pages, rotations)
+    truths: list[dict] = []
+    for k, slot in enumerate(slots):
+        truths += _write_slot(k, slot, scans, skews, rots, sum(len(t["pages"]) for t in truths), colour_share)
+    for t in truths:
+        (gt_dir / f"{t['document']}.json").write_text(json.dumps(t, ensure_ascii=False, indent=2) + "\n",
+                                                      encoding="utf-8")
+    index = [{"document": t["document"], "type": t["type"], "kind": t["kind"], "pages": len(t["pages"]),
+              "files": t["files"]} for t in truths]
     (gt_dir / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return truths
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
+    ap.add_argument("--out", type=Path, required=True, help="folder to write scans/ and ground-truth/ into")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--docs", type=int, default=12)
+    ap.add_argument("--docs", type=int, default=12, help="number of documents (a dossier folder holds two)")
+    ap.add_argument("--pages-max", type=int, default=4)
     ap.add_argument("--max-skew", type=float, default=15.0)
     ap.add_argument("--no-rotations", action="store_true")
+    ap.add_argument("--formats", nargs="+", default=list(FORMATS), choices=FORMATS)
+    ap.add_argument("--dpi-choices", type=int, nargs="+", default=list(DEFAULT_DPI))
     args = ap.parse_args(argv)
-    truths = generate(args.out, args.seed, args.docs, args.max_skew, not args.no_rotations)
+    truths = generate(args.out, args.seed, args.docs, pages_max=args.pages_max, max_skew=args.max_skew,
+                      rotations=not args.no_rotations, formats=args.formats, dpi_choices=args.dpi_choices)
     print(f"{len(truths)} documents, {sum(len(t['pages']) for t in truths)} pages in {args.out}")
     return 0
 

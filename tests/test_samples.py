@@ -1,16 +1,25 @@
-"""The sample generator: deterministic, and its ground truth matches its files."""
+"""The sample generator: deterministic, its ground truth matches its files, its angle conventions hold,
+and the committed set has the mix the rest of the test suite relies on."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from pathlib import Path
 
+import numpy as np
+import pytest
 from PIL import Image
 
 from samples.generate import generate
+from samples.layout import Line, Page, Rule
+from samples.scan import Style, age, render
+from samples.slots import number_words
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+FAST = {"dpi_choices": (150, 200)}  # small pages keep the test quick
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -18,30 +27,109 @@ def _digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_generation_is_deterministic(tmp_path: Path) -> None:
-    generate(tmp_path / "a", seed=5, n_docs=3)
-    generate(tmp_path / "b", seed=5, n_docs=3)
-    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+def _truths(folder: Path) -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "ground-truth").glob("*.json"))
+            if p.name != "index.json"]
 
 
-def test_committed_samples_match_their_ground_truth() -> None:
-    folder = ROOT / "samples"
-    truths = [json.loads(p.read_text(encoding="utf-8")) for p in (folder / "ground-truth").glob("*.json")
-              if p.name != "index.json"]
-    assert len({t["type"] for t in truths}) >= 8
-    assert {t["kind"] for t in truths} >= {"administrative", "civil_status", "land"}
-    assert any(len(t["pages"]) >= 2 for t in truths)
-    skews = [p["skew"] for t in truths for p in t["pages"]]
-    assert max(map(abs, skews)) <= 15 and sum(abs(s) > 10 for s in skews) >= 2
-    assert {p["rotation"] for t in truths for p in t["pages"]} == {0, 90, 180, 270}
-    dpis = set()
+def _check_consistent(folder: Path, truths: list[dict]) -> None:
+    """Every page of the truth is in its file, with the resolution, mode and format it claims."""
+    index = json.loads((folder / "ground-truth" / "index.json").read_text(encoding="utf-8"))
+    assert sorted(d["document"] for d in index) == sorted(t["document"] for t in truths)
+    on_disk = {str(p.relative_to(folder)) for p in (folder / "scans").rglob("*") if p.is_file()}
+    assert on_disk == {p["file"] for t in truths for p in t["pages"]}
     for t in truths:
+        assert t["metadata"]["page_count"] == len(t["pages"]) >= 1
+        assert t["files"] == list(dict.fromkeys(p["file"] for p in t["pages"]))
+        if t["kind"] == "civil_status":
+            assert {"person", "event_date", "book", "entry"} <= set(t["civil"])
+        if t["kind"] == "land":
+            assert {"parcel", "map_sheet", "area_m2"} <= set(t["land"])
         for p in t["pages"]:
+            assert p["text"].strip() and unicodedata.is_normalized("NFC", p["text"])
             with Image.open(folder / p["file"]) as im:
                 im.seek(p["index"])
-                assert round(im.info["dpi"][0]) == p["dpi"]
-            dpis.add(p["dpi"])
-            assert p["text"].strip()
-    assert min(dpis) <= 150 and max(dpis) >= 400
-    total = sum(f.stat().st_size for f in (folder / "scans").rglob("*") if f.is_file())
-    assert total < 6_000_000
+                assert round(im.info["dpi"][0]) == round(im.info["dpi"][1]) == p["dpi"]
+                assert im.mode == p["mode"]
+                assert list(im.size) == p["size"]
+                assert {"JPEG": "jpeg", "PNG": "png", "TIFF": "tiff"}[im.format] == p["format"]
+
+
+def test_generation_is_deterministic_and_consistent(tmp_path: Path) -> None:
+    a = generate(tmp_path / "a", seed=5, n_docs=3, **FAST)
+    generate(tmp_path / "b", seed=5, n_docs=3, **FAST)
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    _check_consistent(tmp_path / "a", _truths(tmp_path / "a"))
+    assert a == _truths(tmp_path / "a")
+    generate(tmp_path / "c", seed=6, n_docs=3, **FAST)
+    assert _digest(tmp_path / "a") != _digest(tmp_path / "c")
+
+
+def test_options_control_the_degradation(tmp_path: Path) -> None:
+    truths = generate(tmp_path, seed=1, n_docs=3, max_skew=2.0, rotations=False, formats=("png",), **FAST)
+    pages = [p for t in truths for p in t["pages"]]
+    assert all(abs(p["skew"]) <= 2.0 and p["rotation"] == 0 and p["format"] == "png" for p in pages)
+    _check_consistent(tmp_path, truths)
+    with pytest.raises(ValueError):
+        generate(tmp_path, formats=("gif",))
+
+
+def _dark_centroid(a: np.ndarray) -> tuple[float, float]:
+    ys, xs = np.nonzero(a < a.mean() - 40)
+    return float(xs.mean()), float(ys.mean())
+
+
+def test_angle_conventions() -> None:
+    """Positive skew turns the content counter-clockwise (a rule rises to the right); ``rotation``
+    turns the page clockwise after it (a mark at the top left goes to the top right at 90)."""
+    page = Page(lines=[Line("X", 20, 30, 40, "bold")], rules=[Rule(40, 170, 150)])
+    style = Style(dpi=100, colour=False, skew=10.0, rotation=0, quality=75, blur=0.0, noise=0.0, ink=0.95,
+                  paper=(0.95, 0.93, 0.85), stains=0, crease=False, background=1.0)
+    im = np.asarray(age(render(page, 100), style, 1)).astype(float)
+    band = im[im.shape[0] // 3: 2 * im.shape[0] // 3]  # the rule, not the X
+    cols = np.nonzero((band < band.mean() - 40).any(axis=0))[0]
+    left = np.nonzero(band[:, cols[5]] < band.mean() - 40)[0].mean()
+    right = np.nonzero(band[:, cols[-5]] < band.mean() - 40)[0].mean()
+    assert right < left - 10  # image y grows downwards: the right end is higher
+    style.skew, style.rotation = 0.0, 90
+    turned = np.asarray(age(render(page, 100), style, 1)).astype(float)
+    x, y = _dark_centroid(turned[: turned.shape[0] // 4])
+    assert x > turned.shape[1] * 0.6  # the X (top left of the page) is now top right
+    restored = Image.fromarray(turned.astype(np.uint8)).rotate(90, expand=True)  # counter-clockwise undoes it
+    x, y = _dark_centroid(np.asarray(restored)[: restored.height // 4].astype(float))
+    assert x < restored.width * 0.4
+
+
+def test_vietnamese_numbers_in_words() -> None:
+    assert number_words(2015) == "hai nghìn không trăm mười lăm"
+    assert number_words(2005) == "hai nghìn không trăm linh năm"
+    assert number_words(1985) == "một nghìn chín trăm tám mươi lăm"
+    assert number_words(21) == "hai mươi mốt"
+    assert number_words(125_500_000) == "một trăm hai mươi lăm triệu năm trăm nghìn"
+
+
+def test_committed_samples_have_the_promised_mix() -> None:
+    truths = _truths(SAMPLES)
+    if not truths:
+        pytest.skip("samples/ground-truth has not been generated")
+    _check_consistent(SAMPLES, truths)
+    assert len({t["type"] for t in truths}) >= 8
+    assert {t["kind"] for t in truths} == {"administrative", "civil_status", "land"}
+    pages = [p for t in truths for p in t["pages"]]
+    skews = [p["skew"] for p in pages]
+    assert max(map(abs, skews)) <= 15 and sum(abs(s) > 10 for s in skews) >= 2
+    assert min(skews) < -5 and max(skews) > 5
+    assert {p["rotation"] for p in pages} == {0, 90, 180, 270}
+    assert any(p["dpi"] == 150 for p in pages)
+    assert any(p["dpi"] == 400 and p["format"] == "jpeg" and p["mode"] == "L" for p in pages)
+    assert {"jpeg", "png", "tiff"} <= {p["format"] for p in pages} and {"L", "RGB"} <= {p["mode"] for p in pages}
+    tiffs = {p["file"] for p in pages if p["format"] == "tiff"}
+    assert any(sum(p["file"] == f for p in pages) > 1 for f in tiffs)  # a multi-page TIFF
+    for f in tiffs:
+        with Image.open(SAMPLES / f) as im:
+            assert im.info["compression"] in ("tiff_adobe_deflate", "tiff_deflate", "tiff_lzw")
+    assert any("dossier" in t for t in truths)  # a folder of page images holding several documents
+    assert any(len(t["pages"]) >= 3 for t in truths)
+    assert all(2005 <= int(t["metadata"]["date"][:4]) <= 2025 for t in truths)
+    total = sum(f.stat().st_size for d in ("scans", "ground-truth") for f in (SAMPLES / d).rglob("*") if f.is_file())
+    assert total <= 4_000_000

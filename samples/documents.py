@@ -1,0 +1,225 @@
+"""The parts every commune record shares: who issues it (:class:`Ctx`), the Decree 30/2020 header,
+title, signature block and recipients, and the flowing of body *blocks* (paragraph, heading, list
+item, ...) onto pages. The document types themselves are in :mod:`samples.letters` and
+:mod:`samples.records`.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from dataclasses import dataclass, field
+
+from samples.layout import PT, Geometry, Line, Mark, Page, Rule, Writer, text_mm, wrap
+from samples.slots import Slots, date_long
+
+Block = tuple[str, str]  # (kind, text): p | pi (italic) | art (bold "Điều n.") | h | hi | c | l | kv | kg | gap
+
+
+@dataclass
+class Ctx:
+    """Who issues the document, when, and how it is typed."""
+
+    commune: str
+    district: str
+    province: str
+    y: int
+    m: int
+    d: int
+    num: int
+    geo: Geometry
+    signer: str
+    signer_gender: str
+    short_place: bool = False
+    tight: bool = False  # set forms tighter (see records._form_writer)
+
+    @property
+    def issuer(self) -> str:
+        return f"ỦY BAN NHÂN DÂN XÃ {self.commune.upper()}"
+
+    @property
+    def parent(self) -> str:
+        return f"UBND HUYỆN {self.district.upper()}"
+
+    @property
+    def place(self) -> str:
+        return self.commune if self.short_place else f"Xã {self.commune}"
+
+    @property
+    def date_line(self) -> str:
+        return f"{self.place}, {date_long(self.y, self.m, self.d)}"
+
+    def slots(self, r: random.Random) -> Slots:
+        return Slots(r, {"commune": self.commune, "district": self.district, "province": self.province,
+                         "y": self.y, "m": self.m, "d": self.d})
+
+
+@dataclass
+class Doc:
+    type: str
+    code: str | None
+    kind: str
+    slug: str
+    metadata: dict
+    pages: list[Page]
+    extra: dict = field(default_factory=dict)  # "civil" or "land" facts for the ground truth
+
+
+def slug(text: str) -> str:
+    """ASCII file-name form of Vietnamese text (``đ`` folded by hand: Unicode does not decompose it)."""
+    t = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    t = "".join(c for c in t if unicodedata.category(c) != "Mn").lower()
+    return "-".join("".join(c if c.isalnum() else " " for c in t).split())
+
+
+# --- shared parts ---------------------------------------------------------------------------------
+
+def header(w: Writer, ctx: Ctx, left: list[tuple[str, str]], number: str | None, vv: str | None,
+           right_date: str | None, old_motto: bool = False) -> None:
+    """The two header columns: parent body and issuer (ruled), ``Số:``, ``V/v`` on the left; national
+    title, motto (ruled) and place-and-date on the right. Left column first in reading order."""
+    g, top = w.geo, w.y
+    hp = 12.5 if g.pt < 14 else 13.0
+    pitch = hp * PT * 1.3
+    base = top + hp * PT * 0.95
+    lines_l: list[Line] = []
+    row = 0
+    for text, style in left:
+        # a long name is set smaller (down to 11 pt) before it wraps; the column is about 60 mm wide
+        size = next((s for s in (hp, 12.0, 11.5, 11.0) if text_mm(text, s, style) <= 60), 12.0)
+        for words in wrap(text.split(), 60, size, style):
+            lines_l.append(Line(" ".join(words), g.left_col, base + row * pitch, size, style, "center"))
+            row += 1
+    rules = []
+    if lines_l:
+        last = lines_l[-1]
+        frac = 0.4 if len(last.text) > 12 else 0.6
+        lw = text_mm(last.text, last.pt, last.style) * frac
+        rules.append(Rule(g.left_col - lw / 2, g.left_col + lw / 2, last.y + hp * PT * 0.5))
+    motto = ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" if old_motto else "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Độc lập - Tự do - Hạnh phúc"]
+    rx = g.right_col if lines_l else g.centre
+    lines_r = [Line(motto[0], rx, base, 12.0 if g.width < 158 else hp, "bold", "center"),
+               Line(motto[1], rx, base + pitch, hp + 1, "bold", "center")]
+    mw = text_mm(motto[1], hp + 1, "bold")
+    rules.append(Rule(rx - mw / 2, rx + mw / 2, lines_r[1].y + (hp + 1) * PT * 0.45))
+    row_n = max(row, 2) + 0.55
+    y_num = base + row_n * pitch
+    dp = 13.0 if right_date is None or text_mm(right_date, 14, "italic") > 95 else g.pt
+    if number is not None:
+        lines_l.append(Line(f"Số: {number}", g.left_col, y_num, 13.0, "regular", "center"))
+    if vv:
+        for i, words in enumerate(wrap(vv.split(), 66, 12.5)):
+            lines_l.append(Line(" ".join(words), g.left_col, y_num + 2.1 + (i + 1) * 12.5 * PT * 1.25, 12.5,
+                                "regular", "center"))
+    if right_date:
+        lines_r.append(Line(right_date, rx, y_num, dp, "italic", "center"))
+    w.page.lines += lines_l + lines_r
+    w.page.rules += rules
+    bottom = max(ln.y for ln in lines_l + lines_r)
+    w.y = bottom + g.pt * PT * 0.6 + 4.0
+
+
+def title(w: Writer, name: str, subject: str | None, rule: bool = True) -> None:
+    """Type name in bold capitals and the subject in bold, centred, with a short rule under them."""
+    w.y += 3.0
+    tp = 14.0
+    last = w.centred(name, tp, "bold")[-1]
+    if subject:
+        last = w.centred(subject, tp if w.geo.pt >= 14 else 13.5, "bold", w.geo.width * 0.82)[-1]
+    if rule:
+        w.rule_under(last, 0.4 if len(last.text) > 25 else 0.8)
+    w.y += 4.0
+
+
+def seal_text(ctx: Ctx) -> str:
+    """What a commune seal says round its ring."""
+    return f"ỦY BAN NHÂN DÂN XÃ {ctx.commune.upper()} * H. {ctx.district.upper()} * T. {ctx.province.upper()} *"
+
+
+def recipients_lines(items: list[str]) -> list[str]:
+    return [f"- {x}" for x in items]
+
+
+def signature(w: Writer, authority: list[str], name: str, recipients: list[str] | None,
+              left_block: tuple[list[str], str] | None = None, seal_label: str = "", seal: bool = True,
+              above: str | None = None) -> None:
+    """Signer's authority and position, a gap for the signature and seal, the name; ``Nơi nhận:`` (or a
+    second signer) on the left; ``above``: a place-and-date line over the right column (forms put it
+    there). Kept on one page. Left column first in reading order."""
+    g = w.geo
+    sp = g.pt
+    pitch = sp * PT * 1.3
+    gap = 28.0
+    rp, hp = (11.0, 12.0) if g.pt < 14 else (12.0, 13.0)  # decree sizes; a size up on coarse (150 dpi) scans
+    rec_pitch = rp * PT * 1.25
+    h_right = (len(authority) + bool(above)) * pitch + gap + pitch
+    h_left = (hp * PT * 1.4 + len(recipients) * rec_pitch) if recipients else 0.0
+    w.room(max(h_right, h_left) + 4)
+    sx = g.x1 - 42
+    lines: list[Line] = []
+    if above:
+        w.page.lines.append(Line(above, sx - 4, w.y + 2.0 + sp * PT * 0.95, sp, "italic", "center"))
+        w.y += pitch
+    top = w.y + 2.0
+    if recipients:
+        lines.append(Line("Nơi nhận:", g.x0, top + hp * PT * 0.95, hp, "bolditalic"))
+        for i, item in enumerate(recipients_lines(recipients)):
+            lines.append(Line(item, g.x0, top + hp * PT * 1.4 + i * rec_pitch + rp * PT * 0.95, rp))
+    if left_block:
+        lx = g.x0 + 32
+        for i, t in enumerate(left_block[0]):
+            lines.append(Line(t, lx, top + sp * PT * 0.95 + i * pitch, sp, "bold", "center"))
+        ny = top + sp * PT * 0.95 + len(left_block[0]) * pitch - pitch + gap + pitch
+        lines.append(Line(left_block[1], lx, ny, sp, "bold", "center"))
+        w.page.marks.append(Mark("signature", lx, ny - gap / 2 - 2, 22))
+    for i, t in enumerate(authority):
+        lines.append(Line(t, sx, top + sp * PT * 0.95 + i * pitch, sp, "bold", "center"))
+    name_y = top + sp * PT * 0.95 + (len(authority) - 1) * pitch + gap + pitch
+    lines.append(Line(name, sx, name_y, sp, "bold", "center"))
+    w.page.lines += lines
+    mid = name_y - pitch / 2 - gap / 2
+    w.page.marks.append(Mark("signature", sx + 3, mid, 26))
+    if seal:  # left of the signature, between the position and the name, as commune seals sit
+        w.page.marks.append(Mark("seal", sx - 20, mid - 1.0, 26, seal_label))
+    w.y = max(name_y + 3, top + h_left)
+
+
+def flow(w: Writer, blocks: list[Block]) -> None:
+    """Lay ``blocks`` out with the decree's styles for each kind of block."""
+    g = w.geo
+    for kind, text in blocks:
+        if kind == "p":
+            w.para(text)
+        elif kind == "pi":
+            w.para(text, style="italic")
+        elif kind == "art":
+            w.para(text, bold_words=2)
+        elif kind == "h":
+            w.room(w.pitch(g.pt) * 3)
+            w.para(text, style="bold", indent=False, justify=False)
+        elif kind == "hi":
+            w.room(w.pitch(g.pt) * 3)
+            w.para(text, style="bold", justify=False)
+        elif kind == "c":
+            w.room(w.pitch(g.pt) * 3)
+            w.centred(text, g.pt, "bold")
+            w.y += g.gap
+        elif kind == "l":
+            w.para(text)
+        elif kind == "kv":
+            w.para(text, indent=False, justify=False)
+        elif kind == "gap":
+            w.y += w.pitch(g.pt) / 2
+        elif kind == "kg":  # "Kính gửi: X." on one centred line, or a list under it
+            items = text.split("\n")
+            if len(items) == 1:
+                w.centred(items[0], g.pt, "regular", g.width)
+            else:
+                kx = g.centre - 30
+                w.put(items[0], kx, g.pt)
+                for it in items[1:]:
+                    w.put(it, kx + text_mm("Kính gửi: ", g.pt), g.pt)
+            w.y += g.gap + 1.5
+        else:
+            raise ValueError(kind)
