@@ -1,96 +1,130 @@
-"""``archivist search``, ``show``, ``open`` and ``reindex``: finding documents in an archive."""
+"""``archivist search``, ``show``, ``open`` and ``reindex``: finding documents in an archive.
+
+Plain ``@click.command()`` functions; archivist.cli registers them in the main group. Exit codes:
+0 whether or not anything matched, 2 for a usage error or a malformed query (one line, no traceback).
+"""
 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
 import click
 
-from .index import Filters, open_index
+from .index import Filters, Hit, IndexBase, open_index
 from .query import QueryError
 
-ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
+ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, path_type=Path),
                        help="The archive folder made by 'archivist process'.")
 
 
-def _open(archive: Path):
+class InputError(click.ClickException):
+    """A query or filter the user must fix: one line on stderr, exit code 2 like a usage error."""
+
+    exit_code = 2
+
+
+def _open(archive: Path) -> IndexBase:
     if not (archive / "documents").is_dir():
-        raise click.UsageError(f"{archive} is not an archive (no documents/ folder)")
+        raise InputError(f"{archive} is not an archive (no documents/ folder)")
     return open_index(archive)
+
+
+def _record(archive: Path, doc_id: str) -> dict:
+    path = archive / "documents" / f"{Path(doc_id).name}.json"
+    if not (archive / "documents").is_dir():
+        raise InputError(f"{archive} is not an archive (no documents/ folder)")
+    if not path.is_file():
+        raise InputError(f"no document {doc_id!r} in {archive}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as e:
+        raise click.ClickException(f"the record of {doc_id} is not valid JSON: {e}") from None
+
+
+def _pdf(archive: Path, h: Hit) -> str:
+    return str((archive / h.pdf).resolve()) if h.pdf else ""
 
 
 @click.command(epilog="""\b
 Examples:
   archivist search "quyet dinh" --archive archive
-  archivist search '"cải cách hành chính"' --archive archive --from 2019-01-01 --to 2019-12-31
+  archivist search '"cải cách hành chính"' --archive archive --from 2019 --to 2020-06
   archivist search "45/QD-UBND" --archive archive --json
   archivist search "khai* NOT tu" --archive archive --type "khai sinh" --limit 50
 """)
 @click.argument("query")
 @ARCHIVE
-@click.option("--type", "doc_type", help="Only this document type, with or without diacritics (e.g. 'quyet dinh').")
-@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Only documents issued on or after this date.")
-@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only documents issued on or before this date.")
-@click.option("--issuer", help="Only documents whose issuing body contains this text (diacritics optional).")
-@click.option("--commune", help="Only documents of this commune.")
-@click.option("--retention", help="Only documents with this retention period (e.g. permanent, 10).")
-@click.option("--dossier", help="Only documents of this dossier id.")
+@click.option("--type", "doc_type", help="Only this document type, diacritics optional (e.g. 'quyet dinh').")
+@click.option("--from", "date_from", metavar="DATE", help="Only documents issued on or after DATE (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", metavar="DATE", help="Only documents issued on or before DATE (YYYY[-MM[-DD]]).")
+@click.option("--issuer", help="Only documents whose issuing body has all these words (e.g. 'ubnd tan phu').")
+@click.option("--commune", help="Only documents of this commune (e.g. 'tan phu' or 'Xã Tân Phú').")
+@click.option("--retention", help="Only documents kept this long: 'permanent' (or 'vinh vien'), or years: 10.")
+@click.option("--dossier", help="Only documents of this dossier: its code (H27.31.05.2015.1) or the scanned "
+                                "folder's document id.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Hits to show.")
-@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Hits to skip (paging).")
-@click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON array.")
+@click.option("--offset", type=click.IntRange(0, 100_000), default=0, show_default=True, help="Hits to skip (paging).")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON array (for scripts).")
 def search(query: str, archive: Path, doc_type: str | None, date_from: str | None, date_to: str | None,
            issuer: str | None, commune: str | None, retention: str | None, dossier: str | None, limit: int,
            offset: int, as_json: bool) -> None:
     """Find pages by words, with or without diacritics.
 
-    QUERY: words (all must appear), "a phrase", prefix* , OR, NOT, parentheses, or a number
-    and symbol such as 45/QĐ-UBND. 'quyet dinh' finds 'QUYẾT ĐỊNH'; typing the diacritics ranks
-    exact matches first.
+    QUERY: words (all must appear), "a phrase", prefix* (2+ letters), OR, NOT or -word, parentheses,
+    or a number and symbol such as 45/QĐ-UBND. 'quyet dinh' finds 'QUYẾT ĐỊNH'; typing the
+    diacritics ranks pages with exactly those words first. Hits are pages, ranked by BM25 with the
+    type, number and subject weighted higher, newest first among equals. Output: a table on a
+    terminal; tab-separated lines when piped (id, page, type, number, date, subject, scan, PDF,
+    snippet); --json for scripts.
     """
     filters = Filters(doc_type, date_from, date_to, issuer, commune, retention, dossier)
     with _open(archive) as idx:
         try:
             hits = idx.search(query, filters, limit=limit, offset=offset)
         except QueryError as e:
-            raise click.UsageError(f"cannot read the query: {e}") from None
+            raise InputError(f"cannot read the query: {e}") from None
+        except ValueError as e:
+            raise InputError(str(e)) from None
     if as_json:
-        click.echo(json.dumps([{**asdict(h), "pdf": str(archive / h.pdf) if h.pdf else None} for h in hits],
-                              ensure_ascii=False, indent=2))
-        return
-    if not hits:
-        click.echo(f"No documents match {query!r}.")
-        return
+        click.echo(json.dumps([{**asdict(h), "pdf": _pdf(archive, h) or None} for h in hits], ensure_ascii=False,
+                              indent=2))
+    elif not hits:
+        click.echo(f"No documents match {query!r}" + (" with these filters." if any(asdict(filters).values())
+                                                        else "."))
+    elif sys.stdout.isatty():
+        _table(archive, hits, offset)
+    else:
+        for h in hits:
+            click.echo("\t".join([h.doc_id, str(h.page), h.type or "", h.number or "", h.date or "",
+                                  h.subject or "", h.source or "", _pdf(archive, h), h.snippet]))
+
+
+def _table(archive: Path, hits: list[Hit], offset: int) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    out = Console(soft_wrap=True)
-    if not out.is_terminal:
-        for h in hits:
-            click.echo("\t".join([h.doc_id, f"p.{h.page}", h.type or "", h.number or "", h.date or "",
-                                  str(archive / h.pdf) if h.pdf else "", h.snippet]))
-        return
-    table = Table("document", "page", "type", "number", "date", "subject", "snippet", title=f"{len(hits)} hits")
-    for h in hits:
+    table = Table("#", "document", "page", "type", "number", "date", "subject", "match", show_lines=True,
+                  title=f"hits {offset + 1}–{offset + len(hits)}", title_justify="left")
+    for i, h in enumerate(hits, start=offset + 1):
         snip = Text(h.snippet)
         for a, b in h.highlights:
             snip.stylize("bold yellow", a, b)
-        table.add_row(h.doc_id, str(h.page), h.type or "", h.number or "", h.date or "", h.subject or "", snip)
-    out.print(table)
+        snip.append(f"\n{_pdf(archive, h)}", style="dim")
+        table.add_row(str(i), h.doc_id, str(h.page), h.type or "", h.number or "", h.date or "", h.subject or "", snip)
+    Console().print(table)
 
 
-@click.command(epilog="Example:\n  archivist show doc-3f2a9c1b7e4d0a11 --archive archive")
+@click.command(epilog="Example:\n  archivist show doc-3f2a9c1b7e4d --archive archive")
 @click.argument("doc_id")
 @ARCHIVE
 @click.option("--text/--no-text", default=False, help="Include each page's OCR text and words.")
 def show(doc_id: str, archive: Path, text: bool) -> None:
-    """Print a document's record (JSON)."""
-    path = archive / "documents" / f"{Path(doc_id).name}.json"
-    if not path.exists():
-        raise click.ClickException(f"no document {doc_id} in {archive}")
-    rec = json.loads(path.read_text(encoding="utf-8"))
+    """Print a document's record (JSON), without page texts unless --text."""
+    rec = _record(archive, doc_id)
     if not text:
         rec.pop("text", None)
         for p in rec.get("pages", []):
@@ -99,25 +133,24 @@ def show(doc_id: str, archive: Path, text: bool) -> None:
     click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
 
 
-@click.command("open", epilog="Example:\n  archivist open doc-3f2a9c1b7e4d0a11 --page 2 --archive archive")
+@click.command("open", epilog="Example:\n  archivist open doc-3f2a9c1b7e4d --page 2 --archive archive  "
+                              "# then e.g. evince -i 2 PATH")
 @click.argument("doc_id")
 @ARCHIVE
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True, help="Page to open at.")
 def open_cmd(doc_id: str, archive: Path, page: int) -> None:
-    """Print the PDF path and page of a document, for a viewer (e.g. evince -i PAGE PATH)."""
-    path = archive / "documents" / f"{Path(doc_id).name}.json"
-    if not path.exists():
-        raise click.ClickException(f"no document {doc_id} in {archive}")
-    rec = json.loads(path.read_text(encoding="utf-8"))
-    if page > rec["page_count"]:
-        raise click.ClickException(f"{doc_id} has {rec['page_count']} pages")
+    """Print the PDF path and the page, tab-separated, for a viewer."""
+    rec = _record(archive, doc_id)
+    count = rec.get("page_count") or len(rec.get("pages") or [])
+    if page > count:
+        raise InputError(f"{doc_id} has {count} page{'s' if count != 1 else ''}")
     click.echo(f"{(archive / rec['output']['pdf']).resolve()}\t{page}")
 
 
 @click.command(epilog="Example:\n  archivist reindex --archive archive")
 @ARCHIVE
 def reindex(archive: Path) -> None:
-    """Rebuild the full-text index from the records alone."""
+    """Rebuild the full-text index from the records alone (all or nothing)."""
     with _open(archive) as idx:
-        n = idx.rebuild()
+        n = idx.reindex()
     click.echo(f"Indexed {n} documents.")

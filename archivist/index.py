@@ -1,45 +1,121 @@
-"""The full-text index: SQLite FTS5 in the archive (``index.sqlite``), one row per page.
+"""The full-text index: the backend interface and its SQLite FTS5 implementation (``ARCHIVE/index.sqlite``).
 
-Each page is indexed twice: folded (no diacritics, ``đ`` -> ``d``) so that ``quyet dinh`` finds
-``QUYẾT ĐỊNH``, and exact (marks kept, tone placement normalised) so that a query typed with
-diacritics ranks exact matches first. The document's type, number and subject go in a third,
-heavily weighted column of its first page. Document fields used by filters live in a plain
-table beside it. A document's rows are replaced in one transaction, so a crash leaves either
-the old rows or the new ones, never both.
+Why FTS5's ``bm25()`` is not used: it counts, for every query, every page holding each phrase (its
+idf) and scores every matching page before sorting; on a million pages a query for common words
+(``ủy ban nhân dân`` is on most pages) takes seconds. So the database only *retrieves*, newest
+documents first, stopping after a window of candidates, and :class:`archivist.query.Ranker` ranks
+them in Python from each page's token strings, with idf from a page-frequency table that every
+write keeps current. A query matching fewer pages than the window (any selective one) has all its
+matches ranked: the ranking is exact. A broader one ranks the newest ``window`` matches, plus the
+newest ``window`` pages whose type/number/subject match, plus (typed with diacritics) the newest
+``window`` exact matches. Filters are facet tokens indexed with each page, so a filter is one more
+AND inside the full-text query. A backend implementing :class:`IndexBackend`'s few retrieval
+primitives in the same order inherits ranking and snippets: identical hits.
+
+Keys: a page is ``(issue-day << 24 | hash(id)) << 15 | page``: key order is issue-date order, so
+``--from/--to`` are key ranges and "newest first" is a descending scan; a document's pages are one
+key range. Keys stay below 2**56: SQLite 3.40's FTS5 loses rows in descending phrase scans over
+larger rowids (tests/test_index.py checks this). Each page stores its text (snippets) and its token
+strings (ranking); the FTS5 tables index those strings as external content, so nothing is stored
+twice and deletes read back the very tokens that were inserted.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from .fsutil import sha256_bytes
-from .query import And, Node, Not, Or, Term, parse, terms
-from .textnorm import exact, fold
+from .query import Collection, Node, Not, Or, Ranker, Term, idf_words, make_snippet, pad, parse, positive_terms
+from .textnorm import NORM_VERSION, exact_tokens, fold_tokens, match_key, nfc
 
 INDEX_FILE = "index.sqlite"
-WEIGHTS = (10.0, 1.0, 2.0)  # meta (type, number, subject), folded text, exact text
+WINDOW = 200  # candidates per retrieval; see the module docstring and bench/RESULTS.md
+DAY_BITS, HASH_BITS, PAGE_BITS = 16, 24, 15
+PAGE_MASK, DOC_SHIFT = (1 << PAGE_BITS) - 1, HASH_BITS + PAGE_BITS
+Row = tuple[int, str, str, str, str]  # key, meta, body, mexact, exact: the token strings of a page
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-  id TEXT PRIMARY KEY, type TEXT, type_folded TEXT, number TEXT, date TEXT, issuer TEXT, issuer_folded TEXT,
-  commune TEXT, commune_folded TEXT, retention TEXT, dossier TEXT, subject TEXT, source TEXT, pdf TEXT,
-  page_count INTEGER, record_sha TEXT, record_mtime INTEGER);
-CREATE TABLE IF NOT EXISTS page_rows (doc_id TEXT NOT NULL, row INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS page_rows_doc ON page_rows(doc_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS pages USING fts5(
-  doc_id UNINDEXED, page UNINDEXED, meta, folded, exact, tokenize = 'unicode61 remove_diacritics 0',
-  prefix = '2 3');
-"""
+
+def commune_key(value: object) -> str:
+    key = match_key(value)
+    return next((key[len(p):] for p in ("xa ", "phuong ", "thi tran ") if key.startswith(p)), key)
+
+
+def retention_key(value: object) -> str:
+    """``permanent``/``vĩnh viễn`` -> ``permanent``; ``10``, ``10 năm``, ``10 years`` -> ``10``."""
+    key = match_key(value)
+    if key in ("permanent", "vinh vien"):
+        return "permanent"
+    m = re.fullmatch(r"(\d+)(?: nam| years?)?", key)
+    return m[1] if m else key
+
+
+def day_number(value: str | None, end: bool = False) -> int | None:
+    """Days since 1899-12-31 of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (its last day if ``end``)."""
+    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*", value or "")
+    try:
+        y, mo = int(m[1]), int(m[2] or (12 if end else 1))
+        d = date(y, mo, int(m[3])) if m[3] else date(y, mo, 1)
+        if end and not m[3]:
+            d = date.fromordinal(date(y + mo // 12, mo % 12 + 1, 1).toordinal() - 1)
+    except (TypeError, ValueError):
+        return None
+    return min(max((d - date(1899, 12, 31)).days, 1), (1 << DAY_BITS) - 1)
+
+
+def facet(kind: str, value: str) -> str:
+    """A filter value as one token no text contains (a hash), indexed with each page of the document."""
+    return "f" + kind[:3] + hashlib.sha256(value.encode()).hexdigest()[:12]
+
+
+@dataclass
+class Filters:
+    """Record fields a hit's document must have. Text fields match folded and case-insensitively
+    (``--type "quyet dinh"`` matches ``Quyết định``), the issuer when it holds all the given words,
+    the commune with or without ``Xã``; dates are ``YYYY[-MM[-DD]]``, inclusive, and exclude undated
+    documents. A bad date raises ValueError."""
+
+    type: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    issuer: str | None = None
+    commune: str | None = None
+    retention: str | None = None
+    dossier: str | None = None
+
+    def days(self) -> tuple[int, int]:
+        found = [day_number(v, end=i == 1) if v else None for i, v in enumerate((self.date_from, self.date_to))]
+        for given, day in zip((self.date_from, self.date_to), found, strict=True):
+            if given and day is None:
+                raise ValueError(f"'{given}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+        return found[0] or (1 if self.date_to else 0), found[1] or (1 << DAY_BITS) - 1
+
+    def keys(self) -> dict[str, str]:
+        """The compared form of each field filtered on (the issuer: its words)."""
+        values = {"type": match_key(self.type), "commune": commune_key(self.commune),
+                  "retention": retention_key(self.retention), "dossier": (self.dossier or "").strip().casefold(),
+                  "issuer": match_key(self.issuer)}
+        return {k: v for k, v in values.items() if getattr(self, k)}
+
+    def facets(self) -> list[str]:
+        keys = self.keys()
+        issuer = keys.pop("issuer", None)
+        return [facet(k, v) for k, v in keys.items()] + ([facet("issuer", w) for w in issuer.split()] or
+                                                         [facet("issuer", "")] if issuer is not None else [])
 
 
 @dataclass
 class Hit:
+    """One page matching a query, with what a user needs to look at it."""
+
     doc_id: str
     page: int
     score: float
@@ -49,317 +125,436 @@ class Hit:
     date: str | None = None
     subject: str | None = None
     issuer: str | None = None
-    source: str | None = None
-    pdf: str | None = None
-    highlights: list[tuple[int, int]] = field(default_factory=list)  # spans in snippet
+    source: str | None = None  # the scan file of this page
+    pdf: str | None = None  # relative to the archive
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # character spans in snippet
+    exact: bool = False  # the words typed with diacritics are on the page as typed
+    commune: str | None = None
 
 
 @dataclass
-class Filters:
-    type: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    issuer: str | None = None
-    commune: str | None = None
-    retention: str | None = None
-    dossier: str | None = None
+class DocRow:
+    """What an index stores for one record, whatever the backend. ``pages``: (page number, meta, body,
+    mexact, exact, facets, source, text): padded token strings, facet tokens, the page itself."""
+
+    fields: dict
+    day: int
+    pages: list[tuple[int, str, str, str, str, str, str | None, str]]
+
+    @property
+    def docno(self) -> int:
+        return self.day << HASH_BITS | int.from_bytes(hashlib.sha256(self.fields["id"].encode()).digest()[:3], "big")
 
 
-def _fts_term(t: Term, folded: bool) -> str:
-    words = t.folded if folded else t.words
-    phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
-    return phrase + ("*" if t.prefix else "")
+def _tokens(text: str) -> tuple[str, str]:
+    ex = exact_tokens(text)
+    return pad(fold_tokens(ex)), pad(ex)
 
 
-def compile_match(node: Node, folded: bool = True) -> str:
-    """An FTS5 MATCH expression; every word is a quoted string, so no user text is syntax."""
-    if isinstance(node, Term):
-        return _fts_term(node, folded)
-    if isinstance(node, Or):
-        return "(" + " OR ".join(compile_match(n, folded) for n in node.items) + ")"
-    if isinstance(node, And):
-        pos = [compile_match(n, folded) for n in node.items if not isinstance(n, Not)]
-        expr = "(" + " AND ".join(pos) + ")"
-        for n in node.items:
-            if isinstance(n, Not):
-                expr = f"({expr} NOT {compile_match(n.item, folded)})"
-        return expr
-    raise TypeError(node)
-
-
-def _meta_text(rec: dict) -> str:
+def document_rows(rec: dict, record_sha: str | None = None, record_mtime: int | None = None) -> DocRow:
+    """The index rows of a record (format: archivist/record.py); missing metadata is left empty."""
     m = rec.get("metadata") or {}
-    return " ".join(str(m.get(k) or "") for k in ("type", "number_symbol", "number", "subject"))
+    number = m.get("number_symbol") or m.get("number")
+    retention = m.get("retention")
+    retention = retention.get("period") if isinstance(retention, dict) else retention
+    commune = m.get("commune") or m.get("place")
+    split = rec.get("dossier") or m.get("dossier")  # the input a document was split from; its archival dossier
+    dossiers = [d for d in ((rec.get("archival") or {}).get("dossier_code"),
+                            split.get("id") if isinstance(split, dict) else split) if d]
+    f = {"id": rec["id"], "type": m.get("type"), "type_key": match_key(m.get("type")), "number": number,
+         "date": m.get("date"), "issuer": m.get("issuer"), "issuer_key": match_key(m.get("issuer")),
+         "commune": commune, "commune_key": commune_key(commune), "retention": retention_key(retention) or None,
+         "dossier": dossiers[0] if dossiers else None, "subject": m.get("subject"),
+         "source": "; ".join((rec.get("source") or {}).get("paths") or []),
+         "pdf": (rec.get("output") or {}).get("pdf"), "page_count": rec.get("page_count"),
+         "record_sha": record_sha, "record_mtime": record_mtime}
+    facets = " ".join([facet(k, f[c]) for k, c in (("type", "type_key"), ("commune", "commune_key"),
+                                                     ("retention", "retention")) if f[c]]
+                      + [facet("dossier", str(d).strip().casefold()) for d in dict.fromkeys(dossiers)]
+                      + [facet("issuer", w) for w in dict.fromkeys(f["issuer_key"].split())])
+    meta, mexact = _tokens(" ".join(str(v) for v in (m.get("type"), number, m.get("subject")) if v))
+    pages = []
+    for i, p in enumerate(rec.get("pages") or [], start=1):  # the page's place in the record is its PDF page
+        if i <= PAGE_MASK:
+            text = nfc(p.get("text") or "")
+            body, exact = _tokens(text)
+            pages.append((i, meta if i == 1 else "", body, mexact if i == 1 else "", exact, facets,
+                          (p.get("source") or {}).get("path"), text))
+    return DocRow(f, day_number(m.get("date")) or 0, pages)
 
 
-def _retention(m: dict) -> str | None:
-    r = m.get("retention")
-    if isinstance(r, dict):
-        return str(r.get("period")) if r.get("period") is not None else None
-    return None if r is None else str(r)
+# --- what every backend shares -------------------------------------------------------------------
+
+class IndexBase:
+    """The archive walk every backend shares, through ``record_stamps``, ``upsert_document(record,
+    record_sha, record_mtime)``, ``delete_document`` and ``clear``; and, for a backend that ranks in
+    its own database (archivist.index_pg today), hits made from its result rows."""
+
+    archive: Path | None = None
+
+    def index_file(self, path: Path, mtime: int | None = None) -> bool:
+        """Index one record file; False if it is not a record named after its id."""
+        data = Path(path).read_bytes()
+        try:
+            rec = json.loads(data)
+        except ValueError:
+            return False
+        if not isinstance(rec, dict) or rec.get("id") != Path(path).stem or "pages" not in rec:
+            return False
+        self.upsert_document(rec, hashlib.sha256(data).hexdigest(), mtime or Path(path).stat().st_mtime_ns)
+        return True
+
+    def reconcile(self, archive_dir: Path | None = None) -> int:
+        """Index the records the index lacks or holds an older version of (another modification time)
+        and drop documents whose record is gone: after a crash the index agrees with the archive
+        again. Reads only file stats for documents already indexed. Returns documents changed."""
+        docs_dir = Path(archive_dir or self.archive) / "documents"
+        files = {p.stem: p for p in docs_dir.glob("*.json")} if docs_dir.is_dir() else {}
+        indexed = self.record_stamps()
+        for doc_id in set(indexed) - set(files):
+            self.delete_document(doc_id)
+        stats = [(p, p.stat().st_mtime_ns) for _, p in sorted(files.items())]
+        return len(set(indexed) - set(files)) + sum(self.index_file(p, t) for p, t in stats if indexed.get(p.stem) != t)
+
+    def reindex(self, archive_dir: Path | None = None) -> int:
+        """Rebuild the index from the record files alone; returns the number of documents indexed."""
+        self.clear()
+        return self.reconcile(archive_dir)
+
+    def rebuild(self) -> int:
+        return self.reindex()
+
+    def _page_text(self, doc_id: str, page: int) -> str | None:
+        try:
+            rec = json.loads((Path(self.archive) / "documents" / f"{doc_id}.json").read_text(encoding="utf-8"))
+            return rec["pages"][page - 1].get("text") if 0 < page <= len(rec.get("pages") or []) else None
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def _hits(self, rows: list, node: Node, score_sign: float) -> list[Hit]:
+        """Rows of (doc_id, page, score, page text, type, number, date, subject, issuer, source, pdf)."""
+        out = []
+        for r in rows:
+            text = (self.archive and self._page_text(r[0], r[1])) or r[3]
+            snippet, spans = make_snippet(text, positive_terms(node), *_tokens(text))
+            out.append(Hit(r[0], int(r[1]), round(score_sign * float(r[2]), 6), snippet, *r[4:11], spans))
+        return out
+
+    def close(self) -> None:  # noqa: B027 - nothing to release by default
+        """Release the connection."""
+
+    def __enter__(self) -> IndexBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def index_rows(rec: dict, record_sha: str | None, record_mtime: int | None) -> tuple[tuple, list[tuple]]:
-    """The documents row and the page rows of a record, folded in Python (the same for every backend)."""
-    m = rec.get("metadata") or {}
-    sha = record_sha or sha256_bytes(json.dumps(rec, sort_keys=True, ensure_ascii=False).encode())
-    rows = []
-    for i, p in enumerate(rec.get("pages", [])):
-        text = p.get("text") or ""
-        rows.append((rec["id"], p.get("number", i + 1), fold(_meta_text(rec)) if i == 0 else "", fold(text),
-                     exact(text)))
-    dossier = (rec.get("dossier") or {}).get("id") if isinstance(rec.get("dossier"), dict) else m.get("dossier")
-    doc = (rec["id"], m.get("type"), fold(m.get("type") or ""), m.get("number_symbol") or m.get("number"),
-           m.get("date"), m.get("issuer"), fold(m.get("issuer") or ""), m.get("commune"),
-           fold(m.get("commune") or ""), _retention(m), dossier, m.get("subject"),
-           ";".join(rec.get("source", {}).get("paths", [])), rec.get("output", {}).get("pdf"),
-           rec.get("page_count"), sha, record_mtime)
-    return doc, rows
+    """The rows of a record for a backend that stores folded text itself (archivist.index_pg): the
+    documents row (id, type, type_folded, number, date, issuer, issuer_folded, commune, commune_folded,
+    retention, dossier, subject, source, pdf, page_count, record_sha, record_mtime) and per page
+    (doc_id, page, meta, folded, text), folded text being these tokens: the same words as SQLite."""
+    d = document_rows(rec, record_sha, record_mtime)
+    f = d.fields
+    return ((f["id"], f["type"], f["type_key"], f["number"], f["date"], f["issuer"], f["issuer_key"], f["commune"],
+             f["commune_key"], f["retention"], f["dossier"], f["subject"], f["source"], f["pdf"], f["page_count"],
+             record_sha, record_mtime), [(f["id"], p[0], p[1].strip(), p[2].strip(), p[7]) for p in d.pages])
 
 
 def filter_clauses(f: Filters | None, like: str = "LIKE") -> tuple[list[str], list]:
-    """SQL conditions on the documents table ``d`` for the search filters, values as parameters."""
+    """The filters as SQL on a documents table ``d`` with :func:`index_rows`'s columns (same meaning as
+    the facets), every value a parameter."""
     f = f or Filters()
-    where: list[str] = []
-    params: list = []
-    for col, val in (("d.type_folded", f.type), ("d.commune_folded", f.commune)):
-        if val:
-            where.append(f"{col} = ?")
-            params.append(fold(val).strip())
-    if f.issuer:
-        where.append(f"d.issuer_folded {like} ? ESCAPE '\\'")
-        params.append("%" + re.sub(r"([%_\\])", r"\\\1", fold(f.issuer).strip()) + "%")
-    for col, op, val in (("d.date", ">=", f.date_from), ("d.date", "<=", f.date_to),
-                         ("d.retention", "=", f.retention), ("d.dossier", "=", f.dossier)):
-        if val:
-            where.append(f"{col} {op} ?")
-            params.append(val)
+    keys, (lo, hi) = f.keys(), f.days()
+    cols = {"type": "d.type_folded = ?", "commune": "d.commune_folded = ?", "retention": "d.retention = ?",
+            "dossier": "lower(d.dossier) = ?"}
+    where, params = [cols[k] for k in keys if k in cols], [v for k, v in keys.items() if k in cols]
+    for word in keys.get("issuer", "").split() or ([""] if "issuer" in keys else []):
+        where.append(f"' ' || d.issuer_folded || ' ' {like} ?")
+        params.append(f"% {word} %")
+    if f.date_from or f.date_to:
+        where.append("d.date BETWEEN ? AND ?")
+        params += [date.fromordinal(date(1899, 12, 31).toordinal() + day).isoformat() for day in (lo, hi)]
     return where, params
 
 
-class IndexBase:
-    """What every backend shares: turning result rows into hits with highlighted snippets."""
+class IndexBackend(IndexBase, ABC):
+    """The interface of an index ranked here: a backend stores and retrieves, this class ranks, makes
+    snippets and hits, so that every backend implementing it returns the same hits."""
 
-    def _hits(self, rows: list, node: Node, score_sign: float) -> list[Hit]:
-        """Rows of (doc_id, page, score, indexed text, type, number, date, subject, issuer, source, pdf)."""
-        positive = terms(node)
+    @abstractmethod
+    def write(self, docs: list[DocRow], delete_ids: Iterable[str] = ()) -> None:
+        """In ONE transaction: remove the rows of ``delete_ids`` and of each doc's id, insert ``docs``."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove everything (inside the caller's transaction when there is one)."""
+
+    @abstractmethod
+    def record_stamps(self) -> dict[str, int | None]:
+        """Indexed document id -> modification time (ns) of the record file it was read from."""
+
+    @abstractmethod
+    def retrieve(self, kind: str, node: Node, filters: Filters, window: int) -> list[int]:
+        """Keys of up to ``window`` pages with all ``filters.facets()``, within its days, highest first:
+        ``all`` matching ``node`` folded; ``meta``: a positive term in type/number/subject; ``exact``:
+        every positive word as typed (a superset: the ranker checks phrases and NOT)."""
+
+    @abstractmethod
+    def rows(self, keys: list[int], exact: bool) -> list[Row]:
+        """The token strings of these pages (mexact and exact may be empty unless ``exact``)."""
+
+    @abstractmethod
+    def collection(self, words: list[str]) -> Collection:
+        """Page count, mean field lengths and the page frequency of ``words``."""
+
+    @abstractmethod
+    def hit_rows(self, keys: list[int]) -> dict[int, dict]:
+        """By key: the page's ``text`` and ``page_source``, and its document's fields."""
+
+    def upsert_document(self, record: dict, record_sha: str | None = None, record_mtime: int | None = None) -> None:
+        """Replace every row of ``record['id']`` by the record's, in one transaction (idempotent)."""
+        self.write([document_rows(record, record_sha, record_mtime)])
+
+    def delete_document(self, doc_id: str) -> None:
+        self.write([], [doc_id])
+
+    def search(self, query: str | Node, filters: Filters | None = None, limit: int = 20,
+               offset: int = 0) -> list[Hit]:
+        """Page hits, best first. Raises QueryError for a malformed query, ValueError for a bad date."""
+        node = parse(query) if isinstance(query, str) else query
+        filters = filters or Filters()
+        window = max(WINDOW, offset + limit)
+        keys = self.retrieve("all", node, filters, window + 1)
+        positive = positive_terms(node)
+        marked = any(t.has_marks for t in positive)
+        if len(keys) > window:  # broad: add the best-placed candidates older than the newest matches
+            keys += self.retrieve("meta", node, filters, window)
+            if marked:
+                keys += self.retrieve("exact", node, filters, window)
+        ranker = Ranker(node, self.collection(idf_words(node)))
+        rows = {r[0]: r for r in self.rows(list(dict.fromkeys(keys)), marked)}
+        ranked = sorted(((s[0], s[1], k) for k, r in rows.items() if (s := ranker.score(*r[1:]))),
+                        key=lambda x: (-x[0], -x[1], -x[2]))[offset:offset + limit]
+        info = self.hit_rows([k for _, _, k in ranked])
         hits = []
-        for row in rows:
-            snippet, spans = make_snippet(self._page_text(row[0], row[1]) or row[3], positive)
-            hits.append(Hit(row[0], int(row[1]), round(score_sign * float(row[2]), 4), snippet, row[4], row[5], row[6],
-                            row[7], row[8], row[9], row[10], spans))
+        for exact_n, score, key in ranked:
+            d = info[key]
+            snippet, spans = make_snippet(d["text"], positive, rows[key][2], rows[key][4])
+            hits.append(Hit(d["id"], key & PAGE_MASK, round(score, 6), snippet, d["type"], d["number"], d["date"],
+                            d["subject"], d["issuer"], d["page_source"] or d["source"], d["pdf"], spans,
+                            exact_n > 0, d["commune"]))
         return hits
 
-    def _page_text(self, doc_id: str, page: int) -> str | None:
-        return None  # the indexed text is lower-cased; ArchiveRecords reads the original from the record
+
+# --- SQLite ------------------------------------------------------------------------------------
+
+_TOKENIZER = "tokenize = 'unicode61 remove_diacritics 0'"
+SCHEMA = f"""
+CREATE TABLE documents (docno INTEGER PRIMARY KEY, {', '.join(document_rows({'id': ''}).fields)}, UNIQUE (id));
+CREATE TABLE pages (key INTEGER PRIMARY KEY, meta TEXT, body TEXT, mexact TEXT, exact TEXT, facets TEXT,
+  source TEXT, text TEXT);
+CREATE VIRTUAL TABLE fts USING fts5(meta, body, facets, content='pages', content_rowid='key', {_TOKENIZER},
+  prefix='2 3');
+CREATE VIRTUAL TABLE mfts USING fts5(meta, facets, content='pages', content_rowid='key', {_TOKENIZER});
+CREATE VIRTUAL TABLE xfts USING fts5(mexact, exact, facets, content='pages', content_rowid='key', detail=none,
+  {_TOKENIZER});
+CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE figures (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+"""
+USER_VERSION = 4000 + NORM_VERSION  # schema 4; another value: the file is emptied and rebuilt
+_FTS = (("fts", "meta, body, facets", (1, 2, 5)), ("mfts", "meta, facets", (1, 5)),
+        ("xfts", "mexact, exact, facets", (3, 4, 5)))
+_KEYS = "(SELECT value FROM json_each(?))"
 
 
-class SqliteIndex(IndexBase):
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
+def _phrase(words: tuple[str, ...], prefix: bool) -> str:
+    return '"' + " ".join(w.replace('"', '""') for w in words) + '"' + ("*" if prefix else "")
+
+
+def fts_all(node: Node) -> str:
+    """FTS5 expression of the query on folded tokens; user text appears only as quoted tokens."""
+    if isinstance(node, Term):
+        return _phrase(node.folded, node.prefix)
+    if isinstance(node, Or):
+        return "(" + " OR ".join(fts_all(x) for x in node.items) + ")"
+    expr = "(" + " AND ".join(fts_all(x) for x in node.items if not isinstance(x, Not)) + ")"
+    negated = [fts_all(x.item) for x in node.items if isinstance(x, Not)]
+    return f"({expr} NOT ({' OR '.join(negated)}))" if negated else expr
+
+
+def fts_exact(node: Node) -> str:
+    """Pages holding the words as typed, a superset: phrases become AND, NOT is dropped (no positions)."""
+    if isinstance(node, Term):
+        last = len(node.words) - 1
+        return "(" + " AND ".join(_phrase((w,), node.prefix and i == last) for i, w in enumerate(node.words)) + ")"
+    items = [fts_exact(x) for x in node.items if not isinstance(x, Not)]
+    return "(" + (" OR " if isinstance(node, Or) else " AND ").join(items) + ")"
+
+
+class SqliteIndex(IndexBackend):
+    """The index in one SQLite file: WAL mode, one transaction per write, no server."""
+
+    def __init__(self, path: Path, archive: Path | None = None, bulk: bool = False) -> None:
+        self.path, self.archive = Path(path), archive
+        self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
-        # A configured rank lets FTS5 take its fast "ORDER BY rank" path (10x faster than calling bm25()).
-        self.db.execute("INSERT INTO pages(pages, rank) VALUES ('rank', ?)",
-                        (f"bm25({', '.join(map(str, WEIGHTS))})",))
+        self.db.execute(f"PRAGMA synchronous={'OFF' if bulk else 'NORMAL'}")
+        self.db.execute(f"PRAGMA cache_size={-(512 if bulk else 64) * 1024}")
+        self.rebuilt = False  # the file held another schema or tokenization and was emptied
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != USER_VERSION:
+            self.rebuilt = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+            self.clear()
 
     def close(self) -> None:
         self.db.close()
 
-    # --- writing ---------------------------------------------------------------------------
-
-    def upsert_document(self, rec: dict, record_sha: str | None = None, record_mtime: int | None = None,
-                        transaction: bool = True) -> None:
-        """Replace every row of ``rec['id']`` in one transaction (idempotent: never duplicates).
-
-        ``transaction=False`` lets a bulk loader (the benchmark) batch many documents in its own.
-        """
-        doc, rows = index_rows(rec, record_sha, record_mtime)
-        with self._tx() if transaction else nullcontext():
-            self._delete(rec["id"])
-            self.db.execute(f"INSERT INTO documents VALUES ({','.join('?' * 17)})", doc)
-            for row in rows:
-                cur = self.db.execute("INSERT INTO pages (doc_id, page, meta, folded, exact) VALUES (?,?,?,?,?)", row)
-                self.db.execute("INSERT INTO page_rows VALUES (?, ?)", (rec["id"], cur.lastrowid))
-
-    def _delete(self, doc_id: str) -> None:
-        """FTS5 deletes fast only by rowid, so page rows are found through ``page_rows``."""
-        self.db.execute("DELETE FROM pages WHERE rowid IN (SELECT row FROM page_rows WHERE doc_id = ?)", (doc_id,))
-        self.db.execute("DELETE FROM page_rows WHERE doc_id = ?", (doc_id,))
-        self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-
-    def delete_document(self, doc_id: str) -> None:
-        with self._tx():
-            self._delete(doc_id)
-
     @contextmanager
     def _tx(self) -> Iterator[None]:
-        self.db.execute("BEGIN IMMEDIATE")
+        """A write transaction (IMMEDIATE: it waits for other writers); nested, a savepoint in it."""
+        outer = not self.db.in_transaction
+        self.db.execute("BEGIN IMMEDIATE" if outer else "SAVEPOINT nested")
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("ROLLBACK" if outer else "ROLLBACK TO nested")
             raise
-        self.db.execute("COMMIT")
+        self.db.execute("COMMIT" if outer else "RELEASE nested")
 
-    # --- reading ---------------------------------------------------------------------------
+    def clear(self) -> None:
+        with self._tx():
+            tables = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                     "'sqlite_%' ORDER BY sql NOT LIKE 'CREATE VIRTUAL%'").fetchall()
+            for (name,) in tables:  # virtual tables first: they drop their shadow tables
+                self.db.execute(f'DROP TABLE IF EXISTS "{name}"')
+            for stmt in filter(str.strip, SCHEMA.split(";")):
+                self.db.execute(stmt)
+            self.db.execute(f"PRAGMA user_version = {USER_VERSION}")
 
-    def document_ids(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+    def reindex(self, archive_dir: Path | None = None) -> int:
+        with self._tx():  # all or nothing: a crash or an error leaves the old index
+            n = super().reindex(archive_dir)
+        self.optimize()
+        return n
+
+    def optimize(self) -> None:
+        """Merge each FTS5 index into one segment (after bulk writes: faster searches)."""
+        for table, _, _ in _FTS:
+            self.db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+    def write(self, docs: list[DocRow], delete_ids: Iterable[str] = ()) -> None:
+        df: Counter[str] = Counter()
+        fig: Counter[str] = Counter()
+        with self._tx():
+            for doc_id in [*delete_ids, *(d.fields["id"] for d in docs)]:
+                self._delete(doc_id, df, fig)
+            for d in docs:
+                docno = d.docno
+                while self.db.execute("SELECT 1 FROM documents WHERE docno = ?", (docno,)).fetchone():
+                    docno = d.day << HASH_BITS | (docno + 1) & ((1 << HASH_BITS) - 1)  # hash collision: next
+                self.db.execute(f"INSERT INTO documents (docno, {', '.join(d.fields)}) VALUES "
+                                f"(?{', ?' * len(d.fields)})", [docno, *d.fields.values()])
+                pages = [(docno << PAGE_BITS | p[0], *p[1:]) for p in d.pages]
+                self.db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)", pages)
+                self._fts([p[:6] for p in pages], 1, df, fig)
+            self.db.executemany("INSERT INTO terms VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + "
+                                "excluded.df", [(t, c) for t, c in df.items() if c])
+            if any(c < 0 for c in df.values()):
+                self.db.execute("DELETE FROM terms WHERE df <= 0")
+            self.db.executemany("INSERT INTO figures VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = "
+                                "value + excluded.value", list(fig.items()))
+
+    def _fts(self, rows: list[tuple], sign: int, df: Counter[str], fig: Counter[str]) -> None:
+        """Index (sign 1) or unindex (-1) rows (key, meta, body, mexact, exact, facets), and count them."""
+        for table, cols, pick in _FTS:
+            cmd = ("", "") if sign > 0 else (f"{table}, ", "'delete', ")
+            self.db.executemany(f"INSERT INTO {table} ({cmd[0]}rowid, {cols}) VALUES ({cmd[1]}?{', ?' * len(pick)})",
+                                [(r[0], *(r[i] for i in pick)) for r in rows if table != "mfts" or r[1]])
+        for _, meta, body, *_ in rows:
+            df.update(dict.fromkeys(set(meta.split()) | set(body.split()), sign))
+            fig.update({"pages": sign, "body": sign * body.count(" ") - sign * bool(body), "meta_pages":
+                        sign * bool(meta), "meta": sign * meta.count(" ") - sign * bool(meta)})
+
+    def _delete(self, doc_id: str, df: Counter[str], fig: Counter[str]) -> None:
+        found = self.db.execute("SELECT docno FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if found:
+            span = (found[0] << PAGE_BITS, found[0] << PAGE_BITS | PAGE_MASK)
+            rows = self.db.execute("SELECT key, meta, body, mexact, exact, facets FROM pages WHERE key BETWEEN ? "
+                                   "AND ?", span).fetchall()
+            self._fts(rows, -1, df, fig)
+            self.db.execute("DELETE FROM pages WHERE key BETWEEN ? AND ?", span)
+            self.db.execute("DELETE FROM documents WHERE docno = ?", found)
 
     def record_stamps(self) -> dict[str, int | None]:
         return dict(self.db.execute("SELECT id, record_mtime FROM documents"))
 
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
     def page_row_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM pages").fetchone()[0]
 
-    def search(self, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> list[Hit]:
-        """Page-level hits, best first. Raises QueryError for a malformed query."""
-        node = parse(query)
-        match = "{meta folded} : " + compile_match(node)
-        if any(t.has_marks for t in terms(node)):
-            match = f"({match}) OR (exact : {compile_match(node, folded=False)})"
-        where, params = filter_clauses(filters)
-        where, params = ["pages MATCH ?", *where], [match, *params]
-        sql = ("SELECT p.doc_id, p.page, p.rank AS score, p.exact,"
-               " d.type, d.number, d.date, d.subject, d.issuer, d.source, d.pdf"
-               " FROM pages p CROSS JOIN documents d ON d.id = p.doc_id"  # CROSS: FTS first, then look-ups
-               f" WHERE {' AND '.join(where)} ORDER BY p.rank LIMIT ? OFFSET ?")
-        params += [limit, offset]
-        return self._hits(self.db.execute(sql, params).fetchall(), node, score_sign=-1.0)
+    def retrieve(self, kind: str, node: Node, filters: Filters, window: int) -> list[int]:
+        table, expr = {"all": ("fts", fts_all(node)), "exact": ("xfts", fts_exact(node)),
+                       "meta": ("mfts", " OR ".join(fts_all(t) for t in positive_terms(node)))}[kind]
+        expr = " AND ".join([f"({expr})", *(f'"{f}"' for f in filters.facets())])
+        lo, hi = filters.days()
+        return [r[0] for r in self.db.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC "
+            "LIMIT ?", (expr, lo << DOC_SHIFT, ((hi + 1) << DOC_SHIFT) - 1, window))]
 
-    def clear(self) -> None:
-        with self._tx():
-            for table in ("pages", "page_rows", "documents"):
-                self.db.execute(f"DELETE FROM {table}")
+    def rows(self, keys: list[int], exact: bool) -> list[Row]:
+        cols = "mexact, exact" if exact else "'', ''"
+        return self.db.execute(f"SELECT key, meta, body, {cols} FROM pages WHERE key IN {_KEYS}",
+                               (json.dumps(keys),)).fetchall()
 
+    def collection(self, words: list[str]) -> Collection:
+        fig = dict(self.db.execute("SELECT name, value FROM figures"))
+        pages, meta_pages = fig.get("pages", 0), fig.get("meta_pages", 0)
+        df = dict(self.db.execute(f"SELECT term, df FROM terms WHERE term IN {_KEYS}", (json.dumps(words),)))
+        return Collection(pages, fig.get("body", 0) / pages if pages else 1.0,
+                          fig.get("meta", 0) / meta_pages if meta_pages else 1.0, df)
 
-def make_snippet(text: str, found: list[Term], width: int = 14) -> tuple[str, list[tuple[int, int]]]:
-    """A window of the page text around the first match, with the spans of matched words."""
-    folded = fold(text)
-    if len(folded) != len(text):  # positions only carry over when folding kept the length
-        folded = "".join(fold(c) or " " for c in text)[: len(text)].ljust(len(text))
-    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+", folded)]
-    words = [t[2] for t in tokens]
-    hits: set[int] = set()
-    for t in found:
-        want = t.folded
-        n = len(want)
-        for i in range(len(words) - n + 1):
-            if words[i:i + n - 1] != list(want[:-1]):
-                continue
-            last = words[i + n - 1]
-            if last.startswith(want[-1]) if t.prefix else last == want[-1]:
-                hits.update(range(i, i + n))
-    if not tokens:
-        return "", []
-    first = min(hits) if hits else 0
-    lo, hi = max(0, first - width // 3), min(len(tokens), first + width)
-    start, end = tokens[lo][0], tokens[hi - 1][1]
-    snippet = " ".join(text[start:end].split())
-    spans, pos = [], 0
-    for i in range(lo, hi):
-        word = text[tokens[i][0]:tokens[i][1]]
-        at = snippet.find(word, pos)
-        if at < 0:
-            continue
-        if i in hits:
-            spans.append((at, at + len(word)))
-        pos = at + len(word)
-    lead = "… " if lo > 0 else ""
-    return lead + snippet + (" …" if hi < len(tokens) else ""), [(a + len(lead), b + len(lead)) for a, b in spans]
-
-
-class ArchiveRecords:
-    """An index kept in step with an archive's record files (for either backend)."""
-
-    archive: Path
-    _texts: dict[str, list[str]]
-
-    def _page_text(self, doc_id: str, page: int) -> str | None:
-        if doc_id not in self._texts:
-            p = self.archive / "documents" / f"{doc_id}.json"
-            try:
-                rec = json.loads(p.read_text(encoding="utf-8"))
-                self._texts[doc_id] = [pg.get("text", "") for pg in rec.get("pages", [])]
-            except (OSError, ValueError):
-                self._texts[doc_id] = []
-        texts = self._texts[doc_id]
-        return texts[page - 1] if 0 < page <= len(texts) else None
-
-    def reconcile(self) -> int:
-        """Bring the index in line with the record files after a crash; returns documents changed.
-
-        A record whose modification time differs from the one indexed was rewritten after its
-        row (a run killed between the two): it is indexed again. Only stats are read otherwise.
-        """
-        on_disk = {p.stem: p for p in (self.archive / "documents").glob("*.json")}
-        indexed = self.record_stamps()
-        changed = 0
-        for doc_id in set(indexed) - set(on_disk):
-            self.delete_document(doc_id)
-            changed += 1
-        for doc_id, path in on_disk.items():
-            mtime = path.stat().st_mtime_ns
-            if indexed.get(doc_id) != mtime:
-                self.index_file(path, mtime)
-                changed += 1
-        return changed
-
-    def index_file(self, path: Path, mtime: int | None = None) -> None:
-        data = path.read_bytes()
-        try:
-            rec = json.loads(data)
-        except ValueError:
-            return
-        self.upsert_document(rec, sha256_bytes(data), mtime if mtime is not None else path.stat().st_mtime_ns)
-
-    def rebuild(self) -> int:
-        """Drop everything and index every record again (``archivist reindex``)."""
-        self.clear()
-        return self.reconcile()
-
-
-class Index(ArchiveRecords, SqliteIndex):
-    """The archive's own index: SQLite in ``ARCHIVE/index.sqlite``."""
-
-    def __init__(self, archive: Path) -> None:
-        self.archive = Path(archive)
-        self._texts = {}
-        SqliteIndex.__init__(self, self.archive / INDEX_FILE)
+    def hit_rows(self, keys: list[int]) -> dict[int, dict]:
+        cur = self.db.execute(f"SELECT p.key, p.text, p.source AS page_source, d.* FROM pages p JOIN documents d "
+                              f"ON d.docno = p.key >> {PAGE_BITS} WHERE p.key IN {_KEYS}", (json.dumps(keys),))
+        names = [c[0] for c in cur.description]
+        return {r[0]: dict(zip(names, r, strict=True)) for r in cur}
 
 
 def index_url(archive: Path) -> str | None:
     """The shared index an archive was set up with (``archive.json``: "index"), if any."""
     try:
         return json.loads((Path(archive) / "archive.json").read_text(encoding="utf-8")).get("index")
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         return None
 
 
-@contextmanager
-def open_index(archive: Path, url: str | None = None) -> Iterator[Index]:
-    """The archive's index: PostgreSQL when a postgresql:// URL is given or recorded, else SQLite."""
+def open_index(archive: Path, url: str | None = None) -> IndexBase:
+    """The index of an archive (use as a context manager): PostgreSQL when a postgresql:// URL is
+    given or recorded in archive.json, else ``ARCHIVE/index.sqlite``. A SQLite index that is missing or
+    was made with another schema or tokenization is rebuilt from the records here."""
     url = url or index_url(archive)
     if url and url.startswith(("postgresql://", "postgres://")):
         from .index_pg import PgIndex
 
-        class PgArchiveIndex(ArchiveRecords, PgIndex):
-            pass
+        return PgIndex(url, Path(archive))
+    fresh = not (Path(archive) / INDEX_FILE).exists()
+    idx = SqliteIndex(Path(archive) / INDEX_FILE, Path(archive))
+    if idx.rebuilt or (fresh and any((Path(archive) / "documents").glob("*.json"))):
+        idx.reindex()  # a stale or a deleted index: the records say what it must hold
+    return idx
 
-        idx = PgArchiveIndex(url, Path(archive))
-        idx._texts = {}
-    else:
-        idx = Index(Path(archive))
-    try:
-        yield idx
-    finally:
-        idx.close()
+
+def index_archive(archive_dir: Path) -> int:
+    """Bring an archive's index up to date with its records, creating it if needed; returns the
+    number of documents (re)indexed or dropped (the lead's end-to-end tests call this)."""
+    with open_index(archive_dir) as idx:
+        return idx.reconcile()
 
 
 def index_record_file(archive: Path, path: Path) -> None:
-    """Index the record just written at ``path`` (its mtime lets reconcile skip it later)."""
+    """Index the record just written at ``path`` (its modification time lets reconcile skip it later)."""
     with open_index(archive) as idx:
         idx.index_file(path)

@@ -1,21 +1,52 @@
-"""Vietnamese text normal forms for matching: NFC, one tone-placement style, and diacritic folding.
+"""Vietnamese text normal forms for matching: NFC, one tone-placement style, diacritic folding, tokens.
 
 Why folding is done here and not by the database: SQLite's unicode61 tokenizer does not fold
 letters with two marks (most toned Vietnamese vowels) and no tokenizer folds ``đ`` to ``d``;
-PostgreSQL's ``unaccent`` differs again. Folding in Python before indexing and before querying
-makes every backend see the same tokens.
+PostgreSQL's ``unaccent`` differs again. Tokenizing and folding in Python, before indexing and
+before querying, makes every backend see the same space-separated tokens, so that a PostgreSQL
+backend can return exactly the hits the SQLite one does.
+
+Each token has two forms: *exact* (NFC, new-style tone placement, lower case, marks kept) used to
+rank exact-diacritic matches first, and *folded* (no marks, ``đ`` -> ``d``) used to match at all.
+Folding is also what makes search tolerant of Tesseract's usual mark errors (``ế``/``ể``, a lost
+dot below, ``đ``/``d``); the few OCR slips that change a token's letters or digits inside a number
+and symbol (``Q.Đ`` for ``QĐ``, ``2O19`` for ``2019``) are repaired at tokenization, on both sides.
+
+Change any function here that shapes tokens and :data:`NORM_VERSION` must change too: an index
+built with other tokens is rebuilt from the records when it is opened (see ``archivist.index``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+
+#: Version of the token forms produced here; stored in the index, which is rebuilt when it differs.
+NORM_VERSION = 1
 
 # Old-style tone placement (hoà, thuý, khoẻ) -> new style (hòa, thúy, khỏe), when the vowel pair ends
 # the syllable. Both spellings are correct; search must treat them alike. ("quý" is qu + ý: left alone.)
+# The pattern is deliberately simple (a plain class first is several times faster on long pages);
+# :func:`_move_tone` rejects the pairs that are not oa/oe/uy.
 _TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
 _PLAIN = {"o": "òóỏõọ", "u": "ùúủũụ"}
-_OLD_STYLE = re.compile(r"([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?!\w)|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
+_OLD_STYLE = re.compile(r"[oOuU][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?!\w)")
+# Look-alike code points OCR and old fonts produce for Vietnamese letters (Icelandic eth, African D).
+_GLYPHS = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u0256": "đ"})
+_HAS_GLYPH = re.compile("[\u00d0\u00f0\u0189\u0256]")
+_FOLD = {ord("đ"): "d", ord("Đ"): "D", ord("Ð"): "D", ord("ð"): "d", ord("Ɖ"): "D", ord("ɖ"): "d"}
+
+# A token is a run of letters and digits; a run of single capitals joined by dots (``Q.Đ``, ``U.B.N.D``,
+# OCR's reading of a symbol's letters) is one token, its dots dropped. The plain pattern is used when
+# the text has no dotted capitals (most pages): it is much faster.
+_TOKEN = re.compile(r"(?:[A-ZĐ]\.)+[A-ZĐ](?![^\W_])|[^\W_]+")
+_PLAIN_TOKEN = re.compile(r"[^\W_]+")
+_DOTTED = re.compile(r"[A-ZĐ]\.[A-ZĐ]")
+# A number read with the letter O for zero (``2O19``, ``4o``): at least one digit, otherwise digits and O.
+_DIGIT_O = re.compile(r"(?<!\S)(?=[0-9o]*[0-9])[0-9o]*o[0-9o]*(?!\S)")
+_DIGIT_O_PAIR = re.compile(r"[0-9]o|o[0-9]")
+_SYMBOL = re.compile(r"[^\W_]+(?:[./\\-][^\W_]+)*")
 
 
 def nfc(text: str) -> str:
@@ -23,45 +54,122 @@ def nfc(text: str) -> str:
 
 
 def _move_tone(m: re.Match[str]) -> str:
-    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    base2 = next((b for b, toned in _TONED.items() if second.lower() in toned), None)
-    if base2 is None:
-        return m.group(0)
+    first, second = m.group()
+    base2 = next(b for b, toned in _TONED.items() if second.lower() in toned)
+    if (first in "oO") != (base2 != "y") or (first in "uU" and m.start() and m.string[m.start() - 1] in "qQ"):
+        return m.group()
     tone = _TONED[base2].index(second.lower())
     new_first = _PLAIN[first.lower()][tone]
     new_first = new_first.upper() if first.isupper() else new_first
-    new_second = base2.upper() if second.isupper() else base2
-    return new_first + new_second
+    return new_first + (base2.upper() if second.isupper() else base2)
 
 
 def normalize(text: str) -> str:
-    """NFC with new-style tone placement: the form stored, compared and highlighted."""
-    return _OLD_STYLE.sub(_move_tone, nfc(text))
+    """NFC, look-alike glyphs mapped to Vietnamese letters, new-style tone placement.
 
-
-_SPECIAL = {"đ": "d", "Đ": "D", "Ð": "D", "ð": "d"}
-
-
-def _fold_char(c: str) -> str:
-    if c in _SPECIAL:
-        return _SPECIAL[c]
-    return "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
-
-
-#: Every Latin letter with marks (U+00C0-U+024F, U+1E00-U+1EFF: all of Vietnamese) folded in one table,
-#: so folding a page is one str.translate instead of a per-character loop.
-_FOLD_TABLE = {cp: _fold_char(chr(cp)) for r in (range(0xC0, 0x250), range(0x1E00, 0x1F00)) for cp in r
-               if _fold_char(chr(cp)) != chr(cp)}
+    Length-preserving on NFC input, so offsets found in the result index the NFC text.
+    """
+    text = nfc(text)
+    if _HAS_GLYPH.search(text):  # str.translate is slow on long non-ASCII text: only when needed
+        text = text.translate(_GLYPHS)
+    return _OLD_STYLE.sub(_move_tone, text)
 
 
 def fold(text: str) -> str:
     """Lower case without any diacritic (``Quyết Định`` -> ``quyet dinh``), for matching."""
-    out = nfc(text).translate(_FOLD_TABLE)
-    if not out.isascii():  # combining marks typed separately, or letters outside the table
-        out = "".join(c for c in unicodedata.normalize("NFD", out) if not unicodedata.combining(c))
-    return out.lower()
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def exact(text: str) -> str:
     """Lower case keeping diacritics, tone placement normalised: for exact-diacritic matches."""
     return normalize(text).lower()
+
+
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 1 << 20
+
+
+def fold_token(token: str) -> str:
+    """:func:`fold` of one token, cached: an archive has a few tens of thousands of distinct tokens,
+    and folding each page's tokens through the cache is several times faster than folding its text."""
+    try:
+        return _FOLDED[token]
+    except KeyError:
+        if len(_FOLDED) >= _FOLDED_MAX:
+            _FOLDED.clear()
+        folded = _FOLDED[token] = fold(token)
+        return folded
+
+
+def has_marks(word: str) -> bool:
+    """Whether a word carries any diacritic (or ``đ``): only such words can match 'exactly' or not."""
+    return fold_token(word) != word.lower()
+
+
+def _repair(joined: str) -> str:
+    """OCR repairs on space-joined exact tokens: dots of dotted capitals, O read for 0 in numbers."""
+    if "." in joined:
+        joined = joined.replace(".", "")
+    if _DIGIT_O_PAIR.search(joined):
+        joined = _DIGIT_O.sub(lambda m: m.group().replace("o", "0"), joined)
+    return joined
+
+
+def exact_tokens(text: str) -> list[str]:
+    """The exact forms of the tokens of ``text``, in order (the fast path used for indexing)."""
+    norm = normalize(text)
+    pattern = _TOKEN if _DOTTED.search(norm) else _PLAIN_TOKEN
+    joined = _repair(" ".join(pattern.findall(norm)).lower())
+    return joined.split()
+
+
+def fold_tokens(tokens: list[str]) -> list[str]:
+    """The folded form of each exact token (same length and order)."""
+    cache = _FOLDED
+    try:
+        return [cache[t] for t in tokens]
+    except KeyError:
+        return [fold_token(t) for t in tokens]
+
+
+def match_key(value: object) -> str:
+    """A value compared folded, word by word: ``Quyết  định`` and ``quyet dinh`` give ``quyet dinh``."""
+    return " ".join(fold_tokens(exact_tokens(str(value)))) if value not in (None, "") else ""
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of a text with its place in the NFC text: for highlighting in the words as written."""
+
+    start: int
+    end: int
+    exact: str
+    folded: str
+
+
+def tokenize(text: str, start: int = 0, stop: int | None = None) -> list[Token]:
+    """Tokens ``start`` to ``stop`` of ``nfc(text)`` with their offsets: the same tokens, with the same
+    indexes, as :func:`exact_tokens` (so a match found in the token strings can be shown in the text)."""
+    norm = normalize(text)
+    pattern = _TOKEN if _DOTTED.search(norm) else _PLAIN_TOKEN
+    spans = []
+    for i, m in enumerate(pattern.finditer(norm)):
+        if stop is not None and i >= stop:
+            break
+        if i >= start:
+            spans.append((m.start(), m.end()))
+    exacts = _repair(" ".join(norm[a:b] for a, b in spans).lower()).split()
+    return [Token(a, b, ex, fo) for (a, b), ex, fo in zip(spans, exacts, fold_tokens(exacts), strict=True)]
+
+
+def symbol_key(text: str) -> str:
+    """A number and symbol as one comparable string: ``45/QĐ-UBND``, ``45/QD-UBND``, ``45/Q.Đ-UBND``
+    and ``45 / qđ - ubnd`` all give ``45/qd-ubnd`` (tokens folded, separators kept, spaces dropped)."""
+    squeezed = re.sub(r"\s*([/\\-])\s*", r"\1", normalize(text).strip())
+    runs = _SYMBOL.findall(squeezed)
+    if not runs:
+        return ""
+    core = next((r for r in runs if re.search(r"[/\\-]", r)), runs[0]).replace("\\", "/")
+    parts = re.split(r"([/-])", core)
+    return "".join(p if p in "/-" else " ".join(fold_tokens(exact_tokens(p))) for p in parts)

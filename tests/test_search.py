@@ -113,10 +113,13 @@ def test_parser_never_crashes(q: str) -> None:
 
 def test_sql_injection_is_just_text(archive_1b) -> None:
     archive, _ = archive_1b
-    assert _search(archive, "x' OR 1=1; DROP TABLE documents; --") == []
-    with pytest.raises(QueryError):
-        _search(archive, "x'); DROP TABLE documents; --")
-    assert _search(archive, "ubnd")
+    before = _search(archive, "ubnd")
+    hits = _search(archive, "x' OR 1=1; DROP TABLE documents")  # words OR words: whatever pages hold them
+    assert all("documents" in h.snippet.lower() or "x" in h.snippet.lower() for h in hits)
+    for text in ("x' OR 1=1; DROP TABLE documents; --", "x'); DROP TABLE documents; --"):
+        with pytest.raises(QueryError):  # a trailing '--' is a NOT with no word: a clean error, no SQL
+            _search(archive, text)
+    assert _search(archive, "ubnd") == before
 
 
 def test_reindex_gives_identical_results(archive_copy: Path) -> None:
