@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .fsutil import atomic_write_json, remove_stale_temps, sha256_file
+from .fsutil import atomic_path, atomic_write_json, remove_stale_temps, sha256_file
 from .models import DocumentInput
 from .record import build_record, utc_now
 
@@ -158,19 +158,20 @@ class Archive:
         meta = part.metadata
         title = meta.get("subject") or meta.get("type") or Path(doc.label).stem
         keywords = [k for k in (meta.get("type"), meta.get("number_symbol"), meta.get("issuer")) if k]
-        write_pdfa(part.pages, pdf, level=settings.pdfa, title=title, created=created, language="vi",
-                   producer=PRODUCER, keywords=keywords or None, subject=meta.get("subject"),
-                   author=meta.get("issuer"))
-        rec = build_record(
-            doc, part, pdf_rel=str(pdf.relative_to(self.root)), pdf_sha=sha256_file(pdf),
-            pdf_bytes=pdf.stat().st_size, pdfa=settings.pdfa, settings=settings.fingerprint(),
-            engine_version=engine_version(settings.ocr_engine),
-            source_bytes=sum(p.stat().st_size for p in doc.sources),
-            created=created.isoformat().replace("+00:00", "Z"))
-        rec = carry_history(old, rec)
-        rec["metadata"]["retention"] = retention_for(rec, self.schedule()).to_dict()
-        rec["archival"] = archival_fields(rec)
-        validate_record(rec)  # a record that fails its schema is an error: nothing is committed
+        with atomic_path(pdf) as tmp:  # the PDF takes its name only once its record is known to be valid
+            write_pdfa(part.pages, tmp, level=settings.pdfa, title=title, created=created, language="vi",
+                       producer=PRODUCER, keywords=keywords or None, subject=meta.get("subject"),
+                       author=meta.get("issuer"))
+            rec = build_record(
+                doc, part, pdf_rel=str(pdf.relative_to(self.root)), pdf_sha=sha256_file(tmp),
+                pdf_bytes=tmp.stat().st_size, pdfa=settings.pdfa, settings=settings.fingerprint(),
+                engine_version=engine_version(settings.ocr_engine),
+                source_bytes=sum(p.stat().st_size for p in doc.sources),
+                created=created.isoformat().replace("+00:00", "Z"))
+            rec = carry_history(old, rec)
+            rec["metadata"]["retention"] = retention_for(rec, self.schedule()).to_dict()
+            rec["archival"] = archival_fields(rec)
+            validate_record(rec)  # a record that fails its schema is an error: nothing is committed
         atomic_write_json(self.record_path(part.id), rec)
         self.written += [self.record_path(part.id), pdf]
         self.index_record(self.record_path(part.id))
@@ -189,6 +190,7 @@ class Archive:
             "pages": report.pages,
             "seconds": round(report.seconds, 2),
             "pages_per_minute": round(report.pages_per_minute, 1),
+            "failed_documents": report.failed_documents,
             "documents": report.documents,
             "failures": [asdict(f) for f in report.failures],
             "warnings": report.warnings,

@@ -6,6 +6,7 @@ Exit codes: 0 everything succeeded, 1 some documents failed, 2 usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -57,6 +58,7 @@ class _Progress:
             self.total = n
             self.t0 = time.perf_counter()
             if self.tty:
+                from rich.console import Console
                 from rich.progress import (
                     BarColumn,
                     MofNCompleteColumn,
@@ -67,7 +69,7 @@ class _Progress:
 
                 self.bar = Progress(TextColumn("[bold]OCR"), BarColumn(), MofNCompleteColumn(),
                                     TextColumn("pages · {task.fields[ppm]} pages/min · ETA"), TimeRemainingColumn(),
-                                    transient=True)
+                                    transient=True, console=Console(stderr=True))
                 self.bar.start()
                 self.task = self.bar.add_task("pages", total=n, ppm="–")
             else:
@@ -128,6 +130,9 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
 
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://HOST:PORT")
+    missing = [p for p in inputs if not os.path.lexists(p)]
+    if missing:  # a mistyped path is a usage error (exit 2), not a failed document
+        raise click.UsageError(f"no such file or folder: {missing[0]}")
     settings = Settings(workers=workers, executor=executor, scheduler=scheduler, pdfa=pdfa, ocr_engine=ocr_engine,
                         force_ocr=force_ocr, split=split, index_url=index_url)
     prog = _Progress(quiet or as_json)
@@ -138,7 +143,8 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     if as_json:
         click.echo(json.dumps(to_jsonable({
             "ok": report.ok, "archive": str(archive), "pages": report.pages, "seconds": round(report.seconds, 2),
-            "pages_per_minute": round(report.pages_per_minute, 1), "documents": report.documents,
+            "pages_per_minute": round(report.pages_per_minute, 1), "failed_documents": report.failed_documents,
+            "documents": report.documents,
             "failures": report.failures, "warnings": report.warnings, "skipped_files": report.skipped_files,
         }), ensure_ascii=False, indent=2))
     else:
@@ -154,7 +160,7 @@ def _print_summary(report) -> None:
     done = [d for d in report.documents if d["status"] == "processed"]
     again = len(report.documents) - len(done)
     click.echo(f"Archive: {report.archive}")
-    click.echo(f"Documents: {len(done)} processed, {again} already done, {len(report.failures)} failed")
+    click.echo(f"Documents: {len(done)} processed, {again} already done, {report.failed_documents} failed")
     click.echo(f"Pages: {report.pages} in {report.seconds:.1f} s ({report.pages_per_minute:.1f} pages/min)")
     rows = ([("error", f.path, f.reason) for f in report.failures]
             + [("warning", *w.split(": ", 1)) if ": " in w else ("warning", "", w) for w in report.warnings]

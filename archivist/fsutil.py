@@ -12,6 +12,8 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -88,9 +90,26 @@ def commit_temp(tmp: Path, path: Path) -> None:
     _fsync_dir(path.parent)
 
 
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temp path beside ``path`` for a writer that needs a file name (pikepdf, Pillow): moved into
+    place, fsynced, when the block ends without error; deleted otherwise."""
+    tmp = temp_path_beside(path)
+    try:
+        yield tmp
+        commit_temp(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def dumps_json(obj: Any) -> bytes:
-    """Stable, human-readable UTF-8 JSON (Vietnamese kept as is, keys in a fixed order)."""
-    return (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """Stable, human-readable UTF-8 JSON (Vietnamese kept as is, keys in a fixed order).
+
+    A lone surrogate (a file name that was not UTF-8) is written as an escape rather than letting
+    one odd string stop a whole batch report from being written.
+    """
+    return (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")
 
 
 def atomic_write_json(path: Path, obj: Any) -> bytes:

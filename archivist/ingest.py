@@ -16,8 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
-from collections.abc import Iterable
+import struct
+import threading
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +67,113 @@ def _is_supported(path: Path) -> bool:
     return path.suffix.lower() in IMAGE_EXTS | PDF_EXTS
 
 
+def shown(path: Path | str) -> str:
+    """The path as a one-line, UTF-8-safe string for reports, labels and error lines.
+
+    File names are bytes on Linux: a name from an old Windows program may not be UTF-8 (Python
+    keeps such bytes as surrogates, which cannot be written to a UTF-8 report) and a name may hold
+    a line break, which would split a one-line error. Both are shown escaped (``\\xff``, ``\\n``).
+    """
+    text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+#: First bytes of the image formats Pillow reads, to tell a damaged image from a file that is no image.
+_MAGIC = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"),
+          (b"II+\x00", "TIFF"), (b"MM\x00+", "TIFF"), (b"GIF8", "GIF"), (b"BM", "BMP"), (b"RIFF", "WebP"),
+          (b"\x00\x00\x00\x0cjP", "JPEG 2000"), (b"\xffO\xffQ", "JPEG 2000"))
+
+
+def _unreadable_reason(path: Path) -> str:
+    """A plain reason for a file Pillow cannot identify: a damaged image, text, or something else."""
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    for magic, fmt in _MAGIC:
+        if head.startswith(magic):
+            return f"the {fmt} image is damaged or truncated (its header cannot be read)"
+    text = head.decode("utf-8", "replace")  # a character cut at byte 4096 is one U+FFFD among thousands
+    if sum(c != "\ufffd" and (c.isprintable() or c.isspace()) for c in text) >= 0.95 * len(text):
+        return f"not an image file: it holds text, though its name ends in {path.suffix}"
+    return "not an image file, or the image is damaged"
+
+
+def _too_large(w: int, h: int) -> IngestError:
+    return IngestError(f"the image claims {w}x{h} pixels, over the {MAX_PIXELS // 1_000_000} MP limit "
+                       "(a damaged header or a decompression bomb)")
+
+
+def _open_header(src: Path | io.BytesIO) -> Image.Image:
+    """``Image.open`` without Pillow's own bomb check: :func:`_check_size` runs instead, so the
+    message can give the size. Only the header is read; nothing is decoded yet."""
+    saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        return Image.open(src)
+    finally:
+        Image.MAX_IMAGE_PIXELS = saved
+
+
+def _check_size(im: Image.Image) -> None:
+    if im.width * im.height > MAX_PIXELS:
+        raise _too_large(im.width, im.height)
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence Pillow's warnings (corrupt EXIF, palette transparency): they would land on the user's
+    terminal as multi-line noise, and what matters is reported as one line."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+@contextmanager
+def _opened(src: Path | io.BytesIO) -> Iterator[Image.Image]:
+    """An image opened from its header, size checked, closed afterwards."""
+    with _quiet(), _open_header(src) as im:
+        _check_size(im)
+        yield im
+
+
+#: The TIFF this process decoded last, kept open between pages: Pillow finds frame k by walking the
+#: chain of k directories from the start of the file, so opening a 2,000-page TIFF afresh for each
+#: page costs O(k) per page (0.4 s at page 2,000, quadratic over the file); kept open, each directory
+#: is read once. One file at a time, so what it holds (one frame's pixels) stays bounded.
+_TIFF: dict[tuple, Image.Image] = {}
+_TIFF_LOCK = threading.Lock()  # a Dask worker run with several threads must not share a seek position
+
+
+def _forget_tiff() -> None:
+    for im in _TIFF.values():
+        im.close()
+    _TIFF.clear()
+
+
+@contextmanager
+def _frame(ref: PageRef) -> Iterator[Image.Image]:
+    """The page's frame, opened (or reused, for a TIFF) and size checked."""
+    if ref.kind != "tiff":
+        with _opened(ref.path) as im:
+            if ref.index:
+                im.seek(ref.index)
+                _check_size(im)
+            yield im
+        return
+    st = ref.path.stat()
+    key = (str(ref.path), st.st_ino, st.st_size, st.st_mtime_ns)
+    with _TIFF_LOCK, _quiet():
+        if key not in _TIFF:
+            _forget_tiff()
+            _TIFF[key] = _open_header(ref.path)
+        try:
+            im = _TIFF[key]
+            im.seek(ref.index)
+            _check_size(im)
+            yield im
+        except BaseException:
+            _forget_tiff()
+            raise
+
+
 def count_pages(path: Path) -> int:
     """Page count from the header only; raises IngestError with a plain reason."""
     if path.stat().st_size == 0:
@@ -71,17 +183,17 @@ def count_pages(path: Path) -> int:
 
         return pdf_page_count(path)
     try:
-        with Image.open(path) as im:
-            w, h = im.size
-            if w * h > MAX_PIXELS:
-                raise IngestError(f"the image is {w}x{h} pixels, over the {MAX_PIXELS // 1_000_000} MP limit")
+        with _opened(path) as im:
             return getattr(im, "n_frames", 1)
-    except Image.DecompressionBombError as e:
-        raise IngestError(f"the image is too large to be a scan ({e})") from None
     except UnidentifiedImageError:
-        raise IngestError("not an image file, or the image is damaged") from None
-    except OSError as e:
-        raise IngestError(f"cannot read the image ({e})") from None
+        raise IngestError(_unreadable_reason(path)) from None
+    except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:
+        raise IngestError(f"the image is damaged and cannot be read ({_one_line(e)})") from None
+
+
+def _one_line(e: BaseException) -> str:
+    text = " ".join(str(e).split())
+    return text[:160] if text else type(e).__name__
 
 
 def _folder_sha(files: list[Path]) -> str:
@@ -91,21 +203,29 @@ def _folder_sha(files: list[Path]) -> str:
     return h.hexdigest()
 
 
-def _document(label: str, files: list[Path], sha: str) -> DocumentInput:
-    pages: list[PageRef] = []
-    for f in files:
-        n = count_pages(f)
-        if f.suffix.lower() in PDF_EXTS:
-            kind = "pdf"
-        elif n > 1 or f.suffix.lower() in {".tif", ".tiff"}:
-            kind = "tiff" if f.suffix.lower() in {".tif", ".tiff"} else "image"
-        else:
-            kind = "image"
-        pages.extend(PageRef(f.resolve(), kind, i) for i in range(n))
+def _document(label: str, files: list[Path], counts: list[int], sha: str) -> DocumentInput:
+    kinds = {".pdf": "pdf", ".tif": "tiff", ".tiff": "tiff"}
+    pages = [PageRef(f.resolve(), kinds.get(f.suffix.lower(), "image"), i)
+             for f, n in zip(files, counts, strict=True) for i in range(n)]
     if not pages:
         raise IngestError("no pages found")
     return DocumentInput(id="doc-" + sha[:16], label=label, sources=[f.resolve() for f in files],
                          pages=pages, sha256=sha)
+
+
+def _pages_of(f: Path) -> int:
+    """Check one file can be a scan and count its pages; raises IngestError with a one-line reason.
+
+    A name that is not UTF-8 could not be written to the UTF-8 record, so it is refused here.
+    """
+    try:
+        str(f.resolve()).encode("utf-8")
+        return count_pages(f)
+    except UnicodeEncodeError:
+        raise IngestError("the file name is not valid UTF-8 (perhaps written by an old Windows program); "
+                          "rename the file and run again") from None
+    except OSError as e:
+        raise IngestError(f"cannot read the file ({e.strerror or _one_line(e)})") from None
 
 
 def discover(inputs: Iterable[Path], folders_as_dossiers: bool = True) -> tuple[list[DocumentInput], list[Failure],
@@ -113,6 +233,9 @@ def discover(inputs: Iterable[Path], folders_as_dossiers: bool = True) -> tuple[
     """Turn command-line inputs into documents.
 
     With ``folders_as_dossiers`` off (``--split file``) every image file is its own document.
+    A dossier with a page that cannot be read is not made at all (each bad page is reported):
+    written without the page it would look complete, and once the page is fixed the next run
+    would add a second copy of the dossier beside it.
 
     Returns (documents, failures, skipped) where skipped lists files that are not scans at all
     (``notes.txt``) so the report can say they were left alone.
@@ -122,40 +245,50 @@ def discover(inputs: Iterable[Path], folders_as_dossiers: bool = True) -> tuple[
     skipped: list[str] = []
     seen: set[str] = set()
 
+    def add(doc: DocumentInput) -> None:
+        if doc.id not in seen:
+            seen.add(doc.id)
+            docs.append(doc)
+
     def add_file(f: Path) -> None:
         try:
-            sha = sha256_file(f)
-            doc = _document(str(f), [f], sha)
+            n = _pages_of(f)
+            add(_document(shown(f), [f], [n], sha256_file(f)))
         except IngestError as e:
-            failures.append(Failure(str(f), str(e), "ingest"))
-            return
+            failures.append(Failure(shown(f), str(e), "ingest"))
         except OSError as e:
-            failures.append(Failure(str(f), f"cannot read the file ({e.strerror or e})", "ingest"))
-            return
-        if doc.id not in seen:
-            seen.add(doc.id)
-            docs.append(doc)
+            failures.append(Failure(shown(f), f"cannot read the file ({e.strerror or _one_line(e)})", "ingest"))
 
     def add_dossier(folder: Path, images: list[Path]) -> None:
-        good: list[Path] = []
+        counts: list[int] = []
         for f in images:
             try:
-                count_pages(f)
-                good.append(f)
+                counts.append(_pages_of(f))
             except IngestError as e:
-                failures.append(Failure(str(f), str(e), "ingest"))
-        if not good:
+                failures.append(Failure(shown(f), str(e), "ingest"))
+        bad = len(images) - len(counts)
+        if bad:
+            failures.append(Failure(shown(folder), f"{bad} of {len(images)} pages could not be read; "
+                                    "document not written", "ingest"))
             return
-        doc = _document(str(folder), good, _folder_sha(good))
-        if doc.id not in seen:
-            seen.add(doc.id)
-            docs.append(doc)
+        try:
+            add(_document(shown(folder), images, counts, _folder_sha(images)))
+        except (IngestError, OSError) as e:
+            failures.append(Failure(shown(folder), f"cannot read the dossier ({_one_line(e)})", "ingest"))
 
     def walk(folder: Path, top: bool) -> None:
-        entries = sorted(folder.iterdir(), key=natural_key)
-        files = [e for e in entries if e.is_file() and not e.name.startswith(".")]
+        try:
+            entries = sorted(folder.iterdir(), key=natural_key)
+        except OSError as e:
+            failures.append(Failure(shown(folder), f"cannot read the folder ({e.strerror or _one_line(e)})", "ingest"))
+            return
+        entries = [e for e in entries if not e.name.startswith(".")]
+        for e in entries:
+            if e.is_symlink() and not e.exists():
+                failures.append(Failure(shown(e), "a link to a file that does not exist", "ingest"))
+        files = [e for e in entries if e.is_file()]
         scans = [f for f in files if _is_supported(f)]
-        skipped.extend(str(f) for f in files if not _is_supported(f))
+        skipped.extend(shown(f) for f in files if not _is_supported(f))
         single_images = [f for f in scans if f.suffix.lower() not in PDF_EXTS | {".tif", ".tiff"}]
         if top or not folders_as_dossiers:
             for f in scans:
@@ -167,7 +300,7 @@ def discover(inputs: Iterable[Path], folders_as_dossiers: bool = True) -> tuple[
                 if f not in single_images:
                     add_file(f)
         for d in entries:
-            if d.is_dir() and not d.name.startswith("."):
+            if d.is_dir():
                 walk(d, top=False)
 
     for p in inputs:
@@ -176,8 +309,10 @@ def discover(inputs: Iterable[Path], folders_as_dossiers: bool = True) -> tuple[
             walk(p, top=True)
         elif p.is_file():
             add_file(p)
+        elif p.exists():
+            failures.append(Failure(shown(p), "not a regular file or folder", "ingest"))
         else:
-            failures.append(Failure(str(p), "no such file or folder", "ingest"))
+            failures.append(Failure(shown(p), "no such file or folder", "ingest"))
     return docs, failures, skipped
 
 
@@ -222,8 +357,6 @@ def payload_from_pil(im: Image.Image) -> ImagePayload:
 
 def png_to_payload(png: bytes) -> ImagePayload:
     """Reuse a PNG's zlib stream as PDF FlateDecode data (as img2pdf does): no second compression."""
-    import struct
-
     pos = 8
     idat = bytearray()
     width = height = bitdepth = colortype = 0
@@ -251,28 +384,29 @@ def gray_of(im: Image.Image) -> np.ndarray:
 
 
 def _load_image_file(ref: PageRef) -> LoadedPage:
-    data = ref.path.read_bytes()
-    if not data:
+    """Decode one frame, reading only what it needs: a 2,000-page TIFF is never read whole.
+
+    JPEG pages keep their original bytes as the payload (read after decoding succeeded).
+    """
+    if ref.path.stat().st_size == 0:
         raise IngestError("the file is empty (0 bytes)")
+    what = "image"
     try:
-        im = Image.open(io.BytesIO(data))
-        if ref.index:
-            im.seek(ref.index)
-        fmt = im.format
-        dpi, known = _dpi_of(im)
-        im.load()
-    except Image.DecompressionBombError as e:
-        raise IngestError(f"the image is too large to be a scan ({e})") from None
+        with _frame(ref) as im:
+            fmt = im.format
+            what = f"{fmt} image" if fmt else what
+            dpi, known = _dpi_of(im)
+            im.load()
+            if fmt == "JPEG" and im.mode in ("L", "RGB") and ref.index == 0:
+                payload = ImagePayload(ref.path.read_bytes(), im.width, im.height,
+                                       "DeviceGray" if im.mode == "L" else "DeviceRGB", 8, "DCTDecode")
+            else:
+                payload = payload_from_pil(im)
+            return LoadedPage(gray_of(im), payload, dpi, known)
     except UnidentifiedImageError:
-        raise IngestError("not an image file, or the image is damaged") from None
-    except (OSError, EOFError, SyntaxError, ValueError) as e:
-        raise IngestError(f"the image is damaged or truncated ({e})") from None
-    if fmt == "JPEG" and im.mode in ("L", "RGB") and ref.index == 0:
-        payload = ImagePayload(data, im.width, im.height, "DeviceGray" if im.mode == "L" else "DeviceRGB", 8,
-                               "DCTDecode")
-    else:
-        payload = payload_from_pil(im)
-    return LoadedPage(gray_of(im), payload, dpi, known)
+        raise IngestError(_unreadable_reason(ref.path)) from None
+    except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:
+        raise IngestError(f"the {what} is damaged or truncated ({_one_line(e)})") from None
 
 
 def load_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:

@@ -5,11 +5,18 @@ taken as it is: JPEG bytes pass through untouched, other encodings (CCITT, JBIG2
 CMYK, palette, 16-bit, masks) are decoded once and stored losslessly. Any other page (several
 images, an image drawn rotated or sheared, a /Rotate entry, vector art) is rendered with PDFium
 at the image's own resolution, so what is OCR'd is what a reader sees.
+
+A page with no image and no text (ruled lines, a drawn plot map, a blank separator sheet) is
+rendered too, not refused: the archive keeps what a reader sees, and the pipeline flags the
+page as having no text. Refusing it would leave out a whole multi-page PDF for one blank page.
+
+Error messages about one page do not repeat its number: the pipeline names the page.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pikepdf
 from pikepdf import PdfImage
@@ -21,22 +28,33 @@ RENDER_DPI_MIN = 200.0
 RENDER_DPI_MAX = 400.0
 
 
+def _qpdf_reason(path, e: Exception) -> str:
+    """qpdf's message on one line, without the file name it starts with (the report names the file)."""
+    text = " ".join(str(e).split()) or type(e).__name__
+    for prefix in (f"{path}: ", f"{Path(path).name}: "):
+        text = text.replace(prefix, "")
+    return text[:160]
+
+
 def _open(path) -> pikepdf.Pdf:
     try:
         return pikepdf.open(path)
     except pikepdf.PasswordError:
         raise IngestError("the PDF is encrypted with a password; remove the password and try again") from None
     except pikepdf.PdfError as e:
-        raise IngestError(f"the PDF is damaged and cannot be read ({str(e).splitlines()[0][:120]})") from None
+        raise IngestError(f"the PDF is damaged and cannot be read ({_qpdf_reason(path, e)})") from None
     except OSError as e:
-        raise IngestError(f"cannot read the PDF ({e})") from None
+        raise IngestError(f"cannot read the PDF ({e.strerror or e})") from None
 
 
 def pdf_page_count(path) -> int:
     with _open(path) as pdf:
-        n = len(pdf.pages)
+        try:
+            n = len(pdf.pages)
+        except pikepdf.PdfError as e:
+            raise IngestError(f"the PDF is damaged and its pages cannot be found ({_qpdf_reason(path, e)})") from None
         if n == 0:
-            raise IngestError("the PDF has no pages")
+            raise IngestError("the PDF has no pages (it may be damaged)")
         return n
 
 
@@ -106,6 +124,7 @@ def _passthrough(img: pikepdf.Object) -> ImagePayload | None:
 
 
 def load_pdf_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
+    """One PDF page: its own text if it has some (unless ``force_ocr``), else its scan or a rendering."""
     with _open(ref.path) as pdf:
         if ref.index >= len(pdf.pages):
             raise IngestError(f"the PDF has no page {ref.index + 1}")
@@ -113,29 +132,31 @@ def load_pdf_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
         box = [float(v) for v in page.mediabox]
         pw_in, ph_in = (box[2] - box[0]) / 72.0, (box[3] - box[1]) / 72.0
         if pw_in <= 0 or ph_in <= 0:
-            raise IngestError(f"page {ref.index + 1} has an empty page box")
-        has_text = page_has_text(page)
-        if not has_text and not _images(page) and "/XObject" not in page.obj.get("/Resources", {}):
-            raise IngestError(f"page {ref.index + 1} holds no scanned image and no text")
-        if has_text and not force_ocr:
-            loaded = _render(ref, pw_in, ph_in)
-            loaded.words = _pdf_words(ref, loaded.dpi)
+            raise IngestError("the page has an empty page box")
+        if page_has_text(page) and not force_ocr:
+            loaded = _render(ref, page, pw_in, ph_in)
+            try:
+                loaded.words = _pdf_words(ref, loaded.dpi)
+            except Exception:  # noqa: BLE001 - text that cannot be extracted is OCR'd like a scan
+                loaded.words = None
             return loaded
-        found = _single_full_page_image(page)
+        try:
+            found = _single_full_page_image(page)
+        except pikepdf.PdfError:  # a content stream qpdf cannot parse: PDFium may still draw it
+            found = None
         if found is not None:
             _name, img = found
             w, h = int(img.Width), int(img.Height)
             if w * h > MAX_PIXELS:
-                raise IngestError(f"page {ref.index + 1} holds a {w}x{h} image, over the "
-                                  f"{MAX_PIXELS // 1_000_000} MP limit")
+                raise IngestError(f"the page holds a {w}x{h} image, over the {MAX_PIXELS // 1_000_000} MP limit")
             dpi = w / pw_in
             try:
                 pil = PdfImage(img).as_pil_image()
             except Exception:  # noqa: BLE001 - e.g. JBIG2 without jbig2dec: PDFium decodes it itself
-                return _render(ref, pw_in, ph_in)
+                return _render(ref, page, pw_in, ph_in)
             payload = _passthrough(img) or payload_from_pil(pil)
             return LoadedPage(gray_of(pil), payload, dpi, True)
-        return _render(ref, pw_in, ph_in)
+        return _render(ref, page, pw_in, ph_in)
 
 
 def _pdf_words(ref: PageRef, dpi: float) -> list[Word]:
@@ -156,22 +177,21 @@ def _pdf_words(ref: PageRef, dpi: float) -> list[Word]:
     return words
 
 
-def _render(ref: PageRef, pw_in: float, ph_in: float) -> LoadedPage:
+def _render(ref: PageRef, page: pikepdf.Page, pw_in: float, ph_in: float) -> LoadedPage:
     """Rasterise a page PDFium's way, at the resolution of its largest image (200-400 dpi)."""
     import pypdfium2 as pdfium
 
     dpi = RENDER_DPI_MIN
-    with pikepdf.open(ref.path) as pdf:
-        page = pdf.pages[ref.index]
-        for img in _images(page).values():
-            dpi = max(dpi, min(RENDER_DPI_MAX, int(img.Width) / max(pw_in, ph_in, 1e-3)))
+    for img in _images(page).values():
+        dpi = max(dpi, min(RENDER_DPI_MAX, int(img.Width) / max(pw_in, ph_in, 1e-3)))
     if pw_in * ph_in * dpi * dpi > MAX_PIXELS:
-        raise IngestError(f"page {ref.index + 1} is too large to render ({pw_in:.0f}x{ph_in:.0f} in)")
+        raise IngestError(f"the page is too large to render ({pw_in:.0f}x{ph_in:.0f} in)")
     try:
         doc = pdfium.PdfDocument(str(ref.path))
-        bitmap = doc[ref.index].render(scale=dpi / 72.0, grayscale=False)
-        pil = bitmap.to_pil().convert("RGB")
-        doc.close()
+        try:
+            pil = doc[ref.index].render(scale=dpi / 72.0, grayscale=False).to_pil().convert("RGB")
+        finally:
+            doc.close()
     except Exception as e:  # noqa: BLE001 - PDFium raises its own error types
-        raise IngestError(f"page {ref.index + 1} cannot be rendered ({e})") from None
+        raise IngestError(f"the page cannot be rendered ({_qpdf_reason(ref.path, e)})") from None
     return LoadedPage(gray_of(pil), payload_from_pil(pil), dpi, True)
