@@ -10,13 +10,14 @@ so that only one process ever writes the archive. Importable without the CLI::
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import preprocess
-from .ingest import IngestError, discover, load_page
+from .ingest import IngestError, discover, load_page, shown
 from .models import DocumentInput, Failure, PageRef, PageResult
 from .ocr import OcrEngine, OcrError, make_engine, text_from_words
 
@@ -63,6 +64,7 @@ class BatchReport:
     skipped_files: list[str] = field(default_factory=list)
     pages: int = 0
     seconds: float = 0.0
+    failed_documents: int = 0  # inputs not written (a failed dossier counts once, whatever its failed pages)
 
     @property
     def ok(self) -> bool:
@@ -87,7 +89,7 @@ def _engine(name: str, lang: str) -> OcrEngine:
 
 def process_page(task: PageTask) -> PageResult | Failure:
     """Decode, orient, deskew and OCR one page. Never raises: a failure comes back as data."""
-    where = f"{task.ref.path}" + (f" (page {task.ref.index + 1})" if task.ref.kind != "image" else "")
+    where = shown(task.ref.path) + (f" (page {task.ref.index + 1})" if task.ref.kind != "image" else "")
     try:
         t0 = time.perf_counter()
         page = load_page(task.ref, task.force_ocr)
@@ -162,6 +164,7 @@ def _finish(store, doc: DocumentInput, pages: list[PageResult], settings: Settin
             report.documents.append({**summary, "status": "processed"})
     except Exception as e:  # noqa: BLE001 - reported, and the batch goes on
         report.failures.append(Failure(doc.label, f"could not write the document: {type(e).__name__}: {e}", "pdfa"))
+        report.failed_documents += 1
         return
     report.warnings.extend(f"{doc.label} p.{p.number}: {w}" for p in pages for w in p.warnings)
 
@@ -180,6 +183,7 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
     report = BatchReport(archive=str(archive))
     docs, failures, skipped = discover(inputs, folders_as_dossiers=settings.split != "file")
     report.failures.extend(failures)
+    report.failed_documents += len(failures)
     report.skipped_files.extend(skipped)
     todo: list[DocumentInput] = []
     for doc in docs:
@@ -208,8 +212,10 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
                 pages = [results[task.doc][n] for n in sorted(results[task.doc])]
                 if failed[task.doc]:
                     report.failures.extend(failed[task.doc])
-                    report.failures.append(Failure(doc.label, f"{len(failed[task.doc])} of {len(doc.pages)} pages "
-                                                   "could not be read; document not written", "ingest"))
+                    report.failed_documents += 1
+                    if len(doc.pages) > 1:  # a one-page document's page line already says it all
+                        report.failures.append(Failure(doc.label, f"{len(failed[task.doc])} of {len(doc.pages)} "
+                                                       "pages could not be read; document not written", "ingest"))
                 else:
                     _finish(store, doc, pages, settings, report)
                 del results[task.doc], failed[task.doc]
@@ -220,4 +226,17 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
     store.seal()
     report.seconds = time.perf_counter() - t_start
     store.write_report(report)
+    _write_html_report(store, report)
     return report
+
+
+def _write_html_report(store, report: BatchReport) -> None:
+    """The visual report (report.html, drawn from report.json and the records) after every batch;
+    a problem drawing it is a warning in report.json, never a failed batch."""
+    from .htmlreport import write_html_report
+
+    try:
+        write_html_report(store.root)
+    except (OSError, ValueError, RuntimeError, subprocess.SubprocessError) as e:
+        report.warnings.append(f"the HTML report could not be written: {e}")
+        store.write_report(report)

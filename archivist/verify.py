@@ -26,9 +26,10 @@ MANIFEST = "archive-manifest.json"
 #: but expected. Another stage that writes a file into the archive adds its name here.
 KNOWN_FILES = {"archive.json", "report.json", "retention.json", MANIFEST, "index.sqlite", "index.sqlite-wal",
                "index.sqlite-shm", "index.sqlite-journal", "catalogue/muc-luc-ho-so.csv",
-               "catalogue/muc-luc-ho-so.pdf"}
-#: Folders of derived files re-made at will: the review step's thumbnails, manifests a user saved.
-KNOWN_FOLDERS = ("review/", "manifests/")
+               "catalogue/muc-luc-ho-so.pdf", "report.html"}
+#: Folders of derived files re-made at will: the review step's thumbnails, manifests a user saved,
+#: the HTML report's page images.
+KNOWN_FOLDERS = ("review/", "manifests/", "report-files/")
 
 
 def _now() -> str:

@@ -4,7 +4,8 @@
 set -euo pipefail
 PKGS=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd
       default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
-      icc-profiles-free fonts-liberation2 fonts-dejavu-core poppler-utils jbig2dec postgresql python3-venv libreoffice-calc-nogui)
+      icc-profiles-free fonts-liberation2 fonts-dejavu-core poppler-utils jbig2dec postgresql python3-venv libreoffice-calc-nogui
+      chromium)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,50 @@
+"""``archivist report``: the batch at a glance, as one static HTML page (see archivist.htmlreport).
+
+A plain ``@click.command``; archivist.cli registers it in the main group. Exit codes: 0 when the
+report was written, 2 when the folder is not an archive.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.command("report", epilog="""\b
+Examples:
+  archivist report --archive archive                       # writes archive/report.html
+  archivist report --archive archive --out /media/usb/lo-1.html
+  archivist report --archive archive --json
+""")
+@click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The archive folder made by 'archivist process'.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the HTML page (default: ARCHIVE/report.html). Page images go in a folder "
+                   "beside it, named after it (report-files/ for report.html); keep the two together.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the report's path and its counts as JSON on stdout (for scripts).")
+def report(archive: Path, out: Path | None, as_json: bool) -> None:
+    """Write a visual quality report of an archive: one HTML page that opens offline.
+
+    The page (in Vietnamese, with an English button) shows how many documents and pages the
+    archive holds, how many failed in the last batch, pages scanned below 200 dpi, documents
+    to review and the processing speed; charts of documents per type and per year and of OCR
+    confidence; a table of documents to sort and filter, each opening its pages with the
+    low-confidence words marked in red and linking to its PDF/A; and the failures with their
+    reasons. Images of documents that did not change since the last report are reused.
+    """
+    from .htmlreport import build_html_report
+
+    try:
+        result = build_html_report(archive, out)
+    except FileNotFoundError as e:
+        raise click.UsageError(str(e)) from None
+    if as_json:
+        click.echo(json.dumps({"report": str(result.path), **result.summary}, ensure_ascii=False, indent=2))
+        return
+    s = result.summary
+    click.echo(f"Report: {result.path}")
+    click.echo(f"Documents: {s['documents']}, pages: {s['pages']}, failed: {s['failures']}, "
+               f"to review: {s['review_documents']}, pages below 200 dpi: {s['low_dpi_pages']}")
