@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .index import Filters, Hit, IndexBase, filter_clauses, index_rows
+from .index import IndexBase
+from .indexrows import Filters, Hit, filter_clauses, index_rows
 from .query import And, Node, Not, Or, Term, parse, terms
 
 SCHEMA = """
