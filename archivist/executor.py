@@ -7,6 +7,7 @@ a few pages' pixels in memory, whatever the executor.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -41,7 +42,13 @@ class PoolExecutor:
     def __init__(self, workers: int, initializer: Callable[[], None] | None = None) -> None:
         os.environ["OMP_THREAD_LIMIT"] = "1"
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=initializer)
+        # Workers come from a fork server, not from a fork of this process: a process that already
+        # runs threads (OpenCV's pool, a Dask client, a test runner) can be forked while one of them
+        # holds a lock, and the child then waits on it forever. That hang was seen here. The server
+        # imports the page stage once, so each worker starts warm.
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["archivist.pipeline"])
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=initializer, mp_context=ctx)
 
     def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R]]:
         limit = self.workers * 2

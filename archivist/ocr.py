@@ -37,6 +37,11 @@ TESSDATA_CANDIDATES = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesser
 #: beats both no enlargement and enlargement to 300 dpi (which made Tesseract drop whole lines).
 OCR_MIN_DPI = 240.0
 OCR_TARGET_DPI = 250.0
+#: Tesseract 5 re-reads every doubtful line as white-on-black in case it is inverted. Archival
+#: scans are dark text on paper, and the page reaching OCR has had its background flattened, so
+#: the second reading never wins: turning it off saved 11% of OCR time on the bench pages with
+#: the same word error (0.73% on 16 pages, both ways).
+TESS_VARIABLES = {"tessedit_do_invert": "0"}
 
 
 class OcrError(Exception):
@@ -113,6 +118,8 @@ class TesserocrEngine:
         self.lang = lang
         self.api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang, psm=tesserocr.PSM.AUTO,
                                            oem=tesserocr.OEM.LSTM_ONLY)
+        for name, value in TESS_VARIABLES.items():
+            self.api.SetVariable(name, value)
 
     def version(self) -> str:
         return f"tesseract {self._tesserocr.tesseract_version().split()[1]} (tesserocr)"
@@ -171,8 +178,9 @@ class TesseractCliEngine:
         with tempfile.TemporaryDirectory(prefix="archivist-ocr-") as d:
             png = Path(d, "page.png")
             cv2.imwrite(str(png), img)
+            config = [a for k, v in TESS_VARIABLES.items() for a in ("-c", f"{k}={v}")]
             proc = subprocess.run(["tesseract", str(png), "-", "-l", self.lang, "--dpi", str(int(dpi * scale)),
-                                   "tsv"], capture_output=True, text=True,
+                                   *config, "tsv"], capture_output=True, text=True,
                                   env={**os.environ, "OMP_THREAD_LIMIT": "1"})
         if proc.returncode != 0:
             raise OcrError(f"tesseract failed: {proc.stderr.strip().splitlines()[-1:] or proc.returncode}")

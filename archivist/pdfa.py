@@ -33,7 +33,7 @@ from xml.sax.saxutils import escape
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from .fsutil import commit_temp, temp_path_beside
+from .fsutil import atomic_path
 from .geometry import corrected_size, pdf_image_matrix
 from .models import ImagePayload, PageResult, Word
 
@@ -248,6 +248,14 @@ def xmp_packet(part: str, *, title: str, created: datetime, language: str, produ
     return xml.encode("utf-8")
 
 
+def save_pdf(pdf: pikepdf.Pdf, path: Path, version: str) -> None:
+    """Save atomically, as every PDF/A of the archive is saved: no object streams (PDF/A-1 forbids
+    them), a deterministic /ID (the same pages give the same bytes), the XMP left as written."""
+    with atomic_path(path) as tmp:
+        pdf.save(tmp, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.disable,
+                 compress_streams=True, fix_metadata_version=False, deterministic_id=True, force_version=version)
+
+
 def write_pdfa(pages: list[PageResult], out_path: Path, *, level: str = "2b", title: str, created: datetime,
                language: str = "vi", producer: str, keywords: str | Sequence[str] | None = None,
                subject: str | None = None, author: str | None = None) -> None:
@@ -307,14 +315,7 @@ def write_pdfa(pages: list[PageResult], out_path: Path, *, level: str = "2b", ti
         Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=srgb, Info=srgb,
         RegistryName=pikepdf.String("http://www.color.org"), DestOutputProfile=icc))])
 
-    tmp = temp_path_beside(out_path)
     try:
-        pdf.save(tmp, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                 compress_streams=True, fix_metadata_version=False, deterministic_id=True,
-                 force_version=version)
-        commit_temp(tmp, out_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        save_pdf(pdf, out_path, version)
     finally:
         pdf.close()

