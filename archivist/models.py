@@ -45,9 +45,10 @@ class ImagePayload:
     filter: str  # "DCTDecode" | "FlateDecode" | "CCITTFaxDecode"
     decode_parms: dict[str, Any] | None = None
     decode: list[int] | None = None  # /Decode array, e.g. [1, 0] for inverted bilevel
+    spool: tuple[str, str] | None = None  # (chunk file, key) once ``data`` waits on disk: archivist/spool.py
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     text: str
     conf: float  # 0-100, Tesseract's word confidence

@@ -36,6 +36,7 @@ from pikepdf import Array, Dictionary, Name
 from .fsutil import atomic_path
 from .geometry import corrected_size, pdf_image_matrix
 from .models import ImagePayload, PageResult, Word
+from .spool import SpooledImages
 
 FONT_CANDIDATES = ("/usr/share/tesseract-ocr/5/tessdata/pdf.ttf",
                    "/usr/share/tesseract-ocr/4.00/tessdata/pdf.ttf",
@@ -129,7 +130,7 @@ def _glyphless_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
         ToUnicode=pdf.make_indirect(_flate_stream(pdf, to_unicode))))
 
 
-def _image_xobject(pdf: pikepdf.Pdf, img: ImagePayload) -> pikepdf.Object:
+def image_xobject(pdf: pikepdf.Pdf, img: ImagePayload) -> pikepdf.Object:
     """The payload as an image XObject, its data untouched (JPEG bytes stay byte-identical)."""
     s = pikepdf.Stream(pdf, b"")
     parms = Dictionary({f"/{k}": v for k, v in img.decode_parms.items()}) if img.decode_parms else None
@@ -278,6 +279,17 @@ def write_pdfa(pages: list[PageResult], out_path: Path, *, level: str = "2b", ti
     keywords, subject, author = (_meta(v) if v else None for v in (keywords, subject, author))
 
     pdf = pikepdf.new()
+    spooled = SpooledImages()
+    try:
+        _add_pages(pdf, pages, spooled)
+        _finish_pdfa(pdf, part, version, out_path, title=title, created=created, language=language,
+                     producer=producer, keywords=keywords, subject=subject, author=author)
+    finally:
+        pdf.close()
+        spooled.close()
+
+
+def _add_pages(pdf: pikepdf.Pdf, pages: list[PageResult], spooled: SpooledImages) -> None:
     font = _glyphless_font(pdf)
     for page in pages:
         if page.width <= 0 or page.height <= 0 or page.dpi <= 0:
@@ -286,13 +298,19 @@ def write_pdfa(pages: list[PageResult], out_path: Path, *, level: str = "2b", ti
         k = 72.0 / page.dpi
         resources = Dictionary(Font=Dictionary(F0=font))
         if page.image is not None:
-            resources.XObject = Dictionary(Im0=_image_xobject(pdf, page.image))
+            image = (spooled.copy(pdf, page.image) if page.image.spool is not None
+                     else image_xobject(pdf, page.image))
+            resources.XObject = Dictionary(Im0=image)
         content = zlib.compress(page_content(page, page.image is not None), 6)
         pdf_page = pikepdf.Page(Dictionary(
             Type=Name.Page, MediaBox=Array([0, 0, round(page.width * k, 3), round(page.height * k, 3)]),
             Resources=resources, Contents=pdf.make_indirect(_flate_stream(pdf, content))))
         pdf.pages.append(pdf_page)
 
+
+def _finish_pdfa(pdf: pikepdf.Pdf, part: str, version: str, out_path: Path, *, title: str, created: datetime,
+                 language: str, producer: str, keywords: str | None, subject: str | None, author: str | None) -> None:
+    """Info, XMP, language and output intent (what PDF/A asks of the document), then save."""
     date = pikepdf.String(_pdf_date(created))
     info = Dictionary(Title=pikepdf.String(title), Producer=pikepdf.String(producer), CreationDate=date,
                       ModDate=date)
@@ -314,8 +332,4 @@ def write_pdfa(pages: list[PageResult], out_path: Path, *, level: str = "2b", ti
     pdf.Root.OutputIntents = Array([pdf.make_indirect(Dictionary(
         Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=srgb, Info=srgb,
         RegistryName=pikepdf.String("http://www.color.org"), DestOutputProfile=icc))])
-
-    try:
-        save_pdf(pdf, out_path, version)
-    finally:
-        pdf.close()
+    save_pdf(pdf, out_path, version)

@@ -20,6 +20,7 @@ from . import preprocess
 from .ingest import IngestError, discover, load_page, shown
 from .models import DocumentInput, Failure, PageRef, PageResult
 from .ocr import OcrEngine, OcrError, make_engine, text_from_words
+from .spool import SPOOL_AFTER, ImageSpool
 
 #: Pages below this resolution do not meet the digitization standard (Circular 02/2019: 200 dpi).
 STANDARD_DPI = 200.0
@@ -197,6 +198,7 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
         progress("start", total)
     results: dict[int, dict[int, PageResult]] = {i: {} for i in range(len(todo))}
     failed: dict[int, list[Failure]] = {i: [] for i in range(len(todo))}
+    spools: dict[int, ImageSpool] = {}  # long documents' page images wait on disk (archivist/spool.py)
     executor = make_executor(settings.workers, init_worker, settings.executor, settings.scheduler)
     try:
         for task, res in executor.map_unordered(process_page, _tasks(todo, settings)):
@@ -205,6 +207,8 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
             else:
                 results[task.doc][task.number] = res
                 report.pages += 1
+                if len(todo[task.doc].pages) > SPOOL_AFTER:
+                    spools.setdefault(task.doc, ImageSpool(store.docs_dir)).add(res)
             if progress:
                 progress("page", 1)
             doc = todo[task.doc]
@@ -218,11 +222,15 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
                                                        "pages could not be read; document not written", "ingest"))
                 else:
                     _finish(store, doc, pages, settings, report)
+                if task.doc in spools:
+                    spools.pop(task.doc).close()
                 del results[task.doc], failed[task.doc]
                 if progress:
                     progress("doc", 0)
     finally:
         executor.close()
+        for spool in spools.values():
+            spool.close()
     store.seal()
     report.seconds = time.perf_counter() - t_start
     store.write_report(report)
