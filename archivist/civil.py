@@ -20,12 +20,15 @@ from .marks import MarkRestorer
 from .ocrtext import Line
 
 _NAME_LABEL = re.compile(r"(?:^|\s)(?:ho,?\s*chu\s*dem,?\s*(?:va\s*)?ten|ho\s*va\s*ten|ho\s*ten)"
-                         r"(?:\s*nguoi\s*(?:chet|duoc\s*nhan|duoc\s*giam\s*ho|yeu\s*cau))?\s*[:;]\s*")
+                         r"(?:\s*nguoi\s*(?:chet|duoc\s*nhan(?:\s*la\s*(?:cha|me|con))?|duoc\s*giam\s*ho|yeu\s*cau))?"
+                         r"\s*[:;]\s*")
+#: On a recognition of parentage the record is about the person recognised, named after the one recognising.
+_RECOGNISED = re.compile(r"nguoi\s*duoc\s*nhan")
 _NEXT_LABEL = re.compile(r"\s(gioi tinh|dan toc|quoc tich|ngay, thang|sinh ngay|nam sinh|noi sinh|noi cu tru|"
                          r"so dinh danh)|\s{3,}")
 _EVENT_LABELS = {
     "Khai sinh": re.compile(r"ngay,?\s*thang,?\s*nam\s*sinh|sinh\s*ngay|ngay\s*sinh"),
-    "Khai tử": re.compile(r"ngay,?\s*thang,?\s*nam\s*chet|chet\s*vao\s*luc|ngay\s*chet|da\s*chet"),
+    "Khai tử": re.compile(r"ngay,?\s*thang,?\s*nam\s*chet|ch[ea]t\s*vao\s*luc|ngay\s*chet|da\s*chet"),  # chất: OCR
 }
 _REGISTERED = re.compile(r"ngay,?\s*thang,?\s*nam\s*dang\s*ky|ngay\s*dang\s*ky")
 _BOOK = re.compile(r"quyen\s*so\s*[:.]?\s*(?P<v>[0-9ol][0-9ol/.\-]*)")
@@ -47,7 +50,8 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
     issue date, the event's date when the form gives none."""
     lines = [ln for page in doc.pages for ln in page]
     out: dict[str, Field] = {}
-    for ln in lines:
+    recognised = [ln for ln in lines if _RECOGNISED.search(ln.folded) and _NAME_LABEL.search(ln.folded)]
+    for ln in recognised + lines:
         folded = ln.folded
         if "person" not in out and (m := _NAME_LABEL.search(folded)):
             stop = _NEXT_LABEL.search(folded, m.end())

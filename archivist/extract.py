@@ -20,7 +20,7 @@ from .classify import THRESHOLD, Classification, PageText, analysed, classify_la
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
 from .fields import Field, clean, make_field, missing
-from .footer import BULLET, SURNAMES, authority_of, is_name, split_names, split_positions
+from .footer import BULLET, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
 from .layout import (
     DocLayout,
     Line,
@@ -203,7 +203,7 @@ SEPARATOR = re.compile(r"^[\s_\-=.*~—–]{3,}$")
 SUBJECT_STOP = re.compile(
     r"^(can cu|kinh gui|than gui|hom nay|xet |ngay \d|dieu \d|chuong [ivx\d]|phan [ivx\d]|[ivx]+\. |\d+\. |toi ten|"
     r"ho, chu dem|ho va ten|ho ten|thanh phan|dia diem|thoi gian|nhan dip|trich yeu|noi nhan)")
-SUBJECT_WEAK_STOP = re.compile(r"^(thuc hien|theo |tren co so|nham |de |trong |ngay )")
+SUBJECT_WEAK_STOP = re.compile(r"^(thuc hien|theo |tren co so|nham |de |trong |ngay (?:\d|nay\b))")
 LABEL_COLON = re.compile(r"^[^:]{1,30}:\s*\S")
 _COPY = re.compile(r"^\(?\s*ban (sao|chinh|trich sao|sao y|sao luc)\s*\)?$")
 
@@ -278,7 +278,7 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
             value = value[a[1]:]
         out["signer_position"] = make_field(restore.restore(value, "body"), 0.85, pos)
     if f.name:
-        name = split_names(clean(f.name.text))[-1]
+        name = split_names(clean(trim_noise(f.name.text)))[-1]
         known = is_name(name) and fold_key(name.split()[0]) in SURNAMES and bool(f.positions or f.authority)
         out["signer"] = make_field(restore.restore(name), 0.9 if known else 0.7, f.name)
     if f.recipients:

@@ -57,6 +57,17 @@ def authority_of(text: str) -> tuple[str, int] | None:
     return re.sub(r"[^A-Z]", "", m.group("a")) + ".", m.end()
 
 
+def trim_noise(text: str) -> str:
+    """``text`` without the tokens at either end that hold no letter: what a signature's strokes or a
+    seal's edge leave beside a name (``_ Phan Đức Hưng``, ``Trần Bích Hoa ⁄``)."""
+    words = text.split()
+    while words and not any(c.isalpha() for c in words[0]):
+        words.pop(0)
+    while words and not any(c.isalpha() for c in words[-1]):
+        words.pop()
+    return re.sub(r"^[\W_]+|[\W_]+$", "", " ".join(words))
+
+
 def is_name(text: str) -> bool:
     """A person's name: two to six capitalised words, no digits or punctuation but a hyphen."""
     words = text.split()
@@ -122,6 +133,11 @@ def footer_segments(lines: list[Line]) -> tuple[list[Line], list[Line], bool]:
             if ln.sub(m.end()).text:
                 right.append(ln.sub(m.end()))
             continue
+        rest = BULLET.sub("", text).strip()
+        if BULLET.match(text) and _signer_name(rest):
+            right.append(ln)  # a signature stroke read as a bullet before the signer's name: no recipient
+            in_list = False
+            continue
         if BULLET.match(text) and (in_list or noi_nhan):
             cut = next((m.end() for m in re.finditer(r"[;.,]\s+", text) if _is_right(text[m.end():])), None)
             left.append(ln.sub(0, cut) if cut else ln)
@@ -137,29 +153,94 @@ def footer_segments(lines: list[Line]) -> tuple[list[Line], list[Line], bool]:
     return left, right, noi_nhan
 
 
+def _beside(a: Line | None, b: Line) -> bool:
+    """``b`` stands beside ``a`` on the same row, not under it: two signature columns (the secretary
+    and the chair, the two parties of a contract) read as one OCR row and cut at the gap."""
+    ba, bb = (a.box() if a else None), b.box()
+    if ba is None or bb is None or a is None or a.index != b.index or a.page != b.page:
+        return False
+    return min(ba[2], bb[2]) <= max(ba[0], bb[0])
+
+
+def _unread(ln: Line) -> bool:
+    """OCR's guess at a seal or a signature (``S5`` at confidence 9), not a position line."""
+    confs = [c for _, _, _, c in ln.spans]
+    return bool(confs) and sum(confs) / len(confs) < 50.0
+
+
+def _signer_name(rest: str) -> bool:
+    """A bulleted line that is a name as a signer's is typed (title case, nothing after it), not a
+    recipient (``Lưu VT``, ``Ông Nguyễn Văn An;``)."""
+    name = trim_noise(rest)
+    return is_name(name) and not rest.rstrip().endswith((";", ".", ",")) and not fold_key(name).startswith("luu ") \
+        and not any(w.isupper() and len(w) > 1 for w in name.split())
+
+
+def _last_line(b: Footer) -> Line | None:
+    return b.positions[-1] if b.positions else b.authority[1] if b.authority else None
+
+
+def _column_of(blocks: list[Footer], ln: Line, cur: Footer | None) -> Footer | None:
+    """Of the blocks still waiting for their name, the one whose column ``ln`` stands in (nearest by
+    the centre of its first line), when the words give positions; else the current block."""
+    open_ = [b for b in blocks if b.name is None and (b.positions or b.authority)]
+    bx = ln.box()
+    if len(open_) < 2 or bx is None:
+        return cur
+
+    def dist(b: Footer) -> float:
+        first = b.authority[1] if b.authority else b.positions[0]
+        fb = first.box()
+        return abs((fb[0] + fb[2]) / 2 - (bx[0] + bx[2]) / 2) if fb else float("inf")
+
+    return min(open_, key=dist)
+
+
+def _nearer(ln: Line, b: Footer) -> bool:
+    """Whether name ``ln``, just under the name ``b`` took, stands nearer the column of ``b``'s last
+    position line (``ĐẠI DIỆN BÊN B  ĐẠI DIỆN BÊN A`` read as one line, then ``CHỦ TỊCH`` on the right)."""
+    last, old = _last_line(b), b.name
+    boxes = [x.box() if x else None for x in (last, old, ln)]
+    if old is None or None in boxes or ln.page != old.page or not 0 < ln.index - old.index <= 3:
+        return False
+    centre = [(bx[0] + bx[2]) / 2 for bx in boxes if bx]
+    return abs(centre[2] - centre[0]) < abs(centre[1] - centre[0]) / 2
+
+
 def _blocks(right: list[Line]) -> list[Footer]:
     """Signature blocks in the right column: an authority or position line, more position lines,
-    annotations (``(Đã ký)``), then a name; a document signed by two (minutes) has two."""
+    annotations (``(Đã ký)``), then a name; a document signed by two (minutes, contracts) has two,
+    side by side: lines beside an open block's start a new one, later lines and the names go to the
+    block whose column they stand in."""
     blocks: list[Footer] = []
     cur: Footer | None = None
     for i, ln in enumerate(right):
         text = ln.text.strip()
+        named = trim_noise(text)
         if auth := authority_of(text):
-            if cur is not None and cur.authority and cur.name is None:
+            if cur is not None and cur.authority and cur.name is None and not _beside(_last_line(cur), ln):
                 cur.positions.append(ln)  # TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH: one block, the outer authority
                 continue
             cur = Footer(ln.page, authority=(auth[0], ln))
             blocks.append(cur)
-        elif is_name(text) or len(split_names(text)) > 1 and all(is_name(n) for n in split_names(text)):
-            if cur is not None and cur.name is None and (cur.positions or cur.authority):
-                cur.name = ln
-        elif upper_ratio(text) >= 0.7 and not _ANNOTATION.search(ln.folded) and len(text.split()) <= 10:
-            if cur is None or cur.name is not None or (not cur.positions and not cur.authority):
-                if not any(is_name(x.text) for x in right[i + 1:i + 6]):
+        elif is_name(named) or len(split_names(named)) > 1 and all(is_name(n) for n in split_names(named)):
+            target = _column_of(blocks, ln, cur)
+            if target is not None and target.name is None and (target.positions or target.authority):
+                target.name = ln
+            elif target is not None and target.name is not None and _nearer(ln, target):
+                target.name = ln  # two names under one row of positions: the one in the column signed for
+        elif upper_ratio(text) >= 0.7 and not _ANNOTATION.search(ln.folded) and len(text.split()) <= 10 \
+                and sum(c.isalpha() for c in text) >= 3 and not _unread(ln):
+            beside = cur is not None and cur.name is None and _beside(_last_line(cur), ln)
+            if cur is None or cur.name is not None or (not cur.positions and not cur.authority) or beside:
+                if not any(is_name(trim_noise(x.text)) for x in right[i + 1:i + 9]):  # past a seal's specks
                     continue
                 cur = Footer(ln.page)
                 blocks.append(cur)
-            cur.positions.append(ln)
+                cur.positions.append(ln)
+                continue
+            target = _column_of(blocks, ln, cur) or cur
+            target.positions.append(ln)
     return [b for b in blocks if b.name or b.authority]
 
 

@@ -232,10 +232,21 @@ def parse_header(lines: list[Line], limit: int = 40) -> Header:
             elif seg.role == "text" and h.vv and h.segs[-2:-1] and h.segs[-2].role in ("vv", "text", "blank") \
                     and len(h.vv) < 4 and not seen_body:
                 h.vv.append(seg.line)
-            elif seg.role == "upper" and h.number is None and not seen_body and _is_issuer_piece(seg.line.text):
+            elif seg.role == "upper" and h.number is None and not seen_body and _is_issuer_piece(seg.line.text) \
+                    and not _garbled(seg.line):
                 h.issuer.append(seg.line)
         h.end = i + 1
     return h
+
+
+#: Mean OCR confidence (0-100) under which a header line is the engine's guess at something it could not
+#: read (a ``Số:`` line half a line off the date beside it, a stamp), not an issuer's name.
+GARBLED_CONF = 50.0
+
+
+def _garbled(line: Line) -> bool:
+    confs = [c for _, _, _, c in line.spans]
+    return bool(confs) and sum(confs) / len(confs) < GARBLED_CONF
 
 
 def _is_issuer_piece(text: str) -> bool:

@@ -42,6 +42,29 @@ def load_lexicon(path: str | None = None) -> dict[str, dict[tuple[str, ...], tup
     return out
 
 
+@lru_cache(maxsize=2)
+def name_spellings(path: str | None = None) -> dict[str, dict[str, set[str]]]:
+    """Every spelling the lexicon lists of each name, by section and folded key: ``van`` is ``văn``
+    and ``vân``, so a name read as either is right as read, and only lost marks are put back."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for section in ("surnames", "given"):
+        words = [w.lower() for w in _section_lines(path, section)]
+        for w in words:
+            out.setdefault(section, {}).setdefault(_fold(w), set()).add(w)
+    return out
+
+
+def _section_lines(path: str | None, wanted: str) -> list[str]:
+    section, lines = "phrases", []
+    for raw in Path(path or LEXICON).read_text(encoding="utf-8").splitlines():
+        line = unicodedata.normalize("NFC", raw.strip())
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif line and not line.startswith("#") and section == wanted:
+            lines.append(line)
+    return lines
+
+
 def is_bare(word: str) -> bool:
     """No mark at all (what OCR gives when it loses every mark of a word)."""
     return _fold(word) == word.lower()
@@ -164,13 +187,17 @@ class MarkRestorer:
         return "".join(out) + value[last:]
 
     def _names(self, index: int) -> set[str]:
-        section = self._lex.get("surnames" if index == 0 else "given", {})
-        return {v[0] for v in section.values()}
+        section = name_spellings().get("surnames" if index == 0 else "given", {})
+        return {w for spellings in section.values() for w in spellings}
 
     def _word(self, key: str, word: str, index: int, kind: str) -> tuple[str, ...] | None:
         section = ("surnames" if index == 0 else "given") if kind == "name" else "words"
         repl = self._lex.get(section, {}).get((key,))
         if not repl or repl[0] == word.lower():
             return None
-        # in names any misreading of a listed name is undone (``Đương`` -> ``Dương``); elsewhere only lost marks
-        return repl if kind == "name" or degraded(word, repl[0]) else None
+        # in names a misreading of a listed name is undone (``Đương`` -> ``Dương``) when the name has one
+        # spelling; a name with several (``Văn``, ``Vân``) only gets lost marks back; elsewhere only lost marks
+        if kind == "name":
+            spellings = name_spellings().get("surnames" if index == 0 else "given", {}).get(key, set())
+            return repl if len(spellings) <= 1 or degraded(word, repl[0]) else None
+        return repl if degraded(word, repl[0]) else None

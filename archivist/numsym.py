@@ -66,6 +66,10 @@ class NumberSymbolMatch:
     repaired: bool  # OCR noise was undone (a code, a digit or a separator)
 
 
+#: Thin strokes the OCR inserts into a code (a serif, a speck of the rule under the header).
+_STRAY = "Il1i|"
+
+
 def canonical_part(part: str) -> str:
     """One symbol part as the known code it reads as, or unchanged (dots removed) when unknown."""
     table = load_table()
@@ -77,6 +81,10 @@ def canonical_part(part: str) -> str:
                if (c := table.canonical_code(bare[:i] + alt + bare[i + 1:]))}
     if len(misread) == 1:  # one letter misread, and only one known code it can be: TIr -> TTr
         return misread.pop()
+    stray = {c for i, ch in enumerate(bare) if ch in _STRAY and len(bare) > 2
+             and (c := table.canonical_code(bare[:i] + bare[i + 1:]))}
+    if len(stray) == 1 and not table.canonical_code(bare):  # a stroke read as a letter: TTIr -> TTr
+        return stray.pop()
     for i in range(1, len(bare)):  # a lost hyphen: QĐUBND -> QĐ-UBND
         a, b = table.canonical_code(bare[:i]), table.canonical_code(bare[i:])
         if a and b and table.types_for_code(a) and table.is_issuer_code(b):

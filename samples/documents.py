@@ -32,6 +32,18 @@ class Ctx:
     signer_gender: str
     short_place: bool = False
     tight: bool = False  # set forms tighter (see records._form_writer)
+    era: str = "new"  # "old": laid out after Joint Circular 55/2005 (see :attr:`old`)
+
+    @property
+    def old(self) -> bool:
+        """Typed under Circular 55/2005: ``CỘNG HOÀ``, ``TM. UỶ BAN``, the year in a legal document's
+        symbol, dates without leading zeros, the place-and-date line set lower."""
+        return self.era == "old"
+
+    @property
+    def committee(self) -> str:
+        """The authority line of a committee's signature, in the spelling of the document's era."""
+        return "TM. UỶ BAN NHÂN DÂN" if self.old else "TM. ỦY BAN NHÂN DÂN"
 
     @property
     def issuer(self) -> str:
@@ -47,7 +59,7 @@ class Ctx:
 
     @property
     def date_line(self) -> str:
-        return f"{self.place}, {date_long(self.y, self.m, self.d)}"
+        return f"{self.place}, {date_long(self.y, self.m, self.d, old=self.old)}"
 
     def slots(self, r: random.Random) -> Slots:
         return Slots(r, {"commune": self.commune, "district": self.district, "province": self.province,
@@ -75,9 +87,11 @@ def slug(text: str) -> str:
 # --- shared parts ---------------------------------------------------------------------------------
 
 def header(w: Writer, ctx: Ctx, left: list[tuple[str, str]], number: str | None, vv: str | None,
-           right_date: str | None, old_motto: bool = False) -> None:
+           right_date: str | None, old_motto: bool = False, date_drop: float = 0.0) -> None:
     """The two header columns: parent body and issuer (ruled), ``Số:``, ``V/v`` on the left; national
-    title, motto (ruled) and place-and-date on the right. Left column first in reading order."""
+    title, motto (ruled) and place-and-date on the right. Left column first in reading order.
+    ``date_drop`` (mm) sets the place-and-date line lower: pre-2011 records typed after Circular 55/2005
+    often put it a line under the number rather than beside it."""
     g, top = w.geo, w.y
     hp = 12.5 if g.pt < 14 else 13.0
     pitch = hp * PT * 1.3
@@ -113,7 +127,7 @@ def header(w: Writer, ctx: Ctx, left: list[tuple[str, str]], number: str | None,
             lines_l.append(Line(" ".join(words), g.left_col, y_num + 2.1 + (i + 1) * 12.5 * PT * 1.25, 12.5,
                                 "regular", "center"))
     if right_date:
-        lines_r.append(Line(right_date, rx, y_num, dp, "italic", "center"))
+        lines_r.append(Line(right_date, rx, y_num + date_drop, dp, "italic", "center"))
     w.page.lines += lines_l + lines_r
     w.page.rules += rules
     bottom = max(ln.y for ln in lines_l + lines_r)

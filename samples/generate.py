@@ -11,6 +11,7 @@ Usage::
 
     python samples/generate.py --out samples                 # the committed set (12 documents)
     python samples/generate.py --out /tmp/more --seed 3 --docs 40 --dpi-choices 200 300
+    python samples/generate.py --out /tmp/all --docs 120 --types all --layout-era mixed   # every type, dossiers
 
 Writes ``OUT/scans/`` (JPEG and PNG pages, a multi-page Deflate TIFF, a dossier folder of page
 images) and ``OUT/ground-truth/<document>.json`` plus ``index.json``; both folders are emptied first.
@@ -51,6 +52,7 @@ CYCLE = ["Quyết định", "Công văn", "Báo cáo", "Khai sinh", "Thông báo
 LONG = {"Quyết định": 3, "Công văn": 2, "Báo cáo": 4, "Thông báo": 2, "Tờ trình": 2, "Kế hoạch": 4, "Biên bản": 2}
 DEFAULT_DPI = (150, 200, 200, 200, 200, 200, 300, 400)
 FORMATS = ("jpeg", "png", "tiff", "folder")
+TYPES = ("default", "all")
 
 
 def _ctx(r: random.Random, large: bool) -> Ctx:
@@ -218,8 +220,9 @@ def _write_slot(k: int, slot: Slot, scans: Path, skews: list[float], rots: list[
     dpi, fmt, docs = slot.dpi, slot.fmt, slot.docs
     colour = fmt in ("jpeg", "folder") and dpi <= 240 and sr.random() < colour_share
     base = f"{k + 1:02d}-{docs[0].slug}"
-    if len(docs) > 1:  # the land dossier: named after its parcel; its documents numbered inside it
-        base = f"{k + 1:02d}-hoso-dat-dai-{docs[0].slug.split('-', 3)[-1]}"
+    if len(docs) > 1:  # a dossier: the land one named after its parcel; its documents numbered inside it
+        base = f"{k + 1:02d}-hoso-dat-dai-{docs[0].slug.split('-', 3)[-1]}" if slot.kind == "dossier" else \
+            f"{k + 1:02d}-ho-so-{len(docs)}-van-ban"
     images, per_doc = [], []
     for doc in docs:
         pages = []
@@ -265,8 +268,13 @@ def _write_slot(k: int, slot: Slot, scans: Path, skews: list[float], rots: list[
 
 def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int = 4, max_skew: float = 15.0,
              rotations: bool = True, formats: Sequence[str] = FORMATS, dpi_choices: Sequence[int] = DEFAULT_DPI,
-             colour_share: float = 0.35) -> list[dict]:
+             colour_share: float = 0.35, types: str = "default", layout_era: str = "decree30") -> list[dict]:
     """Write ``n_docs`` documents (scans and ground truth) under ``out_dir``; return the ground truths.
+
+    ``types="all"`` draws every type of :mod:`samples.plan_all` (all Decree 30 types, civil status,
+    land, construction, petitions) and files every fourth slot as a multi-document dossier;
+    ``layout_era`` ``mixed`` or ``old`` lays documents dated before 2011 out after Circular 55/2005.
+    The defaults (``default``, ``decree30``) give the committed set's plan.
 
     ``formats`` limits the containers ("jpeg", "png", "tiff" multi-page, "folder" for the two-document
     land dossier; multi-page JPEG/PNG documents always get a folder of their own); ``max_skew`` bounds
@@ -280,7 +288,15 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
     for d in (scans, gt_dir):
         shutil.rmtree(d, ignore_errors=True)
         d.mkdir(parents=True)
-    slots = _plan(seed, n_docs, pages_max, formats, dpi_choices)
+    if types not in TYPES:
+        raise ValueError(f"unknown types {types!r}; use one of {TYPES}")
+    if types == "default" and layout_era == "decree30":
+        slots = _plan(seed, n_docs, pages_max, formats, dpi_choices)
+    else:
+        from samples.plan_all import ALL, plan_all
+
+        cycle = ALL if types == "all" else [k for k in CYCLE if k != "dossier"]
+        slots = plan_all(seed, n_docs, pages_max, formats, dpi_choices, layout_era, cycle)
     n_pages = sum(len(d.pages) for s in slots for d in s.docs)
     skews = _skews(random.Random(seed + 1), n_pages, max_skew)
     rots = _rotations(random.Random(seed + 2), n_pages, rotations)
@@ -306,9 +322,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-rotations", action="store_true")
     ap.add_argument("--formats", nargs="+", default=list(FORMATS), choices=FORMATS)
     ap.add_argument("--dpi-choices", type=int, nargs="+", default=list(DEFAULT_DPI))
+    ap.add_argument("--types", choices=TYPES, default="default",
+                    help="all: every Decree 30 type, civil status, land, petitions, and multi-document dossiers")
+    ap.add_argument("--layout-era", choices=("decree30", "mixed", "old"), default="decree30",
+                    help="mixed/old: documents before 2011 laid out after Circular 55/2005")
     args = ap.parse_args(argv)
     truths = generate(args.out, args.seed, args.docs, pages_max=args.pages_max, max_skew=args.max_skew,
-                      rotations=not args.no_rotations, formats=args.formats, dpi_choices=args.dpi_choices)
+                      rotations=not args.no_rotations, formats=args.formats, dpi_choices=args.dpi_choices,
+                      types=args.types, layout_era=args.layout_era)
     print(f"{len(truths)} documents, {sum(len(t['pages']) for t in truths)} pages in {args.out}")
     return 0
 

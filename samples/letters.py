@@ -1,5 +1,6 @@
-"""The eight administrative types (Quyết định, Công văn, Thông báo, Báo cáo, Tờ trình, Kế hoạch,
-Biên bản, Giấy mời), built from the shared parts in :mod:`samples.documents`.
+"""The administrative types: the eight of the committed set (Quyết định, Công văn, Thông báo, Báo cáo,
+Tờ trình, Kế hoạch, Biên bản, Giấy mời) with their bodies here, the rest of Decree 30's with their
+bodies in :mod:`samples.kinds`; all framed by the shared parts in :mod:`samples.documents`.
 
 The body grows by ``n_extra`` paragraphs so the generator can aim for 1 to 4 pages; everything else
 is drawn from the one generator ``r``, so the same seed and ``n_extra`` give the same document.
@@ -12,6 +13,7 @@ from dataclasses import replace
 
 from samples import vocab
 from samples.documents import Block, Ctx, Doc, flow, header, seal_text, signature, slug, title
+from samples.kinds import KINDS, LETTER_TITLES
 from samples.layout import Writer
 from samples.slots import date_long, fill, honorific, money, number_words, person
 
@@ -20,7 +22,7 @@ def _signers(r: random.Random, ctx: Ctx, issuer_is_chair: bool = False) -> tuple
     """Authority lines and the signer's position: TM. (for the committee) or KT. (deputy for the chair)."""
     if issuer_is_chair or r.random() < 0.4:
         return ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "PHÓ CHỦ TỊCH"
-    return ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "CHỦ TỊCH"
+    return [ctx.committee, "CHỦ TỊCH"], "CHỦ TỊCH"
 
 
 def _extras(r: random.Random, ctx: Ctx, pool: list[str], n: int) -> list[str]:
@@ -169,38 +171,65 @@ def _decision_items(r: random.Random, ctx: Ctx, subject: str) -> list[str]:
 
 
 def administrative(kind: str, r: random.Random, ctx: Ctx, n_extra: int, office: str = "VP") -> Doc:
-    """One administrative record of ``kind`` (a key of :data:`CODES`)."""
-    code = CODES[kind]
+    """One administrative record of ``kind`` (a key of :data:`CODES` or of :data:`samples.kinds.KINDS`)."""
+    spec = KINDS.get(kind)
+    code = spec.code if spec else CODES[kind]
     s = ctx.slots(r)
-    subject = fill(r.choice(vocab.SUBJECTS[kind]), s)
-    symbol = f"{code}-UBND" if code else f"UBND-{office}"
-    number = f"{ctx.num:02d}/{symbol}"
+    subjects = spec.subjects if spec else vocab.SUBJECTS[kind]
+    subject = fill(r.choice(subjects), s) if subjects else None
+    council = spec is not None and spec.issuer == "HĐND"
+    symbol = f"{code}-{'HĐND' if council else 'UBND'}" if code else f"UBND-{office}"
+    legal = code == "QĐ" or (spec is not None and spec.legal)
+    number = None if spec and not code else f"{ctx.num:02d}/{ctx.y}/{symbol}" if ctx.old and legal else \
+        f"{ctx.num:02d}/{symbol}"
     geo = ctx.geo
     if ctx.tight:  # second attempt at a one-page document: single spacing, little space between paragraphs
         geo = replace(geo, lead=1.15, gap=1.0, mt=20.0, mb=18.0)
     w = Writer(geo)
-    header(w, ctx, [(ctx.parent, "regular"), ("ỦY BAN NHÂN DÂN", "bold"), (f"XÃ {ctx.commune.upper()}", "bold")],
-           number, subject if code is None else None, ctx.date_line, old_motto=ctx.y < 2011)
-    if code:
-        title(w, kind.upper(), subject)
+    issuer_lines = [("HỘI ĐỒNG NHÂN DÂN", "bold")] if council else [(ctx.parent, "regular"),
+                                                                     ("ỦY BAN NHÂN DÂN", "bold")]
+    header(w, ctx, issuer_lines + [(f"XÃ {ctx.commune.upper()}", "bold")], number,
+           subject if code is None and not spec else None, ctx.date_line, old_motto=ctx.y < 2011,
+           date_drop=6.0 if ctx.old and ctx.num % 2 else 0.0)  # old typists often set it a line lower
+    if code or spec:
+        title(w, r.choice(LETTER_TITLES) if kind == "Thư công" else kind.upper(), subject)
     notes: dict = {}
-    blocks, chair = _body(r, ctx, kind, subject, n_extra, notes)
+    if spec:
+        blocks, chair = spec.body(r, ctx, subject or "", n_extra, notes), False
+    else:
+        blocks, chair = _body(r, ctx, kind, subject, n_extra, notes)
     flow(w, blocks)
     seal_label = seal_text(ctx)
+    issuer = f"HỘI ĐỒNG NHÂN DÂN XÃ {ctx.commune.upper()}" if council else ctx.issuer
     meta = {"number": number, "date": f"{ctx.y:04d}-{ctx.m:02d}-{ctx.d:02d}", "place": ctx.place,
-            "issuer": ctx.issuer, "parent_issuer": ctx.parent, "subject": subject, "signer": ctx.signer}
+            "issuer": issuer, "parent_issuer": None if council else ctx.parent, "subject": subject,
+            "signer": ctx.signer}
+    signing = spec.signing if spec else "committee"
     if kind == "Biên bản":
         secretary = notes["secretary"]
         signature(w, ["CHỦ TỌA"], ctx.signer, None, (["THƯ KÝ"], secretary), seal_label, seal=False)
         meta.update(signer_position="CHỦ TỌA", authority=None, recipients=[], secretary=secretary)
+    elif signing == "parties":
+        mine = "NGƯỜI ỦY QUYỀN" if kind == "Giấy ủy quyền" else "ĐẠI DIỆN BÊN A"
+        signature(w, [mine, "CHỦ TỊCH"], ctx.signer, None, ([notes["other_title"]], notes["other"]), seal_label)
+        meta.update(signer_position="CHỦ TỊCH", authority=None, recipients=[])
     else:
-        authority, position = _signers(r, ctx, chair)
+        if council:
+            authority, position = ["TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH"], "CHỦ TỊCH"
+        elif signing == "chair":
+            authority, position = ["CHỦ TỊCH"], "CHỦ TỊCH"
+        else:
+            authority, position = _signers(r, ctx, chair)
         s["last"] = notes.get("last", "3")
-        recips = [fill(x, s) for x in vocab.RECIPIENTS[kind]]
+        recips = [fill(x, s) for x in vocab.RECIPIENTS.get(kind, vocab.RECIPIENTS["Tờ trình"])]
         recips = recips[:1] + r.sample(recips[1:], min(len(recips) - 1, r.randint(1, 3)))
         recips.append(r.choice(["Lưu: VT.", f"Lưu: VT, {office}."]))
+        if ctx.old:  # Circular 55/2005 wrote the file copy without a colon
+            recips[-1] = recips[-1].replace("Lưu: ", "Lưu ")
+        if kind == "Thư công":
+            recips = None
         signature(w, authority, ctx.signer, recips, seal_label=seal_label)
-        meta.update(signer_position=position, authority=authority[0].split()[0],
-                    recipients=[x.rstrip(";.") for x in recips])
-    doc_slug = slug(f"{code or 'cv'} {ctx.num:03d} {ctx.commune}")
+        meta.update(signer_position=position, authority=authority[0].split()[0] if len(authority) > 1 else None,
+                    recipients=[x.rstrip(";.") for x in recips or []])
+    doc_slug = slug(f"{code or ('thu' if kind == 'Thư công' else 'cv')} {ctx.num:03d} {ctx.commune}")
     return Doc(kind, code, "administrative", doc_slug, meta, w.pages)

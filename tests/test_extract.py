@@ -232,3 +232,99 @@ def test_mark_restorer_completes_but_never_changes_marks():
     assert r.restore("Đỗ Thị Hạnh") == "Đỗ Thị Hạnh"  # a name is never read as the phrase "thi hành"
     assert r.restore("Kểt quả công tác nam 2019", "text") == "Kết quả công tác năm 2019"
     assert r.restore("vùng sâu, vùng xa", "text") == "vùng sâu, vùng xa"
+
+
+@pytest.mark.parametrize("name", ["Lâm Thùy Vân", "Vũ Thị Ánh", "Nguyễn Thị Dung", "Trần Văn Dũng", "Hà Thị Hoa"])
+def test_a_name_read_right_keeps_its_marks(name: str):
+    """A given name that folds like another (``Vân``/``Văn``, ``Ánh``/``Anh``) is right as read: only a
+    name whose marks were lost gets them back, never a different name's marks."""
+    assert MarkRestorer([]).restore(name) == name
+
+
+def test_a_name_that_lost_its_marks_gets_them_back():
+    assert MarkRestorer([]).restore("Nguyen Van Hung") == "Nguyễn Văn Hùng"
+    assert MarkRestorer([]).restore("Đương Văn An") == "Dương Văn An"  # one spelling: a misread stroke undone
+
+
+def _row(line: int, *cells: tuple[str, int]) -> list[tuple]:
+    """OCR words of one row: each cell's words laid left to right from its x, 30 px a letter."""
+    out = []
+    for text, x in cells:
+        for w in text.split():
+            out.append((w, 95.0, (x, 1000 + 60 * line, x + 30 * len(w), 1040 + 60 * line), line))
+            x += 30 * len(w) + 20
+    return out
+
+
+@pytest.mark.parametrize("rows,signer", [
+    ([(("THƯ KÝ", 300), ("CHỦ TỌA", 1500)), (("Bùi Thị Quyên", 200), ("Nguyễn Thị Yến", 1400))], "Nguyễn Thị Yến"),
+    ([(("NGƯỜI SỬ DỤNG ĐẤT", 150), ("KT. CHỦ TỊCH", 1450)), (("PHÓ CHỦ TỊCH", 1450),),
+      (("Lê Hồng Oanh", 200),), (("Vũ Minh Nam", 1450),)], "Vũ Minh Nam"),
+    ([(("ĐẠI DIỆN BÊN B", 200), ("ĐẠI DIỆN BÊN A", 700)), (("CHỦ TỊCH", 1500),), (("_ Trần Bích Hoa ⁄", 200),),
+      (("Đào Công Thắng", 1450),)], "Đào Công Thắng"),
+])
+def test_two_signature_columns_give_the_right_hand_signer(rows: list, signer: str):
+    """Minutes, land verifications and contracts are signed by two, side by side; the record's signer
+    is the one on the right (the chair, the commune), whichever way the OCR cut the rows."""
+    from archivist.footer import parse_footer, trim_noise
+    from archivist.ocrtext import page_lines
+
+    words = [w for i, cells in enumerate(rows) for w in _row(i, *cells)]
+    text = "\n".join(" ".join(w[0] for w in words if w[3] == i) for i in range(len(rows)))
+    footer = parse_footer(page_lines(PageText(1, text, words)), 1)
+    assert footer is not None and footer.name is not None
+    assert trim_noise(footer.name.text) == signer
+
+
+def test_stray_stroke_in_a_symbol_code_is_dropped():
+    assert canonical_part("TTIr") == "TTr"
+    assert canonical_part("GNH") == "GNH" and canonical_part("TTh") == "TTh"  # Decree 30 Appendix III codes
+
+
+def test_recognition_of_parentage_is_filed_under_the_person_recognised():
+    text = ("UBND HUYỆN YÊN MÔ\nỦY BAN NHÂN DÂN\nXÃ YÊN THỊNH\nSố: 12/TLNCMC-BS\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "TRÍCH LỤC ĐĂNG KÝ NHẬN CHA, MẸ, CON\n(BẢN SAO)\n"
+            "Họ, chữ đệm, tên người nhận: TRẦN VĂN AN\nNăm sinh: 1980\n"
+            "Họ, chữ đệm, tên người được nhận là con: TRẦN THỊ LAN\nNgày, tháng, năm sinh: 02/03/2012\n"
+            "Ngày, tháng, năm đăng ký: 05/06/2015\nQuyển số: 01/2015\nSố: 7\n"
+            "Yên Thịnh, ngày 10 tháng 6 năm 2015\nNGƯỜI KÝ TRÍCH LỤC\nLê Văn Nam")
+    meta = extract([PageText(1, text)]).to_dict()
+    assert meta["type"] == "Nhận cha, mẹ, con"
+    assert (meta["person"], meta["event_date"], meta["book"], meta["entry"]) == ("Trần Thị Lan", "2015-06-05",
+                                                                                "01/2015", "7")
+
+
+def test_a_subject_may_run_on_with_a_named_day():
+    text = ("UBND HUYỆN LẤP VÒ\nỦY BAN NHÂN DÂN\nXÃ VĨNH THẠNH\nSố: 43/KH-UBND\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Vĩnh Thạnh, ngày 05 tháng 8 năm 2015\nKẾ HOẠCH\nTổ chức các hoạt động kỷ niệm\n"
+            "Ngày Quốc khánh 02/9 năm 2015\nThực hiện Kế hoạch số 12/KH-UBND của Ủy ban nhân dân huyện.")
+    assert extract([PageText(1, text)]).to_dict()["subject"] == \
+        "Tổ chức các hoạt động kỷ niệm Ngày Quốc khánh 02/9 năm 2015"
+
+
+def test_a_garbled_low_confidence_line_is_not_part_of_the_issuer():
+    """A ``Số:`` line the OCR could not read (half a line off the date beside it) comes back as capitals
+    of confidence near 0: it must not be glued to the issuer's name."""
+    rows = [("UBND HUYỆN ĐÔNG HƯNG", 95.0), ("ỦY BAN NHÂN DÂN", 95.0), ("XÃ PHÚ LƯƠNG", 93.0),
+            ("DŨn LLUPLD- HÔI", 0.0), ("HƯỚNG DẪN", 96.0), ("Tổ chức bình xét danh hiệu Gia đình văn hóa", 95.0)]
+    words = [(w, conf, (200 + 90 * j, 100 + 60 * i, 280 + 90 * j, 140 + 60 * i), i)
+             for i, (text, conf) in enumerate(rows) for j, w in enumerate(text.split())]
+    meta = extract([PageText(1, "\n".join(t for t, _ in rows), words)]).to_dict()
+    assert meta["issuer"] == "ỦY BAN NHÂN DÂN XÃ PHÚ LƯƠNG"
+    assert "number" in meta["needs_review"] or "number_symbol" in meta["needs_review"]
+
+
+@pytest.mark.parametrize("tail,signer", [
+    (["- Lưu: VT, TP.", "- Bùi Thành Khánh"], "Bùi Thành Khánh"),  # a signature stroke read as a bullet
+    (["- Lưu VT", "", "Lâm Thu Dung"], "Lâm Thu Dung"),  # Circular 55's "Lưu VT" is no name
+])
+def test_signer_name_after_the_recipients(tail: list[str], signer: str):
+    from archivist.footer import parse_footer, trim_noise
+    from archivist.ocrtext import page_lines
+
+    text = "\n".join(["Quyết định này có hiệu lực kể từ ngày ký./.", "Nơi nhận: KT. CHỦ TỊCH",
+                      "- Như Điều 4; PHÓ CHỦ TỊCH", "- TT Đảng ủy, HĐND xã;", *tail])
+    footer = parse_footer(page_lines(PageText(1, text)), 1)
+    assert footer is not None and footer.name is not None and trim_noise(footer.name.text) == signer

@@ -133,3 +133,44 @@ def test_committed_samples_have_the_promised_mix() -> None:
     assert all(2005 <= int(t["metadata"]["date"][:4]) <= 2025 for t in truths)
     total = sum(f.stat().st_size for d in ("scans", "ground-truth") for f in (SAMPLES / d).rglob("*") if f.is_file())
     assert total <= 4_000_000
+
+
+DECREE30_CODES = {"Nghị quyết": "NQ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Quy chế": "QC", "Quy định": "QyĐ",
+                  "Thông cáo": "TC", "Thông báo": "TB", "Hướng dẫn": "HD", "Chương trình": "CTr", "Kế hoạch": "KH",
+                  "Phương án": "PA", "Đề án": "ĐA", "Dự án": "DA", "Báo cáo": "BC", "Biên bản": "BB",
+                  "Tờ trình": "TTr", "Hợp đồng": "HĐ", "Công điện": "CĐ", "Bản ghi nhớ": "GNH",
+                  "Bản thỏa thuận": "TTh", "Giấy ủy quyền": "GUQ", "Giấy mời": "GM", "Giấy giới thiệu": "GGT",
+                  "Giấy nghỉ phép": "GNP", "Phiếu gửi": "PG", "Phiếu chuyển": "PC", "Phiếu báo": "PB"}
+
+
+def test_all_types_cover_decree30_with_their_symbols_and_both_eras() -> None:
+    """Every Decree 30 type with its Appendix III abbreviation in the number; letters ``số/UBND-xx``,
+    public letters unnumbered; under Circular 55/2005 a legal document's symbol carries its year and the
+    committee signs ``TM. UỶ BAN``; and civil-status, land, construction and petition records."""
+    from samples.plan_all import ALL, documents
+
+    docs = {kind: documents(kind, 11 + i, False, 1, 2, "decree30") for i, kind in enumerate(ALL)}
+    for name, code in DECREE30_CODES.items():
+        assert docs[name].code == code and f"/{code}-" in docs[name].metadata["number"], name
+    assert docs["Công văn"].metadata["number"].split("/")[1].startswith("UBND-")
+    assert docs["Thư công"].metadata["number"] is None
+    kinds = {d.kind for d in docs.values()}
+    assert kinds == {"administrative", "civil_status", "land", "petition"}
+    assert {"Khai tử", "Nhận cha, mẹ, con", "Xác nhận tình trạng hôn nhân", "Giấy phép xây dựng"} <= \
+        {d.type for d in docs.values()}
+    old = documents("Quyết định", 5, False, 1, 2, "old")
+    text = "\n".join(p.text() for p in old.pages)
+    assert old.metadata["number"].endswith(f"/{old.metadata['date'][:4]}/QĐ-UBND")
+    assert "CỘNG HOÀ XÃ HỘI" in text and ("TM. UỶ BAN NHÂN DÂN" in text or "KT. CHỦ TỊCH" in text)
+
+
+def test_all_types_dossiers_are_deterministic_with_page_starts(tmp_path: Path) -> None:
+    opts = {"types": "all", "layout_era": "mixed", "formats": ("jpeg", "tiff"), "dpi_choices": (150,)}
+    a = generate(tmp_path / "a", seed=3, n_docs=6, **opts)
+    generate(tmp_path / "b", seed=3, n_docs=6, **opts)
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    _check_consistent(tmp_path / "a", a)
+    bundle = [t for t in a if "dossier" in t]
+    assert len(bundle) >= 2 and len({t["type"] for t in bundle}) == len(bundle)
+    assert all(t["pages"][0]["file"].endswith(".tif") for t in bundle)  # a multi-page TIFF of documents
+    assert sorted(p["index"] for t in bundle for p in t["pages"]) == list(range(sum(len(t["pages"]) for t in bundle)))
