@@ -296,7 +296,8 @@ WORDS = ["quyết", "định", "dinh", "hòa", "hoa", "ubnd", "45", "khai", "sin
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(WORDS + ['"quyết định"', "khai*", "OR", "NOT", "45/QĐ-UBND", "(", ")"]),
+@given(st.lists(st.sampled_from(WORDS + ['"quyết định"', "khai*", "quye*", '"quyet di*"', "OR", "NOT", "45/QĐ-UBND",
+                                         "(", ")"]),
                 min_size=1, max_size=6).map(" ".join))
 def test_index_and_ranker_agree_on_what_matches(archive: Path, q: str) -> None:
     """The FTS5 expression and the Python evaluator are two readings of one query: same pages."""
@@ -308,6 +309,16 @@ def test_index_and_ranker_agree_on_what_matches(archive: Path, q: str) -> None:
         rows = idx.db.execute("SELECT key, meta, body FROM pages").fetchall()
         truth = {k for k, m, b in rows if Ranker(node, idx.collection([])).score(m, b)}
         assert set(idx.retrieve("all", node, Filters(), 1000)) == truth, fts_all(node)
+
+
+def test_long_prefixes_expand_to_the_same_pages_as_fts5(archive: Path) -> None:
+    """A prefix longer than the prefix index is sent as its words ORed (fast); FTS5's own reading agrees."""
+    with open_index(archive) as idx:
+        for q in ("khai*", "quye*", '"quyet di*"', "zzzz*"):
+            node = parse(q)
+            own = {r[0] for r in idx.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (fts_all(node),))}
+            assert set(idx.retrieve("all", node, Filters(), 10**6)) == own, q
+        assert idx._expand("quye") and idx._expand("qu") is None and idx._expand("zzzz") is None
 
 
 def test_the_postgresql_backend_finds_the_same_pages(archive: Path, tmp_path: Path) -> None:
