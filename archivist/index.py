@@ -27,10 +27,11 @@ import json
 import sqlite3
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .ftsquery import fts_all, fts_exact
 from .indexrows import (
     DOC_SHIFT,
     HASH_BITS,
@@ -43,7 +44,7 @@ from .indexrows import (
     document_rows,
     token_strings,
 )
-from .query import Collection, Node, Not, Or, Ranker, Term, idf_words, make_snippet, parse, positive_terms
+from .query import Collection, Node, Ranker, idf_words, make_snippet, parse, positive_terms
 from .textnorm import NORM_VERSION
 
 __all__ = ["INDEX_FILE", "WINDOW", "DocRow", "Filters", "Hit", "IndexBackend", "IndexBase", "SqliteIndex",
@@ -210,39 +211,6 @@ USER_VERSION = 4000 + NORM_VERSION  # schema 4; another value: the file is empti
 _FTS = (("fts", "meta, body, facets", (1, 2, 5)), ("mfts", "meta, facets", (1, 5)),
         ("xfts", "mexact, exact, facets", (3, 4, 5)))
 _KEYS = "(SELECT value FROM json_each(?))"
-
-
-Expand = Callable[[str], list[str] | None]
-
-
-def _phrase(words: tuple[str, ...], prefix: bool, expand: Expand | None = None) -> str:
-    full = expand(words[-1]) if prefix and expand and words else None
-    if full:  # the prefix as the words that have it: FTS5 merges those lazily, newest first
-        return "(" + " OR ".join(_phrase((*words[:-1], w), False) for w in full) + ")"
-    return '"' + " ".join(w.replace('"', '""') for w in words) + '"' + ("*" if prefix else "")
-
-
-def fts_all(node: Node, expand: Expand | None = None) -> str:
-    """FTS5 expression of the query on folded tokens; user text appears only as quoted tokens.
-
-    ``expand`` may turn a prefix into the indexed words that start with it (see SqliteIndex._expand).
-    """
-    if isinstance(node, Term):
-        return _phrase(node.folded, node.prefix, expand)
-    if isinstance(node, Or):
-        return "(" + " OR ".join(fts_all(x, expand) for x in node.items) + ")"
-    expr = "(" + " AND ".join(fts_all(x, expand) for x in node.items if not isinstance(x, Not)) + ")"
-    negated = [fts_all(x.item, expand) for x in node.items if isinstance(x, Not)]
-    return f"({expr} NOT ({' OR '.join(negated)}))" if negated else expr
-
-
-def fts_exact(node: Node) -> str:
-    """Pages holding the words as typed, a superset: phrases become AND, NOT is dropped (no positions)."""
-    if isinstance(node, Term):
-        last = len(node.words) - 1
-        return "(" + " AND ".join(_phrase((w,), node.prefix and i == last) for i, w in enumerate(node.words)) + ")"
-    items = [fts_exact(x) for x in node.items if not isinstance(x, Not)]
-    return "(" + (" OR " if isinstance(node, Or) else " AND ").join(items) + ")"
 
 
 class SqliteIndex(IndexBackend):

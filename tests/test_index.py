@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 
 from archivist import index as index_mod
 from archivist.cli_search import open_cmd, reindex, search, show
+from archivist.ftsquery import fts_all
 from archivist.index import (
     INDEX_FILE,
     Filters,
     SqliteIndex,
     document_rows,
-    fts_all,
     index_archive,
     index_record_file,
     open_index,
