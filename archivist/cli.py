@@ -34,6 +34,7 @@ def main() -> None:
     Typical session:
       archivist process scans/ --archive archive     # OCR every scan into PDF/A + records
       archivist search "quyet dinh" --archive archive # find documents, with or without diacritics
+      archivist report --archive archive              # the batch at a glance: archive/report.html
     """
 
 
@@ -123,7 +124,9 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     INPUTS are files (PNG, JPEG, TIFF, PDF) and folders. A file is one document; a sub-folder of
     page images is one dossier document, pages in name order. Every page is turned upright,
     deskewed, OCR'd in Vietnamese and written as PDF/A with an invisible text layer.
-    Originals are only read, never changed.
+    Originals are only read, never changed. At the end the batch report is written to
+    ARCHIVE/report.json and the visual quality report to ARCHIVE/report.html.
+    Exit code 0: all documents written; 1: some failed (each listed); 2: usage error.
     """
     from .pipeline import Settings
     from .pipeline import process as run
