@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import preprocess
-from .ingest import IngestError, discover, load_page, shown
+from .discover import discover
+from .ingest import IngestError, load_page, shown
 from .models import DocumentInput, Failure, PageRef, PageResult
 from .ocr import OcrEngine, OcrError, make_engine, text_from_words
 from .spool import SPOOL_AFTER, ImageSpool

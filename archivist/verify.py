@@ -182,7 +182,7 @@ class _Hashes(dict):
 
 def _source_ok(rec: dict) -> bool | None:
     """True/False when the source files are reachable and do/do not hash as recorded; None when not reachable."""
-    from .ingest import _folder_sha
+    from .discover import _folder_sha
 
     paths = [Path(p) for p in (rec.get("source") or {}).get("paths") or []]
     if not paths or not all(p.is_file() for p in paths):

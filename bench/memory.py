@@ -228,7 +228,8 @@ def probe_ingest(shape: str, src: Path) -> list[str]:
     No OCR, so it runs at the full 2,000 pages in seconds: what one worker's decode of page k
     costs, and whether this process grows as it decodes pages further into the input.
     """
-    from archivist.ingest import discover, load_page
+    from archivist.discover import discover
+    from archivist.ingest import load_page
 
     me = psutil.Process()
     t = time.perf_counter()

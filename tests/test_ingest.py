@@ -15,7 +15,8 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from archivist.ingest import IngestError, discover, load_page
+from archivist.discover import discover
+from archivist.ingest import IngestError, load_page
 from archivist.models import PageRef
 from tests.textpage import text_page
 
