@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import preprocess
 from .discover import discover
@@ -22,6 +23,9 @@ from .ingest import IngestError, load_page, shown
 from .models import DocumentInput, Failure, PageRef, PageResult
 from .ocr import OcrEngine, OcrError, make_engine, text_from_words
 from .spool import SPOOL_AFTER, ImageSpool
+
+if TYPE_CHECKING:
+    from .archive import Archive
 
 #: Pages below this resolution do not meet the digitization standard (Circular 02/2019: 200 dpi).
 STANDARD_DPI = 200.0
@@ -239,7 +243,7 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
     return report
 
 
-def _write_html_report(store, report: BatchReport) -> None:
+def _write_html_report(store: Archive, report: BatchReport) -> None:
     """The visual report (report.html, drawn from report.json and the records) after every batch;
     a problem drawing it is a warning in report.json, never a failed batch."""
     from .htmlreport import write_html_report
