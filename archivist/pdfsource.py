@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pikepdf
 from pikepdf import PdfImage
 
 from .ingest import MAX_PIXELS, IngestError, LoadedPage, gray_of, payload_from_pil
 from .models import ImagePayload, PageRef, Word
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 RENDER_DPI_MIN = 200.0
 RENDER_DPI_MAX = 400.0
@@ -177,21 +181,29 @@ def _pdf_words(ref: PageRef, dpi: float) -> list[Word]:
     return words
 
 
-def _render(ref: PageRef, page: pikepdf.Page, pw_in: float, ph_in: float) -> LoadedPage:
-    """Rasterise a page PDFium's way, at the resolution of its largest image (200-400 dpi)."""
+def render_pdf_page(path: Path | str, index: int, dpi: float) -> Image.Image:
+    """Page ``index`` (0-based; past the end: the last page) as PDFium draws it, at ``dpi``.
+
+    Ingest's fallback for pages that are not one plain image, and the review step's thumbnails.
+    """
     import pypdfium2 as pdfium
 
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return doc[min(index, len(doc) - 1)].render(scale=dpi / 72.0).to_pil()
+    finally:
+        doc.close()
+
+
+def _render(ref: PageRef, page: pikepdf.Page, pw_in: float, ph_in: float) -> LoadedPage:
+    """Rasterise a page PDFium's way, at the resolution of its largest image (200-400 dpi)."""
     dpi = RENDER_DPI_MIN
     for img in _images(page).values():
         dpi = max(dpi, min(RENDER_DPI_MAX, int(img.Width) / max(pw_in, ph_in, 1e-3)))
     if pw_in * ph_in * dpi * dpi > MAX_PIXELS:
         raise IngestError(f"the page is too large to render ({pw_in:.0f}x{ph_in:.0f} in)")
     try:
-        doc = pdfium.PdfDocument(str(ref.path))
-        try:
-            pil = doc[ref.index].render(scale=dpi / 72.0, grayscale=False).to_pil().convert("RGB")
-        finally:
-            doc.close()
+        pil = render_pdf_page(ref.path, ref.index, dpi).convert("RGB")
     except Exception as e:  # noqa: BLE001 - PDFium raises its own error types
         raise IngestError(f"the page cannot be rendered ({_qpdf_reason(ref.path, e)})") from None
     return LoadedPage(gray_of(pil), payload_from_pil(pil), dpi, True)

@@ -83,18 +83,12 @@ def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
 
 def render_thumbnail(pdf: Path, page: int, out: Path, dpi: int = THUMB_DPI) -> Path:
     """A small PNG of one PDF page, so the reviewer sees the scan next to the value without opening it."""
-    import pypdfium2 as pdfium
+    from .pdfsource import render_pdf_page
 
     out.parent.mkdir(parents=True, exist_ok=True)
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        n = max(1, min(page, len(doc)))
-        bitmap = doc[n - 1].render(scale=dpi / 72.0)
-        image = bitmap.to_pil()
-        with atomic_path(out) as tmp:
-            image.save(tmp, format="PNG", optimize=True)
-    finally:
-        doc.close()
+    image = render_pdf_page(pdf, max(page, 1) - 1, dpi)
+    with atomic_path(out) as tmp:
+        image.save(tmp, format="PNG", optimize=True)
     return out
 
 
