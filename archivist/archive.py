@@ -175,7 +175,18 @@ class Archive:
         atomic_write_json(self.record_path(part.id), rec)
         self.written += [self.record_path(part.id), pdf]
         self.index_record(self.record_path(part.id))
+        self._keep_previews(rec, part)
         return self._summary(rec)
+
+    def _keep_previews(self, rec: dict, part: Part) -> None:
+        """The workers' page images go where ``report.html`` looks for them; a failure here only means
+        the report renders them from the PDF later, so it never fails the document."""
+        from .htmlreport import PageImages, images_folder
+
+        try:
+            PageImages(images_folder(self.root / "report.html")).store(rec, [p.preview for p in part.pages])
+        except (OSError, ValueError):
+            pass
 
     def index_record(self, path: Path) -> None:
         from .index import index_record_file

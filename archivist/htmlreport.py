@@ -7,8 +7,11 @@ charts (inline SVG, archivist.htmlcharts) inside it, plus small JPEG page images
 beside it (``report-files/``) that the page loads lazily, so that a 500-document report opens
 at once.
 
-Page images are rendered from the archive's PDF/A with ``pdftoppm`` (poppler-utils), so they
-show exactly what the PDF shows: upright and deskewed, the same image the OCR read. The word
+Page images show exactly what the PDF shows: upright and deskewed, the same image the OCR read.
+``archivist process`` keeps the ones its workers made from the corrected pixels
+(:mod:`archivist.preview`, :meth:`PageImages.store`); whatever is missing (an older archive, a
+colour encoding the workers do not preview, a report written elsewhere) is rendered from the
+PDF/A with ``pdftoppm`` (poppler-utils). The word
 boxes in the record are pixels on that corrected image (``width`` x ``height`` of the page), so
 the page drawn at any size maps a box by plain percentages. An image file's name carries the
 PDF's SHA-256, so images of unchanged documents are reused when the report is rewritten.
@@ -37,11 +40,11 @@ from urllib.parse import quote
 
 from .fsutil import TMP_PREFIX, atomic_write_bytes
 from .htmlcharts import Bar, column_chart, hbar_chart, histogram
+from .preview import PAGE_PX, QUALITY
 from .schemas import STANDARD_DPI
 
 LOW_WORD_CONF = 60.0  #: Tesseract word confidence (0-100) below which a word is highlighted on its page
 LOW_PAGE_CONF = 80.0  #: mean OCR confidence of a page below which its document is flagged
-PAGE_PX = 480  #: width of the page images of the detail view
 THUMB_PX = 200  #: width of the first-page thumbnail of the table
 MAX_BOXES = 500  #: highlighted words per page at most, so one garbled page cannot bloat the report
 
@@ -113,25 +116,33 @@ class PageImages:
         self._prune({n for rec in records for n in self.files(rec)})
         return present
 
+    def store(self, rec: dict, previews: list[bytes]) -> bool:
+        """Keep the page images the workers made (archivist/preview.py) for a just-written record, so
+        the report need not render them from its PDF. All or nothing: a page without one leaves the
+        document to :meth:`update`."""
+        pages, thumb = self.names(rec)
+        if not pages or len(previews) != len(pages) or not all(previews):
+            return False
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name, data in zip(pages, previews, strict=True):
+            atomic_write_bytes(self.folder / name, data)
+        atomic_write_bytes(self.folder / thumb, _thumbnail(previews[0]))
+        return True
+
     def _render(self, pdf: Path, rec: dict) -> bool:
         """Every page at PAGE_PX wide, then the thumbnail; each file appears whole or not at all."""
-        from PIL import Image
-
         pages, thumb = self.names(rec)
         tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=self.folder))
         try:
             subprocess.run(["pdftoppm", "-scale-to-x", str(PAGE_PX), "-scale-to-y", "-1", "-jpeg", "-jpegopt",
-                            "quality=70", str(pdf), str(tmp / "p")], check=True, capture_output=True, timeout=300)
+                            f"quality={QUALITY}", str(pdf), str(tmp / "p")], check=True, capture_output=True,
+                           timeout=300)
             made = sorted(tmp.glob("p-*.jpg"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
             if len(made) != len(pages):
                 return False
             for src, name in zip(made, pages, strict=True):
                 os.replace(src, self.folder / name)
-            with Image.open(self.folder / pages[0]) as im:
-                small = im.resize((THUMB_PX, max(1, round(im.height * THUMB_PX / im.width))), Image.LANCZOS)
-                buf = BytesIO()
-                small.convert("RGB").save(buf, "JPEG", quality=75, optimize=True)
-            atomic_write_bytes(self.folder / thumb, buf.getvalue())
+            atomic_write_bytes(self.folder / thumb, _thumbnail((self.folder / pages[0]).read_bytes()))
             return True
         except (OSError, subprocess.SubprocessError):
             return False  # no pdftoppm, or an unreadable PDF: the report shows "no image" instead
@@ -144,6 +155,17 @@ class PageImages:
                 p.unlink(missing_ok=True)
             elif p.name.startswith(TMP_PREFIX) and p.is_dir():
                 shutil.rmtree(p, ignore_errors=True)  # left by a killed run
+
+
+def _thumbnail(page_jpeg: bytes) -> bytes:
+    """The table's thumbnail (THUMB_PX wide) from a page image."""
+    from PIL import Image
+
+    with Image.open(BytesIO(page_jpeg)) as im:
+        small = im.resize((THUMB_PX, max(1, round(im.height * THUMB_PX / im.width))), Image.LANCZOS)
+        buf = BytesIO()
+        small.convert("RGB").save(buf, "JPEG", quality=75, optimize=True)
+    return buf.getvalue()
 
 
 # --- data ------------------------------------------------------------------------------------------
@@ -344,13 +366,18 @@ def render_page(archive: Path, docs: list[dict], summary: dict, batch: dict) -> 
     return unicodedata.normalize("NFC", page)
 
 
+def images_folder(report: Path) -> Path:
+    """The folder of a report's page images: ``report.html`` -> ``report-files/`` beside it."""
+    return report.parent / f"{report.stem}-files"
+
+
 def build_html_report(archive: Path, out: Path | None = None) -> ReportResult:
     """Write the report of ``archive`` to ``out`` (default ``ARCHIVE/report.html``), images beside it."""
     archive = Path(archive)
     if not (archive / "documents").is_dir():
         raise FileNotFoundError(f"{archive} is not an archive (no documents/ folder)")
     out = Path(out) if out is not None else archive / "report.html"
-    folder = out.parent / f"{out.stem}-files"
+    folder = images_folder(out)
     records, batch = _load(archive)
     present = PageImages(folder).update(archive, records)
     docs = [doc_entry(r, archive, out.parent, quote(folder.name), present[r["id"]]) for r in records]

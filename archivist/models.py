@@ -75,6 +75,7 @@ class PageResult:
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     image: ImagePayload | None = None  # the original image to embed, drawn rotated by the correction
+    preview: bytes = b""  # the page as its PDF shows it, small JPEG for the HTML report (archivist/preview.py)
 
 
 @dataclass

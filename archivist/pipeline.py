@@ -22,6 +22,7 @@ from .discover import discover
 from .ingest import IngestError, load_page, shown
 from .models import DocumentInput, Failure, PageRef, PageResult
 from .ocr import OcrEngine, OcrError, make_engine, text_from_words
+from .preview import make_preview
 from .spool import SPOOL_AFTER, ImageSpool
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ def process_page(task: PageTask) -> PageResult | Failure:
             ocr = _engine(task.engine, task.lang).recognize(preprocess.flatten_background(upright, page.dpi),
                                                             page.dpi)
         t3 = time.perf_counter()
+        preview = make_preview(upright, page.payload, corr.orientation, corr.skew)
+        t4 = time.perf_counter()
     except IngestError as e:
         return Failure(where, str(e), "ingest")
     except OcrError as e:
@@ -135,8 +138,9 @@ def process_page(task: PageTask) -> PageResult | Failure:
         number=task.number, source=task.ref, width=w, height=h, dpi=round(page.dpi, 2),
         orientation=corr.orientation, skew=corr.skew, orientation_confidence=corr.orientation_confidence,
         mean_confidence=ocr.mean_confidence, text=ocr.text, words=ocr.words,
-        timings={"load": round(t1 - t0, 4), "preprocess": round(t2 - t1, 4), "ocr": round(t3 - t2, 4)},
-        warnings=warnings, image=page.payload,
+        timings={"load": round(t1 - t0, 4), "preprocess": round(t2 - t1, 4), "ocr": round(t3 - t2, 4),
+                 "preview": round(t4 - t3, 4)},
+        warnings=warnings, image=page.payload, preview=preview,
     )
 
 

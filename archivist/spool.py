@@ -36,6 +36,7 @@ class ImageSpool:
 
     def add(self, page: PageResult) -> None:
         """Take the page's image; once a chunk is full, its images go to disk and leave memory."""
+        page.preview = b""  # memory stays flat: the report renders a long document's pages from its PDF
         if page.image is None or page.image.spool is not None:
             return
         self.waiting.append(page)

@@ -58,6 +58,11 @@ def test_spooled_document_matches_the_in_memory_one(dossier: Path, tmp_path: Pat
             assert raw == src.read_bytes()  # JPEG still passes through untouched
     assert [p["text"] for p in plain["pages"]] == [p["text"] for p in spooled["pages"]]
     assert not list((tmp_path / "spooled").rglob(".tmp-*"))  # chunk files are gone
+    # a spooled document's report images come from its PDF at the end of the batch, not from memory
+    from archivist.htmlreport import PageImages
+
+    pages, thumb = PageImages.names(spooled)
+    assert all((tmp_path / "spooled" / "report-files" / n).is_file() for n in [*pages, thumb])
 
     from archivist.preflight import preflight_available, validate_pdfa
 
@@ -71,13 +76,14 @@ def test_spool_holds_no_image_bytes_in_memory(dossier: Path, tmp_path: Path) -> 
     pages = [PageResult(number=n, source=PageRef(dossier / "x.jpg", "image"), width=10, height=10, dpi=150,
                         orientation=0, skew=0.0, orientation_confidence=1.0, mean_confidence=90.0, text="",
                         words=[], timings={}, warnings=[],
-                        image=ImagePayload(b"\x00" * 100, 10, 10, "DeviceGray", 8, "FlateDecode"))
+                        image=ImagePayload(b"\x00" * 100, 10, 10, "DeviceGray", 8, "FlateDecode"),
+                        preview=b"\xff\xd8 a page image")
              for n in range(1, 6)]
     s = spool.ImageSpool(tmp_path)
     for p in pages:
         s.add(p)
     s.flush()
-    assert all(p.image.data == b"" and p.image.spool for p in pages)
+    assert all(p.image.data == b"" and p.image.spool and p.preview == b"" for p in pages)
     assert len(s.files) == -(-5 // spool.CHUNK) and all(f.exists() for f in s.files)
     s.close()
     assert not any(f.exists() for f in s.files) and not list(tmp_path.iterdir())

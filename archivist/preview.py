@@ -1,0 +1,60 @@
+"""Small page images for the HTML report, made in the worker from pixels it already holds.
+
+Why here and not afterwards: rendering them from the PDF/A with pdftoppm (still the fallback in
+:mod:`archivist.htmlreport`) cost about 90 ms of CPU a page, all of it after the last page was
+read, while the worker already has the corrected page in memory and shrinks it in a few ms.
+
+The image must be what the PDF shows. For a grey or bilevel scan that is exactly the corrected
+page the OCR read (the PDF draws the same pixels through the same matrix, white outside). For a
+colour JPEG the colour is decoded at reduced size (JPEG's own DCT scaling, so a 300 dpi colour
+page costs little) and corrected with the same matrix scaled down. Any other colour encoding
+(CMYK, palette, colour Flate) gets no preview here and is rendered from the PDF later.
+"""
+
+from __future__ import annotations
+
+import io
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from .geometry import correction_matrix
+from .models import ImagePayload
+
+PAGE_PX = 480  #: width of the page images of the report's detail view
+QUALITY = 70  #: JPEG quality of those images (pdftoppm's fallback uses the same)
+
+
+def make_preview(upright: np.ndarray, payload: ImagePayload | None, orientation: int, skew: float) -> bytes:
+    """The page as its PDF shows it, PAGE_PX wide, as JPEG bytes; empty when it cannot be made faithfully."""
+    if payload is None:
+        return b""
+    if payload.colorspace == "DeviceGray":
+        img = upright
+    elif payload.colorspace == "DeviceRGB" and payload.filter == "DCTDecode" and payload.data:
+        img = _colour_jpeg(payload, upright.shape[1], upright.shape[0], orientation, skew)
+    else:
+        return b""
+    h, w = img.shape[:2]
+    small = cv2.resize(img, (PAGE_PX, max(1, round(h * PAGE_PX / w))), interpolation=cv2.INTER_AREA)
+    if small.ndim == 3:
+        small = cv2.cvtColor(small, cv2.COLOR_RGB2BGR)
+    ok, buf = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, QUALITY])
+    return buf.tobytes() if ok else b""
+
+
+def _colour_jpeg(payload: ImagePayload, out_w: int, out_h: int, orientation: int, skew: float) -> np.ndarray:
+    """The colour page corrected at about twice PAGE_PX: decoded small, warped by the scaled matrix."""
+    scale = min(1.0, 2 * PAGE_PX / out_w)
+    with Image.open(io.BytesIO(payload.data)) as im:
+        im.draft("RGB", (max(1, round(payload.width * scale)), max(1, round(payload.height * scale))))
+        rgb = np.asarray(im.convert("RGB"))
+    fx, fy = rgb.shape[1] / payload.width, rgb.shape[0] / payload.height
+    full = np.vstack([correction_matrix(payload.width, payload.height, out_w, out_h, orientation, skew),
+                      [0.0, 0.0, 1.0]])
+    # the same correction between the reduced grids: into full size, correct, back to reduced size
+    m = np.diag([fx, fy, 1.0]) @ full @ np.diag([1 / fx, 1 / fy, 1.0])
+    size = (max(1, round(out_w * fx)), max(1, round(out_h * fy)))
+    return cv2.warpAffine(rgb, m[:2], size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+                          borderValue=(255, 255, 255))
