@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from archivist.metrics import angle_error, bag_of_words_error, cer, summarise  # noqa: E402
 
 OCRMYPDF_VENV = ROOT / "bench" / ".venv-ocrmypdf"
-REPEATABLE = ("raw", "raw-upright", "archivist", "archivist1")
+REPEATABLE = ("raw", "raw-upright", "engine-upright", "archivist", "archivist1")
 
 
 @dataclass
@@ -194,6 +194,35 @@ def run_raw_tesseract(pages: Path, truth: list[dict], jobs: int, name: str = "ra
     return res
 
 
+def run_engine_upright(pages: Path, truth: list[dict], jobs: int = 2) -> ToolResult:
+    """archivist's OCR engine alone on the upright pages (bench/engine_floor.py), ``jobs`` processes."""
+    files = sorted(pages.iterdir(), key=lambda f: f.name)
+    shares = [files[i::jobs] for i in range(jobs)]
+    texts: dict[str, str] = {}
+    peaks: list[int] = []
+    cpu: list[float] = []
+
+    def one(share: list[Path]) -> None:
+        cmd = [sys.executable, str(ROOT / "bench" / "engine_floor.py"), *map(str, share)]
+        _, watch, cp = timed(cmd, {**os.environ, "OMP_THREAD_LIMIT": "1"})
+        if cp.returncode != 0:
+            raise SystemExit(f"engine_floor failed: {cp.stderr.decode()[-2000:]}")
+        texts.update(json.loads(cp.stdout))
+        peaks.append(watch.single)
+        cpu.append(watch.cpu_seconds)
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(jobs) as ex:
+        list(ex.map(one, shares))
+    secs = time.perf_counter() - t0
+    res = ToolResult("archivist's OCR engine alone, pages upright",
+                     f"bench/engine_floor.py PAGES ({jobs} processes, model loaded once each)", secs, len(files),
+                     peak_rss_mb_process=max(peaks) / 2**20, peak_rss_mb_total=sum(peaks) / 2**20)
+    res.cpu_watched = sum(cpu)
+    score(res, truth, [texts[f.name] for f in files])
+    return res
+
+
 def run_archivist(pages: Path, out: Path, truth: list[dict], workers: int, pdfa: str) -> ToolResult:
     archive = out / f"archivist-{workers}w"
     shutil.rmtree(archive, ignore_errors=True)
@@ -306,8 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=40, help="number of generated pages (default 40)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
-    ap.add_argument("--tools", default="raw,raw-upright,archivist,archivist1,ocrmypdf,ocrmypdf-batch",
-                    help="comma-separated: raw, raw-upright (pages turned upright first), archivist, "
+    ap.add_argument("--tools", default="raw,raw-upright,engine-upright,archivist,archivist1,ocrmypdf,ocrmypdf-batch",
+                    help="comma-separated: raw, raw-upright (pages turned upright first), engine-upright "
+                         "(archivist's OCR engine alone on those pages, bench/engine_floor.py), archivist, "
                          "archivist1 (1 worker), ocrmypdf, ocrmypdf-batch")
     ap.add_argument("--rounds", type=int, default=2, help="runs of each fast tool (raw, archivist, archivist1), "
                     "in alternating order; the reported time is their mean (default 2)")
@@ -317,9 +347,10 @@ def main(argv: list[str] | None = None) -> int:
     truth = prepare_pages(args.pages, args.out, args.seed)
     pages = args.out / "pages"
     tools = args.tools.split(",")
-    upright = upright_pages(pages, truth) if "raw-upright" in tools else pages
+    upright = upright_pages(pages, truth) if {"raw-upright", "engine-upright"} & set(tools) else pages
     runners = {"raw": lambda: run_raw_tesseract(pages, truth, 2),
                "raw-upright": lambda: run_raw_tesseract(upright, truth, 2, "raw tesseract, pages upright"),
+               "engine-upright": lambda: run_engine_upright(upright, truth),
                "archivist": lambda: run_archivist(pages, args.out, truth, 2, args.pdfa),
                "archivist1": lambda: run_archivist(pages, args.out, truth, 1, args.pdfa),
                "ocrmypdf": lambda: run_ocrmypdf(pages, args.out, truth, batch=False),
