@@ -111,14 +111,18 @@ class TesserocrEngine:
 
     name = "tesserocr"
 
-    def __init__(self, lang: str = "vie") -> None:
+    def __init__(self, lang: str = "vie", psm: int | None = None, variables: dict[str, str] | None = None,
+                 init_variables: dict[str, str] | None = None) -> None:
+        """``psm``, ``variables`` and ``init_variables`` (read only when the model loads) override
+        archivist's Tesseract settings; bench/ocr_settings.py times the alternatives with them."""
         import tesserocr
 
         self._tesserocr = tesserocr
         self.lang = lang
-        self.api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang, psm=tesserocr.PSM.AUTO,
-                                           oem=tesserocr.OEM.LSTM_ONLY)
-        for name, value in TESS_VARIABLES.items():
+        self.api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang,
+                                           psm=tesserocr.PSM.AUTO if psm is None else psm,
+                                           oem=tesserocr.OEM.LSTM_ONLY, variables=init_variables or {})
+        for name, value in {**TESS_VARIABLES, **(variables or {})}.items():
             self.api.SetVariable(name, value)
 
     def version(self) -> str:

@@ -28,6 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from archivist.ocr import TesserocrEngine  # noqa: E402
 
 
+def read_page(path: Path) -> tuple[np.ndarray, float]:
+    """A page image as grey pixels and its resolution (from the file; 300 dpi when it has none)."""
+    with Image.open(path) as im:
+        return np.asarray(im.convert("L")), float(im.info.get("dpi", (300, 300))[0])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("pages", nargs="+", type=Path, help="upright page images (their dpi is read from the file)")
@@ -35,10 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = TesserocrEngine()
     texts = {}
     for f in args.pages:
-        with Image.open(f) as im:
-            dpi = float(im.info.get("dpi", (300, 300))[0])
-            gray = np.asarray(im.convert("L"))
-        texts[f.name] = engine.recognize(gray, dpi).text
+        texts[f.name] = engine.recognize(*read_page(f)).text
     json.dump(texts, sys.stdout, ensure_ascii=False)
     return 0
 
