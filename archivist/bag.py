@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .fixity import MANIFEST
 from .fsutil import atomic_write_bytes, dumps_json, sha256_file
 from .manifest import (
     ArchiveState,
@@ -28,7 +29,7 @@ from .manifest import (
 )
 from .retention import ARCHIVE_SCHEDULE, BUILTIN, Schedule
 from .schemas import KINDS, schema_path
-from .verify import MANIFEST, verify
+from .verify import verify
 
 CHECKSUMS = ["sha256", "sha512"]
 

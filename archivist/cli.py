@@ -13,6 +13,8 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_common import ArchivistGroup
+from .errors import EXIT_ENVIRONMENT, EXIT_FAILED
 from .executor import default_workers
 from .models import to_jsonable
 
@@ -25,7 +27,7 @@ Examples:
 """
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=ArchivistGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="archivist")
 def main() -> None:
     """Turn scanned Vietnamese records into a searchable PDF/A archive.
@@ -105,8 +107,12 @@ class _Progress:
 @click.option("--index", "index_url", metavar="postgresql://USER@HOST/DB",
               help="Keep the index in a shared PostgreSQL database instead of index.sqlite (remembered "
                    "in archive.json, so 'archivist search' finds it).")
-@click.option("--pdfa", type=click.Choice(["2b", "1b"]), default="2b", show_default=True,
-              help="PDF/A conformance level. 1b is what TCVN 14159-1:2024 (PDF/A-1) asks for.")
+@click.option("--pdfa", type=click.Choice(["1b", "2b"]), default="1b", show_default=True,
+              help="PDF/A conformance level. 1b is what Vietnam's standard TCVN 14159-1:2024 (PDF/A-1) asks "
+                   "for; 2b is the international default.")
+@click.option("--page-timeout", type=click.FloatRange(0), default=600, show_default=True, metavar="SECONDS",
+              help="Stop a page that takes longer than this (a scan on which the OCR loops); it fails alone "
+                   "and the batch goes on. 0: no limit.")
 @click.option("--ocr-engine", type=click.Choice(["tesserocr", "cli"]), default="tesserocr", show_default=True,
               help="Tesseract in-process (fast) or the tesseract command (no Python binding needed).")
 @click.option("--split", type=click.Choice(["auto", "none", "file"]), default="auto", show_default=True,
@@ -117,7 +123,7 @@ class _Progress:
 @click.option("--json", "as_json", is_flag=True, help="Print the batch report as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str, scheduler: str | None,
-            index_url: str | None, pdfa: str,
+            index_url: str | None, pdfa: str, page_timeout: float,
             ocr_engine: str, split: str, force_ocr: bool, as_json: bool, quiet: bool) -> None:
     """OCR scans into searchable PDF/A documents with records and an index.
 
@@ -126,7 +132,10 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     deskewed, OCR'd in Vietnamese and written as PDF/A with an invisible text layer.
     Originals are only read, never changed. At the end the batch report is written to
     ARCHIVE/report.json and the visual quality report to ARCHIVE/report.html.
-    Exit code 0: all documents written; 1: some failed (each listed); 2: usage error.
+    Only one command writes an archive at a time (ARCHIVE/archive.lock names it).
+    Exit code 0: all documents written; 1: some failed (each listed); 2: usage error or the
+    archive busy with another writer; 3: the disk, the archive folder, PostgreSQL or Dask stopped
+    the batch (the summary says what is unfinished; the same command resumes it).
     """
     from .pipeline import Settings
     from .pipeline import process as run
@@ -137,7 +146,7 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     if missing:  # a mistyped path is a usage error (exit 2), not a failed document
         raise click.UsageError(f"no such file or folder: {missing[0]}")
     settings = Settings(workers=workers, executor=executor, scheduler=scheduler, pdfa=pdfa, ocr_engine=ocr_engine,
-                        force_ocr=force_ocr, split=split, index_url=index_url)
+                        force_ocr=force_ocr, split=split, index_url=index_url, page_timeout=page_timeout)
     prog = _Progress(quiet or as_json)
     try:
         report = run(list(inputs), archive, settings, progress=prog)
@@ -149,10 +158,11 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
             "pages_per_minute": round(report.pages_per_minute, 1), "failed_documents": report.failed_documents,
             "documents": report.documents,
             "failures": report.failures, "warnings": report.warnings, "skipped_files": report.skipped_files,
+            "stopped": report.stopped, "unfinished": report.unfinished,
         }), ensure_ascii=False, indent=2))
     else:
         _print_summary(report)
-    sys.exit(0 if report.ok else 1)
+    sys.exit(0 if report.ok else EXIT_ENVIRONMENT if report.stopped else EXIT_FAILED)
 
 
 def _print_summary(report) -> None:
@@ -165,6 +175,11 @@ def _print_summary(report) -> None:
     click.echo(f"Archive: {report.archive}")
     click.echo(f"Documents: {len(done)} processed, {again} already done, {report.failed_documents} failed")
     click.echo(f"Pages: {report.pages} in {report.seconds:.1f} s ({report.pages_per_minute:.1f} pages/min)")
+    if report.stopped:
+        click.echo(f"Stopped early: {report.stopped}")
+        click.echo(f"Unfinished: {len(report.unfinished)} input(s)"
+                   + (f" ({', '.join(report.unfinished[:5])}{', …' if len(report.unfinished) > 5 else ''})"
+                      if report.unfinished else "") + "; run the same command again to finish them")
     rows = ([("error", f.path, f.reason) for f in report.failures]
             + [("warning", *w.split(": ", 1)) if ": " in w else ("warning", "", w) for w in report.warnings]
             + [("skipped", f, "not a scan (left alone)") for f in report.skipped_files])

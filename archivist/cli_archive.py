@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from .cli_common import ArchivistCommand
 from .fsutil import atomic_write_bytes, dumps_json
 
 ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -32,9 +33,9 @@ def _fail(lines: list[str], code: int = 1) -> None:
 def _schedule(archive: Path, schedule_file: Path | None):
     """The retention schedule in force (said on stderr); exit 1 naming the field when a file is invalid."""
     from .retention import ScheduleError, load_schedule
+    from .store import ArchiveStore
 
-    if not (archive / "documents").is_dir():
-        raise click.UsageError(f"{archive} is not an archive (no documents/ folder)")
+    ArchiveStore.reader(archive)
     try:
         schedule = load_schedule(schedule_file, archive)
     except ScheduleError as e:
@@ -61,7 +62,7 @@ def _state(archive: Path, schedule_file: Path | None):
     return state
 
 
-@click.command(epilog="""\b
+@click.command(cls=ArchivistCommand, epilog="""\b
 Examples:
   archivist manifest --archive archive > retention.json
   archivist manifest --archive archive --format csv --out retention.csv
@@ -106,7 +107,7 @@ def manifest(archive: Path, fmt: str, out: Path | None, due_before: int | None, 
     sys.exit(1 if state.problems else 0)
 
 
-@click.command(epilog="""\b
+@click.command(cls=ArchivistCommand, epilog="""\b
 Examples:
   archivist catalogue --archive archive
   archivist catalogue --archive archive --out /tmp/muc-luc
@@ -131,7 +132,7 @@ def catalogue(archive: Path, out_dir: Path | None, schedule: Path | None) -> Non
     sys.exit(1 if state.problems else 0)
 
 
-@click.command(epilog="""\b
+@click.command(cls=ArchivistCommand, epilog="""\b
 Examples:
   archivist verify --archive archive
   archivist verify --archive archive --pdfa
@@ -146,13 +147,15 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
     """Recompute every SHA-256 and check every record; exit 1 on any problem.
 
     Reports files missing or altered since their checksum was recorded, files the archive should
-    not hold, records that fail their schema, source scans that changed, and with --pdfa PDFs that
-    fail PDF/A validation. Never changes the archive.
+    not hold, records that fail their schema, index rows that differ from their records (mend them
+    with 'archivist reindex'), source scans that changed, and with --pdfa PDFs that fail PDF/A
+    validation. Says what the archive holds and which inputs the last batch could not process.
+    Never changes the archive, so it runs on a read-only copy.
     """
+    from .store import ArchiveStore
     from .verify import verify as run
 
-    if not (archive / "documents").is_dir():
-        raise click.UsageError(f"{archive} is not an archive (no documents/ folder)")
+    ArchiveStore.reader(archive)
     report = run(archive, pdfa=pdfa, sources=not no_sources)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -161,12 +164,15 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
             click.echo(p.line())
         for n in report.notes:
             click.echo(f"note: {n}", err=True)
+        for line in report.holdings.not_processed:
+            click.echo(f"not processed: {line}", err=True)
+        click.echo(report.holdings.line()[0].upper() + report.holdings.line()[1:], err=True)
         click.echo(f"{report.files_checked} files checked: "
                    + ("no problems" if report.ok else f"{len(report.problems)} problem(s)"), err=True)
     sys.exit(0 if report.ok else 1)
 
 
-@click.command(epilog="""\b
+@click.command(cls=ArchivistCommand, epilog="""\b
 Examples:
   archivist bag --archive archive --out /media/usb/bag-2025
   bagit.py --validate /media/usb/bag-2025

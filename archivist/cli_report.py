@@ -11,8 +11,10 @@ from pathlib import Path
 
 import click
 
+from .cli_common import ArchivistCommand
 
-@click.command("report", epilog="""\b
+
+@click.command("report", cls=ArchivistCommand, epilog="""\b
 Examples:
   archivist report --archive archive                       # writes archive/report.html
   archivist report --archive archive --out /media/usb/lo-1.html
@@ -36,11 +38,15 @@ def report(archive: Path, out: Path | None, as_json: bool) -> None:
     reasons. Images of documents that did not change since the last report are reused.
     """
     from .htmlreport import build_html_report
+    from .store import ArchiveStore
 
-    try:
+    target = (out or archive / "report.html").resolve()
+    if target.is_relative_to(archive.resolve()):  # writing inside the archive: one writer at a time
+        with ArchiveStore.writer(archive, command="archivist report"):
+            result = build_html_report(archive, out)
+    else:
+        ArchiveStore.reader(archive)
         result = build_html_report(archive, out)
-    except FileNotFoundError as e:
-        raise click.UsageError(str(e)) from None
     if as_json:
         click.echo(json.dumps({"report": str(result.path), **result.summary}, ensure_ascii=False, indent=2))
         return

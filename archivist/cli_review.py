@@ -10,17 +10,19 @@ from pathlib import Path
 
 import click
 
+from .cli_common import ArchivistGroup
 from .review import THRESHOLD, export_review, import_review
 
 _ARCHIVE_HELP = "The archive folder made by 'archivist process'."
 
 
 def _check_archive(archive: Path) -> None:
-    if not (archive / "documents").is_dir():
-        raise click.UsageError(f"{archive} is not an archive (no documents/ folder)")
+    from .store import ArchiveStore
+
+    ArchiveStore.reader(archive)  # not an archive: one line, exit 2
 
 
-@click.group(epilog="""\b
+@click.group(cls=ArchivistGroup, epilog="""\b
 Examples:
   archivist review export --archive archive --out review.csv
   archivist review import review.csv --archive archive --reviewer "Nguyễn Thị Lan"

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import click
 
-from .index import Filters, Hit, IndexBase, open_index
+from .cli_common import ArchivistCommand
+from .index import Filters, Hit, IndexBase
 from .query import QueryError
+from .store import ArchiveStore
 
 ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, path_type=Path),
                        help="The archive folder made by 'archivist process'.")
@@ -27,9 +29,8 @@ class InputError(click.ClickException):
 
 
 def _open(archive: Path) -> IndexBase:
-    if not (archive / "documents").is_dir():
-        raise InputError(f"{archive} is not an archive (no documents/ folder)")
-    return open_index(archive)
+    """The index for reading: no lock, no write, so a read-only copy of an archive can be searched."""
+    return ArchiveStore.reader(archive).index()
 
 
 def _record(archive: Path, doc_id: str) -> dict:
@@ -48,7 +49,7 @@ def _pdf(archive: Path, h: Hit) -> str:
     return str((archive / h.pdf).resolve()) if h.pdf else ""
 
 
-@click.command(epilog="""\b
+@click.command(cls=ArchivistCommand, epilog="""\b
 Examples:
   archivist search "quyet dinh" --archive archive
   archivist search '"cải cách hành chính"' --archive archive --from 2019 --to 2020-06
@@ -118,7 +119,7 @@ def _table(archive: Path, hits: list[Hit], offset: int) -> None:
     Console().print(table)
 
 
-@click.command(epilog="Example:\n  archivist show doc-3f2a9c1b7e4d --archive archive")
+@click.command(cls=ArchivistCommand, epilog="Example:\n  archivist show doc-3f2a9c1b7e4d --archive archive")
 @click.argument("doc_id")
 @ARCHIVE
 @click.option("--text/--no-text", default=False, help="Include each page's OCR text and words.")
@@ -133,8 +134,9 @@ def show(doc_id: str, archive: Path, text: bool) -> None:
     click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
 
 
-@click.command("open", epilog="Example:\n  archivist open doc-3f2a9c1b7e4d --page 2 --archive archive  "
-                              "# then e.g. evince -i 2 PATH")
+@click.command("open", cls=ArchivistCommand,
+               epilog="Example:\n  archivist open doc-3f2a9c1b7e4d --page 2 --archive archive"
+                      "  # then e.g. evince -i 2 PATH")
 @click.argument("doc_id")
 @ARCHIVE
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True, help="Page to open at.")
@@ -147,10 +149,10 @@ def open_cmd(doc_id: str, archive: Path, page: int) -> None:
     click.echo(f"{(archive / rec['output']['pdf']).resolve()}\t{page}")
 
 
-@click.command(epilog="Example:\n  archivist reindex --archive archive")
+@click.command(cls=ArchivistCommand, epilog="Example:\n  archivist reindex --archive archive")
 @ARCHIVE
 def reindex(archive: Path) -> None:
     """Rebuild the full-text index from the records alone (all or nothing)."""
-    with _open(archive) as idx:
-        n = idx.reindex()
+    with ArchiveStore.writer(archive, command="archivist reindex") as store:
+        n = store.index().reindex()
     click.echo(f"Indexed {n} documents.")

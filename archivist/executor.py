@@ -1,34 +1,58 @@
-"""Where page tasks run: in this process, in a local process pool, or on a Dask cluster.
+"""Where page tasks run: in this process, in local worker processes, or on a Dask cluster.
 
 The pipeline hands an executor an iterator of page tasks and reads results back as they finish.
 Only a bounded number of tasks is in flight at once, so a 2,000-page batch never has more than
 a few pages' pixels in memory, whatever the executor.
+
+No page may hold a batch hostage. Each local worker process reads one page at a time and this
+process knows which page each one is on and since when: a page past ``timeout`` seconds (a scan on
+which Tesseract loops) is stopped by stopping its process, which is replaced, and the page fails
+alone with a line saying so. A worker that dies (out of memory) fails its page the same way. On
+Dask, a page past its time is cancelled, a page whose workers keep dying fails alone, and a cluster
+left without workers (or a scheduler that went away) ends the batch with one line instead of a
+wait without end. ``on_error(task, reason)`` turns each of these into the pipeline's failure value.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
+
+from .errors import ServiceUnavailable
 
 T = TypeVar("T")
 R = TypeVar("R")
+OnError = Callable[[Any, str], Any]
+
+#: Seconds a Dask cluster may stay without a worker before the batch gives up on it.
+NO_WORKERS_GRACE = float(os.environ.get("ARCHIVIST_NO_WORKERS_GRACE", "60"))
 
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def _timeout_reason(timeout: float) -> str:
+    return (f"the page took longer than {timeout:g} s and was stopped (--page-timeout); the rest of the batch "
+            "went on")
+
+
 class InlineExecutor:
-    """Run each task in this process: no start-up cost, easiest to debug (``--workers 1``)."""
+    """Run each task in this process: no start-up cost, easiest to debug; no time limit (``--workers 1``
+    with ``--page-timeout 0``)."""
 
     def __init__(self, initializer: Callable[[], None] | None = None) -> None:
         if initializer:
             initializer()
 
-    def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R]]:
+    def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T],
+                      on_error: OnError | None = None) -> Iterator[tuple[T, R]]:
         for task in tasks:
             yield task, fn(task)
 
@@ -36,42 +60,122 @@ class InlineExecutor:
         pass
 
 
-class PoolExecutor:
-    """A local process pool; Tesseract is pinned to one thread per process (OMP_THREAD_LIMIT=1)."""
+class _Raised:
+    """What a worker sends back when the task function raised instead of returning."""
 
-    def __init__(self, workers: int, initializer: Callable[[], None] | None = None) -> None:
+    def __init__(self, e: BaseException) -> None:
+        self.reason = f"unexpected error: {type(e).__name__}: {e}"
+
+
+def _worker_main(conn: Connection, initializer: Callable[[], None] | None) -> None:
+    """A worker: read one (function, task) at a time, send its result back; None ends it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle: it stops us cleanly
+    if initializer:
+        initializer()
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        fn, task = msg
+        try:
+            result = fn(task)
+        except Exception as e:  # noqa: BLE001 - reported as this task's failure
+            result = _Raised(e)
+        conn.send(result)
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: Any
+    conn: Connection
+    task: Any = None
+    started: float = 0.0
+
+
+class PoolExecutor:
+    """Local worker processes, one page each at a time; Tesseract pinned to one thread per process."""
+
+    def __init__(self, workers: int, initializer: Callable[[], None] | None = None, timeout: float = 0.0) -> None:
         os.environ["OMP_THREAD_LIMIT"] = "1"
-        self.workers = workers
         # Workers come from a fork server, not from a fork of this process: a process that already
         # runs threads (OpenCV's pool, a Dask client, a test runner) can be forked while one of them
         # holds a lock, and the child then waits on it forever. That hang was seen here. The server
         # imports the page stage once, so each worker starts warm.
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["archivist.pipeline"])
-        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=initializer, mp_context=ctx)
+        self.ctx = multiprocessing.get_context("forkserver")
+        self.ctx.set_forkserver_preload(["archivist.pipeline"])
+        self.initializer = initializer
+        self.timeout = timeout
+        self.workers = [self._spawn() for _ in range(workers)]
 
-    def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R]]:
-        limit = self.workers * 2
+    def _spawn(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.initializer), daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def _replace(self, w: _Worker) -> None:
+        w.process.kill()
+        w.process.join(5)
+        w.conn.close()
+        self.workers[self.workers.index(w)] = self._spawn()
+
+    def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T],
+                      on_error: OnError | None = None) -> Iterator[tuple[T, R]]:
+        fail = on_error or (lambda task, reason: RuntimeError(reason))
         it = iter(tasks)
-        pending: dict[Future[Any], T] = {}
         exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < limit:
-                try:
-                    task = next(it)
-                except StopIteration:
-                    exhausted = True
-                    break
-                pending[self.pool.submit(fn, task)] = task
-            if not pending:
-                break
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                task = pending.pop(fut)
-                yield task, fut.result()
+        while True:
+            for w in self.workers:
+                if w.task is None and not exhausted:
+                    try:
+                        task = next(it)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    w.conn.send((fn, task))
+                    w.task, w.started = task, time.monotonic()
+            busy = [w for w in self.workers if w.task is not None]
+            if not busy:
+                return
+            wait_for = None
+            if self.timeout > 0:
+                wait_for = max(0.0, min(w.started for w in busy) + self.timeout - time.monotonic())
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
+            for w in busy:
+                task = w.task
+                if w.conn in ready:
+                    try:
+                        result = w.conn.recv()
+                    except (EOFError, OSError):
+                        self._replace(w)
+                        yield task, fail(task, "the process reading this page stopped unexpectedly (out of memory?)")
+                        continue
+                    w.task = None
+                    yield task, (fail(task, result.reason) if isinstance(result, _Raised) else result)
+                elif w.process.sentinel in ready:
+                    self._replace(w)
+                    yield task, fail(task, "the process reading this page stopped unexpectedly (out of memory?)")
+                elif self.timeout > 0 and time.monotonic() - w.started >= self.timeout:
+                    self._replace(w)
+                    yield task, fail(task, _timeout_reason(self.timeout))
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        for w in self.workers:
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+        deadline = time.monotonic() + 5
+        for w in self.workers:
+            w.process.join(max(0.0, deadline - time.monotonic()))
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join(5)
+            w.conn.close()
 
 
 class DaskExecutor:
@@ -81,61 +185,108 @@ class DaskExecutor:
     this process, which alone writes the archive, so records are identical to a local run.
     """
 
-    def __init__(self, scheduler: str | None, workers: int,
-                 initializer: Callable[[], None] | None = None) -> None:
+    def __init__(self, scheduler: str | None, workers: int, initializer: Callable[[], None] | None = None,
+                 timeout: float = 0.0, no_workers_grace: float = NO_WORKERS_GRACE) -> None:
         from distributed import Client, LocalCluster
 
         self.cluster = None
-        if scheduler is None:
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, host="127.0.0.1")
-            self.client = Client(self.cluster)
-        else:
-            self.client = Client(scheduler, timeout="30s")
-        if initializer:
-            self.client.run(initializer)
+        self.timeout = timeout
+        self.grace = no_workers_grace
+        self.where = scheduler or "a local Dask cluster"
+        try:
+            if scheduler is None:
+                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, host="127.0.0.1")
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(scheduler, timeout="15s")
+            if initializer:
+                self.client.run(initializer)
+        except (OSError, TimeoutError) as e:
+            self.close()
+            raise ServiceUnavailable(f"cannot reach the Dask scheduler at {self.where}: {_one_line(e)}; check that "
+                                     "'dask scheduler' runs there and the address is right") from None
         self.slots = max(1, sum(self.client.nthreads().values()))
 
-    def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[tuple[T, R]]:
-        from distributed import as_completed
+    def _workers(self) -> int:
+        try:
+            return len(self.client.scheduler_info().get("workers") or {})
+        except (OSError, TimeoutError) as e:
+            raise ServiceUnavailable(f"lost the Dask scheduler at {self.where}: {_one_line(e)}") from None
 
+    def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T],
+                      on_error: OnError | None = None) -> Iterator[tuple[T, R]]:
+        from distributed import wait as dwait
+
+        fail = on_error or (lambda task, reason: RuntimeError(reason))
         it = iter(tasks)
-        keys: dict[str, T] = {}
-        ac = as_completed()
-        for task in it:
-            fut = self.client.submit(fn, task, pure=False)
-            keys[fut.key] = task
-            ac.add(fut)
-            if len(keys) >= 2 * self.slots:
-                break
-        for fut in ac:
-            task = keys.pop(fut.key)
-            yield task, fut.result()
-            fut.release()
-            nxt = next(it, None)
-            if nxt is not None:
-                new = self.client.submit(fn, nxt, pure=False)
-                keys[new.key] = nxt
-                ac.add(new)
+        pending: dict[Any, tuple[T, float]] = {}
+        exhausted = False
+        alone_since: float | None = None
+        while True:
+            while not exhausted and len(pending) < 2 * self.slots:
+                try:
+                    task = next(it)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending[self.client.submit(fn, task, pure=False)] = (task, time.monotonic())
+            if not pending:
+                return
+            try:
+                done, _ = dwait(list(pending), timeout=2.0, return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                done = set()
+            except OSError as e:
+                raise ServiceUnavailable(f"lost the Dask scheduler at {self.where}: {_one_line(e)}") from None
+            for fut in done:
+                task, _ = pending.pop(fut)
+                try:
+                    result = fut.result()
+                except Exception as e:  # noqa: BLE001 - a task that failed on its worker fails its page alone
+                    result = fail(task, f"the Dask worker could not process this page ({_one_line(e)})")
+                fut.release()
+                yield task, result
+            now = time.monotonic()
+            if self.timeout > 0:
+                for fut, (task, since) in list(pending.items()):
+                    if now - since > self.timeout:
+                        pending.pop(fut)
+                        fut.cancel()
+                        yield task, fail(task, _timeout_reason(self.timeout))
+            if not done:
+                alone_since = (alone_since or now) if self._workers() == 0 else None
+                if alone_since is not None and now - alone_since > self.grace:
+                    raise ServiceUnavailable(
+                        f"the Dask cluster at {self.where} has had no workers for {self.grace:g} s: start workers "
+                        "('dask worker …') and run the same command again; finished documents are kept")
 
     def close(self) -> None:
-        self.client.close()
+        client = getattr(self, "client", None)
+        if client is not None:
+            client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _one_line(e: BaseException) -> str:
+    text = " ".join(str(e).split())
+    return text[:200] if text else type(e).__name__
 
 
 Executor = InlineExecutor | PoolExecutor | DaskExecutor
 
 
 def make_executor(workers: int, initializer: Callable[[], None] | None = None, kind: str = "local",
-                  scheduler: str | None = None) -> Executor:
-    """``kind`` is "local" (process pool, or inline for one worker), "dask-local" or "dask"."""
+                  scheduler: str | None = None, timeout: float = 0.0) -> Executor:
+    """``kind`` is "local" (worker processes; inline for one worker without a time limit), "dask-local"
+    or "dask". ``timeout`` is the seconds one page may take (0: no limit)."""
     if kind == "dask":
         if not scheduler:
             raise ValueError("--executor dask needs --scheduler tcp://HOST:PORT")
-        return DaskExecutor(scheduler, workers, initializer)
+        return DaskExecutor(scheduler, workers, initializer, timeout)
     if kind == "dask-local":
-        return DaskExecutor(None, workers, initializer)
-    if workers <= 1:
+        return DaskExecutor(None, workers, initializer, timeout)
+    if workers <= 1 and timeout <= 0:
         return InlineExecutor(initializer)
-    return PoolExecutor(workers, initializer)
+    return PoolExecutor(workers, initializer, timeout)

@@ -40,8 +40,8 @@ from urllib.parse import quote
 
 from .fsutil import TMP_PREFIX, atomic_write_bytes
 from .htmlcharts import Bar, column_chart, hbar_chart, histogram
+from .models import STANDARD_DPI
 from .preview import PAGE_PX, QUALITY
-from .schemas import STANDARD_DPI
 
 LOW_WORD_CONF = 60.0  #: Tesseract word confidence (0-100) below which a word is highlighted on its page
 LOW_PAGE_CONF = 80.0  #: mean OCR confidence of a page below which its document is flagged
@@ -223,9 +223,9 @@ def summarize(docs: list[dict], records: list[dict], batch: dict) -> dict:
 
 
 def _load(archive: Path) -> tuple[list[dict], dict]:
-    from .archive import Archive
+    from .store import ArchiveStore
 
-    recs = [r for r in Archive(archive).records() if isinstance(r, dict) and r.get("id") and r.get("output")]
+    recs = list(ArchiveStore.reader(archive).records())
     try:
         batch = json.loads((archive / "report.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -374,8 +374,6 @@ def images_folder(report: Path) -> Path:
 def build_html_report(archive: Path, out: Path | None = None) -> ReportResult:
     """Write the report of ``archive`` to ``out`` (default ``ARCHIVE/report.html``), images beside it."""
     archive = Path(archive)
-    if not (archive / "documents").is_dir():
-        raise FileNotFoundError(f"{archive} is not an archive (no documents/ folder)")
     out = Path(out) if out is not None else archive / "report.html"
     folder = images_folder(out)
     records, batch = _load(archive)

@@ -48,7 +48,7 @@ from .query import Collection, Node, Ranker, idf_words, make_snippet, parse, pos
 from .textnorm import NORM_VERSION
 
 __all__ = ["INDEX_FILE", "WINDOW", "DocRow", "Filters", "Hit", "IndexBackend", "IndexBase", "SqliteIndex",
-           "document_rows", "open_index"]
+           "document_rows"]
 
 INDEX_FILE = "index.sqlite"
 WINDOW = 200  # candidates per retrieval; see the module docstring and bench/RESULTS.md
@@ -216,19 +216,47 @@ _KEYS = "(SELECT value FROM json_each(?))"
 class SqliteIndex(IndexBackend):
     """The index in one SQLite file: WAL mode, one transaction per write, no server."""
 
-    def __init__(self, path: Path, archive: Path | None = None, bulk: bool = False) -> None:
+    def __init__(self, path: Path, archive: Path | None = None, bulk: bool = False, readonly: bool = False) -> None:
         self.path, self.archive = Path(path), archive
+        self.rebuilt = False  # the file held another schema or tokenization and was emptied
+        if readonly:
+            self.db = _connect_readonly(self.path)
+            self.current = self.db.execute("PRAGMA user_version").fetchone()[0] == USER_VERSION
+            return
         self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute(f"PRAGMA synchronous={'OFF' if bulk else 'NORMAL'}")
         self.db.execute(f"PRAGMA cache_size={-(512 if bulk else 64) * 1024}")
-        self.rebuilt = False  # the file held another schema or tokenization and was emptied
         if self.db.execute("PRAGMA user_version").fetchone()[0] != USER_VERSION:
             self.rebuilt = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
             self.clear()
+        self.current = True
 
     def close(self) -> None:
         self.db.close()
+
+    def stored_rows(self, doc_id: str) -> tuple[dict, list[tuple]] | None:
+        """What the index holds for ``doc_id`` in the form :meth:`expected_rows` gives (verify compares them)."""
+        cur = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        fields = dict(zip([c[0] for c in cur.description], row, strict=True))
+        docno = fields.pop("docno")
+        fields.pop("record_mtime", None)
+        span = (docno << PAGE_BITS, docno << PAGE_BITS | PAGE_MASK)
+        pages = [(key & PAGE_MASK, *rest) for key, *rest in self.db.execute(
+            "SELECT key, meta, body, mexact, exact, facets, source, text FROM pages WHERE key BETWEEN ? AND ? "
+            "ORDER BY key", span)]
+        return fields, pages
+
+    @staticmethod
+    def expected_rows(rec: dict, record_sha: str | None) -> tuple[dict, list[tuple]]:
+        """The rows a record should have in this index (without the file's modification time)."""
+        d = document_rows(rec, record_sha)
+        fields = dict(d.fields)
+        fields.pop("record_mtime", None)
+        return fields, [tuple(p) for p in d.pages]
 
     @contextmanager
     def _tx(self) -> Iterator[None]:
@@ -358,38 +386,13 @@ class SqliteIndex(IndexBackend):
         return {r[0]: dict(zip(names, r, strict=True)) for r in cur}
 
 
-def index_url(archive: Path) -> str | None:
-    """The shared index an archive was set up with (``archive.json``: "index"), if any."""
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open the index without writing a byte: ``mode=ro`` beside a live writer; ``immutable=1`` where
+    even SQLite's shared-memory file cannot be made (a disc, a write-protected stick)."""
+    uri = path.resolve().as_uri()
     try:
-        return json.loads((Path(archive) / "archive.json").read_text(encoding="utf-8")).get("index")
-    except (OSError, ValueError, AttributeError):
-        return None
-
-
-def open_index(archive: Path, url: str | None = None) -> IndexBase:
-    """The index of an archive (use as a context manager): PostgreSQL when a postgresql:// URL is
-    given or recorded in archive.json, else ``ARCHIVE/index.sqlite``. A SQLite index that is missing or
-    was made with another schema or tokenization is rebuilt from the records here."""
-    url = url or index_url(archive)
-    if url and url.startswith(("postgresql://", "postgres://")):
-        from .index_pg import PgIndex
-
-        return PgIndex(url, Path(archive))
-    fresh = not (Path(archive) / INDEX_FILE).exists()
-    idx = SqliteIndex(Path(archive) / INDEX_FILE, Path(archive))
-    if idx.rebuilt or (fresh and any((Path(archive) / "documents").glob("*.json"))):
-        idx.reindex()  # a stale or a deleted index: the records say what it must hold
-    return idx
-
-
-def index_archive(archive_dir: Path) -> int:
-    """Bring an archive's index up to date with its records, creating it if needed; returns the
-    number of documents (re)indexed or dropped (the lead's end-to-end tests call this)."""
-    with open_index(archive_dir) as idx:
-        return idx.reconcile()
-
-
-def index_record_file(archive: Path, path: Path) -> None:
-    """Index the record just written at ``path`` (its modification time lets reconcile skip it later)."""
-    with open_index(archive) as idx:
-        idx.index_file(path)
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)

@@ -10,8 +10,11 @@ where SQLite's tokenizer does. Every value the user types is a bound parameter.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import ServiceUnavailable
 from .index import IndexBase
 from .indexrows import Filters, Hit, filter_clauses, index_rows
 from .query import And, Node, Not, Or, Term, parse, terms
@@ -28,6 +31,28 @@ CREATE INDEX IF NOT EXISTS pages_ftsv ON pages USING GIN (ftsv);
 CREATE INDEX IF NOT EXISTS pages_etsv ON pages USING GIN (etsv);
 """
 _WORD = re.compile(r"\w+")
+DOCUMENT_COLUMNS = ("id", "type", "type_folded", "number", "date", "issuer", "issuer_folded", "commune",
+                    "commune_folded", "retention", "dossier", "subject", "source", "pdf", "page_count", "record_sha",
+                    "record_mtime")
+CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited on
+
+
+def shown_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+@contextmanager
+def unavailable_as_error(url: str) -> Iterator[None]:
+    """A server that cannot be reached (or went away) as one line, not a driver traceback."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.OperationalError as e:
+        reason = (str(e).strip().splitlines() or ["connection failed"])[-1].strip()
+        raise ServiceUnavailable(f"cannot reach the PostgreSQL index {shown_url(url)}: {reason}; check that the "
+                                 "server is running and the address (archive.json \"index\") is right") from None
 
 
 def words(text: str) -> str:
@@ -62,18 +87,38 @@ class PgIndex(IndexBase):
 
         self.url = url
         self.archive = archive
-        self.db = psycopg.connect(url, autocommit=True)
-        with self.db.transaction():
-            self.db.execute("SELECT pg_advisory_xact_lock(4242)")  # several PCs may create it at once
-            self.db.execute(SCHEMA)
+        with unavailable_as_error(url):
+            self.db = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
+            with self.db.transaction():
+                self.db.execute("SELECT pg_advisory_xact_lock(4242)")  # several PCs may create it at once
+                self.db.execute(SCHEMA)
 
     def close(self) -> None:
         self.db.close()
 
+    def stored_rows(self, doc_id: str) -> tuple[dict, list[tuple]] | None:
+        """What the index holds for ``doc_id`` in the form :meth:`expected_rows` gives (verify compares them)."""
+        cur = self.db.execute("SELECT * FROM documents WHERE id = %s", (doc_id,))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        fields = dict(zip([c.name for c in cur.description], row, strict=True))
+        fields.pop("record_mtime", None)
+        pages = [tuple(r) for r in self.db.execute("SELECT page, exact_text FROM pages WHERE doc_id = %s "
+                                                   "ORDER BY page", (doc_id,))]
+        return fields, pages
+
+    @staticmethod
+    def expected_rows(rec: dict, record_sha: str | None) -> tuple[dict, list[tuple]]:
+        doc, rows = index_rows(rec, record_sha, None)
+        fields = dict(zip(DOCUMENT_COLUMNS, doc, strict=True))
+        fields.pop("record_mtime", None)
+        return fields, [(page, text) for _, page, _, _, text in rows]
+
     def upsert_document(self, rec: dict, record_sha: str | None = None, record_mtime: int | None = None,
                         transaction: bool = True) -> None:
         doc, rows = index_rows(rec, record_sha, record_mtime)
-        with self.db.transaction():
+        with unavailable_as_error(self.url), self.db.transaction():
             self.db.execute("DELETE FROM documents WHERE id = %s", (rec["id"],))
             self.db.execute(f"INSERT INTO documents VALUES ({', '.join(['%s'] * 17)})", doc)
             for doc_id, page, meta, folded, exact_text in rows:
@@ -83,7 +128,8 @@ class PgIndex(IndexBase):
                     (doc_id, page, exact_text, words(meta), words(folded), words(exact_text)))
 
     def delete_document(self, doc_id: str) -> None:
-        self.db.execute("DELETE FROM documents WHERE id = %s", (doc_id,))
+        with unavailable_as_error(self.url):
+            self.db.execute("DELETE FROM documents WHERE id = %s", (doc_id,))
 
     def clear(self) -> None:
         self.db.execute("TRUNCATE pages, documents")

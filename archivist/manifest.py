@@ -18,13 +18,18 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .archival import archival_fields
+from .archiveinfo import load_organisation
+from .errors import ArchiveBusy, ArchiveReadOnly
 from .fsutil import atomic_write_bytes, atomic_write_json
+from .record import utc_now
 from .retention import Retention, Schedule, end_year, longest, needs_review, retention_for, status
-from .schemas import RecordInvalid, archival_fields, errors, known_type, validate
+from .schemas import errors, known_type, validate
+from .store import ArchiveStore
 
 DOSSIER_DIR = "dossiers"
 CATALOGUE_DIR = "catalogue"
@@ -37,26 +42,6 @@ MANIFEST_COLUMNS = ("level", "identifier", "dossier_code", "document_id", "title
                     "status", "review")
 CATALOGUE_COLUMNS = ("Số TT", "Mã hồ sơ", "Số hồ sơ", "Tiêu đề hồ sơ", "Thời gian bắt đầu", "Thời gian kết thúc",
                      "Số trang", "Thời hạn bảo quản", "Ghi chú")
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def load_organisation(root: Path) -> dict | None:
-    """``organisation`` of ``ARCHIVE/archive.json`` ({name, identifier, commune_code, commune_name}), or None.
-
-    Raises :class:`RecordInvalid` naming the field when it is present but malformed.
-    """
-    try:
-        org = json.loads((root / "archive.json").read_text(encoding="utf-8")).get("organisation")
-    except (OSError, ValueError):
-        return None
-    if org is not None:
-        problems = errors(org, "dossier#/$defs/organisation")
-        if problems:
-            raise RecordInvalid("archive.json organisation", [f"organisation.{p}" for p in problems])
-    return org
 
 
 def load_records(root: Path, check: bool = True) -> tuple[list[dict], list[str]]:
@@ -100,7 +85,7 @@ def document_title(rec: dict) -> str:
 
 
 def _year(rec: dict) -> int:
-    return int(str(rec.get("created") or now_iso())[:4])
+    return int(str(rec.get("created") or utc_now())[:4])
 
 
 @dataclass
@@ -150,7 +135,7 @@ def _dossier_record(org: dict | None, code: str, year: int, number: int, docs: l
                    "record": f"documents/{d['id']}.json", "pdf": d["output"]["pdf"], "sha256": d["output"]["sha256"],
                    "pages": a["page_count"], "date": a["date"], "type": a["type"], "subject": a["subject"]}
                   for i, (d, a) in enumerate(zip(docs, arch, strict=True), start=1)],
-        "notes": "; ".join(notes) or None, "needs_review": review, "updated": now_iso(),
+        "notes": "; ".join(notes) or None, "needs_review": review, "updated": utc_now(),
     }
 
 
@@ -228,25 +213,38 @@ class ArchiveState:
     warnings: list[str] = field(default_factory=list)
 
 
-def refresh(root: Path, schedule: Schedule, seal_files: bool = True, check: bool = False) -> ArchiveState:
-    """Number new dossiers, (re)write changed dossier records and record the fixity of new files.
-
-    With ``seal_files`` off nothing is written (a read-only look at the archive); ``check``
-    validates every document record against its schema too.
-    """
-    from .verify import seal
-
-    org = load_organisation(root)
-    records, problems = load_records(root, check)
-    dossiers = build_dossiers(root, records, schedule, org)
+def _numbered(store: ArchiveStore, schedule: Schedule, check: bool) -> ArchiveState:
+    org = load_organisation(store.root)
+    records, problems = load_records(store.root, check)
+    dossiers = build_dossiers(store.root, records, schedule, org)
     warnings = []
     if not org:
         warnings.append("archive.json has no organisation.identifier: dossier codes are provisional (UNSET.…) and "
                         "no dossier record is written")
-    elif seal_files:
-        changed = write_dossiers(root, dossiers)
-        seal(root, changed=changed)
-    return ArchiveState(root, org, records, dossiers, schedule, problems, warnings)
+    elif store.lock is not None:
+        store.written += write_dossiers(store.root, dossiers)
+    return ArchiveState(store.root, org, records, dossiers, schedule, problems, warnings)
+
+
+def refresh(root: Path, schedule: Schedule, check: bool = False) -> ArchiveState:
+    """The archive's records and numbered dossiers; ``check`` validates every record against its schema too.
+
+    New dossiers are numbered for good (their records written and sealed) when the archive can be written
+    now, under the writer lock. On a read-only copy, or while a batch writes the archive, they are
+    numbered for this listing only, and a warning says so: a reader never writes.
+    """
+    try:
+        with ArchiveStore.writer(root, command="archivist manifest (numbering dossiers)") as store:
+            return _numbered(store, schedule, check)
+    except (ArchiveBusy, ArchiveReadOnly) as e:
+        state = _numbered(ArchiveStore.reader(root), schedule, check)
+        if any(d.record["code"] not in _kept_codes(root) for d in state.dossiers) and state.organisation:
+            state.warnings.append(f"new dossiers are numbered for this listing only ({e})")
+        return state
+
+
+def _kept_codes(root: Path) -> set[str]:
+    return {d["code"] for d in existing_dossiers(root).values()}
 
 
 # --- retention manifest ------------------------------------------------------------------------
@@ -281,7 +279,7 @@ def retention_manifest(state: ArchiveState, as_of: int | None = None, due_before
     """The retention manifest (validated against its schema)."""
     as_of = as_of or date.today().year
     s = state.schedule
-    out = {"manifest_version": 1, "generator": GENERATOR, "generated": now_iso(), "as_of_year": as_of,
+    out = {"manifest_version": 1, "generator": GENERATOR, "generated": utc_now(), "as_of_year": as_of,
            "due_before": due_before, "organisation": state.organisation,
            "schedule": {"sources": s.sources, "overridden": s.overridden, "added": s.added},
            "entries": retention_entries(state, as_of, due_before)}

@@ -19,6 +19,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+#: Pages below this resolution do not meet the digitization standard (Circular 02/2019/TT-BNV: 200 dpi).
+STANDARD_DPI = 200.0
+
 
 @dataclass(frozen=True)
 class PageRef:
@@ -99,6 +102,123 @@ class Failure:
 
     def line(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that changes the output; a change re-processes documents done with other settings."""
+
+    workers: int = 1
+    executor: str = "local"  # "local" | "dask-local" | "dask"
+    scheduler: str | None = None  # tcp://HOST:PORT for "dask"
+    pdfa: str = "1b"  # "1b" (TCVN 14159-1:2024 adopts PDF/A-1) or "2b"
+    ocr_engine: str = "tesserocr"
+    lang: str = "vie"
+    force_ocr: bool = False
+    split: str = "auto"  # "auto" | "none" | "file"
+    index_url: str | None = None  # postgresql://… for a shared index; None: SQLite in the archive
+    page_timeout: float = 600.0  # seconds one page may take before it fails alone
+
+    def fingerprint(self) -> dict:
+        """The settings that affect what is written (not how fast)."""
+        return {"pdfa": self.pdfa, "ocr_engine": self.ocr_engine, "lang": self.lang, "force_ocr": self.force_ocr,
+                "split": self.split}
+
+
+@dataclass
+class BatchReport:
+    """What one ``archivist process`` did: the documents written or found done, and what went wrong."""
+
+    archive: str
+    documents: list[dict] = field(default_factory=list)  # one summary per document done or skipped
+    failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)
+    pages: int = 0
+    seconds: float = 0.0
+    failed_documents: int = 0  # inputs not written (a failed dossier counts once, whatever its failed pages)
+    stopped: str | None = None  # why the batch stopped early (disk full, service lost); None when it ran through
+    unfinished: list[str] = field(default_factory=list)  # inputs not done when it stopped: re-running resumes them
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and self.stopped is None
+
+    @property
+    def pages_per_minute(self) -> float:
+        return 60.0 * self.pages / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass
+class SourceInfo:
+    """The input as given and its fixity (a folder's SHA-256 is of its sorted (name, SHA-256) list)."""
+
+    paths: list[str]
+    sha256: str
+    bytes: int
+
+
+@dataclass
+class OutputInfo:
+    """The PDF/A, relative to the archive, and its fixity."""
+
+    pdf: str
+    sha256: str
+    bytes: int
+    pdfa: str
+
+
+#: Keys of a record in the order they are written (the JSON stays diffable from one version to the next).
+RECORD_KEYS = ("record_version", "id", "label", "dossier", "boundary", "fonds", "source", "output", "page_count",
+               "pages", "text", "metadata", "archival", "history", "created", "settings", "tools", "timings")
+
+
+@dataclass
+class DocumentRecord:
+    """The record of one document (``documents/<id>.json``; schema: schemas/document.schema.json).
+
+    Typed at the top, where the commit path reads and writes it (source, output, metadata, derived
+    archival fields); pages and metadata stay the plain JSON objects the schema describes, because
+    every stage reads them as such and the schema, not this class, is their contract.
+    """
+
+    id: str
+    label: str
+    source: SourceInfo
+    output: OutputInfo
+    pages: list[dict]
+    metadata: dict
+    created: str
+    settings: dict
+    tools: dict
+    record_version: int = 1
+    dossier: dict | None = None  # the input a split document came from: {"id", "label", "sequence", "parts"}
+    boundary: dict | None = None
+    fonds: dict | None = None  # the fonds the document belongs to: {"code", "name"}
+    text: str = ""
+    archival: dict | None = None  # derived at commit (archivist/archival.py)
+    history: list[dict] = field(default_factory=list)  # corrections a person made, with who and when
+    timings: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # keys this version does not know, kept as they were
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> DocumentRecord:
+        known = {k: v for k, v in d.items() if k in RECORD_KEYS and k != "page_count"}
+        return cls(**{**known, "source": SourceInfo(**d["source"]), "output": OutputInfo(**d["output"]),
+                      "history": list(d.get("history") or [])},
+                   extra={k: v for k, v in d.items() if k not in RECORD_KEYS})
+
+    def to_dict(self) -> dict:
+        """The JSON object written to disk: keys in :data:`RECORD_KEYS` order, empty optional parts left out."""
+        values = {**{k: getattr(self, k) for k in RECORD_KEYS if k != "page_count"}, "page_count": self.page_count,
+                  "source": asdict(self.source), "output": asdict(self.output)}
+        out = {k: values[k] for k in RECORD_KEYS if not (k in ("fonds", "history") and not values[k])}
+        out.update(self.extra)
+        return out
 
 
 def to_jsonable(obj: Any) -> Any:

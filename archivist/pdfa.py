@@ -33,9 +33,9 @@ from xml.sax.saxutils import escape
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from .fsutil import atomic_path
 from .geometry import corrected_size, pdf_image_matrix
-from .models import ImagePayload, PageResult, Word
+from .models import PageResult, Word
+from .pdfwrite import image_xobject, save_pdf
 from .spool import SpooledImages
 
 FONT_CANDIDATES = ("/usr/share/tesseract-ocr/5/tessdata/pdf.ttf",
@@ -128,19 +128,6 @@ def _glyphless_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
         Type=Name.Font, Subtype=Name.Type0, BaseFont=Name.GlyphLessFont, Encoding=Name("/Identity-H"),
         DescendantFonts=Array([pdf.make_indirect(cidfont)]),
         ToUnicode=pdf.make_indirect(_flate_stream(pdf, to_unicode))))
-
-
-def image_xobject(pdf: pikepdf.Pdf, img: ImagePayload) -> pikepdf.Object:
-    """The payload as an image XObject, its data untouched (JPEG bytes stay byte-identical)."""
-    s = pikepdf.Stream(pdf, b"")
-    parms = Dictionary({f"/{k}": v for k, v in img.decode_parms.items()}) if img.decode_parms else None
-    s.write(img.data, filter=Name(f"/{img.filter}"), decode_parms=parms)
-    s.Type, s.Subtype = Name.XObject, Name.Image
-    s.Width, s.Height, s.BitsPerComponent = img.width, img.height, img.bpc
-    s.ColorSpace = Name(f"/{img.colorspace}")
-    if img.decode:
-        s.Decode = Array(img.decode)
-    return pdf.make_indirect(s)
 
 
 def _meta(text: str) -> str:
@@ -247,14 +234,6 @@ def xmp_packet(part: str, *, title: str, created: datetime, language: str, produ
            f"    {body}\n"
            "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n" + " " * 1024 + '\n<?xpacket end="w"?>')
     return xml.encode("utf-8")
-
-
-def save_pdf(pdf: pikepdf.Pdf, path: Path, version: str) -> None:
-    """Save atomically, as every PDF/A of the archive is saved: no object streams (PDF/A-1 forbids
-    them), a deterministic /ID (the same pages give the same bytes), the XMP left as written."""
-    with atomic_path(path) as tmp:
-        pdf.save(tmp, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                 compress_streams=True, fix_metadata_version=False, deterministic_id=True, force_version=version)
 
 
 def write_pdfa(pages: list[PageResult], out_path: Path, *, level: str = "2b", title: str, created: datetime,

@@ -6,6 +6,10 @@ so that only one process ever writes the archive. Importable without the CLI::
 
     from archivist.pipeline import Settings, process
     report = process([Path("scans")], Path("archive"), Settings(workers=2))
+
+Failures of one page or one document are data (in the batch report); failures of the environment
+(full disk, read-only archive, PostgreSQL or Dask gone) stop the batch: the report says which inputs
+are unfinished, and the same command resumes them.
 """
 
 from __future__ import annotations
@@ -13,44 +17,21 @@ from __future__ import annotations
 import subprocess
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import preprocess
 from .discover import discover
+from .errors import EnvironmentProblem
+from .executor import Executor, make_executor
 from .ingest import IngestError, load_page, shown
-from .models import DocumentInput, Failure, PageRef, PageResult
+from .models import STANDARD_DPI, BatchReport, DocumentInput, Failure, PageRef, PageResult, Settings
 from .ocr import OcrEngine, OcrError, make_engine, text_from_words
 from .preview import make_preview
 from .spool import SPOOL_AFTER, ImageSpool
+from .store import ArchiveStore
 
-if TYPE_CHECKING:
-    from .archive import Archive
-
-#: Pages below this resolution do not meet the digitization standard (Circular 02/2019: 200 dpi).
-STANDARD_DPI = 200.0
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything that changes the output; a change re-processes documents done with other settings."""
-
-    workers: int = 1
-    executor: str = "local"  # "local" | "dask-local" | "dask"
-    scheduler: str | None = None  # tcp://HOST:PORT for "dask"
-    pdfa: str = "2b"  # "2b" or "1b"
-    ocr_engine: str = "tesserocr"
-    lang: str = "vie"
-    force_ocr: bool = False
-    split: str = "auto"  # "auto" | "none" | "file"
-    index_url: str | None = None  # postgresql://… for a shared index; None: SQLite in the archive
-
-    def fingerprint(self) -> dict:
-        """The settings that affect what is written (not how fast)."""
-        return {"pdfa": self.pdfa, "ocr_engine": self.ocr_engine, "lang": self.lang, "force_ocr": self.force_ocr,
-                "split": self.split}
-
+__all__ = ["BatchReport", "PageTask", "Settings", "process", "process_page"]
 
 @dataclass(frozen=True)
 class PageTask:
@@ -60,26 +41,6 @@ class PageTask:
     engine: str
     lang: str
     force_ocr: bool = False
-
-
-@dataclass
-class BatchReport:
-    archive: str
-    documents: list[dict] = field(default_factory=list)  # one summary per document done or skipped
-    failures: list[Failure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    skipped_files: list[str] = field(default_factory=list)
-    pages: int = 0
-    seconds: float = 0.0
-    failed_documents: int = 0  # inputs not written (a failed dossier counts once, whatever its failed pages)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
-    @property
-    def pages_per_minute(self) -> float:
-        return 60.0 * self.pages / self.seconds if self.seconds > 0 else 0.0
 
 
 # --- page stage (runs in workers) ------------------------------------------------------------
@@ -163,15 +124,28 @@ def _tasks(docs: list[DocumentInput], settings: Settings) -> Iterator[PageTask]:
             yield PageTask(i, n, ref, settings.ocr_engine, settings.lang, settings.force_ocr)
 
 
-def _finish(store, doc: DocumentInput, pages: list[PageResult], settings: Settings, report: BatchReport) -> None:
-    """Split, classify, describe and commit the documents of one input; failures go in the report."""
+def _page_failed(task: PageTask, reason: str) -> Failure:
+    """A page the executor had to give up on (time limit, lost worker) as the batch's failure line."""
+    where = shown(task.ref.path) + (f" (page {task.ref.index + 1})" if task.ref.kind != "image" else "")
+    return Failure(where, reason, "ocr")
+
+
+def _finish(store: ArchiveStore, doc: DocumentInput, pages: list[PageResult], settings: Settings,
+            report: BatchReport) -> None:
+    """Split, classify, describe and commit the documents of one input; failures go in the report.
+
+    An environment problem (disk full, index server gone) is not this document's fault: it stops the batch.
+    """
     from .assemble import assemble
+    from .commit import commit_part, summary
 
     try:
         parts = assemble(doc, pages, settings.split)
         for part in parts:
-            summary = store.commit(doc, part, settings)
-            report.documents.append({**summary, "status": "processed"})
+            rec = commit_part(store, doc, part, settings)
+            report.documents.append({**summary(store, rec.to_dict()), "status": "processed"})
+    except EnvironmentProblem:
+        raise
     except Exception as e:  # noqa: BLE001 - reported, and the batch goes on
         report.failures.append(Failure(doc.label, f"could not write the document: {type(e).__name__}: {e}", "pdfa"))
         report.failed_documents += 1
@@ -182,35 +156,68 @@ def _finish(store, doc: DocumentInput, pages: list[PageResult], settings: Settin
 ProgressFn = Callable[[str, int], None]  # (event, pages) where event is "start" | "page" | "doc"
 
 
-def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
-            progress: ProgressFn | None = None) -> BatchReport:
-    """Process every document found in ``inputs`` into ``archive``; returns the batch report."""
-    from .archive import Archive
-    from .executor import make_executor
+def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings, report: BatchReport) -> list[DocumentInput]:
+    """The inputs still to do; those already committed go in the report as such, damaged ones are said."""
+    from .commit import finished
 
-    t_start = time.perf_counter()
-    store = Archive.open(archive, index_url=settings.index_url)
-    report = BatchReport(archive=str(archive))
     docs, failures, skipped = discover(inputs, folders_as_dossiers=settings.split != "file")
     report.failures.extend(failures)
     report.failed_documents += len(failures)
     report.skipped_files.extend(skipped)
     todo: list[DocumentInput] = []
     for doc in docs:
-        done = store.finished(doc, settings)
+        done, damaged = finished(store, doc, settings)
+        report.warnings.extend(f"{pdf}: missing or damaged (its SHA-256 differs from its record's); made again "
+                               f"from {doc.label}" for pdf in damaged)
         if done is not None:
             report.documents.extend({**d, "status": "already done"} for d in done)
         else:
             todo.append(doc)
+    return todo
+
+
+def process(inputs: list[Path], archive: Path, settings: Settings | None = None,
+            progress: ProgressFn | None = None) -> BatchReport:
+    """Process every document found in ``inputs`` into ``archive``; returns the batch report.
+
+    Raises an :class:`archivist.errors.ArchivistError` when the archive cannot be opened for writing
+    (another writer, read-only, not reachable); once the batch runs, problems are in the report.
+    """
+    settings = settings or Settings()
+    t_start = time.perf_counter()
+    report = BatchReport(archive=str(archive))
+    with ArchiveStore.writer(archive, create=True, index_url=settings.index_url,
+                             command="archivist process") as store:
+        report.warnings.extend(store.notes)
+        # The workers start while discovery hashes the inputs; an unreachable cluster stops here, at once.
+        executor = make_executor(settings.workers, init_worker, settings.executor, settings.scheduler,
+                                 settings.page_timeout)
+        try:
+            todo = _plan(store, inputs, settings, report)
+            _run(store, executor, todo, settings, report, progress)
+        except EnvironmentProblem as e:
+            report.stopped = str(e)
+        finally:
+            executor.close()
+        store.seal()
+        report.warnings.extend(n for n in store.notes if n not in report.warnings)
+        report.seconds = time.perf_counter() - t_start
+        _write_reports(store, report)
+    return report
+
+
+def _run(store: ArchiveStore, executor: Executor, todo: list[DocumentInput], settings: Settings,
+         report: BatchReport, progress: ProgressFn | None) -> None:
+    """OCR every page of ``todo`` on the executor and commit each input as soon as its last page is in."""
     total = sum(len(d.pages) for d in todo)
     if progress:
         progress("start", total)
     results: dict[int, dict[int, PageResult]] = {i: {} for i in range(len(todo))}
     failed: dict[int, list[Failure]] = {i: [] for i in range(len(todo))}
     spools: dict[int, ImageSpool] = {}  # long documents' page images wait on disk (archivist/spool.py)
-    executor = make_executor(settings.workers, init_worker, settings.executor, settings.scheduler)
+    report.unfinished = [d.label for d in todo]
     try:
-        for task, res in executor.map_unordered(process_page, _tasks(todo, settings)):
+        for task, res in executor.map_unordered(process_page, _tasks(todo, settings), _page_failed):
             if isinstance(res, Failure):
                 failed[task.doc].append(res)
             else:
@@ -231,29 +238,50 @@ def process(inputs: list[Path], archive: Path, settings: Settings = Settings(),
                                                        "pages could not be read; document not written", "ingest"))
                 else:
                     _finish(store, doc, pages, settings, report)
+                report.unfinished.remove(doc.label)
                 if task.doc in spools:
                     spools.pop(task.doc).close()
                 del results[task.doc], failed[task.doc]
                 if progress:
                     progress("doc", 0)
     finally:
-        executor.close()
         for spool in spools.values():
             spool.close()
-    store.seal()
-    report.seconds = time.perf_counter() - t_start
-    store.write_report(report)
-    _write_html_report(store, report)
-    return report
 
 
-def _write_html_report(store: Archive, report: BatchReport) -> None:
-    """The visual report (report.html, drawn from report.json and the records) after every batch;
-    a problem drawing it is a warning in report.json, never a failed batch."""
+def _write_reports(store: ArchiveStore, report: BatchReport) -> None:
+    """report.json, then the visual report (report.html, drawn from report.json and the records).
+
+    A problem drawing the HTML page is a warning, never a failed batch; a batch stopped for want of
+    disk space may not be able to write either, and says so in its summary instead.
+    """
     from .htmlreport import write_html_report
 
+    try:
+        write_batch_report(store, report)
+    except OSError as e:
+        report.warnings.append(f"report.json could not be written: {e.strerror or e}")
+        return
+    if report.stopped:
+        return
     try:
         write_html_report(store.root)
     except (OSError, ValueError, RuntimeError, subprocess.SubprocessError) as e:
         report.warnings.append(f"the HTML report could not be written: {e}")
-        store.write_report(report)
+        write_batch_report(store, report)
+
+
+def write_batch_report(store: ArchiveStore, report: BatchReport) -> None:
+    """``ARCHIVE/report.json``: what the last batch did (the HTML report and ``verify`` read it)."""
+    from dataclasses import asdict
+
+    from .fsutil import atomic_write_json
+    from .record import utc_now
+
+    atomic_write_json(store.root / "report.json", {
+        "archive": report.archive, "finished": utc_now(), "ok": report.ok, "pages": report.pages,
+        "seconds": round(report.seconds, 2), "pages_per_minute": round(report.pages_per_minute, 1),
+        "failed_documents": report.failed_documents, "documents": report.documents,
+        "failures": [asdict(f) for f in report.failures], "warnings": report.warnings,
+        "skipped_files": report.skipped_files, "stopped": report.stopped, "unfinished": report.unfinished,
+    })

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .models import DocumentInput, PageResult
+from .models import DocumentInput, DocumentRecord, OutputInfo, PageResult, SourceInfo
 
 if TYPE_CHECKING:
     from .assemble import Part
@@ -55,28 +55,17 @@ def page_entry(p: PageResult) -> dict:
     }
 
 
-def build_record(doc: DocumentInput, part: Part, *, pdf_rel: str, pdf_sha: str, pdf_bytes: int,
-                 pdfa: str, settings: dict, engine_version: str, source_bytes: int, created: str) -> dict:
-    """The record of one document (``part``) made from the input ``doc``."""
+def build_record(doc: DocumentInput, part: Part, *, pdf_rel: str, pdfa: str, settings: dict, engine_version: str,
+                 source_bytes: int, created: str) -> DocumentRecord:
+    """The record of one document (``part``) made from the input ``doc``; the PDF's SHA-256 and size,
+    the retention and the archival fields are filled when it is committed (archivist/commit.py)."""
     pages = part.pages
-    return {
-        "record_version": RECORD_VERSION,
-        "id": part.id,
-        "label": doc.label,
-        "dossier": part.dossier,
-        "boundary": part.boundary or None,
-        "source": {
-            "paths": [str(p) for p in doc.sources],
-            "sha256": doc.sha256,
-            "bytes": source_bytes,
-        },
-        "output": {"pdf": pdf_rel, "sha256": pdf_sha, "bytes": pdf_bytes, "pdfa": pdfa},
-        "page_count": len(pages),
-        "pages": [page_entry(p) for p in pages],
-        "text": "\n\n".join(p.text for p in pages),
-        "metadata": part.metadata,
-        "created": created,
-        "settings": settings,
-        "tools": tool_versions(engine_version),
-        "timings": {k: round(sum(p.timings.get(k, 0.0) for p in pages), 3) for k in ("load", "preprocess", "ocr")},
-    }
+    return DocumentRecord(
+        record_version=RECORD_VERSION, id=part.id, label=doc.label, dossier=part.dossier,
+        boundary=part.boundary or None,
+        source=SourceInfo([str(p) for p in doc.sources], doc.sha256, source_bytes),
+        output=OutputInfo(pdf_rel, "", 0, pdfa),
+        pages=[page_entry(p) for p in pages], text="\n\n".join(p.text for p in pages), metadata=part.metadata,
+        created=created, settings=settings, tools=tool_versions(engine_version),
+        timings={k: round(sum(p.timings.get(k, 0.0) for p in pages), 3) for k in ("load", "preprocess", "ocr")},
+    )

@@ -8,9 +8,6 @@ The canonical schema files live in the top-level ``schemas/`` folder (where a re
 repository looks for them). They are found there in a source checkout or an editable install;
 an installed wheel ships them as data files under ``<prefix>/share/archivist/schemas``;
 ``$ARCHIVIST_SCHEMAS`` points elsewhere. Schemas refer to each other by ``urn:archivist:schema:<kind>``.
-
-:func:`archival_fields` derives the document-level input fields of Circular 02/2019/TT-BNV (the
-record's ``archival`` object) from what the pipeline knows about a document.
 """
 
 from __future__ import annotations
@@ -120,6 +117,12 @@ def validate(instance: Any, kind: str) -> None:
         raise RecordInvalid(kind, problems[:MAX_ERRORS] + ([f"… and {more} more"] if more > 0 else []))
 
 
+def known_type(meta: dict) -> str | None:
+    """The document type, or None when classification found none (``unknown``)."""
+    t = meta.get("type")
+    return None if not t or t == "unknown" else t
+
+
 def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
@@ -146,69 +149,3 @@ def validate_record(record: dict, kind: str = "document") -> None:
         return
     validate({**record, "pages": [{**p, "words": []} if isinstance(p.get("words"), list) else p for p in pages]},
              kind)
-
-
-# --- Circular 02/2019 document-level fields ---------------------------------------------------
-
-#: Vietnamese labels of the metadata fields a person may be asked to confirm (for the Ghi chú line).
-REVIEW_LABELS = {"type": "tên loại", "number": "số", "symbol": "ký hiệu", "number_symbol": "số, ký hiệu",
-                 "date": "ngày tháng", "issuer": "cơ quan ban hành", "subject": "trích yếu", "signer": "người ký",
-                 "person": "người được đăng ký", "event_date": "ngày sự kiện", "book": "quyển số",
-                 "entry": "số đăng ký"}
-KIND_KEYWORDS = {"civil_status": "hộ tịch", "land": "đất đai", "petition": "đơn thư"}
-STANDARD_DPI = 200.0  # Circular 02/2019/TT-BNV: digitize at 200 dpi or more
-
-
-def known_type(meta: dict) -> str | None:
-    """The document type, or None when classification found none (``unknown``)."""
-    t = meta.get("type")
-    return None if not t or t == "unknown" else t
-
-
-def archival_fields(record: dict, *, dossier_code: str | None = None, sequence: int | None = None,
-                    access: str | None = None) -> dict:
-    """The record's ``archival`` object (Circular 02/2019/TT-BNV document fields) from its metadata.
-
-    ``dossier_code`` and ``sequence`` (the document's place in its dossier) make the identifier
-    ``<dossier code>.<sequence>``; left out, both stay null until the dossier is numbered. The
-    access regime is ``access``, else the one of the retention series (restricted for civil
-    status, land and petitions: they hold personal data), else public. Reliability is
-    ``digitized``: archivist makes its PDFs from scans. Autograph, physical condition and
-    information code are for a person to give and stay null.
-    """
-    meta = record.get("metadata") or {}
-    if access is None:
-        access = (meta.get("retention") or {}).get("access")
-    if access is None:
-        from .retention import retention_for
-
-        access = retention_for(record).access
-    typ = known_type(meta)
-    keywords = [k for k in (typ, meta.get("number_symbol"), KIND_KEYWORDS.get(meta.get("kind") or "")) if k]
-    notes = []
-    review = [REVIEW_LABELS.get(f, f) for f in meta.get("needs_review") or []]
-    if review:
-        notes.append("Cần kiểm tra: " + ", ".join(dict.fromkeys(review)))
-    low = [p["number"] for p in record.get("pages", []) if p.get("dpi", STANDARD_DPI) < STANDARD_DPI - 0.5]
-    if low:
-        notes.append(f"Trang {', '.join(map(str, low))} quét dưới {STANDARD_DPI:.0f} dpi")
-    return {
-        "identifier": f"{dossier_code}.{sequence}" if dossier_code and sequence else None,
-        "dossier_code": dossier_code,
-        "sheet": (record.get("boundary") or {}).get("start_page") or 1,
-        "page_count": record.get("page_count") or len(record.get("pages", [])) or 1,
-        "number": meta.get("number"),
-        "symbol": meta.get("symbol"),
-        "date": meta.get("date"),
-        "type": typ,
-        "subject": meta.get("subject"),
-        "issuer": meta.get("issuer"),
-        "language": meta.get("language") or "vi",
-        "information_code": None,
-        "keywords": list(dict.fromkeys(keywords)),
-        "access_regime": access,
-        "reliability": "digitized",
-        "autograph": None,
-        "physical_condition": None,
-        "notes": "; ".join(notes) or None,
-    }

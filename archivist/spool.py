@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pikepdf
 
-from .fsutil import atomic_path, temp_path_beside
+from .fsutil import temp_path_beside
 from .models import ImagePayload, PageResult
+from .pdfwrite import image_xobject, save_pdf
 
 SPOOL_AFTER = 64  # documents up to this many pages stay in memory: nothing to gain, one file less
 CHUNK = 32  # images per chunk file: few open files at write time, little held while a chunk fills
@@ -46,8 +47,6 @@ class ImageSpool:
     def flush(self) -> None:
         if not self.waiting:
             return
-        from .pdfa import image_xobject
-
         path = temp_path_beside(self.folder / "spool.pdf")
         self.files.append(path)
         with pikepdf.new() as pdf:
@@ -55,8 +54,7 @@ class ImageSpool:
             for page in self.waiting:
                 images[f"/p{page.number}"] = image_xobject(pdf, page.image)
             pdf.Root.ArchivistSpool = images
-            with atomic_path(path) as tmp:
-                pdf.save(tmp)
+            save_pdf(pdf, path)
         for page in self.waiting:
             page.image = dataclasses.replace(page.image, data=b"", spool=(str(path), f"/p{page.number}"))
         self.waiting = []

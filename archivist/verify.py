@@ -1,150 +1,27 @@
-"""Fixity: record the SHA-256 of every file the archive holds as evidence, and check them later.
+"""Check an archive: every checksum, every record, every index row; say what it holds.
 
-Each PDF's SHA-256 is written into its record when the PDF is made, and each source's too. The
-records themselves, and the dossier records, are listed with their SHA-256 in
-``ARCHIVE/archive-manifest.json`` when :func:`seal` first sees them; an entry is never re-hashed
-afterwards (that is the point of fixity) unless the writer says it rewrote the file, or the pipeline
-visibly re-processed the document (a later ``created`` and a PDF that matches the new record).
-
-:func:`verify` recomputes everything and reports missing, altered and unexpected files, records that
-fail their schema and, on request, PDFs that fail PDF/A validation. It never writes.
+:func:`verify` recomputes the SHA-256 of every evidence file against its record and against the
+fixity manifest (archivist/fixity.py), checks every record against its schema, compares every index
+row with the record it was made from (a row edited in the database, or missing, or left over, would
+otherwise show wrong search results with nobody the wiser), and on request runs the PDF/A validator.
+It never writes, so it runs on a read-only copy. Its report also says what the archive holds —
+documents, pages, dossiers — and which inputs the last batch could not process, so an archive
+holding nothing is never mistaken for a healthy one.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import __version__
-from .fsutil import TMP_PREFIX, atomic_write_json, sha256_file
-from .schemas import errors, validate
-
-MANIFEST = "archive-manifest.json"
-#: Files kept beside the evidence that change by design (configuration, index, reports): outside fixity,
-#: but expected. Another stage that writes a file into the archive adds its name here.
-KNOWN_FILES = {"archive.json", "report.json", "retention.json", MANIFEST, "index.sqlite", "index.sqlite-wal",
-               "index.sqlite-shm", "index.sqlite-journal", "catalogue/muc-luc-ho-so.csv",
-               "catalogue/muc-luc-ho-so.pdf", "report.html"}
-#: Folders of derived files re-made at will: the review step's thumbnails, manifests a user saved,
-#: the HTML report's page images.
-KNOWN_FOLDERS = ("review/", "manifests/", "report-files/")
-
-
-def _now() -> str:
-    from .manifest import now_iso
-
-    return now_iso()
-
-
-def rel(root: Path, path: Path) -> str:
-    return Path(path).resolve().relative_to(root.resolve()).as_posix()
-
-
-def load_manifest(root: Path) -> dict | None:
-    try:
-        return json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-
-
-def record_files(root: Path) -> list[tuple[str, str]]:
-    """(relative path, role) of every document record and dossier record."""
-    return ([(f"documents/{p.name}", "document-record") for p in sorted((root / "documents").glob("*.json"))]
-            + [(f"dossiers/{p.name}", "dossier-record") for p in sorted((root / "dossiers").glob("*.json"))])
-
-
-def _read_json(path: Path) -> dict | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _pdf_of(rec: dict) -> str | None:
-    """The archive-relative PDF a record names, if it names one inside documents/."""
-    pdf = (rec.get("output") or {}).get("pdf") if isinstance(rec.get("output"), dict) else None
-    return pdf if isinstance(pdf, str) and pdf == f"documents/{Path(pdf).name}" and pdf.endswith(".pdf") else None
-
-
-def _evidence(root: Path) -> tuple[dict[str, str], dict[str, dict]]:
-    """(path -> role) of the files to seal, and the document records by path. A PDF is evidence only
-    when a record names it: a stray file is never sealed, so that verify keeps reporting it."""
-    roles: dict[str, str] = {}
-    records: dict[str, dict] = {}
-    for r, role in record_files(root):
-        data = _read_json(root / r)
-        if data is None:
-            continue
-        roles[r] = role
-        if role == "document-record":
-            records[r] = data
-            if (pdf := _pdf_of(data)) and (root / pdf).is_file():
-                roles[pdf] = "pdf"
-    return roles, records
-
-
-def _reprocessed(root: Path, rec: dict, entry: dict) -> bool:
-    """A record rewritten by a later run of the pipeline: later ``created``, and its PDF is the one it names."""
-    pdf = _pdf_of(rec)
-    return (str(rec.get("created", "")) > str(entry.get("created", "")) and pdf is not None
-            and (root / pdf).is_file() and sha256_file(root / pdf) == rec["output"].get("sha256"))
-
-
-def seal(root: Path, changed: Iterable[Path] | None = None) -> dict:
-    """Add new evidence files to the archive manifest and re-hash the ones in ``changed``; returns it.
-
-    The pipeline calls this after a batch with the records and PDFs it wrote; the archive commands
-    call it with the dossier records they wrote. A document record the pipeline visibly re-processed
-    (see :func:`_reprocessed`) is re-sealed with its PDF; any other change stays for verify to report.
-    """
-    root = Path(root)
-    old = load_manifest(root) or {}
-    files: dict[str, dict] = dict(old.get("files") or {})
-    redo = {rel(root, p) for p in changed or ()}
-    now = _now()
-    roles, records = _evidence(root)
-    for r, role in roles.items():  # a record comes just before the PDF it names
-        entry, rec = files.get(r), records.get(r)
-        if entry is not None and r not in redo and rec is not None and _reprocessed(root, rec, entry):
-            redo.add(r)
-            if (pdf := _pdf_of(rec)) in files:
-                redo.add(pdf)
-        if entry is None or r in redo:
-            files[r] = {"sha256": sha256_file(root / r), "bytes": (root / r).stat().st_size, "role": role,
-                        "sealed": now}
-            if rec is not None and isinstance(rec.get("created"), str):
-                files[r]["created"] = rec["created"]
-    for r in redo:
-        if not (root / r).exists():
-            files.pop(r, None)  # the writer removed it on purpose
-    from .manifest import load_organisation
-    from .schemas import RecordInvalid
-
-    try:
-        org = load_organisation(root)
-    except RecordInvalid:  # reported by the archive commands; fixity must not wait for it
-        org = None
-    manifest = {
-        "manifest_version": 1, "generator": f"archivist {__version__}", "updated": now, "algorithm": "sha256",
-        "organisation": org,
-        "counts": {"documents": len(records),
-                   "dossiers": sum(1 for e in files.values() if e["role"] == "dossier-record"),
-                   "pages": sum(int(r.get("page_count") or 0) for r in records.values()), "files": len(files),
-                   "bytes": sum(e["bytes"] for e in files.values())},
-        "files": dict(sorted(files.items())),
-    }
-    validate(manifest, "archive-manifest")
-    if manifest["files"] != old.get("files") or manifest["counts"] != old.get("counts"):
-        atomic_write_json(root / MANIFEST, manifest)
-    return manifest
+from .fixity import KNOWN_FILES, KNOWN_FOLDERS, MANIFEST, _pdf_of, _read_json, record_files, rel
+from .fsutil import TMP_PREFIX, sha256_file
+from .schemas import errors
 
 
 @dataclass
 class Problem:
-    kind: str  # missing | altered | unexpected | invalid | source | pdfa
+    kind: str  # missing | altered | unexpected | invalid | source | pdfa | index
     path: str
     detail: str
 
@@ -153,18 +30,36 @@ class Problem:
 
 
 @dataclass
+class Holdings:
+    """What the archive holds, and what the last batch could not put in it."""
+
+    documents: int = 0
+    pages: int = 0
+    dossiers: int = 0
+    not_processed: list[str] = field(default_factory=list)  # "path: reason" of the last batch's failures
+
+    def line(self) -> str:
+        held = (f"the archive holds {self.documents} document(s), {self.pages} page(s), {self.dossiers} "
+                "numbered dossier(s)")
+        if self.not_processed:
+            held += f"; the last batch could not process {len(self.not_processed)} input(s) (listed in report.json)"
+        return held
+
+
+@dataclass
 class VerifyReport:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     files_checked: int = 0
+    holdings: Holdings = field(default_factory=Holdings)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def to_dict(self) -> dict:
-        return {"ok": self.ok, "files_checked": self.files_checked, "problems": [asdict(p) for p in self.problems],
-                "notes": self.notes}
+        return {"ok": self.ok, "files_checked": self.files_checked, "holdings": asdict(self.holdings),
+                "problems": [asdict(p) for p in self.problems], "notes": self.notes}
 
 
 class _Hashes(dict):
@@ -205,8 +100,18 @@ def _check_pdfa(root: Path, records: dict[str, dict], report: VerifyReport) -> N
             report.problems.append(Problem("pdfa", rel(root, path), "; ".join(violations[:5])))
 
 
-def verify(root: Path, pdfa: bool = False, sources: bool = True) -> VerifyReport:
-    """Recompute every checksum of the archive at ``root`` and list what is wrong (never writes)."""
+def _holdings(root: Path, records: dict[str, dict]) -> Holdings:
+    batch = _read_json(root / "report.json") or {}
+    failed = [f"{f.get('path')}: {f.get('reason')}" for f in batch.get("failures") or [] if isinstance(f, dict)]
+    return Holdings(len(records), sum(int(r.get("page_count") or 0) for r in records.values()),
+                    sum(1 for _, role in record_files(root) if role == "dossier-record"), failed)
+
+
+def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = True) -> VerifyReport:
+    """Recompute every checksum of the archive at ``root`` and list what is wrong (never writes).
+
+    ``index`` compares the index with the records (archivist/indexcheck.py).
+    """
     root = Path(root)
     report, hashes = VerifyReport(), _Hashes(root)
     add = report.problems.append
@@ -273,5 +178,11 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True) -> VerifyReport
         report.notes.append(f"{unreachable} record(s): source scans not reachable from here, not checked")
     if pdfa:
         _check_pdfa(root, records, report)
+    if index:
+        from .indexcheck import check_index
+
+        for path, detail in check_index(root, {r: d for r, d in records.items()}):
+            add(Problem("index", path, detail))
     report.files_checked = len({r for r, _ in record_files(root)} | set(hashes))
+    report.holdings = _holdings(root, records)
     return report

@@ -16,15 +16,8 @@ from hypothesis import strategies as st
 from archivist import index as index_mod
 from archivist.cli_search import open_cmd, reindex, search, show
 from archivist.ftsquery import fts_all
-from archivist.index import (
-    INDEX_FILE,
-    Filters,
-    SqliteIndex,
-    document_rows,
-    index_archive,
-    index_record_file,
-    open_index,
-)
+from archivist.index import INDEX_FILE, Filters, SqliteIndex, document_rows
+from archivist.indexing import index_archive, index_record_file, open_index
 from archivist.query import QueryError, Ranker, parse
 
 HEADER = "ỦY BAN NHÂN DÂN XÃ {c}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

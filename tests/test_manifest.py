@@ -21,11 +21,12 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
+from archivist.archival import archival_fields
 from archivist.cli_archive import catalogue, manifest
 from archivist.fsutil import atomic_write_json
 from archivist.manifest import build_dossiers, load_records
 from archivist.retention import load_schedule, retention_for
-from archivist.schemas import archival_fields, validate_record
+from archivist.schemas import validate_record
 from tests.textpage import scan, text_page
 
 ORG = {"name": "Ủy ban nhân dân xã Tân Phú", "identifier": "H27.31.05", "commune_code": "26446",
@@ -100,9 +101,12 @@ def build_sample_archive(factory: pytest.TempPathFactory) -> Path:
     atomic_write_json(archive / "archive.json", {**meta, "organisation": ORG})
     # The fills stand in for what the pipeline would have written, so the fixity manifest the run
     # sealed is dropped and made again by the first command that seals (catalogue, in these tests).
-    from archivist.verify import MANIFEST
+    from archivist.fixity import MANIFEST
 
     (archive / MANIFEST).unlink(missing_ok=True)
+    from archivist.indexing import index_archive
+
+    index_archive(archive)  # the index follows the filled records, as the pipeline's commit would
     _BUILT["archive"] = archive
     return archive
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from archivist.index import Filters, open_index
+from archivist.index import Filters
+from archivist.indexing import open_index
 from tests.pgserver import pg_bin, postgres_server
 
 QUERIES = ["quyet dinh", "Quyết định", '"cộng hòa xã hội"', "khai*", "ubnd NOT quyet", "bao cao OR to trinh",

@@ -74,7 +74,7 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
 
     if preflight_available():
         assert not {p: v for p, v in validate_pdfa(sorted((archive / "documents").glob("*.pdf"))).items() if v}
-    from archivist.index import open_index
+    from archivist.indexing import open_index
 
     with open_index(archive) as idx:
         assert sorted(idx.document_ids()) == sorted(r["id"] for r in records)

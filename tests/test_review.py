@@ -12,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from archivist.cli_review import review
-from archivist.index import open_index
-from archivist.review import COLUMNS, carry_confirmed
+from archivist.corrections import carry_confirmed
+from archivist.indexing import open_index
+from archivist.review import COLUMNS
 
 NEW_SUBJECT = "Về việc kiểm kê xương rồng trên địa bàn xã năm 2030"
 WORD = "xương rồng"
@@ -143,7 +144,7 @@ def test_rerun_keeps_confirmed_value(archive_copy: Path, generated: Path, tmp_pa
     new = json.loads((archive_copy / "documents" / f"{rec['id']}.json").read_text(encoding="utf-8"))
     assert new["output"]["pdfa"] == "2b", "the re-run did not re-process the document"
     assert new["metadata"]["subject"] == NEW_SUBJECT, (
-        "re-processing overwrote a confirmed value: Archive.commit must call review.carry_confirmed "
-        "(and review.carry_history) before writing the PDF")
+        "re-processing overwrote a confirmed value: commit.commit_part must call corrections.carry_confirmed "
+        "(and carry the history over) before writing the PDF")
     assert new["metadata"]["fields"]["subject"].get("confirmed") is True
     assert any(h["new"] == NEW_SUBJECT for h in new.get("history", [])), "the review history was lost on re-run"

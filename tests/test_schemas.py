@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from archivist.fixity import MANIFEST
 from archivist.manifest import load_records, refresh, retention_manifest
 from archivist.retention import BUILTIN, load_schedule
 from archivist.schemas import KINDS, RecordInvalid, errors, load_schema, schema_dir, validate, validate_record
-from archivist.verify import MANIFEST
 from tests.test_manifest import build_sample_archive
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "schemas" / "examples"

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archivist.index import Filters, open_index
+from archivist.index import Filters
+from archivist.indexing import open_index
 from archivist.query import QueryError, parse
 from archivist.textnorm import fold, normalize
 from tests.conftest import load_truth

@@ -15,8 +15,9 @@ from click.testing import CliRunner
 
 from archivist.bag import validate_bag
 from archivist.cli_archive import bag, catalogue, verify
+from archivist.fixity import MANIFEST, seal
 from archivist.fsutil import atomic_write_json
-from archivist.verify import MANIFEST, seal
+from archivist.indexing import index_archive
 from archivist.verify import verify as run_verify
 from tests.test_manifest import build_sample_archive
 
@@ -79,7 +80,8 @@ def test_deleted_record_is_caught_even_before_sealing(tmp_path_factory: pytest.T
     assert report.ok and any("never sealed" in n for n in report.notes)
     pdf = pdfs(root)[0]
     pdf.with_suffix(".json").unlink()
-    assert kinds(root) == {("unexpected", f"documents/{pdf.name}")}  # a PDF without its record
+    assert kinds(root) == {("unexpected", f"documents/{pdf.name}"),  # a PDF without its record
+                           ("index", f"documents/{pdf.stem}.json")}  # and an index row without one
 
 
 def test_extra_file_is_caught(archive: Path) -> None:
@@ -125,6 +127,7 @@ def test_reprocessed_document_is_resealed_but_an_edit_is_not(archive: Path) -> N
     seal(archive)
     assert ("altered", f"documents/{path.name}") in kinds(archive)
     atomic_write_json(path, {**rec, "created": "2099-01-01T00:00:00Z"})  # what a re-run of the pipeline writes
+    index_archive(archive)  # … and indexes
     seal(archive)
     assert run_verify(archive).ok
 

@@ -1,0 +1,42 @@
+"""``ARCHIVE/archive.json``: what made an archive, whose it is and where its index lives.
+
+A leaf module (it imports nothing of archivist's but the schemas) because everything reads it: the
+store, fixity, the manifests, the index opener.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .schemas import RecordInvalid, errors
+
+INFO = "archive.json"
+
+
+def read_info(root: Path) -> dict:
+    """``archive.json`` as a dict (empty when missing or unreadable: an early archive has none)."""
+    try:
+        data = json.loads((Path(root) / INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_organisation(root: Path) -> dict | None:
+    """``organisation`` of ``archive.json``, or None.
+
+    Raises :class:`RecordInvalid` naming the field when it is present but malformed.
+    """
+    org = read_info(root).get("organisation")
+    if org is not None:
+        problems = errors(org, "dossier#/$defs/organisation")
+        if problems:
+            raise RecordInvalid("archive.json organisation", [f"organisation.{p}" for p in problems])
+    return org
+
+
+def index_url(root: Path) -> str | None:
+    """The shared index an archive was set up with (``archive.json``: "index"), if any."""
+    url = read_info(root).get("index")
+    return url if isinstance(url, str) else None

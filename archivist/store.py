@@ -1,0 +1,350 @@
+"""The archive store: the one place that knows the archive's layout, its records and its writer lock.
+
+Layout::
+
+    ARCHIVE/
+      archive.json              what made this archive and when (organisation, index, units list)
+      archive.lock              who is writing it now (pid, host, command); empty when nobody is
+      documents/<id>.pdf        the searchable PDF/A
+      documents/<id>.json       its record
+      index.sqlite              the full-text index (or a PostgreSQL index named in archive.json)
+      report.json, report.html  the last batch's report
+      archive-manifest.json     fixity of every evidence file (archivist/fixity.py)
+
+Why a lock: two writers in one archive undo each other (the second one removed the first one's
+half-written files, and both did the same OCR). Every command that writes opens the store with
+:meth:`ArchiveStore.writer`, which takes ``archive.lock`` with ``flock`` — the kernel releases it
+when its process dies, so a stale lock never blocks anyone — and writes its holder into the file
+so that a second writer can be told who holds it. A holder on another machine (a shared folder,
+where ``flock`` may not reach) refreshes the file's time every half minute; a lock untouched for
+longer than :data:`STALE_AFTER` belongs to a writer that is gone and is taken over.
+
+Readers (search, show, open, manifest, verify, report to another folder) open the store without the
+lock and never write, so an archive on a disc or a write-protected stick can be read.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import socket
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import __version__
+from .archiveinfo import INFO, index_url, load_organisation, read_info
+from .errors import ArchiveBusy, ArchiveReadOnly, ArchivistError, NotAnArchive, from_os_error
+from .fsutil import atomic_write_json, remove_stale_temps
+from .record import utc_now
+
+PRODUCER = f"archivist {__version__}"
+LOCK = "archive.lock"
+DOCUMENTS = "documents"
+REPORT = "report.json"
+#: Seconds after which a lock file another machine stopped refreshing is taken over.
+STALE_AFTER = 120.0
+HEARTBEAT = 30.0
+
+
+def is_archive(path: Path) -> bool:
+    """Whether ``path`` is an archive folder: its ``archive.json`` and ``documents/`` (an archive of an
+    early version may lack the first, never the second with records in it)."""
+    path = Path(path)
+    docs = path / DOCUMENTS
+    try:
+        return docs.is_dir() and ((path / INFO).is_file() or any(docs.glob("doc-*.json")))
+    except OSError:
+        return False
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _holder_line(info: dict) -> str:
+    cmd = info.get("command") or "archivist"
+    return f"process {info.get('pid', '?')} on {info.get('host', '?')} ({cmd}), since {info.get('started', '?')}"
+
+
+class WriterLock:
+    """``archive.lock``, held with ``flock`` for as long as one writer works (see the module docstring)."""
+
+    def __init__(self, root: Path, command: str | None = None) -> None:
+        self.path = Path(root) / LOCK
+        self.command = command or " ".join(["archivist", *sys.argv[1:2]])
+        self.fd: int | None = None
+        self.took_over: str | None = None  # the stale holder this lock replaced, said in the batch report
+        self._stop = threading.Event()
+        self._beat: threading.Thread | None = None
+
+    def _read(self) -> dict:
+        try:
+            data = os.pread(self.fd, 4096, 0) if self.fd is not None else self.path.read_bytes()
+            info = json.loads(data.decode("utf-8") or "{}")
+        except (OSError, ValueError):
+            return {}
+        return info if isinstance(info, dict) else {}
+
+    def acquire(self) -> WriterLock:
+        try:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as e:
+            raise (from_os_error(e, self.path.parent) or ArchivistError(f"cannot open {self.path}: {e.strerror}")) \
+                from None
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = self._read()
+            self._close()
+            raise ArchiveBusy(f"{self.path.parent} is being written by {_holder_line(holder)}: wait for it to "
+                              "finish (or stop it) and run this command again") from None
+        info, host = self._read(), socket.gethostname()
+        if info.get("pid"):
+            remote = info.get("host") != host
+            age = time.time() - os.fstat(self.fd).st_mtime
+            if remote and age < STALE_AFTER:
+                self._close()
+                raise ArchiveBusy(f"{self.path.parent} is being written by {_holder_line(info)} (its lock was "
+                                  f"refreshed {age:.0f} s ago): wait for it to finish and run this command again")
+            if remote or not _pid_alive(int(info["pid"])) or int(info["pid"]) != os.getpid():
+                self.took_over = _holder_line(info)
+        self._write({"pid": os.getpid(), "host": host, "started": utc_now(), "command": self.command,
+                     "archivist": __version__})
+        self._beat = threading.Thread(target=self._heartbeat, name="archive-lock", daemon=True)
+        self._beat.start()
+        return self
+
+    def _write(self, info: dict) -> None:
+        data = json.dumps(info, ensure_ascii=False).encode("utf-8")
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, data, 0)
+        os.fsync(self.fd)
+
+    def _heartbeat(self) -> None:
+        while not self._stop.wait(HEARTBEAT):
+            try:
+                os.utime(self.fd)
+            except OSError:
+                return
+
+    def _close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing the descriptor releases the flock
+            self.fd = None
+
+    def release(self) -> None:
+        self._stop.set()
+        if self.fd is None:
+            return
+        try:
+            os.ftruncate(self.fd, 0)  # nobody holds it now; the file stays (another may wait on its inode)
+        except OSError:
+            pass
+        self._close()
+
+
+class ArchiveStore:
+    """An archive folder: its paths, its records, its settings and (for a writer) its lock.
+
+    Open it with :meth:`reader` to look, or with :meth:`writer` (a context manager) to change it;
+    writes through a reader raise, so a command that forgot the lock fails loudly in the tests.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.docs_dir = self.root / DOCUMENTS
+        self.lock: WriterLock | None = None
+        self.written: list[Path] = []  # files this session wrote, sealed when it ends (archivist/fixity.py)
+        self.notes: list[str] = []  # what opening it found (a stale lock taken over, temps removed)
+        self._schedule = None
+        self._index = None
+
+    # --- opening ------------------------------------------------------------------------------
+
+    @classmethod
+    def reader(cls, root: Path) -> ArchiveStore:
+        """The archive at ``root`` for reading; raises :class:`NotAnArchive` when there is none."""
+        store = cls(root)
+        if not is_archive(store.root):
+            raise NotAnArchive(f"{root} is not an archive (no {DOCUMENTS}/ folder with records, no {INFO})")
+        return store
+
+    @classmethod
+    @contextmanager
+    def writer(cls, root: Path, *, create: bool = False, index_url: str | None = None,
+               command: str | None = None) -> Iterator[ArchiveStore]:
+        """The archive at ``root``, locked for writing for the duration of the block.
+
+        ``create`` makes the folder an archive if it is not one yet. Opening clears what a killed writer
+        left half-done (its temp files: they belong to nobody now that we hold the lock) and brings the
+        index up to date with the records. Leaving the block seals what was written and releases the
+        lock, whatever happened inside it.
+        """
+        store = cls(root)
+        if not create and not is_archive(store.root):
+            raise NotAnArchive(f"{root} is not an archive (no {DOCUMENTS}/ folder with records, no {INFO})")
+        try:
+            store.root.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise (from_os_error(e, store.root) or ArchivistError(f"cannot create {root}: {e.strerror}")) from None
+        if not os.access(store.root, os.W_OK):
+            raise ArchiveReadOnly(f"{root} cannot be written (read-only disk or no permission): archivist can "
+                                  "search, show and verify it, but not write to it")
+        store.lock = WriterLock(store.root, command).acquire()
+        try:
+            if store.lock.took_over:
+                store.notes.append(f"took over the lock of a writer that is gone ({store.lock.took_over})")
+            store._prepare(index_url)
+            yield store
+        finally:
+            try:
+                store.close()
+            finally:
+                store.lock.release()
+                store.lock = None
+
+    def _prepare(self, index_url: str | None) -> None:
+        try:
+            self.docs_dir.mkdir(exist_ok=True)
+            removed = remove_stale_temps(self.root)
+            if removed:
+                self.notes.append(f"removed {removed} half-written file(s) a stopped run left behind")
+            info = self.info()
+            if not info:
+                info = {"created": utc_now(), "created_by": PRODUCER, "layout": 1}
+            if index_url and info.get("index") != index_url:
+                info["index"] = index_url
+            if info != self.info():
+                self.write_info(info)
+        except OSError as e:
+            raise (from_os_error(e, self.root) or ArchivistError(f"cannot prepare {self.root}: {e}")) from None
+        try:
+            self.index().reconcile()
+        except Exception as e:
+            if (env := from_os_error(e, self.root)) is not None:
+                raise env from None
+            raise
+
+    def seal(self) -> None:
+        """Record the fixity of what this session wrote (archivist/fixity.py). A disk too full to take the
+        manifest leaves a note: the next session seals what this one could not."""
+        if not self.written:
+            return
+        from .fixity import seal
+
+        try:
+            seal(self.root, changed=self.written)
+            self.written = []
+        except Exception as e:
+            if from_os_error(e, self.root) is None:
+                raise
+            self.notes.append(f"the fixity manifest could not be updated ({e}); the next run records it")
+
+    def close(self) -> None:
+        """Seal what this session wrote and close the index."""
+        try:
+            self.seal()
+        finally:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+
+    def require_writer(self) -> None:
+        if self.lock is None:
+            raise RuntimeError("the archive was opened for reading; open it with ArchiveStore.writer to change it")
+
+    # --- archive.json -------------------------------------------------------------------------
+
+    def info(self) -> dict:
+        """``archive.json`` (empty when missing or unreadable)."""
+        return read_info(self.root)
+
+    def write_info(self, info: dict) -> None:
+        self.require_writer()
+        atomic_write_json(self.root / INFO, info)
+
+    def organisation(self) -> dict | None:
+        """The organisation of ``archive.json`` (validated: raises RecordInvalid naming a bad field)."""
+        return load_organisation(self.root)
+
+    def index_url(self) -> str | None:
+        return index_url(self.root)
+
+    # --- records ------------------------------------------------------------------------------
+
+    def pdf_path(self, doc_id: str) -> Path:
+        return self.docs_dir / f"{doc_id}.pdf"
+
+    def record_path(self, doc_id: str) -> Path:
+        return self.docs_dir / f"{doc_id}.json"
+
+    def load_record(self, doc_id: str) -> dict | None:
+        """The record of ``doc_id``; None when there is none or it cannot be read (verify reports that)."""
+        try:
+            data = json.loads(self.record_path(doc_id).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def record_ids(self) -> list[str]:
+        return sorted(p.stem for p in self.docs_dir.glob("*.json"))
+
+    def records(self) -> Iterator[dict]:
+        """Every readable document record, in id order."""
+        for doc_id in self.record_ids():
+            rec = self.load_record(doc_id)
+            if rec is not None and rec.get("id") and isinstance(rec.get("output"), dict):
+                yield rec
+
+    def write_record(self, rec: dict) -> Path:
+        """Write a record atomically (the caller has validated it: archivist/commit.py)."""
+        self.require_writer()
+        path = self.record_path(rec["id"])
+        atomic_write_json(path, rec)
+        self.written.append(path)
+        return path
+
+    # --- what records derive from -------------------------------------------------------------
+
+    def schedule(self):
+        """The retention schedule: built-in, overridden by the archive's own retention.json."""
+        if self._schedule is None:
+            from .retention import load_schedule
+
+            self._schedule = load_schedule(archive=self.root)
+        return self._schedule
+
+    def index(self):
+        """The archive's index, opened once per session: for a reader read-only, for a writer read-write.
+
+        A reader that finds the SQLite index missing or outdated has it rebuilt under the writer lock
+        when the archive can be written (a search must not fail for want of a ``reindex``).
+        """
+        if self._index is None:
+            from .indexing import needs_rebuild, open_index
+
+            url = self.index_url()
+            if self.lock is None and not url and needs_rebuild(self.root) and os.access(self.root, os.W_OK):
+                with ArchiveStore.writer(self.root, command="archivist reindex (for a reader)"):
+                    pass  # opening for writing rebuilds and reconciles the index
+            self._index = open_index(self.root, url, writable=self.lock is not None)
+        return self._index
+
+
+def writable_error(e: OSError, where: Path) -> ArchivistError:
+    """An OSError met while writing ``where`` as the archivist error to report (see archivist.errors)."""
+    return from_os_error(e, where) or ArchivistError(f"cannot write {where}: {e.strerror or e}")
+
+
+__all__ = ["DOCUMENTS", "INFO", "LOCK", "ArchiveStore", "WriterLock", "is_archive", "writable_error"]

@@ -1,0 +1,164 @@
+"""Every failure of the environment is one line and an exit code (issue 15, item 4): a read-only archive
+is still searchable, a full disk stops the batch with a summary and re-running resumes, an unreachable
+PostgreSQL or Dask scheduler, a Dask cluster that lost its workers, and a page over its time limit.
+
+The read-only and full-disk cases use real file systems (a read-only bind mount, a small tmpfs); they
+need root, as CI and this machine have, and skip otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from archivist.fsutil import TMP_PREFIX
+from tests.test_lock import CLI, make_scans
+
+
+def _cli(*args: str, timeout: float = 600, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def _one_line(res: subprocess.CompletedProcess) -> str:
+    lines = [x for x in res.stderr.splitlines() if x.startswith("error:")]
+    assert len(lines) == 1 and "Traceback" not in res.stderr, res.stderr
+    return lines[0]
+
+
+@contextmanager
+def _mount(args: list[str], target: Path):
+    target.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0 or subprocess.run(["mount", *args, str(target)], capture_output=True).returncode != 0:
+        pytest.skip("cannot mount here (needs root)")
+    try:
+        yield target
+    finally:
+        subprocess.run(["umount", "-l", str(target)], capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def small_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("env")
+    scans = make_scans(base / "scans", 2, seed=70)
+    res = _cli("process", str(scans), "--archive", str(base / "archive"), "--workers", "1", "--quiet")
+    assert res.returncode == 0, res.stderr
+    return base / "archive"
+
+
+def test_read_only_archive_is_searched_shown_and_verified(small_archive: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(small_archive, copy)
+    for extra in copy.glob("index.sqlite-*"):  # a disc copy holds what the writer left: WAL mode, no -shm
+        extra.unlink()
+    with _mount(["--bind", "-o", "ro", str(copy)], tmp_path / "disc") as disc:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(disc)], check=True)
+        with pytest.raises(OSError):
+            (disc / "probe").write_text("x")
+        rec = json.loads(next((disc / "documents").glob("*.json")).read_text(encoding="utf-8"))
+        word = max(rec["text"].split(), key=len)
+        res = _cli("search", word, "--archive", str(disc), "--json")
+        assert res.returncode == 0 and "Traceback" not in res.stderr, res.stderr
+        assert json.loads(res.stdout), "no hits on the read-only copy"
+        doc = json.loads(res.stdout)[0]["doc_id"]
+        assert _cli("show", doc, "--archive", str(disc)).returncode == 0
+        assert _cli("verify", "--archive", str(disc), "--no-sources").returncode == 0
+        res = _cli("manifest", "--archive", str(disc))
+        assert res.returncode == 0, res.stderr
+        res = _cli("process", str(tmp_path), "--archive", str(disc))
+        assert res.returncode == 3 and "read-only" in _one_line(res)
+
+
+def test_full_disk_stops_the_batch_and_rerun_resumes(tmp_path: Path) -> None:
+    scans = make_scans(tmp_path / "scans", 8, dpi=200, lines=14, seed=80)
+    room = sum(p.stat().st_size for p in sorted(scans.iterdir())[:3]) + 400_000  # about three documents' worth
+    with _mount(["-t", "tmpfs", "-o", f"size={room // 1024}k", "tmpfs"], tmp_path / "small") as disk:
+        archive = disk / "archive"
+        res = _cli("process", str(scans), "--archive", str(archive), "--workers", "2")
+        assert res.returncode == 3, (res.stdout, res.stderr)
+        assert "Traceback" not in res.stderr
+        assert "Stopped early: no space left" in res.stdout and "run the same command again" in res.stdout
+        unfinished = int(res.stdout.split("Unfinished: ")[1].split()[0])
+        assert 0 < unfinished < 8
+        subprocess.run(["mount", "-o", "remount,size=64m", str(disk)], check=True)
+        res = _cli("process", str(scans), "--archive", str(archive), "--workers", "2", "--json")
+        assert res.returncode == 0, res.stderr
+        report = json.loads(res.stdout)
+        done = [d for d in report["documents"] if d["status"] == "processed"]
+        assert len(done) == unfinished and len(report["documents"]) == 8
+        assert not list(archive.rglob(f"{TMP_PREFIX}*"))
+        search = json.loads(_cli("search", "ubnd OR xa", "--archive", str(archive), "--json", "--limit", "100").stdout)
+        pairs = [(h["doc_id"], h["page"]) for h in search]
+        assert len(pairs) == len(set(pairs)) == 8, "a document is missing from the index or indexed twice"
+        res = _cli("verify", "--archive", str(archive))
+        assert res.returncode == 0, res.stdout + res.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_postgresql_and_dask_scheduler(tmp_path: Path) -> None:
+    scans = make_scans(tmp_path / "scans", 1, seed=90)
+    port = _free_port()
+    res = _cli("process", str(scans), "--archive", str(tmp_path / "a"),
+               "--index", f"postgresql://archivist:secret@127.0.0.1:{port}/archivist")
+    line = _one_line(res)
+    assert res.returncode == 3 and "cannot reach the PostgreSQL index" in line and "secret" not in line
+    t0 = time.time()
+    res = _cli("process", str(scans), "--archive", str(tmp_path / "b"), "--executor", "dask",
+               "--scheduler", f"tcp://127.0.0.1:{port}")
+    assert res.returncode == 3 and "cannot reach the Dask scheduler" in _one_line(res)
+    assert not list((tmp_path / "b" / "documents").glob("*")), "nothing is written without a cluster"
+    assert time.time() - t0 < 120
+
+
+def test_dask_cluster_without_workers_ends_the_batch(tmp_path: Path) -> None:
+    """Kill every worker of a real cluster mid-batch: the batch ends with one line, not a wait without end."""
+    from distributed import LocalCluster
+
+    scans = make_scans(tmp_path / "scans", 6, seed=100)
+    archive = tmp_path / "archive"
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        proc = subprocess.Popen([*CLI, "process", str(scans), "--archive", str(archive), "--executor", "dask",
+                                 "--scheduler", cluster.scheduler_address],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "ARCHIVIST_NO_WORKERS_GRACE": "5"})
+        deadline = time.time() + 300
+        while not list((archive / "documents").glob("*.pdf")) and time.time() < deadline:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.2)
+        cluster.scale(0)  # every worker gone
+        out, err = proc.communicate(timeout=240)
+    assert proc.returncode == 3, (out, err)
+    assert "no workers" in out and "Traceback" not in err
+    assert "Unfinished:" in out
+
+
+def test_page_over_its_time_limit_fails_alone(tmp_path: Path) -> None:
+    """A page on which Tesseract spends minutes (dense noise) is stopped; the other pages are written."""
+    scans = make_scans(tmp_path / "scans", 2, seed=110)
+    noise = (np.random.default_rng(0).random((5000, 5000)) > 0.5).astype(np.uint8) * 255
+    Image.fromarray(noise).save(scans / "z-noise.png", dpi=(300, 300))
+    t0 = time.time()
+    res = _cli("process", str(scans), "--archive", str(tmp_path / "archive"), "--workers", "2", "--json",
+               "--page-timeout", "20")
+    assert res.returncode == 1, res.stderr
+    report = json.loads(res.stdout)
+    assert [f["path"] for f in report["failures"]] == [str(scans / "z-noise.png")]
+    assert "longer than 20 s" in report["failures"][0]["reason"]
+    assert len([d for d in report["documents"] if d["status"] == "processed"]) == 2
+    assert time.time() - t0 < 200
