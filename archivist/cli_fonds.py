@@ -121,9 +121,9 @@ def _print_init(r: InitResult, commune: str) -> None:
 Examples:
   archivist fonds list --archive archive
   archivist fonds add --archive archive --code DU01 --name "Đảng ủy xã Yên Bình" --status open --start 2025-07-01
-  archivist fonds set C04756 --archive archive --history "Nhập theo Nghị quyết 1673/NQ-UBTVQH15 ngày 16/6/2025"
+  archivist fonds set C04756 --archive archive --history "Nhập theo Nghị quyết của UBTVQH năm 2025"
   archivist fonds set C04756 --archive archive --classification "Theo vấn đề, năm" --by "Lan"
-  archivist fonds drop C04783 --archive archive
+  archivist fonds drop C00112 --archive archive
 """)
 def fonds() -> None:
     """List, add and edit the fonds (phông) of an archive without touching JSON."""
@@ -218,8 +218,8 @@ def _with_fields(fn):
 @fonds.command("add", epilog="""\b
 Examples:
   archivist fonds add --archive archive --code DU01 --name "Đảng ủy xã Yên Bình" --status open --start 2025-07-01
-  archivist fonds add --archive archive --code C04999 --name "Ủy ban nhân dân xã Hợp Thành" --status closed \\
-      --end 2019-12-31 --history "Nhập vào xã Tân Hương năm 2020 (Nghị quyết 895/NQ-UBTVQH14)"
+  archivist fonds add --archive archive --code HT2019 --name "Ủy ban nhân dân xã Hợp Thành" --status closed \\
+      --end 2019-12-31 --history "Nhập vào xã Tân Hương năm 2020 (sắp xếp ĐVHC 2019-2021)"
 """)
 @ARCHIVE
 @click.option("--code", required=True, help="Mã phông: letters, digits, '-', '_' and inner dots; unique.")
@@ -242,7 +242,7 @@ def add(archive: Path, code: str, **kw) -> None:
 
 @fonds.command("set", epilog="""\b
 Examples:
-  archivist fonds set C04756 --archive archive --history "Nhập theo Nghị quyết 1673/NQ-UBTVQH15"
+  archivist fonds set C04756 --archive archive --history "Nhập theo Nghị quyết của UBTVQH năm 2025"
   archivist fonds set "Tân Hương" --archive archive --notes "Tài liệu 1998-2003 bị ẩm, cần tu bổ" --by Lan
   archivist fonds set M04714 --archive archive --code UBND-YB   # only before any document uses it
 """)
@@ -269,7 +269,7 @@ def set_cmd(fonds_ref: str, archive: Path, code: str | None, by: str | None, **k
 
 @fonds.command("drop", epilog="""\b
 Example:
-  archivist fonds drop C04783 --archive archive   # a partly merged former unit this archive does not keep
+  archivist fonds drop C00112 --archive archive   # a partly merged former unit this archive does not keep
 """)
 @click.argument("fonds_ref", metavar="FONDS")
 @ARCHIVE

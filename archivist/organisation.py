@@ -24,10 +24,10 @@ from pathlib import Path
 
 from . import __version__
 from .adminunits import NEW_LIST, NEW_LIST_DATE, Unit, UnitLists
-from .fonds import Fonds, FondsError, code_taken, fonds_of_unit, load_fonds, write_fonds
+from .fonds import Fonds, FondsError, code_taken, fonds_of_unit, load_fonds, validate_fonds, write_fonds
 from .fsutil import atomic_write_json
 from .record import utc_now
-from .schemas import RecordInvalid, errors
+from .schemas import errors
 
 INFO = "archive.json"
 DOCUMENTS = "documents"
@@ -149,9 +149,7 @@ def init_archive(root: Path, unit: Unit, lists: UnitLists, *, identifier: str | 
         result.created = []  # set up already; fonds dropped since are not brought back without --force
         return result
     for f in result.created:
-        problems = errors(f.to_dict(), "fonds")
-        if problems:
-            raise RecordInvalid("fonds", problems)
+        validate_fonds(f)
     with writing(root):
         (root / DOCUMENTS).mkdir(parents=True, exist_ok=True)
         for f in result.created:
