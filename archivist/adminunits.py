@@ -162,17 +162,17 @@ class UnitLists:
         q = query.strip()
         if q.isdigit() and q.zfill(2) in self.provinces:
             return q.zfill(2)
-        key = _province_key(q)
-        found = [c for c, name in self.provinces.items() if _province_key(name) == key]
+        key = province_key(q)
+        found = [c for c, name in self.provinces.items() if province_key(name) == key]
         if found:
             return found[0]
         now = sorted({self.provinces[self.units[c].province_code] for c, ms in self.merges.items()
-                      for m in ms if _province_key(m.former.province_name) == key})
+                      for m in ms if province_key(m.former.province_name) == key})
         if now:
             raise UnitNotFound(f"{query!r} is a province of before 1 July 2025; give the province it is part of now",
                                [f"{query} -> {name}" for name in now])
         raise UnitNotFound(f"no province is named {query!r} in the 2025 list",
-                           self._closest(key, {_province_key(n): n for n in self.provinces.values()}))
+                           self._closest(key, {province_key(n): n for n in self.provinces.values()}))
 
     def resolve(self, query: str, province: str | None = None) -> Unit:
         """The 2025 unit named or numbered by ``query``, within ``province`` when given.
@@ -251,7 +251,7 @@ def split_type(name: str, fold: bool = True) -> tuple[str | None, str]:
     return None, key if fold else name
 
 
-def _province_key(name: str) -> str:
+def province_key(name: str) -> str:
     return _PROVINCE_PREFIX.sub("", match_key(name))
 
 

@@ -5,10 +5,7 @@ every disagreement rather than demand identity)."""
 
 from __future__ import annotations
 
-import csv
-import json
 import re
-import unicodedata
 
 import pytest
 
@@ -82,7 +79,7 @@ def test_an_ambiguous_name_lists_every_candidate_with_province_and_code(lists) -
     same = sorted((u for u in lists.units.values() if u.name == "Xã Yên Bình"), key=lambda u: u.code)
     assert len(same) >= 2
     assert e.value.details == [u.describe() for u in same]
-    assert all(u.province_name in line and f"({u.code})" in line for u, line in zip(same, e.value.details))
+    assert all(u.province_name in line and f"({u.code})" in line for u, line in zip(same, e.value.details, strict=True))
     assert e.value.exit_code == 2 and "\n" not in str(e.value)
 
 
@@ -129,58 +126,28 @@ def test_missing_package_is_one_clear_line(monkeypatch) -> None:
     assert "pip install" in str(e.value) and e.value.exit_code == 3
 
 
-# --- agreement with ../shared/admin-units -----------------------------------------------------------
-
-def _norm(s: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", s.replace("<br>", " ")).split())
-
-
-def _province_key(name: str) -> str:
-    from archivist.adminunits import _province_key
-
-    return _province_key(name.replace("Tp ", "Thành phố "))
-
+# --- agreement with ../shared/admin-units (bench/units_agreement.py prints every disagreement) -----
 
 @pytest.fixture(scope="module")
-def shared_units() -> dict[str, tuple[str, str]]:
+def agreement(lists):
+    from bench.units_agreement import compare
+
     if not UNITS.is_dir():
         pytest.skip("../shared/admin-units is not present on this machine")
-    rows = {}
-    for line in (UNITS / "1027_CTK-CSCL.md").read_text(encoding="utf-8").splitlines():
-        m = re.match(r"\|\s*\d+\s*\|\s*(\d{5})\s*\|\s*(.*?)\s*\|\s*(.*?)\s*\|", line)
-        if m:
-            rows[m.group(1)] = (_norm(m.group(2)), _province_key(_norm(m.group(3))))
-    return rows
+    return compare(lists, UNITS)
 
 
-def test_package_units_agree_with_the_statistics_office_list(lists, shared_units) -> None:
-    assert len(shared_units) == 3321
-    ours = {c: (u.name, _province_key(u.province_name)) for c, u in lists.units.items()}
-    # the same 3,321 names in the same provinces
-    assert sorted(ours.values()) == sorted(shared_units.values())
-    with (UNITS / "915_CTK-CSCL.csv").open(encoding="utf-8") as f:
-        provinces = {row["Mã số"]: _province_key(row["Tên 34 tỉnh sau sáp nhập"]) for row in csv.DictReader(f)}
-    assert provinces == {c: _province_key(n) for c, n in lists.provinces.items()}
-    by_unit = {v: c for c, v in shared_units.items()}
-    assert len(by_unit) == 3321  # a name is unique within its province
-    differ = sorted((name, prov, code, by_unit[(name, prov)]) for code, (name, prov) in ours.items()
-                    if by_unit[(name, prov)] != code)
-    print(f"units whose code differs (name, province, here, there): {differ}")
-    assert len(differ) <= 0.001 * len(ours)  # measured: 1 (Xã Ia Mơ, Gia Lai: 23938 here, 23737 there)
+def test_package_units_agree_with_the_statistics_office_list(agreement) -> None:
+    assert agreement.units_here == agreement.units_there == 3321
+    assert agreement.provinces_agree  # the 34 provinces of 915/CTK-CSCL, same codes
+    assert agreement.same_names_and_provinces  # the same 3,321 names in the same provinces
+    print(f"units whose code differs (name, province, here, there): {agreement.code_differs}")
+    assert len(agreement.code_differs) <= 0.001 * 3321  # measured: 1 (Xã Ia Mơ, Gia Lai: 23938 here, 23737 there)
 
 
-def test_package_mapping_agrees_with_the_shared_merge_mapping(lists) -> None:
-    if not UNITS.is_dir():
-        pytest.skip("../shared/admin-units is not present on this machine")
-    data = json.loads((UNITS / "merges.json").read_text(encoding="utf-8"))["data"]
-    theirs = {(w["level2_id"], m["old_id"]): m["type"] == "partial" for p in data for w in p["level2s"]
-              for m in w["merges"]}
-    ours = {(new, m.former.code): m.partial for new, ms in lists.merges.items() for m in ms}
-    common = set(ours) & set(theirs)
-    only_ours, only_theirs = sorted(set(ours) - common), sorted(set(theirs) - common)
-    kind_differs = sorted(k for k in common if ours[k] != theirs[k])
-    print(f"pairs (new, former): {len(ours)} here, {len(theirs)} there, {len(common)} in both; "
-          f"only here {only_ours}; only there {only_theirs}; full/partial differs {kind_differs}")
-    assert len({new for new, _ in theirs}) == 3321
-    assert len(common) >= 0.99 * max(len(ours), len(theirs))
-    assert len(kind_differs) <= 0.01 * len(common)
+def test_package_mapping_agrees_with_the_shared_merge_mapping(agreement) -> None:
+    a = agreement
+    print(f"pairs (new <- former): {a.pairs_here} here, {a.pairs_there} there, {a.pairs_both} in both; "
+          f"only here {a.only_here}; only there {a.only_there}; full/partial differs {a.partial_differs}")
+    assert a.pairs_both >= 0.99 * max(a.pairs_here, a.pairs_there)  # measured 99.63%
+    assert len(a.partial_differs) <= 0.01 * a.pairs_both  # measured 0.43%

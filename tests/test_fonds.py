@@ -55,7 +55,7 @@ def test_a_merged_commune_gets_its_open_fonds_and_one_closed_fonds_per_former_un
     assert (own.code, own.status, own.origin, own.start_date, own.end_date) == (
         "M" + unit.code, "open", "new_unit", "2025-07-01", None)
     assert own.unit["code"] == unit.code and own.unit["list_date"] == "2025-06-25"
-    for f, m in zip(former, merges):
+    for f, m in zip(former, merges, strict=True):
         assert (f.code, f.status, f.origin, f.end_date) == ("C" + m.former.code, "closed", "former_unit", "2025-06-30")
         assert f.unit["name"] == m.former.name and f.unit["district_name"] == m.former.district_name
         assert f.merged_into == {"code": unit.code, "name": unit.name, "province_name": unit.province_name}
