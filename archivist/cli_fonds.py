@@ -101,7 +101,7 @@ def _print_init(r: InitResult, commune: str) -> None:
     src = r.units_source
     click.echo(f"Archive: {r.root}" + (" (new)" if r.new_archive else ""))
     click.echo(f"Organisation: {r.organisation['name']} — {commune}, list {r.organisation['code_list']}")
-    click.echo(f"Unit lists: {src['package']} {src['version']} ({src['new_list']})")
+    click.echo(f"Unit lists: {src['package']} {src['version']} — {src['new_list']}")
     if r.unchanged:
         click.echo("Already set up for this commune: nothing changed (--force re-creates missing fonds).")
     if r.previous:
