@@ -123,12 +123,16 @@ def init_archive(root: Path, unit: Unit, lists: UnitLists, *, identifier: str | 
     root = Path(root)
     was_archive = _check_folder(root)
     info = read_info(root)
-    org = organisation_of(unit, identifier)
     previous = info.get("organisation")
-    if previous and not _same_commune(previous, org) and not force:
+    same = _same_commune(previous, organisation_of(unit))
+    if same and identifier is None:
+        identifier = previous.get("identifier")  # an identifier given earlier stays unless one is given now
+    org = organisation_of(unit, identifier)
+    same = same and previous.get("identifier") == org["identifier"]
+    if previous and not same and not force:
         raise OrganisationExists(
-            f"{root} already belongs to {previous.get('name')} ({previous.get('commune_code') or '?'}): "
-            "run init with --force to change it (its records and fonds are kept)")
+            f"{root} already belongs to {previous.get('name')} ({previous.get('commune_code') or '?'}, identifier "
+            f"{previous.get('identifier')}): run init with --force to change it (its records and fonds are kept)")
     existing = load_fonds(root) if was_archive else []
     source = lists.source()
     result = InitResult(root=root, organisation=org, units_source=source, new_archive=not was_archive,
@@ -144,7 +148,7 @@ def init_archive(root: Path, unit: Unit, lists: UnitLists, *, identifier: str | 
                              f"with 'archivist fonds set {there.code} --code NEW' and run init again")
     mine = {f.code for f in result.fonds}
     result.others = [f for f in existing if f.code not in mine]
-    if _same_commune(previous, org) and not force:
+    if same and not force:
         result.unchanged = True
         result.created = []  # set up already; fonds dropped since are not brought back without --force
         return result

@@ -286,3 +286,21 @@ def test_init_refuses_a_folder_that_is_not_an_archive(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "not an archive" in res.stderr
     assert sorted(p.name for p in other.iterdir()) == ["holiday.jpg"]
     assert _cli("fonds", "list", "-a", tmp_path / "nothing").exit_code == 2
+
+
+def test_an_identifier_given_once_is_kept_and_changed_only_with_force(tmp_path: Path) -> None:
+    root = tmp_path / "archive"
+    assert _cli("init", "-a", root, "-c", "04714", "--identifier", "H15.01").exit_code == 0
+
+    def ident() -> str:
+        return json.loads((root / "archive.json").read_text(encoding="utf-8"))["organisation"]["identifier"]
+
+    assert _cli("init", "-a", root, "-c", "04714").exit_code == 0 and ident() == "H15.01"
+    res = _cli("init", "-a", root, "-c", "04714", "--identifier", "X9")
+    assert res.exit_code == 2 and "H15.01" in res.stderr and ident() == "H15.01"
+    assert _cli("init", "-a", root, "-c", "04714", "--identifier", "X9", "--force").exit_code == 0
+    assert ident() == "X9"
+    history = json.loads((root / "archive.json").read_text(encoding="utf-8"))["organisation_history"]
+    assert [h["identifier"] for h in history] == ["H15.01"]
+    assert _cli("init", "-a", root, "-c", "04714", "--identifier", "a b", "--force").exit_code == 2
+    assert ident() == "X9"
