@@ -302,6 +302,21 @@ def write_fonds(root: Path, f: Fonds) -> Path:
     return path
 
 
+def store_totals(root: Path, totals: dict[str, dict]) -> list[Path]:
+    """Write each fonds' new ``totals`` (code -> :func:`fonds_totals`), only where a figure changed.
+
+    Totals are derived, so they are not listed in ``changes`` (that list is for what a person typed).
+    """
+    written = []
+    for f in load_fonds(root):
+        new = totals.get(f.code)
+        if new is None or {k: v for k, v in new.items() if k != "computed"} == {
+                k: v for k, v in f.totals.items() if k != "computed"}:
+            continue
+        written.append(write_fonds(root, replace(f, totals=new, updated=utc_now())))
+    return written
+
+
 def add_fonds(root: Path, f: Fonds) -> Path:
     """Write a new fonds; :class:`FondsError` when its code is taken (nothing is written then)."""
     check_code(f.code)

@@ -110,6 +110,18 @@ def test_a_fonds_is_found_by_code_or_by_name_without_diacritics(lists) -> None:
         find_fonds(made, "Hà Nội")
 
 
+def test_totals_are_stored_only_when_a_figure_changed(lists, tmp_path: Path) -> None:
+    from archivist.fonds import store_totals, write_fonds
+
+    for f in fonds_of_unit(lists, lists.resolve("04714")):
+        write_fonds(tmp_path, f)
+    t = fonds_totals([{"page_count": 2, "metadata": {"date": "2001-02-03"}}])
+    assert [p.name for p in store_totals(tmp_path, {"C04756": t})] == ["C04756.json"]
+    assert find_fonds(load_fonds(tmp_path), "C04756").totals == t
+    assert store_totals(tmp_path, {"C04756": {**t, "computed": "2030-01-01T00:00:00Z"}}) == []
+    assert find_fonds(load_fonds(tmp_path), "C04756").changes == []
+
+
 def test_a_start_after_the_end_is_refused() -> None:
     with pytest.raises(FondsError):
         validate_fonds(Fonds(code="X1", name="X", status="closed", origin="added", start_date="2020-01-01",
