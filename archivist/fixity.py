@@ -28,7 +28,7 @@ KNOWN_FILES = {"archive.json", "report.json", "retention.json", MANIFEST, "index
                "catalogue/muc-luc-ho-so.pdf", "report.html", "archive.lock"}
 #: Folders of derived files re-made at will: the review step's thumbnails, manifests a user saved,
 #: the HTML report's page images.
-KNOWN_FOLDERS = ("review/", "manifests/", "report-files/")
+KNOWN_FOLDERS = ("review/", "manifests/", "report-files/", "fonds/")
 
 
 def rel(root: Path, path: Path) -> str:
