@@ -12,7 +12,8 @@ from .retention import retention_for
 from .schemas import known_type
 
 #: Vietnamese labels of the metadata fields a person may be asked to confirm (for the Ghi chú line).
-REVIEW_LABELS = {"type": "tên loại", "number": "số", "symbol": "ký hiệu", "number_symbol": "số, ký hiệu",
+REVIEW_LABELS = {"fonds": "phông", "type": "tên loại", "number": "số", "symbol": "ký hiệu",
+                 "number_symbol": "số, ký hiệu",
                  "date": "ngày tháng", "issuer": "cơ quan ban hành", "subject": "trích yếu", "signer": "người ký",
                  "person": "người được đăng ký", "event_date": "ngày sự kiện", "book": "quyển số",
                  "entry": "số đăng ký"}

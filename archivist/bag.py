@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .errors import ArchivistError
 from .fixity import MANIFEST
 from .fsutil import atomic_write_bytes, dumps_json, sha256_file
 from .manifest import (
     ArchiveState,
+    fonds_summary,
     manifest_csv,
+    only_fonds,
     refresh,
     retention_manifest,
     write_catalogue,
@@ -34,7 +37,7 @@ from .verify import verify
 CHECKSUMS = ["sha256", "sha512"]
 
 
-class BagFailure(Exception):
+class BagFailure(ArchivistError):
     """The archive cannot be bagged as it is (not configured, fails verification, target not empty)."""
 
 
@@ -52,7 +55,11 @@ def bag_info(state: ArchiveState) -> dict[str, str]:
 
     org = state.organisation or {}
     dates = sorted(d for x in state.dossiers for d in (x.record["start_date"], x.record["end_date"]) if d)
+    fonds = fonds_summary(state) or {}
     info = {
+        "Fonds-Code": fonds.get("code", ""),
+        "Fonds-Name": fonds.get("name", ""),
+        "Fonds-Status": fonds.get("status", ""),
         "Source-Organization": org.get("name", ""),
         "External-Identifier": org.get("identifier", ""),
         "External-Description": "Searchable PDF/A archive of digitized records: PDFs, document and dossier records, "
@@ -76,8 +83,30 @@ def _copy_checked(src: Path, dest: Path, sha: str | None) -> None:
         raise BagFailure(f"{src}: the copy does not match the sealed SHA-256 (disk or copy error)")
 
 
-def make_bag(root: Path, out: Path, schedule: Schedule, as_of: int | None = None) -> BagResult:
-    """Write the bag of the archive ``root`` into ``out`` (absent or empty), validate it, and describe it."""
+def _fonds_files(state: ArchiveState, sealed: dict[str, dict]) -> dict[str, dict]:
+    """The sealed files of one fonds: its fonds record, its dossiers' records, their documents and PDFs."""
+    keep = {f"fonds/{state.fonds}.json", *(f"dossiers/{d.code}.json" for d in state.dossiers)}
+    for rec in state.records:
+        keep |= {f"documents/{rec['id']}.json", rec["output"]["pdf"]}
+    return {r: e for r, e in sealed.items() if r in keep}
+
+
+def _manifest_of(manifest: dict, files: dict[str, dict], state: ArchiveState) -> dict:
+    """The fixity manifest restricted to the files of one fonds (its counts recomputed)."""
+    counts = {"documents": sum(e["role"] == "document-record" for e in files.values()),
+              "dossiers": sum(e["role"] == "dossier-record" for e in files.values()),
+              "pages": sum(int(r.get("page_count") or 0) for r in state.records), "files": len(files),
+              "bytes": sum(e["bytes"] for e in files.values())}
+    return {**manifest, "counts": counts, "files": files}
+
+
+def make_bag(root: Path, out: Path, schedule: Schedule, as_of: int | None = None,
+             fonds: str | None = None) -> BagResult:
+    """Write the bag of the archive ``root`` into ``out`` (absent or empty), validate it, and describe it.
+
+    ``fonds`` (a fonds code) bags that fonds alone: its records and PDFs, its fonds record, and
+    manifests and catalogue restricted to it, for the transfer of one former commune's records.
+    """
     import bagit
 
     root, out = Path(root), Path(out)
@@ -85,22 +114,27 @@ def make_bag(root: Path, out: Path, schedule: Schedule, as_of: int | None = None
         raise BagFailure(f"{out} exists and is not an empty folder")
     if out.resolve().is_relative_to(root.resolve()):
         raise BagFailure("the bag cannot be written inside the archive")
-    state = refresh(root, schedule)
+    state = only_fonds(refresh(root, schedule), fonds)
     if not state.organisation:
-        raise BagFailure("set organisation {name, identifier, commune_code, commune_name} in "
-                         f"{root / 'archive.json'} first: the bag and its dossier codes name it")
+        raise BagFailure(f"the archive names no organisation: run 'archivist init --archive {root} --commune NAME' "
+                         "first (the bag and its dossier codes name the commune and its fonds)")
     report = verify(root, sources=False)
     if not report.ok:
         raise BagFailure("the archive fails verification; fix it first:\n"
                          + "\n".join(p.line() for p in report.problems[:20]))
-    sealed = json.loads((root / MANIFEST).read_text(encoding="utf-8"))["files"]
+    manifest = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    sealed = _fonds_files(state, manifest["files"]) if fonds else manifest["files"]
     out.mkdir(parents=True, exist_ok=True)
     try:
         for r, entry in sealed.items():
             _copy_checked(root / r, out / r, entry["sha256"])
-        for name in (MANIFEST, "archive.json", ARCHIVE_SCHEDULE):
+        for name in ("archive.json", ARCHIVE_SCHEDULE):
             if (root / name).is_file():
                 _copy_checked(root / name, out / name, None)
+        if fonds:
+            atomic_write_bytes(out / MANIFEST, dumps_json(_manifest_of(manifest, sealed, state)))
+        else:
+            _copy_checked(root / MANIFEST, out / MANIFEST, None)
         _copy_checked(BUILTIN, out / "manifests" / "retention-schedule.builtin.json", None)
         for kind in KINDS:
             _copy_checked(schema_path(kind), out / "schemas" / schema_path(kind).name, None)

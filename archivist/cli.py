@@ -21,7 +21,8 @@ from .models import to_jsonable
 EPILOG_PROCESS = """\b
 Examples:
   archivist process scans/ --archive /data/archive
-  archivist process hoso-1998/ qd-45.jpg --archive archive --workers 2 --pdfa 1b
+  archivist process hoso-1998/ qd-45.jpg --archive archive --workers 2 --pdfa 2b
+  archivist process "kho xa Tan Huong/" --archive archive --fonds C04756   # one former commune's storeroom
   archivist process scans/ --archive archive --json > batch.json
   archivist process /mnt/share/scans --archive /mnt/share/archive --executor dask --scheduler tcp://10.0.0.5:8786
 """
@@ -110,6 +111,10 @@ class _Progress:
 @click.option("--pdfa", type=click.Choice(["1b", "2b"]), default="1b", show_default=True,
               help="PDF/A conformance level. 1b is what Vietnam's standard TCVN 14159-1:2024 (PDF/A-1) asks "
                    "for; 2b is the international default.")
+@click.option("--fonds", "fonds_ref", metavar="FONDS",
+              help="The fonds (phông) the box comes from: its code or name, as 'archivist fonds list' shows. "
+                   "Without it each document's fonds is read from its issuer, addressees and date, and a doubtful "
+                   "one is flagged for review.")
 @click.option("--page-timeout", type=click.FloatRange(0), default=600, show_default=True, metavar="SECONDS",
               help="Stop a page that takes longer than this (a scan on which the OCR loops); it fails alone "
                    "and the batch goes on. 0: no limit.")
@@ -123,7 +128,7 @@ class _Progress:
 @click.option("--json", "as_json", is_flag=True, help="Print the batch report as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str, scheduler: str | None,
-            index_url: str | None, pdfa: str, page_timeout: float,
+            index_url: str | None, pdfa: str, fonds_ref: str | None, page_timeout: float,
             ocr_engine: str, split: str, force_ocr: bool, as_json: bool, quiet: bool) -> None:
     """OCR scans into searchable PDF/A documents with records and an index.
 
@@ -146,7 +151,8 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     if missing:  # a mistyped path is a usage error (exit 2), not a failed document
         raise click.UsageError(f"no such file or folder: {missing[0]}")
     settings = Settings(workers=workers, executor=executor, scheduler=scheduler, pdfa=pdfa, ocr_engine=ocr_engine,
-                        force_ocr=force_ocr, split=split, index_url=index_url, page_timeout=page_timeout)
+                        force_ocr=force_ocr, split=split, index_url=index_url, page_timeout=page_timeout,
+                        fonds=fonds_ref)
     prog = _Progress(quiet or as_json)
     try:
         report = run(list(inputs), archive, settings, progress=prog)

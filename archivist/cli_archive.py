@@ -20,6 +20,8 @@ ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_ok
 SCHEDULE = click.option("--schedule", type=click.Path(dir_okay=False, exists=True, path_type=Path),
                         help="A retention schedule that overrides or extends the built-in one "
                              "[default: ARCHIVE/retention.json when present].")
+FONDS = click.option("--fonds", "fonds_ref", metavar="FONDS",
+                     help="Only this fonds (phông): its code (C04756, M04714) or name ('Tân Hương'); default: all.")
 AS_OF = click.option("--as-of", type=click.IntRange(1800, 2200), metavar="YEAR", default=lambda: date.today().year,
                      show_default="this year", help="The year 'due now' is judged against.")
 
@@ -44,9 +46,17 @@ def _schedule(archive: Path, schedule_file: Path | None):
     return schedule
 
 
-def _state(archive: Path, schedule_file: Path | None):
-    """Number the dossiers and seal new files; exit 1 with the reason when that fails."""
-    from .manifest import refresh
+def _fonds_code(archive: Path, fonds_ref: str | None) -> str | None:
+    """The code of the fonds ``fonds_ref`` names (FondsError, exit 2, listing the fonds otherwise)."""
+    from .fonds import find_fonds, load_fonds
+
+    return find_fonds(load_fonds(archive), fonds_ref).code if fonds_ref else None
+
+
+def _state(archive: Path, schedule_file: Path | None, fonds_ref: str | None = None):
+    """Number the dossiers and seal new files; exit 1 with the reason when that fails. ``fonds_ref`` keeps
+    one fonds (a code or name the archive knows; anything else is a usage error naming the fonds there are)."""
+    from .manifest import only_fonds, refresh
     from .retention import ScheduleError
     from .schemas import RecordInvalid
 
@@ -55,6 +65,7 @@ def _state(archive: Path, schedule_file: Path | None):
         state = refresh(archive, schedule)
     except (ScheduleError, RecordInvalid) as e:
         _fail([str(e)])
+    state = only_fonds(state, _fonds_code(archive, fonds_ref))
     for w in state.warnings:
         click.echo(f"warning: {w}", err=True)
     for p in state.problems:
@@ -68,8 +79,10 @@ Examples:
   archivist manifest --archive archive --format csv --out retention.csv
   archivist manifest --archive archive --due-before 2026 --format csv --out hoi-dong-xac-dinh-gia-tri.csv
   archivist manifest --archive archive --schedule quy-dinh-rieng.json --as-of 2030
+  archivist manifest --archive archive --fonds C04756 --format csv --out phong-tan-huong.csv
 """)
 @ARCHIVE
+@FONDS
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
               help="JSON (validated against schemas/retention-manifest.schema.json) or CSV (UTF-8 with BOM, one "
                    "header row: opens in Excel and LibreOffice with Vietnamese intact).")
@@ -80,18 +93,20 @@ Examples:
                    "(--due-before 2026 lists everything due in 2025 or earlier).")
 @AS_OF
 @SCHEDULE
-def manifest(archive: Path, fmt: str, out: Path | None, due_before: int | None, as_of: int,
+def manifest(archive: Path, fonds_ref: str | None, fmt: str, out: Path | None, due_before: int | None, as_of: int,
              schedule: Path | None) -> None:
     """The retention manifest: for every dossier and document, its period, legal basis and when it is due.
 
     Each row gives the identifier, title, type, dates, retention period and legal basis, the year
     the period ends (counted from the dossier's closing year), the access regime, the status
-    (permanent, due for appraisal in YYYY, due now) and a review flag when the type was uncertain.
-    New dossiers are numbered and new files sealed (ARCHIVE/dossiers/, ARCHIVE/archive-manifest.json).
+    (permanent, due for appraisal in YYYY, due now), the fonds, and a review flag when the type was
+    uncertain. New dossiers are numbered and new files sealed (ARCHIVE/dossiers/,
+    ARCHIVE/archive-manifest.json) when the archive can be written; on a read-only copy, or while a
+    batch runs, they are numbered for this listing only.
     """
     from .manifest import manifest_csv, retention_manifest
 
-    state = _state(archive, schedule)
+    state = _state(archive, schedule, fonds_ref)
     data = retention_manifest(state, as_of, due_before)
     payload = manifest_csv(data) if fmt == "csv" else dumps_json(data)
     if out:
@@ -111,21 +126,30 @@ def manifest(archive: Path, fmt: str, out: Path | None, due_before: int | None, 
 Examples:
   archivist catalogue --archive archive
   archivist catalogue --archive archive --out /tmp/muc-luc
+  archivist catalogue --archive archive --fonds "Tân Hương"     # one former commune's catalogue
 """)
 @ARCHIVE
+@FONDS
 @click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for muc-luc-ho-so.csv and muc-luc-ho-so.pdf [default: ARCHIVE/catalogue].")
 @SCHEDULE
-def catalogue(archive: Path, out_dir: Path | None, schedule: Path | None) -> None:
-    """The dossier catalogue (mục lục hồ sơ) as CSV and as a printable PDF.
+def catalogue(archive: Path, fonds_ref: str | None, out_dir: Path | None, schedule: Path | None) -> None:
+    """The dossier catalogue (mục lục hồ sơ) as CSV and as a printable PDF, for the archive or one fonds.
 
     One row per dossier: number, code, title, start and end dates, pages, retention period, notes.
-    New dossiers are numbered first; numbers once given never change.
+    New dossiers are numbered first; numbers once given never change. With --fonds the catalogue is
+    that fonds' own (muc-luc-ho-so-<code>.csv/.pdf, the fonds named in its heading).
     """
     from .manifest import CATALOGUE_DIR, write_catalogue
+    from .store import ArchiveStore
 
-    state = _state(archive, schedule)
-    csv_path, pdf_path = write_catalogue(state, out_dir or archive / CATALOGUE_DIR)
+    state = _state(archive, schedule, fonds_ref)
+    target = (out_dir or archive / CATALOGUE_DIR).resolve()
+    if target.is_relative_to(archive.resolve()):  # into the archive: one writer at a time
+        with ArchiveStore.writer(archive, command="archivist catalogue"):
+            csv_path, pdf_path = write_catalogue(state, target)
+    else:
+        csv_path, pdf_path = write_catalogue(state, target)
     click.echo(f"{len(state.dossiers)} dossiers")
     click.echo(str(csv_path))
     click.echo(str(pdf_path))
@@ -175,19 +199,22 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
 @click.command(cls=ArchivistCommand, epilog="""\b
 Examples:
   archivist bag --archive archive --out /media/usb/bag-2025
+  archivist bag --archive archive --fonds C04756 --out /media/usb/phong-tan-huong
   bagit.py --validate /media/usb/bag-2025
 """)
 @ARCHIVE
+@FONDS
 @click.option("--out", "-o", required=True, type=click.Path(path_type=Path),
               help="Folder to write the bag into (must not exist, or be empty).")
 @AS_OF
 @SCHEDULE
-def bag(archive: Path, out: Path, as_of: int, schedule: Path | None) -> None:
+def bag(archive: Path, fonds_ref: str | None, out: Path, as_of: int, schedule: Path | None) -> None:
     """Export the archive as a BagIt 1.0 bag with SHA-256 and SHA-512 manifests.
 
-    The bag holds the PDFs, the document and dossier records, the archive and retention manifests,
-    the catalogue, the retention schedule and the schemas; bag-info names the organisation, the
-    commune, the date range and the counts. Only an archive that passes 'archivist verify' is bagged.
+    The bag holds the PDFs, the document, dossier and fonds records, the archive and retention
+    manifests, the catalogue, the retention schedule and the schemas; bag-info names the
+    organisation, the commune, the fonds, the date range and the counts. With --fonds it holds that
+    fonds alone. Only an archive that passes 'archivist verify' is bagged.
     """
     from .bag import BagFailure, make_bag
 
@@ -197,10 +224,11 @@ def bag(archive: Path, out: Path, as_of: int, schedule: Path | None) -> None:
     from .schemas import RecordInvalid
 
     try:
-        result = make_bag(archive, out, _schedule(archive, schedule), as_of)
+        result = make_bag(archive, out, _schedule(archive, schedule), as_of, _fonds_code(archive, fonds_ref))
     except (BagFailure, ScheduleError, RecordInvalid) as e:
         _fail(str(e).splitlines())
     click.echo(f"bag written: {result.path} ({result.files} files, {result.bytes} bytes), valid BagIt 1.0")
-    for k in ("Source-Organization", "Commune-Code", "Document-Count", "Dossier-Count", "Page-Count"):
+    for k in ("Source-Organization", "Commune-Code", "Fonds-Code", "Fonds-Name", "Document-Count", "Dossier-Count",
+              "Page-Count"):
         if k in result.info:
             click.echo(f"  {k}: {result.info[k]}")

@@ -90,6 +90,7 @@ def init(archive: Path, commune: str, province: str | None, identifier: str | No
     if as_json:
         click.echo(json.dumps({"archive": str(archive), "organisation": result.organisation,
                                "units_source": result.units_source, "unchanged": result.unchanged,
+                               "filed": result.filed, "to_review": result.to_review,
                                "created": [f.code for f in result.created], "kept": [f.code for f in result.kept],
                                "fonds": [f.to_dict() for f in result.fonds + result.others]},
                               ensure_ascii=False, indent=2))
@@ -115,6 +116,9 @@ def _print_init(r: InitResult, commune: str) -> None:
     if partial:
         click.echo(f"Partly merged here: {', '.join(partial)} — keep them, or remove one with "
                    f"'archivist fonds drop CODE --archive {r.root}'.")
+    if r.filed:
+        click.echo(f"Documents already in the archive: {r.filed} filed in their fonds from their own evidence, "
+                   f"{r.to_review} to review ('archivist review export'); nothing was OCR'd again.")
 
 
 @click.group("fonds", epilog="""\b

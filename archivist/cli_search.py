@@ -55,6 +55,7 @@ Examples:
   archivist search '"cải cách hành chính"' --archive archive --from 2019 --to 2020-06
   archivist search "45/QD-UBND" --archive archive --json
   archivist search "khai* NOT tu" --archive archive --type "khai sinh" --limit 50
+  archivist search "dat dai" --archive archive --fonds "Tân Hương" --from 2015 --to 2020
 """)
 @click.argument("query")
 @ARCHIVE
@@ -62,7 +63,10 @@ Examples:
 @click.option("--from", "date_from", metavar="DATE", help="Only documents issued on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--to", "date_to", metavar="DATE", help="Only documents issued on or before DATE (YYYY[-MM[-DD]]).")
 @click.option("--issuer", help="Only documents whose issuing body has all these words (e.g. 'ubnd tan phu').")
-@click.option("--commune", help="Only documents of this commune (e.g. 'tan phu' or 'Xã Tân Phú').")
+@click.option("--commune", help="Only documents of this commune (e.g. 'tan phu' or 'Xã Tân Phú'): its place line, "
+                                "or the fonds it belongs to, so a former commune's name finds that fonds.")
+@click.option("--fonds", "fonds_ref", metavar="FONDS",
+              help="Only documents of this fonds (phông): its code (C04756) or name ('Tân Hương').")
 @click.option("--retention", help="Only documents kept this long: 'permanent' (or 'vinh vien'), or years: 10.")
 @click.option("--dossier", help="Only documents of this dossier: its code (H27.31.05.2015.1) or the scanned "
                                 "folder's document id.")
@@ -70,8 +74,8 @@ Examples:
 @click.option("--offset", type=click.IntRange(0, 100_000), default=0, show_default=True, help="Hits to skip (paging).")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON array (for scripts).")
 def search(query: str, archive: Path, doc_type: str | None, date_from: str | None, date_to: str | None,
-           issuer: str | None, commune: str | None, retention: str | None, dossier: str | None, limit: int,
-           offset: int, as_json: bool) -> None:
+           issuer: str | None, commune: str | None, fonds_ref: str | None, retention: str | None,
+           dossier: str | None, limit: int, offset: int, as_json: bool) -> None:
     """Find pages by words, with or without diacritics.
 
     QUERY: words (all must appear), "a phrase", prefix* (2+ letters), OR, NOT or -word, parentheses,
@@ -81,7 +85,12 @@ def search(query: str, archive: Path, doc_type: str | None, date_from: str | Non
     terminal; tab-separated lines when piped (id, page, type, number, date, subject, scan, PDF,
     snippet); --json for scripts.
     """
-    filters = Filters(doc_type, date_from, date_to, issuer, commune, retention, dossier)
+    fonds = None
+    if fonds_ref:
+        from .fonds import find_fonds, load_fonds
+
+        fonds = find_fonds(load_fonds(archive), fonds_ref).code
+    filters = Filters(doc_type, date_from, date_to, issuer, commune, retention, dossier, fonds)
     with _open(archive) as idx:
         try:
             hits = idx.search(query, filters, limit=limit, offset=offset)

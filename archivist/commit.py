@@ -16,6 +16,7 @@ disk is always one the schema accepts and whose derived fields agree with its me
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +28,7 @@ from .fsutil import atomic_path, sha256_file
 from .models import DocumentInput, DocumentRecord, Settings
 from .record import build_record
 from .retention import retention_for
-from .schemas import validate_record
+from .schemas import RecordInvalid, validate_record
 from .store import PRODUCER, ArchiveStore
 
 if TYPE_CHECKING:
@@ -37,10 +38,62 @@ PdfWriter = Callable[[Path], None]  # writes the document's PDF/A to the temp pa
 
 
 def derive(rec: DocumentRecord, store: ArchiveStore) -> None:
-    """Fill what a record derives from its metadata: never typed in, always recomputed."""
+    """Fill what a record derives from its metadata: never typed in, always recomputed.
+
+    Raises RecordInvalid when the metadata names a fonds the archive does not have (a typo in a review
+    sheet): a document never points at a fonds that is not there.
+    """
+    rec.fonds = _fonds_of(rec.metadata, store)
     as_dict = rec.to_dict()
     rec.metadata["retention"] = retention_for(as_dict, store.schedule()).to_dict()
     rec.archival = archival_fields({**as_dict, "metadata": rec.metadata})
+
+
+def _fonds_of(meta: dict, store: ArchiveStore) -> dict | None:
+    """``{"code", "name"}`` of the fonds ``metadata.fonds`` names (a code or a name), normalised to its code."""
+    from .fonds import FondsError, find_fonds
+
+    wanted = meta.get("fonds")
+    if not wanted:
+        return None
+    try:
+        f = find_fonds(store.fonds(), wanted)
+    except FondsError as e:
+        raise RecordInvalid("document", [f"metadata.fonds: {e}"]) from None
+    if f.code != wanted:
+        meta["fonds"] = f.code
+        if isinstance((meta.get("fields") or {}).get("fonds"), dict):
+            meta["fields"]["fonds"]["value"] = f.code
+    return {"code": f.code, "name": f.name}
+
+
+def file_in_fonds(meta: dict, first_page: str, store: ArchiveStore, given: str | None) -> None:
+    """Choose the document's fonds (archivist/fondsassign.py) into its metadata, with its confidence, its
+    reasons and a review flag when unsure; a fonds a person confirmed is kept as it is."""
+    from .fondsassign import choose_fonds
+
+    fields = meta.setdefault("fields", {})
+    if (fields.get("fonds") or {}).get("confirmed") or not store.fonds():
+        return
+    choice = choose_fonds(meta, first_page, store.fonds(), given)
+    meta["fonds"] = choice.code
+    fields["fonds"] = {"value": choice.code, "confidence": choice.confidence, "page": 1, "bbox": None,
+                       "source_text": "; ".join(choice.reasons)}
+    review = [n for n in meta.get("needs_review") or [] if n != "fonds"]
+    meta["needs_review"] = review + (["fonds"] if choice.review else [])
+
+
+def refile(store: ArchiveStore, rec: dict, given: str | None) -> bool:
+    """Choose the fonds of a committed document again (``--fonds`` changed, or an archive set up with
+    ``init`` after its documents were made) and commit the record if it changed: no OCR, no new PDF.
+    Returns whether it changed; a fonds a person confirmed is never changed."""
+    meta = copy.deepcopy(rec.get("metadata") or {})
+    pages = rec.get("pages") or []
+    file_in_fonds(meta, pages[0].get("text", "") if pages else "", store, given)
+    if meta == rec.get("metadata"):
+        return False
+    commit(store, DocumentRecord.from_dict({**rec, "metadata": meta}))
+    return True
 
 
 def validate_change(store: ArchiveStore, rec: DocumentRecord) -> None:
@@ -98,6 +151,7 @@ def commit_part(store: ArchiveStore, doc: DocumentInput, part: Part, settings: S
     created = datetime.now(UTC).replace(microsecond=0)
     old = store.load_record(part.id)
     part.metadata = carry_confirmed(old, part.metadata)
+    file_in_fonds(part.metadata, part.pages[0].text if part.pages else "", store, settings.fonds)
     info = pdf_info(part.metadata, Path(doc.label).stem)
     rec = build_record(doc, part, pdf_rel=str(store.pdf_path(part.id).relative_to(store.root)), pdfa=settings.pdfa,
                        settings=settings.fingerprint(), engine_version=engine_version(settings.ocr_engine),
@@ -105,7 +159,6 @@ def commit_part(store: ArchiveStore, doc: DocumentInput, part: Part, settings: S
                        created=created.isoformat().replace("+00:00", "Z"))
     if old:
         rec.history = list(old.get("history") or [])
-        rec.fonds = old.get("fonds")
 
     def write(tmp: Path) -> None:
         write_pdfa(part.pages, tmp, level=settings.pdfa, created=created, language="vi", producer=PRODUCER, **info)

@@ -14,7 +14,8 @@ import unicodedata
 from datetime import date
 
 #: Fields a reviewer may set although the extractor did not produce them.
-KNOWN_FIELDS = {"type", "number", "symbol", "number_symbol", "date", "place", "issuer", "parent_issuer", "subject",
+KNOWN_FIELDS = {"fonds", "type", "number", "symbol", "number_symbol", "date", "place", "issuer", "parent_issuer",
+                "subject",
                 "signer", "signer_position", "authority", "recipients", "page_count", "language", "person",
                 "event_date", "book", "entry"}
 

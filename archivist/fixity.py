@@ -28,7 +28,7 @@ KNOWN_FILES = {"archive.json", "report.json", "retention.json", MANIFEST, "index
                "catalogue/muc-luc-ho-so.pdf", "report.html", "archive.lock"}
 #: Folders of derived files re-made at will: the review step's thumbnails, manifests a user saved,
 #: the HTML report's page images.
-KNOWN_FOLDERS = ("review/", "manifests/", "report-files/", "fonds/")
+KNOWN_FOLDERS = ("review/", "manifests/", "report-files/", "catalogue/")
 
 
 def rel(root: Path, path: Path) -> str:
@@ -42,10 +42,16 @@ def load_manifest(root: Path) -> dict | None:
         return None
 
 
+#: The records the archive holds as evidence, by folder: their role in the fixity manifest and their schema.
+RECORD_FOLDERS = (("documents", "document-record", "document"), ("dossiers", "dossier-record", "dossier"),
+                  ("fonds", "fonds-record", "fonds"))
+SCHEMA_OF = {role: kind for _, role, kind in RECORD_FOLDERS}
+
+
 def record_files(root: Path) -> list[tuple[str, str]]:
-    """(relative path, role) of every document record and dossier record."""
-    return ([(f"documents/{p.name}", "document-record") for p in sorted((root / "documents").glob("*.json"))]
-            + [(f"dossiers/{p.name}", "dossier-record") for p in sorted((root / "dossiers").glob("*.json"))])
+    """(relative path, role) of every document, dossier and fonds record."""
+    return [(f"{folder}/{p.name}", role) for folder, role, _ in RECORD_FOLDERS
+            for p in sorted((root / folder).glob("*.json"))]
 
 
 def _read_json(path: Path) -> dict | None:

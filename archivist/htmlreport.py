@@ -40,6 +40,7 @@ from urllib.parse import quote
 
 from .fsutil import TMP_PREFIX, atomic_write_bytes
 from .htmlcharts import Bar, column_chart, hbar_chart, histogram
+from .htmlfonds import fonds_section
 from .models import STANDARD_DPI
 from .preview import PAGE_PX, QUALITY
 
@@ -196,6 +197,7 @@ def doc_entry(rec: dict, archive: Path, base: Path, files_href: str, has_images:
     confs = [p["mean_confidence"] for p in pages if p.get("words") and p.get("mean_confidence") is not None]
     return {
         "id": rec["id"], "label": rec.get("label") or "", "pdf": _href(archive / rec["output"]["pdf"], base),
+        "fonds": (rec.get("fonds") or {}).get("code"),
         "type": meta.get("type") or "", "number": meta.get("number_symbol") or meta.get("number") or "",
         "date": meta.get("date") or "", "subject": meta.get("subject") or "", "issuer": meta.get("issuer") or "",
         "signer": meta.get("signer") or "", "retention": (meta.get("retention") or {}).get("period"),
@@ -356,6 +358,7 @@ def render_page(archive: Path, docs: list[dict], summary: dict, batch: dict) -> 
 {_t("generated")}: {now}{finished}</p></div>
 <button type="button" id="lang" data-l="lang_button">English</button></header>
 <main><section id="summary">{_t("summary", "h2")}<div class="cards">{_summary_html(summary)}</div></section>
+{fonds_section(archive, docs, _t)}
 <section id="charts">{_t("charts", "h2")}<div class="charts">{_charts_html(docs)}</div></section>
 <section id="documents">{_t("doc_list", "h2")}{_table_html(docs)}</section>
 <section id="failures">{_t("failures_title", "h2")}{_failures_html(batch)}</section></main>

@@ -207,7 +207,7 @@ CREATE VIRTUAL TABLE xfts USING fts5(mexact, exact, facets, content='pages', con
 CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE figures (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 """
-USER_VERSION = 4000 + NORM_VERSION  # schema 4; another value: the file is emptied and rebuilt
+USER_VERSION = 5000 + NORM_VERSION  # schema 5 (fonds); another value: the file is emptied and rebuilt
 _FTS = (("fts", "meta, body, facets", (1, 2, 5)), ("mfts", "meta, facets", (1, 5)),
         ("xfts", "mexact, exact, facets", (3, 4, 5)))
 _KEYS = "(SELECT value FROM json_each(?))"

@@ -23,7 +23,9 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, type TEXT, type_folded TEXT, number TEXT, date TEXT, issuer TEXT, issuer_folded TEXT,
   commune TEXT, commune_folded TEXT, retention TEXT, dossier TEXT, subject TEXT, source TEXT, pdf TEXT,
-  page_count INTEGER, record_sha TEXT, record_mtime BIGINT);
+  page_count INTEGER, fonds TEXT, fonds_commune_folded TEXT, record_sha TEXT, record_mtime BIGINT);
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS fonds TEXT;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS fonds_commune_folded TEXT;
 CREATE TABLE IF NOT EXISTS pages (
   doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, page INTEGER NOT NULL, exact_text TEXT,
   ftsv TSVECTOR NOT NULL, etsv TSVECTOR NOT NULL, PRIMARY KEY (doc_id, page));
@@ -32,8 +34,8 @@ CREATE INDEX IF NOT EXISTS pages_etsv ON pages USING GIN (etsv);
 """
 _WORD = re.compile(r"\w+")
 DOCUMENT_COLUMNS = ("id", "type", "type_folded", "number", "date", "issuer", "issuer_folded", "commune",
-                    "commune_folded", "retention", "dossier", "subject", "source", "pdf", "page_count", "record_sha",
-                    "record_mtime")
+                    "commune_folded", "retention", "dossier", "subject", "source", "pdf", "page_count", "fonds",
+                    "fonds_commune_folded", "record_sha", "record_mtime")
 CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited on
 
 
@@ -120,7 +122,8 @@ class PgIndex(IndexBase):
         doc, rows = index_rows(rec, record_sha, record_mtime)
         with unavailable_as_error(self.url), self.db.transaction():
             self.db.execute("DELETE FROM documents WHERE id = %s", (rec["id"],))
-            self.db.execute(f"INSERT INTO documents VALUES ({', '.join(['%s'] * 17)})", doc)
+            self.db.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES "
+                            f"({', '.join(['%s'] * len(DOCUMENT_COLUMNS))})", doc)
             for doc_id, page, meta, folded, exact_text in rows:
                 self.db.execute(
                     "INSERT INTO pages VALUES (%s, %s, %s, setweight(to_tsvector('simple', %s), 'A') || "

@@ -20,6 +20,17 @@ PAGE_MASK, DOC_SHIFT = (1 << PAGE_BITS) - 1, HASH_BITS + PAGE_BITS
 Row = tuple[int, str, str, str, str]  # key, meta, body, mexact, exact: the token strings of a page
 
 
+_FONDS_COMMUNE = re.compile(r"\b(?:xa|phuong|thi tran|dac khu) (.+)$")
+
+
+def fonds_commune_key(fonds: object) -> str:
+    """The commune a fonds is of, as ``--commune`` compares it: ``Ủy ban nhân dân xã Tân Hương`` -> ``tan huong``
+    (so a former commune's name finds its fonds' documents, whatever their own place line says)."""
+    name = fonds.get("name") if isinstance(fonds, dict) else None
+    m = _FONDS_COMMUNE.search(match_key(name)) if name else None
+    return m[1] if m else ""
+
+
 def commune_key(value: object) -> str:
     key = match_key(value)
     return next((key[len(p):] for p in ("xa ", "phuong ", "thi tran ") if key.startswith(p)), key)
@@ -66,6 +77,7 @@ class Filters:
     commune: str | None = None
     retention: str | None = None
     dossier: str | None = None
+    fonds: str | None = None  # a fonds code (archivist/fonds.py)
 
     def days(self) -> tuple[int, int]:
         found = [day_number(v, end=i == 1) if v else None for i, v in enumerate((self.date_from, self.date_to))]
@@ -78,6 +90,7 @@ class Filters:
         """The compared form of each field filtered on (the issuer: its words)."""
         values = {"type": match_key(self.type), "commune": commune_key(self.commune),
                   "retention": retention_key(self.retention), "dossier": (self.dossier or "").strip().casefold(),
+                  "fonds": (self.fonds or "").strip().casefold(),
                   "issuer": match_key(self.issuer)}
         return {k: v for k, v in values.items() if getattr(self, k)}
 
@@ -138,15 +151,19 @@ def document_rows(rec: dict, record_sha: str | None = None, record_mtime: int | 
     split = rec.get("dossier") or m.get("dossier")  # the input a document was split from; its archival dossier
     dossiers = [d for d in ((rec.get("archival") or {}).get("dossier_code"),
                             split.get("id") if isinstance(split, dict) else split) if d]
+    fonds = rec.get("fonds") if isinstance(rec.get("fonds"), dict) else None
     f = {"id": rec["id"], "type": m.get("type"), "type_key": match_key(m.get("type")), "number": number,
          "date": m.get("date"), "issuer": m.get("issuer"), "issuer_key": match_key(m.get("issuer")),
          "commune": commune, "commune_key": commune_key(commune), "retention": retention_key(retention) or None,
          "dossier": dossiers[0] if dossiers else None, "subject": m.get("subject"),
          "source": "; ".join((rec.get("source") or {}).get("paths") or []),
          "pdf": (rec.get("output") or {}).get("pdf"), "page_count": rec.get("page_count"),
+         "fonds": fonds["code"] if fonds else None, "fonds_commune_key": fonds_commune_key(fonds),
          "record_sha": record_sha, "record_mtime": record_mtime}
     facets = " ".join([facet(k, f[c]) for k, c in (("type", "type_key"), ("commune", "commune_key"),
-                                                     ("retention", "retention")) if f[c]]
+                                                     ("commune", "fonds_commune_key"), ("retention", "retention"))
+                       if f[c]]
+                      + ([facet("fonds", f["fonds"].casefold())] if f["fonds"] else [])
                       + [facet("dossier", str(d).strip().casefold()) for d in dict.fromkeys(dossiers)]
                       + [facet("issuer", w) for w in dict.fromkeys(f["issuer_key"].split())])
     meta, mexact = token_strings(" ".join(str(v) for v in (m.get("type"), number, m.get("subject")) if v))
@@ -163,13 +180,15 @@ def document_rows(rec: dict, record_sha: str | None = None, record_mtime: int | 
 def index_rows(rec: dict, record_sha: str | None, record_mtime: int | None) -> tuple[tuple, list[tuple]]:
     """The rows of a record for a backend that stores folded text itself (archivist.index_pg): the
     documents row (id, type, type_folded, number, date, issuer, issuer_folded, commune, commune_folded,
-    retention, dossier, subject, source, pdf, page_count, record_sha, record_mtime) and per page
+    retention, dossier, subject, source, pdf, page_count, fonds, fonds_commune_folded, record_sha,
+    record_mtime) and per page
     (doc_id, page, meta, folded, text), folded text being these tokens: the same words as SQLite."""
     d = document_rows(rec, record_sha, record_mtime)
     f = d.fields
     return ((f["id"], f["type"], f["type_key"], f["number"], f["date"], f["issuer"], f["issuer_key"], f["commune"],
              f["commune_key"], f["retention"], f["dossier"], f["subject"], f["source"], f["pdf"], f["page_count"],
-             record_sha, record_mtime), [(f["id"], p[0], p[1].strip(), p[2].strip(), p[7]) for p in d.pages])
+             f["fonds"], f["fonds_commune_key"], record_sha, record_mtime),
+            [(f["id"], p[0], p[1].strip(), p[2].strip(), p[7]) for p in d.pages])
 
 
 def filter_clauses(f: Filters | None, like: str = "LIKE") -> tuple[list[str], list]:
@@ -177,9 +196,10 @@ def filter_clauses(f: Filters | None, like: str = "LIKE") -> tuple[list[str], li
     the facets), every value a parameter."""
     f = f or Filters()
     keys, (lo, hi) = f.keys(), f.days()
-    cols = {"type": "d.type_folded = ?", "commune": "d.commune_folded = ?", "retention": "d.retention = ?",
-            "dossier": "lower(d.dossier) = ?"}
-    where, params = [cols[k] for k in keys if k in cols], [v for k, v in keys.items() if k in cols]
+    cols = {"type": "d.type_folded = ?", "commune": "(d.commune_folded = ? OR d.fonds_commune_folded = ?)",
+            "retention": "d.retention = ?", "dossier": "lower(d.dossier) = ?", "fonds": "lower(d.fonds) = ?"}
+    where = [cols[k] for k in keys if k in cols]
+    params = [v for k, v in keys.items() if k in cols for _ in range(cols[k].count("?"))]
     for word in keys.get("issuer", "").split() or ([""] if "issuer" in keys else []):
         where.append(f"' ' || d.issuer_folded || ' ' {like} ?")
         params.append(f"% {word} %")

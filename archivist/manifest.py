@@ -1,14 +1,8 @@
-"""Dossiers, the retention manifest and the dossier catalogue (mục lục hồ sơ) of an archive.
+"""The retention manifest and the dossier catalogue (mục lục hồ sơ) of an archive, for all its fonds or one.
 
-A dossier (hồ sơ) is one input: a folder of pages, or a file split into several documents (the
-parts share ``record.dossier.id``); a single-document file is a dossier of one. Its code is
-``<organisation identifier>.<year>.<number>`` (the year it closed when numbered, its number in that
-year's list). Numbers are given once and kept in ``ARCHIVE/dossiers/<code>.json``, so a later batch
-never renumbers the catalogue. Without ``organisation.identifier`` in ``ARCHIVE/archive.json``
-codes are provisional (``UNSET.…``) and no dossier record is written.
-
-Retention is recomputed from the current schedule every time (the archive may have overridden it
-since a document was processed); a dossier keeps the longest of its documents' periods.
+The dossiers themselves, their records and their codes are archivist/dossiers.py. Retention is
+recomputed from the current schedule every time (the archive may have overridden it since a
+document was processed); a dossier keeps the longest of its documents' periods.
 """
 
 from __future__ import annotations
@@ -16,30 +10,26 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .archival import archival_fields
 from .archiveinfo import load_organisation
+from .dossiers import PROVISIONAL, Dossier, build_dossiers, document_title, existing_dossiers, write_dossiers
 from .errors import ArchiveBusy, ArchiveReadOnly
-from .fsutil import atomic_write_bytes, atomic_write_json
+from .fsutil import atomic_write_bytes
 from .record import utc_now
-from .retention import Retention, Schedule, end_year, longest, needs_review, retention_for, status
-from .schemas import errors, known_type, validate
+from .retention import Retention, Schedule, end_year, needs_review, status
+from .schemas import errors, validate
 from .store import ArchiveStore
 
-DOSSIER_DIR = "dossiers"
 CATALOGUE_DIR = "catalogue"
 CATALOGUE_NAME = "muc-luc-ho-so"
-PROVISIONAL = "UNSET"
-ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 GENERATOR = f"archivist {__version__}"
-MANIFEST_COLUMNS = ("level", "identifier", "dossier_code", "document_id", "title", "type", "date", "start_date",
-                    "end_date", "closing_year", "retention", "legal_basis", "verified", "end_year", "access_regime",
-                    "status", "review")
+MANIFEST_COLUMNS = ("level", "identifier", "dossier_code", "fonds", "document_id", "title", "type", "date",
+                    "start_date", "end_date", "closing_year", "retention", "legal_basis", "verified", "end_year",
+                    "access_regime", "status", "review")
 CATALOGUE_COLUMNS = ("Số TT", "Mã hồ sơ", "Số hồ sơ", "Tiêu đề hồ sơ", "Thời gian bắt đầu", "Thời gian kết thúc",
                      "Số trang", "Thời hạn bảo quản", "Ghi chú")
 
@@ -69,137 +59,6 @@ def load_records(root: Path, check: bool = True) -> tuple[list[dict], list[str]]
     return records, problems
 
 
-def source_key(rec: dict) -> str:
-    """The input a document came from: parts of a split input share their dossier id."""
-    return (rec.get("dossier") or {}).get("id") or rec["id"]
-
-
-def document_title(rec: dict) -> str:
-    """``Quyết định 45/QĐ-UBND: Về việc …``, falling back to the input's name."""
-    meta = rec.get("metadata") or {}
-    head = " ".join(x for x in (known_type(meta), meta.get("number_symbol")) if x)
-    subject = meta.get("subject")
-    if head and subject:
-        return f"{head}: {subject}"
-    return head or subject or Path(rec.get("label") or rec["id"]).name
-
-
-def _year(rec: dict) -> int:
-    return int(str(rec.get("created") or utc_now())[:4])
-
-
-@dataclass
-class Dossier:
-    """A dossier record and the document records it lists (in order)."""
-
-    record: dict
-    documents: list[dict]
-    retentions: list[Retention]
-
-    @property
-    def code(self) -> str:
-        return self.record["code"]
-
-
-def _span(docs: list[dict]) -> tuple[str | None, str | None, int]:
-    """(start date, end date, closing year): the closing year is the latest document's, or of processing."""
-    dates = sorted(d["metadata"]["date"] for d in docs if ISO_DATE.match(str(d["metadata"].get("date") or "")))
-    if dates:
-        return dates[0], dates[-1], int(dates[-1][:4])
-    return None, None, max(_year(d) for d in docs)
-
-
-def _dossier_record(org: dict | None, code: str, year: int, number: int, docs: list[dict],
-                    rets: list[Retention]) -> dict:
-    start, end, closing = _span(docs)
-    ret = longest(rets)
-    arch = [archival_fields(d, dossier_code=code, sequence=i, access=r.access)
-            for i, (d, r) in enumerate(zip(docs, rets, strict=True), start=1)]
-    review = any(needs_review(d, r) for d, r in zip(docs, rets, strict=True))
-    notes = list(dict.fromkeys(a["notes"] for a in arch if a["notes"]))
-    if review:
-        notes.insert(0, "Cần xác định lại loại tài liệu và thời hạn bảo quản")
-    title = document_title(docs[0]) if len(docs) == 1 else f"{document_title(docs[0])} ({len(docs)} văn bản)"
-    return {
-        "dossier_version": 1, "code": code,
-        "organisation": org or {"name": "(chưa khai báo)", "identifier": PROVISIONAL},
-        "year": year, "number": number, "source_id": source_key(docs[0]), "label": docs[0].get("label", ""),
-        "title": title, "retention": ret.to_dict(), "retention_end_year": end_year(closing, ret.period),
-        "access_regime": "restricted" if any(a["access_regime"] == "restricted" for a in arch) else "public",
-        "language": arch[0]["language"], "start_date": start, "end_date": end, "closing_year": closing,
-        "keywords": list(dict.fromkeys(k for a in arch for k in a["keywords"])),
-        "document_count": len(docs), "sheet_count": None, "page_count": sum(a["page_count"] for a in arch),
-        "physical_condition": None, "information_code": None, "reliability": "digitized", "paper_code": None,
-        "backup_regime": None, "backup_status": None,
-        "files": [{"sequence": i, "identifier": a["identifier"], "document_id": d["id"],
-                   "record": f"documents/{d['id']}.json", "pdf": d["output"]["pdf"], "sha256": d["output"]["sha256"],
-                   "pages": a["page_count"], "date": a["date"], "type": a["type"], "subject": a["subject"]}
-                  for i, (d, a) in enumerate(zip(docs, arch, strict=True), start=1)],
-        "notes": "; ".join(notes) or None, "needs_review": review, "updated": utc_now(),
-    }
-
-
-def existing_dossiers(root: Path) -> dict[str, dict]:
-    """Dossier records already written, by the input they were made from."""
-    out = {}
-    for p in sorted((root / DOSSIER_DIR).glob("*.json")):
-        try:
-            d = json.loads(p.read_text(encoding="utf-8"))
-            out[d["source_id"]] = d
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-    return out
-
-
-def build_dossiers(root: Path, records: list[dict], schedule: Schedule, org: dict | None) -> list[Dossier]:
-    """The archive's dossiers, numbered: kept numbers stay, new dossiers get the next free number of their year."""
-    groups: dict[str, list[dict]] = {}
-    for rec in records:
-        groups.setdefault(source_key(rec), []).append(rec)
-    for docs in groups.values():
-        docs.sort(key=lambda r: ((r.get("dossier") or {}).get("sequence") or 0, r["id"]))
-    prefix = (org or {}).get("identifier") or PROVISIONAL
-    kept = existing_dossiers(root) if org else {}
-    used: dict[int, set[int]] = {}
-    for d in kept.values():
-        used.setdefault(d["year"], set()).add(d["number"])
-    rets = {k: [retention_for(r, schedule) for r in docs] for k, docs in groups.items()}
-    spans = {k: _span(docs) for k, docs in groups.items()}
-    new = sorted((k for k in groups if k not in kept),
-                 key=lambda k: (spans[k][2], spans[k][0] or "", groups[k][0].get("label", ""), k))
-    numbering = {k: (kept[k]["code"], kept[k]["year"], kept[k]["number"]) for k in groups if k in kept}
-    out = []
-    for k in new:
-        year = spans[k][2]
-        n = max(used.setdefault(year, set()), default=0) + 1
-        used[year].add(n)
-        numbering[k] = (f"{prefix}.{year}.{n}", year, n)
-    for k, docs in groups.items():
-        code, year, n = numbering[k]
-        rec = _dossier_record(org, code, year, n, docs, rets[k])
-        old = kept.get(k)
-        if old and {**old, "updated": ""} == {**rec, "updated": ""}:
-            rec["updated"] = old["updated"]
-        out.append(Dossier(rec, docs, rets[k]))
-    return sorted(out, key=lambda d: (d.record["year"], d.record["number"]))
-
-
-def write_dossiers(root: Path, dossiers: list[Dossier]) -> list[Path]:
-    """Validate and write each dossier record that changed; returns the paths written."""
-    written = []
-    for d in dossiers:
-        validate(d.record, "dossier")
-        path = root / DOSSIER_DIR / f"{d.code}.json"
-        try:
-            same = json.loads(path.read_text(encoding="utf-8")) == d.record
-        except (OSError, ValueError):
-            same = False
-        if not same:
-            atomic_write_json(path, d.record)
-            written.append(path)
-    return written
-
-
 @dataclass
 class ArchiveState:
     """What the archive holds after :func:`refresh`: records, numbered dossiers, and what to report."""
@@ -211,19 +70,53 @@ class ArchiveState:
     schedule: Schedule
     problems: list[str] = field(default_factory=list)  # records failing their schema: exit 1
     warnings: list[str] = field(default_factory=list)
+    fonds: str | None = None  # the one fonds this state is restricted to (see only_fonds), None: all
 
 
-def _numbered(store: ArchiveStore, schedule: Schedule, check: bool) -> ArchiveState:
+def number_dossiers(store: ArchiveStore, schedule: Schedule | None = None, check: bool = False) -> ArchiveState:
+    """The archive's records and dossiers, numbered; with the writer lock held, new or moved dossiers' records
+    are written (and sealed with the session). ``process`` calls it at the end of every batch."""
+    schedule = schedule or store.schedule()
     org = load_organisation(store.root)
     records, problems = load_records(store.root, check)
-    dossiers = build_dossiers(store.root, records, schedule, org)
+    dossiers = build_dossiers(store.root, records, schedule, org, has_fonds=bool(store.fonds()))
     warnings = []
-    if not org:
-        warnings.append("archive.json has no organisation.identifier: dossier codes are provisional (UNSET.…) and "
-                        "no dossier record is written")
-    elif store.lock is not None:
+    provisional = sum(d.code.startswith(PROVISIONAL + ".") for d in dossiers)
+    if provisional:
+        warnings.append(f"{provisional} dossier(s) belong to no fonds yet: their codes are provisional (UNSET.…) and "
+                        "no dossier record is written until their fonds is set ('archivist init', then 'process "
+                        "--fonds' or 'archivist review')")
+    if store.lock is not None:
         store.written += write_dossiers(store.root, dossiers)
     return ArchiveState(store.root, org, records, dossiers, schedule, problems, warnings)
+
+
+def settle(store: ArchiveStore) -> list[str]:
+    """After documents were committed: number their dossiers (codes exist as soon as documents do) and bring
+    each fonds' totals and date range up to date. Returns warnings; a problem here never undoes a commit."""
+    from .fonds import fonds_totals, record_fonds_code, store_totals
+
+    try:
+        state = number_dossiers(store)
+        if store.fonds():
+            totals = {}
+            for f in store.fonds():
+                recs = [r for r in state.records if record_fonds_code(r) == f.code]
+                dossiers = [d.record for d in state.dossiers if (d.record.get("fonds") or {}).get("code") == f.code]
+                totals[f.code] = fonds_totals(recs, dossiers)
+            store.written += store_totals(store.root, totals)
+    except Exception as e:  # noqa: BLE001 - reported; the documents are safe
+        return [f"dossiers and fonds totals not updated ({type(e).__name__}: {e}); 'archivist catalogue' does it later"]
+    return []
+
+
+def only_fonds(state: ArchiveState, code: str | None) -> ArchiveState:
+    """The part of ``state`` that belongs to one fonds (its code), for a per-fonds catalogue, manifest or bag."""
+    if code is None:
+        return state
+    dossiers = [d for d in state.dossiers if (d.record.get("fonds") or {}).get("code") == code]
+    ids = {doc["id"] for d in dossiers for doc in d.documents}
+    return replace(state, dossiers=dossiers, records=[r for r in state.records if r["id"] in ids], fonds=code)
 
 
 def refresh(root: Path, schedule: Schedule, check: bool = False) -> ArchiveState:
@@ -235,10 +128,10 @@ def refresh(root: Path, schedule: Schedule, check: bool = False) -> ArchiveState
     """
     try:
         with ArchiveStore.writer(root, command="archivist manifest (numbering dossiers)") as store:
-            return _numbered(store, schedule, check)
+            return number_dossiers(store, schedule, check)
     except (ArchiveBusy, ArchiveReadOnly) as e:
-        state = _numbered(ArchiveStore.reader(root), schedule, check)
-        if any(d.record["code"] not in _kept_codes(root) for d in state.dossiers) and state.organisation:
+        state = number_dossiers(ArchiveStore.reader(root), schedule, check)
+        if any(d.code not in _kept_codes(root) and not d.code.startswith(PROVISIONAL + ".") for d in state.dossiers):
             state.warnings.append(f"new dossiers are numbered for this listing only ({e})")
         return state
 
@@ -253,7 +146,9 @@ def _row(level: str, ident: str, d: Dossier, ret: Retention, review: bool, as_of
          title: str, typ: str | None, access: str) -> dict:
     rec = d.record
     end = end_year(rec["closing_year"], ret.period)
-    return {"level": level, "identifier": ident, "dossier_code": d.code, "document_id": doc["id"] if doc else None,
+    fonds = (doc if doc else rec).get("fonds") or {}
+    return {"level": level, "identifier": ident, "dossier_code": d.code, "fonds": fonds.get("code"),
+            "document_id": doc["id"] if doc else None,
             "title": title, "type": typ, "date": (doc.get("metadata") or {}).get("date") if doc else None,
             "start_date": rec["start_date"], "end_date": rec["end_date"], "closing_year": rec["closing_year"],
             "retention": ret.to_dict(), "legal_basis": ret.basis, "end_year": end, "access_regime": access,
@@ -275,6 +170,18 @@ def retention_entries(state: ArchiveState, as_of: int, due_before: int | None = 
     return rows
 
 
+def fonds_summary(state: ArchiveState) -> dict | None:
+    """The fonds a restricted state is of: code, name, status and dates, for headings and manifests."""
+    if state.fonds is None:
+        return None
+    from .fonds import load_fonds
+
+    f = next((f for f in load_fonds(state.root) if f.code == state.fonds), None)
+    if f is None:
+        return {"code": state.fonds, "name": state.fonds}
+    return {"code": f.code, "name": f.name, "status": f.status, "start_date": f.start_date, "end_date": f.end_date}
+
+
 def retention_manifest(state: ArchiveState, as_of: int | None = None, due_before: int | None = None) -> dict:
     """The retention manifest (validated against its schema)."""
     as_of = as_of or date.today().year
@@ -282,7 +189,7 @@ def retention_manifest(state: ArchiveState, as_of: int | None = None, due_before
     out = {"manifest_version": 1, "generator": GENERATOR, "generated": utc_now(), "as_of_year": as_of,
            "due_before": due_before, "organisation": state.organisation,
            "schedule": {"sources": s.sources, "overridden": s.overridden, "added": s.added},
-           "entries": retention_entries(state, as_of, due_before)}
+           "fonds": fonds_summary(state), "entries": retention_entries(state, as_of, due_before)}
     validate(out, "retention-manifest")
     return out
 
@@ -363,6 +270,12 @@ def catalogue_pdf(state: ArchiveState) -> bytes:
         pdf.cell(0, 5, " ".join(x for x in (org.get("commune_name"), f"(mã {org['commune_code']})"
                                              if org.get("commune_code") else None) if x),
                  new_x="LMARGIN", new_y="NEXT")
+    fonds = fonds_summary(state)
+    if fonds:
+        pdf.set_font("body", "B", 9)
+        span = " – ".join(_date_vi(d) for d in (fonds.get("start_date"), fonds.get("end_date")) if d)
+        pdf.cell(0, 5, f"Phông: {fonds['name']} (mã phông {fonds['code']}" + (f", {span}" if span else "") + ")",
+                 new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font("body", "B", 15)
     pdf.cell(0, 9, "MỤC LỤC HỒ SƠ", align="C", new_x="LMARGIN", new_y="NEXT")
@@ -382,8 +295,9 @@ def catalogue_pdf(state: ArchiveState) -> bytes:
 
 
 def write_catalogue(state: ArchiveState, out_dir: Path) -> tuple[Path, Path]:
-    """``muc-luc-ho-so.csv`` and ``.pdf`` in ``out_dir``."""
-    csv_path, pdf_path = out_dir / f"{CATALOGUE_NAME}.csv", out_dir / f"{CATALOGUE_NAME}.pdf"
+    """``muc-luc-ho-so.csv`` and ``.pdf`` in ``out_dir`` (``muc-luc-ho-so-<fonds code>.…`` for one fonds)."""
+    name = f"{CATALOGUE_NAME}-{state.fonds}" if state.fonds else CATALOGUE_NAME
+    csv_path, pdf_path = out_dir / f"{name}.csv", out_dir / f"{name}.pdf"
     atomic_write_bytes(csv_path, csv_bytes(CATALOGUE_COLUMNS, catalogue_rows(state)))
     atomic_write_bytes(pdf_path, catalogue_pdf(state))
     return csv_path, pdf_path

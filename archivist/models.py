@@ -118,6 +118,7 @@ class Settings:
     split: str = "auto"  # "auto" | "none" | "file"
     index_url: str | None = None  # postgresql://… for a shared index; None: SQLite in the archive
     page_timeout: float = 600.0  # seconds one page may take before it fails alone
+    fonds: str | None = None  # the fonds the box comes from (--fonds), code or name; None: from each document
 
     def fingerprint(self) -> dict:
         """The settings that affect what is written (not how fast)."""

@@ -24,10 +24,11 @@ from pathlib import Path
 
 from . import __version__
 from .adminunits import NEW_LIST, NEW_LIST_DATE, Unit, UnitLists
-from .fonds import Fonds, FondsError, code_taken, fonds_of_unit, load_fonds, validate_fonds, write_fonds
+from .fonds import FONDS_DIR, Fonds, FondsError, code_taken, fonds_of_unit, load_fonds, validate_fonds, write_fonds
 from .fsutil import atomic_write_json
 from .record import utc_now
 from .schemas import errors
+from .store import ArchiveStore
 
 INFO = "archive.json"
 DOCUMENTS = "documents"
@@ -50,6 +51,8 @@ class InitResult:
     previous: dict | None = None  # the organisation this run replaced (with force)
     new_archive: bool = False
     unchanged: bool = False  # the archive was already set up for this commune: nothing written
+    filed: int = 0  # documents made before init, filed in their fonds now (archivist/fondsassign.py)
+    to_review: int = 0  # of those, how many a person should check
 
     @property
     def fonds(self) -> list[Fonds]:
@@ -104,13 +107,13 @@ def _check_folder(root: Path) -> bool:
 
 
 @contextmanager
-def writing(root: Path) -> Iterator[Path]:
+def writing(root: Path) -> Iterator[ArchiveStore]:
     """The one door through which ``init`` and the ``fonds`` commands change an archive: under the
     archive's writer lock (archivist.store), so they never write beside a running batch."""
-    from .store import ArchiveStore
-
     with ArchiveStore.writer(root, create=True, command="archivist init/fonds") as store:
-        yield store.root
+        before = set((store.root / FONDS_DIR).glob("*.json"))
+        yield store
+        store.written += sorted(before | set((store.root / FONDS_DIR).glob("*.json")))  # sealed as it ends
 
 
 def init_archive(root: Path, unit: Unit, lists: UnitLists, *, identifier: str | None = None,
@@ -122,8 +125,28 @@ def init_archive(root: Path, unit: Unit, lists: UnitLists, *, identifier: str | 
     """
     root = Path(root)
     was_archive = _check_folder(root)
-    with writing(root):
-        return _init_locked(root, unit, lists, was_archive, identifier, force)
+    with writing(root) as store:
+        result = _init_locked(root, unit, lists, was_archive, identifier, force)
+        if not result.unchanged:
+            result.filed, result.to_review = file_documents(store)
+        return result
+
+
+def file_documents(store: ArchiveStore) -> tuple[int, int]:
+    """File every document not yet in a fonds (an archive made before ``init``) from its own evidence, through
+    the commit path and without OCR; then number the dossiers and count each fonds. Returns (filed, to review)."""
+    from .commit import refile
+    from .manifest import settle
+
+    filed = review = 0
+    for rec in list(store.records()):
+        if (rec.get("metadata") or {}).get("fonds"):
+            continue
+        if refile(store, rec, None):
+            filed += 1
+            review += "fonds" in (store.load_record(rec["id"]) or {}).get("metadata", {}).get("needs_review", [])
+    store.notes += settle(store)
+    return filed, review
 
 
 def _init_locked(root: Path, unit: Unit, lists: UnitLists, was_archive: bool, identifier: str | None,

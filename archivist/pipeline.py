@@ -158,21 +158,27 @@ ProgressFn = Callable[[str, int], None]  # (event, pages) where event is "start"
 
 def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings, report: BatchReport) -> list[DocumentInput]:
     """The inputs still to do; those already committed go in the report as such, damaged ones are said."""
-    from .commit import finished
+    from .commit import finished, refile
 
     docs, failures, skipped = discover(inputs, folders_as_dossiers=settings.split != "file")
     report.failures.extend(failures)
     report.failed_documents += len(failures)
     report.skipped_files.extend(skipped)
     todo: list[DocumentInput] = []
+    refiled = 0
     for doc in docs:
         done, damaged = finished(store, doc, settings)
         report.warnings.extend(f"{pdf}: missing or damaged (its SHA-256 differs from its record's); made again "
                                f"from {doc.label}" for pdf in damaged)
         if done is not None:
+            if settings.fonds:  # the box named another fonds than the one these were filed in: refile them
+                refiled += sum(refile(store, rec, settings.fonds) for d in done if (rec := store.load_record(d["id"])))
             report.documents.extend({**d, "status": "already done"} for d in done)
         else:
             todo.append(doc)
+    if refiled:
+        report.warnings.append(f"{refiled} document(s) already done were filed in fonds {settings.fonds} "
+                               "(no OCR again)")
     return todo
 
 
@@ -189,6 +195,7 @@ def process(inputs: list[Path], archive: Path, settings: Settings | None = None,
     with ArchiveStore.writer(archive, create=True, index_url=settings.index_url,
                              command="archivist process") as store:
         report.warnings.extend(store.notes)
+        settings = _with_fonds(store, settings)
         # The workers start while discovery hashes the inputs; an unreachable cluster stops here, at once.
         executor = make_executor(settings.workers, init_worker, settings.executor, settings.scheduler,
                                  settings.page_timeout)
@@ -199,11 +206,33 @@ def process(inputs: list[Path], archive: Path, settings: Settings | None = None,
             report.stopped = str(e)
         finally:
             executor.close()
+        _after_batch(store, report)
         store.seal()
         report.warnings.extend(n for n in store.notes if n not in report.warnings)
         report.seconds = time.perf_counter() - t_start
         _write_reports(store, report)
     return report
+
+
+def _with_fonds(store: ArchiveStore, settings: Settings) -> Settings:
+    """``--fonds`` as the code of a fonds this archive has (a usage error, listing them, otherwise)."""
+    from dataclasses import replace
+
+    from .fonds import FondsError, find_fonds
+
+    if not settings.fonds:
+        return settings
+    if not store.fonds():
+        raise FondsError(f"{store.root} has no fonds yet: run 'archivist init --archive {store.root} --commune NAME' "
+                         "first, then process each box with --fonds")
+    return replace(settings, fonds=find_fonds(store.fonds(), settings.fonds).code)
+
+
+def _after_batch(store: ArchiveStore, report: BatchReport) -> None:
+    """Number the dossiers the batch made and update each fonds' totals (archivist/manifest.py ``settle``)."""
+    from .manifest import settle
+
+    report.warnings.extend(settle(store))
 
 
 def _run(store: ArchiveStore, executor: Executor, todo: list[DocumentInput], settings: Settings,

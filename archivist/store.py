@@ -169,6 +169,7 @@ class ArchiveStore:
         self.notes: list[str] = []  # what opening it found (a stale lock taken over, temps removed)
         self._schedule = None
         self._index = None
+        self._fonds: list | None = None
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -324,6 +325,14 @@ class ArchiveStore:
 
             self._schedule = load_schedule(archive=self.root)
         return self._schedule
+
+    def fonds(self) -> list:
+        """The archive's fonds records (archivist/fonds.py), read once per session; empty before ``init``."""
+        if self._fonds is None:
+            from .fonds import load_fonds
+
+            self._fonds = load_fonds(self.root)
+        return self._fonds
 
     def index(self):
         """The archive's index, opened once per session: for a reader read-only, for a writer read-write.

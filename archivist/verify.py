@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .fixity import KNOWN_FILES, KNOWN_FOLDERS, MANIFEST, _pdf_of, _read_json, record_files, rel
+from .fixity import KNOWN_FILES, KNOWN_FOLDERS, MANIFEST, SCHEMA_OF, _pdf_of, _read_json, record_files, rel
 from .fsutil import TMP_PREFIX, sha256_file
 from .schemas import errors
 
@@ -135,9 +135,10 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
         if data is None:
             add(Problem("invalid", r, "not readable JSON"))
             continue
-        schema = "document" if role == "document-record" else "dossier"
-        for line in errors(data, schema)[:5]:
+        for line in errors(data, SCHEMA_OF[role])[:5]:
             add(Problem("invalid", r, line))
+        if role == "fonds-record":
+            continue
         if role == "dossier-record":
             for f in data.get("files") or []:
                 if isinstance(f, dict) and f.get("record") and not (root / f["record"]).is_file():
