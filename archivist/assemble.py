@@ -37,7 +37,11 @@ def page_texts(pages: list[PageResult]) -> list[PageText]:
 
 def describe(pages: list[PageResult]) -> tuple[Classification, dict]:
     """Type and metadata of one document's pages, as the record stores them."""
-    texts = page_texts(pages)
+    return describe_texts(page_texts(pages))
+
+
+def describe_texts(texts: list[PageText]) -> tuple[Classification, dict]:
+    """:func:`describe` on the pages' OCR text and words (bench/accuracy.py re-describes stored records)."""
     cls = classify(texts)
     meta = extract(texts, cls).to_dict()
     meta["confidence"] = cls.confidence

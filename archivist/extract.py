@@ -11,10 +11,11 @@ a number, marks restored where the same words appear marked elsewhere in the doc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .bodies import clean_body, is_debris, odd_tokens
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
@@ -25,6 +26,7 @@ from .layout import (
     DocLayout,
     Line,
     Seg,
+    heading_symbol,
     is_body_head,
     issuer_bodies,
     split_line,
@@ -37,6 +39,7 @@ __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_nu
            "parse_number_symbol"]
 
 MIN_YEAR = 1900
+ODD_FACTOR = 0.7  # per token that is no syllable, abbreviation or number (at most three count)
 DOUBTABLE = ("issuer", "parent_issuer", "place", "subject", "signer", "person")
 DOUBT_FACTOR = 0.75
 
@@ -85,9 +88,7 @@ class Metadata:
         out: dict[str, Any] = {"type": c.type if c else None, "type_code": c.code if c else None,
                                "kind": c.kind if c else None}
         out.update(self.values())
-        out["fields"] = {n: {"value": f.value, "confidence": f.confidence, "page": f.page,
-                             "bbox": list(f.bbox) if f.bbox else None, "source_text": f.source_text}
-                         for n, f in self.fields().items()}
+        out["fields"] = {n: f.to_dict() for n, f in self.fields().items()}
         out["needs_review"] = list(self.needs_review)
         return out
 
@@ -98,20 +99,23 @@ def _number_fields(doc: DocLayout, cls: Classification) -> dict[str, Field]:
     seg = doc.header.number
     if seg is None or seg.number is None:
         return {}
-    m, ns = seg.number, seg.number.value
-    first = ns.parts[0]
-    repaired = m.repaired
-    if cls.code and first != cls.code and _fold(first) == _fold(cls.code):  # HD read for HĐ: the type says which
-        ns = replace(ns, symbol=ns.symbol.replace(first, cls.code, 1))
-        repaired = True
+    m = heading_symbol(doc.header)  # the type part agrees with the title when it is a misreading of its code
+    ns = m.value
     base = 0.95 if m.labelled else 0.8
     type_codes = {t.code for t, _ in load_table().types_for_code(ns.parts[0])}
     if cls.code and type_codes and cls.code not in type_codes:
         base *= 0.7  # the symbol names another type than the document is
     line = seg.line
-    return {"number": make_field(ns.number, base, line, repaired=repaired),
-            "symbol": make_field(ns.symbol, base, line, repaired=repaired),
-            "number_symbol": make_field(format_number_symbol(ns), base, line, repaired=repaired)}
+    changes = [str(c) for c in m.changes]
+    review = "the grammar, not the pixels, decided: " + "; ".join(str(c) for c in m.changes if c.grammar) \
+        if m.grammar else None
+    out = {"number": make_field(ns.number, base, line, repaired=m.repaired),
+           "symbol": make_field(ns.symbol, base, line, repaired=m.repaired),
+           "number_symbol": make_field(format_number_symbol(ns), base, line, repaired=m.repaired)}
+    for f in out.values():
+        f.changes, f.review = changes, review
+    out["number_symbol"].read = m.read
+    return out
 
 
 def _plausible(d: date) -> bool:
@@ -169,17 +173,39 @@ def _date_field(doc: DocLayout, pd: Seg | None, years: set[int]) -> Field:
 
 # --- header, subject, signature ------------------------------------------------------------------
 
+def _body_field(line: Line, base: float, restore: MarkRestorer) -> Field:
+    """A body's name (issuer, parent, place): debris dropped, run-together words split, marks restored;
+    each token that is no syllable or known abbreviation lowers the confidence (:mod:`archivist.bodies`)."""
+    value, changes = clean_body(clean(line.text))
+    toks = [m for m in re.finditer(r"\S+", line.text) if not is_debris(m.group())]
+    kept = line.sub(toks[0].start(), toks[-1].end()) if toks else line  # a speck's low confidence is not the name's
+    f = make_field(restore.restore(value, "body"), base, kept)
+    return _with_checks(f, changes, line.text)
+
+
+def _with_checks(f: Field, changes: list[str], read: str) -> Field:
+    """``f`` with what was changed from ``read`` kept, and its confidence lowered for each odd token."""
+    if f.value in (None, "", []):
+        return f
+    f.changes = changes
+    f.read = read if changes else None
+    values = f.value if isinstance(f.value, list) else [f.value]
+    odd = sum(len(odd_tokens(v)) for v in values if isinstance(v, str))
+    if odd:
+        f.confidence = round(f.confidence * ODD_FACTOR ** min(odd, 3), 3)
+    return f
+
+
 def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dict[str, Field]:
     bodies = issuer_bodies(doc.header.issuer)
     out: dict[str, Field] = {}
     if bodies:
         iss = bodies[-1]
-        conf = 0.9 if is_body_head(fold_key(iss.text)) else 0.65
-        out["issuer"] = make_field(restore.restore(clean(iss.text), "body"), conf, iss)
+        out["issuer"] = _body_field(iss, 0.9 if is_body_head(fold_key(iss.text)) else 0.65, restore)
         if len(bodies) > 1:
-            out["parent_issuer"] = make_field(restore.restore(clean(bodies[-2].text), "body"), 0.85, bodies[-2])
+            out["parent_issuer"] = _body_field(bodies[-2], 0.85, restore)
     if pd and pd.place:
-        out["place"] = make_field(restore.restore(clean(pd.place.text), "body"), 0.9, pd.place)
+        out["place"] = _body_field(pd.place, 0.9, restore)
     return out
 
 
@@ -353,6 +379,6 @@ def _to_review(meta: Metadata, expected: set[str], threshold: float) -> list[str
     out = []
     for name, f in meta.fields().items():
         empty = f.value in (None, "", [])
-        if (name in expected or not empty) and (empty or f.confidence < threshold):
+        if (name in expected or not empty) and (empty or f.confidence < threshold or f.review):
             out.append(name)
     return out + sorted(n for n in expected if n not in meta.fields())

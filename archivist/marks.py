@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .ocrtext import _fold
+from .textnorm import normalize
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
 _WORD = re.compile(r"\w+")
@@ -138,7 +139,8 @@ class MarkRestorer:
             spellings = list(self._seen.get(tuple(_fold(w) for w in words[i:i + n]), {}))
             for j, a in enumerate(spellings):
                 for b in spellings[j + 1:]:
-                    if not all(degraded(x, y) or degraded(y, x) for x, y in zip(a, b, strict=True)):
+                    if not all(degraded(x, y) or degraded(y, x) or normalize(x) == normalize(y)  # ủy, uỷ: one word
+                               for x, y in zip(a, b, strict=True)):
                         return True
         return False
 

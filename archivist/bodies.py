@@ -1,0 +1,104 @@
+"""Names of bodies (issuer, parent body, place, recipients) cleaned of OCR debris, by what a body's name
+can hold.
+
+A body's name is Vietnamese syllables (``ỦY BAN NHÂN DÂN XÃ TÂN PHÚ``), known abbreviations (``UBND``,
+``HĐND``, ``TT``), numbers and Roman numerals (``TRƯỜNG THCS SỐ 1``, ``KHÓA XX``). What the OCR adds to
+it is of two kinds, both undone here without a guess:
+
+- debris: a speck or a rule read as punctuation or as a letter that is no Vietnamese letter (``ˆ``,
+  ``: M: .``, ``Ñ``, ``©``); it is dropped;
+- two words run together where the gap between them was narrow (``PHỔYÊN``): a token that is no
+  syllable but splits one way only into two syllables is split there (:mod:`archivist.syllables`).
+
+Letters are never changed: a token that is no syllable and cannot be split (an ethnic-minority place
+name: ``ĐẮK``, ``KRÔNG``) is kept as read, and counted by :func:`odd_tokens`, which the extractor uses
+to lower the value's confidence so that a person looks at it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .doctypes import load_table
+from .syllables import fold_marks, folded_syllables, is_syllable
+
+#: Abbreviations of commune records besides the type and body codes of data/doctypes.json.
+EXTRA_ABBREVIATIONS = ("TT", "PCT", "CT", "VT", "TM", "KT", "TL", "TUQ", "UB", "THCS", "THPT", "TH", "MN", "HTX",
+                       "UBMTTQVN", "TP", "TX", "TT.", "BTV")
+_ROMAN = re.compile(r"^[IVXLC]{1,6}$")
+_EDGE = "()[]{}.,;:!?\"'`‘’“”-–—_/\\|"
+_VIET_LETTERS = set("aăâbcdđeêghiklmnoôơpqrstuưvxy")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    table = load_table()
+    parts = {p for code in table.known_codes for p in re.split(r"[-/]", code)}
+    return frozenset({unicodedata.normalize("NFC", a).upper() for a in (*parts, *EXTRA_ABBREVIATIONS)})
+
+
+def _base_letters(token: str) -> str:
+    """The token's letters without tone and vowel marks, lower case (``đ`` kept)."""
+    nfd = unicodedata.normalize("NFD", token.lower())
+    return "".join(c for c in nfd if c.isalpha() and unicodedata.combining(c) == 0)
+
+
+def is_known(token: str) -> bool:
+    """A syllable, a known abbreviation, a number or a Roman numeral: what a body's name is made of."""
+    core = token.strip(_EDGE)
+    if not core:
+        return False
+    if core.isdigit() or _ROMAN.match(core) or core.upper() in abbreviations():
+        return True
+    return all(is_syllable(w) for w in re.split(r"[-/]", core) if w)
+
+
+def is_debris(token: str) -> bool:
+    """Nothing a name holds: no letter or digit at all (``ˆ``, ``)``), or a letter outside the Vietnamese
+    alphabet (``Ñ``, ``Œ``), or a lone letter that is no word, with its punctuation (``M:``)."""
+    core = token.strip(_EDGE)
+    if not any(c.isalnum() for c in core):
+        return True
+    letters = _base_letters(core)
+    if any(c not in _VIET_LETTERS and c not in "fjwz" for c in letters):
+        return True
+    return len(core) == 1 and core.isalpha() and not is_syllable(core) and core.upper() not in abbreviations() \
+        and not _ROMAN.match(core)
+
+
+def split_run_together(token: str) -> tuple[str, str] | None:
+    """``token`` as the two syllables it was run together from, when there is exactly one such split."""
+    core = token.strip(_EDGE)
+    if len(core) < 3 or not core.isalpha() or is_known(core) or fold_marks(core) in folded_syllables():
+        return None  # a syllable that lost its marks (HUYEN) is one word, not two
+    splits = [(core[:i], core[i:]) for i in range(1, len(core)) if is_syllable(core[:i]) and is_syllable(core[i:])]
+    if len(splits) != 1:
+        return None
+    a, b = splits[0]
+    lead = token[:len(token) - len(token.lstrip(_EDGE))]
+    trail = token[len(token.rstrip(_EDGE)):]
+    return lead + a, b + trail
+
+
+def clean_body(text: str) -> tuple[str, list[str]]:
+    """A body's name without OCR debris and with run-together words split; and what was changed."""
+    out: list[str] = []
+    changes: list[str] = []
+    for tok in text.split():
+        if is_debris(tok):
+            changes.append(f"'{tok}' dropped: OCR debris")
+            continue
+        if (pair := split_run_together(tok)) is not None:
+            changes.append(f"{tok} -> {' '.join(pair)}: two words run together")
+            out.extend(pair)
+            continue
+        out.append(tok)
+    return " ".join(out).strip(" _-—.,;:'\"`"), changes
+
+
+def odd_tokens(text: str) -> list[str]:
+    """The tokens of ``text`` that are no syllable, known abbreviation or number (misread, or a name
+    the syllable rules do not know): a reason to look at the value."""
+    return [t for t in text.split() if t.strip(_EDGE) and not is_known(t)]

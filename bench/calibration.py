@@ -1,0 +1,139 @@
+"""Do the review flags catch the wrong values? Per field, against the generator's ground truth.
+
+A value stored wrong *without* a review flag is the worst outcome for an archive (nobody looks at it
+again), a right value flagged costs a person a minute. So for every field this counts the right values
+and how many of them carry a flag, and the wrong values (a value other than the truth's, or none where
+the truth has one) and how many of them carry *no* flag. Targets (issue 14): at most 2% of wrong values
+unflagged (aim: none), at most 15% of right values flagged.
+
+It reads the truth and the archive of a ``bench/accuracy.py`` run (its ``--out`` folder), and with
+``--rescore`` re-describes the stored OCR words with the current code first (no OCR)::
+
+    .venv/bin/python bench/calibration.py --out bench/out/acc --rescore
+    .venv/bin/python bench/calibration.py --out bench/out/acc --reuse SET --rescore   # a --reuse run
+
+``--fit`` writes the per-field calibration table (archivist/data/calibration.json) from this run: fit
+it on one seed's run and report with it on another's (never on the documents it was fitted on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.accuracy import _norm, load_truth, pair_pages, rescore_records  # noqa: E402
+
+#: (record field, where the truth holds it, its key there)
+FIELDS = [("type", "", "type"), ("number_symbol", "metadata", "number"), ("date", "metadata", "date"),
+          ("place", "metadata", "place"), ("issuer", "metadata", "issuer"),
+          ("parent_issuer", "metadata", "parent_issuer"), ("subject", "metadata", "subject"),
+          ("signer", "metadata", "signer"), ("signer_position", "metadata", "signer_position"),
+          ("authority", "metadata", "authority"), ("recipients", "metadata", "recipients"),
+          ("person", "civil", "person"), ("event_date", "civil", "event_date"), ("book", "civil", "book"),
+          ("entry", "civil", "entry")]
+MAX_WRONG_UNFLAGGED = 0.02
+MAX_RIGHT_FLAGGED = 0.15
+
+
+def _value(v: object) -> object:
+    return [_norm(x) for x in v] if isinstance(v, list) else _norm(v)
+
+
+def observations(truths: list[dict], records: list[dict], base: Path) -> list[dict]:
+    """One row per (document, field) the truth has a value for: right or not, flagged or not, and the
+    field's confidence and provenance as the record stores them (what a calibration is fitted on)."""
+    docs, _ = pair_pages(truths, records, base)
+    rows = []
+    for t, r in docs:
+        meta = r["metadata"]
+        flagged = set(meta.get("needs_review") or [])
+        for name, where, key in FIELDS:
+            truth = t.get(key) if not where else (t.get(where) or {}).get(key)
+            if truth in (None, "", []):
+                continue
+            got = meta.get(name)
+            f = (meta.get("fields") or {}).get(name) or {}
+            conf = meta.get("confidence") if name == "type" else f.get("confidence")
+            rows.append({"document": t["document"], "field": name, "truth": truth, "value": got,
+                         "right": _value(got) == _value(truth), "missing": got in (None, "", []),
+                         "flagged": name in flagged,
+                         "confidence": conf, "source_text": f.get("source_text"), "review": f.get("review"),
+                         "group": t.get("group")})
+    return rows
+
+
+def table(rows: list[dict]) -> dict[str, dict]:
+    """Per field: n, right, right flagged, wrong, wrong unflagged, and the two shares."""
+    out: dict[str, dict] = {}
+    for name, *_ in FIELDS:
+        mine = [r for r in rows if r["field"] == name]
+        if not mine:
+            continue
+        right = [r for r in mine if r["right"]]
+        wrong = [r for r in mine if not r["right"] and not r["missing"]]
+        missing = [r for r in mine if r["missing"]]
+        rf, wu = sum(r["flagged"] for r in right), sum(not r["flagged"] for r in wrong)
+        out[name] = {"n": len(mine), "right": len(right), "right_flagged": rf, "wrong": len(wrong),
+                     "wrong_unflagged": wu, "missing": len(missing),
+                     "missing_flagged": sum(r["flagged"] for r in missing),
+                     "right_flagged_share": rf / max(len(right), 1), "wrong_unflagged_share": wu / max(len(wrong), 1)}
+    return out
+
+
+def markdown(tab: dict[str, dict], title: str) -> str:
+    """A wrong value is one stored other than the truth; a value not found is counted apart (nothing wrong is
+    stored; it is flagged when the type expects the field)."""
+    lines = [f"### {title}", "", "| field | values | right | right flagged | wrong stored | wrong unflagged | "
+             "not found (flagged) |", "|---|---|---|---|---|---|---|"]
+    tot = {k: 0 for k in ("n", "right", "right_flagged", "wrong", "wrong_unflagged", "missing", "missing_flagged")}
+    for name, c in tab.items():
+        lines.append(f"| {name} | {c['n']} | {c['right']} | {c['right_flagged']} ({c['right_flagged_share']:.1%}) | "
+                     f"{c['wrong']} | {c['wrong_unflagged']} ({c['wrong_unflagged_share']:.1%}) | "
+                     f"{c['missing']} ({c['missing_flagged']}) |")
+        for k in tot:
+            tot[k] += c[k]
+    lines.append(f"| **all fields** | {tot['n']} | {tot['right']} | {tot['right_flagged']} "
+                 f"({tot['right_flagged'] / max(tot['right'], 1):.1%}) | {tot['wrong']} | {tot['wrong_unflagged']} "
+                 f"({tot['wrong_unflagged'] / max(tot['wrong'], 1):.1%}) | {tot['missing']} "
+                 f"({tot['missing_flagged']}) |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "acc", help="a bench/accuracy.py --out folder")
+    ap.add_argument("--reuse", type=Path, help="the generated set of a --reuse run (default OUT/set)")
+    ap.add_argument("--rescore", action="store_true", help="re-describe the stored OCR words with the current code")
+    ap.add_argument("--fit", action="store_true", help="write archivist/data/calibration.json from this run")
+    ap.add_argument("--title", default="Review flags against the truth", help="heading of the printed table")
+    args = ap.parse_args(argv)
+    base = (args.reuse or args.out / "set").resolve()
+    truths = load_truth(base)
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((args.out / "archive" / "documents")
+                                                                          .glob("*.json"))]
+    if args.rescore:
+        records = rescore_records(records)
+    rows = observations(truths, records, base)
+    if args.fit:
+        from bench.calibrate_fit import fit, write
+
+        write(fit(rows))
+        return 0
+    tab = table(rows)
+    print(markdown(tab, args.title))
+    wrong = [r for r in rows if not r["right"] and not r["missing"] and not r["flagged"]]
+    for r in wrong[:40]:
+        print(f"  unflagged wrong {r['field']} ({r['confidence']}): {r['value']!r} for {r['truth']!r}",
+              f"[{r['document']}]")
+    (args.out / "calibration.json").write_text(json.dumps({"fields": tab, "unflagged_wrong": wrong}, ensure_ascii=False,
+                                                          indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
