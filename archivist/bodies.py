@@ -26,7 +26,7 @@ from .syllables import fold_marks, folded_syllables, is_syllable
 
 #: Abbreviations of commune records besides the type and body codes of data/doctypes.json.
 EXTRA_ABBREVIATIONS = ("TT", "PCT", "CT", "VT", "TM", "KT", "TL", "TUQ", "UB", "THCS", "THPT", "TH", "MN", "HTX",
-                       "UBMTTQVN", "TP", "TX", "TT.", "BTV")
+                       "UBMTTQVN", "TP", "TX", "BTV", "B/C")  # (b/c): for report, after a recipient
 _ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 _EDGE = "()[]{}.,;:!?\"'`‘’“”-–—_/\\|"
 _VIET_LETTERS = set("aăâbcdđeêghiklmnoôơpqrstuưvxy")

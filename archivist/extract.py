@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .bodies import clean_body, is_debris, odd_tokens
+from .bodies import clean_body, is_debris, is_known, odd_tokens
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
@@ -40,6 +40,9 @@ __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_nu
 
 MIN_YEAR = 1900
 ODD_FACTOR = 0.7  # per token that is no syllable, abbreviation or number (at most three count)
+NO_FILE_COPY = 0.6  # recipients that do not end with the archive copy (``Lưu: VT``): a line was lost
+#: The archive copy as Decree 30 (and Circular 55, without the colon) writes it: ``Lưu: VT, TP``.
+_FILE_COPY = re.compile(r"^Lưu:? VT(?:, [A-ZĐ][A-ZĐa-z]{0,5}(?:-[A-ZĐ]{1,5})?)*$")
 DOUBTABLE = ("issuer", "parent_issuer", "place", "subject", "signer", "person")
 DOUBT_FACTOR = 0.75
 
@@ -274,7 +277,7 @@ def _subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
 
 _LUU = re.compile(r"^\W*[^\W\d_]{0,4}\s?[:;]\s*(?=V\w{0,2}\b)|^\W*L[uư]u\W*$", re.I)
 _VT = re.compile(r"^Lưu: V\w{0,2}\b\.?")
-_BC = re.compile(r"\(\s*b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")
+_BC = re.compile(r"\(\s*[a-z]?b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")  # (b/c), (b/€), (hb/c): for report
 _TAIL = re.compile(r"\s*;\s*\S{1,2}$")
 
 
@@ -282,7 +285,7 @@ def _recipient(item: str) -> str:
     """The conventional bits of a recipient line read back: ``Lưu: VT`` (the archive copy: the OCR
     drops its ``L`` or ``: VT``, or garbles the ``VT``: ``ưu: VT``, ``km: VT``, ``Lưu: VTF``), ``(b/c)``
     (for report: ``(b/€)``), and a speck after the last semicolon dropped."""
-    item = _TAIL.sub("", item)
+    item = _TAIL.sub(lambda m: m.group() if is_known(m.group().strip("; ")) else "", item)  # not "; TC"
     if _LUU.match(item):
         item = _LUU.sub("Lưu: ", item).rstrip(": ") + ("" if ":" in item else ": VT")
         if (m := _VT.match(item)) and not load_table().is_issuer_code(m.group().split()[-1].rstrip(".")):
@@ -315,11 +318,26 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
                 items.append(BULLET.sub("", text))
             else:
                 items[-1] += " " + text
-        items = [_recipient(restore.restore(clean(i), "body")) for i in items if clean(i)]
+        read = [_recipient(restore.restore(clean(i), "body")) for i in items if clean(i)]
+        kept = [c for i in read if (c := _recipient_debris(i))]
+        changes = [f"'{i}' dropped: OCR debris" for i in read if not _recipient_debris(i)]
+        changes += [f"'{i}' -> '{c}': OCR debris dropped" for i in read if (c := _recipient_debris(i)) and c != i]
         box = union_box([b for ln in f.recipients if (b := ln.box())])
-        out["recipients"] = Field(items, 0.85 if f.noi_nhan else 0.6, f.recipients[0].page, box,
-                                  "\n".join(ln.text for ln in f.recipients))
+        whole = kept and _FILE_COPY.match(kept[-1]) and not re.search(r"[,;]\s*$", items[-1])  # not "Lưu: VT,"
+        conf = (0.85 if f.noi_nhan else 0.6) * (1.0 if whole else NO_FILE_COPY)
+        rec = Field(kept, round(conf, 3), f.recipients[0].page, box, "\n".join(ln.text for ln in f.recipients))
+        out["recipients"] = _with_checks(rec, changes, rec.source_text)
     return out
+
+
+def _recipient_debris(item: str) -> str:
+    """A recipient without the OCR debris at its end (``Lưu VT. jc``), or '' when it is all debris (``)/w/E``)."""
+    words = item.split()
+    if not any(is_known(w) and any(c.isalpha() for c in w) and len(w.strip("().,;:")) > 1 for w in words):
+        return ""
+    while words and (is_debris(words[-1]) or not is_known(words[-1]) and len(words[-1].strip("().,;:")) <= 2):
+        words.pop()
+    return " ".join(words).rstrip(" .,;:")
 
 
 # --- language and the whole -----------------------------------------------------------------------
