@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .classify import Classification, PageText, classify, split_dossier
+from .calibration import threshold_for
+from .classify import THRESHOLD, Classification, PageText, classify, split_dossier
 from .extract import extract
 from .models import DocumentInput, PageResult
 
@@ -46,7 +47,7 @@ def describe_texts(texts: list[PageText]) -> tuple[Classification, dict]:
     meta = extract(texts, cls).to_dict()
     meta["confidence"] = cls.confidence
     meta["signals"] = cls.signals
-    if cls.needs_review and "type" not in meta["needs_review"]:
+    if (cls.needs_review or cls.confidence < threshold_for("type", THRESHOLD)) and "type" not in meta["needs_review"]:
         meta["needs_review"] = ["type", *meta["needs_review"]]
     return cls, meta
 

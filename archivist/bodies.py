@@ -26,10 +26,13 @@ from .syllables import fold_marks, folded_syllables, is_syllable
 
 #: Abbreviations of commune records besides the type and body codes of data/doctypes.json.
 EXTRA_ABBREVIATIONS = ("TT", "PCT", "CT", "VT", "TM", "KT", "TL", "TUQ", "UB", "THCS", "THPT", "TH", "MN", "HTX",
-                       "UBMTTQVN", "TP", "TX", "BTV", "B/C")  # (b/c): for report, after a recipient
+                       "UBMTTQVN", "TP", "TX", "BTV", "B/C",  # (b/c): for report, after a recipient
+                       "H", "X", "P", "Q", "V/V")  # H. ĐÔNG TRIỀU: huyện, xã, phường, quận written short
 _ROMAN = re.compile(r"^[IVXLC]{1,6}$")
+_NUMBER = re.compile(r"^\d[\d.,%]*$")  # 2025, 465.000.000, 15,5%
 _EDGE = "()[]{}.,;:!?\"'`‘’“”-–—_/\\|"
 _VIET_LETTERS = set("aăâbcdđeêghiklmnoôơpqrstuưvxy")
+_LEVELS = {"xa", "phuong", "thi", "huyen", "quan", "tinh", "thanh"}  # what follows a body's head word
 
 
 @lru_cache(maxsize=1)
@@ -47,18 +50,32 @@ def _base_letters(token: str) -> str:
 
 def is_known(token: str) -> bool:
     """A syllable, a known abbreviation, a number or a Roman numeral: what a body's name is made of."""
-    core = token.strip(_EDGE)
+    core = core_of(token)
     if not core:
         return False
-    if core.isdigit() or _ROMAN.match(core) or core.upper() in abbreviations():
+    if _NUMBER.match(core) or _ROMAN.match(core) or core.upper() in abbreviations():
         return True
-    return all(is_syllable(w) for w in re.split(r"[-/]", core) if w)
+    return all(_NUMBER.match(w) or w.upper() in abbreviations() or is_syllable(w) for w in re.split(r"[-/]", core) if w)
+
+
+def _letter(c: str) -> bool:
+    return c.isdigit() or _base_letters(c) in _VIET_LETTERS or _base_letters(c) in ("f", "j", "w", "z")
+
+
+def core_of(token: str) -> str:
+    """``token`` without what surrounds a word's letters: punctuation, specks, stray marks (``ˆUBND``)."""
+    i, j = 0, len(token)
+    while i < j and not _letter(token[i]):
+        i += 1
+    while j > i and not _letter(token[j - 1]):
+        j -= 1
+    return token[i:j]
 
 
 def is_debris(token: str) -> bool:
     """Nothing a name holds: no letter or digit at all (``ˆ``, ``)``), or a letter outside the Vietnamese
     alphabet (``Ñ``, ``Œ``), or a lone letter that is no word, with its punctuation (``M:``)."""
-    core = token.strip(_EDGE)
+    core = core_of(token)
     if not any(c.isalnum() for c in core):
         return True
     letters = _base_letters(core)
@@ -83,13 +100,25 @@ def split_run_together(token: str) -> tuple[str, str] | None:
 
 
 def clean_body(text: str) -> tuple[str, list[str]]:
-    """A body's name without OCR debris and with run-together words split; and what was changed."""
+    """A body's name without OCR debris and with run-together words split; and what was changed. A name
+    holds no punctuation but a dot after an abbreviation (``TT.``, ``H.``) and a hyphen between two parts
+    (``BÀ RỊA - VŨNG TÀU``): anything else at a word's edge is a speck (``DÂN:``, ``_XÃ``)."""
     out: list[str] = []
     changes: list[str] = []
-    for tok in text.split():
-        if is_debris(tok):
-            changes.append(f"'{tok}' dropped: OCR debris")
+    raws = text.split()
+    for i, raw in enumerate(raws):
+        inner = 0 < i < len(raws) - 1 and raws[i - 1] != "-" and raws[i + 1] != "-" \
+            and fold_marks(core_of(raws[i + 1])) not in _LEVELS  # ỦY BAN NHÂN DÂN - XÃ: a rule, not a hyphen
+        if raw == "-" and inner and out:
+            out.append(raw)  # BÀ RỊA - VŨNG TÀU
             continue
+        if is_debris(raw):
+            changes.append(f"'{raw}' dropped: OCR debris")
+            continue
+        core = core_of(raw)
+        tok = core + "." if raw.endswith(".") and core.upper() in abbreviations() else core
+        if tok != raw:
+            changes.append(f"{raw} -> {tok}: a speck read as punctuation")
         if (pair := split_run_together(tok)) is not None:
             changes.append(f"{tok} -> {' '.join(pair)}: two words run together")
             out.extend(pair)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .bodies import clean_body, is_debris, is_known, odd_tokens
+from .bodies import abbreviations, clean_body, is_debris, is_known, odd_tokens
+from .calibration import threshold_for
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
@@ -23,6 +24,7 @@ from .doctypes import load_table
 from .fields import Field, clean, make_field, missing
 from .footer import BULLET, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
 from .layout import (
+    BODY_HEADS,
     DocLayout,
     Line,
     Seg,
@@ -34,12 +36,14 @@ from .layout import (
 from .marks import MarkRestorer
 from .numsym import format_number_symbol, parse_number_symbol
 from .ocrtext import _fold, fold_key, union_box, upper_ratio
+from .syllables import is_syllable
 
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
            "parse_number_symbol"]
 
 MIN_YEAR = 1900
 ODD_FACTOR = 0.7  # per token that is no syllable, abbreviation or number (at most three count)
+INCOMPLETE = 0.55  # an issuer that is a body's head word alone (ỦY BAN NHÂN DÂN): its place was not read
 NO_FILE_COPY = 0.6  # recipients that do not end with the archive copy (``Lưu: VT``): a line was lost
 #: The archive copy as Decree 30 (and Circular 55, without the colon) writes it: ``Lưu: VT, TP``.
 _FILE_COPY = re.compile(r"^Lưu:? VT(?:, [A-ZĐ][A-ZĐa-z]{0,5}(?:-[A-ZĐ]{1,5})?)*$")
@@ -204,9 +208,12 @@ def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dic
     out: dict[str, Field] = {}
     if bodies:
         iss = bodies[-1]
-        out["issuer"] = _body_field(iss, 0.9 if is_body_head(fold_key(iss.text)) else 0.65, restore)
+        key = fold_key(iss.text)
+        base = (INCOMPLETE if key in BODY_HEADS else 0.9) if is_body_head(key) else 0.65  # ỦY BAN NHÂN DÂN alone
+        out["issuer"] = _body_field(iss, base, restore)
         if len(bodies) > 1:
-            out["parent_issuer"] = _body_field(bodies[-2], 0.85, restore)
+            parent = bodies[-2]
+            out["parent_issuer"] = _body_field(parent, 0.85 if is_body_head(fold_key(parent.text)) else 0.6, restore)
     if pd and pd.place:
         out["place"] = _body_field(pd.place, 0.9, restore)
     return out
@@ -305,11 +312,14 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
         value = split_positions(clean(pos.text))[-1]
         if (a := authority_of(value)) is not None:
             value = value[a[1]:]
-        out["signer_position"] = make_field(restore.restore(value, "body"), 0.85, pos)
+        plausible = value.isupper() and not _fold(value).startswith("luu")  # not the archive copy's line
+        position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
+        out["signer_position"] = _with_checks(position, [], pos.text)  # a position is printed in capitals
     if f.name:
         name = split_names(clean(trim_noise(f.name.text)))[-1]
         known = is_name(name) and fold_key(name.split()[0]) in SURNAMES and bool(f.positions or f.authority)
-        out["signer"] = make_field(restore.restore(name), 0.9 if known else 0.7, f.name)
+        known = known and not any(w.upper() in abbreviations() and not is_syllable(w) for w in name.split())  # Lưu VT
+        out["signer"] = _with_checks(make_field(restore.restore(name), 0.9 if known else 0.6, f.name), [], f.name.text)
     if f.recipients:
         items: list[str] = []
         for ln in f.recipients:
@@ -375,7 +385,10 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     pd = _placedate(doc)
     found["date"] = _date_field(doc, pd, years)
     found.update(_issuer_fields(doc, pd, restore))
-    found["subject"] = _subject_field(doc, restore)
+    found["subject"] = _with_checks(subj := _subject_field(doc, restore), [], subj.source_text)
+    if isinstance(subj.value, str) and any(not MIN_YEAR <= int(y) <= date.today().year + 1
+                                           for y in re.findall(r"(?<!\d)\d{4}(?!\d)", subj.value)):
+        subj.confidence = round(subj.confidence * ODD_FACTOR, 3)  # năm 2998: a digit misread
     found.update(_signer_fields(doc, restore))
     found["page_count"] = Field(len(pages), 1.0)
     lang, lconf = detect_language("\n".join(texts))
@@ -397,6 +410,6 @@ def _to_review(meta: Metadata, expected: set[str], threshold: float) -> list[str
     out = []
     for name, f in meta.fields().items():
         empty = f.value in (None, "", [])
-        if (name in expected or not empty) and (empty or f.confidence < threshold or f.review):
+        if (name in expected or not empty) and (empty or f.confidence < threshold_for(name, threshold) or f.review):
             out.append(name)
     return out + sorted(n for n in expected if n not in meta.fields())

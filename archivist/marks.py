@@ -125,7 +125,8 @@ class MarkRestorer:
                 options[v[j]] += n
             cands = [w for w in options if degraded(cur, w)]
             tops = [w for w in cands if not any(w != x and degraded(w, x) for x in cands)]
-            out.append(tops[0] if len(tops) == 1 else cur)
+            # the document spelling it as read more often than with the marks: the marks were misread there
+            out.append(tops[0] if len(tops) == 1 and options[tops[0]] >= options[cur] else cur)
         result = tuple(out)
         return result if result != current else None
 

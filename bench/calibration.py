@@ -36,12 +36,25 @@ FIELDS = [("type", "", "type"), ("number_symbol", "metadata", "number"), ("date"
           ("authority", "metadata", "authority"), ("recipients", "metadata", "recipients"),
           ("person", "civil", "person"), ("event_date", "civil", "event_date"), ("book", "civil", "book"),
           ("entry", "civil", "entry")]
+CALIBRATION = ROOT / "archivist" / "data" / "calibration.json"
 MAX_WRONG_UNFLAGGED = 0.02
 MAX_RIGHT_FLAGGED = 0.15
 
 
 def _value(v: object) -> object:
     return [_norm(x) for x in v] if isinstance(v, list) else _norm(v)
+
+
+def refix(record: dict) -> dict:
+    """``record`` with its pages' words and text corrected by the current :func:`archivist.ocrfix.fix_words`."""
+    from archivist.models import Word
+    from archivist.ocrfix import fix_words, text_of
+
+    pages = []
+    for pg in record["pages"]:
+        words = fix_words([Word(w[0], float(w[1]), tuple(w[2:6]), int(w[6])) for w in pg.get("words", [])])
+        pages.append(pg | {"words": [[w.text, w.conf, *w.bbox, w.line] for w in words], "text": text_of(words)})
+    return record | {"pages": pages}
 
 
 def observations(truths: list[dict], records: list[dict], base: Path) -> list[dict]:
@@ -85,6 +98,30 @@ def table(rows: list[dict]) -> dict[str, dict]:
     return out
 
 
+def fit(rows: list[dict], floor: float = 0.7, margin: float = 0.005) -> dict:
+    """Per field, the lowest review threshold (never below ``floor``) that leaves no wrong value of ``rows``
+    unflagged, unless that flags more than 15% of the right ones: then the highest threshold that does not
+    (and the wrong values it leaves are reported). Values flagged for another reason (a grammar decision,
+    a missing expected value) do not need the threshold."""
+    out: dict[str, dict] = {}
+    for name, *_ in FIELDS:
+        mine = [r for r in rows if r["field"] == name and r["confidence"] is not None and not r["missing"]]
+        wrong = sorted(r["confidence"] for r in mine if not r["right"] and not r["review"])
+        right = [r["confidence"] for r in mine if r["right"] and not r["review"]]
+        if not wrong:
+            continue
+        best = max(floor, wrong[-1] + margin)
+        limit = MAX_RIGHT_FLAGGED * len(right)
+        if sum(c < best for c in right) > limit:  # too many right values: the highest threshold allowed
+            allowed = [c for c in sorted(set(right + [floor])) if sum(x < c for x in right) <= limit]
+            best = max(floor, max(allowed, default=floor))
+        out[name] = {"threshold": round(best, 3), "right": len(right), "wrong": len(wrong),
+                     "wrong_left_unflagged": sum(c >= best for c in wrong),
+                     "right_flagged": sum(c < best for c in right)}
+    return {"about": "Per-field review thresholds fitted by bench/calibration.py --fit; see archivist/calibration.py.",
+            "fields": out}
+
+
 def markdown(tab: dict[str, dict], title: str) -> str:
     """A wrong value is one stored other than the truth; a value not found is counted apart (nothing wrong is
     stored; it is flagged when the type expects the field)."""
@@ -109,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "acc", help="a bench/accuracy.py --out folder")
     ap.add_argument("--reuse", type=Path, help="the generated set of a --reuse run (default OUT/set)")
     ap.add_argument("--rescore", action="store_true", help="re-describe the stored OCR words with the current code")
+    ap.add_argument("--refix", action="store_true",
+                    help="with --rescore: first correct the stored words with the current OCR-stage fixes "
+                         "(an archive processed before them reads as if processed now)")
     ap.add_argument("--fit", action="store_true", help="write archivist/data/calibration.json from this run")
     ap.add_argument("--title", default="Review flags against the truth", help="heading of the printed table")
     args = ap.parse_args(argv)
@@ -117,12 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((args.out / "archive" / "documents")
                                                                           .glob("*.json"))]
     if args.rescore:
-        records = rescore_records(records)
+        records = rescore_records([refix(r) for r in records] if args.refix else records)
     rows = observations(truths, records, base)
     if args.fit:
-        from bench.calibrate_fit import fit, write
-
-        write(fit(rows))
+        fitted = fit(rows)
+        fitted["fitted_on"] = f"{base} ({len({r['document'] for r in rows})} documents)"
+        CALIBRATION.write_text(json.dumps(fitted, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(fitted["fields"], indent=1))
         return 0
     tab = table(rows)
     print(markdown(tab, args.title))
