@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .bodies import abbreviations, clean_body, is_debris, is_known, odd_tokens
+from .bodies import abbreviations, clean_body, is_debris, odd_tokens
 from .calibration import threshold_for
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
 from .fields import Field, clean, make_field, missing
-from .footer import BULLET, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
+from .footer import SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
 from .layout import (
     BODY_HEADS,
     DocLayout,
@@ -36,6 +36,7 @@ from .layout import (
 from .marks import MarkRestorer
 from .numsym import format_number_symbol, parse_number_symbol
 from .ocrtext import _fold, fold_key, union_box, upper_ratio
+from .recipients import read_recipients
 from .syllables import is_syllable
 
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
@@ -44,9 +45,6 @@ __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_nu
 MIN_YEAR = 1900
 ODD_FACTOR = 0.7  # per token that is no syllable, abbreviation or number (at most three count)
 INCOMPLETE = 0.55  # an issuer that is a body's head word alone (ỦY BAN NHÂN DÂN): its place was not read
-NO_FILE_COPY = 0.6  # recipients that do not end with the archive copy (``Lưu: VT``): a line was lost
-#: The archive copy as Decree 30 (and Circular 55, without the colon) writes it: ``Lưu: VT, TP``.
-_FILE_COPY = re.compile(r"^Lưu:? VT(?:, [A-ZĐ][A-ZĐa-z]{0,5}(?:-[A-ZĐ]{1,5})?)*$")
 DOUBTABLE = ("issuer", "parent_issuer", "place", "subject", "signer", "person")
 DOUBT_FACTOR = 0.75
 
@@ -282,24 +280,6 @@ def _subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     return make_field(restore.restore(value, "text"), base, got[0])
 
 
-_LUU = re.compile(r"^\W*[^\W\d_]{0,4}\s?[:;]\s*(?=V\w{0,2}\b)|^\W*L[uư]u\W*$", re.I)
-_VT = re.compile(r"^Lưu: V\w{0,2}\b\.?")
-_BC = re.compile(r"\(\s*[a-z]?b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")  # (b/c), (b/€), (hb/c): for report
-_TAIL = re.compile(r"\s*;\s*\S{1,2}$")
-
-
-def _recipient(item: str) -> str:
-    """The conventional bits of a recipient line read back: ``Lưu: VT`` (the archive copy: the OCR
-    drops its ``L`` or ``: VT``, or garbles the ``VT``: ``ưu: VT``, ``km: VT``, ``Lưu: VTF``), ``(b/c)``
-    (for report: ``(b/€)``), and a speck after the last semicolon dropped."""
-    item = _TAIL.sub(lambda m: m.group() if is_known(m.group().strip("; ")) else "", item)  # not "; TC"
-    if _LUU.match(item):
-        item = _LUU.sub("Lưu: ", item).rstrip(": ") + ("" if ":" in item else ": VT")
-        if (m := _VT.match(item)) and not load_table().is_issuer_code(m.group().split()[-1].rstrip(".")):
-            item = "Lưu: VT" + item[m.end():]
-    return _BC.sub("(b/c)", item)
-
-
 def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
     f = doc.footer
     if f is None:
@@ -321,33 +301,11 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
         known = known and not any(w.upper() in abbreviations() and not is_syllable(w) for w in name.split())  # Lưu VT
         out["signer"] = _with_checks(make_field(restore.restore(name), 0.9 if known else 0.6, f.name), [], f.name.text)
     if f.recipients:
-        items: list[str] = []
-        for ln in f.recipients:
-            text = ln.text.strip()
-            if BULLET.match(text) or not items:
-                items.append(BULLET.sub("", text))
-            else:
-                items[-1] += " " + text
-        read = [_recipient(restore.restore(clean(i), "body")) for i in items if clean(i)]
-        kept = [c for i in read if (c := _recipient_debris(i))]
-        changes = [f"'{i}' dropped: OCR debris" for i in read if not _recipient_debris(i)]
-        changes += [f"'{i}' -> '{c}': OCR debris dropped" for i in read if (c := _recipient_debris(i)) and c != i]
+        kept, changes, conf = read_recipients(f.recipients, f.noi_nhan, lambda t: restore.restore(clean(t), "body"))
         box = union_box([b for ln in f.recipients if (b := ln.box())])
-        whole = kept and _FILE_COPY.match(kept[-1]) and not re.search(r"[,;]\s*$", items[-1])  # not "Lưu: VT,"
-        conf = (0.85 if f.noi_nhan else 0.6) * (1.0 if whole else NO_FILE_COPY)
-        rec = Field(kept, round(conf, 3), f.recipients[0].page, box, "\n".join(ln.text for ln in f.recipients))
+        rec = Field(kept, conf, f.recipients[0].page, box, "\n".join(ln.text for ln in f.recipients))
         out["recipients"] = _with_checks(rec, changes, rec.source_text)
     return out
-
-
-def _recipient_debris(item: str) -> str:
-    """A recipient without the OCR debris at its end (``Lưu VT. jc``), or '' when it is all debris (``)/w/E``)."""
-    words = item.split()
-    if not any(is_known(w) and any(c.isalpha() for c in w) and len(w.strip("().,;:")) > 1 for w in words):
-        return ""
-    while words and (is_debris(words[-1]) or not is_known(words[-1]) and len(words[-1].strip("().,;:")) <= 2):
-        words.pop()
-    return " ".join(words).rstrip(" .,;:")
 
 
 # --- language and the whole -----------------------------------------------------------------------
