@@ -22,7 +22,7 @@ from .classify import THRESHOLD, Classification, PageText, analysed, classify_la
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
 from .fields import Field, clean, make_field, missing
-from .footer import SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
+from .footer import POSITIONS, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
 from .layout import (
     BODY_HEADS,
     DocLayout,
@@ -34,7 +34,7 @@ from .layout import (
     split_line,
 )
 from .marks import MarkRestorer
-from .numsym import format_number_symbol, parse_number_symbol
+from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import _fold, fold_key, union_box, upper_ratio
 from .recipients import read_recipients
 from .syllables import is_syllable
@@ -107,9 +107,12 @@ def _number_fields(doc: DocLayout, cls: Classification) -> dict[str, Field]:
     m = heading_symbol(doc.header)  # the type part agrees with the title when it is a misreading of its code
     ns = m.value
     base = 0.95 if m.labelled else 0.8
-    type_codes = {t.code for t, _ in load_table().types_for_code(ns.parts[0])}
+    table = load_table()
+    type_codes = {t.code for t, _ in table.types_for_code(ns.parts[0])}
     if cls.code and type_codes and cls.code not in type_codes:
         base *= 0.7  # the symbol names another type than the document is
+    if type_codes and len(ns.parts) < 2 or not is_known_part(ns.parts[0]):
+        base *= INCOMPLETE  # 183/KH, 222/B: the issuer part lost, or a code that is none
     line = seg.line
     changes = [str(c) for c in m.changes]
     review = "the grammar, not the pixels, decided: " + "; ".join(str(c) for c in m.changes if c.grammar) \
@@ -213,7 +216,12 @@ def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dic
             parent = bodies[-2]
             out["parent_issuer"] = _body_field(parent, 0.85 if is_body_head(fold_key(parent.text)) else 0.6, restore)
     if pd and pd.place:
-        out["place"] = _body_field(pd.place, 0.9, restore)
+        place = _body_field(pd.place, 0.9, restore)
+        if isinstance(place.value, str) and place.value[:1].islower():  # xã Tân Phú: the line's first word
+            place.value = place.value[:1].upper() + place.value[1:]
+        if isinstance(place.value, str) and len(place.value.split()) < 2:  # Phú: a commune's name has two words
+            place.confidence = round(place.confidence * INCOMPLETE, 3)
+        out["place"] = place
     return out
 
 
@@ -280,6 +288,15 @@ def _subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     return make_field(restore.restore(value, "text"), base, got[0])
 
 
+def _known_position(value: str) -> bool:
+    """A position of Decree 30's signature blocks, alone or of a named body (``CHỦ TỊCH UBND XÃ``)."""
+    key = fold_key(value)
+    return any(key == p or key.startswith(p + " ") and key[len(p) + 1:].startswith(_OF_BODY) for p in POSITIONS)
+
+
+_OF_BODY = ("ubnd", "uy ban", "hdnd", "hoi dong", "xa ", "dang uy", "ban ")
+
+
 def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
     f = doc.footer
     if f is None:
@@ -292,7 +309,7 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
         value = split_positions(clean(pos.text))[-1]
         if (a := authority_of(value)) is not None:
             value = value[a[1]:]
-        plausible = value.isupper() and not _fold(value).startswith("luu")  # not the archive copy's line
+        plausible = value.isupper() and _known_position(value)  # in capitals, and a position (not ``LƯU VT``)
         position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
         out["signer_position"] = _with_checks(position, [], pos.text)  # a position is printed in capitals
     if f.name:

@@ -36,7 +36,7 @@ _NUM_FIX = str.maketrans("OoIlS|", "001151")
 _LETTER_FIX = str.maketrans("0158", "OISB")
 #: Letters Tesseract reads for one another in capitals (one substitution is tried per symbol part).
 _MISREAD = {"I": "TL1", "T": "I", "l": "IT", "1": "IT", "O": "QD", "Q": "O", "E": "FB", "F": "E", "U": "VĐ",
-            "V": "U", "H": "N", "N": "H"}
+            "V": "U", "H": "N", "N": "H", "B": "P", "P": "B", "G": "C", "C": "G"}
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,12 @@ def read_part(part: str) -> tuple[str, Change | None]:
         if 1 <= len(tail) <= 2 and digits.isdigit() and code in (head, table.canonical_code(head)):
             return change(code + digits, "a legislature's number is digits", grammar=digits != tail)
     return bare, (Change(part, bare, "dots dropped", False) if bare != part else None)
+
+
+def is_known_part(part: str) -> bool:
+    """``part`` is a known code as written (``QĐ``, ``UBND``), or a legislature's body with its number (``QH15``)."""
+    table = load_table()
+    return part in table.known_codes or any(part.startswith(c) and part[len(c):].isdigit() for c in table.numbered)
 
 
 def canonical_part(part: str) -> str:
