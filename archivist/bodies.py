@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from .doctypes import load_table
 from .syllables import fold_marks, folded_syllables, is_syllable
+from .textnorm import normalize
 
 #: Abbreviations of commune records besides the type and body codes of data/doctypes.json.
 EXTRA_ABBREVIATIONS = ("TT", "PCT", "CT", "VT", "TM", "KT", "TL", "TUQ", "UB", "THCS", "THPT", "TH", "MN", "HTX",
@@ -99,6 +100,36 @@ def split_run_together(token: str) -> tuple[str, str] | None:
     return lead + a, b + trail
 
 
+#: The fixed words of body names: a run of words that folds to one of these is that, whatever marks the OCR
+#: gave it (``ỦY BẠN NHÂN ĐÂN``). Longest first.
+HEADS = tuple(sorted((
+    "ủy ban nhân dân", "hội đồng nhân dân", "ủy ban mặt trận tổ quốc việt nam", "ủy ban mặt trận tổ quốc",
+    "ủy ban thường vụ quốc hội", "thủ tướng chính phủ", "chính phủ", "quốc hội", "đảng ủy", "công an",
+    "văn phòng", "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh"), key=len, reverse=True))
+
+
+def _fixed_words(words: list[str]) -> tuple[list[str], list[str]]:
+    """``words`` with every run that folds to one of :data:`HEADS` spelled as it is written."""
+    out, changes, i = [], [], 0
+    while i < len(words):
+        for head in HEADS:
+            n = len(head.split())
+            run = words[i:i + n]
+            if len(run) == n and fold_marks(" ".join(run)) == fold_marks(head) and i + n < len(words):
+                fixed = [w if normalize(w.lower()) == normalize(h) else  # UỶ and ỦY: one word, as written
+                         h.upper() if w.isupper() else h.capitalize() if w[:1].isupper() else h
+                         for w, h in zip(run, head.split(), strict=True)]
+                if fixed != run:
+                    changes.append(f"{' '.join(run)} -> {' '.join(fixed)}: the words of a body's name")
+                out += fixed
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out, changes
+
+
 def clean_body(text: str) -> tuple[str, list[str]]:
     """A body's name without OCR debris and with run-together words split; and what was changed. A name
     holds no punctuation but a dot after an abbreviation (``TT.``, ``H.``) and a hyphen between two parts
@@ -124,7 +155,8 @@ def clean_body(text: str) -> tuple[str, list[str]]:
             out.extend(pair)
             continue
         out.append(tok)
-    return " ".join(out).strip(" _-—.,;:'\"`"), changes
+    out, fixed = _fixed_words(out)
+    return " ".join(out).strip(" _-—.,;:'\"`"), changes + fixed
 
 
 def odd_tokens(text: str) -> list[str]:

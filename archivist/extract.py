@@ -117,9 +117,9 @@ def _number_fields(doc: DocLayout, cls: Classification) -> dict[str, Field]:
     changes = [str(c) for c in m.changes]
     review = "the grammar, not the pixels, decided: " + "; ".join(str(c) for c in m.changes if c.grammar) \
         if m.grammar else None
-    out = {"number": make_field(ns.number, base, line, repaired=m.repaired),
-           "symbol": make_field(ns.symbol, base, line, repaired=m.repaired),
-           "number_symbol": make_field(format_number_symbol(ns), base, line, repaired=m.repaired)}
+    out = {"number": make_field(ns.number, base, line, repaired=m.repaired, digits=True),
+           "symbol": make_field(ns.symbol, base, line, repaired=m.repaired, digits=True),
+           "number_symbol": make_field(format_number_symbol(ns), base, line, repaired=m.repaired, digits=True)}
     for f in out.values():
         f.changes, f.review = changes, review
     out["number_symbol"].read = m.read
@@ -175,7 +175,7 @@ def _date_field(doc: DocLayout, pd: Seg | None, years: set[int]) -> Field:
         if not _plausible(d):
             fixed = _repair_year(d, years)
             d, base, repaired = (fixed[0], fixed[1], True) if fixed else (d, 0.3, repaired)
-        return make_field(d.isoformat(), base, line, dm.start, dm.end, repaired)
+        return make_field(d.isoformat(), base, line, dm.start, dm.end, repaired, digits=True)
     return missing()
 
 
@@ -288,6 +288,15 @@ def _subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     return make_field(restore.restore(value, "text"), base, got[0])
 
 
+_LEVEL = re.compile(r"(?i)^.*\b(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+")
+
+
+def _name_of(value: str) -> str:
+    """The place name in a body's name (``CẨM THẠCH`` in ``ỦY BAN NHÂN DÂN XÃ CẨM THẠCH``), or ''."""
+    m = _LEVEL.match(value)
+    return value[m.end():] if m and len(value[m.end():].split()) >= 2 else ""
+
+
 def _known_position(value: str) -> bool:
     """A position of Decree 30's signature blocks, alone or of a named body (``CHỦ TỊCH UBND XÃ``)."""
     key = fold_key(value)
@@ -372,7 +381,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
         found.update(civil_fields(doc, cls, found["date"], restore))
     for name in DOUBTABLE:  # the document spells these words two ways: a wrong mark is likely, flag it
         f = found.get(name)
-        if f is not None and isinstance(f.value, str) and restore.doubtful(f.value):
+        if f is not None and isinstance(f.value, str) and any(map(restore.doubtful, (f.value, _name_of(f.value)))):
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     meta = Metadata(classification=cls, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)

@@ -151,17 +151,21 @@ def main(argv: list[str] | None = None) -> int:
                          "(an archive processed before them reads as if processed now)")
     ap.add_argument("--fit", action="store_true", help="write archivist/data/calibration.json from this run")
     ap.add_argument("--title", default="Review flags against the truth", help="heading of the printed table")
+    ap.add_argument("--also", nargs=2, action="append", default=[], metavar=("OUT", "SET"),
+                    help="another run (its --out folder and generated set) to pool with the first")
     args = ap.parse_args(argv)
-    base = (args.reuse or args.out / "set").resolve()
-    truths = load_truth(base)
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((args.out / "archive" / "documents")
-                                                                          .glob("*.json"))]
-    if args.rescore:
-        records = rescore_records([refix(r) for r in records] if args.refix else records)
-    rows = observations(truths, records, base)
+    rows, sets = [], []
+    for out, reuse in [(args.out, args.reuse)] + [(Path(o), Path(s)) for o, s in args.also]:
+        base = (reuse or out / "set").resolve()
+        records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((out / "archive" / "documents")
+                                                                              .glob("*.json"))]
+        if args.rescore:
+            records = rescore_records([refix(r) for r in records] if args.refix else records)
+        rows += observations(load_truth(base), records, base)
+        sets.append(str(base))
     if args.fit:
         fitted = fit(rows)
-        fitted["fitted_on"] = f"{base} ({len({r['document'] for r in rows})} documents)"
+        fitted["fitted_on"] = f"{', '.join(sets)} ({len({r['document'] for r in rows})} documents)"
         CALIBRATION.write_text(json.dumps(fitted, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(fitted["fields"], indent=1))
         return 0

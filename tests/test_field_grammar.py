@@ -82,7 +82,9 @@ def test_resolution_of_the_standing_committee_keeps_the_legislature_number():
     ("UBND HUYỆN PHỔYÊN", "UBND HUYỆN PHỔ YÊN"),  # two words run together
     ("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ : M: .", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"),  # debris of a rule and a speck
     ("UBND HUYỆN CHÂUPHÚ ˆ", "UBND HUYỆN CHÂU PHÚ"),
-    ("UBND HUYEN YÊN MÔ", "UBND HUYEN YÊN MÔ"),  # a word that lost its marks is one word, not two (huy en)
+    ("UBND HUYEN YÊN MÔ", "UBND HUYỆN YÊN MÔ"),  # one word that lost its marks (not HUY EN), a fixed word
+    ("ỦY BẠN NHÂN ĐÂN XÃ TÂN PHÚ", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"),  # the fixed words of a body's name
+    ("UỶ BAN NHÂN DÂN XÃ TÂN PHÚ", "UỶ BAN NHÂN DÂN XÃ TÂN PHÚ"),  # the old tone placement is kept as written
     ("UBND TỈNH ĐẮK LẮK", "UBND TỈNH ĐẮK LẮK"), ("HỘI ĐỒNG NHÂN DÂN KHÓA XX", "HỘI ĐỒNG NHÂN DÂN KHÓA XX"),
     ("TRƯỜNG THCS SỐ 1", "TRƯỜNG THCS SỐ 1"),
 ])
