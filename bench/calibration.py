@@ -38,6 +38,7 @@ FIELDS = [("type", "", "type"), ("number_symbol", "metadata", "number"), ("date"
           ("entry", "civil", "entry")]
 CALIBRATION = ROOT / "archivist" / "data" / "calibration.json"
 MAX_WRONG_UNFLAGGED = 0.02
+EMPTY = (None, "", [], "unknown")  # nothing stored (a type not recognised is "unknown")
 MAX_RIGHT_FLAGGED = 0.15
 
 
@@ -67,13 +68,13 @@ def observations(truths: list[dict], records: list[dict], base: Path) -> list[di
         flagged = set(meta.get("needs_review") or [])
         for name, where, key in FIELDS:
             truth = t.get(key) if not where else (t.get(where) or {}).get(key)
-            if truth in (None, "", []):
-                continue
+            if truth in EMPTY and not (t.get("kind") == "none" and meta.get(name) not in EMPTY):
+                continue  # scored where the truth has a value, and on a page with no text wherever one was stored
             got = meta.get(name)
             f = (meta.get("fields") or {}).get(name) or {}
             conf = meta.get("confidence") if name == "type" else f.get("confidence")
             rows.append({"document": t["document"], "field": name, "truth": truth, "value": got,
-                         "right": _value(got) == _value(truth), "missing": got in (None, "", []),
+                         "right": _value(got) == _value(truth), "missing": got in EMPTY,
                          "flagged": name in flagged,
                          "confidence": conf, "source_text": f.get("source_text"), "review": f.get("review"),
                          "group": t.get("group")})
@@ -141,6 +142,21 @@ def markdown(tab: dict[str, dict], title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def by_group(rows: list[dict]) -> str:
+    """All fields together, per sample group: right values and their flags, wrong ones and theirs."""
+    lines = ["| group | values | right (flagged) | wrong stored | wrong unflagged | not found (flagged) |",
+             "|---|---|---|---|---|---|"]
+    for g in sorted({r["group"] or "-" for r in rows}):
+        mine = [r for r in rows if (r["group"] or "-") == g]
+        right = [r for r in mine if r["right"]]
+        wrong = [r for r in mine if not r["right"] and not r["missing"]]
+        missing = [r for r in mine if r["missing"]]
+        flagged = sum(r["flagged"] for r in missing)
+        lines.append(f"| {g} | {len(mine)} | {len(right)} ({sum(r['flagged'] for r in right)}) | {len(wrong)} | "
+                     f"{sum(not r['flagged'] for r in wrong)} | {len(missing)} ({flagged}) |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "acc", help="a bench/accuracy.py --out folder")
@@ -150,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --rescore: first correct the stored words with the current OCR-stage fixes "
                          "(an archive processed before them reads as if processed now)")
     ap.add_argument("--fit", action="store_true", help="write archivist/data/calibration.json from this run")
+    ap.add_argument("--by-group", action="store_true", help="also a table per sample group (hard groups)")
     ap.add_argument("--title", default="Review flags against the truth", help="heading of the printed table")
     ap.add_argument("--also", nargs=2, action="append", default=[], metavar=("OUT", "SET"),
                     help="another run (its --out folder and generated set) to pool with the first")
@@ -171,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     tab = table(rows)
     print(markdown(tab, args.title))
+    if args.by_group:
+        print(by_group(rows))
     wrong = [r for r in rows if not r["right"] and not r["missing"] and not r["flagged"]]
     for r in wrong[:40]:
         print(f"  unflagged wrong {r['field']} ({r['confidence']}): {r['value']!r} for {r['truth']!r}",
