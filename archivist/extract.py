@@ -117,9 +117,9 @@ def _number_fields(doc: DocLayout, cls: Classification) -> dict[str, Field]:
     changes = [str(c) for c in m.changes]
     review = "the grammar, not the pixels, decided: " + "; ".join(str(c) for c in m.changes if c.grammar) \
         if m.grammar else None
-    out = {"number": make_field(ns.number, base, line, repaired=m.repaired, digits=True),
-           "symbol": make_field(ns.symbol, base, line, repaired=m.repaired, digits=True),
-           "number_symbol": make_field(format_number_symbol(ns), base, line, repaired=m.repaired, digits=True)}
+    out = {"number": make_field(ns.number, base, line, repaired=m.repaired),
+           "symbol": make_field(ns.symbol, base, line, repaired=m.repaired),
+           "number_symbol": make_field(format_number_symbol(ns), base, line, repaired=m.repaired)}
     for f in out.values():
         f.changes, f.review = changes, review
     out["number_symbol"].read = m.read
@@ -175,7 +175,7 @@ def _date_field(doc: DocLayout, pd: Seg | None, years: set[int]) -> Field:
         if not _plausible(d):
             fixed = _repair_year(d, years)
             d, base, repaired = (fixed[0], fixed[1], True) if fixed else (d, 0.3, repaired)
-        return make_field(d.isoformat(), base, line, dm.start, dm.end, repaired, digits=True)
+        return make_field(d.isoformat(), base, line, dm.start, dm.end, repaired)
     return missing()
 
 

@@ -45,11 +45,9 @@ def missing() -> Field:
 
 
 def make_field(value: Any, base: float, line: Line | None, start: int = 0, end: int | None = None,
-               repaired: bool = False, digits: bool = False) -> Field:
+               repaired: bool = False) -> Field:
     """A field read from ``line[start:end]``: ``base`` is how sure the pattern that found it is, lowered
-    when OCR slips had to be undone (``repaired``) and by the worst OCR word confidence, when known: in
-    full for ``digits`` (a number or a date: a misread digit is another valid digit, nothing else in the
-    value can show it), by half otherwise (a misread letter usually makes a word that is none)."""
+    when OCR slips had to be undone (``repaired``) and by the worst OCR word confidence, when known."""
     if value in (None, "", []):
         return missing()
     conf = base * (0.9 if repaired else 1.0)
@@ -57,7 +55,7 @@ def make_field(value: Any, base: float, line: Line | None, start: int = 0, end: 
         return Field(value, round(conf, 3))
     ocr = line.conf(start, end)
     if ocr is not None:
-        conf *= ocr if digits else 0.5 + 0.5 * ocr
+        conf *= 0.5 + 0.5 * ocr
     return Field(value, round(conf, 3), line.page, line.box(start, end), line.text[start:end])
 
 

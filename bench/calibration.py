@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
                          "(an archive processed before them reads as if processed now)")
     ap.add_argument("--fit", action="store_true", help="write archivist/data/calibration.json from this run")
     ap.add_argument("--by-group", action="store_true", help="also a table per sample group (hard groups)")
+    ap.add_argument("--label", help="with --fit: what the runs were, for the table's fitted_on")
     ap.add_argument("--title", default="Review flags against the truth", help="heading of the printed table")
     ap.add_argument("--also", nargs=2, action="append", default=[], metavar=("OUT", "SET"),
                     help="another run (its --out folder and generated set) to pool with the first")
@@ -182,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         sets.append(str(base))
     if args.fit:
         fitted = fit(rows)
-        fitted["fitted_on"] = f"{', '.join(sets)} ({len({r['document'] for r in rows})} documents)"
+        fitted["fitted_on"] = args.label or f"{', '.join(Path(x).name for x in sets)} " \
+                                            f"({len({r['document'] for r in rows})} documents)"
         CALIBRATION.write_text(json.dumps(fitted, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(fitted["fields"], indent=1))
         return 0

@@ -162,3 +162,13 @@ def test_nearest_syllables_ties_are_not_guessed():
 def test_parse_number_symbol_round_trips_the_new_codes():
     for s in ("1656/NQ-UBTVQH15", "33/2024/QH15", "120/2025/NĐ-CP", "19/2025/QĐ-TTg", "05/2025/TTLT-BNV-BTC"):
         assert str(parse_number_symbol(f"Số: {s}")) == s
+
+
+def test_review_thresholds_are_fitted_per_field_and_never_below_the_default():
+    from archivist.calibration import threshold_for, thresholds
+
+    fitted = thresholds()
+    assert fitted and all(0.7 <= t < 1.0 for t in fitted.values())
+    assert all(threshold_for(name, 0.7) == max(0.7, t) for name, t in fitted.items())
+    assert threshold_for("no such field", 0.7) == 0.7
+    assert threshold_for("subject", 0.95) == 0.95  # a stricter threshold asked for is kept
