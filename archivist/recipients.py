@@ -64,5 +64,6 @@ def read_recipients(lines: list[Line], labelled: bool,
     kept = [c for i in read if (c := recipient_debris(i))]
     changes = [f"'{i}' dropped: OCR debris" for i in read if not recipient_debris(i)]
     changes += [f"'{i}' -> '{c}': OCR debris dropped" for i in read if (c := recipient_debris(i)) and c != i]
-    whole = kept and _FILE_COPY.match(kept[-1]) and not re.search(r"[,;]\s*$", items[-1])  # not "Lưu: VT,"
+    whole = kept and _FILE_COPY.match(kept[-1]) and not re.search(r"[,;]\s*$", items[-1]) \
+        and not any(re.search(r"\(b/c\)\W*\w", i) for i in kept)  # not "Lưu: VT," nor "(b/c); bắc"
     return kept, changes, round((0.85 if labelled else 0.6) * (1.0 if whole else NO_FILE_COPY), 3)
