@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .classify import Classification, PageText, classify, split_dossier
+from .calibration import threshold_for
+from .classify import THRESHOLD, Classification, PageText, classify, split_dossier
 from .extract import extract
 from .models import DocumentInput, PageResult
 
@@ -37,12 +38,16 @@ def page_texts(pages: list[PageResult]) -> list[PageText]:
 
 def describe(pages: list[PageResult]) -> tuple[Classification, dict]:
     """Type and metadata of one document's pages, as the record stores them."""
-    texts = page_texts(pages)
+    return describe_texts(page_texts(pages))
+
+
+def describe_texts(texts: list[PageText]) -> tuple[Classification, dict]:
+    """:func:`describe` on the pages' OCR text and words (bench/accuracy.py re-describes stored records)."""
     cls = classify(texts)
     meta = extract(texts, cls).to_dict()
     meta["confidence"] = cls.confidence
     meta["signals"] = cls.signals
-    if cls.needs_review and "type" not in meta["needs_review"]:
+    if (cls.needs_review or cls.confidence < threshold_for("type", THRESHOLD)) and "type" not in meta["needs_review"]:
         meta["needs_review"] = ["type", *meta["needs_review"]]
     return cls, meta
 

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from .doctypes import UNKNOWN, load_table
 from .footer import PAGE_NO, parse_footer
-from .layout import DocLayout, analyse, match_title, parse_header
+from .layout import DocLayout, analyse, heading_symbol, match_title, parse_header
+from .numsym import misreadings
 from .ocrtext import Line, PageText, _fold, fold_key, page_lines
 
 __all__ = ["Boundary", "Classification", "PageText", "classify", "split_dossier"]
@@ -31,6 +32,8 @@ VOCAB_CAP = 0.5
 LAYOUT_WEIGHT = 0.15
 MIN_EVIDENCE = 0.3  # below this nothing is guessed: the type is ``unknown``
 RIVAL_PENALTY = 0.6
+AGAINST_TITLE = 0.5  # a symbol naming another type than the title: likely misread, weaker than the title
+CONFUSABLE_WEIGHT = 0.75  # a symbol one misread letter from another type's code (HĐ/NĐ), with no title
 
 
 @dataclass
@@ -107,11 +110,20 @@ def gather_evidence(doc: DocLayout) -> list[Evidence]:
                                    {tm.type.name: BODY_TITLE_WEIGHT * tm.score}))
                 break
     if h.number:
-        ns = h.number.number.value
+        m = heading_symbol(h)
+        ns = m.value
         code = ns.parts[0]
         found = table.types_for_code(code)
-        if found:
-            ev.append(Evidence(f"symbol {code} in {ns}", {t.name: SYMBOL_WEIGHT * w for t, w in found}))
+        title = h.title.type.name if h.title else None
+        if found and title and all(t.name != title for t, _ in found):  # a misread symbol never outvotes the title
+            ev.append(Evidence(f"symbol {code} in {ns}, against the title", {t.name: SYMBOL_WEIGHT * w * AGAINST_TITLE
+                                                                              for t, w in found}))
+        elif found:
+            near = misreadings(code) - {code}
+            soft = CONFUSABLE_WEIGHT if any(table.types_for_code(c) for c in near) and not title else 1.0
+            ev.append(Evidence(f"symbol {code} in {ns}" + (f" (one letter from {', '.join(sorted(near))})"
+                                                           if soft < 1 else ""),
+                               {t.name: SYMBOL_WEIGHT * w * soft for t, w in found}))
         elif table.is_issuer_code(code) and not ns.party:
             ev.append(Evidence(f"symbol {ns} opens with the issuer, as a letter's does",
                                {"Công văn": SYMBOL_WEIGHT}))

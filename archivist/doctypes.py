@@ -57,6 +57,8 @@ class TypeTable:
         self.forms = sorted(((fold_key(k), v) for k, v in raw.get("forms", {}).items()), key=lambda kv: -len(kv[0]))
         self.expected = expected
         self.issuer_codes: dict[str, str] = dict(raw.get("issuer_codes", {}))
+        #: codes that carry the legislature's number (``QH15``, ``UBTVQH15``), longest first
+        self.numbered = tuple(sorted(raw.get("numbered_issuers", ()), key=len, reverse=True))
         self._codes: dict[str, list[tuple[DocType, str, float]]] = {}
         for t in self.types:
             for code, w in [(t.code, 1.0)] * bool(t.code) + [(c, LEGACY_WEIGHT) for c in t.legacy_codes]:

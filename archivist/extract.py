@@ -11,32 +11,40 @@ a number, marks restored where the same words appear marked elsewhere in the doc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .bodies import abbreviations, clean_body, is_debris, odd_tokens
+from .calibration import threshold_for
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
 from .fields import Field, clean, make_field, missing
-from .footer import BULLET, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
+from .footer import POSITIONS, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
 from .layout import (
+    BODY_HEADS,
     DocLayout,
     Line,
     Seg,
+    heading_symbol,
     is_body_head,
     issuer_bodies,
     split_line,
 )
 from .marks import MarkRestorer
-from .numsym import format_number_symbol, parse_number_symbol
+from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import _fold, fold_key, union_box, upper_ratio
+from .recipients import read_recipients
+from .syllables import is_syllable
 
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
            "parse_number_symbol"]
 
 MIN_YEAR = 1900
+ODD_FACTOR = 0.7  # per token that is no syllable, abbreviation or number (at most three count)
+INCOMPLETE = 0.55  # an issuer that is a body's head word alone (ỦY BAN NHÂN DÂN): its place was not read
 DOUBTABLE = ("issuer", "parent_issuer", "place", "subject", "signer", "person")
 DOUBT_FACTOR = 0.75
 
@@ -85,9 +93,7 @@ class Metadata:
         out: dict[str, Any] = {"type": c.type if c else None, "type_code": c.code if c else None,
                                "kind": c.kind if c else None}
         out.update(self.values())
-        out["fields"] = {n: {"value": f.value, "confidence": f.confidence, "page": f.page,
-                             "bbox": list(f.bbox) if f.bbox else None, "source_text": f.source_text}
-                         for n, f in self.fields().items()}
+        out["fields"] = {n: f.to_dict() for n, f in self.fields().items()}
         out["needs_review"] = list(self.needs_review)
         return out
 
@@ -98,20 +104,26 @@ def _number_fields(doc: DocLayout, cls: Classification) -> dict[str, Field]:
     seg = doc.header.number
     if seg is None or seg.number is None:
         return {}
-    m, ns = seg.number, seg.number.value
-    first = ns.parts[0]
-    repaired = m.repaired
-    if cls.code and first != cls.code and _fold(first) == _fold(cls.code):  # HD read for HĐ: the type says which
-        ns = replace(ns, symbol=ns.symbol.replace(first, cls.code, 1))
-        repaired = True
+    m = heading_symbol(doc.header)  # the type part agrees with the title when it is a misreading of its code
+    ns = m.value
     base = 0.95 if m.labelled else 0.8
-    type_codes = {t.code for t, _ in load_table().types_for_code(ns.parts[0])}
+    table = load_table()
+    type_codes = {t.code for t, _ in table.types_for_code(ns.parts[0])}
     if cls.code and type_codes and cls.code not in type_codes:
         base *= 0.7  # the symbol names another type than the document is
+    if type_codes and len(ns.parts) < 2 or not is_known_part(ns.parts[0]):
+        base *= INCOMPLETE  # 183/KH, 222/B: the issuer part lost, or a code that is none
     line = seg.line
-    return {"number": make_field(ns.number, base, line, repaired=repaired),
-            "symbol": make_field(ns.symbol, base, line, repaired=repaired),
-            "number_symbol": make_field(format_number_symbol(ns), base, line, repaired=repaired)}
+    changes = [str(c) for c in m.changes]
+    review = "the grammar, not the pixels, decided: " + "; ".join(str(c) for c in m.changes if c.grammar) \
+        if m.grammar else None
+    out = {"number": make_field(ns.number, base, line, repaired=m.repaired),
+           "symbol": make_field(ns.symbol, base, line, repaired=m.repaired),
+           "number_symbol": make_field(format_number_symbol(ns), base, line, repaired=m.repaired)}
+    for f in out.values():
+        f.changes, f.review = changes, review
+    out["number_symbol"].read = m.read
+    return out
 
 
 def _plausible(d: date) -> bool:
@@ -169,17 +181,47 @@ def _date_field(doc: DocLayout, pd: Seg | None, years: set[int]) -> Field:
 
 # --- header, subject, signature ------------------------------------------------------------------
 
+def _body_field(line: Line, base: float, restore: MarkRestorer) -> Field:
+    """A body's name (issuer, parent, place): debris dropped, run-together words split, marks restored;
+    each token that is no syllable or known abbreviation lowers the confidence (:mod:`archivist.bodies`)."""
+    value, changes = clean_body(clean(line.text))
+    toks = [m for m in re.finditer(r"\S+", line.text) if not is_debris(m.group())]
+    kept = line.sub(toks[0].start(), toks[-1].end()) if toks else line  # a speck's low confidence is not the name's
+    f = make_field(restore.restore(value, "body"), base, kept)
+    return _with_checks(f, changes, line.text)
+
+
+def _with_checks(f: Field, changes: list[str], read: str) -> Field:
+    """``f`` with what was changed from ``read`` kept, and its confidence lowered for each odd token."""
+    if f.value in (None, "", []):
+        return f
+    f.changes = changes
+    f.read = read if changes else None
+    values = f.value if isinstance(f.value, list) else [f.value]
+    odd = sum(len(odd_tokens(v)) for v in values if isinstance(v, str))
+    if odd:
+        f.confidence = round(f.confidence * ODD_FACTOR ** min(odd, 3), 3)
+    return f
+
+
 def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dict[str, Field]:
     bodies = issuer_bodies(doc.header.issuer)
     out: dict[str, Field] = {}
     if bodies:
         iss = bodies[-1]
-        conf = 0.9 if is_body_head(fold_key(iss.text)) else 0.65
-        out["issuer"] = make_field(restore.restore(clean(iss.text), "body"), conf, iss)
+        key = fold_key(iss.text)
+        base = (INCOMPLETE if key in BODY_HEADS else 0.9) if is_body_head(key) else 0.65  # ỦY BAN NHÂN DÂN alone
+        out["issuer"] = _body_field(iss, base, restore)
         if len(bodies) > 1:
-            out["parent_issuer"] = make_field(restore.restore(clean(bodies[-2].text), "body"), 0.85, bodies[-2])
+            parent = bodies[-2]
+            out["parent_issuer"] = _body_field(parent, 0.85 if is_body_head(fold_key(parent.text)) else 0.6, restore)
     if pd and pd.place:
-        out["place"] = make_field(restore.restore(clean(pd.place.text), "body"), 0.9, pd.place)
+        place = _body_field(pd.place, 0.9, restore)
+        if isinstance(place.value, str) and place.value[:1].islower():  # xã Tân Phú: the line's first word
+            place.value = place.value[:1].upper() + place.value[1:]
+        if isinstance(place.value, str) and len(place.value.split()) < 2:  # Phú: a commune's name has two words
+            place.confidence = round(place.confidence * INCOMPLETE, 3)
+        out["place"] = place
     return out
 
 
@@ -246,22 +288,22 @@ def _subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     return make_field(restore.restore(value, "text"), base, got[0])
 
 
-_LUU = re.compile(r"^\W*[^\W\d_]{0,4}\s?[:;]\s*(?=V\w{0,2}\b)|^\W*L[uư]u\W*$", re.I)
-_VT = re.compile(r"^Lưu: V\w{0,2}\b\.?")
-_BC = re.compile(r"\(\s*b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")
-_TAIL = re.compile(r"\s*;\s*\S{1,2}$")
+_LEVEL = re.compile(r"(?i)^.*\b(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+")
 
 
-def _recipient(item: str) -> str:
-    """The conventional bits of a recipient line read back: ``Lưu: VT`` (the archive copy: the OCR
-    drops its ``L`` or ``: VT``, or garbles the ``VT``: ``ưu: VT``, ``km: VT``, ``Lưu: VTF``), ``(b/c)``
-    (for report: ``(b/€)``), and a speck after the last semicolon dropped."""
-    item = _TAIL.sub("", item)
-    if _LUU.match(item):
-        item = _LUU.sub("Lưu: ", item).rstrip(": ") + ("" if ":" in item else ": VT")
-        if (m := _VT.match(item)) and not load_table().is_issuer_code(m.group().split()[-1].rstrip(".")):
-            item = "Lưu: VT" + item[m.end():]
-    return _BC.sub("(b/c)", item)
+def _name_of(value: str) -> str:
+    """The place name in a body's name (``CẨM THẠCH`` in ``ỦY BAN NHÂN DÂN XÃ CẨM THẠCH``), or ''."""
+    m = _LEVEL.match(value)
+    return value[m.end():] if m and len(value[m.end():].split()) >= 2 else ""
+
+
+def _known_position(value: str) -> bool:
+    """A position of Decree 30's signature blocks, alone or of a named body (``CHỦ TỊCH UBND XÃ``)."""
+    key = fold_key(value)
+    return any(key == p or key.startswith(p + " ") and key[len(p) + 1:].startswith(_OF_BODY) for p in POSITIONS)
+
+
+_OF_BODY = ("ubnd", "uy ban", "hdnd", "hoi dong", "xa ", "dang uy", "ban ")
 
 
 def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
@@ -276,23 +318,19 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
         value = split_positions(clean(pos.text))[-1]
         if (a := authority_of(value)) is not None:
             value = value[a[1]:]
-        out["signer_position"] = make_field(restore.restore(value, "body"), 0.85, pos)
+        plausible = value.isupper() and _known_position(value)  # in capitals, and a position (not ``LƯU VT``)
+        position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
+        out["signer_position"] = _with_checks(position, [], pos.text)  # a position is printed in capitals
     if f.name:
         name = split_names(clean(trim_noise(f.name.text)))[-1]
         known = is_name(name) and fold_key(name.split()[0]) in SURNAMES and bool(f.positions or f.authority)
-        out["signer"] = make_field(restore.restore(name), 0.9 if known else 0.7, f.name)
+        known = known and not any(w.upper() in abbreviations() and not is_syllable(w) for w in name.split())  # Lưu VT
+        out["signer"] = _with_checks(make_field(restore.restore(name), 0.9 if known else 0.6, f.name), [], f.name.text)
     if f.recipients:
-        items: list[str] = []
-        for ln in f.recipients:
-            text = ln.text.strip()
-            if BULLET.match(text) or not items:
-                items.append(BULLET.sub("", text))
-            else:
-                items[-1] += " " + text
-        items = [_recipient(restore.restore(clean(i), "body")) for i in items if clean(i)]
+        kept, changes, conf = read_recipients(f.recipients, f.noi_nhan, lambda t: restore.restore(clean(t), "body"))
         box = union_box([b for ln in f.recipients if (b := ln.box())])
-        out["recipients"] = Field(items, 0.85 if f.noi_nhan else 0.6, f.recipients[0].page, box,
-                                  "\n".join(ln.text for ln in f.recipients))
+        rec = Field(kept, conf, f.recipients[0].page, box, "\n".join(ln.text for ln in f.recipients))
+        out["recipients"] = _with_checks(rec, changes, rec.source_text)
     return out
 
 
@@ -331,7 +369,10 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     pd = _placedate(doc)
     found["date"] = _date_field(doc, pd, years)
     found.update(_issuer_fields(doc, pd, restore))
-    found["subject"] = _subject_field(doc, restore)
+    found["subject"] = _with_checks(subj := _subject_field(doc, restore), [], subj.source_text)
+    if isinstance(subj.value, str) and any(not MIN_YEAR <= int(y) <= date.today().year + 1
+                                           for y in re.findall(r"(?<!\d)\d{4}(?!\d)", subj.value)):
+        subj.confidence = round(subj.confidence * ODD_FACTOR, 3)  # năm 2998: a digit misread
     found.update(_signer_fields(doc, restore))
     found["page_count"] = Field(len(pages), 1.0)
     lang, lconf = detect_language("\n".join(texts))
@@ -340,7 +381,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
         found.update(civil_fields(doc, cls, found["date"], restore))
     for name in DOUBTABLE:  # the document spells these words two ways: a wrong mark is likely, flag it
         f = found.get(name)
-        if f is not None and isinstance(f.value, str) and restore.doubtful(f.value):
+        if f is not None and isinstance(f.value, str) and any(map(restore.doubtful, (f.value, _name_of(f.value)))):
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     meta = Metadata(classification=cls, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
@@ -353,6 +394,6 @@ def _to_review(meta: Metadata, expected: set[str], threshold: float) -> list[str
     out = []
     for name, f in meta.fields().items():
         empty = f.value in (None, "", [])
-        if (name in expected or not empty) and (empty or f.confidence < threshold):
+        if (name in expected or not empty) and (empty or f.confidence < threshold_for(name, threshold) or f.review):
             out.append(name)
     return out + sorted(n for n in expected if n not in meta.fields())

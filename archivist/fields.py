@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .ocrtext import Box, Line
@@ -12,13 +12,31 @@ from .ocrtext import Box, Line
 @dataclass
 class Field:
     """``value`` (None when not found), ``confidence`` 0-1, and its provenance: the page number, the
-    pixel box of the words it was read from (None from plain text) and the text as read."""
+    pixel box of the words it was read from (None from plain text) and the text as read. A value
+    corrected from what the OCR gave keeps that in ``read`` and says what changed in ``changes``;
+    ``review`` says why a person must confirm it whatever its confidence (the grammar, not the
+    pixels, chose a character of it)."""
 
     value: Any
     confidence: float
     page: int | None = None
     bbox: Box | None = None
     source_text: str = ""
+    read: str | None = None
+    changes: list[str] = field(default_factory=list)
+    review: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """For the record: provenance always, what was read and changed only when something was."""
+        out = {"value": self.value, "confidence": self.confidence, "page": self.page,
+               "bbox": list(self.bbox) if self.bbox else None, "source_text": self.source_text}
+        if self.read is not None and self.read != self.value:
+            out["read"] = self.read
+        if self.changes:
+            out["changes"] = list(self.changes)
+        if self.review:
+            out["review"] = self.review
+        return out
 
 
 def missing() -> Field:

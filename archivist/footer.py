@@ -18,7 +18,8 @@ POSITIONS = tuple(sorted((fold_key(p) for p in (
     "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỌA", "CHỦ TOẠ", "CHỦ TRÌ", "THƯ KÝ", "TRƯỞNG BAN",
     "PHÓ TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "TRƯỞNG CÔNG AN", "PHÓ TRƯỞNG CÔNG AN", "CHỈ HUY TRƯỞNG", "GIÁM ĐỐC",
     "TRƯỞNG PHÒNG", "HIỆU TRƯỞNG", "TRƯỞNG TRẠM", "TRƯỞNG THÔN", "TRƯỞNG ẤP", "NGƯỜI LÀM ĐƠN", "NGƯỜI VIẾT ĐƠN",
-    "NGƯỜI ĐỀ NGHỊ", "NGƯỜI KHAI", "NGƯỜI KÝ", "NGƯỜI ĐI KHAI", "BÊN A", "BÊN B", "ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B",
+    "NGƯỜI ĐỀ NGHỊ", "NGƯỜI KHAI", "NGƯỜI KÝ", "NGƯỜI KÝ TRÍCH LỤC", "NGƯỜI KÝ GIẤY CHỨNG NHẬN",
+    "NGƯỜI ĐI KHAI", "BÊN A", "BÊN B", "ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B",
     "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "CÔNG CHỨC ĐỊA CHÍNH - XÂY DỰNG", "CÁN BỘ TƯ PHÁP", "NGƯỜI LẬP")),
     key=len, reverse=True))
 SURNAMES = frozenset(fold_key(s) for s in (

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from .dates import DateMatch, find_dates
 from .doctypes import DocType, load_table
 from .footer import Footer, authority_of, find_footer
-from .numsym import NumberSymbolMatch, find_number_symbols
+from .numsym import NumberSymbolMatch, agree_with_heading, find_number_symbols
 from .ocrtext import Line, _fold, fold_key, upper_ratio
 
 NATIONAL = "cong hoa xa hoi chu nghia viet nam"
@@ -247,6 +247,16 @@ GARBLED_CONF = 50.0
 def _garbled(line: Line) -> bool:
     confs = [c for _, _, _, c in line.spans]
     return bool(confs) and sum(confs) / len(confs) < GARBLED_CONF
+
+
+def heading_symbol(h: Header) -> NumberSymbolMatch:
+    """The header's number/symbol with its type part made to agree with the type title, when it is a
+    misreading of the title's code (see :func:`archivist.numsym.agree_with_heading`)."""
+    m = h.number.number  # type: ignore[union-attr]
+    if h.title is None:
+        return m
+    t = h.title.type
+    return agree_with_heading(m, {c for c in (t.code, *t.legacy_codes) if c}, h.title.title)
 
 
 def _is_issuer_piece(text: str) -> bool:

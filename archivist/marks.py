@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .ocrtext import _fold
+from .textnorm import normalize
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
 _WORD = re.compile(r"\w+")
@@ -124,7 +125,8 @@ class MarkRestorer:
                 options[v[j]] += n
             cands = [w for w in options if degraded(cur, w)]
             tops = [w for w in cands if not any(w != x and degraded(w, x) for x in cands)]
-            out.append(tops[0] if len(tops) == 1 else cur)
+            # the document spelling it as read more often than with the marks: the marks were misread there
+            out.append(tops[0] if len(tops) == 1 and options[tops[0]] >= options[cur] else cur)
         result = tuple(out)
         return result if result != current else None
 
@@ -138,7 +140,8 @@ class MarkRestorer:
             spellings = list(self._seen.get(tuple(_fold(w) for w in words[i:i + n]), {}))
             for j, a in enumerate(spellings):
                 for b in spellings[j + 1:]:
-                    if not all(degraded(x, y) or degraded(y, x) for x, y in zip(a, b, strict=True)):
+                    if not all(degraded(x, y) or degraded(y, x) or normalize(x) == normalize(y)  # ủy, uỷ: one word
+                               for x, y in zip(a, b, strict=True)):
                         return True
         return False
 

@@ -8,17 +8,29 @@ Only corrections that need no guess about meaning are made, so nothing right is 
   any tone mark): a word made only of them, read in capitals between words in small letters,
   is in small letters (``cơ sở`` read as ``CƠ SỞ``);
 - specks: one- or two-character "words" that Tesseract itself is unsure of (confidence below 30)
-  and that hold no digit are stains or dust, not text.
+  and that hold no digit are stains or dust, not text;
+- syllables: Vietnamese is written in a closed set of syllables (:mod:`archivist.syllables`), so a
+  word in small letters that is no syllable was misread. It becomes the valid syllable it is nearest
+  to under the confusions Tesseract makes (a tone mark for another, ``ư``/``u``, ``ơ``/``o``, ``ă``/``â``/``a``,
+  ``ê``/``e``, ``đ``/``d``, ``rn`` for ``m`` …) when exactly one is nearest, the page itself breaking a tie
+  (the spelling it uses elsewhere); and two syllables run together (``cấptỉnh``) are split when they
+  split one way only. Words with a capital (names, places, headings, codes), digits or symbols are
+  never touched, nor is any valid syllable: a right word is never made wrong.
 
-Words keep their boxes, so the text layer and the record stay in step.
+Words keep their boxes (a split word's box is shared by its letters), so the text layer and the
+record stay in step.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
+from .bodies import is_known
 from .models import Word
+from .syllables import attested, fold_marks, folded_syllables, is_syllable, syllables, tone_of, toneless
 
 _LOOKALIKE = str.maketrans({"Ð": "Đ", "ð": "đ"})
 _SAME_SHAPE = set("cosuvwxz") | {"ô", "ơ", "ư"}
@@ -70,7 +82,124 @@ def fix_words(words: list[Word]) -> list[Word]:
         if _same_shape_caps(text) and _mid_sentence(out, kept, i):
             text = text.lower()
         out.append(w if text == w.text else replace(w, text=text))
+    return correct_syllables(out)
+
+
+#: Letters Tesseract reads for one another in small Vietnamese print, as (read, printed): vowel marks
+#: (the tone is handled apart) and glyph pairs. This project's own table, from the confusions seen on the
+#: generated and the hard sample pages.
+_MARK_ALTS = {"a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": "ôơ", "ô": "oơ", "ơ": "oô", "u": "ư",
+              "ư": "u", "d": "đ", "đ": "d", "i": "y", "y": "i"}
+_GLYPH_ALTS = (("rn", "m"), ("m", "rn"), ("ri", "n"), ("cl", "d"), ("li", "h"), ("ii", "u"), ("f", "t"), ("t", "f"),
+               ("l", "i"), ("i", "l"), ("c", "e"), ("e", "c"), ("n", "u"), ("u", "n"), ("h", "b"), ("b", "h"),
+               ("v", "y"), ("y", "v"), ("q", "g"), ("g", "q"), ("j", "i"))
+_EDGE = "()[]{}.,;:!?\"'`‘’“”-–—…"
+MAX_COST = 2
+
+
+@lru_cache(maxsize=1)
+def _by_toneless() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for syl in syllables():
+        out.setdefault(toneless(syl), []).append(syl)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _variants(bare: str) -> dict[str, int]:
+    """Toneless spellings ``bare`` may be a misreading of, with how many confusions each takes (up to two)."""
+    found = {bare: 0}
+    frontier = [bare]
+    for cost in (1, 2):
+        nxt = []
+        for word in frontier:
+            alts = [word[:i] + alt + word[i + 1:] for i, ch in enumerate(word) for alt in _MARK_ALTS.get(ch, "")]
+            alts += [word[:i] + b + word[i + len(a):] for a, b in _GLYPH_ALTS
+                     for i in range(len(word)) if word.startswith(a, i)]
+            for alt in alts:
+                if alt not in found:
+                    found[alt] = cost
+                    nxt.append(alt)
+        frontier = nxt
+    return found
+
+
+def nearest_syllables(token: str) -> tuple[list[str], int]:
+    """The valid syllables nearest to ``token`` (small letters, no syllable) and the confusions they take."""
+    tone = tone_of(token)
+    best: list[str] = []
+    best_cost = MAX_COST + 1
+    index = _by_toneless()
+    for bare, cost in _variants(toneless(token)).items():
+        for syl in index.get(bare, ()):
+            c = cost + (tone_of(syl) != tone)
+            if c < best_cost:
+                best, best_cost = [syl], c
+            elif c == best_cost:
+                best.append(syl)
+    return (best, best_cost) if best_cost <= MAX_COST else ([], best_cost)
+
+
+def _correctable(core: str) -> bool:
+    return len(core) >= 2 and core.isalpha() and core.islower() and not is_syllable(core)
+
+
+def _split_box(w: Word, a: str, b: str) -> tuple[Word, Word]:
+    x0, y0, x1, y1 = w.bbox
+    cut = x0 + round((x1 - x0) * len(a) / max(len(a) + len(b), 1))
+    return replace(w, text=a, bbox=(x0, y0, cut, y1)), replace(w, text=b, bbox=(cut, y0, x1, y1))
+
+
+def correct_syllables(words: list[Word]) -> list[Word]:
+    """Words in small letters that are no Vietnamese syllable, read back as the syllable they were (see the
+    module docstring); everything else unchanged."""
+    seen = Counter(w.text.strip(_EDGE).lower() for w in words if w.conf >= 80)
+    out: list[Word] = []
+    for w in words:
+        core = w.text.strip(_EDGE)
+        lead, trail = w.text[:w.text.find(core)], w.text[w.text.find(core) + len(core):]
+        pair = _run_together(core) if _splittable(core) else None
+        if pair is not None:  # letters unchanged, a space put back: safe in names too (PHỔYÊN)
+            out += list(_split_box(w, lead + pair[0], pair[1] + trail))
+        elif _correctable(core) and (pick := _pick(core, seen)):
+            out.append(replace(w, text=lead + pick + trail))
+
+        else:
+            out.append(w)
     return out
+
+
+def _splittable(core: str) -> bool:
+    """Small letters, or capitals (a heading or a place in it); not a known abbreviation (UBND)."""
+    return len(core) >= 3 and core.isalpha() and (core.islower() or core.isupper()) and not is_syllable(core) \
+        and not is_known(core)
+
+
+def _pick(core: str, seen: Counter[str]) -> str | None:
+    """The one syllable ``core`` was, or None when the evidence does not single one out. A tie goes to the
+    spelling the page itself uses, then to the one Vietnamese words use (:func:`attested`). A word with no
+    mark at all lost every mark, so any toned reading is as near as another: only the page decides it."""
+    cands, _ = nearest_syllables(core)
+    if fold_marks(core) == core:
+        cands = [c for c in nearest_syllables_any(core) if seen[c]]
+        return cands[0] if len(cands) == 1 else None
+    for prefer in (lambda c: seen[c] > 0, lambda c: c in attested()):
+        if len(cands) > 1:
+            kept = [c for c in cands if prefer(c)]
+            cands = kept or cands
+    return cands[0] if len(cands) == 1 else None
+
+
+def nearest_syllables_any(core: str) -> list[str]:
+    """Every syllable within reach of ``core`` (up to two confusions and any tone)."""
+    index = _by_toneless()
+    return [syl for bare in _variants(toneless(core)) for syl in index.get(bare, ())]
+
+
+def _run_together(core: str) -> tuple[str, str] | None:
+    if fold_marks(core) in folded_syllables():  # a syllable misread, not two
+        return None
+    splits = [(core[:i], core[i:]) for i in range(1, len(core)) if is_syllable(core[:i]) and is_syllable(core[i:])]
+    return splits[0] if len(splits) == 1 else None
 
 
 def text_of(words: list[Word]) -> str:

@@ -142,8 +142,8 @@ def markdown(res: dict, n_docs: int, seconds: float) -> str:
 def rescore_records(records: list[dict]) -> list[dict]:
     """The records an archive would hold if processed now: each input's pages (with the OCR words
     its records kept) split, classified and described again by the current archivist code."""
-    from archivist.classify import PageText, classify, split_dossier
-    from archivist.extract import extract
+    from archivist.assemble import describe_texts
+    from archivist.classify import PageText, split_dossier
 
     inputs: dict[str, list[dict]] = {}
     for rec in records:
@@ -157,9 +157,8 @@ def rescore_records(records: list[dict]) -> list[dict]:
         starts = [b.start_page for b in split_dossier(texts)] if len(texts) > 1 else [1]
         for a, b in zip(starts, starts[1:] + [len(texts) + 1], strict=True):
             part = [PageText(i, t.text, t.words) for i, t in enumerate(texts[a - 1:b - 1], start=1)]
-            cls = classify(part)
             out.append({"id": f"{recs[0]['id']}@{a}", "pages": pages[a - 1:b - 1],
-                        "metadata": extract(part, cls).to_dict()})
+                        "metadata": describe_texts(part)[1]})
     return out
 
 

@@ -11,9 +11,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from samples.layout import PT, Geometry, Line, Mark, Page, Rule, Writer, text_mm, wrap
+from samples.ruled import place
 from samples.slots import Slots, date_long
 
-Block = tuple[str, str]  # (kind, text): p | pi (italic) | art (bold "Điều n.") | h | hi | c | l | kv | kg | gap
+Block = tuple[str, str]  # (kind, text): p | pi (italic) | art (bold "Điều n.") | h | hi | c | l | kv | kg | gap | table
 
 
 @dataclass
@@ -225,6 +226,8 @@ def flow(w: Writer, blocks: list[Block]) -> None:
             w.para(text, indent=False, justify=False)
         elif kind == "gap":
             w.y += w.pitch(g.pt) / 2
+        elif kind == "table":  # the block carries a samples.ruled.Table, not text
+            place(w, text)  # type: ignore[arg-type]
         elif kind == "kg":  # "Kính gửi: X." on one centred line, or a list under it
             items = text.split("\n")
             if len(items) == 1:

@@ -161,6 +161,7 @@ class Slot:
     fmt: str
     style_seed: int
     docs: list[Doc]
+    group: str = ""  # a hard group of samples.hard, named in the files and the truth
 
 
 def _plan(seed: int, n_docs: int, pages_max: int, formats: Sequence[str], dpi_choices: Sequence[int]) -> list[Slot]:
@@ -223,13 +224,20 @@ def _write_slot(k: int, slot: Slot, scans: Path, skews: list[float], rots: list[
     if len(docs) > 1:  # a dossier: the land one named after its parcel; its documents numbered inside it
         base = f"{k + 1:02d}-hoso-dat-dai-{docs[0].slug.split('-', 3)[-1]}" if slot.kind == "dossier" else \
             f"{k + 1:02d}-ho-so-{len(docs)}-van-ban"
+    scan, style = _scan_page, None
+    if slot.group:
+        from samples.hard import scan_for, style_for
+
+        base = f"{slot.group}-{base}"
+        scan, style = scan_for(slot.group), style_for(slot.group)
     images, per_doc = [], []
     for doc in docs:
         pages = []
         for page in doc.pages:
-            st = _style(sr, dpi, colour, fmt, skews[page_no], rots[page_no])
+            st = _style(sr, dpi, colour, fmt, skews[page_no], rots[page_no]) if style is None else \
+                style(sr, dpi, colour, fmt, skews[page_no], rots[page_no], page)
             page_no += 1
-            im = _scan_page(page, st, fmt, sr.getrandbits(32))
+            im = scan(page, st, fmt, sr.getrandbits(32))
             images.append(im)
             text = page.text()
             assert unicodedata.is_normalized("NFC", text)
@@ -239,6 +247,9 @@ def _write_slot(k: int, slot: Slot, scans: Path, skews: list[float], rots: list[
                           "degradation": {"blur_px": st.blur, "noise": st.noise, "ink": st.ink, "stains": st.stains,
                                           "crease": st.crease, "background_removed": fmt == "png",
                                           "grey_levels": 2 if fmt == "tiff" else 256}})
+            if slot.group:
+                pages[-1]["group"] = slot.group
+                pages[-1]["degradation"].update(typeface=page.family, **st.extra)
         per_doc.append((doc, pages))
     flat = [p for _, pages in per_doc for p in pages]
     if fmt == "tiff":
@@ -262,14 +273,22 @@ def _write_slot(k: int, slot: Slot, scans: Path, skews: list[float], rots: list[
                  **doc.extra}
         if len(docs) > 1:
             truth["dossier"] = f"scans/{base}"
+        if slot.group:
+            truth["group"] = slot.group
         truths.append(truth)
     return truths
 
 
 def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int = 4, max_skew: float = 15.0,
              rotations: bool = True, formats: Sequence[str] = FORMATS, dpi_choices: Sequence[int] = DEFAULT_DPI,
-             colour_share: float = 0.35, types: str = "default", layout_era: str = "decree30") -> list[dict]:
+             colour_share: float = 0.35, types: str = "default", layout_era: str = "decree30",
+             groups: Sequence[str] | None = None) -> list[dict]:
     """Write ``n_docs`` documents (scans and ground truth) under ``out_dir``; return the ground truths.
+
+    ``groups`` (some of :data:`samples.hard.GROUPS`, e.g. ``["typewriter", "tables"]``) writes the
+    hard groups instead: ``n_docs`` documents per group, JPEG (a folder for several pages), each
+    group at its own resolutions and wear; ``types``, ``layout_era``, ``formats``, ``dpi_choices``
+    and ``colour_share`` do not apply, ``max_skew`` and ``rotations`` do. See samples/README.md.
 
     ``types="all"`` draws every type of :mod:`samples.plan_all` (all Decree 30 types, civil status,
     land, construction, petitions) and files every fourth slot as a multi-document dossier;
@@ -290,7 +309,13 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
         d.mkdir(parents=True)
     if types not in TYPES:
         raise ValueError(f"unknown types {types!r}; use one of {TYPES}")
-    if types == "default" and layout_era == "decree30":
+    group_shares: dict[str, float] = {}
+    if groups:
+        from samples.hard import PLANS, plan_groups
+
+        slots = plan_groups(seed, n_docs, groups, pages_max)
+        group_shares = {g: PLANS[g].colour_share for g in groups}
+    elif types == "default" and layout_era == "decree30":
         slots = _plan(seed, n_docs, pages_max, formats, dpi_choices)
     else:
         from samples.plan_all import ALL, plan_all
@@ -302,12 +327,13 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
     rots = _rotations(random.Random(seed + 2), n_pages, rotations)
     truths: list[dict] = []
     for k, slot in enumerate(slots):
-        truths += _write_slot(k, slot, scans, skews, rots, sum(len(t["pages"]) for t in truths), colour_share)
+        truths += _write_slot(k, slot, scans, skews, rots, sum(len(t["pages"]) for t in truths),
+                              group_shares.get(slot.group, colour_share))
     for t in truths:
         (gt_dir / f"{t['document']}.json").write_text(json.dumps(t, ensure_ascii=False, indent=2) + "\n",
                                                       encoding="utf-8")
     index = [{"document": t["document"], "type": t["type"], "kind": t["kind"], "pages": len(t["pages"]),
-              "files": t["files"]} for t in truths]
+              "files": t["files"], **({"group": t["group"]} if "group" in t else {})} for t in truths]
     (gt_dir / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return truths
 
@@ -326,10 +352,20 @@ def main(argv: list[str] | None = None) -> int:
                     help="all: every Decree 30 type, civil status, land, petitions, and multi-document dossiers")
     ap.add_argument("--layout-era", choices=("decree30", "mixed", "old"), default="decree30",
                     help="mixed/old: documents before 2011 laid out after Circular 55/2005")
+    ap.add_argument("--groups", nargs="+", metavar="GROUP",
+                    help="hard groups instead of the plan, --docs documents each: all, or some of "
+                         "clean typewriter faded speckle tables seals twocol notext (samples/hard.py)")
     args = ap.parse_args(argv)
+    groups = None
+    if args.groups:
+        from samples.hard import GROUPS
+
+        groups = list(GROUPS) if args.groups == ["all"] else args.groups
+        if set(groups) - set(GROUPS):
+            ap.error(f"unknown groups {sorted(set(groups) - set(GROUPS))}; use all or some of {' '.join(GROUPS)}")
     truths = generate(args.out, args.seed, args.docs, pages_max=args.pages_max, max_skew=args.max_skew,
                       rotations=not args.no_rotations, formats=args.formats, dpi_choices=args.dpi_choices,
-                      types=args.types, layout_era=args.layout_era)
+                      types=args.types, layout_era=args.layout_era, groups=groups)
     print(f"{len(truths)} documents, {sum(len(t['pages']) for t in truths)} pages in {args.out}")
     return 0
 

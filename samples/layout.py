@@ -10,6 +10,8 @@ numbered at the top centre, the first page not.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,30 +23,62 @@ PT = 25.4 / 72  # millimetres per point
 FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation")
 FONT_FILES = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf",
               "italic": "LiberationSerif-Italic.ttf", "bolditalic": "LiberationSerif-BoldItalic.ttf"}
+#: Typefaces by family: ``serif`` (every document of the default plans) and ``mono`` (Liberation Mono,
+#: Courier metrics: the typewritten pages of ``samples.hard``; 12 pt is pica, ten characters an inch).
+FAMILIES = {"serif": FONT_FILES,
+            "mono": {"regular": "LiberationMono-Regular.ttf", "bold": "LiberationMono-Bold.ttf",
+                     "italic": "LiberationMono-Italic.ttf", "bolditalic": "LiberationMono-BoldItalic.ttf"}}
+_family = ["serif"]  # the family in use: composition and rendering of one page share it (see typeface)
+
+
+@contextmanager
+def typeface(family: str) -> Iterator[None]:
+    """Compose or render in ``family``: the line breaking (``text_mm``) and the drawing (``font``) of a
+    document must use the same one, so both read it from here rather than from every call site."""
+    if family not in FAMILIES:
+        raise ValueError(f"unknown typeface family {family!r}")
+    _family.append(family)
+    try:
+        yield
+    finally:
+        _family.pop()
+
+
+def font_path(style: str) -> str:
+    """Liberation Serif (Times New Roman metrics), or Mono inside ``typeface("mono")``."""
+    return _font_path(_family[-1], style)
 
 
 @cache
-def font_path(style: str) -> str:
-    """Liberation Serif (Times New Roman metrics) in a version that has the Vietnamese letters:
-    fonts-liberation 1.x lacks most of them, so a directory only counts if it draws ``ộ``."""
+def _font_path(family: str, style: str) -> str:
+    """A font file in a version that has the Vietnamese letters: fonts-liberation 1.x lacks most of
+    them, so a directory only counts if it draws ``ộ``."""
     for d in FONT_DIRS:
-        p = Path(d) / FONT_FILES[style]
+        p = Path(d) / FAMILIES[family][style]
         if p.exists():
             f = ImageFont.truetype(str(p), 40)
             if f.getmask("ộ").getbbox() != f.getmask("\uffff").getbbox():
                 return str(p)
-    raise SystemExit("Liberation Serif with Vietnamese glyphs is missing: apt install fonts-liberation2")
+    raise SystemExit("Liberation fonts with Vietnamese glyphs are missing: apt install fonts-liberation2")
 
 
-@cache
 def font(style: str, px: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(font_path(style), px)
+    return _font(_family[-1], style, px)
 
 
 @cache
+def _font(family: str, style: str, px: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(_font_path(family, style), px)
+
+
 def text_mm(text: str, pt: float, style: str = "regular") -> float:
     """Advance width of ``text`` in millimetres (measured at a large size, so hinting does not skew it)."""
-    return font(style, 400).getlength(text) / 400 * pt * PT
+    return _text_mm(_family[-1], text, pt, style)
+
+
+@cache
+def _text_mm(family: str, text: str, pt: float, style: str) -> float:
+    return _font(family, style, 400).getlength(text) / 400 * pt * PT
 
 
 @dataclass
@@ -63,9 +97,13 @@ class Line:
 
 @dataclass
 class Rule:
+    """A rule from (x0, y) to (x1, y), or to (x1, y1) when ``y1`` is given (a table's vertical rules)."""
+
     x0: float
     x1: float
     y: float
+    y1: float | None = None
+    pt: float = 0.5  # stroke width
 
 
 @dataclass
@@ -85,6 +123,8 @@ class Page:
     rules: list[Rule] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     flow: int = 0  # body lines placed by the writer (a page holding only a signature block has none)
+    family: str = "serif"  # the typeface it was composed in (samples.layout.FAMILIES)
+    picture: str = ""  # a page without text: "blank", "photo" or "handwriting" (samples.hard)
 
     def text(self) -> str:
         """The ground truth: every line drawn, in reading order (the order they were placed)."""

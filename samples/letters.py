@@ -9,6 +9,7 @@ is drawn from the one generator ``r``, so the same seed and ``n_extra`` give the
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import replace
 
 from samples import vocab
@@ -170,8 +171,10 @@ def _decision_items(r: random.Random, ctx: Ctx, subject: str) -> list[str]:
     return [fill(f"Hộ {{mr}}, {{hamlet}}{amount};", ctx.slots(r)) for _ in range(r.randint(3, 7))]
 
 
-def administrative(kind: str, r: random.Random, ctx: Ctx, n_extra: int, office: str = "VP") -> Doc:
-    """One administrative record of ``kind`` (a key of :data:`CODES` or of :data:`samples.kinds.KINDS`)."""
+def administrative(kind: str, r: random.Random, ctx: Ctx, n_extra: int, office: str = "VP",
+                   edit_body: Callable[[list[Block]], list[Block]] | None = None) -> Doc:
+    """One administrative record of ``kind`` (a key of :data:`CODES` or of :data:`samples.kinds.KINDS`);
+    ``edit_body`` may add to the body's blocks before they are laid out (a table: samples.tables)."""
     spec = KINDS.get(kind)
     code = spec.code if spec else CODES[kind]
     s = ctx.slots(r)
@@ -198,6 +201,8 @@ def administrative(kind: str, r: random.Random, ctx: Ctx, n_extra: int, office: 
         blocks, chair = spec.body(r, ctx, subject or "", n_extra, notes), False
     else:
         blocks, chair = _body(r, ctx, kind, subject, n_extra, notes)
+    if edit_body is not None:
+        blocks = edit_body(blocks)
     flow(w, blocks)
     seal_label = seal_text(ctx)
     issuer = f"HỘI ĐỒNG NHÂN DÂN XÃ {ctx.commune.upper()}" if council else ctx.issuer

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from samples.layout import A4_H, A4_W, PT, Page, font
+from samples.layout import A4_H, A4_W, PT, Page, font, typeface
 
 TRANSPOSE = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
 
@@ -38,17 +39,49 @@ class Style:
     stains: int
     crease: bool
     background: float  # scanner background relative to the paper's brightness (0.9-1.0)
+    tint: tuple[float, float, float] = (1.0, 0.97, 0.92)  # hue of the ink (old ink browns; carbon is blue)
+    extra: dict = field(default_factory=dict)  # a hard group's own degradation (samples.hard), for the truth
 
 
 def _px(mm: float, dpi: int) -> float:
     return mm * dpi / 25.4
 
 
-def render(page: Page, dpi: int) -> tuple[np.ndarray, Image.Image, Image.Image]:
-    """Coverage layers (0 = none, 255 = full) of text and rules, signatures, and seals, A4 at ``dpi``."""
+def render(page: Page, dpi: int, text: bool = True) -> tuple[np.ndarray, Image.Image, Image.Image]:
+    """Coverage layers (0 = none, 255 = full) of text and rules, signatures, and seals, A4 at ``dpi``;
+    ``text=False`` leaves the lines out (typewritten pages strike them one by one: samples.hardscan)."""
     w, h = round(_px(A4_W, dpi)), round(_px(A4_H, dpi))
     ink = Image.new("L", (w, h), 0)
     d = ImageDraw.Draw(ink)
+    if text:
+        with typeface(page.family):
+            _draw_lines(d, page, dpi)
+    for rule in page.rules:
+        stroke = max(1, round(_px(rule.pt * PT, dpi)))
+        if rule.y1 is None:
+            y = round(_px(rule.y, dpi))
+            d.line([(_px(rule.x0, dpi), y), (_px(rule.x1, dpi), y)], fill=255, width=stroke)
+        else:
+            d.line([(_px(rule.x0, dpi), _px(rule.y, dpi)), (_px(rule.x1, dpi), _px(rule.y1, dpi))], fill=255,
+                   width=stroke)
+    sign, seal = Image.new("L", (w, h), 0), Image.new("L", (w, h), 0)
+    for i, mark in enumerate(page.marks):
+        seed = hash_text(f"{page.text()}|{i}")
+        if mark.kind == "signature":
+            _signature(sign, mark.x, mark.y, mark.size, dpi, np.random.default_rng(seed))
+        else:
+            _seal(seal, mark.x, mark.y, mark.size, mark.label, dpi, np.random.default_rng(seed))
+    return np.asarray(ink), sign, seal
+
+
+def _draw_lines(d: ImageDraw.ImageDraw, page: Page, dpi: int) -> None:
+    for x, y, wd, f in placed_words(page, dpi):
+        d.text((x, y), wd, font=f, fill=255, anchor="ls")
+
+
+def placed_words(page: Page, dpi: int) -> Iterator[tuple[float, float, str, ImageFont.FreeTypeFont]]:
+    """Every word of every line with its left end and baseline in pixels and its font (justified
+    lines spread their spaces); call inside ``typeface(page.family)``."""
     for ln in page.lines:
         size = round(ln.pt * dpi / 72)
         words = ln.text.split(" ")
@@ -65,20 +98,8 @@ def render(page: Page, dpi: int) -> tuple[np.ndarray, Image.Image, Image.Image]:
             space = max(space * 0.8, (_px(ln.width, dpi) - sum(lengths)) / (len(words) - 1))
         y = _px(ln.y, dpi)
         for f, wd, lw in zip(fonts, words, lengths, strict=True):
-            d.text((x, y), wd, font=f, fill=255, anchor="ls")
+            yield x, y, wd, f
             x += lw + space
-    stroke = max(1, round(_px(0.5 * PT, dpi)))
-    for rule in page.rules:
-        y = round(_px(rule.y, dpi))
-        d.line([(_px(rule.x0, dpi), y), (_px(rule.x1, dpi), y)], fill=255, width=stroke)
-    sign, seal = Image.new("L", (w, h), 0), Image.new("L", (w, h), 0)
-    for i, mark in enumerate(page.marks):
-        seed = hash_text(f"{page.text()}|{i}")
-        if mark.kind == "signature":
-            _signature(sign, mark.x, mark.y, mark.size, dpi, np.random.default_rng(seed))
-        else:
-            _seal(seal, mark.x, mark.y, mark.size, mark.label, dpi, np.random.default_rng(seed))
-    return np.asarray(ink), sign, seal
 
 
 def hash_text(text: str) -> int:
@@ -185,7 +206,7 @@ def age(layers: tuple[np.ndarray, Image.Image, Image.Image], st: Style, seed: in
         ink_l = np.asarray(Image.fromarray(ink_l).filter(ImageFilter.GaussianBlur(st.blur)))
     h, w = ink_l.shape
     paper = _paper(st, (h, w), rng)
-    ink_col = (1 - st.ink) * np.array([1.0, 0.97, 0.92], np.float32)  # old ink browns a little
+    ink_col = (1 - st.ink) * np.array(st.tint, np.float32)  # old ink browns a little
     layers_rgb = [(ink_l, ink_col, 1.0), (np.asarray(sign_l), np.array([0.15, 0.2, 0.55], np.float32), 0.9),
                   (np.asarray(seal_l), np.array([0.85, 0.15, 0.17], np.float32), rng.uniform(0.6, 0.8))]
     chans = []

@@ -1,0 +1,69 @@
+"""The recipients (``Nơi nhận:``) of a document, read back from the OCR lines under the label.
+
+Their conventional bits are restored (``Lưu: VT``, the archive copy, whose ``L`` or ``: VT`` the OCR drops;
+``(b/c)``, for report), debris after them dropped (``Lưu VT. jc``, a line that is only specks), and the
+list checked against what Decree 30 requires of it: it ends with the archive copy, written as codes
+(``Lưu: VT, TP``). A list that does not, or whose last line ends on a separator (``Lưu: VT,``: what
+followed was lost), is given a low confidence so that a person looks at it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .bodies import is_debris, is_known
+from .doctypes import load_table
+from .footer import BULLET
+from .ocrtext import Line
+
+NO_FILE_COPY = 0.6  # recipients that do not end with the archive copy (``Lưu: VT``): a line was lost
+#: The archive copy as Decree 30 (and Circular 55, without the colon) writes it: ``Lưu: VT, TP``.
+_FILE_COPY = re.compile(r"^Lưu:? VT(?:, [A-ZĐ][A-ZĐa-z]{0,5}(?:-[A-ZĐ]{1,5})?)*$")
+_LUU = re.compile(r"^\W*[^\W\d_]{0,4}\s?[:;]\s*(?=V\w{0,2}\b)|^\W*L[uư]u\W*$", re.I)
+_VT = re.compile(r"^Lưu: V\w{0,2}\b\.?")
+_BC = re.compile(r"\(\s*[a-z]?b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")  # (b/c), (b/€), (hb/c): for report
+_TAIL = re.compile(r"\s*;\s*\S{1,2}$")
+
+
+def recipient(item: str) -> str:
+    """The conventional bits of a recipient line read back: ``Lưu: VT`` (the archive copy: the OCR
+    drops its ``L`` or ``: VT``, or garbles the ``VT``: ``ưu: VT``, ``km: VT``, ``Lưu: VTF``), ``(b/c)``
+    (for report: ``(b/€)``), and a speck after the last semicolon dropped."""
+    item = _TAIL.sub(lambda m: m.group() if is_known(m.group().strip("; ")) else "", item)  # not "; TC"
+    if _LUU.match(item):
+        item = _LUU.sub("Lưu: ", item).rstrip(": ") + ("" if ":" in item else ": VT")
+        if (m := _VT.match(item)) and not load_table().is_issuer_code(m.group().split()[-1].rstrip(".")):
+            item = "Lưu: VT" + item[m.end():]
+    return _BC.sub("(b/c)", item)
+
+
+def recipient_debris(item: str) -> str:
+    """A recipient without the OCR debris at its end (``Lưu VT. jc``), or '' when it is all debris (``)/w/E``)."""
+    words = item.split()
+    if not any(is_known(w) and any(c.isalpha() for c in w) and len(w.strip("().,;:")) > 1 for w in words):
+        return ""
+    while words and (is_debris(words[-1]) or not is_known(words[-1]) and len(words[-1].strip("().,;:")) <= 2):
+        words.pop()
+    return " ".join(words).rstrip(" .,;:")
+
+
+
+def read_recipients(lines: list[Line], labelled: bool,
+                    restore: Callable[[str], str]) -> tuple[list[str], list[str], float]:
+    """The recipients under ``Nơi nhận:`` (``labelled``) or where they stand without it: the items, what
+    was changed from the lines as read, and the confidence. ``restore`` cleans and restores an item's marks."""
+    items: list[str] = []
+    for ln in lines:
+        text = ln.text.strip()
+        if BULLET.match(text) or not items:
+            items.append(BULLET.sub("", text))
+        else:
+            items[-1] += " " + text
+    read = [recipient(restore(i)) for i in items if restore(i)]
+    kept = [c for i in read if (c := recipient_debris(i))]
+    changes = [f"'{i}' dropped: OCR debris" for i in read if not recipient_debris(i)]
+    changes += [f"'{i}' -> '{c}': OCR debris dropped" for i in read if (c := recipient_debris(i)) and c != i]
+    whole = kept and _FILE_COPY.match(kept[-1]) and not re.search(r"[,;]\s*$", items[-1]) \
+        and not any(re.search(r"\(b/c\)\W*\w", i) for i in kept)  # not "Lưu: VT," nor "(b/c); bắc"
+    return kept, changes, round((0.85 if labelled else 0.6) * (1.0 if whole else NO_FILE_COPY), 3)
