@@ -28,11 +28,10 @@ import numpy as np
 
 from .models import Word
 from .ocrfix import fix_words, text_of
+from .tessdata import OcrError, tessdata_dir
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one worker = one core; parallelism comes from the pool
 
-TESSDATA_CANDIDATES = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
-                       "/usr/share/tessdata", "/usr/local/share/tessdata")
 #: Pages scanned coarser than 240 dpi are enlarged to 250 dpi for OCR: measured on the samples, this
 #: beats both no enlargement and enlargement to 300 dpi (which made Tesseract drop whole lines).
 OCR_MIN_DPI = 240.0
@@ -42,10 +41,6 @@ OCR_TARGET_DPI = 250.0
 #: the second reading never wins: turning it off saved 11% of OCR time on the bench pages with
 #: the same word error (0.73% on 16 pages, both ways).
 TESS_VARIABLES = {"tessedit_do_invert": "0"}
-
-
-class OcrError(Exception):
-    pass
 
 
 @dataclass
@@ -61,14 +56,6 @@ class OcrEngine(Protocol):
     def version(self) -> str: ...
 
     def recognize(self, gray: np.ndarray, dpi: float) -> OcrResult: ...
-
-
-def tessdata_dir() -> str:
-    env = os.environ.get("TESSDATA_PREFIX")
-    for d in ((env,) if env else ()) + TESSDATA_CANDIDATES:
-        if d and Path(d, "vie.traineddata").exists():
-            return d
-    raise OcrError("Tesseract's Vietnamese model (vie.traineddata) is not installed: apt install tesseract-ocr-vie")
 
 
 def nfc(s: str) -> str:

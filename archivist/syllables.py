@@ -152,7 +152,7 @@ def attested() -> frozenset[str]:
     Tesseract's ``combine_tessdata`` and ``dawg2wordlist``), in lower case: the rules allow syllables no
     word uses (``nguồi``), and when two readings are equally near, the one Vietnamese uses is the one
     printed. Empty when the tools or the model are missing: the corrector then only needs more evidence."""
-    from .ocr import OcrError, tessdata_dir
+    from .tessdata import OcrError, tessdata_dir
 
     tools = [shutil.which("combine_tessdata"), shutil.which("dawg2wordlist")]
     try:
