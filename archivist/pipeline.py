@@ -160,7 +160,9 @@ def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings, report: B
     """The inputs still to do; those already committed go in the report as such, damaged ones are said."""
     from .commit import finished, refile
 
-    docs, failures, skipped = discover(inputs, folders_as_dossiers=settings.split != "file")
+    docs, failures, skipped, notes = discover(inputs, folders_as_dossiers=settings.split != "file",
+                                              archives=[store.root])
+    report.warnings.extend(notes)
     report.failures.extend(failures)
     report.failed_documents += len(failures)
     report.skipped_files.extend(skipped)
