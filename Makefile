@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARCHIVE ?= archive-out
 
-.PHONY: run test setup system venv lint clean bench samples
+.PHONY: run test test-fast setup system venv lint clean bench samples
 
 setup: system venv
 
@@ -27,6 +27,11 @@ run: setup
 test: setup
 	$(BIN)/ruff check archivist tests bench samples
 	$(BIN)/python -m pytest -q -ra
+
+# Day to day: the suite without the slow end-to-end tests (those marked slow: whole batches through OCR).
+test-fast: setup
+	$(BIN)/ruff check archivist tests bench samples
+	$(BIN)/python -m pytest -q -ra -m "not slow"
 
 lint: venv
 	$(BIN)/ruff check archivist tests bench samples

@@ -133,7 +133,7 @@ class _Discovery:
 
     def _linked_inside(self, entry: Path) -> bool:
         """A link met during the walk whose target is inside an input folder (read there, under its own name)."""
-        if not entry.is_symlink():
+        if not entry.is_symlink() or not entry.exists():  # a broken link is a failure of its own
             return False
         target = os.path.realpath(entry)
         if any(_within(target, r) for r in self.roots):
