@@ -30,6 +30,16 @@ def _scans(folder: Path, n: int = 2) -> list[Path]:
     return out
 
 
+def _looping_input(root: Path) -> Path:
+    """Two scans in ``root/in`` with three links back to the folder itself and a second name for one scan."""
+    inp = root / "in"
+    _scans(inp)
+    for name in ("l1", "l2", "self"):
+        os.symlink(".", inp / name)
+    os.symlink("scan-1.jpg", inp / "copy.jpg")
+    return inp
+
+
 def _labels(docs) -> list[str]:
     return sorted(Path(d.label).name for d in docs)
 
@@ -61,12 +71,7 @@ def test_an_input_inside_an_archive_is_skipped(tmp_path: Path) -> None:
 
 
 def test_links_back_into_the_input_are_read_once(tmp_path: Path) -> None:
-    inp = tmp_path / "in"
-    _scans(inp)
-    os.symlink(".", inp / "l1")
-    os.symlink(".", inp / "l2")
-    os.symlink(".", inp / "self")
-    os.symlink("scan-1.jpg", inp / "copy.jpg")
+    inp = _looping_input(tmp_path)
     (inp / "sub").mkdir()
     os.symlink("../scan-2.jpg", inp / "sub" / "page-1.jpg")  # would make a one-page dossier of a known scan
     docs, failures, _, warnings = discover([inp])
@@ -141,16 +146,11 @@ def test_process_dot_into_an_archive_inside_it_three_times(tmp_path: Path) -> No
 
 @pytest.mark.slow
 def test_process_a_folder_with_link_loops_ends_and_reads_each_scan_once(tmp_path: Path) -> None:
-    inp = tmp_path / "in"
-    _scans(inp)
-    os.symlink(".", inp / "l1")
-    os.symlink(".", inp / "l2")
-    os.symlink(".", inp / "self")
-    os.symlink("scan-1.jpg", inp / "again.jpg")
+    _looping_input(tmp_path)
     res = _process(tmp_path, "in", "--archive", "archive", timeout=180)  # today's main never returns here
     assert res.returncode == 0, res.stderr
     assert len(_pdfs(tmp_path / "archive")) == 2
     report = json.loads((tmp_path / "archive" / "report.json").read_text(encoding="utf-8"))
     assert len(report["documents"]) == 2
     assert sorted(w.split(": ")[0] for w in report["warnings"] if "link" in w) == [
-        "in/again.jpg", "in/l1", "in/l2", "in/self"]
+        "in/copy.jpg", "in/l1", "in/l2", "in/self"]
