@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARCHIVE ?= archive-out
 
-.PHONY: run test setup system venv lint clean bench samples
+.PHONY: run test test-fast wheel-check setup system venv lint clean bench samples
 
 setup: system venv
 
@@ -24,9 +24,20 @@ run: setup
 	$(BIN)/archivist process samples/scans --archive $(ARCHIVE)
 	$(BIN)/archivist search "quyet dinh" --archive $(ARCHIVE) --limit 5
 
+# The wheel check runs before pytest so that pytest's summary stays the last line CI reads.
 test: setup
 	$(BIN)/ruff check archivist tests bench samples
+	bash scripts/wheel-check.sh $(PYTHON)
 	$(BIN)/python -m pytest -q -ra
+
+# Day to day: the suite without the slow end-to-end tests (those marked slow: whole batches through OCR).
+test-fast: setup
+	$(BIN)/ruff check archivist tests bench samples
+	$(BIN)/python -m pytest -q -ra -m "not slow"
+
+# The built wheel, installed in a fresh environment outside the checkout, runs a batch, verify and a search.
+wheel-check: venv
+	bash scripts/wheel-check.sh $(PYTHON)
 
 lint: venv
 	$(BIN)/ruff check archivist tests bench samples

@@ -113,18 +113,31 @@ def search(query: str, archive: Path, doc_type: str | None, date_from: str | Non
 
 
 def _table(archive: Path, hits: list[Hit], offset: int) -> None:
+    """Hits as a table that fits an 80-column terminal. The document id is what a person copies into
+    ``archivist show`` or ``open``, so its column never wraps or shortens; type, number, date and subject
+    share one column, and long values wrap whole (folded) rather than end in an ellipsis."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    table = Table("#", "document", "page", "type", "number", "date", "subject", "match", show_lines=True,
-                  title=f"hits {offset + 1}–{offset + len(hits)}", title_justify="left")
+    table = Table(show_lines=True, title=f"hits {offset + 1}–{offset + len(hits)}", title_justify="left")
+    table.add_column("#", no_wrap=True)
+    table.add_column("document", no_wrap=True, min_width=max(len(h.doc_id) for h in hits))
+    table.add_column("page", no_wrap=True)
+    table.add_column("type, number, date, subject", overflow="fold", ratio=2)
+    table.add_column("match", overflow="fold", ratio=3)
     for i, h in enumerate(hits, start=offset + 1):
+        about = Text(h.type or "", style="bold")
+        for part in (h.number, h.date):
+            if part:
+                about.append(("\n" if about else "") + part)
+        if h.subject:
+            about.append(("\n" if about else "") + h.subject)
         snip = Text(h.snippet)
         for a, b in h.highlights:
             snip.stylize("bold yellow", a, b)
         snip.append(f"\n{_pdf(archive, h)}", style="dim")
-        table.add_row(str(i), h.doc_id, str(h.page), h.type or "", h.number or "", h.date or "", h.subject or "", snip)
+        table.add_row(str(i), h.doc_id, str(h.page), about, snip)
     Console().print(table)
 
 

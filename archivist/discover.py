@@ -8,7 +8,9 @@ OCR starts. The pixels are read later, in the workers (archivist.ingest.load_pag
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +18,7 @@ from pathlib import Path
 from .fsutil import sha256_file
 from .ingest import IMAGE_EXTS, PDF_EXTS, IngestError, _one_line, count_pages, shown
 from .models import DocumentInput, Failure, PageRef
+from .store import is_archive
 
 
 def natural_key(path: Path) -> list:
@@ -58,89 +61,168 @@ def _pages_of(f: Path) -> int:
         raise IngestError(f"cannot read the file ({e.strerror or _one_line(e)})") from None
 
 
-def discover(inputs: Iterable[Path], folders_as_dossiers: bool = True) -> tuple[list[DocumentInput], list[Failure],
-                                                                                list[str]]:
-    """Turn command-line inputs into documents.
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
-    With ``folders_as_dossiers`` off (``--split file``) every image file is its own document.
-    A dossier with a page that cannot be read is not made at all (each bad page is reported):
-    written without the page it would look complete, and once the page is fixed the next run
-    would add a second copy of the dossier beside it.
 
-    Returns (documents, failures, skipped) where skipped lists files that are not scans at all
-    (``notes.txt``) so the report can say they were left alone.
-    """
-    docs: list[DocumentInput] = []
-    failures: list[Failure] = []
-    skipped: list[str] = []
-    seen: set[str] = set()
+class _Discovery:
+    """One walk over the inputs. Every folder is entered by its real path at most once, so a link back
+    to a parent (``ln -s . self``) or two of them (``l1``, ``l2``: 2^depth paths) cannot loop or read a
+    scan twice; a link met during the walk that leads to files inside an input folder is left out,
+    since those files are read where they are, under their own names. An archive found inside the
+    inputs (an ``--archive`` placed there, or any other archive) is skipped whole: re-reading it would
+    archive its own PDFs and report images again on every run."""
 
-    def add(doc: DocumentInput) -> None:
-        if doc.id not in seen:
-            seen.add(doc.id)
-            docs.append(doc)
+    def __init__(self, inputs: list[Path], archives: Iterable[Path], folders_as_dossiers: bool) -> None:
+        self.dossiers = folders_as_dossiers
+        self.roots = [os.path.realpath(p) for p in inputs if p.is_dir()]
+        self.archives = {os.path.realpath(a) for a in archives}
+        self.docs: list[DocumentInput] = []
+        self.failures: list[Failure] = []
+        self.skipped: list[str] = []
+        self.warnings: list[str] = []
+        self.ids: set[str] = set()
+        self.folders: set[str] = set()  # real paths of folders entered
+        self.files: set[str] = set()  # real paths of files taken
 
-    def add_file(f: Path) -> None:
+    def fail(self, path: Path, reason: str) -> None:
+        self.failures.append(Failure(shown(path), reason, "ingest"))
+
+    def add(self, doc: DocumentInput) -> None:
+        if doc.id not in self.ids:
+            self.ids.add(doc.id)
+            self.docs.append(doc)
+
+    def archive_of(self, path: Path) -> Path | None:
+        """The archive ``path`` is or lies in (its own folder or any parent), if any."""
+        real = Path(os.path.realpath(path))
+        for folder in (real, *real.parents):
+            if str(folder) in self.archives or is_archive(folder):
+                return folder
+        return None
+
+    def add_file(self, f: Path) -> None:
+        real = os.path.realpath(f)
+        if real in self.files:
+            return
+        self.files.add(real)
         try:
             n = _pages_of(f)
-            add(_document(shown(f), [f], [n], sha256_file(f)))
+            self.add(_document(shown(f), [f], [n], sha256_file(f)))
         except IngestError as e:
-            failures.append(Failure(shown(f), str(e), "ingest"))
+            self.fail(f, str(e))
         except OSError as e:
-            failures.append(Failure(shown(f), f"cannot read the file ({e.strerror or _one_line(e)})", "ingest"))
+            self.fail(f, f"cannot read the file ({e.strerror or _one_line(e)})")
 
-    def add_dossier(folder: Path, images: list[Path]) -> None:
+    def add_dossier(self, folder: Path, images: list[Path]) -> None:
         counts: list[int] = []
         for f in images:
             try:
                 counts.append(_pages_of(f))
             except IngestError as e:
-                failures.append(Failure(shown(f), str(e), "ingest"))
+                self.fail(f, str(e))
+        self.files.update(os.path.realpath(f) for f in images)
         bad = len(images) - len(counts)
         if bad:
-            failures.append(Failure(shown(folder), f"{bad} of {len(images)} pages could not be read; "
-                                    "document not written", "ingest"))
+            self.fail(folder, f"{bad} of {len(images)} pages could not be read; document not written")
             return
         try:
-            add(_document(shown(folder), images, counts, _folder_sha(images)))
+            self.add(_document(shown(folder), images, counts, _folder_sha(images)))
         except (IngestError, OSError) as e:
-            failures.append(Failure(shown(folder), f"cannot read the dossier ({_one_line(e)})", "ingest"))
+            self.fail(folder, f"cannot read the dossier ({_one_line(e)})")
 
-    def walk(folder: Path, top: bool) -> None:
+    def _linked_inside(self, entry: Path) -> bool:
+        """A link met during the walk whose target is inside an input folder (read there, under its own name)."""
+        if not entry.is_symlink() or not entry.exists():  # a broken link is a failure of its own
+            return False
+        target = os.path.realpath(entry)
+        if any(_within(target, r) for r in self.roots):
+            what = "folder" if entry.is_dir() else "file"
+            self.warnings.append(f"{shown(entry)}: a link to a {what} inside the input; skipped (read where it is)")
+            return True
+        return False
+
+    def _entries(self, folder: Path) -> list[Path] | None:
         try:
             entries = sorted(folder.iterdir(), key=natural_key)
         except OSError as e:
-            failures.append(Failure(shown(folder), f"cannot read the folder ({e.strerror or _one_line(e)})", "ingest"))
-            return
+            self.fail(folder, f"cannot read the folder ({e.strerror or _one_line(e)})")
+            return None
         entries = [e for e in entries if not e.name.startswith(".")]
         for e in entries:
             if e.is_symlink() and not e.exists():
-                failures.append(Failure(shown(e), "a link to a file that does not exist", "ingest"))
+                self.fail(e, "a link that leads back to itself" if _loops(e) else "a link to a file that does not "
+                          "exist")
+        return [e for e in entries if not self._linked_inside(e)]
+
+    def walk(self, folder: Path, top: bool) -> None:
+        real = os.path.realpath(folder)
+        if real in self.folders:
+            self.warnings.append(f"{shown(folder)}: a folder already read (through a link); skipped")
+            return
+        self.folders.add(real)
+        if real in self.archives or is_archive(folder):
+            self.warnings.append(f"{shown(folder)}: an archive inside the input; skipped with everything in it")
+            return
+        entries = self._entries(folder)
+        if entries is None:
+            return
         files = [e for e in entries if e.is_file()]
-        scans = [f for f in files if _is_supported(f)]
-        skipped.extend(shown(f) for f in files if not _is_supported(f))
+        scans = [f for f in files if _is_supported(f) and os.path.realpath(f) not in self.files]
+        self.skipped.extend(shown(f) for f in files if not _is_supported(f))
         single_images = [f for f in scans if f.suffix.lower() not in PDF_EXTS | {".tif", ".tiff"}]
-        if top or not folders_as_dossiers:
+        if top or not self.dossiers:
             for f in scans:
-                add_file(f)
+                self.add_file(f)
         else:
             if single_images:
-                add_dossier(folder, single_images)
+                self.add_dossier(folder, single_images)
             for f in scans:
                 if f not in single_images:
-                    add_file(f)
+                    self.add_file(f)
         for d in entries:
             if d.is_dir():
-                walk(d, top=False)
+                self.walk(d, top=False)
 
-    for p in inputs:
-        p = Path(p)
-        if p.is_dir():
-            walk(p, top=True)
-        elif p.is_file():
-            add_file(p)
-        elif p.exists():
-            failures.append(Failure(shown(p), "not a regular file or folder", "ingest"))
-        else:
-            failures.append(Failure(shown(p), "no such file or folder", "ingest"))
-    return docs, failures, skipped
+    def run(self, inputs: list[Path]) -> None:
+        for p in inputs:
+            archive = self.archive_of(p) if p.exists() else None
+            if archive is not None:
+                where = "an archive" if archive == Path(os.path.realpath(p)) else f"inside the archive {shown(archive)}"
+                self.warnings.append(f"{shown(p)}: {where}, not scans; skipped")
+            elif p.is_dir():
+                self.walk(p, top=True)
+            elif p.is_file():
+                self.add_file(p)
+            elif p.exists():
+                self.fail(p, "not a regular file or folder")
+            else:
+                self.fail(p, "no such file or folder")
+
+
+def _loops(link: Path) -> bool:
+    try:
+        os.stat(link)
+    except OSError as e:
+        return e.errno == errno.ELOOP
+    return False
+
+
+def discover(inputs: Iterable[Path], folders_as_dossiers: bool = True, archives: Iterable[Path] = ()
+             ) -> tuple[list[DocumentInput], list[Failure], list[str], list[str]]:
+    """Turn command-line inputs into documents.
+
+    With ``folders_as_dossiers`` off (``--split file``) every image file is its own document.
+    A dossier with a page that cannot be read is not made at all (each bad page is reported):
+    written without the page it would look complete, and once the page is fixed the next run
+    would add a second copy of the dossier beside it. ``archives`` names folders never to read
+    (the batch's own ``--archive``, which may not look like an archive yet); any other archive met
+    is recognised by its layout.
+
+    Returns (documents, failures, skipped, warnings): skipped lists files that are not scans at all
+    (``notes.txt``) so the report can say they were left alone; warnings are ``path: reason`` lines
+    for what the walk left out on purpose (archives, links into the input, folders already read).
+    """
+    walk = _Discovery([Path(p) for p in inputs], archives, folders_as_dossiers)
+    walk.run([Path(p) for p in inputs])
+    return walk.docs, walk.failures, walk.skipped, walk.warnings

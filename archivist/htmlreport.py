@@ -30,10 +30,8 @@ import tempfile
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from functools import cache
+from datetime import datetime
 from html import escape
-from importlib.resources import files
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote
@@ -43,6 +41,9 @@ from .htmlcharts import Bar, column_chart, hbar_chart, histogram
 from .htmlfonds import fonds_section
 from .models import STANDARD_DPI
 from .preview import PAGE_PX, QUALITY
+from .reportlang import VIETNAM_TIME, bilingual_html, labels, time_html, vietnamese
+from .reportlang import asset as _asset
+from .reportlang import label_html as _t
 
 LOW_WORD_CONF = 60.0  #: Tesseract word confidence (0-100) below which a word is highlighted on its page
 LOW_PAGE_CONF = 80.0  #: mean OCR confidence of a page below which its document is flagged
@@ -56,21 +57,6 @@ class ReportResult:
 
     path: Path
     summary: dict
-
-
-@cache
-def labels() -> dict[str, list[str]]:
-    """Every label of the page as ``key -> [Vietnamese, English]`` (data/report/labels.json)."""
-    return json.loads(_asset("labels.json"))
-
-
-def _asset(name: str) -> str:
-    return (files("archivist") / "data" / "report" / name).read_text(encoding="utf-8")
-
-
-def _t(key: str, tag: str = "span", attrs: str = "") -> str:
-    """A label in Vietnamese, marked so the language toggle can swap it."""
-    return f'<{tag} data-l="{key}"{attrs}>{escape(labels()[key][0])}</{tag}>'
 
 
 def _href(target: Path, base: Path) -> str:
@@ -206,7 +192,8 @@ def doc_entry(rec: dict, archive: Path, base: Path, files_href: str, has_images:
         "thumb": f"{files_href}/{thumb}" if has_images else None,
         "pages": [{"n": p.get("number", i + 1), "img": f"{files_href}/{names[i]}" if has_images else None,
                    "w": p.get("width"), "h": p.get("height"), "dpi": p.get("dpi"), "orientation": p.get("orientation"),
-                   "skew": p.get("skew"), "conf": p.get("mean_confidence"), "warnings": p.get("warnings") or [],
+                   "skew": p.get("skew"), "conf": p.get("mean_confidence"),
+                   "warnings": [[vietnamese(w), w] for w in p.get("warnings") or []],
                    "low": _low_words(p)} for i, p in enumerate(pages)],
     }
 
@@ -334,10 +321,15 @@ def _failures_html(batch: dict) -> str:
     fails = batch.get("failures") or []
     if not fails:
         return _t("no_failures", "p")
-    rows = "".join(f"<tr><td>{escape(str(f.get('path', '')))}</td><td>{escape(str(f.get('stage', '')))}</td>"
-                   f"<td>{escape((str(f.get('reason') or '').splitlines() or [''])[0])}</td></tr>" for f in fails)
+    rows = "".join(f"<tr><td>{escape(str(f.get('path', '')))}</td><td>{_stage(str(f.get('stage', '')))}</td>"
+                   + bilingual_html((str(f.get("reason") or "").splitlines() or [""])[0], "td") + "</tr>"
+                   for f in fails)
     return (f'<table class="fails"><thead><tr>{_t("col_file", "th")}{_t("col_stage", "th")}{_t("col_reason", "th")}'
             f"</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _stage(stage: str) -> str:
+    return _t(f"stage_{stage}") if f"stage_{stage}" in labels() else escape(stage)
 
 
 def _json_script(element_id: str, data: object) -> str:
@@ -348,8 +340,8 @@ def _json_script(element_id: str, data: object) -> str:
 
 def render_page(archive: Path, docs: list[dict], summary: dict, batch: dict) -> str:
     """The whole HTML document (NFC), CSS and JavaScript inlined."""
-    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    finished = f' · {_t("last_batch")}: {escape(str(batch["finished"]))}' if batch.get("finished") else ""
+    now = time_html(datetime.now(VIETNAM_TIME).replace(microsecond=0))
+    finished = f' · {_t("last_batch")}: {time_html(str(batch["finished"]))}' if batch.get("finished") else ""
     page = f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(labels()["title"][0])} · {escape(archive.resolve().name)}</title>

@@ -54,6 +54,14 @@ class LoadedPage:
     dpi_known: bool
     #: Words a born-digital PDF page already carries as text (pixel boxes at ``dpi``); OCR is skipped.
     words: list[Word] | None = None
+    #: A resolution the file records but no scanner makes (10,000 dpi); ``dpi`` is then the default.
+    implausible_dpi: float | None = None
+
+    def assumed_dpi(self) -> str:
+        """The warning for a page whose ``dpi`` is assumed: say whether the file had none or a wrong one."""
+        if self.implausible_dpi is not None:
+            return f"resolution recorded as {self.implausible_dpi:g} dpi, implausible; assumed {self.dpi:.0f} dpi"
+        return f"resolution not recorded in the file; assumed {self.dpi:.0f} dpi"
 
 
 def shown(path: Path | str) -> str:
@@ -188,15 +196,19 @@ def _one_line(e: BaseException) -> str:
 # --- loading pixels (runs in workers) -------------------------------------------------------
 
 
+def _recorded_dpi(im: Image.Image) -> float | None:
+    """The resolution the file records, plausible or not (0 means none: JFIF's aspect-ratio-only density)."""
+    try:
+        x = float(im.info["dpi"][0])
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    return x if x > 0 else None
+
+
 def _dpi_of(im: Image.Image) -> tuple[float, bool]:
-    dpi = im.info.get("dpi")
-    if dpi:
-        try:
-            x = float(dpi[0])
-            if 20 <= x <= 5000:
-                return x, True
-        except (TypeError, ValueError, IndexError):
-            pass
+    x = _recorded_dpi(im)
+    if x is not None and 20 <= x <= 5000:
+        return x, True
     return DEFAULT_DPI, False
 
 
@@ -271,7 +283,7 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
                                        "DeviceGray" if im.mode == "L" else "DeviceRGB", 8, "DCTDecode")
             else:
                 payload = payload_from_pil(im)
-            return LoadedPage(gray_of(im), payload, dpi, known)
+            return LoadedPage(gray_of(im), payload, dpi, known, implausible_dpi=None if known else _recorded_dpi(im))
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(ref.path)) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:

@@ -85,7 +85,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         return Failure(where, f"unexpected error: {type(e).__name__}: {e}", "preprocess")
     warnings = []
     if not page.dpi_known:
-        warnings.append(f"resolution not recorded in the file; assumed {page.dpi:.0f} dpi")
+        warnings.append(page.assumed_dpi())
     elif page.dpi < STANDARD_DPI - 0.5:
         warnings.append(f"scanned at {page.dpi:.0f} dpi, below the {STANDARD_DPI:.0f} dpi digitization standard")
     if corr.has_text and corr.orientation_confidence < 0.3:
@@ -160,7 +160,9 @@ def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings, report: B
     """The inputs still to do; those already committed go in the report as such, damaged ones are said."""
     from .commit import finished, refile
 
-    docs, failures, skipped = discover(inputs, folders_as_dossiers=settings.split != "file")
+    docs, failures, skipped, notes = discover(inputs, folders_as_dossiers=settings.split != "file",
+                                              archives=[store.root])
+    report.warnings.extend(notes)
     report.failures.extend(failures)
     report.failed_documents += len(failures)
     report.skipped_files.extend(skipped)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -183,14 +184,23 @@ def rewrite_pdf_metadata(src: Path, out: Path, rec: dict) -> None:
         save_pdf(pdf, out, pdf.pdf_version)
 
 
+#: A '?' inside or at the start of a word: letters a program could not write in the encoding it saved in.
+LOST_LETTERS = re.compile(r"\w\?+\w|(?<!\S)\?+\w")
+
+
 def read_rows(path: Path) -> list[dict]:
-    """The rows of a review spreadsheet; a BOM is optional (LibreOffice may drop it on save)."""
-    with Path(path).open(encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = {"document_id", "field", "corrected_value"} - set(reader.fieldnames or [])
-        if missing:
-            raise ValueError(f"{path} is not a review sheet (no column {', '.join(sorted(missing))})")
-        return list(reader)
+    """The rows of a review sheet as a spreadsheet program saved it (archivist.sheet reads the encodings
+    and separators Excel and LibreOffice write). A sheet whose corrected values lost letters on the way
+    (``Quy?t ??nh``: saved as plain CSV on a PC whose code page has no Vietnamese) is refused whole."""
+    from .sheet import SAVE_AS, SheetError, read_sheet
+
+    rows = read_sheet(path, {"document_id", "field", "corrected_value"}, what="review sheet")
+    for n, row in enumerate(rows, start=2):
+        for col in ("corrected_value", "reviewer"):
+            if LOST_LETTERS.search(row.get(col) or ""):
+                raise SheetError(f"{path} row {n}: {col} {row[col]!r} has '?' where letters were lost when the "
+                                 f"sheet was saved; {SAVE_AS}")
+    return rows
 
 
 def import_review(archive: Path, csv_path: Path, reviewer: str | None = None) -> ImportResult:

@@ -4,9 +4,9 @@ A record is legal evidence: one that does not match its schema must never reach 
 :func:`validate` raises instead of warning, and its message names the failing field by path
 (``pages[0].skew: 'abc' is not of type 'number'``) so a person can find it.
 
-The canonical schema files live in the top-level ``schemas/`` folder (where a reader of the
-repository looks for them). They are found there in a source checkout or an editable install;
-an installed wheel ships them as data files under ``<prefix>/share/archivist/schemas``;
+The schema files are package data (``archivist/schemas/``), so every install has them: a source
+checkout, an editable install and a wheel alike (``scripts/wheel-check.sh`` proves the wheel). The
+top-level ``schemas/`` of the repository, where a reader looks for them, is a link to that folder.
 ``$ARCHIVIST_SCHEMAS`` points elsewhere. Schemas refer to each other by ``urn:archivist:schema:<kind>``.
 """
 
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Iterable
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +40,7 @@ class RecordInvalid(ValueError):
 
 def schema_dir() -> Path:
     """The folder holding ``<kind>.schema.json`` (see the module docstring for where it is looked for)."""
-    candidates = [os.environ.get("ARCHIVIST_SCHEMAS"), Path(__file__).resolve().parent.parent / "schemas",
-                  Path(sys.prefix) / "share" / "archivist" / "schemas"]
+    candidates = [os.environ.get("ARCHIVIST_SCHEMAS"), Path(str(files("archivist") / "schemas"))]
     for c in candidates:
         if c and (Path(c) / "document.schema.json").is_file():
             return Path(c)

@@ -233,7 +233,7 @@ def probe_ingest(shape: str, src: Path) -> list[str]:
 
     me = psutil.Process()
     t = time.perf_counter()
-    docs, failures, _ = discover([src])
+    docs, failures, _, _ = discover([src])
     lines = [f"ingest {shape}: discover {len(docs)} document(s), {sum(len(d.pages) for d in docs)} pages, "
              f"{len(failures)} failures in {time.perf_counter() - t:.1f} s, RSS {me.memory_info().rss / MB:.0f} MB"]
     refs = [r for d in docs for r in d.pages]

@@ -16,6 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+#: Fixtures that run the whole pipeline over generated scans: a test using one is end-to-end, so slow.
+PIPELINE_FIXTURES = {"generated", "archive_1b", "archive_copy", "bad_batch", "peer_batch"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses the session's processed archive ``slow`` (``make test-fast`` leaves them
+    out); other slow end-to-end tests carry ``@pytest.mark.slow`` themselves."""
+    for item in items:
+        if PIPELINE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def load_truth(folder: Path) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "ground-truth").glob("*.json"))
             if p.name != "index.json"]

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from archivist.cli import main
@@ -31,6 +32,7 @@ def test_usage_error_exits_2() -> None:
     assert res.exit_code == 2
 
 
+@pytest.mark.slow
 def test_process_json_and_exit_codes(tmp_path: Path) -> None:
     page, _ = text_page(200, seed=9, lines=12)
     scans = tmp_path / "scans"

@@ -80,6 +80,7 @@ def test_read_only_archive_is_searched_shown_and_verified(small_archive: Path, t
         assert res.returncode == 3 and "read-only" in _one_line(res)
 
 
+@pytest.mark.slow
 def test_full_disk_stops_the_batch_and_rerun_resumes(tmp_path: Path) -> None:
     scans = make_scans(tmp_path / "scans", 8, dpi=200, lines=14, seed=80)
     room = sum(p.stat().st_size for p in sorted(scans.iterdir())[:3]) + 400_000  # about three documents' worth
@@ -111,6 +112,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_unreachable_postgresql_and_dask_scheduler(tmp_path: Path) -> None:
     scans = make_scans(tmp_path / "scans", 1, seed=90)
     port = _free_port()
@@ -126,6 +128,7 @@ def test_unreachable_postgresql_and_dask_scheduler(tmp_path: Path) -> None:
     assert time.time() - t0 < 120
 
 
+@pytest.mark.slow
 def test_dask_cluster_without_workers_ends_the_batch(tmp_path: Path) -> None:
     """Kill every worker of a real cluster mid-batch: the batch ends with one line, not a wait without end."""
     from distributed import LocalCluster
@@ -149,6 +152,7 @@ def test_dask_cluster_without_workers_ends_the_batch(tmp_path: Path) -> None:
     assert "Unfinished:" in out
 
 
+@pytest.mark.slow
 def test_page_over_its_time_limit_fails_alone(tmp_path: Path) -> None:
     """A page on which the OCR spends far longer than on the others (sixteen pages of dense text as one
     62-megapixel scan: ~20 s) is stopped at the limit; its worker is replaced and the other pages written."""

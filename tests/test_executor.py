@@ -33,6 +33,7 @@ def _records(archive: Path) -> dict[str, dict]:
 
 
 @pytest.mark.parametrize("executor,workers", [("local", 2), ("dask-local", 2)])
+@pytest.mark.slow
 def test_same_records_as_inline(tmp_path: Path, executor: str, workers: int) -> None:
     scans = _scans(tmp_path / "scans")
     inline = process([scans], tmp_path / "inline", Settings(workers=1))

@@ -314,6 +314,7 @@ def test_long_prefixes_expand_to_the_same_pages_as_fts5(archive: Path) -> None:
         assert idx._expand("quye") and idx._expand("qu") is None and idx._expand("zzzz") is None
 
 
+@pytest.mark.slow
 def test_the_postgresql_backend_finds_the_same_pages(archive: Path, tmp_path: Path) -> None:
     """archivist.index_pg ranks in PostgreSQL but reads rows, tokens and filters from this module."""
     from tests.pgserver import pg_bin, postgres_server

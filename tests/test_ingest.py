@@ -54,7 +54,7 @@ def batch(tmp_path: Path) -> Path:
 
 
 def test_discovery_rules_and_bad_files(batch: Path) -> None:
-    docs, failures, skipped = discover([batch])
+    docs, failures, skipped, _ = discover([batch])
     labels = {Path(d.label).name: d for d in docs}
     assert set(labels) >= {"qd 45 'UBND'.jpg", "hồ sơ đất đai 1998"}
     dossier = labels["hồ sơ đất đai 1998"]
@@ -70,7 +70,7 @@ def test_discovery_rules_and_bad_files(batch: Path) -> None:
 
 
 def test_truncated_jpeg_fails_at_load_with_one_line(batch: Path) -> None:
-    docs, failures, _ = discover([batch / "truncated.jpg"])
+    docs, failures, _, _ = discover([batch / "truncated.jpg"])
     if failures:  # some truncations are caught from the header already
         assert "truncated.jpg" in failures[0].path
         return
@@ -83,7 +83,7 @@ def test_document_ids_follow_content_not_names(tmp_path: Path) -> None:
     page, _ = text_page(150, seed=2, lines=4)
     page.save(tmp_path / "a.png")
     page.save(tmp_path / "b.png")
-    docs, _, _ = discover([tmp_path / "a.png", tmp_path / "b.png"])
+    docs, _, _, _ = discover([tmp_path / "a.png", tmp_path / "b.png"])
     assert len(docs) == 1  # the same scan twice is one document
 
 
@@ -107,7 +107,7 @@ def test_modes_are_brought_to_pdf_friendly_payloads(tmp_path: Path) -> None:
 def test_multipage_tiff_pages(tmp_path: Path) -> None:
     pages = [text_page(150, seed=s, lines=3)[0] for s in range(3)]
     pages[0].save(tmp_path / "m.tif", save_all=True, append_images=pages[1:], compression="tiff_deflate")
-    docs, failures, _ = discover([tmp_path / "m.tif"])
+    docs, failures, _, _ = discover([tmp_path / "m.tif"])
     assert not failures and len(docs[0].pages) == 3
     for ref in docs[0].pages:
         assert load_page(ref).gray.shape == (pages[0].height, pages[0].width)

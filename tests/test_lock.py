@@ -45,6 +45,7 @@ def _wait_for_lock(archive: Path, proc: subprocess.Popen, timeout: float = 120) 
     raise AssertionError("the first batch never took the lock")
 
 
+@pytest.mark.slow
 def test_second_writer_is_refused_and_first_loses_nothing(tmp_path: Path) -> None:
     """Today's main let a second run delete the first one's live temp files; now it is refused."""
     scans = make_scans(tmp_path / "scans", 6)

@@ -62,6 +62,8 @@ EXPECTED = {
 }
 AS_OF = 2025
 _BUILT: dict[str, Path] = {}
+#: every test here reads an archive processed for the session (build_sample_archive)
+pytestmark = pytest.mark.slow
 
 
 def fill_record(path: Path, changes: dict, dossier: dict | None = None) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +41,7 @@ def test_same_hits_as_sqlite(archive_copy: Path, pg_url: str) -> None:
     assert _hits(archive_copy, "ubnd", issuer="uy ban") == _hits(archive_copy, "ubnd", pg_url, issuer="uy ban")
 
 
+@pytest.mark.slow
 def test_process_and_search_with_a_shared_index(tmp_path: Path, pg_url: str) -> None:
     from PIL import Image
 
@@ -59,4 +60,13 @@ def test_process_and_search_with_a_shared_index(tmp_path: Path, pg_url: str) -> 
     out = subprocess.run([sys.executable, "-m", "archivist.cli", "search", "uy ban", "--archive", str(archive)],
                          capture_output=True, text=True, check=True).stdout
     assert out.startswith("doc-")
-    assert shutil.which("psql") or True
+    doc_id = out.split("\t", 1)[0]
+    assert json.loads((archive / "archive.json").read_text(encoding="utf-8"))["index"] == url
+    import psycopg
+
+    with psycopg.connect(url) as db:  # the rows are in the database named on the command line ...
+        assert db.execute("SELECT id, page_count FROM documents").fetchall() == [(doc_id, 1)]
+        assert db.execute("SELECT count(*) FROM pages WHERE doc_id = %s", (doc_id,)).fetchone() == (1,)
+    with psycopg.connect(pg_url) as db:  # ... and not in the other one on the same server
+        (table,) = db.execute("SELECT to_regclass('public.documents')").fetchone()
+        assert table is None or db.execute("SELECT count(*) FROM documents WHERE id = %s", (doc_id,)).fetchone() == (0,)

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pikepdf
+import pytest
 
 from archivist.fsutil import TMP_PREFIX, sha256_file
 from tests.textpage import scan, text_page
@@ -34,6 +35,7 @@ def _run(cmd: list[str], kill_after: float | None) -> int | None:
         return None
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_points_then_resume(tmp_path: Path) -> None:
     scans = tmp_path / "scans"
     (scans / "hồ sơ 1").mkdir(parents=True)

@@ -55,6 +55,7 @@ def _check_consistent(folder: Path, truths: list[dict]) -> None:
                 assert {"JPEG": "jpeg", "PNG": "png", "TIFF": "tiff"}[im.format] == p["format"]
 
 
+@pytest.mark.slow
 def test_generation_is_deterministic_and_consistent(tmp_path: Path) -> None:
     a = generate(tmp_path / "a", seed=5, n_docs=3, **FAST)
     generate(tmp_path / "b", seed=5, n_docs=3, **FAST)
@@ -65,6 +66,7 @@ def test_generation_is_deterministic_and_consistent(tmp_path: Path) -> None:
     assert _digest(tmp_path / "a") != _digest(tmp_path / "c")
 
 
+@pytest.mark.slow
 def test_options_control_the_degradation(tmp_path: Path) -> None:
     truths = generate(tmp_path, seed=1, n_docs=3, max_skew=2.0, rotations=False, formats=("png",), **FAST)
     pages = [p for t in truths for p in t["pages"]]
@@ -164,6 +166,7 @@ def test_all_types_cover_decree30_with_their_symbols_and_both_eras() -> None:
     assert "CỘNG HOÀ XÃ HỘI" in text and ("TM. UỶ BAN NHÂN DÂN" in text or "KT. CHỦ TỊCH" in text)
 
 
+@pytest.mark.slow
 def test_all_types_dossiers_are_deterministic_with_page_starts(tmp_path: Path) -> None:
     opts = {"types": "all", "layout_era": "mixed", "formats": ("jpeg", "tiff"), "dpi_choices": (150,)}
     a = generate(tmp_path / "a", seed=3, n_docs=6, **opts)

@@ -58,6 +58,7 @@ def test_document_and_dossier_schemas_carry_every_circular_field_with_its_vietna
     assert all(p.get("description") or k == "dossier_version" for k, p in dossier.items())
 
 
+@pytest.mark.slow
 def test_every_record_of_a_processed_archive_matches_its_schema(tmp_path_factory: pytest.TempPathFactory,
                                                                 tmp_path: Path) -> None:
     import shutil
@@ -77,6 +78,7 @@ def test_every_record_of_a_processed_archive_matches_its_schema(tmp_path_factory
     validate(retention_manifest(state, 2025), "retention-manifest")
 
 
+@pytest.mark.slow
 def test_pipeline_metadata_shape_is_accepted(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The unknown-type document keeps the metadata the real classifier and extractor wrote (fields, signals)."""
     root = build_sample_archive(tmp_path_factory)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from archivist.classify import PageText, classify, split_dossier
 from samples.generate import generate
 from samples.plan_all import plan_all
@@ -28,6 +30,7 @@ def test_split_and_type_from_the_drawn_text_of_every_all_types_dossier() -> None
         assert [b.start_page for b in split_dossier(pages)] == starts, [d.type for d in s.docs]
 
 
+@pytest.mark.slow
 def test_end_to_end_split_of_a_generated_all_types_dossier(tmp_path: Path) -> None:
     """A multi-page TIFF of documents of different types, scanned and aged, OCR'd and split by the
     pipeline: one record per document, starting on the right page, of the right type."""

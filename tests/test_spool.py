@@ -44,6 +44,7 @@ def _images(pdf_path: Path) -> list[tuple[bytes, dict]]:
         return out
 
 
+@pytest.mark.slow
 def test_spooled_document_matches_the_in_memory_one(dossier: Path, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     plain = _run(dossier, tmp_path / "plain")

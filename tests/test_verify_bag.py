@@ -22,6 +22,8 @@ from archivist.verify import verify as run_verify
 from tests.test_manifest import build_sample_archive
 
 BAGIT = Path(sys.executable).parent / "bagit.py"
+#: every test here reads an archive processed for the session (build_sample_archive)
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture

@@ -34,6 +34,7 @@
   function applyLang() {
     document.documentElement.lang = lang;
     document.querySelectorAll("[data-l]").forEach((e) => { e.textContent = t(e.dataset.l); });
+    document.querySelectorAll("[data-en]").forEach((e) => { e.textContent = lang === "vi" ? e.dataset.vi : e.dataset.en; });
     document.querySelectorAll("[data-lp]").forEach((e) => { e.placeholder = t(e.dataset.lp); });
     document.title = t("title") + document.title.slice(document.title.indexOf(" · "));
     updateShown();
@@ -119,7 +120,11 @@
     cap.append(label("page"), ` ${p.n} · ${fmt(p.dpi, " dpi")} · `, label("orientation"), `: ${fmt(p.orientation, "°")} · `,
       label("skew"), `: ${fmt(p.skew, "°")} · `, label("ocr_conf"), `: ${fmt(p.conf, "%")} · ${p.low.length} `,
       label("low_words"));
-    p.warnings.forEach((w) => { cap.append(el("br"), el("span", w, "warn")); });
+    p.warnings.forEach(([vi, en]) => {  // archivist's reasons in both languages, for the toggle
+      const s = el("span", lang === "vi" ? vi : en, "warn");
+      s.dataset.vi = vi; s.dataset.en = en;
+      cap.append(el("br"), s);
+    });
     fig.appendChild(cap);
     return fig;
   }
