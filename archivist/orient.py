@@ -44,7 +44,8 @@ STRONG_MEAN = 75.0
 STRONG_GOOD = 15
 #: Fewer words read well than this in every reading: too little text to judge.
 MIN_GOOD = 5
-#: The winning reading's mean confidence must beat every other reading with MIN_GOOD words by this.
+#: The winning reading's mean confidence must beat every rival reading (one with at least a third as
+#: many words read well) by this.
 MARGIN = 15.0
 #: OSD answers at least this confident add their orientation to the readings ...
 OSD_CANDIDATE = 1.0
@@ -153,7 +154,9 @@ def _judge(gray: np.ndarray, found: preprocess.Correction, reads: dict[int, Read
     if not readable:
         return _kept(gray, found, reads, evidence, TOO_LITTLE_TEXT, read)
     best = readable[0]
-    margin = best.mean - (readable[1].mean if len(readable) > 1 else 0.0)
+    # a rival is any other reading with a fair share of words read well (a stray label read turned is not)
+    rivals = [r.mean for r in reads.values() if r is not best and r.good >= max(1.0, best.good / 3)]
+    margin = best.mean - max(rivals, default=0.0)
     osd_against = told is not None and told.confidence >= OSD_STRONG and \
         (found.orientation + told.turned) % 360 != best.orientation
     if best.mean < STRONG_MEAN or margin < MARGIN or osd_against:

@@ -134,6 +134,12 @@ def test_readings_too_close_to_call_keep_the_page_as_scanned() -> None:
     assert done.decision == "kept as scanned: uncertain" and done.correction.orientation == 0
 
 
+def test_a_rival_just_under_the_word_count_still_counts() -> None:
+    """Five words read well one way and four the other is no evidence, whatever MIN_GOOD says."""
+    done = _decide(0, 0.1, {0: _words(5), 180: _words(4)}, None)
+    assert done.decision == "kept as scanned: uncertain"
+
+
 def test_a_clear_reading_turns_the_page_against_a_wrong_own_test() -> None:
     done = _decide(0, 0.9, {0: _words(2, 30), 180: _words(40)}, OsdResult(180, 3.0, "Latin"))
     assert done.decision == "turned" and done.correction.orientation == 180
