@@ -151,3 +151,31 @@ def test_sideways_words_are_no_evidence() -> None:
     tall = OcrResult([Word("được", 96.0, (0, 10 * i, 12, 10 * i + 40), i) for i in range(40)], "", 96.0)
     reading = orient.Reading(0, 0.0, np.zeros((1, 1), np.uint8), tall)
     assert reading.good == 0 and reading.mean == 0.0
+
+
+@pytest.mark.parametrize("binding", [True, False])
+def test_osd_says_how_far_a_page_is_turned(binding: bool) -> None:
+    """Tesseract's OSD through tesserocr, and through the tesseract command when the binding is missing."""
+    from archivist.osd import Osd
+    from tests.textpage import scan, text_page
+
+    osd = Osd()
+    if not osd.available:
+        pytest.skip("Tesseract's osd.traineddata is not installed")
+    if not binding:
+        osd.api = None
+    im, _ = text_page(150, seed=4, lines=14)
+    for turned in (90, 180):
+        said = osd.detect(scan(im, 0.0, turned, seed=1), 150)
+        assert said is not None and said.turned == turned and said.confidence > 2  # (script: Latin or Cyrillic)
+
+
+def test_report_flags_a_document_with_an_uncertain_page() -> None:
+    from archivist.htmlreport import _flags, labels
+
+    page = {"dpi": 300, "mean_confidence": 90.0, "words": [["x", 90, 0, 0, 1, 1, 0]],
+            "orientation_decision": "kept as scanned: uncertain",
+            "warnings": ["page orientation uncertain (its signals disagree): kept as scanned; check which way is up"]}
+    assert _flags({"pages": [page]}) == ["orientation", "warning"]
+    assert _flags({"pages": [{**page, "orientation_decision": "turned", "warnings": []}]}) == []
+    assert labels()["flag_orientation"][1] == "Orientation uncertain"
