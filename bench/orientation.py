@@ -4,7 +4,7 @@ Every page of the set is processed by the real pipeline and its record compared 
 
 - **wrong turn**: the page was turned, and not to its true orientation (the target is 0);
 - **unflagged**: the page ends up not upright and its record does not say so (decision "upright" or
-  "turned" although wrong; the target is 0: every page that is not turned right must be flagged);
+  "turned" although wrong; the target is 0: every page that is not the right way up must be flagged);
 - **kept, flagged**: kept as scanned with a warning ("too little text" or "uncertain");
 - signals: how often archivist's own test was right, how often OSD and extra readings were needed;
 - the added cost: the record's ``orient`` timing (OSD and the extra readings) per page.
@@ -54,8 +54,10 @@ def page_rows(truth: list[dict], records: list[dict], base: Path) -> list[dict]:
                 "osd_conf": None if osd is None else osd.get("confidence"),
                 "reads": [(r["orientation"], r["mean_confidence"], r["good_words"]) for r in ev.get("reads", [])],
                 "decision": decision, "orientation": pg["orientation"], "right": right, "wrong_turn": turned_wrong,
-                # kept as scanned, and a warning says so (uncertain, too little text, or no text at all)
-                "flagged": decision.startswith("kept as scanned") and bool(pg.get("warnings")),
+                # kept as scanned, and a warning says so (uncertain, too little text, or no text at all);
+                # records from before orientation decisions: the old "page orientation uncertain" warning
+                "flagged": decision.startswith("kept as scanned") and bool(pg.get("warnings")) or
+                (not decision and any("orientation uncertain" in w for w in pg.get("warnings", []))),
                 "skew_truth": t["skew"], "skew": pg["skew"], "deskew": pg.get("deskew") or {},
                 "orient_s": (pg.get("timings") or {}).get("orient", 0.0),
             })
@@ -69,7 +71,8 @@ def summary(rows: list[dict]) -> dict:
     for r in rows:
         g = groups.setdefault(r["group"], {"pages": 0, "right": 0, "wrong_turn": 0, "unflagged": 0, "kept_flagged": 0,
                                            "own_right": 0, "osd_asked": 0, "extra_reads": 0, "deskewed": 0,
-                                           "orient_s": 0.0})
+                                           "orient_s": 0.0, "evidence": 0})
+        g["evidence"] += r["own"] is not None  # records from before the decisions hold none
         g["pages"] += 1
         g["right"] += r["right"]
         g["wrong_turn"] += r["wrong_turn"]
@@ -94,13 +97,14 @@ def markdown(rows: list[dict], seconds: float, command: str) -> str:
     errs = deskew_errors(rows)
     lines = [f"## Orientation set ({n} pages, {len(groups)} groups x 4 turns, {seconds:.0f} s)", "",
              f"Command: `{command}`", "",
-             "| group | pages | turned right | wrong turns | kept as scanned, flagged | unflagged wrong | "
+             "| group | pages | right way up | wrong turns | kept as scanned, flagged | unflagged wrong | "
              "own test right | OSD asked | extra readings | deskewed | added s/page |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, g in sorted(groups.items()) + [("**all**", tot)]:
+        signals = (f"{g['own_right']} | {g['osd_asked']} | {g['extra_reads']} | {g['deskewed']} | "
+                   f"{g['orient_s'] / max(g['pages'], 1):.2f}") if g["evidence"] else "– | – | – | – | –"
         lines.append(f"| {name} | {g['pages']} | {g['right']} | {g['wrong_turn']} | {g['kept_flagged']} | "
-                     f"{g['unflagged']} | {g['own_right']} | {g['osd_asked']} | {g['extra_reads']} | {g['deskewed']} | "
-                     f"{g['orient_s'] / max(g['pages'], 1):.2f} |")
+                     f"{g['unflagged']} | {signals} |")
     if errs:
         lines += ["", f"Deskew error on the text pages turned right: mean {sum(errs) / len(errs):.3f}°, "
                   f"worst {max(errs):.3f}° ({len(errs)} pages)."]
@@ -119,18 +123,23 @@ def markdown(rows: list[dict], seconds: float, command: str) -> str:
 
 
 def run(out: Path, seed: int = 0, variants: int = 2, groups: list[str] | None = None, workers: int = 2,
-        command: str = "") -> tuple[str, dict]:
-    """Generate the set, process it, score it; returns the Markdown report and the figures."""
+        command: str = "", rescore: bool = False) -> tuple[str, dict]:
+    """Generate the set, process it, score it; returns the Markdown report and the figures.
+    ``rescore``: score the set and archive a previous run left in ``out`` again (no processing)."""
     from archivist.pipeline import Settings, process
     from samples.orientset import generate_set
 
-    if out.exists():
-        shutil.rmtree(out)
     base = out / "set"
-    truth = generate_set(base, seed=seed, variants=variants, groups=groups)
-    t0 = time.perf_counter()
-    process([base / "scans"], out / "archive", Settings(workers=workers))
-    seconds = time.perf_counter() - t0
+    if rescore:
+        truth = json.loads((base / "ground-truth" / "orientation.json").read_text(encoding="utf-8"))
+        seconds = json.loads((out / "orientation.json").read_text(encoding="utf-8"))["seconds"]
+    else:
+        if out.exists():
+            shutil.rmtree(out)
+        truth = generate_set(base, seed=seed, variants=variants, groups=groups)
+        t0 = time.perf_counter()
+        process([base / "scans"], out / "archive", Settings(workers=workers))
+        seconds = time.perf_counter() - t0
     docs = sorted((out / "archive" / "documents").glob("*.json"))
     records = [json.loads(p.read_text(encoding="utf-8")) for p in docs]
     rows = page_rows(truth, records, base)
@@ -151,9 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variants", type=int, default=2, help="drawings per group (each at four turns)")
     ap.add_argument("--groups", nargs="*", choices=sorted(GROUPS))
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--rescore", action="store_true", help="score the archive a previous run left in OUT again")
     args = ap.parse_args(argv)
     md, figures = run(args.out, args.seed, args.variants, args.groups, args.workers,
-                      "bench/orientation.py " + " ".join(argv if argv is not None else sys.argv[1:]))
+                      "bench/orientation.py " + " ".join(argv if argv is not None else sys.argv[1:]), args.rescore)
     print(md)
     print(f"wrong turns: {figures['wrong_turns']}, unflagged: {figures['unflagged']} of {figures['pages']} pages; "
           f"details: {args.out / 'orientation.md'}")
