@@ -16,10 +16,10 @@ The signals, cheapest first:
 4. the page read the other ways (turned half round, as OSD says, as scanned), likewise.
 
 When 1 and 2 are strong the page is done: no extra cost. Otherwise the readings decide: one must
-read clearly better than every other (mean word confidence MARGIN higher) and well (STRONG_MEAN),
-and a confident OSD must not contradict it. A page with too few words read well whichever way
-(maps, photographs, drawings, handwriting, stamps) is kept as scanned and says so; a page whose
-signals disagree is kept as scanned and flagged as uncertain.
+read clearly better than every other (mean word confidence MARGIN higher) and well (STRONG_MEAN, or
+less if a confident OSD says the same), and a confident OSD must not contradict it. A page with
+too few words read well whichever way (maps, photographs, drawings, handwriting, stamps) is kept as
+scanned and says so; a page whose signals disagree is kept as scanned and flagged as uncertain.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ MIN_GOOD = 5
 MARGIN = 15.0
 #: OSD answers at least this confident add their orientation to the readings ...
 OSD_CANDIDATE = 1.0
-#: ... and one this confident that contradicts the readings makes the page uncertain.
+#: ... and one this confident that contradicts the readings makes the page uncertain, while one that
+#: agrees lets a reading below STRONG_MEAN decide.
 OSD_STRONG = 5.0
 
 UPRIGHT, TURNED = "upright", "turned"
@@ -157,9 +158,10 @@ def _judge(gray: np.ndarray, found: preprocess.Correction, reads: dict[int, Read
     # a rival is any other reading with a fair share of words read well (a stray label read turned is not)
     rivals = [r.mean for r in reads.values() if r is not best and r.good >= max(1.0, best.good / 3)]
     margin = best.mean - max(rivals, default=0.0)
-    osd_against = told is not None and told.confidence >= OSD_STRONG and \
-        (found.orientation + told.turned) % 360 != best.orientation
-    if best.mean < STRONG_MEAN or margin < MARGIN or osd_against:
+    osd_sure = told is not None and told.confidence >= OSD_STRONG
+    osd_agrees = osd_sure and (found.orientation + told.turned) % 360 == best.orientation
+    # a reading below STRONG_MEAN (odd type, a coarse scan) still decides when a confident OSD says the same
+    if (best.mean < STRONG_MEAN and not osd_agrees) or margin < MARGIN or (osd_sure and not osd_agrees):
         return _kept(gray, found, reads, evidence, UNCERTAIN, read)
     conf = round(min(1.0, margin / (2 * MARGIN)), 3)
     corr = replace(found, orientation=best.orientation, orientation_confidence=conf)

@@ -129,6 +129,13 @@ def test_a_confident_osd_against_the_readings_makes_the_page_uncertain() -> None
     assert any("orientation uncertain" in w for w in done.warnings)
 
 
+def test_a_poor_reading_decides_only_with_a_confident_osd_behind_it() -> None:
+    """OCRmyPDF's 2400 dpi typewritten page reads at mean 63 upright, 26 upside down; OSD says upright (8.8)."""
+    poor = {0: _words(12, 8), 180: _words(0, 12)}  # mean 68.8 against 40
+    assert _decide(0, 0.2, poor, OsdResult(0, 8.8, "Latin")).decision == "upright"
+    assert _decide(0, 0.2, poor, OsdResult(0, 2.0, "Latin")).decision == "kept as scanned: uncertain"
+
+
 def test_readings_too_close_to_call_keep_the_page_as_scanned() -> None:
     done = _decide(180, 0.9, {180: _words(12, 3), 0: _words(10, 4)}, None)
     assert done.decision == "kept as scanned: uncertain" and done.correction.orientation == 0
