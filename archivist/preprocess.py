@@ -18,9 +18,9 @@ Method (projection profiles on the ink pixels):
    signal among several: :mod:`archivist.orient` decides, with Tesseract's OSD and the OCR.
 4. Deskew only on evidence: the measured angle is applied only when the lines are straight enough
    to define one. Typeset lines make the projection score fall steeply a degree off the best angle
-   (by a quarter or more on the bench pages, 0.14 on a short-lined page); handwriting, whose lines
-   wander, and maps or pictures barely change (under 0.1), and there the "best" angle is noise: a
-   level handwritten page was once tilted by 2.6 degrees. Such pages are left as scanned.
+   (by a quarter or more on the bench pages, 0.13-0.15 on forms' short lines); handwriting, whose
+   lines wander, and maps barely change (0.01-0.10), and there the "best" angle is noise: a level
+   handwritten page was once tilted by 2.6 degrees. Such pages are left as scanned.
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ MAX_SKEW = 16.0
 COARSE_POINTS = 60_000
 FINE_POINTS = 200_000
 #: How much the projection score must fall one degree off the measured angle for the angle to be
-#: applied (see 4. above): 0.14-0.33 on typeset pages, 0.01-0.09 on handwriting, maps and pictures.
+#: applied (see 4. above): 0.13-0.41 on typeset pages, 0.01-0.10 on handwriting and maps
+#: (bench/RESULTS.md, the orientation set).
 MIN_SHARPNESS = 0.12
 SHARPNESS_STEP = 1.0
 NOT_DESKEWED = ("not deskewed: the lines are not straight enough to measure a tilt (handwriting, a drawing "
