@@ -67,6 +67,7 @@ def test_dpi_of_keeps_both_resolutions(tmp_path: Path) -> None:
     assert page.gray.shape == (20, 20) and page.dpi == pytest.approx(200, abs=0.1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["grey-200x100.png", "colour-200x100.jpg"])
 def test_page_keeps_the_scanners_proportions(processed: dict, name: str) -> None:
     rec = processed["records"][name]
@@ -81,6 +82,7 @@ def test_page_keeps_the_scanners_proportions(processed: dict, name: str) -> None
     assert "200x100 dpi, below the 200 dpi" in warnings
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["grey-200x100.png", "colour-200x100.jpg"])
 def test_circle_stays_round(processed: dict, name: str) -> None:
     pdf = processed["archive"] / processed["records"][name]["output"]["pdf"]
@@ -94,6 +96,7 @@ def test_circle_stays_round(processed: dict, name: str) -> None:
     assert abs(w - h) <= 3, (w, h)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["grey-200x100.png", "colour-200x100.jpg"])
 def test_text_layer_lands_on_the_words(processed: dict, name: str) -> None:
     rec = processed["records"][name]
@@ -114,6 +117,7 @@ def test_text_layer_lands_on_the_words(processed: dict, name: str) -> None:
     assert matched >= 8
 
 
+@pytest.mark.slow
 def test_outputs_pass_preflight(processed: dict) -> None:
     from archivist.preflight import preflight_available, validate_pdfa
 
@@ -124,6 +128,7 @@ def test_outputs_pass_preflight(processed: dict) -> None:
     assert not {p.name: v for p, v in validate_pdfa(pdfs).items() if v}
 
 
+@pytest.mark.slow
 def test_report_images_keep_the_proportions(processed: dict) -> None:
     """The workers' page images (colour JPEG: decoded small and corrected; grey: the OCR'd pixels)
     show the page at its proportions, the circle round."""

@@ -186,3 +186,22 @@ def test_report_flags_a_document_with_an_uncertain_page() -> None:
     assert _flags({"pages": [page]}) == ["orientation", "warning"]
     assert _flags({"pages": [{**page, "orientation_decision": "turned", "warnings": []}]}) == []
     assert labels()["flag_orientation"][1] == "Orientation uncertain"
+
+
+@pytest.mark.parametrize("warning", [
+    "page orientation uncertain (its signals disagree): kept as scanned; check which way is up",
+    "too little text to tell which way is up: kept as scanned",
+    "scanned at 200x100 dpi, below the 200 dpi digitization standard",
+    "the PDF page already has text (in form XObject and annotation): kept it instead of OCR "
+    "(use --force-ocr to OCR it)",
+    "the PDF page has text of its own (in annotation): OCR'd it as asked (--force-ocr)",
+    "the PDF page has text of its own but it could not be extracted (KeyError); OCR'd it instead",
+    "the PDF page has text of its own but no words could be extracted from it; OCR'd it instead",
+    "the PDF page has text of its own but its characters cannot be read as letters (no Unicode mapping); "
+    "OCR'd it instead",
+])
+def test_the_new_warnings_read_in_vietnamese_in_the_report(warning: str) -> None:
+    from archivist.reportlang import vietnamese
+
+    vi = vietnamese(warning)
+    assert vi != warning and "OCR'd" not in vi and "kept as scanned" not in vi, vi

@@ -103,6 +103,7 @@ def batches(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return out
 
 
+@pytest.mark.slow
 def test_text_in_a_form_xobject_is_kept_exactly(batches: dict) -> None:
     page = batches[False][1]["form"]
     assert [w[0] for w in page["words"]] == ["Received", "2017-Jan-22"]
@@ -110,12 +111,14 @@ def test_text_in_a_form_xobject_is_kept_exactly(batches: dict) -> None:
     assert any("already has text (in form XObject): kept it" in w for w in page["warnings"])
 
 
+@pytest.mark.slow
 def test_text_of_an_annotation_is_kept_exactly(batches: dict) -> None:
     page = batches[False][1]["annotation"]
     assert [w[0] for w in page["words"]] == ["Approved", "2019-Mar-05"]
     assert any("already has text (in annotation): kept it" in w for w in page["warnings"])
 
 
+@pytest.mark.slow
 def test_page_ocrd_although_it_has_text_says_why(batches: dict) -> None:
     unmapped = batches[False][1]["unmapped"]
     assert any("cannot be read as letters" in w and "OCR'd it instead" in w for w in unmapped["warnings"])
@@ -126,6 +129,7 @@ def test_page_ocrd_although_it_has_text_says_why(batches: dict) -> None:
         assert all(w[1] < 100 for w in forced["words"])  # OCR confidences, not the PDF's exact text
 
 
+@pytest.mark.slow
 def test_outputs_pass_preflight(batches: dict) -> None:
     from archivist.preflight import preflight_available, validate_pdfa
 
