@@ -7,7 +7,7 @@ corrected type or date can never leave a stale archival field behind.
 
 from __future__ import annotations
 
-from .models import STANDARD_DPI
+from .models import STANDARD_DPI, below_standard
 from .retention import retention_for
 from .schemas import known_type
 
@@ -42,7 +42,7 @@ def archival_fields(record: dict, *, dossier_code: str | None = None, sequence: 
     review = [REVIEW_LABELS.get(f, f) for f in meta.get("needs_review") or []]
     if review:
         notes.append("Cần kiểm tra: " + ", ".join(dict.fromkeys(review)))
-    low = [p["number"] for p in record.get("pages", []) if p.get("dpi", STANDARD_DPI) < STANDARD_DPI - 0.5]
+    low = [p["number"] for p in record.get("pages", []) if below_standard(p)]
     if low:
         notes.append(f"Trang {', '.join(map(str, low))} quét dưới {STANDARD_DPI:.0f} dpi")
     return {

@@ -72,6 +72,21 @@ def continuous_matrix(m: np.ndarray) -> np.ndarray:
     return np.hstack([a, t[:, None]])
 
 
+def square_grid(width: int, height: int, dpi_x: float, dpi_y: float) -> tuple[int, int, float]:
+    """The grid of square pixels a scan with ``dpi_x`` x ``dpi_y`` pixels is analysed, read and drawn on.
+
+    Why: turning and deskewing are rotations, which only keep shapes on square pixels, and the
+    page must keep the scanner's proportions (a 200x100 dpi scan is twice as tall as its pixel
+    count says). The coarser axis is stretched to the finer one's resolution, so nothing is lost;
+    the PDF still embeds the scan's own pixels, drawn onto this grid by the page matrix (the image's
+    unit square maps onto the whole grid, whatever its pixel count). Square scans keep their grid.
+    """
+    dpi = max(dpi_x, dpi_y)
+    if abs(dpi_x - dpi_y) <= 0.005 * dpi:
+        return width, height, dpi_x
+    return max(1, round(width * dpi / dpi_x)), max(1, round(height * dpi / dpi_y)), dpi
+
+
 def corrected_size(width: int, height: int, orientation: int) -> tuple[int, int]:
     """Size of the corrected canvas: a quarter turn swaps width and height, skew does not grow it."""
     return (height, width) if orientation % 180 == 90 else (width, height)
@@ -84,6 +99,9 @@ def pdf_image_matrix(orig_w: int, orig_h: int, out_w: int, out_h: int, orientati
     An image XObject occupies the unit square with its first row at the top (v = 1). Chain:
     unit square -> original pixels (x = u*w, y = (1 - v)*h) -> corrected pixels (continuous
     :func:`correction_matrix`) -> page points (X = x*k, Y = H - y*k with k = 72/dpi).
+    ``orig_w`` x ``orig_h`` is the scan's :func:`square_grid` (its pixel size when its pixels are
+    square): the image is stretched onto it whatever its own pixel count, which is how a 200x100 dpi
+    scan keeps its proportions.
     """
     k = 72.0 / dpi
     unit_to_px = np.array([[orig_w, 0.0, 0.0], [0.0, -orig_h, orig_h], [0.0, 0.0, 1.0]])

@@ -39,7 +39,7 @@ from urllib.parse import quote
 from .fsutil import TMP_PREFIX, atomic_write_bytes
 from .htmlcharts import Bar, column_chart, hbar_chart, histogram
 from .htmlfonds import fonds_section
-from .models import STANDARD_DPI
+from .models import below_standard
 from .preview import PAGE_PX, QUALITY
 from .reportlang import VIETNAM_TIME, bilingual_html, labels, time_html, vietnamese
 from .reportlang import asset as _asset
@@ -170,8 +170,9 @@ def _flags(rec: dict) -> list[str]:
     other = [w for p in pages for w in p.get("warnings") or [] if "digitization standard" not in w]
     return [flag for flag, on in (
         ("review", bool((rec.get("metadata") or {}).get("needs_review"))),
-        ("low_dpi", any(p.get("dpi", STANDARD_DPI) < STANDARD_DPI - 0.5 for p in pages)),
+        ("low_dpi", any(below_standard(p) for p in pages)),
         ("low_conf", bool(confs) and min(confs) < LOW_PAGE_CONF),
+        ("orientation", any(p.get("orientation_decision") == "kept as scanned: uncertain" for p in pages)),
         ("warning", bool(other))) if on]
 
 
@@ -204,7 +205,7 @@ def summarize(docs: list[dict], records: list[dict], batch: dict) -> dict:
     cpu = sum(sum((r.get("timings") or {}).values()) for r in records)
     return {
         "documents": len(docs), "pages": len(pages), "failures": len(batch.get("failures") or []),
-        "low_dpi_pages": sum(p.get("dpi", STANDARD_DPI) < STANDARD_DPI - 0.5 for p in pages),
+        "low_dpi_pages": sum(below_standard(p) for p in pages),
         "review_documents": sum("review" in d["flags"] for d in docs),
         "batch_seconds": batch.get("seconds"), "batch_pages_per_minute": batch.get("pages_per_minute"),
         "cpu_seconds": round(cpu, 1), "pages_per_cpu_minute": round(60 * len(pages) / cpu, 1) if cpu else None,
@@ -268,7 +269,7 @@ def _charts_html(docs: list[dict]) -> str:
             + column_chart(histogram(confs), "chart_conf", labels()["chart_conf"][0]))
 
 
-FLAGS = ("review", "low_dpi", "low_conf", "warning")
+FLAGS = ("review", "low_dpi", "low_conf", "orientation", "warning")
 COLUMNS = (("col_page", ""), ("col_type", "text"), ("col_number", "text"), ("col_date", "text"),
            ("col_subject", "text"), ("col_issuer", "text"), ("col_retention", "num"), ("col_ocr", "num"),
            ("col_meta", "num"), ("col_flags", "text"), ("col_pdf", ""))

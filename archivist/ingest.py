@@ -21,12 +21,14 @@ import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
+from .geometry import square_grid
 from .models import ImagePayload, PageRef, Word
 
 IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2", ".j2k", ".pnm", ".pbm",
@@ -48,20 +50,38 @@ class IngestError(Exception):
 class LoadedPage:
     """A decoded page: grey pixels for analysis and OCR, and what to embed in the PDF."""
 
-    gray: np.ndarray  # uint8, H x W
+    gray: np.ndarray  # uint8, H x W, on square pixels (see :func:`loaded`)
     payload: ImagePayload
-    dpi: float
+    dpi: float  # of ``gray``
     dpi_known: bool
     #: Words a born-digital PDF page already carries as text (pixel boxes at ``dpi``); OCR is skipped.
     words: list[Word] | None = None
     #: A resolution the file records but no scanner makes (10,000 dpi); ``dpi`` is then the default.
     implausible_dpi: float | None = None
+    dpi_xy: tuple[float, float] | None = None  # the scan's own horizontal and vertical resolution
+    notes: list[str] = field(default_factory=list)  # what the page's warnings must say about how it was read
 
     def assumed_dpi(self) -> str:
         """The warning for a page whose ``dpi`` is assumed: say whether the file had none or a wrong one."""
         if self.implausible_dpi is not None:
             return f"resolution recorded as {self.implausible_dpi:g} dpi, implausible; assumed {self.dpi:.0f} dpi"
         return f"resolution not recorded in the file; assumed {self.dpi:.0f} dpi"
+
+
+def loaded(gray: np.ndarray, payload: ImagePayload, dpi_x: float, dpi_y: float, known: bool,
+           implausible_dpi: float | None = None) -> LoadedPage:
+    """A decoded page whose grey pixels are on the square grid (:func:`archivist.geometry.square_grid`).
+
+    Only the pixels that are analysed and OCR'd are stretched; the payload (what the PDF embeds)
+    stays the scan's own, and the PDF draws it onto the same grid, so the page keeps the scanner's
+    proportions and the words found on the grid land on the scan's words.
+    """
+    h, w = gray.shape
+    sw, sh, dpi = square_grid(w, h, dpi_x, dpi_y)
+    if (sw, sh) != (w, h):
+        gray = cv2.resize(gray, (sw, sh), interpolation=cv2.INTER_LINEAR)
+    return LoadedPage(gray, payload, dpi, known, implausible_dpi=implausible_dpi,
+                      dpi_xy=(round(dpi_x, 2), round(dpi_y, 2)))
 
 
 def shown(path: Path | str) -> str:
@@ -196,20 +216,24 @@ def _one_line(e: BaseException) -> str:
 # --- loading pixels (runs in workers) -------------------------------------------------------
 
 
-def _recorded_dpi(im: Image.Image) -> float | None:
-    """The resolution the file records, plausible or not (0 means none: JFIF's aspect-ratio-only density)."""
+def _recorded_dpi(im: Image.Image, axis: int = 0) -> float | None:
+    """The resolution the file records, plausible or not (0 means none: JFIF's aspect-ratio-only density);
+    ``axis`` 1 is the vertical one."""
     try:
-        x = float(im.info["dpi"][0])
+        x = float(im.info["dpi"][axis])
     except (KeyError, TypeError, ValueError, IndexError):
         return None
     return x if x > 0 else None
 
 
-def _dpi_of(im: Image.Image) -> tuple[float, bool]:
+def _dpi_of(im: Image.Image) -> tuple[float, float, bool]:
+    """Horizontal and vertical resolution as the file states them (a fax or some scanners' fast
+    modes have pixels twice as tall as wide), or the default when the file states none or a wrong one."""
     x = _recorded_dpi(im)
     if x is not None and 20 <= x <= 5000:
-        return x, True
-    return DEFAULT_DPI, False
+        y = _recorded_dpi(im, 1)
+        return x, (y if y is not None and 20 <= y <= 5000 else x), True
+    return DEFAULT_DPI, DEFAULT_DPI, False
 
 
 def _flatten(im: Image.Image) -> Image.Image:
@@ -276,14 +300,14 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
         with _frame(ref) as im:
             fmt = im.format
             what = f"{fmt} image" if fmt else what
-            dpi, known = _dpi_of(im)
+            dpi_x, dpi_y, known = _dpi_of(im)
             im.load()
             if fmt == "JPEG" and im.mode in ("L", "RGB") and ref.index == 0:
                 payload = ImagePayload(ref.path.read_bytes(), im.width, im.height,
                                        "DeviceGray" if im.mode == "L" else "DeviceRGB", 8, "DCTDecode")
             else:
                 payload = payload_from_pil(im)
-            return LoadedPage(gray_of(im), payload, dpi, known, implausible_dpi=None if known else _recorded_dpi(im))
+            return loaded(gray_of(im), payload, dpi_x, dpi_y, known, None if known else _recorded_dpi(im))
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(ref.path)) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:

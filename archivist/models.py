@@ -23,6 +23,11 @@ from typing import Any
 STANDARD_DPI = 200.0
 
 
+def below_standard(page: dict) -> bool:
+    """A record's page scanned below the standard in either direction (``dpi_xy``: non-square pixels)."""
+    return min(page.get("dpi_xy") or [page.get("dpi", STANDARD_DPI)]) < STANDARD_DPI - 0.5
+
+
 @dataclass(frozen=True)
 class PageRef:
     """Where one page comes from, small enough to ship to a worker process."""
@@ -68,7 +73,7 @@ class PageResult:
     source: PageRef
     width: int  # corrected image size in pixels
     height: int
-    dpi: float
+    dpi: float  # of the page's square grid, on which width, height and the word boxes are measured
     orientation: int  # 0/90/180/270, clockwise, as found on the scan
     skew: float  # degrees, counter-clockwise positive, as found on the scan
     orientation_confidence: float = 0.0
@@ -79,6 +84,10 @@ class PageResult:
     warnings: list[str] = field(default_factory=list)
     image: ImagePayload | None = None  # the original image to embed, drawn rotated by the correction
     preview: bytes = b""  # the page as its PDF shows it, small JPEG for the HTML report (archivist/preview.py)
+    dpi_xy: tuple[float, float] | None = None  # the scan's own horizontal and vertical resolution
+    orientation_decision: str = ""  # archivist/orient.py: upright, turned, kept as scanned: ...
+    orientation_evidence: dict = field(default_factory=dict)  # what each signal said
+    deskew: dict = field(default_factory=dict)  # measured tilt, whether applied, and why not
 
 
 @dataclass

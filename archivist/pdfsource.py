@@ -15,6 +15,8 @@ Error messages about one page do not repeat its number: the pipeline names the p
 
 from __future__ import annotations
 
+import io
+import re
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,13 +24,14 @@ from typing import TYPE_CHECKING
 import pikepdf
 from pikepdf import PdfImage
 
-from .ingest import MAX_PIXELS, IngestError, LoadedPage, gray_of, payload_from_pil
+from .ingest import MAX_PIXELS, IngestError, LoadedPage, gray_of, loaded, payload_from_pil
 from .models import ImagePayload, PageRef, Word
 
 if TYPE_CHECKING:
     from PIL import Image
 
 RENDER_DPI_MIN = 200.0
+_CID = re.compile(r"(\(cid:\d+\))+")  # what pdfminer gives for a glyph it has no Unicode for
 RENDER_DPI_MAX = 400.0
 
 
@@ -62,19 +65,80 @@ def pdf_page_count(path) -> int:
         return n
 
 
+TEXT_OPS = "Tj TJ ' \""
+#: How deep form XObjects may nest before the search gives up (a loop is caught earlier, by identity).
+MAX_FORM_DEPTH = 12
+
+
+def _shows_string(operands: list) -> bool:
+    for o in operands:
+        if isinstance(o, pikepdf.String) and bytes(o).strip():
+            return True
+        if isinstance(o, pikepdf.Array) and any(isinstance(x, pikepdf.String) and bytes(x).strip() for x in o):
+            return True
+    return False
+
+
+def _forms_with_text(stream: pikepdf.Object | pikepdf.Page, resources: pikepdf.Object, seen: set, depth: int) -> bool:
+    """True when ``stream`` shows text itself or through a form XObject it paints, at any depth."""
+    for operands, op in pikepdf.parse_content_stream(stream, TEXT_OPS + " Do"):
+        if str(op) != "Do":
+            if _shows_string(operands):
+                return True
+            continue
+        xobj = resources.get("/XObject", {}).get(str(operands[0])) if operands else None
+        if not isinstance(xobj, pikepdf.Stream) or xobj.get("/Subtype") != "/Form" or depth >= MAX_FORM_DEPTH:
+            continue
+        key = xobj.objgen if xobj.is_indirect else id(xobj)
+        if key in seen:
+            continue
+        seen.add(key)
+        if _forms_with_text(xobj, xobj.get("/Resources", resources), seen, depth + 1):
+            return True
+    return False
+
+
+def _appearances(page: pikepdf.Page) -> list[pikepdf.Object]:
+    """The normal appearance streams of the page's visible annotations (filled-in fields, stamps, notes)."""
+    out = []
+    for annot in page.obj.get("/Annots", []):
+        if not isinstance(annot, pikepdf.Dictionary) or int(annot.get("/F", 0)) & 2:  # 2: hidden
+            continue
+        normal = annot.get("/AP", {}).get("/N") if isinstance(annot.get("/AP"), pikepdf.Dictionary) else None
+        if isinstance(normal, pikepdf.Dictionary) and not isinstance(normal, pikepdf.Stream):
+            normal = normal.get(str(annot.get("/AS", "")))  # a state dictionary: the state shown
+        if isinstance(normal, pikepdf.Stream):
+            out.append(normal)
+    return out
+
+
+def text_sources(page: pikepdf.Page) -> list[str]:
+    """Where the page shows text of its own: its content, form XObjects it paints, annotations.
+
+    Why all three: a page is taken for a scan unless it has text, and a scan is OCR'd; text inside a
+    form XObject (a stamp, a template filled in by software) or an annotation's appearance (a filled
+    form field, a "received" stamp) is exact, and OCR would only garble it (2017-Jan-22 -> 201 7-Jan-22).
+    """
+    found = []
+    try:
+        resources = page.obj.get("/Resources", pikepdf.Dictionary())
+        for operands, _op in pikepdf.parse_content_stream(page, TEXT_OPS):
+            if _shows_string(operands):
+                found.append("page")
+                break
+        if not found and _forms_with_text(page, resources, set(), 0):
+            found.append("form XObject")
+        seen: set = set()
+        if any(_forms_with_text(ap, ap.get("/Resources", resources), seen, 0) for ap in _appearances(page)):
+            found.append("annotation")
+    except (pikepdf.PdfError, TypeError, ValueError):
+        return found
+    return found
+
+
 def page_has_text(page: pikepdf.Page) -> bool:
     """True when the page shows text itself (born-digital), so its OCR would only add noise."""
-    try:
-        for operands, _op in pikepdf.parse_content_stream(page, "Tj TJ ' \""):
-            for o in operands:
-                if isinstance(o, pikepdf.String) and bytes(o).strip():
-                    return True
-                if isinstance(o, pikepdf.Array) and any(isinstance(x, pikepdf.String) and bytes(x).strip()
-                                                        for x in o):
-                    return True
-    except pikepdf.PdfError:
-        return False
-    return False
+    return bool(text_sources(page))
 
 
 def _images(page: pikepdf.Page) -> dict[str, pikepdf.Object]:
@@ -137,13 +201,17 @@ def load_pdf_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
         pw_in, ph_in = (box[2] - box[0]) / 72.0, (box[3] - box[1]) / 72.0
         if pw_in <= 0 or ph_in <= 0:
             raise IngestError("the page has an empty page box")
-        if page_has_text(page) and not force_ocr:
-            loaded = _render(ref, page, pw_in, ph_in)
-            try:
-                loaded.words = _pdf_words(ref, loaded.dpi)
-            except Exception:  # noqa: BLE001 - text that cannot be extracted is OCR'd like a scan
-                loaded.words = None
-            return loaded
+        sources = text_sources(page)
+        notes = []
+        if sources:
+            where = "" if sources == ["page"] else f" (in {' and '.join(s for s in sources if s != 'page')})"
+            if force_ocr:
+                notes.append(f"the PDF page has text of its own{where}: OCR'd it as asked (--force-ocr)")
+            else:
+                page_text = _own_text(ref, page, pw_in, ph_in, where)
+                if page_text.words is not None:
+                    return page_text
+                notes = page_text.notes
         try:
             found = _single_full_page_image(page)
         except pikepdf.PdfError:  # a content stream qpdf cannot parse: PDFium may still draw it
@@ -153,26 +221,63 @@ def load_pdf_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
             w, h = int(img.Width), int(img.Height)
             if w * h > MAX_PIXELS:
                 raise IngestError(f"the page holds a {w}x{h} image, over the {MAX_PIXELS // 1_000_000} MP limit")
-            dpi = w / pw_in
             try:
                 pil = PdfImage(img).as_pil_image()
+                out = loaded(gray_of(pil), _passthrough(img) or payload_from_pil(pil), w / pw_in, h / ph_in, True)
             except Exception:  # noqa: BLE001 - e.g. JBIG2 without jbig2dec: PDFium decodes it itself
-                return _render(ref, page, pw_in, ph_in)
-            payload = _passthrough(img) or payload_from_pil(pil)
-            return LoadedPage(gray_of(pil), payload, dpi, True)
-        return _render(ref, page, pw_in, ph_in)
+                out = _render(ref, page, pw_in, ph_in)
+        else:
+            out = _render(ref, page, pw_in, ph_in)
+        out.notes.extend(notes)
+        return out
 
 
-def _pdf_words(ref: PageRef, dpi: float) -> list[Word]:
-    """The page's own text as words with pixel boxes at ``dpi`` (born-digital PDFs: exact, no OCR)."""
+def _own_text(ref: PageRef, page: pikepdf.Page, pw_in: float, ph_in: float, where: str) -> LoadedPage:
+    """The page rendered, with its own text as words; ``words`` is None (and a note says why) when
+    that text cannot be read as characters, so that the caller OCRs the page instead."""
+    out = _render(ref, page, pw_in, ph_in)
+    try:
+        words = _pdf_words(ref, page, out.dpi)
+    except Exception as e:  # noqa: BLE001 - text that cannot be extracted is OCR'd like a scan
+        out.notes.append(f"the PDF page has text of its own{where} but it could not be extracted "
+                         f"({type(e).__name__}); OCR'd it instead")
+        return out
+    readable = [w for w in words if not _CID.fullmatch(w.text) and "\ufffd" not in w.text]
+    if not words:
+        out.notes.append(f"the PDF page has text of its own{where} but no words could be extracted from it; "
+                         "OCR'd it instead")
+        return out
+    if len(readable) < len(words) / 2:
+        out.notes.append(f"the PDF page has text of its own{where} but its characters cannot be read as letters "
+                         "(no Unicode mapping); OCR'd it instead")
+        return out
+    out.words = words
+    out.notes.append(f"the PDF page already has text{where}: kept it instead of OCR (use --force-ocr to OCR it)")
+    return out
+
+
+def _pdf_words(ref: PageRef, page: pikepdf.Page, dpi: float) -> list[Word]:
+    """The page's own text as words with pixel boxes at ``dpi`` (born-digital PDFs: exact, no OCR).
+
+    pdfplumber reads text in form XObjects but not annotations, so a page with annotations is
+    copied alone into a small PDF in memory with them flattened into its content first.
+    """
     import pdfplumber
 
+    src: Path | io.BytesIO = ref.path
+    index = ref.index
+    if _appearances(page):
+        one = pikepdf.new()
+        one.pages.append(page)
+        one.flatten_annotations("all")
+        src, index = io.BytesIO(), 0
+        one.save(src)
+        src.seek(0)
     k = dpi / 72.0
     words: list[Word] = []
-    with pdfplumber.open(ref.path) as pdf:
-        page = pdf.pages[ref.index]
+    with pdfplumber.open(src) as pdf:
         line, last_top = -1, None
-        for w in page.extract_words(use_text_flow=True, keep_blank_chars=False):
+        for w in pdf.pages[index].extract_words(use_text_flow=True, keep_blank_chars=False):
             if last_top is None or abs(w["top"] - last_top) > 0.5 * (w["bottom"] - w["top"]):
                 line += 1
                 last_top = w["top"]
@@ -206,4 +311,4 @@ def _render(ref: PageRef, page: pikepdf.Page, pw_in: float, ph_in: float) -> Loa
         pil = render_pdf_page(ref.path, ref.index, dpi).convert("RGB")
     except Exception as e:  # noqa: BLE001 - PDFium raises its own error types
         raise IngestError(f"the page cannot be rendered ({_qpdf_reason(ref.path, e)})") from None
-    return LoadedPage(gray_of(pil), payload_from_pil(pil), dpi, True)
+    return loaded(gray_of(pil), payload_from_pil(pil), dpi, dpi, True)

@@ -27,6 +27,8 @@ from .executor import Executor, make_executor
 from .ingest import IngestError, load_page, shown
 from .models import STANDARD_DPI, BatchReport, DocumentInput, Failure, PageRef, PageResult, Settings
 from .ocr import OcrEngine, OcrError, make_engine, text_from_words
+from .orient import PDF_TEXT, orient
+from .osd import Osd
 from .preview import make_preview
 from .spool import SPOOL_AFTER, ImageSpool
 from .store import ArchiveStore
@@ -46,6 +48,7 @@ class PageTask:
 # --- page stage (runs in workers) ------------------------------------------------------------
 
 _ENGINE: OcrEngine | None = None
+_OSD: Osd | None = None
 
 
 def _engine(name: str, lang: str) -> OcrEngine:
@@ -55,6 +58,13 @@ def _engine(name: str, lang: str) -> OcrEngine:
     return _ENGINE
 
 
+def _osd() -> Osd:
+    global _OSD
+    if _OSD is None:
+        _OSD = Osd()
+    return _OSD
+
+
 def process_page(task: PageTask) -> PageResult | Failure:
     """Decode, orient, deskew and OCR one page. Never raises: a failure comes back as data."""
     where = shown(task.ref.path) + (f" (page {task.ref.index + 1})" if task.ref.kind != "image" else "")
@@ -62,16 +72,19 @@ def process_page(task: PageTask) -> PageResult | Failure:
         t0 = time.perf_counter()
         page = load_page(task.ref, task.force_ocr)
         t1 = time.perf_counter()
+        checking = 0.0
         if page.words is not None:  # born-digital: its own text is exact, and its pages are upright
             corr, upright = preprocess.Correction(0, 0.0, 1.0, bool(page.words)), page.gray
             t2 = time.perf_counter()
-            ocr = text_from_words(page.words)
+            ocr, decision, evidence, notes = text_from_words(page.words), PDF_TEXT, {}, []
         else:
-            corr = preprocess.detect(page.gray, page.dpi)
-            upright = preprocess.apply(page.gray, corr)
+            found = preprocess.detect(page.gray, page.dpi)
             t2 = time.perf_counter()
-            ocr = _engine(task.engine, task.lang).recognize(preprocess.flatten_background(upright, page.dpi),
-                                                            page.dpi)
+            engine = _engine(task.engine, task.lang)
+            done = orient(page.gray, page.dpi, found,
+                          lambda up: engine.recognize(preprocess.flatten_background(up, page.dpi), page.dpi), _osd())
+            corr, upright, ocr, checking = done.correction, done.upright, done.ocr, done.seconds_checking
+            decision, evidence, notes = done.decision, done.evidence, done.warnings
         t3 = time.perf_counter()
         preview = make_preview(upright, page.payload, corr.orientation, corr.skew)
         t4 = time.perf_counter()
@@ -84,25 +97,34 @@ def process_page(task: PageTask) -> PageResult | Failure:
     except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch; the reason is reported
         return Failure(where, f"unexpected error: {type(e).__name__}: {e}", "preprocess")
     warnings = []
+    dpi_x, dpi_y = page.dpi_xy or (page.dpi, page.dpi)
+    shown_dpi = f"{dpi_x:.0f}" if round(dpi_x) == round(dpi_y) else f"{dpi_x:.0f}x{dpi_y:.0f}"
     if not page.dpi_known:
         warnings.append(page.assumed_dpi())
-    elif page.dpi < STANDARD_DPI - 0.5:
-        warnings.append(f"scanned at {page.dpi:.0f} dpi, below the {STANDARD_DPI:.0f} dpi digitization standard")
-    if corr.has_text and corr.orientation_confidence < 0.3:
-        warnings.append("page orientation uncertain")
+    elif min(dpi_x, dpi_y) < STANDARD_DPI - 0.5:
+        warnings.append(f"scanned at {shown_dpi} dpi, below the {STANDARD_DPI:.0f} dpi digitization standard")
+    warnings.extend(notes)
     if not ocr.words:
         warnings.append("no text found on the page")
-    if page.words is not None:
-        warnings.append("the PDF page already has text: kept it instead of OCR (use --force-ocr to OCR it)")
+    warnings.extend(page.notes)
     h, w = upright.shape
     return PageResult(
-        number=task.number, source=task.ref, width=w, height=h, dpi=round(page.dpi, 2),
+        number=task.number, source=task.ref, width=w, height=h, dpi=round(page.dpi, 2), dpi_xy=page.dpi_xy,
         orientation=corr.orientation, skew=corr.skew, orientation_confidence=corr.orientation_confidence,
         mean_confidence=ocr.mean_confidence, text=ocr.text, words=ocr.words,
-        timings={"load": round(t1 - t0, 4), "preprocess": round(t2 - t1, 4), "ocr": round(t3 - t2, 4),
-                 "preview": round(t4 - t3, 4)},
-        warnings=warnings, image=page.payload, preview=preview,
+        timings={"load": round(t1 - t0, 4), "preprocess": round(t2 - t1, 4), "ocr": round(t3 - t2 - checking, 4),
+                 "orient": round(checking, 4), "preview": round(t4 - t3, 4)},
+        warnings=warnings, image=page.payload, preview=preview, orientation_decision=decision,
+        orientation_evidence=evidence, deskew=_deskew(corr) if page.words is None else {},
     )
+
+
+def _deskew(corr: preprocess.Correction) -> dict:
+    """What the record says about the tilt: measured, applied or not, and why not."""
+    out = {"measured": corr.measured_skew, "applied": bool(corr.skew), "sharpness": corr.sharpness}
+    if corr.deskew_note:
+        out["reason"] = corr.deskew_note
+    return out
 
 
 def init_worker() -> None:

@@ -14,7 +14,13 @@ Method (projection profiles on the ink pixels):
    gives the angle to a few hundredths of a degree.
 3. Upside-down is told apart by where the ink sits around each line's x-height band: Latin
    script, and Vietnamese far more so with its stacked tone marks, has much more ink above the
-   band (capitals, ascenders, diacritics) than below it (a few descenders and dots).
+   band (capitals, ascenders, diacritics) than below it (a few descenders and dots). This is one
+   signal among several: :mod:`archivist.orient` decides, with Tesseract's OSD and the OCR.
+4. Deskew only on evidence: the measured angle is applied only when the lines are straight enough
+   to define one. Typeset lines make the projection score fall steeply a degree off the best angle
+   (by a quarter or more on the bench pages, 0.13-0.15 on forms' short lines); handwriting, whose
+   lines wander, and maps barely change (0.01-0.10), and there the "best" angle is noise: a level
+   handwritten page was once tilted by 2.6 degrees. Such pages are left as scanned.
 """
 
 from __future__ import annotations
@@ -35,14 +41,25 @@ MAX_SKEW = 16.0
 #: a random 60,000 pixels of a page's text do as well as all of them; the fine pass uses more.
 COARSE_POINTS = 60_000
 FINE_POINTS = 200_000
+#: How much the projection score must fall one degree off the measured angle for the angle to be
+#: applied (see 4. above): 0.13-0.41 on typeset pages, 0.01-0.10 on handwriting and maps
+#: (bench/RESULTS.md, the orientation set).
+MIN_SHARPNESS = 0.12
+SHARPNESS_STEP = 1.0
+NOT_DESKEWED = ("not deskewed: the lines are not straight enough to measure a tilt (handwriting, a drawing "
+                "or a picture)")
 
 
 @dataclass
 class Correction:
     orientation: int  # clockwise degrees the scan was turned: 0/90/180/270
-    skew: float  # degrees, counter-clockwise positive
+    skew: float  # degrees, counter-clockwise positive: the tilt corrected (0 when not deskewed)
     orientation_confidence: float  # 0-1
     has_text: bool
+    lines: int = 0  # text lines the up/down test measured
+    measured_skew: float = 0.0  # the tilt the projection found, applied or not
+    sharpness: float = 0.0  # how much the projection score falls a degree off that tilt (see MIN_SHARPNESS)
+    deskew_note: str = ""  # why the measured tilt was not applied; empty when it was
 
 
 def _resize(gray: np.ndarray, scale: float) -> np.ndarray:
@@ -138,6 +155,15 @@ def _refine(xs: np.ndarray, ys: np.ndarray, center: float, half: float, step: fl
     return best, float(scores[i])
 
 
+def _sharpness(xs: np.ndarray, ys: np.ndarray, angle: float) -> float:
+    """1 - (score a degree either side of ``angle``) / (score at it): how well the angle is defined."""
+    best = _score(xs, ys, angle)
+    if best <= 0:
+        return 0.0
+    side = (_score(xs, ys, angle + SHARPNESS_STEP) + _score(xs, ys, angle - SHARPNESS_STEP)) / 2
+    return float(1.0 - side / best)
+
+
 def _updown_ratio(mask: np.ndarray) -> tuple[float, int]:
     """Ink above the x-height band over ink below it, summed over text lines (upright > 1)."""
     prof = mask.sum(axis=1).astype(np.float64)
@@ -175,7 +201,7 @@ def detect(gray: np.ndarray, dpi: float) -> Correction:
     cdpi = dpi * min(1.0, COARSE_DPI / dpi)
     mask = ink_mask(coarse, cdpi)
     if mask.sum() < 200:
-        return Correction(0, 0.0, 0.0, False)
+        return Correction(0, 0.0, 0.0, False, deskew_note="not deskewed: no lines to measure a tilt on")
     xs, ys = _points(mask, rng, COARSE_POINTS)
     window = max(5, int(0.4 * cdpi))
     best = (-1.0, 0, 0.0)
@@ -200,6 +226,7 @@ def detect(gray: np.ndarray, dpi: float) -> Correction:
         fx, fy = fy, -fx
     angle, _ = _refine(fx, fy, angle, 0.25, 0.05)
     angle, _ = _refine(fx, fy, angle, 0.04, 0.01)
+    sharp = _sharpness(fx, fy, angle) if len(fx) else 0.0
 
     # Up or down: look at the page turned upright by the candidate, at coarse resolution.
     m = cv2.warpAffine(mask, correction_matrix(mask.shape[1], mask.shape[0], *_out_size(mask, quarter),
@@ -208,7 +235,10 @@ def detect(gray: np.ndarray, dpi: float) -> Correction:
     ratio, lines = _updown_ratio(m)
     orientation = quarter if ratio >= 1.0 else (quarter + 180) % 360
     conf = float(min(1.0, abs(np.log(ratio)) / 0.7)) if lines >= 3 else 0.0
-    return Correction(orientation, round(float(angle), 3), round(conf, 3), True)
+    measured = round(float(angle), 3)
+    straight = sharp >= MIN_SHARPNESS
+    return Correction(orientation, measured if straight else 0.0, round(conf, 3), True, lines, measured,
+                      round(sharp, 3), "" if straight else NOT_DESKEWED)
 
 
 def _out_size(img: np.ndarray, orientation: int) -> tuple[int, int]:

@@ -19,7 +19,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from .geometry import correction_matrix
+from .geometry import corrected_size, correction_matrix
 from .models import ImagePayload
 
 PAGE_PX = 480  #: width of the page images of the report's detail view
@@ -50,11 +50,13 @@ def _colour_jpeg(payload: ImagePayload, out_w: int, out_h: int, orientation: int
     with Image.open(io.BytesIO(payload.data)) as im:
         im.draft("RGB", (max(1, round(payload.width * scale)), max(1, round(payload.height * scale))))
         rgb = np.asarray(im.convert("RGB"))
-    fx, fy = rgb.shape[1] / payload.width, rgb.shape[0] / payload.height
-    full = np.vstack([correction_matrix(payload.width, payload.height, out_w, out_h, orientation, skew),
-                      [0.0, 0.0, 1.0]])
-    # the same correction between the reduced grids: into full size, correct, back to reduced size
-    m = np.diag([fx, fy, 1.0]) @ full @ np.diag([1 / fx, 1 / fy, 1.0])
-    size = (max(1, round(out_w * fx)), max(1, round(out_h * fy)))
+    # the scan's square grid (its own size unless its pixels are not square: archivist/geometry.py)
+    grid_w, grid_h = corrected_size(out_w, out_h, orientation)
+    fx, fy = rgb.shape[1] / grid_w, rgb.shape[0] / grid_h
+    f = min(fx, fy)
+    full = np.vstack([correction_matrix(grid_w, grid_h, out_w, out_h, orientation, skew), [0.0, 0.0, 1.0]])
+    # the same correction between reduced grids: onto the full grid, correct, down to one reduced square grid
+    m = np.diag([f, f, 1.0]) @ full @ np.diag([1 / fx, 1 / fy, 1.0])
+    size = (max(1, round(out_w * f)), max(1, round(out_h * f)))
     return cv2.warpAffine(rgb, m[:2], size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
                           borderValue=(255, 255, 255))

@@ -42,9 +42,13 @@ def page_entry(p: PageResult) -> dict:
         "number": p.number,
         "source": {"path": str(p.source.path), "index": p.source.index},
         "width": p.width, "height": p.height, "dpi": p.dpi,
+        **({"dpi_xy": list(p.dpi_xy)} if p.dpi_xy else {}),
         "orientation": p.orientation,
         "skew": p.skew,
         "orientation_confidence": p.orientation_confidence,
+        **({"orientation_decision": p.orientation_decision, "orientation_evidence": p.orientation_evidence}
+           if p.orientation_decision else {}),
+        **({"deskew": p.deskew} if p.deskew else {}),
         "mean_confidence": p.mean_confidence,
         "image": {"filter": p.image.filter, "colorspace": p.image.colorspace, "bpc": p.image.bpc}
         if p.image else None,
@@ -67,5 +71,6 @@ def build_record(doc: DocumentInput, part: Part, *, pdf_rel: str, pdfa: str, set
         output=OutputInfo(pdf_rel, "", 0, pdfa),
         pages=[page_entry(p) for p in pages], text="\n\n".join(p.text for p in pages), metadata=part.metadata,
         created=created, settings=settings, tools=tool_versions(engine_version),
-        timings={k: round(sum(p.timings.get(k, 0.0) for p in pages), 3) for k in ("load", "preprocess", "ocr")},
+        timings={k: round(sum(p.timings.get(k, 0.0) for p in pages), 3)
+                 for k in ("load", "preprocess", "ocr", "orient")},
     )

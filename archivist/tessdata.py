@@ -18,9 +18,17 @@ class OcrError(Exception):
     """The OCR engine cannot run or failed on a page; the message is the one-line reason."""
 
 
-def tessdata_dir() -> str:
+def model_dir(model: str) -> str | None:
+    """The first tessdata folder (``TESSDATA_PREFIX`` first) that holds ``<model>.traineddata``, or None."""
     env = os.environ.get("TESSDATA_PREFIX")
     for d in ((env,) if env else ()) + TESSDATA_CANDIDATES:
-        if d and Path(d, "vie.traineddata").exists():
+        if d and Path(d, f"{model}.traineddata").exists():
             return d
-    raise OcrError("Tesseract's Vietnamese model (vie.traineddata) is not installed: apt install tesseract-ocr-vie")
+    return None
+
+
+def tessdata_dir() -> str:
+    d = model_dir("vie")
+    if d is None:
+        raise OcrError("Tesseract's Vietnamese model (vie.traineddata) is not installed: apt install tesseract-ocr-vie")
+    return d

@@ -19,6 +19,7 @@ when only the reading of the text changed.
 Usage::
 
     .venv/bin/python bench/accuracy.py --docs 40
+    .venv/bin/python bench/accuracy.py --docs 40 --orientation   # and the orientation set: 0 wrong turns?
 """
 
 from __future__ import annotations
@@ -177,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rescore", action="store_true",
                     help="keep OUT's set and archive; re-run split, classify and extract on the stored OCR words")
     ap.add_argument("--append", action="store_true", help="append the Markdown table to bench/RESULTS.md")
+    ap.add_argument("--orientation", action="store_true",
+                    help="also run the generated orientation set (bench/orientation.py): signals, decisions, flags")
     args = ap.parse_args(argv)
 
     base = args.reuse.resolve() if args.reuse else args.out / "set"
@@ -205,6 +208,12 @@ def main(argv: list[str] | None = None) -> int:
                 "seconds": round(seconds, 1), "failures": failures})
     (args.out / "accuracy.json").write_text(json.dumps(res, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     md = markdown(res, len(truths), seconds)
+    if args.orientation:
+        from bench.orientation import run as run_orientation
+
+        omd, _ = run_orientation(args.out / "orientation", workers=args.workers,  # details: orientation/*.md, json
+                                 command="bench/accuracy.py " + " ".join(argv if argv is not None else sys.argv[1:]))
+        md += "\n" + omd
     print(md)
     print(f"details (misses per field, wrong split inputs): {args.out / 'accuracy.json'}")
     results = ROOT / "bench" / "RESULTS.md"

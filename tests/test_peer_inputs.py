@@ -62,3 +62,22 @@ def test_page_with_existing_text_keeps_it(peer_batch) -> None:
 def test_low_resolution_page_is_flagged(peer_batch) -> None:
     rec = peer_batch[2]["palette.pdf"]
     assert any("below the 200 dpi" in w for w in rec["pages"][0]["warnings"])
+
+
+def test_upright_pictures_and_typewriting_are_not_turned(peer_batch) -> None:
+    """OCRmyPDF's map (palette, grey, with alpha), its chart page and its typewritten recipe are upright:
+    archivist's own up/down test once turned each over; now nothing is turned on its word alone."""
+    records = peer_batch[2]
+    pages = [records[n]["pages"][0] for n in ("baiona_alpha.png", "baiona_gray.png", "palette.pdf", "2400dpi.pdf")]
+    pages += records["multipage.pdf"]["pages"][1:3]  # a photograph and a chart
+    for page in pages:
+        assert page["orientation"] == 0, (page["source"], page["orientation_decision"], page["orientation_evidence"])
+        if page["orientation_decision"].startswith("kept as scanned"):
+            assert page["warnings"]
+
+
+def test_every_page_says_how_its_orientation_was_decided(peer_batch) -> None:
+    for rec in peer_batch[2].values():
+        for page in rec["pages"]:
+            assert page["orientation_decision"] in ("upright", "turned", "kept as scanned: too little text",
+                                                    "kept as scanned: uncertain", "the PDF page's own text")

@@ -46,3 +46,24 @@ def test_flatten_background_whitens_yellowed_gradient() -> None:
     flat = preprocess.flatten_background((a * ramp).astype(np.uint8), 150)
     paper = flat[a > 200]
     assert paper.mean() > 240 and paper.std() < 8
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_level_handwriting_is_not_deskewed(seed: int) -> None:
+    """Lines that wander (as a hand writes) give no angle worth applying: the page stays as scanned,
+    and the correction says why (a level handwritten page was once tilted by 2.6 degrees)."""
+    import random
+
+    from samples.pictures import handwriting
+
+    im, _ = handwriting(random.Random(seed), 200)
+    corr = preprocess.detect(np.asarray(im.convert("L")), 200)
+    assert corr.skew == 0.0, corr
+    assert corr.sharpness < preprocess.MIN_SHARPNESS and "not straight enough" in corr.deskew_note
+
+
+def test_few_typed_lines_are_still_deskewed() -> None:
+    im, _ = text_page(200, seed=9, lines=4)
+    corr = preprocess.detect(scan(im, 2.5, 0, seed=9), 200)
+    assert corr.sharpness >= preprocess.MIN_SHARPNESS and not corr.deskew_note
+    assert abs(corr.skew - 2.5) <= 0.1
