@@ -50,6 +50,7 @@ def source(path: Path, index: int = 0) -> np.ndarray:
 
 
 def strip(path: Path, index: int = 0) -> bytes:
+    """The bytes of a TIFF frame's one strip."""
     with Image.open(path) as im:
         im.seek(index)
         (off,), (n,) = im.tag_v2[273], im.tag_v2[279]
@@ -107,16 +108,21 @@ def test_pixels_identical_and_filter_per_format(tmp_path: Path, name: str) -> No
     assert np.array_equal(decoded(payload), src)
 
 
-def test_png_passes_its_idat_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "p.png"
-    page("L").save(path, compress_level=9)
-    raw, pos, idat = path.read_bytes(), 8, b""
+def idat(path: Path) -> bytes:
+    """A PNG's image data, its IDAT chunks joined (what must reach the PDF)."""
+    raw, pos, data = path.read_bytes(), 8, b""
     while pos < len(raw):
         n = int.from_bytes(raw[pos:pos + 4], "big")
         if raw[pos + 4:pos + 8] == b"IDAT":
-            idat += raw[pos + 8:pos + 8 + n]
+            data += raw[pos + 8:pos + 8 + n]
         pos += 12 + n
-    assert load_page(PageRef(path, "image")).payload.data == idat
+    return data
+
+
+def test_png_passes_its_idat_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "p.png"
+    page("L").save(path, compress_level=9)
+    assert load_page(PageRef(path, "image")).payload.data == idat(path)
 
 
 def test_multipage_tiff_frames_pass_through(tmp_path: Path) -> None:
