@@ -60,6 +60,8 @@ class LoadedPage:
     #: A resolution the file records but no scanner makes (10,000 dpi); ``dpi`` is then the default.
     implausible_dpi: float | None = None
     dpi_xy: tuple[float, float] | None = None  # the scan's own horizontal and vertical resolution
+    #: A reduced copy of a colour page that is not a JPEG, for its report image (archivist/preview.py).
+    colour: np.ndarray | None = None
     notes: list[str] = field(default_factory=list)  # what the page's warnings must say about how it was read
 
     def assumed_dpi(self) -> str:
@@ -70,7 +72,7 @@ class LoadedPage:
 
 
 def loaded(gray: np.ndarray, payload: ImagePayload, dpi_x: float, dpi_y: float, known: bool,
-           implausible_dpi: float | None = None) -> LoadedPage:
+           implausible_dpi: float | None = None, colour: np.ndarray | None = None) -> LoadedPage:
     """A decoded page whose grey pixels are on the square grid (:func:`archivist.geometry.square_grid`).
 
     Only the pixels that are analysed and OCR'd are stretched; the payload (what the PDF embeds)
@@ -82,7 +84,17 @@ def loaded(gray: np.ndarray, payload: ImagePayload, dpi_x: float, dpi_y: float, 
     if (sw, sh) != (w, h):
         gray = cv2.resize(gray, (sw, sh), interpolation=cv2.INTER_LINEAR)
     return LoadedPage(gray, payload, dpi, known, implausible_dpi=implausible_dpi,
-                      dpi_xy=(round(dpi_x, 2), round(dpi_y, 2)))
+                      dpi_xy=(round(dpi_x, 2), round(dpi_y, 2)), colour=colour)
+
+
+def loaded_image(im: Image.Image, payload: ImagePayload, dpi_x: float, dpi_y: float, known: bool,
+                 implausible_dpi: float | None = None) -> LoadedPage:
+    """:func:`loaded` for a decoded PIL image, with a small colour copy where the report needs one."""
+    from .preview import colour_copy
+
+    flat = flatten(im)
+    colour = colour_copy(np.asarray(flat), payload) if flat.mode == "RGB" else None
+    return loaded(gray_of(flat), payload, dpi_x, dpi_y, known, implausible_dpi, colour)
 
 
 def shown(path: Path | str) -> str:
@@ -266,8 +278,8 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
             what = f"{fmt} image" if fmt else what
             dpi_x, dpi_y, known = _dpi_of(im)
             im.load()
-            return loaded(gray_of(im), image_payload(ref.path, im, ref.index), dpi_x, dpi_y, known,
-                          None if known else _recorded_dpi(im))
+            return loaded_image(im, image_payload(ref.path, im, ref.index), dpi_x, dpi_y, known,
+                                None if known else _recorded_dpi(im))
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(ref.path)) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import pikepdf
 from pikepdf import PdfImage
 
-from .ingest import MAX_PIXELS, IngestError, LoadedPage, gray_of, loaded
+from .ingest import MAX_PIXELS, IngestError, LoadedPage, loaded_image
 from .models import PageRef, Word
 from .payload import encode_lossless, pdf_image_payload
 
@@ -210,7 +210,7 @@ def load_pdf_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
                 raise IngestError(f"the page holds a {w}x{h} image, over the {MAX_PIXELS // 1_000_000} MP limit")
             try:
                 pil = PdfImage(img).as_pil_image()
-                out = loaded(gray_of(pil), pdf_image_payload(img, pil), w / pw_in, h / ph_in, True)
+                out = loaded_image(pil, pdf_image_payload(img, pil), w / pw_in, h / ph_in, True)
             except Exception:  # noqa: BLE001 - e.g. JBIG2 without jbig2dec: PDFium decodes it itself
                 out = _render(ref, page, pw_in, ph_in)
         else:
@@ -298,4 +298,4 @@ def _render(ref: PageRef, page: pikepdf.Page, pw_in: float, ph_in: float) -> Loa
         pil = render_pdf_page(ref.path, ref.index, dpi).convert("RGB")
     except Exception as e:  # noqa: BLE001 - PDFium raises its own error types
         raise IngestError(f"the page cannot be rendered ({_qpdf_reason(ref.path, e)})") from None
-    return loaded(gray_of(pil), encode_lossless(pil), dpi, dpi, True)
+    return loaded_image(pil, encode_lossless(pil), dpi, dpi, True)
