@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from bench.report import machine_line
+
 
 def _ppm(pages: int, runs: list[float]) -> float:
     return 60.0 * pages / float(np.mean(runs)) if runs else 0.0
@@ -60,6 +62,5 @@ def markdown(data: dict) -> str:
                      f"{m.get('first_result') or 0:.2f} | {m.get('first_page_work') or 0:.2f} | "
                      f"{m.get('document_stage', 0):.2f} | {m.get('html_report', 0):.2f} | {m.get('process', 0):.2f} | "
                      f"{m.get('wall', 0):.2f} |")
-    v = data["versions"]
-    lines += ["", f"Machine: {v['machine']}; {v['tesseract']}; OCRmyPDF {v['ocrmypdf']}; Python {v['python']}."]
+    lines += ["", machine_line(data["versions"])]
     return "\n".join(lines) + "\n"
