@@ -3,8 +3,9 @@
 The records time each page's work in the workers (load, orientation and deskew, OCR, report image).
 What they cannot hold is the main process's own time: the document stage (split, classify, extract,
 PDF/A, record, index; ``pipeline._finish``), the start-up before the first page comes back, and the
-HTML report after the last. This wraps those functions with a clock (nothing else changes) and
-writes the figures to the JSON file named by ``$ARCHIVIST_BENCH_TIMES`` when the command ends.
+HTML report after the last (``htmlreport.write_html_report``). This wraps those functions with a
+clock (nothing else changes) and writes the figures to the JSON file named by
+``$ARCHIVIST_BENCH_TIMES`` when the command ends.
 
     ARCHIVIST_BENCH_TIMES=t.json .venv/bin/python bench/timed_cli.py process PAGES --archive OUT ...
 """
@@ -22,7 +23,7 @@ T_START = time.perf_counter()
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archivist import executor, pipeline  # noqa: E402
+from archivist import htmlreport, pipeline  # noqa: E402
 from archivist.cli import main  # noqa: E402
 
 TIMES: dict[str, float | None] = {"imports": time.perf_counter() - T_START, "document_stage": 0.0,
@@ -55,8 +56,8 @@ def _make_executor(*args, **kwargs):
     TIMES["executor_start"] = time.perf_counter() - t
     inner = ex.map_unordered
 
-    def map_unordered(fn, tasks):
-        for task, res in inner(fn, tasks):
+    def map_unordered(fn, tasks, *args, **kwargs):
+        for task, res in inner(fn, tasks, *args, **kwargs):
             if TIMES["first_result"] is None:
                 TIMES["first_result"] = time.perf_counter() - _t0["process"]
                 TIMES["first_page_work"] = sum(getattr(res, "timings", {}).values())
@@ -73,11 +74,11 @@ def _write() -> None:
         Path(out).write_text(json.dumps(TIMES, indent=1), encoding="utf-8")
 
 
-_orig_process, _orig_make_executor = pipeline.process, executor.make_executor
+_orig_process, _orig_make_executor = pipeline.process, pipeline.make_executor
 pipeline.process = _process
 pipeline._finish = _clocked("document_stage", pipeline._finish)
-pipeline._write_html_report = _clocked("html_report", pipeline._write_html_report)
-executor.make_executor = _make_executor
+htmlreport.write_html_report = _clocked("html_report", htmlreport.write_html_report)
+pipeline.make_executor = _make_executor
 atexit.register(_write)
 
 if __name__ == "__main__":
