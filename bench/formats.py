@@ -104,7 +104,13 @@ def _ocrmypdf(fmt: str, corpus: Path, out: Path, truth: list[dict], res: FormatR
     files = sorted((corpus / fmt).iterdir())
     joined = dest / "input.pdf"
     if fmt == "pdf":
-        subprocess.run(["qpdf", "--empty", "--pages", *map(str, files), "--", str(joined)], check=True)
+        import pikepdf
+
+        with pikepdf.new() as merged:
+            for f in files:
+                with pikepdf.open(f) as src:
+                    merged.pages.extend(src.pages)
+            merged.save(joined)
     else:
         subprocess.run([str(img2pdf), *map(str, files), "-o", str(joined)], check=True)
     pdf = dest / "output.pdf"
@@ -126,8 +132,11 @@ def run_mixed(args) -> int:
 
     out: Path = args.out
     formats = args.formats.split(",") if args.formats else list(FORMATS)
-    print(f"making the mixed corpus ({args.per_format} pages per format)…", file=sys.stderr)
-    truth = prepare_corpus(args.per_format, out, args.seed, formats)
+    if args.reuse_corpus and (out / "corpus.json").is_file():  # the same seed makes the same corpus
+        truth = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    else:
+        print(f"making the mixed corpus ({args.per_format} pages per format)…", file=sys.stderr)
+        truth = prepare_corpus(args.per_format, out, args.seed, formats)
     corpus = out / "corpus"
     results = {}
     for fmt in formats:
