@@ -24,8 +24,9 @@ def markdown(data: dict) -> str:
         "| format | pages (files) | archivist pages/min | raw Tesseract upright pages/min | × raw upright "
         "| OCRmyPDF pages/min | × OCRmyPDF | load s/page mean / max | orientation + deskew s/page | OCR s/page "
         "| report image s/page | document stage s/page | input KiB/page | output KiB/page | output / input "
-        "| images in the PDF | word error archivist / raw upright / OCRmyPDF | PDF/A (Preflight) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| images in the PDF | their bytes / input "
+        "| word error archivist / raw upright / OCRmyPDF | PDF/A (Preflight) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     tot = {"pages": 0, "arch": 0.0, "raw": 0.0, "ocrm": 0.0}
     for r in rows:
@@ -46,13 +47,14 @@ def markdown(data: dict) -> str:
             f"{ocrm:.1f} | {arch / ocrm if ocrm else 0:.2f} | {_mean_max(st.get('load', []))} | "
             f"{np.mean(st.get('preprocess', [0])):.3f} | {np.mean(st.get('ocr', [0])):.3f} | "
             f"{np.mean(st.get('preview', [0])):.3f} | {doc:.3f} | {inp / 1024:.0f} | {outp / 1024:.0f} | "
-            f"{outp / inp:.2f} | {filters} | {100 * r['word_error']:.2f}% / {100 * r['raw_word_error']:.2f}% / "
+            f"{outp / inp:.2f} | {filters} | {r.get('image_bytes', 0) / r['input_bytes']:.2f} | "
+            f"{100 * r['word_error']:.2f}% / {100 * r['raw_word_error']:.2f}% / "
             f"{ocrm_err} | {r['pdfa_valid']} |")
     if tot["arch"] and tot["raw"]:
         a, w = 60 * tot["pages"] / tot["arch"], 60 * tot["pages"] / tot["raw"]
         o = 60 * tot["pages"] / tot["ocrm"] if tot["ocrm"] else 0.0
         lines.append(f"| all | {tot['pages']} | {a:.1f} | {w:.1f} | {a / w:.2f} | {o:.1f} | "
-                     f"{a / o if o else 0:.2f} | | | | | | | | | | | |")
+                     f"{a / o if o else 0:.2f} | | | | | | | | | | | | |")
     lines += ["", "Main process of the last archivist run per format (bench/timed_cli.py), seconds:", "",
               "| format | imports | executor start | first page back | its own work | document stage | HTML report "
               "| batch | command |", "|---|---|---|---|---|---|---|---|---|"]

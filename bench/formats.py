@@ -44,6 +44,7 @@ class FormatResult:
     word_error: float = 0.0
     raw_word_error: float = 0.0
     payload_filters: dict = field(default_factory=dict)
+    image_bytes: int = 0  # the page images' streams in the PDFs (the rest is text layer, font, metadata)
     pdfa_valid: str = ""
 
 
@@ -75,14 +76,15 @@ def _archivist(fmt: str, corpus: Path, out: Path, truth: list[dict], res: Format
         errors.append(bag_of_words_error(t["text"], pdftotext(pdf, n)))
     res.word_error = float(np.mean(errors))
     res.pdfa_valid = preflight_verdict(pdfs)
-    res.payload_filters = _filters(pdfs)
+    res.payload_filters, res.image_bytes = _images(pdfs)
 
 
-def _filters(pdfs: list[Path]) -> dict:
-    """How the page images ended up in the PDFs: filter -> count."""
+def _images(pdfs: list[Path]) -> tuple[dict, int]:
+    """How the page images ended up in the PDFs (filter -> count), and their streams' bytes."""
     import pikepdf
 
     seen: dict[str, int] = {}
+    size = 0
     for path in pdfs:
         with pikepdf.open(path) as pdf:
             for page in pdf.pages:
@@ -90,7 +92,8 @@ def _filters(pdfs: list[Path]) -> dict:
                     f = img.get("/Filter")
                     name = str(f[0] if isinstance(f, pikepdf.Array) else f)[1:]
                     seen[name] = seen.get(name, 0) + 1
-    return seen
+                    size += len(img.read_raw_bytes())
+    return seen, size
 
 
 def _ocrmypdf(fmt: str, corpus: Path, out: Path, truth: list[dict], res: FormatResult) -> None:
