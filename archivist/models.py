@@ -42,7 +42,8 @@ class ImagePayload:
     """An encoded image ready to be embedded as a PDF image XObject without further work.
 
     ``data`` is already compressed with ``filter``; ``decode_parms`` are the PDF /DecodeParms.
-    JPEG sources keep their original bytes here (no generation loss).
+    The source's own compressed data wherever the PDF can hold it (JPEG bytes, PNG IDAT, a G4 or
+    Deflate TIFF strip; archivist/payload.py), else a lossless encoding made once.
     """
 
     data: bytes

@@ -1,8 +1,9 @@
 """Read scanned pages out of PDFs.
 
 A scanner's PDF page is almost always one image drawn over the whole page. Then the image is
-taken as it is: JPEG bytes pass through untouched, other encodings (CCITT, JBIG2, JPEG 2000,
-CMYK, palette, 16-bit, masks) are decoded once and stored losslessly. Any other page (several
+taken as it is: JPEG, grey or RGB Flate and CCITT G4 data pass through untouched, other encodings
+(JBIG2, JPEG 2000, CMYK, palette, 16-bit, masks) are decoded once and stored losslessly
+(archivist/payload.py). Any other page (several
 images, an image drawn rotated or sheared, a /Rotate entry, vector art) is rendered with PDFium
 at the image's own resolution, so what is OCR'd is what a reader sees.
 
@@ -24,8 +25,9 @@ from typing import TYPE_CHECKING
 import pikepdf
 from pikepdf import PdfImage
 
-from .ingest import MAX_PIXELS, IngestError, LoadedPage, gray_of, loaded, payload_from_pil
-from .models import ImagePayload, PageRef, Word
+from .ingest import MAX_PIXELS, IngestError, LoadedPage, loaded_image
+from .models import PageRef, Word
+from .payload import encode_lossless, pdf_image_payload
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -176,21 +178,6 @@ def _single_full_page_image(page: pikepdf.Page) -> tuple[str, pikepdf.Object] | 
     return name, img
 
 
-def _passthrough(img: pikepdf.Object) -> ImagePayload | None:
-    """Original JPEG bytes of a grey or RGB DCT image, without re-encoding."""
-    filt = img.get("/Filter")
-    if isinstance(filt, pikepdf.Array):
-        if len(filt) != 1:
-            return None
-        filt = filt[0]
-    if filt != "/DCTDecode" or "/SMask" in img or "/Mask" in img or "/Decode" in img:
-        return None
-    cs = img.get("/ColorSpace")
-    if cs not in ("/DeviceGray", "/DeviceRGB") or int(img.get("/BitsPerComponent", 8)) != 8:
-        return None
-    return ImagePayload(img.read_raw_bytes(), int(img.Width), int(img.Height), str(cs)[1:], 8, "DCTDecode")
-
-
 def load_pdf_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
     """One PDF page: its own text if it has some (unless ``force_ocr``), else its scan or a rendering."""
     with _open(ref.path) as pdf:
@@ -223,7 +210,7 @@ def load_pdf_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
                 raise IngestError(f"the page holds a {w}x{h} image, over the {MAX_PIXELS // 1_000_000} MP limit")
             try:
                 pil = PdfImage(img).as_pil_image()
-                out = loaded(gray_of(pil), _passthrough(img) or payload_from_pil(pil), w / pw_in, h / ph_in, True)
+                out = loaded_image(pil, pdf_image_payload(img, pil), w / pw_in, h / ph_in, True)
             except Exception:  # noqa: BLE001 - e.g. JBIG2 without jbig2dec: PDFium decodes it itself
                 out = _render(ref, page, pw_in, ph_in)
         else:
@@ -311,4 +298,4 @@ def _render(ref: PageRef, page: pikepdf.Page, pw_in: float, ph_in: float) -> Loa
         pil = render_pdf_page(ref.path, ref.index, dpi).convert("RGB")
     except Exception as e:  # noqa: BLE001 - PDFium raises its own error types
         raise IngestError(f"the page cannot be rendered ({_qpdf_reason(ref.path, e)})") from None
-    return loaded(gray_of(pil), payload_from_pil(pil), dpi, dpi, True)
+    return loaded_image(pil, encode_lossless(pil), dpi, dpi, True)

@@ -86,7 +86,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
             corr, upright, ocr, checking = done.correction, done.upright, done.ocr, done.seconds_checking
             decision, evidence, notes = done.decision, done.evidence, done.warnings
         t3 = time.perf_counter()
-        preview = make_preview(upright, page.payload, corr.orientation, corr.skew)
+        preview = make_preview(upright, page.payload, corr.orientation, corr.skew, page.colour)
         t4 = time.perf_counter()
     except IngestError as e:
         return Failure(where, str(e), "ingest")

@@ -8,7 +8,9 @@ The image must be what the PDF shows. For a grey or bilevel scan that is exactly
 page the OCR read (the PDF draws the same pixels through the same matrix, white outside). For a
 colour JPEG the colour is decoded at reduced size (JPEG's own DCT scaling, so a 300 dpi colour
 page costs little) and corrected with the same matrix scaled down. Any other colour encoding
-(CMYK, palette, colour Flate) gets no preview here and is rendered from the PDF later.
+(CMYK, palette) gets no preview here and is rendered from the PDF later; a colour page stored
+any other way (PNG, TIFF, a PDF's Flate image) hands over a reduced copy of its decoded pixels
+(:func:`colour_copy`, made at ingest, ~5 ms) that is corrected the same way.
 """
 
 from __future__ import annotations
@@ -26,14 +28,31 @@ PAGE_PX = 480  #: width of the page images of the report's detail view
 QUALITY = 70  #: JPEG quality of those images (pdftoppm's fallback uses the same)
 
 
-def make_preview(upright: np.ndarray, payload: ImagePayload | None, orientation: int, skew: float) -> bytes:
-    """The page as its PDF shows it, PAGE_PX wide, as JPEG bytes; empty when it cannot be made faithfully."""
+def colour_copy(rgb: np.ndarray, payload: ImagePayload) -> np.ndarray | None:
+    """A colour page's pixels at about twice PAGE_PX wide, for its preview; None where none is needed
+    (grey pages use the corrected grey page, JPEG pages decode small from their own bytes)."""
+    if payload.colorspace != "DeviceRGB" or payload.filter == "DCTDecode" or rgb.ndim != 3:
+        return None
+    scale = min(1.0, 2 * PAGE_PX / rgb.shape[1])
+    size = (max(1, round(rgb.shape[1] * scale)), max(1, round(rgb.shape[0] * scale)))
+    return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+
+
+def make_preview(upright: np.ndarray, payload: ImagePayload | None, orientation: int, skew: float,
+                 colour: np.ndarray | None = None) -> bytes:
+    """The page as its PDF shows it, PAGE_PX wide, as JPEG bytes; empty when it cannot be made faithfully.
+
+    ``colour`` is :func:`colour_copy` of a colour page that is not a JPEG.
+    """
     if payload is None:
         return b""
+    w, h = upright.shape[1], upright.shape[0]
     if payload.colorspace == "DeviceGray":
         img = upright
     elif payload.colorspace == "DeviceRGB" and payload.filter == "DCTDecode" and payload.data:
-        img = _colour_jpeg(payload, upright.shape[1], upright.shape[0], orientation, skew)
+        img = _colour_jpeg(payload, w, h, orientation, skew)
+    elif payload.colorspace == "DeviceRGB" and colour is not None:
+        img = _corrected_small(colour, w, h, orientation, skew)
     else:
         return b""
     h, w = img.shape[:2]
@@ -50,6 +69,11 @@ def _colour_jpeg(payload: ImagePayload, out_w: int, out_h: int, orientation: int
     with Image.open(io.BytesIO(payload.data)) as im:
         im.draft("RGB", (max(1, round(payload.width * scale)), max(1, round(payload.height * scale))))
         rgb = np.asarray(im.convert("RGB"))
+    return _corrected_small(rgb, out_w, out_h, orientation, skew)
+
+
+def _corrected_small(rgb: np.ndarray, out_w: int, out_h: int, orientation: int, skew: float) -> np.ndarray:
+    """The reduced scan ``rgb`` corrected by the page's matrix, onto one reduced square grid."""
     # the scan's square grid (its own size unless its pixels are not square: archivist/geometry.py)
     grid_w, grid_h = corrected_size(out_w, out_h, orientation)
     fx, fy = rgb.shape[1] / grid_w, rgb.shape[0] / grid_h

@@ -342,8 +342,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=2, help="runs of each fast tool (raw, archivist, archivist1), "
                     "in alternating order; the reported time is their mean (default 2)")
     ap.add_argument("--pdfa", default="1b", choices=["1b", "2b"], help="archivist's PDF/A level (1b is validated)")
+    ap.add_argument("--corpus", default="jpeg", choices=["jpeg", "mixed"], help="jpeg: the pages above; mixed: "
+                    "every scanner format, timed per format (bench/formats.py, --per-format pages each)")
+    ap.add_argument("--per-format", type=int, default=10)
+    ap.add_argument("--formats", default="", help="mixed corpus: comma-separated formats (default all)")
+    ap.add_argument("--no-ocrmypdf", action="store_true", help="mixed corpus: skip OCRmyPDF")
+    ap.add_argument("--reuse-corpus", action="store_true", help="mixed corpus: use the one OUT holds")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.corpus == "mixed":
+        from bench.formats import run_mixed
+
+        return run_mixed(args)
     truth = prepare_pages(args.pages, args.out, args.seed)
     pages = args.out / "pages"
     tools = args.tools.split(",")

@@ -32,6 +32,9 @@ def markdown(data: dict) -> str:
             f"{100 * r['word_error']['mean']:.2f}% / {100 * r['word_error']['worst']:.2f}% | "
             f"{100 * r['cer']['mean']:.2f}% / {100 * r['cer']['worst']:.2f}% | {desk} | {size} | "
             f"{r['peak_rss_mb_total']:.0f} / {r['peak_rss_mb_process']:.0f} | {r['pdfa_valid']} |")
-    v = data["versions"]
-    lines += ["", f"Machine: {v['machine']}; {v['tesseract']}; OCRmyPDF {v['ocrmypdf']}; Python {v['python']}."]
+    lines += ["", machine_line(data["versions"])]
     return "\n".join(lines) + "\n"
+
+
+def machine_line(v: dict) -> str:
+    return f"Machine: {v['machine']}; {v['tesseract']}; OCRmyPDF {v['ocrmypdf']}; Python {v['python']}."

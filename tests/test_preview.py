@@ -86,6 +86,24 @@ def test_colour_jpeg_preview_keeps_colour_and_geometry() -> None:
         assert red.sum() > 200
 
 
+def test_colour_png_preview_from_the_small_copy() -> None:
+    """A colour page that is not a JPEG (its payload Flate): the reduced copy made at ingest is corrected."""
+    from archivist.payload import encode_lossless
+    from archivist.preview import colour_copy
+
+    for orientation, skew in [(0, 0.0), (90, -6.0), (180, 11.0)]:
+        jpeg, upright_rgb, gray = _colour_scan(orientation, skew)
+        decoded = np.asarray(Image.open(io.BytesIO(jpeg.data)).convert("RGB"))
+        payload = encode_lossless(Image.fromarray(decoded))
+        small = colour_copy(decoded, payload)
+        got = np.asarray(Image.open(io.BytesIO(make_preview(gray, payload, orientation, skew, small))).convert("RGB"))
+        h, w = upright_rgb.shape[:2]
+        want = cv2.resize(upright_rgb, (PAGE_PX, round(h * PAGE_PX / w)), interpolation=cv2.INTER_AREA)
+        diff, shift = _same_picture(got, want)
+        assert diff < 4.0 and shift < 1.0, (orientation, skew, diff, shift)
+        assert ((got[..., 0].astype(int) - got[..., 1]) > 80).sum() > 200  # the stamp stayed red
+
+
 def test_no_preview_where_it_would_not_be_faithful() -> None:
     gray = np.full((100, 80), 255, np.uint8)
     assert make_preview(gray, None, 0, 0.0) == b""

@@ -1,0 +1,171 @@
+"""``bench/run --corpus mixed``: archivist per input format against raw Tesseract and OCRmyPDF, one run.
+
+For each format of :mod:`bench.corpus` (same number of pages each), in alternating order over
+``--rounds`` rounds: raw Tesseract on the same pages turned upright (two at a time, one thread
+each), and ``archivist process`` on the format's folder (2 workers, through bench/timed_cli.py,
+which adds the main process's own timings); then OCRmyPDF's best configuration from the JPEG
+bench (the format's pages joined into one PDF with img2pdf, ``--jobs 2``). Reported per format:
+pages/min and ratios, the per-page stage times from the records, the main process's document
+stage, output bytes per page against input bytes per page, word error, and Preflight's verdict.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from archivist.metrics import bag_of_words_error
+from bench.corpus import FORMATS, prepare_corpus
+from bench.harness import OCRMYPDF_VENV, ROOT, pdftotext, preflight_verdict, run_raw_tesseract, timed, versions
+
+
+@dataclass
+class FormatResult:
+    fmt: str
+    pages: int
+    files: int
+    input_bytes: int
+    raw_runs: list = field(default_factory=list)
+    archivist_runs: list = field(default_factory=list)
+    ocrmypdf_seconds: float | None = None
+    ocrmypdf_bytes: int = 0
+    ocrmypdf_word_error: float | None = None
+    stages: dict = field(default_factory=dict)  # stage -> [seconds per page of every page]
+    main: dict = field(default_factory=dict)  # bench/timed_cli.py figures of the last archivist run
+    output_bytes: int = 0
+    word_error: float = 0.0
+    raw_word_error: float = 0.0
+    payload_filters: dict = field(default_factory=dict)
+    image_bytes: int = 0  # the page images' streams in the PDFs (the rest is text layer, font, metadata)
+    pdfa_valid: str = ""
+
+
+def _archivist(fmt: str, corpus: Path, out: Path, truth: list[dict], res: FormatResult) -> None:
+    archive = out / "archives" / fmt
+    shutil.rmtree(archive, ignore_errors=True)
+    times = out / f"times-{fmt}.json"
+    cmd = [str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "bench" / "timed_cli.py"), "process", str(corpus / fmt),
+           "--archive", str(archive), "--workers", "2", "--pdfa", "1b", "--json"]
+    secs, _watch, cp = timed(cmd, {**os.environ, "ARCHIVIST_BENCH_TIMES": str(times)})
+    if cp.returncode not in (0, 1):
+        raise SystemExit(f"archivist failed on {fmt}: {cp.stderr.decode()[-2000:]}")
+    res.archivist_runs.append(round(secs, 2))
+    res.main = json.loads(times.read_text(encoding="utf-8"))
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in (archive / "documents").glob("*.json")]
+    by_key, pdfs, stages = {}, [], {}
+    for rec in records:
+        pdf = archive / rec["output"]["pdf"]
+        pdfs.append(pdf)
+        for n, page in enumerate(rec["pages"], start=1):
+            by_key[(Path(page["source"]["path"]).name, page["source"]["index"])] = (pdf, n)
+            for k, v in page["timings"].items():
+                stages.setdefault(k, []).append(v)
+    res.stages = stages
+    res.output_bytes = sum(p.stat().st_size for p in pdfs)
+    errors = []
+    for t in truth:
+        pdf, n = by_key[(t["file"], t["index"])]
+        errors.append(bag_of_words_error(t["text"], pdftotext(pdf, n)))
+    res.word_error = float(np.mean(errors))
+    res.pdfa_valid = preflight_verdict(pdfs)
+    res.payload_filters, res.image_bytes = _images(pdfs)
+
+
+def _images(pdfs: list[Path]) -> tuple[dict, int]:
+    """How the page images ended up in the PDFs (filter -> count), and their streams' bytes."""
+    import pikepdf
+
+    seen: dict[str, int] = {}
+    size = 0
+    for path in pdfs:
+        with pikepdf.open(path) as pdf:
+            for page in pdf.pages:
+                for img in page.get_images().values():
+                    f = img.get("/Filter")
+                    name = str(f[0] if isinstance(f, pikepdf.Array) else f)[1:]
+                    seen[name] = seen.get(name, 0) + 1
+                    size += len(img.read_raw_bytes())
+    return seen, size
+
+
+def _ocrmypdf(fmt: str, corpus: Path, out: Path, truth: list[dict], res: FormatResult) -> None:
+    exe, img2pdf = OCRMYPDF_VENV / "bin" / "ocrmypdf", OCRMYPDF_VENV / "bin" / "img2pdf"
+    if not exe.exists():
+        print("OCRmyPDF not installed (bench/run installs it); skipping", file=sys.stderr)
+        return
+    dest = out / "ocrmypdf" / fmt
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    files = sorted((corpus / fmt).iterdir())
+    joined = dest / "input.pdf"
+    if fmt == "pdf":
+        import pikepdf
+
+        with pikepdf.new() as merged:
+            for f in files:
+                with pikepdf.open(f) as src:
+                    merged.pages.extend(src.pages)
+            merged.save(joined)
+    else:
+        subprocess.run([str(img2pdf), *map(str, files), "-o", str(joined)], check=True)
+    pdf = dest / "output.pdf"
+    cmd = [str(exe), "-l", "vie", "--rotate-pages", "--deskew", "--output-type", "pdfa", "-q", "--jobs", "2",
+           str(joined), str(pdf)]
+    secs, _watch, cp = timed(cmd)
+    if cp.returncode != 0:
+        print(f"ocrmypdf exit {cp.returncode} on {fmt}: {cp.stderr.decode()[-500:]}", file=sys.stderr)
+        return
+    res.ocrmypdf_seconds = secs
+    res.ocrmypdf_bytes = pdf.stat().st_size
+    res.ocrmypdf_word_error = float(np.mean([bag_of_words_error(t["text"], pdftotext(pdf, i + 1))
+                                             for i, t in enumerate(truth)]))
+
+
+def run_mixed(args) -> int:
+    """Build the corpus, time every tool per format, write results-mixed.json/.md and print the table."""
+    from bench.format_report import markdown
+
+    out: Path = args.out
+    formats = args.formats.split(",") if args.formats else list(FORMATS)
+    if args.reuse_corpus and (out / "corpus.json").is_file():  # the same seed makes the same corpus
+        truth = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+    else:
+        print(f"making the mixed corpus ({args.per_format} pages per format)…", file=sys.stderr)
+        truth = prepare_corpus(args.per_format, out, args.seed, formats)
+    corpus = out / "corpus"
+    results = {}
+    for fmt in formats:
+        files = list((corpus / fmt).iterdir())
+        results[fmt] = FormatResult(fmt, len(truth[fmt]), len(files), sum(f.stat().st_size for f in files))
+    tools = ("raw", "archivist")
+    for r in range(args.rounds):
+        for fmt in formats:
+            for tool in (tools if (r + formats.index(fmt)) % 2 == 0 else tools[::-1]):
+                print(f"round {r + 1}: {tool} on {fmt}…", file=sys.stderr)
+                res = results[fmt]
+                if tool == "raw":
+                    raw = run_raw_tesseract(out / "upright" / fmt, truth[fmt], 2, f"raw tesseract upright {fmt}")
+                    res.raw_runs.append(round(raw.seconds, 2))
+                    res.raw_word_error = raw.word_error["mean"]
+                else:
+                    _archivist(fmt, corpus, out, truth[fmt], res)
+    if not args.no_ocrmypdf:
+        for fmt in formats:
+            print(f"OCRmyPDF on {fmt}…", file=sys.stderr)
+            _ocrmypdf(fmt, corpus, out, truth[fmt], results[fmt])
+    data = {"versions": versions(), "per_format": args.per_format, "seed": args.seed, "rounds": args.rounds,
+            "date": time.strftime("%Y-%m-%d %H:%M"), "command": "bench/run " + " ".join(sys.argv[1:]),
+            "results": [asdict(results[f]) for f in formats]}
+    (out / "results-mixed.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    md = markdown(data)
+    (out / "results-mixed.md").write_text(md, encoding="utf-8")
+    print(md)
+    return 0
