@@ -21,80 +21,23 @@ import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import cv2
-import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from .geometry import square_grid
-from .models import ImagePayload, PageRef, Word
-from .payload import flatten, image_payload
+from .loaded import MAX_PIXELS, IngestError, LoadedPage, gray_of, loaded, loaded_image
+from .models import PageRef
+from .payload import image_payload
+
+__all__ = ["MAX_PIXELS", "IngestError", "LoadedPage", "count_pages", "gray_of", "load_page", "loaded",
+           "loaded_image", "shown"]
 
 IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2", ".j2k", ".pnm", ".pbm",
               ".pgm", ".ppm"}
 PDF_EXTS = {".pdf"}
-#: Beyond this many pixels a page is refused before decoding (60000x60000 bombs, broken headers).
-#: 200 MP is an A0 sheet at 600 dpi, far past any commune record.
-MAX_PIXELS = 200_000_000
 DEFAULT_DPI = 300.0
 
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-
-
-class IngestError(Exception):
-    """A file that cannot be read as scans; the message is the one-line reason shown to the user."""
-
-
-@dataclass
-class LoadedPage:
-    """A decoded page: grey pixels for analysis and OCR, and what to embed in the PDF."""
-
-    gray: np.ndarray  # uint8, H x W, on square pixels (see :func:`loaded`)
-    payload: ImagePayload
-    dpi: float  # of ``gray``
-    dpi_known: bool
-    #: Words a born-digital PDF page already carries as text (pixel boxes at ``dpi``); OCR is skipped.
-    words: list[Word] | None = None
-    #: A resolution the file records but no scanner makes (10,000 dpi); ``dpi`` is then the default.
-    implausible_dpi: float | None = None
-    dpi_xy: tuple[float, float] | None = None  # the scan's own horizontal and vertical resolution
-    #: A reduced copy of a colour page that is not a JPEG, for its report image (archivist/preview.py).
-    colour: np.ndarray | None = None
-    notes: list[str] = field(default_factory=list)  # what the page's warnings must say about how it was read
-
-    def assumed_dpi(self) -> str:
-        """The warning for a page whose ``dpi`` is assumed: say whether the file had none or a wrong one."""
-        if self.implausible_dpi is not None:
-            return f"resolution recorded as {self.implausible_dpi:g} dpi, implausible; assumed {self.dpi:.0f} dpi"
-        return f"resolution not recorded in the file; assumed {self.dpi:.0f} dpi"
-
-
-def loaded(gray: np.ndarray, payload: ImagePayload, dpi_x: float, dpi_y: float, known: bool,
-           implausible_dpi: float | None = None, colour: np.ndarray | None = None) -> LoadedPage:
-    """A decoded page whose grey pixels are on the square grid (:func:`archivist.geometry.square_grid`).
-
-    Only the pixels that are analysed and OCR'd are stretched; the payload (what the PDF embeds)
-    stays the scan's own, and the PDF draws it onto the same grid, so the page keeps the scanner's
-    proportions and the words found on the grid land on the scan's words.
-    """
-    h, w = gray.shape
-    sw, sh, dpi = square_grid(w, h, dpi_x, dpi_y)
-    if (sw, sh) != (w, h):
-        gray = cv2.resize(gray, (sw, sh), interpolation=cv2.INTER_LINEAR)
-    return LoadedPage(gray, payload, dpi, known, implausible_dpi=implausible_dpi,
-                      dpi_xy=(round(dpi_x, 2), round(dpi_y, 2)), colour=colour)
-
-
-def loaded_image(im: Image.Image, payload: ImagePayload, dpi_x: float, dpi_y: float, known: bool,
-                 implausible_dpi: float | None = None) -> LoadedPage:
-    """:func:`loaded` for a decoded PIL image, with a small colour copy where the report needs one."""
-    from .preview import colour_copy
-
-    flat = flatten(im)
-    colour = colour_copy(np.asarray(flat), payload) if flat.mode == "RGB" else None
-    return loaded(gray_of(flat), payload, dpi_x, dpi_y, known, implausible_dpi, colour)
 
 
 def shown(path: Path | str) -> str:
@@ -248,19 +191,6 @@ def _dpi_of(im: Image.Image) -> tuple[float, float, bool]:
         return x, (y if y is not None and 20 <= y <= 5000 else x), True
     return DEFAULT_DPI, DEFAULT_DPI, False
 
-
-
-def gray_of(im: Image.Image) -> np.ndarray:
-    """Grey pixels for analysis and OCR. RGB goes through OpenCV: Pillow's conversion took 0.12 s on
-    a 300 dpi A4 page, OpenCV's (the same weights, ±1 level of rounding) a tenth of that."""
-    if im.mode == "L":
-        return np.asarray(im)
-    if im.mode == "1":
-        return np.asarray(im.convert("L"))
-    im = flatten(im)
-    if im.mode == "RGB":
-        return cv2.cvtColor(np.asarray(im), cv2.COLOR_RGB2GRAY)
-    return np.asarray(im.convert("L"))
 
 
 def _load_image_file(ref: PageRef) -> LoadedPage:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import pikepdf
 from pikepdf import PdfImage
 
-from .ingest import MAX_PIXELS, IngestError, LoadedPage, loaded_image
+from .loaded import MAX_PIXELS, IngestError, LoadedPage, loaded_image
 from .models import PageRef, Word
 from .payload import encode_lossless, pdf_image_payload
 
