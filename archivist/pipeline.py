@@ -133,9 +133,10 @@ def _deskew(corr: preprocess.Correction) -> dict:
 
 
 def _read(engine: OcrEngine, upright: np.ndarray, dpi: float) -> OcrResult:
-    """The OCR of a page turned upright: on the restored image (restore.py), tables cell by cell (cells.py)."""
-    prep = restore.prepare(upright, dpi)  # flattened, rules out (never the stored image)
-    return read_page(engine, prep.image, prep.dpi, prep.grids)
+    """The OCR of a page turned upright: on the restored image (restore.py), tables cell by cell (cells.py),
+    in the page's own pixels."""
+    prep = restore.prepare(upright, dpi)  # flattened, specks and rules out (never the stored image)
+    return restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids), prep.scale)
 
 
 def init_worker() -> None:

@@ -7,15 +7,22 @@ use are kept here so the bench can keep measuring them against it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import cv2
 import numpy as np
 
+from .ocr import OcrResult
 from .preprocess import flatten_background
 from .tables import Grid, remove_rules
 
 MM = 25.4
+SPECKLED = 1.0  # lone specks per cm² from which a page is speckled (clean pages: under 0.2, bench/RESULTS.md)
+SPECKLED_OCR_DPI = 300.0
+SPECK_DPI = 200.0
+#: Darkest ink (0.5th percentile after flattening) from which a page is faint. On the bench pages: well
+#: inked 13-55, low-contrast prints 95-156, typewritten 75-101, faded and carbon copies 157-197.
+FAINT = 70.0
 
 
 @dataclass
@@ -26,6 +33,7 @@ class Prepared:
     dpi: float
     grids: list[Grid] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
+    scale: float = 1.0  # image pixels per page pixel
 
 
 def stretch(flat: np.ndarray) -> np.ndarray:
@@ -41,26 +49,66 @@ def median(flat: np.ndarray) -> np.ndarray:
     return cv2.medianBlur(flat, 3)
 
 
-def despeckle(flat: np.ndarray, dpi: float) -> np.ndarray:
-    """Paint out specks: blobs smaller than a tone mark's dot that sit more than 0.8 mm from any
-    bigger ink (a dot or tone mark always sits by its letter)."""
+def lone_specks(flat: np.ndarray, dpi: float, reach_mm: float = 0.8) -> tuple[np.ndarray, int]:
+    """Specks: blobs smaller than a tone mark's dot that sit more than 0.8 mm from any bigger ink (a
+    dot or tone mark always sits by its letter); their mask and how many there are."""
     _, ink = cv2.threshold(flat, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if n <= 1:
-        return flat
-    small_area = (0.35 * dpi / MM) ** 2
-    area = stats[:, cv2.CC_STAT_AREA]
-    small = area < small_area
+        return np.zeros(flat.shape, bool), 0
+    small = stats[:, cv2.CC_STAT_AREA] < (0.35 * dpi / MM) ** 2
     small[0] = False
     big = (~small)[labels] & ink.astype(bool)
-    reach = max(1, round(0.8 * dpi / MM))
-    near = cv2.dilate(big.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1,) * 2))
+    reach = max(1, round(reach_mm * dpi / MM))
+    near = cv2.dilate(big.astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
     touching = np.zeros(n, bool)
     touching[np.unique(labels[(near > 0) & small[labels]])] = True
     lone = small & ~touching
+    return lone[labels], int(lone.sum())
+
+
+def despeckle(flat: np.ndarray, dpi: float, reach_mm: float = 0.8) -> np.ndarray:
+    """The page with its lone specks painted paper-white."""
+    mask, count = lone_specks(flat, dpi, reach_mm)
+    if not count:
+        return flat
     out = flat.copy()
-    out[lone[labels]] = 255
+    out[mask] = 255
     return out
+
+
+def specks_per_cm2(flat: np.ndarray, dpi: float) -> float:
+    """Lone specks per cm², counted on a copy at 200 dpi at most (a speck is still a pixel or two
+    there, and the count costs a third of what it does at 300 dpi)."""
+    s = min(1.0, SPECK_DPI / dpi)
+    small = cv2.resize(flat, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s < 1 else flat
+    h, w = small.shape
+    return lone_specks(small, dpi * s)[1] / (h * w / (dpi * s / 2.54) ** 2)
+
+
+def sharpen(flat: np.ndarray, dpi: float, amount: float = 1.0) -> np.ndarray:
+    """Unsharp mask over about 0.1 mm: blurred strokes (carbon copies, soft scans) get edges again."""
+    sigma = max(0.8, 0.1 * dpi / MM)
+    blur = cv2.GaussianBlur(flat, (0, 0), sigma)
+    return cv2.addWeighted(flat, 1 + amount, blur, -amount, 0)
+
+
+def thicken(flat: np.ndarray, size: int = 2, ink_only: bool = False) -> np.ndarray:
+    """A grey-level erosion (``size`` square minimum): thin, broken strokes (grainy carbon) closed up.
+    ``ink_only``: only strokes about as dark as the page's ink grow (not a red seal's mid grey)."""
+    out = cv2.erode(flat, np.ones((size, size), np.uint8))
+    if ink_only:
+        level = ink_level(flat)
+        cut = level + 0.45 * (255 - level)
+        out = np.where(out < cut, out, flat)
+    return out
+
+
+def ink_level(flat: np.ndarray) -> float:
+    """How dark the page's darkest ink is after flattening (0 black .. 255 paper): its 0.5th
+    percentile, from the histogram (a few milliseconds). Faded pages are light."""
+    hist = cv2.calcHist([flat], [0], None, [256], [0, 256]).ravel()
+    return float(np.searchsorted(np.cumsum(hist), 0.005 * flat.size))
 
 
 def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.ndarray, float]:
@@ -70,10 +118,46 @@ def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.nda
     return cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC), target
 
 
-def prepare(upright: np.ndarray, dpi: float) -> Prepared:
-    """The page as OCR should read it: background flattened (yellowing, stains, shadows gone), and
-    the rules of tables and forms painted out (:mod:`archivist.tables`)."""
+def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, thicken_size: int = 3,
+            ink_only: bool | None = None) -> Prepared:
+    """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
+    background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
+    the lone specks painted out, a 3x3 median over the rest and the page enlarged to 300 dpi; the
+    rules of tables and forms painted out (:mod:`archivist.tables`); then, on other pages, strokes
+    thickened by a grey-level minimum over ``thicken_size`` pixels square: every stroke on a faint
+    page (darkest ink lighter than ``faint``: faded, carbon, typewritten), elsewhere only strokes as
+    dark as the ink (a red seal's mid grey must not grow over the words). ``Prepared.scale`` says
+    how much larger than the page the image is (:func:`on_page` brings the words back). The
+    keywords are for bench/restore_ab.py (``ink_only`` None: chosen by faintness)."""
     flat = flatten_background(upright, dpi)
-    rules = remove_rules(flat, dpi)
-    steps = ["flatten"] + (["rules"] if rules.removed_px else [])
-    return Prepared(rules.image, dpi, rules.grids, steps)
+    steps = ["flatten"]
+    scale = 1.0
+    speckled = specks_per_cm2(flat, dpi) >= SPECKLED
+    if speckled:
+        flat = median(despeckle(flat, dpi))
+        steps += ["despeckle", "median"]
+        if dpi < SPECKLED_OCR_DPI:
+            flat, _ = upscale(flat, dpi, SPECKLED_OCR_DPI)
+            scale = SPECKLED_OCR_DPI / dpi
+            steps.append(f"{SPECKLED_OCR_DPI:.0f} dpi")
+    rules = remove_rules(flat, dpi * scale)  # before thickening: a thickened rule leaves its edges behind
+    image = rules.image
+    if rules.removed_px:
+        steps.append("rules")
+    if not speckled and thicken_size:
+        is_faint = ink_level(flat) >= faint
+        only = not is_faint if ink_only is None else ink_only
+        image = thicken(image, thicken_size, only)
+        steps.append("thicken ink" if only else "thicken all")
+    return Prepared(image, dpi * scale, rules.grids, steps, scale)
+
+
+def on_page(ocr: OcrResult, scale: float) -> OcrResult:
+    """The OCR of an enlarged image in the page's own pixels."""
+    if scale == 1.0:
+        return ocr
+    def px(v: int) -> int:
+        return int(round(v / scale))
+    words = [replace(w, bbox=(px(w.bbox[0]), px(w.bbox[1]), px(w.bbox[2]), px(w.bbox[3])),
+                     baseline=None if w.baseline is None else px(w.baseline)) for w in ocr.words]
+    return OcrResult(words, ocr.text, ocr.mean_confidence)

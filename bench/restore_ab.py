@@ -65,7 +65,33 @@ CANDIDATES: dict[str, Prep] = {
     "upscale to 300 dpi + flatten": _up(_flat, 300.0),
     "upscale to 300 dpi + flatten + median 3": _up(_then(_flat, lambda im, d: restore.median(im)), 300.0),
     "upscale to 300 dpi + flatten + despeckle": _up(_then(_flat, restore.despeckle), 300.0),
-    "prepare() (flatten, rules, tables)": restore.prepare,
+    "upscale to 300 dpi + flatten + sharpen": _up(_then(_flat, restore.sharpen), 300.0),
+    "upscale to 400 dpi + flatten": _up(_flat, 400.0),
+    "upscale to 400 dpi + flatten + despeckle": _up(_then(_flat, restore.despeckle), 400.0),
+    "despeckle + median 3 + upscale to 300 dpi": _up(_then(_then(_flat, restore.despeckle),
+                                                           lambda im, d: restore.median(im)), 300.0),
+    "despeckle + median 3, then upscale to 300 dpi": lambda up, d: _up(_flat, 300.0)(
+        restore.median(restore.despeckle(flatten_background(up, d), d)), d),
+    "despeckle 0.4 mm + upscale to 300 dpi": _up(_then(_flat, lambda im, d: restore.despeckle(im, d, 0.4)), 300.0),
+    "flatten + thicken": _then(_flat, lambda im, d: restore.thicken(im)),
+    "upscale to 300 dpi + flatten + thicken": _up(_then(_flat, lambda im, d: restore.thicken(im)), 300.0),
+    "flatten + stretch + upscale to 300 dpi": lambda up, d: _up(_flat, 300.0)(
+        restore.stretch(flatten_background(up, d)), d),
+    "flatten + thicken 3": _then(_flat, lambda im, d: restore.thicken(im, 3)),
+    "flatten + thicken 2 twice": _then(_flat, lambda im, d: restore.thicken(restore.thicken(im))),
+    "flatten + stretch + thicken": _then(_flat, lambda im, d: restore.thicken(restore.stretch(im))),
+    "flatten + despeckle + median 3 + thicken": _then(_flat, lambda im, d: restore.thicken(
+        restore.median(restore.despeckle(im, d)))),
+    "upscale to 300 dpi + flatten + thicken 3": _up(_then(_flat, lambda im, d: restore.thicken(im, 3)), 300.0),
+    "despeckle + median 3, then upscale to 300 dpi + thicken 3": lambda up, d: _up(
+        _then(_flat, lambda im, dd: restore.thicken(im, 3)), 300.0)(
+        restore.median(restore.despeckle(flatten_background(up, d), d)), d),
+    "prepare() (adopted): faint pages all strokes thickened 3, others ink strokes": restore.prepare,
+    "prepare(): every page all strokes thickened 3": lambda up, d: restore.prepare(up, d, ink_only=False),
+    "prepare(): every page all strokes thickened 2": lambda up, d: restore.prepare(up, d, ink_only=False,
+                                                                                   thicken_size=2),
+    "prepare(): every page ink strokes thickened 3": lambda up, d: restore.prepare(up, d, ink_only=True),
+    "prepare(): no thickening": lambda up, d: restore.prepare(up, d, thicken_size=0),
 }
 
 
