@@ -5,8 +5,10 @@ Why this is needed: Tesseract reads something almost everywhere. On a blank shee
 shows through it returns hundreds of "words" at low confidence (``xis-VuÀd sản (Âsggd``), and from
 them the extractor once took ``20/344Á`` for a document number. Pages whose reading is mostly
 unsure are not text: their words are set aside (no text layer, no index entry, nothing to extract),
-the page is kept as scanned (no turn, no deskew: there are no lines to judge them by), and the page
-warning says so with the confidence of that verdict.
+and the page warning says so with the confidence of that verdict (which way is up and the tilt of such
+a page are :mod:`archivist.orient`'s: it keeps a page with too little text as scanned). A page the
+layout estimate turned upside down reads as junk too; orient reads it the other ways before this
+verdict is taken on its best reading.
 
 Measured on the hard sample groups (bench/accuracy.py --groups): pages with text read at a mean word
 confidence of 75-96 with 75-100% of their words at 60 or more; show-through read at 28 with 17%.

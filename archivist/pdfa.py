@@ -12,8 +12,8 @@ a Type0/Identity-H font whose CIDs are UTF-16 code units, every CID drawn with t
 glyph of Tesseract's ``pdf.ttf``, 500/1000 em wide. Each word is put on its pixel box: font size
 = box height, horizontal scaling so the word spans the box width exactly; a space glyph, scaled
 to fill the gap up to the next word, follows every word but a line's last, so copy-paste and
-``pdftotext`` give spaced text. Words whose boxes touch or overlap are drawn a little narrower at
-the touching ends so a gap stays between them (:func:`word_spans`).
+``pdftotext`` give spaced text. Words whose boxes touch, overlap or stand far out of their line are
+placed so readers still see them as words of their own (:mod:`archivist.layerwords`).
 
 The PDF/A plumbing (each item was seen to matter for PDFBox Preflight): PDF 1.4 header, classic
 xref table (no object or xref streams), trailer /ID, sRGB v2 OutputIntent, a CIDSet, and XMP that
@@ -35,6 +35,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from .geometry import corrected_size, pdf_image_matrix
+from .layerwords import place_line
 from .models import PageResult, Word
 from .pdfwrite import image_xobject, save_pdf
 from .spool import SpooledImages
@@ -151,39 +152,12 @@ def _f(v: float) -> str:
     return s if s not in ("-0", "") else "0"
 
 
-#: The least gap kept between two words of a line, as a share of the taller one's size. Text
-#: extractors put a space between two words only where their glyphs are far enough apart: pdftotext
-#: by default beyond 3% of the font size, ``pdftotext -raw`` beyond about 15-20%, PDFium and pdfminer
-#: in between (measured). Words whose boxes touch or overlap, which Tesseract often gives
-#: (``sửa đổi``, ``cấp tỉnh``), would otherwise be read as one.
-MIN_WORD_GAP = 0.2
-
-
-def word_spans(boxes: Sequence[tuple[int, int, int, int]], k: float) -> list[tuple[float, float]]:
-    """Where each word of a line is drawn, (left, right) in points: its box, except that words closer
-    than :data:`MIN_WORD_GAP` give up the difference, half each (never more than 60% of a word), so
-    every word stays a word of its own for pdftotext and copy-paste."""
-    spans = [[x0 * k, x1 * k] for x0, _, x1, _ in boxes]
-    sizes = [(y1 - y0) * k for _, y0, _, y1 in boxes]
-    for j in range(len(spans) - 1):
-        left, right = spans[j], spans[j + 1]
-        if right[0] <= left[0]:  # out of order: nothing sensible to separate
-            continue
-        need = MIN_WORD_GAP * max(sizes[j], sizes[j + 1]) - (right[0] - left[1])
-        if need <= 0:
-            continue
-        give = min(need / 2, 0.6 * (boxes[j][2] - boxes[j][0]) * k - (boxes[j][2] * k - left[1]))
-        left[1] -= max(give, 0.0)
-        right[0] += min(need - max(give, 0.0), 0.6 * (right[1] - right[0]))
-    return [(a, max(b, a + 0.01)) for a, b in spans]
-
-
 def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> str:
     """Content-stream operators for the invisible text of one page (one BT..ET per line).
 
     Why a separate Tz for the space: the word's glyphs then span exactly its pixel box (so
     pdfplumber's boxes match the image), and the space alone stretches over the gap. Words whose
-    boxes touch or overlap are narrowed a little at the touching ends (:func:`word_spans`).
+    boxes touch, overlap or stand out of their line are placed by :func:`archivist.layerwords.place_line`.
     """
     k = 72.0 / dpi
     lines: dict[int, list[tuple[str, tuple[int, int, int, int]]]] = {}
@@ -195,16 +169,16 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> str:
     out: list[str] = []
     for line in (lines[i] for i in sorted(lines)):
         out.append("BT 3 Tr")
-        spans = word_spans([box for _, box in line], k)
-        for j, ((t, (_, y0, _, y1)), (left, right)) in enumerate(zip(line, spans, strict=True)):
-            size = (y1 - y0) * k
+        placed = place_line([box for _, box in line], k)
+        for j, ((t, _), (left, top, right, bottom)) in enumerate(zip(line, placed, strict=True)):
+            size = bottom - top
             adv = CHAR_WIDTH * size / 100.0  # advance of one glyph at Tz 1
             tz = min((right - left) / (len(t) * adv), MAX_TZ)
-            base = (page_h_px - y1) * k + size * DESCENT / 1000.0
+            base = page_h_px * k - bottom + size * DESCENT / 1000.0
             out.append(f"/F0 {_f(size)} Tf {_f(tz)} Tz 1 0 0 1 {_f(left)} {_f(base)} Tm "
                        f"<{t.encode('utf-16-be').hex()}> Tj")
             if j + 1 < len(line):
-                gap = max(spans[j + 1][0] - right, 0.05 * size)
+                gap = max(placed[j + 1][0] - right, 0.05 * size)
                 out.append(f"{_f(min(gap / adv, MAX_TZ))} Tz <0020> Tj")
         out.append("ET")
     return "\n".join(out)

@@ -13,8 +13,9 @@ import pdfplumber
 import pypdfium2
 import pytest
 
+from archivist.layerwords import MIN_WORD_GAP, place_line
 from archivist.models import PageRef, PageResult, Word
-from archivist.pdfa import MIN_WORD_GAP, word_spans, write_pdfa
+from archivist.pdfa import write_pdfa
 from archivist.preflight import preflight_available, validate_pdfa
 from tests.pdfpages import CREATED
 
@@ -27,6 +28,10 @@ WORDS = [Word("sửa", 90, (100, 100, 160, 140), 0), Word("đổi", 90, (160, 98
          Word("ngày", 90, (100, 250, 190, 300), 1), Word("tháng", 90, (200, 240, 300, 290), 1),
          Word("Quyết", 90, (330, 240, 430, 290), 1), Word("định", 90, (430, 240, 510, 290), 1)]
 EXPECTED = ["sửa đổi bổ sung cấp tỉnh Ủy ban", "ngày tháng Quyết định"]
+
+
+def _wordlike(token: str) -> bool:
+    return any(c.isalnum() for c in token)
 
 
 def _pdftotext(pdf: Path, *opts: str) -> str:
@@ -72,9 +77,14 @@ def test_words_stay_inside_their_boxes_and_apart(touching_pdf: Path) -> None:
             assert b["x0"] - a["x1"] >= MIN_WORD_GAP * size - 0.01
 
 
-def test_spans_leave_apart_words_alone() -> None:
-    boxes = [(0, 0, 50, 40), (70, 0, 120, 40)]
-    assert word_spans(boxes, 1.0) == [(0.0, 50.0), (70.0, 120.0)]
+def test_words_apart_stay_on_their_boxes_and_outliers_join_their_line() -> None:
+    assert place_line([(0, 0, 50, 40), (70, 0, 120, 40)], 1.0) == [(0, 0, 50, 40), (70, 0, 120, 40)]
+    # a word nested in the one before it is moved past it; a dash and a speck-stretched word get the
+    # line's median height and bottom
+    placed = place_line([(0, 10, 150, 50), (60, 12, 110, 50), (160, 28, 170, 31), (200, 0, 260, 130),
+                         (270, 12, 330, 52)], 1.0)
+    assert all(b[0] - a[2] >= MIN_WORD_GAP * 38 - 1e-6 for a, b in zip(placed, placed[1:], strict=False))
+    assert placed[2][1:4:2] == (10.0, 50.0) and placed[3][1:4:2] == (10.0, 50.0)
 
 
 def test_touching_pdf_is_pdfa(touching_pdf: Path) -> None:
@@ -86,7 +96,8 @@ def test_touching_pdf_is_pdfa(touching_pdf: Path) -> None:
 @pytest.mark.slow
 def test_text_layer_equals_the_record_on_speckled_pages(tmp_path: Path) -> None:
     """End to end on generated 200 dpi speckled pages, where Tesseract's boxes often touch: the PDF's
-    words (pdftotext) are the record's words, page by page."""
+    words (pdftotext) are the record's words, page by page (words with a letter or digit: a lone
+    speck read as ``.`` or ``-`` may be dropped or joined to another by pdftotext, and is no word)."""
     from archivist.pipeline import Settings, process
     from samples.generate import generate
 
@@ -104,7 +115,8 @@ def test_text_layer_equals_the_record_on_speckled_pages(tmp_path: Path) -> None:
         for i, page in enumerate(rec["pages"]):
             ws = page["words"]
             touching += sum(1 for a, b in zip(ws, ws[1:], strict=False) if a[6] == b[6] and b[2] <= a[4])
-            assert Counter(layer[i].split()) == Counter(w[0] for w in ws), page["number"]
+            got = Counter(w for w in layer[i].split() if _wordlike(w))
+            assert got == Counter(w[0].strip() for w in ws if _wordlike(w[0])), page["number"]
     assert touching >= 3  # the case this is about did occur
     if preflight_available():
         assert all(not v for v in validate_pdfa(pdfs).values())
