@@ -8,10 +8,10 @@ Words go on their own OCR boxes, except where those boxes would make readers run
   beyond 3% of the font size, ``-raw`` beyond about 15-20%; measured), so the touching ends give
   way, half each, until :data:`MIN_WORD_GAP` separates them; a word nested in the one before it is
   moved past it;
-- a box far taller than the line's others (a speck above or below stretched it) or far shorter (a
-  lone dash): readers group glyphs into lines by baseline within half the font size, so such a
-  word's glyphs land on the next line, glued to its words. It is drawn at the line's median height
-  and bottom instead.
+- a box far taller than the line's others (a speck above or below stretched it): readers group
+  glyphs into lines by baseline within half the font size, so such a word's glyphs land on the next
+  line, glued to its words. It is drawn at the line's median height and bottom instead. (Doing the
+  same for boxes far shorter, a lone dash, made no word better on the bench and one worse.)
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ Box = tuple[int, int, int, int]
 
 #: The least gap kept between two words of a line, as a share of the taller one's height.
 MIN_WORD_GAP = 0.2
-#: A word at least this much taller than the line's median, or this much shorter, is drawn at the
-#: line's median height (a line needs at least :data:`MEDIAN_OF` words for a median to say anything).
-TALL, SHORT, MEDIAN_OF = 1.8, 0.35, 3
+#: A word this much taller than the line's median is drawn at the line's median height (a line needs
+#: at least :data:`MEDIAN_OF` words for a median to say anything).
+TALL, MEDIAN_OF = 1.8, 3
 KEEP = 0.4  # a word narrowed at a touching end keeps at least this share of its width
 
 
@@ -37,7 +37,7 @@ def _heights(boxes: Sequence[Box]) -> list[tuple[float, float]]:
     hm = statistics.median(b[3] - b[1] for b in boxes)
     bm = statistics.median(b[3] for b in boxes)
     for i, (_, y0, _, y1) in enumerate(boxes):
-        if y1 - y0 > TALL * hm or y1 - y0 < SHORT * hm:
+        if y1 - y0 > TALL * hm:
             out[i] = (bm - hm, bm)
     return out
 
