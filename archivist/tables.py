@@ -174,7 +174,6 @@ def remove_rules(gray: np.ndarray, dpi: float) -> Rules:
     grids = [Grid(*(round(v / s) for v in (g.x0, g.y0, g.x1, g.y1)), [round(r / s) for r in g.rows],
                   [round(c / s) for c in g.cols], g.open_right, g.open_below) for g in _grids(h_lines, v_lines, sdpi)]
     out = gray.copy()
-    _, full_ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     reach = max(1, round(0.3 * dpi / MM))  # the rule's own width and anti-aliased edge, at full size
     # a closing this long across the band (a low-resolution pixel and the reach on each side) bridges a cut stroke
     span = 2 * (reach + int(np.ceil(1 / s))) + max(3, round(0.5 * dpi / MM)) + 1
@@ -182,12 +181,19 @@ def remove_rules(gray: np.ndarray, dpi: float) -> Rules:
     for lines, axis in ((h_lines, 1), (v_lines, 0)):
         if not lines.any():
             continue
-        big = cv2.resize(lines, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_NEAREST)
+        ys, xs = np.nonzero(lines)  # work at full size only around the rules
+        pad = span + 2
+        y0, y1 = max(0, int(ys.min() / s) - pad), min(gray.shape[0], int((ys.max() + 1) / s) + pad)
+        x0, x1 = max(0, int(xs.min() / s) - pad), min(gray.shape[1], int((xs.max() + 1) / s) + pad)
+        roi = out[y0:y1, x0:x1]
+        _, ink_full = cv2.threshold(roi, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+        rows = np.minimum((np.arange(y0, y1) * s).astype(np.intp), lines.shape[0] - 1)
+        cols = np.minimum((np.arange(x0, x1) * s).astype(np.intp), lines.shape[1] - 1)
+        big = np.ascontiguousarray(lines[np.ix_(rows, cols)])  # the rules at full size, around them only
         band = cv2.dilate(big, _line(2 * reach + 1, 1 - axis))  # the rule with its grey edges
-        kept = full_ink & (1 - band)
+        kept = ink_full & (1 - band)
         bridged = cv2.morphologyEx(kept, cv2.MORPH_CLOSE, _line(span, 1 - axis))
-        paint = band & (1 - bridged)
-        out[paint.astype(bool)] = 255
-        full_ink &= 1 - paint  # the other direction's pass must not bridge what this one painted out
+        paint = (band & (1 - bridged)).astype(bool)
+        roi[paint] = 255  # the other direction's pass sees these pixels as paper
         removed += int(paint.sum())
     return Rules(out, grids, removed)

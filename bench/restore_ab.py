@@ -119,11 +119,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", type=Path, required=True, help="a generated set with hard groups (scans/, ground-truth/)")
     ap.add_argument("--groups", nargs="+", help="groups to read (default: all in the set)")
-    ap.add_argument("--candidates", nargs="+", help="names (or unique beginnings) of candidates to run")
+    ap.add_argument("--candidates", nargs="+", help="names (or beginnings, for all they begin) of candidates to run")
     ap.add_argument("--pages", type=int, default=12, help="pages per group at most")
     args = ap.parse_args(argv)
     pages = upright_pages(args.set, args.groups, args.pages)
-    names = [n for n in CANDIDATES if not args.candidates or any(n.startswith(c) for c in args.candidates)]
+    names = [n for n in CANDIDATES if not args.candidates or any(n == c or (c not in CANDIDATES and n.startswith(c))
+                                                                 for c in args.candidates)]
     groups = list(dict.fromkeys(g for g, *_ in pages))
     print(f"{len(pages)} upright pages from {args.set}: " + ", ".join(
         f"{g} {sum(1 for x in pages if x[0] == g)}" for g in groups) + "\n")
