@@ -10,7 +10,7 @@ Words go on their own OCR boxes, except where those boxes would make readers run
   moved past it;
 - a box far taller than the line's others (a speck above or below stretched it): readers group
   glyphs into lines by baseline within half the font size, so such a word's glyphs land on the next
-  line, glued to its words. It is drawn at the line's median height and bottom instead. (Doing the
+  line, glued to its words. It is drawn over the line's median band (inside its own box) instead. (Doing the
   same for boxes far shorter, a lone dash, made no word better on the bench and one worse.)
 """
 
@@ -37,8 +37,9 @@ def _heights(boxes: Sequence[Box]) -> list[tuple[float, float]]:
     hm = statistics.median(b[3] - b[1] for b in boxes)
     bm = statistics.median(b[3] for b in boxes)
     for i, (_, y0, _, y1) in enumerate(boxes):
-        if y1 - y0 > TALL * hm:
-            out[i] = (bm - hm, bm)
+        top, bottom = max(bm - hm, y0), min(bm, y1)  # the line's band, never outside the word's own box
+        if y1 - y0 > TALL * hm and bottom - top > 0.5 * hm:
+            out[i] = (top, bottom)
     return out
 
 

@@ -17,11 +17,14 @@ from .preprocess import flatten_background
 from .tables import Grid, remove_rules
 
 MM = 25.4
-SPECKLED = 1.0  # specks per cm² in the margins from which a page is speckled (others: 0.1 at most, bench/RESULTS.md)
+#: Specks per cm² in the side margins from which a page is speckled (bench: speckled pages 3.0-5.4,
+#: every other page 0.24 at most).
+SPECKLED = 1.0
 SPECKLED_OCR_DPI = 300.0
 #: Darkest ink (0.5th percentile after flattening) from which a page is faint. On the bench pages: well
 #: inked 13-55, low-contrast prints 95-156, typewritten 75-101, faded and carbon copies 157-197.
 FAINT = 70.0
+THICKEN_MIN_DPI = 200.0  # coarser scans are enlarged for OCR, and a thickened stroke with them
 
 
 @dataclass
@@ -126,16 +129,16 @@ def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.nda
 
 
 def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, thicken_size: int = 3,
-            ink_only: bool | None = None) -> Prepared:
+            others: str = "") -> Prepared:
     """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
     background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
     the lone specks painted out, a 3x3 median over the rest and the page enlarged to 300 dpi; the
-    rules of tables and forms painted out (:mod:`archivist.tables`); then, on other pages, strokes
-    thickened by a grey-level minimum over ``thicken_size`` pixels square: every stroke on a faint
-    page (darkest ink lighter than ``faint``: faded, carbon, typewritten), elsewhere only strokes as
-    dark as the ink (a red seal's mid grey must not grow over the words). ``Prepared.scale`` says
-    how much larger than the page the image is (:func:`on_page` brings the words back). The
-    keywords are for bench/restore_ab.py (``ink_only`` None: chosen by faintness)."""
+    rules of tables and forms painted out (:mod:`archivist.tables`); then, on a faint page scanned at
+    200 dpi or more (darkest ink lighter than ``faint``: typewritten, faded, low-contrast prints),
+    every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square. Well-inked
+    pages are not thickened (on the default sample pages it cost words, as at 150 dpi).
+    ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the
+    words back). ``others`` ("all", "ink") thickens well-inked pages too, for bench/restore_ab.py."""
     flat = flatten_background(upright, dpi)
     steps = ["flatten"]
     scale = 1.0
@@ -151,11 +154,13 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, thicken_si
     image = rules.image
     if rules.removed_px:
         steps.append("rules")
-    if not speckled and thicken_size:
-        is_faint = ink_level(flat) >= faint
-        only = not is_faint if ink_only is None else ink_only
-        image = thicken(image, thicken_size, only)
-        steps.append("thicken ink" if only else "thicken all")
+    if not speckled and thicken_size and dpi >= THICKEN_MIN_DPI:
+        if ink_level(flat) >= faint:
+            image = thicken(image, thicken_size)
+            steps.append("thicken")
+        elif others:
+            image = thicken(image, thicken_size, ink_only=others == "ink")
+            steps.append(f"thicken {others}")
     return Prepared(image, dpi * scale, rules.grids, steps, scale)
 
 

@@ -1,4 +1,4 @@
-"""Ruled tables: take the rules out of the image Tesseract reads, and read the cells in reading order.
+"""Ruled tables: take the rules out of the image Tesseract reads, and find the tables' grids.
 
 Why: Tesseract reads a table's rules as characters glued to the words (``|Phường``, ``l5``) and,
 finding columns between the vertical rules, reads a table column by column. The stored image is
@@ -8,12 +8,12 @@ never touched: only the copy that goes to OCR loses its rules.
    (horizontal) or 7 mm tall (vertical) keeps them and nothing a letter makes (a stroke of a letter
    is under 5 mm even with its tone marks); of those runs, only thin ones with paper along both
    sides are rules (bold letters run together along a line are not).
+   Rules are found on a copy at 100 dpi; the rest is done at full size around them only.
 2. They are painted paper-white, then the strokes of letters that touch or cross them are put
    back: a closing across the rule (as tall as the rule is thick) bridges a stroke cut in two, and
    only the pixels it bridges come back.
-3. Where horizontal and vertical rules make a grid (a table), its rows and columns are kept, and
-   after OCR the words inside it are put in reading order: row by row, cell by cell, a cell's lines
-   in turn, each cell line its own line of text.
+3. Where horizontal and vertical rules make a grid (a table), its rows, columns and the cells that
+   span several of them are kept: :mod:`archivist.cells` reads the cells one by one, in reading order.
 """
 
 from __future__ import annotations

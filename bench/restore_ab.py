@@ -86,11 +86,11 @@ CANDIDATES: dict[str, Prep] = {
     "despeckle + median 3, then upscale to 300 dpi + thicken 3": lambda up, d: _up(
         _then(_flat, lambda im, dd: restore.thicken(im, 3)), 300.0)(
         restore.median(restore.despeckle(flatten_background(up, d), d)), d),
-    "prepare() (adopted): faint pages all strokes thickened 3, others ink strokes": restore.prepare,
-    "prepare(): every page all strokes thickened 3": lambda up, d: restore.prepare(up, d, ink_only=False),
-    "prepare(): every page all strokes thickened 2": lambda up, d: restore.prepare(up, d, ink_only=False,
-                                                                                   thicken_size=2),
-    "prepare(): every page ink strokes thickened 3": lambda up, d: restore.prepare(up, d, ink_only=True),
+    "prepare() (adopted): faint pages thickened 3": restore.prepare,
+    "prepare(): faint pages thickened 3, others ink strokes": lambda up, d: restore.prepare(up, d, others="ink"),
+    "prepare(): every page thickened 3": lambda up, d: restore.prepare(up, d, others="all"),
+    "prepare(): every page thickened 2": lambda up, d: restore.prepare(up, d, others="all", thicken_size=2),
+    "prepare(): every page ink strokes thickened 3": lambda up, d: restore.prepare(up, d, faint=256.0, others="ink"),
     "prepare(): no thickening": lambda up, d: restore.prepare(up, d, thicken_size=0),
 }
 
