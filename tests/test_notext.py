@@ -32,6 +32,14 @@ def test_verdicts() -> None:
     assert faint.readable
 
 
+def test_the_warning_reads_in_vietnamese_in_the_report() -> None:
+    from archivist.reportlang import vietnamese
+
+    for v in (judge(OcrResult()), judge(_reading([20, 35, 10, 70, 28, 15, 40, 22, 30, 65]))):
+        vi = vietnamese(v.message())
+        assert vi.startswith("không tìm thấy chữ trên trang (không nhận dạng được chữ") and "kept" not in vi
+
+
 @pytest.mark.slow
 def test_pages_without_text_are_kept_as_images_and_flagged(tmp_path: Path) -> None:
     from archivist.pipeline import Settings, process
