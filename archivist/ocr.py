@@ -55,7 +55,10 @@ class OcrEngine(Protocol):
 
     def version(self) -> str: ...
 
-    def recognize(self, gray: np.ndarray, dpi: float) -> OcrResult: ...
+    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
+        """Words of an upright grey page; ``block``: the image is one block of lines read top to
+        bottom (Tesseract's psm 6), as the cells of a table stacked on a strip are (cells.py)."""
+        ...
 
 
 def nfc(s: str) -> str:
@@ -106,8 +109,8 @@ class TesserocrEngine:
 
         self._tesserocr = tesserocr
         self.lang = lang
-        self.api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang,
-                                           psm=tesserocr.PSM.AUTO if psm is None else psm,
+        self.psm = tesserocr.PSM.AUTO if psm is None else psm
+        self.api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang, psm=self.psm,
                                            oem=tesserocr.OEM.LSTM_ONLY, variables=init_variables or {})
         for name, value in {**TESS_VARIABLES, **(variables or {})}.items():
             self.api.SetVariable(name, value)
@@ -115,10 +118,11 @@ class TesserocrEngine:
     def version(self) -> str:
         return f"tesseract {self._tesserocr.tesseract_version().split()[1]} (tesserocr)"
 
-    def recognize(self, gray: np.ndarray, dpi: float) -> OcrResult:
+    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
         t = self._tesserocr
         img, scale = _prepare(gray, dpi)
         h, w = img.shape
+        self.api.SetPageSegMode(t.PSM.SINGLE_BLOCK if block else self.psm)
         self.api.SetImageBytes(img.tobytes(), w, h, 1, w)
         self.api.SetSourceResolution(int(round(dpi * scale)))
         self.api.Recognize()
@@ -164,14 +168,15 @@ class TesseractCliEngine:
         out = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout
         return out.splitlines()[0] if out else "tesseract"
 
-    def recognize(self, gray: np.ndarray, dpi: float) -> OcrResult:
+    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
         img, scale = _prepare(gray, dpi)
         with tempfile.TemporaryDirectory(prefix="archivist-ocr-") as d:
             png = Path(d, "page.png")
             cv2.imwrite(str(png), img)
             config = [a for k, v in TESS_VARIABLES.items() for a in ("-c", f"{k}={v}")]
+            psm = ["--psm", "6"] if block else []
             proc = subprocess.run(["tesseract", str(png), "-", "-l", self.lang, "--dpi", str(int(dpi * scale)),
-                                   *config, "tsv"], capture_output=True, text=True,
+                                   *psm, *config, "tsv"], capture_output=True, text=True,
                                   env={**os.environ, "OMP_THREAD_LIMIT": "1"})
         if proc.returncode != 0:
             raise OcrError(f"tesseract failed: {proc.stderr.strip().splitlines()[-1:] or proc.returncode}")

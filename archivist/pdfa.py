@@ -12,7 +12,8 @@ a Type0/Identity-H font whose CIDs are UTF-16 code units, every CID drawn with t
 glyph of Tesseract's ``pdf.ttf``, 500/1000 em wide. Each word is put on its pixel box: font size
 = box height, horizontal scaling so the word spans the box width exactly; a space glyph, scaled
 to fill the gap up to the next word, follows every word but a line's last, so copy-paste and
-``pdftotext`` give spaced text.
+``pdftotext`` give spaced text. Words whose boxes touch, overlap or stand far out of their line are
+placed so readers still see them as words of their own (:mod:`archivist.layerwords`).
 
 The PDF/A plumbing (each item was seen to matter for PDFBox Preflight): PDF 1.4 header, classic
 xref table (no object or xref streams), trailer /ID, sRGB v2 OutputIntent, a CIDSet, and XMP that
@@ -34,6 +35,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from .geometry import corrected_size, pdf_image_matrix
+from .layerwords import place_line
 from .models import PageResult, Word
 from .pdfwrite import image_xobject, save_pdf
 from .spool import SpooledImages
@@ -154,7 +156,8 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> str:
     """Content-stream operators for the invisible text of one page (one BT..ET per line).
 
     Why a separate Tz for the space: the word's glyphs then span exactly its pixel box (so
-    pdfplumber's boxes match the image), and the space alone stretches over the gap.
+    pdfplumber's boxes match the image), and the space alone stretches over the gap. Words whose
+    boxes touch, overlap or stand out of their line are placed by :func:`archivist.layerwords.place_line`.
     """
     k = 72.0 / dpi
     lines: dict[int, list[tuple[str, tuple[int, int, int, int]]]] = {}
@@ -166,15 +169,16 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> str:
     out: list[str] = []
     for line in (lines[i] for i in sorted(lines)):
         out.append("BT 3 Tr")
-        for j, (t, (x0, y0, x1, y1)) in enumerate(line):
-            size = (y1 - y0) * k
+        placed = place_line([box for _, box in line], k)
+        for j, ((t, _), (left, top, right, bottom)) in enumerate(zip(line, placed, strict=True)):
+            size = bottom - top
             adv = CHAR_WIDTH * size / 100.0  # advance of one glyph at Tz 1
-            tz = min((x1 - x0) * k / (len(t) * adv), MAX_TZ)
-            base = (page_h_px - y1) * k + size * DESCENT / 1000.0
-            out.append(f"/F0 {_f(size)} Tf {_f(tz)} Tz 1 0 0 1 {_f(x0 * k)} {_f(base)} Tm "
+            tz = min((right - left) / (len(t) * adv), MAX_TZ)
+            base = page_h_px * k - bottom + size * DESCENT / 1000.0
+            out.append(f"/F0 {_f(size)} Tf {_f(tz)} Tz 1 0 0 1 {_f(left)} {_f(base)} Tm "
                        f"<{t.encode('utf-16-be').hex()}> Tj")
             if j + 1 < len(line):
-                gap = max((line[j + 1][1][0] - x1) * k, 0.05 * size)
+                gap = max(placed[j + 1][0] - right, 0.05 * size)
                 out.append(f"{_f(min(gap / adv, MAX_TZ))} Tz <0020> Tj")
         out.append("ET")
     return "\n".join(out)

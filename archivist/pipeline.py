@@ -20,13 +20,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import preprocess
+import numpy as np
+
+from . import notext, preprocess, restore
+from .cells import read_page
 from .discover import discover
 from .errors import EnvironmentProblem
 from .executor import Executor, make_executor
 from .ingest import IngestError, load_page, shown
 from .models import STANDARD_DPI, BatchReport, DocumentInput, Failure, PageRef, PageResult, Settings
-from .ocr import OcrEngine, OcrError, make_engine, text_from_words
+from .ocr import OcrEngine, OcrError, OcrResult, make_engine, text_from_words
 from .orient import PDF_TEXT, orient
 from .osd import Osd
 from .preview import make_preview
@@ -72,7 +75,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         t0 = time.perf_counter()
         page = load_page(task.ref, task.force_ocr)
         t1 = time.perf_counter()
-        checking = 0.0
+        checking, verdict = 0.0, None
         if page.words is not None:  # born-digital: its own text is exact, and its pages are upright
             corr, upright = preprocess.Correction(0, 0.0, 1.0, bool(page.words)), page.gray
             t2 = time.perf_counter()
@@ -81,10 +84,12 @@ def process_page(task: PageTask) -> PageResult | Failure:
             found = preprocess.detect(page.gray, page.dpi)
             t2 = time.perf_counter()
             engine = _engine(task.engine, task.lang)
-            done = orient(page.gray, page.dpi, found,
-                          lambda up: engine.recognize(preprocess.flatten_background(up, page.dpi), page.dpi), _osd())
+            done = orient(page.gray, page.dpi, found, lambda up: _read(engine, up, page.dpi), _osd())
             corr, upright, ocr, checking = done.correction, done.upright, done.ocr, done.seconds_checking
             decision, evidence, notes = done.decision, done.evidence, done.warnings
+            verdict = notext.judge(ocr)
+            if not verdict.readable:  # an image only: nothing read, nothing to guess from
+                ocr, notes = OcrResult(), [verdict.message()]
         t3 = time.perf_counter()
         preview = make_preview(upright, page.payload, corr.orientation, corr.skew, page.colour)
         t4 = time.perf_counter()
@@ -104,7 +109,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
     elif min(dpi_x, dpi_y) < STANDARD_DPI - 0.5:
         warnings.append(f"scanned at {shown_dpi} dpi, below the {STANDARD_DPI:.0f} dpi digitization standard")
     warnings.extend(notes)
-    if not ocr.words:
+    if not ocr.words and (verdict is None or verdict.readable):
         warnings.append("no text found on the page")
     warnings.extend(page.notes)
     h, w = upright.shape
@@ -125,6 +130,13 @@ def _deskew(corr: preprocess.Correction) -> dict:
     if corr.deskew_note:
         out["reason"] = corr.deskew_note
     return out
+
+
+def _read(engine: OcrEngine, upright: np.ndarray, dpi: float) -> OcrResult:
+    """The OCR of a page turned upright: on the restored image (restore.py), tables cell by cell (cells.py),
+    in the page's own pixels."""
+    prep = restore.prepare(upright, dpi)  # flattened, specks and rules out (never the stored image)
+    return restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids), prep.scale)
 
 
 def init_worker() -> None:

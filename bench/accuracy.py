@@ -16,6 +16,13 @@ precision/recall/F1, :mod:`bench.split`)::
 splitter, classifier and extractor on the OCR words its records hold: minutes instead of an hour
 when only the reading of the text changed.
 
+Issue 14's hard groups (typewriter, faded carbon, speckle, tables, seals, two-column headers, no-text
+pages, and a clean control; ``--docs`` documents per group), scored group by group (:mod:`bench.groups`:
+word error of the record and of the PDF text layer, orientation, every field)::
+
+    .venv/bin/python bench/accuracy.py --groups all --docs 6
+    .venv/bin/python bench/accuracy.py --groups all --docs 6 --rescore   # fields only, on the stored OCR
+
 Usage::
 
     .venv/bin/python bench/accuracy.py --docs 40
@@ -60,6 +67,13 @@ def _page_key(path: str | Path, index: int) -> tuple[str, int]:
 
 def pair_pages(truths: list[dict], records: list[dict], base: Path) -> tuple[list[tuple[dict, dict]], list[tuple]]:
     """(truth doc, record) pairs by the record's first page, and (truth page, record page) pairs."""
+    docs, pages = pair_pages_in_records(truths, records, base)
+    return docs, [(gt, pg) for gt, pg, _, _ in pages]
+
+
+def pair_pages_in_records(truths: list[dict], records: list[dict],
+                          base: Path) -> tuple[list[tuple[dict, dict]], list[tuple[dict, dict, str, int]]]:
+    """As :func:`pair_pages`, the page pairs also naming the record and the page's place in it (its PDF)."""
     by_page: dict[tuple[str, int], tuple[dict, dict]] = {}
     for t in truths:
         for p in t["pages"]:
@@ -70,10 +84,10 @@ def pair_pages(truths: list[dict], records: list[dict], base: Path) -> tuple[lis
         hit = by_page.get(_page_key(first["path"], first["index"]))
         if hit:
             docs.append((hit[0], rec))
-        for pg in rec["pages"]:
+        for i, pg in enumerate(rec["pages"]):
             ph = by_page.get(_page_key(pg["source"]["path"], pg["source"]["index"]))
             if ph:
-                pages.append((ph[1], pg))
+                pages.append((ph[1], pg, rec["id"], i))
     return docs, pages
 
 
@@ -163,6 +177,14 @@ def rescore_records(records: list[dict]) -> list[dict]:
     return out
 
 
+def _groups(names: list[str] | None) -> list[str] | None:
+    if not names:
+        return None
+    from samples.hard import GROUPS
+
+    return list(GROUPS) if names == ["all"] else names
+
+
 def main(argv: list[str] | None = None) -> int:
     from archivist.pipeline import Settings, process
 
@@ -175,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--types", choices=("default", "all"), default="default", help="generator types (see samples/)")
     ap.add_argument("--layout-era", choices=("decree30", "mixed", "old"), default="decree30",
                     help="generator layout era (see samples/)")
+    ap.add_argument("--groups", nargs="+", metavar="GROUP",
+                    help="issue 14's hard groups (samples/hard.py), --docs documents each, scored per group: "
+                         "all, or some of clean typewriter faded speckle tables seals twocol notext")
     ap.add_argument("--rescore", action="store_true",
                     help="keep OUT's set and archive; re-run split, classify and extract on the stored OCR words")
     ap.add_argument("--append", action="store_true", help="append the Markdown table to bench/RESULTS.md")
@@ -197,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from samples.generate import generate
 
-            truths = generate(base, seed=args.seed, n_docs=args.docs, types=args.types, layout_era=args.layout_era)
+            truths = generate(base, seed=args.seed, n_docs=args.docs, types=args.types, layout_era=args.layout_era,
+                              groups=_groups(args.groups))
         t0 = time.perf_counter()
         report = process([base / "scans"], archive, Settings(workers=args.workers))
         failures = len(report.failures)
@@ -206,7 +232,6 @@ def main(argv: list[str] | None = None) -> int:
     res = score(truths, records, base)
     res.update({"seed": args.seed, "types": args.types, "layout_era": args.layout_era, "rescored": args.rescore,
                 "seconds": round(seconds, 1), "failures": failures})
-    (args.out / "accuracy.json").write_text(json.dumps(res, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     md = markdown(res, len(truths), seconds)
     if args.orientation:
         from bench.orientation import run as run_orientation
@@ -214,6 +239,14 @@ def main(argv: list[str] | None = None) -> int:
         omd, _ = run_orientation(args.out / "orientation", workers=args.workers,  # details: orientation/*.md, json
                                  command="bench/accuracy.py " + " ".join(argv if argv is not None else sys.argv[1:]))
         md += "\n" + omd
+    if any("group" in t for t in truths):
+        from bench.groups import markdown_groups, score_groups
+
+        docs, pages = pair_pages_in_records(truths, records, base)
+        res["groups"] = score_groups(docs, pages, archive)
+        order = list(dict.fromkeys(t["group"] for t in truths if "group" in t))
+        md += "\n### Per group (issue 14)\n\n" + markdown_groups(res["groups"], order) + "\n"
+    (args.out / "accuracy.json").write_text(json.dumps(res, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(md)
     print(f"details (misses per field, wrong split inputs): {args.out / 'accuracy.json'}")
     results = ROOT / "bench" / "RESULTS.md"

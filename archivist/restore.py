@@ -1,0 +1,175 @@
+"""Restoration of the page image Tesseract reads (never of the stored image): what helps the OCR of
+faded, noisy and ruled pages, adopted because ``bench/restore_ab.py`` showed it helps.
+
+:func:`prepare` is what the pipeline calls between the deskew and the OCR; the candidates it does not
+use are kept here so the bench can keep measuring them against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import cv2
+import numpy as np
+
+from .ocr import OcrResult
+from .preprocess import flatten_background
+from .tables import Grid, remove_rules
+
+MM = 25.4
+#: Specks per cm² in the side margins from which a page is speckled (bench: speckled pages 3.0-5.4,
+#: every other page 0.24 at most).
+SPECKLED = 1.0
+SPECKLED_OCR_DPI = 300.0
+#: Darkest ink (0.5th percentile after flattening) from which a page is faint. On the bench pages: well
+#: inked 13-55, low-contrast prints 95-156, typewritten 75-101, faded and carbon copies 157-197.
+FAINT = 70.0
+THICKEN_MIN_DPI = 200.0  # coarser scans are enlarged for OCR, and a thickened stroke with them
+
+
+@dataclass
+class Prepared:
+    """The image for OCR and what was done to it (the tables found, for the reading order)."""
+
+    image: np.ndarray
+    dpi: float
+    grids: list[Grid] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+    scale: float = 1.0  # image pixels per page pixel
+
+
+def stretch(flat: np.ndarray) -> np.ndarray:
+    """Contrast normalisation: the darkest ink (0.3rd percentile) to black, paper stays white."""
+    lo = float(np.percentile(flat, 0.3))
+    if lo > 200 or lo < 8:
+        return flat
+    lut = np.clip((np.arange(256, dtype=np.float32) - lo) * 255.0 / (255.0 - lo), 0, 255).astype(np.uint8)
+    return cv2.LUT(flat, lut)
+
+
+def median(flat: np.ndarray) -> np.ndarray:
+    return cv2.medianBlur(flat, 3)
+
+
+def lone_specks(flat: np.ndarray, dpi: float, reach_mm: float = 0.8) -> tuple[np.ndarray, int]:
+    """Specks: blobs smaller than a tone mark's dot that sit more than 0.8 mm from any bigger ink (a
+    dot or tone mark always sits by its letter); their mask and how many there are."""
+    _, ink = cv2.threshold(flat, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n <= 1:
+        return np.zeros(flat.shape, bool), 0
+    small = stats[:, cv2.CC_STAT_AREA] < (0.35 * dpi / MM) ** 2
+    small[0] = False
+    big = (~small)[labels] & ink.astype(bool)
+    reach = max(1, round(reach_mm * dpi / MM))
+    near = cv2.dilate(big.astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+    touching = np.zeros(n, bool)
+    touching[np.unique(labels[(near > 0) & small[labels]])] = True
+    lone = small & ~touching
+    return lone[labels], int(lone.sum())
+
+
+def despeckle(flat: np.ndarray, dpi: float, reach_mm: float = 0.8) -> np.ndarray:
+    """The page with its lone specks painted paper-white."""
+    mask, count = lone_specks(flat, dpi, reach_mm)
+    if not count:
+        return flat
+    out = flat.copy()
+    out[mask] = 255
+    return out
+
+
+def specks_per_cm2(flat: np.ndarray, dpi: float) -> float:
+    """Specks per cm² in the side margins (a tenth of the width each side, top and bottom twentieth
+    left out): no text stands there, so every blob smaller than a tone mark's dot is a speck, and
+    counting them there costs a few milliseconds (the whole page's :func:`lone_specks` costs ten
+    times that). Ink is what is darker than the page's own Otsu cut."""
+    h, w = flat.shape
+    m, top = max(1, w // 10), h // 20
+    cut, _ = cv2.threshold(flat[::4, ::4], 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    small_area = (0.35 * dpi / MM) ** 2
+    count, area = 0, 0
+    for strip in (flat[top:h - top, :m], flat[top:h - top, w - m:]):
+        _, _, stats, _ = cv2.connectedComponentsWithStats((strip < cut).astype(np.uint8), connectivity=8)
+        count += int((stats[1:, cv2.CC_STAT_AREA] < small_area).sum())
+        area += strip.size
+    return count / (area / (dpi / 2.54) ** 2) if area else 0.0
+
+
+def sharpen(flat: np.ndarray, dpi: float, amount: float = 1.0) -> np.ndarray:
+    """Unsharp mask over about 0.1 mm: blurred strokes (carbon copies, soft scans) get edges again."""
+    sigma = max(0.8, 0.1 * dpi / MM)
+    blur = cv2.GaussianBlur(flat, (0, 0), sigma)
+    return cv2.addWeighted(flat, 1 + amount, blur, -amount, 0)
+
+
+def thicken(flat: np.ndarray, size: int = 2, ink_only: bool = False) -> np.ndarray:
+    """A grey-level erosion (``size`` square minimum): thin, broken strokes (grainy carbon) closed up.
+    ``ink_only``: only strokes about as dark as the page's ink grow (not a red seal's mid grey)."""
+    out = cv2.erode(flat, np.ones((size, size), np.uint8))
+    if ink_only:
+        level = ink_level(flat)
+        cut = level + 0.45 * (255 - level)
+        out = np.where(out < cut, out, flat)
+    return out
+
+
+def ink_level(flat: np.ndarray) -> float:
+    """How dark the page's darkest ink is after flattening (0 black .. 255 paper): its 0.5th
+    percentile, from the histogram (a few milliseconds). Faded pages are light."""
+    hist = cv2.calcHist([flat], [0], None, [256], [0, 256]).ravel()
+    return float(np.searchsorted(np.cumsum(hist), 0.005 * flat.size))
+
+
+def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.ndarray, float]:
+    if dpi >= target:
+        return gray, dpi
+    s = target / dpi
+    return cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC), target
+
+
+def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, thicken_size: int = 3,
+            others: str = "") -> Prepared:
+    """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
+    background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
+    the lone specks painted out, a 3x3 median over the rest and the page enlarged to 300 dpi; the
+    rules of tables and forms painted out (:mod:`archivist.tables`); then, on a faint page scanned at
+    200 dpi or more (darkest ink lighter than ``faint``: typewritten, faded, low-contrast prints),
+    every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square. Well-inked
+    pages are not thickened (on the default sample pages it cost words, as at 150 dpi).
+    ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the
+    words back). ``others`` ("all", "ink") thickens well-inked pages too, for bench/restore_ab.py."""
+    flat = flatten_background(upright, dpi)
+    steps = ["flatten"]
+    scale = 1.0
+    speckled = specks_per_cm2(flat, dpi) >= SPECKLED
+    if speckled:
+        flat = median(despeckle(flat, dpi))
+        steps += ["despeckle", "median"]
+        if dpi < SPECKLED_OCR_DPI:
+            flat, _ = upscale(flat, dpi, SPECKLED_OCR_DPI)
+            scale = SPECKLED_OCR_DPI / dpi
+            steps.append(f"{SPECKLED_OCR_DPI:.0f} dpi")
+    rules = remove_rules(flat, dpi * scale)  # before thickening: a thickened rule leaves its edges behind
+    image = rules.image
+    if rules.removed_px:
+        steps.append("rules")
+    if not speckled and thicken_size and dpi >= THICKEN_MIN_DPI:
+        if ink_level(flat) >= faint:
+            image = thicken(image, thicken_size)
+            steps.append("thicken")
+        elif others:
+            image = thicken(image, thicken_size, ink_only=others == "ink")
+            steps.append(f"thicken {others}")
+    return Prepared(image, dpi * scale, rules.grids, steps, scale)
+
+
+def on_page(ocr: OcrResult, scale: float) -> OcrResult:
+    """The OCR of an enlarged image in the page's own pixels."""
+    if scale == 1.0:
+        return ocr
+    def px(v: int) -> int:
+        return int(round(v / scale))
+    words = [replace(w, bbox=(px(w.bbox[0]), px(w.bbox[1]), px(w.bbox[2]), px(w.bbox[3])),
+                     baseline=None if w.baseline is None else px(w.baseline)) for w in ocr.words]
+    return OcrResult(words, ocr.text, ocr.mean_confidence)

@@ -1,0 +1,151 @@
+"""Which restoration before OCR helps which pages? Candidates timed and scored group by group.
+
+Reads a set of issue 14's hard groups (``samples/generate.py --groups``, e.g. the one
+``bench/accuracy.py --groups`` left in ``OUT/set``), turns every page upright with the generator's
+own angles (so orientation and deskew do not blur the comparison), and for each candidate makes
+the image OCR reads and reads it with archivist's engine (one process, one thread, model loaded
+once, candidates in turn over the same pages). Reports per group the order-free word error of the
+page text and CPU milliseconds of the restoration and seconds of the OCR per page.
+
+    .venv/bin/python bench/restore_ab.py --set bench/out/groups-after/set --groups clean faded speckle typewriter
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ["OMP_THREAD_LIMIT"] = "1"
+
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archivist import restore  # noqa: E402
+from archivist.cells import read_page  # noqa: E402
+from archivist.metrics import bag_of_words_error  # noqa: E402
+from archivist.ocr import TesserocrEngine  # noqa: E402
+from archivist.preprocess import Correction, apply, flatten_background  # noqa: E402
+
+Prep = Callable[[np.ndarray, float], restore.Prepared]
+
+
+def _flat(up: np.ndarray, dpi: float) -> restore.Prepared:
+    return restore.Prepared(flatten_background(up, dpi), dpi)
+
+
+def _then(first: Prep, step: Callable[[np.ndarray, float], np.ndarray]) -> Prep:
+    def prep(up: np.ndarray, dpi: float) -> restore.Prepared:
+        p = first(up, dpi)
+        return restore.Prepared(step(p.image, p.dpi), p.dpi, p.grids)
+    return prep
+
+
+def _up(first: Prep, target: float) -> Prep:
+    def prep(up: np.ndarray, dpi: float) -> restore.Prepared:
+        img, d = restore.upscale(up, dpi, target)
+        p = first(img, d)
+        return p
+    return prep
+
+
+CANDIDATES: dict[str, Prep] = {
+    "flatten (before issue 14)": _flat,
+    "flatten + contrast stretch": _then(_flat, lambda im, d: restore.stretch(im)),
+    "flatten + median 3": _then(_flat, lambda im, d: restore.median(im)),
+    "flatten + despeckle": _then(_flat, restore.despeckle),
+    "upscale to 300 dpi + flatten": _up(_flat, 300.0),
+    "upscale to 300 dpi + flatten + median 3": _up(_then(_flat, lambda im, d: restore.median(im)), 300.0),
+    "upscale to 300 dpi + flatten + despeckle": _up(_then(_flat, restore.despeckle), 300.0),
+    "upscale to 300 dpi + flatten + sharpen": _up(_then(_flat, restore.sharpen), 300.0),
+    "upscale to 400 dpi + flatten": _up(_flat, 400.0),
+    "upscale to 400 dpi + flatten + despeckle": _up(_then(_flat, restore.despeckle), 400.0),
+    "despeckle + median 3 + upscale to 300 dpi": _up(_then(_then(_flat, restore.despeckle),
+                                                           lambda im, d: restore.median(im)), 300.0),
+    "despeckle + median 3, then upscale to 300 dpi": lambda up, d: _up(_flat, 300.0)(
+        restore.median(restore.despeckle(flatten_background(up, d), d)), d),
+    "despeckle 0.4 mm + upscale to 300 dpi": _up(_then(_flat, lambda im, d: restore.despeckle(im, d, 0.4)), 300.0),
+    "flatten + thicken": _then(_flat, lambda im, d: restore.thicken(im)),
+    "upscale to 300 dpi + flatten + thicken": _up(_then(_flat, lambda im, d: restore.thicken(im)), 300.0),
+    "flatten + stretch + upscale to 300 dpi": lambda up, d: _up(_flat, 300.0)(
+        restore.stretch(flatten_background(up, d)), d),
+    "flatten + thicken 3": _then(_flat, lambda im, d: restore.thicken(im, 3)),
+    "flatten + thicken 2 twice": _then(_flat, lambda im, d: restore.thicken(restore.thicken(im))),
+    "flatten + stretch + thicken": _then(_flat, lambda im, d: restore.thicken(restore.stretch(im))),
+    "flatten + despeckle + median 3 + thicken": _then(_flat, lambda im, d: restore.thicken(
+        restore.median(restore.despeckle(im, d)))),
+    "upscale to 300 dpi + flatten + thicken 3": _up(_then(_flat, lambda im, d: restore.thicken(im, 3)), 300.0),
+    "despeckle + median 3, then upscale to 300 dpi + thicken 3": lambda up, d: _up(
+        _then(_flat, lambda im, dd: restore.thicken(im, 3)), 300.0)(
+        restore.median(restore.despeckle(flatten_background(up, d), d)), d),
+    "prepare() (adopted): faint pages thickened 3": restore.prepare,
+    "prepare(): faint pages thickened 3, others ink strokes": lambda up, d: restore.prepare(up, d, others="ink"),
+    "prepare(): every page thickened 3": lambda up, d: restore.prepare(up, d, others="all"),
+    "prepare(): every page thickened 2": lambda up, d: restore.prepare(up, d, others="all", thicken_size=2),
+    "prepare(): every page ink strokes thickened 3": lambda up, d: restore.prepare(up, d, faint=256.0, others="ink"),
+    "prepare(): no thickening": lambda up, d: restore.prepare(up, d, thicken_size=0),
+}
+
+
+def upright_pages(base: Path, groups: list[str] | None, limit: int) -> list[tuple[str, np.ndarray, float, str]]:
+    """(group, upright grey page, dpi, truth text) for the pages of ``base``'s hard groups."""
+    out = []
+    for f in sorted((base / "ground-truth").glob("*.json")):
+        if f.name == "index.json":
+            continue
+        t = json.loads(f.read_text(encoding="utf-8"))
+        if "group" not in t or (groups and t["group"] not in groups) or not any(p["text"] for p in t["pages"]):
+            continue
+        for p in t["pages"]:
+            if sum(1 for g, *_ in out if g == t["group"]) >= limit:
+                break
+            with Image.open(base / p["file"]) as im:
+                im.seek(p["index"])
+                gray = np.asarray(im.convert("L"))
+            out.append((t["group"], apply(gray, Correction(p["rotation"], p["skew"], 1.0, True)), float(p["dpi"]),
+                        p["text"]))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--set", type=Path, required=True, help="a generated set with hard groups (scans/, ground-truth/)")
+    ap.add_argument("--groups", nargs="+", help="groups to read (default: all in the set)")
+    ap.add_argument("--candidates", nargs="+", help="names (or beginnings, for all they begin) of candidates to run")
+    ap.add_argument("--pages", type=int, default=12, help="pages per group at most")
+    args = ap.parse_args(argv)
+    pages = upright_pages(args.set, args.groups, args.pages)
+    names = [n for n in CANDIDATES if not args.candidates or any(n == c or (c not in CANDIDATES and n.startswith(c))
+                                                                 for c in args.candidates)]
+    groups = list(dict.fromkeys(g for g, *_ in pages))
+    print(f"{len(pages)} upright pages from {args.set}: " + ", ".join(
+        f"{g} {sum(1 for x in pages if x[0] == g)}" for g in groups) + "\n")
+    print("| candidate | " + " | ".join(groups) + " | restoration ms/page | OCR s/page |")
+    print("|---|" + "---|" * (len(groups) + 2))
+    engine = TesserocrEngine()
+    for name in names:
+        wer: dict[str, list[float]] = defaultdict(list)
+        prep_s = ocr_s = 0.0
+        for group, up, dpi, text in pages:
+            c0 = time.process_time()
+            p = CANDIDATES[name](up, dpi)
+            c1 = time.process_time()
+            res = read_page(engine, p.image, p.dpi, p.grids)
+            ocr_s += time.process_time() - c1
+            prep_s += c1 - c0
+            wer[group].append(bag_of_words_error(text, res.text))
+        cells = " | ".join(f"{100 * np.mean(wer[g]):.2f}%" for g in groups)
+        print(f"| {name} | {cells} | {1000 * prep_s / len(pages):.0f} | {ocr_s / len(pages):.2f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

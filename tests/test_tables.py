@@ -1,0 +1,133 @@
+"""Ruled tables (issue 14, item 3): rules found and painted out of the image OCR reads (never the
+stored one), strokes crossing them put back, cells read one by one in reading order; end to end on
+the generated ``tables`` group, word error within the target and the words in table order."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from archivist.cells import merge, read_cells
+from archivist.metrics import bag_of_words_error
+from archivist.models import Word
+from archivist.ocr import make_engine
+from archivist.tables import Grid, remove_rules
+from samples.layout import font
+
+DPI = 300.0
+ROWS = [["STT", "Họ và tên chủ hộ", "Thôn", "Số khẩu"], ["1", "Nguyễn Văn Bình", "Thôn Trung", "4"],
+        ["2", "Trần Thị Lan", "Thôn Đông Hạ", "7"], ["3", "Lê Hữu Phúc", "Ấp Tân Hiệp", "2"]]
+COLS = [0, 150, 800, 1250, 1550]  # column rules, px from the table's left edge
+ROW_H = 95
+
+
+def _table_page() -> tuple[np.ndarray, list[int], list[int]]:
+    """A 300 dpi page: a line of text, then a 4x4 ruled table (rules 3 px), text close to the rules."""
+    from PIL import Image, ImageDraw
+
+    im = Image.new("L", (2000, 900), 255)
+    d = ImageDraw.Draw(im)
+    f = font("regular", round(12 * DPI / 72))
+    d.text((200, 120), "Danh sách các hộ được hỗ trợ", font=f, fill=20, anchor="ls")
+    x0, y0 = 200, 200
+    rows = [y0 + i * ROW_H for i in range(len(ROWS) + 1)]
+    cols = [x0 + c for c in COLS]
+    for y in rows:
+        d.line([(cols[0], y), (cols[-1], y)], fill=30, width=3)
+    for x in cols:
+        d.line([(x, rows[0]), (x, rows[-1])], fill=30, width=3)
+    for i, row in enumerate(ROWS):
+        for j, text in enumerate(row):
+            d.text((cols[j] + 12, rows[i] + 68), text, font=f, fill=20, anchor="ls")
+    a = np.asarray(im)
+    return cv2.GaussianBlur(a, (0, 0), 0.7), rows, cols
+
+
+def test_rules_are_found_and_painted_out_of_a_copy() -> None:
+    page, rows, cols = _table_page()
+    before = page.copy()
+    found = remove_rules(page, DPI)
+    assert np.array_equal(page, before)  # the stored image is never touched
+    assert len(found.grids) == 1
+    g = found.grids[0]
+    assert len(g.rows) == len(rows) and len(g.cols) == len(cols)
+    assert all(abs(a - b) <= 4 for a, b in zip(g.rows, rows, strict=True))
+    assert all(abs(a - b) <= 4 for a, b in zip(g.cols, cols, strict=True))
+    assert len(g.cells()) == len(ROWS) * (len(COLS) - 1)
+    rule_rows = found.image[[y for y in rows], cols[0] + 20:cols[-1] - 20]
+    assert (rule_rows > 200).mean() > 0.97  # the rules are gone
+    text = slice(100, 135), slice(200, 900)
+    assert np.array_equal(found.image[text], page[text])  # the line above the table is untouched
+
+
+def test_a_stroke_crossing_a_rule_is_put_back() -> None:
+    page = np.full((400, 1200), 255, np.uint8)
+    cv2.line(page, (50, 200), (1150, 200), 0, 3)  # a rule
+    cv2.line(page, (600, 170), (600, 225), 0, 4)  # a letter's stem (4.7 mm) drawn through it
+    found = remove_rules(page, DPI)
+    assert (found.image[199:202, 300:500] > 200).all()  # the rule is gone
+    assert (found.image[170:226, 599:601] < 100).all()  # the stem is whole
+
+
+def test_bold_words_running_together_are_not_rules() -> None:
+    from PIL import Image, ImageDraw
+
+    im = Image.new("L", (2400, 300), 255)
+    ImageDraw.Draw(im).text((100, 200), "QUYẾT ĐỊNH PHÊ DUYỆT KẾ HOẠCH", font=font("bold", 80), fill=0,
+                            anchor="ls")
+    page = cv2.GaussianBlur(np.asarray(im), (0, 0), 2.0)  # blurred: the letters touch
+    found = remove_rules(page, DPI)
+    assert found.removed_px == 0 and found.image is page
+
+
+def test_cells_are_read_in_reading_order() -> None:
+    page, _, _ = _table_page()
+    found = remove_rules(page, DPI)
+    cells = read_cells(make_engine(), found.image, DPI, found.grids[0])
+    assert [" ".join(w.text for w in c) for c in cells] == [t for row in ROWS for t in row]  # lone digits too
+    before = [Word("Danh", 95, (200, 90, 300, 125), 0), Word("sách", 95, (310, 90, 400, 125), 0),
+              Word("Ký", 95, (200, 700, 260, 740), 1)]
+    merged = merge(before, [(found.grids[0], cells)])
+    texts = [w.text for w in merged]
+    assert texts[:3] == ["Danh", "sách", "STT"] and texts[-1] == "Ký"  # the table where it stands
+    assert [w.line for w in merged] == sorted(w.line for w in merged)
+
+
+def test_grid_cells_merge_where_a_rule_is_missing() -> None:
+    g = Grid(0, 0, 300, 200, [0, 100, 200], [0, 100, 200, 300], open_right=[[True, False, False], [False] * 3],
+             open_below=[[False] * 3, [False] * 3])
+    assert g.cells() == [(0, 0, 200, 100), (200, 0, 300, 100), (0, 100, 100, 200), (100, 100, 200, 200),
+                         (200, 100, 300, 200)]
+
+
+@pytest.mark.slow
+def test_generated_table_pages_read_within_target(tmp_path: Path) -> None:
+    """The tables group processed end to end (pages of figures turned upside down by the layout
+    estimate among them): word error of the table pages under 3% (issue 14's 2% is measured by
+    bench/accuracy.py --groups on its larger set; before this work these pages read at 9-11%), table
+    rows in reading order, no rule read as a character, every PDF valid."""
+    from archivist.pipeline import Settings, process
+    from bench.accuracy import load_truth, pair_pages
+    from bench.groups import ordered_word_error
+    from samples.generate import generate
+
+    generate(tmp_path / "set", seed=5, n_docs=3, groups=["tables"], max_skew=4.0, rotations=False)
+    archive = tmp_path / "archive"
+    report = process([tmp_path / "set" / "scans"], archive, Settings(workers=2, pdfa="1b"))
+    assert not report.failures
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((archive / "documents").glob("*.json"))]
+    _, pages = pair_pages(load_truth(tmp_path / "set"), records, tmp_path / "set")
+    table_pages = [(gt, pg) for gt, pg in pages if "STT" in gt["text"] or "(1)" in gt["text"]]
+    assert len(table_pages) >= 3
+    errors = [bag_of_words_error(gt["text"], pg["text"]) for gt, pg in table_pages]
+    assert np.mean(errors) <= 0.03, errors
+    assert np.mean([ordered_word_error(gt["text"], pg["text"]) for gt, pg in table_pages]) <= 0.06
+    assert not any(w[0].startswith(("|", "[", "]")) or w[0].endswith("|") for _, pg in table_pages for w in pg["words"])
+    from archivist.preflight import preflight_available, validate_pdfa
+
+    if preflight_available():
+        assert all(not v for v in validate_pdfa(sorted((archive / "documents").glob("*.pdf"))).values())
