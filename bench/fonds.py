@@ -14,6 +14,7 @@ all), without ``--fonds``; documents are matched to their truth by their first p
 Usage::
 
     .venv/bin/python bench/fonds.py --docs 44 --seed 21            # generate, init, process, score
+    .venv/bin/python bench/fonds.py --docs 44 --seed 24 --layout-era mixed   # two in five laid out before 2011
     .venv/bin/python bench/fonds.py --out bench/out/fonds --rescore  # choose again on the stored records (no OCR)
 
 ``--rescore`` keeps the last run's set and archive and re-runs the current ``archivist/fondsassign.py`` on
@@ -139,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=44, help="generated documents")
     ap.add_argument("--seed", type=int, default=21, help="generator seed")
     ap.add_argument("--commune", default="04714", help="the merged commune (a 2025 code or name)")
+    ap.add_argument("--layout-era", choices=("decree30", "mixed", "old"), default="decree30",
+                    help="mixed/old: documents before 2011 laid out after Circular 55/2005 (see samples/)")
     ap.add_argument("--workers", type=int, default=2, help="pipeline workers")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "fonds", help="work folder")
     ap.add_argument("--rescore", action="store_true",
@@ -150,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         from samples.generate import generate
 
         shutil.rmtree(args.out, ignore_errors=True)
-        generate(base, seed=args.seed, n_docs=args.docs, types="all", commune=args.commune)
+        generate(base, seed=args.seed, n_docs=args.docs, types="all", layout_era=args.layout_era, commune=args.commune)
         _cli("init", "--archive", str(archive), "--commune", args.commune)
         t0 = time.perf_counter()
         report = process([base / "scans"], archive, Settings(workers=args.workers))
@@ -160,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((archive / "documents").glob("*.json"))]
     res = score(truths, records, base, archive, args.rescore)
     seconds = time.perf_counter() - t0
-    res.update({"seed": args.seed, "commune": args.commune, "rescored": args.rescore, "seconds": round(seconds, 1)})
+    res.update({"seed": args.seed, "commune": args.commune, "layout_era": args.layout_era, "rescored": args.rescore,
+                "seconds": round(seconds, 1)})
     (args.out / "fonds.json").write_text(json.dumps(res, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     shown = argv if argv is not None else sys.argv[1:]
     print(markdown(res, "bench/fonds.py " + " ".join(shown), seconds))
