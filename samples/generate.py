@@ -9,7 +9,7 @@ always give byte-identical files.
 
 Usage::
 
-    python samples/generate.py --out samples                 # the committed set (12 documents)
+    python samples/generate.py --out samples                 # the committed set (12 documents, Xã Yên Bình)
     python samples/generate.py --out /tmp/more --seed 3 --docs 40 --dpi-choices 200 300
     python samples/generate.py --out /tmp/all --docs 120 --types all --layout-era mixed   # every type, dossiers
 
@@ -297,9 +297,10 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
 
     ``commune`` (a 2025 commune's code or name) makes the documents those of a merged commune: each
     former unit's own, some its district sent one of them, and the new commune's from 1 July 2025, each
-    ground truth naming its ``fonds`` and ``provenance`` (samples/merged.py). The default plan always
-    draws from one (the committed samples' Xã Yên Bình, Lào Cai, 04714, unless another is given);
-    ``types="all"`` and the layout eras only when one is given; the hard groups never.
+    ground truth naming its ``fonds`` and ``provenance`` (samples/merged.py); the hard groups ignore it.
+    Without it the communes are drawn from all over the country, and every set is what it was before
+    (the tests' and benches' sets). The committed samples are ``commune="04714"`` (Xã Yên Bình, Lào Cai),
+    the command line's default for the default plan.
 
     ``groups`` (some of :data:`samples.hard.GROUPS`, e.g. ``["typewriter", "tables"]``) writes the
     hard groups instead: ``n_docs`` documents per group, JPEG (a folder for several pages), each
@@ -332,7 +333,7 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
         slots = plan_groups(seed, n_docs, groups, pages_max)
         group_shares = {g: PLANS[g].colour_share for g in groups}
     elif types == "default" and layout_era == "decree30":
-        slots = _plan(seed, n_docs, pages_max, formats, dpi_choices, Commune(commune or COMMITTED))
+        slots = _plan(seed, n_docs, pages_max, formats, dpi_choices, Commune(commune) if commune else None)
     else:
         from samples.plan_all import ALL, plan_all
 
@@ -355,6 +356,13 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
     return truths
 
 
+def _commune(args: argparse.Namespace) -> str | None:
+    """The ``--commune`` given (``none``: none), else the committed samples' for their plan."""
+    if args.commune is not None:
+        return None if args.commune.lower() == "none" else args.commune
+    return COMMITTED if args.types == "default" and args.layout_era == "decree30" and not args.groups else None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, required=True, help="folder to write scans/ and ground-truth/ into")
@@ -374,7 +382,8 @@ def main(argv: list[str] | None = None) -> int:
                          "clean typewriter faded speckle tables seals twocol notext (samples/hard.py)")
     ap.add_argument("--commune", metavar="CODE|NAME",
                     help="the 2025 commune whose former units and itself make the documents (samples/merged.py); "
-                         f"the default plan's is {COMMITTED} (Xã Yên Bình, Lào Cai), --types all has none unless given")
+                         f"default {COMMITTED} (Xã Yên Bình, Lào Cai: the committed samples) for the default plan, "
+                         "none for --types all or another --layout-era; 'none': communes from all over the country")
     args = ap.parse_args(argv)
     groups = None
     if args.groups:
@@ -385,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"unknown groups {sorted(set(groups) - set(GROUPS))}; use all or some of {' '.join(GROUPS)}")
     truths = generate(args.out, args.seed, args.docs, pages_max=args.pages_max, max_skew=args.max_skew,
                       rotations=not args.no_rotations, formats=args.formats, dpi_choices=args.dpi_choices,
-                      types=args.types, layout_era=args.layout_era, groups=groups, commune=args.commune)
+                      types=args.types, layout_era=args.layout_era, groups=groups, commune=_commune(args))
     print(f"{len(truths)} documents, {sum(len(t['pages']) for t in truths)} pages in {args.out}")
     return 0
 
