@@ -20,8 +20,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	@touch $@
 
+# The samples are a merged commune's (Xã Yên Bình, Lào Cai): init sets up its fonds (nothing changes on a re-run).
 run: setup
+	$(BIN)/archivist init --archive $(ARCHIVE) --commune 04714
 	$(BIN)/archivist process samples/scans --archive $(ARCHIVE)
+	$(BIN)/archivist fonds list --archive $(ARCHIVE)
 	$(BIN)/archivist search "quyet dinh" --archive $(ARCHIVE) --limit 5
 
 # The wheel check runs before pytest so that pytest's summary stays the last line CI reads.

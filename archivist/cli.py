@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -181,6 +182,8 @@ def _print_summary(report) -> None:
     click.echo(f"Archive: {report.archive}")
     click.echo(f"Documents: {len(done)} processed, {again} already done, {report.failed_documents} failed")
     click.echo(f"Pages: {report.pages} in {report.seconds:.1f} s ({report.pages_per_minute:.1f} pages/min)")
+    if line := _fonds_line(report.documents):
+        click.echo(line)
     if report.stopped:
         click.echo(f"Stopped early: {report.stopped}")
         click.echo(f"Unfinished: {len(report.unfinished)} input(s)"
@@ -200,6 +203,17 @@ def _print_summary(report) -> None:
     else:
         for kind, path, reason in rows:
             click.echo(f"{kind}: {path}: {reason}" if path else f"{kind}: {reason}", err=True)
+
+
+def _fonds_line(documents: list[dict]) -> str | None:
+    """``Fonds: C04756 2, M04714 1; 1 to review``: where this batch's documents were filed (none in an archive
+    without fonds)."""
+    if not any(d.get("fonds") for d in documents):
+        return None
+    counts = Counter(d.get("fonds") or "none yet" for d in documents)
+    review = sum(bool(d.get("fonds_review")) for d in documents)
+    return ("Fonds: " + ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
+            + (f"; {review} to review ('archivist review export')" if review else ""))
 
 
 def _register_optional() -> None:

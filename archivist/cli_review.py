@@ -75,6 +75,8 @@ def _import(csv_file: Path, archive: Path, reviewer: str | None) -> None:
         raise click.UsageError(str(e)) from None
     for err in result.errors:
         click.echo(f"error: {err}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{result.applied} correction(s) applied to {len(result.documents)} document(s)")
     if result.errors:
         raise SystemExit(1)

@@ -185,7 +185,7 @@ def summary(store: ArchiveStore, rec: dict) -> dict:
     return {"id": rec["id"], "label": rec["label"], "pdf": str(store.root / rec["output"]["pdf"]),
             "pages": rec["page_count"], "type": meta.get("type"),
             "number": meta.get("number_symbol") or meta.get("number"), "date": meta.get("date"),
-            "fonds": (rec.get("fonds") or {}).get("code")}
+            "fonds": (rec.get("fonds") or {}).get("code"), "fonds_review": "fonds" in (meta.get("needs_review") or [])}
 
 
 # --- what is already committed (resuming a batch) ------------------------------------------------------

@@ -108,7 +108,10 @@ def choose_fonds(meta: dict, first_page: str, fonds: list[Fonds], given: str | N
     issuer = " ".join(x for x in (meta.get("parent_issuer"), meta.get("issuer")) if x)
     issued = [n for n in _mentions(issuer, names) if re.search(_BODY, match_key(issuer))]
     received = _mentions(_addressed_to(meta, first_page), names)
-    place = _mentions(meta.get("place") or "", names, typed=False)
+    place_line = meta.get("place") or ""
+    # a place line with its unit type ("Thị trấn Yên Bình") names one unit; a bare name may name several
+    # (the new commune often took a former one's name)
+    place = _mentions(place_line, names, typed=split_type(place_line)[0] is not None)
     signed = _mentions(" ".join(x for x in (meta.get("authority"), meta.get("signer_position")) if x), names)
     evidence: dict[str, tuple[float, str, str]] = {}  # code -> (strength, why, source)
 
@@ -129,7 +132,10 @@ def choose_fonds(meta: dict, first_page: str, fonds: list[Fonds], given: str | N
     if issued and received and {n.fonds.code for n in issued} != {n.fonds.code for n in received}:
         to = ", ".join(n.fonds.name for n in received)
         reasons.append(f"sent from one fonds to another ({to}): the copy may be the receiver's")
-    wrong_date = {c for c in evidence if c not in allowed}
+    # a date that rules out the strongest evidence contradicts it; one that rules out a weaker reading only
+    # settles which is meant (a bare place name a former unit shares with the new commune)
+    best_allowed = max((s for c, (s, _, _) in evidence.items() if c in allowed), default=0.0)
+    wrong_date = {c for c, (s, _, _) in evidence.items() if c not in allowed and s >= best_allowed}
     for c in wrong_date:
         reasons.append(f"{evidence[c][1]}, but dated {meta.get('date')} "
                        f"({'after' if meta.get('date', '') > LAST_FORMER_DATE else 'before'} the merger)")

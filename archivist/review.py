@@ -136,6 +136,7 @@ class ImportResult:
     applied: int = 0
     documents: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def rewrite_pdf_metadata(src: Path, out: Path, rec: dict) -> None:
@@ -212,6 +213,7 @@ def import_review(archive: Path, csv_path: Path, reviewer: str | None = None) ->
     Info and XMP (when a field they show changed), the record and the index row are written.
     """
     from .commit import commit, validate_change
+    from .manifest import settle
     from .models import DocumentRecord
     from .schemas import RecordInvalid
     from .store import ArchiveStore
@@ -254,4 +256,6 @@ def import_review(archive: Path, csv_path: Path, reviewer: str | None = None) ->
                      if changed & PDF_FIELDS and src.exists() else None)
             commit(store, DocumentRecord.from_dict(rec), write)
             result.documents.append(doc_id)
+        if result.documents:  # a corrected fonds moves its dossier now (a new code; the old one kept, never reused)
+            result.warnings = settle(store)
     return result

@@ -35,7 +35,7 @@ def _meta(ctx: Ctx, number: str | None, subject: str | None, signer: str, positi
 
 
 def _residence(r: random.Random, ctx: Ctx) -> str:
-    return fill("{hamlet}, xã {commune}, huyện {district}, tỉnh {province}", ctx.slots(r))
+    return fill("{hamlet}, {address}", ctx.slots(r))
 
 
 def _extract(r: random.Random, ctx: Ctx, code: str, name: str, event: str,
@@ -48,15 +48,15 @@ def _extract(r: random.Random, ctx: Ctx, code: str, name: str, event: str,
     w = _form_writer(ctx)
     _civil_header(w, ctx, number)
     title(w, name, "(BẢN SAO)", rule=False)
-    lines = body + [f"Nơi đăng ký: Ủy ban nhân dân xã {ctx.commune}, huyện {ctx.district}",
+    lines = body + [f"Nơi đăng ký: Ủy ban nhân dân {ctx.unit}, {ctx.upper}",
                     f"Ngày, tháng, năm đăng ký: {_dmy(when)}", f"Quyển số: {book}", f"Số: {entry}"]
-    flow(w, [("kv", x) for x in lines])
+    flow(w, ctx.local_blocks([("kv", x) for x in lines]))
     signer = person(r)[0]
     signature(w, ["NGƯỜI KÝ TRÍCH LỤC"], signer, None, seal_label=seal_text(ctx), above=ctx.date_line)
     meta = _meta(ctx, number, name.capitalize(), signer, "NGƯỜI KÝ TRÍCH LỤC")
     civil = {"person": who, "event": event, "event_date": _iso(happened), "book": book, "entry": entry, **extra}
     doc_type = {"TLKT": "Khai tử", "TLNCMC": "Nhận cha, mẹ, con"}[code]
-    return Doc(doc_type, None, "civil_status", slug(f"{doc_type} {entry} {ctx.commune}"), meta, w.pages,
+    return Doc(doc_type, None, "civil_status", slug(f"{doc_type} {entry} {ctx.slug_name}"), meta, w.pages,
                {"civil": civil})
 
 
@@ -107,18 +107,18 @@ def marital_status(r: random.Random, ctx: Ctx) -> Doc:
     status = "Chưa đăng ký kết hôn với ai." if r.random() < 0.6 else "Đã đăng ký kết hôn, nhưng đã ly hôn."
     use = r.choice(["làm thủ tục đăng ký kết hôn", "bổ sung hồ sơ vay vốn ngân hàng", "làm thủ tục mua bán nhà đất"])
     lines = [f"Xét đề nghị của {honorific(g)} {name} về việc xác nhận tình trạng hôn nhân,",
-             f"ỦY BAN NHÂN DÂN XÃ {ctx.commune.upper()} xác nhận:", f"Họ, chữ đệm, tên: {name.upper()}",
+             f"{ctx.issuer} xác nhận:", f"Họ, chữ đệm, tên: {name.upper()}",
              f"Ngày, tháng, năm sinh: {bd:02d}/{bm:02d}/{by}", f"Giới tính: {'Nam' if g == 'M' else 'Nữ'}; "
              "Dân tộc: Kinh; Quốc tịch: Việt Nam", f"Giấy tờ tùy thân: {_id_card(r, ctx.y)}",
-             fill("Nơi cư trú: {hamlet}, xã {commune}, huyện {district}, tỉnh {province}", s),
+             fill("Nơi cư trú: {hamlet}, {address}", s),
              f"Tình trạng hôn nhân: {status}", f"Giấy này được cấp để: {use}.",
              "Giấy này có giá trị sử dụng 6 tháng kể từ ngày cấp.", f"Quyển số: {book}"]
-    flow(w, [("kv", x) for x in lines])
+    flow(w, ctx.local_blocks([("kv", x) for x in lines]))
     authority = [ctx.committee, "CHỦ TỊCH"] if r.random() < 0.5 else ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     signature(w, authority, ctx.signer, None, seal_label=seal_text(ctx), above=ctx.date_line)
     meta = _meta(ctx, number, "Giấy xác nhận tình trạng hôn nhân", ctx.signer, authority[1], authority[0].split()[0])
     civil = {"person": name, "event": "marital_status", "event_date": meta["date"], "book": book, "entry": entry}
-    return Doc("Xác nhận tình trạng hôn nhân", None, "civil_status", slug(f"xnhn {entry} {ctx.commune}"), meta,
+    return Doc("Xác nhận tình trạng hôn nhân", None, "civil_status", slug(f"xnhn {entry} {ctx.slug_name}"), meta,
                w.pages, {"civil": civil})
 
 
@@ -127,8 +127,7 @@ def register_page(r: random.Random, ctx: Ctx) -> Doc:
     signed off by the registrar; the document is the register, dated by its first entry."""
     book = f"{r.randint(1, 3):02d}/{ctx.y}"
     w = _form_writer(ctx)
-    header(w, ctx, [(ctx.parent, "regular"), ("ỦY BAN NHÂN DÂN", "bold"), (f"XÃ {ctx.commune.upper()}", "bold")],
-           None, None, None, old_motto=ctx.y < 2011)
+    header(w, ctx, ctx.issuer_lines(), None, None, None, old_motto=ctx.y < 2011)
     title(w, "SỔ ĐĂNG KÝ KHAI SINH", f"Quyển số: {book}", rule=False)
     first = dt.date(ctx.y, ctx.m, ctx.d)
     entries, names, births = [], [], []
@@ -141,15 +140,15 @@ def register_page(r: random.Random, ctx: Ctx) -> Doc:
         entries += [("h", f"Số: {ctx.num + k}"),
                     ("kv", f"Ngày, tháng, năm đăng ký: {_dmy(reg)}"),
                     ("kv", f"Họ, chữ đệm, tên: {child.upper()}; Giới tính: {'Nam' if g == 'M' else 'Nữ'}"),
-                    ("kv", f"Ngày, tháng, năm sinh: {_dmy(born)}; Nơi sinh: Trạm Y tế xã {ctx.commune}"),
+                    ("kv", f"Ngày, tháng, năm sinh: {_dmy(born)}; Nơi sinh: Trạm Y tế {ctx.unit}"),
                     ("kv", f"Họ, chữ đệm, tên người mẹ: {person(r, 'F')[0].upper()}"),
                     ("kv", f"Họ, chữ đệm, tên người cha: {person(r, 'M')[0].upper()}")]
-    flow(w, entries)
+    flow(w, ctx.local_blocks(entries))
     signature(w, ["CÔNG CHỨC TƯ PHÁP - HỘ TỊCH"], ctx.signer, None, seal=False)
     meta = _meta(ctx, None, "Sổ đăng ký khai sinh", ctx.signer, "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH")
     civil = {"person": names[0], "event": "birth", "event_date": _iso(births[0]), "book": book, "entry": str(ctx.num),
              "registered": meta["date"]}
-    return Doc("Khai sinh", None, "civil_status", slug(f"so khai sinh {book} {ctx.commune}"), meta, w.pages,
+    return Doc("Khai sinh", None, "civil_status", slug(f"so khai sinh {book} {ctx.slug_name}"), meta, w.pages,
                {"civil": civil})
 
 
@@ -169,7 +168,7 @@ PETITIONS = {
                       "Ủy ban nhân dân xã {commune}",
                       "Chúng tôi kiến nghị Ủy ban nhân dân xã kiểm tra, có biện pháp xử lý dứt điểm."),
     "Giấy phép xây dựng": ("ĐƠN ĐỀ NGHỊ CẤP GIẤY PHÉP XÂY DỰNG", ["(Sử dụng cho nhà ở riêng lẻ)"],
-                           "Ủy ban nhân dân huyện {district}",
+                           "Ủy ban nhân dân {upper}",
                            "Tôi xin cam kết xây dựng đúng theo giấy phép được cấp; nếu sai tôi hoàn toàn chịu trách "
                            "nhiệm và bị xử lý theo quy định của pháp luật."),
 }
@@ -188,7 +187,7 @@ def petition(r: random.Random, ctx: Ctx, kind: str) -> Doc:
     blocks = [("kg", fill(f"Kính gửi: {to}.", s)),
               ("kv", f"Tôi tên là: {writer}; sinh năm {ctx.y - r.randint(25, 70)}"),
               ("kv", f"{_id_card(r, ctx.y)}"),
-              ("kv", fill("Nơi cư trú: {hamlet}, xã {commune}, huyện {district}, tỉnh {province}", s)),
+              ("kv", fill("Nơi cư trú: {hamlet}, {address}", s)),
               ("kv", f"Số điện thoại: 09{r.randint(10000000, 99999999)}")]
     if kind == "Giấy phép xây dựng":
         blocks += [("kv", f"Địa điểm xây dựng: thửa đất số {fill('{parcel}', s)}, tờ bản đồ số {fill('{sheet}', s)}, "
@@ -199,9 +198,9 @@ def petition(r: random.Random, ctx: Ctx, kind: str) -> Doc:
     else:
         blocks += [("p", x) for x in [fill(t, ctx.slots(r)) for t in r.sample(vocab.SOCIETY + vocab.SECURITY, 2)]]
     blocks.append(("p", ask))
-    flow(w, blocks)
+    flow(w, ctx.local_blocks(blocks))
     signature(w, ["NGƯỜI LÀM ĐƠN"], writer, None, seal=False, above=ctx.date_line)
     subj = None if subject.startswith("(") else subject
     meta = _meta(ctx, None, subj, writer, "NGƯỜI LÀM ĐƠN", issued=False)
     return Doc(kind, None, "land" if kind == "Giấy phép xây dựng" else "petition",
-               slug(f"{kind} {honorific(g)} {writer.split()[-1]} {ctx.commune}"), meta, w.pages)
+               slug(f"{kind} {honorific(g)} {writer.split()[-1]} {ctx.slug_name}"), meta, w.pages)

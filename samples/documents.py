@@ -7,6 +7,7 @@ item, ...) onto pages. The document types themselves are in :mod:`samples.letter
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -17,12 +18,23 @@ from samples.slots import Slots, date_long
 Block = tuple[str, str]  # (kind, text): p | pi (italic) | art (bold "Điều n.") | h | hi | c | l | kv | kg | gap | table
 
 
+#: The types of a district-level body (the level above a commune until 2025).
+DISTRICT_TYPES = ("Huyện", "Quận", "Thị xã", "Thành phố")
+#: ``xã`` as a word of the body's own level ("Ủy ban nhân dân xã", "toàn xã"), not of "xã hội" or "hợp tác xã".
+_XA = re.compile(r"(?<!tác )\bxã\b(?! hội| viên)")
+
+
 @dataclass
 class Ctx:
-    """Who issues the document, when, and how it is typed."""
+    """Who issues the document, when, and how it is typed.
+
+    ``unit_type`` is the issuing unit's type: ``Xã``, ``Phường``, ``Thị trấn``, or ``Huyện`` for a district
+    body writing to its communes; ``district`` is None for a commune after the 2025 reform (no district
+    level any more) and for a district body itself. ``addressee`` (``xã Tân Hương``) names the commune a
+    district document is sent to: it is that commune's copy (see :mod:`samples.merged`)."""
 
     commune: str
-    district: str
+    district: str | None
     province: str
     y: int
     m: int
@@ -34,6 +46,9 @@ class Ctx:
     short_place: bool = False
     tight: bool = False  # set forms tighter (see records._form_writer)
     era: str = "new"  # "old": laid out after Joint Circular 55/2005 (see :attr:`old`)
+    unit_type: str = "Xã"
+    district_type: str = "Huyện"
+    addressee: str | None = None
 
     @property
     def old(self) -> bool:
@@ -47,24 +62,84 @@ class Ctx:
         return "TM. UỶ BAN NHÂN DÂN" if self.old else "TM. ỦY BAN NHÂN DÂN"
 
     @property
-    def issuer(self) -> str:
-        return f"ỦY BAN NHÂN DÂN XÃ {self.commune.upper()}"
+    def unit(self) -> str:
+        """The unit as a sentence names it: ``xã Đông Sơn``, ``thị trấn Yên Bình``, ``huyện Yên Bình``."""
+        return f"{self.unit_type.lower()} {self.commune}"
 
     @property
-    def parent(self) -> str:
-        return f"UBND HUYỆN {self.district.upper()}"
+    def unit_upper(self) -> str:
+        """The unit as the issuer block prints it: ``XÃ ĐÔNG SƠN``, ``THỊ TRẤN YÊN BÌNH``."""
+        return f"{self.unit_type} {self.commune}".upper()
+
+    @property
+    def slug_name(self) -> str:
+        """Whose the document is, for its file name: the commune's name (``tân hương``); another type of unit
+        with its type (``thị trấn yên bình``), a district's letter with the commune it went to."""
+        if self.unit_type == "Xã" and not self.addressee:
+            return self.commune
+        return f"{self.unit} {self.addressee or ''}".strip()
+
+    @property
+    def issuer(self) -> str:
+        return f"ỦY BAN NHÂN DÂN {self.unit_upper}"
+
+    @property
+    def province_unit(self) -> str:
+        """``tỉnh Yên Bái``; a centrally-run city by its own name (``Thành phố Hồ Chí Minh``)."""
+        return self.province if self.province.startswith("Thành phố") else f"tỉnh {self.province}"
+
+    @property
+    def upper(self) -> str:
+        """The level above the unit, as a sentence names it: ``huyện Thủy Nguyên``; the province for a
+        district body, or for a commune after 2025 (``tỉnh Lào Cai``)."""
+        return f"{self.district_type.lower()} {self.district}" if self.district else self.province_unit
+
+    @property
+    def parent(self) -> str | None:
+        """The body above the issuer in the header (``UBND HUYỆN THỦY NGUYÊN``); a commune after 2025
+        prints none."""
+        if self.district or self.unit_type in DISTRICT_TYPES:
+            return f"UBND {self.upper.upper()}"
+        return None
+
+    def issuer_lines(self) -> list[tuple[str, str]]:
+        """The issuer block of the header: the parent body (if any) over ``ỦY BAN NHÂN DÂN`` / the unit."""
+        top = [(self.parent, "regular")] if self.parent else []
+        return top + [("ỦY BAN NHÂN DÂN", "bold"), (self.unit_upper, "bold")]
+
+    def address(self, formal: bool = False) -> str:
+        """Where the unit is, as forms write an address: ``xã Đông Sơn, huyện Thủy Nguyên, tỉnh Hải Phòng``
+        (``formal``: a centrally-run city by its own name, as civil-status extracts print it); a commune
+        after 2025 without a district."""
+        if not self.district:
+            return f"{self.unit}, {self.province_unit}"
+        return f"{self.unit}, {self.upper}, {self.province_unit if formal else 'tỉnh ' + self.province}"
 
     @property
     def place(self) -> str:
-        return self.commune if self.short_place else f"Xã {self.commune}"
+        """The place of the place-and-date line: the unit's name (a district body's without its type)."""
+        if self.short_place or self.unit_type in DISTRICT_TYPES:
+            return self.commune
+        return f"{self.unit_type} {self.commune}"
 
     @property
     def date_line(self) -> str:
         return f"{self.place}, {date_long(self.y, self.m, self.d, old=self.old)}"
 
+    def local(self, text: str) -> str:
+        """``text`` written by this unit: the generic ``xã`` of the templates becomes its own level
+        (``Ủy ban nhân dân thị trấn``, ``toàn huyện``); a commune's text is unchanged."""
+        return text if self.unit_type == "Xã" else _XA.sub(self.unit_type.lower(), text)
+
+    def local_blocks(self, blocks: list[Block]) -> list[Block]:
+        return [(k, self.local(t) if isinstance(t, str) else t) for k, t in blocks]
+
     def slots(self, r: random.Random) -> Slots:
-        return Slots(r, {"commune": self.commune, "district": self.district, "province": self.province,
-                         "y": self.y, "m": self.m, "d": self.d})
+        values = {"commune": self.commune, "province": self.province, "y": self.y, "m": self.m, "d": self.d,
+                  "upper": self.upper, "level": self.upper.split()[0], "address": self.address()}
+        if self.district:  # a template still naming the district fails loudly for a unit without one
+            values["district"] = self.district
+        return Slots(r, values)
 
 
 @dataclass
@@ -148,8 +223,9 @@ def title(w: Writer, name: str, subject: str | None, rule: bool = True) -> None:
 
 
 def seal_text(ctx: Ctx) -> str:
-    """What a commune seal says round its ring."""
-    return f"ỦY BAN NHÂN DÂN XÃ {ctx.commune.upper()} * H. {ctx.district.upper()} * T. {ctx.province.upper()} *"
+    """What a committee's seal says round its ring: the body, then the district (if any) and province."""
+    district = f" * H. {ctx.district.upper()}" if ctx.district else ""
+    return f"{ctx.issuer}{district} * T. {ctx.province.upper()} *"
 
 
 def recipients_lines(items: list[str]) -> list[str]:

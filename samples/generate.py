@@ -9,7 +9,7 @@ always give byte-identical files.
 
 Usage::
 
-    python samples/generate.py --out samples                 # the committed set (12 documents)
+    python samples/generate.py --out samples                 # the committed set (12 documents, Xã Yên Bình)
     python samples/generate.py --out /tmp/more --seed 3 --docs 40 --dpi-choices 200 300
     python samples/generate.py --out /tmp/all --docs 120 --types all --layout-era mixed   # every type, dossiers
 
@@ -41,6 +41,7 @@ from samples import vocab  # noqa: E402
 from samples.documents import Ctx, Doc  # noqa: E402
 from samples.layout import Geometry, Page  # noqa: E402
 from samples.letters import administrative  # noqa: E402
+from samples.merged import COMMITTED, Commune, Role, owned  # noqa: E402
 from samples.records import Parcel, birth_extract, land_application, marriage_certificate, parcel_minutes  # noqa: E402
 from samples.scan import Style, age, encode, render, save_tiff  # noqa: E402
 from samples.slots import person  # noqa: E402
@@ -55,12 +56,17 @@ FORMATS = ("jpeg", "png", "tiff", "folder")
 TYPES = ("default", "all")
 
 
-def _ctx(r: random.Random, large: bool) -> Ctx:
+def _ctx(r: random.Random, large: bool, role: Role | None = None) -> Ctx:
+    """Who issues a document and when: a commune drawn from all over the country, or the body ``role``
+    names (a merged commune's unit, see samples/merged.py), dated in its fonds' time."""
     commune, district, province = r.choice(vocab.COMMUNES)
     signer, g = person(r)
     y = r.randint(2005, 2025)
-    return Ctx(commune, district, province, y, r.randint(1, 12), r.randint(1, 28), r.randint(1, 250),
-               Geometry.draw(r, large), signer, g, short_place=r.random() < 0.25)
+    ctx = Ctx(commune, district, province, y, r.randint(1, 12), r.randint(1, 28), r.randint(1, 250),
+              Geometry.draw(r, large), signer, g, short_place=r.random() < 0.25)
+    if role is not None:
+        role.apply(ctx)
+    return ctx
 
 
 def _fit(build: Callable[[int, bool], Doc], target: int, pages_max: int) -> Doc:
@@ -85,19 +91,20 @@ def _fit(build: Callable[[int, bool], Doc], target: int, pages_max: int) -> Doc:
     return best or build(0, False)
 
 
-def _documents(kind: str, seed: int, large: bool, target: int, pages_max: int, land_turn: int) -> list[Doc]:
+def _documents(kind: str, seed: int, large: bool, target: int, pages_max: int, land_turn: int,
+               role: Role | None = None) -> list[Doc]:
     """The document(s) of one slot; every draw comes from ``seed`` so a rebuild gives the same text."""
     if kind in LONG or kind == "Giấy mời":
         def build(n: int, tight: bool) -> Doc:
             r = random.Random(seed)
-            ctx = _ctx(r, large)
+            ctx = _ctx(r, large, role)
             ctx.tight = tight
             office = r.choice(vocab.OFFICES)[0]
             return administrative(kind, r, ctx, n, office)
         return [_fit(build, min(target, LONG.get(kind, 1)), pages_max)]
     for tight in (False, True):
         r = random.Random(seed)
-        ctx = _ctx(r, large)
+        ctx = _ctx(r, large, role)
         ctx.tight = tight
         if kind == "Khai sinh":
             docs = [birth_extract(r, ctx)]
@@ -164,9 +171,11 @@ class Slot:
     group: str = ""  # a hard group of samples.hard, named in the files and the truth
 
 
-def _plan(seed: int, n_docs: int, pages_max: int, formats: Sequence[str], dpi_choices: Sequence[int]) -> list[Slot]:
+def _plan(seed: int, n_docs: int, pages_max: int, formats: Sequence[str], dpi_choices: Sequence[int],
+          commune: Commune | None = None) -> list[Slot]:
     """Which documents, at what resolution and in what container: the types cycle (from an offset
-    set by the seed), the resolutions are a shuffled cycle of ``dpi_choices``."""
+    set by the seed), the resolutions are a shuffled cycle of ``dpi_choices``; ``commune`` says whose
+    each one is (see samples/merged.py)."""
     plan = random.Random(seed)
     dpis = plan.sample(list(dpi_choices), len(dpi_choices))
     below_400 = [d for d in dpi_choices if d < 400]
@@ -194,8 +203,9 @@ def _plan(seed: int, n_docs: int, pages_max: int, formats: Sequence[str], dpi_ch
             target = 4  # the multi-page TIFF (bilevel pages are small)
         elif dpi >= 300 and target > 2 and below_300:  # long documents at 200 dpi keep the set small
             dpi = max(below_300)
-        docs = _documents(kind, plan.getrandbits(32), dpi <= 150, min(target, pages_max), pages_max, land_turn)
-        slots.append(Slot(kind, dpi, fmt, plan.getrandbits(32), docs))
+        role = commune.take([kind] * (2 if kind == "dossier" else 1)) if commune else None
+        docs = _documents(kind, plan.getrandbits(32), dpi <= 150, min(target, pages_max), pages_max, land_turn, role)
+        slots.append(Slot(kind, dpi, fmt, plan.getrandbits(32), owned(docs, role)))
         n += len(docs)
         i += 1
     return slots
@@ -282,8 +292,15 @@ def _write_slot(k: int, slot: Slot, scans: Path, skews: list[float], rots: list[
 def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int = 4, max_skew: float = 15.0,
              rotations: bool = True, formats: Sequence[str] = FORMATS, dpi_choices: Sequence[int] = DEFAULT_DPI,
              colour_share: float = 0.35, types: str = "default", layout_era: str = "decree30",
-             groups: Sequence[str] | None = None) -> list[dict]:
+             groups: Sequence[str] | None = None, commune: str | None = None) -> list[dict]:
     """Write ``n_docs`` documents (scans and ground truth) under ``out_dir``; return the ground truths.
+
+    ``commune`` (a 2025 commune's code or name) makes the documents those of a merged commune: each
+    former unit's own, some its district sent one of them, and the new commune's from 1 July 2025, each
+    ground truth naming its ``fonds`` and ``provenance`` (samples/merged.py); the hard groups ignore it.
+    Without it the communes are drawn from all over the country, and every set is what it was before
+    (the tests' and benches' sets). The committed samples are ``commune="04714"`` (Xã Yên Bình, Lào Cai),
+    the command line's default for the default plan.
 
     ``groups`` (some of :data:`samples.hard.GROUPS`, e.g. ``["typewriter", "tables"]``) writes the
     hard groups instead: ``n_docs`` documents per group, JPEG (a folder for several pages), each
@@ -316,12 +333,13 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
         slots = plan_groups(seed, n_docs, groups, pages_max)
         group_shares = {g: PLANS[g].colour_share for g in groups}
     elif types == "default" and layout_era == "decree30":
-        slots = _plan(seed, n_docs, pages_max, formats, dpi_choices)
+        slots = _plan(seed, n_docs, pages_max, formats, dpi_choices, Commune(commune) if commune else None)
     else:
         from samples.plan_all import ALL, plan_all
 
         cycle = ALL if types == "all" else [k for k in CYCLE if k != "dossier"]
-        slots = plan_all(seed, n_docs, pages_max, formats, dpi_choices, layout_era, cycle)
+        slots = plan_all(seed, n_docs, pages_max, formats, dpi_choices, layout_era, cycle,
+                         Commune(commune) if commune else None)
     n_pages = sum(len(d.pages) for s in slots for d in s.docs)
     skews = _skews(random.Random(seed + 1), n_pages, max_skew)
     rots = _rotations(random.Random(seed + 2), n_pages, rotations)
@@ -333,9 +351,16 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
         (gt_dir / f"{t['document']}.json").write_text(json.dumps(t, ensure_ascii=False, indent=2) + "\n",
                                                       encoding="utf-8")
     index = [{"document": t["document"], "type": t["type"], "kind": t["kind"], "pages": len(t["pages"]),
-              "files": t["files"], **({"group": t["group"]} if "group" in t else {})} for t in truths]
+              "files": t["files"], **{k: t[k] for k in ("fonds", "group") if k in t}} for t in truths]
     (gt_dir / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return truths
+
+
+def _commune(args: argparse.Namespace) -> str | None:
+    """The ``--commune`` given (``none``: none), else the committed samples' for their plan."""
+    if args.commune is not None:
+        return None if args.commune.lower() == "none" else args.commune
+    return COMMITTED if args.types == "default" and args.layout_era == "decree30" and not args.groups else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,6 +380,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--groups", nargs="+", metavar="GROUP",
                     help="hard groups instead of the plan, --docs documents each: all, or some of "
                          "clean typewriter faded speckle tables seals twocol notext (samples/hard.py)")
+    ap.add_argument("--commune", metavar="CODE|NAME",
+                    help="the 2025 commune whose former units and itself make the documents (samples/merged.py); "
+                         f"default {COMMITTED} (Xã Yên Bình, Lào Cai: the committed samples) for the default plan, "
+                         "none for --types all or another --layout-era; 'none': communes from all over the country")
     args = ap.parse_args(argv)
     groups = None
     if args.groups:
@@ -365,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"unknown groups {sorted(set(groups) - set(GROUPS))}; use all or some of {' '.join(GROUPS)}")
     truths = generate(args.out, args.seed, args.docs, pages_max=args.pages_max, max_skew=args.max_skew,
                       rotations=not args.no_rotations, formats=args.formats, dpi_choices=args.dpi_choices,
-                      types=args.types, layout_era=args.layout_era, groups=groups)
+                      types=args.types, layout_era=args.layout_era, groups=groups, commune=_commune(args))
     print(f"{len(truths)} documents, {sum(len(t['pages']) for t in truths)} pages in {args.out}")
     return 0
 

@@ -64,7 +64,7 @@ def _sections(heads: list[str]) -> Body:
 def _resolution(r: random.Random, ctx: Ctx, subject: str, n: int, notes: dict) -> list[Block]:
     s = ctx.slots(r)
     term = r.choice(["XIX", "XX", "XXI"])
-    blocks: list[Block] = [("c", f"HỘI ĐỒNG NHÂN DÂN XÃ {ctx.commune.upper()}"),
+    blocks: list[Block] = [("c", f"HỘI ĐỒNG NHÂN DÂN {ctx.unit_upper}"),
                            ("c", f"KHÓA {term}, KỲ HỌP THỨ {r.randint(2, 12)}"),
                            ("pi", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"),
                            ("pi", fill("Xét Tờ trình số {no}/TTr-UBND {date_long} của Ủy ban nhân dân xã; ý kiến "
@@ -129,7 +129,7 @@ def _agreement(word: str) -> Body:
                                 else "Căn cứ chức năng, nhiệm vụ, quyền hạn của mỗi bên;"),
                                ("p", fill(f"Hôm nay, {date_long(ctx.y, ctx.m, ctx.d)}, tại {{place}}, chúng tôi "
                                           "gồm:", s)),
-                               ("kv", f"BÊN A: ỦY BAN NHÂN DÂN XÃ {ctx.commune.upper()}"),
+                               ("kv", f"BÊN A: {ctx.issuer}"),
                                ("kv", f"Đại diện: {honorific(ctx.signer_gender).capitalize()} {ctx.signer}; chức "
                                       "vụ: Chủ tịch Ủy ban nhân dân xã."),
                                ("kv", f"BÊN B: {party.upper()}"),
@@ -164,7 +164,7 @@ def _introduction(r: random.Random, ctx: Ctx, subject: str, n: int, notes: dict)
     s = ctx.slots(r)
     return [("p", f"Ủy ban nhân dân xã {ctx.commune} trân trọng giới thiệu:"),
             ("kv", fill("{Mr}, {officer}.", s)),
-            ("kv", fill("Được cử đến: Ủy ban nhân dân huyện {district} và các phòng, ban chuyên môn thuộc huyện.", s)),
+            ("kv", fill("Được cử đến: Ủy ban nhân dân {upper} và các phòng, ban chuyên môn thuộc {level}.", s)),
             ("kv", fill("Về việc: liên hệ công tác, nộp hồ sơ và báo cáo theo yêu cầu của cấp trên.", s)),
             ("p", "Đề nghị Quý cơ quan tạo điều kiện để đồng chí có tên trên hoàn thành nhiệm vụ."),
             ("p", fill("Giấy này có giá trị đến hết ngày {date}./.", s))]
@@ -177,7 +177,7 @@ def _leave(r: random.Random, ctx: Ctx, subject: str, n: int, notes: dict) -> lis
             ("kv", fill("{Mr}, {officer}.", s)),
             ("kv", fill(f"Được nghỉ phép năm {ctx.y} trong thời gian {r.randint(3, 12):02d} ngày, kể từ ngày {{date}} "
                         "đến hết ngày {date2}.", s)),
-            ("kv", fill("Nơi nghỉ phép: {hamlet}, xã {commune}, huyện {district}, tỉnh {province}.", s)),
+            ("kv", fill("Nơi nghỉ phép: {hamlet}, {address}.", s)),
             ("p", "Đề nghị chính quyền địa phương nơi đến tạo điều kiện để người có tên trên được nghỉ phép theo quy "
                   "định./.")]
 

@@ -49,7 +49,7 @@ def _body(r: random.Random, ctx: Ctx, kind: str, subject: str, n: int, notes: di
     c = ctx.commune
     if kind == "Quyết định":
         chair = r.random() < 0.5
-        blocks: list[Block] = [("c", f"{'CHỦ TỊCH ' if chair else ''}ỦY BAN NHÂN DÂN XÃ {c.upper()}")]
+        blocks: list[Block] = [("c", f"{'CHỦ TỊCH ' if chair else ''}{ctx.issuer}")]
         law0 = ("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015" if ctx.y >= 2016 else
                 "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003")
         cc = [f"Căn cứ {law0};"] + [fill(t, s) for t in r.sample(vocab.CAN_CU, r.randint(1, 3))]
@@ -75,8 +75,8 @@ def _body(r: random.Random, ctx: Ctx, kind: str, subject: str, n: int, notes: di
                   fill("{body}.", s)]
             blocks.append(("kg", "Kính gửi:\n" + "\n".join(f"- {x}" for x in to) if r.random() < 0.6
                            else f"Kính gửi: {to[0].rstrip(';')}."))
-        blocks.append(("p", fill("Thực hiện Công văn số {no}/UBND-NV {date_long} của Ủy ban nhân dân huyện "
-                                 "{district}, Ủy ban nhân dân xã {commune} " +
+        blocks.append(("p", fill("Thực hiện Công văn số {no}/UBND-NV {date_long} của Ủy ban nhân dân "
+                                 "{upper}, Ủy ban nhân dân xã {commune} " +
                                  ("đề nghị các đơn vị thực hiện một số nội dung sau:" if kind == "Công văn"
                                   else "thông báo như sau:"), s)))
         blocks += [("l", f"{i}. {x}") for i, x in enumerate(_extras(r, ctx, vocab.TASKS, max(n, 2)), start=1)]
@@ -87,13 +87,13 @@ def _body(r: random.Random, ctx: Ctx, kind: str, subject: str, n: int, notes: di
     if kind in ("Báo cáo", "Kế hoạch", "Tờ trình"):
         blocks = []
         if kind != "Kế hoạch":
-            to = "Ủy ban nhân dân huyện {district}" if kind == "Báo cáo" or r.random() < 0.7 else \
+            to = "Ủy ban nhân dân {upper}" if kind == "Báo cáo" or r.random() < 0.7 else \
                 "Thường trực Hội đồng nhân dân xã {commune}"
             blocks.append(("kg", fill(f"Kính gửi: {to}.", s)))
         verb = {"Báo cáo": "báo cáo kết quả như sau:", "Kế hoạch": "xây dựng Kế hoạch thực hiện như sau:",
                 "Tờ trình": "kính trình xem xét nội dung sau:"}[kind]
-        blocks.append(("p", fill("Thực hiện Kế hoạch số {no}/KH-UBND {date_long} của Ủy ban nhân dân huyện "
-                                 f"{{district}}, Ủy ban nhân dân xã {{commune}} {verb}", s)))
+        blocks.append(("p", fill("Thực hiện Kế hoạch số {no}/KH-UBND {date_long} của Ủy ban nhân dân "
+                                 f"{{upper}}, Ủy ban nhân dân xã {{commune}} {verb}", s)))
         parts = [(head, sub, pool) for head, subs in vocab.SECTIONS[kind] for sub, pool in subs]
         share = [1 + n // len(parts) + (1 if k < n % len(parts) else 0) for k in range(len(parts))]
         streams = {pool: _extras(r, ctx, getattr(vocab, pool), n + len(parts)) for _, _, pool in parts}
@@ -179,7 +179,7 @@ def administrative(kind: str, r: random.Random, ctx: Ctx, n_extra: int, office: 
     code = spec.code if spec else CODES[kind]
     s = ctx.slots(r)
     subjects = spec.subjects if spec else vocab.SUBJECTS[kind]
-    subject = fill(r.choice(subjects), s) if subjects else None
+    subject = ctx.local(fill(r.choice(subjects), s)) if subjects else None
     council = spec is not None and spec.issuer == "HĐND"
     symbol = f"{code}-{'HĐND' if council else 'UBND'}" if code else f"UBND-{office}"
     legal = code == "QĐ" or (spec is not None and spec.legal)
@@ -189,9 +189,8 @@ def administrative(kind: str, r: random.Random, ctx: Ctx, n_extra: int, office: 
     if ctx.tight:  # second attempt at a one-page document: single spacing, little space between paragraphs
         geo = replace(geo, lead=1.15, gap=1.0, mt=20.0, mb=18.0)
     w = Writer(geo)
-    issuer_lines = [("HỘI ĐỒNG NHÂN DÂN", "bold")] if council else [(ctx.parent, "regular"),
-                                                                     ("ỦY BAN NHÂN DÂN", "bold")]
-    header(w, ctx, issuer_lines + [(f"XÃ {ctx.commune.upper()}", "bold")], number,
+    issuer_lines = [("HỘI ĐỒNG NHÂN DÂN", "bold"), (ctx.unit_upper, "bold")] if council else ctx.issuer_lines()
+    header(w, ctx, issuer_lines, number,
            subject if code is None and not spec else None, ctx.date_line, old_motto=ctx.y < 2011,
            date_drop=6.0 if ctx.old and ctx.num % 2 else 0.0)  # old typists often set it a line lower
     if code or spec:
@@ -201,11 +200,14 @@ def administrative(kind: str, r: random.Random, ctx: Ctx, n_extra: int, office: 
         blocks, chair = spec.body(r, ctx, subject or "", n_extra, notes), False
     else:
         blocks, chair = _body(r, ctx, kind, subject, n_extra, notes)
+    blocks = ctx.local_blocks(blocks)
+    if ctx.addressee and kind == "Công văn":  # a district's letter: the commune it is sent to
+        blocks = [("kg", f"Kính gửi: Ủy ban nhân dân {ctx.addressee}.") if k == "kg" else (k, t) for k, t in blocks]
     if edit_body is not None:
         blocks = edit_body(blocks)
     flow(w, blocks)
     seal_label = seal_text(ctx)
-    issuer = f"HỘI ĐỒNG NHÂN DÂN XÃ {ctx.commune.upper()}" if council else ctx.issuer
+    issuer = f"HỘI ĐỒNG NHÂN DÂN {ctx.unit_upper}" if council else ctx.issuer
     meta = {"number": number, "date": f"{ctx.y:04d}-{ctx.m:02d}-{ctx.d:02d}", "place": ctx.place,
             "issuer": issuer, "parent_issuer": None if council else ctx.parent, "subject": subject,
             "signer": ctx.signer}
@@ -226,8 +228,10 @@ def administrative(kind: str, r: random.Random, ctx: Ctx, n_extra: int, office: 
         else:
             authority, position = _signers(r, ctx, chair)
         s["last"] = notes.get("last", "3")
-        recips = [fill(x, s) for x in vocab.RECIPIENTS.get(kind, vocab.RECIPIENTS["Tờ trình"])]
+        recips = [ctx.local(fill(x, s)) for x in vocab.RECIPIENTS.get(kind, vocab.RECIPIENTS["Tờ trình"])]
         recips = recips[:1] + r.sample(recips[1:], min(len(recips) - 1, r.randint(1, 3)))
+        if ctx.addressee and kind != "Công văn":  # the commune this copy was sent to (a letter names it above)
+            recips.insert(1, f"UBND {ctx.addressee};")
         recips.append(r.choice(["Lưu: VT.", f"Lưu: VT, {office}."]))
         if ctx.old:  # Circular 55/2005 wrote the file copy without a colon
             recips[-1] = recips[-1].replace("Lưu: ", "Lưu ")
@@ -236,5 +240,5 @@ def administrative(kind: str, r: random.Random, ctx: Ctx, n_extra: int, office: 
         signature(w, authority, ctx.signer, recips, seal_label=seal_label)
         meta.update(signer_position=position, authority=authority[0].split()[0] if len(authority) > 1 else None,
                     recipients=[x.rstrip(";.") for x in recips or []])
-    doc_slug = slug(f"{code or ('thu' if kind == 'Thư công' else 'cv')} {ctx.num:03d} {ctx.commune}")
+    doc_slug = slug(f"{code or ('thu' if kind == 'Thư công' else 'cv')} {ctx.num:03d} {ctx.slug_name}")
     return Doc(kind, code, "administrative", doc_slug, meta, w.pages)

@@ -19,6 +19,7 @@ from samples.documents import Ctx, Doc
 from samples.generate import LONG, Slot, _ctx, _fit
 from samples.kinds import KINDS
 from samples.letters import CODES, administrative
+from samples.merged import Commune, Role, owned
 from samples.records import Parcel, birth_extract, land_application, marriage_certificate, parcel_minutes
 
 ERAS = ("decree30", "mixed", "old")
@@ -33,29 +34,32 @@ ALL = [*CODES, *KINDS, *CIVIL, "Đơn đăng ký đất đai", "Biên bản th�
 DOSSIER_EVERY = 4  # every fourth slot is a dossier
 
 
-def _era_ctx(r: random.Random, large: bool, era: str) -> Ctx:
+def _era_ctx(r: random.Random, large: bool, era: str, role: Role | None = None) -> Ctx:
     """The issuing context; ``mixed`` moves two in five documents before 2011 and lays those out after
-    Circular 55/2005, ``old`` all of them."""
+    Circular 55/2005, ``old`` all of them; ``role`` (a merged commune's) then says who issues it and when."""
     ctx = _ctx(r, large)
     if era != "decree30" and (era == "old" or r.random() < 0.4):
         ctx.y = r.randint(2005, 2010)
     ctx.era = "old" if era != "decree30" and ctx.y < 2011 else "new"
+    if role is not None:
+        role.apply(ctx)
     return ctx
 
 
-def documents(kind: str, seed: int, large: bool, target: int, pages_max: int, era: str) -> Doc:
+def documents(kind: str, seed: int, large: bool, target: int, pages_max: int, era: str,
+              role: Role | None = None) -> Doc:
     """One document of slot ``kind`` drawn from ``seed``; bodies grow to about ``target`` pages."""
     if kind in CODES or kind in KINDS:
         def build(n: int, tight: bool) -> Doc:
             r = random.Random(seed)
-            ctx = _era_ctx(r, large, era)
+            ctx = _era_ctx(r, large, era, role)
             ctx.tight = tight
             return administrative(kind, r, ctx, n, r.choice(vocab.OFFICES)[0])
         return _fit(build, min(target, LONG_ALL.get(kind, 1)), pages_max)
     doc = None
     for tight in (False, True):
         r = random.Random(seed)
-        ctx = _era_ctx(r, large, era)
+        ctx = _era_ctx(r, large, era, role)
         ctx.tight = tight
         if kind in CIVIL:
             doc = CIVIL[kind](r, ctx)
@@ -71,10 +75,11 @@ def documents(kind: str, seed: int, large: bool, target: int, pages_max: int, er
 
 
 def plan_all(seed: int, n_docs: int, pages_max: int, formats: Sequence[str], dpi_choices: Sequence[int],
-             era: str, kinds_cycle: Sequence[str] = tuple(ALL)) -> list[Slot]:
+             era: str, kinds_cycle: Sequence[str] = tuple(ALL), commune: Commune | None = None) -> list[Slot]:
     """Slots cycling through ``kinds_cycle`` (from an offset set by the seed); every
     :data:`DOSSIER_EVERY`-th slot a dossier of 2-4 documents of different types, in a folder of JPEG
-    pages or a multi-page TIFF, taking turns."""
+    pages or a multi-page TIFF, taking turns; ``commune`` says whose each one is (one body's for a
+    dossier; see samples/merged.py)."""
     if era not in ERAS:
         raise ValueError(f"unknown layout era {era!r}; use one of {ERAS}")
     plan = random.Random(seed * 7919 + 1)
@@ -90,9 +95,10 @@ def plan_all(seed: int, n_docs: int, pages_max: int, formats: Sequence[str], dpi
             plan.shuffle(kinds)
             fmt = containers[(i // DOSSIER_EVERY) % len(containers)]
             targets = [plan.choices([1, 2, 3], [6, 3, 1])[0] for _ in kinds]
-            docs = [documents(kd, plan.getrandbits(32), dpi <= 150, t, pages_max, era)
+            role = commune.take(kinds) if commune else None
+            docs = [documents(kd, plan.getrandbits(32), dpi <= 150, t, pages_max, era, role)
                     for kd, t in zip(kinds, targets, strict=True)]
-            slots.append(Slot("bundle", dpi, fmt, plan.getrandbits(32), docs))
+            slots.append(Slot("bundle", dpi, fmt, plan.getrandbits(32), owned(docs, role)))
             k += size
         else:
             kind = kinds_cycle[k % len(kinds_cycle)]
@@ -100,8 +106,10 @@ def plan_all(seed: int, n_docs: int, pages_max: int, formats: Sequence[str], dpi
             fmt = "jpeg" if "jpeg" in formats else formats[0]
             if fmt == "png":
                 dpi = min(dpi, 200)
-            doc = documents(kind, plan.getrandbits(32), dpi <= 150, min(target, pages_max), pages_max, era)
-            slots.append(Slot(kind, dpi, fmt, plan.getrandbits(32), [doc]))
+            role = commune.take([kind], swap=True) if commune else None
+            kind = role.kind or kind if role else kind
+            doc = documents(kind, plan.getrandbits(32), dpi <= 150, min(target, pages_max), pages_max, era, role)
+            slots.append(Slot(kind, dpi, fmt, plan.getrandbits(32), owned([doc], role)))
             k += 1
         n += len(slots[-1].docs)
         i += 1

@@ -36,8 +36,7 @@ def _form_writer(ctx: Ctx) -> Writer:
 
 
 def _civil_header(w: Writer, ctx: Ctx, number: str) -> None:
-    header(w, ctx, [(ctx.parent, "regular"), ("ỦY BAN NHÂN DÂN", "bold"), (f"XÃ {ctx.commune.upper()}", "bold")],
-           number, None, None, old_motto=ctx.y < 2011)
+    header(w, ctx, ctx.issuer_lines(), number, None, None, old_motto=ctx.y < 2011)
 
 
 def birth_extract(r: random.Random, ctx: Ctx) -> Doc:
@@ -52,8 +51,8 @@ def birth_extract(r: random.Random, ctx: Ctx) -> Doc:
     child = father.split()[0] + " " + " ".join(child.split()[1:])  # the child takes the father's surname
     book, entry = f"{r.randint(1, 3):02d}/{ry}", str(r.randint(1, 380))
     s = ctx.slots(r)
-    addr = fill("{hamlet}, xã {commune}, huyện {district}, tỉnh {province}", s)
-    prov = ctx.province if ctx.province.startswith("Thành phố") else f"tỉnh {ctx.province}"
+    addr = fill("{hamlet}, {address}", s)
+    seat = ctx.address(formal=True)
     w = _form_writer(ctx)
     number = f"{ctx.num:02d}/TLKS-BS"
     _civil_header(w, ctx, number)
@@ -61,16 +60,16 @@ def birth_extract(r: random.Random, ctx: Ctx) -> Doc:
     lines = [f"Họ, chữ đệm, tên: {child.upper()}",
              f"Ngày, tháng, năm sinh: {bd:02d}/{bm:02d}/{by}; ghi bằng chữ: {date_words(by, bm, bd)}",
              f"Giới tính: {'Nam' if gender == 'M' else 'Nữ'}; Dân tộc: Kinh; Quốc tịch: Việt Nam",
-             f"Nơi sinh: Trạm Y tế xã {ctx.commune}, huyện {ctx.district}, {prov}",
-             f"Quê quán: xã {ctx.commune}, huyện {ctx.district}, {prov}"]
+             f"Nơi sinh: Trạm Y tế {seat}",
+             f"Quê quán: {seat}"]
     if ry >= 2016:
         lines.append(f"Số định danh cá nhân: 0{r.randint(1, 96):02d}{r.randint(0, 999999999):09d}")
     for label, name, yy in (("mẹ", mother, by - r.randint(19, 38)), ("cha", father, by - r.randint(21, 42))):
         lines += [f"Họ, chữ đệm, tên người {label}: {name.upper()}",
                   f"Năm sinh: {yy}; Dân tộc: Kinh; Quốc tịch: Việt Nam", f"Nơi cư trú: {addr}"]
-    lines += [f"Nơi đăng ký khai sinh: Ủy ban nhân dân xã {ctx.commune}, huyện {ctx.district}, {prov}",
+    lines += [f"Nơi đăng ký khai sinh: Ủy ban nhân dân {seat}",
               f"Ngày, tháng, năm đăng ký: {rd:02d}/{rm:02d}/{ry}", f"Quyển số: {book}", f"Số: {entry}"]
-    flow(w, [("kv", x) for x in lines])
+    flow(w, ctx.local_blocks([("kv", x) for x in lines]))
     signer = person(r)[0]
     signature(w, ["NGƯỜI KÝ TRÍCH LỤC"], signer, None, seal_label=seal_text(ctx),
               above=ctx.date_line)
@@ -79,7 +78,7 @@ def birth_extract(r: random.Random, ctx: Ctx) -> Doc:
             "signer_position": "NGƯỜI KÝ TRÍCH LỤC", "authority": None, "recipients": []}
     civil = {"person": child, "event": "birth", "event_date": f"{by:04d}-{bm:02d}-{bd:02d}", "book": book,
              "entry": entry, "registered": f"{ry:04d}-{rm:02d}-{rd:02d}", "mother": mother, "father": father}
-    return Doc("Khai sinh", None, "civil_status", slug(f"khai sinh {entry} {ctx.commune}"), meta, w.pages,
+    return Doc("Khai sinh", None, "civil_status", slug(f"khai sinh {entry} {ctx.slug_name}"), meta, w.pages,
                {"civil": civil})
 
 
@@ -97,11 +96,11 @@ def marriage_certificate(r: random.Random, ctx: Ctx) -> Doc:
         blocks += [("gap", ""), ("kv", f"Họ, chữ đệm, tên: {name.upper()}"),
                    ("kv", f"Ngày, tháng, năm sinh: {d:02d}/{m:02d}/{y}"),
                    ("kv", "Dân tộc: Kinh; Quốc tịch: Việt Nam"),
-                   ("kv", fill("Nơi cư trú: {hamlet}, xã {commune}, huyện {district}, tỉnh {province}", s)),
+                   ("kv", fill("Nơi cư trú: {hamlet}, {address}", s)),
                    ("kv", f"Giấy tờ tùy thân: {_id_card(r, ctx.y)}")]
-    blocks += [("kv", f"Nơi đăng ký: Ủy ban nhân dân xã {ctx.commune}, huyện {ctx.district}"),
+    blocks += [("kv", f"Nơi đăng ký: Ủy ban nhân dân {ctx.unit}, {ctx.upper}"),
                ("kv", f"Ngày, tháng, năm đăng ký: {ctx.d:02d}/{ctx.m:02d}/{ctx.y}"), ("kv", f"Quyển số: {book}")]
-    flow(w, blocks)
+    flow(w, ctx.local_blocks(blocks))
     authority = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] if r.random() < 0.6 else ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     signature(w, authority, ctx.signer, None, seal_label=seal_text(ctx), above=ctx.date_line)
     # "Số:" on a certificate is the register entry, not a number/symbol of the Decree 30 kind
@@ -111,7 +110,7 @@ def marriage_certificate(r: random.Random, ctx: Ctx) -> Doc:
             "recipients": []}
     civil = {"person": husband, "spouse": wife, "event": "marriage",
              "event_date": f"{ctx.y:04d}-{ctx.m:02d}-{ctx.d:02d}", "book": book, "entry": entry}
-    return Doc("Kết hôn", None, "civil_status", slug(f"ket hon {entry} {ctx.commune}"), meta, w.pages,
+    return Doc("Kết hôn", None, "civil_status", slug(f"ket hon {entry} {ctx.slug_name}"), meta, w.pages,
                {"civil": civil})
 
 
@@ -139,7 +138,7 @@ class Parcel:
 
     def facts(self, ctx: Ctx) -> dict:
         return {"parcel": self.number, "map_sheet": self.sheet, "area_m2": self.area, "land_use": self.use,
-                "address": f"{self.hamlet}, xã {ctx.commune}, huyện {ctx.district}, tỉnh {ctx.province}",
+                "address": f"{self.hamlet}, {ctx.address()}",
                 "holder": self.holder}
 
 
@@ -150,13 +149,13 @@ def land_application(r: random.Random, ctx: Ctx, parcel: Parcel) -> Doc:
     name = "ĐƠN ĐĂNG KÝ, CẤP GIẤY CHỨNG NHẬN\nQUYỀN SỬ DỤNG ĐẤT"
     title(w, name, None, rule=False)
     p, h = parcel, honorific(parcel.holder_gender)
-    addr = f"{p.hamlet}, xã {ctx.commune}, huyện {ctx.district}, tỉnh {ctx.province}"
+    addr = f"{p.hamlet}, {ctx.address()}"
     s = ctx.slots(r)
-    blocks = [("kg", f"Kính gửi: Ủy ban nhân dân huyện {ctx.district}."), ("h", "I. PHẦN KÊ KHAI CỦA NGƯỜI ĐĂNG KÝ"),
+    blocks = [("kg", f"Kính gửi: Ủy ban nhân dân {ctx.upper}."), ("h", "I. PHẦN KÊ KHAI CỦA NGƯỜI ĐĂNG KÝ"),
               ("kv", "1. Người sử dụng đất:"),
               ("kv", f"1.1. Tên: {h} {p.holder.upper()}, sinh năm {r.randint(1950, 1990)};"),
               ("kv", f"1.2. Giấy tờ nhân thân: {_id_card(r, ctx.y)};"),
-              ("kv", fill("1.3. Địa chỉ thường trú: {hamlet}, xã {commune}, huyện {district}, tỉnh {province}.", s)),
+              ("kv", fill("1.3. Địa chỉ thường trú: {hamlet}, {address}.", s)),
               ("kv", "2. Đề nghị: đăng ký quyền sử dụng đất và cấp giấy chứng nhận quyền sử dụng đất."),
               ("kv", "3. Thửa đất đăng ký:"),
               ("kv", f"3.1. Thửa đất số: {p.number}; 3.2. Tờ bản đồ số: {p.sheet};"),
@@ -170,12 +169,12 @@ def land_application(r: random.Random, ctx: Ctx, parcel: Parcel) -> Doc:
               ("kv", "5. Giấy tờ nộp kèm theo đơn: bản sao giấy tờ nhân thân, sổ hộ khẩu, sơ đồ thửa đất."),
               ("p", "Tôi xin cam đoan nội dung kê khai trên đơn là đúng sự thật, nếu sai tôi hoàn toàn chịu trách "
                     "nhiệm trước pháp luật.")]
-    flow(w, blocks)
+    flow(w, ctx.local_blocks(blocks))
     signature(w, ["NGƯỜI VIẾT ĐƠN"], p.holder, None, seal=False, above=ctx.date_line)
     meta = {"number": None, "date": f"{ctx.y:04d}-{ctx.m:02d}-{ctx.d:02d}", "place": ctx.place, "issuer": None,
             "parent_issuer": None, "subject": "Đơn đăng ký, cấp giấy chứng nhận quyền sử dụng đất",
             "signer": p.holder, "signer_position": "NGƯỜI VIẾT ĐƠN", "authority": None, "recipients": []}
-    return Doc("Đơn đăng ký đất đai", None, "land", slug(f"don dang ky thua {p.number} {ctx.commune}"), meta,
+    return Doc("Đơn đăng ký đất đai", None, "land", slug(f"don dang ky thua {p.number} {ctx.slug_name}"), meta,
                w.pages, {"land": parcel.facts(ctx)})
 
 
@@ -185,8 +184,7 @@ def parcel_minutes(r: random.Random, ctx: Ctx, parcel: Parcel) -> Doc:
     subject = f"Xác minh nguồn gốc, hiện trạng sử dụng thửa đất số {p.number}, tờ bản đồ số {p.sheet}"
     number = f"{ctx.num:02d}/BB-UBND"
     w = _form_writer(ctx)
-    header(w, ctx, [(ctx.parent, "regular"), ("ỦY BAN NHÂN DÂN", "bold"), (f"XÃ {ctx.commune.upper()}", "bold")],
-           number, None, ctx.date_line, old_motto=ctx.y < 2011)
+    header(w, ctx, ctx.issuer_lines(), number, None, ctx.date_line, old_motto=ctx.y < 2011)
     title(w, "BIÊN BẢN", subject)
     s = ctx.slots(r)
     official = fill("{Mr}", s)
@@ -199,7 +197,7 @@ def parcel_minutes(r: random.Random, ctx: Ctx, parcel: Parcel) -> Doc:
     measured = f"{int(p.area.split(',')[0]) + r.randint(-6, 6)},{r.randint(0, 9)}"
     start = r.choice([8, 9, 14])
     blocks = [("p", f"Hôm nay, vào lúc {start:02d} giờ 00 phút, {date_long(ctx.y, ctx.m, ctx.d)}, tại "
-                    f"thửa đất số {p.number}, tờ bản đồ số {p.sheet}, {p.hamlet}, xã {ctx.commune}, chúng tôi gồm:"),
+                    f"thửa đất số {p.number}, tờ bản đồ số {p.sheet}, {p.hamlet}, {ctx.unit}, chúng tôi gồm:"),
               ("kv", "1. Đại diện Ủy ban nhân dân xã:"),
               ("kv", f"- {honorific(ctx.signer_gender).capitalize()} {ctx.signer}, Phó Chủ tịch Ủy ban nhân dân xã;"),
               ("kv", f"- {official}, công chức Địa chính - Xây dựng xã;"),
@@ -213,12 +211,12 @@ def parcel_minutes(r: random.Random, ctx: Ctx, parcel: Parcel) -> Doc:
               ("kv", "5. Tình trạng tranh chấp: không có tranh chấp, khiếu nại."),
               ("p", f"Biên bản kết thúc vào lúc {start + 2:02d} giờ 30 phút cùng ngày, đã đọc lại cho các thành viên "
                     "cùng nghe và thống nhất ký tên./.")]
-    flow(w, blocks)
+    flow(w, ctx.local_blocks(blocks))
     signature(w, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], ctx.signer, None, (["NGƯỜI SỬ DỤNG ĐẤT"], p.holder),
               seal_label=seal_text(ctx))
     meta = {"number": number, "date": f"{ctx.y:04d}-{ctx.m:02d}-{ctx.d:02d}", "place": ctx.place,
             "issuer": ctx.issuer, "parent_issuer": ctx.parent, "subject": subject, "signer": ctx.signer,
             "signer_position": "PHÓ CHỦ TỊCH", "authority": "KT.", "recipients": []}
     land = {**parcel.facts(ctx), "area_measured_m2": measured}
-    return Doc("Biên bản", "BB", "land", slug(f"bb {ctx.num:03d} thua {p.number} {ctx.commune}"), meta, w.pages,
+    return Doc("Biên bản", "BB", "land", slug(f"bb {ctx.num:03d} thua {p.number} {ctx.slug_name}"), meta, w.pages,
                {"land": land})

@@ -35,7 +35,7 @@ def decision_with_list(r: random.Random, ctx: Ctx, n_extra: int = 0) -> Doc:
     w.new_page()
     number, date = doc.metadata["number"], f"{ctx.d:02d}/{ctx.m:02d}/{ctx.y}"
     title(w, "DANH SÁCH", "Các hộ gia đình được hỗ trợ kinh phí", rule=False)
-    w.centred(f"(Kèm theo Quyết định số {number} ngày {date} của Ủy ban nhân dân xã {ctx.commune})", 13.0,
+    w.centred(f"(Kèm theo Quyết định số {number} ngày {date} của Ủy ban nhân dân {ctx.unit})", 13.0,
               "italic", w.geo.width)
     w.y += 3.0
     rows, people, amount_sum = [], 0, 0
@@ -99,8 +99,7 @@ def register_table(r: random.Random, ctx: Ctx) -> Doc:
     columns, one row per entry, names wrapped inside narrow cells. Dated by its first entry."""
     book = f"{r.randint(1, 3):02d}/{ctx.y}"
     w = _form_writer(ctx)
-    header(w, ctx, [(ctx.parent, "regular"), ("ỦY BAN NHÂN DÂN", "bold"), (f"XÃ {ctx.commune.upper()}", "bold")],
-           None, None, None, old_motto=ctx.y < 2011)
+    header(w, ctx, ctx.issuer_lines(), None, None, None, old_motto=ctx.y < 2011)
     title(w, "SỔ ĐĂNG KÝ KHAI SINH", f"Quyển số: {book}", rule=False)
     first = dt.date(ctx.y, ctx.m, ctx.d)
     rows, names, births = [], [], []
@@ -120,5 +119,5 @@ def register_table(r: random.Random, ctx: Ctx) -> Doc:
     meta = _meta(ctx, None, "Sổ đăng ký khai sinh", ctx.signer, "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH")
     civil = {"person": names[0], "event": "birth", "event_date": _iso(births[0]), "book": book, "entry": str(ctx.num),
              "registered": meta["date"]}
-    return Doc("Khai sinh", None, "civil_status", slug(f"so khai sinh bang {book} {ctx.commune}"), meta, w.pages,
+    return Doc("Khai sinh", None, "civil_status", slug(f"so khai sinh bang {book} {ctx.slug_name}"), meta, w.pages,
                {"civil": civil})

@@ -201,11 +201,11 @@ NEXT_STEPS = [
 GENERAL = TASKS + ECONOMY + SOCIETY + SECURITY
 CAN_CU = [
     "Căn cứ {law};",
-    "Căn cứ Quyết định số {no}/QĐ-UBND {date_long} của Ủy ban nhân dân huyện {district} về việc giao chỉ "
+    "Căn cứ Quyết định số {no}/QĐ-UBND {date_long} của Ủy ban nhân dân {upper} về việc giao chỉ "
     "tiêu kế hoạch phát triển kinh tế - xã hội năm {y};",
     "Căn cứ Nghị quyết số {no2}/NQ-HĐND {date_long2} của Hội đồng nhân dân xã {commune} về dự toán ngân "
     "sách năm {y};",
-    "Căn cứ Kế hoạch số {no3}/KH-UBND {date_long3} của Ủy ban nhân dân huyện {district};",
+    "Căn cứ Kế hoạch số {no3}/KH-UBND {date_long3} của Ủy ban nhân dân {upper};",
 ]
 ARTICLE_2 = [  # the article after the list; numbered when placed
     "{Officer} có trách nhiệm tham mưu, tổ chức triển khai thực hiện nội dung tại Điều 1 Quyết định này; "
@@ -255,13 +255,13 @@ MEETING = [
     "Cuộc họp thống nhất giao {officer} hoàn chỉnh hồ sơ, trình Chủ tịch Ủy ban nhân dân xã xem xét, quyết định.",
 ]
 RECIPIENTS = {
-    "Quyết định": ["Như Điều {last};", "UBND huyện {district};", "TT Đảng ủy, HĐND xã;", "Chủ tịch, các PCT UBND xã;"],
+    "Quyết định": ["Như Điều {last};", "UBND {upper};", "TT Đảng ủy, HĐND xã;", "Chủ tịch, các PCT UBND xã;"],
     "Công văn": ["Như trên;", "TT Đảng ủy, HĐND xã (b/c);", "Chủ tịch, các PCT UBND xã;", "UBMTTQ VN xã;"],
-    "Thông báo": ["UBND huyện {district} (b/c);", "TT Đảng ủy, HĐND xã;", "Các ban, ngành, đoàn thể xã;",
+    "Thông báo": ["UBND {upper} (b/c);", "TT Đảng ủy, HĐND xã;", "Các ban, ngành, đoàn thể xã;",
                   "Trưởng các thôn, ấp;", "Đài truyền thanh xã;"],
-    "Báo cáo": ["UBND huyện {district};", "Phòng Nội vụ huyện;", "TT Đảng ủy, HĐND xã;", "Chủ tịch, các PCT UBND xã;"],
+    "Báo cáo": ["UBND {upper};", "Phòng Nội vụ huyện;", "TT Đảng ủy, HĐND xã;", "Chủ tịch, các PCT UBND xã;"],
     "Tờ trình": ["Như trên;", "TT Đảng ủy xã (b/c);", "TT HĐND xã;"],
-    "Kế hoạch": ["UBND huyện {district} (b/c);", "TT Đảng ủy, HĐND xã;", "UBMTTQ VN và các đoàn thể xã;",
+    "Kế hoạch": ["UBND {upper} (b/c);", "TT Đảng ủy, HĐND xã;", "UBMTTQ VN và các đoàn thể xã;",
                  "Các thành viên Ban Chỉ đạo;", "Trưởng các thôn, ấp;"],
     "Giấy mời": ["Như thành phần mời;"],
 }

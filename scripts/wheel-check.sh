@@ -45,7 +45,8 @@ step "installed with its dependencies into a fresh virtual environment ($([ -n "
 # 3. Use it from outside the checkout: a sample batch, verify, search.
 run="$tmp/run"
 mkdir -p "$run/scans"
-cp "$root"/samples/scans/{04-khai-sinh-249-vinh-thanh.png,05-tb-131-dong-son.jpg,08-kh-244-hoa-khanh.jpg} "$run/scans/"
+cp "$root"/samples/scans/{04-khai-sinh-249-dai-dong.png,05-tb-131-yen-binh.jpg,08-kh-244-huyen-yen-binh-xa-thinh-hung.jpg} \
+  "$run/scans/"
 cd "$run"
 where=$("$tmp/venv/bin/python" -c "import archivist; print(archivist.__file__)")
 case "$where" in
@@ -53,6 +54,9 @@ case "$where" in
   *) echo "wheel-check: archivist was imported from $where, not from the installed wheel" >&2; exit 1;;
 esac
 bin="$tmp/venv/bin"
+"$bin/archivist" init --archive archive --commune 04714 > init.out 2>&1 \
+  || { cat init.out; echo "wheel-check: init failed (the unit lists)" >&2; exit 1; }
+step "init: $(grep -c '^  \[new\]' init.out) fonds"
 "$bin/archivist" process scans --archive archive --workers 2 --quiet > process.out 2> process.err \
   || { cat process.out process.err; echo "wheel-check: process failed" >&2; exit 1; }
 step "$(grep '^Documents:' process.out)"

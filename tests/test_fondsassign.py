@@ -59,3 +59,26 @@ def test_the_box_fonds_is_kept_and_a_contradiction_flagged(fonds) -> None:
     assert other.code == "C04756" and other.review and "Đại Đồng" in " ".join(other.reasons)
     late = choose_fonds({"issuer": "", "date": "2025-10-10"}, "", fonds, given="C04756")
     assert late.review and "outside the dates" in " ".join(late.reasons)
+
+
+def test_a_place_line_with_its_unit_type_names_one_unit(fonds) -> None:
+    """The new Xã Yên Bình took the former Thị trấn Yên Bình's name: ``Thị trấn Yên Bình, ngày …`` names the
+    town alone, a bare ``Yên Bình, ngày …`` either of them (and a place line alone stays weak evidence)."""
+    town = choose_fonds({"place": "Thị trấn Yên Bình", "date": "2019-03-03"}, "", fonds)
+    assert (town.code, town.source, town.review) == ("C04714", "place", True)
+    assert "xã Yên Bình" not in " ".join(town.reasons), town
+    bare = choose_fonds({"place": "Yên Bình", "date": "2019-03-03"}, "", fonds)
+    assert bare.code == "C04714" and bare.review  # the date leaves only the town
+
+
+@pytest.mark.parametrize("meta", [
+    {"issuer": "ỦY BAN NHÂN DÂN XÃ YÊN BÌNH", "place": "Yên Bình", "date": "2025-08-04"},
+    {"issuer": "ỦY BAN NHÂN DÂN THỊ TRẤN YÊN BÌNH", "parent_issuer": "UBND HUYỆN YÊN BÌNH", "place": "Yên Bình",
+     "date": "2016-11-15"},
+])
+def test_a_date_that_settles_a_shared_place_name_is_no_contradiction(fonds, meta) -> None:
+    """The issuer decides; the bare place name also fits the unit of the same name in the other era, which the
+    date rules out: nothing to review."""
+    c = choose_fonds(meta, "", fonds)
+    assert c.source == "issued" and not c.review, c
+    assert c.code == ("M04714" if meta["date"] >= "2025-07-01" else "C04714")

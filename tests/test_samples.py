@@ -135,6 +135,50 @@ def test_committed_samples_have_the_promised_mix() -> None:
     assert all(2005 <= int(t["metadata"]["date"][:4]) <= 2025 for t in truths)
     total = sum(f.stat().st_size for d in ("scans", "ground-truth") for f in (SAMPLES / d).rglob("*") if f.is_file())
     assert total <= 4_000_000
+    _check_merged_commune(truths)
+
+
+def _check_merged_commune(truths: list[dict]) -> None:
+    """The committed set is Xã Yên Bình, Lào Cai (04714): documents of at least three of its former units (the
+    town among them), one its district sent a former commune, one the new commune issued after 1 July 2025;
+    each ground truth names its fonds, each code one that ``archivist init`` makes for the commune."""
+    from archivist.adminunits import load_units
+    from archivist.fonds import fonds_of_unit
+
+    lists = load_units()
+    codes = {f.code for f in fonds_of_unit(lists, lists.resolve("04714"))}
+    assert {t["fonds"] for t in truths} <= codes
+    former = {t["fonds"] for t in truths if t["fonds"].startswith("C")}
+    assert len(former) >= 3 and "C04714" in former
+    town = [t for t in truths if t["fonds"] == "C04714" and t["provenance"] == "issued" and t["metadata"]["issuer"]]
+    assert town and all(t["metadata"]["issuer"] == "ỦY BAN NHÂN DÂN THỊ TRẤN YÊN BÌNH" for t in town)
+    received = [t for t in truths if t["provenance"] == "received"]
+    assert received
+    for t in received:  # the district's, addressed to the commune whose fonds keeps it
+        meta, text = t["metadata"], "\n".join(p["text"] for p in t["pages"])
+        assert (meta["issuer"], meta["parent_issuer"]) == ("ỦY BAN NHÂN DÂN HUYỆN YÊN BÌNH", "UBND TỈNH YÊN BÁI")
+        name = lists.former[t["fonds"][1:]].name.split(" ", 1)[1]
+        assert f"Kính gửi: Ủy ban nhân dân xã {name}" in text or f"UBND xã {name}" in meta["recipients"]
+    new = [t for t in truths if t["fonds"] == "M04714"]
+    assert new and all(t["metadata"]["date"] >= "2025-07-01" and t["metadata"]["parent_issuer"] is None
+                       and "HUYỆN" not in t["pages"][0]["text"] for t in new)
+    assert all(t["metadata"]["date"] <= "2025-06-30" for t in truths if t["fonds"].startswith("C"))
+
+
+def test_a_merged_commune_plan_mixes_sources_as_promised() -> None:
+    """The bench's plan (all types, 44 documents, no pages drawn): about one in five received from the district,
+    one in seven the new commune's, every former unit issuing; documents of a dossier keep one fonds."""
+    from samples.merged import RECEIVABLE, Commune
+    from samples.plan_all import ALL, plan_all
+
+    slots = plan_all(21, 44, 2, ("jpeg", "folder"), (200,), "decree30", ALL, Commune("04714"))
+    docs = [d for s in slots for d in s.docs]
+    by = {src: [d for d in docs if d.extra["provenance"] == src] for src in ("issued", "received", "new")}
+    assert len(docs) == 44 and 0.15 <= len(by["received"]) / 44 <= 0.25 and 0.1 <= len(by["new"]) / 44 <= 0.2
+    assert {d.extra["fonds"] for d in by["issued"]} == {"C04714", "C04756", "C04768", "C04777"}
+    district = "ỦY BAN NHÂN DÂN HUYỆN YÊN BÌNH"
+    assert all(d.type in RECEIVABLE and d.metadata["issuer"] == district for d in by["received"])
+    assert all(len({d.extra["fonds"] for d in s.docs}) == 1 for s in slots)
 
 
 DECREE30_CODES = {"Nghị quyết": "NQ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Quy chế": "QC", "Quy định": "QyĐ",
@@ -176,4 +220,5 @@ def test_all_types_dossiers_are_deterministic_with_page_starts(tmp_path: Path) -
     bundle = [t for t in a if "dossier" in t]
     assert len(bundle) >= 2 and len({t["type"] for t in bundle}) == len(bundle)
     assert all(t["pages"][0]["file"].endswith(".tif") for t in bundle)  # a multi-page TIFF of documents
+    assert not any("fonds" in t for t in a)  # communes from all over the country unless one is given
     assert sorted(p["index"] for t in bundle for p in t["pages"]) == list(range(sum(len(t["pages"]) for t in bundle)))
