@@ -14,6 +14,7 @@ import random
 
 from samples import vocab
 from samples.documents import Ctx, Doc, flow, header, seal_text, signature, slug, title
+from samples.layout import Writer
 from samples.records import _civil_header, _form_writer, _id_card
 from samples.slots import date_words, fill, honorific, person
 
@@ -122,19 +123,31 @@ def marital_status(r: random.Random, ctx: Ctx) -> Doc:
                w.pages, {"civil": civil})
 
 
-def register_page(r: random.Random, ctx: Ctx) -> Doc:
-    """A page of the birth register (Sổ đăng ký khai sinh): the book's heading, then entries, each
-    signed off by the registrar; the document is the register, dated by its first entry."""
+def register_head(r: random.Random, ctx: Ctx) -> tuple[str, Writer, dt.date]:
+    """The birth register's heading (book number, commune header, title) and the day of its first entry,
+    drawn in one order so that the page and the table forms of the register stay reproducible."""
     book = f"{r.randint(1, 3):02d}/{ctx.y}"
     w = _form_writer(ctx)
     header(w, ctx, ctx.issuer_lines(), None, None, None, old_motto=ctx.y < 2011)
     title(w, "SỔ ĐĂNG KÝ KHAI SINH", f"Quyển số: {book}", rule=False)
-    first = dt.date(ctx.y, ctx.m, ctx.d)
+    return book, w, dt.date(ctx.y, ctx.m, ctx.d)
+
+
+def registered_birth(r: random.Random, first: dt.date, k: int, step: int) -> tuple[dt.date, str, str, dt.date]:
+    """Entry k of a register: the day it was registered (up to ``step`` days after the one before), the
+    child's name and sex, and a birth a few days to weeks earlier."""
+    reg = first + dt.timedelta(days=k * r.randint(1, step))
+    child, g = person(r)
+    return reg, child, g, reg - dt.timedelta(days=r.randint(3, 50))
+
+
+def register_page(r: random.Random, ctx: Ctx) -> Doc:
+    """A page of the birth register (Sổ đăng ký khai sinh): the book's heading, then entries, each
+    signed off by the registrar; the document is the register, dated by its first entry."""
+    book, w, first = register_head(r, ctx)
     entries, names, births = [], [], []
     for k in range(r.randint(2, 3)):
-        reg = first + dt.timedelta(days=k * r.randint(1, 6))
-        child, g = person(r)
-        born = reg - dt.timedelta(days=r.randint(3, 50))
+        reg, child, g, born = registered_birth(r, first, k, 6)
         names.append(child)
         births.append(born)
         entries += [("h", f"Số: {ctx.num + k}"),

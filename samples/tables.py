@@ -9,15 +9,13 @@ the page (:mod:`samples.ruled` draws them), so the ground truth reads the table 
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 
 from samples import vocab
-from samples.citizen import _dmy, _iso, _meta
-from samples.documents import Block, Ctx, Doc, header, signature, slug, title
+from samples.citizen import _dmy, _iso, _meta, register_head, registered_birth
+from samples.documents import Block, Ctx, Doc, signature, slug, title
 from samples.layout import Writer
 from samples.letters import administrative
-from samples.records import _form_writer
 from samples.ruled import Column, Table, place
 from samples.slots import money, person
 
@@ -97,16 +95,10 @@ def report_with_statistics(r: random.Random, ctx: Ctx, n_extra: int = 0) -> Doc:
 def register_table(r: random.Random, ctx: Ctx) -> Doc:
     """A page of the Sổ đăng ký khai sinh set as the printed register is: a table with numbered
     columns, one row per entry, names wrapped inside narrow cells. Dated by its first entry."""
-    book = f"{r.randint(1, 3):02d}/{ctx.y}"
-    w = _form_writer(ctx)
-    header(w, ctx, ctx.issuer_lines(), None, None, None, old_motto=ctx.y < 2011)
-    title(w, "SỔ ĐĂNG KÝ KHAI SINH", f"Quyển số: {book}", rule=False)
-    first = dt.date(ctx.y, ctx.m, ctx.d)
+    book, w, first = register_head(r, ctx)
     rows, names, births = [], [], []
     for k in range(r.randint(8, 14)):
-        reg = first + dt.timedelta(days=k * r.randint(1, 4))
-        child, g = person(r)
-        born = reg - dt.timedelta(days=r.randint(3, 50))
+        reg, child, g, born = registered_birth(r, first, k, 4)
         names.append(child)
         births.append(born)
         rows.append([str(ctx.num + k), _dmy(reg), child, _dmy(born), "Nam" if g == "M" else "Nữ",
