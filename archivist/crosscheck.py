@@ -123,7 +123,7 @@ def year_doubt(value: str) -> str | None:
 
 def position_doubt(authority: str | None, position: str) -> str | None:
     """Why a position is doubtful: ``KT.`` means a deputy signs for the head, so the position is a deputy's."""
-    if authority == "KT." and not normalize(position).upper().startswith("PHÓ"):
+    if authority == "KT." and not normalize(position).upper().lstrip(_EDGE + "/").startswith("PHÓ"):
         return f"signed KT. (for the head) but the position '{position}' is not a deputy's"
     return None
 
