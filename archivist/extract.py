@@ -326,6 +326,8 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
             value = value[a[1]:]
         plausible = value.isupper() and _known_position(value)  # in capitals, and a position (not ``LƯU VT``)
         position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
+        if plausible and f.authority and f.authority[0] == "KT." and re.fullmatch(r"PHÓ(?: [^\W\d_]+)+", value):
+            position.confidence = max(position.confidence, 0.85)  # a deputy's under KT.: two readings agree
         out["signer_position"] = _with_checks(position, [], pos.text)  # a position is printed in capitals
     if f.name:
         name = split_names(clean(trim_noise(f.name.text)))[-1]

@@ -23,7 +23,7 @@ POSITIONS = tuple(sorted((fold_key(p) for p in (
     "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "CÔNG CHỨC ĐỊA CHÍNH - XÂY DỰNG", "CÁN BỘ TƯ PHÁP", "NGƯỜI LẬP")),
     key=len, reverse=True))
 SURNAMES = frozenset(fold_key(s) for s in (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Trịnh Mai Trương Hà Cao "
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Đào Lâm Trịnh Mai Trương Hà Cao "
     "Lương Tô Tạ Châu Quách Thái Kiều Lưu Triệu Văn Chu Tăng La Mạc Đàm Hứa Vương Lại Khổng Thân Ông Giang Kim "
     "Tôn").split())
 #: Positions of the one who signs second, not for the body (minutes: the secretary beside the chair).

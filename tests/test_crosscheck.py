@@ -133,3 +133,24 @@ def test_recipients_beside_a_line_whose_bullet_was_lost_are_flagged():
     assert "Lạng Giang" in (lost.recipients.review or "") and "recipients" in lost.needs_review
     whole = extract([_boxed(head + [(100, "- UBND huyện Lạng Giang;")] + tail)])
     assert whole.recipients.review is None and "UBND huyện Lạng Giang" in whole.recipients.value
+
+
+def test_a_deputys_position_under_kt_is_confirmed_by_the_authority():
+    """``KT. CHỦ TỊCH`` over ``PHÓ CHỦ TỊCH``: two readings agree, so a faint stroke is no reason to flag it."""
+    words, lines = [], DOC.format(**(PLAIN | {"authority": "KT.", "position": "PHÓ CHỦ TỊCH"})).split("\n")
+    for i, text in enumerate(lines):
+        conf = 60.0 if text == "PHÓ CHỦ TỊCH" else 95.0  # the position printed faint
+        x = 1000 if text.startswith(("KT.", "PHÓ", "Hà Hữu")) else 100  # the signature block on the right
+        words += [(w, conf, (x + 60 * j, 100 + 40 * i, x + 50 + 60 * j, 130 + 40 * i), i)
+                  for j, w in enumerate(text.split())]
+    meta = extract([PageText(1, "\n".join(lines), words)])
+    assert meta.signer_position.value == "PHÓ CHỦ TỊCH" and "signer_position" not in meta.needs_review
+    lone = [(w if w[0] != "KT." else ("TM.", *w[1:])) for w in words]  # without KT. the faint line stays flagged
+    tm = extract([PageText(1, "\n".join(lines).replace("KT.", "TM."), lone)])
+    assert tm.signer_position.value == "PHÓ CHỦ TỊCH" and "signer_position" in tm.needs_review
+
+
+def test_dao_is_a_surname():
+    meta = _meta()
+    named = extract([PageText(1, DOC.format(**PLAIN).replace("Hà Hữu Thắng", "Đào Quốc Sơn"))])
+    assert named.signer.value == "Đào Quốc Sơn" and named.signer.confidence == meta.signer.confidence
