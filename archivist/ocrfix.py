@@ -30,6 +30,8 @@ from functools import lru_cache
 
 from .bodies import is_known
 from .models import Word
+from .phrasefix import correct_phrases
+from .sections import correct_numerals
 from .syllables import attested, fold_marks, folded_syllables, is_syllable, syllables, tone_of, toneless
 
 _LOOKALIKE = str.maketrans({"Ð": "Đ", "ð": "đ"})
@@ -82,7 +84,7 @@ def fix_words(words: list[Word]) -> list[Word]:
         if _same_shape_caps(text) and _mid_sentence(out, kept, i):
             text = text.lower()
         out.append(w if text == w.text else replace(w, text=text))
-    return correct_syllables(out)
+    return correct_numerals(correct_phrases(correct_syllables(out)))
 
 
 #: Letters Tesseract reads for one another in small Vietnamese print, as (read, printed): vowel marks
