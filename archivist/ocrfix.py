@@ -15,7 +15,9 @@ Only corrections that need no guess about meaning are made, so nothing right is 
   ``ê``/``e``, ``đ``/``d``, ``rn`` for ``m`` …) when exactly one is nearest, the page itself breaking a tie
   (the spelling it uses elsewhere); and two syllables run together (``cấptỉnh``) are split when they
   split one way only. Words with a capital (names, places, headings, codes), digits or symbols are
-  never touched, nor is any valid syllable: a right word is never made wrong.
+  never touched, nor is any valid syllable: a right word is never made wrong;
+- then a phrase of the lexicon misread in one mark that still makes a syllable (``tống hợp``:
+  :mod:`archivist.phrasefix`), and section numerals whose ``II`` was read ``H`` (:mod:`archivist.sections`).
 
 Words keep their boxes (a split word's box is shared by its letters), so the text layer and the
 record stay in step.
