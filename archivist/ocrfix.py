@@ -6,9 +6,9 @@ Only corrections that need no guess about meaning are made, so nothing right is 
   ``ĐĐ`` (no Vietnamese word has one) as ``Đ``;
 - case of letters whose capital and small forms have the same shape (c o ô ơ s u ư v w x z, with
   any tone mark): a word made only of them, read in capitals between words in small letters,
-  is in small letters (``cơ sở`` read as ``CƠ SỞ``);
+  is in small letters (``cơ sở`` read as ``CƠ SỞ``), unless it is a code or a numeral (``khóa XX``);
 - specks: one- or two-character "words" that Tesseract itself is unsure of (confidence below 30)
-  and that hold no digit are stains or dust, not text;
+  and that hold no digit are stains or dust, not text (but a dash, a code or a two-letter syllable is);
 - syllables: Vietnamese is written in a closed set of syllables (:mod:`archivist.syllables`), so a
   word in small letters that is no syllable was misread. It becomes the valid syllable it is nearest
   to under the confusions Tesseract makes (a tone mark for another, ``ư``/``u``, ``ơ``/``o``, ``ă``/``â``/``a``,
@@ -25,12 +25,13 @@ record stay in step.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from .bodies import is_known
+from .bodies import abbreviations, is_known
 from .models import Word
 from .phrasefix import correct_phrases
 from .sections import correct_numerals
@@ -39,6 +40,7 @@ from .syllables import attested, fold_marks, folded_syllables, is_syllable, syll
 _LOOKALIKE = str.maketrans({"Ð": "Đ", "ð": "đ"})
 _SAME_SHAPE = set("cosuvwxz") | {"ô", "ơ", "ư"}
 SPECK_CONFIDENCE = 30.0
+_ROMAN = re.compile(r"^[IVXLC]{2,6}$")
 
 
 def _base(ch: str) -> str:
@@ -54,7 +56,14 @@ def _letters(text: str) -> str:
 
 def _same_shape_caps(text: str) -> bool:
     letters = _letters(text)
-    return len(letters) >= 2 and letters.isupper() and all(_base(c) in _SAME_SHAPE for c in letters)
+    return len(letters) >= 2 and letters.isupper() and all(_base(c) in _SAME_SHAPE for c in letters) \
+        and not _code(text)
+
+
+def _code(text: str) -> bool:
+    """A code or a Roman numeral in capitals (``VX``, ``TT``, ``XX``): printed so, never a word to lower or drop."""
+    core = text.strip(_EDGE)
+    return len(core) >= 2 and core.isupper() and (core in abbreviations() or bool(_ROMAN.match(core)))
 
 
 def _small(text: str) -> bool:
@@ -63,8 +72,20 @@ def _small(text: str) -> bool:
 
 
 def _is_speck(w: Word) -> bool:
+    """A stain Tesseract read as one or two characters it is unsure of; a dash, a code (``TT``) or a
+    two-letter syllable (``số``, ``Bố``: Tesseract gives some words a confidence of 0) is text."""
     t = w.text.strip()
-    return len(t) <= 2 and w.conf < SPECK_CONFIDENCE and not any(c.isdigit() for c in t)
+    return len(t) <= 2 and w.conf < SPECK_CONFIDENCE and not any(c.isdigit() for c in t) and t != "-" \
+        and not _code(t) and not (len(t) == 2 and t.isalpha() and is_syllable(t.lower()))
+
+
+_NUMBERED = {"chương", "phần", "mục", "khóa", "khoá"}
+
+
+def _numbered(words: list[Word], i: int) -> bool:
+    """``Chương I``: a one-letter numeral after the word it numbers is text, however unsure Tesseract is."""
+    return i > 0 and words[i].text.strip(_EDGE) in ("I", "V", "X") \
+        and words[i - 1].text.strip(_EDGE).lower() in _NUMBERED
 
 
 def _mid_sentence(done: list[Word], kept: list[Word], i: int) -> bool:
@@ -77,7 +98,7 @@ def _mid_sentence(done: list[Word], kept: list[Word], i: int) -> bool:
 
 def fix_words(words: list[Word]) -> list[Word]:
     """The corrected words (same order, same boxes), specks removed."""
-    kept = [w for w in words if not _is_speck(w)]
+    kept = [w for i, w in enumerate(words) if not _is_speck(w) or _numbered(words, i)]
     out: list[Word] = []
     for i, w in enumerate(kept):
         text = w.text.translate(_LOOKALIKE)

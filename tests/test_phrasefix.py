@@ -52,3 +52,16 @@ def test_section_numerals_are_read_back_by_their_order():
 def test_the_ocr_stage_applies_both():
     page = _line("I. MỤC TIÊU", 0) + _line("H. TỔ CHỨC", 1) + _line("nhân dần tống hợp", 2)
     assert _text(fix_words(page)) == "I. MỤC TIÊU II. TỔ CHỨC nhân dân tổng hợp"
+
+
+def test_specks_are_dropped_but_never_a_dash_a_code_a_numeral_or_a_two_letter_syllable():
+    page = [Word(t, c, (100 * i, 0, 100 * i + 90, 30), 0) for i, (t, c) in enumerate(
+        [("công", 96.0), ("dân", 96.0), ("số", 0.0), ("~", 12.0), ("-", 20.0), ("TT", 17.0), ("HĐND", 95.0),
+         ("Chương", 95.0), ("I", 26.0), ("ˆ", 5.0), ("x", 10.0)])]
+    assert _text(fix_words(page)) == "công dân số - TT HĐND Chương I"
+
+
+def test_a_code_or_numeral_in_capitals_is_not_lowered_mid_sentence():
+    assert _text(fix_words(_line("khóa XX, kỳ họp thứ hai và CƠ SỞ vật chất"))) == \
+        "khóa XX, kỳ họp thứ hai và cơ sở vật chất"
+    assert _text(fix_words(_line("Lưu: VT, VX. của xã"))) == "Lưu: VT, VX. của xã"
