@@ -8,7 +8,8 @@ Only corrections that need no guess about meaning are made, so nothing right is 
   any tone mark): a word made only of them, read in capitals between words in small letters,
   is in small letters (``cơ sở`` read as ``CƠ SỞ``), unless it is a code or a numeral (``khóa XX``);
 - specks: one- or two-character "words" that Tesseract itself is unsure of (confidence below 30)
-  and that hold no digit are stains or dust, not text (but a dash, a code or a two-letter syllable is);
+  and that hold no digit are stains or dust, not text (but a dash, a code or a two-letter syllable
+  between two words of its line is);
 - syllables: Vietnamese is written in a closed set of syllables (:mod:`archivist.syllables`), so a
   word in small letters that is no syllable was misread. It becomes the valid syllable it is nearest
   to under the confusions Tesseract makes (a tone mark for another, ``ư``/``u``, ``ơ``/``o``, ``ă``/``â``/``a``,
@@ -72,11 +73,25 @@ def _small(text: str) -> bool:
 
 
 def _is_speck(w: Word) -> bool:
-    """A stain Tesseract read as one or two characters it is unsure of; a dash, a code (``TT``) or a
-    two-letter syllable (``số``, ``Bố``: Tesseract gives some words a confidence of 0) is text."""
     t = w.text.strip()
-    return len(t) <= 2 and w.conf < SPECK_CONFIDENCE and not any(c.isdigit() for c in t) and t != "-" \
-        and not _code(t) and not (len(t) == 2 and t.isalpha() and is_syllable(t.lower()))
+    return len(t) <= 2 and w.conf < SPECK_CONFIDENCE and not any(c.isdigit() for c in t)
+
+
+def _in_text(words: list[Word], i: int) -> bool:
+    """A short word Tesseract is unsure of that is text all the same: a dash before a word of its line (``Số: 107 -
+    GIẤY``, a list's bullet), and between two words of its line a code (``- TT HĐND``) or a two-letter syllable
+    before a small word or a number
+    (``dân số 0811…``, ``2. Bố trí``: Tesseract gives some words a confidence of 0). Alone at a line's end,
+    or before a capital, such a token is a stain read as letters (``xã; đế``)."""
+    w, t = words[i], words[i].text.strip()
+    prev, nxt = (words[i - 1] if i else None), (words[i + 1] if i + 1 < len(words) else None)
+    if nxt is None or nxt.line != w.line:
+        return False
+    if t == "-":  # a dash or a list's bullet before a word
+        return True
+    after = nxt.text.strip(_EDGE)[:1]
+    syllable = len(t) == 2 and t.isalpha() and is_syllable(t.lower()) and (after.islower() or after.isdigit())
+    return prev is not None and prev.line == w.line and (_code(t) or syllable)
 
 
 _NUMBERED = {"chương", "phần", "mục", "khóa", "khoá"}
@@ -98,7 +113,7 @@ def _mid_sentence(done: list[Word], kept: list[Word], i: int) -> bool:
 
 def fix_words(words: list[Word]) -> list[Word]:
     """The corrected words (same order, same boxes), specks removed."""
-    kept = [w for i, w in enumerate(words) if not _is_speck(w) or _numbered(words, i)]
+    kept = [w for i, w in enumerate(words) if not _is_speck(w) or _numbered(words, i) or _in_text(words, i)]
     out: list[Word] = []
     for i, w in enumerate(kept):
         text = w.text.translate(_LOOKALIKE)

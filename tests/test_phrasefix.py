@@ -56,9 +56,12 @@ def test_the_ocr_stage_applies_both():
 
 def test_specks_are_dropped_but_never_a_dash_a_code_a_numeral_or_a_two_letter_syllable():
     page = [Word(t, c, (100 * i, 0, 100 * i + 90, 30), 0) for i, (t, c) in enumerate(
-        [("công", 96.0), ("dân", 96.0), ("số", 0.0), ("~", 12.0), ("-", 20.0), ("TT", 17.0), ("HĐND", 95.0),
+        [("công", 96.0), ("dân", 96.0), ("số", 0.0), ("081171863171", 95.0), ("~", 12.0), ("-", 20.0), ("TT", 17.0),
+         ("HĐND", 95.0),
          ("Chương", 95.0), ("I", 26.0), ("ˆ", 5.0), ("x", 10.0)])]
-    assert _text(fix_words(page)) == "công dân số - TT HĐND Chương I"
+    assert _text(fix_words(page)) == "công dân số 081171863171 - TT HĐND Chương I"
+    stain = [Word(t, c, (100 * i, 0, 100 * i + 90, 30), 0) for i, (t, c) in enumerate([("xã;", 96.0), ("đế", 6.0)])]
+    assert _text(fix_words(stain)) == "xã;"  # a syllable alone at the line's end: a stain
 
 
 def test_a_code_or_numeral_in_capitals_is_not_lowered_mid_sentence():
