@@ -19,10 +19,12 @@ from .bodies import abbreviations, clean_body, is_debris, odd_tokens
 from .calibration import threshold_for
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
+from .crosscheck import check
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
 from .fields import Field, clean, make_field, missing
 from .footer import POSITIONS, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
+from .language import detect_language
 from .layout import (
     BODY_HEADS,
     DocLayout,
@@ -175,7 +177,11 @@ def _date_field(doc: DocLayout, pd: Seg | None, years: set[int]) -> Field:
         if not _plausible(d):
             fixed = _repair_year(d, years)
             d, base, repaired = (fixed[0], fixed[1], True) if fixed else (d, 0.3, repaired)
-        return make_field(d.isoformat(), base, line, dm.start, dm.end, repaired)
+        f = make_field(d.isoformat(), base, line, dm.start, dm.end, repaired)
+        unread = pd is not None and line is not pd.line or pd is None and any(
+            re.search(r"\bngay\s*\d", ln.folded) for ln in doc.pages[0][:doc.header.end])
+        f.review = "the header's date line was not read; this date is from the text" if unread else None
+        return f
     return missing()
 
 
@@ -320,6 +326,8 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
             value = value[a[1]:]
         plausible = value.isupper() and _known_position(value)  # in capitals, and a position (not ``LƯU VT``)
         position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
+        if plausible and f.authority and f.authority[0] == "KT." and re.fullmatch(r"PHÓ(?: [^\W\d_]+)+", value):
+            position.confidence = max(position.confidence, 0.85)  # a deputy's under KT.: two readings agree
         out["signer_position"] = _with_checks(position, [], pos.text)  # a position is printed in capitals
     if f.name:
         name = split_names(clean(trim_noise(f.name.text)))[-1]
@@ -334,25 +342,7 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
     return out
 
 
-# --- language and the whole -----------------------------------------------------------------------
-
-_LANG_WORDS = {
-    "vi": {"va", "cua", "cac", "ngay", "thang", "nam", "duoc", "theo", "ve", "cho", "nay", "voi", "nguoi", "viec"},
-    "en": {"the", "and", "of", "to", "is", "in", "for", "with", "this", "that"},
-    "fr": {"le", "les", "et", "des", "du", "est", "pour", "dans", "une", "sur"},
-}
-
-
-def detect_language(text: str) -> tuple[str, float]:
-    """The page language by its commonest function words (folded, so lost marks do not matter)."""
-    words = re.findall(r"[a-z]+", _fold(text))
-    hits = {lang: sum(w in vocab for w in words) for lang, vocab in _LANG_WORDS.items()}
-    total = sum(hits.values())
-    if not total:
-        return "vi", 0.5
-    lang = max(hits, key=lambda k: hits[k])
-    return lang, round(min(0.99, 0.5 + 0.5 * hits[lang] / total), 3)
-
+# --- the whole -----------------------------------------------------------------------------------
 
 def extract(pages: list[PageText], classification: Classification | None = None,
             threshold: float = THRESHOLD) -> Metadata:
@@ -383,6 +373,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
         f = found.get(name)
         if f is not None and isinstance(f.value, str) and any(map(restore.doubtful, (f.value, _name_of(f.value)))):
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
+    check(found, restore, doc.footer)
     meta = Metadata(classification=cls, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
     return meta

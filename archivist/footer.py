@@ -23,7 +23,7 @@ POSITIONS = tuple(sorted((fold_key(p) for p in (
     "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "CÔNG CHỨC ĐỊA CHÍNH - XÂY DỰNG", "CÁN BỘ TƯ PHÁP", "NGƯỜI LẬP")),
     key=len, reverse=True))
 SURNAMES = frozenset(fold_key(s) for s in (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Trịnh Mai Trương Hà Cao "
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Đào Lâm Trịnh Mai Trương Hà Cao "
     "Lương Tô Tạ Châu Quách Thái Kiều Lưu Triệu Văn Chu Tăng La Mạc Đàm Hứa Vương Lại Khổng Thân Ông Giang Kim "
     "Tôn").split())
 #: Positions of the one who signs second, not for the body (minutes: the secretary beside the chair).
@@ -47,6 +47,7 @@ class Footer:
     name: Line | None = None
     recipients: list[Line] = field(default_factory=list)
     noi_nhan: bool = False
+    strays: list[Line] = field(default_factory=list)  # lines beside the recipients not read as signature or list
 
 
 def authority_of(text: str) -> tuple[str, int] | None:
@@ -260,6 +261,9 @@ def parse_footer(lines: list[Line], page: int) -> Footer | None:
         return None
     f = f or Footer(page)
     f.recipients, f.noi_nhan = left, noi_nhan
+    label = next(((ln.page, ln.index) for ln in lines if _NOI_NHAN.match(ln.folded)), None)
+    f.strays = [ln for ln in right if label and (ln.page, ln.index) > label and ln not in f.positions
+                and ln is not f.name and not (f.authority and ln is f.authority[1])]
     return f
 
 

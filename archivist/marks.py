@@ -145,6 +145,21 @@ class MarkRestorer:
                         return True
         return False
 
+    def lacks_marks(self, value: str) -> bool:
+        """Whether the document spells a run of two of ``value``'s words more often with marks this value
+        lacks (``VĨNH THANH`` in the header, ``Vĩnh Thạnh`` on the place line and in the text): the value
+        is likelier the one that lost a mark than the others gained it; a person should look."""
+        words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", value))]
+        for i in range(len(words) - 1):
+            gram = tuple(words[i:i + 2])
+            seen = self._seen.get(tuple(_fold(w) for w in gram), Counter())
+            for other, n in seen.items():
+                if other != gram and n > seen[gram] and all(degraded(a, b) or normalize(a) == normalize(b)
+                                         for a, b in zip(gram, other, strict=True)) \
+                        and any(not degraded(b, a) for a, b in zip(gram, other, strict=True)):
+                    return True
+        return False
+
     def _phrase(self, key: tuple[str, ...], current: tuple[str, ...], kind: str) -> tuple[str, ...] | None:
         """A lexicon phrase whose words the OCR lost marks of, confused a tone of (``Kểt quả``) or
         misread the marks of one word of; never in names (``Thị Hạnh`` is no ``thi hành``). A phrase

@@ -6,16 +6,19 @@ Only corrections that need no guess about meaning are made, so nothing right is 
   ``ĐĐ`` (no Vietnamese word has one) as ``Đ``;
 - case of letters whose capital and small forms have the same shape (c o ô ơ s u ư v w x z, with
   any tone mark): a word made only of them, read in capitals between words in small letters,
-  is in small letters (``cơ sở`` read as ``CƠ SỞ``);
+  is in small letters (``cơ sở`` read as ``CƠ SỞ``), unless it is a code or a numeral (``khóa XX``);
 - specks: one- or two-character "words" that Tesseract itself is unsure of (confidence below 30)
-  and that hold no digit are stains or dust, not text;
+  and that hold no digit are stains or dust, not text (but a dash, a code or a two-letter syllable
+  between two words of its line is);
 - syllables: Vietnamese is written in a closed set of syllables (:mod:`archivist.syllables`), so a
   word in small letters that is no syllable was misread. It becomes the valid syllable it is nearest
   to under the confusions Tesseract makes (a tone mark for another, ``ư``/``u``, ``ơ``/``o``, ``ă``/``â``/``a``,
   ``ê``/``e``, ``đ``/``d``, ``rn`` for ``m`` …) when exactly one is nearest, the page itself breaking a tie
   (the spelling it uses elsewhere); and two syllables run together (``cấptỉnh``) are split when they
   split one way only. Words with a capital (names, places, headings, codes), digits or symbols are
-  never touched, nor is any valid syllable: a right word is never made wrong.
+  never touched, nor is any valid syllable: a right word is never made wrong;
+- then a phrase of the lexicon misread in one mark that still makes a syllable (``tống hợp``:
+  :mod:`archivist.phrasefix`), and section numerals whose ``II`` was read ``H`` (:mod:`archivist.sections`).
 
 Words keep their boxes (a split word's box is shared by its letters), so the text layer and the
 record stay in step.
@@ -23,18 +26,22 @@ record stay in step.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from .bodies import is_known
+from .bodies import abbreviations, is_known
 from .models import Word
+from .phrasefix import correct_phrases
+from .sections import correct_numerals
 from .syllables import attested, fold_marks, folded_syllables, is_syllable, syllables, tone_of, toneless
 
 _LOOKALIKE = str.maketrans({"Ð": "Đ", "ð": "đ"})
 _SAME_SHAPE = set("cosuvwxz") | {"ô", "ơ", "ư"}
 SPECK_CONFIDENCE = 30.0
+_ROMAN = re.compile(r"^[IVXLC]{2,6}$")
 
 
 def _base(ch: str) -> str:
@@ -50,7 +57,14 @@ def _letters(text: str) -> str:
 
 def _same_shape_caps(text: str) -> bool:
     letters = _letters(text)
-    return len(letters) >= 2 and letters.isupper() and all(_base(c) in _SAME_SHAPE for c in letters)
+    return len(letters) >= 2 and letters.isupper() and all(_base(c) in _SAME_SHAPE for c in letters) \
+        and not _code(text)
+
+
+def _code(text: str) -> bool:
+    """A code or a Roman numeral in capitals (``VX``, ``TT``, ``XX``): printed so, never a word to lower or drop."""
+    core = text.strip(_EDGE)
+    return len(core) >= 2 and core.isupper() and (core in abbreviations() or bool(_ROMAN.match(core)))
 
 
 def _small(text: str) -> bool:
@@ -63,6 +77,32 @@ def _is_speck(w: Word) -> bool:
     return len(t) <= 2 and w.conf < SPECK_CONFIDENCE and not any(c.isdigit() for c in t)
 
 
+def _in_text(words: list[Word], i: int) -> bool:
+    """A short word Tesseract is unsure of that is text all the same: a dash before a word of its line (``Số: 107 -
+    GIẤY``, a list's bullet), and between two words of its line a code (``- TT HĐND``) or a two-letter syllable
+    before a small word or a number
+    (``dân số 0811…``, ``2. Bố trí``: Tesseract gives some words a confidence of 0). Alone at a line's end,
+    or before a capital, such a token is a stain read as letters (``xã; đế``)."""
+    w, t = words[i], words[i].text.strip()
+    prev, nxt = (words[i - 1] if i else None), (words[i + 1] if i + 1 < len(words) else None)
+    if nxt is None or nxt.line != w.line:
+        return False
+    if t == "-":  # a dash or a list's bullet before a word
+        return True
+    after = nxt.text.strip(_EDGE)[:1]
+    syllable = len(t) == 2 and t.isalpha() and is_syllable(t.lower()) and (after.islower() or after.isdigit())
+    return prev is not None and prev.line == w.line and (_code(t) or syllable)
+
+
+_NUMBERED = {"chương", "phần", "mục", "khóa", "khoá"}
+
+
+def _numbered(words: list[Word], i: int) -> bool:
+    """``Chương I``: a one-letter numeral after the word it numbers is text, however unsure Tesseract is."""
+    return i > 0 and words[i].text.strip(_EDGE) in ("I", "V", "X") \
+        and words[i - 1].text.strip(_EDGE).lower() in _NUMBERED
+
+
 def _mid_sentence(done: list[Word], kept: list[Word], i: int) -> bool:
     """The word follows a small-letter word with no sentence end between (text runs on across lines),
     or is followed by one, as in ``... ngay từ CƠ SỞ.`` or ``CƠ SỞ vật chất``."""
@@ -73,7 +113,7 @@ def _mid_sentence(done: list[Word], kept: list[Word], i: int) -> bool:
 
 def fix_words(words: list[Word]) -> list[Word]:
     """The corrected words (same order, same boxes), specks removed."""
-    kept = [w for w in words if not _is_speck(w)]
+    kept = [w for i, w in enumerate(words) if not _is_speck(w) or _numbered(words, i) or _in_text(words, i)]
     out: list[Word] = []
     for i, w in enumerate(kept):
         text = w.text.translate(_LOOKALIKE)
@@ -82,7 +122,7 @@ def fix_words(words: list[Word]) -> list[Word]:
         if _same_shape_caps(text) and _mid_sentence(out, kept, i):
             text = text.lower()
         out.append(w if text == w.text else replace(w, text=text))
-    return correct_syllables(out)
+    return correct_numerals(correct_phrases(correct_syllables(out)))
 
 
 #: Letters Tesseract reads for one another in small Vietnamese print, as (read, printed): vowel marks

@@ -1,7 +1,7 @@
 """Issue 14, text side, end to end: scans of a national series (a resolution of the National Assembly's
 Standing Committee, a Government decree) drawn here, read by the real pipeline (Tesseract ``vie``), and
 checked in the record: the number/symbol by its grammar, the type by its heading, what was read kept and
-flagged, the issuer's run-together words split, and every PDF valid PDF/A-1b."""
+flagged, the issuer's run-together words split, wrong values flagged on evidence, and every PDF valid PDF/A-1b."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ def _font(pt: float, bold: bool = False, italic: bool = False) -> ImageFont.Free
     return ImageFont.truetype(FONTS.format(style), round(pt / 72 * DPI))
 
 
-def _page(left: list[tuple[str, bool]], number: str, title: str, signer: list[str]) -> Image.Image:
+def _page(left: list[tuple[str, bool]], number: str, title: str, signer: list[str],
+          body: tuple[str, ...] = _BODY) -> Image.Image:
     """An A4 page laid out as Decree 30 has it: issuer and number left, motto right, title, body, signature."""
     mm = DPI / 25.4
     im = Image.new("L", (round(210 * mm), round(297 * mm)), 245)
@@ -45,7 +46,7 @@ def _page(left: list[tuple[str, bool]], number: str, title: str, signer: list[st
     centre(105, 58, title, _font(14, True))
     centre(105, 65, "Về việc sắp xếp các đơn vị hành chính cấp xã năm 2025", _font(14, True))
     y = 80.0
-    for para in _BODY:
+    for para in body:
         d.text((30 * mm, y * mm), para, font=_font(12.5), fill=25)
         y += 9
     y += 10
@@ -74,6 +75,12 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     _page([("UBND HUYỆN QUỲNHLƯU", False), ("ỦY BAN NHÂN DÂN", True), ("XÃ TIÊN PHONG", True)], "Số: 45/QĐ-UBND",
           "QUYẾT ĐỊNH", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Bùi Quốc Nam"]).save(scans / "qd.jpg", dpi=(DPI, DPI),
                                                                                 quality=85)
+    # a commune decision as the OCR misreads one: a district no unit list knows (QUỲNH LỬU), PHÓ lost under
+    # KT., and a phrase with a wrong mark in the text (tống hợp)
+    _page([("UBND HUYỆN QUỲNH LỬU", False), ("ỦY BAN NHÂN DÂN", True), ("XÃ QUỲNH HẬU", True)], "Số: 46/QĐ-UBND",
+          "QUYẾT ĐỊNH", ["KT. CHỦ TỊCH", "CHỦ TỊCH", "Bùi Quốc Nam"],
+          _BODY + ("Điều 3. Văn phòng tống hợp kết quả, báo cáo Ủy ban nhân dân xã.",)).save(
+        scans / "flags.jpg", dpi=(DPI, DPI), quality=85)
     archive = tmp_path_factory.mktemp("national") / "archive"
     report = process([scans], archive, Settings(workers=1, pdfa="1b"))
     assert not report.failures
@@ -106,6 +113,16 @@ def test_run_together_body_name_is_split_in_record_and_text(national: dict[str, 
     assert rec["metadata"]["number_symbol"] == "45/QĐ-UBND" and "number_symbol" not in rec["metadata"]["needs_review"]
 
 
+def test_wrong_values_with_evidence_against_them_are_flagged_whatever_their_confidence(national: dict[str, dict]):
+    """Issue 14 item 9 end to end: the OCR is sure of what is printed, the evidence says it is wrong."""
+    meta = national["flags"]["metadata"]
+    parent, position = meta["fields"]["parent_issuer"], meta["fields"]["signer_position"]
+    assert "no administrative unit" in parent["review"] and "parent_issuer" in meta["needs_review"]
+    assert meta["signer_position"] == "CHỦ TỊCH" and "deputy" in position["review"]
+    assert "signer_position" in meta["needs_review"]
+    assert "tổng hợp" in national["flags"]["pages"][0]["text"]  # the phrase read back in the page text
+
+
 def test_national_series_pdfs_pass_preflight(national: dict[str, dict]) -> None:
     from archivist.preflight import preflight_available, validate_pdfa
 
@@ -113,5 +130,5 @@ def test_national_series_pdfs_pass_preflight(national: dict[str, dict]) -> None:
         pytest.skip("PDFBox Preflight is not installed")
     archive = Path(next(iter(national.values()))["_archive"])
     pdfs = sorted((archive / "documents").glob("*.pdf"))
-    assert len(pdfs) == 3
+    assert len(pdfs) == 4
     assert not {p.name: v for p, v in validate_pdfa(pdfs).items() if v}

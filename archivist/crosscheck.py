@@ -1,0 +1,186 @@
+"""Evidence that a value is wrong whatever its confidence says: checks against what the value must be.
+
+A field's confidence comes from the pattern that found it and the OCR's word confidences, and the OCR is
+often sure of a wrong mark (``Củ Chỉ`` at 80 for ``Củ Chi``, ``07/08/2025`` at 97 where the header's date
+line was unreadable). A wrong value stored without a review flag is the worst outcome for an archive, so
+each check here gives a *reason* for review (``Field.review``) that no threshold can talk away:
+
+- a unit named after its level word (``HUYỆN QUỲNH LỬU``, ``xã Cẩm Thạc``, in a body's name, a place, a
+  recipient or a subject) that the administrative unit lists know under no such name;
+- a body's name or a position in capitals with a word not in capitals (``LẤP Vò``): a mark or letter misread;
+- a word the document spells more often with marks this value lacks, or an issuer and a place line that
+  spell their commune two ways (``VĨNH THANH``, ``Vĩnh Thạnh``: both are real communes);
+- a symbol part that is no known code (``UBMD``);
+- a year no record can carry (``2609``) in a civil-status date or register book;
+- ``KT.`` (a deputy signing for the head) above a position that is not a deputy's;
+- a signer's name read from a list line (``- Lựu Vĩ,``: the recipients' ``Lưu VT``);
+- a recipients list beside which a line was left out (its bullet lost).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from itertools import takewhile
+
+from .bodies import abbreviations, is_debris, is_known
+from .fields import Field
+from .footer import BULLET, Footer
+from .marks import MarkRestorer
+from .numsym import is_known_part
+from .ocrtext import _fold, upper_ratio
+from .textnorm import normalize
+
+_LEVEL = re.compile(r"(?i)(?:^|(?<=\s))(?:thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|phường|xã|tp\.?|h\.)\s+")
+_EDGE = " ,.;:()[]-–—_'\"`"
+MIN_YEAR = 1900
+
+
+def _key(name: str) -> str:
+    return " ".join(normalize(name).lower().split())
+
+
+@lru_cache(maxsize=1)
+def unit_names() -> frozenset[str]:
+    """Every unit name the installed lists know (2025 communes, former communes, districts, provinces),
+    without its level word, as :func:`_key` writes it; empty when the lists are not installed."""
+    from .adminunits import UnitError, load_units
+
+    try:
+        units = load_units()
+    except UnitError:
+        return frozenset()
+    names = set()
+    for u in (*units.units.values(), *units.former.values()):
+        for name in (u.name, u.district_name, u.province_name):
+            if name:
+                names.add(_key(_LEVEL.sub("", name, count=1)))
+    return frozenset(names)
+
+
+def unit_name(part: str, whole: bool = False) -> str | None:
+    """The unit name in ``part`` (after ``XÃ``, ``huyện`` …; with ``whole``, the whole of it when it has no
+    level word), or None: the words in capitals or title case that follow (``xã Cẩm Thạch giai đoạn …``); a
+    name in small letters is no proper name (``huyện ủy``), nor one with a code in it."""
+    hits = list(_LEVEL.finditer(part))
+    if not hits and not whole:
+        return None
+    rest = (part[hits[-1].end():] if hits else part).strip(_EDGE).split()
+    words = list(takewhile(lambda w: w[:1].isupper() or w[:1].isdigit(), rest))  # xã Cẩm Thạch giai đoạn 2010
+    if not words or any(w.strip(_EDGE).upper() in abbreviations() for w in words):
+        return None
+    return " ".join(words).strip(_EDGE)
+
+
+def unit_doubt(value: str, whole: bool = False) -> str | None:
+    """Why a unit named in ``value`` is doubtful: the lists know no unit of that name (text after a comma
+    or in brackets is not part of the name; ``whole``: a place, named by its first part)."""
+    known = unit_names()
+    for part in re.split(r"[,;(]", value)[:1 if whole else None] if known else []:
+        if (name := unit_name(part, whole)) and _key(name) not in known:
+            return f"no administrative unit is named '{name}'"
+    return None
+
+
+def _fold_key(name: str) -> str:
+    return " ".join(_fold(name).split())
+
+
+def commune_doubt(issuer: str, place: str) -> str | None:
+    """Why the issuer and the place are doubtful: they name one commune with different marks
+    (``XÃ VĨNH THANH`` and ``Vĩnh Thạnh``) that are both real names, so only a person can tell which is right
+    (a name no unit has is :func:`unit_doubt`'s, and the other is not doubted for it)."""
+    a, b = unit_name(re.split(r"[,;(]", issuer)[0]), unit_name(re.split(r"[,;(]", place)[0], whole=True)
+    if a and b and _fold_key(a) == _fold_key(b) and _key(a) != _key(b) and {_key(a), _key(b)} <= unit_names():
+        return f"the issuer and the place line spell the name two ways: '{a}', '{b}'"
+    return None
+
+
+def case_doubt(value: str) -> str | None:
+    """Why a value printed in capitals is doubtful: a word of it is not (``LẤP Vò``)."""
+    if upper_ratio(value) < 0.8:
+        return None
+    odd = [w for w in value.split() if any(c.islower() for c in w) and w.strip(_EDGE).upper() not in abbreviations()]
+    return f"'{odd[0]}' is not in capitals like the rest" if odd else None
+
+
+def symbol_doubt(symbol: str) -> str | None:
+    """Why a number's symbol is doubtful: a part of it is no known code or abbreviation (``UBMD``)."""
+    for part in re.split(r"[-/]", symbol):
+        if part and not part.isdigit() and not is_known_part(part) and part.upper() not in abbreviations():
+            return f"'{part}' is no known code"
+    return None
+
+
+def year_doubt(value: str) -> str | None:
+    """Why a date or register number is doubtful: it holds a year no record can carry (``2609``)."""
+    for y in re.findall(r"(?<!\d)\d{4}(?!\d)", value):
+        if not MIN_YEAR <= int(y) <= date.today().year + 1:
+            return f"the year {y} is not possible"
+    return None
+
+
+def position_doubt(authority: str | None, position: str) -> str | None:
+    """Why a position is doubtful: ``KT.`` means a deputy signs for the head, so the position is a deputy's."""
+    if authority == "KT." and not normalize(position).upper().lstrip(_EDGE + "/").startswith("PHÓ"):
+        return f"signed KT. (for the head) but the position '{position}' is not a deputy's"
+    return None
+
+
+def signer_doubt(source: str) -> str | None:
+    """Why a signer's name is doubtful: it was read from a list line (a bullet before it)."""
+    return "read from a list line, not a signature" if BULLET.match(source) and source.strip()[:1] in "-+•*~" else None
+
+
+def recipients_doubt(footer: Footer) -> str | None:
+    """Why the recipients are doubtful: a line stands in their column, between or just above them, that
+    was not read as one of them (its bullet lost: ``UBND huyện Lạng Giang;``)."""
+    boxes = [b for ln in footer.recipients if (b := ln.box())]
+    if not boxes:
+        return None
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    height = max(1, sorted(b[3] - b[1] for b in boxes)[len(boxes) // 2])
+    top, bottom = min(b[1] for b in boxes) - 2 * height, max(b[3] for b in boxes)
+    for ln in footer.strays:
+        b = ln.box()
+        words = [w for w in ln.text.split() if not is_debris(w) and is_known(w) and sum(c.isalpha() for c in w) >= 2]
+        if b and len(words) >= 2 and b[0] < left + 0.3 * (right - left) and top <= (b[1] + b[3]) / 2 <= bottom:
+            return f"the line '{ln.text.strip()}' beside them was not read as a recipient"
+    return None
+
+
+def _mark(f: Field | None, reason: str | None) -> None:
+    if f is not None and reason and f.value not in (None, "", []) and not f.review:
+        f.review = reason
+
+
+def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None) -> None:
+    """Give each value of ``found`` that one of the checks doubts its reason for review."""
+    for name in ("issuer", "parent_issuer", "place"):
+        f = found.get(name)
+        if f is not None and isinstance(f.value, str):
+            fewer = "spelled elsewhere in the document with marks it lacks" if restore.lacks_marks(f.value) else None
+            _mark(f, unit_doubt(f.value, whole=name == "place") or (case_doubt(f.value) if name != "place" else None)
+                  or fewer)
+    iss, place = found.get("issuer"), found.get("place")
+    if iss is not None and place is not None and isinstance(iss.value, str) and isinstance(place.value, str):
+        reason = commune_doubt(iss.value, place.value)
+        _mark(iss, reason)
+        _mark(place, reason)
+    if (subj := found.get("subject")) is not None and isinstance(subj.value, str):
+        _mark(subj, next((r for part in re.split(r"[,;(]", subj.value) if (r := unit_doubt(part))), None))
+    rec = found.get("recipients")
+    if rec is not None and isinstance(rec.value, list):
+        _mark(rec, next((r for v in rec.value if isinstance(v, str) and (r := unit_doubt(v))), None))
+        _mark(rec, recipients_doubt(footer) if footer else None)
+    if (ns := found.get("symbol")) is not None and isinstance(ns.value, str):
+        _mark(found.get("number_symbol"), symbol_doubt(ns.value))
+    for name in ("event_date", "book"):
+        f = found.get(name)
+        _mark(f, year_doubt(str(f.value)) if f is not None else None)
+    pos, auth = found.get("signer_position"), found.get("authority")
+    if pos is not None and isinstance(pos.value, str):
+        _mark(pos, position_doubt(auth.value if auth else None, pos.value) or case_doubt(pos.value))
+    if (signer := found.get("signer")) is not None:
+        _mark(signer, signer_doubt(signer.source_text))

@@ -1,0 +1,91 @@
+"""Words of the phrases commune records are written in, read back where the OCR gave one of them a wrong
+mark that still makes a syllable (``tống kết`` for ``tổng kết``, ``nhân dần`` for ``nhân dân``, ``lẫy ý kiến``).
+
+The syllable correction (:mod:`archivist.ocrfix`) cannot see these: each word is a valid syllable. The run
+of words can: its letters without marks are those of a phrase of the lexicon (``data/lexicon.txt``), and it
+differs from it only in marks, the way the OCR confuses them (marks lost, a tone for another, or one word's
+marks misread), which is what :class:`archivist.marks.MarkRestorer` accepts for a field's value. Only runs on
+one line, in small letters (the first word may open a sentence), with no punctuation inside are read back:
+names are written with capitals (``Thị Hạnh`` is no ``thi hành``) and headings in capitals are left as read.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from functools import lru_cache
+
+from .marks import degraded, load_lexicon
+from .models import Word
+from .ocrtext import _fold
+from .syllables import toneless
+
+_EDGE = "()[]{}.,;:!?\"'`‘’“”-–—…"
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[dict[tuple[str, ...], tuple[str, ...]], tuple[int, ...]]:
+    phrases = {k: tuple(w.lower() for w in v) for k, v in load_lexicon().get("phrases", {}).items()}
+    return phrases, tuple(sorted({len(k) for k in phrases}, reverse=True))
+
+
+def _core(text: str) -> tuple[str, str, str]:
+    core = text.strip(_EDGE)
+    at = text.find(core) if core else 0
+    return text[:at], core, text[at + len(core):]
+
+
+def _cost(a: str, b: str) -> int:
+    """Marks and letters that differ between two spellings of one word (decomposed, position by position)."""
+    x, y = unicodedata.normalize("NFD", a), unicodedata.normalize("NFD", b)
+    return sum(p != q for p, q in zip(x, y, strict=False)) + abs(len(x) - len(y))
+
+
+def _reads_as(run: list[Word], phrase: tuple[str, ...], opens: bool) -> tuple[list[str], int] | None:
+    """The run's words as the phrase spells them and how much that changes, or None when the run is not
+    that phrase misread. ``opens``: the run opens a sentence, so its first word may have a capital."""
+    parts = [_core(w.text) for w in run]
+    cores = [c for _, c, _ in parts]
+    if any(not c.isalpha() for c in cores) or any(p[2] for p in parts[:-1]) or any(p[0] for p in parts[1:]):
+        return None  # punctuation inside the run: two phrases, not one
+    if any(not c.islower() for c in cores[1:]) or not (cores[0].islower() or opens and cores[0][1:].islower()):
+        return None  # a name (Thị Hạnh, Xuân Trường ban hành) or a heading in capitals
+    low = [c.lower() for c in cores]
+    differ = [(a, b) for a, b in zip(low, phrase, strict=True) if a != b]
+    if not differ or len(differ) > 1 and not all(degraded(a, b) or toneless(a) == toneless(b) for a, b in differ):
+        return None
+    out = []
+    for (lead, core, trail), new in zip(parts, phrase, strict=True):
+        new = new[:1].upper() + new[1:] if core[:1].isupper() else new
+        out.append(lead + new + trail)
+    return out, sum(_cost(a, b) for a, b in differ)
+
+
+def correct_phrases(words: list[Word]) -> list[Word]:
+    """``words`` with the runs that are a lexicon phrase misread in a mark read as the phrase (boxes kept).
+    Words that already read as part of a phrase are kept; of two overlapping readings the longer phrase
+    wins, then the smaller change (``tắng cường`` is ``tăng cường``, not ``việc tang``)."""
+    phrases, lengths = _phrases()
+    keys = [_fold(w.text.strip(_EDGE)) for w in words]
+    done = [False] * len(words)
+    found = []
+    for n in lengths:
+        for i in range(len(words) - n + 1):
+            run = words[i:i + n]
+            phrase = phrases.get(tuple(keys[i:i + n]))
+            if phrase is None or len({w.line for w in run}) > 1:
+                continue
+            if [w.text.strip(_EDGE).lower() for w in run] == list(phrase):
+                done[i:i + n] = [True] * n  # read right: no other phrase may change these words
+                continue
+            opens = i == 0 or words[i - 1].text.rstrip().endswith((".", ":", "!", "?"))
+            if (got := _reads_as(run, phrase, opens)) is not None:
+                found.append((-n, got[1], i, got[0]))
+    out = list(words)
+    for _, _, i, texts in sorted(found):
+        if any(done[i:i + len(texts)]):
+            continue
+        out[i:i + len(texts)] = [w if t == w.text else replace(w, text=t) for w, t in zip(out[i:i + len(texts)], texts,
+                                                                                       strict=True)]
+        done[i:i + len(texts)] = [True] * len(texts)
+    return out

@@ -1,0 +1,42 @@
+"""Section numerals read back by their order: ``I.``, ``II.``, ``III.`` open the sections of a plan, a report or
+a scheme, and Tesseract reads the strokes of ``II`` as ``H`` (``H. NỘI DUNG``, ``HI. TỔ CHỨC THỰC HIỆN``).
+
+``H`` is no Roman numeral, so a line that opens with ``H.`` or ``HI.`` before a heading in capitals, on a page
+whose sections started with ``I.``, is the numeral its place in that order asks for when its strokes read
+as it (``H`` = ``II``; ``l``, ``1``, ``|`` = ``I``). A numeral read as a valid one is never changed (a document
+may number its parts again from ``I.``), nor is a line before the first ``I.`` (``H. ĐÔNG TRIỀU`` in a header
+is a district).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .models import Word
+
+_LIKE = re.compile(r"^[IVXHl1|]{1,5}\.$")
+_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_STROKES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I"})
+
+
+def _heading_after(words: list[Word], i: int) -> bool:
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is not None and nxt.line == words[i].line and sum(c.isupper() for c in nxt.text) >= 2 \
+        and nxt.text.isupper()
+
+
+def correct_numerals(words: list[Word]) -> list[Word]:
+    """``words`` with the misread section numerals of the page read back (see the module docstring)."""
+    out, seen = list(words), 0
+    for i, w in enumerate(words):
+        if (i and words[i - 1].line == w.line) or not _LIKE.match(w.text) or not _heading_after(words, i):
+            continue
+        core = w.text[:-1]
+        if core in _NUMERALS:  # read as a numeral: it sets the order (I. starts it)
+            seen = _NUMERALS.index(core) + 1 if seen or core == "I" else 0
+            continue
+        if seen and seen < len(_NUMERALS) and core.translate(_STROKES) == _NUMERALS[seen]:
+            out[i] = replace(w, text=_NUMERALS[seen] + ".")
+            seen += 1
+    return out

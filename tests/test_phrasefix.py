@@ -1,0 +1,70 @@
+"""Page-text corrections the syllable set cannot make (issue 14 item 8): a phrase of the lexicon misread in one
+mark that still makes a syllable, and section numerals whose ``II`` was read ``H``. Never a right word made
+wrong: names, headings in capitals and phrases already right are left as read."""
+
+from __future__ import annotations
+
+from archivist.models import Word
+from archivist.ocrfix import fix_words
+from archivist.phrasefix import correct_phrases
+from archivist.sections import correct_numerals
+
+
+def _line(text: str, line: int = 0, conf: float = 95.0) -> list[Word]:
+    return [Word(t, conf, (100 * i, 40 * line, 100 * i + 90, 40 * line + 30), line) for i, t in enumerate(text.split())]
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def test_a_phrase_misread_in_one_mark_is_read_back():
+    assert _text(correct_phrases(_line("kết quả tống hợp của nhân dần xã"))) == "kết quả tổng hợp của nhân dân xã"
+    assert _text(correct_phrases(_line("Tố chức lẫy ý kiến nhân dân."))) == "Tổ chức lấy ý kiến nhân dân."
+
+
+def test_names_headings_and_right_phrases_are_left_as_read():
+    kept = ["Ủy ban nhân dân xã Xuân Trường ban hành", "bà Nguyễn Thị Hạnh thi hành", "TỐNG KẾT",
+            "bắt đầu từ 07 giờ", "về việc tăng cường công tác", "tống, hợp"]
+    for text in kept:
+        assert _text(correct_phrases(_line(text))) == text, text
+
+
+def test_of_two_overlapping_readings_the_smaller_change_wins():
+    assert _text(correct_phrases(_line("về việc tắng cường"))) == "về việc tăng cường"  # not "việc tang"
+
+
+def test_a_phrase_is_not_read_across_lines():
+    words = _line("tống", 0) + _line("kết", 1)
+    assert _text(correct_phrases(words)) == "tống kết"
+
+
+def test_section_numerals_are_read_back_by_their_order():
+    page = _line("I. MỤC TIÊU", 0) + _line("Nội dung.", 1) + _line("H. NỘI DUNG", 2) + _line("HI. TỔ CHỨC", 3)
+    assert [w.text for w in correct_numerals(page) if w.text.endswith(".") and w.text[:-1].isupper()] == \
+        ["I.", "II.", "III."]
+    header = _line("H. ĐÔNG TRIỀU", 0) + _line("I. MỤC TIÊU", 1)  # before the first I.: a district
+    assert correct_numerals(header)[0].text == "H."
+    again = _line("I. PHẦN MỘT", 0) + _line("I. PHẦN HAI", 1)  # a valid numeral is never changed
+    assert [w.text for w in correct_numerals(again)] == [w.text for w in again]
+
+
+def test_the_ocr_stage_applies_both():
+    page = _line("I. MỤC TIÊU", 0) + _line("H. TỔ CHỨC", 1) + _line("nhân dần tống hợp", 2)
+    assert _text(fix_words(page)) == "I. MỤC TIÊU II. TỔ CHỨC nhân dân tổng hợp"
+
+
+def test_specks_are_dropped_but_never_a_dash_a_code_a_numeral_or_a_two_letter_syllable():
+    page = [Word(t, c, (100 * i, 0, 100 * i + 90, 30), 0) for i, (t, c) in enumerate(
+        [("công", 96.0), ("dân", 96.0), ("số", 0.0), ("081171863171", 95.0), ("~", 12.0), ("-", 20.0), ("TT", 17.0),
+         ("HĐND", 95.0),
+         ("Chương", 95.0), ("I", 26.0), ("ˆ", 5.0), ("x", 10.0)])]
+    assert _text(fix_words(page)) == "công dân số 081171863171 - TT HĐND Chương I"
+    stain = [Word(t, c, (100 * i, 0, 100 * i + 90, 30), 0) for i, (t, c) in enumerate([("xã;", 96.0), ("đế", 6.0)])]
+    assert _text(fix_words(stain)) == "xã;"  # a syllable alone at the line's end: a stain
+
+
+def test_a_code_or_numeral_in_capitals_is_not_lowered_mid_sentence():
+    assert _text(fix_words(_line("khóa XX, kỳ họp thứ hai và CƠ SỞ vật chất"))) == \
+        "khóa XX, kỳ họp thứ hai và cơ sở vật chất"
+    assert _text(fix_words(_line("Lưu: VT, VX. của xã"))) == "Lưu: VT, VX. của xã"
