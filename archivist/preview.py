@@ -35,7 +35,9 @@ def colour_copy(rgb: np.ndarray, payload: ImagePayload) -> np.ndarray | None:
         return None
     scale = min(1.0, 2 * PAGE_PX / rgb.shape[1])
     size = (max(1, round(rgb.shape[1] * scale)), max(1, round(rgb.shape[0] * scale)))
-    return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    # Bilinear, not area averaging: 4 ms instead of 29 on a 300 dpi page, and make_preview averages this
+    # copy down by another half, which is what keeps the report image free of aliasing.
+    return cv2.resize(rgb, size, interpolation=cv2.INTER_LINEAR)
 
 
 def make_preview(upright: np.ndarray, payload: ImagePayload | None, orientation: int, skew: float,
