@@ -26,6 +26,7 @@ from typing import Protocol
 import cv2
 import numpy as np
 
+from .blocks import WEAK_MEAN, Block, find_blocks
 from .models import Word
 from .ocrfix import fix_words, text_of
 from .tessdata import OcrError, tessdata_dir
@@ -41,6 +42,15 @@ OCR_TARGET_DPI = 250.0
 #: the second reading never wins: turning it off saved 11% of OCR time on the bench pages with
 #: the same word error (0.73% on 16 pages, both ways).
 TESS_VARIABLES = {"tessedit_do_invert": "0"}
+#: How a page is cut into what Tesseract reads: "tesseract", its own page layout analysis (psm 3), or
+#: "blocks", the text blocks archivist finds from the ink (archivist/blocks.py), each one uniform block.
+LAYOUTS = ("tesseract", "blocks")
+
+
+def _layout(name: str) -> str:
+    if name not in LAYOUTS:
+        raise OcrError(f"unknown page layout {name!r}; choose one of {', '.join(LAYOUTS)}")
+    return name
 
 
 @dataclass
@@ -52,6 +62,7 @@ class OcrResult:
 
 class OcrEngine(Protocol):
     name: str
+    layout: str  # what it does with a whole page: one of LAYOUTS
 
     def version(self) -> str: ...
 
@@ -102,13 +113,15 @@ class TesserocrEngine:
     name = "tesserocr"
 
     def __init__(self, lang: str = "vie", psm: int | None = None, variables: dict[str, str] | None = None,
-                 init_variables: dict[str, str] | None = None) -> None:
+                 init_variables: dict[str, str] | None = None, layout: str = "tesseract") -> None:
         """``psm``, ``variables`` and ``init_variables`` (read only when the model loads) override
-        archivist's Tesseract settings; bench/ocr_settings.py times the alternatives with them."""
+        archivist's Tesseract settings; bench/ocr_settings.py times the alternatives with them.
+        ``layout``: "tesseract" (its own page layout analysis) or "blocks" (:mod:`archivist.blocks`)."""
         import tesserocr
 
         self._tesserocr = tesserocr
         self.lang = lang
+        self.layout = _layout(layout)
         self.psm = tesserocr.PSM.AUTO if psm is None else psm
         self.api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang, psm=self.psm,
                                            oem=tesserocr.OEM.LSTM_ONLY, variables=init_variables or {})
@@ -119,49 +132,83 @@ class TesserocrEngine:
         return f"tesseract {self._tesserocr.tesseract_version().split()[1]} (tesserocr)"
 
     def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
-        t = self._tesserocr
         img, scale = _prepare(gray, dpi)
         h, w = img.shape
-        self.api.SetPageSegMode(t.PSM.SINGLE_BLOCK if block else self.psm)
         self.api.SetImageBytes(img.tobytes(), w, h, 1, w)
         self.api.SetSourceResolution(int(round(dpi * scale)))
+        found = find_blocks(gray, dpi) if self.layout == "blocks" and not block else None
+        if found is None:
+            words = self._read(scale, self._tesserocr.PSM.SINGLE_BLOCK if block else self.psm, w, h)
+        else:
+            words = self._read_blocks(found, scale, w, h)
+        result = _summarise(words, fix=True)
+        if found and result.mean_confidence < WEAK_MEAN:  # no text in blocks after all: Tesseract's analysis decides
+            result = _summarise(self._read(scale, self.psm, w, h), fix=True)
+        self.api.Clear()
+        return result
+
+    def _read(self, scale: float, psm: int, w: int, h: int) -> list[Word]:
+        """The words of the whole image at page segmentation mode ``psm``."""
+        self.api.SetPageSegMode(psm)
+        self.api.SetRectangle(0, 0, w, h)
         self.api.Recognize()
+        return self._words(scale, 0)
+
+    def _read_blocks(self, found: list[Block], scale: float, w: int, h: int) -> list[Word]:
+        """Each block's words in page coordinates, read as one uniform block; lines numbered on."""
+        self.api.SetPageSegMode(self._tesserocr.PSM.SINGLE_BLOCK)
         words: list[Word] = []
-        line = -1
+        for b in found:
+            x0, y0 = int(b.x0 * scale), int(b.y0 * scale)
+            self.api.SetRectangle(x0, y0, min(w, round(b.x1 * scale)) - x0, min(h, round(b.y1 * scale)) - y0)
+            self.api.Recognize()
+            words += self._words(scale, words[-1].line + 1 if words else 0)
+        return words
+
+    def _words(self, scale: float, first_line: int) -> list[Word]:
+        """The words of the last recognition, lines numbered from ``first_line``."""
+        t = self._tesserocr
+        words: list[Word] = []
+        line = first_line - 1
         it = self.api.GetIterator()
         level = t.RIL.WORD
-        if it is not None:
-            while True:
-                if it.Empty(level):
-                    if not it.Next(level):
-                        break
-                    continue
-                if it.IsAtBeginningOf(t.RIL.TEXTLINE):
-                    line += 1
-                text = it.GetUTF8Text(level)
-                box = it.BoundingBox(level)
-                if text and box:
-                    bl = it.Baseline(t.RIL.TEXTLINE)
-                    base = None
-                    if bl:
-                        (x1, y1), (x2, y2) = bl
-                        base = int(round(((y1 + y2) / 2) / scale))
-                    words.append(Word(nfc(text), round(float(it.Confidence(level)), 2), _unscale(box, scale),
-                                      max(line, 0), base))
+        if it is None:
+            return words
+        while True:
+            if it.Empty(level):
                 if not it.Next(level):
                     break
-        self.api.Clear()
-        return _summarise(words, fix=True)
+                continue
+            if it.IsAtBeginningOf(t.RIL.TEXTLINE):
+                line += 1
+            text = it.GetUTF8Text(level)
+            box = it.BoundingBox(level)
+            if text and box:
+                bl = it.Baseline(t.RIL.TEXTLINE)
+                base = None
+                if bl:
+                    (x1, y1), (x2, y2) = bl
+                    base = int(round(((y1 + y2) / 2) / scale))
+                words.append(Word(nfc(text), round(float(it.Confidence(level)), 2), _unscale(box, scale),
+                                  max(line, first_line), base))
+            if not it.Next(level):
+                break
+        return words
 
 
 class TesseractCliEngine:
-    """The ``tesseract`` command, TSV output. Slower (model load per page) but needs no binding."""
+    """The ``tesseract`` command, TSV output. Slower (model load per page) but needs no binding.
+
+    It always reads a page with Tesseract's own layout analysis (psm 3): the command cannot be handed
+    rectangles, so ``layout`` is accepted for the common signature and the engine says "tesseract"."""
 
     name = "cli"
+    layout = "tesseract"
 
-    def __init__(self, lang: str = "vie") -> None:
+    def __init__(self, lang: str = "vie", layout: str = "tesseract") -> None:
         if not shutil.which("tesseract"):
             raise OcrError("the tesseract command is not installed: apt install tesseract-ocr")
+        _layout(layout)
         self.lang = lang
 
     def version(self) -> str:
@@ -195,15 +242,15 @@ class TesseractCliEngine:
 ENGINES = {"tesserocr": TesserocrEngine, "cli": TesseractCliEngine}
 
 
-def make_engine(name: str = "tesserocr", lang: str = "vie") -> OcrEngine:
+def make_engine(name: str = "tesserocr", lang: str = "vie", layout: str = "tesseract") -> OcrEngine:
     """Build an engine by name, falling back to the CLI if the binding is not importable."""
     if name == "tesserocr":
         try:
-            return TesserocrEngine(lang)
+            return TesserocrEngine(lang, layout=layout)
         except ImportError:
-            return TesseractCliEngine(lang)
+            return TesseractCliEngine(lang, layout)
     try:
-        return ENGINES[name](lang)
+        return ENGINES[name](lang, layout=layout)
     except KeyError:
         raise OcrError(f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}") from None
 
