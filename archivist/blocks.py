@@ -26,6 +26,10 @@ BLOCK_DPI = 75.0
 JOIN_ACROSS_MM, JOIN_DOWN_MM = 4.0, 2.5
 PAD_MM = 1.5  # margin kept around a block, so the first and last letters are not cut
 MIN_INK_PX = 6  # ink pixels at 75 dpi below which a blob is a speck, not a word
+#: Specks above which the page is speckled (the hard samples: 200-290 on speckled pages, 12 at most on
+#: any other): their blobs cut lines and join the margins to the text, and Tesseract's own analysis
+#: reads such pages better (bench/RESULTS.md, issue 16 session 19).
+MAX_SPECKS = 50
 MIN_WORD_INK_PX = 20  # ... and from which it is a word, not a speck or a mark (for :func:`split_lines`)
 #: A blob whose ink covers more than this share of its rectangle is a picture or a stain, not lines of
 #: letters (typeset paragraphs: 8-25%).
@@ -66,6 +70,8 @@ def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
     inked = np.bincount(labels[ink > 0], minlength=n)
     pad = round(PAD_MM / MM * dpi)
     h, w = gray.shape
+    if int((inked[1:] < MIN_INK_PX).sum()) > MAX_SPECKS:
+        return None
     blobs, words, cover = [], [], 0
     for i in range(1, n):
         x, y, bw, bh, _ = (int(v) for v in stats[i])
@@ -131,7 +137,8 @@ def merge_stacked(blocks: list[Block]) -> list[Block]:
 
 def reading_order(blocks: list[Block]) -> list[Block]:
     """Rows of blocks that share height (the header's two columns, the recipients beside the signature),
-    top to bottom, each left to right: the order Tesseract's own analysis gives these pages."""
+    top to bottom; in a row, its columns (blocks one above another: the signer's title, the seal, the
+    name) left to right, each top to bottom: the order Tesseract's own analysis gives these pages."""
     rows: list[list[Block]] = []
     bottom = -1
     for b in sorted(blocks, key=lambda b: (b.y0, b.x0)):
@@ -141,4 +148,16 @@ def reading_order(blocks: list[Block]) -> list[Block]:
         else:
             rows.append([b])
             bottom = b.y1
-    return [b for row in rows for b in sorted(row, key=lambda b: b.x0)]
+    out: list[Block] = []
+    for row in rows:
+        columns: list[list[Block]] = []
+        right = -1
+        for b in sorted(row, key=lambda b: b.x0):
+            if columns and b.x0 < right:
+                columns[-1].append(b)
+                right = max(right, b.x1)
+            else:
+                columns.append([b])
+                right = b.x1
+        out += [b for col in columns for b in sorted(col, key=lambda b: (b.y0, b.x0))]
+    return out
