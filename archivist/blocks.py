@@ -14,6 +14,7 @@ block over a picture reads its texture as letters, where Tesseract's own analysi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -135,29 +136,26 @@ def merge_stacked(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _runs(blocks: list[Block], start: Callable[[Block], int], end: Callable[[Block], int]) -> list[list[Block]]:
+    """``blocks`` in order of ``start``, cut where one begins past the end of every block before it."""
+    runs: list[list[Block]] = []
+    reach = -1
+    for b in sorted(blocks, key=lambda b: (start(b), b.y0, b.x0)):
+        if runs and start(b) < reach:
+            runs[-1].append(b)
+            reach = max(reach, end(b))
+        else:
+            runs.append([b])
+            reach = end(b)
+    return runs
+
+
 def reading_order(blocks: list[Block]) -> list[Block]:
     """Rows of blocks that share height (the header's two columns, the recipients beside the signature),
     top to bottom; in a row, its columns (blocks one above another: the signer's title, the seal, the
     name) left to right, each top to bottom: the order Tesseract's own analysis gives these pages."""
-    rows: list[list[Block]] = []
-    bottom = -1
-    for b in sorted(blocks, key=lambda b: (b.y0, b.x0)):
-        if rows and b.y0 < bottom:
-            rows[-1].append(b)
-            bottom = max(bottom, b.y1)
-        else:
-            rows.append([b])
-            bottom = b.y1
     out: list[Block] = []
-    for row in rows:
-        columns: list[list[Block]] = []
-        right = -1
-        for b in sorted(row, key=lambda b: b.x0):
-            if columns and b.x0 < right:
-                columns[-1].append(b)
-                right = max(right, b.x1)
-            else:
-                columns.append([b])
-                right = b.x1
-        out += [b for col in columns for b in sorted(col, key=lambda b: (b.y0, b.x0))]
+    for row in _runs(blocks, lambda b: b.y0, lambda b: b.y1):
+        for column in _runs(row, lambda b: b.x0, lambda b: b.x1):
+            out += sorted(column, key=lambda b: (b.y0, b.x0))
     return out
