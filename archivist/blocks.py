@@ -7,9 +7,11 @@ come out as separate blobs. Each blob's rectangle read as one block of lines (ps
 ``SetRectangle``) cost 24% less CPU than psm 3 on the mixed bench's upright pages and read fewer
 words wrong (bench/blocks.py, bench/RESULTS.md).
 
-When the blobs do not look like text (a photograph, a drawing, a page of show-through, a block
-that fills most of the page) the page is read the old way, psm 3 over the whole page: a uniform
-block over a picture reads its texture as letters, where Tesseract's own analysis sets it aside.
+When the blobs do not look like text (a photograph, a drawing, a block that fills most of the page,
+a speckled page, lines fallen apart into words, faded ink) or their reading is weak (handwriting),
+the page is read the old way, psm 3 over the whole page: a uniform block over a picture reads its
+texture as letters, where Tesseract's own analysis sets it aside. A blank page (no ink Otsu can tell
+from the paper) has no blocks and nothing to read.
 """
 
 from __future__ import annotations
@@ -38,8 +40,12 @@ MAX_INK_SHARE = 0.4
 #: Blocks that together cover more than this share of the page: the page is not a few text blocks.
 MAX_COVER = 0.75
 #: Pairs of blobs side by side on a line (:func:`split_lines`) above which the page's lines fell apart
-#: into words: rectangles around single words lose the words' context and cut the neighbours' edges.
-MAX_SPLIT_LINES = 4
+#: into words: rectangles around single words lose the words' context and cut the neighbours' edges
+#: (typeset pages of the hard samples: 2 at most, the header's and the footer's columns).
+MAX_SPLIT_LINES = 2
+#: Darkest ink (restore.ink_level) from which a page is faded: its strokes fall apart at 75 dpi and
+#: the blocks cut letters (the hard samples: faded pages 141-187, every other page 124 at most).
+FADED_INK = 130.0
 #: A reading of the blocks at a lower mean word confidence is no text in blocks (handwriting, a picture;
 #: the hard sample pages with text read at 78 or more) and the page is read again with Tesseract's own
 #: layout analysis, which sets such regions aside.
@@ -59,11 +65,15 @@ class Block:
 def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
     """The text blocks of an upright grey page (paper white) in reading order, or None when the page
     does not look like blocks of text (then Tesseract's own layout analysis should read it)."""
+    from .restore import ink_level  # restore reads through this module's engine: imported when used
+
     k = min(1.0, BLOCK_DPI / dpi)
     small = cv2.resize(gray, None, fx=k, fy=k, interpolation=cv2.INTER_AREA) if k < 1.0 else gray
     t, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
     if t > 230:  # Otsu split the paper's own noise: no ink worth the name
         return []
+    if ink_level(gray) >= FADED_INK:
+        return None
     at = dpi * k
     kx, ky = max(3, round(JOIN_ACROSS_MM / MM * at)), max(3, round(JOIN_DOWN_MM / MM * at))
     joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (kx, ky)))
