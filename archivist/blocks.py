@@ -10,8 +10,7 @@ words wrong (bench/blocks.py, bench/RESULTS.md).
 When the blobs do not look like text (a photograph, a drawing, a block that fills most of the page,
 a speckled page, lines fallen apart into words, faded ink) or their reading is weak (handwriting),
 the page is read the old way, psm 3 over the whole page: a uniform block over a picture reads its
-texture as letters, where Tesseract's own analysis sets it aside. A blank page (no ink Otsu can tell
-from the paper) has no blocks and nothing to read.
+texture as letters, where Tesseract's own analysis sets it aside.
 """
 
 from __future__ import annotations
@@ -52,6 +51,11 @@ FADED_INK = 130.0
 WEAK_MEAN = 60.0
 
 
+#: A block this large (side of the square, mm) that reads as nothing is a seal or a signature over
+#: text, not a speck.
+LARGE_MM = 10.0
+
+
 @dataclass(frozen=True)
 class Block:
     """A rectangle of the page (x0, y0, x1, y1, pixels) to read as one uniform block."""
@@ -62,6 +66,10 @@ class Block:
     y1: int
 
 
+def large(b: Block, dpi: float) -> bool:
+    return (b.x1 - b.x0) * (b.y1 - b.y0) >= (LARGE_MM / MM * dpi) ** 2
+
+
 def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
     """The text blocks of an upright grey page (paper white) in reading order, or None when the page
     does not look like blocks of text (then Tesseract's own layout analysis should read it)."""
@@ -70,9 +78,7 @@ def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
     k = min(1.0, BLOCK_DPI / dpi)
     small = cv2.resize(gray, None, fx=k, fy=k, interpolation=cv2.INTER_AREA) if k < 1.0 else gray
     t, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    if t > 230:  # Otsu split the paper's own noise: no ink worth the name
-        return []
-    if ink_level(gray) >= FADED_INK:
+    if t > 230 or ink_level(gray) >= FADED_INK:  # faded ink, or none Otsu can tell from the paper's own noise
         return None
     at = dpi * k
     kx, ky = max(3, round(JOIN_ACROSS_MM / MM * at)), max(3, round(JOIN_DOWN_MM / MM * at))

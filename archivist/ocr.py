@@ -19,14 +19,14 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 import cv2
 import numpy as np
 
-from .blocks import WEAK_MEAN, Block, find_blocks
+from .blocks import WEAK_MEAN, Block, find_blocks, large
 from .models import Word
 from .ocrfix import fix_words, text_of
 from .tessdata import OcrError, tessdata_dir
@@ -137,13 +137,11 @@ class TesserocrEngine:
         self.api.SetImageBytes(img.tobytes(), w, h, 1, w)
         self.api.SetSourceResolution(int(round(dpi * scale)))
         found = find_blocks(gray, dpi) if self.layout == "blocks" and not block else None
-        if found is None:
-            words = self._read(scale, self._tesserocr.PSM.SINGLE_BLOCK if block else self.psm, w, h)
-        else:
-            words = self._read_blocks(found, scale, w, h)
-        result = _summarise(words, fix=True)
-        if found and result.mean_confidence < WEAK_MEAN:  # no text in blocks after all: Tesseract's analysis decides
-            result = _summarise(self._read(scale, self.psm, w, h), fix=True)
+        words = self._read_blocks(found, dpi, scale, w, h) if found else None
+        result = _summarise(words, fix=True) if words is not None else None
+        if result is None or result.mean_confidence < WEAK_MEAN:  # not blocks of text: Tesseract's analysis decides
+            psm = self._tesserocr.PSM.SINGLE_BLOCK if block else self.psm
+            result = _summarise(self._read(scale, psm, w, h), fix=True)
         self.api.Clear()
         return result
 
@@ -154,15 +152,26 @@ class TesserocrEngine:
         self.api.Recognize()
         return self._words(scale, 0)
 
-    def _read_blocks(self, found: list[Block], scale: float, w: int, h: int) -> list[Word]:
-        """Each block's words in page coordinates, read as one uniform block; lines numbered on."""
+    def _read_blocks(self, found: list[Block], dpi: float, scale: float, w: int, h: int) -> list[Word] | None:
+        """Each block's words in page coordinates, read as one uniform block, lines numbered on in
+        reading order; None when a block reads weakly or, large, not at all (a seal and a signature
+        over the signer's name: inside such a rectangle psm 6 and psm 3 both lost the name that
+        Tesseract's analysis of the whole page keeps). Read bottom up, as signature blocks end a page,
+        so such a page is given up early."""
         self.api.SetPageSegMode(self._tesserocr.PSM.SINGLE_BLOCK)
-        words: list[Word] = []
-        for b in found:
+        per_block: list[list[Word]] = []
+        for b in reversed(found):
             x0, y0 = int(b.x0 * scale), int(b.y0 * scale)
             self.api.SetRectangle(x0, y0, min(w, round(b.x1 * scale)) - x0, min(h, round(b.y1 * scale)) - y0)
             self.api.Recognize()
-            words += self._words(scale, words[-1].line + 1 if words else 0)
+            got = self._words(scale, 0)
+            if (np.mean([w.conf for w in got]) < WEAK_MEAN) if got else large(b, dpi):
+                return None
+            per_block.append(got)
+        words: list[Word] = []
+        for got in reversed(per_block):
+            first = words[-1].line + 1 if words else 0
+            words += [replace(w, line=w.line + first) for w in got]
         return words
 
     def _words(self, scale: float, first_line: int) -> list[Word]:
