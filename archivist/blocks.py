@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from .preprocess import ink_level
+
 MM = 25.4
 BLOCK_DPI = 75.0
 #: Smear: 4 mm across joins the words of a line, 2.5 mm down the lines of a paragraph; the centimetre
@@ -42,7 +44,7 @@ MAX_COVER = 0.75
 #: into words: rectangles around single words lose the words' context and cut the neighbours' edges
 #: (typeset pages of the hard samples: 2 at most, the header's and the footer's columns).
 MAX_SPLIT_LINES = 2
-#: Darkest ink (restore.ink_level) from which a page is faded: its strokes fall apart at 75 dpi and
+#: Darkest ink (preprocess.ink_level) from which a page is faded: its strokes fall apart at 75 dpi and
 #: the blocks cut letters (the hard samples: faded pages 141-187, every other page 124 at most).
 FADED_INK = 130.0
 #: A reading of the blocks at a lower mean word confidence is no text in blocks (handwriting, a picture;
@@ -73,8 +75,6 @@ def large(b: Block, dpi: float) -> bool:
 def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
     """The text blocks of an upright grey page (paper white) in reading order, or None when the page
     does not look like blocks of text (then Tesseract's own layout analysis should read it)."""
-    from .restore import ink_level  # restore reads through this module's engine: imported when used
-
     k = min(1.0, BLOCK_DPI / dpi)
     small = cv2.resize(gray, None, fx=k, fy=k, interpolation=cv2.INTER_AREA) if k < 1.0 else gray
     t, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
