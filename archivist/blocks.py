@@ -53,9 +53,10 @@ FADED_INK = 130.0
 WEAK_MEAN = 60.0
 
 
-#: A block this large (side of the square, mm) that reads as nothing is a seal or a signature over
-#: text, not a speck.
-LARGE_MM = 10.0
+#: A block this large (side of a square of its area, mm) that reads weakly or as nothing is a seal
+#: and a signature over the signer's lines (55 x 37 mm on the sample that showed it), not a stain or a
+#: mark (15 x 7 to 25 x 15 mm on the bench pages, read as junk at low confidence like psm 3 reads them).
+LARGE_MM = 30.0
 
 
 @dataclass(frozen=True)

@@ -154,10 +154,11 @@ class TesserocrEngine:
 
     def _read_blocks(self, found: list[Block], dpi: float, scale: float, w: int, h: int) -> list[Word] | None:
         """Each block's words in page coordinates, read as one uniform block, lines numbered on in
-        reading order; None when a block reads weakly or, large, not at all (a seal and a signature
-        over the signer's name: inside such a rectangle psm 6 and psm 3 both lost the name that
-        Tesseract's analysis of the whole page keeps). Read bottom up, as signature blocks end a page,
-        so such a page is given up early."""
+        reading order; None when a large block reads weakly or not at all (a seal and a signature over
+        the signer's name: inside such a rectangle psm 6 and psm 3 both lost the name that Tesseract's
+        analysis of the whole page keeps). Small ones (a stain, a mark, a lone signature) keep what
+        they read, as Tesseract's own reading keeps its junk. Read bottom up, as signature blocks end
+        a page, so such a page is given up early."""
         self.api.SetPageSegMode(self._tesserocr.PSM.SINGLE_BLOCK)
         per_block: list[list[Word]] = []
         for b in reversed(found):
@@ -165,7 +166,7 @@ class TesserocrEngine:
             self.api.SetRectangle(x0, y0, min(w, round(b.x1 * scale)) - x0, min(h, round(b.y1 * scale)) - y0)
             self.api.Recognize()
             got = self._words(scale, 0)
-            if (np.mean([w.conf for w in got]) < WEAK_MEAN) if got else large(b, dpi):
+            if large(b, dpi) and (not got or np.mean([w.conf for w in got]) < WEAK_MEAN):
                 return None
             per_block.append(got)
         words: list[Word] = []
