@@ -121,6 +121,9 @@ class _Progress:
                    "and the batch goes on. 0: no limit.")
 @click.option("--ocr-engine", type=click.Choice(["tesserocr", "cli"]), default="tesserocr", show_default=True,
               help="Tesseract in-process (fast) or the tesseract command (no Python binding needed).")
+@click.option("--layout", type=click.Choice(["tesseract", "blocks"]), default="tesseract", show_default=True,
+              help="How a page is cut for the OCR: Tesseract's own layout analysis, or the text blocks archivist "
+                   "finds from the ink, each read as one block (faster; the cli engine always uses Tesseract's).")
 @click.option("--split", type=click.Choice(["auto", "none", "file"]), default="auto", show_default=True,
               help="auto: find where documents start inside multi-page files and folders of pages; "
                    "none: each file or folder is one document; file: each file is one document.")
@@ -130,7 +133,7 @@ class _Progress:
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str, scheduler: str | None,
             index_url: str | None, pdfa: str, fonds_ref: str | None, page_timeout: float,
-            ocr_engine: str, split: str, force_ocr: bool, as_json: bool, quiet: bool) -> None:
+            ocr_engine: str, layout: str, split: str, force_ocr: bool, as_json: bool, quiet: bool) -> None:
     """OCR scans into searchable PDF/A documents with records and an index.
 
     INPUTS are files (PNG, JPEG, TIFF, PDF) and folders. A file is one document; a sub-folder of
@@ -143,6 +146,9 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     archive busy with another writer; 3: the disk, the archive folder, PostgreSQL or Dask stopped
     the batch (the summary says what is unfinished; the same command resumes it).
     """
+    from .executor import start_early
+
+    start_early(workers, executor, page_timeout)  # the workers' imports and model load overlap ours
     from .pipeline import Settings
     from .pipeline import process as run
 
@@ -153,7 +159,7 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
         raise click.UsageError(f"no such file or folder: {missing[0]}")
     settings = Settings(workers=workers, executor=executor, scheduler=scheduler, pdfa=pdfa, ocr_engine=ocr_engine,
                         force_ocr=force_ocr, split=split, index_url=index_url, page_timeout=page_timeout,
-                        fonds=fonds_ref)
+                        fonds=fonds_ref, layout=layout)
     prog = _Progress(quiet or as_json)
     try:
         report = run(list(inputs), archive, settings, progress=prog)

@@ -191,10 +191,16 @@ def summary(store: ArchiveStore, rec: dict) -> dict:
 # --- what is already committed (resuming a batch) ------------------------------------------------------
 
 
+def _settings_of(rec: dict) -> dict | None:
+    """The record's settings; one written before ``layout`` was a setting read pages with Tesseract's own."""
+    settings = rec.get("settings")
+    return {"layout": "tesseract", **settings} if isinstance(settings, dict) else settings
+
+
 def _state(store: ArchiveStore, rec: dict | None, doc: DocumentInput, settings: Settings) -> str:
     """``done``, ``redo`` (another source or settings: re-processed as asked), or ``damaged`` (same source
     and settings, but the PDF is missing or no longer hashes as its record says)."""
-    if not rec or rec.get("source", {}).get("sha256") != doc.sha256 or rec.get("settings") != settings.fingerprint():
+    if not rec or rec.get("source", {}).get("sha256") != doc.sha256 or _settings_of(rec) != settings.fingerprint():
         return "redo"
     pdf = store.root / rec["output"]["pdf"]
     if not pdf.is_file() or sha256_file(pdf) != rec["output"]["sha256"]:

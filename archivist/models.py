@@ -129,11 +129,13 @@ class Settings:
     index_url: str | None = None  # postgresql://… for a shared index; None: SQLite in the archive
     page_timeout: float = 600.0  # seconds one page may take before it fails alone
     fonds: str | None = None  # the fonds the box comes from (--fonds), code or name; None: from each document
+    layout: str = "tesseract"  # "tesseract" (its own layout analysis) | "blocks" (archivist/blocks.py)
 
     def fingerprint(self) -> dict:
-        """The settings that affect what is written (not how fast)."""
+        """The settings that affect what is written (not how fast). The layout is the one the engine
+        uses: the ``cli`` engine reads every page with Tesseract's own."""
         return {"pdfa": self.pdfa, "ocr_engine": self.ocr_engine, "lang": self.lang, "force_ocr": self.force_ocr,
-                "split": self.split}
+                "split": self.split, "layout": self.layout if self.ocr_engine == "tesserocr" else "tesseract"}
 
 
 @dataclass

@@ -19,13 +19,14 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 import cv2
 import numpy as np
 
+from .blocks import WEAK_MEAN, Block, find_blocks, large
 from .models import Word
 from .ocrfix import fix_words, text_of
 from .tessdata import OcrError, tessdata_dir
@@ -41,6 +42,15 @@ OCR_TARGET_DPI = 250.0
 #: the second reading never wins: turning it off saved 11% of OCR time on the bench pages with
 #: the same word error (0.73% on 16 pages, both ways).
 TESS_VARIABLES = {"tessedit_do_invert": "0"}
+#: How a page is cut into what Tesseract reads: "tesseract", its own page layout analysis (psm 3), or
+#: "blocks", the text blocks archivist finds from the ink (archivist/blocks.py), each one uniform block.
+LAYOUTS = ("tesseract", "blocks")
+
+
+def _layout(name: str) -> str:
+    if name not in LAYOUTS:
+        raise OcrError(f"unknown page layout {name!r}; choose one of {', '.join(LAYOUTS)}")
+    return name
 
 
 @dataclass
@@ -52,6 +62,7 @@ class OcrResult:
 
 class OcrEngine(Protocol):
     name: str
+    layout: str  # what it does with a whole page: one of LAYOUTS
 
     def version(self) -> str: ...
 
@@ -102,13 +113,15 @@ class TesserocrEngine:
     name = "tesserocr"
 
     def __init__(self, lang: str = "vie", psm: int | None = None, variables: dict[str, str] | None = None,
-                 init_variables: dict[str, str] | None = None) -> None:
+                 init_variables: dict[str, str] | None = None, layout: str = "tesseract") -> None:
         """``psm``, ``variables`` and ``init_variables`` (read only when the model loads) override
-        archivist's Tesseract settings; bench/ocr_settings.py times the alternatives with them."""
+        archivist's Tesseract settings; bench/ocr_settings.py times the alternatives with them.
+        ``layout``: "tesseract" (its own page layout analysis) or "blocks" (:mod:`archivist.blocks`)."""
         import tesserocr
 
         self._tesserocr = tesserocr
         self.lang = lang
+        self.layout = _layout(layout)
         self.psm = tesserocr.PSM.AUTO if psm is None else psm
         self.api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang, psm=self.psm,
                                            oem=tesserocr.OEM.LSTM_ONLY, variables=init_variables or {})
@@ -119,49 +132,93 @@ class TesserocrEngine:
         return f"tesseract {self._tesserocr.tesseract_version().split()[1]} (tesserocr)"
 
     def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
-        t = self._tesserocr
         img, scale = _prepare(gray, dpi)
         h, w = img.shape
-        self.api.SetPageSegMode(t.PSM.SINGLE_BLOCK if block else self.psm)
         self.api.SetImageBytes(img.tobytes(), w, h, 1, w)
         self.api.SetSourceResolution(int(round(dpi * scale)))
+        found = find_blocks(gray, dpi) if self.layout == "blocks" and not block else None
+        words = self._read_blocks(found, dpi, scale, w, h) if found else None
+        result = _summarise(words, fix=True) if words is not None else None
+        if result is None or result.mean_confidence < WEAK_MEAN:  # not blocks of text: Tesseract's analysis decides
+            psm = self._tesserocr.PSM.SINGLE_BLOCK if block else self.psm
+            result = _summarise(self._read(scale, psm, w, h), fix=True)
+        self.api.Clear()
+        return result
+
+    def _read(self, scale: float, psm: int, w: int, h: int) -> list[Word]:
+        """The words of the whole image at page segmentation mode ``psm``."""
+        self.api.SetPageSegMode(psm)
+        self.api.SetRectangle(0, 0, w, h)
         self.api.Recognize()
+        return self._words(scale, 0)
+
+    def _read_blocks(self, found: list[Block], dpi: float, scale: float, w: int, h: int) -> list[Word] | None:
+        """Each block's words in page coordinates, read as one uniform block, lines numbered on in
+        reading order; None when a large block reads weakly or not at all (a seal and a signature over
+        the signer's name: inside such a rectangle psm 6 and psm 3 both lost the name that Tesseract's
+        analysis of the whole page keeps). Small ones (a stain, a mark, a lone signature) keep what
+        they read, as Tesseract's own reading keeps its junk. Read bottom up, as signature blocks end
+        a page, so such a page is given up early."""
+        self.api.SetPageSegMode(self._tesserocr.PSM.SINGLE_BLOCK)
+        per_block: list[list[Word]] = []
+        for b in reversed(found):
+            x0, y0 = int(b.x0 * scale), int(b.y0 * scale)
+            self.api.SetRectangle(x0, y0, min(w, round(b.x1 * scale)) - x0, min(h, round(b.y1 * scale)) - y0)
+            self.api.Recognize()
+            got = self._words(scale, 0)
+            if large(b, dpi) and (not got or np.mean([w.conf for w in got]) < WEAK_MEAN):
+                return None
+            per_block.append(got)
         words: list[Word] = []
-        line = -1
+        for got in reversed(per_block):
+            first = words[-1].line + 1 if words else 0
+            words += [replace(w, line=w.line + first) for w in got]
+        return words
+
+    def _words(self, scale: float, first_line: int) -> list[Word]:
+        """The words of the last recognition, lines numbered from ``first_line``."""
+        t = self._tesserocr
+        words: list[Word] = []
+        line = first_line - 1
         it = self.api.GetIterator()
         level = t.RIL.WORD
-        if it is not None:
-            while True:
-                if it.Empty(level):
-                    if not it.Next(level):
-                        break
-                    continue
-                if it.IsAtBeginningOf(t.RIL.TEXTLINE):
-                    line += 1
-                text = it.GetUTF8Text(level)
-                box = it.BoundingBox(level)
-                if text and box:
-                    bl = it.Baseline(t.RIL.TEXTLINE)
-                    base = None
-                    if bl:
-                        (x1, y1), (x2, y2) = bl
-                        base = int(round(((y1 + y2) / 2) / scale))
-                    words.append(Word(nfc(text), round(float(it.Confidence(level)), 2), _unscale(box, scale),
-                                      max(line, 0), base))
+        if it is None:
+            return words
+        while True:
+            if it.Empty(level):
                 if not it.Next(level):
                     break
-        self.api.Clear()
-        return _summarise(words, fix=True)
+                continue
+            if it.IsAtBeginningOf(t.RIL.TEXTLINE):
+                line += 1
+            text = it.GetUTF8Text(level)
+            box = it.BoundingBox(level)
+            if text and box:
+                bl = it.Baseline(t.RIL.TEXTLINE)
+                base = None
+                if bl:
+                    (x1, y1), (x2, y2) = bl
+                    base = int(round(((y1 + y2) / 2) / scale))
+                words.append(Word(nfc(text), round(float(it.Confidence(level)), 2), _unscale(box, scale),
+                                  max(line, first_line), base))
+            if not it.Next(level):
+                break
+        return words
 
 
 class TesseractCliEngine:
-    """The ``tesseract`` command, TSV output. Slower (model load per page) but needs no binding."""
+    """The ``tesseract`` command, TSV output. Slower (model load per page) but needs no binding.
+
+    It always reads a page with Tesseract's own layout analysis (psm 3): the command cannot be handed
+    rectangles, so ``layout`` is accepted for the common signature and the engine says "tesseract"."""
 
     name = "cli"
+    layout = "tesseract"
 
-    def __init__(self, lang: str = "vie") -> None:
+    def __init__(self, lang: str = "vie", layout: str = "tesseract") -> None:
         if not shutil.which("tesseract"):
             raise OcrError("the tesseract command is not installed: apt install tesseract-ocr")
+        _layout(layout)
         self.lang = lang
 
     def version(self) -> str:
@@ -195,15 +252,15 @@ class TesseractCliEngine:
 ENGINES = {"tesserocr": TesserocrEngine, "cli": TesseractCliEngine}
 
 
-def make_engine(name: str = "tesserocr", lang: str = "vie") -> OcrEngine:
+def make_engine(name: str = "tesserocr", lang: str = "vie", layout: str = "tesseract") -> OcrEngine:
     """Build an engine by name, falling back to the CLI if the binding is not importable."""
     if name == "tesserocr":
         try:
-            return TesserocrEngine(lang)
+            return TesserocrEngine(lang, layout=layout)
         except ImportError:
-            return TesseractCliEngine(lang)
+            return TesseractCliEngine(lang, layout)
     try:
-        return ENGINES[name](lang)
+        return ENGINES[name](lang, layout=layout)
     except KeyError:
         raise OcrError(f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}") from None
 

@@ -46,6 +46,7 @@ class PageTask:
     engine: str
     lang: str
     force_ocr: bool = False
+    layout: str = "tesseract"
 
 
 # --- page stage (runs in workers) ------------------------------------------------------------
@@ -54,11 +55,22 @@ _ENGINE: OcrEngine | None = None
 _OSD: Osd | None = None
 
 
-def _engine(name: str, lang: str) -> OcrEngine:
+def _engine(name: str, lang: str, layout: str = "tesseract") -> OcrEngine:
     global _ENGINE
-    if _ENGINE is None or _ENGINE.name != name:
-        _ENGINE = make_engine(name, lang)
+    if _ENGINE is None or _ENGINE.name != name or getattr(_ENGINE, "lang", lang) != lang:
+        _ENGINE = make_engine(name, lang, layout)
+    _ENGINE.layout = layout if _ENGINE.name == "tesserocr" else "tesseract"  # the model stays loaded
     return _ENGINE
+
+
+def preload_engine() -> None:
+    """Load the default engine in this process (the fork server's, archivist/warm.py), so the workers
+    forked from it have the model in memory. Anything wrong here is left for the first page to report."""
+    try:
+        default = Settings()
+        _engine(default.ocr_engine, default.lang, default.layout)
+    except Exception:  # noqa: BLE001 - an exception here would stop the fork server itself
+        pass
 
 
 def _osd() -> Osd:
@@ -83,7 +95,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         else:
             found = preprocess.detect(page.gray, page.dpi)
             t2 = time.perf_counter()
-            engine = _engine(task.engine, task.lang)
+            engine = _engine(task.engine, task.lang, task.layout)
             done = orient(page.gray, page.dpi, found, lambda up: _read(engine, up, page.dpi), _osd())
             corr, upright, ocr, checking = done.correction, done.upright, done.ocr, done.seconds_checking
             decision, evidence, notes = done.decision, done.evidence, done.warnings
@@ -155,7 +167,7 @@ def init_worker() -> None:
 def _tasks(docs: list[DocumentInput], settings: Settings) -> Iterator[PageTask]:
     for i, doc in enumerate(docs):
         for n, ref in enumerate(doc.pages, start=1):
-            yield PageTask(i, n, ref, settings.ocr_engine, settings.lang, settings.force_ocr)
+            yield PageTask(i, n, ref, settings.ocr_engine, settings.lang, settings.force_ocr, settings.layout)
 
 
 def _page_failed(task: PageTask, reason: str) -> Failure:

@@ -256,3 +256,11 @@ def apply(gray: np.ndarray, corr: Correction) -> np.ndarray:
     m = correction_matrix(w, h, ow, oh, corr.orientation, corr.skew)
     return cv2.warpAffine(gray, m, (ow, oh), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
                           borderValue=255)
+
+
+def ink_level(flat: np.ndarray) -> float:
+    """How dark the page's darkest ink is after flattening (0 black .. 255 paper): its 0.5th
+    percentile, from the histogram (a few milliseconds). Faded pages are light (restore.py thickens
+    their strokes, blocks.py leaves their layout to Tesseract)."""
+    hist = cv2.calcHist([flat], [0], None, [256], [0, 256]).ravel()
+    return float(np.searchsorted(np.cumsum(hist), 0.005 * flat.size))

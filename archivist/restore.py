@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from .ocr import OcrResult
-from .preprocess import flatten_background
+from .preprocess import flatten_background, ink_level
 from .tables import Grid, remove_rules
 
 MM = 25.4
@@ -112,13 +112,6 @@ def thicken(flat: np.ndarray, size: int = 2, ink_only: bool = False) -> np.ndarr
         cut = level + 0.45 * (255 - level)
         out = np.where(out < cut, out, flat)
     return out
-
-
-def ink_level(flat: np.ndarray) -> float:
-    """How dark the page's darkest ink is after flattening (0 black .. 255 paper): its 0.5th
-    percentile, from the histogram (a few milliseconds). Faded pages are light."""
-    hist = cv2.calcHist([flat], [0], None, [256], [0, 256]).ravel()
-    return float(np.searchsorted(np.cumsum(hist), 0.005 * flat.size))
 
 
 def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.ndarray, float]:

@@ -202,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
                          "all, or some of clean typewriter faded speckle tables seals twocol notext")
     ap.add_argument("--rescore", action="store_true",
                     help="keep OUT's set and archive; re-run split, classify and extract on the stored OCR words")
+    ap.add_argument("--layout", choices=("tesseract", "blocks"), default=Settings.layout,
+                    help="how pages are cut for the OCR (archivist process --layout)")
     ap.add_argument("--append", action="store_true", help="append the Markdown table to bench/RESULTS.md")
     ap.add_argument("--orientation", action="store_true",
                     help="also run the generated orientation set (bench/orientation.py): signals, decisions, flags")
@@ -225,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             truths = generate(base, seed=args.seed, n_docs=args.docs, types=args.types, layout_era=args.layout_era,
                               groups=_groups(args.groups))
         t0 = time.perf_counter()
-        report = process([base / "scans"], archive, Settings(workers=args.workers))
+        report = process([base / "scans"], archive, Settings(workers=args.workers, layout=args.layout))
         failures = len(report.failures)
         records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((archive / "documents").glob("*.json"))]
     seconds = time.perf_counter() - t0
@@ -237,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         from bench.orientation import run as run_orientation
 
         omd, _ = run_orientation(args.out / "orientation", workers=args.workers,  # details: orientation/*.md, json
-                                 command="bench/accuracy.py " + " ".join(argv if argv is not None else sys.argv[1:]))
+                                 command="bench/accuracy.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+                                 layout=args.layout)
         md += "\n" + omd
     if any("group" in t for t in truths):
         from bench.groups import markdown_groups, score_groups

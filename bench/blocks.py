@@ -9,7 +9,9 @@ one process and one thread, archivist's OCR engine three ways on every page:
 - ``blocks, psm 6``: the text blocks found here, before OCR, from the ink (the grey page at 75 dpi,
   Otsu, dilated so letters join into lines and lines into paragraphs while the header's two
   columns and the signature block stay apart), each read as one uniform block through
-  ``SetRectangle``: what "hand Tesseract the layout archivist already has" costs and reads.
+  ``SetRectangle``: what "hand Tesseract the layout archivist already has" costs and reads;
+- ``archivist --layout blocks``: the product's engine with archivist/blocks.py (the same idea with
+  its fall-backs to Tesseract's own analysis), words with boxes and lines.
 
 CPU seconds per page and order-free word error against the ground truth, per format and overall:
 
@@ -92,10 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         for n, t in enumerate(truth[fmt], start=1):
             gray, dpi = read_page(args.out / "upright" / fmt / f"u{n:03d}.png")
             pages.append((fmt, flatten_background(gray, dpi), dpi, t["text"]))
-    ways = {"page, psm 3 (archivist's)": (3, False), "page, psm 6": (6, False), "blocks, psm 6": (6, True)}
+    ways = {"page, psm 3 (--layout tesseract)": (3, False, "tesseract"), "page, psm 6": (6, False, "tesseract"),
+            "blocks, psm 6 (this bench's)": (6, True, "tesseract"),
+            "archivist --layout blocks (archivist/blocks.py)": (None, False, "blocks")}
     results: dict[str, dict[str, list]] = {}
-    for name, (psm, blocks) in ways.items():
-        engine = TesserocrEngine(psm=psm)
+    for name, (psm, blocks, layout) in ways.items():
+        engine = TesserocrEngine(psm=psm, layout=layout)
         for fmt, gray, dpi, text in pages:
             c0 = time.process_time()
             got = read_blocks(engine, gray, dpi) if blocks else engine.recognize(gray, dpi).text

@@ -48,12 +48,14 @@ class FormatResult:
     pdfa_valid: str = ""
 
 
-def _archivist(fmt: str, corpus: Path, out: Path, truth: list[dict], res: FormatResult) -> None:
+def _archivist(fmt: str, corpus: Path, out: Path, truth: list[dict], res: FormatResult,
+               layout: str | None = None) -> None:
     archive = out / "archives" / fmt
     shutil.rmtree(archive, ignore_errors=True)
     times = out / f"times-{fmt}.json"
     cmd = [str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "bench" / "timed_cli.py"), "process", str(corpus / fmt),
-           "--archive", str(archive), "--workers", "2", "--pdfa", "1b", "--json"]
+           "--archive", str(archive), "--workers", "2", "--pdfa", "1b", "--json",
+           *(["--layout", layout] if layout else [])]
     secs, _watch, cp = timed(cmd, {**os.environ, "ARCHIVIST_BENCH_TIMES": str(times)})
     if cp.returncode not in (0, 1):
         raise SystemExit(f"archivist failed on {fmt}: {cp.stderr.decode()[-2000:]}")
@@ -156,7 +158,7 @@ def run_mixed(args) -> int:
                     res.raw_runs.append(round(raw.seconds, 2))
                     res.raw_word_error = raw.word_error["mean"]
                 else:
-                    _archivist(fmt, corpus, out, truth[fmt], res)
+                    _archivist(fmt, corpus, out, truth[fmt], res, args.layout)
     if not args.no_ocrmypdf:
         for fmt in formats:
             print(f"OCRmyPDF on {fmt}…", file=sys.stderr)

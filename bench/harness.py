@@ -348,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", default="", help="mixed corpus: comma-separated formats (default all)")
     ap.add_argument("--no-ocrmypdf", action="store_true", help="mixed corpus: skip OCRmyPDF")
     ap.add_argument("--reuse-corpus", action="store_true", help="mixed corpus: use the one OUT holds")
+    ap.add_argument("--layout", choices=["tesseract", "blocks"], help="mixed corpus: archivist process --layout")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.corpus == "mixed":

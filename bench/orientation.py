@@ -123,9 +123,10 @@ def markdown(rows: list[dict], seconds: float, command: str) -> str:
 
 
 def run(out: Path, seed: int = 0, variants: int = 2, groups: list[str] | None = None, workers: int = 2,
-        command: str = "", rescore: bool = False) -> tuple[str, dict]:
+        command: str = "", rescore: bool = False, layout: str | None = None) -> tuple[str, dict]:
     """Generate the set, process it, score it; returns the Markdown report and the figures.
-    ``rescore``: score the set and archive a previous run left in ``out`` again (no processing)."""
+    ``rescore``: score the set and archive a previous run left in ``out`` again (no processing);
+    ``layout``: archivist process --layout (default: archivist's)."""
     from archivist.pipeline import Settings, process
     from samples.orientset import generate_set
 
@@ -138,7 +139,7 @@ def run(out: Path, seed: int = 0, variants: int = 2, groups: list[str] | None = 
             shutil.rmtree(out)
         truth = generate_set(base, seed=seed, variants=variants, groups=groups)
         t0 = time.perf_counter()
-        process([base / "scans"], out / "archive", Settings(workers=workers))
+        process([base / "scans"], out / "archive", Settings(workers=workers, layout=layout or Settings.layout))
         seconds = time.perf_counter() - t0
     docs = sorted((out / "archive" / "documents").glob("*.json"))
     records = [json.loads(p.read_text(encoding="utf-8")) for p in docs]
@@ -161,9 +162,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--groups", nargs="*", choices=sorted(GROUPS))
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--rescore", action="store_true", help="score the archive a previous run left in OUT again")
+    ap.add_argument("--layout", choices=("tesseract", "blocks"), help="archivist process --layout")
     args = ap.parse_args(argv)
     md, figures = run(args.out, args.seed, args.variants, args.groups, args.workers,
-                      "bench/orientation.py " + " ".join(argv if argv is not None else sys.argv[1:]), args.rescore)
+                      "bench/orientation.py " + " ".join(argv if argv is not None else sys.argv[1:]), args.rescore,
+                      args.layout)
     print(md)
     print(f"wrong turns: {figures['wrong_turns']}, unflagged: {figures['unflagged']} of {figures['pages']} pages; "
           f"details: {args.out / 'orientation.md'}")

@@ -1,0 +1,178 @@
+"""Text blocks found before OCR, so Tesseract reads each as one uniform block (``--layout blocks``).
+
+Why: Tesseract's own page layout analysis (psm 3) is about a quarter of its time on a typeset page,
+and the layout of these pages is simple to see from the ink: at 75 dpi, with letters smeared into
+lines and lines into paragraphs, the header's two columns, each paragraph and the signature block
+come out as separate blobs. Each blob's rectangle read as one block of lines (psm 6 through
+``SetRectangle``) cost 24% less CPU than psm 3 on the mixed bench's upright pages and read fewer
+words wrong (bench/blocks.py, bench/RESULTS.md).
+
+When the blobs do not look like text (a photograph, a drawing, a block that fills most of the page,
+a speckled page, lines fallen apart into words, faded ink) or their reading is weak (handwriting),
+the page is read the old way, psm 3 over the whole page: a uniform block over a picture reads its
+texture as letters, where Tesseract's own analysis sets it aside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from .preprocess import ink_level
+
+MM = 25.4
+BLOCK_DPI = 75.0
+#: Smear: 4 mm across joins the words of a line, 2.5 mm down the lines of a paragraph; the centimetre
+#: between the header's two columns stays open.
+JOIN_ACROSS_MM, JOIN_DOWN_MM = 4.0, 2.5
+PAD_MM = 1.5  # margin kept around a block, so the first and last letters are not cut
+MIN_INK_PX = 6  # ink pixels at 75 dpi below which a blob is a speck, not a word
+#: Specks above which the page is speckled (the hard samples: 200-290 on speckled pages, 12 at most on
+#: any other): their blobs cut lines and join the margins to the text, and Tesseract's own analysis
+#: reads such pages better (bench/RESULTS.md, issue 16 session 19).
+MAX_SPECKS = 50
+MIN_WORD_INK_PX = 20  # ... and from which it is a word, not a speck or a mark (for :func:`split_lines`)
+#: A blob whose ink covers more than this share of its rectangle is a picture or a stain, not lines of
+#: letters (typeset paragraphs: 8-25%).
+MAX_INK_SHARE = 0.4
+#: Blocks that together cover more than this share of the page: the page is not a few text blocks.
+MAX_COVER = 0.75
+#: Pairs of blobs side by side on a line (:func:`split_lines`) above which the page's lines fell apart
+#: into words: rectangles around single words lose the words' context and cut the neighbours' edges
+#: (typeset pages of the hard samples: 2 at most, the header's and the footer's columns).
+MAX_SPLIT_LINES = 2
+#: Darkest ink (preprocess.ink_level) from which a page is faded: its strokes fall apart at 75 dpi and
+#: the blocks cut letters (the hard samples: faded pages 141-187, every other page 124 at most).
+FADED_INK = 130.0
+#: A reading of the blocks at a lower mean word confidence is no text in blocks (handwriting, a picture;
+#: the hard sample pages with text read at 78 or more) and the page is read again with Tesseract's own
+#: layout analysis, which sets such regions aside.
+WEAK_MEAN = 60.0
+
+
+#: A block this large (side of a square of its area, mm) that reads weakly or as nothing is a seal
+#: and a signature over the signer's lines (55 x 37 mm on the sample that showed it), not a stain or a
+#: mark (15 x 7 to 25 x 15 mm on the bench pages, read as junk at low confidence like psm 3 reads them).
+LARGE_MM = 30.0
+
+
+@dataclass(frozen=True)
+class Block:
+    """A rectangle of the page (x0, y0, x1, y1, pixels) to read as one uniform block."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+
+def large(b: Block, dpi: float) -> bool:
+    return (b.x1 - b.x0) * (b.y1 - b.y0) >= (LARGE_MM / MM * dpi) ** 2
+
+
+def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
+    """The text blocks of an upright grey page (paper white) in reading order, or None when the page
+    does not look like blocks of text (then Tesseract's own layout analysis should read it)."""
+    k = min(1.0, BLOCK_DPI / dpi)
+    small = cv2.resize(gray, None, fx=k, fy=k, interpolation=cv2.INTER_AREA) if k < 1.0 else gray
+    t, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    if t > 230 or ink_level(gray) >= FADED_INK:  # faded ink, or none Otsu can tell from the paper's own noise
+        return None
+    at = dpi * k
+    kx, ky = max(3, round(JOIN_ACROSS_MM / MM * at)), max(3, round(JOIN_DOWN_MM / MM * at))
+    joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (kx, ky)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    inked = np.bincount(labels[ink > 0], minlength=n)
+    pad = round(PAD_MM / MM * dpi)
+    h, w = gray.shape
+    if int((inked[1:] < MIN_INK_PX).sum()) > MAX_SPECKS:
+        return None
+    blobs, words, cover = [], [], 0
+    for i in range(1, n):
+        x, y, bw, bh, _ = (int(v) for v in stats[i])
+        if inked[i] < MIN_INK_PX:
+            continue
+        if inked[i] > MAX_INK_SHARE * bw * bh:
+            return None
+        cover += bw * bh
+        blobs.append(Block(x, y, x + bw, y + bh))
+        if inked[i] >= MIN_WORD_INK_PX:
+            words.append(blobs[-1])
+    if cover > MAX_COVER * small.shape[0] * small.shape[1] or split_lines(words, kx) > MAX_SPLIT_LINES:
+        return None
+    return [Block(max(0, int(b.x0 / k) - pad), max(0, int(b.y0 / k) - pad),
+                  min(w, int(b.x1 / k) + pad), min(h, int(b.y1 / k) + pad))
+            for b in reading_order(merge_stacked(blobs))]
+
+
+def split_lines(blobs: list[Block], reach: int) -> int:
+    """Pairs of blobs side by side on one line, less than two smears apart: the header's columns (one to
+    three pairs on a page), or a line whose words fell apart (wide typewriter spacing)."""
+    n = 0
+    for i, a in enumerate(blobs):
+        for b in blobs[i + 1:]:
+            down = min(a.y1, b.y1) - max(a.y0, b.y0)
+            gap = max(a.x0, b.x0) - min(a.x1, b.x1)
+            low, high = sorted((a.y1 - a.y0, b.y1 - b.y0))
+            if down > 0.5 * low and low >= 0.6 * high and 0 <= gap < 2 * reach:
+                n += 1
+    return n
+
+
+def _stacked(a: Block, b: Block) -> bool:
+    """Blobs whose rectangles overlap, one mostly above or inside the other (a paragraph and its short
+    last line, a seal inside the signature block), not side by side like the header's two columns."""
+    if a.x0 >= b.x1 or b.x0 >= a.x1 or a.y0 >= b.y1 or b.y0 >= a.y1:
+        return False
+    across = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return across > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
+
+
+def merge_stacked(blocks: list[Block]) -> list[Block]:
+    """Blobs joined while any two are stacked: read apart, the line at the seam was cut in two (the
+    tone marks in one rectangle, the letters in the other) or read twice. Only overlapping blobs:
+    joined through their margins too, a whole page became one block, and a uniform block over a
+    seal and a signature beside the text lost the lines next to them."""
+    out = list(blocks)
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(out)):
+            for j in range(i + 1, len(out)):
+                a, b = out[i], out[j]
+                if _stacked(a, b):
+                    out[i] = Block(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1))
+                    del out[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return out
+
+
+def _runs(blocks: list[Block], start: Callable[[Block], int], end: Callable[[Block], int]) -> list[list[Block]]:
+    """``blocks`` in order of ``start``, cut where one begins past the end of every block before it."""
+    runs: list[list[Block]] = []
+    reach = -1
+    for b in sorted(blocks, key=lambda b: (start(b), b.y0, b.x0)):
+        if runs and start(b) < reach:
+            runs[-1].append(b)
+            reach = max(reach, end(b))
+        else:
+            runs.append([b])
+            reach = end(b)
+    return runs
+
+
+def reading_order(blocks: list[Block]) -> list[Block]:
+    """Rows of blocks that share height (the header's two columns, the recipients beside the signature),
+    top to bottom; in a row, its columns (blocks one above another: the signer's title, the seal, the
+    name) left to right, each top to bottom: the order Tesseract's own analysis gives these pages."""
+    out: list[Block] = []
+    for row in _runs(blocks, lambda b: b.y0, lambda b: b.y1):
+        for column in _runs(row, lambda b: b.x0, lambda b: b.x1):
+            out += sorted(column, key=lambda b: (b.y0, b.x0))
+    return out
