@@ -23,6 +23,7 @@ from pathlib import Path
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
 
+import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
@@ -33,9 +34,12 @@ from archivist import restore  # noqa: E402
 from archivist.cells import read_page  # noqa: E402
 from archivist.metrics import bag_of_words_error  # noqa: E402
 from archivist.ocr import TesserocrEngine  # noqa: E402
-from archivist.preprocess import Correction, apply, flatten_background  # noqa: E402
+from archivist.preprocess import Correction, apply, flatten_background, ink_level  # noqa: E402
+from archivist.tables import remove_rules  # noqa: E402
 
-Prep = Callable[[np.ndarray, float], restore.Prepared]
+#: A candidate makes the image OCR reads; one that makes several has each read and keeps the reading
+#: with the highest mean word confidence.
+Prep = Callable[[np.ndarray, float], "restore.Prepared | list[restore.Prepared]"]
 
 
 def _flat(up: np.ndarray, dpi: float) -> restore.Prepared:
@@ -55,6 +59,77 @@ def _up(first: Prep, target: float) -> Prep:
         p = first(img, d)
         return p
     return prep
+
+
+Step = Callable[[np.ndarray, float], np.ndarray]
+#: Darkest ink from which a faint page counts as faintest (bench pages, seeds 7 and 8: faded 150-202,
+#: typewritten 66-136, one table page 156).
+FAINTEST = 145.0
+
+
+def _faint(step: Step, to_dpi: float = 0.0, faintest: Step | None = None, tables_too: bool = True) -> Prep:
+    """prepare() with ``step`` in place of the thickening of a faint page (speckled pages and the rest as
+    adopted); ``to_dpi``: a faint page under it enlarged to it first (before the rules, as the speckle path);
+    ``faintest``: the step for pages whose darkest ink is lighter than :data:`FAINTEST` instead (not on a
+    page with tables unless ``tables_too``)."""
+    def prep(up: np.ndarray, dpi: float) -> restore.Prepared:
+        flat = flatten_background(up, dpi)
+        level = ink_level(flat)
+        if (restore.specks_per_cm2(flat, dpi) >= restore.SPECKLED or dpi < restore.THICKEN_MIN_DPI
+                or level < restore.FAINT):
+            return restore.prepare(up, dpi)
+        scale = 1.0
+        if to_dpi and dpi < to_dpi:
+            flat, _ = restore.upscale(flat, dpi, to_dpi)
+            scale = to_dpi / dpi
+        rules = remove_rules(flat, dpi * scale)
+        do = faintest if faintest is not None and level >= FAINTEST and (tables_too or not rules.grids) else step
+        return restore.Prepared(do(rules.image, dpi * scale), dpi * scale, rules.grids, ["faint"], scale)
+    return prep
+
+
+def _thick3(im: np.ndarray, dpi: float) -> np.ndarray:
+    return restore.thicken(im, 3)
+
+
+def _odd(px: float) -> int:
+    return int(px) // 2 * 2 + 1
+
+
+def adaptive(im: np.ndarray, dpi: float) -> np.ndarray:
+    """Gaussian adaptive threshold over about 3 mm, 15 grey levels below the local mean is ink."""
+    return cv2.adaptiveThreshold(im, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY,
+                                 _odd(3 * dpi / restore.MM), 15)
+
+
+def sauvola(im: np.ndarray, dpi: float, k: float = 0.2, r: float = 128.0) -> np.ndarray:
+    """Sauvola binarisation over about 3 mm: ink is darker than mean * (1 + k (std / r - 1))."""
+    w = _odd(3 * dpi / restore.MM)
+    f = im.astype(np.float32)
+    m = cv2.boxFilter(f, -1, (w, w))
+    sd = np.sqrt(np.maximum(cv2.boxFilter(f * f, -1, (w, w)) - m * m, 0))
+    return np.where(f > m * (1 + k * (sd / r - 1)), 255, 0).astype(np.uint8)
+
+
+def gamma(im: np.ndarray, g: float = 2.0) -> np.ndarray:
+    """Every grey darkened by a power curve (paper stays white, strokes keep their width in grey)."""
+    return cv2.LUT(im, (255 * (np.arange(256) / 255.0) ** g).astype(np.uint8))
+
+
+def ink_stretch(im: np.ndarray) -> np.ndarray:
+    """The ink only made darker: its darkest (0.5th percentile) to black, the page's Otsu cut kept
+    where it is and everything lighter untouched, so the binarised strokes keep their width."""
+    lo = ink_level(im)
+    cut, _ = cv2.threshold(im, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    if cut <= lo + 1:
+        return im
+    v = np.arange(256, dtype=np.float32)
+    lut = np.where(v <= cut, np.clip((v - lo) * cut / (cut - lo), 0, 255), v).astype(np.uint8)
+    return cv2.LUT(im, lut)
+
+
+def _both(*preps: Prep) -> Prep:
+    return lambda up, dpi: [p(up, dpi) for p in preps]  # type: ignore[misc]
 
 
 CANDIDATES: dict[str, Prep] = {
@@ -86,12 +161,38 @@ CANDIDATES: dict[str, Prep] = {
     "despeckle + median 3, then upscale to 300 dpi + thicken 3": lambda up, d: _up(
         _then(_flat, lambda im, dd: restore.thicken(im, 3)), 300.0)(
         restore.median(restore.despeckle(flatten_background(up, d), d)), d),
-    "prepare() (adopted): faint pages thickened 3": restore.prepare,
+    "prepare() (adopted): faintest pages CLAHE, other faint pages thickened 3": restore.prepare,
+    "prepare() before session 19: faint pages thickened 3": lambda up, d: restore.prepare(up, d, faintest=256.0),
     "prepare(): faint pages thickened 3, others ink strokes": lambda up, d: restore.prepare(up, d, others="ink"),
     "prepare(): every page thickened 3": lambda up, d: restore.prepare(up, d, others="all"),
     "prepare(): every page thickened 2": lambda up, d: restore.prepare(up, d, others="all", thicken_size=2),
     "prepare(): every page ink strokes thickened 3": lambda up, d: restore.prepare(up, d, faint=256.0, others="ink"),
     "prepare(): no thickening": lambda up, d: restore.prepare(up, d, thicken_size=0),
+    # session 19: faint pages only (everything else as prepare())
+    "faint: thicken 2": lambda up, d: restore.prepare(up, d, thicken_size=2),
+    "faint: 300 dpi + thicken 3": _faint(lambda im, d: restore.thicken(im, 3), 300.0),
+    "faint: 300 dpi + thicken 2": _faint(lambda im, d: restore.thicken(im, 2), 300.0),
+    "faint: 300 dpi, no thickening": _faint(lambda im, d: im, 300.0),
+    "faint: CLAHE + thicken 3": _faint(lambda im, d: restore.thicken(restore.clahe(im, d), 3)),
+    "faint: CLAHE": _faint(restore.clahe),
+    "faint: adaptive threshold": _faint(adaptive),
+    "faint: Sauvola": _faint(sauvola),
+    "faint: Sauvola + thicken 2": _faint(lambda im, d: restore.thicken(sauvola(im, d), 2)),
+    "faint: gamma 2": _faint(lambda im, d: gamma(im)),
+    "faint: gamma 2 + thicken 3": _faint(lambda im, d: restore.thicken(gamma(im), 3)),
+    "faint: ink stretch": _faint(lambda im, d: ink_stretch(im)),
+    "faint: ink stretch + thicken 3": _faint(lambda im, d: restore.thicken(ink_stretch(im), 3)),
+    "faint: faintest CLAHE, the rest thicken 3": _faint(_thick3, faintest=restore.clahe),
+    "faint: faintest without tables CLAHE, the rest thicken 3": _faint(_thick3, faintest=restore.clahe,
+                                                                       tables_too=False),
+    "faint: faintest CLAHE, the rest CLAHE + thicken 3": _faint(lambda im, d: _thick3(restore.clahe(im, d), d),
+                                                               faintest=restore.clahe),
+    "faint: faintest CLAHE, the rest gamma 2 + thicken 3": _faint(lambda im, d: _thick3(gamma(im), d),
+                                                                 faintest=restore.clahe),
+    "read twice: thicken 3 or none, higher confidence": _both(restore.prepare,
+                                                              lambda up, d: restore.prepare(up, d, thicken_size=0)),
+    "read twice: thicken 3 or 2, higher confidence": _both(restore.prepare,
+                                                           lambda up, d: restore.prepare(up, d, thicken_size=2)),
 }
 
 
@@ -136,9 +237,10 @@ def main(argv: list[str] | None = None) -> int:
         prep_s = ocr_s = 0.0
         for group, up, dpi, text in pages:
             c0 = time.process_time()
-            p = CANDIDATES[name](up, dpi)
+            made = CANDIDATES[name](up, dpi)
             c1 = time.process_time()
-            res = read_page(engine, p.image, p.dpi, p.grids)
+            reads = [read_page(engine, p.image, p.dpi, p.grids) for p in (made if isinstance(made, list) else [made])]
+            res = max(reads, key=lambda r: r.mean_confidence)
             ocr_s += time.process_time() - c1
             prep_s += c1 - c0
             wer[group].append(bag_of_words_error(text, res.text))
