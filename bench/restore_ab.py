@@ -67,6 +67,15 @@ Step = Callable[[np.ndarray, float], np.ndarray]
 FAINTEST = 145.0
 
 
+def clahe(flat: np.ndarray, dpi: float) -> np.ndarray:
+    """Local contrast (CLAHE over tiles of about 2 cm): a faded page's strokes darkened where they are,
+    not grown as a thickening grows them. Measured, not adopted (RESULTS: faded pages, session 19)."""
+    import cv2
+
+    tiles = max(2, round(flat.shape[1] / (20 * dpi / 25.4)))
+    return cv2.createCLAHE(clipLimit=2.0, tileGridSize=(tiles, tiles)).apply(flat)
+
+
 def _faint(step: Step, to_dpi: float = 0.0, faintest: Step | None = None, tables_too: bool = True) -> Prep:
     """prepare() with ``step`` in place of the thickening of a faint page (speckled pages and the rest as
     adopted); ``to_dpi``: a faint page under it enlarged to it first (before the rules, as the speckle path);
@@ -161,8 +170,7 @@ CANDIDATES: dict[str, Prep] = {
     "despeckle + median 3, then upscale to 300 dpi + thicken 3": lambda up, d: _up(
         _then(_flat, lambda im, dd: restore.thicken(im, 3)), 300.0)(
         restore.median(restore.despeckle(flatten_background(up, d), d)), d),
-    "prepare() (adopted): faintest pages CLAHE, other faint pages thickened 3": restore.prepare,
-    "prepare() before session 19: faint pages thickened 3": lambda up, d: restore.prepare(up, d, faintest=256.0),
+    "prepare() (adopted): faint pages thickened 3": restore.prepare,
     "prepare(): faint pages thickened 3, others ink strokes": lambda up, d: restore.prepare(up, d, others="ink"),
     "prepare(): every page thickened 3": lambda up, d: restore.prepare(up, d, others="all"),
     "prepare(): every page thickened 2": lambda up, d: restore.prepare(up, d, others="all", thicken_size=2),
@@ -173,8 +181,8 @@ CANDIDATES: dict[str, Prep] = {
     "faint: 300 dpi + thicken 3": _faint(lambda im, d: restore.thicken(im, 3), 300.0),
     "faint: 300 dpi + thicken 2": _faint(lambda im, d: restore.thicken(im, 2), 300.0),
     "faint: 300 dpi, no thickening": _faint(lambda im, d: im, 300.0),
-    "faint: CLAHE + thicken 3": _faint(lambda im, d: restore.thicken(restore.clahe(im, d), 3)),
-    "faint: CLAHE": _faint(restore.clahe),
+    "faint: CLAHE + thicken 3": _faint(lambda im, d: restore.thicken(clahe(im, d), 3)),
+    "faint: CLAHE": _faint(clahe),
     "faint: adaptive threshold": _faint(adaptive),
     "faint: Sauvola": _faint(sauvola),
     "faint: Sauvola + thicken 2": _faint(lambda im, d: restore.thicken(sauvola(im, d), 2)),
@@ -182,13 +190,13 @@ CANDIDATES: dict[str, Prep] = {
     "faint: gamma 2 + thicken 3": _faint(lambda im, d: restore.thicken(gamma(im), 3)),
     "faint: ink stretch": _faint(lambda im, d: ink_stretch(im)),
     "faint: ink stretch + thicken 3": _faint(lambda im, d: restore.thicken(ink_stretch(im), 3)),
-    "faint: faintest CLAHE, the rest thicken 3": _faint(_thick3, faintest=restore.clahe),
-    "faint: faintest without tables CLAHE, the rest thicken 3": _faint(_thick3, faintest=restore.clahe,
+    "faint: faintest CLAHE, the rest thicken 3": _faint(_thick3, faintest=clahe),
+    "faint: faintest without tables CLAHE, the rest thicken 3": _faint(_thick3, faintest=clahe,
                                                                        tables_too=False),
-    "faint: faintest CLAHE, the rest CLAHE + thicken 3": _faint(lambda im, d: _thick3(restore.clahe(im, d), d),
-                                                               faintest=restore.clahe),
+    "faint: faintest CLAHE, the rest CLAHE + thicken 3": _faint(lambda im, d: _thick3(clahe(im, d), d),
+                                                               faintest=clahe),
     "faint: faintest CLAHE, the rest gamma 2 + thicken 3": _faint(lambda im, d: _thick3(gamma(im), d),
-                                                                 faintest=restore.clahe),
+                                                                 faintest=clahe),
     "read twice: thicken 3 or none, higher confidence": _both(restore.prepare,
                                                               lambda up, d: restore.prepare(up, d, thicken_size=0)),
     "read twice: thicken 3 or 2, higher confidence": _both(restore.prepare,
