@@ -74,8 +74,7 @@ def loaded_image(im: Image.Image, payload: ImagePayload, dpi_x: float, dpi_y: fl
     if flat.mode != "RGB":
         return loaded(gray_of(flat), payload, dpi_x, dpi_y, known, implausible_dpi)
     rgb = np.asarray(flat)  # copied out of Pillow once (17 ms on a 300 dpi colour page), used twice
-    return loaded(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), payload, dpi_x, dpi_y, known, implausible_dpi,
-                  colour_copy(rgb, payload))
+    return loaded(_gray_of_rgb(rgb), payload, dpi_x, dpi_y, known, implausible_dpi, colour_copy(rgb, payload))
 
 
 def gray_of(im: Image.Image) -> np.ndarray:
@@ -87,5 +86,9 @@ def gray_of(im: Image.Image) -> np.ndarray:
         return np.asarray(im.convert("L"))
     im = flatten(im)
     if im.mode == "RGB":
-        return cv2.cvtColor(np.asarray(im), cv2.COLOR_RGB2GRAY)
+        return _gray_of_rgb(np.asarray(im))
     return np.asarray(im.convert("L"))
+
+
+def _gray_of_rgb(rgb: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
