@@ -27,6 +27,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -69,7 +70,7 @@ class Reading:
     upright: np.ndarray
     ocr: OcrResult
 
-    @property
+    @cached_property
     def lying(self) -> list[Word]:
         """The words read along horizontal lines. Tesseract finds vertical lines of text and reads them
         turned (a whole sideways page read 93.6 on average), so words whose box is taller than wide are
