@@ -24,7 +24,7 @@ import numpy as np
 
 from . import notext, preprocess, restore
 from .cells import read_page
-from .cputime import cpu_seconds
+from .cputime import StageClock
 from .discover import discover
 from .errors import EnvironmentProblem
 from .executor import Executor, make_executor
@@ -85,7 +85,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
     """Decode, orient, deskew and OCR one page. Never raises: a failure comes back as data."""
     where = shown(task.ref.path) + (f" (page {task.ref.index + 1})" if task.ref.kind != "image" else "")
     try:
-        clock = _Clock()
+        clock = StageClock(("load", "preprocess", "ocr", "orient", "preview"))
         page = load_page(task.ref, task.force_ocr)
         clock.lap("load")
         verdict = None
@@ -135,36 +135,6 @@ def process_page(task: PageTask) -> PageResult | Failure:
         warnings=warnings, image=page.payload, preview=preview, orientation_decision=decision,
         orientation_evidence=evidence, deskew=_deskew(corr) if page.words is None else {},
     )
-
-
-class _Clock:
-    """Wall and CPU seconds per stage of one page. The record keeps both: wall time is what the user waits,
-    CPU time (``cpu_<stage>``) is the stage's own cost whatever else the machine runs. ``orient`` (OSD and
-    the extra readings) happens inside the OCR stage and is taken out of it."""
-
-    STAGES = ("load", "preprocess", "ocr", "orient", "preview")
-
-    def __init__(self) -> None:
-        self.wall = dict.fromkeys(self.STAGES, 0.0)
-        self.cpu = dict.fromkeys(self.STAGES, 0.0)
-        self._last = (time.perf_counter(), cpu_seconds())
-
-    def lap(self, stage: str) -> None:
-        """The time since the last lap goes to ``stage``."""
-        now = (time.perf_counter(), cpu_seconds())
-        self.wall[stage] += now[0] - self._last[0]
-        self.cpu[stage] += now[1] - self._last[1]
-        self._last = now
-
-    def take(self, stage: str, wall: float, cpu: float) -> None:
-        """Time measured inside the coming lap that belongs to ``stage`` rather than to that lap's."""
-        self.wall[stage] += wall
-        self.cpu[stage] += cpu
-        self._last = (self._last[0] + wall, self._last[1] + cpu)
-
-    def timings(self) -> dict[str, float]:
-        return {**{k: round(v, 4) for k, v in self.wall.items()},
-                **{f"cpu_{k}": round(v, 4) for k, v in self.cpu.items()}}
 
 
 def _deskew(corr: preprocess.Correction) -> dict:
