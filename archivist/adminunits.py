@@ -29,8 +29,8 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
 
 from .errors import EXIT_ENVIRONMENT, UsageProblem
@@ -133,13 +133,16 @@ class UnitLists:
     merges: dict[str, list[Merge]]
     data_dir: Path
     version: str
-    _by_key: dict[str, list[Unit]] = field(default_factory=dict, repr=False)
-    _former_by_key: dict[str, list[Unit]] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
-        for table, units in ((self._by_key, self.units), (self._former_by_key, self.former)):
-            for u in units.values():
-                table.setdefault(match_key(u.short_name), []).append(u)
+    # The lookup tables by folded name are made on first use: a batch that only checks names against the
+    # lists (archivist/crosscheck.py) never needs them, and keying 13,000 names cost it 0.1 s of CPU.
+    @cached_property
+    def _by_key(self) -> dict[str, list[Unit]]:
+        return _keyed(self.units)
+
+    @cached_property
+    def _former_by_key(self) -> dict[str, list[Unit]]:
+        return _keyed(self.former)
 
     @property
     def provinces(self) -> dict[str, str]:
@@ -234,6 +237,14 @@ class UnitLists:
         from rapidfuzz import fuzz, process
 
         return [pool[k] for k, _, _ in process.extract(key, list(pool), scorer=fuzz.ratio, limit=MAX_SUGGESTIONS)]
+
+
+def _keyed(units: dict[str, Unit]) -> dict[str, list[Unit]]:
+    """Units by the folded name without its type (``match_key``), in the lists' order."""
+    table: dict[str, list[Unit]] = {}
+    for u in units.values():
+        table.setdefault(match_key(u.short_name), []).append(u)
+    return table
 
 
 def strip_type(name: str) -> str:

@@ -24,6 +24,7 @@ import numpy as np
 
 from . import notext, preprocess, restore
 from .cells import read_page
+from .cputime import StageClock
 from .discover import discover
 from .errors import EnvironmentProblem
 from .executor import Executor, make_executor
@@ -84,27 +85,28 @@ def process_page(task: PageTask) -> PageResult | Failure:
     """Decode, orient, deskew and OCR one page. Never raises: a failure comes back as data."""
     where = shown(task.ref.path) + (f" (page {task.ref.index + 1})" if task.ref.kind != "image" else "")
     try:
-        t0 = time.perf_counter()
+        clock = StageClock(("load", "preprocess", "ocr", "orient", "preview"))
         page = load_page(task.ref, task.force_ocr)
-        t1 = time.perf_counter()
-        checking, verdict = 0.0, None
+        clock.lap("load")
+        verdict = None
         if page.words is not None:  # born-digital: its own text is exact, and its pages are upright
             corr, upright = preprocess.Correction(0, 0.0, 1.0, bool(page.words)), page.gray
-            t2 = time.perf_counter()
+            clock.lap("preprocess")
             ocr, decision, evidence, notes = text_from_words(page.words), PDF_TEXT, {}, []
         else:
             found = preprocess.detect(page.gray, page.dpi)
-            t2 = time.perf_counter()
+            clock.lap("preprocess")
             engine = _engine(task.engine, task.lang, task.layout)
             done = orient(page.gray, page.dpi, found, lambda up: _read(engine, up, page.dpi), _osd())
-            corr, upright, ocr, checking = done.correction, done.upright, done.ocr, done.seconds_checking
+            corr, upright, ocr = done.correction, done.upright, done.ocr
+            clock.take("orient", done.seconds_checking, done.cpu_checking)
             decision, evidence, notes = done.decision, done.evidence, done.warnings
             verdict = notext.judge(ocr)
             if not verdict.readable:  # an image only: nothing read, nothing to guess from
                 ocr, notes = OcrResult(), [verdict.message()]
-        t3 = time.perf_counter()
+        clock.lap("ocr")
         preview = make_preview(upright, page.payload, corr.orientation, corr.skew, page.colour)
-        t4 = time.perf_counter()
+        clock.lap("preview")
     except IngestError as e:
         return Failure(where, str(e), "ingest")
     except OcrError as e:
@@ -129,8 +131,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         number=task.number, source=task.ref, width=w, height=h, dpi=round(page.dpi, 2), dpi_xy=page.dpi_xy,
         orientation=corr.orientation, skew=corr.skew, orientation_confidence=corr.orientation_confidence,
         mean_confidence=ocr.mean_confidence, text=ocr.text, words=ocr.words,
-        timings={"load": round(t1 - t0, 4), "preprocess": round(t2 - t1, 4), "ocr": round(t3 - t2 - checking, 4),
-                 "orient": round(checking, 4), "preview": round(t4 - t3, 4)},
+        timings=clock.timings(),
         warnings=warnings, image=page.payload, preview=preview, orientation_decision=decision,
         orientation_evidence=evidence, deskew=_deskew(corr) if page.words is None else {},
     )

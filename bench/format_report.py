@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from bench.format_cpu import cpu_markdown
 from bench.report import machine_line
 
 
@@ -64,5 +65,6 @@ def markdown(data: dict) -> str:
                      f"{m.get('first_result') or 0:.2f} | {m.get('first_page_work') or 0:.2f} | "
                      f"{m.get('document_stage', 0):.2f} | {m.get('html_report', 0):.2f} | {m.get('process', 0):.2f} | "
                      f"{m.get('wall', 0):.2f} |")
+    lines += cpu_markdown(rows)
     lines += ["", machine_line(data["versions"])]
     return "\n".join(lines) + "\n"

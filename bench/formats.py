@@ -24,7 +24,16 @@ import numpy as np
 
 from archivist.metrics import bag_of_words_error
 from bench.corpus import FORMATS, prepare_corpus
-from bench.harness import OCRMYPDF_VENV, ROOT, pdftotext, preflight_verdict, run_raw_tesseract, timed, versions
+from bench.harness import (
+    OCRMYPDF_VENV,
+    ROOT,
+    cpu_clock,
+    pdftotext,
+    preflight_verdict,
+    run_raw_tesseract,
+    timed,
+    versions,
+)
 
 
 @dataclass
@@ -46,6 +55,11 @@ class FormatResult:
     payload_filters: dict = field(default_factory=dict)
     image_bytes: int = 0  # the page images' streams in the PDFs (the rest is text layer, font, metadata)
     pdfa_valid: str = ""
+    # CPU seconds (user + system of every process of the tool) of each run, and the records' per-stage CPU
+    raw_cpu: list = field(default_factory=list)
+    archivist_cpu: list = field(default_factory=list)
+    ocrmypdf_cpu: float | None = None
+    stages_cpu: dict = field(default_factory=dict)  # stage -> [CPU seconds per page of every page]
 
 
 def _archivist(fmt: str, corpus: Path, out: Path, truth: list[dict], res: FormatResult,
@@ -56,21 +70,26 @@ def _archivist(fmt: str, corpus: Path, out: Path, truth: list[dict], res: Format
     cmd = [str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "bench" / "timed_cli.py"), "process", str(corpus / fmt),
            "--archive", str(archive), "--workers", "2", "--pdfa", "1b", "--json",
            *(["--layout", layout] if layout else [])]
-    secs, _watch, cp = timed(cmd, {**os.environ, "ARCHIVIST_BENCH_TIMES": str(times)})
+    with cpu_clock() as cpu:
+        secs, watch, cp = timed(cmd, {**os.environ, "ARCHIVIST_BENCH_TIMES": str(times)})
     if cp.returncode not in (0, 1):
         raise SystemExit(f"archivist failed on {fmt}: {cp.stderr.decode()[-2000:]}")
     res.archivist_runs.append(round(secs, 2))
+    res.archivist_cpu.append(round(max(cpu.seconds, watch.cpu_seconds), 2))
     res.main = json.loads(times.read_text(encoding="utf-8"))
     records = [json.loads(p.read_text(encoding="utf-8")) for p in (archive / "documents").glob("*.json")]
-    by_key, pdfs, stages = {}, [], {}
+    by_key, pdfs, stages, stages_cpu = {}, [], {}, {}
     for rec in records:
         pdf = archive / rec["output"]["pdf"]
         pdfs.append(pdf)
         for n, page in enumerate(rec["pages"], start=1):
             by_key[(Path(page["source"]["path"]).name, page["source"]["index"])] = (pdf, n)
             for k, v in page["timings"].items():
-                stages.setdefault(k, []).append(v)
-    res.stages = stages
+                if k.startswith("cpu_"):
+                    stages_cpu.setdefault(k[4:], []).append(v)
+                else:
+                    stages.setdefault(k, []).append(v)
+    res.stages, res.stages_cpu = stages, stages_cpu
     res.output_bytes = sum(p.stat().st_size for p in pdfs)
     errors = []
     for t in truth:
@@ -121,11 +140,13 @@ def _ocrmypdf(fmt: str, corpus: Path, out: Path, truth: list[dict], res: FormatR
     pdf = dest / "output.pdf"
     cmd = [str(exe), "-l", "vie", "--rotate-pages", "--deskew", "--output-type", "pdfa", "-q", "--jobs", "2",
            str(joined), str(pdf)]
-    secs, _watch, cp = timed(cmd)
+    with cpu_clock() as cpu:
+        secs, watch, cp = timed(cmd)
     if cp.returncode != 0:
         print(f"ocrmypdf exit {cp.returncode} on {fmt}: {cp.stderr.decode()[-500:]}", file=sys.stderr)
         return
     res.ocrmypdf_seconds = secs
+    res.ocrmypdf_cpu = max(cpu.seconds, watch.cpu_seconds)
     res.ocrmypdf_bytes = pdf.stat().st_size
     res.ocrmypdf_word_error = float(np.mean([bag_of_words_error(t["text"], pdftotext(pdf, i + 1))
                                              for i, t in enumerate(truth)]))
@@ -154,8 +175,10 @@ def run_mixed(args) -> int:
                 print(f"round {r + 1}: {tool} on {fmt}…", file=sys.stderr)
                 res = results[fmt]
                 if tool == "raw":
-                    raw = run_raw_tesseract(out / "upright" / fmt, truth[fmt], 2, f"raw tesseract upright {fmt}")
+                    with cpu_clock() as cpu:
+                        raw = run_raw_tesseract(out / "upright" / fmt, truth[fmt], 2, f"raw tesseract upright {fmt}")
                     res.raw_runs.append(round(raw.seconds, 2))
+                    res.raw_cpu.append(round(cpu.seconds, 2))
                     res.raw_word_error = raw.word_error["mean"]
                 else:
                     _archivist(fmt, corpus, out, truth[fmt], res, args.layout)

@@ -98,6 +98,25 @@ class MemoryWatch:
         return sum(self.cpu.values())
 
 
+class cpu_clock:  # noqa: N801 - used as a context manager, like a function
+    """CPU seconds (user + system) of the child processes finished inside the ``with`` block: every
+    Tesseract the raw runs start, a command and the processes it waited for. A pool's workers forked
+    by a fork server are counted only if that server waits for them, hence also MemoryWatch's sum."""
+
+    def __enter__(self) -> cpu_clock:
+        self.seconds = 0.0
+        self._start = self._now()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.seconds = self._now() - self._start
+
+    @staticmethod
+    def _now() -> float:
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
+
 def timed(cmd: list[str], env: dict | None = None) -> tuple[float, MemoryWatch, subprocess.CompletedProcess]:
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
@@ -374,12 +393,11 @@ def main(argv: list[str] | None = None) -> int:
     by_tool: dict[str, ToolResult] = {}
     for tool in order:
         print(f"running {tool} on {len(truth)} pages…", file=sys.stderr)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        r = runners[tool]()
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        with cpu_clock() as clock:
+            r = runners[tool]()
         if r is None:
             continue
-        cpu = max(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, r.cpu_watched)
+        cpu = max(clock.seconds, r.cpu_watched)
         print(f"  {r.pages_per_minute:.1f} pages/min, word error {r.word_error['mean']:.4f}", file=sys.stderr)
         first = by_tool.setdefault(tool, r)
         first.cpu_seconds = (first.cpu_seconds * len(first.runs) + cpu) / (len(first.runs) + 1)

@@ -48,6 +48,10 @@ def test_process_keeps_the_workers_page_images(archive_1b: tuple[Path, object]) 
         for n, name in enumerate(pages, start=1):
             page = rec["pages"][n - 1]
             assert page["timings"]["preview"] < 1.0
+            # every stage's CPU seconds beside its wall time; the OCR is real work in this process
+            assert {f"cpu_{k}" for k in ("load", "preprocess", "ocr", "orient", "preview")} <= set(page["timings"])
+            assert page["timings"]["cpu_ocr"] > 0.1
+            assert set(rec["timings"]) == {"load", "preprocess", "ocr", "orient"}  # the document's sums, wall
             mine = np.asarray(Image.open(folder / name).convert("RGB"))
             assert mine.shape[1] == PAGE_PX
             diff, shift = _same_picture(mine, _poppler(archive / rec["output"]["pdf"], n))

@@ -131,3 +131,31 @@ def test_schemas_are_found_from_an_installed_location(tmp_path: Path, monkeypatc
         shutil.copy(p, tmp_path / p.name)
     monkeypatch.setenv("ARCHIVIST_SCHEMAS", str(tmp_path))
     assert schema_dir() == tmp_path
+
+
+def test_schemas_from_elsewhere_are_checked_the_packaged_ones_by_this_suite(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The packaged schemas are checked here (test_schema_is_2020_12_and_validates_its_example), not on
+    every run of ``process``; a folder named by $ARCHIVIST_SCHEMAS is checked when first used."""
+    import shutil
+
+    from jsonschema.exceptions import SchemaError
+
+    from archivist import schemas
+
+    for p in schema_dir().glob("*.schema.json"):
+        shutil.copy(p, tmp_path / p.name)
+    broken = json.loads((tmp_path / "fonds.schema.json").read_text(encoding="utf-8"))
+    broken["type"] = 5
+    (tmp_path / "fonds.schema.json").write_text(json.dumps(broken), encoding="utf-8")
+    monkeypatch.setenv("ARCHIVIST_SCHEMAS", str(tmp_path))
+    for f in (schemas.load_schema, schemas.validator):
+        f.cache_clear()
+    try:
+        with pytest.raises(SchemaError):
+            schemas.validator("fonds")
+    finally:
+        monkeypatch.undo()
+        for f in (schemas.load_schema, schemas.validator):
+            f.cache_clear()
+    assert schemas.validator("fonds").schema["type"] == "object"
