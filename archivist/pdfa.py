@@ -34,7 +34,7 @@ from .geometry import corrected_size, pdf_image_matrix
 from .models import PageResult
 from .pdfwrite import image_xobject, save_pdf
 from .spool import SpooledImages
-from .textlayer import CHAR_WIDTH, DESCENT, text_layer
+from .textlayer import CHAR_WIDTH, DESCENT, clean_text, text_layer
 
 FONT_CANDIDATES = ("/usr/share/tesseract-ocr/5/tessdata/pdf.ttf",
                    "/usr/share/tesseract-ocr/4.00/tessdata/pdf.ttf",
@@ -88,26 +88,34 @@ def intent_kind(pages: Sequence[PageResult]) -> str:
 
 
 @functools.cache
-def _font_tables() -> tuple[bytes, bytes, bytes]:
-    """CIDToGIDMap (every CID -> glyph 1), CIDSet (every CID present), ToUnicode (CID = UTF-16
-    code unit), all Flate-compressed once: together they are a few hundred bytes per document.
+def _font_tables() -> tuple[bytes, bytes]:
+    """CIDToGIDMap (every CID -> glyph 1) and CIDSet (every CID present), Flate-compressed once.
 
     The CIDSet lists all 65536 CIDs because through the CIDToGIDMap every CID reaches a glyph
     that exists in the font program, and PDF/A-1 wants the CIDs present in the font, used or not.
     """
-    cid_to_gid = b"\x00\x01" * 65536
-    cidset = b"\xff" * 8192
-    ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in range(256) if not 0xD8 <= hi <= 0xDF]
-    blocks = []
+    return zlib.compress(b"\x00\x01" * 65536, 9), zlib.compress(b"\xff" * 8192, 9)
+
+
+@functools.lru_cache(maxsize=64)
+def _to_unicode(blocks: frozenset[int]) -> bytes:
+    """ToUnicode CMap (CID = UTF-16 code unit) for the 256-code blocks (high bytes) a document uses.
+
+    Why not all 248 blocks: that CMap is 1.7 KB compressed in every PDF, while Vietnamese text uses
+    a handful (Latin, Latin Extended, combining marks, Latin Extended Additional, punctuation), ~0.1 KB.
+    A code the document never shows needs no mapping; reading only needs the ones it does.
+    """
+    ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in sorted(blocks) if not 0xD8 <= hi <= 0xDF]
+    out = []
     for i in range(0, len(ranges), 100):  # a CMap block holds at most 100 entries
         chunk = ranges[i:i + 100]
-        blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
+        out.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
     cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" + "\n".join(blocks) +
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" + "\n".join(out) +
             "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
-    return zlib.compress(cid_to_gid, 9), zlib.compress(cidset, 9), zlib.compress(cmap.encode("ascii"), 9)
+    return zlib.compress(cmap.encode("ascii"), 9)
 
 
 def _flate_stream(pdf: pikepdf.Pdf, compressed: bytes, **keys: object) -> pikepdf.Stream:
@@ -118,9 +126,10 @@ def _flate_stream(pdf: pikepdf.Pdf, compressed: bytes, **keys: object) -> pikepd
     return s
 
 
-def _glyphless_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
+def _glyphless_font(pdf: pikepdf.Pdf, pages: Sequence[PageResult]) -> pikepdf.Object:
     font_data, font_len = _font_program()
-    cid_to_gid, cidset, to_unicode = _font_tables()
+    cid_to_gid, cidset = _font_tables()
+    to_unicode = _to_unicode(frozenset(ord(c) >> 8 for p in pages for w in p.words for c in clean_text(w.text)))
     descriptor = Dictionary(
         Type=Name.FontDescriptor, FontName=Name.GlyphLessFont, Flags=5,  # FixedPitch + Symbolic
         FontBBox=Array([0, 0, int(1000 * CHAR_WIDTH), 1000]), ItalicAngle=0, Ascent=1000,
@@ -246,7 +255,7 @@ def write_pdfa(pages: list[PageResult], out_path: Path, *, level: str = "2b", ti
 
 
 def _add_pages(pdf: pikepdf.Pdf, pages: list[PageResult], spooled: SpooledImages) -> None:
-    font = _glyphless_font(pdf)
+    font = _glyphless_font(pdf, pages)
     for page in pages:
         if page.width <= 0 or page.height <= 0 or page.dpi <= 0:
             raise PdfaError(f"page {page.number} has no usable size "

@@ -6,7 +6,11 @@ whether the PDF stays within 5% of the scan. The *floor* is what the text alone 
 record's words, one space between them, through zlib level 9 — no PDF text layer that keeps every
 word can be much smaller than that, so it says how close the +5% target can get.
 
-    .venv/bin/python -m bench.pdf_bytes ARCHIVE [ARCHIVE ...]   # one table row per archive
+    .venv/bin/python -m bench.pdf_bytes [--corpus CORPUS] ARCHIVE [ARCHIVE ...]   # one row per archive
+
+``bench/run --corpus mixed`` prints the same table per format; to read a run's archives again, e.g.
+``-m bench.pdf_bytes --corpus OUT/corpus OUT/archives/*`` (an archive is named after its format, as
+the corpus's folders are, for the input's bytes).
 """
 
 from __future__ import annotations
@@ -96,8 +100,12 @@ def markdown(rows: dict[str, dict[str, int]], inputs: dict[str, int] | None = No
 
 
 def main(argv: list[str]) -> int:
+    corpus = None
+    if argv[:1] == ["--corpus"]:
+        corpus, argv = Path(argv[1]), argv[2:]
     rows = {Path(a).name: archive_bytes(Path(a)) for a in argv}
-    print(markdown(rows), end="")
+    inputs = {name: sum(f.stat().st_size for f in (corpus / name).iterdir()) for name in rows} if corpus else None
+    print(markdown(rows, inputs), end="")
     return 0
 
 
