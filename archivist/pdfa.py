@@ -293,8 +293,14 @@ def _finish_pdfa(pdf: pikepdf.Pdf, part: str, version: str, out_path: Path, inte
     xmp.Type, xmp.Subtype = Name.Metadata, Name.XML
     pdf.Root.Metadata = pdf.make_indirect(xmp)
     pdf.Root.Lang = pikepdf.String(language)
+    try:
+        profile = _icc_profile(intent)
+    except PdfaError:  # no grey profile on this PC: sRGB is valid for grey pages too, only larger
+        if intent != "grey":
+            raise
+        intent, profile = "rgb", _icc_profile("rgb")
     _, components, ident = ICC_PROFILES[intent]
-    icc = pdf.make_indirect(_flate_stream(pdf, _icc_profile(intent), N=components))
+    icc = pdf.make_indirect(_flate_stream(pdf, profile, N=components))
     name = pikepdf.String(ident)
     pdf.Root.OutputIntents = Array([pdf.make_indirect(Dictionary(
         Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=name, Info=name,

@@ -113,3 +113,18 @@ def test_archive_pdfs_grey_intent_compact_layer_and_valid(archive_1b) -> None:
     assert kinds == {False, True}  # the set holds both grey and colour documents
     if preflight_available():
         assert all(v == [] for v in validate_pdfa(pdfs).values())
+
+
+def test_without_a_grey_profile_grey_documents_keep_srgb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PC without Gray-CIE_L.icc still writes a valid PDF/A for grey pages, under sRGB as before."""
+    import archivist.pdfa as pdfa
+
+    monkeypatch.setitem(pdfa.ICC_PROFILES, "grey", (str(tmp_path / "missing.icc"), 1, "Gray"))
+    pdfa._icc_profile.cache_clear()
+    try:
+        pdf = _write(tmp_path, "fallback", [encode_lossless(Image.fromarray(upright_page(2, False)))], "1b")
+    finally:
+        pdfa._icc_profile.cache_clear()
+    assert _intent(pdf) == (3, b"RGB ")
+    if preflight_available():
+        assert validate_pdfa([pdf]) == {pdf: []}
