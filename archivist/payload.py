@@ -18,7 +18,8 @@ every pixel. Bilevel pages become CCITT G4 whatever they came as (1-bit PNG, LZW
 a TIFF of many G4 strips, a PDF's Flate or JBIG2 image): Pillow's libtiff codec writes one strip
 in ~20 ms and it is a fraction of a Flate stream's size. Grey and colour pages become Flate level 1
 over PNG "Up"-predicted rows: on noisy scans that is as small as zlib level 6 without prediction
-at a third of the time (bench/RESULTS.md, issue 16).
+at a third of the time (bench/RESULTS.md, issue 16); pages that came as Deflate strips get level 6,
+so the PDF does not hold them larger than the scanner wrote them.
 
 Not passed, and why: LZW TIFF strips, because PDF/A forbids ``LZWDecode`` (ISO 19005-1 6.1.10, and
 19005-2 6.1.7.2); Deflate or G4 TIFFs of several strips, because each strip is its own
@@ -40,6 +41,11 @@ from .models import ImagePayload
 
 #: zlib level of re-encoded grey and colour pages (see the module docstring).
 FLATE_LEVEL = 1
+#: zlib level for a page that came as Deflate strips: the scanner paid for zlib at its own level, and
+#: level 1 came out 2-10% larger than the strips (+4% overall) while level 6 on "Up" rows, with the
+#: strategy meant for predicted data, is 4-11% smaller for about 0.02 s more a page (bench/RESULTS.md,
+#: issue 16, "Output bytes (session 20)").
+DEFLATE_SOURCE_LEVEL = 6
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 # TIFF tags
 _BITS, _COMPRESSION, _PHOTOMETRIC, _FILL_ORDER, _OFFSETS, _SAMPLES, _ROWS_PER_STRIP = 258, 259, 262, 266, 273, 277, 278
@@ -76,6 +82,8 @@ def image_payload(path: Path, im: Image.Image, index: int = 0) -> ImagePayload:
         passed = png_passthrough(path.read_bytes())
     elif im.format == "TIFF":
         passed = tiff_passthrough(path, im)
+        if passed is None and im.tag_v2.get(_COMPRESSION) in _DEFLATE:
+            return encode_lossless(im, DEFLATE_SOURCE_LEVEL)
     return passed or encode_lossless(im)
 
 
@@ -145,8 +153,9 @@ def _read(path: Path, offset: int, count: int) -> bytes:
     return data
 
 
-def encode_lossless(im: Image.Image) -> ImagePayload:
-    """The decoded image encoded for the PDF, every pixel kept: G4 if bilevel, else predicted Flate."""
+def encode_lossless(im: Image.Image, level: int = FLATE_LEVEL) -> ImagePayload:
+    """The decoded image encoded for the PDF, every pixel kept: G4 if bilevel, else predicted Flate
+    at zlib ``level``."""
     im = flatten(im)
     if im.mode == "1":
         return g4_payload(im)
@@ -158,7 +167,8 @@ def encode_lossless(im: Image.Image) -> ImagePayload:
     up[0, 1:] = rows[0]
     np.subtract(rows[1:], rows[:-1], out=up[1:, 1:])
     parms = {"Predictor": 12, "Colors": colors, "BitsPerComponent": 8, "Columns": im.width}
-    return ImagePayload(zlib.compress(up.data, FLATE_LEVEL), im.width, im.height,
+    z = zlib.compressobj(level, zlib.DEFLATED, zlib.MAX_WBITS, 8, zlib.Z_FILTERED)
+    return ImagePayload(z.compress(up.data) + z.flush(), im.width, im.height,
                         "DeviceGray" if colors == 1 else "DeviceRGB", 8, "FlateDecode", parms)
 
 

@@ -7,16 +7,12 @@ document in the hot path. Validation (PDFBox Preflight) lives in :mod:`archivist
 
 Page = white background, then the original image drawn through
 :func:`archivist.geometry.pdf_image_matrix` (the same transform preprocess used to make the
-image OCR read), then an invisible text layer (render mode 3) in Tesseract's "GlyphLessFont":
-a Type0/Identity-H font whose CIDs are UTF-16 code units, every CID drawn with the one empty
-glyph of Tesseract's ``pdf.ttf``, 500/1000 em wide. Each word is put on its pixel box: font size
-= box height, horizontal scaling so the word spans the box width exactly; a space glyph, scaled
-to fill the gap up to the next word, follows every word but a line's last, so copy-paste and
-``pdftotext`` give spaced text. Words whose boxes touch, overlap or stand far out of their line are
-placed so readers still see them as words of their own (:mod:`archivist.layerwords`).
+image OCR read), then an invisible text layer (render mode 3, written by :mod:`archivist.textlayer`)
+in Tesseract's "GlyphLessFont": a Type0/Identity-H font whose CIDs are UTF-16 code units, every
+CID drawn with the one empty glyph of Tesseract's ``pdf.ttf``, 500/1000 em wide.
 
 The PDF/A plumbing (each item was seen to matter for PDFBox Preflight): PDF 1.4 header, classic
-xref table (no object or xref streams), trailer /ID, sRGB v2 OutputIntent, a CIDSet, and XMP that
+xref table (no object or xref streams), trailer /ID, a v2 OutputIntent (grey or sRGB), a CIDSet, and XMP that
 declares every namespace on its one ``rdf:Description`` and agrees with the Info dictionary.
 """
 
@@ -35,19 +31,22 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from .geometry import corrected_size, pdf_image_matrix
-from .layerwords import place_line
-from .models import PageResult, Word
+from .models import PageResult
 from .pdfwrite import image_xobject, save_pdf
 from .spool import SpooledImages
+from .textlayer import CHAR_WIDTH, DESCENT, clean_text, text_layer
 
 FONT_CANDIDATES = ("/usr/share/tesseract-ocr/5/tessdata/pdf.ttf",
                    "/usr/share/tesseract-ocr/4.00/tessdata/pdf.ttf",
                    "/usr/share/tessdata/pdf.ttf", "/usr/local/share/tessdata/pdf.ttf")
-ICC_CANDIDATES = ("/usr/share/color/icc/sRGB.icc",)
-CHAR_WIDTH = 0.5  # advance of the glyphless glyph, in em (pdf.ttf: 1024/2048; /DW 500)
-DESCENT = 1  # /Descent -1 (must be negative); baselines are raised by this much so boxes stay exact
+#: Output intent profiles: (file, components, identifier). A document whose page images are all grey or
+#: bilevel gets the grey one (424 bytes against sRGB's 6,922: ~2.2 KB less per PDF once compressed);
+#: any colour image needs sRGB, since PDF/A allows DeviceRGB only under an RGB output intent. Both come
+#: from Debian's icc-profiles-free; the grey one maps grey values to CIE lightness L*, which is what
+#: a scanner's grey levels are meant to look like (perceptually even), and it is ICC version 2.
+ICC_PROFILES = {"rgb": ("/usr/share/color/icc/sRGB.icc", 3, "sRGB IEC61966-2.1"),
+                "grey": ("/usr/share/color/icc/Gray-CIE_L.icc", 1, "Gray CIE*L")}
 LEVELS = {"1b": ("1", "1.4"), "2b": ("2", "1.7")}
-MAX_TZ = 30000.0  # PDF/A-1 caps reals at 32767; only a degenerate box (hair-thin, very wide) gets near it
 
 
 class PdfaError(Exception):
@@ -71,36 +70,52 @@ def _font_program() -> tuple[bytes, int]:
 
 
 @functools.cache
-def _icc_profile() -> bytes:
-    """Flate-compressed sRGB profile. PDF/A-1 needs an ICC v2 profile (Preflight rejects v4)."""
-    path = _find(ICC_CANDIDATES, None, "sRGB.icc")
+def _icc_profile(kind: str = "rgb") -> bytes:
+    """Flate-compressed output intent profile. PDF/A-1 needs an ICC v2 profile (Preflight rejects v4)."""
+    candidate, components, _ = ICC_PROFILES[kind]
+    path = _find((candidate,), None, Path(candidate).name)
     data = path.read_bytes()
     if len(data) < 128 or data[8] != 2:
         raise PdfaError(f"{path} is not a version-2 ICC profile, which PDF/A-1 requires")
+    if data[16:20] != (b"GRAY" if components == 1 else b"RGB "):
+        raise PdfaError(f"{path} is not a {kind} ICC profile")
     return zlib.compress(data, 9)
 
 
+def intent_kind(pages: Sequence[PageResult]) -> str:
+    """``grey`` when no page image is in colour (grey, bilevel, or no image at all), else ``rgb``."""
+    return "rgb" if any(p.image is not None and p.image.colorspace != "DeviceGray" for p in pages) else "grey"
+
+
 @functools.cache
-def _font_tables() -> tuple[bytes, bytes, bytes]:
-    """CIDToGIDMap (every CID -> glyph 1), CIDSet (every CID present), ToUnicode (CID = UTF-16
-    code unit), all Flate-compressed once: together they are a few hundred bytes per document.
+def _font_tables() -> tuple[bytes, bytes]:
+    """CIDToGIDMap (every CID -> glyph 1) and CIDSet (every CID present), Flate-compressed once.
 
     The CIDSet lists all 65536 CIDs because through the CIDToGIDMap every CID reaches a glyph
     that exists in the font program, and PDF/A-1 wants the CIDs present in the font, used or not.
     """
-    cid_to_gid = b"\x00\x01" * 65536
-    cidset = b"\xff" * 8192
-    ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in range(256) if not 0xD8 <= hi <= 0xDF]
-    blocks = []
+    return zlib.compress(b"\x00\x01" * 65536, 9), zlib.compress(b"\xff" * 8192, 9)
+
+
+@functools.lru_cache(maxsize=64)
+def _to_unicode(blocks: frozenset[int]) -> bytes:
+    """ToUnicode CMap (CID = UTF-16 code unit) for the 256-code blocks (high bytes) a document uses.
+
+    Why not all 248 blocks: that CMap is 1.7 KB compressed in every PDF, while Vietnamese text uses
+    a handful (Latin, Latin Extended, combining marks, Latin Extended Additional, punctuation), ~0.1 KB.
+    A code the document never shows needs no mapping; reading only needs the ones it does.
+    """
+    ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in sorted(blocks) if not 0xD8 <= hi <= 0xDF]
+    out = []
     for i in range(0, len(ranges), 100):  # a CMap block holds at most 100 entries
         chunk = ranges[i:i + 100]
-        blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
+        out.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
     cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" + "\n".join(blocks) +
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" + "\n".join(out) +
             "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
-    return zlib.compress(cid_to_gid, 9), zlib.compress(cidset, 9), zlib.compress(cmap.encode("ascii"), 9)
+    return zlib.compress(cmap.encode("ascii"), 9)
 
 
 def _flate_stream(pdf: pikepdf.Pdf, compressed: bytes, **keys: object) -> pikepdf.Stream:
@@ -111,9 +126,10 @@ def _flate_stream(pdf: pikepdf.Pdf, compressed: bytes, **keys: object) -> pikepd
     return s
 
 
-def _glyphless_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
+def _glyphless_font(pdf: pikepdf.Pdf, pages: Sequence[PageResult]) -> pikepdf.Object:
     font_data, font_len = _font_program()
-    cid_to_gid, cidset, to_unicode = _font_tables()
+    cid_to_gid, cidset = _font_tables()
+    to_unicode = _to_unicode(frozenset(ord(c) >> 8 for p in pages for w in p.words for c in clean_text(w.text)))
     descriptor = Dictionary(
         Type=Name.FontDescriptor, FontName=Name.GlyphLessFont, Flags=5,  # FixedPitch + Symbolic
         FontBBox=Array([0, 0, int(1000 * CHAR_WIDTH), 1000]), ItalicAngle=0, Ascent=1000,
@@ -141,47 +157,9 @@ def _meta(text: str) -> str:
     return "".join(c for c in text if c >= " " or c in "\t\n\r")
 
 
-def _clean_text(text: str) -> str:
-    """NFC, no control characters, BMP only (each character must be one 2-byte code)."""
-    text = unicodedata.normalize("NFC", text)
-    return "".join(c if ord(c) < 0x10000 else "\ufffd" for c in text if c.isprintable() and not c.isspace())
-
-
 def _f(v: float) -> str:
     s = f"{v:.3f}".rstrip("0").rstrip(".")
     return s if s not in ("-0", "") else "0"
-
-
-def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> str:
-    """Content-stream operators for the invisible text of one page (one BT..ET per line).
-
-    Why a separate Tz for the space: the word's glyphs then span exactly its pixel box (so
-    pdfplumber's boxes match the image), and the space alone stretches over the gap. Words whose
-    boxes touch, overlap or stand out of their line are placed by :func:`archivist.layerwords.place_line`.
-    """
-    k = 72.0 / dpi
-    lines: dict[int, list[tuple[str, tuple[int, int, int, int]]]] = {}
-    for w in words:
-        t = _clean_text(w.text)
-        x0, y0, x1, y1 = w.bbox
-        if t and x1 > x0 and y1 > y0:
-            lines.setdefault(w.line, []).append((t, w.bbox))
-    out: list[str] = []
-    for line in (lines[i] for i in sorted(lines)):
-        out.append("BT 3 Tr")
-        placed = place_line([box for _, box in line], k)
-        for j, ((t, _), (left, top, right, bottom)) in enumerate(zip(line, placed, strict=True)):
-            size = bottom - top
-            adv = CHAR_WIDTH * size / 100.0  # advance of one glyph at Tz 1
-            tz = min((right - left) / (len(t) * adv), MAX_TZ)
-            base = page_h_px * k - bottom + size * DESCENT / 1000.0
-            out.append(f"/F0 {_f(size)} Tf {_f(tz)} Tz 1 0 0 1 {_f(left)} {_f(base)} Tm "
-                       f"<{t.encode('utf-16-be').hex()}> Tj")
-            if j + 1 < len(line):
-                gap = max(placed[j + 1][0] - right, 0.05 * size)
-                out.append(f"{_f(min(gap / adv, MAX_TZ))} Tz <0020> Tj")
-        out.append("ET")
-    return "\n".join(out)
 
 
 def page_content(page: PageResult, has_image: bool) -> bytes:
@@ -193,8 +171,8 @@ def page_content(page: PageResult, has_image: bool) -> bytes:
         ow, oh = corrected_size(page.width, page.height, page.orientation)
         m = pdf_image_matrix(ow, oh, page.width, page.height, page.orientation, page.skew, page.dpi)
         ops.append(f"q 0 0 {_f(pw)} {_f(ph)} re W n {' '.join(f'{v:.5f}' for v in m)} cm /Im0 Do Q")
-    ops.append(text_layer(page.words, page.height, page.dpi))
-    return "\n".join(ops).encode("ascii")
+    layer = text_layer(page.words, page.height, page.dpi)
+    return "\n".join(ops).encode("ascii") + (b"\n" + layer if layer else b"")
 
 
 def _pdf_date(d: datetime) -> str:
@@ -210,7 +188,11 @@ def _xmp_date(d: datetime) -> str:
 
 def xmp_packet(part: str, *, title: str, created: datetime, language: str, producer: str,
                keywords: str | None, subject: str | None, author: str | None) -> bytes:
-    """XMP with every namespace on the one rdf:Description (PDFBox's strict parser needs that)."""
+    """XMP with every namespace on the one rdf:Description (PDFBox's strict parser needs that).
+
+    No padding: padding lets a tool rewrite the packet in place, but archivist rebuilds it whole
+    (:func:`archivist.review.rewrite_pdf_metadata`), and PDF/A keeps the packet uncompressed, so the
+    1 KB of spaces it had were 1 KB of every PDF."""
     props = [f"<pdfaid:part>{part}</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
              "<dc:format>application/pdf</dc:format>",
              f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>',
@@ -236,7 +218,7 @@ def xmp_packet(part: str, *, title: str, created: datetime, language: str, produ
            '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n'
            '    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">\n'
            f"    {body}\n"
-           "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n" + " " * 1024 + '\n<?xpacket end="w"?>')
+           "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
     return xml.encode("utf-8")
 
 
@@ -265,7 +247,7 @@ def write_pdfa(pages: list[PageResult], out_path: Path, *, level: str = "2b", ti
     spooled = SpooledImages()
     try:
         _add_pages(pdf, pages, spooled)
-        _finish_pdfa(pdf, part, version, out_path, title=title, created=created, language=language,
+        _finish_pdfa(pdf, part, version, out_path, intent_kind(pages), title=title, created=created, language=language,
                      producer=producer, keywords=keywords, subject=subject, author=author)
     finally:
         pdf.close()
@@ -273,7 +255,7 @@ def write_pdfa(pages: list[PageResult], out_path: Path, *, level: str = "2b", ti
 
 
 def _add_pages(pdf: pikepdf.Pdf, pages: list[PageResult], spooled: SpooledImages) -> None:
-    font = _glyphless_font(pdf)
+    font = _glyphless_font(pdf, pages)
     for page in pages:
         if page.width <= 0 or page.height <= 0 or page.dpi <= 0:
             raise PdfaError(f"page {page.number} has no usable size "
@@ -284,15 +266,16 @@ def _add_pages(pdf: pikepdf.Pdf, pages: list[PageResult], spooled: SpooledImages
             image = (spooled.copy(pdf, page.image) if page.image.spool is not None
                      else image_xobject(pdf, page.image))
             resources.XObject = Dictionary(Im0=image)
-        content = zlib.compress(page_content(page, page.image is not None), 6)
+        content = zlib.compress(page_content(page, page.image is not None), 9)
         pdf_page = pikepdf.Page(Dictionary(
             Type=Name.Page, MediaBox=Array([0, 0, round(page.width * k, 3), round(page.height * k, 3)]),
             Resources=resources, Contents=pdf.make_indirect(_flate_stream(pdf, content))))
         pdf.pages.append(pdf_page)
 
 
-def _finish_pdfa(pdf: pikepdf.Pdf, part: str, version: str, out_path: Path, *, title: str, created: datetime,
-                 language: str, producer: str, keywords: str | None, subject: str | None, author: str | None) -> None:
+def _finish_pdfa(pdf: pikepdf.Pdf, part: str, version: str, out_path: Path, intent: str, *, title: str,
+                 created: datetime, language: str, producer: str, keywords: str | None, subject: str | None,
+                 author: str | None) -> None:
     """Info, XMP, language and output intent (what PDF/A asks of the document), then save."""
     date = pikepdf.String(_pdf_date(created))
     info = Dictionary(Title=pikepdf.String(title), Producer=pikepdf.String(producer), CreationDate=date,
@@ -310,9 +293,16 @@ def _finish_pdfa(pdf: pikepdf.Pdf, part: str, version: str, out_path: Path, *, t
     xmp.Type, xmp.Subtype = Name.Metadata, Name.XML
     pdf.Root.Metadata = pdf.make_indirect(xmp)
     pdf.Root.Lang = pikepdf.String(language)
-    icc = pdf.make_indirect(_flate_stream(pdf, _icc_profile(), N=3))
-    srgb = pikepdf.String("sRGB IEC61966-2.1")
+    try:
+        profile = _icc_profile(intent)
+    except PdfaError:  # no grey profile on this PC: sRGB is valid for grey pages too, only larger
+        if intent != "grey":
+            raise
+        intent, profile = "rgb", _icc_profile("rgb")
+    _, components, ident = ICC_PROFILES[intent]
+    icc = pdf.make_indirect(_flate_stream(pdf, profile, N=components))
+    name = pikepdf.String(ident)
     pdf.Root.OutputIntents = Array([pdf.make_indirect(Dictionary(
-        Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=srgb, Info=srgb,
+        Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=name, Info=name,
         RegistryName=pikepdf.String("http://www.color.org"), DestOutputProfile=icc))])
     save_pdf(pdf, out_path, version)

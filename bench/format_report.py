@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from bench.format_cpu import cpu_markdown
+from bench.pdf_bytes import markdown as parts_markdown
 from bench.report import machine_line
 
 
@@ -66,5 +67,9 @@ def markdown(data: dict) -> str:
                      f"{m.get('document_stage', 0):.2f} | {m.get('html_report', 0):.2f} | {m.get('process', 0):.2f} | "
                      f"{m.get('wall', 0):.2f} |")
     lines += cpu_markdown(rows)
+    if all(r.get("parts") for r in rows):
+        lines += ["", "Where the PDFs' bytes go, per page (bench/pdf_bytes.py; text floor = the record's words through "
+                  "zlib 9):", "", parts_markdown({r["fmt"]: r["parts"] for r in rows},
+                                                 {r["fmt"]: r["input_bytes"] for r in rows}).rstrip("\n")]
     lines += ["", machine_line(data["versions"])]
     return "\n".join(lines) + "\n"

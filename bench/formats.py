@@ -34,6 +34,7 @@ from bench.harness import (
     timed,
     versions,
 )
+from bench.pdf_bytes import archive_bytes
 
 
 @dataclass
@@ -54,6 +55,7 @@ class FormatResult:
     raw_word_error: float = 0.0
     payload_filters: dict = field(default_factory=dict)
     image_bytes: int = 0  # the page images' streams in the PDFs (the rest is text layer, font, metadata)
+    parts: dict = field(default_factory=dict)  # bench/pdf_bytes.py: bytes per part of the PDFs, and the text floor
     pdfa_valid: str = ""
     # CPU seconds (user + system of every process of the tool) of each run, and the records' per-stage CPU
     raw_cpu: list = field(default_factory=list)
@@ -98,6 +100,7 @@ def _archivist(fmt: str, corpus: Path, out: Path, truth: list[dict], res: Format
     res.word_error = float(np.mean(errors))
     res.pdfa_valid = preflight_verdict(pdfs)
     res.payload_filters, res.image_bytes = _images(pdfs)
+    res.parts = archive_bytes(archive)
 
 
 def _images(pdfs: list[Path]) -> tuple[dict, int]:

@@ -1,0 +1,68 @@
+"""Does the PDF text layer still say what the record says? Rewrites each page of a processed archive
+with the current writer (the record's words, no image, so no OCR is run again), reads it back with
+``pdftotext`` and reports, per sample group, the bag-of-words error of the text layer against the
+record's words and the text layer's compressed bytes per page.
+
+Why: the text layer's encoding changes (issue 16, output bytes) must not cost a word; this checks
+that on every hard-page group in seconds, where bench/accuracy.py would OCR everything again.
+
+    .venv/bin/python -m bench.layer_check ARCHIVE          # e.g. /work/calib-runs/acc-hg7/archive
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import zlib
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from archivist.metrics import bag_of_words_error
+from archivist.models import PageRef, PageResult, Word
+from archivist.pdfa import page_content, write_pdfa
+from bench.harness import pdftotext
+
+
+def _group(source: str) -> str:
+    """The sample group a page came from: the first word of its file or folder under ``scans``
+    (``scans/seals-31-…/page-001.jpg``, ``scans/clean-02-….jpg``), else of its folder."""
+    parts = Path(source).parts
+    name = parts[parts.index("scans") + 1] if "scans" in parts[:-1] else Path(source).parent.name
+    return name.split("-")[0]
+
+
+def check(archive: Path) -> dict[str, dict[str, float]]:
+    """Per group: pages, mean text-layer error against the record (points), content bytes per page."""
+    errors: dict[str, list[float]] = defaultdict(list)
+    sizes: dict[str, list[int]] = defaultdict(list)
+    with tempfile.TemporaryDirectory() as tmp:
+        for rec_path in sorted((archive / "documents").glob("*.json")):
+            rec = json.loads(rec_path.read_text(encoding="utf-8"))
+            for p in rec["pages"]:
+                words = [Word(w[0], w[1], tuple(w[2:6]), w[6]) for w in p["words"]]
+                if not words:
+                    continue
+                page = PageResult(1, PageRef(Path(p["source"]["path"]), "image"), p["width"], p["height"], p["dpi"],
+                                  0, 0.0, words=words)
+                out = Path(tmp) / "page.pdf"
+                write_pdfa([page], out, level="1b", title="t", created=datetime.now(UTC), producer="layer_check")
+                group = _group(p["source"]["path"])
+                errors[group].append(bag_of_words_error(" ".join(w.text for w in words), pdftotext(out, 1)))
+                sizes[group].append(len(zlib.compress(page_content(page, False), 9)))
+    return {g: {"pages": len(errors[g]), "error": 100 * sum(errors[g]) / len(errors[g]),
+                "bytes": sum(sizes[g]) / len(sizes[g])} for g in sorted(errors)}
+
+
+def main(argv: list[str]) -> int:
+    rows = check(Path(argv[0]))
+    print("| group | pages | text layer vs record, word error (points) | page content B/page (zlib 9) |")
+    print("|---|---|---|---|")
+    for g, r in rows.items():
+        print(f"| {g} | {r['pages']} | {r['error']:.2f} | {r['bytes']:,.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
