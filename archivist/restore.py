@@ -24,6 +24,9 @@ SPECKLED_OCR_DPI = 300.0
 #: Darkest ink (0.5th percentile after flattening) from which a page is faint. On the bench pages: well
 #: inked 13-55, low-contrast prints 95-156, typewritten 75-101, faded and carbon copies 157-197.
 FAINT = 70.0
+#: Darkest ink from which a faint page is a faded carbon copy rather than a typewritten page (bench pages,
+#: seeds 7 and 8: faded 150-202, typewritten 66-136): its contrast is raised locally instead of thickening.
+FAINTEST = 145.0
 THICKEN_MIN_DPI = 200.0  # coarser scans are enlarged for OCR, and a thickened stroke with them
 
 
@@ -114,6 +117,13 @@ def thicken(flat: np.ndarray, size: int = 2, ink_only: bool = False) -> np.ndarr
     return out
 
 
+def clahe(flat: np.ndarray, dpi: float) -> np.ndarray:
+    """Local contrast (CLAHE over tiles of about 2 cm): a faded page's strokes darkened where they are,
+    not grown as a thickening grows them (which costs faded carbon copies their letters' counters)."""
+    tiles = max(2, round(flat.shape[1] / (20 * dpi / MM)))
+    return cv2.createCLAHE(clipLimit=2.0, tileGridSize=(tiles, tiles)).apply(flat)
+
+
 def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.ndarray, float]:
     if dpi >= target:
         return gray, dpi
@@ -121,15 +131,17 @@ def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.nda
     return cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC), target
 
 
-def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, thicken_size: int = 3,
-            others: str = "") -> Prepared:
+def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: float = FAINTEST,
+            thicken_size: int = 3, others: str = "") -> Prepared:
     """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
     background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
     the lone specks painted out, a 3x3 median over the rest and the page enlarged to 300 dpi; the
     rules of tables and forms painted out (:mod:`archivist.tables`); then, on a faint page scanned at
     200 dpi or more (darkest ink lighter than ``faint``: typewritten, faded, low-contrast prints),
-    every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square. Well-inked
-    pages are not thickened (on the default sample pages it cost words, as at 150 dpi).
+    every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square, except on the
+    faintest pages (darkest ink lighter than ``faintest``: faded carbon copies), whose contrast is raised
+    locally (:func:`clahe`) instead. Well-inked pages are not thickened (on the
+    default sample pages it cost words, as at 150 dpi).
     ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the
     words back). ``others`` ("all", "ink") thickens well-inked pages too, for bench/restore_ab.py."""
     flat = flatten_background(upright, dpi)
@@ -148,7 +160,11 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, thicken_si
     if rules.removed_px:
         steps.append("rules")
     if not speckled and thicken_size and dpi >= THICKEN_MIN_DPI:
-        if ink_level(flat) >= faint:
+        level = ink_level(flat)
+        if level >= faintest:
+            image = clahe(image, dpi)
+            steps.append("clahe")
+        elif level >= faint:
             image = thicken(image, thicken_size)
             steps.append("thicken")
         elif others:
