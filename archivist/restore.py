@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 import cv2
 import numpy as np
 
-from .ocr import OcrResult
+from .faintflags import FAINT_NOTE
+from .models import Word
+from .ocr import OcrResult, text_from_words
 from .preprocess import flatten_background, ink_level
 from .tables import Grid, remove_rules
 
@@ -171,6 +173,42 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
             image = thicken(image, thicken_size, ink_only=others == "ink")
             steps.append(f"thicken {others}")
     return Prepared(image, dpi * scale, rules.grids, steps, scale)
+
+
+#: On a page whose contrast was raised locally, a "word" lower than this share of the page's median word
+#: height is debris the contrast raised (a seal's or signature's edge, a paper fibre), not a glyph: the
+#: smallest real words (``-`` in the motto aside) are x-height, about 0.55 of the median.
+DEBRIS_HEIGHT = 0.45
+#: ... and a word lower than this share and read at under DEBRIS_CONF is a scribble's stroke.
+SCRIBBLE_HEIGHT = 0.7
+DEBRIS_CONF = 40.0
+
+
+def faint_reading(ocr: OcrResult, prep: Prepared) -> OcrResult:
+    """The OCR of a page whose contrast was raised locally (:func:`clahe`; other pages as they are):
+    noted as faint (:data:`archivist.faintflags.FAINT_NOTE`) and without the specks CLAHE raised into "words".
+
+    CLAHE darkens faint strokes where they are, but also the paper's grain round a signature or a seal:
+    Tesseract reads those as tiny words (``⁄``, ``£``, ``4``, ``s`` 5-15 px high among 30 px words).
+    They cost the record nothing much, but in the PDF text layer they are glyphs of a tenth of the text's
+    size scattered under the signature, which sends pdftotext's reading order astray (bench/RESULTS.md,
+    "Faded pages adopted?"). Hyphens and dashes (a motto's ``-``) are kept: they are flat, not debris."""
+    if "clahe" not in prep.steps or not ocr.words:
+        return ocr
+    notes = [*ocr.notes, FAINT_NOTE]
+    heights = sorted(w.bbox[3] - w.bbox[1] for w in ocr.words)
+    median_h = heights[len(heights) // 2]
+
+    def debris(w: Word) -> bool:
+        h = w.bbox[3] - w.bbox[1]
+        if w.text.strip("-–—_") == "":
+            return False
+        return h < DEBRIS_HEIGHT * median_h or (h < SCRIBBLE_HEIGHT * median_h and w.conf < DEBRIS_CONF)
+
+    kept = [w for w in ocr.words if not debris(w)]
+    if len(kept) == len(ocr.words):
+        return replace(ocr, notes=notes)
+    return replace(text_from_words(kept), notes=notes)
 
 
 def on_page(ocr: OcrResult, scale: float) -> OcrResult:
