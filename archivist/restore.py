@@ -26,9 +26,11 @@ SPECKLED_OCR_DPI = 300.0
 #: Darkest ink (0.5th percentile after flattening) from which a page is faint. On the bench pages: well
 #: inked 13-55, low-contrast prints 95-156, typewritten 75-101, faded and carbon copies 157-197.
 FAINT = 70.0
-#: Darkest ink from which a faint page is a faded carbon copy rather than a typewritten page (bench pages,
-#: seeds 7 and 8: faded 150-202, typewritten 66-136): its contrast is raised locally instead of thickening.
-FAINTEST = 145.0
+#: Median grey of a faint page's ink (:func:`ink_median`) from which it is a faded carbon copy rather than a
+#: typewritten page: its contrast is raised locally instead of thickening. Bench pages, seeds 7, 8 and 10:
+#: faded 184-216, typewritten 94-170. (The darkest ink alone does not tell them apart: faded 150-202,
+#: typewritten 43-158, a seed-10 typewritten page at 158 read worse with CLAHE.)
+FAINTEST = 178.0
 THICKEN_MIN_DPI = 200.0  # coarser scans are enlarged for OCR, and a thickened stroke with them
 
 
@@ -119,6 +121,15 @@ def thicken(flat: np.ndarray, size: int = 2, ink_only: bool = False) -> np.ndarr
     return out
 
 
+def ink_median(flat: np.ndarray) -> float:
+    """The grey of a typical ink pixel (the median of those under the page's Otsu cut): a faded carbon
+    copy's strokes are light all through, a typewritten page's are dark where the key struck hard even
+    where others are faint, so this tells them apart where the darkest ink does not."""
+    cut, _ = cv2.threshold(flat[::2, ::2], 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    counts = np.cumsum(cv2.calcHist([flat], [0], None, [256], [0, 256]).ravel()[:int(cut) + 1])
+    return float(np.searchsorted(counts, counts[-1] / 2)) if counts[-1] else 255.0
+
+
 def clahe(flat: np.ndarray, dpi: float) -> np.ndarray:
     """Local contrast (CLAHE over tiles of about 2 cm): a faded page's strokes darkened where they are,
     not grown as a thickening grows them (which costs faded carbon copies their letters' counters)."""
@@ -141,8 +152,8 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
     rules of tables and forms painted out (:mod:`archivist.tables`); then, on a faint page scanned at
     200 dpi or more (darkest ink lighter than ``faint``: typewritten, faded, low-contrast prints),
     every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square, except on the
-    faintest pages (darkest ink lighter than ``faintest``: faded carbon copies), whose contrast is raised
-    locally (:func:`clahe`) instead. Well-inked pages are not thickened (on the
+    faintest pages (typical ink lighter than ``faintest``, :func:`ink_median`: faded carbon copies), whose
+    contrast is raised locally (:func:`clahe`) instead. Well-inked pages are not thickened (on the
     default sample pages it cost words, as at 150 dpi).
     ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the
     words back). ``others`` ("all", "ink") thickens well-inked pages too, for bench/restore_ab.py."""
@@ -163,7 +174,7 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
         steps.append("rules")
     if not speckled and thicken_size and dpi >= THICKEN_MIN_DPI:
         level = ink_level(flat)
-        if level >= faintest:
+        if level >= faint and ink_median(flat) >= faintest:
             image = clahe(image, dpi)
             steps.append("clahe")
         elif level >= faint:

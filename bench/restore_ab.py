@@ -62,7 +62,9 @@ def _up(first: Prep, target: float) -> Prep:
 
 
 Step = Callable[[np.ndarray, float], np.ndarray]
-FAINTEST = restore.FAINTEST  # faded 150-202, typewritten 66-136, one table page 156 (seeds 7 and 8)
+#: Darkest ink from which a faint page counted as faintest in session 19's candidates (bench pages, seeds 7
+#: and 8: faded 150-202, typewritten 66-136, one table page 156); restore.prepare now splits by ink_median.
+FAINTEST = 145.0
 clahe = restore.clahe
 
 

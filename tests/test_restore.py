@@ -19,10 +19,11 @@ from samples.generate import generate
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[np.ndarray, float, str]]:
-    """The first page of one faded and one clean generated document, upright, with its dpi and text."""
+    """The first page of one faded, one clean and one typewritten generated document, upright, with its dpi
+    and text."""
     out = tmp_path_factory.mktemp("restore")
     found = {}
-    for truth in generate(out, seed=3, n_docs=1, groups=["clean", "faded"]):
+    for truth in generate(out, seed=3, n_docs=1, groups=["clean", "faded", "typewriter"]):
         p = truth["pages"][0]
         with Image.open(out / p["file"]) as im:
             im.seek(p["index"])
@@ -35,7 +36,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[np.ndarra
 def test_faded_page_gets_local_contrast_not_thicker_strokes(pages: dict) -> None:
     up, dpi, _ = pages["faded"]
     flat = flatten_background(up, dpi)
-    assert ink_level(flat) >= restore.FAINTEST
+    assert restore.ink_median(flat) >= restore.FAINTEST
     prepared = restore.prepare(up, dpi)
     assert "clahe" in prepared.steps and "thicken" not in prepared.steps
     assert ink_level(prepared.image) < ink_level(flat) - 20  # the faint strokes are darker
@@ -46,8 +47,16 @@ def test_faded_page_gets_local_contrast_not_thicker_strokes(pages: dict) -> None
 def test_clean_page_keeps_its_contrast(pages: dict) -> None:
     """A clean page may be a faint print (thickened as before) but never a faded carbon copy."""
     up, dpi, _ = pages["clean"]
-    assert ink_level(flatten_background(up, dpi)) < restore.FAINTEST
+    assert restore.ink_median(flatten_background(up, dpi)) < restore.FAINTEST
     assert "clahe" not in restore.prepare(up, dpi).steps
+
+
+def test_typewritten_page_is_thickened_not_given_local_contrast(pages: dict) -> None:
+    """A typewritten page is faint too (light darkest ink) but its typical stroke is dark: thickened."""
+    up, dpi, _ = pages["typewriter"]
+    flat = flatten_background(up, dpi)
+    assert ink_level(flat) >= restore.FAINT and restore.ink_median(flat) < restore.FAINTEST
+    assert "thicken" in restore.prepare(up, dpi).steps and "clahe" not in restore.prepare(up, dpi).steps
 
 
 def test_faded_page_reads_no_worse_than_thickened(pages: dict) -> None:
