@@ -14,9 +14,7 @@ Words go on their own OCR boxes, except where those boxes would make readers run
   less of faint ink) send pdftotext's reading order astray: on faded pages read with local contrast,
   whose boxes differ from the thickened reading's by a pixel, 18.5% -> 27.4% ordered word error with
   own boxes, 19.2% -> 19.7% with the band (bench/RESULTS.md, "Faded pages adopted?"). A box far
-  taller than the line's (a speck stretched it) would otherwise put its glyphs on the next line. A
-  box under :data:`SHORT` of the median (a dash) keeps its own: drawn at the line's size inside its
-  narrow box, pdftotext lost it (two speckled pages of seed 7).
+  taller than the line's (a speck stretched it) would otherwise put its glyphs on the next line.
 """
 
 from __future__ import annotations
@@ -30,19 +28,16 @@ Box = tuple[int, int, int, int]
 MIN_WORD_GAP = 0.2
 #: A line needs at least this many words for its median band to say anything.
 MEDIAN_OF = 3
-SHORT = 0.5  # a box lower than this share of the line's median height (a dash) is drawn on its own box
 KEEP = 0.4  # a word narrowed at a touching end keeps at least this share of its width
 
 
 def _heights(boxes: Sequence[Box]) -> list[tuple[float, float]]:
-    """(top, bottom) of each word: the line's median band, or its own box on a line too short for a median
-    and for a box far lower than the line's (a dash)."""
-    own = [(float(b[1]), float(b[3])) for b in boxes]
+    """(top, bottom) of each word: the line's median band, or its own box on a line too short for a median."""
     if len(boxes) < MEDIAN_OF:
-        return own
+        return [(float(b[1]), float(b[3])) for b in boxes]
     hm = float(statistics.median(b[3] - b[1] for b in boxes))
     bm = float(statistics.median(b[3] for b in boxes))
-    return [o if b[3] - b[1] < SHORT * hm else (bm - hm, bm) for b, o in zip(boxes, own, strict=True)]
+    return [(bm - hm, bm)] * len(boxes)
 
 
 def place_line(boxes: Sequence[Box], k: float) -> list[tuple[float, float, float, float]]:

@@ -95,11 +95,11 @@ def test_words_stay_inside_their_boxes_and_apart(touching_pdf: Path) -> None:
 def test_words_apart_stay_on_their_boxes_and_outliers_join_their_line() -> None:
     assert place_line([(0, 0, 50, 40), (70, 0, 120, 40)], 1.0) == [(0, 0, 50, 40), (70, 0, 120, 40)]
     # a word nested in the one before it is moved past it; every word of a line of three or more, a
-    # speck-stretched one too, gets the line's median height and bottom, a dash keeps its own box
+    # speck-stretched one and a dash alike, gets the line's median height and bottom
     placed = place_line([(0, 10, 150, 50), (60, 12, 110, 50), (160, 28, 170, 31), (200, 0, 260, 130),
                          (270, 12, 330, 52)], 1.0)
     assert all(b[0] - a[2] >= MIN_WORD_GAP * 38 - 1e-6 for a, b in zip(placed, placed[1:], strict=False))
-    assert {p[1:4:2] for i, p in enumerate(placed) if i != 2} == {(10.0, 50.0)} and placed[2][1:4:2] == (28.0, 31.0)
+    assert {p[1:4:2] for p in placed} == {(10.0, 50.0)}
 
 
 def test_touching_pdf_is_pdfa(touching_pdf: Path) -> None:
