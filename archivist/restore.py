@@ -201,9 +201,9 @@ def faint_reading(ocr: OcrResult, prep: Prepared) -> OcrResult:
 
     CLAHE darkens faint strokes where they are, but also the paper's grain round a signature or a seal:
     Tesseract reads those as tiny words (``⁄``, ``£``, ``4``, ``s`` 5-15 px high among 30 px words).
-    They cost the record nothing much, but in the PDF text layer they are glyphs of a tenth of the text's
-    size scattered under the signature, which sends pdftotext's reading order astray (bench/RESULTS.md,
-    "Faded pages adopted?"). Hyphens and dashes (a motto's ``-``) are kept: they are flat, not debris."""
+    They are not text: on a bench page they hid the signer's name from the extractor, and in the PDF text
+    layer they are glyphs scattered under the signature (bench/RESULTS.md, "Faded pages adopted?").
+    Hyphens and dashes (a motto's ``-``) are kept: they are flat, not debris."""
     if "clahe" not in prep.steps or not ocr.words:
         return ocr
     notes = [*ocr.notes, FAINT_NOTE]
