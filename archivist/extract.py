@@ -22,6 +22,7 @@ from .classify import THRESHOLD, Classification, PageText, analysed, classify_la
 from .crosscheck import check
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
+from .faintflags import flag_faint
 from .fields import Field, clean, make_field, missing
 from .footer import POSITIONS, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
 from .language import detect_language
@@ -374,6 +375,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
         if f is not None and isinstance(f.value, str) and any(map(restore.doubtful, (f.value, _name_of(f.value)))):
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     check(found, restore, doc.footer)
+    flag_faint(found, pages)  # a faded page's weakly read words: its values for review
     meta = Metadata(classification=cls, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
     return meta

@@ -8,10 +8,13 @@ Words go on their own OCR boxes, except where those boxes would make readers run
   beyond 3% of the font size, ``-raw`` beyond about 15-20%; measured), so the touching ends give
   way, half each, until :data:`MIN_WORD_GAP` separates them; a word nested in the one before it is
   moved past it;
-- a box far taller than the line's others (a speck above or below stretched it): readers group
-  glyphs into lines by baseline within half the font size, so such a word's glyphs land on the next
-  line, glued to its words. It is drawn over the line's median band (inside its own box) instead. (Doing the
-  same for boxes far shorter, a lone dash, made no word better on the bench and one worse.)
+- every word of a line of :data:`MEDIAN_OF` words or more is drawn over the line's median band (the
+  median bottom, the median height), not its own box's: readers group glyphs into lines by baseline
+  and font size, and words drawn at their own boxes' heights (a descender, a tone mark, a pixel more or
+  less of faint ink) send pdftotext's reading order astray: on faded pages read with local contrast,
+  whose boxes differ from the thickened reading's by a pixel, 18.5% -> 27.4% ordered word error with
+  own boxes, 19.2% -> 19.7% with the band (bench/RESULTS.md, "Faded pages adopted?"). A box far
+  taller than the line's (a speck stretched it) would otherwise put its glyphs on the next line.
 """
 
 from __future__ import annotations
@@ -23,24 +26,18 @@ Box = tuple[int, int, int, int]
 
 #: The least gap kept between two words of a line, as a share of the taller one's height.
 MIN_WORD_GAP = 0.2
-#: A word this much taller than the line's median is drawn at the line's median height (a line needs
-#: at least :data:`MEDIAN_OF` words for a median to say anything).
-TALL, MEDIAN_OF = 1.8, 3
+#: A line needs at least this many words for its median band to say anything.
+MEDIAN_OF = 3
 KEEP = 0.4  # a word narrowed at a touching end keeps at least this share of its width
 
 
 def _heights(boxes: Sequence[Box]) -> list[tuple[float, float]]:
-    """(top, bottom) of each word: its box, or the line's median extent for outliers."""
-    out = [(float(b[1]), float(b[3])) for b in boxes]
+    """(top, bottom) of each word: the line's median band, or its own box on a line too short for a median."""
     if len(boxes) < MEDIAN_OF:
-        return out
-    hm = statistics.median(b[3] - b[1] for b in boxes)
-    bm = statistics.median(b[3] for b in boxes)
-    for i, (_, y0, _, y1) in enumerate(boxes):
-        top, bottom = max(bm - hm, y0), min(bm, y1)  # the line's band, never outside the word's own box
-        if y1 - y0 > TALL * hm and bottom - top > 0.5 * hm:
-            out[i] = (top, bottom)
-    return out
+        return [(float(b[1]), float(b[3])) for b in boxes]
+    hm = float(statistics.median(b[3] - b[1] for b in boxes))
+    bm = float(statistics.median(b[3] for b in boxes))
+    return [(bm - hm, bm)] * len(boxes)
 
 
 def place_line(boxes: Sequence[Box], k: float) -> list[tuple[float, float, float, float]]:

@@ -58,6 +58,7 @@ class OcrResult:
     words: list[Word] = field(default_factory=list)
     text: str = ""
     mean_confidence: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what the page's warnings should say about this reading
 
 
 class OcrEngine(Protocol):

@@ -31,6 +31,7 @@ class PageText:
     number: int
     text: str
     words: list[WordTuple] | list[Any] | None = None
+    notes: tuple[str, ...] = ()  # the page's warnings (archivist.faintflags reads whether it was faint)
 
 
 def union_box(boxes: list[Box]) -> Box | None:

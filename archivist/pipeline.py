@@ -122,7 +122,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         warnings.append(page.assumed_dpi())
     elif min(dpi_x, dpi_y) < STANDARD_DPI - 0.5:
         warnings.append(f"scanned at {shown_dpi} dpi, below the {STANDARD_DPI:.0f} dpi digitization standard")
-    warnings.extend(notes)
+    warnings.extend([*notes, *ocr.notes])
     if not ocr.words and (verdict is None or verdict.readable):
         warnings.append("no text found on the page")
     warnings.extend(page.notes)
@@ -149,7 +149,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float) -> OcrResult:
     """The OCR of a page turned upright: on the restored image (restore.py), tables cell by cell (cells.py),
     in the page's own pixels."""
     prep = restore.prepare(upright, dpi)  # flattened, specks and rules out (never the stored image)
-    return restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids), prep.scale)
+    ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids), prep.scale)
+    return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
 
 
 def init_worker() -> None:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 import cv2
 import numpy as np
 
-from .ocr import OcrResult
+from .faintflags import FAINT_NOTE
+from .models import Word
+from .ocr import OcrResult, text_from_words
 from .preprocess import flatten_background, ink_level
 from .tables import Grid, remove_rules
 
@@ -24,6 +26,11 @@ SPECKLED_OCR_DPI = 300.0
 #: Darkest ink (0.5th percentile after flattening) from which a page is faint. On the bench pages: well
 #: inked 13-55, low-contrast prints 95-156, typewritten 75-101, faded and carbon copies 157-197.
 FAINT = 70.0
+#: Median grey of a faint page's ink (:func:`ink_median`) from which it is a faded carbon copy rather than a
+#: typewritten page: its contrast is raised locally instead of thickening. Bench pages, seeds 7, 8 and 10:
+#: faded 184-216, typewritten 94-170. (The darkest ink alone does not tell them apart: faded 150-202,
+#: typewritten 43-158, a seed-10 typewritten page at 158 read worse with CLAHE.)
+FAINTEST = 178.0
 THICKEN_MIN_DPI = 200.0  # coarser scans are enlarged for OCR, and a thickened stroke with them
 
 
@@ -114,6 +121,22 @@ def thicken(flat: np.ndarray, size: int = 2, ink_only: bool = False) -> np.ndarr
     return out
 
 
+def ink_median(flat: np.ndarray) -> float:
+    """The grey of a typical ink pixel (the median of those under the page's Otsu cut): a faded carbon
+    copy's strokes are light all through, a typewritten page's are dark where the key struck hard even
+    where others are faint, so this tells them apart where the darkest ink does not."""
+    cut, _ = cv2.threshold(flat[::2, ::2], 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    counts = np.cumsum(cv2.calcHist([flat], [0], None, [256], [0, 256]).ravel()[:int(cut) + 1])
+    return float(np.searchsorted(counts, counts[-1] / 2)) if counts[-1] else 255.0
+
+
+def clahe(flat: np.ndarray, dpi: float) -> np.ndarray:
+    """Local contrast (CLAHE over tiles of about 2 cm): a faded page's strokes darkened where they are,
+    not grown as a thickening grows them (which costs faded carbon copies their letters' counters)."""
+    tiles = max(2, round(flat.shape[1] / (20 * dpi / MM)))
+    return cv2.createCLAHE(clipLimit=2.0, tileGridSize=(tiles, tiles)).apply(flat)
+
+
 def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.ndarray, float]:
     if dpi >= target:
         return gray, dpi
@@ -121,15 +144,17 @@ def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.nda
     return cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC), target
 
 
-def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, thicken_size: int = 3,
-            others: str = "") -> Prepared:
+def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: float = FAINTEST,
+            thicken_size: int = 3, others: str = "") -> Prepared:
     """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
     background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
     the lone specks painted out, a 3x3 median over the rest and the page enlarged to 300 dpi; the
     rules of tables and forms painted out (:mod:`archivist.tables`); then, on a faint page scanned at
     200 dpi or more (darkest ink lighter than ``faint``: typewritten, faded, low-contrast prints),
-    every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square. Well-inked
-    pages are not thickened (on the default sample pages it cost words, as at 150 dpi).
+    every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square, except on the
+    faintest pages (typical ink lighter than ``faintest``, :func:`ink_median`: faded carbon copies), whose
+    contrast is raised locally (:func:`clahe`) instead. Well-inked pages are not thickened (on the
+    default sample pages it cost words, as at 150 dpi).
     ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the
     words back). ``others`` ("all", "ink") thickens well-inked pages too, for bench/restore_ab.py."""
     flat = flatten_background(upright, dpi)
@@ -148,13 +173,53 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, thicken_si
     if rules.removed_px:
         steps.append("rules")
     if not speckled and thicken_size and dpi >= THICKEN_MIN_DPI:
-        if ink_level(flat) >= faint:
+        level = ink_level(flat)
+        if level >= faint and ink_median(flat) >= faintest:
+            image = clahe(image, dpi)
+            steps.append("clahe")
+        elif level >= faint:
             image = thicken(image, thicken_size)
             steps.append("thicken")
         elif others:
             image = thicken(image, thicken_size, ink_only=others == "ink")
             steps.append(f"thicken {others}")
     return Prepared(image, dpi * scale, rules.grids, steps, scale)
+
+
+#: On a page whose contrast was raised locally, a "word" lower than this share of the page's median word
+#: height is debris the contrast raised (a seal's or signature's edge, a paper fibre), not a glyph: the
+#: smallest real words (``-`` in the motto aside) are x-height, about 0.55 of the median.
+DEBRIS_HEIGHT = 0.45
+#: ... and a word lower than this share and read at under DEBRIS_CONF is a scribble's stroke.
+SCRIBBLE_HEIGHT = 0.7
+DEBRIS_CONF = 40.0
+
+
+def faint_reading(ocr: OcrResult, prep: Prepared) -> OcrResult:
+    """The OCR of a page whose contrast was raised locally (:func:`clahe`; other pages as they are):
+    noted as faint (:data:`archivist.faintflags.FAINT_NOTE`) and without the specks CLAHE raised into "words".
+
+    CLAHE darkens faint strokes where they are, but also the paper's grain round a signature or a seal:
+    Tesseract reads those as tiny words (``⁄``, ``£``, ``4``, ``s`` 5-15 px high among 30 px words).
+    They are not text: on a bench page they hid the signer's name from the extractor, and in the PDF text
+    layer they are glyphs scattered under the signature (bench/RESULTS.md, "Faded pages adopted?").
+    Hyphens and dashes (a motto's ``-``) are kept: they are flat, not debris."""
+    if "clahe" not in prep.steps or not ocr.words:
+        return ocr
+    notes = [*ocr.notes, FAINT_NOTE]
+    heights = sorted(w.bbox[3] - w.bbox[1] for w in ocr.words)
+    median_h = heights[len(heights) // 2]
+
+    def debris(w: Word) -> bool:
+        h = w.bbox[3] - w.bbox[1]
+        if w.text.strip("-–—_") == "":
+            return False
+        return h < DEBRIS_HEIGHT * median_h or (h < SCRIBBLE_HEIGHT * median_h and w.conf < DEBRIS_CONF)
+
+    kept = [w for w in ocr.words if not debris(w)]
+    if len(kept) == len(ocr.words):
+        return replace(ocr, notes=notes)
+    return replace(text_from_words(kept), notes=notes)
 
 
 def on_page(ocr: OcrResult, scale: float) -> OcrResult:

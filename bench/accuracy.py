@@ -167,11 +167,11 @@ def rescore_records(records: list[dict]) -> list[dict]:
     for recs in inputs.values():
         recs.sort(key=lambda r: (r.get("dossier") or {}).get("sequence", 0))
         pages = [pg for r in recs for pg in r["pages"]]
-        texts = [PageText(i, pg.get("text") or "", [(w[0], w[1], tuple(w[2:6]), w[6]) for w in pg.get("words", [])])
-                 for i, pg in enumerate(pages, start=1)]
+        texts = [PageText(i, pg.get("text") or "", [(w[0], w[1], tuple(w[2:6]), w[6]) for w in pg.get("words", [])],
+                          tuple(pg.get("warnings", []))) for i, pg in enumerate(pages, start=1)]
         starts = [b.start_page for b in split_dossier(texts)] if len(texts) > 1 else [1]
         for a, b in zip(starts, starts[1:] + [len(texts) + 1], strict=True):
-            part = [PageText(i, t.text, t.words) for i, t in enumerate(texts[a - 1:b - 1], start=1)]
+            part = [PageText(i, t.text, t.words, t.notes) for i, t in enumerate(texts[a - 1:b - 1], start=1)]
             out.append({"id": f"{recs[0]['id']}@{a}", "pages": pages[a - 1:b - 1],
                         "metadata": describe_texts(part)[1]})
     return out

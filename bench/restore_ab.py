@@ -62,18 +62,10 @@ def _up(first: Prep, target: float) -> Prep:
 
 
 Step = Callable[[np.ndarray, float], np.ndarray]
-#: Darkest ink from which a faint page counts as faintest (bench pages, seeds 7 and 8: faded 150-202,
-#: typewritten 66-136, one table page 156).
+#: Darkest ink from which a faint page counted as faintest in session 19's candidates (bench pages, seeds 7
+#: and 8: faded 150-202, typewritten 66-136, one table page 156); restore.prepare now splits by ink_median.
 FAINTEST = 145.0
-
-
-def clahe(flat: np.ndarray, dpi: float) -> np.ndarray:
-    """Local contrast (CLAHE over tiles of about 2 cm): a faded page's strokes darkened where they are,
-    not grown as a thickening grows them. Measured, not adopted (RESULTS: faded pages, session 19)."""
-    import cv2
-
-    tiles = max(2, round(flat.shape[1] / (20 * dpi / 25.4)))
-    return cv2.createCLAHE(clipLimit=2.0, tileGridSize=(tiles, tiles)).apply(flat)
+clahe = restore.clahe
 
 
 def _faint(step: Step, to_dpi: float = 0.0, faintest: Step | None = None, tables_too: bool = True) -> Prep:

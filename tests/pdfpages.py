@@ -169,3 +169,17 @@ def render(pdf: Path, page_no: int, dpi: float, size: tuple[int, int],
 def pdftotext(pdf: Path, page_no: int) -> str:
     cmd = ["pdftotext", "-enc", "UTF-8", "-f", str(page_no), "-l", str(page_no), str(pdf), "-"]
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def drawn_boxes(words: list[Word], k: float) -> list[tuple[float, float, float, float]]:
+    """Where the text layer draws each word, in points (y down), in the words' order: on its OCR box
+    sideways, on its line's band up and down (:func:`archivist.layerwords.place_line`)."""
+    from archivist.layerwords import place_line
+
+    lines: dict[int, list[int]] = {}
+    for i, w in enumerate(words):
+        lines.setdefault(w.line, []).append(i)
+    out: dict[int, tuple[float, float, float, float]] = {}
+    for idx in lines.values():
+        out.update(zip(idx, place_line([words[i].bbox for i in idx], k), strict=True))
+    return [out[i] for i in range(len(words))]

@@ -98,16 +98,21 @@ def test_ocr_accuracy_on_text_layer(generated: Path, archive_1b) -> None:
 
 
 def test_text_layer_words_sit_on_image_words(archive_1b) -> None:
-    """pdfplumber's word boxes from the text layer fall inside the OCR boxes on the page image."""
+    """pdfplumber's word boxes from the text layer fall inside the OCR boxes on the page image sideways, and
+    inside their line's extent up and down (the layer draws a line's words on one band)."""
     archive, _ = archive_1b
     checked = 0
     for rec in _records(archive)[:4]:
         with pdfplumber.open(archive / rec["output"]["pdf"]) as pdf:
             for page, prec in zip(pdf.pages, rec["pages"], strict=True):
                 scale = 72.0 / prec["dpi"]
-                boxes = {}
-                for text, _conf, x0, y0, x1, y1, _line in prec["words"]:
-                    boxes.setdefault(text, []).append((x0 * scale, y0 * scale, x1 * scale, y1 * scale))
+                boxes, extent = {}, {}
+                for _text, _conf, _x0, y0, _x1, y1, line in prec["words"]:
+                    top, bottom = extent.get(line, (y0, y1))
+                    extent[line] = (min(top, y0), max(bottom, y1))
+                for text, _conf, x0, _y0, x1, _y1, line in prec["words"]:
+                    top, bottom = extent[line]
+                    boxes.setdefault(text, []).append((x0 * scale, top * scale, x1 * scale, bottom * scale))
                 for w in page.extract_words(use_text_flow=True, keep_blank_chars=False):
                     cands = boxes.get(w["text"])
                     if not cands:

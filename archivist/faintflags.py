@@ -1,0 +1,60 @@
+"""Review flags for values read on a faint page (a faded carbon copy whose contrast restore.py raised).
+
+Why: on the faded pages of the accuracy bench, Tesseract's word confidences after local contrast
+(CLAHE) are higher than after the thickening main used before, and higher on its wrong words too: a
+``0`` faded to an open curve is read as ``9`` or ``6`` at 83-86 (``79/KH-UBND`` for ``70/...``,
+``61/2009`` for ``01/2009``), ``do`` as ``đo`` at 83, while the field's confidence (its pattern's
+certainty times its worst word) stays over the review threshold. Well-read words on the same pages
+come out at 93-97. So on a page restored that way, a value with a word read under
+:data:`FAINT_WORD_CONF` is for review, whatever its confidence (bench/RESULTS.md, "Faded pages
+adopted? (session 20)": fitted on seeds 7 and 8, checked on seed 10).
+
+The page says it was faint with :data:`FAINT_NOTE` among its notes (restore.py writes it; the
+record keeps it among the page's warnings, so a stored record is judged as a fresh one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .fields import Field
+
+FAINT_NOTE = "faint page (faded copy): read with its contrast raised locally; weakly read values flagged for review"
+#: A word read under this confidence on a faint page makes its value one to review (bench pages, seeds 7
+#: and 8: the wrong values' weakest words 65-86, well-read words 93-97).
+FAINT_WORD_CONF = 90.0
+Box = tuple[int, int, int, int]
+
+
+def _tuples(words: Sequence[Any]) -> list[tuple[str, float, Box, int]]:
+    return [w if isinstance(w, tuple) else (w.text, w.conf, tuple(w.bbox), w.line) for w in words]
+
+
+def value_words(words: Sequence[Any], f: Field) -> list[tuple[str, float, Box, int]]:
+    """The words ``f`` was read from: those inside its box, then, when the value has more words than the
+    box holds (a subject running on to a second line the box does not cover), the ones that follow
+    them in reading order, as many as the value or its source text has."""
+    ordered = sorted(_tuples(words), key=lambda w: (w[3], w[2][0]))
+    if f.bbox is None:
+        return []
+    x0, y0, x1, y1 = f.bbox
+    inside = [i for i, w in enumerate(ordered)
+              if w[2][0] >= x0 - 3 and w[2][2] <= x1 + 3 and w[2][1] >= y0 - 3 and w[2][3] <= y1 + 3]
+    if not inside:
+        return []
+    want = max(len(str(f.value).split()), len((f.source_text or "").split()))
+    more = [i for i in range(inside[-1] + 1, len(ordered))][:max(0, want - len(inside))]
+    return [ordered[i] for i in inside + more]
+
+
+def flag_faint(found: dict[str, Field], pages: Sequence[Any]) -> None:
+    """Mark for review each value of ``found`` read on a faint page with a word under FAINT_WORD_CONF
+    (``pages``: the document's :class:`archivist.ocrtext.PageText`, ``notes`` saying which are faint)."""
+    faint = {p.number: p.words for p in pages if FAINT_NOTE in getattr(p, "notes", ()) and p.words}
+    for f in found.values():
+        if f.page not in faint or f.review or f.value in (None, "", []):
+            continue
+        weak = min(value_words(faint[f.page], f), key=lambda w: w[1], default=None)
+        if weak is not None and weak[1] < FAINT_WORD_CONF:
+            f.review = f"read on a faint page, '{weak[0]}' at OCR confidence {weak[1]:.0f}"
