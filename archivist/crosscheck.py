@@ -97,6 +97,22 @@ def commune_doubt(issuer: str, place: str) -> str | None:
     return None
 
 
+def level_lost(place: str, lead: str, issuer: str) -> tuple[str, str] | None:
+    """The place with the level word it lost, and why, or None. The place span stops at a word in capitals,
+    so a level word printed ``XÃ`` or misread ``XI`` is left before a place that then reads ``Trung Nghĩa``:
+    when the issuer names the same unit after a level word with that first letter, the place was printed
+    with it (a short form has no word there), and the issuer says which one it was."""
+    hits = list(_LEVEL.finditer(issuer))
+    core = lead.strip(_EDGE)
+    if not hits or _LEVEL.match(place + " ") or not core.isalpha() or not core.isupper() or len(core) > 6:
+        return None
+    name, level = unit_name(issuer), hits[-1].group().strip()
+    if not name or _fold_key(name) != _fold_key(place) or _fold(core)[:1] != _fold(level)[:1]:
+        return None
+    word = level[:1].upper() + level[1:].lower()
+    return f"{word} {place}", f"the level word before the place was read '{core}'; '{word}' is the issuer's"
+
+
 def case_doubt(value: str) -> str | None:
     """Why a value printed in capitals is doubtful: a word of it is not (``LẤP Vò``)."""
     if upper_ratio(value) < 0.8:
