@@ -35,6 +35,7 @@ from .textnorm import normalize
 _LEVEL = re.compile(r"(?i)(?:^|(?<=\s))(?:thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|phường|xã|tp\.?|h\.)\s+")
 _EDGE = " ,.;:()[]-–—_'\"`"
 MIN_YEAR = 1900
+_ANNEX = re.compile(r"^\W*(?:ban hanh\s*)?kem theo\b")  # (Ban hành) kèm theo Quyết định số …: an annex's heading
 
 
 def _key(name: str) -> str:
@@ -164,6 +165,20 @@ def recipients_doubt(footer: Footer) -> str | None:
         if b and len(words) >= 2 and b[0] < left + 0.3 * (right - left) and top <= (b[1] + b[3]) / 2 <= bottom:
             return f"the line '{ln.text.strip()}' beside them was not read as a recipient"
     return None
+
+
+def read_twice(value: str, texts: list[str]) -> bool:
+    """Whether the document's own annex cites this number/symbol as read (``Kèm theo Quyết định số
+    203/QĐ-UBND``): a second, independent reading of it that agrees, where the OCR was unsure of the first."""
+    cited = re.compile(rf"(?<![\w/]){re.escape(value)}(?![\w/])")
+    return any(_ANNEX.match(_fold(t)) and cited.search(t) for t in texts)
+
+
+def confirm(f: Field | None, base: float, texts: list[str]) -> None:
+    """Give a number/symbol its pattern's confidence back (``base``: the OCR's doubt answered) when it was
+    read twice alike and no check doubts it."""
+    if f is not None and isinstance(f.value, str) and not f.review and read_twice(f.value, texts):
+        f.confidence = max(f.confidence, base)
 
 
 def _mark(f: Field | None, reason: str | None) -> None:

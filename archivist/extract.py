@@ -19,7 +19,7 @@ from .bodies import abbreviations, clean_body, is_debris, odd_tokens
 from .calibration import threshold_for
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
-from .crosscheck import check, level_lost
+from .crosscheck import check, confirm, level_lost
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
 from .fields import Field, clean, make_field, missing
@@ -125,6 +125,7 @@ def _number_fields(doc: DocLayout, cls: Classification) -> dict[str, Field]:
     for f in out.values():
         f.changes, f.review = changes, review
     out["number_symbol"].read = m.read
+    confirm(out["number_symbol"], base, [ln.text for page in doc.pages for ln in page])  # an annex cites it
     return out
 
 

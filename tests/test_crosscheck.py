@@ -7,8 +7,19 @@ from __future__ import annotations
 import pytest
 
 from archivist.classify import PageText
-from archivist.crosscheck import case_doubt, level_lost, signer_doubt, symbol_doubt, unit_doubt, unit_names, year_doubt
+from archivist.crosscheck import (
+    case_doubt,
+    confirm,
+    level_lost,
+    read_twice,
+    signer_doubt,
+    symbol_doubt,
+    unit_doubt,
+    unit_names,
+    year_doubt,
+)
 from archivist.extract import extract
+from archivist.fields import Field
 from archivist.marks import MarkRestorer
 
 DOC = ("{parent}\n{issuer}\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -184,3 +195,16 @@ def test_a_party_committees_capital_u_read_in_the_recipients_is_written_small():
     rec = extract([PageText(1, doc)]).fields()["recipients"]
     assert "TT Đảng ủy, HĐND xã" in rec.value and "Ủy ban MTTQ xã" in rec.value
     assert any("Đảng Ủy" in c and "small" in c for c in rec.changes)
+
+
+def test_a_number_its_annex_cites_alike_is_confirmed():
+    texts = ["Số: 203/QĐ-UBND Xã Hải Xuân, ngày 22 tháng 6 năm 2022", "(Kèm theo Quyết định số 203/QĐ-UBND ngày"]
+    assert read_twice("203/QĐ-UBND", texts)
+    assert not read_twice("203/QĐ-UBND", texts[:1])  # read once: the header alone
+    assert not read_twice("20/QĐ-UBND", texts)  # the annex cites another number
+    assert not read_twice("53/QĐ-UBND", ["Căn cứ Quyết định số 53/QĐ-UBND ngày 06 tháng 9 năm 2007"])  # another act
+    doubted = Field("203/QĐ-UBND", 0.6, review="the grammar, not the pixels, decided: …")
+    unsure = Field("203/QĐ-UBND", 0.6)
+    for f in (doubted, unsure):
+        confirm(f, 0.95, texts)
+    assert unsure.confidence == 0.95 and doubted.confidence == 0.6  # a check's doubt is not talked away
