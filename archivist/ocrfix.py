@@ -18,7 +18,8 @@ Only corrections that need no guess about meaning are made, so nothing right is 
   split one way only. Words with a capital (names, places, headings, codes), digits or symbols are
   never touched, nor is any valid syllable: a right word is never made wrong;
 - then a phrase of the lexicon misread in one mark that still makes a syllable (``tống hợp``:
-  :mod:`archivist.phrasefix`), and section numerals whose ``II`` was read ``H`` (:mod:`archivist.sections`).
+  :mod:`archivist.phrasefix`), section numerals whose ``II`` was read ``H`` (:mod:`archivist.sections`), and
+  the national title's and motto's words in their printed case (``Độc Lập``: :mod:`archivist.mottofix`).
 
 Words keep their boxes (a split word's box is shared by its letters), so the text layer and the
 record stay in step.
@@ -34,6 +35,7 @@ from functools import lru_cache
 
 from .bodies import abbreviations, is_known
 from .models import Word
+from .mottofix import correct_headings
 from .phrasefix import correct_phrases
 from .sections import correct_numerals
 from .syllables import attested, fold_marks, folded_syllables, is_syllable, syllables, tone_of, toneless
@@ -111,18 +113,51 @@ def _mid_sentence(done: list[Word], kept: list[Word], i: int) -> bool:
     return (_small(prev) and not prev.rstrip().endswith((".", ":", "!", "?"))) or _small(nxt)
 
 
+#: Small letters a typewriter's worn type or heavy ink makes Tesseract read as capitals (``Là``, ``Kịp``, ``Xã``).
+_CAP_SLIP = {"l"}
+#: Words a single capitalised syllable follows as a name (``ông Lý``, ``ấp Lập``): it stays as printed.
+_NAMES_AFTER = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "họ", "tên", "chí", "xã", "phường", "thị",
+                "trấn", "huyện", "quận", "tỉnh", "thành", "phố", "ấp", "thôn", "bản", "làng", "xóm", "tổ", "khu",
+                "khóm", "buôn", "sông", "núi", "đường", "ngõ", "hẻm", "chùa", "đình", "đền", "cầu", "chợ", "trường"}
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> frozenset[str]:
+    """First words of the document types' names (``Luật``, ``Lệnh``): capitalised mid-sentence as names of acts."""
+    from .doctypes import load_table
+
+    return frozenset(name.split()[0] for name in load_table().by_name)
+
+
+def _initial_slip(out: list[Word], kept: list[Word], i: int, small: Counter[str]) -> bool:
+    """A word whose first small letter was read as a capital (``việc Là``): mid-sentence between words in
+    small letters, not after a word that names (``ông``, ``ấp``), and the page prints it in small letters
+    elsewhere. A name is left alone: it follows a naming word, or its next word is capitalised too; so is
+    an act's type (``của Luật này``)."""
+    core = kept[i].text.strip(_EDGE)
+    if len(core) < 2 or not core.isalpha() or not core[0].isupper() or not core[1:].islower() \
+            or _base(core[0]) not in _CAP_SLIP or not small[core.lower()] or not is_syllable(core.lower()) \
+            or core in _type_words():
+        return False
+    prev = out[-1].text if out else ""
+    nxt = kept[i + 1].text.strip(_EDGE) if i + 1 < len(kept) else ""
+    return _small(prev) and not prev.rstrip().endswith((".", ":", "!", "?", ";")) and not nxt[:1].isupper() \
+        and prev.strip(_EDGE).lower() not in _NAMES_AFTER
+
+
 def fix_words(words: list[Word]) -> list[Word]:
     """The corrected words (same order, same boxes), specks removed."""
     kept = [w for i, w in enumerate(words) if not _is_speck(w) or _numbered(words, i) or _in_text(words, i)]
+    small = Counter(c for w in kept if (c := w.text.strip(_EDGE)).isalpha() and c.islower())
     out: list[Word] = []
     for i, w in enumerate(kept):
         text = w.text.translate(_LOOKALIKE)
         while "ĐĐ" in text:
             text = text.replace("ĐĐ", "Đ")
-        if _same_shape_caps(text) and _mid_sentence(out, kept, i):
+        if _same_shape_caps(text) and _mid_sentence(out, kept, i) or _initial_slip(out, kept, i, small):
             text = text.lower()
         out.append(w if text == w.text else replace(w, text=text))
-    return correct_numerals(correct_phrases(correct_syllables(out)))
+    return correct_headings(correct_numerals(correct_phrases(correct_syllables(out))))
 
 
 #: Letters Tesseract reads for one another in small Vietnamese print, as (read, printed): vowel marks
