@@ -49,6 +49,15 @@ def test_section_numerals_are_read_back_by_their_order():
     assert [w.text for w in correct_numerals(again)] == [w.text for w in again]
 
 
+def test_a_numeral_that_repeats_the_one_before_and_lacks_a_stroke_of_the_next_is_the_next():
+    page = _line("I. MỤC TIÊU", 0) + _line("II. NỘI DUNG", 1) + _line("II. TỔ CHỨC THỰC HIỆN", 2)
+    assert [w.text for w in correct_numerals(page) if w.text.endswith(".")] == ["I.", "II.", "III."]
+    for kept in (_line("I. MỤC TIÊU", 0) + _line("I. NỘI DUNG", 1),  # I. again: parts numbered anew
+                 _line("I. MỤC TIÊU", 0) + _line("II. NỘI DUNG", 1) + _line("IV. TỔ CHỨC", 2),  # not a stroke lost
+                 _line("II. NỘI DUNG", 0) + _line("II. TỔ CHỨC", 1)):  # no I. before them: no order known
+        assert [w.text for w in correct_numerals(kept)] == [w.text for w in kept]
+
+
 def test_the_ocr_stage_applies_both():
     page = _line("I. MỤC TIÊU", 0) + _line("H. TỔ CHỨC", 1) + _line("nhân dần tống hợp", 2)
     assert _text(fix_words(page)) == "I. MỤC TIÊU II. TỔ CHỨC nhân dân tổng hợp"
