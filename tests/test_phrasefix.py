@@ -77,3 +77,9 @@ def test_a_code_or_numeral_in_capitals_is_not_lowered_mid_sentence():
     assert _text(fix_words(_line("khóa XX, kỳ họp thứ hai và CƠ SỞ vật chất"))) == \
         "khóa XX, kỳ họp thứ hai và cơ sở vật chất"
     assert _text(fix_words(_line("Lưu: VT, VX. của xã"))) == "Lưu: VT, VX. của xã"
+
+
+def test_spending_read_with_a_hook_is_read_back_but_chi_dao_and_chi_tieu_stay():
+    text = "chỉ ngân sách đạt 112.000.000 đồng, bảo đảm chỉ lương và chỉ đạo giao chỉ tiêu"
+    assert _text(correct_phrases(_line(text))) == \
+        "chi ngân sách đạt 112.000.000 đồng, bảo đảm chi lương và chỉ đạo giao chỉ tiêu"
