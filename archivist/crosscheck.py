@@ -13,7 +13,9 @@ each check here gives a *reason* for review (``Field.review``) that no threshold
 - a symbol part that is no known code (``UBMD``);
 - a year no record can carry (``2609``) in a civil-status date or register book;
 - ``KT.`` (a deputy signing for the head) above a position that is not a deputy's;
-- a signer's name read from a list line (``- Lựu Vĩ,``: the recipients' ``Lưu VT``);
+- a signer's name read from a list line (``- Lựu Vĩ,``: the recipients' ``Lưu VT``), or a person's name with a
+  word no Vietnamese word uses (``Vũ Trọng Puy``);
+- a body's name that opens with the end of ``ỦY BAN NHÂN DÂN`` (``BAN NHÂN DÂN XÃ …``: its first word lost);
 - a recipients list beside which a line was left out (its bullet lost).
 """
 
@@ -30,6 +32,7 @@ from .footer import BULLET, Footer
 from .marks import MarkRestorer
 from .numsym import is_known_part
 from .ocrtext import _fold, upper_ratio
+from .syllables import attested
 from .textnorm import normalize
 
 _LEVEL = re.compile(r"(?i)(?:^|(?<=\s))(?:thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|phường|xã|tp\.?|h\.)\s+")
@@ -130,6 +133,24 @@ def symbol_doubt(symbol: str) -> str | None:
     return None
 
 
+#: The people's committee's and council's names without their first word(s), as a lost word leaves them.
+_HEADLESS = ("ban nhan dan ", "dong nhan dan ", "nhan dan ")
+
+
+def head_doubt(value: str) -> str | None:
+    """Why a body's name is doubtful: it opens with the end of ``ỦY BAN NHÂN DÂN`` or ``HỘI ĐỒNG NHÂN DÂN``, whose
+    first word was lost (``BAN NHÂN DÂN XÃ QUẢNG PHÚ``): no body is named so."""
+    key = _fold_key(value) + " "
+    return f"'{value.split()[0]}' does not begin a body's name: a word before it was lost" \
+        if key.startswith(_HEADLESS) else None
+
+
+def name_doubt(value: str) -> str | None:
+    """Why a person's name is doubtful: a word of it is no syllable Vietnamese words use (``Vũ Trọng Puy``)."""
+    odd = [w for w in value.split() if w.lower() not in attested()]
+    return f"'{odd[0]}' is no Vietnamese name's syllable" if odd else None
+
+
 def year_doubt(value: str) -> str | None:
     """Why a date or register number is doubtful: it holds a year no record can carry (``2609``)."""
     for y in re.findall(r"(?<!\d)\d{4}(?!\d)", value):
@@ -193,7 +214,7 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
         if f is not None and isinstance(f.value, str):
             fewer = "spelled elsewhere in the document with marks it lacks" if restore.lacks_marks(f.value) else None
             _mark(f, unit_doubt(f.value, whole=name == "place") or (case_doubt(f.value) if name != "place" else None)
-                  or fewer)
+                  or fewer or (head_doubt(f.value) if name != "place" else None))
     iss, place = found.get("issuer"), found.get("place")
     if iss is not None and place is not None and isinstance(iss.value, str) and isinstance(place.value, str):
         reason = commune_doubt(iss.value, place.value)
@@ -214,4 +235,7 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
     if pos is not None and isinstance(pos.value, str):
         _mark(pos, position_doubt(auth.value if auth else None, pos.value) or case_doubt(pos.value))
     if (signer := found.get("signer")) is not None:
-        _mark(signer, signer_doubt(signer.source_text))
+        _mark(signer, signer_doubt(signer.source_text) or (name_doubt(signer.value) if isinstance(signer.value, str)
+                                                           else None))
+    if (person := found.get("person")) is not None and isinstance(person.value, str):
+        _mark(person, name_doubt(person.value))

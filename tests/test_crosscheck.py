@@ -10,7 +10,9 @@ from archivist.classify import PageText
 from archivist.crosscheck import (
     case_doubt,
     confirm,
+    head_doubt,
     level_lost,
+    name_doubt,
     read_twice,
     signer_doubt,
     symbol_doubt,
@@ -208,3 +210,17 @@ def test_a_number_its_annex_cites_alike_is_confirmed():
     for f in (doubted, unsure):
         confirm(f, 0.95, texts)
     assert unsure.confidence == 0.95 and doubted.confidence == 0.6  # a check's doubt is not talked away
+
+
+def test_a_body_name_whose_first_word_was_lost_is_flagged():
+    meta = _meta(issuer="BAN NHÂN DÂN XÃ QUỲNH HẬU")  # ỦY lost in the ink
+    assert "'BAN'" in _review(meta, "issuer")
+    for name in ("ỦY BAN NHÂN DÂN XÃ QUỲNH HẬU", "BAN CHỈ HUY QUÂN SỰ XÃ QUỲNH HẬU", "HỘI ĐỒNG NHÂN DÂN XÃ QUỲNH HẬU"):
+        assert head_doubt(name) is None, name
+
+
+def test_a_name_with_a_syllable_no_vietnamese_word_uses_is_flagged():
+    doc = DOC.format(**PLAIN).replace("Hà Hữu Thắng", "Vũ Trọng Puy")
+    assert "'Puy'" in extract([PageText(1, doc)]).fields()["signer"].review
+    for name in ("Vũ Trọng Duy", "Đào Thanh Đạt", "Nguyễn Thị Ngọc Ánh", "Hà Hữu Thắng"):
+        assert name_doubt(name) is None, name
