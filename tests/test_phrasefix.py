@@ -1,10 +1,12 @@
 """Page-text corrections the syllable set cannot make (issue 14 item 8): a phrase of the lexicon misread in one
-mark that still makes a syllable, and section numerals whose ``II`` was read ``H``. Never a right word made
+mark that still makes a syllable, section numerals whose ``II`` was read ``H``, and the case slips of worn typewriter
+type (the national title and motto, a small ``l`` read as a capital mid-sentence). Never a right word made
 wrong: names, headings in capitals and phrases already right are left as read."""
 
 from __future__ import annotations
 
 from archivist.models import Word
+from archivist.mottofix import correct_headings
 from archivist.ocrfix import fix_words
 from archivist.phrasefix import correct_phrases
 from archivist.sections import correct_numerals
@@ -83,3 +85,32 @@ def test_spending_read_with_a_hook_is_read_back_but_chi_dao_and_chi_tieu_stay():
     text = "chỉ ngân sách đạt 112.000.000 đồng, bảo đảm chỉ lương và chỉ đạo giao chỉ tiêu"
     assert _text(correct_phrases(_line(text))) == \
         "chi ngân sách đạt 112.000.000 đồng, bảo đảm chi lương và chỉ đạo giao chỉ tiêu"
+
+
+def test_the_motto_and_national_title_get_their_printed_case():
+    assert _text(correct_headings(_line("Độc Lập - Tự do - Hạnh phúc"))) == "Độc lập - Tự do - Hạnh phúc"
+    assert _text(correct_headings(_line("Độc Lập - TỰ do - Z#ạnh phúc"))) == "Độc lập - Tự do - Z#ạnh phúc"
+    assert _text(correct_headings(_line("CỘNG HOÀ XÃ HỘi CHỦ NGHĨA VIỆT NAM"))) == "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_marks_and_words_outside_the_headings_are_left_as_read():
+    kept = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc tệp - Tự do - Hạnh phúc",  # marks are the OCR's
+            "Xã Cẩm Thạch, ngày 2 tháng 3 năm 2024",  # xã outside the title
+            "giữ Độc Lập cho dân",  # two words of the motto are no motto
+            ]
+    for text in kept:
+        assert _text(correct_headings(_line(text))) == text, text
+    two_lines = _line("Độc Lập - Tự", 0) + _line("do - Hạnh phúc", 1)
+    assert _text(correct_headings(two_lines)) == "Độc Lập - Tự do - Hạnh phúc"
+
+
+def test_a_small_l_read_as_a_capital_mid_sentence_is_lowered_when_the_page_prints_it_small():
+    page = _line("đây là việc cần làm", 0) + _line("nhất Là qua hệ thống", 1)
+    assert _text(fix_words(page)).endswith("nhất là qua hệ thống")
+
+
+def test_names_and_words_the_page_never_prints_small_keep_their_capital():
+    for text in ("ông Lý Văn Tám là người", "là ấp Lập là nơi", "xử Lý Kịp thời là", "đây là luật của Luật này"):
+        words = _line("là " + text)
+        out = _text(fix_words(words))
+        assert out == "là " + text, text
