@@ -36,7 +36,7 @@ from functools import lru_cache
 from .bodies import abbreviations, is_known
 from .models import Word
 from .mottofix import correct_headings
-from .phrasefix import correct_phrases
+from .phrasefix import correct_phrases, opens_phrase
 from .sections import correct_numerals
 from .syllables import attested, fold_marks, folded_syllables, is_syllable, syllables, tone_of, toneless
 
@@ -81,15 +81,15 @@ def _is_speck(w: Word) -> bool:
 
 def _in_text(words: list[Word], i: int) -> bool:
     """A short word Tesseract is unsure of that is text all the same: a dash before a word of its line (``Số: 107 -
-    GIẤY``, a list's bullet), and between two words of its line a code (``- TT HĐND``) or a two-letter syllable
-    before a small word or a number
-    (``dân số 0811…``, ``2. Bố trí``: Tesseract gives some words a confidence of 0). Alone at a line's end,
-    or before a capital, such a token is a stain read as letters (``xã; đế``)."""
+    GIẤY``, a list's bullet), the first word of a lexicon phrase before its second (``ỦY BAN``), and between two
+    words of its line a code (``- TT HĐND``) or a two-letter syllable before a small word or a number (``dân số
+    0811…``, ``2. Bố trí``: Tesseract gives some words a confidence of 0). Alone at a line's end, or before a capital,
+    such a token is a stain read as letters (``xã; đế``)."""
     w, t = words[i], words[i].text.strip()
     prev, nxt = (words[i - 1] if i else None), (words[i + 1] if i + 1 < len(words) else None)
     if nxt is None or nxt.line != w.line:
         return False
-    if t == "-":  # a dash or a list's bullet before a word
+    if t == "-" or opens_phrase(t, nxt.text):  # a list's bullet before a word; ``ỦY`` of ``ỦY BAN``
         return True
     after = nxt.text.strip(_EDGE)[:1]
     syllable = len(t) == 2 and t.isalpha() and is_syllable(t.lower()) and (after.islower() or after.isdigit())

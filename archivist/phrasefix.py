@@ -29,6 +29,16 @@ def _phrases() -> tuple[dict[tuple[str, ...], tuple[str, ...]], tuple[int, ...]]
     return phrases, tuple(sorted({len(k) for k in phrases}, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _openings() -> frozenset[tuple[str, str]]:
+    return frozenset(k[:2] for k in _phrases()[0])
+
+
+def opens_phrase(first: str, second: str) -> bool:
+    """Whether two words read one after the other open a phrase of the lexicon (``ỦY BAN``), whatever their marks."""
+    return (_fold(first.strip(_EDGE)), _fold(second.strip(_EDGE))) in _openings()
+
+
 def _core(text: str) -> tuple[str, str, str]:
     core = text.strip(_EDGE)
     at = text.find(core) if core else 0

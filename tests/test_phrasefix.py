@@ -114,3 +114,12 @@ def test_names_and_words_the_page_never_prints_small_keep_their_capital():
         words = _line("là " + text)
         out = _text(fix_words(words))
         assert out == "là " + text, text
+
+
+def test_an_unsure_first_word_of_a_lexicon_phrase_is_no_speck():
+    page = [Word("ỦY", 14.0, (0, 0, 80, 50), 0)] + [Word(t, 96.0, (100 * i, 0, 100 * i + 90, 50), 0)
+                                                     for i, t in enumerate("BAN NHÂN DÂN XÃ".split(), 1)]
+    assert _text(fix_words(page)) == "ỦY BAN NHÂN DÂN XÃ"
+    stain = [Word("XI", 14.0, (0, 0, 80, 50), 0), Word("Trung", 96.0, (100, 0, 190, 50), 0),
+             Word("Nghĩa", 96.0, (200, 0, 290, 50), 0)]
+    assert _text(fix_words(stain)) == "Trung Nghĩa"
