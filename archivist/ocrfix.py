@@ -115,6 +115,7 @@ def _mid_sentence(done: list[Word], kept: list[Word], i: int) -> bool:
 
 #: Small letters a typewriter's worn type or heavy ink makes Tesseract read as capitals (``Là``, ``Kịp``, ``Xã``).
 _CAP_SLIP = {"l"}
+PAGE_SLIPS = 3  # mid-sentence ``L`` words on a page that make its typeface's slip the evidence
 #: Words a single capitalised syllable follows as a name (``ông Lý``, ``ấp Lập``): it stays as printed.
 _NAMES_AFTER = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "họ", "tên", "chí", "xã", "phường", "thị",
                 "trấn", "huyện", "quận", "tỉnh", "thành", "phố", "ấp", "thôn", "bản", "làng", "xóm", "tổ", "khu",
@@ -129,32 +130,59 @@ def _type_words() -> frozenset[str]:
     return frozenset(name.split()[0] for name in load_table().by_name)
 
 
-def _initial_slip(out: list[Word], kept: list[Word], i: int, small: Counter[str]) -> bool:
+def _slip_shape(core: str) -> bool:
+    return len(core) >= 2 and core.isalpha() and core[0].isupper() and core[1:].islower() \
+        and _base(core[0]) in _CAP_SLIP and is_syllable(core.lower()) and core not in _type_words()
+
+
+def _slip_place(prev: str, nxt: str) -> bool:
+    """Mid-sentence after a small word that names nothing (not ``ông``, ``ấp``), before no capitalised word."""
+    ends = prev.rstrip().endswith((".", ":", "!", "?", ";"))
+    names = prev.strip(_EDGE).lower() in _NAMES_AFTER
+    return _small(prev) and not ends and not names and not nxt.strip(_EDGE)[:1].isupper()
+
+
+def _page_slips(kept: list[Word]) -> int:
+    """How many words of the page read as a small ``l`` word with a capital ``L`` mid-sentence: several say the
+    typeface is one whose ``l`` Tesseract reads as ``L``."""
+    return sum(_slip_shape(w.text.strip(_EDGE)) and w.text.strip(_EDGE).lower() in attested()
+               and _slip_place(kept[i - 1].text if i else "", kept[i + 1].text if i + 1 < len(kept) else "")
+               for i, w in enumerate(kept))
+
+
+def _initial_slip(out: list[Word], kept: list[Word], i: int, small: Counter[str], slips: int) -> bool:
     """A word whose first small letter was read as a capital (``việc Là``): mid-sentence between words in
     small letters, not after a word that names (``ông``, ``ấp``), and the page prints it in small letters
-    elsewhere. A name is left alone: it follows a naming word, or its next word is capitalised too; so is
-    an act's type (``của Luật này``)."""
+    elsewhere, or shows the slip often (``slips``) and it is a word Vietnamese uses. A name is left alone: it
+    follows a naming word, or its next word is capitalised too; so is an act's type (``của Luật này``)."""
     core = kept[i].text.strip(_EDGE)
-    if len(core) < 2 or not core.isalpha() or not core[0].isupper() or not core[1:].islower() \
-            or _base(core[0]) not in _CAP_SLIP or not small[core.lower()] or not is_syllable(core.lower()) \
-            or core in _type_words():
+    if not _slip_shape(core) or not (small[core.lower()] or slips >= PAGE_SLIPS and core.lower() in attested()):
         return False
-    prev = out[-1].text if out else ""
-    nxt = kept[i + 1].text.strip(_EDGE) if i + 1 < len(kept) else ""
-    return _small(prev) and not prev.rstrip().endswith((".", ":", "!", "?", ";")) and not nxt[:1].isupper() \
-        and prev.strip(_EDGE).lower() not in _NAMES_AFTER
+    return _slip_place(out[-1].text if out else "", kept[i + 1].text if i + 1 < len(kept) else "")
+
+
+def _inner_case(text: str) -> str:
+    """A capital read after a small letter inside a word (``hƯớng``, ``NhƯ``, ``sỰ``): no Vietnamese word has one,
+    and the capital and small marked vowels differ only in size; lowered when that makes a syllable."""
+    core = text.strip(_EDGE)
+    first = next((k for k, c in enumerate(core) if c.islower()), len(core))
+    if not core.isalpha() or not any(c.isupper() for c in core[first:]):
+        return text
+    fixed = core[:first] + core[first:].lower()
+    return text.replace(core, fixed, 1) if is_syllable(fixed.lower()) else text
 
 
 def fix_words(words: list[Word]) -> list[Word]:
     """The corrected words (same order, same boxes), specks removed."""
     kept = [w for i, w in enumerate(words) if not _is_speck(w) or _numbered(words, i) or _in_text(words, i)]
     small = Counter(c for w in kept if (c := w.text.strip(_EDGE)).isalpha() and c.islower())
+    slips = _page_slips(kept)
     out: list[Word] = []
     for i, w in enumerate(kept):
-        text = w.text.translate(_LOOKALIKE)
+        text = _inner_case(w.text.translate(_LOOKALIKE))
         while "ĐĐ" in text:
             text = text.replace("ĐĐ", "Đ")
-        if _same_shape_caps(text) and _mid_sentence(out, kept, i) or _initial_slip(out, kept, i, small):
+        if _same_shape_caps(text) and _mid_sentence(out, kept, i) or _initial_slip(out, kept, i, small, slips):
             text = text.lower()
         out.append(w if text == w.text else replace(w, text=text))
     return correct_headings(correct_numerals(correct_phrases(correct_syllables(out))))

@@ -123,3 +123,19 @@ def test_an_unsure_first_word_of_a_lexicon_phrase_is_no_speck():
     stain = [Word("XI", 14.0, (0, 0, 80, 50), 0), Word("Trung", 96.0, (100, 0, 190, 50), 0),
              Word("Nghĩa", 96.0, (200, 0, 290, 50), 0)]
     assert _text(fix_words(stain)) == "Trung Nghĩa"
+
+
+def test_a_capital_after_a_small_letter_inside_a_word_is_lowered():
+    assert _text(fix_words(_line("theo hƯớng dẫn NhƯ trên, giữ gìn sỰ ổn định"))) == \
+        "theo hướng dẫn Như trên, giữ gìn sự ổn định"
+    kept = "Số: 12/TTr-UBND HĐND xã"  # codes: no capital after a small letter makes a syllable
+    assert _text(fix_words(_line(kept))) == kept
+
+
+def test_a_page_that_reads_many_small_ls_as_capitals_has_them_lowered():
+    page = _line("việc Lãnh đạo và quản Lý các nhiệm vụ", 0) + \
+        _line("đã có Lúc chưa đạt, Lực lượng ông Lâm Văn Hùng", 1)
+    assert _text(fix_words(page)) == \
+        "việc lãnh đạo và quản lý các nhiệm vụ đã có lúc chưa đạt, lực lượng ông Lâm Văn Hùng"
+    one = _line("đã có Lúc chưa đạt", 0)  # one slip alone on the page, the word nowhere small: kept
+    assert _text(fix_words(one)) == "đã có Lúc chưa đạt"
