@@ -19,7 +19,8 @@ Only corrections that need no guess about meaning are made, so nothing right is 
   never touched, nor is any valid syllable: a right word is never made wrong;
 - then a phrase of the lexicon misread in one mark that still makes a syllable (``tống hợp``:
   :mod:`archivist.phrasefix`), section numerals whose ``II`` was read ``H`` (:mod:`archivist.sections`), and
-  the national title's and motto's words in their printed case (``Độc Lập``: :mod:`archivist.mottofix`).
+  the national title's and motto's words in their printed case (``Độc Lập``: :mod:`archivist.mottofix`), and
+  a date's words before their numbers (``nằm 2005``: :mod:`archivist.datewords`).
 
 Words keep their boxes (a split word's box is shared by its letters), so the text layer and the
 record stay in step.
@@ -34,6 +35,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .bodies import abbreviations, is_known
+from .datewords import correct_date_words
 from .models import Word
 from .mottofix import correct_headings
 from .phrasefix import correct_phrases, opens_phrase
@@ -163,12 +165,13 @@ def _initial_slip(out: list[Word], kept: list[Word], i: int, small: Counter[str]
 
 def _inner_case(text: str) -> str:
     """A capital read after a small letter inside a word (``hƯớng``, ``NhƯ``, ``sỰ``): no Vietnamese word has one,
-    and the capital and small marked vowels differ only in size; lowered when that makes a syllable."""
+    and the capital and small marked vowels differ only in size; lowered when that makes a syllable (a word
+    that opens with two capitals is one in capitals: ``HUyệN`` is ``HUYỆN``)."""
     core = text.strip(_EDGE)
     first = next((k for k, c in enumerate(core) if c.islower()), len(core))
     if not core.isalpha() or not any(c.isupper() for c in core[first:]):
         return text
-    fixed = core[:first] + core[first:].lower()
+    fixed = core.upper() if core[:2].isupper() else core[:first] + core[first:].lower()  # HUyệN: a word in capitals
     return text.replace(core, fixed, 1) if is_syllable(fixed.lower()) else text
 
 
@@ -185,7 +188,7 @@ def fix_words(words: list[Word]) -> list[Word]:
         if _same_shape_caps(text) and _mid_sentence(out, kept, i) or _initial_slip(out, kept, i, small, slips):
             text = text.lower()
         out.append(w if text == w.text else replace(w, text=text))
-    return correct_headings(correct_numerals(correct_phrases(correct_syllables(out))))
+    return correct_date_words(correct_headings(correct_numerals(correct_phrases(correct_syllables(out)))))
 
 
 #: Letters Tesseract reads for one another in small Vietnamese print, as (read, printed): vowel marks

@@ -5,6 +5,7 @@ wrong: names, headings in capitals and phrases already right are left as read.""
 
 from __future__ import annotations
 
+from archivist.datewords import correct_date_words
 from archivist.models import Word
 from archivist.mottofix import correct_headings
 from archivist.ocrfix import fix_words
@@ -128,6 +129,7 @@ def test_an_unsure_first_word_of_a_lexicon_phrase_is_no_speck():
 def test_a_capital_after_a_small_letter_inside_a_word_is_lowered():
     assert _text(fix_words(_line("theo hƯớng dẫn NhƯ trên, giữ gìn sỰ ổn định"))) == \
         "theo hướng dẫn Như trên, giữ gìn sự ổn định"
+    assert _text(fix_words(_line("UBND HUyệN THỌ XUÂN"))) == "UBND HUYỆN THỌ XUÂN"
     kept = "Số: 12/TTr-UBND HĐND xã"  # codes: no capital after a small letter makes a syllable
     assert _text(fix_words(_line(kept))) == kept
 
@@ -139,3 +141,10 @@ def test_a_page_that_reads_many_small_ls_as_capitals_has_them_lowered():
         "việc lãnh đạo và quản lý các nhiệm vụ đã có lúc chưa đạt, lực lượng ông Lâm Văn Hùng"
     one = _line("đã có Lúc chưa đạt", 0)  # one slip alone on the page, the word nowhere small: kept
     assert _text(fix_words(one)) == "đã có Lúc chưa đạt"
+
+
+def test_date_words_before_their_numbers_and_a_committees_u_are_read_back():
+    words = _line("Quảng Phú, ngày 20 thắng 3 nằm 2005 Đảng Ủy, HĐND và Ủy ban")
+    assert _text(correct_date_words(words)) == "Quảng Phú, ngày 20 tháng 3 năm 2005 Đảng ủy, HĐND và Ủy ban"
+    kept = "Nam 2005 nằm 5 ngày thắng 13 trận"  # a name; numbers no date word takes
+    assert _text(correct_date_words(_line(kept))) == kept
