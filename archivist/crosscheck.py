@@ -13,7 +13,9 @@ each check here gives a *reason* for review (``Field.review``) that no threshold
 - a symbol part that is no known code (``UBMD``);
 - a year no record can carry (``2609``) in a civil-status date or register book;
 - ``KT.`` (a deputy signing for the head) above a position that is not a deputy's;
-- a signer's name read from a list line (``- Lựu Vĩ,``: the recipients' ``Lưu VT``);
+- a signer's name read from a list line (``- Lựu Vĩ,``: the recipients' ``Lưu VT``), or a person's name with a
+  word no Vietnamese word uses (``Vũ Trọng Puy``);
+- a body's name that opens with the end of ``ỦY BAN NHÂN DÂN`` (``BAN NHÂN DÂN XÃ …``: its first word lost);
 - a recipients list beside which a line was left out (its bullet lost).
 """
 
@@ -30,11 +32,13 @@ from .footer import BULLET, Footer
 from .marks import MarkRestorer
 from .numsym import is_known_part
 from .ocrtext import _fold, upper_ratio
+from .syllables import attested
 from .textnorm import normalize
 
 _LEVEL = re.compile(r"(?i)(?:^|(?<=\s))(?:thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|phường|xã|tp\.?|h\.)\s+")
 _EDGE = " ,.;:()[]-–—_'\"`"
 MIN_YEAR = 1900
+_ANNEX = re.compile(r"^\W*(?:ban hanh\s*)?kem theo\b")  # (Ban hành) kèm theo Quyết định số …: an annex's heading
 
 
 def _key(name: str) -> str:
@@ -97,6 +101,22 @@ def commune_doubt(issuer: str, place: str) -> str | None:
     return None
 
 
+def level_lost(place: str, lead: str, issuer: str) -> tuple[str, str] | None:
+    """The place with the level word it lost, and why, or None. The place span stops at a word in capitals,
+    so a level word printed ``XÃ`` or misread ``XI`` is left before a place that then reads ``Trung Nghĩa``:
+    when the issuer names the same unit after a level word with that first letter, the place was printed
+    with it (a short form has no word there), and the issuer says which one it was."""
+    hits = list(_LEVEL.finditer(issuer))
+    core = lead.strip(_EDGE)
+    if not hits or _LEVEL.match(place + " ") or not core.isalpha() or not core.isupper() or len(core) > 6:
+        return None
+    name, level = unit_name(issuer), hits[-1].group().strip()
+    if not name or _fold_key(name) != _fold_key(place) or _fold(core)[:1] != _fold(level)[:1]:
+        return None
+    word = level[:1].upper() + level[1:].lower()
+    return f"{word} {place}", f"the level word before the place was read '{core}'; '{word}' is the issuer's"
+
+
 def case_doubt(value: str) -> str | None:
     """Why a value printed in capitals is doubtful: a word of it is not (``LẤP Vò``)."""
     if upper_ratio(value) < 0.8:
@@ -111,6 +131,24 @@ def symbol_doubt(symbol: str) -> str | None:
         if part and not part.isdigit() and not is_known_part(part) and part.upper() not in abbreviations():
             return f"'{part}' is no known code"
     return None
+
+
+#: The people's committee's and council's names without their first word(s), as a lost word leaves them.
+_HEADLESS = ("ban nhan dan ", "dong nhan dan ", "nhan dan ")
+
+
+def head_doubt(value: str) -> str | None:
+    """Why a body's name is doubtful: it opens with the end of ``ỦY BAN NHÂN DÂN`` or ``HỘI ĐỒNG NHÂN DÂN``, whose
+    first word was lost (``BAN NHÂN DÂN XÃ QUẢNG PHÚ``): no body is named so."""
+    key = _fold_key(value) + " "
+    return f"'{value.split()[0]}' does not begin a body's name: a word before it was lost" \
+        if key.startswith(_HEADLESS) else None
+
+
+def name_doubt(value: str) -> str | None:
+    """Why a person's name is doubtful: a word of it is no syllable Vietnamese words use (``Vũ Trọng Puy``)."""
+    odd = [w for w in value.split() if w.lower() not in attested()]
+    return f"'{odd[0]}' is no Vietnamese name's syllable" if odd else None
 
 
 def year_doubt(value: str) -> str | None:
@@ -150,6 +188,20 @@ def recipients_doubt(footer: Footer) -> str | None:
     return None
 
 
+def read_twice(value: str, texts: list[str]) -> bool:
+    """Whether the document's own annex cites this number/symbol as read (``Kèm theo Quyết định số
+    203/QĐ-UBND``): a second, independent reading of it that agrees, where the OCR was unsure of the first."""
+    cited = re.compile(rf"(?<![\w/]){re.escape(value)}(?![\w/])")
+    return any(_ANNEX.match(_fold(t)) and cited.search(t) for t in texts)
+
+
+def confirm(f: Field | None, base: float, texts: list[str]) -> None:
+    """Give a number/symbol its pattern's confidence back (``base``: the OCR's doubt answered) when it was
+    read twice alike and no check doubts it."""
+    if f is not None and isinstance(f.value, str) and not f.review and read_twice(f.value, texts):
+        f.confidence = max(f.confidence, base)
+
+
 def _mark(f: Field | None, reason: str | None) -> None:
     if f is not None and reason and f.value not in (None, "", []) and not f.review:
         f.review = reason
@@ -162,7 +214,7 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
         if f is not None and isinstance(f.value, str):
             fewer = "spelled elsewhere in the document with marks it lacks" if restore.lacks_marks(f.value) else None
             _mark(f, unit_doubt(f.value, whole=name == "place") or (case_doubt(f.value) if name != "place" else None)
-                  or fewer)
+                  or fewer or (head_doubt(f.value) if name != "place" else None))
     iss, place = found.get("issuer"), found.get("place")
     if iss is not None and place is not None and isinstance(iss.value, str) and isinstance(place.value, str):
         reason = commune_doubt(iss.value, place.value)
@@ -183,4 +235,7 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
     if pos is not None and isinstance(pos.value, str):
         _mark(pos, position_doubt(auth.value if auth else None, pos.value) or case_doubt(pos.value))
     if (signer := found.get("signer")) is not None:
-        _mark(signer, signer_doubt(signer.source_text))
+        _mark(signer, signer_doubt(signer.source_text) or (name_doubt(signer.value) if isinstance(signer.value, str)
+                                                           else None))
+    if (person := found.get("person")) is not None and isinstance(person.value, str):
+        _mark(person, name_doubt(person.value))

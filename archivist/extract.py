@@ -19,7 +19,7 @@ from .bodies import abbreviations, clean_body, is_debris, odd_tokens
 from .calibration import threshold_for
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
-from .crosscheck import check
+from .crosscheck import check, confirm, level_lost
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
 from .faintflags import flag_faint
@@ -126,6 +126,7 @@ def _number_fields(doc: DocLayout, cls: Classification) -> dict[str, Field]:
     for f in out.values():
         f.changes, f.review = changes, review
     out["number_symbol"].read = m.read
+    confirm(out["number_symbol"], base, [ln.text for page in doc.pages for ln in page])  # an annex cites it
     return out
 
 
@@ -228,6 +229,11 @@ def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dic
             place.value = place.value[:1].upper() + place.value[1:]
         if isinstance(place.value, str) and len(place.value.split()) < 2:  # Phú: a commune's name has two words
             place.confidence = round(place.confidence * INCOMPLETE, 3)
+        iss = out.get("issuer")
+        if isinstance(place.value, str) and iss and isinstance(iss.value, str) \
+                and (lost := level_lost(place.value, pd.lead, iss.value)):
+            place.read, place.value, place.review = place.read or place.value, lost[0], lost[1]
+            place.changes.append(lost[1])
         out["place"] = place
     return out
 

@@ -51,6 +51,7 @@ class Seg:
     number: NumberSymbolMatch | None = None
     date: DateMatch | None = None
     place: Line | None = None
+    lead: str = ""  # the word before a place on its line (where the place was cut: ``XÃ``, or ``XI`` misread)
 
 
 @dataclass
@@ -150,6 +151,7 @@ def split_line(line: Line) -> list[Seg]:
         elif role == "placedate":
             dm, ps, pe = data  # type: ignore[misc]
             seg.date, seg.place = dm, line.sub(ps, pe) if pe > ps else None
+            seg.lead = (line.text[:ps].split() or [""])[-1]
         segs.append(seg)
         pos = end
     if pos < len(line.text):

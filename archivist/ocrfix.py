@@ -18,7 +18,9 @@ Only corrections that need no guess about meaning are made, so nothing right is 
   split one way only. Words with a capital (names, places, headings, codes), digits or symbols are
   never touched, nor is any valid syllable: a right word is never made wrong;
 - then a phrase of the lexicon misread in one mark that still makes a syllable (``tống hợp``:
-  :mod:`archivist.phrasefix`), and section numerals whose ``II`` was read ``H`` (:mod:`archivist.sections`).
+  :mod:`archivist.phrasefix`), section numerals whose ``II`` was read ``H`` (:mod:`archivist.sections`), and
+  the national title's and motto's words in their printed case (``Độc Lập``: :mod:`archivist.mottofix`), and
+  a date's words before their numbers (``nằm 2005``: :mod:`archivist.datewords`).
 
 Words keep their boxes (a split word's box is shared by its letters), so the text layer and the
 record stay in step.
@@ -33,8 +35,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .bodies import abbreviations, is_known
+from .datewords import correct_date_words
 from .models import Word
-from .phrasefix import correct_phrases
+from .mottofix import correct_headings
+from .phrasefix import correct_phrases, opens_phrase
 from .sections import correct_numerals
 from .syllables import attested, fold_marks, folded_syllables, is_syllable, syllables, tone_of, toneless
 
@@ -79,15 +83,15 @@ def _is_speck(w: Word) -> bool:
 
 def _in_text(words: list[Word], i: int) -> bool:
     """A short word Tesseract is unsure of that is text all the same: a dash before a word of its line (``Số: 107 -
-    GIẤY``, a list's bullet), and between two words of its line a code (``- TT HĐND``) or a two-letter syllable
-    before a small word or a number
-    (``dân số 0811…``, ``2. Bố trí``: Tesseract gives some words a confidence of 0). Alone at a line's end,
-    or before a capital, such a token is a stain read as letters (``xã; đế``)."""
+    GIẤY``, a list's bullet), the first word of a lexicon phrase before its second (``ỦY BAN``), and between two
+    words of its line a code (``- TT HĐND``) or a two-letter syllable before a small word or a number (``dân số
+    0811…``, ``2. Bố trí``: Tesseract gives some words a confidence of 0). Alone at a line's end, or before a capital,
+    such a token is a stain read as letters (``xã; đế``)."""
     w, t = words[i], words[i].text.strip()
     prev, nxt = (words[i - 1] if i else None), (words[i + 1] if i + 1 < len(words) else None)
     if nxt is None or nxt.line != w.line:
         return False
-    if t == "-":  # a dash or a list's bullet before a word
+    if t == "-" or opens_phrase(t, nxt.text):  # a list's bullet before a word; ``ỦY`` of ``ỦY BAN``
         return True
     after = nxt.text.strip(_EDGE)[:1]
     syllable = len(t) == 2 and t.isalpha() and is_syllable(t.lower()) and (after.islower() or after.isdigit())
@@ -111,18 +115,80 @@ def _mid_sentence(done: list[Word], kept: list[Word], i: int) -> bool:
     return (_small(prev) and not prev.rstrip().endswith((".", ":", "!", "?"))) or _small(nxt)
 
 
+#: Small letters a typewriter's worn type or heavy ink makes Tesseract read as capitals (``Là``, ``Kịp``, ``Xã``).
+_CAP_SLIP = {"l"}
+PAGE_SLIPS = 3  # mid-sentence ``L`` words on a page that make its typeface's slip the evidence
+#: Words a single capitalised syllable follows as a name (``ông Lý``, ``ấp Lập``): it stays as printed.
+_NAMES_AFTER = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "họ", "tên", "chí", "xã", "phường", "thị",
+                "trấn", "huyện", "quận", "tỉnh", "thành", "phố", "ấp", "thôn", "bản", "làng", "xóm", "tổ", "khu",
+                "khóm", "buôn", "sông", "núi", "đường", "ngõ", "hẻm", "chùa", "đình", "đền", "cầu", "chợ", "trường"}
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> frozenset[str]:
+    """First words of the document types' names (``Luật``, ``Lệnh``): capitalised mid-sentence as names of acts."""
+    from .doctypes import load_table
+
+    return frozenset(name.split()[0] for name in load_table().by_name)
+
+
+def _slip_shape(core: str) -> bool:
+    return len(core) >= 2 and core.isalpha() and core[0].isupper() and core[1:].islower() \
+        and _base(core[0]) in _CAP_SLIP and is_syllable(core.lower()) and core not in _type_words()
+
+
+def _slip_place(prev: str, nxt: str) -> bool:
+    """Mid-sentence after a small word that names nothing (not ``ông``, ``ấp``), before no capitalised word."""
+    ends = prev.rstrip().endswith((".", ":", "!", "?", ";"))
+    names = prev.strip(_EDGE).lower() in _NAMES_AFTER
+    return _small(prev) and not ends and not names and not nxt.strip(_EDGE)[:1].isupper()
+
+
+def _page_slips(kept: list[Word]) -> int:
+    """How many words of the page read as a small ``l`` word with a capital ``L`` mid-sentence: several say the
+    typeface is one whose ``l`` Tesseract reads as ``L``."""
+    return sum(_slip_shape(w.text.strip(_EDGE)) and w.text.strip(_EDGE).lower() in attested()
+               and _slip_place(kept[i - 1].text if i else "", kept[i + 1].text if i + 1 < len(kept) else "")
+               for i, w in enumerate(kept))
+
+
+def _initial_slip(out: list[Word], kept: list[Word], i: int, small: Counter[str], slips: int) -> bool:
+    """A word whose first small letter was read as a capital (``việc Là``): mid-sentence between words in
+    small letters, not after a word that names (``ông``, ``ấp``), and the page prints it in small letters
+    elsewhere, or shows the slip often (``slips``) and it is a word Vietnamese uses. A name is left alone: it
+    follows a naming word, or its next word is capitalised too; so is an act's type (``của Luật này``)."""
+    core = kept[i].text.strip(_EDGE)
+    if not _slip_shape(core) or not (small[core.lower()] or slips >= PAGE_SLIPS and core.lower() in attested()):
+        return False
+    return _slip_place(out[-1].text if out else "", kept[i + 1].text if i + 1 < len(kept) else "")
+
+
+def _inner_case(text: str) -> str:
+    """A capital read after a small letter inside a word (``hƯớng``, ``NhƯ``, ``sỰ``): no Vietnamese word has one,
+    and the capital and small marked vowels differ only in size; lowered when that makes a syllable (a word
+    that opens with two capitals is one in capitals: ``HUyệN`` is ``HUYỆN``)."""
+    core = text.strip(_EDGE)
+    first = next((k for k, c in enumerate(core) if c.islower()), len(core))
+    if not core.isalpha() or not any(c.isupper() for c in core[first:]):
+        return text
+    fixed = core.upper() if core[:2].isupper() else core[:first] + core[first:].lower()  # HUyệN: a word in capitals
+    return text.replace(core, fixed, 1) if is_syllable(fixed.lower()) else text
+
+
 def fix_words(words: list[Word]) -> list[Word]:
     """The corrected words (same order, same boxes), specks removed."""
     kept = [w for i, w in enumerate(words) if not _is_speck(w) or _numbered(words, i) or _in_text(words, i)]
+    small = Counter(c for w in kept if (c := w.text.strip(_EDGE)).isalpha() and c.islower())
+    slips = _page_slips(kept)
     out: list[Word] = []
     for i, w in enumerate(kept):
-        text = w.text.translate(_LOOKALIKE)
+        text = _inner_case(w.text.translate(_LOOKALIKE))
         while "ĐĐ" in text:
             text = text.replace("ĐĐ", "Đ")
-        if _same_shape_caps(text) and _mid_sentence(out, kept, i):
+        if _same_shape_caps(text) and _mid_sentence(out, kept, i) or _initial_slip(out, kept, i, small, slips):
             text = text.lower()
         out.append(w if text == w.text else replace(w, text=text))
-    return correct_numerals(correct_phrases(correct_syllables(out)))
+    return correct_date_words(correct_headings(correct_numerals(correct_phrases(correct_syllables(out)))))
 
 
 #: Letters Tesseract reads for one another in small Vietnamese print, as (read, printed): vowel marks

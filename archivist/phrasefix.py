@@ -29,6 +29,16 @@ def _phrases() -> tuple[dict[tuple[str, ...], tuple[str, ...]], tuple[int, ...]]
     return phrases, tuple(sorted({len(k) for k in phrases}, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _openings() -> frozenset[tuple[str, str]]:
+    return frozenset(k[:2] for k in _phrases()[0])
+
+
+def opens_phrase(first: str, second: str) -> bool:
+    """Whether two words read one after the other open a phrase of the lexicon (``ỦY BAN``), whatever their marks."""
+    return (_fold(first.strip(_EDGE)), _fold(second.strip(_EDGE))) in _openings()
+
+
 def _core(text: str) -> tuple[str, str, str]:
     core = text.strip(_EDGE)
     at = text.find(core) if core else 0
@@ -68,7 +78,7 @@ def correct_phrases(words: list[Word]) -> list[Word]:
     phrases, lengths = _phrases()
     keys = [_fold(w.text.strip(_EDGE)) for w in words]
     done = [False] * len(words)
-    found = []
+    found, right = [], []
     for n in lengths:
         for i in range(len(words) - n + 1):
             run = words[i:i + n]
@@ -77,13 +87,16 @@ def correct_phrases(words: list[Word]) -> list[Word]:
                 continue
             if [w.text.strip(_EDGE).lower() for w in run] == list(phrase):
                 done[i:i + n] = [True] * n  # read right: no other phrase may change these words
+                right.append((i, i + n))
                 continue
             opens = i == 0 or words[i - 1].text.rstrip().endswith((".", ":", "!", "?"))
             if (got := _reads_as(run, phrase, opens)) is not None:
                 found.append((-n, got[1], i, got[0]))
     out = list(words)
     for _, _, i, texts in sorted(found):
-        if any(done[i:i + len(texts)]):
+        j = i + len(texts)  # a longer phrase may hold one read right (chi ngân sách), never reach into one
+        if any(done[k] and texts[k - i] != out[k].text for k in range(i, j)) \
+                or any(a < j and b > i and not i <= a < b <= j for a, b in right):
             continue
         out[i:i + len(texts)] = [w if t == w.text else replace(w, text=t) for w, t in zip(out[i:i + len(texts)], texts,
                                                                                        strict=True)]

@@ -24,6 +24,9 @@ _LUU = re.compile(r"^\W*[^\W\d_]{0,4}\s?[:;]\s*(?=V\w{0,2}\b)|^\W*L[uư]u\W*$", 
 _VT = re.compile(r"^Lưu: V\w{0,2}\b\.?")
 _BC = re.compile(r"\(\s*[a-z]?b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")  # (b/c), (b/€), (hb/c): for report
 _TAIL = re.compile(r"\s*;\s*\S{1,2}$")
+#: A party committee (``Đảng ủy``, ``Huyện ủy``): its ``ủy`` is written small after a capital, whose case the OCR
+#: confuses (``Ủ``/``ủ`` differ only in size); ``Ủy ban`` is another body, in capitals.
+_COMMITTEE = re.compile(r"(?<![\w])((?:Đảng|Huyện|Tỉnh|Thành|Quận|Thị|Đoàn) )([UỦ][yỷ])(?![\w])(?! [Bb]an\b)")
 
 
 def recipient(item: str) -> str:
@@ -36,6 +39,12 @@ def recipient(item: str) -> str:
         if (m := _VT.match(item)) and not load_table().is_issuer_code(m.group().split()[-1].rstrip(".")):
             item = "Lưu: VT" + item[m.end():]
     return _BC.sub("(b/c)", item)
+
+
+def committee_case(item: str) -> str:
+    """``item`` with a party committee's ``Ủy`` written small (``TT Đảng Ủy`` -> ``TT Đảng ủy``), as Decree 30's
+    lists and the bodies' own names write it."""
+    return _COMMITTEE.sub(lambda m: m.group(1) + m.group(2).lower(), item)
 
 
 def recipient_debris(item: str) -> str:
@@ -61,8 +70,11 @@ def read_recipients(lines: list[Line], labelled: bool,
         else:
             items[-1] += " " + text
     read = [recipient(restore(i)) for i in items if restore(i)]
+    changes = [f"'{i}' -> '{committee_case(i)}': the committee's 'ủy' in small letters" for i in read
+               if committee_case(i) != i]
+    read = [committee_case(i) for i in read]
     kept = [c for i in read if (c := recipient_debris(i))]
-    changes = [f"'{i}' dropped: OCR debris" for i in read if not recipient_debris(i)]
+    changes += [f"'{i}' dropped: OCR debris" for i in read if not recipient_debris(i)]
     changes += [f"'{i}' -> '{c}': OCR debris dropped" for i in read if (c := recipient_debris(i)) and c != i]
     whole = kept and _FILE_COPY.match(kept[-1]) and not re.search(r"[,;]\s*$", items[-1]) \
         and not any(re.search(r"\(b/c\)\W*\w", i) for i in kept)  # not "Lưu: VT," nor "(b/c); bắc"

@@ -3,9 +3,10 @@ a scheme, and Tesseract reads the strokes of ``II`` as ``H`` (``H. NỘI DUNG``,
 
 ``H`` is no Roman numeral, so a line that opens with ``H.`` or ``HI.`` before a heading in capitals, on a page
 whose sections started with ``I.``, is the numeral its place in that order asks for when its strokes read
-as it (``H`` = ``II``; ``l``, ``1``, ``|`` = ``I``). A numeral read as a valid one is never changed (a document
-may number its parts again from ``I.``), nor is a line before the first ``I.`` (``H. ĐÔNG TRIỀU`` in a header
-is a district).
+as it (``H`` = ``II``; ``l``, ``1``, ``|`` = ``I``). A numeral read as a valid one is not changed (a document
+may number its parts again from ``I.``) unless it repeats the one before and lacks a stroke of the next
+(``I.``, ``II.``, ``II.``: the third is ``III.``), nor is a line before the first ``I.`` (``H. ĐÔNG TRIỀU`` in a
+header is a district).
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ def correct_numerals(words: list[Word]) -> list[Word]:
         if (i and words[i - 1].line == w.line) or not _LIKE.match(w.text) or not _heading_after(words, i):
             continue
         core = w.text[:-1]
+        if core != "I" and 0 < seen < len(_NUMERALS) and core == _NUMERALS[seen - 1] \
+                and _NUMERALS[seen].startswith(core):  # II. twice in a row: the second lost a stroke of III.
+            out[i] = replace(w, text=_NUMERALS[seen] + ".")
+            seen += 1
+            continue
         if core in _NUMERALS:  # read as a numeral: it sets the order (I. starts it)
             seen = _NUMERALS.index(core) + 1 if seen or core == "I" else 0
             continue

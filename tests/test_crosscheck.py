@@ -7,8 +7,21 @@ from __future__ import annotations
 import pytest
 
 from archivist.classify import PageText
-from archivist.crosscheck import case_doubt, signer_doubt, symbol_doubt, unit_doubt, unit_names, year_doubt
+from archivist.crosscheck import (
+    case_doubt,
+    confirm,
+    head_doubt,
+    level_lost,
+    name_doubt,
+    read_twice,
+    signer_doubt,
+    symbol_doubt,
+    unit_doubt,
+    unit_names,
+    year_doubt,
+)
 from archivist.extract import extract
+from archivist.fields import Field
 from archivist.marks import MarkRestorer
 
 DOC = ("{parent}\n{issuer}\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -154,3 +167,60 @@ def test_dao_is_a_surname():
     meta = _meta()
     named = extract([PageText(1, DOC.format(**PLAIN).replace("Hà Hữu Thắng", "Đào Quốc Sơn"))])
     assert named.signer.value == "Đào Quốc Sơn" and named.signer.confidence == meta.signer.confidence
+
+
+@pytest.mark.parametrize("lead", ["XI", "XÃ"])
+def test_a_place_whose_level_word_was_cut_off_gets_the_issuers_back_and_a_flag(lead: str):
+    meta = _meta(place=f"{lead} Quỳnh Hậu")  # speckle: ``XI`` for ``Xã``, or ``XÃ`` in capitals, cut from the place
+    place = meta.fields()["place"]
+    assert place.value == "Xã Quỳnh Hậu"
+    assert place.read == "Quỳnh Hậu" and f"'{lead}'" in place.review and place.changes
+
+
+@pytest.mark.parametrize("place,stored", [("Quỳnh Hậu", "Quỳnh Hậu"), ("Xã Quỳnh Hậu", "Xã Quỳnh Hậu"),
+                                           ("PI Quỳnh Hậu", "Quỳnh Hậu"), ("2 Quỳnh Hậu", "Quỳnh Hậu")])
+def test_a_place_without_a_lost_level_word_is_left_as_read(place: str, stored: str):
+    meta = _meta(place=place)  # the short form; the level word read; a word no level word's; a digit before it
+    assert meta.place.value == stored
+    assert _review(meta, "place") is None
+
+
+def test_level_lost_needs_the_issuer_to_name_the_same_unit():
+    assert level_lost("Trung Nghĩa", "XI", "ỦY BAN NHÂN DÂN XÃ TRUNG NGHĨA")[0] == "Xã Trung Nghĩa"
+    assert level_lost("Tân Phú", "TT", "ỦY BAN NHÂN DÂN THỊ TRẤN TÂN PHÚ")[0] == "Thị trấn Tân Phú"
+    assert level_lost("Hòa Khánh", "XI", "ỦY BAN NHÂN DÂN XÃ TRUNG NGHĨA") is None
+    assert level_lost("Trung Nghĩa", "XI", "ỦY BAN NHÂN DÂN") is None
+
+
+def test_a_party_committees_capital_u_read_in_the_recipients_is_written_small():
+    doc = DOC.format(**PLAIN).replace("- Lưu: VT.", "- TT Đảng Ủy, HĐND xã;\n- Ủy ban MTTQ xã;\n- Lưu: VT.")
+    rec = extract([PageText(1, doc)]).fields()["recipients"]
+    assert "TT Đảng ủy, HĐND xã" in rec.value and "Ủy ban MTTQ xã" in rec.value
+    assert any("Đảng Ủy" in c and "small" in c for c in rec.changes)
+
+
+def test_a_number_its_annex_cites_alike_is_confirmed():
+    texts = ["Số: 203/QĐ-UBND Xã Hải Xuân, ngày 22 tháng 6 năm 2022", "(Kèm theo Quyết định số 203/QĐ-UBND ngày"]
+    assert read_twice("203/QĐ-UBND", texts)
+    assert not read_twice("203/QĐ-UBND", texts[:1])  # read once: the header alone
+    assert not read_twice("20/QĐ-UBND", texts)  # the annex cites another number
+    assert not read_twice("53/QĐ-UBND", ["Căn cứ Quyết định số 53/QĐ-UBND ngày 06 tháng 9 năm 2007"])  # another act
+    doubted = Field("203/QĐ-UBND", 0.6, review="the grammar, not the pixels, decided: …")
+    unsure = Field("203/QĐ-UBND", 0.6)
+    for f in (doubted, unsure):
+        confirm(f, 0.95, texts)
+    assert unsure.confidence == 0.95 and doubted.confidence == 0.6  # a check's doubt is not talked away
+
+
+def test_a_body_name_whose_first_word_was_lost_is_flagged():
+    meta = _meta(issuer="BAN NHÂN DÂN XÃ QUỲNH HẬU")  # ỦY lost in the ink
+    assert "'BAN'" in _review(meta, "issuer")
+    for name in ("ỦY BAN NHÂN DÂN XÃ QUỲNH HẬU", "BAN CHỈ HUY QUÂN SỰ XÃ QUỲNH HẬU", "HỘI ĐỒNG NHÂN DÂN XÃ QUỲNH HẬU"):
+        assert head_doubt(name) is None, name
+
+
+def test_a_name_with_a_syllable_no_vietnamese_word_uses_is_flagged():
+    doc = DOC.format(**PLAIN).replace("Hà Hữu Thắng", "Vũ Trọng Puy")
+    assert "'Puy'" in extract([PageText(1, doc)]).fields()["signer"].review
+    for name in ("Vũ Trọng Duy", "Đào Thanh Đạt", "Nguyễn Thị Ngọc Ánh", "Hà Hữu Thắng"):
+        assert name_doubt(name) is None, name

@@ -1,10 +1,13 @@
 """Page-text corrections the syllable set cannot make (issue 14 item 8): a phrase of the lexicon misread in one
-mark that still makes a syllable, and section numerals whose ``II`` was read ``H``. Never a right word made
+mark that still makes a syllable, section numerals whose ``II`` was read ``H``, and the case slips of worn typewriter
+type (the national title and motto, a small ``l`` read as a capital mid-sentence). Never a right word made
 wrong: names, headings in capitals and phrases already right are left as read."""
 
 from __future__ import annotations
 
+from archivist.datewords import correct_date_words
 from archivist.models import Word
+from archivist.mottofix import correct_headings
 from archivist.ocrfix import fix_words
 from archivist.phrasefix import correct_phrases
 from archivist.sections import correct_numerals
@@ -49,6 +52,15 @@ def test_section_numerals_are_read_back_by_their_order():
     assert [w.text for w in correct_numerals(again)] == [w.text for w in again]
 
 
+def test_a_numeral_that_repeats_the_one_before_and_lacks_a_stroke_of_the_next_is_the_next():
+    page = _line("I. MỤC TIÊU", 0) + _line("II. NỘI DUNG", 1) + _line("II. TỔ CHỨC THỰC HIỆN", 2)
+    assert [w.text for w in correct_numerals(page) if w.text.endswith(".")] == ["I.", "II.", "III."]
+    for kept in (_line("I. MỤC TIÊU", 0) + _line("I. NỘI DUNG", 1),  # I. again: parts numbered anew
+                 _line("I. MỤC TIÊU", 0) + _line("II. NỘI DUNG", 1) + _line("IV. TỔ CHỨC", 2),  # not a stroke lost
+                 _line("II. NỘI DUNG", 0) + _line("II. TỔ CHỨC", 1)):  # no I. before them: no order known
+        assert [w.text for w in correct_numerals(kept)] == [w.text for w in kept]
+
+
 def test_the_ocr_stage_applies_both():
     page = _line("I. MỤC TIÊU", 0) + _line("H. TỔ CHỨC", 1) + _line("nhân dần tống hợp", 2)
     assert _text(fix_words(page)) == "I. MỤC TIÊU II. TỔ CHỨC nhân dân tổng hợp"
@@ -68,3 +80,71 @@ def test_a_code_or_numeral_in_capitals_is_not_lowered_mid_sentence():
     assert _text(fix_words(_line("khóa XX, kỳ họp thứ hai và CƠ SỞ vật chất"))) == \
         "khóa XX, kỳ họp thứ hai và cơ sở vật chất"
     assert _text(fix_words(_line("Lưu: VT, VX. của xã"))) == "Lưu: VT, VX. của xã"
+
+
+def test_spending_read_with_a_hook_is_read_back_but_chi_dao_and_chi_tieu_stay():
+    text = "chỉ ngân sách đạt 112.000.000 đồng, bảo đảm chỉ lương và chỉ đạo giao chỉ tiêu"
+    assert _text(correct_phrases(_line(text))) == \
+        "chi ngân sách đạt 112.000.000 đồng, bảo đảm chi lương và chỉ đạo giao chỉ tiêu"
+
+
+def test_the_motto_and_national_title_get_their_printed_case():
+    assert _text(correct_headings(_line("Độc Lập - Tự do - Hạnh phúc"))) == "Độc lập - Tự do - Hạnh phúc"
+    assert _text(correct_headings(_line("Độc Lập - TỰ do - Z#ạnh phúc"))) == "Độc lập - Tự do - Z#ạnh phúc"
+    assert _text(correct_headings(_line("CỘNG HOÀ XÃ HỘi CHỦ NGHĨA VIỆT NAM"))) == "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_marks_and_words_outside_the_headings_are_left_as_read():
+    kept = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc tệp - Tự do - Hạnh phúc",  # marks are the OCR's
+            "Xã Cẩm Thạch, ngày 2 tháng 3 năm 2024",  # xã outside the title
+            "giữ Độc Lập cho dân",  # two words of the motto are no motto
+            ]
+    for text in kept:
+        assert _text(correct_headings(_line(text))) == text, text
+    two_lines = _line("Độc Lập - Tự", 0) + _line("do - Hạnh phúc", 1)
+    assert _text(correct_headings(two_lines)) == "Độc Lập - Tự do - Hạnh phúc"
+
+
+def test_a_small_l_read_as_a_capital_mid_sentence_is_lowered_when_the_page_prints_it_small():
+    page = _line("đây là việc cần làm", 0) + _line("nhất Là qua hệ thống", 1)
+    assert _text(fix_words(page)).endswith("nhất là qua hệ thống")
+
+
+def test_names_and_words_the_page_never_prints_small_keep_their_capital():
+    for text in ("ông Lý Văn Tám là người", "là ấp Lập là nơi", "xử Lý Kịp thời là", "đây là luật của Luật này"):
+        words = _line("là " + text)
+        out = _text(fix_words(words))
+        assert out == "là " + text, text
+
+
+def test_an_unsure_first_word_of_a_lexicon_phrase_is_no_speck():
+    page = [Word("ỦY", 14.0, (0, 0, 80, 50), 0)] + [Word(t, 96.0, (100 * i, 0, 100 * i + 90, 50), 0)
+                                                     for i, t in enumerate("BAN NHÂN DÂN XÃ".split(), 1)]
+    assert _text(fix_words(page)) == "ỦY BAN NHÂN DÂN XÃ"
+    stain = [Word("XI", 14.0, (0, 0, 80, 50), 0), Word("Trung", 96.0, (100, 0, 190, 50), 0),
+             Word("Nghĩa", 96.0, (200, 0, 290, 50), 0)]
+    assert _text(fix_words(stain)) == "Trung Nghĩa"
+
+
+def test_a_capital_after_a_small_letter_inside_a_word_is_lowered():
+    assert _text(fix_words(_line("theo hƯớng dẫn NhƯ trên, giữ gìn sỰ ổn định"))) == \
+        "theo hướng dẫn Như trên, giữ gìn sự ổn định"
+    assert _text(fix_words(_line("UBND HUyệN THỌ XUÂN"))) == "UBND HUYỆN THỌ XUÂN"
+    kept = "Số: 12/TTr-UBND HĐND xã"  # codes: no capital after a small letter makes a syllable
+    assert _text(fix_words(_line(kept))) == kept
+
+
+def test_a_page_that_reads_many_small_ls_as_capitals_has_them_lowered():
+    page = _line("việc Lãnh đạo và quản Lý các nhiệm vụ", 0) + \
+        _line("đã có Lúc chưa đạt, Lực lượng ông Lâm Văn Hùng", 1)
+    assert _text(fix_words(page)) == \
+        "việc lãnh đạo và quản lý các nhiệm vụ đã có lúc chưa đạt, lực lượng ông Lâm Văn Hùng"
+    one = _line("đã có Lúc chưa đạt", 0)  # one slip alone on the page, the word nowhere small: kept
+    assert _text(fix_words(one)) == "đã có Lúc chưa đạt"
+
+
+def test_date_words_before_their_numbers_and_a_committees_u_are_read_back():
+    words = _line("Quảng Phú, ngày 20 thắng 3 nằm 2005 Đảng Ủy, HĐND và Ủy ban")
+    assert _text(correct_date_words(words)) == "Quảng Phú, ngày 20 tháng 3 năm 2005 Đảng ủy, HĐND và Ủy ban"
+    kept = "Nam 2005 nằm 5 ngày thắng 13 trận"  # a name; numbers no date word takes
+    assert _text(correct_date_words(_line(kept))) == kept
