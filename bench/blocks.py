@@ -15,7 +15,8 @@ one process and one thread, archivist's OCR engine three ways on every page:
 - ``... without the seal rule``: the same with no seal found (session 19's engine), for what finding
   and painting out seals costs.
 
-CPU seconds per page and order-free word error against the ground truth, per format and overall:
+CPU seconds per page and order-free word error against the ground truth, per format and overall
+(every way reads a page before the next page is read, so a busy machine weighs on each way alike):
 
     .venv/bin/python bench/blocks.py [--out bench/out] [--formats jpeg,png-grey]
 """
@@ -102,18 +103,19 @@ def main(argv: list[str] | None = None) -> int:
             "archivist --layout blocks (archivist/blocks.py)": (None, False, "blocks"),
             "... without the seal rule": (None, False, "blocks")}
     results: dict[str, dict[str, list]] = {}
+    engines = {name: TesserocrEngine(psm=psm, layout=layout) for name, (psm, _, layout) in ways.items()}
     find_seals = ocr.find_seals
-    for name, (psm, blocks, layout) in ways.items():
-        ocr.find_seals = (lambda gray, dpi: []) if "without the seal" in name else find_seals
-        engine = TesserocrEngine(psm=psm, layout=layout)
-        for fmt, gray, dpi, text in pages:
+    for i, (fmt, gray, dpi, text) in enumerate(pages, start=1):  # ways page by page: the same load for each
+        for name, (_, blocks, _) in ways.items():
+            ocr.find_seals = (lambda gray, dpi: []) if "without the seal" in name else find_seals
             c0 = time.process_time()
-            got = read_blocks(engine, gray, dpi) if blocks else engine.recognize(gray, dpi).text
+            got = read_blocks(engines[name], gray, dpi) if blocks else engines[name].recognize(gray, dpi).text
             cpu = time.process_time() - c0
-            r = results.setdefault(name, {}).setdefault(fmt, [])
-            r.append((cpu, bag_of_words_error(text, got)))
+            results.setdefault(name, {}).setdefault(fmt, []).append((cpu, bag_of_words_error(text, got)))
+        print(f"page {i}/{len(pages)}: done", file=sys.stderr, flush=True)
+    ocr.find_seals = find_seals
+    for engine in engines.values():
         engine.api.End()
-        print(f"{name}: done", file=sys.stderr, flush=True)
     print(f"{len(pages)} upright pages from {args.out}/upright, one thread, CPU seconds per page and word error\n")
     print("| way | " + " | ".join(formats) + " | all: CPU s/page | all: word error mean / worst |")
     print("|---|" + "---|" * (len(formats) + 2))
