@@ -26,7 +26,7 @@ from typing import Protocol
 import cv2
 import numpy as np
 
-from .blocks import WEAK_MEAN, Block, find_blocks, large
+from .blocks import WEAK_MEAN, Block, clean_seals, find_blocks, find_seals, large
 from .models import Word
 from .ocrfix import fix_words, text_of
 from .tessdata import OcrError, tessdata_dir
@@ -133,18 +133,29 @@ class TesserocrEngine:
         return f"tesseract {self._tesserocr.tesseract_version().split()[1]} (tesserocr)"
 
     def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
+        found = find_blocks(gray, dpi) if self.layout == "blocks" and not block else None
+        result = self._blocks(gray, dpi, found) if found else None
+        if result is None or result.mean_confidence < WEAK_MEAN:  # not blocks of text: Tesseract's analysis decides
+            img, scale = self._set_image(gray, dpi)
+            psm = self._tesserocr.PSM.SINGLE_BLOCK if block else self.psm
+            result = _summarise(self._read(scale, psm, img.shape[1], img.shape[0]), fix=True)
+        self.api.Clear()
+        return result
+
+    def _set_image(self, gray: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
         img, scale = _prepare(gray, dpi)
         h, w = img.shape
         self.api.SetImageBytes(img.tobytes(), w, h, 1, w)
         self.api.SetSourceResolution(int(round(dpi * scale)))
-        found = find_blocks(gray, dpi) if self.layout == "blocks" and not block else None
-        words = self._read_blocks(found, dpi, scale, w, h) if found else None
-        result = _summarise(words, fix=True) if words is not None else None
-        if result is None or result.mean_confidence < WEAK_MEAN:  # not blocks of text: Tesseract's analysis decides
-            psm = self._tesserocr.PSM.SINGLE_BLOCK if block else self.psm
-            result = _summarise(self._read(scale, psm, w, h), fix=True)
-        self.api.Clear()
-        return result
+        return img, scale
+
+    def _blocks(self, gray: np.ndarray, dpi: float, found: list[Block]) -> OcrResult | None:
+        """The page read block by block, on its pixels with any seal's light strokes painted out
+        (:func:`archivist.blocks.clean_seals`): a uniform block over a seal read its ring into the
+        signer's lines, and lost or garbled the name (bench/RESULTS.md, issue 16 session 20)."""
+        img, scale = self._set_image(clean_seals(gray, find_seals(gray, dpi)), dpi)
+        words = self._read_blocks(found, dpi, scale, img.shape[1], img.shape[0])
+        return _summarise(words, fix=True) if words is not None else None
 
     def _read(self, scale: float, psm: int, w: int, h: int) -> list[Word]:
         """The words of the whole image at page segmentation mode ``psm``."""

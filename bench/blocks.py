@@ -11,9 +11,12 @@ one process and one thread, archivist's OCR engine three ways on every page:
   columns and the signature block stay apart), each read as one uniform block through
   ``SetRectangle``: what "hand Tesseract the layout archivist already has" costs and reads;
 - ``archivist --layout blocks``: the product's engine with archivist/blocks.py (the same idea with
-  its fall-backs to Tesseract's own analysis), words with boxes and lines.
+  its fall-backs to Tesseract's own analysis and seals painted out), words with boxes and lines;
+- ``... without the seal rule``: the same with no seal found (session 19's engine), for what finding
+  and painting out seals costs.
 
-CPU seconds per page and order-free word error against the ground truth, per format and overall:
+CPU seconds per page and order-free word error against the ground truth, per format and overall
+(every way reads a page before the next page is read, so a busy machine weighs on each way alike):
 
     .venv/bin/python bench/blocks.py [--out bench/out] [--formats jpeg,png-grey]
 """
@@ -35,6 +38,7 @@ import numpy as np  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from archivist import ocr  # noqa: E402
 from archivist.metrics import bag_of_words_error  # noqa: E402
 from archivist.ocr import TesserocrEngine, _prepare  # noqa: E402
 from archivist.preprocess import flatten_background  # noqa: E402
@@ -96,18 +100,22 @@ def main(argv: list[str] | None = None) -> int:
             pages.append((fmt, flatten_background(gray, dpi), dpi, t["text"]))
     ways = {"page, psm 3 (--layout tesseract)": (3, False, "tesseract"), "page, psm 6": (6, False, "tesseract"),
             "blocks, psm 6 (this bench's)": (6, True, "tesseract"),
-            "archivist --layout blocks (archivist/blocks.py)": (None, False, "blocks")}
+            "archivist --layout blocks (archivist/blocks.py)": (None, False, "blocks"),
+            "... without the seal rule": (None, False, "blocks")}
     results: dict[str, dict[str, list]] = {}
-    for name, (psm, blocks, layout) in ways.items():
-        engine = TesserocrEngine(psm=psm, layout=layout)
-        for fmt, gray, dpi, text in pages:
+    engines = {name: TesserocrEngine(psm=psm, layout=layout) for name, (psm, _, layout) in ways.items()}
+    find_seals = ocr.find_seals
+    for i, (fmt, gray, dpi, text) in enumerate(pages, start=1):  # ways page by page: the same load for each
+        for name, (_, blocks, _) in ways.items():
+            ocr.find_seals = (lambda gray, dpi: []) if "without the seal" in name else find_seals
             c0 = time.process_time()
-            got = read_blocks(engine, gray, dpi) if blocks else engine.recognize(gray, dpi).text
+            got = read_blocks(engines[name], gray, dpi) if blocks else engines[name].recognize(gray, dpi).text
             cpu = time.process_time() - c0
-            r = results.setdefault(name, {}).setdefault(fmt, [])
-            r.append((cpu, bag_of_words_error(text, got)))
+            results.setdefault(name, {}).setdefault(fmt, []).append((cpu, bag_of_words_error(text, got)))
+        print(f"page {i}/{len(pages)}: done", file=sys.stderr, flush=True)
+    ocr.find_seals = find_seals
+    for engine in engines.values():
         engine.api.End()
-        print(f"{name}: done", file=sys.stderr, flush=True)
     print(f"{len(pages)} upright pages from {args.out}/upright, one thread, CPU seconds per page and word error\n")
     print("| way | " + " | ".join(formats) + " | all: CPU s/page | all: word error mean / worst |")
     print("|---|" + "---|" * (len(formats) + 2))
