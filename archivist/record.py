@@ -53,7 +53,8 @@ def page_entry(p: PageResult) -> dict:
         "image": {"filter": p.image.filter, "colorspace": p.image.colorspace, "bpc": p.image.bpc}
         if p.image else None,
         "text": p.text,
-        "words": [[w.text, w.conf, *w.bbox, w.line] for w in p.words],
+        "words": [[w.text, w.conf, *w.bbox, w.line, *([[list(r) for r in w.rivals]] if w.rivals else [])]
+                  for w in p.words],
         "timings": p.timings,
         "warnings": p.warnings,
     }

@@ -1,0 +1,103 @@
+"""The OCR engine's doubt about single characters (archivist/ocr.py ``Word.rivals``, archivist/chardoubt.py):
+read by real Tesseract from a generated page without changing what it reads, kept in the record, and a
+value holding a digit the engine nearly read as another digit flagged for review."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from archivist.chardoubt import digit_doubt, flag_doubted, stored_rivals
+from archivist.fields import Field
+from archivist.models import Word
+from archivist.ocr import RIVAL_MARGIN, TesserocrEngine
+from archivist.ocrtext import PageText
+from archivist.schemas import RecordInvalid, _words_ok, validate, validate_record
+from tests.textpage import FONT
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "schemas" / "examples"
+
+LINES = ["Số: 01/1996/QĐ-UBND ngày 04 tháng 6 năm 2006", "Điều 3. Cấp 191 sổ cho 86 hộ, 2005 đến 2008",
+         "Thửa số 61, tờ bản đồ 18, diện tích 309,5 m2", "Quyết định số 1839/QĐ-UBND ngày 30/09/2009"]
+
+
+def _worn_digits(dpi: int = 200) -> np.ndarray:
+    """Lines full of numbers, typed with worn ribbon: over half the ink of each stroke lost, blurred, noisy
+    (Tesseract then hesitates between digits: ``81`` for ``01``, ``369,5`` for ``309,5``)."""
+    im = Image.new("L", (int(8.27 * dpi), int(4 * dpi)), 225)
+    d = ImageDraw.Draw(im)
+    font = ImageFont.truetype(FONT, int(12 / 72 * dpi))
+    for i, line in enumerate(LINES):
+        d.text((int(0.8 * dpi), int((0.5 + 0.7 * i) * dpi)), line, font=font, fill=40)
+    ink = np.asarray(im).copy()
+    rng = np.random.default_rng(3)
+    ink[(ink < 150) & (rng.random(ink.shape) < 0.55)] = 225
+    gray = np.asarray(Image.fromarray(ink).filter(ImageFilter.GaussianBlur(0.8)), dtype=np.float32)
+    return np.clip(gray + rng.normal(0, 8, gray.shape), 0, 255).astype(np.uint8)
+
+
+def test_real_tesseract_keeps_each_words_rival_characters_without_changing_the_reading() -> None:
+    gray = _worn_digits()
+    words = TesserocrEngine().recognize(gray, 200.0).words
+    plain = TesserocrEngine(variables={"lstm_choice_mode": "0"}).recognize(gray, 200.0).words
+    assert [(w.text, w.conf, w.bbox, w.line) for w in words] == [(w.text, w.conf, w.bbox, w.line) for w in plain]
+    assert not any(w.rivals for w in plain)  # without the LSTM's choices there is nothing to say
+    with_rivals = [w for w in words if w.rivals]
+    assert with_rivals, [w.text for w in words]
+    for w in with_rivals:
+        for at, rival, mine, theirs in w.rivals:
+            assert 0 <= at < len(w.text) and rival.isalnum() and rival != w.text[at]
+            assert 0 <= theirs <= 100 and theirs >= mine - RIVAL_MARGIN
+    assert any(digit_doubt(w.text, w.rivals) for w in words if any(c.isdigit() for c in w.text))
+
+
+def test_a_digit_is_in_doubt_only_when_another_digit_came_close() -> None:
+    assert digit_doubt("61/1996", [(0, "0", 86.0, 80.0)]) == "the OCR nearly read '0' for '6' in '61/1996'"
+    assert digit_doubt("61/1996", [(0, "0", 96.0, 40.0)]) is None  # far behind: no doubt
+    assert digit_doubt("61/1996", [(0, "G", 86.0, 85.0)]) is None  # a letter for a digit: grammar's business
+    assert digit_doubt("Số:", [(0, "5", 80.0, 79.0)]) is None  # not a digit read
+    assert digit_doubt("61", [(7, "0", 86.0, 85.0)]) is None  # an index past the word (a word split later)
+
+
+# A header whose number was read 61/1996 at word confidence 91, the engine weighing 0 for the 6 at 84 vs 88.
+NUMBER_WORD = ("61/1996/QĐ-UBND", 91.0, (410, 330, 700, 370), 2)
+WORDS = [("Số:", 95.0, (330, 330, 400, 370), 2), NUMBER_WORD,
+         ("ngày", 96.0, (800, 330, 880, 370), 2), ("04", 95.0, (890, 330, 930, 370), 2)]
+
+
+def _page(rivals: dict) -> PageText:
+    return PageText(1, "Số: 61/1996/QĐ-UBND ngày 04", list(WORDS), (), rivals)
+
+
+def test_a_value_holding_a_doubted_digit_is_flagged_and_others_are_not() -> None:
+    number = Field("61/1996/QĐ-UBND", 0.9, 1, (410, 330, 700, 370), "61/1996/QĐ-UBND")
+    date = Field("1996-01-04", 0.9, 1, (890, 330, 930, 370), "04")
+    flag_doubted({"number_symbol": number, "date": date}, [_page({NUMBER_WORD[2]: (NUMBER_WORD[0],
+                                                                                   ((0, "0", 88.0, 84.0),))})])
+    assert number.review == "the OCR nearly read '0' for '6' in '61/1996/QĐ-UBND'"
+    assert date.review is None
+    calm = Field("61/1996/QĐ-UBND", 0.9, 1, (410, 330, 700, 370), "61/1996/QĐ-UBND")
+    flag_doubted({"number_symbol": calm}, [_page({NUMBER_WORD[2]: (NUMBER_WORD[0], ((0, "0", 97.0, 30.0),))})])
+    assert calm.review is None
+    subject = Field("Về việc 61 hộ", 0.9, 1, (410, 330, 700, 370), "61/1996/QĐ-UBND")
+    flag_doubted({"subject": subject}, [_page({NUMBER_WORD[2]: (NUMBER_WORD[0], ((0, "0", 88.0, 84.0),))})])
+    assert subject.review is None  # only values made of numbers are judged by their digits
+
+
+def test_the_record_keeps_the_rivals_and_gives_them_back() -> None:
+    rec = json.loads((EXAMPLES / "document.json").read_text(encoding="utf-8"))
+    word = Word("61/1996/QĐ-UBND", 91.0, (410, 330, 700, 370), 2, rivals=((0, "0", 88.0, 84.0),))
+    rec["pages"][0]["words"] = [[w.text, w.conf, *w.bbox, w.line, *([[list(r) for r in w.rivals]] if w.rivals else [])]
+                                for w in (word, Word("Số:", 95.0, (330, 330, 400, 370), 2))]
+    assert _words_ok(rec["pages"])  # the writer's fast path takes them
+    validate_record(rec)
+    validate(rec, "document")  # and so does the schema itself
+    assert stored_rivals(rec["pages"][0]) == {(410, 330, 700, 370): ("61/1996/QĐ-UBND", ((0, "0", 88.0, 84.0),))}
+    rec["pages"][0]["words"][0][7] = [[0, "", 88.0, 84.0]]
+    assert not _words_ok(rec["pages"])
+    with pytest.raises(RecordInvalid, match=r"pages\[0\]\.words\[0\]"):
+        validate_record(rec)
