@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from archivist.chardoubt import digit_doubt, flag_doubted, stored_rivals
+from archivist.chardoubt import digit_doubt, flag_doubted, letter_doubt, stored_rivals
 from archivist.fields import Field
 from archivist.models import Word
 from archivist.ocr import RIVAL_MARGIN, TesserocrEngine
@@ -86,6 +86,26 @@ def test_a_value_holding_a_doubted_digit_is_flagged_and_others_are_not() -> None
     subject = Field("Về việc 61 hộ", 0.9, 1, (410, 330, 700, 370), "61/1996/QĐ-UBND")
     flag_doubted({"subject": subject}, [_page({NUMBER_WORD[2]: (NUMBER_WORD[0], ((0, "0", 88.0, 84.0),))})])
     assert subject.review is None  # only values made of numbers are judged by their digits
+
+
+def test_a_letter_is_in_doubt_when_another_vietnamese_letter_came_close() -> None:
+    # seeds 10, 11: 'thi' read 'thỉ' with 'i' 23 points behind; 'thôn' read 'thôi:' with 'n' 3 behind ':'
+    assert letter_doubt("thỉ", [(2, "i", 84.1, 61.3)]) == "the OCR nearly read 'i' for 'ỉ' in 'thỉ'"
+    assert letter_doubt("thôi:", [(4, "n", 89.7, 86.5)]) == "the OCR nearly read 'n' for ':' in 'thôi:'"
+    assert letter_doubt("Ngô", [(0, "Ñ", 92.6, 92.6)]) is None  # no Vietnamese letter: a look-alike
+    assert letter_doubt("Đức", [(0, "Ð", 90.2, 67.1)]) is None
+    assert letter_doubt("bổ", [(1, "ổ", 88.5, 75.4)]) is None  # the post-correction already chose it
+    assert letter_doubt("thỉ", [(2, "i", 94.1, 61.3)]) is None  # far behind
+
+
+def test_a_subject_or_name_with_a_doubted_letter_is_flagged_an_issuer_is_not() -> None:
+    word = ("thôi:", 77.4, (410, 500, 500, 540), 3)
+    page = PageText(1, "tại thôi: Yên Lạc", [word], (), {word[2]: (word[0], ((4, "n", 89.7, 86.5),))})
+    subject = Field("tại thôi: Yên Lạc", 0.88, 1, (410, 500, 500, 540), "tại thôi: Yên Lạc")
+    issuer = Field("thôi:", 0.9, 1, (410, 500, 500, 540), "thôi:")
+    flag_doubted({"subject": subject, "issuer": issuer}, [page])
+    assert subject.review == "the OCR nearly read 'n' for ':' in 'thôi:'"
+    assert issuer.review is None  # a body's name is checked against the lists, not by this
 
 
 def test_the_record_keeps_the_rivals_and_gives_them_back() -> None:
