@@ -121,3 +121,42 @@ def test_the_record_keeps_the_rivals_and_gives_them_back() -> None:
     assert not _words_ok(rec["pages"])
     with pytest.raises(RecordInvalid, match=r"pages\[0\]\.words\[0\]"):
         validate_record(rec)
+
+
+@pytest.mark.slow
+def test_typed_documents_end_to_end_keep_the_engines_doubt_and_flag_what_it_doubts(tmp_path: Path) -> None:
+    """Generated typewriter documents (worn ribbon, uneven ink) through the pipeline: the records keep the
+    rival characters of the words (valid against the schema), every value whose words the engine doubted
+    is flagged, no value that differs from the truth is stored without a flag, and every PDF passes
+    PDF/A-1b Preflight."""
+    from archivist.pipeline import Settings, process
+    from archivist.preflight import preflight_available, validate_pdfa
+    from bench.accuracy import load_truth, pair_pages_in_records
+    from bench.groups import FIELDS, _norm, _truth_value
+    from samples.generate import generate
+
+    generate(tmp_path / "set", seed=10, n_docs=3, groups=["typewriter"])
+    archive = tmp_path / "archive"
+    report = process([tmp_path / "set" / "scans"], archive, Settings(workers=2, pdfa="1b"))
+    assert not report.failures
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((archive / "documents").glob("*.json"))]
+    for rec in records:
+        validate(rec, "document")
+    assert any(len(w) == 8 for rec in records for p in rec["pages"] for w in p["words"])
+    docs, _ = pair_pages_in_records(load_truth(tmp_path / "set"), records, tmp_path / "set")
+    assert len(docs) == 3
+    checked = 0
+    for t, rec in docs:
+        meta, review = rec["metadata"], set(rec["metadata"]["needs_review"])
+        for name, f in meta["fields"].items():
+            if (f.get("review") or "").startswith("the OCR nearly read"):
+                assert name in review
+        for _, rkey, tkey, where in FIELDS:
+            truth, read = _norm(_truth_value(t, tkey, where)), _norm(meta.get(rkey))
+            if truth is not None and read is not None:
+                checked += 1
+                assert read == truth or rkey in review, (rec["label"], rkey, read, truth)
+    assert checked >= 3 * 5
+    if preflight_available():
+        pdfs = [archive / r["output"]["pdf"] for r in records]
+        assert validate_pdfa(pdfs) == {p: [] for p in pdfs}
