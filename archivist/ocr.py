@@ -19,9 +19,10 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import cv2
 import numpy as np
@@ -43,7 +44,9 @@ OCR_TARGET_DPI = 250.0
 #: the same word error (0.73% on 16 pages, both ways).
 TESS_VARIABLES = {"tessedit_do_invert": "0", "lstm_choice_mode": "2"}
 #: ``lstm_choice_mode`` 2: the LSTM keeps, for each character, the other characters it weighed and how much
-#: (the choice iterator); a digit whose rival digit came close is the engine's own doubt (chardoubt.py).
+#: (the choice iterator); a digit whose rival digit came close, or a subject's letter whose rival letter did,
+#: is the engine's own doubt (chardoubt.py). Same words either way; about 10% more OCR CPU
+#: (bench/choices_cost.py; bench/RESULTS.md, "Flags on fresh pages (session 21)").
 #: A rival is kept when it is a letter or digit other than the character read, within this many points.
 RIVAL_MARGIN = 40.0
 #: How a page is cut into what Tesseract reads: "tesseract", its own page layout analysis (psm 3), or
@@ -98,7 +101,7 @@ def _unscale(box: tuple[int, int, int, int], scale: float) -> tuple[int, int, in
     return tuple(int(round(v / scale)) for v in box)  # type: ignore[return-value]
 
 
-def _rivals(char: str, choices) -> tuple[str, float, float] | None:
+def _rivals(char: str, choices: Iterable[Any] | None) -> tuple[str, float, float] | None:
     """The closest other letter or digit the engine weighed for ``char``: (rival, the choice confidence of
     ``char``, the rival's), if it came within RIVAL_MARGIN; None otherwise."""
     mine, best = None, None
