@@ -5,7 +5,9 @@ the source and its SHA-256, the output and its SHA-256, every page's orientation
 OCR confidence, text and words, timings and tool versions.
 
 Words are stored compactly as ``[text, confidence, x0, y0, x1, y1, line]`` (pixels on the
-corrected page image) because a 300-word page would otherwise triple the record's size.
+corrected page image) because a 300-word page would otherwise triple the record's size; a word of
+which the OCR engine nearly read some character otherwise adds an eighth item, those characters
+(``Word.rivals``), so that a stored record is judged again as a fresh one (archivist/chardoubt.py).
 """
 
 from __future__ import annotations
