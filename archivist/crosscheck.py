@@ -105,10 +105,12 @@ def level_lost(place: str, lead: str, issuer: str) -> tuple[str, str] | None:
     """The place with the level word it lost, and why, or None. The place span stops at a word in capitals,
     so a level word printed ``XÃ`` or misread ``XI`` is left before a place that then reads ``Trung Nghĩa``:
     when the issuer names the same unit after a level word with that first letter, the place was printed
-    with it (a short form has no word there), and the issuer says which one it was."""
+    with it (a short form has no word there), and the issuer says which one it was. A level word in any case
+    is one too when a speck glued to it (``"Xã``) kept it out of the place."""
     hits = list(_LEVEL.finditer(issuer))
     core = lead.strip(_EDGE)
-    if not hits or _LEVEL.match(place + " ") or not core.isalpha() or not core.isupper() or len(core) > 6:
+    spelled = _LEVEL.fullmatch(core + " ") is not None  # Xã, xã, XÃ: the level word itself
+    if not hits or _LEVEL.match(place + " ") or not core.isalpha() or not (core.isupper() or spelled) or len(core) > 6:
         return None
     name, level = unit_name(issuer), hits[-1].group().strip()
     if not name or _fold_key(name) != _fold_key(place) or _fold(core)[:1] != _fold(level)[:1]:

@@ -17,9 +17,11 @@ from typing import Any
 
 from .bodies import abbreviations, clean_body, is_debris, odd_tokens
 from .calibration import threshold_for
+from .chardoubt import flag_doubted
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
 from .crosscheck import check, confirm, level_lost
+from .datecheck import flag_contradicted
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
 from .faintflags import flag_faint
@@ -382,6 +384,8 @@ def extract(pages: list[PageText], classification: Classification | None = None,
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     check(found, restore, doc.footer)
     flag_faint(found, pages)  # a faded page's weakly read words: its values for review
+    flag_doubted(found, pages)  # a character the engine nearly read as another: its value for review
+    flag_contradicted(found["date"], texts)  # a date the document's own text contradicts
     meta = Metadata(classification=cls, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
     return meta

@@ -64,6 +64,9 @@ class Word:
     bbox: tuple[int, int, int, int]
     line: int  # index of the text line on the page, in reading order
     baseline: int | None = None  # y of the line's baseline on the corrected image, if known
+    #: characters the engine nearly read otherwise: (index in ``text``, rival, choice confidence of the
+    #: character read, the rival's), from Tesseract's LSTM choices; archivist/chardoubt.py judges them
+    rivals: tuple[tuple[int, str, float, float], ...] = ()
 
 
 @dataclass

@@ -7,7 +7,7 @@ and confidences back. Two engines implement it, both Tesseract with the ``vie`` 
   instead of once per page, and the page goes in as pixels, not as a file, which is what lets
   the whole pipeline run about as fast as the bare ``tesseract`` command.
 - ``cli``: the ``tesseract`` command with TSV output, for machines where the Python binding is
-  missing; slower, same results.
+  missing; slower, same words, without the characters the engine nearly read otherwise (``Word.rivals``).
 
 Text is NFC-normalised here, once, so nothing downstream sees decomposed Vietnamese.
 """
@@ -19,9 +19,10 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import cv2
 import numpy as np
@@ -41,7 +42,13 @@ OCR_TARGET_DPI = 250.0
 #: scans are dark text on paper, and the page reaching OCR has had its background flattened, so
 #: the second reading never wins: turning it off saved 11% of OCR time on the bench pages with
 #: the same word error (0.73% on 16 pages, both ways).
-TESS_VARIABLES = {"tessedit_do_invert": "0"}
+TESS_VARIABLES = {"tessedit_do_invert": "0", "lstm_choice_mode": "2"}
+#: ``lstm_choice_mode`` 2: the LSTM keeps, for each character, the other characters it weighed and how much
+#: (the choice iterator); a digit whose rival digit came close, or a subject's letter whose rival letter did,
+#: is the engine's own doubt (chardoubt.py). Same words either way; about 10% more OCR CPU
+#: (bench/choices_cost.py; bench/RESULTS.md, "Flags on fresh pages (session 21)").
+#: A rival is kept when it is a letter or digit other than the character read, within this many points.
+RIVAL_MARGIN = 40.0
 #: How a page is cut into what Tesseract reads: "tesseract", its own page layout analysis (psm 3), or
 #: "blocks", the text blocks archivist finds from the ink (archivist/blocks.py), each one uniform block.
 LAYOUTS = ("tesseract", "blocks")
@@ -92,6 +99,24 @@ def _unscale(box: tuple[int, int, int, int], scale: float) -> tuple[int, int, in
     if scale == 1.0:
         return box
     return tuple(int(round(v / scale)) for v in box)  # type: ignore[return-value]
+
+
+def _rivals(char: str, choices: Iterable[Any] | None) -> tuple[str, float, float] | None:
+    """The closest other letter or digit the engine weighed for ``char``: (rival, the choice confidence of
+    ``char``, the rival's), if it came within RIVAL_MARGIN; None otherwise."""
+    mine, best = None, None
+    for ch in choices or ():
+        text, conf = nfc(ch.GetUTF8Text() or ""), float(ch.Confidence())
+        if text == char:
+            mine = conf if mine is None else max(mine, conf)
+        elif text.isalnum() and (best is None or conf > best[1]):
+            best = (text, conf)
+    if best is None:
+        return None
+    mine = best[1] if mine is None else mine
+    if best[1] < mine - RIVAL_MARGIN:
+        return None
+    return best[0], round(mine, 1), round(best[1], 1)
 
 
 def text_from_words(words: list[Word]) -> OcrResult:
@@ -188,33 +213,50 @@ class TesserocrEngine:
         return words
 
     def _words(self, scale: float, first_line: int) -> list[Word]:
-        """The words of the last recognition, lines numbered from ``first_line``."""
+        """The words of the last recognition, lines numbered from ``first_line``, each with the characters
+        the engine nearly read otherwise (:func:`_rivals`). Walked symbol by symbol: a word starts where
+        the iterator says so, and its text, box and confidence are read there at word level."""
         t = self._tesserocr
         words: list[Word] = []
         line = first_line - 1
         it = self.api.GetIterator()
-        level = t.RIL.WORD
+        sym, level = t.RIL.SYMBOL, t.RIL.WORD
         if it is None:
             return words
+        current: Word | None = None
+        rivals: list[tuple[int, str, float, float]] = []
+        at = 0
         while True:
-            if it.Empty(level):
-                if not it.Next(level):
+            if it.Empty(sym):
+                if not it.Next(sym):
                     break
                 continue
-            if it.IsAtBeginningOf(t.RIL.TEXTLINE):
-                line += 1
-            text = it.GetUTF8Text(level)
-            box = it.BoundingBox(level)
-            if text and box:
-                bl = it.Baseline(t.RIL.TEXTLINE)
-                base = None
-                if bl:
-                    (x1, y1), (x2, y2) = bl
-                    base = int(round(((y1 + y2) / 2) / scale))
-                words.append(Word(nfc(text), round(float(it.Confidence(level)), 2), _unscale(box, scale),
-                                  max(line, first_line), base))
-            if not it.Next(level):
+            if it.IsAtBeginningOf(level):
+                if current is not None:
+                    words.append(replace(current, rivals=tuple(rivals)))
+                current, rivals, at = None, [], 0
+                if it.IsAtBeginningOf(t.RIL.TEXTLINE):
+                    line += 1
+                text = it.GetUTF8Text(level)
+                box = it.BoundingBox(level)
+                if text and box:
+                    bl = it.Baseline(t.RIL.TEXTLINE)
+                    base = None
+                    if bl:
+                        (x1, y1), (x2, y2) = bl
+                        base = int(round(((y1 + y2) / 2) / scale))
+                    current = Word(nfc(text), round(float(it.Confidence(level)), 2), _unscale(box, scale),
+                                   max(line, first_line), base)
+            if current is not None:
+                char = nfc(it.GetUTF8Text(sym) or "")
+                rival = _rivals(char, it.GetChoiceIterator())
+                if rival is not None:
+                    rivals.append((at, *rival))
+                at += len(char)
+            if not it.Next(sym):
                 break
+        if current is not None:
+            words.append(replace(current, rivals=tuple(rivals)))
         return words
 
 

@@ -32,6 +32,8 @@ class PageText:
     text: str
     words: list[WordTuple] | list[Any] | None = None
     notes: tuple[str, ...] = ()  # the page's warnings (archivist.faintflags reads whether it was faint)
+    #: word box -> (word, characters the engine nearly read otherwise: ``Word.rivals``); archivist.chardoubt
+    rivals: dict[Box, tuple[str, tuple[tuple[int, str, float, float], ...]]] = field(default_factory=dict)
 
 
 def union_box(boxes: list[Box]) -> Box | None:

@@ -5,7 +5,9 @@ the source and its SHA-256, the output and its SHA-256, every page's orientation
 OCR confidence, text and words, timings and tool versions.
 
 Words are stored compactly as ``[text, confidence, x0, y0, x1, y1, line]`` (pixels on the
-corrected page image) because a 300-word page would otherwise triple the record's size.
+corrected page image) because a 300-word page would otherwise triple the record's size; a word of
+which the OCR engine nearly read some character otherwise adds an eighth item, those characters
+(``Word.rivals``), so that a stored record is judged again as a fresh one (archivist/chardoubt.py).
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def page_entry(p: PageResult) -> dict:
         "image": {"filter": p.image.filter, "colorspace": p.image.colorspace, "bpc": p.image.bpc}
         if p.image else None,
         "text": p.text,
-        "words": [[w.text, w.conf, *w.bbox, w.line] for w in p.words],
+        "words": [[w.text, w.conf, *w.bbox, w.line, *([[list(r) for r in w.rivals]] if w.rivals else [])]
+                  for w in p.words],
         "timings": p.timings,
         "warnings": p.warnings,
     }

@@ -127,10 +127,22 @@ def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
+def _number(v: Any) -> bool:
+    return _is_int(v) or isinstance(v, float)
+
+
+def _rivals_ok(rivals: Any) -> bool:
+    """A word's eighth item: [[index, rival character, confidence, rival's confidence], ...]."""
+    return isinstance(rivals, list) and all(
+        isinstance(r, list) and len(r) == 4 and _is_int(r[0]) and r[0] >= 0 and isinstance(r[1], str) and r[1]
+        and _number(r[2]) and _number(r[3]) for r in rivals)
+
+
 def _words_ok(pages: list[dict]) -> bool:
-    """The schema's rule for ``pages[].words`` ([text, confidence, x0, y0, x1, y1, line]) in plain Python."""
-    return all(isinstance(w, list) and len(w) == 7 and isinstance(w[0], str)
-               and (_is_int(w[1]) or isinstance(w[1], float)) and all(_is_int(v) for v in w[2:])
+    """The schema's rule for ``pages[].words`` ([text, confidence, x0, y0, x1, y1, line], then the rival
+    characters when there are any) in plain Python."""
+    return all(isinstance(w, list) and len(w) in (7, 8) and isinstance(w[0], str) and _number(w[1])
+               and all(_is_int(v) for v in w[2:7]) and (len(w) == 7 or _rivals_ok(w[7]))
                for page in pages for w in page.get("words") or [])
 
 

@@ -157,6 +157,23 @@ def by_group(rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def matrix(rows: list[dict]) -> str:
+    """Per sample group and per field: wrong unflagged / wrong stored, right flagged / right (a cell is
+    blank where the group has no value of the field)."""
+    names = [n for n, *_ in FIELDS if any(r["field"] == n for r in rows)]
+    lines = ["| group | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    for g in sorted({r["group"] or "-" for r in rows}) + ["all"]:
+        cells = []
+        for name in names:
+            mine = [r for r in rows if r["field"] == name and (g == "all" or (r["group"] or "-") == g)]
+            right = [r for r in mine if r["right"]]
+            wrong = [r for r in mine if not r["right"] and not r["missing"]]
+            cells.append(f"{sum(not r['flagged'] for r in wrong)}/{len(wrong)}, "
+                         f"{sum(r['flagged'] for r in right)}/{len(right)}" if mine else "")
+        lines.append(f"| {'**all**' if g == 'all' else g} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "acc", help="a bench/accuracy.py --out folder")
@@ -167,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
                          "(an archive processed before them reads as if processed now)")
     ap.add_argument("--fit", action="store_true", help="write archivist/data/calibration.json from this run")
     ap.add_argument("--by-group", action="store_true", help="also a table per sample group (hard groups)")
+    ap.add_argument("--matrix", action="store_true",
+                    help="also per group and field: wrong unflagged/wrong stored, right flagged/right")
     ap.add_argument("--label", help="with --fit: what the runs were, for the table's fitted_on")
     ap.add_argument("--title", default="Review flags against the truth", help="heading of the printed table")
     ap.add_argument("--also", nargs=2, action="append", default=[], metavar=("OUT", "SET"),
@@ -192,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(tab, args.title))
     if args.by_group:
         print(by_group(rows))
+    if args.matrix:
+        print(matrix(rows))
     wrong = [r for r in rows if not r["right"] and not r["missing"] and not r["flagged"]]
     for r in wrong[:40]:
         print(f"  unflagged wrong {r['field']} ({r['confidence']}): {r['value']!r} for {r['truth']!r}",

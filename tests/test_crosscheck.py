@@ -192,6 +192,14 @@ def test_level_lost_needs_the_issuer_to_name_the_same_unit():
     assert level_lost("Trung Nghĩa", "XI", "ỦY BAN NHÂN DÂN") is None
 
 
+def test_a_level_word_in_any_case_kept_out_of_the_place_by_a_speck_is_restored():
+    # seed 11: the place line read '"Xã Vĩnh Thạnh, ngày …', the quote glued to the level word
+    assert level_lost("Vĩnh Thạnh", '"Xã', "ỦY BAN NHÂN DÂN XÃ VĨNH THẠNH")[0] == "Xã Vĩnh Thạnh"
+    assert level_lost("Vĩnh Thạnh", "xã", "ỦY BAN NHÂN DÂN XÃ VĨNH THẠNH")[0] == "Xã Vĩnh Thạnh"
+    assert level_lost("Vĩnh Thạnh", "Xét", "ỦY BAN NHÂN DÂN XÃ VĨNH THẠNH") is None  # a word, not a level word
+    assert level_lost("Vĩnh Thạnh", '"Xã', "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ") is None  # the issuer's unit is another
+
+
 def test_a_party_committees_capital_u_read_in_the_recipients_is_written_small():
     doc = DOC.format(**PLAIN).replace("- Lưu: VT.", "- TT Đảng Ủy, HĐND xã;\n- Ủy ban MTTQ xã;\n- Lưu: VT.")
     rec = extract([PageText(1, doc)]).fields()["recipients"]

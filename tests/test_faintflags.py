@@ -80,8 +80,8 @@ def test_faded_documents_end_to_end_no_wrong_value_unflagged(tmp_path: Path) -> 
     from archivist.pipeline import Settings, process
     from archivist.preflight import preflight_available, validate_pdfa
     from bench.accuracy import load_truth, pair_pages_in_records
-    from bench.groups import FIELDS, _norm, _truth_value
     from samples.generate import generate
+    from tests.flagcheck import assert_wrong_flagged
 
     generate(tmp_path / "set", seed=8, n_docs=3, groups=["faded"])
     archive = tmp_path / "archive"
@@ -97,12 +97,7 @@ def test_faded_documents_end_to_end_no_wrong_value_unflagged(tmp_path: Path) -> 
             heights = sorted(w[5] - w[3] for w in page["words"])
             assert all(w[5] - w[3] >= 0.45 * heights[len(heights) // 2] or not w[0].strip("-–—_")
                        for w in page["words"])
-        meta, review = rec["metadata"], set(rec["metadata"]["needs_review"])
-        for _, rkey, tkey, where in FIELDS:
-            truth, read = _norm(_truth_value(t, tkey, where)), _norm(meta.get(rkey))
-            if truth is not None and read is not None:
-                checked += 1
-                assert read == truth or rkey in review, (rec["label"], rkey, read, truth)
+        checked += assert_wrong_flagged(t, rec)
     assert checked >= 3 * 5
     if preflight_available():
         pdfs = [archive / r["output"]["pdf"] for r in records]

@@ -107,10 +107,10 @@ def test_text_layer_words_sit_on_image_words(archive_1b) -> None:
             for page, prec in zip(pdf.pages, rec["pages"], strict=True):
                 scale = 72.0 / prec["dpi"]
                 boxes, extent = {}, {}
-                for _text, _conf, _x0, y0, _x1, y1, line in prec["words"]:
+                for _text, _conf, _x0, y0, _x1, y1, line, *_rivals in prec["words"]:
                     top, bottom = extent.get(line, (y0, y1))
                     extent[line] = (min(top, y0), max(bottom, y1))
-                for text, _conf, x0, _y0, x1, _y1, line in prec["words"]:
+                for text, _conf, x0, _y0, x1, _y1, line, *_rivals in prec["words"]:
                     top, bottom = extent[line]
                     boxes.setdefault(text, []).append((x0 * scale, top * scale, x1 * scale, bottom * scale))
                 for w in page.extract_words(use_text_flow=True, keep_blank_chars=False):

@@ -1,0 +1,84 @@
+"""Review flags from the OCR engine's own doubt about single characters (issue 14 item 9).
+
+Why: the wrong values left unflagged on pages nobody tuned on were mostly digits misread inside words
+Tesseract was fairly sure of (``61/1996`` for ``01/1996``, ``2005`` for ``2006``, ``181`` for ``191``, at
+word confidence 83-92), where the field's confidence stays over its review threshold. The word's
+confidence hides which character was in doubt; the LSTM's choices do not: for each character it keeps the
+other characters it weighed (``lstm_choice_mode`` 2, archivist/ocr.py :data:`Word.rivals`). A digit for
+which another digit came close is evidence that the value holding it may be wrong, whatever the word's
+confidence says. The same holds for a letter of the subject, free text that no grammar or list checks:
+``thôi:`` for ``thôn`` with ``n`` a close second to ``:``, ``thỉ`` for ``thi``.
+How close is measured on the accuracy bench (bench/RESULTS.md, "Flags on fresh pages (session 21)").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from .faintflags import value_words
+from .fields import Field
+
+Box = tuple[int, int, int, int]
+Rival = tuple[int, str, float, float]
+#: a digit is in doubt when a rival digit's choice confidence came within this many points of its own
+DIGIT_MARGIN = 30.0
+#: the values whose digits are judged so (a number, a date, a register's entry)
+DIGIT_FIELDS = ("number_symbol", "date", "event_date", "book", "entry")
+#: a character is in doubt when a rival Vietnamese letter came within this many points of it
+LETTER_MARGIN = 25.0
+#: free text no grammar, list or lexicon checks: the subject. Names were judged so too and left out: on the
+#: bench they flagged right names (seed 12 hard groups: signer 8.8% -> 20.6% of right ones) and no wrong one
+LETTER_FIELDS = ("subject",)
+_VOWELS, _TONES = "aăâeêioôơuưy", ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+
+
+@cache
+def vietnamese_letters() -> frozenset[str]:
+    """Every letter Vietnamese writes, with its tone marks, both cases (``Ñ``, ``ï``, ``Ð`` are not: a rival
+    like that is a look-alike of the letter read, not another reading of it)."""
+    small = {unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in _TONES} | set("bcdđfghjklmnpqrstvwxz")
+    return frozenset(small | {c.upper() for c in small})
+
+
+def stored_rivals(page: dict) -> dict[Box, tuple[str, tuple[Rival, ...]]]:
+    """A stored record page's ``words`` rivals (their eighth item) by word box, as :class:`PageText` holds them."""
+    return {tuple(w[2:6]): (w[0], tuple(tuple(r) for r in w[7])) for w in page.get("words") or [] if len(w) > 7}
+
+
+def digit_doubt(text: str, rivals: Sequence[Rival], margin: float = DIGIT_MARGIN) -> str | None:
+    """Why a digit of the word ``text`` is in doubt: a digit read where the engine weighed another digit
+    within ``margin`` points of it; None when no digit was in doubt."""
+    for at, rival, mine, theirs in rivals:
+        if 0 <= at < len(text) and text[at].isdigit() and rival.isdigit() and theirs >= mine - margin:
+            return f"the OCR nearly read '{rival}' for '{text[at]}' in '{text}'"
+    return None
+
+
+def letter_doubt(text: str, rivals: Sequence[Rival], margin: float = LETTER_MARGIN) -> str | None:
+    """Why a character of ``text`` is in doubt: the engine weighed another Vietnamese letter for it within
+    ``margin`` points (one the post-correction already chose, equal to the character now, is no doubt)."""
+    for at, rival, mine, theirs in rivals:
+        if 0 <= at < len(text) and rival != text[at] and rival in vietnamese_letters() and theirs >= mine - margin:
+            return f"the OCR nearly read '{rival}' for '{text[at]}' in '{text}'"
+    return None
+
+
+def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
+    """Mark for review each value of ``found`` one of whose words holds a character in doubt: a digit in
+    the DIGIT_FIELDS, a letter in the LETTER_FIELDS (``pages``: the document's
+    :class:`archivist.ocrtext.PageText`, with their ``rivals``)."""
+    by_page = {p.number: p for p in pages if getattr(p, "rivals", None)}
+    judges = [(name, digit_doubt) for name in DIGIT_FIELDS] + [(name, letter_doubt) for name in LETTER_FIELDS]
+    for name, judge in judges:
+        f = found.get(name)
+        if f is None or f.review or f.value in (None, "", []) or f.page not in by_page:
+            continue
+        page = by_page[f.page]
+        for w in value_words(page.words, f):
+            text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
+            if text == w[0] and (why := judge(text, rivals)):
+                f.review = why
+                break

@@ -1,0 +1,62 @@
+"""Review flags for a document's date that its own text contradicts (issue 14 item 9).
+
+Why: the dates left wrong and unflagged on the accuracy bench were read with high confidence, the engine
+sure of every digit (``2005`` for ``2006`` at 83 on a typed page, ``ngày 03`` for ``04`` at 92 on a
+speckled one), so no confidence can catch them. The rest of the document can:
+
+- a document cannot cite one issued after it: when the text cites a document by its number and symbol
+  (``… số 146/UBND-NV ngày 15 tháng 01 năm 2006``) of a date up to a year after the one read as the
+  document's own, one of the two was misread (a cited date years later is more likely the misread one, and
+  proves nothing about the document's);
+- a certificate's registration date (``Ngày, tháng, năm đăng ký: 04/01/2020``) one digit apart from the date
+  it was signed (``ngày 03 tháng 01 năm 2020``) is the same date misread once.
+
+Either way the date is for review; which one is right is for a person to see.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .dates import find_dates
+from .fields import Field
+from .ocrtext import _fold
+
+#: how far before a date its label is looked for: ``số 146/UBND-NV ngày``, ``năm đăng ký:``
+WINDOW = 40
+_CITED = re.compile(r"\bso\s*:?\s*\S*\d/\S*[a-z]\S*\s+(?:ngay\s*)?$")  # a number and symbol, then the date
+_REGISTERED = re.compile(r"\bdang ky\W{0,4}$")
+
+
+def _digits(d: date) -> str:
+    return f"{d.day:02d}{d.month:02d}{d.year:04d}"
+
+
+def date_doubt(value: date, texts: list[str], today: date | None = None) -> str | None:
+    """Why the document's date ``value`` is in doubt given its pages' ``texts``; None when nothing in them
+    contradicts it. Cited dates after ``today`` are misreads themselves and prove nothing."""
+    today = today or date.today()
+    text = " ".join(" ".join(texts).split())
+    folded = _fold(text)
+    for m in find_dates(text):
+        if m.value == value or m.value > today:
+            continue
+        before = folded[max(0, m.start - WINDOW):m.start]
+        if _CITED.search(before) and value < m.value <= value + timedelta(days=366):
+            return f"the document cites one of {m.value:%d/%m/%Y}, after its own date"
+        apart = sum(a != b for a, b in zip(_digits(m.value), _digits(value), strict=True))
+        if _REGISTERED.search(before) and apart == 1:
+            return f"registered {m.value:%d/%m/%Y}, one digit apart from the date read"
+    return None
+
+
+def flag_contradicted(f: Field | None, texts: list[str]) -> None:
+    """Mark the date field ``f`` for review when the document's text contradicts it (:func:`date_doubt`)."""
+    if f is None or f.review or not isinstance(f.value, str):
+        return
+    try:
+        value = date.fromisoformat(f.value)
+    except ValueError:
+        return
+    f.review = date_doubt(value, texts)
