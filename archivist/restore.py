@@ -173,7 +173,7 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
     thickening = not speckled and thicken_size and dpi >= THICKEN_MIN_DPI
     level = ink_level(flat) if thickening else 0.0
     faintest_page = thickening and level >= faint and ink_median(flat) >= faintest
-    rules = remove_rules(flat, dpi * scale, in_place=True)  # before thickening: a thickened rule leaves its edges
+    rules = remove_rules(flat, dpi * scale, in_place=True)  # before thickening: a thickened rule leaves edges behind
     image = rules.image
     if rules.removed_px:
         steps.append("rules")
