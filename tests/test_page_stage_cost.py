@@ -44,24 +44,27 @@ def test_prepare_measures_the_page_before_its_rules_go_and_leaves_the_page_alone
 
 def _tables_in_worker(_: int) -> list[int]:
     import gc
+    import sys
 
     from archivist import doctypes, ocrfix, phrasefix, syllables
 
     built = [f.cache_info().currsize for f in (syllables.folded_syllables, syllables.attested, doctypes.load_table,
                                                ocrfix._type_words, ocrfix._by_toneless, phrasefix._phrases)]
-    return [*built, int(gc.get_freeze_count() > 0)]
+    document_stage = {"archivist.pipeline", "archivist.store", "archivist.spool", "jsonschema", "pikepdf"}
+    return [*built, int(gc.get_freeze_count() > 0), int(not document_stage & set(sys.modules))]
 
 
 def test_pool_workers_start_with_the_word_tables_built_and_frozen() -> None:
     """The fork server builds the post-correction's tables (archivist/warm.py), so no worker's first
-    page does, and freezes what it loaded out of the garbage collector's walks."""
+    page does, and freezes what it loaded out of the garbage collector's walks; it imports the page
+    stage only (archivist/pagework.py), not the document stage, and the workers forked from it neither."""
     from archivist.executor import make_executor, start_early
-    from archivist.pipeline import init_worker
+    from archivist.pagework import init_worker
 
     start_early(2)
     ex = make_executor(2, init_worker)
     try:
-        assert [r for _, r in ex.map_unordered(_tables_in_worker, [1, 2])] == [[1] * 7, [1] * 7]
+        assert [r for _, r in ex.map_unordered(_tables_in_worker, [1, 2])] == [[1] * 8, [1] * 8]
     finally:
         ex.close()
 
