@@ -9,7 +9,16 @@ import numpy as np
 
 from archivist import restore, tables
 from archivist.preprocess import flatten_background, ink_level
-from tests.test_tables import DPI, _table_page
+
+DPI = 300.0  # tests/test_tables.py's pages
+
+
+def _table_page() -> tuple[np.ndarray, list[int], list[int]]:
+    """tests/test_tables.py's ruled page, imported here and not at the top: the pool's workers import this
+    module to run :func:`_tables_in_worker`, which checks what they hold."""
+    from tests.test_tables import _table_page as page
+
+    return page()
 
 
 def test_rules_painted_in_place_are_the_rules_painted_on_a_copy() -> None:
