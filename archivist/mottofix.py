@@ -23,6 +23,9 @@ def _key(text: str) -> str:
     return fold_marks(text.strip(_EDGE).lower())
 
 
+_HEADING_KEYS = tuple(tuple(_key(h) for h in heading) for heading in _HEADINGS)
+
+
 def _cased(text: str, printed: str) -> str:
     """``text`` with each letter in the case of ``printed``'s letter at its place (same length: same word)."""
     core = text.strip(_EDGE)
@@ -34,13 +37,14 @@ def _cased(text: str, printed: str) -> str:
 def correct_headings(words: list[Word]) -> list[Word]:
     """``words`` with the national title's and the motto's words in their printed case (module docstring)."""
     out = list(words)
+    # each word folded once, not once per heading and place tried (1.5 of the post-correction's 4.2 ms a page)
+    folded = [_key(w.text) for w in words]
     for _, grp in groupby(range(len(words)), key=lambda i: words[i].line):
         idx = [i for i in grp if words[i].text.strip(_EDGE)]  # a dash between the motto's parts is no word
-        for heading in _HEADINGS:
-            keys = [_key(h) for h in heading]
+        for heading, keys in zip(_HEADINGS, _HEADING_KEYS, strict=True):
             for s in range(len(idx) - len(heading) + 1):
                 run = idx[s:s + len(heading)]
-                same = [_key(words[i].text) == k for i, k in zip(run, keys, strict=True)]
+                same = [folded[i] == k for i, k in zip(run, keys, strict=True)]
                 if sum(same) < len(heading) - 1:
                     continue
                 for i, printed, ok in zip(run, heading, same, strict=True):

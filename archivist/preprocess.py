@@ -266,7 +266,25 @@ def apply(gray: np.ndarray, corr: Correction) -> np.ndarray:
 
 def ink_level(flat: np.ndarray) -> float:
     """How dark the page's darkest ink is after flattening (0 black .. 255 paper): its 0.5th
-    percentile, from the histogram (a few milliseconds). Faded pages are light (restore.py thickens
-    their strokes, blocks.py leaves their layout to Tesseract)."""
-    hist = cv2.calcHist([flat], [0], None, [256], [0, 256]).ravel()
-    return float(np.searchsorted(np.cumsum(hist), 0.005 * flat.size))
+    percentile (the lowest grey at or under which 0.5% of the pixels lie). Faded pages are light
+    (restore.py thickens their strokes, blocks.py leaves their layout to Tesseract).
+
+    Guessed from every fourth pixel of every fourth row and settled by counting on the whole page
+    (about a millisecond a count): the page's full histogram alone cost 15 ms at 300 dpi."""
+    target = 0.005 * flat.size
+    sample = flat[::4, ::4]
+    level = int(np.searchsorted(np.cumsum(cv2.calcHist([sample], [0], None, [256], [0, 256]).ravel()),
+                                0.005 * sample.size))
+
+    def at_or_under(v: int) -> int:
+        return flat.size if v >= 255 else cv2.countNonZero(cv2.threshold(flat, v, 1, cv2.THRESH_BINARY_INV)[1])
+
+    for _ in range(6):  # the guess is a level or two off at most on real pages; past that, the histogram
+        if at_or_under(level) < target:
+            level += 1
+        elif level > 0 and at_or_under(level - 1) >= target:
+            level -= 1
+        else:
+            return float(level)
+    hist = cv2.calcHist([flat], [0], None, [256], [0, 256]).ravel().astype(np.int64)
+    return float(np.searchsorted(np.cumsum(hist), target))

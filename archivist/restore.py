@@ -168,13 +168,17 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
             flat, _ = upscale(flat, dpi, SPECKLED_OCR_DPI)
             scale = SPECKLED_OCR_DPI / dpi
             steps.append(f"{SPECKLED_OCR_DPI:.0f} dpi")
-    rules = remove_rules(flat, dpi * scale)  # before thickening: a thickened rule leaves its edges behind
+    # the faint page's measures come from the flattened page before its rules go: the rules are then painted
+    # out on it in place instead of on a copy
+    thickening = not speckled and thicken_size and dpi >= THICKEN_MIN_DPI
+    level = ink_level(flat) if thickening else 0.0
+    faintest_page = thickening and level >= faint and ink_median(flat) >= faintest
+    rules = remove_rules(flat, dpi * scale, in_place=True)  # before thickening: a thickened rule leaves edges behind
     image = rules.image
     if rules.removed_px:
         steps.append("rules")
-    if not speckled and thicken_size and dpi >= THICKEN_MIN_DPI:
-        level = ink_level(flat)
-        if level >= faint and ink_median(flat) >= faintest:
+    if thickening:
+        if faintest_page:
             image = clahe(image, dpi)
             steps.append("clahe")
         elif level >= faint:

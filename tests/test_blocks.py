@@ -153,9 +153,9 @@ def test_layout_in_the_settings_fingerprint() -> None:
 
 
 def _engine_loaded(_: object) -> str | None:
-    from archivist import pipeline
+    from archivist import pagework
 
-    return pipeline._ENGINE.name if pipeline._ENGINE is not None else None
+    return pagework._ENGINE.name if pagework._ENGINE is not None else None
 
 
 def test_pool_workers_start_with_the_model_loaded() -> None:

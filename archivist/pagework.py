@@ -1,0 +1,163 @@
+"""The page stage: decode, orient, deskew and OCR one page, in a worker process (or inline).
+
+Why a module of its own: the fork server (archivist/warm.py) imports this before it forks the workers, and a
+worker unpickles its task function from here. Neither needs the document stage (the store, its schemas and
+jsonschema, pikepdf, the spool, the discovery of inputs): kept out of this module, they stay out of the fork
+server's start-up, which every batch pays before its first page (bench/RESULTS.md, issue 16, session 21).
+:mod:`archivist.pipeline` re-exports what callers use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import notext, preprocess, restore
+from .cells import read_page
+from .cputime import StageClock
+from .ingest import IngestError, load_page, shown
+from .models import STANDARD_DPI, Failure, PageRef, PageResult, Settings
+from .ocr import OcrEngine, OcrError, OcrResult, make_engine, text_from_words
+from .orient import PDF_TEXT, orient
+from .osd import Osd
+from .preview import make_preview
+
+__all__ = ["PageTask", "build_word_tables", "init_worker", "preload_engine", "process_page"]
+
+
+@dataclass(frozen=True)
+class PageTask:
+    doc: int  # index of the document in the batch
+    number: int  # 1-based page number in the document
+    ref: PageRef
+    engine: str
+    lang: str
+    force_ocr: bool = False
+    layout: str = "tesseract"
+
+
+_ENGINE: OcrEngine | None = None
+_OSD: Osd | None = None
+
+
+def _engine(name: str, lang: str, layout: str = "tesseract") -> OcrEngine:
+    global _ENGINE
+    if _ENGINE is None or _ENGINE.name != name or getattr(_ENGINE, "lang", lang) != lang:
+        _ENGINE = make_engine(name, lang, layout)
+    _ENGINE.layout = layout if _ENGINE.name == "tesserocr" else "tesseract"  # the model stays loaded
+    return _ENGINE
+
+
+def preload_engine() -> None:
+    """Load the default engine in this process (the fork server's, archivist/warm.py), so the workers
+    forked from it have the model in memory. Anything wrong here is left for the first page to report."""
+    try:
+        default = Settings()
+        _engine(default.ocr_engine, default.lang, default.layout)
+        build_word_tables()
+    except Exception:  # noqa: BLE001 - an exception here would stop the fork server itself
+        pass
+
+
+def build_word_tables() -> None:
+    """Build the OCR post-correction's word tables (syllables, their folded and attested forms, the phrase
+    lexicon, the act types, the issuers' codes) now. Each is built on first use; done in the fork server, the
+    workers forked from it have them instead of each building them on its first page (0.07-0.1 CPU s a worker,
+    paid again by every batch)."""
+    from importlib import import_module
+
+    from . import doctypes, ocrfix, phrasefix, syllables
+
+    import_module(f"{__package__}.recipients")  # datewords imports it on its first call
+    syllables.folded_syllables(), syllables.attested(), doctypes.load_table()
+    ocrfix._type_words(), ocrfix._by_toneless(), phrasefix._phrases(), phrasefix._openings()
+
+
+def _osd() -> Osd:
+    global _OSD
+    if _OSD is None:
+        _OSD = Osd()
+    return _OSD
+
+
+def process_page(task: PageTask) -> PageResult | Failure:
+    """Decode, orient, deskew and OCR one page. Never raises: a failure comes back as data."""
+    where = shown(task.ref.path) + (f" (page {task.ref.index + 1})" if task.ref.kind != "image" else "")
+    try:
+        clock = StageClock(("load", "preprocess", "ocr", "orient", "preview"))
+        page = load_page(task.ref, task.force_ocr)
+        clock.lap("load")
+        verdict = None
+        if page.words is not None:  # born-digital: its own text is exact, and its pages are upright
+            corr, upright = preprocess.Correction(0, 0.0, 1.0, bool(page.words)), page.gray
+            clock.lap("preprocess")
+            ocr, decision, evidence, notes = text_from_words(page.words), PDF_TEXT, {}, []
+        else:
+            found = preprocess.detect(page.gray, page.dpi)
+            clock.lap("preprocess")
+            engine = _engine(task.engine, task.lang, task.layout)
+            done = orient(page.gray, page.dpi, found, lambda up: _read(engine, up, page.dpi), _osd())
+            corr, upright, ocr = done.correction, done.upright, done.ocr
+            clock.take("orient", done.seconds_checking, done.cpu_checking)
+            decision, evidence, notes = done.decision, done.evidence, done.warnings
+            verdict = notext.judge(ocr)
+            if not verdict.readable:  # an image only: nothing read, nothing to guess from
+                ocr, notes = OcrResult(), [verdict.message()]
+        clock.lap("ocr")
+        preview = make_preview(upright, page.payload, corr.orientation, corr.skew, page.colour)
+        clock.lap("preview")
+    except IngestError as e:
+        return Failure(where, str(e), "ingest")
+    except OcrError as e:
+        return Failure(where, str(e), "ocr")
+    except MemoryError:
+        return Failure(where, "not enough memory to process this page", "preprocess")
+    except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch; the reason is reported
+        return Failure(where, f"unexpected error: {type(e).__name__}: {e}", "preprocess")
+    warnings = []
+    dpi_x, dpi_y = page.dpi_xy or (page.dpi, page.dpi)
+    shown_dpi = f"{dpi_x:.0f}" if round(dpi_x) == round(dpi_y) else f"{dpi_x:.0f}x{dpi_y:.0f}"
+    if not page.dpi_known:
+        warnings.append(page.assumed_dpi())
+    elif min(dpi_x, dpi_y) < STANDARD_DPI - 0.5:
+        warnings.append(f"scanned at {shown_dpi} dpi, below the {STANDARD_DPI:.0f} dpi digitization standard")
+    warnings.extend([*notes, *ocr.notes])
+    if not ocr.words and (verdict is None or verdict.readable):
+        warnings.append("no text found on the page")
+    warnings.extend(page.notes)
+    h, w = upright.shape
+    return PageResult(
+        number=task.number, source=task.ref, width=w, height=h, dpi=round(page.dpi, 2), dpi_xy=page.dpi_xy,
+        orientation=corr.orientation, skew=corr.skew, orientation_confidence=corr.orientation_confidence,
+        mean_confidence=ocr.mean_confidence, text=ocr.text, words=ocr.words,
+        timings=clock.timings(),
+        warnings=warnings, image=page.payload, preview=preview, orientation_decision=decision,
+        orientation_evidence=evidence, deskew=_deskew(corr) if page.words is None else {},
+    )
+
+
+def _deskew(corr: preprocess.Correction) -> dict:
+    """What the record says about the tilt: measured, applied or not, and why not."""
+    out = {"measured": corr.measured_skew, "applied": bool(corr.skew), "sharpness": corr.sharpness}
+    if corr.deskew_note:
+        out["reason"] = corr.deskew_note
+    return out
+
+
+def _read(engine: OcrEngine, upright: np.ndarray, dpi: float) -> OcrResult:
+    """The OCR of a page turned upright: on the restored image (restore.py), tables cell by cell (cells.py),
+    in the page's own pixels."""
+    prep = restore.prepare(upright, dpi)  # flattened, specks and rules out (never the stored image)
+    ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids), prep.scale)
+    return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
+
+
+def init_worker() -> None:
+    """Keep each worker on one core: parallelism comes from the pool, not from OpenMP or OpenCV."""
+    import os
+
+    import cv2
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    cv2.setNumThreads(1)
