@@ -163,7 +163,8 @@ def decide(ev: list[Evidence], threshold: float = THRESHOLD) -> Classification:
                               [e.text for e in ev] or ["no title, symbol or vocabulary recognised"])
     best = max(sorted(score), key=lambda n: score[n])
     rivals = {n: noisy_or([e.weights.get(n, 0.0) for e in ev if not e.weights.get(best)]) for n in names - {best}}
-    rival, rival_score = max(rivals.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    # sorted: among tied rivals the same one is named on every run (a set's order follows the hash seed)
+    rival, rival_score = max(sorted(rivals.items()), key=lambda kv: kv[1], default=(None, 0.0))
     conf = score[best] * (1.0 - RIVAL_PENALTY * rival_score)
     t = table.by_name[best]
     signals = [e.text for e in ev if e.weights.get(best)]
