@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from .models import Word
 from .ocrtext import _fold
+from .phrasefix import _EDGE  # the punctuation a word is read without, one list for all the correctors
 
-_EDGE = "()[]{}.,;:!?\"'`‘’“”-–—…"
 _RANGES = {"ngay": ("ngày", 1, 31), "thang": ("tháng", 1, 12), "nam": ("năm", 1900, 2100)}
 
 

@@ -13,9 +13,9 @@ from dataclasses import replace
 from itertools import groupby
 
 from .models import Word
+from .phrasefix import _EDGE  # the punctuation a word is read without, one list for all the correctors
 from .syllables import fold_marks
 
-_EDGE = "()[]{}.,;:!?\"'`‘’“”-–—…"
 _HEADINGS = (("CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"), ("Độc", "lập", "Tự", "do", "Hạnh", "phúc"))
 
 
