@@ -123,8 +123,9 @@ def grammar_settles(text: str, rivals: Sequence[Rival]) -> bool:
 def settle_number(fields: Sequence[Field], base: float, pages: Sequence[Any]) -> None:
     """Give a number/symbol (``fields``: number/symbol, number, symbol, read from the same words, judged on
     the first) its pattern's confidence ``base`` back when the OCR's low word confidence lies on
-    nothing the value could be misread by: it was read as printed (no change, no check doubts it) and the
-    grammar settles every character the engine weighed another for (:func:`grammar_settles`).
+    nothing the value could be misread by: it was read as printed (no change, no grammar decision; the
+    caller checks that every symbol part is a known code) and the grammar settles every character the
+    engine weighed another for (:func:`grammar_settles`).
 
     Why: on the bench pages right numbers read at word confidence 36-63 (a quote or speck glued to the
     word, ``Đ`` against its look-alike ``Ð``) were a quarter of the right numbers and flagged for it, while

@@ -20,7 +20,7 @@ from .calibration import threshold_for
 from .chardoubt import flag_doubted, settle_number
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
-from .crosscheck import check, confirm, level_lost
+from .crosscheck import check, confirm, level_lost, symbol_doubt
 from .datecheck import flag_contradicted
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
@@ -129,7 +129,8 @@ def _number_fields(doc: DocLayout, cls: Classification, pages: list[PageText]) -
         f.changes, f.review = changes, review
     out["number_symbol"].read = m.read
     confirm(out["number_symbol"], base, [ln.text for page in doc.pages for ln in page])  # an annex cites it
-    settle_number([out["number_symbol"], out["number"], out["symbol"]], base, pages)  # the OCR doubted no digit
+    if not symbol_doubt(ns.symbol):  # every part a known code: then the OCR's doubt may lie on no digit
+        settle_number([out["number_symbol"], out["number"], out["symbol"]], base, pages)
     return out
 
 

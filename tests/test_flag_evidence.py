@@ -91,6 +91,11 @@ def test_a_weakly_read_number_the_grammar_settles_is_not_flagged_a_doubted_digit
     assert "number_symbol" in code.needs_review
     unknown = _extract(_page(HEAD + FOOT, conf={"118/TB-UBND": 45.0}))  # no choices kept: nothing to say
     assert "number_symbol" in unknown.needs_review
+    # seed 13: '191/KH-UBNWD', its rivals no other code: a part that is no code keeps the confidence it was read at
+    rows = [r if r[0][1] != "Số: 118/TB-UBND" else [(100, "Số: 118/TB-UBNWD"), r[1]] for r in HEAD] + FOOT
+    odd = _extract(_page(rows, conf={"118/TB-UBNWD": 45.0}, rivals=CHOICES))
+    assert odd.number_symbol.value == "118/TB-UBNWD" and odd.number_symbol.confidence < 0.7
+    assert "UBNWD" in (odd.number_symbol.review or "")
 
 
 # --- recipients ------------------------------------------------------------------------------------
