@@ -13,6 +13,7 @@ How close is measured on the accuracy bench (bench/RESULTS.md, "Flags on fresh p
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
@@ -20,6 +21,7 @@ from typing import Any
 
 from .faintflags import value_words
 from .fields import Field
+from .numsym import is_known_part
 
 Box = tuple[int, int, int, int]
 Rival = tuple[int, str, float, float]
@@ -32,6 +34,8 @@ LETTER_MARGIN = 25.0
 #: free text no grammar, list or lexicon checks: the subject. Names were judged so too and left out: on the
 #: bench they flagged right names (seed 12 hard groups: signer 8.8% -> 20.6% of right ones) and no wrong one
 LETTER_FIELDS = ("subject",)
+#: lists of names, where a letter read in the wrong case names another body: the recipients
+CASE_FIELDS = ("recipients",)
 _VOWELS, _TONES = "aăâeêioôơuưy", ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 
 
@@ -66,12 +70,25 @@ def letter_doubt(text: str, rivals: Sequence[Rival], margin: float = LETTER_MARG
     return None
 
 
+def case_doubt(text: str, rivals: Sequence[Rival], margin: float = LETTER_MARGIN) -> str | None:
+    """Why the first letter of the plain word ``text`` (letters only, punctuation around them) is in doubt:
+    the engine weighed the same letter in the other case within ``margin`` points (``Các`` with ``c`` 5
+    points behind, in ``Chủ tịch, các PCT UBND xã``). A recipients list is free text whose case no rule
+    restores, and a capital there reads as another body's name."""
+    m = re.fullmatch(r"\W*([^\W\d_]{2,})\W*", text)
+    for at, rival, mine, theirs in rivals if m else ():
+        if at == m.start(1) and rival != text[at] and rival.lower() == text[at].lower() and theirs >= mine - margin:
+            return f"the OCR nearly read '{rival}' for '{text[at]}' in '{text}'"
+    return None
+
+
 def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
     """Mark for review each value of ``found`` one of whose words holds a character in doubt: a digit in
-    the DIGIT_FIELDS, a letter in the LETTER_FIELDS (``pages``: the document's
-    :class:`archivist.ocrtext.PageText`, with their ``rivals``)."""
+    the DIGIT_FIELDS, a letter in the LETTER_FIELDS, a word's first letter's case in the CASE_FIELDS
+    (``pages``: the document's :class:`archivist.ocrtext.PageText`, with their ``rivals``)."""
     by_page = {p.number: p for p in pages if getattr(p, "rivals", None)}
-    judges = [(name, digit_doubt) for name in DIGIT_FIELDS] + [(name, letter_doubt) for name in LETTER_FIELDS]
+    judges = [(name, digit_doubt) for name in DIGIT_FIELDS] + [(name, letter_doubt) for name in LETTER_FIELDS] \
+        + [(name, case_doubt) for name in CASE_FIELDS]
     for name, judge in judges:
         f = found.get(name)
         if f is None or f.review or f.value in (None, "", []) or f.page not in by_page:
@@ -82,3 +99,44 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
             if text == w[0] and (why := judge(text, rivals)):
                 f.review = why
                 break
+
+
+def _token_at(text: str, at: int) -> str:
+    """The run of letters and digits of ``text`` that holds position ``at`` (``BC`` in ``39/BC-UBND``)."""
+    return next((m.group() for m in re.finditer(r"[^\W_]+", text) if m.start() <= at < m.end()), "")
+
+
+def grammar_settles(text: str, rivals: Sequence[Rival]) -> bool:
+    """Whether every character the engine weighed another for in the word ``text`` is one the number's
+    grammar decides: no digit was in any doubt (a rival at all, for or as a digit), and no letter's rival
+    would make another known code of its part (``Ð`` for ``Đ`` in ``QĐ``, ``G`` for ``C`` in ``BC``, ``I``
+    for ``r`` in ``TTr``: ``QÐ``, ``BG``, ``TTI`` are no code; ``P`` for ``B`` in ``TB`` would be ``TP``)."""
+    for at, rival, _mine, _theirs in rivals:
+        if not 0 <= at < len(text) or text[at].isdigit() or rival.isdigit():
+            return False
+        other = _token_at(text[:at] + rival + text[at + 1:], at)
+        if other != _token_at(text, at) and is_known_part(other):
+            return False
+    return True
+
+
+def settle_number(fields: Sequence[Field], base: float, pages: Sequence[Any]) -> None:
+    """Give a number/symbol (``fields``: number/symbol, number, symbol, read from the same words, judged on
+    the first) its pattern's confidence ``base`` back when the OCR's low word confidence lies on
+    nothing the value could be misread by: it was read as printed (no change, no grammar decision; the
+    caller checks that every symbol part is a known code) and the grammar settles every character the
+    engine weighed another for (:func:`grammar_settles`).
+
+    Why: on the bench pages right numbers read at word confidence 36-63 (a quote or speck glued to the
+    word, ``Đ`` against its look-alike ``Ð``) were a quarter of the right numbers and flagged for it, while
+    the wrong numbers there are wrong by a digit the engine weighed, or by a part no code is; those keep
+    their flag (bench/RESULTS.md, "Flags, fifth round (session 22)")."""
+    by_page = {p.number: p for p in pages if getattr(p, "rivals", None) and p.words}  # the engine's choices kept
+    f = fields[0] if fields else None
+    if f is None or f.review or f.changes or f.confidence >= base or f.page not in by_page:
+        return
+    page = by_page[f.page]
+    words = [(w[0], page.rivals.get(tuple(w[2]), (w[0], ()))) for w in value_words(page.words, f)]
+    if words and all(text == read and grammar_settles(text, rivals) for text, (read, rivals) in words):
+        for g in fields:
+            g.confidence = max(g.confidence, base)

@@ -15,8 +15,10 @@ each check here gives a *reason* for review (``Field.review``) that no threshold
 - ``KT.`` (a deputy signing for the head) above a position that is not a deputy's;
 - a signer's name read from a list line (``- Lựu Vĩ,``: the recipients' ``Lưu VT``), or a person's name with a
   word no Vietnamese word uses (``Vũ Trọng Puy``);
-- a body's name that opens with the end of ``ỦY BAN NHÂN DÂN`` (``BAN NHÂN DÂN XÃ …``: its first word lost);
-- a recipients list beside which a line was left out (its bullet lost).
+- a body's name that opens with the end of ``ỦY BAN NHÂN DÂN`` (``BAN NHÂN DÂN XÃ …``: its first word lost), or
+  with a hyphen glued between two words (``UBND-HUYỆN``);
+- a subject with a word no Vietnamese word uses (``sinh noạt``);
+- a recipients list beside which a line was left out (its bullet lost), or one of whose words swallowed a line.
 """
 
 from __future__ import annotations
@@ -150,7 +152,23 @@ def head_doubt(value: str) -> str | None:
 def name_doubt(value: str) -> str | None:
     """Why a person's name is doubtful: a word of it is no syllable Vietnamese words use (``Vũ Trọng Puy``)."""
     odd = [w for w in value.split() if w.lower() not in attested()]
-    return f"'{odd[0]}' is no Vietnamese name's syllable" if odd else None
+    return f"'{odd[0]}' is no Vietnamese name's syllable" if odd and attested() else None
+
+
+def syllable_doubt(value: str) -> str | None:
+    """Why a subject is doubtful: a word of it in small letters is a syllable the spelling rules allow but no
+    Vietnamese word uses (``sinh noạt`` for ``sinh hoạt``: the engine sure of a real-looking slip, which the
+    post-correction cannot single out). Codes in capitals and single letters (``V/v``, ``quý I``) are left."""
+    odd = [w for w in re.findall(r"[^\W\d_]{2,}", value) if not w.isupper() and w.lower() not in attested()]
+    return f"'{odd[0]}' is a syllable no Vietnamese word uses" if odd and attested() else None
+
+
+def glued_doubt(value: str) -> str | None:
+    """Why a body's name is doubtful: a hyphen glued between two of its words (``UBND-HUYỆN THẠCH THẤT``): a
+    speck read as a hyphen where a space was. No body's name is written so (a province's ``Bà Rịa - Vũng Tàu``
+    has spaces around its dash)."""
+    m = re.search(r"[^\W\d_]+-[^\W\d_]+", value)
+    return f"'{m.group()}': a hyphen glued between two words of the name" if m else None
 
 
 def year_doubt(value: str) -> str | None:
@@ -190,6 +208,27 @@ def recipients_doubt(footer: Footer) -> str | None:
     return None
 
 
+#: a list word read under this confidence, in a box this many times its words' height, swallowed a line
+SWALLOW_CONF, SWALLOW_HEIGHT = 50.0, 1.5
+
+
+def swallowed_doubt(footer: Footer) -> str | None:
+    """Why the recipients are doubtful: a word of them read weakly in a box much taller than the list's words
+    (``trên;`` at confidence 3, 1.75 words tall): the ink of a line above or below it went into that word, so
+    the line is not among the recipients (two items lost, on a page whose list reads whole otherwise)."""
+    spans = [(ln.text[a:b], bx, c) for ln in footer.recipients for a, b, bx, c in ln.spans]
+    heights = sorted(bx[3] - bx[1] for t, bx, _ in spans if sum(ch.isalpha() for ch in t) >= 2)
+    if not heights:
+        return None
+    median = heights[len(heights) // 2]
+    for text, bx, conf in spans:
+        word = text.strip(".,;:()")
+        if conf < SWALLOW_CONF and bx[3] - bx[1] >= SWALLOW_HEIGHT * median and len(word) > 1 and is_known(word):
+            return f"'{text}' read at confidence {conf:.0f} in a box {(bx[3] - bx[1]) / median:.1f} words tall: " \
+                   "a line of the list may have gone into it"
+    return None
+
+
 def read_twice(value: str, texts: list[str]) -> bool:
     """Whether the document's own annex cites this number/symbol as read (``Kèm theo Quyết định số
     203/QĐ-UBND``): a second, independent reading of it that agrees, where the OCR was unsure of the first."""
@@ -215,8 +254,9 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
         f = found.get(name)
         if f is not None and isinstance(f.value, str):
             fewer = "spelled elsewhere in the document with marks it lacks" if restore.lacks_marks(f.value) else None
-            _mark(f, unit_doubt(f.value, whole=name == "place") or (case_doubt(f.value) if name != "place" else None)
-                  or fewer or (head_doubt(f.value) if name != "place" else None))
+            body = name != "place"
+            _mark(f, unit_doubt(f.value, whole=not body) or (case_doubt(f.value) if body else None)
+                  or fewer or (head_doubt(f.value) or glued_doubt(f.value) if body else None))
     iss, place = found.get("issuer"), found.get("place")
     if iss is not None and place is not None and isinstance(iss.value, str) and isinstance(place.value, str):
         reason = commune_doubt(iss.value, place.value)
@@ -224,10 +264,11 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
         _mark(place, reason)
     if (subj := found.get("subject")) is not None and isinstance(subj.value, str):
         _mark(subj, next((r for part in re.split(r"[,;(]", subj.value) if (r := unit_doubt(part))), None))
+        _mark(subj, syllable_doubt(subj.value))
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list):
         _mark(rec, next((r for v in rec.value if isinstance(v, str) and (r := unit_doubt(v))), None))
-        _mark(rec, recipients_doubt(footer) if footer else None)
+        _mark(rec, (recipients_doubt(footer) or swallowed_doubt(footer)) if footer else None)
     if (ns := found.get("symbol")) is not None and isinstance(ns.value, str):
         _mark(found.get("number_symbol"), symbol_doubt(ns.value))
     for name in ("event_date", "book"):

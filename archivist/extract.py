@@ -17,10 +17,10 @@ from typing import Any
 
 from .bodies import abbreviations, clean_body, is_debris, odd_tokens
 from .calibration import threshold_for
-from .chardoubt import flag_doubted
+from .chardoubt import flag_doubted, settle_number
 from .civil import civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
-from .crosscheck import check, confirm, level_lost
+from .crosscheck import check, confirm, level_lost, symbol_doubt
 from .datecheck import flag_contradicted
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
@@ -105,7 +105,7 @@ class Metadata:
 
 # --- number, date ---------------------------------------------------------------------------------
 
-def _number_fields(doc: DocLayout, cls: Classification) -> dict[str, Field]:
+def _number_fields(doc: DocLayout, cls: Classification, pages: list[PageText]) -> dict[str, Field]:
     seg = doc.header.number
     if seg is None or seg.number is None:
         return {}
@@ -129,6 +129,8 @@ def _number_fields(doc: DocLayout, cls: Classification) -> dict[str, Field]:
         f.changes, f.review = changes, review
     out["number_symbol"].read = m.read
     confirm(out["number_symbol"], base, [ln.text for page in doc.pages for ln in page])  # an annex cites it
+    if not symbol_doubt(ns.symbol):  # every part a known code: then the OCR's doubt may lie on no digit
+        settle_number([out["number_symbol"], out["number"], out["symbol"]], base, pages)
     return out
 
 
@@ -362,7 +364,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     restore = MarkRestorer(texts)
     years = {int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", "\n".join(texts))}
     found: dict[str, Field] = {}
-    found.update(_number_fields(doc, cls))
+    found.update(_number_fields(doc, cls, pages))
     if (ns := doc.header.number) and ns.number and ns.number.value.year:
         years.add(int(ns.number.value.year))
     pd = _placedate(doc)

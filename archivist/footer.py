@@ -120,6 +120,14 @@ def _is_right(text: str) -> bool:
                                          or is_name(t) or bool(_ANNOTATION.search(_fold(t))) and t.startswith("("))
 
 
+def _adjoins(ln: Line, end: int, start: int) -> bool:
+    """Whether ``ln.text[start:]`` stands a word's gap after ``ln.text[:end]`` (under one and a half line
+    heights), not across the gap between the recipients and the signature column: the rest of the item
+    (``Lưu: VT, ĐC.`` read with a speck after it, whose capitals look like a signature line)."""
+    a, b = ln.box(0, end), ln.box(start)
+    return a is not None and b is not None and b[0] - a[2] < 1.5 * max(1, a[3] - a[1])
+
+
 def footer_segments(lines: list[Line]) -> tuple[list[Line], list[Line], bool]:
     """Split footer lines into the left column (recipients) and the right (signature block)."""
     left: list[Line] = []
@@ -141,7 +149,8 @@ def footer_segments(lines: list[Line]) -> tuple[list[Line], list[Line], bool]:
             in_list = False
             continue
         if BULLET.match(text) and (in_list or noi_nhan):
-            cut = next((m.end() for m in re.finditer(r"[;.,]\s+", text) if _is_right(text[m.end():])), None)
+            cut = next((m.end() for m in re.finditer(r"[;.,]\s+", text) if _is_right(text[m.end():])
+                        and not _adjoins(ln, m.start(), m.end())), None)
             left.append(ln.sub(0, cut) if cut else ln)
             if cut:
                 right.append(ln.sub(cut))

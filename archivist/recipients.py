@@ -23,6 +23,8 @@ _FILE_COPY = re.compile(r"^Lưu:? VT(?:, [A-ZĐ][A-ZĐa-z]{0,5}(?:-[A-ZĐ]{1,5})
 _LUU = re.compile(r"^\W*[^\W\d_]{0,4}\s?[:;]\s*(?=V\w{0,2}\b)|^\W*L[uư]u\W*$", re.I)
 _VT = re.compile(r"^Lưu: V\w{0,2}\b\.?")
 _BC = re.compile(r"\(\s*[a-z]?b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")  # (b/c), (b/€), (hb/c): for report
+#: The last word of a recipient as read, after a separator and with a capital (``Lưu: VT; TŒ``: a unit's code)
+_CODE_CUT = re.compile(r"[,;]\s*([^\W\d_]*[A-ZĐ]\S*)\s*$")
 _TAIL = re.compile(r"\s*;\s*\S{1,2}$")
 #: A party committee (``Đảng ủy``, ``Huyện ủy``): its ``ủy`` is written small after a capital, whose case the OCR
 #: confuses (``Ủ``/``ủ`` differ only in size); ``Ủy ban`` is another body, in capitals.
@@ -69,13 +71,16 @@ def read_recipients(lines: list[Line], labelled: bool,
             items.append(BULLET.sub("", text))
         else:
             items[-1] += " " + text
-    read = [recipient(restore(i)) for i in items if restore(i)]
+    restored = [r for i in items if (r := restore(i))]
+    read = [recipient(r) for r in restored]
     changes = [f"'{i}' -> '{committee_case(i)}': the committee's 'ủy' in small letters" for i in read
                if committee_case(i) != i]
     read = [committee_case(i) for i in read]
     kept = [c for i in read if (c := recipient_debris(i))]
     changes += [f"'{i}' dropped: OCR debris" for i in read if not recipient_debris(i)]
     changes += [f"'{i}' -> '{c}': OCR debris dropped" for i in read if (c := recipient_debris(i)) and c != i]
-    whole = kept and _FILE_COPY.match(kept[-1]) and not re.search(r"[,;]\s*$", items[-1]) \
+    cut = [r for r, i in zip(restored, read, strict=True) if kept and recipient_debris(i) == kept[-1]
+           and (m := _CODE_CUT.search(r)) and not kept[-1].endswith(m.group(1).strip(".,;:"))]
+    whole = kept and _FILE_COPY.match(kept[-1]) and not re.search(r"[,;]\s*$", items[-1]) and not cut \
         and not any(re.search(r"\(b/c\)\W*\w", i) for i in kept)  # not "Lưu: VT," nor "(b/c); bắc"
     return kept, changes, round((0.85 if labelled else 0.6) * (1.0 if whole else NO_FILE_COPY), 3)
