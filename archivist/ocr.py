@@ -74,10 +74,9 @@ class OcrEngine(Protocol):
 
     def version(self) -> str: ...
 
-    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False, enlarge: bool = True) -> OcrResult:
+    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
         """Words of an upright grey page; ``block``: the image is one block of lines read top to
-        bottom (Tesseract's psm 6), as the cells of a table stacked on a strip are (cells.py);
-        ``enlarge``: a page under OCR_MIN_DPI is enlarged to OCR_TARGET_DPI first (:func:`_scale_for`)."""
+        bottom (Tesseract's psm 6), as the cells of a table stacked on a strip are (cells.py)."""
         ...
 
 
@@ -85,12 +84,12 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-def _scale_for(dpi: float, enlarge: bool = True) -> float:
-    return OCR_TARGET_DPI / dpi if enlarge and dpi < OCR_MIN_DPI else 1.0
+def _scale_for(dpi: float) -> float:
+    return OCR_TARGET_DPI / dpi if dpi < OCR_MIN_DPI else 1.0
 
 
-def _prepare(gray: np.ndarray, dpi: float, enlarge: bool = True) -> tuple[np.ndarray, float]:
-    scale = _scale_for(dpi, enlarge)
+def _prepare(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
+    scale = _scale_for(dpi)
     if scale != 1.0:
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     return np.ascontiguousarray(gray), scale
@@ -158,28 +157,28 @@ class TesserocrEngine:
     def version(self) -> str:
         return f"tesseract {self._tesserocr.tesseract_version().split()[1]} (tesserocr)"
 
-    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False, enlarge: bool = True) -> OcrResult:
+    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
         found = find_blocks(gray, dpi) if self.layout == "blocks" and not block else None
-        result = self._blocks(gray, dpi, found, enlarge) if found else None
+        result = self._blocks(gray, dpi, found) if found else None
         if result is None or result.mean_confidence < WEAK_MEAN:  # not blocks of text: Tesseract's analysis decides
-            img, scale = self._set_image(gray, dpi, enlarge)
+            img, scale = self._set_image(gray, dpi)
             psm = self._tesserocr.PSM.SINGLE_BLOCK if block else self.psm
             result = _summarise(self._read(scale, psm, img.shape[1], img.shape[0]), fix=True)
         self.api.Clear()
         return result
 
-    def _set_image(self, gray: np.ndarray, dpi: float, enlarge: bool = True) -> tuple[np.ndarray, float]:
-        img, scale = _prepare(gray, dpi, enlarge)
+    def _set_image(self, gray: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
+        img, scale = _prepare(gray, dpi)
         h, w = img.shape
         self.api.SetImageBytes(img.tobytes(), w, h, 1, w)
         self.api.SetSourceResolution(int(round(dpi * scale)))
         return img, scale
 
-    def _blocks(self, gray: np.ndarray, dpi: float, found: list[Block], enlarge: bool = True) -> OcrResult | None:
+    def _blocks(self, gray: np.ndarray, dpi: float, found: list[Block]) -> OcrResult | None:
         """The page read block by block, on its pixels with any seal's light strokes painted out
         (:func:`archivist.blocks.clean_seals`): a uniform block over a seal read its ring into the
         signer's lines, and lost or garbled the name (bench/RESULTS.md, issue 16 session 20)."""
-        img, scale = self._set_image(clean_seals(gray, find_seals(gray, dpi)), dpi, enlarge)
+        img, scale = self._set_image(clean_seals(gray, find_seals(gray, dpi)), dpi)
         words = self._read_blocks(found, dpi, scale, img.shape[1], img.shape[0])
         return _summarise(words, fix=True) if words is not None else None
 
@@ -280,8 +279,8 @@ class TesseractCliEngine:
         out = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout
         return out.splitlines()[0] if out else "tesseract"
 
-    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False, enlarge: bool = True) -> OcrResult:
-        img, scale = _prepare(gray, dpi, enlarge)
+    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
+        img, scale = _prepare(gray, dpi)
         with tempfile.TemporaryDirectory(prefix="archivist-ocr-") as d:
             png = Path(d, "page.png")
             cv2.imwrite(str(png), img)

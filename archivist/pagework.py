@@ -145,11 +145,11 @@ def _deskew(corr: preprocess.Correction) -> dict:
     return out
 
 
-def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, enlarge: bool = True) -> OcrResult:
+def _read(engine: OcrEngine, upright: np.ndarray, dpi: float) -> OcrResult:
     """The OCR of a page turned upright: on the restored image (restore.py), tables cell by cell (cells.py),
-    in the page's own pixels. ``enlarge``: as :meth:`archivist.ocr.OcrEngine.recognize`."""
+    in the page's own pixels."""
     prep = restore.prepare(upright, dpi)  # flattened, specks and rules out (never the stored image)
-    ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids, enlarge), prep.scale)
+    ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
 
 
