@@ -12,6 +12,18 @@ against the corpus' ground truth (``metrics.bag_of_words_error``).
 
 The corpus directory is one ``bench/run --corpus mixed`` wrote (corpus/, corpus.json); every page of
 its ``tiff-g4`` and ``tiff-multi`` formats is read.
+
+Session 22 asks one question of a bigger set: is the engine's enlargement of pages under 240 dpi
+(``ocr._scale_for``) worth its CPU on bilevel pages, per dpi? ``make`` writes the set: generated pages at
+150, 200 and 300 dpi (every type, both layout eras) and the hard groups clean, faded, typewriter and
+speckle (200 and 300 dpi), each thresholded and stored as G4 TIFF the way the mixed corpus does it
+(:mod:`bench.corpus`), in the generator's layout so ``bench/accuracy.py --reuse`` scores its fields too.
+``ab`` reads every page through the pipeline's own OCR (``pagework._read``: restore, tables, engine)
+enlarged and not, interleaved page by page, and says CPU and word error per dpi and group; ``--grey``
+does the same on the generated JPEG pages under 240 dpi themselves::
+
+    .venv/bin/python -m bench.bilevel_cost make /work/runs/bilevel2/set
+    .venv/bin/python -m bench.bilevel_cost ab /work/runs/bilevel2/set [--rounds 2] [--grey]
 """
 
 from __future__ import annotations
@@ -20,19 +32,21 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import cv2
 import numpy as np
 from PIL import Image
 
-from archivist import preprocess, restore
+from archivist import ocr, preprocess, restore
 from archivist.cells import read_page
 from archivist.metrics import bag_of_words_error
-from archivist.ocr import OCR_TARGET_DPI, TesserocrEngine, _scale_for, _summarise
+from archivist.ocr import OCR_MIN_DPI, OCR_TARGET_DPI, TesserocrEngine, _scale_for, _summarise
 
 FORMATS = ("tiff-g4", "tiff-multi")
 
@@ -198,5 +212,137 @@ def by_dpi(loaded: list, funcs: dict, page_cpu: dict[str, list[list[float]]], er
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 
+#: The set of ``make``: name -> generator arguments. Plain pages of every type at one dpi each (grey: the
+#: threshold is the scanner's, not the ink's), and the hard groups whose wear survives a threshold.
+SET_DPIS = (150, 200, 300)
+HARD_GROUPS = ("clean", "faded", "typewriter", "speckle")
+
+
+def make_set(out: Path, per_dpi: int, hard_docs: int, seed: int) -> None:
+    """Generate the JPEG sets under ``out/src/`` and write every page as a G4 TIFF under ``out/bilevel/``
+    (``scans/<set>/...``, ground truth with ``group`` naming the set or the hard group)."""
+    from bench.corpus import _write
+    from samples.generate import generate
+
+    sets: dict[str, dict] = {f"plain-{d}": {"n_docs": per_dpi, "formats": ("jpeg",), "dpi_choices": (d,),
+                                            "colour_share": 0.0, "types": "all", "layout_era": "mixed"}
+                             for d in SET_DPIS}
+    sets["hard"] = {"n_docs": hard_docs, "groups": HARD_GROUPS}
+    dst = out / "bilevel"
+    shutil.rmtree(dst, ignore_errors=True)
+    (dst / "ground-truth").mkdir(parents=True)
+    for k, (name, kw) in enumerate(sets.items()):
+        src = out / "src" / name
+        for t in generate(src, seed=seed + k, **kw):
+            files = {}
+            for p in t["pages"]:
+                tif = f"scans/{name}/{Path(p['file']).relative_to('scans').with_suffix('.tif')}"
+                (dst / tif).parent.mkdir(parents=True, exist_ok=True)
+                with Image.open(src / p["file"]) as im:
+                    _write("tiff-g4", [(im, b"", p)], dst / tif)
+                files[p["file"]] = tif
+                p.update(file=tif, format="tiff-g4", group=p.get("group", name))
+            t.update(document=f"{name}-{t['document']}", files=[files.get(f, f) for f in t["files"]],
+                     group=t.get("group", name))
+            (dst / "ground-truth" / f"{t['document']}.json").write_text(
+                json.dumps(t, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{len(list((dst / 'scans').rglob('*.tif')))} bilevel pages under {dst}")
+
+
+def set_pages(out: Path, grey: bool) -> list[tuple[str, np.ndarray, float, str]]:
+    """(group, page as archivist decodes it, dpi, truth text) of every page of ``make``'s set with text:
+    the G4 pages, or with ``grey`` the generated JPEG pages under OCR_MIN_DPI (the only ones it changes)."""
+    pages = []
+    for gt in sorted((out / "bilevel" / "ground-truth").glob("*.json")):
+        for p in json.loads(gt.read_text(encoding="utf-8"))["pages"]:
+            if not p["text"].strip() or (grey and p["dpi"] >= OCR_MIN_DPI):
+                continue
+            if grey:
+                name, rel = Path(p["file"]).relative_to("scans").parts[0], Path(p["file"]).relative_to("scans")
+                path = out / "src" / name / "scans" / Path(*rel.parts[1:]).with_suffix(".jpg")
+            else:
+                path = out / "bilevel" / p["file"]
+            g, dpi = load(path, p["index"])
+            pages.append((p["group"], g, dpi, p["text"]))
+    return pages
+
+
+@contextmanager
+def enlargement(on: bool) -> Iterator[None]:
+    """The engine's enlargement of pages under OCR_MIN_DPI on or off: ``ocr._scale_for`` reads the
+    constant at each call, so the pipeline's own read path is measured, nothing copied from it."""
+    saved = ocr.OCR_MIN_DPI
+    ocr.OCR_MIN_DPI = saved if on else 0.0
+    try:
+        yield
+    finally:
+        ocr.OCR_MIN_DPI = saved
+
+
+def ab(out: Path, rounds: int, grey: bool) -> None:
+    """The pipeline's OCR of each upright page enlarged and not, interleaved page by page (the order
+    alternating), engine stage CPU by ``time.process_time``; then CPU and word error per dpi and group."""
+    from archivist.pagework import _read
+
+    engine = TesserocrEngine()
+    pages = [(grp, *upright(g, dpi)[:1], dpi, text) for grp, g, dpi, text in set_pages(out, grey)]
+    cpu = {e: np.zeros((rounds, len(pages))) for e in (True, False)}
+    err = {e: np.zeros(len(pages)) for e in (True, False)}
+    for r in range(rounds):
+        for i, (_grp, up, dpi, text) in enumerate(pages):
+            for enlarge in ((True, False) if (i + r) % 2 == 0 else (False, True)):
+                with enlargement(enlarge):
+                    c = time.process_time()
+                    hyp = _read(engine, up, dpi).text
+                    cpu[enlarge][r, i] = time.process_time() - c
+                err[enlarge][i] = bag_of_words_error(text, hyp)
+        print(f"\nround {r + 1}: enlarged {cpu[True][r].mean():.3f}, not {cpu[False][r].mean():.3f} CPU s/page",
+              flush=True)
+        report(pages, {e: c[:r + 1] for e, c in cpu.items()}, err, grey)
+
+
+def report(pages: list, cpu: dict[bool, np.ndarray], err: dict[bool, np.ndarray], grey: bool) -> None:
+    """The A/B table: per dpi, per group, per hard group and dpi, and all pages."""
+    kind = "grey JPEG pages under 240 dpi" if grey else "bilevel G4 pages"
+    print(f"\n{len(pages)} {kind}, {len(cpu[True])} rounds; OCR stage CPU s/page (pagework._read), "
+          "word error mean\n")
+    print("| pages | n | CPU enlarged | CPU not | not/enlarged | word error enlarged | not | "
+          "pages better / worse not enlarged |")
+    print("|---|---|---|---|---|---|---|---|")
+    dpis = sorted({round(p[2]) for p in pages})
+    keys = [(f"{d} dpi", [i for i, p in enumerate(pages) if round(p[2]) == d]) for d in dpis]
+    keys += [(f"{g}", [i for i, p in enumerate(pages) if p[0] == g]) for g in dict.fromkeys(p[0] for p in pages)]
+    keys += [(f"{g}, {d} dpi", [i for i, p in enumerate(pages) if p[0] == g and round(p[2]) == d])
+             for g in HARD_GROUPS for d in (200, 300)]
+    for name, idx in keys + [("all", list(range(len(pages))))]:
+        if not idx:
+            continue
+        a, b = cpu[True][:, idx].mean(), cpu[False][:, idx].mean()
+        ea, eb = err[True][idx], err[False][idx]
+        print(f"| {name} | {len(idx)} | {a:.3f} | {b:.3f} | {b / a:.2f} | {100 * ea.mean():.2f}% | "
+              f"{100 * eb.mean():.2f}% | {int(np.sum(eb < ea))} / {int(np.sum(eb > ea))} |", flush=True)
+
+
+def cli() -> None:
+    """``make``, ``ab``, or the session 21 variants on a mixed corpus (a directory as first argument)."""
+    import sys
+
+    if sys.argv[1:2] not in (["make"], ["ab"]):
+        return main()
+    ap = argparse.ArgumentParser(description="bilevel set (make) and enlargement A/B (ab)")
+    ap.add_argument("command", choices=("make", "ab"))
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--per-dpi", type=int, default=20, help="make: documents per dpi of the plain pages")
+    ap.add_argument("--hard-docs", type=int, default=6, help="make: documents per hard group")
+    ap.add_argument("--seed", type=int, default=22)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--grey", action="store_true", help="ab: the grey JPEG pages under 240 dpi instead")
+    args = ap.parse_args()
+    if args.command == "make":
+        make_set(args.out, args.per_dpi, args.hard_docs, args.seed)
+    else:
+        ab(args.out, args.rounds, args.grey)
+
+
 if __name__ == "__main__":
-    main()
+    cli()
