@@ -17,7 +17,9 @@ each check here gives a *reason* for review (``Field.review``) that no threshold
   word no Vietnamese word uses (``Vũ Trọng Puy``);
 - a body's name that opens with the end of ``ỦY BAN NHÂN DÂN`` (``BAN NHÂN DÂN XÃ …``: its first word lost), or
   with a hyphen glued between two words (``UBND-HUYỆN``);
-- a subject with a word no Vietnamese word uses (``sinh noạt``);
+- a subject with a word no Vietnamese word uses (``sinh noạt``), with debris inside (``tuyến chọn và _".. gọi``),
+  or ending on a word that joins it to more (``Tổ chức Tháng hành động và``: its next line lost);
+- a recipient with a word of one small letter (``TT HĐND xã; h``: a speck read as a letter);
 - a recipients list beside which a line was left out (its bullet lost), or one of whose words swallowed a line.
 """
 
@@ -163,6 +165,41 @@ def syllable_doubt(value: str) -> str | None:
     return f"'{odd[0]}' is a syllable no Vietnamese word uses" if odd and attested() else None
 
 
+#: the punctuation a subject may hold as a word of its own: a dash between years or names, an ampersand
+_SUBJECT_MARKS = frozenset("-–—&+/")
+#: words that join a phrase to what follows it: a subject (a phrase) never ends on one of them
+JOINING = frozenset(("và", "của", "cho", "với", "về", "các", "những", "tại", "trong", "theo", "đối", "để", "hoặc",
+                     "đến", "từ", "trên", "là", "được", "do", "vì", "nhằm", "mà", "như", "khi", "giữa", "thuộc",
+                     "tới", "hay", "nhưng"))
+
+
+def debris_doubt(value: str) -> str | None:
+    """Why a subject is doubtful: a word of it holds no letter or digit and is no dash (``_"..`` in
+    ``tuyến chọn và _".. gọi``): specks read as punctuation inside the phrase, where a letter or a word may
+    have been misread too. The subjects of the bench read right hold none such."""
+    odd = [w for w in value.split() if not re.search(r"[^\W_]", w) and w not in _SUBJECT_MARKS]
+    return f"'{odd[0]}' inside the subject: debris read as punctuation" if odd else None
+
+
+def cut_doubt(value: str) -> str | None:
+    """Why a subject is doubtful: it ends on a word that joins it to more (``Tổ chức Tháng hành động và``):
+    its next line was lost or taken for the body's first. A subject is a phrase that ends on what it names."""
+    words = value.split()
+    last = words[-1].strip(_EDGE).lower() if words else ""
+    return f"the subject ends on '{last}': its end was not read" if last in JOINING else None
+
+
+def speck_doubt(items: list[str]) -> str | None:
+    """Why the recipients are doubtful: an item holds a word of one small letter (``TT HĐND xã; h``,
+    ``Lưu VT, TC. ọ``): a speck read as a letter, where the rest of the list may be cut or misread too.
+    No body's name or list item is written with such a word."""
+    for item in items:
+        odd = [w for w in re.split(r"[\s,;.:]+", item) if len(w.strip(_EDGE)) == 1 and w.strip(_EDGE).islower()]
+        if odd:
+            return f"'{odd[0]}' in '{item}': a speck read as a letter"
+    return None
+
+
 def glued_doubt(value: str) -> str | None:
     """Why a body's name is doubtful: a hyphen glued between two of its words (``UBND-HUYỆN THẠCH THẤT``): a
     speck read as a hyphen where a space was. No body's name is written so (a province's ``Bà Rịa - Vũng Tàu``
@@ -264,10 +301,11 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
         _mark(place, reason)
     if (subj := found.get("subject")) is not None and isinstance(subj.value, str):
         _mark(subj, next((r for part in re.split(r"[,;(]", subj.value) if (r := unit_doubt(part))), None))
-        _mark(subj, syllable_doubt(subj.value))
+        _mark(subj, syllable_doubt(subj.value) or debris_doubt(subj.value) or cut_doubt(subj.value))
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list):
         _mark(rec, next((r for v in rec.value if isinstance(v, str) and (r := unit_doubt(v))), None))
+        _mark(rec, speck_doubt([v for v in rec.value if isinstance(v, str)]))
         _mark(rec, (recipients_doubt(footer) or swallowed_doubt(footer)) if footer else None)
     if (ns := found.get("symbol")) is not None and isinstance(ns.value, str):
         _mark(found.get("number_symbol"), symbol_doubt(ns.value))

@@ -7,18 +7,24 @@ without it, which must stay as it was.
   archive copy's code to the debris rules, or one of whose words swallowed a line, is flagged;
 - a recipient line is not cut where its rest stands a word's gap after it (``Lưu: VT, ĐC.``);
 - a subject with a syllable no Vietnamese word uses, a body's name with a hyphen glued between words.
+
+Sixth round ("Flags, sixth round (session 22)"): a subject with debris inside or ending on a joining word, a
+recipient with a word of one small letter, and ``chi hội nghị`` read back from ``chỉ hội nghị`` by the lexicon.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
 from archivist import classify
 from archivist.chardoubt import case_doubt, flag_doubted, grammar_settles
 from archivist.classify import PageText
-from archivist.crosscheck import glued_doubt, syllable_doubt
+from archivist.crosscheck import cut_doubt, debris_doubt, glued_doubt, speck_doubt, syllable_doubt
 from archivist.extract import Metadata, extract
 from archivist.fields import Field
+from archivist.marks import MarkRestorer
 from archivist.recipients import read_recipients
 from archivist.syllables import attested
 
@@ -176,3 +182,54 @@ def test_flag_doubted_leaves_recipients_without_choices_alone() -> None:
     rec = Field(["Chủ tịch, Các PCT UBND xã"], 0.85, 1, (100, 100, 600, 130), "- Chủ tịch, Các PCT UBND xã;")
     flag_doubted({"recipients": rec}, [_page([[(100, "- Chủ tịch, Các PCT UBND xã;")]])])
     assert rec.review is None
+
+
+# --- sixth round: subject and recipients ----------------------------------------------------------------
+
+def _judged(judge: Callable[[str], str | None], slips: dict[str, str], rights: tuple[str, ...]) -> None:
+    """``judge`` names the word in doubt of each slip (value -> the word as quoted in its reason) and no right value."""
+    for value, named in slips.items():
+        assert named in (judge(value) or ""), value
+    for right in rights:
+        assert judge(right) is None, right
+
+
+def _with_subject(subject: str) -> list[list[tuple[int, str]]]:
+    """HEAD and FOOT with ``subject`` for the subject line."""
+    return [[(400, subject)] if r[0][1].startswith("Về việc lịch") else r for r in HEAD] + FOOT
+
+
+def test_a_subject_with_debris_inside_is_flagged() -> None:
+    _judged(debris_doubt, {'Thực hiện công tác tuyến chọn và _".. gọi công dân nhập ngũ năm 2009': """'_"..'"""},
+            ("Kế hoạch phát triển kinh tế - xã hội năm 2021 – 2025", "V/v kiểm tra UBND xã",
+             "Về việc hỗ trợ hộ nghèo & cận nghèo", "Về việc lịch trực Tết Nguyên đán năm 2016"))
+    meta = _extract(_page(_with_subject('Về việc lịch trực Tết _".. Nguyên đán năm 2016')))
+    assert "debris" in (meta.subject.review or "") and "subject" in meta.needs_review
+    assert _extract(_page(HEAD + FOOT)).subject.review is None
+
+
+def test_a_subject_ending_on_a_joining_word_is_flagged() -> None:
+    _judged(cut_doubt, {"Tổ chức Tháng hành động và": "'và'", "Về việc kiện toàn Ban chỉ đạo của": "'của'"},
+            ("Tổ chức Tháng hành động vì an toàn thực phẩm năm 2005", "Về việc thu chi",
+             "V/v phân bổ kinh phí cho các thôn, ấp", "Về việc ban hành Quy chế làm việc"))
+    meta = _extract(_page(_with_subject("Về việc lịch trực Tết Nguyên đán và")))
+    assert meta.subject.value == "Về việc lịch trực Tết Nguyên đán và" and "subject" in meta.needs_review
+
+
+def test_a_recipient_with_a_word_of_one_small_letter_is_flagged() -> None:
+    assert "'h'" in speck_doubt(["Như trên", "TT HĐND xã; h"])
+    assert "'ọ'" in speck_doubt(["Lưu VT, TC. ọ"])
+    assert speck_doubt(["Như trên", "TT HĐND xã", "TT Đảng ủy xã (b/c)", "Lưu VT, VX", "Trưởng các thôn, ấp"]) is None
+    rows = HEAD + FOOT[:2] + [[(100, "- TT HĐND xã; h")]] + FOOT[2:]
+    meta = _extract(_page(rows))
+    assert "TT HĐND xã; h" in meta.recipients.value
+    assert "'h'" in (meta.recipients.review or "") and "recipients" in meta.needs_review
+    assert _extract(_page(HEAD + FOOT)).recipients.review is None
+
+
+def test_chi_hoi_nghi_is_read_back_from_its_real_word_slip_chi_dao_is_left() -> None:
+    restore = MarkRestorer([])
+    slip = "Về chế độ công tác phí, chỉ hội nghị của xã năm 2025"
+    assert restore.restore(slip, "text") == "Về chế độ công tác phí, chi hội nghị của xã năm 2025"
+    for right in ("Về việc kiện toàn Ban chỉ đạo phòng, chống thiên tai", "Về việc tổ chức hội nghị của xã"):
+        assert restore.restore(right, "text") == right

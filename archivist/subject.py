@@ -1,0 +1,83 @@
+"""The subject (trích yếu) of a document: the ``V/v`` line of a letter, or the lines under a title.
+
+Kept apart from :mod:`archivist.extract` because where a subject ends is a question of its own: it is a
+phrase of one to four lines, and the body's opening words (``Căn cứ``, ``Kính gửi``, a numbered article)
+must not be taken into it, nor the rest of a title broken over lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .doctypes import load_table
+from .fields import Field, clean, make_field, missing
+from .footer import authority_of
+from .layout import DocLayout, Line
+from .marks import MarkRestorer
+from .ocrtext import _fold, upper_ratio
+
+__all__ = ["subject_field"]
+
+_VV_PREFIX = re.compile(r"^\s*V\s?/\s?(?:[vV]\b\.?)?\s*")
+
+
+def _ends_subject(text: str, folded: str, first: bool) -> bool:
+    """Whether a line after the title is body, not subject (``first``: nothing collected yet). A
+    subject is a phrase: no sentence full stop, no ``label:``, not the body's opening words."""
+    upper_start = text[:1].isupper()
+    return bool(SEPARATOR.match(text) or upper_start and SUBJECT_STOP.match(folded) or text.endswith((":", "."))
+                or LABEL_COLON.match(text) and not folded.startswith(("v/v", "ve ")) or authority_of(text)
+                or len(text.split()) > 25 or not first and upper_start and (len(text) > 60
+                                                                             or SUBJECT_WEAK_STOP.match(folded))
+                or upper_ratio(text) >= 0.7 and len(text.split()) >= 2 and not folded.startswith(("ve ", "v/v")))
+
+
+SEPARATOR = re.compile(r"^[\s_\-=.*~—–]{3,}$")
+#: Lines that cannot be (part of) a subject: they open the body. The weak ones may continue a subject
+#: (``Về việc ban hành Kế hoạch`` / ``thực hiện …``) but not start a line after it in capitals.
+SUBJECT_STOP = re.compile(
+    r"^(can cu|kinh gui|than gui|hom nay|xet |ngay \d|dieu \d|chuong [ivx\d]|phan [ivx\d]|[ivx]+\. |\d+\. |toi ten|"
+    r"ho, chu dem|ho va ten|ho ten|thanh phan|dia diem|thoi gian|nhan dip|trich yeu|noi nhan)")
+SUBJECT_WEAK_STOP = re.compile(r"^(thuc hien|theo |tren co so|nham |de |trong |ngay (?:\d|nay\b))")
+LABEL_COLON = re.compile(r"^[^:]{1,30}:\s*\S")
+_COPY = re.compile(r"^\(?\s*ban (sao|chinh|trich sao|sao y|sao luc)\s*\)?$")
+
+
+def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
+    """The subject as a :class:`Field`: 0.9 when it opens as a subject does (``Về``, ``V/v``, ``Ban hành``),
+    0.75 otherwise; a form (civil status, land) has its title for a subject."""
+    h = doc.header
+    if h.vv:
+        parts = [_VV_PREFIX.sub("V/v ", h.vv[0].text)] + [ln.text for ln in h.vv[1:]]
+        return make_field(restore.restore(clean(" ".join(parts)), "text"), 0.9, h.vv[0])
+    if h.title is None:
+        return missing()
+    rest = h.title.rest
+    got: list[Line] = [rest] if rest and upper_ratio(rest.text) < 0.7 else []
+    skipped = gap = 0
+    for ln in doc.pages[0][h.title.end + 1:]:
+        text, folded = ln.text.strip(), ln.folded.strip()
+        if not text or _COPY.match(folded):  # blank lines; "(Bản sao)" under a title
+            gap += bool(not text)
+            if gap > (1 if got else 3):
+                break
+            continue
+        if not got and upper_ratio(text) >= 0.7 and skipped < 2 and not authority_of(text) \
+                and not folded.startswith(("ve ", "v/v", "(v/v")):
+            skipped += 1  # the rest of a title broken over lines
+            continue
+        if got and gap and not (text[:1].islower() or text[:1].isdigit()) or gap and got and len(text) > 40:
+            break  # after a blank line only a wrapped tail (``2021 - 2025``) continues a subject
+        if _ends_subject(text, folded.lstrip("("), not got) or len(got) >= 4:
+            break
+        got.append(ln)
+        gap = 0
+    if not got:  # a form (civil status, land) has no subject line: its title says what it is
+        form = load_table().by_name[h.title.type.name].kind in ("civil_status", "land")
+        return make_field(h.title.title.capitalize(), 0.8, h.title.line) if form else missing()
+    value = clean(" ".join(ln.text for ln in got))
+    if value.startswith("(") and value.endswith(")"):
+        value = value[1:-1].strip()
+    value = re.sub(r"^V[Ee](?= )", "Về", value)  # the subject's first word, its marks lost
+    base = 0.9 if _fold(value).startswith(("ve ", "v/v", "ban hanh", "phe duyet")) else 0.75
+    return make_field(restore.restore(value, "text"), base, got[0])
