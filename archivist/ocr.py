@@ -42,11 +42,16 @@ OCR_TARGET_DPI = 250.0
 #: scans are dark text on paper, and the page reaching OCR has had its background flattened, so
 #: the second reading never wins: turning it off saved 11% of OCR time on the bench pages with
 #: the same word error (0.73% on 16 pages, both ways).
-TESS_VARIABLES = {"tessedit_do_invert": "0", "lstm_choice_mode": "2"}
+TESS_VARIABLES = {"tessedit_do_invert": "0", "lstm_choice_mode": "2", "lstm_choice_iterations": "2"}
 #: ``lstm_choice_mode`` 2: the LSTM keeps, for each character, the other characters it weighed and how much
 #: (the choice iterator); a digit whose rival digit came close, or a subject's letter whose rival letter did,
-#: is the engine's own doubt (chardoubt.py). Same words either way; about 10% more OCR CPU
-#: (bench/choices_cost.py; bench/RESULTS.md, "Flags on fresh pages (session 21)").
+#: is the engine's own doubt (chardoubt.py). Same words either way.
+#: ``lstm_choice_iterations``: how many times Tesseract decodes each line again, each time without the
+#: characters found before, to find each character's next rival. That re-decoding, not the choices kept nor
+#: archivist's walk of them, is what the choices cost: at Tesseract's default of 5, +10-15% OCR CPU; at 2,
+#: +5-8%, with the same words and the same fields and flags on the bench sets. 1 was cheaper still and lost
+#: a flag that a rival only the second decode finds had raised (``thôi:`` for ``thôn``: ``n`` behind ``:``)
+#: (bench/choices_cost.py, bench/same_reading.py; bench/RESULTS.md, "The character choices' cost (session 22)").
 #: A rival is kept when it is a letter or digit other than the character read, within this many points.
 RIVAL_MARGIN = 40.0
 #: How a page is cut into what Tesseract reads: "tesseract", its own page layout analysis (psm 3), or

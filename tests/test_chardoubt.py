@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from archivist.chardoubt import digit_doubt, flag_doubted, letter_doubt, stored_rivals
 from archivist.fields import Field
 from archivist.models import Word
-from archivist.ocr import RIVAL_MARGIN, TesserocrEngine
+from archivist.ocr import RIVAL_MARGIN, TESS_VARIABLES, TesserocrEngine
 from archivist.ocrtext import PageText
 from archivist.schemas import RecordInvalid, _words_ok, validate, validate_record
 from tests.textpage import FONT
@@ -53,6 +53,24 @@ def test_real_tesseract_keeps_each_words_rival_characters_without_changing_the_r
             assert 0 <= at < len(w.text) and rival.isalnum() and rival != w.text[at]
             assert 0 <= theirs <= 100 and theirs >= mine - RIVAL_MARGIN
     assert any(digit_doubt(w.text, w.rivals) for w in words if any(c.isdigit() for c in w.text))
+
+
+def test_two_secondary_decodes_find_the_doubts_five_find_at_half_the_cost() -> None:
+    """What the choices cost is Tesseract decoding every line again per ``lstm_choice_iterations`` (5 by
+    default; bench/choices_cost.py): archivist asks for 2. On the worn page that gives the same words, and
+    every word judged as with 5 (a digit in doubt, a letter in doubt)."""
+    gray = _worn_digits()
+    engine = TesserocrEngine()
+    assert engine.api.GetIntVariable("lstm_choice_iterations") == int(TESS_VARIABLES["lstm_choice_iterations"]) == 2
+    words = engine.recognize(gray, 200.0).words
+    five = TesserocrEngine(variables={"lstm_choice_iterations": "5"}).recognize(gray, 200.0).words
+
+    def judged(ws: list[Word]) -> list[tuple]:
+        return [(w.text, w.conf, w.bbox, w.line, bool(digit_doubt(w.text, w.rivals)),
+                 bool(letter_doubt(w.text, w.rivals))) for w in ws]
+
+    assert judged(words) == judged(five)
+    assert sum(bool(digit_doubt(w.text, w.rivals)) for w in words) >= 3  # 81/1996, 2006, 369,5, 30/05/2009
 
 
 def test_a_digit_is_in_doubt_only_when_another_digit_came_close() -> None:
