@@ -35,13 +35,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from restore_ab import gamma, upright_pages  # noqa: E402
 
 from archivist import restore  # noqa: E402
+from archivist.cells import read_page  # noqa: E402
 from archivist.metrics import bag_of_words_error, words  # noqa: E402
 from archivist.models import Word  # noqa: E402
 from archivist.ocr import TesserocrEngine  # noqa: E402
-from archivist.pagework import _read  # noqa: E402
 from archivist.reread import View, _box, lines_of, read_line, score, vote, weak  # noqa: E402
 
-ViewMaker = Callable[[np.ndarray, float, restore.Prepared], View]
+ViewMaker = Callable[[np.ndarray, float, restore.Prepared], "View | None"]
 
 
 def _x2(up: np.ndarray, dpi: float, p: restore.Prepared) -> View:
@@ -70,6 +70,10 @@ VIEWS: dict[str, ViewMaker] = {
     "no thickening": _other(thicken_size=0),
     "clahe 4": _step(lambda im, d: cv2.createCLAHE(clipLimit=4.0, tileGridSize=(8, 8)).apply(im)),
     "sharpen": _step(restore.sharpen),
+    "not faded or speckled: thicken 3": lambda up, dpi, p: (
+        View(restore.thicken(p.image, 3), p.dpi, p.scale) if not {"clahe", "despeckle"} & set(p.steps) else None),
+    "thickened pages: thicken 3": lambda up, dpi, p: (View(restore.thicken(p.image, 3), p.dpi, p.scale)
+                                                      if "thicken" in p.steps else None),
     "x2 thicken 3": lambda up, dpi, p: _x2(up, dpi, restore.Prepared(restore.thicken(p.image, 3), p.dpi,
                                                                      scale=p.scale)),
     "x2 no clahe": lambda up, dpi, p: _x2(up, dpi, restore.prepare(up, dpi, thicken_size=0)),
@@ -88,8 +92,9 @@ def _conf(line: list[Word]) -> tuple[float, ...]:
     return (float(np.mean([w.conf for w in line])),)
 
 
-#: name -> (threshold, "word" (any word under it) or "mean" (the line's mean under it), views, pick)
-VARIANTS: dict[str, tuple[float, str, tuple[str, ...], Pick]] = {
+#: name -> (threshold, "word" (any word under it) or "mean" (the line's mean under it), views, pick[, share of the
+#: page's lines that must be weak for any to be read again])
+VARIANTS: dict[str, tuple] = {
     "psm 7 same image, mean<80, syllables": (80, "mean", ("same",), score),
     "psm 7 same image, word<85, syllables": (85, "word", ("same",), score),
     "x2, mean<80, syllables": (80, "mean", ("x2",), score),
@@ -123,6 +128,21 @@ VARIANTS: dict[str, tuple[float, str, tuple[str, ...], Pick]] = {
     "vote, thicken 3 + clahe + no clahe, word<85": (85, "word", ("thicken 3", "clahe", "no clahe (faint: thicken 3)"),
                                                    VOTE),
     "vote by confidence, 6 views, word<92": (92, "word", SIX, VOTE_CONF),
+    # what reread.second_reading does: thickened (typewritten-like) pages only
+    "thickened pages: thicken 3, word<85, syllables": (85, "word", ("thickened pages: thicken 3",), score),
+    "not faded, not speckled: thicken 3, word<85, syllables": (85, "word", ("not faded or speckled: thicken 3",),
+                                                               score),
+    "not faded, not speckled: thicken 3, word<85, syllables or +5 confidence": (
+        85, "word", ("not faded or speckled: thicken 3",), lambda line: _margin(line)),
+    "not faded, not speckled: thicken 3, word<75, syllables": (75, "word", ("not faded or speckled: thicken 3",),
+                                                               score),
+    # ... and only on a page where at least this share of the lines is weak (a typewritten page, not a clean one)
+    "not faded, not speckled, 30% of lines weak: thicken 3, word<85, syllables": (
+        85, "word", ("not faded or speckled: thicken 3",), score, 0.3),
+    "not faded, not speckled, 40% of lines weak: thicken 3, word<85, syllables": (
+        85, "word", ("not faded or speckled: thicken 3",), score, 0.4),
+    "not faded, not speckled, 50% of lines weak: thicken 3, word<85, syllables": (
+        85, "word", ("not faded or speckled: thicken 3",), score, 0.5),
     "clahe 4, word<85, confidence": (85, "word", ("clahe 4",), _conf),
     "sharpen, word<85, confidence": (85, "word", ("sharpen",), _conf),
     "x2 thicken 3, word<85, confidence": (85, "word", ("x2 thicken 3",), _conf),
@@ -131,6 +151,13 @@ VARIANTS: dict[str, tuple[float, str, tuple[str, ...], Pick]] = {
                                                    "no clahe (faint: thicken 3)", "no thickening", "clahe 4",
                                                    "sharpen", "x2 thicken 3", "x2 no clahe"), _conf),
 }
+
+
+def _margin(line: list[Word]) -> tuple[float, ...]:
+    """As reread.score, but confidence only counts in steps of 5 points: a line read as many valid syllables
+    wins only by 5 points more (the first reading wins ties, as in main())."""
+    share, conf = score(line)
+    return share, conf // 5
 
 
 def _oracle(truth: str) -> Pick:
@@ -160,19 +187,22 @@ def main(argv: list[str] | None = None) -> int:
     cpu: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     lines_read: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for group, up, dpi, text in pages:
-        prep = restore.prepare(up, dpi)  # the image the first reading reads, for the views made from it
         c0 = time.process_time()
-        first = _read(engine, up, dpi)
+        prep = restore.prepare(up, dpi)
+        first = restore.faint_reading(restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids),
+                                                      prep.scale), prep)  # pagework._read without its second reading
         cpu["first reading"][group] += time.process_time() - c0
         wer["first reading"][group].append(bag_of_words_error(text, first.text))
         lines = lines_of(first.words)
         views: dict[str, tuple[View, float]] = {}
         got: dict[tuple[str, int], tuple[list[Word], float]] = {}
         for name in names:
-            threshold, by, vnames, pick = VARIANTS[name]
+            threshold, by, vnames, pick, *page_share = VARIANTS[name]
             if pick is ORACLE:
                 pick = _oracle(text)
             todo = [n for n, ws in lines.items() if weak(ws, threshold, by)]
+            if page_share and len(todo) < page_share[0] * len(lines):
+                todo = []
             spent = 0.0
             kept = dict(lines)
             for v in vnames if todo else ():
@@ -180,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
                     t = time.process_time()
                     views[v] = (VIEWS[v](up, dpi, prep), time.process_time() - t)
                 spent += views[v][1]
+                if views[v][0] is None:  # not a page this view is for
+                    continue
                 for n in todo:
                     if (v, n) not in got:
                         t = time.process_time()
