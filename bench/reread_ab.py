@@ -15,7 +15,6 @@ lines re-read), the first reading's CPU alongside.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -32,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from restore_ab import gamma, upright_pages  # noqa: E402
+from restore_ab import gamma, read_set, set_parser  # noqa: E402
 
 from archivist import restore  # noqa: E402
 from archivist.cells import read_page  # noqa: E402
@@ -118,9 +117,7 @@ VARIANTS: dict[str, tuple] = {
     "oracle, thicken 3, word<85": (85, "word", ("thicken 3",), ORACLE),
     "oracle, clahe, word<85": (85, "word", ("clahe",), ORACLE),
     "oracle, no clahe, word<85": (85, "word", ("no clahe (faint: thicken 3)",), ORACLE),
-    "oracle, all views, word<92": (92, "word", ("same", "x2", "thicken 2", "thicken 3", "clahe", "gamma 2",
-                                               "no clahe (faint: thicken 3)", "no thickening", "clahe 4",
-                                               "sharpen", "x2 thicken 3", "x2 no clahe"), ORACLE),
+    "oracle, all views, word<92": (92, "word", ALL, ORACLE),
     "vote, 6 views, word<85": (85, "word", SIX, VOTE),
     "vote by confidence, 6 views, word<85": (85, "word", SIX, VOTE_CONF),
     "vote, all views, word<85": (85, "word", ALL, VOTE),
@@ -147,9 +144,7 @@ VARIANTS: dict[str, tuple] = {
     "sharpen, word<85, confidence": (85, "word", ("sharpen",), _conf),
     "x2 thicken 3, word<85, confidence": (85, "word", ("x2 thicken 3",), _conf),
     "x2 no clahe, word<85, confidence": (85, "word", ("x2 no clahe",), _conf),
-    "all views, word<85, confidence": (85, "word", ("same", "x2", "thicken 2", "thicken 3", "clahe", "gamma 2",
-                                                   "no clahe (faint: thicken 3)", "no thickening", "clahe 4",
-                                                   "sharpen", "x2 thicken 3", "x2 no clahe"), _conf),
+    "all views, word<85, confidence": (85, "word", ALL, _conf),
 }
 
 
@@ -171,17 +166,11 @@ def _oracle(truth: str) -> Pick:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", type=Path, required=True, help="a generated set with hard groups (scans/, ground-truth/)")
-    ap.add_argument("--groups", nargs="+", help="groups to read (default: all in the set)")
+    ap = set_parser(__doc__, 20)
     ap.add_argument("--variants", nargs="+", help="names (or beginnings) of variants (default: all)")
-    ap.add_argument("--pages", type=int, default=20, help="pages per group at most")
     args = ap.parse_args(argv)
-    pages = upright_pages(args.set, args.groups, args.pages)
+    pages, groups = read_set(args)
     names = [n for n in VARIANTS if not args.variants or any(n.startswith(c) for c in args.variants)]
-    groups = list(dict.fromkeys(g for g, *_ in pages))
-    print(f"{len(pages)} upright pages from {args.set}: " + ", ".join(
-        f"{g} {sum(1 for x in pages if x[0] == g)}" for g in groups) + "\n", flush=True)
     engine = TesserocrEngine()
     wer: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     cpu: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
