@@ -21,10 +21,13 @@ import numpy as np
 
 from .models import Word
 from .ocr import OcrResult, text_from_words
+from .restore import Prepared, thicken
 from .syllables import is_syllable
 
-#: A line whose mean word confidence is under this is re-read.
+#: A line whose mean word confidence is under this is re-read (``by="mean"``).
 WEAK_LINE = 80.0
+#: A line with a word read under this is re-read (``by="word"``, what :func:`second_reading` uses).
+WEAK_WORD = 85.0
 #: Space kept round a line's box when it is cut out, as a share of the line's height (Tesseract wants
 #: some paper round the glyphs; tone marks stand above the box of a word read without them).
 PAD_Y = 0.35
@@ -139,3 +142,29 @@ def reread(ocr: OcrResult, views: Sequence[View], read: LineReader, threshold: f
         return ocr, len(todo)
     words = [w for n in sorted(lines) for w in lines[n]]
     return replace(text_from_words(words), notes=ocr.notes), len(todo)
+
+
+#: A page's weak lines are read again from the page thickened (once more, if prepare thickened it already).
+THICKEN_AGAIN = 3
+#: ... when at least this share of its lines is weak (typewritten pages about 60%, clean, seal, table and
+#: two-column pages about 12%, bench pages of seeds 10 and 11).
+WEAK_PAGE = 0.4
+
+
+def second_reading(engine: object, ocr: OcrResult, prep: Prepared) -> OcrResult:
+    """``ocr`` with the weak lines of a weakly read page (:data:`WEAK_PAGE`) read again from its image
+    thickened (:data:`THICKEN_AGAIN`), each line's better reading (:func:`score`) kept. Faded carbon
+    copies (CLAHE) and speckled pages, and engines that cannot read one line (the CLI), as they are.
+
+    Why these pages: on bench pages the second reading helped typewritten pages, whose uneven ink leaves
+    strokes broken, and helped neither faded carbon copies (no view, no choice rule) nor speckled pages (it
+    cost words there); on pages read well but for a few lines it changed a word here and there both ways.
+    bench/RESULTS.md, "Weak lines read a second time (session 22)"."""
+    read = getattr(engine, "recognize_line", None)
+    if read is None or {"clahe", "despeckle"} & set(prep.steps):
+        return ocr
+    lines = lines_of(ocr.words)
+    if not lines or sum(weak(ws, WEAK_WORD) for ws in lines.values()) < WEAK_PAGE * len(lines):
+        return ocr
+    view = View(thicken(prep.image, THICKEN_AGAIN), prep.dpi, prep.scale)
+    return reread(ocr, [view], read, threshold=WEAK_WORD, by="word")[0]
