@@ -2,8 +2,8 @@
 
 Every page of a set's hard groups is turned upright with the generator's own angles (as
 bench/restore_ab.py does) and read as the pipeline reads it (``pagework._read``: restore.prepare, tables
-cell by cell, the faint page's debris dropped). Then each variant re-reads the lines whose mean confidence
-is under its threshold from its views (other restorations of the page, :mod:`archivist.reread`) and keeps
+cell by cell, the faint page's debris dropped). Then each variant re-reads the lines with a word (or a mean)
+under its threshold from its views (other restorations of the page, bench/reread_lines.py) and keeps
 each line's best reading. One process, one thread; a line read from a view is read once and its CPU
 charged to every variant that uses it, so each variant's CPU is what it would cost alone.
 
@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from reread_lines import View, box, line_reader, lines_of, read_line, score, vote, weak  # noqa: E402
 from restore_ab import gamma, read_set, set_parser  # noqa: E402
 
 from archivist import restore  # noqa: E402
@@ -38,7 +39,6 @@ from archivist.cells import read_page  # noqa: E402
 from archivist.metrics import bag_of_words_error, words  # noqa: E402
 from archivist.models import Word  # noqa: E402
 from archivist.ocr import TesserocrEngine  # noqa: E402
-from archivist.reread import View, _box, lines_of, read_line, score, vote, weak  # noqa: E402
 
 ViewMaker = Callable[[np.ndarray, float, restore.Prepared], "View | None"]
 
@@ -80,7 +80,7 @@ VIEWS: dict[str, ViewMaker] = {
 
 Pick = Callable[[list[Word]], tuple[float, ...]]
 ORACLE: Pick = lambda line: ()  # noqa: E731  (a marker: main() picks with the page's truth)
-VOTE: Pick = lambda line: (1,)  # noqa: E731  (markers: main() votes word by word, reread.vote)
+VOTE: Pick = lambda line: (1,)  # noqa: E731  (markers: main() votes word by word, reread_lines.vote)
 VOTE_CONF: Pick = lambda line: (2,)  # noqa: E731
 SIX = ("same", "x2", "thicken 3", "clahe", "no clahe (faint: thicken 3)", "gamma 2")
 ALL = ("same", "x2", "thicken 2", "thicken 3", "clahe", "gamma 2", "no clahe (faint: thicken 3)", "no thickening",
@@ -125,7 +125,7 @@ VARIANTS: dict[str, tuple] = {
     "vote, thicken 3 + clahe + no clahe, word<85": (85, "word", ("thicken 3", "clahe", "no clahe (faint: thicken 3)"),
                                                    VOTE),
     "vote by confidence, 6 views, word<92": (92, "word", SIX, VOTE_CONF),
-    # what reread.second_reading does: thickened (typewritten-like) pages only
+    # thickened (typewritten-like) pages only
     "thickened pages: thicken 3, word<85, syllables": (85, "word", ("thickened pages: thicken 3",), score),
     "not faded, not speckled: thicken 3, word<85, syllables": (85, "word", ("not faded or speckled: thicken 3",),
                                                                score),
@@ -149,7 +149,7 @@ VARIANTS: dict[str, tuple] = {
 
 
 def _margin(line: list[Word]) -> tuple[float, ...]:
-    """As reread.score, but confidence only counts in steps of 5 points: a line read as many valid syllables
+    """As reread_lines.score, but confidence only counts in steps of 5 points: a line read as many valid syllables
     wins only by 5 points more (the first reading wins ties, as in main())."""
     share, conf = score(line)
     return share, conf // 5
@@ -172,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     pages, groups = read_set(args)
     names = [n for n in VARIANTS if not args.variants or any(n.startswith(c) for c in args.variants)]
     engine = TesserocrEngine()
+    read_one = line_reader(engine)
     wer: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     cpu: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     lines_read: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -204,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
                 for n in todo:
                     if (v, n) not in got:
                         t = time.process_time()
-                        got[v, n] = (read_line(engine.recognize_line, views[v][0], _box(lines[n]), n),
+                        got[v, n] = (read_line(read_one, views[v][0], box(lines[n]), n),
                                      time.process_time() - t)
                     words, c = got[v, n]
                     spent += c

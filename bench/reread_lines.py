@@ -1,14 +1,14 @@
-"""A second reading where the first is weak: the page's low-confidence lines read again, one line at a
-time, from differently restored images, and each line's best reading kept.
+"""What bench/reread_ab.py measures with: a page's weak lines read a second time, one line at a time, from
+differently restored images, and each line's best reading kept (by valid syllables, confidence, or a vote).
 
-Why line by line: reading a whole faded page twice (two restorations, the page with the higher mean
-confidence kept) doubled the OCR time and did not help on both seeds (bench/RESULTS.md, "Faded pages,
-more candidates"), because a page's mean hides which lines each restoration reads better. Re-reading only
-the weak lines costs OCR only where the first reading was doubtful, so clean pages keep their speed.
+Measured, not adopted (bench/RESULTS.md, "Weak lines read a second time (session 22)"): no rule helped faded
+carbon copies; a gated rule helped typewritten pages but cost words on a table page of the check set and
+left wrong values unflagged end to end. So this lives in the bench, not in ``archivist/``; the pipeline's
+``pagework._read`` reads every page once.
 
-Which reading of a line wins is decided by what the engine and the language say of it: first the share of
-its word tokens that are valid Vietnamese syllables (:mod:`archivist.syllables`; a misread faded letter
-mostly makes a token no syllable), then its mean confidence.
+Why line by line was tried: reading a whole faded page twice (page with the higher mean confidence kept)
+doubled the OCR time and did not help on both seeds ("Faded pages, more candidates"), and a page's mean
+hides which lines each restoration reads better.
 """
 
 from __future__ import annotations
@@ -19,15 +19,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .models import Word
-from .ocr import OcrResult, text_from_words
-from .restore import Prepared, thicken
-from .syllables import is_syllable
+from archivist.models import Word
+from archivist.ocr import TesserocrEngine, _summarise
+from archivist.syllables import is_syllable
 
 #: A line whose mean word confidence is under this is re-read (``by="mean"``).
 WEAK_LINE = 80.0
-#: A line with a word read under this is re-read (``by="word"``, what :func:`second_reading` uses).
-WEAK_WORD = 85.0
 #: Space kept round a line's box when it is cut out, as a share of the line's height (Tesseract wants
 #: some paper round the glyphs; tone marks stand above the box of a word read without them).
 PAD_Y = 0.35
@@ -96,7 +93,7 @@ def vote(first: Sequence[Word], others: Sequence[Sequence[Word]], weight: str = 
     return out
 
 
-def _box(line: Sequence[Word]) -> tuple[int, int, int, int]:
+def box(line: Sequence[Word]) -> tuple[int, int, int, int]:
     return (min(w.bbox[0] for w in line), min(w.bbox[1] for w in line),
             max(w.bbox[2] for w in line), max(w.bbox[3] for w in line))
 
@@ -122,49 +119,14 @@ def read_line(read: LineReader, view: View, box: tuple[int, int, int, int], line
             for w in words]
 
 
-def reread(ocr: OcrResult, views: Sequence[View], read: LineReader, threshold: float = WEAK_LINE, by: str = "word",
-           pick: Callable[[Sequence[Word]], tuple[float, ...]] = score) -> tuple[OcrResult, int]:
-    """``ocr`` with each weak line (:data:`WEAK_LINE`) replaced by its best reading from ``views`` when one
-    scores higher (:func:`score`) than the first; and how many lines were re-read."""
-    lines = lines_of(ocr.words)
-    todo = [n for n, ws in lines.items() if weak(ws, threshold, by)]
-    if not todo or not views:
-        return ocr, 0
-    changed = False
-    for n in todo:
-        best, best_score = lines[n], pick(lines[n])
-        for view in views:
-            got = read_line(read, view, _box(lines[n]), n)
-            if got and pick(got) > best_score:
-                best, best_score, changed = got, pick(got), True
-        lines[n] = best
-    if not changed:
-        return ocr, len(todo)
-    words = [w for n in sorted(lines) for w in lines[n]]
-    return replace(text_from_words(words), notes=ocr.notes), len(todo)
+def line_reader(engine: TesserocrEngine) -> LineReader:
+    """Reads an image holding one line of text as one line (psm 7), with archivist's engine and its word
+    corrections, boxes in that image's pixels (the engine's own ``recognize`` has no single-line mode)."""
+    psm = engine._tesserocr.PSM.SINGLE_LINE
 
-
-#: A page's weak lines are read again from the page thickened (once more, if prepare thickened it already).
-THICKEN_AGAIN = 3
-#: ... when at least this share of its lines is weak (typewritten pages about 60%, clean, seal, table and
-#: two-column pages about 12%, bench pages of seeds 10 and 11).
-WEAK_PAGE = 0.4
-
-
-def second_reading(engine: object, ocr: OcrResult, prep: Prepared) -> OcrResult:
-    """``ocr`` with the weak lines of a weakly read page (:data:`WEAK_PAGE`) read again from its image
-    thickened (:data:`THICKEN_AGAIN`), each line's better reading (:func:`score`) kept. Faded carbon
-    copies (CLAHE) and speckled pages, and engines that cannot read one line (the CLI), as they are.
-
-    Why these pages: on bench pages the second reading helped typewritten pages, whose uneven ink leaves
-    strokes broken, and helped neither faded carbon copies (no view, no choice rule) nor speckled pages (it
-    cost words there); on pages read well but for a few lines it changed a word here and there both ways.
-    bench/RESULTS.md, "Weak lines read a second time (session 22)"."""
-    read = getattr(engine, "recognize_line", None)
-    if read is None or {"clahe", "despeckle"} & set(prep.steps):
-        return ocr
-    lines = lines_of(ocr.words)
-    if not lines or sum(weak(ws, WEAK_WORD) for ws in lines.values()) < WEAK_PAGE * len(lines):
-        return ocr
-    view = View(thicken(prep.image, THICKEN_AGAIN), prep.dpi, prep.scale)
-    return reread(ocr, [view], read, threshold=WEAK_WORD, by="word")[0]
+    def read(gray: np.ndarray, dpi: float) -> list[Word]:
+        img, scale = engine._set_image(gray, dpi)
+        words = _summarise(engine._read(scale, psm, img.shape[1], img.shape[0]), fix=True).words
+        engine.api.Clear()
+        return words
+    return read
