@@ -216,19 +216,31 @@ def upright_pages(base: Path, groups: list[str] | None, limit: int) -> list[tupl
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def set_parser(doc: str | None, pages: int) -> argparse.ArgumentParser:
+    """The options every bench over a set's upright pages takes (this one and reread_ab.py)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", type=Path, required=True, help="a generated set with hard groups (scans/, ground-truth/)")
     ap.add_argument("--groups", nargs="+", help="groups to read (default: all in the set)")
-    ap.add_argument("--candidates", nargs="+", help="names (or beginnings, for all they begin) of candidates to run")
-    ap.add_argument("--pages", type=int, default=12, help="pages per group at most")
-    args = ap.parse_args(argv)
+    ap.add_argument("--pages", type=int, default=pages, help="pages per group at most")
+    return ap
+
+
+def read_set(args: argparse.Namespace) -> tuple[list[tuple[str, np.ndarray, float, str]], list[str]]:
+    """The set's upright pages (:func:`upright_pages`) and their groups, said on stdout."""
     pages = upright_pages(args.set, args.groups, args.pages)
-    names = [n for n in CANDIDATES if not args.candidates or any(n == c or (c not in CANDIDATES and n.startswith(c))
-                                                                 for c in args.candidates)]
     groups = list(dict.fromkeys(g for g, *_ in pages))
     print(f"{len(pages)} upright pages from {args.set}: " + ", ".join(
-        f"{g} {sum(1 for x in pages if x[0] == g)}" for g in groups) + "\n")
+        f"{g} {sum(1 for x in pages if x[0] == g)}" for g in groups) + "\n", flush=True)
+    return pages, groups
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = set_parser(__doc__, 12)
+    ap.add_argument("--candidates", nargs="+", help="names (or beginnings, for all they begin) of candidates to run")
+    args = ap.parse_args(argv)
+    pages, groups = read_set(args)
+    names = [n for n in CANDIDATES if not args.candidates or any(n == c or (c not in CANDIDATES and n.startswith(c))
+                                                                 for c in args.candidates)]
     print("| candidate | " + " | ".join(groups) + " | restoration ms/page | OCR s/page |")
     print("|---|" + "---|" * (len(groups) + 2))
     engine = TesserocrEngine()

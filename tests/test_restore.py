@@ -8,29 +8,19 @@ import os
 
 import numpy as np
 import pytest
-from PIL import Image
 
 from archivist import restore
 from archivist.metrics import bag_of_words_error
 from archivist.ocr import TesserocrEngine, text_from_words
-from archivist.preprocess import Correction, apply, flatten_background, ink_level
-from samples.generate import generate
+from archivist.preprocess import flatten_background, ink_level
+from tests.hardpages import first_pages
 
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[np.ndarray, float, str]]:
     """The first page of one faded, one clean and one typewritten generated document, upright, with its dpi
     and text."""
-    out = tmp_path_factory.mktemp("restore")
-    found = {}
-    for truth in generate(out, seed=3, n_docs=1, groups=["clean", "faded", "typewriter"]):
-        p = truth["pages"][0]
-        with Image.open(out / p["file"]) as im:
-            im.seek(p["index"])
-            gray = np.asarray(im.convert("L"))
-        found[truth["group"]] = (apply(gray, Correction(p["rotation"], p["skew"], 1.0, True)), float(p["dpi"]),
-                                 p["text"])
-    return found
+    return first_pages(tmp_path_factory.mktemp("restore"), 3, ["clean", "faded", "typewriter"])
 
 
 def test_faded_page_gets_local_contrast_not_thicker_strokes(pages: dict) -> None:
