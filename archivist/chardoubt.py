@@ -94,11 +94,20 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
         if f is None or f.review or f.value in (None, "", []) or f.page not in by_page:
             continue
         page = by_page[f.page]
+        kept = _tokens(f.value) if name in CASE_FIELDS else None
         for w in value_words(page.words, f):
             text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
+            if kept is not None and not _tokens(text) <= kept:
+                continue  # a word in the value's box that the value dropped (a speck, ``)jee``): no doubt of it
             if text == w[0] and (why := judge(text, rivals)):
                 f.review = why
                 break
+
+
+def _tokens(value: object) -> set[str]:
+    """The runs of letters and digits of a value (a list's items joined), to tell the words it keeps."""
+    text = " ".join(v for v in value if isinstance(v, str)) if isinstance(value, list) else str(value)
+    return set(re.findall(r"[^\W_]+", text))
 
 
 def _token_at(text: str, at: int) -> str:

@@ -1,0 +1,66 @@
+"""Review flags, seventh round (issue 14 item 9; bench/RESULTS.md, "Flags, seventh round (session 22)"): the
+two values seed 14 left wrong without a flag are read right, and two of the fifth round's rules no longer
+flag right recipients lists for what the list does not hold. Each on a small page with the slip and without.
+
+- a register book ends on a digit: a full stop after it (``Quyển số: 02/2014.``) is not the book's;
+- a ``V/v`` subject's second line, read after the place and date beside its first, is still the subject's;
+- the case rule judges only the words the recipients list keeps (not a speck in its box, ``)jee``);
+- a list word swallowed a line only when read under confidence 20 (``trên;`` at 3; not ``VT.`` at 32).
+"""
+
+from __future__ import annotations
+
+from tests.test_flag_evidence import CHOICES, FOOT, HEAD, _extract, _page
+
+CIVIL = [[(100, "UBND HUYỆN THẠCH THẤT"), (900, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+         [(100, "ỦY BAN NHÂN DÂN"), (900, "Độc lập - Tự do - Hạnh phúc")], [(100, "XÃ KIM SƠN")],
+         [(100, "Số: 364/TLKS-BS")], [(500, "TRÍCH LỤC KHAI SINH")], [(100, "Họ, chữ đệm, tên: ĐÀO CÔNG ĐẠT")],
+         [(100, "Ngày, tháng, năm sinh: 16/04/2014")], [(100, "Ngày, tháng, năm đăng ký: 08/05/2014")]]
+CIVIL_FOOT = [[(100, "Số: 110")], [(700, "Xã Kim Sơn, ngày 25 tháng 8 năm 2017")], [(700, "NGƯỜI KÝ TRÍCH LỤC")],
+              [(700, "Trịnh Thị Hằng")]]
+
+
+def test_a_register_book_ends_on_a_digit_a_full_stop_after_it_is_not_its() -> None:
+    for line, book in (("Quyển số: 02/2014.", "02/2014"), ("Quyển số: 02/2014", "02/2014"),
+                       ("Quyển số: 1/2014-", "1/2014"), ("Quyển số: 03.", "03")):
+        meta = _extract(_page(CIVIL + [[(100, line)]] + CIVIL_FOOT))
+        assert meta.book is not None and meta.book.value == book, line
+
+
+LETTER = [[(100, "UBND HUYỆN THẠCH THẤT"), (900, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+          [(100, "ỦY BAN NHÂN DÂN"), (900, "Độc lập - Tự do - Hạnh phúc")], [(100, "XÃ ĐẠI ĐỒNG")],
+          [(100, "Số: 201/UBND-VP")]]
+BODY = [[(500, "Kính gửi: Trưởng các thôn trên địa bàn xã.")],
+        [(200, "Thực hiện Công văn số 26/UBND-NV của Ủy ban nhân dân huyện, Ủy ban nhân dân xã đề nghị như sau:")]]
+
+
+def test_a_subjects_second_line_read_after_the_date_beside_its_first_is_the_subjects() -> None:
+    # seed 14: 'V/v rà soát, cập nhật dữ liệu hộ tịch' | 'Đại Đồng, ngày 4 …' on one row, 'năm 2005' under the V/v
+    subject = [(100, "V/v rà soát, cập nhật dữ liệu hộ tịch"), (900, "Đại Đồng, ngày 4 tháng 10 năm 2005")]
+    two = _extract(_page(LETTER + [subject, [(260, "năm 2005")]] + BODY + FOOT))
+    assert two.subject.value == "V/v rà soát, cập nhật dữ liệu hộ tịch năm 2005"
+    assert two.date.value == "2005-10-04"
+    one = _extract(_page(LETTER + [subject] + BODY + FOOT))
+    assert one.subject.value == "V/v rà soát, cập nhật dữ liệu hộ tịch"
+    # a line under the date only (the right column's) is not taken into the subject
+    right = _extract(_page(LETTER + [subject, [(1000, "(Kèm theo kế hoạch)")]] + BODY + FOOT))
+    assert right.subject.value == "V/v rà soát, cập nhật dữ liệu hộ tịch"
+
+
+def test_the_case_rule_judges_only_the_words_the_recipients_keep() -> None:
+    # seed 14: specks '* )jee' read as a line under the archive copy's, dropped from the value, 'j' weighed against 'J'
+    rows = HEAD + FOOT[:4] + [[(300, "* )jee")], FOOT[4]]
+    speck = _extract(_page(rows, conf={")jee": 0.0}, rivals=CHOICES | {")jee": ((1, "J", 82.0, 69.1),)}))
+    assert all("jee" not in item for item in speck.recipients.value)
+    assert speck.recipients.review is None and "recipients" not in speck.needs_review
+    kept = HEAD + FOOT[:2] + [[(100, "- Chủ tịch, Các PCT UBND xã;")]] + FOOT[2:]
+    doubted = _extract(_page(kept, rivals=CHOICES | {"Các": ((0, "c", 87.5, 82.4),)}))
+    assert "'Các'" in (doubted.recipients.review or "")
+
+
+def test_a_list_word_read_at_32_in_a_tall_box_is_no_swallowed_line() -> None:
+    # seed 14: 'VT.' read at 32 in a box 1.8 words tall, on a right list; seed 12's 'trên;' was read at 3
+    right = _extract(_page(HEAD + FOOT, conf={"VT,": 32.0}, tall={"VT,": 24}))
+    assert right.recipients.review is None and "recipients" not in right.needs_review
+    swallowed = _extract(_page(HEAD + FOOT, conf={"VT,": 15.0}, tall={"VT,": 24}))
+    assert "'VT,'" in (swallowed.recipients.review or "")
