@@ -5,12 +5,15 @@ flag right recipients lists for what the list does not hold. Each on a small pag
 - a register book ends on a digit: a full stop after it (``Quyển số: 02/2014.``) is not the book's;
 - a ``V/v`` subject's second line, read after the place and date beside its first, is still the subject's;
 - the case rule judges only the words the recipients list keeps (not a speck in its box, ``)jee``);
-- a list word swallowed a line only when read under confidence 20 (``trên;`` at 3; not ``VT.`` at 32).
+- a list word swallowed a line only when read under confidence 20 (``trên;`` at 3; not ``VT.`` at 32);
+- a number whose only change is a full stop taken off after it, or whose digit rival is more than
+  DIGIT_MARGIN points behind, is settled by its grammar like one read as printed.
 """
 
 from __future__ import annotations
 
-from tests.test_flag_evidence import CHOICES, FOOT, HEAD, _extract, _page
+from archivist.chardoubt import grammar_settles
+from tests.test_flag_evidence import CHOICES, FOOT, HEAD, _extract, _number, _page
 
 CIVIL = [[(100, "UBND HUYỆN THẠCH THẤT"), (900, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
          [(100, "ỦY BAN NHÂN DÂN"), (900, "Độc lập - Tự do - Hạnh phúc")], [(100, "XÃ KIM SƠN")],
@@ -64,3 +67,22 @@ def test_a_list_word_read_at_32_in_a_tall_box_is_no_swallowed_line() -> None:
     assert right.recipients.review is None and "recipients" not in right.needs_review
     swallowed = _extract(_page(HEAD + FOOT, conf={"VT,": 15.0}, tall={"VT,": 24}))
     assert "'VT,'" in (swallowed.recipients.review or "")
+
+
+def test_a_digit_rival_far_behind_is_no_doubt_the_grammar_settles() -> None:
+    # seed 14: '25/2008/QĐ-UBND' read at 60 with '6' 38.9 points behind its '8'
+    assert grammar_settles("25/2008/QĐ-UBND", ((4, "6", 92.7, 53.8),))
+    assert not grammar_settles("25/2008/QĐ-UBND", ((4, "6", 92.7, 63.0),))  # within 30 points: in doubt
+    far = _number(45.0, {"118/TB-UBND": ((1, "7", 90.0, 55.0),)})
+    assert far.number_symbol.confidence == 0.95 and "number_symbol" not in far.needs_review
+
+
+def test_a_number_whose_only_change_is_a_stop_taken_off_is_settled() -> None:
+    # seed 14: '186/UBND-TC.' and '248/TB-UBND.' read at 69-80 with nothing weighed, flagged for the stop
+    rows = [r if r[0][1] != "Số: 118/TB-UBND" else [(100, "Số: 118/TB-UBND."), r[1]] for r in HEAD] + FOOT
+    stop = _extract(_page(rows, conf={"118/TB-UBND.": 45.0}, rivals=CHOICES))
+    assert stop.number_symbol.value == "118/TB-UBND" and stop.number_symbol.confidence == 0.95
+    assert "number_symbol" not in stop.needs_review
+    near = CHOICES | {"118/TB-UBND.": ((1, "7", 80.0, 60.0),)}
+    digit = _extract(_page(rows, conf={"118/TB-UBND.": 45.0}, rivals=near))
+    assert "number_symbol" in digit.needs_review
