@@ -94,11 +94,20 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
         if f is None or f.review or f.value in (None, "", []) or f.page not in by_page:
             continue
         page = by_page[f.page]
+        kept = _tokens(f.value) if name in CASE_FIELDS else None
         for w in value_words(page.words, f):
             text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
+            if kept is not None and not _tokens(text) <= kept:
+                continue  # a word in the value's box that the value dropped (a speck, ``)jee``): no doubt of it
             if text == w[0] and (why := judge(text, rivals)):
                 f.review = why
                 break
+
+
+def _tokens(value: object) -> set[str]:
+    """The runs of letters and digits of a value (a list's items joined), to tell the words it keeps."""
+    text = " ".join(v for v in value if isinstance(v, str)) if isinstance(value, list) else str(value)
+    return set(re.findall(r"[^\W_]+", text))
 
 
 def _token_at(text: str, at: int) -> str:
@@ -108,11 +117,13 @@ def _token_at(text: str, at: int) -> str:
 
 def grammar_settles(text: str, rivals: Sequence[Rival]) -> bool:
     """Whether every character the engine weighed another for in the word ``text`` is one the number's
-    grammar decides: no digit was in any doubt (a rival at all, for or as a digit), and no letter's rival
-    would make another known code of its part (``Ð`` for ``Đ`` in ``QĐ``, ``G`` for ``C`` in ``BC``, ``I``
-    for ``r`` in ``TTr``: ``QÐ``, ``BG``, ``TTI`` are no code; ``P`` for ``B`` in ``TB`` would be ``TP``)."""
-    for at, rival, _mine, _theirs in rivals:
-        if not 0 <= at < len(text) or text[at].isdigit() or rival.isdigit():
+    grammar decides: no digit was in doubt (a rival for or as a digit within DIGIT_MARGIN points of it, as
+    :func:`digit_doubt` judges; one further behind is none: ``6`` 39 points behind the ``8`` of
+    ``25/2008/QĐ-UBND``, seventh round), and no letter's rival would make another known code of its part
+    (``Ð`` for ``Đ`` in ``QĐ``, ``G`` for ``C`` in ``BC``, ``I`` for ``r`` in ``TTr``: ``QÐ``, ``BG``, ``TTI``
+    are no code; ``P`` for ``B`` in ``TB`` would be ``TP``)."""
+    for at, rival, mine, theirs in rivals:
+        if not 0 <= at < len(text) or (text[at].isdigit() or rival.isdigit()) and theirs >= mine - DIGIT_MARGIN:
             return False
         other = _token_at(text[:at] + rival + text[at + 1:], at)
         if other != _token_at(text, at) and is_known_part(other):
@@ -120,12 +131,22 @@ def grammar_settles(text: str, rivals: Sequence[Rival]) -> bool:
     return True
 
 
+#: a change that only took the punctuation after a code off (``TC. -> TC: marks or case the OCR lost``)
+_STOP_OFF = re.compile(r"^'?(\S+?)[.,;:]+'? -> '?(\S+?)'?: ")
+
+
+def _only_stopped(changes: Sequence[str]) -> bool:
+    """Whether every change made to a number took only a full stop (or comma) after it off: the value is
+    then as printed (``186/UBND-TC.``: a speck or the line's stop glued to the code)."""
+    return all((m := _STOP_OFF.match(c)) is not None and m.group(1) == m.group(2) for c in changes)
+
+
 def settle_number(fields: Sequence[Field], base: float, pages: Sequence[Any]) -> None:
     """Give a number/symbol (``fields``: number/symbol, number, symbol, read from the same words, judged on
     the first) its pattern's confidence ``base`` back when the OCR's low word confidence lies on
-    nothing the value could be misread by: it was read as printed (no change, no grammar decision; the
-    caller checks that every symbol part is a known code) and the grammar settles every character the
-    engine weighed another for (:func:`grammar_settles`).
+    nothing the value could be misread by: it was read as printed (no change but a stop after it taken off,
+    :func:`_only_stopped`; no grammar decision; the caller checks that every symbol part is a known code)
+    and the grammar settles every character the engine weighed another for (:func:`grammar_settles`).
 
     Why: on the bench pages right numbers read at word confidence 36-63 (a quote or speck glued to the
     word, ``Đ`` against its look-alike ``Ð``) were a quarter of the right numbers and flagged for it, while
@@ -133,7 +154,7 @@ def settle_number(fields: Sequence[Field], base: float, pages: Sequence[Any]) ->
     their flag (bench/RESULTS.md, "Flags, fifth round (session 22)")."""
     by_page = {p.number: p for p in pages if getattr(p, "rivals", None) and p.words}  # the engine's choices kept
     f = fields[0] if fields else None
-    if f is None or f.review or f.changes or f.confidence >= base or f.page not in by_page:
+    if f is None or f.review or not _only_stopped(f.changes) or f.confidence >= base or f.page not in by_page:
         return
     page = by_page[f.page]
     words = [(w[0], page.rivals.get(tuple(w[2]), (w[0], ()))) for w in value_words(page.words, f)]

@@ -31,7 +31,9 @@ _EVENT_LABELS = {
     "Khai tử": re.compile(r"ngay,?\s*thang,?\s*nam\s*chet|ch[ea]t\s*vao\s*luc|ngay\s*chet|da\s*chet"),  # chất: OCR
 }
 _REGISTERED = re.compile(r"ngay,?\s*thang,?\s*nam\s*dang\s*ky|ngay\s*dang\s*ky")
-_BOOK = re.compile(r"quyen\s*so\s*[:.]?\s*(?P<v>[0-9ol][0-9ol/.\-]*)")
+#: a register book is numbered ``NN/YYYY`` (``Quyển số: 01/2020``; so the bench's truth, every set): its value
+#: ends on a digit, so a full stop or dash after it (a speck, or the line's punctuation: ``02/2014.``) is not its
+_BOOK = re.compile(r"quyen\s*so\s*[:.]?\s*(?P<v>[0-9ol](?:[0-9ol/.\-]*[0-9ol])?)")
 _ENTRY = re.compile(r"^\W*s\S{0,2}\s*[:.]\s*(?P<v>[0-9ol]{1,6})(?!\s*[0-9/])"
                     r"|\bso\s*(?:dang\s*ky|thu\s*tu)\s*[:.]?\s*(?P<w>[0-9ol]{1,6})")
 

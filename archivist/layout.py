@@ -19,7 +19,7 @@ from .dates import DateMatch, find_dates
 from .doctypes import DocType, load_table
 from .footer import Footer, authority_of, find_footer
 from .numsym import NumberSymbolMatch, agree_with_heading, find_number_symbols
-from .ocrtext import Line, _fold, fold_key, upper_ratio
+from .ocrtext import Box, Line, _fold, fold_key, upper_ratio
 
 NATIONAL = "cong hoa xa hoi chu nghia viet nam"
 MOTTO = "doc lap - tu do - hanh phuc"
@@ -231,14 +231,34 @@ def parse_header(lines: list[Line], limit: int = 40) -> Header:
                 h.placedate = seg
             elif seg.role == "vv":
                 h.vv.append(seg.line)
-            elif seg.role == "text" and h.vv and h.segs[-2:-1] and h.segs[-2].role in ("vv", "text", "blank") \
-                    and len(h.vv) < 4 and not seen_body:
+            elif seg.role == "text" and h.vv and _continues(h.segs, h.vv[0]) and len(h.vv) < 4 and not seen_body:
                 h.vv.append(seg.line)
             elif seg.role == "upper" and h.number is None and not seen_body and _is_issuer_piece(seg.line.text) \
                     and not _garbled(seg.line):
                 h.issuer.append(seg.line)
         h.end = i + 1
     return h
+
+
+def _beside(line: Line, col: Box | None) -> bool:
+    """Whether ``line`` stands wholly right or left of the column ``col`` (another column's piece)."""
+    b = line.box()
+    return col is not None and b is not None and (b[0] >= col[2] or b[2] <= col[0])
+
+
+def _continues(segs: list[Seg], vv: Line) -> bool:
+    """Whether the text piece ``segs[-1]`` continues the subject opened by the ``V/v`` line: it follows the
+    subject, a line of it or a blank; or it stands under the ``V/v`` line and the pieces read between them
+    stand wholly beside it (the place and date of the right column, read between the subject's two lines:
+    ``V/v rà soát, cập nhật dữ liệu hộ tịch`` / ``năm 2005`` was cut so on seed 14)."""
+    roles = ("vv", "text", "blank")
+    if len(segs) < 2 or segs[-2].role in roles:
+        return len(segs) >= 2
+    col = vv.box()
+    if _beside(segs[-1].line, col):
+        return False
+    prev = next((s for s in reversed(segs[:-1]) if not _beside(s.line, col)), None)
+    return prev is not None and prev.role in roles
 
 
 #: Mean OCR confidence (0-100) under which a header line is the engine's guess at something it could not

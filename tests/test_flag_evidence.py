@@ -76,7 +76,7 @@ def test_the_grammar_settles_look_alikes_and_stray_marks_not_digits_or_another_c
     assert grammar_settles("199/2009/QĐ-UBND", ((10, "Ð", 96.2, 60.3),))  # Đ's look-alike: QÐ is no code
     assert grammar_settles("16/TTr-UBND", ((4, "I", 85.7, 68.5),))  # TTI is no code
     assert grammar_settles("Số:39/BC-UBND", ((7, "G", 90.1, 60.9),))  # BG is no code
-    assert not grammar_settles("Số:99/UBND-VX", ((3, "8", 82.0, 49.2),))  # a digit weighed: it may be 89
+    assert not grammar_settles("Số:99/UBND-VX", ((3, "8", 82.0, 60.0),))  # a digit weighed: it may be 89
     assert not grammar_settles("21/TB-UBND", ((4, "P", 90.0, 80.0),))  # TP is a code too: the grammar can't tell
     assert not grammar_settles("21/TB-UBND", ((40, "P", 90.0, 80.0),))  # a rival past the word: not this word
 
