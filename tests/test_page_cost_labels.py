@@ -66,3 +66,23 @@ def test_ink_mask_keeps_the_same_blobs_as_indexing_by_labels() -> None:
         keep[0] = False
         assert mask.dtype == np.uint8 and mask.sum() > 1000
         assert np.array_equal(mask, keep[labels].astype(np.uint8))
+
+
+def test_unit_names_are_every_units_keyed_name() -> None:
+    """crosscheck.unit_names keys each different raw name once (session 22): the same set as keying every
+    unit's name, district and province one by one."""
+    import pytest
+
+    from archivist import crosscheck
+    from archivist.adminunits import UnitError, load_units
+
+    try:
+        units = load_units()
+    except UnitError:
+        pytest.skip("the administrative unit lists are not installed")
+    one_by_one = set()
+    for u in (*units.units.values(), *units.former.values()):
+        for name in (u.name, u.district_name, u.province_name):
+            if name:
+                one_by_one.add(crosscheck._key(crosscheck._LEVEL.sub("", name, count=1)))
+    assert len(one_by_one) > 5000 and crosscheck.unit_names() == frozenset(one_by_one)
