@@ -86,18 +86,3 @@ def test_unit_names_are_every_units_keyed_name() -> None:
             if name:
                 one_by_one.add(crosscheck._key(crosscheck._LEVEL.sub("", name, count=1)))
     assert len(one_by_one) > 5000 and crosscheck.unit_names() == frozenset(one_by_one)
-
-
-def test_projection_scores_with_reused_scratch_equal_fresh_ones() -> None:
-    """preprocess._score computes into scratch arrays made once per set of points (session 22): angle after
-    angle, in any order, the same float as with fresh arrays, for both point counts the deskew uses."""
-    rng = np.random.default_rng(5)
-    for n in (preprocess.COARSE_POINTS, 1000):
-        xs = rng.integers(-700, 700, n).astype(np.float64)
-        ys = rng.integers(-1000, 1000, n).astype(np.float64)
-        work = preprocess._work(xs)
-        angles = [*np.arange(-16, 16.01, 0.5), 3.0, -15.5, 0.0]
-        for bin_px in (1.0, 2.5):
-            reused = [preprocess._score(xs, ys, a, bin_px, work=work) for a in angles]
-            fresh = [preprocess._score(xs.copy(), ys.copy(), a, bin_px) for a in angles]
-            assert reused == fresh and len(set(reused)) > 10
