@@ -67,7 +67,7 @@ def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray, np.ndarra
 
     Why not OpenCV's default (Spaghetti): on this build, single-threaded as the workers run, it took
     15.9 ms on a 150 dpi page's ink mask against 8.7 for BBDT, with the same labels, stats and centroids
-    (both label in raster order; tests/test_page_stage_cost.py pins it). Every page goes through ink_mask
+    (both label in raster order; tests/test_page_cost_labels.py pins it). Every page goes through ink_mask
     twice, and restore and tables label the full-resolution page (bench/RESULTS.md, issue 16, session 22).
     """
     return cv2.connectedComponentsWithStatsWithAlgorithm(mask, 8, cv2.CV_32S, cv2.CCL_BBDT)
