@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .preprocess import ink_level
+from .preprocess import components, ink_level
 
 MM = 25.4
 BLOCK_DPI = 75.0
@@ -139,7 +139,7 @@ def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
     at = dpi * k
     kx, ky = max(3, round(JOIN_ACROSS_MM / MM * at)), max(3, round(JOIN_DOWN_MM / MM * at))
     joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (kx, ky)))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    n, labels, stats, _ = components(joined)
     inked = np.bincount(labels[ink > 0], minlength=n)
     pad = round(PAD_MM / MM * dpi)
     h, w = gray.shape

@@ -59,12 +59,12 @@ def unit_names() -> frozenset[str]:
         units = load_units()
     except UnitError:
         return frozenset()
-    names = set()
-    for u in (*units.units.values(), *units.former.values()):
-        for name in (u.name, u.district_name, u.province_name):
-            if name:
-                names.add(_key(_LEVEL.sub("", name, count=1)))
-    return frozenset(names)
+    # The raw names first: the lists' 36,757 names are 9,387 different ones (every former commune repeats its
+    # district's and province's), and each is normalised once instead of each time it comes (0.046 -> 0.018
+    # CPU s a batch; the same set).
+    raw = {name for u in (*units.units.values(), *units.former.values())
+           for name in (u.name, u.district_name, u.province_name) if name}
+    return frozenset(_key(_LEVEL.sub("", name, count=1)) for name in raw)
 
 
 def unit_name(part: str, whole: bool = False) -> str | None:

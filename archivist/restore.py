@@ -15,7 +15,7 @@ import numpy as np
 from .faintflags import FAINT_NOTE
 from .models import Word
 from .ocr import OcrResult, text_from_words
-from .preprocess import flatten_background, ink_level
+from .preprocess import components, flatten_background, ink_level
 from .tables import Grid, remove_rules
 
 MM = 25.4
@@ -62,7 +62,7 @@ def lone_specks(flat: np.ndarray, dpi: float, reach_mm: float = 0.8) -> tuple[np
     """Specks: blobs smaller than a tone mark's dot that sit more than 0.8 mm from any bigger ink (a
     dot or tone mark always sits by its letter); their mask and how many there are."""
     _, ink = cv2.threshold(flat, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats, _ = components(ink)
     if n <= 1:
         return np.zeros(flat.shape, bool), 0
     small = stats[:, cv2.CC_STAT_AREA] < (0.35 * dpi / MM) ** 2
@@ -97,7 +97,7 @@ def specks_per_cm2(flat: np.ndarray, dpi: float) -> float:
     small_area = (0.35 * dpi / MM) ** 2
     count, area = 0, 0
     for strip in (flat[top:h - top, :m], flat[top:h - top, w - m:]):
-        _, _, stats, _ = cv2.connectedComponentsWithStats((strip < cut).astype(np.uint8), connectivity=8)
+        _, _, stats, _ = components((strip < cut).astype(np.uint8))
         count += int((stats[1:, cv2.CC_STAT_AREA] < small_area).sum())
         area += strip.size
     return count / (area / (dpi / 2.54) ** 2) if area else 0.0

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from .preprocess import components
+
 H_RULE_MM = 12.0
 V_RULE_MM = 7.0
 DETECT_DPI = 100.0  # rules are found at this resolution (a 0.2 mm rule is still 1 px of dark grey)
@@ -103,7 +105,7 @@ def _grids(h_lines: np.ndarray, v_lines: np.ndarray, dpi: float) -> list[Grid]:
     """Tables: connected sets of rules holding at least two horizontal and two vertical ones, with
     which rule segments are missing between their cells (cells spanning rows or columns)."""
     both = cv2.dilate(h_lines | v_lines, np.ones((5, 5), np.uint8))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(both, connectivity=8)
+    n, labels, stats, _ = components(both)
     grids = []
     for i in range(1, n):
         x, y, w, h = (int(v) for v in stats[i, :4])
@@ -135,7 +137,7 @@ def _thin_rules(lines: np.ndarray, ink: np.ndarray, axis: int, off: int, thick: 
     """Only the runs that are rules: thin (under ``thick`` pixels on average) and with paper along
     both sides for most of their length. Letters run together in a bold or blurred line make runs
     too, but thick ones, or with ink all along a side."""
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    n, labels, stats, _ = components(lines)
     keep = np.zeros(n, bool)
     for i in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[i])
