@@ -57,3 +57,20 @@ def test_a_list_item_with_an_opening_bracket_left_open_is_flagged():
 ])
 def test_unbalanced_doubt_pairs_brackets_and_quotes(value: str, doubted: bool):
     assert (unbalanced_doubt(value) is not None) is doubted
+
+
+@pytest.mark.parametrize("conf,flagged", [(86.0, True), (88.0, False)])
+def test_a_faint_pages_value_is_flagged_under_87_not_at_88(conf: float, flagged: bool):
+    """The faint-page rule's bound (87, was 90): seed 15's right subjects at 87-89 on faded pages were flagged
+    for their 'năm'; wrong values on seeds 7-15 had their weakest word at 86 at most."""
+    from archivist.faintflags import FAINT_NOTE, flag_faint
+    from archivist.fields import Field
+
+    words = [("Về", 95.0, (100, 100, 150, 140), 0), ("việc", 95.0, (160, 100, 240, 140), 0),
+             ("lịch", 95.0, (250, 100, 320, 140), 0), ("trực", 95.0, (330, 100, 400, 140), 0),
+             ("năm", conf, (410, 100, 480, 140), 0), ("2014", 95.0, (490, 100, 570, 140), 0)]
+    text = "Về việc lịch trực năm 2014"
+    page = PageText(1, text, words, (FAINT_NOTE,))
+    found = {"subject": Field(text, 0.85, 1, (100, 100, 570, 140), text)}
+    flag_faint(found, [page])
+    assert (found["subject"].review is not None) is flagged
