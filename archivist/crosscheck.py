@@ -268,6 +268,22 @@ def swallowed_doubt(footer: Footer) -> str | None:
     return None
 
 
+#: pairs a value's brackets and quotes come in: one without its partner means the reading lost a piece
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+
+
+def unbalanced_doubt(value: str) -> str | None:
+    """Why a value is doubtful: it holds a bracket or quote without its partner (``… vụ Hè Thu năm 2011)``, the
+    opening bracket not in the value): the piece between was lost (a line taken for another field's, a speck
+    read in place of a mark) or a speck was read as the mark. A printed value closes what it opens."""
+    for opening, closing in _PAIRS:
+        if value.count(opening) != value.count(closing):
+            return f"'{opening}' and '{closing}' do not pair in the value: a piece of it was lost"
+    if value.count('"') % 2:
+        return "a '\"' without its partner in the value: a piece of it was lost"
+    return None
+
+
 def read_twice(value: str, texts: list[str]) -> bool:
     """Whether the document's own annex cites this number/symbol as read (``Kèm theo Quyết định số
     203/QĐ-UBND``): a second, independent reading of it that agrees, where the OCR was unsure of the first."""
@@ -322,3 +338,6 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
                                                            else None))
     if (person := found.get("person")) is not None and isinstance(person.value, str):
         _mark(person, name_doubt(person.value))
+    for f in found.values():
+        items = f.value if isinstance(f.value, list) else [f.value]
+        _mark(f, next((r for v in items if isinstance(v, str) and (r := unbalanced_doubt(v))), None))
