@@ -11,8 +11,10 @@ each check here gives a *reason* for review (``Field.review``) that no threshold
 - a word the document spells more often with marks this value lacks, or an issuer and a place line that
   spell their commune two ways (``VĨNH THANH``, ``Vĩnh Thạnh``: both are real communes);
 - a symbol part that is no known code (``UBMD``);
-- a year no record can carry (``2609``) in a civil-status date or register book;
-- ``KT.`` (a deputy signing for the head) above a position that is not a deputy's;
+- a year no record can carry (``2609``) in a civil-status date or register book, or a number after ``năm`` in
+  any value that is no year (``tháng 11 năm 29698``);
+- ``KT.`` (a deputy signing for the head) above a position that is not a deputy's, or an authority line misread
+  (``/XT. CHỦ TỊCH`` above ``CHỦ TỊCH``), so that no one knows whether a deputy signed;
 - a signer's name read from a list line (``- Lựu Vĩ,``: the recipients' ``Lưu VT``), or a person's name with a
   word no Vietnamese word uses (``Vũ Trọng Puy``);
 - a body's name that opens with the end of ``ỦY BAN NHÂN DÂN`` (``BAN NHÂN DÂN XÃ …``: its first word lost), or
@@ -201,9 +203,9 @@ def speck_doubt(items: list[str]) -> str | None:
 
 
 def glued_doubt(value: str) -> str | None:
-    """Why a body's name is doubtful: a hyphen glued between two of its words (``UBND-HUYỆN THẠCH THẤT``): a
-    speck read as a hyphen where a space was. No body's name is written so (a province's ``Bà Rịa - Vũng Tàu``
-    has spaces around its dash)."""
+    """Why a body's name or a position is doubtful: a hyphen glued between two of its words (``UBND-HUYỆN THẠCH
+    THẤT``, ``CHỦ-TỊCH``): a speck read as a hyphen where a space was. No body's name or position is written so
+    (a province's ``Bà Rịa - Vũng Tàu`` has spaces around its dash)."""
     m = re.search(r"[^\W\d_]+-[^\W\d_]+", value)
     return f"'{m.group()}': a hyphen glued between two words of the name" if m else None
 
@@ -216,10 +218,43 @@ def year_doubt(value: str) -> str | None:
     return None
 
 
+#: ``năm`` (year) and the number after it: the number names a year wherever it stands (``tháng 11 năm 2008``,
+#: ``giai đoạn năm 2021``); a count of years is written ``5 năm``, before the word, not after it
+_NAM_NUMBER = re.compile(r"(?i)(?<!\w)năm\s+(\d{3,})(?!\d)")
+
+
+def nam_doubt(value: str) -> str | None:
+    """Why a value is doubtful: after ``năm`` stands a number of three digits or more that is no possible year
+    (``năm 29698`` for ``năm 2008``: a speck read as a digit, so the year itself is not known). :func:`year_doubt`
+    judges the years of dates and books only; this judges the year named in a subject, a place line or a name."""
+    for y in _NAM_NUMBER.findall(normalize(value)):
+        if len(y) != 4 or not MIN_YEAR <= int(y) <= date.today().year + 1:
+            return f"'năm {y}': {y} is not a possible year"
+    return None
+
+
 def position_doubt(authority: str | None, position: str) -> str | None:
     """Why a position is doubtful: ``KT.`` means a deputy signs for the head, so the position is a deputy's."""
     if authority == "KT." and not normalize(position).upper().lstrip(_EDGE + "/").startswith("PHÓ"):
         return f"signed KT. (for the head) but the position '{position}' is not a deputy's"
+    return None
+
+
+#: a signature line that opens with a short word and a dot or colon (``/XT.``, ``KT:``): an authority's place
+_AUTHORITY_LIKE = re.compile(r"^\W*[^\W\d_]{1,3}[.:]\s+(?P<rest>\S.*)$")
+
+
+def authority_lost_doubt(footer: Footer, position: str) -> str | None:
+    """Why a position is doubtful: the block has no authority, yet a line above the position repeats it after a
+    short word with a dot (``/XT. CHỦ TỊCH`` above ``CHỦ TỊCH``): that is the authority line, its word misread.
+    Were it ``KT.``, a deputy signed and the position lost its ``PHÓ`` (the seal over it), so only a person can
+    tell; a deputy's position is right under either authority and is not doubted."""
+    if footer.authority is not None or normalize(position).upper().lstrip(_EDGE + "/").startswith("PHÓ"):
+        return None
+    for ln in footer.positions:
+        m = _AUTHORITY_LIKE.match(ln.text.strip())
+        if m and _fold_key(m.group("rest").strip(_EDGE)) == _fold_key(position.strip(_EDGE)):
+            return f"the line '{ln.text.strip()}' above the position reads like an authority misread"
     return None
 
 
@@ -332,7 +367,8 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
         _mark(f, year_doubt(str(f.value)) if f is not None else None)
     pos, auth = found.get("signer_position"), found.get("authority")
     if pos is not None and isinstance(pos.value, str):
-        _mark(pos, position_doubt(auth.value if auth else None, pos.value) or case_doubt(pos.value))
+        _mark(pos, position_doubt(auth.value if auth else None, pos.value) or case_doubt(pos.value)
+              or glued_doubt(pos.value) or (authority_lost_doubt(footer, pos.value) if footer else None))
     if (signer := found.get("signer")) is not None:
         _mark(signer, signer_doubt(signer.source_text) or (name_doubt(signer.value) if isinstance(signer.value, str)
                                                            else None))
@@ -340,4 +376,4 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
         _mark(person, name_doubt(person.value))
     for f in found.values():
         items = f.value if isinstance(f.value, list) else [f.value]
-        _mark(f, next((r for v in items if isinstance(v, str) and (r := unbalanced_doubt(v))), None))
+        _mark(f, next((r for v in items if isinstance(v, str) and (r := unbalanced_doubt(v) or nam_doubt(v))), None))

@@ -55,6 +55,7 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     rest = h.title.rest
     got: list[Line] = [rest] if rest and upper_ratio(rest.text) < 0.7 else []
     skipped = gap = 0
+    stop: Line | None = None
     for ln in doc.pages[0][h.title.end + 1:]:
         text, folded = ln.text.strip(), ln.folded.strip()
         if not text or _COPY.match(folded):  # blank lines; "(Bản sao)" under a title
@@ -69,6 +70,7 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
         if got and gap and not (text[:1].islower() or text[:1].isdigit()) or gap and got and len(text) > 40:
             break  # after a blank line only a wrapped tail (``2021 - 2025``) continues a subject
         if _ends_subject(text, folded.lstrip("("), not got) or len(got) >= 4:
+            stop = ln
             break
         got.append(ln)
         gap = 0
@@ -80,4 +82,17 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
         value = value[1:-1].strip()
     value = re.sub(r"^V[Ee](?= )", "Về", value)  # the subject's first word, its marks lost
     base = 0.9 if _fold(value).startswith(("ve ", "v/v", "ban hanh", "phe duyet")) else 0.75
-    return make_field(restore.restore(value, "text"), base, got[0])
+    f = make_field(restore.restore(value, "text"), base, got[0])
+    f.review = f.review or continued(stop)
+    return f
+
+
+def continued(stop: Line | None) -> str | None:
+    """Why a subject is doubtful: the line it stopped at opens, past specks, on a small letter (``- hộ nghèo, hộ
+    cận nghèo năm 2017.``: a speck read as a bullet, a full stop at its end). The body's sentences and items
+    open on a capital or a number, so that line is the subject going on, left out."""
+    words = stop.text.split() if stop is not None else []
+    first = next((w for w in words if any(c.isalpha() for c in w)), "")
+    letter = next((c for c in first if c.isalpha()), "")
+    return f"the line after it, '{stop.text.strip()}', opens in small letters: the subject may go on there" \
+        if stop is not None and letter.islower() and words.index(first) <= 1 else None
