@@ -104,15 +104,19 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
                 break
 
 
+#: a run of letters and digits: the unit in which a value keeps a word, or a symbol holds a code
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 def _tokens(value: object) -> set[str]:
     """The runs of letters and digits of a value (a list's items joined), to tell the words it keeps."""
     text = " ".join(v for v in value if isinstance(v, str)) if isinstance(value, list) else str(value)
-    return set(re.findall(r"[^\W_]+", text))
+    return set(_TOKEN.findall(text))
 
 
 def _token_at(text: str, at: int) -> str:
     """The run of letters and digits of ``text`` that holds position ``at`` (``BC`` in ``39/BC-UBND``)."""
-    return next((m.group() for m in re.finditer(r"[^\W_]+", text) if m.start() <= at < m.end()), "")
+    return next((m.group() for m in _TOKEN.finditer(text) if m.start() <= at < m.end()), "")
 
 
 def grammar_settles(text: str, rivals: Sequence[Rival]) -> bool:

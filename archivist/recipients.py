@@ -72,14 +72,15 @@ def read_recipients(lines: list[Line], labelled: bool,
         else:
             items[-1] += " " + text
     restored = [r for i in items if (r := restore(i))]
-    read = [recipient(r) for r in restored]
-    changes = [f"'{i}' -> '{committee_case(i)}': the committee's 'ủy' in small letters" for i in read
-               if committee_case(i) != i]
-    read = [committee_case(i) for i in read]
-    kept = [c for i in read if (c := recipient_debris(i))]
-    changes += [f"'{i}' dropped: OCR debris" for i in read if not recipient_debris(i)]
-    changes += [f"'{i}' -> '{c}': OCR debris dropped" for i in read if (c := recipient_debris(i)) and c != i]
-    cut = [r for r, i in zip(restored, read, strict=True) if kept and recipient_debris(i) == kept[-1]
+    as_read = [recipient(r) for r in restored]
+    read = [committee_case(i) for i in as_read]
+    changes = [f"'{i}' -> '{c}': the committee's 'ủy' in small letters" for i, c in zip(as_read, read, strict=True)
+               if c != i]
+    cleaned = [recipient_debris(i) for i in read]  # each item cleaned once: what is kept, and what changed
+    kept = [c for c in cleaned if c]
+    changes += [f"'{i}' dropped: OCR debris" for i, c in zip(read, cleaned, strict=True) if not c]
+    changes += [f"'{i}' -> '{c}': OCR debris dropped" for i, c in zip(read, cleaned, strict=True) if c and c != i]
+    cut = [r for r, c in zip(restored, cleaned, strict=True) if kept and c == kept[-1]
            and (m := _CODE_CUT.search(r)) and not kept[-1].endswith(m.group(1).strip(".,;:"))]
     whole = kept and _FILE_COPY.match(kept[-1]) and not re.search(r"[,;]\s*$", items[-1]) and not cut \
         and not any(re.search(r"\(b/c\)\W*\w", i) for i in kept)  # not "Lưu: VT," nor "(b/c); bắc"
