@@ -1,0 +1,98 @@
+"""Review flags, tenth round (issue 14 item 9): seed 17's wrong values that had no flag. A number whose year is
+impossible (``22/2069/QĐ-UBND``) or not the date's, a date taken from the text when the header's date line was
+misread (``ngày.2ỗ``), a recipients item of two letters (``ni``: a speck), and a marriage certificate whose first
+name label was misread (``Họ, chữ đệm; tên``) so that the second spouse was taken. Each case on a small document
+with the slip and the same document without it, which must stay unflagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.agreement import number_year_doubt
+from archivist.classify import PageText
+from archivist.crosscheck import speck_doubt
+from archivist.extract import extract
+
+DOC = ("UBND HUYỆN ĐỊNH QUÁN\nỦY BAN NHÂN DÂN XÃ TÂN PHÚ\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "Độc lập - Tự do - Hạnh phúc\n{placedate}\nQUYẾT ĐỊNH\nVề việc phê duyệt dự toán sửa chữa trường mầm non\n"
+       "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN PHÚ\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+       "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt dự toán sửa chữa. Thời gian: ngày 04 tháng 01 năm 2020.\n"
+       "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n"
+       "Nơi nhận:{first}\n- Như Điều 2;\n- Lưu: VT, TC.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nHồ Thành Lợi")
+NUMBER = "22/2009/QĐ-UBND"
+PLACEDATE = "Tân Phú, ngày 26 tháng 01 năm 2009"
+
+
+def _fields(number: str = NUMBER, placedate: str = PLACEDATE, first: str = ""):
+    return extract([PageText(1, DOC.format(number=number, placedate=placedate, first=first))]).fields()
+
+
+def test_the_document_read_right_has_no_flag_on_its_number_date_or_recipients():
+    f = _fields()
+    assert f["number_symbol"].value == NUMBER and f["number_symbol"].review is None
+    assert f["date"].value == "2009-01-26" and f["date"].review is None
+    assert f["recipients"].review is None
+
+
+def test_an_impossible_year_inside_the_number_flags_it_and_a_date_of_another_year():
+    f = _fields(number="22/2069/QĐ-UBND", placedate=PLACEDATE.replace("2009", "2008"))
+    assert f["number_symbol"].value == "22/2069/QĐ-UBND" and "2069 inside the number" in f["number_symbol"].review
+    assert f["date"].value == "2008-01-26" and "read back: 2009" in f["date"].review
+
+
+def test_an_impossible_year_read_back_to_the_dates_flags_the_number_only():
+    f = _fields(number="22/2069/QĐ-UBND")
+    assert "not possible" in f["number_symbol"].review
+    assert f["date"].review is None
+
+
+def test_a_number_year_that_is_not_the_dates_flags_both():
+    f = _fields(placedate=PLACEDATE.replace("2009", "2008"))
+    assert "one of the two was misread" in f["number_symbol"].review
+    assert "one of the two was misread" in f["date"].review
+
+
+def test_a_date_from_the_text_under_a_misread_header_date_is_flagged():
+    f = _fields(number="136/QĐ-UBND", placedate="Tân Phú, ngày.2ỗ tháng 01-năm 2020")["date"]
+    assert f.value == "2020-01-04"
+    assert f.review and "header's date line was not read" in f.review
+
+
+def test_a_recipients_item_of_two_small_letters_is_flagged():
+    f = _fields(first="\nni")["recipients"]  # the footer's columns cut apart: the speck on a line of its own
+    assert f.value[0] == "ni"
+    assert f.review and "'ni' in 'ni': a speck read as letters" in f.review
+
+
+@pytest.mark.parametrize("items", [["ni", "Như Điều 4"], ["Lưu VT, TC. ọ"], ["TT HĐND xã; h"]])
+def test_speck_doubt_on_specks(items: list[str]):
+    assert speck_doubt(items) is not None
+
+
+@pytest.mark.parametrize("items", [["Như Điều 4", "Lưu: VT, TC"], ["UBND xã"], ["Xã", "TC"], ["Lưu VT"]])
+def test_speck_doubt_not_on_words(items: list[str]):
+    assert speck_doubt(items) is None
+
+
+@pytest.mark.parametrize("ns,year,number,date", [
+    ("22/2009/QĐ-UBND", 2009, False, False), ("22/QĐ-UBND", 2008, False, False),
+    ("22/2009/QĐ-UBND", None, False, False), ("22/2069/QĐ-UBND", 2009, True, False),
+    ("22/2069/QĐ-UBND", 2008, True, True), ("22/2009/QĐ-UBND", 2008, True, True),
+])
+def test_number_year_doubt(ns: str, year: int | None, number: bool, date: bool):
+    a, b = number_year_doubt(ns, year)
+    assert (a is not None, b is not None) == (number, date)
+
+
+CIVIL = ("UBND HUYỆN LẠNG GIANG\nỦY BAN NHÂN DÂN\nXÃ NGHĨA HƯNG\nSố: 85\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+         "Độc lập - Tự do - Hạnh phúc\nGIẤY CHỨNG NHẬN KẾT HÔN\n{label} NGUYỄN VĂN HÒA\n"
+         "Ngày, tháng, năm sinh: 27/08/1989\nDân tộc: Kinh; Quốc tịch: Việt Nam\n"
+         "Họ, chữ đệm, tên: HUỲNH THỊ LINH\nNgày, tháng, năm sinh: 13/05/1981\n"
+         "Ngày, tháng, năm đăng ký: 08/08/2015\nQuyển số: 01/2015\nNghĩa Hưng, ngày 08 tháng 8 năm 2015\n"
+         "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhạm Bích Loan")
+
+
+@pytest.mark.parametrize("label", ["Họ, chữ đệm, tên:", "Họ, chữ đệm; tên:", "Họ. chữ đệm „tên:"])
+def test_the_first_spouse_is_the_person_however_the_label_is_punctuated(label: str):
+    f = extract([PageText(1, CIVIL.format(label=label))]).fields()["person"]
+    assert f.value == "Nguyễn Văn Hòa"
