@@ -43,7 +43,7 @@ from .marks import MarkRestorer
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
 from .recipients import read_recipients
-from .subject import subject_field
+from .subject import form_title, subject_field
 from .syllables import is_syllable
 
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
@@ -328,8 +328,12 @@ def extract(pages: list[PageText], classification: Classification | None = None,
         if f is not None and isinstance(f.value, str) and any(map(restore.doubtful, (f.value, _name_of(f.value)))):
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     check(found, restore, doc.footer)
-    flag_faint(found, pages)  # a faded page's weakly read words: its values for review
-    flag_doubted(found, pages)  # a character the engine nearly read as another: its value for review
+    judged = dict(found)
+    if form_title(doc, subj):  # the table's words, as sure as the type its title decided: no pixel judged
+        subj.confidence = round(min(0.8, cls.confidence), 3)
+        del judged["subject"]
+    flag_faint(judged, pages)  # a faded page's weakly read words: its values for review
+    flag_doubted(judged, pages)  # a character the engine nearly read as another: its value for review
     flag_contradicted(found["date"], texts)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     meta = Metadata(classification=cls, **found)

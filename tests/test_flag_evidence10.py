@@ -138,3 +138,29 @@ def test_a_subject_whose_doubted_word_the_page_reads_again_is_not_flagged_a_slip
     slip = [r if i != 5 else [(400, "Về việc tổ chức tiếp công dân nắn 2016")] for i, r in enumerate(ROWS)]
     doubted = _extract(_page(slip, rivals=CHOICES | {"nắn": ((2, "m", 80.0, 70.0),)}))
     assert doubted.subject.review == "the OCR nearly read 'm' for 'n' in 'nắn'"
+
+
+FORM = [[(100, "UBND HUYỆN LẠNG GIANG"), (1000, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+        [(100, "ỦY BAN NHÂN DÂN"), (1000, "Độc lập - Tự do - Hạnh phúc")], [(100, "XÃ NGHĨA HƯNG")], [(100, "Số: 85")],
+        [(500, "GIẤY CHỨNG NHẬN KẾT HÔN")], [(100, "Họ, chữ đệm, tên: NGUYỄN VĂN HÒA")],
+        [(100, "Ngày, tháng, năm sinh: 27/08/1989")], [(100, "Họ, chữ đệm, tên: HUỲNH THỊ LINH")],
+        [(100, "Ngày, tháng, năm đăng ký: 08/08/2015")], [(100, "Quyển số: 01/2015")],
+        [(1000, "Nghĩa Hưng, ngày 08 tháng 8 năm 2015")], [(1000, "KT. CHỦ TỊCH")], [(1000, "PHÓ CHỦ TỊCH")],
+        [(1000, "Phạm Bích Loan")]]
+
+
+def test_a_forms_title_read_weakly_is_a_subject_as_sure_as_its_type():
+    """Seed 17's marriage certificate: the title read at word confidence 30-40 on a speckled page, the subject the
+    type table's words for it, right: stored with the type's confidence (at most 0.8), not flagged."""
+    weak = {w: 35.0 for w in "GIẤY CHỨNG NHẬN KẾT HÔN".split()}
+    meta = _extract(_page(FORM, conf=weak, rivals=CHOICES | {"HÔN": ((1, "Ố", 80.0, 75.0),)}))
+    assert meta.subject.value == "Giấy chứng nhận kết hôn" and meta.subject.review is None
+    assert meta.subject.confidence == round(min(0.8, meta.classification.confidence), 3)
+    assert "subject" not in meta.needs_review
+
+
+def test_a_subject_read_from_its_own_lines_keeps_the_ocrs_doubt():
+    rows = HEAD[:5] + [[(400, "Về việc lịch trực Tết Nguyên đán năm 2016")]] + HEAD[6:] + FOOT
+    meta = _extract(_page(rows, conf={"lịch": 20.0}, rivals=CHOICES))
+    assert meta.subject.value == "Về việc lịch trực Tết Nguyên đán năm 2016"
+    assert "subject" in meta.needs_review
