@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -87,6 +88,7 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
     the DIGIT_FIELDS, a letter in the LETTER_FIELDS, a word's first letter's case in the CASE_FIELDS
     (``pages``: the document's :class:`archivist.ocrtext.PageText`, with their ``rivals``)."""
     by_page = {p.number: p for p in pages if getattr(p, "rivals", None)}
+    seen = Counter(t.lower() for p in pages for t in _TOKEN.findall(p.text))  # every word the document reads
     judges = [(name, digit_doubt) for name in DIGIT_FIELDS] + [(name, letter_doubt) for name in LETTER_FIELDS] \
         + [(name, case_doubt) for name in CASE_FIELDS]
     for name, judge in judges:
@@ -100,6 +102,8 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
             if kept is not None and not _tokens(text) <= kept:
                 continue  # a word in the value's box that the value dropped (a speck, ``)jee``): no doubt of it
             if text == w[0] and (why := judge(text, rivals)):
+                if judge is letter_doubt and read_elsewhere(text, rivals, seen, _tokens(f.value)):
+                    continue
                 f.review = why
                 break
 
@@ -112,6 +116,22 @@ def _tokens(value: object) -> set[str]:
     """The runs of letters and digits of a value (a list's items joined), to tell the words it keeps."""
     text = " ".join(v for v in value if isinstance(v, str)) if isinstance(value, list) else str(value)
     return set(_TOKEN.findall(text))
+
+
+def read_elsewhere(text: str, rivals: Sequence[Rival], seen: Counter[str], value: set[str]) -> bool:
+    """Whether the doubt on a letter of the word ``text`` is answered by the rest of the document (``seen``:
+    how often it reads each word; ``value``: the words of the value): the word is read alike outside the value,
+    and no word its rivals would make (``nắm`` for ``năm``, ``dần`` for ``dân``) is read anywhere. A subject's
+    common words (``năm``, ``dân``, ``buổi``) are read again and again in its text; a slip is read once."""
+    word = _token_at(text, next((m.start() for m in _TOKEN.finditer(text)), 0)).lower()
+    if not word or seen[word] <= (1 if word in {t.lower() for t in value} else 0):
+        return False
+    for at, rival, mine, theirs in rivals:
+        if 0 <= at < len(text) and rival != text[at] and theirs >= mine - LETTER_MARGIN:
+            other = _token_at(text[:at] + rival + text[at + 1:], at).lower()
+            if other != word and seen[other]:
+                return False
+    return True
 
 
 def _token_at(text: str, at: int) -> str:

@@ -19,7 +19,7 @@ from .layout import DocLayout
 from .marks import MarkRestorer
 from .ocrtext import Line
 
-_NAME_LABEL = re.compile(r"(?:^|\s)(?:ho,?\s*chu\s*dem,?\s*(?:va\s*)?ten|ho\s*va\s*ten|ho\s*ten)"
+_NAME_LABEL = re.compile(r"(?:^|\s)(?:ho\W{0,3}chu\s*dem\W{0,3}(?:va\s*)?ten|ho\s*va\s*ten|ho\s*ten)"
                          r"(?:\s*nguoi\s*(?:chet|duoc\s*nhan(?:\s*la\s*(?:cha|me|con))?|duoc\s*giam\s*ho|yeu\s*cau))?"
                          r"\s*[:;]\s*")
 #: On a recognition of parentage the record is about the person recognised, named after the one recognising.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .agreement import flag_number_year
 from .bodies import abbreviations, clean_body, is_debris, odd_tokens
 from .calibration import threshold_for
 from .chardoubt import flag_doubted, settle_number
@@ -42,7 +43,7 @@ from .marks import MarkRestorer
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
 from .recipients import read_recipients
-from .subject import subject_field
+from .subject import form_title, subject_field
 from .syllables import is_syllable
 
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
@@ -167,6 +168,10 @@ def _placedate(doc: DocLayout) -> Seg | None:
     return None
 
 
+#: a date in the header's lines, however misread: ``ngày 03``, ``ngày.2ỗ`` (a speck for the space), ``tháng 01-năm``
+_HEADER_DATE = re.compile(r"\bngay\W{0,2}\d|\bthang\s*\d{1,2}\W{0,2}nam\b")
+
+
 def _date_field(doc: DocLayout, pd: Seg | None, years: set[int]) -> Field:
     cands: list[tuple[float, Line, DateMatch]] = []
     if pd is not None and pd.date is not None:
@@ -186,7 +191,7 @@ def _date_field(doc: DocLayout, pd: Seg | None, years: set[int]) -> Field:
             d, base, repaired = (fixed[0], fixed[1], True) if fixed else (d, 0.3, repaired)
         f = make_field(d.isoformat(), base, line, dm.start, dm.end, repaired)
         unread = pd is not None and line is not pd.line or pd is None and any(
-            re.search(r"\bngay\s*\d", ln.folded) for ln in doc.pages[0][:doc.header.end])
+            _HEADER_DATE.search(ln.folded) for ln in doc.pages[0][:doc.header.end])
         f.review = "the header's date line was not read; this date is from the text" if unread else None
         return f
     return missing()
@@ -323,9 +328,14 @@ def extract(pages: list[PageText], classification: Classification | None = None,
         if f is not None and isinstance(f.value, str) and any(map(restore.doubtful, (f.value, _name_of(f.value)))):
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     check(found, restore, doc.footer)
-    flag_faint(found, pages)  # a faded page's weakly read words: its values for review
-    flag_doubted(found, pages)  # a character the engine nearly read as another: its value for review
+    judged = dict(found)
+    if form_title(doc, subj):  # the table's words, as sure as the type its title decided: no pixel judged
+        subj.confidence = round(min(0.8, cls.confidence), 3)
+        del judged["subject"]
+    flag_faint(judged, pages)  # a faded page's weakly read words: its values for review
+    flag_doubted(judged, pages)  # a character the engine nearly read as another: its value for review
     flag_contradicted(found["date"], texts)  # a date the document's own text contradicts
+    flag_number_year(found)  # the year inside the number is not the date's
     meta = Metadata(classification=cls, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
     return meta

@@ -16,7 +16,7 @@ from .layout import DocLayout, Line
 from .marks import MarkRestorer
 from .ocrtext import _fold, upper_ratio
 
-__all__ = ["subject_field"]
+__all__ = ["form_title", "subject_field"]
 
 _VV_PREFIX = re.compile(r"^\s*V\s?/\s?(?:[vV]\b\.?)?\s*")
 
@@ -75,8 +75,7 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
         got.append(ln)
         gap = 0
     if not got:  # a form (civil status, land) has no subject line: its title says what it is
-        form = load_table().by_name[h.title.type.name].kind in ("civil_status", "land")
-        return make_field(h.title.title.capitalize(), 0.8, h.title.line) if form else missing()
+        return make_field(h.title.title.capitalize(), 0.8, h.title.line) if _form(doc) else missing()
     value = clean(" ".join(ln.text for ln in got))
     if value.startswith("(") and value.endswith(")"):
         value = value[1:-1].strip()
@@ -85,6 +84,20 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     f = make_field(restore.restore(value, "text"), base, got[0])
     f.review = f.review or continued(stop)
     return f
+
+
+def _form(doc: DocLayout) -> bool:
+    t = doc.header.title
+    return t is not None and load_table().by_name[t.type.name].kind in ("civil_status", "land")
+
+
+def form_title(doc: DocLayout, f: Field) -> bool:
+    """Whether the subject ``f`` is a form's title as the type table writes it (``Trích lục khai sinh``). Its
+    words are the table's, not the OCR's: the title matched them whatever a faint or speckled page did to its
+    letters (``KHAT SINH`` at 29), so the value is as sure as the type the title decided, and no word of the
+    page is judged for it."""
+    t = doc.header.title
+    return _form(doc) and t is not None and f.value == t.title.capitalize()
 
 
 def continued(stop: Line | None) -> str | None:
