@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .crosscheck import _possible_year
+from .crosscheck import possible_year
 from .dates import digit_variants
 from .fields import Field
 
@@ -40,11 +40,11 @@ def number_year_doubt(number_symbol: str, year: int | None) -> tuple[str | None,
     if m is None:
         return None, None
     y = m.group("y")
-    possible = _possible_year(y)
+    possible = possible_year(y)
     number = None if possible else f"the year {y} inside the number is not possible"
     if year is None:
         return number, None
-    years = {y} if possible else {v for v in digit_variants(y) if _possible_year(v)}
+    years = {y} if possible else {v for v in digit_variants(y) if possible_year(v)}
     if str(year) in years:
         return number, None
     said = y if possible else f"{y} (read back: {', '.join(sorted(years)) or 'none'})"

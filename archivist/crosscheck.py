@@ -211,7 +211,7 @@ def glued_doubt(value: str) -> str | None:
     return f"'{m.group()}': a hyphen glued between two words of the name" if m else None
 
 
-def _possible_year(y: str) -> bool:
+def possible_year(y: str) -> bool:
     """Whether the digits ``y`` can be a record's year: four of them, from MIN_YEAR to next year."""
     return len(y) == 4 and MIN_YEAR <= int(y) <= date.today().year + 1
 
@@ -219,7 +219,7 @@ def _possible_year(y: str) -> bool:
 def year_doubt(value: str) -> str | None:
     """Why a date or register number is doubtful: it holds a year no record can carry (``2609``)."""
     for y in re.findall(r"(?<!\d)\d{4}(?!\d)", value):
-        if not _possible_year(y):
+        if not possible_year(y):
             return f"the year {y} is not possible"
     return None
 
@@ -234,7 +234,7 @@ def nam_doubt(value: str) -> str | None:
     (``năm 29698`` for ``năm 2008``: a speck read as a digit, so the year itself is not known). :func:`year_doubt`
     judges the years of dates and books only; this judges the year named in a subject, a place line or a name."""
     for y in _NAM_NUMBER.findall(normalize(value)):
-        if not _possible_year(y):
+        if not possible_year(y):
             return f"'năm {y}': {y} is not a possible year"
     return None
 
