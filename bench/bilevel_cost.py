@@ -279,13 +279,33 @@ def enlargement(on: bool) -> Iterator[None]:
         ocr.OCR_MIN_DPI = saved
 
 
-def ab(out: Path, rounds: int, grey: bool) -> None:
+def generated_pages(sets: list[Path], under: float) -> list[tuple[str, np.ndarray, float, str]]:
+    """(set name, page as archivist decodes it, dpi, truth text) of the pages with text of generated sets
+    (``samples/generate.py --out SET``: scans/, ground-truth/) scanned under ``under`` dpi."""
+    from archivist.ingest import load_page
+    from archivist.models import PageRef
+
+    pages = []
+    for s in sets:
+        for gt in sorted(g for g in (s / "ground-truth").glob("*.json") if g.name != "index.json"):
+            for p in json.loads(gt.read_text(encoding="utf-8"))["pages"]:
+                if p["text"].strip() and p["dpi"] < under:
+                    path = s / p["file"]
+                    page = load_page(PageRef(path, "tiff" if path.suffix in (".tif", ".tiff") else "image", p["index"]))
+                    pages.append((s.name, page.gray, page.dpi, p["text"]))
+    return pages
+
+
+def ab(out: Path | None, rounds: int, grey: bool, sets: list[Path] | None = None, under: float = OCR_MIN_DPI) -> None:
     """The pipeline's OCR of each upright page enlarged and not, interleaved page by page (the order
-    alternating), engine stage CPU by ``time.process_time``; then CPU and word error per dpi and group."""
+    alternating), engine stage CPU by ``time.process_time``; then CPU and word error per dpi and group.
+    ``sets``: instead of ``make``'s set, the pages under ``under`` dpi of these generated sets, decoded
+    as archivist decodes them (grey or colour, as scanned)."""
     from archivist.pagework import _read
 
     engine = TesserocrEngine()
-    pages = [(grp, *upright(g, dpi)[:1], dpi, text) for grp, g, dpi, text in set_pages(out, grey)]
+    found = generated_pages(sets, under) if sets else set_pages(out, grey)
+    pages = [(grp, *upright(g, dpi)[:1], dpi, text) for grp, g, dpi, text in found]
     cpu = {e: np.zeros((rounds, len(pages))) for e in (True, False)}
     err = {e: np.zeros(len(pages)) for e in (True, False)}
     for r in range(rounds):
@@ -337,11 +357,14 @@ def cli() -> None:
     ap.add_argument("--seed", type=int, default=22)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--grey", action="store_true", help="ab: the grey JPEG pages under 240 dpi instead")
+    ap.add_argument("--set", dest="sets", type=Path, action="append",
+                    help="ab: instead, the pages under --under dpi of this generated set (repeatable); OUT unused")
+    ap.add_argument("--under", type=float, default=OCR_MIN_DPI)
     args = ap.parse_args()
     if args.command == "make":
         make_set(args.out, args.per_dpi, args.hard_docs, args.seed)
     else:
-        ab(args.out, args.rounds, args.grey)
+        ab(args.out, args.rounds, args.grey or bool(args.sets), args.sets, args.under)
 
 
 if __name__ == "__main__":
