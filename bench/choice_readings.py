@@ -15,12 +15,22 @@ of the records ``bench/accuracy.py --reuse SET --out OUT`` wrote, described agai
 - how many judged fields have words with rivals, and how many chardoubt flagged::
 
     .venv/bin/python bench/choice_readings.py OUT [OUT ...]
+
+The only readings known, when they are made, not to be needed are none; the only ones never kept are the
+page's other orientations that lose. ``--measure OUT`` times, on the pages of OUT whose orientation took
+several readings, the one policy that could spare them: every reading after the first made without choices
+(``SetVariable("lstm_choice_mode", "0")``, same words), and the page read again with choices when one of those
+won. Both policies run the pipeline's own ``orient`` and ``_read`` in turn on each page (order alternating),
+CPU by ``time.process_time``; the kept words and rivals must come out the same::
+
+    .venv/bin/python bench/choice_readings.py --measure OUT [--measure OUT ...] [--rounds 2]
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -87,10 +97,80 @@ def tally(out: Path) -> tuple[Counter, Counter]:
     return readings, fields
 
 
+def multi_read_pages(out: Path) -> list[dict]:
+    """The record pages of a processed run whose orientation was decided by several readings."""
+    return [pg for r in _records(out).values() for pg in r["pages"]
+            if len((pg.get("orientation_evidence") or {}).get("reads") or []) > 1]
+
+
+def policy_read(engine, page, first_only: bool) -> tuple[tuple, float, int]:  # noqa: ANN001 - bench helper
+    """One page through ``orient`` with the pipeline's ``_read``: choices on every reading (today), or with
+    ``first_only`` on the first reading alone and the kept reading made again with them when it was
+    another. (kept words with rivals, CPU seconds, readings made)."""
+    from archivist import pagework, preprocess
+    from archivist.orient import orient
+
+    calls: list = []
+
+    def read(up):  # noqa: ANN001, ANN202
+        engine.api.SetVariable("lstm_choice_mode", "0" if first_only and calls else "2")
+        got = pagework._read(engine, up, page.dpi)
+        calls.append(got)
+        return got
+
+    c = time.process_time()
+    found = preprocess.detect(page.gray, page.dpi)
+    done = orient(page.gray, page.dpi, found, read, pagework._osd())
+    ocr = done.ocr
+    if first_only and ocr is not calls[0]:
+        engine.api.SetVariable("lstm_choice_mode", "2")
+        ocr = pagework._read(engine, done.upright, page.dpi)
+        calls.append(ocr)
+    cpu = time.process_time() - c
+    engine.api.SetVariable("lstm_choice_mode", "2")
+    return tuple((w.text, w.conf, w.bbox, w.line, w.rivals) for w in ocr.words), cpu, len(calls)
+
+
+def measure(outs: list[Path], rounds: int) -> None:
+    """Today's policy against choices on the first reading only, on the multi-reading pages of the runs."""
+    from archivist.ingest import load_page
+    from archivist.models import PageRef
+    from archivist.ocr import TesserocrEngine
+
+    engine = TesserocrEngine()
+    pages = []
+    for out in outs:
+        for pg in multi_read_pages(out):
+            src = pg["source"]
+            path = Path(src["path"])
+            pages.append(load_page(PageRef(path, "tiff" if path.suffix in (".tif", ".tiff") else "image",
+                                           src["index"])))
+    cpu = {False: 0.0, True: 0.0}
+    reads = {False: 0, True: 0}
+    same = 0
+    for r in range(rounds):
+        for i, page in enumerate(pages):
+            got = {}
+            for first_only in ((False, True) if (i + r) % 2 == 0 else (True, False)):
+                got[first_only], secs, n = policy_read(engine, page, first_only)
+                cpu[first_only] += secs
+                reads[first_only] += n
+            same += got[False] == got[True]
+    n = len(pages) * rounds
+    print(f"{len(pages)} pages read several ways, {rounds} rounds: kept words and rivals the same on {same} of {n}")
+    for first_only, name in ((False, "choices on every reading (today)"),
+                             (True, "choices on the first reading, a winning other one read again")):
+        print(f"| {name} | {cpu[first_only] / n:.3f} CPU s/page | {reads[first_only] / n:.2f} readings/page |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("outs", nargs="+", type=Path)
+    ap.add_argument("outs", nargs="*", type=Path)
+    ap.add_argument("--measure", action="append", type=Path, metavar="OUT", help="time the two policies (see above)")
+    ap.add_argument("--rounds", type=int, default=2)
     args = ap.parse_args()
+    if args.measure:
+        return measure(args.measure, args.rounds)
     total_r: Counter = Counter()
     total_f: Counter = Counter()
     for out in args.outs:
