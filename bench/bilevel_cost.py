@@ -69,7 +69,7 @@ def upright(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
 
 def enlarge(img: np.ndarray, dpi: float, interpolation: int = cv2.INTER_CUBIC) -> tuple[np.ndarray, float]:
     """``ocr._prepare``'s enlargement (to 250 dpi under 240), with a choice of filter."""
-    scale = _scale_for(dpi)
+    scale = _scale_for(dpi, bilevel=True)
     if scale == 1.0:
         return img, dpi
     return cv2.resize(img, None, fx=scale, fy=scale, interpolation=interpolation), OCR_TARGET_DPI
@@ -102,7 +102,7 @@ def variants(engine: TesserocrEngine) -> dict[str, Callable[[np.ndarray, np.ndar
     def pipeline(_g: np.ndarray, up: np.ndarray, dpi: float) -> tuple[str, float]:
         prep = restore.prepare(up, dpi)
         c = time.process_time()
-        ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids), prep.scale)
+        ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids, bilevel=True), prep.scale)
         return restore.faint_reading(ocr, prep).text, time.process_time() - c
 
     def prepared(up: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
@@ -269,14 +269,15 @@ def set_pages(out: Path, grey: bool) -> list[tuple[str, np.ndarray, float, str]]
 
 @contextmanager
 def enlargement(on: bool) -> Iterator[None]:
-    """The engine's enlargement of pages under OCR_MIN_DPI on or off: ``ocr._scale_for`` reads the
-    constant at each call, so the pipeline's own read path is measured, nothing copied from it."""
-    saved = ocr.OCR_MIN_DPI
-    ocr.OCR_MIN_DPI = saved if on else 0.0
+    """The engine's enlargement of pages under OCR_MIN_DPI on (grey ones under GREY_OWN_DPI too) or off:
+    ``ocr._scale_for`` reads the constants at each call, so the pipeline's own read path is measured, nothing
+    copied from it."""
+    saved = ocr.OCR_MIN_DPI, ocr.GREY_OWN_DPI
+    ocr.OCR_MIN_DPI, ocr.GREY_OWN_DPI = (saved[0], 0.0) if on else (0.0, saved[1])
     try:
         yield
     finally:
-        ocr.OCR_MIN_DPI = saved
+        ocr.OCR_MIN_DPI, ocr.GREY_OWN_DPI = saved
 
 
 def generated_pages(sets: list[Path], under: float) -> list[tuple[str, np.ndarray, float, str]]:
@@ -313,7 +314,7 @@ def ab(out: Path | None, rounds: int, grey: bool, sets: list[Path] | None = None
             for enlarge in ((True, False) if (i + r) % 2 == 0 else (False, True)):
                 with enlargement(enlarge):
                     c = time.process_time()
-                    hyp = _read(engine, up, dpi).text
+                    hyp = _read(engine, up, dpi, bilevel=not grey).text
                     cpu[enlarge][r, i] = time.process_time() - c
                 err[enlarge][i] = bag_of_words_error(text, hyp)
         print(f"\nround {r + 1}: enlarged {cpu[True][r].mean():.3f}, not {cpu[False][r].mean():.3f} CPU s/page",
