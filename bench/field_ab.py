@@ -3,8 +3,9 @@
 Why: a change to how pages are read (bench/bilevel_cost.py: grey pages under 240 dpi enlarged or not) can
 lower the word error and still cost a field, and a total of "fields wrong" hides which ones moved. This
 lists every document-field either run got wrong (truth, each run's value, each run's review flag), and
-per run the counts that matter for the archive: right, wrong but flagged, wrong unflagged (a wrong value
-that passes unseen), right but flagged (a person's time), and the pages' word error::
+per run the counts that matter for the archive: right, wrong or missing but flagged, wrong or missing
+unflagged (a wrong value that passes unseen, or a gap nobody is asked to fill), right but flagged (a
+person's time), and the pages' word error. Fields and flags as bench/calibration.py scores them::
 
     .venv/bin/python bench/field_ab.py SET BEFORE_OUT AFTER_OUT [SET BEFORE_OUT AFTER_OUT ...]
 
@@ -23,27 +24,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archivist.metrics import bag_of_words_error  # noqa: E402
-from bench.accuracy import _norm, load_truth, pair_pages  # noqa: E402
-from bench.groups import FIELDS, _truth_value  # noqa: E402
+from bench.accuracy import load_truth, pair_pages  # noqa: E402
+from bench.calibration import observations  # noqa: E402
 
-Outcome = tuple[str | None, bool, bool]  # (value read, right, flagged)
+Outcome = tuple[object, bool, bool]  # (value stored, right, flagged)
 
 
-def outcomes(base: Path, out: Path) -> tuple[dict[tuple[str, str], tuple[str | None, Outcome]], list[float]]:
-    """(document, field) -> (truth, outcome) for one run, and its pages' word errors."""
+def outcomes(base: Path, out: Path) -> tuple[dict[tuple[str, str], tuple[object, Outcome]], list[float]]:
+    """(document, field) -> (truth, outcome) for one run, every field bench/calibration.py scores, and its
+    pages' word errors."""
     stored = sorted((out / "archive" / "documents").glob("*.json"))
     records = [json.loads(p.read_text(encoding="utf-8")) for p in stored]
-    docs, pages = pair_pages(load_truth(base), records, base)
-    got: dict[tuple[str, str], tuple[str | None, Outcome]] = {}
-    for t, rec in docs:
-        meta = rec["metadata"]
-        review = set(meta.get("needs_review") or [])
-        for label, rkey, tkey, where in FIELDS:
-            truth, read = _norm(_truth_value(t, tkey, where)), _norm(meta.get(rkey))
-            if rkey == "type" and read == "unknown":
-                read = None
-            if truth is not None:
-                got[(t["document"], label)] = (truth, (read, read == truth, rkey in review))
+    truths = load_truth(base)
+    got = {(o["document"], o["field"]): (o["truth"], (o["value"], o["right"], o["flagged"]))
+           for o in observations(truths, records, base)}
+    _, pages = pair_pages(truths, records, base)
     return got, [bag_of_words_error(gt["text"], pg.get("text") or "") for gt, pg in pages]
 
 
@@ -52,8 +47,8 @@ def counts(got: dict) -> Counter:
     for _, (_, right, flagged) in got.values():
         c["fields"] += 1
         c["right"] += right
-        c["wrong, flagged"] += (not right) and flagged
-        c["wrong, unflagged"] += (not right) and not flagged
+        c["wrong or missing, flagged"] += (not right) and flagged
+        c["wrong or missing, unflagged"] += (not right) and not flagged
         c["right, flagged"] += right and flagged
     return c
 
