@@ -39,9 +39,10 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one worker = one core; paralle
 OCR_MIN_DPI = 240.0
 OCR_TARGET_DPI = 250.0
 #: ... except grey and colour pages scanned under this: read at their own dpi, they lost fewer words (0.93% ->
-#: 0.61% word error on 124 pages at 150 dpi, 55 better and 24 worse) for 27% less OCR CPU, fields as right or
-#: better (bench/RESULTS.md, "Engine CPU the pipeline does not need (session 23)"). At 200 dpi they lose words
-#: unenlarged, and bilevel pages lose words at 150 dpi too ("Bilevel pages: enlarge them under 240 dpi or not?").
+#: 0.61% word error on 124 pages at 150 dpi, 55 better and 24 worse) for 27% less OCR CPU, with 9 more right
+#: values of 938 (but two more left empty without a flag; bench/RESULTS.md, "Engine CPU the pipeline does not
+#: need (session 23)"). At 200 dpi they lose words unenlarged, and bilevel pages lose words at 150 dpi too
+#: ("Bilevel pages: enlarge them under 240 dpi or not?", session 22).
 GREY_OWN_DPI = 175.0
 #: Tesseract 5 re-reads every doubtful line as white-on-black in case it is inverted. Archival
 #: scans are dark text on paper, and the page reaching OCR has had its background flattened, so
