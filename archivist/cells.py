@@ -63,15 +63,16 @@ def _strips(crops: list, gap: int) -> list[tuple[np.ndarray, list[tuple[int, int
     return strips
 
 
-def read_cells(engine: OcrEngine, image: np.ndarray, dpi: float, grid: Grid) -> list[list[Word]]:
+def read_cells(engine: OcrEngine, image: np.ndarray, dpi: float, grid: Grid,
+               bilevel: bool = False) -> list[list[Word]]:
     """The words of each cell (reading order, page coordinates, ``line`` numbering the cell's own
-    lines from 0), one list per cell that holds ink."""
+    lines from 0), one list per cell that holds ink (``bilevel``: as :meth:`OcrEngine.recognize`)."""
     crops = _crops(image, grid)
     gap = max(8, round(2.5 * dpi / MM))
     cells: list[list[Word]] = [[] for _ in crops]
     for strip, spans in _strips(crops, gap):
         tops = np.array([top for _, top, _ in spans])
-        for w in engine.recognize(strip, dpi, block=True).words:
+        for w in engine.recognize(strip, dpi, block=True, bilevel=bilevel).words:
             mid = (w.bbox[1] + w.bbox[3]) / 2
             k, top, bottom = spans[max(0, int(np.searchsorted(tops, mid, side="right")) - 1)]
             if not top - gap / 2 <= mid <= bottom + gap / 2:
@@ -86,16 +87,16 @@ def read_cells(engine: OcrEngine, image: np.ndarray, dpi: float, grid: Grid) -> 
     return [ws for ws in cells if ws]
 
 
-def read_page(engine: OcrEngine, image: np.ndarray, dpi: float, grids: list[Grid]) -> OcrResult:
+def read_page(engine: OcrEngine, image: np.ndarray, dpi: float, grids: list[Grid], bilevel: bool = False) -> OcrResult:
     """OCR of a page (rules already painted out) holding the tables ``grids``: see the module's
-    docstring. Without tables, the engine's plain reading."""
+    docstring. Without tables, the engine's plain reading. ``bilevel``: the scan was 1 bit (its enlargement)."""
     if not grids:
-        return engine.recognize(image, dpi)
+        return engine.recognize(image, dpi, bilevel=bilevel)
     outside = image.copy()
     for g in grids:
         outside[g.y0:g.y1 + 1, g.x0:g.x1 + 1] = 255
-    page_words = engine.recognize(outside, dpi).words
-    tables = [(g, read_cells(engine, image, dpi, g)) for g in grids]
+    page_words = engine.recognize(outside, dpi, bilevel=bilevel).words
+    tables = [(g, read_cells(engine, image, dpi, g, bilevel)) for g in grids]
     return text_from_words(merge(page_words, sorted(tables, key=lambda t: t[0].y0)))
 
 

@@ -38,6 +38,12 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one worker = one core; paralle
 #: beats both no enlargement and enlargement to 300 dpi (which made Tesseract drop whole lines).
 OCR_MIN_DPI = 240.0
 OCR_TARGET_DPI = 250.0
+#: ... except grey and colour pages scanned under this: read at their own dpi, they lost fewer words (0.93% ->
+#: 0.61% word error on 124 pages at 150 dpi, 55 better and 24 worse) for 27% less OCR CPU, with 9 more right
+#: values of 938 (but two more left empty without a flag; bench/RESULTS.md, "Engine CPU the pipeline does not
+#: need (session 23)"). At 200 dpi they lose words unenlarged, and bilevel pages lose words at 150 dpi too
+#: ("Bilevel pages: enlarge them under 240 dpi or not?", session 22).
+GREY_OWN_DPI = 175.0
 #: Tesseract 5 re-reads every doubtful line as white-on-black in case it is inverted. Archival
 #: scans are dark text on paper, and the page reaching OCR has had its background flattened, so
 #: the second reading never wins: turning it off saved 11% of OCR time on the bench pages with
@@ -79,9 +85,10 @@ class OcrEngine(Protocol):
 
     def version(self) -> str: ...
 
-    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
+    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False, bilevel: bool = False) -> OcrResult:
         """Words of an upright grey page; ``block``: the image is one block of lines read top to
-        bottom (Tesseract's psm 6), as the cells of a table stacked on a strip are (cells.py)."""
+        bottom (Tesseract's psm 6), as the cells of a table stacked on a strip are (cells.py);
+        ``bilevel``: the scan was black and white (1 bit), which decides its enlargement (:func:`_scale_for`)."""
         ...
 
 
@@ -89,12 +96,16 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-def _scale_for(dpi: float) -> float:
-    return OCR_TARGET_DPI / dpi if dpi < OCR_MIN_DPI else 1.0
+def _scale_for(dpi: float, bilevel: bool = False) -> float:
+    """How much the engine enlarges a page scanned at ``dpi``: to OCR_TARGET_DPI under OCR_MIN_DPI, but a grey
+    or colour page (not ``bilevel``) under GREY_OWN_DPI not at all."""
+    if dpi >= OCR_MIN_DPI or (not bilevel and dpi < GREY_OWN_DPI):
+        return 1.0
+    return OCR_TARGET_DPI / dpi
 
 
-def _prepare(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
-    scale = _scale_for(dpi)
+def _prepare(gray: np.ndarray, dpi: float, bilevel: bool = False) -> tuple[np.ndarray, float]:
+    scale = _scale_for(dpi, bilevel)
     if scale != 1.0:
         gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
     return np.ascontiguousarray(gray), scale
@@ -162,28 +173,28 @@ class TesserocrEngine:
     def version(self) -> str:
         return f"tesseract {self._tesserocr.tesseract_version().split()[1]} (tesserocr)"
 
-    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
+    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False, bilevel: bool = False) -> OcrResult:
         found = find_blocks(gray, dpi) if self.layout == "blocks" and not block else None
-        result = self._blocks(gray, dpi, found) if found else None
+        result = self._blocks(gray, dpi, found, bilevel) if found else None
         if result is None or result.mean_confidence < WEAK_MEAN:  # not blocks of text: Tesseract's analysis decides
-            img, scale = self._set_image(gray, dpi)
+            img, scale = self._set_image(gray, dpi, bilevel)
             psm = self._tesserocr.PSM.SINGLE_BLOCK if block else self.psm
             result = _summarise(self._read(scale, psm, img.shape[1], img.shape[0]), fix=True)
         self.api.Clear()
         return result
 
-    def _set_image(self, gray: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
-        img, scale = _prepare(gray, dpi)
+    def _set_image(self, gray: np.ndarray, dpi: float, bilevel: bool = False) -> tuple[np.ndarray, float]:
+        img, scale = _prepare(gray, dpi, bilevel)
         h, w = img.shape
         self.api.SetImageBytes(img.tobytes(), w, h, 1, w)
         self.api.SetSourceResolution(int(round(dpi * scale)))
         return img, scale
 
-    def _blocks(self, gray: np.ndarray, dpi: float, found: list[Block]) -> OcrResult | None:
+    def _blocks(self, gray: np.ndarray, dpi: float, found: list[Block], bilevel: bool = False) -> OcrResult | None:
         """The page read block by block, on its pixels with any seal's light strokes painted out
         (:func:`archivist.blocks.clean_seals`): a uniform block over a seal read its ring into the
         signer's lines, and lost or garbled the name (bench/RESULTS.md, issue 16 session 20)."""
-        img, scale = self._set_image(clean_seals(gray, find_seals(gray, dpi)), dpi)
+        img, scale = self._set_image(clean_seals(gray, find_seals(gray, dpi)), dpi, bilevel)
         words = self._read_blocks(found, dpi, scale, img.shape[1], img.shape[0])
         return _summarise(words, fix=True) if words is not None else None
 
@@ -284,8 +295,8 @@ class TesseractCliEngine:
         out = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout
         return out.splitlines()[0] if out else "tesseract"
 
-    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False) -> OcrResult:
-        img, scale = _prepare(gray, dpi)
+    def recognize(self, gray: np.ndarray, dpi: float, block: bool = False, bilevel: bool = False) -> OcrResult:
+        img, scale = _prepare(gray, dpi, bilevel)
         with tempfile.TemporaryDirectory(prefix="archivist-ocr-") as d:
             png = Path(d, "page.png")
             cv2.imwrite(str(png), img)

@@ -97,7 +97,8 @@ def process_page(task: PageTask) -> PageResult | Failure:
             found = preprocess.detect(page.gray, page.dpi)
             clock.lap("preprocess")
             engine = _engine(task.engine, task.lang, task.layout)
-            done = orient(page.gray, page.dpi, found, lambda up: _read(engine, up, page.dpi), _osd())
+            bilevel = page.payload.bpc == 1  # a 1-bit scan is enlarged under 240 dpi, a grey one not under 175
+            done = orient(page.gray, page.dpi, found, lambda up: _read(engine, up, page.dpi, bilevel), _osd())
             corr, upright, ocr = done.correction, done.upright, done.ocr
             clock.take("orient", done.seconds_checking, done.cpu_checking)
             decision, evidence, notes = done.decision, done.evidence, done.warnings
@@ -145,11 +146,11 @@ def _deskew(corr: preprocess.Correction) -> dict:
     return out
 
 
-def _read(engine: OcrEngine, upright: np.ndarray, dpi: float) -> OcrResult:
+def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = False) -> OcrResult:
     """The OCR of a page turned upright: on the restored image (restore.py), tables cell by cell (cells.py),
-    in the page's own pixels."""
+    in the page's own pixels (``bilevel``: scanned 1 bit, which decides its enlargement, archivist/ocr.py)."""
     prep = restore.prepare(upright, dpi)  # flattened, specks and rules out (never the stored image)
-    ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids), prep.scale)
+    ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids, bilevel), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
 
 

@@ -69,7 +69,7 @@ def upright(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
 
 def enlarge(img: np.ndarray, dpi: float, interpolation: int = cv2.INTER_CUBIC) -> tuple[np.ndarray, float]:
     """``ocr._prepare``'s enlargement (to 250 dpi under 240), with a choice of filter."""
-    scale = _scale_for(dpi)
+    scale = _scale_for(dpi, bilevel=True)
     if scale == 1.0:
         return img, dpi
     return cv2.resize(img, None, fx=scale, fy=scale, interpolation=interpolation), OCR_TARGET_DPI
@@ -102,7 +102,7 @@ def variants(engine: TesserocrEngine) -> dict[str, Callable[[np.ndarray, np.ndar
     def pipeline(_g: np.ndarray, up: np.ndarray, dpi: float) -> tuple[str, float]:
         prep = restore.prepare(up, dpi)
         c = time.process_time()
-        ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids), prep.scale)
+        ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids, bilevel=True), prep.scale)
         return restore.faint_reading(ocr, prep).text, time.process_time() - c
 
     def prepared(up: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
@@ -269,23 +269,44 @@ def set_pages(out: Path, grey: bool) -> list[tuple[str, np.ndarray, float, str]]
 
 @contextmanager
 def enlargement(on: bool) -> Iterator[None]:
-    """The engine's enlargement of pages under OCR_MIN_DPI on or off: ``ocr._scale_for`` reads the
-    constant at each call, so the pipeline's own read path is measured, nothing copied from it."""
-    saved = ocr.OCR_MIN_DPI
-    ocr.OCR_MIN_DPI = saved if on else 0.0
+    """The engine's enlargement of pages under OCR_MIN_DPI on (grey ones under GREY_OWN_DPI too) or off:
+    ``ocr._scale_for`` reads the constants at each call, so the pipeline's own read path is measured, nothing
+    copied from it."""
+    saved = ocr.OCR_MIN_DPI, ocr.GREY_OWN_DPI
+    ocr.OCR_MIN_DPI, ocr.GREY_OWN_DPI = (saved[0], 0.0) if on else (0.0, saved[1])
     try:
         yield
     finally:
-        ocr.OCR_MIN_DPI = saved
+        ocr.OCR_MIN_DPI, ocr.GREY_OWN_DPI = saved
 
 
-def ab(out: Path, rounds: int, grey: bool) -> None:
+def generated_pages(sets: list[Path], under: float) -> list[tuple[str, np.ndarray, float, str]]:
+    """(set name, page as archivist decodes it, dpi, truth text) of the pages with text of generated sets
+    (``samples/generate.py --out SET``: scans/, ground-truth/) scanned under ``under`` dpi."""
+    from archivist.ingest import load_page
+    from archivist.models import PageRef
+
+    pages = []
+    for s in sets:
+        for gt in sorted(g for g in (s / "ground-truth").glob("*.json") if g.name != "index.json"):
+            for p in json.loads(gt.read_text(encoding="utf-8"))["pages"]:
+                if p["text"].strip() and p["dpi"] < under:
+                    path = s / p["file"]
+                    page = load_page(PageRef(path, "tiff" if path.suffix in (".tif", ".tiff") else "image", p["index"]))
+                    pages.append((s.name, page.gray, page.dpi, p["text"]))
+    return pages
+
+
+def ab(out: Path | None, rounds: int, grey: bool, sets: list[Path] | None = None, under: float = OCR_MIN_DPI) -> None:
     """The pipeline's OCR of each upright page enlarged and not, interleaved page by page (the order
-    alternating), engine stage CPU by ``time.process_time``; then CPU and word error per dpi and group."""
+    alternating), engine stage CPU by ``time.process_time``; then CPU and word error per dpi and group.
+    ``sets``: instead of ``make``'s set, the pages under ``under`` dpi of these generated sets, decoded
+    as archivist decodes them (grey or colour, as scanned)."""
     from archivist.pagework import _read
 
     engine = TesserocrEngine()
-    pages = [(grp, *upright(g, dpi)[:1], dpi, text) for grp, g, dpi, text in set_pages(out, grey)]
+    found = generated_pages(sets, under) if sets else set_pages(out, grey)
+    pages = [(grp, *upright(g, dpi)[:1], dpi, text) for grp, g, dpi, text in found]
     cpu = {e: np.zeros((rounds, len(pages))) for e in (True, False)}
     err = {e: np.zeros(len(pages)) for e in (True, False)}
     for r in range(rounds):
@@ -293,7 +314,7 @@ def ab(out: Path, rounds: int, grey: bool) -> None:
             for enlarge in ((True, False) if (i + r) % 2 == 0 else (False, True)):
                 with enlargement(enlarge):
                     c = time.process_time()
-                    hyp = _read(engine, up, dpi).text
+                    hyp = _read(engine, up, dpi, bilevel=not grey).text
                     cpu[enlarge][r, i] = time.process_time() - c
                 err[enlarge][i] = bag_of_words_error(text, hyp)
         print(f"\nround {r + 1}: enlarged {cpu[True][r].mean():.3f}, not {cpu[False][r].mean():.3f} CPU s/page",
@@ -337,11 +358,14 @@ def cli() -> None:
     ap.add_argument("--seed", type=int, default=22)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--grey", action="store_true", help="ab: the grey JPEG pages under 240 dpi instead")
+    ap.add_argument("--set", dest="sets", type=Path, action="append",
+                    help="ab: instead, the pages under --under dpi of this generated set (repeatable); OUT unused")
+    ap.add_argument("--under", type=float, default=OCR_MIN_DPI)
     args = ap.parse_args()
     if args.command == "make":
         make_set(args.out, args.per_dpi, args.hard_docs, args.seed)
     else:
-        ab(args.out, args.rounds, args.grey)
+        ab(args.out, args.rounds, args.grey or bool(args.sets), args.sets, args.under)
 
 
 if __name__ == "__main__":
