@@ -9,15 +9,30 @@ often says the same thing twice, and where the two disagree one of them was misr
   misread digit, and a year that is not the date's (read back through the digit confusions when it is
   impossible) says the number or the date was misread. A person can tell which; the code cannot, so both
   are flagged.
+- a place is the name of the commune the text names again (``… xã Đông Sơn, huyện Thủy Nguyên``): where the
+  two spell it with different marks and both spellings are real units (``Đồng Sơn``, ``Đông Sơn``), one
+  was misread and only a person can tell which (eleventh round; the issuer's twin is crosscheck.commune_doubt).
+- a signer is the representative the text names for the issuing party (``BÊN A: ỦY BAN NHÂN DÂN XÃ …`` /
+  ``Đại diện: Bà …``); a signer that the text names as another party's representative was taken from that
+  party's signature block (an agreement signed side by side).
+- a digit of the number where the engine, on the same line (the same typeface and ink), weighed that digit
+  for another (``2010`` with ``9`` close behind its ``0``): the number's ``9`` may be such a ``0`` too,
+  though the engine weighed nothing there (``219/BC-UBND`` for ``210/BC-UBND``, typewriter, 0.95).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
+from difflib import SequenceMatcher
+from itertools import pairwise
+from typing import Any
 
-from .crosscheck import possible_year
+from .chardoubt import DIGIT_MARGIN
+from .crosscheck import _fold_key, _key, possible_year, unit_name, unit_names
 from .dates import digit_variants
+from .faintflags import _tuples
 from .fields import Field
 
 #: ``22/2009/QĐ-UBND``: the number, the year, the symbol (the form the record stores)
@@ -63,3 +78,74 @@ def flag_number_year(found: dict[str, Field]) -> None:
         if f is not None and why and f.value not in (None, "", []) and not f.review:
             f.review = why
 
+
+
+def place_twin_doubt(place: str, texts: Sequence[str]) -> str | None:
+    """Why the place is doubtful: a line of the text names a unit (after ``xã``, ``phường`` …) with the
+    place's letters but other marks, and the unit lists know both spellings (a spelling no unit has is the
+    misread one, and :func:`archivist.crosscheck.unit_doubt` judges the place's)."""
+    own = unit_name(re.split(r"[,;(]", place)[0], whole=True)
+    known = unit_names()
+    if not own or _key(own) not in known:
+        return None
+    for line in texts:
+        for m in _LEVEL_WORD.finditer(line):
+            name = unit_name(re.split(r"[,;(]", line[m.start():])[0])
+            if name and _fold_key(name) == _fold_key(own) and _key(name) != _key(own) and _key(name) in known:
+                return f"the place '{own}' and the text's '{name}' spell one name two ways"
+    return None
+
+
+#: a level word that starts a unit's name in running text
+_LEVEL_WORD = re.compile(r"(?i)(?:^|(?<=\s))(?:xã|phường|thị trấn)\s+")
+#: ``BÊN A: ỦY BAN NHÂN DÂN XÃ …`` then ``Đại diện: Bà Đỗ Diệu Hạnh; chức vụ: …``
+_PARTY = re.compile(r"^\W*BÊN\s+\w{1,2}\s*:\s*(?P<party>.+?)\s*$")
+_AGENT = re.compile(r"^\W*Đại diện\s*:?\s*(?:Ông|Bà)?\s*(?P<name>[^;,.]+)")
+#: how alike (difflib ratio, folded) a party's name must be to the issuer's to be the issuer
+PARTY_LIKE = 0.8
+
+
+def signer_party_doubt(signer: str, issuer: str | None, texts: Sequence[str]) -> str | None:
+    """Why the signer is doubtful: the text names them the representative of a party that is not the
+    issuer (the party's name unlike the issuer's), so the name was taken from that party's block."""
+    if not issuer:
+        return None
+    lines = [ln for text in texts for ln in text.splitlines()]
+    for party, agent in pairwise(lines):
+        p, a = _PARTY.match(party), _AGENT.match(agent)
+        if p and a and _fold_key(a.group("name")) == _fold_key(signer) and \
+                SequenceMatcher(None, _fold_key(p.group("party")), _fold_key(issuer)).ratio() < PARTY_LIKE:
+            return f"the text names '{signer}' the representative of '{p.group('party')}', not of the issuer"
+    return None
+
+
+def line_digit_doubt(number: str, line_rivals: Sequence[tuple[str, Sequence[Any]]]) -> str | None:
+    """Why the number's digits are doubtful: another word of its line (``line_rivals``: each word's text and
+    rivals) had a digit for which the engine weighed a digit the number holds, within DIGIT_MARGIN points."""
+    held = {c for c in number.split("/")[0] if c.isdigit()}
+    for text, rivals in line_rivals:
+        for at, rival, mine, theirs in rivals:
+            if 0 <= at < len(text) and text[at].isdigit() and rival in held and theirs >= mine - DIGIT_MARGIN:
+                return f"on the number's line the OCR nearly read '{rival}' for '{text[at]}' in '{text}'"
+    return None
+
+
+def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Sequence[Any]) -> None:
+    """Mark the place, the signer and the number for review when the page reads them otherwise elsewhere
+    (:func:`place_twin_doubt`, :func:`signer_party_doubt`, :func:`line_digit_doubt`)."""
+    place, signer, issuer = found.get("place"), found.get("signer"), found.get("issuer")
+    if place is not None and isinstance(place.value, str) and not place.review:
+        place.review = place_twin_doubt(place.value, texts)
+    if signer is not None and isinstance(signer.value, str) and not signer.review:
+        signer.review = signer_party_doubt(signer.value, issuer.value if issuer else None, texts)
+    ns = found.get("number_symbol")
+    page = next((p for p in pages if ns is not None and p.number == ns.page and p.words), None)
+    if page is None or not isinstance(ns.value, str) or ns.review or ns.bbox is None:
+        return
+    y0, y1 = ns.bbox[1], ns.bbox[3]
+    own = {w[3] for w in _tuples(page.words) if w[2][1] >= y0 - 3 and w[2][3] <= y1 + 3 and "/" in w[0]}
+    others = [page.rivals.get(tuple(w[2]), (w[0], ())) for w in _tuples(page.words) if w[3] in own and "/" not in w[0]]
+    if why := line_digit_doubt(ns.value, others):
+        for f in (ns, found.get("number")):
+            if f is not None and not f.review:
+                f.review = why
