@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import Any
 
 from .chardoubt import DIGIT_MARGIN
-from .crosscheck import _fold_key, _key, possible_year, unit_name, unit_names
+from .crosscheck import fold_key, name_key, possible_year, unit_name, unit_names
 from .dates import digit_variants
 from .faintflags import _tuples
 from .fields import Field
@@ -86,12 +86,12 @@ def place_twin_doubt(place: str, texts: Sequence[str]) -> str | None:
     misread one, and :func:`archivist.crosscheck.unit_doubt` judges the place's)."""
     own = unit_name(re.split(r"[,;(]", place)[0], whole=True)
     known = unit_names()
-    if not own or _key(own) not in known:
+    if not own or name_key(own) not in known:
         return None
     for line in texts:
         for m in _LEVEL_WORD.finditer(line):
             name = unit_name(re.split(r"[,;(]", line[m.start():])[0])
-            if name and _fold_key(name) == _fold_key(own) and _key(name) != _key(own) and _key(name) in known:
+            if name and fold_key(name) == fold_key(own) and name_key(name) != name_key(own) and name_key(name) in known:
                 return f"the place '{own}' and the text's '{name}' spell one name two ways"
     return None
 
@@ -113,8 +113,8 @@ def signer_party_doubt(signer: str, issuer: str | None, texts: Sequence[str]) ->
     lines = [ln for text in texts for ln in text.splitlines()]
     for party, agent in pairwise(lines):
         p, a = _PARTY.match(party), _AGENT.match(agent)
-        if p and a and _fold_key(a.group("name")) == _fold_key(signer) and \
-                SequenceMatcher(None, _fold_key(p.group("party")), _fold_key(issuer)).ratio() < PARTY_LIKE:
+        if p and a and fold_key(a.group("name")) == fold_key(signer) and \
+                SequenceMatcher(None, fold_key(p.group("party")), fold_key(issuer)).ratio() < PARTY_LIKE:
             return f"the text names '{signer}' the representative of '{p.group('party')}', not of the issuer"
     return None
 

@@ -47,7 +47,8 @@ MIN_YEAR = 1900
 _ANNEX = re.compile(r"^\W*(?:ban hanh\s*)?kem theo\b")  # (Ban hành) kèm theo Quyết định số …: an annex's heading
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A unit name as the unit lists key it: NFC, lower case, single spaces."""
     return " ".join(normalize(name).lower().split())
 
 
@@ -66,7 +67,7 @@ def unit_names() -> frozenset[str]:
     # CPU s a batch; the same set).
     raw = {name for u in (*units.units.values(), *units.former.values())
            for name in (u.name, u.district_name, u.province_name) if name}
-    return frozenset(_key(_LEVEL.sub("", name, count=1)) for name in raw)
+    return frozenset(name_key(_LEVEL.sub("", name, count=1)) for name in raw)
 
 
 def unit_name(part: str, whole: bool = False) -> str | None:
@@ -88,12 +89,13 @@ def unit_doubt(value: str, whole: bool = False) -> str | None:
     or in brackets is not part of the name; ``whole``: a place, named by its first part)."""
     known = unit_names()
     for part in re.split(r"[,;(]", value)[:1 if whole else None] if known else []:
-        if (name := unit_name(part, whole)) and _key(name) not in known:
+        if (name := unit_name(part, whole)) and name_key(name) not in known:
             return f"no administrative unit is named '{name}'"
     return None
 
 
-def _fold_key(name: str) -> str:
+def fold_key(name: str) -> str:
+    """:func:`name_key` without tone marks, to find names spelled alike but marked differently."""
     return " ".join(_fold(name).split())
 
 
@@ -102,7 +104,8 @@ def commune_doubt(issuer: str, place: str) -> str | None:
     (``XÃ VĨNH THANH`` and ``Vĩnh Thạnh``) that are both real names, so only a person can tell which is right
     (a name no unit has is :func:`unit_doubt`'s, and the other is not doubted for it)."""
     a, b = unit_name(re.split(r"[,;(]", issuer)[0]), unit_name(re.split(r"[,;(]", place)[0], whole=True)
-    if a and b and _fold_key(a) == _fold_key(b) and _key(a) != _key(b) and {_key(a), _key(b)} <= unit_names():
+    if a and b and fold_key(a) == fold_key(b) and name_key(a) != name_key(b) \
+            and {name_key(a), name_key(b)} <= unit_names():
         return f"the issuer and the place line spell the name two ways: '{a}', '{b}'"
     return None
 
@@ -119,7 +122,7 @@ def level_lost(place: str, lead: str, issuer: str) -> tuple[str, str] | None:
     if not hits or _LEVEL.match(place + " ") or not core.isalpha() or not (core.isupper() or spelled) or len(core) > 6:
         return None
     name, level = unit_name(issuer), hits[-1].group().strip()
-    if not name or _fold_key(name) != _fold_key(place) or _fold(core)[:1] != _fold(level)[:1]:
+    if not name or fold_key(name) != fold_key(place) or _fold(core)[:1] != _fold(level)[:1]:
         return None
     word = level[:1].upper() + level[1:].lower()
     return f"{word} {place}", f"the level word before the place was read '{core}'; '{word}' is the issuer's"
@@ -148,7 +151,7 @@ _HEADLESS = ("ban nhan dan ", "dong nhan dan ", "nhan dan ")
 def head_doubt(value: str) -> str | None:
     """Why a body's name is doubtful: it opens with the end of ``ỦY BAN NHÂN DÂN`` or ``HỘI ĐỒNG NHÂN DÂN``, whose
     first word was lost (``BAN NHÂN DÂN XÃ QUẢNG PHÚ``): no body is named so."""
-    key = _fold_key(value) + " "
+    key = fold_key(value) + " "
     return f"'{value.split()[0]}' does not begin a body's name: a word before it was lost" \
         if key.startswith(_HEADLESS) else None
 
@@ -259,7 +262,7 @@ def authority_lost_doubt(footer: Footer, position: str) -> str | None:
         return None
     for ln in footer.positions:
         m = _AUTHORITY_LIKE.match(ln.text.strip())
-        if m and _fold_key(m.group("rest").strip(_EDGE)) == _fold_key(position.strip(_EDGE)):
+        if m and fold_key(m.group("rest").strip(_EDGE)) == fold_key(position.strip(_EDGE)):
             return f"the line '{ln.text.strip()}' above the position reads like an authority misread"
     return None
 
