@@ -24,7 +24,7 @@ from .errors import EnvironmentProblem
 from .executor import Executor, make_executor
 from .ingest import shown
 from .models import BatchReport, DocumentInput, Failure, PageResult, Settings
-from .pagework import PageTask, init_worker, process_page
+from .pagetask import PageTask, init_worker, process_page
 from .spool import SPOOL_AFTER, ImageSpool
 from .store import ArchiveStore
 
