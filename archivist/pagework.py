@@ -15,11 +15,10 @@ from . import notext, preprocess, restore
 from .cells import read_page
 from .cputime import StageClock
 from .ingest import IngestError, load_page, shown
-from .models import STANDARD_DPI, Failure, PageResult, Settings
+from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, text_from_words
 from .orient import PDF_TEXT, orient
 from .osd import Osd
-from .pagetask import PageTask
 from .preview import make_preview
 
 __all__ = ["PageTask", "build_word_tables", "init_worker", "preload_engine", "process_page"]
