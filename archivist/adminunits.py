@@ -295,6 +295,26 @@ def _former_unit(r: sqlite3.Row) -> Unit:
     return Unit(r["districtCode"], r["district"], r["districtType"], r["provinceCode"], r["province"], "former")
 
 
+#: Every name :func:`load_units` gives its units (``name``, ``district_name``, ``province_name``): a 2025 unit's
+#: ward and province; a former unit's ward, or its district when it has no ward (an island district was itself
+#: the commune-level unit), its district when it has a ward, and its province.
+_NAMES_SQL = ("SELECT ward FROM admin_units UNION SELECT province FROM admin_units "
+              "UNION SELECT CASE WHEN wardCode IS NOT NULL AND wardCode != '' THEN ward ELSE district END "
+              "FROM admin_units_legacy "
+              "UNION SELECT district FROM admin_units_legacy WHERE wardCode IS NOT NULL AND wardCode != '' "
+              "UNION SELECT province FROM admin_units_legacy")
+
+
+def unit_names_raw() -> set[str]:
+    """The different names the lists' units carry, as written (9,387 of their 36,757).
+
+    Why not from :func:`load_units`: the cross-check of every batch (archivist/crosscheck.py) needs only these
+    names, and building the units, their merges and the converter's JSON cost its main process 0.1 CPU s a
+    batch; the database lists them in 0.02 (bench/RESULTS.md, issue 16, session 23). The same set (pinned
+    in tests/test_adminunits.py)."""
+    return {r[0] for r in _rows(data_dir() / "dataset.db", _NAMES_SQL) if r[0]}
+
+
 @cache
 def load_units() -> UnitLists:
     """The lists of the installed package (read once per process, about 0.2 s)."""

@@ -55,18 +55,16 @@ def name_key(name: str) -> str:
 @lru_cache(maxsize=1)
 def unit_names() -> frozenset[str]:
     """Every unit name the installed lists know (2025 communes, former communes, districts, provinces),
-    without its level word, as :func:`_key` writes it; empty when the lists are not installed."""
-    from .adminunits import UnitError, load_units
+    without its level word, as :func:`name_key` writes it; empty when the lists are not installed."""
+    from .adminunits import UnitError, unit_names_raw
 
     try:
-        units = load_units()
+        raw = unit_names_raw()
     except UnitError:
         return frozenset()
     # The raw names first: the lists' 36,757 names are 9,387 different ones (every former commune repeats its
     # district's and province's), and each is normalised once instead of each time it comes (0.046 -> 0.018
     # CPU s a batch; the same set).
-    raw = {name for u in (*units.units.values(), *units.former.values())
-           for name in (u.name, u.district_name, u.province_name) if name}
     return frozenset(name_key(_LEVEL.sub("", name, count=1)) for name in raw)
 
 

@@ -105,10 +105,10 @@ class MarkRestorer:
         self._seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
         for text in texts:
             words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+            folded = [_fold(w) for w in words]  # each word once, not once for each of its 9 n-grams
             for n in (2, 3, 4):
                 for i in range(len(words) - n + 1):
-                    gram = tuple(words[i:i + n])
-                    self._seen.setdefault(tuple(_fold(w) for w in gram), Counter())[gram] += 1
+                    self._seen.setdefault(tuple(folded[i:i + n]), Counter())[tuple(words[i:i + n])] += 1
 
     def _vote(self, key: tuple[str, ...], current: tuple[str, ...]) -> tuple[str, ...] | None:
         """The document's own spelling of a run of words the OCR lost marks of, word by word: each

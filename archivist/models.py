@@ -37,6 +37,20 @@ class PageRef:
     index: int = 0  # frame or page index inside the file (0-based)
 
 
+@dataclass(frozen=True)
+class PageTask:
+    """One page as the main process hands it to a worker (archivist/pagetask.py): here, among the shared
+    types, so that naming it imports nothing of the page stage."""
+
+    doc: int  # index of the document in the batch
+    number: int  # 1-based page number in the document
+    ref: PageRef
+    engine: str
+    lang: str
+    force_ocr: bool = False
+    layout: str = "tesseract"
+
+
 @dataclass
 class ImagePayload:
     """An encoded image ready to be embedded as a PDF image XObject without further work.

@@ -9,32 +9,19 @@ server's start-up, which every batch pays before its first page (bench/RESULTS.m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from . import notext, preprocess, restore
 from .cells import read_page
 from .cputime import StageClock
 from .ingest import IngestError, load_page, shown
-from .models import STANDARD_DPI, Failure, PageRef, PageResult, Settings
+from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, text_from_words
 from .orient import PDF_TEXT, orient
 from .osd import Osd
 from .preview import make_preview
 
 __all__ = ["PageTask", "build_word_tables", "init_worker", "preload_engine", "process_page"]
-
-
-@dataclass(frozen=True)
-class PageTask:
-    doc: int  # index of the document in the batch
-    number: int  # 1-based page number in the document
-    ref: PageRef
-    engine: str
-    lang: str
-    force_ocr: bool = False
-    layout: str = "tesseract"
 
 
 _ENGINE: OcrEngine | None = None

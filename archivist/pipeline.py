@@ -23,8 +23,8 @@ from .discover import discover
 from .errors import EnvironmentProblem
 from .executor import Executor, make_executor
 from .ingest import shown
-from .models import BatchReport, DocumentInput, Failure, PageResult, Settings
-from .pagework import PageTask, init_worker, process_page
+from .models import BatchReport, DocumentInput, Failure, PageResult, PageTask, Settings
+from .pagetask import init_worker, process_page
 from .spool import SPOOL_AFTER, ImageSpool
 from .store import ArchiveStore
 

@@ -17,6 +17,7 @@ from archivist.adminunits import (
     data_dir,
     load_units,
     split_type,
+    unit_names_raw,
 )
 from tests.conftest import SHARED
 
@@ -26,6 +27,16 @@ UNITS = SHARED / "admin-units"
 @pytest.fixture(scope="module")
 def lists():
     return load_units()
+
+
+def test_the_names_read_from_the_database_are_every_units_names(lists) -> None:
+    """unit_names_raw (the cross-check's names, read without building the units; session 23) is the set of
+    every unit's name, district and province as load_units builds them: an island district's own name in."""
+    built = {name for u in (*lists.units.values(), *lists.former.values())
+             for name in (u.name, u.district_name, u.province_name) if name}
+    names = unit_names_raw()
+    assert len(names) == 9387 and names == built
+    assert any(u.district_code is None and u.name in names for u in lists.former.values())
 
 
 def test_the_package_holds_3321_units_in_34_provinces_and_the_former_units(lists) -> None:

@@ -1,0 +1,126 @@
+"""The main process's CPU of ``archivist process``, two trees alternated in one run (issue 16, session 23).
+
+Why a bench of its own: ``bench/run --corpus mixed`` times each format's 6 documents with raw Tesseract beside
+them, a quarter of an hour a tree; a cut of the main process (imports, one-offs, the document stage) is some
+0.1 CPU s a batch, which only shows when the two trees run turn about on the same batch, within minutes. Each
+run is ``bench/timed_cli.py process FOLDER --workers 2`` from its own tree (``PYTHONPATH`` set to it), order
+A B B A per round; it reports CPU seconds (of the main process, of its document stage, and of every process of
+the run: main, fork server, workers) and the wall time to the first page back.
+
+``compare`` then checks that the trees made the same archive: the records and PDFs as ``bench/around_engine.py
+same`` compares them, and every index row (documents without their record hash and time, pages, figures,
+terms; the document numbers, which follow the order pages come back in, left out).
+
+    .venv/bin/python bench/main_cpu.py run FOLDER OUT before=/path/to/copy after=. [--rounds 3]
+    .venv/bin/python bench/main_cpu.py compare OUT/before-1 OUT/after-1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.around_engine import same  # noqa: E402
+from bench.harness import cpu_clock, timed  # noqa: E402
+
+_SKIP_DOC_COLUMNS = {"docno", "record_sha", "record_mtime"}
+
+
+def _one(tree: Path, folder: Path, run: Path) -> dict:
+    archive = run / "archives" / "batch"
+    times = run / "times.json"
+    cmd = [str(ROOT / ".venv" / "bin" / "python"), str(tree / "bench" / "timed_cli.py"), "process", str(folder),
+           "--archive", str(archive), "--workers", "2", "--pdfa", "1b", "--json"]
+    env = {**os.environ, "PYTHONPATH": str(tree), "ARCHIVIST_BENCH_TIMES": str(times)}
+    with cpu_clock() as cpu:
+        secs, watch, cp = timed(cmd, env)
+    if cp.returncode not in (0, 1):
+        raise SystemExit(f"archivist failed: {cp.stderr.decode()[-2000:]}")
+    main = json.loads(times.read_text(encoding="utf-8"))
+    recs = [json.loads(p.read_text(encoding="utf-8")) for p in (archive / "documents").glob("*.json")]
+    pages = sum(len(r["pages"]) for r in recs)
+    workers = sum(v for r in recs for p in r["pages"] for k, v in p["timings"].items() if k.startswith("cpu_"))
+    return {"pages": pages, "wall": round(secs, 2), "cpu_all": round(max(cpu.seconds, watch.cpu_seconds), 3),
+            "main_cpu": main["main_cpu"], "document_stage_cpu": main["document_stage_cpu"],
+            "first_result": main["first_result"], "page_stage_cpu": round(workers, 3)}
+
+
+def run(folder: Path, out: Path, trees: dict[str, Path], rounds: int) -> None:
+    names = list(trees)
+    rows = []
+    for r in range(1, rounds + 1):
+        order = names if r % 2 else names[::-1]
+        for name in order + order[::-1]:
+            k = sum(1 for x in rows if x["tree"] == name) + 1
+            res = {"tree": name, "n": k, **_one(trees[name], folder, out / f"{name}-{k}")}
+            rows.append(res)
+            print(json.dumps(res), flush=True)
+    (out / "main_cpu.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    print("| tree | runs | CPU s/page, all processes | main process CPU s/batch | document stage CPU s/batch "
+          "| main − document stage | page stage CPU s/page (records) | first page back, wall s |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in names:
+        mine = [x for x in rows if x["tree"] == name]
+
+        def mean(key: str, rows: list[dict] = mine) -> float:
+            return sum(x[key] for x in rows) / len(rows)
+        print(f"| {name} | {len(mine)} | {mean('cpu_all') / mine[0]['pages']:.3f} | {mean('main_cpu'):.3f} "
+              f"(min {min(x['main_cpu'] for x in mine):.3f}) | {mean('document_stage_cpu'):.3f} | "
+              f"{mean('main_cpu') - mean('document_stage_cpu'):.3f} | {mean('page_stage_cpu') / mine[0]['pages']:.3f} "
+              f"| {mean('first_result'):.2f} |")
+
+
+def _index_rows(archive: Path) -> dict[str, list]:
+    con = sqlite3.connect(archive / "index.sqlite")
+    try:
+        cols = [r[1] for r in con.execute("PRAGMA table_info(documents)") if r[1] not in _SKIP_DOC_COLUMNS]
+        out = {"documents": sorted(con.execute(f"SELECT {', '.join(cols)} FROM documents").fetchall(), key=repr)}
+        pages = con.execute("SELECT meta, body, mexact, exact, facets, source, text FROM pages")
+        out["pages"] = sorted(pages, key=repr)
+        out["figures"] = sorted(con.execute("SELECT name, value FROM figures"))
+        out["terms"] = sorted(con.execute("SELECT term, df FROM terms"))
+        return out
+    finally:
+        con.close()
+
+
+def compare(a: Path, b: Path) -> int:
+    bad = same(a, b)
+    ra, rb = _index_rows(a / "archives" / "batch"), _index_rows(b / "archives" / "batch")
+    for table in ra:
+        if ra[table] != rb[table]:
+            print(f"index table {table} differs")
+            bad = 1
+    print(f"index rows: {', '.join(f'{t} {len(v)}' for t, v in ra.items())}: {'differ' if bad else 'the same'}")
+    return bad
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run")
+    r.add_argument("folder", type=Path)
+    r.add_argument("out", type=Path)
+    r.add_argument("trees", nargs=2, help="NAME=PATH, twice")
+    r.add_argument("--rounds", type=int, default=2)
+    c = sub.add_parser("compare")
+    c.add_argument("a", type=Path)
+    c.add_argument("b", type=Path)
+    args = ap.parse_args(argv)
+    if args.cmd == "compare":
+        return compare(args.a, args.b)
+    trees = {n: Path(p).resolve() for n, p in (t.split("=", 1) for t in args.trees)}
+    args.out.mkdir(parents=True, exist_ok=True)
+    run(args.folder, args.out, trees, args.rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
