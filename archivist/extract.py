@@ -39,6 +39,7 @@ from .layout import (
     issuer_bodies,
     split_line,
 )
+from .listflags import flag_list
 from .marks import MarkRestorer
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
@@ -334,6 +335,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
         del judged["subject"]
     flag_faint(judged, pages)  # a faded page's weakly read words: its values for review
     flag_doubted(judged, pages)  # a character the engine nearly read as another: its value for review
+    flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
     flag_contradicted(found["date"], texts)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page

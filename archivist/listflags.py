@@ -1,0 +1,106 @@
+"""Review flags for a recipients list (``Nơi nhận:``), twelfth round of issue 14 item 9.
+
+Why: a list's confidence is a flat 0.85 once it ends with the archive copy (``Lưu: VT``), so a list read
+wrong in one item passes unless a check doubts it; all four wrong values left unflagged on seed 19 were lists.
+Each rule below reads evidence the page itself gives that an item was misread, lost or taken from elsewhere:
+
+- an item in capitals (``KT. CHỦ TỊCH``): Decree 30 writes a list's items in sentence case (``TT HĐND xã``),
+  a signature block's lines (authority, position, body) in capitals, so the line came from the block beside.
+- a list word the engine nearly read as another syllable (``mài`` with ``ờ`` 21 points behind its ``à``: the
+  printed ``mời``): both readings are Vietnamese, so no syllable or word check can tell; the engine's own
+  doubt can. :func:`archivist.chardoubt.case_doubt` judges a capital's case only.
+- a bracket the list's lines as read open that no item keeps (``TT Đảng ủy xã (b/);`` read at confidence 11,
+  dropped as debris): the ``(b/c)`` printed there was lost with it.
+- a line on an item's row, right after it and inside the list's width, left out of the list (``VX.`` 100 px
+  after ``Lưu:``, taken for a line of its own): the item lost its tail (``Lưu: VT`` for ``Lưu: VT, VX``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .chardoubt import LETTER_MARGIN, _token_at, _tokens, vietnamese_letters
+from .faintflags import value_words
+from .fields import Field
+from .footer import Footer, authority_of
+from .syllables import is_syllable
+
+
+def signature_item_doubt(items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: an item is written in capitals (two words of letters at least, no
+    small letter) or opens with an authority (``KT.``, ``TM.``): a signature block's line, not a recipient."""
+    for item in items:
+        words = [w for w in item.split() if sum(c.isalpha() for c in w) >= 2]
+        if authority_of(item) or len(words) >= 2 and not any(c.islower() for c in item):
+            return f"'{item}' is written in capitals: a line of the signature block taken into the list"
+    return None
+
+
+def syllable_rival_doubt(text: str, rivals: Sequence[tuple[int, str, float, float]],
+                         margin: float = LETTER_MARGIN) -> str | None:
+    """Why the word ``text`` of a list is doubtful: a small-letter syllable of it for one of whose letters the
+    engine weighed another letter, within ``margin`` points, that makes another syllable (``mài``/``mời``)."""
+    for at, rival, mine, theirs in rivals:
+        if not 0 <= at < len(text) or rival.lower() == text[at].lower() or rival not in vietnamese_letters() \
+                or theirs < mine - margin:
+            continue
+        word, other = _token_at(text, at), _token_at(text[:at] + rival + text[at + 1:], at)
+        if word.islower() and is_syllable(word) and is_syllable(other.lower()):
+            return f"the OCR nearly read '{other}' for '{word}' in the list"
+    return None
+
+
+def bracket_lost_doubt(source: str, items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: the lines as read (``source``) open more brackets than the items keep,
+    so a bracketed piece (``(b/c)``, for report) was dropped with the debris after an item."""
+    if source.count("(") <= sum(i.count("(") for i in items):
+        return None
+    kept = " ".join(items)
+    lost = next((w for w in source.split() if "(" in w and w.strip(";,.") not in kept), "(")
+    return f"'{lost}' was read in the list and dropped: a bracketed piece of an item was lost"
+
+
+#: a unit's code as an archive copy lists it after ``Lưu: VT``, alone: ``VX.``, ``TC,``
+_CODE = re.compile(r"^[A-ZĐ]{2,3}[.,;]?$")
+
+
+def row_stray_doubt(footer: Footer) -> str | None:
+    """Why the recipients are doubtful: a unit's code (``VX.``: two or three capitals, the archive copy's
+    ``Lưu: VT, VX``) stands alone on an item's row, after it and before the list's right edge, and is not in
+    the list (the item's tail taken for a line of its own). Other strays there (a speck read ``JấI``, the
+    signature column's ``CHỦ-TỊCH`` reaching left) are no piece of an item: on the fit sets they stood beside
+    right lists only."""
+    boxes = [b for ln in footer.recipients if (b := ln.box())]
+    if not boxes:
+        return None
+    right = max(b[2] for b in boxes)
+    for ln in footer.strays:
+        b = ln.box()
+        if b is None or not _CODE.match(ln.text.strip()):
+            continue
+        mid = (b[1] + b[3]) / 2
+        if any(r[1] <= mid <= r[3] and r[2] <= b[0] < right for r in boxes):
+            return f"'{ln.text.strip()}' on an item's row was not read into the list"
+    return None
+
+
+def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
+    """Mark the recipients for review when one of this module's rules doubts them (``pages``: the document's
+    :class:`archivist.ocrtext.PageText`, whose ``rivals`` :func:`syllable_rival_doubt` reads)."""
+    rec = found.get("recipients")
+    if rec is None or rec.review or not isinstance(rec.value, list) or not rec.value:
+        return
+    items = [v for v in rec.value if isinstance(v, str)]
+    rec.review = signature_item_doubt(items) or bracket_lost_doubt(rec.source_text or "", items) \
+        or (row_stray_doubt(footer) if footer else None)
+    page = next((p for p in pages if p.number == rec.page and getattr(p, "rivals", None)), None)
+    if rec.review or page is None:
+        return
+    kept = _tokens(rec.value)
+    for w in value_words(page.words, rec):
+        text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
+        if text == w[0] and _tokens(text) <= kept and (why := syllable_rival_doubt(text, rivals)):
+            rec.review = why
+            return
