@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import lexicon_judge as lj  # noqa: E402
 from reread_lines import View, box, line_reader, lines_of, read_line, score, vote, weak  # noqa: E402
 from restore_ab import gamma, read_set, set_parser  # noqa: E402
 
@@ -148,6 +149,28 @@ VARIANTS: dict[str, tuple] = {
 }
 
 
+def _lex(make: Callable[[lj.Lexicon], Pick]) -> Pick:
+    """A pick judged by pyvi's word list (bench/lexicon_judge.py), loaded on first use only."""
+    return lambda line: make(lj.load(LEXICON[0]))(line)
+
+
+#: The word list's path (--lexicon), None: pyvi's where pyvi is installed.
+LEXICON: list[Path | None] = [None]
+
+#: Judged by context (session 23): syllables that stand in known words of two syllables or more.
+_JUDGES: dict[str, Pick] = {
+    "words": _lex(lj.by_words),
+    "word share": _lex(lj.by_share),
+    "confidence + 5/word syllable": _lex(lambda lex: lj.by_points(lex, 5.0)),
+    "confidence + 10/word syllable": _lex(lambda lex: lj.by_points(lex, 10.0)),
+    "confidence + 5/word syllable + 10 prior": _lex(lambda lex: lj.by_points(lex, 5.0, 10.0)),
+}
+_JUDGED_VIEWS = {"thicken 3": ("thicken 3",), "x2 + thicken 2 + clahe": ("x2", "thicken 2", "clahe"),
+                 "6 views": SIX, "all views": ALL}
+VARIANTS.update({f"lexicon {j}, {v}, word<85": (85, "word", views, pick)
+                 for v, views in _JUDGED_VIEWS.items() for j, pick in _JUDGES.items()})
+
+
 def _margin(line: list[Word]) -> tuple[float, ...]:
     """As reread_lines.score, but confidence only counts in steps of 5 points: a line read as many valid syllables
     wins only by 5 points more (the first reading wins ties, as in main())."""
@@ -168,7 +191,9 @@ def _oracle(truth: str) -> Pick:
 def main(argv: list[str] | None = None) -> int:
     ap = set_parser(__doc__, 20)
     ap.add_argument("--variants", nargs="+", help="names (or beginnings) of variants (default: all)")
+    ap.add_argument("--lexicon", type=Path, help="the word list of the lexicon variants (default: pyvi's)")
     args = ap.parse_args(argv)
+    LEXICON[0] = args.lexicon
     pages, groups = read_set(args)
     names = [n for n in VARIANTS if not args.variants or any(n.startswith(c) for c in args.variants)]
     engine = TesserocrEngine()
