@@ -17,6 +17,7 @@ values unflagged (session 22), and it was not measured end to end for them again
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -39,6 +40,8 @@ PER_PRIOR = 10.0
 #: some paper round the glyphs; tone marks stand above the box of a word read without them).
 PAD_Y = 0.35
 PAD_X = 0.5
+
+DIGITS = re.compile(r"\d+")
 
 #: Reads one line: (grey image of the line alone, its dpi) -> the words, boxes in that image's pixels.
 LineReader = Callable[[np.ndarray, float], list[Word]]
@@ -107,9 +110,17 @@ def judged(line: Sequence[Word], per_word: float = PER_WORD_SYLLABLE, per_prior:
     return float(np.mean([w.conf for w in line])) + per_word * lex.covered(tokens) + per_prior * lex.prior(tokens)
 
 
+def same_numbers(a: Sequence[Word], b: Sequence[Word]) -> bool:
+    """The two readings of a line hold the same numbers (digit runs, in order). The judge weighs letters
+    only, so a reading it prefers for its words may carry misread digits (``2699`` for ``2009`` in a date
+    whose line read ``nai`` for ``năm``): a line whose numbers changed keeps its first reading."""
+    return DIGITS.findall(" ".join(w.text for w in a)) == DIGITS.findall(" ".join(w.text for w in b))
+
+
 def second_reading(engine: object, ocr: OcrResult, prep: Prepared) -> OcrResult:
     """``ocr`` of a faded page (``clahe``) with each weak line (:func:`weak`) read again from the page
-    thickened (:data:`THICKEN`) and the reading :func:`judged` higher kept (the first wins ties). Other
+    thickened (:data:`THICKEN`) and the reading :func:`judged` higher kept (the first wins ties) when it holds
+    the same numbers (:func:`same_numbers`). Other
     pages, and engines that cannot read one line (the CLI engine), as they are."""
     read = getattr(engine, "recognize_line", None)
     if read is None or "clahe" not in prep.steps or not ocr.words:
@@ -122,7 +133,7 @@ def second_reading(engine: object, ocr: OcrResult, prep: Prepared) -> OcrResult:
     kept: dict[int, list[Word]] = {}
     for n in todo:
         got = read_line(read, view, box(lines[n]), n)
-        if got and judged(got) > judged(lines[n]):
+        if got and same_numbers(got, lines[n]) and judged(got) > judged(lines[n]):
             kept[n] = got
     if not kept:
         return ocr

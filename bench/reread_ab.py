@@ -35,7 +35,7 @@ import lexicon_judge as lj  # noqa: E402
 from reread_lines import View, box, line_reader, lines_of, read_line, score, vote, weak  # noqa: E402
 from restore_ab import gamma, read_set, set_parser  # noqa: E402
 
-from archivist import restore  # noqa: E402
+from archivist import reread, restore  # noqa: E402
 from archivist.cells import read_page  # noqa: E402
 from archivist.metrics import bag_of_words_error, words  # noqa: E402
 from archivist.models import Word  # noqa: E402
@@ -176,6 +176,10 @@ def _faded_only(make: ViewMaker) -> ViewMaker:
 VIEWS.update({f"faded: {v}": _faded_only(VIEWS[v]) for v in ALL})
 VARIANTS.update({f"faded pages: lexicon {j}, {v}, word<85": (85, "word", tuple(f"faded: {x}" for x in views), pick)
                  for v, views in _JUDGED_VIEWS.items() for j, pick in _JUDGES.items()})
+#: ... and the variants that keep a line's first reading when the second changes its numbers (archivist/reread.py)
+SAME_NUMBERS = {f"faded pages, same numbers: lexicon {j}, {v}, word<85"
+                for v in ("thicken 3", "all views") for j in ("words", "confidence + 5/word syllable + 10 prior")}
+VARIANTS.update({n: VARIANTS[n.replace(", same numbers", "")] for n in sorted(SAME_NUMBERS)})
 
 
 def _margin(line: list[Word]) -> tuple[float, ...]:
@@ -240,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
                     words, c = got[v, n]
                     spent += c
                     if pick in (VOTE, VOTE_CONF):
+                        continue
+                    if name in SAME_NUMBERS and not reread.same_numbers(words, lines[n]):
                         continue
                     if words and pick(words) > pick(kept[n]):
                         kept[n] = words
