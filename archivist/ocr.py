@@ -172,16 +172,6 @@ class TesserocrEngine:
         self.api.Clear()
         return result
 
-    def recognize_line(self, gray: np.ndarray, dpi: float) -> list[Word]:
-        """The words of an image holding one line of text, read as one line (psm 7): the second reading
-        of a faded page's weak line from another restoration (:mod:`archivist.reread`), boxes in ``gray``'s
-        pixels (``recognize`` has no single-line mode)."""
-        img, scale = self._set_image(gray, dpi)
-        words = _summarise(self._read(scale, self._tesserocr.PSM.SINGLE_LINE, img.shape[1], img.shape[0]),
-                           fix=True).words
-        self.api.Clear()
-        return words
-
     def _set_image(self, gray: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
         img, scale = _prepare(gray, dpi)
         h, w = img.shape

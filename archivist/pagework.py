@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import notext, preprocess, reread, restore
+from . import notext, preprocess, restore
 from .cells import read_page
 from .cputime import StageClock
 from .ingest import IngestError, load_page, shown
@@ -150,8 +150,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float) -> OcrResult:
     in the page's own pixels."""
     prep = restore.prepare(upright, dpi)  # flattened, specks and rules out (never the stored image)
     ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids), prep.scale)
-    ocr = restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
-    return reread.second_reading(engine, ocr, prep)  # a faded page's weak lines again, judged by their words
+    return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
 
 
 def init_worker() -> None:

@@ -1,31 +1,96 @@
-"""Judges of a line's readings by context (archivist/wordlist.py), and the same list used for issue 14 item 8.
+"""A judge of a line's readings by context: how many of its syllables stand in known Vietnamese words.
 
 Why: a faded misreading is mostly still a valid syllable (``BẠN`` for ``BAN``, ``nai`` for ``hai``), so the
-syllable set cannot tell two readings of a faded line apart, nor can Tesseract's confidence (bench/RESULTS.md,
-"Weak lines read a second time (session 22)"). The word list and why it is that one: archivist/wordlist.py
-(pyvi 0.1.1's ``words.txt``, MIT). The judge adopted is ``archivist.reread.judged``; the others measured in
-bench/reread_ab.py live here, with :func:`in_context` (item 8: a valid syllable that makes no word with its
-neighbours corrected to one that does; measured with bench/postcorrect.py ``--context``, not adopted).
+syllable set of archivist/syllables.py cannot tell two readings of a faded line apart, and Tesseract's
+confidence does no better (bench/RESULTS.md, "Weak lines read a second time (session 22)"). Vietnamese
+words are mostly two syllables or more (``ủy ban``, ``nhân dân``, ``hộ tịch``): a reading whose adjacent
+syllables make such words, and whose syllables are ones many words use, is likelier the printed one.
+
+The word list (``bench/data/vi-words.txt``) is ``pyvi/models/words.txt`` of the PyPI package pyvi 0.1.1,
+unchanged, MIT licence (``bench/data/vi-words.LICENSE``): 31,157 entries, 25,415 of two syllables or more.
+Not the sample generator's text (that would score on the answer), and not Tesseract's own ``vie``
+dictionary, whose 7,181 entries are single syllables (archivist already uses them: ``syllables.attested``).
+
+Measured in bench/reread_ab.py (faded lines read again) and, with :func:`in_context`, for issue 14 item 8 in
+bench/postcorrect.py ``--context``; neither adopted (bench/RESULTS.md, "Faded lines judged by their words
+(session 23)").
 """
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
 from archivist.models import Word
-from archivist.reread import judged
 from archivist.syllables import tone_of, toneless
-from archivist.wordlist import LETTERS as _LETTERS
-from archivist.wordlist import Lexicon, canon, load  # noqa: F401  (load: what reread_ab.py calls)
+
+WORDS = Path(__file__).resolve().parent / "data" / "vi-words.txt"
+#: The longest word looked for, in syllables (4 covers ``ủy ban nhân dân``; longer entries are rare).
+LONGEST = 4
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 #: Ranks a line's reading: higher is better.
 Key = Callable[[Sequence[Word]], tuple[float, ...]]
 
 
+def canon(token: str) -> str:
+    """One spelling of a syllable whatever its case and tone placement: the list writes ``uỷ ban`` and
+    ``hoà``, the pages ``ủy ban`` and ``hòa``; the tone goes after the toneless syllable."""
+    low = unicodedata.normalize("NFC", token.lower())
+    return toneless(low) + tone_of(low)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Words of two syllables or more (tuples of :func:`canon` syllables), and how many words of the list
+    each syllable stands in (``hai`` in many, ``nai`` in few)."""
+
+    words: frozenset[tuple[str, ...]]
+    uses: Counter
+
+    def covered(self, tokens: Sequence[str]) -> int:
+        """How many of ``tokens`` (in order) stand in a known word: inside a run of 2..LONGEST adjacent
+        tokens that is one."""
+        keys = [canon(t) for t in tokens]
+        hit = [False] * len(keys)
+        for n in range(2, LONGEST + 1):
+            for i in range(len(keys) - n + 1):
+                if tuple(keys[i:i + n]) in self.words:
+                    hit[i:i + n] = [True] * n
+        return sum(hit)
+
+    def prior(self, tokens: Sequence[str]) -> float:
+        """Mean over ``tokens`` of log(1 + words the syllable stands in): 0 for a syllable in none."""
+        if not tokens:
+            return 0.0
+        return sum(math.log1p(self.uses.get(canon(t), 0)) for t in tokens) / len(tokens)
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = WORDS) -> Lexicon:
+    """The list (:data:`WORDS`) as a :class:`Lexicon`, read once."""
+    words: set[tuple[str, ...]] = set()
+    uses: Counter = Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        sylls = tuple(canon(s) for s in line.split())
+        if not sylls:
+            continue
+        uses.update(set(sylls))
+        if len(sylls) >= 2:
+            words.add(sylls)
+    return Lexicon(frozenset(words), uses)
+
+
 def tokens_of(line: Sequence[Word]) -> list[str]:
+    """The letter tokens of a line's words, in order (punctuation and digits left out)."""
     return [t for w in line for t in _LETTERS.findall(w.text)]
 
 
@@ -48,9 +113,20 @@ def by_share(lex: Lexicon) -> Key:
     return key
 
 
+def judged(line: Sequence[Word], per_word: float = 5.0, per_prior: float = 10.0) -> float:
+    """How likely a reading of a line is the printed one: its mean confidence, plus ``per_word`` for each
+    syllable that stands in a known word with its neighbours, plus ``per_prior`` times the mean log-use of
+    its syllables. Context and confidence weighed together: neither decides alone. (The judge measured end
+    to end in session 23, wired into the pipeline on branch faded4 and taken out again: not adopted.)"""
+    if not line:
+        return 0.0
+    lex = load()
+    tokens = tokens_of(line)
+    return _conf(line) + per_word * lex.covered(tokens) + per_prior * lex.prior(tokens)
+
+
 def by_points(points: float, prior: float = 0.0) -> Key:
-    """Mean confidence + ``points`` per syllable standing in a known word (+ ``prior`` times the mean
-    log-use of the syllables): ``archivist.reread.judged`` with these weights."""
+    """:func:`judged` with these weights, as a pick."""
     def key(line: Sequence[Word]) -> tuple[float, ...]:
         return (judged(line, points, prior),)
     return key

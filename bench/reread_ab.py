@@ -32,10 +32,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import lexicon_judge as lj  # noqa: E402
-from reread_lines import View, box, line_reader, lines_of, read_line, score, vote, weak  # noqa: E402
+from reread_lines import View, box, line_reader, lines_of, read_line, same_numbers, score, vote, weak  # noqa: E402,E501
 from restore_ab import gamma, read_set, set_parser  # noqa: E402
 
-from archivist import reread, restore  # noqa: E402
+from archivist import restore  # noqa: E402
 from archivist.cells import read_page  # noqa: E402
 from archivist.metrics import bag_of_words_error, words  # noqa: E402
 from archivist.models import Word  # noqa: E402
@@ -159,7 +159,7 @@ _JUDGES: dict[str, Pick] = {
     "word share": _lex(lj.by_share),
     "confidence + 5/word syllable": lj.by_points(5.0),
     "confidence + 10/word syllable": lj.by_points(10.0),
-    # archivist.reread.judged as adopted (session 23), on faded pages from the page thickened 3
+    # the judge measured end to end in session 23 (lexicon_judge.judged), on faded pages from the page thickened 3
     "confidence + 5/word syllable + 10 prior": lj.by_points(5.0, 10.0),
 }
 _JUDGED_VIEWS = {"thicken 3": ("thicken 3",), "x2 + thicken 2 + clahe": ("x2", "thicken 2", "clahe"),
@@ -176,7 +176,7 @@ def _faded_only(make: ViewMaker) -> ViewMaker:
 VIEWS.update({f"faded: {v}": _faded_only(VIEWS[v]) for v in ALL})
 VARIANTS.update({f"faded pages: lexicon {j}, {v}, word<85": (85, "word", tuple(f"faded: {x}" for x in views), pick)
                  for v, views in _JUDGED_VIEWS.items() for j, pick in _JUDGES.items()})
-#: ... and the variants that keep a line's first reading when the second changes its numbers (archivist/reread.py)
+#: ... and the variants that keep a line's first reading when the second changes its numbers (reread_lines.py)
 SAME_NUMBERS = {f"faded pages, same numbers: lexicon {j}, {v}, word<85"
                 for v in ("thicken 3", "all views") for j in ("words", "confidence + 5/word syllable + 10 prior")}
 VARIANTS.update({n: VARIANTS[n.replace(", same numbers", "")] for n in sorted(SAME_NUMBERS)})
@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
                     spent += c
                     if pick in (VOTE, VOTE_CONF):
                         continue
-                    if name in SAME_NUMBERS and not reread.same_numbers(words, lines[n]):
+                    if name in SAME_NUMBERS and not same_numbers(words, lines[n]):
                         continue
                     if words and pick(words) > pick(kept[n]):
                         kept[n] = words

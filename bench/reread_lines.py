@@ -1,10 +1,12 @@
 """What bench/reread_ab.py measures with: a page's weak lines read a second time, one line at a time, from
 differently restored images, and each line's best reading kept (by valid syllables, confidence, or a vote).
 
-Session 22 (bench/RESULTS.md, "Weak lines read a second time"): no rule helped faded carbon copies; a gated
-rule helped typewritten pages but cost words on a table page of the check set and left wrong values unflagged
-end to end. Session 23: judged by context (archivist/wordlist.py), faded pages' weak lines are read again in the
-pipeline (archivist/reread.py, which now holds the line helpers); the other rules stay here.
+Measured, not adopted (bench/RESULTS.md, "Weak lines read a second time (session 22)"): no rule helped faded
+carbon copies; a gated rule helped typewritten pages but cost words on a table page of the check set and
+left wrong values unflagged end to end. Session 23 ("Faded lines judged by their words"): a judge by context
+(bench/lexicon_judge.py) helped faded pages in this bench and in the record's words end to end, but the
+text layer drifted from the record and one wrong value lost its flag, so it was taken out again. So this
+lives in the bench, not in ``archivist/``; the pipeline's ``pagework._read`` reads every page once.
 
 Why line by line was tried: reading a whole faded page twice (page with the higher mean confidence kept)
 doubled the OCR time and did not help on both seeds ("Faded pages, more candidates"), and a page's mean
@@ -14,20 +16,52 @@ hides which lines each restoration reads better.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from archivist.models import Word
-from archivist.ocr import TesserocrEngine
-from archivist.reread import LineReader, View, box, lines_of, read_line, weak  # noqa: F401  (what the bench uses)
+from archivist.ocr import TesserocrEngine, _summarise
 from archivist.syllables import is_syllable
 
 #: A line whose mean word confidence is under this is re-read (``by="mean"``).
 WEAK_LINE = 80.0
+#: Space kept round a line's box when it is cut out, as a share of the line's height (Tesseract wants
+#: some paper round the glyphs; tone marks stand above the box of a word read without them).
+PAD_Y = 0.35
+PAD_X = 0.5
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+#: Reads one line: (grey image of the line alone, its dpi) -> the words, boxes in that image's pixels.
+LineReader = Callable[[np.ndarray, float], list[Word]]
+
+
+@dataclass
+class View:
+    """An image of the page restored some way, and how many of its pixels make one page pixel."""
+
+    image: np.ndarray
+    dpi: float
+    scale: float = 1.0
+
+
+def lines_of(words: Sequence[Word]) -> dict[int, list[Word]]:
+    out: dict[int, list[Word]] = {}
+    for w in words:
+        out.setdefault(w.line, []).append(w)
+    return out
+
+
+def weak(line: Sequence[Word], threshold: float = WEAK_LINE, by: str = "word") -> bool:
+    """The line is read again: one of its words (``by`` "word") or its mean (``by`` "mean") is read
+    under ``threshold``. By word, since a faded letter costs one word in a line otherwise read well
+    (bench pages: a line of mean 93 holding ``BẠN`` at 72 for ``BAN``)."""
+    if not line:
+        return False
+    confs = [w.conf for w in line]
+    return (min(confs) if by == "word" else float(np.mean(confs))) < threshold
 
 
 def score(line: Sequence[Word]) -> tuple[float, float]:
@@ -61,7 +95,50 @@ def vote(first: Sequence[Word], others: Sequence[Sequence[Word]], weight: str = 
     return out
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def same_numbers(a: Sequence[Word], b: Sequence[Word]) -> bool:
+    """The two readings of a line hold the same numbers (digit runs, in order). A judge that weighs letters only
+    may prefer a reading whose digits are misread (end to end: ``2699`` for ``2009`` in a date whose line read
+    ``nai`` for ``năm``); with this gate a line whose numbers changed keeps its first reading."""
+    return _DIGITS.findall(" ".join(w.text for w in a)) == _DIGITS.findall(" ".join(w.text for w in b))
+
+
+def box(line: Sequence[Word]) -> tuple[int, int, int, int]:
+    return (min(w.bbox[0] for w in line), min(w.bbox[1] for w in line),
+            max(w.bbox[2] for w in line), max(w.bbox[3] for w in line))
+
+
+def read_line(read: LineReader, view: View, box: tuple[int, int, int, int], line_no: int) -> list[Word]:
+    """The words of the line in ``box`` (page pixels) read from ``view``, boxes back in page pixels."""
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    s = view.scale
+    H, W = view.image.shape[:2]
+    cx0, cy0 = max(0, int((x0 - PAD_X * h) * s)), max(0, int((y0 - PAD_Y * h) * s))
+    cx1, cy1 = min(W, int((x1 + PAD_X * h) * s) + 1), min(H, int((y1 + PAD_Y * h) * s) + 1)
+    if cx1 - cx0 < 4 or cy1 - cy0 < 4:
+        return []
+    crop = np.ascontiguousarray(view.image[cy0:cy1, cx0:cx1])
+    words = read(crop, view.dpi)
+
+    def px(v: float, off: int) -> int:
+        return int(round((v + off) / s))
+
+    return [replace(w, bbox=(px(w.bbox[0], cx0), px(w.bbox[1], cy0), px(w.bbox[2], cx0), px(w.bbox[3], cy0)),
+                    line=line_no, baseline=None if w.baseline is None else px(w.baseline, cy0))
+            for w in words]
+
+
 def line_reader(engine: TesserocrEngine) -> LineReader:
     """Reads an image holding one line of text as one line (psm 7), with archivist's engine and its word
-    corrections, boxes in that image's pixels."""
-    return engine.recognize_line
+    corrections, boxes in that image's pixels (the engine's own ``recognize`` has no single-line mode)."""
+    psm = engine._tesserocr.PSM.SINGLE_LINE
+
+    def read(gray: np.ndarray, dpi: float) -> list[Word]:
+        img, scale = engine._set_image(gray, dpi)
+        words = _summarise(engine._read(scale, psm, img.shape[1], img.shape[0]), fix=True).words
+        engine.api.Clear()
+        return words
+    return read
