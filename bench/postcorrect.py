@@ -26,14 +26,20 @@ from archivist.metrics import bag_of_words_error, summarise, words  # noqa: E402
 from archivist.models import Word  # noqa: E402
 from archivist.ocrfix import fix_words, text_of  # noqa: E402
 from bench.accuracy import load_truth, pair_pages  # noqa: E402
+from bench.lexicon_judge import in_context  # noqa: E402
+from bench.lexicon_judge import load as load_lexicon  # noqa: E402
 
 
-def measure(pages: list[tuple[dict, dict]]) -> dict:
-    """Word error before/after and the changed words, over (truth page, record page) pairs."""
+def measure(pages: list[tuple[dict, dict]], context: float | None = None, bound: bool = False) -> dict:
+    """Word error before/after and the changed words, over (truth page, record page) pairs. ``context``: then
+    also correct valid syllables read under that confidence by the words they make with their neighbours
+    (bench/lexicon_judge.py ``in_context``, measured only)."""
     before, after, fixed, broken, still, examples = [], [], 0, 0, 0, Counter()
     for gt, pg in pages:
         ws = [Word(w[0], float(w[1]), tuple(w[2:6]), int(w[6])) for w in pg.get("words", [])]
         new = fix_words(ws)
+        if context is not None:
+            new = in_context(new, load_lexicon(), context, bound)
         truth = Counter(words(gt["text"]))
         old_text, new_text = pg.get("text") or text_of(ws), text_of(new)
         before.append(bag_of_words_error(gt["text"], old_text))
@@ -60,6 +66,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "acc", help="a bench/accuracy.py --out folder")
     ap.add_argument("--reuse", type=Path, help="the generated set of a --reuse run (default OUT/set)")
     ap.add_argument("--by-group", action="store_true", help="also per sample group (hard groups)")
+    ap.add_argument("--context", type=float, metavar="CONF",
+                    help="also correct by context words read under CONF (pyvi's word list; measured only)")
+    ap.add_argument("--bound", action="store_true", help="with --context: a neighbour already in a word is no "
+                    "context")
+    ap.add_argument("--report", type=Path, help="where the JSON goes (default OUT/postcorrect.json; give another "
+                    "path for a shared read-only OUT)")
     args = ap.parse_args(argv)
     base = (args.reuse or args.out / "set").resolve()
     truths = load_truth(base)
@@ -73,12 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     print("| pages | word error before | after | relative | words fixed | words broken | changed, still wrong |")
     print("|---|---|---|---|---|---|---|")
     for name, sel in groups.items():
-        r = measure(sel)
+        r = measure(sel, args.context, args.bound)
         print(f"| {name}: {r['pages']} | {r['word_error_before']:.2%} | {r['word_error_after']:.2%} | "
               f"{r['relative_change']:+.1%} | {r['fixed']} | {r['broken']} | {r['still_wrong']} |")
         if name == "all":
-            (args.out / "postcorrect.json").write_text(json.dumps(r, ensure_ascii=False, indent=2) + "\n",
-                                                       encoding="utf-8")
+            report = args.report or args.out / "postcorrect.json"
+            report.write_text(json.dumps(r, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from reread_lines import View, box, line_reader, lines_of, read_line, score, vote, weak  # noqa: E402
+import lexicon_judge as lj  # noqa: E402
+from reread_lines import View, box, line_reader, lines_of, read_line, same_numbers, score, vote, weak  # noqa: E402,E501
 from restore_ab import gamma, read_set, set_parser  # noqa: E402
 
 from archivist import restore  # noqa: E402
@@ -148,6 +149,39 @@ VARIANTS: dict[str, tuple] = {
 }
 
 
+def _lex(make: Callable[[lj.Lexicon], Pick]) -> Pick:
+    """A pick judged by the word list (archivist/wordlist.py), loaded on first use only."""
+    return lambda line: make(lj.load())(line)
+
+#: Judged by context (session 23): syllables that stand in known words of two syllables or more.
+_JUDGES: dict[str, Pick] = {
+    "words": _lex(lj.by_words),
+    "word share": _lex(lj.by_share),
+    "confidence + 5/word syllable": lj.by_points(5.0),
+    "confidence + 10/word syllable": lj.by_points(10.0),
+    # the judge measured end to end in session 23 (lexicon_judge.judged), on faded pages from the page thickened 3
+    "confidence + 5/word syllable + 10 prior": lj.by_points(5.0, 10.0),
+}
+_JUDGED_VIEWS = {"thicken 3": ("thicken 3",), "x2 + thicken 2 + clahe": ("x2", "thicken 2", "clahe"),
+                 "6 views": SIX, "all views": ALL}
+VARIANTS.update({f"lexicon {j}, {v}, word<85": (85, "word", views, pick)
+                 for v, views in _JUDGED_VIEWS.items() for j, pick in _JUDGES.items()})
+
+
+def _faded_only(make: ViewMaker) -> ViewMaker:
+    """The view on faded pages only (those prepare raised the contrast of, "clahe"): the judge kept to its target."""
+    return lambda up, dpi, p: make(up, dpi, p) if "clahe" in p.steps else None
+
+
+VIEWS.update({f"faded: {v}": _faded_only(VIEWS[v]) for v in ALL})
+VARIANTS.update({f"faded pages: lexicon {j}, {v}, word<85": (85, "word", tuple(f"faded: {x}" for x in views), pick)
+                 for v, views in _JUDGED_VIEWS.items() for j, pick in _JUDGES.items()})
+#: ... and the variants that keep a line's first reading when the second changes its numbers (reread_lines.py)
+SAME_NUMBERS = {f"faded pages, same numbers: lexicon {j}, {v}, word<85"
+                for v in ("thicken 3", "all views") for j in ("words", "confidence + 5/word syllable + 10 prior")}
+VARIANTS.update({n: VARIANTS[n.replace(", same numbers", "")] for n in sorted(SAME_NUMBERS)})
+
+
 def _margin(line: list[Word]) -> tuple[float, ...]:
     """As reread_lines.score, but confidence only counts in steps of 5 points: a line read as many valid syllables
     wins only by 5 points more (the first reading wins ties, as in main())."""
@@ -210,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
                     words, c = got[v, n]
                     spent += c
                     if pick in (VOTE, VOTE_CONF):
+                        continue
+                    if name in SAME_NUMBERS and not same_numbers(words, lines[n]):
                         continue
                     if words and pick(words) > pick(kept[n]):
                         kept[n] = words

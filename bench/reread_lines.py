@@ -3,8 +3,10 @@ differently restored images, and each line's best reading kept (by valid syllabl
 
 Measured, not adopted (bench/RESULTS.md, "Weak lines read a second time (session 22)"): no rule helped faded
 carbon copies; a gated rule helped typewritten pages but cost words on a table page of the check set and
-left wrong values unflagged end to end. So this lives in the bench, not in ``archivist/``; the pipeline's
-``pagework._read`` reads every page once.
+left wrong values unflagged end to end. Session 23 ("Faded lines judged by their words"): a judge by context
+(bench/lexicon_judge.py) helped faded pages in this bench and in the record's words end to end, but the
+text layer drifted from the record and one wrong value lost its flag, so it was taken out again. So this
+lives in the bench, not in ``archivist/``; the pipeline's ``pagework._read`` reads every page once.
 
 Why line by line was tried: reading a whole faded page twice (page with the higher mean confidence kept)
 doubled the OCR time and did not help on both seeds ("Faded pages, more candidates"), and a page's mean
@@ -91,6 +93,16 @@ def vote(first: Sequence[Word], others: Sequence[Sequence[Word]], weight: str = 
             confs = [r[i].conf for r in same if r[i].text == text]
             out.append(replace(w, text=text, conf=round(float(np.mean(confs)), 2), rivals=()))
     return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def same_numbers(a: Sequence[Word], b: Sequence[Word]) -> bool:
+    """The two readings of a line hold the same numbers (digit runs, in order). A judge that weighs letters only
+    may prefer a reading whose digits are misread (end to end: ``2699`` for ``2009`` in a date whose line read
+    ``nai`` for ``năm``); with this gate a line whose numbers changed keeps its first reading."""
+    return _DIGITS.findall(" ".join(w.text for w in a)) == _DIGITS.findall(" ".join(w.text for w in b))
 
 
 def box(line: Sequence[Word]) -> tuple[int, int, int, int]:
