@@ -11,13 +11,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import click
+from .executor import default_workers, start_early_for
 
-from . import __version__
-from .cli_common import ArchivistGroup
-from .errors import EXIT_ENVIRONMENT, EXIT_FAILED
-from .executor import default_workers
-from .models import to_jsonable
+# ``archivist process``'s fork server starts before anything else is imported: its page-stage imports and
+# model load (the longest part of a short batch's start-up) then overlap this process's own imports.
+start_early_for(sys.argv[1:])
+
+import click  # noqa: E402 - after the fork server is on its way
+
+from . import __version__  # noqa: E402
+from .cli_common import ArchivistGroup  # noqa: E402
+from .errors import EXIT_ENVIRONMENT, EXIT_FAILED  # noqa: E402
+from .models import to_jsonable  # noqa: E402
 
 EPILOG_PROCESS = """\b
 Examples:
