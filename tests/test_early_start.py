@@ -66,3 +66,17 @@ def test_workers_of_python_m_archivist_cli_start_no_server_of_their_own(tmp_path
     res = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
     report = json.loads(res.stdout)
     assert report["failures"] == [] and len(report["documents"]) == 1, report["failures"]
+
+
+def test_the_other_commands_are_imported_only_when_asked_for():
+    """``archivist process`` (and each worker, which runs the script again) does not import the other stages'
+    command modules; asking for the list of commands, or for one of them, still finds every one."""
+    code = ("import sys; sys.argv = ['archivist', 'search', 'x']\n"
+            "import archivist.cli as cli, click\n"
+            "print(sorted(m for m in sys.modules if m.startswith('archivist.cli_') and m != 'archivist.cli_common'))\n"
+            "print(cli.main.get_command(click.Context(cli.main), 'fonds').name)\n"
+            "print(' '.join(cli.main.list_commands(click.Context(cli.main))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, timeout=60)
+    before, fonds, names = out.stdout.splitlines()
+    assert before == "[]" and fonds == "fonds"
+    assert {"process", "search", "verify", "review", "report", "fonds", "init"} <= set(names.split())
