@@ -15,9 +15,6 @@ so are the place names of the Central Highlands that bend the rules (``Đắk L�
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -151,24 +148,17 @@ def attested() -> frozenset[str]:
     """The syllables of the word list inside Tesseract's own ``vie`` model (its dictionary, read with
     Tesseract's ``combine_tessdata`` and ``dawg2wordlist``), in lower case: the rules allow syllables no
     word uses (``nguồi``), and when two readings are equally near, the one Vietnamese uses is the one
-    printed. Empty when the tools or the model are missing: the corrector then only needs more evidence."""
+    printed. Empty when the tools or the model are missing: the corrector then only needs more evidence.
+    The list is unpacked once per model and then read from the user's cache (archivist/tesswords.py)."""
     from .tessdata import OcrError, tessdata_dir
+    from .tesswords import model_words
 
-    tools = [shutil.which("combine_tessdata"), shutil.which("dawg2wordlist")]
     try:
         model = Path(tessdata_dir(), "vie.traineddata")
     except OcrError:
         return frozenset()
-    if not all(tools) or not model.exists():
+    text = model_words(model) if model.exists() else None
+    if text is None:
         return frozenset()
-    with tempfile.TemporaryDirectory() as tmp:
-        try:
-            subprocess.run([tools[0], "-e", str(model), f"{tmp}/vie.lstm-unicharset", f"{tmp}/vie.lstm-word-dawg"],
-                           check=True, capture_output=True, timeout=60)
-            subprocess.run([tools[1], f"{tmp}/vie.lstm-unicharset", f"{tmp}/vie.lstm-word-dawg", f"{tmp}/words"],
-                           check=True, capture_output=True, timeout=60)
-            text = Path(tmp, "words").read_text(encoding="utf-8", errors="replace")
-        except (OSError, subprocess.SubprocessError):
-            return frozenset()
     words = {unicodedata.normalize("NFC", w.strip().lower()) for w in text.split()}
     return frozenset(w for w in words if w in syllables())

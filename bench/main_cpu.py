@@ -5,7 +5,8 @@ them, a quarter of an hour a tree; a cut of the main process (imports, one-offs,
 0.1 CPU s a batch, which only shows when the two trees run turn about on the same batch, within minutes. Each
 run is ``bench/timed_cli.py process FOLDER --workers 2`` from its own tree (``PYTHONPATH`` set to it), order
 A B B A per round; it reports CPU seconds (of the main process, of its document stage, and of every process of
-the run: main, fork server, workers) and the wall time to the first page back.
+the run: main, fork server, workers), the wall time to the first page back, and the start-up on the critical
+path: the first page back, counted from the command's start, less that page's own work (wall).
 
 ``compare`` then checks that the trees made the same archive: the records and PDFs as ``bench/around_engine.py
 same`` compares them, and every index row (documents without their record hash and time, pages, figures,
@@ -49,7 +50,8 @@ def _one(tree: Path, folder: Path, run: Path) -> dict:
     workers = sum(v for r in recs for p in r["pages"] for k, v in p["timings"].items() if k.startswith("cpu_"))
     return {"pages": pages, "wall": round(secs, 2), "cpu_all": round(max(cpu.seconds, watch.cpu_seconds), 3),
             "main_cpu": main["main_cpu"], "document_stage_cpu": main["document_stage_cpu"],
-            "first_result": main["first_result"], "page_stage_cpu": round(workers, 3)}
+            "first_result": main["first_result"], "page_stage_cpu": round(workers, 3),
+            "startup": round(main["first_result_since_start"] - main["first_page_work"], 3)}
 
 
 def run(folder: Path, out: Path, trees: dict[str, Path], rounds: int) -> None:
@@ -64,8 +66,9 @@ def run(folder: Path, out: Path, trees: dict[str, Path], rounds: int) -> None:
             print(json.dumps(res), flush=True)
     (out / "main_cpu.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     print("| tree | runs | CPU s/page, all processes | main process CPU s/batch | document stage CPU s/batch "
-          "| main − document stage | page stage CPU s/page (records) | first page back, wall s |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| main − document stage | page stage CPU s/page (records) | first page back, wall s | start-up on the "
+          "critical path, wall s | batch wall s |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name in names:
         mine = [x for x in rows if x["tree"] == name]
 
@@ -74,7 +77,8 @@ def run(folder: Path, out: Path, trees: dict[str, Path], rounds: int) -> None:
         print(f"| {name} | {len(mine)} | {mean('cpu_all') / mine[0]['pages']:.3f} | {mean('main_cpu'):.3f} "
               f"(min {min(x['main_cpu'] for x in mine):.3f}) | {mean('document_stage_cpu'):.3f} | "
               f"{mean('main_cpu') - mean('document_stage_cpu'):.3f} | {mean('page_stage_cpu') / mine[0]['pages']:.3f} "
-              f"| {mean('first_result'):.2f} |")
+              f"| {mean('first_result'):.2f} | {mean('startup'):.2f} ({min(x['startup'] for x in mine):.2f}–"
+              f"{max(x['startup'] for x in mine):.2f}) | {mean('wall'):.2f} |")
 
 
 def _index_rows(archive: Path) -> dict[str, list]:
