@@ -40,3 +40,21 @@ def test_a_first_item_two_rows_below_the_label_is_flagged():
     assert "lines below 'Nơi nhận:'" in lost.review
     whole = _recipients([[(100, "Nơi nhận:")] + SIGN, [(100, "- Như trên;"), (1000, "CHỦ TỊCH")]] + ITEMS)
     assert whole.review is None  # one row below: nothing lost
+
+
+# --- a subject's misread year that reads back to another than the date's -----------------------------------
+
+def test_a_subject_year_misread_and_read_back_to_another_year_flags_the_date():
+    from archivist.agreement import flag_subject_year, subject_year_doubt
+    from archivist.fields import Field
+
+    assert "read back: 2010" in subject_year_doubt("Dự hội nghị sơ kết công tác 9 tháng đầu năm 2910", 2019)
+    assert subject_year_doubt("công tác 9 tháng đầu năm 2910", 2010) is None  # read back to the date's year
+    assert subject_year_doubt("công tác năm 2965", 2005) is None  # no one-digit read-back: says nothing
+    assert subject_year_doubt("kế hoạch năm 2011", 2010) is None  # a possible year may differ from the date's
+    found = {"date": Field("2019-02-11", 0.926), "subject": Field("công tác 9 tháng đầu năm 2910", 0.5)}
+    flag_subject_year(found)
+    assert "not the date's 2019" in found["date"].review
+    held = {"date": Field("2019-02-11", 0.926, review="another reason"), "subject": Field("năm 2910", 0.5)}
+    flag_subject_year(held)
+    assert held["date"].review == "another reason"
