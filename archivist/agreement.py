@@ -80,6 +80,34 @@ def flag_number_year(found: dict[str, Field]) -> None:
 
 
 
+#: a year as a subject writes it: ``công tác 9 tháng đầu năm 2910``
+_SUBJECT_YEAR = re.compile(r"\bn[aăâ]\S?m\s+(\d{4})\b", re.I)
+
+
+def subject_year_doubt(subject: str, year: int | None) -> str | None:
+    """Why the document's date of ``year`` is doubtful given its subject: the subject names a year no record can
+    carry (``năm 2910``, digits misread on the page), read back one digit to possible years (``2010``) that
+    are not the date's (``2019``). Thirteenth round: a faded invitation dated ``2019`` for ``2010`` at 0.93,
+    whose subject and body read the year ``2910``/``2610``; a subject year that cannot be read back in one
+    digit (``2965``) says nothing of which year it was."""
+    if year is None:
+        return None
+    for m in _SUBJECT_YEAR.finditer(subject):
+        y = m.group(1)
+        back = set() if possible_year(y) else {v for v in digit_variants(y) if possible_year(v)}
+        if back and str(year) not in back:
+            return f"the subject's year {y} (read back: {', '.join(sorted(back))}) is not the date's {year}"
+    return None
+
+
+def flag_subject_year(found: dict[str, Field]) -> None:
+    """Mark the date for review when the subject's misread year reads back to another (:func:`subject_year_doubt`)."""
+    d, subj = found.get("date"), found.get("subject")
+    if d is None or d.review or subj is None or not isinstance(subj.value, str):
+        return
+    d.review = subject_year_doubt(subj.value, _year_of(d))
+
+
 def place_twin_doubt(place: str, texts: Sequence[str]) -> str | None:
     """Why the place is doubtful: a line of the text names a unit (after ``xã``, ``phường`` …) with the
     place's letters but other marks, and the unit lists know both spellings (a spelling no unit has is the

@@ -27,7 +27,8 @@ from .textnorm import normalize
 
 #: Abbreviations of commune records besides the type and body codes of data/doctypes.json.
 EXTRA_ABBREVIATIONS = ("TT", "PCT", "CT", "VT", "TM", "KT", "TL", "TUQ", "UB", "THCS", "THPT", "TH", "MN", "HTX",
-                       "UBMTTQVN", "TP", "TX", "BTV", "B/C",  # (b/c): for report, after a recipient
+                       "UBMTTQVN", "VN", "TP",  # VN: Việt Nam (UBMTTQ VN xã)
+                       "TX", "BTV", "B/C",  # (b/c): for report, after a recipient
                        "BS",  # TLKS-BS: a civil-status extract's copy (Circular 04/2020/TT-BTP forms)
                        "H", "X", "P", "Q", "V/V")  # H. ĐÔNG TRIỀU: huyện, xã, phường, quận written short
 _ROMAN = re.compile(r"^[IVXLC]{1,6}$")

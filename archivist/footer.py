@@ -48,6 +48,7 @@ class Footer:
     recipients: list[Line] = field(default_factory=list)
     noi_nhan: bool = False
     strays: list[Line] = field(default_factory=list)  # lines beside the recipients not read as signature or list
+    label: Line | None = None  # the ``Nơi nhận:`` line: where the list's first item should follow
 
 
 def authority_of(text: str) -> tuple[str, int] | None:
@@ -270,7 +271,8 @@ def parse_footer(lines: list[Line], page: int) -> Footer | None:
         return None
     f = f or Footer(page)
     f.recipients, f.noi_nhan = left, noi_nhan
-    label = next(((ln.page, ln.index) for ln in lines if _NOI_NHAN.match(ln.folded)), None)
+    f.label = next((ln for ln in lines if _NOI_NHAN.match(ln.folded)), None)
+    label = (f.label.page, f.label.index) if f.label else None
     f.strays = [ln for ln in right if label and (ln.page, ln.index) > label and ln not in f.positions
                 and ln is not f.name and not (f.authority and ln is f.authority[1])]
     return f

@@ -13,6 +13,15 @@ Each rule below reads evidence the page itself gives that an item was misread, l
   dropped as debris): the ``(b/c)`` printed there was lost with it.
 - a line on an item's row, right after it and inside the list's width, left out of the list (``VX.`` 100 px
   after ``Lưu:``, taken for a line of its own): the item lost its tail (``Lưu: VT`` for ``Lưu: VT, VX``).
+
+Thirteenth round (right lists were flagged at 20.5%, mostly by ``UBMTTQ VN``'s ``VN`` counted as a misread
+word; ``VN`` is now a known abbreviation, :data:`archivist.bodies.EXTRA_ABBREVIATIONS`). The two wrong lists
+that flag alone had caught get evidence of their own:
+
+- a level word with a capital inside an item (``UBMTTQ VN Xã``): Decree 30 writes ``xã``, ``huyện`` small
+  after a body's code; a capital there is a misread case (11 wrong lists on the fit sets, no right one).
+- the first item standing more than :data:`LABEL_GAP` line pitches below ``Nơi nhận:`` (AT19: ``- Như trên;``
+  not read at all, a blank row where it stood): a line of the list was lost (7 wrong, no right one).
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ from .chardoubt import LETTER_MARGIN, _token_at, _tokens, vietnamese_letters
 from .faintflags import value_words
 from .fields import Field
 from .footer import Footer, authority_of
+from .ocrtext import Line
 from .syllables import is_syllable
 
 
@@ -86,6 +96,47 @@ def row_stray_doubt(footer: Footer) -> str | None:
     return None
 
 
+#: a body's level word, written small inside a list item (``UBND xã``, ``UBND huyện Can Lộc``)
+_LEVEL_CAPITAL = re.compile(r"^(?:Xã|Huyện|Phường|Quận|Tỉnh)[,;.]?$")
+
+
+def level_case_doubt(items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: a level word after an item's first word has a capital (``UBMTTQ VN
+    Xã``), which Decree 30's lists never write there; items all in capitals are :func:`signature_item_doubt`'s."""
+    for item in items:
+        if any(_LEVEL_CAPITAL.match(w) for w in item.split()[1:]):
+            return f"a level word in '{item}' has a capital: its case was misread"
+    return None
+
+
+#: a list's first item this many line pitches or more below ``Nơi nhận:``: a line between them was not read
+#: (AT19 2.2; on the fit sets the widest right list stood 1.96 pitches below, most 1.0-1.3)
+LABEL_GAP = 2.0
+
+
+def _mid(ln: Line) -> float | None:
+    """The middle height of a line's words (the median: a speck on the row does not move it)."""
+    mids = sorted((b[1] + b[3]) / 2 for *_, b, _c in ln.spans)
+    return mids[len(mids) // 2] if mids else None
+
+
+def label_gap_doubt(footer: Footer) -> str | None:
+    """Why the recipients are doubtful: their first row stands :data:`LABEL_GAP` pitches (the mean step
+    between their rows) or more below the ``Nơi nhận:`` label, on the same page: an item's line was lost."""
+    rows: dict[int, list[float]] = {}
+    for ln in footer.recipients:
+        if footer.label and ln.page == footer.label.page and (m := _mid(ln)) is not None:
+            rows.setdefault(ln.index, []).append(m)
+    mids = sorted(sorted(v)[len(v) // 2] for v in rows.values())
+    top = _mid(footer.label) if footer.label else None
+    if len(mids) < 2 or top is None:
+        return None
+    pitch = (mids[-1] - mids[0]) / (len(mids) - 1)  # the mean step: rows of the signature between items widen it
+    if pitch > 0 and (mids[0] - top) / pitch >= LABEL_GAP:
+        return f"the first recipient stands {(mids[0] - top) / pitch:.1f} lines below 'Nơi nhận:': a line was lost"
+    return None
+
+
 def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark the recipients for review when one of this module's rules doubts them (``pages``: the document's
     :class:`archivist.ocrtext.PageText`, whose ``rivals`` :func:`syllable_rival_doubt` reads)."""
@@ -93,8 +144,9 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
     if rec is None or rec.review or not isinstance(rec.value, list) or not rec.value:
         return
     items = [v for v in rec.value if isinstance(v, str)]
-    rec.review = signature_item_doubt(items) or bracket_lost_doubt(rec.source_text or "", items) \
-        or (row_stray_doubt(footer) if footer else None)
+    rec.review = signature_item_doubt(items) or level_case_doubt(items) \
+        or bracket_lost_doubt(rec.source_text or "", items) \
+        or (row_stray_doubt(footer) or label_gap_doubt(footer) if footer else None)
     page = next((p for p in pages if p.number == rec.page and getattr(p, "rivals", None)), None)
     if rec.review or page is None:
         return
