@@ -43,7 +43,7 @@ from .listflags import flag_list
 from .marks import MarkRestorer
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
-from .recipients import read_recipients
+from .recipients import read_recipients, typed_under_circular55
 from .subject import form_title, subject_field
 from .syllables import is_syllable
 
@@ -267,7 +267,7 @@ def _known_position(value: str) -> bool:
 _OF_BODY = ("ubnd", "uy ban", "hdnd", "hoi dong", "xa ", "dang uy", "ban ")
 
 
-def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
+def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) -> dict[str, Field]:
     f = doc.footer
     if f is None:
         return {}
@@ -290,7 +290,8 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
         known = known and not any(w.upper() in abbreviations() and not is_syllable(w) for w in name.split())  # Lưu VT
         out["signer"] = _with_checks(make_field(restore.restore(name), 0.9 if known else 0.6, f.name), [], f.name.text)
     if f.recipients:
-        kept, changes, conf = read_recipients(f.recipients, f.noi_nhan, lambda t: restore.restore(clean(t), "body"))
+        kept, changes, conf = read_recipients(f.recipients, f.noi_nhan, lambda t: restore.restore(clean(t), "body"),
+                                              colon)
         box = union_box([b for ln in f.recipients if (b := ln.box())])
         rec = Field(kept, conf, f.recipients[0].page, box, "\n".join(ln.text for ln in f.recipients))
         out["recipients"] = _with_checks(rec, changes, rec.source_text)
@@ -318,7 +319,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     if isinstance(subj.value, str) and any(not MIN_YEAR <= int(y) <= date.today().year + 1
                                            for y in re.findall(r"(?<!\d)\d{4}(?!\d)", subj.value)):
         subj.confidence = round(subj.confidence * ODD_FACTOR, 3)  # năm 2998: a digit misread
-    found.update(_signer_fields(doc, restore))
+    found.update(_signer_fields(doc, restore, not typed_under_circular55(found["date"].value, texts)))
     found["page_count"] = Field(len(pages), 1.0)
     lang, lconf = detect_language("\n".join(texts))
     found["language"] = Field(lang, lconf)

@@ -1,0 +1,36 @@
+"""Review flags, fourteenth round (issue 14 item 9): values of seed 21 that were wrong and not flagged. Where a
+rule can make the value right it does, rather than flag it: AT21's ``Lưu VT`` (Circular 55/2005, no colon) was read
+``Lưu`` alone and restored ``Lưu: VT``, a colon archivist added itself."""
+
+from __future__ import annotations
+
+from archivist.recipients import recipient, typed_under_circular55
+from tests.test_flag_evidence import _extract, _page
+
+OLD_HEAD = [[(100, "UBND HUYỆN HẢI HẬU"), (900, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")], [(100, "ỦY BAN NHÂN DÂN")],
+            [(100, "XÃ HẢI XUÂN")], [(100, "Số: 66/QC-UBND"), (900, "Xã Hải Xuân, ngày 8 tháng 3 năm 2005")],
+            [(600, "QUY CHẾ")], [(400, "Quản lý, sử dụng tài sản công của Ủy ban nhân dân xã")],
+            [(100, "Ủy ban nhân dân xã ban hành quy chế để các cơ quan, đơn vị được biết.")]]
+FOOT = [[(100, "Nơi nhận:"), (1000, "TM. UỶ BAN NHÂN DÂN")], [(100, "- Như trên;"), (1000, "CHỦ TỊCH")],
+        [(100, "- TT HĐND xã;")], [(100, "- Lưu")], [(1000, "Phạm Thanh Phong")]]
+
+
+def test_a_lone_luu_gets_its_vt_back_with_a_colon_only_where_the_rules_wrote_one():
+    assert recipient("Lưu") == "Lưu: VT"  # Circular 01/2011 and Decree 30: ``Lưu: VT``
+    assert recipient("Lưu", colon=False) == "Lưu VT"  # Circular 55/2005: ``Lưu VT``
+    assert recipient("Lưu: VT, TP", colon=False) == "Lưu: VT, TP"  # a colon read is kept whatever the era
+
+
+def test_circular55_needs_both_the_date_and_the_old_spelling():
+    old = ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TM. UỶ BAN NHÂN DÂN"]
+    assert typed_under_circular55("2005-03-08", old)
+    assert not typed_under_circular55("2012-03-08", old)  # the old spelling is still seen after 2011
+    assert not typed_under_circular55("2005-03-08", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])  # new form, old date
+    assert not typed_under_circular55(None, old)
+
+
+def test_an_old_documents_lone_luu_is_read_back_without_a_colon():
+    f = _extract(_page(OLD_HEAD + FOOT)).fields()["recipients"]
+    assert f.value == ["Như trên", "TT HĐND xã", "Lưu VT"]
+    new = [[(x, t.replace("HOÀ", "HÒA").replace("UỶ", "ỦY")) for x, t in row] for row in OLD_HEAD + FOOT]
+    assert _extract(_page(new)).fields()["recipients"].value[-1] == "Lưu: VT"  # the new form, an old date
