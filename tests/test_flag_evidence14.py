@@ -34,3 +34,25 @@ def test_an_old_documents_lone_luu_is_read_back_without_a_colon():
     assert f.value == ["Như trên", "TT HĐND xã", "Lưu VT"]
     new = [[(x, t.replace("HOÀ", "HÒA").replace("UỶ", "ỦY")) for x, t in row] for row in OLD_HEAD + FOOT]
     assert _extract(_page(new)).fields()["recipients"].value[-1] == "Lưu: VT"  # the new form, an old date
+
+
+# --- minutes: the chair's name unread, the secretary's block beside it --------------------------------------
+
+MINUTES = [[(100, "UBND HUYỆN CẨM XUYÊN"), (900, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")], [(100, "ỦY BAN NHÂN DÂN")],
+           [(100, "XÃ CẨM THẠCH"), (900, "Độc lập - Tự do - Hạnh phúc")],
+           [(100, "Số: 49/BB-UBND"), (900, "Cẩm Thạch, ngày 06 tháng 10 năm 2018")], [(600, "BIÊN BẢN")],
+           [(400, "Họp Ban Chỉ đạo phòng, chống thiên tai xã")],
+           [(100, "Cuộc họp kết thúc vào 11 giờ cùng ngày; biên bản đã được thông qua.")]]
+
+
+def _minutes(chair_name: str):
+    rows = MINUTES + [[(200, "THƯ KÝ"), (1000, "CHỦ TỌA")], [(200, "Mai Ngọc Yến"), (1000, chair_name)]]
+    return _extract(_page(rows))
+
+
+def test_a_chairs_unread_name_does_not_hand_the_signature_to_the_secretary():
+    read = _minutes("Lâm Kim Thơm").fields()
+    assert (read["signer"].value, read["signer_position"].value) == ("Lâm Kim Thơm", "CHỦ TỌA")
+    lost = _minutes("Lâm Xi:: Thơm")  # HG21: the chair's name misread past a name
+    assert lost.fields()["signer_position"].value == "CHỦ TỌA"
+    assert lost.fields()["signer"].value is None and "signer" in lost.needs_review  # not the secretary's
