@@ -249,6 +249,7 @@ def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dic
     return out
 
 
+_LEAD_DEBRIS = re.compile(r"^[^\w(]+(?=\w)")  # not a letter nor a digit: no position starts so
 _LEVEL = re.compile(r"(?i)^.*\b(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+")
 
 
@@ -279,11 +280,15 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) ->
         value = split_positions(clean(pos.text))[-1]
         if (a := authority_of(value)) is not None:
             value = value[a[1]:]
+        lead = _LEAD_DEBRIS.match(value)  # a seal's or a speck's marks before the first letter: ``/ CHỦ TỊCH``
+        dropped = [f"'{lead.group().strip()}' dropped: OCR debris"] if lead and _known_position(value[lead.end():]) \
+            else []
+        value = value[lead.end():] if dropped and lead else value
         plausible = value.isupper() and _known_position(value)  # in capitals, and a position (not ``LƯU VT``)
         position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
         if plausible and f.authority and f.authority[0] == "KT." and re.fullmatch(r"PHÓ(?: [^\W\d_]+)+", value):
             position.confidence = max(position.confidence, 0.85)  # a deputy's under KT.: two readings agree
-        out["signer_position"] = _with_checks(position, [], pos.text)  # a position is printed in capitals
+        out["signer_position"] = _with_checks(position, dropped, pos.text)  # a position is printed in capitals
     if f.name:
         name = split_names(clean(trim_noise(f.name.text)))[-1]
         known = is_name(name) and fold_key(name.split()[0]) in SURNAMES and bool(f.positions or f.authority)

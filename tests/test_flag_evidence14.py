@@ -56,3 +56,21 @@ def test_a_chairs_unread_name_does_not_hand_the_signature_to_the_secretary():
     lost = _minutes("Lâm Xi:: Thơm")  # HG21: the chair's name misread past a name
     assert lost.fields()["signer_position"].value == "CHỦ TỌA"
     assert lost.fields()["signer"].value is None and "signer" in lost.needs_review  # not the secretary's
+
+
+# --- a position with a seal's or a speck's marks before it -----------------------------------------------------
+
+def _position(text: str):
+    from tests.test_flag_evidence import HEAD
+
+    rows = HEAD + [[(100, "Nơi nhận:"), (1000, "TM. ỦY BAN NHÂN DÂN")], [(100, "- Như trên;"), (1000, text)],
+                   [(100, "- Lưu: VT.")], [(1000, "Dương Bá Tùng")]]
+    return _extract(_page(rows)).fields()["signer_position"]
+
+
+def test_marks_before_a_known_position_are_dropped_and_said():
+    f = _position("/ CHỦ TỊCH")  # HG21: a sealed page
+    assert f.value == "CHỦ TỊCH" and f.changes == ["'/' dropped: OCR debris"]
+    assert _position("„PHÓ CHỦ TỊCH").value == "PHÓ CHỦ TỊCH"
+    kept = _position("/ CHỦY TỊCH")  # what follows is no known position: nothing dropped, and doubted
+    assert kept.value == "/ CHỦY TỊCH" and kept.confidence < 0.6
