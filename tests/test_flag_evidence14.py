@@ -74,3 +74,15 @@ def test_marks_before_a_known_position_are_dropped_and_said():
     assert _position("„PHÓ CHỦ TỊCH").value == "PHÓ CHỦ TỊCH"
     kept = _position("/ CHỦY TỊCH")  # what follows is no known position: nothing dropped, and doubted
     assert kept.value == "/ CHỦY TỊCH" and kept.confidence < 0.6
+
+
+# --- a chapter's heading under the subject, its numeral misread or lost -----------------------------------------
+
+def test_a_chapter_heading_without_its_numeral_ends_the_subject():
+    rows = OLD_HEAD[:5] + [[(400, "Về quản lý, sử dụng nhà văn hóa các thôn, ấp")]]
+    for heading in ("Chương", "Chương l", "Chương I"):  # AT21: the numeral lost, or read as an ``l``
+        page = _page(rows + [[(600, heading)], [(500, "QUY ĐỊNH CHUNG")], [(100, "Điều 1. Phạm vi điều chỉnh.")]])
+        assert _extract(page).fields()["subject"].value == "Về quản lý, sử dụng nhà văn hóa các thôn, ấp"
+    from archivist.subject import SUBJECT_STOP
+
+    assert not SUBJECT_STOP.match("chuong trinh cong tac nam 2024")  # a programme, not a chapter
