@@ -18,6 +18,8 @@ often says the same thing twice, and where the two disagree one of them was misr
 - a digit of the number where the engine, on the same line (the same typeface and ink), weighed that digit
   for another (``2010`` with ``9`` close behind its ``0``): the number's ``9`` may be such a ``0`` too,
   though the engine weighed nothing there (``219/BC-UBND`` for ``210/BC-UBND``, typewriter, 0.95).
+- on a faint page, a date on the number's line whose year no document has (``2995``): a faded ``0`` read
+  as ``9``; the number's ``6`` or ``9`` may be such a ``0`` (fourteenth round: :func:`faded_zero_doubt`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from typing import Any
 from .chardoubt import DIGIT_MARGIN
 from .crosscheck import fold_key, name_key, possible_year, unit_name, unit_names
 from .dates import digit_variants
-from .faintflags import _tuples
+from .faintflags import FAINT_NOTE, _tuples
 from .fields import Field
 
 #: ``22/2009/QĐ-UBND``: the number, the year, the symbol (the form the record stores)
@@ -158,6 +160,17 @@ def line_digit_doubt(number: str, line_rivals: Sequence[tuple[str, Sequence[Any]
     return None
 
 
+def faded_zero_doubt(number: str, year: int | None) -> str | None:
+    """Why the number's digits are doubtful on a faint page: the date on its line has a year no document has
+    (``2995``: a faded ``0`` read as ``9``), and the number holds a ``6`` or a ``9``, what a faded ``0`` is read
+    as at a confidence the faint-page rule trusts (HG21: ``64/TTr-UBND`` for ``04/...`` at 92)."""
+    held = {c for c in number.split("/")[0] if c in "69"}
+    if year is None or possible_year(str(year)) or not held:
+        return None
+    return f"on a faint page the date on the number's line reads {year} (a faded 0 read as a 9 or a 6): " \
+        f"the number's {' and '.join(sorted(held))} may be such a 0"
+
+
 def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Sequence[Any]) -> None:
     """Mark the place, the signer and the number for review when the page reads them otherwise elsewhere
     (:func:`place_twin_doubt`, :func:`signer_party_doubt`, :func:`line_digit_doubt`)."""
@@ -171,6 +184,13 @@ def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Seque
     if page is None or not isinstance(ns.value, str) or ns.review or ns.bbox is None:
         return
     y0, y1 = ns.bbox[1], ns.bbox[3]
+    dt = found.get("date")
+    same_line = dt is not None and dt.bbox is not None and dt.page == ns.page and dt.bbox[1] < y1 and y0 < dt.bbox[3]
+    if same_line and FAINT_NOTE in getattr(page, "notes", ()) and (why := faded_zero_doubt(ns.value, _year_of(dt))):
+        for f in (ns, found.get("number")):
+            if f is not None and not f.review:
+                f.review = why
+        return
     own = {w[3] for w in _tuples(page.words) if w[2][1] >= y0 - 3 and w[2][3] <= y1 + 3 and "/" in w[0]}
     others = [page.rivals.get(tuple(w[2]), (w[0], ())) for w in _tuples(page.words) if w[3] in own and "/" not in w[0]]
     if why := line_digit_doubt(ns.value, others):

@@ -86,3 +86,31 @@ def test_a_chapter_heading_without_its_numeral_ends_the_subject():
     from archivist.subject import SUBJECT_STOP
 
     assert not SUBJECT_STOP.match("chuong trinh cong tac nam 2024")  # a programme, not a chapter
+
+
+# --- a faint page's number beside a date whose year no document has ----------------------------------------------
+
+def test_a_faint_pages_number_beside_an_impossible_year_is_flagged_when_it_holds_a_6_or_9():
+    from archivist.agreement import faded_zero_doubt, flag_disagreeing
+    from archivist.faintflags import FAINT_NOTE
+    from archivist.fields import Field
+
+    assert "the number's 6 may be such a 0" in faded_zero_doubt("64/TTr-UBND", 2995)
+    assert faded_zero_doubt("43/KH-UBND", 2966) is None  # no 6 nor 9 in the number: nothing to doubt
+    assert faded_zero_doubt("64/TTr-UBND", 2005) is None  # the year is possible: no misread shown
+
+    def found(date_box):
+        return {"number_symbol": Field("64/TTr-UBND", 0.95, 1, (542, 417, 777, 444)),
+                "date": Field("2995-02-27", 0.29, 1, date_box)}
+
+    page = _page([[(100, "Số: 64/TTr-UBND"), (800, "Xã Yên Thịnh, ngày 27 tháng 2 năm 2995")]])
+    faint = type(page)(page.number, page.text, page.words, (FAINT_NOTE,), page.rivals)
+    same = found((1146, 416, 1662, 450))
+    flag_disagreeing(same, [page.text], [faint])
+    assert "may be such a 0" in same["number_symbol"].review
+    clear = found((1146, 416, 1662, 450))
+    flag_disagreeing(clear, [page.text], [page])  # not a faint page
+    assert clear["number_symbol"].review is None
+    below = found((1146, 516, 1662, 550))  # the date on another line
+    flag_disagreeing(below, [page.text], [faint])
+    assert below["number_symbol"].review is None
