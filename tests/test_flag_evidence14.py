@@ -114,3 +114,28 @@ def test_a_faint_pages_number_beside_an_impossible_year_is_flagged_when_it_holds
     below = found((1146, 516, 1662, 550))  # the date on another line
     flag_disagreeing(below, [page.text], [faint])
     assert below["number_symbol"].review is None
+
+
+# --- a place read without its level word, the word before it holding it --------------------------------------
+
+def test_a_place_without_its_level_word_glued_to_the_number_is_flagged():
+    from archivist.agreement import place_glue_doubt
+
+    assert "'104/2096/QĐ-UBNWấã'" in place_glue_doubt("Thạnh Lợi", "104/2096/QĐ-UBNWấã")  # HG21: ``UBND Xã``
+    assert place_glue_doubt("Thạnh Lợi", "104/QĐ-UBND") is None  # a clean number: the place had no level word
+    assert place_glue_doubt("Thạnh Lợi", "12/TTr") is None  # a known code with a small letter
+    assert place_glue_doubt("Xã Thạnh Lợi", "104/2096/QĐ-UBNWấã") is None  # the level word is there
+    assert place_glue_doubt("Thạnh Lợi", None) is None
+
+
+def test_the_word_before_must_stand_a_words_space_from_the_place():
+    def place(between: int):
+        rows = [[(100, "UBND HUYỆN BẾN LỨC")], [(100, "ỦY BAN NHÂN DÂN")], [(100, "XÃ THẠNH LỢI")],
+                [(100, "Số: 104/QĐ-UBNWấã"), (100 + between, "Thạnh Lợi, ngày 18 tháng 4 năm 2016")],
+                [(600, "QUYẾT ĐỊNH")], [(400, "Về việc thành lập Tổ công tác rà soát hộ nghèo năm 2016")],
+                [(100, "Ủy ban nhân dân xã quyết định thành lập tổ công tác.")]]
+        return _extract(_page(rows)).fields()["place"]
+
+    near, far = place(17 * 14 + 14), place(17 * 14 + 200)  # a space after the number's 17 letters; a column gap
+    assert near.value == far.value == "Thạnh Lợi"
+    assert "may hold its first word" in (near.review or "") and far.review is None
