@@ -18,6 +18,8 @@ often says the same thing twice, and where the two disagree one of them was misr
 - a digit of the number where the engine, on the same line (the same typeface and ink), weighed that digit
   for another (``2010`` with ``9`` close behind its ``0``): the number's ``9`` may be such a ``0`` too,
   though the engine weighed nothing there (``219/BC-UBND`` for ``210/BC-UBND``, typewriter, 0.95).
+- on a faint page, a date on the number's line whose year no document has (``2995``): a faded ``0`` read
+  as ``9``; the number's ``6`` or ``9`` may be such a ``0`` (fourteenth round: :func:`faded_zero_doubt`).
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ from typing import Any
 from .chardoubt import DIGIT_MARGIN
 from .crosscheck import fold_key, name_key, possible_year, unit_name, unit_names
 from .dates import digit_variants
-from .faintflags import _tuples
+from .faintflags import FAINT_NOTE, _tuples, value_words
 from .fields import Field
+from .numsym import is_known_part
 
 #: ``22/2009/QĐ-UBND``: the number, the year, the symbol (the form the record stores)
 _NUMBER_YEAR = re.compile(r"^[^/]+/(?P<y>\d{4})/")
@@ -126,6 +129,36 @@ def place_twin_doubt(place: str, texts: Sequence[str]) -> str | None:
 
 #: a level word that starts a unit's name in running text
 _LEVEL_WORD = re.compile(r"(?i)(?:^|(?<=\s))(?:xã|phường|thị trấn)\s+")
+_LEVELS = ("xa", "phuong", "thi tran", "thi xa", "huyen", "quan", "thanh pho", "tinh", "tp.")
+
+
+def place_glue_doubt(place: str, before: str | None) -> str | None:
+    """Why a place read without its level word (``Thạnh Lợi``) is doubtful, given the word just before it on its
+    line (``before``): that word is no clean number (``104/2096/QĐ-UBNWấã``: the number's code with the
+    place's ``Xã`` glued on) nor a level word (``về Hòa Bình``: the ``Xã`` misread), so the place's first word
+    may be in it. A clean number before the place (``Số: 227/QĐ-UBND  Hòa Bình``) says nothing."""
+    if before is None or fold_key(place).startswith(_LEVELS):
+        return None
+    if "/" in before:
+        tail = re.split(r"[-/]", before.rstrip(",.;:"))[-1]
+        if is_known_part(tail) or not any(c.islower() for c in tail):
+            return None
+    elif fold_key(before).rstrip(".,:") in _LEVELS or not any(c.isalpha() for c in before):
+        return None
+    return f"the word before the place, '{before}', may hold its first word (the level word not read)"
+
+
+def _word_before(place: Field, pages: Sequence[Any]) -> str | None:
+    """The word on the place's line just left of its first word, a word's space from it (None when the place
+    opens its line or stands in a column of its own, the other column's words a gap away)."""
+    page = next((p for p in pages if p.number == place.page and p.words), None)
+    mine = value_words(page.words, place) if page is not None else []
+    if not mine:
+        return None
+    first = min(mine, key=lambda w: w[2][0])
+    space = 1.5 * (first[2][3] - first[2][1])
+    left = [w for w in _tuples(page.words) if w[3] == first[3] and 0 <= first[2][0] - w[2][2] <= space]
+    return max(left, key=lambda w: w[2][2])[0] if left else None
 #: ``BÊN A: ỦY BAN NHÂN DÂN XÃ …`` then ``Đại diện: Bà Đỗ Diệu Hạnh; chức vụ: …``
 _PARTY = re.compile(r"^\W*BÊN\s+\w{1,2}\s*:\s*(?P<party>.+?)\s*$")
 _AGENT = re.compile(r"^\W*Đại diện\s*:?\s*(?:Ông|Bà)?\s*(?P<name>[^;,.]+)")
@@ -158,12 +191,23 @@ def line_digit_doubt(number: str, line_rivals: Sequence[tuple[str, Sequence[Any]
     return None
 
 
+def faded_zero_doubt(number: str, year: int | None) -> str | None:
+    """Why the number's digits are doubtful on a faint page: the date on its line has a year no document has
+    (``2995``: a faded ``0`` read as ``9``), and the number holds a ``6`` or a ``9``, what a faded ``0`` is read
+    as at a confidence the faint-page rule trusts (HG21: ``64/TTr-UBND`` for ``04/...`` at 92)."""
+    held = {c for c in number.split("/")[0] if c in "69"}
+    if year is None or possible_year(str(year)) or not held:
+        return None
+    return f"on a faint page the date on the number's line reads {year} (a faded 0 read as a 9 or a 6): " \
+        f"the number's {' and '.join(sorted(held))} may be such a 0"
+
+
 def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Sequence[Any]) -> None:
     """Mark the place, the signer and the number for review when the page reads them otherwise elsewhere
     (:func:`place_twin_doubt`, :func:`signer_party_doubt`, :func:`line_digit_doubt`)."""
     place, signer, issuer = found.get("place"), found.get("signer"), found.get("issuer")
     if place is not None and isinstance(place.value, str) and not place.review:
-        place.review = place_twin_doubt(place.value, texts)
+        place.review = place_twin_doubt(place.value, texts) or place_glue_doubt(place.value, _word_before(place, pages))
     if signer is not None and isinstance(signer.value, str) and not signer.review:
         signer.review = signer_party_doubt(signer.value, issuer.value if issuer else None, texts)
     ns = found.get("number_symbol")
@@ -171,6 +215,13 @@ def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Seque
     if page is None or not isinstance(ns.value, str) or ns.review or ns.bbox is None:
         return
     y0, y1 = ns.bbox[1], ns.bbox[3]
+    dt = found.get("date")
+    same_line = dt is not None and dt.bbox is not None and dt.page == ns.page and dt.bbox[1] < y1 and y0 < dt.bbox[3]
+    if same_line and FAINT_NOTE in getattr(page, "notes", ()) and (why := faded_zero_doubt(ns.value, _year_of(dt))):
+        for f in (ns, found.get("number")):
+            if f is not None and not f.review:
+                f.review = why
+        return
     own = {w[3] for w in _tuples(page.words) if w[2][1] >= y0 - 3 and w[2][3] <= y1 + 3 and "/" in w[0]}
     others = [page.rivals.get(tuple(w[2]), (w[0], ())) for w in _tuples(page.words) if w[3] in own and "/" not in w[0]]
     if why := line_digit_doubt(ns.value, others):

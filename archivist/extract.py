@@ -43,7 +43,7 @@ from .listflags import flag_list
 from .marks import MarkRestorer
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
-from .recipients import read_recipients
+from .recipients import read_recipients, typed_under_circular55
 from .subject import form_title, subject_field
 from .syllables import is_syllable
 
@@ -249,6 +249,7 @@ def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dic
     return out
 
 
+_LEAD_DEBRIS = re.compile(r"^[^\w(]+(?=\w)")  # not a letter nor a digit: no position starts so
 _LEVEL = re.compile(r"(?i)^.*\b(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+")
 
 
@@ -267,7 +268,7 @@ def _known_position(value: str) -> bool:
 _OF_BODY = ("ubnd", "uy ban", "hdnd", "hoi dong", "xa ", "dang uy", "ban ")
 
 
-def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
+def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) -> dict[str, Field]:
     f = doc.footer
     if f is None:
         return {}
@@ -279,18 +280,23 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer) -> dict[str, Field]:
         value = split_positions(clean(pos.text))[-1]
         if (a := authority_of(value)) is not None:
             value = value[a[1]:]
+        lead = _LEAD_DEBRIS.match(value)  # a seal's or a speck's marks before the first letter: ``/ CHỦ TỊCH``
+        dropped = [f"'{lead.group().strip()}' dropped: OCR debris"] if lead and _known_position(value[lead.end():]) \
+            else []
+        value = value[lead.end():] if dropped and lead else value
         plausible = value.isupper() and _known_position(value)  # in capitals, and a position (not ``LƯU VT``)
         position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
         if plausible and f.authority and f.authority[0] == "KT." and re.fullmatch(r"PHÓ(?: [^\W\d_]+)+", value):
             position.confidence = max(position.confidence, 0.85)  # a deputy's under KT.: two readings agree
-        out["signer_position"] = _with_checks(position, [], pos.text)  # a position is printed in capitals
+        out["signer_position"] = _with_checks(position, dropped, pos.text)  # a position is printed in capitals
     if f.name:
         name = split_names(clean(trim_noise(f.name.text)))[-1]
         known = is_name(name) and fold_key(name.split()[0]) in SURNAMES and bool(f.positions or f.authority)
         known = known and not any(w.upper() in abbreviations() and not is_syllable(w) for w in name.split())  # Lưu VT
         out["signer"] = _with_checks(make_field(restore.restore(name), 0.9 if known else 0.6, f.name), [], f.name.text)
     if f.recipients:
-        kept, changes, conf = read_recipients(f.recipients, f.noi_nhan, lambda t: restore.restore(clean(t), "body"))
+        kept, changes, conf = read_recipients(f.recipients, f.noi_nhan, lambda t: restore.restore(clean(t), "body"),
+                                              colon)
         box = union_box([b for ln in f.recipients if (b := ln.box())])
         rec = Field(kept, conf, f.recipients[0].page, box, "\n".join(ln.text for ln in f.recipients))
         out["recipients"] = _with_checks(rec, changes, rec.source_text)
@@ -318,7 +324,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     if isinstance(subj.value, str) and any(not MIN_YEAR <= int(y) <= date.today().year + 1
                                            for y in re.findall(r"(?<!\d)\d{4}(?!\d)", subj.value)):
         subj.confidence = round(subj.confidence * ODD_FACTOR, 3)  # năm 2998: a digit misread
-    found.update(_signer_fields(doc, restore))
+    found.update(_signer_fields(doc, restore, not typed_under_circular55(found["date"].value, texts)))
     found["page_count"] = Field(len(pages), 1.0)
     lang, lconf = detect_language("\n".join(texts))
     found["language"] = Field(lang, lconf)

@@ -253,20 +253,35 @@ def _blocks(right: list[Line]) -> list[Footer]:
                 continue
             target = _column_of(blocks, ln, cur) or cur
             target.positions.append(ln)
-    return [b for b in blocks if b.name or b.authority]
+    return blocks
+
+
+def _position_key(b: Footer) -> str:
+    return fold_key(split_positions(b.positions[-1].text)[-1]) if b.positions else ""
+
+
+def _unnamed_principal(blocks: list[Footer]) -> Footer | None:
+    """A block with a known position of one who signs for the body (``CHỦ TỌA``) and no name read: what to take
+    over a secretary's block, whose name was read. The value is the principal's: the secretary's name and
+    ``THƯ KÝ`` would be a wrong signer no other reading contradicts (HG21's typed minutes: ``Lâm Xi:: Thơm``)."""
+    return next((b for b in blocks if b.name is None and not b.authority and _position_key(b) in POSITIONS
+                 and _position_key(b) not in SECONDARY), None)
 
 
 def parse_footer(lines: list[Line], page: int) -> Footer | None:
     """The signature block and recipients of the last lines of a page, or None if it has neither.
-    Of several blocks the one with an authority (``TM.``…) wins, then one not signed by a secretary."""
+    Of several blocks the one with an authority (``TM.``…) wins, then one not signed by a secretary
+    (even one whose name was not read: :func:`_unnamed_principal`)."""
     left, right, noi_nhan = footer_segments(lines)
-    blocks = _blocks(right)
+    every = _blocks(right)
+    blocks = [b for b in every if b.name or b.authority]
 
     def rank(b: Footer) -> tuple[bool, bool, bool]:
-        pos = fold_key(split_positions(b.positions[-1].text)[-1]) if b.positions else ""
-        return (b.authority is not None, pos not in SECONDARY, b.name is not None)
+        return (b.authority is not None, _position_key(b) not in SECONDARY, b.name is not None)
 
     f = max(reversed(blocks), key=rank) if blocks else None
+    if f is not None and _position_key(f) in SECONDARY and not f.authority:
+        f = _unnamed_principal(every) or f
     if f is None and not noi_nhan:
         return None
     f = f or Footer(page)
@@ -291,6 +306,6 @@ def find_footer(pages: list[list[Line]], header_end: int, window: int = 40) -> F
     for n in range(len(flat) - 1, -1, -1):
         lines = [ln for page in flat[max(0, n - 1):n + 1] for ln in page]
         f = parse_footer(lines[-window:], lines[-1].page if lines else n + 1)
-        if f is not None and (f.name or f.authority or f.noi_nhan):
+        if f is not None and (f.name or f.authority or f.noi_nhan or f.positions):  # positions: an unnamed principal
             return f
     return None

@@ -26,18 +26,31 @@ _BC = re.compile(r"\(\s*[a-z]?b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")  # (b/c), (b/�
 #: The last word of a recipient as read, after a separator and with a capital (``Lưu: VT; TŒ``: a unit's code)
 _CODE_CUT = re.compile(r"[,;]\s*([^\W\d_]*[A-ZĐ]\S*)\s*$")
 _TAIL = re.compile(r"\s*;\s*\S{1,2}$")
+#: Circular 55/2005's spellings (``CỘNG HOÀ``, ``UỶ BAN``: the tone on the first vowel), which Circular 01/2011 changed
+_OLD_SPELLING = re.compile(r"\b(?:HOÀ|UỶ)\b")
+CIRCULAR_01 = 2011  # the year Circular 01/2011 wrote the archive copy with a colon (``Lưu: VT``)
 #: A party committee (``Đảng ủy``, ``Huyện ủy``): its ``ủy`` is written small after a capital, whose case the OCR
 #: confuses (``Ủ``/``ủ`` differ only in size); ``Ủy ban`` is another body, in capitals.
 _COMMITTEE = re.compile(r"(?<![\w])((?:Đảng|Huyện|Tỉnh|Thành|Quận|Thị|Đoàn) )([UỦ][yỷ])(?![\w])(?! [Bb]an\b)")
 
 
-def recipient(item: str) -> str:
+def typed_under_circular55(date: object, texts: list[str]) -> bool:
+    """Whether the document was typed under Circular 55/2005, whose archive copy has no colon (``Lưu VT``):
+    dated before 2011 AND spelled as it spelled (``CỘNG HOÀ``, ``TM. UỶ BAN``). Both, because a later typist
+    may date a copy of an old text, and the old spelling alone is still seen on new documents."""
+    year = int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None
+    return year is not None and year < CIRCULAR_01 and any(_OLD_SPELLING.search(t) for t in texts)
+
+
+def recipient(item: str, colon: bool = True) -> str:
     """The conventional bits of a recipient line read back: ``Lưu: VT`` (the archive copy: the OCR
     drops its ``L`` or ``: VT``, or garbles the ``VT``: ``ưu: VT``, ``km: VT``, ``Lưu: VTF``), ``(b/c)``
-    (for report: ``(b/€)``), and a speck after the last semicolon dropped."""
+    (for report: ``(b/€)``), and a speck after the last semicolon dropped. A ``Lưu`` read alone gets its
+    ``VT`` back with a colon only where the document's rules wrote one (``colon``): adding one that was
+    never printed would make a right reading wrong (``Lưu VT`` under Circular 55)."""
     item = _TAIL.sub(lambda m: m.group() if is_known(m.group().strip("; ")) else "", item)  # not "; TC"
     if _LUU.match(item):
-        item = _LUU.sub("Lưu: ", item).rstrip(": ") + ("" if ":" in item else ": VT")
+        item = _LUU.sub("Lưu: ", item).rstrip(": ") + ("" if ":" in item else ": VT" if colon else " VT")
         if (m := _VT.match(item)) and not load_table().is_issuer_code(m.group().split()[-1].rstrip(".")):
             item = "Lưu: VT" + item[m.end():]
     return _BC.sub("(b/c)", item)
@@ -60,10 +73,11 @@ def recipient_debris(item: str) -> str:
 
 
 
-def read_recipients(lines: list[Line], labelled: bool,
-                    restore: Callable[[str], str]) -> tuple[list[str], list[str], float]:
+def read_recipients(lines: list[Line], labelled: bool, restore: Callable[[str], str],
+                    colon: bool = True) -> tuple[list[str], list[str], float]:
     """The recipients under ``Nơi nhận:`` (``labelled``) or where they stand without it: the items, what
-    was changed from the lines as read, and the confidence. ``restore`` cleans and restores an item's marks."""
+    was changed from the lines as read, and the confidence. ``restore`` cleans and restores an item's marks;
+    ``colon``: whether the archive copy is written ``Lưu: VT`` (not under Circular 55)."""
     items: list[str] = []
     for ln in lines:
         text = ln.text.strip()
@@ -72,7 +86,7 @@ def read_recipients(lines: list[Line], labelled: bool,
         else:
             items[-1] += " " + text
     restored = [r for i in items if (r := restore(i))]
-    as_read = [recipient(r) for r in restored]
+    as_read = [recipient(r, colon) for r in restored]
     read = [committee_case(i) for i in as_read]
     changes = [f"'{i}' -> '{c}': the committee's 'ủy' in small letters" for i, c in zip(as_read, read, strict=True)
                if c != i]

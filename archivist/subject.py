@@ -34,10 +34,11 @@ def _ends_subject(text: str, folded: str, first: bool) -> bool:
 
 SEPARATOR = re.compile(r"^[\s_\-=.*~—–]{3,}$")
 #: Lines that cannot be (part of) a subject: they open the body. The weak ones may continue a subject
-#: (``Về việc ban hành Kế hoạch`` / ``thực hiện …``) but not start a line after it in capitals.
+#: (``Về việc ban hành Kế hoạch`` / ``thực hiện …``) but not start a line after it in capitals. A chapter's
+#: heading stops it with its numeral misread (``Chương l``) or lost (``Chương`` alone: AT21's ``… ấp Chương``).
 SUBJECT_STOP = re.compile(
-    r"^(can cu|kinh gui|than gui|hom nay|xet |ngay \d|dieu \d|chuong [ivx\d]|phan [ivx\d]|[ivx]+\. |\d+\. |toi ten|"
-    r"ho, chu dem|ho va ten|ho ten|thanh phan|dia diem|thoi gian|nhan dip|trich yeu|noi nhan)")
+    r"^(can cu|kinh gui|than gui|hom nay|xet |ngay \d|dieu \d|chuong(?: [ivxl\d]|\W*$)|phan [ivx\d]|"
+    r"[ivx]+\. |\d+\. |toi ten|ho, chu dem|ho va ten|ho ten|thanh phan|dia diem|thoi gian|nhan dip|trich yeu|noi nhan)")
 SUBJECT_WEAK_STOP = re.compile(r"^(thuc hien|theo |tren co so|nham |de |trong |ngay (?:\d|nay\b))")
 LABEL_COLON = re.compile(r"^[^:]{1,30}:\s*\S")
 _COPY = re.compile(r"^\(?\s*ban (sao|chinh|trich sao|sao y|sao luc)\s*\)?$")
