@@ -84,3 +84,28 @@ def test_a_parent_line_read_too_poorly_leaves_the_parent_empty_and_flagged():
     assert meta["parent_issuer"] is None
     assert "parent_issuer" in meta["needs_review"]
     assert "UBND HUYỆN CAN LỘC" in meta["fields"]["parent_issuer"]["review"]
+
+
+#: G2301 ``38-cv-019-nghia-hung``, 150 dpi: Tesseract put the V/v subject's first line and the place and
+#: date beside it on one line, 40 px apart (the page's column cut: 42 px).
+VV_AND_DATE: list[Word] = [
+    ("V/v", 94.2, (201, 310, 239, 327), 4), ("chuẩn", 97.0, (246, 308, 306, 327), 4),
+    ("bị", 97.0, (314, 309, 333, 332), 4), ("các", 96.9, (341, 309, 374, 327), 4),
+    ("điều", 96.9, (382, 308, 425, 327), 4), ("kiện", 97.0, (434, 309, 476, 332), 4),
+    ("phòng,", 97.0, (485, 309, 554, 333), 4), ("Xã", 96.7, (594, 297, 627, 317), 4),
+    ("Nghĩa", 96.7, (634, 297, 704, 323), 4), ("Hưng,", 96.6, (713, 298, 783, 323), 4),
+    ("ngày", 96.6, (794, 297, 849, 323), 4), ("10", 96.7, (857, 298, 885, 317), 4),
+    ("tháng", 97.0, (894, 297, 958, 323), 4), ("1", 95.3, (968, 298, 977, 317), 4),
+    ("năm", 96.9, (989, 297, 1037, 317), 4), ("2009", 95.9, (1045, 298, 1102, 317), 4),
+]
+
+
+def test_a_gap_of_several_word_gaps_cuts_the_subject_from_the_date_beside_it():
+    from archivist.ocrtext import page_lines
+
+    lines = [ln.text for ln in page_lines(PageText(1, "", VV_AND_DATE))]
+    assert lines == ["V/v chuẩn bị các điều kiện phòng,", "Xã Nghĩa Hưng, ngày 10 tháng 1 năm 2009"]
+    body = [(w, 96.0, (200 + 60 * i, 500, 250 + 60 * i, 521), 9) for i, w in enumerate(
+        "Căn cứ Luật Tổ chức chính quyền địa phương".split())]
+    wide = body[:4] + [(t, c, (b[0] + 20, b[1], b[2] + 20, b[3]), ln) for t, c, b, ln in body[4:]]
+    assert len(page_lines(PageText(1, "", wide))) == 1  # 30 px among 10 px gaps, under 3/4 of the 42 px cut: no column
