@@ -234,6 +234,9 @@ def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dic
         if len(bodies) > 1:
             parent = bodies[-2]
             out["parent_issuer"] = _body_field(parent, 0.85 if is_body_head(fold_key(parent.text)) else 0.6, restore)
+        elif doc.header.unread:  # capitals above the issuer were read too poorly to use: a person looks
+            out["parent_issuer"] = Field(None, 0.0, review="the line above the issuer was not read: "
+                                                           + doc.header.unread[0].text)
     if pd and pd.place:
         place = _body_field(pd.place, 0.9, restore)
         if isinstance(place.value, str) and place.value[:1].islower():  # xã Tân Phú: the line's first word
@@ -352,11 +355,13 @@ def extract(pages: list[PageText], classification: Classification | None = None,
 
 
 def _to_review(meta: Metadata, expected: set[str], threshold: float) -> list[str]:
-    """Fields expected for the type but missing, and fields found with a confidence below ``threshold``
-    (a type that has no signer or subject is not flagged for lacking one)."""
+    """Fields expected for the type but missing, fields found with a confidence below ``threshold`` (a type
+    that has no signer or subject is not flagged for lacking one), and any field, found or not, whose
+    ``review`` says why (an empty parent issuer under an unread line is no proof there is none)."""
     out = []
     for name, f in meta.fields().items():
         empty = f.value in (None, "", [])
-        if (name in expected or not empty) and (empty or f.confidence < threshold_for(name, threshold) or f.review):
+        if (name in expected or not empty or f.review) and (empty or f.confidence < threshold_for(name, threshold)
+                                                             or f.review):
             out.append(name)
     return out + sorted(n for n in expected if n not in meta.fields())

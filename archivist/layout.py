@@ -70,6 +70,7 @@ class TitleMatch:
 class Header:
     segs: list[Seg] = field(default_factory=list)
     issuer: list[Line] = field(default_factory=list)  # the upper-case left-column lines, in order
+    unread: list[Line] = field(default_factory=list)  # capitals above the issuer too poorly read to use
     number: Seg | None = None
     placedate: Seg | None = None
     vv: list[Line] = field(default_factory=list)
@@ -233,9 +234,11 @@ def parse_header(lines: list[Line], limit: int = 40) -> Header:
                 h.vv.append(seg.line)
             elif seg.role == "text" and h.vv and _continues(h.segs, h.vv[0]) and len(h.vv) < 4 and not seen_body:
                 h.vv.append(seg.line)
-            elif seg.role == "upper" and h.number is None and not seen_body and _is_issuer_piece(seg.line.text) \
-                    and not _garbled(seg.line):
-                h.issuer.append(seg.line)
+            elif seg.role == "upper" and h.number is None and not seen_body and _is_issuer_piece(seg.line.text):
+                if not _garbled(seg.line):
+                    h.issuer.append(seg.line)
+                elif not h.issuer:  # where the parent issuer stands: an empty parent then proves nothing
+                    h.unread.append(seg.line)
         h.end = i + 1
     return h
 
@@ -267,8 +270,14 @@ GARBLED_CONF = 50.0
 
 
 def _garbled(line: Line) -> bool:
+    """Whether ``line`` reads as the engine's guess (mean confidence under :data:`GARBLED_CONF`). A body's
+    name whose head word (``UBND``, ``ỦY BAN``) is read with confidence is not: Tesseract may give the last
+    words before a wide column gap confidence 0 though it read them right (``UBND HUYỆN CAN LỘC`` beside the
+    national title, seeds 2301/2302 at 150 dpi); such a name is kept, and its low confidence flags it."""
     confs = [c for _, _, _, c in line.spans]
-    return bool(confs) and sum(confs) / len(confs) < GARBLED_CONF
+    if not confs or sum(confs) / len(confs) >= GARBLED_CONF:
+        return False
+    return not (confs[0] >= GARBLED_CONF and is_body_head(fold_key(line.text)))
 
 
 def heading_symbol(h: Header) -> NumberSymbolMatch:
