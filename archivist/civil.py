@@ -40,6 +40,16 @@ _ENTRY = re.compile(r"^\W*s\S{0,2}\s*[:.]\s*(?P<v>[0-9ol]{1,6})(?!\s*[0-9/])"
 
 _OCR_DIGITS = str.maketrans("oOlI", "0011")
 
+#: Records whose only event is their own issue: a certificate of marital status (Xác nhận tình trạng hôn
+#: nhân) certifies a state on the day it is signed, so its issue date IS the event's date, not a stand-in
+#: for a registration date the form failed to give (marriage, recognition: there the fallback is a guess
+#: and is discounted). Its event date is exactly as sure as its date (fit sets, seeds 10-22: all ten agree).
+ISSUE_IS_EVENT = frozenset({"Xác nhận tình trạng hôn nhân"})
+#: Codes written alone in a number, no issuer part after them: the commune's certificate register numbers
+#: ``N/XNTTHN`` (every XNTTHN in the fit sets, seeds 10-22); an extract (``TLKS``) is written ``TLKS-BS``,
+#: so its code alone is still a number that lost a part.
+BARE_CODES = frozenset({"XNTTHN", "XNHN"})
+
 
 def _value(ln: Line, m: re.Match[str], group: str, base: float) -> Field:
     """The digits of ``group`` in ``ln`` (OCR letters read back as digits), as a field."""
@@ -79,5 +89,6 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
                 out["event_date"] = make_field(found[0].value.isoformat(), 0.9, ln, repaired=found[0].repaired)
                 break
     if "event_date" not in out and cls.type not in _EVENT_LABELS and issued.value:
-        out["event_date"] = replace(issued, confidence=round(issued.confidence * 0.55, 3))
+        sure = 1.0 if cls.type in ISSUE_IS_EVENT else 0.55
+        out["event_date"] = replace(issued, confidence=round(issued.confidence * sure, 3))
     return out

@@ -19,7 +19,7 @@ from .agreement import flag_disagreeing, flag_number_year, flag_subject_year
 from .bodies import abbreviations, clean_body, is_debris, odd_tokens
 from .calibration import threshold_for
 from .chardoubt import flag_doubted, settle_number
-from .civil import civil_fields
+from .civil import BARE_CODES, civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
 from .crosscheck import check, confirm, level_lost, symbol_doubt
 from .datecheck import flag_contradicted
@@ -119,7 +119,7 @@ def _number_fields(doc: DocLayout, cls: Classification, pages: list[PageText]) -
     type_codes = {t.code for t, _ in table.types_for_code(ns.parts[0])}
     if cls.code and type_codes and cls.code not in type_codes:
         base *= 0.7  # the symbol names another type than the document is
-    if type_codes and len(ns.parts) < 2 or not is_known_part(ns.parts[0]):
+    if type_codes and len(ns.parts) < 2 and ns.parts[0] not in BARE_CODES or not is_known_part(ns.parts[0]):
         base *= INCOMPLETE  # 183/KH, 222/B: the issuer part lost, or a code that is none
     line = seg.line
     changes = [str(c) for c in m.changes]
