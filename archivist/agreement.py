@@ -32,7 +32,7 @@ from itertools import pairwise
 from typing import Any
 
 from .chardoubt import DIGIT_MARGIN
-from .crosscheck import fold_key, name_key, possible_year, unit_name, unit_names
+from .crosscheck import name_key, possible_year, unit_name, unit_names, unmarked_key
 from .dates import digit_variants
 from .faintflags import FAINT_NOTE, _tuples, value_words
 from .fields import Field
@@ -122,7 +122,8 @@ def place_twin_doubt(place: str, texts: Sequence[str]) -> str | None:
     for line in texts:
         for m in _LEVEL_WORD.finditer(line):
             name = unit_name(re.split(r"[,;(]", line[m.start():])[0])
-            if name and fold_key(name) == fold_key(own) and name_key(name) != name_key(own) and name_key(name) in known:
+            if name and unmarked_key(name) == unmarked_key(own) and name_key(name) != name_key(own) \
+                    and name_key(name) in known:
                 return f"the place '{own}' and the text's '{name}' spell one name two ways"
     return None
 
@@ -137,13 +138,13 @@ def place_glue_doubt(place: str, before: str | None) -> str | None:
     line (``before``): that word is no clean number (``104/2096/QĐ-UBNWấã``: the number's code with the
     place's ``Xã`` glued on) nor a level word (``về Hòa Bình``: the ``Xã`` misread), so the place's first word
     may be in it. A clean number before the place (``Số: 227/QĐ-UBND  Hòa Bình``) says nothing."""
-    if before is None or fold_key(place).startswith(_LEVELS):
+    if before is None or unmarked_key(place).startswith(_LEVELS):
         return None
     if "/" in before:
         tail = re.split(r"[-/]", before.rstrip(",.;:"))[-1]
         if is_known_part(tail) or not any(c.islower() for c in tail):
             return None
-    elif fold_key(before).rstrip(".,:") in _LEVELS or not any(c.isalpha() for c in before):
+    elif unmarked_key(before).rstrip(".,:") in _LEVELS or not any(c.isalpha() for c in before):
         return None
     return f"the word before the place, '{before}', may hold its first word (the level word not read)"
 
@@ -174,8 +175,8 @@ def signer_party_doubt(signer: str, issuer: str | None, texts: Sequence[str]) ->
     lines = [ln for text in texts for ln in text.splitlines()]
     for party, agent in pairwise(lines):
         p, a = _PARTY.match(party), _AGENT.match(agent)
-        if p and a and fold_key(a.group("name")) == fold_key(signer) and \
-                SequenceMatcher(None, fold_key(p.group("party")), fold_key(issuer)).ratio() < PARTY_LIKE:
+        if p and a and unmarked_key(a.group("name")) == unmarked_key(signer) and \
+                SequenceMatcher(None, unmarked_key(p.group("party")), unmarked_key(issuer)).ratio() < PARTY_LIKE:
             return f"the text names '{signer}' the representative of '{p.group('party')}', not of the issuer"
     return None
 

@@ -92,7 +92,7 @@ def unit_doubt(value: str, whole: bool = False) -> str | None:
     return None
 
 
-def fold_key(name: str) -> str:
+def unmarked_key(name: str) -> str:
     """:func:`name_key` without tone marks, to find names spelled alike but marked differently."""
     return " ".join(_fold(name).split())
 
@@ -102,7 +102,7 @@ def commune_doubt(issuer: str, place: str) -> str | None:
     (``XÃ VĨNH THANH`` and ``Vĩnh Thạnh``) that are both real names, so only a person can tell which is right
     (a name no unit has is :func:`unit_doubt`'s, and the other is not doubted for it)."""
     a, b = unit_name(re.split(r"[,;(]", issuer)[0]), unit_name(re.split(r"[,;(]", place)[0], whole=True)
-    if a and b and fold_key(a) == fold_key(b) and name_key(a) != name_key(b) \
+    if a and b and unmarked_key(a) == unmarked_key(b) and name_key(a) != name_key(b) \
             and {name_key(a), name_key(b)} <= unit_names():
         return f"the issuer and the place line spell the name two ways: '{a}', '{b}'"
     return None
@@ -120,7 +120,7 @@ def level_lost(place: str, lead: str, issuer: str) -> tuple[str, str] | None:
     if not hits or _LEVEL.match(place + " ") or not core.isalpha() or not (core.isupper() or spelled) or len(core) > 6:
         return None
     name, level = unit_name(issuer), hits[-1].group().strip()
-    if not name or fold_key(name) != fold_key(place) or _fold(core)[:1] != _fold(level)[:1]:
+    if not name or unmarked_key(name) != unmarked_key(place) or _fold(core)[:1] != _fold(level)[:1]:
         return None
     word = level[:1].upper() + level[1:].lower()
     return f"{word} {place}", f"the level word before the place was read '{core}'; '{word}' is the issuer's"
@@ -149,7 +149,7 @@ _HEADLESS = ("ban nhan dan ", "dong nhan dan ", "nhan dan ")
 def head_doubt(value: str) -> str | None:
     """Why a body's name is doubtful: it opens with the end of ``ỦY BAN NHÂN DÂN`` or ``HỘI ĐỒNG NHÂN DÂN``, whose
     first word was lost (``BAN NHÂN DÂN XÃ QUẢNG PHÚ``): no body is named so."""
-    key = fold_key(value) + " "
+    key = unmarked_key(value) + " "
     return f"'{value.split()[0]}' does not begin a body's name: a word before it was lost" \
         if key.startswith(_HEADLESS) else None
 
@@ -260,7 +260,7 @@ def authority_lost_doubt(footer: Footer, position: str) -> str | None:
         return None
     for ln in footer.positions:
         m = _AUTHORITY_LIKE.match(ln.text.strip())
-        if m and fold_key(m.group("rest").strip(_EDGE)) == fold_key(position.strip(_EDGE)):
+        if m and unmarked_key(m.group("rest").strip(_EDGE)) == unmarked_key(position.strip(_EDGE)):
             return f"the line '{ln.text.strip()}' above the position reads like an authority misread"
     return None
 
