@@ -34,7 +34,7 @@ from typing import Any
 from .chardoubt import DIGIT_MARGIN
 from .crosscheck import name_key, possible_year, unit_name, unit_names, unmarked_key
 from .dates import digit_variants
-from .faintflags import FAINT_NOTE, _tuples, value_words
+from .faintflags import FAINT_NOTE, value_words, word_tuples
 from .fields import Field
 from .numsym import is_known_part
 
@@ -76,11 +76,16 @@ def flag_number_year(found: dict[str, Field]) -> None:
     if ns is None or not isinstance(ns.value, str):
         return
     number, date_why = number_year_doubt(ns.value, _year_of(found.get("date")))
-    for f, why in ((ns, number), (found.get("number"), number), (found.get("symbol"), number),
-                   (found.get("date"), date_why)):
-        if f is not None and why and f.value not in (None, "", []) and not f.review:
-            f.review = why
+    _mark(number, ns, found.get("number"), found.get("symbol"), filled=True)
+    _mark(date_why, found.get("date"), filled=True)
 
+
+def _mark(why: str | None, *fields: Field | None, filled: bool = False) -> None:
+    """Give ``why`` as the review reason of each field that has none yet (``filled``: only of those holding a
+    value: a year disagreement says nothing of a field left empty)."""
+    for f in fields:
+        if f is not None and why and not f.review and not (filled and f.value in (None, "", [])):
+            f.review = why
 
 
 #: a year as a subject writes it: ``công tác 9 tháng đầu năm 2910``
@@ -158,7 +163,7 @@ def _word_before(place: Field, pages: Sequence[Any]) -> str | None:
         return None
     first = min(mine, key=lambda w: w[2][0])
     space = 1.5 * (first[2][3] - first[2][1])
-    left = [w for w in _tuples(page.words) if w[3] == first[3] and 0 <= first[2][0] - w[2][2] <= space]
+    left = [w for w in word_tuples(page.words) if w[3] == first[3] and 0 <= first[2][0] - w[2][2] <= space]
     return max(left, key=lambda w: w[2][2])[0] if left else None
 #: ``BÊN A: ỦY BAN NHÂN DÂN XÃ …`` then ``Đại diện: Bà Đỗ Diệu Hạnh; chức vụ: …``
 _PARTY = re.compile(r"^\W*BÊN\s+\w{1,2}\s*:\s*(?P<party>.+?)\s*$")
@@ -219,13 +224,9 @@ def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Seque
     dt = found.get("date")
     same_line = dt is not None and dt.bbox is not None and dt.page == ns.page and dt.bbox[1] < y1 and y0 < dt.bbox[3]
     if same_line and FAINT_NOTE in getattr(page, "notes", ()) and (why := faded_zero_doubt(ns.value, _year_of(dt))):
-        for f in (ns, found.get("number")):
-            if f is not None and not f.review:
-                f.review = why
+        _mark(why, ns, found.get("number"))
         return
-    own = {w[3] for w in _tuples(page.words) if w[2][1] >= y0 - 3 and w[2][3] <= y1 + 3 and "/" in w[0]}
-    others = [page.rivals.get(tuple(w[2]), (w[0], ())) for w in _tuples(page.words) if w[3] in own and "/" not in w[0]]
-    if why := line_digit_doubt(ns.value, others):
-        for f in (ns, found.get("number")):
-            if f is not None and not f.review:
-                f.review = why
+    words = word_tuples(page.words)
+    own = {w[3] for w in words if w[2][1] >= y0 - 3 and w[2][3] <= y1 + 3 and "/" in w[0]}
+    others = [page.rivals.get(tuple(w[2]), (w[0], ())) for w in words if w[3] in own and "/" not in w[0]]
+    _mark(line_digit_doubt(ns.value, others), ns, found.get("number"))

@@ -96,13 +96,13 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
         if f is None or f.review or f.value in (None, "", []) or f.page not in by_page:
             continue
         page = by_page[f.page]
-        kept = _tokens(f.value) if name in CASE_FIELDS else None
+        kept = value_tokens(f.value) if name in CASE_FIELDS else None
         for w in value_words(page.words, f):
             text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
-            if kept is not None and not _tokens(text) <= kept:
+            if kept is not None and not value_tokens(text) <= kept:
                 continue  # a word in the value's box that the value dropped (a speck, ``)jee``): no doubt of it
             if text == w[0] and (why := judge(text, rivals)):
-                if judge is letter_doubt and read_elsewhere(text, rivals, seen, _tokens(f.value)):
+                if judge is letter_doubt and read_elsewhere(text, rivals, seen, value_tokens(f.value)):
                     continue
                 f.review = why
                 break
@@ -112,7 +112,7 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-def _tokens(value: object) -> set[str]:
+def value_tokens(value: object) -> set[str]:
     """The runs of letters and digits of a value (a list's items joined), to tell the words it keeps."""
     text = " ".join(v for v in value if isinstance(v, str)) if isinstance(value, list) else str(value)
     return set(_TOKEN.findall(text))
@@ -123,18 +123,18 @@ def read_elsewhere(text: str, rivals: Sequence[Rival], seen: Counter[str], value
     how often it reads each word; ``value``: the words of the value): the word is read alike outside the value,
     and no word its rivals would make (``nắm`` for ``năm``, ``dần`` for ``dân``) is read anywhere. A subject's
     common words (``năm``, ``dân``, ``buổi``) are read again and again in its text; a slip is read once."""
-    word = _token_at(text, next((m.start() for m in _TOKEN.finditer(text)), 0)).lower()
+    word = token_at(text, next((m.start() for m in _TOKEN.finditer(text)), 0)).lower()
     if not word or seen[word] <= (1 if word in {t.lower() for t in value} else 0):
         return False
     for at, rival, mine, theirs in rivals:
         if 0 <= at < len(text) and rival != text[at] and theirs >= mine - LETTER_MARGIN:
-            other = _token_at(text[:at] + rival + text[at + 1:], at).lower()
+            other = token_at(text[:at] + rival + text[at + 1:], at).lower()
             if other != word and seen[other]:
                 return False
     return True
 
 
-def _token_at(text: str, at: int) -> str:
+def token_at(text: str, at: int) -> str:
     """The run of letters and digits of ``text`` that holds position ``at`` (``BC`` in ``39/BC-UBND``)."""
     return next((m.group() for m in _TOKEN.finditer(text) if m.start() <= at < m.end()), "")
 
@@ -149,8 +149,8 @@ def grammar_settles(text: str, rivals: Sequence[Rival]) -> bool:
     for at, rival, mine, theirs in rivals:
         if not 0 <= at < len(text) or (text[at].isdigit() or rival.isdigit()) and theirs >= mine - DIGIT_MARGIN:
             return False
-        other = _token_at(text[:at] + rival + text[at + 1:], at)
-        if other != _token_at(text, at) and is_known_part(other):
+        other = token_at(text[:at] + rival + text[at + 1:], at)
+        if other != token_at(text, at) and is_known_part(other):
             return False
     return True
 

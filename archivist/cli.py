@@ -5,6 +5,7 @@ Exit codes: 0 everything succeeded, 1 some documents failed, 2 usage error.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -244,18 +245,13 @@ def _fonds_line(documents: list[dict]) -> str | None:
             + (f"; {review} to review ('archivist review export')" if review else ""))
 
 
-_REGISTERED: list[bool] = []
-
-
+@functools.cache
 def _register_optional() -> None:
     """Commands of the other stages live in their own modules; the CLI only lists them (when asked: see
     :class:`_Commands`)."""
     import importlib
     import importlib.util
 
-    if _REGISTERED:
-        return
-    _REGISTERED.append(True)
     for module in ("cli_search", "cli_archive", "cli_review", "cli_report", "cli_fonds"):
         if importlib.util.find_spec(f"archivist.{module}") is None:
             continue

@@ -29,7 +29,8 @@ FAINT_WORD_CONF = 87.0
 Box = tuple[int, int, int, int]
 
 
-def _tuples(words: Sequence[Any]) -> list[tuple[str, float, Box, int]]:
+def word_tuples(words: Sequence[Any]) -> list[tuple[str, float, Box, int]]:
+    """A page's words as (text, confidence, box, line) tuples, whether stored records' lists or OCR words."""
     return [w if isinstance(w, tuple) else (w.text, w.conf, tuple(w.bbox), w.line) for w in words]
 
 
@@ -37,7 +38,7 @@ def value_words(words: Sequence[Any], f: Field) -> list[tuple[str, float, Box, i
     """The words ``f`` was read from: those inside its box, then, when the value has more words than the
     box holds (a subject running on to a second line the box does not cover), the ones that follow
     them in reading order, as many as the value or its source text has."""
-    ordered = sorted(_tuples(words), key=lambda w: (w[3], w[2][0]))
+    ordered = sorted(word_tuples(words), key=lambda w: (w[3], w[2][0]))
     if f.bbox is None:
         return []
     x0, y0, x1, y1 = f.bbox

@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .chardoubt import LETTER_MARGIN, _token_at, _tokens, vietnamese_letters
+from .chardoubt import LETTER_MARGIN, token_at, value_tokens, vietnamese_letters
 from .faintflags import value_words
 from .fields import Field
 from .footer import Footer, authority_of
@@ -56,7 +56,7 @@ def syllable_rival_doubt(text: str, rivals: Sequence[tuple[int, str, float, floa
         if not 0 <= at < len(text) or rival.lower() == text[at].lower() or rival not in vietnamese_letters() \
                 or theirs < mine - margin:
             continue
-        word, other = _token_at(text, at), _token_at(text[:at] + rival + text[at + 1:], at)
+        word, other = token_at(text, at), token_at(text[:at] + rival + text[at + 1:], at)
         if word.islower() and is_syllable(word) and is_syllable(other.lower()):
             return f"the OCR nearly read '{other}' for '{word}' in the list"
     return None
@@ -150,9 +150,9 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
     page = next((p for p in pages if p.number == rec.page and getattr(p, "rivals", None)), None)
     if rec.review or page is None:
         return
-    kept = _tokens(rec.value)
+    kept = value_tokens(rec.value)
     for w in value_words(page.words, rec):
         text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
-        if text == w[0] and _tokens(text) <= kept and (why := syllable_rival_doubt(text, rivals)):
+        if text == w[0] and value_tokens(text) <= kept and (why := syllable_rival_doubt(text, rivals)):
             rec.review = why
             return

