@@ -22,6 +22,10 @@ that flag alone had caught get evidence of their own:
   after a body's code; a capital there is a misread case (11 wrong lists on the fit sets, no right one).
 - the first item standing more than :data:`LABEL_GAP` line pitches below ``Nơi nhận:`` (AT19: ``- Như trên;``
   not read at all, a blank row where it stood): a line of the list was lost (7 wrong, no right one).
+
+Sixteenth round: a list line that stands above the line read before it (HG23: a seal's ring read onto
+``- TT Đảng ủy xã (b/c);`` made the engine's line reach below the next item's, so the two items were stored
+in the wrong order). The items are right one by one; their order, which the archive keeps, is not.
 """
 
 from __future__ import annotations
@@ -137,6 +141,22 @@ def label_gap_doubt(footer: Footer) -> str | None:
     return None
 
 
+def order_doubt(footer: Footer, items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: a line holding an item, as read, stands higher on its page than the
+    item's line read before it, by more than half a line's height: the engine ordered the lines by boxes that
+    specks or a seal stretched, so the items are stored in another order than the page prints them. Lines
+    that hold no item (a speck ``*``, debris ``-)ấệp,`` beside the list) are not ordered: they are no item."""
+    prev: tuple[int, float, str] | None = None
+    for ln in footer.recipients:
+        if (mid := _mid(ln)) is None or not any(item in ln.text for item in items):
+            continue
+        heights = sorted(b[3] - b[1] for *_, b, _c in ln.spans)
+        if prev and prev[0] == ln.page and mid < prev[1] - heights[len(heights) // 2] / 2:
+            return f"'{ln.text.strip()}' stands above '{prev[2]}', read before it: the items' order was not read"
+        prev = (ln.page, mid, ln.text.strip())
+    return None
+
+
 def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark the recipients for review when one of this module's rules doubts them (``pages``: the document's
     :class:`archivist.ocrtext.PageText`, whose ``rivals`` :func:`syllable_rival_doubt` reads)."""
@@ -146,7 +166,7 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
     items = [v for v in rec.value if isinstance(v, str)]
     rec.review = signature_item_doubt(items) or level_case_doubt(items) \
         or bracket_lost_doubt(rec.source_text or "", items) \
-        or (row_stray_doubt(footer) or label_gap_doubt(footer) if footer else None)
+        or (row_stray_doubt(footer) or label_gap_doubt(footer) or order_doubt(footer, items) if footer else None)
     page = next((p for p in pages if p.number == rec.page and getattr(p, "rivals", None)), None)
     if rec.review or page is None:
         return

@@ -1,0 +1,69 @@
+"""Review flags, sixteenth round (issue 14 item 9): HG23's two wrong values stored unflagged. A recipients list
+whose lines the engine ordered by a box a seal stretched (``- TT Đảng ủy xã (b/c);`` read after ``- TT HĐND
+xã;``, though it stands above it), and a two-column subject with the date line run into it."""
+
+from __future__ import annotations
+
+from archivist.fields import Field
+from archivist.footer import Footer
+from archivist.listflags import flag_list, order_doubt
+from archivist.ocrtext import Line
+from archivist.runinflags import date_line_doubt
+from tests.test_flag_evidence import _extract, _page
+
+
+def _line(index: int, text: str, top: int, extra: tuple[int, int] | None = None) -> Line:
+    """One list line at height ``top`` (boxes 35 px tall), with ``extra`` (top, bottom) for a seal's debris at
+    its end, as the engine grouped HG23's ``( x (`` with ``- TT Đảng ủy xã (b/c);``."""
+    spans, x, at = [], 400, 0
+    for w in text.split():
+        spans.append((at, at + len(w), (x, top, x + 14 * len(w), top + 35), 0.95))
+        at, x = at + len(w) + 1, x + 14 * len(w) + 12
+    if extra:
+        text += " ( x ("
+        for i in range(3):
+            spans.append((at + 2 * i, at + 2 * i + 1, (1450 + 40 * i, extra[0], 1480 + 40 * i, extra[1]), 0.8))
+    return Line(1, index, text, spans)
+
+
+ITEMS = ["Như trên", "TT Đảng ủy xã (b/c)", "TT HĐND xã", "Lưu: VT"]
+
+
+def test_an_item_read_after_a_line_it_stands_above_flags_the_list():
+    # HG23 seals-33: the engine's line 26 (Đảng ủy, at 2641-2688, with the seal's ring to 2755) after line 25
+    swapped = [_line(24, "- Như trên;", 2578), _line(25, "- TT HĐND xã;", 2705),
+               _line(26, "- TT Đảng ủy xã (b/c);", 2641, (2648, 2755)), _line(27, "- Lưu: VT.", 2767)]
+    stored = [ITEMS[0], ITEMS[2], ITEMS[1], ITEMS[3]]
+    why = order_doubt(Footer(1, recipients=swapped), stored)
+    assert why and "'- TT Đảng ủy xã (b/c); ( x (' stands above '- TT HĐND xã;'" in why
+    rec = Field(stored, 0.85, 1)
+    flag_list({"recipients": rec}, Footer(1, recipients=swapped), [])
+    assert rec.review == why
+    in_order = [swapped[0], swapped[2], swapped[1], swapped[3]]
+    assert order_doubt(Footer(1, recipients=in_order), ITEMS) is None
+
+
+def test_a_line_holding_no_item_is_not_ordered():
+    # HG21 speckle-19: a speck's ``-`` grouped into a line of its own above the first item; right lists
+    lines = [_line(30, "- Như thành phần mời;", 2600), _line(31, "-", 2560), _line(32, "- Lưu: VT.", 2650)]
+    assert order_doubt(Footer(1, recipients=lines), ["Như thành phần mời", "Lưu: VT"]) is None
+
+
+def test_a_date_line_inside_the_subject_is_flagged_a_cited_date_is_not():
+    why = date_line_doubt("V/v đôn đốc thu nộp thuế sử dụng Xã Tân Thạnh Đông, ngày 16 tháng 12 năm 2009 đất phi")
+    assert why and "the date line run into it" in why
+    assert date_line_doubt("V/v chuẩn bị Xã Cẩn Thạch. ngày 25 tháng 3 năm 2087 thải sinh hoạt")  # a dot misread
+    assert date_line_doubt("Về việc thực hiện Công văn số 16/UBND-NV ngày 16 tháng 02 năm 2012 của UBND huyện") is None
+    assert date_line_doubt("V/v tổ chức các ngày lễ năm 2024") is None
+
+
+def test_a_subject_with_the_other_columns_date_line_is_flagged_end_to_end():
+    rows = [[(100, "UBND HUYỆN QUỲNH LƯU")], [(100, "ỦY BAN NHÂN DÂN")], [(100, "XÃ QUỲNH HẬU")],
+            [(100, "Số: 118/CV-UBND"), (1000, "Quỳnh Hậu, ngày 21 tháng 3 năm 2016")],
+            [(100, "V/v đôn đốc thu nộp thuế sử dụng Quỳnh Hậu, ngày 21 tháng 3 năm 2016 đất phi nông nghiệp")],
+            [(100, "Kính gửi: Trưởng các thôn.")], [(100, "Ủy ban nhân dân xã đề nghị các thôn thực hiện.")],
+            [(100, "Nơi nhận:"), (1000, "TM. ỦY BAN NHÂN DÂN")], [(100, "- Như trên;"), (1000, "CHỦ TỊCH")],
+            [(100, "- Lưu: VT.")], [(1000, "Hà Hữu Thắng")]]
+    subj = _extract(_page(rows)).fields()["subject"]
+    assert "ngày 21 tháng 3 năm 2016" in subj.value
+    assert "the date line run into it" in subj.review
