@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from .classify import Classification
-from .dates import find_dates
+from .dates import DateMatch, find_dates
 from .fields import Field, clean, make_field
 from .footer import is_name, split_names
 from .layout import DocLayout
@@ -49,12 +49,33 @@ ISSUE_IS_EVENT = frozenset({"Xác nhận tình trạng hôn nhân"})
 #: ``N/XNTTHN`` (every XNTTHN in the fit sets, seeds 10-22); an extract (``TLKS``) is written ``TLKS-BS``,
 #: so its code alone is still a number that lost a part.
 BARE_CODES = frozenset({"XNTTHN", "XNHN"})
+#: Records whose register entry IS their own number: the commune numbers each certificate of marital status
+#: by its entry in the certificate register (``Số: 10/XNTTHN``; no ``Số đăng ký`` line on the form), so the
+#: number is no guess at the entry there, as it is on an extract (``73/TLKS-BS``, entry 209: HG20). Fit sets,
+#: seeds 10-23: all twelve certificates' entries so taken were right, flagged at 0.47 by the guess's 0.5.
+NUMBER_IS_ENTRY = frozenset({"Xác nhận tình trạng hôn nhân"})
+#: how sure a labelled entry (``Số đăng ký: 125``) or a number that is the entry is before its words' confidence
+ENTRY_BASE = 0.85
 
 
 def _value(ln: Line, m: re.Match[str], group: str, base: float) -> Field:
     """The digits of ``group`` in ``ln`` (OCR letters read back as digits), as a field."""
     a, b = m.start(group), m.end(group)
     return make_field(ln.text[a:b].translate(_OCR_DIGITS), base, ln, a, b)
+
+
+def _date_value(d: DateMatch, ln: Line, at: int, following: Line | None) -> Field:
+    """The event's date ``d``, found in ``ln.text[at:]`` and the line after: as sure as the words that write
+    it. Why not the whole line: a birth form's line writes the date twice, in digits and in words (``Ngày,
+    tháng, năm sinh: 30/09/2001; ghi bằng chữ: Ngày ba mươi, …``); a weak word of the words' half (``mươi,``
+    at 15 on a clean page, HG23) judged the digits read at 96, and right dates were flagged for it."""
+    rest = len(ln.text) - at
+    if d.end <= rest:
+        return make_field(d.value.isoformat(), 0.9, ln, at + d.start, at + d.end, repaired=d.repaired)
+    if following is not None and d.start > rest:
+        return make_field(d.value.isoformat(), 0.9, following, d.start - rest - 1, d.end - rest - 1,
+                          repaired=d.repaired)
+    return make_field(d.value.isoformat(), 0.9, ln, repaired=d.repaired)  # across the two lines: both judge it
 
 
 def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: MarkRestorer) -> dict[str, Field]:
@@ -76,17 +97,18 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
         if "book" not in out and (m := _BOOK.search(folded)):
             out["book"] = _value(ln, m, "v", 0.85)
         if "entry" not in out and (m := _ENTRY.search(folded)):
-            out["entry"] = _value(ln, m, "v" if m.group("v") else "w", 0.85)
+            out["entry"] = _value(ln, m, "v" if m.group("v") else "w", ENTRY_BASE)
             out["entry"].value = str(int(out["entry"].value))
     number = doc.header.number
     if "entry" not in out and number and number.number:  # the extract's own number: a guess, for review
-        out["entry"] = make_field(number.number.value.number, 0.5, number.line)
+        sure = ENTRY_BASE if cls.type in NUMBER_IS_ENTRY else 0.5
+        out["entry"] = make_field(number.number.value.number, sure, number.line)
     label = _EVENT_LABELS.get(cls.type, _REGISTERED)
     for i, ln in enumerate(lines):
         if m := label.search(ln.folded):
             after = ln.text[m.end():] + " " + (lines[i + 1].text if i + 1 < len(lines) else "")
             if found := find_dates(after):
-                out["event_date"] = make_field(found[0].value.isoformat(), 0.9, ln, repaired=found[0].repaired)
+                out["event_date"] = _date_value(found[0], ln, m.end(), lines[i + 1] if i + 1 < len(lines) else None)
                 break
     if "event_date" not in out and cls.type not in _EVENT_LABELS and issued.value:
         sure = 1.0 if cls.type in ISSUE_IS_EVENT else 0.55

@@ -67,3 +67,36 @@ def test_a_subject_with_the_other_columns_date_line_is_flagged_end_to_end():
     subj = _extract(_page(rows)).fields()["subject"]
     assert "ngày 21 tháng 3 năm 2016" in subj.value
     assert "the date line run into it" in subj.review
+
+
+# --- right civil-status values flagged for words not theirs ------------------------------------------------
+
+def test_a_certificates_entry_is_its_number_not_a_guess():
+    from archivist.civil import NUMBER_IS_ENTRY
+    from tests.test_flag_evidence15 import _xnhn
+
+    m = _xnhn()
+    assert m.classification.type in NUMBER_IS_ENTRY
+    entry = m.fields()["entry"]
+    assert entry.value == "43" and entry.confidence > 0.7 and "entry" not in m.needs_review
+    extract = _xnhn("TLKS", "TRÍCH LỤC KHAI SINH")  # an extract's number is no entry: still a guess, for review
+    assert extract.fields()["entry"].value == "43" and "entry" in extract.needs_review
+
+
+def _birth(words_conf: float):
+    rows = [[(100, "UBND HUYỆN HẢI HẬU"), (900, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+            [(100, "UBND XÃ HẢI XUÂN"), (900, "Độc lập - Tự do - Hạnh phúc")],
+            [(100, "Số: 297/TLKS-BS"), (900, "Hải Xuân, ngày 01 tháng 11 năm 2009")], [(500, "TRÍCH LỤC KHAI SINH")],
+            [(100, "Họ, chữ đệm, tên: NGUYỄN VĂN BÌNH")],
+            [(100, "Ngày, tháng, năm sinh: 30/09/2001; ghi bằng chữ: Ngày ba mươi, tháng chín")],
+            [(100, "Nơi sinh: xã Hải Xuân, huyện Hải Hậu")],
+            [(1000, "TM. ỦY BAN NHÂN DÂN")], [(1000, "CHỦ TỊCH")], [(1000, "Phạm Thanh Phong")]]
+    return _extract(_page(rows, conf={"mươi,": words_conf, "30/09/2001;": 96.0})).fields()["event_date"]
+
+
+def test_a_birth_date_is_as_sure_as_its_digits_not_the_date_in_words_beside_it():
+    # HG23 clean-02: '30/09/2001;' at 96, 'mươi,' at 15 in the words' half of the line: 0.515 before
+    weak_words, sure_words = _birth(15.0), _birth(96.0)
+    assert weak_words.value == sure_words.value == "2001-09-30"
+    assert weak_words.confidence == sure_words.confidence > 0.85
+    assert weak_words.source_text == "30/09/2001"
