@@ -100,3 +100,26 @@ def test_a_birth_date_is_as_sure_as_its_digits_not_the_date_in_words_beside_it()
     assert weak_words.value == sure_words.value == "2001-09-30"
     assert weak_words.confidence == sure_words.confidence > 0.85
     assert weak_words.source_text == "30/09/2001"
+
+
+# --- a faint page's recipients: judged by their items' words, not a bullet or the archive's own code ---------
+
+def _faint_list(conf: dict[str, float]):
+    from archivist.faintflags import FAINT_NOTE, flag_faint
+    from archivist.ocrtext import PageText
+
+    rows = [["-", "Như", "thành", "phần", "mời;"], ["-", "Lưu:", "VT."]]
+    words = [(w, conf.get(w, 95.0), (100 + 80 * j, 2600 + 60 * i, 170 + 80 * j, 2640 + 60 * i), i)
+             for i, row in enumerate(rows) for j, w in enumerate(row)]
+    page = PageText(1, "\n".join(" ".join(r) for r in rows), words, (FAINT_NOTE,))
+    rec = Field(["Như thành phần mời", "Lưu: VT"], 0.85, 1, (100, 2600, 500, 2700), "- Như thành phần mời;\n- Lưu: VT.")
+    flag_faint({"recipients": rec}, [page])
+    return rec.review
+
+
+def test_a_faint_lists_bullet_or_vt_read_weakly_does_not_flag_it():
+    # HG23 faded-16 and six more right lists on the fit sets: 'VT.' at 9-69; HG13 faded-16: a bullet
+    assert _faint_list({"VT.": 9.0}) is None
+    assert _faint_list({"-": 40.0}) is None
+    assert _faint_list({"mời;": 80.0}) == "read on a faint page, 'mời;' at OCR confidence 80"
+    assert _faint_list({"Lưu:": 60.0, "VT.": 9.0}) == "read on a faint page, 'Lưu:' at OCR confidence 60"
