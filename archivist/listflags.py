@@ -157,6 +157,31 @@ def order_doubt(footer: Footer, items: Sequence[str]) -> str | None:
     return None
 
 
+def lost_head_doubt(footer: Footer, items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: an item's first word stands further after its bullet than the other
+    items' do, by more than a line's height (AT22: ``- HĐND xã;`` 90 px after its ``-``, the others 15 px: the
+    ``TT`` printed between was not read, and ``HĐND xã`` alone is a body too, so no word check doubts it).
+    Only lines that hold an item, and a first word of two letters or more, count: a speck after a bullet
+    (``„``, ``-``) or a line of debris (``- )rcwX``) is no item's word."""
+    gaps: list[tuple[float, float, str]] = []
+    for ln in footer.recipients:
+        spans = sorted(ln.spans, key=lambda s: s[2][0])
+        words = [ln.text[a:b] for a, b, *_ in spans[:2]]
+        if not any(item in ln.text for item in items) or len(spans) < 2:
+            continue
+        if not re.search(r"[^\W_]", words[0]) and len(re.findall(r"[^\W\d_]", words[1])) >= 2:
+            first = spans[1][2]
+            gaps.append((first[0] - spans[0][2][2], first[3] - first[1], ln.text.strip()))
+    if len(gaps) < 3:
+        return None
+    usual = sorted(g for g, _h, _t in gaps)[len(gaps) // 2]
+    height = sorted(h for _g, h, _t in gaps)[len(gaps) // 2]
+    for gap, _h, text in gaps:
+        if gap - usual > height:
+            return f"'{text}' stands {gap - usual:.0f} px further after its bullet than the others: a word was lost"
+    return None
+
+
 def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark the recipients for review when one of this module's rules doubts them (``pages``: the document's
     :class:`archivist.ocrtext.PageText`, whose ``rivals`` :func:`syllable_rival_doubt` reads)."""
@@ -166,7 +191,8 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
     items = [v for v in rec.value if isinstance(v, str)]
     rec.review = signature_item_doubt(items) or level_case_doubt(items) \
         or bracket_lost_doubt(rec.source_text or "", items) \
-        or (row_stray_doubt(footer) or label_gap_doubt(footer) or order_doubt(footer, items) if footer else None)
+        or (row_stray_doubt(footer) or label_gap_doubt(footer) or order_doubt(footer, items)
+            or lost_head_doubt(footer, items) if footer else None)
     page = next((p for p in pages if p.number == rec.page and getattr(p, "rivals", None)), None)
     if rec.review or page is None:
         return

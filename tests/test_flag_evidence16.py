@@ -123,3 +123,27 @@ def test_a_faint_lists_bullet_or_vt_read_weakly_does_not_flag_it():
     assert _faint_list({"-": 40.0}) is None
     assert _faint_list({"mời;": 80.0}) == "read on a faint page, 'mời;' at OCR confidence 80"
     assert _faint_list({"Lưu:": 60.0, "VT.": 9.0}) == "read on a faint page, 'Lưu:' at OCR confidence 60"
+
+
+def _item(index: int, text: str, top: int, first_x: int) -> Line:
+    """A list line: its bullet at x 411-424, its first word from ``first_x``, words 14 px a letter."""
+    spans, at = [(0, 1, (411, top + 20, 424, top + 24), 0.93)], 2
+    x = first_x
+    for w in text.split()[1:]:
+        spans.append((at, at + len(w), (x, top, x + 14 * len(w), top + 35), 0.95))
+        at, x = at + len(w) + 1, x + 14 * len(w) + 12
+    return Line(1, index, text, spans)
+
+
+def test_an_items_first_word_far_after_its_bullet_flags_the_list():
+    from archivist.listflags import lost_head_doubt
+
+    # AT22 20-1: '- HĐND xã;' with HĐND at 514, the other items' first words at 439-440: 'TT' was not read
+    lines = [_item(25, "- Như trên;", 2632, 440), _item(26, "- HĐND xã;", 2697, 514),
+             _item(27, "- TT Đảng ủy xã (b/c);", 2759, 439), _item(28, "- Lưu VT, TP.", 2822, 439)]
+    items = ["Như trên", "HĐND xã", "TT Đảng ủy xã (b/c)", "Lưu VT, TP"]
+    assert "'- HĐND xã;' stands 74 px further after its bullet" in lost_head_doubt(Footer(1, recipients=lines), items)
+    whole = [lines[0], _item(26, "- TT HĐND xã;", 2697, 439), lines[2], lines[3]]
+    assert lost_head_doubt(Footer(1, recipients=whole), ["Như trên", "TT HĐND xã"] + items[2:]) is None
+    speck = [*whole, _item(29, "- „", 2880, 470)]  # a speck after a bullet is no item's word (HG22 seals-33)
+    assert lost_head_doubt(Footer(1, recipients=speck), ["Như trên", "TT HĐND xã"] + items[2:]) is None
