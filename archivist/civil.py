@@ -52,7 +52,7 @@ BARE_CODES = frozenset({"XNTTHN", "XNHN"})
 #: Records whose register entry IS their own number: the commune numbers each certificate of marital status
 #: by its entry in the certificate register (``Số: 10/XNTTHN``; no ``Số đăng ký`` line on the form), so the
 #: number is no guess at the entry there, as it is on an extract (``73/TLKS-BS``, entry 209: HG20). Fit sets,
-#: seeds 10-23: all twelve certificates' entries so taken were right, flagged at 0.47 by the guess's 0.5.
+#: seeds 10-23: all eleven certificates' entries so taken were right, flagged at 0.47 by the guess's 0.5.
 NUMBER_IS_ENTRY = frozenset({"Xác nhận tình trạng hôn nhân"})
 #: how sure a labelled entry (``Số đăng ký: 125``) or a number that is the entry is before its words' confidence
 ENTRY_BASE = 0.85
