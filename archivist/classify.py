@@ -174,19 +174,24 @@ def decide(ev: list[Evidence], threshold: float = THRESHOLD) -> Classification:
     return Classification(t.name, t.kind, t.code, round(conf, 3), conf < threshold, signals)
 
 
-_LAST: tuple[tuple, DocLayout] | None = None
+_LAST: tuple[list[PageText], tuple, DocLayout] | None = None
 
 
 def analysed(pages: list[PageText]) -> DocLayout:
     """``pages`` cut into lines, header and signature block. The last analysis is kept, so that
-    :func:`archivist.extract.extract` right after :func:`classify` on the same pages does not redo it."""
+    :func:`archivist.extract.extract` right after :func:`classify` on the same pages does not redo it.
+
+    Kept by the pages' identity, not their text: two scans of one letter in a batch read alike but their
+    words sit in other places, and a layout is made of those places. The kept list holds the pages
+    alive, so an identity can never be reused by other pages; their text and word count are checked too,
+    in case a page was changed in place since."""
     global _LAST
-    key = tuple((p.number, hash(p.text), len(p.words or ())) for p in pages)
-    last = _LAST
-    if last is not None and last[0] == key:
-        return last[1]
+    last, key = _LAST, tuple((p.number, hash(p.text), len(p.words or ())) for p in pages)
+    if (last is not None and last[1] == key and len(last[0]) == len(pages)
+            and all(a is b for a, b in zip(last[0], pages, strict=True))):
+        return last[2]
     doc = analyse([page_lines(p) for p in pages])
-    _LAST = (key, doc)
+    _LAST = (list(pages), key, doc)
     return doc
 
 

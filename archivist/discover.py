@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import one_line
 from .fsutil import sha256_file
-from .ingest import IMAGE_EXTS, PDF_EXTS, IngestError, _one_line, count_pages, shown
+from .ingest import IMAGE_EXTS, PDF_EXTS, IngestError, count_pages, shown
 from .models import DocumentInput, Failure, PageRef
 from .store import is_archive
 
@@ -58,7 +59,7 @@ def _pages_of(f: Path) -> int:
         raise IngestError("the file name is not valid UTF-8 (perhaps written by an old Windows program); "
                           "rename the file and run again") from None
     except OSError as e:
-        raise IngestError(f"cannot read the file ({e.strerror or _one_line(e)})") from None
+        raise IngestError(f"cannot read the file ({e.strerror or one_line(e)})") from None
 
 
 def _within(path: str, folder: str) -> bool:
@@ -112,7 +113,7 @@ class _Discovery:
         except IngestError as e:
             self.fail(f, str(e))
         except OSError as e:
-            self.fail(f, f"cannot read the file ({e.strerror or _one_line(e)})")
+            self.fail(f, f"cannot read the file ({e.strerror or one_line(e)})")
 
     def add_dossier(self, folder: Path, images: list[Path]) -> None:
         counts: list[int] = []
@@ -129,7 +130,7 @@ class _Discovery:
         try:
             self.add(_document(shown(folder), images, counts, _folder_sha(images)))
         except (IngestError, OSError) as e:
-            self.fail(folder, f"cannot read the dossier ({_one_line(e)})")
+            self.fail(folder, f"cannot read the dossier ({one_line(e)})")
 
     def _linked_inside(self, entry: Path) -> bool:
         """A link met during the walk whose target is inside an input folder (read there, under its own name)."""
@@ -146,7 +147,7 @@ class _Discovery:
         try:
             entries = sorted(folder.iterdir(), key=natural_key)
         except OSError as e:
-            self.fail(folder, f"cannot read the folder ({e.strerror or _one_line(e)})")
+            self.fail(folder, f"cannot read the folder ({e.strerror or one_line(e)})")
             return None
         entries = [e for e in entries if not e.name.startswith(".")]
         for e in entries:

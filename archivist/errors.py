@@ -22,6 +22,13 @@ EXIT_USAGE = 2
 EXIT_ENVIRONMENT = 3
 
 
+def one_line(e: BaseException, limit: int = 200) -> str:
+    """An exception as one short line for a report row: a reason that spans lines would split the
+    batch report's one line per file, and a bare exception class name is all some libraries give."""
+    text = " ".join(str(e).split())
+    return text[:limit] if text else type(e).__name__
+
+
 class ArchivistError(Exception):
     """A failure a person can act on; ``str(e)`` is one line naming what and where."""
 

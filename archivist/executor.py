@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
-from .errors import ServiceUnavailable
+from .errors import ServiceUnavailable, one_line
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -265,7 +265,7 @@ class DaskExecutor:
                 self.client.run(initializer)
         except (OSError, TimeoutError) as e:
             self.close()
-            raise ServiceUnavailable(f"cannot reach the Dask scheduler at {self.where}: {_one_line(e)}; check that "
+            raise ServiceUnavailable(f"cannot reach the Dask scheduler at {self.where}: {one_line(e)}; check that "
                                      "'dask scheduler' runs there and the address is right") from None
         self.slots = max(1, sum(self.client.nthreads().values()))
 
@@ -273,7 +273,7 @@ class DaskExecutor:
         try:
             return len(self.client.scheduler_info().get("workers") or {})
         except (OSError, TimeoutError) as e:
-            raise ServiceUnavailable(f"lost the Dask scheduler at {self.where}: {_one_line(e)}") from None
+            raise ServiceUnavailable(f"lost the Dask scheduler at {self.where}: {one_line(e)}") from None
 
     def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T],
                       on_error: OnError | None = None) -> Iterator[tuple[T, R]]:
@@ -299,13 +299,13 @@ class DaskExecutor:
             except TimeoutError:
                 done = set()
             except OSError as e:
-                raise ServiceUnavailable(f"lost the Dask scheduler at {self.where}: {_one_line(e)}") from None
+                raise ServiceUnavailable(f"lost the Dask scheduler at {self.where}: {one_line(e)}") from None
             for fut in done:
                 task, _ = pending.pop(fut)
                 try:
                     result = fut.result()
                 except Exception as e:  # noqa: BLE001 - a task that failed on its worker fails its page alone
-                    result = fail(task, f"the Dask worker could not process this page ({_one_line(e)})")
+                    result = fail(task, f"the Dask worker could not process this page ({one_line(e)})")
                 fut.release()
                 yield task, result
             now = time.monotonic()
@@ -328,11 +328,6 @@ class DaskExecutor:
             client.close()
         if self.cluster is not None:
             self.cluster.close()
-
-
-def _one_line(e: BaseException) -> str:
-    text = " ".join(str(e).split())
-    return text[:200] if text else type(e).__name__
 
 
 Executor = InlineExecutor | PoolExecutor | DaskExecutor

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from .errors import one_line
 from .loaded import MAX_PIXELS, IngestError, LoadedPage, gray_of, loaded, loaded_image
 from .models import PageRef
 from .payload import image_payload
@@ -49,6 +50,12 @@ def shown(path: Path | str) -> str:
     """
     text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def page_where(ref: PageRef, file: str | None = None) -> str:
+    """A page as the batch report names it: its file (``file``, as the person typed it, when the caller
+    knows it; else the resolved path) and, inside a multi-page TIFF or PDF, its page number."""
+    return (file or shown(ref.path)) + (f" (page {ref.index + 1})" if ref.kind != "image" else "")
 
 
 #: First bytes of the image formats Pillow reads, to tell a damaged image from a file that is no image.
@@ -161,12 +168,7 @@ def count_pages(path: Path) -> int:
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(path)) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:
-        raise IngestError(f"the image is damaged and cannot be read ({_one_line(e)})") from None
-
-
-def _one_line(e: BaseException) -> str:
-    text = " ".join(str(e).split())
-    return text[:160] if text else type(e).__name__
+        raise IngestError(f"the image is damaged and cannot be read ({one_line(e)})") from None
 
 
 # --- loading pixels (runs in workers) -------------------------------------------------------
@@ -213,7 +215,7 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(ref.path)) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:
-        raise IngestError(f"the {what} is damaged or truncated ({_one_line(e)})") from None
+        raise IngestError(f"the {what} is damaged or truncated ({one_line(e)})") from None
 
 
 def load_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:

@@ -14,7 +14,7 @@ import numpy as np
 from . import notext, preprocess, restore
 from .cells import read_page
 from .cputime import StageClock
-from .ingest import IngestError, load_page, shown
+from .ingest import IngestError, load_page, page_where
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, text_from_words
 from .orient import PDF_TEXT, orient
@@ -70,7 +70,7 @@ def _osd() -> Osd:
 
 def process_page(task: PageTask) -> PageResult | Failure:
     """Decode, orient, deskew and OCR one page. Never raises: a failure comes back as data."""
-    where = shown(task.ref.path) + (f" (page {task.ref.index + 1})" if task.ref.kind != "image" else "")
+    where = page_where(task.ref)
     try:
         clock = StageClock(("load", "preprocess", "ocr", "orient", "preview"))
         page = load_page(task.ref, task.force_ocr)

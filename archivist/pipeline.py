@@ -22,7 +22,7 @@ from pathlib import Path
 from .discover import discover
 from .errors import EnvironmentProblem
 from .executor import Executor, make_executor
-from .ingest import shown
+from .ingest import page_where, shown
 from .models import BatchReport, DocumentInput, Failure, PageResult, PageTask, Settings
 from .pagetask import init_worker, process_page
 from .spool import SPOOL_AFTER, ImageSpool
@@ -41,8 +41,16 @@ def _tasks(docs: list[DocumentInput], settings: Settings) -> Iterator[PageTask]:
 
 def _page_failed(task: PageTask, reason: str) -> Failure:
     """A page the executor had to give up on (time limit, lost worker) as the batch's failure line."""
-    where = shown(task.ref.path) + (f" (page {task.ref.index + 1})" if task.ref.kind != "image" else "")
-    return Failure(where, reason, "ocr")
+    return Failure(page_where(task.ref), reason, "ocr")
+
+
+def _as_given(doc: DocumentInput, task: PageTask, failure: Failure) -> Failure:
+    """A page's failure renamed with the file as the person gave it (``in/scan.jpg``), like the failures
+    found while discovering the inputs; workers only know the resolved path."""
+    given = Path(doc.label).resolve()
+    file = (doc.label if given == task.ref.path
+            else shown(Path(doc.label) / task.ref.path.name) if given == task.ref.path.parent else None)
+    return Failure(page_where(task.ref, file), failure.reason, failure.stage)
 
 
 def _finish(store: ArchiveStore, doc: DocumentInput, pages: list[PageResult], settings: Settings,
@@ -165,7 +173,7 @@ def _run(store: ArchiveStore, executor: Executor, todo: list[DocumentInput], set
     try:
         for task, res in executor.map_unordered(process_page, _tasks(todo, settings), _page_failed):
             if isinstance(res, Failure):
-                failed[task.doc].append(res)
+                failed[task.doc].append(_as_given(todo[task.doc], task, res))
             else:
                 results[task.doc][task.number] = res
                 report.pages += 1

@@ -202,3 +202,23 @@ def test_tiff_frames_stay_right_when_read_out_of_order_or_rewritten(tmp_path: Pa
     write(a, [50, 60, 70])  # same name, new content
     os.utime(a, ns=(1, 1))  # even with an old time stamp the size differs; both are in the key
     assert load_page(PageRef(a, "tiff", 2)).gray.mean() == 70
+
+
+def test_failed_pages_are_named_as_typed_like_the_other_failures(tmp_path: Path) -> None:
+    """Workers see resolved paths; the report names a file as the person typed it (relative here), for a
+    damaged file found only when a worker loads it, and for a damaged page of a dossier folder."""
+    good = (Path(__file__).resolve().parent.parent / "samples" / "scans" / "10-gm-105-yen-binh.jpg").read_bytes()
+    (tmp_path / "in" / "hồ sơ").mkdir(parents=True)
+    (tmp_path / "in" / "cắt.jpg").write_bytes(good[:20000])
+    (tmp_path / "in" / "hồ sơ" / "01.jpg").write_bytes(good[:20000])
+    (tmp_path / "in" / "hồ sơ" / "02.jpg").write_bytes(good[:30000])
+    (tmp_path / "in" / "rỗng.png").write_bytes(b"")
+    cmd = [sys.executable, "-m", "archivist.cli", "process", "in", "--archive", "arc", "--workers", "1"]
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert res.returncode == 1, res.stderr
+    errors = [line for line in res.stderr.splitlines() if line.startswith("error: ")]
+    assert sorted(line.split(": ")[1] for line in errors) == ["in/cắt.jpg", "in/hồ sơ", "in/hồ sơ/01.jpg",
+                                                            "in/hồ sơ/02.jpg", "in/rỗng.png"], errors
+    assert str(tmp_path) not in res.stderr
+    report = json.loads((tmp_path / "arc" / "report.json").read_text(encoding="utf-8"))
+    assert {f["path"] for f in report["failures"]} == {line.split(": ")[1] for line in errors}

@@ -100,6 +100,23 @@ def test_words_with_boxes_are_used():
     assert classify([PageText(1, "", as_models)]).type == "Quyết định"
 
 
+def test_a_second_scan_of_the_same_text_gets_its_own_layout():
+    """Two scans of one letter read alike (same text, same word count) with their words elsewhere: the
+    layout kept for the first must not be served to the second (archivist.classify.analysed)."""
+    from archivist.classify import analysed
+
+    first = [Word(t, conf, box, line) for t, conf, box, line in REAL_QD_WORDS]
+    moved = [Word(w.text, w.conf, (w.bbox[0] + 40, w.bbox[1] + 90, w.bbox[2] + 40, w.bbox[3] + 90), w.line)
+             for w in first]
+    a = analysed([PageText(1, "", first)])
+    b = analysed([PageText(1, "", moved)])
+    assert a is not b
+    tops = [[ln.spans[0][2][1] for ln in d.pages[0] if ln.spans] for d in (a, b)]
+    assert tops[0] and [y + 90 for y in tops[0]] == tops[1]
+    same = [PageText(1, "", moved)]
+    assert analysed(same) is analysed(same)  # classify then extract on the same pages: analysed once
+
+
 @pytest.mark.parametrize("text,expected,form", [
     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nTRÍCH LỤC KHAI SINH\n(BẢN SAO)\n"
      "Họ, chữ đệm, tên: LÊ VĂN AN\nQuyển số: 01/2019", "Khai sinh", "Trích lục"),

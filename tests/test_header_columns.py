@@ -77,8 +77,7 @@ def test_a_parent_line_read_too_poorly_leaves_the_parent_empty_and_flagged():
     left empty unseen."""
     words = [(t, 0.0 if ln == 0 and b[0] < 580 else c, b, ln) for t, c, b, ln in HEADER]
     page = _page(words)
-    # archivist.classify.analysed keeps the last analysis by page text and word count, not confidences:
-    # another text, so the other tests' page (same words, other confidences) is not reused.
+    # archivist.classify.analysed keeps the last analysis by the pages' identity (and text): a new page here.
     meta = extract([PageText(1, page.text + "\n", words)]).to_dict()
     assert meta["issuer"] == "ỦY BAN NHÂN DÂN XÃ MỸ LỘC"
     assert meta["parent_issuer"] is None
