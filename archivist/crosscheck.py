@@ -39,6 +39,7 @@ from .marks import MarkRestorer
 from .numsym import is_known_part
 from .ocrtext import _fold, upper_ratio
 from .runinflags import date_line_doubt
+from .speckflags import symbol_word_doubt
 from .syllables import attested
 from .textnorm import normalize
 
@@ -354,7 +355,8 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
             fewer = "spelled elsewhere in the document with marks it lacks" if restore.lacks_marks(f.value) else None
             body = name != "place"
             _mark(f, unit_doubt(f.value, whole=not body) or (case_doubt(f.value) if body else None)
-                  or fewer or (head_doubt(f.value) or glued_doubt(f.value) if body else None))
+                  or fewer or (head_doubt(f.value) or glued_doubt(f.value) or symbol_word_doubt(f.source_text)
+                               if body else None))
     iss, place = found.get("issuer"), found.get("place")
     if iss is not None and place is not None and isinstance(iss.value, str) and isinstance(place.value, str):
         reason = commune_doubt(iss.value, place.value)
@@ -378,6 +380,9 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
     if pos is not None and isinstance(pos.value, str):
         _mark(pos, position_doubt(auth.value if auth else None, pos.value) or case_doubt(pos.value)
               or glued_doubt(pos.value) or (authority_lost_doubt(footer, pos.value) if footer else None))
+    if footer is not None and footer.doubt:  # the secretary's block beside an unread column
+        _mark(pos, footer.doubt)
+        _mark(found.get("signer"), footer.doubt)
     if (signer := found.get("signer")) is not None:
         _mark(signer, signer_doubt(signer.source_text) or (name_doubt(signer.value) if isinstance(signer.value, str)
                                                            else None))

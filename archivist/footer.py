@@ -49,6 +49,7 @@ class Footer:
     noi_nhan: bool = False
     strays: list[Line] = field(default_factory=list)  # lines beside the recipients not read as signature or list
     label: Line | None = None  # the ``Nơi nhận:`` line: where the list's first item should follow
+    doubt: str | None = None  # why the block taken may be the wrong signer's (:func:`_unread_beside`)
 
 
 def authority_of(text: str) -> tuple[str, int] | None:
@@ -188,6 +189,34 @@ def _signer_name(rest: str) -> bool:
         and not any(w.isupper() and len(w) > 1 for w in name.split())
 
 
+_NUMBER_CELL = re.compile(r"^\d[\d.,]*[.)]?$")
+
+
+def _in_table_row(ln: Line, lines: list[Line]) -> bool:
+    """``ln`` stands in a table's row: a cell holding a number alone stands beside it on the same row
+    (``24 | Lê Văn Kiên | Thôn Hòa Mỹ | 1 | 2.800.000``; HG24's first row had lost its ``22``). A list's
+    household head is no signer, whatever capitals line (the ``STT`` heading) stands above; a signature's
+    row holds names and positions, never a number."""
+    bx = ln.box()
+    if bx is None:
+        return False
+    for m in lines:
+        mb = m.box()
+        if m is ln or mb is None or m.page != ln.page or not _NUMBER_CELL.match(m.text.strip()):
+            continue
+        if min(mb[3], bx[3]) - max(mb[1], bx[1]) > 0.5 * min(mb[3] - mb[1], bx[3] - bx[1]):
+            return True
+    return False
+
+
+def _position_beside(cur: Footer | None, ln: Line, named: str) -> bool:
+    """A line in capitals that reads as a name (``CHỦ TẠ A``: ``Chu`` is a family name) standing beside the
+    open block's position line on its row is the other column's position (the chair's beside the secretary's
+    ``THƯ KỸ``), not a name: names are typed under their positions, in title case."""
+    return named.isupper() and cur is not None and cur.name is None and bool(cur.positions) \
+        and _beside(cur.positions[-1], ln)
+
+
 def _last_line(b: Footer) -> Line | None:
     return b.positions[-1] if b.positions else b.authority[1] if b.authority else None
 
@@ -235,7 +264,8 @@ def _blocks(right: list[Line]) -> list[Footer]:
                 continue
             cur = Footer(ln.page, authority=(auth[0], ln))
             blocks.append(cur)
-        elif is_name(named) or len(split_names(named)) > 1 and all(is_name(n) for n in split_names(named)):
+        elif (is_name(named) or len(split_names(named)) > 1 and all(is_name(n) for n in split_names(named))) \
+                and not _in_table_row(ln, right) and not _position_beside(cur, ln, named):
             target = _column_of(blocks, ln, cur)
             if target is not None and target.name is None and (target.positions or target.authority):
                 target.name = ln
@@ -268,6 +298,21 @@ def _unnamed_principal(blocks: list[Footer]) -> Footer | None:
                  and _position_key(b) not in SECONDARY), None)
 
 
+def _unread_beside(f: Footer, blocks: list[Footer]) -> str | None:
+    """Why a secretary's block taken may be the wrong signer's: another block stands beside it on its row
+    with a position line no known position and no name read (``CHỦ TẠ A`` over ``Đặng Kim :i ên``, HG24's
+    typed minutes). Minutes are signed for the body by the chair; when the chair's column cannot be read,
+    the secretary's name and ``THƯ KÝ`` are a wrong signer that nothing else contradicts."""
+    if not f.positions:
+        return None
+    other = next((b for b in blocks if b is not f and b.name is None and b.positions
+                  and _beside(f.positions[-1], b.positions[0])), None)
+    if other is None:
+        return None
+    return f"the secretary's block taken: the column beside it ('{other.positions[0].text}') was not read" \
+        " as a position with a name"
+
+
 def parse_footer(lines: list[Line], page: int) -> Footer | None:
     """The signature block and recipients of the last lines of a page, or None if it has neither.
     Of several blocks the one with an authority (``TM.``…) wins, then one not signed by a secretary
@@ -281,7 +326,10 @@ def parse_footer(lines: list[Line], page: int) -> Footer | None:
 
     f = max(reversed(blocks), key=rank) if blocks else None
     if f is not None and _position_key(f) in SECONDARY and not f.authority:
-        f = _unnamed_principal(every) or f
+        principal = _unnamed_principal(every)
+        if principal is None:
+            f.doubt = _unread_beside(f, every)
+        f = principal or f
     if f is None and not noi_nhan:
         return None
     f = f or Footer(page)
