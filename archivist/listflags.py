@@ -26,6 +26,17 @@ that flag alone had caught get evidence of their own:
 Sixteenth round: a list line that stands above the line read before it (HG23: a seal's ring read onto
 ``- TT Đảng ủy xã (b/c);`` made the engine's line reach below the next item's, so the two items were stored
 in the wrong order). The items are right one by one; their order, which the archive keeps, is not.
+
+Eighteenth round (seed 25's three wrong lists, all at 0.85 unflagged):
+
+- an item that holds a ``;`` before more words (``TT Đảng ủy, HĐND xã; la``): Decree 30 closes each item with
+  ``;``, so a line read after the close without a bullet is no continuation of it (debris, or an item whose
+  bullet was lost). On the fit sets every such item was wrong (65, all flagged by other checks already).
+- a word of two letters or more read inside the list's box, on an item's row, that no line of the list holds
+  (a row read twice: ``- Lưu`` kept, the same row's ``Lưu VT, ĐC`` read again as another line and lost).
+- a code in capitals that is no known abbreviation, for one of whose letters the engine weighed another
+  within :data:`archivist.chardoubt.LETTER_MARGIN` points that makes a known one (``TY``, ``T`` 1.7 points
+  behind the ``Y``: ``TT``). :func:`syllable_rival_doubt` judges small-letter syllables only.
 """
 
 from __future__ import annotations
@@ -34,10 +45,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .bodies import abbreviations
 from .chardoubt import LETTER_MARGIN, token_at, value_tokens, vietnamese_letters
-from .faintflags import value_words
+from .faintflags import value_words, word_tuples
 from .fields import Field
-from .footer import Footer, authority_of
+from .footer import BULLET, Footer, authority_of
 from .ocrtext import Line
 from .syllables import is_syllable
 
@@ -182,6 +194,53 @@ def lost_head_doubt(footer: Footer, items: Sequence[str]) -> str | None:
     return None
 
 
+def closed_item_doubt(items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: an item holds a ``;`` followed by more words: the item was closed
+    there, and what was joined after it (a line without a bullet) is debris or an item whose bullet was lost."""
+    for item in items:
+        head, sep, tail = item.partition(";")
+        if sep and re.search(r"[^\W_]", tail):
+            return f"'{item}' goes on after its closing ';': a line without a bullet was joined to a closed item"
+    return None
+
+
+def lost_row_word_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]) -> str | None:
+    """Why the recipients are doubtful: a word of two letters or more (``words``: the page's, as
+    ``(text, conf, box, line)``) stands on a bulleted row of the list, wholly inside the list's width (from the
+    left of the lines that hold an item to their right end), and no line of the list holds it: the engine read
+    the row twice or cut a piece off it, and the list kept one reading. A speck or a bullet is no such word;
+    a bulleted line of debris (``-N``, a seal's edge) widens nothing."""
+    bulleted = [ln for ln in footer.recipients if BULLET.match(ln.text) and ln.box()]
+    holding = [ln.box() for ln in bulleted if any(item in ln.text for item in items)]
+    if not holding:
+        return None
+    page = bulleted[0].page
+    left, right = min(b[0] for b in holding), max(b[2] for b in holding)
+    held = {tuple(s[2]) for ln in (*footer.recipients, *footer.strays) for s in ln.spans}
+    rows = [ln.box() for ln in bulleted if ln.page == page]
+    for text, _conf, box, _line in word_tuples(words):
+        y = (box[1] + box[3]) / 2
+        if tuple(box) in held or len(re.findall(r"[^\W\d_]", text)) < 2 or box[0] < left or box[2] > right:
+            continue
+        if any(r[1] <= y <= r[3] for r in rows):
+            return f"'{text}' was read on a row of the list and is in none of its lines: a piece of an item was lost"
+    return None
+
+
+def code_rival_doubt(text: str, rivals: Sequence[tuple[int, str, float, float]],
+                     margin: float = LETTER_MARGIN) -> str | None:
+    """Why the word ``text`` of a list is doubtful: a code in capitals (``TY``) that is no known abbreviation,
+    for one of whose letters the engine weighed another, within ``margin`` points, that makes one (``TT``)."""
+    known = abbreviations()
+    for at, rival, mine, theirs in rivals:
+        if not 0 <= at < len(text) or theirs < mine - margin or not rival.isupper():
+            continue
+        word, other = token_at(text, at), token_at(text[:at] + rival + text[at + 1:], at)
+        if len(word) >= 2 and word.isupper() and word not in known and other in known:
+            return f"the OCR nearly read '{other}' for '{word}' in the list"
+    return None
+
+
 def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark the recipients for review when one of this module's rules doubts them (``pages``: the document's
     :class:`archivist.ocrtext.PageText`, whose ``rivals`` :func:`syllable_rival_doubt` reads)."""
@@ -189,16 +248,20 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
     if rec is None or rec.review or not isinstance(rec.value, list) or not rec.value:
         return
     items = [v for v in rec.value if isinstance(v, str)]
-    rec.review = signature_item_doubt(items) or level_case_doubt(items) \
+    rec.review = signature_item_doubt(items) or level_case_doubt(items) or closed_item_doubt(items) \
         or bracket_lost_doubt(rec.source_text or "", items) \
         or (row_stray_doubt(footer) or label_gap_doubt(footer) or order_doubt(footer, items)
             or lost_head_doubt(footer, items) if footer else None)
+    listed = next((p for p in pages if footer and footer.recipients and p.number == footer.recipients[0].page), None)
+    if not rec.review and listed is not None and footer:
+        rec.review = lost_row_word_doubt(footer, items, listed.words or [])
     page = next((p for p in pages if p.number == rec.page and getattr(p, "rivals", None)), None)
     if rec.review or page is None:
         return
     kept = value_tokens(rec.value)
     for w in value_words(page.words, rec):
         text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
-        if text == w[0] and value_tokens(text) <= kept and (why := syllable_rival_doubt(text, rivals)):
+        if text == w[0] and value_tokens(text) <= kept \
+                and (why := syllable_rival_doubt(text, rivals) or code_rival_doubt(text, rivals)):
             rec.review = why
             return

@@ -71,7 +71,7 @@ def test_a_bracket_dropped_with_the_debris_flags_the_list():
 
 def _copy(last: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return [[(100, "Nơi nhận:")] + SIGN, [(100, "- Như trên;"), (1000, "CHỦ TỊCH")],
-            [(100, "- TT Đảng ủy xã (b/c); Trưởng các thôn, ấp")], [(100, "- TT HĐND xã;")], last]
+            [(100, "- TT Đảng ủy xã (b/c);")], [(100, "- Trưởng các thôn, ấp;")], [(100, "- TT HĐND xã;")], last]
 
 
 def test_a_code_left_on_the_archive_copys_row_flags_the_list():
