@@ -1,0 +1,81 @@
+"""Are the text layer's word boxes the same after a change of its writer? Rewrites each page of
+processed archives with the current writer (as :mod:`bench.layer_check` does), reads every word's box
+back with ``pdftotext -bbox-layout`` and converts it to the scan's pixels; ``compare`` then counts
+the words whose text or pixel-rounded box differ between two dumps, and the largest shift.
+
+Why: a compacter text layer (issue 16, output bytes) may write its numbers more coarsely, but the
+OCR's boxes are whole pixels, so a box read back and rounded to whole pixels must not change.
+
+    PYTHONPATH=TREE .venv/bin/python -m bench.layer_boxes dump OUT.json ARCHIVE [ARCHIVE ...]
+    .venv/bin/python -m bench.layer_boxes compare BEFORE.json AFTER.json
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+
+from archivist.pdfa import page_content
+from bench.layer_check import record_pages, write_page
+
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def page_boxes(pdf: Path, dpi: float) -> list[list]:
+    """Each word pdftotext finds on page 1: [text, xMin, yMin, xMax, yMax] in the scan's pixels."""
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", "-f", "1", "-l", "1", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    return [[html.unescape(m[5]), *(float(v) * dpi / 72.0 for v in m.groups()[:4])] for m in WORD.finditer(xhtml)]
+
+
+def dump(archives: list[Path]) -> list[dict]:
+    """Per page: its archive, content stream bytes at zlib 9, and its words' boxes."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for archive in archives:
+            for _, page in record_pages(archive):
+                out = write_page(page, Path(tmp) / "page.pdf")
+                rows.append({"archive": str(archive), "source": str(page.source.path),
+                             "content": len(zlib.compress(page_content(page, False), 9)),
+                             "words": page_boxes(out, page.dpi)})
+    return rows
+
+
+def compare(before: list[dict], after: list[dict]) -> dict[str, float]:
+    """Words whose text or pixel-rounded box differ, the largest shift of an edge (px), content bytes."""
+    words = differ = 0
+    shift = 0.0
+    for a, b in zip(before, after, strict=True):
+        if (a["archive"], a["source"]) != (b["archive"], b["source"]):
+            raise ValueError(f"the dumps hold different pages: {a['source']} / {b['source']}")
+        words += max(len(a["words"]), len(b["words"]))
+        differ += abs(len(a["words"]) - len(b["words"]))
+        for wa, wb in zip(a["words"], b["words"], strict=False):
+            differ += wa[0] != wb[0] or [round(v) for v in wa[1:]] != [round(v) for v in wb[1:]]
+            shift = max(shift, *(abs(u - v) for u, v in zip(wa[1:], wb[1:], strict=True)))
+    n = max(len(before), 1)
+    return {"pages": len(before), "words": words, "differ": differ, "max_shift_px": shift,
+            "content_before": sum(r["content"] for r in before) / n,
+            "content_after": sum(r["content"] for r in after) / n}
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["dump"]:
+        Path(argv[1]).write_text(json.dumps(dump([Path(a) for a in argv[2:]])), encoding="utf-8")
+    elif argv[:1] == ["compare"]:
+        before, after = (json.loads(Path(a).read_text(encoding="utf-8")) for a in argv[1:3])
+        print(json.dumps(compare(before, after), indent=1))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
