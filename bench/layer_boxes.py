@@ -48,21 +48,30 @@ def dump(archives: list[Path]) -> list[dict]:
 
 
 def compare(before: list[dict], after: list[dict]) -> dict[str, float]:
-    """Words whose text or pixel-rounded box differ, the largest shift of an edge (px), content bytes."""
-    words = differ = 0
-    shift = 0.0
+    """Pages whose words differ (text), or come in another order; on the others, the words whose
+    pixel-rounded box differs, and the largest and mean shift of a box's edge (px); content bytes."""
+    other_words = other_order = words = rounded = 0
+    shifts: list[float] = []
     for a, b in zip(before, after, strict=True):
         if (a["archive"], a["source"]) != (b["archive"], b["source"]):
             raise ValueError(f"the dumps hold different pages: {a['source']} / {b['source']}")
-        words += max(len(a["words"]), len(b["words"]))
-        differ += abs(len(a["words"]) - len(b["words"]))
-        for wa, wb in zip(a["words"], b["words"], strict=False):
-            differ += wa[0] != wb[0] or [round(v) for v in wa[1:]] != [round(v) for v in wb[1:]]
-            shift = max(shift, *(abs(u - v) for u, v in zip(wa[1:], wb[1:], strict=True)))
+        ta, tb = [w[0] for w in a["words"]], [w[0] for w in b["words"]]
+        if sorted(ta) != sorted(tb):
+            other_words += 1
+        elif ta != tb:
+            other_order += 1
+        else:
+            for wa, wb in zip(a["words"], b["words"], strict=True):
+                words += 1
+                rounded += [round(v) for v in wa[1:]] != [round(v) for v in wb[1:]]
+                shifts.append(max(abs(u - v) for u, v in zip(wa[1:], wb[1:], strict=True)))
     n = max(len(before), 1)
-    return {"pages": len(before), "words": words, "differ": differ, "max_shift_px": shift,
-            "content_before": sum(r["content"] for r in before) / n,
-            "content_after": sum(r["content"] for r in after) / n}
+    return {"pages": len(before), "pages_other_words": other_words, "pages_other_order": other_order,
+            "words_compared": words, "words_rounded_box_differs": rounded,
+            "max_shift_px": round(max(shifts, default=0.0), 3),
+            "mean_shift_px": round(sum(shifts) / max(len(shifts), 1), 3),
+            "content_before": round(sum(r["content"] for r in before) / n),
+            "content_after": round(sum(r["content"] for r in after) / n)}
 
 
 def main(argv: list[str]) -> int:
