@@ -8,6 +8,11 @@ OCR's boxes are whole pixels, so a box read back and rounded to whole pixels mus
 
     PYTHONPATH=TREE .venv/bin/python -m bench.layer_boxes dump OUT.json ARCHIVE [ARCHIVE ...]
     .venv/bin/python -m bench.layer_boxes compare BEFORE.json AFTER.json
+    PYTHONPATH=TREE .venv/bin/python -m bench.layer_boxes cpu ARCHIVE [ARCHIVE ...]   # CPU s of the writer
+
+``cpu`` times the tree's writer, one process: each page's content stream (``page_content``) and a
+one-page PDF/A-1b without image (``write_pdfa``), CPU seconds per page, the best of 3 passes; run it
+for two trees alternately (A, B, A, B) to compare them on a shared machine.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import zlib
 from pathlib import Path
 
@@ -74,12 +80,32 @@ def compare(before: list[dict], after: list[dict]) -> dict[str, float]:
             "content_after": round(sum(r["content"] for r in after) / n)}
 
 
+def cpu(archives: list[Path], passes: int = 3) -> dict[str, float]:
+    """CPU seconds per page of the content stream and of the whole one-page PDF, best of ``passes``."""
+    pages = [page for archive in archives for _, page in record_pages(archive)]
+    best = {"content": float("inf"), "pdf": float("inf")}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(passes):
+            t0 = time.process_time()
+            for page in pages:
+                page_content(page, False)
+            t1 = time.process_time()
+            for page in pages:
+                write_page(page, Path(tmp) / "page.pdf")
+            t2 = time.process_time()
+            best = {"content": min(best["content"], (t1 - t0) / len(pages)),
+                    "pdf": min(best["pdf"], (t2 - t1) / len(pages))}
+    return {"pages": len(pages), **{k: round(v, 5) for k, v in best.items()}}
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["dump"]:
         Path(argv[1]).write_text(json.dumps(dump([Path(a) for a in argv[2:]])), encoding="utf-8")
     elif argv[:1] == ["compare"]:
         before, after = (json.loads(Path(a).read_text(encoding="utf-8")) for a in argv[1:3])
         print(json.dumps(compare(before, after), indent=1))
+    elif argv[:1] == ["cpu"]:
+        print(json.dumps(cpu([Path(a) for a in argv[1:]])))
     else:
         print(__doc__, file=sys.stderr)
         return 2
