@@ -12,8 +12,10 @@ in Tesseract's "GlyphLessFont": a Type0/Identity-H font whose CIDs are UTF-16 co
 CID drawn with the one empty glyph of Tesseract's ``pdf.ttf``, 500/1000 em wide.
 
 The PDF/A plumbing (each item was seen to matter for PDFBox Preflight): PDF 1.4 header, classic
-xref table (no object or xref streams), trailer /ID, a v2 OutputIntent (grey or sRGB), a CIDSet, and XMP that
-declares every namespace on its one ``rdf:Description`` and agrees with the Info dictionary.
+xref table (no object or xref streams), trailer /ID, a v2 OutputIntent (grey or sRGB), and XMP that
+declares every namespace on its one ``rdf:Description`` and agrees with the Info dictionary. No CIDSet:
+PDF/A-1 (6.3.5) asks one of font *subsets* (a ``ABCDEF+`` name: OCRmyPDF's fail Preflight without it),
+and the whole of pdf.ttf's glyphs is embedded under its own name (Preflight 1b valid without, session 24).
 """
 
 from __future__ import annotations
@@ -89,13 +91,9 @@ def intent_kind(pages: Sequence[PageResult]) -> str:
 
 
 @functools.cache
-def _font_tables() -> tuple[bytes, bytes]:
-    """CIDToGIDMap (every CID -> glyph 1) and CIDSet (every CID present), Flate-compressed once.
-
-    The CIDSet lists all 65536 CIDs because through the CIDToGIDMap every CID reaches a glyph
-    that exists in the font program, and PDF/A-1 wants the CIDs present in the font, used or not.
-    """
-    return zlib.compress(b"\x00\x01" * 65536, 9), zlib.compress(b"\xff" * 8192, 9)
+def _cid_to_gid() -> bytes:
+    """CIDToGIDMap (every CID -> glyph 1, the one empty glyph), Flate-compressed once."""
+    return zlib.compress(b"\x00\x01" * 65536, 9)
 
 
 @functools.lru_cache(maxsize=64)
@@ -129,20 +127,18 @@ def _flate_stream(pdf: pikepdf.Pdf, compressed: bytes, **keys: object) -> pikepd
 
 def _glyphless_font(pdf: pikepdf.Pdf, pages: Sequence[PageResult]) -> pikepdf.Object:
     font_data, font_len = _font_program()
-    cid_to_gid, cidset = _font_tables()
     to_unicode = _to_unicode(frozenset(ord(c) >> 8 for p in pages for w in p.words for c in clean_text(w.text)))
     descriptor = Dictionary(
         Type=Name.FontDescriptor, FontName=Name.GlyphLessFont, Flags=5,  # FixedPitch + Symbolic
         FontBBox=Array([0, 0, int(1000 * CHAR_WIDTH), 1000]), ItalicAngle=0, Ascent=1000,
         Descent=-DESCENT, CapHeight=1000, StemV=80,
-        FontFile2=pdf.make_indirect(_flate_stream(pdf, font_data, Length1=font_len)),
-        CIDSet=pdf.make_indirect(_flate_stream(pdf, cidset)))
+        FontFile2=pdf.make_indirect(_flate_stream(pdf, font_data, Length1=font_len)))
     cidfont = Dictionary(
         Type=Name.Font, Subtype=Name.CIDFontType2, BaseFont=Name.GlyphLessFont,
         CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"),
                                  Supplement=0),
         FontDescriptor=pdf.make_indirect(descriptor), DW=int(1000 * CHAR_WIDTH),
-        CIDToGIDMap=pdf.make_indirect(_flate_stream(pdf, cid_to_gid)))
+        CIDToGIDMap=pdf.make_indirect(_flate_stream(pdf, _cid_to_gid())))
     return pdf.make_indirect(Dictionary(
         Type=Name.Font, Subtype=Name.Type0, BaseFont=Name.GlyphLessFont, Encoding=Name("/Identity-H"),
         DescendantFonts=Array([cidfont]),  # direct, as the output intent: two objects (~80 bytes) fewer
