@@ -159,10 +159,10 @@ def test_words_land_on_their_boxes_within_a_fraction_of_a_pixel(tmp_path: Path) 
     assert text_layer(words, 3508, 300.0).count(b" Td") == 5  # one per line
 
 
-def test_font_program_keeps_only_the_tables_a_pdf_reads() -> None:
+def test_font_program_keeps_only_the_tables_a_pdf_reads(tmp_path: Path) -> None:
     """``pdf.ttf`` without cmap, name, OS/2 and post: a well-formed sfnt (every table's checksum and the
-    whole file's), the glyph tables unchanged; readers load it (the PDFs above pass pdftotext, PDFium and
-    Preflight with it)."""
+    whole file's), the glyph tables unchanged; embedded as it is, without a CIDSet (not a subset), the
+    PDF valid PDF/A-1b (the PDFs above read through pdftotext and PDFium with it)."""
     import struct
 
     from archivist.pdfa import FONT_CANDIDATES, _find
@@ -186,3 +186,9 @@ def test_font_program_keeps_only_the_tables_a_pdf_reads() -> None:
     assert all(after[t] == before[t] for t in after if t != b"head")
     assert after[b"head"][:8] == before[b"head"][:8] and after[b"head"][12:] == before[b"head"][12:]
     assert _checksum(small) == 0xB1B0AFBA
+    pdf = _write(tmp_path, "font", [None], "1b")
+    with pikepdf.open(pdf) as doc:
+        descriptor = doc.pages[0].Resources.Font.F0.DescendantFonts[0].FontDescriptor
+        assert descriptor.FontFile2.read_bytes() == small and "/CIDSet" not in descriptor
+    if preflight_available():
+        assert validate_pdfa([pdf]) == {pdf: []}
