@@ -10,10 +10,10 @@ the OCR's reading order — but is written with fewer and shorter operators:
   whole pixels, are short integers rather than points to three decimals;
 - one ``BT`` and ``3 Tr`` per page; the first word of a line is moved to from the one before by a
   relative ``Td``; the words after it need none: the space glyph stretched over the gap already ends
-  where the next word starts, so its scaling is chosen to land there (within :data:`LAND` pixel, never
+  where the next word starts, so its scaling is chosen to land there (within :data:`LAND_PT`, never
   before the box), and ``Td`` is written only where that cannot be (a new baseline, a gap too narrow);
 - ``Tf`` and ``Tz`` only where they change; each ``Tz`` is the shortest number (whole percent where it
-  can be, else a tenth, ...) that puts the word's right end within :data:`FIT` pixel inside its box, so
+  can be, else a tenth, ...) that puts the word's right end within :data:`FIT_PT` inside its box, so
   every box read back and rounded to the scan's pixels is the OCR's (no glyph reaches past its box);
 - literal strings of the 2-byte codes instead of hex (half the bytes before compression).
 """
@@ -32,11 +32,12 @@ DESCENT = 1  # /Descent -1 (must be negative); baselines are raised by this much
 MAX_TZ = 30000.0  # PDF/A-1 caps reals at 32767; only a degenerate box (hair-thin, very wide) gets near it
 _ESCAPES = {ord("\\"): b"\\\\", ord("("): b"\\(", ord(")"): b"\\)", ord("\r"): b"\\r", ord("\n"): b"\\n"}
 SPACE = b"(\x00 )"
-#: How far inside its box a word's right end may fall (pixels): under half a pixel, so a box read back and
-#: rounded to whole pixels is the one the OCR gave; the slack lets most ``Tz`` be whole percents.
-FIT = 0.2
-#: How far past its box's left a word reached by the space before it may start (pixels; never before it).
-LAND = 0.1
+#: How far inside its box a word's right end may fall, in points: what tests/test_pdf_geometry.py holds a
+#: word to ("on its box", 0.05 pt), and under half a pixel at any dpi under 720, so a box read back and
+#: rounded to the scan's pixels stays the OCR's; the slack lets most ``Tz`` be whole percents.
+FIT_PT = 0.05
+#: How far past its box's left a word reached by the space before it may start (points; never before it).
+LAND_PT = 0.025
 
 
 def clean_text(text: str) -> str:
@@ -96,6 +97,7 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
     if not lines:
         return b""
     out = [f"q {72.0 / dpi:.6f} 0 0 {72.0 / dpi:.6f} 0 0 cm BT 3 Tr".encode("ascii")]
+    fit, land = FIT_PT * dpi / 72.0, LAND_PT * dpi / 72.0  # in the layer's units: pixels
     at = (0.0, 0.0)  # the line matrix: where the last Td put it
     pen: tuple[float, str] | None = None  # where the last space ended (x) and its baseline, if it can go on
     size_now = tz_now = ""
@@ -108,13 +110,13 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
             if num(size) != size_now:
                 size_now = num(size)
                 ops.append(f"/F0 {size_now} Tf")
-            if pen is not None and pen[1] == y and left - 1e-6 <= pen[0] <= left + LAND:
+            if pen is not None and pen[1] == y and left - 1e-6 <= pen[0] <= left + land:
                 start = pen[0]
             else:
                 start = float(num(left))
                 ops.append(f"{num(start - at[0])} {num(float(y) - at[1])} Td")
                 at = (start, float(y))
-            tz = _tz(right - start, len(t), float(size_now), FIT)
+            tz = _tz(right - start, len(t), float(size_now), fit)
             if tz != tz_now:
                 tz_now = tz
                 ops.append(f"{tz} Tz")
@@ -125,7 +127,7 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
                 nxt = placed[j + 1][0]
                 per = CHAR_WIDTH * float(size_now) / 100.0
                 if 0.05 * size <= nxt - end <= MAX_TZ * per:  # the space ends where the next word starts
-                    tz_now = shortest((nxt - end) / per, min((nxt + LAND - end) / per, MAX_TZ))
+                    tz_now = shortest((nxt - end) / per, min((nxt + land - end) / per, MAX_TZ))
                     pen = (end + float(tz_now) * per, y)
                 else:  # too narrow a gap for the space to reach across exactly: the next word is moved to
                     tz_now = shortest(0.05 * size / per, 0.05 * size / per + 1)

@@ -132,9 +132,9 @@ def test_without_a_grey_profile_grey_documents_keep_srgb(tmp_path: Path, monkeyp
 
 def test_words_land_on_their_boxes_within_a_fraction_of_a_pixel(tmp_path: Path) -> None:
     """The layer's shorter numbers move no box: read back by ``pdftotext -bbox-layout``, each word starts at
-    most LAND pixel past its box's left (never before it) and ends at most FIT pixel inside its right, so
+    most LAND_PT past its box's left (never before it) and ends at most FIT_PT inside its right, so
     rounded to the scan's pixels it is the OCR's box; the words after a line's first need no ``Td``."""
-    from archivist.textlayer import FIT, LAND
+    from archivist.textlayer import FIT_PT, LAND_PT
     from bench.layer_boxes import page_boxes
 
     rng = __import__("random").Random(7)
@@ -152,9 +152,10 @@ def test_words_land_on_their_boxes_within_a_fraction_of_a_pixel(tmp_path: Path) 
     write_pdfa([page], pdf, level="1b", title="t", created=CREATED, producer="archivist test")
     got = sorted(page_boxes(pdf, 300.0), key=lambda g: (round(g[2]), g[1]))  # pdftotext's order is its own
     assert [g[0] for g in got] == [w.text for w in words]
+    px = 300.0 / 72.0  # pixels a point
     for g, w in zip(got, words, strict=True):
-        assert w.bbox[0] - 1e-3 <= g[1] <= w.bbox[0] + LAND + 1e-3, (g, w)
-        assert w.bbox[2] - FIT - 1e-3 <= g[3] <= w.bbox[2] + 1e-3, (g, w)
+        assert w.bbox[0] - 1e-3 <= g[1] <= w.bbox[0] + LAND_PT * px + 1e-3, (g, w)
+        assert w.bbox[2] - FIT_PT * px - 1e-3 <= g[3] <= w.bbox[2] + 1e-3, (g, w)
         assert [round(v) for v in (g[1], g[3])] == [w.bbox[0], w.bbox[2]]
     assert text_layer(words, 3508, 300.0).count(b" Td") == 5  # one per line
 
