@@ -8,10 +8,13 @@ the OCR's reading order — but is written with fewer and shorter operators:
 
 - the whole layer is drawn in pixel units through one ``cm`` (72/dpi), so a box's corners, which are
   whole pixels, are short integers rather than points to three decimals;
-- one ``BT`` and ``3 Tr`` per page; each word is moved to from the one before by a relative ``Td``;
-- ``Tf`` and ``Tz`` only where they change; a word's ``Tz`` rounded down to a tenth (a space's to a
-  whole percent), so no glyph reaches past its box (each word's start is placed by ``Td``, so no
-  rounding adds up along a line);
+- one ``BT`` and ``3 Tr`` per page; the first word of a line is moved to from the one before by a
+  relative ``Td``; the words after it need none: the space glyph stretched over the gap already ends
+  where the next word starts, so its scaling is chosen to land there (within :data:`LAND_PT`, never
+  before the box), and ``Td`` is written only where that cannot be (a new baseline, a gap too narrow);
+- ``Tf`` and ``Tz`` only where they change; each ``Tz`` is the shortest number (whole percent where it
+  can be, else a tenth, ...) that puts the word's right end within :data:`FIT_PT` inside its box, so
+  every box read back and rounded to the scan's pixels is the OCR's (no glyph reaches past its box);
 - literal strings of the 2-byte codes instead of hex (half the bytes before compression).
 """
 
@@ -29,6 +32,12 @@ DESCENT = 1  # /Descent -1 (must be negative); baselines are raised by this much
 MAX_TZ = 30000.0  # PDF/A-1 caps reals at 32767; only a degenerate box (hair-thin, very wide) gets near it
 _ESCAPES = {ord("\\"): b"\\\\", ord("("): b"\\(", ord(")"): b"\\)", ord("\r"): b"\\r", ord("\n"): b"\\n"}
 SPACE = b"(\x00 )"
+#: How far inside its box a word's right end may fall, in points: what tests/test_pdf_geometry.py holds a
+#: word to ("on its box", 0.05 pt), and under half a pixel at any dpi under 720, so a box read back and
+#: rounded to the scan's pixels stays the OCR's; the slack lets most ``Tz`` be whole percents.
+FIT_PT = 0.05
+#: How far past its box's left a word reached by the space before it may start (points; never before it).
+LAND_PT = 0.025
 
 
 def clean_text(text: str) -> str:
@@ -52,16 +61,32 @@ def num(v: float) -> str:
     return s if s not in ("-0", "") else "0"
 
 
-def _tz(width: float, glyphs: int, size: float, step: float = 0.1) -> float:
-    """Horizontal scaling (percent) that makes ``glyphs`` glyphs span ``width``, rounded down to ``step``."""
-    return min(math.floor(width / (glyphs * CHAR_WIDTH * size / 100.0) / step) * step, MAX_TZ)
+def shortest(lo: float, hi: float) -> str:
+    """The number with the fewest decimals (up to 3) in ``[lo, hi]``, as :func:`num` would write it.
+
+    Why: a scaling or a move only has to land within a fraction of a pixel, and "133" compresses to
+    less than "133.4"; the fallback (an interval narrower than a thousandth) is its middle to 3 decimals.
+    """
+    for scale in (1, 10, 100, 1000):
+        v = math.ceil(lo * scale - 1e-9) / scale
+        if v <= hi + 1e-9:
+            s = f"{v:.3f}".rstrip("0").rstrip(".")
+            return s if s not in ("-0", "") else "0"
+    return f"{(lo + hi) / 2:.3f}"
+
+
+def _tz(width: float, glyphs: int, size: float, slack: float) -> str:
+    """Horizontal scaling (percent) that makes ``glyphs`` glyphs span between ``width - slack`` and ``width``."""
+    per = glyphs * CHAR_WIDTH * size / 100.0  # pixels per percent
+    return shortest(min(max(width - slack, width / 2) / per, MAX_TZ), min(width / per, MAX_TZ))
 
 
 def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
     """Content-stream operators for the invisible text of one page (render mode 3), in the OCR's order.
 
     Words whose boxes touch, overlap or stand out of their line are placed by
-    :func:`archivist.layerwords.place_line`; everything else is on its OCR box.
+    :func:`archivist.layerwords.place_line`; everything else is on its OCR box. Positions are tracked
+    as a reader computes them from the numbers written, so no rounding adds up along a line.
     """
     lines: dict[int, list[tuple[str, tuple[int, int, int, int]]]] = {}
     for w in words:
@@ -72,27 +97,40 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
     if not lines:
         return b""
     out = [f"q {72.0 / dpi:.6f} 0 0 {72.0 / dpi:.6f} 0 0 cm BT 3 Tr".encode("ascii")]
-    at = ("0", "0")  # the start of the last word drawn, as written
+    fit, land = FIT_PT * dpi / 72.0, LAND_PT * dpi / 72.0  # in the layer's units: pixels
+    at = (0.0, 0.0)  # the line matrix: where the last Td put it
+    pen: tuple[float, str] | None = None  # where the last space ended (x) and its baseline, if it can go on
     size_now = tz_now = ""
     for line in (lines[i] for i in sorted(lines)):
         placed = place_line([box for _, box in line], 1.0)
         for j, ((t, _), (left, top, right, bottom)) in enumerate(zip(line, placed, strict=True)):
             size = bottom - top
-            x, y = num(left), num(page_h_px - bottom + size * DESCENT / 1000.0)
+            y = num(page_h_px - bottom + size * DESCENT / 1000.0)
             ops = []
             if num(size) != size_now:
                 size_now = num(size)
                 ops.append(f"/F0 {size_now} Tf")
-            tz = num(_tz(right - left, len(t), size))
+            if pen is not None and pen[1] == y and left - 1e-6 <= pen[0] <= left + land:
+                start = pen[0]
+            else:
+                start = float(num(left))
+                ops.append(f"{num(start - at[0])} {num(float(y) - at[1])} Td")
+                at = (start, float(y))
+            tz = _tz(right - start, len(t), float(size_now), fit)
             if tz != tz_now:
                 tz_now = tz
                 ops.append(f"{tz} Tz")
-            ops.append(f"{num(float(x) - float(at[0]))} {num(float(y) - float(at[1]))} Td")
-            at = (x, y)
             word = " ".join(ops).encode("ascii") + b" " + literal(t) + b" Tj"
+            pen = None
             if j + 1 < len(line):
-                gap = max(placed[j + 1][0] - right, 0.05 * size)
-                tz_now = num(_tz(gap, 1, size, 1.0))  # a space's width matters less: whole percents
+                end = start + len(t) * CHAR_WIDTH * float(size_now) * float(tz_now) / 100.0
+                nxt = placed[j + 1][0]
+                per = CHAR_WIDTH * float(size_now) / 100.0
+                if 0.05 * size <= nxt - end <= MAX_TZ * per:  # the space ends where the next word starts
+                    tz_now = shortest((nxt - end) / per, min((nxt + land - end) / per, MAX_TZ))
+                    pen = (end + float(tz_now) * per, y)
+                else:  # too narrow a gap for the space to reach across exactly: the next word is moved to
+                    tz_now = shortest(0.05 * size / per, 0.05 * size / per + 1)
                 word += f" {tz_now} Tz ".encode("ascii") + SPACE + b" Tj"
             out.append(word)
     out.append(b"ET Q")

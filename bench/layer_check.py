@@ -16,6 +16,7 @@ import sys
 import tempfile
 import zlib
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,24 +34,33 @@ def _group(source: str) -> str:
     return name.split("-")[0]
 
 
+def record_pages(archive: Path) -> Iterator[tuple[str, PageResult]]:
+    """Every page of a processed archive that has words, as the writer gets it (the record's words, no
+    image), with its sample group."""
+    for rec_path in sorted((archive / "documents").glob("*.json")):
+        rec = json.loads(rec_path.read_text(encoding="utf-8"))
+        for p in rec["pages"]:
+            words = [Word(w[0], w[1], tuple(w[2:6]), w[6]) for w in p["words"]]
+            if words:
+                yield _group(p["source"]["path"]), PageResult(1, PageRef(Path(p["source"]["path"]), "image"),
+                                                              p["width"], p["height"], p["dpi"], 0, 0.0, words=words)
+
+
+def write_page(page: PageResult, out: Path) -> Path:
+    """``page`` alone as a PDF/A-1b at ``out``, with the current writer."""
+    write_pdfa([page], out, level="1b", title="t", created=datetime.now(UTC), producer="layer_check")
+    return out
+
+
 def check(archive: Path) -> dict[str, dict[str, float]]:
     """Per group: pages, mean text-layer error against the record (points), content bytes per page."""
     errors: dict[str, list[float]] = defaultdict(list)
     sizes: dict[str, list[int]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
-        for rec_path in sorted((archive / "documents").glob("*.json")):
-            rec = json.loads(rec_path.read_text(encoding="utf-8"))
-            for p in rec["pages"]:
-                words = [Word(w[0], w[1], tuple(w[2:6]), w[6]) for w in p["words"]]
-                if not words:
-                    continue
-                page = PageResult(1, PageRef(Path(p["source"]["path"]), "image"), p["width"], p["height"], p["dpi"],
-                                  0, 0.0, words=words)
-                out = Path(tmp) / "page.pdf"
-                write_pdfa([page], out, level="1b", title="t", created=datetime.now(UTC), producer="layer_check")
-                group = _group(p["source"]["path"])
-                errors[group].append(bag_of_words_error(" ".join(w.text for w in words), pdftotext(out, 1)))
-                sizes[group].append(len(zlib.compress(page_content(page, False), 9)))
+        for group, page in record_pages(archive):
+            out = write_page(page, Path(tmp) / "page.pdf")
+            errors[group].append(bag_of_words_error(" ".join(w.text for w in page.words), pdftotext(out, 1)))
+            sizes[group].append(len(zlib.compress(page_content(page, False), 9)))
     return {g: {"pages": len(errors[g]), "error": 100 * sum(errors[g]) / len(errors[g]),
                 "bytes": sum(sizes[g]) / len(sizes[g])} for g in sorted(errors)}
 

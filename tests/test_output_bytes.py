@@ -128,3 +128,68 @@ def test_without_a_grey_profile_grey_documents_keep_srgb(tmp_path: Path, monkeyp
     assert _intent(pdf) == (3, b"RGB ")
     if preflight_available():
         assert validate_pdfa([pdf]) == {pdf: []}
+
+
+def test_words_land_on_their_boxes_within_a_fraction_of_a_pixel(tmp_path: Path) -> None:
+    """The layer's shorter numbers move no box: read back by ``pdftotext -bbox-layout``, each word starts at
+    most LAND_PT past its box's left (never before it) and ends at most FIT_PT inside its right, so
+    rounded to the scan's pixels it is the OCR's box; the words after a line's first need no ``Td``."""
+    from archivist.textlayer import FIT_PT, LAND_PT
+    from bench.layer_boxes import page_boxes
+
+    rng = __import__("random").Random(7)
+    words, x = [], 60
+    for i in range(40):  # five lines of eight words: widths, gaps and letters of every kind
+        if i % 8 == 0:
+            x = 60 + rng.randrange(40)
+        text = "".join(rng.choice("aăâbcdđeêghiklmnoôơpqrstuưvxyỹ0123456789") for _ in range(rng.randrange(1, 8)))
+        width = len(text) * rng.uniform(14, 32)
+        top = 100 + 70 * (i // 8)
+        words.append(Word(text, 90, (x, top, int(x + width), top + 44), i // 8))
+        x = int(x + width) + rng.randrange(12, 60)
+    page = PageResult(1, PageRef(Path("x.png"), "image"), 2480, 3508, 300.0, 0, 0.0, words=words)
+    pdf = tmp_path / "boxes.pdf"
+    write_pdfa([page], pdf, level="1b", title="t", created=CREATED, producer="archivist test")
+    got = sorted(page_boxes(pdf, 300.0), key=lambda g: (round(g[2]), g[1]))  # pdftotext's order is its own
+    assert [g[0] for g in got] == [w.text for w in words]
+    px = 300.0 / 72.0  # pixels a point
+    for g, w in zip(got, words, strict=True):
+        assert w.bbox[0] - 1e-3 <= g[1] <= w.bbox[0] + LAND_PT * px + 1e-3, (g, w)
+        assert w.bbox[2] - FIT_PT * px - 1e-3 <= g[3] <= w.bbox[2] + 1e-3, (g, w)
+        assert [round(v) for v in (g[1], g[3])] == [w.bbox[0], w.bbox[2]]
+    assert text_layer(words, 3508, 300.0).count(b" Td") == 5  # one per line
+
+
+def test_font_program_keeps_only_the_tables_a_pdf_reads(tmp_path: Path) -> None:
+    """``pdf.ttf`` without cmap, name, OS/2 and post: a well-formed sfnt (every table's checksum and the
+    whole file's), the glyph tables unchanged; embedded as it is, without a CIDSet (not a subset), the
+    PDF valid PDF/A-1b (the PDFs above read through pdftotext and PDFium with it)."""
+    import struct
+
+    from archivist.pdfa import FONT_CANDIDATES, _find
+    from archivist.sfnt import PDF_TABLES, _checksum, keep_tables
+
+    full = _find(FONT_CANDIDATES, "TESSDATA_PREFIX", "pdf.ttf").read_bytes()
+
+    def tables(font: bytes) -> dict[bytes, bytes]:
+        n = struct.unpack(">H", font[4:6])[0]
+        out = {}
+        for i in range(n):
+            tag, check, offset, length = struct.unpack(">4sIII", font[12 + 16 * i:28 + 16 * i])
+            data = font[offset:offset + length]
+            assert tag == b"head" or _checksum(data) == check, tag
+            out[tag] = data
+        return out
+
+    small = keep_tables(full)
+    before, after = tables(full), tables(small)
+    assert set(after) == set(before) & PDF_TABLES and b"glyf" in after and len(small) < len(full) / 2
+    assert all(after[t] == before[t] for t in after if t != b"head")
+    assert after[b"head"][:8] == before[b"head"][:8] and after[b"head"][12:] == before[b"head"][12:]
+    assert _checksum(small) == 0xB1B0AFBA
+    pdf = _write(tmp_path, "font", [None], "1b")
+    with pikepdf.open(pdf) as doc:
+        descriptor = doc.pages[0].Resources.Font.F0.DescendantFonts[0].FontDescriptor
+        assert descriptor.FontFile2.read_bytes() == small and "/CIDSet" not in descriptor
+    if preflight_available():
+        assert validate_pdfa([pdf]) == {pdf: []}
