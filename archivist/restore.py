@@ -15,7 +15,7 @@ import numpy as np
 from .faintflags import FAINT_NOTE
 from .models import Word
 from .ocr import OcrResult, text_from_words
-from .preprocess import components, flatten_background, ink_level
+from .preprocess import components, components_in_box, flatten_background, ink_level
 from .tables import Grid, remove_rules
 
 MM = 25.4
@@ -97,7 +97,7 @@ def specks_per_cm2(flat: np.ndarray, dpi: float) -> float:
     small_area = (0.35 * dpi / MM) ** 2
     count, area = 0, 0
     for strip in (flat[top:h - top, :m], flat[top:h - top, w - m:]):
-        _, _, stats, _ = components((strip < cut).astype(np.uint8))
+        _, _, _, stats = components_in_box((strip < cut).astype(np.uint8))  # a clean margin holds no ink at all
         count += int((stats[1:, cv2.CC_STAT_AREA] < small_area).sum())
         area += strip.size
     return count / (area / (dpi / 2.54) ** 2) if area else 0.0

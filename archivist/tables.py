@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from .preprocess import components
+from .preprocess import components_in_box
 
 H_RULE_MM = 12.0
 V_RULE_MM = 7.0
@@ -105,13 +105,13 @@ def _grids(h_lines: np.ndarray, v_lines: np.ndarray, dpi: float) -> list[Grid]:
     """Tables: connected sets of rules holding at least two horizontal and two vertical ones, with
     which rule segments are missing between their cells (cells spanning rows or columns)."""
     both = cv2.dilate(h_lines | v_lines, np.ones((5, 5), np.uint8))
-    n, labels, stats, _ = components(both)
+    bx, by, labels, stats = components_in_box(both)
     grids = []
-    for i in range(1, n):
+    for i in range(1, len(stats)):
         x, y, w, h = (int(v) for v in stats[i, :4])
         if w < 20 * dpi / MM or h < 8 * dpi / MM:
             continue
-        inside = labels[y:y + h, x:x + w] == i
+        inside = labels[y - by:y - by + h, x - bx:x - bx + w] == i
         hl, vl = h_lines[y:y + h, x:x + w] * inside, v_lines[y:y + h, x:x + w] * inside
         rows, cols = _positions(hl, 1), _positions(vl, 0)
         if len(rows) < 2 or len(cols) < 2:
@@ -137,9 +137,9 @@ def _thin_rules(lines: np.ndarray, ink: np.ndarray, axis: int, off: int, thick: 
     """Only the runs that are rules: thin (under ``thick`` pixels on average) and with paper along
     both sides for most of their length. Letters run together in a bold or blurred line make runs
     too, but thick ones, or with ink all along a side."""
-    n, labels, stats, _ = components(lines)
-    keep = np.zeros(n, bool)
-    for i in range(1, n):
+    bx, by, labels, stats = components_in_box(lines)
+    keep = np.zeros(len(stats), bool)
+    for i in range(1, len(stats)):
         x, y, w, h, area = (int(v) for v in stats[i])
         if area / (w if axis == 1 else h) > thick:
             continue
@@ -150,7 +150,10 @@ def _thin_rules(lines: np.ndarray, ink: np.ndarray, axis: int, off: int, thick: 
             a = ink[y:y + h, max(x - off, 0)]
             b = ink[y:y + h, min(x + w - 1 + off, ink.shape[1] - 1)]
         keep[i] = max(a.mean(), b.mean()) < 0.35
-    return keep[labels].astype(np.uint8)
+    out = np.zeros(lines.shape, np.uint8)
+    out[by:by + labels.shape[0], bx:bx + labels.shape[1]] = np.take(keep.astype(np.uint8), labels)
+    return out
+
 
 
 def remove_rules(gray: np.ndarray, dpi: float, in_place: bool = False) -> Rules:

@@ -97,3 +97,38 @@ def test_faded_page_read_end_to_end_has_no_grain_words(pages: dict) -> None:
     kept = {id(w) for w in got.words}
     assert all(id(w) in kept for w in raw.words if w.conf >= restore.DEBRIS_CONF and w.bbox[3] - w.bbox[1] >=
                restore.SCRIBBLE_HEIGHT * heights[len(heights) // 2])
+
+
+def test_margin_specks_are_counted_as_labelling_the_whole_margins_counts_them() -> None:
+    """specks_per_cm2 labels only the box around a margin's ink (issue 16, session 24): the same count as
+    labelling each margin strip whole, on speckled margins, one speck at a strip's corner, and clean ones."""
+    import cv2
+
+    from archivist.preprocess import components
+
+    def whole(flat: np.ndarray, dpi: float) -> float:
+        h, w = flat.shape
+        m, top = max(1, w // 10), h // 20
+        cut, _ = cv2.threshold(flat[::4, ::4], 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+        small_area = (0.35 * dpi / restore.MM) ** 2
+        count, area = 0, 0
+        for strip in (flat[top:h - top, :m], flat[top:h - top, w - m:]):
+            _, _, stats, _ = components((strip < cut).astype(np.uint8))
+            count += int((stats[1:, cv2.CC_STAT_AREA] < small_area).sum())
+            area += strip.size
+        return count / (area / (dpi / 2.54) ** 2)
+
+    rng = np.random.default_rng(2)
+    pages = []
+    for specks in (0, 1, 40, 400):
+        page = np.full((900, 700), 250, np.uint8)
+        page[300:320, 100:600] = 20  # a text line's ink, for Otsu's cut
+        ys, xs = rng.integers(0, 900, specks), rng.integers(0, 700, specks)
+        page[ys, xs] = 5
+        pages.append(page)
+    corner = np.full((900, 700), 250, np.uint8)
+    corner[300:320, 100:600], corner[45, 0], corner[854, 699] = 20, 5, 5
+    pages.append(corner)
+    for page in pages:
+        assert restore.specks_per_cm2(page, 100.0) == whole(page, 100.0)
+    assert restore.specks_per_cm2(pages[3], 100.0) > 0 and restore.specks_per_cm2(pages[0], 100.0) == 0

@@ -15,7 +15,8 @@ from archivist.cells import merge, read_cells
 from archivist.metrics import bag_of_words_error
 from archivist.models import Word
 from archivist.ocr import make_engine
-from archivist.tables import Grid, remove_rules
+from archivist.preprocess import components, components_in_box
+from archivist.tables import Grid, _runs, _thin_rules, remove_rules
 from samples.layout import font
 
 DPI = 300.0
@@ -131,3 +132,79 @@ def test_generated_table_pages_read_within_target(tmp_path: Path) -> None:
 
     if preflight_available():
         assert all(not v for v in validate_pdfa(sorted((archive / "documents").glob("*.pdf"))).values())
+
+
+def _masks() -> list[np.ndarray]:
+    """Rule masks as remove_rules makes them (the ruled page's runs at 100 dpi), and edge cases: one pixel
+    in each corner, blobs touching the border, a mask with nothing set."""
+    page, _, _ = _table_page()
+    small = cv2.resize(page, None, fx=1 / 3, fy=1 / 3, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.uint8)
+    out = [_runs(ink, 47, 1), _runs(ink, 28, 0), cv2.dilate(_runs(ink, 47, 1) | _runs(ink, 28, 0), np.ones((5, 5)))]
+    for y, x in ((0, 0), (0, -1), (-1, 0), (-1, -1), (7, 11)):
+        m = np.zeros((40, 60), np.uint8)
+        m[y, x] = 1
+        out.append(m)
+    rng = np.random.default_rng(3)
+    out.append((rng.random((50, 70)) > 0.93).astype(np.uint8))
+    out.append(np.zeros((30, 30), np.uint8))
+    return out
+
+
+def test_labelling_the_rules_box_gives_the_whole_masks_components() -> None:
+    """preprocess.components_in_box labels only the box around the set pixels (issue 16, session 24): every
+    component keeps its number, pixels and stats, as labelling the whole mask gives them."""
+    for mask in _masks():
+        n, labels, stats, _ = components(mask)
+        x0, y0, box_labels, box_stats = components_in_box(mask)
+        assert len(box_stats) == n
+        assert np.array_equal(box_stats[1:], stats[1:])
+        placed = np.zeros_like(labels)
+        placed[y0:y0 + box_labels.shape[0], x0:x0 + box_labels.shape[1]] = box_labels
+        assert np.array_equal(placed, labels)
+
+
+def test_thin_rules_keeps_what_the_whole_masks_labels_kept() -> None:
+    """The runs kept as rules are those the former whole-mask labelling kept (same test per component)."""
+    page, _, _ = _table_page()
+    small = cv2.resize(page, None, fx=1 / 3, fy=1 / 3, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.uint8)
+    for axis, length in ((1, 47), (0, 28)):
+        lines = _runs(ink, length, axis)
+        n, labels, stats, _ = components(lines)
+        keep = np.zeros(n, bool)
+        for i in range(1, n):
+            x, y, w, h, area = (int(v) for v in stats[i])
+            if area / (w if axis == 1 else h) > 2.0:
+                continue
+            if axis == 1:
+                a, b = ink[max(y - 2, 0), x:x + w], ink[min(y + h + 1, ink.shape[0] - 1), x:x + w]
+            else:
+                a, b = ink[y:y + h, max(x - 2, 0)], ink[y:y + h, min(x + w + 1, ink.shape[1] - 1)]
+            keep[i] = max(a.mean(), b.mean()) < 0.35
+        got = _thin_rules(lines, ink, axis, 2, 2.0)
+        assert got.dtype == np.uint8 and got.shape == lines.shape
+        assert np.array_equal(got, keep[labels].astype(np.uint8))
+        assert got.any()
+
+
+@pytest.mark.parametrize("threads", [1, 0])
+def test_the_rules_box_numbers_components_as_the_whole_mask_whatever_the_threads(threads: int) -> None:
+    """The workers label on one thread (pagework.init_worker); inline runs may use OpenCV's pool."""
+    before = cv2.getNumThreads()
+    cv2.setNumThreads(threads)
+    try:
+        test_labelling_the_rules_box_gives_the_whole_masks_components()
+        rng = np.random.default_rng(5)
+        for _ in range(20):  # blobs starting on odd and even rows and columns
+            m = np.zeros((120, 90), np.uint8)
+            for _ in range(6):
+                y, x = rng.integers(1, 110), rng.integers(1, 80)
+                m[y:y + rng.integers(1, 9), x:x + rng.integers(1, 9)] = 1
+            n, labels, stats, _ = components(m)
+            x0, y0, bl, bs = components_in_box(m)
+            placed = np.zeros_like(labels)
+            placed[y0:y0 + bl.shape[0], x0:x0 + bl.shape[1]] = bl
+            assert len(bs) == n and np.array_equal(bs[1:], stats[1:]) and np.array_equal(placed, labels)
+    finally:
+        cv2.setNumThreads(before)
