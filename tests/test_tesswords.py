@@ -53,3 +53,34 @@ def test_an_unwritable_cache_still_gives_the_list(model, tmp_path, monkeypatch):
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("ARCHIVIST_CACHE_DIR", str(blocked / "cache"))  # under a file: cannot be made
     assert tesswords.model_words(model) == tesswords._unpack(model)
+
+
+def test_the_models_digest_is_hashed_once_per_file(model, monkeypatch):
+    import hashlib
+
+    want = hashlib.sha256(model.read_bytes()).hexdigest()
+    assert tesswords.model_digest(model) == want
+
+    def no_read(self):
+        raise AssertionError(f"{self} read again")
+
+    monkeypatch.setattr(Path, "read_bytes", no_read)
+    assert tesswords.model_digest(model) == want  # from the memo: the model is not read
+
+
+def test_a_model_rewritten_in_place_is_hashed_again(model, tmp_path):
+    """Same path, same size, modification time set back: the change time still moves, so no stale digest."""
+    import hashlib
+    import os
+
+    copy = tmp_path / "vie.traineddata"
+    data = model.read_bytes()
+    copy.write_bytes(data)
+    st = copy.stat()
+    first = tesswords.model_digest(copy)
+    changed = bytes([data[0] ^ 1]) + data[1:]
+    with open(copy, "r+b") as f:
+        f.write(changed[:1])
+    os.utime(copy, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert copy.stat().st_size == st.st_size and copy.stat().st_mtime_ns == st.st_mtime_ns
+    assert tesswords.model_digest(copy) == hashlib.sha256(changed).hexdigest() != first
