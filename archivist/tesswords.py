@@ -8,7 +8,8 @@ process's document stage (bench/RESULTS.md, issue 16, session 23). The list depe
 alone, so it is kept under the model's SHA-256; a new or changed model gets its own file. The file is written
 atomically (complete or absent), and a cache folder that cannot be written only means the tools run again.
 The model's digest is itself kept under the file's identity (:func:`model_digest`), so a process does not read
-and hash the whole model to find the list.
+and hash the whole model to find the list. Tables archivist generates by rule from its own code (the syllable
+set) are kept the same way, under the digest of the code that makes them (:func:`derived_lines`).
 """
 
 from __future__ import annotations
