@@ -145,8 +145,8 @@ def commit_part(store: ArchiveStore, doc: DocumentInput, part: Part, settings: S
     is its history: a re-run re-reads the scan, it does not undo a review.
     """
     from .corrections import carry_confirmed
-    from .ocr import engine_version
     from .pdfa import write_pdfa
+    from .tessdata import engine_version
 
     created = datetime.now(UTC).replace(microsecond=0)
     old = store.load_record(part.id)

@@ -40,7 +40,7 @@ from .fsutil import TMP_PREFIX, atomic_write_bytes
 from .htmlcharts import Bar, column_chart, hbar_chart, histogram
 from .htmlfonds import fonds_section
 from .models import below_standard
-from .preview import PAGE_PX, QUALITY
+from .pageimage import PAGE_PX, QUALITY
 from .reportlang import VIETNAM_TIME, bilingual_html, labels, time_html, vietnamese
 from .reportlang import asset as _asset
 from .reportlang import label_html as _t

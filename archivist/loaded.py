@@ -1,14 +1,15 @@
 """A decoded page, as the readers of scans (archivist/ingest.py for image files, archivist/pdfsource.py
 for PDF pages) hand it to the page stage, and the error they raise on a file they cannot read.
 
-A leaf of the ingest stage, so that the two readers share it without importing each other.
+A leaf of the ingest stage, so that the two readers share it without importing each other. OpenCV is
+imported where it is used: the main process imports this module (discovery counts pages through ingest.py)
+but decodes no page, and OpenCV was the only reason it loaded it (bench/RESULTS.md, issue 16, session 24).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import cv2
 import numpy as np
 from PIL import Image
 
@@ -60,6 +61,8 @@ def loaded(gray: np.ndarray, payload: ImagePayload, dpi_x: float, dpi_y: float, 
     h, w = gray.shape
     sw, sh, dpi = square_grid(w, h, dpi_x, dpi_y)
     if (sw, sh) != (w, h):
+        import cv2
+
         gray = cv2.resize(gray, (sw, sh), interpolation=cv2.INTER_LINEAR)
     return LoadedPage(gray, payload, dpi, known, implausible_dpi=implausible_dpi,
                       dpi_xy=(round(dpi_x, 2), round(dpi_y, 2)), colour=colour)
@@ -91,4 +94,6 @@ def gray_of(im: Image.Image) -> np.ndarray:
 
 
 def _gray_of_rgb(rgb: np.ndarray) -> np.ndarray:
+    import cv2
+
     return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)

@@ -30,7 +30,7 @@ import numpy as np
 from .blocks import WEAK_MEAN, Block, clean_seals, find_blocks, find_seals, large
 from .models import Word
 from .ocrfix import fix_words, text_of
-from .tessdata import OcrError, tessdata_dir
+from .tessdata import OcrError, cli_version, tessdata_dir
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one worker = one core; parallelism comes from the pool
 
@@ -292,8 +292,7 @@ class TesseractCliEngine:
         self.lang = lang
 
     def version(self) -> str:
-        out = subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout
-        return out.splitlines()[0] if out else "tesseract"
+        return cli_version()
 
     def recognize(self, gray: np.ndarray, dpi: float, block: bool = False, bilevel: bool = False) -> OcrResult:
         img, scale = _prepare(gray, dpi, bilevel)
@@ -333,15 +332,3 @@ def make_engine(name: str = "tesserocr", lang: str = "vie", layout: str = "tesse
         return ENGINES[name](lang, layout=layout)
     except KeyError:
         raise OcrError(f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}") from None
-
-
-def engine_version(name: str = "tesserocr") -> str:
-    """The engine's version without loading a model (for records and reports)."""
-    if name == "tesserocr":
-        try:
-            import tesserocr
-
-            return f"tesseract {tesserocr.tesseract_version().split()[1]} (tesserocr {tesserocr.__version__})"
-        except ImportError:
-            pass
-    return TesseractCliEngine().version()

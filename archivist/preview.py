@@ -23,9 +23,7 @@ from PIL import Image
 
 from .geometry import corrected_size, correction_matrix
 from .models import ImagePayload
-
-PAGE_PX = 480  #: width of the page images of the report's detail view
-QUALITY = 70  #: JPEG quality of those images (pdftoppm's fallback uses the same)
+from .pageimage import PAGE_PX, QUALITY
 
 
 def colour_copy(rgb: np.ndarray, payload: ImagePayload) -> np.ndarray | None:

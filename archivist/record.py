@@ -26,13 +26,38 @@ if TYPE_CHECKING:
 RECORD_VERSION = 1
 
 
+def opencv_version() -> str:
+    """OpenCV's version as ``cv2.__version__`` gives it, read without importing OpenCV where the wheel says it.
+
+    Why: the main process writes every record but decodes no page; importing OpenCV there for this string
+    alone cost about 0.02 CPU s a batch (bench/RESULTS.md, issue 16, session 24). The opencv-python wheels
+    carry ``cv2/version.py`` with ``opencv_version = "X.Y.Z.BUILD"``, the library's X.Y.Z plus the wheel's
+    build number (pinned equal to ``cv2.__version__`` in tests/test_record_versions.py); any other OpenCV
+    (a distribution's package, a build from source) is imported and asked.
+    """
+    import re
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("cv2")
+        where = spec.submodule_search_locations if spec else None
+        text = open(f"{list(where)[0]}/version.py", encoding="utf-8").read() if where else ""
+    except (OSError, ValueError, ImportError):
+        text = ""
+    found = re.search(r'^opencv_version\s*=\s*"(\d+\.\d+\.\d+)\.\d+"', text, re.MULTILINE)
+    if found:
+        return found.group(1)
+    import cv2
+
+    return cv2.__version__
+
+
 @lru_cache(maxsize=1)
 def tool_versions(engine_version: str) -> dict[str, str]:
-    import cv2
     import pikepdf
 
     return {"archivist": __version__, "ocr": engine_version, "pikepdf": pikepdf.__version__,
-            "qpdf": pikepdf.__libqpdf_version__, "opencv": cv2.__version__, "python": platform.python_version()}
+            "qpdf": pikepdf.__libqpdf_version__, "opencv": opencv_version(), "python": platform.python_version()}
 
 
 def utc_now() -> str:
