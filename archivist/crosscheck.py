@@ -249,8 +249,9 @@ def position_doubt(authority: str | None, position: str) -> str | None:
     return None
 
 
-#: a signature line that opens with a short word and a dot or colon (``/XT.``, ``KT:``): an authority's place
-_AUTHORITY_LIKE = re.compile(r"^\W*[^\W\d_]{1,3}[.:]\s+(?P<rest>\S.*)$")
+#: a signature line that opens with a short word and a dot or colon (``/XT.``, ``KT:``, ``“KT:CHỦ``, the space
+#: after it lost): an authority's place
+_AUTHORITY_LIKE = re.compile(r"^\W*[^\W\d_]{1,3}[.:]\s*(?P<rest>\S.*)$")
 
 
 def authority_lost_doubt(footer: Footer, position: str) -> str | None:

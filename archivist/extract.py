@@ -46,6 +46,7 @@ from .ocrtext import fold_key, union_box
 from .recipients import read_recipients, typed_under_circular55
 from .subject import form_title, subject_field
 from .syllables import is_syllable
+from .wordingflags import flag_wording
 
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
            "parse_number_symbol"]
@@ -338,6 +339,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
         if f is not None and isinstance(f.value, str) and any(map(restore.doubtful, (f.value, _name_of(f.value)))):
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     check(found, restore, doc.footer)
+    flag_wording(found)  # a body's fixed wording misread (restored), a capital or a name's mark no word takes
     judged = dict(found)
     if form_title(doc, subj):  # the table's words, as sure as the type its title decided: no pixel judged
         subj.confidence = round(min(0.8, cls.confidence), 3)

@@ -154,11 +154,10 @@ def toneless(syllable: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def attested() -> frozenset[str]:
-    """The syllables of the word list inside Tesseract's own ``vie`` model (its dictionary, read with
-    Tesseract's ``combine_tessdata`` and ``dawg2wordlist``), in lower case: the rules allow syllables no
-    word uses (``nguồi``), and when two readings are equally near, the one Vietnamese uses is the one
-    printed. Empty when the tools or the model are missing: the corrector then only needs more evidence.
+def model_list() -> frozenset[str]:
+    """The words of the word list inside Tesseract's own ``vie`` model (its dictionary, read with Tesseract's
+    ``combine_tessdata`` and ``dawg2wordlist``), as the list writes them: in small letters, and in capitals where
+    the word opens a name or a sentence (``Vân``, never ``Vần``). Empty when the tools or the model are missing.
     The list is unpacked once per model and then read from the user's cache (archivist/tesswords.py)."""
     from .tessdata import OcrError, tessdata_dir
     from .tesswords import model_words
@@ -170,5 +169,12 @@ def attested() -> frozenset[str]:
     text = model_words(model) if model.exists() else None
     if text is None:
         return frozenset()
-    words = {unicodedata.normalize("NFC", w.strip().lower()) for w in text.split()}
-    return frozenset(w for w in words if w in syllables())
+    return frozenset(unicodedata.normalize("NFC", w.strip()) for w in text.split())
+
+
+@lru_cache(maxsize=1)
+def attested() -> frozenset[str]:
+    """The syllables of the model's word list (:func:`model_list`), in lower case: the rules allow syllables no
+    word uses (``nguồi``), and when two readings are equally near, the one Vietnamese uses is the one
+    printed. Empty when the tools or the model are missing: the corrector then only needs more evidence."""
+    return frozenset(w for w in {w.lower() for w in model_list()} if w in syllables())
