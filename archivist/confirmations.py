@@ -9,6 +9,8 @@ their words' low OCR confidence, while the document read the same thing a second
   each as the OCR read it (no mark restored from the other);
 - the authority ``KT.`` above the position ``PHÓ CHỦ TỊCH`` (a deputy signs for the head), or ``TM.`` above
   ``CHỦ TỊCH`` (the head signs for the body), as Decree 30 pairs them;
+- an invitation's subject ``Dự hội nghị sơ kết công tác quý III năm 2018`` restated word for word in its body,
+  ``Tới dự hội nghị sơ kết công tác quý III năm 2018.``;
 - a register (``SỔ ĐĂNG KÝ KHAI SINH``) has no date line: its date is its first entry's, taken from the table
   at the discount of a date found in the text (it may be another date of the page), but the book it is
   written in (``Quyển số: 02/2024``) is the year's, and an entry of that year is the register's.
@@ -32,6 +34,10 @@ from .ocrtext import fold_key
 ISSUER_CONFIRMED = 0.9
 #: an authority read as the position below it requires: as sure as a deputy's position under ``KT.`` (0.85)
 AUTHORITY_CONFIRMED = 0.85
+#: the subject's pattern confidence (``archivist.subject``: the lines under the type's title, 0.9), given back
+SUBJECT_CONFIRMED = 0.9
+#: a subject restated in the body is a second reading of it from this many words up
+RESTATED_WORDS = 4
 #: a register's first entry date in its book's year: as sure as a place-and-date line outside the header
 REGISTER_DATE_BASE = 0.85
 #: the authorities and the positions Decree 30 signs them with
@@ -84,13 +90,32 @@ def register_year(title: str | None, folded_lines: list[str]) -> int | None:
     return None
 
 
-def confirm_agreeing(found: dict[str, Field], doubtful: Callable[[str], bool]) -> None:
+def restated(value: str, text: str) -> bool:
+    """Whether the document's ``text`` (its pages' lines) holds the subject ``value`` twice, word for word as the
+    OCR read it: once as the subject, once more in the body (an invitation's ``Tới dự hội nghị sơ kết công tác
+    quý III năm 2018.``), a second reading on other lines. The restatement closes its sentence where the value
+    ends and the value opens on a capital, so a subject that lost a line at its end or start (a piece of the
+    phrase the body holds whole) is no match; a short subject is no proof (``Khai sinh``)."""
+    words = value.split()
+    if len(words) < RESTATED_WORDS or not words[0][:1].isupper():
+        return False
+    flat = " ".join(text.split()).lower()
+    phrase = re.escape(" ".join(words).lower())
+    return len(re.findall(rf"(?<!\w){phrase}", flat)) >= 2 and re.search(rf"(?<!\w){phrase}\s*\.", flat) is not None
+
+
+def confirm_agreeing(found: dict[str, Field], doubtful: Callable[[str], bool], text: str) -> None:
     """Give the issuer its pattern's confidence back when the place line confirms it (:func:`issuer_confirmed`),
-    and the authority when the position below it, read as printed, is the one it signs with. Run after the
-    checks (a value they doubt is not confirmed); a name the document spells two ways (``doubtful``) is not."""
+    the subject when the body restates it (:func:`restated`; ``text``: the document's lines), and the authority
+    when the position below it, read as printed, is the one it signs with. Run after the checks (a value they
+    doubt is not confirmed); a name or a subject the document spells two ways (``doubtful``) is not."""
     iss = found.get("issuer")
     if iss is not None and issuer_confirmed(iss, found.get("place")) and not doubtful(iss.value):
         iss.confidence = max(iss.confidence, ISSUER_CONFIRMED)
+    subj = found.get("subject")
+    if subj is not None and isinstance(subj.value, str) and not subj.review and not doubtful(subj.value) \
+            and restated(subj.value, text):
+        subj.confidence = max(subj.confidence, SUBJECT_CONFIRMED)
     auth, pos = found.get("authority"), found.get("signer_position")
     if auth is not None and pos is not None and not auth.review and sure("signer_position", pos) and not pos.changes \
             and authority_agrees(auth.value, pos.value) and _as_read(pos.source_text or "").endswith(pos.value):

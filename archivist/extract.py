@@ -347,7 +347,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     check(found, restore, doc.footer)
     flag_wording(found)  # a body's fixed wording misread (restored), a capital or a name's mark no word takes
-    confirm_agreeing(found, restore.doubtful)  # the issuer named alike by the place line, the authority by the position
+    confirm_agreeing(found, restore.doubtful, "\n".join(texts))  # a second reading elsewhere agrees
     judged = dict(found)
     if form_title(doc, subj):  # the table's words, as sure as the type its title decided: no pixel judged
         subj.confidence = round(min(0.8, cls.confidence), 3)

@@ -86,3 +86,16 @@ def test_another_entrys_registration_date_does_not_contradict_a_registers():
     today = date(2026, 1, 1)
     assert date_doubt(date(2009, 6, 13), texts, today)  # on a certificate: one digit apart, for review
     assert date_doubt(date(2009, 6, 13), texts, today, register=True) is None
+
+
+def test_a_subject_the_body_restates_is_confirmed():
+    # HG27 twocol-38: an invitation's subject over two lines at 0.608, restated whole in its body
+    from archivist.confirmations import restated
+    text = ("GIẤY MỜI\nDự hội nghị tổng kết phong trào Toàn dân\nđoàn kết xây dựng đời sống văn hóa năm 2008\n"
+            "Ủy ban nhân dân xã Cẩm Thạch trân trọng kính mời:\nTới dự hội nghị tổng kết phong trào Toàn dân đoàn kết "
+            "xây dựng đời sống văn\nhóa năm 2008.\n")
+    assert restated("Dự hội nghị tổng kết phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa năm 2008", text)
+    assert not restated("Dự hội nghị tổng kết phong trào Toàn dân", text)  # its second line lost: a piece
+    assert not restated("đoàn kết xây dựng đời sống văn hóa năm 2008", text)  # its first line lost
+    assert not restated("Dự hội nghị tổng kết phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa năm 2006", text)
+    assert not restated("Giấy mời", "GIẤY MỜI\nGiấy mời.")  # too short to tell
