@@ -33,9 +33,12 @@ def _digits(d: date) -> str:
     return f"{d.day:02d}{d.month:02d}{d.year:04d}"
 
 
-def date_doubt(value: date, texts: list[str], today: date | None = None) -> str | None:
+def date_doubt(value: date, texts: list[str], today: date | None = None, register: bool = False) -> str | None:
     """Why the document's date ``value`` is in doubt given its pages' ``texts``; None when nothing in them
-    contradicts it. Cited dates after ``today`` are misreads themselves and prove nothing."""
+    contradicts it. Cited dates after ``today`` are misreads themselves and prove nothing. On a ``register``
+    (``SỔ ĐĂNG KÝ KHAI SINH``) each entry has its registration date, the next entry's a day or a few after
+    the first one's that is the register's date: another entry's date is no second reading of it (seeds 22-27,
+    twentieth flags round: every register's date flagged so was right)."""
     today = today or date.today()
     text = " ".join(" ".join(texts).split())
     folded = _fold(text)
@@ -46,17 +49,18 @@ def date_doubt(value: date, texts: list[str], today: date | None = None) -> str 
         if _CITED.search(before) and value < m.value <= value + timedelta(days=366):
             return f"the document cites one of {m.value:%d/%m/%Y}, after its own date"
         apart = sum(a != b for a, b in zip(_digits(m.value), _digits(value), strict=True))
-        if _REGISTERED.search(before) and apart == 1:
+        if _REGISTERED.search(before) and apart == 1 and not register:
             return f"registered {m.value:%d/%m/%Y}, one digit apart from the date read"
     return None
 
 
-def flag_contradicted(f: Field | None, texts: list[str]) -> None:
-    """Mark the date field ``f`` for review when the document's text contradicts it (:func:`date_doubt`)."""
+def flag_contradicted(f: Field | None, texts: list[str], register: bool = False) -> None:
+    """Mark the date field ``f`` for review when the document's text contradicts it (:func:`date_doubt`;
+    ``register``: the document is a register, whose entries each have their own registration date)."""
     if f is None or f.review or not isinstance(f.value, str):
         return
     try:
         value = date.fromisoformat(f.value)
     except ValueError:
         return
-    f.review = date_doubt(value, texts)
+    f.review = date_doubt(value, texts, register=register)

@@ -21,6 +21,7 @@ from .calibration import threshold_for
 from .chardoubt import flag_doubted, settle_number
 from .civil import BARE_CODES, civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
+from .confirmations import REGISTER_DATE_BASE, confirm_agreeing, register_year
 from .crosscheck import check, confirm, level_lost, symbol_doubt
 from .datecheck import flag_contradicted
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
@@ -174,7 +175,9 @@ def _placedate(doc: DocLayout) -> Seg | None:
 _HEADER_DATE = re.compile(r"\bngay\W{0,2}\d|\bthang\s*\d{1,2}\W{0,2}nam\b")
 
 
-def _date_field(doc: DocLayout, pd: Seg | None, years: set[int]) -> Field:
+def _date_field(doc: DocLayout, pd: Seg | None, years: set[int], book: int | None) -> Field:
+    """The document's date: its place-and-date line's, else the first date of its text (``book``: a register's
+    year, :func:`archivist.confirmations.register_year`, whose first entry's date is the register's)."""
     cands: list[tuple[float, Line, DateMatch]] = []
     if pd is not None and pd.date is not None:
         cands.append((0.95 if pd is doc.header.placedate else 0.85, pd.line, pd.date))
@@ -184,7 +187,9 @@ def _date_field(doc: DocLayout, pd: Seg | None, years: set[int]) -> Field:
             if f.startswith("can cu") or re.search(r"\bso\s*\d", f):
                 continue
             if found := find_dates(ln.text):
-                cands.append((0.8 if f.startswith(("hom nay", "thoi gian", "vao hoi")) else 0.55, ln, found[0]))
+                base = 0.8 if f.startswith(("hom nay", "thoi gian", "vao hoi")) else \
+                    REGISTER_DATE_BASE if found[0].value.year == book else 0.55  # a register's first entry
+                cands.append((base, ln, found[0]))
                 break
     for base, line, dm in cands[:1]:
         d, repaired = dm.value, dm.repaired
@@ -322,7 +327,9 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     if (ns := doc.header.number) and ns.number and ns.number.value.year:
         years.add(int(ns.number.value.year))
     pd = _placedate(doc)
-    found["date"] = _date_field(doc, pd, years)
+    book = register_year(doc.header.title.title if doc.header.title else None,
+                         [ln.folded for ln in doc.pages[0]] if doc.pages else [])
+    found["date"] = _date_field(doc, pd, years, book)
     found.update(_issuer_fields(doc, pd, restore))
     found["subject"] = _with_checks(subj := subject_field(doc, restore), [], subj.source_text)
     if isinstance(subj.value, str) and any(not MIN_YEAR <= int(y) <= date.today().year + 1
@@ -340,6 +347,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     check(found, restore, doc.footer)
     flag_wording(found)  # a body's fixed wording misread (restored), a capital or a name's mark no word takes
+    confirm_agreeing(found, restore.doubtful, "\n".join(texts))  # a second reading elsewhere agrees
     judged = dict(found)
     if form_title(doc, subj):  # the table's words, as sure as the type its title decided: no pixel judged
         subj.confidence = round(min(0.8, cls.confidence), 3)
@@ -347,7 +355,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_faint(judged, pages)  # a faded page's weakly read words: its values for review
     flag_doubted(judged, pages)  # a character the engine nearly read as another: its value for review
     flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
-    flag_contradicted(found["date"], texts)  # a date the document's own text contradicts
+    flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found)  # the subject's misread year reads back to another than the date's
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page

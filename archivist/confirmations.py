@@ -1,0 +1,122 @@
+"""Values two independent readings confirm: their confidence given back, so a right value is not sent to review
+for the OCR's doubt about words a second reading answers (issue 14 item 9: at most 15% of right values flagged).
+
+Why: on the hard pages of the accuracy bench (typewritten, speckled, faded), right values were flagged only for
+their words' low OCR confidence, while the document read the same thing a second time, on another line, alike
+(bench/RESULTS.md, "Flags, twentieth round (session 25)", fitted on seeds 22-27):
+
+- the issuer ``ỦY BAN NHÂN DÂN XÃ KIM SƠN`` and the place line ``Xã Kim Sơn, ngày …`` name the commune alike,
+  each as the OCR read it (no mark restored from the other);
+- the authority ``KT.`` above the position ``PHÓ CHỦ TỊCH`` (a deputy signs for the head), or ``TM.`` above
+  ``CHỦ TỊCH`` (the head signs for the body), as Decree 30 pairs them;
+- an invitation's subject ``Dự hội nghị sơ kết công tác quý III năm 2018`` restated word for word in its body,
+  ``Tới dự hội nghị sơ kết công tác quý III năm 2018.``;
+- a register (``SỔ ĐĂNG KÝ KHAI SINH``) has no date line: its date is its first entry's, taken from the table
+  at the discount of a date found in the text (it may be another date of the page), but the book it is
+  written in (``Quyển số: 02/2024``) is the year's, and an entry of that year is the register's.
+
+A confirmation never removes a review reason: a value a check doubts, or read on a faint page with a weak word,
+or with a character the engine nearly read otherwise, stays flagged (those checks run after and judge the words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .calibration import threshold_for
+from .classify import THRESHOLD
+from .crosscheck import name_key, unit_names
+from .fields import Field
+from .ocrtext import fold_key
+
+#: the issuer's pattern confidence (``archivist.extract``: a body's head and level word, 0.9), given back
+ISSUER_CONFIRMED = 0.9
+#: an authority read as the position below it requires: as sure as a deputy's position under ``KT.`` (0.85)
+AUTHORITY_CONFIRMED = 0.85
+#: the subject's pattern confidence (``archivist.subject``: the lines under the type's title, 0.9), given back
+SUBJECT_CONFIRMED = 0.9
+#: a subject restated in the body is a second reading of it from this many words up
+RESTATED_WORDS = 4
+#: a register's first entry date in its book's year: as sure as a place-and-date line outside the header
+REGISTER_DATE_BASE = 0.85
+#: the authorities and the positions Decree 30 signs them with
+_PAIRS = {("KT.", "PHÓ CHỦ TỊCH"), ("TM.", "CHỦ TỊCH")}
+_COMMUNE_BODY = re.compile(r"(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN) XÃ (?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})")
+_REGISTER = re.compile(r"so\s*dang\s*ky\b")
+_BOOK_YEAR = re.compile(r"quyen\s*so\s*[:.]?\s*\d{1,3}/(?P<y>\d{4})\b")
+_EDGE = ".,;:!?\"'‘’“”()[]-–—_|/\\‹›«»"
+
+
+def _as_read(text: str) -> str:
+    """The words of ``text`` with punctuation around them and tokens without a letter (specks, dashes) left out:
+    what the OCR read of a name, to compare with a value (``-‹ỦY BAN NHÂN DÂN -'XÃ MỸ LỘC.``)."""
+    return " ".join(w for t in text.split() if (w := t.strip(_EDGE)) and any(c.isalpha() for c in w))
+
+
+def sure(name: str, f: Field) -> bool:
+    """Whether ``f``, the value of field ``name``, is one no check doubts and the OCR read surely enough that it
+    would not be flagged: a second reading that can confirm another."""
+    return not f.review and f.confidence >= threshold_for(name, THRESHOLD)
+
+
+def issuer_confirmed(issuer: Field, place: Field | None) -> bool:
+    """Whether the issuer, a commune's People's Committee or Council, was read word for word as it is filed,
+    and the place line, read surely on its own line, names the same commune with the same marks: a real unit
+    name (both readings as the OCR gave them, so a mark the restorer copied from one to the other is no
+    agreement)."""
+    m = _COMMUNE_BODY.fullmatch(issuer.value) if isinstance(issuer.value, str) else None
+    if m is None or place is None or not isinstance(place.value, str) or issuer.review or not sure("place", place):
+        return False
+    name = m.group("name")
+    read_place = re.sub(r"(?i)^xã\s+", "", _as_read(place.source_text or ""))
+    return (_as_read(issuer.source_text or "") == issuer.value and name_key(read_place) == name_key(name)
+            and name_key(place.value).removeprefix("xã ") == name_key(name) and name_key(name) in unit_names())
+
+
+def authority_agrees(authority: str | None, position: str | None) -> bool:
+    """Whether the authority is the one Decree 30 puts above ``position`` (read as printed, in capitals)."""
+    return (authority, position) in _PAIRS
+
+
+def register_year(title: str | None, folded_lines: list[str]) -> int | None:
+    """The year of a register's book (``Quyển số: 02/2024``) when the document's title is a register's
+    (``SỔ ĐĂNG KÝ …``): every entry of the book is of that year; None for any other document."""
+    if title is None or not _REGISTER.match(fold_key(title)):
+        return None
+    for line in folded_lines:
+        if m := _BOOK_YEAR.search(line):
+            return int(m.group("y"))
+    return None
+
+
+def restated(value: str, text: str) -> bool:
+    """Whether the document's ``text`` (its pages' lines) holds the subject ``value`` twice, word for word as the
+    OCR read it: once as the subject, once more in the body (an invitation's ``Tới dự hội nghị sơ kết công tác
+    quý III năm 2018.``), a second reading on other lines. The restatement closes its sentence where the value
+    ends and the value opens on a capital, so a subject that lost a line at its end or start (a piece of the
+    phrase the body holds whole) is no match; a short subject is no proof (``Khai sinh``)."""
+    words = value.split()
+    if len(words) < RESTATED_WORDS or not words[0][:1].isupper():
+        return False
+    flat = " ".join(text.split()).lower()
+    phrase = re.escape(" ".join(words).lower())
+    return len(re.findall(rf"(?<!\w){phrase}", flat)) >= 2 and re.search(rf"(?<!\w){phrase}\s*\.", flat) is not None
+
+
+def confirm_agreeing(found: dict[str, Field], doubtful: Callable[[str], bool], text: str) -> None:
+    """Give the issuer its pattern's confidence back when the place line confirms it (:func:`issuer_confirmed`),
+    the subject when the body restates it (:func:`restated`; ``text``: the document's lines), and the authority
+    when the position below it, read as printed, is the one it signs with. Run after the checks (a value they
+    doubt is not confirmed); a name or a subject the document spells two ways (``doubtful``) is not."""
+    iss = found.get("issuer")
+    if iss is not None and issuer_confirmed(iss, found.get("place")) and not doubtful(iss.value):
+        iss.confidence = max(iss.confidence, ISSUER_CONFIRMED)
+    subj = found.get("subject")
+    if subj is not None and isinstance(subj.value, str) and not subj.review and not doubtful(subj.value) \
+            and restated(subj.value, text):
+        subj.confidence = max(subj.confidence, SUBJECT_CONFIRMED)
+    auth, pos = found.get("authority"), found.get("signer_position")
+    if auth is not None and pos is not None and not auth.review and sure("signer_position", pos) and not pos.changes \
+            and authority_agrees(auth.value, pos.value) and _as_read(pos.source_text or "").endswith(pos.value):
+        auth.confidence = max(auth.confidence, AUTHORITY_CONFIRMED)
