@@ -34,7 +34,9 @@ from .ocrtext import fold_key
 ISSUER_CONFIRMED = 0.9
 #: an authority read as the position below it requires: as sure as a deputy's position under ``KT.`` (0.85)
 AUTHORITY_CONFIRMED = 0.85
-#: the subject's pattern confidence (``archivist.subject``: the lines under the type's title, 0.9), given back
+#: what a subject restated in the body is given back: ``archivist.subject``'s confidence for a subject that opens
+#: as subjects do (``Về``, ``V/v``); a plainer opening starts at 0.75 there, and the body's second reading of it
+#: is what lifts it to this
 SUBJECT_CONFIRMED = 0.9
 #: a subject restated in the body is a second reading of it from this many words up
 RESTATED_WORDS = 4
