@@ -171,6 +171,11 @@ def _placedate(doc: DocLayout) -> Seg | None:
     return None
 
 
+#: the word before a date that is a form's labelled field (``năm sinh: 05/06/1995``, ``đăng ký: 14/07/1995``), not
+#: a place-and-date line's ``ngày``: a date after a label's colon, with no place before it, is the form's field
+#: (a birth extract's header run on into its fields on a skewed page took the birth date: HG28, at 0.95)
+_LABEL_LEAD = re.compile(r"^(?!ng\S{0,3}:)\w{2,}:$")
+
 #: a date in the header's lines, however misread: ``ngày 03``, ``ngày.2ỗ`` (a speck for the space), ``tháng 01-năm``
 _HEADER_DATE = re.compile(r"\bngay\W{0,2}\d|\bthang\s*\d{1,2}\W{0,2}nam\b")
 
@@ -200,6 +205,8 @@ def _date_field(doc: DocLayout, pd: Seg | None, years: set[int], book: int | Non
         unread = pd is not None and line is not pd.line or pd is None and any(
             _HEADER_DATE.search(ln.folded) for ln in doc.pages[0][:doc.header.end])
         f.review = "the header's date line was not read; this date is from the text" if unread else None
+        if pd is not None and line is pd.line and pd.place is None and _LABEL_LEAD.search(pd.lead):
+            f.review = f"the date follows a form's label ('{pd.lead}'), not a place and 'ngày': a field of the form"
         return f
     return missing()
 
@@ -357,7 +364,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
-    flag_subject_year(found)  # the subject's misread year reads back to another than the date's
+    flag_subject_year(found, "\n".join(texts))  # the subject's year and the date's: one misread
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     meta = Metadata(classification=cls, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)

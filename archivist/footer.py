@@ -298,19 +298,25 @@ def _unnamed_principal(blocks: list[Footer]) -> Footer | None:
                  and _position_key(b) not in SECONDARY), None)
 
 
-def _unread_beside(f: Footer, blocks: list[Footer]) -> str | None:
+def _unread_beside(f: Footer, blocks: list[Footer], right: list[Line]) -> str | None:
     """Why a secretary's block taken may be the wrong signer's: another block stands beside it on its row
     with a position line no known position and no name read (``CHỦ TẠ A`` over ``Đặng Kim :i ên``, HG24's
-    typed minutes). Minutes are signed for the body by the chair; when the chair's column cannot be read,
-    the secretary's name and ``THƯ KÝ`` are a wrong signer that nothing else contradicts."""
+    typed minutes), or a name stands beside its name on its row with no position over it that was read (the
+    chair's ``CHỦ TỌA`` read at 0 in one word and dropped as a seal's specks, ``Vũ Thanh Phượng`` beside ``Võ
+    Quang Tâm``: HG28's typed minutes, twenty-first round). Minutes are signed for the body by the chair; when
+    the chair's column cannot be read, the secretary's name and ``THƯ KÝ`` are a wrong signer that nothing
+    else contradicts."""
     if not f.positions:
         return None
     other = next((b for b in blocks if b is not f and b.name is None and b.positions
                   and _beside(f.positions[-1], b.positions[0])), None)
-    if other is None:
-        return None
-    return f"the secretary's block taken: the column beside it ('{other.positions[0].text}') was not read" \
-        " as a position with a name"
+    if other is not None:
+        return f"the secretary's block taken: the column beside it ('{other.positions[0].text}') was not read" \
+            " as a position with a name"
+    name = next((ln for ln in right if f.name is not None and _beside(f.name, ln) and is_name(trim_noise(ln.text))
+                 and not any(b.name is ln for b in blocks)), None)
+    return f"the secretary's block taken: a second signer's name ('{name.text}') stands beside it, under a" \
+        " position not read" if name is not None else None
 
 
 def parse_footer(lines: list[Line], page: int) -> Footer | None:
@@ -328,7 +334,7 @@ def parse_footer(lines: list[Line], page: int) -> Footer | None:
     if f is not None and _position_key(f) in SECONDARY and not f.authority:
         principal = _unnamed_principal(every)
         if principal is None:
-            f.doubt = _unread_beside(f, every)
+            f.doubt = _unread_beside(f, every, right)
         f = principal or f
     if f is None and not noi_nhan:
         return None
