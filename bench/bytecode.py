@@ -14,11 +14,17 @@ from __future__ import annotations
 
 import compileall
 import importlib.util
+import os
 from pathlib import Path
 
 
 def imported_package() -> Path:
-    """The ``archivist`` package a run started from this environment imports (``PYTHONPATH`` first)."""
+    """The ``archivist`` package the benches' runs import: the first on ``PYTHONPATH`` (their scripts are run by
+    path from ``bench/``, which holds none), else the installed one. Not this process's ``sys.path``: under
+    ``python -m`` it starts with the current folder, which the runs do not search."""
+    for entry in filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)):
+        if (Path(entry) / "archivist" / "__init__.py").is_file():
+            return (Path(entry) / "archivist").resolve()
     spec = importlib.util.find_spec("archivist")
     if spec is None or spec.origin is None:
         raise SystemExit("archivist is not importable here")

@@ -36,7 +36,15 @@ def test_a_module_that_does_not_compile_stops_the_bench(tmp_path: Path) -> None:
         compile_package(tmp_path)
 
 
-def test_the_package_timed_is_the_one_imported() -> None:
+def test_the_package_timed_is_the_one_imported(monkeypatch) -> None:
     import archivist
 
+    monkeypatch.delenv("PYTHONPATH", raising=False)
     assert imported_package() == Path(archivist.__file__).parent
+
+
+def test_the_package_timed_is_the_first_on_pythonpath(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "tree" / "archivist").mkdir(parents=True)
+    (tmp_path / "tree" / "archivist" / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(tmp_path / "none"), str(tmp_path / "tree")]))
+    assert imported_package() == (tmp_path / "tree" / "archivist").resolve()
