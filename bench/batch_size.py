@@ -39,6 +39,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.bytecode import compile_package  # noqa: E402
 from bench.harness import cpu_clock, timed  # noqa: E402
 
 
@@ -149,7 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1,6,24")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--tree", type=Path, default=ROOT, help="the checkout whose archivist package is timed")
+    ap.add_argument("--source", action="store_true", help="leave the tree's modules uncompiled (bench/bytecode.py)")
     args = ap.parse_args(argv)
+    if not args.source:
+        compile_package(args.tree.resolve() / "archivist")
     formats, sizes = args.formats.split(","), [int(s) for s in args.sizes.split(",")]
     args.out.mkdir(parents=True, exist_ok=True)
     batches = {fmt: make_batches(args.corpus, args.out, fmt, sizes) for fmt in formats}

@@ -12,7 +12,7 @@ path: the first page back, counted from the command's start, less that page's ow
 same`` compares them, and every index row (documents without their record hash and time, pages, figures,
 terms; the document numbers, which follow the order pages come back in, left out).
 
-    .venv/bin/python bench/main_cpu.py run FOLDER OUT before=/path/to/copy after=. [--rounds 3]
+    .venv/bin/python bench/main_cpu.py run FOLDER OUT before=/path/to/copy after=. [--rounds 3] [--source]
     .venv/bin/python bench/main_cpu.py compare OUT/before-1 OUT/after-1
 """
 
@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.around_engine import same  # noqa: E402
+from bench.bytecode import compile_package  # noqa: E402
 from bench.harness import cpu_clock, timed  # noqa: E402
 
 _SKIP_DOC_COLUMNS = {"docno", "record_sha", "record_mtime"}
@@ -114,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("out", type=Path)
     r.add_argument("trees", nargs=2, help="NAME=PATH, twice")
     r.add_argument("--rounds", type=int, default=2)
+    r.add_argument("--source", action="store_true", help="leave the trees' modules uncompiled (bench/bytecode.py)")
     c = sub.add_parser("compare")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
@@ -122,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         return compare(args.a, args.b)
     trees = {n: Path(p).resolve() for n, p in (t.split("=", 1) for t in args.trees)}
     args.out.mkdir(parents=True, exist_ok=True)
+    if not args.source:  # both trees alike, as an install would have them (bench/bytecode.py)
+        for tree in trees.values():
+            compile_package(tree / "archivist")
     run(args.folder, args.out, trees, args.rounds)
     return 0
 
