@@ -37,6 +37,11 @@ Eighteenth round (seed 25's three wrong lists, all at 0.85 unflagged):
 - a code in capitals that is no known abbreviation, for one of whose letters the engine weighed another
   within :data:`archivist.chardoubt.LETTER_MARGIN` points that makes a known one (``TY``, ``T`` 1.7 points
   behind the ``Y``: ``TT``). :func:`syllable_rival_doubt` judges small-letter syllables only.
+
+Twenty-second round (AT29: ``- TT HĐND xã;`` read ``-TTHĐND.g.gC`` at confidence 0, dropped whole as debris,
+and the list of three kept items stored at 0.85): an item dropped whole that holds a body's code of
+four letters or more (``HĐND``, ``UBMTTQ``) was an item. Specks read as capitals (``-ÈLÁÄ/``, ``wMXN`` beside
+right lists on the fit sets) hold no such code.
 """
 
 from __future__ import annotations
@@ -86,6 +91,26 @@ def bracket_lost_doubt(source: str, items: Sequence[str]) -> str | None:
     kept = " ".join(items)
     lost = next((w for w in source.split() if "(" in w and w.strip(";,.") not in kept), "(")
     return f"'{lost}' was read in the list and dropped: a bracketed piece of an item was lost"
+
+
+#: the shortest body's code whose run inside a dropped line says an item stood there: three capitals (``TTH``,
+#: ``BNG``) a speck's debris can make by chance
+LOST_CODE_LETTERS = 4
+
+#: :func:`archivist.recipients.read_recipients`' note of an item dropped whole
+_DROPPED = re.compile(r"^'(.*)' dropped: OCR debris$", re.S)
+
+
+def dropped_item_doubt(changes: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: an item the reading dropped whole as debris (``changes``, the field's
+    ``'TTHĐND.g.gC' dropped: OCR debris``) holds a known body's code of :data:`LOST_CODE_LETTERS` letters or
+    more (``HĐND``): the engine read an item there, run together with specks, and the list lost it."""
+    codes = [c for c in abbreviations() if sum(ch.isalpha() for ch in c) >= LOST_CODE_LETTERS]
+    for change in changes:
+        dropped = _DROPPED.match(change)
+        if dropped and (code := next((c for c in codes if c in dropped.group(1)), None)):
+            return f"'{dropped.group(1)}' holds '{code}' and was dropped: an item of the list was lost"
+    return None
 
 
 #: a unit's code as an archive copy lists it after ``Lưu: VT``, alone: ``VX.``, ``TC,``
@@ -249,7 +274,7 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
         return
     items = [v for v in rec.value if isinstance(v, str)]
     rec.review = signature_item_doubt(items) or level_case_doubt(items) or closed_item_doubt(items) \
-        or bracket_lost_doubt(rec.source_text or "", items) \
+        or bracket_lost_doubt(rec.source_text or "", items) or dropped_item_doubt(rec.changes) \
         or (row_stray_doubt(footer) or label_gap_doubt(footer) or order_doubt(footer, items)
             or lost_head_doubt(footer, items) if footer else None)
     listed = next((p for p in pages if footer and footer.recipients and p.number == footer.recipients[0].page), None)
