@@ -26,8 +26,10 @@ SURNAMES = frozenset(fold_key(s) for s in (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Đào Lâm Trịnh Mai Trương Hà Cao "
     "Lương Tô Tạ Châu Quách Thái Kiều Lưu Triệu Văn Chu Tăng La Mạc Đàm Hứa Vương Lại Khổng Thân Ông Giang Kim "
     "Tôn").split())
-#: Positions of the one who signs second, not for the body (minutes: the secretary beside the chair).
-SECONDARY = ("thu ky", "nguoi ghi bien ban", "thanh vien")
+#: Positions of the one who signs second, not for the body (minutes: the secretary beside the chair; a power of
+#: attorney, ``Giấy ủy quyền``: the delegate, ``NGƯỜI ĐƯỢC ỦY QUYỀN``, beside the one who delegates and signs for the
+#: body, ``NGƯỜI ỦY QUYỀN`` / ``CHỦ TỊCH``: AT30's delegate's name taken when the chair's was not read).
+SECONDARY = ("thu ky", "nguoi ghi bien ban", "thanh vien", "nguoi duoc uy quyen")
 
 _AUTHORITY = re.compile(r"^(?P<a>T\s?[./]?\s?U\s?\.?\s?Q|T\s?[./]?\s?M|K\s?[./]?\s?T|T\s?[./]?\s?L|Q(?=\s?\.))"
                         r"(?:\s?[.,]\s?|\s)(?=\S)")
