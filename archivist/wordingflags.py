@@ -44,6 +44,13 @@ def _one_letter_off(read: str, spelled: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
 
 
+def _fragment(read: str, spelled: str) -> bool:
+    """Whether ``read`` is what is left of ``spelled`` with letters lost from its end or one lost inside, marks
+    and the stroke of ``Đ`` aside (``D``, ``DÂ``, ``ĐÂ`` for ``DÂN``; not ``XÃ``)."""
+    a, b = (fold_marks(w).replace("Đ", "D") for w in (read, spelled))
+    return bool(a) and len(a) < len(b) and (b.startswith(a) or any(a == b[:i] + b[i + 1:] for i in range(len(b))))
+
+
 def fixed_head_fix(value: str) -> tuple[str, str] | None:
     """``value`` with its fixed head restored and what changed, when its first words are a body's fixed
     wording with one word one letter (or a mark) off (``ỦY BAN NHÂN BÂN XÃ …``); None when they are the
@@ -59,6 +66,53 @@ def fixed_head_fix(value: str) -> tuple[str, str] | None:
             fixed = " ".join(words[:i] + [head[i][0]] + words[i + 1:])
             return fixed, f"'{read[i]}' restored to '{head[i][0]}': '{' '.join(f[0] for f in head)}' is fixed wording"
     return None
+
+
+def lost_head_word_fix(value: str) -> tuple[str, str] | None:
+    """``value`` with the last word of its fixed head put back and what changed, when it opens with all of a
+    fixed head but that last word and goes on with another word (``ỦY BAN NHÂN XÃ PHÚ LƯƠNG``: ``DÂN`` read as a
+    lone ``D`` and dropped, HG30). No body is named ``ỦY BAN NHÂN …`` or ``HỘI ĐỒNG NHÂN …`` without ``DÂN``;
+    a head cut earlier (``ỦY BAN MẶT TRẬN …``) is another body, and a last word one letter off is
+    :func:`fixed_head_fix`'s."""
+    words = normalize(value).split()
+    for head in FIXED_HEADS:
+        n = len(head) - 1
+        if len(words) <= n or any(w.upper() not in forms for w, forms in zip(words[:n], head, strict=False)):
+            continue
+        if words[n].upper() in head[n] or _one_letter_off(words[n].upper(), head[n][0]):
+            return None
+        wording = " ".join(f[0] for f in head)
+        if _fragment(words[n].upper(), head[n][0]):  # ``DÂ``, ``ĐÂ``: the word itself, letters short
+            fixed = " ".join(words[:n] + [head[n][0]] + words[n + 1:])
+            return fixed, f"'{words[n]}' restored to '{head[n][0]}': '{wording}' is fixed wording"
+        fixed = " ".join(words[:n] + [head[n][0]] + words[n:])
+        return fixed, f"'{head[n][0]}' put back after '{' '.join(words[:n])}': '{wording}' is fixed wording"
+    return None
+
+
+#: the fixed opening of a subject (``trích yếu``) of a decision or a letter (Decree 30): ``Về việc …``
+SUBJECT_OPENING = ("Về", "việc")
+
+
+def subject_opening_fix(value: str) -> tuple[str, str] | None:
+    """``value`` with its opening restored, when it opens with a word one letter (or a mark) off ``Về`` before
+    ``việc`` (``Và việc thành lập …``, HG30): a subject opens with ``Về việc``, never with ``Và việc``, so the
+    pattern decides the word; both are real syllables, so no syllable check can doubt it."""
+    words = normalize(value).split()
+    first, second = SUBJECT_OPENING
+    if len(words) < 3 or words[1] != second or words[0] == first or not words[0].isalpha() \
+            or not _one_letter_off(words[0].lower(), first.lower()) or fold_marks(words[0].lower())[:1] != "v":
+        return None
+    fixed = " ".join([first] + words[1:])
+    return fixed, f"'{words[0]}' restored to '{first}': a subject opens with '{first} {second}'"
+
+
+def _restore(f: Field, fix: tuple[str, str]) -> None:
+    """Take the fixed value, keep what was read, and flag it: the pattern, not the pixels, chose it."""
+    f.read = f.read or f.value
+    f.value = fix[0]
+    f.changes.append(fix[1])
+    f.review = f.review or fix[1] + ": the pattern, not the pixels, chose it"
 
 
 def _opens_capital(word: str | None) -> bool:
@@ -85,15 +139,16 @@ def capital_inside_doubt(value: str) -> str | None:
 
 
 def flag_wording(found: dict[str, Field]) -> None:
-    """Restore and flag a body's fixed wording misread; flag a subject with a capital inside small-letter text."""
+    """Restore and flag a body's fixed wording misread or cut short and a subject's fixed opening misread; flag a
+    subject with a capital inside small-letter text."""
     for name in BODY_FIELDS:
         f = found.get(name)
-        if f is not None and isinstance(f.value, str) and (fix := fixed_head_fix(f.value)):
-            f.read = f.read or f.value
-            f.value = fix[0]
-            f.changes.append(fix[1])
-            f.review = f.review or fix[1] + ": the pattern, not the pixels, chose it"
+        if f is not None and isinstance(f.value, str) and \
+                (fix := fixed_head_fix(f.value) or lost_head_word_fix(f.value)):
+            _restore(f, fix)
     subj = found.get("subject")
+    if subj is not None and isinstance(subj.value, str) and (fix := subject_opening_fix(subj.value)):
+        _restore(subj, fix)
     if model_list() and subj is not None and isinstance(subj.value, str) and not subj.review \
             and (why := capital_inside_doubt(subj.value)):  # without the model's word list no word's case is known
         subj.review = why
