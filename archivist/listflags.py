@@ -178,6 +178,32 @@ def label_gap_doubt(footer: Footer) -> str | None:
     return None
 
 
+#: a step between two rows of a list this many times the list's median step or more: a row between them was not
+#: read (HG30 1.89: ``- UBMTTQ VN xã;`` lost whole; on seeds 22-30 right lists step at most 1.14 times their median,
+#: a lost row doubles it; twenty-third round)
+ROW_GAP = 1.6
+
+
+def row_gap_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]) -> str | None:
+    """Why the recipients are doubtful: two rows of the list that hold its words (an item's or its continuation's,
+    on the list's first page) stand :data:`ROW_GAP` median steps or more apart, and the page (``words``, as
+    ``(text, conf, box, line)``) has no word of two letters or digits on the row between (a signature line read
+    as a row of its own there fills it): the row was left blank by the engine, an item not read at all, with no
+    debris of it, so :func:`dropped_item_doubt` sees nothing."""
+    held = {w for item in items for w in item.split() if sum(c.isalpha() for c in w) >= 2}
+    page = footer.recipients[0].page if footer.recipients else None
+    mids = [m for ln in footer.recipients if ln.page == page and held & set(ln.text.split())
+            and (m := _mid(ln)) is not None]
+    steps = [b - a for a, b in zip(mids, mids[1:], strict=False)]
+    if len(steps) < 2 or (usual := sorted(steps)[len(steps) // 2]) <= 0:
+        return None
+    filled = [(b[1] + b[3]) / 2 for text, _c, b, _ln in word_tuples(words) if len(re.findall(r"[^\W_]", text)) >= 2]
+    for a, step in zip(mids, steps, strict=False):
+        if step >= ROW_GAP * usual and not any(a + usual / 2 < y < a + step - usual / 2 for y in filled):
+            return f"two rows of the list stand {step / usual:.1f} lines apart: a row between them was lost"
+    return None
+
+
 def order_doubt(footer: Footer, items: Sequence[str]) -> str | None:
     """Why the recipients are doubtful: a line holding an item, as read, stands higher on its page than the
     item's line read before it, by more than half a line's height: the engine ordered the lines by boxes that
@@ -252,6 +278,21 @@ def lost_row_word_doubt(footer: Footer, items: Sequence[str], words: Sequence[An
     return None
 
 
+def unknown_code_doubt(items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: an item holds a word of two letters or more in capitals that is no known
+    abbreviation (``LI Đảng ủy, HĐND xã``: ``TT`` read ``LI`` at confidence 22, HG30). A list's items name
+    bodies by their codes (``TT``, ``UBND``, ``HĐND``, ``VT``) and otherwise write small letters, so a capital
+    run that no code spells is a code misread; on seeds 22-30 every list holding one was wrong (twenty-third
+    round). Items all in capitals are :func:`signature_item_doubt`'s."""
+    known = abbreviations()
+    for item in items:
+        for w in item.split():
+            core = w.strip(".,;:()")
+            if len(core) >= 2 and core.isalpha() and core.isupper() and core not in known:
+                return f"'{core}' in '{item}' is in capitals and no known code: a code was misread"
+    return None
+
+
 def code_rival_doubt(text: str, rivals: Sequence[tuple[int, str, float, float]],
                      margin: float = LETTER_MARGIN) -> str | None:
     """Why the word ``text`` of a list is doubtful: a code in capitals (``TY``) that is no known abbreviation,
@@ -279,14 +320,15 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
             or lost_head_doubt(footer, items) if footer else None)
     listed = next((p for p in pages if footer and footer.recipients and p.number == footer.recipients[0].page), None)
     if not rec.review and listed is not None and footer:
-        rec.review = lost_row_word_doubt(footer, items, listed.words or [])
+        rec.review = lost_row_word_doubt(footer, items, listed.words or []) \
+            or row_gap_doubt(footer, items, listed.words or [])
     page = next((p for p in pages if p.number == rec.page and getattr(p, "rivals", None)), None)
-    if rec.review or page is None:
-        return
-    kept = value_tokens(rec.value)
-    for w in value_words(page.words, rec):
-        text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
-        if text == w[0] and value_tokens(text) <= kept \
-                and (why := syllable_rival_doubt(text, rivals) or code_rival_doubt(text, rivals)):
-            rec.review = why
-            return
+    if not rec.review and page is not None:
+        kept = value_tokens(rec.value)
+        for w in value_words(page.words, rec):
+            text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
+            if text == w[0] and value_tokens(text) <= kept \
+                    and (why := syllable_rival_doubt(text, rivals) or code_rival_doubt(text, rivals)):
+                rec.review = why
+                break
+    rec.review = rec.review or unknown_code_doubt(items)  # last: the engine's rival, when it had one, says more
