@@ -227,7 +227,7 @@ def _coarse_angle(xs: np.ndarray, ys: np.ndarray) -> float:
 
     Why not score the whole 0.5 degree grid: that was 130 of a page's ~170 projection scores (both quarters);
     this is 17 + 4 a quarter at a 2 degree step. It differs from the full grid only where the page's scores have
-    two peaks within a step, which the accuracy benches measure (no page of 250 differed: bench/RESULTS.md)."""
+    two peaks within a step, which the accuracy benches measure (no page of 288 differed: bench/RESULTS.md)."""
     angles = np.arange(-MAX_SKEW, MAX_SKEW + 0.01, COARSE_STEP)
     scores = [_score(xs, ys, a) for a in angles]
     i = int(np.argmax(scores))
