@@ -40,7 +40,7 @@ from .models import Word
 from .mottofix import correct_headings
 from .phrasefix import correct_phrases, opens_phrase
 from .sections import correct_numerals
-from .syllables import attested, fold_marks, folded_syllables, is_syllable, syllables, tone_of, toneless
+from .syllables import attested, by_toneless, fold_marks, folded_syllables, is_syllable, tone_of, toneless
 
 _LOOKALIKE = str.maketrans({"Ð": "Đ", "ð": "đ"})
 _SAME_SHAPE = set("cosuvwxz") | {"ô", "ơ", "ư"}
@@ -203,12 +203,8 @@ _EDGE = "()[]{}.,;:!?\"'`‘’“”-–—…"
 MAX_COST = 2
 
 
-@lru_cache(maxsize=1)
-def _by_toneless() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for syl in syllables():
-        out.setdefault(toneless(syl), []).append(syl)
-    return {k: tuple(v) for k, v in out.items()}
+#: The syllables by their toneless spelling, cached per code digest and in sorted order (archivist/syllables.py).
+_by_toneless = by_toneless
 
 
 def _variants(bare: str) -> dict[str, int]:

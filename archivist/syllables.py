@@ -125,6 +125,29 @@ def _generate() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def by_toneless() -> dict[str, tuple[str, ...]]:
+    """The syllables by their spelling without the tone (``toneless``): the post-correction's index of what a
+    misread word may have been (archivist/ocrfix.py). Each entry's syllables in sorted order.
+
+    Why cached like :func:`syllables`: built, it cost ≈ 0.03 CPU s in the fork server on every batch (a
+    ``toneless`` of each of the ≈ 18,000 syllables), and its order followed the frozenset's, which
+    ``PYTHONHASHSEED`` changes process to process; read back from the cache it is a fraction of that and the
+    same in every process. Only :func:`toneless` and the syllables, both this module's code, decide it."""
+    from .tesswords import derived_lines
+
+    lines = derived_lines("by-toneless", Path(__file__), _toneless_lines)
+    return {bare: tuple(rest.split(" ")) for bare, _, rest in (line.partition("\t") for line in lines)}
+
+
+def _toneless_lines() -> list[str]:
+    """``bare<TAB>syllable syllable ...`` for :func:`by_toneless`, the syllables sorted."""
+    out: dict[str, list[str]] = {}
+    for syl in sorted(syllables()):
+        out.setdefault(toneless(syl), []).append(syl)
+    return [f"{bare}\t{' '.join(syls)}" for bare, syls in out.items()]
+
+
+@lru_cache(maxsize=1)
 def folded_syllables() -> frozenset[str]:
     """The syllables without any mark (``d`` for ``đ``): what a syllable looks like when the OCR lost its marks."""
     from .tesswords import derived_lines
