@@ -5,6 +5,7 @@ place-date line's day and month say otherwise; a date that agrees with them is l
 from __future__ import annotations
 
 from archivist.agreement import date_line_doubt
+from archivist.chardoubt import phrase_read_otherwise
 from tests.test_flag_evidence import _extract, _page
 
 FOOT = [[(100, "Nơi nhận:"), (1000, "TM. ỦY BAN NHÂN DÂN")], [(100, "- Như trên;"), (1000, "CHỦ TỊCH")],
@@ -32,3 +33,21 @@ def test_the_invitation_whose_year_word_is_misread_has_its_date_flagged_or_agree
     ok = _invitation("năm")
     assert ok.date.value == "2021-05-04"
     assert "place-date line" not in (ok.date.review or "")
+
+
+class _Text:
+    """A page as phrase_read_otherwise reads it: its text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def test_a_phrase_written_again_with_another_word_keeps_the_letter_doubt():
+    # HG32 speckle-23: ``vụ Đồng Xuân`` (rival ``ô`` 18 points behind) while ``đồng`` is read in ``Hội đồng``
+    # and the body writes the season again as ``Pönh Xuân``: the word read elsewhere does not answer the doubt
+    subject = "Về việc giao chỉ tiêu sản xuất nông nghiệp vụ Đồng Xuân năm 2014"
+    page = [_Text(f"{subject}\nHội đồng nhân dân xã\nĐiều 1. Giao chỉ tiêu vụ Pönh Xuân năm 2014")]
+    assert phrase_read_otherwise("Đồng", subject, page)
+    same = [_Text(f"{subject}\nHội đồng nhân dân xã\nĐiều 1. Giao chỉ tiêu vụ Đồng Xuân năm 2014")]
+    assert not phrase_read_otherwise("Đồng", subject, same)
+    assert not phrase_read_otherwise("Đồng", subject, [_Text(f"{subject}\nHội đồng nhân dân xã")])
