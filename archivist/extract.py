@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .agreement import flag_disagreeing, flag_number_year, flag_subject_year
+from .agreement import flag_date_line, flag_disagreeing, flag_number_year, flag_subject_year
 from .bodies import abbreviations, clean_body, is_debris, odd_tokens
 from .calibration import threshold_for
 from .chardoubt import flag_doubted, settle_number
@@ -365,6 +365,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, "\n".join(texts))  # the subject's year and the date's: one misread
+    flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0]) if doc.pages else "")  # line names another day
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     meta = Metadata(classification=cls, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
