@@ -25,7 +25,7 @@ often says the same thing twice, and where the two disagree one of them was misr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -108,6 +108,19 @@ def subject_year_doubt(subject: str, year: int | None) -> str | None:
     return None
 
 
+def _slipped_years(subject: str, year: int | None) -> Iterator[str]:
+    """The possible years the subject names that are the date's ``year`` with one digit read for one Tesseract
+    confuses it with, more than a year away from it (a plan for the next year, a report on the last, name a year
+    one away): one of the two readings slipped; the text says which (:func:`subject_year_slip`,
+    :func:`date_year_slip`)."""
+    if year is None:
+        return
+    for m in _SUBJECT_YEAR.finditer(subject):
+        y = m.group(1)
+        if possible_year(y) and abs(int(y) - year) > 1 and y in digit_variants(str(year)):
+            yield y
+
+
 def subject_year_slip(subject: str, year: int | None, text: str) -> str | None:
     """Why the subject is doubtful given the document's date of ``year`` and its ``text``: the subject names a
     possible year (``năm 2019``) that is the date's (``2010``) with one digit read for one Tesseract confuses it
@@ -115,12 +128,8 @@ def subject_year_slip(subject: str, year: int | None, text: str) -> str | None:
     and the text writes that year nowhere but in the subject (a year a document is about, its body repeats).
     Twenty-first round: a typed plan dated 2010 whose subject read ``năm 2019`` for ``năm 2010`` at 0.72; on
     seeds 22-28 every subject naming a year one confused digit from its date's was wrong (16, none right)."""
-    if year is None:
-        return None
-    for m in _SUBJECT_YEAR.finditer(subject):
-        y = m.group(1)
-        if possible_year(y) and abs(int(y) - year) > 1 and y in digit_variants(str(year)) \
-                and text.count(y) <= subject.count(y):
+    for y in _slipped_years(subject, year):
+        if text.count(y) <= subject.count(y):
             return f"the subject's year {y} is the date's {year} with a digit misread; the text has it nowhere else"
     return None
 
@@ -132,13 +141,9 @@ def date_year_slip(subject: str, year: int | None, text: str) -> str | None:
     subject's year again outside the subject while writing the date's year nowhere but in the date: the year
     the document is about is read twice, the date's once, so the date's digit is the likelier slip.
     Twenty-fourth round: a typed plan dated ``2019`` for ``2010`` at 0.93 whose subject and body read ``2010``."""
-    if year is None:
-        return None
     mine = str(year)
-    for m in _SUBJECT_YEAR.finditer(subject):
-        y = m.group(1)
-        if possible_year(y) and abs(int(y) - year) > 1 and y in digit_variants(mine) \
-                and text.count(y) > subject.count(y) and text.count(mine) <= 1 + subject.count(mine):
+    for y in _slipped_years(subject, year):
+        if text.count(y) > subject.count(y) and text.count(mine) <= 1 + subject.count(mine):
             return f"the subject's year {y}, which the text writes again, is the date's {year} with a digit misread"
     return None
 

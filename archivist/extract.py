@@ -327,8 +327,9 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     doc = analysed(pages)
     cls = classification or classify_layout(doc)
     texts = [ln.text for page in doc.pages for ln in page]
+    text = "\n".join(texts)  # the document's lines as one text, for the checks that search it
     restore = MarkRestorer(texts)
-    years = {int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", "\n".join(texts))}
+    years = {int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)}
     found: dict[str, Field] = {}
     found.update(_number_fields(doc, cls, pages))
     if (ns := doc.header.number) and ns.number and ns.number.value.year:
@@ -344,7 +345,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
         subj.confidence = round(subj.confidence * ODD_FACTOR, 3)  # năm 2998: a digit misread
     found.update(_signer_fields(doc, restore, not typed_under_circular55(found["date"].value, texts)))
     found["page_count"] = Field(len(pages), 1.0)
-    lang, lconf = detect_language("\n".join(texts))
+    lang, lconf = detect_language(text)
     found["language"] = Field(lang, lconf)
     if cls.kind == "civil_status":
         found.update(civil_fields(doc, cls, found["date"], restore))
@@ -354,7 +355,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     check(found, restore, doc.footer)
     flag_wording(found)  # a body's fixed wording misread (restored), a capital or a name's mark no word takes
-    confirm_agreeing(found, restore.doubtful, "\n".join(texts))  # a second reading elsewhere agrees
+    confirm_agreeing(found, restore.doubtful, text)  # a second reading elsewhere agrees
     judged = dict(found)
     if form_title(doc, subj):  # the table's words, as sure as the type its title decided: no pixel judged
         subj.confidence = round(min(0.8, cls.confidence), 3)
@@ -364,7 +365,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
-    flag_subject_year(found, "\n".join(texts))  # the subject's year and the date's: one misread
+    flag_subject_year(found, text)  # the subject's year and the date's: one misread
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0]) if doc.pages else "")  # line names another day
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     meta = Metadata(classification=cls, **found)

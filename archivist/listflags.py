@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from statistics import median_high
 from typing import Any
 
 from .bodies import abbreviations
@@ -157,8 +158,8 @@ LABEL_GAP = 2.0
 
 def _mid(ln: Line) -> float | None:
     """The middle height of a line's words (the median: a speck on the row does not move it)."""
-    mids = sorted((b[1] + b[3]) / 2 for *_, b, _c in ln.spans)
-    return mids[len(mids) // 2] if mids else None
+    mids = [(b[1] + b[3]) / 2 for *_, b, _c in ln.spans]
+    return median_high(mids) if mids else None
 
 
 def label_gap_doubt(footer: Footer) -> str | None:
@@ -168,7 +169,7 @@ def label_gap_doubt(footer: Footer) -> str | None:
     for ln in footer.recipients:
         if footer.label and ln.page == footer.label.page and (m := _mid(ln)) is not None:
             rows.setdefault(ln.index, []).append(m)
-    mids = sorted(sorted(v)[len(v) // 2] for v in rows.values())
+    mids = sorted(median_high(v) for v in rows.values())
     top = _mid(footer.label) if footer.label else None
     if len(mids) < 2 or top is None:
         return None
@@ -195,7 +196,7 @@ def row_gap_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]) ->
     mids = [m for ln in footer.recipients if ln.page == page and held & set(ln.text.split())
             and (m := _mid(ln)) is not None]
     steps = [b - a for a, b in zip(mids, mids[1:], strict=False)]
-    if len(steps) < 2 or (usual := sorted(steps)[len(steps) // 2]) <= 0:
+    if len(steps) < 2 or (usual := median_high(steps)) <= 0:
         return None
     filled = [(b[1] + b[3]) / 2 for text, _c, b, _ln in word_tuples(words) if len(re.findall(r"[^\W_]", text)) >= 2]
     for a, step in zip(mids, steps, strict=False):
@@ -213,8 +214,8 @@ def order_doubt(footer: Footer, items: Sequence[str]) -> str | None:
     for ln in footer.recipients:
         if (mid := _mid(ln)) is None or not any(item in ln.text for item in items):
             continue
-        heights = sorted(b[3] - b[1] for *_, b, _c in ln.spans)
-        if prev and prev[0] == ln.page and mid < prev[1] - heights[len(heights) // 2] / 2:
+        height = median_high(b[3] - b[1] for *_, b, _c in ln.spans)
+        if prev and prev[0] == ln.page and mid < prev[1] - height / 2:
             return f"'{ln.text.strip()}' stands above '{prev[2]}', read before it: the items' order was not read"
         prev = (ln.page, mid, ln.text.strip())
     return None
@@ -237,8 +238,8 @@ def lost_head_doubt(footer: Footer, items: Sequence[str]) -> str | None:
             gaps.append((first[0] - spans[0][2][2], first[3] - first[1], ln.text.strip()))
     if len(gaps) < 3:
         return None
-    usual = sorted(g for g, _h, _t in gaps)[len(gaps) // 2]
-    height = sorted(h for _g, h, _t in gaps)[len(gaps) // 2]
+    usual = median_high(g for g, _h, _t in gaps)
+    height = median_high(h for _g, h, _t in gaps)
     for gap, _h, text in gaps:
         if gap - usual > height:
             return f"'{text}' stands {gap - usual:.0f} px further after its bullet than the others: a word was lost"
