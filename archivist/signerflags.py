@@ -1,0 +1,58 @@
+"""Review flags on the signature block read against its own form and the body (issue 14 item 9, twenty-sixth
+round).
+
+Why: the two wrong values left unflagged on seed 33 were read with the engine sure of their words, so their
+confidence gave nothing away; what was wrong with them was where they came from:
+
+- a signer's name ``CHỦ TÌ`` (for ``Dương Diệu Hoa``): the position's ``CHỦ TỊCH`` cut short, taken as a name
+  because ``Chu`` is a family name. Decree 30 (and Circular 01/2011 before it) types the signer's full name in
+  title case under the position, which alone is in capitals: a "name" in capitals is a position's or an
+  authority's words. On the 24 fit sets (seeds 22-33) the product stored 13 signers in capitals, all wrong, and
+  no right one.
+- a position ``ĐẠI DIỆN BÊN A`` (for ``CHỦ TỊCH``): a contract party's heading, the office line under it not
+  read. A contract names each party's representative and office in its body (``Đại diện: Ông Lê Ngọc Quý;
+  chức vụ: Chủ tịch Ủy ban nhân dân xã.``): the signer's office read there is a second reading of the position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from .crosscheck import unmarked_key
+
+#: a name is judged for its case when it holds this many letters at least (``TT`` alone says nothing)
+MIN_LETTERS = 4
+#: ``Đại diện: Ông Lê Ngọc Quý; chức vụ: Chủ tịch Ủy ban nhân dân xã.`` (the office may run onto the next line)
+_AGENT_OFFICE = re.compile(r"Đại diện\s*:?\s*(?:Ông|Bà)?\s*(?P<name>[^;,.:\n]+?)\s*[;,.]\s*chức\s+vụ\s*:?\s*"
+                           r"(?P<office>[^;.:]+)", re.I)
+#: how alike (difflib ratio, unmarked) the position must be to the office's first words to be that office
+OFFICE_LIKE = 0.8
+
+
+def capitals_name_doubt(name: str) -> str | None:
+    """Why a signer's name is doubtful: every letter of it is a capital. A signer's name is typed in title
+    case under the position (Decree 30); in capitals it is a position's words read as a name."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) >= MIN_LETTERS and all(c.isupper() for c in letters):
+        return f"the name '{name}' is in capitals: a signer's name is typed in title case, a position in capitals"
+    return None
+
+
+def office_doubt(position: str, signer: str, texts: Sequence[str]) -> str | None:
+    """Why a position is doubtful: the body names the signer's office (``Đại diện: Ông <signer>; chức vụ:
+    <office>``) and the position is not that office's first words (a party's heading ``ĐẠI DIỆN BÊN A`` taken
+    when the office line under it was not read)."""
+    key, pos = unmarked_key(signer), unmarked_key(position).split()
+    if not key or not pos:
+        return None
+    for m in _AGENT_OFFICE.finditer("\n".join(texts)):
+        if unmarked_key(m.group("name")) != key:
+            continue
+        office = " ".join(m.group("office").split())
+        head = " ".join(unmarked_key(office).split()[:len(pos)])
+        if SequenceMatcher(None, head, " ".join(pos)).ratio() < OFFICE_LIKE:
+            return f"the text names '{signer}' '{office}', not '{position}'"
+        return None
+    return None
