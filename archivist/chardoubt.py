@@ -35,6 +35,14 @@ LETTER_MARGIN = 25.0
 #: free text no grammar, list or lexicon checks: the subject. Names were judged so too and left out: on the
 #: bench they flagged right names (seed 12 hard groups: signer 8.8% -> 20.6% of right ones) and no wrong one
 LETTER_FIELDS = ("subject",)
+#: names, judged apart (twenty-sixth round, the name-rival rule): a name is written once, so no second reading
+#: answers a rival letter. By the coordinator's criteria (a wrong value caught that nothing else flags; every
+#: field's right values flagged at most 15% on each seed, signer and person at most 10% on seeds 22-33), measured
+#: at 20, 30 and 40 points (bench/RESULTS.md, "Flags, twenty-sixth round"): the signer at 30 (two wrong names
+#: caught, right signers 5.6% -> 8.6%, at most 12.7% on a seed); the person left out, its 9-10 right values a
+#: seed going over 15% with two flags at any margin (seed 28: 2 of 9 at 20)
+NAME_FIELDS = ("signer",)
+NAME_MARGIN = 30.0
 #: lists of names, where a letter read in the wrong case names another body: the recipients
 CASE_FIELDS = ("recipients",)
 _VOWELS, _TONES = "aăâeêioôơuưy", ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
@@ -71,6 +79,13 @@ def letter_doubt(text: str, rivals: Sequence[Rival], margin: float = LETTER_MARG
     return None
 
 
+def name_letter_doubt(text: str, rivals: Sequence[Rival]) -> str | None:
+    """Why a letter of a name's word ``text`` is in doubt: :func:`letter_doubt` within NAME_MARGIN points (read at
+    call time, so the bench can trace the margin's curve). Nothing on the page answers it: a name is written once
+    (``Vần`` for ``Vân`` with ``â`` 29.7 points behind, ``Anh`` for ``Ánh`` with ``Ả`` 16 behind)."""
+    return letter_doubt(text, rivals, NAME_MARGIN)
+
+
 def case_doubt(text: str, rivals: Sequence[Rival], margin: float = LETTER_MARGIN) -> str | None:
     """Why the first letter of the plain word ``text`` (letters only, punctuation around them) is in doubt:
     the engine weighed the same letter in the other case within ``margin`` points (``Các`` with ``c`` 5
@@ -90,7 +105,7 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
     by_page = {p.number: p for p in pages if getattr(p, "rivals", None)}
     seen = Counter(t.lower() for p in pages for t in _TOKEN.findall(p.text))  # every word the document reads
     judges = [(name, digit_doubt) for name in DIGIT_FIELDS] + [(name, letter_doubt) for name in LETTER_FIELDS] \
-        + [(name, case_doubt) for name in CASE_FIELDS]
+        + [(name, case_doubt) for name in CASE_FIELDS] + [(name, name_letter_doubt) for name in NAME_FIELDS]
     for name, judge in judges:
         f = found.get(name)
         if f is None or f.review or f.value in (None, "", []) or f.page not in by_page:

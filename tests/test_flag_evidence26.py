@@ -63,3 +63,21 @@ def test_a_contract_whose_office_line_was_lost_has_its_position_flagged():
     ok = _contract(office_line=True)
     assert (ok.signer.value, ok.signer_position.value) == ("Lê Ngọc Quý", "CHỦ TỊCH")
     assert "Chủ tịch Ủy ban" not in (ok.signer_position.review or "")
+
+
+def _signed(rivals: dict[str, tuple]):
+    foot = [[(100, "Nơi nhận:"), (1000, "TM. ỦY BAN NHÂN DÂN")], [(100, "- Như trên;"), (1000, "CHỦ TỊCH")],
+            [(100, "- Lưu: VT, TC.")], [(1000, "Ngô Thùy Vần")]]
+    return _extract(_page(HEAD + foot, rivals=rivals))
+
+
+def test_a_name_whose_letter_the_engine_nearly_read_otherwise_is_flagged():
+    # AT26 ggt-112: ``Vần`` for ``Vân``, the engine's ``â`` 29.7 points behind, the name written once
+    m = _signed({"Vần": ((1, "â", 84.3, 54.6),)})
+    assert m.signer.value == "Ngô Thùy Vần"
+    assert "signer" in m.needs_review
+    assert "'â' for 'ầ'" in (m.signer.review or "")
+    far = _signed({"Vần": ((1, "â", 94.3, 44.6),)})  # 50 points behind: no doubt
+    assert "signer" not in far.needs_review
+    look_alike = _signed({"Vần": ((1, "ä", 84.3, 80.0),)})  # no Vietnamese letter: a look-alike, no reading
+    assert "signer" not in look_alike.needs_review
