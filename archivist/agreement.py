@@ -167,11 +167,13 @@ _PLACE_DATE = re.compile(r",\s*ngày\W{0,2}\s*(\d{1,2})\W{0,2}\s*tháng\W{0,2}\s
 
 
 def date_line_doubt(value: object, text: str) -> str | None:
-    """Why the date ``value`` is doubtful given the first page's ``text``: its first place-date line
-    (``…, ngày D tháng M``) names another day or month. The date is read from that line when its ``năm``
-    is read; when it is not (``hänw``), a date from the body (a meeting's) can be stored with nothing to say
-    so. Twenty-fifth round: a letter of ``ngày 04 tháng 5`` stored as its meeting's ``2021-04-09`` at 0.85;
-    on seeds 22-32 the line disagrees with 23 stored dates, 19 of them wrong."""
+    """Why the date ``value`` is doubtful given the first page's header ``text`` (its lines down to the title):
+    its place-date line (``…, ngày D tháng M``) names another day or month. The date is read from that line
+    when its ``năm`` is read; when it is not (``hänw``), a date from the body (a meeting's) can be stored with
+    nothing to say so. Twenty-fifth round: a letter of ``ngày 04 tháng 5`` stored as its meeting's
+    ``2021-04-09`` at 0.85. Only the header is searched (twenty-sixth round): the page's first ``, ngày D tháng
+    M`` was a body date where the line has no comma (``Xã Tân Thạnh Đông. ngày 24``) or no place-date line
+    stands in the header (minutes: ``… 60 phút, ngày 16 tháng 12``), and two right dates were flagged so."""
     if not isinstance(value, str) or (m := _PLACE_DATE.search(text)) is None:
         return None
     try:
@@ -185,7 +187,8 @@ def date_line_doubt(value: object, text: str) -> str | None:
 
 
 def flag_date_line(found: dict[str, Field], first_page: str) -> None:
-    """Mark the date for review when the first page's place-date line disagrees with it (:func:`date_line_doubt`)."""
+    """Mark the date for review when the place-date line of the first page's header (``first_page``: its lines
+    down to the title) disagrees with it (:func:`date_line_doubt`)."""
     d = found.get("date")
     if d is not None and not d.review:
         d.review = date_line_doubt(d.value, first_page)

@@ -366,7 +366,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, text)  # the subject's year and the date's: one misread
-    flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0]) if doc.pages else "")  # line names another day
+    flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     meta = Metadata(classification=cls, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)

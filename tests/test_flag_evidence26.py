@@ -81,3 +81,20 @@ def test_a_name_whose_letter_the_engine_nearly_read_otherwise_is_flagged():
     assert "signer" not in far.needs_review
     look_alike = _signed({"Vần": ((1, "ä", 84.3, 80.0),)})  # no Vietnamese letter: a look-alike, no reading
     assert "signer" not in look_alike.needs_review
+
+
+def _minutes():
+    rows = [[(100, "UBND HUYỆN TIÊN LỮ")], [(100, "ỦY BAN NHÂN DÂN"), (900, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")],
+            [(100, "XÃ TIÊN PHONG"), (900, "Độc lập - Tự do - Hạnh phúc")],
+            [(100, "Số: 08/BB-UBND"), (1000, "Tiên Phong. ngày 10 tháng 12 năm 2008")], [(600, "BIÊN BẢN")],
+            [(400, "Họp xét duyệt hộ nghèo năm 2008")],
+            [(100, "Hôm nay, vào lúc 8 giờ 00 phút, ngày 16 tháng 12 năm 2008, tại hội trường Ủy ban nhân dân xã.")]]
+    return _extract(_page(rows + [[(1000, "CHỦ TỌA")], [(1000, "Tạ Thanh Lan")]]))
+
+
+def test_a_body_date_after_a_comma_is_not_taken_for_the_place_date_line():
+    # HG23 faded-16 and HG33 typewriter-11: the header's line read with a stop for its comma (or absent), the
+    # page's first ``, ngày D tháng M`` a meeting's time in the body; the right date is not flagged for it
+    m = _minutes()
+    assert m.date.value == "2008-12-10"
+    assert "place-date line" not in (m.date.review or "")
