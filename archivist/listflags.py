@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from statistics import median_high
+from statistics import median_high, median_low
 from typing import Any
 
 from .bodies import abbreviations
@@ -181,7 +181,9 @@ def label_gap_doubt(footer: Footer) -> str | None:
 
 #: a step between two rows of a list this many times the list's median step or more: a row between them was not
 #: read (HG30 1.89: ``- UBMTTQ VN xã;`` lost whole; on seeds 22-30 right lists step at most 1.14 times their median,
-#: a lost row doubles it; twenty-third round)
+#: a lost row doubles it; twenty-third round). The usual step is the steps' lower median: a list of three rows has
+#: two steps, and when one of them is the doubled one the upper median is that step itself (AT34 ``nq-115``: rows
+#: 40 then 77 px apart, ``- TT Đảng ủy xã (b/c);`` lost; twenty-seventh round).
 ROW_GAP = 1.6
 
 
@@ -196,7 +198,7 @@ def row_gap_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]) ->
     mids = [m for ln in footer.recipients if ln.page == page and held & set(ln.text.split())
             and (m := _mid(ln)) is not None]
     steps = [b - a for a, b in zip(mids, mids[1:], strict=False)]
-    if len(steps) < 2 or (usual := median_high(steps)) <= 0:
+    if len(steps) < 2 or (usual := median_low(steps)) <= 0:
         return None
     filled = [(b[1] + b[3]) / 2 for text, _c, b, _ln in word_tuples(words) if len(re.findall(r"[^\W_]", text)) >= 2]
     for a, step in zip(mids, steps, strict=False):
