@@ -1,6 +1,8 @@
-"""Review flags, twenty-seventh round (issue 14 item 9): seed 34's wrong values stored without a flag. A list of
-three rows whose middle item was lost (rows 40 then 77 px apart) is flagged by the row-gap rule now that the usual
-step is the lower one; the list read whole is left alone."""
+"""Review flags, twenty-seventh round (issue 14 item 9): seed 34's wrong values stored without a flag. A marriage
+certificate whose signer's family name was lost (``Kim Thảo`` for ``Mai Kim Thảo``) has its signer flagged because
+the name stands right of the centred block's centre; a list of three rows whose middle item was lost (rows 40 then
+77 px apart) is flagged by the row-gap rule now that the usual step is the lower one. The same pages read whole,
+and a two-word name centred under the position, are left alone."""
 
 from __future__ import annotations
 
@@ -8,7 +10,36 @@ from archivist.classify import PageText
 from archivist.fields import Field
 from archivist.footer import Footer
 from archivist.listflags import flag_list, row_gap_doubt
+from tests.test_flag_evidence import HEAD, _extract, _page
 from tests.test_flag_evidence17 import _cell
+
+#: ``CHỦ TỊCH`` at x 1000 in :func:`_page`'s boxes (14 px a letter, 12 between words): 1000-1110, centre 1055
+POSITION_X = 1000
+
+
+def _signed(name: str, left: int):
+    foot = [[(100, "Nơi nhận:"), (1000, "TM. ỦY BAN NHÂN DÂN")], [(100, "- Như trên;"), (POSITION_X, "CHỦ TỊCH")],
+            [(100, "- Lưu: VT, TC.")], [(left, name)]]
+    return _extract(_page(HEAD + foot))
+
+
+def test_a_name_that_lost_its_first_word_stands_right_of_the_block_and_is_flagged():
+    # HG34 ket-hon-7: ``Mai Kim Thảo`` centred under ``CHỦ TỊCH`` (164 px wide: x 973), ``Mai`` lost to speckle,
+    # ``Kim Thảo`` left where it stood (x 1027), read at 95-97 with no rival
+    m = _signed("Kim Thảo", 1027)
+    assert m.signer.value == "Kim Thảo"
+    assert "signer" in m.needs_review
+    assert "right of the position's centre" in (m.signer.review or "")
+    whole = _signed("Mai Kim Thảo", 973)
+    assert whole.signer.value == "Mai Kim Thảo"
+    assert "signer" not in whole.needs_review
+    # a name of two words centred under the position (x 1000: 110 px wide) is a name of two words, not doubted
+    centred = _signed("Kim Thảo", 1000)
+    assert centred.signer.value == "Kim Thảo"
+    assert "signer" not in centred.needs_review
+    # a name of three words is not judged by where it stands (sealed pages move the position's line)
+    off = _signed("Mai Kim Thảo", 1040)
+    assert "signer" not in off.needs_review
 
 
 def _list(tops: list[int]) -> tuple[Field, Footer, PageText]:
