@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .bodies import is_debris, is_known
+from .bodies import abbreviations, is_debris, is_known
 from .doctypes import load_table
 from .footer import BULLET
 from .ocrtext import Line
@@ -21,6 +21,8 @@ NO_FILE_COPY = 0.6  # recipients that do not end with the archive copy (``Lưu: 
 #: The archive copy as Decree 30 (and Circular 55, without the colon) writes it: ``Lưu: VT, TP``.
 _FILE_COPY = re.compile(r"^Lưu:? VT(?:, [A-ZĐ][A-ZĐa-z]{0,5}(?:-[A-ZĐ]{1,5})?)*$")
 _LUU = re.compile(r"^\W*[^\W\d_]{0,4}\s?[:;]\s*(?=V\w{0,2}\b)|^\W*L[uư]u\W*$", re.I)
+#: The archive copy with the drafting unit's code after ``VT`` (``Lưu: VT, VP``): every part Decree 30 asks of it
+_CODED_COPY = re.compile(r"^Lưu:? VT, ([A-ZĐ]{2,3})$")
 _VT = re.compile(r"^Lưu: V\w{0,2}\b\.?")
 _BC = re.compile(r"\(\s*[a-z]?b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")  # (b/c), (b/€), (hb/c): for report
 #: The last word of a recipient as read, after a separator and with a capital (``Lưu: VT; TŒ``: a unit's code)
@@ -73,6 +75,16 @@ def recipient_debris(item: str) -> str:
 
 
 
+def stop_read(last: str) -> bool:
+    """Whether a separator after the list's last item (``Lưu VT, VP,``) is its closing stop misread rather than a
+    sign that a part was lost: the item is already a whole archive copy, ``VT`` and a known unit's code after it,
+    so nothing Decree 30 asks of the line is missing. A bare ``Lưu VT,`` keeps its doubt: its unit's code may be
+    what was lost. (Fit basis, seeds 22-35: 7 right lists ended so, flagged only for it; every wrong one ending so
+    was wrong in another item and flagged by that item's own evidence.)"""
+    coded = _CODED_COPY.match(last)
+    return coded is not None and coded.group(1) != "VT" and coded.group(1) in abbreviations()
+
+
 def read_recipients(lines: list[Line], labelled: bool, restore: Callable[[str], str],
                     colon: bool = True) -> tuple[list[str], list[str], float]:
     """The recipients under ``Nơi nhận:`` (``labelled``) or where they stand without it: the items, what
@@ -96,6 +108,7 @@ def read_recipients(lines: list[Line], labelled: bool, restore: Callable[[str], 
     changes += [f"'{i}' -> '{c}': OCR debris dropped" for i, c in zip(read, cleaned, strict=True) if c and c != i]
     cut = [r for r, c in zip(restored, cleaned, strict=True) if kept and c == kept[-1]
            and (m := _CODE_CUT.search(r)) and not kept[-1].endswith(m.group(1).strip(".,;:"))]
-    whole = kept and _FILE_COPY.match(kept[-1]) and not re.search(r"[,;]\s*$", items[-1]) and not cut \
+    open_end = re.search(r"[,;]\s*$", items[-1]) and not (kept and stop_read(kept[-1]))  # "Lưu: VT," lost a part
+    whole = kept and _FILE_COPY.match(kept[-1]) and not open_end and not cut \
         and not any(re.search(r"\(b/c\)\W*\w", i) for i in kept)  # not "Lưu: VT," nor "(b/c); bắc"
     return kept, changes, round((0.85 if labelled else 0.6) * (1.0 if whole else NO_FILE_COPY), 3)
