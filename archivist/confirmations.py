@@ -22,6 +22,7 @@ or with a character the engine nearly read otherwise, stays flagged (those check
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from .calibration import threshold_for
@@ -52,8 +53,15 @@ _EDGE = ".,;:!?\"'‘’“”()[]-–—_|/\\‹›«»"
 
 def _as_read(text: str) -> str:
     """The words of ``text`` with punctuation around them and tokens without a letter (specks, dashes) left out:
-    what the OCR read of a name, to compare with a value (``-‹ỦY BAN NHÂN DÂN -'XÃ MỸ LỘC.``)."""
-    return " ".join(w for t in text.split() if (w := t.strip(_EDGE)) and any(c.isalpha() for c in w))
+    what the OCR read of a name, to compare with a value (``-‹ỦY BAN NHÂN DÂN -'XÃ MỸ LỘC.``). A modifier letter
+    alone (``ˆ``, ``ˇ``: Unicode counts it a letter) is a speck too: no word is written with one
+    (``HỘI ĐỒNG NHÂN DÂN ˆ XÃ PHÚ LƯƠNG``)."""
+    return " ".join(w for t in text.split() if (w := t.strip(_EDGE)) and any(_letter(c) for c in w))
+
+
+def _letter(c: str) -> bool:
+    """``c`` is a letter words are written with: not a modifier letter (``ˆ``, category Lm)."""
+    return c.isalpha() and unicodedata.category(c) != "Lm"
 
 
 def sure(name: str, f: Field) -> bool:
