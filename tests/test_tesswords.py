@@ -37,7 +37,7 @@ def test_later_calls_read_the_cache(model):
     syllables.model_list.cache_clear()
     syllables.attested.cache_clear()
     try:
-        assert syllables.attested() == frozenset({"nguồi"})
+        assert syllables.attested() == frozenset({"nguồi"}) | syllables.UNLISTED  # with the words it lacks
     finally:
         syllables.model_list.cache_clear()
         syllables.attested.cache_clear()
