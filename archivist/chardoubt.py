@@ -85,7 +85,7 @@ def word_letter_doubt(text: str, rivals: Sequence[Rival]) -> str | None:
     alone, with no dictionary, and a rival letter that makes no word (``thỉ`` for ``thi``, ``tắng`` for ``tăng``)
     is no reading the printed subject could hold. A rival for a character that is no letter (``n`` for the ``:``
     of ``thôi:``, read for ``thôn``) still counts: the letter it stands for is lost. Twenty-eighth round, seeds
-    22-35: 19 right subjects flagged for a rival making no word and 3 wrong ones, all 3 under the subject's
+    22-35: 18 right subjects flagged for a rival making no word and 3 wrong ones, all 3 under the subject's
     threshold on their confidence alone. Without the model's word list (:func:`archivist.syllables.attested`
     empty) every rival counts, as before."""
     from .syllables import attested
