@@ -321,6 +321,18 @@ def _unread_beside(f: Footer, blocks: list[Footer], right: list[Line]) -> str | 
         " position not read" if name is not None else None
 
 
+def _name_on_position_row(f: Footer) -> str | None:
+    """Why the block taken may be the wrong signer's: the line taken for its name stands beside its position
+    line on that row, not under it. Names are typed under their positions; a line beside a position on its row
+    is the next column's heading (HG36's typed minutes: ``THƯ KÝ`` and the chair's ``CHỦ TỌA`` read ``CHỉử
+    TỌA``, whose small letters made it look like a name and not a position, so the secretary's block was
+    taken, with the chair's position for its name, and nothing said so)."""
+    if f.name is None or not f.positions or not _beside(f.positions[-1], f.name):
+        return None
+    return f"the name taken ('{f.name.text}') stands beside the position '{f.positions[-1].text}' on its row, " \
+        "not under it: it may be another column's position"
+
+
 def parse_footer(lines: list[Line], page: int) -> Footer | None:
     """The signature block and recipients of the last lines of a page, or None if it has neither.
     Of several blocks the one with an authority (``TM.``…) wins, then one not signed by a secretary
@@ -338,6 +350,8 @@ def parse_footer(lines: list[Line], page: int) -> Footer | None:
         if principal is None:
             f.doubt = _unread_beside(f, every, right)
         f = principal or f
+    if f is not None and f.doubt is None:
+        f.doubt = _name_on_position_row(f)
     if f is None and not noi_nhan:
         return None
     f = f or Footer(page)
