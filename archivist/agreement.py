@@ -199,6 +199,25 @@ def place_twin_doubt(place: str, texts: Sequence[str]) -> str | None:
     place's letters but other marks, and the unit lists know both spellings (a spelling no unit has is the
     misread one, and :func:`archivist.crosscheck.unit_doubt` judges the place's)."""
     own = unit_name(re.split(r"[,;(]", place)[0], whole=True)
+    twin = _twin(own, texts)
+    return f"the place '{own}' and the text's '{twin}' spell one name two ways" if twin else None
+
+
+def issuer_twin_doubt(issuer: str, texts: Sequence[str]) -> str | None:
+    """Why the issuer is doubtful: a line of the text names its unit with its letters but other marks, both
+    spellings a unit's (as :func:`place_twin_doubt` for the place). The issuer and the place are restored by one
+    vote among the document's spellings, so when the body misreads the name as often as the header reads it
+    (AT36: ``XÃ TIÊN PHONG`` read twice at 96, ``TIỀN PHONG`` twice in the parties' lines), both take the
+    body's marks, agree with each other, and the issuer-place comparison sees nothing; the header's own reading
+    is still in the text."""
+    own = unit_name(re.split(r"[,;(]", issuer)[0])
+    twin = _twin(own, texts)
+    return f"the issuer's '{own}' and the text's '{twin}' spell one name two ways" if twin else None
+
+
+def _twin(own: str | None, texts: Sequence[str]) -> str | None:
+    """A unit named in ``texts`` (after a level word) with ``own``'s letters but other marks, both spellings
+    known to the unit lists; None when there is none or ``own`` is no unit's name."""
     known = unit_names()
     if not own or name_key(own) not in known:
         return None
@@ -207,7 +226,7 @@ def place_twin_doubt(place: str, texts: Sequence[str]) -> str | None:
             name = unit_name(re.split(r"[,;(]", line[m.start():])[0])
             if name and unmarked_key(name) == unmarked_key(own) and name_key(name) != name_key(own) \
                     and name_key(name) in known:
-                return f"the place '{own}' and the text's '{name}' spell one name two ways"
+                return name
     return None
 
 
@@ -287,12 +306,14 @@ def faded_zero_doubt(number: str, year: int | None) -> str | None:
 
 
 def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Sequence[Any]) -> None:
-    """Mark the place, the signer, the position and the number for review when the page reads them otherwise
-    elsewhere (:func:`place_twin_doubt`, :func:`signer_party_doubt`, :func:`line_digit_doubt`; the signer's
-    case and the body's office for them: :mod:`archivist.signerflags`)."""
+    """Mark the place, the issuer, the signer, the position and the number for review when the page reads them
+    otherwise elsewhere (:func:`place_twin_doubt`, :func:`issuer_twin_doubt`, :func:`signer_party_doubt`,
+    :func:`line_digit_doubt`; the signer's case and the body's office for them: :mod:`archivist.signerflags`)."""
     place, signer, issuer = found.get("place"), found.get("signer"), found.get("issuer")
     if place is not None and isinstance(place.value, str) and not place.review:
         place.review = place_twin_doubt(place.value, texts) or place_glue_doubt(place.value, _word_before(place, pages))
+    if issuer is not None and isinstance(issuer.value, str) and not issuer.review:
+        issuer.review = issuer_twin_doubt(issuer.value, texts)
     if signer is not None and isinstance(signer.value, str) and not signer.review:
         signer.review = signer_party_doubt(signer.value, issuer.value if issuer else None, texts) \
             or capitals_name_doubt(signer.value) or lost_word_doubt(signer, found.get("signer_position"), pages)
