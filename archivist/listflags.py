@@ -42,6 +42,9 @@ Twenty-second round (AT29: ``- TT HĐND xã;`` read ``-TTHĐND.g.gC`` at confide
 and the list of three kept items stored at 0.85): an item dropped whole that holds a body's code of
 four letters or more (``HĐND``, ``UBMTTQ``) was an item. Specks read as capitals (``-ÈLÁÄ/``, ``wMXN`` beside
 right lists on the fit sets) hold no such code.
+
+Thirtieth round (HG37: a speck read ``-Y^`` between two items, kept since a lone ``Y`` is a syllable, and the list
+stored at 0.85): an item with no word of two letters or more is a speck, not a recipient.
 """
 
 from __future__ import annotations
@@ -258,6 +261,18 @@ def closed_item_doubt(items: Sequence[str]) -> str | None:
     return None
 
 
+def speck_item_doubt(items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: an item holds no word of two letters or more (``-Y^``: a speck the
+    engine read as a bullet, a letter and a mark). Every recipient names a body, a person or the archive copy
+    by a word or a code of two letters at least (``Như trên``, ``TT``, ``Lưu: VT``), so an item of lone letters
+    and marks is a speck taken for an item (``recipient_debris`` keeps it: a lone ``Y`` is a syllable). On seeds
+    22-37 (922 lists stored) HG37's ``Y^`` was the only such item (thirtieth round)."""
+    for item in items:
+        if not any(len(re.findall(r"[^\W\d_]", w)) >= 2 for w in item.split()):
+            return f"'{item}' holds no word of two letters: a speck read as an item of the list"
+    return None
+
+
 def lost_row_word_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]) -> str | None:
     """Why the recipients are doubtful: a word of two letters or more (``words``: the page's, as
     ``(text, conf, box, line)``) stands on a bulleted row of the list, wholly inside the list's width (from the
@@ -318,6 +333,7 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
         return
     items = [v for v in rec.value if isinstance(v, str)]
     rec.review = signature_item_doubt(items) or level_case_doubt(items) or closed_item_doubt(items) \
+        or speck_item_doubt(items) \
         or bracket_lost_doubt(rec.source_text or "", items) or dropped_item_doubt(rec.changes) \
         or (row_stray_doubt(footer) or label_gap_doubt(footer) or order_doubt(footer, items)
             or lost_head_doubt(footer, items) if footer else None)
