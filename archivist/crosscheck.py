@@ -20,7 +20,8 @@ each check here gives a *reason* for review (``Field.review``) that no threshold
 - a body's name that opens with the end of ``ỦY BAN NHÂN DÂN`` (``BAN NHÂN DÂN XÃ …``: its first word lost), or
   with a hyphen glued between two words (``UBND-HUYỆN``);
 - a subject with a word no Vietnamese word uses (``sinh noạt``), with debris inside (``tuyến chọn và _".. gọi``),
-  or ending on a word that joins it to more (``Tổ chức Tháng hành động và``: its next line lost);
+  or ending on a word that joins it to more (``Tổ chức Tháng hành động và``: its next line lost), or with
+  syllables that make no word where one confusion makes one (``cơ sử`` for ``cơ sở``: archivist/wordpairs.py);
 - a recipient with a word of one small letter (``TT HĐND xã; h``: a speck read as a letter);
 - a recipients list beside which a line was left out (its bullet lost), or one of whose words swallowed a line.
 """
@@ -42,6 +43,7 @@ from .runinflags import date_line_doubt
 from .speckflags import symbol_word_doubt
 from .syllables import attested
 from .textnorm import normalize
+from .wordpairs import pair_doubt
 
 _LEVEL = re.compile(r"(?i)(?:^|(?<=\s))(?:thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|phường|xã|tp\.?|h\.)\s+")
 _EDGE = " ,.;:()[]-–—_'\"`"
@@ -366,7 +368,7 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
     if (subj := found.get("subject")) is not None and isinstance(subj.value, str):
         _mark(subj, next((r for part in re.split(r"[,;(]", subj.value) if (r := unit_doubt(part))), None))
         _mark(subj, syllable_doubt(subj.value) or debris_doubt(subj.value) or cut_doubt(subj.value)
-              or date_line_doubt(subj.value))
+              or date_line_doubt(subj.value) or pair_doubt(subj.value))
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list):
         _mark(rec, next((r for v in rec.value if isinstance(v, str) and (r := unit_doubt(v))), None))

@@ -1,0 +1,156 @@
+"""Words of two syllables or more, and a subject's syllable pair that is no word where one confusion makes one.
+
+Why: the wrong subjects stored without a flag on recent sealed sets are real syllables one confusion off, read
+with the engine sure of them (``cơ sử`` for ``cơ sở``, ``quản tý`` for ``quản lý``, ``hệ gia đình`` for ``hộ gia
+đình``). Each syllable is one Vietnamese words use, so the syllable checks (``crosscheck.syllable_doubt``) pass
+them; Tesseract's ``vie`` list holds single syllables only. A list of words of two syllables or more can say
+"these syllables make no word, and one confusion away they do", which is evidence beside the confidence.
+
+The list is ``underthesea/corpus/data/Viet74K.txt`` of the PyPI package underthesea 9.5.0 (Apache-2.0), a pinned
+dependency. It is read as a file, found with ``importlib.util.find_spec`` without importing underthesea (whose
+import loads its models' code), checked against its SHA-256, and the entries this module uses are kept in the
+user's cache under the digest of the list and of this module (:func:`archivist.tesswords.derived_lines`).
+Never copied into the project. The rule flags; it never changes a value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from .syllables import by_toneless, tone_of, toneless
+from .tesswords import derived_lines
+
+#: The pinned package, the list's path inside it and the list's SHA-256 (underthesea 9.5.0's wheel on PyPI).
+PACKAGE = "underthesea==9.5.0"
+LIST = ("corpus", "data", "Viet74K.txt")
+LIST_SHA256 = "b83d49308336f12ca46d06287d8db6e2cdc7a725d9a9dac56930051775fafb90"
+#: The longest entry used, in syllables (``ủy ban nhân dân``); longer entries are rare and never decide a pair.
+LONGEST = 4
+#: a consonant then ``y`` (``kỳ``, ``lý``, ``mỹ``), which is also written ``i``; not ``quy`` nor ``ay``/``uy``
+_Y_AFTER = re.compile(r"(?<=^[bcdđhklmnprstvx])y$|(?<=^(?:ch|gh|kh|nh|ph|th|tr|ng))y$")
+_EDGE = "()[]{}.,;:!?\"'`‘’“”-–—…"
+#: One confusion, beside ocrfix's table (archivist/ocrfix.py, ``_variants``): vowel marks read as another vowel's
+#: (``sử`` for ``sở``, ``hệ`` for ``hộ``) and ``t`` for ``l`` (``tý`` for ``lý``), the slips left unflagged on
+#: the sealed sets; ocrfix's corrector does not use them (a correction needs a narrower table than a flag).
+_MORE_ALTS = {"ơ": "ư", "ư": "ơ", "ô": "ê", "ê": "ô", "l": "t", "t": "l"}
+
+
+def canon(token: str) -> str:
+    """One spelling of a syllable whatever its case, tone placement and ``i``/``y`` spelling: the list writes
+    ``hoà``, ``uỷ`` and ``kì họp``, the pages ``hòa``, ``ủy`` and ``kỳ họp`` (one word, two spellings: no
+    confusion); the tone goes after the toneless syllable."""
+    low = unicodedata.normalize("NFC", token.lower())
+    bare = toneless(low)
+    return _Y_AFTER.sub("i", bare) + tone_of(low)
+
+
+def list_path() -> Path | None:
+    """Where the installed underthesea keeps Viet74K.txt, found without importing the package; None without it."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *LIST)
+    return path if path.is_file() else None
+
+
+def _build(path: Path) -> Iterator[str]:
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != LIST_SHA256:
+        raise RuntimeError(f"{path}: not the word list of {PACKAGE} the flag was measured with")
+    for line in data.decode("utf-8").splitlines():
+        sylls = line.split()
+        if 2 <= len(sylls) <= LONGEST and all(s.isalpha() for s in sylls):
+            yield " ".join(canon(s) for s in sylls)
+
+
+@lru_cache(maxsize=1)
+def entries() -> frozenset[tuple[str, ...]]:
+    """The list's words of 2..LONGEST syllables as tuples of :func:`canon` syllables; empty without the list."""
+    path = list_path()
+    if path is None:
+        return frozenset()
+    lines = derived_lines("viet74k", [path, Path(__file__)], lambda: set(_build(path)))
+    return frozenset(tuple(line.split()) for line in lines if line)
+
+
+def _near(syl: str) -> dict[str, str]:
+    """Valid syllables one confusion from ``syl`` (canon), by their canon spelling: its tone alone, or one vowel
+    mark or glyph (ocrfix's table and :data:`_MORE_ALTS`) with the tone kept."""
+    from .ocrfix import _variants  # the corrector's own confusion table, not a copy
+
+    index, bare, tone = by_toneless(), toneless(syl), tone_of(syl)
+    alts = {b for b, cost in _variants(bare).items() if cost == 1}
+    alts |= {bare[:i] + alt + bare[i + 1:] for i, ch in enumerate(bare) for alt in _MORE_ALTS.get(ch, "")}
+    out = {canon(s): s for s in index.get(bare, ()) if tone_of(s) != tone}
+    out.update({canon(s): s for b in alts for s in index.get(b, ()) if tone_of(s) == tone})
+    out.pop(syl, None)
+    return out
+
+
+def _spans(run: list[str], words: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(start, end) of every entry found in ``run`` (end exclusive)."""
+    return [(i, i + n) for n in range(2, LONGEST + 1) for i in range(len(run) - n + 1) if tuple(run[i:i + n]) in words]
+
+
+def _runs(text: str) -> Iterator[list[str]]:
+    """Runs of adjacent syllables in small letters with no punctuation between; capitals, digits and marks cut.
+    (The subject's lines are joined in its value: a word broken over two lines is still one word.)"""
+    run: list[str] = []
+    for token in text.split():
+        core = token.strip(_EDGE)
+        if token[:1] in _EDGE and run:
+            yield run
+            run = []
+        if not core or not core.isalpha() or not core.islower():
+            if run:
+                yield run
+            run = []
+            continue
+        run.append(unicodedata.normalize("NFC", core))
+        if token[-1:] in _EDGE:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def odd_pairs(text: str, bound: bool = True) -> list[tuple[str, str]]:
+    """(syllables as read, the word one confusion away) for each syllable of ``text`` that stands in no word of
+    the list with its neighbours, where one confusion of it makes one with them (``cơ sử`` -> ``cơ sở``).
+    ``bound`` (session 23's rule): the word found may not take a neighbour from another word it already stands
+    in, unless it holds that word whole (``lực kể`` is no ``lực kế`` beside ``hiệu lực``; ``hệ gia đình`` may
+    be ``hộ gia đình``)."""
+    words = entries()
+    found: list[tuple[str, str]] = []
+    if not words:
+        return found
+    for read in _runs(text):
+        run = [canon(s) for s in read]
+        spans = _spans(run, words)
+        for i, syl in enumerate(run):
+            if any(a <= i < b for a, b in spans):
+                continue
+            near = _near(syl)
+            for alt in sorted(near):
+                new = run[:i] + [alt] + run[i + 1:]
+                hits = [(a, b) for a, b in _spans(new, words) if a <= i < b and not (
+                    bound and any(a < d and c < b and not (a <= c and d <= b) for c, d in spans))]
+                if hits:
+                    a, b = hits[0]
+                    fixed = read[:i] + [near[alt]] + read[i + 1:]
+                    found.append((" ".join(read[a:b]), " ".join(fixed[a:b])))
+                    break
+    return found
+
+
+def pair_doubt(value: str, bound: bool = True) -> str | None:
+    """Why a subject is doubtful: syllables of it make no Vietnamese word, and one confusion of one makes one
+    (``cơ sử`` for ``cơ sở``): a real syllable misread, which the engine may be sure of."""
+    odd = odd_pairs(value, bound)
+    return f"'{odd[0][0]}' is no word; '{odd[0][1]}' is one confusion away" if odd else None
