@@ -67,6 +67,11 @@ LARGE_MM = 30.0
 #: from any letter) that draw a ring of this radius (mm), found by OpenCV's Hough transform at 75 dpi.
 #: Commune seals are 30-40 mm across; the page's letters and rules draw no such circle of light strokes.
 SEAL_RADIUS_MM = (10.0, 22.0)
+#: How much larger than the Hough circle the seal is painted out: it can fall on the inner ring, and at 1.3
+#: the outer ring's arc crossed ``PHÓ CHỦ TỊCH`` (read ``/2 PHÓ CHỦ TỊCH``; session 26).
+SEAL_PAD = 1.45
+#: A mark read alone in a box smaller than this (mm) both ways, in a block under a seal, is one of its specks.
+SPECK_MM = 1.0
 #: Grey level from which a pixel at 75 dpi is paper (restore.prepare flattened the background); a light
 #: pixel next to ink (3 x 3) is the edge of a letter, not a seal's stroke.
 PAPER = 232
@@ -106,9 +111,9 @@ def find_seals(gray: np.ndarray, dpi: float) -> list[Seal]:
     return [] if found is None else [Seal(round(x / k), round(y / k), round(r / k)) for x, y, r in found[0]]
 
 
-def clean_seals(gray: np.ndarray, seals: list[Seal], pad: float = 1.3) -> np.ndarray:
-    """A copy of the page with the seals' light strokes painted over with paper inside their circles (a
-    little larger: the Hough radius can fall on the inner ring). Only pixels lighter than the page's ink
+def clean_seals(gray: np.ndarray, seals: list[Seal], pad: float = SEAL_PAD) -> np.ndarray:
+    """A copy of the page with the seals' light strokes painted over with paper inside their circles (larger,
+    SEAL_PAD: the Hough radius can fall on the inner ring). Only pixels lighter than the page's ink
     (its Otsu threshold at full resolution: at 75 dpi the threshold is another, and the letters' edges went
     with the seal) go: the letters under a seal stay as they are."""
     if not seals:
@@ -141,6 +146,15 @@ def text_score(words: Iterable[Word]) -> int:
     as marks (``/ _ CHỦ TỊCH`` where the seal's ring crosses the line)."""
     return sum(sum(c.isalnum() for c in w.text) for w in words if w.conf >= WEAK_MEAN) \
         - sum(not any(c.isalnum() for c in w.text) for w in words)
+
+
+def drop_specks(words: list[Word], dpi: float) -> list[Word]:
+    """The words of a block under a seal less those that are a mark alone in a box under SPECK_MM both ways:
+    a speck of the seal's ring left beside the signer's title (``_ CHỦ TỊCH``), which the footer then reads
+    as part of the position. A bullet (``-``) is wider, and punctuation is read with its word."""
+    side = SPECK_MM / MM * dpi
+    return [w for w in words if any(c.isalnum() for c in w.text)
+            or w.bbox[2] - w.bbox[0] >= side or w.bbox[3] - w.bbox[1] >= side]
 
 
 def large(b: Block, dpi: float) -> bool:

@@ -27,7 +27,18 @@ from typing import Any, Protocol
 import cv2
 import numpy as np
 
-from .blocks import WEAK_MEAN, Block, Seal, clean_seals, find_blocks, find_seals, large, text_score, under_seal
+from .blocks import (
+    WEAK_MEAN,
+    Block,
+    Seal,
+    clean_seals,
+    drop_specks,
+    find_blocks,
+    find_seals,
+    large,
+    text_score,
+    under_seal,
+)
 from .models import Word
 from .ocrfix import fix_words, text_of
 from .tessdata import OcrError, cli_version, tessdata_dir
@@ -223,7 +234,7 @@ class TesserocrEngine:
             self.api.Recognize()
             got = self._words(scale, 0)
             if any(under_seal(b, s) for s in seals or ()):
-                got = self._sealed(got, scale)
+                got = drop_specks(self._sealed(got, scale), dpi)
             if large(b, dpi) and (not got or np.mean([w.conf for w in got]) < WEAK_MEAN):
                 return None
             per_block.append(got)
