@@ -72,6 +72,8 @@ SEAL_RADIUS_MM = (10.0, 22.0)
 SEAL_PAD = 1.45
 #: A mark read alone in a box smaller than this (mm) both ways, in a block under a seal, is one of its specks.
 SPECK_MM = 1.0
+#: Marks that open the lines of a list (``Nơi nhận``'s recipients), kept where a seal overlaps them.
+BULLETS = ("-", "+", "•", "*", "–", "—")
 #: Grey level from which a pixel at 75 dpi is paper (restore.prepare flattened the background); a light
 #: pixel next to ink (3 x 3) is the edge of a letter, not a seal's stroke.
 PAPER = 232
@@ -149,12 +151,20 @@ def text_score(words: Iterable[Word]) -> int:
 
 
 def drop_specks(words: list[Word], dpi: float) -> list[Word]:
-    """The words of a block under a seal less those that are a mark alone in a box under SPECK_MM both ways:
-    a speck of the seal's ring left beside the signer's title (``_ CHỦ TỊCH``), which the footer then reads
-    as part of the position. A bullet (``-``) is wider, and punctuation is read with its word."""
+    """The words of a block under a seal less its strokes read as marks: a word of marks alone (no letter or
+    digit) in a box under SPECK_MM both ways, or opening a line and no bullet (BULLETS). Left, the seal's ring
+    read before the signer's title became part of the position (``_ CHỦ TỊCH``, ``/ CHỦ TỊCH``). Punctuation
+    is read with its word, and a list's bullet (``-``) is kept."""
     side = SPECK_MM / MM * dpi
-    return [w for w in words if any(c.isalnum() for c in w.text)
-            or w.bbox[2] - w.bbox[0] >= side or w.bbox[3] - w.bbox[1] >= side]
+    out: list[Word] = []
+    for i, w in enumerate(words):
+        opens = i == 0 or words[i - 1].line != w.line
+        mark = not any(c.isalnum() for c in w.text)
+        tiny = w.bbox[2] - w.bbox[0] < side and w.bbox[3] - w.bbox[1] < side
+        if mark and (tiny or opens and w.text.strip() not in BULLETS):
+            continue
+        out.append(w)
+    return out
 
 
 def large(b: Block, dpi: float) -> bool:

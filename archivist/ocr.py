@@ -234,7 +234,7 @@ class TesserocrEngine:
             self.api.Recognize()
             got = self._words(scale, 0)
             if any(under_seal(b, s) for s in seals or ()):
-                got = drop_specks(self._sealed(got, scale), dpi)
+                got = self._sealed(got, scale, dpi)
             if large(b, dpi) and (not got or np.mean([w.conf for w in got]) < WEAK_MEAN):
                 return None
             per_block.append(got)
@@ -244,9 +244,10 @@ class TesserocrEngine:
             words += [replace(w, line=w.line + first) for w in got]
         return words
 
-    def _sealed(self, uniform: list[Word], scale: float) -> list[Word]:
+    def _sealed(self, uniform: list[Word], scale: float, dpi: float) -> list[Word]:
         """A block a seal overlaps, read again inside the same rectangle with Tesseract's own analysis (psm 3),
-        and the reading that scores more as text kept (:func:`archivist.blocks.text_score`; a tie keeps psm 6).
+        and of the two, each without the seal's specks (:func:`archivist.blocks.drop_specks`), the one that scores
+        more as text kept (:func:`archivist.blocks.text_score`; a tie keeps psm 6).
 
         Why: the seal's darker strokes (its star, its lettering) stay after :func:`clean_seals`, and a uniform
         block over them can lose whole lines: ``PHÓ CHỦ TỊCH`` and ``Hồ Bá Lợi`` read as ``TỊCH`` and nothing,
@@ -254,7 +255,7 @@ class TesserocrEngine:
         "Blocks, third round (session 26)"). Only such blocks (one or two a sealed page) pay the second reading."""
         self.api.SetPageSegMode(self._tesserocr.PSM.AUTO)
         self.api.Recognize()
-        analysed = self._words(scale, 0)
+        analysed, uniform = drop_specks(self._words(scale, 0), dpi), drop_specks(uniform, dpi)
         self.api.SetPageSegMode(self._tesserocr.PSM.SINGLE_BLOCK)
         return analysed if text_score(analysed) > text_score(uniform) else uniform
 

@@ -4,6 +4,8 @@ specks dropped (archivist/blocks.py, archivist/ocr.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
@@ -70,6 +72,12 @@ def test_a_seals_specks_are_dropped_bullets_and_words_kept() -> None:
     speck, bullet = _w("_", (100, 100, 104, 104)), _w("-", (100, 200, 112, 204))  # 0.5 mm; 1.5 mm wide at 200 dpi
     title = _w("TỊCH", (120, 100, 200, 130))
     assert drop_specks([speck, title, bullet], DPI) == [title, bullet]
+    # a ring's arc read as a mark opening the title's line goes; a bullet opening a list's line stays
+    ring, chu = Word("/", 87.0, (60, 300, 80, 340), 3), Word("CHỦ", 91.0, (100, 300, 180, 340), 3)
+    item = Word("Như", 95.0, (120, 200, 170, 230), 0)
+    assert drop_specks([ring, chu], DPI) == [chu]
+    assert drop_specks([replace(bullet, line=5), replace(item, line=5)], DPI) == [replace(bullet, line=5),
+                                                                               replace(item, line=5)]
 
 
 def test_text_score_counts_confident_letters_less_marks() -> None:
