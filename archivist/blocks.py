@@ -15,12 +15,13 @@ texture as letters, where Tesseract's own analysis sets it aside.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
+from .models import Word
 from .preprocess import components, ink_level
 
 MM = 25.4
@@ -44,6 +45,9 @@ MAX_COVER = 0.75
 #: into words: rectangles around single words lose the words' context and cut the neighbours' edges
 #: (typeset pages of the hard samples: 2 at most, the header's and the footer's columns).
 MAX_SPLIT_LINES = 2
+#: A blob at most this tall (mm, smear included) is one line of text (one line: 6-7.5 mm on the bench pages,
+#: two: 14 mm and more).
+LINE_MM = 10.0
 #: Darkest ink (preprocess.ink_level) from which a page is faded: its strokes fall apart at 75 dpi and
 #: the blocks cut letters (the hard samples: faded pages 141-187, every other page 124 at most).
 FADED_INK = 130.0
@@ -63,6 +67,13 @@ LARGE_MM = 30.0
 #: from any letter) that draw a ring of this radius (mm), found by OpenCV's Hough transform at 75 dpi.
 #: Commune seals are 30-40 mm across; the page's letters and rules draw no such circle of light strokes.
 SEAL_RADIUS_MM = (10.0, 22.0)
+#: How much larger than the Hough circle the seal is painted out: it can fall on the inner ring, and at 1.3
+#: the outer ring's arc crossed ``PHÓ CHỦ TỊCH`` (read ``/2 PHÓ CHỦ TỊCH``; session 26).
+SEAL_PAD = 1.45
+#: A mark read alone in a box smaller than this (mm) both ways, in a block under a seal, is one of its specks.
+SPECK_MM = 1.0
+#: Marks that open the lines of a list (``Nơi nhận``'s recipients), kept where a seal overlaps them.
+BULLETS = ("-", "+", "•", "*", "–", "—")
 #: Grey level from which a pixel at 75 dpi is paper (restore.prepare flattened the background); a light
 #: pixel next to ink (3 x 3) is the edge of a letter, not a seal's stroke.
 PAPER = 232
@@ -102,9 +113,9 @@ def find_seals(gray: np.ndarray, dpi: float) -> list[Seal]:
     return [] if found is None else [Seal(round(x / k), round(y / k), round(r / k)) for x, y, r in found[0]]
 
 
-def clean_seals(gray: np.ndarray, seals: list[Seal], pad: float = 1.3) -> np.ndarray:
-    """A copy of the page with the seals' light strokes painted over with paper inside their circles (a
-    little larger: the Hough radius can fall on the inner ring). Only pixels lighter than the page's ink
+def clean_seals(gray: np.ndarray, seals: list[Seal], pad: float = SEAL_PAD) -> np.ndarray:
+    """A copy of the page with the seals' light strokes painted over with paper inside their circles (larger,
+    SEAL_PAD: the Hough radius can fall on the inner ring). Only pixels lighter than the page's ink
     (its Otsu threshold at full resolution: at 75 dpi the threshold is another, and the letters' edges went
     with the seal) go: the letters under a seal stay as they are."""
     if not seals:
@@ -121,6 +132,38 @@ def clean_seals(gray: np.ndarray, seals: list[Seal], pad: float = 1.3) -> np.nda
         cv2.circle(disc, (seal.x - x0, seal.y - y0), r, 1, -1)
         crop = out[y0:y1, x0:x1]
         crop[(disc > 0) & (crop >= t)] = 255
+    return out
+
+
+def under_seal(b: Block, seal: Seal) -> bool:
+    """The seal's circle reaches into the block's rectangle."""
+    dx = max(b.x0 - seal.x, 0, seal.x - b.x1)
+    dy = max(b.y0 - seal.y, 0, seal.y - b.y1)
+    return dx * dx + dy * dy < seal.r * seal.r
+
+
+def text_score(words: Iterable[Word]) -> int:
+    """Letters and digits of the words read at WEAK_MEAN confidence or more, less one for each word of neither
+    (a mark): what a reading of a block found that is likely text, not a seal's or a signature's strokes read
+    as marks (``/ _ CHỦ TỊCH`` where the seal's ring crosses the line)."""
+    return sum(sum(c.isalnum() for c in w.text) for w in words if w.conf >= WEAK_MEAN) \
+        - sum(not any(c.isalnum() for c in w.text) for w in words)
+
+
+def drop_specks(words: list[Word], dpi: float) -> list[Word]:
+    """The words of a block under a seal less its strokes read as marks: a word of marks alone (no letter or
+    digit) in a box under SPECK_MM both ways, or opening a line and no bullet (BULLETS). Left, the seal's ring
+    read before the signer's title became part of the position (``_ CHỦ TỊCH``, ``/ CHỦ TỊCH``). Punctuation
+    is read with its word, and a list's bullet (``-``) is kept."""
+    side = SPECK_MM / MM * dpi
+    out: list[Word] = []
+    for i, w in enumerate(words):
+        opens = i == 0 or words[i - 1].line != w.line
+        mark = not any(c.isalnum() for c in w.text)
+        tiny = w.bbox[2] - w.bbox[0] < side and w.bbox[3] - w.bbox[1] < side
+        if mark and (tiny or opens and w.text.strip() not in BULLETS):
+            continue
+        out.append(w)
     return out
 
 
@@ -160,7 +203,7 @@ def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
         return None
     return [Block(max(0, int(b.x0 / k) - pad), max(0, int(b.y0 / k) - pad),
                   min(w, int(b.x1 / k) + pad), min(h, int(b.y1 / k) + pad))
-            for b in reading_order(merge_stacked(blobs))]
+            for b in reading_order(merge_stacked(join_line_pieces(blobs, LINE_MM / MM * at)))]
 
 
 def split_lines(blobs: list[Block], reach: int) -> int:
@@ -175,6 +218,43 @@ def split_lines(blobs: list[Block], reach: int) -> int:
             if down > 0.5 * low and low >= 0.6 * high and 0 <= gap < 2 * reach:
                 n += 1
     return n
+
+
+def _one_line(a: Block, b: Block, line: float) -> bool:
+    """Two blobs, each one line tall, side by side at the same height (as :func:`split_lines` sees it)."""
+    down = min(a.y1, b.y1) - max(a.y0, b.y0)
+    low, high = sorted((a.y1 - a.y0, b.y1 - b.y0))
+    return high <= line and down > 0.5 * low and low >= 0.6 * high and (a.x1 <= b.x0 or b.x1 <= a.x0)
+
+
+def join_line_pieces(blobs: list[Block], line: float) -> list[Block]:
+    """Blobs that are pieces of one line of the page, too far apart for the smear (the number ``Số: 22/QĐ-UBND``
+    and the place and date beside it), joined into one block when nothing else lies between them.
+
+    Why: a uniform block of one short line reads its words on a line-height estimate from a few letters, and
+    the number came out ``222/QĐ-UBND`` or ``622/QĐ-UBND`` at word confidence 0 where the whole line, as
+    Tesseract's own analysis reads it, read ``22`` and ``62`` (bench/RESULTS.md, "Blocks, third round (session
+    26)"). ``line``: the height of one line (pixels of the blobs)."""
+    out = list(blobs)
+    joined = True
+    while joined:
+        joined = False
+        for i, a in enumerate(out):
+            for j in range(i + 1, len(out)):
+                b = out[j]
+                if not _one_line(a, b, line):
+                    continue
+                u = Block(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1))
+                if any(k not in (i, j) and c.x0 < u.x1 and u.x0 < c.x1 and c.y0 < u.y1 and u.y0 < c.y1
+                       for k, c in enumerate(out)):
+                    continue
+                out[i] = u
+                del out[j]
+                joined = True
+                break
+            if joined:
+                break
+    return out
 
 
 def _stacked(a: Block, b: Block) -> bool:
@@ -222,12 +302,31 @@ def _runs(blocks: list[Block], start: Callable[[Block], int], end: Callable[[Blo
     return runs
 
 
+def _continues(above: list[list[Block]], row: list[Block]) -> bool:
+    """``row`` goes on the columns of the row ``above`` (two columns or more: the signature block's titles)
+    when none of its blocks reaches across two of them: the signatures, the seal's pieces and the names under
+    the titles, cut from them by a gap the smear did not close."""
+    if len(above) < 2:
+        return False
+    spans = [(min(b.x0 for b in c), max(b.x1 for b in c)) for c in above]
+    return all(sum(b.x0 < x1 and x0 < b.x1 for x0, x1 in spans) <= 1 for b in row)
+
+
 def reading_order(blocks: list[Block]) -> list[Block]:
     """Rows of blocks that share height (the header's two columns, the recipients beside the signature),
     top to bottom; in a row, its columns (blocks one above another: the signer's title, the seal, the
-    name) left to right, each top to bottom: the order Tesseract's own analysis gives these pages."""
-    out: list[Block] = []
+    name) left to right, each top to bottom: the order Tesseract's own analysis gives these pages. A row
+    under a row of columns that it does not reach across continues it (:func:`_continues`): read apart,
+    the names of a two-signature block (``NGƯỜI ĐƯỢC ỦY QUYỀN`` / ``NGƯỜI ỦY QUYỀN``) came after both
+    titles, each under the other's."""
+    rows: list[list[Block]] = []
     for row in _runs(blocks, lambda b: b.y0, lambda b: b.y1):
+        if rows and _continues(_runs(rows[-1], lambda b: b.x0, lambda b: b.x1), row):
+            rows[-1] += row
+        else:
+            rows.append(row)
+    out: list[Block] = []
+    for row in rows:
         for column in _runs(row, lambda b: b.x0, lambda b: b.x1):
             out += sorted(column, key=lambda b: (b.y0, b.x0))
     return out

@@ -27,7 +27,18 @@ from typing import Any, Protocol
 import cv2
 import numpy as np
 
-from .blocks import WEAK_MEAN, Block, clean_seals, find_blocks, find_seals, large
+from .blocks import (
+    WEAK_MEAN,
+    Block,
+    Seal,
+    clean_seals,
+    drop_specks,
+    find_blocks,
+    find_seals,
+    large,
+    text_score,
+    under_seal,
+)
 from .models import Word
 from .ocrfix import fix_words, text_of
 from .tessdata import OcrError, cli_version, tessdata_dir
@@ -194,8 +205,9 @@ class TesserocrEngine:
         """The page read block by block, on its pixels with any seal's light strokes painted out
         (:func:`archivist.blocks.clean_seals`): a uniform block over a seal read its ring into the
         signer's lines, and lost or garbled the name (bench/RESULTS.md, issue 16 session 20)."""
-        img, scale = self._set_image(clean_seals(gray, find_seals(gray, dpi)), dpi, bilevel)
-        words = self._read_blocks(found, dpi, scale, img.shape[1], img.shape[0])
+        seals = find_seals(gray, dpi)
+        img, scale = self._set_image(clean_seals(gray, seals), dpi, bilevel)
+        words = self._read_blocks(found, dpi, scale, img.shape[1], img.shape[0], seals)
         return _summarise(words, fix=True) if words is not None else None
 
     def _read(self, scale: float, psm: int, w: int, h: int) -> list[Word]:
@@ -205,13 +217,15 @@ class TesserocrEngine:
         self.api.Recognize()
         return self._words(scale, 0)
 
-    def _read_blocks(self, found: list[Block], dpi: float, scale: float, w: int, h: int) -> list[Word] | None:
-        """Each block's words in page coordinates, read as one uniform block, lines numbered on in
-        reading order; None when a large block reads weakly or not at all (a seal and a signature over
-        the signer's name: inside such a rectangle psm 6 and psm 3 both lost the name that Tesseract's
-        analysis of the whole page keeps). Small ones (a stain, a mark, a lone signature) keep what
-        they read, as Tesseract's own reading keeps its junk. Read bottom up, as signature blocks end
-        a page, so such a page is given up early."""
+    def _read_blocks(self, found: list[Block], dpi: float, scale: float, w: int, h: int,
+                     seals: list[Seal] | None = None) -> list[Word] | None:
+        """Each block's words in page coordinates, read as one uniform block (a block under one of ``seals``
+        also as Tesseract's analysis reads it: :meth:`_sealed`), lines numbered on in reading order; None
+        when a large block reads weakly or not at all (a seal and a signature over the signer's name:
+        inside such a rectangle psm 6 and psm 3 both lost the name that Tesseract's analysis of the whole
+        page keeps). Small ones (a stain, a mark, a lone signature) keep what they read, as Tesseract's
+        own reading keeps its junk. Read bottom up, as signature blocks end a page, so such a page is
+        given up early."""
         self.api.SetPageSegMode(self._tesserocr.PSM.SINGLE_BLOCK)
         per_block: list[list[Word]] = []
         for b in reversed(found):
@@ -219,6 +233,8 @@ class TesserocrEngine:
             self.api.SetRectangle(x0, y0, min(w, round(b.x1 * scale)) - x0, min(h, round(b.y1 * scale)) - y0)
             self.api.Recognize()
             got = self._words(scale, 0)
+            if any(under_seal(b, s) for s in seals or ()):
+                got = self._sealed(got, scale, dpi)
             if large(b, dpi) and (not got or np.mean([w.conf for w in got]) < WEAK_MEAN):
                 return None
             per_block.append(got)
@@ -227,6 +243,21 @@ class TesserocrEngine:
             first = words[-1].line + 1 if words else 0
             words += [replace(w, line=w.line + first) for w in got]
         return words
+
+    def _sealed(self, uniform: list[Word], scale: float, dpi: float) -> list[Word]:
+        """A block a seal overlaps, read again inside the same rectangle with Tesseract's own analysis (psm 3),
+        and of the two, each without the seal's specks (:func:`archivist.blocks.drop_specks`), the one that scores
+        more as text kept (:func:`archivist.blocks.text_score`; a tie keeps psm 6).
+
+        Why: the seal's darker strokes (its star, its lettering) stay after :func:`clean_seals`, and a uniform
+        block over them can lose whole lines: ``PHÓ CHỦ TỊCH`` and ``Hồ Bá Lợi`` read as ``TỊCH`` and nothing,
+        where the analysis inside the rectangle sets the seal's pieces aside and keeps both (bench/RESULTS.md,
+        "Blocks, third round (session 26)"). Only such blocks (one or two a sealed page) pay the second reading."""
+        self.api.SetPageSegMode(self._tesserocr.PSM.AUTO)
+        self.api.Recognize()
+        analysed, uniform = drop_specks(self._words(scale, 0), dpi), drop_specks(uniform, dpi)
+        self.api.SetPageSegMode(self._tesserocr.PSM.SINGLE_BLOCK)
+        return analysed if text_score(analysed) > text_score(uniform) else uniform
 
     def _words(self, scale: float, first_line: int) -> list[Word]:
         """The words of the last recognition, lines numbered from ``first_line``, each with the characters
