@@ -45,3 +45,32 @@ def test_the_report_and_the_workers_share_the_page_image_size() -> None:
 
     assert (htmlreport.PAGE_PX, htmlreport.QUALITY) == (preview.PAGE_PX, preview.QUALITY) == (480, 70)
     assert pageimage.PAGE_PX == 480
+
+
+def test_the_main_process_writes_a_pdf_without_numpy(tmp_path: Path) -> None:
+    """The main process imports discovery, the document stage and the PDF writer, and writes a turned and tilted
+    page's PDF (its image matrix included) without NumPy: 0.09 CPU s of imports a batch (bench/RESULTS.md,
+    issue 16, session 26). The page's image is made here (the test helpers use NumPy) and handed over pickled."""
+    import pickle
+
+    from PIL import Image
+
+    from tests.pdfpages import png_payload
+
+    (tmp_path / "payload.pickle").write_bytes(pickle.dumps(png_payload(Image.new("L", (600, 800), 200))))
+    code = ("import pickle, sys, archivist.pipeline, archivist.cli, archivist.commit, archivist.htmlreport, "
+            "archivist.assemble, archivist.ingest, archivist.discover\n"
+            "from datetime import datetime, timezone\n"
+            "from pathlib import Path\n"
+            "from archivist.models import PageRef, PageResult, Word\n"
+            "from archivist.pdfa import write_pdfa\n"
+            f"tmp = Path({str(tmp_path)!r})\n"
+            "page = PageResult(1, PageRef(tmp / 'p.png', 'image'), 800, 600, 300.0, 90, 2.5,\n"
+            "                  words=[Word('Xã', 95.0, (10, 10, 60, 40), 0)],\n"
+            "                  image=pickle.loads((tmp / 'payload.pickle').read_bytes()))\n"
+            "write_pdfa([page], tmp / 'p.pdf', level='1b', title='t', created=datetime.now(timezone.utc), "
+            "producer='t')\n"
+            "print('numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["False"]
+    assert (tmp_path / "p.pdf").read_bytes()[:5] == b"%PDF-"
