@@ -23,7 +23,6 @@ matches one unit exactly and others only folded, the exact one wins.
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import json
 import re
@@ -318,6 +317,8 @@ def unit_names_raw() -> set[str]:
 @cache
 def load_units() -> UnitLists:
     """The lists of the installed package (read once per process, about 0.2 s)."""
+    import importlib.metadata  # here: 0.025 CPU s of imports a batch's main process, which never calls this
+
     folder = data_dir()
     db = folder / "dataset.db"
     new_rows = _rows(db, "SELECT ward, wardType, wardCode, wardKey, province, provinceCode, provinceKey "

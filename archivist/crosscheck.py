@@ -32,6 +32,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from itertools import takewhile
+from pathlib import Path
 
 from .bodies import abbreviations, is_debris, is_known
 from .fields import Field
@@ -59,7 +60,30 @@ def name_key(name: str) -> str:
 @lru_cache(maxsize=1)
 def unit_names() -> frozenset[str]:
     """Every unit name the installed lists know (2025 communes, former communes, districts, provinces),
-    without its level word, as :func:`name_key` writes it; empty when the lists are not installed."""
+    without its level word, as :func:`name_key` writes it; empty when the lists are not installed.
+
+    Made once per database and code and then read from the user's cache (``tesswords.derived_lines``, under the
+    digest of the database's bytes and of the modules that decide the names: this one for :func:`name_key` and
+    the level words, textnorm for ``normalize``, adminunits for the query): the query and the keys cost the
+    main process 0.04 CPU s on every batch, read back 0.003 (bench/RESULTS.md, issue 16, session 26)."""
+    from .adminunits import UnitError, data_dir
+    from .tesswords import derived_lines, model_digest
+
+    try:
+        db = data_dir() / "dataset.db"
+    except UnitError:
+        return frozenset()
+    here = Path(__file__).parent
+    try:
+        data = model_digest(db)
+    except OSError:
+        return _unit_names_built()
+    return frozenset(derived_lines("unit-names", [Path(__file__), here / "textnorm.py", here / "adminunits.py"],
+                                   _unit_names_built, data=data))
+
+
+def _unit_names_built() -> frozenset[str]:
+    """:func:`unit_names` made from the lists' database (empty when the lists are not installed)."""
     from .adminunits import UnitError, unit_names_raw
 
     try:

@@ -1,21 +1,25 @@
 """A decoded page, as the readers of scans (archivist/ingest.py for image files, archivist/pdfsource.py
 for PDF pages) hand it to the page stage, and the error they raise on a file they cannot read.
 
-A leaf of the ingest stage, so that the two readers share it without importing each other. OpenCV is
-imported where it is used: the main process imports this module (discovery counts pages through ingest.py)
-but decodes no page, and OpenCV was the only reason it loaded it (bench/RESULTS.md, issue 16, session 24).
+A leaf of the ingest stage, so that the two readers share it without importing each other. OpenCV and
+NumPy are imported where they are used: the main process imports this module (discovery counts pages through
+ingest.py) but decodes no page, and they were the only reason it loaded them (bench/RESULTS.md, issue 16,
+sessions 24 and 26).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PIL import Image
 
 from .geometry import square_grid
 from .models import ImagePayload, Word
 from .payload import flatten
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: Beyond this many pixels a page is refused before decoding (60000x60000 bombs, broken headers).
 #: 200 MP is an A0 sheet at 600 dpi, far past any commune record.
@@ -71,6 +75,8 @@ def loaded(gray: np.ndarray, payload: ImagePayload, dpi_x: float, dpi_y: float, 
 def loaded_image(im: Image.Image, payload: ImagePayload, dpi_x: float, dpi_y: float, known: bool,
                  implausible_dpi: float | None = None) -> LoadedPage:
     """:func:`loaded` for a decoded PIL image, with a small colour copy where the report needs one."""
+    import numpy as np
+
     from .preview import colour_copy
 
     flat = flatten(im)
@@ -83,6 +89,8 @@ def loaded_image(im: Image.Image, payload: ImagePayload, dpi_x: float, dpi_y: fl
 def gray_of(im: Image.Image) -> np.ndarray:
     """Grey pixels for analysis and OCR. RGB goes through OpenCV: Pillow's conversion took 0.12 s on
     a 300 dpi A4 page, OpenCV's (the same weights, ±1 level of rounding) a tenth of that."""
+    import numpy as np
+
     if im.mode == "L":
         return np.asarray(im)
     if im.mode == "1":

@@ -34,7 +34,6 @@ import struct
 import zlib
 from pathlib import Path
 
-import numpy as np
 from PIL import Image
 
 from .models import ImagePayload
@@ -63,6 +62,8 @@ def flatten(im: Image.Image) -> Image.Image:
         bg.paste(rgba, mask=rgba.getchannel("A"))
         return bg
     if im.mode in ("I;16", "I;16B", "I;16L", "I"):
+        import numpy as np  # here, not at the top: the main process imports this module and needs no NumPy
+
         arr = np.asarray(im, dtype=np.float64)
         top = arr.max() or 1.0
         return Image.fromarray((arr * (255.0 / top)).clip(0, 255).astype(np.uint8), "L")
@@ -156,6 +157,8 @@ def _read(path: Path, offset: int, count: int) -> bytes:
 def encode_lossless(im: Image.Image, level: int = FLATE_LEVEL) -> ImagePayload:
     """The decoded image encoded for the PDF, every pixel kept: G4 if bilevel, else predicted Flate
     at zlib ``level``."""
+    import numpy as np
+
     im = flatten(im)
     if im.mode == "1":
         return g4_payload(im)

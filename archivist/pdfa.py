@@ -27,7 +27,6 @@ import zlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -170,6 +169,15 @@ def page_content(page: PageResult, has_image: bool) -> bytes:
         ops.append(f"q 0 0 {_f(pw)} {_f(ph)} re W n {' '.join(f'{v:.5f}' for v in m)} cm /Im0 Do Q")
     layer = text_layer(page.words, page.height, page.dpi)
     return "\n".join(ops).encode("ascii") + (b"\n" + layer if layer else b"")
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities, as ``xml.sax.saxutils.escape`` writes them (in the same order).
+
+    Why not that function: importing ``xml.sax.saxutils`` brings ``urllib.request``, ``http.client`` and ``ssl``
+    into the main process, 0.026 CPU s on every batch for three replacements (bench/RESULTS.md, issue 16,
+    session 26)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def _pdf_date(d: datetime) -> str:

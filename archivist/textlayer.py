@@ -21,6 +21,7 @@ the OCR's reading order — but is written with fewer and shorter operators:
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -31,6 +32,8 @@ CHAR_WIDTH = 0.5  # advance of the glyphless glyph, in em (pdf.ttf: 1024/2048; /
 DESCENT = 1  # /Descent -1 (must be negative); baselines are raised by this much so boxes stay exact
 MAX_TZ = 30000.0  # PDF/A-1 caps reals at 32767; only a degenerate box (hair-thin, very wide) gets near it
 _ESCAPES = {ord("\\"): b"\\\\", ord("("): b"\\(", ord(")"): b"\\)", ord("\r"): b"\\r", ord("\n"): b"\\n"}
+#: The bytes of a string's codes that a PDF literal string must escape (the keys of ``_ESCAPES``).
+_SPECIAL = re.compile(rb"[\\()\r\n]")
 SPACE = b"(\x00 )"
 #: How far inside its box a word's right end may fall, in points: what tests/test_pdf_geometry.py holds a
 #: word to ("on its box", 0.05 pt), and under half a pixel at any dpi under 720, so a box read back and
@@ -41,8 +44,15 @@ LAND_PT = 0.025
 
 
 def clean_text(text: str) -> str:
-    """NFC, no control characters, BMP only (each character must be one 2-byte code)."""
+    """NFC, no control characters, BMP only (each character must be one 2-byte code).
+
+    A word that is already clean (nearly all: printable, no space, in the BMP) is returned without going
+    through it character by character; printable characters include no whitespace but the ASCII space
+    (pinned over every code point in tests/test_text_layer.py), so the test below keeps exactly what the
+    loop would. Every word of every page goes through here twice (the font's code blocks, the layer)."""
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable() and " " not in text and (text.isascii() or max(text) <= "\uffff"):
+        return text
     return "".join(c if ord(c) < 0x10000 else "\ufffd" for c in text if c.isprintable() and not c.isspace())
 
 
@@ -51,8 +61,7 @@ def literal(text: str) -> bytes:
 
     End-of-line bytes are escaped too: unescaped, a reader may turn CR or CR LF inside a string into LF.
     """
-    raw = text.encode("utf-16-be")
-    return b"(" + b"".join(_ESCAPES.get(c, bytes((c,))) for c in raw) + b")"
+    return b"(" + _SPECIAL.sub(lambda m: _ESCAPES[m[0][0]], text.encode("utf-16-be")) + b")"
 
 
 def num(v: float) -> str:

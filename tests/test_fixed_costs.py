@@ -45,3 +45,96 @@ def test_the_report_and_the_workers_share_the_page_image_size() -> None:
 
     assert (htmlreport.PAGE_PX, htmlreport.QUALITY) == (preview.PAGE_PX, preview.QUALITY) == (480, 70)
     assert pageimage.PAGE_PX == 480
+
+
+def test_the_main_process_writes_a_pdf_without_numpy(tmp_path: Path) -> None:
+    """The main process imports discovery, the document stage and the PDF writer, and writes a turned and tilted
+    page's PDF (its image matrix included) without NumPy: 0.09 CPU s of imports a batch (bench/RESULTS.md,
+    issue 16, session 26). The page's image is made here (the test helpers use NumPy) and handed over pickled."""
+    import pickle
+
+    from PIL import Image
+
+    from tests.pdfpages import png_payload
+
+    (tmp_path / "payload.pickle").write_bytes(pickle.dumps(png_payload(Image.new("L", (600, 800), 200))))
+    code = ("import pickle, sys, archivist.pipeline, archivist.cli, archivist.commit, archivist.htmlreport, "
+            "archivist.assemble, archivist.ingest, archivist.discover\n"
+            "from datetime import datetime, timezone\n"
+            "from pathlib import Path\n"
+            "from archivist.models import PageRef, PageResult, Word\n"
+            "from archivist.pdfa import write_pdfa\n"
+            f"tmp = Path({str(tmp_path)!r})\n"
+            "page = PageResult(1, PageRef(tmp / 'p.png', 'image'), 800, 600, 300.0, 90, 2.5,\n"
+            "                  words=[Word('Xã', 95.0, (10, 10, 60, 40), 0)],\n"
+            "                  image=pickle.loads((tmp / 'payload.pickle').read_bytes()))\n"
+            "write_pdfa([page], tmp / 'p.pdf', level='1b', title='t', created=datetime.now(timezone.utc), "
+            "producer='t')\n"
+            "print('numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["False"]
+    assert (tmp_path / "p.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_unit_names_are_read_back_the_same_and_follow_the_database(tmp_path: Path, monkeypatch) -> None:
+    """The cross-check's unit names are made once per database and code, then read from the cache (session 26):
+    the same set as made from the installed lists; a database with other bytes (a commune renamed) gets its own
+    file and its own names, never the old ones."""
+    import shutil
+    import sqlite3
+
+    import pytest
+
+    from archivist import adminunits, crosscheck
+
+    try:
+        folder = adminunits.data_dir()
+    except adminunits.UnitError:
+        pytest.skip("the administrative unit lists are not installed")
+    monkeypatch.setenv("ARCHIVIST_CACHE_DIR", str(tmp_path / "cache"))
+    crosscheck.unit_names.cache_clear()
+    try:
+        made = crosscheck._unit_names_built()
+        assert len(made) > 5000 and crosscheck.unit_names() == made  # made and stored
+        assert len(list((tmp_path / "cache").glob("unit-names-*.txt"))) == 1
+        crosscheck.unit_names.cache_clear()
+        assert crosscheck.unit_names() == made  # read back
+
+        copy = tmp_path / "lists"
+        copy.mkdir()
+        shutil.copy(folder / "dataset.db", copy / "dataset.db")
+        con = sqlite3.connect(copy / "dataset.db")
+        code = con.execute("SELECT wardCode FROM admin_units ORDER BY wardCode LIMIT 1").fetchone()[0]
+        con.execute("UPDATE admin_units SET ward = 'Xã Zzyzx Thử' WHERE wardCode = ?", (code,))
+        con.commit()
+        con.close()
+        monkeypatch.setattr(adminunits, "data_dir", lambda: copy)
+        crosscheck.unit_names.cache_clear()
+        changed = crosscheck.unit_names()
+        assert changed == crosscheck._unit_names_built() != made
+        assert "zzyzx thử" in changed and "zzyzx thử" not in made
+        assert len(list((tmp_path / "cache").glob("unit-names-*.txt"))) == 2
+    finally:
+        crosscheck.unit_names.cache_clear()
+
+
+def test_a_derived_table_follows_each_of_its_sources_and_its_data(tmp_path: Path, monkeypatch) -> None:
+    """``derived_lines`` with several modules and a data digest: a change to any of them builds again."""
+    from archivist import tesswords
+
+    monkeypatch.setenv("ARCHIVIST_CACHE_DIR", str(tmp_path / "cache"))
+    a, b = tmp_path / "a.py", tmp_path / "b.py"
+    a.write_text("A = 1\n", encoding="utf-8")
+    b.write_text("B = 1\n", encoding="utf-8")
+    calls: list[str] = []
+
+    def lines(tag: str) -> list[str]:
+        calls.append(tag)
+        return [tag]
+
+    assert tesswords.derived_lines("t", [a, b], lambda: lines("one"), data="d1") == ["one"]
+    assert tesswords.derived_lines("t", [a, b], lambda: lines("no"), data="d1") == ["one"]  # read back
+    b.write_text("B = 2\n", encoding="utf-8")
+    assert tesswords.derived_lines("t", [a, b], lambda: lines("two"), data="d1") == ["two"]
+    assert tesswords.derived_lines("t", [a, b], lambda: lines("three"), data="d2") == ["three"]
+    assert calls == ["one", "two", "three"]

@@ -88,6 +88,36 @@ def test_pdf_matrix_is_the_pixel_matrix() -> None:
             assert np.allclose(pdf_xy, [px * 0.24, (h - py) * 0.24], atol=1e-6)
 
 
+def _numpy_pdf_matrix(orig_w: int, orig_h: int, out_w: int, out_h: int, orientation: int, skew: float,
+                      dpi: float) -> tuple[float, ...]:
+    """The writer's matrix as it was computed before session 26, with NumPy's matmul (the reference)."""
+    k = 72.0 / dpi
+    unit_to_px = np.array([[orig_w, 0.0, 0.0], [0.0, -orig_h, orig_h], [0.0, 0.0, 1.0]])
+    corr = np.vstack([continuous_matrix(correction_matrix(orig_w, orig_h, out_w, out_h, orientation, skew)),
+                      [0.0, 0.0, 1.0]])
+    px_to_pt = np.array([[k, 0.0, 0.0], [0.0, -k, out_h * k], [0.0, 0.0, 1.0]])
+    full = px_to_pt @ corr @ unit_to_px
+    return tuple(float(v) for v in (full[0, 0], full[1, 0], full[0, 1], full[1, 1], full[0, 2], full[1, 2]))
+
+
+def test_pdf_matrix_in_python_is_numpys_to_the_bit() -> None:
+    """The main process computes the ``cm`` in plain Python (no NumPy there): every float, and the sign of every
+    zero, equal to NumPy's chain, over quarter turns, tilts with and without decimals, page sizes and dpi."""
+    import math
+    import random
+
+    rng = random.Random(26)
+    for i in range(20000):
+        o = (0, 90, 180, 270)[i % 4]
+        skew = (0.0, round(rng.uniform(-16, 16), 1), round(rng.uniform(-16, 16), 2), rng.uniform(-16, 16))[i // 4 % 4]
+        w, h = rng.randint(50, 9000), rng.randint(50, 12000)
+        dpi = (150.0, 200.0, 250.0, 300.0, 400.0, 600.0, rng.uniform(72.0, 1200.0))[i % 7]
+        ow, oh = corrected_size(w, h, o)
+        got, want = pdf_image_matrix(ow, oh, w, h, o, skew, dpi), _numpy_pdf_matrix(ow, oh, w, h, o, skew, dpi)
+        assert got == want and [math.copysign(1.0, v) for v in got] == [math.copysign(1.0, v) for v in want], \
+            (o, skew, w, h, dpi)
+
+
 # ---------------------------------------------------------------- text layer with known boxes
 
 def test_text_layer_sits_on_drawn_words(tmp_path: Path) -> None:

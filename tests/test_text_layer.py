@@ -140,3 +140,47 @@ def test_text_layer_equals_the_record_on_speckled_pages(tmp_path: Path) -> None:
     assert touching >= 3  # the case this is about did occur
     if preflight_available():
         assert all(not v for v in validate_pdfa(pdfs).values())
+
+
+# ---------------------------------------------------------------- the fast paths of clean_text and literal (session 26)
+
+def _clean_text_char_by_char(text: str) -> str:
+    """clean_text as it was before session 26: every character tested."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c if ord(c) < 0x10000 else "\ufffd" for c in text if c.isprintable() and not c.isspace())
+
+
+def _literal_byte_by_byte(text: str) -> bytes:
+    """literal as it was before session 26: every byte of the codes looked up."""
+    from archivist.textlayer import _ESCAPES
+
+    return b"(" + b"".join(_ESCAPES.get(c, bytes((c,))) for c in text.encode("utf-16-be")) + b")"
+
+
+def test_printable_characters_hold_no_whitespace_but_the_space() -> None:
+    """What clean_text's fast path rests on, over every code point of this Python's Unicode tables."""
+    assert [hex(i) for i in range(0x110000) if chr(i).isprintable() and chr(i).isspace() and chr(i) != " "] == []
+
+
+def test_clean_text_and_literal_are_what_they_were() -> None:
+    """Every BMP character alone and beside letters, astral ones, controls, spaces and the escaped bytes
+    (a code whose high or low byte is ``(``, ``)``, ``\\``, CR or LF), and random mixtures."""
+    import random
+
+    from archivist.textlayer import clean_text, literal
+
+    samples = [chr(i) for i in range(0x10000) if not 0xD800 <= i <= 0xDFFF]
+    samples += [f"Quyết{c}định" for c in samples[::7]]
+    samples += ["", " ", "a b", "\t", "x\ny", "Xã\u00a0Tân", "𝐀bc", "Hà Nội😀", "(a)", "a\\b", "\u2028", "\u0928\u0029",
+                "\u0a0d", "\u285c", "e\u0301", "Đ\u0323", "\ufeffx", "\u200bx"]
+    rng = random.Random(26)
+    pool = "aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠẢÃẦẤẬẨẪ()\\\r\n\t \u00a0\u0301\u0323.,;:-–—\u2028\U0001d400😀\u0a0d\u285c"
+    samples += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    for s in samples:
+        assert clean_text(s) == _clean_text_char_by_char(s), repr(s)
+        if "\ud800" <= s[:1] <= "\udfff":
+            continue
+        t = _clean_text_char_by_char(s)
+        assert literal(t) == _literal_byte_by_byte(t) and literal(s) == _literal_byte_by_byte(s), repr(s)
