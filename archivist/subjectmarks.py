@@ -19,8 +19,8 @@ from .syllables import is_syllable
 
 #: a word ending in one full stop (not ``...``/``…``), then a word in small letters: a phrase goes on after it
 _STOP_INSIDE = re.compile(r"(?<![.\w])([^\W\d_]+)\.(?!\.)\s+([^\W\d_]+)")
-#: the numerals a quarter is named with
-QUARTERS = frozenset(("I", "II", "III", "IV", "1", "2", "3", "4"))
+#: the numerals a quarter is named with, with its year after a slash or not (``quý I/2013``)
+_QUARTER = re.compile(r"(?:I|II|III|IV|[1-4])(?:/\d{4})?")
 #: what a speck beside a Roman numeral is read as: the numeral's own letters and strokes like them
 _ROMANISH = re.compile(r"[IVXl1|ïíìÍÌÏ]+")
 _EDGE = ".,;:()"
@@ -51,7 +51,7 @@ def quarter_doubt(value: str) -> str | None:
         nxt = tokens[i + 2].strip(_EDGE) if i + 2 < len(tokens) else ""
         if _word(first):
             continue
-        if first in QUARTERS and not (tokens[i + 1][-1:] not in _EDGE and _ROMANISH.fullmatch(nxt or "-")):
+        if _QUARTER.fullmatch(first) and not (tokens[i + 1][-1:] not in _EDGE and _ROMANISH.fullmatch(nxt or "-")):
             continue
         shown = " ".join(tokens[i:i + 3] if _ROMANISH.fullmatch(nxt or "-") else tokens[i:i + 2])
         return f"'{shown}': no quarter's numeral after 'quý'"
