@@ -131,6 +131,8 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
         kept = value_tokens(f.value) if name in CASE_FIELDS else None
         for w in value_words(page.words, f):
             text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
+            if judge is word_letter_doubt:
+                rivals = unsettled(text, rivals, str(f.value))
             if kept is not None and not value_tokens(text) <= kept:
                 continue  # a word in the value's box that the value dropped (a speck, ``)jee``): no doubt of it
             if text == w[0] and (why := judge(text, rivals)):
@@ -143,6 +145,20 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
 
 #: a run of letters and digits: the unit in which a value keeps a word, or a symbol holds a code
 _TOKEN = re.compile(r"[^\W_]+")
+
+
+def unsettled(text: str, rivals: Sequence[Rival], value: str) -> list[Rival]:
+    """The rivals of the subject's word ``text`` the list of Vietnamese words does not answer
+    (:func:`archivist.wordpairs.rival_settled`: ``vi phạm`` is a word, ``vỉ phạm`` none)."""
+    from .wordpairs import rival_settled
+
+    out = []
+    for r in rivals:
+        at, word = r[0], token_at(text, r[0])
+        other = token_at(text[:at] + r[1] + text[at + 1:], at) if 0 <= at < len(text) else ""
+        if not (word.isalpha() and other.isalpha() and rival_settled(value, word, other)):
+            out.append(r)
+    return out
 
 
 def value_tokens(value: object) -> set[str]:

@@ -42,8 +42,8 @@ from .numsym import is_known_part
 from .ocrtext import _fold, upper_ratio
 from .runinflags import date_line_doubt
 from .speckflags import symbol_word_doubt
-from .syllables import attested
 from .subjectmarks import subject_mark_doubt
+from .syllables import attested
 from .textnorm import normalize
 from .wordpairs import pair_doubt
 

@@ -1,5 +1,5 @@
 """A subject's marks and numerals that no subject is written with: a speck read as a full stop inside a phrase,
-a quarter's Roman numeral broken by a speck.
+a quarter's Roman numeral broken by a speck, a list's semicolon.
 
 Why: on speckled pages the engine reads a speck as a full stop (``kinh phí sửa. chữa cầu``) or splits a Roman
 numeral around one (``quý HI I năm 2013`` for ``quý III``), and is sure of the words around it, so the subject is
@@ -58,6 +58,13 @@ def quarter_doubt(value: str) -> str | None:
     return None
 
 
+def list_doubt(value: str) -> str | None:
+    """Why a subject is doubtful: it holds a semicolon, which parts the items of a list (``… ấp - Trưởng các
+    thôn, ấp trên địa bàn xã; - Công chức …``): the recipients or a form's fields run into it. A subject is one
+    phrase; none read right on seeds 22-40 (1212) holds one."""
+    return "a ';' inside the subject: the items of a list run into it" if ";" in value else None
+
+
 def subject_mark_doubt(value: str) -> str | None:
     """The first of this module's doubts about a subject, or None."""
-    return stop_doubt(value) or quarter_doubt(value)
+    return stop_doubt(value) or quarter_doubt(value) or list_doubt(value)
