@@ -61,3 +61,10 @@ def test_a_rival_letter_the_list_answers_no_longer_flags_through_extract() -> No
     assert answered.subject.review is None  # 'bổ sung' is a word, 'bố sung' none
     alone = _extract(_page(_with_subject("Về việc bổ kinh phí"), rivals=choices))
     assert "nearly read 'ố'" in (alone.subject.review or "")  # 'bổ' stands in no word here: unanswered
+
+
+def test_a_rival_for_the_opening_ve_is_answered() -> None:
+    rivals = ((1, "à", 80.0, 70.0),)
+    assert unsettled("Về", rivals, "Về việc sửa chữa điểm trường") == []
+    assert unsettled(".Về", rivals, ".Về việc sửa chữa điểm trường") == list(rivals)  # a speck glued: unanswered
+    assert unsettled("Về", rivals, "Kết quả Về") == list(rivals)  # not the subject's opening
