@@ -131,6 +131,8 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
         kept = value_tokens(f.value) if name in CASE_FIELDS else None
         for w in value_words(page.words, f):
             text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
+            if judge is word_letter_doubt:
+                rivals = unsettled(text, rivals, str(f.value))
             if kept is not None and not value_tokens(text) <= kept:
                 continue  # a word in the value's box that the value dropped (a speck, ``)jee``): no doubt of it
             if text == w[0] and (why := judge(text, rivals)):
@@ -143,6 +145,28 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
 
 #: a run of letters and digits: the unit in which a value keeps a word, or a symbol holds a code
 _TOKEN = re.compile(r"[^\W_]+")
+
+
+#: the word a subject opens with (Decree 30: ``Về việc …``, ``Về kết quả …``); its rival (``Và``) opens none
+SUBJECT_OPENING = "Về"
+
+
+def unsettled(text: str, rivals: Sequence[Rival], value: str) -> list[Rival]:
+    """The rivals of the subject's word ``text`` that neither the list of Vietnamese words answers
+    (:func:`archivist.wordpairs.rival_settled`: ``vi phạm`` is a word, ``vỉ phạm`` none) nor the subject's
+    opening: a rival for the ``Về`` the value opens with (``Và việc``) makes no subject's opening."""
+    from .wordpairs import rival_settled
+
+    first = value.split()[0] if value.split() else ""
+    out = []
+    for r in rivals:
+        at, word = r[0], token_at(text, r[0])
+        other = token_at(text[:at] + r[1] + text[at + 1:], at) if 0 <= at < len(text) else ""
+        if word == first == SUBJECT_OPENING and text.strip() == first and other != word:
+            continue
+        if not (word.isalpha() and other.isalpha() and rival_settled(value, word, other)):
+            out.append(r)
+    return out
 
 
 def value_tokens(value: object) -> set[str]:

@@ -42,6 +42,7 @@ from .numsym import is_known_part
 from .ocrtext import _fold, upper_ratio
 from .runinflags import date_line_doubt
 from .speckflags import symbol_word_doubt
+from .subjectmarks import subject_mark_doubt
 from .syllables import attested
 from .textnorm import normalize
 from .wordpairs import pair_doubt
@@ -392,7 +393,8 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
     if (subj := found.get("subject")) is not None and isinstance(subj.value, str):
         _mark(subj, next((r for part in re.split(r"[,;(]", subj.value) if (r := unit_doubt(part))), None))
         _mark(subj, syllable_doubt(subj.value) or debris_doubt(subj.value) or cut_doubt(subj.value)
-              or date_line_doubt(subj.value) or pair_doubt(subj.value))
+              or date_line_doubt(subj.value) or pair_doubt(subj.value)
+              or subject_mark_doubt(subj.value))
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list):
         _mark(rec, next((r for v in rec.value if isinstance(v, str) and (r := unit_doubt(v))), None))

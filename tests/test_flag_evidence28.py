@@ -61,10 +61,13 @@ def test_a_subject_is_not_flagged_for_a_rival_that_makes_no_word() -> None:
     m = _extract(_subject_page("Về việc thi công xây dựng nhà văn hóa thôn An Phú", {"thi": ((2, "ỉ", 90.0, 80.0),)}))
     assert m.subject.value == "Về việc thi công xây dựng nhà văn hóa thôn An Phú"
     assert "subject" not in m.needs_review
-    # ``sửa`` with ``ử`` weighed as ``ữ``: ``sữa`` is a word (milk), the doubt stands
-    doubted = _extract(_subject_page("Về việc sửa chữa nhà văn hóa thôn An Phú", {"sửa": ((1, "ữ", 90.0, 80.0),)}))
+    # ``sửa`` with ``ử`` weighed as ``ữ``: ``sữa`` is a word (milk), the doubt stands where no word of two
+    # syllables answers it (flags32: in ``sửa chữa`` the list of words does, ``sữa chữa`` being none)
+    doubted = _extract(_subject_page("Về việc sửa nhà văn hóa thôn An Phú", {"sửa": ((1, "ữ", 90.0, 80.0),)}))
     assert doubted.subject.review == "the OCR nearly read 'ữ' for 'ử' in 'sửa'"
     assert "subject" in doubted.needs_review
+    answered = _extract(_subject_page("Về việc sửa chữa nhà văn hóa thôn An Phú", {"sửa": ((1, "ữ", 90.0, 80.0),)}))
+    assert "subject" not in answered.needs_review
 
 
 @needs_words

@@ -1,0 +1,70 @@
+"""A subject's marks and numerals that no subject is written with: a speck read as a full stop inside a phrase,
+a quarter's Roman numeral broken by a speck, a list's semicolon.
+
+Why: on speckled pages the engine reads a speck as a full stop (``kinh phí sửa. chữa cầu``) or splits a Roman
+numeral around one (``quý HI I năm 2013`` for ``quý III``), and is sure of the words around it, so the subject is
+stored above its threshold. Each syllable is right and the syllable and word-list checks
+(:mod:`archivist.crosscheck`, :mod:`archivist.wordpairs`) cut their runs at punctuation and leave capitals alone.
+What gives them away is how a subject is written: it is one phrase, so a full stop inside it is never followed by
+a word in small letters, and a quarter is named ``quý I`` to ``quý IV`` (or ``quý 1`` to ``quý 4``), one numeral.
+On the bench's subjects (seeds 22-40) no right subject holds either; the wrong ones that do were misread there.
+Both flag; neither changes a value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .syllables import is_syllable
+
+#: a word ending in one full stop (not ``...``/``…``), then a word in small letters: a phrase goes on after it
+_STOP_INSIDE = re.compile(r"(?<![.\w])([^\W\d_]+)\.(?!\.)\s+([^\W\d_]+)")
+#: the numerals a quarter is named with, with its year after a slash or not (``quý I/2013``)
+_QUARTER = re.compile(r"(?:I|II|III|IV|[1-4])(?:/\d{4})?")
+#: what a speck beside a Roman numeral is read as: the numeral's own letters and strokes like them
+_ROMANISH = re.compile(r"[IVXl1|ïíìÍÌÏ]+")
+_EDGE = ".,;:()"
+
+
+def stop_doubt(value: str) -> str | None:
+    """Why a subject is doubtful: a full stop inside it is followed by a word in small letters (``sửa. chữa``):
+    a speck read as a stop, beside which a letter may have been misread too."""
+    for m in _STOP_INSIDE.finditer(value):
+        if m.group(2)[0].islower():
+            return f"'{m.group(1)}. {m.group(2)}': a full stop inside the phrase, a speck read as one"
+    return None
+
+
+def _word(token: str) -> bool:
+    """``token`` is a word after ``quý`` that names no quarter (``quý khách``, ``quý báu``, a name ``Quý Long``)."""
+    return len(token) > 1 and token[1:].islower() and is_syllable(token)
+
+
+def quarter_doubt(value: str) -> str | None:
+    """Why a subject is doubtful: after ``quý`` (a quarter) stands no numeral of one (``quý HI I``, ``quý T1``):
+    a speck read into the numeral or splitting it, so which quarter is meant is not known."""
+    tokens = value.split()
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.strip(_EDGE).lower() != "quý":
+            continue
+        first = tokens[i + 1].strip(_EDGE)
+        nxt = tokens[i + 2].strip(_EDGE) if i + 2 < len(tokens) else ""
+        if _word(first):
+            continue
+        if _QUARTER.fullmatch(first) and not (tokens[i + 1][-1:] not in _EDGE and _ROMANISH.fullmatch(nxt or "-")):
+            continue
+        shown = " ".join(tokens[i:i + 3] if _ROMANISH.fullmatch(nxt or "-") else tokens[i:i + 2])
+        return f"'{shown}': no quarter's numeral after 'quý'"
+    return None
+
+
+def list_doubt(value: str) -> str | None:
+    """Why a subject is doubtful: it holds a semicolon, which parts the items of a list (``… ấp - Trưởng các
+    thôn, ấp trên địa bàn xã; - Công chức …``): the recipients or a form's fields run into it. A subject is one
+    phrase; none read right on seeds 22-40 (1212) holds one."""
+    return "a ';' inside the subject: the items of a list run into it" if ";" in value else None
+
+
+def subject_mark_doubt(value: str) -> str | None:
+    """The first of this module's doubts about a subject, or None."""
+    return stop_doubt(value) or quarter_doubt(value) or list_doubt(value)
