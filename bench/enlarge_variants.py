@@ -1,0 +1,131 @@
+"""Cheaper images for the engine than a 250 dpi enlargement, judged by word error (issue 16, session 26).
+
+Why: pages under 240 dpi (all 1-bit ones, grey ones from 175 dpi) are enlarged to 250 dpi with a cubic filter
+before Tesseract reads them (``ocr._prepare``), and Tesseract's CPU grows with the pixels (200 -> 250 dpi is
+1.56x). This reads each page through the pipeline's own OCR (``pagework._read``: restoration, tables, engine)
+once per variant of ``ocr._prepare``, the variants' order rotating page by page and round by round, CPU by
+``time.process_time``, word error by ``metrics.bag_of_words_error`` against the ground truth; then per group:
+CPU a page, its ratio to today's, mean word error, and on how many pages a variant read better / worse.
+
+Pages: the corpus.json pages under 240 dpi of some formats of a ``bench/run --corpus mixed`` folder, or the
+pages under 240 dpi of a ``bench/bilevel_cost.py make`` set (``--set``).
+
+    PYTHONPATH=TREE .venv/bin/python bench/enlarge_variants.py MIXED --formats tiff-g4,tiff-lzw --rounds 2
+    PYTHONPATH=TREE .venv/bin/python bench/enlarge_variants.py SET --set --rounds 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from archivist import ocr, preprocess
+from archivist.ingest import load_page
+from archivist.metrics import bag_of_words_error
+from archivist.models import PageRef
+from archivist.pagework import _read
+
+Prepare = Callable[..., tuple[np.ndarray, float]]
+TODAY = ocr._prepare
+
+
+def variant(target: float, interpolation: int = cv2.INTER_CUBIC, blur: float = 0.0) -> Prepare:
+    """``ocr._prepare`` with another enlargement of the pages it enlarges: to ``target`` dpi with this filter,
+    or (``blur`` > 0) a bilevel page kept at its own dpi and blurred with this Gaussian sigma (grey pages then
+    kept at their own dpi too)."""
+
+    def prepare(gray: np.ndarray, dpi: float, bilevel: bool = False) -> tuple[np.ndarray, float]:
+        if dpi >= ocr.OCR_MIN_DPI or (not bilevel and dpi < ocr.GREY_OWN_DPI):
+            return np.ascontiguousarray(gray), 1.0
+        if blur:
+            return np.ascontiguousarray(cv2.GaussianBlur(gray, (0, 0), blur) if bilevel else gray), 1.0
+        scale = target / dpi
+        return np.ascontiguousarray(cv2.resize(gray, None, fx=scale, fy=scale, interpolation=interpolation)), scale
+
+    return prepare
+
+
+VARIANTS: dict[str, Prepare] = {
+    "today (250 cubic)": TODAY,
+    "225 cubic": variant(225.0),
+    "250 linear": variant(250.0, cv2.INTER_LINEAR),
+    "own dpi + blur 0.7 (bilevel)": variant(0.0, blur=0.7),
+    "own dpi + blur 1.0 (bilevel)": variant(0.0, blur=1.0),
+}
+
+
+def mixed_pages(root: Path, formats: list[str]) -> list[tuple[str, object, str]]:
+    """(format, loaded page, truth) of the corpus.json pages with text under 240 dpi."""
+    truth = json.loads((root / "corpus.json").read_text(encoding="utf-8"))
+    out = []
+    for f in formats:
+        for p in truth[f]:
+            page = load_page(PageRef(root / "corpus" / f / p["file"], "tiff", p["index"]))
+            if page.dpi < ocr.OCR_MIN_DPI and p["text"].strip():
+                out.append((f, page, p["text"]))
+    return out
+
+
+def set_pages(root: Path) -> list[tuple[str, object, str]]:
+    """(group-dpi, loaded page, truth) of a bilevel_cost set's G4 pages with text under 240 dpi."""
+    out = []
+    for gt in sorted((root / "bilevel" / "ground-truth").glob("*.json")):
+        for p in json.loads(gt.read_text(encoding="utf-8"))["pages"]:
+            if p["text"].strip() and p["dpi"] < ocr.OCR_MIN_DPI:
+                page = load_page(PageRef(root / "bilevel" / p["file"], "tiff", p["index"]))
+                out.append((f'{p["group"]}-{p["dpi"]:g}', page, p["text"]))
+    return out
+
+
+def run(pages: list, names: list[str], rounds: int) -> None:
+    ups = []
+    for grp, page, text in pages:
+        found = preprocess.detect(page.gray, page.dpi)
+        up = preprocess.apply(page.gray, preprocess.Correction(found.orientation, found.skew, 0.0, True))
+        ups.append((grp, up, page.dpi, page.payload.bpc == 1, text))
+    engine = ocr.TesserocrEngine()
+    cpu = {n: np.zeros((rounds, len(ups))) for n in names}
+    err = {n: np.zeros(len(ups)) for n in names}
+    try:
+        for r in range(rounds):
+            for i, (_grp, up, dpi, bilevel, text) in enumerate(ups):
+                k = (i + r) % len(names)
+                for n in names[k:] + names[:k]:
+                    ocr._prepare = VARIANTS[n]
+                    c = time.process_time()
+                    hyp = _read(engine, up, dpi, bilevel=bilevel).text
+                    cpu[n][r, i] = time.process_time() - c
+                    err[n][i] = bag_of_words_error(text, hyp)
+    finally:
+        ocr._prepare = TODAY
+    print(f"{len(ups)} pages, {rounds} rounds; OCR stage CPU s/page, x today, word error mean, pages better / worse")
+    for g in sorted({u[0] for u in ups}) + ["all"]:
+        idx = [i for i, u in enumerate(ups) if g in ("all", u[0])]
+        print(f"\n{g} (n={len(idx)}, bilevel {sum(ups[i][3] for i in idx)})")
+        base = cpu[names[0]][:, idx].mean()
+        for n in names:
+            c, e, e0 = cpu[n][:, idx].mean(), err[n][idx], err[names[0]][idx]
+            print(f"| {n} | {c:.3f} | {c / base:.2f} | {100 * e.mean():.2f}% "
+                  f"| {int((e < e0 - 1e-9).sum())} / {int((e > e0 + 1e-9).sum())} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("root", type=Path, help="a bench/run --corpus mixed folder, or with --set a bilevel_cost set")
+    ap.add_argument("--set", action="store_true")
+    ap.add_argument("--formats", default="tiff-g4,tiff-lzw,tiff-deflate")
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated names; the first is the base")
+    args = ap.parse_args()
+    pages = set_pages(args.root) if args.set else mixed_pages(args.root, args.formats.split(","))
+    run(pages, [n for n in args.variants.split(",") if n in VARIANTS], args.rounds)
+
+
+if __name__ == "__main__":
+    main()
