@@ -39,9 +39,12 @@ FINE_DPI = 150.0
 MAX_SKEW = 16.0
 #: The coarse search's first step: scores every COARSE_STEP degrees over +-MAX_SKEW, then the step is halved
 #: around the best down to 0.5 degrees, where the search used to score every 0.5 degrees (65 angles a quarter).
-#: A text page's score falls off over a degree or more either side of its peak at 100 dpi, so the wider grid
-#: lands next to the same peak (bench/RESULTS.md, "Detection by accuracy (session 25)").
-COARSE_STEP = 2.0
+#: A text page's score falls off over a degree or more either side of its peak at 100 dpi, so a 1 degree grid
+#: lands next to the same peak. 2 degrees (session 25) did not always: on 3 of 1160 hard-group pages, table
+#: pages whose rules make a second, narrower peak, it landed on the wrong one (a page deskewed 2.75 degrees off
+#: with no warning; an 11 degree page left tilted); 1 degree matched the full grid on all 1160
+#: (bench/RESULTS.md, "The coarse skew step, back to 1 degree (session 26)").
+COARSE_STEP = 1.0
 COARSE_FINAL_STEP = 0.5
 #: Ink pixels sampled for the scores. The coarse search only has to land within half a degree, which
 #: a random 60,000 pixels of a page's text do as well as all of them; the fine pass uses more.

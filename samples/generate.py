@@ -224,6 +224,15 @@ def _scan_page(page: Page, st: Style, fmt: str, seed: int) -> Image.Image:
     return im
 
 
+def page_draws(seed: int, slots: Sequence[Slot], max_skew: float = 15.0,
+               rotations: bool = True) -> tuple[list[float], list[int]]:
+    """Every page's tilt and quarter turn of a set, in page order over all its slots. Why public: a test can
+    render one document of a set exactly as the whole set renders it (its pages' draws depend on the pages
+    before it), as tests/test_coarse_angle.py does for the table pages a coarser skew search misjudged."""
+    n_pages = sum(len(d.pages) for s in slots for d in s.docs)
+    return _skews(random.Random(seed + 1), n_pages, max_skew), _rotations(random.Random(seed + 2), n_pages, rotations)
+
+
 def _write_slot(k: int, slot: Slot, scans: Path, skews: list[float], rots: list[int], page_no: int,
                 colour_share: float) -> list[dict]:
     """Render, age and save the pages of one slot; return the ground truth of its documents."""
@@ -340,9 +349,7 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
         cycle = ALL if types == "all" else [k for k in CYCLE if k != "dossier"]
         slots = plan_all(seed, n_docs, pages_max, formats, dpi_choices, layout_era, cycle,
                          Commune(commune) if commune else None)
-    n_pages = sum(len(d.pages) for s in slots for d in s.docs)
-    skews = _skews(random.Random(seed + 1), n_pages, max_skew)
-    rots = _rotations(random.Random(seed + 2), n_pages, rotations)
+    skews, rots = page_draws(seed, slots, max_skew, rotations)
     truths: list[dict] = []
     for k, slot in enumerate(slots):
         truths += _write_slot(k, slot, scans, skews, rots, sum(len(t["pages"]) for t in truths),
