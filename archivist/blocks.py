@@ -210,7 +210,7 @@ def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
             words.append(blobs[-1])
     if cover > MAX_COVER * small.shape[0] * small.shape[1] or split_lines(words, kx) > MAX_SPLIT_LINES:
         return None
-    header, mm = header_gap(words, kx), at / MM
+    header, mm = header_gap(words), at / MM
     if header is not None:
         top, gap = header
         across = [(b.y0, n) for n, b in enumerate(blobs)
@@ -239,17 +239,18 @@ def split_lines(blobs: list[Block], reach: int) -> int:
     return n
 
 
-def header_gap(blobs: list[Block], reach: int) -> tuple[int, float] | None:
+def header_gap(blobs: list[Block]) -> tuple[int, float] | None:
     """The top and the middle of the gap between the page's two header columns (issuer | motto): the topmost
-    pair of blobs side by side, less than two smears apart (as :func:`split_lines` pairs them, the heights
-    apart: a three-line issuer beside a two-line motto); None when no two blobs sit so."""
+    pair of blobs side by side at one height (as :func:`split_lines` pairs them, the heights and the distance
+    apart: a three-line issuer beside a two-line motto, 1 to 25 mm between them); None when no two blobs
+    sit so."""
     best: tuple[int, float] | None = None
     for i, a in enumerate(blobs):
         for b in blobs[i + 1:]:
             left, right = (a, b) if a.x0 < b.x0 else (b, a)
             down = min(a.y1, b.y1) - max(a.y0, b.y0)
             gap = right.x0 - left.x1
-            if down > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0) and 0 <= gap < 2 * reach:
+            if down > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0) and gap >= 0:
                 top = min(a.y0, b.y0)
                 if best is None or top < best[0]:
                     best = (top, (left.x1 + right.x0) / 2)
