@@ -48,13 +48,15 @@ MAX_SPLIT_LINES = 2
 #: A blob at most this tall (mm, smear included) is one line of text (one line: 6-7.5 mm on the bench pages,
 #: two: 14 mm and more).
 LINE_MM = 10.0
-#: The first blob under the header's top, more than one line and at most ``HEADER_MM`` tall, that reaches
-#: across the header's column gap (:func:`header_gap`) is cut down a white channel at least ``CHANNEL_MM`` wide
-#: (ink, without the smear) through its whole height whose middle lies within ``NEAR_GAP_MM`` of the gap: the
-#: subject (``V/v …``, two lines under the number) and the place and date beside it, 3 mm apart, were one blob
-#: and psm 6 read the date into the subject (HG36 ``twocol-42-cv-223``, bench/RESULTS.md "Blocks, fourth round
-#: (session 26)"). Word spaces are 1-2 mm (2 mm in the justified lines of the generated seed-2 seals pages,
-#: where cutting every line across the gap scattered them): so only the first such blob, never one line.
+#: The first blob more than one line and at most ``HEADER_MM`` tall that starts between the top of the header's
+#: two columns (:func:`header_gap`) and ``HEADER_MM`` under them and reaches across their gap is cut down a
+#: white channel at least ``CHANNEL_MM`` wide (ink, without the smear) through its whole height whose middle
+#: lies within ``NEAR_GAP_MM`` of the gap: the subject (``V/v …``, two lines under the number) and the place
+#: and date beside it, 3 mm apart, were one blob and psm 6 read the date into the subject (HG36
+#: ``twocol-42-cv-223``, bench/RESULTS.md "Blocks, fourth round (session 26)"). Word spaces are 1-2 mm (2 mm in
+#: the justified lines of the generated seed-2 seals pages, where cutting every line across the gap scattered
+#: them; HG36 ``seals-36``: a two-line paragraph 110 mm down, a 2 mm space near the gap, a short last line):
+#: so only the first such blob, in the header, never one line.
 CHANNEL_MM, HEADER_MM, NEAR_GAP_MM = 2.0, 30.0, 10.0
 #: Darkest ink (preprocess.ink_level) from which a page is faded: its strokes fall apart at 75 dpi and
 #: the blocks cut letters (the hard samples: faded pages 141-187, every other page 124 at most).
@@ -212,9 +214,10 @@ def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
         return None
     header, mm = header_gap(words), at / MM
     if header is not None:
-        top, gap = header
+        top, bottom, gap = header
         across = [(b.y0, n) for n, b in enumerate(blobs)
-                  if b.x0 < gap < b.x1 and b.y0 >= top and LINE_MM * mm < b.y1 - b.y0 <= HEADER_MM * mm]
+                  if b.x0 < gap < b.x1 and top <= b.y0 <= bottom + HEADER_MM * mm
+                  and LINE_MM * mm < b.y1 - b.y0 <= HEADER_MM * mm]
         if across:
             n = min(across)[1]
             b = blobs[n]
@@ -239,12 +242,12 @@ def split_lines(blobs: list[Block], reach: int) -> int:
     return n
 
 
-def header_gap(blobs: list[Block]) -> tuple[int, float] | None:
-    """The top and the middle of the gap between the page's two header columns (issuer | motto): the topmost
+def header_gap(blobs: list[Block]) -> tuple[int, int, float] | None:
+    """The top, the bottom and the middle of the gap of the page's two header columns (issuer | motto): the topmost
     pair of blobs side by side at one height (as :func:`split_lines` pairs them, the heights and the distance
     apart: a three-line issuer beside a two-line motto, 1 to 25 mm between them); None when no two blobs
     sit so."""
-    best: tuple[int, float] | None = None
+    best: tuple[int, int, float] | None = None
     for i, a in enumerate(blobs):
         for b in blobs[i + 1:]:
             left, right = (a, b) if a.x0 < b.x0 else (b, a)
@@ -253,7 +256,7 @@ def header_gap(blobs: list[Block]) -> tuple[int, float] | None:
             if down > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0) and gap >= 0:
                 top = min(a.y0, b.y0)
                 if best is None or top < best[0]:
-                    best = (top, (left.x1 + right.x0) / 2)
+                    best = (top, max(a.y1, b.y1), (left.x1 + right.x0) / 2)
     return best
 
 

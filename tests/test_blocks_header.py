@@ -51,8 +51,8 @@ def test_subject_and_date_beside_it_are_cut_apart() -> None:
 def test_header_gap_is_the_topmost_pair_side_by_side() -> None:
     issuer, motto = B(20, 10, 100, 40), B(106, 10, 220, 30)
     body = B(20, 80, 220, 120)
-    assert header_gap([body, motto, issuer]) == (10, 103.0)
-    assert header_gap([body, issuer, B(150, 10, 220, 30)]) == (10, 125.0)
+    assert header_gap([body, motto, issuer]) == (10, 40, 103.0)
+    assert header_gap([body, issuer, B(150, 10, 220, 30)]) == (10, 40, 125.0)
     assert header_gap([body]) is None
     assert header_gap([issuer, B(120, 60, 220, 80)]) is None  # not at one height
 
