@@ -48,6 +48,16 @@ MAX_SPLIT_LINES = 2
 #: A blob at most this tall (mm, smear included) is one line of text (one line: 6-7.5 mm on the bench pages,
 #: two: 14 mm and more).
 LINE_MM = 10.0
+#: The first blob more than one line and at most ``HEADER_MM`` tall that starts between the top of the header's
+#: two columns (:func:`header_gap`) and ``HEADER_MM`` under them and reaches across their gap is cut down a
+#: white channel at least ``CHANNEL_MM`` wide (ink, without the smear) through its whole height whose middle
+#: lies within ``NEAR_GAP_MM`` of the gap: the subject (``V/v …``, two lines under the number) and the place
+#: and date beside it, 3 mm apart, were one blob and psm 6 read the date into the subject (HG36
+#: ``twocol-42-cv-223``, bench/RESULTS.md "Blocks, fourth round (session 26)"). Word spaces are 1-2 mm (2 mm in
+#: the justified lines of the generated seed-2 seals pages, where cutting every line across the gap scattered
+#: them; HG36 ``seals-36``: a two-line paragraph 110 mm down, a 2 mm space near the gap, a short last line):
+#: so only the first such blob, in the header, never one line.
+CHANNEL_MM, HEADER_MM, NEAR_GAP_MM = 2.0, 30.0, 10.0
 #: Darkest ink (preprocess.ink_level) from which a page is faded: its strokes fall apart at 75 dpi and
 #: the blocks cut letters (the hard samples: faded pages 141-187, every other page 124 at most).
 FADED_INK = 130.0
@@ -188,7 +198,7 @@ def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
     h, w = gray.shape
     if int((inked[1:] < MIN_INK_PX).sum()) > MAX_SPECKS:
         return None
-    blobs, words, cover = [], [], 0
+    blobs, ids, words, cover = [], [], [], 0
     for i in range(1, n):
         x, y, bw, bh, _ = (int(v) for v in stats[i])
         if inked[i] < MIN_INK_PX:
@@ -197,10 +207,22 @@ def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
             return None
         cover += bw * bh
         blobs.append(Block(x, y, x + bw, y + bh))
+        ids.append(i)
         if inked[i] >= MIN_WORD_INK_PX:
             words.append(blobs[-1])
     if cover > MAX_COVER * small.shape[0] * small.shape[1] or split_lines(words, kx) > MAX_SPLIT_LINES:
         return None
+    header, mm = header_gap(words), at / MM
+    if header is not None:
+        top, bottom, gap = header
+        across = [(b.y0, n) for n, b in enumerate(blobs)
+                  if b.x0 < gap < b.x1 and top <= b.y0 <= bottom + HEADER_MM * mm
+                  and LINE_MM * mm < b.y1 - b.y0 <= HEADER_MM * mm]
+        if across:
+            n = min(across)[1]
+            b = blobs[n]
+            own = (labels[b.y0:b.y1, b.x0:b.x1] == ids[n]) & (ink[b.y0:b.y1, b.x0:b.x1] > 0)
+            blobs[n:n + 1] = split_at_gap(b, own, gap, round(CHANNEL_MM * mm), NEAR_GAP_MM * mm, (kx, ky))
     return [Block(max(0, int(b.x0 / k) - pad), max(0, int(b.y0 / k) - pad),
                   min(w, int(b.x1 / k) + pad), min(h, int(b.y1 / k) + pad))
             for b in reading_order(merge_stacked(join_line_pieces(blobs, LINE_MM / MM * at)))]
@@ -218,6 +240,58 @@ def split_lines(blobs: list[Block], reach: int) -> int:
             if down > 0.5 * low and low >= 0.6 * high and 0 <= gap < 2 * reach:
                 n += 1
     return n
+
+
+def header_gap(blobs: list[Block]) -> tuple[int, int, float] | None:
+    """The top, the bottom and the middle of the gap of the page's two header columns (issuer | motto): the topmost
+    pair of blobs side by side at one height (as :func:`split_lines` pairs them, the heights and the distance
+    apart: a three-line issuer beside a two-line motto, 1 to 25 mm between them); None when no two blobs
+    sit so."""
+    best: tuple[int, int, float] | None = None
+    for i, a in enumerate(blobs):
+        for b in blobs[i + 1:]:
+            left, right = (a, b) if a.x0 < b.x0 else (b, a)
+            down = min(a.y1, b.y1) - max(a.y0, b.y0)
+            gap = right.x0 - left.x1
+            if down > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0) and gap >= 0:
+                top = min(a.y0, b.y0)
+                if best is None or top < best[0]:
+                    best = (top, max(a.y1, b.y1), (left.x1 + right.x0) / 2)
+    return best
+
+
+def split_at_gap(b: Block, ink: np.ndarray, gap: float, channel: int, near: float,
+                 smear: tuple[int, int]) -> list[Block]:
+    """``b`` cut in two down the white channel (no ink of its own, ``ink`` its rectangle's, at least
+    ``channel`` pixels wide, through its whole height) whose middle is nearest ``gap`` and within ``near``
+    of it; ``[b]`` when there is none. Each piece keeps its own lines' height with the smear's margin
+    (``smear``: kernel width, height) and ends at its ink on the channel's side, so the block's pad (1.5 mm
+    each way, less than the 2 mm channel together) reaches no letter of the other piece."""
+    cols = ink.any(axis=0)
+    best: tuple[float, int, int] | None = None
+    x = 0
+    while x < len(cols):
+        if cols[x]:
+            x += 1
+            continue
+        end = x
+        while end < len(cols) and not cols[end]:
+            end += 1
+        middle = b.x0 + (x + end) / 2
+        if x > 0 and end < len(cols) and end - x >= channel and abs(middle - gap) <= near:
+            if best is None or abs(middle - gap) < best[0]:
+                best = (abs(middle - gap), x, end)
+        x = end
+    if best is None:
+        return [b]
+    _, c0, c1 = best
+    my = smear[1] // 2
+    pieces = []
+    for lo, hi, left in ((0, c0, True), (c1, len(cols), False)):
+        ys = np.flatnonzero(ink[:, lo:hi].any(axis=1))
+        pieces.append(Block(b.x0 if left else b.x0 + c1, max(b.y0, b.y0 + int(ys[0]) - my),
+                            b.x0 + c0 if left else b.x1, min(b.y1, b.y0 + int(ys[-1]) + 1 + my)))
+    return pieces
 
 
 def _one_line(a: Block, b: Block, line: float) -> bool:
