@@ -34,9 +34,10 @@ from functools import lru_cache
 from itertools import takewhile
 from pathlib import Path
 
-from .bodies import abbreviations, is_debris, is_known
+from .bodies import abbreviations
 from .fields import Field
 from .footer import BULLET, Footer
+from .listflags import recipients_doubt, swallowed_doubt
 from .marks import MarkRestorer
 from .numsym import is_known_part
 from .ocrtext import _fold, upper_ratio
@@ -298,46 +299,6 @@ def authority_lost_doubt(footer: Footer, position: str) -> str | None:
 def signer_doubt(source: str) -> str | None:
     """Why a signer's name is doubtful: it was read from a list line (a bullet before it)."""
     return "read from a list line, not a signature" if BULLET.match(source) and source.strip()[:1] in "-+•*~" else None
-
-
-def recipients_doubt(footer: Footer) -> str | None:
-    """Why the recipients are doubtful: a line stands in their column, between or just above them, that
-    was not read as one of them (its bullet lost: ``UBND huyện Lạng Giang;``)."""
-    boxes = [b for ln in footer.recipients if (b := ln.box())]
-    if not boxes:
-        return None
-    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
-    height = max(1, sorted(b[3] - b[1] for b in boxes)[len(boxes) // 2])
-    top, bottom = min(b[1] for b in boxes) - 2 * height, max(b[3] for b in boxes)
-    for ln in footer.strays:
-        b = ln.box()
-        words = [w for w in ln.text.split() if not is_debris(w) and is_known(w) and sum(c.isalpha() for c in w) >= 2]
-        if b and len(words) >= 2 and b[0] < left + 0.3 * (right - left) and top <= (b[1] + b[3]) / 2 <= bottom:
-            return f"the line '{ln.text.strip()}' beside them was not read as a recipient"
-    return None
-
-
-#: a list word read under this confidence, in a box this many times its words' height, swallowed a line.
-#: 20 was tried (seventh round, session 22: a right list's ``VT.`` at 32 on seed 14) and left: on seed 15 a
-#: list that lost two items had its ``VT,`` at 22, flagged only by this rule
-SWALLOW_CONF, SWALLOW_HEIGHT = 50.0, 1.5
-
-
-def swallowed_doubt(footer: Footer) -> str | None:
-    """Why the recipients are doubtful: a word of them read weakly in a box much taller than the list's words
-    (``trên;`` at confidence 3, 1.75 words tall): the ink of a line above or below it went into that word, so
-    the line is not among the recipients (two items lost, on a page whose list reads whole otherwise)."""
-    spans = [(ln.text[a:b], bx, c) for ln in footer.recipients for a, b, bx, c in ln.spans]
-    heights = sorted(bx[3] - bx[1] for t, bx, _ in spans if sum(ch.isalpha() for ch in t) >= 2)
-    if not heights:
-        return None
-    median = heights[len(heights) // 2]
-    for text, bx, conf in spans:
-        word = text.strip(".,;:()")
-        if conf < SWALLOW_CONF and bx[3] - bx[1] >= SWALLOW_HEIGHT * median and len(word) > 1 and is_known(word):
-            return f"'{text}' read at confidence {conf:.0f} in a box {(bx[3] - bx[1]) / median:.1f} words tall: " \
-                   "a line of the list may have gone into it"
-    return None
 
 
 #: pairs a value's brackets and quotes come in: one without its partner means the reading lost a piece
