@@ -59,9 +59,11 @@ def test_table_pages_a_two_degree_grid_misjudged(tmp_path, seed: int, k: int) ->
     slots = plan_groups(seed, 6, list(GROUPS), 4)
     skews, rots = page_draws(seed, slots)
     first = sum(len(d.pages) for s in slots[:k] for d in s.docs)
-    truth = _write_slot(k, slots[k], tmp_path, skews, rots, first, PLANS[slots[k].group].colour_share)[0]
+    scans = tmp_path / "scans"  # the generator writes beside it, under the name "scans", as a set holds it
+    scans.mkdir()
+    truth = _write_slot(k, slots[k], scans, skews, rots, first, PLANS[slots[k].group].colour_share)[0]
     assert truth["document"].startswith("tables-")  # the table document the set holds there
-    page = load_page(PageRef(tmp_path / truth["document"] / "page-002.jpg", "image", 0), False)
+    page = load_page(PageRef(tmp_path / truth["pages"][1]["file"], "image", 0), False)
     scale = preprocess.COARSE_DPI / page.dpi
     small = cv2.resize(page.gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     xs, ys = preprocess._points(preprocess.ink_mask(small, preprocess.COARSE_DPI), np.random.default_rng(0),
