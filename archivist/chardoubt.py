@@ -131,7 +131,7 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
         kept = value_tokens(f.value) if name in CASE_FIELDS else None
         for w in value_words(page.words, f):
             text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
-            if judge is word_letter_doubt:
+            if judge is word_letter_doubt and rivals and text == w[0]:  # only a word judged has its rivals sifted
                 rivals = unsettled(text, rivals, str(f.value))
             if kept is not None and not value_tokens(text) <= kept:
                 continue  # a word in the value's box that the value dropped (a speck, ``)jee``): no doubt of it

@@ -63,11 +63,16 @@ from .ocrtext import Line
 from .syllables import is_syllable
 
 
+def _two_letters(word: str) -> bool:
+    """``word`` holds two letters or more: a word or a code, not a speck read as a letter or a mark."""
+    return sum(c.isalpha() for c in word) >= 2
+
+
 def signature_item_doubt(items: Sequence[str]) -> str | None:
     """Why the recipients are doubtful: an item is written in capitals (two words of letters at least, no
     small letter) or opens with an authority (``KT.``, ``TM.``): a signature block's line, not a recipient."""
     for item in items:
-        words = [w for w in item.split() if sum(c.isalpha() for c in w) >= 2]
+        words = [w for w in item.split() if _two_letters(w)]
         if authority_of(item) or len(words) >= 2 and not any(c.islower() for c in item):
             return f"'{item}' is written in capitals: a line of the signature block taken into the list"
     return None
@@ -196,7 +201,7 @@ def row_gap_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]) ->
     ``(text, conf, box, line)``) has no word of two letters or digits on the row between (a signature line read
     as a row of its own there fills it): the row was left blank by the engine, an item not read at all, with no
     debris of it, so :func:`dropped_item_doubt` sees nothing."""
-    held = {w for item in items for w in item.split() if sum(c.isalpha() for c in w) >= 2}
+    held = {w for item in items for w in item.split() if _two_letters(w)}
     page = footer.recipients[0].page if footer.recipients else None
     mids = [m for ln in footer.recipients if ln.page == page and held & set(ln.text.split())
             and (m := _mid(ln)) is not None]
@@ -360,11 +365,11 @@ def recipients_doubt(footer: Footer) -> str | None:
     if not boxes:
         return None
     left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
-    height = max(1, sorted(b[3] - b[1] for b in boxes)[len(boxes) // 2])
+    height = max(1, median_high(b[3] - b[1] for b in boxes))
     top, bottom = min(b[1] for b in boxes) - 2 * height, max(b[3] for b in boxes)
     for ln in footer.strays:
         b = ln.box()
-        words = [w for w in ln.text.split() if not is_debris(w) and is_known(w) and sum(c.isalpha() for c in w) >= 2]
+        words = [w for w in ln.text.split() if not is_debris(w) and is_known(w) and _two_letters(w)]
         if b and len(words) >= 2 and b[0] < left + 0.3 * (right - left) and top <= (b[1] + b[3]) / 2 <= bottom:
             return f"the line '{ln.text.strip()}' beside them was not read as a recipient"
     return None
@@ -381,10 +386,10 @@ def swallowed_doubt(footer: Footer) -> str | None:
     (``trên;`` at confidence 3, 1.75 words tall): the ink of a line above or below it went into that word, so
     the line is not among the recipients (two items lost, on a page whose list reads whole otherwise)."""
     spans = [(ln.text[a:b], bx, c) for ln in footer.recipients for a, b, bx, c in ln.spans]
-    heights = sorted(bx[3] - bx[1] for t, bx, _ in spans if sum(ch.isalpha() for ch in t) >= 2)
+    heights = [bx[3] - bx[1] for t, bx, _ in spans if _two_letters(t)]
     if not heights:
         return None
-    median = heights[len(heights) // 2]
+    median = median_high(heights)
     for text, bx, conf in spans:
         word = text.strip(".,;:()")
         if conf < SWALLOW_CONF and bx[3] - bx[1] >= SWALLOW_HEIGHT * median and len(word) > 1 and is_known(word):
