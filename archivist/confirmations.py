@@ -30,6 +30,7 @@ from .classify import THRESHOLD
 from .crosscheck import name_key, unit_names
 from .fields import Field
 from .ocrtext import fold_key
+from .tokens import EDGE as _EDGE
 
 #: the issuer's pattern confidence (``archivist.extract``: a body's head and level word, 0.9), given back
 ISSUER_CONFIRMED = 0.9
@@ -48,7 +49,6 @@ _PAIRS = {("KT.", "PHÓ CHỦ TỊCH"), ("TM.", "CHỦ TỊCH")}
 _COMMUNE_BODY = re.compile(r"(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN) XÃ (?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})")
 _REGISTER = re.compile(r"so\s*dang\s*ky\b")
 _BOOK_YEAR = re.compile(r"quyen\s*so\s*[:.]?\s*\d{1,3}/(?P<y>\d{4})\b")
-_EDGE = ".,;:!?\"'‘’“”()[]-–—_|/\\‹›«»"
 
 
 def _as_read(text: str) -> str:

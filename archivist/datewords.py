@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .models import Word
 from .ocrtext import _fold
-from .phrasefix import _EDGE  # the punctuation a word is read without, one list for all the correctors
+from .tokens import CORRECTOR_EDGE as _EDGE
 
 _RANGES = {"ngay": ("ngày", 1, 31), "thang": ("tháng", 1, 12), "nam": ("năm", 1900, 2100)}
 

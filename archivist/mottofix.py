@@ -13,8 +13,9 @@ from dataclasses import replace
 from itertools import groupby
 
 from .models import Word
-from .phrasefix import _EDGE  # the punctuation a word is read without, one list for all the correctors
 from .syllables import fold_marks
+from .tokens import CORRECTOR_EDGE as _EDGE
+from .tokens import split_edges
 
 _HEADINGS = (("CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"), ("Độc", "lập", "Tự", "do", "Hạnh", "phúc"))
 
@@ -28,10 +29,9 @@ _HEADING_KEYS = tuple(tuple(_key(h) for h in heading) for heading in _HEADINGS)
 
 def _cased(text: str, printed: str) -> str:
     """``text`` with each letter in the case of ``printed``'s letter at its place (same length: same word)."""
-    core = text.strip(_EDGE)
-    start = text.find(core)
+    lead, core, trail = split_edges(text, _EDGE)
     fixed = "".join(c.upper() if p.isupper() else c.lower() for c, p in zip(core, printed, strict=True))
-    return text[:start] + fixed + text[start + len(core):]
+    return lead + fixed + trail
 
 
 def correct_headings(words: list[Word]) -> list[Word]:

@@ -41,6 +41,8 @@ from .mottofix import correct_headings
 from .phrasefix import correct_phrases, opens_phrase
 from .sections import correct_numerals
 from .syllables import attested, by_toneless, fold_marks, folded_syllables, is_syllable, tone_of, toneless
+from .tokens import CORRECTOR_EDGE as _EDGE
+from .tokens import split_edges
 
 _LOOKALIKE = str.maketrans({"Ð": "Đ", "ð": "đ"})
 _SAME_SHAPE = set("cosuvwxz") | {"ô", "ơ", "ư"}
@@ -199,7 +201,6 @@ _MARK_ALTS = {"a": "ăâ", "ă": "aâ", "â": "aă", "e": "ê", "ê": "e", "o": 
 _GLYPH_ALTS = (("rn", "m"), ("m", "rn"), ("ri", "n"), ("cl", "d"), ("li", "h"), ("ii", "u"), ("f", "t"), ("t", "f"),
                ("l", "i"), ("i", "l"), ("c", "e"), ("e", "c"), ("n", "u"), ("u", "n"), ("h", "b"), ("b", "h"),
                ("v", "y"), ("y", "v"), ("q", "g"), ("g", "q"), ("j", "i"))
-_EDGE = "()[]{}.,;:!?\"'`‘’“”-–—…"
 MAX_COST = 2
 
 
@@ -257,8 +258,7 @@ def correct_syllables(words: list[Word]) -> list[Word]:
     seen = Counter(w.text.strip(_EDGE).lower() for w in words if w.conf >= 80)
     out: list[Word] = []
     for w in words:
-        core = w.text.strip(_EDGE)
-        lead, trail = w.text[:w.text.find(core)], w.text[w.text.find(core) + len(core):]
+        lead, core, trail = split_edges(w.text, _EDGE)
         pair = _run_together(core) if _splittable(core) else None
         if pair is not None:  # letters unchanged, a space put back: safe in names too (PHỔYÊN)
             out += list(_split_box(w, lead + pair[0], pair[1] + trail))

@@ -19,8 +19,8 @@ from .marks import degraded, load_lexicon
 from .models import Word
 from .ocrtext import _fold
 from .syllables import toneless
-
-_EDGE = "()[]{}.,;:!?\"'`‘’“”-–—…"
+from .tokens import CORRECTOR_EDGE as _EDGE
+from .tokens import split_edges
 
 
 @lru_cache(maxsize=1)
@@ -39,12 +39,6 @@ def opens_phrase(first: str, second: str) -> bool:
     return (_fold(first.strip(_EDGE)), _fold(second.strip(_EDGE))) in _openings()
 
 
-def _core(text: str) -> tuple[str, str, str]:
-    core = text.strip(_EDGE)
-    at = text.find(core) if core else 0
-    return text[:at], core, text[at + len(core):]
-
-
 def _cost(a: str, b: str) -> int:
     """Marks and letters that differ between two spellings of one word (decomposed, position by position)."""
     x, y = unicodedata.normalize("NFD", a), unicodedata.normalize("NFD", b)
@@ -54,7 +48,7 @@ def _cost(a: str, b: str) -> int:
 def _reads_as(run: list[Word], phrase: tuple[str, ...], opens: bool) -> tuple[list[str], int] | None:
     """The run's words as the phrase spells them and how much that changes, or None when the run is not
     that phrase misread. ``opens``: the run opens a sentence, so its first word may have a capital."""
-    parts = [_core(w.text) for w in run]
+    parts = [split_edges(w.text, _EDGE) for w in run]
     cores = [c for _, c, _ in parts]
     if any(not c.isalpha() for c in cores) or any(p[2] for p in parts[:-1]) or any(p[0] for p in parts[1:]):
         return None  # punctuation inside the run: two phrases, not one

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .syllables import is_syllable
+from .tokens import ANGLES, DASHES, QUOTES, STROKES, edge_without
 
 #: a word ending in one full stop (not ``...``/``…``), then a word in small letters: a phrase goes on after it
 _STOP_INSIDE = re.compile(r"(?<![.\w])([^\W\d_]+)\.(?!\.)\s+([^\W\d_]+)")
@@ -23,7 +24,8 @@ _STOP_INSIDE = re.compile(r"(?<![.\w])([^\W\d_]+)\.(?!\.)\s+([^\W\d_]+)")
 _QUARTER = re.compile(r"(?:I|II|III|IV|[1-4])(?:/\d{4})?")
 #: what a speck beside a Roman numeral is read as: the numeral's own letters and strokes like them
 _ROMANISH = re.compile(r"[IVXl1|ïíìÍÌÏ]+")
-_EDGE = ".,;:()"
+#: a numeral is read with the quotes, dashes and strokes beside it (``I|``, ``I-``, ``"II"``): part of it misread
+_EDGE = edge_without(QUOTES + ANGLES + DASHES + STROKES)
 
 
 def stop_doubt(value: str) -> str | None:

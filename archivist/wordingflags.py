@@ -25,6 +25,7 @@ import re
 from .fields import Field
 from .syllables import attested, fold_marks, model_list
 from .textnorm import normalize
+from .tokens import EDGE as _EDGE
 
 #: the fixed heads of the commune's bodies' names, each word with the spellings in use (``UỶ``, the old place
 #: of the tone mark, is as right as ``ỦY``)
@@ -34,8 +35,6 @@ FIXED_HEADS: tuple[tuple[tuple[str, ...], ...], ...] = (
 )
 #: the fields that hold a body's name in capitals
 BODY_FIELDS = ("issuer", "parent_issuer")
-#: punctuation around a word of running text
-_EDGE = ".,;:()\"'“”‘’"
 
 
 def _one_letter_off(read: str, spelled: str) -> bool:

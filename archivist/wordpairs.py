@@ -25,6 +25,8 @@ from pathlib import Path
 
 from .syllables import by_toneless, tone_of, toneless
 from .tesswords import derived_lines, model_digest
+from .tokens import EDGE as _EDGE
+from .tokens import split_edges
 
 #: The pinned package, the list's path inside it and the list's SHA-256 (underthesea 9.5.0's wheel on PyPI).
 PACKAGE = "underthesea==9.5.0"
@@ -34,7 +36,6 @@ LIST_SHA256 = "b83d49308336f12ca46d06287d8db6e2cdc7a725d9a9dac56930051775fafb90"
 LONGEST = 4
 #: a consonant then ``y`` (``kỳ``, ``lý``, ``mỹ``), which is also written ``i``; not ``quy`` nor ``ay``/``uy``
 _Y_AFTER = re.compile(r"(?<=^[bcdđhklmnprstvx])y$|(?<=^(?:ch|gh|kh|nh|ph|th|tr|ng))y$")
-_EDGE = "()[]{}.,;:!?\"'`‘’“”-–—…"
 #: One confusion, beside ocrfix's table (archivist/ocrfix.py, ``_variants``): vowel marks read as another vowel's
 #: (``sử`` for ``sở``, ``hệ`` for ``hộ``) and ``t`` for ``l`` (``tý`` for ``lý``), the slips left unflagged on
 #: the sealed sets; ocrfix's corrector does not use them (a correction needs a narrower table than a flag).
@@ -107,8 +108,8 @@ def _runs(text: str) -> Iterator[list[str]]:
     (The subject's lines are joined in its value: a word broken over two lines is still one word.)"""
     run: list[str] = []
     for token in text.split():
-        core = token.strip(_EDGE)
-        if token[:1] in _EDGE and run:
+        lead, core, trail = split_edges(token, _EDGE)
+        if lead and run:
             yield run
             run = []
         if not core or not core.isalpha() or not core.islower():
@@ -117,7 +118,7 @@ def _runs(text: str) -> Iterator[list[str]]:
             run = []
             continue
         run.append(unicodedata.normalize("NFC", core))
-        if token[-1:] in _EDGE:
+        if trail:
             yield run
             run = []
     if run:
