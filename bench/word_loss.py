@@ -73,11 +73,14 @@ def block_causes(ts: list[str], rs: list[str]) -> list[str]:
     """Causes for the truth words ``ts`` of a replaced block read as ``rs``."""
     if not rs:
         return ["word dropped"] * len(ts)
-    jt, jr = "".join(letters(x) for x in ts), "".join(letters(x) for x in rs)
-    if len(ts) < len(rs) and Levenshtein.distance(jt, jr) <= max(1, len(ts) - 1):
-        return ["broken apart"] * len(ts)
-    if len(ts) > len(rs) and Levenshtein.distance(jt, jr) <= 1:
-        return ["run together"] * len(ts)
+    jt = "".join(letters(x) for x in ts)
+    # the block may hold a token of the line before or after (the stretch is taken a token wider)
+    for sub in (rs, rs[1:], rs[:-1], rs[1:-1]):
+        jr = "".join(letters(x) for x in sub)
+        if len(ts) < len(sub) and Levenshtein.distance(jt, jr) <= max(1, len(ts) - 1):
+            return ["broken apart"] * len(ts)
+        if 0 < len(sub) < len(ts) and Levenshtein.distance(jt, jr) <= 1:
+            return ["run together"] * len(ts)
     out = []
     for i, t in enumerate(ts):  # each truth word against the most alike token of the block
         near = min(rs, key=lambda r: (Levenshtein.distance(letters(t), letters(r)), abs(rs.index(r) - i)))
