@@ -7,6 +7,7 @@ use are kept here so the bench can keep measuring them against it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import cv2
@@ -23,6 +24,12 @@ MM = 25.4
 #: every other page 0.24 at most).
 SPECKLED = 1.0
 SPECKLED_OCR_DPI = 300.0
+#: On a speckled page a blob smaller than this many squared stroke widths ... (:func:`light_specks`)
+LIGHT_SPECK_SIZE = 3.0
+#: ... whose darkest pixel stays lighter than this share of the way from the ink's darkest to the page's Otsu
+#: cut is a speck, wherever it sits. Set from HG40's blobs before any bench run (speckled pages: the small
+#: blobs' darkest grey a median 70-128 against letters' 28-99; clean pages 19-37, as dark as their letters).
+LIGHT_SPECK_DEPTH = 0.4
 #: Darkest ink (0.5th percentile after flattening) from which a page is faint. On the bench pages: well
 #: inked 13-55, low-contrast prints 95-156, typewritten 75-101, faded and carbon copies 157-197.
 FAINT = 70.0
@@ -86,6 +93,40 @@ def despeckle(flat: np.ndarray, dpi: float, reach_mm: float = 0.8) -> np.ndarray
     return out
 
 
+def stroke_width(ink: np.ndarray) -> float:
+    """The page's typical stroke width in pixels: twice the median distance to the paper along the strokes'
+    ridges (the distance transform's local maxima)."""
+    dt = cv2.distanceTransform(ink, cv2.DIST_L2, 3)
+    ridge = (dt > 0) & (dt >= cv2.dilate(dt, np.ones((3, 3), np.uint8)))
+    return 2.0 * float(np.median(dt[ridge])) if ridge.any() else 1.0
+
+
+def light_specks(flat: np.ndarray, dpi: float, size: float = LIGHT_SPECK_SIZE,
+                 depth: float = LIGHT_SPECK_DEPTH) -> np.ndarray:
+    """The page with the specks near its text painted out too: blobs smaller than ``size`` squared stroke
+    widths whose darkest pixel stays lighter than ``depth`` of the way from the ink's darkest to the Otsu cut.
+
+    :func:`despeckle` leaves every blob within 0.8 mm of a letter (it cannot tell a speck there from a full
+    stop or a tone mark by size), and Tesseract reads those specks as marks glued to the words (``nhân:``,
+    ``tại:chỗ``): on the speckled pages of HG40 and HG41 that was a quarter of the words lost
+    (bench/RESULTS.md, "Speckled and typewritten pages"). A full stop, an i's dot or a tone mark is struck
+    as dark as the letters; dust and toner specks are of every grey, so the lighter ones go by their grey."""
+    cut, ink = cv2.threshold(flat, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, labels, stats, _ = components(ink)
+    if n <= 1:
+        return flat
+    level = ink_level(flat)
+    dark = np.zeros(n, bool)
+    dark[np.unique(labels[flat < level + depth * (cut - level)])] = True
+    gone = (stats[:, cv2.CC_STAT_AREA] < size * stroke_width(ink) ** 2) & ~dark
+    gone[0] = False
+    if not gone.any():
+        return flat
+    out = flat.copy()
+    out[gone[labels]] = 255
+    return out
+
+
 def specks_per_cm2(flat: np.ndarray, dpi: float) -> float:
     """Specks per cm² in the side margins (a tenth of the width each side, top and bottom twentieth
     left out): no text stands there, so every blob smaller than a tone mark's dot is a speck, and
@@ -144,11 +185,17 @@ def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.nda
     return cv2.resize(gray, None, fx=s, fy=s, interpolation=cv2.INTER_CUBIC), target
 
 
+#: A restoration step on a grey page at the given dpi (what bench/restore_ab.py swaps into :func:`prepare`).
+Step = Callable[[np.ndarray, float], np.ndarray]
+
+
 def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: float = FAINTEST,
-            thicken_size: int = 3, others: str = "") -> Prepared:
+            thicken_size: int = 3, others: str = "", denoise: Step | None = None,
+            typed: Step | None = None) -> Prepared:
     """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
     background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
-    the lone specks painted out, a 3x3 median over the rest and the page enlarged to 300 dpi; the
+    the lone specks painted out, a 3x3 median over the rest, the light specks near the text painted out
+    (:func:`light_specks`) and the page enlarged to 300 dpi; the
     rules of tables and forms painted out (:mod:`archivist.tables`); then, on a faint page scanned at
     200 dpi or more (darkest ink lighter than ``faint``: typewritten, faded, low-contrast prints),
     every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square, except on the
@@ -156,14 +203,21 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
     contrast is raised locally (:func:`clahe`) instead. Well-inked pages are not thickened (on the
     default sample pages it cost words, as at 150 dpi).
     ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the
-    words back). ``others`` ("all", "ink") thickens well-inked pages too, for bench/restore_ab.py."""
+    words back). For bench/restore_ab.py: ``others`` ("all", "ink") thickens well-inked pages too;
+    ``denoise`` replaces the median and light specks of a speckled page (after its lone specks), ``typed`` is done to a
+    faint page that is not faintest (typewritten) before its thickening."""
     flat = flatten_background(upright, dpi)
     steps = ["flatten"]
     scale = 1.0
     speckled = specks_per_cm2(flat, dpi) >= SPECKLED
     if speckled:
-        flat = median(despeckle(flat, dpi))
-        steps += ["despeckle", "median"]
+        flat = despeckle(flat, dpi)
+        if denoise is None:
+            flat = light_specks(median(flat), dpi)
+            steps += ["despeckle", "median", "light specks"]
+        else:
+            flat = denoise(flat, dpi)
+            steps += ["despeckle", "denoise"]
         if dpi < SPECKLED_OCR_DPI:
             flat, _ = upscale(flat, dpi, SPECKLED_OCR_DPI)
             scale = SPECKLED_OCR_DPI / dpi
@@ -182,7 +236,7 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
             image = clahe(image, dpi)
             steps.append("clahe")
         elif level >= faint:
-            image = thicken(image, thicken_size)
+            image = thicken(image if typed is None else typed(image, dpi), thicken_size)
             steps.append("thicken")
         elif others:
             image = thicken(image, thicken_size, ink_only=others == "ink")

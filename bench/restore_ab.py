@@ -129,6 +129,25 @@ def ink_stretch(im: np.ndarray) -> np.ndarray:
     return cv2.LUT(im, lut)
 
 
+def nl_means(flat: np.ndarray, dpi: float, h: float = 12.0) -> np.ndarray:
+    """Non-local means (5 px patches searched over 11 px) in place of the 3x3 median: the sensor noise and
+    JPEG blocks averaged over alike patches, so a hook above (``ẩ``, ``ể``) keeps the thin curve a median
+    takes off (HG40/41: hooks read as acutes, ``Cẩm`` as ``Cấm``)."""
+    return cv2.fastNlMeansDenoising(flat, None, h, 5, 11)
+
+
+def even_strikes(im: np.ndarray, dpi: float, cell_mm: float = 1.2, floor: float = 60.0) -> np.ndarray:
+    """Every typed character as dark as the darkest near it: the ink's darkness divided by the largest
+    darkness within ``cell_mm`` (about a stroke and its gap), so a letter the key struck lightly (HG40/41: an
+    ``n`` read as ``:``) comes out as dark as its neighbours; where nothing near is darker than ``floor``
+    (paper, grain) nothing changes."""
+    dark = 255.0 - im.astype(np.float32)
+    k = max(3, _odd(cell_mm * dpi / restore.MM))
+    top = cv2.dilate(dark, np.ones((k, k), np.uint8))
+    out = np.where(top > floor, dark * 255.0 / np.maximum(top, 1.0), dark)
+    return (255.0 - np.clip(out, 0, 255)).astype(np.uint8)
+
+
 def _both(*preps: Prep) -> Prep:
     return lambda up, dpi: [p(up, dpi) for p in preps]  # type: ignore[misc]
 
@@ -162,7 +181,7 @@ CANDIDATES: dict[str, Prep] = {
     "despeckle + median 3, then upscale to 300 dpi + thicken 3": lambda up, d: _up(
         _then(_flat, lambda im, dd: restore.thicken(im, 3)), 300.0)(
         restore.median(restore.despeckle(flatten_background(up, d), d)), d),
-    "prepare() (adopted): faint pages thickened 3": restore.prepare,
+    "prepare() (adopted): faint pages thickened 3": restore.prepare,  # as adopted now (the name is session 12's)
     "prepare(): faint pages thickened 3, others ink strokes": lambda up, d: restore.prepare(up, d, others="ink"),
     "prepare(): every page thickened 3": lambda up, d: restore.prepare(up, d, others="all"),
     "prepare(): every page thickened 2": lambda up, d: restore.prepare(up, d, others="all", thicken_size=2),
@@ -189,6 +208,12 @@ CANDIDATES: dict[str, Prep] = {
                                                                faintest=clahe),
     "faint: faintest CLAHE, the rest gamma 2 + thicken 3": _faint(lambda im, d: _thick3(gamma(im), d),
                                                                  faintest=clahe),
+    # session 27: speckled pages (after their lone specks) and typewritten pages (before their thickening)
+    "speckled: median 3 (before session 27)": lambda up, d: restore.prepare(
+        up, d, denoise=lambda im, dd: restore.median(im)),
+    "speckled: median 3 + light specks (adopted, session 27)": restore.prepare,
+    "speckled: non-local means": lambda up, d: restore.prepare(up, d, denoise=nl_means),
+    "typewritten: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed=even_strikes),
     "read twice: thicken 3 or none, higher confidence": _both(restore.prepare,
                                                               lambda up, d: restore.prepare(up, d, thicken_size=0)),
     "read twice: thicken 3 or 2, higher confidence": _both(restore.prepare,
