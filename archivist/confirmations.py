@@ -159,18 +159,24 @@ def restated(value: str, text: str) -> bool:
     return len(re.findall(rf"(?<!\w){phrase}", flat)) >= 2 and re.search(rf"(?<!\w){phrase}\s*\.", flat) is not None
 
 
-def confirm_agreeing(found: dict[str, Field], doubtful: Callable[[str], bool], text: str) -> None:
+def confirm_agreeing(found: dict[str, Field], doubtful: Callable[[str], bool], text: str) -> set[str]:
     """Give the issuer its pattern's confidence back when the place line confirms it (:func:`issuer_confirmed`),
     the parent body when the issuer's commune is one of its district in the lists (:func:`parent_confirmed`), the
     subject when the body restates it (:func:`restated`; ``text``: the document's lines), and the authority
     when the position below it, read as printed, is the one it signs with. Run after the checks (a value they
-    doubt is not confirmed); a name or a subject the document spells two ways (``doubtful``) is not."""
+    doubt is not confirmed); a name or a subject the document spells two ways (``doubtful``) is not.
+
+    Returns the names of the values whose every word the confirmation answers, so the checks of single words run
+    after it (a faint page's weak word, a rival letter) need not judge them: the parent body confirmed through the
+    lists (a word misread in it would make it no district of the issuer's commune)."""
     iss = found.get("issuer")
     if iss is not None and issuer_confirmed(iss, found.get("place")) and not doubtful(iss.value):
         iss.confidence = max(iss.confidence, ISSUER_CONFIRMED)
+    answered: set[str] = set()
     parent = found.get("parent_issuer")
     if parent is not None and parent_confirmed(parent, iss) and not doubtful(parent.value):
         parent.confidence = max(parent.confidence, PARENT_CONFIRMED)
+        answered.add("parent_issuer")
     subj = found.get("subject")
     if subj is not None and isinstance(subj.value, str) and not subj.review and not doubtful(subj.value) \
             and restated(subj.value, text):
@@ -179,3 +185,4 @@ def confirm_agreeing(found: dict[str, Field], doubtful: Callable[[str], bool], t
     if auth is not None and pos is not None and not auth.review and sure("signer_position", pos) and not pos.changes \
             and authority_agrees(auth.value, pos.value) and _as_read(pos.source_text or "").endswith(pos.value):
         auth.confidence = max(auth.confidence, AUTHORITY_CONFIRMED)
+    return answered
