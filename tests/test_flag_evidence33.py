@@ -1,0 +1,88 @@
+"""Review flags, thirty-third round (issue 14 item 9): a right parent body no longer flagged for a weak word where the
+issuer's commune, read too, is one the administrative units' lists hold under that district (``UBND HUYỆN CAN LỘC``
+above ``ỦY BAN NHÂN DÂN XÃ MỸ LỘC``). Each test also holds the cases that must stay flagged: another district, a
+misread name or head, a value not read word for word, an issuer in doubt."""
+
+from __future__ import annotations
+
+import pytest
+
+from archivist.confirmations import district_wards, parent_confirmed
+from archivist.faintflags import FAINT_NOTE
+from archivist.fields import Field
+from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
+
+needs_units = pytest.mark.skipif(not district_wards(), reason="the administrative units' lists are not installed")
+
+
+def _field(value: str, source: str | None = None, review: str | None = None) -> Field:
+    return Field(value, 0.425, 1, None, value if source is None else source, review=review)
+
+
+@needs_units
+def test_the_lists_hold_each_former_commune_under_its_district() -> None:
+    pairs = district_wards()
+    assert "huyện can lộc\txã mỹ lộc" in pairs
+    assert "huyện quỳnh lưu\txã quỳnh hậu" in pairs
+    assert "thành phố phổ yên\tphường tiên phong" in pairs  # a district's level word as the lists write it
+    assert "huyện cẩm xuyên\txã mỹ lộc" not in pairs
+
+
+@needs_units
+def test_a_parent_is_confirmed_by_an_issuer_of_its_district() -> None:
+    # HG36 clean-01-tb-226-my-loc: a word of the parent's line read at confidence 0, both lines read right
+    issuer = _field("ỦY BAN NHÂN DÂN XÃ MỸ LỘC")
+    assert parent_confirmed(_field("UBND HUYỆN CAN LỘC"), issuer)
+    assert parent_confirmed(_field("ỦY BAN NHÂN DÂN HUYỆN CAN LỘC"), issuer)
+    assert parent_confirmed(_field("UBND HUYỆN QUỲNH LƯU"), _field("HỘI ĐỒNG NHÂN DÂN XÃ QUỲNH HẬU"))
+
+
+@needs_units
+def test_a_parent_the_issuer_does_not_confirm_stays_in_doubt() -> None:
+    issuer = _field("ỦY BAN NHÂN DÂN XÃ MỸ LỘC")
+    assert not parent_confirmed(_field("UBND HUYỆN CẨM XUYÊN"), issuer)  # Mỹ Lộc is no commune of Cẩm Xuyên
+    assert not parent_confirmed(_field("UBND HUYỆN CAN LÔC"), issuer)  # a mark misread: no district
+    assert not parent_confirmed(_field("UBNĐ HUYỆN CAN LỘC"), issuer)  # the head misread (HG41 `UBNĐ`)
+    assert not parent_confirmed(_field("UBND.HUYỆN CAN LỘC"), issuer)  # a speck glued (HG30 `UBND.HUYỆN`)
+    assert not parent_confirmed(_field("UBND TỈNH HÀ TĨNH"), issuer)  # a province: not the district level
+    # the value is not what the OCR read: a mark restored from elsewhere is no second reading (HG33 `TRIÊU`)
+    assert not parent_confirmed(_field("UBND HUYỆN CAN LỘC", "UBND HUYỆN CAN LÔC"), issuer)
+    restored = _field("ỦY BAN NHÂN DÂN XÃ MỸ LỘC", "ỦY BAN NHÂN DÂN XÃ MỸ LÔC")
+    assert not parent_confirmed(_field("UBND HUYỆN CAN LỘC"), restored)
+    # a check doubts either line
+    assert not parent_confirmed(_field("UBND HUYỆN CAN LỘC", review="a doubt"), issuer)
+    assert not parent_confirmed(_field("UBND HUYỆN CAN LỘC"), _field("ỦY BAN NHÂN DÂN XÃ MỸ LỘC", review="a doubt"))
+    assert not parent_confirmed(_field("UBND HUYỆN CAN LỘC"), None)
+    assert not parent_confirmed(_field("UBND HUYỆN CAN LỘC"), _field("ỦY BAN NHÂN DÂN"))  # no commune named
+
+
+def _header(parent: str, commune: str) -> list:
+    return [[(100, parent)], [(100, "ỦY BAN NHÂN DÂN")], [(100, commune)]] + HEAD[3:]
+
+
+@needs_units
+def test_through_extract_a_weakly_read_parent_of_the_issuers_district_is_not_flagged() -> None:
+    weak = {"LƯU": 0.0}  # the engine gave a word of the parent's line confidence 0 (AT31, AT32, HG36 …)
+    m = _extract(_page(_header("UBND HUYỆN QUỲNH LƯU", "XÃ QUỲNH HẬU") + FOOT, conf=weak))
+    assert m.parent_issuer.value == "UBND HUYỆN QUỲNH LƯU"
+    assert m.parent_issuer.confidence == 0.85
+    assert "parent_issuer" not in m.needs_review
+    # the same weak line above a commune of another district: flagged as before
+    other = _extract(_page(_header("UBND HUYỆN QUỲNH LƯU", "XÃ MỸ LỘC") + FOOT, conf=weak))
+    assert other.parent_issuer.value == "UBND HUYỆN QUỲNH LƯU"
+    assert other.parent_issuer.confidence < 0.7
+    assert "parent_issuer" in other.needs_review
+
+
+@needs_units
+def test_on_a_faint_page_a_confirmed_parent_is_not_judged_by_its_weak_word() -> None:
+    def faint(commune: str):
+        page = _page(_header("UBND HUYỆN QUỲNH LƯU", commune) + FOOT, conf={"LƯU": 80.0})
+        return type(page)(page.number, page.text, page.words, (FAINT_NOTE,), page.rivals)
+
+    confirmed = _extract(faint("XÃ QUỲNH HẬU"))
+    assert confirmed.parent_issuer.review is None
+    assert "parent_issuer" not in confirmed.needs_review
+    doubted = _extract(faint("XÃ MỸ LỘC"))
+    assert doubted.parent_issuer.review == "read on a faint page, 'LƯU' at OCR confidence 80"
+    assert "parent_issuer" in doubted.needs_review
