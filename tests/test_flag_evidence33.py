@@ -86,3 +86,18 @@ def test_on_a_faint_page_a_confirmed_parent_is_not_judged_by_its_weak_word() -> 
     doubted = _extract(faint("XÃ MỸ LỘC"))
     assert doubted.parent_issuer.review == "read on a faint page, 'LƯU' at OCR confidence 80"
     assert "parent_issuer" in doubted.needs_review
+
+
+def test_a_name_that_lost_its_last_word_stands_left_of_the_block_and_is_flagged() -> None:
+    from tests.test_flag_evidence27 import POSITION_X, _signed
+
+    # HG38 gm-050 (faded): ``Hồ Thanh Dũng`` centred under ``CHỦ TỊCH``, ``Dũng`` not read, ``Hồ Thanh`` left where
+    # it stood, its centre left of the position's
+    whole = _signed("Hồ Thanh Dũng", POSITION_X - 34)
+    assert "signer" not in whole.needs_review
+    lost = _signed("Hồ Thanh", POSITION_X - 34)
+    assert lost.signer.value == "Hồ Thanh"
+    assert "left of the position's centre: a word after it (the given name) was not read" in (lost.signer.review or "")
+    assert "signer" in lost.needs_review
+    centred = _signed("Hồ Thanh", POSITION_X)  # a name of two words centred under the position: not doubted
+    assert "signer" not in centred.needs_review
