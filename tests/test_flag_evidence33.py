@@ -101,3 +101,33 @@ def test_a_name_that_lost_its_last_word_stands_left_of_the_block_and_is_flagged(
     assert "signer" in lost.needs_review
     centred = _signed("Hồ Thanh", POSITION_X)  # a name of two words centred under the position: not doubted
     assert "signer" not in centred.needs_review
+
+
+def test_a_mark_given_on_a_tie_of_the_documents_spellings_is_a_guess() -> None:
+    from archivist.marks import MarkRestorer
+
+    # HG42 qd-017: the subject's ``thôn Đông Hạ`` read right; the body's ``thôn Đồng Tâm`` (another hamlet) writes
+    # ``thôn Đồng`` as often as the subject writes ``thôn Đông``: the restorer gives the mark, on a guess
+    lines = ["Về việc hỗ trợ kinh phí tại thôn Đông Hạ", "số hộ gia đình tại thôn Đồng", "Tâm và báo cáo"]
+    restore = MarkRestorer(lines)
+    assert restore.restore("Về việc hỗ trợ kinh phí tại thôn Đông Hạ", "text").endswith("thôn Đồng Hạ")
+    assert restore.guesses == [("đông", "đồng")]
+    # written so twice, once so: no tie, and a later value clears the guesses
+    restore = MarkRestorer(lines + ["tại thôn Đồng Tâm"])
+    restore.restore("Về việc hỗ trợ kinh phí tại thôn Đông Hạ", "text")
+    assert restore.guesses == []
+
+
+def test_through_extract_a_subject_restored_on_a_guess_is_flagged() -> None:
+    def subject(body: str):
+        head = [row if i != 5 else [(400, "Về việc hỗ trợ kinh phí cho thôn Đông Hạ")] for i, row in enumerate(HEAD)]
+        return _extract(_page(head[:6] + [[(100, body)]] + FOOT))
+
+    guessed = subject("Căn cứ báo cáo của thôn Đồng.")
+    assert guessed.subject.value == "Về việc hỗ trợ kinh phí cho thôn Đồng Hạ"
+    assert guessed.subject.review == \
+        "'đông' given the marks of 'đồng': the document writes these words as often each way"
+    assert "subject" in guessed.needs_review
+    plain = subject("Căn cứ báo cáo của thôn Đông.")  # the body writes it as read: nothing restored, no doubt
+    assert plain.subject.value == "Về việc hỗ trợ kinh phí cho thôn Đông Hạ"
+    assert "subject" not in plain.needs_review
