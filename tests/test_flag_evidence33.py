@@ -131,3 +131,15 @@ def test_through_extract_a_subject_restored_on_a_guess_is_flagged() -> None:
     plain = subject("Căn cứ báo cáo của thôn Đông.")  # the body writes it as read: nothing restored, no doubt
     assert plain.subject.value == "Về việc hỗ trợ kinh phí cho thôn Đông Hạ"
     assert "subject" not in plain.needs_review
+
+
+def test_a_recipients_item_of_two_letters_is_a_speck_whatever_its_case() -> None:
+    from archivist.crosscheck import speck_doubt
+
+    # AT42 kh-176: ``-Sỏ`` between two items, a speck read as letters
+    items = ["UBND huyện Châu Phú (b/c)", "Trưởng các thôn, ấp", "Sỏ", "UBMTTQ VN và các đoàn thể xã", "Lưu VT, VP"]
+    assert speck_doubt(items) == "'Sỏ' in 'Sỏ': a speck read as letters"
+    assert speck_doubt(["Như trên", "ni"]) is not None  # as before
+    assert speck_doubt(["Như trên", "VT"]) is None  # a code in capitals may stand alone
+    assert speck_doubt(["Như trên", "12"]) is None  # no letters: not judged so
+    assert speck_doubt([it for it in items if it != "Sỏ"]) is None
