@@ -140,6 +140,7 @@ def test_a_recipients_item_of_two_letters_is_a_speck_whatever_its_case() -> None
     items = ["UBND huyện Châu Phú (b/c)", "Trưởng các thôn, ấp", "Sỏ", "UBMTTQ VN và các đoàn thể xã", "Lưu VT, VP"]
     assert speck_doubt(items) == "'Sỏ' in 'Sỏ': a speck read as letters"
     assert speck_doubt(["Như trên", "ni"]) is not None  # as before
+    assert speck_doubt(["Xã", "TC"]) == "'Xã' in 'Xã': a speck read as letters"  # a level word alone: no item
     assert speck_doubt(["Như trên", "VT"]) is None  # a code in capitals may stand alone
     assert speck_doubt(["Như trên", "12"]) is None  # no letters: not judged so
     assert speck_doubt([it for it in items if it != "Sỏ"]) is None
