@@ -314,6 +314,17 @@ def unit_names_raw() -> set[str]:
     return {r[0] for r in _rows(data_dir() / "dataset.db", _NAMES_SQL) if r[0]}
 
 
+#: Every former commune-level unit under its district (both with their level word, as the lists write them).
+_DISTRICT_WARDS_SQL = ("SELECT DISTINCT district, ward FROM admin_units_legacy "
+                       "WHERE wardCode IS NOT NULL AND wardCode != ''")
+
+
+def district_wards_raw() -> set[tuple[str, str]]:
+    """(district, commune) of every former commune-level unit as written (``Huyện Can Lộc``, ``Xã Mỹ Lộc``):
+    which district a commune's documents name as their parent body before the 2025 merger."""
+    return {(r[0], r[1]) for r in _rows(data_dir() / "dataset.db", _DISTRICT_WARDS_SQL) if r[0] and r[1]}
+
+
 @cache
 def load_units() -> UnitLists:
     """The lists of the installed package (read once per process, about 0.2 s)."""

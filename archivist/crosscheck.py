@@ -227,11 +227,14 @@ def cut_doubt(value: str) -> str | None:
 
 def speck_doubt(items: list[str]) -> str | None:
     """Why the recipients are doubtful: an item holds a word of one small letter (``TT HĐND xã; h``,
-    ``Lưu VT, TC. ọ``), or is one word of two (``ni``): a speck read as letters, where the rest of the list may
-    be cut or misread too. No body's name or list item is written with such a word, nor is one so short."""
+    ``Lưu VT, TC. ọ``), or is one word of two not in capitals (``ni``, ``Sỏ``: flags33, AT42 kh-176, the only
+    list of seeds 22-42 with such an item left unflagged): a speck read as letters, where the rest of the list
+    may be cut or misread too. No body's name or list item is written with such a word, nor is one so short (a
+    code in capitals, ``VT``, may be)."""
     for item in items:
         words = [c for w in re.split(r"[\s,;.:]+", item) if (c := w.strip(_EDGE))]
-        odd = [c for c in words if c.islower() and (len(c) == 1 or len(c) == 2 and len(words) == 1)]
+        odd = [c for c in words if c.islower() and len(c) == 1
+               or len(c) == 2 and len(words) == 1 and c.isalpha() and not c.isupper()]
         if odd:
             return f"'{odd[0]}' in '{item}': a speck read as {'a letter' if len(odd[0]) == 1 else 'letters'}"
     return None

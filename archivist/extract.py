@@ -355,8 +355,8 @@ def extract(pages: list[PageText], classification: Classification | None = None,
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     check(found, restore, doc.footer)
     flag_wording(found)  # a body's fixed wording misread (restored), a capital or a name's mark no word takes
-    confirm_agreeing(found, restore.doubtful, text)  # a second reading elsewhere agrees
-    judged = dict(found)
+    answered = confirm_agreeing(found, restore.doubtful, text)  # a second reading elsewhere agrees
+    judged = {name: f for name, f in found.items() if name not in answered}  # its words answered: none judged
     if form_title(doc, subj):  # the table's words, as sure as the type its title decided: no pixel judged
         subj.confidence = round(min(0.8, cls.confidence), 3)
         del judged["subject"]

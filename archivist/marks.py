@@ -102,6 +102,8 @@ class MarkRestorer:
 
     def __init__(self, texts: list[str], lexicon: str | None = None):
         self._lex = load_lexicon(lexicon)
+        #: the words the last :meth:`restore` gave marks on a tie of the document's spellings (read, given)
+        self.guesses: list[tuple[str, str]] = []
         self._seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
         for text in texts:
             words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
@@ -127,6 +129,8 @@ class MarkRestorer:
             tops = [w for w in cands if not any(w != x and degraded(w, x) for x in cands)]
             # the document spelling it as read more often than with the marks: the marks were misread there
             out.append(tops[0] if len(tops) == 1 and options[tops[0]] >= options[cur] else cur)
+            if out[-1] != cur and options[out[-1]] == options[cur]:  # as often each way: a guess, kept for review
+                self.guesses.append((cur, out[-1]))
         result = tuple(out)
         return result if result != current else None
 
@@ -175,6 +179,7 @@ class MarkRestorer:
     def restore(self, value: str, kind: str = "name") -> str:
         """``value`` with lost marks put back. ``kind``: ``name`` (a person: surnames and given names
         only), ``body`` (an issuer, a place, recipients) or ``text`` (a subject): phrases and words."""
+        self.guesses = []
         matches = list(_WORD.finditer(value))
         words = [m.group() for m in matches]
         low = tuple(w.lower() for w in words)
