@@ -29,6 +29,8 @@ MIN_WORD_GAP = 0.2
 #: A line needs at least this many words for its median band to say anything.
 MEDIAN_OF = 3
 KEEP = 0.4  # a word narrowed at a touching end keeps at least this share of its width
+#: The least advance of a glyph, as a share of its font size: pdftotext's fake-bold test is 0.1.
+MIN_ADVANCE = 0.125
 
 
 def _heights(boxes: Sequence[Box]) -> list[tuple[float, float]]:
@@ -40,9 +42,10 @@ def _heights(boxes: Sequence[Box]) -> list[tuple[float, float]]:
     return [(bm - hm, bm)] * len(boxes)
 
 
-def place_line(boxes: Sequence[Box], k: float) -> list[tuple[float, float, float, float]]:
+def place_line(boxes: Sequence[Box], k: float, glyphs: Sequence[int] | None = None
+               ) -> list[tuple[float, float, float, float]]:
     """(left, top, right, bottom) in points (``k`` points per pixel, y down) of each word of a line,
-    in the OCR's order: see the module's docstring."""
+    in the OCR's order: see the module's docstring. ``glyphs``: how many glyphs each word is drawn with."""
     heights = _heights(boxes)
     sizes = [(b - t) * k for t, b in heights]
     spans = [[x0 * k, x1 * k] for x0, _, x1, _ in boxes]
@@ -56,10 +59,27 @@ def place_line(boxes: Sequence[Box], k: float) -> list[tuple[float, float, float
         right[0] += max(0.0, min(need - max(give, 0.0), right[1] - right[0] - KEEP * (right[1] - right[0])))
     end, before = float("-inf"), 0.0
     out = []
-    for (a, b), (t, bot), size in zip(spans, heights, sizes, strict=True):
+    for j, ((a, b), (t, bot), size) in enumerate(zip(spans, heights, sizes, strict=True)):
         width = max(b - a, 0.01)
         a = max(a, end + MIN_WORD_GAP * max(size, before))  # nested or out of order: moved past the one before
         b = max(b, a + width * KEEP)
+        if glyphs is not None:
+            a, b = _widen(a, b, MIN_ADVANCE * size * glyphs[j], end + MIN_WORD_GAP * max(size, before),
+                          spans[j + 1][0] - MIN_WORD_GAP * max(size, sizes[j + 1]) if j + 1 < len(spans) else None)
         out.append((a, t * k, b, bot * k))
         end, before = b, size
     return out
+
+
+def _widen(a: float, b: float, need: float, lo: float, hi: float | None) -> tuple[float, float]:
+    """``[a, b]`` widened to ``need``, into the room there is (right up to ``hi``, left down to ``lo``), then
+    to the right regardless: pdftotext takes two glyphs that start under :data:`MIN_ADVANCE` of the font size
+    apart for a fake-bold copy of one another, and drops one of two alike (``__`` -> ``_``)."""
+    short = need - (b - a)
+    if short <= 0:
+        return a, b
+    grow = short if hi is None else min(short, max(hi - b, 0.0))
+    b += grow
+    short -= grow
+    give = min(short, max(a - lo, 0.0))
+    return a - give, b + (short - give)

@@ -35,6 +35,14 @@ _ESCAPES = {ord("\\"): b"\\\\", ord("("): b"\\(", ord(")"): b"\\)", ord("\r"): b
 #: The bytes of a string's codes that a PDF literal string must escape (the keys of ``_ESCAPES``).
 _SPECIAL = re.compile(rb"[\\()\r\n]")
 SPACE = b"(\x00 )"
+#: The code drawn after a word that ends in a hyphen; the ToUnicode CMap reads it as two spaces
+#: (:data:`HYPHEN_END_UNICODE`). pdftotext drops the hyphen that ends one of its lines and joins the next
+#: line to it (``- Như`` / ``trên`` -> ``Nhưtrên``, a lone ``-`` lost), a dehyphenation for hyphenated
+#: languages that Vietnamese, whose line-end dashes are dashes, never wants; one code read as a single
+#: space would be skipped (pdftotext keeps no space glyph), two are kept, so the line no longer ends in
+#: ``-``. The code is a surrogate, which no word's text holds (:func:`clean_text`).
+HYPHEN_END = b"\xdf\xff"
+HYPHEN_END_UNICODE = "<DFFF> <00200020>"
 #: How far inside its box a word's right end may fall, in points: what tests/test_pdf_geometry.py holds a
 #: word to ("on its box", 0.05 pt), and under half a pixel at any dpi under 720, so a box read back and
 #: rounded to the scan's pixels stays the OCR's; the slack lets most ``Tz`` be whole percents.
@@ -90,6 +98,11 @@ def _tz(width: float, glyphs: int, size: float, slack: float) -> str:
     return shortest(min(max(width - slack, width / 2) / per, MAX_TZ), min(width / per, MAX_TZ))
 
 
+def glyphs(text: str) -> int:
+    """How many glyphs a word's (clean) text is drawn with: one a character, and :data:`HYPHEN_END` after a hyphen."""
+    return len(text) + text.endswith("-")
+
+
 def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
     """Content-stream operators for the invisible text of one page (render mode 3), in the OCR's order.
 
@@ -111,7 +124,7 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
     pen: tuple[float, str] | None = None  # where the last space ended (x) and its baseline, if it can go on
     size_now = tz_now = ""
     for line in (lines[i] for i in sorted(lines)):
-        placed = place_line([box for _, box in line], 1.0)
+        placed = place_line([box for _, box in line], 1.0, [glyphs(t) for t, _ in line])
         for j, ((t, _), (left, top, right, bottom)) in enumerate(zip(line, placed, strict=True)):
             size = bottom - top
             y = num(page_h_px - bottom + size * DESCENT / 1000.0)
@@ -125,14 +138,16 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
                 start = float(num(left))
                 ops.append(f"{num(start - at[0])} {num(float(y) - at[1])} Td")
                 at = (start, float(y))
-            tz = _tz(right - start, len(t), float(size_now), fit)
+            n = glyphs(t)
+            tz = _tz(right - start, n, float(size_now), fit)
             if tz != tz_now:
                 tz_now = tz
                 ops.append(f"{tz} Tz")
-            word = " ".join(ops).encode("ascii") + b" " + literal(t) + b" Tj"
+            text = literal(t) if n == len(t) else literal(t)[:-1] + HYPHEN_END + b")"
+            word = " ".join(ops).encode("ascii") + b" " + text + b" Tj"
             pen = None
             if j + 1 < len(line):
-                end = start + len(t) * CHAR_WIDTH * float(size_now) * float(tz_now) / 100.0
+                end = start + n * CHAR_WIDTH * float(size_now) * float(tz_now) / 100.0
                 nxt = placed[j + 1][0]
                 per = CHAR_WIDTH * float(size_now) / 100.0
                 if 0.05 * size <= nxt - end <= MAX_TZ * per:  # the space ends where the next word starts

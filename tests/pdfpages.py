@@ -175,11 +175,13 @@ def drawn_boxes(words: list[Word], k: float) -> list[tuple[float, float, float, 
     """Where the text layer draws each word, in points (y down), in the words' order: on its OCR box
     sideways, on its line's band up and down (:func:`archivist.layerwords.place_line`)."""
     from archivist.layerwords import place_line
+    from archivist.textlayer import clean_text, glyphs
 
     lines: dict[int, list[int]] = {}
     for i, w in enumerate(words):
         lines.setdefault(w.line, []).append(i)
     out: dict[int, tuple[float, float, float, float]] = {}
     for idx in lines.values():
-        out.update(zip(idx, place_line([words[i].bbox for i in idx], k), strict=True))
+        placed = place_line([words[i].bbox for i in idx], k, [glyphs(clean_text(words[i].text)) for i in idx])
+        out.update(zip(idx, placed, strict=True))
     return [out[i] for i in range(len(words))]
