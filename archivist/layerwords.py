@@ -31,6 +31,13 @@ MEDIAN_OF = 3
 KEEP = 0.4  # a word narrowed at a touching end keeps at least this share of its width
 #: The least advance of a glyph, as a share of its font size: pdftotext's fake-bold test is 0.1.
 MIN_ADVANCE = 0.125
+#: The least gap between two words of one glyph each, as a share of the taller one's height: on a line of
+#: one-glyph words pdftotext takes 1.3 times the narrowest gap for letter spacing, up to 0.4 of the font size
+#: (``Í :`` -> ``Í:``, ``( (`` -> ``((``), so only a gap beyond 0.4 is sure to be a space.
+SOLO_GAP = 0.45
+#: How far apart the baselines of two lines must be, as a share of the larger font size, for pdftotext to
+#: read them as two lines (it takes half).
+APART = 0.55
 
 
 def _heights(boxes: Sequence[Box]) -> list[tuple[float, float]]:
@@ -42,10 +49,12 @@ def _heights(boxes: Sequence[Box]) -> list[tuple[float, float]]:
     return [(bm - hm, bm)] * len(boxes)
 
 
-def place_line(boxes: Sequence[Box], k: float, glyphs: Sequence[int] | None = None
+def place_line(boxes: Sequence[Box], k: float, glyphs: Sequence[int] | None = None, right_edge: float | None = None
                ) -> list[tuple[float, float, float, float]]:
     """(left, top, right, bottom) in points (``k`` points per pixel, y down) of each word of a line,
-    in the OCR's order: see the module's docstring. ``glyphs``: how many glyphs each word is drawn with."""
+    in the OCR's order: see the module's docstring. ``glyphs``: how many glyphs each word is drawn with;
+    ``right_edge``: the page's, in points, which no word moved or widened may pass (pdftotext drops the
+    glyphs beyond it: ``k2————S`` pushed past a nested word's right, ``S`` lost)."""
     heights = _heights(boxes)
     sizes = [(b - t) * k for t, b in heights]
     spans = [[x0 * k, x1 * k] for x0, _, x1, _ in boxes]
@@ -57,17 +66,32 @@ def place_line(boxes: Sequence[Box], k: float, glyphs: Sequence[int] | None = No
         give = min(need / 2, left[1] - left[0] - KEEP * (boxes[j][2] - boxes[j][0]) * k)
         left[1] -= max(give, 0.0)
         right[0] += max(0.0, min(need - max(give, 0.0), right[1] - right[0] - KEEP * (right[1] - right[0])))
-    end, before = float("-inf"), 0.0
+    def gap(j: int) -> float:  # the least gap between word j - 1 and word j
+        solo = glyphs is not None and glyphs[j - 1] == 1 and glyphs[j] == 1
+        return (SOLO_GAP if solo else MIN_WORD_GAP) * max(sizes[j - 1], sizes[j])
+
+    end = float("-inf")
     out = []
     for j, ((a, b), (t, bot), size) in enumerate(zip(spans, heights, sizes, strict=True)):
         width = max(b - a, 0.01)
-        a = max(a, end + MIN_WORD_GAP * max(size, before))  # nested or out of order: moved past the one before
-        b = max(b, a + width * KEEP)
+        lo = end + gap(j) if j else end
+        if a < end + MIN_WORD_GAP * max(size, sizes[j - 1] if j else 0.0):  # nested or out of order: moved past
+            a = lo
+            b = max(b, a + width * KEEP)
+        elif a < lo:  # two one-glyph words: the second moved right whole
+            a, b = lo, lo + width
         if glyphs is not None:
-            a, b = _widen(a, b, MIN_ADVANCE * size * glyphs[j], end + MIN_WORD_GAP * max(size, before),
-                          spans[j + 1][0] - MIN_WORD_GAP * max(size, sizes[j + 1]) if j + 1 < len(spans) else None)
+            a, b = _widen(a, b, MIN_ADVANCE * size * glyphs[j], lo, spans[j + 1][0] - gap(j + 1) if j + 1 < len(spans)
+                          else None)
         out.append((a, t * k, b, bot * k))
-        end, before = b, size
+        end = b
+    if right_edge is not None and out and out[-1][2] > right_edge:  # back inside the page, the words before making room
+        for j in range(len(out) - 1, -1, -1):
+            a, t, b, bot = out[j]
+            if b <= right_edge:
+                break
+            out[j] = (max(a - (b - right_edge), 0.0), t, right_edge, bot)
+            right_edge = out[j][0] - gap(j) if j else right_edge
     return out
 
 
@@ -83,3 +107,55 @@ def _widen(a: float, b: float, need: float, lo: float, hi: float | None) -> tupl
     short -= grow
     give = min(short, max(a - lo, 0.0))
     return a - give, b + (short - give)
+
+
+
+Placed = tuple[float, float, float, float]
+
+
+def place_page(lines: Sequence[tuple[Sequence[Box], Sequence[int]]], k: float, page_w: float, page_h: float
+               ) -> list[list[Placed]]:
+    """Every line's words placed (:func:`place_line`, with each word's glyph count, kept on the page), in the
+    OCR's order, and each line that pdftotext would read as one with an earlier line moved off it
+    (:func:`_apart`)."""
+    placed: list[list[Placed]] = []
+    for boxes, glyphs in lines:
+        placed.append(_apart(place_line(boxes, k, glyphs, page_w * k), placed, page_h * k))
+    return placed
+
+
+def _conflict(line: list[Placed], shift: float, earlier: Sequence[list[Placed]]) -> tuple[float, float] | None:
+    """The shifts down and up that take ``line`` (already moved by ``shift``) off the first earlier word it
+    would be read with, the nearer one first, or None."""
+    for other in earlier:
+        for a in other:
+            for b in line:
+                size = max(a[3] - a[1], b[3] - b[1])
+                if abs(b[3] + shift - a[3]) < APART * size and a[0] - SOLO_GAP * size < b[2] \
+                        and b[0] < a[2] + SOLO_GAP * size:
+                    down, up = a[3] + APART * size - b[3], a[3] - APART * size - b[3]
+                    return (down, up) if b[3] + shift >= a[3] else (up, down)
+    return None
+
+
+def _apart(line: list[Placed], earlier: Sequence[list[Placed]], page_h: float) -> list[Placed]:
+    """``line`` moved up or down, whole, off the earlier lines it would share a pdftotext line with.
+
+    Why: pdftotext puts a word on a line when its baseline is within half a font size of the line's first
+    word's, and two words of a line that overlap or stand closer than :data:`SOLO_GAP` may be read as one:
+    ``Thị`` and a speck ``]`` of a line of specks Tesseract found between two lines of text (``Thị]``), a
+    table cell's ``tháng`` nested in the line above it (``Thựctháng``). A line whose baseline is :data:`APART`
+    of the larger font size from theirs is a line of its own. Only lines that close move (a speck line, a
+    cell squeezed against another); a line would leave the page is moved the other way."""
+    lo, hi, top = min(w[3] for w in line), max(w[3] for w in line), min(w[1] for w in line)
+    reach = APART * max(max(w[3] - w[1] for w in line), max((w[3] - w[1] for o in earlier for w in o), default=0.0))
+    near = [o for o in earlier if o and min(w[3] for w in o) < hi + reach and max(w[3] for w in o) > lo - reach]
+    shift = 0.0
+    for _ in range(3):
+        moves = _conflict(line, shift, near)
+        if moves is None:
+            break
+        shift = next((m for m in moves if hi + m <= page_h and top + m >= 0), moves[0])
+    if not shift:
+        return line
+    return [(x0, y0 + shift, x1, y1 + shift) for x0, y0, x1, y1 in line]

@@ -170,7 +170,7 @@ def page_content(page: PageResult, has_image: bool) -> bytes:
         ow, oh = corrected_size(page.width, page.height, page.orientation)
         m = pdf_image_matrix(ow, oh, page.width, page.height, page.orientation, page.skew, page.dpi)
         ops.append(f"q 0 0 {_f(pw)} {_f(ph)} re W n {' '.join(f'{v:.5f}' for v in m)} cm /Im0 Do Q")
-    layer = text_layer(page.words, page.height, page.dpi)
+    layer = text_layer(page.words, page.width, page.height, page.dpi)
     return "\n".join(ops).encode("ascii") + (b"\n" + layer if layer else b"")
 
 

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .layerwords import place_line
+from .layerwords import place_page
 from .models import Word
 
 CHAR_WIDTH = 0.5  # advance of the glyphless glyph, in em (pdf.ttf: 1024/2048; /DW 500)
@@ -103,7 +103,7 @@ def glyphs(text: str) -> int:
     return len(text) + text.endswith("-")
 
 
-def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
+def text_layer(words: Sequence[Word], page_w_px: int, page_h_px: int, dpi: float) -> bytes:
     """Content-stream operators for the invisible text of one page (render mode 3), in the OCR's order.
 
     Words whose boxes touch, overlap or stand out of their line are placed by
@@ -113,9 +113,9 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
     lines: dict[int, list[tuple[str, tuple[int, int, int, int]]]] = {}
     for w in words:
         t = clean_text(w.text)
-        x0, y0, x1, y1 = w.bbox
-        if t and x1 > x0 and y1 > y0:
-            lines.setdefault(w.line, []).append((t, w.bbox))
+        if t:  # a box of no height or width (Tesseract gives them on specks: "SA" at y 273..273) is one pixel
+            x0, y0, x1, y1 = w.bbox
+            lines.setdefault(w.line, []).append((t, (x0, y0, max(x1, x0 + 1), max(y1, y0 + 1))))
     if not lines:
         return b""
     out = [f"q {72.0 / dpi:.6f} 0 0 {72.0 / dpi:.6f} 0 0 cm BT 3 Tr".encode("ascii")]
@@ -123,8 +123,10 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
     at = (0.0, 0.0)  # the line matrix: where the last Td put it
     pen: tuple[float, str] | None = None  # where the last space ended (x) and its baseline, if it can go on
     size_now = tz_now = ""
-    for line in (lines[i] for i in sorted(lines)):
-        placed = place_line([box for _, box in line], 1.0, [glyphs(t) for t, _ in line])
+    ordered = [lines[i] for i in sorted(lines)]
+    pages = place_page([([box for _, box in line], [glyphs(t) for t, _ in line]) for line in ordered], 1.0,
+                       page_w_px, page_h_px)
+    for line, placed in zip(ordered, pages, strict=True):
         for j, ((t, _), (left, top, right, bottom)) in enumerate(zip(line, placed, strict=True)):
             size = bottom - top
             y = num(page_h_px - bottom + size * DESCENT / 1000.0)
