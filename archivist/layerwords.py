@@ -119,42 +119,53 @@ def place_page(lines: Sequence[tuple[Sequence[Box], Sequence[int]]], k: float, p
     OCR's order, and each line that pdftotext would read as one with an earlier line moved off it
     (:func:`_apart`)."""
     placed: list[list[Placed]] = []
+    spans: list[tuple[float, float, float]] = []
     for boxes, glyphs in lines:
-        placed.append(_apart(place_line(boxes, k, glyphs, page_w * k), placed, page_h * k))
+        line = _apart(place_line(boxes, k, glyphs, page_w * k), placed, spans, page_h * k)
+        placed.append(line)
+        spans.append(_span(line))
     return placed
+
+
+def _span(line: Sequence[Placed]) -> tuple[float, float, float]:
+    """A line's lowest and highest baseline (its words' bottoms) and its tallest word."""
+    return min(w[3] for w in line), max(w[3] for w in line), max(w[3] - w[1] for w in line)
 
 
 def _conflict(line: list[Placed], shift: float, earlier: Sequence[list[Placed]]) -> tuple[float, float] | None:
     """The shifts down and up that take ``line`` (already moved by ``shift``) off the first earlier word it
     would be read with, the nearer one first, or None."""
     for other in earlier:
-        for a in other:
-            for b in line:
-                size = max(a[3] - a[1], b[3] - b[1])
-                if abs(b[3] + shift - a[3]) < APART * size and a[0] - SOLO_GAP * size < b[2] \
-                        and b[0] < a[2] + SOLO_GAP * size:
-                    down, up = a[3] + APART * size - b[3], a[3] - APART * size - b[3]
-                    return (down, up) if b[3] + shift >= a[3] else (up, down)
+        for a0, a1, a2, a3 in other:
+            for b0, b1, b2, b3 in line:
+                size = a3 - a1 if a3 - a1 > b3 - b1 else b3 - b1  # not max(): the page's hottest loop here
+                base, room = b3 + shift, SOLO_GAP * size
+                if -APART * size < base - a3 < APART * size and a0 - room < b2 and b0 < a2 + room:
+                    down, up = a3 + APART * size - b3, a3 - APART * size - b3
+                    return (down, up) if base >= a3 else (up, down)
     return None
 
 
-def _apart(line: list[Placed], earlier: Sequence[list[Placed]], page_h: float) -> list[Placed]:
-    """``line`` moved up or down, whole, off the earlier lines it would share a pdftotext line with.
+def _apart(line: list[Placed], earlier: Sequence[list[Placed]], spans: Sequence[tuple[float, float, float]],
+           page_h: float) -> list[Placed]:
+    """``line`` moved up or down, whole, off the earlier lines it would share a pdftotext line with (their
+    :func:`_span` in ``spans``).
 
     Why: pdftotext puts a word on a line when its baseline is within half a font size of the line's first
     word's, and two words of a line that overlap or stand closer than :data:`SOLO_GAP` may be read as one:
     ``Thị`` and a speck ``]`` of a line of specks Tesseract found between two lines of text (``Thị]``), a
     table cell's ``tháng`` nested in the line above it (``Thựctháng``). A line whose baseline is :data:`APART`
     of the larger font size from theirs is a line of its own. Only lines that close move (a speck line, a
-    cell squeezed against another); a line would leave the page is moved the other way."""
-    lo, hi, top = min(w[3] for w in line), max(w[3] for w in line), min(w[1] for w in line)
-    reach = APART * max(max(w[3] - w[1] for w in line), max((w[3] - w[1] for o in earlier for w in o), default=0.0))
-    near = [o for o in earlier if o and min(w[3] for w in o) < hi + reach and max(w[3] for w in o) > lo - reach]
+    cell squeezed against another); one that would leave the page is moved the other way."""
+    lo, hi, tall = _span(line)
+    near = [o for o, (o_lo, o_hi, o_tall) in zip(earlier, spans, strict=True)
+            if o_lo < hi + 2 * APART * max(tall, o_tall) and o_hi > lo - 2 * APART * max(tall, o_tall)]
     shift = 0.0
-    for _ in range(3):
+    for _ in range(3 if near else 0):
         moves = _conflict(line, shift, near)
         if moves is None:
             break
+        top = min(w[1] for w in line)
         shift = next((m for m in moves if hi + m <= page_h and top + m >= 0), moves[0])
     if not shift:
         return line
