@@ -14,7 +14,11 @@ Words go on their own OCR boxes, except where those boxes would make readers run
   less of faint ink) send pdftotext's reading order astray: on faded pages read with local contrast,
   whose boxes differ from the thickened reading's by a pixel, 18.5% -> 27.4% ordered word error with
   own boxes, 19.2% -> 19.7% with the band (bench/RESULTS.md, "Faded pages adopted?"). A box far
-  taller than the line's (a speck stretched it) would otherwise put its glyphs on the next line.
+  taller than the line's (a speck stretched it) would otherwise put its glyphs on the next line;
+- what pdftotext's own rules would undo (bench/RESULTS.md, "Text layer on typewriter and speckled pages"):
+  a word too narrow for its glyphs is widened (:data:`MIN_ADVANCE`), two one-glyph words are kept
+  :data:`SOLO_GAP` apart, no word is pushed past the page's right edge, and a line whose baseline is
+  within half a font size of an earlier line's words near it is moved off it, whole (:func:`place_page`).
 """
 
 from __future__ import annotations

@@ -35,14 +35,16 @@ _ESCAPES = {ord("\\"): b"\\\\", ord("("): b"\\(", ord(")"): b"\\)", ord("\r"): b
 #: The bytes of a string's codes that a PDF literal string must escape (the keys of ``_ESCAPES``).
 _SPECIAL = re.compile(rb"[\\()\r\n]")
 SPACE = b"(\x00 )"
-#: The code drawn after a word that ends in a hyphen; the ToUnicode CMap reads it as two spaces
-#: (:data:`HYPHEN_END_UNICODE`). pdftotext drops the hyphen that ends one of its lines and joins the next
-#: line to it (``- Như`` / ``trên`` -> ``Nhưtrên``, a lone ``-`` lost), a dehyphenation for hyphenated
-#: languages that Vietnamese, whose line-end dashes are dashes, never wants; one code read as a single
-#: space would be skipped (pdftotext keeps no space glyph), two are kept, so the line no longer ends in
-#: ``-``. The code is a surrogate, which no word's text holds (:func:`clean_text`).
+#: The code drawn after a word that ends in a hyphen, which the ToUnicode CMap reads as a space and a no-break
+#: space (:data:`HYPHEN_END_UNICODE`). Why: pdftotext drops the hyphen that ends one of its lines and joins the
+#: next line to it (``\`S-`` / ``Đặng`` -> ``\`SĐặng``; a lone ``-`` of a list lost), and PDFium (copy-paste)
+#: does the same where a letter stands before the hyphen, a dehyphenation for languages that break words at
+#: line ends which Vietnamese, whose line-end dashes are dashes, never wants. A code read as one space would
+#: be skipped (pdftotext keeps no space glyph), two are kept, so the line no longer ends in ``-``; PDFium looks
+#: past trailing ``U+0020`` only, hence the no-break space last. The code is a surrogate, which no word's text
+#: holds (:func:`clean_text`).
 HYPHEN_END = b"\xdf\xff"
-HYPHEN_END_UNICODE = "<DFFF> <00200020>"
+HYPHEN_END_UNICODE = "<DFFF> <002000A0>"
 #: How far inside its box a word's right end may fall, in points: what tests/test_pdf_geometry.py holds a
 #: word to ("on its box", 0.05 pt), and under half a pixel at any dpi under 720, so a box read back and
 #: rounded to the scan's pixels stays the OCR's; the slack lets most ``Tz`` be whole percents.
