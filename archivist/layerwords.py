@@ -27,6 +27,7 @@ import statistics
 from collections.abc import Sequence
 
 Box = tuple[int, int, int, int]
+Placed = tuple[float, float, float, float]  # (left, top, right, bottom)
 
 #: The least gap kept between two words of a line, as a share of the taller one's height.
 MIN_WORD_GAP = 0.2
@@ -54,7 +55,7 @@ def _heights(boxes: Sequence[Box]) -> list[tuple[float, float]]:
 
 
 def place_line(boxes: Sequence[Box], k: float, glyphs: Sequence[int] | None = None, right_edge: float | None = None
-               ) -> list[tuple[float, float, float, float]]:
+               ) -> list[Placed]:
     """(left, top, right, bottom) in points (``k`` points per pixel, y down) of each word of a line,
     in the OCR's order: see the module's docstring. ``glyphs``: how many glyphs each word is drawn with;
     ``right_edge``: the page's, in points, which no word moved or widened may pass (pdftotext drops the
@@ -70,6 +71,7 @@ def place_line(boxes: Sequence[Box], k: float, glyphs: Sequence[int] | None = No
         give = min(need / 2, left[1] - left[0] - KEEP * (boxes[j][2] - boxes[j][0]) * k)
         left[1] -= max(give, 0.0)
         right[0] += max(0.0, min(need - max(give, 0.0), right[1] - right[0] - KEEP * (right[1] - right[0])))
+
     def gap(j: int) -> float:  # the least gap between word j - 1 and word j
         solo = glyphs is not None and glyphs[j - 1] == 1 and glyphs[j] == 1
         return (SOLO_GAP if solo else MIN_WORD_GAP) * max(sizes[j - 1], sizes[j])
@@ -111,10 +113,6 @@ def _widen(a: float, b: float, need: float, lo: float, hi: float | None) -> tupl
     short -= grow
     give = min(short, max(a - lo, 0.0))
     return a - give, b + (short - give)
-
-
-
-Placed = tuple[float, float, float, float]
 
 
 def place_page(lines: Sequence[tuple[Sequence[Box], Sequence[int]]], k: float, page_w: float, page_h: float
