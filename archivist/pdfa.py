@@ -36,7 +36,7 @@ from .models import PageResult
 from .pdfwrite import image_xobject, save_pdf
 from .sfnt import keep_tables
 from .spool import SpooledImages
-from .textlayer import CHAR_WIDTH, DESCENT, clean_text, text_layer
+from .textlayer import CHAR_WIDTH, DESCENT, HYPHEN_END_UNICODE, clean_text, text_layer
 
 FONT_CANDIDATES = ("/usr/share/tesseract-ocr/5/tessdata/pdf.ttf",
                    "/usr/share/tesseract-ocr/4.00/tessdata/pdf.ttf",
@@ -96,7 +96,7 @@ def _cid_to_gid() -> bytes:
 
 
 @functools.lru_cache(maxsize=64)
-def _to_unicode(blocks: frozenset[int]) -> bytes:
+def _to_unicode(blocks: frozenset[int], hyphen_end: bool = False) -> bytes:
     """ToUnicode CMap (CID = UTF-16 code unit) for the 256-code blocks (high bytes) a document uses.
 
     Why not all 248 blocks: that CMap is 1.7 KB compressed in every PDF, while Vietnamese text uses
@@ -108,6 +108,8 @@ def _to_unicode(blocks: frozenset[int]) -> bytes:
     for i in range(0, len(ranges), 100):  # a CMap block holds at most 100 entries
         chunk = ranges[i:i + 100]
         out.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
+    if hyphen_end:
+        out.append(f"1 beginbfchar\n{HYPHEN_END_UNICODE}\nendbfchar")
     cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
@@ -126,7 +128,8 @@ def _flate_stream(pdf: pikepdf.Pdf, compressed: bytes, **keys: object) -> pikepd
 
 def _glyphless_font(pdf: pikepdf.Pdf, pages: Sequence[PageResult]) -> pikepdf.Object:
     font_data, font_len = _font_program()
-    to_unicode = _to_unicode(frozenset(ord(c) >> 8 for p in pages for w in p.words for c in clean_text(w.text)))
+    texts = [clean_text(w.text) for p in pages for w in p.words]
+    to_unicode = _to_unicode(frozenset(ord(c) >> 8 for t in texts for c in t), any(t.endswith("-") for t in texts))
     descriptor = Dictionary(
         Type=Name.FontDescriptor, FontName=Name.GlyphLessFont, Flags=5,  # FixedPitch + Symbolic
         FontBBox=Array([0, 0, int(1000 * CHAR_WIDTH), 1000]), ItalicAngle=0, Ascent=1000,
@@ -167,7 +170,7 @@ def page_content(page: PageResult, has_image: bool) -> bytes:
         ow, oh = corrected_size(page.width, page.height, page.orientation)
         m = pdf_image_matrix(ow, oh, page.width, page.height, page.orientation, page.skew, page.dpi)
         ops.append(f"q 0 0 {_f(pw)} {_f(ph)} re W n {' '.join(f'{v:.5f}' for v in m)} cm /Im0 Do Q")
-    layer = text_layer(page.words, page.height, page.dpi)
+    layer = text_layer(page.words, page.width, page.height, page.dpi)
     return "\n".join(ops).encode("ascii") + (b"\n" + layer if layer else b"")
 
 

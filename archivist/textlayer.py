@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from .layerwords import place_line
+from .layerwords import place_page
 from .models import Word
 
 CHAR_WIDTH = 0.5  # advance of the glyphless glyph, in em (pdf.ttf: 1024/2048; /DW 500)
@@ -35,6 +35,16 @@ _ESCAPES = {ord("\\"): b"\\\\", ord("("): b"\\(", ord(")"): b"\\)", ord("\r"): b
 #: The bytes of a string's codes that a PDF literal string must escape (the keys of ``_ESCAPES``).
 _SPECIAL = re.compile(rb"[\\()\r\n]")
 SPACE = b"(\x00 )"
+#: The code drawn after a word that ends in a hyphen, which the ToUnicode CMap reads as a space and a no-break
+#: space (:data:`HYPHEN_END_UNICODE`). Why: pdftotext drops the hyphen that ends one of its lines and joins the
+#: next line to it (``\`S-`` / ``Đặng`` -> ``\`SĐặng``; a lone ``-`` of a list lost), and PDFium (copy-paste)
+#: does the same where a letter stands before the hyphen, a dehyphenation for languages that break words at
+#: line ends which Vietnamese, whose line-end dashes are dashes, never wants. A code read as one space would
+#: be skipped (pdftotext keeps no space glyph), two are kept, so the line no longer ends in ``-``; PDFium looks
+#: past trailing ``U+0020`` only, hence the no-break space last. The code is a surrogate, which no word's text
+#: holds (:func:`clean_text`).
+HYPHEN_END = b"\xdf\xff"
+HYPHEN_END_UNICODE = "<DFFF> <002000A0>"
 #: How far inside its box a word's right end may fall, in points: what tests/test_pdf_geometry.py holds a
 #: word to ("on its box", 0.05 pt), and under half a pixel at any dpi under 720, so a box read back and
 #: rounded to the scan's pixels stays the OCR's; the slack lets most ``Tz`` be whole percents.
@@ -90,7 +100,12 @@ def _tz(width: float, glyphs: int, size: float, slack: float) -> str:
     return shortest(min(max(width - slack, width / 2) / per, MAX_TZ), min(width / per, MAX_TZ))
 
 
-def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
+def glyphs(text: str) -> int:
+    """How many glyphs a word's (clean) text is drawn with: one a character, and :data:`HYPHEN_END` after a hyphen."""
+    return len(text) + text.endswith("-")
+
+
+def text_layer(words: Sequence[Word], page_w_px: int, page_h_px: int, dpi: float) -> bytes:
     """Content-stream operators for the invisible text of one page (render mode 3), in the OCR's order.
 
     Words whose boxes touch, overlap or stand out of their line are placed by
@@ -100,9 +115,9 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
     lines: dict[int, list[tuple[str, tuple[int, int, int, int]]]] = {}
     for w in words:
         t = clean_text(w.text)
-        x0, y0, x1, y1 = w.bbox
-        if t and x1 > x0 and y1 > y0:
-            lines.setdefault(w.line, []).append((t, w.bbox))
+        if t:  # a box of no height or width (Tesseract gives them on specks: "SA" at y 273..273) is one pixel
+            x0, y0, x1, y1 = w.bbox
+            lines.setdefault(w.line, []).append((t, (x0, y0, max(x1, x0 + 1), max(y1, y0 + 1))))
     if not lines:
         return b""
     out = [f"q {72.0 / dpi:.6f} 0 0 {72.0 / dpi:.6f} 0 0 cm BT 3 Tr".encode("ascii")]
@@ -110,8 +125,10 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
     at = (0.0, 0.0)  # the line matrix: where the last Td put it
     pen: tuple[float, str] | None = None  # where the last space ended (x) and its baseline, if it can go on
     size_now = tz_now = ""
-    for line in (lines[i] for i in sorted(lines)):
-        placed = place_line([box for _, box in line], 1.0)
+    ordered = [lines[i] for i in sorted(lines)]
+    pages = place_page([([box for _, box in line], [glyphs(t) for t, _ in line]) for line in ordered], 1.0,
+                       page_w_px, page_h_px)
+    for line, placed in zip(ordered, pages, strict=True):
         for j, ((t, _), (left, top, right, bottom)) in enumerate(zip(line, placed, strict=True)):
             size = bottom - top
             y = num(page_h_px - bottom + size * DESCENT / 1000.0)
@@ -125,14 +142,16 @@ def text_layer(words: Sequence[Word], page_h_px: int, dpi: float) -> bytes:
                 start = float(num(left))
                 ops.append(f"{num(start - at[0])} {num(float(y) - at[1])} Td")
                 at = (start, float(y))
-            tz = _tz(right - start, len(t), float(size_now), fit)
+            n = glyphs(t)
+            tz = _tz(right - start, n, float(size_now), fit)
             if tz != tz_now:
                 tz_now = tz
                 ops.append(f"{tz} Tz")
-            word = " ".join(ops).encode("ascii") + b" " + literal(t) + b" Tj"
+            text = literal(t) if n == len(t) else literal(t)[:-1] + HYPHEN_END + b")"
+            word = " ".join(ops).encode("ascii") + b" " + text + b" Tj"
             pen = None
             if j + 1 < len(line):
-                end = start + len(t) * CHAR_WIDTH * float(size_now) * float(tz_now) / 100.0
+                end = start + n * CHAR_WIDTH * float(size_now) * float(tz_now) / 100.0
                 nxt = placed[j + 1][0]
                 per = CHAR_WIDTH * float(size_now) / 100.0
                 if 0.05 * size <= nxt - end <= MAX_TZ * per:  # the space ends where the next word starts

@@ -171,15 +171,20 @@ def pdftotext(pdf: Path, page_no: int) -> str:
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
-def drawn_boxes(words: list[Word], k: float) -> list[tuple[float, float, float, float]]:
+def drawn_boxes(words: list[Word], k: float, page_w: float, page_h: float
+                ) -> list[tuple[float, float, float, float]]:
     """Where the text layer draws each word, in points (y down), in the words' order: on its OCR box
     sideways, on its line's band up and down (:func:`archivist.layerwords.place_line`)."""
-    from archivist.layerwords import place_line
+    from archivist.layerwords import place_page
+    from archivist.textlayer import clean_text, glyphs
 
     lines: dict[int, list[int]] = {}
     for i, w in enumerate(words):
         lines.setdefault(w.line, []).append(i)
+    idxs = [lines[n] for n in sorted(lines)]
+    placed = place_page([([words[i].bbox for i in idx], [glyphs(clean_text(words[i].text)) for i in idx])
+                         for idx in idxs], k, page_w, page_h)
     out: dict[int, tuple[float, float, float, float]] = {}
-    for idx in lines.values():
-        out.update(zip(idx, place_line([words[i].bbox for i in idx], k), strict=True))
+    for idx, line in zip(idxs, placed, strict=True):
+        out.update(zip(idx, line, strict=True))
     return [out[i] for i in range(len(words))]

@@ -63,7 +63,7 @@ def test_text_layer_is_written_compactly() -> None:
     """One BT, no absolute Tm per word, literal strings (no hex), one Tf per change of size."""
     words = [Word(f"từ{i}", 90, (100 + 90 * (i % 20), 100 + 50 * (i // 20), 170 + 90 * (i % 20), 140 + 50 * (i // 20)),
                   i // 20) for i in range(200)]
-    ops = text_layer(words, 3000, 300.0)
+    ops = text_layer(words, 2480, 3000, 300.0)
     assert ops.count(b"BT") == 1 and b" Tm" not in ops and b"<" not in ops
     assert ops.count(b" Tf") == 1  # every box is 40 px high
     assert ops.count(b" Tj") == 200 + 190  # each word, and a space after all but a line's last
@@ -157,7 +157,7 @@ def test_words_land_on_their_boxes_within_a_fraction_of_a_pixel(tmp_path: Path) 
         assert w.bbox[0] - 1e-3 <= g[1] <= w.bbox[0] + LAND_PT * px + 1e-3, (g, w)
         assert w.bbox[2] - FIT_PT * px - 1e-3 <= g[3] <= w.bbox[2] + 1e-3, (g, w)
         assert [round(v) for v in (g[1], g[3])] == [w.bbox[0], w.bbox[2]]
-    assert text_layer(words, 3508, 300.0).count(b" Td") == 5  # one per line
+    assert text_layer(words, 2480, 3508, 300.0).count(b" Td") == 5  # one per line
 
 
 def test_font_program_keeps_only_the_tables_a_pdf_reads(tmp_path: Path) -> None:

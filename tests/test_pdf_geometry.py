@@ -141,6 +141,6 @@ def test_text_layer_sits_on_drawn_words(tmp_path: Path) -> None:
     with pdfplumber.open(out) as pdf:
         got = pdf.pages[0].extract_words(use_text_flow=True)
     assert [g["text"] for g in got] == [unicodedata.normalize("NFC", w.text) for w in words]
-    for g, w, drawn in zip(got, words, drawn_boxes(words, k), strict=True):
+    for g, w, drawn in zip(got, words, drawn_boxes(words, k, 1400, 400), strict=True):
         assert np.allclose([g["x0"], g["x1"]], [w.bbox[0] * k, w.bbox[2] * k], atol=0.05)  # on the word's box
         assert np.allclose([g["x0"], g["top"], g["x1"], g["bottom"]], drawn, atol=0.05)  # on its line's band

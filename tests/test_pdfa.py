@@ -104,7 +104,8 @@ def test_pdfplumber_boxes_are_the_word_boxes(doc: dict) -> None:
         for page, pp in zip(doc["pages"], pdf.pages, strict=True):
             got = pp.extract_words(use_text_flow=True, keep_blank_chars=False)
             assert [g["text"] for g in got] == [w.text for w in page.words]
-            for g, w, (_, top, _, bottom) in zip(got, page.words, drawn_boxes(page.words, k), strict=True):
+            drawn = drawn_boxes(page.words, k, page.width, page.height)
+            for g, w, (_, top, _, bottom) in zip(got, page.words, drawn, strict=True):
                 x0, _, x1, _ = (v * k for v in w.bbox)  # sideways on the word's box, up and down on its line's band
                 assert x0 - 1 <= g["x0"] and g["x1"] <= x1 + 1
                 assert abs(g["x0"] - x0) < 0.1 and abs(g["top"] - top) < 0.1 and abs(g["bottom"] - bottom) < 0.1
