@@ -47,8 +47,8 @@ DATES = ("registered", "event_date")
 NAMES = ("person", "mother", "father")
 OPTIONAL = ("note",)  # a column a register leaves empty in most rows
 SEXES = {"nam": "Nam", "nu": "Nữ"}
-#: a name's letter is in doubt when the OCR weighed another within this many points (fit sets HG27-HG42, 355 rows:
-#: at 10, the two wrong names a rival told of flagged and 13 right rows of 301; at 20, 25; at chardoubt's 30, 45)
+#: a name's letter is in doubt when the OCR weighed another within this many points (fit sets HG27-HG42, 355 rows,
+#: right rows flagged / wrong rows unflagged: no such rule 13 / 3; at 10, 20 / 1; at 20, 33 / 1; at 30, 53 / 1)
 NAME_MARGIN = 10.0
 BASE = {"entry": 0.9, "registered": 0.9, "event_date": 0.9, "sex": 0.9}  # names: 0.85, or 0.6 read as none
 
