@@ -109,7 +109,7 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
         sure = ENTRY_BASE if cls.type in NUMBER_IS_ENTRY else 0.5
         out["entry"] = make_field(number.number.value.number, sure, number.line)
     label = _EVENT_LABELS.get(cls.type, _REGISTERED)
-    for i, ln in enumerate(lines if "event_date" not in out else []):
+    for i, ln in enumerate(lines if "event_date" not in out else []):  # a register's first row gave it
         if m := label.search(ln.folded):
             after = ln.text[m.end():] + " " + (lines[i + 1].text if i + 1 < len(lines) else "")
             if found := find_dates(after):

@@ -352,8 +352,9 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     found["page_count"] = Field(len(pages), 1.0)
     lang, lconf = detect_language(text)
     found["language"] = Field(lang, lconf)
-    entries = read_register(pages, restore) if cls.kind == "civil_status" else []
+    entries: list[dict[str, Any]] = []
     if cls.kind == "civil_status":
+        entries = read_register(pages, restore)  # a register printed as a table: its rows
         found.update(civil_fields(doc, cls, found["date"], restore, entries))
     for name in DOUBTABLE:  # the document spells these words two ways: a wrong mark is likely, flag it
         f = found.get(name)
