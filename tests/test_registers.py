@@ -134,3 +134,11 @@ def test_flagged_rows_go_to_the_review_sheet_one_line_each() -> None:
     [item] = review_items(rec)
     assert item["field"] == "entries" and item["value"].startswith("row 2: 12; 2021-03-27; Trân Đình Hải")
     assert "family name 'Trân'" in item["source_text"]
+
+
+def test_the_archival_note_names_the_register_rows_in_vietnamese() -> None:
+    from archivist.archival import archival_fields
+
+    rec = {"id": "doc-1", "pages": [], "metadata": {"kind": "civil_status", "type": "Khai sinh",
+                                                    "needs_review": ["entries"]}}
+    assert "Cần kiểm tra: các dòng sổ đăng ký" in archival_fields(rec, access="restricted")["notes"]
