@@ -18,6 +18,7 @@ from .footer import is_name, split_names
 from .layout import DocLayout
 from .marks import MarkRestorer
 from .ocrtext import Line
+from .registers import first_row_fields
 
 _NAME_LABEL = re.compile(r"(?:^|\s)(?:ho\W{0,3}chu\s*dem\W{0,3}(?:va\s*)?ten|ho\s*va\s*ten|ho\s*ten)"
                          r"(?:\s*nguoi\s*(?:chet|duoc\s*nhan(?:\s*la\s*(?:cha|me|con))?|duoc\s*giam\s*ho|yeu\s*cau))?"
@@ -78,9 +79,11 @@ def _date_value(d: DateMatch, ln: Line, at: int, following: Line | None) -> Fiel
     return make_field(d.value.isoformat(), 0.9, ln, repaired=d.repaired)  # across the two lines: both judge it
 
 
-def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: MarkRestorer) -> dict[str, Field]:
+def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: MarkRestorer,
+                 entries: list[dict] | None = None) -> dict[str, Field]:
     """``person``, ``event_date``, ``book`` and ``entry`` of a civil-status record; ``issued`` is its
-    issue date, the event's date when the form gives none."""
+    issue date, the event's date when the form gives none; ``entries``: the rows of a register printed as a
+    table (archivist/registers.py), whose first row gives what the labelled lines do not."""
     lines = [ln for page in doc.pages for ln in page]
     out: dict[str, Field] = {}
     recognised = [ln for ln in lines if _RECOGNISED.search(ln.folded) and _NAME_LABEL.search(ln.folded)]
@@ -99,12 +102,14 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
         if "entry" not in out and (m := _ENTRY.search(folded)):
             out["entry"] = _value(ln, m, "v" if m.group("v") else "w", ENTRY_BASE)
             out["entry"].value = str(int(out["entry"].value))
+    for name, f in first_row_fields(entries or [], cls.type not in _EVENT_LABELS).items():
+        out.setdefault(name, f)
     number = doc.header.number
     if "entry" not in out and number and number.number:  # the extract's own number: a guess, for review
         sure = ENTRY_BASE if cls.type in NUMBER_IS_ENTRY else 0.5
         out["entry"] = make_field(number.number.value.number, sure, number.line)
     label = _EVENT_LABELS.get(cls.type, _REGISTERED)
-    for i, ln in enumerate(lines):
+    for i, ln in enumerate(lines if "event_date" not in out else []):  # a register's first row gave it
         if m := label.search(ln.folded):
             after = ln.text[m.end():] + " " + (lines[i + 1].text if i + 1 < len(lines) else "")
             if found := find_dates(after):

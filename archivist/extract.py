@@ -45,6 +45,7 @@ from .marks import MarkRestorer
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
 from .recipients import read_recipients, typed_under_circular55
+from .registers import read_register
 from .subject import form_title, subject_field
 from .syllables import is_syllable
 from .wordingflags import flag_wording
@@ -87,9 +88,11 @@ class Metadata:
     entry: Field | None = None
     needs_review: list[str] = field(default_factory=list)
     classification: Classification | None = None
+    #: a register printed as a table: its rows (archivist/registers.py), each with its own confidence and review
+    entries: list[dict[str, Any]] | None = None
 
     def fields(self) -> dict[str, Field]:
-        names = [n for n in self.__dataclass_fields__ if n not in ("needs_review", "classification")]
+        names = [n for n in self.__dataclass_fields__ if n not in ("needs_review", "classification", "entries")]
         return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
 
     def values(self) -> dict[str, Any]:
@@ -105,6 +108,8 @@ class Metadata:
         out.update(self.values())
         out["fields"] = {n: f.to_dict() for n, f in self.fields().items()}
         out["needs_review"] = list(self.needs_review)
+        if self.entries:
+            out["entries"] = self.entries
         return out
 
 
@@ -347,8 +352,10 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     found["page_count"] = Field(len(pages), 1.0)
     lang, lconf = detect_language(text)
     found["language"] = Field(lang, lconf)
+    entries: list[dict[str, Any]] = []
     if cls.kind == "civil_status":
-        found.update(civil_fields(doc, cls, found["date"], restore))
+        entries = read_register(pages, restore)  # a register printed as a table: its rows
+        found.update(civil_fields(doc, cls, found["date"], restore, entries))
     for name in DOUBTABLE:  # the document spells these words two ways: a wrong mark is likely, flag it
         f = found.get(name)
         if f is not None and isinstance(f.value, str) and any(map(restore.doubtful, (f.value, _name_of(f.value)))):
@@ -368,8 +375,10 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_subject_year(found, text)  # the subject's year and the date's: one misread
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
-    meta = Metadata(classification=cls, **found)
+    meta = Metadata(classification=cls, entries=entries or None, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
+    if any(e["review"] or e["confidence"] < threshold for e in entries):
+        meta.needs_review.append("entries")  # a register row a person must confirm (each says why)
     return meta
 
 

@@ -43,6 +43,13 @@ def _as_text(v: object) -> str:
     return str(v)
 
 
+def _row_text(entry: dict) -> str:
+    """A register row as a person reads it on the sheet: its place, then its values in column order."""
+    values = [str(v) for k, v in entry.items() if k not in ("page", "row", "cells", "confidence", "review", "bbox")
+              and not isinstance(v, dict) and v is not None]
+    return f"row {entry.get('row')}: " + LIST_SEP.join(values)
+
+
 def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
     """The (field, value, confidence, page, source_text) a person should check in one record.
 
@@ -66,6 +73,11 @@ def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
             items.append({"field": name, "value": meta.get(name, f.get("value")), "confidence": f.get("confidence"),
                           "page": f.get("page") or 1, "source_text": f.get("source_text") or ""})
     listed = {i["field"] for i in items}
+    if "entries" in needs:  # a register's rows: one line each that a person must confirm, saying why
+        listed.add("entries")
+        items += [{"field": "entries", "value": _row_text(e), "confidence": e.get("confidence"),
+                   "page": e.get("page") or 1, "source_text": e.get("review") or ""}
+                  for e in meta.get("entries") or [] if e.get("review") or (e.get("confidence") or 0.0) < threshold]
     for name in needs:  # named but absent from ``fields`` (e.g. a civil field never found)
         if name not in listed and name != "type" and not (fields.get(name) or {}).get("confirmed"):
             items.append({"field": name, "value": meta.get(name), "confidence": 0.0, "page": 1, "source_text": ""})

@@ -1,0 +1,144 @@
+"""Civil-status registers printed as tables, read row by row (archivist/registers.py): columns from the
+header's cells, each word to its column by its box, a name wrapped in its cell kept whole, rows judged (a
+cell not read, a number out of turn, a date that does not parse flagged); end to end, a register page drawn
+by the generator's own code, read by the real pipeline, its rows in the record and its names searchable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageFilter
+
+from archivist.ocrtext import PageText
+from archivist.registers import read_register
+from bench.registers import truth_rows
+
+#: (text, x0, x1) per header line: cells centred, two of them over two lines (``Ngày đăng / ký``)
+HEADER = [(["Số"], 420, 466, 794), (["Ngày", "đăng"], 538, 748, 768), (["ký"], 620, 666, 822),
+          (["Họ,", "chữ", "đệm,", "tên"], 807, 1141, 795), (["Ngày", "sinh"], 1207, 1401, 795),
+          (["Giới"], 1487, 1571, 768), (["tính"], 1490, 1568, 822), (["Họ", "tên", "người"], 1655, 1911, 768),
+          (["mẹ"], 1754, 1812, 833)]
+COLUMN_X = [424, 540, 795, 1204, 1490, 1633]  # where the body's cells start
+H = 32  # word height, px
+
+
+def _words(rows: list[list[list[str]]], top: int = 1000, pitch: int = 110) -> list[tuple]:
+    """Word tuples as a cell-by-cell reading gives them: header, then per row each cell's lines (a line
+    index each), the cell's lines centred on the row; then a signature block under the table."""
+    words, line = [], 0
+
+    def put(texts: list[str], x: int, y: int) -> None:
+        nonlocal line
+        for t in texts:
+            words.append((t, 95.0, (x, y, x + 20 * len(t), y + H), line))
+            x += 20 * len(t) + 14
+        line += 1
+
+    for texts, x0, _, y in HEADER:
+        put(texts, x0, y)
+    for r, cells in enumerate(rows):
+        mid = top + r * pitch
+        for x, cell in zip(COLUMN_X, cells, strict=True):
+            lines = [ln.split() for ln in cell]
+            for k, ws in enumerate(lines):
+                put(ws, x, round(mid - (len(lines) * 54 - 22) / 2 + k * 54))
+    put(["CÔNG", "CHỨC", "TƯ", "PHÁP", "-", "HỘ", "TỊCH"], 1500, top + len(rows) * pitch + 200)
+    put(["Lương", "Ngọc", "Duy"], 1600, top + len(rows) * pitch + 420)
+    return [w for w in words if w[0]]
+
+
+def test_rows_read_by_column_with_a_name_wrapped_in_its_cell() -> None:
+    rows = [[["11"], ["24/03/2021"], ["Đinh Kim Tuyết"], ["13/02/2021"], ["Nữ"], ["Phạm Ngọc", "Yến"]],
+            [["12"], ["27/03/2021"], ["Lương Đình Hải"], ["06/03/2021"], ["Nam"], ["Đỗ Thị Nhàn"]],
+            [["13"], ["01/04/2021"], ["Đỗ Thanh", "Hưng"], ["07/03/2021"], ["Nam"], ["Nguyễn Thị", "Hằng"]]]
+    entries = read_register([PageText(1, "", _words(rows))])
+    assert [(e["entry"], e["registered"], e["person"], e["event_date"], e["sex"], e["mother"]) for e in entries] == [
+        ("11", "2021-03-24", "Đinh Kim Tuyết", "2021-02-13", "Nữ", "Phạm Ngọc Yến"),
+        ("12", "2021-03-27", "Lương Đình Hải", "2021-03-06", "Nam", "Đỗ Thị Nhàn"),
+        ("13", "2021-04-01", "Đỗ Thanh Hưng", "2021-03-07", "Nam", "Nguyễn Thị Hằng")]
+    assert all(e["review"] is None and e["confidence"] > 0.8 for e in entries)  # the signature block is no row
+    assert entries[0]["cells"]["mother"]["source_text"] == "Phạm Ngọc Yến"
+
+
+def test_unsure_rows_say_why() -> None:
+    rows = [[["11"], ["24/03/2021"], ["Đinh Kim Tuyết"], ["13/02/2021"], ["Nữ"], ["Phạm Ngọc Yến"]],
+            [[""], ["27/03/2021"], ["Lương Đình Hải"], ["06/03/2021"], ["Nam"], ["Đỗ Thị Nhàn"]],  # number lost
+            [["18"], ["01/04/2021"], ["Trân Thanh Hưng"], ["07/03/2O2l"], ["Nam"], ["Ñgô Thị Hằng"]],
+            [["14"], ["02/04/2021"], ["Lý Hồng Tuyết"], ["08/03/2021"], ["Nữ"], ["Hồ Thùy Nga"]]]
+    entries = read_register([PageText(1, "", _words(rows))])
+    assert len(entries) == 4 and entries[0]["review"] is None and entries[3]["review"] is None  # 11, (12), 14
+    assert entries[1]["entry"] is None and "no Số read" in entries[1]["review"]
+    why = entries[2]["review"]
+    assert "entry number 18 does not follow" in why  # 11, -, 18, 14: out of turn
+    assert "family name 'Trân'" in why  # a mark misread: no family name is written so
+    assert "letter Vietnamese does not write" in why  # Ñ
+    assert entries[2]["event_date"] in (None, "2021-03-07")  # O and l read back as digits, or not parsed: flagged
+    assert entries[2]["confidence"] < 0.7
+
+
+def test_a_form_is_not_a_register() -> None:
+    words = [("Họ,", 95.0, (300, 500, 360, 532), 0), ("chữ", 95.0, (374, 500, 430, 532), 0),
+             ("đệm,", 95.0, (444, 500, 520, 532), 0), ("tên:", 95.0, (534, 500, 590, 532), 0),
+             ("NGUYỄN", 95.0, (640, 500, 800, 532), 0), ("VĂN", 95.0, (814, 500, 880, 532), 0),
+             ("AN", 95.0, (894, 500, 940, 532), 0)]
+    assert read_register([PageText(1, "", words)]) == []
+
+
+@pytest.mark.slow
+def test_a_generated_register_page_read_end_to_end(tmp_path: Path) -> None:
+    """The generator's register page (seed 4: eight rows, parents' names wrapped in their cells) drawn at
+    300 dpi, processed by the real pipeline: every row read right, the document's civil fields its first
+    row's, the record valid, and a second-row person found by search without diacritics."""
+    from archivist.indexing import open_index
+    from archivist.pipeline import Settings, process
+    from archivist.schemas import validate_record
+    from archivist.textnorm import fold
+    from samples.hard import _table_doc
+    from samples.scan import render
+
+    doc = _table_doc("register", 4, False)
+    ink, _, _ = render(doc.pages[0], 300)
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    page = Image.fromarray((255 - ink * 0.9).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
+    page.save(scans / "so-khai-sinh.jpg", dpi=(300, 300), quality=90)
+    archive = tmp_path / "archive"
+    assert not process([scans], archive, Settings(workers=1)).failures
+    [path] = (archive / "documents").glob("*.json")
+    rec = json.loads(path.read_text(encoding="utf-8"))
+    validate_record(rec)
+    meta, civil = rec["metadata"], doc.extra["civil"]
+    truth = truth_rows(doc.pages[0].text())
+    assert truth[0]["parents"] == "Đào Phương Huyền Nguyễn Quang Thịnh"  # both names wrapped in their cells
+    got = [{"entry": e["entry"], "registered": e["registered"], "person": e["person"], "event_date": e["event_date"],
+            "sex": e["sex"], "parents": f"{e['mother']} {e['father']}"} for e in meta["entries"]]
+    assert got == truth
+    assert (meta["entries"][0]["mother"], meta["entries"][0]["father"]) == ("Đào Phương Huyền", "Nguyễn Quang Thịnh")
+    assert (meta["person"], meta["event_date"], meta["entry"], meta["book"]) == \
+           (civil["person"], civil["event_date"], civil["entry"], civil["book"])
+    second = fold(truth[1]["person"])  # phạm tiến nam -> pham tien nam
+    with open_index(archive) as idx:
+        assert {h.doc_id for h in idx.search(fold(second))} == {rec["id"]}
+
+
+def test_flagged_rows_go_to_the_review_sheet_one_line_each() -> None:
+    from archivist.review import review_items
+
+    rows = [[["11"], ["24/03/2021"], ["Đinh Kim Tuyết"], ["13/02/2021"], ["Nữ"], ["Phạm Ngọc Yến"]],
+            [["12"], ["27/03/2021"], ["Trân Đình Hải"], ["06/03/2021"], ["Nam"], ["Đỗ Thị Nhàn"]]]
+    entries = read_register([PageText(1, "", _words(rows))])
+    rec = {"id": "doc-1", "metadata": {"entries": entries, "needs_review": ["entries"], "fields": {}}}
+    [item] = review_items(rec)
+    assert item["field"] == "entries" and item["value"].startswith("row 2: 12; 2021-03-27; Trân Đình Hải")
+    assert "family name 'Trân'" in item["source_text"]
+
+
+def test_the_archival_note_names_the_register_rows_in_vietnamese() -> None:
+    from archivist.archival import archival_fields
+
+    rec = {"id": "doc-1", "pages": [], "metadata": {"kind": "civil_status", "type": "Khai sinh",
+                                                    "needs_review": ["entries"]}}
+    assert "Cần kiểm tra: các dòng sổ đăng ký" in archival_fields(rec, access="restricted")["notes"]
