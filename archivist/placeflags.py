@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from .ocrtext import Line
 
 #: how far right of the centre of the national title or the motto (in heights of the place's words) what was read
-#: of the place-and-date line may stand. A lost ``Xã`` and its space move it about 1.0 of them (seeds 22-43:
-#: 0.81-1.05 for the places that lost a whole word); the 341 places of seeds 22-43 stored right without a level
-#: word stand at 0.56 at most (0.29 at the 99th percentile) from the mean of the two, at 0.45 at most from the
-#: nearer one, which is the one judged (a title read in two pieces moves one centre)
+#: of the place-and-date line may stand. A lost ``Xã`` and its space move it about 1.0 of them (seeds 22-43: 0.97-1.05
+#: from the nearer centre for the three places that lost their level word alone); the 341 places of seeds 22-43
+#: stored right without a level word stand at 0.56 at most (0.29 at the 99th percentile) from the mean of the two, at
+#: 0.45 at most from the nearer one, which is the one judged (a title read in two pieces moves one centre)
 PLACE_SHIFT = 0.75
 
 
