@@ -44,6 +44,7 @@ from .listflags import flag_list
 from .marks import MarkRestorer
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
+from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
 from .registers import read_register
 from .subject import form_title, subject_field
@@ -266,6 +267,10 @@ def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dic
                 and (lost := level_lost(place.value, pd.lead, iss.value)):
             place.read, place.value, place.review = place.read or place.value, lost[0], lost[1]
             place.changes.append(lost[1])
+        if pd is doc.header.placedate and isinstance(place.value, str) and not place.review \
+                and not _LEVEL.match(place.value):
+            place.review = place_shift_doubt(pd.place, pd.line, [s.line for s in doc.header.segs
+                                                                 if s.role in ("national", "motto")])
         out["place"] = place
     return out
 
