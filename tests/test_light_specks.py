@@ -62,7 +62,8 @@ def test_dots_of_letters_kept_the_same_speck_elsewhere_goes() -> None:
 @pytest.mark.slow
 def test_generated_speckled_page_reads_better_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A generated speckled page (200 dpi, JPEG q60) through the pipeline with and without the light specks
-    painted out: fewer of its words lost with (seed 4: 16 -> 14 of 209 words; seeds 3 and 5 gain too)."""
+    painted out: fewer of its words lost with (seed 4: 16 -> 12 of 209 words, 5.74%; 14 when the marks of letters
+    were painted out too, session 27's first light specks; seeds 3 and 5 gain too)."""
     from archivist.metrics import bag_of_words_error
     from archivist.pipeline import Settings, process
     from samples.generate import generate
@@ -76,4 +77,4 @@ def test_generated_speckled_page_reads_better_end_to_end(tmp_path: Path, monkeyp
         (rec,) = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / name / "documents").glob("*.json")]
         errors[name] = bag_of_words_error(truth["pages"][0]["text"], rec["pages"][0]["text"])
     assert errors["with"] < errors["without"], errors
-    assert errors["with"] < 0.08, errors
+    assert errors["with"] < 0.06, errors
