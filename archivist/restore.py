@@ -239,7 +239,7 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
     """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
     background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
     the lone specks painted out, a 3x3 median over the rest, the light specks near the text painted out
-    (:func:`light_specks`) and the page enlarged to 300 dpi; the
+    (:func:`light_specks`, not those where a letter's mark sits) and the page enlarged to 300 dpi; the
     rules of tables and forms painted out (:mod:`archivist.tables`); then, on a faint page scanned at
     200 dpi or more (darkest ink lighter than ``faint``: typewritten, faded, low-contrast prints),
     every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square, except on the
