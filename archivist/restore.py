@@ -30,6 +30,13 @@ LIGHT_SPECK_SIZE = 3.0
 #: cut is a speck, wherever it sits. Set from HG40's blobs before any bench run (speckled pages: the small
 #: blobs' darkest grey a median 70-128 against letters' 28-99; clean pages 19-37, as dark as their letters).
 LIGHT_SPECK_DEPTH = 0.4
+#: ... unless it sits where a Vietnamese mark sits (:func:`mark_places`): its top at most this many stroke widths
+#: under a letter's bottom (the dot below, dấu nặng) or its bottom at most ``MARK_ABOVE`` over a letter's top (an
+#: i's dot, the marks over vowels). Measured on HG40's clean pages, where every small blob is a mark: marks below
+#: 0.25-0.75 stroke widths under their letter, above 0.25-1.25 over it (a handful of 150 further); on its speckled
+#: pages the light blobs 0.75-1.5 widths off are as many as at 1.5-2 (specks, not marks).
+MARK_BELOW = 0.75
+MARK_ABOVE = 1.25
 #: Darkest ink (0.5th percentile after flattening) from which a page is faint. On the bench pages: well
 #: inked 13-55, low-contrast prints 95-156, typewritten 75-101, faded and carbon copies 157-197.
 FAINT = 70.0
@@ -101,25 +108,62 @@ def stroke_width(ink: np.ndarray) -> float:
     return 2.0 * float(np.median(dt[ridge])) if ridge.any() else 1.0
 
 
+def mark_places(stats: np.ndarray, small: np.ndarray, sw: float,
+                shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Where a mark of a letter may sit: two masks of the page, the rows a mark's top may start on under a letter
+    (:data:`MARK_BELOW` stroke widths) and the rows its bottom may end on over it (:data:`MARK_ABOVE`), each
+    across the letter's span. Letters are the components not ``small`` whose height is 0.4-3 times the median of
+    theirs (not a rule, a seal or a dash).
+
+    Why by the letters rather than by size or grey: at 200 dpi after JPEG and the median, a dot below (``THẠCH``)
+    or an i's dot comes out as small and as light as a speck (session 27, HG42: 11 dots below lost to
+    :func:`light_specks`); what tells it apart is that it sits right under or over a letter."""
+    below = np.zeros(shape, bool)
+    above = np.zeros(shape, bool)
+    x, y, w, h = (stats[:, i] for i in range(4))
+    big = ~small
+    big[0] = False
+    if not big.any():
+        return below, above
+    mid = float(np.median(h[big]))
+    gb, ga = int(MARK_BELOW * sw), int(MARK_ABOVE * sw)
+    for i in np.flatnonzero(big & (h >= 0.4 * mid) & (h <= 3 * mid)):
+        bottom = y[i] + h[i]
+        below[bottom:bottom + gb + 1, x[i]:x[i] + w[i]] = True
+        above[max(0, y[i] - ga - 1):y[i], x[i]:x[i] + w[i]] = True
+    return below, above
+
+
 def light_specks(flat: np.ndarray, dpi: float, size: float = LIGHT_SPECK_SIZE,
-                 depth: float = LIGHT_SPECK_DEPTH) -> np.ndarray:
+                 depth: float = LIGHT_SPECK_DEPTH, marks: bool = True) -> np.ndarray:
     """The page with the specks near its text painted out too: blobs smaller than ``size`` squared stroke
-    widths whose darkest pixel stays lighter than ``depth`` of the way from the ink's darkest to the Otsu cut.
+    widths whose darkest pixel stays lighter than ``depth`` of the way from the ink's darkest to the Otsu cut,
+    except (``marks``) those that sit where a letter's mark sits (:func:`mark_places`).
 
     :func:`despeckle` leaves every blob within 0.8 mm of a letter (it cannot tell a speck there from a full
     stop or a tone mark by size), and Tesseract reads those specks as marks glued to the words (``nhân:``,
     ``tại:chỗ``): on the speckled pages of HG40 and HG41 that was a quarter of the words lost
     (bench/RESULTS.md, "Speckled and typewritten pages"). A full stop, an i's dot or a tone mark is struck
-    as dark as the letters; dust and toner specks are of every grey, so the lighter ones go by their grey."""
+    as dark as the letters; dust and toner specks are of every grey, so the lighter ones go by their grey. But
+    after JPEG and the median a dot below or over a letter can be as light as a speck: those are told by where
+    they sit."""
     cut, ink = cv2.threshold(flat, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    n, labels, stats, _ = components(ink)
+    n, labels, stats, centroids = components(ink)
     if n <= 1:
         return flat
     level = ink_level(flat)
     dark = np.zeros(n, bool)
     dark[np.unique(labels[flat < level + depth * (cut - level)])] = True
-    gone = (stats[:, cv2.CC_STAT_AREA] < size * stroke_width(ink) ** 2) & ~dark
-    gone[0] = False
+    sw = stroke_width(ink)
+    small = stats[:, cv2.CC_STAT_AREA] < size * sw ** 2
+    small[0] = False
+    gone = small & ~dark
+    if marks and gone.any():
+        below, above = mark_places(stats, small, sw, flat.shape)
+        i = np.flatnonzero(gone)
+        cx = np.clip(np.round(centroids[i, 0]).astype(int), 0, flat.shape[1] - 1)
+        top, bottom = stats[i, cv2.CC_STAT_TOP], stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] - 1
+        gone[i[below[top, cx] | above[bottom, cx]]] = False
     if not gone.any():
         return flat
     out = flat.copy()
@@ -195,7 +239,7 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
     """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
     background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
     the lone specks painted out, a 3x3 median over the rest, the light specks near the text painted out
-    (:func:`light_specks`) and the page enlarged to 300 dpi; the
+    (:func:`light_specks`, not those where a letter's mark sits) and the page enlarged to 300 dpi; the
     rules of tables and forms painted out (:mod:`archivist.tables`); then, on a faint page scanned at
     200 dpi or more (darkest ink lighter than ``faint``: typewritten, faded, low-contrast prints),
     every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square, except on the

@@ -211,7 +211,9 @@ CANDIDATES: dict[str, Prep] = {
     # session 27: speckled pages (after their lone specks) and typewritten pages (before their thickening)
     "speckled: median 3 (before session 27)": lambda up, d: restore.prepare(
         up, d, denoise=lambda im, dd: restore.median(im)),
-    "speckled: median 3 + light specks (adopted, session 27)": restore.prepare,
+    "speckled: median 3 + light specks (adopted, session 27)": lambda up, d: restore.prepare(
+        up, d, denoise=lambda im, dd: restore.light_specks(restore.median(im), dd, marks=False)),
+    "speckled: median 3 + light specks, marks of letters kept (session 27)": restore.prepare,
     "speckled: non-local means": lambda up, d: restore.prepare(up, d, denoise=nl_means),
     "typewritten: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed=even_strikes),
     "read twice: thicken 3 or none, higher confidence": _both(restore.prepare,
