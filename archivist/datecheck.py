@@ -16,8 +16,9 @@ Either way the date is for review; which one is right is for a person to see.
 Thirty-fifth round: a year on a faint page read once, ``2019`` for ``2010`` at OCR 96 (sealed seed 44, faded; the
 other years of that page were misread too, so nothing read it a second time). A faded ``0`` is read as ``9`` or
 ``6`` at a confidence the faint-page rule trusts (:func:`archivist.agreement.faded_zero_doubt` holds the same for a
-number); on seeds 22-44, 14 of the wrong dates of faint pages are such years (13 flagged by other reasons).
-A year the text writes again elsewhere is read twice and is not judged.
+number; on seeds 22-44, 10 wrong years of faded pages are such misreads, ``2996``, ``2966``, ``2019``). A year the
+text writes again elsewhere is read twice and is not judged: on seeds 22-44 the rule fires on three dates, the
+target and two right ones (``2009``, each written once on a faint page).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ Thirty-fifth round: ``HỒ Thành Tâm`` (for ``Hồ Thành Tâm``, sealed seed 
 beside words in title case. A name is typed one way throughout, all in title case under the position (or, on a
 form, all in capitals); a name mixing the two is a misread word or a position's words with a letter misread
 (``PHó CHỦ TỊCH``, ``CHỗ TỊCH``). On seeds 22-44 the product stored 24 signers mixing them, all wrong, and none of
-the 1,652 right signers (nor of 189 right persons) does.
+the 1,652 right signers (nor of the 235 right persons) does.
 """
 
 from __future__ import annotations
