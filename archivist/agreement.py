@@ -37,7 +37,7 @@ from .dates import digit_variants
 from .faintflags import FAINT_NOTE, value_words, word_tuples
 from .fields import Field
 from .numsym import is_known_part
-from .signerflags import capitals_name_doubt, lost_word_doubt, office_doubt
+from .signerflags import capitals_name_doubt, lost_word_doubt, mixed_case_doubt, office_doubt
 
 #: ``22/2009/QĐ-UBND``: the number, the year, the symbol (the form the record stores)
 _NUMBER_YEAR = re.compile(r"^[^/]+/(?P<y>\d{4})/")
@@ -316,7 +316,8 @@ def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Seque
         issuer.review = issuer_twin_doubt(issuer.value, texts)
     if signer is not None and isinstance(signer.value, str) and not signer.review:
         signer.review = signer_party_doubt(signer.value, issuer.value if issuer else None, texts) \
-            or capitals_name_doubt(signer.value) or lost_word_doubt(signer, found.get("signer_position"), pages)
+            or capitals_name_doubt(signer.value) or mixed_case_doubt(signer.value) \
+            or lost_word_doubt(signer, found.get("signer_position"), pages)
     pos = found.get("signer_position")
     if pos is not None and isinstance(pos.value, str) and not pos.review and signer is not None \
             and isinstance(signer.value, str):

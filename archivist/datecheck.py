@@ -12,6 +12,13 @@ speckled one), so no confidence can catch them. The rest of the document can:
   it was signed (``ngày 03 tháng 01 năm 2020``) is the same date misread once.
 
 Either way the date is for review; which one is right is for a person to see.
+
+Thirty-fifth round: a year on a faint page read once, ``2019`` for ``2010`` at OCR 96 (sealed seed 44, faded; the
+other years of that page were misread too, so nothing read it a second time). A faded ``0`` is read as ``9`` or
+``6`` at a confidence the faint-page rule trusts (:func:`archivist.agreement.faded_zero_doubt` holds the same for a
+number; on seeds 22-44, 10 wrong years of faded pages are such misreads, ``2996``, ``2966``, ``2019``). A year the
+text writes again elsewhere is read twice and is not judged: on seeds 22-44 the rule fires on three dates, the
+target and two right ones (``2009``, each written once on a faint page).
 """
 
 from __future__ import annotations
@@ -19,7 +26,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .crosscheck import possible_year
 from .dates import find_dates
+from .faintflags import FAINT_NOTE
 from .fields import Field
 from .ocrtext import _fold
 
@@ -64,3 +73,31 @@ def flag_contradicted(f: Field | None, texts: list[str], register: bool = False)
     except ValueError:
         return
     f.review = date_doubt(value, texts, register=register)
+
+
+def faded_year_doubt(value: date, text: str) -> str | None:
+    """Why the date ``value`` read on a faint page is doubtful: its year's tens or units digit is a ``9`` or a
+    ``6`` (what a faded ``0`` is read as) whose ``0`` would also make a possible year, and the document's
+    ``text`` writes the year nowhere but once (the date itself): no second reading of it."""
+    year = f"{value.year:04d}"
+    if text.count(year) > 1:
+        return None
+    for at in (2, 3):
+        other = year[:at] + "0" + year[at + 1:]
+        if year[at] in "69" and possible_year(other):
+            return f"on a faint page the year {year} is read once and its {year[at]} may be a faded 0 ({other})"
+    return None
+
+
+def flag_faded_year(f: Field | None, text: str, pages: list) -> None:
+    """Mark the date field ``f`` for review when it was read on a faint page and its year may hold a faded 0
+    read as a 9 or a 6 (:func:`faded_year_doubt`)."""
+    if f is None or f.review or not isinstance(f.value, str):
+        return
+    if not any(p.number == f.page and FAINT_NOTE in getattr(p, "notes", ()) for p in pages):
+        return
+    try:
+        value = date.fromisoformat(f.value)
+    except ValueError:
+        return
+    f.review = faded_year_doubt(value, text)

@@ -23,7 +23,7 @@ from .civil import BARE_CODES, civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
 from .confirmations import REGISTER_DATE_BASE, confirm_agreeing, register_year
 from .crosscheck import check, confirm, level_lost, symbol_doubt
-from .datecheck import flag_contradicted
+from .datecheck import flag_contradicted, flag_faded_year
 from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
 from .doctypes import load_table
 from .faintflags import flag_faint
@@ -378,6 +378,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, text)  # the subject's year and the date's: one misread
+    flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     meta = Metadata(classification=cls, entries=entries or None, **found)
