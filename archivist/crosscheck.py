@@ -22,6 +22,9 @@ each check here gives a *reason* for review (``Field.review``) that no threshold
 - a subject with a word no Vietnamese word uses (``sinh noạt``), with debris inside (``tuyến chọn và _".. gọi``),
   or ending on a word that joins it to more (``Tổ chức Tháng hành động và``: its next line lost), or with
   syllables that make no word where one confusion makes one (``cơ sử`` for ``cơ sở``: archivist/wordpairs.py);
+- any value with speck debris: a character no Vietnamese text uses (``11†``), a dash glued to a word's front
+  (``ấp -ả``), a hyphen between syllables that make a word (``thực-hiện``: archivist/debrisflags.py), or, in a
+  recipient or any other field as in a subject, syllables one confusion off a word (``thành viến``);
 - a recipient with a word of one small letter (``TT HĐND xã; h``: a speck read as a letter);
 - a recipients list beside which a line was left out (its bullet lost), or one of whose words swallowed a line.
 """
@@ -35,6 +38,7 @@ from itertools import takewhile
 from pathlib import Path
 
 from .bodies import abbreviations
+from .debrisflags import debris_value_doubt
 from .fields import Field
 from .footer import BULLET, Footer
 from .listflags import recipients_doubt, swallowed_doubt
@@ -386,4 +390,5 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
         _mark(person, name_doubt(person.value))
     for f in found.values():
         items = f.value if isinstance(f.value, list) else [f.value]
-        _mark(f, next((r for v in items if isinstance(v, str) and (r := unbalanced_doubt(v) or nam_doubt(v))), None))
+        _mark(f, next((r for v in items if isinstance(v, str) and (r := unbalanced_doubt(v) or nam_doubt(v)
+                                                                    or debris_value_doubt(v) or pair_doubt(v))), None))
