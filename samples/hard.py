@@ -69,7 +69,7 @@ def _typed(kind: str, seed: int, large: bool, target: int, pages_max: int) -> Do
     return doc
 
 
-def _table_doc(kind: str, seed: int, large: bool) -> Doc:
+def _table_doc(kind: str, seed: int, large: bool, entries: int | None = None) -> Doc:
     from samples.tables import decision_with_list, register_table, report_with_statistics
 
     r = random.Random(seed)
@@ -78,7 +78,7 @@ def _table_doc(kind: str, seed: int, large: bool) -> Doc:
         return decision_with_list(r, ctx)
     if kind == "statistics":
         return report_with_statistics(r, ctx)
-    return register_table(r, ctx)
+    return register_table(r, ctx, entries)
 
 
 def _heavy_seal(doc: Doc, seed: int) -> None:

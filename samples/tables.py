@@ -92,12 +92,14 @@ def report_with_statistics(r: random.Random, ctx: Ctx, n_extra: int = 0) -> Doc:
     return administrative("Báo cáo", r, ctx, n_extra, edit_body=add_table)
 
 
-def register_table(r: random.Random, ctx: Ctx) -> Doc:
+def register_table(r: random.Random, ctx: Ctx, entries: int | None = None) -> Doc:
     """A page of the Sổ đăng ký khai sinh set as the printed register is: a table with numbered
-    columns, one row per entry, names wrapped inside narrow cells. Dated by its first entry."""
+    columns, one row per entry, names wrapped inside narrow cells. Dated by its first entry. ``entries``
+    sets the number of rows (enough run the table over pages that repeat only the column numbers); unset,
+    the seed draws 8 to 14, as every generated set has."""
     book, w, first = register_head(r, ctx)
     rows, names, births = [], [], []
-    for k in range(r.randint(8, 14)):
+    for k in range(entries or r.randint(8, 14)):
         reg, child, g, born = registered_birth(r, first, k, 4)
         names.append(child)
         births.append(born)
