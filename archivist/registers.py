@@ -36,7 +36,7 @@ HEADERS: list[tuple[str, re.Pattern[str]]] = [
     #: also its head's last line alone (``ký``: the cell's first line, ``Ngày đăng``, lost on HG32 and HG38): a
     #: ``Chữ ký`` column read so holds no date, and every row of it is flagged for its date not read
     ("registered", re.compile(r"^(ngay (thang nam )?)?(dang )?ky$")),
-    ("person", re.compile(r"^ho (chu dem )?(va )?ten$")),
+    ("person", re.compile(r"^ho (chu dem )?(va )?ten( nguoi (chet|mat))?$")),  # the death register's: nguoi chet
     ("event_date", re.compile(r"^ngay (thang nam )?(sinh|chet|mat)$")),
     ("sex", re.compile(r"^gioi tinh$")),
     ("mother", re.compile(r"^ho (va )?ten (nguoi )?me$")),
@@ -194,14 +194,16 @@ def read_rows(page: PageText) -> tuple[list[Column], list[Row], dict] | None:
 
 
 def body_rows(page: int, words: list[WordT], h: float, cols: list[Column], bottom: float) -> list[Row]:
-    """The table's rows below ``bottom`` (the header's, or a continuation page's column numbers'), each
-    word in the column its centre lies in."""
+    """The table's rows below ``bottom`` (the header's, or a continuation page's column numbers'), each run
+    of words in the column its centre lies in. Why runs, not words: a text set left in a wide column under a
+    short head (``Tại nhà``, ``Bệnh viện đa khoa huyện`` under ``Nơi chết``) starts left of the midpoint
+    between its head and the one before, and its first word alone went to the column before."""
     body = [w for w in words if (w[2][1] + w[2][3]) / 2 > bottom + 0.3 * h]
     per_col: dict[tuple[int, int], list[WordT]] = {}
-    for w in body:
-        k = _column(cols, (w[2][0] + w[2][2]) / 2)
+    for p in line_pieces(body, 0.6 * h):
+        k = _column(cols, (p.box[0] + p.box[2]) / 2)
         if k is not None:
-            per_col.setdefault((k, w[3]), []).append(w)
+            per_col.setdefault((k, p.words[0][3]), []).extend(p.words)
     blocks = []
     for k in range(len(cols)):
         lines = [Piece(sorted(ws, key=lambda w: w[2][0])) for (c, _), ws in per_col.items() if c == k]

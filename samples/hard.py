@@ -70,7 +70,7 @@ def _typed(kind: str, seed: int, large: bool, target: int, pages_max: int) -> Do
 
 
 def _table_doc(kind: str, seed: int, large: bool, entries: int | None = None) -> Doc:
-    from samples.tables import decision_with_list, register_table, report_with_statistics
+    from samples.tables import death_register_table, decision_with_list, register_table, report_with_statistics
 
     r = random.Random(seed)
     ctx = _ctx(r, large)
@@ -78,6 +78,8 @@ def _table_doc(kind: str, seed: int, large: bool, entries: int | None = None) ->
         return decision_with_list(r, ctx)
     if kind == "statistics":
         return report_with_statistics(r, ctx)
+    if kind == "death_register":  # not in any group's kinds: drawn only when asked for by name
+        return death_register_table(r, ctx, entries)
     return register_table(r, ctx, entries)
 
 

@@ -218,3 +218,31 @@ def test_a_generated_register_over_two_pages_read_end_to_end(tmp_path: Path) -> 
         assert got == t or e["review"], (got, t)
     assert [e["entry"] for e in entries[18:]] == [t["entry"] for _, t in truth[18:]]
     assert sum(e["review"] is None for e in entries[18:]) >= 5
+
+
+@pytest.mark.slow
+def test_a_generated_death_register_read_end_to_end(tmp_path: Path) -> None:
+    """The generator's death register (``_table_doc("death_register", 4)``: ``Họ, chữ đệm, tên / người
+    chết``, ``Ngày chết``, and a wide ``Nơi chết`` column under a short head, its text set left) through the
+    real pipeline: typed Khai tử, every row the truth's, the place kept under its header, the document's
+    civil fields its first row's."""
+    from archivist.pipeline import Settings, process
+    from samples.hard import _table_doc
+    from samples.scan import render
+
+    doc = _table_doc("death_register", 4, False)
+    ink, _, _ = render(doc.pages[0], 300)
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    page = Image.fromarray((255 - ink * 0.9).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
+    page.save(scans / "so-khai-tu.jpg", dpi=(300, 300), quality=90)
+    archive = tmp_path / "archive"
+    assert not process([scans], archive, Settings(workers=1)).failures
+    [path] = (archive / "documents").glob("*.json")
+    meta, civil = json.loads(path.read_text(encoding="utf-8"))["metadata"], doc.extra["civil"]
+    truth = truth_rows(doc.pages[0].text())  # after the sex: the place of death
+    got = [{"entry": e["entry"], "registered": e["registered"], "person": e["person"], "event_date": e["event_date"],
+            "sex": e["sex"], "parents": e["columns"]["Nơi chết"]} for e in meta["entries"]]
+    assert got == truth and len(truth) == 8 and truth[5]["parents"] == "Tại nhà"
+    assert meta["type"] == "Khai tử"
+    assert (meta["person"], meta["event_date"], meta["entry"]) == (civil["person"], civil["event_date"], civil["entry"])
