@@ -119,6 +119,11 @@ def test_a_continuation_page_whose_columns_do_not_match_is_flagged_not_guessed()
     assert "page 2's column numbers do not line up" in entries[2]["review"]
     [unread] = _two_pages(head="none")[2:]  # rows with dates, neither header nor numbers
     assert "neither its header nor its column numbers" in unread["review"]
+    from archivist.review import review_items
+
+    rec = {"id": "doc-1", "metadata": {"entries": [unread], "needs_review": ["entries"], "fields": {}}}
+    [item] = review_items(rec)
+    assert (item["value"], item["page"], item["source_text"]) == ("page 2: rows not read", 2, unread["review"])
     signature = _words([], head="none")  # the signature alone on page 2: nothing to read
     assert len(read_register([PageText(1, "", _words(PAGE_1)), PageText(2, "", signature)])) == 2
 
