@@ -46,7 +46,7 @@ from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
-from .registers import read_register
+from .registerpages import read_register
 from .subject import form_title, subject_field
 from .syllables import is_syllable
 from .wordingflags import flag_wording

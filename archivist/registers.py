@@ -36,7 +36,7 @@ HEADERS: list[tuple[str, re.Pattern[str]]] = [
     #: also its head's last line alone (``ký``: the cell's first line, ``Ngày đăng``, lost on HG32 and HG38): a
     #: ``Chữ ký`` column read so holds no date, and every row of it is flagged for its date not read
     ("registered", re.compile(r"^(ngay (thang nam )?)?(dang )?ky$")),
-    ("person", re.compile(r"^ho (chu dem )?(va )?ten$")),
+    ("person", re.compile(r"^ho (chu dem )?(va )?ten( nguoi (chet|mat))?$")),  # the death register's: nguoi chet
     ("event_date", re.compile(r"^ngay (thang nam )?(sinh|chet|mat)$")),
     ("sex", re.compile(r"^gioi tinh$")),
     ("mother", re.compile(r"^ho (va )?ten (nguoi )?me$")),
@@ -102,7 +102,7 @@ class Row:
     box: Box | None = None
 
 
-def _pieces(words: list[WordT], cut: float) -> list[Piece]:
+def line_pieces(words: list[WordT], cut: float) -> list[Piece]:
     """Each line's words cut at gaps wider than ``cut`` (a table read without its rules, a row on one line)."""
     lines: dict[int, list[WordT]] = {}
     for w in words:
@@ -173,24 +173,37 @@ def _blocks(lines: list[Piece], h: float) -> list[list[Piece]]:
     return out
 
 
+def page_words(page: PageText) -> tuple[list[WordT], float] | None:
+    """The page's word tuples and their median height (the unit of every gap here); None without words."""
+    words = word_tuples(page.words or [])
+    heights = [w[2][3] - w[2][1] for w in words if w[2][3] > w[2][1]]
+    return (words, median(heights)) if heights else None
+
+
 def read_rows(page: PageText) -> tuple[list[Column], list[Row], dict] | None:
     """The register table of ``page``: its columns, its body rows, top down, and the characters the OCR
     nearly read otherwise (``PageText.rivals``); None without one."""
-    words = word_tuples(page.words or [])
-    heights = [w[2][3] - w[2][1] for w in words if w[2][3] > w[2][1]]
-    if not heights:
+    if (got := page_words(page)) is None:
         return None
-    h = median(heights)
-    found = _header(_pieces(words, 0.6 * h), h)
+    words, h = got
+    found = _header(line_pieces(words, 0.6 * h), h)
     if found is None:
         return None
     cols, bottom = found
+    return cols, body_rows(page.number, words, h, cols, bottom), page.rivals
+
+
+def body_rows(page: int, words: list[WordT], h: float, cols: list[Column], bottom: float) -> list[Row]:
+    """The table's rows below ``bottom`` (the header's, or a continuation page's column numbers'), each run
+    of words in the column its centre lies in. Why runs, not words: a text set left in a wide column under a
+    short head (``Tại nhà``, ``Bệnh viện đa khoa huyện`` under ``Nơi chết``) starts left of the midpoint
+    between its head and the one before, and its first word alone went to the column before."""
     body = [w for w in words if (w[2][1] + w[2][3]) / 2 > bottom + 0.3 * h]
     per_col: dict[tuple[int, int], list[WordT]] = {}
-    for w in body:
-        k = _column(cols, (w[2][0] + w[2][2]) / 2)
+    for p in line_pieces(body, 0.6 * h):
+        k = _column(cols, (p.box[0] + p.box[2]) / 2)
         if k is not None:
-            per_col.setdefault((k, w[3]), []).append(w)
+            per_col.setdefault((k, p.words[0][3]), []).extend(p.words)
     blocks = []
     for k in range(len(cols)):
         lines = [Piece(sorted(ws, key=lambda w: w[2][0])) for (c, _), ws in per_col.items() if c == k]
@@ -203,7 +216,7 @@ def read_rows(page: PageText) -> tuple[list[Column], list[Row], dict] | None:
             clusters[-1] = (t, max(bt, bot), members + [(k, b)])
         else:
             clusters.append((top, bot, [(k, b)]))
-    return cols, _table_rows(page.number, cols, clusters, h), page.rivals
+    return _table_rows(page, cols, clusters, h)
 
 
 def _table_rows(page: int, cols: list[Column], clusters: list, h: float) -> list[Row]:
@@ -351,12 +364,3 @@ def _name_doubt(name: str) -> str | None:
     if name.split()[0] not in SURNAME_SPELLINGS:
         return f"the family name '{name.split()[0]}' is not one known as written"
     return None
-
-
-def read_register(pages: list[PageText], restore: Any = None) -> list[dict[str, Any]]:
-    """Every register row of ``pages``, judged (empty where no page is a register table)."""
-    out: list[dict[str, Any]] = []
-    for page in pages:
-        if (got := read_rows(page)) is not None:
-            out += judge(*got, restore)
-    return out

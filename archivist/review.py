@@ -44,7 +44,10 @@ def _as_text(v: object) -> str:
 
 
 def _row_text(entry: dict) -> str:
-    """A register row as a person reads it on the sheet: its place, then its values in column order."""
+    """A register row as a person reads it on the sheet: its place, then its values in column order; a
+    continuation page whose columns were not matched (no cells: archivist/registerpages.py) as that page's rows."""
+    if not entry.get("cells"):
+        return f"page {entry.get('page')}: rows not read"
     values = [str(v) for k, v in entry.items() if k not in ("page", "row", "cells", "confidence", "review", "bbox")
               and not isinstance(v, dict) and v is not None]
     return f"row {entry.get('row')}: " + LIST_SEP.join(values)

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from archivist.chardoubt import stored_rivals  # noqa: E402
 from archivist.classify import THRESHOLD  # noqa: E402
 from archivist.ocrtext import PageText  # noqa: E402
-from archivist.registers import read_register  # noqa: E402
+from archivist.registerpages import read_register  # noqa: E402
 
 _DATE = re.compile(r"^\d\d/\d\d/\d{4}$")
 
@@ -34,7 +34,10 @@ _DATE = re.compile(r"^\d\d/\d\d/\d{4}$")
 def truth_rows(text: str) -> list[dict]:
     """The rows of a register page's truth text (see the module's docstring)."""
     lines = text.split("\n")
-    start = max(i for i, ln in enumerate(lines) if re.fullmatch(r"\(\d+\)", ln)) + 1
+    numbers = [i for i, ln in enumerate(lines) if re.fullmatch(r"\(\d+\)", ln)]
+    if not numbers:  # a page of the register's document without its table (the signature alone)
+        return []
+    start = max(numbers) + 1
     rows: list[dict] = []
     i = start
     while i + 1 < len(lines) and lines[i].isdigit() and _DATE.match(lines[i + 1]):
@@ -99,10 +102,16 @@ def main(argv: list[str]) -> int:
             pages = [PageText(i, pg.get("text") or "", [(w[0], w[1], tuple(w[2:6]), w[6]) for w in pg["words"]],
                               rivals=stored_rivals(pg))
                      for i, pg in enumerate(rec["pages"], start=1)]
-            s = score(read_register(pages), truth_rows(truths[doc]["pages"][0]["text"]))
+            read = read_register(pages)
+            s = {}
+            for n, truth_page in enumerate(truths[doc]["pages"], start=1):  # each page's rows against its own
+                got = score([e for e in read if e["page"] == n and e["cells"]], truth_rows(truth_page["text"]))
+                s = {k: s.get(k, 0 if not isinstance(v, list) else []) + v for k, v in got.items()}
+            s["unread_pages"] = sum(1 for e in read if not e["cells"])  # continuation pages said not matched
             print(f"{Path(base).name} {doc}: {s['right']}/{s['rows']} right ({s['right_flagged']} flagged), "
                   f"{s['wrong']} wrong ({s['wrong_unflagged']} unflagged), {s['incomplete']} incomplete "
-                  f"({s['incomplete_flagged']} flagged), {s['missed']} missed",
+                  f"({s['incomplete_flagged']} flagged), {s['missed']} missed, {s['unread_pages']} pages unread "
+                  "(flagged)",
                   "; ".join(s["cells_wrong_unflagged"]))
             for k, v in s.items():
                 total[k] = total.get(k, 0) + v if not isinstance(v, list) else total.get(k, []) + v

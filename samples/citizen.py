@@ -123,13 +123,13 @@ def marital_status(r: random.Random, ctx: Ctx) -> Doc:
                w.pages, {"civil": civil})
 
 
-def register_head(r: random.Random, ctx: Ctx) -> tuple[str, Writer, dt.date]:
-    """The birth register's heading (book number, commune header, title) and the day of its first entry,
-    drawn in one order so that the page and the table forms of the register stay reproducible."""
+def register_head(r: random.Random, ctx: Ctx, heading: str = "SỔ ĐĂNG KÝ KHAI SINH") -> tuple[str, Writer, dt.date]:
+    """A register's heading (book number, commune header, title: the birth register's unless told) and the
+    day of its first entry, drawn in one order so that the page and the table forms stay reproducible."""
     book = f"{r.randint(1, 3):02d}/{ctx.y}"
     w = _form_writer(ctx)
     header(w, ctx, ctx.issuer_lines(), None, None, None, old_motto=ctx.y < 2011)
-    title(w, "SỔ ĐĂNG KÝ KHAI SINH", f"Quyển số: {book}", rule=False)
+    title(w, heading, f"Quyển số: {book}", rule=False)
     return book, w, dt.date(ctx.y, ctx.m, ctx.d)
 
 

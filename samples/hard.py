@@ -69,8 +69,8 @@ def _typed(kind: str, seed: int, large: bool, target: int, pages_max: int) -> Do
     return doc
 
 
-def _table_doc(kind: str, seed: int, large: bool) -> Doc:
-    from samples.tables import decision_with_list, register_table, report_with_statistics
+def _table_doc(kind: str, seed: int, large: bool, entries: int | None = None) -> Doc:
+    from samples.tables import death_register_table, decision_with_list, register_table, report_with_statistics
 
     r = random.Random(seed)
     ctx = _ctx(r, large)
@@ -78,7 +78,9 @@ def _table_doc(kind: str, seed: int, large: bool) -> Doc:
         return decision_with_list(r, ctx)
     if kind == "statistics":
         return report_with_statistics(r, ctx)
-    return register_table(r, ctx)
+    if kind == "death_register":  # not in any group's kinds: drawn only when asked for by name
+        return death_register_table(r, ctx, entries)
+    return register_table(r, ctx, entries)
 
 
 def _heavy_seal(doc: Doc, seed: int) -> None:

@@ -9,6 +9,7 @@ the page (:mod:`samples.ruled` draws them), so the ground truth reads the table 
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from samples import vocab
@@ -92,12 +93,45 @@ def report_with_statistics(r: random.Random, ctx: Ctx, n_extra: int = 0) -> Doc:
     return administrative("Báo cáo", r, ctx, n_extra, edit_body=add_table)
 
 
-def register_table(r: random.Random, ctx: Ctx) -> Doc:
+#: where a death was registered as happening (the death register's ``Nơi chết`` column)
+DEATH_PLACES = ["Tại nhà", "Trạm Y tế xã", "Bệnh viện đa khoa huyện", "Bệnh viện đa khoa tỉnh"]
+
+
+def death_register_table(r: random.Random, ctx: Ctx, entries: int | None = None) -> Doc:
+    """A page of the Sổ đăng ký khai tử set as a printed register: numbered columns, one row per death,
+    the place of death in a column of its own (one archivist has no key for). Reached only through
+    ``samples.hard._table_doc("death_register", …)``: no generated set draws it, so none changes."""
+    book, w, first = register_head(r, ctx, "SỔ ĐĂNG KÝ KHAI TỬ")
+    rows, names, deaths = [], [], []
+    for k in range(entries or r.randint(8, 14)):
+        reg = first + dt.timedelta(days=k * r.randint(1, 4))
+        name, g = person(r)
+        died = reg - dt.timedelta(days=r.randint(1, 20))
+        names.append(name)
+        deaths.append(died)
+        rows.append([str(ctx.num + k), _dmy(reg), name, _dmy(died), "Nam" if g == "M" else "Nữ",
+                     r.choice(DEATH_PLACES)])
+    cols = [Column("Số", 11, "center"), Column("Ngày đăng ký", 23, "center"),
+            Column("Họ, chữ đệm, tên người chết", 40), Column("Ngày chết", 23, "center"),
+            Column("Giới tính", 15, "center")]
+    cols.append(Column("Nơi chết", min(44.0, w.geo.width - sum(c.width for c in cols))))
+    place(w, Table(cols, rows, pt=11.0, numbered=True))
+    signature(w, ["CÔNG CHỨC TƯ PHÁP - HỘ TỊCH"], ctx.signer, None, seal=False)
+    meta = _meta(ctx, None, "Sổ đăng ký khai tử", ctx.signer, "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH")
+    civil = {"person": names[0], "event": "death", "event_date": _iso(deaths[0]), "book": book,
+             "entry": str(ctx.num), "registered": meta["date"]}
+    return Doc("Khai tử", None, "civil_status", slug(f"so khai tu bang {book} {ctx.slug_name}"), meta, w.pages,
+               {"civil": civil})
+
+
+def register_table(r: random.Random, ctx: Ctx, entries: int | None = None) -> Doc:
     """A page of the Sổ đăng ký khai sinh set as the printed register is: a table with numbered
-    columns, one row per entry, names wrapped inside narrow cells. Dated by its first entry."""
+    columns, one row per entry, names wrapped inside narrow cells. Dated by its first entry. ``entries``
+    sets the number of rows (enough run the table over pages that repeat only the column numbers); unset,
+    the seed draws 8 to 14, as every generated set has."""
     book, w, first = register_head(r, ctx)
     rows, names, births = [], [], []
-    for k in range(r.randint(8, 14)):
+    for k in range(entries or r.randint(8, 14)):
         reg, child, g, born = registered_birth(r, first, k, 4)
         names.append(child)
         births.append(born)
