@@ -5,7 +5,8 @@ a printed line's letters are as wide as their shapes.
 Why it matters: on typewritten pages the words are lost to letters struck lightly beside dark ones and to
 worn letters (bench/RESULTS.md, "Speckled and typewritten pages: where the words go"), and evening the
 strikes out helps them, but done to every faint page it cost clean low-contrast prints and tables words
-("Typewritten pages told apart"): :func:`archivist.restore.prepare` does it where this module says typed.
+(ibid.). Told apart, the typed pages gained words, but not fields, so
+:func:`archivist.restore.prepare` does not ask yet (``restore.TYPED_PAGES``); bench/restore_ab.py does.
 """
 
 from __future__ import annotations

@@ -208,7 +208,10 @@ CANDIDATES: dict[str, Prep] = {
     # session 27, typewriter34: typewritten pages told apart (archivist.typewritten), the rest as before
     "typed pages not told apart (before typewriter34)": lambda up, d: restore.prepare(up, d, typed_pages=""),
     "typed faint pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="faint"),
-    "typed pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all"),
+    "typed pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", typed_thicken=3),
+    "typed pages: even strikes + thicken 2": lambda up, d: restore.prepare(up, d, typed_pages="all", typed_thicken=2),
+    "typed pages: even strikes, faint ones thickened 3": lambda up, d: restore.prepare(
+        up, d, typed_pages="all, faint thickened"),
     "typed pages: thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", strikes=lambda im, dd: im),
     "read twice: thicken 3 or none, higher confidence": _both(restore.prepare,
                                                               lambda up, d: restore.prepare(up, d, thicken_size=0)),

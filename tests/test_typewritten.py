@@ -1,5 +1,6 @@
 """Typewritten pages told apart by their fixed pitch (session 27): a typed page's gaps between letters repeat
-at the carriage's step, a printed page's do not; only the typed pages get their strikes evened out."""
+at the carriage's step, a printed page's do not; the bench's candidates even out the strikes of the typed
+pages only (not adopted: bench/RESULTS.md, "Typewritten pages told apart")."""
 
 from __future__ import annotations
 
@@ -41,8 +42,9 @@ def test_only_typed_pages_get_even_strikes() -> None:
     typed, printed = _pages(2, 200)
     assert restore.prepare(typed, 200, typed_pages="all").steps[-2:] == ["even strikes", "thicken"]
     assert "even strikes" not in restore.prepare(printed, 200, typed_pages="all").steps
-    assert "even strikes" not in restore.prepare(typed, 200, typed_pages="").steps  # as before session 27
+    assert restore.prepare(typed, 200, typed_pages="all, faint thickened").steps[-1] == "even strikes"  # well inked
     assert "even strikes" not in restore.prepare(typed, 200, typed_pages="faint").steps  # well inked
+    assert "even strikes" not in restore.prepare(typed, 200).steps  # not adopted (fields on HG42)
 
 
 def test_even_strikes_darkens_a_light_letter_alone() -> None:
@@ -53,3 +55,4 @@ def test_even_strikes_darkens_a_light_letter_alone() -> None:
     out = restore.even_strikes(im, 200.0)
     assert out[30, 121] < 10 and out[30, 21] < 40  # both as dark as ink gets
     assert (out[45:50, 60:64] == 220).all() and out[5, 5] == 255  # grain and paper untouched
+
