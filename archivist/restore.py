@@ -18,6 +18,7 @@ from .models import Word
 from .ocr import OcrResult, text_from_words
 from .preprocess import components, components_in_box, flatten_background, ink_level
 from .tables import Grid, remove_rules
+from .typewritten import typewritten
 
 MM = 25.4
 #: Specks per cm² in the side margins from which a page is speckled (bench: speckled pages 3.0-5.4,
@@ -45,6 +46,12 @@ FAINT = 70.0
 #: faded 184-216, typewritten 94-170. (The darkest ink alone does not tell them apart: faded 150-202,
 #: typewritten 43-158, a seed-10 typewritten page at 158 read worse with CLAHE.)
 FAINTEST = 178.0
+#: Which typewritten pages (:func:`archivist.typewritten.typewritten`, never the faintest) get their strikes
+#: evened out (:func:`even_strikes`) and thickened: "all", "faint" ones only, "all, faint thickened" (the
+#: well-inked ones evened out but not thickened), or none (""): none, as the words typed pages gained cost
+#: their headers' and names' letters fields on HG42 in every variant (bench/RESULTS.md, "Typewritten pages
+#: told apart"); the others stay for bench/restore_ab.py.
+TYPED_PAGES = ""
 THICKEN_MIN_DPI = 200.0  # coarser scans are enlarged for OCR, and a thickened stroke with them
 
 
@@ -222,6 +229,20 @@ def clahe(flat: np.ndarray, dpi: float) -> np.ndarray:
     return cv2.createCLAHE(clipLimit=2.0, tileGridSize=(tiles, tiles)).apply(flat)
 
 
+def even_strikes(im: np.ndarray, dpi: float, cell_mm: float = 1.2, floor: float = 60.0) -> np.ndarray:
+    """Every typed character as dark as the darkest near it: the ink's darkness divided by the largest
+    darkness within ``cell_mm`` (about a stroke and its gap), so a letter the key struck lightly (HG40/41: an
+    ``n`` read as ``:``) comes out as dark as its neighbours; where nothing near is darker than ``floor``
+    (paper, grain) nothing changes. Meant for typewritten pages (:mod:`archivist.typewritten`): on every faint
+    page it cost clean low-contrast prints and tables words (bench/RESULTS.md, "Speckled and typewritten
+    pages"); on the typed pages alone it gains words but not fields (:data:`TYPED_PAGES`)."""
+    dark = 255.0 - im.astype(np.float32)
+    k = max(3, int(cell_mm * dpi / MM) // 2 * 2 + 1)
+    top = cv2.dilate(dark, np.ones((k, k), np.uint8))
+    out = np.where(top > floor, dark * 255.0 / np.maximum(top, 1.0), dark)
+    return (255.0 - np.clip(out, 0, 255)).astype(np.uint8)
+
+
 def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.ndarray, float]:
     if dpi >= target:
         return gray, dpi
@@ -235,7 +256,8 @@ Step = Callable[[np.ndarray, float], np.ndarray]
 
 def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: float = FAINTEST,
             thicken_size: int = 3, others: str = "", denoise: Step | None = None,
-            typed: Step | None = None) -> Prepared:
+            typed: Step | None = None, typed_pages: str = TYPED_PAGES, strikes: Step = even_strikes,
+            typed_thicken: int = 3) -> Prepared:
     """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
     background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
     the lone specks painted out, a 3x3 median over the rest, the light specks near the text painted out
@@ -248,6 +270,8 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
     default sample pages it cost words, as at 150 dpi).
     ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the
     words back). For bench/restore_ab.py: ``others`` ("all", "ink") thickens well-inked pages too;
+    ``typed_pages`` (:data:`TYPED_PAGES`) says which typewritten pages get ``strikes`` and a thickening over
+    ``typed_thicken`` pixels;
     ``denoise`` replaces the median and light specks of a speckled page (after its lone specks), ``typed`` is done to a
     faint page that is not faintest (typewritten) before its thickening."""
     flat = flatten_background(upright, dpi)
@@ -271,6 +295,8 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
     thickening = not speckled and thicken_size and dpi >= THICKEN_MIN_DPI
     level = ink_level(flat) if thickening else 0.0
     faintest_page = thickening and level >= faint and ink_median(flat) >= faintest
+    typed_page = (thickening and not faintest_page and typed_pages != "" and (typed_pages != "faint" or level >= faint)
+                  and typewritten(flat, dpi))
     rules = remove_rules(flat, dpi * scale, in_place=True)  # before thickening: a thickened rule leaves edges behind
     image = rules.image
     if rules.removed_px:
@@ -279,6 +305,12 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
         if faintest_page:
             image = clahe(image, dpi)
             steps.append("clahe")
+        elif typed_page:
+            image = strikes(image, dpi)
+            steps.append("even strikes")
+            if level >= faint or typed_pages == "all":
+                image = thicken(image, typed_thicken)
+                steps.append("thicken")
         elif level >= faint:
             image = thicken(image if typed is None else typed(image, dpi), thicken_size)
             steps.append("thicken")

@@ -136,16 +136,7 @@ def nl_means(flat: np.ndarray, dpi: float, h: float = 12.0) -> np.ndarray:
     return cv2.fastNlMeansDenoising(flat, None, h, 5, 11)
 
 
-def even_strikes(im: np.ndarray, dpi: float, cell_mm: float = 1.2, floor: float = 60.0) -> np.ndarray:
-    """Every typed character as dark as the darkest near it: the ink's darkness divided by the largest
-    darkness within ``cell_mm`` (about a stroke and its gap), so a letter the key struck lightly (HG40/41: an
-    ``n`` read as ``:``) comes out as dark as its neighbours; where nothing near is darker than ``floor``
-    (paper, grain) nothing changes."""
-    dark = 255.0 - im.astype(np.float32)
-    k = max(3, _odd(cell_mm * dpi / restore.MM))
-    top = cv2.dilate(dark, np.ones((k, k), np.uint8))
-    out = np.where(top > floor, dark * 255.0 / np.maximum(top, 1.0), dark)
-    return (255.0 - np.clip(out, 0, 255)).astype(np.uint8)
+even_strikes = restore.even_strikes
 
 
 def _both(*preps: Prep) -> Prep:
@@ -215,7 +206,15 @@ CANDIDATES: dict[str, Prep] = {
         up, d, denoise=lambda im, dd: restore.light_specks(restore.median(im), dd, marks=False)),
     "speckled: median 3 + light specks, marks of letters kept (session 27)": restore.prepare,
     "speckled: non-local means": lambda up, d: restore.prepare(up, d, denoise=nl_means),
-    "typewritten: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed=even_strikes),
+    "typewritten: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed=even_strikes, typed_pages=""),
+    # session 27, typewriter34: typewritten pages told apart (archivist.typewritten), the rest as before
+    "typed pages not told apart (before typewriter34)": lambda up, d: restore.prepare(up, d, typed_pages=""),
+    "typed faint pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="faint"),
+    "typed pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", typed_thicken=3),
+    "typed pages: even strikes + thicken 2": lambda up, d: restore.prepare(up, d, typed_pages="all", typed_thicken=2),
+    "typed pages: even strikes, faint ones thickened 3": lambda up, d: restore.prepare(
+        up, d, typed_pages="all, faint thickened"),
+    "typed pages: thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", strikes=lambda im, dd: im),
     "read twice: thicken 3 or none, higher confidence": _both(restore.prepare,
                                                               lambda up, d: restore.prepare(up, d, thicken_size=0)),
     "read twice: thicken 3 or 2, higher confidence": _both(restore.prepare,
