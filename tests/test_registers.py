@@ -136,28 +136,35 @@ def test_a_form_is_not_a_register() -> None:
     assert read_register([PageText(1, "", words)]) == []
 
 
+def _one_register_page(tmp_path: Path, kind: str, name: str) -> tuple[Any, Path, dict]:
+    """The generator's one-page register of ``kind`` (seed 4) drawn at 300 dpi as a scanned JPEG and processed
+    by the real pipeline: the document, the archive and its one record."""
+    from archivist.pipeline import Settings, process
+    from samples.hard import _table_doc
+    from samples.scan import render
+
+    doc = _table_doc(kind, 4, False)
+    ink, _, _ = render(doc.pages[0], 300)
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    page = Image.fromarray((255 - ink * 0.9).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
+    page.save(scans / f"{name}.jpg", dpi=(300, 300), quality=90)
+    archive = tmp_path / "archive"
+    assert not process([scans], archive, Settings(workers=1)).failures
+    [path] = (archive / "documents").glob("*.json")
+    return doc, archive, json.loads(path.read_text(encoding="utf-8"))
+
+
 @pytest.mark.slow
 def test_a_generated_register_page_read_end_to_end(tmp_path: Path) -> None:
     """The generator's register page (seed 4: eight rows, parents' names wrapped in their cells) drawn at
     300 dpi, processed by the real pipeline: every row read right, the document's civil fields its first
     row's, the record valid, and a second-row person found by search without diacritics."""
     from archivist.indexing import open_index
-    from archivist.pipeline import Settings, process
     from archivist.schemas import validate_record
     from archivist.textnorm import fold
-    from samples.hard import _table_doc
-    from samples.scan import render
 
-    doc = _table_doc("register", 4, False)
-    ink, _, _ = render(doc.pages[0], 300)
-    scans = tmp_path / "scans"
-    scans.mkdir()
-    page = Image.fromarray((255 - ink * 0.9).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
-    page.save(scans / "so-khai-sinh.jpg", dpi=(300, 300), quality=90)
-    archive = tmp_path / "archive"
-    assert not process([scans], archive, Settings(workers=1)).failures
-    [path] = (archive / "documents").glob("*.json")
-    rec = json.loads(path.read_text(encoding="utf-8"))
+    doc, archive, rec = _one_register_page(tmp_path, "register", "so-khai-sinh")
     validate_record(rec)
     meta, civil = rec["metadata"], doc.extra["civil"]
     truth = truth_rows(doc.pages[0].text())
@@ -231,20 +238,9 @@ def test_a_generated_death_register_read_end_to_end(tmp_path: Path) -> None:
     chết``, ``Ngày chết``, and a wide ``Nơi chết`` column under a short head, its text set left) through the
     real pipeline: typed Khai tử, every row the truth's, the place kept under its header, the document's
     civil fields its first row's."""
-    from archivist.pipeline import Settings, process
-    from samples.hard import _table_doc
-    from samples.scan import render
 
-    doc = _table_doc("death_register", 4, False)
-    ink, _, _ = render(doc.pages[0], 300)
-    scans = tmp_path / "scans"
-    scans.mkdir()
-    page = Image.fromarray((255 - ink * 0.9).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
-    page.save(scans / "so-khai-tu.jpg", dpi=(300, 300), quality=90)
-    archive = tmp_path / "archive"
-    assert not process([scans], archive, Settings(workers=1)).failures
-    [path] = (archive / "documents").glob("*.json")
-    meta, civil = json.loads(path.read_text(encoding="utf-8"))["metadata"], doc.extra["civil"]
+    doc, _, rec = _one_register_page(tmp_path, "death_register", "so-khai-tu")
+    meta, civil = rec["metadata"], doc.extra["civil"]
     truth = truth_rows(doc.pages[0].text())  # after the sex: the place of death
     got = [{"entry": e["entry"], "registered": e["registered"], "person": e["person"], "event_date": e["event_date"],
             "sex": e["sex"], "parents": e["columns"]["Nơi chết"]} for e in meta["entries"]]
