@@ -19,6 +19,7 @@ from .layout import DocLayout
 from .marks import MarkRestorer
 from .ocrtext import Line
 from .registers import first_row_fields
+from .tokens import OCR_DIGITS
 
 _NAME_LABEL = re.compile(r"(?:^|\s)(?:ho\W{0,3}chu\s*dem\W{0,3}(?:va\s*)?ten|ho\s*va\s*ten|ho\s*ten)"
                          r"(?:\s*nguoi\s*(?:chet|duoc\s*nhan(?:\s*la\s*(?:cha|me|con))?|duoc\s*giam\s*ho|yeu\s*cau))?"
@@ -37,9 +38,6 @@ _REGISTERED = re.compile(r"ngay,?\s*thang,?\s*nam\s*dang\s*ky|ngay\s*dang\s*ky")
 _BOOK = re.compile(r"quyen\s*so\s*[:.]?\s*(?P<v>[0-9ol](?:[0-9ol/.\-]*[0-9ol])?)")
 _ENTRY = re.compile(r"^\W*s\S{0,2}\s*[:.]\s*(?P<v>[0-9ol]{1,6})(?!\s*[0-9/])"
                     r"|\bso\s*(?:dang\s*ky|thu\s*tu)\s*[:.]?\s*(?P<w>[0-9ol]{1,6})")
-
-
-_OCR_DIGITS = str.maketrans("oOlI", "0011")
 
 #: Records whose only event is their own issue: a certificate of marital status (Xác nhận tình trạng hôn
 #: nhân) certifies a state on the day it is signed, so its issue date IS the event's date, not a stand-in
@@ -62,7 +60,7 @@ ENTRY_BASE = 0.85
 def _value(ln: Line, m: re.Match[str], group: str, base: float) -> Field:
     """The digits of ``group`` in ``ln`` (OCR letters read back as digits), as a field."""
     a, b = m.start(group), m.end(group)
-    return make_field(ln.text[a:b].translate(_OCR_DIGITS), base, ln, a, b)
+    return make_field(ln.text[a:b].translate(OCR_DIGITS), base, ln, a, b)
 
 
 def _date_value(d: DateMatch, ln: Line, at: int, following: Line | None) -> Field:

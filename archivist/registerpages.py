@@ -19,6 +19,7 @@ from typing import Any
 from .dates import find_dates
 from .ocrtext import PageText
 from .registers import Column, Piece, body_rows, judge, line_pieces, page_words, read_rows
+from .tokens import OCR_DIGITS
 
 #: a printed column number as read: ``(3)``, ``3)``, ``(3``, with O/o/I/l for 0/1 (``Œ)`` is left out: unread)
 NUMBER = re.compile(r"^\(?([0-9OoIl]{1,2})\)?[.,]?$")
@@ -40,7 +41,7 @@ def _number_row(pieces: list[Piece], h: float, n: int) -> list[Piece] | None:
 
 def _number(text: str) -> int | None:
     m = NUMBER.match(text.strip())
-    return int(m.group(1).translate(str.maketrans("OoIl", "0011"))) if m else None
+    return int(m.group(1).translate(OCR_DIGITS)) if m else None
 
 
 def carried_columns(header: list[Column], page: int, pieces: list[Piece], h: float

@@ -26,6 +26,7 @@ from .faintflags import word_tuples
 from .fields import Field, clean
 from .footer import SURNAME_SPELLINGS, is_name
 from .ocrtext import Box, PageText, clean_ocr, fold_key, union_box
+from .tokens import OCR_DIGITS
 
 WordT = tuple[str, float, Box, int]
 
@@ -331,7 +332,7 @@ def _in_turn(numbers: list[int | None], i: int) -> bool:
 def _value(key: str, text: str, restore: Any) -> tuple[Any, float, str | None]:
     """A cell's value for its column, the base confidence of reading it so, and what makes it unsure."""
     if key == "entry":
-        digits = text.translate(str.maketrans("OoIl", "0011"))
+        digits = text.translate(OCR_DIGITS)
         if re.fullmatch(r"\d{1,6}", digits):
             return str(int(digits)), BASE[key], None
         return text, BASE[key], f"entry number '{text}' is not a number"

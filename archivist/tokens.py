@@ -37,3 +37,7 @@ def split_edges(token: str, edge: str = EDGE) -> tuple[str, str, str]:
 #: and angle quotes beside it (``hiên./.``, ``/iý``, ``»cHỤ``). Stripping them too changed 15 words of the 42 fit
 #: sets (session 27): 5 to the printed word (``hiện./.``), the rest to other misreadings (``gu vết./.``).
 CORRECTOR_EDGE = edge_without(ANGLES + STROKES)
+
+#: Letters a digit is read as where only digits belong (an entry number, a register's column number): ``O``/``o``
+#: for ``0``, ``I``/``l`` for ``1``. One table for :mod:`archivist.civil` and :mod:`archivist.registers`.
+OCR_DIGITS = str.maketrans("OoIl", "0011")
