@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from archivist import restore
+from tests.pdfcheck import assert_valid_pdfa
 
 
 def _page() -> np.ndarray:
@@ -78,3 +79,4 @@ def test_generated_speckled_page_reads_better_end_to_end(tmp_path: Path, monkeyp
         errors[name] = bag_of_words_error(truth["pages"][0]["text"], rec["pages"][0]["text"])
     assert errors["with"] < errors["without"], errors
     assert errors["with"] < 0.06, errors
+    assert_valid_pdfa(tmp_path / "with")

@@ -16,6 +16,7 @@ from PIL import Image, ImageFilter
 from archivist.ocrtext import PageText
 from archivist.registerpages import read_register
 from bench.registers import truth_rows
+from tests.pdfcheck import assert_valid_pdfa
 
 #: (text, x0, x1) per header line: cells centred, two of them over two lines (``Ngày đăng / ký``)
 HEADER = [(["Số"], 420, 466, 794), (["Ngày", "đăng"], 538, 748, 768), (["ký"], 620, 666, 822),
@@ -178,6 +179,7 @@ def test_a_generated_register_page_read_end_to_end(tmp_path: Path) -> None:
     second = fold(truth[1]["person"])  # phạm tiến nam -> pham tien nam
     with open_index(archive) as idx:
         assert {h.doc_id for h in idx.search(fold(second))} == {rec["id"]}
+    assert_valid_pdfa(archive)
 
 
 def test_flagged_rows_go_to_the_review_sheet_one_line_each() -> None:
@@ -230,6 +232,7 @@ def test_a_generated_register_over_two_pages_read_end_to_end(tmp_path: Path) -> 
         assert got == t or e["review"], (got, t)
     assert [e["entry"] for e in entries[18:]] == [t["entry"] for _, t in truth[18:]]
     assert sum(e["review"] is None for e in entries[18:]) >= 5
+    assert_valid_pdfa(archive)
 
 
 @pytest.mark.slow
@@ -239,7 +242,7 @@ def test_a_generated_death_register_read_end_to_end(tmp_path: Path) -> None:
     real pipeline: typed Khai tử, every row the truth's, the place kept under its header, the document's
     civil fields its first row's."""
 
-    doc, _, rec = _one_register_page(tmp_path, "death_register", "so-khai-tu")
+    doc, archive, rec = _one_register_page(tmp_path, "death_register", "so-khai-tu")
     meta, civil = rec["metadata"], doc.extra["civil"]
     truth = truth_rows(doc.pages[0].text())  # after the sex: the place of death
     got = [{"entry": e["entry"], "registered": e["registered"], "person": e["person"], "event_date": e["event_date"],
@@ -247,3 +250,4 @@ def test_a_generated_death_register_read_end_to_end(tmp_path: Path) -> None:
     assert got == truth and len(truth) == 8 and truth[5]["parents"] == "Tại nhà"
     assert meta["type"] == "Khai tử"
     assert (meta["person"], meta["event_date"], meta["entry"]) == (civil["person"], civil["event_date"], civil["entry"])
+    assert_valid_pdfa(archive)
