@@ -47,6 +47,7 @@ from .ocrtext import fold_key, union_box
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
 from .registerpages import read_register
+from .structflags import flag_structure
 from .subject import form_title, subject_field
 from .syllables import is_syllable
 from .wordingflags import flag_wording
@@ -367,6 +368,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
             f.confidence = round(f.confidence * DOUBT_FACTOR, 3)
     check(found, restore, doc.footer)
     flag_wording(found)  # a body's fixed wording misread (restored), a capital or a name's mark no word takes
+    flag_structure(found)  # a body's name of two lines or with its head misread, a recipient's word no word uses
     answered = confirm_agreeing(found, restore.doubtful, text)  # a second reading elsewhere agrees
     judged = {name: f for name, f in found.items() if name not in answered}  # its words answered: none judged
     if form_title(doc, subj):  # the table's words, as sure as the type its title decided: no pixel judged

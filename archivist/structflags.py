@@ -1,0 +1,94 @@
+"""What a body's name and a recipient must look like, checked (thirty-seventh round of issue 14 item 9).
+
+Why: on typewritten pages the header's two lines (the parent body over the issuer) and the recipients' small type
+are read with the engine sure of slips that leave every syllable a real one in capitals, so no confidence and no
+syllable check doubts them (sealed seed 46: HG46 ttr-177's issuer ``UBND HUYỆN CHÂU PHÚ ỦY NHÂN BÂN XÃ MỸ ĐỨC`` at
+0.821, bc-089's recipient ``TT ảng ủy`` at 0.85). What they break is the value's structure, which Decree 30 fixes:
+
+- a body's name names one unit, so it holds one level word (``XÃ``, ``HUYỆN`` …); two are two lines joined;
+- its head is ``ỦY BAN NHÂN DÂN`` or ``HỘI ĐỒNG NHÂN DÂN`` written whole; words of it reordered or misspelt
+  (``ỦY NHÂN BÂN``) are a misread header, in which the unit's name may be misread too;
+- a recipient's words in small letters are syllables Vietnamese words use (``ảng`` is none: ``Đảng`` lost its
+  capital), as the subject's are (``crosscheck.syllable_doubt``); names in capitals are not judged.
+
+Each flags and never changes a value; they run after ``wordingflags.flag_wording``, which restores (and flags)
+a head one letter off at the name's start (``ỦY BAN NHÂN BÂN``), so what is judged here is what it left.
+Measured on the fit basis, seeds 22-47 (bench/RESULTS.md "Flags, thirty-seventh round"): none doubts a right value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .crosscheck import _LEVEL, name_key, unit_names, unmarked_key
+from .fields import Field
+from .syllables import attested
+from .wordingflags import BODY_FIELDS
+
+#: the heads of a commune's bodies, unmarked, and as written
+HEADS = {"uy": ("ỦY", "BAN NHÂN DÂN"), "hoi": ("HỘI", "ĐỒNG NHÂN DÂN")}
+_OLD_HEAD = {"UỶ": "ỦY"}  # Circular 55's spelling of the same word
+#: of the three words after ``ỦY``/``HỘI``, this many unmarked alike make the words the head misread
+_HEAD_LIKE = 2
+
+
+def levels_doubt(value: str) -> str | None:
+    """Why a body's name is doubtful: it holds two level words (``UBND HUYỆN CHÂU PHÚ … XÃ MỸ ĐỨC``), so two of
+    the header's lines (the parent body's and the issuer's) were read as one. A unit whose own name holds a
+    level word (``Tứ Xã``, ``Phường Đúc``) is known to the unit lists and not doubted."""
+    hits = list(_LEVEL.finditer(value + " "))
+    if len(hits) < 2:
+        return None
+    rest = value[hits[0].end():].strip(" ,.;")
+    if name_key(rest) in unit_names():
+        return None
+    first, second = hits[0].group().strip(), hits[1].group().strip()
+    return f"'{first}' and '{second}' in one body's name: two lines of the header read as one"
+
+
+def head_doubt(value: str) -> str | None:
+    """Why a body's name is doubtful: its ``ỦY BAN NHÂN DÂN`` (or ``HỘI ĐỒNG NHÂN DÂN``) is not written whole
+    though most of its words are there (``ỦY NHÂN BÂN``): the header misread, where the unit's name may be too.
+    Other bodies (``ĐẢNG ỦY``, ``ỦY BAN MẶT TRẬN TỔ QUỐC``) share one word of it at most and are left."""
+    words = value.split()
+    for i, word in enumerate(words):
+        head = HEADS.get(unmarked_key(word))
+        if head is None:
+            continue
+        after = " ".join(words[i + 1:i + 4])
+        if _OLD_HEAD.get(word.upper(), word.upper()) == head[0] and after.upper() == head[1]:
+            continue
+        alike = sum(a == b for a, b in zip(unmarked_key(after).split(), unmarked_key(head[1]).split(), strict=False))
+        same = set(unmarked_key(after).split()) & set(unmarked_key(head[1]).split())
+        if max(alike, len(same)) >= _HEAD_LIKE:
+            return f"'{word} {after}' is not '{' '.join(head)}' written whole: the header misread"
+    return None
+
+
+def body_doubt(value: str) -> str | None:
+    """The first of this module's reasons that doubts a body's name (issuer, parent issuer), or None."""
+    return levels_doubt(value) or head_doubt(value)
+
+
+def recipient_syllable_doubt(items: list[str]) -> str | None:
+    """Why the recipients are doubtful: an item holds a word of two letters or more in small letters that no
+    Vietnamese word uses (``TT ảng ủy``: the capital of ``Đảng`` lost). Words with a capital (codes, names such
+    as ``Bến Lức``) are left: a unit's name may use a syllable the list lacks."""
+    known = attested()
+    for item in items if known else []:
+        odd = [w for w in re.findall(r"[^\W\d_]{2,}", item) if w.islower() and w not in known]
+        if odd:
+            return f"'{odd[0]}' in '{item}' is a syllable no Vietnamese word uses: a letter of it lost"
+    return None
+
+
+def flag_structure(found: dict[str, Field]) -> None:
+    """Give a body's name or a recipients list whose structure is broken its reason for review (a value already
+    flagged keeps its first reason)."""
+    for name in BODY_FIELDS:
+        f = found.get(name)
+        if f is not None and isinstance(f.value, str) and f.value and not f.review:
+            f.review = body_doubt(f.value)
+    rec = found.get("recipients")
+    if rec is not None and isinstance(rec.value, list) and rec.value and not rec.review:
+        rec.review = recipient_syllable_doubt([v for v in rec.value if isinstance(v, str)])
