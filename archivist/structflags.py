@@ -28,8 +28,11 @@ from .wordingflags import BODY_FIELDS
 #: the heads of a commune's bodies, unmarked, and as written
 HEADS = {"uy": ("ỦY", "BAN NHÂN DÂN"), "hoi": ("HỘI", "ĐỒNG NHÂN DÂN")}
 _OLD_HEAD = {"UỶ": "ỦY"}  # Circular 55's spelling of the same word
-#: of the three words after ``ỦY``/``HỘI``, this many unmarked alike make the words the head misread
+#: of the three words after ``ỦY``/``HỘI``, this many of the head's (unmarked, in any order), ``NHÂN`` among them,
+#: make them the head misread; bodies with two of its words but no ``NHÂN`` are others (``ỦY BAN DÂN TỘC``,
+#: ``ỦY BAN DÂN SỐ``, ``HỘI NÔNG DÂN``)
 _HEAD_LIKE = 2
+_PEOPLE = "nhan"
 
 
 def levels_doubt(value: str) -> str | None:
@@ -49,7 +52,7 @@ def levels_doubt(value: str) -> str | None:
 def head_doubt(value: str) -> str | None:
     """Why a body's name is doubtful: its ``ỦY BAN NHÂN DÂN`` (or ``HỘI ĐỒNG NHÂN DÂN``) is not written whole
     though most of its words are there (``ỦY NHÂN BÂN``): the header misread, where the unit's name may be too.
-    Other bodies (``ĐẢNG ỦY``, ``ỦY BAN MẶT TRẬN TỔ QUỐC``) share one word of it at most and are left."""
+    Other bodies (``ĐẢNG ỦY``, ``ỦY BAN MẶT TRẬN TỔ QUỐC``, ``ỦY BAN DÂN TỘC``) lack its ``NHÂN`` and are left."""
     words = value.split()
     for i, word in enumerate(words):
         head = HEADS.get(unmarked_key(word))
@@ -58,9 +61,8 @@ def head_doubt(value: str) -> str | None:
         after = " ".join(words[i + 1:i + 4])
         if _OLD_HEAD.get(word.upper(), word.upper()) == head[0] and after.upper() == head[1]:
             continue
-        alike = sum(a == b for a, b in zip(unmarked_key(after).split(), unmarked_key(head[1]).split(), strict=False))
         same = set(unmarked_key(after).split()) & set(unmarked_key(head[1]).split())
-        if max(alike, len(same)) >= _HEAD_LIKE:
+        if len(same) >= _HEAD_LIKE and _PEOPLE in same:
             return f"'{word} {after}' is not '{' '.join(head)}' written whole: the header misread"
     return None
 

@@ -13,7 +13,8 @@ from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
 #: that share a word with the people's committee's head, Circular 55's ``UỶ``, title case
 RIGHT_BODIES = ("ỦY BAN NHÂN DÂN XÃ MỸ ĐỨC", "UBND HUYỆN CHÂU PHÚ", "HỘI ĐỒNG NHÂN DÂN THỊ XÃ AN NHƠN",
                 "ỦY BAN NHÂN DÂN XÃ TỨ XÃ", "ỦY BAN NHÂN DÂN PHƯỜNG PHƯỜNG ĐÚC", "ĐẢNG ỦY XÃ MỸ ĐỨC",
-                "ỦY BAN MẶT TRẬN TỔ QUỐC XÃ MỸ ĐỨC", "HỘI NÔNG DÂN XÃ MỸ ĐỨC", "HỘI ĐỒNG NGHĨA VỤ QUÂN SỰ XÃ MỸ ĐỨC",
+                "ỦY BAN MẶT TRẬN TỔ QUỐC XÃ MỸ ĐỨC", "HỘI NÔNG DÂN XÃ MỸ ĐỨC", "ỦY BAN DÂN TỘC",
+                "ỦY BAN DÂN SỐ, GIA ĐÌNH VÀ TRẺ EM XÃ MỸ ĐỨC", "HỘI ĐỒNG NGHĨA VỤ QUÂN SỰ XÃ MỸ ĐỨC",
                 "UỶ BAN NHÂN DÂN XÃ MỸ ĐỨC", "Ủy ban nhân dân xã Mỹ Đức", "UBND TỈNH NGHỆ AN", "UBND TP. HÀ NỘI")
 
 
