@@ -11,7 +11,10 @@ Widths are glyph advances in ems: Times New Roman's (Decree 30 prescribes it; Li
 for printed pages, 0.6 em for every glyph for typewritten ones (Courier-like faces, one advance for all). Which
 of the two the page is set in is read from its own words: the one under which their widths agree best. The scale
 (pixels per em) is the median over the page's sure words; a body set larger than the number's 13 pt makes the
-scale too large, so the box looks narrower than it is, never wider: the rule judges only a box too wide.
+scale too large, so the box looks narrower than it is, never wider: the rule judges only a box too wide. A box
+running into another word's, or much taller than the page's words (a speck joined to it), is not judged.
+A digit read twice leaves no such trace in a serif face (the header's size makes the scale too loose); the one seen
+was read at word confidence 0, which :func:`archivist.chardoubt.settle_number` no longer answers.
 """
 
 from __future__ import annotations
@@ -41,7 +44,9 @@ MONO_ADVANCE = 0.6
 SURE = 90.0
 #: at least this many such words, or the page's glyph widths are not known
 MIN_WORDS = 5
-#: the number's box is wider than its text by at least this many digits: a digit was lost
+#: the number's box is wider than its text by at least this many digits: a digit was lost. A leading ``1`` lost in
+#: Times leaves 0.88 of a digit (its side bearings are wide); on the fit basis no number's box falls between 0.71
+#: and 0.97 digits too wide, so 0.75 and 0.9 flag the same values there
 EXTRA_DIGITS = 0.75
 #: a number's box taller than this many times the page's sure words holds more ink than its glyphs
 TALL = 1.3
