@@ -38,6 +38,7 @@ from .faintflags import FAINT_NOTE, value_words, word_tuples
 from .fields import Field
 from .numsym import is_known_part
 from .signerflags import capitals_name_doubt, lost_word_doubt, mixed_case_doubt, office_doubt
+from .tokens import SEPARATORS
 
 #: ``22/2009/QĐ-UBND``: the number, the year, the symbol (the form the record stores)
 _NUMBER_YEAR = re.compile(r"^[^/]+/(?P<y>\d{4})/")
@@ -243,7 +244,7 @@ def place_glue_doubt(place: str, before: str | None) -> str | None:
     if before is None or unmarked_key(place).startswith(_LEVELS):
         return None
     if "/" in before:
-        tail = re.split(r"[-/]", before.rstrip(",.;:"))[-1]
+        tail = re.split(r"[-/]", before.rstrip(SEPARATORS))[-1]
         if is_known_part(tail) or not any(c.islower() for c in tail):
             return None
     elif unmarked_key(before).rstrip(".,:") in _LEVELS or not any(c.isalpha() for c in before):
