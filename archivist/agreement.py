@@ -26,30 +26,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date
 from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Any
 
 from .chardoubt import DIGIT_MARGIN
 from .crosscheck import name_key, possible_year, unit_name, unit_names, unmarked_key
-from .dates import digit_variants
+from .dates import digit_variants, iso_date
 from .faintflags import FAINT_NOTE, value_words, word_tuples
 from .fields import Field
 from .numsym import is_known_part
 from .signerflags import capitals_name_doubt, lost_word_doubt, mixed_case_doubt, office_doubt
+from .tokens import SEPARATORS
 
 #: ``22/2009/QĐ-UBND``: the number, the year, the symbol (the form the record stores)
 _NUMBER_YEAR = re.compile(r"^[^/]+/(?P<y>\d{4})/")
 
 
 def _year_of(f: Field | None) -> int | None:
-    if f is None or not isinstance(f.value, str):
-        return None
-    try:
-        return date.fromisoformat(f.value).year
-    except ValueError:
-        return None
+    d = iso_date(f.value) if f is not None else None
+    return d.year if d is not None else None
 
 
 def number_year_doubt(number_symbol: str, year: int | None) -> tuple[str | None, str | None]:
@@ -174,11 +170,7 @@ def date_line_doubt(value: object, text: str) -> str | None:
     ``2021-04-09`` at 0.85. Only the header is searched (twenty-sixth round): the page's first ``, ngày D tháng
     M`` was a body date where the line has no comma (``Xã Tân Thạnh Đông. ngày 24``) or no place-date line
     stands in the header (minutes: ``… 60 phút, ngày 16 tháng 12``), and two right dates were flagged so."""
-    if not isinstance(value, str) or (m := _PLACE_DATE.search(text)) is None:
-        return None
-    try:
-        d = date.fromisoformat(value)
-    except ValueError:
+    if (d := iso_date(value)) is None or (m := _PLACE_DATE.search(text)) is None:
         return None
     day, month = int(m.group(1)), int(m.group(2))
     if (d.day, d.month) == (day, month):
@@ -243,7 +235,7 @@ def place_glue_doubt(place: str, before: str | None) -> str | None:
     if before is None or unmarked_key(place).startswith(_LEVELS):
         return None
     if "/" in before:
-        tail = re.split(r"[-/]", before.rstrip(",.;:"))[-1]
+        tail = re.split(r"[-/]", before.rstrip(SEPARATORS))[-1]
         if is_known_part(tail) or not any(c.islower() for c in tail):
             return None
     elif unmarked_key(before).rstrip(".,:") in _LEVELS or not any(c.isalpha() for c in before):

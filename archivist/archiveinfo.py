@@ -6,9 +6,9 @@ store, fixity, the manifests, the index opener.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from .fsutil import read_json_object
 from .schemas import RecordInvalid, errors
 
 INFO = "archive.json"
@@ -16,11 +16,7 @@ INFO = "archive.json"
 
 def read_info(root: Path) -> dict:
     """``archive.json`` as a dict (empty when missing or unreadable: an early archive has none)."""
-    try:
-        data = json.loads((Path(root) / INFO).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return read_json_object(Path(root) / INFO) or {}
 
 
 def load_organisation(root: Path) -> dict | None:

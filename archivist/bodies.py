@@ -24,7 +24,7 @@ from functools import lru_cache
 from .doctypes import load_table
 from .syllables import fold_marks, folded_syllables, is_syllable
 from .textnorm import normalize
-from .tokens import ANGLES, edge_without, split_edges
+from .tokens import ANGLES, BRACKETS, edge_without, split_edges
 
 #: Abbreviations of commune records besides the type and body codes of data/doctypes.json.
 EXTRA_ABBREVIATIONS = ("TT", "PCT", "CT", "VT", "TM", "KT", "TL", "TUQ", "UB", "THCS", "THPT", "TH", "MN", "HTX",
@@ -35,6 +35,9 @@ EXTRA_ABBREVIATIONS = ("TT", "PCT", "CT", "VT", "TM", "KT", "TL", "TUQ", "UB", "
 _ROMAN = re.compile(r"^[IVXLC]{1,6}$")
 _NUMBER = re.compile(r"^\d[\d.,%]*$")  # 2025, 465.000.000, 15,5%
 _EDGE = edge_without(ANGLES)  # an angle quote is a speck here (no name prints one): odd_tokens counts it
+#: what a cleaned name's ends are trimmed of: spaces, rules (``_-—``), separators and straight quotes (as
+#: :func:`clean_body` has always trimmed them; its words' own edges are :data:`_EDGE`'s)
+_NAME_TRIM = edge_without(BRACKETS + ANGLES + "!?…–/\\|‘’“”") + " "
 _VIET_LETTERS = set("aăâbcdđeêghiklmnoôơpqrstuưvxy")
 _LEVELS = {"xa", "phuong", "thi", "huyen", "quan", "tinh", "thanh"}  # what follows a body's head word
 
@@ -157,7 +160,7 @@ def clean_body(text: str) -> tuple[str, list[str]]:
             continue
         out.append(tok)
     out, fixed = _fixed_words(out)
-    return " ".join(out).strip(" _-—.,;:'\"`"), changes + fixed
+    return " ".join(out).strip(_NAME_TRIM), changes + fixed
 
 
 def odd_tokens(text: str) -> list[str]:

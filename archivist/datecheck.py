@@ -27,7 +27,7 @@ import re
 from datetime import date, timedelta
 
 from .crosscheck import possible_year
-from .dates import find_dates
+from .dates import find_dates, iso_date
 from .faintflags import FAINT_NOTE
 from .fields import Field
 from .ocrtext import _fold
@@ -66,11 +66,7 @@ def date_doubt(value: date, texts: list[str], today: date | None = None, registe
 def flag_contradicted(f: Field | None, texts: list[str], register: bool = False) -> None:
     """Mark the date field ``f`` for review when the document's text contradicts it (:func:`date_doubt`;
     ``register``: the document is a register, whose entries each have their own registration date)."""
-    if f is None or f.review or not isinstance(f.value, str):
-        return
-    try:
-        value = date.fromisoformat(f.value)
-    except ValueError:
+    if f is None or f.review or (value := iso_date(f.value)) is None:
         return
     f.review = date_doubt(value, texts, register=register)
 
@@ -92,12 +88,8 @@ def faded_year_doubt(value: date, text: str) -> str | None:
 def flag_faded_year(f: Field | None, text: str, pages: list) -> None:
     """Mark the date field ``f`` for review when it was read on a faint page and its year may hold a faded 0
     read as a 9 or a 6 (:func:`faded_year_doubt`)."""
-    if f is None or f.review or not isinstance(f.value, str):
+    if f is None or f.review or (value := iso_date(f.value)) is None:
         return
     if not any(p.number == f.page and FAINT_NOTE in getattr(p, "notes", ()) for p in pages):
-        return
-    try:
-        value = date.fromisoformat(f.value)
-    except ValueError:
         return
     f.review = faded_year_doubt(value, text)

@@ -112,6 +112,17 @@ def parse_date(s: str) -> date | None:
     return found[0].value if found else None
 
 
+def iso_date(value: object) -> date | None:
+    """``value`` as the date a record stores (``2021-04-09``), or None where it holds none (not found, not a
+    string, not a date): what the review flags that judge a stored date read it as."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def format_date(d: date, style: str = "text") -> str:
     """Write ``d`` the way a record would: ``text`` is Decree 30's ``ngày 05 tháng 3 năm 2020`` (days
     below 10 and months 1-2 with a leading zero), ``words`` spells the month (``tháng Ba``),

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .fields import Field
+from .tokens import SEPARATORS
 
 FAINT_NOTE = "faint page (faded copy): read with its contrast raised locally; weakly read values flagged for review"
 #: A word read under this confidence on a faint page makes its value one to review (bench pages, seeds 7
@@ -66,7 +67,7 @@ def flag_faint(found: dict[str, Field], pages: Sequence[Any]) -> None:
             continue
         words = value_words(faint[f.page], f)
         if isinstance(f.value, list):  # a list's bullets (``-``, ``—``) and ``VT``: no doubt of its items
-            words = [w for w in words if _WORDLIKE.search(w[0]) and w[0].strip(".,;:") != "VT"]
+            words = [w for w in words if _WORDLIKE.search(w[0]) and w[0].strip(SEPARATORS) != "VT"]
         weak = min(words, key=lambda w: w[1], default=None)
         if weak is not None and weak[1] < FAINT_WORD_CONF:
             f.review = f"read on a faint page, '{weak[0]}' at OCR confidence {weak[1]:.0f}"

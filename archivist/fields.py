@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ocrtext import Box, Line
+from .tokens import ANGLES, BRACKETS, edge_without
 
 
 @dataclass
@@ -61,6 +62,10 @@ def make_field(value: Any, base: float, line: Line | None, start: int = 0, end: 
 
 _OCR_NUMBER = re.compile(r"\b(?=[0-9Oo]*[0-9])[0-9Oo]+\b")
 _ZERO_IN_WORD = re.compile(r"(?<=[^\W\d_])0|0(?=[^\W\d_])")
+#: what a value's ends are trimmed of: spaces, rules (``_-—``), separators and quotes. A bracket (``(b/c)``), a
+#: stroke (``12/``), ``!?…``, an angle quote and ``–`` stay: the set clean() has always trimmed (a wider one is
+#: a change of behaviour, not measured)
+_TRIM = edge_without(BRACKETS + ANGLES + "!?…–/\\|") + " "
 
 
 def clean(s: str) -> str:
@@ -68,4 +73,4 @@ def clean(s: str) -> str:
     ``C0NG`` -> ``CONG``)."""
     s = _OCR_NUMBER.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), s)
     s = " ".join(_ZERO_IN_WORD.sub("O", w) if not w[:1].isdigit() else w for w in s.split())
-    return re.sub(r"\s+", " ", s).strip(" _-—.,;:'\"`‘’“”")
+    return re.sub(r"\s+", " ", s).strip(_TRIM)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .archiveinfo import load_organisation
-from .fsutil import atomic_write_json, sha256_file
+from .fsutil import atomic_write_json, read_json_object, sha256_file
 from .record import utc_now
 from .schemas import RecordInvalid, validate
 
@@ -54,14 +54,6 @@ def record_files(root: Path) -> list[tuple[str, str]]:
             for p in sorted((root / folder).glob("*.json"))]
 
 
-def _read_json(path: Path) -> dict | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
 def _pdf_of(rec: dict) -> str | None:
     """The archive-relative PDF a record names, if it names one inside documents/."""
     pdf = (rec.get("output") or {}).get("pdf") if isinstance(rec.get("output"), dict) else None
@@ -74,7 +66,7 @@ def _evidence(root: Path) -> tuple[dict[str, str], dict[str, dict]]:
     roles: dict[str, str] = {}
     records: dict[str, dict] = {}
     for r, role in record_files(root):
-        data = _read_json(root / r)
+        data = read_json_object(root / r)
         if data is None:
             continue
         roles[r] = role

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from .adminunits import LAST_FORMER_DATE, MERGER_DATE, NEW_LIST, NEW_LIST_DATE, Merge, Unit, UnitLists, strip_type
 from .errors import UsageProblem
-from .fsutil import atomic_write_json
+from .fsutil import atomic_write_json, read_json_object
 from .record import utc_now
 from .schemas import RecordInvalid, errors
 from .textnorm import match_key
@@ -279,11 +279,8 @@ def fonds_in_use(root: Path, code: str) -> list[str]:
     root = Path(root)
     used = []
     for p in sorted((root / "documents").glob("*.json")):
-        try:
-            rec = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(rec, dict) and record_fonds_code(rec) == code:
+        rec = read_json_object(p)
+        if rec is not None and record_fonds_code(rec) == code:
             used.append(f"documents/{p.name}")
     used += [f"dossiers/{p.name}" for p in sorted((root / "dossiers").glob(f"{glob_escape(code)}.*.json"))]
     return used

@@ -118,6 +118,16 @@ def atomic_write_json(path: Path, obj: Any) -> bytes:
     return data
 
 
+def read_json_object(path: Path) -> dict | None:
+    """The JSON object in ``path``; None when the file is missing or unreadable, is no JSON or holds no object:
+    for the readers that pass such a file over (verify reports it)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def remove_stale_temps(folder: Path) -> int:
     """Delete temp files left by a killed run; returns how many were removed."""
     if not folder.exists():

@@ -42,6 +42,7 @@ from .indexrows import (
     Hit,
     Row,
     document_rows,
+    stored_fields,
     token_strings,
 )
 from .query import Collection, Node, Ranker, idf_words, make_snippet, parse, positive_terms
@@ -237,13 +238,10 @@ class SqliteIndex(IndexBackend):
 
     def stored_rows(self, doc_id: str) -> tuple[dict, list[tuple]] | None:
         """What the index holds for ``doc_id`` in the form :meth:`expected_rows` gives (verify compares them)."""
-        cur = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))
-        row = cur.fetchone()
-        if row is None:
+        fields = stored_fields(self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)))
+        if fields is None:
             return None
-        fields = dict(zip([c[0] for c in cur.description], row, strict=True))
         docno = fields.pop("docno")
-        fields.pop("record_mtime", None)
         span = (docno << PAGE_BITS, docno << PAGE_BITS | PAGE_MASK)
         pages = [(key & PAGE_MASK, *rest) for key, *rest in self.db.execute(
             "SELECT key, meta, body, mexact, exact, facets, source, text FROM pages WHERE key BETWEEN ? AND ? "

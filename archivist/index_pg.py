@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import ServiceUnavailable
 from .index import IndexBase
-from .indexrows import Filters, Hit, filter_clauses, index_rows
+from .indexrows import Filters, Hit, filter_clauses, index_rows, stored_fields
 from .query import And, Node, Not, Or, Term, parse, terms
 
 SCHEMA = """
@@ -100,12 +100,9 @@ class PgIndex(IndexBase):
 
     def stored_rows(self, doc_id: str) -> tuple[dict, list[tuple]] | None:
         """What the index holds for ``doc_id`` in the form :meth:`expected_rows` gives (verify compares them)."""
-        cur = self.db.execute("SELECT * FROM documents WHERE id = %s", (doc_id,))
-        row = cur.fetchone()
-        if row is None:
+        fields = stored_fields(self.db.execute("SELECT * FROM documents WHERE id = %s", (doc_id,)))
+        if fields is None:
             return None
-        fields = dict(zip([c.name for c in cur.description], row, strict=True))
-        fields.pop("record_mtime", None)
         pages = [tuple(r) for r in self.db.execute("SELECT page, exact_text FROM pages WHERE doc_id = %s "
                                                    "ORDER BY page", (doc_id,))]
         return fields, pages

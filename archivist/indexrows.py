@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .query import pad
 from .textnorm import exact_tokens, fold_tokens, match_key, nfc
@@ -189,6 +190,17 @@ def index_rows(rec: dict, record_sha: str | None, record_mtime: int | None) -> t
              f["commune_key"], f["retention"], f["dossier"], f["subject"], f["source"], f["pdf"], f["page_count"],
              f["fonds"], f["fonds_commune_key"], record_sha, record_mtime),
             [(f["id"], p[0], p[1].strip(), p[2].strip(), p[7]) for p in d.pages])
+
+
+def stored_fields(cur: Any) -> dict | None:
+    """The row a ``SELECT * FROM documents`` cursor (SQLite's or psycopg's) found, by column, without the
+    record file's modification time: what verify compares with the record's fields (None: no such row)."""
+    row = cur.fetchone()
+    if row is None:
+        return None
+    fields = dict(zip([c[0] for c in cur.description], row, strict=True))
+    fields.pop("record_mtime", None)
+    return fields
 
 
 def filter_clauses(f: Filters | None, like: str = "LIKE") -> tuple[list[str], list]:

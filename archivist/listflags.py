@@ -60,6 +60,7 @@ from .faintflags import value_words, word_tuples
 from .fields import Field
 from .footer import BULLET, Footer, authority_of
 from .ocrtext import Line
+from .recipients import ITEM_EDGE
 from .syllables import is_syllable
 
 
@@ -310,7 +311,7 @@ def unknown_code_doubt(items: Sequence[str]) -> str | None:
     known = abbreviations()
     for item in items:
         for w in item.split():
-            core = w.strip(".,;:()")
+            core = w.strip(ITEM_EDGE)
             if len(core) >= 2 and core.isalpha() and core.isupper() and core not in known:
                 return f"'{core}' in '{item}' is in capitals and no known code: a code was misread"
     return None
@@ -391,7 +392,7 @@ def swallowed_doubt(footer: Footer) -> str | None:
         return None
     median = median_high(heights)
     for text, bx, conf in spans:
-        word = text.strip(".,;:()")
+        word = text.strip(ITEM_EDGE)
         if conf < SWALLOW_CONF and bx[3] - bx[1] >= SWALLOW_HEIGHT * median and len(word) > 1 and is_known(word):
             return f"'{text}' read at confidence {conf:.0f} in a box {(bx[3] - bx[1]) / median:.1f} words tall: " \
                    "a line of the list may have gone into it"

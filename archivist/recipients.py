@@ -16,7 +16,11 @@ from .bodies import abbreviations, is_debris, is_known
 from .doctypes import load_table
 from .footer import BULLET
 from .ocrtext import Line
+from .tokens import SEPARATORS
 
+#: what an item's word is read without: its separators and round brackets (``(b/c);``); a hyphen (``UBND-VP``),
+#: a stroke (``b/c``) and a quote stay on it
+ITEM_EDGE = SEPARATORS + "()"
 NO_FILE_COPY = 0.6  # recipients that do not end with the archive copy (``Lưu: VT``): a line was lost
 #: The archive copy as Decree 30 (and Circular 55, without the colon) writes it: ``Lưu: VT, TP``.
 _FILE_COPY = re.compile(r"^Lưu:? VT(?:, [A-ZĐ][A-ZĐa-z]{0,5}(?:-[A-ZĐ]{1,5})?)*$")
@@ -69,11 +73,11 @@ def committee_case(item: str) -> str:
 def recipient_debris(item: str) -> str:
     """A recipient without the OCR debris at its end (``Lưu VT. jc``), or '' when it is all debris (``)/w/E``)."""
     words = item.split()
-    if not any(is_known(w) and any(c.isalpha() for c in w) and len(w.strip("().,;:")) > 1 for w in words):
+    if not any(is_known(w) and any(c.isalpha() for c in w) and len(w.strip(ITEM_EDGE)) > 1 for w in words):
         return ""
-    while words and (is_debris(words[-1]) or not is_known(words[-1]) and len(words[-1].strip("().,;:")) <= 2):
+    while words and (is_debris(words[-1]) or not is_known(words[-1]) and len(words[-1].strip(ITEM_EDGE)) <= 2):
         words.pop()
-    return " ".join(words).rstrip(" .,;:")
+    return " ".join(words).rstrip(SEPARATORS + " ")
 
 
 def code_dropped(read: str, kept: str) -> bool:
@@ -116,7 +120,7 @@ def read_recipients(lines: list[Line], labelled: bool, restore: Callable[[str], 
     changes += [f"'{i}' dropped: OCR debris" for i, c in zip(read, cleaned, strict=True) if not c]
     changes += [f"'{i}' -> '{c}': OCR debris dropped" for i, c in zip(read, cleaned, strict=True) if c and c != i]
     cut = [r for r, c in zip(restored, cleaned, strict=True) if kept and c == kept[-1]
-           and (m := _CODE_CUT.search(r)) and not kept[-1].endswith(m.group(1).strip(".,;:"))]
+           and (m := _CODE_CUT.search(r)) and not kept[-1].endswith(m.group(1).strip(SEPARATORS))]
     open_end = re.search(r"[,;]\s*$", items[-1]) and not (kept and stop_read(kept[-1]))  # "Lưu: VT," lost a part
     lost = kept and any(c == kept[-1] and code_dropped(i, c) for i, c in zip(read, cleaned, strict=True))
     whole = kept and _FILE_COPY.match(kept[-1]) and not open_end and not cut and not lost \

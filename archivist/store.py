@@ -39,7 +39,7 @@ from pathlib import Path
 from . import __version__
 from .archiveinfo import INFO, index_url, load_organisation, read_info
 from .errors import ArchiveBusy, ArchiveReadOnly, ArchivistError, NotAnArchive, from_os_error
-from .fsutil import atomic_write_json, remove_stale_temps
+from .fsutil import atomic_write_json, read_json_object, remove_stale_temps
 from .record import utc_now
 
 PRODUCER = f"archivist {__version__}"
@@ -292,11 +292,7 @@ class ArchiveStore:
 
     def load_record(self, doc_id: str) -> dict | None:
         """The record of ``doc_id``; None when there is none or it cannot be read (verify reports that)."""
-        try:
-            data = json.loads(self.record_path(doc_id).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return data if isinstance(data, dict) else None
+        return read_json_object(self.record_path(doc_id))
 
     def record_ids(self) -> list[str]:
         return sorted(p.stem for p in self.docs_dir.glob("*.json"))

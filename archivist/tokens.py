@@ -9,7 +9,9 @@ word says why and takes them out of :data:`EDGE` (:func:`edge_without`), rather 
 from __future__ import annotations
 
 BRACKETS = "()[]{}"
-STOPS = ".,;:!?…"
+#: the stops that part a line's items and clauses (``Lưu: VT, VP;``): what a list's words are read without
+SEPARATORS = ".,;:"
+STOPS = SEPARATORS + "!?…"
 QUOTES = "\"'`‘’“”"
 #: angle quotes: seldom printed in a record, often what Tesseract reads a speck beside a word as (``-‹ỦY``)
 ANGLES = "‹›«»"

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .fixity import KNOWN_FILES, KNOWN_FOLDERS, MANIFEST, SCHEMA_OF, _pdf_of, _read_json, record_files, rel
-from .fsutil import TMP_PREFIX, sha256_file
+from .fixity import KNOWN_FILES, KNOWN_FOLDERS, MANIFEST, SCHEMA_OF, _pdf_of, record_files, rel
+from .fsutil import TMP_PREFIX, read_json_object, sha256_file
 from .schemas import errors
 
 
@@ -101,7 +101,7 @@ def _check_pdfa(root: Path, records: dict[str, dict], report: VerifyReport) -> N
 
 
 def _holdings(root: Path, records: dict[str, dict]) -> Holdings:
-    batch = _read_json(root / "report.json") or {}
+    batch = read_json_object(root / "report.json") or {}
     failed = [f"{f.get('path')}: {f.get('reason')}" for f in batch.get("failures") or [] if isinstance(f, dict)]
     return Holdings(len(records), sum(int(r.get("page_count") or 0) for r in records.values()),
                     sum(1 for _, role in record_files(root) if role == "dossier-record"), failed)
@@ -117,7 +117,7 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
     add = report.problems.append
     manifest = None
     if (root / MANIFEST).exists():
-        manifest = _read_json(root / MANIFEST)
+        manifest = read_json_object(root / MANIFEST)
         problems = ["not readable JSON"] if manifest is None else errors(manifest, "archive-manifest")
         for line in problems[:5]:
             add(Problem("invalid", MANIFEST, line))
@@ -130,7 +130,7 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
     known = set(KNOWN_FILES) | set(sealed)
     unreachable = 0
     for r, role in record_files(root):
-        data = _read_json(root / r)
+        data = read_json_object(root / r)
         known.add(r)
         if data is None:
             add(Problem("invalid", r, "not readable JSON"))

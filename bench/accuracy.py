@@ -131,6 +131,11 @@ def load_truth(folder: Path) -> list[dict]:
             if p.name != "index.json"]
 
 
+def stored_records(archive: Path) -> list[dict]:
+    """Every record ``archive`` holds (``documents/*.json``), in file order: what a bench scores or rescores."""
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((archive / "documents").glob("*.json"))]
+
+
 def markdown(res: dict, n_docs: int, seconds: float) -> str:
     """The report as the Markdown section appended to RESULTS.md."""
     def target(label: str) -> str:
@@ -215,8 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.rescore:
         truths = load_truth(base)
         t0 = time.perf_counter()
-        stored = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((archive / "documents").glob("*.json"))]
-        records, failures = rescore_records(stored), 0
+        records, failures = rescore_records(stored_records(archive)), 0
     else:
         if args.out.exists():
             shutil.rmtree(args.out)
@@ -230,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         report = process([base / "scans"], archive, Settings(workers=args.workers, layout=args.layout))
         failures = len(report.failures)
-        records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((archive / "documents").glob("*.json"))]
+        records = stored_records(archive)
     seconds = time.perf_counter() - t0
     res = score(truths, records, base)
     res.update({"seed": args.seed, "types": args.types, "layout_era": args.layout_era, "rescored": args.rescore,

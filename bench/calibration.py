@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.accuracy import _norm, load_truth, pair_pages, rescore_records  # noqa: E402
+from bench.accuracy import _norm, load_truth, pair_pages, rescore_records, stored_records  # noqa: E402
 
 #: (record field, where the truth holds it, its key there)
 FIELDS = [("type", "", "type"), ("number_symbol", "metadata", "number"), ("date", "metadata", "date"),
@@ -194,8 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, sets = [], []
     for out, reuse in [(args.out, args.reuse)] + [(Path(o), Path(s)) for o, s in args.also]:
         base = (reuse or out / "set").resolve()
-        records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((out / "archive" / "documents")
-                                                                              .glob("*.json"))]
+        records = stored_records(out / "archive")
         if args.rescore:
             records = rescore_records([refix(r) for r in records] if args.refix else records)
         rows += observations(load_truth(base), records, base)

@@ -15,7 +15,6 @@ person's time), and the pages' word error. Fields and flags as bench/calibration
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archivist.metrics import bag_of_words_error  # noqa: E402
-from bench.accuracy import load_truth, pair_pages  # noqa: E402
+from bench.accuracy import load_truth, pair_pages, stored_records  # noqa: E402
 from bench.calibration import observations  # noqa: E402
 
 Outcome = tuple[object, bool, bool]  # (value stored, right, flagged)
@@ -33,8 +32,7 @@ Outcome = tuple[object, bool, bool]  # (value stored, right, flagged)
 def outcomes(base: Path, out: Path) -> tuple[dict[tuple[str, str], tuple[object, Outcome]], list[float]]:
     """(document, field) -> (truth, outcome) for one run, every field bench/calibration.py scores, and its
     pages' word errors."""
-    stored = sorted((out / "archive" / "documents").glob("*.json"))
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in stored]
+    records = stored_records(out / "archive")
     truths = load_truth(base)
     got = {(o["document"], o["field"]): (o["truth"], (o["value"], o["right"], o["flagged"]))
            for o in observations(truths, records, base)}

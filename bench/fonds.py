@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.accuracy import load_truth, pair_pages  # noqa: E402
+from bench.accuracy import load_truth, pair_pages, stored_records  # noqa: E402
 
 TARGET_RIGHT, TARGET_SILENT_WRONG = 0.95, 0
 OUTCOMES = ("right", "right, flagged", "wrong, flagged", "wrong, unflagged", "not assigned (flagged)")
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         if report.failures:
             print(f"{len(report.failures)} input(s) failed: " + "; ".join(f.line() for f in report.failures))
     truths = load_truth(base)
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((archive / "documents").glob("*.json"))]
+    records = stored_records(archive)
     res = score(truths, records, base, archive, args.rescore)
     seconds = time.perf_counter() - t0
     res.update({"seed": args.seed, "commune": args.commune, "layout_era": args.layout_era, "rescored": args.rescore,

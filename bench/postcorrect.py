@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from archivist.metrics import bag_of_words_error, summarise, words  # noqa: E402
 from archivist.models import Word  # noqa: E402
 from archivist.ocrfix import fix_words, text_of  # noqa: E402
-from bench.accuracy import load_truth, pair_pages  # noqa: E402
+from bench.accuracy import load_truth, pair_pages, stored_records  # noqa: E402
 from bench.lexicon_judge import in_context  # noqa: E402
 from bench.lexicon_judge import load as load_lexicon  # noqa: E402
 
@@ -75,8 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     base = (args.reuse or args.out / "set").resolve()
     truths = load_truth(base)
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((args.out / "archive" / "documents")
-                                                                          .glob("*.json"))]
+    records = stored_records(args.out / "archive")
     _, pages = pair_pages(truths, records, base)
     groups = {"all": pages}
     if args.by_group:

@@ -14,7 +14,6 @@ value and review reason::
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -22,12 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archivist.chardoubt import digit_doubt, letter_doubt, stored_rivals  # noqa: E402
-from bench.accuracy import rescore_records  # noqa: E402
+from bench.accuracy import rescore_records, stored_records  # noqa: E402
 
 
 def _records(out: Path) -> dict[str, dict]:
-    return {r["id"]: r for r in (json.loads(p.read_text(encoding="utf-8"))
-                                 for p in sorted((out / "archive" / "documents").glob("*.json")))}
+    return {r["id"]: r for r in stored_records(out / "archive")}
 
 
 def _doubts(page: dict) -> dict[tuple, tuple[bool, bool]]:

@@ -23,7 +23,6 @@ aligns their words and names the cause of every truth word the bag of words lost
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -38,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archivist.metrics import normalise, words  # noqa: E402
-from bench.accuracy import load_truth, pair_pages_in_records  # noqa: E402
+from bench.accuracy import load_truth, pair_pages_in_records, stored_records  # noqa: E402
 
 #: A truth line whose best stretch of the reading is less alike than this (rapidfuzz's 0-100) was not read.
 LINE_FOUND = 55.0
@@ -138,8 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="the per-page listing (Markdown); the totals go to stdout")
     args = ap.parse_args(argv)
     truths = [t for t in load_truth(args.set) if t.get("group") in args.groups]
-    records = [json.loads(p.read_text(encoding="utf-8"))
-               for p in sorted((args.run / "archive/documents").glob("*.json"))]
+    records = stored_records(args.run / "archive")
     _, pages = pair_pages_in_records(truths, records, args.set)
     group_of = {(p["file"], p["index"]): t["group"] for t in truths for p in t["pages"]}
     totals: dict[str, Counter] = {g: Counter() for g in args.groups}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from archivist.datecheck import date_doubt, flag_contradicted
+from archivist.dates import iso_date
 from archivist.fields import Field
 
 TODAY = date(2026, 1, 1)
@@ -44,3 +45,9 @@ def test_only_an_unflagged_date_gets_the_reason() -> None:
     calm = Field("2006-03-20", 0.9, 1)
     flag_contradicted(calm, CITING)
     assert calm.review is None
+
+
+def test_a_stored_date_is_judged_only_when_it_is_one() -> None:
+    """The date flags read a stored value as an ISO date; nothing found, another form or a list is no date."""
+    assert iso_date("2021-04-09") == date(2021, 4, 9)
+    assert all(iso_date(v) is None for v in (None, "", "09/04/2021", "2021-02-30", ["2021-04-09"]))

@@ -21,6 +21,7 @@ import pytest
 from PIL import Image
 
 from archivist.metrics import bag_of_words_error
+from tests.pdfcheck import assert_valid_pdfs
 from tests.textpage import scan, text_page
 
 pytestmark = pytest.mark.slow
@@ -57,8 +58,6 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def test_the_cli_engine_makes_the_same_kind_of_archive(batch: dict) -> None:
-    from archivist.preflight import preflight_available, validate_pdfa
-
     archive, records = batch["archive"], batch["records"]
     assert sorted(records) == ["cv.png", "qd.jpg"]
     for name, rec in records.items():
@@ -72,11 +71,10 @@ def test_the_cli_engine_makes_the_same_kind_of_archive(batch: dict) -> None:
     for rec, pdf in zip(records.values(), pdfs, strict=True):  # the text layer holds what the engine read
         layer = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert bag_of_words_error(rec["pages"][0]["text"], layer) < 0.02
-    if preflight_available():
-        assert validate_pdfa(pdfs) == {p: [] for p in pdfs}
     word = batch["truth"]["cv.png"].split()[3]
     hits = json.loads(_cli("search", word, "--archive", str(archive), "--json").stdout)
     assert records["cv.png"]["id"] in {h["doc_id"] for h in hits}
+    assert_valid_pdfs(pdfs)
 
 
 # --- an impossible recorded resolution -----------------------------------------------------------------

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from tests.pdfcheck import assert_valid_pdfs
+
 pytestmark = pytest.mark.slow
 
 DPI = 300
@@ -124,11 +126,7 @@ def test_wrong_values_with_evidence_against_them_are_flagged_whatever_their_conf
 
 
 def test_national_series_pdfs_pass_preflight(national: dict[str, dict]) -> None:
-    from archivist.preflight import preflight_available, validate_pdfa
-
-    if not preflight_available():
-        pytest.skip("PDFBox Preflight is not installed")
     archive = Path(next(iter(national.values()))["_archive"])
     pdfs = sorted((archive / "documents").glob("*.pdf"))
     assert len(pdfs) == 4
-    assert not {p.name: v for p, v in validate_pdfa(pdfs).items() if v}
+    assert_valid_pdfs(pdfs)

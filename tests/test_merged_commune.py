@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from archivist.cli import main
 from archivist.review import COLUMNS
 from tests.conftest import ROOT, load_truth
+from tests.pdfcheck import assert_valid_pdfa
 
 pytestmark = pytest.mark.slow
 SAMPLES = ROOT / "samples"
@@ -103,12 +104,7 @@ def test_each_document_is_filed_in_its_fonds_from_its_own_evidence(merged, truth
 
 
 def test_every_pdf_is_valid_pdfa_1b(merged) -> None:
-    from archivist.preflight import preflight_available, validate_pdfa
-
-    if not preflight_available():
-        pytest.skip("PDFBox Preflight is not installed")
-    pdfs = sorted((merged[0] / "documents").glob("*.pdf"))
-    assert pdfs and not {p.name: v for p, v in validate_pdfa(pdfs).items() if v}
+    assert_valid_pdfa(merged[0])
 
 
 def test_a_box_processed_with_its_fonds(truths, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from archivist import orient, preprocess
 from archivist.models import Word
 from archivist.ocr import OcrResult
 from archivist.osd import OsdResult
+from tests.pdfcheck import assert_valid_pdfa
 
 GROUPS = ["typewriter-1bit", "map-palette", "map-cmyk", "drawing-jp2", "table", "handwriting"]
 
@@ -79,13 +80,7 @@ def test_pictures_and_handwriting_are_kept_as_scanned(oriented) -> None:
 
 @pytest.mark.slow
 def test_outputs_pass_preflight(oriented) -> None:
-    from archivist.preflight import preflight_available, validate_pdfa
-
-    if not preflight_available():
-        pytest.skip("PDFBox Preflight is not installed")
-    archive = oriented[0]
-    bad = {p.name: v for p, v in validate_pdfa(sorted((archive / "documents").glob("*.pdf"))).items() if v}
-    assert not bad
+    assert_valid_pdfa(oriented[0])
 
 
 # ---------------------------------------------------------------- the decision rule alone

@@ -18,8 +18,9 @@ from archivist.metrics import bag_of_words_error
 from archivist.models import ImagePayload, PageRef, PageResult, Word
 from archivist.payload import encode_lossless, g4_payload
 from archivist.pdfa import write_pdfa
-from archivist.preflight import PART_ONLY, preflight_available, validate_pdfa
+from archivist.preflight import PART_ONLY
 from archivist.textlayer import text_layer
+from tests.pdfcheck import assert_valid_pdfs, preflight
 from tests.pdfpages import CREATED, upright_page
 
 # Vietnamese letters whose UTF-16 code holds a byte PDF strings must escape: ĩ/Ĩ (U+0129/0128: ")" "("),
@@ -82,9 +83,7 @@ def test_grey_intent_for_grey_documents_srgb_for_colour(tmp_path: Path, level: s
         assert _intent(files[name]) == ((1, b"GRAY") if n == 1 else (3, b"RGB ")), name
         assert _words(files[name]) == [w.text for w in ESCAPED] * len(docs[name][0])
     assert files["bilevel"].stat().st_size < files["colour"].stat().st_size
-    if not preflight_available():
-        pytest.skip("PDFBox Preflight is not installed")
-    verdicts = validate_pdfa(list(files.values()))
+    verdicts = preflight(list(files.values()))
     expected = [] if level == "1b" else [PART_ONLY]  # Preflight checks 1b rules; a clean 2b gets only this
     assert {f.stem: v for f, v in verdicts.items()} == {f.stem: expected for f in files.values()}
 
@@ -111,8 +110,7 @@ def test_archive_pdfs_grey_intent_compact_layer_and_valid(archive_1b) -> None:
         record_words = " ".join(w[0] for p in rec["pages"] for w in p["words"])
         assert bag_of_words_error(record_words, " ".join(_words(path))) <= 0.001, path
     assert kinds == {False, True}  # the set holds both grey and colour documents
-    if preflight_available():
-        assert all(v == [] for v in validate_pdfa(pdfs).values())
+    assert_valid_pdfs(pdfs)
 
 
 def test_without_a_grey_profile_grey_documents_keep_srgb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -126,8 +124,7 @@ def test_without_a_grey_profile_grey_documents_keep_srgb(tmp_path: Path, monkeyp
     finally:
         pdfa._icc_profile.cache_clear()
     assert _intent(pdf) == (3, b"RGB ")
-    if preflight_available():
-        assert validate_pdfa([pdf]) == {pdf: []}
+    assert_valid_pdfs([pdf])
 
 
 def test_words_land_on_their_boxes_within_a_fraction_of_a_pixel(tmp_path: Path) -> None:
@@ -191,5 +188,4 @@ def test_font_program_keeps_only_the_tables_a_pdf_reads(tmp_path: Path) -> None:
     with pikepdf.open(pdf) as doc:
         descriptor = doc.pages[0].Resources.Font.F0.DescendantFonts[0].FontDescriptor
         assert descriptor.FontFile2.read_bytes() == small and "/CIDSet" not in descriptor
-    if preflight_available():
-        assert validate_pdfa([pdf]) == {pdf: []}
+    assert_valid_pdfs([pdf])

@@ -14,7 +14,8 @@ import pytest
 from PIL import Image
 
 from archivist.pipeline import Settings, process
-from archivist.preflight import only_part_complaint, preflight_available, validate_pdfa
+from archivist.preflight import only_part_complaint
+from tests.pdfcheck import preflight
 from tests.test_payload import idat, strip
 from tests.textpage import scan, text_page
 
@@ -98,11 +99,9 @@ def test_every_format_is_embedded_as_expected_with_identical_pixels(batch: dict)
 
 @pytest.mark.slow
 def test_preflight_accepts_every_format(batch: dict) -> None:
-    if not preflight_available():
-        pytest.skip("PDFBox Preflight (java + libpdfbox2-java jars) is not installed")
     one = sorted((batch["archives"]["1b"] / "documents").glob("*.pdf"))
     two = sorted((batch["archives"]["2b"] / "documents").glob("*.pdf"))
     assert len(one) == len(two) == len(FILES) + 1
-    result = validate_pdfa(one + two)
+    result = preflight(one + two)
     assert all(result[p] == [] for p in one), {p.name: v for p, v in result.items() if v and p in one}
     assert all(only_part_complaint(result[p]) for p in two), {p.name: result[p] for p in two}

@@ -27,7 +27,8 @@ import pytest
 
 from archivist.models import PageRef, PageResult, Word
 from archivist.pdfa import PdfaError, write_pdfa
-from archivist.preflight import only_part_complaint, preflight_available, validate_pdfa
+from archivist.preflight import only_part_complaint
+from tests.pdfcheck import preflight
 from tests.pdfpages import (
     CREATED,
     DPI,
@@ -69,14 +70,12 @@ def test_ocr_found_the_vietnamese_text(doc: dict) -> None:
 
 
 def test_preflight_accepts_the_pdfs(doc: dict) -> None:
-    if not preflight_available():
-        pytest.skip("PDFBox Preflight (java + libpdfbox2-java jars) is not installed")
     # A 2b copy under the 1b file's name in another folder: reports must not be mixed up by name.
     twin = doc["dir"] / "other" / doc["files"]["1b"].name
     twin.parent.mkdir(exist_ok=True)
     twin.write_bytes(doc["files"]["2b"].read_bytes())
     missing = doc["dir"] / "missing.pdf"
-    result = validate_pdfa([doc["files"]["1b"], doc["files"]["2b"], twin, missing])
+    result = preflight([doc["files"]["1b"], doc["files"]["2b"], twin, missing])
     assert list(result) == [doc["files"]["1b"], doc["files"]["2b"], twin, missing]
     assert result[doc["files"]["1b"]] == []
     assert only_part_complaint(result[doc["files"]["2b"]]), result[doc["files"]["2b"]]

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pdfplumber
 import pikepdf
-import pytest
 
 from archivist.fsutil import sha256_file
 from archivist.metrics import angle_error, bag_of_words_error, cer, summarise
 from tests.conftest import load_truth
+from tests.pdfcheck import assert_valid_pdfa
 
 
 def _records(archive: Path) -> list[dict]:
@@ -56,14 +56,8 @@ def test_batch_succeeds_and_every_document_has_a_record(generated: Path, archive
 
 
 def test_every_pdf_passes_pdfbox_preflight_1b(archive_1b) -> None:
-    from archivist.preflight import preflight_available, validate_pdfa
-
-    if not preflight_available():
-        pytest.skip("PDFBox Preflight is not installed")
     archive, _ = archive_1b
-    pdfs = sorted((archive / "documents").glob("*.pdf"))
-    problems = {p.name: v for p, v in validate_pdfa(pdfs).items() if v}
-    assert not problems
+    assert_valid_pdfa(archive)
 
 
 def test_deskew_and_orientation_accuracy(generated: Path, archive_1b) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -40,6 +41,18 @@ def test_same_hits_as_sqlite(archive_copy: Path, pg_url: str) -> None:
     assert _hits(archive_copy, "ubnd", type="quyet dinh") == _hits(archive_copy, "ubnd", pg_url, type="quyet dinh")
     assert _hits(archive_copy, "ubnd", issuer="uy ban") == _hits(archive_copy, "ubnd", pg_url, issuer="uy ban")
 
+
+def test_stored_rows_are_what_verify_expects(archive_copy: Path, pg_url: str) -> None:
+    """verify's index check (archivist.indexcheck) on PostgreSQL: each record's stored rows are the ones it
+    expects of the record file, and an id never indexed has none."""
+    with open_index(archive_copy, pg_url) as idx:
+        idx.rebuild()
+        for path in sorted((archive_copy / "documents").glob("*.json")):
+            data = path.read_bytes()
+            fields, pages = idx.stored_rows(path.stem)
+            assert (fields, pages) == idx.expected_rows(json.loads(data), hashlib.sha256(data).hexdigest())
+            assert fields["id"] == path.stem and "record_mtime" not in fields and pages
+        assert idx.stored_rows("doc-ghost") is None
 
 @pytest.mark.slow
 def test_process_and_search_with_a_shared_index(tmp_path: Path, pg_url: str) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from archivist import pipeline, spool
 from archivist.pipeline import Settings, process
+from tests.pdfcheck import assert_valid_pdfs
 from tests.textpage import text_page
 
 
@@ -64,11 +65,7 @@ def test_spooled_document_matches_the_in_memory_one(dossier: Path, tmp_path: Pat
 
     pages, thumb = PageImages.names(spooled)
     assert all((tmp_path / "spooled" / "report-files" / n).is_file() for n in [*pages, thumb])
-
-    from archivist.preflight import preflight_available, validate_pdfa
-
-    if preflight_available():
-        assert validate_pdfa([pdf_b]) == {pdf_b: []}
+    assert_valid_pdfs([pdf_b])
 
 
 def test_spool_holds_no_image_bytes_in_memory(dossier: Path, tmp_path: Path) -> None:

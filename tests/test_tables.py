@@ -18,6 +18,7 @@ from archivist.ocr import make_engine
 from archivist.preprocess import components, components_in_box
 from archivist.tables import Grid, _runs, _thin_rules, remove_rules
 from samples.layout import font
+from tests.pdfcheck import assert_valid_pdfa
 
 DPI = 300.0
 ROWS = [["STT", "Họ và tên chủ hộ", "Thôn", "Số khẩu"], ["1", "Nguyễn Văn Bình", "Thôn Trung", "4"],
@@ -128,10 +129,7 @@ def test_generated_table_pages_read_within_target(tmp_path: Path) -> None:
     assert np.mean(errors) <= 0.03, errors
     assert np.mean([ordered_word_error(gt["text"], pg["text"]) for gt, pg in table_pages]) <= 0.06
     assert not any(w[0].startswith(("|", "[", "]")) or w[0].endswith("|") for _, pg in table_pages for w in pg["words"])
-    from archivist.preflight import preflight_available, validate_pdfa
-
-    if preflight_available():
-        assert all(not v for v in validate_pdfa(sorted((archive / "documents").glob("*.pdf"))).values())
+    assert_valid_pdfa(archive)
 
 
 def _masks() -> list[np.ndarray]:

@@ -17,7 +17,7 @@ import pytest
 from archivist.layerwords import MIN_WORD_GAP, place_line
 from archivist.models import PageRef, PageResult, Word
 from archivist.pdfa import write_pdfa
-from archivist.preflight import preflight_available, validate_pdfa
+from tests.pdfcheck import assert_valid_pdfs
 from tests.pdfpages import CREATED
 
 # Boxes as Tesseract gives them on bleeding ink: touching (sửa|đổi), overlapping (cấp|tỉnh), a tall
@@ -103,9 +103,7 @@ def test_words_apart_stay_on_their_boxes_and_outliers_join_their_line() -> None:
 
 
 def test_touching_pdf_is_pdfa(touching_pdf: Path) -> None:
-    if not preflight_available():
-        pytest.skip("PDFBox Preflight is not installed")
-    assert validate_pdfa([touching_pdf]) == {touching_pdf: []}
+    assert_valid_pdfs([touching_pdf])
 
 
 @pytest.mark.slow
@@ -138,8 +136,7 @@ def test_text_layer_equals_the_record_on_speckled_pages(tmp_path: Path) -> None:
             lost = sum((want - got).values())
             assert lost <= max(2.0, 0.01 * sum(want.values())), (page["number"], want - got, got - want)
     assert touching >= 3  # the case this is about did occur
-    if preflight_available():
-        assert all(not v for v in validate_pdfa(pdfs).values())
+    assert_valid_pdfs(pdfs)
 
 
 # ---------------------------------------------------------------- the fast paths of clean_text and literal (session 26)

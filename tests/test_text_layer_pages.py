@@ -15,7 +15,7 @@ import pytest
 from archivist.layerwords import APART, MIN_ADVANCE, SOLO_GAP, place_line, place_page
 from archivist.models import PageRef, PageResult, Word
 from archivist.pdfa import write_pdfa
-from archivist.preflight import preflight_available, validate_pdfa
+from tests.pdfcheck import assert_valid_pdfs
 from tests.pdfpages import CREATED
 
 # (cause, dpi, page width, page height, [(text, line, x0, y0, x1, y1)])
@@ -111,9 +111,7 @@ def test_every_word_is_read_back_as_it_is(cases_pdf: Path, i: int) -> None:
 
 
 def test_cases_pdf_is_pdfa(cases_pdf: Path) -> None:
-    if not preflight_available():
-        pytest.skip("PDFBox Preflight is not installed")
-    assert validate_pdfa([cases_pdf]) == {cases_pdf: []}
+    assert_valid_pdfs([cases_pdf])
 
 
 def test_narrow_words_are_widened_into_the_room_beside_them() -> None:

@@ -1,11 +1,11 @@
 """The one list of the punctuation a word is read without (archivist/tokens.py), and what the modules that
 read some of it as part of a word keep of it."""
 
-from archivist import bodies, crosscheck, subjectmarks
+from archivist import bodies, crosscheck, fields, recipients, subjectmarks
 from archivist.bodies import odd_tokens
 from archivist.crosscheck import speck_doubt
 from archivist.subjectmarks import quarter_doubt
-from archivist.tokens import ANGLES, CORRECTOR_EDGE, EDGE, STROKES, edge_without, split_edges
+from archivist.tokens import ANGLES, CORRECTOR_EDGE, EDGE, SEPARATORS, STOPS, STROKES, edge_without, split_edges
 
 
 def test_edge_is_one_list_without_repeats():
@@ -38,3 +38,12 @@ def test_what_the_narrower_sets_keep_on_a_word():
     assert speck_doubt(["Lưu: VT, VP. ư"]) is not None
     assert odd_tokens("›. Họ, chữ đệm") == ["›."]  # an angle quote is a speck in a name
     assert odd_tokens("… Họ, chữ đệm") == []
+
+
+def test_a_value_and_a_list_item_trim_a_part_of_the_list():
+    assert set(SEPARATORS) < set(STOPS) < set(EDGE)
+    assert set(recipients.ITEM_EDGE) == set(SEPARATORS + "()")
+    assert set(bodies._NAME_TRIM) - {" "} < set(fields._TRIM) - {" "} < set(EDGE)
+    assert fields.clean(" _“Về việc (b/c)”. ") == "Về việc (b/c)"  # a value keeps its brackets
+    assert fields.clean("—12/…") == "12/…"  # … and a stroke, and an ellipsis
+    assert recipients.recipient_debris("(b/c);") == "(b/c)"

@@ -19,6 +19,7 @@ from archivist.fixity import MANIFEST, seal
 from archivist.fsutil import atomic_write_json
 from archivist.indexing import index_archive
 from archivist.verify import verify as run_verify
+from tests.pdfcheck import require_preflight
 from tests.test_manifest import build_sample_archive
 
 BAGIT = Path(sys.executable).parent / "bagit.py"
@@ -135,10 +136,7 @@ def test_reprocessed_document_is_resealed_but_an_edit_is_not(archive: Path) -> N
 
 
 def test_pdfa_check(archive: Path) -> None:
-    from archivist.preflight import preflight_available
-
-    if not preflight_available():
-        pytest.skip("PDFBox Preflight is not installed")
+    require_preflight()
     assert run_verify(archive, pdfa=True, sources=False).ok
     pdf = pdfs(archive)[0]
     pdf.write_bytes(pdf.read_bytes().replace(b"pdfaid:part", b"pdfaid:prt_"))
