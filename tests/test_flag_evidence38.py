@@ -2,10 +2,13 @@
 HG48 ttr-042's date ``2005-07-26`` for ``2005-07-20``: its day read at 41, but the number shared the date's line
 and the date was judged by the words ``năm 2005`` alone (:func:`archivist.layout.split_line` kept the line's
 offsets for the piece's). AT48 nq-229's recipients ``Lưu VT, VX``: the items before the archive copy were not read,
-and a list of the copy alone passed (:func:`archivist.structflags.copy_alone_doubt`)."""
+and a list of the copy alone passed (:func:`archivist.structflags.copy_alone_doubt`). And the fit basis's HG45 tb-188
+date ``2013-07-21`` for ``2015-07-21``, the subject's and body's ``2015`` read three times: a units digit 3 for 5
+is no pair Tesseract is known to confuse, but the repetition says which year was read once wrong."""
 
 from __future__ import annotations
 
+from archivist.agreement import date_year_slip
 from archivist.layout import split_line
 from archivist.ocrtext import Line
 from archivist.structflags import copy_alone_doubt
@@ -47,3 +50,15 @@ def test_a_list_of_the_archive_copy_alone_is_flagged_through_extract() -> None:
     assert meta.recipients.value == ["Lưu: VT, TC"] and "recipients" in meta.needs_review
     assert "only the archive copy" in (meta.recipients.review or "")
     assert _extract(_page(HEAD + FOOT)).needs_review == []
+
+
+def test_a_dates_units_digit_read_once_against_the_subjects_year_read_again() -> None:
+    text = "Quỳnh Hậu, ngày 21 tháng 7 năm {d}\nVề việc tổ chức ngày hội tháng 7 năm {s}\nCông văn số 12 năm {s}"
+    subject = "Về việc tổ chức ngày hội tháng 7 năm {s}"
+    assert date_year_slip(subject.format(s=2015), 2013, text.format(d=2013, s=2015)) == \
+        "the subject's year 2015, which the text writes again, is the date's 2013 with a digit misread"
+    assert date_year_slip(subject.format(s=2014), 2013, text.format(d=2013, s=2014)) is None  # a year apart
+    assert date_year_slip(subject.format(s=2015), 2013, text.format(d=2013, s=2015) + " 2013") is None  # read twice
+    assert date_year_slip(subject.format(s=2020), 2010, text.format(d=2010, s=2020)) is None  # a plan to 2020
+    assert date_year_slip(subject.format(s=2015), 2013, text.format(d=2013, s=2015).replace("số 12 năm 2015", "")) \
+        is None  # the subject's year written once
