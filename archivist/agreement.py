@@ -118,6 +118,20 @@ def _slipped_years(subject: str, year: int | None) -> Iterator[str]:
             yield y
 
 
+def _units_slipped_years(subject: str, year: int | None) -> Iterator[str]:
+    """The possible years the subject names that are the date's ``year`` with its units digit read for any other
+    (``2015`` for ``2013``), more than a year away from it. Wider than :func:`_slipped_years` (whose pairs
+    Tesseract is known to confuse) for :func:`date_year_slip` alone, where the text writing the subject's year
+    again and the date's nowhere else is the evidence, not the pair (thirty-eighth round: HG45 tb-188's ``2013``
+    for ``2015``, a speckled page's 5 read 3). Not the tens: a plan to ``năm 2020`` is made in 2010."""
+    if year is None:
+        return
+    for m in _SUBJECT_YEAR.finditer(subject):
+        y = m.group(1)
+        if possible_year(y) and y[:3] == str(year)[:3] and abs(int(y) - year) > 1:
+            yield y
+
+
 def subject_year_slip(subject: str, year: int | None, text: str) -> str | None:
     """Why the subject is doubtful given the document's date of ``year`` and its ``text``: the subject names a
     possible year (``năm 2019``) that is the date's (``2010``) with one digit read for one Tesseract confuses it
@@ -139,7 +153,7 @@ def date_year_slip(subject: str, year: int | None, text: str) -> str | None:
     the document is about is read twice, the date's once, so the date's digit is the likelier slip.
     Twenty-fourth round: a typed plan dated ``2019`` for ``2010`` at 0.93 whose subject and body read ``2010``."""
     mine = str(year)
-    for y in _slipped_years(subject, year):
+    for y in dict.fromkeys([*_slipped_years(subject, year), *_units_slipped_years(subject, year)]):
         if text.count(y) > subject.count(y) and text.count(mine) <= 1 + subject.count(mine):
             return f"the subject's year {y}, which the text writes again, is the date's {year} with a digit misread"
     return None

@@ -9,7 +9,9 @@ syllable check doubts them (sealed seed 46: HG46 ttr-177's issuer ``UBND HUYỆN
 - its head is ``ỦY BAN NHÂN DÂN`` or ``HỘI ĐỒNG NHÂN DÂN`` written whole; words of it reordered or misspelt
   (``ỦY NHÂN BÂN``) are a misread header, in which the unit's name may be misread too;
 - a recipient's words in small letters are syllables Vietnamese words use (``ảng`` is none: ``Đảng`` lost its
-  capital), as the subject's are (``crosscheck.syllable_doubt``); names in capitals are not judged.
+  capital), as the subject's are (``crosscheck.syllable_doubt``); names in capitals are not judged;
+- a list names its recipients before the archive copy: a list of the copy alone lost its first lines
+  (thirty-eighth round, :func:`copy_alone_doubt`).
 
 Each flags and never changes a value; they run after ``wordingflags.flag_wording``, which restores (and flags)
 a head one letter off at the name's start (``ỦY BAN NHÂN BÂN``), so what is judged here is what it left.
@@ -84,6 +86,21 @@ def recipient_syllable_doubt(items: list[str]) -> str | None:
     return None
 
 
+#: an item that is the archive copy (``Lưu: VT``, ``Lưu VT, VX``), as stored
+_ARCHIVE_COPY = re.compile(r"^Lưu\b")
+
+
+def copy_alone_doubt(items: list[str]) -> str | None:
+    """Why the recipients are doubtful: the list holds the archive copy (``Lưu VT, VX``) and nothing else. Decree
+    30's list names those the document is sent to (``Như trên``, ``TT HĐND xã``) before the copy kept, so their
+    lines were not read into it (AT48 nq-229: the two items beside the seal read as one stray word ``Than``, the
+    list stored whole at 0.85 from its last line). Thirty-eighth round; fit basis, seeds 22-48: three lists were
+    the copy alone, all wrong; no right list was."""
+    if items and all(_ARCHIVE_COPY.match(i) for i in items):
+        return f"the list holds only the archive copy ('{items[-1]}'): the items before it were not read"
+    return None
+
+
 def flag_structure(found: dict[str, Field]) -> None:
     """Give a body's name or a recipients list whose structure is broken its reason for review (a value already
     flagged keeps its first reason)."""
@@ -93,4 +110,5 @@ def flag_structure(found: dict[str, Field]) -> None:
             f.review = body_doubt(f.value)
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list) and rec.value and not rec.review:
-        rec.review = recipient_syllable_doubt([v for v in rec.value if isinstance(v, str)])
+        items = [v for v in rec.value if isinstance(v, str)]
+        rec.review = recipient_syllable_doubt(items) or copy_alone_doubt(items)
