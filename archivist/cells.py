@@ -128,3 +128,25 @@ def merge(page_words: list[Word], tables: list[tuple[Grid, list[list[Word]]]]) -
         out.append(replace(w, line=line_no))
     emit_tables_above(float("inf"))
     return out
+
+
+def read_prepared(engine: OcrEngine, image: np.ndarray, dpi: float, grids: list[Grid], plain: np.ndarray | None = None,
+                  restored: tuple[int, int] = (0, 0), bilevel: bool = False) -> OcrResult:
+    """:func:`read_page`; on a typed page whose rows ``restored`` alone were restored (``image`` has paper
+    elsewhere), the words outside them read from ``plain`` (the page as on any other page, or its rows above
+    them), in place. Why apart: Tesseract binarises a page with one threshold, so a header left as it was but
+    read with a restored body read otherwise (HG42: the issuer lost on three typed pages more whose header's
+    pixels had not changed; bench/RESULTS.md, "Typewritten pages, header kept")."""
+    ocr = read_page(engine, image, dpi, grids, bilevel)
+    if plain is None:
+        return ocr
+    top, bottom = restored
+    rest = engine.recognize(plain, dpi, bilevel=bilevel).words
+    parts = ([w for w in rest if w.bbox[1] + w.bbox[3] < 2 * top], ocr.words,
+             [w for w in rest if w.bbox[1] + w.bbox[3] >= 2 * bottom])
+    words: list[Word] = []
+    for part in parts:
+        base = max((w.line for w in words), default=-1) + 1
+        first = min((w.line for w in part), default=0)
+        words += [replace(w, line=base + w.line - first) for w in part]
+    return replace(text_from_words(words), notes=ocr.notes)

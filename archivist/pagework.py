@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import notext, preprocess, restore
-from .cells import read_page
+from .cells import read_prepared
 from .cputime import StageClock
 from .ingest import IngestError, load_page, page_where
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
@@ -137,7 +137,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     """The OCR of a page turned upright: on the restored image (restore.py), tables cell by cell (cells.py),
     in the page's own pixels (``bilevel``: scanned 1 bit, which decides its enlargement, archivist/ocr.py)."""
     prep = restore.prepare(upright, dpi)  # flattened, specks and rules out (never the stored image)
-    ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids, bilevel), prep.scale)
+    ocr = restore.on_page(read_prepared(engine, prep.image, prep.dpi, prep.grids, prep.plain, prep.restored,
+                                          bilevel), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
 
 

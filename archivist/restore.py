@@ -18,7 +18,7 @@ from .models import Word
 from .ocr import OcrResult, text_from_words
 from .preprocess import components, components_in_box, flatten_background, ink_level
 from .tables import Grid, remove_rules
-from .typewritten import typewritten
+from .typewritten import bold_lines, typed_body
 
 MM = 25.4
 #: Specks per cm² in the side margins from which a page is speckled (bench: speckled pages 3.0-5.4,
@@ -48,10 +48,26 @@ FAINT = 70.0
 FAINTEST = 178.0
 #: Which typewritten pages (:func:`archivist.typewritten.typewritten`, never the faintest) get their strikes
 #: evened out (:func:`even_strikes`) and thickened: "all", "faint" ones only, "all, faint thickened" (the
-#: well-inked ones evened out but not thickened), or none (""): none, as the words typed pages gained cost
-#: their headers' and names' letters fields on HG42 in every variant (bench/RESULTS.md, "Typewritten pages
-#: told apart"); the others stay for bench/restore_ab.py.
-TYPED_PAGES = ""
+#: well-inked ones evened out but not thickened), or none (""). "all", below the header (:data:`TYPED_WHERE`):
+#: typed pages' word error 15.9 -> 13.3% (HG42), 13.7 -> 11.4% (HG43), 16.4 -> 13.1% (HG44), fields right and
+#: wrong values unflagged no worse on any set (bench/RESULTS.md, "Typewritten pages, header kept"); done to the
+#: whole page it cost the header's and the names' fields (ibid., "Typewritten pages told apart"). The others stay
+#: for bench/restore_ab.py.
+TYPED_PAGES = "all"
+#: Where on a typed page: its "body" (:func:`archivist.typewritten.typed_body`: below the header and the date
+#: line, above the signature block; the rest as on any other page), all "below header", or the whole "page"
+#: (session 27's candidates); or those rows alone restored and read, the rest read from the image as on any other
+#: page (:func:`archivist.cells.read_prepared`): the header's rows alone (:data:`HEADER_APART`), or the whole page
+#: as it is read today, its words outside the restored rows kept (:data:`HEADER_PLAIN`, adopted; :data:`BODY_PLAIN`).
+#: Why read apart: a header left as it was but read with a restored body read otherwise (ibid.).
+HEADER_APART = "below header, header read apart"
+HEADER_PLAIN = "below header, header read from the page as it was"
+BODY_PLAIN = "body, the rest read from the page as it was"
+READ_APART = {HEADER_APART: "below header", HEADER_PLAIN: "below header", BODY_PLAIN: "body"}  # mode: rows restored
+TYPED_WHERE = HEADER_PLAIN
+#: Whether a typed page's bold lines in those rows stay as on any other page (:func:`archivist.typewritten.bold_lines`;
+#: not adopted: it kept fewer words and no more fields, ibid.).
+TYPED_KEEP_BOLD = False
 THICKEN_MIN_DPI = 200.0  # coarser scans are enlarged for OCR, and a thickened stroke with them
 
 
@@ -64,6 +80,10 @@ class Prepared:
     grids: list[Grid] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
     scale: float = 1.0  # image pixels per page pixel
+    #: A typed page as on any other page (or its rows above its restored body), whose words outside the rows
+    #: ``restored`` are read from it (:func:`archivist.cells.read_prepared`); ``image`` has paper there.
+    plain: np.ndarray | None = None
+    restored: tuple[int, int] = (0, 0)
 
 
 def stretch(flat: np.ndarray) -> np.ndarray:
@@ -257,7 +277,7 @@ Step = Callable[[np.ndarray, float], np.ndarray]
 def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: float = FAINTEST,
             thicken_size: int = 3, others: str = "", denoise: Step | None = None,
             typed: Step | None = None, typed_pages: str = TYPED_PAGES, strikes: Step = even_strikes,
-            typed_thicken: int = 3) -> Prepared:
+            typed_thicken: int = 3, typed_where: str = TYPED_WHERE, keep_bold: bool = TYPED_KEEP_BOLD) -> Prepared:
     """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
     background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
     the lone specks painted out, a 3x3 median over the rest, the light specks near the text painted out
@@ -271,7 +291,8 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
     ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the
     words back). For bench/restore_ab.py: ``others`` ("all", "ink") thickens well-inked pages too;
     ``typed_pages`` (:data:`TYPED_PAGES`) says which typewritten pages get ``strikes`` and a thickening over
-    ``typed_thicken`` pixels;
+    ``typed_thicken`` pixels, ``typed_where`` (:data:`TYPED_WHERE`) on which of their rows, ``keep_bold``
+    (:data:`TYPED_KEEP_BOLD`) not on their bold lines;
     ``denoise`` replaces the median and light specks of a speckled page (after its lone specks), ``typed`` is done to a
     faint page that is not faintest (typewritten) before its thickening."""
     flat = flatten_background(upright, dpi)
@@ -295,8 +316,10 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
     thickening = not speckled and thicken_size and dpi >= THICKEN_MIN_DPI
     level = ink_level(flat) if thickening else 0.0
     faintest_page = thickening and level >= faint and ink_median(flat) >= faintest
-    typed_page = (thickening and not faintest_page and typed_pages != "" and (typed_pages != "faint" or level >= faint)
-                  and typewritten(flat, dpi))
+    typed_rows = None
+    if thickening and not faintest_page and typed_pages != "" and (typed_pages != "faint" or level >= faint):
+        typed_rows = typed_body(flat, dpi, READ_APART.get(typed_where, typed_where))
+    apart, restored = None, (0, 0)
     rules = remove_rules(flat, dpi * scale, in_place=True)  # before thickening: a thickened rule leaves edges behind
     image = rules.image
     if rules.removed_px:
@@ -305,19 +328,34 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
         if faintest_page:
             image = clahe(image, dpi)
             steps.append("clahe")
-        elif typed_page:
-            image = strikes(image, dpi)
+        elif typed_rows is not None:
+            top, bottom = typed_rows
+            plain = thicken(image, thicken_size) if level >= faint else image.copy()  # as on any other page
+            body = strikes(image[top:bottom], dpi)  # the strokes' neighbourhoods are local: the rows alone will do
             steps.append("even strikes")
             if level >= faint or typed_pages == "all":
-                image = thicken(image, typed_thicken)
+                body = thicken(body, typed_thicken)
                 steps.append("thicken")
+            if level >= faint and (top, bottom) != (0, image.shape[0]):
+                steps.append("thicken beside the body")
+            bold = bold_lines(image, dpi, top, bottom) if keep_bold else []
+            image = plain.copy()
+            image[top:bottom] = body
+            for a, b in bold:
+                image[a:b] = plain[a:b]
+                steps.append("bold line kept")
+            if typed_where in READ_APART and (top, bottom) != (0, image.shape[0]) and not rules.grids:
+                apart, restored = (plain[:top] if typed_where == HEADER_APART else plain), (top, bottom)
+                image[:top] = 255
+                image[bottom:] = 255
+                steps.append("the rest read apart")
         elif level >= faint:
             image = thicken(image if typed is None else typed(image, dpi), thicken_size)
             steps.append("thicken")
         elif others:
             image = thicken(image, thicken_size, ink_only=others == "ink")
             steps.append(f"thicken {others}")
-    return Prepared(image, dpi * scale, rules.grids, steps, scale)
+    return Prepared(image, dpi * scale, rules.grids, steps, scale, apart, restored)
 
 
 #: On a page whose contrast was raised locally, a "word" lower than this share of the page's median word

@@ -44,7 +44,7 @@ import numpy as np
 from PIL import Image
 
 from archivist import ocr, preprocess, restore
-from archivist.cells import read_page
+from archivist.cells import read_prepared
 from archivist.metrics import bag_of_words_error
 from archivist.ocr import OCR_MIN_DPI, OCR_TARGET_DPI, TesserocrEngine, _scale_for, _summarise
 
@@ -102,7 +102,8 @@ def variants(engine: TesserocrEngine) -> dict[str, Callable[[np.ndarray, np.ndar
     def pipeline(_g: np.ndarray, up: np.ndarray, dpi: float) -> tuple[str, float]:
         prep = restore.prepare(up, dpi)
         c = time.process_time()
-        ocr = restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids, bilevel=True), prep.scale)
+        ocr = read_prepared(engine, prep.image, prep.dpi, prep.grids, prep.plain, prep.restored, bilevel=True)
+        ocr = restore.on_page(ocr, prep.scale)
         return restore.faint_reading(ocr, prep).text, time.process_time() - c
 
     def prepared(up: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
@@ -110,7 +111,7 @@ def variants(engine: TesserocrEngine) -> dict[str, Callable[[np.ndarray, np.ndar
         return prep.image, prep.dpi
 
     return {
-        "archivist (prepare + read_page, as the pipeline)": pipeline,
+        "archivist (prepare + read_prepared, as the pipeline)": pipeline,
         "prepared, enlarged cubic (= archivist, whole page)": lambda g, up, d: timed(*enlarge(*prepared(up, d))),
         "prepared, enlarged cubic, thresholded to bilevel": lambda g, up, d: timed(
             bilevel(enlarge(*prepared(up, d))[0]), enlarge(*prepared(up, d))[1]),

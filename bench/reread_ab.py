@@ -36,7 +36,7 @@ from reread_lines import View, box, line_reader, lines_of, read_line, same_numbe
 from restore_ab import gamma, read_set, set_parser  # noqa: E402
 
 from archivist import restore  # noqa: E402
-from archivist.cells import read_page  # noqa: E402
+from archivist.cells import read_prepared  # noqa: E402
 from archivist.metrics import bag_of_words_error, words  # noqa: E402
 from archivist.models import Word  # noqa: E402
 from archivist.ocr import TesserocrEngine  # noqa: E402
@@ -213,8 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     for group, up, dpi, text in pages:
         c0 = time.process_time()
         prep = restore.prepare(up, dpi)
-        first = restore.faint_reading(restore.on_page(read_page(engine, prep.image, prep.dpi, prep.grids),
-                                                      prep.scale), prep)  # pagework._read without its second reading
+        first = read_prepared(engine, prep.image, prep.dpi, prep.grids, prep.plain, prep.restored)
+        first = restore.faint_reading(restore.on_page(first, prep.scale), prep)  # pagework._read, no second reading
         cpu["first reading"][group] += time.process_time() - c0
         wer["first reading"][group].append(bag_of_words_error(text, first.text))
         lines = lines_of(first.words)

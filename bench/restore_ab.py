@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archivist import restore  # noqa: E402
-from archivist.cells import read_page  # noqa: E402
+from archivist.cells import read_prepared  # noqa: E402
 from archivist.metrics import bag_of_words_error  # noqa: E402
 from archivist.ocr import TesserocrEngine  # noqa: E402
 from archivist.preprocess import Correction, apply, flatten_background, ink_level  # noqa: E402
@@ -209,12 +209,36 @@ CANDIDATES: dict[str, Prep] = {
     "typewritten: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed=even_strikes, typed_pages=""),
     # session 27, typewriter34: typewritten pages told apart (archivist.typewritten), the rest as before
     "typed pages not told apart (before typewriter34)": lambda up, d: restore.prepare(up, d, typed_pages=""),
-    "typed faint pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="faint"),
-    "typed pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", typed_thicken=3),
-    "typed pages: even strikes + thicken 2": lambda up, d: restore.prepare(up, d, typed_pages="all", typed_thicken=2),
+    "typed faint pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="faint",
+                                                                                typed_where="page"),
+    "typed pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", typed_thicken=3,
+                                                                          typed_where="page"),
+    "typed pages: even strikes + thicken 2": lambda up, d: restore.prepare(up, d, typed_pages="all", typed_thicken=2,
+                                                                          typed_where="page"),
     "typed pages: even strikes, faint ones thickened 3": lambda up, d: restore.prepare(
-        up, d, typed_pages="all, faint thickened"),
-    "typed pages: thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", strikes=lambda im, dd: im),
+        up, d, typed_pages="all, faint thickened", typed_where="page"),
+    "typed pages: thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", strikes=lambda im, dd: im,
+                                                           typed_where="page"),
+    # session 28, typewriter35: the typed page's body only (archivist.typewritten.typed_body), header and signature
+    # block as on any other page
+    "typed bodies: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all",
+                                                                           typed_where="body"),
+    "typed pages below the header: even strikes + thicken 3": lambda up, d: restore.prepare(
+        up, d, typed_pages="all", typed_where="below header"),
+    "typed pages below the header, bold lines kept: even strikes + thicken 3": lambda up, d: restore.prepare(
+        up, d, typed_pages="all", typed_where="below header", keep_bold=True),
+    "typed pages, bold lines kept: even strikes + thicken 3": lambda up, d: restore.prepare(
+        up, d, typed_pages="all", typed_where="page", keep_bold=True),
+    "typed pages below the header, header read apart: even strikes + thicken 3": lambda up, d: restore.prepare(
+        up, d, typed_pages="all", typed_where=restore.HEADER_APART),
+    "typed pages below the header, header read apart, bold lines kept: even strikes + thicken 3":
+        lambda up, d: restore.prepare(up, d, typed_pages="all", typed_where=restore.HEADER_APART, keep_bold=True),
+    "typed pages below the header, header read from the page as it was: even strikes + thicken 3":
+        lambda up, d: restore.prepare(up, d, typed_pages="all", typed_where=restore.HEADER_PLAIN),
+    "typed bodies, the rest read from the page as it was: even strikes + thicken 3":
+        lambda up, d: restore.prepare(up, d, typed_pages="all", typed_where=restore.BODY_PLAIN),
+    "typed bodies: thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", strikes=lambda im, dd: im,
+                                                            typed_where="body"),
     "read twice: thicken 3 or none, higher confidence": _both(restore.prepare,
                                                               lambda up, d: restore.prepare(up, d, thicken_size=0)),
     "read twice: thicken 3 or 2, higher confidence": _both(restore.prepare,
@@ -277,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
             c0 = time.process_time()
             made = CANDIDATES[name](up, dpi)
             c1 = time.process_time()
-            reads = [read_page(engine, p.image, p.dpi, p.grids) for p in (made if isinstance(made, list) else [made])]
+            reads = [read_prepared(engine, p.image, p.dpi, p.grids, p.plain, p.restored)
+                     for p in (made if isinstance(made, list) else [made])]
             res = max(reads, key=lambda r: r.mean_confidence)
             ocr_s += time.process_time() - c1
             prep_s += c1 - c0
