@@ -88,6 +88,13 @@ def code_dropped(read: str, kept: str) -> bool:
     return any(_CODE_SHAPE.fullmatch(w.strip(".,;:()")) for w in read.split()[len(kept.split()):])
 
 
+def ends_with_word(item: str, word: str) -> bool:
+    """Whether ``item`` ends with ``word`` as a whole word (or the end of one after a stop or hyphen: ``TT.HĐND``),
+    not with its letters alone: ``Lưu: VT, T.`` cleaned to ``Lưu: VT`` did not keep its ``T`` (HG49 gm-088's
+    ``TC`` read ``T.`` and dropped as debris), though ``VT`` ends with one."""
+    return bool(word) and re.search(r"(?<![^\W\d_])" + re.escape(word) + r"$", item) is not None
+
+
 def stop_read(last: str) -> bool:
     """Whether a separator after the list's last item (``Lưu VT, VP,``) is its closing stop misread rather than a
     sign that a part was lost: the item is already a whole archive copy, ``VT`` and a known unit's code after it,
@@ -120,7 +127,7 @@ def read_recipients(lines: list[Line], labelled: bool, restore: Callable[[str], 
     changes += [f"'{i}' dropped: OCR debris" for i, c in zip(read, cleaned, strict=True) if not c]
     changes += [f"'{i}' -> '{c}': OCR debris dropped" for i, c in zip(read, cleaned, strict=True) if c and c != i]
     cut = [r for r, c in zip(restored, cleaned, strict=True) if kept and c == kept[-1]
-           and (m := _CODE_CUT.search(r)) and not kept[-1].endswith(m.group(1).strip(SEPARATORS))]
+           and (m := _CODE_CUT.search(r)) and not ends_with_word(kept[-1], m.group(1).strip(SEPARATORS))]
     open_end = re.search(r"[,;]\s*$", items[-1]) and not (kept and stop_read(kept[-1]))  # "Lưu: VT," lost a part
     lost = kept and any(c == kept[-1] and code_dropped(i, c) for i, c in zip(read, cleaned, strict=True))
     whole = kept and _FILE_COPY.match(kept[-1]) and not open_end and not cut and not lost \
