@@ -36,6 +36,10 @@ _REGISTERED = re.compile(r"ngay,?\s*thang,?\s*nam\s*dang\s*ky|ngay\s*dang\s*ky")
 #: a register book is numbered ``NN/YYYY`` (``Quyển số: 01/2020``; so the bench's truth, every set): its value
 #: ends on a digit, so a full stop or dash after it (a speck, or the line's punctuation: ``02/2014.``) is not its
 _BOOK = re.compile(r"quyen\s*so\s*[:.]?\s*(?P<v>[0-9ol](?:[0-9ol/.\-]*[0-9ol])?)")
+#: the shape a register book's value takes, ``NN/YYYY``: its year in four digits after the slash. Every book read
+#: right on the fit basis has it (298 of seeds 22-50); ``02/201`` for ``02/2013`` (HG50 ket-hon-8) lost a digit
+#: of the year, the engine sure of the rest (bench/RESULTS.md, "Flags, fortieth round (session 28)")
+BOOK_SHAPE = re.compile(r"\d{1,3}/\d{4}")
 _ENTRY = re.compile(r"^\W*s\S{0,2}\s*[:.]\s*(?P<v>[0-9ol]{1,6})(?!\s*[0-9/])"
                     r"|\bso\s*(?:dang\s*ky|thu\s*tu)\s*[:.]?\s*(?P<w>[0-9ol]{1,6})")
 
@@ -75,6 +79,14 @@ def _date_value(d: DateMatch, ln: Line, at: int, following: Line | None) -> Fiel
         return make_field(d.value.isoformat(), 0.9, following, d.start - rest - 1, d.end - rest - 1,
                           repaired=d.repaired)
     return make_field(d.value.isoformat(), 0.9, ln, repaired=d.repaired)  # across the two lines: both judge it
+
+
+def book_doubt(value: str) -> str | None:
+    """Why a register book is doubtful: it is not a number and a four-digit year (``02/201``): a digit of the
+    year, or the year itself, was lost in the reading, and which one cannot be told from the value."""
+    if BOOK_SHAPE.fullmatch(value):
+        return None
+    return f"'{value}' is no register book's number/year (NN/YYYY): a digit of it was lost"
 
 
 def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: MarkRestorer,

@@ -38,6 +38,7 @@ from itertools import takewhile
 from pathlib import Path
 
 from .bodies import abbreviations
+from .civil import book_doubt
 from .debrisflags import debris_value_doubt
 from .fields import Field
 from .footer import BULLET, Footer
@@ -312,7 +313,7 @@ def signer_doubt(source: str) -> str | None:
 
 
 #: pairs a value's brackets and quotes come in: one without its partner means the reading lost a piece
-_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("‘", "’"))
 
 
 def unbalanced_doubt(value: str) -> str | None:
@@ -322,8 +323,9 @@ def unbalanced_doubt(value: str) -> str | None:
     for opening, closing in _PAIRS:
         if value.count(opening) != value.count(closing):
             return f"'{opening}' and '{closing}' do not pair in the value: a piece of it was lost"
-    if value.count('"') % 2:
-        return "a '\"' without its partner in the value: a piece of it was lost"
+    for mark in "\"'":  # typed straight, a quote opens and closes alike; Vietnamese writes no apostrophe
+        if value.count(mark) % 2:
+            return f"a {mark} without its partner in the value: a piece of it was lost or a speck read as it"
     return None
 
 
@@ -376,6 +378,7 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
     for name in ("event_date", "book"):
         f = found.get(name)
         _mark(f, year_doubt(str(f.value)) if f is not None else None)
+    _mark(found.get("book"), book_doubt(str(found["book"].value)) if "book" in found else None)
     pos, auth = found.get("signer_position"), found.get("authority")
     if pos is not None and isinstance(pos.value, str):
         _mark(pos, position_doubt(auth.value if auth else None, pos.value) or case_doubt(pos.value)
