@@ -216,7 +216,7 @@ def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
         return None
     header = header_gap(words)
     if header is not None:
-        blobs = cut_header(blobs, header, lambda n, b: (labels[b.y0:b.y1, b.x0:b.x1] == ids[n])
+        blobs = cut_header(blobs, words, header, lambda n, b: (labels[b.y0:b.y1, b.x0:b.x1] == ids[n])
                            & (ink[b.y0:b.y1, b.x0:b.x1] > 0), at / MM, (kx, ky))
     return [Block(max(0, int(b.x0 / k) - pad), max(0, int(b.y0 / k) - pad),
                   min(w, int(b.x1 / k) + pad), min(h, int(b.y1 / k) + pad))
@@ -255,28 +255,32 @@ def header_gap(blobs: list[Block]) -> tuple[int, int, float] | None:
     return best
 
 
-def cut_header(blobs: list[Block], header: tuple[int, int, float], own: Callable[[int, Block], np.ndarray],
-               mm: float, smear: tuple[int, int]) -> list[Block]:
+def cut_header(blobs: list[Block], words: list[Block], header: tuple[int, int, float],
+               own: Callable[[int, Block], np.ndarray], mm: float, smear: tuple[int, int]) -> list[Block]:
     """``blobs`` with those that reach across the header's column gap (``header``: :func:`header_gap`) cut
     down it (:func:`split_at_gap`; ``own(n, blob)``: the blob's own ink in its rectangle; ``mm``: pixels a mm):
 
     - the first blob more than one line and at most HEADER_MM tall that starts between the top of the pair
       :func:`header_gap` found and HEADER_MM under it (the subject beside the place and date: fourth round),
       down a channel at least CHANNEL_MM wide;
-    - the first such blob that starts above that top, by less than HEADER_MM: the header's two columns
-      themselves, joined into one blob because their first lines (``UBND HUYỆN NHƠN TRẠCH`` | ``CỘNG HOÀ XÃ HỘI
-      …``) come closer than the smear; :func:`header_gap` then found the number and the date under them. Read
-      as one block of lines, the columns' lines at other heights, psm 6 read ``XÃ PHƯỚC THIÊN`` at confidence
-      43 where the left column alone read ``THIỀN`` at 88 (HG42 ``twocol-38``, bench/RESULTS.md "Blocks, fifth
-      round (session 28)"). The channel here is at least JOINED_CHANNEL_MM: the header's lines are centred,
+    - the first such blob that starts above that top, by less than HEADER_MM, with no word's blob (``words``)
+      wholly above it (the page's first lines): the header's two columns themselves, joined into one blob
+      because their first lines (``UBND HUYỆN NHƠN TRẠCH`` | ``CỘNG HOÀ XÃ HỘI …``) come closer than the
+      smear; :func:`header_gap` then found the number and the date under them. Read as one block of lines,
+      the columns' lines at other heights, psm 6 read ``XÃ PHƯỚC THIÊN`` at confidence 43 where the left
+      column alone read ``THIỀN`` at 88 (HG42 ``twocol-38``, bench/RESULTS.md "Blocks, fifth round
+      (session 28)"). The channel here is at least JOINED_CHANNEL_MM: the header's lines are centred,
       not justified, and the channels their word spaces leave through a blob measure 1-1.35 mm at 75 dpi
       (3-4 px, the letters' sides included); the columns' join measured 1.7 and 2.0 mm (5 and 6 px) on the
-      two pages that showed it (HG42 ``twocol-38``, ``twocol-41``)."""
+      two pages that showed it (HG42 ``twocol-38``, ``twocol-41``). Without the first lines' condition a
+      paragraph above the recipients | signer pair of a second page (HG36 ``clean-01`` page 2) was cut down a
+      channel of word spaces and its end read into the recipients."""
     top, bottom, gap = header
     tall = [(b.y0, n) for n, b in enumerate(blobs)
             if b.x0 < gap < b.x1 and LINE_MM * mm < b.y1 - b.y0 <= HEADER_MM * mm]
     under = [(y0, n) for y0, n in tall if top <= y0 <= bottom + HEADER_MM * mm]
-    above = [(y0, n) for y0, n in tall if top - HEADER_MM * mm <= y0 < top]
+    above = [(y0, n) for y0, n in tall if top - HEADER_MM * mm <= y0 < top
+             and not any(w.y1 <= blobs[n].y0 for w in words)]
     cuts = {min(found)[1]: width for found, width in ((under, CHANNEL_MM), (above, JOINED_CHANNEL_MM)) if found}
     out: list[Block] = []
     for n, b in enumerate(blobs):

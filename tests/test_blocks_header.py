@@ -76,10 +76,11 @@ def test_split_at_gap_only_down_a_wide_channel_near_the_gap() -> None:
     assert split_at_gap(b, _ink(200, 30, []), gap=190.0, channel=6, near=30.0, smear=(12, 6)) == [b]
 
 
-def _joined_header(join_mm: float) -> tuple[np.ndarray, float, float]:
+def _joined_header(join_mm: float, line_above: bool = False) -> tuple[np.ndarray, float, float]:
     """A generated header whose parent issuer's line ends ``join_mm`` before the motto's (HG42 ``twocol-38``: the
-    two columns one blob); bold issuer lines centred under it. Returns the page and where (pixels) the parent
-    issuer ends and the motto starts."""
+    two columns one blob); bold issuer lines centred under it; ``line_above``: a line of text above it (then it
+    is not the page's first lines). Returns the page and where (pixels) the parent issuer ends and the motto
+    starts."""
     im = Image.new("L", (int(8.27 * DPI), int(11.69 * DPI)), 240)
     d = ImageDraw.Draw(im)
     font = ImageFont.truetype(FONT, int(13 / 72 * DPI))
@@ -93,6 +94,8 @@ def _joined_header(join_mm: float) -> tuple[np.ndarray, float, float]:
              ("Số: 172/UBND-VX", 1.0 * DPI, 1.5, font),
              ("Xã Phước Thiền, ngày 19 tháng 12 năm 2008", 4.4 * DPI, 1.5, font),
              ("Thực hiện Công văn số 96/UBND-NV ngày 24 tháng 8 năm 2008 của Ủy ban nhân dân", 0.8 * DPI, 2.1, font)]
+    if line_above:
+        lines.append(("ban nhân dân xã trước ngày 25/02/2019.", 0.8 * DPI, 0.35, font))
     for text in ("ỦY BAN NHÂN DÂN", "XÃ PHƯỚC THIỀN"):
         lines.append((text, middle - d.textlength(text, font=bold) / 2, 0.92 if "BAN" in text else 1.14, bold))
     for text, left, y, f in lines:
@@ -116,3 +119,10 @@ def test_header_columns_a_narrow_channel_apart_stay_one_block() -> None:
     blocks = find_blocks(gray, DPI)
     assert blocks is not None
     assert len([b for b in blocks if b.y0 < int(0.8 * DPI)]) == 1
+
+
+def test_joined_columns_cut_only_as_the_pages_first_lines() -> None:
+    gray, _, _ = _joined_header(2.2, line_above=True)  # a paragraph's end above: not the header (HG36 clean-01 p. 2)
+    blocks = find_blocks(gray, DPI)
+    assert blocks is not None
+    assert len([b for b in blocks if int(0.6 * DPI) < b.y0 < int(0.8 * DPI)]) == 1
