@@ -58,6 +58,8 @@ LINE_MM = 10.0
 #: them; HG36 ``seals-36``: a two-line paragraph 110 mm down, a 2 mm space near the gap, a short last line):
 #: so only the first such blob, in the header, never one line.
 CHANNEL_MM, HEADER_MM, NEAR_GAP_MM = 2.0, 30.0, 10.0
+#: ... and the header's own two columns joined into one blob above them: see :func:`cut_header`.
+JOINED_CHANNEL_MM = 1.6
 #: Darkest ink (preprocess.ink_level) from which a page is faded: its strokes fall apart at 75 dpi and
 #: the blocks cut letters (the hard samples: faded pages 141-187, every other page 124 at most).
 FADED_INK = 130.0
@@ -212,17 +214,10 @@ def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
             words.append(blobs[-1])
     if cover > MAX_COVER * small.shape[0] * small.shape[1] or split_lines(words, kx) > MAX_SPLIT_LINES:
         return None
-    header, mm = header_gap(words), at / MM
+    header = header_gap(words)
     if header is not None:
-        top, bottom, gap = header
-        across = [(b.y0, n) for n, b in enumerate(blobs)
-                  if b.x0 < gap < b.x1 and top <= b.y0 <= bottom + HEADER_MM * mm
-                  and LINE_MM * mm < b.y1 - b.y0 <= HEADER_MM * mm]
-        if across:
-            n = min(across)[1]
-            b = blobs[n]
-            own = (labels[b.y0:b.y1, b.x0:b.x1] == ids[n]) & (ink[b.y0:b.y1, b.x0:b.x1] > 0)
-            blobs[n:n + 1] = split_at_gap(b, own, gap, round(CHANNEL_MM * mm), NEAR_GAP_MM * mm, (kx, ky))
+        blobs = cut_header(blobs, words, header, lambda n, b: (labels[b.y0:b.y1, b.x0:b.x1] == ids[n])
+                           & (ink[b.y0:b.y1, b.x0:b.x1] > 0), at / MM, (kx, ky))
     return [Block(max(0, int(b.x0 / k) - pad), max(0, int(b.y0 / k) - pad),
                   min(w, int(b.x1 / k) + pad), min(h, int(b.y1 / k) + pad))
             for b in reading_order(merge_stacked(join_line_pieces(blobs, LINE_MM / MM * at)))]
@@ -258,6 +253,39 @@ def header_gap(blobs: list[Block]) -> tuple[int, int, float] | None:
                 if best is None or top < best[0]:
                     best = (top, max(a.y1, b.y1), (left.x1 + right.x0) / 2)
     return best
+
+
+def cut_header(blobs: list[Block], words: list[Block], header: tuple[int, int, float],
+               own: Callable[[int, Block], np.ndarray], mm: float, smear: tuple[int, int]) -> list[Block]:
+    """``blobs`` with those that reach across the header's column gap (``header``: :func:`header_gap`) cut
+    down it (:func:`split_at_gap`; ``own(n, blob)``: the blob's own ink in its rectangle; ``mm``: pixels a mm):
+
+    - the first blob more than one line and at most HEADER_MM tall that starts between the top of the pair
+      :func:`header_gap` found and HEADER_MM under it (the subject beside the place and date: fourth round),
+      down a channel at least CHANNEL_MM wide;
+    - the first such blob that starts above that top, by less than HEADER_MM, with no word's blob (``words``)
+      wholly above it (the page's first lines): the header's two columns themselves, joined into one blob
+      because their first lines (``UBND HUYỆN NHƠN TRẠCH`` | ``CỘNG HOÀ XÃ HỘI …``) come closer than the
+      smear; :func:`header_gap` then found the number and the date under them. Read as one block of lines,
+      the columns' lines at other heights, psm 6 read ``XÃ PHƯỚC THIÊN`` at confidence 43 where the left
+      column alone read ``THIỀN`` at 88 (HG42 ``twocol-38``, bench/RESULTS.md "Blocks, fifth round
+      (session 28)"). The channel here is at least JOINED_CHANNEL_MM: the header's lines are centred,
+      not justified, and the channels their word spaces leave through a blob measure 1-1.35 mm at 75 dpi
+      (3-4 px, the letters' sides included); the columns' join measured 1.7 and 2.0 mm (5 and 6 px) on the
+      two pages that showed it (HG42 ``twocol-38``, ``twocol-41``). Without the first lines' condition a
+      paragraph above the recipients | signer pair of a second page (HG36 ``clean-01`` page 2) was cut down a
+      channel of word spaces and its end read into the recipients."""
+    top, bottom, gap = header
+    tall = [(b.y0, n) for n, b in enumerate(blobs)
+            if b.x0 < gap < b.x1 and LINE_MM * mm < b.y1 - b.y0 <= HEADER_MM * mm]
+    under = [(y0, n) for y0, n in tall if top <= y0 <= bottom + HEADER_MM * mm]
+    above = [(y0, n) for y0, n in tall if top - HEADER_MM * mm <= y0 < top
+             and not any(w.y1 <= blobs[n].y0 for w in words)]
+    cuts = {min(found)[1]: width for found, width in ((under, CHANNEL_MM), (above, JOINED_CHANNEL_MM)) if found}
+    out: list[Block] = []
+    for n, b in enumerate(blobs):
+        out += split_at_gap(b, own(n, b), gap, round(cuts[n] * mm), NEAR_GAP_MM * mm, smear) if n in cuts else [b]
+    return out
 
 
 def split_at_gap(b: Block, ink: np.ndarray, gap: float, channel: int, near: float,

@@ -156,7 +156,12 @@ def _ocrmypdf(fmt: str, corpus: Path, out: Path, truth: list[dict], res: FormatR
 
 
 def run_mixed(args) -> int:
-    """Build the corpus, time every tool per format, write results-mixed.json/.md and print the table."""
+    """Build the corpus, time every tool per format, write results-mixed.json/.md and print the table.
+
+    ``args.layout`` may name several layouts (``tesseract,blocks``): archivist then runs once per layout in
+    each round, beside the same raw Tesseract runs, and each layout gets its own results-mixed-LAYOUT.json/.md
+    (their raw columns are the same runs), so the layouts' ratios to raw Tesseract come from one run of a
+    shared machine."""
     from bench.format_report import markdown
 
     out: Path = args.out
@@ -167,33 +172,38 @@ def run_mixed(args) -> int:
         print(f"making the mixed corpus ({args.per_format} pages per format)…", file=sys.stderr)
         truth = prepare_corpus(args.per_format, out, args.seed, formats)
     corpus = out / "corpus"
-    results = {}
+    layouts: list[str | None] = args.layout.split(",") if args.layout else [None]
+    results: dict[str | None, dict[str, FormatResult]] = {layout: {} for layout in layouts}
     for fmt in formats:
         files = list((corpus / fmt).iterdir())
-        results[fmt] = FormatResult(fmt, len(truth[fmt]), len(files), sum(f.stat().st_size for f in files))
-    tools = ("raw", "archivist")
+        for layout in layouts:
+            results[layout][fmt] = FormatResult(fmt, len(truth[fmt]), len(files), sum(f.stat().st_size for f in files))
+    tools = ("raw", *layouts)
     for r in range(args.rounds):
         for fmt in formats:
             for tool in (tools if (r + formats.index(fmt)) % 2 == 0 else tools[::-1]):
-                print(f"round {r + 1}: {tool} on {fmt}…", file=sys.stderr)
-                res = results[fmt]
+                print(f"round {r + 1}: {tool or 'archivist'} on {fmt}…", file=sys.stderr)
                 if tool == "raw":
                     with cpu_clock() as cpu:
                         raw = run_raw_tesseract(out / "upright" / fmt, truth[fmt], 2, f"raw tesseract upright {fmt}")
-                    res.raw_runs.append(round(raw.seconds, 2))
-                    res.raw_cpu.append(round(cpu.seconds, 2))
-                    res.raw_word_error = raw.word_error["mean"]
+                    for res in (per[fmt] for per in results.values()):
+                        res.raw_runs.append(round(raw.seconds, 2))
+                        res.raw_cpu.append(round(cpu.seconds, 2))
+                        res.raw_word_error = raw.word_error["mean"]
                 else:
-                    _archivist(fmt, corpus, out, truth[fmt], res, args.layout)
+                    _archivist(fmt, corpus, out, truth[fmt], results[tool][fmt], tool)
     if not args.no_ocrmypdf:
         for fmt in formats:
             print(f"OCRmyPDF on {fmt}…", file=sys.stderr)
-            _ocrmypdf(fmt, corpus, out, truth[fmt], results[fmt])
-    data = {"versions": versions(), "per_format": args.per_format, "seed": args.seed, "rounds": args.rounds,
-            "date": time.strftime("%Y-%m-%d %H:%M"), "command": "bench/run " + " ".join(sys.argv[1:]),
-            "results": [asdict(results[f]) for f in formats]}
-    (out / "results-mixed.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    md = markdown(data)
-    (out / "results-mixed.md").write_text(md, encoding="utf-8")
-    print(md)
+            for res in (per[fmt] for per in results.values()):
+                _ocrmypdf(fmt, corpus, out, truth[fmt], res)
+    for layout, per in results.items():
+        data = {"versions": versions(), "per_format": args.per_format, "seed": args.seed, "rounds": args.rounds,
+                "date": time.strftime("%Y-%m-%d %H:%M"), "command": "bench/run " + " ".join(sys.argv[1:]),
+                "layout": layout, "results": [asdict(per[f]) for f in formats]}
+        name = "results-mixed" if len(layouts) == 1 else f"results-mixed-{layout}"
+        (out / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        md = markdown(data)
+        (out / f"{name}.md").write_text(md, encoding="utf-8")
+        print(("" if len(layouts) == 1 else f"\n## archivist --layout {layout}\n\n") + md)
     return 0

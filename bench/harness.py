@@ -367,10 +367,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", default="", help="mixed corpus: comma-separated formats (default all)")
     ap.add_argument("--no-ocrmypdf", action="store_true", help="mixed corpus: skip OCRmyPDF")
     ap.add_argument("--reuse-corpus", action="store_true", help="mixed corpus: use the one OUT holds")
-    ap.add_argument("--layout", choices=["tesseract", "blocks"], help="mixed corpus: archivist process --layout")
+    ap.add_argument("--layout", help="mixed corpus: archivist process --layout (tesseract or blocks); several, "
+                    "comma-separated, are timed in the same rounds beside the same raw runs")
     ap.add_argument("--source", action="store_true", help="time archivist without compiling its modules first "
                     "(each batch compiles them from source where PYTHONDONTWRITEBYTECODE is set; bench/bytecode.py)")
     args = ap.parse_args(argv)
+    if args.layout and not set(args.layout.split(",")) <= {"tesseract", "blocks"}:
+        ap.error(f"--layout: tesseract, blocks or both comma-separated, not {args.layout!r}")
     args.out.mkdir(parents=True, exist_ok=True)
     if not args.source:
         from bench.bytecode import compile_package, imported_package
