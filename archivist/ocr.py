@@ -27,20 +27,10 @@ from typing import Any, Protocol
 import cv2
 import numpy as np
 
-from .blocks import (
-    WEAK_MEAN,
-    Block,
-    Seal,
-    clean_seals,
-    drop_specks,
-    find_blocks,
-    find_seals,
-    large,
-    text_score,
-    under_seal,
-)
+from .blocks import WEAK_MEAN, Block, drop_specks, find_blocks, large, text_score
 from .models import Word
 from .ocrfix import fix_words, text_of
+from .seals import Seal, clean_seals, find_seals, under_seal
 from .tessdata import OcrError, cli_version, tessdata_dir
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one worker = one core; parallelism comes from the pool
@@ -203,7 +193,7 @@ class TesserocrEngine:
 
     def _blocks(self, gray: np.ndarray, dpi: float, found: list[Block], bilevel: bool = False) -> OcrResult | None:
         """The page read block by block, on its pixels with any seal's light strokes painted out
-        (:func:`archivist.blocks.clean_seals`): a uniform block over a seal read its ring into the
+        (:func:`archivist.seals.clean_seals`): a uniform block over a seal read its ring into the
         signer's lines, and lost or garbled the name (bench/RESULTS.md, issue 16 session 20)."""
         seals = find_seals(gray, dpi)
         img, scale = self._set_image(clean_seals(gray, seals), dpi, bilevel)

@@ -10,8 +10,9 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from archivist.blocks import Block as B
-from archivist.blocks import Seal, drop_specks, find_blocks, join_line_pieces, reading_order, text_score, under_seal
+from archivist.blocks import drop_specks, find_blocks, join_line_pieces, reading_order, text_score
 from archivist.models import Word
+from archivist.seals import Seal, under_seal
 from tests.textpage import FONT
 
 DPI = 200

@@ -13,9 +13,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from archivist.blocks import MM, clean_seals, find_seals
+from archivist.blocks import MM
 from archivist.models import Settings
 from archivist.ocr import TesserocrEngine
+from archivist.seals import clean_seals, find_seals
 from tests.pdfcheck import assert_valid_pdfs
 from tests.test_blocks import DPI, FOOT_RIGHT, decree_page
 from tests.textpage import FONT
