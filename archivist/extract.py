@@ -51,6 +51,7 @@ from .registerpages import read_register
 from .structflags import flag_structure
 from .subject import form_title, subject_field
 from .syllables import is_syllable
+from .twiceflags import flag_twice
 from .wordingflags import flag_wording
 
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
@@ -381,6 +382,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
         del judged["subject"]
     flag_faint(judged, pages)  # a faded page's weakly read words: its values for review
     flag_doubted(judged, pages)  # a character the engine nearly read as another: its value for review
+    flag_twice(found, pages)  # one printed word read twice from one place (two boxes overlapping)
     flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's

@@ -1,0 +1,68 @@
+"""A review flag for a value holding one printed word twice: two OCR words of the same text in one place.
+
+Why: Tesseract sometimes emits a word twice where a seal or a second reading overlaps it, each copy read
+surely: HG51 seals-33-tb-219's signer came out ``Tạ Tạ Thanh Vân`` for ``Tạ Thanh Vân``, the page's words
+holding ``Tạ`` twice on the signature's line in boxes that almost wholly overlap (x 1692-1760 at 96.9 and
+1702-1764 at 93.6). No confidence sees it, and no other check asks whether two words share a box.
+
+A name or a phrase may repeat a word legitimately (``Hồ Quang Quang``, ``Nguyễn Quang Quang`` are right
+signers on the fit basis): side by side, in two boxes. So the rule asks for the boxes: the value holds the word
+twice *and* two of the words it was read from, of that text, cover one place (their overlap at least
+:data:`TWICE_OVERLAP` of the smaller box). On the fit basis (seeds 22-51 and HG47, 778 pairs of stored words
+overlapping that much, nearly all a word's box stretched over its neighbours) 7 pairs are of the same text, and
+the target is the one a value was built from (bench/RESULTS.md, "Flags, forty-first round (session 28)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Any
+
+from .faintflags import Box, value_words
+from .fields import Field
+
+#: two boxes of the same word overlapping by at least this share of the smaller one's area are one place read
+#: twice ("most of the smaller's area"); words side by side share at most a sliver of their boxes
+TWICE_OVERLAP = 0.5
+#: a word's letters and digits: punctuation around it is not the word
+_CORE = re.compile(r"[^\W_]+(?:[-./][^\W_]+)*")
+
+
+def _core(text: str) -> str:
+    m = _CORE.search(text)
+    return m.group(0).casefold() if m else ""
+
+
+def overlap(a: Box, b: Box) -> float:
+    """The share of the smaller of boxes ``a`` and ``b`` (x0, y0, x1, y1) that the other covers."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return max(0, w) * max(0, h) / smaller if smaller > 0 else 0.0
+
+
+def twice_doubt(value: object, words: Sequence[tuple[str, float, Box, int]]) -> str | None:
+    """Why ``value`` (a string or a list of them) holds a word read twice from one place among ``words`` (the
+    words it was read from), or None."""
+    text = " ".join(value) if isinstance(value, list) else str(value)
+    counts = Counter(c for t in text.split() if (c := _core(t)))
+    for a, b in combinations(words, 2):
+        core = _core(a[0])
+        if core and core == _core(b[0]) and counts[core] >= 2 and overlap(a[2], b[2]) >= TWICE_OVERLAP:
+            return (f"'{a[0]}' was read twice from one place on the page (two boxes overlapping): "
+                    "one printed word taken twice")
+    return None
+
+
+def flag_twice(found: dict[str, Field], pages: Sequence[Any]) -> None:
+    """Mark for review each value of ``found`` that holds a word read twice from one place (``pages``: the
+    document's :class:`archivist.ocrtext.PageText` with their words)."""
+    by_page = {p.number: p.words for p in pages if p.words}
+    for f in found.values():
+        if f.review or f.value in (None, "", []) or f.page not in by_page or not isinstance(f.value, (str, list)):
+            continue
+        if why := twice_doubt(f.value, value_words(by_page[f.page], f)):
+            f.review = why
