@@ -42,7 +42,7 @@ from .layout import (
 )
 from .listflags import flag_list
 from .marks import MarkRestorer
-from .numberbox import box_doubt, left_out_doubt
+from .numberbox import flag_lost_digit
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
 from .placeflags import place_shift_doubt
@@ -145,10 +145,7 @@ def _number_fields(doc: DocLayout, cls: Classification, pages: list[PageText]) -
     confirm(out["number_symbol"], base, [ln.text for page in doc.pages for ln in page])  # an annex cites it
     if not symbol_doubt(ns.symbol):  # every part a known code: then the OCR's doubt may lie on no digit
         settle_number([out["number_symbol"], out["number"], out["symbol"]], base, pages)
-    lost = left_out_doubt(out["number_symbol"], m.read, pages) or box_doubt(out["number_symbol"], pages)
-    if lost:  # a digit lost: the number is in doubt, not the symbol
-        for f in (out["number_symbol"], out["number"]):
-            f.review = f.review or lost
+    flag_lost_digit(out["number_symbol"], out["number"], m.read, pages)  # a digit left out or its box too wide
     return out
 
 

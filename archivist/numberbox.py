@@ -139,3 +139,12 @@ def left_out_doubt(f: Field, read: str, pages: Sequence[Any]) -> str | None:
     if not any(c.isdigit() for c in glued):
         return None
     return f"'{word[:at]}' before the number in its word '{word}' holds a digit the value left out"
+
+
+def flag_lost_digit(number_symbol: Field, number: Field, read: str, pages: Sequence[Any]) -> None:
+    """Flag the number (and the number/symbol holding it) when a digit was left out of the word or the box holds
+    one more than the text: the number is in doubt, not the symbol, whatever the grammar settled."""
+    lost = left_out_doubt(number_symbol, read, pages) or box_doubt(number_symbol, pages)
+    if lost:
+        for f in (number_symbol, number):
+            f.review = f.review or lost
