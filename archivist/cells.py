@@ -8,6 +8,14 @@ its own layout analysis): they are stacked one under another on a strip, with pa
 and the strip is read in one call as one block of lines (psm 6: Tesseract's page layout analysis
 would drop a lone ``5`` as a speck); each word is then put back where it is on the page.
 
+The light greys of a cell away from its ink (lighter than halfway from the page's ink/paper cut to white, and
+more than :data:`NEAR_INK` pixels from any pixel at or under the cut) are made paper before its crop goes on
+the strip: what the background's flattening leaves of the paper's texture and stains is faint grey, and
+Tesseract's line recogniser reads grey levels, not the binarised page: a cell ``21`` beside such a smudge read
+``2Ì``, ``22`` read ``2ó`` and ``2`` read ``rễ`` (HG46), all read right with the greys gone. The grey round
+the ink stays: made paper too, it took thin strokes' edges (a 200 dpi register's ``(1)`` read ``Œ)``, a drawn
+``khẩu`` read ``khâu``; bench/RESULTS.md, "Table pages over 2% (session 28)").
+
 Reading order: the page's own lines as Tesseract orders them (the header's two columns stay left
 first), each table where its top edge falls among them, its cells row by row, left to right, every
 line of a cell a line of the page's text.
@@ -17,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import cv2
 import numpy as np
 
 from .models import Word
@@ -25,14 +34,31 @@ from .tables import Grid
 
 MM = 25.4
 MAX_STRIP_PX = 12000  # Tesseract's images stay well below its 32767-pixel side
+#: A cell's pixel lighter than this share of the way from the page's Otsu cut to white ...
+PAPER = 0.5
+#: ... and farther than this many pixels from its ink is made paper (a stroke's grey edge is a pixel or two).
+NEAR_INK = 2
 
 
-def _crops(image: np.ndarray, grid: Grid) -> list[tuple[tuple[int, int, int, int], np.ndarray]]:
-    """Each cell holding ink, as (box on the page, pixels); a pixel inside the rules' centres."""
+def paper_from(image: np.ndarray) -> tuple[float, float]:
+    """The page's ink/paper cut (Otsu's, on a sixteenth of ``image``) and the grey from which a cell's pixel away
+    from ink is paper (:data:`PAPER`)."""
+    cut, _ = cv2.threshold(np.ascontiguousarray(image[::4, ::4]), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return cut, cut + PAPER * (255 - cut)
+
+
+def _crops(image: np.ndarray, grid: Grid,
+           paper: tuple[float, float] | None = None) -> list[tuple[tuple[int, int, int, int], np.ndarray]]:
+    """Each cell holding ink, as (box on the page, pixels); a pixel inside the rules' centres; with ``paper``
+    (:func:`paper_from`), its light greys away from ink made white (on a copy)."""
     out = []
+    near = np.ones((2 * NEAR_INK + 1, 2 * NEAR_INK + 1), np.uint8)
     for x0, y0, x1, y1 in grid.cells():
         crop = image[y0 + 1:y1, x0 + 1:x1]
         if crop.size and int((crop < 128).sum()) >= 4:
+            if paper is not None:
+                by_ink = cv2.dilate((crop <= paper[0]).astype(np.uint8), near).astype(bool)
+                crop = np.where((crop > paper[1]) & ~by_ink, np.uint8(255), crop)
             out.append(((x0 + 1, y0 + 1, x1, y1), crop))
     return out
 
@@ -67,7 +93,7 @@ def read_cells(engine: OcrEngine, image: np.ndarray, dpi: float, grid: Grid,
                bilevel: bool = False) -> list[list[Word]]:
     """The words of each cell (reading order, page coordinates, ``line`` numbering the cell's own
     lines from 0), one list per cell that holds ink (``bilevel``: as :meth:`OcrEngine.recognize`)."""
-    crops = _crops(image, grid)
+    crops = _crops(image, grid, paper_from(image))
     gap = max(8, round(2.5 * dpi / MM))
     cells: list[list[Word]] = [[] for _ in crops]
     for strip, spans in _strips(crops, gap):

@@ -19,6 +19,7 @@ from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, text_from_words
 from .orient import PDF_TEXT, orient
 from .osd import Osd
+from .pagenumber import add_page_number
 from .preview import make_preview
 
 __all__ = ["PageTask", "build_word_tables", "init_worker", "preload_engine", "process_page"]
@@ -135,10 +136,12 @@ def _deskew(corr: preprocess.Correction) -> dict:
 
 def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = False) -> OcrResult:
     """The OCR of a page turned upright: on the restored image (restore.py), tables cell by cell (cells.py),
-    in the page's own pixels (``bilevel``: scanned 1 bit, which decides its enlargement, archivist/ocr.py)."""
+    the page number Tesseract's layout leaves out read on its own (pagenumber.py), in the page's own pixels
+    (``bilevel``: scanned 1 bit, which decides its enlargement, archivist/ocr.py)."""
     prep = restore.prepare(upright, dpi)  # flattened, specks and rules out (never the stored image)
-    ocr = restore.on_page(read_prepared(engine, prep.image, prep.dpi, prep.grids, prep.plain, prep.restored,
-                                          bilevel), prep.scale)
+    ocr = read_prepared(engine, prep.image, prep.dpi, prep.grids, prep.plain, prep.restored, bilevel)
+    seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
+    ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
 
 
