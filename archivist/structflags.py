@@ -7,7 +7,8 @@ syllable check doubts them (sealed seed 46: HG46 ttr-177's issuer ``UBND HUYỆN
 
 - a body's name names one unit, so it holds one level word (``XÃ``, ``HUYỆN`` …); two are two lines joined;
 - its head is ``ỦY BAN NHÂN DÂN`` or ``HỘI ĐỒNG NHÂN DÂN`` written whole; words of it reordered or misspelt
-  (``ỦY NHÂN BÂN``) are a misread header, in which the unit's name may be misread too;
+  (``ỦY NHÂN BÂN``) are a misread header, in which the unit's name may be misread too; a ``NHÂN`` one letter
+  lost or off (``ỦY BAN HÂN DÂN``) is still its ``NHÂN`` (forty-second round);
 - a recipient's words in small letters are syllables Vietnamese words use (``ảng`` is none: ``Đảng`` lost its
   capital), as the subject's are (``crosscheck.syllable_doubt``); names in capitals are not judged;
 - a list names its recipients before the archive copy: a list of the copy alone lost its first lines
@@ -37,6 +38,16 @@ _HEAD_LIKE = 2
 _PEOPLE = "nhan"
 
 
+def _people_misread(word: str) -> bool:
+    """Whether ``word`` (unmarked) is ``NHÂN`` with one letter lost or changed (``HÂN``: its ``N`` read as a speck
+    and dropped, HG52 ttr-023), so it stands for the head's ``NHÂN``: no other body's head word is one letter from
+    it (forty-second round)."""
+    a, b = word, _PEOPLE
+    lost = len(a) == len(b) - 1 and any(a == b[:i] + b[i + 1:] for i in range(len(b)))
+    changed = len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    return lost or changed
+
+
 def levels_doubt(value: str) -> str | None:
     """Why a body's name is doubtful: it holds two level words (``UBND HUYỆN CHÂU PHÚ … XÃ MỸ ĐỨC``), so two of
     the header's lines (the parent body's and the issuer's) were read as one. A unit whose own name holds a
@@ -63,7 +74,10 @@ def head_doubt(value: str) -> str | None:
         after = " ".join(words[i + 1:i + 4])
         if _OLD_HEAD.get(word.upper(), word.upper()) == head[0] and after.upper() == head[1]:
             continue
-        same = set(unmarked_key(after).split()) & set(unmarked_key(head[1]).split())
+        read = unmarked_key(after).split()
+        same = set(read) & set(unmarked_key(head[1]).split())
+        if _PEOPLE not in same and any(_people_misread(w) for w in read):
+            same.add(_PEOPLE)
         if len(same) >= _HEAD_LIKE and _PEOPLE in same:
             return f"'{word} {after}' is not '{' '.join(head)}' written whole: the header misread"
     return None
