@@ -227,6 +227,34 @@ def table(args: argparse.Namespace) -> None:
         cells = "".join(f" {_shown(rows, d, way)} |" for d in named)
         print(f"| {way.name} | {sum(dis(r) for r in wrong)}/{len(wrong)} | {sum(dis(r) for r in wu)}/{len(wu)} | "
               f"{rd}/{len(right)} ({100 * rd / max(1, len(right)):.1f}%) | {empty} |{cells}")
+    if args.pairs or args.pair:
+        pairs(wrong, right, args.pairs, args.pair or [])
+
+
+def both(row: dict, pair: str) -> bool:
+    """Both ways of ``A+B`` disagree with the stored number."""
+    return all(disagrees(row, way) for way in pair.split("+"))
+
+
+def pairs(wrong: list[dict], right: list[dict], top: int, fixed: list[str]) -> None:
+    """Two ways that must both disagree with the stored number (two readings rarely err alike on a right one):
+    the ``fixed`` pairs, then the ``top`` pairs that flag at most 2% of right numbers and catch the most wrong
+    ones (chosen on these rows: to be checked on others, with ``fixed``)."""
+    names = [w.name for w in WAYS]
+    found = [f"{a}+{b}" for i, a in enumerate(names) for b in names[i + 1:]]
+
+    def counts(pair: str) -> tuple[int, int]:
+        return sum(both(r, pair) for r in wrong), sum(both(r, pair) for r in right)
+
+    def key(pair: str) -> tuple[bool, int, int]:
+        caught, flagged = counts(pair)
+        return flagged > 0.02 * len(right), -caught, flagged
+
+    print("\n| both of two ways disagree | wrong: disagree | right: disagree |\n|---|---|---|")
+    for pair in [*fixed, *sorted(found, key=key)[:top]]:
+        caught, flagged = counts(pair)
+        share = 100 * flagged / max(1, len(right))
+        print(f"| {pair.replace('+', ' + ')} | {caught}/{len(wrong)} | {flagged}/{len(right)} ({share:.1f}%) |")
 
 
 def disagrees(row: dict, way: str) -> bool:
@@ -235,9 +263,11 @@ def disagrees(row: dict, way: str) -> bool:
     return bool(got) and not same(got, row["stored"])
 
 
-def _shown(rows: list[dict], document: str, way: Way) -> str:
+def _shown(rows: list[dict], named: str, way: Way) -> str:
+    """The number one way read on a named document (``SET:prefix``)."""
+    set_name, _, document = named.rpartition(":")
     for r in rows:
-        if r["document"] and r["document"].startswith(document):
+        if r["document"] and r["document"].startswith(document) and set_name in ("", r["set"]):
             return r["readings"][way.name]["number"] or "-"
     return "?"
 
@@ -251,7 +281,9 @@ def main(argv: list[str] | None = None) -> None:
     r.add_argument("--jsonl", type=Path, required=True)
     t = sub.add_parser("table", help="the table over runs' JSONL")
     t.add_argument("jsonl", nargs="+", type=Path)
-    t.add_argument("--named", nargs="*", help="documents (name prefixes) whose readings are shown")
+    t.add_argument("--named", nargs="*", help="documents (SET:name prefix) whose readings are shown")
+    t.add_argument("--pairs", type=int, default=0, help="show this many best pairs of ways")
+    t.add_argument("--pair", nargs="*", help="pairs of ways (A+B) to show whatever they score")
     args = ap.parse_args(argv)
     run(args) if args.cmd == "run" else table(args)
 
