@@ -251,7 +251,7 @@ def pairs(wrong: list[dict], right: list[dict], top: int, fixed: list[str]) -> N
         return flagged > 0.02 * len(right), -caught, flagged
 
     print("\n| both of two ways disagree | wrong: disagree | right: disagree |\n|---|---|---|")
-    for pair in [*fixed, *sorted(found, key=key)[:top]]:
+    for pair in [*fixed, *[p for p in sorted(found, key=key) if p not in fixed][:top]]:
         caught, flagged = counts(pair)
         share = 100 * flagged / max(1, len(right))
         print(f"| {pair.replace('+', ' + ')} | {caught}/{len(wrong)} | {flagged}/{len(right)} ({share:.1f}%) |")
