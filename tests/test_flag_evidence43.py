@@ -1,12 +1,14 @@
 """Review flags, forty-third round (issue 14 item 9): a recipients item whose tail broke onto a line of its own that
 the reading dropped (HG53 speckle-20-cv-161: ``- TT Đảng ủy, HĐND xã`` then ``c);``, the ``(b/c)`` lost and the list
-stored at 0.85 unflagged)."""
+stored at 0.85 unflagged), and a place whose lost level word moved its line less than the round before
+allowed (HG53 speckle-21-tb-078: ``Kim Sơn`` for ``Xã Kim Sơn``, 0.69 of a line right of the nearer centre)."""
 
 from __future__ import annotations
 
 from archivist.fields import Field
 from archivist.itemtail import lost_tail_doubt
 from tests.test_flag_evidence import HEAD, _extract, _page
+from tests.test_flag_evidence34 import _place
 
 SIGN = [(1000, "TM. ỦY BAN NHÂN DÂN")]
 
@@ -44,3 +46,12 @@ def test_the_doubt_names_the_item_and_the_dropped_line() -> None:
                                                                                 "Lưu: VT"])
     assert why == "'- TT Đảng ủy, HĐND xã' is not closed and the line after it, 'c);', was dropped: the item's tail " \
         "was lost"
+
+
+def test_a_place_line_two_thirds_of_a_line_right_of_the_centre_is_doubted_through_extract() -> None:
+    # the words are 30 px tall here: 21 px is HG53 tb-078's 0.69; 14 px the largest right bare place's 0.45 (HG34)
+    lost = _place("Kim Sơn, ngày 11 tháng 01 năm 2018", shift=21)
+    assert lost.place.value == "Kim Sơn" and "place" in lost.needs_review
+    assert lost.place.review and lost.place.review.startswith("the place-and-date line stands 0.7 lines right")
+    right = _place("Kim Sơn, ngày 11 tháng 01 năm 2018", shift=14)
+    assert right.place.review is None and "place" not in right.needs_review
