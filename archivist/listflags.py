@@ -59,6 +59,7 @@ from .chardoubt import LETTER_MARGIN, token_at, value_tokens, vietnamese_letters
 from .faintflags import value_words, word_tuples
 from .fields import Field
 from .footer import BULLET, Footer, authority_of
+from .itemtail import lost_tail_doubt
 from .ocrtext import Line
 from .recipients import ITEM_EDGE
 from .syllables import is_syllable
@@ -340,7 +341,8 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
     items = [v for v in rec.value if isinstance(v, str)]
     rec.review = signature_item_doubt(items) or level_case_doubt(items) or closed_item_doubt(items) \
         or speck_item_doubt(items) \
-        or bracket_lost_doubt(rec.source_text or "", items) or dropped_item_doubt(rec.changes) \
+        or bracket_lost_doubt(rec.source_text or "", items) or lost_tail_doubt(rec.source_text or "", items) \
+        or dropped_item_doubt(rec.changes) \
         or (row_stray_doubt(footer) or label_gap_doubt(footer) or order_doubt(footer, items)
             or lost_head_doubt(footer, items) if footer else None)
     listed = next((p for p in pages if footer and footer.recipients and p.number == footer.recipients[0].page), None)
