@@ -1,8 +1,8 @@
 """Restoration of the page image Tesseract reads (never of the stored image): what helps the OCR of
 faded, noisy and ruled pages, adopted because ``bench/restore_ab.py`` showed it helps.
 
-:func:`prepare` is what the pipeline calls between the deskew and the OCR; the candidates it does not
-use are kept here so the bench can keep measuring them against it.
+:func:`prepare` is what the pipeline calls between the deskew and the OCR, with the adopted :class:`Recipe`
+(:data:`ADOPTED`); the bench's candidates are other recipes (and other steps), defined in the bench.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .models import Word
 from .ocr import OcrResult, text_from_words
 from .preprocess import components, components_in_box, flatten_background, ink_level
 from .tables import Grid, remove_rules
-from .typewritten import bold_lines, typed_body
+from .typewritten import bold_lines, even_strikes, typed_body
 
 MM = 25.4
 #: Specks per cm² in the side margins from which a page is speckled (bench: speckled pages 3.0-5.4,
@@ -46,28 +46,6 @@ FAINT = 70.0
 #: faded 184-216, typewritten 94-170. (The darkest ink alone does not tell them apart: faded 150-202,
 #: typewritten 43-158, a seed-10 typewritten page at 158 read worse with CLAHE.)
 FAINTEST = 178.0
-#: Which typewritten pages (:func:`archivist.typewritten.typewritten`, never the faintest) get their strikes
-#: evened out (:func:`even_strikes`) and thickened: "all", "faint" ones only, "all, faint thickened" (the
-#: well-inked ones evened out but not thickened), or none (""). "all", below the header (:data:`TYPED_WHERE`):
-#: typed pages' word error 15.9 -> 13.3% (HG42), 13.7 -> 11.4% (HG43), 16.4 -> 13.1% (HG44), fields right and
-#: wrong values unflagged no worse on any set (bench/RESULTS.md, "Typewritten pages, header kept"); done to the
-#: whole page it cost the header's and the names' fields (ibid., "Typewritten pages told apart"). The others stay
-#: for bench/restore_ab.py.
-TYPED_PAGES = "all"
-#: Where on a typed page: its "body" (:func:`archivist.typewritten.typed_body`: below the header and the date
-#: line, above the signature block; the rest as on any other page), all "below header", or the whole "page"
-#: (session 27's candidates); or those rows alone restored and read, the rest read from the image as on any other
-#: page (:func:`archivist.cells.read_prepared`): the header's rows alone (:data:`HEADER_APART`), or the whole page
-#: as it is read today, its words outside the restored rows kept (:data:`HEADER_PLAIN`, adopted; :data:`BODY_PLAIN`).
-#: Why read apart: a header left as it was but read with a restored body read otherwise (ibid.).
-HEADER_APART = "below header, header read apart"
-HEADER_PLAIN = "below header, header read from the page as it was"
-BODY_PLAIN = "body, the rest read from the page as it was"
-READ_APART = {HEADER_APART: "below header", HEADER_PLAIN: "below header", BODY_PLAIN: "body"}  # mode: rows restored
-TYPED_WHERE = HEADER_PLAIN
-#: Whether a typed page's bold lines in those rows stay as on any other page (:func:`archivist.typewritten.bold_lines`;
-#: not adopted: it kept fewer words and no more fields, ibid.).
-TYPED_KEEP_BOLD = False
 THICKEN_MIN_DPI = 200.0  # coarser scans are enlarged for OCR, and a thickened stroke with them
 
 
@@ -249,20 +227,6 @@ def clahe(flat: np.ndarray, dpi: float) -> np.ndarray:
     return cv2.createCLAHE(clipLimit=2.0, tileGridSize=(tiles, tiles)).apply(flat)
 
 
-def even_strikes(im: np.ndarray, dpi: float, cell_mm: float = 1.2, floor: float = 60.0) -> np.ndarray:
-    """Every typed character as dark as the darkest near it: the ink's darkness divided by the largest
-    darkness within ``cell_mm`` (about a stroke and its gap), so a letter the key struck lightly (HG40/41: an
-    ``n`` read as ``:``) comes out as dark as its neighbours; where nothing near is darker than ``floor``
-    (paper, grain) nothing changes. Meant for typewritten pages (:mod:`archivist.typewritten`): on every faint
-    page it cost clean low-contrast prints and tables words (bench/RESULTS.md, "Speckled and typewritten
-    pages"); on the typed pages alone it gains words but not fields (:data:`TYPED_PAGES`)."""
-    dark = 255.0 - im.astype(np.float32)
-    k = max(3, int(cell_mm * dpi / MM) // 2 * 2 + 1)
-    top = cv2.dilate(dark, np.ones((k, k), np.uint8))
-    out = np.where(top > floor, dark * 255.0 / np.maximum(top, 1.0), dark)
-    return (255.0 - np.clip(out, 0, 255)).astype(np.uint8)
-
-
 def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.ndarray, float]:
     if dpi >= target:
         return gray, dpi
@@ -274,38 +238,68 @@ def upscale(gray: np.ndarray, dpi: float, target: float = 300.0) -> tuple[np.nda
 Step = Callable[[np.ndarray, float], np.ndarray]
 
 
-def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: float = FAINTEST,
-            thicken_size: int = 3, others: str = "", denoise: Step | None = None,
-            typed: Step | None = None, typed_pages: str = TYPED_PAGES, strikes: Step = even_strikes,
-            typed_thicken: int = 3, typed_where: str = TYPED_WHERE, keep_bold: bool = TYPED_KEEP_BOLD) -> Prepared:
+@dataclass(frozen=True)
+class Recipe:
+    """The choices :func:`prepare` makes for a page, the adopted ones as defaults (:data:`ADOPTED`). Why a
+    value: the pipeline reads every page with the adopted recipe, and bench/restore_ab.py measures its
+    candidates as other recipes through the same code, so no candidate drifts from what it is measured against."""
+
+    faint: float = FAINT  #: darkest ink from which a page is faint (thickened)
+    faintest: float = FAINTEST  #: typical ink from which a faint page is a faded copy (CLAHE instead)
+    thicken_size: int = 3  #: a faint page's thickening (0: none)
+    others: str = ""  #: "all" or "ink": well-inked pages thickened too (all strokes, or the ink-dark ones)
+    denoise: Step | None = None  #: in place of a speckled page's median and light specks (after its lone specks)
+    typed: Step | None = None  #: done to a faint page that is not faintest before its thickening
+    #: Which typewritten pages (:func:`archivist.typewritten.typewritten`, never the faintest) get ``strikes``
+    #: and a thickening over ``typed_thicken``: "all", "faint" ones only, "all, faint thickened" (the well-inked
+    #: ones evened out but not thickened), or none (""). "all" below the header, the rest read from the page as
+    #: it was: typed pages' word error 15.9 -> 13.3% (HG42), 13.7 -> 11.4% (HG43), 16.4 -> 13.1% (HG44), fields
+    #: right and wrong values unflagged no worse on any set (bench/RESULTS.md, "Typewritten pages, header kept");
+    #: done to the whole page it cost the header's and the names' fields (ibid., "Typewritten pages told apart").
+    typed_pages: str = "all"
+    strikes: Step = even_strikes
+    typed_thicken: int = 3
+    #: Which of a typed page's rows are restored (:func:`archivist.typewritten.typed_body`): "body", "below
+    #: header" or the whole "page".
+    typed_rows: str = "below header"
+    #: What of a typed page is read apart from its restored rows (:func:`archivist.cells.read_prepared`): the
+    #: whole page as it is read today, its words outside the restored rows kept ("page"), the header's rows
+    #: alone ("header"), or nothing (""; the page read as one image). Why: a header left as it was but read
+    #: with a restored body read otherwise (ibid.).
+    read_apart: str = "page"
+    #: Whether a typed page's bold lines stay as on any other page (:func:`archivist.typewritten.bold_lines`;
+    #: not adopted: it kept fewer words and no more fields, ibid.).
+    keep_bold: bool = False
+
+
+ADOPTED = Recipe()
+
+
+def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepared:
     """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
     background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
     the lone specks painted out, a 3x3 median over the rest, the light specks near the text painted out
     (:func:`light_specks`, not those where a letter's mark sits) and the page enlarged to 300 dpi; the
     rules of tables and forms painted out (:mod:`archivist.tables`); then, on a faint page scanned at
-    200 dpi or more (darkest ink lighter than ``faint``: typewritten, faded, low-contrast prints),
-    every stroke thickened by a grey-level minimum over ``thicken_size`` pixels square, except on the
-    faintest pages (typical ink lighter than ``faintest``, :func:`ink_median`: faded carbon copies), whose
-    contrast is raised locally (:func:`clahe`) instead. Well-inked pages are not thickened (on the
-    default sample pages it cost words, as at 150 dpi).
-    ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the
-    words back). For bench/restore_ab.py: ``others`` ("all", "ink") thickens well-inked pages too;
-    ``typed_pages`` (:data:`TYPED_PAGES`) says which typewritten pages get ``strikes`` and a thickening over
-    ``typed_thicken`` pixels, ``typed_where`` (:data:`TYPED_WHERE`) on which of their rows, ``keep_bold``
-    (:data:`TYPED_KEEP_BOLD`) not on their bold lines;
-    ``denoise`` replaces the median and light specks of a speckled page (after its lone specks), ``typed`` is done to a
-    faint page that is not faintest (typewritten) before its thickening."""
+    200 dpi or more (darkest ink lighter than :data:`FAINT`: typewritten, faded, low-contrast prints),
+    every stroke thickened by a grey-level minimum over 3 pixels square, except on the faintest pages
+    (typical ink lighter than :data:`FAINTEST`, :func:`ink_median`: faded carbon copies), whose contrast is
+    raised locally (:func:`clahe`) instead, and on typewritten pages, whose strikes are evened out and thickened
+    below their header (:class:`Recipe`). Well-inked pages are not thickened (on the default sample pages it
+    cost words, as at 150 dpi).
+    ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the words back)."""
+    r = recipe
     flat = flatten_background(upright, dpi)
     steps = ["flatten"]
     scale = 1.0
     speckled = specks_per_cm2(flat, dpi) >= SPECKLED
     if speckled:
         flat = despeckle(flat, dpi)
-        if denoise is None:
+        if r.denoise is None:
             flat = light_specks(median(flat), dpi)
             steps += ["despeckle", "median", "light specks"]
         else:
-            flat = denoise(flat, dpi)
+            flat = r.denoise(flat, dpi)
             steps += ["despeckle", "denoise"]
         if dpi < SPECKLED_OCR_DPI:
             flat, _ = upscale(flat, dpi, SPECKLED_OCR_DPI)
@@ -313,12 +307,12 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
             steps.append(f"{SPECKLED_OCR_DPI:.0f} dpi")
     # the faint page's measures come from the flattened page before its rules go: the rules are then painted
     # out on it in place instead of on a copy
-    thickening = not speckled and thicken_size and dpi >= THICKEN_MIN_DPI
+    thickening = not speckled and r.thicken_size and dpi >= THICKEN_MIN_DPI
     level = ink_level(flat) if thickening else 0.0
-    faintest_page = thickening and level >= faint and ink_median(flat) >= faintest
+    faintest_page = thickening and level >= r.faint and ink_median(flat) >= r.faintest
     typed_rows = None
-    if thickening and not faintest_page and typed_pages != "" and (typed_pages != "faint" or level >= faint):
-        typed_rows = typed_body(flat, dpi, READ_APART.get(typed_where, typed_where))
+    if thickening and not faintest_page and r.typed_pages != "" and (r.typed_pages != "faint" or level >= r.faint):
+        typed_rows = typed_body(flat, dpi, r.typed_rows)
     apart, restored = None, (0, 0)
     rules = remove_rules(flat, dpi * scale, in_place=True)  # before thickening: a thickened rule leaves edges behind
     image = rules.image
@@ -330,31 +324,31 @@ def prepare(upright: np.ndarray, dpi: float, *, faint: float = FAINT, faintest: 
             steps.append("clahe")
         elif typed_rows is not None:
             top, bottom = typed_rows
-            plain = thicken(image, thicken_size) if level >= faint else image.copy()  # as on any other page
-            body = strikes(image[top:bottom], dpi)  # the strokes' neighbourhoods are local: the rows alone will do
+            plain = thicken(image, r.thicken_size) if level >= r.faint else image.copy()  # as on any other page
+            body = r.strikes(image[top:bottom], dpi)  # the strokes' neighbourhoods are local: the rows alone will do
             steps.append("even strikes")
-            if level >= faint or typed_pages == "all":
-                body = thicken(body, typed_thicken)
+            if level >= r.faint or r.typed_pages == "all":
+                body = thicken(body, r.typed_thicken)
                 steps.append("thicken")
-            if level >= faint and (top, bottom) != (0, image.shape[0]):
+            if level >= r.faint and (top, bottom) != (0, image.shape[0]):
                 steps.append("thicken beside the body")
-            bold = bold_lines(image, dpi, top, bottom) if keep_bold else []
+            bold = bold_lines(image, dpi, top, bottom) if r.keep_bold else []
             image = plain.copy()
             image[top:bottom] = body
             for a, b in bold:
                 image[a:b] = plain[a:b]
                 steps.append("bold line kept")
-            if typed_where in READ_APART and (top, bottom) != (0, image.shape[0]) and not rules.grids:
-                apart, restored = (plain[:top] if typed_where == HEADER_APART else plain), (top, bottom)
+            if r.read_apart and (top, bottom) != (0, image.shape[0]) and not rules.grids:
+                apart, restored = (plain[:top] if r.read_apart == "header" else plain), (top, bottom)
                 image[:top] = 255
                 image[bottom:] = 255
                 steps.append("the rest read apart")
-        elif level >= faint:
-            image = thicken(image if typed is None else typed(image, dpi), thicken_size)
+        elif level >= r.faint:
+            image = thicken(image if r.typed is None else r.typed(image, dpi), r.thicken_size)
             steps.append("thicken")
-        elif others:
-            image = thicken(image, thicken_size, ink_only=others == "ink")
-            steps.append(f"thicken {others}")
+        elif r.others:
+            image = thicken(image, r.thicken_size, ink_only=r.others == "ink")
+            steps.append(f"thicken {r.others}")
     return Prepared(image, dpi * scale, rules.grids, steps, scale, apart, restored)
 
 

@@ -8,7 +8,7 @@ strikes out helps them, but done to every faint page it cost clean low-contrast 
 (ibid.). Told apart, the typed pages gained words but lost fields: the header's bold capitals and the
 date line, evened out and thickened, read with letters split or merged. :func:`typed_body` says where a typed
 page's body lies (below the header and the date, above the signature block), so only its lines are restored
-(:data:`archivist.restore.TYPED_WHERE`; bench/RESULTS.md, "Typewritten pages, header kept").
+(:class:`archivist.restore.Recipe`; bench/RESULTS.md, "Typewritten pages, header kept").
 """
 
 from __future__ import annotations
@@ -189,3 +189,17 @@ def bold_lines(flat: np.ndarray, dpi: float, top: int, bottom: int) -> list[tupl
         if widths.size and np.median(widths) >= BOLD * page:
             out.append((max(top, a - pad), min(bottom, b + pad)))
     return out
+
+
+def even_strikes(im: np.ndarray, dpi: float, cell_mm: float = 1.2, floor: float = 60.0) -> np.ndarray:
+    """Every typed character as dark as the darkest near it: the ink's darkness divided by the largest
+    darkness within ``cell_mm`` (about a stroke and its gap), so a letter the key struck lightly (HG40/41: an
+    ``n`` read as ``:``) comes out as dark as its neighbours; where nothing near is darker than ``floor``
+    (paper, grain) nothing changes. Meant for typewritten pages (:func:`typewritten`): on every faint
+    page it cost clean low-contrast prints and tables words (bench/RESULTS.md, "Speckled and typewritten
+    pages"); on the typed pages alone it gains words but not fields (:class:`archivist.restore.Recipe`)."""
+    dark = 255.0 - im.astype(np.float32)
+    k = max(3, int(cell_mm * dpi / MM) // 2 * 2 + 1)
+    top = cv2.dilate(dark, np.ones((k, k), np.uint8))
+    out = np.where(top > floor, dark * 255.0 / np.maximum(top, 1.0), dark)
+    return (255.0 - np.clip(out, 0, 255)).astype(np.uint8)

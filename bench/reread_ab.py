@@ -54,7 +54,7 @@ def _step(f: Callable[[np.ndarray, float], np.ndarray]) -> ViewMaker:
 
 def _other(**kw: float) -> ViewMaker:
     def make(up: np.ndarray, dpi: float, p: restore.Prepared) -> View:
-        q = restore.prepare(up, dpi, **kw)
+        q = restore.prepare(up, dpi, restore.Recipe(**kw))  # type: ignore[arg-type]
         return View(q.image, q.dpi, q.scale)
     return make
 
@@ -76,7 +76,7 @@ VIEWS: dict[str, ViewMaker] = {
                                                       if "thicken" in p.steps else None),
     "x2 thicken 3": lambda up, dpi, p: _x2(up, dpi, restore.Prepared(restore.thicken(p.image, 3), p.dpi,
                                                                      scale=p.scale)),
-    "x2 no clahe": lambda up, dpi, p: _x2(up, dpi, restore.prepare(up, dpi, thicken_size=0)),
+    "x2 no clahe": lambda up, dpi, p: _x2(up, dpi, restore.prepare(up, dpi, restore.Recipe(thicken_size=0))),
 }
 
 Pick = Callable[[list[Word]], tuple[float, ...]]

@@ -61,6 +61,21 @@ def _up(first: Prep, target: float) -> Prep:
     return prep
 
 
+def _recipe(**choices: object) -> Prep:
+    """prepare() with a candidate's :class:`archivist.restore.Recipe` (the adopted choices but ``choices``)."""
+    recipe = restore.Recipe(**choices)  # type: ignore[arg-type]
+    return lambda up, d: restore.prepare(up, d, recipe)
+
+
+#: Which of a typed page's rows the typewriter candidates restore and what they read apart (the adopted: below the
+#: header, the rest read from the page as it was): the whole page or its body or all below its header, read as one
+#: image (session 27's and typewriter35's); below the header, the header's rows read apart.
+WHOLE_PAGE = {"typed_rows": "page", "read_apart": ""}
+BODY = {"typed_rows": "body", "read_apart": ""}
+BELOW_HEADER = {"typed_rows": "below header", "read_apart": ""}
+HEADER_APART = {"read_apart": "header"}
+
+
 Step = Callable[[np.ndarray, float], np.ndarray]
 #: Darkest ink from which a faint page counted as faintest in session 19's candidates (bench pages, seeds 7
 #: and 8: faded 150-202, typewritten 66-136, one table page 156); restore.prepare now splits by ink_median.
@@ -173,13 +188,13 @@ CANDIDATES: dict[str, Prep] = {
         _then(_flat, lambda im, dd: restore.thicken(im, 3)), 300.0)(
         restore.median(restore.despeckle(flatten_background(up, d), d)), d),
     "prepare() (adopted): faint pages thickened 3": restore.prepare,  # as adopted now (the name is session 12's)
-    "prepare(): faint pages thickened 3, others ink strokes": lambda up, d: restore.prepare(up, d, others="ink"),
-    "prepare(): every page thickened 3": lambda up, d: restore.prepare(up, d, others="all"),
-    "prepare(): every page thickened 2": lambda up, d: restore.prepare(up, d, others="all", thicken_size=2),
-    "prepare(): every page ink strokes thickened 3": lambda up, d: restore.prepare(up, d, faint=256.0, others="ink"),
-    "prepare(): no thickening": lambda up, d: restore.prepare(up, d, thicken_size=0),
+    "prepare(): faint pages thickened 3, others ink strokes": _recipe(others="ink"),
+    "prepare(): every page thickened 3": _recipe(others="all"),
+    "prepare(): every page thickened 2": _recipe(others="all", thicken_size=2),
+    "prepare(): every page ink strokes thickened 3": _recipe(faint=256.0, others="ink"),
+    "prepare(): no thickening": _recipe(thicken_size=0),
     # session 19: faint pages only (everything else as prepare())
-    "faint: thicken 2": lambda up, d: restore.prepare(up, d, thicken_size=2),
+    "faint: thicken 2": _recipe(thicken_size=2),
     "faint: 300 dpi + thicken 3": _faint(lambda im, d: restore.thicken(im, 3), 300.0),
     "faint: 300 dpi + thicken 2": _faint(lambda im, d: restore.thicken(im, 2), 300.0),
     "faint: 300 dpi, no thickening": _faint(lambda im, d: im, 300.0),
@@ -200,49 +215,39 @@ CANDIDATES: dict[str, Prep] = {
     "faint: faintest CLAHE, the rest gamma 2 + thicken 3": _faint(lambda im, d: _thick3(gamma(im), d),
                                                                  faintest=clahe),
     # session 27: speckled pages (after their lone specks) and typewritten pages (before their thickening)
-    "speckled: median 3 (before session 27)": lambda up, d: restore.prepare(
-        up, d, denoise=lambda im, dd: restore.median(im)),
-    "speckled: median 3 + light specks (adopted, session 27)": lambda up, d: restore.prepare(
-        up, d, denoise=lambda im, dd: restore.light_specks(restore.median(im), dd, marks=False)),
+    "speckled: median 3 (before session 27)": _recipe(denoise=lambda im, dd: restore.median(im)),
+    "speckled: median 3 + light specks (adopted, session 27)": _recipe(
+        denoise=lambda im, dd: restore.light_specks(restore.median(im), dd, marks=False)),
     "speckled: median 3 + light specks, marks of letters kept (session 27)": restore.prepare,
-    "speckled: non-local means": lambda up, d: restore.prepare(up, d, denoise=nl_means),
-    "typewritten: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed=even_strikes, typed_pages=""),
+    "speckled: non-local means": _recipe(denoise=nl_means),
+    "typewritten: even strikes + thicken 3": _recipe(typed=even_strikes, typed_pages=""),
     # session 27, typewriter34: typewritten pages told apart (archivist.typewritten), the rest as before
-    "typed pages not told apart (before typewriter34)": lambda up, d: restore.prepare(up, d, typed_pages=""),
-    "typed faint pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="faint",
-                                                                                typed_where="page"),
-    "typed pages: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", typed_thicken=3,
-                                                                          typed_where="page"),
-    "typed pages: even strikes + thicken 2": lambda up, d: restore.prepare(up, d, typed_pages="all", typed_thicken=2,
-                                                                          typed_where="page"),
-    "typed pages: even strikes, faint ones thickened 3": lambda up, d: restore.prepare(
-        up, d, typed_pages="all, faint thickened", typed_where="page"),
-    "typed pages: thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", strikes=lambda im, dd: im,
-                                                           typed_where="page"),
+    "typed pages not told apart (before typewriter34)": _recipe(typed_pages=""),
+    "typed faint pages: even strikes + thicken 3": _recipe(typed_pages="faint", **WHOLE_PAGE),
+    "typed pages: even strikes + thicken 3": _recipe(typed_thicken=3, **WHOLE_PAGE),
+    "typed pages: even strikes + thicken 2": _recipe(typed_thicken=2, **WHOLE_PAGE),
+    "typed pages: even strikes, faint ones thickened 3": _recipe(typed_pages="all, faint thickened",
+                                                                              **WHOLE_PAGE),
+    "typed pages: thicken 3": _recipe(strikes=lambda im, dd: im, **WHOLE_PAGE),
     # session 28, typewriter35: the typed page's body only (archivist.typewritten.typed_body), header and signature
     # block as on any other page
-    "typed bodies: even strikes + thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all",
-                                                                           typed_where="body"),
-    "typed pages below the header: even strikes + thicken 3": lambda up, d: restore.prepare(
-        up, d, typed_pages="all", typed_where="below header"),
-    "typed pages below the header, bold lines kept: even strikes + thicken 3": lambda up, d: restore.prepare(
-        up, d, typed_pages="all", typed_where="below header", keep_bold=True),
-    "typed pages, bold lines kept: even strikes + thicken 3": lambda up, d: restore.prepare(
-        up, d, typed_pages="all", typed_where="page", keep_bold=True),
-    "typed pages below the header, header read apart: even strikes + thicken 3": lambda up, d: restore.prepare(
-        up, d, typed_pages="all", typed_where=restore.HEADER_APART),
+    "typed bodies: even strikes + thicken 3": _recipe(**BODY),
+    "typed pages below the header: even strikes + thicken 3": _recipe(**BELOW_HEADER),
+    "typed pages below the header, bold lines kept: even strikes + thicken 3": _recipe(
+        keep_bold=True, **BELOW_HEADER),
+    "typed pages, bold lines kept: even strikes + thicken 3": _recipe(
+        keep_bold=True, **WHOLE_PAGE),
+    "typed pages below the header, header read apart: even strikes + thicken 3": _recipe(
+        **HEADER_APART),
     "typed pages below the header, header read apart, bold lines kept: even strikes + thicken 3":
-        lambda up, d: restore.prepare(up, d, typed_pages="all", typed_where=restore.HEADER_APART, keep_bold=True),
+        _recipe(keep_bold=True, **HEADER_APART),
     "typed pages below the header, header read from the page as it was: even strikes + thicken 3":
-        lambda up, d: restore.prepare(up, d, typed_pages="all", typed_where=restore.HEADER_PLAIN),
+        _recipe(),  # = restore.ADOPTED
     "typed bodies, the rest read from the page as it was: even strikes + thicken 3":
-        lambda up, d: restore.prepare(up, d, typed_pages="all", typed_where=restore.BODY_PLAIN),
-    "typed bodies: thicken 3": lambda up, d: restore.prepare(up, d, typed_pages="all", strikes=lambda im, dd: im,
-                                                            typed_where="body"),
-    "read twice: thicken 3 or none, higher confidence": _both(restore.prepare,
-                                                              lambda up, d: restore.prepare(up, d, thicken_size=0)),
-    "read twice: thicken 3 or 2, higher confidence": _both(restore.prepare,
-                                                           lambda up, d: restore.prepare(up, d, thicken_size=2)),
+        _recipe(typed_rows="body"),
+    "typed bodies: thicken 3": _recipe(strikes=lambda im, dd: im, **BODY),
+    "read twice: thicken 3 or none, higher confidence": _both(restore.prepare, _recipe(thicken_size=0)),
+    "read twice: thicken 3 or 2, higher confidence": _both(restore.prepare, _recipe(thicken_size=2)),
 }
 
 

@@ -30,7 +30,7 @@ def test_faded_page_gets_local_contrast_not_thicker_strokes(pages: dict) -> None
     prepared = restore.prepare(up, dpi)
     assert "clahe" in prepared.steps and "thicken" not in prepared.steps
     assert ink_level(prepared.image) < ink_level(flat) - 20  # the faint strokes are darker
-    thick = restore.prepare(up, dpi, faintest=256.0)  # as before: every stroke grown
+    thick = restore.prepare(up, dpi, restore.Recipe(faintest=256.0))  # as before: every stroke grown
     assert "thicken" in thick.steps and "clahe" not in thick.steps
 
 
@@ -54,7 +54,8 @@ def test_faded_page_reads_no_worse_than_thickened(pages: dict) -> None:
     up, dpi, text = pages["faded"]
     engine = TesserocrEngine()
     errors = {}
-    for name, p in (("clahe", restore.prepare(up, dpi)), ("thicken", restore.prepare(up, dpi, faintest=256.0))):
+    thick = restore.Recipe(faintest=256.0)
+    for name, p in (("clahe", restore.prepare(up, dpi)), ("thicken", restore.prepare(up, dpi, thick))):
         errors[name] = bag_of_words_error(text, engine.recognize(p.image, p.dpi).text)
     assert errors["clahe"] <= errors["thicken"] + 0.01, errors
     assert errors["clahe"] < 0.15, errors

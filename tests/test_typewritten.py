@@ -44,11 +44,12 @@ def test_typed_page_told_from_printed(dpi: int) -> None:
 def test_only_typed_pages_get_even_strikes() -> None:
     typed, printed = _pages(2, 200)
     page = ["flatten", "even strikes", "thicken"]  # the whole page (session 27's candidates)
-    assert restore.prepare(typed, 200, typed_pages="all", typed_where="page").steps == page
-    assert "even strikes" not in restore.prepare(printed, 200, typed_pages="all").steps
-    assert restore.prepare(typed, 200, typed_pages="all, faint thickened", typed_where="page").steps[-1] == \
+    whole = {"typed_rows": "page", "read_apart": ""}
+    assert restore.prepare(typed, 200, restore.Recipe(**whole)).steps == page
+    assert "even strikes" not in restore.prepare(printed, 200).steps
+    assert restore.prepare(typed, 200, restore.Recipe(typed_pages="all, faint thickened", **whole)).steps[-1] == \
         "even strikes"  # well inked
-    assert "even strikes" not in restore.prepare(typed, 200, typed_pages="faint").steps  # well inked
+    assert "even strikes" not in restore.prepare(typed, 200, restore.Recipe(typed_pages="faint")).steps  # well inked
     # adopted: below the title (no header of two columns here), which is read from the page as it was
     assert restore.prepare(typed, 200).steps == [*page, "the rest read apart"]
     assert "even strikes" not in restore.prepare(printed, 200).steps
@@ -59,7 +60,7 @@ def test_even_strikes_darkens_a_light_letter_alone() -> None:
     im[20:40, 20:24] = 30  # a hard strike
     im[20:40, 120:124] = 150  # a light one, far from it
     im[45:50, 60:64] = 220  # grain, lighter than the floor
-    out = restore.even_strikes(im, 200.0)
+    out = typewritten.even_strikes(im, 200.0)
     assert out[30, 121] < 10 and out[30, 21] < 40  # both as dark as ink gets
     assert (out[45:50, 60:64] == 220).all() and out[5, 5] == 255  # grain and paper untouched
 
@@ -125,19 +126,20 @@ def test_typed_body_is_below_the_header_and_the_date() -> None:
 
 @pytest.mark.parametrize("dpi", [200, 300])
 def test_typed_page_restored_below_its_header_only(dpi: int) -> None:
-    """The gate (restore.TYPED_PAGES) on a typed page: the body evened out and thickened, the header and the date
-    line as on any other page and read on their own (restore.HEADER_APART); a printed page as it was."""
+    """The gate (restore.Recipe.typed_pages) on a typed page: the body evened out and thickened, the header and the
+    date line as on any other page and read on their own (read_apart="header"); a printed page as it was."""
     page, _, _ = _letter(dpi)
-    plain = restore.prepare(page, dpi, typed_pages="")
-    prep = restore.prepare(page, dpi, typed_pages="all", typed_where=restore.HEADER_APART)
+    plain = restore.prepare(page, dpi, restore.Recipe(typed_pages=""))
+    prep = restore.prepare(page, dpi, restore.Recipe(read_apart="header"))
     top, _ = typewritten.typed_body(restore.flatten_background(page, dpi), dpi, "below header")
     assert prep.steps[-3:] == ["even strikes", "thicken", "the rest read apart"]
     assert prep.plain is not None and np.array_equal(prep.plain, plain.image[:top])  # the header untouched
     assert (prep.image[:top] == 255).all()  # ... and read apart, not with the restored body
     assert not np.array_equal(prep.image[top:], plain.image[top:])  # the body restored
     printed, _, _ = _letter(dpi, typed=False)
-    after = restore.prepare(printed, dpi, typed_pages="all", typed_where=restore.HEADER_APART)
-    assert after.plain is None and np.array_equal(after.image, restore.prepare(printed, dpi, typed_pages="").image)
+    after = restore.prepare(printed, dpi, restore.Recipe(read_apart="header"))
+    untold = restore.prepare(printed, dpi, restore.Recipe(typed_pages=""))
+    assert after.plain is None and np.array_equal(after.image, untold.image)
 
 
 @pytest.mark.slow
@@ -152,8 +154,9 @@ def test_typed_letter_end_to_end_loses_fewer_words_no_field(tmp_path: Path, monk
 
     (truth,) = generate(tmp_path / "set", seed=4, n_docs=1, groups=["typewriter"])
     adopted = restore.prepare
+    untold = functools.partial(adopted, recipe=restore.Recipe(typed_pages=""))
     got = {}
-    for name, prepare in (("before", functools.partial(adopted, typed_pages="")), ("after", adopted)):
+    for name, prepare in (("before", untold), ("after", adopted)):
         monkeypatch.setattr(restore, "prepare", prepare)
         process([tmp_path / "set" / "scans"], tmp_path / name, Settings(workers=1, page_timeout=0))
         (rec,) = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / name / "documents").glob("*.json")]
