@@ -43,6 +43,7 @@ from .layout import (
 from .listflags import flag_list
 from .marks import MarkRestorer
 from .numberbox import flag_lost_digit
+from .numberread import flag_reread
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
 from .placeflags import place_shift_doubt
@@ -146,6 +147,7 @@ def _number_fields(doc: DocLayout, cls: Classification, pages: list[PageText]) -
     if not symbol_doubt(ns.symbol):  # every part a known code: then the OCR's doubt may lie on no digit
         settle_number([out["number_symbol"], out["number"], out["symbol"]], base, pages)
     flag_lost_digit(out["number_symbol"], out["number"], m.read, pages)  # a digit left out or its box too wide
+    flag_reread(out["number_symbol"], out["number"], pages)  # its box read again two ways, both otherwise
     return out
 
 

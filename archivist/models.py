@@ -106,6 +106,7 @@ class PageResult:
     orientation_decision: str = ""  # archivist/orient.py: upright, turned, kept as scanned: ...
     orientation_evidence: dict = field(default_factory=dict)  # what each signal said
     deskew: dict = field(default_factory=dict)  # measured tilt, whether applied, and why not
+    number_reading: dict | None = None  # the header's number box read again (archivist/numberread.py)
 
 
 @dataclass

@@ -34,6 +34,8 @@ class PageText:
     notes: tuple[str, ...] = ()  # the page's warnings (archivist.faintflags reads whether it was faint)
     #: word box -> (word, characters the engine nearly read otherwise: ``Word.rivals``); archivist.chardoubt
     rivals: dict[Box, tuple[str, tuple[tuple[int, str, float, float], ...]]] = field(default_factory=dict)
+    #: the header's number box read again two ways (archivist.numberread): {"box", "read", "scan"}, or None
+    number_reading: dict | None = None
 
 
 def union_box(boxes: list[Box]) -> Box | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import notext, preprocess, restore
+from . import notext, numberread, preprocess, restore
 from .cells import read_prepared
 from .cputime import StageClock
 from .ingest import IngestError, load_page, page_where
@@ -44,6 +44,7 @@ def preload_engine() -> None:
         default = Settings()
         _engine(default.ocr_engine, default.lang, default.layout)
         build_word_tables()
+        numberread.preload()
     except Exception:  # noqa: BLE001 - an exception here would stop the fork server itself
         pass
 
@@ -73,10 +74,11 @@ def process_page(task: PageTask) -> PageResult | Failure:
     """Decode, orient, deskew and OCR one page. Never raises: a failure comes back as data."""
     where = page_where(task.ref)
     try:
-        clock = StageClock(("load", "preprocess", "ocr", "orient", "preview"))
+        clock = StageClock(("load", "preprocess", "ocr", "number", "orient", "preview"))
         page = load_page(task.ref, task.force_ocr)
         clock.lap("load")
-        verdict = None
+        verdict, number_reading = None, None
+        preps: list[tuple[np.ndarray, restore.Prepared]] = []  # each reading's image, for the number's box
         if page.words is not None:  # born-digital: its own text is exact, and its pages are upright
             corr, upright = preprocess.Correction(0, 0.0, 1.0, bool(page.words)), page.gray
             clock.lap("preprocess")
@@ -86,7 +88,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
             clock.lap("preprocess")
             engine = _engine(task.engine, task.lang, task.layout)
             bilevel = page.payload.bpc == 1  # a 1-bit scan is enlarged under 240 dpi, a grey one not under 175
-            done = orient(page.gray, page.dpi, found, lambda up: _read(engine, up, page.dpi, bilevel), _osd())
+            done = orient(page.gray, page.dpi, found, lambda up: _read(engine, up, page.dpi, bilevel, preps), _osd())
             corr, upright, ocr = done.correction, done.upright, done.ocr
             clock.take("orient", done.seconds_checking, done.cpu_checking)
             decision, evidence, notes = done.decision, done.evidence, done.warnings
@@ -94,6 +96,11 @@ def process_page(task: PageTask) -> PageResult | Failure:
             if not verdict.readable:  # an image only: nothing read, nothing to guess from
                 ocr, notes = OcrResult(), [verdict.message()]
         clock.lap("ocr")
+        prep = next((p for up, p in preps if up is upright), None)  # None on a page with its own text
+        if prep is not None and ocr.words:
+            number_reading = numberread.read_number(task.number, ocr.words, upright, page.dpi, prep)
+        preps.clear()
+        clock.lap("number")
         preview = make_preview(upright, page.payload, corr.orientation, corr.skew, page.colour)
         clock.lap("preview")
     except IngestError as e:
@@ -123,6 +130,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         timings=clock.timings(),
         warnings=warnings, image=page.payload, preview=preview, orientation_decision=decision,
         orientation_evidence=evidence, deskew=_deskew(corr) if page.words is None else {},
+        number_reading=number_reading,
     )
 
 
@@ -134,11 +142,15 @@ def _deskew(corr: preprocess.Correction) -> dict:
     return out
 
 
-def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = False) -> OcrResult:
+def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = False,
+          preps: list[tuple[np.ndarray, restore.Prepared]] | None = None) -> OcrResult:
     """The OCR of a page turned upright: on the restored image (restore.py), tables cell by cell (cells.py),
     the page number Tesseract's layout leaves out read on its own (pagenumber.py), in the page's own pixels
-    (``bilevel``: scanned 1 bit, which decides its enlargement, archivist/ocr.py)."""
+    (``bilevel``: scanned 1 bit, which decides its enlargement, archivist/ocr.py). The prepared image is kept in
+    ``preps`` with the page it was made from: the number's box is read again from the one the OCR kept."""
     prep = restore.prepare(upright, dpi)  # flattened, specks and rules out (never the stored image)
+    if preps is not None:
+        preps.append((upright, prep))
     ocr = read_prepared(engine, prep.image, prep.dpi, prep.grids, prep.plain, prep.restored, bilevel)
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)

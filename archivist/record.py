@@ -76,6 +76,7 @@ def page_entry(p: PageResult) -> dict:
         **({"orientation_decision": p.orientation_decision, "orientation_evidence": p.orientation_evidence}
            if p.orientation_decision else {}),
         **({"deskew": p.deskew} if p.deskew else {}),
+        **({"number_reading": p.number_reading} if p.number_reading else {}),
         "mean_confidence": p.mean_confidence,
         "image": {"filter": p.image.filter, "colorspace": p.image.colorspace, "bpc": p.image.bpc}
         if p.image else None,

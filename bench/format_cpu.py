@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-STAGES = ("load", "preprocess", "orient", "ocr", "preview")
+STAGES = ("load", "preprocess", "orient", "ocr", "number", "preview")
 
 
 def _ratios(raw: list[float], arch: list[float]) -> str:
@@ -50,9 +50,9 @@ def cpu_markdown(rows: list[dict]) -> list[str]:
                  f"{tot['ocrm_cpu'] / p:.3f} | {tot['ocrm_cpu'] / tot['arch_cpu'] if tot['ocrm_cpu'] else 0:.2f} |")
     lines += ["", "CPU seconds per page by stage (workers: the records' `cpu_*` timings of the last run; main "
               "process: bench/timed_cli.py), and what is left of archivist's CPU beside the OCR stage:", "",
-              "| format | load | orientation + deskew | OSD + extra readings | OCR | report image "
+              "| format | load | orientation + deskew | OSD + extra readings | OCR | number read again | report image "
               "| document stage (main) | main process in all | archivist CPU − OCR stage |",
-              "|---|---|---|---|---|---|---|---|---|"]
+              "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         n, st, m = r["pages"], r.get("stages_cpu") or {}, r.get("main") or {}
         per = {k: float(np.mean(st[k])) if st.get(k) else 0.0 for k in STAGES}

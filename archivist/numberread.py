@@ -1,0 +1,141 @@
+"""The number's box read a second time, two other ways, as a review flag (issue 14 item 9).
+
+Why: the wrong numbers most often stored unflagged are a typed or faded digit misread at full confidence (``78``
+for ``76``): the box fits its text, the engine has no rival, the number is not written twice, so nothing the record
+holds tells. Only the pixels can. Read again as one line of digits on the image the OCR read (psm 7, digits and
+``/:`` only) and as one word on the upright scan (psm 8), a wrong number was read otherwise by both on 16 of 21
+wrong numbers, a right one on 1 of 613 (bench/RESULTS.md, "A second reading of the number (session 28)"): each
+way alone disagrees on 1-6% of right numbers, the two rarely err alike. That pair and its comparison are used
+here as measured, untuned.
+
+The page stage has the images, the document stage knows the number: :func:`read_number` (page stage) finds the
+number the header of the page would give (:func:`archivist.layout.parse_header` on the page's own lines, the
+piece extract takes when the page is a document's first) and keeps its box with the two readings;
+:func:`flag_reread` (extract) flags the number when both readings give digits and neither is the stored
+number's. The value is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import cv2
+import numpy as np
+
+from .fields import Field
+from .layout import parse_header
+from .ocrtext import PageText, page_lines
+
+#: The part of the box's height added on every side of the crop (a box is the ink's; Tesseract wants paper round
+#: it), and the white border added round the crop (pixels), as numbers38 measured them.
+MARGIN = 0.3
+BORDER = 10
+#: The characters of the digits-only reading.
+DIGITS = "0123456789/:"
+
+_API: Any = None
+
+
+def _api() -> Any:
+    """One Tesseract (vie, LSTM) of its own for the crops, its mode and whitelist set per reading: the page's
+    engine keeps its own settings. None where tesserocr is not installed (then nothing is read again)."""
+    global _API
+    if _API is None:
+        try:
+            import tesserocr
+
+            from .tessdata import tessdata_dir
+
+            _API = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang="vie", oem=tesserocr.OEM.LSTM_ONLY)
+        except Exception:  # noqa: BLE001 - no second reading is no failure of the page
+            _API = False
+    return _API or None
+
+
+def preload() -> None:
+    """Load the model in the fork server (archivist/warm.py), so the workers forked from it share it."""
+    _api()
+
+
+def number_of(text: str) -> str:
+    """The number a reading gives: the digits right before the first ``/``, else the last run of digits."""
+    m = re.search(r"(\d+)\s*/", text)
+    if m:
+        return m.group(1)
+    runs = re.findall(r"\d+", text)
+    return runs[-1] if runs else ""
+
+
+def crop_box(img: np.ndarray, bbox: Sequence[int], scale: float) -> np.ndarray:
+    """The box (page pixels) with MARGIN of its height round it, from ``img`` (``scale`` image pixels a page's)."""
+    x0, y0, x1, y1 = bbox
+    pad = MARGIN * (y1 - y0)
+    h, w = img.shape[:2]
+    a, b = max(0, int((x0 - pad) * scale)), max(0, int((y0 - pad) * scale))
+    c, d = min(w, int((x1 + pad) * scale) + 1), min(h, int((y1 + pad) * scale) + 1)
+    return np.ascontiguousarray(img[b:d, a:c])
+
+
+def read_crop(crop: np.ndarray, dpi: float, psm: int, digits: bool) -> str:
+    """Tesseract's text of one crop (a white border added), in page segmentation mode ``psm``."""
+    from PIL import Image
+
+    api = _api()
+    if api is None or not crop.size:
+        return ""
+    img = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+    api.SetPageSegMode(psm)
+    api.SetVariable("tessedit_char_whitelist", DIGITS if digits else "")
+    api.SetImage(Image.fromarray(img))
+    api.SetSourceResolution(int(round(dpi)))
+    return api.GetUTF8Text().strip()
+
+
+def header_number_box(number: int, words: Sequence[Any]) -> list[int] | None:
+    """The box of the number/symbol piece the header of this page gives (``words``: the page's words in its
+    upright pixels), as extract's field holds it; None when the page's header has none."""
+    if not words:
+        return None
+    h = parse_header(page_lines(PageText(number, "", list(words))))
+    box = h.number.line.box() if h.number is not None and h.number.number is not None else None
+    return [int(v) for v in box] if box else None
+
+
+def read_number(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any) -> dict | None:
+    """The header's number box read again: ``read`` on the image the OCR read (``prep``:
+    :class:`archivist.restore.Prepared`; a typed page's rows outside its restored body from ``plain``) at psm 7,
+    digits only; ``scan`` on the upright page (``upright``, at ``dpi``) at psm 8. None without a number."""
+    box = header_number_box(number, words)
+    if box is None or _api() is None:
+        return None
+    top, bottom = prep.restored
+    mid = (box[1] + box[3]) * prep.scale / 2
+    seen = prep.plain if prep.plain is not None and not top <= mid < bottom else prep.image
+    read = read_crop(crop_box(seen, box, prep.scale), prep.dpi, 7, True)
+    scan = read_crop(crop_box(upright, box, 1.0), dpi, 8, False)
+    return {"box": box, "read": read, "scan": scan}
+
+
+def reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> str | None:
+    """Why ``number`` (the stored number of the number/symbol ``f``) may be misread: its box, read again two
+    ways, gave other digits both times (a reading with no digits is no evidence)."""
+    page = next((p for p in pages if p.number == f.page), None)
+    got = page.number_reading if page is not None else None
+    if not got or f.bbox is None or list(got["box"]) != [int(v) for v in f.bbox]:
+        return None  # not this box (another piece was taken as the number): nothing read again
+    found = [number_of(got["read"]), number_of(got["scan"])]
+    if not all(found) or any(n.lstrip("0") == number.lstrip("0") for n in found):
+        return None
+    return f"the number's box read again gave {found[0]} and {found[1]}, not {number}"
+
+
+def flag_reread(number_symbol: Field, number: Field, pages: Sequence[PageText]) -> None:
+    """Flag the number and the number/symbol when both second readings of its box disagree with it."""
+    if not isinstance(number.value, str):
+        return
+    doubt = reread_doubt(number_symbol, number.value, pages)
+    if doubt:
+        for f in (number_symbol, number):
+            f.review = f.review or doubt
