@@ -1,0 +1,74 @@
+"""The number's second reading (numbers39, issue 14 item 9): the header's number box read again on the image the
+OCR read (psm 7, digits only) and on the upright scan (psm 8); the number is flagged, never changed, when both give
+digits and neither is the stored number's (numbers38's pair, bench/RESULTS.md "A second reading of the number")."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from archivist.numberread import header_number_box, number_of, read_number
+from archivist.ocrtext import PageText
+from archivist.restore import Prepared
+from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
+
+SERIF = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
+NUMBER = "118/TB-UBND"
+
+
+def _read_as(text: str, reading: dict | None) -> PageText:
+    """The test page with its number's word read as ``text`` and the second readings ``reading`` kept with it."""
+    page = _page(HEAD + FOOT)
+    words = [(text, *w[1:]) if w[0] == NUMBER else w for w in page.words or []]
+    return PageText(1, page.text.replace(NUMBER, text), words, (), page.rivals, reading)
+
+
+def test_a_reading_gives_the_digits_before_the_slash() -> None:
+    assert number_of(":835/") == "835"
+    assert number_of('"Số: 89/BC-UBND.') == "89"
+    assert number_of("Số 2388") == "2388"  # no slash: its last run of digits
+    assert number_of("Số: /BC") == ""
+
+
+def test_the_number_is_flagged_only_when_both_readings_give_other_digits() -> None:
+    box = header_number_box(1, _page(HEAD + FOOT).words or [])
+    assert box == [100, 220, 308, 250]  # the piece ``Số: 118/TB-UBND``, as extract's field holds it
+    wrong = _extract(_read_as("178/TB-UBND", {"box": box, "read": ":118/", "scan": "Số: 118/TB-UBND"}))
+    assert wrong.number.value == "178" and wrong.number_symbol.value == "178/TB-UBND"  # never changed
+    assert wrong.number.review == "the number's box read again gave 118 and 118, not 178"
+    assert wrong.number_symbol.review == wrong.number.review and wrong.symbol.review is None
+    assert {"number", "number_symbol"} <= set(wrong.needs_review)
+    for reading in ({"box": box, "read": ":178/", "scan": "Số: 118/TB-UBND"},  # one reading agrees
+                    {"box": box, "read": ":0178/", "scan": "Số: 118"},  # leading zeros are the same number
+                    {"box": box, "read": "", "scan": "Số: 118/TB-UBND"},  # no digits: no evidence
+                    {"box": [100, 220, 300, 250], "read": ":118/", "scan": "118"},  # another box
+                    None):
+        meta = _extract(_read_as("178/TB-UBND", reading))
+        assert meta.number.value == "178" and meta.number.review is None, reading
+
+
+@pytest.fixture(scope="module")
+def drawn() -> np.ndarray:
+    """The test page's number line drawn where its words stand (Liberation Serif, 28 px)."""
+    im = Image.new("L", (1600, 700), 255)
+    ImageDraw.Draw(im).text((94, 216), "Số: 118/TB-UBND", font=ImageFont.truetype(SERIF, 28), fill=0)
+    return np.asarray(im)
+
+
+def test_the_drawn_number_read_again_flags_a_planted_wrong_value(drawn: np.ndarray) -> None:
+    words = _page(HEAD + FOOT).words or []
+    reading = read_number(1, words, drawn, 300.0, Prepared(drawn, 300.0))
+    assert reading is not None and reading["box"] == [100, 220, 308, 250]
+    assert number_of(reading["read"]) == "118" and number_of(reading["scan"]) == "118"
+    right = _extract(_read_as(NUMBER, reading))
+    assert right.number.value == "118" and right.number.review is None
+    planted = _extract(_read_as("178/TB-UBND", reading))  # the stored reading misread a digit
+    assert planted.number.value == "178" and planted.number.review is not None
+    assert "number" in planted.needs_review
+
+
+def test_a_page_without_a_number_in_its_header_is_not_read_again(drawn: np.ndarray) -> None:
+    words = [w for w in _page(HEAD + FOOT).words or [] if w[0] not in ("Số:", NUMBER)]
+    assert header_number_box(1, words) is None
+    assert read_number(1, words, drawn, 300.0, Prepared(drawn, 300.0)) is None
