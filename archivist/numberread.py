@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
-
-import cv2
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from .fields import Field
 from .layout import parse_header
 from .ocrtext import PageText, page_lines
+
+if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs: the document stage (extract) writes without
+    import numpy as np  # them (tests/test_fixed_costs.py)
 
 #: The part of the box's height added on every side of the crop (a box is the ink's; Tesseract wants paper round
 #: it), and the white border added round the crop (pixels), as numbers38 measured them.
@@ -70,6 +70,8 @@ def number_of(text: str) -> str:
 
 def crop_box(img: np.ndarray, bbox: Sequence[int], scale: float) -> np.ndarray:
     """The box (page pixels) with MARGIN of its height round it, from ``img`` (``scale`` image pixels a page's)."""
+    import numpy as np
+
     x0, y0, x1, y1 = bbox
     pad = MARGIN * (y1 - y0)
     h, w = img.shape[:2]
@@ -80,6 +82,7 @@ def crop_box(img: np.ndarray, bbox: Sequence[int], scale: float) -> np.ndarray:
 
 def read_crop(crop: np.ndarray, dpi: float, psm: int, digits: bool) -> str:
     """Tesseract's text of one crop (a white border added), in page segmentation mode ``psm``."""
+    import cv2
     from PIL import Image
 
     api = _api()
