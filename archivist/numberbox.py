@@ -144,7 +144,12 @@ def left_out_doubt(f: Field, read: str, pages: Sequence[Any]) -> str | None:
 def flag_lost_digit(number_symbol: Field, number: Field, read: str, pages: Sequence[Any]) -> None:
     """Flag the number (and the number/symbol holding it) when a digit was left out of the word or the box holds
     one more than the text: the number is in doubt, not the symbol, whatever the grammar settled."""
-    lost = left_out_doubt(number_symbol, read, pages) or box_doubt(number_symbol, pages)
-    if lost:
+    doubt_number(number_symbol, number, left_out_doubt(number_symbol, read, pages) or box_doubt(number_symbol, pages))
+
+
+def doubt_number(number_symbol: Field, number: Field, why: str | None) -> None:
+    """Flag the number and the number/symbol holding it for ``why`` (None: nothing), keeping an earlier reason: a
+    doubt about the number's digits is the number's, not the symbol's."""
+    if why:
         for f in (number_symbol, number):
-            f.review = f.review or lost
+            f.review = f.review or why

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .fields import Field
 from .layout import parse_header
+from .numberbox import doubt_number
 from .ocrtext import PageText, page_lines
 
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs: the document stage (extract) writes without
@@ -136,9 +137,5 @@ def reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> str | None
 
 def flag_reread(number_symbol: Field, number: Field, pages: Sequence[PageText]) -> None:
     """Flag the number and the number/symbol when both second readings of its box disagree with it."""
-    if not isinstance(number.value, str):
-        return
-    doubt = reread_doubt(number_symbol, number.value, pages)
-    if doubt:
-        for f in (number_symbol, number):
-            f.review = f.review or doubt
+    if isinstance(number.value, str):
+        doubt_number(number_symbol, number, reread_doubt(number_symbol, number.value, pages))
