@@ -42,6 +42,7 @@ from .layout import (
 )
 from .listflags import flag_list
 from .marks import MarkRestorer
+from .nametwin import flag_name_twins
 from .numberbox import flag_lost_digit
 from .numberread import flag_reread
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
@@ -389,6 +390,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
+    flag_name_twins(found, texts)  # a name the document writes elsewhere with other marks
     meta = Metadata(classification=cls, entries=entries or None, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
     if any(e["review"] or e["confidence"] < threshold for e in entries):
