@@ -12,11 +12,11 @@ never changed.
 
 The family name must be the same word in both: on the fit basis (seeds 22-54 and HG47) a name read elsewhere with
 another family name's marks is nearly always a misread of that other copy (``Đỉnh``, ``Lầm``, ``Trân`` for
-``Đinh``, ``Lâm``, ``Trần``: 49 right names would be flagged, for 1 wrong), while two readings of one family name
-that differ on the given or middle name were 1 wrong name unflagged and 5 right ones, all flagged already
-(bench/RESULTS.md, "Flags, forty-fourth round (session 29)"). The value's own words (its source text) are not a
-second reading: a name restored from them (``BÙI PHƯƠNG QUYỂN`` stored ``Bùi Phương Quyên``) is not judged
-against them.
+``Đinh``, ``Lâm``, ``Trần``; any copy counted, 50 right names unflagged would be flagged for 2 wrong), while two
+readings of one family name that differ on a later word were, as this function judges them, 1 wrong name
+unflagged and 3 right ones, all flagged already (bench/RESULTS.md, "Flags, forty-fourth round (session 29)").
+The value's own words (its source text) are not a second reading: a name restored from them (``BÙI PHƯƠNG QUYỂN``
+stored ``Bùi Phương Quyên``) is not judged against them.
 """
 
 from __future__ import annotations
