@@ -21,10 +21,11 @@ from .calibration import threshold_for
 from .chardoubt import flag_doubted, settle_number
 from .civil import BARE_CODES, civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
-from .confirmations import REGISTER_DATE_BASE, confirm_agreeing, register_year
+from .confirmations import confirm_agreeing, register_year
 from .crosscheck import check, confirm, level_lost, symbol_doubt
 from .datecheck import flag_contradicted, flag_faded_year
-from .dates import DateMatch, digit_variants, find_dates, format_date, parse_date
+from .datefield import MIN_YEAR, date_field, placedate
+from .dates import format_date, parse_date
 from .doctypes import load_table
 from .faintflags import flag_faint
 from .fields import Field, clean, make_field, missing
@@ -38,7 +39,6 @@ from .layout import (
     heading_symbol,
     is_body_head,
     issuer_bodies,
-    split_line,
 )
 from .listflags import flag_list
 from .marks import MarkRestorer
@@ -59,7 +59,6 @@ from .wordingflags import flag_wording
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
            "parse_number_symbol"]
 
-MIN_YEAR = 1900
 ODD_FACTOR = 0.7  # per token that is no syllable, abbreviation or number (at most three count)
 INCOMPLETE = 0.55  # an issuer that is a body's head word alone (ỦY BAN NHÂN DÂN): its place was not read
 DOUBTABLE = ("issuer", "parent_issuer", "place", "subject", "signer", "person")
@@ -119,7 +118,7 @@ class Metadata:
         return out
 
 
-# --- number, date ---------------------------------------------------------------------------------
+# --- number ---------------------------------------------------------------------------------------
 
 def _number_fields(doc: DocLayout, cls: Classification, pages: list[PageText]) -> dict[str, Field]:
     seg = doc.header.number
@@ -150,78 +149,6 @@ def _number_fields(doc: DocLayout, cls: Classification, pages: list[PageText]) -
     flag_lost_digit(out["number_symbol"], out["number"], m.read, pages)  # a digit left out or its box too wide
     flag_reread(out["number_symbol"], out["number"], pages)  # its box read again two ways, both otherwise
     return out
-
-
-def _plausible(d: date) -> bool:
-    return MIN_YEAR <= d.year <= date.today().year + 1
-
-
-def _repair_year(d: date, years: set[int]) -> tuple[date, float] | None:
-    """An implausible year read back through Tesseract's digit confusions (``2066`` for ``2006``): the
-    one plausible reading, surer when the document writes that year elsewhere. Either way for review."""
-    cands = {int(y) for y in digit_variants(str(d.year))}
-    good = sorted(y for y in cands if MIN_YEAR <= y <= date.today().year + 1)
-    seen = [y for y in good if y in years]
-    pick, conf = (seen[0], 0.6) if len(seen) == 1 else (good[0], 0.45) if len(good) == 1 else (None, 0.0)
-    if pick is None:
-        return None
-    try:
-        return d.replace(year=pick), conf
-    except ValueError:
-        return None
-
-
-def _placedate(doc: DocLayout) -> Seg | None:
-    """The ``<place>, ngày …`` line: in the header, or (petitions, certificates) the last one in the document."""
-    if doc.header.placedate is not None:
-        return doc.header.placedate
-    for page in reversed(doc.pages):
-        for ln in reversed(page):
-            if "ngay" in ln.folded:
-                segs = [s for s in split_line(ln) if s.role == "placedate" and s.place]
-                if segs:
-                    return segs[0]
-    return None
-
-
-#: the word before a date that is a form's labelled field (``năm sinh: 05/06/1995``, ``đăng ký: 14/07/1995``), not
-#: a place-and-date line's ``ngày``: a date after a label's colon, with no place before it, is the form's field
-#: (a birth extract's header run on into its fields on a skewed page took the birth date: HG28, at 0.95)
-_LABEL_LEAD = re.compile(r"^(?!ng\S{0,3}:)\w{2,}:$")
-
-#: a date in the header's lines, however misread: ``ngày 03``, ``ngày.2ỗ`` (a speck for the space), ``tháng 01-năm``
-_HEADER_DATE = re.compile(r"\bngay\W{0,2}\d|\bthang\s*\d{1,2}\W{0,2}nam\b")
-
-
-def _date_field(doc: DocLayout, pd: Seg | None, years: set[int], book: int | None) -> Field:
-    """The document's date: its place-and-date line's, else the first date of its text (``book``: a register's
-    year, :func:`archivist.confirmations.register_year`, whose first entry's date is the register's)."""
-    cands: list[tuple[float, Line, DateMatch]] = []
-    if pd is not None and pd.date is not None:
-        cands.append((0.95 if pd is doc.header.placedate else 0.85, pd.line, pd.date))
-    else:
-        for ln in doc.pages[0][doc.header.end:] if doc.pages else []:
-            f = ln.folded.strip()
-            if f.startswith("can cu") or re.search(r"\bso\s*\d", f):
-                continue
-            if found := find_dates(ln.text):
-                base = 0.8 if f.startswith(("hom nay", "thoi gian", "vao hoi")) else \
-                    REGISTER_DATE_BASE if found[0].value.year == book else 0.55  # a register's first entry
-                cands.append((base, ln, found[0]))
-                break
-    for base, line, dm in cands[:1]:
-        d, repaired = dm.value, dm.repaired
-        if not _plausible(d):
-            fixed = _repair_year(d, years)
-            d, base, repaired = (fixed[0], fixed[1], True) if fixed else (d, 0.3, repaired)
-        f = make_field(d.isoformat(), base, line, dm.start, dm.end, repaired)
-        unread = pd is not None and line is not pd.line or pd is None and any(
-            _HEADER_DATE.search(ln.folded) for ln in doc.pages[0][:doc.header.end])
-        f.review = "the header's date line was not read; this date is from the text" if unread else None
-        if pd is not None and line is pd.line and pd.place is None and _LABEL_LEAD.search(pd.lead):
-            f.review = f"the date follows a form's label ('{pd.lead}'), not a place and 'ngày': a field of the form"
-        return f
-    return missing()
 
 
 # --- header, subject, signature ------------------------------------------------------------------
@@ -351,10 +278,10 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     found.update(_number_fields(doc, cls, pages))
     if (ns := doc.header.number) and ns.number and ns.number.value.year:
         years.add(int(ns.number.value.year))
-    pd = _placedate(doc)
+    pd = placedate(doc)
     book = register_year(doc.header.title.title if doc.header.title else None,
                          [ln.folded for ln in doc.pages[0]] if doc.pages else [])
-    found["date"] = _date_field(doc, pd, years, book)
+    found["date"] = date_field(doc, pd, years, book)
     found.update(_issuer_fields(doc, pd, restore))
     found["subject"] = _with_checks(subj := subject_field(doc, restore), [], subj.source_text)
     if isinstance(subj.value, str) and any(not MIN_YEAR <= int(y) <= date.today().year + 1

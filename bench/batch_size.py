@@ -10,7 +10,7 @@ every round. For each tool and format a least-squares line CPU = fixed + per_pag
 the table gives both, the CPU a page at each size and the ratio raw / archivist at each size and at the margin
 (per_page raw / per_page archivist: what a long box sees).
 
-CPU is user + system of every process of the run (the harness's ``cpu_clock`` and ``MemoryWatch``, as
+CPU is user + system of every process of the run (bench/measure.py's ``cpu_clock`` and ``MemoryWatch``, as
 bench/main_cpu.py counts it). Raw Tesseract runs as bench/harness.py runs it: ``tesseract PAGE - -l vie``, a
 fresh process a page, two at a time, on the pages turned upright (``upright/FORMAT``). Archivist runs as a user
 runs it: ``archivist process BATCH --workers 2 --pdfa 1b`` (the console script; ``--tree`` sets ``PYTHONPATH``
@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bytecode import compile_package  # noqa: E402
-from bench.harness import cpu_clock, timed  # noqa: E402
+from bench.measure import cpu_clock, timed  # noqa: E402
 
 
 def distinct_copy(src: Path, dst: Path, k: int) -> None:

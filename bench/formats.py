@@ -24,16 +24,8 @@ import numpy as np
 
 from archivist.metrics import bag_of_words_error
 from bench.corpus import FORMATS, prepare_corpus
-from bench.harness import (
-    OCRMYPDF_VENV,
-    ROOT,
-    cpu_clock,
-    pdftotext,
-    preflight_verdict,
-    run_raw_tesseract,
-    timed,
-    versions,
-)
+from bench.harness import OCRMYPDF_VENV, ROOT, pdftotext, preflight_verdict, run_raw_tesseract, versions
+from bench.measure import cpu_clock, timed
 from bench.pdf_bytes import archive_bytes
 
 

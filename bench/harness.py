@@ -13,11 +13,9 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -31,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archivist.metrics import angle_error, bag_of_words_error, cer, summarise  # noqa: E402
+from bench.measure import cpu_clock, timed  # noqa: E402
 
 OCRMYPDF_VENV = ROOT / "bench" / ".venv-ocrmypdf"
 REPEATABLE = ("raw", "raw-upright", "engine-upright", "archivist", "archivist1")
@@ -53,77 +52,7 @@ class ToolResult:
     per_page: list = field(default_factory=list)
     runs: list = field(default_factory=list)  # seconds of each run, when the tool ran several times
     cpu_seconds: float = 0.0  # user + system time of every process of the tool, mean over runs
-    cpu_watched: float = 0.0  # the same, as sampled by MemoryWatch (this run)
-
-
-class MemoryWatch:
-    """Peak resident memory of a process tree, sampled every 50 ms."""
-
-    def __init__(self, pid: int) -> None:
-        self.proc = psutil.Process(pid)
-        self.total = 0
-        self.single = 0
-        self.cpu: dict[int, float] = {}  # last user+system seconds seen per process of the tree
-        self._stop = threading.Event()
-        self._t = threading.Thread(target=self._run, daemon=True)
-        self._t.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                procs = [self.proc, *self.proc.children(recursive=True)]
-                rss = []
-                for p in procs:
-                    try:
-                        rss.append(p.memory_info().rss)
-                        t = p.cpu_times()
-                        self.cpu[p.pid] = t.user + t.system
-                    except psutil.Error:
-                        pass
-                if rss:
-                    self.total = max(self.total, sum(rss))
-                    self.single = max(self.single, max(rss))
-            except psutil.Error:
-                pass
-            self._stop.wait(0.05)
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._t.join()
-
-    @property
-    def cpu_seconds(self) -> float:
-        """CPU of every process seen, to the last sample. Needed beside getrusage: pool workers forked
-        by a fork server are not this harness's children, so getrusage never counts them."""
-        return sum(self.cpu.values())
-
-
-class cpu_clock:  # noqa: N801 - used as a context manager, like a function
-    """CPU seconds (user + system) of the child processes finished inside the ``with`` block: every
-    Tesseract the raw runs start, a command and the processes it waited for. A pool's workers forked
-    by a fork server are counted only if that server waits for them, hence also MemoryWatch's sum."""
-
-    def __enter__(self) -> cpu_clock:
-        self.seconds = 0.0
-        self._start = self._now()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.seconds = self._now() - self._start
-
-    @staticmethod
-    def _now() -> float:
-        r = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return r.ru_utime + r.ru_stime
-
-
-def timed(cmd: list[str], env: dict | None = None) -> tuple[float, MemoryWatch, subprocess.CompletedProcess]:
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    watch = MemoryWatch(p.pid)
-    out, err = p.communicate()
-    watch.stop()
-    return time.perf_counter() - t0, watch, subprocess.CompletedProcess(cmd, p.returncode, out, err)
+    cpu_watched: float = 0.0  # the same, as sampled by bench.measure.MemoryWatch (this run)
 
 
 def prepare_pages(n: int, out: Path, seed: int) -> list[dict]:

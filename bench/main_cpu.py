@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.around_engine import same  # noqa: E402
 from bench.bytecode import compile_package  # noqa: E402
-from bench.harness import cpu_clock, timed  # noqa: E402
+from bench.measure import cpu_clock, timed  # noqa: E402
 
 _SKIP_DOC_COLUMNS = {"docno", "record_sha", "record_mtime"}
 

@@ -27,8 +27,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from samples.documents import Doc
-from samples.generate import Slot, _ctx, _scan_page, _style
+from samples.generate import _scan_page, _style
 from samples.layout import A4_W, Page, text_mm, typeface
+from samples.plan import Slot, _ctx
 from samples.plan_all import documents
 from samples.scan import Style
 

@@ -83,7 +83,8 @@ def _cover(r: random.Random, dpi: int) -> tuple[Image.Image, str]:
 
 def _vietnamese(r: random.Random, dpi: int) -> tuple[Image.Image, str]:
     """The first page of a generated commune decision (samples/generate.py), scanned clean and upright."""
-    from samples.generate import _documents, _style
+    from samples.generate import _style
+    from samples.plan import _documents
 
     page = _documents("Quyết định", r.getrandbits(32), False, 1, 1, 0)[0].pages[0]
     st = _style(r, dpi, False, "jpeg", 0.0, 0)

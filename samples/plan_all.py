@@ -4,7 +4,7 @@ records, citizens' petitions), laid out after Decree 30 or, for ``layout_era`` `
 Joint Circular 55/2005; and multi-document dossiers (a folder or a multi-page TIFF of 2-4 documents of
 different types) whose ground truth says which page starts each document.
 
-Kept apart from :mod:`samples.generate` so the default plan (the committed set, the tests' sets) is
+Kept apart from :mod:`samples.plan` so the default plan (the committed set, the tests' sets) is
 untouched by this one: the same seed still gives the same bytes there.
 """
 
@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from samples import vocab
 from samples.citizen import PETITIONS, death_extract, marital_status, petition, recognition_extract, register_page
 from samples.documents import Ctx, Doc
-from samples.generate import LONG, Slot, _ctx, _fit
 from samples.kinds import KINDS
 from samples.letters import CODES, administrative
 from samples.merged import Commune, Role, owned
+from samples.plan import LONG, Slot, _ctx, _fit
 from samples.records import Parcel, birth_extract, land_application, marriage_certificate, parcel_minutes
 
 ERAS = ("decree30", "mixed", "old")
