@@ -12,7 +12,9 @@ syllable check doubts them (sealed seed 46: HG46 ttr-177's issuer ``UBND HUYỆN
 - a recipient's words in small letters are syllables Vietnamese words use (``ảng`` is none: ``Đảng`` lost its
   capital), as the subject's are (``crosscheck.syllable_doubt``); names in capitals are not judged;
 - a list names its recipients before the archive copy: a list of the copy alone lost its first lines
-  (thirty-eighth round, :func:`copy_alone_doubt`).
+  (thirty-eighth round, :func:`copy_alone_doubt`);
+- a bracketed code of one letter either side of a stroke (``(b/c)``, for report) is written small: one read with
+  a capital (``(B/c)``) is a letter read in the wrong case (forty-fifth round, :func:`code_case_doubt`).
 
 Each flags and never changes a value; they run after ``wordingflags.flag_wording``, which restores (and flags)
 a head one letter off at the name's start (``ỦY BAN NHÂN BÂN``), so what is judged here is what it left.
@@ -115,6 +117,28 @@ def copy_alone_doubt(items: list[str]) -> str | None:
     return None
 
 
+#: a bracketed code of one letter either side of a stroke (``(b/c)``, ``(t/h)``, ``(p/h)``: for report, to carry out,
+#: to work with), as a recipient's line closes
+_SLASH_CODE = re.compile(r"\(\s*([^\W\d_])\s*/\s*([^\W\d_])\s*\)")
+
+
+def code_case_doubt(items: list[str]) -> str | None:
+    """Why the recipients are doubtful: an item's bracketed code (``(b/c)``), which Decree 30 writes in small
+    letters, holds a capital. The engine tells ``B`` from ``b`` by height alone and a list's case is restored by no
+    rule but ``recipients.recipient``'s for a small ``b`` (``(b/C)`` -> ``(b/c)``), so ``(B/c)`` is stored as read:
+    HG55 typewriter-09-ttr-087's ``TT Đảng ủy xã (B/c)`` at 0.85, the typed ``b`` read ``B`` with the rival ``b``
+    25.2 points behind. The engine's case rival is no test: on the fit basis (seeds 22-54) the letters of right
+    ``(b/c)`` codes have one within 25 points in 52 lists unflagged (``C`` for the ``c``), none wrong. A capital
+    in the code read is: every such code stored on the fit basis was wrong (bench/RESULTS.md, "Flags,
+    forty-fifth round (session 29)"). Flagged, never changed: a body may print ``(B/c)``, and that is the
+    reviewer's to see."""
+    for item in items:
+        m = _SLASH_CODE.search(item)
+        if m and not m.group().islower():
+            return f"the code '{m.group()}' in '{item}' is read with a capital; it is written small: a letter misread"
+    return None
+
+
 def flag_structure(found: dict[str, Field]) -> None:
     """Give a body's name or a recipients list whose structure is broken its reason for review (a value already
     flagged keeps its first reason)."""
@@ -125,4 +149,4 @@ def flag_structure(found: dict[str, Field]) -> None:
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list) and rec.value and not rec.review:
         items = [v for v in rec.value if isinstance(v, str)]
-        rec.review = recipient_syllable_doubt(items) or copy_alone_doubt(items)
+        rec.review = recipient_syllable_doubt(items) or copy_alone_doubt(items) or code_case_doubt(items)
