@@ -197,8 +197,8 @@ def glyph_doubt(judged: Sequence[dict], number: str) -> str | None:
             continue
         for i, own, digit, other in w["digits"]:
             if at <= i < at + len(number) and other >= LIKE and (own is None or other - own >= MARGIN):
-                seen = "none of the page's" if own is None else f"the page's '{w['text'][i]}' at {own:.2f}"
-                return (f"the number's '{w['text'][i]}' looks like the page's '{digit}' (correlation {other:.2f}), "
-                        f"not like {seen}")
+                read = w["text"][i]
+                than = f"the page renders no '{read}'" if own is None else f"more than its '{read}' ({own:.2f})"
+                return f"the number's '{read}' looks like the page's '{digit}' (correlation {other:.3f}), {than}"
         return None
     return None
