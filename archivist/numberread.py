@@ -10,9 +10,10 @@ here as measured, untuned.
 
 The page stage has the images, the document stage knows the number: :func:`read_number` (page stage) finds the
 number the header of the page would give (:func:`archivist.layout.parse_header` on the page's own lines, the
-piece extract takes when the page is a document's first) and keeps its box with the two readings;
-:func:`flag_reread` (extract) flags the number when both readings give digits and neither is the stored
-number's. The value is never changed.
+piece extract takes when the page is a document's first) and keeps its box with the two readings and its digits
+compared with the page's own (:mod:`archivist.digitglyphs`); :func:`flag_reread` (extract) flags the number when
+both readings give digits and neither is the stored number's, or when a digit of it looks like another digit of
+the page. The value is never changed.
 """
 
 from __future__ import annotations
