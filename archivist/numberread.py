@@ -10,9 +10,10 @@ here as measured, untuned.
 
 The page stage has the images, the document stage knows the number: :func:`read_number` (page stage) finds the
 number the header of the page would give (:func:`archivist.layout.parse_header` on the page's own lines, the
-piece extract takes when the page is a document's first) and keeps its box with the two readings;
-:func:`flag_reread` (extract) flags the number when both readings give digits and neither is the stored
-number's. The value is never changed.
+piece extract takes when the page is a document's first) and keeps its box with the two readings and its digits
+compared with the page's own (:mod:`archivist.digitglyphs`); :func:`flag_reread` (extract) flags the number when
+both readings give digits and neither is the stored number's, or when a digit of it looks like another digit of
+the page. The value is never changed.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from . import digitglyphs
 from .fields import Field
 from .layout import parse_header
 from .numberbox import doubt_number
@@ -119,7 +121,8 @@ def read_number(number: int, words: Sequence[Any], upright: np.ndarray, dpi: flo
     seen = prep.plain if prep.plain is not None and not top <= mid < bottom else prep.image
     read = read_crop(crop_box(seen, box, prep.scale), prep.dpi, 7, True)
     scan = read_crop(crop_box(upright, box, 1.0), dpi, 8, False)
-    return {"box": box, "read": read, "scan": scan}
+    glyphs = digitglyphs.judge(upright, words, box)  # its digits against the page's own (archivist/digitglyphs.py)
+    return {"box": box, "read": read, "scan": scan, **({"glyphs": glyphs} if glyphs is not None else {})}
 
 
 def reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> str | None:
@@ -135,7 +138,19 @@ def reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> str | None
     return f"the number's box read again gave {found[0]} and {found[1]}, not {number}"
 
 
+def glyph_doubt(f: Field, number: str, pages: Sequence[PageText]) -> None | str:
+    """Why ``number`` may hold a misread digit: a digit of it looks like the page's renderings of another digit
+    (:func:`archivist.digitglyphs.glyph_doubt` on what the page stage kept for this box)."""
+    page = next((p for p in pages if p.number == f.page), None)
+    got = page.number_reading if page is not None else None
+    if not got or not got.get("glyphs") or f.bbox is None or list(got["box"]) != [int(v) for v in f.bbox]:
+        return None
+    return digitglyphs.glyph_doubt(got["glyphs"], number)
+
+
 def flag_reread(number_symbol: Field, number: Field, pages: Sequence[PageText]) -> None:
-    """Flag the number and the number/symbol when both second readings of its box disagree with it."""
+    """Flag the number and the number/symbol when both second readings of its box disagree with it, or when one
+    of its digits looks like the page's renderings of another digit."""
     if isinstance(number.value, str):
-        doubt_number(number_symbol, number, reread_doubt(number_symbol, number.value, pages))
+        doubt_number(number_symbol, number, reread_doubt(number_symbol, number.value, pages)
+                     or glyph_doubt(number_symbol, number.value, pages))

@@ -1,0 +1,204 @@
+"""The number's digits against the page's own renderings of each digit, as a review flag (issue 14 item 9).
+
+Why: the wrong numbers left unflagged most are one digit of a typed or faded number misread at full confidence
+(HG49 ``258`` for ``238``): no rival digit in the engine, and the box read again repeats it. A page repeats its
+digits in the same face (the date, the body, the register), read at high confidence: a ``5`` of the number that
+looks like the page's ``3`` s much better than like its ``5`` s (or like a ``3`` when the page has no ``5`` at all) is
+in doubt, whatever the engine said (bench/RESULTS.md, "The page's own digits against the number's (session 29)").
+
+How: a word is split into its characters' slices by their advances in the page's face
+(:func:`archivist.numberbox.page_scale`); its ink (darker than its paper by INK_SHARE of the paper-to-ink range) is
+cut into connected components, each given to the slice its centre falls in. A glyph is cropped to its ink, scaled
+to GLYPH pixels high in a square, blurred, and compared by normalised correlation (the best over shifts of SHIFT
+pixels) with every digit of the page's words read at RENDER_CONF or more (the number's word left out). The page
+stage keeps, for each digit of the words in the number's box, the best correlation with the page's renderings of
+the digit read (none when the page has none) and the best other digit's; extract flags the number when one of its
+digits looks like another digit at LIKE or more and MARGIN more than like its own. No value is changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .faintflags import word_tuples
+from .numberbox import advance, page_scale
+
+if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract writes without them)
+    import numpy as np
+
+#: a glyph's height after scaling (pixels; the canvas is square)
+GLYPH = 24
+#: the share of a word box's height added round it before the ink is told from the paper
+PAD = 0.2
+#: a page's word lends its digits as renderings when read at this confidence (0-100) or more
+RENDER_CONF = 80.0
+#: ink is darker than the paper (the crop's 90th percentile) by this share of the paper-to-ink (2nd percentile)
+#: range: under Otsu's midpoint (0 selects Otsu, as first measured), so a faded stroke stays in the glyph
+INK_SHARE = 0.35
+#: correlations are taken at shifts of up to this many pixels of the scaled glyph, the best kept
+SHIFT = 1
+#: a number's digit looks like another digit of the page at this correlation or more ...
+LIKE = 0.85
+#: ... and at least this much more than like the page's renderings of the digit read (when the page has any)
+MARGIN = 0.1
+
+
+def slices(text: str, box: Sequence[int], mono: bool) -> list[tuple[float, float]]:
+    """Each character's x range in the word's box, in proportion to its advance in the page's face."""
+    x0, _, x1, _ = box
+    adv = [advance(c, mono) for c in text]
+    total = sum(adv) or 1.0
+    out, at = [], 0.0
+    for a in adv:
+        out.append((x0 + (x1 - x0) * at / total, x0 + (x1 - x0) * (at + a) / total))
+        at += a
+    return out
+
+
+def glyphs(gray: np.ndarray, text: str, box: Sequence[int], mono: bool) -> dict[int, np.ndarray]:
+    """The normalised glyph of each digit of the word ``text`` (by its index in ``text``) in its ``box``."""
+    import cv2
+    import numpy as np
+
+    x0, y0, x1, y1 = (int(v) for v in box)
+    if x1 <= x0 or y1 <= y0:
+        return {}
+    pad = int(PAD * (y1 - y0)) + 1
+    h, w = gray.shape[:2]
+    a, b, c, d = max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
+    crop = gray[b:d, a:c]
+    if crop.size == 0:
+        return {}
+    if INK_SHARE:
+        paper, dark = np.percentile(crop, 90), np.percentile(crop, 2)
+        ink = (crop < paper - INK_SHARE * (paper - dark)).astype(np.uint8)
+    else:
+        _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    n, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    out = {}
+    for i, (lo, hi) in enumerate(slices(text, box, mono)):
+        if not text[i].isdigit():
+            continue
+        keep = [k for k in range(1, n) if lo - a <= centres[k][0] < hi - a and stats[k][4] >= 3]
+        if keep:
+            mask = np.isin(labels, keep)
+            ys, xs = np.nonzero(mask)
+            out[i] = normalise(mask[ys.min():ys.max() + 1, xs.min():xs.max() + 1].astype(np.float32))
+    return out
+
+
+def normalise(g: np.ndarray) -> np.ndarray:
+    """A glyph's ink scaled to GLYPH pixels high (its width by the same factor), centred in a square, blurred,
+    zero mean and unit norm: the dot product of two is their correlation."""
+    import cv2
+    import numpy as np
+
+    gh, gw = g.shape
+    nw = max(1, min(GLYPH, int(round(gw * GLYPH / gh))))
+    canvas = np.zeros((GLYPH, GLYPH), np.float32)
+    at = (GLYPH - nw) // 2
+    canvas[:, at:at + nw] = cv2.resize(g, (nw, GLYPH), interpolation=cv2.INTER_AREA)
+    canvas = cv2.GaussianBlur(canvas, (3, 3), 0.8)
+    canvas -= canvas.mean()
+    norm = float(np.linalg.norm(canvas))
+    return canvas / norm if norm else canvas
+
+
+def renderings(gray: np.ndarray, words: Sequence[tuple], skip: set[tuple], mono: bool) -> dict[str, list]:
+    """The page's renderings of each digit: the digits of its words read at RENDER_CONF or more whose box is not
+    in ``skip`` (``words``: (text, confidence, box, line) tuples)."""
+    out: dict[str, list] = {}
+    for text, conf, box, *_ in words:
+        if conf < RENDER_CONF or tuple(box) in skip or not any(c.isdigit() for c in text):
+            continue
+        for i, g in glyphs(gray, text, box, mono).items():
+            out.setdefault(text[i], []).append(g)
+    return out
+
+
+def scores(g: np.ndarray, rendered: dict[str, list]) -> dict[str, float]:
+    """Per digit the page renders, the best correlation of ``g`` with one of its renderings (over shifts)."""
+    import numpy as np
+
+    moved = [np.roll(g, (dy, dx), axis=(0, 1)) for dy in range(-SHIFT, SHIFT + 1) for dx in range(-SHIFT, SHIFT + 1)]
+    out = {}
+    for digit, gs in rendered.items():
+        stack = np.stack(gs)
+        out[digit] = float(max((stack * m).sum(axis=(1, 2)).max() for m in moved))
+    return out
+
+
+def box_words(words: Sequence[tuple], box: Sequence[int]) -> list[tuple]:
+    """The words inside ``box`` (3 pixels of slack) holding a digit, in reading order."""
+    x0, y0, x1, y1 = box
+    inside = [w for w in words if w[2][0] >= x0 - 3 and w[2][2] <= x1 + 3 and w[2][1] >= y0 - 3
+              and w[2][3] <= y1 + 3 and any(c.isdigit() for c in w[0])]
+    return sorted(inside, key=lambda w: (w[3], w[2][0]))
+
+
+def digit_scores(gray: np.ndarray, words: Sequence[Any], box: Sequence[int]) -> list[dict] | None:
+    """For each word with a digit in the number's ``box`` (page pixels of ``gray``, the upright page): its text,
+    box and, per digit, the scores against the page's renderings (:func:`scores`). None when the page's words
+    do not tell its face."""
+    tuples = word_tuples(words)
+    scale = page_scale(tuples)
+    if scale is None:
+        return None
+    mine = box_words(tuples, box)
+    rendered = renderings(gray, tuples, {tuple(w[2]) for w in mine}, scale[1])
+    out = []
+    for text, _, wbox, *_ in mine:
+        found = glyphs(gray, text, wbox, scale[1])
+        out.append({"text": text, "box": [int(v) for v in wbox],
+                    "digits": {i: scores(g, rendered) for i, g in found.items()}})
+    return out
+
+
+def judge(gray: np.ndarray, words: Sequence[Any], box: Sequence[int]) -> list[dict] | None:
+    """What the page stage keeps (``number_reading["glyphs"]``): per word of :func:`digit_scores`, its text, box
+    and for each digit [index in the text, the best correlation with the digit read (None: the page renders
+    none), the best other digit, its correlation]."""
+    found = digit_scores(gray, words, box)
+    if found is None:
+        return None
+    out = []
+    for w in found:
+        digits = []
+        for i, s in sorted(w["digits"].items()):
+            own = s.get(w["text"][i])
+            other = max(((v, k) for k, v in s.items() if k != w["text"][i]), default=None)
+            if other is not None:
+                digits.append([i, None if own is None else round(own, 3), other[1], round(other[0], 3)])
+        out.append({"text": w["text"], "box": w["box"], "digits": digits})
+    return out
+
+
+def digits_at(text: str, number: str) -> int | None:
+    """Where the run of digits equal to ``number`` starts in ``text`` (None: no such run)."""
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and text[j].isdigit():
+            j += 1
+        if j > i and text[i:j] == number:
+            return i
+        i = max(j, i + 1)
+    return None
+
+
+def glyph_doubt(judged: Sequence[dict], number: str) -> str | None:
+    """Why ``number`` may hold a misread digit: in the first judged word holding it, one of its digits looks like
+    the page's renderings of another digit at LIKE or more, and MARGIN more than like the digit read's (or the
+    page renders the digit read nowhere)."""
+    for w in judged:
+        at = digits_at(w["text"], number)
+        if at is None:
+            continue
+        for i, own, digit, other in w["digits"]:
+            if at <= i < at + len(number) and other >= LIKE and (own is None or other - own >= MARGIN):
+                read = w["text"][i]
+                than = f"the page renders no '{read}'" if own is None else f"more than its '{read}' ({own:.2f})"
+                return f"the number's '{read}' looks like the page's '{digit}' (correlation {other:.3f}), {than}"
+        return None
+    return None
