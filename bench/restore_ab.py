@@ -154,6 +154,35 @@ def nl_means(flat: np.ndarray, dpi: float, h: float = 12.0) -> np.ndarray:
 even_strikes = restore.even_strikes
 
 
+def _faded(step: Step | None = None, to_dpi: float = 0.0) -> Prep:
+    """prepare() with a faded page (the one it gives CLAHE) enlarged to ``to_dpi`` first or put through ``step``
+    before its CLAHE; every other page as adopted (session 29)."""
+    def prep(up: np.ndarray, dpi: float) -> restore.Prepared:
+        flat = flatten_background(up, dpi)
+        if (restore.specks_per_cm2(flat, dpi) >= restore.SPECKLED or dpi < restore.THICKEN_MIN_DPI
+                or ink_level(flat) < restore.FAINT or restore.ink_median(flat) < restore.FAINTEST):
+            return restore.prepare(up, dpi)
+        scale = to_dpi / dpi if to_dpi and dpi < to_dpi else 1.0
+        if scale != 1.0:
+            flat, _ = restore.upscale(flat, dpi, to_dpi)
+        rules = remove_rules(flat, dpi * scale, in_place=True)
+        image = rules.image if step is None else step(rules.image, dpi * scale)
+        return restore.Prepared(clahe(image, dpi * scale), dpi * scale, rules.grids, ["flatten", "clahe"], scale)
+    return prep
+
+
+def _speckled_to(to_dpi: float) -> Prep:
+    """prepare() with a speckled page enlarged to ``to_dpi`` instead of 300 dpi (session 29)."""
+    def prep(up: np.ndarray, dpi: float) -> restore.Prepared:
+        flat = flatten_background(up, dpi)
+        if restore.specks_per_cm2(flat, dpi) < restore.SPECKLED or dpi >= to_dpi:
+            return restore.prepare(up, dpi)
+        flat, _ = restore.upscale(restore.light_specks(restore.median(restore.despeckle(flat, dpi)), dpi), dpi, to_dpi)
+        rules = remove_rules(flat, to_dpi, in_place=True)
+        return restore.Prepared(rules.image, to_dpi, rules.grids, ["flatten", "speckled"], to_dpi / dpi)
+    return prep
+
+
 def _both(*preps: Prep) -> Prep:
     return lambda up, dpi: [p(up, dpi) for p in preps]  # type: ignore[misc]
 
@@ -246,6 +275,15 @@ CANDIDATES: dict[str, Prep] = {
     "typed bodies, the rest read from the page as it was: even strikes + thicken 3":
         _recipe(typed_rows="body"),
     "typed bodies: thicken 3": _recipe(strikes=lambda im, dd: im, **BODY),
+    # session 29, speckle29: faded pages (CLAHE) and speckled pages otherwise (every other page as adopted)
+    "faded: 300 dpi + CLAHE": _faded(to_dpi=300.0),
+    "faded: 400 dpi + CLAHE": _faded(to_dpi=400.0),
+    "faded: blur 0.1 mm + CLAHE": _faded(lambda im, d: cv2.GaussianBlur(im, (0, 0), 0.1 * d / restore.MM)),
+    "faded: median 3 + CLAHE": _faded(lambda im, d: restore.median(im)),
+    "faded: closing 2 + CLAHE": _faded(lambda im, d: cv2.dilate(restore.thicken(im, 2), np.ones((2, 2), np.uint8))),
+    "speckled: 400 dpi": _speckled_to(400.0),
+    "speckled: median 3 + light specks depth 0.55": _recipe(
+        denoise=lambda im, dd: restore.light_specks(restore.median(im), dd, depth=0.55)),
     "read twice: thicken 3 or none, higher confidence": _both(restore.prepare, _recipe(thicken_size=0)),
     "read twice: thicken 3 or 2, higher confidence": _both(restore.prepare, _recipe(thicken_size=2)),
 }
