@@ -246,6 +246,14 @@ CANDIDATES: dict[str, Prep] = {
     "typed bodies, the rest read from the page as it was: even strikes + thicken 3":
         _recipe(typed_rows="body"),
     "typed bodies: thicken 3": _recipe(strikes=lambda im, dd: im, **BODY),
+    # session 29, typewriter36: the typed rows' thickening, the rest as adopted (not adopted: one wrong value more
+    # without a flag on HG44; bench/RESULTS.md, "Typewritten pages, third round")
+    "typed pages below the header, header read from the page as it was: even strikes + thicken 4":
+        _recipe(typed_thicken=4),
+    "typed pages below the header, header read from the page as it was: even strikes + thicken 5":
+        _recipe(typed_thicken=5),
+    "typed pages below the header, header read from the page as it was: even strikes + thicken 2":
+        _recipe(typed_thicken=2),
     "read twice: thicken 3 or none, higher confidence": _both(restore.prepare, _recipe(thicken_size=0)),
     "read twice: thicken 3 or 2, higher confidence": _both(restore.prepare, _recipe(thicken_size=2)),
 }
