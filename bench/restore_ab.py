@@ -284,6 +284,14 @@ CANDIDATES: dict[str, Prep] = {
     "speckled: 400 dpi": _speckled_to(400.0),
     "speckled: median 3 + light specks depth 0.55": _recipe(
         denoise=lambda im, dd: restore.light_specks(restore.median(im), dd, depth=0.55)),
+    # session 29, typewriter36: the typed rows' thickening, the rest as adopted (not adopted: one wrong value more
+    # without a flag on HG44; bench/RESULTS.md, "Typewritten pages, third round")
+    "typed pages below the header, header read from the page as it was: even strikes + thicken 4":
+        _recipe(typed_thicken=4),
+    "typed pages below the header, header read from the page as it was: even strikes + thicken 5":
+        _recipe(typed_thicken=5),
+    "typed pages below the header, header read from the page as it was: even strikes + thicken 2":
+        _recipe(typed_thicken=2),
     "read twice: thicken 3 or none, higher confidence": _both(restore.prepare, _recipe(thicken_size=0)),
     "read twice: thicken 3 or 2, higher confidence": _both(restore.prepare, _recipe(thicken_size=2)),
 }
