@@ -1,0 +1,81 @@
+"""The mark over a name's `ầ` measured in the pixels (marks46, issue 14 item 9): the page stage keeps the height of
+the mark of every word read with ``ầ`` (archivist.markheight.measure_marks); extract flags a signer or person holding
+one under THIN x-heights, a circumflex alone read with a grave (the AT signers' bold ``Vân`` stored ``Vần``); the
+value is never changed (bench/RESULTS.md, "A grave over a circumflex, measured (session 29)")."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from archivist.markheight import THIN, mark_height, measure_marks
+from archivist.ocrtext import PageText
+from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
+
+BOLD = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
+
+
+class _Word:
+    """An OCR word as the page stage has it (archivist.models.Word's text and box)."""
+
+    def __init__(self, text: str, bbox: tuple[int, int, int, int]) -> None:
+        self.text, self.bbox = text, bbox
+
+
+def _signed(name: str) -> PageText:
+    """The test page signed ``name`` (its last word's box 14 px a letter, as archivist's tests draw pages)."""
+    foot = [[(1000, name)] if row[0][1] == "Hà Hữu Thắng" else row for row in FOOT]
+    return _page(HEAD + foot)
+
+
+def _drawn(word: str, box: tuple[int, int, int, int]) -> np.ndarray:
+    """A page with ``word`` printed in bold (Liberation Serif Bold, 28 px) on the baseline of ``box``."""
+    im = Image.new("L", (1600, 800), 255)
+    ImageDraw.Draw(im).text((box[0], box[3] - 4), word, font=ImageFont.truetype(BOLD, 28), fill=0, anchor="ls")
+    return np.asarray(im)
+
+
+def _box(page: PageText, word: str) -> tuple[int, int, int, int]:
+    return next(tuple(w[2]) for w in page.words or [] if w[0] == word)
+
+
+def test_a_circumflex_alone_stands_lower_than_one_with_its_grave() -> None:
+    box = (100, 100, 160, 130)
+    alone, graved = mark_height(_drawn("Vân", box), box), mark_height(_drawn("Vần", box), box)
+    assert alone is not None and graved is not None
+    assert alone < THIN <= graved  # 0.31 and 0.38 x-heights at this size
+    assert mark_height(_drawn("Van", box), box) is None  # no mark: nothing measured
+    assert mark_height(np.full((200, 200), 255, np.uint8), box) is None  # no ink
+
+
+def test_only_words_read_with_a_grave_over_a_circumflex_are_measured() -> None:
+    box = (100, 100, 160, 130)
+    page = _drawn("Vân", box)
+    got = measure_marks([_Word("Vần", box), _Word("Vân", (300, 100, 360, 130)), _Word("Trung", (400, 100, 480, 130))],
+                        page)
+    assert [m["word"] for m in got] == ["Vần"] and got[0]["box"] == list(box) and got[0]["height"] < THIN
+    assert measure_marks([_Word("Nguyễn", box)], page) == []
+
+
+@pytest.mark.parametrize("printed, flagged", [("Vân", True), ("Vần", False)])
+def test_a_bold_van_read_with_a_grave_flags_the_signer(printed: str, flagged: bool) -> None:
+    page = _signed("Hà Bích Vần")  # the engine's reading: a grave over the circumflex
+    box = _box(page, "Vần")
+    marks = measure_marks([_Word("Vần", box)], _drawn(printed, box))  # the page stage, on the printed word
+    read = PageText(1, page.text, page.words, page.notes, page.rivals, None, marks)
+    meta = _extract(read)
+    assert meta.signer.value == "Hà Bích Vần"  # never changed
+    if flagged:
+        assert meta.signer.review is not None and "x-heights high" in meta.signer.review
+        assert "signer" in meta.needs_review
+    else:
+        assert meta.signer.review is None
+
+
+def test_a_thin_mark_outside_the_name_or_under_a_restored_value_flags_nothing() -> None:
+    page = _signed("Hà Hữu Thắng")
+    far = [{"box": [100, 300, 156, 330], "word": "Trần", "height": 0.30}]  # a body word, not the signer's
+    assert _extract(PageText(1, page.text, page.words, page.notes, page.rivals, None, far)).signer.review is None
+    unmeasured = [{"box": list(_box(page, "Thắng")), "word": "Thắng", "height": None}]
+    assert _extract(PageText(1, page.text, page.words, page.notes, page.rivals, None, unmeasured)).signer.review is None
