@@ -5,8 +5,8 @@ the record holds tells the added grave (bench/RESULTS.md, "Flags, forty-fifth ro
 cut from the upright scan, a printed ``ầ`` carries a mark (circumflex and grave, one component at this size) 0.35-0.46
 x-heights high (median 0.389) over the signers of seeds 22-55, while a ``â`` read ``ầ`` carries only its circumflex,
 0.25-0.35. A word read ``ầ`` whose mark is under :data:`THIN` x-heights is therefore doubted. Only that direction
-holds: a ``â`` and a ``ầ`` read ``â`` overlap in height, and the other stacked marks were measured before any
-widening (bench/RESULTS.md, "A grave over a circumflex, measured (session 29)").
+holds: a ``â`` and a ``ầ`` read ``â`` overlap in height, and the other stacked marks (``ấ``, ``ề``, ``ồ`` …) were
+measured and not widened to (bench/RESULTS.md, "A grave over a circumflex, measured (session 29)").
 
 The page stage has the pixels, the document stage knows which words make a name: :func:`measure_marks` (page
 stage) keeps the height of the mark of every word read with ``ầ``; :func:`flag_marks` (extract) flags a
@@ -25,10 +25,13 @@ from .ocrtext import PageText
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (tests/test_fixed_costs.py)
     import numpy as np
 
-#: the letters whose mark is measured: a circumflex with a grave above it
-STACKED = "ầẦ"
-#: a mark over ``ầ`` lower than this part of the x-height is a circumflex alone (flags45's ink test, untuned)
-THIN = 0.37
+#: the letter whose mark is measured: a small circumflex with a grave above it. A capital ``Ầ``'s last letter is no
+#: x-height (a name in capitals, ``TRẦN``, measures 0.25-0.30 against its capitals' height): not measured
+STACKED = "ầ"
+#: a mark over ``ầ`` lower than this part of the x-height is a circumflex alone. Chosen on the fit basis (seeds
+#: 22-55, HG47; the pixels are quantised, x-heights of 12-14 px): the wrong ``Vần`` stand 0.32-0.35, the right
+#: ``ầ`` 0.33-0.47 with 1 of 151 under 0.35 and 7 under flags45's 0.37 (bench/RESULTS.md, marks46's section)
+THIN = 0.35
 #: the fields that hold a person's name (archivist.nametwin's)
 NAME_FIELDS = ("signer", "person")
 #: a component smaller than this (pixels) is a speck, not ink of the word
