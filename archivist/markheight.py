@@ -89,7 +89,7 @@ def thin_mark_doubt(f: Field, pages: Sequence[PageText]) -> str | None:
     for m in page.mark_heights or ():
         h = m.get("height")
         if h is not None and h < THIN and _inside(m["box"], f.bbox) and any(c in f.value for c in STACKED):
-            return (f"the mark over '{m['word']}' stands {h:.2f} x-heights high, under the {THIN} of a grave over a "
+            return (f"the mark over '{m['word']}' stands {h:.3f} x-heights high, under the {THIN} of a grave over a "
                     "circumflex: the grave may be misread")
     return None
 
