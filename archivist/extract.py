@@ -41,6 +41,7 @@ from .layout import (
     issuer_bodies,
 )
 from .listflags import flag_list
+from .markheight import flag_marks
 from .marks import MarkRestorer
 from .nametwin import flag_name_twins
 from .numberbox import flag_lost_digit
@@ -318,6 +319,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     flag_name_twins(found, texts)  # a name the document writes elsewhere with other marks
+    flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)
     meta = Metadata(classification=cls, entries=entries or None, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
     if any(e["review"] or e["confidence"] < threshold for e in entries):

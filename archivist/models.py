@@ -107,6 +107,7 @@ class PageResult:
     orientation_evidence: dict = field(default_factory=dict)  # what each signal said
     deskew: dict = field(default_factory=dict)  # measured tilt, whether applied, and why not
     number_reading: dict | None = None  # the header's number box read again (archivist/numberread.py)
+    mark_heights: list[dict] = field(default_factory=list)  # the mark over each `ầ` word (archivist/markheight.py)
 
 
 @dataclass

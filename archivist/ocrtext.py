@@ -36,6 +36,8 @@ class PageText:
     rivals: dict[Box, tuple[str, tuple[tuple[int, str, float, float], ...]]] = field(default_factory=dict)
     #: the header's number box read again two ways (archivist.numberread): {"box", "read", "scan"}, or None
     number_reading: dict | None = None
+    #: the mark over each word read with ``ầ`` measured (archivist.markheight): [{"box", "word", "height"}]
+    mark_heights: list[dict] = field(default_factory=list)
 
 
 def union_box(boxes: list[Box]) -> Box | None:
