@@ -170,8 +170,8 @@ class TesserocrEngine:
                                            oem=tesserocr.OEM.LSTM_ONLY, variables=init_variables or {})
         self._variables = {**TESS_VARIABLES, **(variables or {})}
         #: Tesseract's own values of what archivist sets (and of the whitelist), for :meth:`read_alone`.
-        self._defaults = {name: self.api.GetVariableAsString(name)
-                          for name in (*self._variables, "tessedit_char_whitelist")}
+        self._defaults = {name: value for name in (*self._variables, "tessedit_char_whitelist")
+                          if (value := self.api.GetVariableAsString(name)) is not None}
         for name, value in self._variables.items():
             self.api.SetVariable(name, value)
 
