@@ -86,6 +86,24 @@ def loaded_image(im: Image.Image, payload: ImagePayload, dpi_x: float, dpi_y: fl
     return loaded(_gray_of_rgb(rgb), payload, dpi_x, dpi_y, known, implausible_dpi, colour_copy(rgb, payload))
 
 
+def loaded_pixels(pixels: np.ndarray, payload: ImagePayload, dpi_x: float, dpi_y: float, known: bool,
+                  implausible_dpi: float | None = None) -> LoadedPage:
+    """:func:`loaded` for pixels OpenCV decoded: grey (H x W) or colour in OpenCV's order (H x W x 3, BGR).
+
+    The same grey and the same colour copy as :func:`loaded_image` makes from Pillow's RGB: OpenCV's grey
+    weights each channel as it is named whatever the order, and the reduction works channel by channel, so
+    reducing and then swapping to RGB equals swapping and then reducing (tests/test_png_decode.py)."""
+    if pixels.ndim == 2:
+        return loaded(pixels, payload, dpi_x, dpi_y, known, implausible_dpi)
+    import cv2
+
+    from .preview import colour_copy
+
+    small = colour_copy(pixels, payload)
+    return loaded(cv2.cvtColor(pixels, cv2.COLOR_BGR2GRAY), payload, dpi_x, dpi_y, known, implausible_dpi,
+                  None if small is None else cv2.cvtColor(small, cv2.COLOR_BGR2RGB))
+
+
 def gray_of(im: Image.Image) -> np.ndarray:
     """Grey pixels for analysis and OCR. RGB goes through OpenCV: Pillow's conversion took 0.12 s on
     a 300 dpi A4 page, OpenCV's (the same weights, ±1 level of rounding) a tenth of that."""

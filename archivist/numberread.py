@@ -42,8 +42,9 @@ _API: Any = None
 
 
 def _api() -> Any:
-    """One Tesseract (vie, LSTM) of its own for the crops, its mode and whitelist set per reading: the page's
-    engine keeps its own settings. None where tesserocr is not installed (then nothing is read again)."""
+    """A Tesseract (vie, LSTM) of its own for the crops, where the page's engine has none to lend
+    (``TesseractCliEngine``); its mode and whitelist set per reading. None where tesserocr is not installed (then
+    nothing is read again). The page's in-process engine reads the crops itself (:func:`reads_crops`)."""
     global _API
     if _API is None:
         try:
@@ -58,8 +59,14 @@ def _api() -> Any:
 
 
 def preload() -> None:
-    """Load the model in the fork server (archivist/warm.py), so the workers forked from it share it."""
+    """Load a model of its own in the fork server (archivist/warm.py), so the workers forked from it share it:
+    for a page engine that cannot read the crops itself."""
     _api()
+
+
+def reads_crops(engine: Any) -> bool:
+    """Whether ``engine`` reads the crops on its own model (:meth:`archivist.ocr.TesserocrEngine.read_alone`)."""
+    return callable(getattr(engine, "read_alone", None))
 
 
 def number_of(text: str) -> str:
@@ -83,15 +90,21 @@ def crop_box(img: np.ndarray, bbox: Sequence[int], scale: float) -> np.ndarray:
     return np.ascontiguousarray(img[b:d, a:c])
 
 
-def read_crop(crop: np.ndarray, dpi: float, psm: int, digits: bool) -> str:
-    """Tesseract's text of one crop (a white border added), in page segmentation mode ``psm``."""
+def read_crop(crop: np.ndarray, dpi: float, psm: int, digits: bool, engine: Any = None) -> str:
+    """Tesseract's text of one crop (a white border added), in page segmentation mode ``psm``: read by the page's
+    ``engine`` with Tesseract's own settings where it can (:func:`reads_crops`), else by a Tesseract of its own."""
     import cv2
-    from PIL import Image
 
-    api = _api()
-    if api is None or not crop.size:
+    if not crop.size:
         return ""
     img = cv2.copyMakeBorder(crop, BORDER, BORDER, BORDER, BORDER, cv2.BORDER_CONSTANT, value=255)
+    if reads_crops(engine):
+        return engine.read_alone(img, dpi, psm, DIGITS if digits else "")
+    api = _api()
+    if api is None:
+        return ""
+    from PIL import Image
+
     api.SetPageSegMode(psm)
     api.SetVariable("tessedit_char_whitelist", DIGITS if digits else "")
     api.SetImage(Image.fromarray(img))
@@ -109,18 +122,20 @@ def header_number_box(number: int, words: Sequence[Any]) -> list[int] | None:
     return [int(v) for v in box] if box else None
 
 
-def read_number(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any) -> dict | None:
+def read_number(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any,
+                engine: Any = None) -> dict | None:
     """The header's number box read again: ``read`` on the image the OCR read (``prep``:
     :class:`archivist.restore.Prepared`; a typed page's rows outside its restored body from ``plain``) at psm 7,
-    digits only; ``scan`` on the upright page (``upright``, at ``dpi``) at psm 8. None without a number."""
+    digits only; ``scan`` on the upright page (``upright``, at ``dpi``) at psm 8. None without a number.
+    ``engine``: the page's OCR engine, which reads the crops when it can (:func:`read_crop`)."""
     box = header_number_box(number, words)
-    if box is None or _api() is None:
+    if box is None or (not reads_crops(engine) and _api() is None):
         return None
     top, bottom = prep.restored
     mid = (box[1] + box[3]) * prep.scale / 2
     seen = prep.plain if prep.plain is not None and not top <= mid < bottom else prep.image
-    read = read_crop(crop_box(seen, box, prep.scale), prep.dpi, 7, True)
-    scan = read_crop(crop_box(upright, box, 1.0), dpi, 8, False)
+    read = read_crop(crop_box(seen, box, prep.scale), prep.dpi, 7, True, engine)
+    scan = read_crop(crop_box(upright, box, 1.0), dpi, 8, False, engine)
     glyphs = digitglyphs.judge(upright, words, box)  # its digits against the page's own (archivist/digitglyphs.py)
     return {"box": box, "read": read, "scan": scan, **({"glyphs": glyphs} if glyphs is not None else {})}
 

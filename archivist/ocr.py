@@ -168,7 +168,11 @@ class TesserocrEngine:
         self.psm = tesserocr.PSM.AUTO if psm is None else psm
         self.api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang, psm=self.psm,
                                            oem=tesserocr.OEM.LSTM_ONLY, variables=init_variables or {})
-        for name, value in {**TESS_VARIABLES, **(variables or {})}.items():
+        self._variables = {**TESS_VARIABLES, **(variables or {})}
+        #: Tesseract's own values of what archivist sets (and of the whitelist), for :meth:`read_alone`.
+        self._defaults = {name: value for name in (*self._variables, "tessedit_char_whitelist")
+                          if (value := self.api.GetVariableAsString(name)) is not None}
+        for name, value in self._variables.items():
             self.api.SetVariable(name, value)
 
     def version(self) -> str:
@@ -183,6 +187,31 @@ class TesserocrEngine:
             result = _summarise(self._read(scale, psm, img.shape[1], img.shape[0]), fix=True)
         self.api.Clear()
         return result
+
+    def read_alone(self, img: np.ndarray, dpi: float, psm: int, whitelist: str = "") -> str:
+        """The text of a small grey image read as a fresh Tesseract of this model reads it: Tesseract's own
+        settings (not :data:`TESS_VARIABLES`), page segmentation mode ``psm``, only the characters of
+        ``whitelist`` (all if empty), at ``dpi``, not enlarged. This engine's settings are put back after.
+
+        Why on this engine's model rather than a Tesseract of its own: a second ``vie`` model loaded in every
+        batch's fork server cost 0.06-0.07 CPU s (numberread.py's second readings of the number's box, which it
+        read with one); read here with the same settings, the same crops gave the same text (bench/RESULTS.md,
+        issue 16, "Per-format CPU, session 29")."""
+        api = self.api
+        for name, value in self._defaults.items():
+            api.SetVariable(name, value)
+        try:
+            api.SetPageSegMode(psm)
+            api.SetVariable("tessedit_char_whitelist", whitelist)
+            h, w = img.shape
+            api.SetImageBytes(np.ascontiguousarray(img).tobytes(), w, h, 1, w)
+            api.SetSourceResolution(int(round(dpi)))
+            return api.GetUTF8Text().strip()
+        finally:
+            for name, value in {**self._defaults, **self._variables}.items():
+                api.SetVariable(name, value)
+            api.SetPageSegMode(self.psm)
+            api.Clear()
 
     def _set_image(self, gray: np.ndarray, dpi: float, bilevel: bool = False) -> tuple[np.ndarray, float]:
         img, scale = _prepare(gray, dpi, bilevel)

@@ -42,9 +42,10 @@ def preload_engine() -> None:
     forked from it have the model in memory. Anything wrong here is left for the first page to report."""
     try:
         default = Settings()
-        _engine(default.ocr_engine, default.lang, default.layout)
+        engine = _engine(default.ocr_engine, default.lang, default.layout)
         build_word_tables()
-        numberread.preload()
+        if not numberread.reads_crops(engine):  # the number's second readings need a Tesseract of their own
+            numberread.preload()
     except Exception:  # noqa: BLE001 - an exception here would stop the fork server itself
         pass
 
@@ -77,7 +78,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         clock = StageClock(("load", "preprocess", "ocr", "number", "orient", "preview"))
         page = load_page(task.ref, task.force_ocr)
         clock.lap("load")
-        verdict, number_reading, mark_heights = None, None, []
+        verdict, number_reading, mark_heights, engine = None, None, [], None
         preps: list[tuple[np.ndarray, restore.Prepared]] = []  # each reading's image, for the number's box
         if page.words is not None:  # born-digital: its own text is exact, and its pages are upright
             corr, upright = preprocess.Correction(0, 0.0, 1.0, bool(page.words)), page.gray
@@ -98,7 +99,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         clock.lap("ocr")
         prep = next((p for up, p in preps if up is upright), None)  # None on a page with its own text
         if prep is not None and ocr.words:
-            number_reading = numberread.read_number(task.number, ocr.words, upright, page.dpi, prep)
+            number_reading = numberread.read_number(task.number, ocr.words, upright, page.dpi, prep, engine)
             mark_heights = markheight.measure_marks(ocr.words, upright)  # a name's `ầ`: its grave in the pixels
         preps.clear()
         clock.lap("number")

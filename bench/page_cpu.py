@@ -13,7 +13,8 @@ stage of the records named. Two views account for all of it:
     The page stage in this process (worker settings: one thread, the fork server's warm-up first), each piece
     wrapped with a ``time.process_time`` clock, no profiler (cProfile inflates Python loops 5-15 fold):
     load, ``detect``, the turn, restoration, handing the image to Tesseract, the engine, the word walk,
-    the post-correction, the report image. Run with ``PYTHONPATH`` set to the tree to measure.
+    the post-correction, the page number's search and reading, the number's box read again, the report image.
+    Run with ``PYTHONPATH`` set to the tree to measure.
 
     .venv/bin/python bench/page_cpu.py roles /path/to/tree FOLDER OUT
     PYTHONPATH=TREE .venv/bin/python bench/page_cpu.py pieces FOLDER 1
@@ -101,7 +102,7 @@ def roles(tree: Path, folder: Path, out: Path) -> dict:
 
 def pieces(folder: Path, rounds: int = 1) -> dict[str, float]:
     """CPU seconds a page of the page stage's pieces (inclusive: a piece's children are also in it)."""
-    from archivist import ocr, pagework, preprocess, restore
+    from archivist import numberread, ocr, pagework, preprocess, restore
     from archivist.discover import discover
     from archivist.models import PageTask, Settings
 
@@ -120,6 +121,8 @@ def pieces(folder: Path, rounds: int = 1) -> dict[str, float]:
 
     for owner, name, label in [
             (pagework, "load_page", "load"), (preprocess, "detect", "detect (orientation + deskew)"),
+            (numberread, "read_number", "number's box read again (numberread)"),
+            (pagework, "add_page_number", "page number (found and read; its reading also in the engine's)"),
             (preprocess, "apply", "turn (apply)"), (restore, "prepare", "restoration (restore.prepare)"),
             (ocr.TesserocrEngine, "_set_image", "image to Tesseract (_set_image)"),
             (ocr.TesserocrEngine, "_read", "_read"), (ocr.TesserocrEngine, "_words", "word walk"),

@@ -72,3 +72,25 @@ def test_a_page_without_a_number_in_its_header_is_not_read_again(drawn: np.ndarr
     words = [w for w in _page(HEAD + FOOT).words or [] if w[0] not in ("Số:", NUMBER)]
     assert header_number_box(1, words) is None
     assert read_number(1, words, drawn, 300.0, Prepared(drawn, 300.0)) is None
+
+
+def test_the_page_engine_reads_the_crops_as_a_tesseract_of_their_own_and_keeps_its_settings(drawn: np.ndarray) -> None:
+    """Session 29: the crops are read on the page engine's model (no second model in every fork server), with
+    Tesseract's own settings for the reading and archivist's put back after it, so that the page reads as before."""
+    from archivist import numberread
+    from archivist.ocr import TESS_VARIABLES, TesserocrEngine
+
+    engine = TesserocrEngine()
+    words = _page(HEAD + FOOT).words or []
+    page_before = [(w.text, w.bbox, w.rivals) for w in engine.recognize(drawn, 300.0).words]
+    own = read_number(1, words, drawn, 300.0, Prepared(drawn, 300.0))  # numberread's own Tesseract
+    lent = read_number(1, words, drawn, 300.0, Prepared(drawn, 300.0), engine)
+    assert numberread.reads_crops(engine) and lent == own and number_of(lent["read"]) == "118"
+    assert {k: engine.api.GetVariableAsString(k) for k in TESS_VARIABLES} == TESS_VARIABLES
+    assert engine.api.GetVariableAsString("tessedit_char_whitelist") == ""
+    assert [(w.text, w.bbox, w.rivals) for w in engine.recognize(drawn, 300.0).words] == page_before
+    box = header_number_box(1, words)
+    assert box is not None
+    for psm, digits in ((7, True), (8, False), (7, False)):  # each way alike, a whitelist or none
+        crop = numberread.crop_box(drawn, box, 1.0)
+        assert numberread.read_crop(crop, 300.0, psm, digits, engine) == numberread.read_crop(crop, 300.0, psm, digits)
