@@ -41,6 +41,7 @@ from .layout import (
     issuer_bodies,
 )
 from .listflags import flag_list
+from .lostwords import flag_lost
 from .markheight import flag_marks
 from .marks import MarkRestorer
 from .nametwin import flag_name_twins
@@ -312,6 +313,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_doubted(judged, pages)  # a character the engine nearly read as another: its value for review
     flag_twice(found, pages)  # one printed word read twice from one place (two boxes overlapping)
     flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
+    flag_lost(found, pages)  # a subject's word lost in a gap of its line, a list's formula misread
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, text)  # the subject's year and the date's: one misread

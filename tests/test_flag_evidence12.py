@@ -24,8 +24,10 @@ INVITED = [[(100, "Nơi nhận:")] + SIGN, [(100, "- Như thành phần mài;"),
 def test_a_list_word_weighed_for_another_syllable_is_flagged():
     f = _recipients(INVITED, rivals={"mài;": ((1, "ờ", 89.4, 68.8),)})  # HG19 typewriter: 20.6 points behind
     assert f.value == ["Như thành phần mài", "Lưu VT, ĐC"] and "'mời' for 'mài'" in f.review
-    assert _recipients(INVITED).review is None  # no rival: nothing to go by
-    assert _recipients(INVITED, rivals={"mài;": ((1, "ờ", 89.4, 50.0),)}).review is None  # 39 points behind
+    # no rival (or one 39 points behind): the rival gives nothing to go by; since flags47 the formula 'Như thành
+    # phần mời' read a letter off flags the list (archivist/lostwords.py), not for the rival
+    for plain in (_recipients(INVITED).review, _recipients(INVITED, rivals={"mài;": ((1, "ờ", 89.4, 50.0),)}).review):
+        assert plain is not None and "for 'mài'" not in plain and "formula 'Như thành phần mời'" in plain
 
 
 def test_syllable_rival_doubt_wants_two_syllables_a_small_letter_and_another_letter():

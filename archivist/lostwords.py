@@ -1,0 +1,91 @@
+"""What was lost between the page and a value, seen in the value's own words: a word of the subject left out of a
+gap on its line, a letter of a recipients list's fixed formula (issue 14 item 9).
+
+Why: both slips leave every word the engine did read sure of itself, so no confidence and no syllable check sees
+them (bench/RESULTS.md, "Flags, forty-seventh round (session 29)"):
+
+- HG57 speckle-19-kh-079's subject ``… chuyển đổi trên địa bàn …`` lost ``số``: between ``đổi`` and ``trên`` the
+  stored words leave 55 px, 4.6 times the line's usual word gap (12 px) and more than a word's height, while every
+  word of the line was read at 93-97. A line of print spaces its words evenly; on the fit basis no right subject has
+  two of its adjacent words more than 2.0 times the line's median gap apart (the wider gaps on a subject's line part
+  it from the place and date beside it, which are not the value's neighbours).
+- HG57 typewriter-08-gm-205's recipients ``Như thành phần mờ`` for ``Như thành phần mời`` (read at 91.8, no rival):
+  ``mờ`` is a syllable, and ``mời`` makes no word with ``phần`` in the list of words (``wordpairs``), so nothing
+  doubted it. The list's formulas are fixed wording (Decree 30: ``Như trên``, an invitation's ``Như thành phần
+  mời``): an item one or two letters from one of them is the formula misread.
+
+Both only flag; which reading is right is the reviewer's.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from .faintflags import value_words
+from .fields import Field
+
+#: a gap between two adjacent words of the value at least this many times its line's median word gap ...
+GAP_FACTOR = 3.0
+#: ... and at least this share of the line's median word height is a word's room
+GAP_HEIGHT = 1.0
+#: a line needs this many words (three gaps) before its median gap says how it is spaced
+GAP_MIN_WORDS = 4
+#: the recipients list's fixed formulas (Decree 30) and how many edits from one an item is taken for it misread
+FORMULAS = ("Như trên", "Như thành phần mời")
+FORMULA_EDITS = 2
+_END = re.compile(r"[\s;,.:]+$")
+
+
+def gap_doubt(value: str, words: Sequence[tuple]) -> str | None:
+    """Why a word may be lost from ``value``: on one line of its ``words`` ((text, confidence, box, line) tuples,
+    :func:`archivist.faintflags.value_words`) two words adjacent in the value stand GAP_FACTOR times the line's
+    median word gap apart, and at least GAP_HEIGHT of its word height."""
+    lines: dict[int, list[tuple]] = {}
+    for w in words:
+        lines.setdefault(w[3], []).append(w)
+    padded = f" {value} "
+    for line in lines.values():
+        if len(line) < GAP_MIN_WORDS:
+            continue
+        line.sort(key=lambda w: w[2][0])
+        gaps = [(b[2][0] - a[2][2], a[0], b[0]) for a, b in zip(line, line[1:], strict=False)]
+        median = max(1.0, statistics.median(g[0] for g in gaps))
+        height = statistics.median(w[2][3] - w[2][1] for w in line)
+        for gap, left, right in gaps:
+            if gap >= GAP_FACTOR * median and gap >= GAP_HEIGHT * height and f" {left} {right} " in padded:
+                return (f"'{left}' and '{right}' stand {gap} px apart on the page, {gap / median:.1f} times the "
+                        "line's word gap: a word between them may be lost")
+    return None
+
+
+def formula_doubt(items: Sequence[Any]) -> str | None:
+    """Why a recipients list may hold a formula misread: an item within FORMULA_EDITS characters of one of
+    :data:`FORMULAS`, but not it (``Như thành phần mờ``)."""
+    for item in items:
+        if not isinstance(item, str):
+            continue
+        text = unicodedata.normalize("NFC", _END.sub("", item.strip()))
+        for formula in FORMULAS:
+            if 0 < Levenshtein.distance(text, formula) <= FORMULA_EDITS:
+                return f"'{text}' is the list's formula '{formula}' misread"
+    return None
+
+
+def flag_lost(found: dict[str, Field], pages: Sequence[Any]) -> None:
+    """Mark for review a subject with a word lost in a gap of its line, and a recipients list with a formula
+    misread (``pages``: the document's :class:`archivist.ocrtext.PageText` with their words)."""
+    rec = found.get("recipients")
+    if rec is not None and not rec.review and isinstance(rec.value, list):
+        rec.review = formula_doubt(rec.value)
+    subj = found.get("subject")
+    if subj is None or subj.review or not isinstance(subj.value, str) or not subj.value:
+        return
+    page = next((p for p in pages if p.number == subj.page and p.words), None)
+    if page is not None:
+        subj.review = gap_doubt(subj.value, value_words(page.words, subj))
