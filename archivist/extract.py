@@ -21,6 +21,7 @@ from .calibration import threshold_for
 from .chardoubt import flag_doubted, settle_number
 from .civil import BARE_CODES, civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
+from .codeflags import flag_codes
 from .confirmations import confirm_agreeing, register_year
 from .crosscheck import check, confirm, level_lost, symbol_doubt
 from .datecheck import flag_contradicted, flag_faded_year
@@ -314,6 +315,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_twice(found, pages)  # one printed word read twice from one place (two boxes overlapping)
     flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
     flag_lost(found, pages)  # a subject's word lost in a gap of its line, a list's formula misread
+    flag_codes(found)  # a number's issuer code 'UB' cut short, a level word misread after a body's code
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, text)  # the subject's year and the date's: one misread

@@ -1,0 +1,76 @@
+"""Review flags from a body's code where Decree 30 fixes what goes with it: the issuer's code inside the number,
+and the level word after a code in a recipients list (forty-eighth round of issue 14 item 9).
+
+Why: on sealed seed 59 two wrong values stood unflagged, each read with the engine sure of it and each a form the
+project's tables accept (bench/RESULTS.md, "Flags, forty-eighth round (session 29)"):
+
+- HG59 kh-226's number ``226/KH-UB`` for ``226/KH-UBND`` (a faded page, read without its ``Số:`` label, stored at
+  0.8): ``UB`` is a known code part, so the number parses. A people's committee signs its papers ``UBND``; on the
+  fit basis no right number ends ``-UB`` at all, and the three that did were ``UBND`` with its end lost.
+- HG59 bc-234's recipients ``TT Đảng ủy, HĐND xả`` for ``xã`` (94.9, no rival): after a body's code
+  (``HĐND``, ``UBND``) comes its level (``xã``, ``phường``, ``huyện``, ``tỉnh``, ``quận``), so a word there with a
+  level word's letters and other marks is the level word misread. ``xả`` is a syllable, so no syllable check
+  doubts it. A name after a name (``huyện Định Quán``) is no code's neighbour and is left alone.
+
+Both only flag; the value stays as read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .fields import Field
+from .syllables import fold_marks
+from .textnorm import normalize
+from .tokens import EDGE as _EDGE
+from .wordingflags import FIXED_HEADS
+
+#: a number's issuer code that is a people's committee's own ``UBND`` cut short
+CUT_CODE = "UB"
+#: a body's level words, as a list writes them after the body's code (``HĐND xã``, ``UBND huyện``)
+LEVEL_WORDS = ("xã", "phường", "huyện", "tỉnh", "quận")
+_LEVEL_LETTERS = {fold_marks(w): w for w in LEVEL_WORDS}
+#: a body's code: two capitals or more (``HĐND``, ``UBND``, ``UBMTTQ``)
+_CODE = re.compile(r"^[A-ZĐ]{2,}$")
+
+
+def _committee(issuer: Field | None) -> bool:
+    """Whether the issuer is a people's committee (its fixed head ``ỦY BAN NHÂN DÂN``) or was not found."""
+    if issuer is None or not isinstance(issuer.value, str) or not issuer.value:
+        return True
+    words = normalize(issuer.value).upper().split()
+    head = FIXED_HEADS[0]
+    return len(words) >= len(head) and all(w in forms for w, forms in zip(words, head, strict=False))
+
+
+def cut_code_doubt(number: str, issuer: Field | None) -> str | None:
+    """Why a number is doubtful: its part after the type is :data:`CUT_CODE` alone (``226/KH-UB``) where the
+    issuer is a people's committee, whose code is ``UBND``: the code's end was lost."""
+    symbol = number.rsplit("/", 1)[-1]
+    if symbol.rsplit("-", 1)[-1] == CUT_CODE and "-" in symbol and _committee(issuer):
+        return f"the issuer's code in '{number}' is '{CUT_CODE}' alone: a people's committee's 'UBND' cut short"
+    return None
+
+
+def level_mark_doubt(items: Sequence[str]) -> str | None:
+    """Why a recipients list is doubtful: in an item, a word right after a body's code has a level word's
+    letters with other marks (``HĐND xả``): the level word misread."""
+    for item in items:
+        words = [w.strip(_EDGE + "()") for w in normalize(item).split()]
+        for code, word in zip(words, words[1:], strict=False):
+            level = _LEVEL_LETTERS.get(fold_marks(word.lower()))
+            if level and word.lower() != level and _CODE.match(code):
+                return f"'{code} {word}': after a body's code comes its level '{level}', here with other marks"
+    return None
+
+
+def flag_codes(found: dict[str, Field]) -> None:
+    """Mark for review a number whose issuer code is a committee's cut short, and a recipients list with a level
+    word misread after a body's code."""
+    num = found.get("number_symbol")
+    if num is not None and not num.review and isinstance(num.value, str):
+        num.review = cut_code_doubt(num.value, found.get("issuer"))
+    rec = found.get("recipients")
+    if rec is not None and not rec.review and isinstance(rec.value, list):
+        rec.review = level_mark_doubt([v for v in rec.value if isinstance(v, str)])
