@@ -3,8 +3,16 @@ their own boxes, and nothing Vietnamese prints joined is touched (issue 14 items
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
+from archivist import ocrfix
 from archivist.models import Word
 from archivist.ocrfix import correct_syllables, fix_words, text_of
+from tests.pdfcheck import assert_valid_pdfa
+from tests.pdfpages import pdftotext
 
 
 def _words(*texts: str) -> list[Word]:
@@ -32,3 +40,29 @@ def test_what_vietnamese_prints_joined_is_left_alone():
 def test_the_record_text_reads_the_two_words():
     page = _words("Ủy", "ban", "nhân-dân", "xã") + [Word("thông.báo", 60.0, (0, 50, 90, 80), 1)]
     assert text_of(fix_words(page)) == "Ủy ban nhân dân xã\nthông báo"
+
+
+@pytest.mark.slow
+def test_generated_speckled_page_record_and_text_layer_read_the_two_words(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated speckled page (seed 4, as tests/test_light_specks.py) whose ``người cha`` is read
+    ``người.cha``: with the split, the record and the PDF's text layer both read the two words, and the page loses
+    fewer words than without it (12 -> 10 of 209)."""
+    from archivist.metrics import bag_of_words_error
+    from archivist.pipeline import Settings, process
+    from samples.generate import generate
+
+    truth = generate(tmp_path / "set", seed=4, n_docs=1, groups=["speckle"])[0]["pages"][0]["text"]
+    errors, texts = {}, {}
+    for name in ("with", "without"):
+        if name == "without":
+            monkeypatch.setattr(ocrfix, "_speck_joined", lambda core: None)
+        process([tmp_path / "set" / "scans"], tmp_path / name, Settings(workers=1, page_timeout=0))
+        (doc,) = (tmp_path / name / "documents").glob("*.json")
+        texts[name] = json.loads(doc.read_text(encoding="utf-8"))["pages"][0]["text"]
+        errors[name] = bag_of_words_error(truth, texts[name])
+    assert "người.cha" in texts["without"] and "người cha" in texts["with"]
+    assert errors["with"] < errors["without"], errors
+    (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
+    assert "người cha" in pdftotext(pdf, 1)
+    assert_valid_pdfa(tmp_path / "with")
