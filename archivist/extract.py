@@ -53,6 +53,7 @@ from .ocrtext import fold_key, union_box
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
 from .registerpages import read_register
+from .sideflags import flag_beside
 from .structflags import flag_structure
 from .subject import form_title, subject_field
 from .syllables import is_syllable
@@ -316,6 +317,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
     flag_lost(found, pages)  # a subject's word lost in a gap of its line, a list's formula misread
     flag_codes(found)  # a number's issuer code 'UB' cut short, a level word misread after a body's code
+    flag_beside(found, doc.footer, pages)  # a list row's tail left as a stray; a typed number read again otherwise
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, text)  # the subject's year and the date's: one misread

@@ -1,0 +1,89 @@
+"""Review flags from what the page stage kept beside a value: a piece of a list's row read as a line of its own,
+and the number's box read again (forty-ninth round of issue 14 item 9).
+
+Why: on seed 60 two wrong values stood unflagged although the record held evidence against each
+(bench/RESULTS.md, "Flags, forty-ninth round (session 29)"):
+
+- AT60 pa-176's recipients ``TT Đảng ủy xã`` for ``TT Đảng ủy xã (b/c)`` (0.85): the engine read ``(b/c);`` at 91.6
+  on the item's own row, 50 px (1.35 row heights) after ``xã``; the wider gap cut the line there, and the piece,
+  with no bullet, was left beside the list as a stray. On the fit basis a stray with two letters or more standing
+  on an item's row within :data:`TAIL_GAP` row heights after it came only beside wrong lists (an item's tail or
+  a row read in pieces); beside right lists the nearest stood 2.36 heights away (a speck ``Si``), most far off in
+  the signature column. :func:`archivist.listflags.row_stray_doubt` knew such a tail only as a unit's code (``VX.``).
+- HG60 gm-206's number ``296/GM-UBND`` for ``206`` (0.95, ``settle_number`` giving the pattern's confidence back):
+  the number word read at 66.7 on a typewritten page, and one of the box's two second readings gave ``298``.
+  :func:`archivist.numberread.reread_doubt` wants both readings against the number; on proportional pages one
+  reading against it is common beside right numbers read weakly (4 on the fit basis), on typewritten pages it came
+  only with wrong ones (HG57 tb-209's ``229`` for ``209`` the other): a typed digit's strokes (``0``, ``9``, ``6``)
+  differ by a stroke's gap, which a second reading of the crop sees otherwise.
+
+Both only flag; the values stay as read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .fields import Field
+from .footer import Footer
+from .numberbox import doubt_number, number_word, page_scale
+from .numberread import number_of
+
+#: a stray this many row heights or less after an item's row's right end is a piece of that row (AT60 1.35; the
+#: nearest stray beside a right list on the fit basis stood 2.36 heights away)
+TAIL_GAP = 2.0
+#: a number word read under this confidence is weak enough that one contradicting second reading counts
+WEAK_NUMBER = 70.0
+
+
+def _letters(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]", text))
+
+
+def row_tail_doubt(footer: Footer) -> str | None:
+    """Why the recipients are doubtful: a stray line of two letters or more stands on a row of the list (its
+    middle inside the row's box, on the same page), starting after the row's right end by at most
+    :data:`TAIL_GAP` row heights: the row's tail (``(b/c);``) was cut off by a wide gap and kept in no item."""
+    rows = [(ln.page, b) for ln in footer.recipients if (b := ln.box()) and _letters(ln.text) >= 2]
+    for ln in footer.strays:
+        b = ln.box()
+        if b is None or _letters(ln.text) < 2:
+            continue
+        mid = (b[1] + b[3]) / 2
+        for page, r in rows:
+            if page == ln.page and r[1] <= mid <= r[3] and 0 <= b[0] - r[2] <= TAIL_GAP * max(1, r[3] - r[1]):
+                return f"'{ln.text.strip()}' stands on an item's row right after it and is in no item: its tail"
+    return None
+
+
+def typed_reread_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) -> str | None:
+    """Why ``number`` may be misread: its word was read under :data:`WEAK_NUMBER` on a typewritten page
+    (:func:`archivist.numberbox.page_scale`), and one of its box's two second readings gave another number."""
+    found = number_word(number_symbol, pages)
+    if found is None or found[0][1] >= WEAK_NUMBER:
+        return None
+    scale = page_scale(found[1])
+    page = next((p for p in pages if p.number == number_symbol.page), None)
+    got = page.number_reading if page is not None else None
+    if scale is None or not scale[1] or not got or number_symbol.bbox is None \
+            or list(got["box"]) != [int(v) for v in number_symbol.bbox]:
+        return None
+    other = [n for n in (number_of(got["read"] or ""), number_of(got["scan"] or ""))
+             if n and n.lstrip("0") != number.lstrip("0")]
+    if len(other) != 1:
+        return None  # none against it, or both (numberread.reread_doubt's)
+    return f"the number word was read at {found[0][1]:.0f} on a typewritten page, and its box read again gave " \
+           f"{other[0]}, not {number}"
+
+
+def flag_beside(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
+    """Mark for review a recipients list whose row's tail stands beside it as a stray, and a weakly read number on
+    a typewritten page that a second reading of its box contradicts."""
+    rec = found.get("recipients")
+    if rec is not None and not rec.review and isinstance(rec.value, list) and rec.value and footer is not None:
+        rec.review = row_tail_doubt(footer)
+    ns, num = found.get("number_symbol"), found.get("number")
+    if ns is not None and num is not None and not ns.review and isinstance(num.value, str):
+        doubt_number(ns, num, typed_reread_doubt(ns, num.value, pages))
