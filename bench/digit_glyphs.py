@@ -35,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-from number_reread import _kind, records, same, truths
+from number_reread import _kind, records, run_table_parser, same, truths
 
 from archivist import digitglyphs, preprocess
 from archivist.digitglyphs import digit_scores, digits_at
@@ -182,15 +182,9 @@ def table(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    r = sub.add_parser("run", help="compare the numbers' digits of one processed set with their pages'")
-    r.add_argument("--set", type=Path, required=True, help="the set (scans/, ground-truth/)")
-    r.add_argument("--out", type=Path, required=True, help="its processed output (archive/documents/)")
-    r.add_argument("--jsonl", type=Path, required=True)
-    t = sub.add_parser("table", help="the separation table over runs' JSONL")
-    t.add_argument("jsonl", nargs="+", type=Path)
-    t.add_argument("--named", nargs="*", help="numbers (SET:document prefix) whose scores are shown")
+    ap, _ = run_table_parser(__doc__, "compare the numbers' digits of one processed set with their pages'",
+                             "the separation table over runs' JSONL",
+                             "numbers (SET:document prefix) whose scores are shown")
     args = ap.parse_args(argv)
     run(args) if args.cmd == "run" else table(args)
 

@@ -251,16 +251,26 @@ def _shown(rows: list[dict], named: str, way: Way) -> str:
     return "?"
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def run_table_parser(doc: str, run_help: str, table_help: str,
+                     named_help: str) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The two commands a bench over processed sets' numbers takes (this one and bench/digit_glyphs.py): ``run``
+    on one set and its output, writing JSONL, and ``table`` over such JSONL; returns the parser and ``table``'s,
+    for a bench's own options."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
-    r = sub.add_parser("run", help="read the numbers of one processed set again")
+    r = sub.add_parser("run", help=run_help)
     r.add_argument("--set", type=Path, required=True, help="the set (scans/, ground-truth/)")
     r.add_argument("--out", type=Path, required=True, help="its processed output (archive/documents/)")
     r.add_argument("--jsonl", type=Path, required=True)
-    t = sub.add_parser("table", help="the table over runs' JSONL")
+    t = sub.add_parser("table", help=table_help)
     t.add_argument("jsonl", nargs="+", type=Path)
-    t.add_argument("--named", nargs="*", help="documents (SET:name prefix) whose readings are shown")
+    t.add_argument("--named", nargs="*", help=named_help)
+    return ap, t
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap, t = run_table_parser(__doc__, "read the numbers of one processed set again", "the table over runs' JSONL",
+                             "documents (SET:name prefix) whose readings are shown")
     t.add_argument("--pairs", type=int, default=0, help="show this many best pairs of ways")
     t.add_argument("--pair", nargs="*", help="pairs of ways (A+B) to show whatever they score")
     args = ap.parse_args(argv)
