@@ -36,7 +36,7 @@ from .dates import digit_variants, iso_date
 from .faintflags import FAINT_NOTE, value_words, word_tuples
 from .fields import Field
 from .numsym import is_known_part
-from .signerflags import capitals_name_doubt, lost_word_doubt, mixed_case_doubt, office_doubt
+from .signerflags import capitals_name_doubt, lost_word_doubt, mixed_case_doubt, office_doubt, position_mark_doubt
 from .tokens import SEPARATORS
 
 #: ``22/2009/QĐ-UBND``: the number, the year, the symbol (the form the record stores)
@@ -314,7 +314,8 @@ def faded_zero_doubt(number: str, year: int | None) -> str | None:
 def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Sequence[Any]) -> None:
     """Mark the place, the issuer, the signer, the position and the number for review when the page reads them
     otherwise elsewhere (:func:`place_twin_doubt`, :func:`issuer_twin_doubt`, :func:`signer_party_doubt`,
-    :func:`line_digit_doubt`; the signer's case and the body's office for them: :mod:`archivist.signerflags`)."""
+    :func:`line_digit_doubt`; the signer's case, the body's office and the position's marks for them:
+    :mod:`archivist.signerflags`)."""
     place, signer, issuer = found.get("place"), found.get("signer"), found.get("issuer")
     if place is not None and isinstance(place.value, str) and not place.review:
         place.review = place_twin_doubt(place.value, texts) or place_glue_doubt(place.value, _word_before(place, pages))
@@ -325,9 +326,9 @@ def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Seque
             or capitals_name_doubt(signer.value) or mixed_case_doubt(signer.value) \
             or lost_word_doubt(signer, found.get("signer_position"), pages)
     pos = found.get("signer_position")
-    if pos is not None and isinstance(pos.value, str) and not pos.review and signer is not None \
-            and isinstance(signer.value, str):
-        pos.review = office_doubt(pos.value, signer.value, texts)
+    if pos is not None and isinstance(pos.value, str) and not pos.review:
+        pos.review = (office_doubt(pos.value, signer.value, texts) if signer is not None
+                      and isinstance(signer.value, str) else None) or position_mark_doubt(pos.value)
     ns = found.get("number_symbol")
     page = next((p for p in pages if ns is not None and p.number == ns.page and p.words), None)
     if page is None or not isinstance(ns.value, str) or ns.review or ns.bbox is None:

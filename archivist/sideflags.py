@@ -17,7 +17,13 @@ Why: on seed 60 two wrong values stood unflagged although the record held eviden
   only with wrong ones (HG57 tb-209's ``229`` for ``209`` the other): a typed digit's strokes (``0``, ``9``, ``6``)
   differ by a stroke's gap, which a second reading of the crop sees otherwise.
 
-Both only flag; the values stay as read.
+Fiftieth round: HG61 tb-201's recipients ``Lưu VT`` for ``Lưu: VT`` (0.85). Its line read ``- Lưu:``, the ``VT``
+lost to speckle; the colon was cleaned off and :func:`archivist.recipients.recipient` gave the bare ``Lưu`` its
+``VT`` back without one, as Circular 55 wrote it, the document being dated 2009 in the old spelling. The page
+printed the colon, so the restored item contradicts its own line. On the fit basis (seeds 22-61) no other list
+stored an archive copy without the colon its line read, right or wrong.
+
+All only flag; the values stay as read.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ from .numberread import number_of
 TAIL_GAP = 2.0
 #: a number word read under this confidence is weak enough that one contradicting second reading counts
 WEAK_NUMBER = 70.0
+#: a line of the list reading the archive copy with its colon (``- Lưu:``, ``Luu :``)
+_COPY_COLON = re.compile(r"(?m)^\W*L[uư]u\s*:")
 
 
 def _letters(text: str) -> int:
@@ -56,6 +64,16 @@ def row_tail_doubt(footer: Footer) -> str | None:
             if page == ln.page and r[1] <= mid <= r[3] and 0 <= b[0] - r[2] <= TAIL_GAP * max(1, r[3] - r[1]):
                 return f"'{ln.text.strip()}' stands on an item's row right after it and is in no item: its tail"
     return None
+
+
+def copy_colon_doubt(recipients: Field) -> str | None:
+    """Why the recipients are doubtful: the archive copy is stored without a colon (``Lưu VT``) while a line of
+    the list, as read, prints it (``- Lưu:``): the item was restored as another rule's copy would write it, not
+    as this page does, and its ``VT`` may not have been read at all."""
+    copy = next((i for i in recipients.value if isinstance(i, str) and i.startswith("Lưu")), None)
+    if copy is None or copy.startswith("Lưu:") or not _COPY_COLON.search(recipients.source_text or ""):
+        return None
+    return f"the archive copy is stored '{copy}', without the colon its line prints ('Lưu:')"
 
 
 def typed_reread_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) -> str | None:
@@ -79,11 +97,12 @@ def typed_reread_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) 
 
 
 def flag_beside(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
-    """Mark for review a recipients list whose row's tail stands beside it as a stray, and a weakly read number on
-    a typewritten page that a second reading of its box contradicts."""
+    """Mark for review a recipients list whose row's tail stands beside it as a stray or whose archive copy lost
+    the colon its line prints, and a weakly read number on a typewritten page that a second reading of its box
+    contradicts."""
     rec = found.get("recipients")
-    if rec is not None and not rec.review and isinstance(rec.value, list) and rec.value and footer is not None:
-        rec.review = row_tail_doubt(footer)
+    if rec is not None and not rec.review and isinstance(rec.value, list) and rec.value:
+        rec.review = (row_tail_doubt(footer) if footer is not None else None) or copy_colon_doubt(rec)
     ns, num = found.get("number_symbol"), found.get("number")
     if ns is not None and num is not None and not ns.review and isinstance(num.value, str):
         doubt_number(ns, num, typed_reread_doubt(ns, num.value, pages))

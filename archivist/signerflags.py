@@ -27,6 +27,11 @@ beside words in title case. A name is typed one way throughout, all in title cas
 form, all in capitals); a name mixing the two is a misread word or a position's words with a letter misread
 (``PHó CHỦ TỊCH``, ``CHỗ TỊCH``). On seeds 22-44 the product stored 24 signers mixing them, all wrong, and none of
 the 1,652 right signers (nor of the 235 right persons) does.
+
+Fiftieth round: a position ``PHÓ CHỦ, TỊCH`` (for ``PHÓ CHỦ TỊCH``, sealed seed 61, 0.762): a speck of the seal read
+as a comma inside the title. A position is a fixed phrase typed in capitals (``CHỦ TỊCH``, ``PHÓ CHỦ TỊCH``,
+``TRƯỞNG BAN``) with no mark in it; on seeds 22-61 the only right positions holding one are the civil forms'
+``CÔNG CHỨC TƯ PHÁP - HỘ TỊCH``, whose dash stands alone between spaces, while 110 wrong ones hold a mark on a word.
 """
 
 from __future__ import annotations
@@ -52,6 +57,8 @@ OFFICE_LIKE = 0.8
 #: 22-34, 854 of 925 right signers stand within 0.1 of it, but 27 (all of three words) at 0.5 or more (a seal over
 #: the position's line, a name read from another block): only names of two words are judged
 LOST_WORD_SHIFT = 0.5
+#: a character of a position that is neither a letter nor a space, a dash standing alone between words excepted
+_POSITION_MARK = re.compile(r"[^\w\s]|[\d_]")
 
 
 def capitals_name_doubt(name: str) -> str | None:
@@ -72,6 +79,18 @@ def mixed_case_doubt(name: str) -> str | None:
     if capital and any(c.islower() for w in words for c in w):
         return f"the name '{name}' mixes a word in capitals ('{capital[0]}') with words in small letters: " \
             "a name is typed in one case"
+    return None
+
+
+def position_mark_doubt(position: str) -> str | None:
+    """Why a position is doubtful: it holds a mark (``PHÓ CHỦ, TỊCH``, ``CHỦ 'TỊCH``, ``PHÓ-CHỦ TỊCH``) or a digit.
+    A position is a fixed phrase in capitals without marks; a mark in it is a speck or a seal's stroke read into
+    the title, or another line taken for it. The form's dash between words (``TƯ PHÁP - HỘ TỊCH``) is no doubt."""
+    text = position.strip()
+    for m in _POSITION_MARK.finditer(text):
+        if m.group() in "-–" and text[m.start() - 1:m.start()] == " " and text[m.end():m.end() + 1] == " ":
+            continue  # a dash between two words, spaced: the form's own
+        return f"the position '{position}' holds '{m.group()}': a position is typed without marks"
     return None
 
 
