@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .faintflags import word_tuples
 from .numberbox import advance, page_scale
+from .ocrtext import box_inside
 
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract writes without them)
     import numpy as np
@@ -73,7 +74,7 @@ def glyphs(gray: np.ndarray, text: str, box: Sequence[int], mono: bool) -> dict[
     if INK_SHARE:
         paper, dark = np.percentile(crop, 90), np.percentile(crop, 2)
         ink = (crop < paper - INK_SHARE * (paper - dark)).astype(np.uint8)
-    else:
+    else:  # Otsu's threshold: the first measurement, which bench/digit_glyphs.py gives again (DG_INK=0)
         _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     n, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
     out = {}
@@ -131,9 +132,7 @@ def scores(g: np.ndarray, rendered: dict[str, list]) -> dict[str, float]:
 
 def box_words(words: Sequence[tuple], box: Sequence[int]) -> list[tuple]:
     """The words inside ``box`` (3 pixels of slack) holding a digit, in reading order."""
-    x0, y0, x1, y1 = box
-    inside = [w for w in words if w[2][0] >= x0 - 3 and w[2][2] <= x1 + 3 and w[2][1] >= y0 - 3
-              and w[2][3] <= y1 + 3 and any(c.isdigit() for c in w[0])]
+    inside = [w for w in words if box_inside(w[2], box) and any(c.isdigit() for c in w[0])]
     return sorted(inside, key=lambda w: (w[3], w[2][0]))
 
 

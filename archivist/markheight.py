@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .fields import Field
-from .ocrtext import PageText
+from .nametwin import NAME_FIELDS
+from .ocrtext import PageText, box_inside
 
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (tests/test_fixed_costs.py)
     import numpy as np
@@ -32,8 +33,6 @@ STACKED = "ầ"
 #: 22-55, HG47; the pixels are quantised, x-heights of 12-14 px): the wrong ``Vần`` stand 0.32-0.35, the right
 #: ``ầ`` 0.33-0.47 with 1 of 151 under 0.35 and 7 under flags45's 0.37 (bench/RESULTS.md, marks46's section)
 THIN = 0.35
-#: the fields that hold a person's name (archivist.nametwin's)
-NAME_FIELDS = ("signer", "person")
 #: a component smaller than this (pixels) is a speck, not ink of the word
 SPECK = 6
 
@@ -77,11 +76,6 @@ def measure_marks(words: Sequence[Any], upright: np.ndarray, letters: str = STAC
     return out
 
 
-def _inside(box: Sequence[int], within: Sequence[int], slack: int = 3) -> bool:
-    return (box[0] >= within[0] - slack and box[1] >= within[1] - slack and box[2] <= within[2] + slack
-            and box[3] <= within[3] + slack)
-
-
 def thin_mark_doubt(f: Field, pages: Sequence[PageText]) -> str | None:
     """Why the name ``f`` may hold a grave the page does not print: a word of its box read with ``ầ`` whose mark
     stands under :data:`THIN` x-heights high."""
@@ -90,7 +84,7 @@ def thin_mark_doubt(f: Field, pages: Sequence[PageText]) -> str | None:
         return None
     for m in page.mark_heights or ():
         h = m.get("height")
-        if h is not None and h < THIN and _inside(m["box"], f.bbox) and any(c in f.value for c in STACKED):
+        if h is not None and h < THIN and box_inside(m["box"], f.bbox) and any(c in f.value for c in STACKED):
             return (f"the mark over '{m['word']}' stands {h:.3f} x-heights high, under the {THIN} of a grave over a "
                     "circumflex: the grave may be misread")
     return None

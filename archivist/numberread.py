@@ -140,13 +140,22 @@ def read_number(number: int, words: Sequence[Any], upright: np.ndarray, dpi: flo
     return {"box": box, "read": read, "scan": scan, **({"glyphs": glyphs} if glyphs is not None else {})}
 
 
-def reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> str | None:
-    """Why ``number`` (the stored number of the number/symbol ``f``) may be misread: its box, read again two
-    ways, gave other digits both times (a reading with no digits is no evidence)."""
+def box_reading(f: Field, pages: Sequence[Any]) -> dict | None:
+    """What the page stage read again of the number/symbol ``f``'s box (:func:`read_number`), or None when its page
+    read another box (another piece was taken as the number) or none."""
     page = next((p for p in pages if p.number == f.page), None)
     got = page.number_reading if page is not None else None
     if not got or f.bbox is None or list(got["box"]) != [int(v) for v in f.bbox]:
-        return None  # not this box (another piece was taken as the number): nothing read again
+        return None
+    return got
+
+
+def reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> str | None:
+    """Why ``number`` (the stored number of the number/symbol ``f``) may be misread: its box, read again two
+    ways, gave other digits both times (a reading with no digits is no evidence)."""
+    got = box_reading(f, pages)
+    if got is None:
+        return None
     found = [number_of(got["read"]), number_of(got["scan"])]
     if not all(found) or any(n.lstrip("0") == number.lstrip("0") for n in found):
         return None
@@ -156,11 +165,8 @@ def reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> str | None
 def glyph_doubt(f: Field, number: str, pages: Sequence[PageText]) -> None | str:
     """Why ``number`` may hold a misread digit: a digit of it looks like the page's renderings of another digit
     (:func:`archivist.digitglyphs.glyph_doubt` on what the page stage kept for this box)."""
-    page = next((p for p in pages if p.number == f.page), None)
-    got = page.number_reading if page is not None else None
-    if not got or not got.get("glyphs") or f.bbox is None or list(got["box"]) != [int(v) for v in f.bbox]:
-        return None
-    return digitglyphs.glyph_doubt(got["glyphs"], number)
+    got = box_reading(f, pages)
+    return digitglyphs.glyph_doubt(got["glyphs"], number) if got and got.get("glyphs") else None
 
 
 def flag_reread(number_symbol: Field, number: Field, pages: Sequence[PageText]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from statistics import median
@@ -45,6 +46,13 @@ def union_box(boxes: list[Box]) -> Box | None:
     if not boxes:
         return None
     return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+def box_inside(box: Sequence[float], within: Sequence[float], slack: float = 3) -> bool:
+    """Whether ``box`` lies inside ``within``, ``slack`` pixels allowed on every side (boxes of one word measured
+    twice differ by a pixel or two)."""
+    return (box[0] >= within[0] - slack and box[1] >= within[1] - slack and box[2] <= within[2] + slack
+            and box[3] <= within[3] + slack)
 
 
 @lru_cache(maxsize=1 << 16)

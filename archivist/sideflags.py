@@ -35,7 +35,7 @@ from typing import Any
 from .fields import Field
 from .footer import Footer
 from .numberbox import doubt_number, number_word, page_scale
-from .numberread import number_of
+from .numberread import box_reading, number_of
 
 #: a stray this many row heights or less after an item's row's right end is a piece of that row (AT60 1.35; the
 #: nearest stray beside a right list on the fit basis stood 2.36 heights away)
@@ -83,10 +83,8 @@ def typed_reread_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) 
     if found is None or found[0][1] >= WEAK_NUMBER:
         return None
     scale = page_scale(found[1])
-    page = next((p for p in pages if p.number == number_symbol.page), None)
-    got = page.number_reading if page is not None else None
-    if scale is None or not scale[1] or not got or number_symbol.bbox is None \
-            or list(got["box"]) != [int(v) for v in number_symbol.bbox]:
+    got = box_reading(number_symbol, pages)
+    if scale is None or not scale[1] or got is None:
         return None
     other = [n for n in (number_of(got["read"] or ""), number_of(got["scan"] or ""))
              if n and n.lstrip("0") != number.lstrip("0")]
