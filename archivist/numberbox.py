@@ -13,8 +13,12 @@ of the two the page is set in is read from its own words: the one under which th
 (pixels per em) is the median over the page's sure words; a body set larger than the number's 13 pt makes the
 scale too large, so the box looks narrower than it is, never wider: the rule judges only a box too wide. A box
 running into another word's, or much taller than the page's words (a speck joined to it), is not judged.
-A digit read twice leaves no such trace in a serif face (the header's size makes the scale too loose); the one seen
-was read at word confidence 0, which :func:`archivist.chardoubt.settle_number` no longer answers.
+A digit read twice mostly leaves no such trace in a serif face (the header's size makes the scale too loose); the one
+seen then was read at word confidence 0, which :func:`archivist.chardoubt.settle_number` no longer answers. Where it
+does leave one, a weakly read word whose box is a digit and a half narrower than its text (HG50 ``933`` for ``93``,
+read at 35.6 and settled at 0.95), :func:`narrow_doubt` flags it: on the fit basis no right number read under 70
+stands that narrow but one whose word holds a letter read twice (bench/RESULTS.md, "Flags, fifty-first round
+(session 30)").
 """
 
 from __future__ import annotations
@@ -50,6 +54,12 @@ MIN_WORDS = 5
 EXTRA_DIGITS = 0.75
 #: a number's box taller than this many times the page's sure words holds more ink than its glyphs
 TALL = 1.3
+#: a number word read under this confidence (0-100) is weak: its text may hold a glyph the ink does not
+WEAK_NUMBER = 70.0
+#: a weak number word's box narrower than its text by at least this many digits: a glyph was read twice (HG50
+#: ``933`` for ``93`` at -1.78, HG62 ``822`` for ``82`` at -1.84; right numbers read weakly stood at -1.29 at most on
+#: the fit basis, their serif face's scale taken from a body set larger; the bound is about the midpoint)
+NARROW_DIGITS = 1.5
 _PLAIN = re.compile(r"[^\W_]{4,}[.,]?")
 
 
@@ -121,6 +131,22 @@ def box_doubt(f: Field, pages: Sequence[Any]) -> str | None:
     return f"the box of '{num[0]}' is {extra:.1f} digits wider than its text: a digit may be lost"
 
 
+def narrow_doubt(f: Field, pages: Sequence[Any]) -> str | None:
+    """Why the number ``f`` may hold a digit read twice (or a speck read as one): the word holding it was read
+    under :data:`WEAK_NUMBER` and its box is narrower than its text by at least :data:`NARROW_DIGITS` digits of
+    the page's face. A right number's box is as wide as its text or, in a serif face whose scale the larger body
+    sets, up to about a digit narrower; a digit the engine read twice adds a digit the ink does not hold."""
+    found = number_word(f, pages)
+    scale = page_scale(found[1]) if found else None
+    if found is None or scale is None or found[0][1] >= WEAK_NUMBER:
+        return None
+    num = found[0]
+    short = -extra_digits(num[0], num[2][2] - num[2][0], scale)
+    if short < NARROW_DIGITS:
+        return None
+    return f"the box of '{num[0]}' is {short:.1f} digits narrower than its text: a digit may be read twice"
+
+
 #: ``Số:`` as the OCR reads it at the start of the number's word (``S6:``, ``Sô;``), whose digit is no number's
 _LABEL = re.compile(r"^\W*S[^\W\d_]?[0-9]?\s?[:;.]")
 
@@ -142,9 +168,11 @@ def left_out_doubt(f: Field, read: str, pages: Sequence[Any]) -> str | None:
 
 
 def flag_lost_digit(number_symbol: Field, number: Field, read: str, pages: Sequence[Any]) -> None:
-    """Flag the number (and the number/symbol holding it) when a digit was left out of the word or the box holds
-    one more than the text: the number is in doubt, not the symbol, whatever the grammar settled."""
-    doubt_number(number_symbol, number, left_out_doubt(number_symbol, read, pages) or box_doubt(number_symbol, pages))
+    """Flag the number (and the number/symbol holding it) when a digit was left out of the word, the box holds
+    one more than the text, or a weakly read text holds one more than the box: the number is in doubt, not the
+    symbol, whatever the grammar settled."""
+    doubt_number(number_symbol, number, left_out_doubt(number_symbol, read, pages) or box_doubt(number_symbol, pages)
+                 or narrow_doubt(number_symbol, pages))
 
 
 def doubt_number(number_symbol: Field, number: Field, why: str | None) -> None:

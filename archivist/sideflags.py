@@ -34,14 +34,12 @@ from typing import Any
 
 from .fields import Field
 from .footer import Footer
-from .numberbox import doubt_number, number_word, page_scale
+from .numberbox import WEAK_NUMBER, doubt_number, number_word, page_scale
 from .numberread import box_reading, number_of
 
 #: a stray this many row heights or less after an item's row's right end is a piece of that row (AT60 1.35; the
 #: nearest stray beside a right list on the fit basis stood 2.36 heights away)
 TAIL_GAP = 2.0
-#: a number word read under this confidence is weak enough that one contradicting second reading counts
-WEAK_NUMBER = 70.0
 #: a line of the list reading the archive copy with its colon (``- Lưu:``, ``Luu :``)
 _COPY_COLON = re.compile(r"(?m)^\W*L[uư]u\s*:")
 
