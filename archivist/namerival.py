@@ -7,8 +7,8 @@ rival spells another listed name (AT46 19-khai-tu-142's person, printed ``VŨ V�
 ``Ỡ`` with the rival ``Ũ`` at 61.4, so ``VŨ``, the family name ``Vũ``), the page holds two names and the restorer
 picked one of them without evidence. Over the fit basis (seeds 22-62, HG47) a restored name word whose rival spells
 another listed name is in 2 wrong names (that one and HG47 speckle-19-tb-174's ``Tà`` restored ``Tạ``, rival ``H``:
-``Hà``, for ``Hoàng``) and no right one; a name word read as a listed name whose rival spells another stands in 7
-wrong names and 2 right (``Phượng``'s rival ``ơ``), so a word kept as read is left to
+``Hà``, for ``Hoàng``) and no right one; a name word kept as read whose rival spells another stands in 6 wrong names
+(flagged already) and 2 right (``Phượng``'s rival ``ơ``, ``Hòa``'s ``o``), so a word kept as read is left to
 :func:`archivist.chardoubt.name_letter_doubt` (bench/RESULTS.md, "Flags, fifty-second round (session 30)").
 The value is never changed: which name is printed is the reviewer's.
 """
@@ -58,7 +58,7 @@ def rival_name_doubt(value: str, read: Sequence[tuple[str, Sequence[tuple[int, s
 def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None:
     """Mark for review each name of ``found`` (:data:`NAME_FIELDS`) a word of which the restorer changed while the
     engine's rival for one of its letters spells another listed name (:func:`rival_name_doubt`)."""
-    by_page = {p.number: p for p in pages}
+    by_page = {p.number: p for p in pages if p.words}  # a page without its words (a text layer) gives no rivals
     for name in NAME_FIELDS:
         f = found.get(name)
         if f is None or f.review or not isinstance(f.value, str) or f.page not in by_page:
