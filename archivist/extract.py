@@ -45,6 +45,7 @@ from .listflags import flag_list
 from .lostwords import flag_lost
 from .markheight import flag_marks
 from .marks import MarkRestorer
+from .namerival import flag_name_rivals
 from .nametwin import flag_name_twins
 from .numberbox import flag_lost_digit
 from .numberread import flag_reread
@@ -326,6 +327,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     flag_name_twins(found, texts)  # a name the document writes elsewhere with other marks
     flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)
+    flag_name_rivals(found, pages)  # a name word restored while the engine's other letter spells another name
     meta = Metadata(classification=cls, entries=entries or None, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
     if any(e["review"] or e["confidence"] < threshold for e in entries):

@@ -1,0 +1,69 @@
+"""A review flag for a name word the restorer changed while the engine's own other choice spells another name.
+
+Why: :meth:`archivist.marks.MarkRestorer.restore` undoes a misread name word that is no listed name by the listed
+name with the same letters (``VỠ`` -> ``Võ``: ``vỡ`` is no family name, ``Võ`` is the one spelling of ``vo``). That
+is a guess made from the letters alone. Where the engine kept a rival for one of the word's characters and that
+rival spells another listed name (AT46 19-khai-tu-142's person, printed ``VŨ VĂN NGHĨA``: ``VỠ`` read at 88.5, its
+``Ỡ`` with the rival ``Ũ`` at 61.4, so ``VŨ``, the family name ``Vũ``), the page holds two names and the restorer
+picked one of them without evidence. Over the fit basis (seeds 22-62, HG47) a restored name word whose rival spells
+another listed name is in 2 wrong names (that one and HG47 speckle-19-tb-174's ``Tà`` restored ``Tạ``, rival ``H``:
+``Hà``, for ``Hoàng``) and no right one; a name word kept as read whose rival spells another stands in 6 wrong names
+(flagged already) and 2 right (``Phượng``'s rival ``ơ``, ``Hòa``'s ``o``), so a word kept as read is left to
+:func:`archivist.chardoubt.name_letter_doubt` (bench/RESULTS.md, "Flags, fifty-second round (session 30)").
+The value is never changed: which name is printed is the reviewer's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .faintflags import value_words
+from .fields import Field
+from .marks import name_spellings
+from .nametwin import NAME_FIELDS
+from .ocrtext import PageText
+
+#: a run of letters: a name's word in its value and in the OCR word it was read from (``NGHĨA.``)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _listed(index: int) -> set[str]:
+    """Every listed spelling (small letters) of a name's word at ``index``: a family name first, given names after."""
+    section = name_spellings().get("surnames" if index == 0 else "given", {})
+    return {w for spellings in section.values() for w in spellings}
+
+
+def rival_name_doubt(value: str, read: Sequence[tuple[str, Sequence[tuple[int, str, float, float]]]]) -> str | None:
+    """Why the name ``value`` is doubtful: one of its words differs from the OCR word it was read from (``read``:
+    each word's text and the engine's rivals, in order, one per word of the value), and a rival of that OCR word
+    spells another listed name. None when the words do not pair one to one."""
+    words = _LETTERS.findall(value)
+    if len(words) != len(read):
+        return None
+    for i, (word, (text, rivals)) in enumerate(zip(words, read, strict=True)):
+        letters = _LETTERS.findall(text)
+        if len(letters) != 1 or letters[0].lower() == word.lower():
+            continue  # kept as read (or no single word): chardoubt judges its rivals
+        for at, rival, _mine, _theirs in rivals:
+            if not 0 <= at < len(text):
+                continue
+            other = "".join(_LETTERS.findall(text[:at] + rival + text[at + 1:])).lower()
+            if other != word.lower() and other in _listed(i):
+                return (f"'{text}' was stored '{word}', but the engine's other choice for its '{text[at]}', "
+                        f"'{rival}', spells the name '{other.capitalize()}': one of two names")
+    return None
+
+
+def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None:
+    """Mark for review each name of ``found`` (:data:`NAME_FIELDS`) a word of which the restorer changed while the
+    engine's rival for one of its letters spells another listed name (:func:`rival_name_doubt`)."""
+    by_page = {p.number: p for p in pages if p.words}  # a page without its words (a text layer) gives no rivals
+    for name in NAME_FIELDS:
+        f = found.get(name)
+        if f is None or f.review or not isinstance(f.value, str) or f.page not in by_page:
+            continue
+        page = by_page[f.page]
+        read = [page.rivals.get(tuple(w[2]), (w[0], ())) for w in value_words(page.words, f)]
+        read = [(text, rivals) for text, rivals in read if _LETTERS.search(text)]
+        f.review = rival_name_doubt(f.value, read)
