@@ -16,6 +16,9 @@ read at a confidence no threshold may doubt (bench/RESULTS.md, "Flags, fifty-thi
   all wrong, no right one.
 - HG58 typewriter-11 bb-041's ``an toàn thực phấn`` for ``thực phẩm`` (0.734): an ``m`` read as ``n`` with its
   tone (:func:`archivist.wordpairs.stroke_doubt`).
+- AT58 pc-022's ``Về việc chuyến đơn của công dân`` for ``chuyển đơn`` (0.866): ``chuyển đơn`` is not in the list
+  of words, but the body writes it (``… xã chuyển đơn đến …``) and the subject's pair nowhere else
+  (:func:`archivist.wordpairs.text_twin_doubt`).
 
 All only flag; the values stay as read.
 """
@@ -26,7 +29,7 @@ import re
 
 from .fields import Field
 from .recipients import CIRCULAR_01, old_spelling
-from .wordpairs import stroke_doubt
+from .wordpairs import stroke_doubt, text_twin_doubt
 
 #: the subject's fixed opening and the two words after it
 _OPENING = re.compile(r"^\W*Về việc\s+(\S+)\s+(\S+)")
@@ -67,11 +70,12 @@ def opening_capital_doubt(subject: str) -> str | None:
 
 def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
     """Mark for review a date of 2011 or later on a page spelled as Circular 55 wrote, and a subject with a
-    hyphen glued between two words, a capital after its opening or an ``m`` read as ``n``."""
+    hyphen glued between two words, a capital after its opening, an ``m`` read as ``n`` or a pair of words the
+    document writes otherwise elsewhere."""
     day = found.get("date")
     if day is not None and not day.review:
         day.review = era_doubt(day.value, texts)
     subj = found.get("subject")
     if subj is not None and isinstance(subj.value, str) and not subj.review:
         subj.review = glued_hyphen_doubt(subj.value) or opening_capital_doubt(subj.value) \
-            or stroke_doubt(subj.value)
+            or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts))

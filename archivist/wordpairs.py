@@ -19,6 +19,7 @@ import hashlib
 import importlib.util
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -198,3 +199,35 @@ def stroke_doubt(value: str) -> str | None:
     two (the ``m``'s last stroke and the tone's hook both lost on a typed page)."""
     odd = odd_pairs(value, near=_stroke_lost)
     return f"'{odd[0][0]}' is no word; '{odd[0][1]}' is an 'm' read as 'n' away" if odd else None
+
+
+def _pair_counts(text: str) -> Counter[tuple[str, str]]:
+    """How often ``text`` writes each pair of adjacent small-letter syllables (canon), by runs."""
+    out: Counter[tuple[str, str]] = Counter()
+    for read in _runs(text):
+        run = [canon(s) for s in read]
+        out.update(zip(run, run[1:], strict=False))
+    return out
+
+
+def text_twin_doubt(value: str, text: str) -> str | None:
+    """Why a value is doubtful: two adjacent syllables of it stand in no word of the list (:func:`entries`), the
+    document's ``text`` writes them nowhere else, and writes them elsewhere with one of the two one confusion
+    apart (:func:`_near`) and marked with a tone (``chuyến đơn`` in the subject, ``chuyển đơn`` in the body of a
+    ``PHIẾU CHUYỂN``): the same words read twice, once otherwise. A body's syllable without a tone is not heard:
+    a mark is lost more often than one is made (``nạn xã`` beside a body's ``nan xã``, a right subject)."""
+    words, whole, mine = entries(), _pair_counts(" ".join(text.split())), _pair_counts(value)
+    for read in _runs(value):
+        run = [canon(s) for s in read]
+        taken = {i for a, b in _spans(run, words) for i in range(a, b)}
+        for i in range(len(run) - 1):
+            pair = (run[i], run[i + 1])
+            if i in taken or i + 1 in taken or whole[pair] > mine[pair]:
+                continue
+            for j in (0, 1):
+                for alt, spelt in sorted(_near(pair[j]).items()):
+                    other = (alt, pair[1]) if j == 0 else (pair[0], alt)
+                    if whole[other] and tone_of(spelt):
+                        fixed = [spelt, read[i + 1]] if j == 0 else [read[i], spelt]
+                        return f"'{read[i]} {read[i + 1]}' is written '{' '.join(fixed)}' elsewhere in the document"
+    return None
