@@ -1,12 +1,13 @@
 """Review flags, fifty-third round (issue 14 item 9): a date of 2011 or later on a page spelled as Circular 55/2005
 wrote (HG56 typewriter-09 tb-183's ``2019`` for ``2010`` under ``TM. UỶ BAN``), and a subject's slips the engine was
 sure of: a hyphen glued between two words (HG58 ``và-tìm``), a capital after ``Về việc`` (HG62 ``Lịch trực``), an
-``m`` read as ``n`` (HG58 ``thực phấn``). Flagged, never changed."""
+``m`` read as ``n`` (HG58 ``thực phấn``), a pair the body writes otherwise (AT58 ``chuyến đơn``). Flagged, never
+changed."""
 
 from __future__ import annotations
 
 from archivist.slipflags import era_doubt, glued_hyphen_doubt, opening_capital_doubt
-from archivist.wordpairs import entries, stroke_doubt
+from archivist.wordpairs import entries, stroke_doubt, text_twin_doubt
 from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
 
 OLD_FOOT = [[(100, "Nơi nhận:"), (1000, "TM. UỶ BAN NHÂN DÂN")], *FOOT[1:]]
@@ -64,3 +65,22 @@ def test_the_subjects_are_flagged_and_kept_through_extract() -> None:
         assert meta.subject.value == subject and "subject" in meta.needs_review, subject
         assert why in (meta.subject.review or ""), meta.subject.review
     assert "subject" not in _extract(_page(HEAD + FOOT)).needs_review
+
+
+def test_a_pair_the_document_writes_otherwise_elsewhere_is_doubted() -> None:
+    if not entries():
+        return
+    body = "PHIẾU CHUYỂN\nVề việc chuyến đơn của công dân\nỦy ban nhân dân xã chuyển đơn đến các trường học"
+    assert "'chuyển đơn'" in (text_twin_doubt("Về việc chuyến đơn của công dân", body) or "")
+    right = body.replace("chuyến", "chuyển")
+    assert text_twin_doubt("Về việc chuyển đơn của công dân", right) is None
+    # the body's reading lost its tone: no evidence against the subject's
+    assert text_twin_doubt("Về việc chuyến đơn của công dân", body.replace("xã chuyển", "xã chuyên")) is None
+
+
+def test_the_pair_is_flagged_and_kept_through_extract() -> None:
+    head = [*HEAD[:5], [(400, "Về việc chuyến đơn của công dân")],
+            [(100, "Ủy ban nhân dân xã chuyển đơn đến các trường học để giải quyết.")]]
+    meta = _extract(_page(head + FOOT))
+    assert meta.subject.value == "Về việc chuyến đơn của công dân" and "subject" in meta.needs_review
+    assert "written 'chuyển đơn' elsewhere" in (meta.subject.review or "")
