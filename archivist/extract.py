@@ -55,6 +55,7 @@ from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
 from .registerpages import read_register
 from .sideflags import flag_beside
+from .slipflags import flag_slips
 from .structflags import flag_structure
 from .subject import form_title, subject_field
 from .syllables import is_syllable
@@ -328,6 +329,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_name_twins(found, texts)  # a name the document writes elsewhere with other marks
     flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)
     flag_name_rivals(found, pages)  # a name word restored while the engine's other letter spells another name
+    flag_slips(found, texts)  # a date of 2011 on a page in Circular 55's spelling; a subject's glued or capital slip
     meta = Metadata(classification=cls, entries=entries or None, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
     if any(e["review"] or e["confidence"] < threshold for e in entries):

@@ -42,12 +42,17 @@ CIRCULAR_01 = 2011  # the year Circular 01/2011 wrote the archive copy with a co
 _COMMITTEE = re.compile(r"(?<![\w])((?:Đảng|Huyện|Tỉnh|Thành|Quận|Thị|Đoàn) )([UỦ][yỷ])(?![\w])(?! [Bb]an\b)")
 
 
+def old_spelling(texts: list[str]) -> str | None:
+    """The first of Circular 55/2005's spellings (``HOÀ``, ``UỶ``) the document's ``texts`` write; None if none."""
+    return next((m.group(0) for t in texts if (m := _OLD_SPELLING.search(t))), None)
+
+
 def typed_under_circular55(date: object, texts: list[str]) -> bool:
     """Whether the document was typed under Circular 55/2005, whose archive copy has no colon (``Lưu VT``):
     dated before 2011 AND spelled as it spelled (``CỘNG HOÀ``, ``TM. UỶ BAN``). Both, because a later typist
     may date a copy of an old text, and the old spelling alone is still seen on new documents."""
     year = int(date[:4]) if isinstance(date, str) and date[:4].isdigit() else None
-    return year is not None and year < CIRCULAR_01 and any(_OLD_SPELLING.search(t) for t in texts)
+    return year is not None and year < CIRCULAR_01 and old_spelling(texts) is not None
 
 
 def recipient(item: str, colon: bool = True) -> str:

@@ -19,7 +19,8 @@ import hashlib
 import importlib.util
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -125,12 +126,22 @@ def _runs(text: str) -> Iterator[list[str]]:
         yield run
 
 
-def odd_pairs(text: str, bound: bool = True) -> list[tuple[str, str]]:
+def _stroke_lost(syl: str) -> dict[str, str]:
+    """Valid syllables whose final ``m`` lost a stroke to read as the ``n`` of ``syl`` (canon), in any tone
+    (``phấn`` for ``phẩm``: the hook of the tone broken too). Only ``n`` read for ``m``: the other way round
+    (``điểm`` for ``điện``) names right words of the subjects (``điểm trường``), session 30's flags53."""
+    bare = toneless(syl)
+    if not bare.endswith("n") or bare.endswith(("ng", "nh")):
+        return {}
+    return {canon(s): s for s in by_toneless().get(bare[:-1] + "m", ())}
+
+
+def odd_pairs(text: str, bound: bool = True, near: Callable[[str], dict[str, str]] = _near) -> list[tuple[str, str]]:
     """(syllables as read, the word one confusion away) for each syllable of ``text`` that stands in no word of
     the list with its neighbours, where one confusion of it makes one with them (``cơ sử`` -> ``cơ sở``).
     ``bound`` (session 23's rule): the word found may not take a neighbour from another word it already stands
     in, unless it holds that word whole (``lực kể`` is no ``lực kế`` beside ``hiệu lực``; ``hệ gia đình`` may
-    be ``hộ gia đình``)."""
+    be ``hộ gia đình``). ``near``: the confusions tried (:func:`_near`, or :func:`_stroke_lost`)."""
     words = entries()
     found: list[tuple[str, str]] = []
     if not words:
@@ -141,14 +152,14 @@ def odd_pairs(text: str, bound: bool = True) -> list[tuple[str, str]]:
         for i, syl in enumerate(run):
             if any(a <= i < b for a, b in spans):
                 continue
-            near = _near(syl)
-            for alt in sorted(near):
+            alts = near(syl)
+            for alt in sorted(alts):
                 new = run[:i] + [alt] + run[i + 1:]
                 hits = [(a, b) for a, b in _spans(new, words) if a <= i < b and not (
                     bound and any(a < d and c < b and not (a <= c and d <= b) for c, d in spans))]
                 if hits:
                     a, b = hits[0]
-                    fixed = read[:i] + [near[alt]] + read[i + 1:]
+                    fixed = read[:i] + [alts[alt]] + read[i + 1:]
                     found.append((" ".join(read[a:b]), " ".join(fixed[a:b])))
                     break
     return found
@@ -180,3 +191,43 @@ def rival_settled(value: str, word: str, other: str) -> bool:
             if not any(a <= i < b for a, b in _spans(run, words)) or any(a <= i < b for a, b in _spans(new, words)):
                 return False
     return seen
+
+
+def stroke_doubt(value: str) -> str | None:
+    """Why a value is doubtful: syllables of it make no word, and an ``m`` for one's final ``n`` (its tone
+    free) makes one (``thực phấn`` for ``thực phẩm``): :func:`pair_doubt`'s confusions are one apart, this one
+    two (the ``m``'s last stroke and the tone's hook both lost on a typed page)."""
+    odd = odd_pairs(value, near=_stroke_lost)
+    return f"'{odd[0][0]}' is no word; '{odd[0][1]}' is an 'm' read as 'n' away" if odd else None
+
+
+def _pair_counts(text: str) -> Counter[tuple[str, str]]:
+    """How often ``text`` writes each pair of adjacent small-letter syllables (canon), by runs."""
+    out: Counter[tuple[str, str]] = Counter()
+    for read in _runs(text):
+        run = [canon(s) for s in read]
+        out.update(zip(run, run[1:], strict=False))
+    return out
+
+
+def text_twin_doubt(value: str, text: str) -> str | None:
+    """Why a value is doubtful: two adjacent syllables of it stand in no word of the list (:func:`entries`), the
+    document's ``text`` writes them nowhere else, and writes them elsewhere with one of the two one confusion
+    apart (:func:`_near`) and marked with a tone (``chuyến đơn`` in the subject, ``chuyển đơn`` in the body of a
+    ``PHIẾU CHUYỂN``): the same words read twice, once otherwise. A body's syllable without a tone is not heard:
+    a mark is lost more often than one is made (``nạn xã`` beside a body's ``nan xã``, a right subject)."""
+    words, whole, mine = entries(), _pair_counts(" ".join(text.split())), _pair_counts(value)
+    for read in _runs(value):
+        run = [canon(s) for s in read]
+        taken = {i for a, b in _spans(run, words) for i in range(a, b)}
+        for i in range(len(run) - 1):
+            pair = (run[i], run[i + 1])
+            if i in taken or i + 1 in taken or whole[pair] > mine[pair]:
+                continue
+            for j in (0, 1):
+                for alt, spelt in sorted(_near(pair[j]).items()):
+                    other = (alt, pair[1]) if j == 0 else (pair[0], alt)
+                    if whole[other] and tone_of(spelt):
+                        fixed = [spelt, read[i + 1]] if j == 0 else [read[i], spelt]
+                        return f"'{read[i]} {read[i + 1]}' is written '{' '.join(fixed)}' elsewhere in the document"
+    return None

@@ -1,0 +1,81 @@
+"""Review flags for a date whose year the page's layout era contradicts, and for a subject's slips the engine was
+sure of (fifty-third round of issue 14 item 9).
+
+Why: on the fit basis of session 30 (seeds 22-62 and HG47) these values were stored wrong without a flag, each
+read at a confidence no threshold may doubt (bench/RESULTS.md, "Flags, fifty-third round (session 30)"):
+
+- HG56 typewriter-09 tb-183's date ``2019-08-17`` for ``2010-08-17`` (0.928): a typed ``0`` read as ``9``. Its page
+  signs ``TM. UỶ BAN NHÂN DÂN``, Circular 55/2005's spelling, which Circular 01/2011 replaced (``ỦY``). On the fit
+  basis no right date of 2011 or later stands on a page with ``UỶ`` or ``HOÀ`` in capitals (0 of 1494), every
+  right date before 2011 but 17 does (1590): a date of 2011 or later on such a page is a misread year.
+- HG58 speckle-24 qd-089's subject ``thiên tai và-tìm kiếm`` (0.883): a speck read as a hyphen between two words.
+  No right subject glues two small-letter syllables with a hyphen (a compound is spaced, ``kinh tế - xã hội``).
+- HG62 typewriter-11 tb-179's ``Về việc Lịch trực Yết Nguyên đán`` (0.785): the word after the opening ``Về
+  việc`` is written in small letters unless it opens a name (``Về việc Ban Chỉ đạo …``, each word capitalised);
+  a capital there before a small-letter word (``Lịch trực``) is a letter misread: four subjects on the fit basis,
+  all wrong, no right one.
+- HG58 typewriter-11 bb-041's ``an toàn thực phấn`` for ``thực phẩm`` (0.734): an ``m`` read as ``n`` with its
+  tone (:func:`archivist.wordpairs.stroke_doubt`).
+- AT58 pc-022's ``Về việc chuyến đơn của công dân`` for ``chuyển đơn`` (0.866): ``chuyển đơn`` is not in the list
+  of words, but the body writes it (``… xã chuyển đơn đến …``) and the subject's pair nowhere else
+  (:func:`archivist.wordpairs.text_twin_doubt`).
+
+All only flag; the values stay as read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import Field
+from .recipients import CIRCULAR_01, old_spelling
+from .wordpairs import stroke_doubt, text_twin_doubt
+
+#: the subject's fixed opening and the two words after it
+_OPENING = re.compile(r"^\W*Về việc\s+(\S+)\s+(\S+)")
+#: what a word is read without at its edges
+_EDGES = ".,;:()\"'“”"
+
+
+def era_doubt(value: object, texts: list[str]) -> str | None:
+    """Why the date ``value`` (ISO) is doubtful: it is of 2011 or later, and its page spells as Circular 55/2005
+    did (``UỶ``, ``HOÀ``), which Circular 01/2011 replaced."""
+    if not isinstance(value, str) or not value[:4].isdigit() or int(value[:4]) < CIRCULAR_01:
+        return None
+    spelt = old_spelling(texts)
+    return f"the page spells '{spelt}' as Circular 55/2005 did, not as texts of {value[:4]}" if spelt else None
+
+
+def glued_hyphen_doubt(subject: str) -> str | None:
+    """Why a subject is doubtful: two small-letter syllables are joined by a hyphen (``và-tìm``), a speck or a
+    stroke read between two words."""
+    for token in subject.split():
+        parts = token.strip(_EDGES).split("-")
+        if len(parts) == 2 and all(p.isalpha() and p.islower() for p in parts):
+            return f"'{token.strip(_EDGES)}' joins two words with a hyphen: a speck read between them"
+    return None
+
+
+def opening_capital_doubt(subject: str) -> str | None:
+    """Why a subject is doubtful: the word after ``Về việc`` opens with a capital and the next word is in small
+    letters (``Về việc Lịch trực``): no name opens so, a small letter was misread."""
+    m = _OPENING.search(subject)
+    if m is None:
+        return None
+    first, then = m.group(1), m.group(2).strip(_EDGES)
+    if first.isalpha() and first[0].isupper() and first[1:].islower() and then.isalpha() and then.islower():
+        return f"'{first}' is capitalised after 'Về việc' before '{then}': no name opens so"
+    return None
+
+
+def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
+    """Mark for review a date of 2011 or later on a page spelled as Circular 55 wrote, and a subject with a
+    hyphen glued between two words, a capital after its opening, an ``m`` read as ``n`` or a pair of words the
+    document writes otherwise elsewhere."""
+    day = found.get("date")
+    if day is not None and not day.review:
+        day.review = era_doubt(day.value, texts)
+    subj = found.get("subject")
+    if subj is not None and isinstance(subj.value, str) and not subj.review:
+        subj.review = glued_hyphen_doubt(subj.value) or opening_capital_doubt(subj.value) \
+            or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts))
