@@ -86,7 +86,7 @@ def _mark(why: str | None, *fields: Field | None, filled: bool = False) -> None:
 
 
 #: a year as a subject writes it: ``công tác 9 tháng đầu năm 2910``
-_SUBJECT_YEAR = re.compile(r"\bn[aăâ]\S?m\s+(\d{4})\b", re.I)
+SUBJECT_YEAR = re.compile(r"\bn[aăâ]\S?m\s+(\d{4})\b", re.I)
 
 
 def subject_year_doubt(subject: str, year: int | None) -> str | None:
@@ -97,7 +97,7 @@ def subject_year_doubt(subject: str, year: int | None) -> str | None:
     digit (``2965``) says nothing of which year it was."""
     if year is None:
         return None
-    for m in _SUBJECT_YEAR.finditer(subject):
+    for m in SUBJECT_YEAR.finditer(subject):
         y = m.group(1)
         back = set() if possible_year(y) else {v for v in digit_variants(y) if possible_year(v)}
         if back and str(year) not in back:
@@ -112,7 +112,7 @@ def _slipped_years(subject: str, year: int | None) -> Iterator[str]:
     :func:`date_year_slip`)."""
     if year is None:
         return
-    for m in _SUBJECT_YEAR.finditer(subject):
+    for m in SUBJECT_YEAR.finditer(subject):
         y = m.group(1)
         if possible_year(y) and abs(int(y) - year) > 1 and y in digit_variants(str(year)):
             yield y
@@ -126,7 +126,7 @@ def _units_slipped_years(subject: str, year: int | None) -> Iterator[str]:
     for ``2015``, a speckled page's 5 read 3). Not the tens: a plan to ``năm 2020`` is made in 2010."""
     if year is None:
         return
-    for m in _SUBJECT_YEAR.finditer(subject):
+    for m in SUBJECT_YEAR.finditer(subject):
         y = m.group(1)
         if possible_year(y) and y[:3] == str(year)[:3] and abs(int(y) - year) > 1:
             yield y

@@ -24,6 +24,7 @@ from .classify import THRESHOLD, Classification, PageText, analysed, classify_la
 from .codeflags import flag_codes
 from .confirmations import confirm_agreeing, register_year
 from .crosscheck import check, confirm, level_lost, symbol_doubt
+from .crossflags import flag_crossed
 from .datecheck import flag_contradicted, flag_faded_year
 from .datefield import MIN_YEAR, date_field, placedate
 from .dates import format_date, parse_date
@@ -330,6 +331,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)
     flag_name_rivals(found, pages)  # a name word restored while the engine's other letter spells another name
     flag_slips(found, texts)  # a date of 2011 on a page in Circular 55's spelling; a subject's glued or capital slip
+    flag_crossed(found, text, pages)  # a field another puts in doubt: a read-back date, a subject's name line, a glyph
     meta = Metadata(classification=cls, entries=entries or None, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
     if any(e["review"] or e["confidence"] < threshold for e in entries):
