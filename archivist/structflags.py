@@ -92,8 +92,8 @@ def code_name_doubt(value: str) -> str | None:
     unit lists know no unit of that name. ``crosscheck.unit_doubt`` leaves a name with a code in it alone (in a
     list, ``xã TT HĐND`` is two bodies, not a commune's name), so a typed ``CHI`` read ``€HT``, its ``€`` dropped,
     passed as the code ``HT`` (sealed seed 63: HG63 kh-212's parent issuer at 0.72). In a body's name the words
-    after the level word are the unit's name: on the fit basis (seeds 22-63) the 7 names holding a code there were
-    all wrong, none right (bench/RESULTS.md, "Flags, fifty-fourth round (session 30)")."""
+    after the level word are the unit's name: on the fit basis (seeds 22-63) the 6 names holding a code there were
+    all wrong (5 flagged already), none right (bench/RESULTS.md, "Flags, fifty-fourth round (session 30)")."""
     known = unit_names()
     for part in re.split(r"[,;(]", value) if known else []:
         if unit_name(part) is None and (name := unit_name(part, codes=True)) and name_key(name) not in known:
