@@ -106,16 +106,16 @@ def _unit_names_built() -> frozenset[str]:
     return frozenset(name_key(_LEVEL.sub("", name, count=1)) for name in raw)
 
 
-def unit_name(part: str, whole: bool = False) -> str | None:
+def unit_name(part: str, whole: bool = False, codes: bool = False) -> str | None:
     """The unit name in ``part`` (after ``XÃ``, ``huyện`` …; with ``whole``, the whole of it when it has no
     level word), or None: the words in capitals or title case that follow (``xã Cẩm Thạch giai đoạn …``); a
-    name in small letters is no proper name (``huyện ủy``), nor one with a code in it."""
+    name in small letters is no proper name (``huyện ủy``), nor one with a code in it (unless ``codes``)."""
     hits = list(_LEVEL.finditer(part))
     if not hits and not whole:
         return None
     rest = (part[hits[-1].end():] if hits else part).strip(_EDGE).split()
     words = list(takewhile(lambda w: w[:1].isupper() or w[:1].isdigit(), rest))  # xã Cẩm Thạch giai đoạn 2010
-    if not words or any(w.strip(_EDGE).upper() in abbreviations() for w in words):
+    if not words or (not codes and any(w.strip(_EDGE).upper() in abbreviations() for w in words)):
         return None
     return " ".join(words).strip(_EDGE)
 

@@ -15,6 +15,8 @@ syllable check doubts them (sealed seed 46: HG46 ttr-177's issuer ``UBND HUYỆN
   (thirty-eighth round, :func:`copy_alone_doubt`);
 - a bracketed code of one letter either side of a stroke (``(b/c)``, for report) is written small: one read with
   a capital (``(B/c)``) is a letter read in the wrong case (forty-fifth round, :func:`code_case_doubt`).
+- the words after a body's level word are its unit's name, with no code among them: ``CỦ HT`` (a typed ``CHI``
+  read ``€HT``) names no unit (fifty-fourth round, :func:`code_name_doubt`).
 
 Each flags and never changes a value; they run after ``wordingflags.flag_wording``, which restores (and flags)
 a head one letter off at the name's start (``ỦY BAN NHÂN BÂN``), so what is judged here is what it left.
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from .crosscheck import _LEVEL, name_key, unit_names, unmarked_key
+from .crosscheck import _LEVEL, name_key, unit_name, unit_names, unmarked_key
 from .fields import Field
 from .syllables import attested
 from .wordingflags import BODY_FIELDS
@@ -85,9 +87,23 @@ def head_doubt(value: str) -> str | None:
     return None
 
 
+def code_name_doubt(value: str) -> str | None:
+    """Why a body's name is doubtful: the words after its level word hold a code (``UBND HUYỆN CỦ HT``) and the
+    unit lists know no unit of that name. ``crosscheck.unit_doubt`` leaves a name with a code in it alone (in a
+    list, ``xã TT HĐND`` is two bodies, not a commune's name), so a typed ``CHI`` read ``€HT``, its ``€`` dropped,
+    passed as the code ``HT`` (sealed seed 63: HG63 kh-212's parent issuer at 0.72). In a body's name the words
+    after the level word are the unit's name: on the fit basis (seeds 22-63) the 6 names holding a code there were
+    all wrong (5 flagged already), none right (bench/RESULTS.md, "Flags, fifty-fourth round (session 30)")."""
+    known = unit_names()
+    for part in re.split(r"[,;(]", value) if known else []:
+        if unit_name(part) is None and (name := unit_name(part, codes=True)) and name_key(name) not in known:
+            return f"no administrative unit is named '{name}': a word of the unit's name read as a code"
+    return None
+
+
 def body_doubt(value: str) -> str | None:
     """The first of this module's reasons that doubts a body's name (issuer, parent issuer), or None."""
-    return levels_doubt(value) or head_doubt(value)
+    return levels_doubt(value) or head_doubt(value) or code_name_doubt(value)
 
 
 def recipient_syllable_doubt(items: list[str]) -> str | None:
