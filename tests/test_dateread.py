@@ -1,0 +1,113 @@
+"""The date line's words read a second time (dates30, issue 14 item 9): each word of the place-and-date line's date
+holding a digit read again digits only (psm 7 on the image the OCR read, psm 8 on the upright scan) and its digits
+judged against the page's own; the date is flagged, never changed, when every reading gives other digits for a
+part of it, or a digit of it looks like another digit of the page (bench/RESULTS.md, "Flags, fifty-first round")."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from archivist.dateread import date_box, glyph_doubt, read_date, reread_doubt
+from archivist.ocrtext import PageText
+from archivist.restore import Prepared
+from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
+
+SERIF = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
+#: the date of HEAD's place-and-date line (``Quỳnh Hậu, ngày 21 tháng 3 năm 2016``), as extract's field holds it
+BOX = [1150, 220, 1476, 250]
+
+
+def _words(year: str) -> list:
+    """The test page's words with its date's year read as ``year``."""
+    return _planted(_page(HEAD + FOOT).words or [], year)
+
+
+def _read_as(year: str, reading: dict | None) -> PageText:
+    """The test page with its date's year read as ``year`` and the date's second readings ``reading``."""
+    page = _page(HEAD + FOOT)
+    text = page.text.replace("năm 2016\n", f"năm {year}\n", 1)
+    return PageText(1, text, _words(year), (), page.rivals, None, [], reading)
+
+
+def _words_read(year: str, read: str, scan: str) -> list[dict]:
+    return [{"text": "21", "box": [1218, 220, 1246, 250], "read": "21", "scan": "21"},
+            {"text": "3", "box": [1340, 220, 1354, 250], "read": "3", "scan": "3"},
+            {"text": year, "box": [1420, 220, 1476, 250], "read": read, "scan": scan}]
+
+
+def test_the_page_stage_finds_the_box_extract_takes_for_the_date() -> None:
+    assert date_box(1, _page(HEAD + FOOT).words or []) == BOX
+    assert _extract(_read_as("2016", None)).date.bbox == tuple(BOX)
+    assert date_box(1, [w for w in _page(HEAD + FOOT).words or [] if w[3] != 3]) is None  # no date line
+
+
+def test_the_date_is_flagged_only_when_every_reading_gives_other_digits_for_its_part() -> None:
+    wrong = _extract(_read_as("2018", {"box": BOX, "words": _words_read("2018", "2016", "2016")}))
+    assert wrong.date.value == "2018-03-21"  # never changed
+    assert wrong.date.review == "the date's '2018' read again gave 2016 and 2016"
+    assert "date" in wrong.needs_review
+    for reading in ({"box": BOX, "words": _words_read("2018", "2018", "2016")},  # one reading agrees
+                    {"box": BOX, "words": _words_read("2018", "", "2016")},  # no digits: no evidence
+                    {"box": [1150, 220, 1470, 250], "words": _words_read("2018", "2016", "2016")},  # another box
+                    None):
+        meta = _extract(_read_as("2018", reading))
+        assert meta.date.value == "2018-03-21" and meta.date.review is None, reading
+
+
+def test_leading_zeros_and_a_numeric_date_in_one_word() -> None:
+    got = {"box": BOX, "words": [{"text": "ngày08", "box": BOX, "read": "8", "scan": "08"}]}
+    assert reread_doubt(got, "2016-03-08") is None  # 08 and 8 are one day
+    one = {"box": BOX, "words": [{"text": "21/3/2019", "box": BOX, "read": "21/3/2010", "scan": "2132010"}]}
+    assert reread_doubt(one, "2019-03-21") == "the date's '21/3/2019' read again gave 2132010 and 2132010"
+    assert reread_doubt({"box": BOX, "words": [{"text": "lúc", "box": BOX, "read": "1", "scan": "1"}]},
+                        "2019-03-21") is None  # a word writing no part of the date is not judged
+
+
+def test_a_digit_like_another_of_the_page_flags_the_date() -> None:
+    like = [{"text": "2005", "box": [1420, 220, 1476, 250], "digits": [[0, 0.95, "7", 0.6], [1, 0.9, "6", 0.7],
+                                                                          [2, 0.92, "6", 0.5], [3, 0.71, "9", 0.93]]}]
+    assert glyph_doubt({"box": BOX, "words": [], "glyphs": like}, "2005-03-11") == (
+        "the date's '5' looks like the page's '9' (correlation 0.930), more than its '5' (0.71)")
+    assert glyph_doubt({"box": BOX, "words": [], "glyphs": like}, "2006-03-11") is None  # no word writes 2006
+    like[0]["digits"][3] = [3, 0.88, "9", 0.93]
+    assert glyph_doubt({"box": BOX, "words": [], "glyphs": like}, "2005-03-11") is None  # not 0.1 over its own
+
+
+@pytest.fixture(scope="module")
+def drawn() -> tuple[np.ndarray, list]:
+    """The test page's place-and-date line drawn (Liberation Serif, 36 px), and the page's words with that line's
+    boxes the drawn words' (ink-tight, as the OCR's are)."""
+    im = Image.new("L", (1800, 700), 255)
+    draw, font = ImageDraw.Draw(im), ImageFont.truetype(SERIF, 36)
+    x, line = 1000, []
+    for text in "Quỳnh Hậu, ngày 21 tháng 3 năm 2016".split():
+        draw.text((x, 210), text, font=font, fill=0)
+        box = draw.textbbox((x, 210), text, font=font)
+        line.append((text, 95.0, tuple(box), 3))
+        x = box[2] + 12
+    rest = [w for w in _page(HEAD + FOOT).words or [] if not (w[3] == 3 and w[2][0] >= 1000)]
+    return np.asarray(im), rest + line
+
+
+def _planted(words: list, year: str) -> list:
+    return [(year, *w[1:]) if w[0] == "2016" and w[3] == 3 else w for w in words]
+
+
+def test_the_drawn_date_read_again_flags_a_planted_wrong_year(drawn: tuple[np.ndarray, list]) -> None:
+    image, words = drawn
+    right = read_date(1, words, image, 300.0, Prepared(image, 300.0))
+    assert right is not None and right["box"] == [1191, 218, 1589, 251]
+    assert [(w["text"], w["read"], w["scan"]) for w in right["words"]] == [
+        ("21", "21", "21"), ("3", "3", "3"), ("2016", "2016", "2016")]
+    page = _page(HEAD + FOOT)
+    meta = _extract(PageText(1, page.text, words, (), {}, None, [], right))
+    assert meta.date.value == "2016-03-21" and meta.date.bbox == (1191, 218, 1589, 251) and meta.date.review is None
+    wrong = _planted(words, "2018")  # the OCR misread the year: its second readings do not
+    planted = read_date(1, wrong, image, 300.0, Prepared(image, 300.0))
+    flagged = _extract(PageText(1, page.text.replace("năm 2016\n", "năm 2018\n", 1), wrong, (), {}, None, [],
+                                planted))
+    assert flagged.date.value == "2018-03-21" and flagged.date.review == (
+        "the date's '2018' read again gave 2016 and 2016")
+    assert "date" in flagged.needs_review
