@@ -1,30 +1,32 @@
-"""The date line's numbers read a second time, digits only, and judged against the page's own digits, as a review
-flag (issue 14 item 9).
+"""The date's year read a second time, digits only, as a review flag (issue 14 item 9).
 
 Why: the wrong dates stored without a flag are typed digits misread at full confidence (HG56 ``2019`` for ``2010``,
 HG60 ``2005`` for ``2009``, both 0.928): the year is a real year, the document writes it nowhere else, the engine
-had no rival. Only the pixels can tell, as for the number (:mod:`archivist.numberread`, :mod:`archivist.digitglyphs`):
-each word of the date holding a digit (day, month, year) is read again on its own, digits only, and its digits are
-compared with the page's own renderings of each digit.
+had no rival. Only the pixels can tell, as for the number (:mod:`archivist.numberread`): the year's word is read
+again on its own, digits only, one word (psm 8), on the image the OCR read and on the upright scan. On the fit
+basis's typed, faded and speckled first pages (bench/RESULTS.md, "Flags, fifty-first round (session 30)") both
+readings gave another plausible year of as many digits for 13 of 41 wrong dates (both unflagged ones among them) and
+for 2 of 431 right ones, once the readings that turn a stored ``0`` into another digit are set aside (a faded or
+filled ``0`` read as ``6``, ``8`` or ``9``: ``2010`` read ``2016`` on two faded pages). The page's own renderings of
+the digits (:mod:`archivist.digitglyphs`) were measured too and flag no unflagged wrong date: not used.
 
 The page stage has the images, the document stage knows the date: :func:`read_date` (page stage) finds the date the
 page's place-and-date line gives (:func:`archivist.datefield.placedate` on the page's own lines: the line, and so
-the box, extract's date field takes when it is the header's or a petition's last line) and keeps, per word with a
-digit in that box, its text, box and second readings (:data:`WAYS`), and the glyph scores
-(:func:`archivist.digitglyphs.judge`). :func:`flag_date_reread` (extract) flags the date when a word holding a part
-of the stored date (its day, month or year) was read otherwise by every second reading (each giving digits), or
-when a digit of that part looks like another digit of the page (:func:`archivist.digitglyphs.glyph_doubt`). The
-value is never changed.
+the box, extract's date field takes when it is the header's or a petition's last line) and keeps, per word of that
+box holding four digits or more (the year), its text, box and its two readings (:data:`WAYS`).
+:func:`flag_date_reread` (extract) flags the date when both readings of the word writing its year contradict it
+(:func:`reread_doubt`). The value is never changed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from . import digitglyphs
-from .datefield import placedate
+from .datefield import MIN_YEAR, placedate
 from .dates import iso_date
 from .faintflags import word_tuples
 from .fields import Field
@@ -36,12 +38,11 @@ from .ocrtext import PageText, page_lines
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract writes without them)
     import numpy as np
 
-#: The second readings of each word, as (name, image, psm): image ``read`` is the one the OCR read, ``scan`` the
-#: upright page; every reading is digits (and ``/:``) only (bench/RESULTS.md, "The date's digits read again
-#: (session 30)").
-WAYS = (("read", "read", 7), ("scan", "scan", 8))
-#: whether the glyphs' doubt flags the date (measured with the readings; see the RESULTS subsection)
-GLYPHS = True
+#: The second readings of the year's word, as (name, image, psm): image ``read`` is the one the OCR read, ``scan``
+#: the upright page; one word each (psm 8), digits (and ``/:``) only. bench/date_reread.py sets others to measure.
+WAYS = (("read", "read", 8), ("scan", "scan", 8))
+#: a word of the date is read again when it holds a run of this many digits (the year)
+YEAR_DIGITS = 4
 
 
 def date_box(number: int, words: Sequence[Any]) -> list[int] | None:
@@ -57,14 +58,15 @@ def date_box(number: int, words: Sequence[Any]) -> list[int] | None:
 
 def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any,
               engine: Any = None) -> dict | None:
-    """The date's words read again: per word with a digit in the date's box, its text, box and one reading per
-    way of :data:`WAYS` (``read`` from ``prep``, :class:`archivist.restore.Prepared`, as
-    :func:`archivist.numberread.read_number` takes it; ``scan`` from ``upright`` at ``dpi``), and the glyphs of
-    the box's digits against the page's. None without a date line."""
+    """The date's year read again: per word of the date's box holding YEAR_DIGITS digits in a row, its text, box
+    and one reading per way of :data:`WAYS` (``read`` from ``prep``, :class:`archivist.restore.Prepared`, as
+    :func:`archivist.numberread.read_number` takes it; ``scan`` from ``upright`` at ``dpi``). None without a
+    date line."""
     box = date_box(number, words)
     if box is None or (not reads_crops(engine) and own_api() is None):
         return None
-    inside = digitglyphs.box_words(word_tuples(words), box)
+    inside = [w for w in digitglyphs.box_words(word_tuples(words), box)
+              if any(len(r) >= YEAR_DIGITS for r in re.findall(r"\d+", w[0]))]
     top, bottom = prep.restored
     read = []
     for text, _, wbox, *_ in inside:
@@ -73,8 +75,7 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
         images = {"read": (crop_box(seen, wbox, prep.scale), prep.dpi), "scan": (crop_box(upright, wbox, 1.0), dpi)}
         read.append({"text": text, "box": [int(v) for v in wbox],
                      **{name: read_crop(*images[src], psm, True, engine) for name, src, psm in WAYS}})
-    glyphs = digitglyphs.judge(upright, words, box)
-    return {"box": box, "words": read, **({"glyphs": glyphs} if glyphs is not None else {})}
+    return {"box": box, "words": read}
 
 
 def date_reading(f: Field, pages: Sequence[Any]) -> dict | None:
@@ -87,48 +88,42 @@ def date_reading(f: Field, pages: Sequence[Any]) -> dict | None:
     return got
 
 
-def parts(value: str) -> list[str]:
-    """The stored date's day, month and year as a record writes them, without leading zeros."""
-    d = iso_date(value)
-    return [] if d is None else [str(d.day), str(d.month), str(d.year)]
-
-
 def digits(text: str) -> str:
     """The digits of ``text``, leading zeros dropped (``08`` and ``8`` are one day)."""
     return "".join(re.findall(r"\d", text)).lstrip("0")
 
 
+def contradicts(own: str, found: str, year: bool) -> bool:
+    """Whether a reading's digits ``found`` contradict the word's ``own``: other digits, as many (a digit read
+    otherwise, not one lost or gained), a year from MIN_YEAR to next year when the word is the year alone
+    (``year``), and no ``0`` of the word read as another digit (a faded or filled ``0`` reads ``6``, ``8``, ``9``)."""
+    if not found or len(found) != len(own) or found == own:
+        return False
+    if year and not MIN_YEAR <= int(found) <= date.today().year + 1:
+        return False
+    return not any(a == "0" and b != "0" for a, b in zip(own, found, strict=True))
+
+
 def reread_doubt(got: dict, value: str) -> str | None:
-    """Why the date ``value`` may be misread: a word of its line writing a part of it (day, month or year) was read
-    otherwise by every second reading, each giving digits (``17/8/2019``, one word, against all its digits)."""
+    """Why the date ``value`` may be misread: the word of its line writing its year (``17/8/2019`` in one word:
+    all its digits) was read otherwise by every second reading (:func:`contradicts`)."""
+    d = iso_date(value)
+    if d is None:
+        return None
     for w in got["words"]:
-        if not any(r.lstrip("0") in parts(value) for r in re.findall(r"\d+", w["text"])):
+        if str(d.year) not in re.findall(r"\d+", w["text"]):
             continue
+        own = digits(w["text"])
         found = [digits(w.get(name, "")) for name, *_ in WAYS]
-        if all(found) and digits(w["text"]) not in found:
+        if all(contradicts(own, f, own == str(d.year)) for f in found):
             return f"the date's '{w['text']}' read again gave {' and '.join(found)}"
     return None
 
 
-def glyph_doubt(got: dict, value: str) -> str | None:
-    """Why the date ``value`` may hold a misread digit: a digit of its day, month or year, in a word of its line
-    writing it, looks like the page's renderings of another digit (:func:`archivist.digitglyphs.glyph_doubt`)."""
-    if not GLYPHS or not got.get("glyphs"):
-        return None
-    for part in parts(value):
-        for w in got["glyphs"]:
-            run = next((r for r in re.findall(r"\d+", w["text"]) if r.lstrip("0") == part), None)
-            why = digitglyphs.glyph_doubt([w], run) if run else None
-            if why:
-                return why.replace("the number's", "the date's")
-    return None
-
-
 def flag_date_reread(f: Field | None, pages: Sequence[Any]) -> None:
-    """Flag the date when the second readings of a word of its line both read its part otherwise, or a digit of it
-    looks like another digit of the page. The value is never changed."""
+    """Flag the date when both second readings of its year's word contradict it. The value is never changed."""
     if f is None or f.review or not isinstance(f.value, str):
         return
     got = date_reading(f, pages)
     if got is not None:
-        f.review = reread_doubt(got, f.value) or glyph_doubt(got, f.value)
+        f.review = reread_doubt(got, f.value)

@@ -22,17 +22,38 @@ import argparse
 import json
 import re
 import time
+from datetime import date
 from pathlib import Path
 
 from number_reread import _kind, records, truths
 
 from archivist import dateread, digitglyphs, preprocess, restore
-from archivist.dateread import glyph_doubt
+from archivist.datefield import MIN_YEAR
+from archivist.dateread import reread_doubt
+from archivist.dates import iso_date
 from archivist.ingest import load_page
 from archivist.models import PageRef
 
 WAYS = (("read", "read", 7), ("read8", "read", 8), ("scan7", "scan", 7), ("scan", "scan", 8))
 GROUPS = ("typewriter-", "faded-", "speckle-")
+
+
+def parts(value: str) -> list[str]:
+    """The stored date's day, month and year, without leading zeros."""
+    d = iso_date(value)
+    return [] if d is None else [str(d.day), str(d.month), str(d.year)]
+
+
+def glyph_doubt(got: dict, value: str) -> str | None:
+    """The number's glyph rule (archivist/digitglyphs.py) on the date: a digit of its day, month or year, in a word
+    writing it, looks like the page's renderings of another digit (measured; not adopted)."""
+    for part in parts(value):
+        for w in got.get("glyphs") or []:
+            run = next((r for r in re.findall(r"\d+", w["text"]) if r.lstrip("0") == part), None)
+            why = digitglyphs.glyph_doubt([w], run) if run else None
+            if why:
+                return why
+    return None
 
 
 def one(rec: dict, document: str) -> dict:
@@ -64,7 +85,7 @@ def run(args: argparse.Namespace) -> None:
         for rec in records(args.out):
             first = rec["pages"][0]["source"]
             truth = by_first.get((first["path"], int(first.get("index", 0))))
-            if truth is None or not truth["document"].startswith(GROUPS):
+            if truth is None or truth["document"].startswith(GROUPS) != (not args.other_groups):
                 continue
             row = one(rec, truth["document"])
             row["set"] = args.set.name
@@ -105,7 +126,15 @@ def table(args: argparse.Namespace) -> None:
         for same, year in ((False, False), (True, False), (False, True), (True, True)):
             name = "+".join(combo) + (", as many digits" if same else "") + (", year only" if year else "")
             rules[name] = _variant(combo, same, year)
+    for extra in (("plausible",), ("plausible", "agree"), ("plausible", "agree", "no0")):
+        rules[f"read8+scan, as many digits, year only, {'+'.join(extra)}"] = _variant(("read8", "scan"), True, True,
+                                                                                     extra)
+        rules[f"read+read8+scan7+scan 3 of 4, as many digits, year only, {'+'.join(extra)}"] = _variant(
+            ("read", "read8", "scan7", "scan"), True, True, extra, need=3)
+        rules[f"read8+scan7+scan 2 of 3, as many digits, year only, {'+'.join(extra)}"] = _variant(
+            ("read8", "scan7", "scan"), True, True, extra, need=2)
     rules["glyphs"] = lambda got, v: glyph_doubt(got, v)
+    rules["the product's rule (dateread.reread_doubt: read8 and scan)"] = _product
     rules["glyphs, year only"] = lambda got, v: next(
         (why for w in got.get("glyphs") or [] if v[:4] in re.findall(r"\d+", w["text"])
          and (why := digitglyphs.glyph_doubt([w], v[:4]))), None)
@@ -132,23 +161,42 @@ def table(args: argparse.Namespace) -> None:
                               for x in r["reading"]["words"]))
 
 
-def _variant(ways: tuple[str, ...], same: bool, year: bool):  # noqa: ANN202
+def _variant(ways: tuple[str, ...], same: bool, year: bool, extra: tuple[str, ...] = (),  # noqa: ANN202
+             need: int = 0):
     """reread_doubt's rule with the readings ``ways``; ``same``: a reading counts only with as many digits as the
-    word (a substitution, not a digit lost or gained); ``year``: only the year's word is judged."""
+    word (a substitution, not a digit lost or gained); ``year``: only the year's word is judged; ``extra``:
+    ``plausible`` (a year reading counts only as a year 1900 to next year), ``agree`` (the readings give one
+    number), ``no0`` (a reading turning the stored year's 0 into another digit does not count); ``need``: how many
+    readings must contradict (all of them by default)."""
+    def counts(own: str, found: str, is_year: bool) -> bool:
+        if not found or (same and len(found) != len(own)) or found == own:
+            return False
+        if is_year and "plausible" in extra and not MIN_YEAR <= int(found) <= date.today().year + 1:
+            return False
+        return not ("no0" in extra and any(a == "0" and b != "0" for a, b in zip(own, found, strict=False)))
+
     def rule(got: dict, value: str) -> str | None:
-        parts = dateread.parts(value)
-        wanted = parts[2:] if year else parts
+        parts_ = parts(value)
+        wanted = parts_[2:] if year else parts_
         for w in got["words"]:
             if not any(r.lstrip("0") in wanted for r in re.findall(r"\d+", w["text"])):
                 continue
             own = dateread.digits(w["text"])
             found = [dateread.digits(w.get(name, "")) for name in ways]
-            if same:
-                found = [f if len(f) == len(own) else "" for f in found]
-            if all(found) and own not in found:
+            is_year = own == parts_[2]
+            hits = [f for f in found if counts(own, f, is_year)]
+            if "agree" in extra and len(set(hits)) > 1:
+                continue
+            if len(hits) >= (need or len(ways)):
                 return f"'{w['text']}' read {found}"
         return None
     return rule
+
+
+def _product(got: dict, value: str) -> str | None:
+    """archivist.dateread.reread_doubt on the row's psm 8 readings (the product's ``read`` and ``scan``)."""
+    words = [{**w, "read": w.get("read8", ""), "scan": w.get("scan", "")} for w in got["words"]]
+    return reread_doubt({**got, "words": words}, value)
 
 
 def main() -> None:
@@ -158,6 +206,7 @@ def main() -> None:
     r.add_argument("--set", type=Path, required=True)
     r.add_argument("--out", type=Path, required=True)
     r.add_argument("--jsonl", type=Path, required=True)
+    r.add_argument("--other-groups", action="store_true", help="the documents of the other groups (and AT sets')")
     t = sub.add_parser("table")
     t.add_argument("jsonl", nargs="+", type=Path)
     t.add_argument("--why", type=Path, required=True)
