@@ -1,7 +1,7 @@
 """The date's year read a second time (dates30, issue 14 item 9): the word of the place-and-date line's date holding
 the year read again digits only, one word (psm 8), on the image the OCR read and on the upright scan; the date is
-flagged, never changed, when both give another plausible year of as many digits, no ``0`` of it read as another
-digit (bench/RESULTS.md, "Flags, fifty-first round (session 30)")."""
+flagged, never changed, when both read digits alone and give another plausible year of as many digits, no ``0`` of
+it read as another digit (bench/RESULTS.md, "Flags, fifty-first round (session 30)")."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ def test_the_date_is_flagged_only_when_both_readings_give_another_year() -> None
     for reading in ({"box": BOX, "words": _words_read("2019", "2019", "2016")},  # one reading agrees
                     {"box": BOX, "words": _words_read("2019", "", "2016")},  # no digits: no evidence
                     {"box": BOX, "words": _words_read("2019", "216", "2016")},  # a digit lost: no evidence
+                    {"box": BOX, "words": _words_read("2019", "2016:", "2016")},  # a mark taken in: not clean
                     {"box": BOX, "words": _words_read("2019", "2916", "2916")},  # no year of a record
                     {"box": [1150, 220, 1470, 250], "words": _words_read("2019", "2016", "2016")},  # another box
                     None):
@@ -64,7 +65,7 @@ def test_a_zero_read_as_another_digit_is_no_evidence() -> None:
 
 
 def test_a_numeric_date_in_one_word_is_read_as_a_whole() -> None:
-    one = {"box": BOX, "words": [{"text": "21/3/2019", "box": BOX, "read": "21/3/2010", "scan": "2132010"}]}
+    one = {"box": BOX, "words": [{"text": "21/3/2019", "box": BOX, "read": "2132010", "scan": "2132010"}]}
     assert reread_doubt(one, "2019-03-21") == "the date's '21/3/2019' read again gave 2132010 and 2132010"
     assert reread_doubt(one, "2018-03-21") is None  # the word does not write the stored year
 
