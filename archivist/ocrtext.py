@@ -39,6 +39,8 @@ class PageText:
     number_reading: dict | None = None
     #: the mark over each word read with ``ầ`` measured (archivist.markheight): [{"box", "word", "height"}]
     mark_heights: list[dict] = field(default_factory=list)
+    #: the date's year read again (archivist.dateread): {"box", "words"}, or None
+    date_reading: dict | None = None
 
 
 def union_box(boxes: list[Box]) -> Box | None:

@@ -78,6 +78,7 @@ def page_entry(p: PageResult) -> dict:
         **({"deskew": p.deskew} if p.deskew else {}),
         **({"number_reading": p.number_reading} if p.number_reading else {}),
         **({"mark_heights": p.mark_heights} if p.mark_heights else {}),
+        **({"date_reading": p.date_reading} if p.date_reading else {}),
         "mean_confidence": p.mean_confidence,
         "image": {"filter": p.image.filter, "colorspace": p.image.colorspace, "bpc": p.image.bpc}
         if p.image else None,

@@ -1,0 +1,133 @@
+"""The date's year read a second time, digits only, as a review flag (issue 14 item 9).
+
+Why: the wrong dates stored without a flag are typed digits misread at full confidence (HG56 ``2019`` for ``2010``,
+HG60 ``2005`` for ``2009``, both 0.928): the year is a real year, the document writes it nowhere else, the engine
+had no rival. Only the pixels can tell, as for the number (:mod:`archivist.numberread`): the year's word is read
+again on its own, digits only, one word (psm 8), on the image the OCR read and on the upright scan. On the fit
+basis's typed, faded and speckled first pages (bench/RESULTS.md, "Flags, fifty-first round (session 30)") both
+readings gave another plausible year of as many digits for 13 of 41 wrong dates (both unflagged ones among them) and
+for 2 of 431 right ones, once the readings that turn a stored ``0`` into another digit are set aside (a faded or
+filled ``0`` read as ``6``, ``8`` or ``9``: ``2010`` read ``2016`` on two faded pages); on the whole fit basis
+(3,259 dates), with readings of digits alone (``2008:`` is no clean reading), it flags both unflagged wrong dates and
+one right date not flagged before. The page's own renderings of the digits (:mod:`archivist.digitglyphs`) were
+measured too and flag no unflagged wrong date: not used.
+
+The page stage has the images, the document stage knows the date: :func:`read_date` (page stage) finds the date the
+page's place-and-date line gives (:func:`archivist.datefield.placedate` on the page's own lines: the line, and so
+the box, extract's date field takes when it is the header's or a petition's last line) and keeps, per word of that
+box holding four digits or more (the year), its text, box and its two readings (:data:`WAYS`).
+:func:`flag_date_reread` (extract) flags the date when both readings of the word writing its year contradict it
+(:func:`reread_doubt`). The value is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from . import digitglyphs
+from .datefield import MIN_YEAR, placedate
+from .dates import iso_date
+from .faintflags import word_tuples
+from .fields import Field
+from .layout import DocLayout, parse_header
+from .numberread import _api as own_api
+from .numberread import crop_box, read_crop, reads_crops
+from .ocrtext import PageText, page_lines
+
+if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract writes without them)
+    import numpy as np
+
+#: The second readings of the year's word, as (name, image, psm): image ``read`` is the one the OCR read, ``scan``
+#: the upright page; one word each (psm 8), digits (and ``/:``) only. bench/date_reread.py sets others to measure.
+WAYS = (("read", "read", 8), ("scan", "scan", 8))
+#: a word of the date is read again when it holds a run of this many digits (the year)
+YEAR_DIGITS = 4
+
+
+def date_box(number: int, words: Sequence[Any]) -> list[int] | None:
+    """The box of the date this page's place-and-date line gives (``words``: the page's words in its upright
+    pixels), as extract's date field holds it when the line is the document's; None when the page has none."""
+    if not words:
+        return None
+    lines = page_lines(PageText(number, "", list(words)))
+    pd = placedate(DocLayout([lines], parse_header(lines), None))
+    box = pd.line.box(pd.date.start, pd.date.end) if pd is not None and pd.date is not None else None
+    return [int(v) for v in box] if box else None
+
+
+def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any,
+              engine: Any = None) -> dict | None:
+    """The date's year read again: per word of the date's box holding YEAR_DIGITS digits in a row, its text, box
+    and one reading per way of :data:`WAYS` (``read`` from ``prep``, :class:`archivist.restore.Prepared`, as
+    :func:`archivist.numberread.read_number` takes it; ``scan`` from ``upright`` at ``dpi``). None without a
+    date line."""
+    box = date_box(number, words)
+    if box is None or (not reads_crops(engine) and own_api() is None):
+        return None
+    inside = [w for w in digitglyphs.box_words(word_tuples(words), box)
+              if any(len(r) >= YEAR_DIGITS for r in re.findall(r"\d+", w[0]))]
+    top, bottom = prep.restored
+    read = []
+    for text, _, wbox, *_ in inside:
+        mid = (wbox[1] + wbox[3]) * prep.scale / 2
+        seen = prep.plain if prep.plain is not None and not top <= mid < bottom else prep.image
+        images = {"read": (crop_box(seen, wbox, prep.scale), prep.dpi), "scan": (crop_box(upright, wbox, 1.0), dpi)}
+        read.append({"text": text, "box": [int(v) for v in wbox],
+                     **{name: read_crop(*images[src], psm, True, engine) for name, src, psm in WAYS}})
+    return {"box": box, "words": read}
+
+
+def date_reading(f: Field, pages: Sequence[Any]) -> dict | None:
+    """What the page stage read again of the date field ``f``'s box (:func:`read_date`), or None when its page
+    read another box (another line holds the date) or none."""
+    page = next((p for p in pages if p.number == f.page), None)
+    got = getattr(page, "date_reading", None) if page is not None else None
+    if not got or f.bbox is None or list(got["box"]) != [int(v) for v in f.bbox]:
+        return None
+    return got
+
+
+def digits(text: str) -> str:
+    """The digits of ``text``, leading zeros dropped (``08`` and ``8`` are one day)."""
+    return "".join(re.findall(r"\d", text)).lstrip("0")
+
+
+def contradicts(own: str, found: str, year: bool) -> bool:
+    """Whether a reading's digits ``found`` contradict the word's ``own``: other digits, as many (a digit read
+    otherwise, not one lost or gained), a year from MIN_YEAR to next year when the word is the year alone
+    (``year``), and no ``0`` of the word read as another digit (a faded or filled ``0`` reads ``6``, ``8``, ``9``)."""
+    if not found or len(found) != len(own) or found == own:
+        return False
+    if year and not MIN_YEAR <= int(found) <= date.today().year + 1:
+        return False
+    return not any(a == "0" and b != "0" for a, b in zip(own, found, strict=True))
+
+
+def reread_doubt(got: dict, value: str) -> str | None:
+    """Why the date ``value`` may be misread: the word of its line writing its year (``17/8/2019`` in one word:
+    all its digits) was read otherwise by every second reading (:func:`contradicts`), each reading digits and
+    nothing else (a ``:`` or ``/`` read with them is a mark of the crop taken in: no clean reading)."""
+    d = iso_date(value)
+    if d is None:
+        return None
+    for w in got["words"]:
+        if str(d.year) not in re.findall(r"\d+", w["text"]):
+            continue
+        own = digits(w["text"])
+        texts = [w.get(name, "").strip() for name, *_ in WAYS]
+        found = [digits(t) if t.isdigit() else "" for t in texts]  # ``2008:``: a mark taken in, no clean reading
+        if all(contradicts(own, f, own == str(d.year)) for f in found):
+            return f"the date's '{w['text']}' read again gave {' and '.join(found)}"
+    return None
+
+
+def flag_date_reread(f: Field | None, pages: Sequence[Any]) -> None:
+    """Flag the date when both second readings of its year's word contradict it. The value is never changed."""
+    if f is None or f.review or not isinstance(f.value, str):
+        return
+    got = date_reading(f, pages)
+    if got is not None:
+        f.review = reread_doubt(got, f.value)
