@@ -4,8 +4,8 @@ Why: the wrong dates stored without a flag are typed digits misread at full conf
 HG60 ``2005`` for ``2009``, both 0.928): the year is a real year, the document writes it nowhere else, the engine
 had no rival. Only the pixels can tell, as for the number (:mod:`archivist.numberread`): the year's word is read
 again on its own, digits only, one word (psm 8), on the image the OCR read and on the upright scan. On the fit
-basis's typed, faded and speckled first pages (bench/RESULTS.md, "Flags, fifty-first round (session 30)") both
-readings gave another plausible year of as many digits for 13 of 41 wrong dates (both unflagged ones among them) and
+basis's typed, faded and speckled first pages (bench/RESULTS.md, "Flags, the date's year read again (session 30,
+dates30)") both readings gave another plausible year of as many digits for 13 of 41 wrong dates (both unflagged ones among them) and
 for 2 of 431 right ones, once the readings that turn a stored ``0`` into another digit are set aside (a faded or
 filled ``0`` read as ``6``, ``8`` or ``9``: ``2010`` read ``2016`` on two faded pages); on the whole fit basis
 (3,259 dates), with readings of digits alone (``2008:`` is no clean reading), it flags both unflagged wrong dates and

@@ -327,7 +327,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_subject_year(found, text)  # the subject's year and the date's: one misread
     flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
-    flag_date_reread(found["date"], pages)  # the date line's words read again otherwise, or a digit like another
+    flag_date_reread(found["date"], pages)  # the date's year read again, twice another year
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     flag_name_twins(found, texts)  # a name the document writes elsewhere with other marks
     flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)

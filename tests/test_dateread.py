@@ -1,7 +1,7 @@
 """The date's year read a second time (dates30, issue 14 item 9): the word of the place-and-date line's date holding
 the year read again digits only, one word (psm 8), on the image the OCR read and on the upright scan; the date is
 flagged, never changed, when both read digits alone and give another plausible year of as many digits, no ``0`` of
-it read as another digit (bench/RESULTS.md, "Flags, fifty-first round (session 30)")."""
+it read as another digit (bench/RESULTS.md, "Flags, the date's year read again (session 30, dates30)")."""
 
 from __future__ import annotations
 
