@@ -15,10 +15,11 @@ project's tables accept (bench/RESULTS.md, "Flags, forty-eighth round (session 2
 
 - HG66 typewriter-11 bc-047's subject ``… khắc phục hậu quả tại Xã Trung Nghĩa`` for ``tại xã`` (0.735): the page's
   typed ``x`` read ``X`` (its body too: ``Ủy ban nhân dân Xã``, ``Xử Lý``). Decree 30 writes a level word small
-  inside running text, before the unit's name; on the fit basis of session 30 (seeds 22-66 and HG47) no value of
-  any field holds a capital level word after its first word, right or true, and 54 stored wrong values do (53
-  flagged otherwise). Recipients lists are :func:`archivist.listflags.level_case_doubt`'s already; the same test
-  now covers the running-text fields (:func:`text_level_doubt`). Names (signer, person) are left alone.
+  inside running text, before the unit's name; on the fit basis of session 30 (seeds 22-66 and HG47) no right
+  value and no truth of any field holds a capital level word after its first word, and 18 stored wrong values of
+  the running-text fields do (17 flagged otherwise, the target not). Recipients lists are
+  :func:`archivist.listflags.level_case_doubt`'s already; :func:`text_level_doubt` covers the running-text fields.
+  Names (signer, person) are left alone.
 
 All only flag; the value stays as read.
 """
