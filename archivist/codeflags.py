@@ -1,5 +1,6 @@
 """Review flags from a body's code where Decree 30 fixes what goes with it: the issuer's code inside the number,
-and the level word after a code in a recipients list (forty-eighth round of issue 14 item 9).
+the level word after a code in a recipients list (forty-eighth round of issue 14 item 9), and a level word's case
+inside running text (fifty-sixth round).
 
 Why: on sealed seed 59 two wrong values stood unflagged, each read with the engine sure of it and each a form the
 project's tables accept (bench/RESULTS.md, "Flags, forty-eighth round (session 29)"):
@@ -12,7 +13,15 @@ project's tables accept (bench/RESULTS.md, "Flags, forty-eighth round (session 2
   level word's letters and other marks is the level word misread. ``xả`` is a syllable, so no syllable check
   doubts it. A name after a name (``huyện Định Quán``) is no code's neighbour and is left alone.
 
-Both only flag; the value stays as read.
+- HG66 typewriter-11 bc-047's subject ``… khắc phục hậu quả tại Xã Trung Nghĩa`` for ``tại xã`` (0.735): the page's
+  typed ``x`` read ``X`` (its body too: ``Ủy ban nhân dân Xã``, ``Xử Lý``). Decree 30 writes a level word small
+  inside running text, before the unit's name; on the fit basis of session 30 (seeds 22-66 and HG47) no right
+  value and no truth of any field holds a capital level word after its first word, and 18 stored wrong values of
+  the running-text fields do (17 flagged otherwise, the target not). Recipients lists are
+  :func:`archivist.listflags.level_case_doubt`'s already; :func:`text_level_doubt` covers the running-text fields.
+  Names (signer, person) are left alone.
+
+All only flag; the value stays as read.
 """
 
 from __future__ import annotations
@@ -65,9 +74,30 @@ def level_mark_doubt(items: Sequence[str]) -> str | None:
     return None
 
 
+#: the running-text fields whose level words Decree 30 writes small after their first word (names left out: a
+#: person may be named so; the recipients are :func:`archivist.listflags.level_case_doubt`'s)
+TEXT_FIELDS = ("subject", "place", "issuer", "parent_issuer", "signer_position", "authority")
+
+
+def text_level_doubt(value: str) -> str | None:
+    """Why a running-text value is doubtful: a level word after its first word has a capital (``tại Xã Trung
+    Nghĩa``): Decree 30 writes it small there, so its case was misread (and likely the page's other ``x`` s)."""
+    words = normalize(value).split()
+    for before, word in zip(words, words[1:], strict=False):
+        bare = word.rstrip(",;.")
+        if bare.lower() in LEVEL_WORDS and bare == bare.capitalize():
+            return (f"'{before} {bare}': Decree 30 writes the level word '{bare.lower()}' small inside text; its "
+                    "case was misread")
+    return None
+
+
 def flag_codes(found: dict[str, Field]) -> None:
-    """Mark for review a number whose issuer code is a committee's cut short, and a recipients list with a level
-    word misread after a body's code."""
+    """Mark for review a number whose issuer code is a committee's cut short, a recipients list with a level
+    word misread after a body's code, and a running-text value with a capital level word inside."""
+    for name in TEXT_FIELDS:
+        f = found.get(name)
+        if f is not None and not f.review and isinstance(f.value, str):
+            f.review = text_level_doubt(f.value)
     num = found.get("number_symbol")
     if num is not None and not num.review and isinstance(num.value, str):
         num.review = cut_code_doubt(num.value, found.get("issuer"))

@@ -1,16 +1,16 @@
 """The date's year read a second time, digits only, as a review flag (issue 14 item 9).
 
 Why: the wrong dates stored without a flag are typed digits misread at full confidence (HG56 ``2019`` for ``2010``,
-HG60 ``2005`` for ``2009``, both 0.928): the year is a real year, the document writes it nowhere else, the engine
-had no rival. Only the pixels can tell, as for the number (:mod:`archivist.numberread`): the year's word is read
-again on its own, digits only, one word (psm 8), on the image the OCR read and on the upright scan. On the fit
-basis's typed, faded and speckled first pages (bench/RESULTS.md, "Flags, the date's year read again (session 30,
-dates30)") both readings gave another plausible year of as many digits for 13 of 41 wrong dates (both unflagged ones among them) and
+HG60 ``2005`` for ``2009``, both 0.928): the year is a real year, the document writes it nowhere else, the engine had
+no rival. Only the pixels can tell, as for the number (:mod:`archivist.numberread`): the year's word is read again on
+its own, digits only, one word (psm 8), on the image the OCR read and on the upright scan. On the fit basis's typed,
+faded and speckled first pages (bench/RESULTS.md, "Flags, the date's year read again (session 30, dates30)") both
+readings gave another plausible year of as many digits for 13 of 41 wrong dates (both unflagged ones among them) and
 for 2 of 431 right ones, once the readings that turn a stored ``0`` into another digit are set aside (a faded or
-filled ``0`` read as ``6``, ``8`` or ``9``: ``2010`` read ``2016`` on two faded pages); on the whole fit basis
-(3,259 dates), with readings of digits alone (``2008:`` is no clean reading), it flags both unflagged wrong dates and
-one right date not flagged before. The page's own renderings of the digits (:mod:`archivist.digitglyphs`) were
-measured too and flag no unflagged wrong date: not used.
+filled ``0`` read as ``6``, ``8`` or ``9``: ``2010`` read ``2016`` on two faded pages); on the whole fit basis (3,259
+dates), with readings of digits alone (``2008:`` is no clean reading), it flags both unflagged wrong dates and one
+right date not flagged before. The page's own renderings of the digits (:mod:`archivist.digitglyphs`) were measured
+too and flag no unflagged wrong date: not used.
 
 The page stage has the images, the document stage knows the date: :func:`read_date` (page stage) finds the date the
 page's place-and-date line gives (:func:`archivist.datefield.placedate` on the page's own lines: the line, and so

@@ -320,7 +320,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_twice(found, pages)  # one printed word read twice from one place (two boxes overlapping)
     flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
     flag_lost(found, pages)  # a subject's word lost in a gap of its line, a list's formula misread
-    flag_codes(found)  # a number's issuer code 'UB' cut short, a level word misread after a body's code
+    flag_codes(found)  # a number's code 'UB' cut short, a level word misread after a code or capitalised in text
     flag_beside(found, doc.footer, pages)  # a list row's tail left as a stray; a typed number read again otherwise
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
