@@ -1,0 +1,67 @@
+"""What a batch's fork server and workers load, and what they leave until a page needs it (issue 16, session 30).
+
+Each worker is forked from the fork server (archivist/warm.py) and pays, once, whatever its first page loads
+that the server did not; the server pays what it imports once a batch. Both are CPU a short batch pays beside
+its pages (bench/RESULTS.md, "A batch's fixed cost, third round (session 30)"). Real Tesseract models, real
+imports in fresh interpreters."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(code: str) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                         timeout=120)
+    return out.stdout.split("\n")
+
+
+def test_osd_is_loaded_when_first_asked_not_when_made() -> None:
+    from archivist.osd import _UNLOADED, Osd
+    from tests.textpage import scan, text_page
+
+    osd = Osd()
+    if osd.path is None:
+        pytest.skip("Tesseract's osd.traineddata is not installed")
+    assert osd._api is _UNLOADED  # made, nothing loaded
+    im, _ = text_page(150, seed=4, lines=14)
+    said = osd.detect(scan(im, 0.0, 180, seed=1), 150)
+    assert osd._api is not _UNLOADED and osd.api is not None  # the model came with the first question
+    assert said is not None and said.turned == 180
+
+
+def test_an_upright_page_leaves_the_osd_model_unloaded(tmp_path: Path) -> None:
+    """The page stage as a worker runs it: a plainly upright page is read without OSD, so the worker never
+    loads its model (0.06-0.07 CPU s a worker a batch before session 30)."""
+    from tests.textpage import text_page
+
+    im, _ = text_page(300, seed=2, lines=20)
+    im.save(tmp_path / "page.png", dpi=(300, 300))
+    lines = _run("import archivist.warm\n"
+                 "from pathlib import Path\n"
+                 "from archivist import pagework\n"
+                 "from archivist.models import PageRef, PageTask\n"
+                 "from archivist.osd import _UNLOADED\n"
+                 f"r = pagework.process_page(PageTask(0, 1, PageRef(Path({str(tmp_path / 'page.png')!r}), 'image'), "
+                 "'tesserocr', 'vie'))\n"
+                 "print(r.orientation_decision, 'osd' in r.orientation_evidence, bool(r.words))\n"
+                 "print(pagework._OSD is None or pagework._OSD._api is _UNLOADED)\n")
+    assert lines[:2] == ["upright False True", "True"]
+
+
+def test_the_page_stage_imports_no_cross_check() -> None:
+    """markheight (page stage) names the same fields as nametwin (document stage) without importing it: nametwin
+    imports the cross-check, and with it most of the document stage, into the fork server."""
+    from archivist import fields, markheight, nametwin
+
+    assert markheight.NAME_FIELDS is nametwin.NAME_FIELDS is fields.NAME_FIELDS
+    lines = _run("import sys, archivist.pagework\n"
+                 "print(sorted(m for m in ('archivist.nametwin', 'archivist.crosscheck', 'archivist.civil', "
+                 "'archivist.classify', 'archivist.listflags', 'archivist.wordpairs') if m in sys.modules))\n")
+    assert lines[0] == "[]"
