@@ -10,6 +10,13 @@ the objects it shares with the server.
 
 import gc
 
+# NumPy's submodules the page stage reaches on every worker's first page, imported lazily by NumPy: its random
+# generator (preprocess.detect's sample of points), its FFT (typewritten's pitch) and masked arrays (np.unique
+# under np.percentile): 0.013 CPU s a worker, paid here once instead (tests/test_worker_costs.py)
+import numpy.fft  # noqa: F401
+import numpy.ma  # noqa: F401
+import numpy.random  # noqa: F401
+
 from . import executor  # noqa: F401 - each worker's own loop (executor._worker_main) is unpickled from it
 from .pagework import preload_engine
 
