@@ -68,3 +68,17 @@ def test_the_page_stage_imports_no_cross_check() -> None:
                  "print(sorted(m for m in ('archivist.nametwin', 'archivist.crosscheck', 'archivist.civil', "
                  "'archivist.classify', 'archivist.listflags', 'archivist.wordpairs') if m in sys.modules))\n")
     assert lines[0] == "[]"
+
+
+def test_the_commands_fork_server_imports_the_cli_its_workers_run_again() -> None:
+    """Each worker of ``archivist process`` runs the command's script again as its main module (multiprocessing's
+    way), importing archivist.cli and click: the command's fork server imports them once for all its workers; a
+    library caller's pool does not (its workers run the caller's script)."""
+    lines = _run("import sys; sys.argv = ['archivist', 'process', 'x', '-a', 'y', '-w', '2']\n"
+                 "import archivist.cli\n"
+                 "from multiprocessing import forkserver\n"
+                 "print(forkserver._forkserver._preload_modules)\n")
+    assert lines[0] == "['archivist.warm', 'archivist.cli']"
+    from archivist import executor
+
+    assert executor.PRELOAD == ("archivist.warm",) and executor.CLI_PRELOAD == ("archivist.warm", "archivist.cli")
