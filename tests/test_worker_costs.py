@@ -82,3 +82,15 @@ def test_the_commands_fork_server_imports_the_cli_its_workers_run_again() -> Non
     from archivist import executor
 
     assert executor.PRELOAD == ("archivist.warm",) and executor.CLI_PRELOAD == ("archivist.warm", "archivist.cli")
+
+
+def test_the_server_loads_without_collecting_and_leaves_the_collector_on() -> None:
+    """The fork server's preload runs with the collector off (its objects live as long as the server), and
+    leaves it on and what it loaded frozen, so every worker forked from it collects its pages' garbage."""
+    lines = _run("import gc\n"
+                 "runs = []\n"
+                 "gc.callbacks.append(lambda phase, info: runs.append(phase))\n"
+                 "import archivist.warm\n"
+                 "print(gc.isenabled(), gc.get_freeze_count() > 10000, runs.count('start'))\n")
+    enabled, frozen, collections = lines[0].split()
+    assert (enabled, frozen) == ("True", "True") and int(collections) == 0
