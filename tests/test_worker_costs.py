@@ -89,8 +89,11 @@ def test_the_server_loads_without_collecting_and_leaves_the_collector_on() -> No
     leaves it on and what it loaded frozen, so every worker forked from it collects its pages' garbage."""
     lines = _run("import gc\n"
                  "runs = []\n"
+                 "import archivist\n"  # the package first: what the preload does is counted alone
                  "gc.callbacks.append(lambda phase, info: runs.append(phase))\n"
                  "import archivist.warm\n"
                  "print(gc.isenabled(), gc.get_freeze_count() > 10000, runs.count('start'))\n")
     enabled, frozen, collections = lines[0].split()
-    assert (enabled, frozen) == ("True", "True") and int(collections) == 0
+    # one collection may come while warm.py itself is compiled, when no bytecode is kept, before its first line
+    # runs; with the collector on through the preload there were 75-80
+    assert (enabled, frozen) == ("True", "True") and int(collections) <= 1
