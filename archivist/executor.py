@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
@@ -40,23 +40,29 @@ def default_workers() -> int:
 
 #: What the fork server imports before it forks a worker: the page stage with the OCR model loaded
 #: (archivist/warm.py), so no worker's first page waits for either.
-PRELOAD = ["archivist.warm"]
+PRELOAD = ("archivist.warm",)
+#: What the ``archivist`` command's fork server imports besides: multiprocessing runs the command's script again
+#: in every worker as its main module (``archivist`` imports archivist.cli, and with it click), 0.01 CPU s a
+#: worker; imported once in the server, each worker finds it done. Only for the command: a library caller's
+#: workers run the caller's own script instead.
+CLI_PRELOAD = (*PRELOAD, "archivist.cli")
 
 
-def _forkserver() -> multiprocessing.context.BaseContext:
+def _forkserver(preload: Sequence[str] = PRELOAD) -> multiprocessing.context.BaseContext:
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(PRELOAD)
+    ctx.set_forkserver_preload(list(preload))
     return ctx
 
 
-def start_early(workers: int, kind: str = "local", timeout: float = 0.0) -> None:
+def start_early(workers: int, kind: str = "local", timeout: float = 0.0, preload: Sequence[str] = PRELOAD) -> None:
     """Start the fork server now, when :func:`make_executor` will make a local pool: its imports and
-    model load (about 1.3 s) then overlap the caller's own start-up instead of following it."""
+    model load (about 1.3 s) then overlap the caller's own start-up instead of following it. ``preload``: what
+    the server imports (the command gives :data:`CLI_PRELOAD`)."""
     if kind == "local" and (workers > 1 or timeout > 0):
         from multiprocessing import forkserver
 
         os.environ["OMP_THREAD_LIMIT"] = "1"
-        _forkserver()
+        _forkserver(preload)
         forkserver.ensure_running()
 
 
@@ -96,7 +102,7 @@ def start_early_for(args: list[str]) -> bool:
         return False  # a worker re-importing ``python -m archivist.cli`` as its __mp_main__: not a command
     found = early_options(args)
     if found is not None:
-        start_early(found[0], "local", found[1])
+        start_early(found[0], "local", found[1], CLI_PRELOAD)
     return found is not None
 
 

@@ -19,8 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .fields import Field
-from .nametwin import NAME_FIELDS
+from .fields import NAME_FIELDS, Field
 from .ocrtext import PageText, box_inside
 
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (tests/test_fixed_costs.py)

@@ -25,10 +25,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .crosscheck import unmarked_key
-from .fields import Field
+from .fields import NAME_FIELDS, Field
 
-#: the fields that hold a person's full name
-NAME_FIELDS = ("signer", "person")
 #: a word of letters (a name's words; digits and punctuation are not)
 _LETTERS = re.compile(r"[^\W\d_]+")
 

@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -35,21 +36,45 @@ class OsdResult:
     script: str  # e.g. "Latin"
 
 
+_UNLOADED = object()
+
+
 class Osd:
-    """One OSD model per process (tesserocr), or the ``tesseract --psm 0`` command without the binding."""
+    """One OSD model per process (tesserocr), or the ``tesseract --psm 0`` command without the binding.
+
+    The model is loaded when OSD is first asked, not when the object is made: every worker makes one for its
+    pages, and loading ``osd.traineddata`` costs 0.06-0.07 CPU s, while OSD is asked only of a page whose
+    own evidence is weak (none of the 48 pages of the per-format corpus): a cost of every worker of every
+    batch for nothing (bench/RESULTS.md, "A batch's fixed cost, third round (session 30)").
+    """
 
     def __init__(self) -> None:
         self.path = model_dir("osd")
-        self.api = None
+        self._api: object = _UNLOADED
+
+    @property
+    def api(self) -> Any:
+        """The OSD model (tesserocr's ``PyTessBaseAPI``), loaded on first use; None when it cannot be (no
+        binding or no model: the command is used instead)."""
+        if self._api is _UNLOADED:
+            self._api = self._load()
+        return self._api
+
+    @api.setter
+    def api(self, value: Any) -> None:
+        """None takes the command's way (as without the binding)."""
+        self._api = value
+
+    def _load(self) -> Any:
         if self.path is None:
-            return
+            return None
         try:
             import tesserocr
 
-            self.api = tesserocr.PyTessBaseAPI(path=self.path, lang="osd", psm=tesserocr.PSM.OSD_ONLY,
-                                               oem=tesserocr.OEM.TESSERACT_ONLY)
+            return tesserocr.PyTessBaseAPI(path=self.path, lang="osd", psm=tesserocr.PSM.OSD_ONLY,
+                                           oem=tesserocr.OEM.TESSERACT_ONLY)
         except (ImportError, RuntimeError):
-            self.api = None
+            return None
 
     @property
     def available(self) -> bool:
