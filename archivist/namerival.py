@@ -19,9 +19,8 @@ import re
 from collections.abc import Sequence
 
 from .faintflags import value_words
-from .fields import Field
+from .fields import NAME_FIELDS, Field
 from .marks import name_spellings
-from .nametwin import NAME_FIELDS
 from .ocrtext import PageText
 
 #: a run of letters: a name's word in its value and in the OCR word it was read from (``NGHĨA.``)
