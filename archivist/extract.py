@@ -62,6 +62,7 @@ from .structflags import flag_structure
 from .subject import form_title, subject_field
 from .syllables import is_syllable
 from .twiceflags import flag_twice
+from .typeflags import flag_type_part
 from .wordingflags import flag_wording
 
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
@@ -321,6 +322,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
     flag_lost(found, pages)  # a subject's word lost in a gap of its line, a list's formula misread
     flag_codes(found)  # a number's code 'UB' cut short, a level word misread after a code or capitalised in text
+    flag_type_part(found, cls)  # a number's type part that is no type's code, on a type that has one
     flag_beside(found, doc.footer, pages)  # a list row's tail left as a stray; a typed number read again otherwise
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's

@@ -12,7 +12,7 @@ them (bench/RESULTS.md, "Flags, forty-seventh round (session 29)"):
 - HG57 typewriter-08-gm-205's recipients ``Như thành phần mờ`` for ``Như thành phần mời`` (read at 91.8, no rival):
   ``mờ`` is a syllable, and ``mời`` makes no word with ``phần`` in the list of words (``wordpairs``), so nothing
   doubted it. The list's formulas are fixed wording (Decree 30: ``Như trên``, an invitation's ``Như thành phần
-  mời``): an item one or two letters from one of them is the formula misread.
+  mời``, a decision's ``Như Điều 3``): an item one or two letters from one of them is the formula misread.
 
 Both only flag; which reading is right is the reviewer's.
 """
@@ -38,6 +38,9 @@ GAP_HEIGHT = 1.0
 GAP_MIN_WORDS = 4
 #: the recipients list's fixed formulas (Decree 30) and how many edits from one an item is taken for it misread
 FORMULAS = ("Như trên", "Như thành phần mời")
+#: a decision's formula naming the article that executes it (``Như Điều 3``): compared with the item's own number
+ARTICLE_FORMULA = "Như Điều {}"
+_ARTICLE = re.compile(r"(\d+)$")
 FORMULA_EDITS = 2
 _END = re.compile(r"[\s;,.:]+$")
 
@@ -66,12 +69,15 @@ def gap_doubt(value: str, words: Sequence[tuple]) -> str | None:
 
 def formula_doubt(items: Sequence[Any]) -> str | None:
     """Why a recipients list may hold a formula misread: an item within FORMULA_EDITS characters of one of
-    :data:`FORMULAS`, but not it (``Như thành phần mờ``)."""
+    :data:`FORMULAS`, or of :data:`ARTICLE_FORMULA` with the item's own closing number, but not it (``Như thành
+    phần mờ``; ``Như triều 3`` for ``Như Điều 3``, flags57: on the fit basis of seeds 22-67 and HG47 seven wrong
+    lists hold such an item, six flagged already, and no right one of 1,331)."""
     for item in items:
         if not isinstance(item, str):
             continue
         text = unicodedata.normalize("NFC", _END.sub("", item.strip()))
-        for formula in FORMULAS:
+        article = _ARTICLE.search(text)
+        for formula in FORMULAS + ((ARTICLE_FORMULA.format(article.group(1)),) if article else ()):
             if 0 < Levenshtein.distance(text, formula) <= FORMULA_EDITS:
                 return f"'{text}' is the list's formula '{formula}' misread"
     return None

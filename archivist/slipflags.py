@@ -19,6 +19,8 @@ read at a confidence no threshold may doubt (bench/RESULTS.md, "Flags, fifty-thi
 - AT58 pc-022's ``Về việc chuyến đơn của công dân`` for ``chuyển đơn`` (0.866): ``chuyển đơn`` is not in the list
   of words, but the body writes it (``… xã chuyển đơn đến …``) and the subject's pair nowhere else
   (:func:`archivist.wordpairs.text_twin_doubt`).
+- AT67 don-kien-nghi's ``từ cư sử chăn nuôi`` for ``cơ sở`` (0.819, flags57): both syllables one mark off
+  (:func:`archivist.wordpairs.double_doubt`).
 
 All only flag; the values stay as read.
 """
@@ -29,7 +31,7 @@ import re
 
 from .fields import Field
 from .recipients import CIRCULAR_01, old_spelling
-from .wordpairs import stroke_doubt, text_twin_doubt
+from .wordpairs import double_doubt, stroke_doubt, text_twin_doubt
 
 #: the subject's fixed opening and the two words after it
 _OPENING = re.compile(r"^\W*Về việc\s+(\S+)\s+(\S+)")
@@ -78,4 +80,4 @@ def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
     subj = found.get("subject")
     if subj is not None and isinstance(subj.value, str) and not subj.review:
         subj.review = glued_hyphen_doubt(subj.value) or opening_capital_doubt(subj.value) \
-            or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts))
+            or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts)) or double_doubt(subj.value)
