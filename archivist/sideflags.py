@@ -25,7 +25,9 @@ stored an archive copy without the colon its line read, right or wrong.
 
 Fifty-ninth round: HG69 speckle-22-khai-sinh-31's register entry ``1`` for ``31`` (0.748): the ``3`` lost to
 speckle, the word ``1`` read from a box 0.8 digits wider than its text (AT62 08-1-ket-hon-46's ``4`` for ``46`` the same
-kind). The number's own box test (:func:`archivist.numberbox.box_doubt`) judges the entry's word as well.
+kind; its box did not show it, and it stays unflagged). The number's own box test
+(:func:`archivist.numberbox.box_doubt`) judges the entry's word as well: on the fit basis (seeds 22-69 and HG47) it
+newly flags that one wrong entry and none of 486 right ones.
 
 All only flag; the values stay as read.
 """
