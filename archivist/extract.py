@@ -29,6 +29,7 @@ from .datecheck import flag_contradicted, flag_faded_year
 from .datefield import MIN_YEAR, date_field, placedate
 from .dateread import flag_date_reread
 from .dates import format_date, parse_date
+from .deputyflags import flag_deputy
 from .doctypes import load_table
 from .faintflags import flag_faint
 from .fields import Field, clean, make_field, missing
@@ -324,6 +325,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_codes(found)  # a number's code 'UB' cut short, a level word misread after a code or capitalised in text
     flag_type_part(found, cls)  # a number's type part that is no type's code, on a type that has one
     flag_beside(found, doc.footer, pages)  # a list row's tail left as a stray; a typed number read again otherwise
+    flag_deputy(found, doc.footer, pages)  # a position without PHÓ under which the signature column holds PHÓ/KT
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, text)  # the subject's year and the date's: one misread

@@ -23,6 +23,12 @@ lost to speckle; the colon was cleaned off and :func:`archivist.recipients.recip
 printed the colon, so the restored item contradicts its own line. On the fit basis (seeds 22-61) no other list
 stored an archive copy without the colon its line read, right or wrong.
 
+Fifty-ninth round: HG69 speckle-22-khai-sinh-31's register entry ``1`` for ``31`` (0.748): the ``3`` lost to
+speckle, the word ``1`` read from a box 0.8 digits wider than its text (AT62 08-1-ket-hon-46's ``4`` for ``46`` the same
+kind; its box did not show it, and it stays unflagged). The number's own box test
+(:func:`archivist.numberbox.box_doubt`) judges the entry's word as well: on the fit basis (seeds 22-69 and HG47) it
+newly flags that one wrong entry and none of 486 right ones.
+
 All only flag; the values stay as read.
 """
 
@@ -34,7 +40,7 @@ from typing import Any
 
 from .fields import Field
 from .footer import Footer
-from .numberbox import WEAK_NUMBER, doubt_number, number_word, page_scale
+from .numberbox import WEAK_NUMBER, box_doubt, doubt_number, number_word, page_scale
 from .numberread import box_reading, number_of
 
 #: a stray this many row heights or less after an item's row's right end is a piece of that row (AT60 1.35; the
@@ -94,11 +100,14 @@ def typed_reread_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) 
 
 def flag_beside(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark for review a recipients list whose row's tail stands beside it as a stray or whose archive copy lost
-    the colon its line prints, and a weakly read number on a typewritten page that a second reading of its box
-    contradicts."""
+    the colon its line prints, a weakly read number on a typewritten page that a second reading of its box
+    contradicts, and a register entry whose word's box is a digit wider than its text."""
     rec = found.get("recipients")
     if rec is not None and not rec.review and isinstance(rec.value, list) and rec.value:
         rec.review = (row_tail_doubt(footer) if footer is not None else None) or copy_colon_doubt(rec)
     ns, num = found.get("number_symbol"), found.get("number")
     if ns is not None and num is not None and not ns.review and isinstance(num.value, str):
         doubt_number(ns, num, typed_reread_doubt(ns, num.value, pages))
+    entry = found.get("entry")
+    if entry is not None and not entry.review and isinstance(entry.value, str):
+        entry.review = box_doubt(entry, pages)  # a register entry's digit lost: its box wider than its text

@@ -1,0 +1,67 @@
+"""A review flag for a signer's position stored without ``PHÓ`` while the signature block under it holds ``PHÓ``
+(or ``KT.``, the authority a deputy signs under).
+
+Why: a deputy signs ``KT. CHỦ TỊCH`` over ``PHÓ CHỦ TỊCH``; when a seal's ink or a signature's stroke runs over
+the deputy's line, the engine reads it as debris (``"PHÓ HDD``) that no position list takes, and the position
+stored is the line above without its ``KT.`` (``CHỦ TỊCH``): a real position, in capitals, at full confidence,
+and wrong (HG69 seals-36-tb-152-kim-son, whose authority ``KT.`` was lost with it). ``CHỦ TỊCH`` is the chair's
+position as written, so no word list tells; what tells is the block itself: a word ``PHÓ`` or ``KT`` in capitals
+standing in the signature column at or under the stored position's line, above the signer's name. The value is
+flagged, never changed: which line is the deputy's is the reviewer's to read.
+
+Only the signature column counts (the words whose middle stands over the position's box widened by half its
+width on each side): the recipients beside it hold place names that fold to ``pho`` (``Phổ Yên``, ``Phố``),
+written in title case, which the capitals test also keeps out. On the fit basis (seeds 22-69 and HG47, 95 sets) it
+newly flags that one wrong position and none of 3,461 right ones (bench/RESULTS.md, "Flags, fifty-ninth round
+(session 30)").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .fields import Field
+from .footer import Footer
+from .ocrtext import Line, fold_key, page_lines
+
+#: the folded words that make a signature block a deputy's: ``PHÓ`` and the authority ``KT.``
+DEPUTY_WORDS = frozenset({"pho", "kt"})
+#: how many lines under the position are the block's when the name is not on the position's page
+BLOCK_LINES = 4
+
+
+def _column_words(lines: Sequence[Line], x0: float, x1: float) -> list[str]:
+    """The words of ``lines`` whose box's middle stands between ``x0`` and ``x1``."""
+    return [ln.text[a:b] for ln in lines for a, b, box, _ in ln.spans if x0 <= (box[0] + box[2]) / 2 <= x1]
+
+
+def deputy_doubt(position: Field, footer: Footer | None, pages: Sequence[Any]) -> str | None:
+    """Why ``position`` (stored without ``PHÓ``) may be a deputy's: a word ``PHÓ`` or ``KT`` in capitals in the
+    signature column of ``footer``, on the position's line or under it, above the name. None when the position
+    is a deputy's already, or without the words' boxes."""
+    if not isinstance(position.value, str) or fold_key(position.value).split()[:1] == ["pho"]:
+        return None
+    pos = footer.positions[-1] if footer is not None and footer.positions else None
+    box = pos.box() if pos is not None else None
+    page = next((p for p in pages if pos is not None and p.number == pos.page), None)
+    if pos is None or box is None or page is None:
+        return None
+    name = footer.name if footer is not None else None
+    stop = name.index if name is not None and name.page == pos.page and name.index > pos.index \
+        else pos.index + BLOCK_LINES + 1
+    half = (box[2] - box[0]) / 2
+    block = [ln for ln in page_lines(page) if pos.index <= ln.index < stop]
+    for word in _column_words(block, box[0] - half, box[2] + half):
+        if fold_key(word) in DEPUTY_WORDS and word.isupper():
+            return (f"the signature block holds '{word}' at or under the position '{position.value}' stored without "
+                    "'PHÓ': it may be a deputy's")
+    return None
+
+
+def flag_deputy(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
+    """Mark for review a signer's position stored without ``PHÓ`` under which the signature column holds ``PHÓ``
+    or ``KT`` (:func:`deputy_doubt`)."""
+    f = found.get("signer_position")
+    if f is not None and not f.review:
+        f.review = deputy_doubt(f, footer, pages)
