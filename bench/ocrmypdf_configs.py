@@ -7,8 +7,12 @@ its sidecar). archivist runs on the same formats in the same session (``--rounds
 with the configurations' order), so the ratios compare runs of one machine state.
 
     .venv/bin/python bench/ocrmypdf_configs.py --corpus RUN_DIR --out OUT [--configs a,b] [--formats x,y]
+        [--pages upright]
 
-RUN_DIR holds ``corpus/`` and ``corpus.json`` of ``bench/run --corpus mixed``.
+RUN_DIR holds ``corpus/``, ``upright/`` and ``corpus.json`` of ``bench/run --corpus mixed``. With ``--pages
+upright`` OCRmyPDF gets the pages raw Tesseract gets, turned upright and deskewed with the generator's angles
+(archivist still the corpus's files): what OCRmyPDF costs and reads when nothing defeats its Tesseract. On the
+corpus's files its deskew leaves pages skewed, Tesseract finds no text on many, and an empty page is cheap.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ CONFIGS: dict[str, Config] = {c.name: c for c in (
     Config("issue-sandwich", (*ISSUE_OPTIONS, *_SANDWICH)),
     Config("issue-rot5", (*ISSUE_OPTIONS, "--rotate-pages-threshold", "5")),
     Config("issue-sauvola", (*ISSUE_OPTIONS, "--tesseract-thresholding", "sauvola")),
+    Config("issue-rot5-sandwich", (*ISSUE_OPTIONS, "--rotate-pages-threshold", "5", *_SANDWICH)),
     Config("nodeskew", (*_VIE, "--rotate-pages", "--output-type", "pdfa")),
     Config("fast", _FAST),
     Config("fast-sandwich", (*_FAST, *_SANDWICH)),
@@ -71,7 +76,7 @@ def run(args: argparse.Namespace) -> dict:
 
     partial = args.out / "ocrmypdf-configs.json"
     data = {"versions": versions(), "date": time.strftime("%Y-%m-%d %H:%M"), "corpus": str(args.corpus),
-            "rounds": args.rounds, "command": " ".join(sys.argv),
+            "rounds": args.rounds, "pages": args.pages, "command": " ".join(sys.argv),
             "configs": {n: asdict(CONFIGS[n]) for n in names}, "results": {}}
     if args.resume and partial.exists():  # formats done by an earlier run of the same command
         data["results"] = json.loads(partial.read_text(encoding="utf-8"))["results"]
@@ -80,7 +85,7 @@ def run(args: argparse.Namespace) -> dict:
         if fmt in results:
             continue
         truth = truth_all[fmt]
-        files = sorted((args.corpus / "corpus" / fmt).iterdir())
+        files = sorted((args.corpus / args.pages / fmt).iterdir())  # upright/: u001.png… in the truth's order
         per: dict = {"pages": len(truth), "archivist": [], "configs": {}}
         order = ["archivist"] * args.rounds + names
         for name in (order if k % 2 == 0 else order[::-1]):
@@ -151,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"comma-separated, of: {', '.join(CONFIGS)} (default all but issue-sauvola)")
     ap.add_argument("--formats", default="", help="comma-separated (default all of corpus.json)")
     ap.add_argument("--rounds", type=int, default=2, help="archivist runs per format (default 2)")
+    ap.add_argument("--pages", default="corpus", choices=["corpus", "upright"],
+                    help="OCRmyPDF's input: the corpus's files (default), or the same pages turned upright and "
+                         "deskewed with the generator's angles (what raw Tesseract gets)")
     ap.add_argument("--resume", action="store_true", help="keep the formats OUT's ocrmypdf-configs.json holds")
     args = ap.parse_args(argv)
     if not installed():
