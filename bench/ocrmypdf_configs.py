@@ -29,7 +29,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archivist.metrics import bag_of_words_error  # noqa: E402
-from bench.ocrmypdf_run import ISSUE_OPTIONS, READINGS, Config, installed, run_config  # noqa: E402
+from bench.ocrmypdf_run import BENCH_CONFIG, ISSUE_OPTIONS, READINGS, Config, installed, run_config  # noqa: E402
 
 _VIE = ("-l", "vie")
 _FAST = (*_VIE, "--rotate-pages", "--output-type", "pdf", "--optimize", "0")
@@ -43,7 +43,7 @@ CONFIGS: dict[str, Config] = {c.name: c for c in (
     Config("issue-sandwich", (*ISSUE_OPTIONS, *_SANDWICH)),
     Config("issue-rot5", (*ISSUE_OPTIONS, "--rotate-pages-threshold", "5")),
     Config("issue-sauvola", (*ISSUE_OPTIONS, "--tesseract-thresholding", "sauvola")),
-    Config("issue-rot5-sandwich", (*ISSUE_OPTIONS, "--rotate-pages-threshold", "5", *_SANDWICH)),
+    BENCH_CONFIG,
     Config("nodeskew", (*_VIE, "--rotate-pages", "--output-type", "pdfa")),
     Config("fast", _FAST),
     Config("fast-sandwich", (*_FAST, *_SANDWICH)),

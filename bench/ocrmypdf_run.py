@@ -43,8 +43,13 @@ class Config:
         return " ".join(shown) + (" FILE (2 files at a time)" if self.per_file else " JOINED.pdf")
 
 
-#: what bench/run runs (harness.py's ocrmypdf and ocrmypdf-batch, formats.py's mixed corpus)
-BENCH_CONFIG = Config("issue", ISSUE_OPTIONS)
+#: what bench/run runs (harness.py's ocrmypdf and ocrmypdf-batch, formats.py's mixed corpus): OCRmyPDF's best
+#: configuration on the mixed corpus (session 30, bench/RESULTS.md "OCRmyPDF in the harness"): the issue's options,
+#: a page turned when Tesseract's orientation confidence passes 5 (not 14: one JPEG page turned 270 degrees said
+#: 13.6 and stayed turned), and the sandwich renderer, whose text layer reads whole on a page left skewed; the
+#: lowest word error of those measured, at the issue's CPU.
+BENCH_CONFIG = Config("issue-rot5-sandwich", (*ISSUE_OPTIONS, "--rotate-pages-threshold", "5",
+                                              "--pdf-renderer", "sandwich"))
 
 
 @dataclass
