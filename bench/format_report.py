@@ -43,6 +43,8 @@ def markdown(data: dict) -> str:
         doc = r["main"].get("document_stage", 0.0) / n
         inp, outp = r["input_bytes"] / n, r["output_bytes"] / n
         ocrm_err = f"{100 * r['ocrmypdf_word_error']:.2f}%" if r["ocrmypdf_word_error"] is not None else "–"
+        if r.get("ocrmypdf_sidecar_error") is not None:  # its OCR's own text, before its renderer (session 30)
+            ocrm_err += f" (sidecar {100 * r['ocrmypdf_sidecar_error']:.2f}%)"
         filters = ", ".join(f"{k} {v}" for k, v in sorted(r["payload_filters"].items()))
         lines.append(
             f"| {r['fmt']} | {n} ({r['files']}) | {arch:.1f} | {raw:.1f} | {arch / raw:.2f} | "

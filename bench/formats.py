@@ -3,9 +3,9 @@
 For each format of :mod:`bench.corpus` (same number of pages each), in alternating order over
 ``--rounds`` rounds: raw Tesseract on the same pages turned upright (two at a time, one thread
 each), and ``archivist process`` on the format's folder (2 workers, through bench/timed_cli.py,
-which adds the main process's own timings); then OCRmyPDF's best configuration from the JPEG
-bench (the format's pages joined into one PDF with img2pdf, ``--jobs 2``). Reported per format:
-pages/min and ratios, the per-page stage times from the records, the main process's document
+which adds the main process's own timings); then OCRmyPDF's bench configuration (``BENCH_CONFIG`` of
+bench/ocrmypdf_run.py, the format's pages joined into one PDF, read by the better pdftotext mode). Reported per
+format: pages/min and ratios, the per-page stage times from the records, the main process's document
 stage, output bytes per page against input bytes per page, word error, and Preflight's verdict.
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -24,7 +23,7 @@ import numpy as np
 
 from archivist.metrics import bag_of_words_error
 from bench.corpus import FORMATS, prepare_corpus
-from bench.harness import OCRMYPDF_VENV, ROOT, pdftotext, preflight_verdict, run_raw_tesseract, versions
+from bench.harness import ROOT, pdftotext, preflight_verdict, run_raw_tesseract, versions
 from bench.measure import cpu_clock, timed
 from bench.pdf_bytes import archive_bytes
 
@@ -40,6 +39,7 @@ class FormatResult:
     ocrmypdf_seconds: float | None = None
     ocrmypdf_bytes: int = 0
     ocrmypdf_word_error: float | None = None
+    ocrmypdf_sidecar_error: float | None = None  # its --sidecar text's: the OCR's error before its PDF renderer
     stages: dict = field(default_factory=dict)  # stage -> [seconds per page of every page]
     main: dict = field(default_factory=dict)  # bench/timed_cli.py figures of the last archivist run
     output_bytes: int = 0
@@ -113,38 +113,24 @@ def _images(pdfs: list[Path]) -> tuple[dict, int]:
 
 
 def _ocrmypdf(fmt: str, corpus: Path, out: Path, truth: list[dict], res: FormatResult) -> None:
-    exe, img2pdf = OCRMYPDF_VENV / "bin" / "ocrmypdf", OCRMYPDF_VENV / "bin" / "img2pdf"
-    if not exe.exists():
+    """OCRmyPDF's bench configuration on the format's files joined into one PDF (bench/ocrmypdf_run.py)."""
+    from bench.ocrmypdf_run import BENCH_CONFIG, installed, pdf_word_errors, run_config
+
+    if not installed():
         print("OCRmyPDF not installed (bench/run installs it); skipping", file=sys.stderr)
         return
     dest = out / "ocrmypdf" / fmt
     shutil.rmtree(dest, ignore_errors=True)
-    dest.mkdir(parents=True)
-    files = sorted((corpus / fmt).iterdir())
-    joined = dest / "input.pdf"
-    if fmt == "pdf":
-        import pikepdf
-
-        with pikepdf.new() as merged:
-            for f in files:
-                with pikepdf.open(f) as src:
-                    merged.pages.extend(src.pages)
-            merged.save(joined)
-    else:
-        subprocess.run([str(img2pdf), *map(str, files), "-o", str(joined)], check=True)
-    pdf = dest / "output.pdf"
-    cmd = [str(exe), "-l", "vie", "--rotate-pages", "--deskew", "--output-type", "pdfa", "-q", "--jobs", "2",
-           str(joined), str(pdf)]
-    with cpu_clock() as cpu:
-        secs, watch, cp = timed(cmd)
-    if cp.returncode != 0:
-        print(f"ocrmypdf exit {cp.returncode} on {fmt}: {cp.stderr.decode()[-500:]}", file=sys.stderr)
+    run = run_config(BENCH_CONFIG, sorted((corpus / fmt).iterdir()), dest)
+    if run.failed:
+        print(f"ocrmypdf {run.failed} on {fmt}", file=sys.stderr)
         return
-    res.ocrmypdf_seconds = secs
-    res.ocrmypdf_cpu = max(cpu.seconds, watch.cpu_seconds)
-    res.ocrmypdf_bytes = pdf.stat().st_size
-    res.ocrmypdf_word_error = float(np.mean([bag_of_words_error(t["text"], pdftotext(pdf, i + 1))
-                                             for i, t in enumerate(truth)]))
+    res.ocrmypdf_seconds = run.seconds
+    res.ocrmypdf_cpu = run.cpu_seconds
+    res.ocrmypdf_bytes = run.output_bytes
+    res.ocrmypdf_word_error = float(np.mean(pdf_word_errors(truth, run.texts)[1]))
+    res.ocrmypdf_sidecar_error = float(np.mean([bag_of_words_error(t["text"], h)
+                                                for t, h in zip(truth, run.texts["sidecar"], strict=True)]))
 
 
 def run_mixed(args) -> int:

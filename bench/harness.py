@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from archivist.metrics import angle_error, bag_of_words_error, cer, summarise  # noqa: E402
 from bench.measure import cpu_clock, timed  # noqa: E402
+from bench.ocrmypdf_run import OCRMYPDF_VENV  # noqa: E402
 
-OCRMYPDF_VENV = ROOT / "bench" / ".venv-ocrmypdf"
 REPEATABLE = ("raw", "raw-upright", "engine-upright", "archivist", "archivist1")
 
 
@@ -53,6 +53,7 @@ class ToolResult:
     runs: list = field(default_factory=list)  # seconds of each run, when the tool ran several times
     cpu_seconds: float = 0.0  # user + system time of every process of the tool, mean over runs
     cpu_watched: float = 0.0  # the same, as sampled by bench.measure.MemoryWatch (this run)
+    sidecar_word_error: dict | None = None  # OCRmyPDF: its --sidecar text's, the OCR's error before its renderer
 
 
 def prepare_pages(n: int, out: Path, seed: int) -> list[dict]:
@@ -104,8 +105,9 @@ def upright_pages(pages: Path, truth: list[dict]) -> Path:
     return out
 
 
-def pdftotext(pdf: Path, page: int | None = None) -> str:
-    cmd = ["pdftotext", "-enc", "UTF-8"]
+def pdftotext(pdf: Path, page: int | None = None, raw: bool = False) -> str:
+    """A PDF's text (one page's, or all), by pdftotext's layout analysis or, ``raw``, in content-stream order."""
+    cmd = ["pdftotext", "-enc", "UTF-8", *(["-raw"] if raw else [])]
     if page is not None:
         cmd += ["-f", str(page), "-l", str(page)]
     return subprocess.run(cmd + [str(pdf), "-"], capture_output=True, text=True).stdout
@@ -221,46 +223,32 @@ def preflight_verdict(pdfs: list[Path]) -> str:
 
 
 def run_ocrmypdf(pages: Path, out: Path, truth: list[dict], batch: bool) -> ToolResult | None:
-    exe = OCRMYPDF_VENV / "bin" / "ocrmypdf"
-    if not exe.exists():
+    """OCRmyPDF's bench configuration (bench/ocrmypdf_run.py) on the pages: one joined PDF, or each file on its
+    own two at a time (``batch``). Its PDF is scored by the better pdftotext reading (``pdf_word_errors``), its
+    sidecar's word error (the OCR's, before its renderer) kept beside."""
+    from bench.ocrmypdf_run import BENCH_CONFIG, installed, pdf_word_errors, run_config
+
+    if not installed():
         print("OCRmyPDF not installed (bench/run installs it); skipping", file=sys.stderr)
         return None
     dest = out / ("ocrmypdf-batch" if batch else "ocrmypdf")
     shutil.rmtree(dest, ignore_errors=True)
-    dest.mkdir(parents=True)
-    base = [str(exe), "-l", "vie", "--rotate-pages", "--deskew", "--output-type", "pdfa", "-q"]
-    files = [pages / t["file"] for t in truth]
-    if batch:
-        peaks: list[int] = []
-
-        def one(f: Path) -> None:
-            _, watch, cp = timed(base + ["--jobs", "1", str(f), str(dest / (f.stem + ".pdf"))])
-            peaks.append(watch.total)
-
-        t0 = time.perf_counter()
-        with ThreadPoolExecutor(2) as ex:
-            list(ex.map(one, files))
-        secs = time.perf_counter() - t0
-        pdfs = [dest / (f.stem + ".pdf") for f in files]
-        texts = [pdftotext(p) for p in pdfs]
-        res = ToolResult("OCRmyPDF (2 files at a time, --jobs 1)", " ".join(["ocrmypdf"] + base[1:] + ["--jobs", "1"]),
-                         secs, len(files), peak_rss_mb_process=max(peaks) / 2**20,
-                         peak_rss_mb_total=2 * max(peaks) / 2**20)
-    else:
-        img2pdf = OCRMYPDF_VENV / "bin" / "img2pdf"
-        joined = dest / "input.pdf"
-        subprocess.run([str(img2pdf), *map(str, files), "-o", str(joined)], check=True)
-        pdf = dest / "output.pdf"
-        secs, watch, cp = timed(base + ["--jobs", "2", str(joined), str(pdf)])
-        if cp.returncode != 0:
-            print(f"ocrmypdf exit {cp.returncode}: {cp.stderr.decode()[-500:]}", file=sys.stderr)
-        pdfs = [pdf]
-        texts = [pdftotext(pdf, i + 1) for i in range(len(files))]
-        res = ToolResult("OCRmyPDF (one PDF, --jobs 2)", " ".join(["ocrmypdf"] + base[1:] + ["--jobs", "2"]), secs,
-                         len(files), peak_rss_mb_total=watch.total / 2**20, peak_rss_mb_process=watch.single / 2**20)
-    res.bytes_per_page = sum(p.stat().st_size for p in pdfs if p.exists()) / len(files)
-    score(res, truth, texts)
-    res.pdfa_valid = preflight_verdict([p for p in pdfs if p.exists()])
+    config = replace(BENCH_CONFIG, per_file=batch)
+    run = run_config(config, [pages / t["file"] for t in truth], dest)
+    if run.failed:
+        print(f"ocrmypdf {run.failed}", file=sys.stderr)
+    name = "OCRmyPDF (2 files at a time, --jobs 1)" if batch else f"OCRmyPDF (one PDF, --jobs {config.jobs})"
+    res = ToolResult(name, config.command(), run.seconds, len(truth), peak_rss_mb_total=run.peak_rss_total / 2**20,
+                     peak_rss_mb_process=run.peak_rss_process / 2**20)
+    res.cpu_watched = run.cpu_seconds
+    res.bytes_per_page = run.output_bytes / len(truth)
+    padded = {k: (v + [""] * len(truth))[:len(truth)] for k, v in run.texts.items()}
+    reading, _ = pdf_word_errors(truth, padded)
+    res.command += f" (read by {reading})"
+    score(res, truth, padded[reading])
+    res.sidecar_word_error = asdict(summarise([bag_of_words_error(t["text"], h)
+                                               for t, h in zip(truth, padded["sidecar"], strict=True)]))
+    res.pdfa_valid = preflight_verdict(run.pdfs) if "pdfa" in config.options else "not asked (--output-type pdf)"
     return res
 
 

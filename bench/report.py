@@ -27,9 +27,11 @@ def markdown(data: dict) -> str:
         size = f"{r['bytes_per_page'] / 1024:.0f} KiB" if r["bytes_per_page"] else "–"
         cpu = f"{r['cpu_seconds'] / r['pages']:.2f}" if r.get("cpu_seconds") else "–"
         runs = ", ".join(f"{x:.0f}" for x in r.get("runs", []))
+        side = r.get("sidecar_word_error")  # OCRmyPDF: its OCR's own text, before its renderer (session 30)
+        side = f" (sidecar {100 * side['mean']:.2f}%)" if side else ""
         lines.append(
             f"| {r['tool']} | {r['pages_per_minute']:.1f} | {runs} | {cpu} | {vs_raw} | {vs_e} | {vs_o} | "
-            f"{100 * r['word_error']['mean']:.2f}% / {100 * r['word_error']['worst']:.2f}% | "
+            f"{100 * r['word_error']['mean']:.2f}% / {100 * r['word_error']['worst']:.2f}%{side} | "
             f"{100 * r['cer']['mean']:.2f}% / {100 * r['cer']['worst']:.2f}% | {desk} | {size} | "
             f"{r['peak_rss_mb_total']:.0f} / {r['peak_rss_mb_process']:.0f} | {r['pdfa_valid']} |")
     lines += ["", machine_line(data["versions"])]
