@@ -168,9 +168,9 @@ def copy_code_doubt(items: list[str]) -> str | None:
     though the codes there (the office keeping it, ``VT``, ``VP``, ``ĐC``, ``TC``, the drafter's initials) are
     written in capitals. The engine tells ``C`` from ``c`` by height alone, the list's case is restored by no
     rule, and a code is no syllable the syllable check could doubt (sealed seed 68: HG68's ``Lưu VT, Đc`` for
-    ``Lưu VT, ĐC`` at 0.85). On the fit basis (seeds 22-62 and HG47) the 128 lists whose copy's item held such a
-    word were all wrong (debris read as letters after the codes, ``Vĩ`` for ``VT``); no right list held one
-    (bench/RESULTS.md, "Flags, fifty-eighth round (session 30)"). Flagged, never changed."""
+    ``Lưu VT, ĐC`` at 0.85). On the fit basis (seeds 22-68 and HG47) the 154 lists whose copy's item held such a
+    word were all wrong (153 flagged by other checks: debris read as letters after the codes, ``Vĩ`` for ``VT``);
+    no right list held one (bench/RESULTS.md, "Flags, fifty-eighth round (session 30)"). Flagged, never changed."""
     for item in items:
         if not (head := _COPY_HEAD.match(item)):
             continue

@@ -69,7 +69,7 @@ def list_doubt(value: str) -> str | None:
 
 
 #: the marks a subject may be written with: stops, quotes, dashes, round brackets, a slash (``V/v``), ``%``, ``&``,
-#: ``+``. Right subjects on the fit basis (seeds 22-62 and HG47, 3,035 read) hold only ``,``, ``/`` and ``-``; the
+#: ``+``. Right subjects on the fit basis (seeds 22-68 and HG47, 3,493 read) hold only ``,``, ``/`` and ``-``; the
 #: rest are allowed as a subject may print them (a name in quotes, ``(sửa đổi)``, ``5%``)
 _WRITTEN = frozenset(".,;:…" + "\"'‘’“”" + "-–—" + "()" + "/%&+")
 
@@ -80,8 +80,8 @@ def stray_doubt(value: str) -> str | None:
     words without the marks around them), so the subject was stored above its threshold (sealed seed 68: HG68's
     ``Họp? Ban Chỉ đạo …`` at 0.706). A subject names what the document is about, in one phrase: no question, no
     exclamation, no stroke ``|`` or tilde, no modifier letter (``ˆ``, a speck over a space). On the fit basis
-    (seeds 22-62 and HG47) the 60 subjects read with any other mark than the ones above were all wrong; none right
-    holds one (bench/RESULTS.md, "Flags, fifty-eighth round (session 30)")."""
+    (seeds 22-68 and HG47) the 54 subjects read with a mark other than those above were all wrong (53 flagged by
+    other checks); none right holds one (bench/RESULTS.md, "Flags, fifty-eighth round (session 30)")."""
     odd = [c for c in value if not (c.isalnum() and unicodedata.category(c) != "Lm" or c.isspace() or c in _WRITTEN
                                     or unicodedata.category(c).startswith("M"))]
     return f"'{odd[0]}' inside the subject: no subject is written with it, a speck read as a mark" if odd else None
