@@ -15,6 +15,8 @@ syllable check doubts them (sealed seed 46: HG46 ttr-177's issuer ``UBND HUYỆN
   (thirty-eighth round, :func:`copy_alone_doubt`);
 - a bracketed code of one letter either side of a stroke (``(b/c)``, for report) is written small: one read with
   a capital (``(B/c)``) is a letter read in the wrong case (forty-fifth round, :func:`code_case_doubt`).
+- the archive copy's office codes (``Lưu VT, ĐC``) are written in capitals: one read with a small letter (``Đc``)
+  is a letter read in the wrong case (fifty-eighth round, :func:`copy_code_doubt`).
 - the words after a body's level word are its unit's name, with no code among them: ``CỦ HT`` (a typed ``CHI``
   read ``€HT``) names no unit (fifty-fourth round, :func:`code_name_doubt`).
 
@@ -155,6 +157,30 @@ def code_case_doubt(items: list[str]) -> str | None:
     return None
 
 
+#: the archive copy's item's head, ``Lưu`` and its colon, and a count of copies (``NVA (5b)``: five copies) whose
+#: ``b`` is written small
+_COPY_HEAD = re.compile(r"^Lưu\s*:?")
+_COPIES = re.compile(r"\d+\s*b\b")
+
+
+def copy_code_doubt(items: list[str]) -> str | None:
+    """Why the recipients are doubtful: a word of the archive copy's item (``Lưu VT, ĐC``) holds a small letter,
+    though the codes there (the office keeping it, ``VT``, ``VP``, ``ĐC``, ``TC``, the drafter's initials) are
+    written in capitals. The engine tells ``C`` from ``c`` by height alone, the list's case is restored by no
+    rule, and a code is no syllable the syllable check could doubt (sealed seed 68: HG68's ``Lưu VT, Đc`` for
+    ``Lưu VT, ĐC`` at 0.85). On the fit basis (seeds 22-68 and HG47) the 154 lists whose copy's item held such a
+    word were all wrong (153 flagged by other checks: debris read as letters after the codes, ``Vĩ`` for ``VT``);
+    no right list held one (bench/RESULTS.md, "Flags, fifty-eighth round (session 30)"). Flagged, never changed."""
+    for item in items:
+        if not (head := _COPY_HEAD.match(item)):
+            continue
+        rest = _COPIES.sub(" ", item[head.end():])
+        small = [w for w in re.findall(r"[^\W\d_]+", rest) if not w.isupper()]
+        if small:
+            return f"'{small[0]}' in the archive copy '{item}': its codes are written in capitals, a letter misread"
+    return None
+
+
 def flag_structure(found: dict[str, Field]) -> None:
     """Give a body's name or a recipients list whose structure is broken its reason for review (a value already
     flagged keeps its first reason)."""
@@ -165,4 +191,5 @@ def flag_structure(found: dict[str, Field]) -> None:
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list) and rec.value and not rec.review:
         items = [v for v in rec.value if isinstance(v, str)]
-        rec.review = recipient_syllable_doubt(items) or copy_alone_doubt(items) or code_case_doubt(items)
+        rec.review = (recipient_syllable_doubt(items) or copy_alone_doubt(items) or code_case_doubt(items)
+                      or copy_code_doubt(items))
