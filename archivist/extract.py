@@ -57,6 +57,7 @@ from .ocrtext import fold_key, union_box
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
 from .registerpages import read_register
+from .secondsigner import flag_second_signer
 from .sideflags import flag_beside
 from .slipflags import flag_slips
 from .structflags import flag_structure
@@ -326,6 +327,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_type_part(found, cls)  # a number's type part that is no type's code, on a type that has one
     flag_beside(found, doc.footer, pages)  # a list row's tail left as a stray; a typed number read again otherwise
     flag_deputy(found, doc.footer, pages)  # a position without PHÓ under which the signature column holds PHÓ/KT
+    flag_second_signer(found)  # a signer stored from a secretary's block (THƯ KÝ): minutes keep the chair's
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, text)  # the subject's year and the date's: one misread
