@@ -37,6 +37,7 @@ from functools import lru_cache
 from itertools import takewhile
 from pathlib import Path
 
+from .annotflags import annotation_doubt
 from .bodies import abbreviations
 from .civil import book_doubt
 from .debrisflags import debris_value_doubt
@@ -371,7 +372,7 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list):
         _mark(rec, next((r for v in rec.value if isinstance(v, str) and (r := unit_doubt(v))), None))
-        _mark(rec, speck_doubt([v for v in rec.value if isinstance(v, str)]))
+        _mark(rec, speck_doubt(items := [v for v in rec.value if isinstance(v, str)]) or annotation_doubt(items))
         _mark(rec, (recipients_doubt(footer) or swallowed_doubt(footer)) if footer else None)
     if (ns := found.get("symbol")) is not None and isinstance(ns.value, str):
         _mark(found.get("number_symbol"), symbol_doubt(ns.value))
