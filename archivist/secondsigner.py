@@ -8,8 +8,9 @@ secretary's name and ``THƯ KÝ`` are stored, both real and read at full confide
 typewriter-08-bb-231-phu-luong: ``Hồ Thanh Trang`` and ``THƯ KÝ`` for ``Huỳnh Trọng Hiếu``, ``CHỦ TỌA``).
 
 The rule is of the form, not of the reading: on the fit basis (seeds 22-72 and HG47, 101 sets) no document's
-signer position is one of ``footer.SECONDARY`` (none of some 3,800 right positions), and every position stored as one
-(``THƯ KÝ``, 5 minutes) is wrong, with its signer. So a stored position that is one of them, without an authority
+signer position is one of ``footer.SECONDARY`` (none of 3,688 right positions), and every position stored as one
+(``THƯ KÝ``, 4 minutes; a fifth read ``THƯ #Ý``) is wrong, with its signer; the rule newly flags HG71's position and
+signer and no right value. So a stored position that is one of them, without an authority
 (``TM.``, ``KT.``: a block signed for the body), flags the position and the signer; the values stay (which block is
 the chair's is the reviewer's to read). bench/RESULTS.md, "Flags, sixtieth round (session 30)".
 """
