@@ -169,9 +169,9 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     archive busy with another writer; 3: the disk, the archive folder, PostgreSQL or Dask stopped
     the batch (the summary says what is unfinished; the same command resumes it).
     """
-    from .executor import CLI_PRELOAD, start_early
+    from .executor import command_preload, start_early
 
-    start_early(workers, executor, page_timeout, CLI_PRELOAD)  # the workers' imports and model load overlap ours
+    start_early(workers, executor, page_timeout, command_preload())  # the workers' imports and model load overlap ours
     from .pipeline import Settings
     from .pipeline import process as run
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -48,6 +49,14 @@ PRELOAD = ("archivist.warm",)
 CLI_PRELOAD = (*PRELOAD, "archivist.cli")
 
 
+def command_preload() -> tuple[str, ...]:
+    """What the command's fork server imports: :data:`CLI_PRELOAD`, but :data:`PRELOAD` when the command runs as
+    ``python -m archivist.cli``: multiprocessing then imports archivist.cli in the server itself, as its
+    ``__mp_main__``, and runpy warns on stderr when it finds the module imported already."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return PRELOAD if spec is not None and spec.name == "archivist.cli" else CLI_PRELOAD
+
+
 def _forkserver(preload: Sequence[str] = PRELOAD) -> multiprocessing.context.BaseContext:
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(list(preload))
@@ -57,7 +66,7 @@ def _forkserver(preload: Sequence[str] = PRELOAD) -> multiprocessing.context.Bas
 def start_early(workers: int, kind: str = "local", timeout: float = 0.0, preload: Sequence[str] = PRELOAD) -> None:
     """Start the fork server now, when :func:`make_executor` will make a local pool: its imports and
     model load (about 1.3 s) then overlap the caller's own start-up instead of following it. ``preload``: what
-    the server imports (the command gives :data:`CLI_PRELOAD`)."""
+    the server imports (the command gives :func:`command_preload`)."""
     if kind == "local" and (workers > 1 or timeout > 0):
         from multiprocessing import forkserver
 
@@ -102,7 +111,7 @@ def start_early_for(args: list[str]) -> bool:
         return False  # a worker re-importing ``python -m archivist.cli`` as its __mp_main__: not a command
     found = early_options(args)
     if found is not None:
-        start_early(found[0], "local", found[1], CLI_PRELOAD)
+        start_early(found[0], "local", found[1], command_preload())
     return found is not None
 
 

@@ -84,6 +84,19 @@ def test_the_commands_fork_server_imports_the_cli_its_workers_run_again() -> Non
     assert executor.PRELOAD == ("archivist.warm",) and executor.CLI_PRELOAD == ("archivist.warm", "archivist.cli")
 
 
+def test_python_m_archivist_cli_leaves_the_cli_to_multiprocessing() -> None:
+    """Run as ``python -m archivist.cli``, the fork server imports archivist.cli itself as its ``__mp_main__``;
+    preloaded too, runpy would warn on every batch's stderr (tests/test_bad_input.py reads it for stray lines)."""
+    from archivist import executor
+
+    lines = _run("import sys, importlib.machinery\n"
+                 "sys.modules['__main__'].__spec__ = importlib.machinery.ModuleSpec('archivist.cli', None)\n"
+                 "from archivist.executor import command_preload\n"
+                 "print(command_preload())\n")
+    assert lines[0] == str(executor.PRELOAD)
+    assert executor.command_preload() == executor.CLI_PRELOAD  # pytest's own main is no archivist.cli
+
+
 def test_the_server_loads_without_collecting_and_leaves_the_collector_on() -> None:
     """The fork server's preload runs with the collector off (its objects live as long as the server), and
     leaves it on and what it loaded frozen, so every worker forked from it collects its pages' garbage."""
