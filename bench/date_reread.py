@@ -25,14 +25,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from number_reread import _kind, records, truths
+from number_reread import rebuild, records, truths
 
-from archivist import dateread, digitglyphs, preprocess, restore
+from archivist import dateread, digitglyphs
 from archivist.datefield import MIN_YEAR
 from archivist.dateread import reread_doubt
 from archivist.dates import iso_date
-from archivist.ingest import load_page
-from archivist.models import PageRef
 
 WAYS = (("read", "read", 7), ("read8", "read", 8), ("scan7", "scan", 7), ("scan", "scan", 8))
 GROUPS = ("typewriter-", "faded-", "speckle-")
@@ -64,11 +62,7 @@ def one(rec: dict, document: str) -> dict:
            "field_box": f.get("bbox"), "flagged": "date" in (md.get("needs_review") or [])}
     words = [(w[0], w[1], tuple(w[2:6]), w[6]) for w in page.get("words", [])]
     t0 = time.process_time()
-    path = Path(page["source"]["path"])
-    loaded = load_page(PageRef(path, _kind(path), int(page["source"].get("index", 0))))
-    upright = preprocess.apply(loaded.gray, preprocess.Correction(int(page["orientation"]), float(page["skew"]),
-                                                                  0.0, True))
-    prep = restore.prepare(upright, loaded.dpi)
+    loaded, upright, prep = rebuild(page)
     t1 = time.process_time()
     got = dateread.read_date(1, words, upright, loaded.dpi, prep)
     t2 = time.process_time()

@@ -33,6 +33,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -71,6 +72,15 @@ def same(a: str, b: str) -> bool:
 def _kind(path: Path) -> str:
     suffix = path.suffix.lower()
     return "pdf" if suffix == ".pdf" else "tiff" if suffix in (".tif", ".tiff") else "image"
+
+def rebuild(page: dict) -> tuple[Any, np.ndarray, restore.Prepared]:
+    """A recorded page's scan loaded again, turned and deskewed as the record says, and restored: the images the
+    page stage read (its OCR on ``prep``, its second readings on both)."""
+    path = Path(page["source"]["path"])
+    loaded = load_page(PageRef(path, _kind(path), int(page["source"].get("index", 0))))
+    upright = preprocess.apply(loaded.gray, preprocess.Correction(int(page["orientation"]), float(page["skew"]),
+                                                                  0.0, True))
+    return loaded, upright, restore.prepare(upright, loaded.dpi)
 
 
 def truths(set_dir: Path) -> dict[tuple[str, int], dict]:
@@ -133,11 +143,7 @@ def one(rec: dict, truth: dict | None, reader: Reader) -> dict | None:
         return None
     page = rec["pages"][int(ns["page"]) - 1]
     t0 = time.process_time()
-    path = Path(page["source"]["path"])
-    loaded = load_page(PageRef(path, _kind(path), int(page["source"].get("index", 0))))
-    upright = preprocess.apply(loaded.gray, preprocess.Correction(int(page["orientation"]), float(page["skew"]),
-                                                                  0.0, True))
-    prep = restore.prepare(upright, loaded.dpi)
+    loaded, upright, prep = rebuild(page)
     rebuilt = time.process_time() - t0
     bbox = ns["bbox"]
     top, bottom = prep.restored
