@@ -29,6 +29,15 @@ kind; its box did not show it, and it stays unflagged). The number's own box tes
 (:func:`archivist.numberbox.box_doubt`) judges the entry's word as well: on the fit basis (seeds 22-69 and HG47) it
 newly flags that one wrong entry and none of 486 right ones.
 
+Sixty-first round: HG73 typewriter-07-cv-240's number ``249/UBND-TC`` for ``240`` (0.95): the number word read at
+20.5 on a typewritten page, both second readings of its box ``249`` too, so neither reading test could see it. On
+the fit basis (seeds 22-73 and HG47) the numbers of typewritten pages whose word was read under :data:`WEAK_TYPED`
+were wrong 42 times and right 13; all but this one and one right number (HG70 kh-074, 29.1) were flagged already.
+On every page (proportional ones too) the same threshold newly flagged 12 right numbers for 2 wrong, so the rule
+keeps to typewritten pages. The readings and the page's own digit glyphs (seeds 63-73, the records that carry
+them) told no better: one reading against the number newly flagged 7 right for 1 wrong; a digit scoring within
+0.1 of another digit's glyph 54 right for 2 wrong (bench/RESULTS.md, "Flags, sixty-first round (session 30)").
+
 All only flag; the values stay as read.
 """
 
@@ -47,6 +56,8 @@ from .numberread import box_reading, number_of
 #: nearest stray beside a right list on the fit basis stood 2.36 heights away)
 TAIL_GAP = 2.0
 #: a line of the list reading the archive copy with its colon (``- Lưu:``, ``Luu :``)
+#: a typewritten page's number word read under this confidence (0-100) is in doubt whatever its box read again
+WEAK_TYPED = 30.0
 _COPY_COLON = re.compile(r"(?m)^\W*L[uư]u\s*:")
 
 
@@ -98,16 +109,28 @@ def typed_reread_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) 
            f"{other[0]}, not {number}"
 
 
+def weak_typed_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) -> str | None:
+    """Why ``number`` may be misread: its word was read under :data:`WEAK_TYPED` on a typewritten page
+    (:func:`archivist.numberbox.page_scale`), where a digit misread by one stroke is read again the same."""
+    found = number_word(number_symbol, pages)
+    if found is None or found[0][1] >= WEAK_TYPED:
+        return None
+    scale = page_scale(found[1])
+    if scale is None or not scale[1]:
+        return None
+    return f"the number word {found[0][0]!r} was read at {found[0][1]:.0f} on a typewritten page ({number})"
+
+
 def flag_beside(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark for review a recipients list whose row's tail stands beside it as a stray or whose archive copy lost
     the colon its line prints, a weakly read number on a typewritten page that a second reading of its box
-    contradicts, and a register entry whose word's box is a digit wider than its text."""
+    contradicts or that was read very weakly, and a register entry whose word's box is a digit wider than its text."""
     rec = found.get("recipients")
     if rec is not None and not rec.review and isinstance(rec.value, list) and rec.value:
         rec.review = (row_tail_doubt(footer) if footer is not None else None) or copy_colon_doubt(rec)
     ns, num = found.get("number_symbol"), found.get("number")
     if ns is not None and num is not None and not ns.review and isinstance(num.value, str):
-        doubt_number(ns, num, typed_reread_doubt(ns, num.value, pages))
+        doubt_number(ns, num, typed_reread_doubt(ns, num.value, pages) or weak_typed_doubt(ns, num.value, pages))
     entry = found.get("entry")
     if entry is not None and not entry.review and isinstance(entry.value, str):
         entry.review = box_doubt(entry, pages)  # a register entry's digit lost: its box wider than its text
