@@ -36,7 +36,7 @@ def test_a_typed_number_word_read_under_the_threshold_is_doubted() -> None:
 
 
 def test_a_proportional_page_or_a_word_read_at_the_threshold_is_not() -> None:
-    assert _doubt(False, 20.5) is None  # on every page the threshold newly flagged 12 right numbers for 2 wrong
+    assert _doubt(False, 20.5) is None  # on every page the threshold newly flagged 13 right numbers for 2 wrong
     assert _doubt(True, WEAK_TYPED) is None and _doubt(True, 60.0) is None
 
 
