@@ -51,8 +51,6 @@ AUTHORITY_CONFIRMED = 0.85
 SUBJECT_CONFIRMED = 0.9
 #: a subject restated in the body is a second reading of it from this many words up
 RESTATED_WORDS = 4
-#: a register's first entry date in its book's year: as sure as a place-and-date line outside the header
-REGISTER_DATE_BASE = 0.85
 #: the authorities and the positions Decree 30 signs them with
 _PAIRS = {("KT.", "PHÓ CHỦ TỊCH"), ("TM.", "CHỦ TỊCH")}
 _COMMUNE_BODY = re.compile(r"(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN) XÃ (?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})")

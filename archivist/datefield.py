@@ -17,6 +17,9 @@ from .dates import DateMatch, digit_variants, find_dates
 from .fields import Field, make_field, missing
 from .layout import DocLayout, Line, Seg, split_line
 
+#: a register's first entry date in its book's year: as sure as a place-and-date line outside the header
+REGISTER_DATE_BASE = 0.85
+
 MIN_YEAR = 1900
 
 
@@ -64,8 +67,6 @@ _HEADER_DATE = re.compile(r"\bngay\W{0,2}\d|\bthang\s*\d{1,2}\W{0,2}nam\b")
 def date_field(doc: DocLayout, pd: Seg | None, years: set[int], book: int | None) -> Field:
     """The document's date: its place-and-date line's, else the first date of its text (``book``: a register's
     year, :func:`archivist.confirmations.register_year`, whose first entry's date is the register's)."""
-    from .confirmations import REGISTER_DATE_BASE  # here: the page stage reads placedate without the cross-checks
-
     cands: list[tuple[float, Line, DateMatch]] = []
     if pd is not None and pd.date is not None:
         cands.append((0.95 if pd is doc.header.placedate else 0.85, pd.line, pd.date))

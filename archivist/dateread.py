@@ -34,7 +34,7 @@ from .faintflags import word_tuples
 from .fields import Field
 from .layout import DocLayout, parse_header
 from .numberread import _api as own_api
-from .numberread import crop_box, read_crop, reads_crops
+from .numberread import box_reading, crop_box, read_crop, read_image, reads_crops
 from .ocrtext import PageText, page_lines
 
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract writes without them)
@@ -69,25 +69,13 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
         return None
     inside = [w for w in digitglyphs.box_words(word_tuples(words), box)
               if any(len(r) >= YEAR_DIGITS for r in re.findall(r"\d+", w[0]))]
-    top, bottom = prep.restored
     read = []
     for text, _, wbox, *_ in inside:
-        mid = (wbox[1] + wbox[3]) * prep.scale / 2
-        seen = prep.plain if prep.plain is not None and not top <= mid < bottom else prep.image
-        images = {"read": (crop_box(seen, wbox, prep.scale), prep.dpi), "scan": (crop_box(upright, wbox, 1.0), dpi)}
+        images = {"read": (crop_box(read_image(prep, wbox), wbox, prep.scale), prep.dpi),
+                  "scan": (crop_box(upright, wbox, 1.0), dpi)}
         read.append({"text": text, "box": [int(v) for v in wbox],
                      **{name: read_crop(*images[src], psm, True, engine) for name, src, psm in WAYS}})
     return {"box": box, "words": read}
-
-
-def date_reading(f: Field, pages: Sequence[Any]) -> dict | None:
-    """What the page stage read again of the date field ``f``'s box (:func:`read_date`), or None when its page
-    read another box (another line holds the date) or none."""
-    page = next((p for p in pages if p.number == f.page), None)
-    got = getattr(page, "date_reading", None) if page is not None else None
-    if not got or f.bbox is None or list(got["box"]) != [int(v) for v in f.bbox]:
-        return None
-    return got
 
 
 def digits(text: str) -> str:
@@ -128,6 +116,6 @@ def flag_date_reread(f: Field | None, pages: Sequence[Any]) -> None:
     """Flag the date when both second readings of its year's word contradict it. The value is never changed."""
     if f is None or f.review or not isinstance(f.value, str):
         return
-    got = date_reading(f, pages)
+    got = box_reading(f, pages, "date_reading")
     if got is not None:
         f.review = reread_doubt(got, f.value)

@@ -112,6 +112,14 @@ def read_crop(crop: np.ndarray, dpi: float, psm: int, digits: bool, engine: Any 
     return api.GetUTF8Text().strip()
 
 
+def read_image(prep: Any, box: Sequence[int]) -> np.ndarray:
+    """The image the OCR read the box (page pixels) on (``prep``: :class:`archivist.restore.Prepared`): the restored
+    image, or ``plain`` for a typed page's rows outside its restored body."""
+    top, bottom = prep.restored
+    mid = (box[1] + box[3]) * prep.scale / 2
+    return prep.plain if prep.plain is not None and not top <= mid < bottom else prep.image
+
+
 def header_number_box(number: int, words: Sequence[Any]) -> list[int] | None:
     """The box of the number/symbol piece the header of this page gives (``words``: the page's words in its
     upright pixels), as extract's field holds it; None when the page's header has none."""
@@ -131,20 +139,18 @@ def read_number(number: int, words: Sequence[Any], upright: np.ndarray, dpi: flo
     box = header_number_box(number, words)
     if box is None or (not reads_crops(engine) and _api() is None):
         return None
-    top, bottom = prep.restored
-    mid = (box[1] + box[3]) * prep.scale / 2
-    seen = prep.plain if prep.plain is not None and not top <= mid < bottom else prep.image
-    read = read_crop(crop_box(seen, box, prep.scale), prep.dpi, 7, True, engine)
+    read = read_crop(crop_box(read_image(prep, box), box, prep.scale), prep.dpi, 7, True, engine)
     scan = read_crop(crop_box(upright, box, 1.0), dpi, 8, False, engine)
     glyphs = digitglyphs.judge(upright, words, box)  # its digits against the page's own (archivist/digitglyphs.py)
     return {"box": box, "read": read, "scan": scan, **({"glyphs": glyphs} if glyphs is not None else {})}
 
 
-def box_reading(f: Field, pages: Sequence[Any]) -> dict | None:
-    """What the page stage read again of the number/symbol ``f``'s box (:func:`read_number`), or None when its page
-    read another box (another piece was taken as the number) or none."""
+def box_reading(f: Field, pages: Sequence[Any], kept: str = "number_reading") -> dict | None:
+    """What the page stage read again of the field ``f``'s box and kept on its page as ``kept`` (the number/symbol's:
+    :func:`read_number`; the date's: :func:`archivist.dateread.read_date`), or None when its page read another box
+    (another piece was taken for the field) or none."""
     page = next((p for p in pages if p.number == f.page), None)
-    got = page.number_reading if page is not None else None
+    got = getattr(page, kept, None) if page is not None else None
     if not got or f.bbox is None or list(got["box"]) != [int(v) for v in f.bbox]:
         return None
     return got

@@ -41,7 +41,7 @@ import numpy as np
 from archivist import preprocess, restore
 from archivist.ingest import load_page
 from archivist.models import PageRef
-from archivist.numberread import BORDER, DIGITS, crop_box, number_of
+from archivist.numberread import BORDER, DIGITS, crop_box, number_of, read_image
 from archivist.tessdata import tessdata_dir
 
 SCALES = (1.0, 1.5, 2.0)
@@ -146,9 +146,7 @@ def one(rec: dict, truth: dict | None, reader: Reader) -> dict | None:
     loaded, upright, prep = rebuild(page)
     rebuilt = time.process_time() - t0
     bbox = ns["bbox"]
-    top, bottom = prep.restored
-    mid = (bbox[1] + bbox[3]) * prep.scale / 2
-    seen = prep.plain if prep.plain is not None and not top <= mid < bottom else prep.image
+    seen = read_image(prep, bbox)
     crops = {"read": (crop_box(seen, bbox, prep.scale), prep.dpi), "scan": (crop_box(upright, bbox, 1.0), loaded.dpi)}
     readings = {}
     t1 = time.process_time()
