@@ -13,13 +13,30 @@ signer position is one of ``footer.SECONDARY`` (none of 3,688 right positions), 
 signer and no right value. So a stored position that is one of them, without an authority
 (``TM.``, ``KT.``: a block signed for the body), flags the position and the signer; the values stay (which block is
 the chair's is the reviewer's to read). bench/RESULTS.md, "Flags, sixtieth round (session 30)".
+
+The same heading misread by one letter (HG74 typewriter-08-bb-117: the secretary's block read ``THƯ XÝ``) was
+flagged as a position no list knows, but its signer was not. A position one edit from a second signer's, that is no
+known position, is taken as one (on seeds 22-74: two such, both wrong with their signers; no right position). The
+other direction was counted and rejected: the signer under *any* flagged position would newly flag 270 right signers
+for 2 wrong, under any one-edit miss of a known position 29 for 1.
+
+A party's heading (``ĐẠI DIỆN BÊN A``) stored as the position is the block's side, not the signer's position printed
+under it (AT74 21-gnh-158, a memorandum, for ``CHỦ TỊCH``): on seeds 22-74, ten positions stored so, all wrong, all on
+agreements (no right position is one; the generator prints a position under every side's heading, so a real archive
+may have sides signed with no position: a review, not a change). Only the position is flagged: the signer under it
+can be right (AT33 hd-057). bench/RESULTS.md, "Flags, sixty-second round (session 31)".
 """
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 from .fields import Field
-from .footer import SECONDARY, split_positions
+from .footer import POSITIONS, SECONDARY, split_positions
 from .ocrtext import fold_key
+
+#: A side's heading in an agreement's signature blocks, folded: the signer's position is printed under it
+PARTY_LABELS = ("ben a", "ben b", "dai dien ben a", "dai dien ben b")
 
 
 def second_signer_doubt(position: str, authority: str | None) -> str | None:
@@ -27,10 +44,24 @@ def second_signer_doubt(position: str, authority: str | None) -> str | None:
     (``THƯ KÝ``), with no authority over it. None otherwise."""
     if authority or not position.strip():
         return None
-    if fold_key(split_positions(position)[-1]) not in SECONDARY:
+    key = fold_key(split_positions(position)[-1])
+    if key in SECONDARY:
+        return (f"the position '{position}' is of one who signs second (a secretary's block): the record keeps the "
+                "signer for the body (the chair's), whose block was not read")
+    near = next((s for s in SECONDARY if key not in POSITIONS and Levenshtein.distance(key, s) == 1), None)
+    if near is None:
         return None
-    return (f"the position '{position}' is of one who signs second (a secretary's block): the record keeps the "
-            "signer for the body (the chair's), whose block was not read")
+    return (f"the position '{position}' reads one letter from '{near}', of one who signs second (a secretary's "
+            "block): the record keeps the signer for the body (the chair's), whose block was not read")
+
+
+def party_label_doubt(position: str) -> str | None:
+    """Why a stored ``position`` is no signer's position: it is a side's heading (``ĐẠI DIỆN BÊN A``), under which
+    an agreement's block prints the signer's position (``CHỦ TỊCH``), not read. None otherwise."""
+    if not position.strip() or fold_key(split_positions(position)[-1]) not in PARTY_LABELS:
+        return None
+    return (f"'{position}' is a party's heading, not a position: the position printed under it (the signer's, "
+            "for the body) was not read")
 
 
 def flag_second_signer(found: dict[str, Field]) -> None:
@@ -42,3 +73,5 @@ def flag_second_signer(found: dict[str, Field]) -> None:
     for f in (pos, found.get("signer")):
         if why and f is not None and not f.review:
             f.review = why
+    if not pos.review:  # the signer under a party's heading may be the right one (AT33 hd-057): the position only
+        pos.review = party_label_doubt(pos.value)
