@@ -57,7 +57,7 @@ from .ocrtext import fold_key, union_box
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
 from .registerpages import read_register
-from .secondsigner import flag_second_signer
+from .secondsigner import flag_party_heading, flag_second_signer
 from .sideflags import flag_beside
 from .slipflags import flag_slips
 from .structflags import flag_structure
@@ -335,6 +335,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
     flag_date_reread(found["date"], pages)  # the date's year read again, twice another year
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
+    flag_party_heading(found)  # a party's heading (ĐẠI DIỆN BÊN A) stored as the position
     flag_name_twins(found, texts)  # a name the document writes elsewhere with other marks
     flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)
     flag_name_rivals(found, pages)  # a name word restored while the engine's other letter spells another name

@@ -73,5 +73,12 @@ def flag_second_signer(found: dict[str, Field]) -> None:
     for f in (pos, found.get("signer")):
         if why and f is not None and not f.review:
             f.review = why
-    if not pos.review:  # the signer under a party's heading may be the right one (AT33 hd-057): the position only
+
+
+def flag_party_heading(found: dict[str, Field]) -> None:
+    """Mark for review a position stored as a party's heading (:func:`party_label_doubt`). Called after
+    ``agreement.flag_disagreeing``, whose reason (the body names the signer's office) says more when it has one.
+    The position only: the signer under the heading may be the right one (AT33 hd-057)."""
+    pos = found.get("signer_position")
+    if pos is not None and isinstance(pos.value, str) and not pos.review:
         pos.review = party_label_doubt(pos.value)
