@@ -89,6 +89,29 @@ def book_doubt(value: str) -> str | None:
     return f"'{value}' is no register book's number/year (NN/YYYY): a digit of it was lost"
 
 
+#: a register book's number in its year (``Quyển số: 02/1994``) at or above which it is doubted: a commune opens
+#: its books of each register from 01 each year, and fifty in a year would be tens of thousands of registrations
+#: of one kind; the books read right on the fit basis are 01-03 (the bench's truth), the wrong ones 62-93
+MANY_BOOKS = 50
+
+
+def book_count_doubt(value: str) -> str | None:
+    """Why a register book is doubtful: its number is MANY_BOOKS or more (``92/1994``), a faded or typed leading
+    ``0`` read ``6``, ``8`` or ``9`` (sealed seed 76: HG76 faded-13 khai-sinh-140's ``92/1994`` for ``02/1994`` at
+    0.828). On the fit basis (seeds 22-74, 76 and HG47) 11 books were numbered 50 or more, all wrong (10 flagged by
+    other checks, a faint page's weak word or an impossible year), none right (bench/RESULTS.md, "Flags,
+    sixty-fourth round (session 31)")."""
+    number = value.split("/", 1)[0]
+    if BOOK_SHAPE.fullmatch(value) and int(number) >= MANY_BOOKS:
+        return f"book {number} of its year: no commune fills {MANY_BOOKS} books of a register a year; a 0 misread"
+    return None
+
+
+def register_book_doubt(value: str) -> str | None:
+    """The first of this module's reasons that doubts a register book's value, or None."""
+    return book_doubt(value) or book_count_doubt(value)
+
+
 def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: MarkRestorer,
                  entries: list[dict] | None = None) -> dict[str, Field]:
     """``person``, ``event_date``, ``book`` and ``entry`` of a civil-status record; ``issued`` is its

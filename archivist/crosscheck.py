@@ -39,7 +39,7 @@ from pathlib import Path
 
 from .annotflags import annotation_doubt
 from .bodies import abbreviations
-from .civil import book_doubt
+from .civil import register_book_doubt
 from .debrisflags import debris_value_doubt
 from .fields import Field
 from .footer import BULLET, Footer
@@ -379,7 +379,7 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
     for name in ("event_date", "book"):
         f = found.get(name)
         _mark(f, year_doubt(str(f.value)) if f is not None else None)
-    _mark(found.get("book"), book_doubt(str(found["book"].value)) if "book" in found else None)
+    _mark(found.get("book"), register_book_doubt(str(found["book"].value)) if "book" in found else None)
     pos, auth = found.get("signer_position"), found.get("authority")
     if pos is not None and isinstance(pos.value, str):
         _mark(pos, position_doubt(auth.value if auth else None, pos.value) or case_doubt(pos.value)

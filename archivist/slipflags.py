@@ -21,6 +21,9 @@ read at a confidence no threshold may doubt (bench/RESULTS.md, "Flags, fifty-thi
   (:func:`archivist.wordpairs.text_twin_doubt`).
 - AT67 don-kien-nghi's ``từ cư sử chăn nuôi`` for ``cơ sở`` (0.819, flags57): both syllables one mark off
   (:func:`archivist.wordpairs.double_doubt`).
+- HG76 typewriter-11 qd-123's ``Về việc thành Lập Ban chỉ đạo`` for ``thành lập Ban Chỉ đạo`` (0.868, sixty-fourth
+  round): a word of the list (``thành lập``) read with its second syllable capitalised and its first not
+  (:func:`inner_capital_doubt`).
 
 All only flag; the values stay as read.
 """
@@ -31,7 +34,7 @@ import re
 
 from .fields import Field
 from .recipients import CIRCULAR_01, old_spelling
-from .wordpairs import double_doubt, stroke_doubt, text_twin_doubt
+from .wordpairs import canon, double_doubt, entries, stroke_doubt, text_twin_doubt
 
 #: the subject's fixed opening and the two words after it
 _OPENING = re.compile(r"^\W*Về việc\s+(\S+)\s+(\S+)")
@@ -70,14 +73,38 @@ def opening_capital_doubt(subject: str) -> str | None:
     return None
 
 
+#: words a name follows in small letters (a unit's level, a person's title): ``xã Hội An``, ``bà Hoàng Thị …``
+#: start a name, though ``xã hội`` and ``bà hoàng`` are words of the list
+_BEFORE_NAMES = frozenset({"xã", "phường", "huyện", "quận", "tỉnh", "trấn", "phố", "thôn", "ấp", "bản", "làng", "khu",
+                           "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác"})
+
+
+def inner_capital_doubt(subject: str) -> str | None:
+    """Why a subject is doubtful: two of its syllables make one word of the list (``thành lập``) and are read with
+    the second capitalised, the first not (``thành Lập``). A name is capitalised from its first syllable, so no word
+    starts in small letters and goes on in a capital; a typed or faded ``l``/``L``, ``c``/``C`` differs in height
+    alone, and the engine was sure of it. A syllable after a level word or a person's title (:data:`_BEFORE_NAMES`)
+    is a name's first. On the fit basis (seeds 22-74, 76 and HG47) 18 subjects held such a word, all wrong (17
+    flagged by other checks), no right one (bench/RESULTS.md, "Flags, sixty-fourth round (session 31)")."""
+    words = entries()
+    tokens = [w.strip(_EDGES) for w in subject.split()] if words else []
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if not (a.isalpha() and b.isalpha() and a.islower() and b[0].isupper() and b[1:].islower()):
+            continue
+        if a not in _BEFORE_NAMES and f"{canon(a)} {canon(b)}" in words:
+            return f"'{a} {b}' is one word read with its second syllable capitalised: a letter read in the wrong case"
+    return None
+
+
 def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
     """Mark for review a date of 2011 or later on a page spelled as Circular 55 wrote, and a subject with a
-    hyphen glued between two words, a capital after its opening, an ``m`` read as ``n`` or a pair of words the
-    document writes otherwise elsewhere."""
+    hyphen glued between two words, a capital after its opening, an ``m`` read as ``n``, a pair of words the
+    document writes otherwise elsewhere, or a word capitalised from its second syllable."""
     day = found.get("date")
     if day is not None and not day.review:
         day.review = era_doubt(day.value, texts)
     subj = found.get("subject")
     if subj is not None and isinstance(subj.value, str) and not subj.review:
         subj.review = glued_hyphen_doubt(subj.value) or opening_capital_doubt(subj.value) \
-            or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts)) or double_doubt(subj.value)
+            or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts)) or double_doubt(subj.value) \
+            or inner_capital_doubt(subj.value)

@@ -19,6 +19,9 @@ syllable check doubts them (sealed seed 46: HG46 ttr-177's issuer ``UBND HUYỆN
   is a letter read in the wrong case (fifty-eighth round, :func:`copy_code_doubt`).
 - the words after a body's level word are its unit's name, with no code among them: ``CỦ HT`` (a typed ``CHI``
   read ``€HT``) names no unit (fifty-fourth round, :func:`code_name_doubt`).
+- a head written whole is followed by its unit's level word (``ỦY BAN NHÂN DÂN XÃ …``); another word there
+  (``XẾ``, a real syllable one confusion from ``XÃ``) is the level word misread (sixty-fourth round,
+  :func:`level_word_doubt`).
 
 Each flags and never changes a value; they run after ``wordingflags.flag_wording``, which restores (and flags)
 a head one letter off at the name's start (``ỦY BAN NHÂN BÂN``), so what is judged here is what it left.
@@ -103,9 +106,28 @@ def code_name_doubt(value: str) -> str | None:
     return None
 
 
+#: a body's head written whole, then the rest of its name
+_HEAD_WHOLE = re.compile(r"^(?P<head>ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)\s+(?P<rest>\S.*)$")
+
+
+def level_word_doubt(value: str) -> str | None:
+    """Why a body's name is doubtful: its head is written whole but the word after it is no level word
+    (``ỦY BAN NHÂN DÂN XẾ YÊN THỊNH``). Decree 30 names the body's unit with its level (``XÃ``, ``PHƯỜNG``, ``THỊ
+    TRẤN``, ``HUYỆN`` …), so the word there is one of a closed set; ``XẾ`` for ``XÃ`` is a real syllable the
+    syllable check passes, and the engine was sure of it (sealed seed 76: HG76 typewriter-12 cv-221's issuer at
+    0.769). On the fit basis (seeds 22-74, 76 and HG47) 52 issuers and parents so read were all wrong (51 flagged
+    by other checks), no right one (bench/RESULTS.md, "Flags, sixty-fourth round (session 31)"). The bench's
+    bodies are communes' and districts' only; the set accepted is every level of the unit lists."""
+    m = _HEAD_WHOLE.match(value)
+    if m is None or _LEVEL.match(m.group("rest") + " "):
+        return None
+    word = m.group("rest").split()[0]
+    return f"'{word}' after '{m.group('head')}' is no unit's level word (XÃ, PHƯỜNG, HUYỆN …): a letter misread"
+
+
 def body_doubt(value: str) -> str | None:
     """The first of this module's reasons that doubts a body's name (issuer, parent issuer), or None."""
-    return levels_doubt(value) or head_doubt(value) or code_name_doubt(value)
+    return levels_doubt(value) or head_doubt(value) or code_name_doubt(value) or level_word_doubt(value)
 
 
 def recipient_syllable_doubt(items: list[str]) -> str | None:
