@@ -62,6 +62,7 @@ from .sideflags import flag_beside
 from .slipflags import flag_slips
 from .structflags import flag_structure
 from .subject import form_title, subject_field
+from .subjectrun import flag_run_on
 from .syllables import is_syllable
 from .twiceflags import flag_twice
 from .typeflags import flag_type_part
@@ -340,6 +341,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)
     flag_name_rivals(found, pages)  # a name word restored while the engine's other letter spells another name
     flag_slips(found, texts)  # a date of 2011 on a page in Circular 55's spelling; a subject's glued or capital slip
+    flag_run_on(found, doc)  # a subject under a title with a later line as wide as the body's: the body run in
     flag_crossed(found, text, pages)  # a field another puts in doubt: a read-back date, a subject's name line, a glyph
     meta = Metadata(classification=cls, entries=entries or None, **found)
     meta.needs_review = _to_review(meta, set(load_table().expected_fields(cls.type, cls.kind)), threshold)
