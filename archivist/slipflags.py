@@ -21,6 +21,12 @@ read at a confidence no threshold may doubt (bench/RESULTS.md, "Flags, fifty-thi
   (:func:`archivist.wordpairs.text_twin_doubt`).
 - AT67 don-kien-nghi's ``từ cư sử chăn nuôi`` for ``cơ sở`` (0.819, flags57): both syllables one mark off
   (:func:`archivist.wordpairs.double_doubt`).
+- Typed pages restored with a thicker stroke (thick31, session 31) read every syllable as a word where the thinner
+  one left a non-word to flag: HG63 typewriter-10 ttr-181's ``cấn giấy chứng nhận: quyền`` (0.703), a speck read
+  as a colon inside the subject, and HG44 typewriter-12 ttr-166's ``tại thôn cầu Đá`` for ``Cầu Đá`` (0.855), a
+  name's first capital read small. On the fit basis (105 sets) no right subject holds a colon between two words
+  (39 wrong ones do) nor a level word, a small-letter word that makes no word with it and then a capital (2 wrong
+  ones do): a unit's name after its level word is capitalised in every syllable.
 
 All only flag; the values stay as read.
 """
@@ -31,12 +37,18 @@ import re
 
 from .fields import Field
 from .recipients import CIRCULAR_01, old_spelling
-from .wordpairs import double_doubt, stroke_doubt, text_twin_doubt
+from .wordpairs import canon, double_doubt, entries, stroke_doubt, text_twin_doubt
 
 #: the subject's fixed opening and the two words after it
 _OPENING = re.compile(r"^\W*Về việc\s+(\S+)\s+(\S+)")
 #: what a word is read without at its edges
 _EDGES = ".,;:()\"'“”"
+#: a colon glued to a word and followed by a small-letter word: inside a sentence, not after its opening
+_INNER_COLON = re.compile(r"([^\s:]*[^\W\d_]):\s+([^\W\d_]+)")
+#: the subject's own openings, which some offices write with a colon (``V/v: …``)
+_OPENINGS = ("v/v", "việc", "về")
+#: the level words before a unit's name in running text (``tại thôn Cầu Đá``, ``ấp Bình Hòa``)
+_UNIT_LEVELS = ("thôn", "ấp", "xóm", "xã", "phường", "huyện", "tỉnh", "quận")
 
 
 def era_doubt(value: object, texts: list[str]) -> str | None:
@@ -70,14 +82,36 @@ def opening_capital_doubt(subject: str) -> str | None:
     return None
 
 
+def inner_colon_doubt(subject: str) -> str | None:
+    """Why a subject is doubtful: a colon stands between two words of its sentence (``chứng nhận: quyền``), not
+    after its opening (``V/v:``): a speck read as a colon, and the letters beside it likely misread too."""
+    for m in _INNER_COLON.finditer(subject):
+        if m.group(1).lower() not in _OPENINGS and m.group(2).islower():
+            return f"'{m.group(1)}: {m.group(2)}': a colon inside the subject's sentence, a speck read as one"
+    return None
+
+
+def name_case_doubt(subject: str) -> str | None:
+    """Why a subject is doubtful: a level word is followed by a small-letter word that makes no word with it and
+    then by a capitalised one (``thôn cầu Đá``): a unit's name is capitalised in every syllable, so its first
+    capital was read small."""
+    words = [w.strip(_EDGES) for w in subject.split()]
+    for level, word, then in zip(words, words[1:], words[2:], strict=False):
+        if (level in _UNIT_LEVELS and word.isalpha() and word.islower() and then[:1].isupper()
+                and f"{canon(level)} {canon(word)}" not in entries()):
+            return f"'{level} {word} {then}': a unit's name after its level word, its first capital read small"
+    return None
+
+
 def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
     """Mark for review a date of 2011 or later on a page spelled as Circular 55 wrote, and a subject with a
-    hyphen glued between two words, a capital after its opening, an ``m`` read as ``n`` or a pair of words the
-    document writes otherwise elsewhere."""
+    hyphen glued between two words, a capital after its opening, an ``m`` read as ``n``, a pair of words the
+    document writes otherwise elsewhere, a colon inside its sentence or a unit's name with a small first letter."""
     day = found.get("date")
     if day is not None and not day.review:
         day.review = era_doubt(day.value, texts)
     subj = found.get("subject")
     if subj is not None and isinstance(subj.value, str) and not subj.review:
         subj.review = glued_hyphen_doubt(subj.value) or opening_capital_doubt(subj.value) \
-            or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts)) or double_doubt(subj.value)
+            or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts)) or double_doubt(subj.value) \
+            or inner_colon_doubt(subj.value) or name_case_doubt(subj.value)
