@@ -45,6 +45,7 @@ from .layout import (
     issuer_bodies,
 )
 from .listflags import flag_list
+from .listlossflags import flag_list_loss
 from .lostwords import flag_lost
 from .markheight import flag_marks
 from .marks import MarkRestorer
@@ -323,6 +324,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_doubted(judged, pages)  # a character the engine nearly read as another: its value for review
     flag_twice(found, pages)  # one printed word read twice from one place (two boxes overlapping)
     flag_list(found, doc.footer, pages)  # a recipients list with an item misread, lost or taken from elsewhere
+    flag_list_loss(found, doc.footer, pages)  # a two-row list's row lost; a code after 'Lưu: VT,' read as marks
     flag_lost(found, pages)  # a subject's word lost in a gap of its line, a list's formula misread
     flag_codes(found)  # a number's code 'UB' cut short, a level word misread after a code or capitalised in text
     flag_type_part(found, cls)  # a number's type part that is no type's code, on a type that has one
