@@ -67,7 +67,7 @@ def reduced(target: float) -> Prepare:
     filter for shrinking: each output pixel the mean of the input pixels it covers); other pages as today."""
 
     def prepare(gray: np.ndarray, dpi: float, bilevel: bool = False) -> tuple[np.ndarray, float]:
-        if dpi < REDUCE_FROM:
+        if round(dpi) < REDUCE_FROM:
             return TODAY(gray, dpi, bilevel)
         scale = target / dpi
         return np.ascontiguousarray(cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)), scale
@@ -92,9 +92,9 @@ VARIANTS: dict[str, Prepare] = {
     "reduce 280": reduced(280.0),
     "bilevel 225": bilevel_only(225.0),
 }
-#: --dpi: which pages' scan dpi are read
-DPI_SETS: dict[str, Callable[[float], bool]] = {"under": lambda d: d < ocr.OCR_MIN_DPI,
-                                                "over": lambda d: d >= REDUCE_FROM, "all": lambda d: True}
+#: --dpi: which pages' scan dpi are read (rounded: a PNG's dots per metre make 300 dpi 299.9994)
+DPI_SETS: dict[str, Callable[[float], bool]] = {"under": lambda d: round(d) < ocr.OCR_MIN_DPI,
+                                                "over": lambda d: round(d) >= REDUCE_FROM, "all": lambda d: True}
 
 
 def _ref(path: Path, index: int) -> PageRef:
@@ -112,7 +112,7 @@ def mixed_pages(root: Path, formats: list[str], keep: Callable[[float], bool] = 
         for p in truth[f]:
             page = load_page(_ref(root / "corpus" / f / p["file"], p["index"]))
             if keep(page.dpi) and p["text"].strip():
-                out.append((f"{f}-{page.dpi:g}" if by_dpi else f, page, p["text"]))
+                out.append((f"{f}-{round(page.dpi)}" if by_dpi else f, page, p["text"]))
     return out
 
 
@@ -161,9 +161,9 @@ def run(pages: list, names: list[str], rounds: int) -> None:
     finally:
         ocr._prepare = TODAY
     print(f"{len(ups)} pages, {rounds} rounds; OCR stage CPU s/page, x today, word error mean, pages better / worse")
-    dpis = [f"{d:g} dpi" for d in sorted({u[2] for u in ups})]
+    dpis = [f"{d} dpi" for d in sorted({round(u[2]) for u in ups})]
     for g in sorted({u[0] for u in ups}) + dpis + ["all"]:
-        idx = [i for i, u in enumerate(ups) if g in ("all", u[0], f"{u[2]:g} dpi")]
+        idx = [i for i, u in enumerate(ups) if g in ("all", u[0], f"{round(u[2])} dpi")]
         print(f"\n{g} (n={len(idx)}, bilevel {sum(ups[i][3] for i in idx)})")
         base = cpu[names[0]][:, idx].mean()
         for n in names:
