@@ -10,8 +10,15 @@ CPU a page, its ratio to today's, mean word error, and on how many pages a varia
 Pages: the corpus.json pages under 240 dpi of some formats of a ``bench/run --corpus mixed`` folder, or the
 pages under 240 dpi of a ``bench/bilevel_cost.py make`` set (``--set``).
 
-    PYTHONPATH=TREE .venv/bin/python bench/enlarge_variants.py MIXED --formats tiff-g4,tiff-lzw --rounds 2
-    PYTHONPATH=TREE .venv/bin/python bench/enlarge_variants.py SET --set --rounds 1
+Session 31 asks the other way round too: pages of 300 dpi and over are read at full size, though Tesseract's
+LSTM normalises each line's height, so what a smaller image would save is binarisation, layout analysis and
+connected components. ``--dpi`` picks the pages (``under`` 240, the default; ``over``: 300 and more; ``all``),
+``--gen`` adds a generated set's pages (``samples/generate.py --out SET``), and the variants ``reduce N`` read
+pages of 300 dpi and over reduced to N dpi (``cv2.INTER_AREA``), ``bilevel 225`` enlarges only 1-bit pages to
+225 instead of 250; the groups are then format and dpi::
+
+    PYTHONPATH=TREE .venv/bin/python bench/enlarge_variants.py MIXED --formats all --dpi all --gen SET \
+        --variants "today (250 cubic),reduce 250,reduce 265,reduce 280,bilevel 225" --rounds 2
 """
 
 from __future__ import annotations
@@ -51,24 +58,73 @@ def variant(target: float, interpolation: int = cv2.INTER_CUBIC, blur: float = 0
     return prepare
 
 
+#: Pages scanned at this dpi or finer are the ones the ``reduce`` variants read smaller.
+REDUCE_FROM = 300.0
+
+
+def reduced(target: float) -> Prepare:
+    """``ocr._prepare`` with pages of REDUCE_FROM dpi and over reduced to ``target`` dpi (area averaging, the
+    filter for shrinking: each output pixel the mean of the input pixels it covers); other pages as today."""
+
+    def prepare(gray: np.ndarray, dpi: float, bilevel: bool = False) -> tuple[np.ndarray, float]:
+        if round(dpi) < REDUCE_FROM:
+            return TODAY(gray, dpi, bilevel)
+        scale = target / dpi
+        return np.ascontiguousarray(cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)), scale
+
+    return prepare
+
+
+def bilevel_only(target: float) -> Prepare:
+    """``ocr._prepare`` with 1-bit pages under 240 dpi enlarged to ``target`` instead; grey ones as today."""
+    other = variant(target)
+    return lambda gray, dpi, bilevel=False: other(gray, dpi, bilevel) if bilevel else TODAY(gray, dpi, bilevel)
+
+
 VARIANTS: dict[str, Prepare] = {
     "today (250 cubic)": TODAY,
     "225 cubic": variant(225.0),
     "250 linear": variant(250.0, cv2.INTER_LINEAR),
     "own dpi + blur 0.7 (bilevel)": variant(0.0, blur=0.7),
     "own dpi + blur 1.0 (bilevel)": variant(0.0, blur=1.0),
+    "reduce 250": reduced(250.0),
+    "reduce 265": reduced(265.0),
+    "reduce 280": reduced(280.0),
+    "bilevel 225": bilevel_only(225.0),
 }
+#: --dpi: which pages' scan dpi are read (rounded: a PNG's dots per metre make 300 dpi 299.9994)
+DPI_SETS: dict[str, Callable[[float], bool]] = {"under": lambda d: round(d) < ocr.OCR_MIN_DPI,
+                                                "over": lambda d: round(d) >= REDUCE_FROM, "all": lambda d: True}
 
 
-def mixed_pages(root: Path, formats: list[str]) -> list[tuple[str, object, str]]:
-    """(format, loaded page, truth) of the corpus.json pages with text under 240 dpi."""
+def _ref(path: Path, index: int) -> PageRef:
+    """The page as discovery names it (a frame of a TIFF, a page of a PDF, or an image file)."""
+    return PageRef(path, {".pdf": "pdf", ".tif": "tiff", ".tiff": "tiff"}.get(path.suffix.lower(), "image"), index)
+
+
+def mixed_pages(root: Path, formats: list[str], keep: Callable[[float], bool] = DPI_SETS["under"],
+                by_dpi: bool = False) -> list[tuple[str, object, str]]:
+    """(format, loaded page, truth) of the corpus.json pages with text whose dpi ``keep`` keeps (under 240);
+    ``by_dpi``: the group is format and dpi. ``formats`` ["all"]: every format of the corpus."""
     truth = json.loads((root / "corpus.json").read_text(encoding="utf-8"))
     out = []
-    for f in formats:
+    for f in (list(truth) if formats == ["all"] else formats):
         for p in truth[f]:
-            page = load_page(PageRef(root / "corpus" / f / p["file"], "tiff", p["index"]))
-            if page.dpi < ocr.OCR_MIN_DPI and p["text"].strip():
-                out.append((f, page, p["text"]))
+            page = load_page(_ref(root / "corpus" / f / p["file"], p["index"]))
+            if keep(page.dpi) and p["text"].strip():
+                out.append((f"{f}-{round(page.dpi)}" if by_dpi else f, page, p["text"]))
+    return out
+
+
+def generated_pages(root: Path, keep: Callable[[float], bool]) -> list[tuple[str, object, str]]:
+    """(set-format-dpi, loaded page, truth) of a generated set's pages with text whose dpi ``keep`` keeps."""
+    out = []
+    for gt in sorted(g for g in (root / "ground-truth").glob("*.json") if g.name != "index.json"):
+        for p in json.loads(gt.read_text(encoding="utf-8"))["pages"]:
+            path = root / p["file"]
+            if p["text"].strip() and keep(p["dpi"]):
+                page = load_page(_ref(path, p["index"]))
+                out.append((f'{root.name}-{p.get("format", "")}-{p["dpi"]:g}', page, p["text"]))
     return out
 
 
@@ -105,8 +161,9 @@ def run(pages: list, names: list[str], rounds: int) -> None:
     finally:
         ocr._prepare = TODAY
     print(f"{len(ups)} pages, {rounds} rounds; OCR stage CPU s/page, x today, word error mean, pages better / worse")
-    for g in sorted({u[0] for u in ups}) + ["all"]:
-        idx = [i for i, u in enumerate(ups) if g in ("all", u[0])]
+    dpis = [f"{d} dpi" for d in sorted({round(u[2]) for u in ups})]
+    for g in sorted({u[0] for u in ups}) + dpis + ["all"]:
+        idx = [i for i, u in enumerate(ups) if g in ("all", u[0], f"{round(u[2])} dpi")]
         print(f"\n{g} (n={len(idx)}, bilevel {sum(ups[i][3] for i in idx)})")
         base = cpu[names[0]][:, idx].mean()
         for n in names:
@@ -119,11 +176,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("root", type=Path, help="a bench/run --corpus mixed folder, or with --set a bilevel_cost set")
     ap.add_argument("--set", action="store_true")
-    ap.add_argument("--formats", default="tiff-g4,tiff-lzw,tiff-deflate")
+    ap.add_argument("--formats", default="tiff-g4,tiff-lzw,tiff-deflate", help="comma-separated, or all")
+    ap.add_argument("--dpi", choices=DPI_SETS, default="under", help="which pages: under 240 dpi, 300 and over, all")
+    ap.add_argument("--gen", type=Path, action="append", default=[], help="also a generated set's pages (repeatable)")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated names; the first is the base")
     args = ap.parse_args()
-    pages = set_pages(args.root) if args.set else mixed_pages(args.root, args.formats.split(","))
+    keep, by_dpi = DPI_SETS[args.dpi], args.dpi != "under"
+    pages = set_pages(args.root) if args.set else mixed_pages(args.root, args.formats.split(","), keep, by_dpi)
+    pages += [p for g in args.gen for p in generated_pages(g, keep)]
     run(pages, [n for n in args.variants.split(",") if n in VARIANTS], args.rounds)
 
 
