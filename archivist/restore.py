@@ -258,10 +258,8 @@ class Recipe:
     #: done to the whole page it cost the header's and the names' fields (ibid., "Typewritten pages told apart").
     typed_pages: str = "all"
     strikes: Step = even_strikes
-    #: The typed rows' thickening. 4 (a 4 x 4 minimum) lowers the typed word error (HG63-68, and fresh sets
-    #: TW81-83: 35.20 -> 32.18 points) but leaves a wrong value more without a flag on TW81 and TW83 (a name
-    #: read surer, so the engine's doubt that flagged it is gone): not adopted (bench/RESULTS.md, "Thicker typed
-    #: strokes, checked on fresh sets (session 31)").
+    #: 4 reads fewer typed words wrong but surer, so wrong names lose the doubt that flagged them: not adopted
+    #: (bench/RESULTS.md, "Thicker typed strokes, checked on fresh sets (session 31)").
     typed_thicken: int = 3
     #: Which of a typed page's rows are restored (:func:`archivist.typewritten.typed_body`): "body", "below
     #: header" or the whole "page".
