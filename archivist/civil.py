@@ -18,6 +18,7 @@ from .footer import is_name, split_names
 from .layout import DocLayout
 from .marks import MarkRestorer
 from .ocrtext import Line
+from .partyflags import other_party_doubt
 from .registers import first_row_fields
 from .tokens import OCR_DIGITS
 
@@ -130,6 +131,8 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
             if value.isupper():  # forms print the name in capitals; the archive files it as a name is written
                 value = " ".join(w.capitalize() for w in value.split())
             out["person"] = make_field(value, 0.85 if is_name(names[0]) else 0.6, ln, m.end(), end)
+            at = next(i for i, other in enumerate(lines) if other is ln)  # a party's block above: not the first
+            out["person"].review = other_party_doubt(m.group(0), [other.folded for other in lines[:at]])
         if "book" not in out and (m := _BOOK.search(folded)):
             out["book"] = _value(ln, m, "v", 0.85)
         if "entry" not in out and (m := _ENTRY.search(folded)):

@@ -51,7 +51,8 @@ def test_the_person_is_flagged_and_kept_through_extract() -> None:
     rows = [r if i != 5 else [(100, "ˆ_Họ, chữ đệm, tên; NGUYỄN VĂN HÒA")] for i, r in enumerate(FORM)]
     meta = _extract(_page(rows))
     assert meta.person.value == "Huỳnh Thị Linh" and "person" in meta.needs_review
-    assert "name line" in (meta.person.review or "")
+    # the first party's birth-date line above the person's label (flags68's partyflags) says it first; either flags
+    assert "name line" in (meta.person.review or "") or "second party" in (meta.person.review or "")
     right = _extract(_page(FORM))
     assert right.person.value == "Nguyễn Văn Hòa" and right.person.review is None
 
