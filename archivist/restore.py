@@ -258,8 +258,8 @@ class Recipe:
     #: done to the whole page it cost the header's and the names' fields (ibid., "Typewritten pages told apart").
     typed_pages: str = "all"
     strikes: Step = even_strikes
-    #: 4 reads fewer typed words wrong but surer, so wrong names lose the doubt that flagged them: not adopted
-    #: (bench/RESULTS.md, "Thicker typed strokes, checked on fresh sets (session 31)").
+    #: 4 reads fewer typed words wrong but surer (wrong names lose the doubt that flagged them) and loses
+    #: signature lines: not adopted (bench/RESULTS.md, "Thicker typed strokes, …" (session 31), two rounds).
     typed_thicken: int = 3
     #: Which of a typed page's rows are restored (:func:`archivist.typewritten.typed_body`): "body", "below
     #: header" or the whole "page".
