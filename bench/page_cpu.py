@@ -100,9 +100,69 @@ def roles(tree: Path, folder: Path, out: Path) -> dict:
     return res
 
 
-def pieces(folder: Path, rounds: int = 1) -> dict[str, float]:
-    """CPU seconds a page of the page stage's pieces (inclusive: a piece's children are also in it)."""
-    from archivist import numberread, ocr, pagework, preprocess, restore
+#: The page stage's pieces ``pieces`` times: (module, function, label). Inclusive: a piece's children are also in
+#: it; ``_exclusive`` takes the engine's own work out of the pieces that hold it.
+_PIECES = [
+    ("pagework", "load_page", "load"),
+    ("preprocess", "detect", "detect (orientation + deskew)"),
+    ("pagework", "orient", "orient (with its readings)"),
+    ("preprocess", "apply", "turn (apply)"),
+    ("pagework", "_read", "reading (pagework._read)"),
+    ("restore", "prepare", "restoration (restore.prepare)"),
+    ("pagework", "read_prepared", "read_prepared (tables, the engine's calls)"),
+    ("ocr.TesserocrEngine", "recognize", "recognize (all calls)"),
+    ("ocr.TesserocrEngine", "_set_image", "image to Tesseract (_set_image)"),
+    ("ocr.TesserocrEngine", "_read", "_read"),
+    ("ocr.TesserocrEngine", "_words", "word walk"),
+    ("ocr", "_summarise", "summary (_summarise, with the post-correction)"),
+    ("ocr", "fix_words", "post-correction (fix_words)"),
+    ("pagework", "add_page_number", "page number (found and read)"),
+    ("pagenumber", "find", "page number's search (pagenumber.find)"),
+    ("restore", "on_page", "words back on the page (restore.on_page)"),
+    ("restore", "faint_reading", "faint page's debris (restore.faint_reading)"),
+    ("notext", "judge", "text or image (notext.judge)"),
+    ("numberread", "read_number", "number's box read again (numberread)"),
+    ("dateread", "read_date", "date's year read again (dateread)"),
+    ("ocr.TesserocrEngine", "read_alone", "read_alone (engine, the two boxes)"),
+    ("markheight", "measure_marks", "marks' heights (markheight)"),
+    ("pagework", "make_preview", "report image"),
+]
+
+
+def _exclusive(acc: dict[str, float]) -> dict[str, float]:
+    """The split that adds up: the engine (Tesseract's recognition) and each piece beside it without its children."""
+    g = acc.get
+    engine = g("_read", 0.0) - g("word walk", 0.0)
+    recognize_beside = g("recognize (all calls)", 0.0) - g("_read", 0.0) - g("image to Tesseract (_set_image)", 0.0) \
+        - g("post-correction (fix_words)", 0.0)
+    reading = g("reading (pagework._read)", 0.0)
+    rest_of_reading = reading - g("restoration (restore.prepare)", 0.0) \
+        - g("read_prepared (tables, the engine's calls)", 0.0) - g("page number (found and read)", 0.0) \
+        - g("words back on the page (restore.on_page)", 0.0) - g("faint page's debris (restore.faint_reading)", 0.0)
+    in_calls = g("read_prepared (tables, the engine's calls)", 0.0) - g("recognize (all calls)", 0.0) \
+        + g("page number (found and read)", 0.0) - g("page number's search (pagenumber.find)", 0.0)
+    orient_own = g("orient (with its readings)", 0.0) - reading - g("turn (apply)", 0.0)
+    named = ["load", "detect (orientation + deskew)", "turn (apply)", "restoration (restore.prepare)",
+             "image to Tesseract (_set_image)", "word walk", "post-correction (fix_words)",
+             "page number's search (pagenumber.find)", "words back on the page (restore.on_page)",
+             "faint page's debris (restore.faint_reading)", "text or image (notext.judge)",
+             "number's box read again (numberread)", "date's year read again (dateread)",
+             "marks' heights (markheight)", "report image"]
+    out = {"engine (_read - word walk)": engine, **{k: g(k, 0.0) for k in named},
+           "recognize beside _read, the image and the post-correction (summary, Clear)": recognize_beside,
+           "read_prepared and the number's reading beside recognize (tables, crops, merge)": in_calls,
+           "_read beside its calls": rest_of_reading, "orient beside its readings": orient_own}
+    out["process_page beside all of these"] = g("page stage (process_page)", 0.0) - sum(out.values())
+    out["beside the engine (process_page - engine)"] = g("page stage (process_page)", 0.0) - engine
+    return out
+
+
+def pieces(folder: Path, rounds: int = 1) -> dict:
+    """CPU seconds a page of the page stage's pieces: ``inclusive`` (a piece's children also in it) and
+    ``exclusive`` (:func:`_exclusive`: the engine and each piece beside it alone, adding up to the page stage)."""
+    from importlib import import_module
+
+    from archivist import pagework
     from archivist.discover import discover
     from archivist.models import PageTask, Settings
 
@@ -119,15 +179,10 @@ def pieces(folder: Path, rounds: int = 1) -> dict[str, float]:
                 acc[label] += time.process_time() - c
         setattr(owner, name, run)
 
-    for owner, name, label in [
-            (pagework, "load_page", "load"), (preprocess, "detect", "detect (orientation + deskew)"),
-            (numberread, "read_number", "number's box read again (numberread)"),
-            (pagework, "add_page_number", "page number (found and read; its reading also in the engine's)"),
-            (preprocess, "apply", "turn (apply)"), (restore, "prepare", "restoration (restore.prepare)"),
-            (ocr.TesserocrEngine, "_set_image", "image to Tesseract (_set_image)"),
-            (ocr.TesserocrEngine, "_read", "_read"), (ocr.TesserocrEngine, "_words", "word walk"),
-            (ocr, "fix_words", "post-correction"), (pagework, "make_preview", "report image")]:
-        wrap(owner, name, label)
+    for where, name, label in _PIECES:
+        mod, _, cls = where.partition(".")
+        owner = import_module(f"archivist.{mod}")
+        wrap(getattr(owner, cls) if cls else owner, name, label)
     pagework.init_worker()
     pagework.preload_engine()
     s = Settings()
@@ -141,8 +196,9 @@ def pieces(folder: Path, rounds: int = 1) -> dict[str, float]:
             pagework.process_page(t)
     n = len(tasks) * rounds
     acc["page stage (process_page)"] = time.process_time() - c
-    acc["engine (_read - word walk)"] = acc.pop("_read") - acc["word walk"]
-    return {"pages": n, **{k: round(v / n, 4) for k, v in sorted(acc.items(), key=lambda kv: -kv[1])}}
+    per_page = {k: round(v / n, 4) for k, v in sorted(acc.items(), key=lambda kv: -kv[1])}
+    exclusive = {k: round(v / n, 4) for k, v in _exclusive(acc).items()}
+    return {"pages": n, "inclusive": per_page, "exclusive": exclusive}
 
 
 def main(argv: list[str] | None = None) -> int:
