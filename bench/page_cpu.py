@@ -45,21 +45,25 @@ def _role(proc, main_pid: int) -> str:
     return "resource_tracker" if "resource_tracker" in line else proc.name()
 
 
-def roles(tree: Path, folder: Path, out: Path) -> dict:
-    """CPU seconds of one run by process role, and the records' and main process's own accounts."""
-    import psutil
+class RoleWatch:
+    """CPU seconds of a command's process tree by role (:func:`_role`), sampled every 20 ms until :meth:`stop`. A
+    worker's programs are its own work; the fork server's children are the workers, counted apart."""
 
-    archive, times = out / "archives" / "batch", out / "times.json"
-    cmd = [sys.executable, str(tree / "bench" / "timed_cli.py"), "process", str(folder), "--archive", str(archive),
-           "--workers", "2", "--pdfa", "1b", "--json"]
-    env = {**os.environ, "PYTHONPATH": str(tree), "ARCHIVIST_BENCH_TIMES": str(times)}
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    seen: dict[int, tuple[str, float]] = {}
-    stop = threading.Event()
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.seen: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
 
-    def watch() -> None:
-        main = psutil.Process(proc.pid)
-        while not stop.is_set():
+    def _watch(self) -> None:
+        import psutil
+
+        try:
+            main = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._stop.is_set():
             try:
                 procs = [main, *main.children(recursive=True)]
             except psutil.Error:
@@ -67,19 +71,33 @@ def roles(tree: Path, folder: Path, out: Path) -> dict:
             for p in procs:
                 try:
                     t = p.cpu_times()
-                    role = seen[p.pid][0] if p.pid in seen else _role(p, main.pid)
-                    # a worker's programs are its own work; the fork server's children are the workers
+                    role = self.seen[p.pid][0] if p.pid in self.seen else _role(p, main.pid)
                     own = t.user + t.system + (t.children_user + t.children_system if role == "worker" else 0)
-                    seen[p.pid] = (role, own)
+                    self.seen[p.pid] = (role, own)
                 except psutil.Error:
                     pass
             time.sleep(0.02)
 
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
+    def stop(self) -> dict[str, float]:
+        """CPU seconds by role: main, forkserver, worker, resource_tracker or a program's name."""
+        self._stop.set()
+        self._thread.join()
+        by_role: dict[str, float] = defaultdict(float)
+        for role, cpu in self.seen.values():
+            by_role[role] += cpu
+        return dict(by_role)
+
+
+def roles(tree: Path, folder: Path, out: Path) -> dict:
+    """CPU seconds of one run by process role, and the records' and main process's own accounts."""
+    archive, times = out / "archives" / "batch", out / "times.json"
+    cmd = [sys.executable, str(tree / "bench" / "timed_cli.py"), "process", str(folder), "--archive", str(archive),
+           "--workers", "2", "--pdfa", "1b", "--json"]
+    env = {**os.environ, "PYTHONPATH": str(tree), "ARCHIVIST_BENCH_TIMES": str(times)}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    watch = RoleWatch(proc.pid)
     proc.communicate()
-    stop.set()
-    watcher.join()
+    by_role = watch.stop()
     main_t = json.loads(times.read_text(encoding="utf-8"))
     pages = [p for f in (archive / "documents").glob("*.json")
              for p in json.loads(f.read_text(encoding="utf-8"))["pages"]]
@@ -88,12 +106,9 @@ def roles(tree: Path, folder: Path, out: Path) -> dict:
         for k, v in p["timings"].items():
             if k.startswith("cpu_"):
                 stages[k] += v
-    by_role: dict[str, float] = defaultdict(float)
-    for role, cpu in seen.values():
-        by_role[role] += cpu
     res = {"pages": len(pages), "returncode": proc.returncode,
            "cpu_by_role": {k: round(v, 3) for k, v in by_role.items()},
-           "workers_outside_stages": round(by_role["worker"] - sum(stages.values()), 3),
+           "workers_outside_stages": round(by_role.get("worker", 0.0) - sum(stages.values()), 3),
            "main_cpu": main_t["main_cpu"], "document_stage_cpu": main_t["document_stage_cpu"],
            "html_report_cpu": main_t["html_report_cpu"], "stages": {k: round(v, 3) for k, v in stages.items()}}
     (out / "roles.json").write_text(json.dumps(res, indent=1), encoding="utf-8")
