@@ -34,6 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+_ROLES = ("main", "forkserver", "worker", "resource_tracker")
+
+
 def _role(proc, main_pid: int) -> str:
     """main, forkserver, worker (a child of the fork server) or the program's name."""
     if proc.pid == main_pid:
@@ -71,7 +74,10 @@ class RoleWatch:
             for p in procs:
                 try:
                     t = p.cpu_times()
-                    role = self.seen[p.pid][0] if p.pid in self.seen else _role(p, main.pid)
+                    # a role is kept once it is one of archivist's; a process caught before its command line is
+                    # set (a fork server just started shows the bare interpreter) is named again at the next sample
+                    known = p.pid in self.seen and self.seen[p.pid][0] in _ROLES
+                    role = self.seen[p.pid][0] if known else _role(p, main.pid)
                     own = t.user + t.system + (t.children_user + t.children_system if role == "worker" else 0)
                     self.seen[p.pid] = (role, own)
                 except psutil.Error:
