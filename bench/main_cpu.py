@@ -150,11 +150,13 @@ def compare(a: Path, b: Path) -> int:
 
 
 def _report_images(archive: Path) -> dict[str, str]:
-    """The report's page images and thumbnails by name, their SHA-256."""
+    """The report's page images and thumbnails by name, their SHA-256. A name holds the document's id and the start of
+    its PDF's hash (``htmlreport.PageImages.names``), which moves run to run with the PDF's XMP dates: left out."""
     import hashlib
+    import re
 
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((archive / "report-files").glob("*")) if p.suffix.lower() in (".jpg", ".jpeg", ".png")}
+    return {re.sub(r"-[0-9a-f]{12}-(p\d+|t)\.jpg$", r"-\1.jpg", p.name): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((archive / "report-files").glob("*.jpg"))}
 
 
 def main(argv: list[str] | None = None) -> int:
