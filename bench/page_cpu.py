@@ -13,8 +13,10 @@ stage of the records named. Two views account for all of it:
     The page stage in this process (worker settings: one thread, the fork server's warm-up first), each piece
     wrapped with a ``time.process_time`` clock, no profiler (cProfile inflates Python loops 5-15 fold):
     load, ``detect``, the turn, restoration, handing the image to Tesseract, the engine, the word walk,
-    the post-correction, the page number's search and reading, the number's box read again, the report image.
-    Run with ``PYTHONPATH`` set to the tree to measure.
+    the post-correction, the page number's search and reading, the number's box read again, the date's year read
+    again, the report image (session 31: 23 pieces). Given twice: ``inclusive`` (a piece's children also in it) and
+    ``exclusive``, where the engine (Tesseract's recognition) and each piece beside it stand alone and add up, with
+    what lies between them, to the page stage. Run with ``PYTHONPATH`` set to the tree to measure.
 
     .venv/bin/python bench/page_cpu.py roles /path/to/tree FOLDER OUT
     PYTHONPATH=TREE .venv/bin/python bench/page_cpu.py pieces FOLDER 1
