@@ -152,6 +152,11 @@ _PIECES = [
 ]
 
 
+#: Clocks given inclusive only: their work lies inside pieces the exclusive split has (the summary in ``recognize``'s,
+#: the crops' readings in the two boxes read again).
+INCLUSIVE_ONLY = ("summary (_summarise, with the post-correction)", "read_alone (engine, the two boxes)")
+
+
 def _exclusive(acc: dict[str, float]) -> dict[str, float]:
     """The split that adds up: the engine (Tesseract's recognition) and each piece beside it without its children."""
     g = acc.get
