@@ -5,14 +5,18 @@ Exit codes: 0 everything succeeded, 1 some documents failed, 2 usage error.
 
 from __future__ import annotations
 
-import functools
-import json
-import os
-import sys
-from collections import Counter
-from pathlib import Path
+from . import gcpause
 
-from .executor import default_workers, start_early_for
+_COLLECTING = gcpause.pause()  # the command's imports, kept for its whole life: frozen, not collected (gcpause.py)
+
+import functools  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from .executor import default_workers, start_early_for  # noqa: E402
 
 # ``archivist process``'s fork server starts before anything else is imported: its page-stage imports and
 # model load (the longest part of a short batch's start-up) then overlap this process's own imports.
@@ -24,6 +28,8 @@ from . import __version__  # noqa: E402
 from .cli_common import ArchivistGroup  # noqa: E402
 from .errors import EXIT_ENVIRONMENT, EXIT_FAILED  # noqa: E402
 from .models import to_jsonable  # noqa: E402
+
+gcpause.resume(_COLLECTING)
 
 EPILOG_PROCESS = """\b
 Examples:
@@ -172,8 +178,12 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     from .executor import command_preload, start_early
 
     start_early(workers, executor, page_timeout, command_preload())  # the workers' imports and model load overlap ours
-    from .pipeline import Settings
-    from .pipeline import process as run
+    collecting = gcpause.pause()  # the pipeline's imports, frozen as the command's own (gcpause.py)
+    try:
+        from .pipeline import Settings
+        from .pipeline import process as run
+    finally:
+        gcpause.resume(collecting)
 
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://HOST:PORT")

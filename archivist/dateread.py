@@ -32,10 +32,10 @@ from .datefield import MIN_YEAR, placedate
 from .dates import iso_date
 from .faintflags import word_tuples
 from .fields import Field
-from .layout import DocLayout, parse_header
+from .layout import DocLayout, Header
 from .numberread import _api as own_api
-from .numberread import box_reading, crop_box, read_crop, read_image, reads_crops
-from .ocrtext import PageText, page_lines
+from .numberread import box_reading, crop_box, page_header, read_crop, read_image, reads_crops
+from .ocrtext import Line
 
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract writes without them)
     import numpy as np
@@ -47,24 +47,25 @@ WAYS = (("read", "read", 8), ("scan", "scan", 8))
 YEAR_DIGITS = 4
 
 
-def date_box(number: int, words: Sequence[Any]) -> list[int] | None:
+def date_box(number: int, words: Sequence[Any], header: tuple[list[Line], Header] | None = None) -> list[int] | None:
     """The box of the date this page's place-and-date line gives (``words``: the page's words in its upright
-    pixels), as extract's date field holds it when the line is the document's; None when the page has none."""
+    pixels), as extract's date field holds it when the line is the document's; None when the page has none.
+    ``header``: the page's lines and header (:func:`archivist.numberread.page_header`), when the caller has them."""
     if not words:
         return None
-    lines = page_lines(PageText(number, "", list(words)))
-    pd = placedate(DocLayout([lines], parse_header(lines), None))
+    lines, head = header or page_header(number, words)
+    pd = placedate(DocLayout([lines], head, None))
     box = pd.line.box(pd.date.start, pd.date.end) if pd is not None and pd.date is not None else None
     return [int(v) for v in box] if box else None
 
 
 def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any,
-              engine: Any = None) -> dict | None:
+              engine: Any = None, header: tuple[list[Line], Header] | None = None) -> dict | None:
     """The date's year read again: per word of the date's box holding YEAR_DIGITS digits in a row, its text, box
     and one reading per way of :data:`WAYS` (``read`` from ``prep``, :class:`archivist.restore.Prepared`, as
     :func:`archivist.numberread.read_number` takes it; ``scan`` from ``upright`` at ``dpi``). None without a
-    date line."""
-    box = date_box(number, words)
+    date line. ``header``: as :func:`date_box` takes it."""
+    box = date_box(number, words, header)
     if box is None or (not reads_crops(engine) and own_api() is None):
         return None
     inside = [w for w in digitglyphs.box_words(word_tuples(words), box)

@@ -99,8 +99,9 @@ def process_page(task: PageTask) -> PageResult | Failure:
         clock.lap("ocr")
         prep = next((p for up, p in preps if up is upright), None)  # None on a page with its own text
         if prep is not None and ocr.words:
-            number_reading = numberread.read_number(task.number, ocr.words, upright, page.dpi, prep, engine)
-            date_reading = dateread.read_date(task.number, ocr.words, upright, page.dpi, prep, engine)  # its date's
+            header = numberread.page_header(task.number, ocr.words)  # the number's and the date's, parsed once
+            number_reading = numberread.read_number(task.number, ocr.words, upright, page.dpi, prep, engine, header)
+            date_reading = dateread.read_date(task.number, ocr.words, upright, page.dpi, prep, engine, header)
             mark_heights = markheight.measure_marks(ocr.words, upright)  # a name's `ầ`: its grave in the pixels
         preps.clear()
         clock.lap("number")

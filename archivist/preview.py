@@ -7,7 +7,8 @@ read, while the worker already has the corrected page in memory and shrinks it i
 The image must be what the PDF shows. For a grey or bilevel scan that is exactly the corrected
 page the OCR read (the PDF draws the same pixels through the same matrix, white outside). For a
 colour JPEG the colour is decoded at reduced size (JPEG's own DCT scaling, so a 300 dpi colour
-page costs little) and corrected with the same matrix scaled down. Any other colour encoding
+page costs little; one too small for that scaling takes the pixels decoded at ingest, the same ones) and
+corrected with the same matrix scaled down. Any other colour encoding
 (CMYK, palette) gets no preview here and is rendered from the PDF later; a colour page stored
 any other way (PNG, TIFF, a PDF's Flate image) hands over a reduced copy of its decoded pixels
 (:func:`colour_copy`, made at ingest, ~5 ms) that is corrected the same way.
@@ -28,9 +29,16 @@ from .pageimage import PAGE_PX, QUALITY
 
 def colour_copy(rgb: np.ndarray, payload: ImagePayload) -> np.ndarray | None:
     """A colour page's pixels at about twice PAGE_PX wide, for its preview; None where none is needed
-    (grey pages use the corrected grey page, JPEG pages decode small from their own bytes)."""
-    if payload.colorspace != "DeviceRGB" or payload.filter == "DCTDecode" or rgb.ndim != 3:
+    (grey pages use the corrected grey page).
+
+    A colour JPEG's preview decodes its bytes small (:func:`_colour_jpeg`), except a page under about
+    4 x PAGE_PX a side, which JPEG's scaling cannot reduce and is decoded whole again: for such a page the
+    pixels decoded at ingest, the same ones, are handed over as they are (no copy), and the second decode
+    (6-15 ms a 150-200 dpi page) is saved. A larger JPEG keeps none (its whole decode is not held while it is read)."""
+    if payload.colorspace != "DeviceRGB" or rgb.ndim != 3:
         return None
+    if payload.filter == "DCTDecode":
+        return rgb if min(rgb.shape[:2]) < 4 * PAGE_PX + 4 else None
     scale = min(1.0, 2 * PAGE_PX / rgb.shape[1])
     size = (max(1, round(rgb.shape[1] * scale)), max(1, round(rgb.shape[0] * scale)))
     # Bilinear, not area averaging: 4 ms instead of 29 on a 300 dpi page, and make_preview averages this
@@ -42,7 +50,8 @@ def make_preview(upright: np.ndarray, payload: ImagePayload | None, orientation:
                  colour: np.ndarray | None = None) -> bytes:
     """The page as its PDF shows it, PAGE_PX wide, as JPEG bytes; empty when it cannot be made faithfully.
 
-    ``colour`` is :func:`colour_copy` of a colour page that is not a JPEG.
+    ``colour`` is :func:`colour_copy` of a colour page: a reduced copy of one that is not a JPEG, or a small JPEG's
+    own decoded pixels.
     """
     if payload is None:
         return b""
@@ -50,7 +59,7 @@ def make_preview(upright: np.ndarray, payload: ImagePayload | None, orientation:
     if payload.colorspace == "DeviceGray":
         img = upright
     elif payload.colorspace == "DeviceRGB" and payload.filter == "DCTDecode" and payload.data:
-        img = _colour_jpeg(payload, w, h, orientation, skew)
+        img = _colour_jpeg(payload, w, h, orientation, skew, colour)
     elif payload.colorspace == "DeviceRGB" and colour is not None:
         img = _corrected_small(colour, w, h, orientation, skew)
     else:
@@ -63,12 +72,19 @@ def make_preview(upright: np.ndarray, payload: ImagePayload | None, orientation:
     return buf.tobytes() if ok else b""
 
 
-def _colour_jpeg(payload: ImagePayload, out_w: int, out_h: int, orientation: int, skew: float) -> np.ndarray:
-    """The colour page corrected at about twice PAGE_PX: decoded small, warped by the scaled matrix."""
+def _colour_jpeg(payload: ImagePayload, out_w: int, out_h: int, orientation: int, skew: float,
+                 decoded: np.ndarray | None = None) -> np.ndarray:
+    """The colour page corrected at about twice PAGE_PX: decoded small, warped by the scaled matrix. Where JPEG's
+    scaling leaves the page whole (Pillow's ``draft`` keeps its size), the pixels ``decoded`` at ingest are those a
+    decode here would give (:func:`colour_copy`), and are used instead."""
     scale = min(1.0, 2 * PAGE_PX / out_w)
     with Image.open(io.BytesIO(payload.data)) as im:
         im.draft("RGB", (max(1, round(payload.width * scale)), max(1, round(payload.height * scale))))
-        rgb = np.asarray(im.convert("RGB"))
+        whole = im.size == (payload.width, payload.height) and im.mode == "RGB"
+        if whole and decoded is not None and decoded.shape == (payload.height, payload.width, 3):
+            rgb = decoded
+        else:
+            rgb = np.asarray(im.convert("RGB"))
     return _corrected_small(rgb, out_w, out_h, orientation, skew)
 
 

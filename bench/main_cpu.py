@@ -6,11 +6,15 @@ them, a quarter of an hour a tree; a cut of the main process (imports, one-offs,
 run is ``bench/timed_cli.py process FOLDER --workers 2`` from its own tree (``PYTHONPATH`` set to it), order
 A B B A per round; it reports CPU seconds (of the main process, of its document stage, and of every process of
 the run: main, fork server, workers), the wall time to the first page back, and the start-up on the critical
-path: the first page back, counted from the command's start, less that page's own work (wall).
+path: the first page back, counted from the command's start, less that page's own work (wall). A second table
+splits what all processes spend beside the records' page stage (issue 16's "outside the page stage", session 31):
+the main process's document stage and the rest of it, the fork server, the workers outside their stages and any
+other process, each process's CPU sampled by role every 20 ms (bench/page_cpu.py ``RoleWatch``).
 
 ``compare`` then checks that the trees made the same archive: the records and PDFs as ``bench/around_engine.py
-same`` compares them, and every index row (documents without their record hash and time, pages, figures,
-terms; the document numbers, which follow the order pages come back in, left out).
+same`` compares them, every index row (documents without their record hash and time, pages, figures,
+terms; the document numbers, which follow the order pages come back in, left out) and the report's page images
+and thumbnails (the workers' previews), byte for byte.
 
     .venv/bin/python bench/main_cpu.py run FOLDER OUT before=/path/to/copy after=. [--rounds 3] [--source]
     .venv/bin/python bench/main_cpu.py compare OUT/before-1 OUT/after-1
@@ -22,7 +26,9 @@ import argparse
 import json
 import os
 import sqlite3
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.around_engine import same  # noqa: E402
 from bench.bytecode import compile_package  # noqa: E402
-from bench.measure import cpu_clock, timed  # noqa: E402
+from bench.measure import MemoryWatch, cpu_clock  # noqa: E402
+from bench.page_cpu import RoleWatch  # noqa: E402
 
 _SKIP_DOC_COLUMNS = {"docno", "record_sha", "record_mtime"}
 
@@ -42,17 +49,28 @@ def _one(tree: Path, folder: Path, run: Path) -> dict:
            "--archive", str(archive), "--workers", "2", "--pdfa", "1b", "--json"]
     env = {**os.environ, "PYTHONPATH": str(tree), "ARCHIVIST_BENCH_TIMES": str(times)}
     with cpu_clock() as cpu:
-        secs, watch, cp = timed(cmd, env)
-    if cp.returncode not in (0, 1):
-        raise SystemExit(f"archivist failed: {cp.stderr.decode()[-2000:]}")
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        watch, by_role = MemoryWatch(proc.pid), RoleWatch(proc.pid)
+        _, err = proc.communicate()
+        watch.stop()
+        role_cpu = by_role.stop()
+        secs = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"archivist failed: {err.decode()[-2000:]}")
     main = json.loads(times.read_text(encoding="utf-8"))
     recs = [json.loads(p.read_text(encoding="utf-8")) for p in (archive / "documents").glob("*.json")]
     pages = sum(len(r["pages"]) for r in recs)
     workers = sum(v for r in recs for p in r["pages"] for k, v in p["timings"].items() if k.startswith("cpu_"))
+    known = ("main", "forkserver", "worker")
     return {"pages": pages, "wall": round(secs, 2), "cpu_all": round(max(cpu.seconds, watch.cpu_seconds), 3),
             "main_cpu": main["main_cpu"], "document_stage_cpu": main["document_stage_cpu"],
             "first_result": main["first_result"], "page_stage_cpu": round(workers, 3),
-            "startup": round(main["first_result_since_start"] - main["first_page_work"], 3)}
+            "startup": round(main["first_result_since_start"] - main["first_page_work"], 3),
+            # the process tree by role, sampled (bench/page_cpu.py RoleWatch): what lies outside the page stage
+            "main_sampled": round(role_cpu.get("main", 0.0), 3),
+            "forkserver": round(role_cpu.get("forkserver", 0.0), 3), "workers": round(role_cpu.get("worker", 0.0), 3),
+            "others": round(sum(v for k, v in role_cpu.items() if k not in known), 3)}
 
 
 def run(folder: Path, out: Path, trees: dict[str, Path], rounds: int) -> None:
@@ -80,6 +98,25 @@ def run(folder: Path, out: Path, trees: dict[str, Path], rounds: int) -> None:
               f"{mean('main_cpu') - mean('document_stage_cpu'):.3f} | {mean('page_stage_cpu') / mine[0]['pages']:.3f} "
               f"| {mean('first_result'):.2f} | {mean('startup'):.2f} ({min(x['startup'] for x in mine):.2f}–"
               f"{max(x['startup'] for x in mine):.2f}) | {mean('wall'):.2f} |")
+    _outside(names, rows)
+
+
+def _outside(names: list[str], rows: list[dict]) -> None:
+    """All processes' CPU beside the records' page stage, a batch, by where it goes (means of the runs)."""
+    print("\n| tree | all − page stage, CPU s/batch | main process: document stage | main: the rest (imports, plan, "
+          "reports, exit) | fork server | workers outside their stages | other processes (resource tracker) "
+          "| not sampled (all − the roles) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in names:
+        mine = [x for x in rows if x["tree"] == name]
+
+        def mean(key: str, rows: list[dict] = mine) -> float:
+            return sum(x[key] for x in rows) / len(rows)
+        sampled = mean("main_sampled") + mean("forkserver") + mean("workers") + mean("others")
+        print(f"| {name} | {mean('cpu_all') - mean('page_stage_cpu'):.3f} | {mean('document_stage_cpu'):.3f} | "
+              f"{mean('main_sampled') - mean('document_stage_cpu'):.3f} | {mean('forkserver'):.3f} | "
+              f"{mean('workers') - mean('page_stage_cpu'):.3f} | {mean('others'):.3f} | "
+              f"{mean('cpu_all') - sampled:.3f} |")
 
 
 def _index_rows(archive: Path) -> dict[str, list]:
@@ -103,8 +140,23 @@ def compare(a: Path, b: Path) -> int:
         if ra[table] != rb[table]:
             print(f"index table {table} differs")
             bad = 1
-    print(f"index rows: {', '.join(f'{t} {len(v)}' for t, v in ra.items())}: {'differ' if bad else 'the same'}")
+    images = _report_images(a / "archives" / "batch")
+    if images != _report_images(b / "archives" / "batch"):
+        print("report images differ")
+        bad = 1
+    print(f"index rows: {', '.join(f'{t} {len(v)}' for t, v in ra.items())}, {len(images)} report images: "
+          f"{'differ' if bad else 'the same'}")
     return bad
+
+
+def _report_images(archive: Path) -> dict[str, str]:
+    """The report's page images and thumbnails by name, their SHA-256. A name holds the document's id and the start of
+    its PDF's hash (``htmlreport.PageImages.names``), which moves run to run with the PDF's XMP dates: left out."""
+    import hashlib
+    import re
+
+    return {re.sub(r"-[0-9a-f]{12}-(p\d+|t)\.jpg$", r"-\1.jpg", p.name): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((archive / "report-files").glob("*.jpg"))}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,8 +13,10 @@ stage of the records named. Two views account for all of it:
     The page stage in this process (worker settings: one thread, the fork server's warm-up first), each piece
     wrapped with a ``time.process_time`` clock, no profiler (cProfile inflates Python loops 5-15 fold):
     load, ``detect``, the turn, restoration, handing the image to Tesseract, the engine, the word walk,
-    the post-correction, the page number's search and reading, the number's box read again, the report image.
-    Run with ``PYTHONPATH`` set to the tree to measure.
+    the post-correction, the page number's search and reading, the number's box read again, the date's year read
+    again, the report image (session 31: 23 pieces). Given twice: ``inclusive`` (a piece's children also in it) and
+    ``exclusive``, where the engine (Tesseract's recognition) and each piece beside it stand alone and add up, with
+    what lies between them, to the page stage. Run with ``PYTHONPATH`` set to the tree to measure.
 
     .venv/bin/python bench/page_cpu.py roles /path/to/tree FOLDER OUT
     PYTHONPATH=TREE .venv/bin/python bench/page_cpu.py pieces FOLDER 1
@@ -34,6 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+_ROLES = ("main", "forkserver", "worker", "resource_tracker")
+
+
 def _role(proc, main_pid: int) -> str:
     """main, forkserver, worker (a child of the fork server) or the program's name."""
     if proc.pid == main_pid:
@@ -45,21 +50,25 @@ def _role(proc, main_pid: int) -> str:
     return "resource_tracker" if "resource_tracker" in line else proc.name()
 
 
-def roles(tree: Path, folder: Path, out: Path) -> dict:
-    """CPU seconds of one run by process role, and the records' and main process's own accounts."""
-    import psutil
+class RoleWatch:
+    """CPU seconds of a command's process tree by role (:func:`_role`), sampled every 20 ms until :meth:`stop`. A
+    worker's programs are its own work; the fork server's children are the workers, counted apart."""
 
-    archive, times = out / "archives" / "batch", out / "times.json"
-    cmd = [sys.executable, str(tree / "bench" / "timed_cli.py"), "process", str(folder), "--archive", str(archive),
-           "--workers", "2", "--pdfa", "1b", "--json"]
-    env = {**os.environ, "PYTHONPATH": str(tree), "ARCHIVIST_BENCH_TIMES": str(times)}
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    seen: dict[int, tuple[str, float]] = {}
-    stop = threading.Event()
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.seen: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
 
-    def watch() -> None:
-        main = psutil.Process(proc.pid)
-        while not stop.is_set():
+    def _watch(self) -> None:
+        import psutil
+
+        try:
+            main = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._stop.is_set():
             try:
                 procs = [main, *main.children(recursive=True)]
             except psutil.Error:
@@ -67,19 +76,36 @@ def roles(tree: Path, folder: Path, out: Path) -> dict:
             for p in procs:
                 try:
                     t = p.cpu_times()
-                    role = seen[p.pid][0] if p.pid in seen else _role(p, main.pid)
-                    # a worker's programs are its own work; the fork server's children are the workers
+                    # a role is kept once it is one of archivist's; a process caught before its command line is
+                    # set (a fork server just started shows the bare interpreter) is named again at the next sample
+                    known = p.pid in self.seen and self.seen[p.pid][0] in _ROLES
+                    role = self.seen[p.pid][0] if known else _role(p, main.pid)
                     own = t.user + t.system + (t.children_user + t.children_system if role == "worker" else 0)
-                    seen[p.pid] = (role, own)
+                    self.seen[p.pid] = (role, own)
                 except psutil.Error:
                     pass
             time.sleep(0.02)
 
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
+    def stop(self) -> dict[str, float]:
+        """CPU seconds by role: main, forkserver, worker, resource_tracker or a program's name."""
+        self._stop.set()
+        self._thread.join()
+        by_role: dict[str, float] = defaultdict(float)
+        for role, cpu in self.seen.values():
+            by_role[role] += cpu
+        return dict(by_role)
+
+
+def roles(tree: Path, folder: Path, out: Path) -> dict:
+    """CPU seconds of one run by process role, and the records' and main process's own accounts."""
+    archive, times = out / "archives" / "batch", out / "times.json"
+    cmd = [sys.executable, str(tree / "bench" / "timed_cli.py"), "process", str(folder), "--archive", str(archive),
+           "--workers", "2", "--pdfa", "1b", "--json"]
+    env = {**os.environ, "PYTHONPATH": str(tree), "ARCHIVIST_BENCH_TIMES": str(times)}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    watch = RoleWatch(proc.pid)
     proc.communicate()
-    stop.set()
-    watcher.join()
+    by_role = watch.stop()
     main_t = json.loads(times.read_text(encoding="utf-8"))
     pages = [p for f in (archive / "documents").glob("*.json")
              for p in json.loads(f.read_text(encoding="utf-8"))["pages"]]
@@ -88,21 +114,83 @@ def roles(tree: Path, folder: Path, out: Path) -> dict:
         for k, v in p["timings"].items():
             if k.startswith("cpu_"):
                 stages[k] += v
-    by_role: dict[str, float] = defaultdict(float)
-    for role, cpu in seen.values():
-        by_role[role] += cpu
     res = {"pages": len(pages), "returncode": proc.returncode,
            "cpu_by_role": {k: round(v, 3) for k, v in by_role.items()},
-           "workers_outside_stages": round(by_role["worker"] - sum(stages.values()), 3),
+           "workers_outside_stages": round(by_role.get("worker", 0.0) - sum(stages.values()), 3),
            "main_cpu": main_t["main_cpu"], "document_stage_cpu": main_t["document_stage_cpu"],
            "html_report_cpu": main_t["html_report_cpu"], "stages": {k: round(v, 3) for k, v in stages.items()}}
     (out / "roles.json").write_text(json.dumps(res, indent=1), encoding="utf-8")
     return res
 
 
-def pieces(folder: Path, rounds: int = 1) -> dict[str, float]:
-    """CPU seconds a page of the page stage's pieces (inclusive: a piece's children are also in it)."""
-    from archivist import numberread, ocr, pagework, preprocess, restore
+#: The page stage's pieces ``pieces`` times: (module, function, label). Inclusive: a piece's children are also in
+#: it; ``_exclusive`` takes the engine's own work out of the pieces that hold it.
+_PIECES = [
+    ("pagework", "load_page", "load"),
+    ("preprocess", "detect", "detect (orientation + deskew)"),
+    ("pagework", "orient", "orient (with its readings)"),
+    ("preprocess", "apply", "turn (apply)"),
+    ("pagework", "_read", "reading (pagework._read)"),
+    ("restore", "prepare", "restoration (restore.prepare)"),
+    ("pagework", "read_prepared", "read_prepared (tables, the engine's calls)"),
+    ("ocr.TesserocrEngine", "recognize", "recognize (all calls)"),
+    ("ocr.TesserocrEngine", "_set_image", "image to Tesseract (_set_image)"),
+    ("ocr.TesserocrEngine", "_read", "_read"),
+    ("ocr.TesserocrEngine", "_words", "word walk"),
+    ("ocr", "_summarise", "summary (_summarise, with the post-correction)"),
+    ("ocr", "fix_words", "post-correction (fix_words)"),
+    ("pagework", "add_page_number", "page number (found and read)"),
+    ("pagenumber", "find", "page number's search (pagenumber.find)"),
+    ("restore", "on_page", "words back on the page (restore.on_page)"),
+    ("restore", "faint_reading", "faint page's debris (restore.faint_reading)"),
+    ("notext", "judge", "text or image (notext.judge)"),
+    ("numberread", "read_number", "number's box read again (numberread)"),
+    ("dateread", "read_date", "date's year read again (dateread)"),
+    ("ocr.TesserocrEngine", "read_alone", "read_alone (engine, the two boxes)"),
+    ("markheight", "measure_marks", "marks' heights (markheight)"),
+    ("pagework", "make_preview", "report image"),
+]
+
+
+#: Clocks given inclusive only: their work lies inside pieces the exclusive split has (the summary in ``recognize``'s,
+#: the crops' readings in the two boxes read again).
+INCLUSIVE_ONLY = ("summary (_summarise, with the post-correction)", "read_alone (engine, the two boxes)")
+
+
+def _exclusive(acc: dict[str, float]) -> dict[str, float]:
+    """The split that adds up: the engine (Tesseract's recognition) and each piece beside it without its children."""
+    g = acc.get
+    engine = g("_read", 0.0) - g("word walk", 0.0)
+    recognize_beside = g("recognize (all calls)", 0.0) - g("_read", 0.0) - g("image to Tesseract (_set_image)", 0.0) \
+        - g("post-correction (fix_words)", 0.0)
+    reading = g("reading (pagework._read)", 0.0)
+    rest_of_reading = reading - g("restoration (restore.prepare)", 0.0) \
+        - g("read_prepared (tables, the engine's calls)", 0.0) - g("page number (found and read)", 0.0) \
+        - g("words back on the page (restore.on_page)", 0.0) - g("faint page's debris (restore.faint_reading)", 0.0)
+    in_calls = g("read_prepared (tables, the engine's calls)", 0.0) - g("recognize (all calls)", 0.0) \
+        + g("page number (found and read)", 0.0) - g("page number's search (pagenumber.find)", 0.0)
+    orient_own = g("orient (with its readings)", 0.0) - reading - g("turn (apply)", 0.0)
+    named = ["load", "detect (orientation + deskew)", "turn (apply)", "restoration (restore.prepare)",
+             "image to Tesseract (_set_image)", "word walk", "post-correction (fix_words)",
+             "page number's search (pagenumber.find)", "words back on the page (restore.on_page)",
+             "faint page's debris (restore.faint_reading)", "text or image (notext.judge)",
+             "number's box read again (numberread)", "date's year read again (dateread)",
+             "marks' heights (markheight)", "report image"]
+    out = {"engine (_read - word walk)": engine, **{k: g(k, 0.0) for k in named},
+           "recognize beside _read, the image and the post-correction (summary, Clear)": recognize_beside,
+           "read_prepared and the number's reading beside recognize (tables, crops, merge)": in_calls,
+           "_read beside its calls": rest_of_reading, "orient beside its readings": orient_own}
+    out["process_page beside all of these"] = g("page stage (process_page)", 0.0) - sum(out.values())
+    out["beside the engine (process_page - engine)"] = g("page stage (process_page)", 0.0) - engine
+    return out
+
+
+def pieces(folder: Path, rounds: int = 1) -> dict:
+    """CPU seconds a page of the page stage's pieces: ``inclusive`` (a piece's children also in it) and
+    ``exclusive`` (:func:`_exclusive`: the engine and each piece beside it alone, adding up to the page stage)."""
+    from importlib import import_module
+
+    from archivist import pagework
     from archivist.discover import discover
     from archivist.models import PageTask, Settings
 
@@ -119,15 +207,10 @@ def pieces(folder: Path, rounds: int = 1) -> dict[str, float]:
                 acc[label] += time.process_time() - c
         setattr(owner, name, run)
 
-    for owner, name, label in [
-            (pagework, "load_page", "load"), (preprocess, "detect", "detect (orientation + deskew)"),
-            (numberread, "read_number", "number's box read again (numberread)"),
-            (pagework, "add_page_number", "page number (found and read; its reading also in the engine's)"),
-            (preprocess, "apply", "turn (apply)"), (restore, "prepare", "restoration (restore.prepare)"),
-            (ocr.TesserocrEngine, "_set_image", "image to Tesseract (_set_image)"),
-            (ocr.TesserocrEngine, "_read", "_read"), (ocr.TesserocrEngine, "_words", "word walk"),
-            (ocr, "fix_words", "post-correction"), (pagework, "make_preview", "report image")]:
-        wrap(owner, name, label)
+    for where, name, label in _PIECES:
+        mod, _, cls = where.partition(".")
+        owner = import_module(f"archivist.{mod}")
+        wrap(getattr(owner, cls) if cls else owner, name, label)
     pagework.init_worker()
     pagework.preload_engine()
     s = Settings()
@@ -141,8 +224,9 @@ def pieces(folder: Path, rounds: int = 1) -> dict[str, float]:
             pagework.process_page(t)
     n = len(tasks) * rounds
     acc["page stage (process_page)"] = time.process_time() - c
-    acc["engine (_read - word walk)"] = acc.pop("_read") - acc["word walk"]
-    return {"pages": n, **{k: round(v / n, 4) for k, v in sorted(acc.items(), key=lambda kv: -kv[1])}}
+    per_page = {k: round(v / n, 4) for k, v in sorted(acc.items(), key=lambda kv: -kv[1])}
+    exclusive = {k: round(v / n, 4) for k, v in _exclusive(acc).items()}
+    return {"pages": n, "inclusive": per_page, "exclusive": exclusive}
 
 
 def main(argv: list[str] | None = None) -> int:

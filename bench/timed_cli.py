@@ -89,7 +89,16 @@ def _patch() -> None:
     first needs it (just after it starts the fork server), not before: importing it first would delay the
     server by the pipeline's imports, which a real ``archivist process`` does not."""
     global _orig_process, _orig_make_executor
-    from archivist import htmlreport, pipeline
+    try:  # as the command imports the pipeline: with the collector held off, then frozen (archivist/gcpause.py)
+        from archivist import gcpause
+    except ImportError:  # a tree from before session 31
+        gcpause = None
+    collecting = gcpause.pause() if gcpause else False
+    try:
+        from archivist import htmlreport, pipeline
+    finally:
+        if gcpause:
+            gcpause.resume(collecting)
 
     if pipeline.process is _process:
         return

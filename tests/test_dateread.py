@@ -105,3 +105,18 @@ def test_the_drawn_date_read_again_flags_a_planted_wrong_year(drawn: tuple[np.nd
     assert flagged.date.value == "2018-03-21" and flagged.date.review == (
         "the date's '2018' read again gave 2016 and 2016")
     assert "date" in flagged.needs_review
+
+
+def test_the_page_header_parsed_once_gives_both_readings_as_before(drawn: tuple[np.ndarray, list]) -> None:
+    """Session 31: the page stage parses the page's lines and header once (``numberread.page_header``) and hands them
+    to both boxes read again; each reading is the one it makes parsing them itself."""
+    from archivist.numberread import page_header, read_number
+
+    image, words = drawn
+    header = page_header(1, words)
+    for page in (words, _planted(words, "2018")):
+        assert read_date(1, page, image, 300.0, Prepared(image, 300.0), None, page_header(1, page)) \
+            == read_date(1, page, image, 300.0, Prepared(image, 300.0))
+    assert date_box(1, words, header) == date_box(1, words) == [1191, 218, 1589, 251]
+    assert read_number(1, words, image, 300.0, Prepared(image, 300.0), None, header) \
+        == read_number(1, words, image, 300.0, Prepared(image, 300.0))

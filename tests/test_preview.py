@@ -115,3 +115,32 @@ def test_no_preview_where_it_would_not_be_faithful() -> None:
     assert make_preview(gray, ImagePayload(b"x", 80, 100, "DeviceRGB", 8, "FlateDecode"), 0, 0.0) == b""
     one_bit = make_preview(gray, ImagePayload(b"x", 80, 100, "DeviceGray", 1, "CCITTFaxDecode"), 0, 0.0)
     assert Image.open(io.BytesIO(one_bit)).size == (PAGE_PX, 600)
+
+
+def test_a_small_colour_jpeg_hands_its_decoded_pixels_to_its_preview() -> None:
+    """Session 31: a colour JPEG under about 4 x PAGE_PX a side is decoded whole by the preview too (JPEG's scaling
+    cannot reduce it): the pixels decoded at ingest are handed over instead, and the preview is the same bytes. A
+    larger one keeps nothing, and its preview decodes it small as before."""
+    from archivist.preview import colour_copy
+
+    payload, _, _ = _colour_scan(0, 0.0)
+    decoded = np.asarray(Image.open(io.BytesIO(payload.data)).convert("RGB"))
+    assert colour_copy(decoded, payload) is decoded  # no copy
+    for orientation, skew in [(0, 0.0), (90, 7.5), (180, -12.0), (270, 2.0)]:
+        _, _, gray = _colour_scan(orientation, skew)
+        assert make_preview(gray, payload, orientation, skew, decoded) == make_preview(gray, payload, orientation, skew)
+    big = np.zeros((2600, 1950, 3), np.uint8)
+    assert colour_copy(big, ImagePayload(b"x", 1950, 2600, "DeviceRGB", 8, "DCTDecode")) is None
+
+
+def test_ingest_keeps_a_small_colour_jpegs_pixels(tmp_path: Path) -> None:
+    from archivist.ingest import load_page
+    from archivist.models import PageRef
+
+    payload, _, _ = _colour_scan(0, 0.0)
+    path = tmp_path / "scan.jpg"
+    path.write_bytes(payload.data)
+    page = load_page(PageRef(path, "image", 0))
+    assert page.colour is not None and page.colour.shape == (1100, 850, 3)
+    assert np.array_equal(page.colour, np.asarray(Image.open(path).convert("RGB")))
+    assert make_preview(page.gray, page.payload, 0, 0.0, page.colour) == make_preview(page.gray, page.payload, 0, 0.0)

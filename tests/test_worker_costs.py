@@ -110,3 +110,30 @@ def test_the_server_loads_without_collecting_and_leaves_the_collector_on() -> No
     # one collection may come while warm.py itself is compiled, when no bytecode is kept, before its first line
     # runs; with the collector on through the preload there were 75-80
     assert (enabled, frozen) == ("True", "True") and int(collections) <= 1
+
+
+def test_the_command_imports_without_collecting_and_leaves_the_collector_on() -> None:
+    """Session 31: the main process imports the command and, in ``archivist process``, the pipeline with the collector
+    held off (archivist/gcpause.py), their objects frozen after; the collector is on for the batch (24 collections
+    in these imports before, 33 more in the pipeline's)."""
+    lines = _run("import gc, sys\n"
+                 "runs = []\n"
+                 "import archivist\n"
+                 "gc.callbacks.append(lambda phase, info: runs.append(phase))\n"
+                 "sys.argv = ['archivist', '--help']\n"  # no fork server started by the import
+                 "import archivist.cli\n"
+                 "print(gc.isenabled(), gc.get_freeze_count() > 10000, runs.count('start'))\n"
+                 "from archivist import gcpause\n"
+                 "on = gcpause.pause()\n"
+                 "import archivist.pipeline\n"
+                 "gcpause.resume(on)\n"
+                 "print(gc.isenabled(), runs.count('start'))\n"
+                 "gc.disable()\n"  # a caller that holds the collector off keeps it off
+                 "gcpause.resume(gcpause.pause())\n"
+                 "print(gc.isenabled())\n")
+    enabled, frozen, collections = lines[0].split()
+    # two collections may come while gcpause.py and cli.py are compiled, when no bytecode is kept
+    assert (enabled, frozen) == ("True", "True") and int(collections) <= 2
+    enabled, collections_after = lines[1].split()
+    assert enabled == "True" and int(collections_after) - int(collections) <= 1
+    assert lines[2] == "False"
