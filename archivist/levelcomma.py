@@ -1,15 +1,16 @@
 """A review flag for two unit levels listed side by side without their comma (sixty-ninth round of issue 14 item 9).
 
 Why: sealed seed 87 left HG87 speckle-24 cv-079's subject ``… tại các thôn ấp`` for ``… các thôn, ấp`` (0.801)
-unflagged: a speck over the comma, read as nothing, leaves every syllable a real one. Texts list the units of
-one tier as alternatives separated by commas (``các thôn, ấp``, ``thôn, tổ dân phố``, ``xã, phường, thị trấn``,
-Decree 30's style); written together they are no word. Words of one tier that Vietnamese does join (``thôn
-xóm``, ``làng xã``, ``thôn bản``, ``bản làng``) are not in :data:`_LISTED` and are never doubted.
+unflagged: a speck over the comma, read as nothing, leaves every syllable a real one. Texts list the units of one
+tier as alternatives separated by commas (``các thôn, ấp``, ``thôn, tổ dân phố``, ``xã, phường, thị trấn``); written
+together they are no word. Words of one tier that Vietnamese does join (``thôn xóm``, ``làng xã``, ``thôn bản``,
+``bản làng``) are not in :data:`_LISTED` and are never doubted.
 
-Measured on the fit basis (seeds 22-80, 87 and HG47, bench/RESULTS.md "Flags, sixty-ninth round (session 31)"):
-of the subjects, recipients and bodies' names stored, 3 held such a pair, all wrong (HG87's subject; HG71 and
-HG72's recipient ``Trưởng các thôn ấp``, flagged already by other checks), no right one; 450 right values write
-``thôn, ấp`` with its comma. The rule reads only the value's own words, not any generated list of names.
+Measured on the fit basis (seeds 22-80, 87 and HG47, bench/RESULTS.md "Flags, sixty-ninth round (session 31)"): of
+the subjects, recipients and bodies' names stored, 3 held such a pair, all wrong (HG87's subject; HG71 and HG72's
+recipient ``Trưởng các thôn ấp``, flagged already by other checks), no right one; 244 right values write ``thôn,
+ấp`` with its comma, as all 450 true values holding a pair do. The rule reads only the value's own words, not any
+generated list of names.
 
 It only flags; the value stays as read.
 """
