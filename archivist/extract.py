@@ -44,6 +44,7 @@ from .layout import (
     is_body_head,
     issuer_bodies,
 )
+from .levelcomma import flag_level_comma
 from .listflags import flag_list
 from .listlossflags import flag_list_loss
 from .lostwords import flag_lost
@@ -342,6 +343,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_name_twins(found, texts)  # a name the document writes elsewhere with other marks
     flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)
     flag_name_rivals(found, pages)  # a name word restored while the engine's other letter spells another name
+    flag_level_comma(found)  # two unit levels side by side with no comma (`thôn ấp`): a comma lost to a speck
     flag_slips(found, texts)  # a date of 2011 on a page in Circular 55's spelling; a subject's glued or capital slip
     flag_run_on(found, doc)  # a subject under a title with a later line as wide as the body's: the body run in
     flag_crossed(found, text, pages)  # a field another puts in doubt: a read-back date, a subject's name line, a glyph

@@ -1,0 +1,52 @@
+"""A review flag for two unit levels listed side by side without their comma (sixty-ninth round of issue 14 item 9).
+
+Why: sealed seed 87 left HG87 speckle-24 cv-079's subject ``… tại các thôn ấp`` for ``… các thôn, ấp`` (0.801)
+unflagged: a speck over the comma, read as nothing, leaves every syllable a real one. Texts list the units of one
+tier as alternatives separated by commas (``các thôn, ấp``, ``thôn, tổ dân phố``, ``xã, phường, thị trấn``); written
+together they are no word. Words of one tier that Vietnamese does join (``thôn xóm``, ``làng xã``, ``thôn bản``,
+``bản làng``) are not in :data:`_LISTED` and are never doubted.
+
+Measured on the fit basis (seeds 22-80, 87 and HG47, bench/RESULTS.md "Flags, sixty-ninth round (session 31)"): of
+the subjects, recipients and bodies' names stored, 3 held such a pair, all wrong (HG87's subject; HG71 and HG72's
+recipient ``Trưởng các thôn ấp``, flagged already by other checks), no right one; 244 right values write ``thôn,
+ấp`` with its comma, as all 450 true values holding a pair do. The rule reads only the value's own words, not any
+generated list of names.
+
+It only flags; the value stays as read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import Field
+
+#: the levels a text lists as alternatives with commas; ``tổ`` only as a whole item or in ``tổ dân phố`` (``các
+#: thôn tổ chức …`` is a verb), and ``khu`` only in ``khu phố`` (``khu vực`` is a word)
+_LISTED = r"(?:thôn|ấp|xã|phường|thị trấn|khu phố|tổ dân phố|tổ(?=\s*(?:[,;.)]|$)))"
+_PAIR = re.compile(rf"(?<!\w)({_LISTED})\s+({_LISTED})(?!\w)")
+
+
+def _small(text: str) -> str:
+    """The text with a capital that opens it made small (``Thôn ấp`` at an item's start), other capitals kept:
+    a unit's name in capitals (``thôn Ấp Bắc``) is not a second level."""
+    return text[:1].lower() + text[1:]
+
+
+def comma_lost_doubt(text: str) -> str | None:
+    """Why ``text`` is doubtful: two different unit levels stand side by side with no comma (``thôn ấp``)."""
+    for m in _PAIR.finditer(_small(text)):
+        if m.group(1) != m.group(2):
+            return f"'{m.group(0)}' lists two levels with no comma between them: a comma lost to a speck"
+    return None
+
+
+def flag_level_comma(found: dict[str, Field]) -> None:
+    """Give a subject or a recipients list that writes two levels without their comma its reason for review (a
+    value already flagged keeps its first reason)."""
+    subj = found.get("subject")
+    if subj is not None and isinstance(subj.value, str) and not subj.review:
+        subj.review = comma_lost_doubt(subj.value)
+    rec = found.get("recipients")
+    if rec is not None and isinstance(rec.value, list) and not rec.review:
+        rec.review = next((r for r in (comma_lost_doubt(v) for v in rec.value if isinstance(v, str)) if r), None)
