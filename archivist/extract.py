@@ -56,6 +56,7 @@ from .numberbox import flag_lost_digit
 from .numberread import flag_reread
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
+from .parentflags import flag_parent_and_stub
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
 from .registerpages import read_register
@@ -344,6 +345,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)
     flag_name_rivals(found, pages)  # a name word restored while the engine's other letter spells another name
     flag_level_comma(found)  # two unit levels side by side with no comma (`thôn ấp`): a comma lost to a speck
+    flag_parent_and_stub(found)  # a parent issuer no higher than its issuer; a subject's bare `gi`
     flag_slips(found, texts)  # a date of 2011 on a page in Circular 55's spelling; a subject's glued or capital slip
     flag_run_on(found, doc)  # a subject under a title with a later line as wide as the body's: the body run in
     flag_crossed(found, text, pages)  # a field another puts in doubt: a read-back date, a subject's name line, a glyph

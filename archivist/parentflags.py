@@ -1,0 +1,86 @@
+"""Review flags for a parent issuer no higher than its issuer, and a subject's syllable that lost its letters
+(seventieth round of issue 14 item 9).
+
+Why: sealed seed 88 left two wrong values unflagged.
+
+- HG88 speckle-22 khai-sinh-309's parent issuer ``ỦY BAN NHÂN DÂN XÃ QUỲNH HẬU`` for ``UBND HUYỆN QUỲNH LƯU``
+  (0.819): the issuer's own name, read one line up, stored as its parent. A parent body stands above the body it
+  heads: a commune's (xã, phường, thị trấn, đặc khu) is a district or, for the 2025 two-level units, the province;
+  a district's is the province. So a parent naming a commune-level unit, one whose level is not above the issuer's,
+  or one that is the issuer itself, was misread.
+- HG88 typewriter-07 ttr-006's subject ``Về việc đề gi công nhận …`` for ``đề nghị`` (0.721): a speck took ``n``,
+  ``h`` and the mark of ``nghị``, leaving ``gi``, a syllable the rules allow but that no word of an administrative
+  text writes bare (``gì`` carries its mark).
+
+Measured on the fit basis (seeds 22-80, 87, 88 and HG47, bench/RESULTS.md "Flags, seventieth round (session
+31)"): of 4,681 parent issuers stored, 1 named a commune-level unit (the target, wrong), no right one (the 10 other
+values with ``XÃ`` hold the motto's ``CỘNG HÒA XÃ HỘI`` run in, which is no unit); none equalled its issuer. Bare
+``gi`` stood in 1 subject (the target) and in no true value of any field. The rules read only the values' own words,
+not a generated list of names; the generator's parents are all districts (``UBND HUYỆN …``), so the level
+comparison beyond "a commune is nobody's parent" is untested there.
+
+They only flag; the values stay as read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import Field
+from .ocrtext import fold_key
+
+#: a unit word and its level: 1 commune, 2 district, 3 province. ``THÀNH PHỐ`` is either a district-level city or
+#: a centrally run one, so it gives no level; ``THỊ XÃ`` is a district-level town, and ``XÃ HỘI`` is the motto's.
+_UNIT = re.compile(r"(?<!\w)(THỊ TRẤN|THỊ XÃ|THÀNH PHỐ|ĐẶC KHU|PHƯỜNG|XÃ(?!\s+HỘI)|HUYỆN|QUẬN|TỈNH)(?!\w)")
+_LEVEL = {"THỊ TRẤN": 1, "ĐẶC KHU": 1, "PHƯỜNG": 1, "XÃ": 1, "THỊ XÃ": 2, "HUYỆN": 2, "QUẬN": 2, "TỈNH": 3}
+_NAMES = ("commune", "district", "province")
+#: the body's long and short name, so ``UBND X`` and ``ỦY BAN NHÂN DÂN X`` compare equal
+_BODY = re.compile(r"^\s*(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)\s+")
+#: a syllable with no word of its own: ``gi`` bare is ``nghị``, ``giá``, ``giải`` … that lost letters
+_STUB = re.compile(r"(?<!\w)gi(?!\w)", re.IGNORECASE)
+
+
+def unit_level(name: str) -> int | None:
+    """The level of the unit ``name`` names by its first unit word (``UBND HUYỆN ĐỊNH QUÁN`` -> 2), or None when it
+    names none or only a ``THÀNH PHỐ``."""
+    m = _UNIT.search(name.upper())
+    return _LEVEL.get(m.group(1)) if m else None
+
+
+def _body_key(name: str) -> str:
+    return fold_key(_BODY.sub("", name.upper()))
+
+
+def parent_rank_doubt(parent: str, issuer: str | None) -> str | None:
+    """Why the parent issuer ``parent`` is doubtful beside ``issuer``: it names a commune-level unit, stands no
+    higher than the issuer, or is the issuer itself."""
+    level = unit_level(parent)
+    if level == 1:
+        return "the parent issuer names a commune-level unit: a commune heads no other body (the issuer's line?)"
+    if not issuer:
+        return None
+    if _body_key(parent) and _body_key(parent) == _body_key(issuer):
+        return "the parent issuer is the issuer itself: its line was read twice"
+    below = unit_level(issuer)
+    if level is not None and below is not None and level <= below:
+        return (f"the parent issuer is a {_NAMES[level - 1]}, not above the issuing {_NAMES[below - 1]}: "
+                "another line read as the parent")
+    return None
+
+
+def stub_doubt(text: str) -> str | None:
+    """Why ``text`` is doubtful: it holds a bare ``gi``, a syllable no word writes without its mark or letters."""
+    m = _STUB.search(text)
+    return f"'{m.group(0)}' stands alone: a syllable that lost letters to a speck" if m else None
+
+
+def flag_parent_and_stub(found: dict[str, Field]) -> None:
+    """Give a parent issuer no higher than its issuer, and a subject with a bare ``gi``, their reason for review
+    (a value already flagged keeps its first reason)."""
+    parent, issuer = found.get("parent_issuer"), found.get("issuer")
+    if parent is not None and isinstance(parent.value, str) and not parent.review:
+        name = issuer.value if issuer is not None and isinstance(issuer.value, str) else None
+        parent.review = parent_rank_doubt(parent.value, name)
+    subj = found.get("subject")
+    if subj is not None and isinstance(subj.value, str) and not subj.review:
+        subj.review = stub_doubt(subj.value)
