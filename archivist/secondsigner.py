@@ -25,6 +25,12 @@ under it (AT74 21-gnh-158, a memorandum, for ``CHỦ TỊCH``): on seeds 22-74, 
 agreements (no right position is one; the generator prints a position under every side's heading, so a real archive
 may have sides signed with no position: a review, not a change). Only the position is flagged: the signer under it
 can be right (AT33 hd-057). bench/RESULTS.md, "Flags, sixty-second round (session 31)".
+
+Under side B's heading it is not (seventieth round): an agreement's issuing body, whose header and number the paper
+carries, is its side A (AT33 hd-057's right signer stood under ``ĐẠI DIỆN BÊN A``), so a signer read under ``BÊN B``
+is the partner's representative (sealed seed 88: AT88 gnh-035's ``Lê Quốc Trí`` for ``Đào Diệu Hoa``, 0.884). On
+the fit basis (seeds 22-80, 87, 88 and HG47) 10 signers were stored under ``ĐẠI DIỆN BÊN B``, all wrong (8 flagged
+already), none right; under side A, 1 right and 1 wrong. bench/RESULTS.md, "Flags, seventieth round (session 31)".
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ from .ocrtext import fold_key
 
 #: A side's heading in an agreement's signature blocks, folded: the signer's position is printed under it
 PARTY_LABELS = ("ben a", "ben b", "dai dien ben a", "dai dien ben b")
+#: side B's heading, folded: the signer under it is the partner's, not the issuing body's (side A)
+OTHER_SIDE = ("ben b", "dai dien ben b")
 
 
 def second_signer_doubt(position: str, authority: str | None) -> str | None:
@@ -75,10 +83,24 @@ def flag_second_signer(found: dict[str, Field]) -> None:
             f.review = why
 
 
+def other_side_doubt(position: str) -> str | None:
+    """Why the signer stored under ``position`` is doubtful: the position is side B's heading, and the issuing body
+    signs as side A. None otherwise."""
+    if not position.strip() or fold_key(split_positions(position)[-1]) not in OTHER_SIDE:
+        return None
+    return (f"the signer was read under '{position}', the partner's side: the issuing body signs as side A, "
+            "whose block was not read")
+
+
 def flag_party_heading(found: dict[str, Field]) -> None:
-    """Mark for review a position stored as a party's heading (:func:`party_label_doubt`). Called after
-    ``agreement.flag_disagreeing``, whose reason (the body names the signer's office) says more when it has one.
-    The position only: the signer under the heading may be the right one (AT33 hd-057)."""
+    """Mark for review a position stored as a party's heading (:func:`party_label_doubt`), and the signer under
+    side B's (:func:`other_side_doubt`). Called after ``agreement.flag_disagreeing``, whose reason (the body names
+    the signer's office) says more when it has one. Under side A's the signer may be the right one (AT33 hd-057)."""
     pos = found.get("signer_position")
-    if pos is not None and isinstance(pos.value, str) and not pos.review:
+    if pos is None or not isinstance(pos.value, str):
+        return
+    if not pos.review:
         pos.review = party_label_doubt(pos.value)
+    signer = found.get("signer")
+    if signer is not None and signer.value not in (None, "") and not signer.review:
+        signer.review = other_side_doubt(pos.value)

@@ -1,7 +1,8 @@
 """Review flags, seventieth round (issue 14 item 9): sealed seed 88's parent issuer ``ỦY BAN NHÂN DÂN XÃ QUỲNH HẬU``
 for ``UBND HUYỆN QUỲNH LƯU`` (HG88 speckle-22 khai-sinh-309, 0.819), a commune stored as a parent, and subject
-``Về việc đề gi công nhận …`` for ``đề nghị`` (HG88 typewriter-07 ttr-006, 0.721), a syllable that lost letters.
-Flagged, never changed."""
+``Về việc đề gi công nhận …`` for ``đề nghị`` (HG88 typewriter-07 ttr-006, 0.721), a syllable that lost letters;
+AT88 gnh-035's signer ``Lê Quốc Trí`` for ``Đào Diệu Hoa`` (0.884), read under side B's heading. Flagged, never
+changed."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from archivist.fields import Field
 from archivist.parentflags import flag_parent_and_stub, parent_rank_doubt, stub_doubt, unit_level
+from archivist.secondsigner import flag_party_heading, other_side_doubt
 from tests.test_flag_evidence import FOOT, HEAD, _extract, _page, _with_subject
 
 SUBJECT = "Về việc đề {} công nhận xã Mỹ Đức đạt chuẩn nông thôn mới năm 2010"
@@ -74,3 +76,34 @@ def test_the_targets_subject_through_extract_is_flagged_and_kept() -> None:
     assert "'gi'" in (meta.subject.review or ""), meta.subject.review
     plain = _extract(_page(_with_subject(subject.format("nghị"))))
     assert plain.subject.value == subject.format("nghị") and "subject" not in plain.needs_review
+
+
+def test_a_signer_under_side_bs_heading_is_doubted_under_side_as_not() -> None:
+    for position in ("ĐẠI DIỆN BÊN B", "BÊN B", "Đại diện bên B"):
+        assert "partner's side" in (other_side_doubt(position) or ""), position
+    for position in ("ĐẠI DIỆN BÊN A", "BÊN A", "CHỦ TỊCH", "", "PHÓ CHỦ TỊCH"):
+        assert other_side_doubt(position) is None, position
+    found = {"signer_position": Field("ĐẠI DIỆN BÊN B", 0.57), "signer": Field("Lê Quốc Trí", 0.884)}
+    flag_party_heading(found)
+    assert "party's heading" in (found["signer_position"].review or "")
+    assert "partner's side" in (found["signer"].review or "") and found["signer"].value == "Lê Quốc Trí"
+
+
+def _memorandum(right: str) -> list[list[tuple[int, str]]]:
+    """A memorandum whose right-hand block, the one the record keeps, is side ``right``'s, with no position."""
+    left = "A" if right == "B" else "B"
+    return [[(100, "UBND HUYỆN QUỲNH LƯU")], [(100, "ỦY BAN NHÂN DÂN")], [(100, "XÃ QUỲNH HẬU")],
+            [(100, "Số: 35/GNH-UBND"), (1000, "Quỳnh Hậu, ngày 11 tháng 6 năm 2023")], [(600, "BẢN GHI NHỚ")],
+            [(400, "Về phối hợp tuyên truyền, vận động nhân dân xây dựng nông thôn mới")],
+            [(100, "Hai bên thống nhất các nội dung phối hợp sau đây.")],
+            [(100, f"ĐẠI DIỆN BÊN {left}"), (1000, f"ĐẠI DIỆN BÊN {right}")],
+            [(100, "Đào Diệu Hoa"), (1000, "Lê Quốc Trí")]]
+
+
+def test_the_signer_under_side_b_through_extract_is_flagged_and_kept() -> None:
+    meta = _extract(_page(_memorandum("B")))
+    assert meta.signer.value == "Lê Quốc Trí" and meta.signer_position.value == "ĐẠI DIỆN BÊN B"  # kept
+    assert "signer" in meta.needs_review and "partner's side" in (meta.signer.review or ""), meta.signer.review
+    side_a = _extract(_page(_memorandum("A")))
+    assert side_a.signer_position.value == "ĐẠI DIỆN BÊN A"
+    assert "partner's side" not in (side_a.signer.review or "")
