@@ -13,11 +13,12 @@ Why: sealed seed 88 left two wrong values unflagged.
   text writes bare (``gì`` carries its mark).
 
 Measured on the fit basis (seeds 22-80, 87, 88 and HG47, bench/RESULTS.md "Flags, seventieth round (session
-31)"): of 4,681 parent issuers stored, 1 named a commune-level unit (the target, wrong), no right one (the 10 other
-values with ``XÃ`` hold the motto's ``CỘNG HÒA XÃ HỘI`` run in, which is no unit); none equalled its issuer. Bare
-``gi`` stood in 1 subject (the target) and in no true value of any field. The rules read only the values' own words,
-not a generated list of names; the generator's parents are all districts (``UBND HUYỆN …``), so the level
-comparison beyond "a commune is nobody's parent" is untested there.
+31)"): of 4,535 parent issuers stored (4,168 right, 367 wrong), the rule reaches 3, all wrong: the target and two
+flagged already, the motto run in with its ``HỘI`` misread (``ĐỘNG i4OÀ XÃ``, ``… CỘNs HOÀ XÃ CỦ NGHĨA …``); no right
+one (other values with ``XÃ`` hold the motto's ``CỘNG HÒA XÃ HỘI``, which is no unit). None equalled its issuer, and
+none was a district under a district. Bare ``gi`` stood in 1 subject (the target) and in no true value of any
+field. The rules read only the values' own words, not a generated list of names; the generator's parents are all
+districts (``UBND HUYỆN …``), so the level comparison beyond "a commune is nobody's parent" is untested there.
 
 They only flag; the values stay as read.
 """

@@ -29,8 +29,9 @@ can be right (AT33 hd-057). bench/RESULTS.md, "Flags, sixty-second round (sessio
 Under side B's heading it is not (seventieth round): an agreement's issuing body, whose header and number the paper
 carries, is its side A (AT33 hd-057's right signer stood under ``ĐẠI DIỆN BÊN A``), so a signer read under ``BÊN B``
 is the partner's representative (sealed seed 88: AT88 gnh-035's ``Lê Quốc Trí`` for ``Đào Diệu Hoa``, 0.884). On
-the fit basis (seeds 22-80, 87, 88 and HG47) 10 signers were stored under ``ĐẠI DIỆN BÊN B``, all wrong (8 flagged
-already), none right; under side A, 1 right and 1 wrong. bench/RESULTS.md, "Flags, seventieth round (session 31)".
+the fit basis (seeds 22-80, 87, 88 and HG47) 9 signers were stored under ``ĐẠI DIỆN BÊN B``, all wrong (8 flagged
+already), none right; under side A, 1 right and 1 wrong. A real archive's body may sign as side B: a review, not a
+change. bench/RESULTS.md, "Flags, seventieth round (session 31)".
 """
 
 from __future__ import annotations
