@@ -24,6 +24,8 @@ read at a confidence no threshold may doubt (bench/RESULTS.md, "Flags, fifty-thi
 - HG76 typewriter-11 qd-123's ``Về việc thành Lập Ban chỉ đạo`` for ``thành lập Ban Chỉ đạo`` (0.868, sixty-fourth
   round): a word of the list (``thành lập``) read with its second syllable capitalised and its first not
   (:func:`inner_capital_doubt`).
+- HG89 speckle-22 ttr-223's ``kinh phí .sửa chữa`` (0.884, seventy-first round): a speck read as a dot glued to the
+  front of a word (:func:`front_speck_doubt`).
 
 All only flag; the values stay as read.
 """
@@ -59,6 +61,27 @@ def glued_hyphen_doubt(subject: str) -> str | None:
         if len(parts) == 2 and all(p.isalpha() and p.islower() for p in parts):
             return f"'{token.strip(_EDGES)}' joins two words with a hyphen: a speck read between them"
     return None
+
+
+#: a stop, comma, semicolon or colon glued to the front of a word, at the start or after a space (`` .sửa``)
+_FRONT_SPECK = re.compile(r"(?:^|\s)([.,;:]+[^\W\d_]\w*)")
+
+
+def front_speck_doubt(value: str) -> str | None:
+    """Why a text value is doubtful: a stop, comma, semicolon or colon is glued to the front of a word (``kinh phí
+    .sửa chữa``). Writing puts these after a word, never before it: one there is a speck read as punctuation, and
+    the engine's confidence in the words does not say so. On the fit basis (seeds 22-80, 87-89 and HG47) 12 values
+    held one, all wrong (11 flagged by other checks), no right value and no true value of any field
+    (bench/RESULTS.md, "Flags, seventy-first round (session 31)")."""
+    m = _FRONT_SPECK.search(value)
+    return f"'{m.group(1)}' has punctuation glued to its front: a speck read as a mark" if m else None
+
+
+def flag_front_specks(found: dict[str, Field]) -> None:
+    """Give every text value with punctuation glued to the front of a word its reason for review (values kept)."""
+    for f in found.values():
+        if isinstance(f.value, str) and not f.review:
+            f.review = front_speck_doubt(f.value)
 
 
 def opening_capital_doubt(subject: str) -> str | None:
@@ -99,7 +122,8 @@ def inner_capital_doubt(subject: str) -> str | None:
 def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
     """Mark for review a date of 2011 or later on a page spelled as Circular 55 wrote, and a subject with a
     hyphen glued between two words, a capital after its opening, an ``m`` read as ``n``, a pair of words the
-    document writes otherwise elsewhere, or a word capitalised from its second syllable."""
+    document writes otherwise elsewhere, or a word capitalised from its second syllable; any text value with
+    punctuation glued to the front of a word."""
     day = found.get("date")
     if day is not None and not day.review:
         day.review = era_doubt(day.value, texts)
@@ -108,3 +132,4 @@ def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
         subj.review = glued_hyphen_doubt(subj.value) or opening_capital_doubt(subj.value) \
             or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts)) or double_doubt(subj.value) \
             or inner_capital_doubt(subj.value)
+    flag_front_specks(found)
