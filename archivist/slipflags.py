@@ -70,8 +70,8 @@ _FRONT_SPECK = re.compile(r"(?:^|\s)([.,;:]+[^\W\d_]\w*)")
 def front_speck_doubt(value: str) -> str | None:
     """Why a text value is doubtful: a stop, comma, semicolon or colon is glued to the front of a word (``kinh phí
     .sửa chữa``). Writing puts these after a word, never before it: one there is a speck read as punctuation, and
-    the engine's confidence in the words does not say so. On the fit basis (seeds 22-80, 87-89 and HG47) 12 values
-    held one, all wrong (11 flagged by other checks), no right value and no true value of any field
+    the engine's confidence in the words does not say so. On the fit basis (seeds 22-80, 87-89 and HG47) 9 values
+    held one, all wrong subjects (8 flagged by other checks), no right value and no true value of any field
     (bench/RESULTS.md, "Flags, seventy-first round (session 31)")."""
     m = _FRONT_SPECK.search(value)
     return f"'{m.group(1)}' has punctuation glued to its front: a speck read as a mark" if m else None
