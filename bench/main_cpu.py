@@ -29,6 +29,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,16 +90,22 @@ def run(folder: Path, out: Path, trees: dict[str, Path], rounds: int) -> None:
           "critical path, wall s | batch wall s |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name in names:
-        mine = [x for x in rows if x["tree"] == name]
-
-        def mean(key: str, rows: list[dict] = mine) -> float:
-            return sum(x[key] for x in rows) / len(rows)
+        mine, mean = _runs_of(name, rows)
         print(f"| {name} | {len(mine)} | {mean('cpu_all') / mine[0]['pages']:.3f} | {mean('main_cpu'):.3f} "
               f"(min {min(x['main_cpu'] for x in mine):.3f}) | {mean('document_stage_cpu'):.3f} | "
               f"{mean('main_cpu') - mean('document_stage_cpu'):.3f} | {mean('page_stage_cpu') / mine[0]['pages']:.3f} "
               f"| {mean('first_result'):.2f} | {mean('startup'):.2f} ({min(x['startup'] for x in mine):.2f}–"
               f"{max(x['startup'] for x in mine):.2f}) | {mean('wall'):.2f} |")
     _outside(names, rows)
+
+
+def _runs_of(name: str, rows: list[dict]) -> tuple[list[dict], Callable[[str], float]]:
+    """One tree's runs, and the mean of a key over them (both tables read the runs the same way)."""
+    mine = [x for x in rows if x["tree"] == name]
+
+    def mean(key: str) -> float:
+        return sum(x[key] for x in mine) / len(mine)
+    return mine, mean
 
 
 def _outside(names: list[str], rows: list[dict]) -> None:
@@ -108,10 +115,7 @@ def _outside(names: list[str], rows: list[dict]) -> None:
           "| not sampled (all − the roles) |")
     print("|---|---|---|---|---|---|---|---|")
     for name in names:
-        mine = [x for x in rows if x["tree"] == name]
-
-        def mean(key: str, rows: list[dict] = mine) -> float:
-            return sum(x[key] for x in rows) / len(rows)
+        _, mean = _runs_of(name, rows)
         sampled = mean("main_sampled") + mean("forkserver") + mean("workers") + mean("others")
         print(f"| {name} | {mean('cpu_all') - mean('page_stage_cpu'):.3f} | {mean('document_stage_cpu'):.3f} | "
               f"{mean('main_sampled') - mean('document_stage_cpu'):.3f} | {mean('forkserver'):.3f} | "
