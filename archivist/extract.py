@@ -17,6 +17,7 @@ from typing import Any
 
 from .agreement import flag_date_line, flag_disagreeing, flag_number_year, flag_subject_year
 from .bodies import abbreviations, clean_body, is_debris, odd_tokens
+from .bookyear import flag_book_year
 from .calibration import threshold_for
 from .chardoubt import flag_doubted, settle_number
 from .civil import BARE_CODES, civil_fields
@@ -334,6 +335,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_deputy(found, doc.footer, pages)  # a position without PHÓ under which the signature column holds PHÓ/KT
     flag_second_signer(found)  # a signer stored from a secretary's block (THƯ KÝ): minutes keep the chair's
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
+    flag_book_year(found.get("event_date"), book)  # a register's event date out of its book's year
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, text)  # the subject's year and the date's: one misread
     flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0
