@@ -6,7 +6,7 @@ AT90's register read its first entry's birth date ``23/08/2006`` for ``2008`` at
 nothing else on the page doubting it. On the fit basis (seeds 22-80, 87-90, HG47) registers' event dates read
 right lay in the book's year or the year before (17 the year before), none further; the one further (two years
 before) is that misread. Extracts citing a book are left alone: their right dates too kept to the window (21 the
-year before), but an extract of a late registration may cite an event years before its book, and the 7 misread ones
+year before), but an extract of a late registration may cite an event years before its book, and the 6 misread ones
 out of it there were flagged already. A book's own year read wrong: 16 wrong books, all flagged already.
 
 A late registration (đăng ký khai sinh quá hạn) in a real register would be sent to review by this: a flag, no
