@@ -62,6 +62,21 @@ def _pages_of(f: Path) -> int:
         raise IngestError(f"cannot read the file ({e.strerror or one_line(e)})") from None
 
 
+def _tiff_counts(scans: list[Path]) -> dict[Path, int]:
+    """Page counts of a folder's TIFFs, read once. Scanners that write a file per page write TIFF as often as
+    JPEG, so a one-page TIFF is a page of the folder's dossier like any image; a multi-page TIFF is a document
+    of its own. A TIFF whose header cannot be read is left out (its count unknown): it is taken as a page, and
+    the dossier then fails naming it, as it would for a damaged JPEG page."""
+    known: dict[Path, int] = {}
+    for f in scans:
+        if f.suffix.lower() in (".tif", ".tiff"):
+            try:
+                known[f] = _pages_of(f)
+            except IngestError:
+                pass
+    return known
+
+
 def _within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
@@ -115,11 +130,11 @@ class _Discovery:
         except OSError as e:
             self.fail(f, f"cannot read the file ({e.strerror or one_line(e)})")
 
-    def add_dossier(self, folder: Path, images: list[Path]) -> None:
+    def add_dossier(self, folder: Path, images: list[Path], known: dict[Path, int]) -> None:
         counts: list[int] = []
         for f in images:
             try:
-                counts.append(_pages_of(f))
+                counts.append(known[f] if f in known else _pages_of(f))
             except IngestError as e:
                 self.fail(f, str(e))
         self.files.update(os.path.realpath(f) for f in images)
@@ -171,13 +186,14 @@ class _Discovery:
         files = [e for e in entries if e.is_file()]
         scans = [f for f in files if _is_supported(f) and os.path.realpath(f) not in self.files]
         self.skipped.extend(shown(f) for f in files if not _is_supported(f))
-        single_images = [f for f in scans if f.suffix.lower() not in PDF_EXTS | {".tif", ".tiff"}]
         if top or not self.dossiers:
             for f in scans:
                 self.add_file(f)
         else:
+            known = _tiff_counts(scans)
+            single_images = [f for f in scans if f.suffix.lower() not in PDF_EXTS and known.get(f, 1) == 1]
             if single_images:
-                self.add_dossier(folder, single_images)
+                self.add_dossier(folder, single_images, known)
             for f in scans:
                 if f not in single_images:
                     self.add_file(f)

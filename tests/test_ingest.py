@@ -139,3 +139,37 @@ def test_pdf_scan_page_passes_jpeg_through(tmp_path: Path) -> None:
     assert loaded.dpi == pytest.approx(150, abs=0.5)
     with Image.open(buf) as im:
         assert loaded.gray.shape == (im.height, im.width)
+
+
+def test_one_page_tiffs_in_a_folder_are_pages_of_its_dossier(tmp_path: Path) -> None:
+    """A scanner writing a file per page writes TIFF as often as JPEG: a folder of one-page TIFFs is one
+    document, in natural order, beside a JPEG page; a multi-page TIFF there stays a document of its own."""
+    folder = tmp_path / "batch" / "hồ sơ 3"
+    folder.mkdir(parents=True)
+    pages = [text_page(150, seed=s, lines=3)[0] for s in range(5)]
+    pages[0].convert("1").save(folder / "page-10.tif", compression="group4", dpi=(150, 150))
+    pages[1].save(folder / "page-2.tif", compression="tiff_lzw", dpi=(150, 150))
+    pages[2].save(folder / "page-1.jpg", dpi=(150, 150))
+    pages[3].save(folder / "phu-luc.tif", save_all=True, append_images=[pages[4]], compression="tiff_deflate")
+    docs, failures, _, _ = discover([tmp_path / "batch"])
+    assert not failures
+    by_name = {Path(d.label).name: d for d in docs}
+    assert set(by_name) == {"hồ sơ 3", "phu-luc.tif"}
+    assert [(p.path.name, p.kind) for p in by_name["hồ sơ 3"].pages] == [
+        ("page-1.jpg", "image"), ("page-2.tif", "tiff"), ("page-10.tif", "tiff")]
+    assert [p.index for p in by_name["phu-luc.tif"].pages] == [0, 1]
+    for ref in by_name["hồ sơ 3"].pages:
+        assert load_page(ref).gray.shape == (pages[0].height, pages[0].width)
+
+
+def test_a_damaged_tiff_page_keeps_its_dossier_from_being_written(tmp_path: Path) -> None:
+    folder = tmp_path / "batch" / "hồ sơ 4"
+    folder.mkdir(parents=True)
+    page, _ = text_page(150, seed=6, lines=3)
+    page.save(folder / "page-1.tif", compression="tiff_lzw", dpi=(150, 150))
+    (folder / "page-2.tif").write_bytes((folder / "page-1.tif").read_bytes()[:40])
+    docs, failures, _, _ = discover([tmp_path / "batch"])
+    assert docs == []
+    reasons = {Path(f.path).name: f.reason for f in failures}
+    assert "page-2.tif" in reasons and "\n" not in reasons["page-2.tif"]
+    assert reasons["hồ sơ 4"] == "1 of 2 pages could not be read; document not written"

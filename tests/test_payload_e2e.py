@@ -1,7 +1,8 @@
 """End to end: a batch of scans in every format a commune scanner writes, through the real pipeline
 (Tesseract ``vie``, PDF/A-1b and 2b), then read back: each PDF's image is the source's compressed
 data where it can pass (tests/test_payload.py pins which), its pixels equal the source's, the OCR
-found the words, and PDFBox Preflight accepts every file (2b through its 1b check).
+found the words, and PDFBox Preflight accepts every file (2b through its 1b check). A folder of one-page
+TIFFs (a scanner's file per page) is one dossier document, its pages passing through like the single files'.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ FILES = {
                     "FlateDecode", 2.0, 0),
     "lzw.tif": ("L", {"compression": "tiff_lzw", "tiffinfo": {317: 2}}, "FlateDecode", 0.0, 270),
 }
+#: the one-page TIFFs of a dossier folder, in the order of their pages
+DOSSIER = {
+    "trang-2.tif": FILES["g4.tif"][:3] + (1.0, 0),
+    "trang-10.tif": FILES["lzw.tif"][:3] + (-1.0, 0),
+}
 
 
 def _scan(mode: str, seed: int, skew: float, turn: int) -> Image.Image:
@@ -52,6 +58,10 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict:
     frames = [_scan("1", 10 + i, 1.0 - i, 0) for i in range(2)]
     frames[0].save(scans / "two-pages.tif", compression="group4", save_all=True, append_images=frames[1:],
                    dpi=(150, 150))
+    folder = scans / "hồ sơ 12"
+    folder.mkdir()
+    for seed, (name, (mode, options, _f, skew, turn)) in enumerate(DOSSIER.items(), start=20):
+        _scan(mode, seed, skew, turn).save(folder / name, dpi=(150, 150), **options)
     archives = {}
     for level in ("1b", "2b"):
         archives[level] = root / f"archive-{level}"
@@ -79,11 +89,12 @@ def _pages(archive: Path, keep: list) -> dict[tuple[str, int], tuple[pikepdf.Obj
 def test_every_format_is_embedded_as_expected_with_identical_pixels(batch: dict) -> None:
     keep: list = []
     pages = _pages(batch["archives"]["1b"], keep)
-    expected = {(n, 0): spec[2] for n, spec in FILES.items()} | {("two-pages.tif", i): "CCITTFaxDecode" for i in (0, 1)}
+    expected = {(n, 0): spec[2] for n, spec in (FILES | DOSSIER).items()}
+    expected |= {("two-pages.tif", i): "CCITTFaxDecode" for i in (0, 1)}
     assert set(pages) == set(expected)
     for (name, index), (img, entry) in pages.items():
         assert str(img.Filter) == "/" + expected[(name, index)], name
-        with Image.open(batch["scans"] / name) as src:
+        with Image.open(entry["source"]["path"]) as src:
             src.seek(index)
             want = np.asarray(src.convert("L") if src.mode == "1" else src)
         got = pikepdf.PdfImage(img).as_pil_image()
@@ -101,7 +112,19 @@ def test_every_format_is_embedded_as_expected_with_identical_pixels(batch: dict)
 def test_preflight_accepts_every_format(batch: dict) -> None:
     one = sorted((batch["archives"]["1b"] / "documents").glob("*.pdf"))
     two = sorted((batch["archives"]["2b"] / "documents").glob("*.pdf"))
-    assert len(one) == len(two) == len(FILES) + 1
+    assert len(one) == len(two) == len(FILES) + 2  # and the multi-page TIFF, and the folder's dossier
     result = preflight(one + two)
     assert all(result[p] == [] for p in one), {p.name: v for p, v in result.items() if v and p in one}
     assert all(only_part_complaint(result[p]) for p in two), {p.name: result[p] for p in two}
+
+
+@pytest.mark.slow
+def test_a_folder_of_one_page_tiffs_is_one_dossier_in_page_order(batch: dict) -> None:
+    import json
+
+    documents = batch["archives"]["1b"] / "documents"
+    records = [json.loads(r.read_text(encoding="utf-8")) for r in documents.glob("*.json")]
+    (dossier,) = [r for r in records if Path(r["label"]).name == "hồ sơ 12"]
+    assert dossier["page_count"] == 2
+    assert [Path(e["source"]["path"]).name for e in dossier["pages"]] == list(DOSSIER)
+    assert all(len(e["words"]) >= 20 for e in dossier["pages"])
