@@ -222,7 +222,7 @@ HARD_GROUPS = ("clean", "faded", "typewriter", "speckle")
 def make_set(out: Path, per_dpi: int, hard_docs: int, seed: int) -> None:
     """Generate the JPEG sets under ``out/src/`` and write every page as a G4 TIFF under ``out/bilevel/``
     (``scans/<set>/...``, ground truth with ``group`` naming the set or the hard group)."""
-    from bench.corpus import _write
+    from bench.bilevel_sets import to_g4, write_truth
     from samples.generate import generate
 
     sets: dict[str, dict] = {f"plain-{d}": {"n_docs": per_dpi, "formats": ("jpeg",), "dpi_choices": (d,),
@@ -235,18 +235,7 @@ def make_set(out: Path, per_dpi: int, hard_docs: int, seed: int) -> None:
     for k, (name, kw) in enumerate(sets.items()):
         src = out / "src" / name
         for t in generate(src, seed=seed + k, **kw):
-            files = {}
-            for p in t["pages"]:
-                tif = f"scans/{name}/{Path(p['file']).relative_to('scans').with_suffix('.tif')}"
-                (dst / tif).parent.mkdir(parents=True, exist_ok=True)
-                with Image.open(src / p["file"]) as im:
-                    _write("tiff-g4", [(im, b"", p)], dst / tif)
-                files[p["file"]] = tif
-                p.update(file=tif, format="tiff-g4", group=p.get("group", name))
-            t.update(document=f"{name}-{t['document']}", files=[files.get(f, f) for f in t["files"]],
-                     group=t.get("group", name))
-            (dst / "ground-truth" / f"{t['document']}.json").write_text(
-                json.dumps(t, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            write_truth(dst, to_g4(src, dst, name, t))
     print(f"{len(list((dst / 'scans').rglob('*.tif')))} bilevel pages under {dst}")
 
 
