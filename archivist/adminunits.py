@@ -34,6 +34,7 @@ from pathlib import Path
 
 from .errors import EXIT_ENVIRONMENT, UsageProblem
 from .fsutil import sha256_file
+from .levelwords import COMMUNE
 from .textnorm import exact, fold, match_key
 
 PACKAGE = "vietnamadminunits"
@@ -45,8 +46,8 @@ FORMER_LIST_TITLE = "codes in force until 2025-06-30 (Decision 124/2004/QĐ-TTg,
 MERGER_DATE = "2025-07-01"  # the new units exist from this day
 LAST_FORMER_DATE = "2025-06-30"  # the former units' People's Committees ceased at the end of this day
 DATA_FILES = ("dataset.db", "converter_2025.json")
-#: Unit types a name may start with; matched folded, longest first.
-UNIT_TYPES = ("Đặc khu", "Thị trấn", "Phường", "Xã", "Huyện")
+#: Unit types a name may start with (a commune's level words and ``Huyện``); matched folded, longest first.
+UNIT_TYPES = (*(w.capitalize() for w in COMMUNE), "Huyện")
 _TYPE_KEYS = sorted(((match_key(t), t) for t in UNIT_TYPES), key=lambda kt: -len(kt[0]))
 _PROVINCE_PREFIX = re.compile(r"^(?:tinh|thanh pho|tp)\s+")
 MAX_SUGGESTIONS = 8

@@ -35,6 +35,7 @@ from .crosscheck import name_key, possible_year, unit_name, unit_names, unmarked
 from .dates import digit_variants, iso_date
 from .faintflags import FAINT_NOTE, value_words, word_tuples
 from .fields import Field
+from .levelwords import COMMUNE, LEVELS, SHORT, level_opening
 from .numsym import is_known_part
 from .signerflags import capitals_name_doubt, lost_word_doubt, mixed_case_doubt, office_doubt, position_mark_doubt
 from .tokens import SEPARATORS
@@ -236,9 +237,10 @@ def _twin(own: str | None, texts: Sequence[str]) -> str | None:
     return None
 
 
-#: a level word that starts a unit's name in running text
-_LEVEL_WORD = re.compile(r"(?i)(?:^|(?<=\s))(?:xã|phường|thị trấn)\s+")
-_LEVELS = ("xa", "phuong", "thi tran", "thi xa", "huyen", "quan", "thanh pho", "tinh", "tp.")
+#: a commune's level word that starts its name in running text
+_LEVEL_WORD = level_opening(COMMUNE)
+#: every level word and short form, unmarked: a place that opens with one, or a word before the place that is one
+_LEVELS = tuple(unmarked_key(w) for w in (*LEVELS, *SHORT))
 
 
 def place_glue_doubt(place: str, before: str | None) -> str | None:

@@ -22,6 +22,7 @@ import unicodedata
 from functools import lru_cache
 
 from .doctypes import load_table
+from .levelwords import LEVELS
 from .syllables import fold_marks, folded_syllables, is_syllable
 from .textnorm import normalize
 from .tokens import ANGLES, BRACKETS, edge_without, split_edges
@@ -39,7 +40,7 @@ _EDGE = edge_without(ANGLES)  # an angle quote is a speck here (no name prints o
 #: :func:`clean_body` has always trimmed them; its words' own edges are :data:`_EDGE`'s)
 _NAME_TRIM = edge_without(BRACKETS + ANGLES + "!?…–/\\|‘’“”") + " "
 _VIET_LETTERS = set("aăâbcdđeêghiklmnoôơpqrstuưvxy")
-_LEVELS = {"xa", "phuong", "thi", "huyen", "quan", "tinh", "thanh"}  # what follows a body's head word
+_LEVELS = {fold_marks(w.split()[0]) for w in LEVELS}  # what follows a body's head word, its first word unmarked
 
 
 @lru_cache(maxsize=1)
@@ -104,12 +105,12 @@ def split_run_together(token: str) -> tuple[str, str] | None:
     return lead + a, b + trail
 
 
-#: The fixed words of body names: a run of words that folds to one of these is that, whatever marks the OCR
-#: gave it (``ỦY BẠN NHÂN ĐÂN``). Longest first.
+#: The fixed words of body names (their heads and level words): a run of words that folds to one of these is
+#: that, whatever marks the OCR gave it (``ỦY BẠN NHÂN ĐÂN``). Longest first.
 HEADS = tuple(sorted((
     "ủy ban nhân dân", "hội đồng nhân dân", "ủy ban mặt trận tổ quốc việt nam", "ủy ban mặt trận tổ quốc",
     "ủy ban thường vụ quốc hội", "thủ tướng chính phủ", "chính phủ", "quốc hội", "đảng ủy", "công an",
-    "văn phòng", "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh"), key=len, reverse=True))
+    "văn phòng", *LEVELS), key=len, reverse=True))
 
 
 def _fixed_words(words: list[str]) -> tuple[list[str], list[str]]:

@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 
 from .fields import Field
+from .levelwords import ONE_WORD, capital_level
 from .syllables import fold_marks
 from .textnorm import normalize
 from .tokens import EDGE as _EDGE
@@ -37,9 +38,8 @@ from .wordingflags import FIXED_HEADS
 
 #: a number's issuer code that is a people's committee's own ``UBND`` cut short
 CUT_CODE = "UB"
-#: a body's level words, as a list writes them after the body's code (``HĐND xã``, ``UBND huyện``)
-LEVEL_WORDS = ("xã", "phường", "huyện", "tỉnh", "quận")
-_LEVEL_LETTERS = {fold_marks(w): w for w in LEVEL_WORDS}
+#: a body's level words by their letters, as a list writes them after the body's code (``HĐND xã``, ``UBND huyện``)
+_LEVEL_LETTERS = {fold_marks(w): w for w in ONE_WORD}
 #: a body's code: two capitals or more (``HĐND``, ``UBND``, ``UBMTTQ``)
 _CODE = re.compile(r"^[A-ZĐ]{2,}$")
 
@@ -82,12 +82,10 @@ TEXT_FIELDS = ("subject", "place", "issuer", "parent_issuer", "signer_position",
 def text_level_doubt(value: str) -> str | None:
     """Why a running-text value is doubtful: a level word after its first word has a capital (``tại Xã Trung
     Nghĩa``): Decree 30 writes it small there, so its case was misread (and likely the page's other ``x`` s)."""
-    words = normalize(value).split()
-    for before, word in zip(words, words[1:], strict=False):
-        bare = word.rstrip(",;.")
-        if bare.lower() in LEVEL_WORDS and bare == bare.capitalize():
-            return (f"'{before} {bare}': Decree 30 writes the level word '{bare.lower()}' small inside text; its "
-                    "case was misread")
+    if found := capital_level(normalize(value).split()):
+        before, bare = found
+        return (f"'{before} {bare}': Decree 30 writes the level word '{bare.lower()}' small inside text; its "
+                "case was misread")
     return None
 
 

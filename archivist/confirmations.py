@@ -36,6 +36,7 @@ from .calibration import threshold_for
 from .classify import THRESHOLD
 from .crosscheck import name_key, unit_names
 from .fields import Field
+from .levelwords import BODY_HEADS, COMMUNE, DISTRICT, alternation
 from .ocrtext import fold_key
 from .tokens import EDGE as _EDGE
 
@@ -53,11 +54,14 @@ SUBJECT_CONFIRMED = 0.9
 RESTATED_WORDS = 4
 #: the authorities and the positions Decree 30 signs them with
 _PAIRS = {("KT.", "PHÓ CHỦ TỊCH"), ("TM.", "CHỦ TỊCH")}
-_COMMUNE_BODY = re.compile(r"(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN) XÃ (?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})")
 _NAME = r"[^\W\d_]+(?: [^\W\d_]+){1,3}"
+#: a commune's body, its head written whole, with its commune's name or its unit (level word and name); a
+#: district's body, its head whole or short, with its unit
+_WHOLE_HEAD = alternation(h for h in BODY_HEADS if " " in h)
+_COMMUNE_BODY = re.compile(rf"(?:{_WHOLE_HEAD}) XÃ (?P<name>{_NAME})")
+_COMMUNE_UNIT = re.compile(rf"(?:{_WHOLE_HEAD}) (?P<unit>(?:{alternation(w.upper() for w in COMMUNE)}) {_NAME})")
 _DISTRICT_BODY = re.compile(
-    rf"(?:UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN) (?P<unit>(?:HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ) {_NAME})")
-_COMMUNE_UNIT = re.compile(rf"(?:ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN) (?P<unit>(?:XÃ|PHƯỜNG|THỊ TRẤN) {_NAME})")
+    rf"(?:{alternation(BODY_HEADS)}) (?P<unit>(?:{alternation(w.upper() for w in DISTRICT)}) {_NAME})")
 _REGISTER = re.compile(r"so\s*dang\s*ky\b")
 _BOOK_YEAR = re.compile(r"quyen\s*so\s*[:.]?\s*\d{1,3}/(?P<y>\d{4})\b")
 

@@ -43,6 +43,7 @@ from .civil import register_book_doubt
 from .debrisflags import debris_value_doubt
 from .fields import Field
 from .footer import BULLET, Footer
+from .levelwords import LEVEL
 from .listflags import recipients_doubt, swallowed_doubt
 from .marks import MarkRestorer
 from .numsym import is_known_part
@@ -55,7 +56,6 @@ from .textnorm import normalize
 from .tokens import edge_without
 from .wordpairs import pair_doubt
 
-_LEVEL = re.compile(r"(?i)(?:^|(?<=\s))(?:thành phố|thị xã|thị trấn|đặc khu|tỉnh|huyện|quận|phường|xã|tp\.?|h\.)\s+")
 #: a name is cut out of a phrase, so its spaces go too; a stroke stays on a word (``ư//`` is no lone letter to
 #: speck_doubt: stripping it rewrote 2 recipients' reasons on the fit sets); the position checks strip it themselves
 _EDGE = edge_without("/") + " "
@@ -74,9 +74,9 @@ def unit_names() -> frozenset[str]:
     without its level word, as :func:`name_key` writes it; empty when the lists are not installed.
 
     Made once per database and code and then read from the user's cache (``tesswords.derived_lines``, under the
-    digest of the database's bytes and of the modules that decide the names: this one for :func:`name_key` and
-    the level words, textnorm for ``normalize``, adminunits for the query): the query and the keys cost the
-    main process 0.04 CPU s on every batch, read back 0.003 (bench/RESULTS.md, issue 16, session 26)."""
+    digest of the database's bytes and of the modules that decide the names: this one for :func:`name_key`,
+    levelwords for the level words, textnorm for ``normalize``, adminunits for the query): the query and the keys
+    cost the main process 0.04 CPU s on every batch, read back 0.003 (bench/RESULTS.md, issue 16, session 26)."""
     from .adminunits import UnitError, data_dir
     from .tesswords import derived_lines, model_digest
 
@@ -89,7 +89,8 @@ def unit_names() -> frozenset[str]:
         data = model_digest(db)
     except OSError:
         return _unit_names_built()
-    return frozenset(derived_lines("unit-names", [Path(__file__), here / "textnorm.py", here / "adminunits.py"],
+    return frozenset(derived_lines("unit-names", [Path(__file__), here / "levelwords.py", here / "textnorm.py",
+                                                  here / "adminunits.py"],
                                    _unit_names_built, data=data))
 
 
@@ -104,14 +105,14 @@ def _unit_names_built() -> frozenset[str]:
     # The raw names first: the lists' 36,757 names are 9,387 different ones (every former commune repeats its
     # district's and province's), and each is normalised once instead of each time it comes (0.046 -> 0.018
     # CPU s a batch; the same set).
-    return frozenset(name_key(_LEVEL.sub("", name, count=1)) for name in raw)
+    return frozenset(name_key(LEVEL.sub("", name, count=1)) for name in raw)
 
 
 def unit_name(part: str, whole: bool = False, codes: bool = False) -> str | None:
     """The unit name in ``part`` (after ``XÃ``, ``huyện`` …; with ``whole``, the whole of it when it has no
     level word), or None: the words in capitals or title case that follow (``xã Cẩm Thạch giai đoạn …``); a
     name in small letters is no proper name (``huyện ủy``), nor one with a code in it (unless ``codes``)."""
-    hits = list(_LEVEL.finditer(part))
+    hits = list(LEVEL.finditer(part))
     if not hits and not whole:
         return None
     rest = (part[hits[-1].end():] if hits else part).strip(_EDGE).split()
@@ -153,10 +154,10 @@ def level_lost(place: str, lead: str, issuer: str) -> tuple[str, str] | None:
     when the issuer names the same unit after a level word with that first letter, the place was printed
     with it (a short form has no word there), and the issuer says which one it was. A level word in any case
     is one too when a speck glued to it (``"Xã``) kept it out of the place."""
-    hits = list(_LEVEL.finditer(issuer))
+    hits = list(LEVEL.finditer(issuer))
     core = lead.strip(_EDGE)
-    spelled = _LEVEL.fullmatch(core + " ") is not None  # Xã, xã, XÃ: the level word itself
-    if not hits or _LEVEL.match(place + " ") or not core.isalpha() or not (core.isupper() or spelled) or len(core) > 6:
+    spelled = LEVEL.fullmatch(core + " ") is not None  # Xã, xã, XÃ: the level word itself
+    if not hits or LEVEL.match(place + " ") or not core.isalpha() or not (core.isupper() or spelled) or len(core) > 6:
         return None
     name, level = unit_name(issuer), hits[-1].group().strip()
     if not name or unmarked_key(name) != unmarked_key(place) or _fold(core)[:1] != _fold(level)[:1]:

@@ -46,6 +46,7 @@ from .layout import (
     issuer_bodies,
 )
 from .levelcomma import flag_level_comma
+from .levelwords import LEVELS, alternation
 from .listflags import flag_list
 from .listlossflags import flag_list_loss
 from .lostwords import flag_lost
@@ -226,7 +227,7 @@ def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dic
 
 
 _LEAD_DEBRIS = re.compile(r"^[^\w(]+(?=\w)")  # not a letter nor a digit: no position starts so
-_LEVEL = re.compile(r"(?i)^.*\b(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+")
+_LEVEL = re.compile(rf"(?i)^.*\b(?:{alternation(LEVELS)})\s+")  # up to the last level word of a value
 
 
 def _name_of(value: str) -> str:

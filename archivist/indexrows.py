@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .levelwords import COMMUNE, alternation
 from .query import pad
 from .textnorm import exact_tokens, fold_tokens, match_key, nfc
 
@@ -21,7 +22,8 @@ PAGE_MASK, DOC_SHIFT = (1 << PAGE_BITS) - 1, HASH_BITS + PAGE_BITS
 Row = tuple[int, str, str, str, str]  # key, meta, body, mexact, exact: the token strings of a page
 
 
-_FONDS_COMMUNE = re.compile(r"\b(?:xa|phuong|thi tran|dac khu) (.+)$")
+_COMMUNE_KEYS = tuple(match_key(w) + " " for w in COMMUNE)  # a commune's level words as match_key writes them
+_FONDS_COMMUNE = re.compile(rf"\b(?:{alternation(_COMMUNE_KEYS)})(.+)$")
 
 
 def fonds_commune_key(fonds: object) -> str:
@@ -34,7 +36,7 @@ def fonds_commune_key(fonds: object) -> str:
 
 def commune_key(value: object) -> str:
     key = match_key(value)
-    return next((key[len(p):] for p in ("xa ", "phuong ", "thi tran ") if key.startswith(p)), key)
+    return next((key[len(p):] for p in _COMMUNE_KEYS if key.startswith(p)), key)
 
 
 def retention_key(value: object) -> str:

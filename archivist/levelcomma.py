@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 
 from .fields import Field
+from .levelwords import COMMUNE, alternation
 
-#: the levels a text lists as alternatives with commas; ``tổ`` only as a whole item or in ``tổ dân phố`` (``các
-#: thôn tổ chức …`` is a verb), and ``khu`` only in ``khu phố`` (``khu vực`` is a word)
-_LISTED = r"(?:thôn|ấp|xã|phường|thị trấn|khu phố|tổ dân phố|tổ(?=\s*(?:[,;.)]|$)))"
+#: the levels a text lists as alternatives with commas: a commune's (``levelwords.COMMUNE``) and those below it;
+#: ``tổ`` only as a whole item or in ``tổ dân phố`` (``các thôn tổ chức …`` is a verb), and ``khu`` only in ``khu
+#: phố`` (``khu vực`` is a word)
+_LISTED = rf"(?:thôn|ấp|{alternation(COMMUNE)}|khu phố|tổ dân phố|tổ(?=\s*(?:[,;.)]|$)))"
 _PAIR = re.compile(rf"(?<!\w)({_LISTED})\s+({_LISTED})(?!\w)")
 
 

@@ -60,6 +60,7 @@ from .faintflags import value_words, word_tuples
 from .fields import Field
 from .footer import BULLET, Footer, authority_of
 from .itemtail import lost_tail_doubt
+from .levelwords import capital_level
 from .ocrtext import Line
 from .recipients import ITEM_EDGE
 from .syllables import is_syllable
@@ -148,15 +149,12 @@ def row_stray_doubt(footer: Footer) -> str | None:
     return None
 
 
-#: a body's level word, written small inside a list item (``UBND xã``, ``UBND huyện Can Lộc``)
-_LEVEL_CAPITAL = re.compile(r"^(?:Xã|Huyện|Phường|Quận|Tỉnh)[,;.]?$")
-
-
 def level_case_doubt(items: Sequence[str]) -> str | None:
     """Why the recipients are doubtful: a level word after an item's first word has a capital (``UBMTTQ VN
-    Xã``), which Decree 30's lists never write there; items all in capitals are :func:`signature_item_doubt`'s."""
+    Xã``), which Decree 30's lists never write there (``UBND xã``, ``UBND huyện Can Lộc``); items all in capitals
+    are :func:`signature_item_doubt`'s."""
     for item in items:
-        if any(_LEVEL_CAPITAL.match(w) for w in item.split()[1:]):
+        if capital_level(item.split()):
             return f"a level word in '{item}' has a capital: its case was misread"
     return None
 

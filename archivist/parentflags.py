@@ -28,15 +28,15 @@ from __future__ import annotations
 import re
 
 from .fields import Field
+from .levelwords import COMMITTEE_HEADS, LEVELS, alternation
 from .ocrtext import fold_key
 
-#: a unit word and its level: 1 commune, 2 district, 3 province. ``THÀNH PHỐ`` is either a district-level city or
-#: a centrally run one, so it gives no level; ``THỊ XÃ`` is a district-level town, and ``XÃ HỘI`` is the motto's.
-_UNIT = re.compile(r"(?<!\w)(THỊ TRẤN|THỊ XÃ|THÀNH PHỐ|ĐẶC KHU|PHƯỜNG|XÃ(?!\s+HỘI)|HUYỆN|QUẬN|TỈNH)(?!\w)")
-_LEVEL = {"THỊ TRẤN": 1, "ĐẶC KHU": 1, "PHƯỜNG": 1, "XÃ": 1, "THỊ XÃ": 2, "HUYỆN": 2, "QUẬN": 2, "TỈNH": 3}
+#: a unit word in capitals and its level (``levelwords.LEVELS``: ``THÀNH PHỐ`` gives none); ``XÃ HỘI`` is the motto's
+_LEVEL = {w.upper(): n for w, n in LEVELS.items()}
+_UNIT = re.compile(rf"(?<!\w)(?!XÃ\s+HỘI)({alternation(_LEVEL)})(?!\w)")
 _NAMES = ("commune", "district", "province")
-#: the body's long and short name, so ``UBND X`` and ``ỦY BAN NHÂN DÂN X`` compare equal
-_BODY = re.compile(r"^\s*(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)\s+")
+#: the committee's long and short name, so ``UBND X`` and ``ỦY BAN NHÂN DÂN X`` compare equal
+_BODY = re.compile(r"^\s*(?:" + alternation(COMMITTEE_HEADS, r"\s+") + r")\s+")
 #: a syllable with no word of its own: ``gi`` bare is ``nghị``, ``giá``, ``giải`` … that lost letters
 _STUB = re.compile(r"(?<!\w)gi(?!\w)", re.IGNORECASE)
 

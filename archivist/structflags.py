@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import re
 
-from .crosscheck import _LEVEL, name_key, unit_name, unit_names, unmarked_key
+from .crosscheck import name_key, unit_name, unit_names, unmarked_key
 from .fields import Field
+from .levelwords import BODY_HEADS, LEVEL, alternation
 from .syllables import attested
 from .wordingflags import BODY_FIELDS
 
@@ -61,7 +62,7 @@ def levels_doubt(value: str) -> str | None:
     """Why a body's name is doubtful: it holds two level words (``UBND HUYỆN CHÂU PHÚ … XÃ MỸ ĐỨC``), so two of
     the header's lines (the parent body's and the issuer's) were read as one. A unit whose own name holds a
     level word (``Tứ Xã``, ``Phường Đúc``) is known to the unit lists and not doubted."""
-    hits = list(_LEVEL.finditer(value + " "))
+    hits = list(LEVEL.finditer(value + " "))
     if len(hits) < 2:
         return None
     rest = value[hits[0].end():].strip(" ,.;")
@@ -107,7 +108,7 @@ def code_name_doubt(value: str) -> str | None:
 
 
 #: a body's head written whole, then the rest of its name
-_HEAD_WHOLE = re.compile(r"^(?P<head>ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)\s+(?P<rest>\S.*)$")
+_HEAD_WHOLE = re.compile(rf"^(?P<head>{alternation(BODY_HEADS)})\s+(?P<rest>\S.*)$")
 
 
 def level_word_doubt(value: str) -> str | None:
@@ -119,7 +120,7 @@ def level_word_doubt(value: str) -> str | None:
     by other checks), no right one (bench/RESULTS.md, "Flags, sixty-fourth round (session 31)"). The bench's
     bodies are communes' and districts' only; the set accepted is every level of the unit lists."""
     m = _HEAD_WHOLE.match(value)
-    if m is None or _LEVEL.match(m.group("rest") + " "):
+    if m is None or LEVEL.match(m.group("rest") + " "):
         return None
     word = m.group("rest").split()[0]
     return f"'{word}' after '{m.group('head')}' is no unit's level word (XÃ, PHƯỜNG, HUYỆN …): a letter misread"

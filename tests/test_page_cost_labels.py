@@ -75,6 +75,7 @@ def test_unit_names_are_every_units_keyed_name() -> None:
 
     from archivist import crosscheck
     from archivist.adminunits import UnitError, load_units
+    from archivist.levelwords import LEVEL
 
     try:
         units = load_units()
@@ -84,5 +85,5 @@ def test_unit_names_are_every_units_keyed_name() -> None:
     for u in (*units.units.values(), *units.former.values()):
         for name in (u.name, u.district_name, u.province_name):
             if name:
-                one_by_one.add(crosscheck.name_key(crosscheck._LEVEL.sub("", name, count=1)))
+                one_by_one.add(crosscheck.name_key(LEVEL.sub("", name, count=1)))
     assert len(one_by_one) > 5000 and crosscheck.unit_names() == frozenset(one_by_one)
