@@ -38,6 +38,18 @@ keeps to typewritten pages. The readings and the page's own digit glyphs (seeds 
 them) told no better: one reading against the number newly flagged 7 right for 1 wrong; a digit scoring within
 0.1 of another digit's glyph 54 right for 2 wrong (bench/RESULTS.md, "Flags, sixty-first round (session 30)").
 
+Seventy-fourth round: HG70 speckle-24-cv-185's number ``188/UBND-VX`` for ``185`` (0.95): the number word read at
+25.3 on a speckled page set in a proportional face; the box's digits-only reading gave ``18`` (a digit lost, against
+the number), the upright scan's reading no digits at all (``“`...``). :func:`archivist.numberread.reread_doubt`
+wants two readings with digits, :func:`typed_reread_doubt` a typewritten page. Where the scan gives no digits it
+neither confirms nor contradicts, and the digits-only reading (on the restored image the OCR read) is the one
+witness left (:func:`lone_read_doubt`). On the fit basis (seeds 54-91, the 1,750 numbers whose records carry the
+readings) the digits-only reading gave another number with the scan silent on this number alone; on proportional
+pages a reading against a weak word stood beside 13 right numbers and 2 wrong, but every one of those was the scan
+against with the digits-only reading agreeing (a speck read as a glyph on the unrestored page), so the scan alone
+against is no rule (one right number, HG71 speckle-21 ttr-072's ``72``, had the scan against and the digits-only
+reading silent). The basis is one case (bench/RESULTS.md, "Flags, seventy-fourth round (session 32)").
+
 All only flag; the values stay as read.
 """
 
@@ -121,16 +133,33 @@ def weak_typed_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) ->
     return f"the number word {found[0][0]!r} was read at {found[0][1]:.0f} on a typewritten page ({number})"
 
 
+def lone_read_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) -> str | None:
+    """Why ``number`` may be misread: its word was read under :data:`WEAK_NUMBER`, the box's digits-only reading
+    gave another number, and the scan's reading gave no digits: the one reading of the box that says anything
+    says otherwise (on any page; on a typewritten one :func:`typed_reread_doubt` says so first)."""
+    found = number_word(number_symbol, pages)
+    got = box_reading(number_symbol, pages)
+    if found is None or found[0][1] >= WEAK_NUMBER or got is None or number_of(got["scan"] or ""):
+        return None
+    read = number_of(got["read"] or "")
+    if not read or read.lstrip("0") == number.lstrip("0"):
+        return None
+    return f"the number word was read at {found[0][1]:.0f}, its box's digits read again gave {read}, not " \
+           f"{number}, and the scan no digits"
+
+
 def flag_beside(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark for review a recipients list whose row's tail stands beside it as a stray or whose archive copy lost
     the colon its line prints, a weakly read number on a typewritten page that a second reading of its box
-    contradicts or that was read very weakly, and a register entry whose word's box is a digit wider than its text."""
+    contradicts or that was read very weakly, a weakly read number whose one second reading with digits contradicts
+    it, and a register entry whose word's box is a digit wider than its text."""
     rec = found.get("recipients")
     if rec is not None and not rec.review and isinstance(rec.value, list) and rec.value:
         rec.review = (row_tail_doubt(footer) if footer is not None else None) or copy_colon_doubt(rec)
     ns, num = found.get("number_symbol"), found.get("number")
     if ns is not None and num is not None and not ns.review and isinstance(num.value, str):
-        doubt_number(ns, num, typed_reread_doubt(ns, num.value, pages) or weak_typed_doubt(ns, num.value, pages))
+        doubt_number(ns, num, typed_reread_doubt(ns, num.value, pages) or weak_typed_doubt(ns, num.value, pages)
+                     or lone_read_doubt(ns, num.value, pages))
     entry = found.get("entry")
     if entry is not None and not entry.review and isinstance(entry.value, str):
         entry.review = box_doubt(entry, pages)  # a register entry's digit lost: its box wider than its text
