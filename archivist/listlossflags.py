@@ -12,24 +12,45 @@ sixty-seventh round (session 31)") two wrong lists were left so, each with its o
 - HG72 speckle-21-kh-010: ``Lưu: VT`` for ``Lưu: VT, TP``, the line read ``- Lưu: VT, +:``. The separator after
   ``VT`` says a code followed; specks read as marks took its place, and the debris rule dropped them, so the
   reading's ``Lưu: VT,`` test (an open end) never saw the comma (:func:`marks_after_copy_doubt`).
+
+Seventy-third round (seeds 22-80, 87-91 and HG47, bench/RESULTS.md "Flags, seventy-third round (session 32)"):
+
+- AT91 29-ct-111-binh-minh: ``['Như trên', 'TT Đảng ủy xã (b/c)', 'Lưu VT, ĐC']`` for four items, the row
+  ``- TT HĐND xã;`` read as two engine lines, a bare ``-`` and ``TT HĐND xã`` on the same band, the words taken by
+  the signature block as a position. A bare bullet row between items is common and mostly right (the engine
+  splits a dash off a row it reads whole elsewhere, or reads a signature's stroke): 273 right lists hold one. What
+  tells the lost item is a word of two letters or more on the bare row's own band, in the list's column, that no
+  line of the list holds: on the fit basis beside 0 right lists and 7 wrong (:func:`bare_row_doubt`).
+  :func:`archivist.listflags.lost_row_word_doubt` judges such words only within a row's box, and a bare dash's box
+  is two pixels tall.
 """
 
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Sequence
 from typing import Any
 
 from .faintflags import word_tuples
 from .fields import Field
-from .footer import Footer
+from .footer import BULLET, Footer
 from .listflags import ROW_GAP, _mid  # the list's own row gap (1.6 steps) and a line's middle, as row_gap_doubt
+from .ocrtext import Line
 
 #: the archive copy's line read on after ``VT`` and a separator with marks only (``Lưu: VT, +:``), no letter, digit
 #: or closing stop: a code was printed there (``, TP``) and specks took its place
 _MARKS_AFTER_COPY = re.compile(r"\bV\w{0,2}\s*[,;]\s*[^\w\s.][^\w]*$")
 #: the archive copy kept without a code after ``VT``
 _BARE_COPY = re.compile(r"^Lưu:? VT$")
+#: a line of no letter or digit (a bullet alone, or with marks: ``-``, ``--``, ``- `)``)
+_NO_TEXT = re.compile(r"^[\W_]*$")
+
+
+def _holding(footer: Footer, items: Sequence[str]) -> list[Line]:
+    """The list's lines with boxes that hold a word (of two letters or more) of an item: where the list was read."""
+    held = {w for item in items for w in item.split() if sum(c.isalpha() for c in w) >= 2}
+    return [ln for ln in footer.recipients if ln.box() is not None and held & set(ln.text.split())]
 
 
 def two_row_gap_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]) -> str | None:
@@ -39,9 +60,7 @@ def two_row_gap_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]
     line)``) between: a row was not read."""
     if footer.label is None or (top := _mid(footer.label)) is None:
         return None
-    held = {w for item in items for w in item.split() if sum(c.isalpha() for c in w) >= 2}
-    mids = sorted(m for ln in footer.recipients if ln.page == footer.label.page and held & set(ln.text.split())
-                  and (m := _mid(ln)) is not None)
+    mids = sorted(m for ln in _holding(footer, items) if ln.page == footer.label.page and (m := _mid(ln)) is not None)
     if len(mids) != 2 or (usual := mids[0] - top) <= 0:
         return None
     step = mids[1] - mids[0]
@@ -61,14 +80,47 @@ def marks_after_copy_doubt(source: str, items: Sequence[str]) -> str | None:
     return f"'{lines[-1].strip()}' goes on after its separator with marks only: a unit's code was lost"
 
 
+def bare_row_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]) -> str | None:
+    """Why the recipients are doubtful: a bullet read bare (no letter or digit) stands between lines holding items,
+    in the list's column, and a word of two letters or more (``words``: the list's page's, as ``(text, conf, box,
+    line)``) stands on its band (its middle within half the item lines' usual height), right of the bullet and
+    inside the list's width, while no line of the list holds it: the row's item was read as a line of its own and
+    taken elsewhere (a position, a stray)."""
+    holding = _holding(footer, items)
+    if not holding:
+        return None
+    page = holding[0].page
+    boxes = [ln.box() for ln in holding if ln.page == page]
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    top, bottom = min((b[1] + b[3]) / 2 for b in boxes), max((b[1] + b[3]) / 2 for b in boxes)
+    half = statistics.median(b[3] - b[1] for b in boxes) / 2
+    held = {tuple(s[2]) for ln in footer.recipients for s in ln.spans}
+    found = [w for w in word_tuples(words) if tuple(w[2]) not in held and len(re.findall(r"[^\W\d_]", w[0])) >= 2]
+    for ln in footer.recipients:
+        if ln.page != page or (b := ln.box()) is None or not (BULLET.match(ln.text) and _NO_TEXT.match(ln.text)):
+            continue
+        mid = (b[1] + b[3]) / 2
+        if b[0] >= right or not top < mid < bottom:
+            continue
+        for text, _conf, box, _line in found:
+            if box[0] > b[2] and box[0] >= left and box[2] <= right and abs((box[1] + box[3]) / 2 - mid) <= half:
+                return f"the list's row '{ln.text}' was read bare while '{text}' stands on it: an item was lost"
+    return None
+
+
 def flag_list_loss(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark the recipients for review when the page shows a part of them lost (``pages``: the document's
-    :class:`archivist.ocrtext.PageText`, whose words :func:`two_row_gap_doubt` reads)."""
+    :class:`archivist.ocrtext.PageText`, whose words :func:`two_row_gap_doubt` and :func:`bare_row_doubt` read)."""
     rec = found.get("recipients")
     if rec is None or rec.review or not isinstance(rec.value, list) or not rec.value:
         return
     items = [v for v in rec.value if isinstance(v, str)]
     rec.review = marks_after_copy_doubt(rec.source_text or "", items)
-    listed = next((p for p in pages if footer and footer.label and p.number == footer.label.page), None)
-    if not rec.review and footer is not None and listed is not None:
+    if footer is None:
+        return
+    listed = next((p for p in pages if footer.label and p.number == footer.label.page), None)
+    if not rec.review and listed is not None:
         rec.review = two_row_gap_doubt(footer, items, listed.words or [])
+    rows = next((p for p in pages if (held := _holding(footer, items)) and p.number == held[0].page), None)
+    if not rec.review and rows is not None:
+        rec.review = bare_row_doubt(footer, items, rows.words or [])
