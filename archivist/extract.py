@@ -35,6 +35,7 @@ from .doctypes import load_table
 from .faintflags import flag_faint
 from .fields import Field, clean, make_field, missing
 from .footer import POSITIONS, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
+from .headless import flag_headless_date
 from .language import detect_language
 from .layout import (
     BODY_HEADS,
@@ -337,6 +338,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_second_signer(found)  # a signer stored from a secretary's block (THƯ KÝ): minutes keep the chair's
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_book_year(found.get("event_date"), book)  # a register's event date out of its book's year
+    flag_headless_date(found["date"], doc, pd)  # a date read on a first page with no header: running text
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, text)  # the subject's year and the date's: one misread
     flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0
