@@ -122,26 +122,24 @@ def flag_party_heading(found: dict[str, Field]) -> None:
 
 
 def heading_over_name(footer: Footer | None, pages: Sequence[Any]) -> str | None:
-    """The second signer's heading (one of ``footer.SECONDARY`` when folded), as printed, that a line of the
-    signer's column reads alone, within :data:`BLOCK_LINES` over the stored name. The column: the words whose
-    middle stands over the name's box widened by half its width on each side (a heading is centred over its name,
-    and the other block's heading stands a column away). None without the name's box, or with no such line."""
+    """The second signer's heading (one of ``footer.SECONDARY`` when folded), as printed, that a column's part of a
+    line reads alone within :data:`BLOCK_LINES` over the stored name, in the name's column: the part's middle
+    stands over the name's box widened by half its width on each side, or the name's middle under the part (a
+    heading is centred over its name, wider or narrower; the other block's heading stands a column away). None
+    without the name's box, or with no such part."""
     name = footer.name if footer is not None else None
     box = name.box() if name is not None else None
     page = next((p for p in pages if name is not None and p.number == name.page), None)
     if name is None or box is None or page is None:
         return None
-    half = (box[2] - box[0]) / 2
-    rows: dict[int, list[tuple[float, str]]] = {}
+    half, middle = (box[2] - box[0]) / 2, (box[0] + box[2]) / 2
     for ln in page_lines(page):
-        if name.index - BLOCK_LINES <= ln.index < name.index:
-            for a, b, bx, _ in ln.spans:
-                if box[0] - half <= (bx[0] + bx[2]) / 2 <= box[2] + half:
-                    rows.setdefault(ln.index, []).append((bx[0], ln.text[a:b]))
-    for words in rows.values():
-        heading = " ".join(w for _, w in sorted(words))
-        if fold_key(heading) in SECONDARY:
-            return heading
+        part = ln.box() if name.index - BLOCK_LINES <= ln.index < name.index else None
+        if part is None or not (box[0] - half <= (part[0] + part[2]) / 2 <= box[2] + half
+                                or part[0] <= middle <= part[2]):
+            continue
+        if fold_key(ln.text) in SECONDARY:
+            return ln.text
     return None
 
 
