@@ -63,7 +63,7 @@ from .parentflags import flag_parent_and_stub
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
 from .registerpages import read_register
-from .secondsigner import flag_party_heading, flag_second_signer
+from .secondsigner import flag_party_heading, flag_second_signer, flag_under_second_heading
 from .sideflags import flag_beside
 from .slipflags import flag_slips
 from .structflags import flag_structure
@@ -336,6 +336,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_beside(found, doc.footer, pages)  # a list row's tail left as a stray; a typed number read again otherwise
     flag_deputy(found, doc.footer, pages)  # a position without PHÓ under which the signature column holds PHÓ/KT
     flag_second_signer(found)  # a signer stored from a secretary's block (THƯ KÝ): minutes keep the chair's
+    flag_under_second_heading(found, doc.footer, pages)  # its name under THƯ KÝ printed in its column, not stored
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_book_year(found.get("event_date"), book)  # a register's event date out of its book's year
     flag_headless_date(found["date"], doc, pd)  # a date read on a first page with no header: running text

@@ -32,15 +32,29 @@ is the partner's representative (sealed seed 88: AT88 gnh-035's ``Lê Quốc Tr�
 the fit basis (seeds 22-80, 87, 88 and HG47) 9 signers were stored under ``ĐẠI DIỆN BÊN B``, all wrong (8 flagged
 already), none right; under side A, 1 right and 1 wrong. A real archive's body may sign as side B: a review, not a
 change. bench/RESULTS.md, "Flags, seventieth round (session 31)".
+
+When neither heading is stored as the position (HG93 typewriter-10-bb-043: the secretary's signature strokes read
+``NNN`` and stored as the position, ``Nguyễn Ngọc Nga`` for the chair ``Nguyễn Bích Thơm``), the page still says
+whose block it is: the heading ``THƯ KÝ`` printed over the stored name, in its column. On the fit basis (seeds
+22-80, 87-91, 93 and HG47) five signers stand under a second signer's heading so, all wrong (one unflagged), and no
+right one; the signer under any doubted or unknown position would flag 326 right signers for 3 wrong, and the left
+of two names side by side is the form's layout, not the page's word (bench/RESULTS.md, "Flags, seventy-sixth round
+(session 32)").
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from rapidfuzz.distance import Levenshtein
 
 from .fields import Field
-from .footer import POSITIONS, SECONDARY, split_positions
-from .ocrtext import fold_key
+from .footer import POSITIONS, SECONDARY, Footer, split_positions
+from .ocrtext import fold_key, page_lines
+
+#: how many lines over the signer's name its block's heading may stand (authority, position, signature, seal)
+BLOCK_LINES = 6
 
 #: A side's heading in an agreement's signature blocks, folded: the signer's position is printed under it
 PARTY_LABELS = ("ben a", "ben b", "dai dien ben a", "dai dien ben b")
@@ -105,3 +119,41 @@ def flag_party_heading(found: dict[str, Field]) -> None:
     signer = found.get("signer")
     if signer is not None and signer.value not in (None, "") and not signer.review:
         signer.review = other_side_doubt(pos.value)
+
+
+def heading_over_name(footer: Footer | None, pages: Sequence[Any]) -> str | None:
+    """The second signer's heading (one of ``footer.SECONDARY`` when folded), as printed, that a column's part of a
+    line reads alone within :data:`BLOCK_LINES` over the stored name, in the name's column: the part's middle
+    stands over the name's box widened by half its width on each side, or the name's middle under the part (a
+    heading is centred over its name, wider or narrower; the other block's heading stands a column away). None
+    without the name's box, or with no such part."""
+    name = footer.name if footer is not None else None
+    box = name.box() if name is not None else None
+    page = next((p for p in pages if name is not None and p.number == name.page), None)
+    if name is None or box is None or page is None:
+        return None
+    half, middle = (box[2] - box[0]) / 2, (box[0] + box[2]) / 2
+    for ln in page_lines(page):
+        part = ln.box() if name.index - BLOCK_LINES <= ln.index < name.index else None
+        if part is None or not (box[0] - half <= (part[0] + part[2]) / 2 <= box[2] + half
+                                or part[0] <= middle <= part[2]):
+            continue
+        if fold_key(ln.text) in SECONDARY:
+            return ln.text
+    return None
+
+
+def flag_under_second_heading(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
+    """Mark for review the signer (and its position) stored from a column headed by a second signer's position
+    (:func:`heading_over_name`) though that heading was not stored as the position; the values stay."""
+    signer = found.get("signer")
+    if signer is None or signer.value in (None, "") or signer.review:
+        return
+    heading = heading_over_name(footer, pages)
+    if heading is None:
+        return
+    why = (f"the signer's name stands under the heading '{heading}' printed in its column, of one who signs "
+           "second (a secretary's block): the record keeps the signer for the body (the chair's)")
+    for f in (signer, found.get("signer_position")):
+        if f is not None and not f.review:
+            f.review = why
