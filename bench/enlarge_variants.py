@@ -19,6 +19,12 @@ pages of 300 dpi and over reduced to N dpi (``cv2.INTER_AREA``), ``bilevel 225``
 
     PYTHONPATH=TREE .venv/bin/python bench/enlarge_variants.py MIXED --formats all --dpi all --gen SET \
         --variants "today (250 cubic),reduce 250,reduce 265,reduce 280,bilevel 225" --rounds 2
+
+Session 32: ``reduce 250`` lost a table page's signature block and the marks round seals end to end. ``plain 250``
+and ``plain 265`` read smaller only the pages finer than that on which the page stage finds no table
+(``restore.prepare``'s grids) and no seal (``seals.find_seals`` on the restored page, inside the timed reading, as a
+product rule would pay it); each says how many pages it kept at full size. A generated set's pages are grouped by
+its hard group when it has them.
 """
 
 from __future__ import annotations
@@ -32,11 +38,12 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from archivist import ocr, preprocess
+from archivist import ocr, preprocess, restore
 from archivist.ingest import load_page
 from archivist.metrics import bag_of_words_error
 from archivist.models import PageRef
 from archivist.pagework import _read
+from archivist.seals import find_seals
 
 Prepare = Callable[..., tuple[np.ndarray, float]]
 TODAY = ocr._prepare
@@ -81,6 +88,31 @@ def bilevel_only(target: float) -> Prepare:
     return lambda gray, dpi, bilevel=False: other(gray, dpi, bilevel) if bilevel else TODAY(gray, dpi, bilevel)
 
 
+class Plain:
+    """``ocr._prepare`` reading a page finer than ``target`` dpi at ``target`` (area averaging) when the page stage
+    found no table and no seal on it (``judged``, set by :meth:`prepare` for the page being read), other pages as
+    today."""
+
+    plain = False  # the page being read: no table, no seal
+
+    def __init__(self, target: float) -> None:
+        self.target = target
+
+    def __call__(self, gray: np.ndarray, dpi: float, bilevel: bool = False) -> tuple[np.ndarray, float]:
+        if not Plain.plain or dpi <= self.target:
+            return TODAY(gray, dpi, bilevel)
+        scale = self.target / dpi
+        return np.ascontiguousarray(cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)), scale
+
+    @staticmethod
+    def prepare(upright: np.ndarray, dpi: float) -> restore.Prepared:
+        """``restore.prepare``, judging the page as it goes (the seal searched for only on a page finer than 250)."""
+        prep = PREPARE(upright, dpi)
+        Plain.plain = prep.dpi > 250.0 and not prep.grids and not find_seals(prep.image, prep.dpi)
+        return prep
+
+
+PREPARE = restore.prepare
 VARIANTS: dict[str, Prepare] = {
     "today (250 cubic)": TODAY,
     "225 cubic": variant(225.0),
@@ -91,6 +123,8 @@ VARIANTS: dict[str, Prepare] = {
     "reduce 265": reduced(265.0),
     "reduce 280": reduced(280.0),
     "bilevel 225": bilevel_only(225.0),
+    "plain 250": Plain(250.0),
+    "plain 265": Plain(265.0),
 }
 #: --dpi: which pages' scan dpi are read (rounded: a PNG's dots per metre make 300 dpi 299.9994)
 DPI_SETS: dict[str, Callable[[float], bool]] = {"under": lambda d: round(d) < ocr.OCR_MIN_DPI,
@@ -124,7 +158,8 @@ def generated_pages(root: Path, keep: Callable[[float], bool]) -> list[tuple[str
             path = root / p["file"]
             if p["text"].strip() and keep(p["dpi"]):
                 page = load_page(_ref(path, p["index"]))
-                out.append((f'{root.name}-{p.get("format", "")}-{p["dpi"]:g}', page, p["text"]))
+                kind = p.get("group") or p.get("format", "")
+                out.append((f'{root.name}-{kind}-{p["dpi"]:g}', page, p["text"]))
     return out
 
 
@@ -148,19 +183,23 @@ def run(pages: list, names: list[str], rounds: int) -> None:
     engine = ocr.TesserocrEngine()
     cpu = {n: np.zeros((rounds, len(ups))) for n in names}
     err = {n: np.zeros(len(ups)) for n in names}
+    kept = {n: np.zeros(len(ups), bool) for n in names}  # a Plain variant's pages read at full size
     try:
         for r in range(rounds):
             for i, (_grp, up, dpi, bilevel, text) in enumerate(ups):
                 k = (i + r) % len(names)
                 for n in names[k:] + names[:k]:
                     ocr._prepare = VARIANTS[n]
+                    restore.prepare = Plain.prepare if isinstance(VARIANTS[n], Plain) else PREPARE
                     c = time.process_time()
                     hyp = _read(engine, up, dpi, bilevel=bilevel).text
                     cpu[n][r, i] = time.process_time() - c
                     err[n][i] = bag_of_words_error(text, hyp)
+                    kept[n][i] = not Plain.plain
     finally:
-        ocr._prepare = TODAY
-    print(f"{len(ups)} pages, {rounds} rounds; OCR stage CPU s/page, x today, word error mean, pages better / worse")
+        ocr._prepare, restore.prepare = TODAY, PREPARE
+    print(f"{len(ups)} pages, {rounds} rounds; OCR stage CPU s/page, x today, word error mean, pages better / worse"
+          "; plain: pages kept at full size")
     dpis = [f"{d} dpi" for d in sorted({round(u[2]) for u in ups})]
     for g in sorted({u[0] for u in ups}) + dpis + ["all"]:
         idx = [i for i, u in enumerate(ups) if g in ("all", u[0], f"{round(u[2])} dpi")]
@@ -168,8 +207,9 @@ def run(pages: list, names: list[str], rounds: int) -> None:
         base = cpu[names[0]][:, idx].mean()
         for n in names:
             c, e, e0 = cpu[n][:, idx].mean(), err[n][idx], err[names[0]][idx]
+            full_size = f" {int(kept[n][idx].sum())} |" if isinstance(VARIANTS[n], Plain) else ""
             print(f"| {n} | {c:.3f} | {c / base:.2f} | {100 * e.mean():.2f}% "
-                  f"| {int((e < e0 - 1e-9).sum())} / {int((e > e0 + 1e-9).sum())} |")
+                  f"| {int((e < e0 - 1e-9).sum())} / {int((e > e0 + 1e-9).sum())} |{full_size}")
 
 
 def main() -> None:
