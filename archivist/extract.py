@@ -23,6 +23,7 @@ from .chardoubt import flag_doubted, settle_number
 from .civil import BARE_CODES, civil_fields
 from .classify import THRESHOLD, Classification, PageText, analysed, classify_layout
 from .codeflags import flag_codes
+from .communenear import flag_place_near
 from .confirmations import confirm_agreeing, register_year
 from .crosscheck import check, confirm, level_lost, symbol_doubt
 from .crossflags import flag_crossed
@@ -346,6 +347,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
     flag_date_reread(found["date"], pages)  # the date's year read again, twice another year
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
+    flag_place_near(found, texts)  # a place one letter from the unit the page's other lines name, never itself
     flag_party_heading(found)  # a party's heading (ĐẠI DIỆN BÊN A) stored as the position
     flag_name_twins(found, texts)  # a name the document writes elsewhere with other marks
     flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)
