@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .crosscheck import _LEVEL, name_key, unit_name, unit_names
+from .crosscheck import name_key, unit_name, unit_names
 from .fields import Field
+from .levelwords import LEVEL
 
 
 def one_apart(a: str, b: str) -> bool:
@@ -44,7 +45,7 @@ def named_units(texts: Sequence[str], skip: str | None) -> list[str]:
     for line in texts:
         if skip and skip in line:
             continue
-        hits = list(_LEVEL.finditer(line + " "))
+        hits = list(LEVEL.finditer(line + " "))
         for k, hit in enumerate(hits):
             seg = line[hit.start():hits[k + 1].start() if k + 1 < len(hits) else len(line)]
             if name := unit_name(re.split(r"[,;(]", seg)[0]):
