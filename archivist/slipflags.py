@@ -38,6 +38,7 @@ import re
 
 from .fields import Field
 from .recipients import CIRCULAR_01, old_spelling
+from .subjectmarks import stop_doubt
 from .wordpairs import canon, double_doubt, entries, stroke_doubt, text_twin_doubt
 
 #: the subject's fixed opening and the two words after it
@@ -86,25 +87,26 @@ def flag_front_specks(found: dict[str, Field]) -> None:
             f.review = front_speck_doubt(f.value)
 
 
-#: a word ending in a letter, a full stop glued to it, then a word opening with a small letter (``Các. thành``)
-_BACK_STOP = re.compile(r"(?:^|\s)(\S*[^\W\d_])\.\s+([^\W\d_])")
-#: abbreviations written with a stop (authority marks, ``v.v.``); a single capital is an initial
-_STOPPED = frozenset({"TT", "KT", "TM", "Q", "TL", "TUQ", "v.v", "v.v."})
+#: abbreviations written with a stop before a word in small letters (``KT. chủ tịch``); ``v.v.`` is passed over
+#: by :func:`archivist.subjectmarks.stop_doubt` itself (no stop before a word glued to another stop)
+_STOPPED = frozenset({"TT", "KT", "TM", "Q", "TL", "TUQ"})
+
+
+def _abbreviation(word: str) -> bool:
+    """``word`` is written with a stop: an abbreviation of :data:`_STOPPED` or an initial (one capital)."""
+    return word in _STOPPED or (len(word) == 1 and word.isupper())
 
 
 def back_stop_doubt(value: str) -> str | None:
     """Why a text value is doubtful: a full stop ends a word inside it and a small-letter word follows (``Các.
-    thành viên``). A title, a subject or a list item is one phrase with no sentence inside, so a stop there is a
-    speck read as a mark; the abbreviations written with a stop (:data:`_STOPPED`, initials) are left alone. On the
-    fit basis (seeds 22-80, 87-91, 94 and HG47) no true value of any text field holds a stop at all (``KT.``,
-    ``TM.`` are stored as the authority), and 68 read values held one before a small-letter word, all wrong
-    (bench/RESULTS.md, "Flags, seventy-eighth round (session 32)"). A comma is not judged: ``Chủ tịch, các PCT``
-    is ordinary writing."""
-    for m in _BACK_STOP.finditer(value):
-        word = m.group(1)
-        if word not in _STOPPED and not (len(word) == 1 and word.isupper()) and m.group(2).islower():
-            return f"'{word}.' ends in a full stop before a small-letter word: a speck read as a mark"
-    return None
+    thành viên``), :func:`archivist.subjectmarks.stop_doubt`'s reading of a subject, for any text (a list item, an
+    issuer, a position) with the abbreviations written with a stop passed over. A title, a position or a list item
+    is one phrase with no sentence inside, so a stop there is a speck read as a mark. On the fit basis (seeds
+    22-80, 87-91, 94 and HG47) no true value of any text field holds a stop at all (``KT.``, ``TM.`` are stored as
+    the authority), and the read values holding one before a small-letter word were all wrong (bench/RESULTS.md,
+    "Flags, seventy-eighth round (session 32)"). A comma is not judged: ``Chủ tịch, các PCT`` is ordinary
+    writing."""
+    return stop_doubt(value, _abbreviation)
 
 
 def flag_back_stops(found: dict[str, Field]) -> None:
