@@ -26,6 +26,8 @@ read at a confidence no threshold may doubt (bench/RESULTS.md, "Flags, fifty-thi
   (:func:`inner_capital_doubt`).
 - HG89 speckle-22 ttr-223's ``kinh phí .sửa chữa`` (0.884, seventy-first round): a speck read as a dot glued to the
   front of a word (:func:`front_speck_doubt`).
+- HG94 speckle-22 kh-081's recipients item ``Các. thành viên Ban Chỉ đạo`` (0.85, seventy-eighth round): a speck
+  read as a full stop glued to the end of a word before a small-letter word (:func:`back_stop_doubt`).
 
 All only flag; the values stay as read.
 """
@@ -36,6 +38,7 @@ import re
 
 from .fields import Field
 from .recipients import CIRCULAR_01, old_spelling
+from .subjectmarks import stop_doubt
 from .wordpairs import canon, double_doubt, entries, stroke_doubt, text_twin_doubt
 
 #: the subject's fixed opening and the two words after it
@@ -84,6 +87,37 @@ def flag_front_specks(found: dict[str, Field]) -> None:
             f.review = front_speck_doubt(f.value)
 
 
+#: abbreviations written with a stop before a word in small letters (``KT. chủ tịch``); ``v.v.`` is passed over
+#: by :func:`archivist.subjectmarks.stop_doubt` itself (no stop before a word glued to another stop)
+_STOPPED = frozenset({"TT", "KT", "TM", "Q", "TL", "TUQ"})
+
+
+def _abbreviation(word: str) -> bool:
+    """``word`` is written with a stop: an abbreviation of :data:`_STOPPED` or an initial (one capital)."""
+    return word in _STOPPED or (len(word) == 1 and word.isupper())
+
+
+def back_stop_doubt(value: str) -> str | None:
+    """Why a text value is doubtful: a full stop ends a word inside it and a small-letter word follows (``Các.
+    thành viên``), :func:`archivist.subjectmarks.stop_doubt`'s reading of a subject, for any text (a list item, an
+    issuer, a position) with the abbreviations written with a stop passed over. A title, a position or a list item
+    is one phrase with no sentence inside, so a stop there is a speck read as a mark. On the fit basis (seeds
+    22-80, 87-91, 94 and HG47) no true value of any text field holds a stop at all (``KT.``, ``TM.`` are stored as
+    the authority), and the read values holding one before a small-letter word were all wrong (bench/RESULTS.md,
+    "Flags, seventy-eighth round (session 32)"). A comma is not judged: ``Chủ tịch, các PCT`` is ordinary
+    writing."""
+    return stop_doubt(value, _abbreviation)
+
+
+def flag_back_stops(found: dict[str, Field]) -> None:
+    """Give every text value, or list of texts (the recipients), with a full stop glued to a word's end before a
+    small-letter word its reason for review (values kept)."""
+    for f in found.values():
+        items = f.value if isinstance(f.value, list) else [f.value]
+        if not f.review:
+            f.review = next((r for i in items if isinstance(i, str) and (r := back_stop_doubt(i))), None)
+
+
 def opening_capital_doubt(subject: str) -> str | None:
     """Why a subject is doubtful: the word after ``Về việc`` opens with a capital and the next word is in small
     letters (``Về việc Lịch trực``): no name opens so, a small letter was misread."""
@@ -123,7 +157,7 @@ def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
     """Mark for review a date of 2011 or later on a page spelled as Circular 55 wrote, and a subject with a
     hyphen glued between two words, a capital after its opening, an ``m`` read as ``n``, a pair of words the
     document writes otherwise elsewhere, or a word capitalised from its second syllable; any text value with
-    punctuation glued to the front of a word."""
+    punctuation glued to the front of a word, or a full stop glued to a word's end before a small-letter word."""
     day = found.get("date")
     if day is not None and not day.review:
         day.review = era_doubt(day.value, texts)
@@ -133,3 +167,4 @@ def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
             or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts)) or double_doubt(subj.value) \
             or inner_capital_doubt(subj.value)
     flag_front_specks(found)
+    flag_back_stops(found)

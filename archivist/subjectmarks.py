@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from .syllables import is_syllable
 from .tokens import ANGLES, DASHES, QUOTES, STROKES, edge_without
@@ -29,11 +30,12 @@ _ROMANISH = re.compile(r"[IVXl1|ïíìÍÌÏ]+")
 _EDGE = edge_without(QUOTES + ANGLES + DASHES + STROKES)
 
 
-def stop_doubt(value: str) -> str | None:
+def stop_doubt(value: str, spared: Callable[[str], bool] = lambda word: False) -> str | None:
     """Why a subject is doubtful: a full stop inside it is followed by a word in small letters (``sửa. chữa``):
-    a speck read as a stop, beside which a letter may have been misread too."""
+    a speck read as a stop, beside which a letter may have been misread too. A word ``spared`` says is written with
+    a stop (an abbreviation, in a text other than a subject) is passed over."""
     for m in _STOP_INSIDE.finditer(value):
-        if m.group(2)[0].islower():
+        if m.group(2)[0].islower() and not spared(m.group(1)):
             return f"'{m.group(1)}. {m.group(2)}': a full stop inside the phrase, a speck read as one"
     return None
 
