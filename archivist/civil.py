@@ -17,6 +17,7 @@ from .fields import Field, clean, make_field
 from .footer import is_name, split_names
 from .layout import DocLayout
 from .marks import MarkRestorer
+from .numsym import is_known_part
 from .ocrtext import Line
 from .partyflags import other_party_doubt
 from .registers import first_row_fields
@@ -108,6 +109,21 @@ def book_count_doubt(value: str) -> str | None:
     return None
 
 
+def entry_doubt(text: str, start: int, end: int) -> str | None:
+    """Why a labelled entry (``Số: 4G``; its digits ``text[start:end]``) is doubtful: its digits run on into a
+    letter in the same word, so the word is no number, as a register table's entry cell that is not one is doubted
+    (:mod:`archivist.registers`): a digit was read as a letter (``G`` for ``6``) and the entry took the digits
+    before it. Letters that are a document's code (``Số: 176XNTTHN``, a certificate's number whose slash was lost,
+    as :mod:`archivist.numsym` reads ``185DA-UBND``) are no digit misread. AT62 ket-hon-46's ``4`` for ``46`` at
+    0.802 was stored unflagged so; on the fit basis (seeds 22-80, 87-91, 96 and HG47) no right labelled entry's
+    word goes on into letters other than a code (bench/RESULTS.md, "Flags, seventy-ninth round (session 32)")."""
+    word = text[end:].split(maxsplit=1)[0] if text[end:end + 1].isalpha() else ""
+    letters = re.match(r"[^\W\d_]+", word)
+    if letters is None or is_known_part(letters.group(0)):
+        return None
+    return f"entry number '{text[start:end]}{word}' is not a number: a digit may be read as a letter"
+
+
 def register_book_doubt(value: str) -> str | None:
     """The first of this module's reasons that doubts a register book's value, or None."""
     return book_doubt(value) or book_count_doubt(value)
@@ -136,8 +152,10 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
         if "book" not in out and (m := _BOOK.search(folded)):
             out["book"] = _value(ln, m, "v", 0.85)
         if "entry" not in out and (m := _ENTRY.search(folded)):
-            out["entry"] = _value(ln, m, "v" if m.group("v") else "w", ENTRY_BASE)
+            group = "v" if m.group("v") else "w"
+            out["entry"] = _value(ln, m, group, ENTRY_BASE)
             out["entry"].value = str(int(out["entry"].value))
+            out["entry"].review = entry_doubt(ln.text, m.start(group), m.end(group))
     for name, f in first_row_fields(entries or [], cls.type not in _EVENT_LABELS).items():
         out.setdefault(name, f)
     number = doc.header.number
