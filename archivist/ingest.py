@@ -37,8 +37,11 @@ if TYPE_CHECKING:  # NumPy only where pages are decoded (workers), not in the ma
 __all__ = ["MAX_PIXELS", "IngestError", "LoadedPage", "count_pages", "gray_of", "load_page", "loaded",
            "loaded_image", "shown"]
 
-IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2", ".j2k", ".pnm", ".pbm",
-              ".pgm", ".ppm"}
+#: Names a scan is taken by (compared in lower case: ``.JPG``, ``.TIF``). JPEG goes by ``.jpe``, ``.jif`` and
+#: ``.jfif`` too (Windows saves a browser's or a phone's JPEG as ``.jfif``): left out, such a page was skipped as
+#: "not a scan" and its dossier folder written without it, looking complete.
+IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".jpe", ".jif", ".jfif", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2",
+              ".j2k", ".pnm", ".pbm", ".pgm", ".ppm"}
 PDF_EXTS = {".pdf"}
 DEFAULT_DPI = 300.0
 
@@ -188,11 +191,28 @@ def _recorded_dpi(im: Image.Image, axis: int = 0) -> float | None:
     return x if x > 0 else None
 
 
+#: Resolutions cameras and image programs write when they know no physical size (EXIF's and JFIF's 72, Windows' 96);
+#: scanners offer 75 and 100, not these.
+_NO_SIZE_DPI = (72.0, 96.0)
+#: Longest side, in inches, of a page a commune's scanner takes (A3 is 16.5 in).
+_LARGEST_PAGE_IN = 17.0
+
+
+def _camera_default(im: Image.Image, x: float, y: float | None) -> bool:
+    """A 72 or 96 dpi recorded on an image larger than any scanned page at that resolution: a phone's or
+    camera's photo of a page (12 MP at 72 dpi would be a 60-inch sheet), whose resolution says nothing of the
+    paper. Taken at its word, every measure made in millimetres (the letters' size, the ink mask, the page's
+    size in the PDF) was off by four: a sideways phone photo of a typed page was read as no text at all."""
+    same = y is None or abs(y - x) < 0.5  # a PNG holds pixels per metre: 72 dpi reads back as 72.009
+    return same and any(abs(x - d) < 0.5 for d in _NO_SIZE_DPI) and max(im.width, im.height) > _LARGEST_PAGE_IN * x
+
+
 def _dpi_of(im: Image.Image) -> tuple[float, float, bool]:
     """Horizontal and vertical resolution as the file states them (a fax or some scanners' fast
-    modes have pixels twice as tall as wide), or the default when the file states none or a wrong one."""
+    modes have pixels twice as tall as wide), or the default when the file states none or a wrong one
+    (a camera's 72 dpi on a photo of a page among them: :func:`_camera_default`)."""
     x = _recorded_dpi(im)
-    if x is not None and 20 <= x <= 5000:
+    if x is not None and 20 <= x <= 5000 and not _camera_default(im, x, _recorded_dpi(im, 1)):
         y = _recorded_dpi(im, 1)
         return x, (y if y is not None and 20 <= y <= 5000 else x), True
     return DEFAULT_DPI, DEFAULT_DPI, False

@@ -1,0 +1,104 @@
+"""Boxes as commune offices bring them (audit32): a dossier folder whose pages carry every JPEG name Windows
+and scanners give (``.JPG``, ``.jpe``, ``.JFIF``) beside a one-page ``.TIF``, named in NFD as macOS writes
+Vietnamese, with ``Thumbs.db`` and ``.DS_Store`` in it; and a phone's photo of a page, which records 72 dpi.
+
+The walk and the resolution are checked on small files; the end-to-end test runs ``archivist process`` on
+generated pages, then ``search``, and the same command again (nothing redone).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from archivist.discover import discover
+from archivist.ingest import load_page
+from archivist.models import PageRef
+from tests.textpage import text_page
+
+#: a dossier folder's pages in page order, each in the format its name says
+PAGES = ("1.JPG", "2.jpe", "3.TIF", "10.JFIF")
+
+
+def _dossier(folder: Path, dpi: int = 150) -> list[Path]:
+    """The pages of :data:`PAGES` (distinct text each) and a scanner's and two systems' leftovers."""
+    folder.mkdir(parents=True)
+    paths = []
+    for seed, name in enumerate(PAGES, start=70):
+        page, _ = text_page(dpi, seed=seed, lines=6)
+        fmt = "TIFF" if name.lower().endswith(".tif") else "JPEG"
+        page.save(folder / name, fmt, dpi=(dpi, dpi), **({"compression": "tiff_lzw"} if fmt == "TIFF" else {}))
+        paths.append(folder / name)
+    (folder / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" + bytes(64))
+    return paths
+
+
+def _phone_photo(path: Path) -> None:
+    """A typed page photographed sideways by a phone: 12 MP-like pixels (360 dpi of A4) recorded as 72 dpi."""
+    page, _ = text_page(360, seed=90)
+    page.transpose(Image.Transpose.ROTATE_90).save(path, quality=85, dpi=(72, 72))
+
+
+def test_a_dossier_keeps_every_page_whatever_its_jpeg_name(tmp_path: Path) -> None:
+    folder = tmp_path / "box" / unicodedata.normalize("NFD", "Hồ sơ 1 quyết định")
+    pages = _dossier(folder)
+    docs, failures, skipped, _ = discover([tmp_path / "box"])
+    assert not failures
+    (doc,) = docs
+    assert [p.path.name for p in doc.pages] == list(PAGES)
+    assert [p.kind for p in doc.pages] == ["image", "image", "tiff", "image"]
+    assert [p.path for p in doc.pages] == [p.resolve() for p in pages]
+    assert skipped == [str(folder / "Thumbs.db")]  # .DS_Store is hidden: not even listed
+
+
+@pytest.mark.parametrize(("size", "dpi", "expected"), [
+    ((3024, 4032), 72, (300.0, 72.0)),  # a phone's photo: no paper is 56 inches long
+    ((1600, 2200), 96, (300.0, 96.0)),  # a program's default on a page-sized picture
+    ((595, 842), 72, (72.0, None)),  # a real 72 dpi page (A4): taken at its word, below the standard
+    ((3024, 4032), 75, (75.0, None)),  # a scanner's own low setting on a large sheet: taken at its word
+    ((3024, 4032), 300, (300.0, None)),
+])
+def test_a_cameras_72_dpi_is_not_the_papers_resolution(tmp_path: Path, size: tuple[int, int], dpi: int,
+                                                       expected: tuple[float, float | None]) -> None:
+    path = tmp_path / "page.png"
+    Image.new("L", size, 230).save(path, dpi=(dpi, dpi))  # a PNG: 72 dpi is stored as 2835 pixels a metre
+    page = load_page(PageRef(path, "image"))
+    assert (round(page.dpi, 1), page.implausible_dpi and round(page.implausible_dpi)) == expected
+    assert page.dpi_known == (expected[1] is None)
+
+
+def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "archivist.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600)
+
+
+@pytest.mark.slow
+def test_an_office_box_through_the_cli(tmp_path: Path) -> None:
+    box = tmp_path / unicodedata.normalize("NFD", "Hộp 01 năm 2023")
+    _dossier(box / unicodedata.normalize("NFD", "Hồ sơ 1"))
+    _phone_photo(box / "IMG_20231105_0932.jpg")
+    runs = [_cli(tmp_path, "process", box.name, "--archive", "archive", "--workers", "1", "--quiet")
+            for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
+    records = {Path(r["label"]).name: r for r in
+               (json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "archive/documents").glob("*.json"))}
+    assert set(records) == {unicodedata.normalize("NFD", "Hồ sơ 1"), "IMG_20231105_0932.jpg"}
+    dossier = records[unicodedata.normalize("NFD", "Hồ sơ 1")]
+    assert [Path(e["source"]["path"]).name for e in dossier["pages"]] == list(PAGES)
+    assert all(len(e["words"]) >= 20 for e in dossier["pages"])
+    (photo,) = records["IMG_20231105_0932.jpg"]["pages"]
+    assert photo["dpi"] == 300.0 and photo["orientation"] in (90, 270)
+    assert len(photo["words"]) >= 50, photo["warnings"]  # before: "no text found on the page"
+    assert "resolution recorded as 72 dpi, implausible; assumed 300 dpi" in photo["warnings"]
+    report = json.loads((tmp_path / "archive/report.json").read_text(encoding="utf-8"))
+    assert [d["status"] for d in report["documents"]] == ["already done", "already done"]
+    found = json.loads(_cli(tmp_path, "search", "uy ban nhan dan", "--archive", "archive", "--limit", "50",
+                            "--json").stdout)
+    assert {h["doc_id"] for h in found} == {dossier["id"], records["IMG_20231105_0932.jpg"]["id"]}
