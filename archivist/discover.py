@@ -12,6 +12,7 @@ import errno
 import hashlib
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,18 +23,31 @@ from .models import DocumentInput, Failure, PageRef
 from .store import is_archive
 
 
+def _nfc(name: str) -> str:
+    """A name in composed form (NFC). macOS writes Vietnamese names decomposed (NFD: ``ờ`` as ``o`` and two
+    marks), Windows and most copies composed: the same box, copied from one to the other, must give the same
+    dossier, pages in the same order, not a second copy of it in the archive."""
+    return unicodedata.normalize("NFC", name)
+
+
 def natural_key(path: Path) -> list:
-    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", path.name)]
+    """Name order with numbers by value (``trang-2`` before ``trang-10``) and letters decomposed, so the order
+    is the same whichever form the names come in (:func:`_nfc`), and ``Ảnh`` sorts with ``A``, not after ``Z``."""
+    name = unicodedata.normalize("NFD", path.name)
+    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", name)]
 
 
 def _is_supported(path: Path) -> bool:
     return path.suffix.lower() in IMAGE_EXTS | PDF_EXTS
 
 
-def _folder_sha(files: list[Path]) -> str:
+def _folder_sha(files: list[Path], composed: bool = True) -> str:
+    """A dossier's identity: its pages' names (composed, :func:`_nfc`) and contents, in page order.
+    ``composed=False`` hashes the names as they are, as records written before session 32 did (archivist
+    verify accepts either)."""
     h = hashlib.sha256()
     for f in files:
-        h.update(f.name.encode("utf-8") + b"\0" + sha256_file(f).encode() + b"\n")
+        h.update((_nfc(f.name) if composed else f.name).encode("utf-8") + b"\0" + sha256_file(f).encode() + b"\n")
     return h.hexdigest()
 
 

@@ -102,3 +102,55 @@ def test_an_office_box_through_the_cli(tmp_path: Path) -> None:
     found = json.loads(_cli(tmp_path, "search", "uy ban nhan dan", "--archive", "archive", "--limit", "50",
                             "--json").stdout)
     assert {h["doc_id"] for h in found} == {dossier["id"], records["IMG_20231105_0932.jpg"]["id"]}
+
+
+def _renamed(root: Path, form: str) -> None:
+    """Every name under ``root`` rewritten in ``form`` (``NFC``, ``NFD``), as a copy between systems does."""
+    for path in sorted(root.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        path.rename(path.with_name(unicodedata.normalize(form, path.name)))
+
+
+def _named_dossier(folder: Path) -> None:
+    """Two pages whose names, compared as code points, sort one way composed and the other decomposed (``Ả``
+    is past ``B`` in NFC only)."""
+    folder.mkdir(parents=True)
+    for seed, name in enumerate(("Ảnh bìa.jpg", "Bản chính.jpg"), start=80):
+        page, _ = text_page(150, seed=seed, lines=6)
+        page.save(folder / unicodedata.normalize("NFD", name), dpi=(150, 150))
+
+
+def test_a_dossier_copied_between_macos_and_windows_is_the_same_dossier(tmp_path: Path) -> None:
+    _named_dossier(tmp_path / "box" / unicodedata.normalize("NFD", "Hồ sơ đất"))
+    seen = []
+    for form in ("NFD", "NFC"):
+        _renamed(tmp_path / "box", form)
+        (doc,) = discover([tmp_path / "box"])[0]
+        seen.append((doc.id, doc.sha256, [unicodedata.normalize("NFC", p.path.name) for p in doc.pages]))
+    assert seen[0] == seen[1]
+    assert seen[0][2] == ["Ảnh bìa.jpg", "Bản chính.jpg"]  # Ả sorts with A, in either form
+
+
+def test_verify_accepts_a_dossier_hashed_before_names_were_composed(tmp_path: Path) -> None:
+    from archivist.discover import _folder_sha
+    from archivist.verify import _source_ok
+
+    _named_dossier(tmp_path / "d")
+    pages = sorted((tmp_path / "d").iterdir())
+    for composed in (True, False):
+        rec = {"source": {"paths": [str(p) for p in pages], "sha256": _folder_sha(pages, composed)}}
+        assert _source_ok(rec) is True
+    assert _folder_sha(pages) != _folder_sha(pages, composed=False)  # the names are NFD: the two differ
+    assert _source_ok({"source": {"paths": [str(p) for p in pages], "sha256": "0" * 64}}) is False
+
+
+@pytest.mark.slow
+def test_a_box_copied_from_a_mac_is_not_archived_twice(tmp_path: Path) -> None:
+    box = tmp_path / "box"
+    _named_dossier(box / unicodedata.normalize("NFD", "Hồ sơ đất"))
+    for form in ("NFD", "NFC"):
+        _renamed(box, form)
+        res = _cli(tmp_path, "process", "box", "--archive", "archive", "--workers", "1", "--quiet")
+        assert res.returncode == 0, res.stderr
+    assert len(list((tmp_path / "archive/documents").glob("*.pdf"))) == 1
+    report = json.loads((tmp_path / "archive/report.json").read_text(encoding="utf-8"))
+    assert [d["status"] for d in report["documents"]] == ["already done"]
