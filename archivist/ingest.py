@@ -40,8 +40,11 @@ __all__ = ["MAX_PIXELS", "IngestError", "LoadedPage", "count_pages", "gray_of", 
 #: Names a scan is taken by (compared in lower case: ``.JPG``, ``.TIF``). JPEG goes by ``.jpe``, ``.jif`` and
 #: ``.jfif`` too (Windows saves a browser's or a phone's JPEG as ``.jfif``): left out, such a page was skipped as
 #: "not a scan" and its dossier folder written without it, looking complete.
+#: ``.heic``/``.heif`` (an iPhone's photos) are taken too, though no decoder for them is installed: skipped as
+#: "not a scan", a photographed page was silently left out of its dossier; tried, it fails with a reason that
+#: says what to do, and its dossier is not written (as for a damaged page).
 IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".jpe", ".jif", ".jfif", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2",
-              ".j2k", ".pnm", ".pbm", ".pgm", ".ppm"}
+              ".j2k", ".pnm", ".pbm", ".pgm", ".ppm", ".heic", ".heif"}
 PDF_EXTS = {".pdf"}
 DEFAULT_DPI = 300.0
 
@@ -71,6 +74,10 @@ _MAGIC = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"II*\x00",
           (b"\x00\x00\x00\x0cjP", "JPEG 2000"), (b"\xffO\xffQ", "JPEG 2000"))
 
 
+#: Brands of an ISO media file that holds HEIF images (HEIC: HEVC-coded, as iPhones write them).
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+
+
 def _unreadable_reason(path: Path) -> str:
     """A plain reason for a file Pillow cannot identify: a damaged image, text, or something else."""
     with open(path, "rb") as f:
@@ -78,6 +85,9 @@ def _unreadable_reason(path: Path) -> str:
     for magic, fmt in _MAGIC:
         if head.startswith(magic):
             return f"the {fmt} image is damaged or truncated (its header cannot be read)"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return ("a HEIC photo (an iPhone's own format), which archivist cannot read; save it as JPEG (on the "
+                "iPhone: Settings > Camera > Formats > Most Compatible) and run again")
     text = head.decode("utf-8", "replace")  # a character cut at byte 4096 is one U+FFFD among thousands
     if sum(c != "\ufffd" and (c.isprintable() or c.isspace()) for c in text) >= 0.95 * len(text):
         return f"not an image file: it holds text, though its name ends in {path.suffix}"

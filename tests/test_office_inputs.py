@@ -1,6 +1,7 @@
 """Boxes as commune offices bring them (audit32): a dossier folder whose pages carry every JPEG name Windows
 and scanners give (``.JPG``, ``.jpe``, ``.JFIF``) beside a one-page ``.TIF``, named in NFD as macOS writes
-Vietnamese, with ``Thumbs.db`` and ``.DS_Store`` in it; and a phone's photo of a page, which records 72 dpi.
+Vietnamese, with ``Thumbs.db`` and ``.DS_Store`` in it; the same folder copied between a Mac (NFD names) and
+Windows (NFC); a phone's photo of a page, which records 72 dpi; and an iPhone's HEIC photo among a dossier's pages.
 
 The walk and the resolution are checked on small files; the end-to-end test runs ``archivist process`` on
 generated pages, then ``search``, and the same command again (nothing redone).
@@ -154,3 +155,30 @@ def test_a_box_copied_from_a_mac_is_not_archived_twice(tmp_path: Path) -> None:
     assert len(list((tmp_path / "archive/documents").glob("*.pdf"))) == 1
     report = json.loads((tmp_path / "archive/report.json").read_text(encoding="utf-8"))
     assert [d["status"] for d in report["documents"]] == ["already done"]
+
+
+#: The start of an iPhone's photo: an ISO media ``ftyp`` box of brand ``heic`` (no HEIC encoder is installed to
+#: write a whole one; what is checked is that such a file is recognised, not decoded).
+HEIC_HEAD = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00\x00\x01\x00meta" + bytes(248)
+
+
+def test_an_iphone_photo_in_a_dossier_stops_the_dossier_with_a_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "box" / "Ho so 3"
+    folder.mkdir(parents=True)
+    page, _ = text_page(150, seed=95, lines=6)
+    page.save(folder / "IMG_0001.jpg", dpi=(150, 150))
+    (folder / "IMG_0002.HEIC").write_bytes(HEIC_HEAD)
+    docs, failures, skipped, _ = discover([tmp_path / "box"])
+    assert not docs and not skipped  # before: a one-page dossier, the photo "not a scan"
+    reasons = {Path(f.path).name: f.reason for f in failures}
+    assert reasons["IMG_0002.HEIC"].startswith("a HEIC photo (an iPhone's own format), which archivist cannot read")
+    assert reasons["Ho so 3"] == "1 of 2 pages could not be read; document not written"
+
+
+@pytest.mark.slow
+def test_an_iphone_photo_through_the_cli(tmp_path: Path) -> None:
+    (tmp_path / "box").mkdir()
+    (tmp_path / "box" / "IMG_0003.heic").write_bytes(HEIC_HEAD)
+    res = _cli(tmp_path, "process", "box", "--archive", "archive", "--workers", "1")
+    assert res.returncode == 1
+    assert "box/IMG_0003.heic: a HEIC photo (an iPhone's own format)" in res.stderr + res.stdout
