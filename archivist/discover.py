@@ -76,14 +76,16 @@ def _pages_of(f: Path) -> int:
         raise IngestError(f"cannot read the file ({e.strerror or one_line(e)})") from None
 
 
-def _tiff_counts(scans: list[Path]) -> dict[Path, int]:
-    """Page counts of a folder's TIFFs, read once. Scanners that write a file per page write TIFF as often as
-    JPEG, so a one-page TIFF is a page of the folder's dossier like any image; a multi-page TIFF is a document
-    of its own. A TIFF whose header cannot be read is left out (its count unknown): it is taken as a page, and
-    the dossier then fails naming it, as it would for a damaged JPEG page."""
+def _page_counts(scans: list[Path]) -> dict[Path, int]:
+    """Page counts of a folder's TIFFs and PDFs, read once. Scanners that write a file per page write TIFF and
+    PDF as often as JPEG (an office copier's "scan to PDF" makes ``scan0001.pdf``, ``scan0002.pdf``, ...), so a
+    one-page TIFF or PDF is a page of the folder's dossier like any image; a multi-page one is a document of its
+    own. Taken whole, a decision scanned a page per PDF was three documents, its last page filed as a death
+    registration. A file whose header cannot be read is left out (its count unknown): it is taken as a page,
+    and the dossier then fails naming it, as it would for a damaged JPEG page."""
     known: dict[Path, int] = {}
     for f in scans:
-        if f.suffix.lower() in (".tif", ".tiff"):
+        if f.suffix.lower() in (".tif", ".tiff", *PDF_EXTS):
             try:
                 known[f] = _pages_of(f)
             except IngestError:
@@ -204,8 +206,8 @@ class _Discovery:
             for f in scans:
                 self.add_file(f)
         else:
-            known = _tiff_counts(scans)
-            single_images = [f for f in scans if f.suffix.lower() not in PDF_EXTS and known.get(f, 1) == 1]
+            known = _page_counts(scans)
+            single_images = [f for f in scans if known.get(f, 1) == 1]
             if single_images:
                 self.add_dossier(folder, single_images, known)
             for f in scans:

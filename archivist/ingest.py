@@ -5,8 +5,8 @@ happens in the workers (:func:`load_page`) so the main process never holds page 
 
 Rules for what a "document" is (applied in archivist/discover.py):
 - a file (PNG, JPEG, TIFF, PDF, ...) is one document; a multi-page TIFF or PDF keeps its pages;
-- a sub-folder holding page images (one-page TIFFs among them) is one dossier document, pages in natural
-  order (``page-2`` before ``page-10``); PDFs and multi-page TIFFs inside it stay documents of their own;
+- a sub-folder holding page images (one-page TIFFs and PDFs among them) is one dossier document, pages in
+  natural order (``page-2`` before ``page-10``); multi-page TIFFs and PDFs inside it stay documents of their own;
 - a folder named on the command line is a batch: its own files are documents.
 
 Originals are opened read-only and never written.

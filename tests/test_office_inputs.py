@@ -182,3 +182,50 @@ def test_an_iphone_photo_through_the_cli(tmp_path: Path) -> None:
     res = _cli(tmp_path, "process", "box", "--archive", "archive", "--workers", "1")
     assert res.returncode == 1
     assert "box/IMG_0003.heic: a HEIC photo (an iPhone's own format)" in res.stderr + res.stdout
+
+
+def _pdf_pages(folder: Path, names: dict[str, int], seed: int = 100) -> None:
+    """Scanned PDFs of ``names`` -> page count (an office copier's "scan to PDF": a page per file, or a whole
+    document in one); every page distinct text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, n in names.items():
+        pages = [text_page(150, seed=seed + k, lines=6)[0] for k in range(n)]
+        pages[0].save(folder / name, save_all=True, append_images=pages[1:], resolution=150.0)
+        seed += n
+
+
+def test_one_page_pdfs_in_a_folder_are_pages_of_its_dossier(tmp_path: Path) -> None:
+    folder = tmp_path / "box" / "Ho so 9"
+    _pdf_pages(folder, {"scan0010.pdf": 1, "scan0002.pdf": 1, "phu luc.PDF": 2})
+    text_page(150, seed=99, lines=6)[0].save(folder / "scan0001.jpg", dpi=(150, 150))
+    docs, failures, _, _ = discover([tmp_path / "box"])
+    assert not failures
+    by_name = {Path(d.label).name: d for d in docs}
+    assert set(by_name) == {"Ho so 9", "phu luc.PDF"}  # before: four documents, the dossier a JPEG page alone
+    assert [(p.path.name, p.kind, p.index) for p in by_name["Ho so 9"].pages] == [
+        ("scan0001.jpg", "image", 0), ("scan0002.pdf", "pdf", 0), ("scan0010.pdf", "pdf", 0)]
+    assert [p.index for p in by_name["phu luc.PDF"].pages] == [0, 1]
+    for ref in by_name["Ho so 9"].pages:
+        assert load_page(ref).gray.shape[1] == pytest.approx(8.27 * 150, abs=2)
+
+
+def test_a_damaged_pdf_page_keeps_its_dossier_from_being_written(tmp_path: Path) -> None:
+    folder = tmp_path / "box" / "Ho so 10"
+    _pdf_pages(folder, {"scan0001.pdf": 1})
+    (folder / "scan0002.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    docs, failures, _, _ = discover([tmp_path / "box"])
+    assert docs == []
+    reasons = {Path(f.path).name: f.reason for f in failures}
+    assert "damaged" in reasons["scan0002.pdf"]
+    assert reasons["Ho so 10"] == "1 of 2 pages could not be read; document not written"
+
+
+@pytest.mark.slow
+def test_a_copiers_page_per_pdf_scan_is_one_document_through_the_cli(tmp_path: Path) -> None:
+    _pdf_pages(tmp_path / "box" / "Ho so 9", {f"scan{i:04d}.pdf": 1 for i in (1, 2, 3)})
+    res = _cli(tmp_path, "process", "box", "--archive", "archive", "--workers", "1", "--quiet")
+    assert res.returncode == 0, res.stderr
+    (rec,) = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "archive/documents").glob("*.json")]
+    assert Path(rec["label"]).name == "Ho so 9" and rec["page_count"] == 3
+    assert [Path(e["source"]["path"]).name for e in rec["pages"]] == ["scan0001.pdf", "scan0002.pdf", "scan0003.pdf"]
+    assert all(len(e["words"]) >= 20 for e in rec["pages"])
