@@ -166,8 +166,8 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     """OCR scans into searchable PDF/A documents with records and an index.
 
     INPUTS are files (PNG, JPEG, TIFF, PDF) and folders. A file is one document; a sub-folder of
-    page images (one-page TIFFs too) is one dossier document, pages in name order; a PDF or a
-    multi-page TIFF in it stays a document of its own. Every page is turned upright,
+    page images (one-page TIFFs and PDFs too) is one dossier document, pages in name order; a
+    multi-page PDF or TIFF in it stays a document of its own. Every page is turned upright,
     deskewed, OCR'd in Vietnamese and written as PDF/A with an invisible text layer.
     Originals are only read, never changed. At the end the batch report is written to
     ARCHIVE/report.json and the visual quality report to ARCHIVE/report.html.

@@ -12,6 +12,7 @@ import errno
 import hashlib
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,18 +23,31 @@ from .models import DocumentInput, Failure, PageRef
 from .store import is_archive
 
 
+def _nfc(name: str) -> str:
+    """A name in composed form (NFC). macOS writes Vietnamese names decomposed (NFD: ``ờ`` as ``o`` and two
+    marks), Windows and most copies composed: the same box, copied from one to the other, must give the same
+    dossier, pages in the same order, not a second copy of it in the archive."""
+    return unicodedata.normalize("NFC", name)
+
+
 def natural_key(path: Path) -> list:
-    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", path.name)]
+    """Name order with numbers by value (``trang-2`` before ``trang-10``) and letters decomposed, so the order
+    is the same whichever form the names come in (:func:`_nfc`), and ``Ảnh`` sorts with ``A``, not after ``Z``."""
+    name = unicodedata.normalize("NFD", path.name)
+    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", name)]
 
 
 def _is_supported(path: Path) -> bool:
     return path.suffix.lower() in IMAGE_EXTS | PDF_EXTS
 
 
-def _folder_sha(files: list[Path]) -> str:
+def _folder_sha(files: list[Path], composed: bool = True) -> str:
+    """A dossier's identity: its pages' names (composed, :func:`_nfc`) and contents, in page order.
+    ``composed=False`` hashes the names as they are, as records written before session 32 did (archivist
+    verify accepts either)."""
     h = hashlib.sha256()
     for f in files:
-        h.update(f.name.encode("utf-8") + b"\0" + sha256_file(f).encode() + b"\n")
+        h.update((_nfc(f.name) if composed else f.name).encode("utf-8") + b"\0" + sha256_file(f).encode() + b"\n")
     return h.hexdigest()
 
 
@@ -62,14 +76,16 @@ def _pages_of(f: Path) -> int:
         raise IngestError(f"cannot read the file ({e.strerror or one_line(e)})") from None
 
 
-def _tiff_counts(scans: list[Path]) -> dict[Path, int]:
-    """Page counts of a folder's TIFFs, read once. Scanners that write a file per page write TIFF as often as
-    JPEG, so a one-page TIFF is a page of the folder's dossier like any image; a multi-page TIFF is a document
-    of its own. A TIFF whose header cannot be read is left out (its count unknown): it is taken as a page, and
-    the dossier then fails naming it, as it would for a damaged JPEG page."""
+def _page_counts(scans: list[Path]) -> dict[Path, int]:
+    """Page counts of a folder's TIFFs and PDFs, read once. Scanners that write a file per page write TIFF and
+    PDF as often as JPEG (an office copier's "scan to PDF" makes ``scan0001.pdf``, ``scan0002.pdf``, ...), so a
+    one-page TIFF or PDF is a page of the folder's dossier like any image; a multi-page one is a document of its
+    own. Taken whole, a decision scanned a page per PDF was three documents, its last page filed as a death
+    registration. A file whose header cannot be read is left out (its count unknown): it is taken as a page,
+    and the dossier then fails naming it, as it would for a damaged JPEG page."""
     known: dict[Path, int] = {}
     for f in scans:
-        if f.suffix.lower() in (".tif", ".tiff"):
+        if f.suffix.lower() in (".tif", ".tiff", *PDF_EXTS):
             try:
                 known[f] = _pages_of(f)
             except IngestError:
@@ -190,8 +206,8 @@ class _Discovery:
             for f in scans:
                 self.add_file(f)
         else:
-            known = _tiff_counts(scans)
-            single_images = [f for f in scans if f.suffix.lower() not in PDF_EXTS and known.get(f, 1) == 1]
+            known = _page_counts(scans)
+            single_images = [f for f in scans if known.get(f, 1) == 1]
             if single_images:
                 self.add_dossier(folder, single_images, known)
             for f in scans:

@@ -5,8 +5,8 @@ happens in the workers (:func:`load_page`) so the main process never holds page 
 
 Rules for what a "document" is (applied in archivist/discover.py):
 - a file (PNG, JPEG, TIFF, PDF, ...) is one document; a multi-page TIFF or PDF keeps its pages;
-- a sub-folder holding page images (one-page TIFFs among them) is one dossier document, pages in natural
-  order (``page-2`` before ``page-10``); PDFs and multi-page TIFFs inside it stay documents of their own;
+- a sub-folder holding page images (one-page TIFFs and PDFs among them) is one dossier document, pages in
+  natural order (``page-2`` before ``page-10``); multi-page TIFFs and PDFs inside it stay documents of their own;
 - a folder named on the command line is a batch: its own files are documents.
 
 Originals are opened read-only and never written.
@@ -37,8 +37,14 @@ if TYPE_CHECKING:  # NumPy only where pages are decoded (workers), not in the ma
 __all__ = ["MAX_PIXELS", "IngestError", "LoadedPage", "count_pages", "gray_of", "load_page", "loaded",
            "loaded_image", "shown"]
 
-IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2", ".j2k", ".pnm", ".pbm",
-              ".pgm", ".ppm"}
+#: Names a scan is taken by (compared in lower case: ``.JPG``, ``.TIF``). JPEG goes by ``.jpe``, ``.jif`` and
+#: ``.jfif`` too (Windows saves a browser's or a phone's JPEG as ``.jfif``): left out, such a page was skipped as
+#: "not a scan" and its dossier folder written without it, looking complete.
+#: ``.heic``/``.heif`` (an iPhone's photos) are taken too, though no decoder for them is installed: skipped as
+#: "not a scan", a photographed page was silently left out of its dossier; tried, it fails with a reason that
+#: says what to do, and its dossier is not written (as for a damaged page).
+IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".jpe", ".jif", ".jfif", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2",
+              ".j2k", ".pnm", ".pbm", ".pgm", ".ppm", ".heic", ".heif"}
 PDF_EXTS = {".pdf"}
 DEFAULT_DPI = 300.0
 
@@ -68,6 +74,10 @@ _MAGIC = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"II*\x00",
           (b"\x00\x00\x00\x0cjP", "JPEG 2000"), (b"\xffO\xffQ", "JPEG 2000"))
 
 
+#: Brands of an ISO media file that holds HEIF images (HEIC: HEVC-coded, as iPhones write them).
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+
+
 def _unreadable_reason(path: Path) -> str:
     """A plain reason for a file Pillow cannot identify: a damaged image, text, or something else."""
     with open(path, "rb") as f:
@@ -75,6 +85,9 @@ def _unreadable_reason(path: Path) -> str:
     for magic, fmt in _MAGIC:
         if head.startswith(magic):
             return f"the {fmt} image is damaged or truncated (its header cannot be read)"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return ("a HEIC photo (an iPhone's own format), which archivist cannot read; save it as JPEG (on the "
+                "iPhone: Settings > Camera > Formats > Most Compatible) and run again")
     text = head.decode("utf-8", "replace")  # a character cut at byte 4096 is one U+FFFD among thousands
     if sum(c != "\ufffd" and (c.isprintable() or c.isspace()) for c in text) >= 0.95 * len(text):
         return f"not an image file: it holds text, though its name ends in {path.suffix}"
@@ -188,11 +201,28 @@ def _recorded_dpi(im: Image.Image, axis: int = 0) -> float | None:
     return x if x > 0 else None
 
 
+#: Resolutions cameras and image programs write when they know no physical size (EXIF's and JFIF's 72, Windows' 96);
+#: scanners offer 75 and 100, not these.
+_NO_SIZE_DPI = (72.0, 96.0)
+#: Longest side, in inches, of a page a commune's scanner takes (A3 is 16.5 in).
+_LARGEST_PAGE_IN = 17.0
+
+
+def _camera_default(im: Image.Image, x: float, y: float | None) -> bool:
+    """A 72 or 96 dpi recorded on an image larger than any scanned page at that resolution: a phone's or
+    camera's photo of a page (12 MP at 72 dpi would be a 60-inch sheet), whose resolution says nothing of the
+    paper. Taken at its word, every measure made in millimetres (the letters' size, the ink mask, the page's
+    size in the PDF) was off by four: a sideways phone photo of a typed page was read as no text at all."""
+    same = y is None or abs(y - x) < 0.5  # a PNG holds pixels per metre: 72 dpi reads back as 72.009
+    return same and any(abs(x - d) < 0.5 for d in _NO_SIZE_DPI) and max(im.width, im.height) > _LARGEST_PAGE_IN * x
+
+
 def _dpi_of(im: Image.Image) -> tuple[float, float, bool]:
     """Horizontal and vertical resolution as the file states them (a fax or some scanners' fast
-    modes have pixels twice as tall as wide), or the default when the file states none or a wrong one."""
+    modes have pixels twice as tall as wide), or the default when the file states none or a wrong one
+    (a camera's 72 dpi on a photo of a page among them: :func:`_camera_default`)."""
     x = _recorded_dpi(im)
-    if x is not None and 20 <= x <= 5000:
+    if x is not None and 20 <= x <= 5000 and not _camera_default(im, x, _recorded_dpi(im, 1)):
         y = _recorded_dpi(im, 1)
         return x, (y if y is not None and 20 <= y <= 5000 else x), True
     return DEFAULT_DPI, DEFAULT_DPI, False

@@ -83,7 +83,8 @@ def _source_ok(rec: dict) -> bool | None:
     if not paths or not all(p.is_file() for p in paths):
         return None
     want = rec["source"].get("sha256")
-    return (len(paths) == 1 and sha256_file(paths[0]) == want) or _folder_sha(paths) == want
+    return ((len(paths) == 1 and sha256_file(paths[0]) == want) or _folder_sha(paths) == want
+            or _folder_sha(paths, composed=False) == want)
 
 
 def _check_pdfa(root: Path, records: dict[str, dict], report: VerifyReport) -> None:
