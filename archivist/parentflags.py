@@ -1,5 +1,5 @@
-"""Review flags for a parent issuer no higher than its issuer, and a subject's syllable that lost its letters
-(seventieth round of issue 14 item 9).
+"""Review flags for a parent issuer no higher than its issuer, a body's name that stops at its level word, and a
+subject's syllable that lost its letters (seventieth and eightieth rounds of issue 14 item 9).
 
 Why: sealed seed 88 left two wrong values unflagged.
 
@@ -20,6 +20,15 @@ none was a district under a district. Bare ``gi`` stood in 1 subject (the target
 field. The rules read only the values' own words, not a generated list of names; the generator's parents are all
 districts (``UBND HUYỆN …``), so the level comparison beyond "a commune is nobody's parent" is untested there.
 
+Eightieth round (session 32): held-out seed 101 left AT101 08-2-thu-083-tan-thanh-dong's parent issuer ``UBND HUYỆN``
+for ``UBND HUYỆN CỦ CHI`` (0.821) unflagged: the level word read, the unit's name after it lost. A body is named by its
+head, its level word and the unit's name (Decree 30), so an issuer or parent issuer that ends at a level word
+(``UBND TỈNH``, a centrally run ``THÀNH PHỐ`` alike) or at its head (``ỦY BAN NHÂN DÂN``) names no unit. On the fit
+basis plus seeds 92-101 (bench/RESULTS.md "Flags, eightieth round (session 32)") no right issuer or parent issuer
+ends so; 36 wrong issuers and 5 wrong parents do, all but the target flagged already. The rule reads only the
+value's own words and the one table of ``levelwords``, no generated list. Recipients are left alone: their
+``UBND xã``, ``TT HĐND xã`` name the commune's own bodies, rightly with no name.
+
 They only flag; the values stay as read.
 """
 
@@ -28,7 +37,7 @@ from __future__ import annotations
 import re
 
 from .fields import Field
-from .levelwords import COMMITTEE_HEADS, LEVELS, alternation
+from .levelwords import BODY_HEADS, COMMITTEE_HEADS, LEVELS, alternation
 from .ocrtext import fold_key
 
 #: a unit word in capitals and its level (``levelwords.LEVELS``: ``THÀNH PHỐ`` gives none); ``XÃ HỘI`` is the motto's
@@ -37,6 +46,9 @@ _UNIT = re.compile(rf"(?<!\w)(?!XÃ\s+HỘI)({alternation(_LEVEL)})(?!\w)")
 _NAMES = ("commune", "district", "province")
 #: the committee's long and short name, so ``UBND X`` and ``ỦY BAN NHÂN DÂN X`` compare equal
 _BODY = re.compile(r"^\s*(?:" + alternation(COMMITTEE_HEADS, r"\s+") + r")\s+")
+#: a level word or a body's head closing a name, any case, its closing punctuation left off: no unit named after it
+_ENDING = alternation([*LEVELS, *BODY_HEADS], r"\s+")
+_BARE_END = re.compile(rf"(?i)(?<!\w)(?:{_ENDING})[\s,;.:]*$")
 #: a syllable with no word of its own: ``gi`` bare is ``nghị``, ``giá``, ``giải`` … that lost letters
 _STUB = re.compile(r"(?<!\w)gi(?!\w)", re.IGNORECASE)
 
@@ -69,6 +81,14 @@ def parent_rank_doubt(parent: str, issuer: str | None) -> str | None:
     return None
 
 
+def bare_body_doubt(name: str) -> str | None:
+    """Why the body ``name`` is doubtful: it ends at its level word or its head, so the unit's name was lost."""
+    m = _BARE_END.search(name)
+    if not m:
+        return None
+    return f"the body's name stops at '{m.group(0).strip(' ,;.:')}' with no unit named after it: its name was lost"
+
+
 def stub_doubt(text: str) -> str | None:
     """Why ``text`` is doubtful: it holds a bare ``gi``, a syllable no word writes without its mark or letters."""
     m = _STUB.search(text)
@@ -76,12 +96,15 @@ def stub_doubt(text: str) -> str | None:
 
 
 def flag_parent_and_stub(found: dict[str, Field]) -> None:
-    """Give a parent issuer no higher than its issuer, and a subject with a bare ``gi``, their reason for review
-    (a value already flagged keeps its first reason)."""
+    """Give a parent issuer no higher than its issuer, an issuer or parent whose name stops at its level word, and
+    a subject with a bare ``gi``, their reason for review (a value already flagged keeps its first reason)."""
     parent, issuer = found.get("parent_issuer"), found.get("issuer")
     if parent is not None and isinstance(parent.value, str) and not parent.review:
         name = issuer.value if issuer is not None and isinstance(issuer.value, str) else None
         parent.review = parent_rank_doubt(parent.value, name)
+    for body in (issuer, parent):
+        if body is not None and isinstance(body.value, str) and not body.review:
+            body.review = bare_body_doubt(body.value)
     subj = found.get("subject")
     if subj is not None and isinstance(subj.value, str) and not subj.review:
         subj.review = stub_doubt(subj.value)
