@@ -27,7 +27,7 @@ from .models import BatchReport, DocumentInput, Failure, PageResult, PageTask, S
 from .pagetask import init_worker, process_page
 from .spool import SPOOL_AFTER, ImageSpool
 from .store import ArchiveStore
-from .versions import Earlier, earlier_versions, version_warning
+from .versions import Earlier, Sources, version_warning
 
 __all__ = ["BatchReport", "PageTask", "Settings", "process", "process_page"]
 
@@ -112,8 +112,8 @@ def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings,
     if refiled:
         report.warnings.append(f"{refiled} document(s) already done were filed in fonds {settings.fonds} "
                                "(no OCR again)")
-    rows = store.index().source_rows() if todo else []
-    return todo, {d.id: e for d in todo if (e := earlier_versions(rows, d))}
+    sources = Sources(store.index().source_rows() if todo else [])
+    return todo, {d.id: e for d in todo if (e := sources.earlier(d))}
 
 
 def process(inputs: list[Path], archive: Path, settings: Settings | None = None,

@@ -43,24 +43,30 @@ def place_of(doc: DocumentInput) -> tuple[Path, bool]:
     return doc.sources[0].parent, True
 
 
-def _from_place(source: str | None, place: Path, folder: bool) -> bool:
-    """Whether an index row's ``source`` came from ``place``: the same file, or pages of the same folder."""
-    if not source:
-        return False
-    first = Path(source.split("; ", 1)[0])
-    return first.parent == place if folder else source == str(place)
+class Sources:
+    """The index's documents by where they were read from, grouped once per batch so that each input's
+    lookup costs a dictionary access, not a pass over an archive of tens of thousands of documents."""
 
+    def __init__(self, rows: list[tuple[str, str | None, int | None]]) -> None:
+        """``rows``: (id, source, page_count) of every document, as the index gives them (``source_rows``)."""
+        self.by_file: dict[str, list[tuple[str, int]]] = {}
+        self.by_folder: dict[str, list[tuple[str, int]]] = {}
+        for doc_id, source, pages in rows:
+            if source:
+                self.by_file.setdefault(source, []).append((doc_id, pages or 0))
+                first = Path(source.split("; ", 1)[0])
+                self.by_folder.setdefault(str(first.parent), []).append((doc_id, pages or 0))
 
-def earlier_versions(rows: list[tuple[str, str | None, int | None]], doc: DocumentInput) -> list[Earlier]:
-    """The inputs in ``rows`` (id, source, page_count: the index's documents) read from where ``doc`` is
-    read from but with other content (another id); the parts of a split input are one earlier input."""
-    place, folder = place_of(doc)
-    groups: dict[str, list[tuple[str, int]]] = {}
-    for doc_id, source, pages in rows:
-        base = _PART.sub("", doc_id)
-        if base != doc.id and _from_place(source, place, folder):
-            groups.setdefault(base, []).append((doc_id, pages or 0))
-    return [Earlier(tuple(sorted(i for i, _ in g)), sum(n for _, n in g)) for _, g in sorted(groups.items())]
+    def earlier(self, doc: DocumentInput) -> list[Earlier]:
+        """The inputs read from where ``doc`` is read from (the same file, or pages of the same folder) but
+        with other content (another id); the parts of a split input are one earlier input."""
+        place, folder = place_of(doc)
+        groups: dict[str, list[tuple[str, int]]] = {}
+        for doc_id, pages in (self.by_folder if folder else self.by_file).get(str(place), []):
+            base = _PART.sub("", doc_id)
+            if base != doc.id:
+                groups.setdefault(base, []).append((doc_id, pages))
+        return [Earlier(tuple(sorted(i for i, _ in g)), sum(n for _, n in g)) for _, g in sorted(groups.items())]
 
 
 def version_warning(label: str, earlier: list[Earlier], ids: list[str], pages: int) -> str:
@@ -68,4 +74,5 @@ def version_warning(label: str, earlier: list[Earlier], ids: list[str], pages: i
     them = "them" if len(earlier) > 1 else "it"
     return (f"{label}: already archived as {' and '.join(e.shown() for e in earlier)}; this version "
             f"({', '.join(ids)}, {pages} page{'s' if pages != 1 else ''}) is archived beside {them} — "
-            f"{'all' if len(earlier) > 1 else 'both'} are kept; compare them and remove the one not wanted")
+            f"{'all' if len(earlier) > 1 else 'both'} are kept; compare them and remove "
+            f"{'those' if len(earlier) > 1 else 'the one'} not wanted")

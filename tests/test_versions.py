@@ -11,7 +11,7 @@ import pytest
 
 from archivist.index import SqliteIndex
 from archivist.models import DocumentInput, PageRef
-from archivist.versions import earlier_versions
+from archivist.versions import Sources
 from tests.pgserver import pg_bin, postgres_server
 from tests.textpage import scan, text_page
 
@@ -37,17 +37,18 @@ def _records(tmp: Path) -> list[dict]:
 
 
 def _check_lookup(rows: list[tuple], tmp: Path) -> None:
+    sources = Sources(rows)
     d = tmp / "hồ sơ 1"
-    found = earlier_versions(rows, _input(d, [d / "01.jpg", d / "02.jpg", d / "03.jpg"], "ffff"))
+    found = sources.earlier(_input(d, [d / "01.jpg", d / "02.jpg", d / "03.jpg"], "ffff"))
     assert [(e.ids, e.pages) for e in found] == [(("doc-aaaa",), 2)]
     other = tmp / "hồ sơ 10"
-    found = earlier_versions(rows, _input(other, [other / "01.jpg"], "9999"))
+    found = sources.earlier(_input(other, [other / "01.jpg"], "9999"))
     assert [(e.ids, e.pages) for e in found] == [(("doc-cccc-01", "doc-cccc-02"), 2)]  # one input split in two
-    assert earlier_versions(rows, _input(d, [d / "01.jpg", d / "02.jpg"], "aaaa")) == []  # itself (resume)
-    assert earlier_versions(rows, _input(other, [other / "01.jpg"], "cccc")) == []
-    found = earlier_versions(rows, _input(tmp / "scan.jpg", [tmp / "scan.jpg"], "7777"))
+    assert sources.earlier(_input(d, [d / "01.jpg", d / "02.jpg"], "aaaa")) == []  # itself (resume)
+    assert sources.earlier(_input(other, [other / "01.jpg"], "cccc")) == []
+    found = sources.earlier(_input(tmp / "scan.jpg", [tmp / "scan.jpg"], "7777"))
     assert [(e.ids, e.pages) for e in found] == [(("doc-dddd",), 1)]
-    assert earlier_versions(rows, _input(tmp / "new.jpg", [tmp / "new.jpg"], "8888")) == []
+    assert sources.earlier(_input(tmp / "new.jpg", [tmp / "new.jpg"], "8888")) == []
 
 
 def test_lookup_in_the_sqlite_index(tmp_path: Path) -> None:
