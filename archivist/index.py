@@ -63,6 +63,7 @@ class IndexBase:
     its own database (archivist.index_pg today), hits made from its result rows."""
 
     archive: Path | None = None
+    db: sqlite3.Connection | object  # the backend's connection (sqlite3's or psycopg's)
 
     def index_file(self, path: Path, mtime: int | None = None) -> bool:
         """Index one record file; False if it is not a record named after its id."""
@@ -95,6 +96,11 @@ class IndexBase:
 
     def rebuild(self) -> int:
         return self.reindex()
+
+    def source_rows(self) -> list[tuple[str, str | None, int | None]]:
+        """(id, source, page_count) of every document: what archivist/versions.py needs to find earlier
+        versions of an input. One query on the ``documents`` table, the same in both backends (each has ``db``)."""
+        return [tuple(r) for r in self.db.execute("SELECT id, source, page_count FROM documents").fetchall()]
 
     def _page_text(self, doc_id: str, page: int) -> str | None:
         try:

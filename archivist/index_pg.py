@@ -140,6 +140,10 @@ class PgIndex(IndexBase):
     def record_stamps(self) -> dict[str, int | None]:
         return dict(self.db.execute("SELECT id, record_mtime FROM documents").fetchall())
 
+    def source_rows(self) -> list[tuple[str, str | None, int | None]]:
+        with unavailable_as_error(self.url):
+            return super().source_rows()
+
     def page_row_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM pages").fetchone()[0]
 

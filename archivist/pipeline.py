@@ -27,6 +27,7 @@ from .models import BatchReport, DocumentInput, Failure, PageResult, PageTask, S
 from .pagetask import init_worker, process_page
 from .spool import SPOOL_AFTER, ImageSpool
 from .store import ArchiveStore
+from .versions import Earlier, Sources, version_warning
 
 __all__ = ["BatchReport", "PageTask", "Settings", "process", "process_page"]
 
@@ -54,8 +55,9 @@ def _as_given(doc: DocumentInput, task: PageTask, failure: Failure) -> Failure:
 
 
 def _finish(store: ArchiveStore, doc: DocumentInput, pages: list[PageResult], settings: Settings,
-            report: BatchReport) -> None:
-    """Split, classify, describe and commit the documents of one input; failures go in the report.
+            report: BatchReport, earlier: list[Earlier]) -> None:
+    """Split, classify, describe and commit the documents of one input; failures go in the report, and so
+    do the ``earlier`` versions of the input kept beside it (archivist/versions.py).
 
     An environment problem (disk full, index server gone) is not this document's fault: it stops the batch.
     """
@@ -64,23 +66,29 @@ def _finish(store: ArchiveStore, doc: DocumentInput, pages: list[PageResult], se
 
     try:
         parts = assemble(doc, pages, settings.split)
+        ids = []
         for part in parts:
             rec = commit_part(store, doc, part, settings)
             report.documents.append({**summary(store, rec.to_dict()), "status": "processed"})
+            ids.append(rec.id)
     except EnvironmentProblem:
         raise
     except Exception as e:  # noqa: BLE001 - reported, and the batch goes on
         report.failures.append(Failure(doc.label, f"could not write the document: {type(e).__name__}: {e}", "pdfa"))
         report.failed_documents += 1
         return
+    if earlier:
+        report.warnings.append(version_warning(doc.label, earlier, ids, len(pages)))
     report.warnings.extend(f"{doc.label} p.{p.number}: {w}" for p in pages for w in p.warnings)
 
 
 ProgressFn = Callable[[str, int], None]  # (event, pages) where event is "start" | "page" | "doc"
 
 
-def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings, report: BatchReport) -> list[DocumentInput]:
-    """The inputs still to do; those already committed go in the report as such, damaged ones are said."""
+def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings,
+          report: BatchReport) -> tuple[list[DocumentInput], dict[str, list[Earlier]]]:
+    """The inputs still to do, with the earlier versions archived of each (by input id; looked up now, before
+    the batch writes anything); those already committed go in the report as such, damaged ones are said."""
     from .commit import finished, refile
 
     docs, failures, skipped, notes = discover(inputs, folders_as_dossiers=settings.split != "file",
@@ -104,7 +112,8 @@ def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings, report: B
     if refiled:
         report.warnings.append(f"{refiled} document(s) already done were filed in fonds {settings.fonds} "
                                "(no OCR again)")
-    return todo
+    sources = Sources(store.index().source_rows() if todo else [])
+    return todo, {d.id: e for d in todo if (e := sources.earlier(d))}
 
 
 def process(inputs: list[Path], archive: Path, settings: Settings | None = None,
@@ -125,8 +134,8 @@ def process(inputs: list[Path], archive: Path, settings: Settings | None = None,
         executor = make_executor(settings.workers, init_worker, settings.executor, settings.scheduler,
                                  settings.page_timeout)
         try:
-            todo = _plan(store, inputs, settings, report)
-            _run(store, executor, todo, settings, report, progress)
+            todo, earlier = _plan(store, inputs, settings, report)
+            _run(store, executor, todo, earlier, settings, report, progress)
         except EnvironmentProblem as e:
             report.stopped = str(e)
         finally:
@@ -160,8 +169,8 @@ def _after_batch(store: ArchiveStore, report: BatchReport) -> None:
     report.warnings.extend(settle(store))
 
 
-def _run(store: ArchiveStore, executor: Executor, todo: list[DocumentInput], settings: Settings,
-         report: BatchReport, progress: ProgressFn | None) -> None:
+def _run(store: ArchiveStore, executor: Executor, todo: list[DocumentInput], earlier: dict[str, list[Earlier]],
+         settings: Settings, report: BatchReport, progress: ProgressFn | None) -> None:
     """OCR every page of ``todo`` on the executor and commit each input as soon as its last page is in."""
     total = sum(len(d.pages) for d in todo)
     if progress:
@@ -191,7 +200,7 @@ def _run(store: ArchiveStore, executor: Executor, todo: list[DocumentInput], set
                         report.failures.append(Failure(doc.label, f"{len(failed[task.doc])} of {len(doc.pages)} "
                                                        "pages could not be read; document not written", "ingest"))
                 else:
-                    _finish(store, doc, pages, settings, report)
+                    _finish(store, doc, pages, settings, report, earlier.get(doc.id, []))
                 report.unfinished.remove(doc.label)
                 if task.doc in spools:
                     spools.pop(task.doc).close()
