@@ -21,6 +21,7 @@ from PIL import Image
 from archivist.discover import discover
 from archivist.ingest import load_page
 from archivist.models import PageRef
+from tests.pdfcheck import assert_valid_pdfa
 from tests.textpage import text_page
 
 #: a dossier folder's pages in page order, each in the format its name says
@@ -103,6 +104,7 @@ def test_an_office_box_through_the_cli(tmp_path: Path) -> None:
     found = json.loads(_cli(tmp_path, "search", "uy ban nhan dan", "--archive", "archive", "--limit", "50",
                             "--json").stdout)
     assert {h["doc_id"] for h in found} == {dossier["id"], records["IMG_20231105_0932.jpg"]["id"]}
+    assert_valid_pdfa(tmp_path / "archive")
 
 
 def _renamed(root: Path, form: str) -> None:
@@ -155,6 +157,7 @@ def test_a_box_copied_from_a_mac_is_not_archived_twice(tmp_path: Path) -> None:
     assert len(list((tmp_path / "archive/documents").glob("*.pdf"))) == 1
     report = json.loads((tmp_path / "archive/report.json").read_text(encoding="utf-8"))
     assert [d["status"] for d in report["documents"]] == ["already done"]
+    assert_valid_pdfa(tmp_path / "archive")
 
 
 #: The start of an iPhone's photo: an ISO media ``ftyp`` box of brand ``heic`` (no HEIC encoder is installed to
@@ -229,3 +232,4 @@ def test_a_copiers_page_per_pdf_scan_is_one_document_through_the_cli(tmp_path: P
     assert Path(rec["label"]).name == "Ho so 9" and rec["page_count"] == 3
     assert [Path(e["source"]["path"]).name for e in rec["pages"]] == ["scan0001.pdf", "scan0002.pdf", "scan0003.pdf"]
     assert all(len(e["words"]) >= 20 for e in rec["pages"])
+    assert_valid_pdfa(tmp_path / "archive")

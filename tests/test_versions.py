@@ -12,6 +12,7 @@ import pytest
 from archivist.index import SqliteIndex
 from archivist.models import DocumentInput, PageRef
 from archivist.versions import Sources
+from tests.pdfcheck import assert_valid_pdfa
 from tests.pgserver import pg_bin, postgres_server
 from tests.textpage import scan, text_page
 
@@ -112,6 +113,7 @@ def test_a_page_added_to_an_archived_dossier(tmp_path: Path) -> None:
     assert {p.stem for p in (archive / "documents").glob("doc-*.json")} == {old, new}  # nothing replaced
     code, resumed, _ = _process(dossier.parent, archive)  # the same inputs again: all done, nothing said
     assert code == 0 and not _processed(resumed) and not _version_lines(resumed["warnings"])
+    assert_valid_pdfa(archive)
 
 
 @pytest.mark.slow
@@ -130,3 +132,4 @@ def test_a_file_rescanned_at_its_path(tmp_path: Path) -> None:
     [new] = _processed(again)
     [line] = _version_lines(again["warnings"])
     assert line.startswith(f"{path}: already archived as {old} (1 page); this version ({new}, 1 page)")
+    assert_valid_pdfa(archive)
