@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from .crosscheck import name_key, unit_name, unit_names
 from .fields import Field
 from .levelwords import LEVEL
@@ -29,13 +31,13 @@ from .levelwords import LEVEL
 def one_apart(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ by exactly one character (one put for another, one added or one left out);
     a precomposed letter with its marks is one character, so ``ả`` for ``ộ`` is one."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = sorted((a, b), key=len)
-    i = next((k for k, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
-    return short[i:] == long_[i + 1:]
+    return Levenshtein.distance(a, b) == 1
+
+
+def _first_unit(text: str, whole: bool = False) -> str | None:
+    """The unit name of ``text``'s first part (up to a comma, a semicolon or a bracket), as
+    :func:`archivist.crosscheck.unit_doubt` reads a value's parts."""
+    return unit_name(re.split(r"[,;(]", text)[0], whole=whole)
 
 
 def named_units(texts: Sequence[str], skip: str | None) -> list[str]:
@@ -48,7 +50,7 @@ def named_units(texts: Sequence[str], skip: str | None) -> list[str]:
         hits = list(LEVEL.finditer(line + " "))
         for k, hit in enumerate(hits):
             seg = line[hit.start():hits[k + 1].start() if k + 1 < len(hits) else len(line)]
-            if name := unit_name(re.split(r"[,;(]", seg)[0]):
+            if name := _first_unit(seg):
                 out.append(name)
     return out
 
@@ -57,7 +59,7 @@ def place_near_doubt(place: str, others: Sequence[str]) -> str | None:
     """Why ``place`` is doubtful given the unit names ``others`` written elsewhere on its page: none of them is the
     place's own name and one, a real unit as the place is, is one character from it."""
     known = unit_names()
-    own = unit_name(re.split(r"[,;(]", place)[0], whole=True)
+    own = _first_unit(place, whole=True)
     if not own or name_key(own) not in known or any(name_key(o) == name_key(own) for o in others):
         return None
     near = next((o for o in others if name_key(o) in known and one_apart(name_key(o), name_key(own))), None)
@@ -71,6 +73,6 @@ def flag_place_near(found: dict[str, Field], texts: Sequence[str]) -> None:
     if place is None or not isinstance(place.value, str) or place.review:
         return
     others = named_units(texts, place.source_text or place.value)
-    heading = unit_name(re.split(r"[,;(]", issuer.value)[0]) if issuer and isinstance(issuer.value, str) else None
+    heading = _first_unit(issuer.value) if issuer and isinstance(issuer.value, str) else None
     others += [heading] if heading else []
     place.review = place_near_doubt(place.value, others)

@@ -221,9 +221,8 @@ def _dpi_of(im: Image.Image) -> tuple[float, float, bool]:
     """Horizontal and vertical resolution as the file states them (a fax or some scanners' fast
     modes have pixels twice as tall as wide), or the default when the file states none or a wrong one
     (a camera's 72 dpi on a photo of a page among them: :func:`_camera_default`)."""
-    x = _recorded_dpi(im)
-    if x is not None and 20 <= x <= 5000 and not _camera_default(im, x, _recorded_dpi(im, 1)):
-        y = _recorded_dpi(im, 1)
+    x, y = _recorded_dpi(im), _recorded_dpi(im, 1)
+    if x is not None and 20 <= x <= 5000 and not _camera_default(im, x, y):
         return x, (y if y is not None and 20 <= y <= 5000 else x), True
     return DEFAULT_DPI, DEFAULT_DPI, False
 

@@ -121,6 +121,8 @@ def flag_list_loss(found: dict[str, Field], footer: Footer | None, pages: Sequen
     listed = next((p for p in pages if footer.label and p.number == footer.label.page), None)
     if not rec.review and listed is not None:
         rec.review = two_row_gap_doubt(footer, items, listed.words or [])
-    rows = next((p for p in pages if (held := _holding(footer, items)) and p.number == held[0].page), None)
-    if not rec.review and rows is not None:
+    if rec.review or not (held := _holding(footer, items)):
+        return
+    rows = next((p for p in pages if p.number == held[0].page), None)
+    if rows is not None:
         rec.review = bare_row_doubt(footer, items, rows.words or [])

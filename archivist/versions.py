@@ -29,7 +29,11 @@ class Earlier:
     pages: int
 
     def shown(self) -> str:
-        return f"{', '.join(self.ids)} ({self.pages} page{'s' if self.pages != 1 else ''})"
+        return f"{', '.join(self.ids)} ({_pages(self.pages)})"
+
+
+def _pages(n: int) -> str:
+    return f"{n} page{'s' if n != 1 else ''}"
 
 
 def place_of(doc: DocumentInput) -> tuple[Path, bool]:
@@ -73,6 +77,6 @@ def version_warning(label: str, earlier: list[Earlier], ids: list[str], pages: i
     """The batch's line for an input archived beside earlier versions of it: what happened, and what to do."""
     them = "them" if len(earlier) > 1 else "it"
     return (f"{label}: already archived as {' and '.join(e.shown() for e in earlier)}; this version "
-            f"({', '.join(ids)}, {pages} page{'s' if pages != 1 else ''}) is archived beside {them} — "
+            f"({', '.join(ids)}, {_pages(pages)}) is archived beside {them} — "
             f"{'all' if len(earlier) > 1 else 'both'} are kept; compare them and remove "
             f"{'those' if len(earlier) > 1 else 'the one'} not wanted")
