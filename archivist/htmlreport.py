@@ -172,7 +172,9 @@ def _flags(rec: dict) -> list[str]:
         ("review", bool((rec.get("metadata") or {}).get("needs_review"))),
         ("low_dpi", any(below_standard(p) for p in pages)),
         ("low_conf", bool(confs) and min(confs) < LOW_PAGE_CONF),
-        ("orientation", any(p.get("orientation_decision") == "kept as scanned: uncertain" for p in pages)),
+        # uncertain, or turned by the camera's tag alone (archivist/orient.py): which way is up wants a person's look
+        ("orientation", any(p.get("orientation_decision") in ("kept as scanned: uncertain",
+                                                              "turned as the camera recorded it") for p in pages)),
         ("warning", bool(other))) if on]
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from PIL import Image, UnidentifiedImageError
 
 from .errors import one_line
+from .exiforient import exif_orientation
 from .loaded import MAX_PIXELS, IngestError, LoadedPage, gray_of, loaded, loaded_image, loaded_pixels
 from .models import ImagePayload, PageRef
 from .payload import image_payload, png_passthrough
@@ -245,9 +246,12 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
             plain = _plain_png(ref, im) if fmt == "PNG" and not ref.index else None
             if plain is not None:
                 return loaded_pixels(*plain, dpi_x, dpi_y, known, None if known else _recorded_dpi(im))
+            tag = exif_orientation(im)  # from the header Pillow has parsed: no second decode
             im.load()
-            return loaded_image(im, image_payload(ref.path, im, ref.index), dpi_x, dpi_y, known,
+            page = loaded_image(im, image_payload(ref.path, im, ref.index), dpi_x, dpi_y, known,
                                 None if known else _recorded_dpi(im))
+            page.exif_orientation = tag
+            return page
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(ref.path)) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:

@@ -20,6 +20,12 @@ read clearly better than every other (mean word confidence MARGIN higher) and we
 less if a confident OSD says the same), and a confident OSD must not contradict it. A page with
 too few words read well whichever way (maps, photographs, drawings, handwriting, stamps) is kept as
 scanned and says so; a page whose signals disagree is kept as scanned and flagged as uncertain.
+
+A photo's camera orientation tag (:mod:`archivist.exiforient`) comes last: a page with too little text whose
+tag names a turn is turned as the phone showed it, and still flagged. It does not settle an uncertain page:
+there the text was read and contradicts itself, and a phone held flat over a page on a desk (how pages are
+photographed) records a tag from gravity, no better than a guess; turned on it, a page would lose its flag's
+"kept as scanned" for a coin toss. Against a confident reading the tag is only evidence.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from functools import cached_property
 
 import numpy as np
 
-from . import preprocess
+from . import exiforient, preprocess
 from .cputime import cpu_seconds
 from .models import Word
 from .ocr import OcrResult
@@ -58,6 +64,7 @@ OSD_STRONG = 5.0
 UPRIGHT, TURNED = "upright", "turned"
 TOO_LITTLE_TEXT = "kept as scanned: too little text"
 UNCERTAIN = "kept as scanned: uncertain"
+CAMERA = "turned as the camera recorded it"
 PDF_TEXT = "the PDF page's own text"
 
 
@@ -104,6 +111,9 @@ class Oriented:
     decision: str
     evidence: dict
     warnings: list[str] = field(default_factory=list)
+    #: what the camera's tag made of the page (turned by it; or a mirrored tag not used): said even on a page
+    #: with no readable text, whose other orientation warnings the "no text found" one replaces
+    camera_warnings: list[str] = field(default_factory=list)
     seconds_checking: float = 0.0  # OSD and the extra readings (0 on the common case)
     cpu_checking: float = 0.0  # the same in CPU seconds (archivist/cputime.py)
 
@@ -120,13 +130,24 @@ def _own(found: preprocess.Correction) -> dict:
     return {"orientation": found.orientation, "confidence": found.orientation_confidence, "lines": found.lines}
 
 
-def orient(gray: np.ndarray, dpi: float, found: preprocess.Correction, read: ReadFn, osd: Osd | None) -> Oriented:
+def orient(gray: np.ndarray, dpi: float, found: preprocess.Correction, read: ReadFn, osd: Osd | None,
+           camera: int | None = None) -> Oriented:
     """Decide the page's orientation from ``found`` (archivist's own test), its reading, and if need be
-    OSD and readings the other ways. ``read`` OCRs an upright-corrected image (the pipeline's OCR)."""
+    OSD and readings the other ways; ``camera``, the photo's EXIF Orientation (1-8), only where the text
+    cannot tell. ``read`` OCRs an upright-corrected image (the pipeline's OCR)."""
+    out = _orient(gray, dpi, found, read, osd, camera)
+    if camera is not None:
+        decided = out.correction.orientation if out.decision in (UPRIGHT, TURNED) else None
+        out.evidence["camera"] = exiforient.evidence(camera, decided)
+    return out
+
+
+def _orient(gray: np.ndarray, dpi: float, found: preprocess.Correction, read: ReadFn, osd: Osd | None,
+            camera: int | None) -> Oriented:
     first = _reading(gray, found.orientation, found.skew, read)
     evidence: dict = {"own": _own(found), "reads": [first.evidence()]}
     if not found.has_text:  # a blank or near-blank page: nothing to turn by
-        return _kept(gray, found, {0: first}, evidence, TOO_LITTLE_TEXT, read)
+        return _kept(gray, found, {0: first}, evidence, TOO_LITTLE_TEXT, read, camera)
     if found.orientation_confidence >= OWN_STRONG and first.strong():
         corr = replace(found, orientation_confidence=1.0)
         return Oriented(corr, first.upright, first.ocr, TURNED if found.orientation else UPRIGHT, evidence)
@@ -146,18 +167,18 @@ def orient(gray: np.ndarray, dpi: float, found: preprocess.Correction, read: Rea
         if o not in reads:
             reads[o] = _reading(gray, o, found.skew, read)
     evidence["reads"] = [r.evidence() for r in reads.values()]
-    out = _judge(gray, found, reads, told, evidence, read)
+    out = _judge(gray, found, reads, told, evidence, read, camera)
     out.seconds_checking = time.perf_counter() - t0
     out.cpu_checking = cpu_seconds() - c0
     return out
 
 
 def _judge(gray: np.ndarray, found: preprocess.Correction, reads: dict[int, Reading], told, evidence: dict,
-           read: ReadFn) -> Oriented:
+           read: ReadFn, camera: int | None) -> Oriented:
     """The readings decide, if one is clearly best and a confident OSD does not say otherwise."""
     readable = sorted((r for r in reads.values() if r.good >= MIN_GOOD), key=lambda r: r.mean, reverse=True)
     if not readable:
-        return _kept(gray, found, reads, evidence, TOO_LITTLE_TEXT, read)
+        return _kept(gray, found, reads, evidence, TOO_LITTLE_TEXT, read, camera)
     best = readable[0]
     # a rival is any other reading with a fair share of words read well (a stray label read turned is not)
     rivals = [r.mean for r in reads.values() if r is not best and r.good >= max(1.0, best.good / 3)]
@@ -166,25 +187,33 @@ def _judge(gray: np.ndarray, found: preprocess.Correction, reads: dict[int, Read
     osd_agrees = osd_sure and (found.orientation + told.turned) % 360 == best.orientation
     # a reading below STRONG_MEAN (odd type, a coarse scan) still decides when a confident OSD says the same
     if (best.mean < STRONG_MEAN and not osd_agrees) or margin < MARGIN or (osd_sure and not osd_agrees):
-        return _kept(gray, found, reads, evidence, UNCERTAIN, read)
+        return _kept(gray, found, reads, evidence, UNCERTAIN, read, camera)
     conf = round(min(1.0, margin / (2 * MARGIN)), 3)
     corr = replace(found, orientation=best.orientation, orientation_confidence=conf)
     return Oriented(corr, best.upright, best.ocr, TURNED if best.orientation else UPRIGHT, evidence)
 
 
 def _kept(gray: np.ndarray, found: preprocess.Correction, reads: dict[int, Reading], evidence: dict, decision: str,
-          read: ReadFn) -> Oriented:
-    """The page as scanned (not turned); not deskewed either when it has too little text to tilt by."""
+          read: ReadFn, camera: int | None = None) -> Oriented:
+    """The page as scanned (not turned), or on too little text as the camera's tag says (``camera``); not deskewed
+    either when it has too little text to tilt by."""
     skew, note = found.skew, found.deskew_note
     if decision == TOO_LITTLE_TEXT and skew:
         skew, note = 0.0, "not deskewed: too little text to measure a tilt on"
-    kept = reads.get(0)
+    turn = (exiforient.camera_turn(camera) if decision == TOO_LITTLE_TEXT else None) or 0
+    if turn and camera is not None:  # the phone showed the page turned (its tag 1 is as scanned already)
+        decision = CAMERA
+    kept = reads.get(turn)
     if kept is None or kept.skew != skew:
-        kept = _reading(gray, 0, skew, read)
-    corr = replace(found, orientation=0, skew=skew, orientation_confidence=0.0, deskew_note=note)
+        kept = _reading(gray, turn, skew, read)
+    corr = replace(found, orientation=turn, skew=skew, orientation_confidence=0.0, deskew_note=note)
+    if decision == CAMERA and camera is not None:
+        return Oriented(corr, kept.upright, kept.ocr, decision, evidence, camera_warnings=[
+            exiforient.turned_warning(camera)])
+    cam = [exiforient.mirrored_warning(camera)] if camera in exiforient.MIRRORED else []
     warnings = []
     if decision == UNCERTAIN:
         warnings.append("page orientation uncertain (its signals disagree): kept as scanned; check which way is up")
     elif kept.ocr.words:
         warnings.append("too little text to tell which way is up: kept as scanned")
-    return Oriented(corr, kept.upright, kept.ocr, decision, evidence, warnings)
+    return Oriented(corr, kept.upright, kept.ocr, decision, evidence, warnings, cam)

@@ -89,13 +89,14 @@ def process_page(task: PageTask) -> PageResult | Failure:
             clock.lap("preprocess")
             engine = _engine(task.engine, task.lang, task.layout)
             bilevel = page.payload.bpc == 1  # a 1-bit scan is enlarged under 240 dpi, a grey one not under 175
-            done = orient(page.gray, page.dpi, found, lambda up: _read(engine, up, page.dpi, bilevel, preps), _osd())
+            done = orient(page.gray, page.dpi, found, lambda up: _read(engine, up, page.dpi, bilevel, preps), _osd(),
+                          page.exif_orientation)
             corr, upright, ocr = done.correction, done.upright, done.ocr
             clock.take("orient", done.seconds_checking, done.cpu_checking)
-            decision, evidence, notes = done.decision, done.evidence, done.warnings
+            decision, evidence, notes = done.decision, done.evidence, [*done.warnings, *done.camera_warnings]
             verdict = notext.judge(ocr)
             if not verdict.readable:  # an image only: nothing read, nothing to guess from
-                ocr, notes = OcrResult(), [verdict.message()]
+                ocr, notes = OcrResult(), [*done.camera_warnings, verdict.message()]
         clock.lap("ocr")
         prep = next((p for up, p in preps if up is upright), None)  # None on a page with its own text
         if prep is not None and ocr.words:

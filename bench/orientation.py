@@ -56,7 +56,9 @@ def page_rows(truth: list[dict], records: list[dict], base: Path) -> list[dict]:
                 "decision": decision, "orientation": pg["orientation"], "right": right, "wrong_turn": turned_wrong,
                 # kept as scanned, and a warning says so (uncertain, too little text, or no text at all);
                 # records from before orientation decisions: the old "page orientation uncertain" warning
-                "flagged": decision.startswith("kept as scanned") and bool(pg.get("warnings")) or
+                # or turned by a photo's camera tag alone (archivist/exiforient.py), which a warning says too
+                "flagged": (decision.startswith("kept as scanned") or decision == "turned as the camera recorded it")
+                and bool(pg.get("warnings")) or
                 (not decision and any("orientation uncertain" in w for w in pg.get("warnings", []))),
                 "skew_truth": t["skew"], "skew": pg["skew"], "deskew": pg.get("deskew") or {},
                 "orient_s": (pg.get("timings") or {}).get("orient", 0.0),
