@@ -19,6 +19,7 @@ from archivist.ingest import load_page
 from archivist.models import PageRef, Word
 from archivist.ocr import OcrResult
 from archivist.osd import OsdResult
+from tests.test_orientation import _Osd
 
 TRANSPOSE = {1: None, 2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
              4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_90,
@@ -106,14 +107,6 @@ def test_mirrored_tags_name_no_turn() -> None:
 def _words(n_good: int) -> OcrResult:
     words = [Word("được", 92.0, (10 * i, 0, 10 * i + 40, 12), 0) for i in range(n_good)]
     return OcrResult(words, " ".join(w.text for w in words), 92.0 if words else 0.0)
-
-
-class _Osd:
-    def __init__(self, result: OsdResult | None) -> None:
-        self.result = result
-
-    def detect(self, gray: np.ndarray, dpi: float) -> OsdResult | None:
-        return self.result
 
 
 def _decide(own: int, own_conf: float, reads: dict[int, OcrResult], camera: int | None, skew: float = 0.0,
