@@ -23,9 +23,10 @@ scanned and says so; a page whose signals disagree is kept as scanned and flagge
 
 A photo's camera orientation tag (:mod:`archivist.exiforient`) comes last: a page with too little text whose
 tag names a turn is turned as the phone showed it, and still flagged. It does not settle an uncertain page:
-there the text was read and contradicts itself, and a phone held flat over a page on a desk (how pages are
-photographed) records a tag from gravity, no better than a guess; turned on it, a page would lose its flag's
-"kept as scanned" for a coin toss. Against a confident reading the tag is only evidence.
+there the page has text and its readings contradict each other, and a page photographed from above as it lies
+on a desk, the usual way, is the very case where a phone's tag (set by gravity, the phone held flat) is least
+reliable; a page kept as scanned and flagged costs a reviewer a look, one turned wrong on the tag costs the
+same look and reads upside down until then. Against a confident reading the tag is only evidence.
 """
 
 from __future__ import annotations
