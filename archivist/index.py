@@ -352,8 +352,7 @@ class SqliteIndex(IndexBackend):
         table, expr = {"all": ("fts", fts_all(node, self._expand)), "exact": ("xfts", fts_exact(node)),
                        "meta": ("mfts", " OR ".join(fts_all(t, self._expand) for t in positive_terms(node)))}[kind]
         expr = " AND ".join([f"({expr})", *(f'"{f}"' for f in filters.facets())])
-        if filters.excluded():
-            expr = f"({expr}) NOT " + " NOT ".join(f'"{f}"' for f in filters.excluded())
+        expr = " NOT ".join([f"({expr})", *(f'"{f}"' for f in filters.excluded())])  # superseded documents
         lo, hi = filters.days()
         return [r[0] for r in self.db.execute(
             f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC "

@@ -195,3 +195,17 @@ def test_postgresql_leaves_superseded_documents_out_unless_asked(tmp_path: Path)
         _check_search(idx)
         fields, _ = idx.stored_rows("doc-new")
         assert fields["superseded_by"] is None
+
+
+def test_the_schema_takes_the_links_and_refuses_a_broken_one() -> None:
+    import json
+
+    from archivist.schemas import errors
+
+    example = json.loads((Path(__file__).resolve().parent.parent / "schemas" / "examples" / "document.json")
+                         .read_text(encoding="utf-8"))
+    assert example["supersedes"] and errors(example, "document") == []
+    old, _ = _linked({**example, "supersedes": []}, _rec("doc-new"))
+    assert errors(old, "document") == []
+    assert errors({**old, "superseded_by": {"id": "doc-new"}}, "document")  # who, when and why are part of it
+    assert errors({**old, "supersedes": ["doc-a", "doc-a"]}, "document")
