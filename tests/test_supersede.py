@@ -209,3 +209,22 @@ def test_the_schema_takes_the_links_and_refuses_a_broken_one() -> None:
     assert errors(old, "document") == []
     assert errors({**old, "superseded_by": {"id": "doc-new"}}, "document")  # who, when and why are part of it
     assert errors({**old, "supersedes": ["doc-a", "doc-a"]}, "document")
+
+
+def test_a_half_done_link_is_completed_and_the_done_side_left_alone() -> None:
+    old, new = _linked(_rec("doc-old"), _rec("doc-new"))
+    stopped_old = _rec("doc-old")  # the run stopped after writing the new record: the old one is still current
+    assert check(stopped_old, new, _world(stopped_old, new).get) is True
+    old2, new2 = _linked(stopped_old, new)
+    assert new2 == new and old2["superseded_by"]["id"] == "doc-new" and len(new2["history"]) == 1
+
+
+def test_the_command_wants_by_or_undo(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from archivist.cli_supersede import supersede
+
+    for args in ([], ["--by", "doc-new", "--undo"]):
+        res = CliRunner().invoke(supersede, ["doc-old", "--archive", str(tmp_path), *args])
+        assert res.exit_code == 2
+        assert "give either --by NEW_ID (the version that replaces OLD_ID) or --undo" in res.output
