@@ -45,6 +45,11 @@ def archival_fields(record: dict, *, dossier_code: str | None = None, sequence: 
     low = [p["number"] for p in record.get("pages", []) if below_standard(p)]
     if low:
         notes.append(f"Trang {', '.join(map(str, low))} quét dưới {STANDARD_DPI:.0f} dpi")
+    later = (record.get("superseded_by") or {}).get("id") if isinstance(record.get("superseded_by"), dict) else None
+    if later:  # archivist/supersede.py: the catalogue's Ghi chú says which version replaces which
+        notes.append(f"Đã được thay thế bởi bản {later}")
+    if record.get("supersedes"):
+        notes.append(f"Thay thế bản {', '.join(record['supersedes'])}")
     return {
         "identifier": f"{dossier_code}.{sequence}" if dossier_code and sequence else None,
         "dossier_code": dossier_code,

@@ -263,7 +263,7 @@ def _register_optional() -> None:
     import importlib
     import importlib.util
 
-    for module in ("cli_search", "cli_archive", "cli_review", "cli_report", "cli_fonds"):
+    for module in ("cli_search", "cli_archive", "cli_review", "cli_report", "cli_fonds", "cli_supersede"):
         if importlib.util.find_spec(f"archivist.{module}") is None:
             continue
         mod = importlib.import_module(f"archivist.{module}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import click
@@ -56,6 +56,7 @@ Examples:
   archivist search "45/QD-UBND" --archive archive --json
   archivist search "khai* NOT tu" --archive archive --type "khai sinh" --limit 50
   archivist search "dat dai" --archive archive --fonds "Tân Hương" --from 2015 --to 2020
+  archivist search "quyet dinh" --archive archive --all-versions   # with versions a later one replaces
 """)
 @click.argument("query")
 @ARCHIVE
@@ -70,12 +71,15 @@ Examples:
 @click.option("--retention", help="Only documents kept this long: 'permanent' (or 'vinh vien'), or years: 10.")
 @click.option("--dossier", help="Only documents of this dossier: its code (H27.31.05.2015.1) or the scanned "
                                 "folder's document id.")
+@click.option("--all-versions", is_flag=True,
+              help="Also documents a later version replaces ('archivist supersede'), marked 'superseded by NEW_ID'; "
+                   "left out by default.")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Hits to show.")
 @click.option("--offset", type=click.IntRange(0, 100_000), default=0, show_default=True, help="Hits to skip (paging).")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON array (for scripts).")
 def search(query: str, archive: Path, doc_type: str | None, date_from: str | None, date_to: str | None,
            issuer: str | None, commune: str | None, fonds_ref: str | None, retention: str | None,
-           dossier: str | None, limit: int, offset: int, as_json: bool) -> None:
+           dossier: str | None, all_versions: bool, limit: int, offset: int, as_json: bool) -> None:
     """Find pages by words, with or without diacritics.
 
     QUERY: words (all must appear), "a phrase", prefix* (2+ letters), OR, NOT or -word, parentheses,
@@ -83,14 +87,15 @@ def search(query: str, archive: Path, doc_type: str | None, date_from: str | Non
     diacritics ranks pages with exactly those words first. Hits are pages, ranked by BM25 with the
     type, number and subject weighted higher, newest first among equals. Output: a table on a
     terminal; tab-separated lines when piped (id, page, type, number, date, subject, scan, PDF,
-    snippet); --json for scripts.
+    snippet; a replaced version's snippet starts with 'superseded by NEW_ID —'); --json for scripts
+    (superseded_by: the id of the version that replaces the document, or null).
     """
     fonds = None
     if fonds_ref:
         from .fonds import find_fonds, load_fonds
 
         fonds = find_fonds(load_fonds(archive), fonds_ref).code
-    filters = Filters(doc_type, date_from, date_to, issuer, commune, retention, dossier, fonds)
+    filters = Filters(doc_type, date_from, date_to, issuer, commune, retention, dossier, fonds, all_versions)
     with _open(archive) as idx:
         try:
             hits = idx.search(query, filters, limit=limit, offset=offset)
@@ -102,14 +107,19 @@ def search(query: str, archive: Path, doc_type: str | None, date_from: str | Non
         click.echo(json.dumps([{**asdict(h), "pdf": _pdf(archive, h) or None} for h in hits], ensure_ascii=False,
                               indent=2))
     elif not hits:
-        click.echo(f"No documents match {query!r}" + (" with these filters." if any(asdict(filters).values())
-                                                        else "."))
+        filtered = any(asdict(replace(filters, all_versions=False)).values())
+        click.echo(f"No documents match {query!r}" + (" with these filters." if filtered else "."))
     elif sys.stdout.isatty():
         _table(archive, hits, offset)
     else:
         for h in hits:
             click.echo("\t".join([h.doc_id, str(h.page), h.type or "", h.number or "", h.date or "",
-                                  h.subject or "", h.source or "", _pdf(archive, h), h.snippet]))
+                                  h.subject or "", h.source or "", _pdf(archive, h), _marked(h) + h.snippet]))
+
+
+def _marked(h: Hit) -> str:
+    """What a hit of a replaced version says before its snippet (only --all-versions shows one)."""
+    return f"superseded by {h.superseded_by} — " if h.superseded_by else ""
 
 
 def _table(archive: Path, hits: list[Hit], offset: int) -> None:
@@ -136,6 +146,7 @@ def _table(archive: Path, hits: list[Hit], offset: int) -> None:
         snip = Text(h.snippet)
         for a, b in h.highlights:
             snip.stylize("bold yellow", a, b)
+        snip = Text(_marked(h), style="bold red") + snip
         snip.append(f"\n{_pdf(archive, h)}", style="dim")
         table.add_row(str(i), h.doc_id, str(h.page), about, snip)
     Console().print(table)

@@ -142,7 +142,8 @@ def commit_part(store: ArchiveStore, doc: DocumentInput, part: Part, settings: S
     """Commit one document the pipeline made from ``doc`` (the whole input, or one part of a split one).
 
     What a person confirmed in an earlier version of the record is kept (archivist/review.py), and so
-    is its history: a re-run re-reads the scan, it does not undo a review.
+    are its history and its supersession links (archivist/supersede.py): a re-run re-reads the scan, it
+    does not undo a review.
     """
     from .corrections import carry_confirmed
     from .pdfa import write_pdfa
@@ -157,8 +158,9 @@ def commit_part(store: ArchiveStore, doc: DocumentInput, part: Part, settings: S
                        settings=settings.fingerprint(), engine_version=engine_version(settings.ocr_engine),
                        source_bytes=sum(p.stat().st_size for p in doc.sources),
                        created=created.isoformat().replace("+00:00", "Z"))
-    if old:
+    if old:  # a person's decisions outlive a re-run: the corrections' history, and which version replaces which
         rec.history = list(old.get("history") or [])
+        rec.superseded_by, rec.supersedes = old.get("superseded_by"), list(old.get("supersedes") or [])
 
     def write(tmp: Path) -> None:
         write_pdfa(part.pages, tmp, level=settings.pdfa, created=created, language="vi", producer=PRODUCER, **info)

@@ -48,6 +48,15 @@ def document_title(rec: dict) -> str:
     return head or subject or Path(rec.get("label") or rec["id"]).name
 
 
+def versions_of(rec: dict) -> dict:
+    """The document's supersession links (archivist/supersede.py) as the dossier and the manifests list them:
+    ``superseded_by`` (the later version's id) and ``supersedes`` (the earlier ones'), each only when set."""
+    link = rec.get("superseded_by")
+    later = link.get("id") if isinstance(link, dict) else None
+    return {**({"superseded_by": later} if later else {}),
+            **({"supersedes": list(rec["supersedes"])} if rec.get("supersedes") else {})}
+
+
 def _year(rec: dict) -> int:
     return int(str(rec.get("created") or utc_now())[:4])
 
@@ -102,7 +111,8 @@ def _dossier_record(org: dict | None, code: str, year: int, number: int, docs: l
         "backup_regime": None, "backup_status": None,
         "files": [{"sequence": i, "identifier": a["identifier"], "document_id": d["id"],
                    "record": f"documents/{d['id']}.json", "pdf": d["output"]["pdf"], "sha256": d["output"]["sha256"],
-                   "pages": a["page_count"], "date": a["date"], "type": a["type"], "subject": a["subject"]}
+                   "pages": a["page_count"], "date": a["date"], "type": a["type"], "subject": a["subject"],
+                   **versions_of(d)}
                   for i, (d, a) in enumerate(zip(docs, arch, strict=True), start=1)],
         "notes": "; ".join(notes) or None, "needs_review": review, "updated": utc_now(),
     }

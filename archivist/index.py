@@ -110,12 +110,13 @@ class IndexBase:
             return None
 
     def _hits(self, rows: list, node: Node, score_sign: float) -> list[Hit]:
-        """Rows of (doc_id, page, score, page text, type, number, date, subject, issuer, source, pdf)."""
+        """Rows of (doc_id, page, score, page text, type, number, date, subject, issuer, source, pdf, superseded_by)."""
         out = []
         for r in rows:
             text = (self.archive and self._page_text(r[0], r[1])) or r[3]
             snippet, spans = make_snippet(text, positive_terms(node), *token_strings(text))
-            out.append(Hit(r[0], int(r[1]), round(score_sign * float(r[2]), 6), snippet, *r[4:11], spans))
+            out.append(Hit(r[0], int(r[1]), round(score_sign * float(r[2]), 6), snippet, *r[4:11], spans,
+                           superseded_by=r[11] if len(r) > 11 else None))
         return out
 
     def close(self) -> None:  # noqa: B027 - nothing to release by default
@@ -193,7 +194,7 @@ class IndexBackend(IndexBase, ABC):
             snippet, spans = make_snippet(d["text"], positive, rows[key][2], rows[key][4])
             hits.append(Hit(d["id"], key & PAGE_MASK, round(score, 6), snippet, d["type"], d["number"], d["date"],
                             d["subject"], d["issuer"], d["page_source"] or d["source"], d["pdf"], spans,
-                            exact_n > 0, d["commune"]))
+                            exact_n > 0, d["commune"], d["superseded_by"]))
         return hits
 
 
@@ -214,7 +215,7 @@ CREATE VIRTUAL TABLE xfts USING fts5(mexact, exact, facets, content='pages', con
 CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE figures (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 """
-USER_VERSION = 5000 + NORM_VERSION  # schema 5 (fonds); another value: the file is emptied and rebuilt
+USER_VERSION = 6000 + NORM_VERSION  # schema 6 (superseded_by); another value: the file is emptied and rebuilt
 _FTS = (("fts", "meta, body, facets", (1, 2, 5)), ("mfts", "meta, facets", (1, 5)),
         ("xfts", "mexact, exact, facets", (3, 4, 5)))
 _KEYS = "(SELECT value FROM json_each(?))"
@@ -351,6 +352,7 @@ class SqliteIndex(IndexBackend):
         table, expr = {"all": ("fts", fts_all(node, self._expand)), "exact": ("xfts", fts_exact(node)),
                        "meta": ("mfts", " OR ".join(fts_all(t, self._expand) for t in positive_terms(node)))}[kind]
         expr = " AND ".join([f"({expr})", *(f'"{f}"' for f in filters.facets())])
+        expr = " NOT ".join([f"({expr})", *(f'"{f}"' for f in filters.excluded())])  # superseded documents
         lo, hi = filters.days()
         return [r[0] for r in self.db.execute(
             f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC "

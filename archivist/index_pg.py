@@ -23,9 +23,11 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, type TEXT, type_folded TEXT, number TEXT, date TEXT, issuer TEXT, issuer_folded TEXT,
   commune TEXT, commune_folded TEXT, retention TEXT, dossier TEXT, subject TEXT, source TEXT, pdf TEXT,
-  page_count INTEGER, fonds TEXT, fonds_commune_folded TEXT, record_sha TEXT, record_mtime BIGINT);
+  page_count INTEGER, fonds TEXT, fonds_commune_folded TEXT, superseded_by TEXT, record_sha TEXT,
+  record_mtime BIGINT);
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS fonds TEXT;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS fonds_commune_folded TEXT;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS superseded_by TEXT;
 CREATE TABLE IF NOT EXISTS pages (
   doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, page INTEGER NOT NULL, exact_text TEXT,
   ftsv TSVECTOR NOT NULL, etsv TSVECTOR NOT NULL, PRIMARY KEY (doc_id, page));
@@ -35,7 +37,7 @@ CREATE INDEX IF NOT EXISTS pages_etsv ON pages USING GIN (etsv);
 _WORD = re.compile(r"\w+")
 DOCUMENT_COLUMNS = ("id", "type", "type_folded", "number", "date", "issuer", "issuer_folded", "commune",
                     "commune_folded", "retention", "dossier", "subject", "source", "pdf", "page_count", "fonds",
-                    "fonds_commune_folded", "record_sha", "record_mtime")
+                    "fonds_commune_folded", "superseded_by", "record_sha", "record_mtime")
 CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited on
 
 
@@ -155,7 +157,7 @@ class PgIndex(IndexBase):
         where = [w.replace("?", "%s") for w in where]
         sql = ("SELECT p.doc_id, p.page, ts_rank(p.ftsv, to_tsquery('simple', %s), 1) "
                "+ 0.5 * ts_rank(p.etsv, to_tsquery('simple', %s), 1) AS score, p.exact_text,"
-               " d.type, d.number, d.date, d.subject, d.issuer, d.source, d.pdf"
+               " d.type, d.number, d.date, d.subject, d.issuer, d.source, d.pdf, d.superseded_by"
                " FROM pages p JOIN documents d ON d.id = p.doc_id"
                " WHERE p.ftsv @@ to_tsquery('simple', %s)" + "".join(f" AND {w}" for w in where) +
                " ORDER BY score DESC, p.doc_id, p.page LIMIT %s OFFSET %s")

@@ -66,6 +66,17 @@ def facet(kind: str, value: str) -> str:
     return "f" + kind[:3] + hashlib.sha256(value.encode()).hexdigest()[:12]
 
 
+#: The token on every page of a document a later version replaces: a search excludes it (``NOT``), so that the
+#: documents still current need no token of their own and a query's work grows only with the superseded ones.
+SUPERSEDED = facet("superseded", "yes")
+
+
+def superseded_by(rec: dict) -> str | None:
+    """The id of the later version a record says replaces it (archivist/supersede.py), or None."""
+    link = rec.get("superseded_by")
+    return link.get("id") if isinstance(link, dict) else None
+
+
 @dataclass
 class Filters:
     """Record fields a hit's document must have. Text fields match folded and case-insensitively
@@ -81,6 +92,8 @@ class Filters:
     retention: str | None = None
     dossier: str | None = None
     fonds: str | None = None  # a fonds code (archivist/fonds.py)
+    #: also documents a later version replaces (archivist/supersede.py); by default a search leaves them out
+    all_versions: bool = False
 
     def days(self) -> tuple[int, int]:
         found = [day_number(v, end=i == 1) if v else None for i, v in enumerate((self.date_from, self.date_to))]
@@ -96,6 +109,10 @@ class Filters:
                   "fonds": (self.fonds or "").strip().casefold(),
                   "issuer": match_key(self.issuer)}
         return {k: v for k, v in values.items() if getattr(self, k)}
+
+    def excluded(self) -> list[str]:
+        """Facet tokens a hit's page must not have: the superseded documents', unless every version is asked for."""
+        return [] if self.all_versions else [SUPERSEDED]
 
     def facets(self) -> list[str]:
         keys = self.keys()
@@ -122,6 +139,7 @@ class Hit:
     highlights: list[tuple[int, int]] = field(default_factory=list)  # character spans in snippet
     exact: bool = False  # the words typed with diacritics are on the page as typed
     commune: str | None = None
+    superseded_by: str | None = None  # the later version that replaces this document (with --all-versions)
 
 
 @dataclass
@@ -162,13 +180,14 @@ def document_rows(rec: dict, record_sha: str | None = None, record_mtime: int | 
          "source": "; ".join((rec.get("source") or {}).get("paths") or []),
          "pdf": (rec.get("output") or {}).get("pdf"), "page_count": rec.get("page_count"),
          "fonds": fonds["code"] if fonds else None, "fonds_commune_key": fonds_commune_key(fonds),
-         "record_sha": record_sha, "record_mtime": record_mtime}
+         "superseded_by": superseded_by(rec), "record_sha": record_sha, "record_mtime": record_mtime}
     facets = " ".join([facet(k, f[c]) for k, c in (("type", "type_key"), ("commune", "commune_key"),
                                                      ("commune", "fonds_commune_key"), ("retention", "retention"))
                        if f[c]]
                       + ([facet("fonds", f["fonds"].casefold())] if f["fonds"] else [])
                       + [facet("dossier", str(d).strip().casefold()) for d in dict.fromkeys(dossiers)]
-                      + [facet("issuer", w) for w in dict.fromkeys(f["issuer_key"].split())])
+                      + [facet("issuer", w) for w in dict.fromkeys(f["issuer_key"].split())]
+                      + ([SUPERSEDED] if f["superseded_by"] else []))
     meta, mexact = token_strings(" ".join(str(v) for v in (m.get("type"), number, m.get("subject")) if v))
     pages = []
     for i, p in enumerate(rec.get("pages") or [], start=1):  # the page's place in the record is its PDF page
@@ -183,14 +202,14 @@ def document_rows(rec: dict, record_sha: str | None = None, record_mtime: int | 
 def index_rows(rec: dict, record_sha: str | None, record_mtime: int | None) -> tuple[tuple, list[tuple]]:
     """The rows of a record for a backend that stores folded text itself (archivist.index_pg): the
     documents row (id, type, type_folded, number, date, issuer, issuer_folded, commune, commune_folded,
-    retention, dossier, subject, source, pdf, page_count, fonds, fonds_commune_folded, record_sha,
+    retention, dossier, subject, source, pdf, page_count, fonds, fonds_commune_folded, superseded_by, record_sha,
     record_mtime) and per page
     (doc_id, page, meta, folded, text), folded text being these tokens: the same words as SQLite."""
     d = document_rows(rec, record_sha, record_mtime)
     f = d.fields
     return ((f["id"], f["type"], f["type_key"], f["number"], f["date"], f["issuer"], f["issuer_key"], f["commune"],
              f["commune_key"], f["retention"], f["dossier"], f["subject"], f["source"], f["pdf"], f["page_count"],
-             f["fonds"], f["fonds_commune_key"], record_sha, record_mtime),
+             f["fonds"], f["fonds_commune_key"], f["superseded_by"], record_sha, record_mtime),
             [(f["id"], p[0], p[1].strip(), p[2].strip(), p[7]) for p in d.pages])
 
 
@@ -212,7 +231,7 @@ def filter_clauses(f: Filters | None, like: str = "LIKE") -> tuple[list[str], li
     keys, (lo, hi) = f.keys(), f.days()
     cols = {"type": "d.type_folded = ?", "commune": "(d.commune_folded = ? OR d.fonds_commune_folded = ?)",
             "retention": "d.retention = ?", "dossier": "lower(d.dossier) = ?", "fonds": "lower(d.fonds) = ?"}
-    where = [cols[k] for k in keys if k in cols]
+    where = [cols[k] for k in keys if k in cols] + ([] if f.all_versions else ["d.superseded_by IS NULL"])
     params = [v for k, v in keys.items() if k in cols for _ in range(cols[k].count("?"))]
     for word in keys.get("issuer", "").split() or ([""] if "issuer" in keys else []):
         where.append(f"' ' || d.issuer_folded || ' ' {like} ?")

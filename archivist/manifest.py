@@ -16,7 +16,15 @@ from pathlib import Path
 
 from . import __version__
 from .archiveinfo import load_organisation
-from .dossiers import PROVISIONAL, Dossier, build_dossiers, document_title, existing_dossiers, write_dossiers
+from .dossiers import (
+    PROVISIONAL,
+    Dossier,
+    build_dossiers,
+    document_title,
+    existing_dossiers,
+    versions_of,
+    write_dossiers,
+)
 from .errors import ArchiveBusy, ArchiveReadOnly
 from .fsutil import atomic_write_bytes
 from .record import utc_now
@@ -29,7 +37,7 @@ CATALOGUE_NAME = "muc-luc-ho-so"
 GENERATOR = f"archivist {__version__}"
 MANIFEST_COLUMNS = ("level", "identifier", "dossier_code", "fonds", "document_id", "title", "type", "date",
                     "start_date", "end_date", "closing_year", "retention", "legal_basis", "verified", "end_year",
-                    "access_regime", "status", "review")
+                    "access_regime", "status", "review", "superseded_by", "supersedes")
 CATALOGUE_COLUMNS = ("Số TT", "Mã hồ sơ", "Số hồ sơ", "Tiêu đề hồ sơ", "Thời gian bắt đầu", "Thời gian kết thúc",
                      "Số trang", "Thời hạn bảo quản", "Ghi chú")
 
@@ -147,12 +155,14 @@ def _row(level: str, ident: str, d: Dossier, ret: Retention, review: bool, as_of
     rec = d.record
     end = end_year(rec["closing_year"], ret.period)
     fonds = (doc if doc else rec).get("fonds") or {}
+    versions = versions_of(doc) if doc else {}  # a superseded document stays listed, saying which one replaces it
     return {"level": level, "identifier": ident, "dossier_code": d.code, "fonds": fonds.get("code"),
             "document_id": doc["id"] if doc else None,
             "title": title, "type": typ, "date": (doc.get("metadata") or {}).get("date") if doc else None,
             "start_date": rec["start_date"], "end_date": rec["end_date"], "closing_year": rec["closing_year"],
             "retention": ret.to_dict(), "legal_basis": ret.basis, "end_year": end, "access_regime": access,
-            "status": status(end, as_of), "review": review}
+            "status": status(end, as_of), "review": review, "superseded_by": versions.get("superseded_by"),
+            "supersedes": versions.get("supersedes", [])}
 
 
 def retention_entries(state: ArchiveState, as_of: int, due_before: int | None = None) -> list[dict]:
@@ -207,7 +217,7 @@ def manifest_csv(manifest: dict) -> bytes:
     def cells(e: dict) -> list:
         r = e["retention"]
         flat = {**e, "retention": Retention.from_dict(r).label, "verified": "yes" if r["verified"] else "no",
-                "review": "yes" if e["review"] else ""}
+                "review": "yes" if e["review"] else "", "supersedes": "; ".join(e["supersedes"])}
         return [flat[c] for c in MANIFEST_COLUMNS]
 
     return csv_bytes(MANIFEST_COLUMNS, [cells(e) for e in manifest["entries"]])

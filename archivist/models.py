@@ -203,7 +203,10 @@ class OutputInfo:
 
 #: Keys of a record in the order they are written (the JSON stays diffable from one version to the next).
 RECORD_KEYS = ("record_version", "id", "label", "dossier", "boundary", "fonds", "source", "output", "page_count",
-               "pages", "text", "metadata", "archival", "history", "created", "settings", "tools", "timings")
+               "pages", "text", "metadata", "archival", "history", "superseded_by", "supersedes", "created", "settings",
+               "tools", "timings")
+#: Keys written only when they hold something (an older record, or one no person touched, has none of them).
+OPTIONAL_KEYS = ("fonds", "history", "superseded_by", "supersedes")
 
 
 @dataclass
@@ -231,6 +234,8 @@ class DocumentRecord:
     text: str = ""
     archival: dict | None = None  # derived at commit (archivist/archival.py)
     history: list[dict] = field(default_factory=list)  # corrections a person made, with who and when
+    superseded_by: dict | None = None  # the later version replacing this one: {"id", "at", "person", "reason"}
+    supersedes: list[str] = field(default_factory=list)  # the earlier versions it replaces (archivist/supersede.py)
     timings: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)  # keys this version does not know, kept as they were
 
@@ -242,14 +247,14 @@ class DocumentRecord:
     def from_dict(cls, d: dict) -> DocumentRecord:
         known = {k: v for k, v in d.items() if k in RECORD_KEYS and k != "page_count"}
         return cls(**{**known, "source": SourceInfo(**d["source"]), "output": OutputInfo(**d["output"]),
-                      "history": list(d.get("history") or [])},
+                      "history": list(d.get("history") or []), "supersedes": list(d.get("supersedes") or [])},
                    extra={k: v for k, v in d.items() if k not in RECORD_KEYS})
 
     def to_dict(self) -> dict:
         """The JSON object written to disk: keys in :data:`RECORD_KEYS` order, empty optional parts left out."""
         values = {**{k: getattr(self, k) for k in RECORD_KEYS if k != "page_count"}, "page_count": self.page_count,
                   "source": asdict(self.source), "output": asdict(self.output)}
-        out = {k: values[k] for k in RECORD_KEYS if not (k in ("fonds", "history") and not values[k])}
+        out = {k: values[k] for k in RECORD_KEYS if not (k in OPTIONAL_KEYS and not values[k])}
         out.update(self.extra)
         return out
 

@@ -78,7 +78,7 @@ def _finish(store: ArchiveStore, doc: DocumentInput, pages: list[PageResult], se
         report.failed_documents += 1
         return
     if earlier:
-        report.warnings.append(version_warning(doc.label, earlier, ids, len(pages)))
+        report.warnings.append(version_warning(doc.label, earlier, ids, len(pages), report.archive))
     report.warnings.extend(f"{doc.label} p.{p.number}: {w}" for p in pages for w in p.warnings)
 
 

@@ -3,7 +3,8 @@
 :func:`verify` recomputes the SHA-256 of every evidence file against its record and against the
 fixity manifest (archivist/fixity.py), checks every record against its schema, compares every index
 row with the record it was made from (a row edited in the database, or missing, or left over, would
-otherwise show wrong search results with nobody the wiser), and on request runs the PDF/A validator.
+otherwise show wrong search results with nobody the wiser), checks that both records of a supersession
+say so (archivist/supersede.py), and on request runs the PDF/A validator.
 It never writes, so it runs on a read-only copy. Its report also says what the archive holds —
 documents, pages, dossiers — and which inputs the last batch could not process, so an archive
 holding nothing is never mistaken for a healthy one.
@@ -176,6 +177,10 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
             why = ("a PDF without its record (an unfinished document, or its record was deleted)"
                    if r.startswith("documents/") and r.endswith(".pdf") else "not a file the archive should hold")
             add(Problem("unexpected", r, why))
+    from .supersede import link_problems
+
+    for r, detail in link_problems(records):  # a supersession one record states and the other does not
+        add(Problem("invalid", r, detail))
     if unreachable:
         report.notes.append(f"{unreachable} record(s): source scans not reachable from here, not checked")
     if pdfa:

@@ -3,7 +3,8 @@
 A missed page rescanned into a dossier folder that is already archived (or a file rescanned at its
 path) gives the input another SHA-256, so another id: the batch archives it as a new document and
 keeps the old one, since archivist never replaces or deletes what it archived. That is right, but
-silent it leaves two versions that both turn up in a search, so the batch says so, one line per input.
+silent it leaves two versions that both turn up in a search, so the batch says so, one line per input,
+with the command that records which version replaces which (``archivist supersede``).
 
 The lookup reads the index's ``documents`` table (id, source, page_count), which the SQLite and the
 PostgreSQL backends share, once per batch and before anything of the batch is written; the records'
@@ -73,10 +74,20 @@ class Sources:
         return [Earlier(tuple(sorted(i for i, _ in g)), sum(n for _, n in g)) for _, g in sorted(groups.items())]
 
 
-def version_warning(label: str, earlier: list[Earlier], ids: list[str], pages: int) -> str:
-    """The batch's line for an input archived beside earlier versions of it: what happened, and what to do."""
+def version_warning(label: str, earlier: list[Earlier], ids: list[str], pages: int, archive: str = "ARCHIVE") -> str:
+    """The batch's line for an input archived beside earlier versions of it: what happened, and what to do.
+
+    What to do is a recorded supersession (archivist/supersede.py), never a deletion: the exact command
+    when one document replaces one, its pattern when the versions were split into several documents."""
+    import shlex
+
     them = "them" if len(earlier) > 1 else "it"
+    old = [i for e in earlier for i in e.ids]
+    where = shlex.quote(str(archive))
+    todo = (f"if this version replaces {them}, say so (nothing is deleted): archivist supersede {old[0]} --by {ids[0]} "
+            f"--archive {where}" if len(old) == 1 and len(ids) == 1 else
+            "for each earlier document a new one replaces, say so (nothing is deleted): archivist supersede OLD --by "
+            f"NEW --archive {where}")
     return (f"{label}: already archived as {' and '.join(e.shown() for e in earlier)}; this version "
             f"({', '.join(ids)}, {_pages(pages)}) is archived beside {them} — "
-            f"{'all' if len(earlier) > 1 else 'both'} are kept; compare them and remove "
-            f"{'those' if len(earlier) > 1 else 'the one'} not wanted")
+            f"{'all' if len(earlier) > 1 else 'both'} are kept; {todo}")
