@@ -69,6 +69,7 @@ from .sideflags import flag_beside
 from .slipflags import flag_slips
 from .structflags import flag_structure
 from .subject import form_title, subject_field
+from .subjectday import flag_subject_day
 from .subjectrun import flag_run_on
 from .syllables import is_syllable
 from .twiceflags import flag_twice
@@ -343,6 +344,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_headless_date(found["date"], doc, pd)  # a date read on a first page with no header: running text
     flag_number_year(found)  # the year inside the number is not the date's
     flag_subject_year(found, text)  # the subject's year and the date's: one misread
+    flag_subject_day(found)  # a subject naming a day no calendar has (`62/9`): a digit misread
     flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
     flag_date_reread(found["date"], pages)  # the date's year read again, twice another year
