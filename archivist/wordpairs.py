@@ -38,9 +38,10 @@ LONGEST = 4
 #: a consonant then ``y`` (``kỳ``, ``lý``, ``mỹ``), which is also written ``i``; not ``quy`` nor ``ay``/``uy``
 _Y_AFTER = re.compile(r"(?<=^[bcdđhklmnprstvx])y$|(?<=^(?:ch|gh|kh|nh|ph|th|tr|ng))y$")
 #: One confusion, beside ocrfix's table (archivist/ocrfix.py, ``_variants``): vowel marks read as another vowel's
-#: (``sử`` for ``sở``, ``hệ`` for ``hộ``) and ``t`` for ``l`` (``tý`` for ``lý``), the slips left unflagged on
-#: the sealed sets; ocrfix's corrector does not use them (a correction needs a narrower table than a flag).
-_MORE_ALTS = {"ơ": "ư", "ư": "ơ", "ô": "ê", "ê": "ô", "l": "t", "t": "l"}
+#: (``sử`` for ``sở``, ``hệ`` for ``hộ``), ``t`` for ``l`` (``tý`` for ``lý``) and a typed ``c`` read ``s``
+#: (``sông tác`` for ``công tác``, session 33's flags82), the slips left unflagged on the sealed sets; ocrfix's
+#: corrector does not use them (a correction needs a narrower table than a flag).
+_MORE_ALTS = {"ơ": "ư", "ư": "ơ", "ô": "ê", "ê": "ô", "l": "t", "t": "l", "s": "c"}
 
 
 def canon(token: str) -> str:
