@@ -181,7 +181,8 @@ def count_pages(path: Path) -> int:
         return pdf_page_count(path)
     try:
         with _opened(path) as im:
-            return getattr(im, "n_frames", 1)
+            # An MPO's other pictures (a phone's depth map, preview, second view) are not pages: archivist/mpo.py
+            return 1 if im.format == "MPO" else getattr(im, "n_frames", 1)
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(path)) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:
@@ -231,8 +232,8 @@ def _dpi_of(im: Image.Image) -> tuple[float, float, bool]:
 def _load_image_file(ref: PageRef) -> LoadedPage:
     """Decode one frame, reading only what it needs: a 2,000-page TIFF is never read whole.
 
-    The payload is the file's own compressed data wherever the PDF can hold it (JPEG, PNG, G4 and
-    one-strip Deflate TIFF; archivist/payload.py), read after decoding succeeded.
+    The payload is the file's own compressed data wherever the PDF can hold it (JPEG, an MPO's first picture,
+    PNG, G4 and one-strip Deflate TIFF; archivist/payload.py), read after decoding succeeded.
     """
     if ref.path.stat().st_size == 0:
         raise IngestError("the file is empty (0 bytes)")
@@ -246,8 +247,11 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
             if plain is not None:
                 return loaded_pixels(*plain, dpi_x, dpi_y, known, None if known else _recorded_dpi(im))
             im.load()
-            return loaded_image(im, image_payload(ref.path, im, ref.index), dpi_x, dpi_y, known,
+            notes: list[str] = []
+            page = loaded_image(im, image_payload(ref.path, im, ref.index, notes), dpi_x, dpi_y, known,
                                 None if known else _recorded_dpi(im))
+            page.notes.extend(notes)
+            return page
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(ref.path)) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:
