@@ -241,7 +241,7 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
     try:
         with _frame(ref) as im:
             fmt = im.format
-            what = f"{fmt} image" if fmt else what
+            what = f"{'JPEG' if fmt == 'MPO' else fmt} image" if fmt else what  # a phone's MPO is a .jpg to its owner
             dpi_x, dpi_y, known = _dpi_of(im)
             plain = _plain_png(ref, im) if fmt == "PNG" and not ref.index else None
             if plain is not None:

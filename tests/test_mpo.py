@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from archivist.ingest import count_pages, load_page
+from archivist.ingest import IngestError, count_pages, load_page
 from archivist.models import PageRef
 from archivist.mpo import DAMAGED_INDEX, first_picture, jpeg_end
 from tests.mpofiles import PREVIEW, PRIMARY, first_size, jpeg, mpo, with_first_entry
@@ -144,3 +144,16 @@ def test_the_orientation_tag_comes_from_the_first_picture(tmp_path: Path) -> Non
     page = load_page(PageRef(path, "image"))
     with Image.open(io.BytesIO(page.payload.data)) as stored, Image.open(path) as opened:
         assert stored.getexif()[0x0112] == opened.getexif()[0x0112] == 6
+
+
+def test_a_file_cut_in_its_first_picture_fails_as_a_jpeg_and_one_cut_after_it_keeps_its_page(tmp_path: Path) -> None:
+    data = _phone_file(tmp_path).read_bytes()
+    size = first_size(data)
+    cut = tmp_path / "cut-in-the-photo.jpg"
+    cut.write_bytes(data[:size // 2])
+    with pytest.raises(IngestError, match=r"^the JPEG image is damaged or truncated"):
+        load_page(PageRef(cut, "image"))
+    rest = tmp_path / "cut-in-the-depth-map.jpg"  # a copy that stopped in the pictures after the page
+    rest.write_bytes(data[:size + 300])
+    page = load_page(PageRef(rest, "image"))
+    assert page.payload.data == data[:size] and page.notes == [] and count_pages(rest) == 1
