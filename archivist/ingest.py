@@ -182,7 +182,8 @@ def count_pages(path: Path) -> int:
         return pdf_page_count(path)
     try:
         with _opened(path) as im:
-            return getattr(im, "n_frames", 1)
+            # An MPO's other pictures (a phone's depth map, preview, second view) are not pages: archivist/mpo.py
+            return 1 if im.format == "MPO" else getattr(im, "n_frames", 1)
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(path)) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:
@@ -232,8 +233,8 @@ def _dpi_of(im: Image.Image) -> tuple[float, float, bool]:
 def _load_image_file(ref: PageRef) -> LoadedPage:
     """Decode one frame, reading only what it needs: a 2,000-page TIFF is never read whole.
 
-    The payload is the file's own compressed data wherever the PDF can hold it (JPEG, PNG, G4 and
-    one-strip Deflate TIFF; archivist/payload.py), read after decoding succeeded.
+    The payload is the file's own compressed data wherever the PDF can hold it (JPEG, an MPO's first picture,
+    PNG, G4 and one-strip Deflate TIFF; archivist/payload.py), read after decoding succeeded.
     """
     if ref.path.stat().st_size == 0:
         raise IngestError("the file is empty (0 bytes)")
@@ -241,15 +242,17 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
     try:
         with _frame(ref) as im:
             fmt = im.format
-            what = f"{fmt} image" if fmt else what
+            what = f"{'JPEG' if fmt == 'MPO' else fmt} image" if fmt else what  # a phone's MPO is a .jpg to its owner
             dpi_x, dpi_y, known = _dpi_of(im)
             plain = _plain_png(ref, im) if fmt == "PNG" and not ref.index else None
             if plain is not None:
                 return loaded_pixels(*plain, dpi_x, dpi_y, known, None if known else _recorded_dpi(im))
             tag = exif_orientation(im)  # from the header Pillow has parsed: no second decode
             im.load()
-            page = loaded_image(im, image_payload(ref.path, im, ref.index), dpi_x, dpi_y, known,
+            notes: list[str] = []
+            page = loaded_image(im, image_payload(ref.path, im, ref.index, notes), dpi_x, dpi_y, known,
                                 None if known else _recorded_dpi(im))
+            page.notes.extend(notes)
             page.exif_orientation = tag
             return page
     except UnidentifiedImageError:

@@ -4,7 +4,8 @@ Why: re-encoding a lossless page costs more than reading it (a 300 dpi grey page
 re-compress as PNG level 6, against 0.05 s to decode), and passing the data through stores the
 scan bit for bit, as img2pdf does. What passes untouched, per source:
 
-- JPEG (grey or RGB, first frame): the file's bytes, ``DCTDecode``;
+- JPEG (grey or RGB, first frame): the file's bytes, ``DCTDecode``; a phone's multi-picture JPEG (MPO): its
+  first picture's bytes, the same way (archivist/mpo.py);
 - PNG, 8-bit grey or RGB, not interlaced, no transparency: the IDAT stream, ``FlateDecode`` with
   the PNG predictors (``/Predictor 15``), since PNG's zlib stream *is* a PDF Flate stream;
 - TIFF CCITT G4 in one strip (fill order 1, no uncompressed mode): ``CCITTFaxDecode`` K=-1,
@@ -37,6 +38,7 @@ from pathlib import Path
 from PIL import Image
 
 from .models import ImagePayload
+from .mpo import DAMAGED_INDEX, first_picture
 
 #: zlib level of re-encoded grey and colour pages (see the module docstring).
 FLATE_LEVEL = 1
@@ -70,15 +72,20 @@ def flatten(im: Image.Image) -> Image.Image:
     return im.convert("RGB")
 
 
-def image_payload(path: Path, im: Image.Image, index: int = 0) -> ImagePayload:
+def image_payload(path: Path, im: Image.Image, index: int = 0, notes: list[str] | None = None) -> ImagePayload:
     """The payload of frame ``index`` of the image file ``path``, already decoded as ``im``.
 
-    Call it after decoding succeeded: the pass-through paths trust the file's structure that far.
+    Call it after decoding succeeded: the pass-through paths trust the file's structure that far. What the
+    page's warnings must say about how it is stored is appended to ``notes``.
     """
     passed = None
-    if im.format == "JPEG" and im.mode in ("L", "RGB") and index == 0:
-        passed = ImagePayload(path.read_bytes(), im.width, im.height,
-                              "DeviceGray" if im.mode == "L" else "DeviceRGB", 8, "DCTDecode")
+    if im.format in ("JPEG", "MPO") and im.mode in ("L", "RGB") and index == 0:
+        data = path.read_bytes() if im.format == "JPEG" else first_picture(path, im)
+        if data is None and notes is not None:
+            notes.append(DAMAGED_INDEX)
+        if data is not None:
+            passed = ImagePayload(data, im.width, im.height, "DeviceGray" if im.mode == "L" else "DeviceRGB", 8,
+                                  "DCTDecode")
     elif im.format == "PNG" and index == 0:
         passed = png_passthrough(path.read_bytes())
     elif im.format == "TIFF":
