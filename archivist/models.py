@@ -69,6 +69,9 @@ class ImagePayload:
     decode_parms: dict[str, Any] | None = None
     decode: list[int] | None = None  # /Decode array, e.g. [1, 0] for inverted bilevel
     spool: tuple[str, str] | None = None  # (chunk file, key) once ``data`` waits on disk: archivist/spool.py
+    #: Bytes of the source file after the JPEG picture ``data`` is (a motion photo's video, an MPO's other
+    #: pictures): not in the PDF, kept by the source file; the record says how many (archivist/jpeg.py).
+    after_picture: int = 0
 
 
 @dataclass(slots=True)

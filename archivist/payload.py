@@ -4,8 +4,9 @@ Why: re-encoding a lossless page costs more than reading it (a 300 dpi grey page
 re-compress as PNG level 6, against 0.05 s to decode), and passing the data through stores the
 scan bit for bit, as img2pdf does. What passes untouched, per source:
 
-- JPEG (grey or RGB, first frame): the file's bytes, ``DCTDecode``; a phone's multi-picture JPEG (MPO): its
-  first picture's bytes, the same way (archivist/mpo.py);
+- JPEG (grey or RGB, first frame): the file's bytes up to the picture's end, ``DCTDecode``: what a phone writes
+  after it (a motion photo's video) stays in the source file only, and the record counts it (archivist/jpeg.py);
+  a phone's multi-picture JPEG (MPO): its first picture's bytes, the same way (archivist/mpo.py);
 - PNG, 8-bit grey or RGB, not interlaced, no transparency: the IDAT stream, ``FlateDecode`` with
   the PNG predictors (``/Predictor 15``), since PNG's zlib stream *is* a PDF Flate stream;
 - TIFF CCITT G4 in one strip (fill order 1, no uncompressed mode): ``CCITTFaxDecode`` K=-1,
@@ -37,6 +38,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from .jpeg import picture_bytes
 from .models import ImagePayload
 from .mpo import DAMAGED_INDEX, first_picture
 
@@ -80,12 +82,16 @@ def image_payload(path: Path, im: Image.Image, index: int = 0, notes: list[str] 
     """
     passed = None
     if im.format in ("JPEG", "MPO") and im.mode in ("L", "RGB") and index == 0:
-        data = path.read_bytes() if im.format == "JPEG" else first_picture(path, im)
+        if im.format == "JPEG":
+            data, after = picture_bytes(path.read_bytes())
+        else:
+            data = first_picture(path, im)
+            after = path.stat().st_size - len(data) if data is not None else 0
         if data is None and notes is not None:
             notes.append(DAMAGED_INDEX)
         if data is not None:
             passed = ImagePayload(data, im.width, im.height, "DeviceGray" if im.mode == "L" else "DeviceRGB", 8,
-                                  "DCTDecode")
+                                  "DCTDecode", after_picture=after)
     elif im.format == "PNG" and index == 0:
         passed = png_passthrough(path.read_bytes())
     elif im.format == "TIFF":

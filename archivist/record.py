@@ -80,7 +80,8 @@ def page_entry(p: PageResult) -> dict:
         **({"mark_heights": p.mark_heights} if p.mark_heights else {}),
         **({"date_reading": p.date_reading} if p.date_reading else {}),
         "mean_confidence": p.mean_confidence,
-        "image": {"filter": p.image.filter, "colorspace": p.image.colorspace, "bpc": p.image.bpc}
+        "image": {"filter": p.image.filter, "colorspace": p.image.colorspace, "bpc": p.image.bpc,
+                  **({"after_picture": p.image.after_picture} if p.image.after_picture else {})}
         if p.image else None,
         "text": p.text,
         "words": [[w.text, w.conf, *w.bbox, w.line, *([[list(r) for r in w.rivals]] if w.rivals else [])]

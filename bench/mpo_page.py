@@ -26,11 +26,16 @@ from PIL import Image
 from tests.textpage import scan, text_page
 
 
-def make_page(path: Path) -> None:
-    """The page as a phone writes a portrait shot: the photo, its depth map (a smooth ramp), a preview."""
+def typed_photo() -> Image.Image:
+    """A typed A4 page at 300 dpi in colour, slightly tilted and noisy, as a phone photographs it."""
     im, _ = text_page(300, seed=3)
     grey = Image.fromarray(scan(im, 1.5, 0, seed=3, noise=4.0))
-    page = Image.merge("RGB", (grey, grey, grey.point(lambda v: v * 0.9)))
+    return Image.merge("RGB", (grey, grey, grey.point(lambda v: v * 0.9)))
+
+
+def make_page(path: Path) -> None:
+    """The page as a phone writes a portrait shot: the photo, its depth map (a smooth ramp), a preview."""
+    page = typed_photo()
     yy, xx = np.mgrid[0:page.height // 4, 0:page.width // 4]
     depth = Image.fromarray((255 * (xx + yy) // (xx.max() + yy.max())).astype(np.uint8)).convert("RGB")
     preview = page.resize((page.width // 4, page.height // 4))

@@ -16,8 +16,9 @@ import pytest
 from PIL import Image
 
 from archivist.ingest import IngestError, count_pages, load_page
+from archivist.jpeg import jpeg_end
 from archivist.models import PageRef
-from archivist.mpo import DAMAGED_INDEX, first_picture, jpeg_end
+from archivist.mpo import DAMAGED_INDEX, first_picture
 from tests.mpofiles import PREVIEW, PRIMARY, first_size, jpeg, mpo, with_first_entry
 from tests.test_payload import decoded
 from tests.textpage import text_page
@@ -117,7 +118,7 @@ def test_a_damaged_index_stores_the_right_page_losslessly_with_a_warning(tmp_pat
     assert np.array_equal(_frame0(path), _decoded(good[:right]))
 
 
-def test_an_index_pillow_cannot_read_leaves_a_jpeg_passed_whole(tmp_path: Path) -> None:
+def test_an_index_pillow_cannot_read_leaves_a_jpeg_whose_picture_passes(tmp_path: Path) -> None:
     data = bytearray(_phone_file(tmp_path).read_bytes())
     at = data.index(b"MPF\0") + 4
     data[at:at + 4] = b"XX*\x00"  # no TIFF header: Pillow warns and opens the file as a plain JPEG
@@ -128,6 +129,8 @@ def test_an_index_pillow_cannot_read_leaves_a_jpeg_passed_whole(tmp_path: Path) 
         assert count_pages(path) == 1
         page = load_page(PageRef(path, "image"))
         assert page.payload.filter == "DCTDecode" and np.array_equal(_decoded(page.payload.data), _frame0(path))
+        # a plain JPEG followed by more: its picture passes, the other pictures stay in the file (archivist/jpeg.py)
+        assert page.payload.data == bytes(data[:first_size(bytes(data))])
 
 
 def test_a_cmyk_first_picture_is_reencoded_as_any_cmyk_jpeg_is(tmp_path: Path) -> None:

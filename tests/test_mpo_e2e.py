@@ -58,13 +58,20 @@ def box(tmp_path_factory: pytest.TempPathFactory) -> dict:
     photo.save(scans / DOSSIER / "trang-2.jpg", quality=90, dpi=(DPI, DPI))
     data, texts["IMG_1002.jpg"] = _portrait(4)
     (scans / "IMG_1002.jpg").write_bytes(with_first_entry(data, size=first_size(data) + 4096))
+    archive, records, run = process_box(root)
+    return {"scans": scans, "archive": archive, "records": records, "texts": texts, "run": run}
+
+
+def process_box(root: Path) -> tuple[Path, dict[str, dict], subprocess.CompletedProcess]:
+    """``archivist process scans --archive archive`` in ``root`` by the real CLI (one worker): the archive,
+    its records by their label's last part, and the run."""
     run = subprocess.run([sys.executable, "-m", "archivist.cli", "process", "scans", "--archive", "archive",
                           "--workers", "1"], cwd=root, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     archive = root / "archive"
     records = {Path(r["label"]).name: r for r in (json.loads(p.read_text(encoding="utf-8"))
                                                   for p in (archive / "documents").glob("*.json"))}
-    return {"scans": scans, "archive": archive, "records": records, "texts": texts, "run": run}
+    return archive, records, run
 
 
 def _images(archive: Path, record: dict, keep: list) -> list[pikepdf.Object]:
