@@ -199,6 +199,16 @@ def _with_subject(subject: str) -> list[list[tuple[int, str]]]:
     return [[(400, subject)] if r[0][1].startswith("Về việc lịch") else r for r in HEAD] + FOOT
 
 
+def _subject_rule_through_extract(target: str, right: str, reason: str) -> None:
+    """A subject rule end to end through ``extract``: ``target`` stored as read and flagged with ``reason`` in its
+    review, the ``right`` subject beside it not flagged."""
+    flagged = _extract(_page(_with_subject(target)))
+    assert flagged.subject.value == target and "subject" in flagged.needs_review
+    assert reason in (flagged.subject.review or ""), flagged.subject.review
+    kept = _extract(_page(_with_subject(right)))
+    assert kept.subject.review is None and "subject" not in kept.needs_review
+
+
 def test_a_subject_with_debris_inside_is_flagged() -> None:
     _judged(debris_doubt, {'Thực hiện công tác tuyến chọn và _".. gọi công dân nhập ngũ năm 2009': """'_"..'"""},
             ("Kế hoạch phát triển kinh tế - xã hội năm 2021 – 2025", "V/v kiểm tra UBND xã",

@@ -8,7 +8,7 @@ import pytest
 
 from archivist.fields import Field
 from archivist.subjectday import flag_subject_day, impossible_day
-from tests.test_flag_evidence import HEAD, _extract, _page, _with_subject
+from tests.test_flag_evidence import HEAD, _extract, _page, _subject_rule_through_extract
 
 TARGET = "Tổ chức các hoạt động kỷ niệm Ngày Quốc khánh 62/9 năm 2008"
 
@@ -41,9 +41,5 @@ def test_only_an_unflagged_subject_gets_the_reason_and_no_value_changes() -> Non
 
 
 def test_the_targets_subject_through_extract_is_flagged_and_kept() -> None:
-    flagged = _extract(_page(_with_subject(TARGET)))
-    assert flagged.subject.value == TARGET and "subject" in flagged.needs_review
-    assert "'62/9'" in (flagged.subject.review or ""), flagged.subject.review
-    right = _extract(_page(_with_subject(TARGET.replace("62/9", "02/9"))))
-    assert right.subject.review is None and "subject" not in right.needs_review
+    _subject_rule_through_extract(TARGET, TARGET.replace("62/9", "02/9"), "'62/9'")
     assert _extract(_page(HEAD)).subject.review is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from archivist.wordpairs import entries, pair_doubt
-from tests.test_flag_evidence import _extract, _page, _with_subject
+from tests.test_flag_evidence import _subject_rule_through_extract
 
 TARGET = "V/v tăng cường sông tác quản lý đất đai, trật tự xây dựng trên địa bàn"
 
@@ -31,8 +31,4 @@ def test_right_words_with_s_are_not(value: str) -> None:
 
 
 def test_the_targets_subject_through_extract_is_flagged_and_kept() -> None:
-    flagged = _extract(_page(_with_subject(TARGET)))
-    assert flagged.subject.value == TARGET and "subject" in flagged.needs_review
-    assert "'sông tác'" in (flagged.subject.review or ""), flagged.subject.review
-    right = _extract(_page(_with_subject(TARGET.replace("sông", "công"))))
-    assert right.subject.review is None and "subject" not in right.needs_review
+    _subject_rule_through_extract(TARGET, TARGET.replace("sông", "công"), "'sông tác'")
