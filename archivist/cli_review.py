@@ -46,7 +46,8 @@ def _export(archive: Path, out: Path, threshold: float) -> None:
     """Write one row per doubtful field, with a page thumbnail and the OCR text it came from.
 
     Fill in corrected_value (and reviewer) for the rows that are wrong, then run
-    'archivist review import'. Thumbnails go under ARCHIVE/review/thumbs/.
+    'archivist review import'. Thumbnails go under ARCHIVE/review/thumbs/. Documents a later
+    version replaces ('archivist supersede') are left out: review the version that replaces them.
     """
     _check_archive(archive)
     n = export_review(archive, out, threshold)

@@ -101,6 +101,9 @@ def render_thumbnail(pdf: Path, page: int, out: Path, dpi: int = THUMB_DPI) -> P
 def export_review(archive: Path, out: Path, threshold: float = THRESHOLD) -> int:
     """Write the review spreadsheet of every record in ``archive`` to ``out``; returns the row count.
 
+    A document a later version replaces (``archivist supersede``) is left out: a reviewer checks the version
+    the archive serves, and the old one's record stays as it was read, with its flags.
+
     Page thumbnails go in ``ARCHIVE/review/thumbs/`` (under the writer lock); when the archive cannot be
     written now (a read-only copy, a batch running) they go in ``<sheet>-thumbs/`` beside the sheet, and
     the ``thumbnail`` column is relative to the sheet's folder instead.
@@ -121,6 +124,8 @@ def _export(archive: Path, out: Path, threshold: float, base: Path, thumbs: Path
         try:
             rec = json.loads(p.read_text(encoding="utf-8"))
         except (OSError, ValueError):
+            continue
+        if rec.get("superseded_by"):  # a later version replaces it: that version is the one to check
             continue
         pages = rec.get("pages") or []
         for item in review_items(rec, threshold):

@@ -84,6 +84,13 @@ def index_url(request: pytest.FixtureRequest, tmp_path: Path):
 
 
 @pytest.mark.slow
+def _review_ids(archive: Path, sheet: Path) -> set[str]:
+    """The documents ``archivist review export`` lists a field of."""
+    res = _cli("review", "export", "--archive", archive, "--out", sheet)
+    assert res.returncode == 0, res.stderr
+    return {r["document_id"] for r in csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8-sig")))}
+
+
 def test_a_rescanned_dossier_replaces_its_first_version(tmp_path: Path, index_url: str | None) -> None:
     scans, archive = tmp_path / "scans", tmp_path / "archive"
     dossier = scans / "hồ sơ 1"
@@ -110,6 +117,8 @@ def test_a_rescanned_dossier_replaces_its_first_version(tmp_path: Path, index_ur
     res = _cli("manifest", "--archive", archive, "--out", tmp_path / "before.json")
     assert res.returncode == 0, res.stderr
     first = json.loads((tmp_path / "before.json").read_text(encoding="utf-8"))
+
+    assert old in _review_ids(archive, tmp_path / "review-before.csv")  # its doubtful fields, before
 
     refused = _cli("supersede", old, "--by", other, "--archive", archive)
     assert refused.returncode == 2
@@ -162,6 +171,8 @@ def test_a_rescanned_dossier_replaces_its_first_version(tmp_path: Path, index_ur
     assert sum(f"Đã được thay thế bởi bản {new}" in n for n in notes) == 1
     assert sum(f"Thay thế bản {old}" in n for n in notes) == 1
 
+    reviewed = _review_ids(archive, tmp_path / "review.csv")  # the version served is the one to check
+    assert old not in reviewed and new in reviewed
     res = _cli("verify", "--archive", archive, "--no-sources")
     assert res.returncode == 0, res.stdout + res.stderr
     res = _cli("reindex", "--archive", archive)
