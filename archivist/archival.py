@@ -10,6 +10,7 @@ from __future__ import annotations
 from .models import STANDARD_DPI, below_standard
 from .retention import retention_for
 from .schemas import known_type
+from .supersede import replaced_by
 
 #: Vietnamese labels of the metadata fields a person may be asked to confirm (for the Ghi chú line).
 REVIEW_LABELS = {"fonds": "phông", "type": "tên loại", "number": "số", "symbol": "ký hiệu",
@@ -45,8 +46,7 @@ def archival_fields(record: dict, *, dossier_code: str | None = None, sequence: 
     low = [p["number"] for p in record.get("pages", []) if below_standard(p)]
     if low:
         notes.append(f"Trang {', '.join(map(str, low))} quét dưới {STANDARD_DPI:.0f} dpi")
-    later = (record.get("superseded_by") or {}).get("id") if isinstance(record.get("superseded_by"), dict) else None
-    if later:  # archivist/supersede.py: the catalogue's Ghi chú says which version replaces which
+    if later := replaced_by(record):  # archivist/supersede.py: the Ghi chú says which version replaces which
         notes.append(f"Đã được thay thế bởi bản {later}")
     if record.get("supersedes"):
         notes.append(f"Thay thế bản {', '.join(record['supersedes'])}")

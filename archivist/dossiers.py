@@ -26,6 +26,7 @@ from .fsutil import atomic_write_json
 from .record import utc_now
 from .retention import Retention, Schedule, end_year, longest, needs_review, retention_for
 from .schemas import known_type, validate
+from .supersede import replaced_by
 
 DOSSIER_DIR = "dossiers"
 PROVISIONAL = "UNSET"
@@ -51,8 +52,7 @@ def document_title(rec: dict) -> str:
 def versions_of(rec: dict) -> dict:
     """The document's supersession links (archivist/supersede.py) as the dossier and the manifests list them:
     ``superseded_by`` (the later version's id) and ``supersedes`` (the earlier ones'), each only when set."""
-    link = rec.get("superseded_by")
-    later = link.get("id") if isinstance(link, dict) else None
+    later = replaced_by(rec)
     return {**({"superseded_by": later} if later else {}),
             **({"supersedes": list(rec["supersedes"])} if rec.get("supersedes") else {})}
 

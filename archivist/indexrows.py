@@ -15,6 +15,7 @@ from typing import Any
 
 from .levelwords import COMMUNE, alternation
 from .query import pad
+from .supersede import replaced_by
 from .textnorm import exact_tokens, fold_tokens, match_key, nfc
 
 DAY_BITS, HASH_BITS, PAGE_BITS = 16, 24, 15
@@ -69,12 +70,6 @@ def facet(kind: str, value: str) -> str:
 #: The token on every page of a document a later version replaces: a search excludes it (``NOT``), so that the
 #: documents still current need no token of their own and a query's work grows only with the superseded ones.
 SUPERSEDED = facet("superseded", "yes")
-
-
-def superseded_by(rec: dict) -> str | None:
-    """The id of the later version a record says replaces it (archivist/supersede.py), or None."""
-    link = rec.get("superseded_by")
-    return link.get("id") if isinstance(link, dict) else None
 
 
 @dataclass
@@ -180,7 +175,7 @@ def document_rows(rec: dict, record_sha: str | None = None, record_mtime: int | 
          "source": "; ".join((rec.get("source") or {}).get("paths") or []),
          "pdf": (rec.get("output") or {}).get("pdf"), "page_count": rec.get("page_count"),
          "fonds": fonds["code"] if fonds else None, "fonds_commune_key": fonds_commune_key(fonds),
-         "superseded_by": superseded_by(rec), "record_sha": record_sha, "record_mtime": record_mtime}
+         "superseded_by": replaced_by(rec), "record_sha": record_sha, "record_mtime": record_mtime}
     facets = " ".join([facet(k, f[c]) for k, c in (("type", "type_key"), ("commune", "commune_key"),
                                                      ("commune", "fonds_commune_key"), ("retention", "retention"))
                        if f[c]]
