@@ -8,9 +8,9 @@ corrected type or date can never leave a stale archival field behind.
 from __future__ import annotations
 
 from .models import STANDARD_DPI, below_standard
+from .record import replaced_by
 from .retention import retention_for
 from .schemas import known_type
-from .supersede import replaced_by
 
 #: Vietnamese labels of the metadata fields a person may be asked to confirm (for the Ghi chú line).
 REVIEW_LABELS = {"fonds": "phông", "type": "tên loại", "number": "số", "symbol": "ký hiệu",

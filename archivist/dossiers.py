@@ -23,10 +23,9 @@ from pathlib import Path
 
 from .archival import archival_fields
 from .fsutil import atomic_write_json
-from .record import utc_now
+from .record import replaced_by, utc_now
 from .retention import Retention, Schedule, end_year, longest, needs_review, retention_for
 from .schemas import known_type, validate
-from .supersede import replaced_by
 
 DOSSIER_DIR = "dossiers"
 PROVISIONAL = "UNSET"

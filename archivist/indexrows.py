@@ -15,7 +15,7 @@ from typing import Any
 
 from .levelwords import COMMUNE, alternation
 from .query import pad
-from .supersede import replaced_by
+from .record import replaced_by
 from .textnorm import exact_tokens, fold_tokens, match_key, nfc
 
 DAY_BITS, HASH_BITS, PAGE_BITS = 16, 24, 15

@@ -60,6 +60,14 @@ def tool_versions(engine_version: str) -> dict[str, str]:
             "qpdf": pikepdf.__libqpdf_version__, "opencv": opencv_version(), "python": platform.python_version()}
 
 
+def replaced_by(rec: dict) -> str | None:
+    """The id of the later version a record says replaces it (``superseded_by``, archivist/supersede.py), or None.
+    Here, beside the record's other readers, so that the index rows, the dossier files and the catalogue read it
+    without importing the supersession's commit machinery."""
+    link = rec.get("superseded_by")
+    return link.get("id") if isinstance(link, dict) else None
+
+
 def utc_now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import UsageProblem
-from .record import utc_now
+from .record import replaced_by, utc_now
 
 if TYPE_CHECKING:
     from .store import ArchiveStore
@@ -62,12 +62,6 @@ class Outcome:
             return f"{self.old} was already recorded as replaced by {self.new}: nothing changed"
         return (f"{self.old} is now replaced by {self.new}; both stay in the archive, searches show {self.old} only "
                 "with --all-versions")
-
-
-def replaced_by(rec: dict) -> str | None:
-    """The id of the version that replaces ``rec``, or None."""
-    link = rec.get("superseded_by")
-    return link.get("id") if isinstance(link, dict) else None
 
 
 def _fonds(rec: dict) -> str | None:
