@@ -74,8 +74,15 @@ def apply_correction(rec: dict, name: str, text: str, reviewer: str | None, at: 
         if ns is not None:
             _confirm(meta, "number", ns.number)
             _confirm(meta, "symbol", ns.symbol)
-    rec.setdefault("history", []).append({"field": name, "old": old, "new": new, "reviewer": reviewer, "at": at})
+    log_change(rec, name, old, new, reviewer, at)
     return True
+
+
+def log_change(rec: dict, name: str, old: object, new: object, reviewer: str | None, at: str, **more: object) -> None:
+    """Append one change a person decided to ``rec``'s history (a correction; a supersession adds its ``reason``):
+    the history is the legal trace of who changed what and when, so every writer logs it the same way."""
+    rec.setdefault("history", []).append({"field": name, "old": old, "new": new, "reviewer": reviewer, "at": at,
+                                          **more})
 
 
 def carry_confirmed(old_record: dict | None, new_metadata: dict) -> dict:

@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .corrections import log_change
 from .errors import UsageProblem
 from .record import replaced_by, utc_now
 
@@ -104,8 +105,12 @@ def check(old: dict, new: dict, lookup: Lookup) -> bool:
 
 
 def _log(rec: dict, name: str, old: object, new: object, person: str | None, reason: str | None, at: str) -> None:
-    rec.setdefault("history", []).append({"field": name, "old": old, "new": new, "reviewer": person, "at": at,
-                                          "reason": reason})
+    log_change(rec, name, old, new, person, at, reason=reason)
+
+
+def _given(text: str | None) -> str | None:
+    """A --person or --reason as recorded: stripped, None when blank."""
+    return (text or "").strip() or None
 
 
 def link(old: dict, new: dict, person: str | None, reason: str | None, at: str) -> tuple[dict, dict]:
@@ -166,7 +171,7 @@ def supersede(archive: Path, old_id: str, new_id: str, person: str | None = None
     from .manifest import settle
     from .store import ArchiveStore
 
-    person, reason = (person or "").strip() or None, (reason or "").strip() or None
+    person, reason = _given(person), _given(reason)
     with ArchiveStore.writer(archive, command="archivist supersede") as store:
         old, new = _load(store, old_id), _load(store, new_id)
         needed = check(old, new, store.load_record)
@@ -186,7 +191,7 @@ def undo(archive: Path, old_id: str, person: str | None = None, reason: str | No
     from .manifest import settle
     from .store import ArchiveStore
 
-    person, reason = (person or "").strip() or None, (reason or "").strip() or None
+    person, reason = _given(person), _given(reason)
     with ArchiveStore.writer(archive, command="archivist supersede --undo") as store:
         old = _load(store, old_id)
         new_id = replaced_by(old)
