@@ -12,6 +12,9 @@ from .fsutil import read_json_object
 from .schemas import RecordInvalid, errors
 
 INFO = "archive.json"
+#: The SQLite index of an archive whose archive.json names no PostgreSQL one, and what SQLite writes beside it.
+INDEX_FILE = "index.sqlite"
+SQLITE_SIDE = ("-wal", "-shm", "-journal")
 
 
 def read_info(root: Path) -> dict:

@@ -16,7 +16,7 @@ import click
 from .cli_common import ArchivistCommand
 from .index import Filters, Hit, IndexBase
 from .query import QueryError
-from .store import ArchiveStore
+from .store import INDEX_FILE, SQLITE_INDEX, ArchiveStore
 
 ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, path_type=Path),
                        help="The archive folder made by 'archivist process'.")
@@ -182,10 +182,29 @@ def open_cmd(doc_id: str, archive: Path, page: int) -> None:
     click.echo(f"{(archive / rec['output']['pdf']).resolve()}\t{page}")
 
 
-@click.command(cls=ArchivistCommand, epilog="Example:\n  archivist reindex --archive archive")
+@click.command(cls=ArchivistCommand, epilog="""\b
+Examples:
+  archivist reindex --archive archive
+  archivist reindex --archive archive --index postgresql://archivist@10.0.0.5/lao_cai   # move it to PostgreSQL
+  archivist reindex --archive archive --index sqlite     # move it back into archive/index.sqlite
+""")
 @ARCHIVE
-def reindex(archive: Path) -> None:
-    """Rebuild the full-text index from the records alone (all or nothing)."""
-    with ArchiveStore.writer(archive, command="archivist reindex") as store:
+@click.option("--index", "target", metavar="postgresql://USER@HOST/DB|sqlite",
+              help="Move the index: build it in this PostgreSQL database, or back in ARCHIVE/index.sqlite with "
+                   "'sqlite'. archive.json remembers where it is; an index.sqlite is removed once the index is in "
+                   "PostgreSQL (it would be a stale copy), and the PostgreSQL rows are left as they are when it "
+                   "moves back.")
+def reindex(archive: Path, target: str | None) -> None:
+    """Rebuild the full-text index from the records alone (all or nothing), where archive.json says it
+    is, or where --index moves it."""
+    from .index_pg import shown_url
+
+    if target is not None and target != SQLITE_INDEX and not target.startswith(("postgresql://", "postgres://")):
+        raise InputError(f"--index {target!r}: give a postgresql://USER@HOST/DB address or 'sqlite'")
+    with ArchiveStore.writer(archive, index_url=target, command="archivist reindex") as store:
         n = store.index().reindex()
-    click.echo(f"Indexed {n} documents.")
+        url = store.index_url()
+    for note in store.notes:
+        click.echo(f"note: {note}", err=True)
+    where = f"PostgreSQL {shown_url(url)}" if url else str(archive / INDEX_FILE)
+    click.echo(f"Indexed {n} documents in {where}.")

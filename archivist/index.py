@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .archiveinfo import INDEX_FILE
 from .ftsquery import fts_all, fts_exact
 from .indexrows import (
     DOC_SHIFT,
@@ -51,7 +52,6 @@ from .textnorm import NORM_VERSION
 __all__ = ["INDEX_FILE", "WINDOW", "DocRow", "Filters", "Hit", "IndexBackend", "IndexBase", "SqliteIndex",
            "document_rows"]
 
-INDEX_FILE = "index.sqlite"
 WINDOW = 200  # candidates per retrieval; see the module docstring and bench/RESULTS.md
 
 

@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .archiveinfo import INFO, index_url, load_organisation, read_info
+from .archiveinfo import INDEX_FILE, INFO, SQLITE_SIDE, index_url, load_organisation, read_info
 from .errors import ArchiveBusy, ArchiveReadOnly, ArchivistError, NotAnArchive, from_os_error
 from .fsutil import atomic_write_json, read_json_object, remove_stale_temps
 from .record import utc_now
@@ -49,6 +49,8 @@ REPORT = "report.json"
 #: Seconds after which a lock file another machine stopped refreshing is taken over.
 STALE_AFTER = 120.0
 HEARTBEAT = 30.0
+#: ``--index`` value that moves an archive's index back into ``ARCHIVE/index.sqlite``.
+SQLITE_INDEX = "sqlite"
 
 
 def is_archive(path: Path) -> bool:
@@ -224,18 +226,37 @@ class ArchiveStore:
             info = self.info()
             if not info:
                 info = {"created": utc_now(), "created_by": PRODUCER, "layout": 1}
-            if index_url and info.get("index") != index_url:
+            if index_url == SQLITE_INDEX:
+                info.pop("index", None)
+            elif index_url and info.get("index") != index_url:
                 info["index"] = index_url
             if info != self.info():
                 self.write_info(info)
         except OSError as e:
             raise (from_os_error(e, self.root) or ArchivistError(f"cannot prepare {self.root}: {e}")) from None
         try:
-            self.index().reconcile()
+            if self.index_url() or self.sqlite_files() or self.record_ids():
+                self.index().reconcile()  # an archive with nothing to index gets no index.sqlite (init, fonds …)
+            if self.index_url() and (stray := self.sqlite_files()):
+                for f in stray:
+                    f.unlink(missing_ok=True)
+                self.notes.append(f"removed {INDEX_FILE}: the archive's index is in PostgreSQL "
+                                  "(archive.json \"index\"), rebuilt there from the records")
         except Exception as e:
             if (env := from_os_error(e, self.root)) is not None:
                 raise env from None
             raise
+
+    def sqlite_files(self) -> list[Path]:
+        """``index.sqlite`` and the journal files SQLite keeps beside it, those present.
+
+        Why they matter when archive.json names a PostgreSQL index: an ``index.sqlite`` there is a copy nobody
+        updates (made before the index moved, or by an earlier version's ``init``), and a person or a copy of the
+        archive could take it for the index. A writer removes it once the PostgreSQL index holds the records:
+        it is derived data, rebuilt from the records whenever the archive moves back (``reindex --index sqlite``).
+        """
+        return [p for p in (self.root / name for name in (INDEX_FILE, *(INDEX_FILE + x for x in SQLITE_SIDE)))
+                if p.exists()]
 
     def seal(self) -> None:
         """Record the fixity of what this session wrote (archivist/fixity.py). A disk too full to take the
@@ -352,4 +373,5 @@ def writable_error(e: OSError, where: Path) -> ArchivistError:
     return from_os_error(e, where) or ArchivistError(f"cannot write {where}: {e.strerror or e}")
 
 
-__all__ = ["DOCUMENTS", "INFO", "LOCK", "ArchiveStore", "WriterLock", "is_archive", "writable_error"]
+__all__ = ["DOCUMENTS", "INDEX_FILE", "INFO", "LOCK", "SQLITE_INDEX", "ArchiveStore", "WriterLock", "is_archive",
+           "writable_error"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .archiveinfo import INDEX_FILE, index_url
 from .fixity import KNOWN_FILES, KNOWN_FOLDERS, MANIFEST, SCHEMA_OF, _pdf_of, record_files, rel
 from .fsutil import TMP_PREFIX, read_json_object, sha256_file
 from .schemas import errors
@@ -173,6 +174,11 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
         r = rel(root, p)
         if p.name.startswith(TMP_PREFIX):
             report.notes.append(f"{r}: temporary file of an interrupted write (the next run removes it)")
+        elif r == INDEX_FILE and (url := index_url(root)):
+            from .index_pg import shown_url
+
+            report.notes.append(f"{r}: not the archive's index, which is in PostgreSQL ({shown_url(url)}); a copy "
+                                "nobody updates, which the next command that writes the archive removes")
         elif r not in known and not r.startswith(KNOWN_FOLDERS):
             why = ("a PDF without its record (an unfinished document, or its record was deleted)"
                    if r.startswith("documents/") and r.endswith(".pdf") else "not a file the archive should hold")
