@@ -139,9 +139,15 @@ Examples:
   archivist fonds list --archive archive --json
 """)
 @ARCHIVE
-@click.option("--json", "as_json", is_flag=True, help="Print the fonds records as a JSON array.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the fonds records as a JSON array, each with its live totals (documents, superseded: "
+                   "the replaced versions among them, dossiers, pages, dates).")
 def list_cmd(archive: Path, as_json: bool) -> None:
-    """List the fonds with their status, dates and the documents that belong to each so far."""
+    """List the fonds with their status, dates and the documents that belong to each so far.
+
+    A fonds holding versions a later one replaces ('archivist supersede') says how many, e.g.
+    '3 (1 replaced)': 3 documents kept, 2 in force. --json: totals.documents and totals.superseded.
+    """
     _need_archive(archive)
     try:
         found = load_fonds(archive)
@@ -182,8 +188,9 @@ def _table(found: list[Fonds], counts: dict[str, dict]) -> None:
         where = ", ".join(x for x in (unit.get("name"), unit.get("district_name"), unit.get("province_name")) if x)
         period = f"{f.start_date or '…'} – {f.end_date or '…'}"
         dates = f"{t['start_date']} – {t['end_date']}" if t["start_date"] else ""
+        docs = f"{t['documents']}" + (f" ({t['superseded']} replaced)" if t["superseded"] else "")
         rows.append((f.code, f.status + (" (partial)" if f.partial else ""), period, f.name,
-                     where if f.origin == "former_unit" else "", str(t["documents"]), dates))
+                     where if f.origin == "former_unit" else "", docs, dates))
     if not sys.stdout.isatty():
         for row in rows:
             click.echo("\t".join(row))

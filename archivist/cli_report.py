@@ -36,6 +36,12 @@ def report(archive: Path, out: Path | None, as_json: bool) -> None:
     confidence; a table of documents to sort and filter, each opening its pages with the
     low-confidence words marked in red and linking to its PDF/A; and the failures with their
     reasons. Images of documents that did not change since the last report are reused.
+
+    A version a later one replaces ('archivist supersede') is marked "replaced by <id>" and the
+    later one "replaces <id>", each linked to the other; documents are counted as in force +
+    replaced, and a replaced version is not counted to review (as 'archivist review export'
+    leaves it out). --json: documents, documents_in_force, superseded_documents,
+    review_documents, review_superseded (replaced versions with review flags, not counted), …
     """
     from .htmlreport import build_html_report
     from .store import ArchiveStore
@@ -52,5 +58,9 @@ def report(archive: Path, out: Path | None, as_json: bool) -> None:
         return
     s = result.summary
     click.echo(f"Report: {result.path}")
-    click.echo(f"Documents: {s['documents']}, pages: {s['pages']}, failed: {s['failures']}, "
-               f"to review: {s['review_documents']}, pages below 200 dpi: {s['low_dpi_pages']}")
+    versions = (f" ({s['documents_in_force']} in force, {s['superseded_documents']} replaced by a later version)"
+                if s["superseded_documents"] else "")
+    left_out = (f" ({s['review_superseded']} replaced version(s) not counted, as in 'review export')"
+                if s["review_superseded"] else "")
+    click.echo(f"Documents: {s['documents']}{versions}, pages: {s['pages']}, failed: {s['failures']}, "
+               f"to review: {s['review_documents']}{left_out}, pages below 200 dpi: {s['low_dpi_pages']}")

@@ -40,7 +40,7 @@ from pathlib import Path
 from .adminunits import LAST_FORMER_DATE, MERGER_DATE, NEW_LIST, NEW_LIST_DATE, Merge, Unit, UnitLists, strip_type
 from .errors import UsageProblem
 from .fsutil import atomic_write_json, read_json_object
-from .record import utc_now
+from .record import replaced_by, utc_now
 from .schemas import RecordInvalid, errors
 from .textnorm import match_key
 
@@ -65,8 +65,8 @@ class FondsError(UsageProblem):
 
 
 def empty_totals() -> dict:
-    return {"documents": 0, "dossiers": 0, "pages": 0, "undated": 0, "start_date": None, "end_date": None,
-            "computed": None}
+    return {"documents": 0, "superseded": 0, "dossiers": 0, "pages": 0, "undated": 0, "start_date": None,
+            "end_date": None, "computed": None}
 
 
 @dataclass
@@ -185,12 +185,15 @@ def fonds_totals(records: Iterable[dict], dossiers: Iterable[dict] = (), compute
 
     The caller passes the records of one fonds. Dates are the documents' issue dates
     (``metadata.date``) and the dossiers' start and end dates; an undated document is counted in
-    ``undated`` and does not widen the range.
+    ``undated`` and does not widen the range. ``superseded`` counts the documents a later version
+    replaces (``archivist supersede``): both versions are kept, so they are among ``documents``, and
+    ``documents - superseded`` are in force — the HTML report counts them the same way.
     """
-    docs = pages = undated = 0
+    docs = pages = undated = superseded = 0
     dates: list[str] = []
     for rec in records:
         docs += 1
+        superseded += replaced_by(rec) is not None
         pages += int(rec.get("page_count") or len(rec.get("pages") or []))
         d = (rec.get("metadata") or {}).get("date")
         if d:
@@ -201,7 +204,7 @@ def fonds_totals(records: Iterable[dict], dossiers: Iterable[dict] = (), compute
     for dossier in dossiers:
         n_dossiers += 1
         dates += [d for d in (dossier.get("start_date"), dossier.get("end_date")) if d]
-    return {"documents": docs, "dossiers": n_dossiers, "pages": pages, "undated": undated,
+    return {"documents": docs, "superseded": superseded, "dossiers": n_dossiers, "pages": pages, "undated": undated,
             "start_date": min(dates) if dates else None, "end_date": max(dates) if dates else None,
             "computed": computed or utc_now()}
 

@@ -41,9 +41,11 @@ from .htmlcharts import Bar, column_chart, hbar_chart, histogram
 from .htmlfonds import fonds_section
 from .models import below_standard
 from .pageimage import PAGE_PX, QUALITY
+from .record import replaced_by
 from .reportlang import VIETNAM_TIME, bilingual_html, labels, time_html, vietnamese
 from .reportlang import asset as _asset
 from .reportlang import label_html as _t
+from .reportversions import documents_note, review_note, version_counts, version_html, version_links
 
 LOW_WORD_CONF = 60.0  #: Tesseract word confidence (0-100) below which a word is highlighted on its page
 LOW_PAGE_CONF = 80.0  #: mean OCR confidence of a page below which its document is flagged
@@ -168,8 +170,10 @@ def _flags(rec: dict) -> list[str]:
     confs = [p["mean_confidence"] for p in pages if p.get("words") and p.get("mean_confidence") is not None]
     # the low-dpi warning has its own flag; any other page warning (orientation uncertain, no text…) is "warning"
     other = [w for p in pages for w in p.get("warnings") or [] if "digitization standard" not in w]
+    replaced = replaced_by(rec) is not None  # the later version is the one to check, as in 'review export'
     return [flag for flag, on in (
-        ("review", bool((rec.get("metadata") or {}).get("needs_review"))),
+        ("superseded", replaced),
+        ("review", bool((rec.get("metadata") or {}).get("needs_review")) and not replaced),
         ("low_dpi", any(below_standard(p) for p in pages)),
         ("low_conf", bool(confs) and min(confs) < LOW_PAGE_CONF),
         # uncertain, or turned by the camera's tag alone (archivist/orient.py): which way is up wants a person's look
@@ -191,7 +195,7 @@ def doc_entry(rec: dict, archive: Path, base: Path, files_href: str, has_images:
         "date": meta.get("date") or "", "subject": meta.get("subject") or "", "issuer": meta.get("issuer") or "",
         "signer": meta.get("signer") or "", "retention": (meta.get("retention") or {}).get("period"),
         "ocr": round(sum(confs) / len(confs), 1) if confs else None, "meta_conf": meta.get("confidence"),
-        "review": list(meta.get("needs_review") or []), "flags": _flags(rec),
+        "review": list(meta.get("needs_review") or []), "flags": _flags(rec), **version_links(rec),
         "thumb": f"{files_href}/{thumb}" if has_images else None,
         "pages": [{"n": p.get("number", i + 1), "img": f"{files_href}/{names[i]}" if has_images else None,
                    "w": p.get("width"), "h": p.get("height"), "dpi": p.get("dpi"), "orientation": p.get("orientation"),
@@ -206,7 +210,8 @@ def summarize(docs: list[dict], records: list[dict], batch: dict) -> dict:
     pages = [p for r in records for p in r.get("pages") or []]
     cpu = sum(sum((r.get("timings") or {}).values()) for r in records)
     return {
-        "documents": len(docs), "pages": len(pages), "failures": len(batch.get("failures") or []),
+        "documents": len(docs), **version_counts(docs), "pages": len(pages),
+        "failures": len(batch.get("failures") or []),
         "low_dpi_pages": sum(below_standard(p) for p in pages),
         "review_documents": sum("review" in d["flags"] for d in docs),
         "batch_seconds": batch.get("seconds"), "batch_pages_per_minute": batch.get("pages_per_minute"),
@@ -241,8 +246,9 @@ def _summary_html(s: dict) -> str:
     batch = (f'<div class="note">{escape(_fmt(s["batch_pages_per_minute"]))} {_t("pages_per_minute")}</div>')
     cpu = f'<div class="note">{escape(_fmt(s["pages_per_cpu_minute"]))} {_t("per_core")}</div>'
     return "".join([
-        _card("documents", s["documents"]), _card("pages", s["pages"]), _card("failures", s["failures"]),
-        _card("low_dpi_pages", s["low_dpi_pages"]), _card("review_docs", s["review_documents"]),
+        _card("documents", s["documents"], documents_note(s)), _card("pages", s["pages"]),
+        _card("failures", s["failures"]), _card("low_dpi_pages", s["low_dpi_pages"]),
+        _card("review_docs", s["review_documents"], review_note(s)),
         _card("batch_time", _fmt(s["batch_seconds"], " s"), batch),
         _card("cpu_time", _fmt(s["cpu_seconds"], " s"), cpu),
     ])
@@ -260,7 +266,7 @@ def _charts_html(docs: list[dict]) -> str:
     unknown = labels()["unknown"][0]
     types: dict[str, int] = {}
     years: dict[str, int] = {}
-    for d in docs:
+    for d in (d for d in docs if not d["superseded_by"]):  # a replaced version is not a record of its own
         types[d["type"]] = types.get(d["type"], 0) + 1
         years[d["date"][:4]] = years.get(d["date"][:4], 0) + 1
     type_bars = [Bar(t or unknown, n, None if t else "unknown") for t, n in sorted(types.items(), key=_most)]
@@ -271,7 +277,7 @@ def _charts_html(docs: list[dict]) -> str:
             + column_chart(histogram(confs), "chart_conf", labels()["chart_conf"][0]))
 
 
-FLAGS = ("review", "low_dpi", "low_conf", "orientation", "warning")
+FLAGS = ("review", "low_dpi", "low_conf", "orientation", "warning", "superseded")
 COLUMNS = (("col_page", ""), ("col_type", "text"), ("col_number", "text"), ("col_date", "text"),
            ("col_subject", "text"), ("col_issuer", "text"), ("col_retention", "num"), ("col_ocr", "num"),
            ("col_meta", "num"), ("col_flags", "text"), ("col_pdf", ""))
@@ -294,14 +300,17 @@ def _row(i: int, d: dict) -> str:
     date = d["date"]
     shown = "/".join(reversed(date.split("-"))) if date else ""
     ret, ret_key = _retention_html(d["retention"])
-    flags = "".join(_t(f"flag_{f}", attrs=f' class="flag {f}"') for f in d["flags"])
+    flags = "".join(_t(f"flag_{f}", attrs=f' class="flag {f}"') for f in d["flags"] if f != "superseded")
+    flags += version_html(d)  # "replaced by <id>" / "replaces <id>", each linked to the other entry
     cells = [f'<td class="thumb">{img}</td>', f"<td>{escape(d['type'])}</td>", f"<td>{escape(d['number'])}</td>",
              f'<td data-v="{escape(date)}">{escape(shown)}</td>', f'<td class="subj">{escape(d["subject"])}</td>',
              f"<td>{escape(d['issuer'])}</td>", f'<td data-v="{ret_key}">{ret}</td>',
              f'<td data-v="{_fmt(d["ocr"])}">{escape(_fmt(d["ocr"], "%"))}</td>',
              f'<td data-v="{_fmt(d["meta_conf"])}">{escape(_fmt(d["meta_conf"]))}</td>', f"<td>{flags}</td>",
              "<td>" + _t("open", "a", f' href="{escape(d["pdf"])}" target="_blank" rel="noopener"') + "</td>"]
-    return (f'<tr data-i="{i}" data-type="{escape(d["type"])}" data-flags="{" ".join(d["flags"])}" tabindex="0">'
+    version = ' class="superseded"' if d["superseded_by"] else ""
+    return (f'<tr id="{escape(d["id"])}"{version} data-i="{i}" data-type="{escape(d["type"])}" '
+            f'data-flags="{" ".join(d["flags"])}" tabindex="0">'
             + "".join(cells) + "</tr>")
 
 

@@ -81,9 +81,21 @@ def test_totals_are_computed_from_document_records_and_dossiers() -> None:
     recs = [{"page_count": 3, "metadata": {"date": "2003-05-02"}}, {"page_count": 1, "metadata": {"date": None}},
             {"page_count": 2, "metadata": {"date": "1998-11-20"}}]
     t = fonds_totals(recs, [{"start_date": "1997-01-02", "end_date": "2001-12-31"}], computed="2025-09-01T00:00:00Z")
-    assert t == {"documents": 3, "dossiers": 1, "pages": 6, "undated": 1, "start_date": "1997-01-02",
+    assert t == {"documents": 3, "superseded": 0, "dossiers": 1, "pages": 6, "undated": 1, "start_date": "1997-01-02",
                  "end_date": "2003-05-02", "computed": "2025-09-01T00:00:00Z"}
     assert fonds_totals([])["start_date"] is None
+
+
+def test_totals_count_the_versions_a_later_one_replaces() -> None:
+    """Both versions are kept, so both are documents; ``superseded`` says how many of them are not in force."""
+    recs = [{"id": "doc-a", "page_count": 2, "metadata": {"date": "2003-05-02"},
+             "superseded_by": {"id": "doc-b", "at": "2026-12-05T00:00:00Z", "person": None, "reason": None}},
+            {"id": "doc-b", "page_count": 3, "metadata": {"date": "2003-05-02"}, "supersedes": ["doc-a"]},
+            {"id": "doc-c", "page_count": 1, "metadata": {"date": None}, "superseded_by": None}]
+    t = fonds_totals(recs)
+    assert (t["documents"], t["superseded"], t["pages"]) == (3, 1, 6)
+    validate_fonds(Fonds(code="C04756", name="Ủy ban nhân dân xã Tân Hương", status="closed", origin="added",
+                         totals=t))  # the schema takes it
 
 
 @pytest.mark.parametrize("code", ["C04756", "M04714", "DU-01", "H27.31.05", "phong_1"])

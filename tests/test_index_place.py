@@ -15,7 +15,7 @@ import pytest
 
 from archivist.index import SqliteIndex
 from tests.pgserver import pg_bin, postgres_server
-from tests.textpage import scan, text_page
+from tests.textpage import save_scan
 
 
 def _cli(*args: object) -> subprocess.CompletedProcess:
@@ -29,12 +29,8 @@ def _ok(*args: object) -> subprocess.CompletedProcess:
     return res
 
 
-def _page(path: Path, seed: int) -> Path:
-    from PIL import Image
-
-    im, _ = text_page(200, seed=seed, lines=6)
-    Image.fromarray(scan(im, 1.0, 0, seed=seed)).save(path, dpi=(200, 200), quality=80)
-    return path
+def _process(archive: Path, scan: Path, *extra: object) -> None:
+    _ok("process", scan, "--archive", archive, "--workers", 1, "--fonds", "C04714", "--quiet", *extra)
 
 
 def _sqlite(archive: Path) -> list[str]:
@@ -94,8 +90,7 @@ def test_reindex_refuses_an_index_it_cannot_use(tmp_path: Path) -> None:
 def test_init_then_process_into_postgresql_leaves_no_sqlite_index(tmp_path: Path, pg: str) -> None:
     archive = tmp_path / "archive"
     _ok("init", "--archive", archive, "--commune", "04714")
-    _ok("process", _page(tmp_path / "a.jpg", 1), "--archive", archive, "--workers", 1, "--fonds", "C04714",
-        "--index", pg, "--quiet")
+    _process(archive, save_scan(tmp_path / "a.jpg", 1), "--index", pg)
     assert _index_named(archive) == pg and _sqlite(archive) == []
     [hit] = _found(archive)
     import psycopg
@@ -108,7 +103,7 @@ def test_init_then_process_into_postgresql_leaves_no_sqlite_index(tmp_path: Path
     SqliteIndex(archive / "index.sqlite", archive).close()
     said = _verify(archive)
     assert "note: index.sqlite: not the archive's index, which is in PostgreSQL" in said and "no problems" in said
-    _ok("process", _page(tmp_path / "b.jpg", 2), "--archive", archive, "--workers", 1, "--fonds", "C04714", "--quiet")
+    _process(archive, save_scan(tmp_path / "b.jpg", 2))
     assert _sqlite(archive) == []  # the next writer removed it
     assert len(_found(archive)) == 2
     assert "index.sqlite" not in _verify(archive)
@@ -120,7 +115,7 @@ def test_the_index_moves_to_postgresql_and_back(tmp_path: Path) -> None:
         pytest.skip("PostgreSQL is not installed (apt install postgresql)")
     archive = tmp_path / "archive"
     _ok("init", "--archive", archive, "--commune", "04714")
-    _ok("process", _page(tmp_path / "a.jpg", 3), "--archive", archive, "--workers", 1, "--fonds", "C04714", "--quiet")
+    _process(archive, save_scan(tmp_path / "a.jpg", 3))
     assert _sqlite(archive) and _index_named(archive) is None
     before = _hits(archive)
     assert before
@@ -132,8 +127,7 @@ def test_the_index_moves_to_postgresql_and_back(tmp_path: Path) -> None:
         assert _index_named(archive) == url and _sqlite(archive) == []
         assert _hits(archive) == before
         assert "no problems" in _verify(archive)  # the PostgreSQL rows checked against the records
-        _ok("process", _page(tmp_path / "b.jpg", 4), "--archive", archive, "--workers", 1, "--fonds", "C04714",
-            "--quiet")
+        _process(archive, save_scan(tmp_path / "b.jpg", 4))
         assert _sqlite(archive) == []
         both = _hits(archive)
         assert len(_found(archive)) == 2

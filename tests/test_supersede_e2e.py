@@ -18,19 +18,12 @@ import pytest
 from archivist.schemas import validate
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pgserver import pg_bin, postgres_server
-from tests.textpage import scan, text_page
+from tests.textpage import save_scan, versioned_scans
 
 
 def _cli(*args: object) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "archivist.cli", *map(str, args)], capture_output=True, text=True,
                           timeout=600)
-
-
-def _page(path: Path, seed: int) -> None:
-    from PIL import Image
-
-    im, _ = text_page(200, seed=seed, lines=6)
-    Image.fromarray(scan(im, 1.0, 0, seed=seed)).save(path, dpi=(200, 200), quality=80)
 
 
 def _process(inputs: Path, archive: Path, fonds: str, *extra: object) -> dict:
@@ -92,16 +85,12 @@ def _review_ids(archive: Path, sheet: Path) -> set[str]:
 
 
 def test_a_rescanned_dossier_replaces_its_first_version(tmp_path: Path, index_url: str | None) -> None:
-    scans, archive = tmp_path / "scans", tmp_path / "archive"
-    dossier = scans / "hồ sơ 1"
-    dossier.mkdir(parents=True)
-    for i in (1, 2):
-        _page(dossier / f"trang {i}.jpg", seed=i)
-    _page(tmp_path / "other.jpg", seed=9)
+    archive = tmp_path / "archive"
+    scans, dossier, other_scan = versioned_scans(tmp_path)
     assert _cli("init", "--archive", archive, "--commune", "04714").returncode == 0
     [old] = _processed(_process(scans, archive, "C04714", *(["--index", index_url] if index_url else [])))
-    [other] = _processed(_process(tmp_path / "other.jpg", archive, "C04756"))  # another fonds
-    _page(dossier / "trang 3.jpg", seed=3)  # the missed page, rescanned into the folder
+    [other] = _processed(_process(other_scan, archive, "C04756"))  # another fonds
+    save_scan(dossier / "trang 3.jpg", seed=3)  # the missed page, rescanned into the folder
     again = _process(scans, archive, "C04714")
     [new] = _processed(again)
     [warning] = [w for w in again["warnings"] if "already archived as" in w]

@@ -7,6 +7,7 @@ unit test of deskew or OCR depends on nothing else.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -41,3 +42,21 @@ def scan(im: Image.Image, skew: float, rotation: int, seed: int = 0, noise: floa
     a = np.asarray(im).astype(np.float32)
     a += np.random.default_rng(seed).normal(0, noise, a.shape)
     return a.clip(0, 255).astype(np.uint8)
+
+
+def save_scan(path: Path, seed: int) -> Path:
+    """A six-line page tilted 1°, saved as a 200 dpi JPEG: a scan the whole pipeline reads in about a second,
+    for the end-to-end tests of versions and of the index (tests/test_supersede_e2e.py and others)."""
+    im, _ = text_page(200, seed=seed, lines=6)
+    Image.fromarray(scan(im, 1.0, 0, seed=seed)).save(path, dpi=(200, 200), quality=80)
+    return path
+
+
+def versioned_scans(root: Path) -> tuple[Path, Path, Path]:
+    """``root/scans/hồ sơ 1`` (a dossier folder of two pages), ``root/other.jpg``: (scans, dossier, other).
+    Adding ``trang 3.jpg`` to the dossier later makes a second version of it (archivist/versions.py)."""
+    scans, dossier = root / "scans", root / "scans" / "hồ sơ 1"
+    dossier.mkdir(parents=True)
+    for i in (1, 2):
+        save_scan(dossier / f"trang {i}.jpg", seed=i)
+    return scans, dossier, save_scan(root / "other.jpg", seed=9)

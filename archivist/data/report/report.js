@@ -128,6 +128,20 @@
     fig.appendChild(cap);
     return fig;
   }
+  // a link to another version of a document opens that version's entry
+  const byId = new Map(DOCS.map((d, i) => [d.id, i]));
+  function docLink(id) {
+    const a = el("a", id, "vlink");
+    a.href = "#" + id;
+    a.dataset.doc = id;
+    return a;
+  }
+  document.addEventListener("click", (ev) => {
+    const a = ev.target.closest("a.vlink");
+    if (!a || !byId.has(a.dataset.doc)) return;  // a version the archive does not hold: the plain anchor
+    ev.preventDefault();
+    openDetail(byId.get(a.dataset.doc));
+  });
   function openDetail(i) {
     const d = DOCS[i];
     current = i;
@@ -142,15 +156,24 @@
     const dl = el("dl");
     const add = (key, value) => { if (value) { dl.append(label(key, "dt"), el("dd", value)); } };
     add("col_subject", d.subject); add("col_issuer", d.issuer); add("col_date", d.date); add("signer", d.signer);
-    add("label", d.label); add("to_review", d.review.join(", "));
+    add("label", d.label);
+    if (!d.superseded_by) add("to_review", d.review.join(", "));  // a replaced version is not work to do
+    const versions = (key, ids) => {
+      if (!ids.length) return;
+      const dd = el("dd");
+      ids.forEach((id, k) => { if (k) dd.append(", "); dd.append(docLink(id)); });
+      dl.append(label(key, "dt"), dd);
+    };
+    versions("replaced_by", d.superseded_by ? [d.superseded_by] : []); versions("replaces", d.supersedes);
     const dd = el("dd");
     const a = el("a", d.id + ".pdf");
     a.href = d.pdf; a.target = "_blank"; a.rel = "noopener";
     dd.append(a);
     dl.append(label("col_pdf", "dt"), dd);
     const flags = el("dd");
-    d.flags.forEach((f) => { const s = label("flag_" + f); s.className = "flag " + f; flags.append(s); });
-    if (d.flags.length) dl.append(label("col_flags", "dt"), flags);
+    d.flags.filter((f) => f !== "superseded")  // said with its link above
+      .forEach((f) => { const s = label("flag_" + f); s.className = "flag " + f; flags.append(s); });
+    if (flags.childNodes.length) dl.append(label("col_flags", "dt"), flags);
     body.append(dl);
     const pages = el("div", null, "pages");
     d.pages.forEach((p) => pages.append(pageFigure(p)));
@@ -159,7 +182,7 @@
     if (!dialog.open) dialog.showModal();
   }
   tbody.addEventListener("click", (ev) => {
-    if (ev.target.closest("a")) return;  // the PDF link opens the PDF, not the detail view
+    if (ev.target.closest("a")) return;  // a link (the PDF, another version) does its own thing
     const r = ev.target.closest("tr");
     if (r) openDetail(+r.dataset.i);
   });
