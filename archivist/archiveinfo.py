@@ -15,6 +15,8 @@ INFO = "archive.json"
 #: The SQLite index of an archive whose archive.json names no PostgreSQL one, and what SQLite writes beside it.
 INDEX_FILE = "index.sqlite"
 SQLITE_SIDE = ("-wal", "-shm", "-journal")
+#: ``--index`` value that moves an archive's index back into ``ARCHIVE/index.sqlite``.
+SQLITE_INDEX = "sqlite"
 
 
 def read_info(root: Path) -> dict:
@@ -33,6 +35,11 @@ def load_organisation(root: Path) -> dict | None:
         if problems:
             raise RecordInvalid("archive.json organisation", [f"organisation.{p}" for p in problems])
     return org
+
+
+def is_postgres(url: str | None) -> bool:
+    """Whether an index address names a PostgreSQL database (anything else is the archive's index.sqlite)."""
+    return url is not None and url.startswith(("postgresql://", "postgres://"))
 
 
 def index_url(root: Path) -> str | None:

@@ -25,7 +25,7 @@ start_early_for(sys.argv[1:])
 import click  # noqa: E402 - after the fork server is on its way
 
 from . import __version__  # noqa: E402
-from .cli_common import ArchivistGroup  # noqa: E402
+from .cli_common import ArchivistGroup, index_address  # noqa: E402
 from .errors import EXIT_ENVIRONMENT, EXIT_FAILED  # noqa: E402
 from .models import to_jsonable  # noqa: E402
 
@@ -135,7 +135,7 @@ class _Progress:
                    "Dask cluster (with --scheduler).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Address of the Dask scheduler for --executor dask. Workers must see the input files.")
-@click.option("--index", "index_url", metavar="postgresql://USER@HOST/DB",
+@click.option("--index", "index_url", metavar="postgresql://USER@HOST/DB", callback=index_address,
               help="Keep the index in a shared PostgreSQL database instead of index.sqlite (remembered "
                    "in archive.json, so 'archivist search' finds it); an index.sqlite already there is removed "
                    "once PostgreSQL holds the records ('archivist reindex --index sqlite' moves it back).")

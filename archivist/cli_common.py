@@ -15,12 +15,22 @@ from typing import Any
 
 import click
 
+from .archiveinfo import SQLITE_INDEX, is_postgres
 from .errors import EXIT_FAILED, ArchivistError, from_os_error
 
 
 def _die(message: str, code: int) -> None:
     click.echo(f"error: {' '.join(message.split())}", err=True)
     sys.exit(code)
+
+
+def index_address(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--index`` as given, when archivist can use it: a postgresql:// address or 'sqlite' (the archive's own
+    index.sqlite). Anything else is refused before any write: archive.json would otherwise remember an address
+    no index can be opened at."""
+    if value is None or value == SQLITE_INDEX or is_postgres(value):
+        return value
+    raise click.BadParameter(f"{value!r}: give a postgresql://USER@HOST/DB address or 'sqlite'")
 
 
 class ArchivistCommand(click.Command):

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import click
 
-from .cli_common import ArchivistCommand
+from .cli_common import ArchivistCommand, index_address
 from .index import Filters, Hit, IndexBase
 from .query import QueryError
-from .store import INDEX_FILE, SQLITE_INDEX, ArchiveStore
+from .store import INDEX_FILE, ArchiveStore
 
 ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, path_type=Path),
                        help="The archive folder made by 'archivist process'.")
@@ -189,7 +189,7 @@ Examples:
   archivist reindex --archive archive --index sqlite     # move it back into archive/index.sqlite
 """)
 @ARCHIVE
-@click.option("--index", "target", metavar="postgresql://USER@HOST/DB|sqlite",
+@click.option("--index", "target", metavar="postgresql://USER@HOST/DB|sqlite", callback=index_address,
               help="Move the index: build it in this PostgreSQL database, or back in ARCHIVE/index.sqlite with "
                    "'sqlite'. archive.json remembers where it is; an index.sqlite is removed once the index is in "
                    "PostgreSQL (it would be a stale copy), and the PostgreSQL rows are left as they are when it "
@@ -199,8 +199,6 @@ def reindex(archive: Path, target: str | None) -> None:
     is, or where --index moves it."""
     from .index_pg import shown_url
 
-    if target is not None and target != SQLITE_INDEX and not target.startswith(("postgresql://", "postgres://")):
-        raise InputError(f"--index {target!r}: give a postgresql://USER@HOST/DB address or 'sqlite'")
     with ArchiveStore.writer(archive, index_url=target, command="archivist reindex") as store:
         n = store.index().reindex()
         url = store.index_url()

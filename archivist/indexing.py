@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .archiveinfo import index_url
+from .archiveinfo import index_url, is_postgres
 from .errors import ArchivistError
 from .index import INDEX_FILE, IndexBase, SqliteIndex
 
@@ -48,7 +48,7 @@ def open_index(archive: Path, url: str | None = None, writable: bool = True) -> 
     """
     archive = Path(archive)
     url = url or index_url(archive)
-    if url and url.startswith(("postgresql://", "postgres://")):
+    if is_postgres(url):
         return _postgres(url, archive)
     if not writable:
         if needs_rebuild(archive):

@@ -37,7 +37,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .archiveinfo import INDEX_FILE, INFO, SQLITE_SIDE, index_url, load_organisation, read_info
+from .archiveinfo import (
+    INDEX_FILE,
+    INFO,
+    SQLITE_INDEX,
+    SQLITE_SIDE,
+    index_url,
+    is_postgres,
+    load_organisation,
+    read_info,
+)
 from .errors import ArchiveBusy, ArchiveReadOnly, ArchivistError, NotAnArchive, from_os_error
 from .fsutil import atomic_write_json, read_json_object, remove_stale_temps
 from .record import utc_now
@@ -49,8 +58,6 @@ REPORT = "report.json"
 #: Seconds after which a lock file another machine stopped refreshing is taken over.
 STALE_AFTER = 120.0
 HEARTBEAT = 30.0
-#: ``--index`` value that moves an archive's index back into ``ARCHIVE/index.sqlite``.
-SQLITE_INDEX = "sqlite"
 
 
 def is_archive(path: Path) -> bool:
@@ -237,7 +244,7 @@ class ArchiveStore:
         try:
             if self.index_url() or self.sqlite_files() or self.record_ids():
                 self.index().reconcile()  # an archive with nothing to index gets no index.sqlite (init, fonds …)
-            if self.index_url() and (stray := self.sqlite_files()):
+            if is_postgres(self.index_url()) and (stray := self.sqlite_files()):
                 for f in stray:
                     f.unlink(missing_ok=True)
                 self.notes.append(f"removed {INDEX_FILE}: the archive's index is in PostgreSQL "

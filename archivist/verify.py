@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .archiveinfo import INDEX_FILE, index_url
+from .archiveinfo import INDEX_FILE, index_url, is_postgres
 from .fixity import KNOWN_FILES, KNOWN_FOLDERS, MANIFEST, SCHEMA_OF, _pdf_of, record_files, rel
 from .fsutil import TMP_PREFIX, read_json_object, sha256_file
 from .schemas import errors
@@ -174,7 +174,7 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
         r = rel(root, p)
         if p.name.startswith(TMP_PREFIX):
             report.notes.append(f"{r}: temporary file of an interrupted write (the next run removes it)")
-        elif r == INDEX_FILE and (url := index_url(root)):
+        elif r == INDEX_FILE and is_postgres(url := index_url(root)):
             from .index_pg import shown_url
 
             report.notes.append(f"{r}: not the archive's index, which is in PostgreSQL ({shown_url(url)}); a copy "

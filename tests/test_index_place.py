@@ -80,10 +80,12 @@ def test_init_and_the_fonds_commands_make_no_index(tmp_path: Path) -> None:
 def test_reindex_refuses_an_index_it_cannot_use(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     _ok("init", "--archive", archive, "--commune", "04714")
-    res = _cli("reindex", "--archive", archive, "--index", "mysql://x@y/z")
-    assert res.returncode == 2
-    assert res.stderr.strip() == "Error: --index 'mysql://x@y/z': give a postgresql://USER@HOST/DB address or 'sqlite'"
-    assert _index_named(archive) is None
+    for command in (["reindex"], ["process", tmp_path]):
+        res = _cli(*command, "--archive", archive, "--index", "mysql://x@y/z")
+        assert res.returncode == 2
+        assert res.stderr.splitlines()[-1] == ("Error: Invalid value for '--index': 'mysql://x@y/z': give a "
+                                               "postgresql://USER@HOST/DB address or 'sqlite'")
+    assert _index_named(archive) is None and _sqlite(archive) == []
 
 
 @pytest.mark.slow
