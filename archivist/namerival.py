@@ -93,6 +93,9 @@ def near_name_doubt(value: str, read: Sequence[tuple[str, float]]) -> str | None
 #: ``Văn`` or ``Vân`` with a mark misread: HG seeds 94 and 97's signers ``Võ Ván Hưng`` and ``Đào Thùy Vần`` (for
 #: ``Văn``, ``Vân``), read surely (0.874, 0.778) and stored unflagged (bench/RESULTS.md, "Flags, eighty-fifth round
 #: (session 34)"). Only these letters: other name syllables' other markings are often names too (``Thúy``, ``Thủy``).
+#: Caveat (wordingflags.py's nineteenth round): the names of the province's other peoples are not in the lexicon and
+#: may write such a syllable; the bench's names come from the lexicon, so it cannot count those. A right name so
+#: flagged costs a reviewer a glance; a misread one stored unflagged goes into the catalogue.
 VAN_SPELLINGS = frozenset({"văn", "vân"})
 
 
