@@ -244,3 +244,29 @@ def glyph_reread_doubt(judged: Sequence[dict], number: str, rereads: Sequence[st
                         f"page's '{digit}' ({other:.3f} against {own if own is None else round(own, 3)})")
         return None
     return None
+
+
+#: the digits a faded or typed ``0`` is read as, its counter filled or a stroke's stub taken for a loop
+ZERO_READS = frozenset("689")
+#: a digit whose glyph correlates with the page's ``0`` within this of its own is as much a ``0`` as itself
+TIE = 0.02
+
+
+def zero_tie_doubt(judged: Sequence[dict], number: str) -> str | None:
+    """Why ``number`` may hold a ``0`` misread: one of its ``6``, ``8`` or ``9`` looks like the page's ``0`` at LIKE or
+    more and within TIE of how it looks like its own digit, so its glyph cannot tell the two; a faded or typed
+    ``0`` read as a loop digit is the misread the bench sees most in numbers (HG105 typewriter-12 ttr-170's ``176``
+    for ``170`` at 0.95: its ``6`` at 0.875 to the page's ``6``, 0.872 to its ``0``; both second readings ``176``).
+    On the fit basis (seeds 86-108) two numbers were so, both wrong (bench/RESULTS.md, "Flags, eighty-seventh round
+    (session 34)"); a thin basis, checked on the sealed seeds."""
+    for w in judged:
+        at = digits_at(w["text"], number)
+        if at is None:
+            continue
+        for i, own, digit, other in w["digits"]:
+            if at <= i < at + len(number) and w["text"][i] in ZERO_READS and digit == "0" and other >= LIKE \
+                    and own is not None and own - other <= TIE:
+                return (f"the number's '{w['text'][i]}' looks as much like the page's '0' ({other:.3f}) as like "
+                        f"its own ({own:.3f}): a faded or typed 0 is read so")
+        return None
+    return None

@@ -196,11 +196,18 @@ def glyph_reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> None
     return digitglyphs.glyph_reread_doubt(got["glyphs"], number, rereads)
 
 
+def zero_tie_doubt(f: Field, number: str, pages: Sequence[PageText]) -> None | str:
+    """Why ``number`` may hold a ``0`` misread as a loop digit (:func:`archivist.digitglyphs.zero_tie_doubt`)."""
+    got = box_reading(f, pages)
+    return digitglyphs.zero_tie_doubt(got["glyphs"], number) if got and got.get("glyphs") else None
+
+
 def flag_reread(number_symbol: Field, number: Field, pages: Sequence[PageText]) -> None:
     """Flag the number and the number/symbol when both second readings of its box disagree with it, when one
-    of its digits looks like the page's renderings of another digit, or when it looks more like one that a second
-    reading gave."""
+    of its digits looks like the page's renderings of another digit, when it looks more like one that a second
+    reading gave, or when a loop digit looks as much like the page's ``0``."""
     if isinstance(number.value, str):
         doubt_number(number_symbol, number, reread_doubt(number_symbol, number.value, pages)
                      or glyph_doubt(number_symbol, number.value, pages)
-                     or glyph_reread_doubt(number_symbol, number.value, pages))
+                     or glyph_reread_doubt(number_symbol, number.value, pages)
+                     or zero_tie_doubt(number_symbol, number.value, pages))
