@@ -17,7 +17,7 @@ from .fields import Field, clean, make_field
 from .footer import is_name, split_names
 from .layout import DocLayout
 from .marks import MarkRestorer
-from .numsym import is_known_part
+from .numsym import SLASH_MARKS, is_known_part
 from .ocrtext import Line
 from .partyflags import other_party_doubt
 from .registers import first_row_fields
@@ -42,7 +42,9 @@ _BOOK = re.compile(r"quyen\s*so\s*[:.]?\s*(?P<v>[0-9ol](?:[0-9ol/.\-]*[0-9ol])?)
 #: right on the fit basis has it (298 of seeds 22-50); ``02/201`` for ``02/2013`` (HG50 ket-hon-8) lost a digit
 #: of the year, the engine sure of the rest (bench/RESULTS.md, "Flags, fortieth round (session 28)")
 BOOK_SHAPE = re.compile(r"\d{1,3}/\d{4}")
-_ENTRY = re.compile(r"^\W*s\S{0,2}\s*[:.]\s*(?P<v>[0-9ol]{1,6})(?!\s*[0-9/])"
+#: a labelled entry (``Số: 179``, ``Số đăng ký: 12``); not a number whose slash was read as a mark before its code
+#: (``Số: 44'TLKS-BS``, the extract's own number: HG102 khai-sinh-179's entry was taken from it, ``44`` for ``179``)
+_ENTRY = re.compile(r"^\W*s\S{0,2}\s*[:.]\s*(?P<v>[0-9ol]{1,6})(?!\s*[0-9/])(?!\s?" + SLASH_MARKS + r"\s?[a-z])"
                     r"|\bso\s*(?:dang\s*ky|thu\s*tu)\s*[:.]?\s*(?P<w>[0-9ol]{1,6})")
 
 #: Records whose only event is their own issue: a certificate of marital status (Xác nhận tình trạng hôn

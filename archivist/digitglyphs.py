@@ -210,3 +210,63 @@ def glyph_doubt(judged: Sequence[dict], number: str) -> str | None:
                 return f"the number's '{read}' looks like the page's '{digit}' (correlation {other:.3f}), {than}"
         return None
     return None
+
+
+
+#: a digit whose glyph correlates under this with the page's renderings of the digit read does not look like them
+UNLIKE = 0.6
+
+
+def glyph_reread_doubt(judged: Sequence[dict], number: str, rereads: Sequence[str]) -> str | None:
+    """Why ``number`` may hold a misread digit: a second reading of its box (``rereads``: the numbers they gave) is
+    ``number`` with one digit other, and the glyph there backs it: it looks more like the page's renderings of the
+    reread's digit than of its own (at LIKE or more, under :func:`glyph_doubt`'s MARGIN), or it looks little like
+    its own (under UNLIKE). Two readings that each fall short alone, glyph and box, pointing at the same digit:
+    HG101 typewriter-09 ttr-161's ``181`` for ``161`` at 0.95, its ``8`` like the page's ``6`` at 0.872 against its
+    own 0.789, the scan's reading ``161``; HG99 speckle-19 khai-sinh-21's ``183`` for ``184``, its ``3`` at 0.47 to
+    the page's ``3``, the scan's ``184`` (bench/RESULTS.md, "Flags, eighty-sixth round (session 34)")."""
+    for w in judged:
+        at = digits_at(w["text"], number)
+        if at is None:
+            continue
+        scores = {i - at: (own, digit, other) for i, own, digit, other in w["digits"]}
+        for twin in dict.fromkeys(r for r in rereads if len(r) == len(number)):
+            diff = [k for k, (a, b) in enumerate(zip(number, twin, strict=True)) if a != b]
+            if len(diff) != 1 or diff[0] not in scores:
+                continue
+            k = diff[0]
+            own, digit, other = scores[k]
+            if own is not None and own < UNLIKE:
+                return (f"its box read again gave {twin}, and the number's '{number[k]}' looks little like the "
+                        f"page's ({own:.3f})")
+            if digit == twin[k] and other >= LIKE and (own is None or other > own):
+                return (f"its box read again gave {twin}, and the number's '{number[k]}' looks more like the "
+                        f"page's '{digit}' ({other:.3f} against {own if own is None else round(own, 3)})")
+        return None
+    return None
+
+
+#: the digits a faded or typed ``0`` is read as, its counter filled or a stroke's stub taken for a loop
+ZERO_READS = frozenset("689")
+#: a digit whose glyph correlates with the page's ``0`` within this of its own is as much a ``0`` as itself
+TIE = 0.02
+
+
+def zero_tie_doubt(judged: Sequence[dict], number: str) -> str | None:
+    """Why ``number`` may hold a ``0`` misread: one of its ``6``, ``8`` or ``9`` looks like the page's ``0`` at LIKE or
+    more and within TIE of how it looks like its own digit, so its glyph cannot tell the two; a faded or typed
+    ``0`` read as a loop digit is the misread the bench sees most in numbers (HG105 typewriter-12 ttr-170's ``176``
+    for ``170`` at 0.95: its ``6`` at 0.875 to the page's ``6``, 0.872 to its ``0``; both second readings ``176``).
+    On the fit basis (seeds 86-108) two numbers were so, both wrong (bench/RESULTS.md, "Flags, eighty-seventh round
+    (session 34)"); a thin basis, checked on the sealed seeds."""
+    for w in judged:
+        at = digits_at(w["text"], number)
+        if at is None:
+            continue
+        for i, own, digit, other in w["digits"]:
+            if at <= i < at + len(number) and w["text"][i] in ZERO_READS and digit == "0" and other >= LIKE \
+                    and own is not None and own - other <= TIE:
+                return (f"the number's '{w['text'][i]}' looks as much like the page's '0' ({other:.3f}) as like "
+                        f"its own ({own:.3f}): a faded or typed 0 is read so")
+        return None
+    return None

@@ -88,14 +88,38 @@ def near_name_doubt(value: str, read: Sequence[tuple[str, float]]) -> str | None
     return None
 
 
+#: The spellings a name gives the letters ``van``: ``Văn``, the commonest middle name of men, and ``Vân``. Its other
+#: markings are words but no names (``ván`` a plank, ``vần`` a rhyme, ``vấn``, ``vẫn``), so a name word read so is
+#: ``Văn`` or ``Vân`` with a mark misread: HG seeds 94 and 97's signers ``Võ Ván Hưng`` and ``Đào Thùy Vần`` (for
+#: ``Văn``, ``Vân``), read surely (0.874, 0.778) and stored unflagged (bench/RESULTS.md, "Flags, eighty-fifth round
+#: (session 34)"). Only these letters: other name syllables' other markings are often names too (``Thúy``, ``Thủy``).
+#: Caveat (wordingflags.py's nineteenth round): the names of the province's other peoples are not in the lexicon and
+#: may write such a syllable; the bench's names come from the lexicon, so it cannot count those. A right name so
+#: flagged costs a reviewer a glance; a misread one stored unflagged goes into the catalogue.
+VAN_SPELLINGS = frozenset({"văn", "vân"})
+
+
+def van_doubt(value: str) -> str | None:
+    """Why the name ``value`` is doubtful: a word after its family name has the letters of ``Văn``/``Vân`` but other
+    marks, which no name has (:data:`VAN_SPELLINGS`)."""
+    for word in _LETTERS.findall(value)[1:]:
+        if fold_key(word) == "van" and word.lower() not in VAN_SPELLINGS:
+            return f"'{word}' is no name: a name writes these letters 'Văn' or 'Vân', a mark may be misread"
+    return None
+
+
 def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None:
     """Mark for review each name of ``found`` (:data:`NAME_FIELDS`) a word of which is one letter from a listed given
-    name it is not (:func:`near_name_doubt`), or the restorer changed while the engine's rival for one of its
-    letters spells another listed name (:func:`rival_name_doubt`)."""
+    name it is not (:func:`near_name_doubt`), spells ``Văn`` with other marks (:func:`van_doubt`), or the restorer
+    changed while the engine's rival for one of its letters spells another listed name (:func:`rival_name_doubt`).
+    The ``Văn`` test needs no page words: a name read from a text layer is judged by it too."""
     by_page = {p.number: p for p in pages if p.words}  # a page without its words (a text layer) gives no rivals
     for name in NAME_FIELDS:
         f = found.get(name)
-        if f is None or f.review or not isinstance(f.value, str) or f.page not in by_page:
+        if f is None or f.review or not isinstance(f.value, str):
+            continue
+        f.review = van_doubt(f.value)
+        if f.review or f.page not in by_page:
             continue
         page = by_page[f.page]
         pairs = [(page.rivals.get(tuple(w[2]), (w[0], ())), w[1]) for w in value_words(page.words, f)]

@@ -186,9 +186,28 @@ def glyph_doubt(f: Field, number: str, pages: Sequence[PageText]) -> None | str:
     return digitglyphs.glyph_doubt(got["glyphs"], number) if got and got.get("glyphs") else None
 
 
+def glyph_reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> None | str:
+    """Why ``number`` may hold a misread digit: a digit of it looks more like the page's renderings of another digit
+    and one second reading of its box gave that digit there (:func:`archivist.digitglyphs.glyph_reread_doubt`)."""
+    got = box_reading(f, pages)
+    if not got or not got.get("glyphs"):
+        return None
+    rereads = [n for n in (number_of(got["read"] or ""), number_of(got["scan"] or "")) if n]
+    return digitglyphs.glyph_reread_doubt(got["glyphs"], number, rereads)
+
+
+def zero_tie_doubt(f: Field, number: str, pages: Sequence[PageText]) -> None | str:
+    """Why ``number`` may hold a ``0`` misread as a loop digit (:func:`archivist.digitglyphs.zero_tie_doubt`)."""
+    got = box_reading(f, pages)
+    return digitglyphs.zero_tie_doubt(got["glyphs"], number) if got and got.get("glyphs") else None
+
+
 def flag_reread(number_symbol: Field, number: Field, pages: Sequence[PageText]) -> None:
-    """Flag the number and the number/symbol when both second readings of its box disagree with it, or when one
-    of its digits looks like the page's renderings of another digit."""
+    """Flag the number and the number/symbol when both second readings of its box disagree with it, when one
+    of its digits looks like the page's renderings of another digit, when it looks more like one that a second
+    reading gave, or when a loop digit looks as much like the page's ``0``."""
     if isinstance(number.value, str):
         doubt_number(number_symbol, number, reread_doubt(number_symbol, number.value, pages)
-                     or glyph_doubt(number_symbol, number.value, pages))
+                     or glyph_doubt(number_symbol, number.value, pages)
+                     or glyph_reread_doubt(number_symbol, number.value, pages)
+                     or zero_tie_doubt(number_symbol, number.value, pages))

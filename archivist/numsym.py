@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from .doctypes import load_table
 from .ocrtext import _fold, clean_ocr
 
+#: marks Tesseract reads for a number's slash on a speckled or faded page (a quote, a closing bracket)
+SLASH_MARKS = r"['`´)]"
 _NUM = r"(?P<num>[0-9OoIlS]{1,7})"
 _PART = r"[^\W_][^\W_.]*(?:\.[^\W_]+)*\.?"
 _SYM = rf"{_PART}(?:\s?-\s?{_PART}){{0,4}}"
@@ -30,8 +32,11 @@ _STATE = re.compile(
     rf"{_LABEL}(?<![\w/-]){_NUM}\s?[/\\]\s?(?:(?P<year>[12][0-9OoIl]{{3}})\s?/\s?)?(?P<sym>{_SYM})(?![^\W_])")
 _PARTY = re.compile(
     rf"{_LABEL}(?<![\w/-]){_NUM}\s?-\s?(?P<ptype>{_PART})\s?/\s?(?P<pissuer>{_SYM})(?![^\W_])")
-_NOSLASH = re.compile(  # ``Số: 185DA-UBND``: the slash lost; only after ``Số`` and before a known code
-    rf"(?P<label>(?<![^\W_])S[^\W\d_]?[0-9]?\s?[:;.]\s*)(?P<num>[0-9]{{1,6}})\s?(?P<sym>{_SYM})(?![^\W_])")
+#: ``Số: 185DA-UBND``: the slash lost, or read as a quote or a bracket (``44'TLKS-BS``: HG102, a speckled 200 dpi
+#: extract; ``241)UBND-TC``: HG92); only after ``Số`` and before a known code
+_NOSLASH = re.compile(
+    rf"(?P<label>(?<![^\W_])S[^\W\d_]?[0-9]?\s?[:;.]\s*)(?P<num>[0-9]{{1,6}})\s?(?P<mark>{SLASH_MARKS}\s?)?"
+    rf"(?P<sym>{_SYM})(?![^\W_])")
 _NUM_FIX = str.maketrans("OoIlS|", "001151")
 _LETTER_FIX = str.maketrans("0158", "OISB")
 #: Letters Tesseract reads for one another in capitals (one substitution is tried per symbol part).
@@ -199,7 +204,10 @@ def find_number_symbols(s: str) -> list[NumberSymbolMatch]:
                 continue
             label = m.group("label") or ""
             changes = tuple(num[1] + (year[1] if year else []) + sym[1])
-            if rx is _NOSLASH:
+            if rx is _NOSLASH and m.group("mark"):  # another character than the one read: a person confirms
+                mark = m.group("mark").strip()
+                changes += (Change(m.group("num") + mark, m.group("num") + "/", f"the slash read as {mark}", True),)
+            elif rx is _NOSLASH:
                 changes += (Change(m.group("num"), m.group("num") + "/", "the slash lost", False),)
             found.append(NumberSymbolMatch(NumberSymbol(num[0], sym[0], year[0] if year else None, party), start,
                                            m.end(), labelled=label[:1] == "S", repaired=bool(changes),

@@ -32,8 +32,9 @@ _BC = re.compile(r"\(\s*[a-z]?b\s*\W?\s*[c€C©]\s*\)|\(bíc\)")  # (b/c), (b/�
 #: The last word of a recipient as read, after a separator and with a capital (``Lưu: VT; TŒ``: a unit's code)
 _CODE_CUT = re.compile(r"[,;]\s*([^\W\d_]*[A-ZĐ]\S*)\s*$")
 _TAIL = re.compile(r"\s*;\s*\S{1,2}$")
-#: a unit's code in capitals (``TC``, ``VP``, ``ĐC``), as a word dropped as debris may be one
-_CODE_SHAPE = re.compile(r"[A-ZĐ]{2,3}")
+#: a unit's code in capitals (``TC``, ``VP``, ``ĐC``), as a word dropped as debris may be one, or one whose
+#: later letter was read as a digit (``T7`` for ``TC``: HG107 ttr-166's ``Lưu: VT, TC`` read ``Lưu: VT T7``)
+_CODE_SHAPE = re.compile(r"[A-ZĐ][A-ZĐ0-9]{1,2}")
 #: Circular 55/2005's spellings (``CỘNG HOÀ``, ``UỶ BAN``: the tone on the first vowel), which Circular 01/2011 changed
 _OLD_SPELLING = re.compile(r"\b(?:HOÀ|UỶ)\b")
 CIRCULAR_01 = 2011  # the year Circular 01/2011 wrote the archive copy with a colon (``Lưu: VT``)

@@ -6,6 +6,14 @@ kh-165's subject was stored ``… Quốc khánh 62/9 năm 2008`` for ``02/9`` at
 length or a month over 12 is no reading of any record: a digit was misread, and which one only a person can tell, so the
 subject is flagged and stays as read. Only day-month forms are judged (``D/M``, ``D/M/YYYY``, ``ngày D tháng
 M``): a number and symbol (``45/2019/NQ-HĐND``) has a four-digit part or letters after its slash.
+
+A subject naming a month of a year (``tiếp công dân định kỳ tháng 5 năm 2008``) far from the document's own date is
+the other doubt here (session 34): HG101 typewriter-07 tb-212, dated 4 May 2009, stored ``… tháng 5 năm 2008`` for
+``… năm 2009`` at 0.881, unflagged (the typed ``9`` read ``8``). A month's report or plan is written within a few
+months of that month (the December report in January, the next quarter's plan before it); one MONTHS_APART or more
+from the date is a digit misread of the year (or of the date), which only a person can tell. On the fit basis
+(seeds 86-108) seven subjects named a month of another year than the date's, all seven wrong, six flagged already
+(bench/RESULTS.md, "Flags, eighty-eighth round (session 34)").
 """
 
 from __future__ import annotations
@@ -29,10 +37,34 @@ def impossible_day(subject: str) -> str | None:
     return None
 
 
+#: ``tháng 5 năm 2008``, ``tháng 5/2008``
+_MONTH_YEAR = re.compile(r"\btháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4})(?!\d)", re.I)
+#: a month's report or plan stands fewer months than this from its document's date
+MONTHS_APART = 6
+
+
+def far_month(subject: str, date: Field | None) -> str | None:
+    """The first month of a year the subject names (``tháng 5 năm 2008``) MONTHS_APART or more from the document's
+    date (an ISO ``date`` field's value), as written; None when there is none or no date to hold it to."""
+    value = date.value if date is not None else None
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    at = int(value[:4]) * 12 + int(value[5:7])
+    for m in _MONTH_YEAR.finditer(subject):
+        month = int(m.group("m"))
+        if 1 <= month <= 12 and abs(int(m.group("y")) * 12 + month - at) >= MONTHS_APART:
+            return m.group(0)
+    return None
+
+
 def flag_subject_day(found: dict[str, Field]) -> None:
-    """Mark the subject for review when it names a day no calendar has (:func:`impossible_day`)."""
+    """Mark the subject for review when it names a day no calendar has (:func:`impossible_day`) or a month far from
+    the document's date (:func:`far_month`)."""
     subj = found.get("subject")
     if subj is None or not isinstance(subj.value, str) or subj.review:
         return
     if (day := impossible_day(subj.value)) is not None:
         subj.review = f"the subject names '{day}', a day no calendar has: a digit was misread"
+    elif (far := far_month(subj.value, found.get("date"))) is not None:
+        subj.review = f"the subject names '{far}', {MONTHS_APART} months or more from the document's date: a digit " \
+                      "of a year may be misread"
