@@ -30,14 +30,24 @@ _ROMANISH = re.compile(r"[IVXl1|ïíìÍÌÏ]+")
 _EDGE = edge_without(QUOTES + ANGLES + DASHES + STROKES)
 
 
-def stop_doubt(value: str, spared: Callable[[str], bool] = lambda word: False) -> str | None:
+def stop_doubt(value: str, spared: Callable[[str], bool] = lambda word: False, phrase: bool = False) -> str | None:
     """Why a subject is doubtful: a full stop inside it is followed by a word in small letters (``sửa. chữa``):
     a speck read as a stop, beside which a letter may have been misread too. A word ``spared`` says is written with
-    a stop (an abbreviation, in a text other than a subject) is passed over."""
+    a stop (an abbreviation, in a text other than a subject) is passed over. ``phrase``: the text is one phrase (a
+    subject), so a stop after a word in small letters is a speck before a capital too (:func:`_ends_word`); a list
+    item may end a sentence there."""
     for m in _STOP_INSIDE.finditer(value):
-        if m.group(2)[0].islower() and not spared(m.group(1)):
+        if (m.group(2)[0].islower() or phrase and _ends_word(m.group(1))) and not spared(m.group(1)):
             return f"'{m.group(1)}. {m.group(2)}': a full stop inside the phrase, a speck read as one"
     return None
+
+
+def _ends_word(word: str) -> bool:
+    """A stop after ``word`` ends a word, not an abbreviation: a syllable in small letters (``trực``; ``tp``, ``ng``
+    are no syllables). A subject is one phrase, so such a stop is a speck even before a capital (``lịch trực. Tết
+    Nguyên đán``: HG109 speckle-19 tb-194 at 0.883, unflagged; on seeds 86-109 four subjects held one, all wrong:
+    bench/RESULTS.md, "Flags, eighty-ninth round (session 34)")."""
+    return len(word) > 1 and word.islower() and is_syllable(word)
 
 
 def _word(token: str) -> bool:
@@ -91,4 +101,4 @@ def stray_doubt(value: str) -> str | None:
 
 def subject_mark_doubt(value: str) -> str | None:
     """The first of this module's doubts about a subject, or None."""
-    return stop_doubt(value) or quarter_doubt(value) or list_doubt(value) or stray_doubt(value)
+    return stop_doubt(value, phrase=True) or quarter_doubt(value) or list_doubt(value) or stray_doubt(value)
