@@ -25,8 +25,8 @@ flagged as such).
 **Storage in the PDF.** HEVC cannot go into a PDF, so the decoded pixels are stored the way every other format
 the PDF cannot take as it is (WebP, JPEG 2000, BMP, an LZW TIFF) is stored: Flate without loss
 (:func:`archivist.payload.encode_lossless`), every pixel as decoded, nothing added to the HEVC's own loss. It
-costs bytes: a 12 MP photo of a page that is 0.8-4.8 MB as HEIC is 10-17 MB in the PDF; a JPEG at quality 95
-would be 2.2-3.1 MB but changes the pixels (up to 12-15 levels; bench/RESULTS.md, "HEIC photos (session 34)").
+costs bytes: a 12 MP photo of a page that is 0.8-6.2 MB as HEIC is 10-17 MB in the PDF; a JPEG at quality 95
+would be 2.2-3.1 MB but changes the pixels (up to 13-16 levels; bench/RESULTS.md, "HEIC photos (session 34)").
 
 **Several images.** The page is the primary image (the one ``pitm`` names, what every viewer shows), and a HEIF
 is one page whatever else it holds, as a phone's multi-picture JPEG is (archivist/mpo.py): the other top-level

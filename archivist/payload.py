@@ -16,8 +16,9 @@ scan bit for bit, as img2pdf does. What passes untouched, per source:
 - a PDF page's image in DCT, Flate (grey or RGB, 8-bit, any predictor) or CCITT G4: its stream data.
 
 Everything else (WebP, JPEG 2000, BMP, an iPhone's HEIC, whose HEVC no PDF can hold: archivist/heif.py) is
-decoded once (it must be for OCR anyway) and encoded the cheapest way that keeps every pixel. Bilevel pages become CCITT G4 whatever they came as (1-bit PNG, LZW or Deflate TIFF,
-a TIFF of many G4 strips, a PDF's Flate or JBIG2 image): Pillow's libtiff codec writes one strip
+decoded once (it must be for OCR anyway) and encoded the cheapest way that keeps every pixel. Bilevel pages
+become CCITT G4 whatever they came as (1-bit PNG, LZW or Deflate TIFF, a TIFF of many G4 strips, a PDF's Flate
+or JBIG2 image): Pillow's libtiff codec writes one strip
 in ~20 ms and it is a fraction of a Flate stream's size. Grey and colour pages become Flate level 1
 over PNG "Up"-predicted rows: on noisy scans that is as small as zlib level 6 without prediction
 at a third of the time (bench/RESULTS.md, issue 16); pages that came as Deflate strips get level 6,

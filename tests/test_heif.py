@@ -3,14 +3,12 @@
 What is checked: the HEIF decoder is loaded only when a HEIC is met; the page's pixels are pillow-heif's, stored
 in the PDF without loss; a page the phone turned arrives turned once (by its ``irot``), never again by its Exif
 tag, and a tag without a transform turns nothing; a burst is one page, its primary picture; every damaged file
-is one line naming what is wrong. And the camera's tag of a PNG (``eXIf``, before or after the pixels) and of a
-WebP, read as a JPEG's is (archivist/exiforient.py).
+is one line naming what is wrong.
 """
 
 from __future__ import annotations
 
 import io
-import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -172,64 +170,3 @@ def test_an_avif_named_heic_is_read_by_pillow(tmp_path: Path) -> None:
     page, im = _load(path), _page(seed=8, dpi=60)
     assert page.source_format == "AVIF" and page.gray.shape == (im.height, im.width)
 
-
-# --- the camera's tag of a PNG and a WebP (archivist/exiforient.py) ---------------------------------------
-
-
-def _exif(tag: int) -> Image.Exif:
-    exif = Image.Exif()
-    exif[0x0112] = tag
-    return exif
-
-
-def _exif_after_pixels(png: bytes) -> bytes:
-    """The PNG with its eXIf chunk moved after the IDAT chunks (as some programs write it)."""
-    chunks, pos = [], 8
-    while pos < len(png):
-        (n,) = struct.unpack(">I", png[pos:pos + 4])
-        chunks.append(png[pos:pos + 12 + n])
-        pos += 12 + n
-    exif = [c for c in chunks if c[4:8] == b"eXIf"]
-    rest = [c for c in chunks if c[4:8] != b"eXIf"]
-    assert len(exif) == 1 and rest[-1][4:8] == b"IEND"
-    return png[:8] + b"".join(rest[:-1] + exif + rest[-1:])
-
-
-@pytest.mark.parametrize("mode", ["RGB", "P"])  # RGB: decoded by OpenCV; P (palette): by Pillow
-@pytest.mark.parametrize("where", ["before", "after"])
-def test_a_png_carries_the_cameras_tag_in_its_exif_chunk(tmp_path: Path, mode: str, where: str) -> None:
-    buf = io.BytesIO()
-    _page(seed=9, dpi=60).convert(mode).save(buf, "PNG", exif=_exif(6))
-    data = buf.getvalue()
-    assert data.index(b"eXIf") < data.index(b"IDAT")
-    path = tmp_path / f"shot-{mode}-{where}.png"
-    path.write_bytes(data if where == "before" else _exif_after_pixels(data))
-    page = _load(path)
-    assert page.exif_orientation == 6 and page.source_format == "PNG"
-
-
-def test_a_png_without_exif_has_no_tag_and_a_damaged_one_still_fails(tmp_path: Path) -> None:
-    path = tmp_path / "plain.png"
-    _page(seed=10, dpi=60).convert("P").save(path)
-    assert _load(path).exif_orientation is None
-    cut = tmp_path / "cut.png"
-    cut.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-    with pytest.raises(IngestError, match="damaged or truncated"):
-        _load(cut)
-
-
-def test_a_webp_carries_the_cameras_tag_in_its_exif_chunk(tmp_path: Path) -> None:
-    path = tmp_path / "forwarded.webp"
-    _page(seed=11, dpi=60).save(path, "WEBP", lossless=True, exif=_exif(8))
-    page = _load(path)
-    assert page.exif_orientation == 8 and page.source_format == "WEBP"
-
-
-def test_a_damaged_exif_chunk_is_no_tag(tmp_path: Path) -> None:
-    buf = io.BytesIO()
-    _page(seed=12, dpi=60).save(buf, "PNG", exif=b"MM\x00*" + bytes(4))
-    data = buf.getvalue()
-    assert b"eXIf" in data
-    (tmp_path / "odd.png").write_bytes(data)
-    page = _load(tmp_path / "odd.png")  # the page is read, with no tag
-    assert page.exif_orientation is None and page.gray.shape == (701, 496)
