@@ -74,7 +74,6 @@ _MAGIC = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"II*\x00",
           (b"\x00\x00\x00\x0cjP", "JPEG 2000"), (b"\xffO\xffQ", "JPEG 2000"))
 
 
-
 def _unreadable_reason(path: Path) -> str:
     """A plain reason for a file Pillow cannot identify: a damaged image, text, or something else."""
     with open(path, "rb") as f:
