@@ -8,6 +8,11 @@ though the person who took it saw it upright on the phone. The tag is read once,
 flat over a page on a desk records a tag from gravity, often wrong, so a confident reading of the text
 always wins over it.
 
+Where the tag is read: a JPEG's EXIF block (a phone's multi-picture JPEG's too), a TIFF frame's own directory, a
+PNG's ``eXIf`` chunk and a WebP's EXIF chunk (phones and messaging apps save screenshots and forwarded photos so).
+Never from a HEIF (an iPhone's HEIC): there the turn is a transform of the picture that the decoder has already
+applied, and the Exif tag repeats it; read as well, it would turn the page twice (archivist/heif.py says more).
+
 The values (TIFF 6.0 and EXIF 2.3): 1 upright; 3 upside down; 6 the picture must be turned 90° clockwise to
 view; 8 90° counter-clockwise. 2, 4, 5 and 7 add a mirror: a scan or a photo of paper is never mirrored, so
 they are no usable tag (a program that flipped the pixels and kept the tag, or a broken one).
@@ -29,21 +34,47 @@ MIRRORED = frozenset({2, 4, 5, 7})
 VIEW_TURN = {3: "180°", 6: "90° clockwise", 8: "90° counter-clockwise"}
 
 
+#: Formats whose EXIF block Pillow's ``getexif()`` reads: a JPEG's (MPO: a phone's JPEG with more pictures after
+#: it) and a WebP's from the header; a PNG's ``eXIf`` chunk from the header, or, when it follows the pixels, after
+#: decoding them (the caller decodes them next anyway; a PNG decoded without Pillow uses :func:`tag_of_block`).
+_GETEXIF = ("JPEG", "MPO", "WEBP", "PNG")
+
+
 def exif_orientation(im: Image.Image) -> int | None:
-    """The Orientation tag of an opened JPEG or TIFF frame (1-8), or None when it has none or a value outside the
-    standard's. A TIFF's frame carries the tag in its own directory (``tag_v2``, current after ``seek``); a
-    JPEG's in its EXIF block, which Pillow parsed with the header. Anything unreadable there is no tag: the tag
-    only ever helps, so a damaged EXIF block must not stop a page that decodes."""
+    """The Orientation tag of an opened JPEG, TIFF, PNG or WebP frame (1-8), or None when it has none or a value
+    outside the standard's, and for every other format (a HEIF's among them: see the module's docstring). A
+    TIFF's frame carries the tag in its own directory (``tag_v2``, current after ``seek``); the others in their
+    EXIF block. Anything unreadable there is no tag: the tag only ever helps, so a damaged EXIF block must not
+    stop a page that decodes."""
     try:
         if im.format == "TIFF":
             value = im.tag_v2.get(ORIENTATION_TAG)  # type: ignore[attr-defined]
-        elif im.format in ("JPEG", "MPO"):  # MPO: a phone's JPEG with a second, smaller picture
+        elif im.format in _GETEXIF:
             value = im.getexif().get(ORIENTATION_TAG)
         else:
             return None
-        tag = int(value)
-    except (TypeError, ValueError, OSError, SyntaxError, KeyError, IndexError, AttributeError):
+        return _valid(value)
+    except (TypeError, ValueError, OSError, SyntaxError, KeyError, IndexError, AttributeError, EOFError):
         return None
+
+
+def tag_of_block(block: bytes | None) -> int | None:
+    """The Orientation tag of a raw EXIF block (a PNG's ``eXIf`` chunk, as :func:`archivist.payload.png_exif`
+    finds it), or None; unreadable is none, as in :func:`exif_orientation`."""
+    if not block:
+        return None
+    try:
+        exif = Image.Exif()
+        exif.load(block)
+        return _valid(exif.get(ORIENTATION_TAG))
+    except (TypeError, ValueError, OSError, SyntaxError, KeyError, IndexError, AttributeError, EOFError):
+        return None
+
+
+def _valid(value: object) -> int | None:
+    if value is None:
+        return None
+    tag = int(value)  # type: ignore[call-overload]
     return tag if 1 <= tag <= 8 else None
 
 

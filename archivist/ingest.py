@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, UnidentifiedImageError
 
+from . import heif
 from .errors import one_line
-from .exiforient import exif_orientation
+from .exiforient import exif_orientation, tag_of_block
 from .loaded import MAX_PIXELS, IngestError, LoadedPage, gray_of, loaded, loaded_image, loaded_pixels
 from .models import ImagePayload, PageRef
-from .payload import image_payload, png_passthrough
+from .payload import image_payload, png_exif, png_passthrough
 
 if TYPE_CHECKING:  # NumPy only where pages are decoded (workers), not in the main process's discovery
     import numpy as np
@@ -41,9 +42,7 @@ __all__ = ["MAX_PIXELS", "IngestError", "LoadedPage", "count_pages", "gray_of", 
 #: Names a scan is taken by (compared in lower case: ``.JPG``, ``.TIF``). JPEG goes by ``.jpe``, ``.jif`` and
 #: ``.jfif`` too (Windows saves a browser's or a phone's JPEG as ``.jfif``): left out, such a page was skipped as
 #: "not a scan" and its dossier folder written without it, looking complete.
-#: ``.heic``/``.heif`` (an iPhone's photos) are taken too, though no decoder for them is installed: skipped as
-#: "not a scan", a photographed page was silently left out of its dossier; tried, it fails with a reason that
-#: says what to do, and its dossier is not written (as for a damaged page).
+#: ``.heic``/``.heif`` are an iPhone's photos, decoded by pillow-heif (archivist/heif.py).
 IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".jpe", ".jif", ".jfif", ".tif", ".tiff", ".bmp", ".gif", ".webp", ".jp2",
               ".j2k", ".pnm", ".pbm", ".pgm", ".ppm", ".heic", ".heif"}
 PDF_EXTS = {".pdf"}
@@ -75,10 +74,6 @@ _MAGIC = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"II*\x00",
           (b"\x00\x00\x00\x0cjP", "JPEG 2000"), (b"\xffO\xffQ", "JPEG 2000"))
 
 
-#: Brands of an ISO media file that holds HEIF images (HEIC: HEVC-coded, as iPhones write them).
-_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
-
-
 def _unreadable_reason(path: Path) -> str:
     """A plain reason for a file Pillow cannot identify: a damaged image, text, or something else."""
     with open(path, "rb") as f:
@@ -86,9 +81,10 @@ def _unreadable_reason(path: Path) -> str:
     for magic, fmt in _MAGIC:
         if head.startswith(magic):
             return f"the {fmt} image is damaged or truncated (its header cannot be read)"
-    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
-        return ("a HEIC photo (an iPhone's own format), which archivist cannot read; save it as JPEG (on the "
-                "iPhone: Settings > Camera > Formats > Most Compatible) and run again")
+    if heif.brand(head) is not None:  # the HEIF opener is registered by now (_open_header): it failed too
+        return heif.damaged_reason(path)
+    if head[4:12] in (b"ftypavif", b"ftypavis"):  # AVIF, which Pillow reads itself
+        return "the AVIF image is damaged or truncated (its header cannot be read)"
     text = head.decode("utf-8", "replace")  # a character cut at byte 4096 is one U+FFFD among thousands
     if sum(c != "\ufffd" and (c.isprintable() or c.isspace()) for c in text) >= 0.95 * len(text):
         return f"not an image file: it holds text, though its name ends in {path.suffix}"
@@ -102,10 +98,16 @@ def _too_large(w: int, h: int) -> IngestError:
 
 def _open_header(src: Path | io.BytesIO) -> Image.Image:
     """``Image.open`` without Pillow's own bomb check: :func:`_check_size` runs instead, so the
-    message can give the size. Only the header is read; nothing is decoded yet."""
+    message can give the size. Only the header is read; nothing is decoded yet. A HEIF file (an iPhone's
+    photo) is opened again once the HEIF opener is registered, which only such a file makes happen."""
     saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
     try:
-        return Image.open(src)
+        try:
+            return Image.open(src)
+        except UnidentifiedImageError:
+            if not heif.register_for(src):
+                raise
+            return Image.open(src)
     finally:
         Image.MAX_IMAGE_PIXELS = saved
 
@@ -182,8 +184,9 @@ def count_pages(path: Path) -> int:
         return pdf_page_count(path)
     try:
         with _opened(path) as im:
-            # An MPO's other pictures (a phone's depth map, preview, second view) are not pages: archivist/mpo.py
-            return 1 if im.format == "MPO" else getattr(im, "n_frames", 1)
+            # An MPO's other pictures (a phone's depth map, preview, second view) are not pages: archivist/mpo.py;
+            # nor a HEIF's images beside its primary one (a burst's other shots): archivist/heif.py
+            return 1 if im.format in ("MPO", heif.FORMAT) else getattr(im, "n_frames", 1)
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(path)) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:
@@ -241,19 +244,24 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
     what = "image"
     try:
         with _frame(ref) as im:
-            fmt = im.format
-            what = f"{'JPEG' if fmt == 'MPO' else fmt} image" if fmt else what  # a phone's MPO is a .jpg to its owner
+            fmt = _format_name(im)
+            what = _what(fmt)
             dpi_x, dpi_y, known = _dpi_of(im)
             plain = _plain_png(ref, im) if fmt == "PNG" and not ref.index else None
             if plain is not None:
-                return loaded_pixels(*plain, dpi_x, dpi_y, known, None if known else _recorded_dpi(im))
-            tag = exif_orientation(im)  # from the header Pillow has parsed: no second decode
-            im.load()
-            notes: list[str] = []
-            page = loaded_image(im, image_payload(ref.path, im, ref.index, notes), dpi_x, dpi_y, known,
-                                None if known else _recorded_dpi(im))
-            page.notes.extend(notes)
+                pixels, payload, tag = plain
+                page = loaded_pixels(pixels, payload, dpi_x, dpi_y, known, None if known else _recorded_dpi(im))
+            else:
+                tag = exif_orientation(im) if fmt != "PNG" else None  # from the header: no second decode
+                im.load()
+                if fmt == "PNG":  # a PNG's eXIf chunk may follow its pixels, which Pillow has read only now
+                    tag = exif_orientation(im)
+                notes: list[str] = []
+                page = loaded_image(im, image_payload(ref.path, im, ref.index, notes), dpi_x, dpi_y, known,
+                                    None if known else _recorded_dpi(im))
+                page.notes.extend(notes)
             page.exif_orientation = tag
+            page.source_format = fmt
             return page
     except UnidentifiedImageError:
         raise IngestError(_unreadable_reason(ref.path)) from None
@@ -261,10 +269,24 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
         raise IngestError(f"the {what} is damaged or truncated ({one_line(e)})") from None
 
 
-def _plain_png(ref: PageRef, im: Image.Image) -> tuple[np.ndarray, ImagePayload] | None:
+def _format_name(im: Image.Image) -> str:
+    """The file's format as the record names it (``source.format``): Pillow's name (JPEG, MPO, PNG, TIFF, WEBP,
+    BMP, JPEG2000, ...), but HEIC for an iPhone's photo (pillow-heif calls every HEIF file HEIF)."""
+    return heif.shown_format(im) if im.format == heif.FORMAT else (im.format or "")
+
+
+def _what(fmt: str) -> str:
+    """The file as an error line names it: a phone's MPO is a .jpg to its owner, an iPhone's HEIC a photo."""
+    if fmt in ("HEIC", "HEIF"):
+        return heif.shown_kind(fmt)
+    return f"{'JPEG' if fmt == 'MPO' else fmt} image" if fmt else "image"
+
+
+def _plain_png(ref: PageRef, im: Image.Image) -> tuple[np.ndarray, ImagePayload, int | None] | None:
     """A PNG whose IDAT the PDF takes as it is (8-bit grey or RGB, not interlaced, no transparency:
-    :func:`archivist.payload.png_passthrough`), decoded by OpenCV (libpng), with that payload; None for any
-    other PNG, or one OpenCV cannot decode whole, which Pillow then decodes (and reports) as before.
+    :func:`archivist.payload.png_passthrough`), decoded by OpenCV (libpng), with that payload and the camera's
+    orientation tag of its ``eXIf`` chunk; None for any other PNG, or one OpenCV cannot decode whole, which
+    Pillow then decodes (and reports) as before.
 
     Why: the same pixels as Pillow's for such a PNG (lossless, nothing to convert), in 37 ms against 44-54 for a
     300 dpi grey page and 57 against 72-82 for a colour one (bench/RESULTS.md, issue 16, "Per-format CPU,
@@ -281,7 +303,7 @@ def _plain_png(ref: PageRef, im: Image.Image) -> tuple[np.ndarray, ImagePayload]
     shape = (im.height, im.width) if payload.colorspace == "DeviceGray" else (im.height, im.width, 3)
     if pixels is None or pixels.dtype != np.uint8 or pixels.shape != shape:
         return None
-    return pixels, payload
+    return pixels, payload, tag_of_block(png_exif(data))
 
 
 def load_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
@@ -292,5 +314,7 @@ def load_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
     if ref.kind == "pdf":
         from .pdfsource import load_pdf_page
 
-        return load_pdf_page(ref, force_ocr)
+        page = load_pdf_page(ref, force_ocr)
+        page.source_format = "PDF"
+        return page
     return _load_image_file(ref)

@@ -46,8 +46,10 @@ class LoadedPage:
     #: A reduced copy of a colour page that is not a JPEG, for its report image (archivist/preview.py).
     colour: np.ndarray | None = None
     notes: list[str] = field(default_factory=list)  # what the page's warnings must say about how it was read
-    #: The photo's EXIF Orientation (1-8; archivist/exiforient.py), read with the header of a JPEG or TIFF frame.
+    #: The photo's EXIF Orientation (1-8; archivist/exiforient.py) of a JPEG, TIFF, PNG or WebP page.
     exif_orientation: int | None = None
+    #: The source's format as the record names it (JPEG, PNG, TIFF, HEIC, PDF, ...; archivist/ingest.py).
+    source_format: str = ""
 
     def assumed_dpi(self) -> str:
         """The warning for a page whose ``dpi`` is assumed: say whether the file had none or a wrong one."""

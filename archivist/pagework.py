@@ -136,6 +136,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         warnings=warnings, image=page.payload, preview=preview, orientation_decision=decision,
         orientation_evidence=evidence, deskew=_deskew(corr) if page.words is None else {},
         number_reading=number_reading, mark_heights=mark_heights, date_reading=date_reading,
+        source_format=page.source_format,
     )
 
 

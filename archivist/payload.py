@@ -15,9 +15,10 @@ scan bit for bit, as img2pdf does. What passes untouched, per source:
   with ``/Predictor 2`` (TIFF's predictor, which PDF defines the same way);
 - a PDF page's image in DCT, Flate (grey or RGB, 8-bit, any predictor) or CCITT G4: its stream data.
 
-Everything else is decoded once (it must be for OCR anyway) and encoded the cheapest way that keeps
-every pixel. Bilevel pages become CCITT G4 whatever they came as (1-bit PNG, LZW or Deflate TIFF,
-a TIFF of many G4 strips, a PDF's Flate or JBIG2 image): Pillow's libtiff codec writes one strip
+Everything else (WebP, JPEG 2000, BMP, an iPhone's HEIC, whose HEVC no PDF can hold: archivist/heif.py) is
+decoded once (it must be for OCR anyway) and encoded the cheapest way that keeps every pixel. Bilevel pages
+become CCITT G4 whatever they came as (1-bit PNG, LZW or Deflate TIFF, a TIFF of many G4 strips, a PDF's Flate
+or JBIG2 image): Pillow's libtiff codec writes one strip
 in ~20 ms and it is a fraction of a Flate stream's size. Grey and colour pages become Flate level 1
 over PNG "Up"-predicted rows: on noisy scans that is as small as zlib level 6 without prediction
 at a third of the time (bench/RESULTS.md, issue 16); pages that came as Deflate strips get level 6,
@@ -34,6 +35,7 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from PIL import Image
@@ -101,26 +103,36 @@ def image_payload(path: Path, im: Image.Image, index: int = 0, notes: list[str] 
     return passed or encode_lossless(im)
 
 
+def png_chunks(png: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """The chunks of a PNG's bytes as (type, body), up to IEND or the data's end; none if it is no PNG."""
+    if not png.startswith(_PNG_MAGIC):
+        return
+    pos = 8
+    while pos + 8 <= len(png):
+        (length,) = struct.unpack(">I", png[pos:pos + 4])
+        ctype = png[pos + 4:pos + 8]
+        yield ctype, png[pos + 8:pos + 8 + length]
+        if ctype == b"IEND":
+            return
+        pos += 12 + length
+
+
+def png_exif(png: bytes) -> bytes | None:
+    """The body of a PNG's eXIf chunk (a phone's screenshot or a forwarded photo carries its EXIF there, before
+    or after the pixels), or None. Read from the bytes: Pillow reaches a chunk after IDAT only by decoding."""
+    return next((body for ctype, body in png_chunks(png) if ctype == b"eXIf"), None)
+
+
 def png_passthrough(png: bytes) -> ImagePayload | None:
     """A PNG's zlib stream as PDF FlateDecode data, or None when PDF cannot take it as it is."""
-    if not png.startswith(_PNG_MAGIC):
-        return None
-    pos, idat, header = 8, [], None
-    try:
-        while pos + 8 <= len(png):
-            (length,) = struct.unpack(">I", png[pos:pos + 4])
-            ctype, body = png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]
-            if ctype == b"IHDR":
-                header = struct.unpack(">IIBBBBB", body[:13])
-            elif ctype == b"IDAT":
-                idat.append(body)
-            elif ctype in (b"tRNS", b"acTL"):  # transparency, or an animation: not a plain image
-                return None
-            elif ctype == b"IEND":
-                break
-            pos += 12 + length
-    except struct.error:
-        return None
+    idat, header = [], None
+    for ctype, body in png_chunks(png):
+        if ctype == b"IHDR" and len(body) >= 13:
+            header = struct.unpack(">IIBBBBB", body[:13])
+        elif ctype == b"IDAT":
+            idat.append(body)
+        elif ctype in (b"tRNS", b"acTL"):  # transparency, or an animation: not a plain image
+            return None
     if header is None or not idat:
         return None
     width, height, depth, colour, _method, _filter, interlace = header

@@ -75,7 +75,8 @@ def utc_now() -> str:
 def page_entry(p: PageResult) -> dict:
     return {
         "number": p.number,
-        "source": {"path": str(p.source.path), "index": p.source.index},
+        "source": {"path": str(p.source.path), "index": p.source.index,
+                   **({"format": p.source_format} if p.source_format else {})},
         "width": p.width, "height": p.height, "dpi": p.dpi,
         **({"dpi_xy": list(p.dpi_xy)} if p.dpi_xy else {}),
         "orientation": p.orientation,

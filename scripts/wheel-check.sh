@@ -42,7 +42,7 @@ else
 fi
 step "installed with its dependencies into a fresh virtual environment ($([ -n "$uv" ] && echo uv || echo pip))"
 
-# 3. Use it from outside the checkout: a sample batch, verify, search.
+# 3. Use it from outside the checkout: a sample batch (one page of it an iPhone's HEIC photo), verify, search.
 run="$tmp/run"
 mkdir -p "$run/scans"
 cp "$root"/samples/scans/{04-khai-sinh-249-dai-dong.png,05-tb-131-yen-binh.jpg,08-kh-244-huyen-yen-binh-xa-thinh-hung.jpg} \
@@ -57,6 +57,9 @@ bin="$tmp/venv/bin"
 "$bin/archivist" init --archive archive --commune 04714 > init.out 2>&1 \
   || { cat init.out; echo "wheel-check: init failed (the unit lists)" >&2; exit 1; }
 step "init: $(grep -c '^  \[new\]' init.out) fonds"
+# One page as an iPhone's photo: the HEIC decoder (pillow-heif, a binary wheel) must work where the wheel went.
+"$bin/python" -c "import pillow_heif; from PIL import Image; pillow_heif.from_pillow(Image.open('scans/05-tb-131-yen-binh.jpg').convert('RGB')).save('scans/05-tb-131-yen-binh.heic', enc_params={'preset': 'ultrafast'})" \
+  && rm scans/05-tb-131-yen-binh.jpg || { echo "wheel-check: pillow-heif did not write a HEIC" >&2; exit 1; }
 "$bin/archivist" process scans --archive archive --workers 2 --quiet > process.out 2> process.err \
   || { cat process.out process.err; echo "wheel-check: process failed" >&2; exit 1; }
 step "$(grep '^Documents:' process.out)"

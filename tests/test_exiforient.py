@@ -1,13 +1,16 @@
 """The camera's orientation tag (archivist/exiforient.py) and what orientation makes of it (archivist/orient.py).
 
-The tag is read from real files Pillow writes (JPEG's EXIF block, a TIFF frame's own directory) through the
-real ingest; the turn each tag names is checked against Pillow's own ``ImageOps.exif_transpose`` (what a
-viewer shows) through archivist's own correction. The decision rule is then driven with readings whose figures
-are set by hand (as tests/test_orientation.py does): too little text with a tag, a confident text against one.
+The tag is read from real files Pillow writes (JPEG's EXIF block, a TIFF frame's own directory, a PNG's ``eXIf``
+chunk before or after its pixels, a WebP's EXIF chunk) through the real ingest; the turn each tag names is
+checked against Pillow's own ``ImageOps.exif_transpose`` (what a viewer shows) through archivist's own
+correction. The decision rule is then driven with readings whose figures are set by hand (as
+tests/test_orientation.py does): too little text with a tag, a confident text against one.
 """
 
 from __future__ import annotations
 
+import io
+import struct
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +19,7 @@ from PIL import Image, ImageOps
 
 from archivist import exiforient, orient, preprocess
 from archivist.ingest import load_page
+from archivist.loaded import IngestError
 from archivist.models import PageRef, Word
 from archivist.ocr import OcrResult
 from archivist.osd import OsdResult
@@ -198,3 +202,65 @@ def test_the_report_flags_a_page_turned_by_the_tag_alone() -> None:
     page = {"dpi": 300, "mean_confidence": 90.0, "words": [["x", 90, 0, 0, 1, 1, 0]],
             "orientation_decision": "turned as the camera recorded it", "warnings": [exiforient.turned_warning(6)]}
     assert _flags({"pages": [page]}) == ["orientation", "warning"]
+
+
+# --- a PNG's eXIf chunk and a WebP's EXIF chunk (screenshots, forwarded photos) -----------------------------
+
+
+def _exif(tag: int) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x0112] = tag
+    return exif
+
+
+def _exif_after_pixels(png: bytes) -> bytes:
+    """The PNG with its eXIf chunk moved after the IDAT chunks (as some programs write it)."""
+    chunks, pos = [], 8
+    while pos < len(png):
+        (n,) = struct.unpack(">I", png[pos:pos + 4])
+        chunks.append(png[pos:pos + 12 + n])
+        pos += 12 + n
+    exif = [c for c in chunks if c[4:8] == b"eXIf"]
+    rest = [c for c in chunks if c[4:8] != b"eXIf"]
+    assert len(exif) == 1 and rest[-1][4:8] == b"IEND"
+    return png[:8] + b"".join(rest[:-1] + exif + rest[-1:])
+
+
+@pytest.mark.parametrize("mode", ["RGB", "P"])  # RGB: decoded by OpenCV; P (palette): by Pillow
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_png_carries_the_cameras_tag_in_its_exif_chunk(tmp_path: Path, mode: str, where: str) -> None:
+    buf = io.BytesIO()
+    _upright().convert("RGB").convert(mode).save(buf, "PNG", exif=_exif(6))
+    data = buf.getvalue()
+    assert data.index(b"eXIf") < data.index(b"IDAT")
+    path = tmp_path / f"shot-{mode}-{where}.png"
+    path.write_bytes(data if where == "before" else _exif_after_pixels(data))
+    page = load_page(PageRef(path, "image", 0))
+    assert page.exif_orientation == 6 and page.source_format == "PNG"
+
+
+def test_a_png_without_exif_has_no_tag_and_a_damaged_one_still_fails(tmp_path: Path) -> None:
+    path = tmp_path / "plain.png"
+    _upright().convert("P").save(path)
+    assert load_page(PageRef(path, "image", 0)).exif_orientation is None
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with pytest.raises(IngestError, match="damaged or truncated"):
+        load_page(PageRef(cut, "image", 0))
+
+
+def test_a_webp_carries_the_cameras_tag_in_its_exif_chunk(tmp_path: Path) -> None:
+    path = tmp_path / "forwarded.webp"
+    _upright().save(path, "WEBP", lossless=True, exif=_exif(8))
+    page = load_page(PageRef(path, "image", 0))
+    assert page.exif_orientation == 8 and page.source_format == "WEBP"
+
+
+def test_a_damaged_exif_chunk_is_no_tag(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    _upright().save(buf, "PNG", exif=b"MM\x00*" + bytes(4))
+    data = buf.getvalue()
+    assert b"eXIf" in data
+    (tmp_path / "odd.png").write_bytes(data)
+    page = load_page(PageRef(tmp_path / "odd.png", "image", 0))  # the page is read, with no tag
+    assert page.exif_orientation is None and page.gray.shape == (120, 80)

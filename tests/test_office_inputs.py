@@ -1,7 +1,8 @@
 """Boxes as commune offices bring them (audit32): a dossier folder whose pages carry every JPEG name Windows
 and scanners give (``.JPG``, ``.jpe``, ``.JFIF``) beside a one-page ``.TIF``, named in NFD as macOS writes
 Vietnamese, with ``Thumbs.db`` and ``.DS_Store`` in it; the same folder copied between a Mac (NFD names) and
-Windows (NFC); a phone's photo of a page, which records 72 dpi; and an iPhone's HEIC photo among a dossier's pages.
+Windows (NFC); a phone's photo of a page, which records 72 dpi; and an iPhone's HEIC photo among a dossier's pages,
+read as one of them (a damaged one stops its dossier with a reason).
 
 The walk and the resolution are checked on small files; the end-to-end test runs ``archivist process`` on
 generated pages, then ``search``, and the same command again (nothing redone).
@@ -21,6 +22,7 @@ from PIL import Image
 from archivist.discover import discover
 from archivist.ingest import load_page
 from archivist.models import PageRef
+from tests.heicfiles import save_heic
 from tests.pdfcheck import assert_valid_pdfa
 from tests.textpage import text_page
 
@@ -160,31 +162,42 @@ def test_a_box_copied_from_a_mac_is_not_archived_twice(tmp_path: Path) -> None:
     assert_valid_pdfa(tmp_path / "archive")
 
 
-#: The start of an iPhone's photo: an ISO media ``ftyp`` box of brand ``heic`` (no HEIC encoder is installed to
-#: write a whole one; what is checked is that such a file is recognised, not decoded).
+#: The start of an iPhone's photo and nothing more: an ISO media ``ftyp`` box of brand ``heic``, an empty ``meta``.
 HEIC_HEAD = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00\x00\x01\x00meta" + bytes(248)
 
 
-def test_an_iphone_photo_in_a_dossier_stops_the_dossier_with_a_reason(tmp_path: Path) -> None:
+def test_an_iphone_photo_in_a_dossier_is_one_of_its_pages(tmp_path: Path) -> None:
+    """Before, the photo stopped its dossier ("save it as JPEG"); now it is read as the page it is."""
     folder = tmp_path / "box" / "Ho so 3"
     folder.mkdir(parents=True)
     page, _ = text_page(150, seed=95, lines=6)
     page.save(folder / "IMG_0001.jpg", dpi=(150, 150))
-    (folder / "IMG_0002.HEIC").write_bytes(HEIC_HEAD)
+    save_heic(text_page(150, seed=96, lines=6)[0], folder / "IMG_0002.HEIC")
     docs, failures, skipped, _ = discover([tmp_path / "box"])
-    assert not docs and not skipped  # before: a one-page dossier, the photo "not a scan"
+    assert not failures and not skipped
+    assert [[p.path.name for p in d.pages] for d in docs] == [["IMG_0001.jpg", "IMG_0002.HEIC"]]
+    assert load_page(docs[0].pages[1]).source_format == "HEIC"
+
+
+def test_a_damaged_iphone_photo_stops_its_dossier_with_a_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "box" / "Ho so 4"
+    folder.mkdir(parents=True)
+    text_page(150, seed=97, lines=6)[0].save(folder / "IMG_0001.jpg", dpi=(150, 150))
+    (folder / "IMG_0002.HEIC").write_bytes(HEIC_HEAD)
+    docs, failures, _, _ = discover([tmp_path / "box"])
+    assert not docs
     reasons = {Path(f.path).name: f.reason for f in failures}
-    assert reasons["IMG_0002.HEIC"].startswith("a HEIC photo (an iPhone's own format), which archivist cannot read")
-    assert reasons["Ho so 3"] == "1 of 2 pages could not be read; document not written"
+    assert reasons["IMG_0002.HEIC"].startswith("the HEIC photo is damaged or truncated (Invalid input")
+    assert reasons["Ho so 4"] == "1 of 2 pages could not be read; document not written"
 
 
 @pytest.mark.slow
-def test_an_iphone_photo_through_the_cli(tmp_path: Path) -> None:
+def test_a_damaged_iphone_photo_through_the_cli(tmp_path: Path) -> None:
     (tmp_path / "box").mkdir()
     (tmp_path / "box" / "IMG_0003.heic").write_bytes(HEIC_HEAD)
     res = _cli(tmp_path, "process", "box", "--archive", "archive", "--workers", "1")
     assert res.returncode == 1
-    assert "box/IMG_0003.heic: a HEIC photo (an iPhone's own format)" in res.stderr + res.stdout
+    assert "box/IMG_0003.heic: the HEIC photo is damaged or truncated (Invalid input" in res.stderr + res.stdout
 
 
 def _pdf_pages(folder: Path, names: dict[str, int], seed: int = 100) -> None:
