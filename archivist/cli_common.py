@@ -15,7 +15,6 @@ from typing import Any
 
 import click
 
-from .archiveinfo import SQLITE_INDEX, is_postgres
 from .errors import EXIT_FAILED, ArchivistError, from_os_error
 
 
@@ -28,6 +27,9 @@ def index_address(ctx: click.Context, param: click.Parameter, value: str | None)
     """``--index`` as given, when archivist can use it: a postgresql:// address or 'sqlite' (the archive's own
     index.sqlite). Anything else is refused before any write: archive.json would otherwise remember an address
     no index can be opened at."""
+    from .archiveinfo import SQLITE_INDEX, is_postgres  # here: archiveinfo reads the schemas (jsonschema), which
+    # the CLI's import must not pull into the fork server the workers start from (tests/test_page_stage_cost.py)
+
     if value is None or value == SQLITE_INDEX or is_postgres(value):
         return value
     raise click.BadParameter(f"{value!r}: give a postgresql://USER@HOST/DB address or 'sqlite'")

@@ -78,6 +78,37 @@ def test_pool_workers_start_with_the_word_tables_built_and_frozen() -> None:
         ex.close()
 
 
+_CLI_SERVER = """
+import sys
+from archivist.executor import CLI_PRELOAD, make_executor, start_early
+from archivist.pagework import init_worker
+from tests.test_page_stage_cost import _tables_in_worker
+
+start_early(2, preload=CLI_PRELOAD)
+ex = make_executor(2, init_worker)
+try:
+    print(sorted({r[-1] for _, r in ex.map_unordered(_tables_in_worker, [1, 2])}))
+finally:
+    ex.close()
+"""
+
+
+def test_workers_forked_from_the_commands_server_hold_no_document_stage() -> None:
+    """The command's fork server imports the CLI too (executor.CLI_PRELOAD): nothing the CLI imports at its top
+    may bring the document stage (jsonschema, pikepdf, the store) into the workers. A fresh process, since this
+    one's server may have been started already with another preload (report34's ``--index`` check did: the
+    CLI's import of archiveinfo read the schemas)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", _CLI_SERVER], cwd=root, capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "[1]", run.stdout + run.stderr
+
+
 def _ink_level_by_histogram(flat: np.ndarray) -> float:
     """The 0.5th percentile from the page's whole histogram, as preprocess.ink_level computed it before."""
     hist = np.bincount(flat.ravel(), minlength=256)
