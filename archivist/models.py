@@ -112,6 +112,7 @@ class PageResult:
     number_reading: dict | None = None  # the header's number box read again (archivist/numberread.py)
     mark_heights: list[dict] = field(default_factory=list)  # the mark over each `ầ` word (archivist/markheight.py)
     date_reading: dict | None = None  # the date's year read again (archivist/dateread.py)
+    name_reading: dict | None = None  # the signer's name line read again (archivist/nameread.py)
 
 
 @dataclass
