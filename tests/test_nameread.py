@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont
 
 from archivist.nameread import name_box, other_name, read_name, reread_doubt
 from archivist.ocrtext import PageText
 from archivist.restore import Prepared
+from tests.drawnline import drawn_line
 from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
 
-SERIF = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 #: FOOT's name line (``Hà Hữu Thắng``), as extract's signer field holds it
 BOX = [1000, 540, 1164, 570]
 
@@ -67,18 +66,9 @@ def test_either_reading_is_evidence_alone() -> None:
 
 @pytest.fixture(scope="module")
 def drawn() -> tuple[np.ndarray, list]:
-    """The test page's signer name drawn (Liberation Serif, 36 px), and the page's words with that line's boxes the
-    drawn words' (ink-tight, as the OCR's are)."""
-    im = Image.new("L", (1800, 700), 255)
-    draw, font = ImageDraw.Draw(im), ImageFont.truetype(SERIF, 36)
-    x, line = 1000, []
-    for text in "Hà Hữu Thắng".split():
-        draw.text((x, 530), text, font=font, fill=0)
-        box = draw.textbbox((x, 530), text, font=font)
-        line.append((text, 95.0, tuple(box), 11))
-        x = box[2] + 12
-    rest = [w for w in _page(HEAD + FOOT).words or [] if w[3] != 11]
-    return np.asarray(im), rest + line
+    """The test page's signer name drawn, and the page's words with that line's boxes the drawn words'."""
+    image, line = drawn_line("Hà Hữu Thắng", 1000, 530, 11)
+    return image, [w for w in _page(HEAD + FOOT).words or [] if w[3] != 11] + line
 
 
 def test_the_drawn_name_read_again_flags_a_planted_wrong_family_name(drawn: tuple[np.ndarray, list]) -> None:
