@@ -54,6 +54,7 @@ from .listlossflags import flag_list_loss
 from .lostwords import flag_lost
 from .markheight import flag_marks
 from .marks import MarkRestorer
+from .nameread import flag_name_reread
 from .namerival import flag_name_rivals
 from .nametwin import flag_name_twins
 from .numberbox import flag_lost_digit
@@ -348,6 +349,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
     flag_date_reread(found["date"], pages)  # the date's year read again, twice another year
+    flag_name_reread(found.get("signer"), pages)  # the signer's line read again gave another listed name
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     flag_place_near(found, texts)  # a place one letter from the unit the page's other lines name, never itself
     flag_party_heading(found)  # a party's heading (ĐẠI DIỆN BÊN A) stored as the position

@@ -113,6 +113,7 @@ class PageResult:
     mark_heights: list[dict] = field(default_factory=list)  # the mark over each `ầ` word (archivist/markheight.py)
     date_reading: dict | None = None  # the date's year read again (archivist/dateread.py)
     source_format: str = ""  # the source file's format: JPEG, PNG, TIFF, HEIC, PDF, ... (archivist/ingest.py)
+    name_reading: dict | None = None  # the signer's name line read again (archivist/nameread.py)
 
 
 @dataclass

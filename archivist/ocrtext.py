@@ -41,6 +41,8 @@ class PageText:
     mark_heights: list[dict] = field(default_factory=list)
     #: the date's year read again (archivist.dateread): {"box", "words"}, or None
     date_reading: dict | None = None
+    #: the signer's name line read again (archivist.nameread): {"box", "read", "scan"}, or None
+    name_reading: dict | None = None
 
 
 def union_box(boxes: list[Box]) -> Box | None:

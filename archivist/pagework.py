@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import dateread, markheight, notext, numberread, preprocess, restore
+from . import dateread, markheight, nameread, notext, numberread, preprocess, restore
 from .cells import read_prepared
 from .cputime import StageClock
 from .ingest import IngestError, load_page, page_where
@@ -79,6 +79,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         page = load_page(task.ref, task.force_ocr)
         clock.lap("load")
         verdict, number_reading, date_reading, mark_heights, engine = None, None, None, [], None
+        name_reading = None
         preps: list[tuple[np.ndarray, restore.Prepared]] = []  # each reading's image, for the number's box
         if page.words is not None:  # born-digital: its own text is exact, and its pages are upright
             corr, upright = preprocess.Correction(0, 0.0, 1.0, bool(page.words)), page.gray
@@ -103,6 +104,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
             header = numberread.page_header(task.number, ocr.words)  # the number's and the date's, parsed once
             number_reading = numberread.read_number(task.number, ocr.words, upright, page.dpi, prep, engine, header)
             date_reading = dateread.read_date(task.number, ocr.words, upright, page.dpi, prep, engine, header)
+            name_reading = nameread.read_name(task.number, ocr.words, upright, page.dpi, prep, engine, header)
             mark_heights = markheight.measure_marks(ocr.words, upright)  # a name's `ầ`: its grave in the pixels
         preps.clear()
         clock.lap("number")
@@ -137,6 +139,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         orientation_evidence=evidence, deskew=_deskew(corr) if page.words is None else {},
         number_reading=number_reading, mark_heights=mark_heights, date_reading=date_reading,
         source_format=page.source_format,
+        name_reading=name_reading,
     )
 
 

@@ -106,6 +106,8 @@ def _broken(path: list, value) -> dict:
     (["archival", "access_regime"], "open", "archival.access_regime: 'open' is not one of ['public', 'restricted']"),
     (["pages", 0, "words", 0], ["ỦY", 96.1, 270], "pages[0].words[0]: ['ỦY', 96.1, 270] is too short"),
     (["archival"], KeyError, "archival: required field is missing"),
+    (["pages", 0, "name_reading"], {"box": [1000, 540, 1164, 570], "read": "Hà Hữu Thắng"},
+     "pages[0].name_reading.scan: required field is missing"),
 ])
 def test_broken_record_is_rejected_naming_the_field(path: list, value, message: str) -> None:
     with pytest.raises(RecordInvalid) as e:

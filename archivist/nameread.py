@@ -1,0 +1,109 @@
+"""The signer's name read a second time, as a review flag (issue 14 item 9).
+
+Why: the wrong signers stored without a flag are a name's letter or mark misread at full confidence with no rival
+(HG97 ``Lý Kinh Sơn`` for a typed ``Lý Minh Sơn``, HG98 ``Hà Thu Hoa`` for a faded ``Hồ Thu Hoa``, both 0.88):
+the word is a listed name, the document writes the name nowhere else, the engine kept no other letter. Only the
+pixels can tell, as for the number (:mod:`archivist.numberread`) and the date's year (:mod:`archivist.dateread`):
+the name's line is read again on its own, one line (psm 7), enlarged 1.5 times, on the image the OCR read and on
+the upright scan. A reading is evidence only where one of its words is a *listed* spelling of a name (the lexicon's
+``[surnames]`` for the first word, ``[given]`` for the others) other than the stored word, not a case-only
+difference: raw differences flag 6-19% of right signers, a listed name other than the stored one is rare. On the
+signers of seeds 86-108's HG sets the two ways catch 3 of the 4 wrong signers stored unflagged (the fourth,
+``Võ Ván Hưng``, is a ``Văn``/``Vân`` slip another rule flags) and flag 1 right signer not flagged before
+(bench/RESULTS.md, "The signer's name read again (session 34, namereread34)").
+
+The page stage has the images, the document stage knows the signer: :func:`read_name` (page stage) finds the
+signature block on the page's own lines as extract finds it on a document's last page
+(:func:`archivist.footer.find_footer`), and keeps the name line's box with its two
+readings (:data:`WAYS`). The page stage does not know which page is the last: every page with a named block is
+read (a name read on a page extract takes no signer from is simply not used: its box is not the field's).
+:func:`flag_name_reread` (extract) flags the signer when a reading names another listed name
+(:func:`reread_doubt`). The value is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .fields import Field
+from .footer import find_footer
+from .layout import Header
+from .namerival import _listed
+from .numberread import _api as own_api
+from .numberread import box_reading, crop_box, read_crop, read_image, reads_crops
+from .ocrtext import Line, PageText, page_lines
+
+if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract writes without them)
+    import numpy as np
+
+#: The second readings of the name's line, as (name, image, enlargement): image ``read`` is the one the OCR read,
+#: ``scan`` the upright page; one line each (psm 7), every character allowed. Chosen from the four of
+#: read/scan x 1.0/1.5 measured (bench/RESULTS.md): these two catch the unflagged wrong names no other rule does.
+WAYS = (("read", "read", 1.5), ("scan", "scan", 1.5))
+PSM = 7
+#: a run of letters: a name's word in the value and in a reading (``Sơn.`` is ``Sơn``)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def name_box(number: int, words: Sequence[Any], header: tuple[list[Line], Header] | None = None) -> list[int] | None:
+    """The box of the signer's name line of the signature block on this page (``words``: the page's words in its
+    upright pixels), as extract's signer field holds it when the page ends the document; None without a named
+    block. The block is looked for over the page's lines whole, as on a later page of a document: on a first page
+    the header extract sets aside first changes no name's box (1 of 1,325 first pages' signers of seeds 86-108),
+    while a later page's own header parse would hide 345 of 498 (tops of pages taken for a header). ``header``:
+    the page's lines and header (:func:`archivist.numberread.page_header`), when the caller has them."""
+    if not words:
+        return None
+    lines = header[0] if header is not None else page_lines(PageText(number, "", list(words)))
+    found = find_footer([lines], 0)
+    box = found.name.box() if found is not None and found.name is not None else None
+    return [int(v) for v in box] if box else None
+
+
+def read_name(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any,
+              engine: Any = None, header: tuple[list[Line], Header] | None = None) -> dict | None:
+    """The signer's name line read again: its box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
+    :class:`archivist.restore.Prepared`, as :func:`archivist.numberread.read_number` takes it; ``scan`` from
+    ``upright`` at ``dpi``). None without a named signature block. ``header``: as :func:`name_box` takes it."""
+    box = name_box(number, words, header)
+    if box is None or (not reads_crops(engine) and own_api() is None):
+        return None
+    images = {"read": (crop_box(read_image(prep, box), box, prep.scale), prep.dpi),
+              "scan": (crop_box(upright, box, 1.0), dpi)}
+    return {"box": box, **{name: unicodedata.normalize("NFC", read_crop(*images[src], PSM, False, engine, scale))
+                           for name, src, scale in WAYS}}
+
+
+def other_name(value: str, reading: str) -> tuple[str, str] | None:
+    """The first word of ``reading`` that spells another listed name than ``value``'s word in its place (a family
+    name first, given names after), with that word of ``value``; None when the words do not pair one to one, or
+    every differing word is no listed name or differs in case only (``HỮU`` for ``Hữu``)."""
+    words, read = _LETTERS.findall(value), _LETTERS.findall(reading)
+    if len(words) != len(read):
+        return None
+    for i, (own, found) in enumerate(zip(words, read, strict=True)):
+        if found.lower() != own.lower() and found.lower() in _listed(i):
+            return found, own
+    return None
+
+
+def reread_doubt(got: dict, value: str) -> str | None:
+    """Why the signer ``value`` may be misread: a second reading of its line gave another listed name in one of its
+    words' places."""
+    for name, *_ in WAYS:
+        text = got.get(name) or ""
+        if (other := other_name(value, text)) is not None:
+            return f"the name's line read again gave '{text}': '{other[0]}' is a name too, not '{other[1]}'"
+    return None
+
+
+def flag_name_reread(f: Field | None, pages: Sequence[Any]) -> None:
+    """Flag the signer when a second reading of its line names another listed name. The value is never changed."""
+    if f is None or f.review or not isinstance(f.value, str):
+        return
+    got = box_reading(f, pages, "name_reading")
+    if got is not None:
+        f.review = reread_doubt(got, f.value)
