@@ -13,19 +13,21 @@ right date not flagged before. The page's own renderings of the digits (:mod:`ar
 too and flag no unflagged wrong date: not used.
 
 The day (session 34, bench/RESULTS.md "The date's day read again (session 34, dayread34)"): the wrong dates left
-unflagged after the year's reading were a typed or faded day misread at full confidence (HG100 ``19`` for ``10``,
-HG86 ``16`` for ``10`` and ``Z8`` for ``28``). The day's word is read again the same two ways: on the typed, faded
-and speckled first pages of the HG sets of seeds 86-108 both readings gave another day of as many digits (no ``0``
-read as another digit) for 5 of 48 wrong dates and for 3 of 204 right ones not flagged before (4 of 472 on the
-sets' other pages); a day word holding more than digits (``Z8``) with one reading of another day, for 3 wrong and
-no right one. Together all three unflagged wrong dates, for 3.1-3.8 ms CPU a page.
+unflagged after the year's reading were typed days misread at full confidence (HG100 ``19`` for ``10``, HG86 ``16``
+for ``10`` and ``Z8`` for ``28``). The day's word is read again the same two ways on pages restored as typed
+(``prep.plain``), and only there: on the 46 check sets of seeds 86-108 the rule (both readings another day of as
+many digits, no ``0`` read as another digit; or a day word holding more than digits, ``Z8``, and one reading another
+day) flags all three and no right date not flagged before; on every page it would flag 36 right ones (the psm 8
+reading of a clear printed ``19``, ``15`` or ``13`` is often ``18``: 29 of 931 on the AT sets). About 3.5 ms CPU a
+typed page.
 
 The page stage has the images, the document stage knows the date: :func:`read_date` (page stage) finds the date the
 page's place-and-date line gives (:func:`archivist.datefield.placedate` on the page's own lines: the line, and so
 the box, extract's date field takes when it is the header's or a petition's last line) and keeps, per word of that
-box holding four digits or more (the year) and of the word writing the line's day, its text, box and its two
-readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings of the word writing its
-year, or its day, contradict it (:func:`reread_doubt`, :func:`day_doubt`). The value is never changed.
+box holding four digits or more (the year) and, on a typed page, of the word writing the line's day, its text, box
+and its two readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings of the
+word writing its year, or its day, contradict it (:func:`reread_doubt`, :func:`day_doubt`). The value is never
+changed.
 """
 
 from __future__ import annotations
@@ -88,7 +90,8 @@ def is_day_word(text: str, day: int) -> bool:
 def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any,
               engine: Any = None, header: tuple[list[Line], Header] | None = None) -> dict | None:
     """The date's year and day read again: per word of the date's box holding YEAR_DIGITS digits in a row (the
-    year), and the first word writing the day the line was parsed to (:func:`is_day_word`), its text, box and one
+    year), and on a page restored as typed (``prep.plain``) the first word writing the day the line was parsed to
+    (:func:`is_day_word`), its text, box and one
     reading per way of :data:`WAYS` (``read`` from ``prep``, :class:`archivist.restore.Prepared`, as
     :func:`archivist.numberread.read_number` takes it; ``scan`` from ``upright`` at ``dpi``). None without a
     date line. ``header``: as :func:`date_box` takes it."""
@@ -97,7 +100,8 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
         return None
     box, day = line
     inside = digitglyphs.box_words(word_tuples(words), box)
-    day_at = next((i for i, w in enumerate(inside) if is_day_word(w[0], day.day)), None)
+    typed = prep.plain is not None  # the day's psm 8 readings are noise on printed pages (30 of 938 AT right days)
+    day_at = next((i for i, w in enumerate(inside) if is_day_word(w[0], day.day)), None) if typed else None
     inside = [w for i, w in enumerate(inside) if i == day_at or any(len(r) >= YEAR_DIGITS for r in _runs(w[0]))]
     read = []
     for text, _, wbox, *_ in inside:

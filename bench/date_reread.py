@@ -84,6 +84,7 @@ def one(rec: dict, document: str) -> dict:
     for i, w in enumerate(got["words"] if got else []):  # read_date reads each word with every way in turn
         w["cpu_ms"] = {name: round(1000 * calls[i * len(WAYS) + k], 2) for k, (name, *_) in enumerate(WAYS)}
     row.update({"size_ok": list(upright.shape) == [page["height"], page["width"]], "reading": got,
+                "typed": prep.plain is not None,  # the page restored as typed (archivist.typewritten.typed_body)
                 "cpu_rebuild": round(t1 - t0, 4), "cpu_read": round(t2 - t1, 4),
                 "crops": len(got["words"]) if got else 0})
     return row
@@ -277,6 +278,11 @@ DAY_RULES["the product's (dateread.day_doubt, read8 and scan): both another day"
 DAY_RULES["the product's: the word holds more than digits, one reading another day"] = \
     lambda got, v: (why if (why := _product_day(got, v)) and "holds more" in why else None)
 DAY_RULES["the product's day_doubt (either)"] = _product_day
+#: the rules judged on pages restored as typed alone (the row's ``typed``): the product reads the day there only
+TYPED = ", typed pages"
+for _name in ("read8+scan, clean", "read8+scan, clean, len, no0", "read8+scan7, clean", "any 2 of 4, clean, day, agree",
+              "the product's day_doubt (either)"):
+    DAY_RULES[_name + TYPED] = DAY_RULES[_name]
 
 
 def days(args: argparse.Namespace) -> None:
@@ -286,6 +292,7 @@ def days(args: argparse.Namespace) -> None:
               and r["reading"]["box"] == r["field_box"]]
     right = [r for r in judged if r["stored"] == r["truth"]]
     wrong = [r for r in judged if r["stored"] != r["truth"]]
+    print(f"pages restored as typed {sum(bool(r.get('typed')) for r in rows)} of {len(rows)}")
     print(f"documents {len(rows)}; judged (the date line read is the stored field's) {len(judged)}: right "
           f"{len(right)} (flagged {sum(r['flagged'] for r in right)}), wrong {len(wrong)} (unflagged "
           f"{sum(not r['flagged'] for r in wrong)}); a day word "
@@ -298,10 +305,12 @@ def days(args: argparse.Namespace) -> None:
         named = name.split(",")[0].split("+")
         ways = ["read8", "scan"] if name.startswith("the product") else ["read", "read8", "scan7", "scan"] \
             if name.startswith("any") else [w for w in ("read", "read8", "scan7", "scan") if w in named]
-        cpu = sum(sum(w["cpu_ms"][k] for k in ways) for r in rows
-                  if (w := day_word(r["reading"], r["stored"] or "")) is not None) / len(rows)
-        wr = [r for r in wrong if rule(r["reading"], r["stored"])]
-        rr = [r for r in right if rule(r["reading"], r["stored"])]
+        cpu = sum(sum(w["cpu_ms"][k] for k in ways) for r in rows if (r.get("typed") or not name.endswith(TYPED))
+                  and (w := day_word(r["reading"], r["stored"] or "")) is not None) / len(rows)
+        def hit(r: dict) -> bool:
+            return (r.get("typed") or not name.endswith(TYPED)) and bool(rule(r["reading"], r["stored"]))  # noqa: B023
+        wr = [r for r in wrong if hit(r)]
+        rr = [r for r in right if hit(r)]
         new = [r for r in rr if not r["flagged"] and r["id"] not in year]
         print(f"| {name} | {len(wr)}/{len(wrong)} | {sum(not r['flagged'] for r in wr)}/"
               f"{sum(not r['flagged'] for r in wrong)} | {len(rr)}/{len(right)} | {len(new)}/"
