@@ -91,16 +91,15 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
               engine: Any = None, header: tuple[list[Line], Header] | None = None) -> dict | None:
     """The date's year and day read again: per word of the date's box holding YEAR_DIGITS digits in a row (the
     year), and on a page restored as typed (``prep.plain``) the first word writing the day the line was parsed to
-    (:func:`is_day_word`), its text, box and one
-    reading per way of :data:`WAYS` (``read`` from ``prep``, :class:`archivist.restore.Prepared`, as
-    :func:`archivist.numberread.read_number` takes it; ``scan`` from ``upright`` at ``dpi``). None without a
-    date line. ``header``: as :func:`date_box` takes it."""
+    (:func:`is_day_word`), its text, box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
+    :class:`archivist.restore.Prepared`, as :func:`archivist.numberread.read_number` takes it; ``scan`` from
+    ``upright`` at ``dpi``). None without a date line. ``header``: as :func:`date_box` takes it."""
     line = _date_line(number, words, header)
     if line is None or (not reads_crops(engine) and own_api() is None):
         return None
     box, day = line
     inside = digitglyphs.box_words(word_tuples(words), box)
-    typed = prep.plain is not None  # the day's psm 8 readings are noise on printed pages (30 of 938 AT right days)
+    typed = prep.plain is not None  # a printed day's psm 8 readings are noise (18 for 19: 30 of 938 AT right dates)
     day_at = next((i for i, w in enumerate(inside) if is_day_word(w[0], day.day)), None) if typed else None
     inside = [w for i, w in enumerate(inside) if i == day_at or any(len(r) >= YEAR_DIGITS for r in _runs(w[0]))]
     read = []
