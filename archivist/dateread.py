@@ -1,4 +1,4 @@
-"""The date's year read a second time, digits only, as a review flag (issue 14 item 9).
+"""The date's year and day read a second time, digits only, as a review flag (issue 14 item 9).
 
 Why: the wrong dates stored without a flag are typed digits misread at full confidence (HG56 ``2019`` for ``2010``,
 HG60 ``2005`` for ``2009``, both 0.928): the year is a real year, the document writes it nowhere else, the engine had
@@ -12,12 +12,22 @@ dates), with readings of digits alone (``2008:`` is no clean reading), it flags 
 right date not flagged before. The page's own renderings of the digits (:mod:`archivist.digitglyphs`) were measured
 too and flag no unflagged wrong date: not used.
 
+The day (session 34, bench/RESULTS.md "The date's day read again (session 34, dayread34)"): the wrong dates left
+unflagged after the year's reading were typed days misread at full confidence (HG100 ``19`` for ``10``, HG86 ``16``
+for ``10`` and ``Z8`` for ``28``). The day's word is read again the same two ways on pages restored as typed
+(``prep.plain``), and only there: on the 46 check sets of seeds 86-108 the rule (both readings another day of as
+many digits, no ``0`` read as another digit; or a day word holding more than digits, ``Z8``, and one reading another
+day) flags all three and no right date not flagged before; on every page it would flag 36 right ones (the psm 8
+reading of a clear printed ``19``, ``15`` or ``13`` is often ``18``: 29 of 931 on the AT sets). About 3.5 ms CPU a
+typed page.
+
 The page stage has the images, the document stage knows the date: :func:`read_date` (page stage) finds the date the
 page's place-and-date line gives (:func:`archivist.datefield.placedate` on the page's own lines: the line, and so
 the box, extract's date field takes when it is the header's or a petition's last line) and keeps, per word of that
-box holding four digits or more (the year), its text, box and its two readings (:data:`WAYS`).
-:func:`flag_date_reread` (extract) flags the date when both readings of the word writing its year contradict it
-(:func:`reread_doubt`). The value is never changed.
+box holding four digits or more (the year) and, on a typed page, of the word writing the line's day, its text, box
+and its two readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings of the
+word writing its year, or its day, contradict it (:func:`reread_doubt`, :func:`day_doubt`). The value is never
+changed.
 """
 
 from __future__ import annotations
@@ -47,29 +57,51 @@ WAYS = (("read", "read", 8), ("scan", "scan", 8))
 YEAR_DIGITS = 4
 
 
-def date_box(number: int, words: Sequence[Any], header: tuple[list[Line], Header] | None = None) -> list[int] | None:
-    """The box of the date this page's place-and-date line gives (``words``: the page's words in its upright
-    pixels), as extract's date field holds it when the line is the document's; None when the page has none.
-    ``header``: the page's lines and header (:func:`archivist.numberread.page_header`), when the caller has them."""
+def _date_line(number: int, words: Sequence[Any],
+               header: tuple[list[Line], Header] | None) -> tuple[list[int], date] | None:
+    """The box and date of this page's place-and-date line (as :func:`date_box`), None when the page has none."""
     if not words:
         return None
     lines, head = header or page_header(number, words)
     pd = placedate(DocLayout([lines], head, None))
     box = pd.line.box(pd.date.start, pd.date.end) if pd is not None and pd.date is not None else None
-    return [int(v) for v in box] if box else None
+    return ([int(v) for v in box], pd.date.value) if box and pd is not None and pd.date is not None else None
+
+
+def date_box(number: int, words: Sequence[Any], header: tuple[list[Line], Header] | None = None) -> list[int] | None:
+    """The box of the date this page's place-and-date line gives (``words``: the page's words in its upright
+    pixels), as extract's date field holds it when the line is the document's; None when the page has none.
+    ``header``: the page's lines and header (:func:`archivist.numberread.page_header`), when the caller has them."""
+    line = _date_line(number, words, header)
+    return line[0] if line else None
+
+
+def _runs(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
+def is_day_word(text: str, day: int) -> bool:
+    """Whether the word ``text`` writes the day ``day`` on its own (``ngày 10``, ``Z8``: a digit run of it is the
+    day), not in a word holding the year too (``10/3/2010`` is read whole, as the year's word)."""
+    runs = _runs(text)
+    return str(day) in [r.lstrip("0") for r in runs] and not any(len(r) >= YEAR_DIGITS for r in runs)
 
 
 def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any,
               engine: Any = None, header: tuple[list[Line], Header] | None = None) -> dict | None:
-    """The date's year read again: per word of the date's box holding YEAR_DIGITS digits in a row, its text, box
-    and one reading per way of :data:`WAYS` (``read`` from ``prep``, :class:`archivist.restore.Prepared`, as
-    :func:`archivist.numberread.read_number` takes it; ``scan`` from ``upright`` at ``dpi``). None without a
-    date line. ``header``: as :func:`date_box` takes it."""
-    box = date_box(number, words, header)
-    if box is None or (not reads_crops(engine) and own_api() is None):
+    """The date's year and day read again: per word of the date's box holding YEAR_DIGITS digits in a row (the
+    year), and on a page restored as typed (``prep.plain``) the first word writing the day the line was parsed to
+    (:func:`is_day_word`), its text, box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
+    :class:`archivist.restore.Prepared`, as :func:`archivist.numberread.read_number` takes it; ``scan`` from
+    ``upright`` at ``dpi``). None without a date line. ``header``: as :func:`date_box` takes it."""
+    line = _date_line(number, words, header)
+    if line is None or (not reads_crops(engine) and own_api() is None):
         return None
-    inside = [w for w in digitglyphs.box_words(word_tuples(words), box)
-              if any(len(r) >= YEAR_DIGITS for r in re.findall(r"\d+", w[0]))]
+    box, day = line
+    inside = digitglyphs.box_words(word_tuples(words), box)
+    typed = prep.plain is not None  # a printed day's psm 8 readings are noise (18 for 19: 30 of 938 AT right dates)
+    day_at = next((i for i, w in enumerate(inside) if is_day_word(w[0], day.day)), None) if typed else None
+    inside = [w for i, w in enumerate(inside) if i == day_at or any(len(r) >= YEAR_DIGITS for r in _runs(w[0]))]
     read = []
     for text, _, wbox, *_ in inside:
         images = {"read": (crop_box(read_image(prep, wbox), wbox, prep.scale), prep.dpi),
@@ -95,10 +127,16 @@ def contradicts(own: str, found: str, year: bool) -> bool:
     return not any(a == "0" and b != "0" for a, b in zip(own, found, strict=True))
 
 
+def _clean(texts: Sequence[str]) -> list[str]:
+    """Each reading's digits, or "" where it read anything but digits (``2008:``: a mark of the crop taken in)."""
+    return [digits(t) if t.isdigit() else "" for t in texts]
+
+
 def reread_doubt(got: dict, value: str) -> str | None:
     """Why the date ``value`` may be misread: the word of its line writing its year (``17/8/2019`` in one word:
     all its digits) was read otherwise by every second reading (:func:`contradicts`), each reading digits and
-    nothing else (a ``:`` or ``/`` read with them is a mark of the crop taken in: no clean reading)."""
+    nothing else (a ``:`` or ``/`` read with them is a mark of the crop taken in: no clean reading); or the word
+    writing its day was (:func:`day_doubt`)."""
     d = iso_date(value)
     if d is None:
         return None
@@ -106,15 +144,34 @@ def reread_doubt(got: dict, value: str) -> str | None:
         if str(d.year) not in re.findall(r"\d+", w["text"]):
             continue
         own = digits(w["text"])
-        texts = [w.get(name, "").strip() for name, *_ in WAYS]
-        found = [digits(t) if t.isdigit() else "" for t in texts]  # ``2008:``: a mark taken in, no clean reading
+        found = _clean([w.get(name, "").strip() for name, *_ in WAYS])
         if all(contradicts(own, f, own == str(d.year)) for f in found):
             return f"the date's '{w['text']}' read again gave {' and '.join(found)}"
+    return day_doubt(got, d.day)
+
+
+def day_doubt(got: dict, day: int) -> str | None:
+    """Why the stored ``day`` may be misread (bench/RESULTS.md, "The date's day read again (session 34,
+    dayread34)"): both second readings of the word writing it give another day of as many digits, no ``0`` of it
+    read as another digit (:func:`contradicts`: a typed ``10`` read ``19`` at 0.85, both readings ``18``); or the
+    word holds more than its digits (``Z8``: the OCR made a letter of the day's ``2`` and stored ``8``) and one
+    reading gives another day (``28``). A reading of no day (0, over 31) is no evidence."""
+    w = next((w for w in got["words"] if is_day_word(w["text"], day)), None)
+    if w is None:
+        return None
+    own, found = str(day), _clean([w.get(name, "").strip() for name, *_ in WAYS])
+    days = [f for f in found if f and 1 <= int(f) <= 31]
+    said = " and ".join(f or "no clean digits" for f in found)
+    if len(days) == len(found) and all(contradicts(own, f, False) for f in days):
+        return f"the date's day '{w['text']}' read again gave {said}"
+    if not w["text"].isdigit() and any(f != own for f in days):
+        return f"the date's day '{w['text']}' holds more than digits and read again gave {said}"
     return None
 
 
 def flag_date_reread(f: Field | None, pages: Sequence[Any]) -> None:
-    """Flag the date when both second readings of its year's word contradict it. The value is never changed."""
+    """Flag the date when the second readings of its year's or day's word contradict it (:func:`reread_doubt`).
+    The value is never changed."""
     if f is None or f.review or not isinstance(f.value, str):
         return
     got = box_reading(f, pages, "date_reading")

@@ -348,7 +348,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_subject_day(found)  # a subject naming a day no calendar has (`62/9`): a digit misread
     flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
-    flag_date_reread(found["date"], pages)  # the date's year read again, twice another year
+    flag_date_reread(found["date"], pages)  # the date's year or day read again, twice another
     flag_name_reread(found.get("signer"), pages)  # the signer's line read again gave another listed name
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     flag_place_near(found, texts)  # a place one letter from the unit the page's other lines name, never itself

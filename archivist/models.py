@@ -111,7 +111,7 @@ class PageResult:
     deskew: dict = field(default_factory=dict)  # measured tilt, whether applied, and why not
     number_reading: dict | None = None  # the header's number box read again (archivist/numberread.py)
     mark_heights: list[dict] = field(default_factory=list)  # the mark over each `ầ` word (archivist/markheight.py)
-    date_reading: dict | None = None  # the date's year read again (archivist/dateread.py)
+    date_reading: dict | None = None  # the date's year and day read again (archivist/dateread.py)
     source_format: str = ""  # the source file's format: JPEG, PNG, TIFF, HEIC, PDF, ... (archivist/ingest.py)
     name_reading: dict | None = None  # the signer's name line read again (archivist/nameread.py)
 

@@ -39,7 +39,7 @@ class PageText:
     number_reading: dict | None = None
     #: the mark over each word read with ``ầ`` measured (archivist.markheight): [{"box", "word", "height"}]
     mark_heights: list[dict] = field(default_factory=list)
-    #: the date's year read again (archivist.dateread): {"box", "words"}, or None
+    #: the date's year and day read again (archivist.dateread): {"box", "words"}, or None
     date_reading: dict | None = None
     #: the signer's name line read again (archivist.nameread): {"box", "read", "scan"}, or None
     name_reading: dict | None = None

@@ -54,6 +54,19 @@ def glyph_doubt(got: dict, value: str) -> str | None:
     return None
 
 
+def _timed(calls: list[float]):  # noqa: ANN202
+    """dateread's crop reader, each call's CPU seconds appended to ``calls`` (a way's cost per word read)."""
+    def read(*args: object, **kw: object) -> str:
+        t0 = time.process_time()
+        out = _READ_CROP(*args, **kw)
+        calls.append(time.process_time() - t0)
+        return out
+    return read
+
+
+_READ_CROP = dateread.read_crop
+
+
 def one(rec: dict, document: str) -> dict:
     md = rec["metadata"]
     f = md.get("fields", {}).get("date") or {}
@@ -64,9 +77,14 @@ def one(rec: dict, document: str) -> dict:
     t0 = time.process_time()
     loaded, upright, prep = rebuild(page)
     t1 = time.process_time()
+    calls: list[float] = []
+    dateread.read_crop = _timed(calls)
     got = dateread.read_date(1, words, upright, loaded.dpi, prep)
     t2 = time.process_time()
+    for i, w in enumerate(got["words"] if got else []):  # read_date reads each word with every way in turn
+        w["cpu_ms"] = {name: round(1000 * calls[i * len(WAYS) + k], 2) for k, (name, *_) in enumerate(WAYS)}
     row.update({"size_ok": list(upright.shape) == [page["height"], page["width"]], "reading": got,
+                "typed": prep.plain is not None,  # the page restored as typed (archivist.typewritten.typed_body)
                 "cpu_rebuild": round(t1 - t0, 4), "cpu_read": round(t2 - t1, 4),
                 "crops": len(got["words"]) if got else 0})
     return row
@@ -75,6 +93,8 @@ def one(rec: dict, document: str) -> dict:
 def run(args: argparse.Namespace) -> None:
     by_first = truths(args.set)
     dateread.WAYS = WAYS
+    if args.all_digits:  # every word of the date line holding a digit: the day's and the month's too
+        dateread.YEAR_DIGITS = 1
     with open(args.jsonl, "w") as fh:
         for rec in records(args.out):
             first = rec["pages"][0]["source"]
@@ -83,6 +103,7 @@ def run(args: argparse.Namespace) -> None:
                 continue
             row = one(rec, truth["document"])
             row["set"] = args.set.name
+            row["truth"] = (truth.get("metadata") or {}).get("date")
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             fh.flush()
 
@@ -193,6 +214,113 @@ def _product(got: dict, value: str) -> str | None:
     return reread_doubt({**got, "words": words}, value)
 
 
+def day_word(got: dict | None, value: str) -> dict | None:
+    """The date line's word writing the stored date's day alone (``ngày 10``), not the year's word (a numeric date
+    in one word is the year rule's: all its digits are read)."""
+    d = iso_date(value)
+    if d is None or not got:
+        return None
+    return next((w for w in got["words"] if str(d.day) in [r.lstrip("0") for r in re.findall(r"\d+", w["text"])]
+                 and not any(len(r) >= dateread.YEAR_DIGITS for r in re.findall(r"\d+", w["text"]))), None)
+
+
+def day_rule(ways: tuple[str, ...], checks: tuple[str, ...], need: int = 0):  # noqa: ANN201
+    """A rule on the day's word: at least ``need`` (all by default) of the readings ``ways`` contradict the stored
+    day. ``checks``: ``clean`` (a reading counts only when it is digits alone), ``len`` (as many digits as the day),
+    ``day`` (a day 1-31), ``no0`` (no ``0`` of the word read as another digit), ``agree`` (the counted readings give
+    one number)."""
+    def rule(got: dict | None, value: str) -> str | None:
+        w = day_word(got, value)
+        if w is None:
+            return None
+        own = str(iso_date(value).day)
+        texts = [(w.get(name) or "").strip() for name in ways]
+        found = [dateread.digits(t) if t.isdigit() or "clean" not in checks else "" for t in texts]
+        text_own = next(r for r in re.findall(r"\d+", w["text"]) if r.lstrip("0") == own)
+
+        def counts(f: str) -> bool:
+            if not f or f == own or ("len" in checks and len(f) != len(own)):
+                return False
+            if "day" in checks and not 1 <= int(f) <= 31:
+                return False
+            return not ("no0" in checks and any(a == "0" and b != "0" for a, b in
+                                                zip(text_own.zfill(len(f)), f.zfill(len(text_own)), strict=False)))
+        hits = [f for f in found if counts(f)]
+        if "agree" in checks and len(set(hits)) > 1:
+            return None
+        return f"day '{w['text']}' read {texts}" if hits and len(hits) >= (need or len(ways)) else None
+    return rule
+
+
+DAY_RULES = {
+    **{f"{'+'.join(ways)}, {', '.join(checks)}": day_rule(ways, checks)
+       for ways in (("read8", "scan"), ("read", "scan7"), ("read", "scan"), ("read8", "scan7"), ("read", "read8"),
+                    ("scan7", "scan"), ("read", "read8", "scan7", "scan"))
+       for checks in (("clean",), ("clean", "len"), ("clean", "day"), ("clean", "len", "no0"),
+                      ("clean", "day", "no0"))},
+    **{f"any {need} of 4, {', '.join(checks)}": day_rule(("read", "read8", "scan7", "scan"), checks, need)
+       for need in (2, 3) for checks in (("clean", "day", "agree"), ("clean", "len", "agree"),
+                                         ("clean", "day", "agree", "no0"))},
+}
+
+
+def _product_day(got: dict | None, value: str) -> str | None:
+    """archivist.dateread.day_doubt on the row's psm 8 readings (the product's ``read`` and ``scan``)."""
+    d = iso_date(value)
+    if d is None or not got:
+        return None
+    words = [{**w, "read": w.get("read8", ""), "scan": w.get("scan", "")} for w in got["words"]]
+    return dateread.day_doubt({**got, "words": words}, d.day)
+
+
+DAY_RULES["the product's (dateread.day_doubt, read8 and scan): both another day"] = \
+    lambda got, v: (why if (why := _product_day(got, v)) and "holds more" not in why else None)
+DAY_RULES["the product's: the word holds more than digits, one reading another day"] = \
+    lambda got, v: (why if (why := _product_day(got, v)) and "holds more" in why else None)
+DAY_RULES["the product's day_doubt (either)"] = _product_day
+#: the rules judged on pages restored as typed alone (the row's ``typed``): the product reads the day there only
+TYPED = ", typed pages"
+for _name in ("read8+scan, clean", "read8+scan, clean, len, no0", "read8+scan7, clean", "any 2 of 4, clean, day, agree",
+              "the product's day_doubt (either)"):
+    DAY_RULES[_name + TYPED] = DAY_RULES[_name]
+
+
+def days(args: argparse.Namespace) -> None:
+    """The day rules against the truth each row keeps (``run`` joins it from the set's ground truth)."""
+    rows = [json.loads(x) for f in args.jsonl for x in open(f) if x.strip()]
+    judged = [r for r in rows if r["stored"] and r.get("truth") and r["reading"] and r["field_page"] == 1
+              and r["reading"]["box"] == r["field_box"]]
+    right = [r for r in judged if r["stored"] == r["truth"]]
+    wrong = [r for r in judged if r["stored"] != r["truth"]]
+    print(f"pages restored as typed {sum(bool(r.get('typed')) for r in rows)} of {len(rows)}")
+    print(f"documents {len(rows)}; judged (the date line read is the stored field's) {len(judged)}: right "
+          f"{len(right)} (flagged {sum(r['flagged'] for r in right)}), wrong {len(wrong)} (unflagged "
+          f"{sum(not r['flagged'] for r in wrong)}); a day word "
+          f"{sum(day_word(r['reading'], r['stored']) is not None for r in judged)}")
+    year = {r["id"] for r in judged if (why := _product(r["reading"], r["stored"])) and "date's day" not in why}
+    print("\n| rule | wrong: contradicted | wrong unflagged: contradicted | right: contradicted | right not flagged "
+          "before (nor by the year): contradicted | CPU ms a document |")
+    print("|---|---|---|---|---|---|")
+    for name, rule in DAY_RULES.items():
+        named = name.split(",")[0].split("+")
+        ways = ["read8", "scan"] if name.startswith("the product") else ["read", "read8", "scan7", "scan"] \
+            if name.startswith("any") else [w for w in ("read", "read8", "scan7", "scan") if w in named]
+        cpu = sum(sum(w["cpu_ms"][k] for k in ways) for r in rows if (r.get("typed") or not name.endswith(TYPED))
+                  and (w := day_word(r["reading"], r["stored"] or "")) is not None) / len(rows)
+        def hit(r: dict) -> bool:
+            return (r.get("typed") or not name.endswith(TYPED)) and bool(rule(r["reading"], r["stored"]))  # noqa: B023
+        wr = [r for r in wrong if hit(r)]
+        rr = [r for r in right if hit(r)]
+        new = [r for r in rr if not r["flagged"] and r["id"] not in year]
+        print(f"| {name} | {len(wr)}/{len(wrong)} | {sum(not r['flagged'] for r in wr)}/"
+              f"{sum(not r['flagged'] for r in wrong)} | {len(rr)}/{len(right)} | {len(new)}/"
+              f"{sum(not r['flagged'] and r['id'] not in year for r in right)} | {cpu:.1f} |")
+        if args.verbose:
+            for r in wr + new:
+                print(f"    {'WRONG' if r in wr else 'right'} {r['set']} {r['document']} {r['stored']} (truth "
+                      f"{r['truth']}, flagged {r['flagged']}): {rule(r['reading'], r['stored'])}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -201,12 +329,17 @@ def main() -> None:
     r.add_argument("--out", type=Path, required=True)
     r.add_argument("--jsonl", type=Path, required=True)
     r.add_argument("--other-groups", action="store_true", help="the documents of the other groups (and AT sets')")
+    r.add_argument("--all-digits", action="store_true",
+                   help="read every word of the date line holding a digit (day, month, year), not the year's alone")
     t = sub.add_parser("table")
     t.add_argument("jsonl", nargs="+", type=Path)
     t.add_argument("--why", type=Path, required=True)
     t.add_argument("--verbose", action="store_true")
+    d = sub.add_parser("days", help="rules on the day's word (rows of run --all-digits), judged by their truth")
+    d.add_argument("jsonl", nargs="+", type=Path)
+    d.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
-    run(args) if args.cmd == "run" else table(args)
+    {"run": run, "table": table, "days": days}[args.cmd](args)
 
 
 if __name__ == "__main__":

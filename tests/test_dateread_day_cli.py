@@ -1,0 +1,69 @@
+"""End to end through ``archivist process``: the typed pages of the HG sets of seeds 86 and 100 whose day the OCR
+misread at full confidence (session 34's check sets: stored unflagged by c37dda8), rendered exactly as their sets
+render them. The page stage reads the day's word again and keeps the readings in the record; extract flags the date
+and keeps its value (dayread34, issue 14 item 9; bench/RESULTS.md "The date's day read again (session 34,
+dayread34)")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.pdfcheck import assert_valid_pdfs
+
+#: (seed, slot, the document, the day's word as the OCR read it, the date stored, the reason)
+CASES = [
+    (86, 7, "typewriter-08-kh-061-quynh-hau", "Z8", "2007-11-08",
+     "the date's day 'Z8' holds more than digits and read again gave 28 and 8"),
+    (86, 10, "typewriter-11-qd-154-cam-thach", "16", "2010-03-16", "the date's day '16' read again gave 18 and 18"),
+    (100, 6, "typewriter-07-bc-124-binh-minh", "19", "2010-01-19", "the date's day '19' read again gave 18 and 18"),
+]
+
+
+def _render(seed: int, slots_wanted: list[int], scans: Path) -> dict[str, dict]:
+    """The HG set's documents of ``slots_wanted`` rendered into ``scans`` as the whole set renders them (every
+    page's tilt and turn depends on the pages before it: ``page_draws``); their truths by first page's file (under the
+    set's folder, ``scans/…``)."""
+    from samples.generate import _write_slot, page_draws
+    from samples.hard import GROUPS, PLANS, plan_groups
+
+    slots = plan_groups(seed, 6, list(GROUPS), 4)
+    skews, rots = page_draws(seed, slots)
+    out = {}
+    for k in slots_wanted:
+        first = sum(len(d.pages) for s in slots[:k] for d in s.docs)
+        truth = _write_slot(k, slots[k], scans, skews, rots, first, PLANS[slots[k].group].colour_share)[0]
+        out[truth["pages"][0]["file"]] = truth
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [86, 100])
+def test_a_typed_day_misread_is_flagged_and_kept_through_process(tmp_path: Path, seed: int) -> None:
+    from click.testing import CliRunner
+
+    from archivist.cli import main
+
+    cases = {c[2]: c for c in CASES if c[0] == seed}
+    scans = tmp_path / "scans"  # the generator writes beside it, under the name "scans", as a set holds it
+    scans.mkdir()
+    truths = _render(seed, [c[1] for c in cases.values()], scans)
+    assert sorted(t["document"] for t in truths.values()) == sorted(cases)
+    archive = tmp_path / "archive"
+    res = CliRunner().invoke(main, ["process", str(scans), "--archive", str(archive), "--workers", "2", "--json"])
+    assert res.exit_code == 0, res.output
+    pdfs = []
+    for path in sorted((archive / "documents").glob("doc-*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        truth = truths[str(Path(rec["pages"][0]["source"]["path"]).relative_to(tmp_path))]
+        _, _, document, word, stored, reason = cases[truth["document"]]
+        meta, field = rec["metadata"], rec["metadata"]["fields"]["date"]
+        assert meta["date"] == field["value"] == stored != truth["metadata"]["date"], document  # wrong, kept
+        assert field.get("review") == reason and "date" in meta["needs_review"], document
+        day = next(w for w in rec["pages"][0]["date_reading"]["words"] if w["text"] == word)
+        assert reason.endswith(f"gave {day['read']} and {day['scan']}"), document  # the readings the record keeps
+        pdfs.append(archive / rec["output"]["pdf"])
+    assert len(pdfs) == len(cases)
+    assert_valid_pdfs(pdfs)
