@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from .fields import Field
 from .footer import find_footer
 from .layout import Header
-from .namerival import _listed
+from .namerival import listed
 from .numberread import _api as own_api
 from .numberread import box_reading, crop_box, read_crop, read_image, reads_crops
 from .ocrtext import Line, PageText, page_lines
@@ -85,7 +85,7 @@ def other_name(value: str, reading: str) -> tuple[str, str] | None:
     if len(words) != len(read):
         return None
     for i, (own, found) in enumerate(zip(words, read, strict=True)):
-        if found.lower() != own.lower() and found.lower() in _listed(i):
+        if found.lower() != own.lower() and found.lower() in listed(i):
             return found, own
     return None
 

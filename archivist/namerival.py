@@ -42,7 +42,7 @@ NEAR_LETTERS = 3
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _listed(index: int) -> set[str]:
+def listed(index: int) -> set[str]:
     """Every listed spelling (small letters) of a name's word at ``index``: a family name first, given names after."""
     section = name_spellings().get("surnames" if index == 0 else "given", {})
     return {w for spellings in section.values() for w in spellings}
@@ -63,7 +63,7 @@ def rival_name_doubt(value: str, read: Sequence[tuple[str, Sequence[tuple[int, s
             if not 0 <= at < len(text):
                 continue
             other = "".join(_LETTERS.findall(text[:at] + rival + text[at + 1:])).lower()
-            if other != word.lower() and other in _listed(i):
+            if other != word.lower() and other in listed(i):
                 return (f"'{text}' was stored '{word}', but the engine's other choice for its '{text[at]}', "
                         f"'{rival}', spells the name '{other.capitalize()}': one of two names")
     return None
