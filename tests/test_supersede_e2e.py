@@ -76,7 +76,6 @@ def index_url(request: pytest.FixtureRequest, tmp_path: Path):
         yield url
 
 
-@pytest.mark.slow
 def _review_ids(archive: Path, sheet: Path) -> set[str]:
     """The documents ``archivist review export`` lists a field of."""
     res = _cli("review", "export", "--archive", archive, "--out", sheet)
@@ -84,6 +83,7 @@ def _review_ids(archive: Path, sheet: Path) -> set[str]:
     return {r["document_id"] for r in csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8-sig")))}
 
 
+@pytest.mark.slow  # a whole batch through OCR, twice (make test-fast leaves it out)
 def test_a_rescanned_dossier_replaces_its_first_version(tmp_path: Path, index_url: str | None) -> None:
     archive = tmp_path / "archive"
     scans, dossier, other_scan = versioned_scans(tmp_path)
