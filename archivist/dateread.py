@@ -44,7 +44,7 @@ from .faintflags import word_tuples
 from .fields import Field
 from .layout import DocLayout, Header
 from .numberread import _api as own_api
-from .numberread import box_reading, crop_box, page_header, read_crop, read_image, reads_crops
+from .numberread import crop_box, flag_box_reread, page_header, read_crop, read_image, reads_crops
 from .ocrtext import Line
 
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract writes without them)
@@ -172,8 +172,4 @@ def day_doubt(got: dict, day: int) -> str | None:
 def flag_date_reread(f: Field | None, pages: Sequence[Any]) -> None:
     """Flag the date when the second readings of its year's or day's word contradict it (:func:`reread_doubt`).
     The value is never changed."""
-    if f is None or f.review or not isinstance(f.value, str):
-        return
-    got = box_reading(f, pages, "date_reading")
-    if got is not None:
-        f.review = reread_doubt(got, f.value)
+    flag_box_reread(f, pages, "date_reading", reread_doubt)

@@ -33,7 +33,7 @@ from .footer import find_footer
 from .layout import Header
 from .namerival import listed
 from .numberread import _api as own_api
-from .numberread import box_reading, crop_box, read_crop, read_image, reads_crops
+from .numberread import crop_box, flag_box_reread, read_crop, read_image, reads_crops
 from .ocrtext import Line, PageText, page_lines
 
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract writes without them)
@@ -102,8 +102,4 @@ def reread_doubt(got: dict, value: str) -> str | None:
 
 def flag_name_reread(f: Field | None, pages: Sequence[Any]) -> None:
     """Flag the signer when a second reading of its line names another listed name. The value is never changed."""
-    if f is None or f.review or not isinstance(f.value, str):
-        return
-    got = box_reading(f, pages, "name_reading")
-    if got is not None:
-        f.review = reread_doubt(got, f.value)
+    flag_box_reread(f, pages, "name_reading", reread_doubt)

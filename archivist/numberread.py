@@ -19,7 +19,7 @@ the page. The value is never changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import digitglyphs
@@ -171,47 +171,47 @@ def box_reading(f: Field, pages: Sequence[Any], kept: str = "number_reading") ->
     return got
 
 
-def reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> str | None:
-    """Why ``number`` (the stored number of the number/symbol ``f``) may be misread: its box, read again two
+def box_numbers(got: dict) -> list[str]:
+    """The numbers the box's two second readings gave, ``read`` then ``scan`` ('' where one gave no digits)."""
+    return [number_of(got["read"] or ""), number_of(got["scan"] or "")]
+
+
+def reread_doubt(got: dict, number: str) -> str | None:
+    """Why ``number`` (the stored number, its box read again as ``got``) may be misread: the box, read again two
     ways, gave other digits both times (a reading with no digits is no evidence)."""
-    got = box_reading(f, pages)
-    if got is None:
-        return None
-    found = [number_of(got["read"]), number_of(got["scan"])]
+    found = box_numbers(got)
     if not all(found) or any(n.lstrip("0") == number.lstrip("0") for n in found):
         return None
     return f"the number's box read again gave {found[0]} and {found[1]}, not {number}"
 
 
-def glyph_doubt(f: Field, number: str, pages: Sequence[PageText]) -> None | str:
-    """Why ``number`` may hold a misread digit: a digit of it looks like the page's renderings of another digit
-    (:func:`archivist.digitglyphs.glyph_doubt` on what the page stage kept for this box)."""
-    got = box_reading(f, pages)
-    return digitglyphs.glyph_doubt(got["glyphs"], number) if got and got.get("glyphs") else None
-
-
-def glyph_reread_doubt(f: Field, number: str, pages: Sequence[PageText]) -> None | str:
-    """Why ``number`` may hold a misread digit: a digit of it looks more like the page's renderings of another digit
-    and one second reading of its box gave that digit there (:func:`archivist.digitglyphs.glyph_reread_doubt`)."""
-    got = box_reading(f, pages)
-    if not got or not got.get("glyphs"):
+def glyph_doubts(got: dict, number: str) -> str | None:
+    """The first doubt the page's renderings of the digits give about ``number`` (what the page stage kept for its
+    box, ``got``): a digit of it looks like another digit (:func:`archivist.digitglyphs.glyph_doubt`), or more like
+    the one a second reading gave there (:func:`~archivist.digitglyphs.glyph_reread_doubt`), or a loop digit as much
+    like the page's ``0`` (:func:`~archivist.digitglyphs.zero_tie_doubt`)."""
+    judged = got.get("glyphs")
+    if not judged:
         return None
-    rereads = [n for n in (number_of(got["read"] or ""), number_of(got["scan"] or "")) if n]
-    return digitglyphs.glyph_reread_doubt(got["glyphs"], number, rereads)
-
-
-def zero_tie_doubt(f: Field, number: str, pages: Sequence[PageText]) -> None | str:
-    """Why ``number`` may hold a ``0`` misread as a loop digit (:func:`archivist.digitglyphs.zero_tie_doubt`)."""
-    got = box_reading(f, pages)
-    return digitglyphs.zero_tie_doubt(got["glyphs"], number) if got and got.get("glyphs") else None
+    return (digitglyphs.glyph_doubt(judged, number)
+            or digitglyphs.glyph_reread_doubt(judged, number, [n for n in box_numbers(got) if n])
+            or digitglyphs.zero_tie_doubt(judged, number))
 
 
 def flag_reread(number_symbol: Field, number: Field, pages: Sequence[PageText]) -> None:
-    """Flag the number and the number/symbol when both second readings of its box disagree with it, when one
-    of its digits looks like the page's renderings of another digit, when it looks more like one that a second
-    reading gave, or when a loop digit looks as much like the page's ``0``."""
-    if isinstance(number.value, str):
-        doubt_number(number_symbol, number, reread_doubt(number_symbol, number.value, pages)
-                     or glyph_doubt(number_symbol, number.value, pages)
-                     or glyph_reread_doubt(number_symbol, number.value, pages)
-                     or zero_tie_doubt(number_symbol, number.value, pages))
+    """Flag the number and the number/symbol when both second readings of its box disagree with it, or when the
+    page's renderings of the digits doubt one of its digits (:func:`glyph_doubts`). The box's reading is looked up
+    once for all of them."""
+    got = box_reading(number_symbol, pages)
+    if isinstance(number.value, str) and got is not None:
+        doubt_number(number_symbol, number, reread_doubt(got, number.value) or glyph_doubts(got, number.value))
+
+
+def flag_box_reread(f: Field | None, pages: Sequence[Any], kept: str, doubt: Callable[[dict, str], str | None]) -> None:
+    """Flag ``f`` (not flagged yet, a text value) with ``doubt(reading, value)`` of what the page stage read again of
+    its box and kept on its page as ``kept`` (the date's, the signer's). The value is never changed."""
+    if f is None or f.review or not isinstance(f.value, str):
+        return
+    got = box_reading(f, pages, kept)
+    if got is not None:
+        f.review = doubt(got, f.value)

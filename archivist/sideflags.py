@@ -62,7 +62,7 @@ from typing import Any
 from .fields import Field
 from .footer import Footer
 from .numberbox import WEAK_NUMBER, box_doubt, doubt_number, number_word, page_scale
-from .numberread import box_reading, number_of
+from .numberread import box_numbers, box_reading, number_of
 
 #: a stray this many row heights or less after an item's row's right end is a piece of that row (AT60 1.35; the
 #: nearest stray beside a right list on the fit basis stood 2.36 heights away)
@@ -113,8 +113,7 @@ def typed_reread_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) 
     got = box_reading(number_symbol, pages)
     if scale is None or not scale[1] or got is None:
         return None
-    other = [n for n in (number_of(got["read"] or ""), number_of(got["scan"] or ""))
-             if n and n.lstrip("0") != number.lstrip("0")]
+    other = [n for n in box_numbers(got) if n and n.lstrip("0") != number.lstrip("0")]
     if len(other) != 1:
         return None  # none against it, or both (numberread.reread_doubt's)
     return f"the number word was read at {found[0][1]:.0f} on a typewritten page, and its box read again gave " \
