@@ -15,6 +15,7 @@ from .footer import authority_of
 from .layout import DocLayout, Line
 from .marks import MarkRestorer
 from .ocrtext import _fold, upper_ratio
+from .subjectcut import cut_head_doubt
 
 __all__ = ["form_title", "subject_field"]
 
@@ -50,7 +51,9 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     h = doc.header
     if h.vv:
         parts = [_VV_PREFIX.sub("V/v ", h.vv[0].text)] + [ln.text for ln in h.vv[1:]]
-        return _guessed(make_field(restore.restore(clean(" ".join(parts)), "text"), 0.9, h.vv[0]), restore)
+        f = _guessed(make_field(restore.restore(clean(" ".join(parts)), "text"), 0.9, h.vv[0]), restore)
+        f.review = f.review or cut_head_doubt(f.value)
+        return f
     if h.title is None:
         return missing()
     rest = h.title.rest
@@ -83,7 +86,7 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     value = re.sub(r"^V[Ee](?= )", "Về", value)  # the subject's first word, its marks lost
     base = 0.9 if _fold(value).startswith(("ve ", "v/v", "ban hanh", "phe duyet")) else 0.75
     f = _guessed(make_field(restore.restore(value, "text"), base, got[0]), restore)
-    f.review = f.review or continued(stop)
+    f.review = f.review or continued(stop) or cut_head_doubt(f.value, stop.text if stop is not None else None)
     return f
 
 
