@@ -16,6 +16,7 @@ from .layout import DocLayout, Line
 from .marks import MarkRestorer
 from .ocrtext import _fold, upper_ratio
 from .subjectcut import cut_head_doubt
+from .subjectlone import lone_mark_doubt
 
 __all__ = ["form_title", "subject_field"]
 
@@ -52,7 +53,7 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     if h.vv:
         parts = [_VV_PREFIX.sub("V/v ", h.vv[0].text)] + [ln.text for ln in h.vv[1:]]
         f = _guessed(make_field(restore.restore(clean(" ".join(parts)), "text"), 0.9, h.vv[0]), restore)
-        f.review = f.review or cut_head_doubt(f.value)
+        f.review = f.review or cut_head_doubt(f.value) or lone_mark_doubt(f.value)
         return f
     if h.title is None:
         return missing()
@@ -86,7 +87,8 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     value = re.sub(r"^V[Ee](?= )", "Về", value)  # the subject's first word, its marks lost
     base = 0.9 if _fold(value).startswith(("ve ", "v/v", "ban hanh", "phe duyet")) else 0.75
     f = _guessed(make_field(restore.restore(value, "text"), base, got[0]), restore)
-    f.review = f.review or continued(stop) or cut_head_doubt(f.value, stop.text if stop is not None else None)
+    f.review = f.review or continued(stop) or cut_head_doubt(f.value, stop.text if stop is not None else None) \
+        or lone_mark_doubt(f.value)
     return f
 
 
