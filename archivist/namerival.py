@@ -117,7 +117,7 @@ def crossed_name_doubt(value: str, read: Sequence[tuple[str, Box]], others: Sequ
     so the guess has nothing sure to start from. HG111 tables-25 qd-242's signer, printed ``Lê Tiến Thịnh``: the
     seal's ring and the signature over ``Lê`` read ``Tả`` at 95 (its box 24 px above the line's, the signature's
     ``Z2`` across it), restored ``Tạ``, no name reading giving ``Lê``. On seeds 86-112 it is the one restored name word
-    so crossed, among 103 restored words of signers and persons; 17 name words crossed but kept as read are left
+    so crossed, among 103 restored words of signers and persons; 20 name words crossed but kept as read are left
     to the other rules (bench/RESULTS.md, "Flags, ninetieth round onward (session 35)"). None when the words do not
     pair one to one."""
     words = _LETTERS.findall(value)
