@@ -33,8 +33,7 @@ from .faintflags import Box, value_words, word_tuples
 from .fields import NAME_FIELDS, Field
 from .marks import name_spellings
 from .numberbox import SURE
-from .ocrtext import PageText, box_inside, fold_key
-from .twiceflags import overlap
+from .ocrtext import PageText, box_inside, fold_key, overlap
 
 #: a name word this short is not judged one letter from a listed one: two-letter names differ by a letter from
 #: many others (``Hà`` and the listed ``Bá``)
