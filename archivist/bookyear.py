@@ -15,7 +15,9 @@ value changed; the generated sets hold none.
 
 from __future__ import annotations
 
+from .civil import book_count_doubt
 from .dates import iso_date
+from .digitglyphs import ZERO_READS
 from .fields import Field
 
 
@@ -35,3 +37,25 @@ def flag_book_year(event: Field | None, book_year: int | None) -> None:
     if event is None or day is None or book_year is None or event.review:
         return
     event.review = book_year_doubt(day.year, book_year)
+
+
+def entry_zero_doubt(entry: str, book: str) -> str | None:
+    """Why a register entry ``entry`` (its number) is doubtful: it holds a ``6``, ``8`` or ``9`` and the book cited
+    beside it is numbered as no book is (:func:`archivist.civil.book_count_doubt`: ``93/1996``, a leading ``0`` read
+    as a loop digit). The book and the entry are typed on neighbouring lines of the form in one face and one fading:
+    where the book's ``0`` was read as a loop digit, the entry's loop digits may be ``0`` s too. HG96 faded-13
+    khai-sinh-106: book ``93/1996`` (``03``), entry ``166`` for ``106`` at 0.817, no other doubt. On seeds 86-116 three
+    entries held a loop digit beside a book so doubted: that one and two right ones, ``266`` flagged already and
+    ``236`` (book ``92/2996``) flagged by this alone (bench/RESULTS.md, "Flags, ninetieth round onward (session
+    35)"): a weak sign, one right entry a glance for each wrong one caught."""
+    if not any(c in ZERO_READS for c in entry) or book_count_doubt(book) is None:
+        return None
+    return f"the book beside it, '{book}', had a 0 read as another digit; the entry's 6, 8 or 9 may be a 0 too"
+
+
+def flag_entry_zero(entry: Field | None, book: Field | None) -> None:
+    """Mark a register entry for review by :func:`entry_zero_doubt`. Flags only: the value is kept."""
+    if entry is None or book is None or entry.review or not isinstance(entry.value, str) \
+            or not isinstance(book.value, str):
+        return
+    entry.review = entry_zero_doubt(entry.value, book.value)

@@ -155,7 +155,8 @@ def day_doubt(got: dict, day: int) -> str | None:
     dayread34)"): both second readings of the word writing it give another day of as many digits, no ``0`` of it
     read as another digit (:func:`contradicts`: a typed ``10`` read ``19`` at 0.85, both readings ``18``); or the
     word holds more than its digits (``Z8``: the OCR made a letter of the day's ``2`` and stored ``8``) and one
-    reading gives another day (``28``). A reading of no day (0, over 31) is no evidence."""
+    reading gives another day (``28``); or both readings give days and one gives a loop digit of it as another
+    (:func:`loop_swap`). A reading of no day (0, over 31) is no evidence."""
     w = next((w for w in got["words"] if is_day_word(w["text"], day)), None)
     if w is None:
         return None
@@ -166,6 +167,33 @@ def day_doubt(got: dict, day: int) -> str | None:
         return f"the date's day '{w['text']}' read again gave {said}"
     if not w["text"].isdigit() and any(f != own for f in days):
         return f"the date's day '{w['text']}' holds more than digits and read again gave {said}"
+    for f in days if len(days) == len(found) else ():
+        at = loop_swap(own, f)
+        if at is not None:
+            return (f"the date's day '{w['text']}' read again gave {said}: its '{own[at]}' read '{f[at]}', and a 0 "
+                    "and the loop digits are read as each other")
+    return None
+
+
+#: the digits a stored loop digit of a day may be read again as, a sign it is no clear glyph (:func:`loop_swap`)
+LOOP_READS = digitglyphs.ZERO_READS | {"0"}
+
+
+def loop_swap(own: str, found: str) -> int | None:
+    """Where the reading ``found`` of a day differs from the stored ``own``, when in one digit only, a ``6``, ``8`` or
+    ``9`` stored (:data:`archivist.digitglyphs.ZERO_READS`) read as another of them or ``0``; None otherwise. A typed
+    ``0``, faded or filled, and the loop digits are the glyphs the engine reads as each other: a day whose loop digit
+    a second reading gives as another is no sure reading of either (HG113 typewriter-09 kh-008, printed ``20``: the
+    OCR's ``26`` at 0.853, read again ``28`` and ``26``; bench/RESULTS.md, "Flags, ninetieth round onward (session
+    35)"). One of the two readings suffices, both giving a day. Caveat: psm 8 reads a clear printed ``19`` as ``18``
+    often, which this would doubt; the day is read again on pages restored as typed only, where on session 34's bench
+    (87 typed days of seeds 86-108) it held for 3 days, all wrong and flagged already; a right ``9`` read ``8`` once
+    and nothing the other time is not doubted (both readings must give a day)."""
+    if len(found) != len(own):
+        return None
+    diff = [i for i, (a, b) in enumerate(zip(own, found, strict=True)) if a != b]
+    if len(diff) == 1 and own[diff[0]] in digitglyphs.ZERO_READS and found[diff[0]] in LOOP_READS:
+        return diff[0]
     return None
 
 

@@ -246,6 +246,30 @@ def glyph_reread_doubt(judged: Sequence[dict], number: str, rereads: Sequence[st
     return None
 
 
+def unrendered_doubt(judged: Sequence[dict], number: str, rereads: Sequence[str]) -> str | None:
+    """Why ``number`` may hold a misread digit: one of its digits is one the page renders nowhere (so its glyph has
+    nothing of its own to be compared with), the page's digit it looks most like is the one a second reading of the
+    box (``rereads``: the numbers they gave) puts there, and no reading of as many digits gives ``number``. HG113
+    typewriter-09 kh-008's ``03`` for ``08`` at 0.95: the page has no ``3``, the glyph is most like its ``8`` s
+    (0.757), the scan read ``88`` (the other reading ``3``, a digit lost). On seeds 86-114 the glyph and a reading so
+    agree on 6 numbers, 5 wrong; the one right one (``236``, read again ``236`` and ``238``) has a reading giving it
+    whole, which this asks there be none of (bench/RESULTS.md, "Flags, ninetieth round onward (session 35)")."""
+    whole = [r for r in dict.fromkeys(rereads) if len(r) == len(number)]
+    if number in whole:
+        return None
+    for w in judged:
+        at = digits_at(w["text"], number)
+        if at is None:
+            continue
+        for i, own, digit, other in w["digits"]:
+            k = i - at
+            if own is None and 0 <= k < len(number) and any(r[k] == digit != number[k] for r in whole):
+                return (f"the page renders no '{number[k]}' to compare the number's with; it looks most like the "
+                        f"page's '{digit}' ({other:.3f}), and its box read again gave {digit} there")
+        return None
+    return None
+
+
 #: the digits a faded or typed ``0`` is read as, its counter filled or a stroke's stub taken for a loop
 ZERO_READS = frozenset("689")
 #: a digit whose glyph correlates with the page's ``0`` within this of its own is as much a ``0`` as itself

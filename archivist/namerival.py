@@ -29,11 +29,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .faintflags import value_words
+from .faintflags import Box, value_words, word_tuples
 from .fields import NAME_FIELDS, Field
 from .marks import name_spellings
 from .numberbox import SURE
-from .ocrtext import PageText, fold_key
+from .ocrtext import PageText, box_inside, fold_key, overlap
 
 #: a name word this short is not judged one letter from a listed one: two-letter names differ by a letter from
 #: many others (``Hà`` and the listed ``Bá``)
@@ -108,10 +108,36 @@ def van_doubt(value: str) -> str | None:
     return None
 
 
+def crossed_name_doubt(value: str, read: Sequence[tuple[str, Box]], others: Sequence[tuple[str, Box]]) -> str | None:
+    """Why the name ``value`` is doubtful: the restorer changed one of its words (``read``: the OCR words it was read
+    from and their boxes, one per word of the value), and another word of the page (``others``: those outside the
+    value's box) covers part of that word's box. The restorer guesses a listed name from the letters read; where a
+    signature's or a seal's strokes were read as a word across the name's, the letters may be partly those strokes,
+    so the guess has nothing sure to start from. HG111 tables-25 qd-242's signer, printed ``Lê Tiến Thịnh``: the
+    seal's ring and the signature over ``Lê`` read ``Tả`` at 95 (its box 24 px above the line's, the signature's
+    ``Z2`` across it), restored ``Tạ``, no name reading giving ``Lê``. On seeds 86-112 it is the one restored name word
+    so crossed, among 103 restored words of signers and persons; 20 name words crossed but kept as read are left
+    to the other rules (bench/RESULTS.md, "Flags, ninetieth round onward (session 35)"). None when the words do not
+    pair one to one."""
+    words = _LETTERS.findall(value)
+    if len(words) != len(read):
+        return None
+    for word, (text, box) in zip(words, read, strict=True):
+        letters = _LETTERS.findall(text)
+        if len(letters) != 1 or letters[0].lower() == word.lower():
+            continue  # kept as read: no guess to doubt
+        for other, obox in others:
+            if overlap(box, obox) > 0:
+                return (f"'{text}' was stored '{word}', but the page's '{other}' (a signature's or a seal's strokes "
+                        f"read as text) lies across it: the letters the name was guessed from may be those strokes")
+    return None
+
+
 def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None:
     """Mark for review each name of ``found`` (:data:`NAME_FIELDS`) a word of which is one letter from a listed given
     name it is not (:func:`near_name_doubt`), spells ``Văn`` with other marks (:func:`van_doubt`), or the restorer
-    changed while the engine's rival for one of its letters spells another listed name (:func:`rival_name_doubt`).
+    changed while the engine's rival for one of its letters spells another listed name (:func:`rival_name_doubt`)
+    or another word of the page lies across it (:func:`crossed_name_doubt`).
     The ``Văn`` test needs no page words: a name read from a text layer is judged by it too."""
     by_page = {p.number: p for p in pages if p.words}  # a page without its words (a text layer) gives no rivals
     for name in NAME_FIELDS:
@@ -125,4 +151,16 @@ def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None
         pairs = [(page.rivals.get(tuple(w[2]), (w[0], ())), w[1]) for w in value_words(page.words, f)]
         pairs = [(read, conf) for read, conf in pairs if _LETTERS.search(read[0])]
         f.review = rival_name_doubt(f.value, [read for read, _ in pairs]) \
-            or near_name_doubt(f.value, [(read[0], conf) for read, conf in pairs])
+            or near_name_doubt(f.value, [(read[0], conf) for read, conf in pairs]) \
+            or _crossed(f, page)
+
+
+def _crossed(f: Field, page: PageText) -> str | None:
+    """:func:`crossed_name_doubt` of ``f`` on its ``page``: its words against the page's others."""
+    if f.bbox is None:
+        return None
+    mine = [(w[0], w[2]) for w in value_words(page.words or (), f) if _LETTERS.search(w[0])]
+    boxes = {tuple(box) for _, box in mine}
+    others = [(w[0], w[2]) for w in word_tuples(page.words or ())
+              if not box_inside(w[2], f.bbox) and tuple(w[2]) not in boxes]
+    return crossed_name_doubt(str(f.value), mine, others)

@@ -59,6 +59,14 @@ def box_inside(box: Sequence[float], within: Sequence[float], slack: float = 3) 
             and box[3] <= within[3] + slack)
 
 
+def overlap(a: Sequence[float], b: Sequence[float]) -> float:
+    """The share of the smaller of boxes ``a`` and ``b`` (x0, y0, x1, y1) that the other covers."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return max(0, w) * max(0, h) / smaller if smaller > 0 else 0.0
+
+
 @lru_cache(maxsize=1 << 16)
 def _fold(s: str) -> str:
     """Fold Vietnamese for matching (:func:`archivist.textnorm.fold`: no marks, ``đ`` -> ``d``, lower

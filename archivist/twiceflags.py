@@ -31,6 +31,7 @@ from typing import Any
 from .crosscheck import unmarked_key
 from .faintflags import Box, value_words
 from .fields import Field
+from .ocrtext import overlap
 
 #: two boxes of the same word overlapping by at least this share of the smaller one's area are one place read
 #: twice ("most of the smaller's area"); words side by side share at most a sliver of their boxes
@@ -45,14 +46,6 @@ _CORE = re.compile(r"[^\W_]+(?:[-./][^\W_]+)*")
 def _core(text: str) -> str:
     m = _CORE.search(text)
     return m.group(0).casefold() if m else ""
-
-
-def overlap(a: Box, b: Box) -> float:
-    """The share of the smaller of boxes ``a`` and ``b`` (x0, y0, x1, y1) that the other covers."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-    return max(0, w) * max(0, h) / smaller if smaller > 0 else 0.0
 
 
 def twice_doubt(value: object, words: Sequence[tuple[str, float, Box, int]]) -> str | None:

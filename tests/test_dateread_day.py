@@ -45,7 +45,7 @@ def test_both_readings_giving_another_day_doubt_it() -> None:
 
 
 def test_readings_that_are_no_evidence_leave_the_day() -> None:
-    for day, read, scan in (("19", "19", "18"),  # one reading agrees
+    for day, read, scan in (("13", "13", "18"),  # one reading agrees (a loop digit read as another: flags91)
                             ("19", "", "18"),  # one read nothing
                             ("19", "1", "1"),  # a digit lost
                             ("19", "18:", "18"),  # a mark of the crop taken in: no clean reading
