@@ -225,6 +225,8 @@ def _print_summary(report) -> None:
     click.echo(f"Pages: {report.pages} in {report.seconds:.1f} s ({report.pages_per_minute:.1f} pages/min)")
     if line := _fonds_line(report.documents):
         click.echo(line)
+    if review := sum(bool(d.get("to_review")) for d in report.documents):
+        click.echo(f"To review: {review} document(s) ('archivist review export' lists their fields)")
     if report.stopped:
         click.echo(f"Stopped early: {report.stopped}")
         click.echo(f"Unfinished: {len(report.unfinished)} input(s)"
@@ -247,14 +249,14 @@ def _print_summary(report) -> None:
 
 
 def _fonds_line(documents: list[dict]) -> str | None:
-    """``Fonds: C04756 2, M04714 1; 1 to review``: where this batch's documents were filed (none in an archive
-    without fonds)."""
+    """``Fonds: C04756 2, M04714 1 (1 uncertain)``: where this batch's documents were filed (none in an archive
+    without fonds). The uncertain ones are among the documents the ``To review`` line counts."""
     if not any(d.get("fonds") for d in documents):
         return None
     counts = Counter(d.get("fonds") or "none yet" for d in documents)
     review = sum(bool(d.get("fonds_review")) for d in documents)
     return ("Fonds: " + ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
-            + (f"; {review} to review ('archivist review export')" if review else ""))
+            + (f" ({review} uncertain)" if review else ""))
 
 
 @functools.cache

@@ -117,7 +117,7 @@ def manifest(archive: Path, fonds_ref: str | None, fmt: str, out: Path | None, d
     dossiers = [r for r in data["entries"] if r["level"] == "dossier"]
     documents = [r for r in data["entries"] if r["level"] == "document"]
     click.echo(f"{len(dossiers)} dossiers ({sum(r['status'] == 'due now' for r in dossiers)} due now as of {as_of}), "
-               f"{len(documents)} documents ({sum(r['review'] for r in documents)} to review)"
+               f"{len(documents)} documents ({sum(r['review'] for r in documents)} with a period to confirm)"
                + (f"; written to {out}" if out else ""), err=True)
     sys.exit(1 if state.problems else 0)
 

@@ -46,6 +46,7 @@ from .reportlang import VIETNAM_TIME, bilingual_html, labels, time_html, vietnam
 from .reportlang import asset as _asset
 from .reportlang import label_html as _t
 from .reportversions import documents_note, review_note, version_counts, version_html, version_links
+from .toreview import review_fields, to_review
 
 LOW_WORD_CONF = 60.0  #: Tesseract word confidence (0-100) below which a word is highlighted on its page
 LOW_PAGE_CONF = 80.0  #: mean OCR confidence of a page below which its document is flagged
@@ -173,7 +174,7 @@ def _flags(rec: dict) -> list[str]:
     replaced = replaced_by(rec) is not None  # the later version is the one to check, as in 'review export'
     return [flag for flag, on in (
         ("superseded", replaced),
-        ("review", bool((rec.get("metadata") or {}).get("needs_review")) and not replaced),
+        ("review", to_review(rec)),
         ("low_dpi", any(below_standard(p) for p in pages)),
         ("low_conf", bool(confs) and min(confs) < LOW_PAGE_CONF),
         # uncertain, or turned by the camera's tag alone (archivist/orient.py): which way is up wants a person's look
@@ -195,7 +196,7 @@ def doc_entry(rec: dict, archive: Path, base: Path, files_href: str, has_images:
         "date": meta.get("date") or "", "subject": meta.get("subject") or "", "issuer": meta.get("issuer") or "",
         "signer": meta.get("signer") or "", "retention": (meta.get("retention") or {}).get("period"),
         "ocr": round(sum(confs) / len(confs), 1) if confs else None, "meta_conf": meta.get("confidence"),
-        "review": list(meta.get("needs_review") or []), "flags": _flags(rec), **version_links(rec),
+        "review": review_fields(rec), "flags": _flags(rec), **version_links(rec),
         "thumb": f"{files_href}/{thumb}" if has_images else None,
         "pages": [{"n": p.get("number", i + 1), "img": f"{files_href}/{names[i]}" if has_images else None,
                    "w": p.get("width"), "h": p.get("height"), "dpi": p.get("dpi"), "orientation": p.get("orientation"),
