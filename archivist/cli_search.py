@@ -192,15 +192,15 @@ Examples:
 @click.option("--index", "target", metavar="postgresql://USER@HOST/DB|sqlite", callback=index_address,
               help="Move the index: build it in this PostgreSQL database, or back in ARCHIVE/index.sqlite with "
                    "'sqlite'. archive.json remembers where it is; an index.sqlite is removed once the index is in "
-                   "PostgreSQL (it would be a stale copy), and the PostgreSQL rows are left as they are when it "
-                   "moves back.")
+                   "PostgreSQL (it would be a stale copy), and this archive's rows are removed from PostgreSQL when it "
+                   "moves back (a note says so, or that the server could not be reached).")
 def reindex(archive: Path, target: str | None) -> None:
     """Rebuild the full-text index from the records alone (all or nothing), where archive.json says it
     is, or where --index moves it."""
     from .index_pg import shown_url
 
-    with ArchiveStore.writer(archive, index_url=target, command="archivist reindex") as store:
-        n = store.index().reindex()
+    with ArchiveStore.writer(archive, index_url=target, command="archivist reindex", rebuild_index=True) as store:
+        n = store.rebuild_index()
         url = store.index_url()
     for note in store.notes:
         click.echo(f"note: {note}", err=True)
