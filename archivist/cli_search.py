@@ -15,6 +15,7 @@ import click
 
 from .cli_common import ArchivistCommand, index_address
 from .index import Filters, Hit, IndexBase
+from .plural import plural
 from .query import QueryError
 from .store import INDEX_FILE, ArchiveStore
 
@@ -178,7 +179,7 @@ def open_cmd(doc_id: str, archive: Path, page: int) -> None:
     rec = _record(archive, doc_id)
     count = rec.get("page_count") or len(rec.get("pages") or [])
     if page > count:
-        raise InputError(f"{doc_id} has {count} page{'s' if count != 1 else ''}")
+        raise InputError(f"{doc_id} has {plural(count, 'page')}")
     click.echo(f"{(archive / rec['output']['pdf']).resolve()}\t{page}")
 
 
@@ -205,4 +206,4 @@ def reindex(archive: Path, target: str | None) -> None:
     for note in store.notes:
         click.echo(f"note: {note}", err=True)
     where = f"PostgreSQL {shown_url(url)}" if url else str(archive / INDEX_FILE)
-    click.echo(f"Indexed {n} documents in {where}.")
+    click.echo(f"Indexed {plural(n, 'document')} in {where}.")

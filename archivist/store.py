@@ -49,6 +49,7 @@ from .archiveinfo import (
 from .errors import ArchiveBusy, ArchiveReadOnly, ArchivistError, NotAnArchive, from_os_error
 from .fsutil import atomic_write_json, read_json_object, remove_stale_temps
 from .indexmove import settle_index
+from .plural import plural
 from .record import utc_now
 
 PRODUCER = f"archivist {__version__}"
@@ -233,7 +234,7 @@ class ArchiveStore:
             self.docs_dir.mkdir(exist_ok=True)
             removed = remove_stale_temps(self.root)
             if removed:
-                self.notes.append(f"removed {removed} half-written file(s) a stopped run left behind")
+                self.notes.append(f"removed {plural(removed, 'half-written file')} a stopped run left behind")
             info = self.info()
             if not info:
                 info = {"created": utc_now(), "created_by": PRODUCER, "layout": 1}

@@ -70,14 +70,6 @@ def test_reindex_of_a_missing_sqlite_index_builds_it_once(tmp_path: Path, monkey
     assert _search(archive) == before
 
 
-@pytest.fixture
-def pg(tmp_path: Path):
-    if pg_bin() is None:
-        pytest.skip("PostgreSQL is not installed (apt install postgresql)")
-    with postgres_server(tmp_path / "pg") as url:
-        yield url
-
-
 def _pg_ids(url: str) -> list[str]:
     import psycopg
 
@@ -86,8 +78,14 @@ def _pg_ids(url: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_moving_back_to_sqlite_removes_this_archives_rows(tmp_path: Path, pg: str,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_moving_back_to_sqlite_removes_this_archives_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (apt install postgresql)")
+    with postgres_server(tmp_path / "pg") as pg:
+        _move_back_and_check(tmp_path, pg, monkeypatch)
+
+
+def _move_back_and_check(tmp_path: Path, pg: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import psycopg
 
     archive = tmp_path / "archive"
@@ -120,6 +118,7 @@ def test_moving_back_when_the_server_is_gone(tmp_path: Path, monkeypatch: pytest
     res, written = _reindex(monkeypatch, archive, "--index", "sqlite")
     assert res.exit_code == 0, res.output
     assert len(written) == 1
+    assert res.stdout == f"Indexed 1 document in {archive / 'index.sqlite'}.\n"  # not "1 documents"
     assert f"note: the archive's rows in the PostgreSQL index {url} could not be removed (cannot reach" \
            in res.stderr and "the index is in index.sqlite all the same" in res.stderr
     assert _search(archive) == before

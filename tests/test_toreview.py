@@ -71,9 +71,10 @@ def test_every_command_names_the_same_documents(tmp_path: Path) -> None:
     want = {old.stem}
 
     sheet = tmp_path / "review.csv"
-    _cli("review", "export", "--archive", archive, "--out", sheet)
+    said = _cli("review", "export", "--archive", archive, "--out", sheet).stdout
     rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8-sig"))))
     assert {r["document_id"] for r in rows} == want and [r["field"] for r in rows] == ["language"]
+    assert said == f"1 field to review written to {sheet}\n"  # not "1 field(s)"
 
     summary = json.loads(_cli("report", "--archive", archive, "--json").stdout)
     assert summary["review_documents"] == len(want)
@@ -82,6 +83,6 @@ def test_every_command_names_the_same_documents(tmp_path: Path) -> None:
     assert flagged == want
 
     again = _cli("process", scans, "--archive", archive, "--workers", 1)  # resumes: both already done
-    assert "0 processed, 2 already done" in again.stdout and "To review: 1 document" in again.stdout
+    assert "0 processed, 2 already done" in again.stdout and "To review: 1 document (" in again.stdout
     done = json.loads(_cli("process", scans, "--archive", archive, "--workers", 1, "--json").stdout)
     assert {d["id"] for d in done["documents"] if d["to_review"]} == want
