@@ -174,7 +174,7 @@ def commit_part(store: ArchiveStore, doc: DocumentInput, part: Part, settings: S
 def _keep_previews(store: ArchiveStore, rec: DocumentRecord, part: Part) -> None:
     """The workers' page images go where ``report.html`` looks for them; a failure here only means the
     report renders them from the PDF later, so it never fails the document."""
-    from .htmlreport import PageImages, images_folder
+    from .reportimages import PageImages, images_folder
 
     try:
         PageImages(images_folder(store.root / "report.html")).store(rec.to_dict(), [p.preview for p in part.pages])

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ServiceUnavailable
-from .index import IndexBase
+from .indexbase import IndexBase
 from .indexrows import Filters, Hit, filter_clauses, index_rows, stored_fields
 from .query import And, Node, Not, Or, Term, parse, terms
 
