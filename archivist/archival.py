@@ -11,6 +11,7 @@ from .models import STANDARD_DPI, below_standard
 from .record import replaced_by
 from .retention import retention_for
 from .schemas import known_type
+from .toreview import review_fields
 
 #: Vietnamese labels of the metadata fields a person may be asked to confirm (for the Ghi chú line).
 REVIEW_LABELS = {"fonds": "phông", "type": "tên loại", "number": "số", "symbol": "ký hiệu",
@@ -40,7 +41,7 @@ def archival_fields(record: dict, *, dossier_code: str | None = None, sequence: 
     typ = known_type(meta)
     keywords = [k for k in (typ, meta.get("number_symbol"), KIND_KEYWORDS.get(meta.get("kind") or "")) if k]
     notes = []
-    review = [REVIEW_LABELS.get(f, f) for f in meta.get("needs_review") or []]
+    review = [REVIEW_LABELS.get(f, f) for f in review_fields(record)]
     if review:
         notes.append("Cần kiểm tra: " + ", ".join(dict.fromkeys(review)))
     low = [p["number"] for p in record.get("pages", []) if below_standard(p)]

@@ -6,6 +6,7 @@ Exit codes: 0 everything succeeded, 1 some documents failed, 2 usage error.
 from __future__ import annotations
 
 from . import gcpause
+from .plural import plural
 
 _COLLECTING = gcpause.pause()  # the command's imports, kept for its whole life: frozen, not collected (gcpause.py)
 
@@ -107,7 +108,7 @@ class _Progress:
                 self.bar.start()
                 self.task = self.bar.add_task("pages", total=n, ppm="–")
             else:
-                click.echo(f"Processing {n} pages…", err=True)
+                click.echo(f"Processing {plural(n, 'page')}…", err=True)
             return
         if event == "page":
             self.done += n
@@ -117,7 +118,7 @@ class _Progress:
                 self.bar.update(self.task, advance=n, ppm=ppm)
             elif elapsed - self._last_line > 10 or self.done == self.total:
                 self._last_line = elapsed
-                click.echo(f"  {self.done}/{self.total} pages, {ppm} pages/min", err=True)
+                click.echo(f"  {self.done}/{plural(self.total, 'page')}, {ppm} pages/min", err=True)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -225,9 +226,11 @@ def _print_summary(report) -> None:
     click.echo(f"Pages: {report.pages} in {report.seconds:.1f} s ({report.pages_per_minute:.1f} pages/min)")
     if line := _fonds_line(report.documents):
         click.echo(line)
+    if review := sum(bool(d.get("to_review")) for d in report.documents):
+        click.echo(f"To review: {plural(review, 'document')} ('archivist review export' lists their fields)")
     if report.stopped:
         click.echo(f"Stopped early: {report.stopped}")
-        click.echo(f"Unfinished: {len(report.unfinished)} input(s)"
+        click.echo(f"Unfinished: {plural(len(report.unfinished), 'input')}"
                    + (f" ({', '.join(report.unfinished[:5])}{', …' if len(report.unfinished) > 5 else ''})"
                       if report.unfinished else "") + "; run the same command again to finish them")
     rows = ([("error", f.path, f.reason) for f in report.failures]
@@ -247,14 +250,14 @@ def _print_summary(report) -> None:
 
 
 def _fonds_line(documents: list[dict]) -> str | None:
-    """``Fonds: C04756 2, M04714 1; 1 to review``: where this batch's documents were filed (none in an archive
-    without fonds)."""
+    """``Fonds: C04756 2, M04714 1 (1 uncertain)``: where this batch's documents were filed (none in an archive
+    without fonds). The uncertain ones are among the documents the ``To review`` line counts."""
     if not any(d.get("fonds") for d in documents):
         return None
     counts = Counter(d.get("fonds") or "none yet" for d in documents)
     review = sum(bool(d.get("fonds_review")) for d in documents)
     return ("Fonds: " + ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
-            + (f"; {review} to review ('archivist review export')" if review else ""))
+            + (f" ({review} uncertain)" if review else ""))
 
 
 @functools.cache

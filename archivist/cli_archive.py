@@ -14,6 +14,7 @@ import click
 
 from .cli_common import ArchivistCommand
 from .fsutil import atomic_write_bytes, dumps_json
+from .plural import plural
 
 ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
                        help="The archive folder made by 'archivist process'.")
@@ -116,8 +117,9 @@ def manifest(archive: Path, fonds_ref: str | None, fmt: str, out: Path | None, d
         sys.stdout.flush()
     dossiers = [r for r in data["entries"] if r["level"] == "dossier"]
     documents = [r for r in data["entries"] if r["level"] == "document"]
-    click.echo(f"{len(dossiers)} dossiers ({sum(r['status'] == 'due now' for r in dossiers)} due now as of {as_of}), "
-               f"{len(documents)} documents ({sum(r['review'] for r in documents)} to review)"
+    due = sum(r["status"] == "due now" for r in dossiers)
+    click.echo(f"{plural(len(dossiers), 'dossier')} ({due} due now as of {as_of}), "
+               f"{plural(len(documents), 'document')} ({sum(r['review'] for r in documents)} with a period to confirm)"
                + (f"; written to {out}" if out else ""), err=True)
     sys.exit(1 if state.problems else 0)
 
@@ -150,7 +152,7 @@ def catalogue(archive: Path, fonds_ref: str | None, out_dir: Path | None, schedu
             csv_path, pdf_path = write_catalogue(state, target)
     else:
         csv_path, pdf_path = write_catalogue(state, target)
-    click.echo(f"{len(state.dossiers)} dossiers")
+    click.echo(plural(len(state.dossiers), "dossier"))
     click.echo(str(csv_path))
     click.echo(str(pdf_path))
     sys.exit(1 if state.problems else 0)
@@ -191,8 +193,8 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
         for line in report.holdings.not_processed:
             click.echo(f"not processed: {line}", err=True)
         click.echo(report.holdings.line()[0].upper() + report.holdings.line()[1:], err=True)
-        click.echo(f"{report.files_checked} files checked: "
-                   + ("no problems" if report.ok else f"{len(report.problems)} problem(s)"), err=True)
+        click.echo(f"{plural(report.files_checked, 'file')} checked: "
+                   + ("no problems" if report.ok else plural(len(report.problems), "problem")), err=True)
     sys.exit(0 if report.ok else 1)
 
 
@@ -227,7 +229,8 @@ def bag(archive: Path, fonds_ref: str | None, out: Path, as_of: int, schedule: P
         result = make_bag(archive, out, _schedule(archive, schedule), as_of, _fonds_code(archive, fonds_ref))
     except (BagFailure, ScheduleError, RecordInvalid) as e:
         _fail(str(e).splitlines())
-    click.echo(f"bag written: {result.path} ({result.files} files, {result.bytes} bytes), valid BagIt 1.0")
+    click.echo(f"bag written: {result.path} ({plural(result.files, 'file')}, {plural(result.bytes, 'byte')}), "
+               "valid BagIt 1.0")
     for k in ("Source-Organization", "Commune-Code", "Fonds-Code", "Fonds-Name", "Document-Count", "Dossier-Count",
               "Page-Count"):
         if k in result.info:

@@ -30,6 +30,7 @@ from .fonds import (
     update_fonds,
 )
 from .organisation import InitResult, init_archive, writing
+from .plural import plural
 from .schemas import RecordInvalid
 
 ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -118,7 +119,8 @@ def _print_init(r: InitResult, commune: str) -> None:
                    f"'archivist fonds drop CODE --archive {r.root}'.")
     if r.filed:
         click.echo(f"Documents already in the archive: {r.filed} filed in their fonds from their own evidence, "
-                   f"{r.to_review} to review ('archivist review export'); nothing was OCR'd again.")
+                   f"{r.to_review} of them with an uncertain fonds ('archivist review export'); nothing was OCR'd "
+                   "again.")
 
 
 @click.group("fonds", epilog="""\b
@@ -163,7 +165,7 @@ def list_cmd(archive: Path, as_json: bool) -> None:
         return
     _table(found, counts)
     if unassigned:
-        click.echo(f"{unassigned} document(s) belong to no fonds yet.")
+        click.echo(f"{plural(unassigned, 'document belongs', 'documents belong')} to no fonds yet.")
 
 
 def _live_totals(archive: Path, found: list[Fonds]) -> tuple[dict[str, dict], int]:

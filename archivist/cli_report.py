@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .cli_common import ArchivistCommand
+from .plural import plural
 
 
 @click.command("report", cls=ArchivistCommand, epilog="""\b
@@ -60,7 +61,7 @@ def report(archive: Path, out: Path | None, as_json: bool) -> None:
     click.echo(f"Report: {result.path}")
     versions = (f" ({s['documents_in_force']} in force, {s['superseded_documents']} replaced by a later version)"
                 if s["superseded_documents"] else "")
-    left_out = (f" ({s['review_superseded']} replaced version(s) not counted, as in 'review export')"
+    left_out = (f" ({plural(s['review_superseded'], 'replaced version')} not counted, as in 'review export')"
                 if s["review_superseded"] else "")
     click.echo(f"Documents: {s['documents']}{versions}, pages: {s['pages']}, failed: {s['failures']}, "
                f"to review: {s['review_documents']}{left_out}, pages below 200 dpi: {s['low_dpi_pages']}")

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .cli_common import ArchivistGroup
+from .plural import plural
 from .review import THRESHOLD, export_review, import_review
 
 _ARCHIVE_HELP = "The archive folder made by 'archivist process'."
@@ -51,7 +52,7 @@ def _export(archive: Path, out: Path, threshold: float) -> None:
     """
     _check_archive(archive)
     n = export_review(archive, out, threshold)
-    click.echo(f"{n} field(s) to review written to {out}")
+    click.echo(f"{plural(n, 'field')} to review written to {out}")
 
 
 @review.command("import", epilog="""\b
@@ -78,7 +79,7 @@ def _import(csv_file: Path, archive: Path, reviewer: str | None) -> None:
         click.echo(f"error: {err}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    click.echo(f"{result.applied} correction(s) applied to {len(result.documents)} document(s)")
+    click.echo(f"{plural(result.applied, 'correction')} applied to {plural(len(result.documents), 'document')}")
     if result.errors:
         raise SystemExit(1)
 

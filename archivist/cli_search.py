@@ -15,6 +15,7 @@ import click
 
 from .cli_common import ArchivistCommand, index_address
 from .index import Filters, Hit, IndexBase
+from .plural import plural
 from .query import QueryError
 from .store import INDEX_FILE, ArchiveStore
 
@@ -178,7 +179,7 @@ def open_cmd(doc_id: str, archive: Path, page: int) -> None:
     rec = _record(archive, doc_id)
     count = rec.get("page_count") or len(rec.get("pages") or [])
     if page > count:
-        raise InputError(f"{doc_id} has {count} page{'s' if count != 1 else ''}")
+        raise InputError(f"{doc_id} has {plural(count, 'page')}")
     click.echo(f"{(archive / rec['output']['pdf']).resolve()}\t{page}")
 
 
@@ -192,17 +193,17 @@ Examples:
 @click.option("--index", "target", metavar="postgresql://USER@HOST/DB|sqlite", callback=index_address,
               help="Move the index: build it in this PostgreSQL database, or back in ARCHIVE/index.sqlite with "
                    "'sqlite'. archive.json remembers where it is; an index.sqlite is removed once the index is in "
-                   "PostgreSQL (it would be a stale copy), and the PostgreSQL rows are left as they are when it "
-                   "moves back.")
+                   "PostgreSQL (it would be a stale copy), and this archive's rows are removed from PostgreSQL when it "
+                   "moves back (a note says so, or that the server could not be reached).")
 def reindex(archive: Path, target: str | None) -> None:
     """Rebuild the full-text index from the records alone (all or nothing), where archive.json says it
     is, or where --index moves it."""
     from .index_pg import shown_url
 
-    with ArchiveStore.writer(archive, index_url=target, command="archivist reindex") as store:
-        n = store.index().reindex()
+    with ArchiveStore.writer(archive, index_url=target, command="archivist reindex", rebuild_index=True) as store:
+        n = store.rebuild_index()
         url = store.index_url()
     for note in store.notes:
         click.echo(f"note: {note}", err=True)
     where = f"PostgreSQL {shown_url(url)}" if url else str(archive / INDEX_FILE)
-    click.echo(f"Indexed {n} documents in {where}.")
+    click.echo(f"Indexed {plural(n, 'document')} in {where}.")

@@ -30,6 +30,7 @@ from .record import build_record
 from .retention import retention_for
 from .schemas import RecordInvalid, validate_record
 from .store import PRODUCER, ArchiveStore
+from .toreview import review_fields, to_review
 
 if TYPE_CHECKING:
     from .assemble import Part
@@ -173,7 +174,7 @@ def commit_part(store: ArchiveStore, doc: DocumentInput, part: Part, settings: S
 def _keep_previews(store: ArchiveStore, rec: DocumentRecord, part: Part) -> None:
     """The workers' page images go where ``report.html`` looks for them; a failure here only means the
     report renders them from the PDF later, so it never fails the document."""
-    from .htmlreport import PageImages, images_folder
+    from .reportimages import PageImages, images_folder
 
     try:
         PageImages(images_folder(store.root / "report.html")).store(rec.to_dict(), [p.preview for p in part.pages])
@@ -187,7 +188,8 @@ def summary(store: ArchiveStore, rec: dict) -> dict:
     return {"id": rec["id"], "label": rec["label"], "pdf": str(store.root / rec["output"]["pdf"]),
             "pages": rec["page_count"], "type": meta.get("type"),
             "number": meta.get("number_symbol") or meta.get("number"), "date": meta.get("date"),
-            "fonds": (rec.get("fonds") or {}).get("code"), "fonds_review": "fonds" in (meta.get("needs_review") or [])}
+            "fonds": (rec.get("fonds") or {}).get("code"), "fonds_review": "fonds" in review_fields(rec),
+            "to_review": to_review(rec)}
 
 
 # --- what is already committed (resuming a batch) ------------------------------------------------------

@@ -20,6 +20,7 @@ from .errors import one_line
 from .fsutil import sha256_file
 from .ingest import IMAGE_EXTS, PDF_EXTS, IngestError, count_pages, shown
 from .models import DocumentInput, Failure, PageRef
+from .plural import plural
 from .store import is_archive
 
 
@@ -156,7 +157,7 @@ class _Discovery:
         self.files.update(os.path.realpath(f) for f in images)
         bad = len(images) - len(counts)
         if bad:
-            self.fail(folder, f"{bad} of {len(images)} pages could not be read; document not written")
+            self.fail(folder, f"{bad} of {plural(len(images), 'page')} could not be read; document not written")
             return
         try:
             self.add(_document(shown(folder), images, counts, _folder_sha(images)))

@@ -40,6 +40,7 @@ from pathlib import Path
 from .adminunits import LAST_FORMER_DATE, MERGER_DATE, NEW_LIST, NEW_LIST_DATE, Merge, Unit, UnitLists, strip_type
 from .errors import UsageProblem
 from .fsutil import atomic_write_json, read_json_object
+from .plural import plural
 from .record import replaced_by, utc_now
 from .schemas import RecordInvalid, errors
 from .textnorm import match_key
@@ -347,7 +348,8 @@ def update_fonds(root: Path, code: str, values: dict, by: str | None = None) -> 
             raise FondsError(f"fonds code {new_code} is already taken by {taken.label()}")
         used = fonds_in_use(root, old.code)
         if used:
-            raise FondsError(f"fonds {old.code} cannot change its code: {len(used)} document(s) or dossier(s) use it "
+            raise FondsError(f"fonds {old.code} cannot change its code: "
+                             f"{plural(len(used), 'document or dossier uses', 'documents or dossiers use')} it "
                              f"(first: {used[0]}); dossier codes are never changed")
     now = utc_now()
     new = replace(old, **values, updated=now, changes=[*old.changes, {"at": now, "by": by, "fields": changed}])
@@ -363,7 +365,8 @@ def drop_fonds(root: Path, code: str) -> Fonds:
     f = find_fonds(load_fonds(root), code)
     used = fonds_in_use(root, f.code)
     if used:
-        raise FondsError(f"fonds {f.code} cannot be dropped: {len(used)} document(s) or dossier(s) belong to it "
+        raise FondsError(f"fonds {f.code} cannot be dropped: "
+                         f"{plural(len(used), 'document or dossier belongs', 'documents or dossiers belong')} to it "
                          f"(first: {used[0]})")
     fonds_path(root, f.code).unlink()
     return f

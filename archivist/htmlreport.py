@@ -24,32 +24,28 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import tempfile
 import unicodedata
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote
 
-from .fsutil import TMP_PREFIX, atomic_write_bytes
+from .fsutil import atomic_write_bytes
 from .htmlcharts import Bar, column_chart, hbar_chart, histogram
 from .htmlfonds import fonds_section
 from .models import below_standard
-from .pageimage import PAGE_PX, QUALITY
+from .pageimage import PAGE_PX, QUALITY  # noqa: F401 - the report's page image size, read from here by tests
 from .record import replaced_by
+from .reportimages import THUMB_PX, PageImages, images_folder  # noqa: F401 - THUMB_PX: as PAGE_PX
 from .reportlang import VIETNAM_TIME, bilingual_html, labels, time_html, vietnamese
 from .reportlang import asset as _asset
 from .reportlang import label_html as _t
 from .reportversions import documents_note, review_note, version_counts, version_html, version_links
+from .toreview import review_fields, to_review
 
 LOW_WORD_CONF = 60.0  #: Tesseract word confidence (0-100) below which a word is highlighted on its page
 LOW_PAGE_CONF = 80.0  #: mean OCR confidence of a page below which its document is flagged
-THUMB_PX = 200  #: width of the first-page thumbnail of the table
 MAX_BOXES = 500  #: highlighted words per page at most, so one garbled page cannot bloat the report
 
 
@@ -64,97 +60,6 @@ class ReportResult:
 def _href(target: Path, base: Path) -> str:
     """A relative URL from the report's folder, so the report still works when the folder is copied."""
     return quote(os.path.relpath(target.resolve(), base.resolve()).replace(os.sep, "/"))
-
-
-# --- page images ---------------------------------------------------------------------------------
-
-
-class PageImages:
-    """JPEG page images in one folder, named ``<id>-<sha12>-p<n>.jpg`` (+ ``-t.jpg``, the thumbnail).
-
-    The name holds the start of the PDF's SHA-256: a document whose PDF changed gets new images,
-    an unchanged one keeps its files, and images no record names any more are removed.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    @staticmethod
-    def names(rec: dict) -> tuple[list[str], str]:
-        stem = f"{rec['id']}-{rec['output']['sha256'][:12]}"
-        return [f"{stem}-p{n}.jpg" for n in range(1, rec["page_count"] + 1)], f"{stem}-t.jpg"
-
-    def files(self, rec: dict) -> list[str]:
-        pages, thumb = self.names(rec)
-        return [*pages, thumb] if pages else []
-
-    def update(self, archive: Path, records: list[dict]) -> dict[str, bool]:
-        """Render what is missing (in parallel: pdftoppm runs as its own process); id -> images present."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        present: dict[str, bool] = {}
-        todo = []
-        for rec in records:
-            names = self.files(rec)
-            present[rec["id"]] = bool(names) and all((self.folder / n).is_file() for n in names)
-            if names and not present[rec["id"]]:
-                todo.append(rec)
-        with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-            for rec, ok in zip(todo, pool.map(lambda r: self._render(archive / r["output"]["pdf"], r), todo),
-                               strict=True):
-                present[rec["id"]] = ok
-        self._prune({n for rec in records for n in self.files(rec)})
-        return present
-
-    def store(self, rec: dict, previews: list[bytes]) -> bool:
-        """Keep the page images the workers made (archivist/preview.py) for a just-written record, so
-        the report need not render them from its PDF. All or nothing: a page without one leaves the
-        document to :meth:`update`."""
-        pages, thumb = self.names(rec)
-        if not pages or len(previews) != len(pages) or not all(previews):
-            return False
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name, data in zip(pages, previews, strict=True):
-            atomic_write_bytes(self.folder / name, data)
-        atomic_write_bytes(self.folder / thumb, _thumbnail(previews[0]))
-        return True
-
-    def _render(self, pdf: Path, rec: dict) -> bool:
-        """Every page at PAGE_PX wide, then the thumbnail; each file appears whole or not at all."""
-        pages, thumb = self.names(rec)
-        tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=self.folder))
-        try:
-            subprocess.run(["pdftoppm", "-scale-to-x", str(PAGE_PX), "-scale-to-y", "-1", "-jpeg", "-jpegopt",
-                            f"quality={QUALITY}", str(pdf), str(tmp / "p")], check=True, capture_output=True,
-                           timeout=300)
-            made = sorted(tmp.glob("p-*.jpg"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-            if len(made) != len(pages):
-                return False
-            for src, name in zip(made, pages, strict=True):
-                os.replace(src, self.folder / name)
-            atomic_write_bytes(self.folder / thumb, _thumbnail((self.folder / pages[0]).read_bytes()))
-            return True
-        except (OSError, subprocess.SubprocessError):
-            return False  # no pdftoppm, or an unreadable PDF: the report shows "no image" instead
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-
-    def _prune(self, keep: set[str]) -> None:
-        for p in self.folder.iterdir():
-            if p.suffix == ".jpg" and p.name not in keep:
-                p.unlink(missing_ok=True)
-            elif p.name.startswith(TMP_PREFIX) and p.is_dir():
-                shutil.rmtree(p, ignore_errors=True)  # left by a killed run
-
-
-def _thumbnail(page_jpeg: bytes) -> bytes:
-    """The table's thumbnail (THUMB_PX wide) from a page image."""
-    from PIL import Image
-
-    with Image.open(BytesIO(page_jpeg)) as im:
-        small = im.resize((THUMB_PX, max(1, round(im.height * THUMB_PX / im.width))), Image.LANCZOS)
-        buf = BytesIO()
-        small.convert("RGB").save(buf, "JPEG", quality=75, optimize=True)
-    return buf.getvalue()
 
 
 # --- data ------------------------------------------------------------------------------------------
@@ -173,7 +78,7 @@ def _flags(rec: dict) -> list[str]:
     replaced = replaced_by(rec) is not None  # the later version is the one to check, as in 'review export'
     return [flag for flag, on in (
         ("superseded", replaced),
-        ("review", bool((rec.get("metadata") or {}).get("needs_review")) and not replaced),
+        ("review", to_review(rec)),
         ("low_dpi", any(below_standard(p) for p in pages)),
         ("low_conf", bool(confs) and min(confs) < LOW_PAGE_CONF),
         # uncertain, or turned by the camera's tag alone (archivist/orient.py): which way is up wants a person's look
@@ -195,7 +100,7 @@ def doc_entry(rec: dict, archive: Path, base: Path, files_href: str, has_images:
         "date": meta.get("date") or "", "subject": meta.get("subject") or "", "issuer": meta.get("issuer") or "",
         "signer": meta.get("signer") or "", "retention": (meta.get("retention") or {}).get("period"),
         "ocr": round(sum(confs) / len(confs), 1) if confs else None, "meta_conf": meta.get("confidence"),
-        "review": list(meta.get("needs_review") or []), "flags": _flags(rec), **version_links(rec),
+        "review": review_fields(rec), "flags": _flags(rec), **version_links(rec),
         "thumb": f"{files_href}/{thumb}" if has_images else None,
         "pages": [{"n": p.get("number", i + 1), "img": f"{files_href}/{names[i]}" if has_images else None,
                    "w": p.get("width"), "h": p.get("height"), "dpi": p.get("dpi"), "orientation": p.get("orientation"),
@@ -371,11 +276,6 @@ def render_page(archive: Path, docs: list[dict], summary: dict, batch: dict) -> 
 <script>{_asset("report.js")}</script></body></html>
 """
     return unicodedata.normalize("NFC", page)
-
-
-def images_folder(report: Path) -> Path:
-    """The folder of a report's page images: ``report.html`` -> ``report-files/`` beside it."""
-    return report.parent / f"{report.stem}-files"
 
 
 def build_html_report(archive: Path, out: Path | None = None) -> ReportResult:

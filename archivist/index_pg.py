@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import ServiceUnavailable
-from .index import IndexBase
+from .indexbase import IndexBase
 from .indexrows import Filters, Hit, filter_clauses, index_rows, stored_fields
 from .query import And, Node, Not, Or, Term, parse, terms
 
@@ -57,6 +57,17 @@ def unavailable_as_error(url: str) -> Iterator[None]:
         reason = (str(e).strip().splitlines() or ["connection failed"])[-1].strip()
         raise ServiceUnavailable(f"cannot reach the PostgreSQL index {shown_url(url)}: {reason}; check that the "
                                  "server is running and the address (archive.json \"index\") is right") from None
+
+
+def remove_documents(url: str, ids: list[str]) -> int:
+    """Delete the documents ``ids`` (their pages go with them) from the index at ``url``; how many it held.
+    Creates nothing: a database without the index's tables holds none of them."""
+    import psycopg
+
+    with unavailable_as_error(url), psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as db:
+        if db.execute("SELECT to_regclass('public.documents')").fetchone()[0] is None:
+            return 0
+        return db.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,)).rowcount
 
 
 def words(text: str) -> str:

@@ -13,6 +13,7 @@ import hashlib
 from pathlib import Path
 
 from .errors import ArchivistError
+from .plural import plural
 
 MEND = "run 'archivist reindex' to rebuild the index from the records"
 
@@ -24,7 +25,7 @@ def _differences(stored: tuple[dict, list[tuple]], expected: tuple[dict, list[tu
     if s_fields.get("record_sha") != e_fields.get("record_sha") and not out:
         out.append("indexed from another version of the record")
     if len(s_pages) != len(e_pages):
-        out.append(f"{len(s_pages)} page row(s) in the index, {len(e_pages)} page(s) in the record")
+        out.append(f"{plural(len(s_pages), 'page row')} in the index, {plural(len(e_pages), 'page')} in the record")
     else:
         out += [f"page {e[0]} differs from the record's text" for s, e in zip(s_pages, e_pages, strict=True) if s != e]
     return out

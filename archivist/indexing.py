@@ -38,13 +38,14 @@ def needs_rebuild(archive: Path) -> bool:
         idx.close()
 
 
-def open_index(archive: Path, url: str | None = None, writable: bool = True) -> IndexBase:
+def open_index(archive: Path, url: str | None = None, writable: bool = True, build: bool = True) -> IndexBase:
     """The index of an archive (use as a context manager): PostgreSQL when a postgresql:// URL is
     given or recorded in archive.json, else ``ARCHIVE/index.sqlite``.
 
     ``writable`` (library default) opens it read-write and rebuilds a missing or outdated SQLite
     index from the records; the archive commands open it so only under the writer lock
-    (archivist.store). With ``writable`` off nothing is written (see the module docstring).
+    (archivist.store). With ``writable`` off nothing is written (see the module docstring). ``build`` off: the
+    caller is about to rebuild it (``archivist reindex``), so a missing or outdated index is not built first.
     """
     archive = Path(archive)
     url = url or index_url(archive)
@@ -59,7 +60,7 @@ def open_index(archive: Path, url: str | None = None, writable: bool = True) -> 
         return SqliteIndex(archive / INDEX_FILE, archive, readonly=True)
     fresh = not (archive / INDEX_FILE).exists()
     idx = SqliteIndex(archive / INDEX_FILE, archive)
-    if idx.rebuilt or (fresh and any((archive / "documents").glob("*.json"))):
+    if build and (idx.rebuilt or (fresh and any((archive / "documents").glob("*.json")))):
         idx.reindex()  # a stale or a deleted index: the records say what it must hold
     return idx
 

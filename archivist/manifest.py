@@ -27,6 +27,7 @@ from .dossiers import (
 )
 from .errors import ArchiveBusy, ArchiveReadOnly
 from .fsutil import atomic_write_bytes
+from .plural import plural
 from .record import utc_now
 from .retention import Retention, Schedule, end_year, needs_review, status
 from .schemas import errors, validate
@@ -91,9 +92,9 @@ def number_dossiers(store: ArchiveStore, schedule: Schedule | None = None, check
     warnings = []
     provisional = sum(d.code.startswith(PROVISIONAL + ".") for d in dossiers)
     if provisional:
-        warnings.append(f"{provisional} dossier(s) belong to no fonds yet: their codes are provisional (UNSET.…) and "
-                        "no dossier record is written until their fonds is set ('archivist init', then 'process "
-                        "--fonds' or 'archivist review')")
+        warnings.append(f"{plural(provisional, 'dossier belongs', 'dossiers belong')} to no fonds yet: the codes are "
+                        "provisional (UNSET.…) and no dossier record is written until the fonds is set ('archivist "
+                        "init', then 'process --fonds' or 'archivist review')")
     if store.lock is not None:
         store.written += write_dossiers(store.root, dossiers)
     return ArchiveState(store.root, org, records, dossiers, schedule, problems, warnings)

@@ -29,6 +29,7 @@ from .fsutil import atomic_write_json
 from .record import utc_now
 from .schemas import errors
 from .store import ArchiveStore
+from .toreview import review_fields
 
 INFO = "archive.json"
 DOCUMENTS = "documents"
@@ -144,7 +145,7 @@ def file_documents(store: ArchiveStore) -> tuple[int, int]:
             continue
         if refile(store, rec, None):
             filed += 1
-            review += "fonds" in (store.load_record(rec["id"]) or {}).get("metadata", {}).get("needs_review", [])
+            review += "fonds" in review_fields(store.load_record(rec["id"]) or {})
     store.notes += settle(store)
     return filed, review
 

@@ -25,6 +25,7 @@ from .executor import Executor, make_executor
 from .ingest import page_where, shown
 from .models import BatchReport, DocumentInput, Failure, PageResult, PageTask, Settings
 from .pagetask import init_worker, process_page
+from .plural import plural
 from .spool import SPOOL_AFTER, ImageSpool
 from .store import ArchiveStore
 from .versions import Earlier, Sources, version_warning
@@ -110,8 +111,8 @@ def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings,
         else:
             todo.append(doc)
     if refiled:
-        report.warnings.append(f"{refiled} document(s) already done were filed in fonds {settings.fonds} "
-                               "(no OCR again)")
+        report.warnings.append(f"{plural(refiled, 'document already done was', 'documents already done were')} "
+                               f"filed in fonds {settings.fonds} (no OCR again)")
     sources = Sources(store.index().source_rows() if todo else [])
     return todo, {d.id: e for d in todo if (e := sources.earlier(d))}
 

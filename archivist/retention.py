@@ -23,6 +23,7 @@ from pathlib import Path
 from .fsutil import sha256_file
 from .schemas import RecordInvalid, known_type, validate
 from .textnorm import fold
+from .toreview import review_fields
 
 BUILTIN = Path(__file__).resolve().parent / "data" / "retention.json"
 ARCHIVE_SCHEDULE = "retention.json"  # an archive's own schedule, in the archive folder
@@ -201,7 +202,7 @@ def retention_for(record: dict, schedule: Schedule | None = None) -> Retention:
 def needs_review(record: dict, retention: Retention) -> bool:
     """Whether a person must confirm the period: the type was uncertain, or only the fallback matched."""
     meta = record.get("metadata") or {}
-    return retention.review or known_type(meta) is None or "type" in (meta.get("needs_review") or [])
+    return retention.review or known_type(meta) is None or "type" in review_fields(record)
 
 
 def longest(retentions: list[Retention]) -> Retention:

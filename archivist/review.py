@@ -24,13 +24,12 @@ from pathlib import Path
 from .corrections import ReviewError, apply_correction
 from .fsutil import atomic_path
 from .record import utc_now
+from .toreview import LIST_SEP, THRESHOLD, review_items
 
-THRESHOLD = 0.7
 COLUMNS = ["document_id", "field", "value", "confidence", "page", "thumbnail", "ocr_snippet", "corrected_value",
            "reviewer"]
 THUMB_DPI = 40
 SNIPPET = 120
-LIST_SEP = "; "
 #: Fields whose change alters what the PDF's Info/XMP say (title, subject, keywords, author).
 PDF_FIELDS = {"subject", "type", "number_symbol", "number", "issuer"}
 # --- export ------------------------------------------------------------------------------------------
@@ -41,50 +40,6 @@ def _as_text(v: object) -> str:
     if isinstance(v, list):
         return LIST_SEP.join(str(x) for x in v)
     return str(v)
-
-
-def _row_text(entry: dict) -> str:
-    """A register row as a person reads it on the sheet: its place, then its values in column order; a
-    continuation page whose columns were not matched (no cells: archivist/registerpages.py) as that page's rows."""
-    if not entry.get("cells"):
-        return f"page {entry.get('page')}: rows not read"
-    values = [str(v) for k, v in entry.items() if k not in ("page", "row", "cells", "confidence", "review", "bbox")
-              and not isinstance(v, dict) and v is not None]
-    return f"row {entry.get('row')}: " + LIST_SEP.join(values)
-
-
-def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
-    """The (field, value, confidence, page, source_text) a person should check in one record.
-
-    A field is listed when it was found with a confidence below ``threshold`` or the extractor named
-    it in ``needs_review`` (expected for the type but missing); ``type`` when the classification is
-    doubtful. Confirmed fields are never listed again.
-    """
-    meta = rec.get("metadata") or {}
-    fields = meta.get("fields") or {}
-    needs = list(meta.get("needs_review") or [])
-    items: list[dict] = []
-    t = fields.get("type") or {}
-    if "type" in needs and not t.get("confirmed"):
-        items.append({"field": "type", "value": meta.get("type"), "confidence": meta.get("confidence"), "page": 1,
-                      "source_text": ""})
-    for name, f in fields.items():
-        if name == "type" or f.get("confirmed"):
-            continue
-        low = f.get("value") not in (None, "", []) and float(f.get("confidence") or 0.0) < threshold
-        if low or name in needs:
-            items.append({"field": name, "value": meta.get(name, f.get("value")), "confidence": f.get("confidence"),
-                          "page": f.get("page") or 1, "source_text": f.get("source_text") or ""})
-    listed = {i["field"] for i in items}
-    if "entries" in needs:  # a register's rows: one line each that a person must confirm, saying why
-        listed.add("entries")
-        items += [{"field": "entries", "value": _row_text(e), "confidence": e.get("confidence"),
-                   "page": e.get("page") or 1, "source_text": e.get("review") or ""}
-                  for e in meta.get("entries") or [] if e.get("review") or (e.get("confidence") or 0.0) < threshold]
-    for name in needs:  # named but absent from ``fields`` (e.g. a civil field never found)
-        if name not in listed and name != "type" and not (fields.get(name) or {}).get("confirmed"):
-            items.append({"field": name, "value": meta.get(name), "confidence": 0.0, "page": 1, "source_text": ""})
-    return items
 
 
 def render_thumbnail(pdf: Path, page: int, out: Path, dpi: int = THUMB_DPI) -> Path:

@@ -43,12 +43,13 @@ from .archiveinfo import (
     SQLITE_INDEX,
     SQLITE_SIDE,
     index_url,
-    is_postgres,
     load_organisation,
     read_info,
 )
 from .errors import ArchiveBusy, ArchiveReadOnly, ArchivistError, NotAnArchive, from_os_error
 from .fsutil import atomic_write_json, read_json_object, remove_stale_temps
+from .indexmove import settle_index
+from .plural import plural
 from .record import utc_now
 
 PRODUCER = f"archivist {__version__}"
@@ -179,6 +180,8 @@ class ArchiveStore:
         self._schedule = None
         self._index = None
         self._fonds: list | None = None
+        self._rebuilding = False  # the caller rebuilds the index (reindex): opening does not build it too
+        self._moved_from: str | None = None  # the index archive.json named before this session moved it to SQLite
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -193,15 +196,17 @@ class ArchiveStore:
     @classmethod
     @contextmanager
     def writer(cls, root: Path, *, create: bool = False, index_url: str | None = None,
-               command: str | None = None) -> Iterator[ArchiveStore]:
+               command: str | None = None, rebuild_index: bool = False) -> Iterator[ArchiveStore]:
         """The archive at ``root``, locked for writing for the duration of the block.
 
         ``create`` makes the folder an archive if it is not one yet. Opening clears what a killed writer
         left half-done (its temp files: they belong to nobody now that we hold the lock) and brings the
         index up to date with the records. Leaving the block seals what was written and releases the
-        lock, whatever happened inside it.
+        lock, whatever happened inside it. ``rebuild_index``: the caller rebuilds the index
+        (:meth:`rebuild_index`), so opening leaves it as it is rather than building it first as well.
         """
         store = cls(root)
+        store._rebuilding = rebuild_index
         if not create and not is_archive(store.root):
             raise NotAnArchive(f"{root} is not an archive (no {DOCUMENTS}/ folder with records, no {INFO})")
         try:
@@ -229,30 +234,40 @@ class ArchiveStore:
             self.docs_dir.mkdir(exist_ok=True)
             removed = remove_stale_temps(self.root)
             if removed:
-                self.notes.append(f"removed {removed} half-written file(s) a stopped run left behind")
+                self.notes.append(f"removed {plural(removed, 'half-written file')} a stopped run left behind")
             info = self.info()
             if not info:
                 info = {"created": utc_now(), "created_by": PRODUCER, "layout": 1}
             if index_url == SQLITE_INDEX:
-                info.pop("index", None)
+                self._moved_from = info.pop("index", None)
             elif index_url and info.get("index") != index_url:
                 info["index"] = index_url
             if info != self.info():
                 self.write_info(info)
         except OSError as e:
             raise (from_os_error(e, self.root) or ArchivistError(f"cannot prepare {self.root}: {e}")) from None
+        if self._rebuilding:
+            return
         try:
             if self.index_url() or self.sqlite_files() or self.record_ids():
                 self.index().reconcile()  # an archive with nothing to index gets no index.sqlite (init, fonds …)
-            if is_postgres(self.index_url()) and (stray := self.sqlite_files()):
-                for f in stray:
-                    f.unlink(missing_ok=True)
-                self.notes.append(f"removed {INDEX_FILE}: the archive's index is in PostgreSQL "
-                                  "(archive.json \"index\"), rebuilt there from the records")
+            self.notes += settle_index(self.index_url(), self.sqlite_files(), self._moved_from, self.record_ids)
         except Exception as e:
             if (env := from_os_error(e, self.root)) is not None:
                 raise env from None
             raise
+
+    def rebuild_index(self) -> int:
+        """Rebuild the index from the records alone, once (a writer opened with ``rebuild_index``); then
+        remove the copies it makes stale (archivist/indexmove.py). Returns the documents indexed."""
+        try:
+            n = self.index().reindex()
+            self.notes += settle_index(self.index_url(), self.sqlite_files(), self._moved_from, self.record_ids)
+        except Exception as e:
+            if (env := from_os_error(e, self.root)) is not None:
+                raise env from None
+            raise
+        return n
 
     def sqlite_files(self) -> list[Path]:
         """``index.sqlite`` and the journal files SQLite keeps beside it, those present.
@@ -371,7 +386,7 @@ class ArchiveStore:
             if self.lock is None and not url and needs_rebuild(self.root) and os.access(self.root, os.W_OK):
                 with ArchiveStore.writer(self.root, command="archivist reindex (for a reader)"):
                     pass  # opening for writing rebuilds and reconciles the index
-            self._index = open_index(self.root, url, writable=self.lock is not None)
+            self._index = open_index(self.root, url, writable=self.lock is not None, build=not self._rebuilding)
         return self._index
 
 

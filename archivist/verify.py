@@ -18,6 +18,7 @@ from pathlib import Path
 from .archiveinfo import INDEX_FILE, index_url, is_postgres
 from .fixity import KNOWN_FILES, KNOWN_FOLDERS, MANIFEST, SCHEMA_OF, _pdf_of, record_files, rel
 from .fsutil import TMP_PREFIX, read_json_object, sha256_file
+from .plural import plural
 from .schemas import errors
 
 
@@ -41,10 +42,11 @@ class Holdings:
     not_processed: list[str] = field(default_factory=list)  # "path: reason" of the last batch's failures
 
     def line(self) -> str:
-        held = (f"the archive holds {self.documents} document(s), {self.pages} page(s), {self.dossiers} "
-                "numbered dossier(s)")
+        held = (f"the archive holds {plural(self.documents, 'document')}, {plural(self.pages, 'page')}, "
+                f"{plural(self.dossiers, 'numbered dossier')}")
         if self.not_processed:
-            held += f"; the last batch could not process {len(self.not_processed)} input(s) (listed in report.json)"
+            held += (f"; the last batch could not process {plural(len(self.not_processed), 'input')} "
+                     "(listed in report.json)")
         return held
 
 
@@ -188,7 +190,7 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
     for r, detail in link_problems(records):  # a supersession one record states and the other does not
         add(Problem("invalid", r, detail))
     if unreachable:
-        report.notes.append(f"{unreachable} record(s): source scans not reachable from here, not checked")
+        report.notes.append(f"{plural(unreachable, 'record')}: source scans not reachable from here, not checked")
     if pdfa:
         _check_pdfa(root, records, report)
     if index:

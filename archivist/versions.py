@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .models import DocumentInput
+from .plural import plural
 
 _PART = re.compile(r"-\d\d$")  # a part of a split input: <input id>-NN
 
@@ -34,7 +35,7 @@ class Earlier:
 
 
 def _pages(n: int) -> str:
-    return f"{n} page{'s' if n != 1 else ''}"
+    return plural(n, "page")
 
 
 def place_of(doc: DocumentInput) -> tuple[Path, bool]:

@@ -124,7 +124,7 @@ def test_the_index_moves_to_postgresql_and_back(tmp_path: Path) -> None:
 
     with postgres_server(tmp_path / "pg") as url:
         res = _ok("reindex", "--archive", archive, "--index", url)
-        assert res.stdout.strip() == f"Indexed 1 documents in PostgreSQL {url}."
+        assert res.stdout.strip() == f"Indexed 1 document in PostgreSQL {url}."
         assert "note: removed index.sqlite: the archive's index is in PostgreSQL" in res.stderr
         assert _index_named(archive) == url and _sqlite(archive) == []
         assert _hits(archive) == before

@@ -150,7 +150,7 @@ def test_every_document_has_a_period_a_basis_and_the_hand_checked_due_year(archi
     assert dossiers["H27.31.05.2012.1"]["start_date"] == "2010-04-01"  # two birth extracts, closing 2012
     assert [e["identifier"] for e in docs if e["dossier_code"] == "H27.31.05.2012.1"] == \
            ["H27.31.05.2012.1.1", "H27.31.05.2012.1.2"]
-    assert "6 dossiers (1 due now as of 2025), 7 documents (1 to review)" in result.stderr
+    assert "6 dossiers (1 due now as of 2025), 7 documents (1 with a period to confirm)" in result.stderr
 
 
 def test_document_period_runs_from_its_dossiers_closing_year(archive: Path) -> None:

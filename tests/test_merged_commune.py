@@ -123,7 +123,7 @@ def test_a_box_processed_with_its_fonds(truths, tmp_path: Path) -> None:
     assert not list((archive / "documents").glob("*.json"))
     done = _process(box, "--archive", archive, "--fonds", "Tân Hương")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "Fonds: C04756 2; 1 to review" in done.stdout
+    assert "Fonds: C04756 2 (1 uncertain)" in done.stdout and "To review: " in done.stdout
     recs = {Path(r["label"]).name: r for r in _records(archive).values()}
     mine, theirs = recs[Path(own["files"][0]).name], recs[Path(other["files"][0]).name]
     assert mine["fonds"]["code"] == theirs["fonds"]["code"] == "C04756"

@@ -178,7 +178,7 @@ def test_report_and_fonds_list_of_a_rescanned_dossier(tmp_path: Path) -> None:
     assert (summary["review_documents"], summary["review_superseded"]) == (len(flagged - {old}), 1)
     line = _cli("report", "--archive", archive).stdout.splitlines()[1]
     assert line.startswith(f"Documents: 3 (2 in force, 1 replaced by a later version), pages: 6, failed: 0, "
-                           f"to review: {len(flagged - {old})} (1 replaced version(s) not counted, as in 'review "
+                           f"to review: {len(flagged - {old})} (1 replaced version not counted, as in 'review "
                            "export')")
 
     sheet = tmp_path / "review.csv"

@@ -1,0 +1,55 @@
+"""What a writer does once the archive's index holds every record: remove the copies the index left behind.
+
+Two copies can be left when ``archive.json``'s ``"index"`` changes (``reindex --index``, ``process --index``):
+
+- an ``index.sqlite`` beside a PostgreSQL index, which nobody updates and a person could take for the index;
+- the archive's rows in the PostgreSQL database it moved back from (``--index sqlite``), which a search of
+  that database would still find, and which grow stale as the records change.
+
+Both are derived data, rebuilt from the records whenever the index moves again, so removing them loses
+nothing; it is done only after the new index holds every record. A database that cannot be reached is no
+error: the move is complete without it, and a note says the old rows are still there.
+
+PostgreSQL rows are keyed by document id only (archivist/index_pg.py: no archive column), so the rows removed
+are those whose id is one of this archive's records; a document id is its scan's SHA-256, so another archive's
+rows go only if it holds the very same scan, as a row of that id it would also have rewritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .archiveinfo import INDEX_FILE, is_postgres
+from .plural import plural
+
+
+def settle_index(url: str | None, stray: list[Path], moved_from: str | None,
+                 record_ids: Callable[[], list[str]]) -> list[str]:
+    """Remove the copies the index at ``url`` (None: index.sqlite) makes stale (see the module docstring);
+    a note for each. ``stray``: the SQLite files present; ``moved_from``: the PostgreSQL address archive.json
+    named before this session moved the index to SQLite, if it did; ``record_ids``: the archive's documents.
+    Takes the store's answers rather than the store, which calls it (archivist/store.py)."""
+    notes = []
+    if is_postgres(url) and stray:
+        for f in stray:
+            f.unlink(missing_ok=True)
+        notes.append(f"removed {INDEX_FILE}: the archive's index is in PostgreSQL "
+                     "(archive.json \"index\"), rebuilt there from the records")
+    if is_postgres(moved_from) and not url:
+        notes.append(_forget_rows(moved_from, record_ids()))
+    return notes
+
+
+def _forget_rows(url: str, ids: list[str]) -> str:
+    """Remove the rows of ``ids`` from the PostgreSQL index at ``url``; the note that says what happened."""
+    from .errors import ServiceUnavailable
+    from .index_pg import remove_documents, shown_url
+
+    try:
+        n = remove_documents(url, ids)
+    except ServiceUnavailable as e:
+        return (f"the archive's rows in the PostgreSQL index {shown_url(url)} could not be removed ({e}); "
+                f"the index is in {INDEX_FILE} all the same")
+    return (f"removed this archive's {plural(n, 'document')} from the PostgreSQL index {shown_url(url)}: "
+            f"the index is in {INDEX_FILE} now")

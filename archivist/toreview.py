@@ -1,0 +1,82 @@
+"""What a person must check: the one definition every count and list of "to review" uses.
+
+``review export`` lists it field by field; the HTML report, ``archivist report --json``, the batch summary of
+``process``, ``init``'s filing count, the retention listing's type check and the archival notes count or name
+the same fields, so a number on one screen is the number of documents the sheet holds.
+
+The definition is ``metadata.needs_review`` (what the extractor named, against the per-field thresholds of
+archivist/data/calibration.json, and a doubtful fonds or classification) together with any field found with a
+confidence under :data:`THRESHOLD`. For a record the extractor writes the two are the same: every fitted
+threshold is at least the classifier's 0.7 (archivist/calibration.py ``threshold_for``), so a value found under
+0.7 is always named; 2,999 stored records of session 34's test and bench runs, checked, differ in none. The
+confidence test still counts because a record written before a threshold was fitted, or edited by hand,
+holds values under 0.7 nobody named, and a value the extractor now would send to a person should reach one.
+Confirmed values (``review import``) are never listed again, and a version a later one replaces is the later
+version's to check (:func:`to_review`).
+"""
+
+from __future__ import annotations
+
+from .record import replaced_by
+
+THRESHOLD = 0.7
+LIST_SEP = "; "  # how a list value (recipients, a register row's cells) is written on one line of the sheet
+
+
+def _row_text(entry: dict) -> str:
+    """A register row as a person reads it on the sheet: its place, then its values in column order; a
+    continuation page whose columns were not matched (no cells: archivist/registerpages.py) as that page's rows."""
+    if not entry.get("cells"):
+        return f"page {entry.get('page')}: rows not read"
+    values = [str(v) for k, v in entry.items() if k not in ("page", "row", "cells", "confidence", "review", "bbox")
+              and not isinstance(v, dict) and v is not None]
+    return f"row {entry.get('row')}: " + LIST_SEP.join(values)
+
+
+def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
+    """The (field, value, confidence, page, source_text) a person should check in one record.
+
+    A field is listed when it was found with a confidence below ``threshold`` or the extractor named
+    it in ``needs_review`` (expected for the type but missing); ``type`` when the classification is
+    doubtful. Confirmed fields are never listed again.
+    """
+    meta = rec.get("metadata") or {}
+    fields = meta.get("fields") or {}
+    needs = list(meta.get("needs_review") or [])
+    items: list[dict] = []
+    t = fields.get("type") or {}
+    if "type" in needs and not t.get("confirmed"):
+        items.append({"field": "type", "value": meta.get("type"), "confidence": meta.get("confidence"), "page": 1,
+                      "source_text": ""})
+    for name, f in fields.items():
+        if name == "type" or f.get("confirmed"):
+            continue
+        low = f.get("value") not in (None, "", []) and float(f.get("confidence") or 0.0) < threshold
+        if low or name in needs:
+            items.append({"field": name, "value": meta.get(name, f.get("value")), "confidence": f.get("confidence"),
+                          "page": f.get("page") or 1, "source_text": f.get("source_text") or ""})
+    listed = {i["field"] for i in items}
+    if "entries" in needs:  # a register's rows: one line each that a person must confirm, saying why
+        rows = [{"field": "entries", "value": _row_text(e), "confidence": e.get("confidence"),
+                 "page": e.get("page") or 1, "source_text": e.get("review") or ""}
+                for e in meta.get("entries") or [] if e.get("review") or (e.get("confidence") or 0.0) < threshold]
+        items += rows
+        listed.update({"entries"} if rows else set())
+    for name in needs:  # named but absent from ``fields`` (e.g. a civil field never found, rows none singles out)
+        if name not in listed and name != "type" and not (fields.get(name) or {}).get("confirmed"):
+            items.append({"field": name, "value": meta.get(name), "confidence": 0.0, "page": 1, "source_text": ""})
+    return items
+
+
+def review_fields(rec: dict) -> list[str]:
+    """The names of the fields :func:`review_items` lists, once each: in ``needs_review``'s order (the archival
+    notes and the report name them so), then any other found under the threshold."""
+    needs = list((rec.get("metadata") or {}).get("needs_review") or [])
+    names = dict.fromkeys(i["field"] for i in review_items(rec))
+    return sorted(names, key=lambda n: needs.index(n) if n in needs else len(needs))
+
+
+def to_review(rec: dict) -> bool:
+    """Whether the document is one a person must check: a field to review and no later version replacing it
+    (``review export`` leaves a replaced version out; its flags stay in its record)."""
+    return replaced_by(rec) is None and bool(review_items(rec))
