@@ -85,6 +85,7 @@ def one(rec: dict, document: str) -> dict:
         w["cpu_ms"] = {name: round(1000 * calls[i * len(WAYS) + k], 2) for k, (name, *_) in enumerate(WAYS)}
     row.update({"size_ok": list(upright.shape) == [page["height"], page["width"]], "reading": got,
                 "typed": prep.plain is not None,  # the page restored as typed (archivist.typewritten.typed_body)
+                "steps": prep.steps,  # how it was restored ("clahe": a faded carbon copy; "thicken": faint)
                 "cpu_rebuild": round(t1 - t0, 4), "cpu_read": round(t2 - t1, 4),
                 "crops": len(got["words"]) if got else 0})
     return row
@@ -100,6 +101,8 @@ def run(args: argparse.Namespace) -> None:
             first = rec["pages"][0]["source"]
             truth = by_first.get((first["path"], int(first.get("index", 0))))
             if truth is None or truth["document"].startswith(GROUPS) != (not args.other_groups):
+                continue
+            if args.group and not truth["document"].startswith(args.group):
                 continue
             row = one(rec, truth["document"])
             row["set"] = args.set.name
@@ -329,6 +332,7 @@ def main() -> None:
     r.add_argument("--out", type=Path, required=True)
     r.add_argument("--jsonl", type=Path, required=True)
     r.add_argument("--other-groups", action="store_true", help="the documents of the other groups (and AT sets')")
+    r.add_argument("--group", help="only the documents whose name starts so (faded-)")
     r.add_argument("--all-digits", action="store_true",
                    help="read every word of the date line holding a digit (day, month, year), not the year's alone")
     t = sub.add_parser("table")
