@@ -7,12 +7,11 @@ twice; bench/RESULTS.md "The date's day read again on faded pages (session 35, f
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFont
 
 from archivist.dateread import FADED_STEP, day_doubt, read_date
 from archivist.ocrtext import PageText
 from archivist.restore import Prepared
-from tests.test_dateread import SERIF
+from tests.test_dateread import draw_date_line
 from tests.test_dateread_day import _got
 from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
 
@@ -37,18 +36,8 @@ def test_a_faded_day_is_doubted_by_its_loop_digit_alone() -> None:
 
 
 def _drawn_day(day: str) -> tuple[np.ndarray, list]:
-    """The test page's place-and-date line drawn with the day ``day`` (Liberation Serif, 36 px), faded grey, and the
-    page's words with that line's boxes the drawn words'."""
-    im = Image.new("L", (1800, 700), 255)
-    draw, font = ImageDraw.Draw(im), ImageFont.truetype(SERIF, 36)
-    x, line = 1000, []
-    for text in f"Quỳnh Hậu, ngày {day} tháng 3 năm 2016".split():
-        draw.text((x, 210), text, font=font, fill=110)
-        box = draw.textbbox((x, 210), text, font=font)
-        line.append((text, 95.0, tuple(box), 3))
-        x = box[2] + 12
-    rest = [w for w in _page(HEAD + FOOT).words or [] if not (w[3] == 3 and w[2][0] >= 1000)]
-    return np.asarray(im), rest + line
+    """The test page's place-and-date line drawn with the day ``day``, faded grey."""
+    return draw_date_line(day, 110)
 
 
 def test_the_drawn_faded_day_read_again_flags_a_planted_loop_digit() -> None:
