@@ -25,10 +25,10 @@ and only a loop digit read as another (:func:`loop_swap`) doubts it: HG115's fad
 The page stage has the images, the document stage knows the date: :func:`read_date` (page stage) finds the date the
 page's place-and-date line gives (:func:`archivist.datefield.placedate` on the page's own lines: the line, and so
 the box, extract's date field takes when it is the header's or a petition's last line) and keeps, per word of that
-box holding four digits or more (the year) and, on a typed page, of the word writing the line's day, its text, box
-and its two readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings of the
-word writing its year, or its day, contradict it (:func:`reread_doubt`, :func:`day_doubt`). The value is never
-changed.
+box holding four digits or more (the year) and, on a typed or faded page, of the word writing the line's day, its
+text, box and its two readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings
+of the word writing its year, or its day, contradict it (:func:`reread_doubt`, :func:`day_doubt`). The value is
+never changed.
 """
 
 from __future__ import annotations
@@ -196,9 +196,10 @@ def loop_swap(own: str, found: str) -> int | None:
     a second reading gives as another is no sure reading of either (HG113 typewriter-09 kh-008, printed ``20``: the
     OCR's ``26`` at 0.853, read again ``28`` and ``26``; bench/RESULTS.md, "Flags, ninetieth round onward (session
     35)"). One of the two readings suffices, both giving a day. Caveat: psm 8 reads a clear printed ``19`` as ``18``
-    often, which this would doubt; the day is read again on pages restored as typed only, where on session 34's bench
-    (87 typed days of seeds 86-108) it held for 3 days, all wrong and flagged already; a right ``9`` read ``8`` once
-    and nothing the other time is not doubted (both readings must give a day)."""
+    often, which this would doubt; the day is read again on pages restored as typed or as faded copies only: on
+    session 34's bench (87 typed days of seeds 86-108) it held for 3 days, all wrong and flagged already, on the 155
+    faded dates of seeds 86-116 for 5, all wrong (3 of them for a wrong year, their day right); a right ``9`` read
+    ``8`` once and nothing the other time is not doubted (both readings must give a day)."""
     if len(found) != len(own):
         return None
     diff = [i for i, (a, b) in enumerate(zip(own, found, strict=True)) if a != b]
