@@ -19,15 +19,16 @@ for ``10`` and ``Z8`` for ``28``). The day's word is read again the same two way
 many digits, no ``0`` read as another digit; or a day word holding more than digits, ``Z8``, and one reading another
 day) flags all three and no right date not flagged before; on every page it would flag 36 right ones (the psm 8
 reading of a clear printed ``19``, ``15`` or ``13`` is often ``18``: 29 of 931 on the AT sets). About 3.5 ms CPU a
-typed page.
+typed page. On pages restored as faded carbon copies (local contrast, session 35, fadedday35) the day is read too,
+and only a loop digit read as another (:func:`loop_swap`) doubts it: HG115's faded ``20`` stored ``29``.
 
 The page stage has the images, the document stage knows the date: :func:`read_date` (page stage) finds the date the
 page's place-and-date line gives (:func:`archivist.datefield.placedate` on the page's own lines: the line, and so
 the box, extract's date field takes when it is the header's or a petition's last line) and keeps, per word of that
-box holding four digits or more (the year) and, on a typed page, of the word writing the line's day, its text, box
-and its two readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings of the
-word writing its year, or its day, contradict it (:func:`reread_doubt`, :func:`day_doubt`). The value is never
-changed.
+box holding four digits or more (the year) and, on a typed or faded page, of the word writing the line's day, its
+text, box and its two readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings
+of the word writing its year, or its day, contradict it (:func:`reread_doubt`, :func:`day_doubt`). The value is
+never changed.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract wr
 WAYS = (("read", "read", 8), ("scan", "scan", 8))
 #: a word of the date is read again when it holds a run of this many digits (the year)
 YEAR_DIGITS = 4
+#: the step of :func:`archivist.restore.prepare` that marks a page restored as a faded carbon copy (local contrast)
+FADED_STEP = "clahe"
 
 
 def _date_line(number: int, words: Sequence[Any],
@@ -90,8 +93,9 @@ def is_day_word(text: str, day: int) -> bool:
 def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any,
               engine: Any = None, header: tuple[list[Line], Header] | None = None) -> dict | None:
     """The date's year and day read again: per word of the date's box holding YEAR_DIGITS digits in a row (the
-    year), and on a page restored as typed (``prep.plain``) the first word writing the day the line was parsed to
-    (:func:`is_day_word`), its text, box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
+    year), and on a page restored as typed (``prep.plain``) or as a faded copy (:data:`FADED_STEP`; the reading then
+    says ``faded``: :func:`day_doubt` judges it by the loop digits alone) the first word writing the day the line was
+    parsed to (:func:`is_day_word`), its text, box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
     :class:`archivist.restore.Prepared`, as :func:`archivist.numberread.read_number` takes it; ``scan`` from
     ``upright`` at ``dpi``). None without a date line. ``header``: as :func:`date_box` takes it."""
     line = _date_line(number, words, header)
@@ -100,7 +104,8 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
     box, day = line
     inside = digitglyphs.box_words(word_tuples(words), box)
     typed = prep.plain is not None  # a printed day's psm 8 readings are noise (18 for 19: 30 of 938 AT right dates)
-    day_at = next((i for i, w in enumerate(inside) if is_day_word(w[0], day.day)), None) if typed else None
+    faded = FADED_STEP in prep.steps
+    day_at = next((i for i, w in enumerate(inside) if is_day_word(w[0], day.day)), None) if typed or faded else None
     inside = [w for i, w in enumerate(inside) if i == day_at or any(len(r) >= YEAR_DIGITS for r in _runs(w[0]))]
     read = []
     for text, _, wbox, *_ in inside:
@@ -108,7 +113,7 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
                   "scan": (crop_box(upright, wbox, 1.0), dpi)}
         read.append({"text": text, "box": [int(v) for v in wbox],
                      **{name: read_crop(*images[src], psm, True, engine) for name, src, psm in WAYS}})
-    return {"box": box, "words": read}
+    return {"box": box, "words": read, **({"faded": True} if faded and not typed else {})}
 
 
 def digits(text: str) -> str:
@@ -156,17 +161,22 @@ def day_doubt(got: dict, day: int) -> str | None:
     read as another digit (:func:`contradicts`: a typed ``10`` read ``19`` at 0.85, both readings ``18``); or the
     word holds more than its digits (``Z8``: the OCR made a letter of the day's ``2`` and stored ``8``) and one
     reading gives another day (``28``); or both readings give days and one gives a loop digit of it as another
-    (:func:`loop_swap`). A reading of no day (0, over 31) is no evidence."""
+    (:func:`loop_swap`). A reading of no day (0, over 31) is no evidence. On a faded copy's page (``got["faded"]``)
+    only the loop digits count (bench/RESULTS.md, "The date's day read again on faded pages (session 35,
+    fadedday35)"): there both readings giving another day flagged two right days of 134 (``23`` read ``28`` twice,
+    ``24`` read ``22`` twice) and no wrong day left unflagged; the loop digits flagged HG115's ``29`` for ``20`` and
+    no right day."""
     w = next((w for w in got["words"] if is_day_word(w["text"], day)), None)
     if w is None:
         return None
     own, found = str(day), _clean([w.get(name, "").strip() for name, *_ in WAYS])
     days = [f for f in found if f and 1 <= int(f) <= 31]
     said = " and ".join(f or "no clean digits" for f in found)
-    if len(days) == len(found) and all(contradicts(own, f, False) for f in days):
-        return f"the date's day '{w['text']}' read again gave {said}"
-    if not w["text"].isdigit() and any(f != own for f in days):
-        return f"the date's day '{w['text']}' holds more than digits and read again gave {said}"
+    if not got.get("faded"):
+        if len(days) == len(found) and all(contradicts(own, f, False) for f in days):
+            return f"the date's day '{w['text']}' read again gave {said}"
+        if not w["text"].isdigit() and any(f != own for f in days):
+            return f"the date's day '{w['text']}' holds more than digits and read again gave {said}"
     for f in days if len(days) == len(found) else ():
         at = loop_swap(own, f)
         if at is not None:
@@ -186,9 +196,10 @@ def loop_swap(own: str, found: str) -> int | None:
     a second reading gives as another is no sure reading of either (HG113 typewriter-09 kh-008, printed ``20``: the
     OCR's ``26`` at 0.853, read again ``28`` and ``26``; bench/RESULTS.md, "Flags, ninetieth round onward (session
     35)"). One of the two readings suffices, both giving a day. Caveat: psm 8 reads a clear printed ``19`` as ``18``
-    often, which this would doubt; the day is read again on pages restored as typed only, where on session 34's bench
-    (87 typed days of seeds 86-108) it held for 3 days, all wrong and flagged already; a right ``9`` read ``8`` once
-    and nothing the other time is not doubted (both readings must give a day)."""
+    often, which this would doubt; the day is read again on pages restored as typed or as faded copies only: on
+    session 34's bench (87 typed days of seeds 86-108) it held for 3 days, all wrong and flagged already, on the 155
+    faded dates of seeds 86-116 for 5, all wrong (3 of them for a wrong year, their day right); a right ``9`` read
+    ``8`` once and nothing the other time is not doubted (both readings must give a day)."""
     if len(found) != len(own):
         return None
     diff = [i for i, (a, b) in enumerate(zip(own, found, strict=True)) if a != b]

@@ -85,6 +85,7 @@ def one(rec: dict, document: str) -> dict:
         w["cpu_ms"] = {name: round(1000 * calls[i * len(WAYS) + k], 2) for k, (name, *_) in enumerate(WAYS)}
     row.update({"size_ok": list(upright.shape) == [page["height"], page["width"]], "reading": got,
                 "typed": prep.plain is not None,  # the page restored as typed (archivist.typewritten.typed_body)
+                "steps": prep.steps,  # how it was restored ("clahe": a faded carbon copy; "thicken": faint)
                 "cpu_rebuild": round(t1 - t0, 4), "cpu_read": round(t2 - t1, 4),
                 "crops": len(got["words"]) if got else 0})
     return row
@@ -100,6 +101,8 @@ def run(args: argparse.Namespace) -> None:
             first = rec["pages"][0]["source"]
             truth = by_first.get((first["path"], int(first.get("index", 0))))
             if truth is None or truth["document"].startswith(GROUPS) != (not args.other_groups):
+                continue
+            if args.group and not truth["document"].startswith(args.group):
                 continue
             row = one(rec, truth["document"])
             row["set"] = args.set.name
@@ -265,12 +268,14 @@ DAY_RULES = {
 
 
 def _product_day(got: dict | None, value: str) -> str | None:
-    """archivist.dateread.day_doubt on the row's psm 8 readings (the product's ``read`` and ``scan``)."""
+    """archivist.dateread.day_doubt on the row's psm 8 readings (the product's ``read`` and ``scan``), as on a typed
+    page's reading: a row's own ``faded`` (rows run by a tree that marks faded pages) is dropped; :func:`_as_faded`
+    sets it for the faded rule."""
     d = iso_date(value)
     if d is None or not got:
         return None
     words = [{**w, "read": w.get("read8", ""), "scan": w.get("scan", "")} for w in got["words"]]
-    return dateread.day_doubt({**got, "words": words}, d.day)
+    return dateread.day_doubt({**got, "words": words, "faded": bool(got.get("as_faded"))}, d.day)
 
 
 DAY_RULES["the product's (dateread.day_doubt, read8 and scan): both another day"] = \
@@ -285,6 +290,30 @@ for _name in ("read8+scan, clean", "read8+scan, clean, len, no0", "read8+scan7, 
     DAY_RULES[_name + TYPED] = DAY_RULES[_name]
 
 
+#: the rules judged on pages restored as faded copies alone (the row's ``steps`` holding dateread.FADED_STEP); the
+#: product's reads the day there as ``faded`` (loop digits only: session 35, fadedday35)
+FADED = ", faded pages"
+
+
+def _faded(r: dict) -> bool:
+    return dateread.FADED_STEP in (r.get("steps") or [])
+
+
+def _as_faded(got: dict | None) -> dict | None:
+    return {**got, "as_faded": True} if got else got
+
+
+for _name in ("read8+scan, clean", "read8+scan, clean, len, no0", "the product's day_doubt (either)"):
+    DAY_RULES[_name + FADED] = DAY_RULES[_name]
+DAY_RULES["the product's day_doubt on a faded reading (loop digits only)" + FADED] = \
+    lambda got, v: _product_day(_as_faded(got), v)
+
+
+def _judged_here(r: dict, name: str) -> bool:
+    """Whether the rule ``name`` reads the row's page: typed pages' rules on typed pages, faded ones' on faded."""
+    return (bool(r.get("typed")) or not name.endswith(TYPED)) and (_faded(r) or not name.endswith(FADED))
+
+
 def days(args: argparse.Namespace) -> None:
     """The day rules against the truth each row keeps (``run`` joins it from the set's ground truth)."""
     rows = [json.loads(x) for f in args.jsonl for x in open(f) if x.strip()]
@@ -292,7 +321,8 @@ def days(args: argparse.Namespace) -> None:
               and r["reading"]["box"] == r["field_box"]]
     right = [r for r in judged if r["stored"] == r["truth"]]
     wrong = [r for r in judged if r["stored"] != r["truth"]]
-    print(f"pages restored as typed {sum(bool(r.get('typed')) for r in rows)} of {len(rows)}")
+    print(f"pages restored as typed {sum(bool(r.get('typed')) for r in rows)} of {len(rows)}, as faded copies "
+          f"{sum(_faded(r) for r in rows)}")
     print(f"documents {len(rows)}; judged (the date line read is the stored field's) {len(judged)}: right "
           f"{len(right)} (flagged {sum(r['flagged'] for r in right)}), wrong {len(wrong)} (unflagged "
           f"{sum(not r['flagged'] for r in wrong)}); a day word "
@@ -305,10 +335,10 @@ def days(args: argparse.Namespace) -> None:
         named = name.split(",")[0].split("+")
         ways = ["read8", "scan"] if name.startswith("the product") else ["read", "read8", "scan7", "scan"] \
             if name.startswith("any") else [w for w in ("read", "read8", "scan7", "scan") if w in named]
-        cpu = sum(sum(w["cpu_ms"][k] for k in ways) for r in rows if (r.get("typed") or not name.endswith(TYPED))
+        cpu = sum(sum(w["cpu_ms"][k] for k in ways) for r in rows if _judged_here(r, name)
                   and (w := day_word(r["reading"], r["stored"] or "")) is not None) / len(rows)
         def hit(r: dict) -> bool:
-            return (r.get("typed") or not name.endswith(TYPED)) and bool(rule(r["reading"], r["stored"]))  # noqa: B023
+            return _judged_here(r, name) and bool(rule(r["reading"], r["stored"]))  # noqa: B023
         wr = [r for r in wrong if hit(r)]
         rr = [r for r in right if hit(r)]
         new = [r for r in rr if not r["flagged"] and r["id"] not in year]
@@ -329,6 +359,7 @@ def main() -> None:
     r.add_argument("--out", type=Path, required=True)
     r.add_argument("--jsonl", type=Path, required=True)
     r.add_argument("--other-groups", action="store_true", help="the documents of the other groups (and AT sets')")
+    r.add_argument("--group", help="only the documents whose name starts so (faded-)")
     r.add_argument("--all-digits", action="store_true",
                    help="read every word of the date line holding a digit (day, month, year), not the year's alone")
     t = sub.add_parser("table")
