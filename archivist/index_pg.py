@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import ServiceUnavailable
 from .indexbase import IndexBase
+from .indexowner import take_database
 from .indexrows import Filters, Hit, filter_clauses, index_rows, stored_fields
 from .query import And, Node, Not, Or, Term, parse, terms
 
@@ -59,15 +60,22 @@ def unavailable_as_error(url: str) -> Iterator[None]:
                                  "server is running and the address (archive.json \"index\") is right") from None
 
 
-def remove_documents(url: str, ids: list[str]) -> int:
-    """Delete the documents ``ids`` (their pages go with them) from the index at ``url``; how many it held.
+def remove_documents(url: str, ids: list[str], archive_id: str | None = None) -> int | None:
+    """Delete the documents ``ids`` (their pages go with them) from the index at ``url`` and free the database
+    (archivist/indexowner.py); how many it held, None when another archive owns it (nothing removed then).
     Creates nothing: a database without the index's tables holds none of them."""
     import psycopg
 
+    from .indexowner import owned_by_another, release
+
     with unavailable_as_error(url), psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as db:
-        if db.execute("SELECT to_regclass('public.documents')").fetchone()[0] is None:
-            return 0
-        return db.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,)).rowcount
+        if owned_by_another(db, archive_id):
+            return None
+        n = 0
+        if db.execute("SELECT to_regclass('public.documents')").fetchone()[0] is not None:
+            n = db.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,)).rowcount
+        release(db)
+        return n
 
 
 def words(text: str) -> str:
@@ -104,9 +112,15 @@ class PgIndex(IndexBase):
         self.archive = archive
         with unavailable_as_error(url):
             self.db = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
-            with self.db.transaction():
-                self.db.execute("SELECT pg_advisory_xact_lock(4242)")  # several PCs may create it at once
-                self.db.execute(SCHEMA)
+            try:
+                with self.db.transaction():
+                    self.db.execute("SELECT pg_advisory_xact_lock(4242)")  # several PCs may create it at once
+                    if archive is not None:  # refused before anything is written: another archive's index here
+                        take_database(self.db, url, Path(archive))
+                    self.db.execute(SCHEMA)
+            except BaseException:
+                self.db.close()
+                raise
 
     def close(self) -> None:
         self.db.close()
