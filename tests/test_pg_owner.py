@@ -15,16 +15,7 @@ import pytest
 
 from archivist.index_pg import PgIndex, remove_documents
 from archivist.indexowner import OWNER_TABLE, IndexTaken
-from tests.pgserver import pg_bin, postgres_server
 from tests.textpage import save_scan
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory):
-    if pg_bin() is None:
-        pytest.skip("PostgreSQL is not installed (apt install postgresql)")
-    with postgres_server(tmp_path_factory.mktemp("pg") / "server") as url:
-        yield url
 
 
 def _database(server: str, name: str) -> str:
@@ -58,8 +49,8 @@ def _owners(url: str) -> list[str]:
     return [r[0] for r in _rows(url, f"SELECT archive_id FROM {OWNER_TABLE}")]
 
 
-def test_a_second_archive_is_refused_and_the_first_keeps_its_rows(tmp_path: Path, server: str) -> None:
-    url = _database(server, "shared_one")
+def test_a_second_archive_is_refused_and_the_first_keeps_its_rows(tmp_path: Path, pg_url: str) -> None:
+    url = _database(pg_url, "shared_one")
     a, b = _archive(tmp_path / "a", "id-a"), _archive(tmp_path / "b", "id-b")
     with PgIndex(url, a) as idx:
         idx.db.execute("INSERT INTO documents (id, type) VALUES ('doc-a1', 'Công văn')")
@@ -82,8 +73,8 @@ def test_a_second_archive_is_refused_and_the_first_keeps_its_rows(tmp_path: Path
     assert _owners(url) == ["id-b"]
 
 
-def test_an_earlier_versions_unowned_database(tmp_path: Path, server: str) -> None:
-    url = _database(server, "unowned")
+def test_an_earlier_versions_unowned_database(tmp_path: Path, pg_url: str) -> None:
+    url = _database(pg_url, "unowned")
     with PgIndex(url):  # no archive: the tables as an earlier version left them, no owner
         pass
     import psycopg
@@ -107,8 +98,8 @@ def _cli(*args: object) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow
-def test_two_archives_one_database_through_the_cli(tmp_path: Path, server: str) -> None:
-    url = _database(server, "commune_db")
+def test_two_archives_one_database_through_the_cli(tmp_path: Path, pg_url: str) -> None:
+    url = _database(pg_url, "commune_db")
     scans = tmp_path / "scans"
     scans.mkdir()
     save_scan(scans / "p0.jpg", seed=31)
