@@ -10,14 +10,12 @@ where SQLite's tokenizer does. Every value the user types is a bound parameter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ServiceUnavailable
 from .indexbase import IndexBase
 from .indexowner import take_database
 from .indexrows import Filters, Hit, filter_clauses, index_rows, stored_fields
+from .pgconnect import CONNECT_TIMEOUT, shown_url, unavailable_as_error
 from .query import And, Node, Not, Or, Term, parse, terms
 
 SCHEMA = """
@@ -39,27 +37,7 @@ _WORD = re.compile(r"\w+")
 DOCUMENT_COLUMNS = ("id", "type", "type_folded", "number", "date", "issuer", "issuer_folded", "commune",
                     "commune_folded", "retention", "dossier", "subject", "source", "pdf", "page_count", "fonds",
                     "fonds_commune_folded", "superseded_by", "record_sha", "record_mtime")
-CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited on
-
-
-def shown_url(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
-
-
-@contextmanager
-def unavailable_as_error(url: str) -> Iterator[None]:
-    """A server that cannot be reached (or went away) as one line, not a driver traceback."""
-    import psycopg
-
-    try:
-        yield
-    except psycopg.OperationalError as e:
-        reason = (str(e).strip().splitlines() or ["connection failed"])[-1].strip()
-        raise ServiceUnavailable(f"cannot reach the PostgreSQL index {shown_url(url)}: {reason}; check that the "
-                                 "server is running and the address (archive.json \"index\") is right") from None
-
-
+__all__ = ["CONNECT_TIMEOUT", "PgIndex", "compile_tsquery", "remove_documents", "shown_url", "unavailable_as_error"]
 def remove_documents(url: str, ids: list[str], archive_id: str | None = None) -> int | None:
     """Delete the documents ``ids`` (their pages go with them) from the index at ``url`` and free the database
     (archivist/indexowner.py); how many it held, None when another archive owns it (nothing removed then).

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .archiveinfo import is_postgres, read_info
 from .errors import UsageProblem
+from .pgconnect import CONNECT_TIMEOUT, shown_url, unavailable_as_error
 
 OWNER_TABLE = "archivist_index_owner"
 #: ``archive.json`` key of the archive's identity.
@@ -42,8 +43,6 @@ def name_index(info: dict, url: str | None, record_ids: Callable[[], list[str]])
         if is_postgres(url):
             _give_identity(info)
             import psycopg
-
-            from .index_pg import CONNECT_TIMEOUT, shown_url, unavailable_as_error
 
             with unavailable_as_error(url), psycopg.connect(url, autocommit=True,
                                                            connect_timeout=CONNECT_TIMEOUT) as db:
@@ -87,8 +86,6 @@ def take_database(db, url: str, root: Path) -> None:  # noqa: ANN001 - a psycopg
     """Refuse the database when another archive's index is in it, before anything is written; else claim it
     for the archive at ``root`` (when archive.json gives it an identity: a reader of an older archive
     claims nothing)."""
-    from .index_pg import shown_url
-
     ident = archive_id(root)
     if not _may_take(db, ident, lambda: sorted(p.stem for p in (root / "documents").glob("*.json"))):
         raise _refusal(shown_url(url))
