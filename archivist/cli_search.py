@@ -194,7 +194,8 @@ Examples:
               help="Move the index: build it in this PostgreSQL database, or back in ARCHIVE/index.sqlite with "
                    "'sqlite'. archive.json remembers where it is; an index.sqlite is removed once the index is in "
                    "PostgreSQL (it would be a stale copy), and this archive's rows are removed from PostgreSQL when it "
-                   "moves back (a note says so, or that the server could not be reached).")
+                   "moves back (a note says so, or that the server could not be reached), which frees the database "
+                   "for another archive; one holding another archive's index is refused.")
 def reindex(archive: Path, target: str | None) -> None:
     """Rebuild the full-text index from the records alone (all or nothing), where archive.json says it
     is, or where --index moves it."""

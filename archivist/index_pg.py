@@ -10,13 +10,12 @@ where SQLite's tokenizer does. Every value the user types is a bound parameter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import ServiceUnavailable
 from .indexbase import IndexBase
+from .indexowner import take_database
 from .indexrows import Filters, Hit, filter_clauses, index_rows, stored_fields
+from .pgconnect import CONNECT_TIMEOUT, shown_url, unavailable_as_error
 from .query import And, Node, Not, Or, Term, parse, terms
 
 SCHEMA = """
@@ -38,36 +37,23 @@ _WORD = re.compile(r"\w+")
 DOCUMENT_COLUMNS = ("id", "type", "type_folded", "number", "date", "issuer", "issuer_folded", "commune",
                     "commune_folded", "retention", "dossier", "subject", "source", "pdf", "page_count", "fonds",
                     "fonds_commune_folded", "superseded_by", "record_sha", "record_mtime")
-CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited on
-
-
-def shown_url(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
-
-
-@contextmanager
-def unavailable_as_error(url: str) -> Iterator[None]:
-    """A server that cannot be reached (or went away) as one line, not a driver traceback."""
-    import psycopg
-
-    try:
-        yield
-    except psycopg.OperationalError as e:
-        reason = (str(e).strip().splitlines() or ["connection failed"])[-1].strip()
-        raise ServiceUnavailable(f"cannot reach the PostgreSQL index {shown_url(url)}: {reason}; check that the "
-                                 "server is running and the address (archive.json \"index\") is right") from None
-
-
-def remove_documents(url: str, ids: list[str]) -> int:
-    """Delete the documents ``ids`` (their pages go with them) from the index at ``url``; how many it held.
+__all__ = ["CONNECT_TIMEOUT", "PgIndex", "compile_tsquery", "remove_documents", "shown_url", "unavailable_as_error"]
+def remove_documents(url: str, ids: list[str], archive_id: str | None = None) -> int | None:
+    """Delete the documents ``ids`` (their pages go with them) from the index at ``url`` and free the database
+    (archivist/indexowner.py); how many it held, None when another archive owns it (nothing removed then).
     Creates nothing: a database without the index's tables holds none of them."""
     import psycopg
 
+    from .indexowner import owned_by_another, release
+
     with unavailable_as_error(url), psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as db:
-        if db.execute("SELECT to_regclass('public.documents')").fetchone()[0] is None:
-            return 0
-        return db.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,)).rowcount
+        if owned_by_another(db, archive_id):
+            return None
+        n = 0
+        if db.execute("SELECT to_regclass('public.documents')").fetchone()[0] is not None:
+            n = db.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,)).rowcount
+        release(db)
+        return n
 
 
 def words(text: str) -> str:
@@ -104,9 +90,15 @@ class PgIndex(IndexBase):
         self.archive = archive
         with unavailable_as_error(url):
             self.db = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
-            with self.db.transaction():
-                self.db.execute("SELECT pg_advisory_xact_lock(4242)")  # several PCs may create it at once
-                self.db.execute(SCHEMA)
+            try:
+                with self.db.transaction():
+                    self.db.execute("SELECT pg_advisory_xact_lock(4242)")  # several PCs may create it at once
+                    if archive is not None:  # refused before anything is written: another archive's index here
+                        take_database(self.db, url, Path(archive))
+                    self.db.execute(SCHEMA)
+            except BaseException:
+                self.db.close()
+                raise
 
     def close(self) -> None:
         self.db.close()

@@ -11,8 +11,8 @@ nothing; it is done only after the new index holds every record. A database that
 error: the move is complete without it, and a note says the old rows are still there.
 
 PostgreSQL rows are keyed by document id only (archivist/index_pg.py: no archive column), so the rows removed
-are those whose id is one of this archive's records; a document id is its scan's SHA-256, so another archive's
-rows go only if it holds the very same scan, as a row of that id it would also have rewritten.
+are those whose id is one of this archive's records, and only from a database this archive owns or nobody
+does (archivist/indexowner.py); the database is then freed for another archive.
 """
 
 from __future__ import annotations
@@ -25,10 +25,11 @@ from .plural import plural
 
 
 def settle_index(url: str | None, stray: list[Path], moved_from: str | None,
-                 record_ids: Callable[[], list[str]]) -> list[str]:
+                 record_ids: Callable[[], list[str]], archive_id: str | None = None) -> list[str]:
     """Remove the copies the index at ``url`` (None: index.sqlite) makes stale (see the module docstring);
     a note for each. ``stray``: the SQLite files present; ``moved_from``: the PostgreSQL address archive.json
-    named before this session moved the index to SQLite, if it did; ``record_ids``: the archive's documents.
+    named before this session moved the index to SQLite, if it did; ``record_ids``: the archive's documents;
+    ``archive_id``: its identity (archive.json), which frees the database it owned (archivist/indexowner.py).
     Takes the store's answers rather than the store, which calls it (archivist/store.py)."""
     notes = []
     if is_postgres(url) and stray:
@@ -37,19 +38,22 @@ def settle_index(url: str | None, stray: list[Path], moved_from: str | None,
         notes.append(f"removed {INDEX_FILE}: the archive's index is in PostgreSQL "
                      "(archive.json \"index\"), rebuilt there from the records")
     if is_postgres(moved_from) and not url:
-        notes.append(_forget_rows(moved_from, record_ids()))
+        notes.append(_forget_rows(moved_from, record_ids(), archive_id))
     return notes
 
 
-def _forget_rows(url: str, ids: list[str]) -> str:
+def _forget_rows(url: str, ids: list[str], archive_id: str | None) -> str:
     """Remove the rows of ``ids`` from the PostgreSQL index at ``url``; the note that says what happened."""
     from .errors import ServiceUnavailable
     from .index_pg import remove_documents, shown_url
 
     try:
-        n = remove_documents(url, ids)
+        n = remove_documents(url, ids, archive_id)
     except ServiceUnavailable as e:
         return (f"the archive's rows in the PostgreSQL index {shown_url(url)} could not be removed ({e}); "
                 f"the index is in {INDEX_FILE} all the same")
+    if n is None:
+        return (f"left the PostgreSQL index {shown_url(url)} as it was: it holds another archive's index; "
+                f"this archive's index is in {INDEX_FILE} now")
     return (f"removed this archive's {plural(n, 'document')} from the PostgreSQL index {shown_url(url)}: "
             f"the index is in {INDEX_FILE} now")

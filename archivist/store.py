@@ -37,18 +37,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .archiveinfo import (
-    INDEX_FILE,
-    INFO,
-    SQLITE_INDEX,
-    SQLITE_SIDE,
-    index_url,
-    load_organisation,
-    read_info,
-)
+from .archiveinfo import INDEX_FILE, INFO, SQLITE_INDEX, SQLITE_SIDE, index_url, load_organisation, read_info
 from .errors import ArchiveBusy, ArchiveReadOnly, ArchivistError, NotAnArchive, from_os_error
 from .fsutil import atomic_write_json, read_json_object, remove_stale_temps
 from .indexmove import settle_index
+from .indexowner import archive_id, name_index
 from .plural import plural
 from .record import utc_now
 
@@ -240,8 +233,8 @@ class ArchiveStore:
                 info = {"created": utc_now(), "created_by": PRODUCER, "layout": 1}
             if index_url == SQLITE_INDEX:
                 self._moved_from = info.pop("index", None)
-            elif index_url and info.get("index") != index_url:
-                info["index"] = index_url
+            else:  # a database another archive indexes is refused before archive.json names it
+                name_index(info, index_url, self.record_ids)
             if info != self.info():
                 self.write_info(info)
         except OSError as e:
@@ -251,7 +244,8 @@ class ArchiveStore:
         try:
             if self.index_url() or self.sqlite_files() or self.record_ids():
                 self.index().reconcile()  # an archive with nothing to index gets no index.sqlite (init, fonds …)
-            self.notes += settle_index(self.index_url(), self.sqlite_files(), self._moved_from, self.record_ids)
+            self.notes += settle_index(self.index_url(), self.sqlite_files(), self._moved_from, self.record_ids,
+                                       archive_id(self.root))
         except Exception as e:
             if (env := from_os_error(e, self.root)) is not None:
                 raise env from None
@@ -262,7 +256,8 @@ class ArchiveStore:
         remove the copies it makes stale (archivist/indexmove.py). Returns the documents indexed."""
         try:
             n = self.index().reindex()
-            self.notes += settle_index(self.index_url(), self.sqlite_files(), self._moved_from, self.record_ids)
+            self.notes += settle_index(self.index_url(), self.sqlite_files(), self._moved_from, self.record_ids,
+                                       archive_id(self.root))
         except Exception as e:
             if (env := from_os_error(e, self.root)) is not None:
                 raise env from None

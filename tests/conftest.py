@@ -66,3 +66,14 @@ def peer_inputs() -> Path:
     if not p.is_dir():
         pytest.skip("../shared/peer-inputs is not present on this machine")
     return p
+
+
+@pytest.fixture(scope="module")
+def pg_url(tmp_path_factory: pytest.TempPathFactory):
+    """A real, throw-away PostgreSQL server (tests/pgserver.py), one per test module that asks for it."""
+    from tests.pgserver import pg_bin, postgres_server
+
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (apt install postgresql)")
+    with postgres_server(tmp_path_factory.mktemp("pg") / "server") as url:
+        yield url

@@ -12,18 +12,9 @@ import pytest
 
 from archivist.index import Filters
 from archivist.indexing import open_index
-from tests.pgserver import pg_bin, postgres_server
 
 QUERIES = ["quyet dinh", "Quyết định", '"cộng hòa xã hội"', "khai*", "ubnd NOT quyet", "bao cao OR to trinh",
            "(dat OR ho) AND xa", "ubnd"]
-
-
-@pytest.fixture(scope="module")
-def pg_url(tmp_path_factory: pytest.TempPathFactory):
-    if pg_bin() is None:
-        pytest.skip("PostgreSQL is not installed (apt install postgresql)")
-    with postgres_server(tmp_path_factory.mktemp("pg") / "server") as url:
-        yield url
 
 
 def _hits(archive: Path, q: str, url: str | None = None, **kw) -> set[tuple[str, int]]:
