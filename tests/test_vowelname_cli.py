@@ -7,13 +7,12 @@ signer35)")."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from tests.pdfcheck import assert_valid_pdfs
-from tests.test_dateread_day_cli import _render
+from tests.test_dateread_day_cli import processed
 
 #: seed, slot, document, the signer stored, the OCR word it was restored from, a name the review gives
 CASES = [(117, 11, "typewriter-12-kh-169-kim-son", "Nguyễn Trang An", "Trạng", "'Trọng'"),
@@ -24,24 +23,12 @@ CASES = [(117, 11, "typewriter-12-kh-169-kim-son", "Nguyễn Trang An", "Trạng
 @pytest.mark.parametrize("case", CASES, ids=[c[2] for c in CASES])
 def test_a_typed_given_names_misread_vowel_is_flagged_and_kept_through_process(
         tmp_path: Path, case: tuple[int, int, str, str, str, str]) -> None:
-    from click.testing import CliRunner
-
-    from archivist.cli import main
-
     seed, slot, document, stored, read, name = case
-    scans = tmp_path / "scans"
-    scans.mkdir()
-    truths = _render(seed, [slot], scans)
-    assert [t["document"] for t in truths.values()] == [document]
-    archive = tmp_path / "archive"
-    res = CliRunner().invoke(main, ["process", str(scans), "--archive", str(archive), "--workers", "2", "--json"])
-    assert res.exit_code == 0, res.output
-    (path,) = sorted((archive / "documents").glob("doc-*.json"))
-    rec = json.loads(path.read_text(encoding="utf-8"))
-    truth = next(iter(truths.values()))
+    ((rec, truth, pdf),) = processed(seed, [slot], tmp_path)
+    assert truth["document"] == document
     meta, field = rec["metadata"], rec["metadata"]["fields"]["signer"]
     assert meta["signer"] == field["value"] == stored != truth["metadata"]["signer"]  # wrong, kept
     review = field.get("review") or ""
     assert review.startswith(f"'{read}' is no name and was stored '{stored.split()[1]}'") and name in review, review
     assert "signer" in meta["needs_review"]
-    assert_valid_pdfs([archive / rec["output"]["pdf"]])
+    assert_valid_pdfs([pdf])
