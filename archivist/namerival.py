@@ -27,6 +27,7 @@ signer and none of 3,510 right signers or 489 persons (bench/RESULTS.md, "Flags,
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from .faintflags import Box, value_words, word_tuples
@@ -34,6 +35,7 @@ from .fields import NAME_FIELDS, Field
 from .marks import name_spellings
 from .numberbox import SURE
 from .ocrtext import PageText, box_inside, fold_key, overlap
+from .syllables import TONES
 
 #: a name word this short is not judged one letter from a listed one: two-letter names differ by a letter from
 #: many others (``Hà`` and the listed ``Bá``)
@@ -133,11 +135,62 @@ def crossed_name_doubt(value: str, read: Sequence[tuple[str, Box]], others: Sequ
     return None
 
 
+#: the names :func:`vowel_name_doubt` judges: the signer. A civil record's person is printed in capitals, whose marks
+#: the engine loses often (``LÊ BÍCH HÀNG`` for ``HẰNG``, restored right): on seeds 86-118 it would flag 3 of 362
+#: persons, none wrong (AT94 so-khai-sinh-02's ``Lê Bích Hằng`` a right one not flagged before)
+VOWEL_FIELDS = ("signer",)
+#: the vowels of a name's letters once its marks are folded away (``fold_key``: ``ồ`` -> ``o``)
+_VOWELS = frozenset("aeiouy")
+
+
+def _tone(word: str) -> str:
+    """The tone mark of ``word`` (a combining character, empty for the level tone): ``Trạng`` and ``Trọng`` share
+    theirs, ``Trang`` has none."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if c in TONES)
+
+
+def vowel_name_doubt(value: str, read: Sequence[str]) -> str | None:
+    """Why the name ``value`` is doubtful: the restorer changed a word after its family name from an OCR word no
+    listed given name spells (``read``: the OCR words, one per word of the value), and another listed given name
+    writes that OCR word with one other vowel and the tone mark as read (``Trạng`` stored ``Trang``: ``Trọng``;
+    ``Hàng`` stored ``Hằng``: ``Hồng``, ``Hùng``). The restorer keeps the letters and changes the marks, but a typed
+    vowel misread is a letter (``ọ`` read ``ạ``), so the page may print either name (HG117 typewriter-12 kh-169's
+    ``Nguyễn Trọng An`` stored ``Nguyễn Trang An``, HG118 typewriter-10 ttr-145's ``Trần Hồng Linh`` stored ``Trần
+    Hằng Linh``, both 0.88, unflagged). On seeds 86-118 (1,987 signers) 28 given-name words were so restored; it
+    flags those two and one right signer flagged already (bench/RESULTS.md, "Typed given names, a vowel misread
+    (session 35, signer35)"). None when the words do not pair one to one."""
+    words, given = _LETTERS.findall(value), name_spellings().get("given", {})
+    if len(words) != len(read):
+        return None
+    names = listed(1)
+    for word, text in list(zip(words, read, strict=True))[1:]:
+        letters = _LETTERS.findall(text)
+        if len(letters) != 1 or letters[0].lower() == word.lower() or letters[0].lower() in names:
+            continue  # kept as read, or read as a listed name: no guess made
+        key, tone = fold_key(letters[0]), _tone(letters[0])
+        others = sorted(spelling.capitalize() for other, spellings in given.items() if len(other) == len(key)
+                        and _one_vowel(other, key) for spelling in spellings
+                        if spelling != word.lower() and _tone(spelling) == tone)
+        if others:
+            alike = "', '".join(others)
+            are = "is a name" if len(others) == 1 else "are names"
+            return (f"'{letters[0]}' is no name and was stored '{word}', but '{alike}' {are} too, "
+                    "one vowel away with the tone mark as read: the page may print either")
+    return None
+
+
+def _one_vowel(a: str, b: str) -> bool:
+    """Whether the folded words ``a`` and ``b`` (as long) differ in one letter, a vowel in both."""
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+
+
 def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None:
     """Mark for review each name of ``found`` (:data:`NAME_FIELDS`) a word of which is one letter from a listed given
     name it is not (:func:`near_name_doubt`), spells ``Văn`` with other marks (:func:`van_doubt`), or the restorer
     changed while the engine's rival for one of its letters spells another listed name (:func:`rival_name_doubt`)
-    or another word of the page lies across it (:func:`crossed_name_doubt`).
+    or another word of the page lies across it (:func:`crossed_name_doubt`); a signer, too, whose given name the
+    restorer guessed where another listed one is a vowel away (:func:`vowel_name_doubt`).
     The ``Văn`` test needs no page words: a name read from a text layer is judged by it too."""
     by_page = {p.number: p for p in pages if p.words}  # a page without its words (a text layer) gives no rivals
     for name in NAME_FIELDS:
@@ -152,6 +205,7 @@ def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None
         pairs = [(read, conf) for read, conf in pairs if _LETTERS.search(read[0])]
         f.review = rival_name_doubt(f.value, [read for read, _ in pairs]) \
             or near_name_doubt(f.value, [(read[0], conf) for read, conf in pairs]) \
+            or (vowel_name_doubt(f.value, [read[0] for read, _ in pairs]) if name in VOWEL_FIELDS else None) \
             or _crossed(f, page)
 
 

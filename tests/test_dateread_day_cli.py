@@ -39,31 +39,39 @@ def _render(seed: int, slots_wanted: list[int], scans: Path) -> dict[str, dict]:
     return out
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("seed", [86, 100])
-def test_a_typed_day_misread_is_flagged_and_kept_through_process(tmp_path: Path, seed: int) -> None:
+def processed(seed: int, slots_wanted: list[int], tmp_path: Path) -> list[tuple[dict, dict, Path]]:
+    """The HG set's documents of ``slots_wanted`` rendered (:func:`_render`) and run through ``archivist process``
+    into ``tmp_path``: each document's record, its truth and its PDF's path, in the records' order."""
     from click.testing import CliRunner
 
     from archivist.cli import main
 
-    cases = {c[2]: c for c in CASES if c[0] == seed}
     scans = tmp_path / "scans"  # the generator writes beside it, under the name "scans", as a set holds it
     scans.mkdir()
-    truths = _render(seed, [c[1] for c in cases.values()], scans)
-    assert sorted(t["document"] for t in truths.values()) == sorted(cases)
+    truths = _render(seed, slots_wanted, scans)
     archive = tmp_path / "archive"
     res = CliRunner().invoke(main, ["process", str(scans), "--archive", str(archive), "--workers", "2", "--json"])
     assert res.exit_code == 0, res.output
-    pdfs = []
+    out = []
     for path in sorted((archive / "documents").glob("doc-*.json")):
         rec = json.loads(path.read_text(encoding="utf-8"))
-        truth = truths[str(Path(rec["pages"][0]["source"]["path"]).relative_to(tmp_path))]
+        out.append((rec, truths[str(Path(rec["pages"][0]["source"]["path"]).relative_to(tmp_path))],
+                    archive / rec["output"]["pdf"]))
+    assert len(out) == len(truths)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [86, 100])
+def test_a_typed_day_misread_is_flagged_and_kept_through_process(tmp_path: Path, seed: int) -> None:
+    cases = {c[2]: c for c in CASES if c[0] == seed}
+    done = processed(seed, [c[1] for c in cases.values()], tmp_path)
+    assert sorted(truth["document"] for _, truth, _ in done) == sorted(cases)
+    for rec, truth, _ in done:
         _, _, document, word, stored, reason = cases[truth["document"]]
         meta, field = rec["metadata"], rec["metadata"]["fields"]["date"]
         assert meta["date"] == field["value"] == stored != truth["metadata"]["date"], document  # wrong, kept
         assert field.get("review") == reason and "date" in meta["needs_review"], document
         day = next(w for w in rec["pages"][0]["date_reading"]["words"] if w["text"] == word)
         assert reason.endswith(f"gave {day['read']} and {day['scan']}"), document  # the readings the record keeps
-        pdfs.append(archive / rec["output"]["pdf"])
-    assert len(pdfs) == len(cases)
-    assert_valid_pdfs(pdfs)
+    assert_valid_pdfs([pdf for _, _, pdf in done])
