@@ -173,9 +173,9 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
     """Recompute every SHA-256 and check every record; exit 1 on any problem.
 
     Reports files missing or altered since their checksum was recorded, files the archive should
-    not hold, records that fail their schema, index rows that differ from their records (mend them
-    with 'archivist reindex'), source scans that changed, and with --pdfa PDFs that fail PDF/A
-    validation. Says what the archive holds and which inputs the last batch could not process.
+    not hold, records (and archive.json) that fail their schema, index rows that differ from their
+    records (mend them with 'archivist reindex'), source scans that changed, and with --pdfa PDFs
+    that fail PDF/A validation. Says what the archive holds and which inputs the last batch could not process.
     Never changes the archive, so it runs on a read-only copy.
     """
     from .store import ArchiveStore

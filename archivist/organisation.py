@@ -22,16 +22,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
 from .adminunits import NEW_LIST, NEW_LIST_DATE, Unit, UnitLists
+from .archiveinfo import INFO
 from .fonds import FONDS_DIR, Fonds, FondsError, code_taken, fonds_of_unit, load_fonds, validate_fonds, write_fonds
-from .fsutil import atomic_write_json
 from .record import utc_now
 from .schemas import errors
 from .store import ArchiveStore
 from .toreview import review_fields
 
-INFO = "archive.json"
 DOCUMENTS = "documents"
 
 
@@ -58,22 +56,6 @@ class InitResult:
     @property
     def fonds(self) -> list[Fonds]:
         return self.created + self.kept
-
-
-def read_info(root: Path) -> dict:
-    """``archive.json`` (empty when missing; :class:`FondsError` naming the file when it is not JSON)."""
-    import json
-
-    path = Path(root) / INFO
-    if not path.exists():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise FondsError(f"{path}: not readable JSON ({e}); fix or remove it first") from None
-    if not isinstance(data, dict):
-        raise FondsError(f"{path}: not an archive description (a JSON object is expected)")
-    return data
 
 
 def organisation_of(unit: Unit, identifier: str | None = None) -> dict:
@@ -127,7 +109,7 @@ def init_archive(root: Path, unit: Unit, lists: UnitLists, *, identifier: str | 
     root = Path(root)
     was_archive = _check_folder(root)
     with writing(root) as store:
-        result = _init_locked(root, unit, lists, was_archive, identifier, force)
+        result = _init_locked(store, unit, lists, was_archive, identifier, force)
         if not result.unchanged:
             result.filed, result.to_review = file_documents(store)
         return result
@@ -150,9 +132,10 @@ def file_documents(store: ArchiveStore) -> tuple[int, int]:
     return filed, review
 
 
-def _init_locked(root: Path, unit: Unit, lists: UnitLists, was_archive: bool, identifier: str | None,
+def _init_locked(store: ArchiveStore, unit: Unit, lists: UnitLists, was_archive: bool, identifier: str | None,
                  force: bool) -> InitResult:
-    info = read_info(root) if was_archive else {}
+    root = store.root
+    info = store.info()  # made by the writer that opened the archive, when it had none
     previous = info.get("organisation")
     same = _same_commune(previous, organisation_of(unit))
     if same and identifier is None:
@@ -187,10 +170,9 @@ def _init_locked(root: Path, unit: Unit, lists: UnitLists, was_archive: bool, id
     (root / DOCUMENTS).mkdir(parents=True, exist_ok=True)
     for f in result.created:
         write_fonds(root, f)
-    info = info or read_info(root) or {"created": utc_now(), "created_by": f"archivist {__version__}", "layout": 1}
     if result.previous:
         info["organisation_history"] = [*info.get("organisation_history", []),
                                         {**result.previous, "replaced": utc_now()}]
     info.update(organisation=org, units_source=source)
-    atomic_write_json(root / INFO, info)  # the commit point: written last
+    store.write_info(info)  # the commit point: written last (checked against its schema first)
     return result

@@ -24,7 +24,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
-KINDS = ("document", "dossier", "archive-manifest", "retention-schedule", "retention-manifest", "fonds")
+KINDS = ("document", "dossier", "archive-manifest", "retention-schedule", "retention-manifest", "fonds", "archive")
 URN = "urn:archivist:schema:"
 MAX_ERRORS = 5  # a broken record can fail hundreds of checks; the first few say what is wrong
 

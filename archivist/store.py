@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
-from .archiveinfo import INDEX_FILE, INFO, SQLITE_INDEX, SQLITE_SIDE, index_url, load_organisation, read_info
+from .archiveinfo import INDEX_FILE, INFO, SQLITE_INDEX, SQLITE_SIDE, index_url, read_info, write_info
 from .errors import ArchiveBusy, ArchiveReadOnly, ArchivistError, NotAnArchive, from_os_error
 from .fsutil import atomic_write_json, read_json_object, remove_stale_temps
 from .indexmove import settle_index
@@ -306,16 +306,17 @@ class ArchiveStore:
     # --- archive.json -------------------------------------------------------------------------
 
     def info(self) -> dict:
-        """``archive.json`` (empty when missing or unreadable)."""
+        """``archive.json`` (empty when missing; ArchiveInfoInvalid naming the key when it is invalid)."""
         return read_info(self.root)
 
     def write_info(self, info: dict) -> None:
+        """Write ``archive.json`` (checked against its schema first: archivist/archiveinfo.py), under the lock."""
         self.require_writer()
-        atomic_write_json(self.root / INFO, info)
+        write_info(self.root, info)
 
     def organisation(self) -> dict | None:
-        """The organisation of ``archive.json`` (validated: raises RecordInvalid naming a bad field)."""
-        return load_organisation(self.root)
+        """The organisation of ``archive.json`` (validated: raises ArchiveInfoInvalid naming a bad field)."""
+        return self.info().get("organisation")
 
     def index_url(self) -> str | None:
         return index_url(self.root)

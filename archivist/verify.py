@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .archiveinfo import INDEX_FILE, index_url, is_postgres
+from .archiveinfo import INDEX_FILE, INFO, file_problems, index_url, is_postgres
 from .fixity import KNOWN_FILES, KNOWN_FOLDERS, MANIFEST, SCHEMA_OF, _pdf_of, record_files, rel
 from .fsutil import TMP_PREFIX, read_json_object, sha256_file
 from .plural import plural
@@ -130,6 +130,10 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
             manifest = None
     else:
         report.notes.append(f"no {MANIFEST}: records were never sealed; PDFs are checked against their records only")
+    info_problems = file_problems(root)  # the archive's settings: where its index is, whose it is
+    for line in info_problems[:5]:
+        add(Problem("invalid", INFO, line))
+    url = None if info_problems else index_url(root)
     sealed = (manifest or {}).get("files", {})
     records: dict[str, dict] = {}
     known = set(KNOWN_FILES) | set(sealed)
@@ -176,7 +180,7 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
         r = rel(root, p)
         if p.name.startswith(TMP_PREFIX):
             report.notes.append(f"{r}: temporary file of an interrupted write (the next run removes it)")
-        elif r == INDEX_FILE and is_postgres(url := index_url(root)):
+        elif r == INDEX_FILE and is_postgres(url):
             from .index_pg import shown_url
 
             report.notes.append(f"{r}: not the archive's index, which is in PostgreSQL ({shown_url(url)}); a copy "
@@ -193,7 +197,9 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
         report.notes.append(f"{plural(unreachable, 'record')}: source scans not reachable from here, not checked")
     if pdfa:
         _check_pdfa(root, records, report)
-    if index:
+    if index and info_problems:
+        report.notes.append(f"the index was not checked: {INFO}, which says where it is, is invalid")
+    elif index:
         from .indexcheck import check_index
 
         for path, detail in check_index(root, {r: d for r, d in records.items()}):

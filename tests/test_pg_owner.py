@@ -27,6 +27,10 @@ def _database(server: str, name: str) -> str:
     return server.rsplit("/", 1)[0].replace("archivist@", "archivist:secret@") + f"/{name}"
 
 
+#: Archive identities as archivist gives them (UUIDs: schemas/archive.schema.json), one per archive of a test.
+ID = {c: f"00000000-0000-4000-8000-00000000000{c}" for c in "abcd"}
+
+
 def _archive(root: Path, ident: str | None, records: tuple[str, ...] = ()) -> Path:
     (root / "documents").mkdir(parents=True)
     (root / "archive.json").write_text(json.dumps({"archive_id": ident} if ident else {}), encoding="utf-8")
@@ -51,26 +55,26 @@ def _owners(url: str) -> list[str]:
 
 def test_a_second_archive_is_refused_and_the_first_keeps_its_rows(tmp_path: Path, pg_url: str) -> None:
     url = _database(pg_url, "shared_one")
-    a, b = _archive(tmp_path / "a", "id-a"), _archive(tmp_path / "b", "id-b")
+    a, b = _archive(tmp_path / "a", ID["a"]), _archive(tmp_path / "b", ID["b"])
     with PgIndex(url, a) as idx:
         idx.db.execute("INSERT INTO documents (id, type) VALUES ('doc-a1', 'Công văn')")
-    assert _owners(url) == ["id-a"]
+    assert _owners(url) == [ID["a"]]
     with pytest.raises(IndexTaken) as e:
         PgIndex(url, b)
     msg = str(e.value)
     assert "archivist:***@127.0.0.1" in msg and "secret" not in msg and "createdb archive_xa_b" in msg
     assert e.value.exit_code == 2
     assert _rows(url, "SELECT id FROM documents") == [("doc-a1",)]
-    assert _owners(url) == ["id-a"]
+    assert _owners(url) == [ID["a"]]
     with PgIndex(url, a) as idx:  # the same archive goes on
         assert idx.document_ids() == ["doc-a1"]
-    assert remove_documents(url, ["doc-a1"], "id-b") is None  # not b's to remove
+    assert remove_documents(url, ["doc-a1"], ID["b"]) is None  # not b's to remove
     assert _rows(url, "SELECT id FROM documents") == [("doc-a1",)]
-    assert remove_documents(url, ["doc-a1"], "id-a") == 1  # a moves away: the database is free
+    assert remove_documents(url, ["doc-a1"], ID["a"]) == 1  # a moves away: the database is free
     assert _owners(url) == []
     with PgIndex(url, b):
         pass
-    assert _owners(url) == ["id-b"]
+    assert _owners(url) == [ID["b"]]
 
 
 def test_an_earlier_versions_unowned_database(tmp_path: Path, pg_url: str) -> None:
@@ -82,14 +86,14 @@ def test_an_earlier_versions_unowned_database(tmp_path: Path, pg_url: str) -> No
     with psycopg.connect(url) as db:
         db.execute("INSERT INTO documents (id) VALUES ('doc-x'), ('doc-y')")
     with pytest.raises(IndexTaken):  # doc-y is not one of its records
-        PgIndex(url, _archive(tmp_path / "c", "id-c", ("doc-x",)))
+        PgIndex(url, _archive(tmp_path / "c", ID["c"], ("doc-x",)))
     with pytest.raises(IndexTaken):  # nor for a reader of an archive that has no identity yet
         PgIndex(url, _archive(tmp_path / "old", None, ("doc-x",)))
     assert _rows(url, "SELECT id FROM documents ORDER BY id") == [("doc-x",), ("doc-y",)]
     assert _owners(url) == []
-    with PgIndex(url, _archive(tmp_path / "d", "id-d", ("doc-x", "doc-y", "doc-z"))):
+    with PgIndex(url, _archive(tmp_path / "d", ID["d"], ("doc-x", "doc-y", "doc-z"))):
         pass
-    assert _owners(url) == ["id-d"]
+    assert _owners(url) == [ID["d"]]
 
 
 def _cli(*args: object) -> subprocess.CompletedProcess:
