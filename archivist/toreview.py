@@ -43,6 +43,11 @@ def row_text(entry: dict) -> str:
     return LIST_SEP.join(f"{k}={'' if v is None else v}" for k, v in row_values(entry).items())
 
 
+def _row_read(entry: dict) -> str:
+    """What the OCR read in a row's cells, for a row listed for its low confidence alone (no reason to show)."""
+    return LIST_SEP.join(c.get("source_text") or "" for c in (entry.get("cells") or {}).values())
+
+
 def row_flagged(entry: dict, threshold: float = THRESHOLD) -> bool:
     """Whether a register row is one a person must check: a reason, or a low confidence, nobody confirmed."""
     return not entry.get("confirmed") and bool(entry.get("review") or (entry.get("confidence") or 0.0) < threshold)
@@ -75,7 +80,7 @@ def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
     if "entries" in needs:  # a register's rows: one line each that a person must confirm, saying why (never one
         # confirmed: ``review import``, archivist/rowreview.py)
         rows = [{"field": "entries", "value": row_text(e), "confidence": e.get("confidence"),
-                 "page": e.get("page") or 1, "row": e.get("row"), "source_text": e.get("review") or ""}
+                 "page": e.get("page") or 1, "row": e.get("row"), "source_text": e.get("review") or _row_read(e)}
                 for e in meta.get("entries") or [] if row_flagged(e, threshold)]
         items += rows
         listed.update({"entries"} if rows else set())

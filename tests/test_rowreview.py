@@ -151,3 +151,10 @@ def test_a_rerun_keeps_the_rows_a_person_confirmed() -> None:
     assert kept["entries"][2]["entry"] == "13" and kept["entries"][2]["confirmed"] is True
     assert _flagged({"id": "x", "metadata": kept}) == [(1, 2)]
     assert fresh["entries"][2]["entry"] == "18"  # the input is not changed
+
+
+def test_a_row_listed_for_its_low_confidence_alone_shows_what_was_read() -> None:
+    rec = _record()
+    rec["metadata"]["entries"][3]["confidence"] = 0.6  # no reason, a weak reading
+    item = review_items(rec)[-1]
+    assert (item["row"], item["source_text"]) == (4, "14; 02/04/2021; Lê Văn Bình; 09/03/2021; Nam; Hồ Thị Mai")
