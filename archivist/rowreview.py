@@ -33,7 +33,6 @@ from .corrections import ReviewError, confirm_field, log_change
 from .toreview import LIST_SEP, row_flagged, row_text, row_values
 
 DATE_KEYS = ("registered", "event_date")
-SEXES = {"nam": "Nam", "nữ": "Nữ", "nu": "Nữ"}
 
 
 def sheet_place(page: str, row: str) -> tuple[int, int]:
@@ -64,10 +63,13 @@ def _typed(where: str, key: str, text: str) -> str | None:
             return date.fromisoformat(text).isoformat()
         except ValueError:
             raise ReviewError(f"{where}: {key} must be a date as YYYY-MM-DD, not {text!r}") from None
-    if key == "sex":
-        if text.casefold() not in SEXES:
+    if key == "sex":  # as the register reader takes it: ``nu`` and ``NỮ`` are Nữ
+        from .ocrtext import fold_key
+        from .registers import SEXES
+
+        if (sex := SEXES.get(fold_key(text))) is None:
             raise ReviewError(f"{where}: sex must be Nam or Nữ, not {text!r}")
-        return SEXES[text.casefold()]
+        return sex
     return text
 
 
