@@ -13,6 +13,8 @@ import copy
 import unicodedata
 from datetime import date
 
+from .toreview import carry_rows
+
 #: Fields a reviewer may set although the extractor did not produce them.
 KNOWN_FIELDS = {"fonds", "type", "number", "symbol", "number_symbol", "date", "place", "issuer", "parent_issuer",
                 "subject",
@@ -98,8 +100,6 @@ def carry_confirmed(old_record: dict | None, new_metadata: dict) -> dict:
     if not old_record:
         return meta
     old = old_record.get("metadata") or {}
-    from .rowreview import carry_rows  # rowreview applies rows with this module's history: imported late
-
     carry_rows(old, meta)
     for name, entry in (old.get("fields") or {}).items():
         if not (isinstance(entry, dict) and entry.get("confirmed")):

@@ -19,18 +19,17 @@ A confirmed row (``"confirmed": true``, confidence 1.0, its ``review`` kept as t
 never listed again; when it is the first row, the document's own ``person``, ``entry`` and ``event_date``
 (which are read from it: archivist/registers.py ``first_row_fields``) are confirmed with it. The history
 keeps who changed the row, when, and its values before and after. A re-run of ``process`` keeps confirmed
-rows (:func:`carry_rows`), as it keeps confirmed fields.
+rows (:func:`archivist.toreview.carry_rows`), as it keeps confirmed fields.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 import unicodedata
 from datetime import date
 
 from .corrections import ReviewError, confirm_field, log_change
-from .toreview import LIST_SEP, row_flagged, row_text, row_values
+from .toreview import LIST_SEP, row_text, row_values, settle_rows
 
 DATE_KEYS = ("registered", "event_date")
 
@@ -122,7 +121,7 @@ def apply_row(rec: dict, page: int, row: int, text: str, reviewer: str | None, a
     meta = rec["metadata"]
     if entry is meta["entries"][0]:
         _first_row(rec, old, new, reviewer, at)
-    _settle(meta)
+    settle_rows(meta)
     return True
 
 
@@ -136,22 +135,3 @@ def _first_row(rec: dict, old: dict, new: dict, reviewer: str | None, at: str) -
             continue  # not the row's reading, or a person's own decision already
         confirm_field(meta, name, new[key])
         log_change(rec, name, old[key], new[key], reviewer, at)
-
-
-def _settle(meta: dict) -> None:
-    """``entries`` left out of ``needs_review`` once no row is left to check (the document is then to review
-    only for its other fields)."""
-    if not any(row_flagged(e) for e in meta.get("entries") or []):
-        meta["needs_review"] = [n for n in meta.get("needs_review") or [] if n != "entries"]
-
-
-def carry_rows(old_meta: dict, new_meta: dict) -> None:
-    """Put the rows a person confirmed in ``old_meta`` back into ``new_meta`` (a re-run re-reads the register,
-    it does not undo a review): each in its place (page, row), or added there when the new reading has none."""
-    kept = {(e.get("page"), e.get("row")): e for e in old_meta.get("entries") or [] if e.get("confirmed")}
-    if not kept:
-        return
-    rows = {(e.get("page"), e.get("row")): e for e in new_meta.get("entries") or []}
-    rows.update(copy.deepcopy(kept))
-    new_meta["entries"] = sorted(rows.values(), key=lambda e: (e.get("page") or 0, e.get("row") or 0))
-    _settle(new_meta)
