@@ -47,8 +47,10 @@ def _export(archive: Path, out: Path, threshold: float) -> None:
     """Write one row per doubtful field, with a page thumbnail and the OCR text it came from.
 
     Fill in corrected_value (and reviewer) for the rows that are wrong, then run
-    'archivist review import'. Thumbnails go under ARCHIVE/review/thumbs/. Documents a later
-    version replaces ('archivist supersede') are left out: review the version that replaces them.
+    'archivist review import'. A register's row to check (field 'entries') is named by its page and
+    register_row and shown as column=value pairs (entry=26; registered=2020-03-09; person=…).
+    Thumbnails go under ARCHIVE/review/thumbs/. Documents a later version replaces ('archivist
+    supersede') are left out: review the version that replaces them.
     """
     _check_archive(archive)
     n = export_review(archive, out, threshold)
@@ -67,8 +69,11 @@ Examples:
 def _import(csv_file: Path, archive: Path, reviewer: str | None) -> None:
     """Apply the corrected values of REVIEW.CSV: record, PDF/A metadata and search index.
 
-    Corrected values are confirmed and kept by later re-processing. Rows that cannot be applied
-    are listed and the command exits with status 1 after applying the others.
+    Corrected values are confirmed and kept by later re-processing; a value typed as it is
+    confirms it. A register row (field 'entries') is confirmed by copying its value into
+    corrected_value, or corrected by writing only the columns that change, e.g. 'entry=20' or
+    'person=Lò Xuân Quý; sex=Nữ'. Rows that cannot be applied are listed, each in one line naming
+    the sheet's row, and the command exits with status 1 after applying the others.
     """
     _check_archive(archive)
     try:

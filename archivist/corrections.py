@@ -13,6 +13,8 @@ import copy
 import unicodedata
 from datetime import date
 
+from .toreview import carry_rows
+
 #: Fields a reviewer may set although the extractor did not produce them.
 KNOWN_FIELDS = {"fonds", "type", "number", "symbol", "number_symbol", "date", "place", "issuer", "parent_issuer",
                 "subject",
@@ -41,7 +43,8 @@ def _typed(name: str, text: str, old: object) -> object:
     return text
 
 
-def _confirm(meta: dict, name: str, value: object) -> None:
+def confirm_field(meta: dict, name: str, value: object) -> None:
+    """Store ``value`` as ``name``'s, confirmed by a person (confidence 1.0), and no longer to review."""
     meta[name] = value
     fields = meta.setdefault("fields", {})
     entry = dict(fields.get(name) or {"page": None, "bbox": None, "source_text": ""})
@@ -60,7 +63,7 @@ def apply_correction(rec: dict, name: str, text: str, reviewer: str | None, at: 
     already = (meta.get("fields") or {}).get(name, {}).get("confirmed")
     if new == old and already:
         return False
-    _confirm(meta, name, new)
+    confirm_field(meta, name, new)
     if name == "type":
         from .doctypes import load_table
 
@@ -72,8 +75,8 @@ def apply_correction(rec: dict, name: str, text: str, reviewer: str | None, at: 
 
         ns = parse_number_symbol(new)
         if ns is not None:
-            _confirm(meta, "number", ns.number)
-            _confirm(meta, "symbol", ns.symbol)
+            confirm_field(meta, "number", ns.number)
+            confirm_field(meta, "symbol", ns.symbol)
     log_change(rec, name, old, new, reviewer, at)
     return True
 
@@ -97,10 +100,11 @@ def carry_confirmed(old_record: dict | None, new_metadata: dict) -> dict:
     if not old_record:
         return meta
     old = old_record.get("metadata") or {}
+    carry_rows(old, meta)
     for name, entry in (old.get("fields") or {}).items():
         if not (isinstance(entry, dict) and entry.get("confirmed")):
             continue
-        _confirm(meta, name, copy.deepcopy(old.get(name, entry.get("value"))))
+        confirm_field(meta, name, copy.deepcopy(old.get(name, entry.get("value"))))
         if name == "type":
             for k in ("type_code", "kind"):
                 if k in old:

@@ -26,8 +26,9 @@ from .fsutil import atomic_path
 from .record import utc_now
 from .toreview import LIST_SEP, THRESHOLD, review_items
 
-COLUMNS = ["document_id", "field", "value", "confidence", "page", "thumbnail", "ocr_snippet", "corrected_value",
-           "reviewer"]
+#: ``register_row``: a register row's place on its page (with ``page``, it names the row: archivist/rowreview.py)
+COLUMNS = ["document_id", "field", "value", "confidence", "page", "register_row", "thumbnail", "ocr_snippet",
+           "corrected_value", "reviewer"]
 THUMB_DPI = 40
 SNIPPET = 120
 #: Fields whose change alters what the PDF's Info/XMP say (title, subject, keywords, author).
@@ -94,6 +95,7 @@ def _export(archive: Path, out: Path, threshold: float, base: Path, thumbs: Path
             conf = item["confidence"]
             rows.append({"document_id": rec["id"], "field": item["field"], "value": _as_text(item["value"]),
                          "confidence": "" if conf is None else f"{float(conf):.3f}", "page": n,
+                         "register_row": item.get("row") or "",
                          "thumbnail": thumb.relative_to(base).as_posix() if thumb.exists() else "",
                          "ocr_snippet": snippet, "corrected_value": "", "reviewer": ""})
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -211,7 +213,7 @@ def import_review(archive: Path, csv_path: Path, reviewer: str | None = None) ->
                 who = (row.get("reviewer") or "").strip() or reviewer
                 trial = copy.deepcopy(rec)
                 try:
-                    if not apply_correction(trial, name, row["corrected_value"], who, at):
+                    if not _apply(trial, name, row, who, at):
                         continue
                     validate_change(store, DocumentRecord.from_dict(trial))
                 except ReviewError as e:
@@ -234,3 +236,13 @@ def import_review(archive: Path, csv_path: Path, reviewer: str | None = None) ->
         if result.documents:  # a corrected fonds moves its dossier now (a new code; the old one kept, never reused)
             result.warnings = settle(store)
     return result
+
+
+def _apply(rec: dict, name: str, row: dict, reviewer: str | None, at: str) -> bool:
+    """One sheet row into ``rec``: a register row by its page and place (archivist/rowreview.py), else a field."""
+    if name != "entries":
+        return apply_correction(rec, name, row["corrected_value"], reviewer, at)
+    from .rowreview import apply_row, sheet_place
+
+    page, place = sheet_place(row.get("page") or "", row.get("register_row") or "")
+    return apply_row(rec, page, place, row["corrected_value"], reviewer, at)

@@ -17,20 +17,42 @@ version's to check (:func:`to_review`).
 
 from __future__ import annotations
 
+import copy
+
 from .record import replaced_by
 
 THRESHOLD = 0.7
 LIST_SEP = "; "  # how a list value (recipients, a register row's cells) is written on one line of the sheet
 
 
-def _row_text(entry: dict) -> str:
-    """A register row as a person reads it on the sheet: its place, then its values in column order; a
+#: keys of a register row that are not its values (archivist/registers.py ``judge``)
+ROW_META = ("page", "row", "cells", "confidence", "review", "bbox", "columns", "confirmed")
+
+
+def row_values(entry: dict) -> dict:
+    """A register row's values as a person corrects them: its columns in the register's order (an empty
+    cell as None), then the columns archivist does not know, by their header as printed."""
+    values = {k: v for k, v in entry.items() if k not in ROW_META}
+    return values | dict(entry.get("columns") or {})
+
+
+def row_text(entry: dict) -> str:
+    """A register row as the sheet shows it: ``column=value`` in the register's order, every column (an
+    empty cell as ``column=``), so the text names what each value is and can be typed back corrected; a
     continuation page whose columns were not matched (no cells: archivist/registerpages.py) as that page's rows."""
     if not entry.get("cells"):
         return f"page {entry.get('page')}: rows not read"
-    values = [str(v) for k, v in entry.items() if k not in ("page", "row", "cells", "confidence", "review", "bbox")
-              and not isinstance(v, dict) and v is not None]
-    return f"row {entry.get('row')}: " + LIST_SEP.join(values)
+    return LIST_SEP.join(f"{k}={'' if v is None else v}" for k, v in row_values(entry).items())
+
+
+def _row_read(entry: dict) -> str:
+    """What the OCR read in a row's cells, for a row listed for its low confidence alone (no reason to show)."""
+    return LIST_SEP.join(c.get("source_text") or "" for c in (entry.get("cells") or {}).values())
+
+
+def row_flagged(entry: dict, threshold: float = THRESHOLD) -> bool:
+    """Whether a register row is one a person must check: a reason, or a low confidence, nobody confirmed."""
+    return not entry.get("confirmed") and bool(entry.get("review") or (entry.get("confidence") or 0.0) < threshold)
 
 
 def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
@@ -38,7 +60,8 @@ def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
 
     A field is listed when it was found with a confidence below ``threshold`` or the extractor named
     it in ``needs_review`` (expected for the type but missing); ``type`` when the classification is
-    doubtful. Confirmed fields are never listed again.
+    doubtful. Confirmed fields and register rows are never listed again; a register row's item carries its
+    ``row`` (its place on its ``page``), which names it on the sheet.
     """
     meta = rec.get("metadata") or {}
     fields = meta.get("fields") or {}
@@ -56,10 +79,11 @@ def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
             items.append({"field": name, "value": meta.get(name, f.get("value")), "confidence": f.get("confidence"),
                           "page": f.get("page") or 1, "source_text": f.get("source_text") or ""})
     listed = {i["field"] for i in items}
-    if "entries" in needs:  # a register's rows: one line each that a person must confirm, saying why
-        rows = [{"field": "entries", "value": _row_text(e), "confidence": e.get("confidence"),
-                 "page": e.get("page") or 1, "source_text": e.get("review") or ""}
-                for e in meta.get("entries") or [] if e.get("review") or (e.get("confidence") or 0.0) < threshold]
+    if "entries" in needs:  # a register's rows: one line each that a person must confirm, saying why (never one
+        # confirmed: ``review import``, archivist/rowreview.py)
+        rows = [{"field": "entries", "value": row_text(e), "confidence": e.get("confidence"),
+                 "page": e.get("page") or 1, "row": e.get("row"), "source_text": e.get("review") or _row_read(e)}
+                for e in meta.get("entries") or [] if row_flagged(e, threshold)]
         items += rows
         listed.update({"entries"} if rows else set())
     for name in needs:  # named but absent from ``fields`` (e.g. a civil field never found, rows none singles out)
@@ -80,3 +104,22 @@ def to_review(rec: dict) -> bool:
     """Whether the document is one a person must check: a field to review and no later version replacing it
     (``review export`` leaves a replaced version out; its flags stay in its record)."""
     return replaced_by(rec) is None and bool(review_items(rec))
+
+
+def settle_rows(meta: dict) -> None:
+    """``entries`` left out of ``needs_review`` once no row is left to check (the document is then to review
+    only for its other fields)."""
+    if not any(row_flagged(e) for e in meta.get("entries") or []):
+        meta["needs_review"] = [n for n in meta.get("needs_review") or [] if n != "entries"]
+
+
+def carry_rows(old_meta: dict, new_meta: dict) -> None:
+    """Put the rows a person confirmed in ``old_meta`` back into ``new_meta`` (a re-run re-reads the register,
+    it does not undo a review): each in its place (page, row), or added there when the new reading has none."""
+    kept = {(e.get("page"), e.get("row")): e for e in old_meta.get("entries") or [] if e.get("confirmed")}
+    if not kept:
+        return
+    rows = {(e.get("page"), e.get("row")): e for e in new_meta.get("entries") or []}
+    rows.update(copy.deepcopy(kept))
+    new_meta["entries"] = sorted(rows.values(), key=lambda e: (e.get("page") or 0, e.get("row") or 0))
+    settle_rows(new_meta)

@@ -190,7 +190,8 @@ def test_flagged_rows_go_to_the_review_sheet_one_line_each() -> None:
     entries = read_register([PageText(1, "", _words(rows))])
     rec = {"id": "doc-1", "metadata": {"entries": entries, "needs_review": ["entries"], "fields": {}}}
     [item] = review_items(rec)
-    assert item["field"] == "entries" and item["value"].startswith("row 2: 12; 2021-03-27; Trân Đình Hải")
+    assert item["field"] == "entries" and (item["page"], item["row"]) == (1, 2)
+    assert item["value"].startswith("entry=12; registered=2021-03-27; person=Trân Đình Hải")
     assert "family name 'Trân'" in item["source_text"]
 
 
