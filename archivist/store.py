@@ -241,28 +241,29 @@ class ArchiveStore:
             raise (from_os_error(e, self.root) or ArchivistError(f"cannot prepare {self.root}: {e}")) from None
         if self._rebuilding:
             return
-        try:
+        with self._settling():
             if self.index_url() or self.sqlite_files() or self.record_ids():
                 self.index().reconcile()  # an archive with nothing to index gets no index.sqlite (init, fonds …)
-            self.notes += settle_index(self.index_url(), self.sqlite_files(), self._moved_from, self.record_ids,
-                                       archive_id(self.root))
-        except Exception as e:
-            if (env := from_os_error(e, self.root)) is not None:
-                raise env from None
-            raise
 
     def rebuild_index(self) -> int:
         """Rebuild the index from the records alone, once (a writer opened with ``rebuild_index``); then
         remove the copies it makes stale (archivist/indexmove.py). Returns the documents indexed."""
-        try:
+        with self._settling():
             n = self.index().reindex()
+        return n
+
+    @contextmanager
+    def _settling(self) -> Iterator[None]:
+        """Run an index update, then remove the copies it leaves stale (archivist/indexmove.py); a full disk or a
+        read-only folder met on the way is told as the archive's error, not a traceback."""
+        try:
+            yield
             self.notes += settle_index(self.index_url(), self.sqlite_files(), self._moved_from, self.record_ids,
                                        archive_id(self.root))
         except Exception as e:
             if (env := from_os_error(e, self.root)) is not None:
                 raise env from None
             raise
-        return n
 
     def sqlite_files(self) -> list[Path]:
         """``index.sqlite`` and the journal files SQLite keeps beside it, those present.
