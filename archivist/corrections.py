@@ -13,7 +13,7 @@ import copy
 import unicodedata
 from datetime import date
 
-from .toreview import carry_rows
+from .rowcarry import carry_rows
 
 #: Fields a reviewer may set although the extractor did not produce them.
 KNOWN_FIELDS = {"fonds", "type", "number", "symbol", "number_symbol", "date", "place", "issuer", "parent_issuer",
@@ -100,7 +100,7 @@ def carry_confirmed(old_record: dict | None, new_metadata: dict) -> dict:
     if not old_record:
         return meta
     old = old_record.get("metadata") or {}
-    carry_rows(old, meta)
+    carry_rows(old_record, meta)
     for name, entry in (old.get("fields") or {}).items():
         if not (isinstance(entry, dict) and entry.get("confirmed")):
             continue

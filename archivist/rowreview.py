@@ -19,7 +19,8 @@ A confirmed row (``"confirmed": true``, confidence 1.0, its ``review`` kept as t
 never listed again; when it is the first row, the document's own ``person``, ``entry`` and ``event_date``
 (which are read from it: archivist/registers.py ``first_row_fields``) are confirmed with it. The history
 keeps who changed the row, when, and its values before and after. A re-run of ``process`` keeps confirmed
-rows (:func:`archivist.toreview.carry_rows`), as it keeps confirmed fields.
+rows, as it keeps confirmed fields, but only on the re-read row that is the same row (archivist/rowcarry.py:
+a row merged or split by the new reading would otherwise take another person's check).
 """
 
 from __future__ import annotations

@@ -17,8 +17,6 @@ version's to check (:func:`to_review`).
 
 from __future__ import annotations
 
-import copy
-
 from .record import replaced_by
 
 THRESHOLD = 0.7
@@ -112,14 +110,3 @@ def settle_rows(meta: dict) -> None:
     if not any(row_flagged(e) for e in meta.get("entries") or []):
         meta["needs_review"] = [n for n in meta.get("needs_review") or [] if n != "entries"]
 
-
-def carry_rows(old_meta: dict, new_meta: dict) -> None:
-    """Put the rows a person confirmed in ``old_meta`` back into ``new_meta`` (a re-run re-reads the register,
-    it does not undo a review): each in its place (page, row), or added there when the new reading has none."""
-    kept = {(e.get("page"), e.get("row")): e for e in old_meta.get("entries") or [] if e.get("confirmed")}
-    if not kept:
-        return
-    rows = {(e.get("page"), e.get("row")): e for e in new_meta.get("entries") or []}
-    rows.update(copy.deepcopy(kept))
-    new_meta["entries"] = sorted(rows.values(), key=lambda e: (e.get("page") or 0, e.get("row") or 0))
-    settle_rows(new_meta)

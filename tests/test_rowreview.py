@@ -158,3 +158,65 @@ def test_a_row_listed_for_its_low_confidence_alone_shows_what_was_read() -> None
     rec["metadata"]["entries"][3]["confidence"] = 0.6  # no reason, a weak reading
     item = review_items(rec)[-1]
     assert (item["row"], item["source_text"]) == (4, "14; 02/04/2021; Lê Văn Bình; 09/03/2021; Nam; Hồ Thị Mai")
+
+
+def _reread(rows: list) -> dict:
+    """The register's metadata as a re-run reads it: the real reader over ``rows``, nothing confirmed."""
+    return _record(rows)["metadata"]
+
+
+def _people(meta: dict) -> list[tuple[int, str, str, bool]]:
+    return [(e["row"], e["entry"], e["person"], bool(e.get("confirmed"))) for e in meta["entries"]]
+
+
+def test_a_row_read_again_the_same_keeps_its_check_and_nothing_else_changes() -> None:
+    rec = _record()
+    apply_row(rec, 1, 2, "person=Trần Đình Hải", "Lan", AT)
+    apply_row(rec, 1, 3, "entry=13", "Lan", AT)
+    kept = carry_confirmed(rec, _reread(ROWS))
+    assert kept["entries"] == rec["metadata"]["entries"]  # both checks back in place, the other rows as read
+    assert kept["needs_review"] == [] and not to_review({"id": "x", "metadata": kept})
+
+
+def test_a_row_added_above_moves_the_check_with_its_row() -> None:
+    rec = _record()
+    apply_row(rec, 1, 3, "entry=13", "Lan", AT)
+    debris = [["10"], ["20/03/2021"], ["Vũ Thị Hoa"], ["01/02/2021"], ["Nữ"], ["Vũ Thị Lan"]]
+    kept = carry_confirmed(rec, _reread([debris, *ROWS]))  # the new reading has a row more on top
+    assert _people(kept) == [(1, "10", "Vũ Thị Hoa", False), (2, "11", "Đinh Kim Tuyết", False),
+                             (3, "12", "Trân Đình Hải", False), (4, "13", "Lý Hồng Tuyết", True),
+                             (5, "14", "Lê Văn Bình", False)]
+    assert kept["entries"][3]["cells"] == rec["metadata"]["entries"][2]["cells"]
+
+
+def test_a_row_merged_by_the_new_reading_takes_no_check_and_the_document_is_to_review_again() -> None:
+    rec = _record()
+    apply_row(rec, 1, 3, "entry=13", "Lan", "2026-11-20T09:00:00Z")
+    apply_row(rec, 1, 2, "person=Trần Đình Hải", "Lan", "2026-11-20T09:05:00Z")
+    history = copy.deepcopy(rec["history"])
+    merged = [ROWS[0], [a + b for a, b in zip(ROWS[1], ROWS[2], strict=True)], ROWS[3]]  # rows 2 and 3 read as one
+    meta = carry_confirmed(rec, _reread(merged))
+    assert _people(meta) == [(1, "11", "Đinh Kim Tuyết", False), (2, "12 18", "Trân Đình Hải Lý Hồng Tuyết", False),
+                             (3, "14", "Lê Văn Bình", False)]  # no one's check on another's row
+    why = meta["entries"][2]["review"]
+    assert why == ("entry number 14 does not follow its neighbours'; row 3 was confirmed on 2026-11-20 as "
+                   "'entry=13; registered=2021-04-01; person=Lý Hồng Tuyết; "
+                   "event_date=2021-03-08; sex=Nữ; mother=Hồ Thùy Nga'; the page was read again and this row "
+                   "changed, so that check was not applied: check the row again")
+    assert "row 2 was confirmed on 2026-11-20 as 'entry=12; registered=2021-03-27; person=Trần Đình Hải" \
+           in meta["entries"][1]["review"]
+    doc = {"id": "x", "metadata": meta}
+    assert to_review(doc) and "entries" in meta["needs_review"] and {(1, 2), (1, 3)} <= set(_flagged(doc))
+    assert rec["history"] == history  # the checks stay in the history, with their values
+    _validate({"metadata": meta, "history": history})
+
+
+def test_a_row_read_a_little_otherwise_is_found_by_its_entry_number_and_person() -> None:
+    rec = _record()
+    apply_row(rec, 1, 3, "entry=13", "Lan", AT)
+    moved = copy.deepcopy(ROWS)
+    moved[2][1] = ["01/04/2O21"]  # the registration date read otherwise this time; the entry read 18 again
+    moved.insert(1, [["19"], ["25/03/2021"], ["Hà Văn Tư"], ["02/03/2021"], ["Nam"], ["Hà Thị Vân"]])
+    kept = carry_confirmed(rec, _reread(moved))
+    assert [(r, n, c) for r, n, _, c in _people(kept)] == [(1, "11", False), (2, "19", False), (3, "12", False),
+                                                           (4, "13", True), (5, "14", False)]

@@ -128,3 +128,65 @@ def test_a_registers_rows_are_checked_and_cleared_through_the_sheet(tmp_path: Pa
     kept = json.loads(path.read_text(encoding="utf-8"))
     assert kept["output"]["pdfa"] == "2b" and kept["metadata"]["entries"][2]["entry"] == "20"
     assert kept["metadata"]["needs_review"] == [] and kept["history"] == rec["history"]
+
+
+def _as_merged(path: Path) -> None:
+    """Rewrite the record as an earlier reading would have left it: rows 3 and 4 read as one row (their cells'
+    lines joined, the dates not parsed), the rows below one place up. What a re-run reads now is the page's
+    own eight rows: a reading with a row more than the one a person checked."""
+    rec = json.loads(path.read_text(encoding="utf-8"))
+    rows = rec["metadata"]["entries"]
+    a, b = rows[2], rows.pop(3)
+    for key, cell in a["cells"].items():
+        cell["source_text"] = f"{cell['source_text']} {b['cells'][key]['source_text']}"
+        cell["confidence"] = round(cell["confidence"] * 0.5, 3)
+        a[key] = None if key in ("registered", "event_date") else f"{a[key]} {b[key]}"
+    a["confidence"], a["review"] = 0.3, f"entry number '{a['entry']}' is not a number"
+    for n, e in enumerate(rows, start=1):
+        e["row"] = n
+    rec["metadata"]["needs_review"] = sorted(set(rec["metadata"]["needs_review"]) | {"entries"})
+    path.write_text(json.dumps(rec, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_check_made_on_a_row_the_new_reading_splits_is_not_put_on_another_persons_row(tmp_path: Path) -> None:
+    scans, archive = _register_scan(tmp_path / "scans"), tmp_path / "archive"
+    _cli("process", scans, "--archive", archive, "--workers", 1)
+    [path] = (archive / "documents").glob("*.json")
+    read = json.loads(path.read_text(encoding="utf-8"))["metadata"]["entries"]
+    assert [(e["entry"], e["person"]) for e in read[2:4]] == [("26", "Đặng Thanh Toàn"), ("21", "Lò Xuân Quý")]
+    _as_merged(path)
+
+    sheet = tmp_path / "review.csv"
+    _cli("review", "export", "--archive", archive, "--out", sheet)
+    rows = _sheet(sheet)
+    [merged] = [r for r in rows if (r["field"], r["page"], r["register_row"]) == ("entries", "1", "3")]
+    assert merged["value"].startswith("entry=26 21; registered=; person=Đặng Thanh Toàn Lò Xuân Quý;")
+    merged["corrected_value"] = "entry=20; person=Đặng Thanh Toàn"  # the person fixes the row as the scan's row 3
+    _write(sheet, [merged])
+    assert _cli("review", "import", sheet, "--archive", archive, "--reviewer", LAN).stdout == \
+           "1 correction applied to 1 document\n"
+    history = json.loads(path.read_text(encoding="utf-8"))["history"]
+
+    redo = _cli("process", scans, "--archive", archive, "--workers", 1, "--pdfa", "2b").stdout
+    assert "1 processed" in redo and "To review: 1 document" in redo
+    rec = json.loads(path.read_text(encoding="utf-8"))
+    validate_record(rec)
+    entries = rec["metadata"]["entries"]
+    assert [(e["entry"], e["person"]) for e in entries] == [(e["entry"], e["person"]) for e in read]  # as read
+    assert not any(e.get("confirmed") for e in entries)  # the check is on no one's row
+    day = history[-1]["at"][:10]
+    assert entries[2]["review"].endswith(f"row 3 was confirmed on {day} as '{row_text_of(history[-1]['new'])}'; "
+                                         "the page was read again and this row changed, so that check was not "
+                                         "applied: check the row again")
+    assert rec["history"] == history and history[-1]["new"]["person"] == "Đặng Thanh Toàn"  # kept in the history
+    again = tmp_path / "again.csv"
+    _cli("review", "export", "--archive", archive, "--out", again)
+    listed = {r["register_row"]: r["ocr_snippet"] for r in _sheet(again) if r["field"] == "entries"}
+    assert "the page was read again and this row changed" in listed["3"]
+    assert json.loads(_cli("report", "--archive", archive, "--json").stdout)["review_documents"] == 1
+
+
+def row_text_of(values: dict) -> str:
+    """A row's values as the sheet and the review reason write them (archivist/toreview.py ``row_text``)."""
+    return "; ".join(f"{k}={'' if v is None else v}" for k, v in values.items())
