@@ -105,3 +105,20 @@ def release(db) -> None:  # noqa: ANN001 - a psycopg connection
     """Free the database once this archive's rows are gone from it (``reindex --index sqlite``)."""
     if db.execute(f"SELECT to_regclass('public.{OWNER_TABLE}')").fetchone()[0] is not None:
         db.execute(f"DELETE FROM {OWNER_TABLE}")
+
+
+def same_database(url: str, other: str) -> bool:
+    """Whether two addresses name one database (``localhost`` and ``127.0.0.1``, with and without a password):
+    its owner row, which records when this archive claimed it, is the same in both. The index at ``other`` was
+    just written, so it has one; a database that cannot be reached raises ServiceUnavailable."""
+    import psycopg
+
+    def mark(address: str) -> tuple | None:
+        with unavailable_as_error(address), psycopg.connect(address, autocommit=True,
+                                                            connect_timeout=CONNECT_TIMEOUT) as db:
+            if db.execute(f"SELECT to_regclass('public.{OWNER_TABLE}')").fetchone()[0] is None:
+                return None
+            return db.execute(f"SELECT archive_id, claimed FROM {OWNER_TABLE} LIMIT 1").fetchone()
+
+    theirs = mark(other)
+    return theirs is not None and mark(url) == theirs

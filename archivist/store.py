@@ -174,7 +174,7 @@ class ArchiveStore:
         self._index = None
         self._fonds: list | None = None
         self._rebuilding = False  # the caller rebuilds the index (reindex): opening does not build it too
-        self._moved_from: str | None = None  # the index archive.json named before this session moved it to SQLite
+        self._moved_from: str | None = None  # the index archive.json named before this session moved it
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -231,10 +231,13 @@ class ArchiveStore:
             info = self.info()
             if not info:
                 info = {"created": utc_now(), "created_by": PRODUCER, "layout": 1}
+            before = info.get("index")
             if index_url == SQLITE_INDEX:
-                self._moved_from = info.pop("index", None)
+                info.pop("index", None)
             else:  # a database another archive indexes is refused before archive.json names it
                 name_index(info, index_url, self.record_ids)
+            if info.get("index") != before:
+                self._moved_from = before
             if info != self.info():
                 self.write_info(info)
         except OSError as e:

@@ -122,3 +122,78 @@ def test_moving_back_when_the_server_is_gone(tmp_path: Path, monkeypatch: pytest
     assert f"note: the archive's rows in the PostgreSQL index {url} could not be removed (cannot reach" \
            in res.stderr and "the index is in index.sqlite all the same" in res.stderr
     assert _search(archive) == before
+
+
+def _database(server: str, name: str) -> str:
+    """A fresh database on the test server, its address."""
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as db:
+        db.execute(f"CREATE DATABASE {name}")
+    return server.rsplit("/", 1)[0] + f"/{name}"
+
+
+def _owner_rows(url: str) -> list[tuple]:
+    import psycopg
+
+    with psycopg.connect(url) as db:
+        if db.execute("SELECT to_regclass('public.archivist_index_owner')").fetchone()[0] is None:
+            return []
+        return db.execute("SELECT archive_id FROM archivist_index_owner").fetchall()
+
+
+@pytest.mark.slow
+def test_moving_to_another_postgresql_database_removes_the_rows_from_the_old_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str) -> None:
+    import psycopg
+
+    first, second, third = (_database(pg_url, n) for n in ("move_first", "move_second", "move_third"))
+    archive = tmp_path / "archive"
+    scans = _scans(tmp_path, 2)
+    _process(scans, archive, "--index", first)
+    ids = sorted(p.stem for p in (archive / "documents").glob("*.json"))
+    before = _search(archive)
+    with psycopg.connect(first) as db:  # a row this archive does not hold: not its own to remove
+        db.execute("INSERT INTO documents (id, type) VALUES ('doc-0000000000000000', 'Công văn')")
+    ident = json.loads((archive / "archive.json").read_text(encoding="utf-8"))["archive_id"]
+
+    res, written = _reindex(monkeypatch, archive, "--index", second)
+    assert res.exit_code == 0, res.output
+    assert sorted(written) == ids
+    assert f"note: removed this archive's 2 documents from the PostgreSQL index {first}: the index is in " \
+           f"{second} now" in res.stderr
+    assert _pg_ids(first) == ["doc-0000000000000000"] and _owner_rows(first) == []  # freed for another archive
+    assert _pg_ids(second) == ids and _owner_rows(second) == [(ident,)]
+    assert json.loads((archive / "archive.json").read_text(encoding="utf-8"))["index"] == second
+    assert _search(archive) == before
+
+    res = subprocess.run([sys.executable, "-m", "archivist.cli", "process", str(scans), "--archive", str(archive),
+                          "--workers", "1", "--index", third], capture_output=True, text=True, timeout=600)
+    assert res.returncode == 0, res.stderr  # process --index moves it too: nothing to redo, the rows follow
+    assert f"removed this archive's 2 documents from the PostgreSQL index {second}: the index is in {third} now" \
+           in res.stdout + res.stderr
+    assert _pg_ids(second) == [] and _owner_rows(second) == [] and _pg_ids(third) == ids
+
+    same = third.replace("archivist@", "archivist:secret@")  # the same database, its address spelled otherwise
+    res, _ = _reindex(monkeypatch, archive, "--index", same)
+    assert res.exit_code == 0, res.output
+    assert "removed" not in res.stderr and _pg_ids(third) == ids and _owner_rows(third) == [(ident,)]
+    assert _search(archive) == before
+
+
+@pytest.mark.slow
+def test_moving_to_another_database_when_the_old_server_is_gone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str) -> None:
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (apt install postgresql)")
+    archive = tmp_path / "archive"
+    with postgres_server(tmp_path / "pg") as old:
+        _process(_scans(tmp_path, 1), archive, "--index", old)
+        before = _search(archive)
+    new = _database(pg_url, "after_gone")
+    res, written = _reindex(monkeypatch, archive, "--index", new)
+    assert res.exit_code == 0, res.output
+    assert len(written) == 1 and res.stdout == f"Indexed 1 document in PostgreSQL {new}.\n"
+    assert f"note: the archive's rows in the PostgreSQL index {old} could not be removed (cannot reach" \
+           in res.stderr and f"the index is in {new} all the same" in res.stderr
+    assert _search(archive) == before and len(_pg_ids(new)) == 1
