@@ -108,20 +108,26 @@ def _move_back_and_check(tmp_path: Path, pg: str, monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.mark.slow
-def test_moving_back_when_the_server_is_gone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("to", ["sqlite", "another PostgreSQL database"])
+def test_moving_away_when_the_server_is_gone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             request: pytest.FixtureRequest, to: str) -> None:
     if pg_bin() is None:
         pytest.skip("PostgreSQL is not installed (apt install postgresql)")
     archive = tmp_path / "archive"
     with postgres_server(tmp_path / "pg") as url:
         _process(_scans(tmp_path, 1), archive, "--index", url)
         before = _search(archive)
-    res, written = _reindex(monkeypatch, archive, "--index", "sqlite")
+    new = "sqlite" if to == "sqlite" else _database(request.getfixturevalue("pg_url"), "after_gone")
+    res, written = _reindex(monkeypatch, archive, "--index", new)
     assert res.exit_code == 0, res.output
     assert len(written) == 1
-    assert res.stdout == f"Indexed 1 document in {archive / 'index.sqlite'}.\n"  # not "1 documents"
+    where, shown = (archive / "index.sqlite", "index.sqlite") if to == "sqlite" else (f"PostgreSQL {new}", new)
+    assert res.stdout == f"Indexed 1 document in {where}.\n"  # not "1 documents"
     assert f"note: the archive's rows in the PostgreSQL index {url} could not be removed (cannot reach" \
-           in res.stderr and "the index is in index.sqlite all the same" in res.stderr
+           in res.stderr and f"the index is in {shown} all the same" in res.stderr
     assert _search(archive) == before
+    if to != "sqlite":
+        assert len(_pg_ids(new)) == 1
 
 
 def _database(server: str, name: str) -> str:
@@ -179,21 +185,3 @@ def test_moving_to_another_postgresql_database_removes_the_rows_from_the_old_one
     assert res.exit_code == 0, res.output
     assert "removed" not in res.stderr and _pg_ids(third) == ids and _owner_rows(third) == [(ident,)]
     assert _search(archive) == before
-
-
-@pytest.mark.slow
-def test_moving_to_another_database_when_the_old_server_is_gone(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str) -> None:
-    if pg_bin() is None:
-        pytest.skip("PostgreSQL is not installed (apt install postgresql)")
-    archive = tmp_path / "archive"
-    with postgres_server(tmp_path / "pg") as old:
-        _process(_scans(tmp_path, 1), archive, "--index", old)
-        before = _search(archive)
-    new = _database(pg_url, "after_gone")
-    res, written = _reindex(monkeypatch, archive, "--index", new)
-    assert res.exit_code == 0, res.output
-    assert len(written) == 1 and res.stdout == f"Indexed 1 document in PostgreSQL {new}.\n"
-    assert f"note: the archive's rows in the PostgreSQL index {old} could not be removed (cannot reach" \
-           in res.stderr and f"the index is in {new} all the same" in res.stderr
-    assert _search(archive) == before and len(_pg_ids(new)) == 1
