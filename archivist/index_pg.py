@@ -38,16 +38,17 @@ DOCUMENT_COLUMNS = ("id", "type", "type_folded", "number", "date", "issuer", "is
                     "commune_folded", "retention", "dossier", "subject", "source", "pdf", "page_count", "fonds",
                     "fonds_commune_folded", "superseded_by", "record_sha", "record_mtime")
 __all__ = ["CONNECT_TIMEOUT", "PgIndex", "compile_tsquery", "remove_documents", "shown_url", "unavailable_as_error"]
-def remove_documents(url: str, ids: list[str], archive_id: str | None = None) -> int | None:
+def remove_documents(url: str, ids: list[str], archive_id: str | None = None, root: Path | None = None) -> int | None:
     """Delete the documents ``ids`` (their pages go with them) from the index at ``url`` and free the database
-    (archivist/indexowner.py); how many it held, None when another archive owns it (nothing removed then).
-    Creates nothing: a database without the index's tables holds none of them."""
+    (archivist/indexowner.py); how many it held, None when another archive owns it, or the archive at ``root``
+    is a copy of the one that does (nothing removed then). Creates nothing: a database without the index's
+    tables holds none of them."""
     import psycopg
 
     from .indexowner import owned_by_another, release
 
     with unavailable_as_error(url), psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as db:
-        if owned_by_another(db, archive_id):
+        if owned_by_another(db, archive_id, root, ids):
             return None
         n = 0
         if db.execute("SELECT to_regclass('public.documents')").fetchone()[0] is not None:
@@ -83,7 +84,7 @@ def compile_tsquery(node: Node, folded: bool = True) -> str:
 class PgIndex(IndexBase):
     """The PostgreSQL backend; same methods as :class:`archivist.index.SqliteIndex`."""
 
-    def __init__(self, url: str, archive: Path | None = None) -> None:
+    def __init__(self, url: str, archive: Path | None = None, writable: bool = True) -> None:
         import psycopg
 
         self.url = url
@@ -94,7 +95,7 @@ class PgIndex(IndexBase):
                 with self.db.transaction():
                     self.db.execute("SELECT pg_advisory_xact_lock(4242)")  # several PCs may create it at once
                     if archive is not None:  # refused before anything is written: another archive's index here
-                        take_database(self.db, url, Path(archive))
+                        take_database(self.db, url, Path(archive), writable)
                     self.db.execute(SCHEMA)
             except BaseException:
                 self.db.close()

@@ -20,10 +20,10 @@ from .index import INDEX_FILE, IndexBase, SqliteIndex
 __all__ = ["INDEX_FILE", "index_archive", "index_record_file", "index_url", "open_index"]
 
 
-def _postgres(url: str, archive: Path) -> IndexBase:
+def _postgres(url: str, archive: Path, writable: bool) -> IndexBase:
     from .index_pg import PgIndex
 
-    return PgIndex(url, archive)
+    return PgIndex(url, archive, writable)
 
 
 def needs_rebuild(archive: Path) -> bool:
@@ -50,7 +50,7 @@ def open_index(archive: Path, url: str | None = None, writable: bool = True, bui
     archive = Path(archive)
     url = url or index_url(archive)
     if is_postgres(url):
-        return _postgres(url, archive)
+        return _postgres(url, archive, writable)
     if not writable:
         if needs_rebuild(archive):
             raise ArchivistError(f"the index of {archive} is missing or was made by another version of archivist: "

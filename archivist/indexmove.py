@@ -27,11 +27,13 @@ from .plural import plural
 
 
 def settle_index(url: str | None, stray: list[Path], moved_from: str | None,
-                 record_ids: Callable[[], list[str]], archive_id: str | None = None) -> list[str]:
+                 record_ids: Callable[[], list[str]], archive_id: str | None = None,
+                 root: Path | None = None) -> list[str]:
     """Remove the copies the index at ``url`` (None: index.sqlite) makes stale (see the module docstring);
     a note for each. ``stray``: the SQLite files present; ``moved_from``: the PostgreSQL address archive.json
     named before this session moved the index, if it did; ``record_ids``: the archive's documents;
-    ``archive_id``: its identity (archive.json), which frees the database it owned (archivist/indexowner.py).
+    ``archive_id``: its identity (archive.json), which frees the database it owned (archivist/indexowner.py);
+    ``root``: its folder (a copy's original keeps its rows).
     Takes the store's answers rather than the store, which calls it (archivist/store.py)."""
     notes = []
     if is_postgres(url) and stray:
@@ -40,12 +42,13 @@ def settle_index(url: str | None, stray: list[Path], moved_from: str | None,
         notes.append(f"removed {INDEX_FILE}: the archive's index is in PostgreSQL "
                      "(archive.json \"index\"), rebuilt there from the records")
     if is_postgres(moved_from) and moved_from != url:
-        note = _forget_rows(moved_from, url, record_ids(), archive_id)
+        note = _forget_rows(moved_from, url, record_ids(), archive_id, root)
         notes += [note] if note else []
     return notes
 
 
-def _forget_rows(url: str, now: str | None, ids: list[str], archive_id: str | None) -> str | None:
+def _forget_rows(url: str, now: str | None, ids: list[str], archive_id: str | None,
+                 root: Path | None) -> str | None:
     """Remove the rows of ``ids`` from the PostgreSQL index at ``url``, which the index at ``now`` (None:
     index.sqlite) replaces; the note that says what happened, None when ``now`` is the same database."""
     from .errors import ServiceUnavailable
@@ -56,12 +59,12 @@ def _forget_rows(url: str, now: str | None, ids: list[str], archive_id: str | No
     try:
         if now and same_database(url, now):
             return None
-        n = remove_documents(url, ids, archive_id)
+        n = remove_documents(url, ids, archive_id, root)
     except ServiceUnavailable as e:
         return (f"the archive's rows in the PostgreSQL index {shown_url(url)} could not be removed ({e}); "
                 f"the index is in {where} all the same")
     if n is None:
-        return (f"left the PostgreSQL index {shown_url(url)} as it was: it holds another archive's index; "
-                f"this archive's index is in {where} now")
+        return (f"left the PostgreSQL index {shown_url(url)} as it was: it holds another archive's index, or that "
+                f"of the archive this one is a copy of; this archive's index is in {where} now")
     return (f"removed this archive's {plural(n, 'document')} from the PostgreSQL index {shown_url(url)}: "
             f"the index is in {where} now")

@@ -235,7 +235,7 @@ class ArchiveStore:
             if index_url == SQLITE_INDEX:
                 info.pop("index", None)
             else:  # a database another archive indexes is refused before archive.json names it
-                name_index(info, index_url, self.record_ids)
+                name_index(info, index_url, self.record_ids, self.root)
             if info.get("index") != before:
                 self._moved_from = before
             if info != self.info():
@@ -262,7 +262,7 @@ class ArchiveStore:
         try:
             yield
             self.notes += settle_index(self.index_url(), self.sqlite_files(), self._moved_from, self.record_ids,
-                                       archive_id(self.root))
+                                       archive_id(self.root), self.root)
         except Exception as e:
             if (env := from_os_error(e, self.root)) is not None:
                 raise env from None

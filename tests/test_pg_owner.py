@@ -137,3 +137,115 @@ def test_two_archives_one_database_through_the_cli(tmp_path: Path, pg_url: str) 
     info_b = json.loads((b / "archive.json").read_text(encoding="utf-8"))
     assert _owners(url) == [info_b["archive_id"]]
     assert info_b["archive_id"] != info_a["archive_id"]
+
+
+def _place(url: str) -> list[tuple]:
+    return _rows(url, f"SELECT archive_id, host, path FROM {OWNER_TABLE}")
+
+
+def test_a_copy_of_an_archive_is_refused_as_a_writer_and_a_moved_one_goes_on(tmp_path: Path, pg_url: str) -> None:
+    import shutil
+    import socket
+
+    from archivist.indexowner import IndexCopied
+
+    url = _database(pg_url, "copied")
+    a = _archive(tmp_path / "a", ID["a"], ("doc-a1",))
+    with PgIndex(url, a) as idx:
+        idx.db.execute("INSERT INTO documents (id, type) VALUES ('doc-a1', 'Công văn')")
+    host = socket.gethostname()
+    assert _place(url) == [(ID["a"], host, str(a.resolve()))]
+
+    copy = tmp_path / "a-copy"
+    shutil.copytree(a, copy)  # the same archive_id, the original still there
+    with pytest.raises(IndexCopied) as e:
+        PgIndex(url, copy)
+    msg = str(e.value)
+    assert e.value.exit_code == 2 and "\n" not in msg and "secret" not in msg
+    assert msg.startswith("the PostgreSQL index postgresql://archivist:***@127.0.0.1:") and \
+           f"is the index of the archive at {a.resolve()}, of which {copy} is a copy (the same archive_id" in msg
+    assert f"'archivist reindex --archive {copy} --index sqlite'" in msg
+    with PgIndex(url, copy, writable=False) as idx:  # a reader of the copy may search the original's index
+        assert idx.document_ids() == ["doc-a1"]
+    assert remove_documents(url, ["doc-a1"], ID["a"], copy) is None  # the copy moving away takes nothing
+    assert _rows(url, "SELECT id FROM documents") == [("doc-a1",)]
+    assert _place(url) == [(ID["a"], host, str(a.resolve()))]
+
+    shutil.rmtree(copy)
+    moved = tmp_path / "elsewhere" / "a"
+    moved.parent.mkdir()
+    shutil.move(a, moved)  # the archive moved: it goes on, the database learns where it is
+    with PgIndex(url, moved) as idx:
+        assert idx.document_ids() == ["doc-a1"]
+    assert _place(url) == [(ID["a"], host, str(moved.resolve()))]
+
+
+def test_a_place_on_another_pc_is_judged_by_the_documents(tmp_path: Path, pg_url: str) -> None:
+    """The last writer was another PC (its folders cannot be looked at from here): the same archive on a shared
+    folder goes on; a copy whose original indexed documents it has no record of is refused."""
+    import socket
+
+    import psycopg
+
+    from archivist.indexowner import IndexCopied
+
+    url = _database(pg_url, "two_pcs")
+    a = _archive(tmp_path / "a", ID["a"], ("doc-a1",))
+    with PgIndex(url, a) as idx:
+        idx.db.execute("INSERT INTO documents (id, type) VALUES ('doc-a1', 'Công văn')")
+    with psycopg.connect(url) as db:
+        db.execute(f"UPDATE {OWNER_TABLE} SET host = 'pc-2', path = '/mnt/share/archive'")
+    with PgIndex(url, a):  # its records are the index's documents: the same archive, written from here now
+        pass
+    assert _place(url) == [(ID["a"], socket.gethostname(), str(a.resolve()))]
+
+    with psycopg.connect(url) as db:
+        db.execute(f"UPDATE {OWNER_TABLE} SET host = 'pc-2', path = '/mnt/share/archive'")
+        db.execute("INSERT INTO documents (id, type) VALUES ('doc-a2', 'Tờ trình')")  # pc-2's archive's own
+    with pytest.raises(IndexCopied, match="is the index of the archive at /mnt/share/archive on pc-2, of which"):
+        PgIndex(url, a)
+    assert _rows(url, "SELECT id FROM documents ORDER BY id") == [("doc-a1",), ("doc-a2",)]
+
+
+@pytest.mark.slow
+def test_a_copy_and_its_original_through_the_cli(tmp_path: Path, pg_url: str) -> None:
+    import shutil
+
+    url = _database(pg_url, "copy_cli")
+    scans, more = tmp_path / "scans", tmp_path / "more"
+    scans.mkdir()
+    more.mkdir()
+    save_scan(scans / "p0.jpg", seed=41)
+    save_scan(more / "q0.jpg", seed=42)
+    a = tmp_path / "a"
+    assert _cli("process", scans, "--archive", a, "--workers", "1", "--quiet", "--index", url).returncode == 0
+    ids = sorted(p.stem for p in (a / "documents").glob("*.json"))
+    copy = tmp_path / "a-copy"
+    shutil.copytree(a, copy)
+    info = (copy / "archive.json").read_bytes()
+
+    res = _cli("process", more, "--archive", copy, "--workers", "1", "--quiet")
+    lines = res.stderr.strip().splitlines()
+    assert res.returncode == 2 and len(lines) == 1, res.stderr
+    assert lines[0].startswith("error: the PostgreSQL index postgresql://archivist:***@") and \
+           f"archive at {a.resolve()}, of which {copy} is a copy" in lines[0]
+    assert _rows(url, "SELECT id FROM documents ORDER BY id") == [(i,) for i in ids]  # nothing deleted or added
+    assert (copy / "archive.json").read_bytes() == info
+    assert sorted(p.stem for p in (copy / "documents").glob("*.json")) == ids  # the copy's batch never started
+    res = _cli("search", "quyet OR ban OR dinh", "--archive", copy, "--json")  # reading the copy is fine
+    assert res.returncode == 0 and {h["doc_id"] for h in json.loads(res.stdout)} == set(ids), res.stderr
+
+    res = _cli("reindex", "--archive", copy, "--index", "sqlite")  # what the message says to do
+    assert res.returncode == 0, res.stderr
+    assert "left the PostgreSQL index" in res.stderr and "the archive this one is a copy of" in res.stderr
+    assert _rows(url, "SELECT id FROM documents ORDER BY id") == [(i,) for i in ids]
+    assert _cli("process", more, "--archive", copy, "--workers", "1", "--quiet").returncode == 0  # its own index
+    assert (copy / "index.sqlite").exists()
+
+    moved = tmp_path / "moved"
+    shutil.move(a, moved)  # the original moved: it goes on with its database
+    res = _cli("process", more, "--archive", moved, "--workers", "1", "--quiet")
+    assert res.returncode == 0, res.stderr
+    now = sorted(p.stem for p in (moved / "documents").glob("*.json"))
+    assert len(now) == 2 and _rows(url, "SELECT id FROM documents ORDER BY id") == [(i,) for i in now]
+    assert _rows(url, f"SELECT path FROM {OWNER_TABLE}") == [(str(moved.resolve()),)]
