@@ -139,9 +139,10 @@ class _Progress:
 @click.option("--index", "index_url", metavar="postgresql://USER@HOST/DB", callback=index_address,
               help="Keep the index in a shared PostgreSQL database instead of index.sqlite (remembered "
                    "in archive.json, so 'archivist search' finds it); an index.sqlite already there is removed "
-                   "once PostgreSQL holds the records ('archivist reindex --index sqlite' moves it back). One "
-                   "database per archive: one holding another archive's index is refused. Example: --index "
-                   "postgresql://archivist@db.local/archive_xa_a")
+                   "once PostgreSQL holds the records ('archivist reindex --index sqlite' moves it back), and so are "
+                   "this archive's rows in the PostgreSQL database it names no longer. One database per archive: "
+                   "one holding another archive's index, or the index of the archive this one is a copy of, is "
+                   "refused. Example: --index postgresql://archivist@db.local/archive_xa_a")
 @click.option("--pdfa", type=click.Choice(["1b", "2b"]), default="1b", show_default=True,
               help="PDF/A conformance level. 1b is what Vietnam's standard TCVN 14159-1:2024 (PDF/A-1) asks "
                    "for; 2b is the international default.")

@@ -193,9 +193,11 @@ Examples:
 @click.option("--index", "target", metavar="postgresql://USER@HOST/DB|sqlite", callback=index_address,
               help="Move the index: build it in this PostgreSQL database, or back in ARCHIVE/index.sqlite with "
                    "'sqlite'. archive.json remembers where it is; an index.sqlite is removed once the index is in "
-                   "PostgreSQL (it would be a stale copy), and this archive's rows are removed from PostgreSQL when it "
-                   "moves back (a note says so, or that the server could not be reached), which frees the database "
-                   "for another archive; one holding another archive's index is refused.")
+                   "PostgreSQL (it would be a stale copy), and this archive's rows are removed from the PostgreSQL "
+                   "database it leaves, for SQLite or another database (a note says so, or that the server could not "
+                   "be reached), which frees that database for another archive; one holding another archive's index "
+                   "is refused, and so is the index of the archive this one is a copy of (give the copy its own: "
+                   "--index sqlite).")
 def reindex(archive: Path, target: str | None) -> None:
     """Rebuild the full-text index from the records alone (all or nothing), where archive.json says it
     is, or where --index moves it."""
