@@ -249,3 +249,24 @@ def test_a_copy_and_its_original_through_the_cli(tmp_path: Path, pg_url: str) ->
     now = sorted(p.stem for p in (moved / "documents").glob("*.json"))
     assert len(now) == 2 and _rows(url, "SELECT id FROM documents ORDER BY id") == [(i,) for i in now]
     assert _rows(url, f"SELECT path FROM {OWNER_TABLE}") == [(str(moved.resolve()),)]
+
+
+def test_an_owner_row_of_the_version_before_places_learns_the_place(tmp_path: Path, pg_url: str) -> None:
+    """A database claimed by session 35's archivist (no host, no path) takes the writer's place on its next write;
+    a reader writes nothing there."""
+    import socket
+
+    import psycopg
+
+    url = _database(pg_url, "claimed_before")
+    a = _archive(tmp_path / "a", ID["a"])
+    with psycopg.connect(url) as db:
+        db.execute(f"CREATE TABLE {OWNER_TABLE} (archive_id TEXT PRIMARY KEY, claimed TIMESTAMPTZ NOT NULL "
+                   "DEFAULT now())")
+        db.execute(f"INSERT INTO {OWNER_TABLE} (archive_id) VALUES (%s)", (ID["a"],))
+    with PgIndex(url, a, writable=False):
+        pass
+    assert _rows(url, f"SELECT count(*) FROM information_schema.columns WHERE table_name = '{OWNER_TABLE}'") == [(2,)]
+    with PgIndex(url, a):
+        pass
+    assert _place(url) == [(ID["a"], socket.gethostname(), str(a.resolve()))]
