@@ -1,25 +1,27 @@
-"""End to end through ``archivist process`` and ``archivist review export``: session 35's flag rules flags90, 92, 93
-and 94 (issue 14 item 9), each on the HG document it was written for, rendered exactly as its set renders it
-(:func:`tests.test_dateread_day_cli.processed`: real Tesseract, pikepdf, SQLite). Until now each was tested as a unit
-and through ``extract`` on hand-built pages only (``tests/test_flag_evidence90.py`` … ``94.py``); here the page
-stage's own readings feed it. Each value is still stored wrong, as the record keeps it (a flag never changes a
-value), carries its rule's reason, is named in ``needs_review`` and is listed on the review sheet
-(bench/RESULTS.md "Flags, ninetieth round onward (session 35)").
+"""End to end through ``archivist process`` and ``archivist review export``: session 35's flag rules flags90 to 94
+(issue 14 item 9), each on the HG document it was written for (flags91 on flags92's), rendered exactly as its set
+renders it (:func:`tests.test_dateread_day_cli.processed`: real Tesseract, pikepdf, SQLite). Until now each was tested
+as a unit and through ``extract`` on hand-built pages only (``tests/test_flag_evidence90.py`` … ``94.py``; flags91 end
+to end on faded pages only); here the page stage's own readings feed it. Each value is still stored wrong, as the
+record keeps it (a flag never changes a value), carries its rule's reason, is named in ``needs_review`` and is listed
+on the review sheet (bench/RESULTS.md "Flags, ninetieth round onward (session 35)").
 
 What really happens end to end, as of ``d10514c``, and what each case pins:
 
 - flags90 (``namerival.crossed_name_doubt``), HG111 tables-25 qd-242: the signer's ``Lê`` read ``Tả`` under the
   signature's strokes ``Z2``, restored ``Tạ``; stored ``Tạ Tiến Thịnh`` at 0.879, flagged by the rule alone.
 - flags92 (``digitglyphs.unrendered_doubt``), HG113 typewriter-09 kh-008: ``03/KH-UBND`` for ``08/KH-UBND`` at 0.95;
-  the number and ``number_symbol`` both carry the rule's reason (the same document's date is flags91's, not pinned
-  here).
+  the number and ``number_symbol`` both carry the rule's reason. The same document's date, ``2009-04-26`` for
+  ``2009-04-20``, is flags91's (``dateread.loop_swap`` on a typed page: the day read again ``28`` and ``26``), pinned
+  with it at no extra run; ``tests/test_dateread_faded_cli.py`` pins that rule on faded pages only.
 - flags93 (``bookyear.entry_zero_doubt``), HG96 faded-13 khai-sinh-106: the entry ``166`` for ``106`` at 0.817 beside
   the book read ``93/1996`` (itself flagged as no book a commune fills).
 - flags94 (``subjectmarks.colon_doubt``), HG118 speckle-24 cv-066: a speck after ``lý`` read as a colon, the subject
   stored with it at 0.868.
 
 Each case fails on a tree without its rule's call: the value is then stored with no review reason (checked for all
-four by taking the call out of ``namerival``, ``numberread``, ``bookyear`` and ``subjectmarks`` in turn)."""
+four by taking the call out of ``namerival``, ``numberread``, ``bookyear`` and ``subjectmarks`` in turn, and for
+flags91's date by judging ``loop_swap`` on faded pages only)."""
 
 from __future__ import annotations
 
@@ -35,33 +37,47 @@ from tests.pdfcheck import assert_valid_pdfs
 from tests.test_dateread_day_cli import processed
 
 
-class Case(NamedTuple):
-    """One rule's document: where the set puts it, the field the rule flags, what is stored and printed, why."""
+class Flag(NamedTuple):
+    """A field a rule flags on the document: where the truth prints it, what is stored, the review's exact text."""
 
-    rule: str
-    seed: int
-    slot: int  # the set's slot k is the document numbered k + 1 (samples/generate.py ``_write_slot``)
-    document: str
     field: str
-    truth: tuple[str, str]  # where the printed value sits in the truth: ("metadata" | "civil", key)
+    truth: tuple[str, str]  # ("metadata" | "civil", key) in the set's truth
     stored: str
     printed: str
     reason: str
 
 
+class Case(NamedTuple):
+    """One rule's document (the set's slot k is the document numbered k + 1: samples/generate.py ``_write_slot``)
+    and the flags it must carry: its rule's first, then any other rule's on the same document."""
+
+    rule: str
+    seed: int
+    slot: int
+    document: str
+    flags: tuple[Flag, ...]
+
+
 CASES = [
-    Case("flags90", 111, 24, "tables-25-qd-242-tan-phu", "signer", ("metadata", "signer"), "Tạ Tiến Thịnh",
-         "Lê Tiến Thịnh", "'Tả' was stored 'Tạ', but the page's 'Z2' (a signature's or a seal's strokes read as text) "
-         "lies across it: the letters the name was guessed from may be those strokes"),
-    Case("flags92", 113, 8, "typewriter-09-kh-008-my-loc", "number_symbol", ("metadata", "number"), "03/KH-UBND",
-         "08/KH-UBND", "the page renders no '3' to compare the number's with; it looks most like the page's '8' "
-         "(0.757), and its box read again gave 8 there"),
-    Case("flags93", 96, 12, "faded-13-khai-sinh-106-phuoc-thien", "entry", ("civil", "entry"), "166", "106",
-         "the book beside it, '93/1996', had a 0 read as another digit; the entry's 6, 8 or 9 may be a 0 too"),
-    Case("flags94", 118, 23, "speckle-24-cv-066-my-loc", "subject", ("metadata", "subject"),
-         "V/v tăng cường công tác quản lý: đất đai, trật tự xây dựng trên địa bàn",
-         "V/v tăng cường công tác quản lý đất đai, trật tự xây dựng trên địa bàn",
-         "'lý: đất': a colon inside the phrase, a speck read as one"),
+    Case("flags90", 111, 24, "tables-25-qd-242-tan-phu", (
+        Flag("signer", ("metadata", "signer"), "Tạ Tiến Thịnh", "Lê Tiến Thịnh",
+             "'Tả' was stored 'Tạ', but the page's 'Z2' (a signature's or a seal's strokes read as text) lies across "
+             "it: the letters the name was guessed from may be those strokes"),)),
+    Case("flags92", 113, 8, "typewriter-09-kh-008-my-loc", (
+        Flag("number_symbol", ("metadata", "number"), "03/KH-UBND", "08/KH-UBND",
+             "the page renders no '3' to compare the number's with; it looks most like the page's '8' (0.757), and "
+             "its box read again gave 8 there"),
+        Flag("date", ("metadata", "date"), "2009-04-26", "2009-04-20",  # flags91, typed
+             "the date's day '26' read again gave 28 and 26: its '6' read '8', and a 0 and the loop digits are read "
+             "as each other"))),
+    Case("flags93", 96, 12, "faded-13-khai-sinh-106-phuoc-thien", (
+        Flag("entry", ("civil", "entry"), "166", "106",
+             "the book beside it, '93/1996', had a 0 read as another digit; the entry's 6, 8 or 9 may be a 0 too"),)),
+    Case("flags94", 118, 23, "speckle-24-cv-066-my-loc", (
+        Flag("subject", ("metadata", "subject"),
+             "V/v tăng cường công tác quản lý: đất đai, trật tự xây dựng trên địa bàn",
+             "V/v tăng cường công tác quản lý đất đai, trật tự xây dựng trên địa bàn",
+             "'lý: đất': a colon inside the phrase, a speck read as one"),)),
 ]
 
 
@@ -79,14 +95,16 @@ def _review_sheet(archive: Path, sheet: Path) -> list[dict[str, str]]:
 def test_a_session_35_flag_holds_through_process_and_the_review_sheet(tmp_path: Path, case: Case) -> None:
     ((rec, truth, pdf),) = processed(case.seed, [case.slot], tmp_path)
     assert truth["document"] == case.document
-    assert truth[case.truth[0]][case.truth[1]] == case.printed  # the scan prints what the case says
-    meta, field = rec["metadata"], rec["metadata"]["fields"][case.field]
-    assert meta[case.field] == field["value"] == case.stored != case.printed  # wrong, and kept as read
-    assert field.get("review") == case.reason
-    assert case.field in meta["needs_review"]
-    if case.field == "number_symbol":  # the number alone is the same reading: the same doubt
-        assert meta["fields"]["number"].get("review") == case.reason and "number" in meta["needs_review"]
+    meta = rec["metadata"]
     rows = _review_sheet(pdf.parent.parent, tmp_path / "review.csv")
-    listed = [r for r in rows if r["document_id"] == rec["id"] and r["field"] == case.field]
-    assert [r["value"] for r in listed] == [case.stored], rows
+    for flag in case.flags:
+        assert truth[flag.truth[0]][flag.truth[1]] == flag.printed, flag.field  # the scan prints what the case says
+        field = meta["fields"][flag.field]
+        assert meta[flag.field] == field["value"] == flag.stored != flag.printed, flag.field  # wrong, kept as read
+        assert field.get("review") == flag.reason, flag.field
+        assert flag.field in meta["needs_review"], flag.field
+        listed = [r["value"] for r in rows if r["document_id"] == rec["id"] and r["field"] == flag.field]
+        assert listed == [flag.stored], (flag.field, rows)
+    if case.flags[0].field == "number_symbol":  # the number alone is the same reading: the same doubt
+        assert meta["fields"]["number"].get("review") == case.flags[0].reason and "number" in meta["needs_review"]
     assert_valid_pdfs([pdf])
