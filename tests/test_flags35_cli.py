@@ -15,13 +15,14 @@ What really happens end to end, as of ``d10514c``, and what each case pins:
   ``2009-04-20``, is flags91's (``dateread.loop_swap`` on a typed page: the day read again ``28`` and ``26``), pinned
   with it at no extra run; ``tests/test_dateread_faded_cli.py`` pins that rule on faded pages only.
 - flags93 (``bookyear.entry_zero_doubt``), HG96 faded-13 khai-sinh-106: the entry ``166`` for ``106`` at 0.817 beside
-  the book read ``93/1996`` (itself flagged as no book a commune fills).
+  the book read ``93/1996``, itself flagged as no book a commune fills (``civil.book_count_doubt``, the sixty-fourth
+  round's), pinned with it: without that rule the book would still be flagged, as a faint page's weak word.
 - flags94 (``subjectmarks.colon_doubt``), HG118 speckle-24 cv-066: a speck after ``lý`` read as a colon, the subject
   stored with it at 0.868.
 
 Each case fails on a tree without its rule's call: the value is then stored with no review reason (checked for all
 four by taking the call out of ``namerival``, ``numberread``, ``bookyear`` and ``subjectmarks`` in turn, and for
-flags91's date by judging ``loop_swap`` on faded pages only)."""
+flags91's date by judging ``loop_swap`` on faded pages only, for the book by leaving ``book_count_doubt`` out)."""
 
 from __future__ import annotations
 
@@ -72,7 +73,9 @@ CASES = [
              "as each other"))),
     Case("flags93", 96, 12, "faded-13-khai-sinh-106-phuoc-thien", (
         Flag("entry", ("civil", "entry"), "166", "106",
-             "the book beside it, '93/1996', had a 0 read as another digit; the entry's 6, 8 or 9 may be a 0 too"),)),
+             "the book beside it, '93/1996', had a 0 read as another digit; the entry's 6, 8 or 9 may be a 0 too"),
+        Flag("book", ("civil", "book"), "93/1996", "03/1996",  # the sixty-fourth round's, which the entry's reads
+             "book 93 of its year: no commune fills 50 books of a register a year; a 0 misread"))),
     Case("flags94", 118, 23, "speckle-24-cv-066-my-loc", (
         Flag("subject", ("metadata", "subject"),
              "V/v tăng cường công tác quản lý: đất đai, trật tự xây dựng trên địa bàn",
