@@ -22,7 +22,17 @@ What really happens end to end, as of ``d10514c``, and what each case pins:
 
 Each case fails on a tree without its rule's call: the value is then stored with no review reason (checked for all
 four by taking the call out of ``namerival``, ``numberread``, ``bookyear`` and ``subjectmarks`` in turn, and for
-flags91's date by judging ``loop_swap`` on faded pages only, for the book by leaving ``book_count_doubt`` out)."""
+flags91's date by judging ``loop_swap`` on faded pages only, for the book by leaving ``book_count_doubt`` out).
+
+The same runs raise other rules' flags, pinned with them at no extra run, each rule named beside its flag: HG111's
+subject with a stray ``'`` (``crosscheck.unbalanced_doubt``), its position ``TH CHỦ TỊCH`` under ``KT.``
+(``crosscheck.position_doubt``), its recipients' ``\\`` (``debrisflags.foreign_doubt``); HG113's issuer of two header
+lines (``structflags.levels_doubt``), subject's ``năm 2689`` (``crosscheck.nam_doubt``), signer ``CHỦ TTCH``
+(``crosscheck.name_doubt``), list item ``LƯU VT, VX`` (``listflags.signature_item_doubt``); HG96's number read again
+(``numberread.reread_doubt``), parent ``UBND HUYỆN NHƠN`` (``crosscheck.unit_doubt``), event date (the registration
+day) and, on a right value, date read weakly on the faint page (``faintflags``); HG118's list line swallowed by a
+speck (``listflags.swallowed_doubt``). All on wrong values but the date; each fails with its rule made to return
+nothing (the value then carries another rule's reason or none)."""
 
 from __future__ import annotations
 
