@@ -91,7 +91,8 @@ def _import(csv_file: Path, archive: Path, reviewer: str | None) -> None:
     confirms it. A register row (field 'entries') is confirmed by copying its value into
     corrected_value, or corrected by writing only the columns that change, e.g. 'entry=20' or
     'person=Lò Xuân Quý; sex=Nữ'. Rows that cannot be applied are listed, each in one line naming
-    the sheet's row, and the command exits with status 1 after applying the others.
+    the sheet's row, and the command exits with status 1 after applying the others. The reason column
+    is never read (edit or clear it as you like); a sheet exported before it existed imports the same.
     """
     _check_archive(archive)
     try:
