@@ -84,7 +84,7 @@ def test_a_registers_rows_are_checked_and_cleared_through_the_sheet(tmp_path: Pa
     stored = {(str(e["page"]), str(e["row"])): e for e in read["metadata"]["entries"]}
     for place, r in by_place.items():  # each row says why: its reason as the record keeps it, or its low reading
         low = f"read with confidence {shown(float(r['confidence']))}, under 0.70"
-        assert r["reason"] == stored[place].get("review", low)
+        assert r["reason"] == (stored[place]["review"] or low)
     assert all(r["register_row"] == "" for r in rows if r["field"] != "entries")  # a field needs no place
 
     misread["corrected_value"] = "entry 20"  # unclear: refused in one line naming the sheet row, nothing written
