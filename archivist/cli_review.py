@@ -6,13 +6,14 @@ finds here, and the subcommands must stay under ``review``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
 
 from .cli_common import ArchivistGroup
 from .plural import plural
-from .review import THRESHOLD, export_review, import_review
+from .review import JSON_KEYS, THRESHOLD, export_review, import_review
 
 _ARCHIVE_HELP = "The archive folder made by 'archivist process'."
 
@@ -36,15 +37,26 @@ def review() -> None:
 Examples:
   archivist review export --archive archive --out review.csv
   archivist review export --archive archive --out review.csv --threshold 0.8
+  archivist review export --archive archive --out review.csv --json
 """)
 @click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
               help=_ARCHIVE_HELP)
 @click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The spreadsheet to write (CSV, UTF-8 with BOM: opens in Excel and LibreOffice).")
+              help="The spreadsheet to write (CSV, UTF-8 with BOM: opens in Excel and LibreOffice), e.g. review.csv.")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=THRESHOLD, show_default=True,
-              help="List fields read with a confidence below this.")
-def _export(archive: Path, out: Path, threshold: float) -> None:
-    """Write one row per doubtful field, with a page thumbnail and the OCR text it came from.
+              help="List fields read with a confidence below this, e.g. --threshold 0.8 (a field held to a higher "
+                   "level keeps it).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Also print what the sheet lists as JSON on stdout (for scripts): {\"sheet\", \"rows\", "
+                   "\"documents\", \"items\": [{document_id, field, value, confidence, reason, page, "
+                   "register_row}]}. The sheet is written all the same.")
+def _export(archive: Path, out: Path, threshold: float, as_json: bool) -> None:
+    """Write one row per doubtful field, with why it is listed, a page thumbnail and the OCR text it came from.
+
+    The reason column says in plain words why a person should look: what a check found (e.g. "the date's day
+    '16' read again gave 18 and 18"), "read with confidence 0.62, under 0.70", "not found on the document"
+    for a value the type must have, or the classifier's doubt for field 'type'. It is for reading only:
+    'archivist review import' ignores it.
 
     Fill in corrected_value (and reviewer) for the rows that are wrong, then run
     'archivist review import'. A register's row to check (field 'entries') is named by its page and
@@ -53,8 +65,14 @@ def _export(archive: Path, out: Path, threshold: float) -> None:
     supersede') are left out: review the version that replaces them.
     """
     _check_archive(archive)
-    n = export_review(archive, out, threshold)
-    click.echo(f"{plural(n, 'field')} to review written to {out}")
+    lines = export_review(archive, out, threshold)
+    if as_json:
+        click.echo(json.dumps({"sheet": str(out), "rows": len(lines),
+                               "documents": len({line["document_id"] for line in lines}),
+                               "items": [{k: line[k] for k in JSON_KEYS} for line in lines]},
+                              ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{plural(len(lines), 'field')} to review written to {out}")
 
 
 @review.command("import", epilog="""\b
@@ -73,7 +91,8 @@ def _import(csv_file: Path, archive: Path, reviewer: str | None) -> None:
     confirms it. A register row (field 'entries') is confirmed by copying its value into
     corrected_value, or corrected by writing only the columns that change, e.g. 'entry=20' or
     'person=Lò Xuân Quý; sex=Nữ'. Rows that cannot be applied are listed, each in one line naming
-    the sheet's row, and the command exits with status 1 after applying the others.
+    the sheet's row, and the command exits with status 1 after applying the others. The reason column
+    is never read (edit or clear it as you like); a sheet exported before it existed imports the same.
     """
     _check_archive(archive)
     try:

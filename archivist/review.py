@@ -26,9 +26,14 @@ from .fsutil import atomic_path
 from .record import utc_now
 from .toreview import LIST_SEP, THRESHOLD, review_items
 
-#: ``register_row``: a register row's place on its page (with ``page``, it names the row: archivist/rowreview.py)
-COLUMNS = ["document_id", "field", "value", "confidence", "page", "register_row", "thumbnail", "ocr_snippet",
+#: ``register_row``: a register row's place on its page (with ``page``, it names the row: archivist/rowreview.py).
+#: ``reason`` stands beside ``confidence`` because the two say together why the line is there, before the reviewer
+#: looks at where (``page``, ``thumbnail``) and at what was read (``ocr_snippet``); ``value`` keeps its place of
+#: earlier sheets. ``review import`` never reads ``reason`` (archivist/reviewreason.py).
+COLUMNS = ["document_id", "field", "value", "confidence", "reason", "page", "register_row", "thumbnail", "ocr_snippet",
            "corrected_value", "reviewer"]
+#: the keys of one item of ``review export --json``
+JSON_KEYS = ("document_id", "field", "value", "confidence", "reason", "page", "register_row")
 THUMB_DPI = 40
 SNIPPET = 120
 #: Fields whose change alters what the PDF's Info/XMP say (title, subject, keywords, author).
@@ -54,8 +59,9 @@ def render_thumbnail(pdf: Path, page: int, out: Path, dpi: int = THUMB_DPI) -> P
     return out
 
 
-def export_review(archive: Path, out: Path, threshold: float = THRESHOLD) -> int:
-    """Write the review spreadsheet of every record in ``archive`` to ``out``; returns the row count.
+def export_review(archive: Path, out: Path, threshold: float = THRESHOLD) -> list[dict]:
+    """Write the review spreadsheet of every record in ``archive`` to ``out``; returns its lines, typed (a
+    confidence as a number, a ``register_row`` as a number or None) for ``review export --json``.
 
     A document a later version replaces (``archivist supersede``) is left out: a reviewer checks the version
     the archive serves, and the old one's record stays as it was read, with its flags.
@@ -74,8 +80,8 @@ def export_review(archive: Path, out: Path, threshold: float = THRESHOLD) -> int
         return _export(Path(archive), out, threshold, out.parent, out.parent / f"{out.stem}-thumbs")
 
 
-def _export(archive: Path, out: Path, threshold: float, base: Path, thumbs: Path) -> int:
-    rows: list[dict] = []
+def _export(archive: Path, out: Path, threshold: float, base: Path, thumbs: Path) -> list[dict]:
+    lines: list[dict] = []
     for p in sorted((archive / "documents").glob("*.json")):
         try:
             rec = json.loads(p.read_text(encoding="utf-8"))
@@ -91,19 +97,21 @@ def _export(archive: Path, out: Path, threshold: float, base: Path, thumbs: Path
             if not thumb.exists() and pdf.exists():
                 render_thumbnail(pdf, n, thumb)
             text = pages[n - 1].get("text", "") if 0 < n <= len(pages) else ""
-            snippet = item["source_text"] or " ".join(text.split())[:SNIPPET]
             conf = item["confidence"]
-            rows.append({"document_id": rec["id"], "field": item["field"], "value": _as_text(item["value"]),
-                         "confidence": "" if conf is None else f"{float(conf):.3f}", "page": n,
-                         "register_row": item.get("row") or "",
-                         "thumbnail": thumb.relative_to(base).as_posix() if thumb.exists() else "",
-                         "ocr_snippet": snippet, "corrected_value": "", "reviewer": ""})
+            lines.append({"document_id": rec["id"], "field": item["field"], "value": _as_text(item["value"]),
+                          "confidence": None if conf is None else round(float(conf), 3), "reason": item["reason"],
+                          "page": n, "register_row": item.get("row"),
+                          "thumbnail": thumb.relative_to(base).as_posix() if thumb.exists() else "",
+                          "ocr_snippet": item["source_text"] or " ".join(text.split())[:SNIPPET]})
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8-sig", newline="") as f:
+    with atomic_path(out) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as f:  # a sheet half written
+        # over the last one would lose a reviewer's typing in it
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
-        w.writerows(rows)
-    return len(rows)
+        w.writerows(line | {"confidence": "" if line["confidence"] is None else f"{line['confidence']:.3f}",
+                            "register_row": line["register_row"] or "", "corrected_value": "", "reviewer": ""}
+                    for line in lines)
+    return lines
 
 
 # --- import ------------------------------------------------------------------------------------------

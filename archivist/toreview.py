@@ -18,6 +18,7 @@ version's to check (:func:`to_review`).
 from __future__ import annotations
 
 from .record import replaced_by
+from .reviewreason import field_reason, row_reason, type_reason
 
 THRESHOLD = 0.7
 LIST_SEP = "; "  # how a list value (recipients, a register row's cells) is written on one line of the sheet
@@ -44,7 +45,7 @@ def row_text(entry: dict) -> str:
 
 
 def _row_read(entry: dict) -> str:
-    """What the OCR read in a row's cells, for a row listed for its low confidence alone (no reason to show)."""
+    """What the OCR read in a row's cells (the sheet's ``ocr_snippet``; why the row is listed is its ``reason``)."""
     return LIST_SEP.join(c.get("source_text") or "" for c in (entry.get("cells") or {}).values())
 
 
@@ -54,12 +55,13 @@ def row_flagged(entry: dict, threshold: float = THRESHOLD) -> bool:
 
 
 def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
-    """The (field, value, confidence, page, source_text) a person should check in one record.
+    """The (field, value, confidence, page, source_text, reason) a person should check in one record.
 
     A field is listed when it was found with a confidence below ``threshold`` or the extractor named
     it in ``needs_review`` (expected for the type but missing); ``type`` when the classification is
     doubtful. Confirmed fields and register rows are never listed again; a register row's item carries its
-    ``row`` (its place on its ``page``), which names it on the sheet.
+    ``row`` (its place on its ``page``), which names it on the sheet. ``reason`` says in plain words why the
+    item is listed (archivist/reviewreason.py), ``source_text`` what was read.
     """
     meta = rec.get("metadata") or {}
     fields = meta.get("fields") or {}
@@ -68,25 +70,29 @@ def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
     t = fields.get("type") or {}
     if "type" in needs and not t.get("confirmed"):
         items.append({"field": "type", "value": meta.get("type"), "confidence": meta.get("confidence"), "page": 1,
-                      "source_text": ""})
+                      "source_text": "", "reason": type_reason(meta, threshold)})
     for name, f in fields.items():
         if name == "type" or f.get("confirmed"):
             continue
         low = f.get("value") not in (None, "", []) and float(f.get("confidence") or 0.0) < threshold
         if low or name in needs:
-            items.append({"field": name, "value": meta.get(name, f.get("value")), "confidence": f.get("confidence"),
-                          "page": f.get("page") or 1, "source_text": f.get("source_text") or ""})
+            value = meta.get(name, f.get("value"))
+            items.append({"field": name, "value": value, "confidence": f.get("confidence"),
+                          "page": f.get("page") or 1, "source_text": f.get("source_text") or "",
+                          "reason": field_reason(name, f, value, threshold)})
     listed = {i["field"] for i in items}
     if "entries" in needs:  # a register's rows: one line each that a person must confirm, saying why (never one
         # confirmed: ``review import``, archivist/rowreview.py)
         rows = [{"field": "entries", "value": row_text(e), "confidence": e.get("confidence"),
-                 "page": e.get("page") or 1, "row": e.get("row"), "source_text": e.get("review") or _row_read(e)}
+                 "page": e.get("page") or 1, "row": e.get("row"), "source_text": _row_read(e),
+                 "reason": row_reason(e, threshold)}
                 for e in meta.get("entries") or [] if row_flagged(e, threshold)]
         items += rows
         listed.update({"entries"} if rows else set())
     for name in needs:  # named but absent from ``fields`` (e.g. a civil field never found, rows none singles out)
         if name not in listed and name != "type" and not (fields.get(name) or {}).get("confirmed"):
-            items.append({"field": name, "value": meta.get(name), "confidence": 0.0, "page": 1, "source_text": ""})
+            items.append({"field": name, "value": meta.get(name), "confidence": 0.0, "page": 1, "source_text": "",
+                          "reason": field_reason(name, {}, meta.get(name), threshold)})
     return items
 
 

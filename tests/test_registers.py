@@ -124,7 +124,8 @@ def test_a_continuation_page_whose_columns_do_not_match_is_flagged_not_guessed()
 
     rec = {"id": "doc-1", "metadata": {"entries": [unread], "needs_review": ["entries"], "fields": {}}}
     [item] = review_items(rec)
-    assert (item["value"], item["page"], item["source_text"]) == ("page 2: rows not read", 2, unread["review"])
+    assert (item["value"], item["page"], item["reason"]) == ("page 2: rows not read", 2, unread["review"])
+    assert item["source_text"] == ""  # no cells read: the sheet's ocr_snippet is then the page's text
     signature = _words([], head="none")  # the signature alone on page 2: nothing to read
     assert len(read_register([PageText(1, "", _words(PAGE_1)), PageText(2, "", signature)])) == 2
 
@@ -192,7 +193,7 @@ def test_flagged_rows_go_to_the_review_sheet_one_line_each() -> None:
     [item] = review_items(rec)
     assert item["field"] == "entries" and (item["page"], item["row"]) == (1, 2)
     assert item["value"].startswith("entry=12; registered=2021-03-27; person=Trân Đình Hải")
-    assert "family name 'Trân'" in item["source_text"]
+    assert "family name 'Trân'" in item["reason"] and "Trân Đình Hải" in item["source_text"]  # why, and what was read
 
 
 def test_the_archival_note_names_the_register_rows_in_vietnamese() -> None:

@@ -27,15 +27,16 @@ from archivist.sheet import SheetError
 TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 SUBJECT = "Về việc kiểm kê xương rồng đặc biệt trên địa bàn xã năm 2030; “Ủy ban”, 1.500 m²"
 ROWS = [{"document_id": "doc-0123456789abcdef", "field": "subject", "value": "Về việc kiểm kê",
-         "confidence": "0.512", "page": "1", "register_row": "", "thumbnail": "",
-         "ocr_snippet": "Về việc kiểm kê, \"xương rồng\"",
+         "confidence": "0.512", "reason": "read with confidence 0.512, under 0.70", "page": "1", "register_row": "",
+         "thumbnail": "", "ocr_snippet": "Về việc kiểm kê, \"xương rồng\"",
          "corrected_value": "Về việc kiểm kê xương rồng đặc biệt trên địa bàn xã", "reviewer": "Nguyễn Thị Lan"},
         {"document_id": "doc-0123456789abcdef", "field": "signer", "value": "Phạm Văn Đức", "confidence": "0.4",
-         "page": "2", "register_row": "", "thumbnail": "review/thumbs/x.png",
-         "ocr_snippet": "Phạm Vản Đức; CHỦ TỊCH", "corrected_value": "Phạm Văn Đức", "reviewer": ""},
+         "reason": "the OCR nearly read 'ă' for 'ả' in 'Vản'", "page": "2", "register_row": "",
+         "thumbnail": "review/thumbs/x.png", "ocr_snippet": "Phạm Vản Đức; CHỦ TỊCH", "corrected_value": "Phạm Văn Đức",
+         "reviewer": ""},
         {"document_id": "doc-0123456789abcdef", "field": "entries", "value": "entry=21; person=Lò Xuân Quý; sex=Nam",
-         "confidence": "0.414", "page": "1", "register_row": "4", "thumbnail": "",
-         "ocr_snippet": "the family name 'Lò' is not one known as written",  # a register row: its pairs kept whole
+         "confidence": "0.414", "reason": "the family name 'Lò' is not one known as written", "page": "1",
+         "register_row": "4", "thumbnail": "", "ocr_snippet": "21; 2020-03-06; Lò Xuân Quý; Nam",  # pairs kept whole
          "corrected_value": "person=Lò Xuân Quý; sex=Nữ", "reviewer": "Trần Thị Hằng"}]
 
 

@@ -48,7 +48,7 @@ def test_each_flagged_row_is_named_by_page_and_place_and_shows_every_column() ->
     item = review_items(rec)[1]
     assert item["value"] == ("entry=18; registered=2021-04-01; person=Lý Hồng Tuyết; event_date=2021-03-08; "
                              "sex=Nữ; mother=Hồ Thùy Nga")
-    assert "entry number 18 does not follow" in item["source_text"]
+    assert "entry number 18 does not follow" in item["reason"] and item["source_text"].startswith("18; ")
     rec["metadata"]["entries"][2]["mother"] = None  # an empty cell is shown, so every value keeps its name
     assert "sex=Nữ; mother=" == review_items(rec)[1]["value"][-15:]
 
@@ -158,6 +158,7 @@ def test_a_row_listed_for_its_low_confidence_alone_shows_what_was_read() -> None
     rec["metadata"]["entries"][3]["confidence"] = 0.6  # no reason, a weak reading
     item = review_items(rec)[-1]
     assert (item["row"], item["source_text"]) == (4, "14; 02/04/2021; Lê Văn Bình; 09/03/2021; Nam; Hồ Thị Mai")
+    assert item["reason"] == "read with confidence 0.60, under 0.70"
 
 
 def _reread(rows: list) -> dict:

@@ -18,6 +18,7 @@ import pytest
 from PIL import Image, ImageFilter
 
 from archivist.review import COLUMNS
+from archivist.reviewreason import shown
 from archivist.schemas import validate_record
 from tests.pdfcheck import assert_valid_pdfa
 
@@ -77,8 +78,13 @@ def test_a_registers_rows_are_checked_and_cleared_through_the_sheet(tmp_path: Pa
     by_place = {(r["page"], r["register_row"]): r for r in rows if r["field"] == "entries"}
     misread, rare = by_place[("1", "3")], by_place[("1", "4")]
     assert misread["value"].startswith("entry=26; registered=2020-03-09; person=Đặng Thanh Toàn;")
-    assert "entry number 26 does not follow" in misread["ocr_snippet"] and float(misread["confidence"]) < 0.7
-    assert "person=Lò Xuân Quý" in rare["value"] and "family name 'Lò'" in rare["ocr_snippet"]
+    assert misread["reason"] == "entry number 26 does not follow its neighbours'" and float(misread["confidence"]) < 0.7
+    assert misread["ocr_snippet"].startswith("26; 09/03/2020; Đặng Thanh Toàn")  # what was read, apart from why
+    assert "person=Lò Xuân Quý" in rare["value"] and "family name 'Lò'" in rare["reason"]
+    stored = {(str(e["page"]), str(e["row"])): e for e in read["metadata"]["entries"]}
+    for place, r in by_place.items():  # each row says why: its reason as the record keeps it, or its low reading
+        low = f"read with confidence {shown(float(r['confidence']))}, under 0.70"
+        assert r["reason"] == (stored[place]["review"] or low)
     assert all(r["register_row"] == "" for r in rows if r["field"] != "entries")  # a field needs no place
 
     misread["corrected_value"] = "entry 20"  # unclear: refused in one line naming the sheet row, nothing written
