@@ -66,9 +66,10 @@ def main() -> None:
 
     \b
     Typical session:
-      archivist process scans/ --archive archive     # OCR every scan into PDF/A + records
-      archivist search "quyet dinh" --archive archive # find documents, with or without diacritics
-      archivist report --archive archive              # the batch at a glance: archive/report.html
+      archivist init --archive archive --commune 04714  # once: whose archive it is, and its fonds
+      archivist process scans/ --archive archive        # OCR every scan into PDF/A + records
+      archivist search "quyet dinh" --archive archive   # find documents, with or without diacritics
+      archivist report --archive archive                # the batch at a glance: archive/report.html
     """
 
 
@@ -169,7 +170,8 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
             ocr_engine: str, layout: str, split: str, force_ocr: bool, as_json: bool, quiet: bool) -> None:
     """OCR scans into searchable PDF/A documents with records and an index.
 
-    INPUTS are files (PNG, JPEG, TIFF, PDF) and folders. A file is one document; a sub-folder of
+    INPUTS are files (JPEG, PNG, TIFF, PDF; also WebP, JPEG 2000, BMP, GIF, PNM and an iPhone's HEIC)
+    and folders. A file is one document; a sub-folder of
     page images (one-page TIFFs and PDFs too) is one dossier document, pages in name order; a
     multi-page PDF or TIFF in it stays a document of its own. Every page is turned upright,
     deskewed, OCR'd in Vietnamese and written as PDF/A with an invisible text layer.

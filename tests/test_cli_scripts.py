@@ -59,6 +59,15 @@ def test_every_command_and_subcommand_explains_each_option_with_an_example() -> 
                 assert param.help and len(param.help) > 10, f"{name} {param.opts[0]}: no explanation"
 
 
+def test_the_help_a_first_time_user_reads_first_is_current() -> None:
+    """The top help's session starts where a new archive starts (init: without it dossier codes stay
+    provisional), and process's help names every format it reads, not the four it first did."""
+    top = CliRunner().invoke(main, ["--help"], prog_name="archivist").output
+    assert top.index("archivist init --archive archive --commune") < top.index("archivist process scans/")
+    process = " ".join(CliRunner().invoke(main, ["process", "--help"], prog_name="archivist").output.split())
+    assert "WebP, JPEG 2000, BMP, GIF, PNM and an iPhone's HEIC" in process
+
+
 def test_every_command_that_prints_results_takes_json() -> None:
     commands = _commands()
     missing = sorted(n for n in PRINTS_RESULTS
