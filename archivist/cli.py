@@ -66,9 +66,10 @@ def main() -> None:
 
     \b
     Typical session:
-      archivist process scans/ --archive archive     # OCR every scan into PDF/A + records
-      archivist search "quyet dinh" --archive archive # find documents, with or without diacritics
-      archivist report --archive archive              # the batch at a glance: archive/report.html
+      archivist init --archive archive --commune 04714  # once: whose archive it is, and its fonds
+      archivist process scans/ --archive archive        # OCR every scan into PDF/A + records
+      archivist search "quyet dinh" --archive archive   # find documents, with or without diacritics
+      archivist report --archive archive                # the batch at a glance: archive/report.html
     """
 
 
@@ -170,7 +171,8 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
             ocr_engine: str, layout: str, split: str, force_ocr: bool, as_json: bool, quiet: bool) -> None:
     """OCR scans into searchable PDF/A documents with records and an index.
 
-    INPUTS are files (PNG, JPEG, TIFF, PDF) and folders. A file is one document; a sub-folder of
+    INPUTS are files (JPEG, PNG, TIFF, PDF; also WebP, JPEG 2000, BMP, GIF, PNM and an iPhone's HEIC)
+    and folders. A file is one document; a sub-folder of
     page images (one-page TIFFs and PDFs too) is one dossier document, pages in name order; a
     multi-page PDF or TIFF in it stays a document of its own. Every page is turned upright,
     deskewed, OCR'd in Vietnamese and written as PDF/A with an invisible text layer.
@@ -199,7 +201,7 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     settings = Settings(workers=workers, executor=executor, scheduler=scheduler, pdfa=pdfa, ocr_engine=ocr_engine,
                         force_ocr=force_ocr, split=split, index_url=index_url, page_timeout=page_timeout,
                         fonds=fonds_ref, layout=layout)
-    prog = _Progress(quiet or as_json)
+    prog = _Progress(quiet)  # on stderr: with --json too, a long batch shows it is moving while stdout stays JSON
     try:
         report = run(list(inputs), archive, settings, progress=prog)
     finally:
@@ -212,6 +214,7 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
             "failures": report.failures, "warnings": report.warnings, "skipped_files": report.skipped_files,
             "stopped": report.stopped, "unfinished": report.unfinished,
         }), ensure_ascii=False, indent=2))
+        _print_problems(report)
     else:
         _print_summary(report)
     sys.exit(0 if report.ok else EXIT_ENVIRONMENT if report.stopped else EXIT_FAILED)
@@ -219,23 +222,33 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
 
 def _print_summary(report) -> None:
     """A short summary on stdout; warnings and failures as a table on stderr (plain lines when piped)."""
-    from rich.console import Console
-    from rich.table import Table
 
     done = [d for d in report.documents if d["status"] == "processed"]
     again = len(report.documents) - len(done)
     click.echo(f"Archive: {report.archive}")
     click.echo(f"Documents: {len(done)} processed, {again} already done, {report.failed_documents} failed")
-    click.echo(f"Pages: {report.pages} in {report.seconds:.1f} s ({report.pages_per_minute:.1f} pages/min)")
+    click.echo(f"Pages: {report.pages} in {report.seconds:.1f} s"  # a re-run with nothing left to do has no rate
+               + (f" ({report.pages_per_minute:.1f} pages/min)" if report.pages else ""))
     if line := _fonds_line(report.documents):
         click.echo(line)
     if review := sum(bool(d.get("to_review")) for d in report.documents):
         click.echo(f"To review: {plural(review, 'document')} ('archivist review export' lists their fields)")
+    if (html := Path(report.archive) / "report.html").is_file():
+        click.echo(f"Report: {html} (open it in a web browser)")
     if report.stopped:
         click.echo(f"Stopped early: {report.stopped}")
         click.echo(f"Unfinished: {plural(len(report.unfinished), 'input')}"
                    + (f" ({', '.join(report.unfinished[:5])}{', …' if len(report.unfinished) > 5 else ''})"
                       if report.unfinished else "") + "; run the same command again to finish them")
+    _print_problems(report)
+
+
+def _print_problems(report) -> None:
+    """Failures, warnings and skipped files on stderr: a table on a terminal, one line each when piped. With
+    --json too, where they are also in the JSON: someone who sent stdout to a file still sees what went wrong."""
+    from rich.console import Console
+    from rich.table import Table
+
     rows = ([("error", f.path, f.reason) for f in report.failures]
             + [("warning", *w.split(": ", 1)) if ": " in w else ("warning", "", w) for w in report.warnings]
             + [("skipped", f, "not a scan (left alone)") for f in report.skipped_files])

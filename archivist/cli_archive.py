@@ -9,10 +9,11 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from .cli_common import ArchivistCommand
+from .cli_common import ArchivistCommand, echo_json, fail, json_option
 from .fsutil import atomic_write_bytes, dumps_json
 from .plural import plural
 
@@ -27,10 +28,8 @@ AS_OF = click.option("--as-of", type=click.IntRange(1800, 2200), metavar="YEAR",
                      show_default="this year", help="The year 'due now' is judged against.")
 
 
-def _fail(lines: list[str], code: int = 1) -> None:
-    for line in lines:
-        click.echo(f"error: {line}", err=True)
-    sys.exit(code)
+def _fail(lines: list[str], code: int = 1) -> NoReturn:
+    fail(lines, code)
 
 
 def _schedule(archive: Path, schedule_file: Path | None):
@@ -135,7 +134,9 @@ Examples:
 @click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for muc-luc-ho-so.csv and muc-luc-ho-so.pdf [default: ARCHIVE/catalogue].")
 @SCHEDULE
-def catalogue(archive: Path, fonds_ref: str | None, out_dir: Path | None, schedule: Path | None) -> None:
+@json_option("the number of dossiers and the two files written")
+def catalogue(archive: Path, fonds_ref: str | None, out_dir: Path | None, schedule: Path | None,
+              as_json: bool) -> None:
     """The dossier catalogue (mục lục hồ sơ) as CSV and as a printable PDF, for the archive or one fonds.
 
     One row per dossier: number, code, title, start and end dates, pages, retention period, notes.
@@ -152,9 +153,13 @@ def catalogue(archive: Path, fonds_ref: str | None, out_dir: Path | None, schedu
             csv_path, pdf_path = write_catalogue(state, target)
     else:
         csv_path, pdf_path = write_catalogue(state, target)
-    click.echo(plural(len(state.dossiers), "dossier"))
-    click.echo(str(csv_path))
-    click.echo(str(pdf_path))
+    if as_json:
+        echo_json({"dossiers": len(state.dossiers), "csv": str(csv_path), "pdf": str(pdf_path),
+                   "problems": list(map(str, state.problems))})
+    else:
+        click.echo(plural(len(state.dossiers), "dossier"))
+        click.echo(str(csv_path))
+        click.echo(str(pdf_path))
     sys.exit(1 if state.problems else 0)
 
 
@@ -210,7 +215,8 @@ Examples:
               help="Folder to write the bag into (must not exist, or be empty).")
 @AS_OF
 @SCHEDULE
-def bag(archive: Path, fonds_ref: str | None, out: Path, as_of: int, schedule: Path | None) -> None:
+@json_option("the bag's folder, its file and byte counts and its bag-info")
+def bag(archive: Path, fonds_ref: str | None, out: Path, as_of: int, schedule: Path | None, as_json: bool) -> None:
     """Export the archive as a BagIt 1.0 bag with SHA-256 and SHA-512 manifests.
 
     The bag holds the PDFs, the document, dossier and fonds records, the archive and retention
@@ -229,6 +235,9 @@ def bag(archive: Path, fonds_ref: str | None, out: Path, as_of: int, schedule: P
         result = make_bag(archive, out, _schedule(archive, schedule), as_of, _fonds_code(archive, fonds_ref))
     except (BagFailure, ScheduleError, RecordInvalid) as e:
         _fail(str(e).splitlines())
+    if as_json:
+        echo_json({"bag": str(result.path), "files": result.files, "bytes": result.bytes, "info": result.info})
+        return
     click.echo(f"bag written: {result.path} ({plural(result.files, 'file')}, {plural(result.bytes, 'byte')}), "
                "valid BagIt 1.0")
     for k in ("Source-Organization", "Commune-Code", "Fonds-Code", "Fonds-Name", "Document-Count", "Dossier-Count",

@@ -9,18 +9,57 @@ command is an :class:`ArchivistCommand`, so this holds whether it runs under ``a
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
+from click.exceptions import NoArgsIsHelpError
 
 from .errors import EXIT_FAILED, ArchivistError, from_os_error
 
 
-def _die(message: str, code: int) -> None:
-    click.echo(f"error: {' '.join(message.split())}", err=True)
+def _wants_json(ctx: click.Context | None, args: list[str] | None = None) -> bool:
+    """Whether the command was asked for ``--json``: then a script reads stdout, and a failure must be JSON there
+    too, or the script reads nothing and has to scrape stderr. ``args`` for a failure before the options were
+    parsed (a bad value), when ``ctx.params`` holds nothing yet."""
+    if args and "--json" in args[: args.index("--") if "--" in args else len(args)]:
+        return True
+    while ctx is not None:
+        if ctx.params.get("json") or ctx.params.get("as_json"):
+            return True
+        ctx = ctx.parent
+    return False
+
+
+def fail(lines: list[str], code: int, ctx: click.Context | None = None, args: list[str] | None = None) -> NoReturn:
+    """End the command: ``error: <first line>`` (and any detail lines, indented) on stderr, and under ``--json``
+    the same as one JSON object on stdout (``{"error": …, "details": […], "exit_code": N}``), so that stdout is
+    JSON whether the command succeeded or not and the exit code says which."""
+    first, *details = lines or ["failed"]
+    click.echo(f"error: {' '.join(first.split())}", err=True)
+    for line in details:
+        click.echo(f"  {line.strip()}", err=True)
+    if _wants_json(ctx if ctx is not None else click.get_current_context(silent=True), args):
+        click.echo(json.dumps({"error": " ".join(first.split()), "details": [d.strip() for d in details],
+                               "exit_code": code}, ensure_ascii=False))
     sys.exit(code)
+
+
+def _die(message: str, code: int, ctx: click.Context | None = None, args: list[str] | None = None) -> NoReturn:
+    fail([message], code, ctx, args)
+
+
+def _usage_line(e: click.ClickException, ctx: click.Context | None) -> str:
+    """A Click usage error as one line that says where to look: Click's own three lines (usage, a hint, the
+    error) read as a wall of text to someone new, and put the one thing that matters last."""
+    message = e.format_message().rstrip(".")
+    if isinstance(e, click.UsageError):
+        ctx = e.ctx or ctx
+        if ctx is not None:
+            return f"{message} (see '{ctx.command_path} --help')"
+    return message
 
 
 def index_address(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -35,7 +74,29 @@ def index_address(ctx: click.Context, param: click.Parameter, value: str | None)
     raise click.BadParameter(f"{value!r}: give a postgresql://USER@HOST/DB address or 'sqlite'")
 
 
-class ArchivistCommand(click.Command):
+class _OneLine:
+    """What every archivist command and group does with a failure: one line, the exit code, JSON under --json."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        given = list(args)  # Click's parser consumes the list it is given
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)  # type: ignore[misc]
+        except click.UsageError as e:
+            if isinstance(e, NoArgsIsHelpError):  # a group run bare: its help is the answer, not an error
+                raise
+            _die(_usage_line(e, e.ctx or parent), e.exit_code, e.ctx or parent, given)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)  # type: ignore[misc]
+        except NoArgsIsHelpError:
+            raise
+        except click.ClickException as e:
+            _die(_usage_line(e, ctx), e.exit_code, ctx, list(ctx.args))
+
+
+class ArchivistCommand(_OneLine, click.Command):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -58,8 +119,21 @@ class ArchivistCommand(click.Command):
                  "prints)", EXIT_FAILED)
 
 
-class ArchivistGroup(click.Group):
+class ArchivistGroup(_OneLine, click.Group):
     """A command group whose commands are :class:`ArchivistCommand` (and whose groups are such groups)."""
 
     command_class = ArchivistCommand
     group_class = type
+
+
+def json_option(what: str) -> Any:
+    """``--json``, said the same way on every command: what it prints, on stdout, for a script; an error is then
+    a JSON object there too (see :func:`fail`)."""
+    return click.option("--json", "as_json", is_flag=True,
+                        help=f"Print {what} as JSON on stdout (for scripts; an error is a JSON object with "
+                             "'error' and 'exit_code').")
+
+
+def echo_json(data: Any) -> None:
+    """One JSON document on stdout, Vietnamese letters as they are (not \\u escapes)."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -18,6 +18,7 @@ from typing import NoReturn
 import click
 
 from .adminunits import UnitError, load_units
+from .cli_common import fail
 from .fonds import (
     Fonds,
     FondsError,
@@ -39,10 +40,7 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _stop(e: Exception, code: int | None = None) -> NoReturn:
-    click.echo(f"error: {e}", err=True)
-    for line in getattr(e, "details", []):
-        click.echo(f"  {line}", err=True)
-    sys.exit(code or getattr(e, "exit_code", 2))
+    fail([str(e), *getattr(e, "details", [])], code or getattr(e, "exit_code", 2))
 
 
 def _need_archive(archive: Path) -> None:
@@ -218,7 +216,7 @@ FIELDS = [
     click.option("--language", help="Language(s) of the records, e.g. 'vi' or 'vi, fr'."),
     click.option("--classification", "classification_scheme", help="Phương án phân loại (classification scheme)."),
     click.option("--backup", "backup_regime", help="Chế độ dự phòng (backup regime)."),
-    click.option("--notes", help="Ghi chú."),
+    click.option("--notes", help="Ghi chú: free notes on the fonds, e.g. 'Tài liệu 1998-2003 bị ẩm, cần tu bổ'."),
 ]
 
 

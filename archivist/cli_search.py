@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import ArchivistCommand, index_address
+from .cli_common import ArchivistCommand, echo_json, index_address, json_option
 from .index import Filters, Hit, IndexBase
 from .plural import plural
 from .query import QueryError
@@ -39,7 +39,7 @@ def _record(archive: Path, doc_id: str) -> dict:
     if not (archive / "documents").is_dir():
         raise InputError(f"{archive} is not an archive (no documents/ folder)")
     if not path.is_file():
-        raise InputError(f"no document {doc_id!r} in {archive}")
+        raise InputError(f"no document {doc_id!r} in {archive}: give an id that 'archivist search' shows (doc-…)")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except ValueError as e:
@@ -174,13 +174,18 @@ def show(doc_id: str, archive: Path, text: bool) -> None:
 @click.argument("doc_id")
 @ARCHIVE
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True, help="Page to open at.")
-def open_cmd(doc_id: str, archive: Path, page: int) -> None:
+@json_option("the PDF's path, the page and the document's page count")
+def open_cmd(doc_id: str, archive: Path, page: int, as_json: bool) -> None:
     """Print the PDF path and the page, tab-separated, for a viewer."""
     rec = _record(archive, doc_id)
     count = rec.get("page_count") or len(rec.get("pages") or [])
     if page > count:
-        raise InputError(f"{doc_id} has {plural(count, 'page')}")
-    click.echo(f"{(archive / rec['output']['pdf']).resolve()}\t{page}")
+        raise InputError(f"{doc_id} has {plural(count, 'page')}: give --page 1 to {count}")
+    pdf = (archive / rec["output"]["pdf"]).resolve()
+    if as_json:
+        echo_json({"doc_id": rec.get("id", doc_id), "pdf": str(pdf), "page": page, "page_count": count})
+    else:
+        click.echo(f"{pdf}\t{page}")
 
 
 @click.command(cls=ArchivistCommand, epilog="""\b
@@ -198,7 +203,8 @@ Examples:
                    "be reached), which frees that database for another archive; one holding another archive's index "
                    "is refused, and so is the index of the archive this one is a copy of (give the copy its own: "
                    "--index sqlite).")
-def reindex(archive: Path, target: str | None) -> None:
+@json_option("how many documents were indexed and where the index is")
+def reindex(archive: Path, target: str | None, as_json: bool) -> None:
     """Rebuild the full-text index from the records alone (all or nothing), where archive.json says it
     is, or where --index moves it."""
     from .index_pg import shown_url
@@ -209,4 +215,8 @@ def reindex(archive: Path, target: str | None) -> None:
     for note in store.notes:
         click.echo(f"note: {note}", err=True)
     where = f"PostgreSQL {shown_url(url)}" if url else str(archive / INDEX_FILE)
-    click.echo(f"Indexed {plural(n, 'document')} in {where}.")
+    if as_json:
+        echo_json({"documents": n, "backend": "postgresql" if url else "sqlite",
+                   "index": shown_url(url) if url else str(archive / INDEX_FILE)})
+    else:
+        click.echo(f"Indexed {plural(n, 'document')} in {where}.")

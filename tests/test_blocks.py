@@ -188,7 +188,7 @@ def test_blocks_end_to_end_record_text_layer_fields_and_rerun(tmp_path: Path) ->
     args = ["process", str(tmp_path / "set" / "scans"), "--archive", str(archive), "--workers", "2", "--json"]
     res = CliRunner().invoke(main, [*args, "--layout", "blocks"])
     assert res.exit_code == 0, res.output
-    assert {d["status"] for d in json.loads(res.output)["documents"]} == {"processed"}
+    assert {d["status"] for d in json.loads(res.stdout)["documents"]} == {"processed"}
     pdfs = []
     for path in sorted((archive / "documents").glob("*.json")):
         rec = json.loads(path.read_text(encoding="utf-8"))
@@ -206,9 +206,9 @@ def test_blocks_end_to_end_record_text_layer_fields_and_rerun(tmp_path: Path) ->
         assert meta["issuer"] == want["issuer"], path.name
     assert_valid_pdfs(pdfs, last=False)  # before the tesseract layout writes them again
     again = CliRunner().invoke(main, [*args, "--layout", "blocks"])
-    assert {d["status"] for d in json.loads(again.output)["documents"]} == {"already done"}
+    assert {d["status"] for d in json.loads(again.stdout)["documents"]} == {"already done"}
     other = CliRunner().invoke(main, [*args, "--layout", "tesseract"])
-    assert {d["status"] for d in json.loads(other.output)["documents"]} == {"processed"}
+    assert {d["status"] for d in json.loads(other.stdout)["documents"]} == {"processed"}
     assert {json.loads(p.read_text(encoding="utf-8"))["settings"]["layout"]
             for p in (archive / "documents").glob("*.json")} == {"tesseract"}
 

@@ -115,6 +115,6 @@ def test_sealed_signature_pages_keep_signer_and_title_end_to_end(tmp_path: Path)
     assert got == want == "PHÓ CHỦ TỊCH"
     assert_valid_pdfs(pdfs, last=False)  # before the default layout writes them again
     default = CliRunner().invoke(main, args)
-    assert {d["status"] for d in json.loads(default.output)["documents"]} == {"processed"}
+    assert {d["status"] for d in json.loads(default.stdout)["documents"]} == {"processed"}
     assert {json.loads(p.read_text(encoding="utf-8"))["settings"]["layout"]
             for p in (archive / "documents").glob("*.json")} == {"tesseract"}

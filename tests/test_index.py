@@ -347,7 +347,7 @@ def test_cli(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         assert res.exit_code == 2 and "Traceback" not in res.output
     for bad in (['"cải cách'], ["NOT"], ["(ubnd"], ["ubnd", "--from", "hôm qua"]):
         res = run(search, [*bad, "--archive", str(archive)])
-        assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1 and res.output.startswith("Error: ")
+        assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1 and res.output.startswith("error: ")
     assert "cannot read the query" in run(search, ["(ubnd", "--archive", str(archive)]).output
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     assert "doc-qd45" in run(search, ["quyet dinh", "--archive", str(archive)]).output
