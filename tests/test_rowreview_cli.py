@@ -188,7 +188,7 @@ def test_a_check_made_on_a_row_the_new_reading_splits_is_not_put_on_another_pers
     assert rec["history"] == history and history[-1]["new"]["person"] == "Đặng Thanh Toàn"  # kept in the history
     again = tmp_path / "again.csv"
     _cli("review", "export", "--archive", archive, "--out", again)
-    listed = {r["register_row"]: r["ocr_snippet"] for r in _sheet(again) if r["field"] == "entries"}
+    listed = {r["register_row"]: r["reason"] for r in _sheet(again) if r["field"] == "entries"}
     assert "the page was read again and this row changed" in listed["3"]
     assert json.loads(_cli("report", "--archive", archive, "--json").stdout)["review_documents"] == 1
 
