@@ -65,8 +65,22 @@ def kind_of(read: str, stored: str) -> str:
     return "other marks" if is_syllable(read.lower()) else "no syllable"
 
 
-def judge(value: str | None, truth: str, source: str | None, flagged: bool) -> tuple[dict, list[dict]]:
-    """One name: its outcome, and a row per word the restorer changed (see the module docstring)."""
+def _ocr_word(words: list, bbox: list | None, text: str) -> tuple[float | None, bool]:
+    """The confidence of the OCR word ``text`` inside ``bbox`` among a stored page's ``words``, and whether the
+    engine kept a rival for one of its characters; (None, False) when it is not found."""
+    if not bbox:
+        return None, False
+    x0, y0, x1, y1 = bbox
+    for w in words:
+        if _words(w[0]) == [text] and w[2] < x1 + 3 and w[4] > x0 - 3 and w[3] < y1 + 3 and w[5] > y0 - 3:
+            return float(w[1]), len(w) > 7 and bool(w[7])
+    return None, False
+
+
+def judge(value: str | None, truth: str, source: str | None, flagged: bool,
+          where: tuple[list, list | None] = ([], None)) -> tuple[dict, list[dict]]:
+    """One name: its outcome, and a row per word the restorer changed (see the module docstring); ``where``: the
+    stored page's words and the value's box, for the confidence the changed word was read at."""
     if value in (None, ""):
         return {"outcome": "missing", "flagged": flagged}, []
     right = _nfc(value).casefold() == _nfc(truth).casefold() or _nfc(value) == _nfc(truth)
@@ -79,9 +93,26 @@ def judge(value: str | None, truth: str, source: str | None, flagged: bool) -> t
         if got.casefold() == seen.casefold():
             continue
         printed = truth_words[i] if i < len(truth_words) and len(truth_words) == len(_words(value)) else None
+        conf, rivals = _ocr_word(*where, seen)
         changes.append({"read": seen, "stored": got, "printed": printed, "kind": kind_of(seen, got),
-                        "right": printed is not None and printed.casefold() == got.casefold(), "flagged": flagged})
+                        "right": printed is not None and printed.casefold() == got.casefold(), "flagged": flagged,
+                        "index": i, "conf": conf, "rivals": rivals})
     return out, changes
+
+
+def _where(record: dict, f: dict) -> tuple[list, list | None]:
+    """A field's page words (of ``record``) and its box."""
+    pages = record["pages"]
+    page = f.get("page")
+    words = pages[page - 1].get("words") or [] if isinstance(page, int) and 0 < page <= len(pages) else []
+    return words, f.get("bbox")
+
+
+def _union(boxes: list) -> list | None:
+    boxes = [b for b in boxes if b]
+    if not boxes:
+        return None
+    return [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
 
 
 def observe(out: Path, base: Path, rescore: bool) -> tuple[list[dict], list[dict]]:
@@ -99,7 +130,7 @@ def observe(out: Path, base: Path, rescore: bool) -> tuple[list[dict], list[dict
             if not truth:
                 continue
             f = (meta.get("fields") or {}).get(name) or {}
-            o, ch = judge(meta.get(name), truth, f.get("source_text"), name in flagged)
+            o, ch = judge(meta.get(name), truth, f.get("source_text"), name in flagged, _where(r, f))
             names.append({"field": name, "document": t["document"], "truth": truth, "value": meta.get(name),
                           "review": f.get("review"), **o})
             words += [{"field": name, "document": t["document"], **c} for c in ch]
@@ -115,7 +146,9 @@ def observe(out: Path, base: Path, rescore: bool) -> tuple[list[dict], list[dict
                     cells = (e or {}).get("cells") or {}
                     source = " ".join(cells.get(k, {}).get("source_text") or "" for k in
                                       (("person",) if col == "person" else ("mother", "father")))
-                    o, ch = judge(value, truth, source, flag)
+                    box = _union([cells.get(k, {}).get("bbox") for k in
+                                  (("person",) if col == "person" else ("mother", "father"))])
+                    o, ch = judge(value, truth, source, flag, _where(r, {"page": n, "bbox": box}))
                     names.append({"field": f"register {col}", "document": t["document"], "truth": truth,
                                   "value": value, "review": (e or {}).get("review"), **o})
                     words += [{"field": f"register {col}", "document": t["document"], **c} for c in ch]
