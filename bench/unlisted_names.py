@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from archivist.classify import THRESHOLD  # noqa: E402
 from archivist.marks import degraded  # noqa: E402
-from archivist.ocrtext import _fold  # noqa: E402
 from archivist.syllables import is_syllable  # noqa: E402
+from archivist.unlisted import read_run  # noqa: E402
 from bench.accuracy import load_truth, pair_pages, rescore_records, stored_records  # noqa: E402
 from bench.registers import truth_rows  # noqa: E402
 
@@ -44,17 +44,6 @@ def _nfc(s: str) -> str:
 
 def _words(s: str | None) -> list[str]:
     return _LETTERS.findall(_nfc(s or ""))
-
-
-def read_words(value: str, source: str) -> list[str] | None:
-    """The words of ``source`` (the text a name was read from) that the name ``value`` was made of: the run of as
-    many words whose letters fold as the value's do. None when there is no such run."""
-    mine, src = _words(value), _words(source)
-    key = [_fold(w) for w in mine]
-    for i in range(len(src) - len(mine) + 1):
-        if [_fold(w) for w in src[i:i + len(mine)]] == key:
-            return src[i:i + len(mine)]
-    return None
 
 
 def kind_of(read: str, stored: str) -> str:
@@ -84,7 +73,7 @@ def judge(value: str | None, truth: str, source: str | None, flagged: bool,
     if value in (None, ""):
         return {"outcome": "missing", "flagged": flagged}, []
     right = _nfc(value).casefold() == _nfc(truth).casefold() or _nfc(value) == _nfc(truth)
-    read = read_words(value, source or "")
+    read = read_run(value, source or "")
     out = {"outcome": "right" if right else "wrong", "flagged": flagged,
            "read_right": read is not None and [w.casefold() for w in read] == [w.casefold() for w in _words(truth)]}
     changes = []

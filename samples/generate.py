@@ -12,6 +12,8 @@ Usage::
     python samples/generate.py --out samples                 # the committed set (12 documents, Xã Yên Bình)
     python samples/generate.py --out /tmp/more --seed 3 --docs 40 --dpi-choices 200 300
     python samples/generate.py --out /tmp/all --docs 120 --types all --layout-era mixed   # every type, dossiers
+    python samples/generate.py --out /tmp/names --seed 361 --docs 6 --groups all --names unlisted   # real names
+                                                                          # the lexicon lacks (samples/names.py)
 
 Writes ``OUT/scans/`` (JPEG and PNG pages, a multi-page Deflate TIFF, a dossier folder of page
 images) and ``OUT/ground-truth/<document>.json`` plus ``index.json``; both folders are emptied first.

@@ -78,3 +78,18 @@ def test_a_register_rows_name_cell_says_why() -> None:
     value, _, why = _value("person", "NGUYỄN VĂN TÁM", restorer)
     assert value == "Nguyễn Văn Tâm" and why is not None and "'Tám' is a name too" in why
     assert _value("mother", "Nguyễn Thị Lan", restorer)[2] is None
+
+
+def test_the_bench_tells_a_right_reading_changed_by_the_restorer() -> None:
+    """bench/unlisted_names.py: a name read as printed and restored to a listed one is wrong, read right, and its
+    changed word is a syllable with other marks; a lost mark put back is right."""
+    from bench.unlisted_names import judge, kind_of
+
+    outcome, changes = judge("Nguyễn Văn Tâm", "Nguyễn Văn Tám", "Nguyễn Văn Tám", flagged=False)
+    assert outcome == {"outcome": "wrong", "flagged": False, "read_right": True}
+    assert [(c["read"], c["stored"], c["printed"], c["kind"], c["right"]) for c in changes] == \
+        [("Tám", "Tâm", "Tám", "other marks", False)]
+    outcome, changes = judge("Nguyễn Văn Tâm", "Nguyễn Văn Tâm", "NGUYEN VAN TAM", flagged=True)
+    assert outcome["outcome"] == "right" and [c["kind"] for c in changes] == ["lost marks"] * 3
+    assert judge(None, "Nguyễn Văn Tám", None, flagged=True)[0]["outcome"] == "missing"
+    assert kind_of("Ngưyễn", "Nguyễn") == "no syllable"
