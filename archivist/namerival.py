@@ -192,8 +192,8 @@ def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None
     changed while the engine's rival for one of its letters spells another listed name (:func:`rival_name_doubt`)
     or another word of the page lies across it (:func:`crossed_name_doubt`); a signer, too, whose given name the
     restorer guessed where another listed one is a vowel away (:func:`vowel_name_doubt`); and a name a word of which
-    the restorer changed from a syllable with other marks, which may be a real name the lexicon lacks
-    (:func:`archivist.unlisted.unlisted_name_doubt`). The ``Văn`` and unlisted tests need no page words: a name read
+    the restorer changed from a real name the lexicon lists apart (``Tám`` stored ``Tâm``;
+    :func:`archivist.unlisted.unlisted_name_doubt`). The ``Văn`` and unlisted tests need no page words: a name read
     from a text layer is judged by them too."""
     by_page = {p.number: p for p in pages if p.words}  # a page without its words (a text layer) gives no rivals
     for name in NAME_FIELDS:
