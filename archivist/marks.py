@@ -55,6 +55,14 @@ def name_spellings(path: str | None = None) -> dict[str, dict[str, set[str]]]:
     return out
 
 
+@lru_cache(maxsize=2)
+def other_names(path: str | None = None) -> dict[str, frozenset[str]]:
+    """The real names the lexicon lists as spelled like a listed one with other marks (``[other surnames]``,
+    ``[other given]``: ``lường`` beside ``lương``), small letters, by the section of the names they stand beside:
+    the restorer reads them as the listed one, and :mod:`archivist.unlisted` flags a name it so changed."""
+    return {s: frozenset(w.lower() for w in _section_lines(path, f"other {s}")) for s in ("surnames", "given")}
+
+
 def _section_lines(path: str | None, wanted: str) -> list[str]:
     section, lines = "phrases", []
     for raw in Path(path or LEXICON).read_text(encoding="utf-8").splitlines():

@@ -36,6 +36,7 @@ from .marks import name_spellings
 from .numberbox import SURE
 from .ocrtext import PageText, box_inside, fold_key, overlap
 from .syllables import TONES
+from .unlisted import unlisted_name_doubt
 
 #: a name word this short is not judged one letter from a listed one: two-letter names differ by a letter from
 #: many others (``Hà`` and the listed ``Bá``)
@@ -190,14 +191,16 @@ def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None
     name it is not (:func:`near_name_doubt`), spells ``Văn`` with other marks (:func:`van_doubt`), or the restorer
     changed while the engine's rival for one of its letters spells another listed name (:func:`rival_name_doubt`)
     or another word of the page lies across it (:func:`crossed_name_doubt`); a signer, too, whose given name the
-    restorer guessed where another listed one is a vowel away (:func:`vowel_name_doubt`).
-    The ``Văn`` test needs no page words: a name read from a text layer is judged by it too."""
+    restorer guessed where another listed one is a vowel away (:func:`vowel_name_doubt`); and a name a word of which
+    the restorer changed from a real name the lexicon lists apart (``Tám`` stored ``Tâm``;
+    :func:`archivist.unlisted.unlisted_name_doubt`). The ``Văn`` and unlisted tests need no page words: a name read
+    from a text layer is judged by them too."""
     by_page = {p.number: p for p in pages if p.words}  # a page without its words (a text layer) gives no rivals
     for name in NAME_FIELDS:
         f = found.get(name)
         if f is None or f.review or not isinstance(f.value, str):
             continue
-        f.review = van_doubt(f.value)
+        f.review = van_doubt(f.value) or unlisted_name_doubt(f.value, f.source_text)
         if f.review or f.page not in by_page:
             continue
         page = by_page[f.page]

@@ -12,6 +12,8 @@ Usage::
     python samples/generate.py --out samples                 # the committed set (12 documents, Xã Yên Bình)
     python samples/generate.py --out /tmp/more --seed 3 --docs 40 --dpi-choices 200 300
     python samples/generate.py --out /tmp/all --docs 120 --types all --layout-era mixed   # every type, dossiers
+    python samples/generate.py --out /tmp/names --seed 361 --docs 6 --groups all --names unlisted   # real names
+                                                                          # the lexicon lacks (samples/names.py)
 
 Writes ``OUT/scans/`` (JPEG and PNG pages, a multi-page Deflate TIFF, a dossier folder of page
 images) and ``OUT/ground-truth/<document>.json`` plus ``index.json``; both folders are emptied first.
@@ -38,6 +40,7 @@ from PIL import Image  # noqa: E402
 
 from samples.layout import Page  # noqa: E402
 from samples.merged import COMMITTED, Commune  # noqa: E402
+from samples.names import POOLS, name_pool  # noqa: E402
 from samples.plan import CYCLE, Slot, _plan  # noqa: E402
 from samples.scan import Style, age, encode, render, save_tiff  # noqa: E402
 
@@ -174,7 +177,7 @@ def _write_slot(k: int, slot: Slot, scans: Path, skews: list[float], rots: list[
 def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int = 4, max_skew: float = 15.0,
              rotations: bool = True, formats: Sequence[str] = FORMATS, dpi_choices: Sequence[int] = DEFAULT_DPI,
              colour_share: float = 0.35, types: str = "default", layout_era: str = "decree30",
-             groups: Sequence[str] | None = None, commune: str | None = None) -> list[dict]:
+             groups: Sequence[str] | None = None, commune: str | None = None, names: str = "listed") -> list[dict]:
     """Write ``n_docs`` documents (scans and ground truth) under ``out_dir``; return the ground truths.
 
     ``commune`` (a 2025 commune's code or name) makes the documents those of a merged commune: each
@@ -197,8 +200,20 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
     ``formats`` limits the containers ("jpeg", "png", "tiff" multi-page, "folder" for the two-document
     land dossier; multi-page JPEG/PNG documents always get a folder of their own); ``max_skew`` bounds
     |skew| in degrees; ``rotations`` enables the quarter-turned pages; ``dpi_choices`` are cycled
-    through; ``colour_share`` is the share of colour scans among JPEG ones at 240 dpi or less."""
-    out_dir = Path(out_dir)
+    through; ``colour_share`` is the share of colour scans among JPEG ones at 240 dpi or less.
+
+    ``names="unlisted"`` draws every person's name (signers, civil-status persons, register rows, parties) from
+    real names the lexicon does not list, half of them folding like a listed one (:mod:`samples.names`); the
+    ground truth holds them as printed."""
+    with name_pool(names):
+        return _generate(Path(out_dir), seed, n_docs, pages_max, max_skew, rotations, formats, dpi_choices,
+                         colour_share, types, layout_era, groups, commune)
+
+
+def _generate(out_dir: Path, seed: int, n_docs: int, pages_max: int, max_skew: float, rotations: bool,
+              formats: Sequence[str], dpi_choices: Sequence[int], colour_share: float, types: str, layout_era: str,
+              groups: Sequence[str] | None, commune: str | None) -> list[dict]:
+    """:func:`generate` with the name pool set."""
     bad = set(formats) - set(FORMATS)
     if bad or not formats:
         raise ValueError(f"unknown formats {sorted(bad)}; use some of {FORMATS}")
@@ -264,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="the 2025 commune whose former units and itself make the documents (samples/merged.py); "
                          f"default {COMMITTED} (Xã Yên Bình, Lào Cai: the committed samples) for the default plan, "
                          "none for --types all or another --layout-era; 'none': communes from all over the country")
+    ap.add_argument("--names", choices=POOLS, default="listed",
+                    help="unlisted: every person's name a real one the lexicon does not list, half of them folding "
+                         "like a listed one (Tám/Tâm, Lường/Lương; samples/names.py), to measure the name restorer")
     args = ap.parse_args(argv)
     groups = None
     if args.groups:
@@ -274,7 +292,8 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"unknown groups {sorted(set(groups) - set(GROUPS))}; use all or some of {' '.join(GROUPS)}")
     truths = generate(args.out, args.seed, args.docs, pages_max=args.pages_max, max_skew=args.max_skew,
                       rotations=not args.no_rotations, formats=args.formats, dpi_choices=args.dpi_choices,
-                      types=args.types, layout_era=args.layout_era, groups=groups, commune=_commune(args))
+                      types=args.types, layout_era=args.layout_era, groups=groups, commune=_commune(args),
+                      names=args.names)
     print(f"{len(truths)} documents, {sum(len(t['pages']) for t in truths)} pages in {args.out}")
     return 0
 

@@ -11,7 +11,7 @@ import datetime as dt
 import random
 import re
 
-from samples import vocab
+from samples import names, vocab
 
 _DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 MONTH_WORDS = ["một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai"]
@@ -59,8 +59,11 @@ def date_words(y: int, m: int, d: int) -> str:
 
 
 def person(r: random.Random, gender: str | None = None) -> tuple[str, str]:
-    """A full name and its gender (``M``/``F``)."""
+    """A full name and its gender (``M``/``F``); from the unlisted names under ``--names unlisted``
+    (:mod:`samples.names`)."""
     g = gender or r.choice("MF")
+    if names.pool() == "unlisted":
+        return names.unlisted(r, g), g
     middle, given = (vocab.MIDDLE_M, vocab.GIVEN_M) if g == "M" else (vocab.MIDDLE_F, vocab.GIVEN_F)
     return f"{r.choice(vocab.SURNAMES)} {r.choice(middle)} {r.choice(given)}", g
 
