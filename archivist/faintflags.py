@@ -15,6 +15,7 @@ record keeps it among the page's warnings, so a stored record is judged as a fre
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -41,13 +42,37 @@ def word_tuples(words: Sequence[Any]) -> list[tuple[str, float, Box, int]]:
     return [w if isinstance(w, tuple) else (w.text, w.conf, tuple(w.bbox), w.line) for w in words]
 
 
+#: The pages whose words :func:`reading_order` sorted last: (the words given, a copy of their items, the order).
+_ORDERED: list[tuple[Sequence[Any], tuple[Any, ...], list[tuple[str, float, Box, int]]]] = []
+#: How many pages' orders are kept: a document's flags ask field after field about its first and last pages.
+KEPT_ORDERS = 4
+
+
+def reading_order(words: Sequence[Any]) -> list[tuple[str, float, Box, int]]:
+    """A page's words as :func:`word_tuples` in reading order (line, then left edge); not to be changed by callers.
+
+    Why kept: the flags ask :func:`value_words` for one field's words after another's on the same few pages (about
+    23 calls a document), and each call sorted the whole page again: 12% of the document stage's classify and
+    extract on the mixed corpus (bench/RESULTS.md, session 36). An order is reused only for the very list it was
+    made from, holding the very same items (a word tuple cannot change), so it is the order a new sort would give;
+    a page of word objects, which could change in place, is sorted every time as before."""
+    for kept, items, ordered in _ORDERED:
+        if kept is words and len(items) == len(words) and all(map(operator.is_, items, words)):
+            return ordered
+    ordered = sorted(word_tuples(words), key=lambda w: (w[3], w[2][0]))
+    if all(type(w) is tuple and type(w[2]) is tuple for w in words):
+        _ORDERED.insert(0, (words, tuple(words), ordered))
+        del _ORDERED[KEPT_ORDERS:]
+    return ordered
+
+
 def value_words(words: Sequence[Any], f: Field) -> list[tuple[str, float, Box, int]]:
     """The words ``f`` was read from: those inside its box, then, when the value has more words than the
     box holds (a subject running on to a second line the box does not cover), the ones that follow
     them in reading order, as many as the value or its source text has."""
-    ordered = sorted(word_tuples(words), key=lambda w: (w[3], w[2][0]))
     if f.bbox is None:
         return []
+    ordered = reading_order(words)
     x0, y0, x1, y1 = f.bbox
     inside = [i for i, w in enumerate(ordered)
               if w[2][0] >= x0 - 3 and w[2][2] <= x1 + 3 and w[2][1] >= y0 - 3 and w[2][3] <= y1 + 3]

@@ -87,7 +87,17 @@ def entries() -> frozenset[str]:
 
 def _near(syl: str) -> dict[str, str]:
     """Valid syllables one confusion from ``syl`` (canon), by their canon spelling: its tone alone, or one vowel
-    mark or glyph (ocrfix's table and :data:`_MORE_ALTS`) with the tone kept."""
+    mark or glyph (ocrfix's table and :data:`_MORE_ALTS`) with the tone kept. A new dict each call, in the same
+    order as ever (:func:`_near_items`)."""
+    return dict(_near_items(syl))
+
+
+@lru_cache(maxsize=8192)
+def _near_items(syl: str) -> tuple[tuple[str, str], ...]:
+    """:func:`_near`'s entries, kept per syllable. Why: a document's subject, items and body ask for the same
+    common syllables over and over (614 calls on the mixed corpus's 45 documents), each call spelling out every
+    variant again: 10% of the document stage's classify and extract (bench/RESULTS.md, session 36). Only the
+    syllable list (:func:`archivist.syllables.by_toneless`, itself built once) and the confusion tables decide it."""
     from .ocrfix import _variants  # the corrector's own confusion table, not a copy
 
     index, bare, tone = by_toneless(), toneless(syl), tone_of(syl)
@@ -96,7 +106,7 @@ def _near(syl: str) -> dict[str, str]:
     out = {canon(s): s for s in index.get(bare, ()) if tone_of(s) != tone}
     out.update({canon(s): s for b in alts for s in index.get(b, ()) if tone_of(s) == tone})
     out.pop(syl, None)
-    return out
+    return tuple(out.items())
 
 
 def _spans(run: list[str], words: frozenset[str]) -> list[tuple[int, int]]:

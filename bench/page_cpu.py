@@ -146,6 +146,7 @@ _PIECES = [
     ("notext", "judge", "text or image (notext.judge)"),
     ("numberread", "read_number", "number's box read again (numberread)"),
     ("dateread", "read_date", "date's year read again (dateread)"),
+    ("nameread", "read_name", "signer's name line read again (nameread)"),
     ("ocr.TesserocrEngine", "read_alone", "read_alone (engine, the two boxes)"),
     ("markheight", "measure_marks", "marks' heights (markheight)"),
     ("pagework", "make_preview", "report image"),
@@ -175,6 +176,7 @@ def _exclusive(acc: dict[str, float]) -> dict[str, float]:
              "page number's search (pagenumber.find)", "words back on the page (restore.on_page)",
              "faint page's debris (restore.faint_reading)", "text or image (notext.judge)",
              "number's box read again (numberread)", "date's year read again (dateread)",
+             "signer's name line read again (nameread)",
              "marks' heights (markheight)", "report image"]
     out = {"engine (_read - word walk)": engine, **{k: g(k, 0.0) for k in named},
            "recognize beside _read, the image and the post-correction (summary, Clear)": recognize_beside,
