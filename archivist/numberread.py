@@ -216,7 +216,7 @@ def symbol_tail_doubt(got: dict, value: str) -> str | None:
     scan (``got["scan"]``) gives the same number and symbol with one part or more after it. The page's reading can
     end a symbol early where a speck or a faint stroke breaks the last part (HG122 speckle-19 cv-239: the word read
     ``239/UBND-"TP``, the grammar took ``239/UBND`` and dropped the rest, stored at 0.95 unflagged; the scan read
-    ``239/UBND-TP``). On seeds 86-122 the scan so lengthened 8 stored numbers, all wrong (7 flagged already), no
+    ``239/UBND-TP``). On seeds 86-122 the scan so lengthened 9 stored numbers, all wrong (8 flagged already), no
     right one (bench/RESULTS.md, "Flags, ninety-sixth round onward (session 36)")."""
     ns = parse_number_symbol(got.get("scan") or "")
     longer = format_number_symbol(ns) if ns is not None else ""
