@@ -15,7 +15,8 @@ value changed; the generated sets hold none.
 
 from __future__ import annotations
 
-from .civil import book_count_doubt
+from .civil import BOOK_SHAPE, book_count_doubt
+from .crosscheck import possible_year
 from .dates import iso_date
 from .digitglyphs import ZERO_READS
 from .fields import Field
@@ -42,15 +43,29 @@ def flag_book_year(event: Field | None, book_year: int | None) -> None:
 def entry_zero_doubt(entry: str, book: str) -> str | None:
     """Why a register entry ``entry`` (its number) is doubtful: it holds a ``6``, ``8`` or ``9`` and the book cited
     beside it is numbered as no book is (:func:`archivist.civil.book_count_doubt`: ``93/1996``, a leading ``0`` read
-    as a loop digit). The book and the entry are typed on neighbouring lines of the form in one face and one fading:
+    as a loop digit) or carries a year a loop digit made impossible (:func:`year_zero_read`: ``03/2603``). The book
+    and the entry are typed on neighbouring lines of the form in one face and one fading:
     where the book's ``0`` was read as a loop digit, the entry's loop digits may be ``0`` s too. HG96 faded-13
     khai-sinh-106: book ``93/1996`` (``03``), entry ``166`` for ``106`` at 0.817, no other doubt. On seeds 86-116 three
     entries held a loop digit beside a book so doubted: that one and two right ones, ``266`` flagged already and
     ``236`` (book ``92/2996``) flagged by this alone (bench/RESULTS.md, "Flags, ninetieth round onward (session
     35)"): a weak sign, one right entry a glance for each wrong one caught."""
-    if not any(c in ZERO_READS for c in entry) or book_count_doubt(book) is None:
+    if not any(c in ZERO_READS for c in entry) or (book_count_doubt(book) is None and not year_zero_read(book)):
         return None
     return f"the book beside it, '{book}', had a 0 read as another digit; the entry's 6, 8 or 9 may be a 0 too"
+
+
+def year_zero_read(book: str) -> bool:
+    """Whether a register book's year (``03/2603``) is no possible year but one of its ``6``, ``8`` or ``9`` read as a
+    ``0`` makes it one (``2003``): the book's ``0`` was read as a loop digit, as :func:`entry_zero_doubt` asks of the
+    book's number. HG122 faded-15 khai-sinh-303: book ``03/2603`` (flagged for its year), entry ``363`` for ``303`` at
+    0.83, no other doubt. On seeds 86-122 no other entry with a loop digit stood beside a book so read
+    (bench/RESULTS.md, "Flags, ninety-sixth round onward (session 36)")."""
+    if not BOOK_SHAPE.fullmatch(book):
+        return False
+    year = book.split("/", 1)[1]
+    return not possible_year(year) and any(possible_year(year[:i] + "0" + year[i + 1:])
+                                       for i, c in enumerate(year) if c in ZERO_READS)
 
 
 def flag_entry_zero(entry: Field | None, book: Field | None) -> None:

@@ -58,7 +58,7 @@ from .nameread import flag_name_reread
 from .namerival import flag_name_rivals
 from .nametwin import flag_name_twins
 from .numberbox import flag_lost_digit
-from .numberread import flag_reread
+from .numberread import flag_reread, flag_symbol_tail
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
 from .parentflags import flag_parent_and_stub
@@ -169,6 +169,7 @@ def _number_fields(doc: DocLayout, cls: Classification, pages: list[PageText]) -
         settle_number([out["number_symbol"], out["number"], out["symbol"]], base, pages)
     flag_lost_digit(out["number_symbol"], out["number"], m.read, pages)  # a digit left out or its box too wide
     flag_reread(out["number_symbol"], out["number"], pages)  # its box read again two ways, both otherwise
+    flag_symbol_tail(out["number_symbol"], out["symbol"], pages)  # the box read again with a part more
     return out
 
 

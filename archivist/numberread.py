@@ -26,6 +26,7 @@ from . import digitglyphs
 from .fields import Field
 from .layout import Header, parse_header
 from .numberbox import doubt_number
+from .numsym import format_number_symbol, parse_number_symbol
 from .ocrtext import Line, PageText, page_lines
 
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs: the document stage (extract) writes without
@@ -208,6 +209,30 @@ def flag_reread(number_symbol: Field, number: Field, pages: Sequence[PageText]) 
     got = box_reading(number_symbol, pages)
     if isinstance(number.value, str) and got is not None:
         doubt_number(number_symbol, number, reread_doubt(got, number.value) or glyph_doubts(got, number.value))
+
+
+def symbol_tail_doubt(got: dict, value: str) -> str | None:
+    """Why the number/symbol ``value`` may have lost a part at its end: its box read again as one word on the upright
+    scan (``got["scan"]``) gives the same number and symbol with one part or more after it. The page's reading can
+    end a symbol early where a speck or a faint stroke breaks the last part (HG122 speckle-19 cv-239: the word read
+    ``239/UBND-"TP``, the grammar took ``239/UBND`` and dropped the rest, stored at 0.95 unflagged; the scan read
+    ``239/UBND-TP``). On seeds 86-122 the scan so lengthened 9 stored numbers, all wrong (8 flagged already), no
+    right one (bench/RESULTS.md, "Flags, ninety-sixth round onward (session 36)")."""
+    ns = parse_number_symbol(got.get("scan") or "")
+    longer = format_number_symbol(ns) if ns is not None else ""
+    if not longer.startswith(value + "-"):
+        return None
+    return f"the number's box read again gave '{longer}': the symbol may go on past '{value}', a part of it lost"
+
+
+def flag_symbol_tail(number_symbol: Field, symbol: Field, pages: Sequence[PageText]) -> None:
+    """Flag the number/symbol and the symbol by :func:`symbol_tail_doubt`, keeping an earlier reason. The value is
+    never changed."""
+    got = box_reading(number_symbol, pages)
+    why = symbol_tail_doubt(got, number_symbol.value) if got is not None and isinstance(number_symbol.value, str) \
+        else None
+    for f in (number_symbol, symbol) if why else ():
+        f.review = f.review or why
 
 
 def flag_box_reread(f: Field | None, pages: Sequence[Any], kept: str, doubt: Callable[[dict, str], str | None]) -> None:
