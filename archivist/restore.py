@@ -18,6 +18,7 @@ from .models import Word
 from .ocr import OcrResult, text_from_words
 from .preprocess import flatten_background, ink_level
 from .specks import (  # noqa: F401 - the bench and tests call them as restore.<name>
+    DARK_SPECK_MARGIN,
     LIGHT_SPECK_DEPTH,
     LIGHT_SPECK_SIZE,
     MARK_ABOVE,
@@ -25,6 +26,7 @@ from .specks import (  # noqa: F401 - the bench and tests call them as restore.<
     SPECKLED,
     SPECKLED_OCR_DPI,
     despeckle,
+    letters_darkest,
     light_specks,
     lone_specks,
     mark_places,
@@ -130,6 +132,9 @@ class Recipe:
     thicken_size: int = 3  #: a faint page's thickening (0: none)
     others: str = ""  #: "all" or "ink": well-inked pages thickened too (all strokes, or the ink-dark ones)
     denoise: Step | None = None  #: in place of a speckled page's median and light specks (after its lone specks)
+    #: A speckled page's specks darker than its letters painted out with the light ones (:func:`light_specks`'s
+    #: ``dark_margin``; None: not).
+    dark_specks: float | None = None
     typed: Step | None = None  #: done to a faint page that is not faintest before its thickening
     #: Which typewritten pages (:func:`archivist.typewritten.typewritten`, never the faintest) get ``strikes``
     #: and a thickening over ``typed_thicken``: "all", "faint" ones only, "all, faint thickened" (the well-inked
@@ -179,7 +184,7 @@ def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepar
     if speckled:
         flat = despeckle(flat, dpi)
         if r.denoise is None:
-            flat = light_specks(median(flat), dpi)
+            flat = light_specks(median(flat), dpi, dark_margin=r.dark_specks)
             steps += ["despeckle", "median", "light specks"]
         else:
             flat = r.denoise(flat, dpi)
