@@ -34,8 +34,9 @@ from archivist import restore  # noqa: E402
 from archivist.cells import read_prepared  # noqa: E402
 from archivist.metrics import bag_of_words_error  # noqa: E402
 from archivist.ocr import TesserocrEngine  # noqa: E402
-from archivist.preprocess import Correction, apply, components, flatten_background, ink_level  # noqa: E402
+from archivist.preprocess import Correction, apply, flatten_background, ink_level  # noqa: E402
 from archivist.tables import remove_rules  # noqa: E402
+from bench.speckle_steps import cross_median, dark_cores, speckled_enlarged_first  # noqa: E402
 
 #: A candidate makes the image OCR reads; one that makes several has each read and keeps the reading
 #: with the highest mean word confidence.
@@ -183,53 +184,6 @@ def _speckled_to(to_dpi: float) -> Prep:
     return prep
 
 
-def _speckled_enlarged_first(dark: float | None = None) -> Prep:
-    """prepare() with a speckled page enlarged to 300 dpi before its median and light specks (after its lone
-    specks), not after (session 36: a hook above, 3-4 px at 200 dpi, is thinned by a 3x3 median there)."""
-    def prep(up: np.ndarray, dpi: float) -> restore.Prepared:
-        flat = flatten_background(up, dpi)
-        to = restore.SPECKLED_OCR_DPI
-        if restore.specks_per_cm2(flat, dpi) < restore.SPECKLED or dpi >= to:
-            return restore.prepare(up, dpi)
-        big, _ = restore.upscale(restore.despeckle(flat, dpi), dpi, to)
-        rules = remove_rules(restore.light_specks(restore.median(big), to, dark_margin=dark), to, in_place=True)
-        return restore.Prepared(rules.image, to, rules.grids, ["flatten", "speckled"], to / dpi)
-    return prep
-
-
-def dark_cores(flat: np.ndarray, dpi: float, margin: float = restore.DARK_SPECK_MARGIN) -> np.ndarray:
-    """The page with every small core darker than its letters by ``margin`` of the way to the Otsu cut (and a
-    pixel round it) made paper, glued to a letter or not (session 36: on a light print the specks on the letters
-    stay whole under :func:`archivist.specks.light_specks`, which judges whole components)."""
-    cut, ink = cv2.threshold(flat, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    _, labels, stats, _ = components(ink)
-    sw = restore.stroke_width(ink)
-    ref = restore.letters_darkest(flat, labels, stats, stats[:, cv2.CC_STAT_AREA] < restore.LIGHT_SPECK_SIZE * sw ** 2)
-    core = (flat < ref - margin * (cut - ref)).astype(np.uint8)
-    if not core.any():
-        return flat
-    n, cl, cs, _ = components(core)
-    small = cs[:, cv2.CC_STAT_AREA] < restore.LIGHT_SPECK_SIZE * sw ** 2
-    small[0] = False
-    mask = cv2.dilate(small[cl].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    out = flat.copy()
-    out[mask] = 255
-    return out
-
-
-def cross_median(im: np.ndarray, dpi: float = 0.0) -> np.ndarray:
-    """The median of each pixel and its four neighbours (a plus, not the 3x3 square): a one-pixel noise dot goes as
-    under the square's median, a stroke one pixel thin along a row or a column stays (session 36: the square's
-    median thins the hook over a 200 dpi ``ẩ``)."""
-    p = np.pad(im, 1, mode="edge")
-    a, b, c, d, e = p[1:-1, 1:-1], p[:-2, 1:-1], p[2:, 1:-1], p[1:-1, :-2], p[1:-1, 2:]
-    # the median of five by a min/max network
-    f, g = np.minimum(a, b), np.maximum(a, b)
-    h, i = np.minimum(c, d), np.maximum(c, d)
-    lo, hi = np.maximum(f, h), np.minimum(g, i)  # the larger of the two smalls, the smaller of the two larges
-    return np.maximum(np.minimum(lo, hi), np.minimum(np.maximum(lo, hi), e))
-
-
 def _both(*preps: Prep) -> Prep:
     return lambda up, dpi: [p(up, dpi) for p in preps]  # type: ignore[misc]
 
@@ -333,9 +287,10 @@ CANDIDATES: dict[str, Prep] = {
         denoise=lambda im, dd: restore.light_specks(restore.median(im), dd, depth=0.55)),
     # session 36, speckle36: light prints' specks darker than their letters painted out too
     "speckled: dark specks too": _recipe(dark_specks=restore.DARK_SPECK_MARGIN),
-    "speckled: enlarged to 300 dpi before the median": _speckled_enlarged_first(),
+    "speckled: enlarged to 300 dpi before the median": speckled_enlarged_first(),
     "speckled: light specks without the median": _recipe(denoise=lambda im, dd: restore.light_specks(im, dd)),
-    "speckled: plus-shaped median (not 3x3)": _recipe(denoise=lambda im, dd: restore.light_specks(cross_median(im), dd)),
+    "speckled: plus-shaped median (not 3x3)": _recipe(
+        denoise=lambda im, dd: restore.light_specks(cross_median(im), dd)),
     "speckled: dark cores cut out before the median": _recipe(
         denoise=lambda im, dd: restore.light_specks(restore.median(dark_cores(im, dd)), dd)),
     # session 29, typewriter36: the typed rows' thickening, the rest as adopted (not adopted: one wrong value more
