@@ -23,14 +23,19 @@ from .ocrfix import text_of
 
 #: The letters with an acute over a circumflex or breve, and the same letters with the hook instead.
 HOOK_FOR_ACUTE = dict(zip("ấếốắẤẾỐẮ", "ẩểổẳẨỂỔẲ", strict=True))
+#: A syllable closed by one of these takes only the acute or the dot below, never the hook (``đất``, ``bắc``, ``tiếp``,
+#: ``sách``): Vietnamese spelling, so a hook read there is a misreading, whatever the image shows.
+CHECKED_ENDINGS = ("p", "t", "c", "ch")
 SINGLE_WORD = 8  # Tesseract's page segmentation mode for one word
 
 
 def hook_reading(read: str, again: str) -> str | None:
     """``again`` when it is ``read`` with a hook where ``read`` has an acute over a circumflex or breve, at one place
-    or more, and the same everywhere else; None otherwise."""
+    or more, and the same everywhere else, and the word is not closed by p, t, c or ch (:data:`CHECKED_ENDINGS`);
+    None otherwise."""
     read, again = unicodedata.normalize("NFC", read), unicodedata.normalize("NFC", again)
-    if len(read) != len(again) or read == again:
+    if len(read) != len(again) or read == again or "".join(c for c in read if c.isalpha()).lower().endswith(
+            CHECKED_ENDINGS):
         return None
     if all(a == b or HOOK_FOR_ACUTE.get(a) == b for a, b in zip(read, again, strict=True)):
         return again

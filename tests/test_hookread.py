@@ -29,6 +29,10 @@ def test_hook_reading_takes_only_a_hook_for_an_acute() -> None:
     assert hookread.hook_reading("Cấm", "Cẩm.") is None  # a mark more
     assert hookread.hook_reading("Cám", "Cảm") is None  # an acute over a plain vowel: not this repair's
     assert hookread.hook_reading("Cẩm", "Cấm") is None  # never the other way
+    assert hookread.hook_reading("đất", "đẩt") is None  # a syllable closed by t takes no hook (HG119)
+    assert hookread.hook_reading("tiếp.", "tiểp.") is None
+    assert hookread.hook_reading("Bắc", "Bẳc") is None
+    assert hookread.hook_reading("sách", "sảch") is None  # not this repair's letter anyway
 
 
 def _word_image(text: str) -> tuple[np.ndarray, tuple[int, int, int, int]]:
