@@ -18,6 +18,7 @@ from .models import Word
 from .ocr import OcrResult, text_from_words
 from .preprocess import flatten_background, ink_level
 from .specks import (  # noqa: F401 - the bench and tests call them as restore.<name>
+    DARK_SPECK_MARGIN,
     LIGHT_SPECK_DEPTH,
     LIGHT_SPECK_SIZE,
     MARK_ABOVE,
@@ -25,6 +26,7 @@ from .specks import (  # noqa: F401 - the bench and tests call them as restore.<
     SPECKLED,
     SPECKLED_OCR_DPI,
     despeckle,
+    letters_darkest,
     light_specks,
     lone_specks,
     mark_places,
@@ -59,6 +61,9 @@ class Prepared:
     #: ``restored`` are read from it (:func:`archivist.cells.read_prepared`); ``image`` has paper there.
     plain: np.ndarray | None = None
     restored: tuple[int, int] = (0, 0)
+    #: A speckled page as ``image`` but without its 3x3 median, whose words read with an acute over a circumflex or
+    #: breve are read again from it (:func:`archivist.hookread.reread_hooks`); None on every other page.
+    unsmoothed: np.ndarray | None = None
 
 
 def stretch(flat: np.ndarray) -> np.ndarray:
@@ -130,6 +135,11 @@ class Recipe:
     thicken_size: int = 3  #: a faint page's thickening (0: none)
     others: str = ""  #: "all" or "ink": well-inked pages thickened too (all strokes, or the ink-dark ones)
     denoise: Step | None = None  #: in place of a speckled page's median and light specks (after its lone specks)
+    #: A speckled page's specks darker than its letters painted out with the light ones (:func:`light_specks`'s
+    #: ``dark_margin``; None: not).
+    dark_specks: float | None = None
+    #: Whether a speckled page keeps its image before the median (``Prepared.unsmoothed``) for the hooks read again.
+    hooks: bool = True
     typed: Step | None = None  #: done to a faint page that is not faintest before its thickening
     #: Which typewritten pages (:func:`archivist.typewritten.typewritten`, never the faintest) get ``strikes``
     #: and a thickening over ``typed_thicken``: "all", "faint" ones only, "all, faint thickened" (the well-inked
@@ -162,7 +172,8 @@ def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepar
     """The page as OCR should read it (what bench/restore_ab.py showed helps, bench/RESULTS.md):
     background flattened (yellowing, stains, shadows gone); on a speckled page (:data:`SPECKLED`)
     the lone specks painted out, a 3x3 median over the rest, the light specks near the text painted out
-    (:func:`light_specks`, not those where a letter's mark sits) and the page enlarged to 300 dpi; the
+    (:func:`light_specks`, not those where a letter's mark sits) and the page enlarged to 300 dpi, the page
+    before its median kept beside it (``Prepared.unsmoothed``, :mod:`archivist.hookread`); the
     rules of tables and forms painted out (:mod:`archivist.tables`); then, on a faint page scanned at
     200 dpi or more (darkest ink lighter than :data:`FAINT`: typewritten, faded, low-contrast prints),
     every stroke thickened by a grey-level minimum over 3 pixels square, except on the faintest pages
@@ -176,16 +187,21 @@ def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepar
     steps = ["flatten"]
     scale = 1.0
     speckled = specks_per_cm2(flat, dpi) >= SPECKLED
+    unsmoothed = None
     if speckled:
         flat = despeckle(flat, dpi)
+        if r.hooks:
+            unsmoothed = light_specks(flat, dpi)
         if r.denoise is None:
-            flat = light_specks(median(flat), dpi)
+            flat = light_specks(median(flat), dpi, dark_margin=r.dark_specks)
             steps += ["despeckle", "median", "light specks"]
         else:
             flat = r.denoise(flat, dpi)
             steps += ["despeckle", "denoise"]
         if dpi < SPECKLED_OCR_DPI:
             flat, _ = upscale(flat, dpi, SPECKLED_OCR_DPI)
+            if unsmoothed is not None:
+                unsmoothed, _ = upscale(unsmoothed, dpi, SPECKLED_OCR_DPI)
             scale = SPECKLED_OCR_DPI / dpi
             steps.append(f"{SPECKLED_OCR_DPI:.0f} dpi")
     # the faint page's measures come from the flattened page before its rules go: the rules are then painted
@@ -232,7 +248,9 @@ def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepar
         elif r.others:
             image = thicken(image, r.thicken_size, ink_only=r.others == "ink")
             steps.append(f"thicken {r.others}")
-    return Prepared(image, dpi * scale, rules.grids, steps, scale, apart, restored)
+    if unsmoothed is not None:
+        unsmoothed = remove_rules(unsmoothed, dpi * scale, in_place=True).image
+    return Prepared(image, dpi * scale, rules.grids, steps, scale, apart, restored, unsmoothed)
 
 
 #: On a page whose contrast was raised locally, a "word" lower than this share of the page's median word

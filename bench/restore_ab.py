@@ -36,6 +36,7 @@ from archivist.metrics import bag_of_words_error  # noqa: E402
 from archivist.ocr import TesserocrEngine  # noqa: E402
 from archivist.preprocess import Correction, apply, flatten_background, ink_level  # noqa: E402
 from archivist.tables import remove_rules  # noqa: E402
+from bench.speckle_steps import cross_median, dark_cores, speckled_enlarged_first  # noqa: E402
 
 #: A candidate makes the image OCR reads; one that makes several has each read and keeps the reading
 #: with the highest mean word confidence.
@@ -284,6 +285,14 @@ CANDIDATES: dict[str, Prep] = {
     "speckled: 400 dpi": _speckled_to(400.0),
     "speckled: median 3 + light specks depth 0.55": _recipe(
         denoise=lambda im, dd: restore.light_specks(restore.median(im), dd, depth=0.55)),
+    # session 36, speckle36: light prints' specks darker than their letters painted out too
+    "speckled: dark specks too": _recipe(dark_specks=restore.DARK_SPECK_MARGIN),
+    "speckled: enlarged to 300 dpi before the median": speckled_enlarged_first(),
+    "speckled: light specks without the median": _recipe(denoise=lambda im, dd: restore.light_specks(im, dd)),
+    "speckled: plus-shaped median (not 3x3)": _recipe(
+        denoise=lambda im, dd: restore.light_specks(cross_median(im), dd)),
+    "speckled: dark cores cut out before the median": _recipe(
+        denoise=lambda im, dd: restore.light_specks(restore.median(dark_cores(im, dd)), dd)),
     # session 29, typewriter36: the typed rows' thickening, the rest as adopted (not adopted: one wrong value more
     # without a flag on HG44; bench/RESULTS.md, "Typewritten pages, third round")
     "typed pages below the header, header read from the page as it was: even strikes + thicken 4":
