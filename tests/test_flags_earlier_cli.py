@@ -11,7 +11,9 @@ What really happens end to end, as of ``d10514c``:
 
 - HG120 typewriter-12 kh-162: the number's line read ``2609``-like, so ``162/KH`` (its ``-UBND`` lost) is flagged
   by the OCR's doubt about a digit on its line (``agreement.line_digit_doubt``), the number ``162`` with it though
-  right; ``ú gày`` for ``Ngày`` in the subject (``crosscheck.syllable_doubt``); the position ``?HÚ TTCH``
+  right (since flags97, session 36: by the number's box read again, ``162/KH-UBND``, the symbol's part lost:
+  ``numberread.symbol_tail_doubt``; the line's digit doubt shows no more); ``ú gày`` for ``Ngày`` in the subject
+  (``crosscheck.syllable_doubt``); the position ``?HÚ TTCH``
   (``signerflags.position_mark_doubt``).
 - HG120 speckle-19 ttr-141: the issuer stops at ``ỦY BAN NHÂN DÂN`` (``parentflags.bare_body_doubt``); ``Nhưtrên; on``
   goes on after its ``;`` (``listflags.closed_item_doubt``); the right signer flagged as read from a list line.
@@ -38,10 +40,11 @@ from tests.test_flags35_cli import Case, Flag, assert_flags, review_sheet
 
 EARLIER = [
     Case("hg120-kh-162", 120, 11, "typewriter-12-kh-162-phu-luong", (
-        Flag("number_symbol", ("metadata", "number"), "162/KH", "162/KH-UBND",  # agreement.line_digit_doubt
-             "on the number's line the OCR nearly read '6' for '0' in '2009'"),
-        Flag("number", ("metadata", "number", "number"), "162", "162",  # the same, on a RIGHT value
-             "on the number's line the OCR nearly read '6' for '0' in '2009'"),
+        # numberread.symbol_tail_doubt (flags97, session 36) now flags the number/symbol, and the number's own
+        # field with it takes that rule's judgement (no reason of its own, listed for its 0.52): the
+        # agreement.line_digit_doubt e2e36b pinned here no longer shows on this document
+        Flag("number_symbol", ("metadata", "number"), "162/KH", "162/KH-UBND",
+             "the number's box read again gave '162/KH-UBND': the symbol may go on past '162/KH', a part of it lost"),
         Flag("subject", ("metadata", "subject"),  # crosscheck.syllable_doubt
              "Tế chức các hoạt động kỷ niệm ú gày quốc khánh 62/9 năm 26069",
              "Tổ chức các hoạt động kỷ niệm Ngày Quốc khánh 02/9 năm 2009",
