@@ -294,3 +294,27 @@ def zero_tie_doubt(judged: Sequence[dict], number: str) -> str | None:
                         f"its own ({own:.3f}): a faded or typed 0 is read so")
         return None
     return None
+
+
+def zero_reread_doubt(judged: Sequence[dict], number: str, rereads: Sequence[str]) -> str | None:
+    """Why ``number`` may hold a ``0`` misread: one of its ``6``, ``8`` or ``9`` looks more like the page's ``0`` than
+    like its own digit (at any height: under LIKE too), and a second reading of its box of as many digits
+    (``rereads``) puts another digit there. The glyph leaning to ``0`` and a reading that does not repeat the digit
+    are two pieces of evidence that each fall short alone: HG124 typewriter-09 ttr-140's ``149`` for ``140`` at 0.95,
+    its ``9`` at 0.838 to the page's ``0`` against 0.776 to its own, the scan's reading ``146``. On seeds 86-124 a
+    loop digit leaned to ``0`` on 52 numbers; of the 11 right ones unflagged, every second reading repeats the digit
+    (bench/RESULTS.md, "Flags on the sealed seeds 123-124 (session 36)")."""
+    whole = [r for r in dict.fromkeys(rereads) if len(r) == len(number)]
+    for w in judged:
+        at = digits_at(w["text"], number)
+        if at is None:
+            continue
+        for i, own, digit, other in w["digits"]:
+            k = i - at
+            if 0 <= k < len(number) and number[k] in ZERO_READS and digit == "0" and own is not None \
+                    and other > own and any(r[k] != number[k] for r in whole):
+                again = next(r for r in whole if r[k] != number[k])
+                return (f"the number's '{number[k]}' looks more like the page's '0' ({other:.3f}) than like its own "
+                        f"({own:.3f}), and its box read again gave {again}: a faded or typed 0 is read so")
+        return None
+    return None
