@@ -55,7 +55,7 @@ def phrase_slip_doubt(items: Sequence[str]) -> str | None:
     """Why the recipients are doubtful: an item holds the words of a lexicon phrase but for one, which is one
     confusion of it (:func:`archivist.wordpairs._near`: ``han`` for ``ban``, ``thên`` for ``thôn``). The stock
     phrases of a list are typed the same in every letter, so a near miss of one is a misread syllable. On seeds
-    86-124, of 2,196 lists stored, 4 items were so (HG103, HG112, HG124 twice over), all wrong."""
+    86-124, of 2,196 lists stored, 4 items were so (HG103, HG111, HG112, HG124), all wrong."""
     for item in items:
         toks = [_core(t) for t in item.split()]
         for phrase, written in _phrases():

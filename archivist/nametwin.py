@@ -69,7 +69,7 @@ def surname_twin_doubt(name: str, texts: Sequence[str], first_conf: float | None
     (unmarked): AT123 24-3 xnhn-25 named ``bà Vũ Mỹ Hằng`` at 96.7 in its body and the form's line ``VỠ MỸ HẰNG``
     (``VỠ`` at 66), stored ``Võ Mỹ Hằng`` at 0.706 unflagged. :func:`name_twin_doubt` asks the family name be the same
     because another one read elsewhere is most often a misread of that copy; a value's family name read weakly is
-    the likelier misread. On seeds 86-124 one name so (the target) (bench/RESULTS.md, "Flags on the sealed seeds
+    the likelier misread. On seeds 86-124 one name so (the target; bench/RESULTS.md, "Flags on the sealed seeds
     123-124 (session 36)")."""
     words = _LETTERS.findall(name)
     if len(words) < 2 or first_conf is None or first_conf >= WEAK:

@@ -7,7 +7,8 @@ changed."""
 from __future__ import annotations
 
 from archivist.digitglyphs import zero_reread_doubt
-from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
+from tests.test_flag_evidence import _extract
+from tests.test_flag_evidence86 import _number_page as leaning_page
 
 #: HG124 ttr-140's number word as the page stage judged it
 JUDGED = [{"text": "149/TTr-UBND", "box": [622, 514, 1004, 555],
@@ -31,12 +32,8 @@ def test_a_repeated_digit_an_unleaning_glyph_or_no_loop_digit_is_no_doubt() -> N
 
 
 def _number_page(scan: str, own: float):  # noqa: ANN202
-    """HEAD's notice whose number box the scan read ``scan`` and whose ``8`` correlates ``own`` with the page's."""
-    page = _page(HEAD + FOOT)
-    box = [int(v) for v in _extract(page).number_symbol.bbox]
-    page.number_reading = {"box": box, "read": ":118/", "scan": scan,
-                           "glyphs": [{"text": "118/TB-UBND", "box": box, "digits": [[2, own, "0", 0.838]]}]}
-    return page
+    """HEAD's notice whose number box the scan read ``scan``, its ``8`` like the page's ``0`` at 0.838."""
+    return leaning_page(scan, own, "0", 0.838)
 
 
 def test_the_number_is_flagged_and_kept_through_extract() -> None:
