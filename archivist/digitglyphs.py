@@ -195,6 +195,17 @@ def digits_at(text: str, number: str) -> int | None:
     return None
 
 
+def number_digits(judged: Sequence[dict], number: str) -> list[tuple[int, float | None, str, float]]:
+    """The judged digits of ``number`` in the first judged word holding it, as (its place in the number, likeness
+    to the page's renderings of the digit read, the likeliest other digit, likeness to it); [] when no word holds
+    it. The rules below judge the number's own digits only, never a year or symbol beside it in the word."""
+    for w in judged:
+        at = digits_at(w["text"], number)
+        if at is not None:
+            return [(i - at, own, digit, other) for i, own, digit, other in w["digits"] if 0 <= i - at < len(number)]
+    return []
+
+
 def glyph_doubt(judged: Sequence[dict], number: str) -> str | None:
     """Why ``number`` may hold a misread digit: in the first judged word holding it, one of its digits looks like
     the page's renderings of another digit at LIKE or more, and MARGIN more than like the digit read's (or the
@@ -257,16 +268,10 @@ def unrendered_doubt(judged: Sequence[dict], number: str, rereads: Sequence[str]
     whole = [r for r in dict.fromkeys(rereads) if len(r) == len(number)]
     if number in whole:
         return None
-    for w in judged:
-        at = digits_at(w["text"], number)
-        if at is None:
-            continue
-        for i, own, digit, other in w["digits"]:
-            k = i - at
-            if own is None and 0 <= k < len(number) and any(r[k] == digit != number[k] for r in whole):
-                return (f"the page renders no '{number[k]}' to compare the number's with; it looks most like the "
-                        f"page's '{digit}' ({other:.3f}), and its box read again gave {digit} there")
-        return None
+    for k, own, digit, other in number_digits(judged, number):
+        if own is None and any(r[k] == digit != number[k] for r in whole):
+            return (f"the page renders no '{number[k]}' to compare the number's with; it looks most like the "
+                    f"page's '{digit}' ({other:.3f}), and its box read again gave {digit} there")
     return None
 
 
@@ -293,4 +298,21 @@ def zero_tie_doubt(judged: Sequence[dict], number: str) -> str | None:
                 return (f"the number's '{w['text'][i]}' looks as much like the page's '0' ({other:.3f}) as like "
                         f"its own ({own:.3f}): a faded or typed 0 is read so")
         return None
+    return None
+
+
+def zero_reread_doubt(judged: Sequence[dict], number: str, rereads: Sequence[str]) -> str | None:
+    """Why ``number`` may hold a ``0`` misread: one of its ``6``, ``8`` or ``9`` looks more like the page's ``0`` than
+    like its own digit (at any height: under LIKE too), and a second reading of its box of as many digits
+    (``rereads``) puts another digit there. The glyph leaning to ``0`` and a reading that does not repeat the digit
+    are two pieces of evidence that each fall short alone: HG124 typewriter-09 ttr-140's ``149`` for ``140`` at 0.95,
+    its ``9`` at 0.838 to the page's ``0`` against 0.776 to its own, the scan's reading ``146``. On seeds 86-124 a
+    loop digit leaned to ``0`` in 48 stored numbers, 17 right; on the 10 right ones not flagged already every second
+    reading repeats the digit (bench/RESULTS.md, "Flags on the sealed seeds 123-124 (session 36)")."""
+    whole = [r for r in dict.fromkeys(rereads) if len(r) == len(number)]
+    for k, own, digit, other in number_digits(judged, number):
+        again = next((r for r in whole if r[k] != number[k]), None)
+        if number[k] in ZERO_READS and digit == "0" and own is not None and other > own and again is not None:
+            return (f"the number's '{number[k]}' looks more like the page's '0' ({other:.3f}) than like its own "
+                    f"({own:.3f}), and its box read again gave {again}: a faded or typed 0 is read so")
     return None

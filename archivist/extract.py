@@ -355,7 +355,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     flag_place_near(found, texts)  # a place one letter from the unit the page's other lines name, never itself
     flag_party_heading(found)  # a party's heading (ĐẠI DIỆN BÊN A) stored as the position
-    flag_name_twins(found, texts)  # a name the document writes elsewhere with other marks
+    flag_name_twins(found, texts, pages)  # a name written elsewhere with other marks, or a weak surname one letter off
     flag_marks(found, pages)  # a name's `ầ` whose mark is too low for a grave over a circumflex (the pixels)
     flag_name_rivals(found, pages)  # a name word restored while the engine's other letter spells another name
     flag_level_comma(found)  # two unit levels side by side with no comma (`thôn ấp`): a comma lost to a speck

@@ -23,9 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from .crosscheck import unmarked_key
+from .faintflags import value_words
 from .fields import NAME_FIELDS, Field
+from .marks import name_spellings
 
 #: a word of letters (a name's words; digits and punctuation are not)
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -56,10 +59,43 @@ def name_twin_doubt(name: str, source: str | None, texts: Sequence[str]) -> str 
     return None
 
 
-def flag_name_twins(found: dict[str, Field], texts: Sequence[str]) -> None:
+#: a family name read under this confidence (0-100) is the weaker of two writings that differ in it
+WEAK = 80.0
+
+
+def surname_twin_doubt(name: str, texts: Sequence[str], first_conf: float | None) -> str | None:
+    """Why the name ``name`` is doubtful: its family name was read under WEAK confidence (``first_conf``), and the
+    document's lines ``texts`` write the same later words after another listed family name one letter off it
+    (unmarked): AT123 24-3 xnhn-25 named ``bà Vũ Mỹ Hằng`` at 96.7 in its body and the form's line ``VỠ MỸ HẰNG``
+    (``VỠ`` at 66), stored ``Võ Mỹ Hằng`` at 0.706 unflagged. :func:`name_twin_doubt` asks the family name be the same
+    because another one read elsewhere is most often a misread of that copy; a value's family name read weakly is
+    the likelier misread. On seeds 86-124 one name so (the target; bench/RESULTS.md, "Flags on the sealed seeds
+    123-124 (session 36)")."""
+    words = _LETTERS.findall(name)
+    if len(words) < 2 or first_conf is None or first_conf >= WEAK:
+        return None
+    own, later = unmarked_key(words[0]), [w.casefold() for w in words[1:]]
+    listed = name_spellings().get("surnames", {})
+    tokens = _LETTERS.findall("\n".join(texts))
+    for i in range(len(tokens) - len(words) + 1):
+        head, other = tokens[i], unmarked_key(tokens[i])
+        one_off = len(other) == len(own) and sum(a != b for a, b in zip(other, own, strict=True)) == 1
+        if [t.casefold() for t in tokens[i + 1:i + len(words)]] == later and head[0].isupper() \
+                and other in listed and one_off:
+            run = " ".join(tokens[i:i + len(words)])
+            return (f"the text names '{run}', and this name's family name was read weakly ({first_conf:.0f}): "
+                    "one is misread")
+    return None
+
+
+def flag_name_twins(found: dict[str, Field], texts: Sequence[str], pages: Sequence[Any] = ()) -> None:
     """Mark for review each name of ``found`` (:data:`NAME_FIELDS`) that the document's lines ``texts`` write
-    elsewhere with other marks (:func:`name_twin_doubt`)."""
+    elsewhere with other marks (:func:`name_twin_doubt`), or, its family name read weakly on its page (``pages``),
+    with another family name one letter off (:func:`surname_twin_doubt`)."""
     for field in NAME_FIELDS:
         f = found.get(field)
         if f is not None and isinstance(f.value, str) and not f.review:
             f.review = name_twin_doubt(f.value, f.source_text, texts)
+            page = next((p for p in pages if p.number == f.page), None)
+            read = value_words(page.words or [], f) if page is not None and not f.review else []
+            f.review = f.review or (surname_twin_doubt(f.value, texts, read[0][1]) if read else None)

@@ -191,7 +191,8 @@ def glyph_doubts(got: dict, number: str) -> str | None:
     box, ``got``): a digit of it looks like another digit (:func:`archivist.digitglyphs.glyph_doubt`), or more like
     the one a second reading gave there (:func:`~archivist.digitglyphs.glyph_reread_doubt`), or a loop digit as much
     like the page's ``0`` (:func:`~archivist.digitglyphs.zero_tie_doubt`), or a digit the page renders nowhere looks
-    most like the one a second reading gave there (:func:`~archivist.digitglyphs.unrendered_doubt`)."""
+    most like the one a second reading gave there (:func:`~archivist.digitglyphs.unrendered_doubt`), or a loop digit
+    leans to the page's ``0`` where a second reading gave another (:func:`~archivist.digitglyphs.zero_reread_doubt`)."""
     judged = got.get("glyphs")
     if not judged:
         return None
@@ -199,7 +200,8 @@ def glyph_doubts(got: dict, number: str) -> str | None:
     return (digitglyphs.glyph_doubt(judged, number)
             or digitglyphs.glyph_reread_doubt(judged, number, rereads)
             or digitglyphs.zero_tie_doubt(judged, number)
-            or digitglyphs.unrendered_doubt(judged, number, rereads))
+            or digitglyphs.unrendered_doubt(judged, number, rereads)
+            or digitglyphs.zero_reread_doubt(judged, number, rereads))
 
 
 def flag_reread(number_symbol: Field, number: Field, pages: Sequence[PageText]) -> None:

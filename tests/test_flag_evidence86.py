@@ -30,11 +30,13 @@ def test_either_alone_or_pointing_elsewhere_is_no_doubt() -> None:
     assert glyph_reread_doubt(_judged(0.789, "6", 0.872), "181", ["1611", "61"]) is None  # not one digit apart
 
 
-def _number_page(scan: str, own: float):  # noqa: ANN202
+def _number_page(scan: str, own: float, digit: str = "6", other: float = 0.872):  # noqa: ANN202
+    """HEAD's notice whose number box the scan read ``scan`` and whose ``8`` correlates ``own`` with the page's own
+    renderings of it and ``other`` with those of ``digit``."""
     page = _page(HEAD + FOOT)
     box = [int(v) for v in _extract(page).number_symbol.bbox]
     page.number_reading = {"box": box, "read": ":118/", "scan": scan,
-                           "glyphs": [{"text": "118/TB-UBND", "box": box, "digits": [[2, own, "6", 0.872]]}]}
+                           "glyphs": [{"text": "118/TB-UBND", "box": box, "digits": [[2, own, digit, other]]}]}
     return page
 
 

@@ -1,0 +1,71 @@
+"""A recipients item read with one slip the engine was sure of (issue 14 item 9, the sealed seeds 123-124).
+
+Why: two lists of HG124 were stored at 0.85 without a flag, each with one slip no earlier rule sees: a colon read
+before an item's bracketed note (``UBND huyện Thủy Nguyên: (b/c)``), and a stock phrase with one letter misread
+into another real syllable (``Các han, ngành`` for ``Các ban, ngành``: ``han`` is a syllable, so the syllable
+checks pass it, and the capital of ``Các`` and the comma cut it from the word-pair rule's runs). The page gives
+no rival reading for either; the evidence is the item's own words against how Decree 30 and the project's lexicon
+write them. Measured on seeds 86-124 (bench/RESULTS.md, "Flags on the sealed seeds 123-124 (session 36)").
+Flags only: no value is changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .marks import load_lexicon
+from .tokens import EDGE, split_edges
+from .wordpairs import _near, canon
+
+#: a colon standing before an item's bracketed note (``Thủy Nguyên: (b/c)``)
+_COLON_NOTE = re.compile(r":\s*\(")
+
+
+def colon_note_doubt(items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: an item holds a colon right before a bracketed note (``UBND huyện Thủy
+    Nguyên: (b/c)``). Decree 30 writes the note straight after the body's name, so the colon is a speck or a stroke
+    the engine read as a mark (HG124 typewriter-10 kh-245). On seeds 86-124 this one item held such a colon."""
+    for item in items:
+        if _COLON_NOTE.search(item):
+            return f"'{item}' has a colon before its note: a speck was read as a mark"
+    return None
+
+
+def _core(token: str) -> str | None:
+    """The token's syllable in :func:`archivist.wordpairs.canon` spelling, its marks at the edges cut off; None for
+    a token that is no run of letters (a number, a code with a stroke)."""
+    core = split_edges(token, EDGE)[1]
+    return canon(core) if core.isalpha() else None
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The lexicon's phrases (``các ban, ngành``, ``trưởng các thôn``): their canon syllables, and as written."""
+    out = []
+    for words in load_lexicon().get("phrases", {}).values():
+        cores = [_core(w) for w in words]
+        if len(cores) >= 2 and None not in cores:
+            out.append((tuple(c for c in cores if c is not None), " ".join(words)))
+    return tuple(out)
+
+
+def phrase_slip_doubt(items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: an item holds the words of a lexicon phrase but for one, which is one
+    confusion of it (:func:`archivist.wordpairs._near`: ``han`` for ``ban``, ``thên`` for ``thôn``). The stock
+    phrases of a list are typed the same in every letter, so a near miss of one is a misread syllable. On seeds
+    86-124, of 2,196 lists stored, 4 items were so (HG103, HG111, HG112, HG124), all wrong."""
+    for item in items:
+        toks = [_core(t) for t in item.split()]
+        for phrase, written in _phrases():
+            n = len(phrase)
+            for i in range(len(toks) - n + 1):
+                window = toks[i:i + n]
+                diff = [k for k in range(n) if window[k] != phrase[k]]
+                if None in window or len(diff) != 1:
+                    continue
+                if (slip := window[diff[0]]) is not None and phrase[diff[0]] in _near(slip):
+                    read = item.split()[i + diff[0]].strip(EDGE)
+                    return f"'{item}' holds '{written}' but for one word, read '{read}': a syllable misread"
+    return None
