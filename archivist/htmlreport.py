@@ -70,6 +70,10 @@ def _low_words(page: dict) -> list[list]:
     return sorted(low, key=lambda w: w[1])[:MAX_BOXES]
 
 
+#: the orientation decisions that leave which way is up to a person
+ORIENTATION_DOUBT = ("kept as scanned: uncertain", "turned: the only way it reads", "turned as the camera recorded it")
+
+
 def _flags(rec: dict) -> list[str]:
     pages = rec.get("pages") or []
     confs = [p["mean_confidence"] for p in pages if p.get("words") and p.get("mean_confidence") is not None]
@@ -81,9 +85,9 @@ def _flags(rec: dict) -> list[str]:
         ("review", to_review(rec)),
         ("low_dpi", any(below_standard(p) for p in pages)),
         ("low_conf", bool(confs) and min(confs) < LOW_PAGE_CONF),
-        # uncertain, or turned by the camera's tag alone (archivist/orient.py): which way is up wants a person's look
-        ("orientation", any(p.get("orientation_decision") in ("kept as scanned: uncertain",
-                                                              "turned as the camera recorded it") for p in pages)),
+        # uncertain, turned the only way it reads, or turned by the camera's tag alone (archivist/orient.py): which
+        # way is up wants a person's look
+        ("orientation", any(p.get("orientation_decision") in ORIENTATION_DOUBT for p in pages)),
         ("warning", bool(other))) if on]
 
 

@@ -19,7 +19,12 @@ When 1 and 2 are strong the page is done: no extra cost. Otherwise the readings 
 read clearly better than every other (mean word confidence MARGIN higher) and well (STRONG_MEAN, or
 less if a confident OSD says the same), and a confident OSD must not contradict it. A page with
 too few words read well whichever way (maps, photographs, drawings, handwriting, stamps) is kept as
-scanned and says so; a page whose signals disagree is kept as scanned and flagged as uncertain.
+scanned and says so; a page whose signals disagree is kept as scanned and flagged as uncertain -- save
+one case: a page that reads as no text at all as scanned and reads (MIN_GOOD words read well, no rival) one
+other way only is turned that way, at a low confidence and still flagged as uncertain. Kept as scanned, such
+a page loses every word ("no text found"); turned, it keeps what was read the one way it reads. A sideways
+table continuation page of the sealed set HG123 read 7 words well at mean 72 turned 90, none any other way,
+and was kept sideways with no text (bench/RESULTS.md, session 36).
 
 A photo's camera orientation tag (:mod:`archivist.exiforient`) comes last: a page with too little text whose
 tag names a turn is turned as the phone showed it, and still flagged. It does not settle an uncertain page:
@@ -38,7 +43,7 @@ from functools import cached_property
 
 import numpy as np
 
-from . import exiforient, preprocess
+from . import exiforient, notext, preprocess
 from .cputime import cpu_seconds
 from .models import Word
 from .ocr import OcrResult
@@ -66,6 +71,11 @@ UPRIGHT, TURNED = "upright", "turned"
 TOO_LITTLE_TEXT = "kept as scanned: too little text"
 UNCERTAIN = "kept as scanned: uncertain"
 CAMERA = "turned as the camera recorded it"
+ONLY_WAY = "turned: the only way it reads"
+#: The orientation confidence of a page turned the only way it reads: low, below OWN_STRONG.
+ONLY_WAY_CONFIDENCE = 0.1
+ONLY_WAY_WARNING = ("page orientation uncertain (its text reads one way only, and weakly): turned that way; "
+                    "check which way is up")
 PDF_TEXT = "the PDF page's own text"
 
 
@@ -138,7 +148,7 @@ def orient(gray: np.ndarray, dpi: float, found: preprocess.Correction, read: Rea
     cannot tell. ``read`` OCRs an upright-corrected image (the pipeline's OCR)."""
     out = _orient(gray, dpi, found, read, osd, camera)
     if camera is not None:
-        decided = out.correction.orientation if out.decision in (UPRIGHT, TURNED) else None
+        decided = out.correction.orientation if out.decision in (UPRIGHT, TURNED, ONLY_WAY) else None
         out.evidence["camera"] = exiforient.evidence(camera, decided)
     return out
 
@@ -187,7 +197,12 @@ def _judge(gray: np.ndarray, found: preprocess.Correction, reads: dict[int, Read
     osd_sure = told is not None and told.confidence >= OSD_STRONG
     osd_agrees = osd_sure and (found.orientation + told.turned) % 360 == best.orientation
     # a reading below STRONG_MEAN (odd type, a coarse scan) still decides when a confident OSD says the same
-    if (best.mean < STRONG_MEAN and not osd_agrees) or margin < MARGIN or (osd_sure and not osd_agrees):
+    if margin < MARGIN or (osd_sure and not osd_agrees):
+        return _kept(gray, found, reads, evidence, UNCERTAIN, read, camera)
+    if best.mean < STRONG_MEAN and not osd_agrees:
+        if len(readable) == 1 and not rivals and not notext.judge(reads[0].ocr).readable:
+            corr = replace(found, orientation=best.orientation, orientation_confidence=ONLY_WAY_CONFIDENCE)
+            return Oriented(corr, best.upright, best.ocr, ONLY_WAY, evidence, [ONLY_WAY_WARNING])
         return _kept(gray, found, reads, evidence, UNCERTAIN, read, camera)
     conf = round(min(1.0, margin / (2 * MARGIN)), 3)
     corr = replace(found, orientation=best.orientation, orientation_confidence=conf)

@@ -18,7 +18,7 @@ from .hookread import reread_hooks
 from .ingest import IngestError, load_page, page_where
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, text_from_words
-from .orient import PDF_TEXT, orient
+from .orient import PDF_TEXT, TOO_LITTLE_TEXT, Oriented, orient
 from .osd import Osd
 from .pagenumber import add_page_number
 from .preview import make_preview
@@ -98,7 +98,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
             decision, evidence, notes = done.decision, done.evidence, [*done.warnings, *done.camera_warnings]
             verdict = notext.judge(ocr)
             if not verdict.readable:  # an image only: nothing read, nothing to guess from
-                ocr, notes = OcrResult(), [*done.camera_warnings, verdict.message()]
+                ocr, notes = OcrResult(), no_text_notes(done, verdict)
         clock.lap("ocr")
         prep = next((p for up, p in preps if up is upright), None)  # None on a page with its own text
         if prep is not None and ocr.words:
@@ -142,6 +142,14 @@ def process_page(task: PageTask) -> PageResult | Failure:
         source_format=page.source_format,
         name_reading=name_reading,
     )
+
+
+def no_text_notes(done: Oriented, verdict: notext.Verdict) -> list[str]:
+    """The warnings of a page kept as an image only. Its orientation warning stays, first: "uncertain" tells the
+    reader the page holds text the tool could not turn upright, which "no text found" alone would deny (a sideways
+    table page of HG123, session 36). "Too little text to tell which way is up" is what "no text found" says better."""
+    kept = done.warnings if done.decision != TOO_LITTLE_TEXT else []
+    return [*kept, *done.camera_warnings, verdict.message()]
 
 
 def _deskew(corr: preprocess.Correction) -> dict:

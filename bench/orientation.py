@@ -57,7 +57,9 @@ def page_rows(truth: list[dict], records: list[dict], base: Path) -> list[dict]:
                 # kept as scanned, and a warning says so (uncertain, too little text, or no text at all);
                 # records from before orientation decisions: the old "page orientation uncertain" warning
                 # or turned by a photo's camera tag alone (archivist/exiforient.py), which a warning says too
-                "flagged": (decision.startswith("kept as scanned") or decision == "turned as the camera recorded it")
+                # or turned the only way it reads (archivist/orient.py ONLY_WAY), which a warning says too
+                "flagged": (decision.startswith("kept as scanned")
+                            or decision in ("turned as the camera recorded it", "turned: the only way it reads"))
                 and bool(pg.get("warnings")) or
                 (not decision and any("orientation uncertain" in w for w in pg.get("warnings", []))),
                 "skew_truth": t["skew"], "skew": pg["skew"], "deskew": pg.get("deskew") or {},

@@ -148,6 +148,48 @@ def test_a_clear_reading_turns_the_page_against_a_wrong_own_test() -> None:
     assert [r["orientation"] for r in done.evidence["reads"]] == [0, 180]
 
 
+def _unsure(n: int) -> OcrResult:
+    """A reading of nothing but unsure words (notext.judge: no text)."""
+    words = [Word("ưuọ", 30.0, (10 * i, 20, 10 * i + 40, 32), 1) for i in range(n)]
+    return OcrResult(words, " ".join(w.text for w in words), 30.0 if words else 0.0)
+
+
+def test_a_page_reading_only_one_way_weakly_is_turned_that_way_and_flagged() -> None:
+    """HG123's sideways table page (session 36): as scanned nothing, turned 90 seven words read well at mean 72, the
+    other ways none; OSD says 90 but weakly. Kept as scanned it lost every word."""
+    done = _decide(270, 0.0, {90: _words(7, 5), 270: _unsure(10), 0: OcrResult()}, OsdResult(180, 2.5, "Cyrillic"))
+    assert done.decision == orient.ONLY_WAY == "turned: the only way it reads"
+    assert done.correction.orientation == 90 and done.correction.orientation_confidence == orient.ONLY_WAY_CONFIDENCE
+    assert done.ocr.words and done.warnings == [orient.ONLY_WAY_WARNING] and "orientation uncertain" in done.warnings[0]
+
+
+@pytest.mark.parametrize("why, reads, osd", [
+    ("as scanned it reads some text (notext.judge: readable)", {90: _words(7, 5), 0: _words(2, 2)}, None),
+    ("a rival with a third as many words read well", {90: _words(7, 5), 270: _words(3, 0), 0: _unsure(4)}, None),
+    ("a confident OSD says another way", {90: _words(7, 5), 0: _unsure(4)}, OsdResult(0, 9.0, "Latin")),
+])
+def test_a_weak_reading_is_not_the_only_way_when(why: str, reads: dict, osd: OsdResult | None) -> None:
+    done = _decide(270, 0.1, reads, osd)
+    assert done.decision == "kept as scanned: uncertain" and done.correction.orientation == 0, why
+
+
+def test_a_page_kept_as_an_image_keeps_its_uncertain_orientation_warning_first() -> None:
+    """Issue 14 item 2: a page kept as scanned on disagreeing signals whose reading holds no text once said only "no
+    text found"; the orientation warning tells the reader it has text the tool could not turn upright."""
+    from archivist import notext
+    from archivist.pagework import no_text_notes
+
+    uncertain = _decide(270, 0.1, {0: _unsure(6), 90: _words(6, 5), 270: _words(6, 5)}, None)
+    assert uncertain.decision == "kept as scanned: uncertain"
+    verdict = notext.judge(uncertain.ocr)
+    assert not verdict.readable
+    assert no_text_notes(uncertain, verdict) == [
+        "page orientation uncertain (its signals disagree): kept as scanned; check which way is up", verdict.message()]
+    little = _decide(0, 0.1, {0: _unsure(6)}, None)  # too little text: "no text found" says it all
+    assert little.decision == "kept as scanned: too little text" and little.warnings
+    assert no_text_notes(little, notext.judge(little.ocr)) == [notext.judge(little.ocr).message()]
+
+
 def test_sideways_words_are_no_evidence() -> None:
     """Tesseract reads vertical lines turned: tall word boxes must not count for a way up."""
     tall = OcrResult([Word("được", 96.0, (0, 10 * i, 12, 10 * i + 40), i) for i in range(40)], "", 96.0)
