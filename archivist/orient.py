@@ -123,7 +123,8 @@ class Oriented:
     evidence: dict
     warnings: list[str] = field(default_factory=list)
     #: what the camera's tag made of the page (turned by it; or a mirrored tag not used): said even on a page
-    #: with no readable text, whose other orientation warnings the "no text found" one replaces
+    #: with no readable text, whose "too little text" warning the "no text found" one replaces (an uncertain
+    #: page's warning stays: archivist/pagework.py ``no_text_notes``)
     camera_warnings: list[str] = field(default_factory=list)
     seconds_checking: float = 0.0  # OSD and the extra readings (0 on the common case)
     cpu_checking: float = 0.0  # the same in CPU seconds (archivist/cputime.py)
