@@ -42,7 +42,7 @@ def _processed(tmp_path: Path) -> tuple[dict, dict, dict, Path]:
     assert res.exit_code == 0, res.output
     [path] = sorted((archive / "documents").glob("doc-*.json"))
     page = json.loads(path.read_text(encoding="utf-8"))["pages"][0]
-    return json.loads(res.output), page, page_truth, path.with_suffix(".pdf")
+    return json.loads(res.stdout), page, page_truth, path.with_suffix(".pdf")
 
 
 @pytest.mark.slow
