@@ -6,12 +6,11 @@ finds here, and the subcommands must stay under ``review``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from .cli_common import ArchivistGroup
+from .cli_common import ArchivistGroup, echo_json
 from .plural import plural
 from .review import JSON_KEYS, THRESHOLD, export_review, import_review
 
@@ -67,10 +66,8 @@ def _export(archive: Path, out: Path, threshold: float, as_json: bool) -> None:
     _check_archive(archive)
     lines = export_review(archive, out, threshold)
     if as_json:
-        click.echo(json.dumps({"sheet": str(out), "rows": len(lines),
-                               "documents": len({line["document_id"] for line in lines}),
-                               "items": [{k: line[k] for k in JSON_KEYS} for line in lines]},
-                              ensure_ascii=False, indent=2))
+        echo_json({"sheet": str(out), "rows": len(lines), "documents": len({line["document_id"] for line in lines}),
+                   "items": [{k: line[k] for k in JSON_KEYS} for line in lines]})
         return
     click.echo(f"{plural(len(lines), 'field')} to review written to {out}")
 

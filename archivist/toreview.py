@@ -18,7 +18,6 @@ version's to check (:func:`to_review`).
 from __future__ import annotations
 
 from .record import replaced_by
-from .reviewreason import field_reason, row_reason, type_reason
 
 THRESHOLD = 0.7
 LIST_SEP = "; "  # how a list value (recipients, a register row's cells) is written on one line of the sheet
@@ -54,15 +53,21 @@ def row_flagged(entry: dict, threshold: float = THRESHOLD) -> bool:
     return not entry.get("confirmed") and bool(entry.get("review") or (entry.get("confidence") or 0.0) < threshold)
 
 
-def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
+def review_items(rec: dict, threshold: float = THRESHOLD, reasons: bool = True) -> list[dict]:
     """The (field, value, confidence, page, source_text, reason) a person should check in one record.
 
     A field is listed when it was found with a confidence below ``threshold`` or the extractor named
     it in ``needs_review`` (expected for the type but missing); ``type`` when the classification is
     doubtful. Confirmed fields and register rows are never listed again; a register row's item carries its
     ``row`` (its place on its ``page``), which names it on the sheet. ``reason`` says in plain words why the
-    item is listed (archivist/reviewreason.py), ``source_text`` what was read.
+    item is listed (archivist/reviewreason.py), ``source_text`` what was read. ``reasons=False`` leaves ``reason``
+    None: the commands that only count or name what is listed (:func:`to_review`, :func:`review_fields`, once a
+    document in ``process``) need not word it, nor import the thresholds and fonds rules the words come from.
     """
+    if reasons:
+        from .reviewreason import field_reason, row_reason, type_reason
+    else:
+        field_reason = row_reason = type_reason = _unworded
     meta = rec.get("metadata") or {}
     fields = meta.get("fields") or {}
     needs = list(meta.get("needs_review") or [])
@@ -96,18 +101,23 @@ def review_items(rec: dict, threshold: float = THRESHOLD) -> list[dict]:
     return items
 
 
+def _unworded(*_args: object) -> None:
+    """The reason :func:`review_items` gives when asked for none."""
+    return None
+
+
 def review_fields(rec: dict) -> list[str]:
     """The names of the fields :func:`review_items` lists, once each: in ``needs_review``'s order (the archival
     notes and the report name them so), then any other found under the threshold."""
     needs = list((rec.get("metadata") or {}).get("needs_review") or [])
-    names = dict.fromkeys(i["field"] for i in review_items(rec))
+    names = dict.fromkeys(i["field"] for i in review_items(rec, reasons=False))
     return sorted(names, key=lambda n: needs.index(n) if n in needs else len(needs))
 
 
 def to_review(rec: dict) -> bool:
     """Whether the document is one a person must check: a field to review and no later version replacing it
     (``review export`` leaves a replaced version out; its flags stay in its record)."""
-    return replaced_by(rec) is None and bool(review_items(rec))
+    return replaced_by(rec) is None and bool(review_items(rec, reasons=False))
 
 
 def settle_rows(meta: dict) -> None:

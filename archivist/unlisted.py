@@ -40,9 +40,9 @@ def read_run(value: str, source: str) -> list[str] | None:
     from the text otherwise)."""
     mine = _LETTERS.findall(unicodedata.normalize("NFC", value))
     src = _LETTERS.findall(unicodedata.normalize("NFC", source))
-    key = [_fold(w) for w in mine]
+    key, folded = [_fold(w) for w in mine], [_fold(w) for w in src]  # each source word folded once
     for i in range(len(src) - len(mine) + 1):
-        if [_fold(w) for w in src[i:i + len(mine)]] == key:
+        if folded[i:i + len(mine)] == key:
             return src[i:i + len(mine)]
     return None
 
