@@ -7,9 +7,10 @@ its date typed in the same face and fading, read with a year no record carries t
 digits mends (``năm 2619``: ``2019``), shows that this page's ``0`` s are read as loop digits. HG105 faded-15
 khai-sinh-301: ``76/TLKS-BS`` for ``70/TLKS-BS`` at 0.95, both readings of its box ``76``, its ``6`` as like the
 page's ``9`` (0.648) as its own (0.652); the date read ``ngày 21 tháng 19 năm 2619``. Either sign alone is common:
-on seeds 86-124 and 127 the date's year was so read on 111 documents, many with a right number holding a loop digit,
-and a loop digit's glyph within NEAR of another digit's on some 30 numbers; both together on 8 numbers, 6 wrong and
-the 2 right ones flagged already (bench/RESULTS.md, "Flags, hundred-and-first round onward (session 37)").
+on seeds 86-124 and 127-128 the date's year was so read on 113 documents, 21 of them with a right number holding a
+loop digit and no flag, and a loop digit's glyph lay within NEAR of another digit's in 24 numbers; both together in 7
+numbers, 5 wrong (4 flagged already) and 2 right, both flagged already (bench/RESULTS.md, "Flags, hundred-and-first
+round onward (session 37)").
 Flags only: the value is kept.
 """
 
