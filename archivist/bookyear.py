@@ -61,11 +61,14 @@ def year_zero_read(book: str) -> bool:
     book's number. HG122 faded-15 khai-sinh-303: book ``03/2603`` (flagged for its year), entry ``363`` for ``303`` at
     0.83, no other doubt. On seeds 86-122 no other entry with a loop digit stood beside a book so read
     (bench/RESULTS.md, "Flags, ninety-sixth round onward (session 36)")."""
-    if not BOOK_SHAPE.fullmatch(book):
-        return False
-    year = book.split("/", 1)[1]
+    return bool(BOOK_SHAPE.fullmatch(book)) and zero_mends(book.split("/", 1)[1])
+
+
+def zero_mends(year: str) -> bool:
+    """Whether the digits ``year`` are no possible year but one of their ``6``, ``8`` or ``9`` read as a ``0`` makes
+    them one (``2603``: ``2003``), the sign of a ``0`` read as a loop digit."""
     return not possible_year(year) and any(possible_year(year[:i] + "0" + year[i + 1:])
-                                       for i, c in enumerate(year) if c in ZERO_READS)
+                                           for i, c in enumerate(year) if c in ZERO_READS)
 
 
 def flag_entry_zero(entry: Field | None, book: Field | None) -> None:

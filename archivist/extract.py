@@ -61,6 +61,7 @@ from .numberbox import flag_lost_digit
 from .numberread import flag_reread, flag_symbol_tail
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
+from .pagezero import flag_page_zero
 from .parentflags import flag_parent_and_stub
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
@@ -346,6 +347,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_entry_zero(found.get("entry"), found.get("book"))  # an entry's 6, 8 or 9 beside a book whose 0 was misread
     flag_headless_date(found["date"], doc, pd)  # a date read on a first page with no header: running text
     flag_number_year(found)  # the year inside the number is not the date's
+    flag_page_zero(found, pages)  # a number's loop digit its glyph cannot tell, the date's year showing 0s misread
     flag_subject_year(found, text)  # the subject's year and the date's: one misread
     flag_subject_day(found)  # a subject naming a day no calendar has (`62/9`): a digit misread
     flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0

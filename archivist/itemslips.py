@@ -1,4 +1,5 @@
-"""A recipients item read with one slip the engine was sure of (issue 14 item 9, the sealed seeds 123-124).
+"""A recipients item or a subject read with one slip the engine was sure of (issue 14 item 9, the sealed seeds
+123-124; the subject's since session 37, :func:`subject_phrase_doubt`).
 
 Why: two lists of HG124 were stored at 0.85 without a flag, each with one slip no earlier rule sees: a colon read
 before an item's bracketed note (``UBND huyện Thủy Nguyên: (b/c)``), and a stock phrase with one letter misread
@@ -12,12 +13,12 @@ Flags only: no value is changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .marks import load_lexicon
 from .tokens import EDGE, split_edges
-from .wordpairs import _near, canon
+from .wordpairs import LONGEST, _near, canon, entries
 
 #: a colon standing before an item's bracketed note (``Thủy Nguyên: (b/c)``)
 _COLON_NOTE = re.compile(r":\s*\(")
@@ -51,21 +52,52 @@ def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+def _slips(item: str) -> Iterator[tuple[int, str, str]]:
+    """(the word's place in ``item``'s words, the lexicon phrase as written, the word as read) for each window of
+    ``item`` holding the words of a lexicon phrase but for one, which is one confusion of it
+    (:func:`archivist.wordpairs._near`: ``han`` for ``ban``, ``thên`` for ``thôn``)."""
+    words = item.split()
+    toks = [_core(t) for t in words]
+    for phrase, written in _phrases():
+        n = len(phrase)
+        for i in range(len(toks) - n + 1):
+            window = toks[i:i + n]
+            diff = [k for k in range(n) if window[k] != phrase[k]]
+            if None in window or len(diff) != 1:
+                continue
+            if (slip := window[diff[0]]) is not None and phrase[diff[0]] in _near(slip):
+                yield i + diff[0], written, words[i + diff[0]].strip(EDGE)
+
+
 def phrase_slip_doubt(items: Sequence[str]) -> str | None:
     """Why the recipients are doubtful: an item holds the words of a lexicon phrase but for one, which is one
-    confusion of it (:func:`archivist.wordpairs._near`: ``han`` for ``ban``, ``thên`` for ``thôn``). The stock
-    phrases of a list are typed the same in every letter, so a near miss of one is a misread syllable. On seeds
-    86-124, of 2,196 lists stored, 4 items were so (HG103, HG111, HG112, HG124), all wrong."""
+    confusion of it (:func:`_slips`). The stock phrases of a list are typed the same in every letter, so a near
+    miss of one is a misread syllable. On seeds 86-124, of 2,196 lists stored, 4 items were so (HG103, HG111,
+    HG112, HG124), all wrong."""
     for item in items:
-        toks = [_core(t) for t in item.split()]
-        for phrase, written in _phrases():
-            n = len(phrase)
-            for i in range(len(toks) - n + 1):
-                window = toks[i:i + n]
-                diff = [k for k in range(n) if window[k] != phrase[k]]
-                if None in window or len(diff) != 1:
-                    continue
-                if (slip := window[diff[0]]) is not None and phrase[diff[0]] in _near(slip):
-                    read = item.split()[i + diff[0]].strip(EDGE)
-                    return f"'{item}' holds '{written}' but for one word, read '{read}': a syllable misread"
+        for _, written, read in _slips(item):
+            return f"'{item}' holds '{written}' but for one word, read '{read}': a syllable misread"
+    return None
+
+
+def _in_word(toks: Sequence[str | None], j: int) -> bool:
+    """Whether the ``j``-th of ``toks`` (:func:`_core` syllables) stands in a word of the list of words
+    (:func:`archivist.wordpairs.entries`) with its neighbours: ``tăng`` of ``tăng cường``."""
+    words = entries()
+    return any(None not in toks[a:a + n] and " ".join(t for t in toks[a:a + n] if t) in words
+               for n in range(2, LONGEST + 1) for a in range(max(0, j - n + 1), min(j, len(toks) - n) + 1))
+
+
+def subject_phrase_doubt(subject: str) -> str | None:
+    """Why a subject is doubtful: it holds a lexicon phrase but for one word one confusion off (:func:`_slips`),
+    and that word stands in no word of the list with its neighbours. HG128 typewriter-09 cv-150's ``phòng, chống
+    tụt bão`` for ``lụt bão`` (0.859): ``tụt`` (96.2, no rival) is a syllable, and ``lụt bão`` is in the lexicon's
+    phrases, not in the list of words, so :func:`archivist.wordpairs.pair_doubt` is silent. The second condition
+    keeps the right ``Về việc tăng cường`` (``việc tang``, a phrase, one mark off; ``tăng cường`` a word): on seeds
+    86-124 and 127-128 the phrase slip alone named 39 wrong subjects and 24 right ones, all of them ``việc tăng``
+    (bench/RESULTS.md, "Flags, hundred-and-first round onward (session 37)")."""
+    toks = [_core(t) for t in subject.split()]
+    for j, written, read in _slips(subject):
+        if not _in_word(toks, j):
+            return f"'{read}' stands where the phrase '{written}' has a word one letter or mark off: a syllable misread"
     return None

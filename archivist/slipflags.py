@@ -28,6 +28,9 @@ read at a confidence no threshold may doubt (bench/RESULTS.md, "Flags, fifty-thi
   front of a word (:func:`front_speck_doubt`).
 - HG94 speckle-22 kh-081's recipients item ``Các. thành viên Ban Chỉ đạo`` (0.85, seventy-eighth round): a speck
   read as a full stop glued to the end of a word before a small-letter word (:func:`back_stop_doubt`).
+- HG128 typewriter-09 cv-150's ``phòng, chống tụt bão`` for ``lụt bão`` (0.859, session 37's flags102): a lexicon
+  phrase with one word one confusion off, that word in no word of the list with its neighbours
+  (:func:`archivist.itemslips.subject_phrase_doubt`).
 
 All only flag; the values stay as read.
 """
@@ -37,6 +40,7 @@ from __future__ import annotations
 import re
 
 from .fields import Field
+from .itemslips import subject_phrase_doubt
 from .recipients import CIRCULAR_01, old_spelling
 from .subjectmarks import stop_doubt
 from .wordpairs import canon, double_doubt, entries, stroke_doubt, text_twin_doubt
@@ -156,8 +160,9 @@ def inner_capital_doubt(subject: str) -> str | None:
 def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
     """Mark for review a date of 2011 or later on a page spelled as Circular 55 wrote, and a subject with a
     hyphen glued between two words, a capital after its opening, an ``m`` read as ``n``, a pair of words the
-    document writes otherwise elsewhere, or a word capitalised from its second syllable; any text value with
-    punctuation glued to the front of a word, or a full stop glued to a word's end before a small-letter word."""
+    document writes otherwise elsewhere, a word capitalised from its second syllable or a lexicon phrase with a word
+    one confusion off; any text value with punctuation glued to the front of a word, or a full stop glued to a
+    word's end before a small-letter word."""
     day = found.get("date")
     if day is not None and not day.review:
         day.review = era_doubt(day.value, texts)
@@ -165,6 +170,6 @@ def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
     if subj is not None and isinstance(subj.value, str) and not subj.review:
         subj.review = glued_hyphen_doubt(subj.value) or opening_capital_doubt(subj.value) \
             or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts)) or double_doubt(subj.value) \
-            or inner_capital_doubt(subj.value)
+            or inner_capital_doubt(subj.value) or subject_phrase_doubt(subj.value)
     flag_front_specks(found)
     flag_back_stops(found)
