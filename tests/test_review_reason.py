@@ -5,7 +5,8 @@ low reading; on records as the extractor writes them."""
 
 from __future__ import annotations
 
-from archivist.reviewreason import NOT_FOUND, field_reason, row_reason, shown, type_reason
+from archivist.required import NOT_FOUND
+from archivist.reviewreason import field_reason, row_reason, shown, type_reason
 from archivist.toreview import review_items
 
 DAY = "the date's day '16' read again gave 18 and 18"
