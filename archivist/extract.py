@@ -365,7 +365,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_run_on(found, doc)  # a subject under a title with a later line as wide as the body's: the body run in
     flag_crossed(found, text, pages)  # a field another puts in doubt: a read-back date, a subject's name line, a glyph
     meta = Metadata(classification=cls, entries=entries or None, **found)
-    meta.needs_review = _to_review(meta, required_fields(cls.type, cls.kind, found["date"].value), threshold)
+    meta.needs_review = _to_review(meta, required_fields(cls.type, cls.kind, cls.form), threshold)
     if any(e["review"] or e["confidence"] < threshold for e in entries):
         meta.needs_review.append("entries")  # a register row a person must confirm (each says why)
     return meta

@@ -5,12 +5,12 @@ Circular 02/2019 asks every document's number, symbol, date, type, subject and i
 place-and-date line, the signer's position (with ``TM.``/``KT.`` where a body signs through its head) and a
 recipients list on the administrative documents it governs. Which fields a type carries is data
 (archivist/data/doctypes.json: a kind's ``expected_fields``, a type's ``expects`` or ``lacks``), so a minutes, a
-contract or a citizen's petition is not sent to review for a line its form never prints.
+contract or a citizen's petition is not sent to review for a line its form never prints. The parent body is never
+required: Decree 30 prints it only where the issuing body has one ("nếu có"), and the catalogue does not ask it.
 """
 
 from __future__ import annotations
 
-from .adminunits import MERGER_DATE
 from .doctypes import load_table
 
 NOT_FOUND = "not found on the document"
@@ -26,19 +26,23 @@ NEEDED = {
     "signer_position": "Decree 30 puts the signer's position over the signature; read it from the page",
     "authority": "this type is signed on the body's behalf (TM., KT., TL., TUQ.); read it over the signer's position",
     "recipients": "Decree 30 puts a recipients list ('Nơi nhận') on this type; read it from the page's foot",
-    "parent_issuer": "this type prints the issuing body's parent body over its name; read it from the page",
     "person": "a civil-status record is catalogued under its person; read the name from the page",
     "event_date": "a civil-status record needs the date of the event it registers; read it from the page",
 }
 
 
-def required_fields(type_name: str, kind: str, date: object) -> set[str]:
-    """The fields a document of ``type_name`` (of ``kind``) dated ``date`` (ISO, or None) must hold. A commune's
-    paper dated from the 2025 merger on names no parent body: the districts above the communes were abolished."""
+#: a register's pages (``SỔ ĐĂNG KÝ KHAI SINH``) are a book's leaves, not documents signed one by one: a leaf without
+#: a place-and-date line or a signature is whole (on seeds 86-124 the reader finds no place on any of 118 leaves)
+REGISTER_FORMS = ("Sổ đăng ký", "Sổ")
+REGISTER_FREE = frozenset({"place", "signer", "signer_position"})
+
+
+def required_fields(type_name: str, kind: str, form: str | None = None) -> set[str]:
+    """The fields a document of ``type_name`` (of ``kind``, printed as ``form``: archivist/classify.py) must hold:
+    its type's, else its kind's (none for a page whose type could not be told: the type itself is then what a
+    person reviews), less what a register's leaf does not print."""
     fields = set(load_table().expected_fields(type_name, kind))
-    if isinstance(date, str) and date >= MERGER_DATE:
-        fields.discard("parent_issuer")
-    return fields
+    return fields - REGISTER_FREE if form in REGISTER_FORMS else fields
 
 
 def missing_reason(name: str) -> str:

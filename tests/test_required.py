@@ -1,8 +1,8 @@
 """A field the catalogue needs, stored empty, goes to review saying why (archivist/required.py; issue 14 item 9,
-"Bad input"): the place and the signer's position on every typed document, ``TM.``/``KT.``, the recipients and the
-parent body where the type's form prints them, the signer of a civil-status record; never a line the type's form
-does not print (a minutes' or a contract's authority and recipients, a petition's parent body), nor a parent body
-on a commune's paper dated from the 2025 merger on. Pages built as tests/test_flag_evidence.py builds them."""
+"Bad input"): the place and the signer's position on every typed document, ``TM.``/``KT.`` and the recipients where
+the type's form prints them, the signer of a civil-status extract; never a line the type's form does not print (a
+minutes' or a contract's authority and recipients, a register leaf's signature), nor the parent body, which Decree 30
+prints only where there is one. Pages built as tests/test_flag_evidence.py builds them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from archivist.required import NOT_FOUND, missing_reason, required_fields
 from archivist.toreview import review_items
 from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
 
-NEW = ("place", "signer_position", "authority", "recipients", "parent_issuer")
+NEW = ("place", "signer_position", "authority", "recipients")
 
 
 def _notice(head: list = HEAD, foot: list = FOOT):  # noqa: ANN202
@@ -65,18 +65,10 @@ def test_a_notice_without_its_recipients_is_flagged() -> None:
     assert "'Nơi nhận'" in _reason(meta, "recipients")
 
 
-def test_a_parent_body_is_required_before_the_merger_only() -> None:
-    head = _without(HEAD, "UBND HUYỆN QUỲNH LƯU")
-    meta = _notice(head=head)
-    assert meta.fields()["parent_issuer"].value in (None, "") and "parent_issuer" in meta.needs_review
-    late = [[(x, t.replace("năm 2016", "năm 2025").replace("21 tháng 3", "21 tháng 8")) for x, t in row]
-            for row in head]
-    after = _notice(head=late)
-    assert after.fields()["date"].value == "2025-08-21" and after.fields()["parent_issuer"].value in (None, "")
-    assert "parent_issuer" not in after.needs_review  # no district above a commune from 1 July 2025
-    assert "parent_issuer" in required_fields("Thông báo", "administrative", "2025-06-30")
-    assert "parent_issuer" not in required_fields("Thông báo", "administrative", "2025-07-01")
-    assert "parent_issuer" in required_fields("Thông báo", "administrative", None)  # no date: still asked
+def test_a_parent_body_is_never_required() -> None:
+    meta = _notice(head=_without(HEAD, "UBND HUYỆN QUỲNH LƯU"))  # Decree 30 prints it only where there is one
+    assert meta.fields()["parent_issuer"].value in (None, "") and "parent_issuer" not in meta.needs_review
+    assert not any("parent_issuer" in required_fields(t.name, t.kind) for t in load_table().types)
 
 
 def test_a_minutes_is_not_asked_for_what_its_form_never_prints() -> None:
@@ -93,17 +85,23 @@ def test_each_type_asks_what_the_truth_always_holds_for_it() -> None:
     table = load_table()
     for name in ("Biên bản", "Hợp đồng", "Bản ghi nhớ", "Bản thỏa thuận"):  # minutes and contracts: no TM., no list
         assert not {"authority", "recipients"} & set(table.expected_fields(name, "administrative")), name
-        assert {"place", "signer_position", "parent_issuer"} <= set(table.expected_fields(name, "administrative"))
-    assert "parent_issuer" not in table.expected_fields("Nghị quyết", "administrative")  # the council's own
+        assert {"place", "signer_position"} <= set(table.expected_fields(name, "administrative"))
     assert set(NEW) <= set(table.expected_fields("Quyết định", "administrative"))
     assert {"authority", "subject"} & set(table.expected_fields("Giấy nghỉ phép", "administrative")) == set()
     assert {"place", "signer_position", "recipients"} <= set(table.expected_fields("Giấy nghỉ phép", "administrative"))
     petition = set(table.expected_fields("Đơn đề nghị", "petition"))
-    assert {"place", "signer_position"} <= petition and not {"authority", "recipients", "parent_issuer"} & petition
+    assert {"place", "signer_position"} <= petition and not {"authority", "recipients"} & petition
     birth = set(table.expected_fields("Khai sinh", "civil_status"))
-    assert {"signer", "place", "signer_position", "parent_issuer"} <= birth and "authority" not in birth
+    assert {"signer", "place", "signer_position"} <= birth and "authority" not in birth
     assert "authority" in table.expected_fields("Kết hôn", "civil_status")
     assert table.expected_fields("unknown", "unknown") == ()  # a page with no text: its type is what to review
+
+
+def test_a_register_leaf_is_not_asked_for_a_signature_an_extract_is() -> None:
+    extract_ = required_fields("Khai sinh", "civil_status", "Trích lục")
+    assert {"signer", "place", "signer_position", "person", "date"} <= extract_
+    leaf = required_fields("Khai sinh", "civil_status", "Sổ đăng ký")
+    assert not {"signer", "place", "signer_position"} & leaf and {"person", "date", "issuer"} <= leaf
 
 
 def test_every_required_field_says_why_the_catalogue_needs_it() -> None:
