@@ -113,6 +113,7 @@ def table(now: dict[str, dict[str, int]], before: dict[str, dict[str, int]] | No
 
 
 def to_review(docs: list[dict]) -> int:
+    """The documents ``process`` counts to review: any field listed (archivist/toreview.py), empty or not."""
     return sum(bool(d["review"]) for d in docs)
 
 
