@@ -53,9 +53,11 @@ def _export(archive: Path, out: Path, threshold: float, as_json: bool) -> None:
     """Write one row per doubtful field, with why it is listed, a page thumbnail and the OCR text it came from.
 
     The reason column says in plain words why a person should look: what a check found (e.g. "the date's day
-    '16' read again gave 18 and 18"), "read with confidence 0.62, under 0.70", "not found on the document"
-    for a value the type must have, or the classifier's doubt for field 'type'. It is for reading only:
-    'archivist review import' ignores it.
+    '16' read again gave 18 and 18"), "read with confidence 0.62, under 0.70", "not found on the document:
+    the catalogue needs the issuing body; read it from the page" for a value the type must have (the place
+    and the signer's position on every typed document, TM./KT. and the recipients where its form prints
+    them), or the classifier's doubt for field 'type'. It is for reading only: 'archivist review import'
+    ignores it.
 
     Fill in corrected_value (and reviewer) for the rows that are wrong, then run
     'archivist review import'. A register's row to check (field 'entries') is named by its page and

@@ -47,7 +47,8 @@ class TypeTable:
             DocType(name=t["name"], kind=t["kind"], code=t.get("code"), legacy_codes=tuple(t.get("legacy_codes", ())),
                     titles=tuple(t.get("titles", ())), title_keys=tuple(fold_key(x) for x in t.get("titles", ())),
                     vocab=tuple((p, fold_key(p), float(w)) for p, w in t.get("vocab", ())),
-                    expects=tuple(t.get("expects", expected[t["kind"]])), decree=t.get("decree", "30/2020"))
+                    expects=tuple(f for f in t.get("expects", expected[t["kind"]]) if f not in t.get("lacks", ())),
+                    decree=t.get("decree", "30/2020"))
             for t in raw["types"])
         self.by_name = {t.name: t for t in self.types}
         self.land_subjects = tuple(fold_key(p) for p in raw.get("land_subjects", {}).get("phrases", ()))

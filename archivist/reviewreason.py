@@ -14,8 +14,8 @@ from __future__ import annotations
 from .calibration import threshold_for
 from .doctypes import UNKNOWN
 from .fondsassign import REVIEW_BELOW
+from .required import missing_reason
 
-NOT_FOUND = "not found on the document"
 #: how the classifier names its strongest rival among its signals (archivist/classify.py ``decide``)
 AGAINST = "against: "
 
@@ -48,7 +48,7 @@ def field_reason(name: str, f: dict, value: object, threshold: float) -> str:
     if f.get("review"):
         return str(f["review"])
     if value in (None, "", []):
-        return NOT_FOUND
+        return missing_reason(name)
     conf, level = float(f.get("confidence") or 0.0), listing_level(name, threshold)
     if conf < level:
         return low(conf, level, "chosen" if name == "fonds" else "read")

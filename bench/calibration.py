@@ -58,9 +58,11 @@ def refix(record: dict) -> dict:
     return record | {"pages": pages}
 
 
-def observations(truths: list[dict], records: list[dict], base: Path) -> list[dict]:
+def observations(truths: list[dict], records: list[dict], base: Path, empties: bool = False) -> list[dict]:
     """One row per (document, field) the truth has a value for: right or not, flagged or not, and the
-    field's confidence and provenance as the record stores them (what a calibration is fitted on)."""
+    field's confidence and provenance as the record stores them (what a calibration is fitted on).
+    ``empties`` keeps the fields the truth leaves empty too (``truth_empty``): whether a flag on an empty value
+    is a right empty flagged or a value not found is told by them (bench/empties.py)."""
     docs, _ = pair_pages(truths, records, base)
     rows = []
     for t, r in docs:
@@ -68,7 +70,7 @@ def observations(truths: list[dict], records: list[dict], base: Path) -> list[di
         flagged = set(meta.get("needs_review") or [])
         for name, where, key in FIELDS:
             truth = t.get(key) if not where else (t.get(where) or {}).get(key)
-            if truth in EMPTY and not (t.get("kind") == "none" and meta.get(name) not in EMPTY):
+            if truth in EMPTY and not empties and not (t.get("kind") == "none" and meta.get(name) not in EMPTY):
                 continue  # scored where the truth has a value, and on a page with no text wherever one was stored
             got = meta.get(name)
             f = (meta.get("fields") or {}).get(name) or {}
@@ -77,7 +79,8 @@ def observations(truths: list[dict], records: list[dict], base: Path) -> list[di
                          "right": _value(got) == _value(truth), "missing": got in EMPTY,
                          "flagged": name in flagged,
                          "confidence": conf, "source_text": f.get("source_text"), "review": f.get("review"),
-                         "group": t.get("group")})
+                         "group": t.get("group"), "truth_empty": truth in EMPTY, "kind": t.get("kind"),
+                         "doc_type": t.get("type")})
     return rows
 
 

@@ -5,7 +5,8 @@ low reading; on records as the extractor writes them."""
 
 from __future__ import annotations
 
-from archivist.reviewreason import NOT_FOUND, field_reason, row_reason, shown, type_reason
+from archivist.required import NOT_FOUND
+from archivist.reviewreason import field_reason, row_reason, shown, type_reason
 from archivist.toreview import review_items
 
 DAY = "the date's day '16' read again gave 18 and 18"
@@ -49,7 +50,11 @@ def test_a_missing_value_is_not_found() -> None:
     rec = _rec(["signer", "recipients"], signer={"value": None, "confidence": 0.0},
                recipients={"value": [], "confidence": 0.0})
     rec["metadata"]["needs_review"].append("person")  # named, never found: not in ``fields`` at all
-    assert _reasons(rec) == {"signer": NOT_FOUND, "recipients": NOT_FOUND, "person": NOT_FOUND}
+    assert _reasons(rec) == {
+        "signer": f"{NOT_FOUND}: the catalogue needs who signed; read the name under the signature",
+        "recipients": f"{NOT_FOUND}: Decree 30 puts a recipients list ('Nơi nhận') on this type; read it from the "
+                      "page's foot",
+        "person": f"{NOT_FOUND}: a civil-status record is catalogued under its person; read the name from the page"}
 
 
 def test_a_value_named_at_processing_above_every_level_says_so() -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from archivist.required import missing_reason
 from archivist.review import COLUMNS
 from archivist.reviewreason import shown
 from tests.test_dateread_day_cli import _render
@@ -88,7 +89,7 @@ def test_every_line_says_why_and_the_reason_is_never_imported(tmp_path: Path) ->
     conf = float(subject["confidence"])
     assert conf < 0.7 and subject["reason"] == f"read with confidence {shown(conf)}, under 0.70"
     signer = by[(recs["08-kh-244-huyen-yen-binh-xa-thinh-hung"]["id"], "signer")]  # a plan must have one
-    assert (signer["value"], signer["reason"]) == ("", "not found on the document")
+    assert (signer["value"], signer["reason"]) == ("", missing_reason("signer"))  # and why the catalogue needs it
     doubt = recs["07-hoso#02"]
     kind = by[(doubt["id"], "type")]  # the classifier's doubt: the rival type and its evidence
     assert kind["reason"].startswith(f"classified as {doubt['metadata']['type']} with confidence ")

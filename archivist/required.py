@@ -1,0 +1,50 @@
+"""Which fields a document's catalogue entry must hold, and what a reviewer reads when one was not found.
+
+A value left empty is not a wrong value, yet the catalogue entry it leaves incomplete must not go out unseen:
+Circular 02/2019 asks every document's number, symbol, date, type, subject and issuing body, and Decree 30 puts a
+place-and-date line, the signer's position (with ``TM.``/``KT.`` where a body signs through its head) and a
+recipients list on the administrative documents it governs. Which fields a type carries is data
+(archivist/data/doctypes.json: a kind's ``expected_fields``, a type's ``expects`` or ``lacks``), so a minutes, a
+contract or a citizen's petition is not sent to review for a line its form never prints. The parent body is never
+required: Decree 30 prints it only where the issuing body has one ("nếu có"), and the catalogue does not ask it.
+"""
+
+from __future__ import annotations
+
+from .doctypes import load_table
+
+NOT_FOUND = "not found on the document"
+
+#: why the catalogue needs a field a document lacks, and where on the page a reviewer finds it
+NEEDED = {
+    "number_symbol": "the catalogue needs the document's number and symbol; read them from the 'Số:' line",
+    "date": "the catalogue needs the document's date; read it from the place-and-date line",
+    "issuer": "the catalogue needs the issuing body; read it from the page",
+    "subject": "the catalogue needs the subject; read it from under the document's title (a letter's 'V/v' line)",
+    "signer": "the catalogue needs who signed; read the name under the signature",
+    "place": "Decree 30 puts a place-and-date line on this type; read the place before 'ngày'",
+    "signer_position": "Decree 30 puts the signer's position over the signature; read it from the page",
+    "authority": "this type is signed on the body's behalf (TM., KT., TL., TUQ.); read it over the signer's position",
+    "recipients": "Decree 30 puts a recipients list ('Nơi nhận') on this type; read it from the page's foot",
+    "person": "a civil-status record is catalogued under its person; read the name from the page",
+    "event_date": "a civil-status record needs the date of the event it registers; read it from the page",
+}
+
+
+#: a register's pages (``SỔ ĐĂNG KÝ KHAI SINH``) are a book's leaves, not documents signed one by one: a leaf without
+#: a place-and-date line or a signature is whole (on seeds 86-124 the reader finds no place on any of 118 leaves)
+REGISTER_FORMS = ("Sổ đăng ký", "Sổ")
+REGISTER_FREE = frozenset({"place", "signer", "signer_position"})
+
+
+def required_fields(type_name: str, kind: str, form: str | None = None) -> set[str]:
+    """The fields a document of ``type_name`` (of ``kind``, printed as ``form``: archivist/classify.py) must hold:
+    its type's, else its kind's (none for a page whose type could not be told: the type itself is then what a
+    person reviews), less what a register's leaf does not print."""
+    fields = set(load_table().expected_fields(type_name, kind))
+    return fields - REGISTER_FREE if form in REGISTER_FORMS else fields
+
+
+def missing_reason(name: str) -> str:
+    """What the review sheet says of a field stored empty: that it was not found, and why the catalogue needs it."""
+    return f"{NOT_FOUND}: {NEEDED[name]}" if name in NEEDED else NOT_FOUND
