@@ -25,6 +25,7 @@ from .dates import find_dates
 from .faintflags import word_tuples
 from .fields import Field, clean
 from .footer import SURNAME_SPELLINGS, is_name
+from .namerival import spelling_doubt
 from .ocrtext import Box, PageText, clean_ocr, fold_key, union_box
 from .tokens import OCR_DIGITS
 from .unlisted import unlisted_name_doubt
@@ -349,7 +350,7 @@ def _value(key: str, text: str, restore: Any) -> tuple[Any, float, str | None]:
         value = restore.restore(text) if restore is not None else text
         if value.isupper():
             value = " ".join(w.capitalize() for w in value.split())
-        why = _name_doubt(value) or unlisted_name_doubt(value, text) or \
+        why = _name_doubt(value) or spelling_doubt(value) or unlisted_name_doubt(value, text) or \
             (f"'{value}' is spelled otherwise elsewhere in the document"
              if restore is not None and restore.doubtful(value) else None)
         return value, 0.85 if is_name(value) else 0.6, why
