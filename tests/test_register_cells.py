@@ -5,15 +5,9 @@ generated register page printing ``Châu Hồng Ảnh`` through ``archivist proc
 
 from __future__ import annotations
 
-import csv
-import io
-import subprocess
-import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
-from PIL import Image, ImageFilter
 
 from archivist.namerival import spelling_doubt, van_doubt
 from archivist.ocrtext import PageText
@@ -21,6 +15,7 @@ from archivist.registerpages import read_register
 from bench.registercells import cell_observations, markdown, table
 from tests.pdfcheck import assert_valid_pdfa
 from tests.test_registers import _words
+from tests.test_rowreview_cli import _cli, _register_scan, _sheet
 
 ANH = "'Ảnh' is no name: a name writes these letters 'Anh' or 'Ánh', a mark may be misread"
 
@@ -87,32 +82,13 @@ def test_an_unread_continuation_page_flags_its_missed_cells() -> None:
     assert all(o["missed"] and o["flagged"] for o in obs) and len(obs) == 18
 
 
-def _cli(*args: object) -> subprocess.CompletedProcess:
-    res = subprocess.run([sys.executable, "-m", "archivist.cli", *map(str, args)], capture_output=True, text=True,
-                         timeout=900)
-    assert res.returncode == 0, res.stdout + res.stderr
-    return res
-
-
 @pytest.mark.slow
 def test_a_register_row_printing_anh_with_other_marks_reaches_the_review_sheet(tmp_path: Path) -> None:
-    from samples.hard import _table_doc
-    from samples.scan import render
-
-    doc = _table_doc("register", 4, False)  # seed 4: entries 18-25, entry 19's mother Châu Hồng Ánh
-    edits = {"Châu Hồng Ánh": "Châu Hồng Ảnh"}
-    for line in doc.pages[0].lines:
-        line.text = edits.pop(line.text, line.text)
-    assert not edits
-    ink, _, _ = render(doc.pages[0], 300)
-    scans, archive, sheet = tmp_path / "scans", tmp_path / "archive", tmp_path / "review.csv"
-    scans.mkdir()
-    page = Image.fromarray((255 - ink * 0.9).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
-    page.save(scans / "so-khai-sinh.jpg", dpi=(300, 300), quality=90)
-
+    scans = _register_scan(tmp_path / "scans", {"Châu Hồng Ánh": "Châu Hồng Ảnh"})  # entry 19's mother
+    archive, sheet = tmp_path / "archive", tmp_path / "review.csv"
     assert "To review: 1 document" in _cli("process", scans, "--archive", archive, "--workers", 1).stdout
     _cli("review", "export", "--archive", archive, "--out", sheet)
-    rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8-sig"))))
+    rows = _sheet(sheet)
     [row] = [r for r in rows if r["field"] == "entries" and "mother=Châu Hồng Ảnh" in r["value"]]
     assert row["value"].startswith("entry=19; registered=2020-03-05; person=Phạm Tiến Nam;")  # kept as read
     assert row["reason"] == ANH and float(row["confidence"]) < 0.7  # on the base tree: listed by its confidence alone
