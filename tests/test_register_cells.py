@@ -1,10 +1,12 @@
 """Register rows in item 9's count (bench/registercells.py) and the flag fitted on the wrong cells it found: a
 register name whose given-name word has the letters of ``Anh``/``Ánh`` or ``Văn``/``Vân`` with marks no name gives
 them (``Ảnh``, ``Vần``: HG100, HG105, HG111, HG118) is flagged (archivist.namerival.spelling_doubt); end to end, a
-generated register page printing ``Châu Hồng Ảnh`` through ``archivist process`` and ``review export``."""
+generated register page printing ``Châu Hồng Ảnh`` through ``archivist process`` and ``review export``, and
+bench/calibration.py's register block counting it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -83,7 +85,8 @@ def test_an_unread_continuation_page_flags_its_missed_cells() -> None:
 
 
 @pytest.mark.slow
-def test_a_register_row_printing_anh_with_other_marks_reaches_the_review_sheet(tmp_path: Path) -> None:
+def test_a_register_row_printing_anh_with_other_marks_reaches_the_review_sheet(tmp_path: Path,
+                                                                                capsys: pytest.CaptureFixture) -> None:
     scans = _register_scan(tmp_path / "scans", {"Châu Hồng Ánh": "Châu Hồng Ảnh"})  # entry 19's mother
     archive, sheet = tmp_path / "archive", tmp_path / "review.csv"
     assert "To review: 1 document" in _cli("process", scans, "--archive", archive, "--workers", 1).stdout
@@ -93,4 +96,21 @@ def test_a_register_row_printing_anh_with_other_marks_reaches_the_review_sheet(t
     assert row["value"].startswith("entry=19; registered=2020-03-05; person=Phạm Tiến Nam;")  # kept as read
     assert row["reason"] == ANH and float(row["confidence"]) < 0.7  # on the base tree: listed by its confidence alone
     assert not any("Ảnh" in r["value"] for r in rows if r is not row)
+
+    # item 9's count of it: the generator's truth of the page (``Ánh``, as if the OCR had misread it ``Ảnh``)
+    # beside the archive, bench/calibration.py's register block: the one wrong cell flagged, none unflagged
+    from bench.calibration import main as calibration
+    from samples.hard import _table_doc
+
+    truth = {"document": "so-khai-sinh", "type": "Khai sinh", "kind": "civil_status", "metadata": {}, "civil": {},
+             "pages": [{"file": "scans/so-khai-sinh.jpg", "index": 0,
+                        "text": _table_doc("register", 4, False).pages[0].text()}]}
+    (tmp_path / "ground-truth").mkdir()
+    (tmp_path / "ground-truth" / "so-khai-sinh.json").write_text(json.dumps(truth, ensure_ascii=False), "utf-8")
+    assert calibration(["--out", str(tmp_path), "--reuse", str(tmp_path)]) == 0
+    report = capsys.readouterr().out
+    assert "**all fields**" in report and "### Register rows (cells against the page text)" in report
+    counted = json.loads((tmp_path / "calibration.json").read_text(encoding="utf-8"))["register_cells"]
+    assert counted["parents"]["wrong_flagged"] == 1 and counted["all"]["wrong_unflagged"] == 0
+    assert counted["all"]["cells"] == 8 * 6 and counted["all"]["right"] >= 40  # 8 rows, 6 cells each
     assert_valid_pdfa(archive)
