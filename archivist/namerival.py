@@ -99,16 +99,31 @@ def near_name_doubt(value: str, read: Sequence[tuple[str, float]]) -> str | None
 #: Caveat (wordingflags.py's nineteenth round): the names of the province's other peoples are not in the lexicon and
 #: may write such a syllable; the bench's names come from the lexicon, so it cannot count those. A right name so
 #: flagged costs a reviewer a glance; a misread one stored unflagged goes into the catalogue.
-VAN_SPELLINGS = frozenset({"văn", "vân"})
+#:
+#: So the letters a name writes with these marks only, the spellings in the order a reason names them: ``van`` and
+#: ``anh``, ``Anh`` and ``Ánh``, whose other markings are words but no names (``ảnh`` a photo, ``ành``, ``ạnh``).
+#: Register rows' name cells are judged by every entry (archivist/registers.py), the fields by ``van`` alone:
+#: HG seeds 100, 105 and 111's mothers ``Nguyễn Thị Ảnh``, ``Hoàng Diệu Ảnh``, printed ``Ánh``, read at 86-96 with
+#: no rival kept, and HG118's ``Lương Thị Vần`` (``Vân``) were stored unflagged (the restorer leaves a name of two
+#: listed spellings as read; bench/RESULTS.md, "Register rows counted (session 37)").
+ONLY_SPELLINGS: dict[str, tuple[str, ...]] = {"van": ("văn", "vân"), "anh": ("anh", "ánh")}
+
+
+def spelling_doubt(value: str, keys: Sequence[str] = tuple(ONLY_SPELLINGS)) -> str | None:
+    """Why the name ``value`` is doubtful: a word after its family name has the letters of one of ``keys``
+    (:data:`ONLY_SPELLINGS`) but marks no name gives them."""
+    for word in _LETTERS.findall(value)[1:]:
+        key = fold_key(word)
+        if key in keys and word.lower() not in ONLY_SPELLINGS[key]:
+            names = "' or '".join(s.capitalize() for s in ONLY_SPELLINGS[key])
+            return f"'{word}' is no name: a name writes these letters '{names}', a mark may be misread"
+    return None
 
 
 def van_doubt(value: str) -> str | None:
     """Why the name ``value`` is doubtful: a word after its family name has the letters of ``Văn``/``Vân`` but other
-    marks, which no name has (:data:`VAN_SPELLINGS`)."""
-    for word in _LETTERS.findall(value)[1:]:
-        if fold_key(word) == "van" and word.lower() not in VAN_SPELLINGS:
-            return f"'{word}' is no name: a name writes these letters 'Văn' or 'Vân', a mark may be misread"
-    return None
+    marks, which no name has (:data:`ONLY_SPELLINGS`)."""
+    return spelling_doubt(value, ("van",))
 
 
 def crossed_name_doubt(value: str, read: Sequence[tuple[str, Box]], others: Sequence[tuple[str, Box]]) -> str | None:

@@ -10,7 +10,7 @@ is centred or set at the top of its row: either way it overlaps its row's other 
 next row, which a rule and two paddings part from it).
 
 Never a guess filed as read: a row whose cells do not fill its columns, a date that does not parse, an entry
-number that does not follow its neighbours' is kept with its ``review`` saying why in plain words.
+number out of sequence with the other rows' is kept with its ``review`` saying why in plain words.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .dates import find_dates
 from .faintflags import word_tuples
 from .fields import Field, clean
 from .footer import SURNAME_SPELLINGS, is_name
+from .namerival import spelling_doubt
 from .ocrtext import Box, PageText, clean_ocr, fold_key, union_box
 from .tokens import OCR_DIGITS
 from .unlisted import unlisted_name_doubt
@@ -295,7 +296,7 @@ def judge(cols: list[Column], rows: list[Row], rivals: dict, restore: Any = None
     numbers = [int(e["entry"]) if str(e.get("entry") or "").isdigit() else None for e in out]
     for i, e in enumerate(out):  # a register numbers its entries in turn: a number out of turn is misread
         if numbers[i] is not None and not _in_turn(numbers, i):
-            why = f"entry number {numbers[i]} does not follow its neighbours'"
+            why = f"entry number {numbers[i]} is out of sequence with the other rows' numbers"
             e["review"] = f"{e['review']}; {why}" if e["review"] else why
             c = e["cells"]["entry"]
             c["confidence"], c["review"] = round(c["confidence"] * 0.5, 3), c["review"] or why
@@ -349,7 +350,7 @@ def _value(key: str, text: str, restore: Any) -> tuple[Any, float, str | None]:
         value = restore.restore(text) if restore is not None else text
         if value.isupper():
             value = " ".join(w.capitalize() for w in value.split())
-        why = _name_doubt(value) or unlisted_name_doubt(value, text) or \
+        why = _name_doubt(value) or spelling_doubt(value) or unlisted_name_doubt(value, text) or \
             (f"'{value}' is spelled otherwise elsewhere in the document"
              if restore is not None and restore.doubtful(value) else None)
         return value, 0.85 if is_name(value) else 0.6, why

@@ -258,6 +258,11 @@ def main(argv: list[str] | None = None) -> int:
         res["groups"] = score_groups(docs, pages, archive)
         order = list(dict.fromkeys(t["group"] for t in truths if "group" in t))
         md += "\n### Per group (issue 14)\n\n" + markdown_groups(res["groups"], order) + "\n"
+        from bench import registercells
+
+        if cells := registercells.observations(docs):  # the tables group's registers, cell by cell (item 9)
+            res["register_cells"] = registercells.table(cells)
+            md += "\n" + registercells.markdown(res["register_cells"]) + "\n"
     (args.out / "accuracy.json").write_text(json.dumps(res, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(md)
     print(f"details (misses per field, wrong split inputs): {args.out / 'accuracy.json'}")

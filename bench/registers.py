@@ -10,6 +10,12 @@ but none stored differs; and missed when the truth's row was not read at all. St
 current code (no OCR)::
 
     .venv/bin/python bench/registers.py OUT SET [OUT SET ...]   # an archive's --out folder and its set
+
+``--cells`` counts the cells instead (bench/registercells.py: right, flagged or not, wrong, flagged or not, and
+missed, per kind), each register document described again as ``process`` would now (its restorer and flags
+too), per set and in all::
+
+    .venv/bin/python bench/registers.py --cells OUT SET [OUT SET ...]
 """
 
 from __future__ import annotations
@@ -89,7 +95,43 @@ def score(read: list[dict], truth: list[dict]) -> dict:
     return out
 
 
+def register_docs(out: Path, base: Path) -> list[tuple[dict, dict]]:
+    """The (truth, record) pairs of a run's register documents, each described again by the current code
+    (only the inputs that hold a register: a whole set's rescoring takes minutes)."""
+    from bench.accuracy import load_truth, pair_pages, rescore_records, stored_records
+
+    truths = [t for t in load_truth(base) if t.get("kind") == "civil_status"]
+    records = stored_records(out / "archive")
+    docs, _ = pair_pages(truths, records, base)
+    inputs = {(r.get("dossier") or {}).get("id") or r["id"] for _, r in docs}
+    mine = [r for r in records if ((r.get("dossier") or {}).get("id") or r["id"]) in inputs]
+    return pair_pages(truths, rescore_records(mine), base)[0]
+
+
+def cells_main(argv: list[str]) -> int:
+    """Per set, the wrong cells no flag catches and the matrix of cell kinds; then the kinds over all sets."""
+    from bench.registercells import KINDS, markdown, observations, table, unflagged_lines
+
+    every: list[dict] = []
+    print("| set | " + " | ".join(KINDS) + " | all |", "|---|" + "---|" * (len(KINDS) + 1), sep="\n")
+    notes = []
+    for out, base in zip(argv[::2], argv[1::2], strict=True):
+        obs = observations(register_docs(Path(out), Path(base)))
+        every += obs
+        tab = table(obs)
+        print(f"| {Path(base).name} | " + " | ".join(
+            f"{c['wrong_unflagged']}/{c['wrong_unflagged'] + c['wrong_flagged']}, {c['right_flagged']}/{c['right']}, "
+            f"{c['missed']}" for c in tab.values()) + " |")
+        notes += unflagged_lines(obs, limit=1000)
+    print("\n(per cell kind: wrong unflagged/wrong stored, right flagged/right, missed)\n")
+    print(markdown(table(every), "Register cells, all sets"))
+    print("\n".join(notes))
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--cells"]:
+        return cells_main(argv[1:])
     total: dict = {}
     for out, base in zip(argv[::2], argv[1::2], strict=True):
         truths = {json.loads(p.read_text(encoding="utf-8"))["document"]: json.loads(p.read_text(encoding="utf-8"))

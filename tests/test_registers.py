@@ -83,7 +83,7 @@ def test_unsure_rows_say_why() -> None:
     assert len(entries) == 4 and entries[0]["review"] is None and entries[3]["review"] is None  # 11, (12), 14
     assert entries[1]["entry"] is None and "no Số read" in entries[1]["review"]
     why = entries[2]["review"]
-    assert "entry number 18 does not follow" in why  # 11, -, 18, 14: out of turn
+    assert "entry number 18 is out of sequence" in why  # 11, -, 18, 14: out of turn
     assert "family name 'Trân'" in why  # a mark misread: no family name is written so
     assert "letter Vietnamese does not write" in why  # Ñ
     assert entries[2]["event_date"] in (None, "2021-03-07")  # O and l read back as digits, or not parsed: flagged

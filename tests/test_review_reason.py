@@ -79,7 +79,7 @@ def test_the_type_says_the_classifiers_doubt() -> None:
 def test_a_register_row_gives_its_reason_and_what_was_read_apart() -> None:
     cells = {"entry": {"source_text": "26"}, "person": {"source_text": "Đặng Thanh Toàn"}}
     flagged = {"page": 1, "row": 3, "entry": "26", "person": "Đặng Thanh Toàn", "confidence": 0.44, "cells": cells,
-               "review": "entry number 26 does not follow its neighbours'"}
+               "review": "entry number 26 is out of sequence with the other rows' numbers"}
     low = {"page": 1, "row": 2, "entry": "19", "person": "Phạm Tiến Nam", "confidence": 0.698,
            "cells": {"entry": {"source_text": "19"}}}
     rec = _rec(["entries"])
@@ -87,5 +87,5 @@ def test_a_register_row_gives_its_reason_and_what_was_read_apart() -> None:
     items = review_items(rec)
     assert [(i["row"], i["reason"], i["source_text"]) for i in items] == [
         (2, "read with confidence 0.698, under 0.70", "19"),
-        (3, "entry number 26 does not follow its neighbours'", "26; Đặng Thanh Toàn")]
+        (3, "entry number 26 is out of sequence with the other rows' numbers", "26; Đặng Thanh Toàn")]
     assert row_reason(low, 0.8) == "read with confidence 0.698, under 0.80"

@@ -48,7 +48,7 @@ def test_each_flagged_row_is_named_by_page_and_place_and_shows_every_column() ->
     item = review_items(rec)[1]
     assert item["value"] == ("entry=18; registered=2021-04-01; person=Lý Hồng Tuyết; event_date=2021-03-08; "
                              "sex=Nữ; mother=Hồ Thùy Nga")
-    assert "entry number 18 does not follow" in item["reason"] and item["source_text"].startswith("18; ")
+    assert "entry number 18 is out of sequence" in item["reason"] and item["source_text"].startswith("18; ")
     rec["metadata"]["entries"][2]["mother"] = None  # an empty cell is shown, so every value keeps its name
     assert "sex=Nữ; mother=" == review_items(rec)[1]["value"][-15:]
 
@@ -200,7 +200,8 @@ def test_a_row_merged_by_the_new_reading_takes_no_check_and_the_document_is_to_r
     assert _people(meta) == [(1, "11", "Đinh Kim Tuyết", False), (2, "12 18", "Trân Đình Hải Lý Hồng Tuyết", False),
                              (3, "14", "Lê Văn Bình", False)]  # no one's check on another's row
     why = meta["entries"][2]["review"]
-    assert why == ("entry number 14 does not follow its neighbours'; row 3 was confirmed on 2026-11-20 as "
+    assert why == ("entry number 14 is out of sequence with the other rows' numbers; "
+                   "row 3 was confirmed on 2026-11-20 as "
                    "'entry=13; registered=2021-04-01; person=Lý Hồng Tuyết; "
                    "event_date=2021-03-08; sex=Nữ; mother=Hồ Thùy Nga'; the page was read again and this row "
                    "changed, so that check was not applied: check the row again")

@@ -32,14 +32,14 @@ def _cli(*args: object, code: int = 0) -> subprocess.CompletedProcess:
     return res
 
 
-def _register_scan(folder: Path) -> Path:
+def _register_scan(folder: Path, edits: dict[str, str] | None = None) -> Path:
     """The generator's birth register (seed 4: entries 18-25) with entry 20 printed ``26`` and ``Bùi Xuân Quý``
-    written ``Lò Xuân Quý``, drawn at 300 dpi as a scanned JPEG."""
+    written ``Lò Xuân Quý`` (or the lines ``edits`` prints otherwise), drawn at 300 dpi as a scanned JPEG."""
     from samples.hard import _table_doc
     from samples.scan import render
 
     doc = _table_doc("register", 4, False)
-    edits = {"20": "26", "Bùi Xuân Quý": "Lò Xuân Quý"}
+    edits = dict(edits or {"20": "26", "Bùi Xuân Quý": "Lò Xuân Quý"})
     for line in doc.pages[0].lines:
         line.text = edits.pop(line.text, line.text)
     assert not edits
@@ -78,7 +78,8 @@ def test_a_registers_rows_are_checked_and_cleared_through_the_sheet(tmp_path: Pa
     by_place = {(r["page"], r["register_row"]): r for r in rows if r["field"] == "entries"}
     misread, rare = by_place[("1", "3")], by_place[("1", "4")]
     assert misread["value"].startswith("entry=26; registered=2020-03-09; person=Đặng Thanh Toàn;")
-    assert misread["reason"] == "entry number 26 does not follow its neighbours'" and float(misread["confidence"]) < 0.7
+    assert misread["reason"] == "entry number 26 is out of sequence with the other rows' numbers"
+    assert float(misread["confidence"]) < 0.7
     assert misread["ocr_snippet"].startswith("26; 09/03/2020; Đặng Thanh Toàn")  # what was read, apart from why
     assert "person=Lò Xuân Quý" in rare["value"] and "family name 'Lò'" in rare["reason"]
     stored = {(str(e["page"]), str(e["row"])): e for e in read["metadata"]["entries"]}
