@@ -13,8 +13,8 @@ def test_each_cause_on_its_own_line() -> None:
     counts, lines = page_losses(truth, read)
     assert counts == {"mark added": 1, "tone or vowel mark": 2, "word dropped": 1, "run together": 2,
                       "broken apart": 1, "line missed": 5}, counts
-    assert [c for _, c in lines[0]["lost"]] == ["mark added", "tone or vowel mark"]
-    assert lines[-1]["read"] == "" and all(c == "line missed" for _, c in lines[-1]["lost"])
+    assert [c for _, c, _ in lines[0]["lost"]] == ["mark added", "tone or vowel mark"]
+    assert lines[-1]["read"] == "" and all(c == "line missed" for _, c, _ in lines[-1]["lost"])
 
 
 def test_nothing_lost_nothing_listed() -> None:
