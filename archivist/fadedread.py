@@ -27,7 +27,6 @@ from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import text_of
 from .restore import Prepared, clahe
 from .tokens import EDGE, split_edges
-from .wordpairs import in_a_word, odd_syllables
 
 #: Digits a faded ``0`` is read as: its ring broken by the grain, the engine closes the part left into a loop.
 ZERO_AS = "69"
@@ -70,7 +69,10 @@ def _small_runs(words: list[Word]) -> Iterator[list[tuple[int, str]]]:
 
 def _lexicon(words: list[Word]) -> tuple[dict[int, str], dict[int, tuple[list[str], int]]]:
     """The words the list finds odd, each with the syllable one confusion away that makes a word with its neighbours
-    (:func:`archivist.wordpairs.odd_syllables`); and every word of a small-letter run with its run and place."""
+    (:func:`archivist.wordpairs.odd_syllables`); and every word of a small-letter run with its run and place.
+    The list is imported here, on a faded page only: the page stage's fork server keeps the document stage's
+    modules out (tests/test_worker_costs.py)."""
+    from .wordpairs import odd_syllables
     odd: dict[int, str] = {}
     place: dict[int, tuple[list[str], int]] = {}
     for run in _small_runs(words):
@@ -98,6 +100,8 @@ def _judge(w: Word, readings: list[str], odd: str | None, place: tuple[list[str]
         if hooked is None:
             continue
         if place is not None:
+            from .wordpairs import in_a_word  # on a faded page only, as in _lexicon
+
             read, i = place
             new_core = split_edges(hooked, EDGE)[1]
             if in_a_word(read, i) and not in_a_word([*read[:i], new_core, *read[i + 1:]], i):
