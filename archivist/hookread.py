@@ -42,7 +42,7 @@ def hook_reading(read: str, again: str) -> str | None:
     return None
 
 
-def _crop(image: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+def word_crop(image: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
     """The word's box with room for its marks: half its height above (a stacked mark stands high), a quarter below
     and either side."""
     x0, y0, x1, y1 = box
@@ -62,7 +62,7 @@ def reread_hooks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | Non
     changed = False
     for w in ocr.words:
         if any(c in HOOK_FOR_ACUTE for c in nfc(w.text)):
-            crop = _crop(unsmoothed, w.bbox)
+            crop = word_crop(unsmoothed, w.bbox)
             again = hook_reading(w.text, read_alone(crop, dpi, SINGLE_WORD)) if crop.size else None
             if again is not None:
                 w = replace(w, text=again)

@@ -14,6 +14,7 @@ import numpy as np
 from . import dateread, markheight, nameread, notext, numberread, preprocess, restore
 from .cells import read_prepared
 from .cputime import StageClock
+from .fadedread import reread_faded
 from .hookread import reread_hooks
 from .ingest import IngestError, load_page, page_where
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
@@ -171,6 +172,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
         preps.append((upright, prep))
     ocr = read_prepared(engine, prep.image, prep.dpi, prep.grids, prep.plain, prep.restored, bilevel)
     ocr = reread_hooks(engine, ocr, prep.unsmoothed, prep.dpi)  # a speckled page's hooks over a circumflex
+    ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped

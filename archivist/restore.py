@@ -64,6 +64,9 @@ class Prepared:
     #: A speckled page as ``image`` but without its 3x3 median, whose words read with an acute over a circumflex or
     #: breve are read again from it (:func:`archivist.hookread.reread_hooks`); None on every other page.
     unsmoothed: np.ndarray | None = None
+    #: A faded page as ``image`` but before its contrast was raised (:func:`clahe`), whose doubtful words are read
+    #: again from it (:func:`archivist.fadedread.reread_faded`); None on every other page.
+    before_contrast: np.ndarray | None = None
 
 
 def stretch(flat: np.ndarray) -> np.ndarray:
@@ -212,13 +215,14 @@ def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepar
     typed_rows = None
     if thickening and not faintest_page and r.typed_pages != "" and (r.typed_pages != "faint" or level >= r.faint):
         typed_rows = typed_body(flat, dpi, r.typed_rows)
-    apart, restored = None, (0, 0)
+    apart, restored, before_contrast = None, (0, 0), None
     rules = remove_rules(flat, dpi * scale, in_place=True)  # before thickening: a thickened rule leaves edges behind
     image = rules.image
     if rules.removed_px:
         steps.append("rules")
     if thickening:
         if faintest_page:
+            before_contrast = image
             image = clahe(image, dpi)
             steps.append("clahe")
         elif typed_rows is not None:
@@ -250,7 +254,7 @@ def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepar
             steps.append(f"thicken {r.others}")
     if unsmoothed is not None:
         unsmoothed = remove_rules(unsmoothed, dpi * scale, in_place=True).image
-    return Prepared(image, dpi * scale, rules.grids, steps, scale, apart, restored, unsmoothed)
+    return Prepared(image, dpi * scale, rules.grids, steps, scale, apart, restored, unsmoothed, before_contrast)
 
 
 #: On a page whose contrast was raised locally, a "word" lower than this share of the page's median word

@@ -162,27 +162,44 @@ def odd_pairs(text: str, bound: bool = True, near: Callable[[str], dict[str, str
     ``bound`` (session 23's rule): the word found may not take a neighbour from another word it already stands
     in, unless it holds that word whole (``lực kể`` is no ``lực kế`` beside ``hiệu lực``; ``hệ gia đình`` may
     be ``hộ gia đình``). ``near``: the confusions tried (:func:`_near`, or :func:`_stroke_lost`)."""
-    words = entries()
     found: list[tuple[str, str]] = []
+    for read in _runs(text):
+        for i, alt, a, b in odd_syllables(read, bound, near):
+            fixed = read[:i] + [alt] + read[i + 1:]
+            found.append((" ".join(read[a:b]), " ".join(fixed[a:b])))
+    return found
+
+
+def odd_syllables(read: list[str], bound: bool = True, near: Callable[[str], dict[str, str]] = _near
+                  ) -> list[tuple[int, str, int, int]]:
+    """For each syllable of ``read`` (a run of adjacent syllables in small letters) that stands in no word of the
+    list with its neighbours where one confusion of it makes one (:func:`odd_pairs`): its index, the syllable one
+    confusion away as the syllable list spells it, and the span (start, end exclusive) of the word it makes.
+    Empty without the list."""
+    words = entries()
+    found: list[tuple[int, str, int, int]] = []
     if not words:
         return found
-    for read in _runs(text):
-        run = [canon(s) for s in read]
-        spans = _spans(run, words)
-        for i, syl in enumerate(run):
-            if any(a <= i < b for a, b in spans):
-                continue
-            alts = near(syl)
-            for alt in sorted(alts):
-                new = run[:i] + [alt] + run[i + 1:]
-                hits = [(a, b) for a, b in _spans(new, words) if a <= i < b and not (
-                    bound and any(a < d and c < b and not (a <= c and d <= b) for c, d in spans))]
-                if hits:
-                    a, b = hits[0]
-                    fixed = read[:i] + [alts[alt]] + read[i + 1:]
-                    found.append((" ".join(read[a:b]), " ".join(fixed[a:b])))
-                    break
+    run = [canon(s) for s in read]
+    spans = _spans(run, words)
+    for i, syl in enumerate(run):
+        if any(a <= i < b for a, b in spans):
+            continue
+        alts = near(syl)
+        for alt in sorted(alts):
+            new = run[:i] + [alt] + run[i + 1:]
+            hits = [(a, b) for a, b in _spans(new, words) if a <= i < b and not (
+                bound and any(a < d and c < b and not (a <= c and d <= b) for c, d in spans))]
+            if hits:
+                found.append((i, alts[alt], *hits[0]))
+                break
     return found
+
+
+def in_a_word(read: list[str], i: int) -> bool:
+    """Whether syllable ``i`` of ``read`` (a run of adjacent syllables in small letters) stands in a word of the
+    list with its neighbours."""
+    return any(a <= i < b for a, b in _spans([canon(s) for s in read], entries()))
 
 
 def pair_doubt(value: str, bound: bool = True) -> str | None:
