@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .highland import APOSTROPHE_WORD, is_highland, spellings, stock
+from .levelwords import LEVEL
 from .ocrtext import Line, _fold, fold_key, upper_ratio
 
 POSITIONS = tuple(sorted((fold_key(p) for p in (
@@ -77,13 +79,22 @@ def trim_noise(text: str) -> str:
 
 
 def is_name(text: str) -> bool:
-    """A person's name: two to six capitalised words, no digits or punctuation but a hyphen."""
+    """A person's name: two to six capitalised words, no digits or punctuation but a hyphen, or an apostrophe after
+    a word's first letter (``H'Nga``). In capitals it opens with a family name (a Kinh one, or a lineage name or name
+    opener of the Highlands' and mountain peoples: ``KSOR``, ``Y``, ``H'NGA``, ``GIÀNG``) and is no position. A name
+    of those peoples holds no level word (``Xã Ea H'Leo`` is a place; archivist/highland.py)."""
     words = text.split()
-    if not 2 <= len(words) <= 6 or any(not w.replace("-", "").isalpha() for w in words):
+    if not 2 <= len(words) <= 6 or any(not w.replace("-", "").isalpha() and not APOSTROPHE_WORD.match(w)
+                                       for w in words):
+        return False
+    highland = is_highland(text) or words[0].lower() in spellings()["surnames"]
+    if highland and (LEVEL.search(text) or stock(text)):
         return False
     if text.isupper():
         key = fold_key(text)
-        return fold_key(words[0]) in SURNAMES and not any(key == p or key.startswith(p + " ") for p in POSITIONS)
+        opener = fold_key(words[0]) in SURNAMES or highland and (
+            APOSTROPHE_WORD.match(words[0]) is not None or words[0].lower() in spellings()["surnames"])
+        return opener and not any(key == p or key.startswith(p + " ") for p in POSITIONS)
     return all(w[0].isupper() for w in words)
 
 

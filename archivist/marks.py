@@ -195,6 +195,10 @@ class MarkRestorer:
         new, done = list(words), [False] * len(words)
         if kind == "name":  # a listed name is right as it is (Vinh is a name, and so is Vĩnh)
             done = [w in self._names(i) for i, w in enumerate(low)]
+            from .highland import is_highland
+
+            if is_highland(value):  # Ê Đê, Jrai, H'Mông ... names: lost marks only (archivist/highland.py)
+                new, done = [self._lost_marks(w) for w in words], [True] * len(words)
         for n in (5, 4, 3, 2, 1):
             for i in range(len(words) - n + 1):
                 if any(done[i:i + n]):
@@ -216,6 +220,20 @@ class MarkRestorer:
             out.append(value[last:m.start()] + w)
             last = m.end()
         return "".join(out) + value[last:]
+
+    def _lost_marks(self, word: str) -> str:
+        """A word of a Highlands' or mountain people's name with the marks the OCR lost put back from the listed
+        names, theirs first (``Nie`` -> ``Niê``, ``Tuan`` -> ``Tuấn``), where one spelling fits; else as read: such
+        a name's family name is not always first, and a word spelled like a Kinh name with other marks is their
+        own (``Hơ`` is no misread ``Hồ`` in ``Hơ Niê``)."""
+        from .highland import listed, restored_word
+
+        if listed(word):
+            return word
+        fits = {repl[0] for section in ("surnames", "given")
+                if (repl := self._lex.get(section, {}).get((_fold(word),))) and degraded(word.lower(), repl[0])}
+        repl = restored_word(word) or (fits.pop() if len(fits) == 1 else None)
+        return _match_case(word, repl) if repl else word
 
     def _names(self, index: int) -> set[str]:
         section = name_spellings().get("surnames" if index == 0 else "given", {})

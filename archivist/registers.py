@@ -25,6 +25,7 @@ from .dates import find_dates
 from .faintflags import word_tuples
 from .fields import Field, clean
 from .footer import SURNAME_SPELLINGS, is_name
+from .highland import known, name_case
 from .ocrtext import Box, PageText, clean_ocr, fold_key, union_box
 from .tokens import OCR_DIGITS
 from .unlisted import unlisted_name_doubt
@@ -348,7 +349,7 @@ def _value(key: str, text: str, restore: Any) -> tuple[Any, float, str | None]:
     if key in NAMES:
         value = restore.restore(text) if restore is not None else text
         if value.isupper():
-            value = " ".join(w.capitalize() for w in value.split())
+            value = name_case(value)
         why = _name_doubt(value) or unlisted_name_doubt(value, text) or \
             (f"'{value}' is spelled otherwise elsewhere in the document"
              if restore is not None and restore.doubtful(value) else None)
@@ -364,6 +365,6 @@ def _name_doubt(name: str) -> str | None:
     letters = vietnamese_letters()
     if any(c not in letters and c != "-" for c in name.replace(" ", "")):
         return f"'{name}' holds a letter Vietnamese does not write"
-    if name.split()[0] not in SURNAME_SPELLINGS:
+    if name.split()[0] not in SURNAME_SPELLINGS and not known(name):  # Y Bih Niê, Ksor Kơk: each word listed
         return f"the family name '{name.split()[0]}' is not one known as written"
     return None

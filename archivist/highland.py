@@ -1,0 +1,112 @@
+"""Names of the Central Highlands' and northern mountain peoples: telling one, and reading it as printed.
+
+Why: the merged communes of Đắk Lắk, Gia Lai, Kon Tum, Lâm Đồng, Đắk Nông and the northern mountain provinces file
+records of people named ``Y Bih Niê``, ``H'Nga Niê``, ``Ksor Kơk``, ``Rơ Châm Pơ``, ``A Tuấn``, ``Giàng A Páo``,
+``Lò Văn Hặc``. The rules built for Kinh names misread them three ways: a word with an apostrophe (``H'Nga``) was no
+name word, a name in capitals had to open with a Kinh family name (``KSOR KƠK`` was no name), and the mark restorer
+read a word spelled like a listed Kinh name with other marks as that name, silently (``Hơ Niê`` -> ``Hồ Niê``, ``Hờ A
+Dế`` -> ``Hồ A Dế``, ``Vàng Thị Mỷ`` -> ``Mỹ``, ``Đinh Văn Thứ`` -> ``Thu``).
+
+The lexicon lists these peoples' lineage names and the words that open their names (``[highland surnames]``: Ê Đê
+``Niê``, ``Byă``, Jrai ``Ksor``, ``Siu``, ``Rơ Châm``, H'Mông ``Giàng``, ``Sùng``, Thái ``Lò``, ``Cầm``, the ``Y``
+and ``A`` of Ê Đê, Bahnar and Xơ Đăng names, the H'Mông ``Mí``) and common given names of theirs (``[highland
+given]``). A name is one of theirs (:func:`is_highland`) when a word has a letter and an apostrophe before a capital
+(``H'Nga``, ``K'Bròng``) or is one of those words that no Kinh name spells with the same letters (``Niê``, ``Ksor``,
+``Giàng``, ``A``, ``Y``; not ``Hơ``, which has the letters of ``Hồ``, nor ``Hà``, a Kinh family name too). In such a
+name the restorer only puts back marks the OCR lost (``Nie`` -> ``Niê``), never reads a word as another name with
+other marks: the name is kept as read. A signer's or register row's name of these peoples is taken as sure only when
+each of its words is a listed name (:func:`known`); otherwise it is kept as read and flagged, as an unknown family
+name is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .marks import _section_lines, name_spellings, other_names
+from .ocrtext import _fold
+
+#: a word of a name with a letter and an apostrophe before its capital: ``H'Nga``, ``K'Bròng`` (either apostrophe)
+APOSTROPHE_WORD = re.compile(r"^[^\W\d_]['’][^\W\d_]+$")
+#: the letters of a name's words, apostrophe words split (``H'Nga``: ``H``, ``Nga``), as the restorer sees them
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def spellings() -> dict[str, frozenset[str]]:
+    """The lexicon's ``[highland surnames]`` and ``[highland given]`` (small letters, each word of a two-word
+    lineage name apart: ``rơ châm`` gives ``rơ`` and ``châm``), by ``surnames``/``given``."""
+    return {s: frozenset(w.lower() for line in _section_lines(None, f"highland {s}") for w in line.split())
+            for s in ("surnames", "given")}
+
+
+@lru_cache(maxsize=1)
+def _kinh_keys() -> frozenset[str]:
+    """Folded forms of every Kinh name the rules know: the lexicon's listed and other names, and the family names
+    the footer knows as written (``Giang``, ``Thái``): a word with these letters may be a Kinh name misread."""
+    from .footer import SURNAMES
+
+    keys = {key for section in name_spellings().values() for key in section}
+    keys |= {_fold(w) for section in other_names().values() for w in section}
+    return frozenset(keys | SURNAMES)
+
+
+@lru_cache(maxsize=1)
+def markers() -> frozenset[str]:
+    """Folded words that make a name one of these peoples': their lineage names and name openers whose letters no
+    Kinh name has."""
+    return frozenset(_fold(w) for w in spellings()["surnames"]) - _kinh_keys()
+
+
+def is_highland(name: str) -> bool:
+    """Whether ``name`` is a name of the Central Highlands' or northern mountain peoples (the module docstring)."""
+    words = unicodedata.normalize("NFC", name).split()
+    return any(APOSTROPHE_WORD.match(w) for w in words) or any(_fold(w) in markers() for w in words)
+
+
+def stock(name: str) -> bool:
+    """Whether ``name`` is no name of these peoples but words: a phrase of the lexicon runs in it (``Y TẾ XÃ``: the
+    ``Y`` that opens Ê Đê names opens ``y tế`` too), or it has no word of two letters or more but its openers
+    (``A B``: debris)."""
+    from .marks import load_lexicon
+
+    words = [_fold(w) for w in _LETTERS.findall(unicodedata.normalize("NFC", name))]
+    phrases = load_lexicon().get("phrases", {})
+    if any(tuple(words[i:i + n]) in phrases for n in (2, 3) for i in range(len(words) - n + 1)):
+        return True
+    return all(len(w) < 2 for w in words)
+
+
+def listed(word: str) -> bool:
+    """Whether ``word`` (letters only) is a listed name spelling, Kinh or these peoples', in any place of a name."""
+    from .footer import SURNAME_SPELLINGS
+
+    low = unicodedata.normalize("NFC", word).lower()
+    kinh = {w for section in name_spellings().values() for ws in section.values() for w in ws}
+    return low in kinh or low in spellings()["surnames"] or low in spellings()["given"] \
+        or low.capitalize() in SURNAME_SPELLINGS
+
+
+def known(name: str) -> bool:
+    """Whether ``name`` is one of these peoples' names each word of which is a listed name spelling: taken as sure
+    as a Kinh name opening with a known family name is; one with an unlisted word stays flagged."""
+    return is_highland(name) and all(listed(w) for w in _LETTERS.findall(name))
+
+
+def restored_word(word: str) -> str | None:
+    """The listed spelling of a word of such a name that lost marks only (``Nie`` -> ``Niê``), else None."""
+    from .marks import degraded
+
+    key, read = _fold(word), word.lower()
+    found = {low for low in spellings()["surnames"] | spellings()["given"]
+             if _fold(low) == key and low != read and degraded(read, low)}
+    return found.pop() if len(found) == 1 else None  # two spellings with those letters: which one is not known
+
+
+def name_case(name: str) -> str:
+    """A name printed in capitals as a name is written: each word capitalised, and the word after an apostrophe too
+    (``H'NGA NIÊ`` -> ``H'Nga Niê``; ``str.capitalize`` gives ``H'nga``)."""
+    return " ".join(re.sub(r"(['’])([^\W\d_])", lambda m: m.group(1) + m.group(2).upper(), w.capitalize())
+                    for w in name.split())
