@@ -363,7 +363,7 @@ def _name_doubt(name: str) -> str | None:
     if not is_name(name):
         return f"'{name}' does not read as a name"
     letters = vietnamese_letters()
-    if any(c not in letters and c != "-" for c in name.replace(" ", "")):
+    if any(c not in letters and c not in "-'’" for c in name.replace(" ", "")):  # H'Nga: is_name placed it
         return f"'{name}' holds a letter Vietnamese does not write"
     if name.split()[0] not in SURNAME_SPELLINGS and not known(name):  # Y Bih Niê, Ksor Kơk: each word listed
         return f"the family name '{name.split()[0]}' is not one known as written"
