@@ -88,3 +88,26 @@ def test_a_register_row_prints_their_name_and_is_sure_only_when_every_word_is_li
     assert (value, conf) == ("Ksor Klung", 0.85) and why == "the family name 'Ksor' is not one known as written"
     assert known("Nay H'Nhi") and not known("Nay H Nhi")  # the apostrophe lost: flagged
     assert _value("person", "NAY H NHI", restorer)[2] is not None
+
+
+def _civil(person: str) -> dict:
+    """A birth extract whose person the form prints ``person`` (capitals), through extract."""
+    from archivist.classify import PageText
+    from archivist.extract import extract
+
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ EA KAO Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 320/TLKS-BS Ea Kao, ngày 15 tháng 3 năm 2019\n\nTRÍCH LỤC KHAI SINH\n(BẢN SAO)\n\n"
+            f"Họ, chữ đệm, tên: {person} Giới tính: Nữ\nNgày, tháng, năm sinh: 12/03/2019\n"
+            "Nơi đăng ký: Ủy ban nhân dân xã Ea Kao\nQuyển số: 01/2019\nSố đăng ký: 125\n\n"
+            "NGƯỜI KÝ TRÍCH LỤC\n(Ký, ghi rõ họ, chữ đệm, tên)\nLê Văn Hải")
+    return extract([PageText(1, text)]).to_dict()["fields"]["person"]
+
+
+def test_a_civil_persons_name_in_capitals_is_filed_as_written_and_sure_when_every_word_is_listed() -> None:
+    """Before, ``H'NGA NIÊ`` was filed ``H'nga Niê`` at 0.6 (no Kinh family name opened it), ``HỜ A DẾ`` ``Hồ A
+    Dế``."""
+    person = _civil("H'NGA NIÊ")
+    assert person["value"] == "H'Nga Niê" and person["confidence"] == pytest.approx(0.85)
+    assert _civil("HỜ A DẾ")["value"] == "Hờ A Dế"
+    unknown = _civil("H'KLƯNG NIÊ")  # a word no list holds: kept, and flagged
+    assert unknown["value"] == "H'Klưng Niê" and unknown["confidence"] < 0.8
