@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from .marks import _section_lines, name_spellings, other_names
 from .ocrtext import _fold
+from .syllables import attested
 
 #: a word of a name with a letter and an apostrophe before its capital: ``H'Nga``, ``K'Bròng`` (either apostrophe)
 APOSTROPHE_WORD = re.compile(r"^[^\W\d_]['’][^\W\d_]+$")
@@ -68,15 +69,27 @@ def is_highland(name: str) -> bool:
 
 def stock(name: str) -> bool:
     """Whether ``name`` is no name of these peoples but words: a phrase of the lexicon runs in it (``Y TẾ XÃ``: the
-    ``Y`` that opens Ê Đê names opens ``y tế`` too), or it has no word of two letters or more but its openers
-    (``A B``: debris)."""
+    ``Y`` that opens Ê Đê names opens ``y tế`` too), it has no word of two letters or more (``A B``: debris), or
+    only a one-letter opener makes it one of theirs and another word is no name and no word (:func:`_opener_only`)."""
     from .marks import load_lexicon
 
-    words = [_fold(w) for w in _LETTERS.findall(unicodedata.normalize("NFC", name))]
+    letters = _LETTERS.findall(unicodedata.normalize("NFC", name))
+    words = [_fold(w) for w in letters]
     phrases = load_lexicon().get("phrases", {})
     if any(tuple(words[i:i + n]) in phrases for n in (2, 3) for i in range(len(words) - n + 1)):
         return True
-    return all(len(w) < 2 for w in words)
+    if all(len(w) < 2 for w in words):
+        return True
+    return _opener_only(name) and any(len(w) > 1 and not listed(w) and w.lower() not in attested() for w in letters)
+
+
+def _opener_only(name: str) -> bool:
+    """Whether the one sign that ``name`` is of these peoples is a one-letter opener (``A``, ``Y``): debris in
+    capitals has such letters (HG123's ``A AU XS`` under a minutes' two headings, AT113's ``A AU``), so the other
+    words must then be listed names or words Vietnamese writes (``A Tuấn``, ``Y Blơ``; not ``AU``, ``XS``)."""
+    words = unicodedata.normalize("NFC", name).split()
+    signs = [w for w in words if APOSTROPHE_WORD.match(w) or _fold(w) in markers()]
+    return bool(signs) and all(len(w) == 1 for w in signs)
 
 
 def listed(word: str) -> bool:
