@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .highland import APOSTROPHE_WORD, is_highland, spellings, stock
 from .levelwords import LEVEL
+from .lexicon import SURNAMES
 from .ocrtext import Line, _fold, fold_key, upper_ratio
 
 POSITIONS = tuple(sorted((fold_key(p) for p in (
@@ -24,12 +25,6 @@ POSITIONS = tuple(sorted((fold_key(p) for p in (
     "NGƯỜI ĐI KHAI", "BÊN A", "BÊN B", "ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B",
     "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "CÔNG CHỨC ĐỊA CHÍNH - XÂY DỰNG", "CÁN BỘ TƯ PHÁP", "NGƯỜI LẬP")),
     key=len, reverse=True))
-#: family names as written (their marks: ``Trân`` is a ``Trần`` misread), and folded to match what OCR lost
-SURNAME_SPELLINGS = frozenset((
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Đào Lâm Trịnh Mai Trương Hà Cao "
-    "Lương Tô Tạ Châu Quách Thái Kiều Lưu Triệu Văn Chu Tăng La Mạc Đàm Hứa Vương Lại Khổng Thân Ông Giang Kim "
-    "Tôn").split())
-SURNAMES = frozenset(fold_key(s) for s in SURNAME_SPELLINGS)
 #: Positions of the one who signs second, not for the body (minutes: the secretary beside the chair; a power of
 #: attorney, ``Giấy ủy quyền``: the delegate, ``NGƯỜI ĐƯỢC ỦY QUYỀN``, beside the one who delegates and signs for the
 #: body, ``NGƯỜI ỦY QUYỀN`` / ``CHỦ TỊCH``: AT30's delegate's name taken when the chair's was not read).

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .marks import _section_lines, name_spellings, other_names
+from .lexicon import SURNAME_SPELLINGS, SURNAMES, load_lexicon, name_spellings, other_names, section_lines
 from .ocrtext import _fold
 from .syllables import attested
 
@@ -39,7 +39,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def spellings() -> dict[str, frozenset[str]]:
     """The lexicon's ``[highland surnames]`` and ``[highland given]`` (small letters, each word of a two-word
     lineage name apart: ``rơ châm`` gives ``rơ`` and ``châm``), by ``surnames``/``given``."""
-    return {s: frozenset(w.lower() for line in _section_lines(None, f"highland {s}") for w in line.split())
+    return {s: frozenset(w.lower() for line in section_lines(None, f"highland {s}") for w in line.split())
             for s in ("surnames", "given")}
 
 
@@ -47,8 +47,6 @@ def spellings() -> dict[str, frozenset[str]]:
 def _kinh_keys() -> frozenset[str]:
     """Folded forms of every Kinh name the rules know: the lexicon's listed and other names, and the family names
     the footer knows as written (``Giang``, ``Thái``): a word with these letters may be a Kinh name misread."""
-    from .footer import SURNAMES
-
     keys = {key for section in name_spellings().values() for key in section}
     keys |= {_fold(w) for section in other_names().values() for w in section}
     return frozenset(keys | SURNAMES)
@@ -71,8 +69,6 @@ def stock(name: str) -> bool:
     """Whether ``name`` is no name of these peoples but words: a phrase of the lexicon runs in it (``Y TẾ XÃ``: the
     ``Y`` that opens Ê Đê names opens ``y tế`` too), it has no word of two letters or more (``A B``: debris), or
     only a one-letter opener makes it one of theirs and another word is no name and no word (:func:`_opener_only`)."""
-    from .marks import load_lexicon
-
     letters = _LETTERS.findall(unicodedata.normalize("NFC", name))
     words = [_fold(w) for w in letters]
     phrases = load_lexicon().get("phrases", {})
@@ -94,8 +90,6 @@ def _opener_only(name: str) -> bool:
 
 def listed(word: str) -> bool:
     """Whether ``word`` (letters only) is a listed name spelling, Kinh or these peoples', in any place of a name."""
-    from .footer import SURNAME_SPELLINGS
-
     low = unicodedata.normalize("NFC", word).lower()
     kinh = {w for section in name_spellings().values() for ws in section.values() for w in ws}
     return low in kinh or low in spellings()["surnames"] or low in spellings()["given"] \
@@ -111,16 +105,6 @@ def known(name: str) -> bool:
     if not is_highland(name) or any(w.lower() in ("h", "k") for w in words):
         return False
     return all(listed(w) for w in _LETTERS.findall(name))
-
-
-def restored_word(word: str) -> str | None:
-    """The listed spelling of a word of such a name that lost marks only (``Nie`` -> ``Niê``), else None."""
-    from .marks import degraded
-
-    key, read = _fold(word), word.lower()
-    found = {low for low in spellings()["surnames"] | spellings()["given"]
-             if _fold(low) == key and low != read and degraded(read, low)}
-    return found.pop() if len(found) == 1 else None  # two spellings with those letters: which one is not known
 
 
 def name_case(name: str) -> str:

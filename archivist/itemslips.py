@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .marks import load_lexicon
+from .lexicon import load_lexicon
 from .tokens import EDGE, split_edges
 from .wordpairs import _near, canon
 

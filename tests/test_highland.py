@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from archivist.footer import is_name
-from archivist.highland import is_highland, known, name_case, restored_word
-from archivist.marks import MarkRestorer
+from archivist.highland import is_highland, known, name_case
+from archivist.marks import MarkRestorer, restored_word
 from archivist.registers import _value
 from archivist.unlisted import unlisted_name_doubt
 

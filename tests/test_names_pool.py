@@ -8,7 +8,8 @@ import re
 import pytest
 
 from archivist.highland import is_highland
-from archivist.marks import MarkRestorer, name_spellings
+from archivist.lexicon import name_spellings
+from archivist.marks import MarkRestorer
 from archivist.unlisted import unlisted_name_doubt
 from samples import names
 from samples.generate import DEFAULT_DPI, FORMATS
