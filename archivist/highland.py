@@ -62,7 +62,16 @@ def markers() -> frozenset[str]:
 def is_highland(name: str) -> bool:
     """Whether ``name`` is a name of the Central Highlands' or northern mountain peoples (the module docstring)."""
     words = unicodedata.normalize("NFC", name).split()
-    return any(APOSTROPHE_WORD.match(w) for w in words) or any(_fold(w) in markers() for w in words)
+    return any(APOSTROPHE_WORD.match(w) or _sign(w) for w in words)
+
+
+def _sign(word: str) -> bool:
+    """Whether ``word`` is a lineage name or opener that marks a name as of these peoples: one of two letters or more
+    by its letters (``Nie`` for ``Niê``: marks lost), a one-letter opener only as written (``A``, ``Y``; not ``Ả``:
+    AT100's signature debris ``Ả MưUU``)."""
+    if len(word) == 1:
+        return word.lower() in spellings()["surnames"]
+    return _fold(word) in markers()
 
 
 def stock(name: str) -> bool:
@@ -84,7 +93,7 @@ def _opener_only(name: str) -> bool:
     capitals has such letters (HG123's ``A AU XS`` under a minutes' two headings, AT113's ``A AU``), so the other
     words must then be listed names or words Vietnamese writes (``A Tuấn``, ``Y Blơ``; not ``AU``, ``XS``)."""
     words = unicodedata.normalize("NFC", name).split()
-    signs = [w for w in words if APOSTROPHE_WORD.match(w) or _fold(w) in markers()]
+    signs = [w for w in words if APOSTROPHE_WORD.match(w) or _sign(w)]
     return bool(signs) and all(len(w) == 1 for w in signs)
 
 
