@@ -15,6 +15,7 @@ from .classify import Classification
 from .dates import DateMatch, find_dates
 from .fields import Field, clean, make_field
 from .footer import is_name, split_names
+from .highland import is_highland, known, name_case
 from .layout import DocLayout
 from .marks import MarkRestorer
 from .numsym import SLASH_MARKS, is_known_part
@@ -147,8 +148,9 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
             names = split_names(clean(ln.text[m.end():end]))
             value = restore.restore("; ".join(names))
             if value.isupper():  # forms print the name in capitals; the archive files it as a name is written
-                value = " ".join(w.capitalize() for w in value.split())
-            out["person"] = make_field(value, 0.85 if is_name(names[0]) else 0.6, ln, m.end(), end)
+                value = name_case(value)
+            sure = is_name(names[0]) and (not is_highland(names[0]) or known(names[0]))  # Y Bih Niê: words listed
+            out["person"] = make_field(value, 0.85 if sure else 0.6, ln, m.end(), end)
             at = next(i for i, other in enumerate(lines) if other is ln)  # a party's block above: not the first
             out["person"].review = other_party_doubt(m.group(0), [other.folded for other in lines[:at]])
         if "book" not in out and (m := _BOOK.search(folded)):

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .highland import APOSTROPHE_WORD, is_highland, spellings, stock
+from .levelwords import LEVEL
+from .lexicon import SURNAMES
 from .ocrtext import Line, _fold, fold_key, upper_ratio
 
 POSITIONS = tuple(sorted((fold_key(p) for p in (
@@ -22,12 +25,6 @@ POSITIONS = tuple(sorted((fold_key(p) for p in (
     "NGƯỜI ĐI KHAI", "BÊN A", "BÊN B", "ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B",
     "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "CÔNG CHỨC ĐỊA CHÍNH - XÂY DỰNG", "CÁN BỘ TƯ PHÁP", "NGƯỜI LẬP")),
     key=len, reverse=True))
-#: family names as written (their marks: ``Trân`` is a ``Trần`` misread), and folded to match what OCR lost
-SURNAME_SPELLINGS = frozenset((
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Đào Lâm Trịnh Mai Trương Hà Cao "
-    "Lương Tô Tạ Châu Quách Thái Kiều Lưu Triệu Văn Chu Tăng La Mạc Đàm Hứa Vương Lại Khổng Thân Ông Giang Kim "
-    "Tôn").split())
-SURNAMES = frozenset(fold_key(s) for s in SURNAME_SPELLINGS)
 #: Positions of the one who signs second, not for the body (minutes: the secretary beside the chair; a power of
 #: attorney, ``Giấy ủy quyền``: the delegate, ``NGƯỜI ĐƯỢC ỦY QUYỀN``, beside the one who delegates and signs for the
 #: body, ``NGƯỜI ỦY QUYỀN`` / ``CHỦ TỊCH``: AT30's delegate's name taken when the chair's was not read).
@@ -77,13 +74,22 @@ def trim_noise(text: str) -> str:
 
 
 def is_name(text: str) -> bool:
-    """A person's name: two to six capitalised words, no digits or punctuation but a hyphen."""
+    """A person's name: two to six capitalised words, no digits or punctuation but a hyphen, or an apostrophe after
+    a word's first letter (``H'Nga``). In capitals it opens with a family name (a Kinh one, or a lineage name or name
+    opener of the Highlands' and mountain peoples: ``KSOR``, ``Y``, ``H'NGA``, ``GIÀNG``) and is no position. A name
+    of those peoples holds no level word (``Xã Ea H'Leo`` is a place; archivist/highland.py)."""
     words = text.split()
-    if not 2 <= len(words) <= 6 or any(not w.replace("-", "").isalpha() for w in words):
+    if not 2 <= len(words) <= 6 or any(not w.replace("-", "").isalpha() and not APOSTROPHE_WORD.match(w)
+                                       for w in words):
+        return False
+    highland = is_highland(text) or words[0].lower() in spellings()["surnames"]
+    if highland and (LEVEL.search(text) or stock(text)):
         return False
     if text.isupper():
         key = fold_key(text)
-        return fold_key(words[0]) in SURNAMES and not any(key == p or key.startswith(p + " ") for p in POSITIONS)
+        opener = fold_key(words[0]) in SURNAMES or highland and (
+            APOSTROPHE_WORD.match(words[0]) is not None or words[0].lower() in spellings()["surnames"])
+        return opener and not any(key == p or key.startswith(p + " ") for p in POSITIONS)
     return all(w[0].isupper() for w in words)
 
 

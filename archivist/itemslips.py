@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from .marks import load_lexicon
+from .lexicon import load_lexicon
 from .tokens import EDGE, split_edges
 from .wordpairs import LONGEST, _near, canon, entries
 

@@ -12,66 +12,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
-from pathlib import Path
 
+from .highland import is_highland, listed, spellings
+from .lexicon import load_lexicon, name_spellings
 from .ocrtext import _fold
 from .textnorm import normalize
 
-LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
 _WORD = re.compile(r"\w+")
 _NUMBER_AFTER = re.compile(r"\s+\d")
 #: Bare words that, before a number, can only be these (``nam 2019`` is ``năm 2019``, ``quy 3`` ``quý 3``).
 _BEFORE_NUMBER = {"nam": "năm", "quy": "quý", "thon": "thôn", "thu": "thứ", "so": "số", "ngay": "ngày",
                   "thang": "tháng", "dieu": "điều", "khoan": "khoản"}
-
-
-@lru_cache(maxsize=2)
-def load_lexicon(path: str | None = None) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
-    """Sections of the lexicon, each folded words -> marked words (first spelling wins)."""
-    out: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
-    section = "phrases"
-    for raw in Path(path or LEXICON).read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            section = line.strip("[]")
-            continue
-        words = tuple(_WORD.findall(unicodedata.normalize("NFC", line)))
-        out.setdefault(section, {}).setdefault(tuple(_fold(w) for w in words), words)
-    return out
-
-
-@lru_cache(maxsize=2)
-def name_spellings(path: str | None = None) -> dict[str, dict[str, set[str]]]:
-    """Every spelling the lexicon lists of each name, by section and folded key: ``van`` is ``văn``
-    and ``vân``, so a name read as either is right as read, and only lost marks are put back."""
-    out: dict[str, dict[str, set[str]]] = {}
-    for section in ("surnames", "given"):
-        words = [w.lower() for w in _section_lines(path, section)]
-        for w in words:
-            out.setdefault(section, {}).setdefault(_fold(w), set()).add(w)
-    return out
-
-
-@lru_cache(maxsize=2)
-def other_names(path: str | None = None) -> dict[str, frozenset[str]]:
-    """The real names the lexicon lists as spelled like a listed one with other marks (``[other surnames]``,
-    ``[other given]``: ``lường`` beside ``lương``), small letters, by the section of the names they stand beside:
-    the restorer reads them as the listed one, and :mod:`archivist.unlisted` flags a name it so changed."""
-    return {s: frozenset(w.lower() for w in _section_lines(path, f"other {s}")) for s in ("surnames", "given")}
-
-
-def _section_lines(path: str | None, wanted: str) -> list[str]:
-    section, lines = "phrases", []
-    for raw in Path(path or LEXICON).read_text(encoding="utf-8").splitlines():
-        line = unicodedata.normalize("NFC", raw.strip())
-        if line.startswith("["):
-            section = line.strip("[]")
-        elif line and not line.startswith("#") and section == wanted:
-            lines.append(line)
-    return lines
 
 
 def is_bare(word: str) -> bool:
@@ -95,6 +46,14 @@ def _toneless(word: str) -> str:
     """The word without its tone mark but with its vowel marks (ê, ơ, ă…): ``kể`` -> ``kê``."""
     nfd = unicodedata.normalize("NFD", word.lower())
     return unicodedata.normalize("NFC", "".join(c for c in nfd if c not in "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def restored_word(word: str) -> str | None:
+    """The listed spelling of a word of such a name that lost marks only (``Nie`` -> ``Niê``), else None."""
+    key, read = _fold(word), word.lower()
+    found = {low for low in spellings()["surnames"] | spellings()["given"]
+             if _fold(low) == key and low != read and degraded(read, low)}
+    return found.pop() if len(found) == 1 else None  # two spellings with those letters: which one is not known
 
 
 def _match_case(template: str, word: str) -> str:
@@ -195,6 +154,8 @@ class MarkRestorer:
         new, done = list(words), [False] * len(words)
         if kind == "name":  # a listed name is right as it is (Vinh is a name, and so is Vĩnh)
             done = [w in self._names(i) for i, w in enumerate(low)]
+            if is_highland(value):  # Ê Đê, Jrai, H'Mông ... names: lost marks only (archivist/highland.py)
+                new, done = [self._lost_marks(w) for w in words], [True] * len(words)
         for n in (5, 4, 3, 2, 1):
             for i in range(len(words) - n + 1):
                 if any(done[i:i + n]):
@@ -216,6 +177,18 @@ class MarkRestorer:
             out.append(value[last:m.start()] + w)
             last = m.end()
         return "".join(out) + value[last:]
+
+    def _lost_marks(self, word: str) -> str:
+        """A word of a Highlands' or mountain people's name with the marks the OCR lost put back from the listed
+        names, theirs first (``Nie`` -> ``Niê``, ``Tuan`` -> ``Tuấn``), where one spelling fits; else as read: such
+        a name's family name is not always first, and a word spelled like a Kinh name with other marks is their
+        own (``Hơ`` is no misread ``Hồ`` in ``Hơ Niê``)."""
+        if listed(word):
+            return word
+        fits = {repl[0] for section in ("surnames", "given")
+                if (repl := self._lex.get(section, {}).get((_fold(word),))) and degraded(word.lower(), repl[0])}
+        repl = restored_word(word) or (fits.pop() if len(fits) == 1 else None)
+        return _match_case(word, repl) if repl else word
 
     def _names(self, index: int) -> set[str]:
         section = name_spellings().get("surnames" if index == 0 else "given", {})

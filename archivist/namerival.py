@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 from .faintflags import Box, value_words, word_tuples
 from .fields import NAME_FIELDS, Field
-from .marks import name_spellings
+from .lexicon import name_spellings
 from .numberbox import SURE
 from .ocrtext import PageText, box_inside, fold_key, overlap
 from .syllables import TONES

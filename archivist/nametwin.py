@@ -28,7 +28,7 @@ from typing import Any
 from .crosscheck import unmarked_key
 from .faintflags import value_words
 from .fields import NAME_FIELDS, Field
-from .marks import name_spellings
+from .lexicon import name_spellings
 
 #: a word of letters (a name's words; digits and punctuation are not)
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -15,7 +15,8 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
-from .marks import degraded, load_lexicon
+from .lexicon import load_lexicon
+from .marks import degraded
 from .models import Word
 from .ocrtext import _fold
 from .syllables import toneless

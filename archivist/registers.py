@@ -24,7 +24,9 @@ from .chardoubt import letter_doubt, vietnamese_letters
 from .dates import find_dates
 from .faintflags import word_tuples
 from .fields import Field, clean
-from .footer import SURNAME_SPELLINGS, is_name
+from .footer import is_name
+from .highland import known, name_case
+from .lexicon import SURNAME_SPELLINGS
 from .namerival import spelling_doubt
 from .ocrtext import Box, PageText, clean_ocr, fold_key, union_box
 from .tokens import OCR_DIGITS
@@ -349,7 +351,7 @@ def _value(key: str, text: str, restore: Any) -> tuple[Any, float, str | None]:
     if key in NAMES:
         value = restore.restore(text) if restore is not None else text
         if value.isupper():
-            value = " ".join(w.capitalize() for w in value.split())
+            value = name_case(value)
         why = _name_doubt(value) or spelling_doubt(value) or unlisted_name_doubt(value, text) or \
             (f"'{value}' is spelled otherwise elsewhere in the document"
              if restore is not None and restore.doubtful(value) else None)
@@ -363,8 +365,8 @@ def _name_doubt(name: str) -> str | None:
     if not is_name(name):
         return f"'{name}' does not read as a name"
     letters = vietnamese_letters()
-    if any(c not in letters and c != "-" for c in name.replace(" ", "")):
+    if any(c not in letters and c not in "-'’" for c in name.replace(" ", "")):  # H'Nga: is_name placed it
         return f"'{name}' holds a letter Vietnamese does not write"
-    if name.split()[0] not in SURNAME_SPELLINGS:
+    if name.split()[0] not in SURNAME_SPELLINGS and not known(name):  # Y Bih Niê, Ksor Kơk: each word listed
         return f"the family name '{name.split()[0]}' is not one known as written"
     return None

@@ -6,7 +6,7 @@ where the page prints a real name the lexicon's ``[surnames]``/``[given]`` do no
 exactly as printed is stored ``Nguyễn Văn Tâm``, the Thái family name ``Lường`` is stored ``Lương``, ``Doãn``
 ``Đoàn``, ``Thư`` ``Thu``. Those sections keep one spelling per folded form (or the restorer could undo nothing), so
 the real names spelled like a listed one with other marks are listed apart (``[other surnames]``, ``[other given]``,
-:func:`archivist.marks.other_names`): the restorer still reads them as the listed name, whose misread they may be
+:func:`archivist.lexicon.other_names`): the restorer still reads them as the listed name, whose misread they may be
 (``Tám`` for a printed ``Tâm``), and the name is flagged with the word as read in the reason, the value a reviewer
 sees and can keep. The value is never changed: restored and flagged loses no right value on the usual sets, where
 every name is a listed one; kept as read would lose each listed name the OCR misread into another real one.
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .marks import other_names
+from .lexicon import other_names
 from .ocrtext import _fold
 
 #: a run of letters: a name's words in its value and in the text it was read from
@@ -49,7 +49,7 @@ def read_run(value: str, source: str) -> list[str] | None:
 
 def unlisted_name_doubt(value: str, source: str | None) -> str | None:
     """Why the name ``value`` is doubtful: a word of it was read in ``source`` as a real name listed apart
-    (:func:`archivist.marks.other_names`: the family name first, given names after), which the restorer replaced by
+    (:func:`archivist.lexicon.other_names`: the family name first, given names after), which the restorer replaced by
     the listed name of the same letters (see the module docstring)."""
     read = read_run(value, source or "")
     if not read:

@@ -204,7 +204,8 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
 
     ``names="unlisted"`` draws every person's name (signers, civil-status persons, register rows, parties) from
     real names the lexicon does not list, half of them folding like a listed one (:mod:`samples.names`); the
-    ground truth holds them as printed."""
+    ground truth holds them as printed; ``names="highlands"`` from names of the Central Highlands' and northern mountain
+    peoples (``Y Bih Niê``, ``H'Nga Niê``, ``Ksor Kơk``, ``Giàng A Páo``)."""
     with name_pool(names):
         return _generate(Path(out_dir), seed, n_docs, pages_max, max_skew, rotations, formats, dpi_choices,
                          colour_share, types, layout_era, groups, commune)
@@ -281,7 +282,9 @@ def main(argv: list[str] | None = None) -> int:
                          "none for --types all or another --layout-era; 'none': communes from all over the country")
     ap.add_argument("--names", choices=POOLS, default="listed",
                     help="unlisted: every person's name a real one the lexicon does not list, half of them folding "
-                         "like a listed one (Tám/Tâm, Lường/Lương; samples/names.py), to measure the name restorer")
+                         "like a listed one (Tám/Tâm, Lường/Lương; samples/names.py), to measure the name restorer; "
+                         "highlands: names of the Central Highlands' and northern mountain peoples (Y Bih Niê, "
+                         "H'Nga Niê, Ksor Kơk, Giàng A Páo, Lò Văn Hặc)")
     args = ap.parse_args(argv)
     groups = None
     if args.groups:

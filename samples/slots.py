@@ -60,10 +60,12 @@ def date_words(y: int, m: int, d: int) -> str:
 
 def person(r: random.Random, gender: str | None = None) -> tuple[str, str]:
     """A full name and its gender (``M``/``F``); from the unlisted names under ``--names unlisted``
-    (:mod:`samples.names`)."""
+    or the Highlands' and mountain peoples' under ``--names highlands`` (:mod:`samples.names`)."""
     g = gender or r.choice("MF")
     if names.pool() == "unlisted":
         return names.unlisted(r, g), g
+    if names.pool() == "highlands":
+        return names.highlands(r, g), g
     middle, given = (vocab.MIDDLE_M, vocab.GIVEN_M) if g == "M" else (vocab.MIDDLE_F, vocab.GIVEN_F)
     return f"{r.choice(vocab.SURNAMES)} {r.choice(middle)} {r.choice(given)}", g
 

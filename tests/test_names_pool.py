@@ -7,7 +7,10 @@ import re
 
 import pytest
 
-from archivist.marks import MarkRestorer, name_spellings
+from archivist.highland import is_highland
+from archivist.lexicon import name_spellings
+from archivist.marks import MarkRestorer
+from archivist.unlisted import unlisted_name_doubt
 from samples import names
 from samples.generate import DEFAULT_DPI, FORMATS
 from samples.hard import plan_groups
@@ -22,13 +25,41 @@ def _listed(word: str, index: int) -> bool:
     return any(word.lower() in spellings for spellings in section.values())
 
 
-@pytest.mark.parametrize("name", [n for n, _ in names.ALIKE])
+@pytest.mark.parametrize("name", [n for n, _ in names.ALIKE if not is_highland(n)])
 def test_alike_names_are_changed_by_the_restorer(name: str) -> None:
     """Each name of the alike half, read exactly as printed (and in capitals, as forms print a person), is what the
     restorer turns into another listed name: the case the measurement is for."""
     restorer = MarkRestorer([])
     assert restorer.restore(name) != name
     assert restorer.restore(name.upper()) != name.upper()
+
+
+@pytest.mark.parametrize("name", [n for n, _ in names.ALIKE if is_highland(n)])
+def test_alike_names_of_the_mountain_peoples_are_now_kept_as_read(name: str) -> None:
+    """The alike names of the Highlands' and mountain peoples (the Dao ``Phàn A Sử``, the Ê Đê ``Hơ Niê H'Nga``)
+    were changed by the restorer before session 37; an ``A`` or a lineage name marks them now and they are kept."""
+    restorer = MarkRestorer([])
+    assert restorer.restore(name) == name
+    assert restorer.restore(name.upper()) == name.upper()
+
+
+@pytest.mark.parametrize("name", [n for n, _ in names.HIGHLANDS])
+def test_no_highlands_name_is_turned_into_a_listed_one_silently(name: str) -> None:
+    """Each name of the ``--names highlands`` pool, read as printed (and in capitals), is kept, or changed and
+    flagged with the reading (``Đinh Văn Thứ``: ``Thu`` is listed, ``Thứ`` a name too; ``Lường`` beside
+    ``Lương``)."""
+    restorer = MarkRestorer([])
+    for read in (name, name.upper()):
+        value = restorer.restore(read)
+        assert value == read or unlisted_name_doubt(value, read), (read, value)
+
+
+def test_the_highlands_pool_holds_both_genders() -> None:
+    assert {g for _, g in names.HIGHLANDS} == {"M", "F"}
+    with names.name_pool("highlands"):
+        drawn = [person(random.Random(s)) for s in range(40)]
+    assert all(dict(names.HIGHLANDS)[n] == g for n, g in drawn)
+    assert names.pool() == "listed"
 
 
 @pytest.mark.parametrize("name", [n for n, _ in names.OTHER])

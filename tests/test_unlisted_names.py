@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from archivist.fields import Field
-from archivist.marks import MarkRestorer, name_spellings, other_names
+from archivist.lexicon import name_spellings, other_names
+from archivist.marks import MarkRestorer
 from archivist.namerival import flag_name_rivals
 from archivist.ocrtext import _fold
 from archivist.registers import _value
