@@ -16,7 +16,10 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from .lexicon import load_lexicon
+from .syllables import fold_marks
 from .tokens import EDGE, split_edges
 from .wordpairs import LONGEST, _near, canon, entries
 
@@ -100,4 +103,29 @@ def subject_phrase_doubt(subject: str) -> str | None:
     for j, written, read in _slips(subject):
         if not _in_word(toks, j):
             return f"'{read}' stands where the phrase '{written}' has a word one letter or mark off: a syllable misread"
+    return None
+
+
+def stock_item_doubt(items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: an item is as many words as a lexicon phrase, each a letter at most from
+    the phrase's (marks aside), and is no phrase nor word of the lexicon itself (``Công an``, a letter from
+    ``công văn``). HG125 speckle-23 ttr-111's ``Nụ tiên`` for ``Như trên`` (0.85): both words misread, so
+    :func:`phrase_slip_doubt`, which wants the rest of the phrase read right, is silent, and
+    ``nụ``, ``tiên`` are syllables. A stock phrase standing as an item is typed the same every time, so a whole
+    item that near to one and not it is the phrase misread. Fitted on the opened sealed seeds 125-126
+    (bench/RESULTS.md, "Flags, hundred-and-first round onward (session 37)")."""
+    known = {phrase for phrase, _ in _phrases()}
+    for item in items:
+        words = [split_edges(w, EDGE)[1] for w in item.split()]
+        if not all(w.isalpha() for w in words):
+            continue
+        own = tuple(canon(w) for w in words)
+        if own in known or " ".join(own) in entries():  # ``Công an`` is a phrase itself, not ``công văn`` misread
+            continue
+        folded = [fold_marks(w) for w in words]
+        for phrase, written in _phrases():
+            if len(phrase) != len(words):
+                continue
+            if all(Levenshtein.distance(f, fold_marks(p)) <= 1 for f, p in zip(folded, phrase, strict=True)):
+                return f"'{item}' is a letter off the stock phrase '{written}' in a word or more: the phrase misread"
     return None

