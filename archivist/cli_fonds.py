@@ -10,7 +10,6 @@ is written then.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -18,7 +17,7 @@ from typing import NoReturn
 import click
 
 from .adminunits import UnitError, load_units
-from .cli_common import fail
+from .cli_common import echo_json, fail, json_option
 from .fonds import (
     Fonds,
     FondsError,
@@ -87,12 +86,11 @@ def init(archive: Path, commune: str, province: str | None, identifier: str | No
     except (UnitError, FondsError, RecordInvalid) as e:
         _stop(e)
     if as_json:
-        click.echo(json.dumps({"archive": str(archive), "organisation": result.organisation,
-                               "units_source": result.units_source, "unchanged": result.unchanged,
-                               "filed": result.filed, "to_review": result.to_review,
-                               "created": [f.code for f in result.created], "kept": [f.code for f in result.kept],
-                               "fonds": [f.to_dict() for f in result.fonds + result.others]},
-                              ensure_ascii=False, indent=2))
+        echo_json({"archive": str(archive), "organisation": result.organisation,
+                   "units_source": result.units_source, "unchanged": result.unchanged,
+                   "filed": result.filed, "to_review": result.to_review,
+                   "created": [f.code for f in result.created], "kept": [f.code for f in result.kept],
+                   "fonds": [f.to_dict() for f in result.fonds + result.others]})
         return
     _print_init(result, unit.describe())
 
@@ -155,8 +153,7 @@ def list_cmd(archive: Path, as_json: bool) -> None:
         _stop(e)
     counts, unassigned = _live_totals(archive, found)
     if as_json:
-        click.echo(json.dumps([{**f.to_dict(), "totals": counts[f.code]} for f in found], ensure_ascii=False,
-                              indent=2))
+        echo_json([{**f.to_dict(), "totals": counts[f.code]} for f in found])
         return
     if not found:
         click.echo(f"No fonds yet: run 'archivist init --archive {archive} --commune NAME|CODE'.")
@@ -231,11 +228,13 @@ Examples:
   archivist fonds add --archive archive --code DU01 --name "Đảng ủy xã Yên Bình" --status open --start 2025-07-01
   archivist fonds add --archive archive --code HT2019 --name "Ủy ban nhân dân xã Hợp Thành" --status closed \\
       --end 2019-12-31 --history "Nhập vào xã Tân Hương năm 2020 (sắp xếp ĐVHC 2019-2021)"
+  archivist fonds add --archive archive --code DU01 --name "Đảng ủy xã Yên Bình" --json
 """)
 @ARCHIVE
 @click.option("--code", required=True, help="Mã phông: letters, digits, '-', '_' and inner dots; unique.")
 @_with_fields
-def add(archive: Path, code: str, **kw) -> None:
+@json_option('the fonds added ({"fonds": its record, "path": its file})')
+def add(archive: Path, code: str, as_json: bool, **kw) -> None:
     """Add a fonds the merger mapping does not know (a Party committee's, one from an earlier merger)."""
     _need_archive(archive)
     values = _edits(**kw)
@@ -248,6 +247,9 @@ def add(archive: Path, code: str, **kw) -> None:
             path = add_fonds(archive, f)
     except (FondsError, RecordInvalid) as e:
         _stop(e)
+    if as_json:
+        echo_json({"fonds": f.to_dict(), "path": str(path)})
+        return
     click.echo(f"Added {f.label()}: {path}")
 
 
@@ -256,13 +258,15 @@ Examples:
   archivist fonds set C04756 --archive archive --history "Nhập theo Nghị quyết của UBTVQH năm 2025"
   archivist fonds set "Tân Hương" --archive archive --notes "Tài liệu 1998-2003 bị ẩm, cần tu bổ" --by Lan
   archivist fonds set M04714 --archive archive --code UBND-YB   # only before any document uses it
+  archivist fonds set C04756 --archive archive --status closed --end 2025-06-30 --json
 """)
 @click.argument("fonds_ref", metavar="FONDS")
 @ARCHIVE
 @click.option("--code", help="A new code (refused once a document or dossier uses the fonds).")
 @_with_fields
 @click.option("--by", help="Who makes the change (kept in the fonds' history of changes).")
-def set_cmd(fonds_ref: str, archive: Path, code: str | None, by: str | None, **kw) -> None:
+@json_option('the fonds as changed ({"fonds": its record, "changed": the fields given})')
+def set_cmd(fonds_ref: str, archive: Path, code: str | None, by: str | None, as_json: bool, **kw) -> None:
     """Change a fonds' code, name, history, classification scheme, notes or dates (FONDS: its code or name).
 
     Every old value is kept in the record's list of changes."""
@@ -275,16 +279,21 @@ def set_cmd(fonds_ref: str, archive: Path, code: str | None, by: str | None, **k
             f = update_fonds(archive, fonds_ref, values, by=by)
     except (FondsError, RecordInvalid) as e:
         _stop(e)
+    if as_json:
+        echo_json({"fonds": f.to_dict(), "changed": sorted(values)})
+        return
     click.echo(f"Updated {f.label()}: {', '.join(sorted(values))}")
 
 
 @fonds.command("drop", epilog="""\b
-Example:
+Examples:
   archivist fonds drop C00112 --archive archive   # a partly merged former unit this archive does not keep
+  archivist fonds drop C00112 --archive archive --json
 """)
 @click.argument("fonds_ref", metavar="FONDS")
 @ARCHIVE
-def drop(fonds_ref: str, archive: Path) -> None:
+@json_option('the fonds removed ({"dropped": its record as it was})')
+def drop(fonds_ref: str, archive: Path, as_json: bool) -> None:
     """Remove a fonds no document or dossier belongs to (e.g. a partly merged former unit kept elsewhere)."""
     _need_archive(archive)
     try:
@@ -292,6 +301,9 @@ def drop(fonds_ref: str, archive: Path) -> None:
             f = drop_fonds(archive, fonds_ref)
     except FondsError as e:
         _stop(e)
+    if as_json:
+        echo_json({"dropped": f.to_dict()})
+        return
     again = " ('archivist init --force' makes it again)" if f.origin != "added" else ""
     click.echo(f"Dropped {f.label()}{again}.")
 

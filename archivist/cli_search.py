@@ -105,8 +105,7 @@ def search(query: str, archive: Path, doc_type: str | None, date_from: str | Non
         except ValueError as e:
             raise InputError(str(e)) from None
     if as_json:
-        click.echo(json.dumps([{**asdict(h), "pdf": _pdf(archive, h) or None} for h in hits], ensure_ascii=False,
-                              indent=2))
+        echo_json([{**asdict(h), "pdf": _pdf(archive, h) or None} for h in hits])
     elif not hits:
         filtered = any(asdict(replace(filters, all_versions=False)).values())
         click.echo(f"No documents match {query!r}" + (" with these filters." if filtered else "."))
@@ -165,7 +164,7 @@ def show(doc_id: str, archive: Path, text: bool) -> None:
         for p in rec.get("pages", []):
             p.pop("text", None)
             p.pop("words", None)
-    click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+    echo_json(rec)
 
 
 @click.command("open", cls=ArchivistCommand,

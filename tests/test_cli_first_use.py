@@ -1,0 +1,119 @@
+"""The command line as a first-time user and a script meet it, beyond tests/test_cli_scripts.py.
+
+``--json`` on the commands that change an archive (``review import``, ``fonds add`` / ``set`` / ``drop``): a script
+reads what was done on stdout as one JSON document, and a refusal as ``{"error", "details", "exit_code"}`` with the
+same one line on stderr. Real ``archivist init`` (the unit lists) and a real ``process`` of one page (Tesseract,
+SQLite FTS5) make the archive.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archivist.cli import main
+from archivist.review import COLUMNS
+from tests.badinput import _encoded, small_page
+
+
+def _cli(*args: object) -> tuple[int, str, str]:
+    res = CliRunner().invoke(main, [str(a) for a in args], prog_name="archivist")
+    return res.exit_code, res.stdout, res.stderr
+
+
+def _json_error(code: int, out: str, err: str, exit_code: int = 2) -> dict:
+    assert code == exit_code, (out, err)
+    error = json.loads(out)
+    assert set(error) == {"error", "details", "exit_code"} and error["exit_code"] == exit_code
+    assert err.splitlines()[0] == f"error: {error['error']}"
+    return error
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive of commune 04714 holding one processed page."""
+    base = tmp_path_factory.mktemp("json-edits")
+    (base / "scans").mkdir()
+    (base / "scans" / "trang.jpg").write_bytes(_encoded(small_page(200, seed=31, lines=4), "JPEG", quality=85,
+                                                         dpi=(200, 200)))
+    archive = base / "archive"
+    code, _out, err = _cli("init", "--archive", archive, "--commune", "04714")
+    assert code == 0, err
+    code, _out, err = _cli("process", base / "scans", "--archive", archive, "--workers", 1, "--quiet")
+    assert code == 0, err
+    return archive
+
+
+def test_fonds_add_set_drop_print_json(archive: Path) -> None:
+    code, out, err = _cli("fonds", "add", "--archive", archive, "--code", "DU01", "--name", "Đảng ủy xã Yên Bình",
+                          "--start", "2025-07-01", "--json")
+    assert code == 0, err
+    added = json.loads(out)
+    assert added["fonds"]["code"] == "DU01" and added["fonds"]["status"] == "open"
+    assert added["fonds"]["name"] == "Đảng ủy xã Yên Bình" and added["fonds"]["start_date"] == "2025-07-01"
+    assert json.loads(Path(added["path"]).read_text(encoding="utf-8")) == added["fonds"]  # what was written
+
+    code, out, err = _cli("fonds", "set", "DU01", "--archive", archive, "--notes", "Tài liệu bị ẩm", "--by", "Lan",
+                          "--json")
+    assert code == 0, err
+    changed = json.loads(out)
+    assert changed["changed"] == ["notes"] and changed["fonds"]["notes"] == "Tài liệu bị ẩm"
+    assert changed["fonds"]["changes"][-1]["by"] == "Lan"
+
+    code, out, err = _cli("fonds", "drop", "DU01", "--archive", archive, "--json")
+    assert code == 0, err
+    assert json.loads(out)["dropped"]["code"] == "DU01" and not Path(added["path"]).exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["fonds", "add", "--code", "C04714", "--name", "Trùng mã"],  # the code is taken
+    ["fonds", "add", "--code", "X1"],  # no --name
+    ["fonds", "set", "C04714"],  # nothing to change
+    ["fonds", "set", "KHONG-CO", "--notes", "x"],  # no such fonds
+    ["fonds", "drop", "KHONG-CO"],
+])
+def test_a_refused_fonds_edit_under_json_is_one_json_object(archive: Path, args: list[str]) -> None:
+    before = sorted(p.read_bytes() for p in (archive / "fonds").glob("*.json"))
+    error = _json_error(*_cli(*args, "--archive", archive, "--json"))
+    assert error["error"]
+    plain = _cli(*args, "--archive", archive)
+    assert plain[0] == 2 and plain[1] == "" and plain[2].splitlines()[0] == f"error: {error['error']}"
+    assert sorted(p.read_bytes() for p in (archive / "fonds").glob("*.json")) == before  # nothing written
+
+
+def _sheet(path: Path, rows: list[dict]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=COLUMNS)
+        w.writeheader()
+        w.writerows(dict.fromkeys(COLUMNS, "") | r for r in rows)
+    return path
+
+
+def test_review_import_prints_json(archive: Path, tmp_path: Path) -> None:
+    (doc,) = [json.loads(p.read_text(encoding="utf-8")) for p in (archive / "documents").glob("*.json")]
+    sheet = _sheet(tmp_path / "review.csv", [
+        {"document_id": doc["id"], "field": "signer", "corrected_value": "Trần Văn An"},
+        {"document_id": "doc-khong-co", "field": "subject", "corrected_value": "x"},
+    ])
+    code, out, err = _cli("review", "import", sheet, "--archive", archive, "--reviewer", "Lan", "--json")
+    assert code == 1, err  # one row could not be applied: the exit code says so, the JSON says which
+    result = json.loads(out)
+    assert result["sheet"] == str(sheet) and result["applied"] == 1 and result["documents"] == [doc["id"]]
+    (error,) = result["errors"]
+    assert "row 3" in error and "doc-khong-co" in error and f"error: {error}" in err.splitlines()
+    assert result["warnings"] == []
+    after = json.loads((archive / "documents" / f"{doc['id']}.json").read_text(encoding="utf-8"))
+    assert after["metadata"]["signer"] == "Trần Văn An" and after["history"][-1]["reviewer"] == "Lan"
+
+
+def test_review_import_refusal_under_json(archive: Path, tmp_path: Path) -> None:
+    not_a_sheet = tmp_path / "ghi chú.csv"
+    not_a_sheet.write_text("a,b\n1,2\n", encoding="utf-8")
+    error = _json_error(*_cli("review", "import", not_a_sheet, "--archive", archive, "--json"))
+    assert error["error"].startswith(f"{not_a_sheet} is not a review sheet: ")
+    _json_error(*_cli("review", "import", not_a_sheet, "--archive", tmp_path / "none", "--json"))
+
