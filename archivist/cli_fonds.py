@@ -17,7 +17,7 @@ from typing import NoReturn
 import click
 
 from .adminunits import UnitError, load_units
-from .cli_common import echo_json, fail, json_option
+from .cli_common import ArchivistGroup, echo_json, fail, json_option
 from .fonds import (
     Fonds,
     FondsError,
@@ -119,7 +119,7 @@ def _print_init(r: InitResult, commune: str) -> None:
                    "again.")
 
 
-@click.group("fonds", epilog="""\b
+@click.group("fonds", cls=ArchivistGroup, epilog="""\b
 Examples:
   archivist fonds list --archive archive
   archivist fonds add --archive archive --code DU01 --name "Đảng ủy xã Yên Bình" --status open --start 2025-07-01

@@ -2,20 +2,25 @@
 
 ``--json`` on the commands that change an archive (``review import``, ``fonds add`` / ``set`` / ``drop``): a script
 reads what was done on stdout as one JSON document, and a refusal as ``{"error", "details", "exit_code"}`` with the
-same one line on stderr. Real ``archivist init`` (the unit lists) and a real ``process`` of one page (Tesseract,
-SQLite FTS5) make the archive.
+same one line on stderr. A command group run bare (``archivist fonds``) prints its help and exits 0. ``catalogue``
+says in plain words which retention schedule it uses. Real ``archivist init`` (the unit lists) and a real
+``process`` of one page (Tesseract, SQLite FTS5) make the archive.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
-from archivist.cli import main
+from archivist.cli import _register_optional, main
+from archivist.retention import load_schedule
 from archivist.review import COLUMNS
 from tests.badinput import _encoded, small_page
 
@@ -116,4 +121,56 @@ def test_review_import_refusal_under_json(archive: Path, tmp_path: Path) -> None
     error = _json_error(*_cli("review", "import", not_a_sheet, "--archive", archive, "--json"))
     assert error["error"].startswith(f"{not_a_sheet} is not a review sheet: ")
     _json_error(*_cli("review", "import", not_a_sheet, "--archive", tmp_path / "none", "--json"))
+
+
+def _groups() -> dict[str, click.Group]:
+    """Every command group by the words a person types (``""`` for ``archivist`` itself)."""
+    _register_optional()
+    found: dict[str, click.Group] = {}
+
+    def walk(prefix: str, group: click.Group) -> None:
+        found[prefix.strip()] = group
+        for name, cmd in group.commands.items():
+            if isinstance(cmd, click.Group):
+                walk(f"{prefix}{name} ", cmd)
+
+    walk("", main)
+    return found
+
+
+def test_every_group_run_bare_prints_its_help_and_exits_0() -> None:
+    groups = _groups()
+    assert {"", "fonds", "review"} <= set(groups)
+    for name in groups:
+        bare = CliRunner().invoke(main, name.split(), prog_name="archivist")
+        helped = CliRunner().invoke(main, [*name.split(), "--help"], prog_name="archivist")
+        assert bare.exit_code == 0, (name, bare.output)
+        assert bare.stdout == helped.stdout and bare.stderr == "", name  # the help, on stdout: nothing went wrong
+        assert "Commands:" in bare.stdout and ("Example" in bare.stdout or "Typical session" in bare.stdout), name
+
+
+def test_archivist_fonds_alone_through_the_real_cli() -> None:
+    res = subprocess.run([sys.executable, "-m", "archivist.cli", "fonds"], capture_output=True, text=True)
+    assert res.returncode == 0 and res.stderr == ""
+    assert res.stdout.startswith("Usage: ") and all(f"  {c} " in res.stdout for c in ("list", "add", "set", "drop"))
+
+
+def test_the_schedule_in_force_is_said_plainly(tmp_path: Path) -> None:
+    built_in = load_schedule()
+    assert built_in.describe() == f"Using the retention schedule built into archivist ({len(built_in.entries)} series)"
+    own = tmp_path / "lịch bảo quản.json"
+    own.write_text(json.dumps({"schedule_version": 1, "entries": [
+        {"series": "correspondence", "period": 15, "basis": [{"instrument": "Quyết định 3/QĐ-UBND", "item": "Mục 2"}]},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    assert load_schedule(own).describe() == (f"Using the retention schedule built into archivist and your own, {own} "
+                                             f"({len(built_in.entries)} series; overrides correspondence)")
+
+
+def test_catalogue_names_the_schedule_it_uses(archive: Path, tmp_path: Path) -> None:
+    n = len(load_schedule().entries)
+    code, out, err = _cli("catalogue", "--archive", archive, "--out", tmp_path / "muc-luc", "--json")
+    assert code == 0, err
+    assert json.loads(out)["dossiers"] == 1
+    assert err.splitlines()[0] == f"Using the retention schedule built into archivist ({n} series)"
+    assert "(built-in)" not in err
 
