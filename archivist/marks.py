@@ -20,6 +20,9 @@ from .textnorm import normalize
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
 _WORD = re.compile(r"\w+")
+#: A run of letters (digits, "_" and punctuation split runs): the words of a name, for every module that reads
+#: names (nameread, namerival, nametwin, unlisted), so that they all cut a name into the same words.
+LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_AFTER = re.compile(r"\s+\d")
 #: Bare words that, before a number, can only be these (``nam 2019`` is ``năm 2019``, ``quy 3`` ``quý 3``).
 _BEFORE_NUMBER = {"nam": "năm", "quy": "quý", "thon": "thôn", "thu": "thứ", "so": "số", "ngay": "ngày",

@@ -174,3 +174,18 @@ def test_catalogue_names_the_schedule_it_uses(archive: Path, tmp_path: Path) -> 
     assert err.splitlines()[0] == f"Using the retention schedule built into archivist ({n} series)"
     assert "(built-in)" not in err
 
+
+def test_one_pattern_cuts_names_into_words() -> None:
+    """The letters-only word pattern is written once (archivist/marks.py) and every module that cut words with it
+    uses that one."""
+    import ast
+
+    from archivist import civil, marks, nameread, namerival, nametwin, structflags, unlisted, wordingflags
+
+    package = Path(marks.__file__).parent
+    defined = sorted(p.name for p in package.glob("*.py") for node in ast.walk(ast.parse(p.read_text("utf-8")))
+                     if isinstance(node, ast.Constant) and node.value == r"[^\W\d_]+")
+    assert defined == ["marks.py"]
+    assert all(m.LETTERS is marks.LETTERS for m in (civil, nameread, namerival, nametwin, structflags, unlisted,
+                                                    wordingflags))
+    assert marks.LETTERS.findall("Lò Văn Đức-2, Nguyễn_Thị") == ["Lò", "Văn", "Đức", "Nguyễn", "Thị"]
