@@ -9,7 +9,6 @@ says in plain words which retention schedule it uses. Real ``archivist init`` (t
 
 from __future__ import annotations
 
-import csv
 import json
 import subprocess
 import sys
@@ -21,8 +20,8 @@ from click.testing import CliRunner
 
 from archivist.cli import _register_optional, main
 from archivist.retention import load_schedule
-from archivist.review import COLUMNS
 from tests.badinput import _encoded, small_page
+from tests.test_commit_path import _sheet
 
 
 def _cli(*args: object) -> tuple[int, str, str]:
@@ -88,14 +87,6 @@ def test_a_refused_fonds_edit_under_json_is_one_json_object(archive: Path, args:
     plain = _cli(*args, "--archive", archive)
     assert plain[0] == 2 and plain[1] == "" and plain[2].splitlines()[0] == f"error: {error['error']}"
     assert sorted(p.read_bytes() for p in (archive / "fonds").glob("*.json")) == before  # nothing written
-
-
-def _sheet(path: Path, rows: list[dict]) -> Path:
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=COLUMNS)
-        w.writeheader()
-        w.writerows(dict.fromkeys(COLUMNS, "") | r for r in rows)
-    return path
 
 
 def test_review_import_prints_json(archive: Path, tmp_path: Path) -> None:
