@@ -69,6 +69,9 @@ def main() -> None:
       archivist process scans/ --archive archive        # OCR every scan into PDF/A + records
       archivist search "quyet dinh" --archive archive   # find documents, with or without diacritics
       archivist report --archive archive                # the batch at a glance: archive/report.html
+
+    Each command's options, with examples: archivist COMMAND --help (a group such as 'archivist fonds'
+    typed alone lists its commands).
     """
 
 

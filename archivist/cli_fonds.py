@@ -34,8 +34,9 @@ from .plural import plural
 from .schemas import RecordInvalid
 
 ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, path_type=Path),
-                       help="The archive folder.")
+                       help="The archive folder, e.g. --archive archive ('archivist init' sets it up).")
 DATE = click.DateTime(formats=["%Y-%m-%d"])
+DATE_METAVAR = "YYYY-MM-DD"  # Click shows the format itself, [%Y-%m-%d], which reads as code
 
 
 def _stop(e: Exception, code: int | None = None) -> NoReturn:
@@ -205,14 +206,19 @@ def _edits(**kw) -> dict:
 
 
 FIELDS = [
-    click.option("--name", help="Tên phông: the body whose records these are."),
-    click.option("--status", type=click.Choice(["open", "closed"]), help="open: the body still makes records."),
-    click.option("--start", "start_date", type=DATE, help="When the body began (YYYY-MM-DD)."),
-    click.option("--end", "end_date", type=DATE, help="When it ceased (YYYY-MM-DD)."),
+    click.option("--name", help="Tên phông: the body whose records these are, e.g. 'Đảng ủy xã Yên Bình'."),
+    click.option("--status", type=click.Choice(["open", "closed"]),
+                 help="open: the body still makes records; closed: it ceased (give --end) [default for a new fonds: "
+                      "closed with --end, else open]."),
+    click.option("--start", "start_date", type=DATE, metavar=DATE_METAVAR,
+                 help="When the body began, e.g. --start 2025-07-01."),
+    click.option("--end", "end_date", type=DATE, metavar=DATE_METAVAR, help="When it ceased, e.g. --end 2025-06-30."),
     click.option("--history", help="Lịch sử đơn vị hình thành phông, e.g. the resolution that merged it."),
     click.option("--language", help="Language(s) of the records, e.g. 'vi' or 'vi, fr'."),
-    click.option("--classification", "classification_scheme", help="Phương án phân loại (classification scheme)."),
-    click.option("--backup", "backup_regime", help="Chế độ dự phòng (backup regime)."),
+    click.option("--classification", "classification_scheme",
+                 help="Phương án phân loại (classification scheme), e.g. 'Theo vấn đề, năm'."),
+    click.option("--backup", "backup_regime",
+                 help="Chế độ dự phòng (backup regime), e.g. 'Bản sao lưu trên ổ cứng ngoài, cập nhật hằng quý'."),
     click.option("--notes", help="Ghi chú: free notes on the fonds, e.g. 'Tài liệu 1998-2003 bị ẩm, cần tu bổ'."),
 ]
 
@@ -231,7 +237,8 @@ Examples:
   archivist fonds add --archive archive --code DU01 --name "Đảng ủy xã Yên Bình" --json
 """)
 @ARCHIVE
-@click.option("--code", required=True, help="Mã phông: letters, digits, '-', '_' and inner dots; unique.")
+@click.option("--code", required=True,
+              help="Mã phông: letters, digits, '-', '_' and inner dots, unique in the archive, e.g. --code DU01.")
 @_with_fields
 @json_option('the fonds added ({"fonds": its record, "path": its file})')
 def add(archive: Path, code: str, as_json: bool, **kw) -> None:
@@ -262,9 +269,9 @@ Examples:
 """)
 @click.argument("fonds_ref", metavar="FONDS")
 @ARCHIVE
-@click.option("--code", help="A new code (refused once a document or dossier uses the fonds).")
+@click.option("--code", help="A new code, e.g. --code UBND-YB (refused once a document or dossier uses the fonds).")
 @_with_fields
-@click.option("--by", help="Who makes the change (kept in the fonds' history of changes).")
+@click.option("--by", help="Who makes the change (kept in the fonds' history of changes), e.g. --by Lan.")
 @json_option('the fonds as changed ({"fonds": its record, "changed": the fields given})')
 def set_cmd(fonds_ref: str, archive: Path, code: str | None, by: str | None, as_json: bool, **kw) -> None:
     """Change a fonds' code, name, history, classification scheme, notes or dates (FONDS: its code or name).

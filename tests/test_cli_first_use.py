@@ -180,3 +180,28 @@ def test_one_pattern_cuts_names_into_words() -> None:
     assert all(m.LETTERS is marks.LETTERS for m in (civil, nameread, namerival, nametwin, structflags, unlisted,
                                                     wordingflags))
     assert marks.LETTERS.findall("Lò Văn Đức-2, Nguyễn_Thị") == ["Lò", "Văn", "Đức", "Nguyễn", "Thị"]
+
+
+def _every_command() -> dict[str, click.Command]:
+    _register_optional()
+    found: dict[str, click.Command] = {}
+    for prefix, group in _groups().items():
+        for name, cmd in group.commands.items():
+            found[f"{prefix} {name}".strip()] = cmd
+    return found
+
+
+def test_every_help_reads_as_plain_text_with_its_examples_whole() -> None:
+    """No option shows a format string (Click's [%Y-%m-%d]) where a person expects YYYY-MM-DD, and every example
+    line of a command's help is printed as one line, as written (not run together with the next by rewrapping)."""
+    for name, cmd in _every_command().items():
+        out = CliRunner().invoke(main, [*name.split(), "--help"], prog_name="archivist").stdout
+        assert "%" not in out, name
+        lines = {line.strip() for line in out.splitlines()}
+        examples = [line.strip() for line in (cmd.epilog or "").splitlines() if line.strip().startswith("archivist ")]
+        assert examples, f"{name}: no example"
+        assert all(example in lines for example in examples), (name, examples)
+    top = CliRunner().invoke(main, ["--help"], prog_name="archivist").stdout
+    assert "archivist COMMAND --help" in " ".join(top.split())
+    fonds_add = CliRunner().invoke(main, ["fonds", "add", "--help"], prog_name="archivist").stdout
+    assert "--start YYYY-MM-DD" in fonds_add and "--end YYYY-MM-DD" in fonds_add
