@@ -17,6 +17,7 @@ from .fields import Field, clean, make_field
 from .footer import is_name, split_names
 from .highland import is_highland, known, name_case
 from .layout import DocLayout
+from .lexicon import LETTERS
 from .marks import MarkRestorer
 from .numsym import SLASH_MARKS, is_known_part
 from .ocrtext import Line
@@ -121,7 +122,7 @@ def entry_doubt(text: str, start: int, end: int) -> str | None:
     0.802 was stored unflagged so; on the fit basis (seeds 22-80, 87-91, 96 and HG47) no right labelled entry's
     word goes on into letters other than a code (bench/RESULTS.md, "Flags, seventy-ninth round (session 32)")."""
     word = text[end:].split(maxsplit=1)[0] if text[end:end + 1].isalpha() else ""
-    letters = re.match(r"[^\W\d_]+", word)
+    letters = LETTERS.match(word)
     if letters is None or is_known_part(letters.group(0)):
         return None
     return f"entry number '{text[start:end]}{word}' is not a number: a digit may be read as a letter"

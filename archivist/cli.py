@@ -11,7 +11,6 @@ from .plural import plural
 _COLLECTING = gcpause.pause()  # the command's imports, kept for its whole life: frozen, not collected (gcpause.py)
 
 import functools  # noqa: E402
-import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 from collections import Counter  # noqa: E402
@@ -26,7 +25,7 @@ start_early_for(sys.argv[1:])
 import click  # noqa: E402 - after the fork server is on its way
 
 from . import __version__  # noqa: E402
-from .cli_common import ArchivistGroup, index_address  # noqa: E402
+from .cli_common import ArchivistGroup, echo_json, index_address  # noqa: E402
 from .errors import EXIT_ENVIRONMENT, EXIT_FAILED  # noqa: E402
 from .models import to_jsonable  # noqa: E402
 
@@ -70,6 +69,9 @@ def main() -> None:
       archivist process scans/ --archive archive        # OCR every scan into PDF/A + records
       archivist search "quyet dinh" --archive archive   # find documents, with or without diacritics
       archivist report --archive archive                # the batch at a glance: archive/report.html
+
+    Each command's options, with examples: archivist COMMAND --help (a group such as 'archivist fonds'
+    typed alone lists its commands).
     """
 
 
@@ -207,13 +209,13 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     finally:
         prog.close()
     if as_json:
-        click.echo(json.dumps(to_jsonable({
+        echo_json(to_jsonable({
             "ok": report.ok, "archive": str(archive), "pages": report.pages, "seconds": round(report.seconds, 2),
             "pages_per_minute": round(report.pages_per_minute, 1), "failed_documents": report.failed_documents,
             "documents": report.documents,
             "failures": report.failures, "warnings": report.warnings, "skipped_files": report.skipped_files,
             "stopped": report.stopped, "unfinished": report.unfinished,
-        }), ensure_ascii=False, indent=2))
+        }))
         _print_problems(report)
     else:
         _print_summary(report)

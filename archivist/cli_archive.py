@@ -5,7 +5,6 @@ Exit codes: 0 all is well, 1 problems found (listed on stderr), 2 usage error.
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -189,7 +188,7 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
     ArchiveStore.reader(archive)
     report = run(archive, pdfa=pdfa, sources=not no_sources)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        echo_json(report.to_dict())
     else:
         for p in report.problems:
             click.echo(p.line())

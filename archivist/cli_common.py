@@ -83,8 +83,10 @@ class _OneLine:
         try:
             return super().make_context(info_name, args, parent=parent, **extra)  # type: ignore[misc]
         except click.UsageError as e:
-            if isinstance(e, NoArgsIsHelpError):  # a group run bare: its help is the answer, not an error
-                raise
+            if isinstance(e, NoArgsIsHelpError):  # a group run bare (``archivist fonds``): listing what it does is
+                # the answer, not an error, so the help goes to stdout and the exit code is 0 (Click's is 2, on stderr)
+                click.echo(e.ctx.get_help(), color=e.ctx.color)
+                raise click.exceptions.Exit(0) from None
             _die(_usage_line(e, e.ctx or parent), e.exit_code, e.ctx or parent, given)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -10,7 +10,6 @@ is written then.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -18,7 +17,7 @@ from typing import NoReturn
 import click
 
 from .adminunits import UnitError, load_units
-from .cli_common import fail
+from .cli_common import ArchivistGroup, echo_json, fail, json_option
 from .fonds import (
     Fonds,
     FondsError,
@@ -35,8 +34,9 @@ from .plural import plural
 from .schemas import RecordInvalid
 
 ARCHIVE = click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, path_type=Path),
-                       help="The archive folder.")
+                       help="The archive folder, e.g. --archive archive ('archivist init' sets it up).")
 DATE = click.DateTime(formats=["%Y-%m-%d"])
+DATE_METAVAR = "YYYY-MM-DD"  # Click shows the format itself, [%Y-%m-%d], which reads as code
 
 
 def _stop(e: Exception, code: int | None = None) -> NoReturn:
@@ -87,12 +87,11 @@ def init(archive: Path, commune: str, province: str | None, identifier: str | No
     except (UnitError, FondsError, RecordInvalid) as e:
         _stop(e)
     if as_json:
-        click.echo(json.dumps({"archive": str(archive), "organisation": result.organisation,
-                               "units_source": result.units_source, "unchanged": result.unchanged,
-                               "filed": result.filed, "to_review": result.to_review,
-                               "created": [f.code for f in result.created], "kept": [f.code for f in result.kept],
-                               "fonds": [f.to_dict() for f in result.fonds + result.others]},
-                              ensure_ascii=False, indent=2))
+        echo_json({"archive": str(archive), "organisation": result.organisation,
+                   "units_source": result.units_source, "unchanged": result.unchanged,
+                   "filed": result.filed, "to_review": result.to_review,
+                   "created": [f.code for f in result.created], "kept": [f.code for f in result.kept],
+                   "fonds": [f.to_dict() for f in result.fonds + result.others]})
         return
     _print_init(result, unit.describe())
 
@@ -121,7 +120,7 @@ def _print_init(r: InitResult, commune: str) -> None:
                    "again.")
 
 
-@click.group("fonds", epilog="""\b
+@click.group("fonds", cls=ArchivistGroup, epilog="""\b
 Examples:
   archivist fonds list --archive archive
   archivist fonds add --archive archive --code DU01 --name "Đảng ủy xã Yên Bình" --status open --start 2025-07-01
@@ -155,8 +154,7 @@ def list_cmd(archive: Path, as_json: bool) -> None:
         _stop(e)
     counts, unassigned = _live_totals(archive, found)
     if as_json:
-        click.echo(json.dumps([{**f.to_dict(), "totals": counts[f.code]} for f in found], ensure_ascii=False,
-                              indent=2))
+        echo_json([{**f.to_dict(), "totals": counts[f.code]} for f in found])
         return
     if not found:
         click.echo(f"No fonds yet: run 'archivist init --archive {archive} --commune NAME|CODE'.")
@@ -208,14 +206,19 @@ def _edits(**kw) -> dict:
 
 
 FIELDS = [
-    click.option("--name", help="Tên phông: the body whose records these are."),
-    click.option("--status", type=click.Choice(["open", "closed"]), help="open: the body still makes records."),
-    click.option("--start", "start_date", type=DATE, help="When the body began (YYYY-MM-DD)."),
-    click.option("--end", "end_date", type=DATE, help="When it ceased (YYYY-MM-DD)."),
+    click.option("--name", help="Tên phông: the body whose records these are, e.g. 'Đảng ủy xã Yên Bình'."),
+    click.option("--status", type=click.Choice(["open", "closed"]),
+                 help="open: the body still makes records; closed: it ceased (give --end) [default for a new fonds: "
+                      "closed with --end, else open]."),
+    click.option("--start", "start_date", type=DATE, metavar=DATE_METAVAR,
+                 help="When the body began, e.g. --start 2025-07-01."),
+    click.option("--end", "end_date", type=DATE, metavar=DATE_METAVAR, help="When it ceased, e.g. --end 2025-06-30."),
     click.option("--history", help="Lịch sử đơn vị hình thành phông, e.g. the resolution that merged it."),
     click.option("--language", help="Language(s) of the records, e.g. 'vi' or 'vi, fr'."),
-    click.option("--classification", "classification_scheme", help="Phương án phân loại (classification scheme)."),
-    click.option("--backup", "backup_regime", help="Chế độ dự phòng (backup regime)."),
+    click.option("--classification", "classification_scheme",
+                 help="Phương án phân loại (classification scheme), e.g. 'Theo vấn đề, năm'."),
+    click.option("--backup", "backup_regime",
+                 help="Chế độ dự phòng (backup regime), e.g. 'Bản sao lưu trên ổ cứng ngoài, cập nhật hằng quý'."),
     click.option("--notes", help="Ghi chú: free notes on the fonds, e.g. 'Tài liệu 1998-2003 bị ẩm, cần tu bổ'."),
 ]
 
@@ -231,11 +234,14 @@ Examples:
   archivist fonds add --archive archive --code DU01 --name "Đảng ủy xã Yên Bình" --status open --start 2025-07-01
   archivist fonds add --archive archive --code HT2019 --name "Ủy ban nhân dân xã Hợp Thành" --status closed \\
       --end 2019-12-31 --history "Nhập vào xã Tân Hương năm 2020 (sắp xếp ĐVHC 2019-2021)"
+  archivist fonds add --archive archive --code DU01 --name "Đảng ủy xã Yên Bình" --json
 """)
 @ARCHIVE
-@click.option("--code", required=True, help="Mã phông: letters, digits, '-', '_' and inner dots; unique.")
+@click.option("--code", required=True,
+              help="Mã phông: letters, digits, '-', '_' and inner dots, unique in the archive, e.g. --code DU01.")
 @_with_fields
-def add(archive: Path, code: str, **kw) -> None:
+@json_option('the fonds added ({"fonds": its record, "path": its file})')
+def add(archive: Path, code: str, as_json: bool, **kw) -> None:
     """Add a fonds the merger mapping does not know (a Party committee's, one from an earlier merger)."""
     _need_archive(archive)
     values = _edits(**kw)
@@ -248,6 +254,9 @@ def add(archive: Path, code: str, **kw) -> None:
             path = add_fonds(archive, f)
     except (FondsError, RecordInvalid) as e:
         _stop(e)
+    if as_json:
+        echo_json({"fonds": f.to_dict(), "path": str(path)})
+        return
     click.echo(f"Added {f.label()}: {path}")
 
 
@@ -256,13 +265,15 @@ Examples:
   archivist fonds set C04756 --archive archive --history "Nhập theo Nghị quyết của UBTVQH năm 2025"
   archivist fonds set "Tân Hương" --archive archive --notes "Tài liệu 1998-2003 bị ẩm, cần tu bổ" --by Lan
   archivist fonds set M04714 --archive archive --code UBND-YB   # only before any document uses it
+  archivist fonds set C04756 --archive archive --status closed --end 2025-06-30 --json
 """)
 @click.argument("fonds_ref", metavar="FONDS")
 @ARCHIVE
-@click.option("--code", help="A new code (refused once a document or dossier uses the fonds).")
+@click.option("--code", help="A new code, e.g. --code UBND-YB (refused once a document or dossier uses the fonds).")
 @_with_fields
-@click.option("--by", help="Who makes the change (kept in the fonds' history of changes).")
-def set_cmd(fonds_ref: str, archive: Path, code: str | None, by: str | None, **kw) -> None:
+@click.option("--by", help="Who makes the change (kept in the fonds' history of changes), e.g. --by Lan.")
+@json_option('the fonds as changed ({"fonds": its record, "changed": the fields given})')
+def set_cmd(fonds_ref: str, archive: Path, code: str | None, by: str | None, as_json: bool, **kw) -> None:
     """Change a fonds' code, name, history, classification scheme, notes or dates (FONDS: its code or name).
 
     Every old value is kept in the record's list of changes."""
@@ -275,16 +286,21 @@ def set_cmd(fonds_ref: str, archive: Path, code: str | None, by: str | None, **k
             f = update_fonds(archive, fonds_ref, values, by=by)
     except (FondsError, RecordInvalid) as e:
         _stop(e)
+    if as_json:
+        echo_json({"fonds": f.to_dict(), "changed": sorted(values)})
+        return
     click.echo(f"Updated {f.label()}: {', '.join(sorted(values))}")
 
 
 @fonds.command("drop", epilog="""\b
-Example:
+Examples:
   archivist fonds drop C00112 --archive archive   # a partly merged former unit this archive does not keep
+  archivist fonds drop C00112 --archive archive --json
 """)
 @click.argument("fonds_ref", metavar="FONDS")
 @ARCHIVE
-def drop(fonds_ref: str, archive: Path) -> None:
+@json_option('the fonds removed ({"dropped": its record as it was})')
+def drop(fonds_ref: str, archive: Path, as_json: bool) -> None:
     """Remove a fonds no document or dossier belongs to (e.g. a partly merged former unit kept elsewhere)."""
     _need_archive(archive)
     try:
@@ -292,6 +308,9 @@ def drop(fonds_ref: str, archive: Path) -> None:
             f = drop_fonds(archive, fonds_ref)
     except FondsError as e:
         _stop(e)
+    if as_json:
+        echo_json({"dropped": f.to_dict()})
+        return
     again = " ('archivist init --force' makes it again)" if f.origin != "added" else ""
     click.echo(f"Dropped {f.label()}{again}.")
 

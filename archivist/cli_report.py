@@ -6,12 +6,11 @@ report was written, 2 when the folder is not an archive.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from .cli_common import ArchivistCommand
+from .cli_common import ArchivistCommand, echo_json
 from .plural import plural
 
 
@@ -55,7 +54,7 @@ def report(archive: Path, out: Path | None, as_json: bool) -> None:
         ArchiveStore.reader(archive)
         result = build_html_report(archive, out)
     if as_json:
-        click.echo(json.dumps({"report": str(result.path), **result.summary}, ensure_ascii=False, indent=2))
+        echo_json({"report": str(result.path), **result.summary})
         return
     s = result.summary
     click.echo(f"Report: {result.path}")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import ArchivistGroup, echo_json
+from .cli_common import ArchivistGroup, echo_json, json_option
 from .plural import plural
 from .review import JSON_KEYS, THRESHOLD, export_review, import_review
 
@@ -78,12 +78,16 @@ def _export(archive: Path, out: Path, threshold: float, as_json: bool) -> None:
 Examples:
   archivist review import review.csv --archive archive
   archivist review import review.csv --archive archive --reviewer "Nguyễn Thị Lan"
+  archivist review import review.csv --archive archive --json
 """)
 @click.argument("csv_file", metavar="REVIEW.CSV", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--archive", "-a", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
               help=_ARCHIVE_HELP)
-@click.option("--reviewer", "-r", help="Name recorded in the history for rows whose reviewer column is empty.")
-def _import(csv_file: Path, archive: Path, reviewer: str | None) -> None:
+@click.option("--reviewer", "-r",
+              help="Name recorded in the history for rows whose reviewer column is empty, e.g. --reviewer Lan.")
+@json_option('what was applied ({"sheet", "applied", "documents": [ids], "errors", "warnings"}; exit 1 when '
+             '"errors" lists rows that could not be applied)')
+def _import(csv_file: Path, archive: Path, reviewer: str | None, as_json: bool) -> None:
     """Apply the corrected values of REVIEW.CSV: record, PDF/A metadata and search index.
 
     Corrected values are confirmed and kept by later re-processing; a value typed as it is
@@ -102,7 +106,11 @@ def _import(csv_file: Path, archive: Path, reviewer: str | None) -> None:
         click.echo(f"error: {err}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    click.echo(f"{plural(result.applied, 'correction')} applied to {plural(len(result.documents), 'document')}")
+    if as_json:
+        echo_json({"sheet": str(csv_file), "applied": result.applied, "documents": result.documents,
+                   "errors": result.errors, "warnings": result.warnings})
+    else:
+        click.echo(f"{plural(result.applied, 'correction')} applied to {plural(len(result.documents), 'document')}")
     if result.errors:
         raise SystemExit(1)
 

@@ -105,8 +105,7 @@ def search(query: str, archive: Path, doc_type: str | None, date_from: str | Non
         except ValueError as e:
             raise InputError(str(e)) from None
     if as_json:
-        click.echo(json.dumps([{**asdict(h), "pdf": _pdf(archive, h) or None} for h in hits], ensure_ascii=False,
-                              indent=2))
+        echo_json([{**asdict(h), "pdf": _pdf(archive, h) or None} for h in hits])
     elif not hits:
         filtered = any(asdict(replace(filters, all_versions=False)).values())
         click.echo(f"No documents match {query!r}" + (" with these filters." if filtered else "."))
@@ -153,10 +152,15 @@ def _table(archive: Path, hits: list[Hit], offset: int) -> None:
     Console().print(table)
 
 
-@click.command(cls=ArchivistCommand, epilog="Example:\n  archivist show doc-3f2a9c1b7e4d --archive archive")
+@click.command(cls=ArchivistCommand, epilog="""\b
+Examples:
+  archivist show doc-3f2a9c1b7e4d --archive archive
+  archivist show doc-3f2a9c1b7e4d --archive archive --text > record.json   # with each page's OCR text
+""")
 @click.argument("doc_id")
 @ARCHIVE
-@click.option("--text/--no-text", default=False, help="Include each page's OCR text and words.")
+@click.option("--text/--no-text", default=False,
+              help="Include each page's OCR text and its words with their boxes (long: a page holds hundreds).")
 def show(doc_id: str, archive: Path, text: bool) -> None:
     """Print a document's record (JSON), without page texts unless --text."""
     rec = _record(archive, doc_id)
@@ -165,15 +169,19 @@ def show(doc_id: str, archive: Path, text: bool) -> None:
         for p in rec.get("pages", []):
             p.pop("text", None)
             p.pop("words", None)
-    click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+    echo_json(rec)
 
 
 @click.command("open", cls=ArchivistCommand,
-               epilog="Example:\n  archivist open doc-3f2a9c1b7e4d --page 2 --archive archive"
-                      "  # then e.g. evince -i 2 PATH")
+               epilog="""\b
+Examples:
+  archivist open doc-3f2a9c1b7e4d --page 2 --archive archive   # prints PATH and 2: then e.g. evince -i 2 PATH
+  archivist open doc-3f2a9c1b7e4d --archive archive --json
+""")
 @click.argument("doc_id")
 @ARCHIVE
-@click.option("--page", type=click.IntRange(1), default=1, show_default=True, help="Page to open at.")
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True,
+              help="Page to open at, e.g. --page 3 (checked against the document's page count).")
 @json_option("the PDF's path, the page and the document's page count")
 def open_cmd(doc_id: str, archive: Path, page: int, as_json: bool) -> None:
     """Print the PDF path and the page, tab-separated, for a viewer."""

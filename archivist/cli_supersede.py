@@ -6,12 +6,11 @@ A thin layer over archivist/supersede.py, which holds the rules and the writes. 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from .cli_common import ArchivistCommand
+from .cli_common import ArchivistCommand, echo_json
 
 
 @click.command(cls=ArchivistCommand, epilog="""\b
@@ -54,6 +53,6 @@ def supersede(old_id: str, new_id: str | None, undo: bool, archive: Path, reason
     for w in outcome.warnings:
         click.echo(f"warning: {w}", err=True)
     if as_json:
-        click.echo(json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2))
+        echo_json(outcome.to_dict())
     else:
         click.echo(outcome.line())

@@ -104,5 +104,5 @@ def damaged_reason(path: Path) -> str:
     try:
         pillow_heif.open_heif(path, convert_hdr_to_8bit=True)
     except Exception as e:  # noqa: BLE001 - whatever libheif says, the file is what is wrong
-        return f"the {kind} is damaged or truncated ({one_line(e)})"
+        return f"the {kind} is damaged or truncated ({one_line(e, 100)})"
     return f"the {kind} is damaged or truncated (its pictures cannot be read)"

@@ -25,14 +25,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lexicon import SURNAME_SPELLINGS, SURNAMES, load_lexicon, name_spellings, other_names, section_lines
+from .lexicon import LETTERS, SURNAME_SPELLINGS, SURNAMES, load_lexicon, name_spellings, other_names, section_lines
 from .ocrtext import _fold
 from .syllables import attested
 
 #: a word of a name with a letter and an apostrophe before its capital: ``H'Nga``, ``K'Bròng`` (either apostrophe)
 APOSTROPHE_WORD = re.compile(r"^[^\W\d_]['’][^\W\d_]+$")
-#: the letters of a name's words, apostrophe words split (``H'Nga``: ``H``, ``Nga``), as the restorer sees them
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +76,7 @@ def stock(name: str) -> bool:
     """Whether ``name`` is no name of these peoples but words: a phrase of the lexicon runs in it (``Y TẾ XÃ``: the
     ``Y`` that opens Ê Đê names opens ``y tế`` too), it has no word of two letters or more (``A B``: debris), or
     only a one-letter opener makes it one of theirs and another word is no name and no word (:func:`_opener_only`)."""
-    letters = _LETTERS.findall(unicodedata.normalize("NFC", name))
+    letters = LETTERS.findall(unicodedata.normalize("NFC", name))
     words = [_fold(w) for w in letters]
     phrases = load_lexicon().get("phrases", {})
     if any(tuple(words[i:i + n]) in phrases for n in (2, 3) for i in range(len(words) - n + 1)):
@@ -113,7 +111,7 @@ def known(name: str) -> bool:
     words = unicodedata.normalize("NFC", name).split()
     if not is_highland(name) or any(w.lower() in ("h", "k") for w in words):
         return False
-    return all(listed(w) for w in _LETTERS.findall(name))
+    return all(listed(w) for w in LETTERS.findall(name))
 
 
 def name_case(name: str) -> str:

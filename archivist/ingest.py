@@ -29,7 +29,20 @@ from PIL import Image, UnidentifiedImageError
 from . import heif
 from .errors import one_line
 from .exiforient import exif_orientation, tag_of_block
-from .loaded import MAX_PIXELS, IngestError, LoadedPage, gray_of, loaded, loaded_image, loaded_pixels
+from .loaded import (
+    DAMAGED_IMAGE_ADVICE,
+    DAMAGED_PHOTO_ADVICE,
+    EMPTY_ADVICE,
+    MAX_PIXELS,
+    NOT_A_SCAN_ADVICE,
+    TOO_LARGE_ADVICE,
+    IngestError,
+    LoadedPage,
+    gray_of,
+    loaded,
+    loaded_image,
+    loaded_pixels,
+)
 from .models import ImagePayload, PageRef
 from .payload import image_payload, png_exif, png_passthrough
 
@@ -74,26 +87,29 @@ _MAGIC = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"II*\x00",
           (b"\x00\x00\x00\x0cjP", "JPEG 2000"), (b"\xffO\xffQ", "JPEG 2000"))
 
 
-def _unreadable_reason(path: Path) -> str:
-    """A plain reason for a file Pillow cannot identify: a damaged image, text, or something else."""
+def _unreadable(path: Path) -> IngestError:
+    """The error for a file Pillow cannot identify, with a plain reason (a damaged image, text, or something
+    else) and what to do about it."""
     with open(path, "rb") as f:
         head = f.read(4096)
     for magic, fmt in _MAGIC:
         if head.startswith(magic):
-            return f"the {fmt} image is damaged or truncated (its header cannot be read)"
+            return IngestError(f"the {fmt} image is damaged or truncated (its header cannot be read)",
+                               DAMAGED_IMAGE_ADVICE)
     if heif.brand(head) is not None:  # the HEIF opener is registered by now (_open_header): it failed too
-        return heif.damaged_reason(path)
+        return IngestError(heif.damaged_reason(path), DAMAGED_PHOTO_ADVICE)
     if head[4:12] in (b"ftypavif", b"ftypavis"):  # AVIF, which Pillow reads itself
-        return "the AVIF image is damaged or truncated (its header cannot be read)"
+        return IngestError("the AVIF image is damaged or truncated (its header cannot be read)", DAMAGED_IMAGE_ADVICE)
     text = head.decode("utf-8", "replace")  # a character cut at byte 4096 is one U+FFFD among thousands
     if sum(c != "\ufffd" and (c.isprintable() or c.isspace()) for c in text) >= 0.95 * len(text):
-        return f"not an image file: it holds text, though its name ends in {path.suffix}"
-    return "not an image file, or the image is damaged"
+        return IngestError(f"not an image file: it holds text, though its name ends in {path.suffix}",
+                           NOT_A_SCAN_ADVICE)
+    return IngestError("not an image file, or the image is damaged", NOT_A_SCAN_ADVICE)
 
 
 def _too_large(w: int, h: int) -> IngestError:
     return IngestError(f"the image claims {w}x{h} pixels, over the {MAX_PIXELS // 1_000_000} MP limit "
-                       "(a damaged header or a decompression bomb)")
+                       "(a damaged header or a decompression bomb)", TOO_LARGE_ADVICE)
 
 
 def _open_header(src: Path | io.BytesIO) -> Image.Image:
@@ -177,7 +193,7 @@ def _frame(ref: PageRef) -> Iterator[Image.Image]:
 def count_pages(path: Path) -> int:
     """Page count from the header only; raises IngestError with a plain reason."""
     if path.stat().st_size == 0:
-        raise IngestError("the file is empty (0 bytes)")
+        raise IngestError("the file is empty (0 bytes)", EMPTY_ADVICE)
     if path.suffix.lower() in PDF_EXTS:
         from .pdfsource import pdf_page_count
 
@@ -188,9 +204,10 @@ def count_pages(path: Path) -> int:
             # nor a HEIF's images beside its primary one (a burst's other shots): archivist/heif.py
             return 1 if im.format in ("MPO", heif.FORMAT) else getattr(im, "n_frames", 1)
     except UnidentifiedImageError:
-        raise IngestError(_unreadable_reason(path)) from None
+        raise _unreadable(path) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:
-        raise IngestError(f"the image is damaged and cannot be read ({one_line(e)})") from None
+        raise IngestError(f"the image is damaged and cannot be read ({one_line(e, 100)})",
+                          DAMAGED_IMAGE_ADVICE) from None
 
 
 # --- loading pixels (runs in workers) -------------------------------------------------------
@@ -240,7 +257,7 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
     PNG, G4 and one-strip Deflate TIFF; archivist/payload.py), read after decoding succeeded.
     """
     if ref.path.stat().st_size == 0:
-        raise IngestError("the file is empty (0 bytes)")
+        raise IngestError("the file is empty (0 bytes)", EMPTY_ADVICE)
     what = "image"
     try:
         with _frame(ref) as im:
@@ -264,9 +281,10 @@ def _load_image_file(ref: PageRef) -> LoadedPage:
             page.source_format = fmt
             return page
     except UnidentifiedImageError:
-        raise IngestError(_unreadable_reason(ref.path)) from None
+        raise _unreadable(ref.path) from None
     except (OSError, EOFError, SyntaxError, ValueError, struct.error) as e:
-        raise IngestError(f"the {what} is damaged or truncated ({one_line(e)})") from None
+        advice = DAMAGED_PHOTO_ADVICE if what.endswith("photo") else DAMAGED_IMAGE_ADVICE
+        raise IngestError(f"the {what} is damaged or truncated ({one_line(e, 100)})", advice) from None
 
 
 def _format_name(im: Image.Image) -> str:

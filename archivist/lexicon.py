@@ -16,6 +16,11 @@ from pathlib import Path
 
 from .ocrtext import _fold, fold_key
 
+#: A run of letters (digits, "_" and punctuation split runs): the words of a name, for every module that reads
+#: names (nameread, namerival, nametwin, unlisted, highland, civil, the flag modules), so that they all cut a
+#: name into the same words.
+LETTERS = re.compile(r"[^\W\d_]+")
+
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
 #: a word of a lexicon line
 _WORD = re.compile(r"\w+")

@@ -26,8 +26,24 @@ if TYPE_CHECKING:
 MAX_PIXELS = 200_000_000
 
 
+#: What the archivist can do about a file that cannot be read; it ends the one-line reason (``…; <advice>``).
+#: Why: a reason alone ("the JPEG image is damaged or truncated") tells a commune's archivist what is wrong but
+#: not what to do next, and the batch report is read by people who are not programmers.
+EMPTY_ADVICE = "copy it again from the scanner, or scan the page again"
+DAMAGED_IMAGE_ADVICE = "save it again from the scanner software, or scan the page again"
+DAMAGED_PHOTO_ADVICE = "copy it again from the phone, or photograph the page again"
+DAMAGED_PDF_ADVICE = "save it again from the scanner software, or scan the pages again"
+ENCRYPTED_ADVICE = "ask for the password and save an unlocked copy"
+NOT_A_SCAN_ADVICE = "move it out of the scans folder, or put the page's scan in its place"
+TOO_LARGE_ADVICE = "split it, or scan it again at 300 dpi"
+
+
 class IngestError(Exception):
-    """A file that cannot be read as scans; the message is the one-line reason shown to the user."""
+    """A file that cannot be read as scans; the message is the one-line reason shown to the user, ending in
+    what to do about it (``advice``, one of the ``*_ADVICE`` lines) where there is something to do."""
+
+    def __init__(self, reason: str, advice: str = "") -> None:
+        super().__init__(f"{reason}; {advice}" if advice else reason)
 
 
 @dataclass

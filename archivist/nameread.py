@@ -23,7 +23,6 @@ read (a name read on a page extract takes no signer from is simply not used: its
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from .fields import Field
 from .footer import find_footer
 from .layout import Header
+from .lexicon import LETTERS
 from .namerival import listed
 from .numberread import _api as own_api
 from .numberread import crop_box, flag_box_reread, read_crop, read_image, reads_crops
@@ -45,7 +45,6 @@ if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract wr
 WAYS = (("read", "read", 1.5), ("scan", "scan", 1.5))
 PSM = 7
 #: a run of letters: a name's word in the value and in a reading (``Sơn.`` is ``Sơn``)
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def name_box(number: int, words: Sequence[Any], header: tuple[list[Line], Header] | None = None) -> list[int] | None:
@@ -81,7 +80,7 @@ def other_name(value: str, reading: str) -> tuple[str, str] | None:
     """The first word of ``reading`` that spells another listed name than ``value``'s word in its place (a family
     name first, given names after), with that word of ``value``; None when the words do not pair one to one, or
     every differing word is no listed name or differs in case only (``HỮU`` for ``Hữu``)."""
-    words, read = _LETTERS.findall(value), _LETTERS.findall(reading)
+    words, read = LETTERS.findall(value), LETTERS.findall(reading)
     if len(words) != len(read):
         return None
     for i, (own, found) in enumerate(zip(words, read, strict=True)):

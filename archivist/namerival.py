@@ -26,13 +26,12 @@ signer and none of 3,510 right signers or 489 persons (bench/RESULTS.md, "Flags,
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 
 from .faintflags import Box, value_words, word_tuples
 from .fields import NAME_FIELDS, Field
-from .lexicon import name_spellings
+from .lexicon import LETTERS, name_spellings
 from .numberbox import SURE
 from .ocrtext import PageText, box_inside, fold_key, overlap
 from .syllables import TONES
@@ -42,7 +41,6 @@ from .unlisted import unlisted_name_doubt
 #: many others (``Hà`` and the listed ``Bá``)
 NEAR_LETTERS = 3
 #: a run of letters: a name's word in its value and in the OCR word it was read from (``NGHĨA.``)
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def listed(index: int) -> set[str]:
@@ -55,17 +53,17 @@ def rival_name_doubt(value: str, read: Sequence[tuple[str, Sequence[tuple[int, s
     """Why the name ``value`` is doubtful: one of its words differs from the OCR word it was read from (``read``:
     each word's text and the engine's rivals, in order, one per word of the value), and a rival of that OCR word
     spells another listed name. None when the words do not pair one to one."""
-    words = _LETTERS.findall(value)
+    words = LETTERS.findall(value)
     if len(words) != len(read):
         return None
     for i, (word, (text, rivals)) in enumerate(zip(words, read, strict=True)):
-        letters = _LETTERS.findall(text)
+        letters = LETTERS.findall(text)
         if len(letters) != 1 or letters[0].lower() == word.lower():
             continue  # kept as read (or no single word): chardoubt judges its rivals
         for at, rival, _mine, _theirs in rivals:
             if not 0 <= at < len(text):
                 continue
-            other = "".join(_LETTERS.findall(text[:at] + rival + text[at + 1:])).lower()
+            other = "".join(LETTERS.findall(text[:at] + rival + text[at + 1:])).lower()
             if other != word.lower() and other in listed(i):
                 return (f"'{text}' was stored '{word}', but the engine's other choice for its '{text[at]}', "
                         f"'{rival}', spells the name '{other.capitalize()}': one of two names")
@@ -77,7 +75,7 @@ def near_name_doubt(value: str, read: Sequence[tuple[str, float]]) -> str | None
     more, read under :data:`~archivist.numberbox.SURE` (``read``: the OCR words it was read from and their confidence
     0-100, one per word of the value), and a listed given name has as many letters with one other (marks aside:
     ``Ngạc``, ``Ngọc``). None otherwise, or when the words do not pair one to one."""
-    words, given = _LETTERS.findall(value), name_spellings().get("given", {})
+    words, given = LETTERS.findall(value), name_spellings().get("given", {})
     if len(words) != len(read):
         return None
     for word, (_, conf) in list(zip(words, read, strict=True))[1:]:
@@ -112,7 +110,7 @@ ONLY_SPELLINGS: dict[str, tuple[str, ...]] = {"van": ("văn", "vân"), "anh": ("
 def spelling_doubt(value: str, keys: Sequence[str] = tuple(ONLY_SPELLINGS)) -> str | None:
     """Why the name ``value`` is doubtful: a word after its family name has the letters of one of ``keys``
     (:data:`ONLY_SPELLINGS`) but marks no name gives them."""
-    for word in _LETTERS.findall(value)[1:]:
+    for word in LETTERS.findall(value)[1:]:
         key = fold_key(word)
         if key in keys and word.lower() not in ONLY_SPELLINGS[key]:
             names = "' or '".join(s.capitalize() for s in ONLY_SPELLINGS[key])
@@ -137,11 +135,11 @@ def crossed_name_doubt(value: str, read: Sequence[tuple[str, Box]], others: Sequ
     so crossed, among 103 restored words of signers and persons; 20 name words crossed but kept as read are left
     to the other rules (bench/RESULTS.md, "Flags, ninetieth round onward (session 35)"). None when the words do not
     pair one to one."""
-    words = _LETTERS.findall(value)
+    words = LETTERS.findall(value)
     if len(words) != len(read):
         return None
     for word, (text, box) in zip(words, read, strict=True):
-        letters = _LETTERS.findall(text)
+        letters = LETTERS.findall(text)
         if len(letters) != 1 or letters[0].lower() == word.lower():
             continue  # kept as read: no guess to doubt
         for other, obox in others:
@@ -175,12 +173,12 @@ def vowel_name_doubt(value: str, read: Sequence[str]) -> str | None:
     Hằng Linh``, both 0.88, unflagged). On seeds 86-118 (1,987 signers) 28 given-name words were so restored; it
     flags those two and one right signer flagged already (bench/RESULTS.md, "Typed given names, a vowel misread
     (session 35, signer35)"). None when the words do not pair one to one."""
-    words, given = _LETTERS.findall(value), name_spellings().get("given", {})
+    words, given = LETTERS.findall(value), name_spellings().get("given", {})
     if len(words) != len(read):
         return None
     names = listed(1)
     for word, text in list(zip(words, read, strict=True))[1:]:
-        letters = _LETTERS.findall(text)
+        letters = LETTERS.findall(text)
         if len(letters) != 1 or letters[0].lower() == word.lower() or letters[0].lower() in names:
             continue  # kept as read, or read as a listed name: no guess made
         key, tone = fold_key(letters[0]), _tone(letters[0])
@@ -220,7 +218,7 @@ def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None
             continue
         page = by_page[f.page]
         pairs = [(page.rivals.get(tuple(w[2]), (w[0], ())), w[1]) for w in value_words(page.words, f)]
-        pairs = [(read, conf) for read, conf in pairs if _LETTERS.search(read[0])]
+        pairs = [(read, conf) for read, conf in pairs if LETTERS.search(read[0])]
         f.review = rival_name_doubt(f.value, [read for read, _ in pairs]) \
             or near_name_doubt(f.value, [(read[0], conf) for read, conf in pairs]) \
             or (vowel_name_doubt(f.value, [read[0] for read, _ in pairs]) if name in VOWEL_FIELDS else None) \
@@ -231,7 +229,7 @@ def _crossed(f: Field, page: PageText) -> str | None:
     """:func:`crossed_name_doubt` of ``f`` on its ``page``: its words against the page's others."""
     if f.bbox is None:
         return None
-    mine = [(w[0], w[2]) for w in value_words(page.words or (), f) if _LETTERS.search(w[0])]
+    mine = [(w[0], w[2]) for w in value_words(page.words or (), f) if LETTERS.search(w[0])]
     boxes = {tuple(box) for _, box in mine}
     others = [(w[0], w[2]) for w in word_tuples(page.words or ())
               if not box_inside(w[2], f.bbox) and tuple(w[2]) not in boxes]

@@ -21,17 +21,15 @@ stored ``Bùi Phương Quyên``) is not judged against them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .crosscheck import unmarked_key
 from .faintflags import value_words
 from .fields import NAME_FIELDS, Field
-from .lexicon import name_spellings
+from .lexicon import LETTERS, name_spellings
 
 #: a word of letters (a name's words; digits and punctuation are not)
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _runs(tokens: Sequence[str], n: int, key: list[str]) -> Iterator[list[str]]:
@@ -46,13 +44,13 @@ def name_twin_doubt(name: str, source: str | None, texts: Sequence[str]) -> str 
     """Why the name ``name`` is doubtful: ``texts`` (the document's lines) write it elsewhere, the same family name
     first, with another mark on a later word; a run that is the value's own words (``source``) is no second
     reading. None for a name of one word, or when every other writing agrees."""
-    words = _LETTERS.findall(name)
+    words = LETTERS.findall(name)
     if len(words) < 2:
         return None
     n, key = len(words), [unmarked_key(w) for w in words]
     folded = [w.casefold() for w in words]
-    own = {tuple(t.casefold() for t in run) for run in _runs(_LETTERS.findall(source or ""), n, key)}
-    for run in _runs(_LETTERS.findall("\n".join(texts)), n, key):
+    own = {tuple(t.casefold() for t in run) for run in _runs(LETTERS.findall(source or ""), n, key)}
+    for run in _runs(LETTERS.findall("\n".join(texts)), n, key):
         seen = [t.casefold() for t in run]
         if seen[0] == folded[0] and seen != folded and tuple(seen) not in own:
             return f"the text writes the name '{' '.join(run)}' with other marks than '{name}': one is misread"
@@ -71,12 +69,12 @@ def surname_twin_doubt(name: str, texts: Sequence[str], first_conf: float | None
     because another one read elsewhere is most often a misread of that copy; a value's family name read weakly is
     the likelier misread. On seeds 86-124 one name so (the target; bench/RESULTS.md, "Flags on the sealed seeds
     123-124 (session 36)")."""
-    words = _LETTERS.findall(name)
+    words = LETTERS.findall(name)
     if len(words) < 2 or first_conf is None or first_conf >= WEAK:
         return None
     own, later = unmarked_key(words[0]), [w.casefold() for w in words[1:]]
     listed = name_spellings().get("surnames", {})
-    tokens = _LETTERS.findall("\n".join(texts))
+    tokens = LETTERS.findall("\n".join(texts))
     for i in range(len(tokens) - len(words) + 1):
         head, other = tokens[i], unmarked_key(tokens[i])
         one_off = len(other) == len(own) and sum(a != b for a, b in zip(other, own, strict=True)) == 1

@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING
 import pikepdf
 from pikepdf import PdfImage
 
-from .loaded import MAX_PIXELS, IngestError, LoadedPage, loaded_image
+from .loaded import (
+    DAMAGED_PDF_ADVICE,
+    ENCRYPTED_ADVICE,
+    MAX_PIXELS,
+    TOO_LARGE_ADVICE,
+    IngestError,
+    LoadedPage,
+    loaded_image,
+)
 from .models import PageRef, Word
 from .payload import encode_lossless, pdf_image_payload
 
@@ -42,16 +50,17 @@ def _qpdf_reason(path, e: Exception) -> str:
     text = " ".join(str(e).split()) or type(e).__name__
     for prefix in (f"{path}: ", f"{Path(path).name}: "):
         text = text.replace(prefix, "")
-    return text[:160]
+    return text[:120]
 
 
 def _open(path) -> pikepdf.Pdf:
     try:
         return pikepdf.open(path)
     except pikepdf.PasswordError:
-        raise IngestError("the PDF is encrypted with a password; remove the password and try again") from None
+        raise IngestError("the PDF is encrypted with a password", ENCRYPTED_ADVICE) from None
     except pikepdf.PdfError as e:
-        raise IngestError(f"the PDF is damaged and cannot be read ({_qpdf_reason(path, e)})") from None
+        raise IngestError(f"the PDF is damaged and cannot be read ({_qpdf_reason(path, e)})",
+                          DAMAGED_PDF_ADVICE) from None
     except OSError as e:
         raise IngestError(f"cannot read the PDF ({e.strerror or e})") from None
 
@@ -61,9 +70,10 @@ def pdf_page_count(path) -> int:
         try:
             n = len(pdf.pages)
         except pikepdf.PdfError as e:
-            raise IngestError(f"the PDF is damaged and its pages cannot be found ({_qpdf_reason(path, e)})") from None
+            raise IngestError(f"the PDF is damaged and its pages cannot be found ({_qpdf_reason(path, e)})",
+                              DAMAGED_PDF_ADVICE) from None
         if n == 0:
-            raise IngestError("the PDF has no pages (it may be damaged)")
+            raise IngestError("the PDF has no pages (it may be damaged)", DAMAGED_PDF_ADVICE)
         return n
 
 
@@ -187,7 +197,7 @@ def load_pdf_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
         box = [float(v) for v in page.mediabox]
         pw_in, ph_in = (box[2] - box[0]) / 72.0, (box[3] - box[1]) / 72.0
         if pw_in <= 0 or ph_in <= 0:
-            raise IngestError("the page has an empty page box")
+            raise IngestError("the page has an empty page box", DAMAGED_PDF_ADVICE)
         sources = text_sources(page)
         notes = []
         if sources:
@@ -207,7 +217,8 @@ def load_pdf_page(ref: PageRef, force_ocr: bool = False) -> LoadedPage:
             _name, img = found
             w, h = int(img.Width), int(img.Height)
             if w * h > MAX_PIXELS:
-                raise IngestError(f"the page holds a {w}x{h} image, over the {MAX_PIXELS // 1_000_000} MP limit")
+                raise IngestError(f"the page holds a {w}x{h} image, over the {MAX_PIXELS // 1_000_000} MP limit",
+                                  TOO_LARGE_ADVICE)
             try:
                 pil = PdfImage(img).as_pil_image()
                 out = loaded_image(pil, pdf_image_payload(img, pil), w / pw_in, h / ph_in, True)
@@ -293,9 +304,9 @@ def _render(ref: PageRef, page: pikepdf.Page, pw_in: float, ph_in: float) -> Loa
     for img in _images(page).values():
         dpi = max(dpi, min(RENDER_DPI_MAX, int(img.Width) / max(pw_in, ph_in, 1e-3)))
     if pw_in * ph_in * dpi * dpi > MAX_PIXELS:
-        raise IngestError(f"the page is too large to render ({pw_in:.0f}x{ph_in:.0f} in)")
+        raise IngestError(f"the page is too large to render ({pw_in:.0f}x{ph_in:.0f} in)", TOO_LARGE_ADVICE)
     try:
         pil = render_pdf_page(ref.path, ref.index, dpi).convert("RGB")
     except Exception as e:  # noqa: BLE001 - PDFium raises its own error types
-        raise IngestError(f"the page cannot be rendered ({_qpdf_reason(ref.path, e)})") from None
+        raise IngestError(f"the page cannot be rendered ({_qpdf_reason(ref.path, e)})", DAMAGED_PDF_ADVICE) from None
     return loaded_image(pil, encode_lossless(pil), dpi, dpi, True)

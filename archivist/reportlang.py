@@ -45,8 +45,19 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(en, re.S), vi) for en, vi in table]
 
 
+@cache
+def _advice() -> dict[str, str]:
+    return dict(json.loads(asset("reasons.json"))["advice"])
+
+
 def vietnamese(reason: str) -> str:
-    """``reason`` in Vietnamese when it is one of archivist's fixed reasons, else ``reason`` itself."""
+    """``reason`` in Vietnamese when it is one of archivist's fixed reasons, else ``reason`` itself. A reason
+    ending in what to do (``…; save it again from the scanner software, …``) is translated in its two parts,
+    so one advice line serves every reason it ends."""
+    head, sep, tail = reason.rpartition("; ")
+    if sep and tail in _advice():
+        vi_head = vietnamese(head)
+        return f"{vi_head}; {_advice()[tail]}" if vi_head != head else reason
     for pattern, vi in _patterns():
         m = pattern.fullmatch(reason)
         if m:

@@ -110,13 +110,17 @@ class Schedule:
     added: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        """One line for the user: which files, which series the archive's file replaced or added."""
-        line = f"retention schedule: {len(self.entries)} series from " + ", ".join(s["path"] for s in self.sources)
+        """One line for the user: the schedule built into archivist, and the user's own file (its path) with the
+        series it replaced or added. Why in words: the sources' record form, "(built-in) retention.json", reads
+        as a file the user should look for, and it is inside the installed package."""
+        own = [s["path"] for s in self.sources[1:]]
+        line = "Using the retention schedule built into archivist" + (f" and your own, {', '.join(own)}" if own else "")
+        details = [f"{len(self.entries)} series"]
         if self.overridden:
-            line += f"; overrides {', '.join(self.overridden)}"
+            details.append(f"overrides {', '.join(self.overridden)}")
         if self.added:
-            line += f"; adds {', '.join(self.added)}"
-        return line
+            details.append(f"adds {', '.join(self.added)}")
+        return f"{line} ({'; '.join(details)})"
 
     def entry(self, series: str) -> Entry | None:
         return next((e for e in self.entries if e.series == series), None)

@@ -35,6 +35,7 @@ import re
 from .crosscheck import name_key, unit_name, unit_names, unmarked_key
 from .fields import Field
 from .levelwords import BODY_HEADS, LEVEL, alternation
+from .lexicon import LETTERS
 from .syllables import attested
 from .wordingflags import BODY_FIELDS
 
@@ -198,7 +199,7 @@ def copy_code_doubt(items: list[str]) -> str | None:
         if not (head := _COPY_HEAD.match(item)):
             continue
         rest = _COPIES.sub(" ", item[head.end():])
-        small = [w for w in re.findall(r"[^\W\d_]+", rest) if not w.isupper()]
+        small = [w for w in LETTERS.findall(rest) if not w.isupper()]
         if small:
             return f"'{small[0]}' in the archive copy '{item}': its codes are written in capitals, a letter misread"
     return None

@@ -24,22 +24,20 @@ OCR makes of a listed name by losing its marks (``Thi`` for ``Thị``) is not, o
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-from .lexicon import other_names
+from .lexicon import LETTERS, other_names
 from .ocrtext import _fold
 
 #: a run of letters: a name's words in its value and in the text it was read from
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def read_run(value: str, source: str) -> list[str] | None:
     """The words of ``source`` (the text the name ``value`` was read from) the value was made of: the first run of
     as many words whose letters fold as the value's words do. None when there is none (the value was cut or joined
     from the text otherwise)."""
-    mine = _LETTERS.findall(unicodedata.normalize("NFC", value))
-    src = _LETTERS.findall(unicodedata.normalize("NFC", source))
+    mine = LETTERS.findall(unicodedata.normalize("NFC", value))
+    src = LETTERS.findall(unicodedata.normalize("NFC", source))
     key, folded = [_fold(w) for w in mine], [_fold(w) for w in src]  # each source word folded once
     for i in range(len(src) - len(mine) + 1):
         if folded[i:i + len(mine)] == key:
@@ -55,7 +53,7 @@ def unlisted_name_doubt(value: str, source: str | None) -> str | None:
     if not read:
         return None
     others = other_names()
-    words = _LETTERS.findall(unicodedata.normalize("NFC", value))
+    words = LETTERS.findall(unicodedata.normalize("NFC", value))
     changed = [(seen, word) for i, (word, seen) in enumerate(zip(words, read, strict=True))
                if seen.casefold() != word.casefold() and seen.lower() in others["surnames" if i == 0 else "given"]]
     if not changed:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from .fields import Field
+from .lexicon import LETTERS
 from .syllables import attested, fold_marks, model_list
 from .textnorm import normalize
 from .tokens import EDGE as _EDGE
@@ -149,7 +150,7 @@ def capital_pair_doubt(value: str) -> str | None:
     for i in range(1, len(words)):
         before, core = words[i - 1], words[i].strip(_EDGE)
         after = words[i + 1] if i + 1 < len(words) else None
-        if not (re.fullmatch(r"[^\W\d_]+", before) and before.islower() and not _opens_capital(after)
+        if not (LETTERS.fullmatch(before) and before.islower() and not _opens_capital(after)
                 and core.isalpha() and core[:1].isupper() and not core.isupper()):
             continue
         later = (after or "").strip(_EDGE)

@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 from datetime import datetime, timedelta
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -93,9 +94,12 @@ def test_an_implausible_recorded_dpi_is_named_as_such(batch: dict) -> None:
 # --- the HTML report: Vietnamese local time, reasons in Vietnamese --------------------------------------
 
 
-REASONS = {"empty.jpg": ("the file is empty (0 bytes)", "tệp rỗng (0 byte)"),
-           "note.jpg": ("not an image file: it holds text, though its name ends in .jpg",
-                        "không phải tệp ảnh: tệp chứa văn bản dù tên có đuôi .jpg")}
+REASONS = {"empty.jpg": ("the file is empty (0 bytes); copy it again from the scanner, or scan the page again",
+                         "tệp rỗng (0 byte); hãy chép lại tệp từ máy quét, hoặc quét lại trang"),
+           "note.jpg": ("not an image file: it holds text, though its name ends in .jpg; move it out of the scans "
+                        "folder, or put the page's scan in its place",
+                        "không phải tệp ảnh: tệp chứa văn bản dù tên có đuôi .jpg; hãy chuyển tệp ra khỏi thư mục "
+                        "ảnh quét, hoặc thay bằng ảnh quét của trang")}
 
 
 def test_report_times_are_vietnam_time_and_reasons_vietnamese(batch: dict) -> None:
@@ -111,7 +115,7 @@ def test_report_times_are_vietnam_time_and_reasons_vietnamese(batch: dict) -> No
     assert datetime.fromisoformat(stamps[1][0]) == finished
     assert stamps[1][1] == (finished + timedelta(hours=7)).strftime("%Y-%m-%d %H:%M:%S")
     for _name, (en, vi) in REASONS.items():
-        assert f'data-en="{en}">{vi}</td>' in html
+        assert f'data-en="{escape(en)}">{escape(vi)}</td>' in html
     assert '<span data-l="stage_ingest">Đọc tệp</span>' in html
 
 
