@@ -145,8 +145,22 @@ def reread_faded(engine: OcrEngine, ocr: OcrResult, prep: Prepared) -> OcrResult
         readings = [nfc(read_alone(c, prep.dpi, SINGLE_WORD)) for c in crops if c.size]
         again = _judge(words[k], readings, odd.get(k), place.get(k))
         if again is not None and again != nfc(words[k].text):
+            prep.rereads.append((nfc(words[k].text), again))
             words[k] = replace(words[k], text=again)
             changed = True
     if not changed:
         return ocr
     return replace(ocr, words=words, text=nfc(text_of(words)).strip())
+
+
+def keep_first_readings(reading: dict | None, prep: Prepared | None) -> dict | None:
+    """The date's second reading (:func:`archivist.dateread.read_date`) with each of its words that
+    :func:`reread_faded` changed keeping what the page first read there (``first``). Why: once the year is read right
+    (``2619`` read again ``2010``), the page's own sign that its 0s come out as loop digits would be gone, and a
+    number's ``6`` as like the page's ``0`` as itself would again be stored unflagged (archivist/pagezero.py)."""
+    if not reading or prep is None or not prep.rereads:
+        return reading
+    first = {taken: read for read, taken in prep.rereads}
+    words = [w | {"first": first[w["text"]]} if w.get("text") in first else w for w in reading.get("words", [])]
+    return reading | {"words": words}
+

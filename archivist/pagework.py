@@ -14,7 +14,7 @@ import numpy as np
 from . import dateread, markheight, nameread, notext, numberread, preprocess, restore
 from .cells import read_prepared
 from .cputime import StageClock
-from .fadedread import reread_faded
+from .fadedread import keep_first_readings, reread_faded
 from .hookread import reread_hooks
 from .ingest import IngestError, load_page, page_where
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
@@ -106,6 +106,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
             header = numberread.page_header(task.number, ocr.words)  # the number's and the date's, parsed once
             number_reading = numberread.read_number(task.number, ocr.words, upright, page.dpi, prep, engine, header)
             date_reading = dateread.read_date(task.number, ocr.words, upright, page.dpi, prep, engine, header)
+            date_reading = keep_first_readings(date_reading, prep)  # a faded year's first reading: 0s misread
             name_reading = nameread.read_name(task.number, ocr.words, upright, page.dpi, prep, engine, header)
             mark_heights = markheight.measure_marks(ocr.words, upright)  # a name's `ầ`: its grave in the pixels
         preps.clear()

@@ -37,11 +37,12 @@ def zero_read_year(text: str) -> str | None:
     return next((y for y in re.findall(r"(?<!\d)\d{4}(?!\d)", text) if zero_mends(y)), None)
 
 
-def page_zero_doubt(judged: Sequence[dict], number: str, date_read: str) -> str | None:
+def page_zero_doubt(judged: Sequence[dict], number: str, date_read: str, first_read: str = "") -> str | None:
     """Why ``number`` may hold a ``0`` misread: one of its ``6``, ``8`` or ``9`` looks like the page's renderings of
     another digit within NEAR of its own (``judged``: the glyphs the page stage kept for the number's box), and the
-    document's date as read (``date_read``) holds a year a ``0`` read as a loop digit made impossible."""
-    year = zero_read_year(date_read)
+    document's date as read (``date_read``), or as the page first read it before a faded page's second reading
+    mended it (``first_read``: archivist/fadedread.py), holds a year a ``0`` read as a loop digit made impossible."""
+    year = zero_read_year(date_read) or zero_read_year(first_read)
     if year is None:
         return None
     for k, own, digit, other in number_digits(judged, number):
@@ -60,4 +61,6 @@ def flag_page_zero(found: dict[str, Field], pages: Sequence[Any]) -> None:
         return
     got = box_reading(ns, pages)
     if got is not None and got.get("glyphs"):
-        doubt_number(ns, number, page_zero_doubt(got["glyphs"], number.value, date.source_text))
+        dated = box_reading(date, pages, "date_reading") or {}
+        first = " ".join(w["first"] for w in dated.get("words", ()) if w.get("first"))
+        doubt_number(ns, number, page_zero_doubt(got["glyphs"], number.value, date.source_text, first))

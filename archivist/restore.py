@@ -67,6 +67,9 @@ class Prepared:
     #: A faded page as ``image`` but before its contrast was raised (:func:`clahe`), whose doubtful words are read
     #: again from it (:func:`archivist.fadedread.reread_faded`); None on every other page.
     before_contrast: np.ndarray | None = None
+    #: The words :func:`archivist.fadedread.reread_faded` changed, as (text first read, text taken): the record keeps
+    #: the date's (:func:`archivist.fadedread.keep_first_readings`), evidence that the page's 0s read as loop digits.
+    rereads: list[tuple[str, str]] = field(default_factory=list)
 
 
 def stretch(flat: np.ndarray) -> np.ndarray:

@@ -39,6 +39,26 @@ def test_a_told_glyph_a_possible_year_or_no_loop_digit_is_no_doubt() -> None:
     assert page_zero_doubt(year, "21", DATE) is None  # the number's own digits only, not the year beside it
 
 
+def test_a_year_a_faded_page_read_again_keeps_its_first_reading_as_the_evidence() -> None:
+    """faded37 reads a faded page's doubtful words again: HG105's ``2619`` is then taken as ``2010``, and the page's
+    sign that its 0s read as loop digits would be gone with it. The date's second reading keeps the first one."""
+    from archivist.fadedread import keep_first_readings
+    from archivist.restore import Prepared
+
+    assert page_zero_doubt(JUDGED, "76", "ngày 21 tháng 19 năm 2010") is None  # the mended year alone tells nothing
+    why = page_zero_doubt(JUDGED, "76", "ngày 21 tháng 19 năm 2010", "2619")
+    assert why is not None and "2619" in why, why
+    reading = {"box": [1, 2, 3, 4],
+               "words": [{"text": "21", "box": [1, 2, 2, 4]}, {"text": "2010", "box": [2, 2, 3, 4]}]}
+    prep = Prepared(image=None, dpi=300)  # type: ignore[arg-type]
+    assert keep_first_readings(reading, prep) is reading  # nothing read again: the reading as it was
+    prep.rereads.append(("2619", "2010"))
+    kept = keep_first_readings(reading, prep)
+    assert kept["words"][1] == {"text": "2010", "box": [2, 2, 3, 4], "first": "2619"}
+    assert "first" not in kept["words"][0]
+    assert keep_first_readings(None, prep) is None
+
+
 def _dated_page(year: str, own: float):  # noqa: ANN202
     """HEAD's notice dated in ``year`` as read, both readings of its number box ``118``, the second ``8`` at ``own``
     to the page's ``8`` and 0.70 to its ``9``: under LIKE and no reading otherwise, so no other glyph rule doubts."""
