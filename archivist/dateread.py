@@ -25,8 +25,9 @@ and only a loop digit read as another (:func:`loop_swap`) doubts it: HG115's fad
 The page stage has the images, the document stage knows the date: :func:`read_date` (page stage) finds the date the
 page's place-and-date line gives (:func:`archivist.datefield.placedate` on the page's own lines: the line, and so
 the box, extract's date field takes when it is the header's or a petition's last line) and keeps, per word of that
-box holding four digits or more (the year) and, on a typed or faded page, of the word writing the line's day, its
-text, box and its two readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings
+box holding four digits or more (the year) and, on a typed or faded page, of the word writing the line's day (on a
+faded page the month's word too, :func:`month_doubt`: HG120's faded ``3`` stored ``5``), its text, box and its two
+readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings
 of the word writing its year, or its day, contradict it (:func:`reread_doubt`, :func:`day_doubt`). The value is
 never changed.
 """
@@ -97,7 +98,8 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
     """The date's year and day read again: per word of the date's box holding YEAR_DIGITS digits in a row (the
     year), and on a page restored as typed (``prep.plain``) or as a faded copy (:data:`FADED_STEP`; the reading then
     says ``faded``: :func:`day_doubt` judges it by the loop digits alone) the first word writing the day the line was
-    parsed to (:func:`is_day_word`), its text, box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
+    parsed to (:func:`is_day_word`), and on a faded page the next word writing its month (marked ``part``
+:data:`MONTH`), its text, box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
     :class:`archivist.restore.Prepared`, as :func:`archivist.numberread.read_number` takes it; ``scan`` from
     ``upright`` at ``dpi``). None without a date line. ``header``: as :func:`date_box` takes it."""
     line = _date_line(number, words, header)
