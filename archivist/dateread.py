@@ -25,8 +25,9 @@ and only a loop digit read as another (:func:`loop_swap`) doubts it: HG115's fad
 The page stage has the images, the document stage knows the date: :func:`read_date` (page stage) finds the date the
 page's place-and-date line gives (:func:`archivist.datefield.placedate` on the page's own lines: the line, and so
 the box, extract's date field takes when it is the header's or a petition's last line) and keeps, per word of that
-box holding four digits or more (the year) and, on a typed or faded page, of the word writing the line's day, its
-text, box and its two readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings
+box holding four digits or more (the year) and, on a typed or faded page, of the word writing the line's day (on a
+faded page the month's word too, :func:`month_doubt`: HG120's faded ``3`` stored ``5``), its text, box and its two
+readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings
 of the word writing its year, or its day, contradict it (:func:`reread_doubt`, :func:`day_doubt`). The value is
 never changed.
 """
@@ -58,6 +59,8 @@ WAYS = (("read", "read", 8), ("scan", "scan", 8))
 YEAR_DIGITS = 4
 #: the step of :func:`archivist.restore.prepare` that marks a page restored as a faded carbon copy (local contrast)
 FADED_STEP = "clahe"
+#: the mark of the month's word among a faded page's readings (:func:`read_date`, :func:`month_doubt`)
+MONTH = "month"
 
 
 def _date_line(number: int, words: Sequence[Any],
@@ -95,7 +98,8 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
     """The date's year and day read again: per word of the date's box holding YEAR_DIGITS digits in a row (the
     year), and on a page restored as typed (``prep.plain``) or as a faded copy (:data:`FADED_STEP`; the reading then
     says ``faded``: :func:`day_doubt` judges it by the loop digits alone) the first word writing the day the line was
-    parsed to (:func:`is_day_word`), its text, box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
+    parsed to (:func:`is_day_word`), and on a faded page the next word writing its month (marked ``part``
+:data:`MONTH`), its text, box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
     :class:`archivist.restore.Prepared`, as :func:`archivist.numberread.read_number` takes it; ``scan`` from
     ``upright`` at ``dpi``). None without a date line. ``header``: as :func:`date_box` takes it."""
     line = _date_line(number, words, header)
@@ -106,12 +110,16 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
     typed = prep.plain is not None  # a printed day's psm 8 readings are noise (18 for 19: 30 of 938 AT right dates)
     faded = FADED_STEP in prep.steps
     day_at = next((i for i, w in enumerate(inside) if is_day_word(w[0], day.day)), None) if typed or faded else None
-    inside = [w for i, w in enumerate(inside) if i == day_at or any(len(r) >= YEAR_DIGITS for r in _runs(w[0]))]
+    # the month's word, on a faded page only: the word after the day's writing the month (month_doubt)
+    month_at = next((i for i, w in enumerate(inside) if i > day_at and is_day_word(w[0], day.month)), None) \
+        if faded and not typed and day_at is not None else None
+    inside = [(w, i == month_at) for i, w in enumerate(inside)
+              if i in (day_at, month_at) or any(len(r) >= YEAR_DIGITS for r in _runs(w[0]))]
     read = []
-    for text, _, wbox, *_ in inside:
+    for (text, _, wbox, *_), month in inside:
         images = {"read": (crop_box(read_image(prep, wbox), wbox, prep.scale), prep.dpi),
                   "scan": (crop_box(upright, wbox, 1.0), dpi)}
-        read.append({"text": text, "box": [int(v) for v in wbox],
+        read.append({"text": text, "box": [int(v) for v in wbox], **({"part": MONTH} if month else {}),
                      **{name: read_crop(*images[src], psm, True, engine) for name, src, psm in WAYS}})
     return {"box": box, "words": read, **({"faded": True} if faded and not typed else {})}
 
@@ -152,7 +160,7 @@ def reread_doubt(got: dict, value: str) -> str | None:
         found = _clean([w.get(name, "").strip() for name, *_ in WAYS])
         if all(contradicts(own, f, own == str(d.year)) for f in found):
             return f"the date's '{w['text']}' read again gave {' and '.join(found)}"
-    return day_doubt(got, d.day)
+    return day_doubt(got, d.day) or month_doubt(got, d.month)
 
 
 def day_doubt(got: dict, day: int) -> str | None:
@@ -166,7 +174,7 @@ def day_doubt(got: dict, day: int) -> str | None:
     fadedday35)"): there both readings giving another day flagged two right days of 134 (``23`` read ``28`` twice,
     ``24`` read ``22`` twice) and no wrong day left unflagged; the loop digits flagged HG115's ``29`` for ``20`` and
     no right day."""
-    w = next((w for w in got["words"] if is_day_word(w["text"], day)), None)
+    w = next((w for w in got["words"] if is_day_word(w["text"], day) and w.get("part") != MONTH), None)
     if w is None:
         return None
     own, found = str(day), _clean([w.get(name, "").strip() for name, *_ in WAYS])
@@ -183,6 +191,30 @@ def day_doubt(got: dict, day: int) -> str | None:
             return (f"the date's day '{w['text']}' read again gave {said}: its '{own[at]}' read '{f[at]}', and a 0 "
                     "and the loop digits are read as each other")
     return None
+
+
+def month_doubt(got: dict, month: int) -> str | None:
+    """Why the stored ``month`` of a faded copy's date may be misread: both second readings of the word writing it
+    (kept on faded pages only, ``part`` :data:`MONTH`) give another month of as many digits, digits alone, no ``0``
+    of it read as another digit (:func:`contradicts`) and none an ``8`` (:func:`_read_eight`). HG120's faded ``3``
+    read ``5`` at 0.955, no rival, stored ``2010-05-19`` unflagged: read again ``3`` and ``3``. A faded single-digit
+    month's psm 8 readings are often empty or ``8``, so one reading is no evidence; measured on the faded documents
+    of seeds 86-124 and 127-128 (bench/RESULTS.md, "Faded pages, again (session 37)")."""
+    if not got.get("faded"):
+        return None
+    w = next((w for w in got["words"] if w.get("part") == MONTH and is_day_word(w["text"], month)), None)
+    if w is None:
+        return None
+    own, found = str(month), _clean([w.get(name, "").strip() for name, *_ in WAYS])
+    if all(f and 1 <= int(f) <= 12 and contradicts(own, f, False) and not _read_eight(own, f) for f in found):
+        return f"the date's month '{w['text']}' read again gave {' and '.join(found)}"
+    return None
+
+
+def _read_eight(own: str, found: str) -> bool:
+    """Whether ``found`` gives an ``8`` where ``own`` has another digit: psm 8 reads a faded glyph's blur as ``8``
+    (a right month's ``5``, ``7`` and ``9`` read ``8`` on seeds 86-95), no evidence the stored digit is wrong."""
+    return any(b == "8" and a != "8" for a, b in zip(own, found, strict=False))
 
 
 #: the digits a stored loop digit of a day may be read again as, a sign it is no clear glyph (:func:`loop_swap`)
