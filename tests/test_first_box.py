@@ -1,0 +1,115 @@
+"""A new archivist's first box: a folder copied from a Mac (its name decomposed, NFD) typed as the keyboard
+composes it (NFC), and the same scan in it twice under two names. Both used to surprise: the folder the user
+sees was "no such file or folder" (exit 2), and the second copy vanished from the batch without a word."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from archivist.discover import discover
+from archivist.fsutil import as_on_disk
+from tests.pdfcheck import assert_valid_pdfs
+from tests.textpage import text_page
+
+FOLDER = "Xã Tân Hương"
+NFC = unicodedata.normalize("NFC", FOLDER)
+NFD = unicodedata.normalize("NFD", FOLDER)
+
+
+def _page(path: Path, seed: int = 40) -> Path:
+    page, _ = text_page(150, seed=seed, lines=4)
+    page.save(path, dpi=(150, 150), quality=80)
+    return path
+
+
+# --- units ----------------------------------------------------------------------------------------------
+
+
+def test_a_decomposed_folder_typed_composed_is_found(tmp_path: Path) -> None:
+    (tmp_path / NFD / "Biên bản").mkdir(parents=True)
+    typed = tmp_path / NFC / unicodedata.normalize("NFC", "Biên bản")
+    found = as_on_disk(typed)
+    assert found != typed and found.exists()
+    assert found == tmp_path / NFD / "Biên bản"
+    assert unicodedata.normalize("NFC", str(found)) == str(typed)
+
+
+def test_a_relative_path_and_one_that_exists_come_back_as_found(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / NFD).mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert as_on_disk(Path(NFC)) == Path(NFD)
+    assert as_on_disk(Path(NFD)) == Path(NFD)
+
+
+def test_a_typo_or_two_candidates_stay_as_typed(tmp_path: Path) -> None:
+    (tmp_path / NFD).mkdir()
+    typo = tmp_path / "Xã Tân Hưng"
+    assert as_on_disk(typo) == typo
+    (tmp_path / NFC).mkdir()  # both spellings on disk: neither is chosen for the other
+    (tmp_path / "x").mkdir()
+    assert as_on_disk(tmp_path / "x" / "y") == tmp_path / "x" / "y"
+
+
+def test_the_same_scan_under_two_names_is_one_document_and_said(tmp_path: Path) -> None:
+    box = tmp_path / "box"
+    box.mkdir()
+    first = _page(box / "Kế hoạch 138 (bản chính).jpg")
+    shutil.copy(first, box / "Bản sao kế hoạch 138.jpg")
+    _page(box / "other.jpg", seed=41)
+    docs, failures, _, warnings = discover([box])
+    assert failures == []
+    assert len(docs) == 2
+    dup = [w for w in warnings if "the same scan as" in w]
+    assert len(dup) == 1, warnings
+    kept = next(d for d in docs if d.id in dup[0])
+    assert dup[0].startswith(str(box / "Kế hoạch 138 (bản chính).jpg") + ": the same scan as " + kept.label)
+
+
+# --- end to end: the archivist command on generated scans ----------------------------------------------
+
+
+def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    return subprocess.run([sys.executable, "-m", "archivist.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600, env=env)
+
+
+@pytest.mark.slow
+def test_a_mac_folder_typed_composed_with_a_scan_twice(tmp_path: Path) -> None:
+    from samples.generate import generate
+
+    gen = tmp_path / "gen"
+    generate(gen, seed=37, n_docs=1, pages_max=1, formats=("jpeg",), dpi_choices=(200,))
+    scan = next((gen / "scans").glob("*.jpg"))
+    box = tmp_path / "box" / NFD
+    box.mkdir(parents=True)
+    shutil.copy(scan, box / unicodedata.normalize("NFD", "Kế hoạch (bản chính).jpg"))
+    shutil.copy(scan, box / unicodedata.normalize("NFC", "Bản sao kế hoạch.jpg"))
+    before = {p.name: p.read_bytes() for p in box.iterdir()}
+
+    res = _cli(tmp_path, "process", f"box/{NFC}", "--archive", "archive", "--workers", "1", "--quiet", "--json")
+    assert res.returncode == 0, res.stderr
+    report = json.loads(res.stdout)
+    assert [d["status"] for d in report["documents"]] == ["processed"]
+    doc_id = report["documents"][0]["id"]
+    dup = [w for w in report["warnings"] if "the same scan as" in w]
+    assert len(dup) == 1 and doc_id in dup[0], report["warnings"]
+    assert "the same scan as" in res.stderr
+    assert {p.name: p.read_bytes() for p in box.iterdir()} == before  # the originals only read
+
+    again = _cli(tmp_path, "process", f"box/{NFC}", "--archive", "archive", "--workers", "1", "--quiet", "--json")
+    assert again.returncode == 0, again.stderr
+    assert [d["status"] for d in json.loads(again.stdout)["documents"]] == ["already done"]
+    verify = _cli(tmp_path, "verify", "--archive", "archive")
+    assert verify.returncode == 0, verify.stdout + verify.stderr
+    hits = json.loads(_cli(tmp_path, "search", "uy ban nhan dan", "--archive", "archive", "--json").stdout)
+    assert {h["doc_id"] for h in hits} == {doc_id}
+    assert_valid_pdfs(sorted((tmp_path / "archive" / "documents").glob("*.pdf")))
