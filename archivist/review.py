@@ -24,6 +24,7 @@ from pathlib import Path
 from .corrections import ReviewError, apply_correction
 from .fsutil import atomic_path
 from .record import utc_now
+from .sheet import as_cell
 from .toreview import LIST_SEP, THRESHOLD, review_items
 
 #: ``register_row``: a register row's place on its page (with ``page``, it names the row: archivist/rowreview.py).
@@ -108,7 +109,8 @@ def _export(archive: Path, out: Path, threshold: float, base: Path, thumbs: Path
         # over the last one would lose a reviewer's typing in it
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
-        w.writerows(line | {"confidence": "" if line["confidence"] is None else f"{line['confidence']:.3f}",
+        w.writerows(line | {k: as_cell(line[k]) for k in ("value", "reason", "ocr_snippet")}
+                    | {"confidence": "" if line["confidence"] is None else f"{line['confidence']:.3f}",
                             "register_row": line["register_row"] or "", "corrected_value": "", "reviewer": ""}
                     for line in lines)
     return lines

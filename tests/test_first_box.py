@@ -113,3 +113,51 @@ def test_a_mac_folder_typed_composed_with_a_scan_twice(tmp_path: Path) -> None:
     hits = json.loads(_cli(tmp_path, "search", "uy ban nhan dan", "--archive", "archive", "--json").stdout)
     assert {h["doc_id"] for h in hits} == {doc_id}
     assert_valid_pdfs(sorted((tmp_path / "archive" / "documents").glob("*.pdf")))
+
+
+# --- the sheets a spreadsheet opens: no cell read as a formula ------------------------------------------
+
+
+def test_a_cell_that_begins_like_a_formula_is_written_as_text() -> None:
+    from archivist.manifest import csv_bytes
+    from archivist.sheet import as_cell
+
+    assert as_cell("- UBND huyện Yên Bình (b/c);") == "'- UBND huyện Yên Bình (b/c);"
+    assert [as_cell(v) for v in ("=1+1", "+84", "@SUM(A1)", "\tx")] == ["'=1+1", "'+84", "'@SUM(A1)", "'\tx"]
+    assert [as_cell(v) for v in ("Kế hoạch 138/KH-UBND", 3, -5, None, "")] == ["Kế hoạch 138/KH-UBND", 3, -5, None, ""]
+    sheet = csv_bytes(("a", "b"), [["=cmd|' /C calc'!A0", 2]]).decode("utf-8-sig")
+    assert sheet == "a,b\r\n'=cmd|' /C calc'!A0,2\r\n"
+
+
+@pytest.mark.slow
+def test_the_review_sheet_of_a_recipients_list_opens_as_text(tmp_path: Path) -> None:
+    """A plan whose recipients list the extractor doubts (seed 7's first document, read by real Tesseract): its
+    snippet, the list as the page prints it, began ``- UBND huyện``, a formula to Excel."""
+    import csv
+
+    from samples.generate import generate
+
+    gen = tmp_path / "gen"
+    generate(gen, seed=7, n_docs=8, pages_max=2, dpi_choices=(200, 300), commune="04714")
+    res = _cli(tmp_path, "process", "gen/scans/01-kh-138-thi-tran-yen-binh.jpg", "--archive", "archive",
+               "--workers", "1", "--quiet")
+    assert res.returncode == 0, res.stderr
+    res = _cli(tmp_path, "review", "export", "--archive", "archive", "--out", "review.csv")
+    assert res.returncode == 0, res.stderr
+    rows = list(csv.DictReader((tmp_path / "review.csv").open(encoding="utf-8-sig", newline="")))
+    listed = [r for r in rows if r["field"] == "recipients"]
+    assert listed and listed[0]["ocr_snippet"].startswith("'- UBND huyện Yên Bình"), rows
+    assert not [c for r in rows for c in r.values() if c.startswith(("=", "+", "-", "@"))]
+    # the sheet as a person fills it in still imports: the apostrophes are in cells import never reads
+    listed[0]["corrected_value"] = "UBND huyện Yên Bình (b/c); Lưu: VT"
+    with (tmp_path / "done.csv").open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    res = _cli(tmp_path, "review", "import", "done.csv", "--archive", "archive", "--reviewer", "Lan")
+    assert res.returncode == 0, res.stdout + res.stderr
+    res = _cli(tmp_path, "manifest", "--archive", "archive", "--format", "csv", "--out", "retention.csv")
+    assert res.returncode == 0, res.stderr
+    cells = [c for r in csv.reader((tmp_path / "retention.csv").open(encoding="utf-8-sig", newline="")) for c in r]
+    assert cells and not [c for c in cells if c.startswith(("=", "+", "-", "@"))]
+    assert_valid_pdfs(sorted((tmp_path / "archive" / "documents").glob("*.pdf")))
