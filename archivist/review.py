@@ -116,6 +116,30 @@ def _export(archive: Path, out: Path, threshold: float, base: Path, thumbs: Path
     return lines
 
 
+def set_aside(out: Path) -> tuple[Path, str] | None:
+    """Move a sheet already at ``out`` aside when writing over it could lose a person's work: one with a
+    corrected value or a reviewer typed in (perhaps not imported yet), or a file that is no review sheet at all
+    (``--out retention.csv`` mistyped). A sheet as export wrote it, untouched, is simply written over. Returns
+    where the old file went, ``<stem>-kept-<UTC time><suffix>`` beside it, and what it held."""
+    from .sheet import SheetError, read_sheet
+
+    if not out.exists():
+        return None
+    try:
+        rows = read_sheet(out, {"document_id", "field", "corrected_value"}, what="review sheet")
+    except SheetError:
+        held = "is not a review sheet"
+    else:
+        typed = sum(bool((row.get("corrected_value") or "").strip() or (row.get("reviewer") or "").strip())
+                    for row in rows)
+        if not typed:
+            return None
+        held = f"holds {typed} typed {'row' if typed == 1 else 'rows'}"
+    kept = out.with_name(f"{out.stem}-kept-{datetime.now(UTC):%Y%m%dT%H%M%SZ}{out.suffix}")
+    out.replace(kept)
+    return kept, held
+
+
 # --- import ------------------------------------------------------------------------------------------
 
 @dataclass

@@ -156,8 +156,34 @@ def test_the_review_sheet_of_a_recipients_list_opens_as_text(tmp_path: Path) -> 
         w.writerows(rows)
     res = _cli(tmp_path, "review", "import", "done.csv", "--archive", "archive", "--reviewer", "Lan")
     assert res.returncode == 0, res.stdout + res.stderr
+    # exported again over the filled-in sheet: it is kept aside, not written over; an untouched one is
+    res = _cli(tmp_path, "review", "export", "--archive", "archive", "--out", "done.csv")
+    assert res.returncode == 0, res.stderr
+    kept = sorted(tmp_path.glob("done-kept-*.csv"))
+    assert len(kept) == 1 and "holds 1 typed row" in res.stderr and str(kept[0].name) in res.stderr
+    assert "UBND huyện Yên Bình (b/c); Lưu: VT" in kept[0].read_text(encoding="utf-8-sig")
+    res = _cli(tmp_path, "review", "export", "--archive", "archive", "--out", "done.csv")
+    assert res.returncode == 0 and "kept" not in res.stderr and len(list(tmp_path.glob("done-kept-*"))) == 1
     res = _cli(tmp_path, "manifest", "--archive", "archive", "--format", "csv", "--out", "retention.csv")
     assert res.returncode == 0, res.stderr
     cells = [c for r in csv.reader((tmp_path / "retention.csv").open(encoding="utf-8-sig", newline="")) for c in r]
     assert cells and not [c for c in cells if c.startswith(("=", "+", "-", "@"))]
     assert_valid_pdfs(sorted((tmp_path / "archive" / "documents").glob("*.pdf")))
+
+
+def test_a_sheet_with_typed_rows_or_no_sheet_is_set_aside(tmp_path: Path) -> None:
+    from archivist.review import COLUMNS, set_aside
+
+    out = tmp_path / "review.csv"
+    assert set_aside(out) is None
+    header = ",".join(COLUMNS)
+    out.write_text(header + "\r\ndoc-1,signer,An,0.5,,1,,,,,\r\n", encoding="utf-8-sig")
+    assert set_aside(out) is None and out.exists()  # as export wrote it: written over
+    out.write_text(header + "\r\ndoc-1,signer,An,0.5,,1,,,,Ân,Lan\r\n", encoding="utf-8-sig")
+    kept, held = set_aside(out)
+    assert held == "holds 1 typed row" and not out.exists() and kept.parent == tmp_path
+    assert kept.name.startswith("review-kept-") and "Ân" in kept.read_text(encoding="utf-8-sig")
+    other = tmp_path / "retention.csv"
+    other.write_text("level,identifier\r\ndossier,C04714.2013.1\r\n", encoding="utf-8-sig")
+    kept, held = set_aside(other)
+    assert held == "is not a review sheet" and kept.read_text(encoding="utf-8-sig").startswith("level,")
