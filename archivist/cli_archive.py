@@ -110,6 +110,10 @@ def manifest(archive: Path, fonds_ref: str | None, fmt: str, out: Path | None, d
     data = retention_manifest(state, as_of, due_before)
     payload = manifest_csv(data) if fmt == "csv" else dumps_json(data)
     if out:
+        from .review import aside_note
+
+        if note := aside_note(out, archive, others=False):  # a review sheet being filled in: --out mistyped
+            click.echo(note, err=True)
         atomic_write_bytes(out, payload)
     else:
         sys.stdout.buffer.write(payload)

@@ -12,7 +12,7 @@ import click
 
 from .cli_common import ArchivistGroup, echo_json
 from .plural import plural
-from .review import JSON_KEYS, THRESHOLD, export_review, import_review, set_aside
+from .review import JSON_KEYS, THRESHOLD, aside_note, export_review, import_review
 
 _ARCHIVE_HELP = "The archive folder made by 'archivist process'."
 
@@ -65,11 +65,8 @@ def _export(archive: Path, out: Path, threshold: float, as_json: bool) -> None:
     typed corrections is not written over: it is kept beside it as <name>-kept-<time>.csv, and said.
     """
     _check_archive(archive)
-    if aside := set_aside(out):
-        kept, held = aside
-        hint = f" (if its corrections are not imported yet: archivist review import {kept} --archive {archive})"
-        click.echo(f"note: {out} {held}, so it was not written over: kept as {kept}"
-                   + (hint if held.startswith("holds") else ""), err=True)
+    if note := aside_note(out, archive):
+        click.echo(note, err=True)
     lines = export_review(archive, out, threshold)
     if as_json:
         echo_json({"sheet": str(out), "rows": len(lines), "documents": len({line["document_id"] for line in lines}),

@@ -116,11 +116,12 @@ def _export(archive: Path, out: Path, threshold: float, base: Path, thumbs: Path
     return lines
 
 
-def set_aside(out: Path) -> tuple[Path, str] | None:
+def set_aside(out: Path, others: bool = True) -> tuple[Path, str] | None:
     """Move a sheet already at ``out`` aside when writing over it could lose a person's work: one with a
-    corrected value or a reviewer typed in (perhaps not imported yet), or a file that is no review sheet at all
-    (``--out retention.csv`` mistyped). A sheet as export wrote it, untouched, is simply written over. Returns
-    where the old file went, ``<stem>-kept-<UTC time><suffix>`` beside it, and what it held."""
+    corrected value or a reviewer typed in (perhaps not imported yet), or, with ``others``, a file that is no
+    review sheet at all (``review export --out retention.csv`` mistyped). A sheet as export wrote it, untouched,
+    is simply written over. Returns where the old file went, ``<stem>-kept-<UTC time><suffix>`` beside it, and
+    what it held."""
     from .sheet import SheetError, read_sheet
 
     if not out.exists():
@@ -128,6 +129,8 @@ def set_aside(out: Path) -> tuple[Path, str] | None:
     try:
         rows = read_sheet(out, {"document_id", "field", "corrected_value"}, what="review sheet")
     except SheetError:
+        if not others:
+            return None
         held = "is not a review sheet"
     else:
         typed = sum(bool((row.get("corrected_value") or "").strip() or (row.get("reviewer") or "").strip())
@@ -138,6 +141,16 @@ def set_aside(out: Path) -> tuple[Path, str] | None:
     kept = out.with_name(f"{out.stem}-kept-{datetime.now(UTC):%Y%m%dT%H%M%SZ}{out.suffix}")
     out.replace(kept)
     return kept, held
+
+
+def aside_note(out: Path, archive: Path, others: bool = True) -> str | None:
+    """:func:`set_aside`, and the note that says where the file went (with how to import it, for a sheet)."""
+    if not (aside := set_aside(out, others)):
+        return None
+    kept, held = aside
+    hint = f" (if its corrections are not imported yet: archivist review import {kept} --archive {archive})"
+    return f"note: {out} {held}, so it was not written over: kept as {kept}" + (hint if held.startswith("holds")
+                                                                                 else "")
 
 
 # --- import ------------------------------------------------------------------------------------------

@@ -164,6 +164,12 @@ def test_the_review_sheet_of_a_recipients_list_opens_as_text(tmp_path: Path) -> 
     assert "UBND huyện Yên Bình (b/c); Lưu: VT" in kept[0].read_text(encoding="utf-8-sig")
     res = _cli(tmp_path, "review", "export", "--archive", "archive", "--out", "done.csv")
     assert res.returncode == 0 and "kept" not in res.stderr and len(list(tmp_path.glob("done-kept-*"))) == 1
+    # the manifest written to a filled-in sheet's name (--out mistyped) keeps the sheet too
+    shutil.copy(kept[0], tmp_path / "mine.csv")
+    res = _cli(tmp_path, "manifest", "--archive", "archive", "--format", "csv", "--out", "mine.csv")
+    assert res.returncode == 0 and "mine.csv holds 1 typed row" in res.stderr, res.stderr
+    assert (tmp_path / "mine.csv").read_text(encoding="utf-8-sig").startswith("level,identifier,")
+    assert [p.read_bytes() for p in tmp_path.glob("mine-kept-*.csv")] == [kept[0].read_bytes()]
     res = _cli(tmp_path, "manifest", "--archive", "archive", "--format", "csv", "--out", "retention.csv")
     assert res.returncode == 0, res.stderr
     cells = [c for r in csv.reader((tmp_path / "retention.csv").open(encoding="utf-8-sig", newline="")) for c in r]
@@ -185,5 +191,6 @@ def test_a_sheet_with_typed_rows_or_no_sheet_is_set_aside(tmp_path: Path) -> Non
     assert kept.name.startswith("review-kept-") and "Ân" in kept.read_text(encoding="utf-8-sig")
     other = tmp_path / "retention.csv"
     other.write_text("level,identifier\r\ndossier,C04714.2013.1\r\n", encoding="utf-8-sig")
+    assert set_aside(other, others=False) is None and other.exists()  # the manifest written over its last copy
     kept, held = set_aside(other)
     assert held == "is not a review sheet" and kept.read_text(encoding="utf-8-sig").startswith("level,")
