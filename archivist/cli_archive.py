@@ -202,7 +202,9 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
         for line in report.holdings.not_processed:
             click.echo(f"not processed: {line}", err=True)
         click.echo(report.holdings.line()[0].upper() + report.holdings.line()[1:], err=True)
-        click.echo(f"{plural(report.files_checked, 'file')} checked: "
+        validated = ("" if report.pdfa_checked is None else
+                     f", {plural(report.pdfa_checked, 'PDF')} by the PDF/A validator (PDFBox Preflight)")
+        click.echo(f"{plural(report.files_checked, 'file')} checked{validated}: "
                    + ("no problems" if report.ok else plural(len(report.problems), "problem")), err=True)
     sys.exit(0 if report.ok else 1)
 

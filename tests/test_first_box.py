@@ -16,7 +16,7 @@ import pytest
 
 from archivist.discover import discover
 from archivist.fsutil import as_on_disk
-from tests.pdfcheck import assert_valid_pdfs
+from tests.pdfcheck import assert_valid_pdfs, require_preflight
 from tests.textpage import text_page
 
 FOLDER = "Xã Tân Hương"
@@ -110,6 +110,13 @@ def test_a_mac_folder_typed_composed_with_a_scan_twice(tmp_path: Path) -> None:
     assert [d["status"] for d in json.loads(again.stdout)["documents"]] == ["already done"]
     verify = _cli(tmp_path, "verify", "--archive", "archive")
     assert verify.returncode == 0, verify.stdout + verify.stderr
+    assert "checked: no problems" in verify.stderr and "validator" not in verify.stderr
+    assert json.loads(_cli(tmp_path, "verify", "--archive", "archive", "--json").stdout)["pdfa_checked"] is None
+    require_preflight()  # "no problems" from --pdfa says the validator read the PDF
+    verify = _cli(tmp_path, "verify", "--archive", "archive", "--pdfa")
+    assert verify.returncode == 0
+    assert "checked, 1 PDF by the PDF/A validator (PDFBox Preflight): no problems" in verify.stderr
+    assert json.loads(_cli(tmp_path, "verify", "--archive", "archive", "--pdfa", "--json").stdout)["pdfa_checked"] == 1
     hits = json.loads(_cli(tmp_path, "search", "uy ban nhan dan", "--archive", "archive", "--json").stdout)
     assert {h["doc_id"] for h in hits} == {doc_id}
     assert_valid_pdfs(sorted((tmp_path / "archive" / "documents").glob("*.pdf")))
