@@ -119,6 +119,12 @@ def test_a_mac_folder_typed_composed_with_a_scan_twice(tmp_path: Path) -> None:
     assert json.loads(_cli(tmp_path, "verify", "--archive", "archive", "--pdfa", "--json").stdout)["pdfa_checked"] == 1
     hits = json.loads(_cli(tmp_path, "search", "uy ban nhan dan", "--archive", "archive", "--json").stdout)
     assert {h["doc_id"] for h in hits} == {doc_id}
+    pdf = str((tmp_path / "archive" / "documents" / f"{doc_id}.pdf").resolve())
+    for given in (doc_id, doc_id.removeprefix("doc-"), f"{doc_id}.pdf"):  # as search shows it, digits, file name
+        assert _cli(tmp_path, "open", given, "--archive", "archive").stdout == f"{pdf}\t1\n", given
+        assert json.loads(_cli(tmp_path, "show", given, "--archive", "archive").stdout)["id"] == doc_id
+    res = _cli(tmp_path, "show", "doc-0000", "--archive", "archive")
+    assert res.returncode == 2 and "no document 'doc-0000'" in res.stderr
     assert_valid_pdfs(sorted((tmp_path / "archive" / "documents").glob("*.pdf")))
 
 
