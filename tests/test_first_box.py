@@ -161,6 +161,11 @@ def test_the_review_sheet_of_a_recipients_list_opens_as_text(tmp_path: Path) -> 
     listed = [r for r in rows if r["field"] == "recipients"]
     assert listed and listed[0]["ocr_snippet"].startswith("'- UBND huyện Yên Bình"), rows
     assert not [c for r in rows for c in r.values() if c.startswith(("=", "+", "-", "@"))]
+    # the catalogue's note names the field to check in Vietnamese, as it does the others ("recipients" was left)
+    res = _cli(tmp_path, "catalogue", "--archive", "archive", "--out", "cat")
+    assert res.returncode == 0, res.stderr
+    notes = [r["Ghi chú"] for r in csv.DictReader((tmp_path / "cat" / "muc-luc-ho-so.csv").open(encoding="utf-8-sig"))]
+    assert notes and "nơi nhận" in notes[0] and "recipients" not in notes[0], notes
     # the sheet as a person fills it in still imports: the apostrophes are in cells import never reads
     listed[0]["corrected_value"] = "UBND huyện Yên Bình (b/c); Lưu: VT"
     with (tmp_path / "done.csv").open("w", encoding="utf-8-sig", newline="") as f:
@@ -207,3 +212,12 @@ def test_a_sheet_with_typed_rows_or_no_sheet_is_set_aside(tmp_path: Path) -> Non
     assert set_aside(other, others=False) is None and other.exists()  # the manifest written over its last copy
     kept, held = set_aside(other)
     assert held == "is not a review sheet" and kept.read_text(encoding="utf-8-sig").startswith("level,")
+
+
+def test_every_field_a_catalogue_note_names_is_in_vietnamese() -> None:
+    from archivist.archival import REVIEW_LABELS
+
+    fields = ("authority", "book", "date", "entry", "entries", "event_date", "fonds", "issuer", "language", "number",
+              "number_symbol", "page_count", "parent_issuer", "person", "place", "recipients", "signer",
+              "signer_position", "subject", "symbol", "type")
+    assert [f for f in fields if f not in REVIEW_LABELS] == []
