@@ -5,15 +5,13 @@ found nothing."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from archivist.query import Or, Term, parse
 from tests.pdfcheck import assert_valid_pdfs
+from tests.test_first_box import _cli
 
 
 def test_a_number_and_symbol_matches_any_leading_zeros() -> None:
@@ -30,12 +28,6 @@ def test_words_phrases_and_numbers_without_a_symbol_stay_as_typed() -> None:
     assert parse("so 16") != parse("so 016")  # a bare number is a word like any other
     assert parse('"01/QĐ-UBND"') == Term(("01", "qđ", "ubnd"))  # a quoted phrase is as typed
     assert parse("UBND/01") == Term(("ubnd", "01"))
-
-
-def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    return subprocess.run([sys.executable, "-m", "archivist.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, env=env)
 
 
 @pytest.mark.slow
