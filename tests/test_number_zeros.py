@@ -5,6 +5,7 @@ found nothing."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -30,23 +31,48 @@ def test_words_phrases_and_numbers_without_a_symbol_stay_as_typed() -> None:
     assert parse("UBND/01") == Term(("ubnd", "01"))
 
 
-@pytest.mark.slow
-def test_search_finds_01_typed_as_1_and_001(tmp_path: Path) -> None:
+TYPED = ("01/BB-UBND", "1/BB-UBND", "001/BB-UBND", "1/BB-UBND*")
+
+
+@pytest.fixture(scope="module")
+def zeros(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A generated minutes numbered ``01/BB-UBND``, processed by the CLI: (its folder, the document id)."""
     from samples.generate import generate
 
-    truth = generate(tmp_path / "gen", seed=8, n_docs=5, pages_max=1, formats=("jpeg", "png"), dpi_choices=(200,),
+    work = tmp_path_factory.mktemp("zeros")
+    truth = generate(work / "gen", seed=8, n_docs=5, pages_max=1, formats=("jpeg", "png"), dpi_choices=(200,),
                      commune="04714")
     assert truth[0]["metadata"]["number"] == "01/BB-UBND"
-    scan = tmp_path / "gen" / truth[0]["files"][0]
-    res = _cli(tmp_path, "process", str(scan), "--archive", "archive", "--workers", "1", "--quiet", "--json")
+    res = _cli(work, "process", str(work / "gen" / truth[0]["files"][0]), "--archive", "archive", "--workers", "1",
+               "--quiet", "--json")
     assert res.returncode == 0, res.stderr
-    doc_id = json.loads(res.stdout)["documents"][0]["id"]
-    for typed in ("01/BB-UBND", "1/BB-UBND", "001/BB-UBND", "1/BB-UBND*"):
-        res = _cli(tmp_path, "search", typed, "--archive", "archive", "--json")
-        assert res.returncode == 0, res.stderr
-        hits = json.loads(res.stdout)
+    return work, json.loads(res.stdout)["documents"][0]["id"]
+
+
+def _found(work: Path, typed: str, archive: str = "archive") -> list[dict]:
+    res = _cli(work, "search", typed, "--archive", archive, "--json")
+    assert res.returncode == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+@pytest.mark.slow
+def test_search_finds_01_typed_as_1_and_001(zeros: tuple[Path, str]) -> None:
+    work, doc_id = zeros
+    for typed in TYPED:
+        hits = _found(work, typed)
         assert [h["doc_id"] for h in hits] == [doc_id], typed
         assert hits[0]["number"] == "01/BB-UBND"
-    res = _cli(tmp_path, "search", "2/BB-UBND", "--archive", "archive", "--json")
-    assert res.returncode == 0 and json.loads(res.stdout) == []
-    assert_valid_pdfs(sorted((tmp_path / "archive" / "documents").glob("*.pdf")))
+    assert _found(work, "2/BB-UBND") == []
+    assert_valid_pdfs(sorted((work / "archive" / "documents").glob("*.pdf")))
+
+
+@pytest.mark.slow
+def test_the_postgresql_index_finds_them_too(zeros: tuple[Path, str], pg_url: str, tmp_path: Path) -> None:
+    work, doc_id = zeros
+    shutil.copytree(work / "archive", tmp_path / "archive")
+    res = _cli(tmp_path, "reindex", "--archive", "archive", "--index", pg_url)
+    assert res.returncode == 0, res.stderr
+    assert "postgresql" in (tmp_path / "archive" / "archive.json").read_text(encoding="utf-8")
+    for typed in TYPED:
+        assert [h["doc_id"] for h in _found(tmp_path, typed)] == [doc_id], typed
+    assert _found(tmp_path, "2/BB-UBND") == []
