@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from archivist.discover import discover
-from archivist.fsutil import as_on_disk
 from tests.pdfcheck import assert_valid_pdfs, require_preflight
 from tests.textpage import text_page
 
@@ -34,6 +33,8 @@ def _page(path: Path, seed: int = 40) -> Path:
 
 
 def test_a_decomposed_folder_typed_composed_is_found(tmp_path: Path) -> None:
+    from archivist.fsutil import as_on_disk
+
     (tmp_path / NFD / "Biên bản").mkdir(parents=True)
     typed = tmp_path / NFC / unicodedata.normalize("NFC", "Biên bản")
     found = as_on_disk(typed)
@@ -43,6 +44,8 @@ def test_a_decomposed_folder_typed_composed_is_found(tmp_path: Path) -> None:
 
 
 def test_a_relative_path_and_one_that_exists_come_back_as_found(tmp_path: Path, monkeypatch) -> None:
+    from archivist.fsutil import as_on_disk
+
     (tmp_path / NFD).mkdir()
     monkeypatch.chdir(tmp_path)
     assert as_on_disk(Path(NFC)) == Path(NFD)
@@ -50,6 +53,8 @@ def test_a_relative_path_and_one_that_exists_come_back_as_found(tmp_path: Path, 
 
 
 def test_a_typo_or_two_candidates_stay_as_typed(tmp_path: Path) -> None:
+    from archivist.fsutil import as_on_disk
+
     (tmp_path / NFD).mkdir()
     typo = tmp_path / "Xã Tân Hưng"
     assert as_on_disk(typo) == typo
