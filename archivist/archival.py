@@ -18,7 +18,9 @@ REVIEW_LABELS = {"fonds": "phông", "type": "tên loại", "number": "số", "sy
                  "number_symbol": "số, ký hiệu",
                  "date": "ngày tháng", "issuer": "cơ quan ban hành", "subject": "trích yếu", "signer": "người ký",
                  "person": "người được đăng ký", "event_date": "ngày sự kiện", "book": "quyển số",
-                 "entry": "số đăng ký", "entries": "các dòng sổ đăng ký"}
+                 "entry": "số đăng ký", "entries": "các dòng sổ đăng ký", "recipients": "nơi nhận",
+                 "place": "địa danh", "signer_position": "chức vụ người ký", "authority": "thẩm quyền ký",
+                 "parent_issuer": "cơ quan chủ quản", "language": "ngôn ngữ", "page_count": "số trang"}
 KIND_KEYWORDS = {"civil_status": "hộ tịch", "land": "đất đai", "petition": "đơn thư"}
 
 

@@ -197,6 +197,9 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
 
     if executor == "dask" and not scheduler:
         raise click.UsageError("--executor dask needs --scheduler tcp://HOST:PORT")
+    from .fsutil import as_on_disk
+
+    inputs = tuple(as_on_disk(p) for p in inputs)  # a Mac's decomposed name typed composed, or the reverse
     missing = [p for p in inputs if not os.path.lexists(p)]
     if missing:  # a mistyped path is a usage error (exit 2), not a failed document
         raise click.UsageError(f"no such file or folder: {missing[0]}")

@@ -109,6 +109,10 @@ def manifest(archive: Path, fonds_ref: str | None, fmt: str, out: Path | None, d
     data = retention_manifest(state, as_of, due_before)
     payload = manifest_csv(data) if fmt == "csv" else dumps_json(data)
     if out:
+        from .review import aside_note
+
+        if note := aside_note(out, archive, others=False):  # a review sheet being filled in: --out mistyped
+            click.echo(note, err=True)
         atomic_write_bytes(out, payload)
     else:
         sys.stdout.buffer.write(payload)
@@ -197,7 +201,9 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
         for line in report.holdings.not_processed:
             click.echo(f"not processed: {line}", err=True)
         click.echo(report.holdings.line()[0].upper() + report.holdings.line()[1:], err=True)
-        click.echo(f"{plural(report.files_checked, 'file')} checked: "
+        validated = ("" if report.pdfa_checked is None else
+                     f", {plural(report.pdfa_checked, 'PDF')} by the PDF/A validator (PDFBox Preflight)")
+        click.echo(f"{plural(report.files_checked, 'file')} checked{validated}: "
                    + ("no problems" if report.ok else plural(len(report.problems), "problem")), err=True)
     sys.exit(0 if report.ok else 1)
 

@@ -12,7 +12,7 @@ import click
 
 from .cli_common import ArchivistGroup, echo_json, json_option
 from .plural import plural
-from .review import JSON_KEYS, THRESHOLD, export_review, import_review
+from .review import JSON_KEYS, THRESHOLD, aside_note, export_review, import_review
 
 _ARCHIVE_HELP = "The archive folder made by 'archivist process'."
 
@@ -63,9 +63,12 @@ def _export(archive: Path, out: Path, threshold: float, as_json: bool) -> None:
     'archivist review import'. A register's row to check (field 'entries') is named by its page and
     register_row and shown as column=value pairs (entry=26; registered=2020-03-09; person=…).
     Thumbnails go under ARCHIVE/review/thumbs/. Documents a later version replaces ('archivist
-    supersede') are left out: review the version that replaces them.
+    supersede') are left out: review the version that replaces them. A sheet already at --out that holds
+    typed corrections is not written over: it is kept beside it as <name>-kept-<time>.csv, and said.
     """
     _check_archive(archive)
+    if note := aside_note(out, archive):
+        click.echo(note, err=True)
     lines = export_review(archive, out, threshold)
     if as_json:
         echo_json({"sheet": str(out), "rows": len(lines), "documents": len({line["document_id"] for line in lines}),

@@ -35,7 +35,10 @@ def _open(archive: Path) -> IndexBase:
 
 
 def _record(archive: Path, doc_id: str) -> dict:
-    path = archive / "documents" / f"{Path(doc_id).name}.json"
+    """The record of ``doc_id`` as a person gives it: ``doc-…``, its hex digits alone, or the PDF's or record's
+    file name copied from a file manager (``doc-….pdf``)."""
+    name = Path(doc_id.strip()).name.removesuffix(".pdf").removesuffix(".json")
+    path = archive / "documents" / f"{name if name.startswith('doc-') else 'doc-' + name}.json"
     if not (archive / "documents").is_dir():
         raise InputError(f"{archive} is not an archive (no documents/ folder)")
     if not path.is_file():
@@ -162,7 +165,10 @@ Examples:
 @click.option("--text/--no-text", default=False,
               help="Include each page's OCR text and its words with their boxes (long: a page holds hundreds).")
 def show(doc_id: str, archive: Path, text: bool) -> None:
-    """Print a document's record (JSON), without page texts unless --text."""
+    """Print a document's record (JSON), without page texts unless --text.
+
+    DOC_ID as 'archivist search' shows it (doc-3f2a9c1b7e4d), its digits alone, or the PDF's file name.
+    """
     rec = _record(archive, doc_id)
     if not text:
         rec.pop("text", None)
@@ -184,11 +190,14 @@ Examples:
               help="Page to open at, e.g. --page 3 (checked against the document's page count).")
 @json_option("the PDF's path, the page and the document's page count")
 def open_cmd(doc_id: str, archive: Path, page: int, as_json: bool) -> None:
-    """Print the PDF path and the page, tab-separated, for a viewer."""
+    """Print the PDF path and the page, tab-separated, for a viewer.
+
+    DOC_ID as 'archivist search' shows it (doc-3f2a9c1b7e4d), its digits alone, or the PDF's file name.
+    """
     rec = _record(archive, doc_id)
     count = rec.get("page_count") or len(rec.get("pages") or [])
     if page > count:
-        raise InputError(f"{doc_id} has {plural(count, 'page')}: give --page 1 to {count}")
+        raise InputError(f"{rec.get('id', doc_id)} has {plural(count, 'page')}: give --page 1 to {count}")
     pdf = (archive / rec["output"]["pdf"]).resolve()
     if as_json:
         echo_json({"doc_id": rec.get("id", doc_id), "pdf": str(pdf), "page": page, "page_count": count})

@@ -114,7 +114,7 @@ class _Discovery:
         self.failures: list[Failure] = []
         self.skipped: list[str] = []
         self.warnings: list[str] = []
-        self.ids: set[str] = set()
+        self.ids: dict[str, str] = {}  # document id -> the label it was first found under
         self.folders: set[str] = set()  # real paths of folders entered
         self.files: set[str] = set()  # real paths of files taken
 
@@ -122,9 +122,14 @@ class _Discovery:
         self.failures.append(Failure(shown(path), reason, "ingest"))
 
     def add(self, doc: DocumentInput) -> None:
-        if doc.id not in self.ids:
-            self.ids.add(doc.id)
+        """Keep ``doc`` unless the same content came under another name (a scan copied twice): it is archived
+        once, and said, so a box's file count and the batch's document count do not part without a word."""
+        first = self.ids.setdefault(doc.id, doc.label)
+        if first == doc.label:
             self.docs.append(doc)
+        else:
+            self.warnings.append(f"{doc.label}: the same scan as {first} (identical files); archived once, as "
+                                 f"{doc.id} under that name")
 
     def archive_of(self, path: Path) -> Path | None:
         """The archive ``path`` is or lies in (its own folder or any parent), if any."""

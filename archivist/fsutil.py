@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +29,32 @@ def _umask() -> int:
 
 #: mkstemp creates files readable by the owner only; archive files follow the umask like any other file.
 FILE_MODE = 0o666 & ~_umask()
+
+
+def as_on_disk(path: Path) -> Path:
+    """``path`` as the disk spells it, where it was typed in the other Unicode form of its letters.
+
+    A folder copied from a Mac keeps its decomposed (NFD) name on Linux while a keyboard types the composed
+    (NFC) one: the two look alike in every listing, so "no such file or folder" for a folder the user sees
+    would baffle. Each missing part is matched to the one entry of its folder that composes to the same
+    name; with none (a real typo) or two, ``path`` comes back as given and is reported missing as before.
+    """
+    if os.path.lexists(path):
+        return path
+    found = Path(path.anchor) if path.anchor else Path()
+    for part in path.parts[1 if path.anchor else 0:]:
+        step = found / part
+        if not os.path.lexists(step):
+            key = unicodedata.normalize("NFC", part)
+            try:
+                same = [n for n in os.listdir(found) if unicodedata.normalize("NFC", n) == key]
+            except OSError:
+                return path
+            if len(same) != 1:
+                return path
+            step = found / same[0]
+        found = step
+    return found
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:

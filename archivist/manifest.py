@@ -31,6 +31,7 @@ from .plural import plural
 from .record import utc_now
 from .retention import Retention, Schedule, end_year, needs_review, status
 from .schemas import errors, validate
+from .sheet import as_cell
 from .store import ArchiveStore
 
 CATALOGUE_DIR = "catalogue"
@@ -210,7 +211,7 @@ def csv_bytes(header: tuple[str, ...], rows: list[list]) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(header)
-    w.writerows(["" if v is None else v for v in row] for row in rows)
+    w.writerows(["" if v is None else as_cell(v) for v in row] for row in rows)
     return buf.getvalue().encode("utf-8-sig")
 
 

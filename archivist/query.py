@@ -178,7 +178,8 @@ class _Parser:
         words = tuple(exact_tokens(val))
         if not words:
             return None  # punctuation alone ("-", "/"): nothing to search, ignored
-        return self._term(words, val.endswith("*"), val)
+        term = self._term(words, val.endswith("*"), val)
+        return _any_zeros(term) if "/" in val else term
 
     def _term(self, words: tuple[str, ...], prefix: bool, typed: str) -> Term:
         self.terms += 1
@@ -188,6 +189,19 @@ class _Parser:
             shown = " ".join(typed.split())[:40]  # the message stays one line whatever was typed
             raise QueryError(f"'{shown}': a prefix needs at least {MIN_PREFIX} letters or digits before *")
         return Term(words, prefix)
+
+
+def _any_zeros(term: Term) -> Node:
+    """A document's number and symbol typed with or without the number's leading zeros: Decree 30 prints numbers
+    below ten as ``01/BB-UBND``, and a user types ``1/BB-UBND``, or ``016/BB-UBND`` as a file was named for
+    ``16/BB-UBND``; each finds the document whichever of the two ways its page prints the number (the number
+    as typed, without its zeros, and with one for a single digit)."""
+    first = term.words[0]
+    if len(term.words) < 2 or not first.isascii() or not first.isdigit():
+        return term
+    n = first.lstrip("0") or "0"
+    forms = dict.fromkeys((first, n, n.zfill(2)))
+    return term if len(forms) == 1 else Or(tuple(Term((f, *term.words[1:]), term.prefix) for f in forms))
 
 
 def _simplify(kind: type[And] | type[Or], items: list[Node]) -> Node:

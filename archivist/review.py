@@ -24,6 +24,7 @@ from pathlib import Path
 from .corrections import ReviewError, apply_correction
 from .fsutil import atomic_path
 from .record import utc_now
+from .sheet import as_cell
 from .toreview import LIST_SEP, THRESHOLD, review_items
 
 #: ``register_row``: a register row's place on its page (with ``page``, it names the row: archivist/rowreview.py).
@@ -108,10 +109,48 @@ def _export(archive: Path, out: Path, threshold: float, base: Path, thumbs: Path
         # over the last one would lose a reviewer's typing in it
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
-        w.writerows(line | {"confidence": "" if line["confidence"] is None else f"{line['confidence']:.3f}",
+        w.writerows(line | {k: as_cell(line[k]) for k in ("value", "reason", "ocr_snippet")}
+                    | {"confidence": "" if line["confidence"] is None else f"{line['confidence']:.3f}",
                             "register_row": line["register_row"] or "", "corrected_value": "", "reviewer": ""}
                     for line in lines)
     return lines
+
+
+def set_aside(out: Path, others: bool = True) -> tuple[Path, str] | None:
+    """Move a sheet already at ``out`` aside when writing over it could lose a person's work: one with a
+    corrected value or a reviewer typed in (perhaps not imported yet), or, with ``others``, a file that is no
+    review sheet at all (``review export --out retention.csv`` mistyped). A sheet as export wrote it, untouched,
+    is simply written over. Returns where the old file went, ``<stem>-kept-<UTC time><suffix>`` beside it, and
+    what it held."""
+    from .sheet import SheetError, read_sheet
+
+    if not out.exists():
+        return None
+    try:
+        rows = read_sheet(out, {"document_id", "field", "corrected_value"}, what="review sheet")
+    except SheetError:
+        if not others:
+            return None
+        held = "is not a review sheet"
+    else:
+        typed = sum(bool((row.get("corrected_value") or "").strip() or (row.get("reviewer") or "").strip())
+                    for row in rows)
+        if not typed:
+            return None
+        held = f"holds {typed} typed {'row' if typed == 1 else 'rows'}"
+    kept = out.with_name(f"{out.stem}-kept-{datetime.now(UTC):%Y%m%dT%H%M%SZ}{out.suffix}")
+    out.replace(kept)
+    return kept, held
+
+
+def aside_note(out: Path, archive: Path, others: bool = True) -> str | None:
+    """:func:`set_aside`, and the note that says where the file went (with how to import it, for a sheet)."""
+    if not (aside := set_aside(out, others)):
+        return None
+    kept, held = aside
+    hint = f" (if its corrections are not imported yet: archivist review import {kept} --archive {archive})"
+    return f"note: {out} {held}, so it was not written over: kept as {kept}" + (hint if held.startswith("holds")
+                                                                                 else "")
 
 
 # --- import ------------------------------------------------------------------------------------------

@@ -30,6 +30,20 @@ SEPARATORS = (",", ";", "\t")
 PUNCTUATION_1258 = set("–—…‘’“”•°²³€₫±×÷§\u00a0")
 
 
+#: How a cell Excel and LibreOffice read as a formula begins, in a CSV they open (OWASP's "CSV injection" list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_cell(value: object) -> object:
+    """``value`` as a CSV cell a spreadsheet shows as written: a text that begins like a formula gets an
+    apostrophe in front, which both programs take for "this is text". An OCR'd recipients list begins ``- UBND
+    huyện``, which Excel shows as ``#NAME?`` and, saved back, keeps as a broken formula; a value read as ``=…``
+    or ``@…`` it would compute. ``review import`` reads only the cells a person types, which carry none."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 class SheetError(UsageProblem):
     """A sheet that cannot be read; the message is one line naming the file and what to change (exit 2)."""
 

@@ -55,6 +55,7 @@ class VerifyReport:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     files_checked: int = 0
+    pdfa_checked: int | None = None  # PDFs the PDF/A validator read (--pdfa), so "no problems" says it ran
     holdings: Holdings = field(default_factory=Holdings)
 
     @property
@@ -62,7 +63,8 @@ class VerifyReport:
         return not self.problems
 
     def to_dict(self) -> dict:
-        return {"ok": self.ok, "files_checked": self.files_checked, "holdings": asdict(self.holdings),
+        return {"ok": self.ok, "files_checked": self.files_checked, "pdfa_checked": self.pdfa_checked,
+                "holdings": asdict(self.holdings),
                 "problems": [asdict(p) for p in self.problems], "notes": self.notes}
 
 
@@ -100,6 +102,7 @@ def _check_pdfa(root: Path, records: dict[str, dict], report: VerifyReport) -> N
     except PreflightError as e:
         report.problems.append(Problem("pdfa", "(all PDFs)", f"cannot run the PDF/A validator: {e}"))
         return
+    report.pdfa_checked = len(results)
     for path, violations in results.items():
         if violations and not (pdfs[path]["output"].get("pdfa") == "2b" and only_part_complaint(violations)):
             report.problems.append(Problem("pdfa", rel(root, path), "; ".join(violations[:5])))
