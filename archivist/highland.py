@@ -98,9 +98,14 @@ def _opener_only(name: str) -> bool:
 def listed(word: str) -> bool:
     """Whether ``word`` (letters only) is a listed name spelling, Kinh or these peoples', in any place of a name."""
     low = unicodedata.normalize("NFC", word).lower()
-    kinh = {w for section in name_spellings().values() for ws in section.values() for w in ws}
-    return low in kinh or low in spellings()["surnames"] or low in spellings()["given"] \
+    return low in _kinh_spellings() or low in spellings()["surnames"] or low in spellings()["given"] \
         or low.capitalize() in SURNAME_SPELLINGS
+
+
+@lru_cache(maxsize=1)
+def _kinh_spellings() -> frozenset[str]:
+    """Every spelling the lexicon lists of a Kinh name (small letters), gathered once, not for every word asked."""
+    return frozenset(w for section in name_spellings().values() for ws in section.values() for w in ws)
 
 
 def known(name: str) -> bool:

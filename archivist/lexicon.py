@@ -33,8 +33,10 @@ SURNAMES = frozenset(fold_key(s) for s in SURNAME_SPELLINGS)
 
 
 @lru_cache(maxsize=2)
+@lru_cache(maxsize=2)
 def load_lexicon(path: str | None = None) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
-    """Sections of the lexicon, each folded words -> marked words (first spelling wins)."""
+    """Sections of the lexicon, each folded words -> marked words (first spelling wins). Read once: every
+    document's restorer and each candidate name line asks for it (cached in marks.py before the move here)."""
     out: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
     section = "phrases"
     for raw in Path(path or LEXICON).read_text(encoding="utf-8").splitlines():
