@@ -59,9 +59,33 @@ def deputy_doubt(position: Field, footer: Footer | None, pages: Sequence[Any]) -
     return None
 
 
+def repeated_doubt(position: Field, footer: Footer | None) -> str | None:
+    """Why ``position`` (stored without ``PHÓ``, no authority read) may be a deputy's: a position line above it in
+    its block reads the same position, alone or after marks with no letter (``⁄2 CHỦ TỊCH`` over ``CHỦ TỊCH``).
+
+    Decree 30 never prints one position twice in a block; a deputy's block prints it twice but for two words,
+    ``KT. CHỦ TỊCH`` over ``PHÓ CHỦ TỊCH``. Where a seal or a signature covers the left of both lines, both words
+    are lost (read as one tall mark, ``⁄2``, or nothing) and the block reads the chair's position twice: HH371
+    seals-36-kh-080, ``CHỦ TỊCH`` stored for ``PHÓ CHỦ TỊCH`` (bench/RESULTS.md, "Flags, hundred-and-fifth round
+    onward (session 38)"). A line whose word before the position holds letters is another rule's
+    (:func:`archivist.crosscheck.authority_lost_doubt`: ``/XT. CHỦ TỊCH``)."""
+    if footer is None or footer.authority is not None or len(footer.positions) < 2 \
+            or not isinstance(position.value, str) or fold_key(position.value).split()[:1] == ["pho"]:
+        return None
+    key = fold_key(position.value)
+    for ln in footer.positions[:-1]:
+        words = ln.text.split()
+        while words and not any(c.isalpha() for c in words[0]):
+            words.pop(0)
+        if words and fold_key(" ".join(words)) == key:
+            return (f"the line above the position reads '{ln.text.strip()}': one position printed twice is a "
+                    f"deputy's block (KT. over PHÓ) whose 'KT.' and 'PHÓ' were not read")
+    return None
+
+
 def flag_deputy(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark for review a signer's position stored without ``PHÓ`` under which the signature column holds ``PHÓ``
-    or ``KT`` (:func:`deputy_doubt`)."""
+    or ``KT`` (:func:`deputy_doubt`), or whose block reads it twice with no authority (:func:`repeated_doubt`)."""
     f = found.get("signer_position")
     if f is not None and not f.review:
-        f.review = deputy_doubt(f, footer, pages)
+        f.review = deputy_doubt(f, footer, pages) or repeated_doubt(f, footer)

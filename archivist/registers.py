@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
+from .cellwords import unspelled_doubt
 from .chardoubt import letter_doubt, vietnamese_letters
 from .dates import find_dates
 from .faintflags import word_tuples
@@ -352,7 +353,8 @@ def _value(key: str, text: str, restore: Any) -> tuple[Any, float, str | None]:
         value = restore.restore(text) if restore is not None else text
         if value.isupper():
             value = name_case(value)
-        why = _name_doubt(value) or spelling_doubt(value) or unlisted_name_doubt(value, text) or \
+        why = _name_doubt(value) or spelling_doubt(value) or unspelled_doubt(value) or \
+            unlisted_name_doubt(value, text) or \
             (f"'{value}' is spelled otherwise elsewhere in the document"
              if restore is not None and restore.doubtful(value) else None)
         return value, 0.85 if is_name(value) else 0.6, why
