@@ -7,6 +7,7 @@ dayread34)")."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,16 +40,18 @@ def _render(seed: int, slots_wanted: list[int], scans: Path) -> dict[str, dict]:
     return out
 
 
-def processed(seed: int, slots_wanted: list[int], tmp_path: Path) -> list[tuple[dict, dict, Path]]:
-    """The HG set's documents of ``slots_wanted`` rendered (:func:`_render`) and run through ``archivist process``
-    into ``tmp_path``: each document's record, its truth and its PDF's path, in the records' order."""
+def processed(seed: int, slots_wanted: list[int], tmp_path: Path,
+              render: Callable[[int, list[int], Path], dict[str, dict]] = _render) -> list[tuple[dict, dict, Path]]:
+    """The HG set's documents of ``slots_wanted`` rendered (:func:`_render`, or ``render`` for another kind of
+    set) and run through ``archivist process`` into ``tmp_path``: each document's record, its truth and its PDF's
+    path, in the records' order."""
     from click.testing import CliRunner
 
     from archivist.cli import main
 
     scans = tmp_path / "scans"  # the generator writes beside it, under the name "scans", as a set holds it
     scans.mkdir()
-    truths = _render(seed, slots_wanted, scans)
+    truths = render(seed, slots_wanted, scans)
     archive = tmp_path / "archive"
     res = CliRunner().invoke(main, ["process", str(scans), "--archive", str(archive), "--workers", "2", "--json"])
     assert res.exit_code == 0, res.output
