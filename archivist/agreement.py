@@ -122,9 +122,10 @@ def _slipped_years(subject: str, year: int | None) -> Iterator[str]:
 def _units_slipped_years(subject: str, year: int | None) -> Iterator[str]:
     """The possible years the subject names that are the date's ``year`` with its units digit read for any other
     (``2015`` for ``2013``), more than a year away from it. Wider than :func:`_slipped_years` (whose pairs
-    Tesseract is known to confuse) for :func:`date_year_slip` alone, where the text writing the subject's year
-    again and the date's nowhere else is the evidence, not the pair (thirty-eighth round: HG45 tb-188's ``2013``
-    for ``2015``, a speckled page's 5 read 3). Not the tens: a plan to ``năm 2020`` is made in 2010."""
+    Tesseract is known to confuse), where the text is the evidence, not the pair: for :func:`date_year_slip` it
+    writes the subject's year again and the date's nowhere else (thirty-eighth round: HG45 tb-188's ``2013`` for
+    ``2015``, a speckled page's 5 read 3), for :func:`subject_year_slip` it writes the subject's year nowhere else
+    (session 38: HG131's typed ``2003`` for ``2009``). Not the tens: a plan to ``năm 2020`` is made in 2010."""
     if year is None:
         return
     for m in SUBJECT_YEAR.finditer(subject):
@@ -139,8 +140,12 @@ def subject_year_slip(subject: str, year: int | None, text: str) -> str | None:
     with, more than a year away from it (a plan for the next year, a report on the last, name a year one away),
     and the text writes that year nowhere but in the subject (a year a document is about, its body repeats).
     Twenty-first round: a typed plan dated 2010 whose subject read ``năm 2019`` for ``năm 2010`` at 0.72; on
-    seeds 22-28 every subject naming a year one confused digit from its date's was wrong (16, none right)."""
-    for y in _slipped_years(subject, year):
+    seeds 22-28 every subject naming a year one confused digit from its date's was wrong (16, none right). Its
+    units digit read for any other too (:func:`_units_slipped_years`), the text writing it nowhere else: HG131
+    typewriter-09-gm-067's ``năm 2003`` for ``năm 2009`` on an invitation of 2009, at 0.73; on the 3,320 subjects
+    of seeds 86-128 and 131 that fires on 3, all wrong (bench/RESULTS.md, "Flags, hundred-and-fifth round onward
+    (session 38)")."""
+    for y in dict.fromkeys([*_slipped_years(subject, year), *_units_slipped_years(subject, year)]):
         if text.count(y) <= subject.count(y):
             return f"the subject's year {y} is the date's {year} with a digit misread; the text has it nowhere else"
     return None

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .fields import Field
@@ -34,7 +35,7 @@ from .lexicon import LETTERS
 from .namerival import listed
 from .numberread import _api as own_api
 from .numberread import crop_box, flag_box_reread, read_crop, read_image, reads_crops
-from .ocrtext import Line, PageText, page_lines
+from .ocrtext import Line, PageText, fold_key, page_lines
 
 if TYPE_CHECKING:  # numpy and OpenCV only where the page stage runs (extract writes without them)
     import numpy as np
@@ -89,14 +90,47 @@ def other_name(value: str, reading: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _given_by_letters() -> dict[str, tuple[str, ...]]:
+    """The listed given names' spellings by their letters with marks folded (``thanh``: ``thanh``, ``thành``)."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(listed(1)):
+        out.setdefault(fold_key(word), []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def unlisted_marks_doubt(got: dict, value: str) -> str | None:
+    """Why the signer ``value`` may be misread: a word after its family name has a listed given name's letters with
+    marks no listed spelling gives them (``Thạnh``, where ``Thanh`` and ``Thành`` are), and a second reading of the
+    line does not write that word (``Thạ::ih``).
+
+    The restorer leaves such a word as read when its letters have two listed spellings, and the engine kept no
+    rival: HG131 typewriter-07-ttr-206's typed ``Dương Thanh Phong`` stored ``Dương Thạnh Phong`` at 0.87, a speck
+    read as the dot below. Of 3,493 signers stored for seeds 86-128 and 131 the first sign alone fires on 8, all
+    wrong; real names the lexicon does not list write such marks too (``Lê Thị Thuỷ`` on the unlisted-names set of
+    seed 361), so the second reading must fail to confirm the word as well (both readings gave ``Thuỷ`` there)."""
+    spellings = _given_by_letters()
+    for word in LETTERS.findall(value)[1:]:
+        if word.lower() in listed(1) or fold_key(word) not in spellings:
+            continue
+        readings = [got.get(name) or "" for name, *_ in WAYS]
+        if all(word in LETTERS.findall(text) for text in readings):
+            continue
+        names = "', '".join(w.capitalize() for w in spellings[fold_key(word)])
+        text = next(t for t in readings if word not in LETTERS.findall(t))
+        return f"'{word}' is no listed given name ('{names}' {'is' if ',' not in names else 'are'}), and the " \
+            f"name's line read again gave '{text}'"
+    return None
+
+
 def reread_doubt(got: dict, value: str) -> str | None:
     """Why the signer ``value`` may be misread: a second reading of its line gave another listed name in one of its
-    words' places."""
+    words' places, or does not confirm a word spelled as no listed name is (:func:`unlisted_marks_doubt`)."""
     for name, *_ in WAYS:
         text = got.get(name) or ""
         if (other := other_name(value, text)) is not None:
             return f"the name's line read again gave '{text}': '{other[0]}' is a name too, not '{other[1]}'"
-    return None
+    return unlisted_marks_doubt(got, value)
 
 
 def flag_name_reread(f: Field | None, pages: Sequence[Any]) -> None:

@@ -147,6 +147,32 @@ def narrow_doubt(f: Field, pages: Sequence[Any]) -> str | None:
     return f"the box of '{num[0]}' is {short:.1f} digits narrower than its text: a digit may be read twice"
 
 
+def slash_word_doubt(f: Field, pages: Sequence[Any]) -> str | None:
+    """Why the number ``f`` may have lost its last digit: the number was read apart from its slash, and the word
+    that opens with the slash (``/UBND-TC``), read weakly (under :data:`WEAK_NUMBER`), is at least
+    :data:`EXTRA_DIGITS` digits wider than its text: the digit touching the slash was taken into that word's box
+    and read as nothing. HG131 speckle-24-cv-221's ``221/UBND-TC`` stored ``22/UBND-TC`` at 0.95: ``22`` read
+    surely, ``/UBND-TC`` at 57 and 0.8 of a digit too wide, specks beside it (so taller than the page's words,
+    which :func:`box_doubt` leaves). Of the 3,170 numbers stored for seeds 86-128 and 131, two were read apart
+    from their slash, both wrong; only this one's slash word is too wide (bench/RESULTS.md, "Flags,
+    hundred-and-fifth round onward (session 38)")."""
+    found = number_word(f, pages)
+    page = next((p for p in pages if p.number == f.page and p.words), None)
+    scale = page_scale(found[1]) if found else None
+    if found is None or page is None or scale is None:
+        return None
+    words = value_words(page.words, f)
+    after = next((words[i + 1] for i, w in enumerate(words[:-1]) if w == found[0]), None)
+    if after is None or not after[0].startswith("/") or any(c.isdigit() for c in after[0]) \
+            or after[1] >= WEAK_NUMBER or after[3] != found[0][3]:
+        return None
+    extra = extra_digits(after[0], after[2][2] - after[2][0], scale)
+    if extra < EXTRA_DIGITS:
+        return None
+    return (f"'{found[0][0]}' was read apart from '{after[0]}', whose box is {extra:.1f} digits wider than its text: "
+            "a digit before the slash may be lost")
+
+
 #: ``Số:`` as the OCR reads it at the start of the number's word (``S6:``, ``Sô;``), whose digit is no number's
 _LABEL = re.compile(r"^\W*S[^\W\d_]?[0-9]?\s?[:;.]")
 
@@ -172,7 +198,7 @@ def flag_lost_digit(number_symbol: Field, number: Field, read: str, pages: Seque
     one more than the text, or a weakly read text holds one more than the box: the number is in doubt, not the
     symbol, whatever the grammar settled."""
     doubt_number(number_symbol, number, left_out_doubt(number_symbol, read, pages) or box_doubt(number_symbol, pages)
-                 or narrow_doubt(number_symbol, pages))
+                 or narrow_doubt(number_symbol, pages) or slash_word_doubt(number_symbol, pages))
 
 
 def doubt_number(number_symbol: Field, number: Field, why: str | None) -> None:
