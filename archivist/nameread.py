@@ -113,11 +113,11 @@ def unlisted_marks_doubt(got: dict, value: str) -> str | None:
     for word in LETTERS.findall(value)[1:]:
         if word.lower() in listed(1) or fold_key(word) not in spellings:
             continue
-        readings = [got.get(name) or "" for name, *_ in WAYS]
-        if all(word in LETTERS.findall(text) for text in readings):
+        text = next((t for name, *_ in WAYS if (t := got.get(name) or "").strip() and word not in LETTERS.findall(t)),
+                    None)  # a reading that gave nothing is no evidence
+        if text is None:
             continue
         names = "', '".join(w.capitalize() for w in spellings[fold_key(word)])
-        text = next(t for t in readings if word not in LETTERS.findall(t))
         return f"'{word}' is no listed given name ('{names}' {'is' if ',' not in names else 'are'}), and the " \
             f"name's line read again gave '{text}'"
     return None
