@@ -38,6 +38,7 @@ from .fields import Field
 from .levelwords import COMMUNE, LEVELS, SHORT, level_opening
 from .numsym import is_known_part
 from .signerflags import capitals_name_doubt, lost_word_doubt, mixed_case_doubt, office_doubt, position_mark_doubt
+from .subjectyear import repeat_year_doubt
 from .tokens import SEPARATORS
 
 #: ``22/2009/QĐ-UBND``: the number, the year, the symbol (the form the record stores)
@@ -122,10 +123,9 @@ def _slipped_years(subject: str, year: int | None) -> Iterator[str]:
 def _units_slipped_years(subject: str, year: int | None) -> Iterator[str]:
     """The possible years the subject names that are the date's ``year`` with its units digit read for any other
     (``2015`` for ``2013``), more than a year away from it. Wider than :func:`_slipped_years` (whose pairs
-    Tesseract is known to confuse), where the text is the evidence, not the pair: for :func:`date_year_slip` it
-    writes the subject's year again and the date's nowhere else (thirty-eighth round: HG45 tb-188's ``2013`` for
-    ``2015``, a speckled page's 5 read 3), for :func:`subject_year_slip` it writes the subject's year nowhere else
-    (session 38: HG131's typed ``2003`` for ``2009``). Not the tens: a plan to ``năm 2020`` is made in 2010."""
+    Tesseract is known to confuse) for :func:`date_year_slip` alone, where the text writing the subject's year
+    again and the date's nowhere else is the evidence, not the pair (thirty-eighth round: HG45 tb-188's ``2013``
+    for ``2015``, a speckled page's 5 read 3). Not the tens: a plan to ``năm 2020`` is made in 2010."""
     if year is None:
         return
     for m in SUBJECT_YEAR.finditer(subject):
@@ -140,12 +140,8 @@ def subject_year_slip(subject: str, year: int | None, text: str) -> str | None:
     with, more than a year away from it (a plan for the next year, a report on the last, name a year one away),
     and the text writes that year nowhere but in the subject (a year a document is about, its body repeats).
     Twenty-first round: a typed plan dated 2010 whose subject read ``năm 2019`` for ``năm 2010`` at 0.72; on
-    seeds 22-28 every subject naming a year one confused digit from its date's was wrong (16, none right). Its
-    units digit read for any other too (:func:`_units_slipped_years`), the text writing it nowhere else: HG131
-    typewriter-09-gm-067's ``năm 2003`` for ``năm 2009`` on an invitation of 2009, at 0.73; on the 3,320 subjects
-    of seeds 86-128 and 131 that fires on 3, all wrong (bench/RESULTS.md, "Flags, hundred-and-fifth round onward
-    (session 38)")."""
-    for y in dict.fromkeys([*_slipped_years(subject, year), *_units_slipped_years(subject, year)]):
+    seeds 22-28 every subject naming a year one confused digit from its date's was wrong (16, none right)."""
+    for y in _slipped_years(subject, year):
         if text.count(y) <= subject.count(y):
             return f"the subject's year {y} is the date's {year} with a digit misread; the text has it nowhere else"
     return None
@@ -168,13 +164,14 @@ def date_year_slip(subject: str, year: int | None, text: str) -> str | None:
 def flag_subject_year(found: dict[str, Field], text: str = "") -> None:
     """Mark the date for review when the subject's misread year reads back to another (:func:`subject_year_doubt`)
     or its own year is the subject's misread (:func:`date_year_slip`), and the subject when its possible year is
-    the date's misread (:func:`subject_year_slip`)."""
+    the date's misread (:func:`subject_year_slip`) or the text repeats its words with another year
+    (:func:`archivist.subjectyear.repeat_year_doubt`)."""
     d, subj = found.get("date"), found.get("subject")
     if d is None or subj is None or not isinstance(subj.value, str):
         return
     if not d.review:
         d.review = subject_year_doubt(subj.value, _year_of(d)) or date_year_slip(subj.value, _year_of(d), text)
-    _mark(subject_year_slip(subj.value, _year_of(d), text), subj, filled=True)
+    _mark(subject_year_slip(subj.value, _year_of(d), text) or repeat_year_doubt(subj.value, text), subj, filled=True)
 
 
 #: the place-date line under the national motto: ``Xã Vĩnh Thạnh, ngày 04 tháng 5 năm 2021`` (a mark or two of

@@ -1,38 +1,45 @@
 """Review flags, hundred-and-seventh round (issue 14 item 9, session 38, fitted on the fresh seed 131): a subject
-naming the year of the document's date with its units digit misread, written nowhere else in the text (HG131
-typewriter-09-gm-067: ``… tiêm chủng mở rộng năm 2003`` for ``năm 2009`` on an invitation dated 2009, stored at
-0.73 unflagged: ``3`` is no digit Tesseract is known to read for ``9``, which the twenty-first round's rule wanted).
-Flagged, kept; nothing held out behind it."""
+naming a year after two words that the text writes again before another year, the subject's year written nowhere
+else (HG131 typewriter-09-gm-067: ``… tiêm chủng mở rộng năm 2003`` for ``năm 2009``, stored at 0.73 unflagged; its
+body ``… kế hoạch tiên chủng mở rộng năm 2099.``). ``3`` is no digit Tesseract is known to read for ``9``, which
+the twenty-first round's rule wants, and a subject may name another year than its date's (``báo cáo quý III năm
+2013`` sent in 2016): the text repeating the subject's words with another year is the evidence. Flagged, kept;
+nothing held out behind it."""
 
 from __future__ import annotations
 
-from archivist.agreement import subject_year_slip
+from archivist.subjectyear import repeat_year_doubt
 from tests.test_flag_evidence import FOOT, _extract, _page
 
-TEXT = "Dự họp triển khai kế hoạch tiêm chủng mở rộng năm {y}\nTới dự họp triển khai kế hoạch năm 2099."
+SUBJECT = "Dự họp triển khai kế hoạch tiêm chủng mở rộng năm 2003"
+BODY = "Tới dự họp triển khai kế hoạch tiên chủng mở rộng năm 2099."
+REASON = "the subject's year 2003 is written 2099 where the text repeats 'mở rộng': one of the two was misread"
 HEAD = [[(100, "UBND HUYỆN QUỲNH LƯU")], [(100, "ỦY BAN NHÂN DÂN")], [(100, "XÃ QUỲNH HẬU")],
         [(100, "Số: 57/GM-UBND"), (1000, "Quỳnh Hậu, ngày 2 tháng 10 năm 2009")], [(600, "GIẤY MỜI")],
         [(400, "Dự họp triển khai kế hoạch tiêm chủng mở rộng năm {year}")],
-        [(100, "Ủy ban nhân dân xã Quỳnh Hậu trân trọng kính mời: {body}")]]
+        [(100, "Ủy ban nhân dân xã Quỳnh Hậu trân trọng kính mời dự họp.")], [(100, "{body}")]]
 
 
-def test_a_subjects_year_with_its_units_digit_misread_is_doubted() -> None:
-    subject = "Dự họp triển khai kế hoạch tiêm chủng mở rộng năm 2003"
-    why = subject_year_slip(subject, 2009, TEXT.format(y=2003))
-    assert why == "the subject's year 2003 is the date's 2009 with a digit misread; the text has it nowhere else"
-    assert subject_year_slip(subject, 2009, TEXT.format(y=2003) + "\nKế hoạch năm 2003.") is None  # written again
-    assert subject_year_slip(subject, 2004, TEXT.format(y=2003)) is None  # a year away: last year's plan
-    assert subject_year_slip(subject.replace("2003", "2013"), 2009, TEXT.format(y=2013)) is None  # the tens: a plan
-    assert subject_year_slip(subject.replace("2003", "2093"), 2009, TEXT.format(y=2093)) is None  # impossible
+def test_a_subjects_year_the_text_repeats_otherwise_is_doubted() -> None:
+    assert repeat_year_doubt(SUBJECT, f"{SUBJECT}\n{BODY}") == REASON
+    assert repeat_year_doubt(SUBJECT, f"Dự họp triển khai kế hoạch\ntiêm chủng MỞ RỘNG năm 2003\n{BODY}") == REASON
 
 
-def _invitation(year: str, body: str = "") -> object:
+def test_a_year_written_again_or_no_repeated_words_say_nothing() -> None:
+    assert repeat_year_doubt(SUBJECT, f"{SUBJECT}\n{BODY}\nKế hoạch năm 2003.") is None  # the year written again
+    assert repeat_year_doubt(SUBJECT, f"{SUBJECT}\nTới dự họp năm 2099.") is None  # other words before the year
+    assert repeat_year_doubt(SUBJECT, f"{SUBJECT}\n{BODY.replace('2099', '2003')}") is None  # the same year
+    quarter = "Về việc báo cáo quý III năm 2013"  # another year than the date's, the body not repeating it
+    assert repeat_year_doubt(quarter, f"{quarter}\nQuỳnh Hậu, ngày 21 tháng 3 năm 2016") is None
+
+
+def _invitation(year: str, body: str = BODY) -> object:
     return _extract(_page([[(x, t.format(year=year, body=body)) for x, t in row] for row in HEAD] + FOOT))
 
 
 def test_the_subject_is_flagged_and_kept_through_extract() -> None:
     wrong = _invitation("2003")
-    assert wrong.subject.value.endswith("năm 2003") and "subject" in wrong.needs_review
-    assert "2003 is the date's 2009" in (wrong.subject.review or ""), wrong.subject.review
-    assert "subject" not in _invitation("2009").needs_review
-    assert "subject" not in _invitation("2003", "kế hoạch năm 2003.").needs_review  # the body names it too
+    assert wrong.subject.value == SUBJECT and "subject" in wrong.needs_review
+    assert wrong.subject.review == REASON, wrong.subject.review
+    assert "subject" not in _invitation("2009").needs_review  # the date writes 2009 too: the body's slipped
+    assert "subject" not in _invitation("2003", "Thời gian: 14 giờ 30 phút.").needs_review

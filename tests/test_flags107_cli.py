@@ -18,7 +18,7 @@ from tests.test_dateread_day_cli import processed
 CASES = {
     "typewriter-07-ttr-206-cam-thach": ("signer", "Dương Thạnh Phong", "'Thạnh' is no listed given name"),
     "typewriter-09-gm-067-quynh-hau": ("subject", "Dự họp triển khai kế hoạch tiêm chủng mở rộng năm 2003",
-                                       "the subject's year 2003 is the date's 2009 with a digit misread"),
+                                       "the subject's year 2003 is written 2099 where the text repeats"),
     "speckle-24-cv-221-yen-thinh": ("number_symbol", "22/UBND-TC", "a digit before the slash may be lost"),
 }
 
