@@ -21,12 +21,13 @@ _WORDS_YEAR = re.compile(r"(\S+)\s+(\S+)\s+n[aăâ]\S?m\s+(\d{4})\b", re.I)
 
 
 def repeat_year_doubt(subject: str, text: str) -> str | None:
-    """Why ``subject`` is doubtful given the document's ``text``: it names a year after two words that the text
-    writes again before another year, and the text writes the subject's year nowhere but in the subject."""
+    """Why ``subject`` is doubtful given the document's ``text``: it names a year after two words (letters, not a
+    date's ``tháng 3``) that the text writes again before another year, and the text writes the subject's year
+    nowhere but in the subject."""
     for m in _WORDS_YEAR.finditer(subject):
         words, year = fold_key(f"{m.group(1)} {m.group(2)}"), m.group(3)
-        if text.count(year) > subject.count(year):
-            continue
+        if text.count(year) > subject.count(year) or not all(w.isalpha() for w in words.split()):
+            continue  # written again; or a date's words (``tháng 3 năm 2015``), which every date line repeats
         for other in _WORDS_YEAR.finditer(text):
             if other.group(3) != year and fold_key(f"{other.group(1)} {other.group(2)}") == words:
                 return (f"the subject's year {year} is written {other.group(3)} where the text repeats "

@@ -31,6 +31,8 @@ def test_a_year_written_again_or_no_repeated_words_say_nothing() -> None:
     assert repeat_year_doubt(SUBJECT, f"{SUBJECT}\n{BODY.replace('2099', '2003')}") is None  # the same year
     quarter = "Về việc báo cáo quý III năm 2013"  # another year than the date's, the body not repeating it
     assert repeat_year_doubt(quarter, f"{quarter}\nQuỳnh Hậu, ngày 21 tháng 3 năm 2016") is None
+    month = "Về việc tiếp công dân định kỳ tháng 3 năm 2015"  # a date's words, which the date line repeats
+    assert repeat_year_doubt(month, f"{month}\nQuỳnh Hậu, ngày 21 tháng 3 năm 2016") is None
 
 
 def _invitation(year: str, body: str = BODY) -> object:
