@@ -15,12 +15,14 @@ wait without end. ``on_error(task, reason)`` turns each of these into the pipeli
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
@@ -266,6 +268,9 @@ class DaskExecutor:
         from distributed import Client, LocalCluster
 
         self.cluster = None
+        # The client logs its own failed reconnection as tracebacks on stderr; a lost scheduler is said here in
+        # one line instead (:meth:`_lost`), with what to do.
+        logging.getLogger("distributed.client").setLevel(logging.CRITICAL)
         self.timeout = timeout
         self.grace = no_workers_grace
         self.where = scheduler or "a local Dask cluster"
@@ -284,11 +289,19 @@ class DaskExecutor:
                                      "'dask scheduler' runs there and the address is right") from None
         self.slots = max(1, sum(self.client.nthreads().values()))
 
+    def _lost(self, reason: str) -> ServiceUnavailable:
+        return ServiceUnavailable(f"lost the Dask scheduler at {self.where} ({reason}): start 'dask scheduler' "
+                                  "and its workers again, then run the same command again; finished documents are "
+                                  "kept")
+
+    def _connected(self) -> bool:
+        return self.client.status == "running"
+
     def _workers(self) -> int:
         try:
             return len(self.client.scheduler_info().get("workers") or {})
         except (OSError, TimeoutError) as e:
-            raise ServiceUnavailable(f"lost the Dask scheduler at {self.where}: {one_line(e)}") from None
+            raise self._lost(one_line(e)) from None
 
     def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T],
                       on_error: OnError | None = None) -> Iterator[tuple[T, R]]:
@@ -314,12 +327,18 @@ class DaskExecutor:
             except TimeoutError:
                 done = set()
             except OSError as e:
-                raise ServiceUnavailable(f"lost the Dask scheduler at {self.where}: {one_line(e)}") from None
+                raise self._lost(one_line(e)) from None
+            except CancelledError:  # the scheduler went away and took the pages in flight with it
+                if not self._connected():
+                    raise self._lost("the connection to it was closed") from None
+                done = {fut for fut in pending if fut.done()}
             for fut in done:
                 task, _ = pending.pop(fut)
                 try:
                     result = fut.result()
                 except Exception as e:  # noqa: BLE001 - a task that failed on its worker fails its page alone
+                    if not self._connected():  # not the page's fault: it is unfinished, not failed
+                        raise self._lost("the connection to it was closed") from None
                     result = fail(task, f"the Dask worker could not process this page ({one_line(e)})")
                 fut.release()
                 yield task, result
@@ -331,6 +350,8 @@ class DaskExecutor:
                         fut.cancel()
                         yield task, fail(task, _timeout_reason(self.timeout))
             if not done:
+                if self.client.status in ("closing", "closed"):  # gave up reconnecting, whatever the futures say
+                    raise self._lost("the connection to it was closed")
                 alone_since = (alone_since or now) if self._workers() == 0 else None
                 if alone_since is not None and now - alone_since > self.grace:
                     raise ServiceUnavailable(
@@ -340,7 +361,10 @@ class DaskExecutor:
     def close(self) -> None:
         client = getattr(self, "client", None)
         if client is not None:
-            client.close()
+            try:
+                client.close(timeout=10)
+            except (OSError, TimeoutError, CancelledError):
+                pass  # a scheduler already gone: nothing left to close there
         if self.cluster is not None:
             self.cluster.close()
 

@@ -1,0 +1,110 @@
+"""A province's shared services going away under a batch (trial38): the PostgreSQL server restarted and the Dask
+scheduler stopped half way, through the real CLI on generated scans, a real server (tests/pgserver.py) and a real
+Dask cluster.
+
+A restart of the shared PostgreSQL server took a few seconds and stopped every commune's batch with "cannot reach
+the PostgreSQL index", the server already back; a stopped scheduler printed the Dask client's tracebacks and
+"unexpected FuturesCancelledError … (a bug …)" with exit code 1, no summary and no list of what was unfinished.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from archivist.fsutil import TMP_PREFIX
+from tests.pdfcheck import assert_valid_pdfa
+from tests.pgserver import pg_bin, postgres_server, restart
+from tests.test_lock import CLI, make_scans
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=600)
+
+
+def _start(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([*CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "ARCHIVIST_NO_WORKERS_GRACE": "30"})
+
+
+def _wait_for_pdfs(archive: Path, proc: subprocess.Popen, n: int = 1, timeout: float = 300) -> None:
+    deadline = time.time() + timeout
+    while len(list((archive / "documents").glob("*.pdf"))) < n:
+        assert proc.poll() is None, proc.communicate()
+        assert time.time() < deadline, "no document was written in time"
+        time.sleep(0.1)
+
+
+def _index_rows(url: str) -> tuple[int, int, int]:
+    """Documents, pages and (document, page) pairs held more than once in the PostgreSQL index."""
+    import psycopg
+
+    with psycopg.connect(url) as db:
+        docs = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        pages = db.execute("SELECT count(*) FROM pages").fetchone()[0]
+        twice = db.execute("SELECT count(*) FROM (SELECT doc_id, page FROM pages GROUP BY 1, 2 "
+                           "HAVING count(*) > 1) t").fetchone()[0]
+    return docs, pages, twice
+
+
+@pytest.mark.slow
+def test_postgresql_restart_half_way_does_not_stop_the_batch(tmp_path: Path) -> None:
+    if pg_bin() is None:
+        pytest.skip("PostgreSQL is not installed (apt install postgresql)")
+    scans = make_scans(tmp_path / "scans", 4, seed=380)
+    archive = tmp_path / "archive"
+    with postgres_server(tmp_path / "pg") as url:
+        proc = _start("process", str(scans), "--archive", str(archive), "--index", url, "--workers", "1")
+        _wait_for_pdfs(archive, proc)
+        restart(tmp_path / "pg", url)  # every connection dropped; the server is back a second later
+        out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, (out, err)
+        assert "Stopped early" not in out and "Documents: 4 processed, 0 already done, 0 failed" in out, out
+        assert _index_rows(url) == (4, 4, 0)
+        res = _cli("verify", "--archive", str(archive))
+        assert res.returncode == 0 and "no problems" in res.stdout + res.stderr, (res.stdout, res.stderr)
+        res = _cli("process", str(scans), "--archive", str(archive), "--index", url, "--workers", "1")
+        assert res.returncode == 0 and "0 processed, 4 already done" in res.stdout, res.stdout
+        assert _index_rows(url) == (4, 4, 0)
+    assert not [p for p in archive.rglob("*") if p.name.startswith(TMP_PREFIX)]
+    assert_valid_pdfa(archive)
+
+
+@pytest.mark.slow
+def test_scheduler_stopped_half_way_is_one_line_and_a_rerun_finishes(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    scans = make_scans(tmp_path / "scans", 5, seed=390)
+    archive = tmp_path / "archive"
+    args = ("process", str(scans), "--archive", str(archive), "--executor", "dask", "--scheduler")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        proc = _start(*args, cluster.scheduler_address)
+        _wait_for_pdfs(archive, proc)
+        cluster.close()  # the scheduler (and its worker) stopped, as an administrator would stop it
+        out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 3, (out, err)
+    assert "Traceback" not in err and "a bug" not in err and "FuturesCancelledError" not in out + err, err
+    stopped = [line for line in out.splitlines() if line.startswith("Stopped early:")]
+    assert len(stopped) == 1 and "lost the Dask scheduler" in stopped[0], out
+    assert "run the same command again" in stopped[0], stopped
+    assert "Unfinished:" in out, out
+    report = json.loads((archive / "report.json").read_text(encoding="utf-8"))
+    assert report["stopped"] and report["unfinished"] and not report["failures"], report
+    done = len(list((archive / "documents").glob("*.json")))
+    assert 1 <= done < 5
+    res = _cli("verify", "--archive", str(archive))
+    assert res.returncode == 0, (res.stdout, res.stderr)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        res = _cli(*args, cluster.scheduler_address)
+    assert res.returncode == 0, (res.stdout, res.stderr)
+    assert f"{5 - done} processed, {done} already done, 0 failed" in res.stdout, res.stdout
+    res = _cli("verify", "--archive", str(archive))
+    assert res.returncode == 0, (res.stdout, res.stderr)
+    assert_valid_pdfa(archive)
