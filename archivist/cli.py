@@ -239,7 +239,9 @@ def _print_summary(report) -> None:
     if review := sum(bool(d.get("to_review")) for d in report.documents):
         click.echo(f"To review: {plural(review, 'document')} ('archivist review export' lists their fields)")
     if (html := Path(report.archive) / "report.html").is_file():
-        click.echo(f"Report: {html} (open it in a web browser)")
+        # A stopped batch writes no HTML report (a full disk may not take it): the file there is an earlier batch's.
+        click.echo(f"Report: {html} (open it in a web browser)" if not report.stopped else
+                   f"Report: {html} is still the last finished batch's; this batch's is written when it finishes")
     if report.stopped:
         click.echo(f"Stopped early: {report.stopped}")
         click.echo(f"Unfinished: {plural(len(report.unfinished), 'input')}"

@@ -4,7 +4,8 @@ Dask cluster.
 
 A restart of the shared PostgreSQL server took a few seconds and stopped every commune's batch with "cannot reach
 the PostgreSQL index", the server already back; a stopped scheduler printed the Dask client's tracebacks and
-"unexpected FuturesCancelledError … (a bug …)" with exit code 1, no summary and no list of what was unfinished.
+"unexpected FuturesCancelledError … (a bug …)" with exit code 1, no summary and no list of what was unfinished; a
+stopped batch's summary sent the user to report.html, which only a finished batch writes (an earlier one's).
 """
 
 from __future__ import annotations
@@ -81,11 +82,13 @@ def test_scheduler_stopped_half_way_is_one_line_and_a_rerun_finishes(tmp_path: P
 
     scans = make_scans(tmp_path / "scans", 5, seed=390)
     archive = tmp_path / "archive"
+    first = _cli("process", str(scans / "p00.jpg"), "--archive", str(archive), "--workers", "1")
+    assert first.returncode == 0 and (archive / "report.html").is_file(), first.stderr
     args = ("process", str(scans), "--archive", str(archive), "--executor", "dask", "--scheduler")
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
                       host="127.0.0.1") as cluster:
         proc = _start(*args, cluster.scheduler_address)
-        _wait_for_pdfs(archive, proc)
+        _wait_for_pdfs(archive, proc, 2)
         cluster.close()  # the scheduler (and its worker) stopped, as an administrator would stop it
         out, err = proc.communicate(timeout=300)
     assert proc.returncode == 3, (out, err)
@@ -94,10 +97,12 @@ def test_scheduler_stopped_half_way_is_one_line_and_a_rerun_finishes(tmp_path: P
     assert len(stopped) == 1 and "lost the Dask scheduler" in stopped[0], out
     assert "run the same command again" in stopped[0], stopped
     assert "Unfinished:" in out, out
+    # the HTML report is not drawn for a stopped batch: the one there is the first batch's, and the line says so
+    assert f"Report: {archive / 'report.html'} is still the last finished batch's" in out, out
     report = json.loads((archive / "report.json").read_text(encoding="utf-8"))
     assert report["stopped"] and report["unfinished"] and not report["failures"], report
     done = len(list((archive / "documents").glob("*.json")))
-    assert 1 <= done < 5
+    assert 2 <= done < 5
     res = _cli("verify", "--archive", str(archive))
     assert res.returncode == 0, (res.stdout, res.stderr)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
