@@ -8,9 +8,10 @@ No page may hold a batch hostage. Each local worker process reads one page at a 
 process knows which page each one is on and since when: a page past ``timeout`` seconds (a scan on
 which Tesseract loops) is stopped by stopping its process, which is replaced, and the page fails
 alone with a line saying so. A worker that dies (out of memory) fails its page the same way. On
-Dask, a page past its time is cancelled, a page whose workers keep dying fails alone, and a cluster
-left without workers (or a scheduler that went away) ends the batch with one line instead of a
-wait without end. ``on_error(task, reason)`` turns each of these into the pipeline's failure value.
+Dask, a page past its time (from when a worker started it) is cancelled, a page whose workers keep
+dying fails alone, and a cluster left without workers (or a scheduler that went away) ends the batch
+with one line instead of a wait without end. ``on_error(task, reason)`` turns each of these into the
+pipeline's failure value.
 """
 
 from __future__ import annotations
@@ -297,6 +298,14 @@ class DaskExecutor:
     def _connected(self) -> bool:
         return self.client.status == "running"
 
+    def _running(self) -> set[Any]:
+        """The keys of the tasks the cluster's workers are running now (``processing`` would also give the next
+        one a worker holds in its queue behind another batch's page)."""
+        try:
+            return {key for stacks in self.client.call_stack().values() for key in stacks}
+        except (OSError, TimeoutError) as e:
+            raise self._lost(one_line(e)) from None
+
     def _workers(self) -> int:
         try:
             return len(self.client.scheduler_info().get("workers") or {})
@@ -309,7 +318,7 @@ class DaskExecutor:
 
         fail = on_error or (lambda task, reason: RuntimeError(reason))
         it = iter(tasks)
-        pending: dict[Any, tuple[T, float]] = {}
+        pending: dict[Any, tuple[T, float | None]] = {}  # each page and since when a worker has had it
         exhausted = False
         alone_since: float | None = None
         while True:
@@ -319,7 +328,7 @@ class DaskExecutor:
                 except StopIteration:
                     exhausted = True
                     break
-                pending[self.client.submit(fn, task, pure=False)] = (task, time.monotonic())
+                pending[self.client.submit(fn, task, pure=False)] = (task, None)
             if not pending:
                 return
             try:
@@ -344,8 +353,14 @@ class DaskExecutor:
                 yield task, result
             now = time.monotonic()
             if self.timeout > 0:
+                # A page's time counts from when a worker started it, not from when it was sent: on a cluster that
+                # several communes' batches share, a page may wait its turn behind theirs for minutes.
+                running = self._running() if any(since is None for _, since in pending.values()) else set()
                 for fut, (task, since) in list(pending.items()):
-                    if now - since > self.timeout:
+                    if since is None:
+                        if fut.key in running:
+                            pending[fut] = (task, now)
+                    elif now - since > self.timeout:
                         pending.pop(fut)
                         fut.cancel()
                         yield task, fail(task, _timeout_reason(self.timeout))

@@ -113,3 +113,27 @@ def test_scheduler_stopped_half_way_is_one_line_and_a_rerun_finishes(tmp_path: P
     res = _cli("verify", "--archive", str(archive))
     assert res.returncode == 0, (res.stdout, res.stderr)
     assert_valid_pdfa(archive)
+
+
+@pytest.mark.slow
+def test_page_time_limit_counts_from_when_a_worker_starts_the_page(tmp_path: Path) -> None:
+    """On a cluster that another commune's batch keeps busy, this batch's pages wait their turn: a wait longer
+    than --page-timeout failed them all as 'took longer than … s' before a worker had even started them."""
+    from distributed import Client, LocalCluster
+
+    scans = make_scans(tmp_path / "scans", 2, seed=395)
+    archive = tmp_path / "archive"
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster, Client(cluster) as other:
+        busy = other.submit(time.sleep, 40, pure=False)  # another batch's long page holds the only worker
+        while not other.call_stack():
+            time.sleep(0.1)
+        res = _cli("process", str(scans), "--archive", str(archive), "--executor", "dask", "--scheduler",
+                   cluster.scheduler_address, "--page-timeout", "25")
+        waited = busy.done()
+    assert res.returncode == 0, (res.stdout, res.stderr)
+    assert "2 processed, 0 already done, 0 failed" in res.stdout and "took longer" not in res.stderr, res.stderr
+    assert waited, "the batch ended before the other batch's page let its pages start"
+    res = _cli("verify", "--archive", str(archive))
+    assert res.returncode == 0, (res.stdout, res.stderr)
+    assert_valid_pdfa(archive)
