@@ -282,8 +282,10 @@ class DaskExecutor:
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(scheduler, timeout="15s")
-            if initializer:
-                self.client.run(initializer)
+            if initializer:  # on every worker, also one started (or restarted after a crash) during the batch
+                from .daskplugin import SetUp
+
+                self.client.register_plugin(SetUp(initializer), name="archivist-set-up")
         except (OSError, TimeoutError) as e:
             self.close()
             raise ServiceUnavailable(f"cannot reach the Dask scheduler at {self.where}: {one_line(e)}; check that "

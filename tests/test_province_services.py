@@ -137,3 +137,35 @@ def test_page_time_limit_counts_from_when_a_worker_starts_the_page(tmp_path: Pat
     res = _cli("verify", "--archive", str(archive))
     assert res.returncode == 0, (res.stdout, res.stderr)
     assert_valid_pdfa(archive)
+
+
+def _cv2_threads() -> int:
+    import cv2
+
+    return cv2.getNumThreads()
+
+
+@pytest.mark.slow
+def test_a_worker_started_during_the_batch_is_set_up_too(tmp_path: Path) -> None:
+    """A worker restarted after a crash (or added) once the batch had begun read its pages unprepared: the set-up
+    ran only on the workers there at the start, so OpenCV used every core beside the other workers."""
+    from distributed import Client, LocalCluster
+
+    scans = make_scans(tmp_path / "scans", 2, seed=396)
+    archive = tmp_path / "archive"
+    with LocalCluster(n_workers=0, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster, Client(cluster) as admin:
+        proc = _start("process", str(scans), "--archive", str(archive), "--executor", "dask", "--scheduler",
+                      cluster.scheduler_address)
+        deadline = time.time() + 120
+        while not (archive / "archive.lock").is_file():  # taken before the batch connects to the scheduler
+            assert time.time() < deadline and proc.poll() is None, proc.communicate()
+            time.sleep(0.1)
+        time.sleep(3)  # the batch is connected and waiting for a worker
+        cluster.scale(1)
+        out, err = proc.communicate(timeout=300)
+        threads = admin.run(_cv2_threads)
+    assert proc.returncode == 0, (out, err)
+    assert "2 processed, 0 already done, 0 failed" in out, out
+    assert list(threads.values()) == [1], threads
+    assert_valid_pdfa(archive)
