@@ -101,7 +101,8 @@ def early_options(args: list[str]) -> tuple[int, float] | None:
         timeout = float(_option(args, ("--page-timeout",), "600"))
     except ValueError:
         return None
-    if _option(args, ("--executor",), "local") != "local" or not (workers > 1 or timeout > 0):
+    if (_option(args, ("--executor",), "local") != "local" or _option(args, ("--scheduler",), "")
+            or not (workers > 1 or timeout > 0)):
         return None
     return workers, timeout
 

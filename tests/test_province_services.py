@@ -169,3 +169,31 @@ def test_a_worker_started_during_the_batch_is_set_up_too(tmp_path: Path) -> None
     assert "2 processed, 0 already done, 0 failed" in out, out
     assert list(threads.values()) == [1], threads
     assert_valid_pdfa(archive)
+
+
+def test_scheduler_without_executor_is_no_local_fork_server() -> None:
+    from archivist.executor import early_options
+
+    assert early_options(["process", "in", "--archive", "a", "--scheduler", "tcp://10.0.0.5:8786"]) is None
+    assert early_options(["process", "in", "--archive", "a"]) is not None
+
+
+@pytest.mark.slow
+def test_scheduler_named_runs_on_the_cluster(tmp_path: Path) -> None:
+    """'--scheduler tcp://…' without '--executor dask' ran the batch on this PC alone, saying nothing."""
+    from distributed import LocalCluster
+
+    scans = make_scans(tmp_path / "scans", 1, seed=397)
+    archive = tmp_path / "archive"
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        res = _cli("process", str(scans), "--archive", str(archive), "--executor", "local", "--scheduler",
+                   cluster.scheduler_address)
+        assert res.returncode == 2 and not (archive / "documents").exists(), (res.stdout, res.stderr)
+        assert len(res.stderr.splitlines()) == 1 and res.stderr.startswith(
+            "error: --scheduler is for --executor dask, not --executor local: leave one out"), res.stderr
+        res = _cli("process", str(scans), "--archive", str(archive), "--scheduler", cluster.scheduler_address)
+        ran = set(cluster.scheduler.task_prefixes)
+    assert res.returncode == 0 and "1 processed" in res.stdout, (res.stdout, res.stderr)
+    assert "process_page" in ran, ran
+    assert_valid_pdfa(archive)
