@@ -197,3 +197,27 @@ def test_scheduler_named_runs_on_the_cluster(tmp_path: Path) -> None:
     assert res.returncode == 0 and "1 processed" in res.stdout, (res.stdout, res.stderr)
     assert "process_page" in ran, ran
     assert_valid_pdfa(archive)
+
+
+def test_verify_beside_a_running_batch_sets_its_documents_aside(tmp_path: Path) -> None:
+    """verify on another PC while a batch commits a document: the document half-way through its commit (PDF and
+    record written, no index row yet) was three problems and exit code 1; it is the batch's work in progress."""
+    import shutil
+
+    from archivist.store import ArchiveStore
+
+    scans = make_scans(tmp_path / "scans", 2, seed=398)
+    archive, elsewhere = tmp_path / "archive", tmp_path / "elsewhere"
+    for scan_file, dest in ((scans / "p00.jpg", archive), (scans / "p01.jpg", elsewhere)):
+        res = _cli("process", str(scan_file), "--archive", str(dest), "--workers", "1")
+        assert res.returncode == 0, res.stderr
+    assert _cli("verify", "--archive", str(archive)).returncode == 0
+    with ArchiveStore.writer(archive, command="archivist process"):  # a batch holding the lock, as on another PC
+        for f in (elsewhere / "documents").glob("doc-*"):  # its next document, committed up to the record
+            shutil.copy2(f, archive / "documents" / f.name)
+        res = _cli("verify", "--archive", str(archive))
+        assert res.returncode == 0, (res.stdout, res.stderr)
+        assert f"1 document being written by process {os.getpid()} on " in res.stderr, res.stderr
+        assert "run verify again when it has finished" in res.stderr
+    res = _cli("verify", "--archive", str(archive))  # nobody writing now: the same files are problems
+    assert res.returncode == 1 and "not in the index" in res.stdout + res.stderr, (res.stdout, res.stderr)
