@@ -58,5 +58,5 @@ def set_aside(report: VerifyReport, root: Path, sealed: dict) -> None:
             kept.append(p)
     if aside:
         report.problems = kept
-        report.notes.append(f"{plural(len(aside), 'document')} being written by {writer} not checked: run verify "
+        report.notes.append(f"{plural(len(aside), 'document')} being written by {writer}: not checked; run verify "
                             "again when it has finished")

@@ -15,6 +15,7 @@ import os
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,6 +40,14 @@ def _wait_for_pdfs(archive: Path, proc: subprocess.Popen, n: int = 1, timeout: f
         assert proc.poll() is None, proc.communicate()
         assert time.time() < deadline, "no document was written in time"
         time.sleep(0.1)
+
+
+def _cluster(workers: int) -> Any:
+    """A real Dask cluster on this PC, its workers separate processes of one thread each, as a province runs them."""
+    from distributed import LocalCluster
+
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                        host="127.0.0.1")
 
 
 def _index_rows(url: str) -> tuple[int, int, int]:
@@ -78,15 +87,12 @@ def test_postgresql_restart_half_way_does_not_stop_the_batch(tmp_path: Path) -> 
 
 @pytest.mark.slow
 def test_scheduler_stopped_half_way_is_one_line_and_a_rerun_finishes(tmp_path: Path) -> None:
-    from distributed import LocalCluster
-
     scans = make_scans(tmp_path / "scans", 5, seed=390)
     archive = tmp_path / "archive"
     first = _cli("process", str(scans / "p00.jpg"), "--archive", str(archive), "--workers", "1")
     assert first.returncode == 0 and (archive / "report.html").is_file(), first.stderr
     args = ("process", str(scans), "--archive", str(archive), "--executor", "dask", "--scheduler")
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1") as cluster:
+    with _cluster(1) as cluster:
         proc = _start(*args, cluster.scheduler_address)
         _wait_for_pdfs(archive, proc, 2)
         cluster.close()  # the scheduler (and its worker) stopped, as an administrator would stop it
@@ -105,8 +111,7 @@ def test_scheduler_stopped_half_way_is_one_line_and_a_rerun_finishes(tmp_path: P
     assert 2 <= done < 5
     res = _cli("verify", "--archive", str(archive))
     assert res.returncode == 0, (res.stdout, res.stderr)
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1") as cluster:
+    with _cluster(1) as cluster:
         res = _cli(*args, cluster.scheduler_address)
     assert res.returncode == 0, (res.stdout, res.stderr)
     assert f"{5 - done} processed, {done} already done, 0 failed" in res.stdout, res.stdout
@@ -119,12 +124,11 @@ def test_scheduler_stopped_half_way_is_one_line_and_a_rerun_finishes(tmp_path: P
 def test_page_time_limit_counts_from_when_a_worker_starts_the_page(tmp_path: Path) -> None:
     """On a cluster that another commune's batch keeps busy, this batch's pages wait their turn: a wait longer
     than --page-timeout failed them all as 'took longer than … s' before a worker had even started them."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     scans = make_scans(tmp_path / "scans", 2, seed=395)
     archive = tmp_path / "archive"
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1") as cluster, Client(cluster) as other:
+    with _cluster(1) as cluster, Client(cluster) as other:
         busy = other.submit(time.sleep, 40, pure=False)  # another batch's long page holds the only worker
         while not other.call_stack():
             time.sleep(0.1)
@@ -149,12 +153,11 @@ def _cv2_threads() -> int:
 def test_a_worker_started_during_the_batch_is_set_up_too(tmp_path: Path) -> None:
     """A worker restarted after a crash (or added) once the batch had begun read its pages unprepared: the set-up
     ran only on the workers there at the start, so OpenCV used every core beside the other workers."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     scans = make_scans(tmp_path / "scans", 2, seed=396)
     archive = tmp_path / "archive"
-    with LocalCluster(n_workers=0, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1") as cluster, Client(cluster) as admin:
+    with _cluster(0) as cluster, Client(cluster) as admin:
         proc = _start("process", str(scans), "--archive", str(archive), "--executor", "dask", "--scheduler",
                       cluster.scheduler_address)
         deadline = time.time() + 120
@@ -181,12 +184,9 @@ def test_scheduler_without_executor_is_no_local_fork_server() -> None:
 @pytest.mark.slow
 def test_scheduler_named_runs_on_the_cluster(tmp_path: Path) -> None:
     """'--scheduler tcp://…' without '--executor dask' ran the batch on this PC alone, saying nothing."""
-    from distributed import LocalCluster
-
     scans = make_scans(tmp_path / "scans", 1, seed=397)
     archive = tmp_path / "archive"
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1") as cluster:
+    with _cluster(1) as cluster:
         res = _cli("process", str(scans), "--archive", str(archive), "--executor", "local", "--scheduler",
                    cluster.scheduler_address)
         assert res.returncode == 2 and not (archive / "documents").exists(), (res.stdout, res.stderr)
