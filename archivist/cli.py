@@ -138,7 +138,8 @@ class _Progress:
               help="Where pages are processed: this PC's cores, a Dask cluster started here, or an existing "
                    "Dask cluster (with --scheduler).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
-              help="Address of the Dask scheduler for --executor dask. Workers must see the input files.")
+              help="Address of the Dask scheduler for --executor dask (which it implies). Workers must see the "
+                   "input files.")
 @click.option("--index", "index_url", metavar="postgresql://USER@HOST/DB", callback=index_address,
               help="Keep the index in a shared PostgreSQL database instead of index.sqlite (remembered "
                    "in archive.json, so 'archivist search' finds it); an index.sqlite already there is removed "
@@ -187,6 +188,10 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     """
     from .executor import command_preload, start_early
 
+    if scheduler and executor != "dask":  # a scheduler named is a cluster meant, never a silently local batch
+        if click.get_current_context().get_parameter_source("executor") is not click.core.ParameterSource.DEFAULT:
+            raise click.UsageError(f"--scheduler is for --executor dask, not --executor {executor}: leave one out")
+        executor = "dask"
     start_early(workers, executor, page_timeout, command_preload())  # the workers' imports and model load overlap ours
     collecting = gcpause.pause()  # the pipeline's imports, frozen as the command's own (gcpause.py)
     try:
@@ -239,7 +244,9 @@ def _print_summary(report) -> None:
     if review := sum(bool(d.get("to_review")) for d in report.documents):
         click.echo(f"To review: {plural(review, 'document')} ('archivist review export' lists their fields)")
     if (html := Path(report.archive) / "report.html").is_file():
-        click.echo(f"Report: {html} (open it in a web browser)")
+        # A stopped batch writes no HTML report (a full disk may not take it): the file there is an earlier batch's.
+        click.echo(f"Report: {html} (open it in a web browser)" if not report.stopped else
+                   f"Report: {html} is still the last finished batch's; this batch's is written when it finishes")
     if report.stopped:
         click.echo(f"Stopped early: {report.stopped}")
         click.echo(f"Unfinished: {plural(len(report.unfinished), 'input')}"

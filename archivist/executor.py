@@ -8,19 +8,22 @@ No page may hold a batch hostage. Each local worker process reads one page at a 
 process knows which page each one is on and since when: a page past ``timeout`` seconds (a scan on
 which Tesseract loops) is stopped by stopping its process, which is replaced, and the page fails
 alone with a line saying so. A worker that dies (out of memory) fails its page the same way. On
-Dask, a page past its time is cancelled, a page whose workers keep dying fails alone, and a cluster
-left without workers (or a scheduler that went away) ends the batch with one line instead of a
-wait without end. ``on_error(task, reason)`` turns each of these into the pipeline's failure value.
+Dask, a page past its time (from when a worker started it) is cancelled, a page whose workers keep
+dying fails alone, and a cluster left without workers (or a scheduler that went away) ends the batch
+with one line instead of a wait without end. ``on_error(task, reason)`` turns each of these into the
+pipeline's failure value.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
@@ -98,7 +101,8 @@ def early_options(args: list[str]) -> tuple[int, float] | None:
         timeout = float(_option(args, ("--page-timeout",), "600"))
     except ValueError:
         return None
-    if _option(args, ("--executor",), "local") != "local" or not (workers > 1 or timeout > 0):
+    if (_option(args, ("--executor",), "local") != "local" or _option(args, ("--scheduler",), "")
+            or not (workers > 1 or timeout > 0)):
         return None
     return workers, timeout
 
@@ -266,6 +270,9 @@ class DaskExecutor:
         from distributed import Client, LocalCluster
 
         self.cluster = None
+        # The client logs its own failed reconnection as tracebacks on stderr; a lost scheduler is said here in
+        # one line instead (:meth:`_lost`), with what to do.
+        logging.getLogger("distributed.client").setLevel(logging.CRITICAL)
         self.timeout = timeout
         self.grace = no_workers_grace
         self.where = scheduler or "a local Dask cluster"
@@ -276,19 +283,37 @@ class DaskExecutor:
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(scheduler, timeout="15s")
-            if initializer:
-                self.client.run(initializer)
+            if initializer:  # on every worker, also one started (or restarted after a crash) during the batch
+                from .daskplugin import SetUp
+
+                self.client.register_plugin(SetUp(initializer), name="archivist-set-up")
         except (OSError, TimeoutError) as e:
             self.close()
             raise ServiceUnavailable(f"cannot reach the Dask scheduler at {self.where}: {one_line(e)}; check that "
                                      "'dask scheduler' runs there and the address is right") from None
         self.slots = max(1, sum(self.client.nthreads().values()))
 
+    def _lost(self, reason: str) -> ServiceUnavailable:
+        return ServiceUnavailable(f"lost the Dask scheduler at {self.where} ({reason}): start 'dask scheduler' "
+                                  "and its workers again, then run the same command again; finished documents are "
+                                  "kept")
+
+    def _connected(self) -> bool:
+        return self.client.status == "running"
+
+    def _running(self) -> set[Any]:
+        """The keys of the tasks the cluster's workers are running now (``processing`` would also give the next
+        one a worker holds in its queue behind another batch's page)."""
+        try:
+            return {key for stacks in self.client.call_stack().values() for key in stacks}
+        except (OSError, TimeoutError) as e:
+            raise self._lost(one_line(e)) from None
+
     def _workers(self) -> int:
         try:
             return len(self.client.scheduler_info().get("workers") or {})
         except (OSError, TimeoutError) as e:
-            raise ServiceUnavailable(f"lost the Dask scheduler at {self.where}: {one_line(e)}") from None
+            raise self._lost(one_line(e)) from None
 
     def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T],
                       on_error: OnError | None = None) -> Iterator[tuple[T, R]]:
@@ -296,7 +321,7 @@ class DaskExecutor:
 
         fail = on_error or (lambda task, reason: RuntimeError(reason))
         it = iter(tasks)
-        pending: dict[Any, tuple[T, float]] = {}
+        pending: dict[Any, tuple[T, float | None]] = {}  # each page and since when a worker has had it
         exhausted = False
         alone_since: float | None = None
         while True:
@@ -306,7 +331,7 @@ class DaskExecutor:
                 except StopIteration:
                     exhausted = True
                     break
-                pending[self.client.submit(fn, task, pure=False)] = (task, time.monotonic())
+                pending[self.client.submit(fn, task, pure=False)] = (task, None)
             if not pending:
                 return
             try:
@@ -314,23 +339,37 @@ class DaskExecutor:
             except TimeoutError:
                 done = set()
             except OSError as e:
-                raise ServiceUnavailable(f"lost the Dask scheduler at {self.where}: {one_line(e)}") from None
+                raise self._lost(one_line(e)) from None
+            except CancelledError:  # the scheduler went away and took the pages in flight with it
+                if not self._connected():
+                    raise self._lost("the connection to it was closed") from None
+                done = {fut for fut in pending if fut.done()}
             for fut in done:
                 task, _ = pending.pop(fut)
                 try:
                     result = fut.result()
                 except Exception as e:  # noqa: BLE001 - a task that failed on its worker fails its page alone
+                    if not self._connected():  # not the page's fault: it is unfinished, not failed
+                        raise self._lost("the connection to it was closed") from None
                     result = fail(task, f"the Dask worker could not process this page ({one_line(e)})")
                 fut.release()
                 yield task, result
             now = time.monotonic()
             if self.timeout > 0:
+                # A page's time counts from when a worker started it, not from when it was sent: on a cluster that
+                # several communes' batches share, a page may wait its turn behind theirs for minutes.
+                running = self._running() if any(since is None for _, since in pending.values()) else set()
                 for fut, (task, since) in list(pending.items()):
-                    if now - since > self.timeout:
+                    if since is None:
+                        if fut.key in running:
+                            pending[fut] = (task, now)
+                    elif now - since > self.timeout:
                         pending.pop(fut)
                         fut.cancel()
                         yield task, fail(task, _timeout_reason(self.timeout))
             if not done:
+                if self.client.status in ("closing", "closed"):  # gave up reconnecting, whatever the futures say
+                    raise self._lost("the connection to it was closed")
                 alone_since = (alone_since or now) if self._workers() == 0 else None
                 if alone_since is not None and now - alone_since > self.grace:
                     raise ServiceUnavailable(
@@ -340,7 +379,10 @@ class DaskExecutor:
     def close(self) -> None:
         client = getattr(self, "client", None)
         if client is not None:
-            client.close()
+            try:
+                client.close(timeout=10)
+            except (OSError, TimeoutError, CancelledError):
+                pass  # a scheduler already gone: nothing left to close there
         if self.cluster is not None:
             self.cluster.close()
 

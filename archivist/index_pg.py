@@ -10,13 +10,19 @@ where SQLite's tokenizer does. Every value the user types is a bound parameter.
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .indexbase import IndexBase
 from .indexowner import take_database
 from .indexrows import Filters, Hit, filter_clauses, index_rows, stored_fields
 from .pgconnect import CONNECT_TIMEOUT, shown_url, unavailable_as_error
 from .query import And, Node, Not, Or, Term, parse, terms
+
+if TYPE_CHECKING:
+    import psycopg
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -34,6 +40,8 @@ CREATE INDEX IF NOT EXISTS pages_ftsv ON pages USING GIN (ftsv);
 CREATE INDEX IF NOT EXISTS pages_etsv ON pages USING GIN (etsv);
 """
 _WORD = re.compile(r"\w+")
+#: Seconds a write waits for a server that dropped its connection to take a new one (a restart).
+RECONNECT_WAIT = 30.0
 DOCUMENT_COLUMNS = ("id", "type", "type_folded", "number", "date", "issuer", "issuer_folded", "commune",
                     "commune_folded", "retention", "dossier", "subject", "source", "pdf", "page_count", "fonds",
                     "fonds_commune_folded", "superseded_by", "record_sha", "record_mtime")
@@ -55,6 +63,21 @@ def remove_documents(url: str, ids: list[str], archive_id: str | None = None, ro
             n = db.execute("DELETE FROM documents WHERE id = ANY(%s)", (ids,)).rowcount
         release(db)
         return n
+
+
+def _connect_again(url: str) -> psycopg.Connection:
+    """A new connection to a server that dropped ours, tried for up to :data:`RECONNECT_WAIT` seconds (a restart
+    takes a few); the last failure is raised when it stays away."""
+    import psycopg
+
+    deadline = time.monotonic() + RECONNECT_WAIT
+    while True:
+        try:
+            return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
+        except psycopg.OperationalError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(1.0)
 
 
 def words(text: str) -> str:
@@ -104,6 +127,23 @@ class PgIndex(IndexBase):
     def close(self) -> None:
         self.db.close()
 
+    def _write(self, write: Callable[[], None]) -> None:
+        """Run ``write`` (one transaction); on a connection the server dropped (a restart, an administrator's
+        ``pg_terminate_backend``), connect again and run it once more: a batch on a shared server outlives a
+        restart of a few seconds instead of stopping with the server back up. The transaction either committed
+        or rolled back, and each write deletes before it inserts, so running it again adds no row twice."""
+        import psycopg
+
+        with unavailable_as_error(self.url):
+            try:
+                write()
+                return
+            except psycopg.OperationalError:
+                if not (self.db.closed or self.db.broken):
+                    raise
+            self.db = _connect_again(self.url)
+            write()
+
     def stored_rows(self, doc_id: str) -> tuple[dict, list[tuple]] | None:
         """What the index holds for ``doc_id`` in the form :meth:`expected_rows` gives (verify compares them)."""
         fields = stored_fields(self.db.execute("SELECT * FROM documents WHERE id = %s", (doc_id,)))
@@ -123,8 +163,11 @@ class PgIndex(IndexBase):
     def upsert_document(self, rec: dict, record_sha: str | None = None, record_mtime: int | None = None,
                         transaction: bool = True) -> None:
         doc, rows = index_rows(rec, record_sha, record_mtime)
-        with unavailable_as_error(self.url), self.db.transaction():
-            self.db.execute("DELETE FROM documents WHERE id = %s", (rec["id"],))
+        self._write(lambda: self._upsert(rec["id"], doc, rows))
+
+    def _upsert(self, doc_id: str, doc: tuple, rows: list[tuple]) -> None:
+        with self.db.transaction():
+            self.db.execute("DELETE FROM documents WHERE id = %s", (doc_id,))
             self.db.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES "
                             f"({', '.join(['%s'] * len(DOCUMENT_COLUMNS))})", doc)
             for doc_id, page, meta, folded, exact_text in rows:
@@ -134,8 +177,7 @@ class PgIndex(IndexBase):
                     (doc_id, page, exact_text, words(meta), words(folded), words(exact_text)))
 
     def delete_document(self, doc_id: str) -> None:
-        with unavailable_as_error(self.url):
-            self.db.execute("DELETE FROM documents WHERE id = %s", (doc_id,))
+        self._write(lambda: self.db.execute("DELETE FROM documents WHERE id = %s", (doc_id,)))
 
     def clear(self) -> None:
         self.db.execute("TRUNCATE pages, documents")

@@ -207,6 +207,9 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
 
         for path, detail in check_index(root, {r: d for r, d in records.items()}):
             add(Problem("index", path, detail))
+    from .verifylive import set_aside
+
+    set_aside(report, root, sealed)  # a batch writing the archive now: its unsealed documents are in progress
     report.files_checked = len({r for r, _ in record_files(root)} | set(hashes))
     report.holdings = _holdings(root, records)
     return report

@@ -15,6 +15,7 @@ import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 def pg_bin() -> Path | None:
@@ -28,6 +29,23 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _as_postgres() -> list[str]:
+    """What runs a server command: as the ``postgres`` user when we are root, which PostgreSQL refuses."""
+    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
+def restart(base: Path, url: str) -> None:
+    """Restart the server :func:`postgres_server` started in ``base`` on the same port, as an administrator
+    would (``pg_ctl restart``): every connection to it is dropped, and it is back when this returns."""
+    bindir = pg_bin()
+    assert bindir is not None
+    port = urlsplit(url).port
+    subprocess.run(_as_postgres() + [str(bindir / "pg_ctl"), "-D", str(base / "pgdata"), "-l", str(base / "server.log"),
+                                     "-w", "-t", "180", "-m", "fast", "-o",
+                                     f"-h 127.0.0.1 -p {port} -k {base} -c fsync=off", "restart"],
+                   check=True, capture_output=True)
+
+
 @contextmanager
 def postgres_server(base: Path):
     """Yield a connection URL ``postgresql://archivist@127.0.0.1:PORT/archivist``."""
@@ -35,7 +53,7 @@ def postgres_server(base: Path):
     if bindir is None:
         raise RuntimeError("PostgreSQL is not installed (apt install postgresql)")
     as_root = os.geteuid() == 0
-    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+    prefix = _as_postgres()
     data = base / "pgdata"
     base.mkdir(parents=True, exist_ok=True)
     if as_root:
