@@ -90,7 +90,7 @@ def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings,
           report: BatchReport) -> tuple[list[DocumentInput], dict[str, list[Earlier]]]:
     """The inputs still to do, with the earlier versions archived of each (by input id; looked up now, before
     the batch writes anything); those already committed go in the report as such, damaged ones are said."""
-    from .commit import finished, refile
+    from .commit import finished, refile, summary
 
     docs, failures, skipped, notes = discover(inputs, folders_as_dossiers=settings.split != "file",
                                               archives=[store.root])
@@ -105,9 +105,11 @@ def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings,
         report.warnings.extend(f"{pdf}: missing or damaged (its SHA-256 differs from its record's); made again "
                                f"from {doc.label}" for pdf in damaged)
         if done is not None:
+            summaries = [summary(store, rec) for rec in done]  # as committed, before any refiling
             if settings.fonds:  # the box named another fonds than the one these were filed in: refile them
-                refiled += sum(refile(store, rec, settings.fonds) for d in done if (rec := store.load_record(d["id"])))
-            report.documents.extend({**d, "status": "already done"} for d in done)
+                refiled += sum(refile(store, rec, settings.fonds) for rec in done)
+            report.documents.extend({**d, "status": "already done"} for d in summaries)
+            report.warnings.extend(_archived_before(doc, done))
         else:
             todo.append(doc)
     if refiled:
@@ -115,6 +117,17 @@ def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings,
                                f"filed in fonds {settings.fonds} (no OCR again)")
     sources = Sources(store.index().source_rows() if todo else [])
     return todo, {d.id: e for d in todo if (e := sources.earlier(d))}
+
+
+def _archived_before(doc: DocumentInput, done: list[dict]) -> list[str]:
+    """The warning for an input an earlier batch archived from other files with the same content (the box scanned
+    into a new folder, a scan copied under another name): it is not archived again, and said, as the same scan
+    twice in one batch is (archivist/discover.py), so the box's file count and the archive's do not part silently."""
+    before = (done[0].get("source") or {}).get("paths") or []
+    if not before or before == [str(p) for p in doc.sources]:
+        return []
+    return [f"{doc.label}: the same scan as {before[0]} (identical files), archived by an earlier batch as "
+            f"{', '.join(r['id'] for r in done)}; not archived again"]
 
 
 def process(inputs: list[Path], archive: Path, settings: Settings | None = None,

@@ -1,0 +1,88 @@
+"""A box processed a second time: the same scans copied into a new folder or renamed.
+
+A scan an earlier batch archived under another name was "already done" without a word (the box's file count and
+the archive's parted silently)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archivist.models import DocumentInput
+from archivist.pipeline import _archived_before
+from tests.pdfcheck import assert_valid_pdfs
+
+
+def _doc(*sources: Path) -> DocumentInput:
+    return DocumentInput(id="doc-0123456789abcdef", label=str(sources[0]), sources=list(sources), pages=[],
+                         sha256="0" * 64)
+
+
+def test_a_scan_archived_before_under_another_name_is_said(tmp_path: Path) -> None:
+    new = tmp_path / "hộp 2" / "Bản sao kế hoạch.jpg"
+    done = [{"id": "doc-0123456789abcdef", "source": {"paths": ["/kho/hộp 1/Kế hoạch.jpg"]}}]
+    assert _archived_before(_doc(new), done) == [
+        f"{new}: the same scan as /kho/hộp 1/Kế hoạch.jpg (identical files), archived by an earlier batch as "
+        "doc-0123456789abcdef; not archived again"]
+
+
+def test_a_split_input_names_every_document_it_is_in(tmp_path: Path) -> None:
+    done = [{"id": f"doc-0123456789abcdef-0{n}", "source": {"paths": ["/kho/quyet-dinh.pdf"]}} for n in (1, 2)]
+    (line,) = _archived_before(_doc(tmp_path / "qd.pdf"), done)
+    assert line.endswith("archived by an earlier batch as doc-0123456789abcdef-01, doc-0123456789abcdef-02; "
+                         "not archived again")
+
+
+def test_the_same_files_again_are_no_warning(tmp_path: Path) -> None:
+    pages = [tmp_path / "hồ sơ" / "trang-1.jpg", tmp_path / "hồ sơ" / "trang-2.jpg"]
+    done = [{"id": "doc-0123456789abcdef", "source": {"paths": [str(p) for p in pages]}}]
+    assert _archived_before(_doc(*pages), done) == []
+    assert _archived_before(_doc(*pages), [{"id": "doc-x"}]) == []  # a record without its sources: nothing to say
+
+
+# --- end to end: the archivist command on a generated scan ------------------------------------------------
+
+
+def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    return subprocess.run([sys.executable, "-m", "archivist.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600, env=env)
+
+
+@pytest.mark.slow
+def test_a_box_copied_into_a_new_folder_and_a_finished_box_run_again(tmp_path: Path) -> None:
+    from samples.generate import generate
+
+    generate(tmp_path / "gen", seed=38, n_docs=1, pages_max=1, formats=("jpeg",), dpi_choices=(200,))
+    first = tmp_path / "hộp 1" / "Kế hoạch 138.jpg"
+    first.parent.mkdir()
+    shutil.copy(next((tmp_path / "gen" / "scans").glob("*.jpg")), first)
+    res = _cli(tmp_path, "process", "hộp 1", "--archive", "archive", "--workers", "1", "--json")
+    assert res.returncode == 0, res.stderr
+    batch = json.loads(res.stdout)
+    (doc_id,) = [d["id"] for d in batch["documents"]]
+    assert "Processing 1 page…" in res.stderr
+
+    # The box scanned again into a new folder: not archived twice, and said (summary, --json, report.json).
+    copy = tmp_path / "hộp 2" / "Bản sao kế hoạch 138.jpg"
+    copy.parent.mkdir()
+    shutil.copy(first, copy)
+    said = (f"hộp 2/Bản sao kế hoạch 138.jpg: the same scan as {first} (identical files), archived by an earlier "
+            f"batch as {doc_id}; not archived again")
+    res = _cli(tmp_path, "process", "hộp 2", "--archive", "archive", "--workers", "1")
+    assert res.returncode == 0, res.stderr
+    assert "0 processed, 1 already done, 0 failed" in res.stdout
+    assert f"warning: {said}" in res.stderr.splitlines()
+    assert json.loads((tmp_path / "archive" / "report.json").read_text(encoding="utf-8"))["warnings"] == [said]
+    again = json.loads(_cli(tmp_path, "process", "hộp 2", "--archive", "archive", "--workers", "1", "--json").stdout)
+    assert again["warnings"] == [said] and set(again) == set(batch)  # the JSON's shape as before
+    assert [(d["id"], d["status"]) for d in again["documents"]] == [(doc_id, "already done")]
+
+    assert [p.name for p in (tmp_path / "archive" / "documents").glob("*.pdf")] == [f"{doc_id}.pdf"]
+    assert_valid_pdfs(sorted((tmp_path / "archive" / "documents").glob("*.pdf")))
