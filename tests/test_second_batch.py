@@ -1,7 +1,8 @@
-"""A box processed a second time: the same scans copied into a new folder or renamed.
+"""A box processed a second time: the same scans copied into a new folder or renamed, or the same folder again.
 
-A scan an earlier batch archived under another name was "already done" without a word (the box's file count and
-the archive's parted silently)."""
+Both used to leave the user guessing: a scan an earlier batch archived under another name was "already done"
+without a word (the box's file count and the archive's parted silently), and a re-run with nothing left to do
+printed "Processing 0 pages…" as if it were about to start."""
 
 from __future__ import annotations
 
@@ -46,6 +47,25 @@ def test_the_same_files_again_are_no_warning(tmp_path: Path) -> None:
     assert _archived_before(_doc(*pages), [{"id": "doc-x"}]) == []  # a record without its sources: nothing to say
 
 
+@pytest.mark.parametrize(("already", "failed", "line"), [
+    (12, 0, "Nothing to do: all 12 files found are already in the archive."),
+    (1, 0, "Nothing to do: the 1 file found is already in the archive."),
+    (3, 2, "Nothing to process: 3 files already in the archive, 2 could not be read (listed below)."),
+    (0, 0, "No scans found: nothing to do."),
+])
+def test_a_batch_with_nothing_to_do_says_so_in_one_line(already: int, failed: int, line: str, capsys) -> None:
+    from archivist.cli import _Progress
+
+    progress = _Progress(quiet=False)
+    progress("nothing", already)
+    progress.nothing_to_do(failed)
+    assert capsys.readouterr().err == line + "\n"
+    quiet = _Progress(quiet=True)
+    quiet("nothing", already)
+    quiet.nothing_to_do(failed)
+    assert capsys.readouterr().err == ""
+
+
 # --- end to end: the archivist command on a generated scan ------------------------------------------------
 
 
@@ -84,5 +104,10 @@ def test_a_box_copied_into_a_new_folder_and_a_finished_box_run_again(tmp_path: P
     assert again["warnings"] == [said] and set(again) == set(batch)  # the JSON's shape as before
     assert [(d["id"], d["status"]) for d in again["documents"]] == [(doc_id, "already done")]
 
+    # The first box run again: nothing to do, said in one line, no progress over nothing, no warning.
+    res = _cli(tmp_path, "process", "hộp 1", "--archive", "archive", "--workers", "1")
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.splitlines() == ["Nothing to do: the 1 file found is already in the archive."]
+    assert "Processing" not in res.stderr
     assert [p.name for p in (tmp_path / "archive" / "documents").glob("*.pdf")] == [f"{doc_id}.pdf"]
     assert_valid_pdfs(sorted((tmp_path / "archive" / "documents").glob("*.pdf")))
