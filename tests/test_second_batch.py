@@ -11,9 +11,11 @@ import os
 import shutil
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from archivist.models import DocumentInput
 from archivist.pipeline import _archived_before
@@ -66,6 +68,40 @@ def test_a_batch_with_nothing_to_do_says_so_in_one_line(already: int, failed: in
     assert capsys.readouterr().err == ""
 
 
+def test_every_warning_the_walk_and_the_batch_give_reads_in_vietnamese_on_the_report(tmp_path: Path) -> None:
+    """The batch's warnings as archivist words them (not copies of the words): each has its Vietnamese, its path
+    kept as it is, so report.html does not show English lines on a Vietnamese page."""
+    from archivist.discover import discover
+    from archivist.reportlang import warning_vietnamese
+    from archivist.versions import Earlier, version_warning
+
+    box = tmp_path / "hộp"
+    (box / "hồ sơ").mkdir(parents=True)
+    Image.new("L", (60, 40), 250).save(box / "a.jpg")
+    shutil.copy(box / "a.jpg", box / "Bản sao a.jpg")
+    Image.new("L", (60, 40), 200).save(box / "hồ sơ" / "trang 1.jpg")
+    (box / "lối tắt").symlink_to(box / "hồ sơ")
+    (box / "tệp tắt.jpg").symlink_to(box / "a.jpg")
+    (box / "kho" / "documents").mkdir(parents=True)
+    (box / "kho" / "archive.json").write_text("{}", encoding="utf-8")
+    _, failures, _, warnings = discover([box, box / "kho", box / "kho" / "documents", box / "lối tắt"],
+                                        archives=[tmp_path / "archive"])
+    assert failures == []
+    warnings += _archived_before(_doc(box / "a.jpg"), [{"id": "doc-1", "source": {"paths": ["/kho/a.jpg"]}}])
+    warnings.append(version_warning("hộp/hồ sơ", [Earlier(["doc-1"], 2)], ["doc-2"], 3, "kho lưu trữ"))
+    assert len(warnings) == 9, warnings
+    for line in warnings:
+        vi = warning_vietnamese(line)
+        assert vi != line and vi.split(": ")[0] == line.split(": ")[0], line
+        assert not any(w in vi for w in ("the same", "skipped", "archived", "link", "inside")), vi
+    assert warning_vietnamese("in/a.jpg p.2: scanned at 150 dpi, below the 200 dpi digitization standard") == \
+        "in/a.jpg p.2: quét ở 150 dpi, dưới mức 200 dpi của tiêu chuẩn số hóa"
+    assert warning_vietnamese("2 documents already done were filed in fonds C04756 (no OCR again)") == \
+        "2 tài liệu đã xử lý trước đây được xếp vào phông C04756 (không nhận dạng lại)"
+    unknown = "in/a.jpg: something no pattern knows"
+    assert warning_vietnamese(unknown) == unknown
+
+
 # --- end to end: the archivist command on a generated scan ------------------------------------------------
 
 
@@ -110,4 +146,31 @@ def test_a_box_copied_into_a_new_folder_and_a_finished_box_run_again(tmp_path: P
     assert res.stderr.splitlines() == ["Nothing to do: the 1 file found is already in the archive."]
     assert "Processing" not in res.stderr
     assert [p.name for p in (tmp_path / "archive" / "documents").glob("*.pdf")] == [f"{doc_id}.pdf"]
+
+    # report.html shows the batch's warnings in the page's language: Vietnamese, the CLI's English on the toggle.
+    res = _cli(tmp_path, "process", "hộp 2", "--archive", "archive", "--workers", "1", "--quiet")
+    vi = (f"hộp 2/Bản sao kế hoạch 138.jpg: cùng một bản quét với {first} (hai tệp giống hệt nhau), đã được lưu ở "
+          f"một lần xử lý trước là {doc_id}; không lưu lại lần nữa")
+    cell = f'<td data-vi="{escape(vi)}" data-en="{escape(said)}">{escape(vi)}</td>'
+    assert cell in (tmp_path / "archive" / "report.html").read_text(encoding="utf-8")
+    res = _cli(tmp_path, "report", "--archive", "archive", "--out", "lo-2.html")
+    assert res.returncode == 0, res.stderr
+    assert cell in (tmp_path / "lo-2.html").read_text(encoding="utf-8")
+    _switch_languages(tmp_path / "lo-2.html", vi, said)
     assert_valid_pdfs(sorted((tmp_path / "archive" / "documents").glob("*.pdf")))
+
+
+def _switch_languages(html: Path, vi: str, en: str) -> None:
+    """The report's language button turns the batch's warnings to English and back, as it does the rest."""
+    from tests.browser import CHROMIUM, Browser
+
+    if not Path(CHROMIUM).exists():
+        return  # the HTML's two texts were checked above; the button is checked where Chromium is installed
+    shown = "Array.from(document.querySelectorAll('#warnings td')).map(c => c.textContent)"
+    with Browser() as page:
+        page.navigate(html.as_uri())
+        assert page.eval(shown) == [vi]
+        page.eval("document.getElementById('lang').click()")
+        assert page.eval(shown) == [en]
+        assert page.eval("document.querySelector('#warnings h2').textContent") == "Warnings of the last batch"
+        assert not page.errors
