@@ -38,6 +38,8 @@ Examples:
   archivist process "kho xa Tan Huong/" --archive archive --fonds C04756   # one former commune's storeroom
   archivist process scans/ --archive archive --json > batch.json
   archivist process /mnt/share/scans --archive /mnt/share/archive --executor dask --scheduler tcp://10.0.0.5:8786
+  archivist process scans/ --archive archive --split file --layout blocks --quiet   # every file its own document
+  archivist process ban-dien-tu.pdf --archive archive --force-ocr --ocr-engine cli --page-timeout 120
 """
 
 
@@ -69,6 +71,7 @@ def main() -> None:
       archivist process scans/ --archive archive        # OCR every scan into PDF/A + records
       archivist search "quyet dinh" --archive archive   # find documents, with or without diacritics
       archivist report --archive archive                # the batch at a glance: archive/report.html
+      archivist --version                               # which archivist this is (say it in a bug report)
 
     Each command's options, with examples: archivist COMMAND --help (a group such as 'archivist fonds'
     typed alone lists its commands).

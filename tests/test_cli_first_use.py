@@ -10,6 +10,8 @@ says in plain words which retention schedule it uses. Real ``archivist init`` (t
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -205,3 +207,48 @@ def test_every_help_reads_as_plain_text_with_its_examples_whole() -> None:
     assert "archivist COMMAND --help" in " ".join(top.split())
     fonds_add = CliRunner().invoke(main, ["fonds", "add", "--help"], prog_name="archivist").stdout
     assert "--start YYYY-MM-DD" in fonds_add and "--end YYYY-MM-DD" in fonds_add
+
+
+def _examples(text: str) -> list[list[str]]:
+    """The example command lines of a help text (a line continued with ``\\`` read whole), each as its words."""
+    joined = re.sub(r"\\\n\s*", " ", text)
+    return [shlex.split(line, comments=True) for line in joined.splitlines() if line.strip().startswith("archivist ")]
+
+
+def test_every_option_of_every_command_and_group_has_an_example() -> None:
+    """Each option is shown in use: on an example line of its command's help (its epilog; the top group's own
+    help for ``archivist`` itself) or in its own help text (``e.g. --start 2025-07-01``)."""
+    targets = {**_every_command(), **_groups()}
+    assert {"", "init", "fonds", "fonds add", "process", "supersede"} <= set(targets)
+    missing = []
+    for name, cmd in targets.items():
+        lines = _examples((cmd.epilog or "") + "\n" + (cmd.help or ""))
+        for param in cmd.params:
+            if not isinstance(param, click.Option) or param.name == "help":
+                continue
+            shown = any(word == opt or word.startswith(opt + "=")
+                        for line in lines for word in line for opt in param.opts)
+            if not shown and not re.search(r"\be\.g\.|Example", param.help or ""):
+                missing.append(f"archivist {name} {param.opts[0]}".replace("  ", " "))
+    assert missing == []
+
+
+def test_every_command_is_an_archivist_command() -> None:
+    """Every command fails the archivist way (one line, JSON under --json), whichever module defines it."""
+    from archivist.cli_common import ArchivistCommand, ArchivistGroup
+
+    for name, cmd in {**_every_command(), **_groups()}.items():
+        assert isinstance(cmd, ArchivistGroup if isinstance(cmd, click.Group) else ArchivistCommand), name
+
+
+def test_init_fails_in_one_line_through_the_real_cli(tmp_path: Path) -> None:
+    """``init`` where the archive cannot be made (its parent is a file): one line and exit 1, as every other
+    command; it was a Python traceback."""
+    (tmp_path / "a file").write_text("not a folder", encoding="utf-8")
+    cmd = [sys.executable, "-m", "archivist.cli", "init", "--archive", "a file/archive", "--commune", "04714"]
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert (res.returncode, res.stdout, res.stderr) == (1, "", "error: cannot create a file/archive: Not a directory\n")
+    res = subprocess.run([*cmd, "--json"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert res.returncode == 1 and json.loads(res.stdout) == {
+        "error": "cannot create a file/archive: Not a directory", "details": [], "exit_code": 1}
+    assert not (tmp_path / "a file" / "archive").exists() and (tmp_path / "a file").read_text() == "not a folder"
