@@ -169,19 +169,41 @@ def test_catalogue_names_the_schedule_it_uses(archive: Path, tmp_path: Path) -> 
 
 
 def test_one_pattern_cuts_names_into_words() -> None:
-    """The letters-only word pattern is written once (archivist/lexicon.py) and every module that cut words with it
-    uses that one."""
+    """The word patterns are written once (archivist/tokens.py) and every module that cut words with one uses that
+    one: a run of word characters (``\\w+``), of letters and digits (``[^\\W_]+``), of letters (the words of a name)."""
     import ast
 
-    from archivist import civil, highland, lexicon, nameread, namerival, nametwin, structflags, unlisted, wordingflags
+    from archivist import (
+        chardoubt,
+        civil,
+        faintflags,
+        highland,
+        index_pg,
+        lexicon,
+        marks,
+        nameread,
+        namerival,
+        nametwin,
+        structflags,
+        textnorm,
+        tokens,
+        unlisted,
+        wordingflags,
+    )
 
-    package = Path(lexicon.__file__).parent
-    defined = sorted(p.name for p in package.glob("*.py") for node in ast.walk(ast.parse(p.read_text("utf-8")))
-                     if isinstance(node, ast.Constant) and node.value == r"[^\W\d_]+")
-    assert defined == ["lexicon.py"]
-    assert all(m.LETTERS is lexicon.LETTERS for m in (civil, highland, nameread, namerival, nametwin, structflags,
-                                                      unlisted, wordingflags))
-    assert lexicon.LETTERS.findall("Lò Văn Đức-2, Nguyễn_Thị") == ["Lò", "Văn", "Đức", "Nguyễn", "Thị"]
+    package = Path(tokens.__file__).parent
+    for pattern in (r"[^\W\d_]+", r"\w+", r"[^\W_]+"):
+        defined = sorted(p.name for p in package.glob("*.py") for node in ast.walk(ast.parse(p.read_text("utf-8")))
+                         if isinstance(node, ast.Constant) and node.value == pattern)
+        assert defined == ["tokens.py"], pattern
+    assert all(m.LETTERS is tokens.LETTERS for m in (lexicon, civil, highland, nameread, namerival, nametwin,
+                                                     structflags, unlisted, wordingflags))
+    assert all(m.WORD is tokens.WORD for m in (lexicon, marks, index_pg))
+    assert all(m.ALNUM is tokens.ALNUM for m in (chardoubt, faintflags, textnorm))
+    assert tokens.LETTERS.findall("Lò Văn Đức-2, Nguyễn_Thị") == ["Lò", "Văn", "Đức", "Nguyễn", "Thị"]
+    assert tokens.ALNUM.findall("Lò Văn Đức-2, Nguyễn_Thị") == ["Lò", "Văn", "Đức", "2", "Nguyễn", "Thị"]
+    assert tokens.WORD.findall("Lò Văn Đức-2, Nguyễn_Thị") == ["Lò", "Văn", "Đức", "2", "Nguyễn_Thị"]
+    assert textnorm.exact_tokens("U.B.N.D xã, Q.Đ số 45") == ["ubnd", "xã", "qđ", "số", "45"]  # dotted capitals: one
 
 
 def _every_command() -> dict[str, click.Command]:
