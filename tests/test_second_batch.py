@@ -2,15 +2,12 @@
 
 Both used to leave the user guessing: a scan an earlier batch archived under another name was "already done"
 without a word (the box's file count and the archive's parted silently), and a re-run with nothing left to do
-printed "Processing 0 pages…" as if it were about to start."""
+printed "Processing 0 pages…" as if it were about to start. The warning is on report.html too, in its language."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from html import escape
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from PIL import Image
 from archivist.models import DocumentInput
 from archivist.pipeline import _archived_before
 from tests.pdfcheck import assert_valid_pdfs
+from tests.test_first_box import _cli  # the archivist command in a folder, as a person runs it
 
 
 def _doc(*sources: Path) -> DocumentInput:
@@ -103,12 +101,6 @@ def test_every_warning_the_walk_and_the_batch_give_reads_in_vietnamese_on_the_re
 
 
 # --- end to end: the archivist command on a generated scan ------------------------------------------------
-
-
-def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    return subprocess.run([sys.executable, "-m", "archivist.cli", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600, env=env)
 
 
 @pytest.mark.slow
