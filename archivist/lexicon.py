@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .ocrtext import _fold, fold_key
-from .tokens import LETTERS as LETTERS  # noqa: F401 - the name modules (and other helpers' branches) import it here
+from .tokens import LETTERS as LETTERS  # the name modules (and other helpers' branches) import it here
 from .tokens import WORD
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
