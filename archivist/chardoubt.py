@@ -23,6 +23,7 @@ from typing import Any
 from .faintflags import value_words
 from .fields import Field
 from .numsym import is_known_part
+from .tokens import ALNUM
 
 Box = tuple[int, int, int, int]
 Rival = tuple[int, str, float, float]
@@ -120,7 +121,7 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
     the DIGIT_FIELDS, a letter in the LETTER_FIELDS, a word's first letter's case in the CASE_FIELDS
     (``pages``: the document's :class:`archivist.ocrtext.PageText`, with their ``rivals``)."""
     by_page = {p.number: p for p in pages if getattr(p, "rivals", None)}
-    seen = Counter(t.lower() for p in pages for t in _TOKEN.findall(p.text))  # every word the document reads
+    seen = Counter(t.lower() for p in pages for t in ALNUM.findall(p.text))  # every word the document reads
     judges = [(name, digit_doubt) for name in DIGIT_FIELDS] + [(name, word_letter_doubt) for name in LETTER_FIELDS] \
         + [(name, case_doubt) for name in CASE_FIELDS] + [(name, name_letter_doubt) for name in NAME_FIELDS]
     for name, judge in judges:
@@ -141,10 +142,6 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
                     continue
                 f.review = why
                 break
-
-
-#: a run of letters and digits: the unit in which a value keeps a word, or a symbol holds a code
-_TOKEN = re.compile(r"[^\W_]+")
 
 
 #: the word a subject opens with (Decree 30: ``Về việc …``, ``Về kết quả …``); its rival (``Và``) opens none
@@ -172,7 +169,7 @@ def unsettled(text: str, rivals: Sequence[Rival], value: str) -> list[Rival]:
 def value_tokens(value: object) -> set[str]:
     """The runs of letters and digits of a value (a list's items joined), to tell the words it keeps."""
     text = " ".join(v for v in value if isinstance(v, str)) if isinstance(value, list) else str(value)
-    return set(_TOKEN.findall(text))
+    return set(ALNUM.findall(text))
 
 
 def read_elsewhere(text: str, rivals: Sequence[Rival], seen: Counter[str], value: set[str]) -> bool:
@@ -180,7 +177,7 @@ def read_elsewhere(text: str, rivals: Sequence[Rival], seen: Counter[str], value
     how often it reads each word; ``value``: the words of the value): the word is read alike outside the value,
     and no word its rivals would make (``nắm`` for ``năm``, ``dần`` for ``dân``) is read anywhere. A subject's
     common words (``năm``, ``dân``, ``buổi``) are read again and again in its text; a slip is read once."""
-    word = token_at(text, next((m.start() for m in _TOKEN.finditer(text)), 0)).lower()
+    word = token_at(text, next((m.start() for m in ALNUM.finditer(text)), 0)).lower()
     if not word or seen[word] <= (1 if word in {t.lower() for t in value} else 0):
         return False
     for at, rival, mine, theirs in rivals:
@@ -196,12 +193,12 @@ def phrase_read_otherwise(text: str, value: str, pages: Sequence[Any]) -> bool:
     after it in the value is read outside the value, but never after it. Then the word being read elsewhere
     (``đồng`` of ``Hội đồng``) does not answer the doubt on it: the second writing of the phrase (``Pönh Xuân``
     for ``Đồng Xuân``) does not agree. Twenty-fifth round: ``vụ Đồng Xuân`` for ``vụ Đông Xuân`` at 0.88."""
-    own = [t.lower() for t in _TOKEN.findall(value)]
-    word = token_at(text, next((m.start() for m in _TOKEN.finditer(text)), 0)).lower()
+    own = [t.lower() for t in ALNUM.findall(value)]
+    word = token_at(text, next((m.start() for m in ALNUM.finditer(text)), 0)).lower()
     nxt = [b for a, b in zip(own, own[1:], strict=False) if a == word]
     if len(nxt) != 1 or not nxt[0].isalpha():
         return False
-    read = [t.lower() for p in pages for t in _TOKEN.findall(p.text)]
+    read = [t.lower() for p in pages for t in ALNUM.findall(p.text)]
     after = sum(1 for t in read if t == nxt[0]) - own.count(nxt[0])
     pair = sum(1 for a, b in zip(read, read[1:], strict=False) if (a, b) == (word, nxt[0])) - 1
     return after > 0 and pair <= 0
@@ -209,7 +206,7 @@ def phrase_read_otherwise(text: str, value: str, pages: Sequence[Any]) -> bool:
 
 def token_at(text: str, at: int) -> str:
     """The run of letters and digits of ``text`` that holds position ``at`` (``BC`` in ``39/BC-UBND``)."""
-    return next((m.group() for m in _TOKEN.finditer(text) if m.start() <= at < m.end()), "")
+    return next((m.group() for m in ALNUM.finditer(text) if m.start() <= at < m.end()), "")
 
 
 def grammar_settles(text: str, rivals: Sequence[Rival]) -> bool:

@@ -38,6 +38,8 @@ Examples:
   archivist process "kho xa Tan Huong/" --archive archive --fonds C04756   # one former commune's storeroom
   archivist process scans/ --archive archive --json > batch.json
   archivist process /mnt/share/scans --archive /mnt/share/archive --executor dask --scheduler tcp://10.0.0.5:8786
+  archivist process scans/ --archive archive --split file --layout blocks --quiet   # every file its own document
+  archivist process ban-dien-tu.pdf --archive archive --force-ocr --ocr-engine cli --page-timeout 120
 """
 
 
@@ -69,6 +71,7 @@ def main() -> None:
       archivist process scans/ --archive archive        # OCR every scan into PDF/A + records
       archivist search "quyet dinh" --archive archive   # find documents, with or without diacritics
       archivist report --archive archive                # the batch at a glance: archive/report.html
+      archivist --version                               # which archivist this is (say it in a bug report)
 
     Each command's options, with examples: archivist COMMAND --help (a group such as 'archivist fonds'
     typed alone lists its commands).
@@ -86,11 +89,15 @@ class _Progress:
         self.bar = None
         self.task = None
         self._last_line = 0.0
+        self.already: int | None = None  # set when the batch found nothing to do: scan files already archived
 
     def __call__(self, event: str, n: int) -> None:
         import time
 
         if self.quiet:
+            return
+        if event == "nothing":  # said once the batch's failures are known (nothing_to_do), not as 0 pages to do
+            self.already = n
             return
         if event == "start":
             self.total = n
@@ -126,6 +133,21 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+    def nothing_to_do(self, failed: int) -> None:
+        """The one line a batch with no page to do prints instead of "Processing 0 pages…" and a bar over nothing:
+        a re-run of a finished box says it is finished."""
+        if self.already is None:
+            return
+        if failed:
+            line = (f"Nothing to process: {plural(self.already, 'file')} already in the archive, {failed} could not "
+                    "be read (listed below).")
+        elif self.already:
+            line = ("Nothing to do: the 1 file found is already in the archive." if self.already == 1 else
+                    f"Nothing to do: all {self.already} files found are already in the archive.")
+        else:
+            line = "No scans found: nothing to do."
+        click.echo(line, err=True)
 
 
 @main.command(epilog=EPILOG_PROCESS)
@@ -216,6 +238,7 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
         report = run(list(inputs), archive, settings, progress=prog)
     finally:
         prog.close()
+    prog.nothing_to_do(report.failed_documents)
     if as_json:
         echo_json(to_jsonable({
             "ok": report.ok, "archive": str(archive), "pages": report.pages, "seconds": round(report.seconds, 2),

@@ -131,6 +131,7 @@ Examples:
   archivist catalogue --archive archive
   archivist catalogue --archive archive --out /tmp/muc-luc
   archivist catalogue --archive archive --fonds "Tân Hương"     # one former commune's catalogue
+  archivist catalogue --archive archive --schedule quy-dinh-rieng.json --json
 """)
 @ARCHIVE
 @FONDS
@@ -212,6 +213,7 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
 Examples:
   archivist bag --archive archive --out /media/usb/bag-2025
   archivist bag --archive archive --fonds C04756 --out /media/usb/phong-tan-huong
+  archivist bag --archive archive --out /media/usb/bag-2030 --schedule quy-dinh-rieng.json --as-of 2030 --json
   bagit.py --validate /media/usb/bag-2025
 """)
 @ARCHIVE

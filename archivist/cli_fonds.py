@@ -1,7 +1,8 @@
 """``archivist init`` and ``archivist fonds list|add|set|drop``: whose archive it is, and its fonds.
 
-Plain click commands; archivist.cli registers the ones bound at module level (``init``, ``fonds``:
-the subcommands are deleted at the end so that they stay under ``fonds``, as in cli_review).
+Archivist commands (:class:`archivist.cli_common.ArchivistCommand`: a failure is one line, JSON under --json);
+archivist.cli registers the ones bound at module level (``init``, ``fonds``: the subcommands are deleted at the
+end so that they stay under ``fonds``, as in cli_review).
 Exit codes: 0 done, 2 the input must change (an unknown or ambiguous commune, a fonds code taken,
 an archive of another commune without --force), 3 the unit lists are not installed. A refusal is
 one line (``error: …``), followed by the candidates or closest names when there are some; nothing
@@ -17,7 +18,7 @@ from typing import NoReturn
 import click
 
 from .adminunits import UnitError, load_units
-from .cli_common import ArchivistGroup, echo_json, fail, json_option
+from .cli_common import ArchivistCommand, ArchivistGroup, echo_json, fail, json_option
 from .fonds import (
     Fonds,
     FondsError,
@@ -48,12 +49,13 @@ def _need_archive(archive: Path) -> None:
         _stop(FondsError(f"{archive} is not an archive (run 'archivist init --archive {archive} --commune …' first)"))
 
 
-@click.command("init", epilog="""\b
+@click.command("init", cls=ArchivistCommand, epilog="""\b
 Examples:
   archivist init --archive archive --commune "Yên Bình" --province "Lào Cai"
   archivist init --archive archive --commune 04714
   archivist init --archive archive --commune "xa yen binh, lao cai"
   archivist init --archive old-archive --commune 04714 --force   # another commune: the old one is kept in history
+  archivist init --archive archive --commune 04714 --json
 """)
 @ARCHIVE
 @click.option("--commune", "-c", required=True, metavar="NAME|CODE",
@@ -66,7 +68,7 @@ Examples:
 @click.option("--force", is_flag=True,
               help="Set up an archive that already belongs to another commune: the former organisation is kept in "
                    "archive.json's history and no record or fonds is removed.")
-@click.option("--json", "as_json", is_flag=True, help="Print the organisation and the fonds as JSON.")
+@json_option("the organisation and the fonds")
 def init(archive: Path, commune: str, province: str | None, identifier: str | None, force: bool,
          as_json: bool) -> None:
     """Set up an archive for a commune of 2025 and make the fonds of the communes merged into it.

@@ -1,6 +1,6 @@
 """``archivist report``: the batch at a glance, as one static HTML page (see archivist.htmlreport).
 
-A plain ``@click.command``; archivist.cli registers it in the main group. Exit codes: 0 when the
+An archivist command (``cls=ArchivistCommand``); archivist.cli registers it in the main group. Exit codes: 0 when the
 report was written, 2 when the folder is not an archive.
 """
 

@@ -1,6 +1,6 @@
 """``archivist search``, ``show``, ``open`` and ``reindex``: finding documents in an archive.
 
-Plain ``@click.command()`` functions; archivist.cli registers them in the main group. Exit codes:
+Archivist commands (``cls=ArchivistCommand``); archivist.cli registers them in the main group. Exit codes:
 0 whether or not anything matched, 2 for a usage error or a malformed query (one line, no traceback).
 """
 
@@ -61,6 +61,8 @@ Examples:
   archivist search "khai* NOT tu" --archive archive --type "khai sinh" --limit 50
   archivist search "dat dai" --archive archive --fonds "Tân Hương" --from 2015 --to 2020
   archivist search "quyet dinh" --archive archive --all-versions   # with versions a later one replaces
+  archivist search "khai sinh" --archive archive --retention permanent --limit 20 --offset 20   # hits 21-40
+  archivist search "bien ban" --archive archive --dossier C04714.2022.1
 """)
 @click.argument("query")
 @ARCHIVE
@@ -210,6 +212,7 @@ Examples:
   archivist reindex --archive archive
   archivist reindex --archive archive --index postgresql://archivist@10.0.0.5/lao_cai   # move it to PostgreSQL
   archivist reindex --archive archive --index sqlite     # move it back into archive/index.sqlite
+  archivist reindex --archive archive --json
 """)
 @ARCHIVE
 @click.option("--index", "target", metavar="postgresql://USER@HOST/DB|sqlite", callback=index_address,

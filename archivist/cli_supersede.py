@@ -18,6 +18,7 @@ Examples:
   archivist supersede doc-41e011c9135b3841 --by doc-9b1f0c2d7a6e5f43 --archive archive \\
       --person "Nguyễn Thị Lan" --reason "trang 3 quét bổ sung"
   archivist supersede doc-41e011c9135b3841 --undo --archive archive --person "Nguyễn Thị Lan"
+  archivist supersede doc-41e011c9135b3841 --by doc-9b1f0c2d7a6e5f43 --archive archive --json
   archivist search "quyet dinh" --archive archive --all-versions   # the replaced version too
 """)
 @click.argument("old_id", metavar="OLD_ID")

@@ -213,7 +213,7 @@ def _state(store: ArchiveStore, rec: dict | None, doc: DocumentInput, settings: 
 
 
 def finished(store: ArchiveStore, doc: DocumentInput, settings: Settings) -> tuple[list[dict] | None, list[str]]:
-    """(summaries, damaged): summaries of the documents made from ``doc`` when every one is committed
+    """(records, damaged): the records of the documents made from ``doc`` when every one is committed
     with the same source and settings, else None; and the PDFs found damaged, which the batch
     reports before it makes them again (a silently regenerated file would hide what happened to it).
 
@@ -228,5 +228,5 @@ def finished(store: ArchiveStore, doc: DocumentInput, settings: Settings) -> tup
     damaged = [r["output"]["pdf"] for r, s in zip(recs, states, strict=True) if s == "damaged"]
     complete = bool(recs) and (rec is not None or {r["dossier"]["parts"] for r in recs} == {len(recs)})
     if complete and all(s == "done" for s in states):
-        return [summary(store, r) for r in recs], damaged
+        return recs, damaged
     return None, damaged

@@ -16,12 +16,11 @@ record keeps it among the page's warnings, so a stored record is judged as a fre
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from .fields import Field
-from .tokens import SEPARATORS
+from .tokens import ALNUM, SEPARATORS
 
 FAINT_NOTE = "faint page (faded copy): read with its contrast raised locally; weakly read values flagged for review"
 #: A word read under this confidence on a faint page makes its value one to review (bench pages, seeds 7
@@ -30,11 +29,6 @@ FAINT_NOTE = "faint page (faded copy): read with its contrast raised locally; we
 #: values with one at 87-89 were flagged (HG15's faded group 26 of 49 right values): 87 keeps 86 in.
 FAINT_WORD_CONF = 87.0
 Box = tuple[int, int, int, int]
-#: a word with a letter or digit: on a recipients list, the others are the items' bullets. Sixteenth round: a
-#: faint list's weakest word was a bullet (one right list no other weak word flagged) or ``VT.`` (seven right
-#: lists, 9-69; no wrong one on 25 fit sets): ``Lưu: VT``, the archive copy, ends every list (Decree 30), so
-#: a weak ``VT`` read as the one code expected there is no doubt about the items. Other codes are judged.
-_WORDLIKE = re.compile(r"[^\W_]")
 
 
 def word_tuples(words: Sequence[Any]) -> list[tuple[str, float, Box, int]]:
@@ -91,8 +85,13 @@ def flag_faint(found: dict[str, Field], pages: Sequence[Any]) -> None:
         if f.page not in faint or f.review or f.value in (None, "", []):
             continue
         words = value_words(faint[f.page], f)
+        # A word with a letter or digit (ALNUM): on a recipients list, the others are the items' bullets.
+        # Sixteenth round: a faint list's weakest word was a bullet (one right list no other weak word flagged) or
+        # ``VT.`` (seven right lists, 9-69; no wrong one on 25 fit sets): ``Lưu: VT``, the archive copy, ends every
+        # list (Decree 30), so a weak ``VT`` read as the one code expected there is no doubt about the items. Other
+        # codes are judged.
         if isinstance(f.value, list):  # a list's bullets (``-``, ``—``) and ``VT``: no doubt of its items
-            words = [w for w in words if _WORDLIKE.search(w[0]) and w[0].strip(SEPARATORS) != "VT"]
+            words = [w for w in words if ALNUM.search(w[0]) and w[0].strip(SEPARATORS) != "VT"]
         weak = min(words, key=lambda w: w[1], default=None)
         if weak is not None and weak[1] < FAINT_WORD_CONF:
             f.review = f"read on a faint page, '{weak[0]}' at OCR confidence {weak[1]:.0f}"

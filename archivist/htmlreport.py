@@ -38,7 +38,7 @@ from .models import below_standard
 from .pageimage import PAGE_PX, QUALITY  # noqa: F401 - the report's page image size, read from here by tests
 from .record import replaced_by
 from .reportimages import THUMB_PX, PageImages, images_folder  # noqa: F401 - THUMB_PX: as PAGE_PX
-from .reportlang import VIETNAM_TIME, bilingual_html, labels, time_html, vietnamese
+from .reportlang import VIETNAM_TIME, bilingual_html, labels, time_html, vietnamese, warning_vietnamese
 from .reportlang import asset as _asset
 from .reportlang import label_html as _t
 from .reportversions import documents_note, review_note, version_counts, version_html, version_links
@@ -249,6 +249,15 @@ def _failures_html(batch: dict) -> str:
             f"</tr></thead><tbody>{rows}</tbody></table>")
 
 
+def _warnings_html(batch: dict) -> str:
+    """The last batch's warnings, the lines the CLI printed (report.json), each in the page's language."""
+    lines = [str(w) for w in batch.get("warnings") or []]
+    if not lines:
+        return _t("no_warnings", "p")
+    rows = "".join("<tr>" + bilingual_html(w, "td", translate=warning_vietnamese) + "</tr>" for w in lines)
+    return f'<table class="warns"><tbody>{rows}</tbody></table>'
+
+
 def _stage(stage: str) -> str:
     return _t(f"stage_{stage}") if f"stage_{stage}" in labels() else escape(stage)
 
@@ -274,7 +283,8 @@ def render_page(archive: Path, docs: list[dict], summary: dict, batch: dict) -> 
 {fonds_section(archive, docs, _t)}
 <section id="charts">{_t("charts", "h2")}<div class="charts">{_charts_html(docs)}</div></section>
 <section id="documents">{_t("doc_list", "h2")}{_table_html(docs)}</section>
-<section id="failures">{_t("failures_title", "h2")}{_failures_html(batch)}</section></main>
+<section id="failures">{_t("failures_title", "h2")}{_failures_html(batch)}</section>
+<section id="warnings">{_t("warnings_title", "h2")}{_warnings_html(batch)}</section></main>
 <dialog id="detail"></dialog>
 {_json_script("labels", labels())}{_json_script("report-data", docs)}
 <script>{_asset("report.js")}</script></body></html>

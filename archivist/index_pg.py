@@ -9,7 +9,6 @@ where SQLite's tokenizer does. Every value the user types is a bound parameter.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +19,7 @@ from .indexowner import take_database
 from .indexrows import Filters, Hit, filter_clauses, index_rows, stored_fields
 from .pgconnect import CONNECT_TIMEOUT, shown_url, unavailable_as_error
 from .query import And, Node, Not, Or, Term, parse, terms
+from .tokens import WORD
 
 if TYPE_CHECKING:
     import psycopg
@@ -39,7 +39,6 @@ CREATE TABLE IF NOT EXISTS pages (
 CREATE INDEX IF NOT EXISTS pages_ftsv ON pages USING GIN (ftsv);
 CREATE INDEX IF NOT EXISTS pages_etsv ON pages USING GIN (etsv);
 """
-_WORD = re.compile(r"\w+")
 #: Seconds a write waits for a server that dropped its connection to take a new one (a restart).
 RECONNECT_WAIT = 30.0
 DOCUMENT_COLUMNS = ("id", "type", "type_folded", "number", "date", "issuer", "issuer_folded", "commune",
@@ -81,12 +80,12 @@ def _connect_again(url: str) -> psycopg.Connection:
 
 
 def words(text: str) -> str:
-    return " ".join(_WORD.findall(text))
+    return " ".join(WORD.findall(text))
 
 
 def _term(t: Term, folded: bool) -> str:
     ws = t.folded if folded else t.words
-    parts = [w for w in (" ".join(_WORD.findall(x)) for x in ws) if w]
+    parts = [w for w in (" ".join(WORD.findall(x)) for x in ws) if w]
     out = " <-> ".join(p.replace(" ", " <-> ") for p in parts)
     return out + (":*" if t.prefix else "")
 

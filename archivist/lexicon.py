@@ -9,21 +9,15 @@ circle.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from .ocrtext import _fold, fold_key
-
-#: A run of letters (digits, "_" and punctuation split runs): the words of a name, for every module that reads
-#: names (nameread, namerival, nametwin, unlisted, highland, civil, the flag modules), so that they all cut a
-#: name into the same words.
-LETTERS = re.compile(r"[^\W\d_]+")
+from .tokens import LETTERS as LETTERS  # the name modules (and other helpers' branches) import it here
+from .tokens import WORD
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
-#: a word of a lexicon line
-_WORD = re.compile(r"\w+")
 #: family names as written (their marks: ``Trân`` is a ``Trần`` misread), and folded to match what OCR lost
 SURNAME_SPELLINGS = frozenset((
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Đào Lâm Trịnh Mai Trương Hà Cao "
@@ -46,7 +40,7 @@ def load_lexicon(path: str | None = None) -> dict[str, dict[tuple[str, ...], tup
         if line.startswith("["):
             section = line.strip("[]")
             continue
-        words = tuple(_WORD.findall(unicodedata.normalize("NFC", line)))
+        words = tuple(WORD.findall(unicodedata.normalize("NFC", line)))  # a word of a lexicon line
         out.setdefault(section, {}).setdefault(tuple(_fold(w) for w in words), words)
     return out
 

@@ -5,8 +5,8 @@ or a code passes unless the page tells. On the fit basis (seeds 22-76 and HG47, 
 sixty-seventh round (session 31)") two wrong lists were left so, each with its own evidence on the page:
 
 - AT59 29-ctr-227: ``['Như trên', 'Lưu: VT']`` for three items, ``- TT Đảng ủy xã (b/c);`` not read at all. The list
-  holds two rows, so :func:`archivist.listflags.row_gap_doubt` (which wants two steps to take a median of) cannot
-  judge it, and the first row stands close below ``Nơi nhận:`` (:func:`archivist.listflags.label_gap_doubt` sees
+  holds two rows, so :func:`archivist.listrows.row_gap_doubt` (which wants two steps to take a median of) cannot
+  judge it, and the first row stands close below ``Nơi nhận:`` (:func:`archivist.listrows.label_gap_doubt` sees
   nothing). The step from the label to the first row is the list's own pitch: the step from the first row to the
   archive copy was 1.9 of it, with no word read between (:func:`two_row_gap_doubt`).
 - HG72 speckle-21-kh-010: ``Lưu: VT`` for ``Lưu: VT, TP``, the line read ``- Lưu: VT, +:``. The separator after
@@ -35,7 +35,7 @@ from typing import Any
 from .faintflags import word_tuples
 from .fields import Field
 from .footer import BULLET, Footer
-from .listflags import ROW_GAP, _mid  # the list's own row gap (1.6 steps) and a line's middle, as row_gap_doubt
+from .listrows import ROW_GAP, _mid  # the list's own row gap (1.6 steps) and a line's middle, as row_gap_doubt
 from .ocrtext import Line
 
 #: the archive copy's line read on after ``VT`` and a separator with marks only (``Lưu: VT, +:``), no letter, digit
@@ -55,7 +55,7 @@ def _holding(footer: Footer, items: Sequence[str]) -> list[Line]:
 
 def two_row_gap_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]) -> str | None:
     """Why the recipients are doubtful: the list holds two rows (of items' words, on the label's page), and the
-    second stands :data:`archivist.listflags.ROW_GAP` (1.6) or more times the step from ``Nơi nhận:`` to the
+    second stands :data:`archivist.listrows.ROW_GAP` (1.6) or more times the step from ``Nơi nhận:`` to the
     first below it, with no word of two letters or digits on the page (``words``, as ``(text, conf, box,
     line)``) between: a row was not read."""
     if footer.label is None or (top := _mid(footer.label)) is None:

@@ -17,8 +17,8 @@ from .highland import is_highland, listed, spellings
 from .lexicon import load_lexicon, name_spellings
 from .ocrtext import _fold
 from .textnorm import normalize
+from .tokens import WORD
 
-_WORD = re.compile(r"\w+")
 _NUMBER_AFTER = re.compile(r"\s+\d")
 #: Bare words that, before a number, can only be these (``nam 2019`` is ``năm 2019``, ``quy 3`` ``quý 3``).
 _BEFORE_NUMBER = {"nam": "năm", "quy": "quý", "thon": "thôn", "thu": "thứ", "so": "số", "ngay": "ngày",
@@ -73,7 +73,7 @@ class MarkRestorer:
         self.guesses: list[tuple[str, str]] = []
         self._seen: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
         for text in texts:
-            words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+            words = [w.lower() for w in WORD.findall(unicodedata.normalize("NFC", text))]
             folded = [_fold(w) for w in words]  # each word once, not once for each of its 9 n-grams
             for n in (2, 3, 4):
                 for i in range(len(words) - n + 1):
@@ -105,7 +105,7 @@ class MarkRestorer:
         """Whether the document spells some run of ``value``'s words in ways that contradict each other
         (``Thăng Bình`` and ``THẰNG BÌNH``), neither a completion of the other: a value read there may
         carry a wrong mark, and a person should look."""
-        words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", value))]
+        words = [w.lower() for w in WORD.findall(unicodedata.normalize("NFC", value))]
         n = min(4, len(words))  # with context: "vận động nhân dân" is no rival of "hội đồng nhân dân"
         for i in range(len(words) - n + 1 if n > 1 else 0):
             spellings = list(self._seen.get(tuple(_fold(w) for w in words[i:i + n]), {}))
@@ -120,7 +120,7 @@ class MarkRestorer:
         """Whether the document spells a run of two of ``value``'s words more often with marks this value
         lacks (``VĨNH THANH`` in the header, ``Vĩnh Thạnh`` on the place line and in the text): the value
         is likelier the one that lost a mark than the others gained it; a person should look."""
-        words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", value))]
+        words = [w.lower() for w in WORD.findall(unicodedata.normalize("NFC", value))]
         for i in range(len(words) - 1):
             gram = tuple(words[i:i + 2])
             seen = self._seen.get(tuple(_fold(w) for w in gram), Counter())
@@ -147,7 +147,7 @@ class MarkRestorer:
         """``value`` with lost marks put back. ``kind``: ``name`` (a person: surnames and given names
         only), ``body`` (an issuer, a place, recipients) or ``text`` (a subject): phrases and words."""
         self.guesses = []
-        matches = list(_WORD.finditer(value))
+        matches = list(WORD.finditer(value))
         words = [m.group() for m in matches]
         low = tuple(w.lower() for w in words)
         keys = tuple(_fold(w) for w in words)

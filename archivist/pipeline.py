@@ -83,14 +83,17 @@ def _finish(store: ArchiveStore, doc: DocumentInput, pages: list[PageResult], se
     report.warnings.extend(f"{doc.label} p.{p.number}: {w}" for p in pages for w in p.warnings)
 
 
-ProgressFn = Callable[[str, int], None]  # (event, pages) where event is "start" | "page" | "doc"
+#: (event, count): "start" with the pages to do, "page" per page done, "doc" per input done; or, when there is
+#: nothing to do, "nothing" with the number of scan files found already in the archive (instead of "start")
+ProgressFn = Callable[[str, int], None]
 
 
 def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings,
-          report: BatchReport) -> tuple[list[DocumentInput], dict[str, list[Earlier]]]:
+          report: BatchReport) -> tuple[list[DocumentInput], dict[str, list[Earlier]], int]:
     """The inputs still to do, with the earlier versions archived of each (by input id; looked up now, before
-    the batch writes anything); those already committed go in the report as such, damaged ones are said."""
-    from .commit import finished, refile
+    the batch writes anything), and how many scan files were found already committed; those go in the report
+    as such, damaged ones are said."""
+    from .commit import finished, refile, summary
 
     docs, failures, skipped, notes = discover(inputs, folders_as_dossiers=settings.split != "file",
                                               archives=[store.root])
@@ -99,22 +102,36 @@ def _plan(store: ArchiveStore, inputs: list[Path], settings: Settings,
     report.failed_documents += len(failures)
     report.skipped_files.extend(skipped)
     todo: list[DocumentInput] = []
-    refiled = 0
+    refiled = done_files = 0
     for doc in docs:
         done, damaged = finished(store, doc, settings)
         report.warnings.extend(f"{pdf}: missing or damaged (its SHA-256 differs from its record's); made again "
                                f"from {doc.label}" for pdf in damaged)
         if done is not None:
+            summaries = [summary(store, rec) for rec in done]  # as committed, before any refiling
             if settings.fonds:  # the box named another fonds than the one these were filed in: refile them
-                refiled += sum(refile(store, rec, settings.fonds) for d in done if (rec := store.load_record(d["id"])))
-            report.documents.extend({**d, "status": "already done"} for d in done)
+                refiled += sum(refile(store, rec, settings.fonds) for rec in done)
+            report.documents.extend({**d, "status": "already done"} for d in summaries)
+            report.warnings.extend(_archived_before(doc, done))
+            done_files += len(doc.sources)
         else:
             todo.append(doc)
     if refiled:
         report.warnings.append(f"{plural(refiled, 'document already done was', 'documents already done were')} "
                                f"filed in fonds {settings.fonds} (no OCR again)")
     sources = Sources(store.index().source_rows() if todo else [])
-    return todo, {d.id: e for d in todo if (e := sources.earlier(d))}
+    return todo, {d.id: e for d in todo if (e := sources.earlier(d))}, done_files
+
+
+def _archived_before(doc: DocumentInput, done: list[dict]) -> list[str]:
+    """The warning for an input an earlier batch archived from other files with the same content (the box scanned
+    into a new folder, a scan copied under another name): it is not archived again, and said, as the same scan
+    twice in one batch is (archivist/discover.py), so the box's file count and the archive's do not part silently."""
+    before = (done[0].get("source") or {}).get("paths") or []
+    if not before or before == [str(p) for p in doc.sources]:
+        return []
+    return [f"{doc.label}: the same scan as {before[0]} (identical files), archived by an earlier batch as "
+            f"{', '.join(r['id'] for r in done)}; not archived again"]
 
 
 def process(inputs: list[Path], archive: Path, settings: Settings | None = None,
@@ -135,7 +152,9 @@ def process(inputs: list[Path], archive: Path, settings: Settings | None = None,
         executor = make_executor(settings.workers, init_worker, settings.executor, settings.scheduler,
                                  settings.page_timeout)
         try:
-            todo, earlier = _plan(store, inputs, settings, report)
+            todo, earlier, done_files = _plan(store, inputs, settings, report)
+            if progress and not todo:
+                progress("nothing", done_files)
             _run(store, executor, todo, earlier, settings, report, progress)
         except EnvironmentProblem as e:
             report.stopped = str(e)
@@ -174,7 +193,7 @@ def _run(store: ArchiveStore, executor: Executor, todo: list[DocumentInput], ear
          settings: Settings, report: BatchReport, progress: ProgressFn | None) -> None:
     """OCR every page of ``todo`` on the executor and commit each input as soon as its last page is in."""
     total = sum(len(d.pages) for d in todo)
-    if progress:
+    if progress and todo:
         progress("start", total)
     results: dict[int, dict[int, PageResult]] = {i: {} for i in range(len(todo))}
     failed: dict[int, list[Failure]] = {i: [] for i in range(len(todo))}

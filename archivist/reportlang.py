@@ -1,5 +1,5 @@
 """The quality report in its reader's language and clock: labels, Vietnamese local time, and archivist's
-fixed one-line reasons (failures, page warnings) in Vietnamese.
+fixed one-line reasons (failures, page and batch warnings) in Vietnamese.
 
 The report is read by commune archivists: a time in UTC or a reason in English on the Vietnamese page is
 a puzzle to them. Every label is ``key -> [Vietnamese, English]`` (data/report/labels.json); a reason is
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 from html import escape
@@ -65,9 +66,23 @@ def vietnamese(reason: str) -> str:
     return reason
 
 
-def bilingual_html(english: str, tag: str = "span", attrs: str = "") -> str:
-    """Free text in both languages: shown in Vietnamese, the English kept for the toggle (``data-en``)."""
-    vi = vietnamese(english)
+def warning_vietnamese(line: str) -> str:
+    """A batch warning (report.json's ``warnings``, each line as the CLI prints it) in Vietnamese: the whole line
+    when a pattern knows it (``1 document already done was filed in fonds …``), else the reason after its
+    ``path: `` with the path kept as it is (``in/b.jpg: the same scan as …``); unknown, the line itself."""
+    whole = vietnamese(line)
+    if whole != line:
+        return whole
+    where, sep, reason = line.partition(": ")
+    said = vietnamese(reason) if sep else reason
+    return f"{where}: {said}" if said != reason else line
+
+
+def bilingual_html(english: str, tag: str = "span", attrs: str = "",
+                   translate: Callable[[str], str] = vietnamese) -> str:
+    """Free text in both languages: shown in Vietnamese (``translate``), the English kept for the toggle
+    (``data-en``)."""
+    vi = translate(english)
     return f'<{tag} data-vi="{escape(vi)}" data-en="{escape(english)}"{attrs}>{escape(vi)}</{tag}>'
 
 

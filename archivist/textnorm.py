@@ -22,6 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .tokens import ALNUM
+
 #: Version of the token forms produced here; stored in the index, which is rebuilt when it differs.
 NORM_VERSION = 1
 
@@ -40,8 +42,7 @@ _FOLD = {ord("đ"): "d", ord("Đ"): "D", ord("Ð"): "D", ord("ð"): "d", ord("Ɖ
 # A token is a run of letters and digits; a run of single capitals joined by dots (``Q.Đ``, ``U.B.N.D``,
 # OCR's reading of a symbol's letters) is one token, its dots dropped. The plain pattern is used when
 # the text has no dotted capitals (most pages): it is much faster.
-_TOKEN = re.compile(r"(?:[A-ZĐ]\.)+[A-ZĐ](?![^\W_])|[^\W_]+")
-_PLAIN_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(rf"(?:[A-ZĐ]\.)+[A-ZĐ](?![^\W_])|{ALNUM.pattern}")
 _DOTTED = re.compile(r"[A-ZĐ]\.[A-ZĐ]")
 # A number read with the letter O for zero (``2O19``, ``4o``): at least one digit, otherwise digits and O.
 _DIGIT_O = re.compile(r"(?<!\S)(?=[0-9o]*[0-9])[0-9o]*o[0-9o]*(?!\S)")
@@ -119,7 +120,7 @@ def _repair(joined: str) -> str:
 def exact_tokens(text: str) -> list[str]:
     """The exact forms of the tokens of ``text``, in order (the fast path used for indexing)."""
     norm = normalize(text)
-    pattern = _TOKEN if _DOTTED.search(norm) else _PLAIN_TOKEN
+    pattern = _TOKEN if _DOTTED.search(norm) else ALNUM
     joined = _repair(" ".join(pattern.findall(norm)).lower())
     return joined.split()
 
@@ -152,7 +153,7 @@ def tokenize(text: str, start: int = 0, stop: int | None = None) -> list[Token]:
     """Tokens ``start`` to ``stop`` of ``nfc(text)`` with their offsets: the same tokens, with the same
     indexes, as :func:`exact_tokens` (so a match found in the token strings can be shown in the text)."""
     norm = normalize(text)
-    pattern = _TOKEN if _DOTTED.search(norm) else _PLAIN_TOKEN
+    pattern = _TOKEN if _DOTTED.search(norm) else ALNUM
     spans = []
     for i, m in enumerate(pattern.finditer(norm)):
         if stop is not None and i >= stop:

@@ -1,4 +1,4 @@
-"""The punctuation a word of OCR text is read without, and a token parted into it and its word.
+"""The punctuation a word of OCR text is read without, a token parted into it and its word, and the word patterns.
 
 One list for every module that reads words out of a value or a page (the correctors, the review flags, the
 names), so that they agree on where a word starts and ends: each kept a list of its own before, and the lists
@@ -7,6 +7,17 @@ word says why and takes them out of :data:`EDGE` (:func:`edge_without`), rather 
 """
 
 from __future__ import annotations
+
+import re
+
+#: The runs a text is cut into, written once for every module (each wrote its own copy before): a run of word
+#: characters as Python reads them (:data:`WORD`: letters, digits, ``_``); of letters and digits, which ``_``
+#: and punctuation part (:data:`ALNUM`: the unit a value or an index keeps a word in); of letters only, which
+#: digits part too (:data:`LETTERS`: the words of a name, so that every module that reads names cuts a name
+#: into the same words).
+WORD = re.compile(r"\w+")
+ALNUM = re.compile(r"[^\W_]+")
+LETTERS = re.compile(r"[^\W\d_]+")
 
 BRACKETS = "()[]{}"
 #: the stops that part a line's items and clauses (``Lưu: VT, VP;``): what a list's words are read without

@@ -10,6 +10,8 @@ says in plain words which retention schedule it uses. Real ``archivist init`` (t
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -167,19 +169,41 @@ def test_catalogue_names_the_schedule_it_uses(archive: Path, tmp_path: Path) -> 
 
 
 def test_one_pattern_cuts_names_into_words() -> None:
-    """The letters-only word pattern is written once (archivist/lexicon.py) and every module that cut words with it
-    uses that one."""
+    """The word patterns are written once (archivist/tokens.py) and every module that cut words with one uses that
+    one: a run of word characters (``\\w+``), of letters and digits (``[^\\W_]+``), of letters (the words of a name)."""
     import ast
 
-    from archivist import civil, highland, lexicon, nameread, namerival, nametwin, structflags, unlisted, wordingflags
+    from archivist import (
+        chardoubt,
+        civil,
+        faintflags,
+        highland,
+        index_pg,
+        lexicon,
+        marks,
+        nameread,
+        namerival,
+        nametwin,
+        structflags,
+        textnorm,
+        tokens,
+        unlisted,
+        wordingflags,
+    )
 
-    package = Path(lexicon.__file__).parent
-    defined = sorted(p.name for p in package.glob("*.py") for node in ast.walk(ast.parse(p.read_text("utf-8")))
-                     if isinstance(node, ast.Constant) and node.value == r"[^\W\d_]+")
-    assert defined == ["lexicon.py"]
-    assert all(m.LETTERS is lexicon.LETTERS for m in (civil, highland, nameread, namerival, nametwin, structflags,
-                                                      unlisted, wordingflags))
-    assert lexicon.LETTERS.findall("Lò Văn Đức-2, Nguyễn_Thị") == ["Lò", "Văn", "Đức", "Nguyễn", "Thị"]
+    package = Path(tokens.__file__).parent
+    for pattern in (r"[^\W\d_]+", r"\w+", r"[^\W_]+"):
+        defined = sorted(p.name for p in package.glob("*.py") for node in ast.walk(ast.parse(p.read_text("utf-8")))
+                         if isinstance(node, ast.Constant) and node.value == pattern)
+        assert defined == ["tokens.py"], pattern
+    assert all(m.LETTERS is tokens.LETTERS for m in (lexicon, civil, highland, nameread, namerival, nametwin,
+                                                     structflags, unlisted, wordingflags))
+    assert all(m.WORD is tokens.WORD for m in (lexicon, marks, index_pg))
+    assert all(m.ALNUM is tokens.ALNUM for m in (chardoubt, faintflags, textnorm))
+    assert tokens.LETTERS.findall("Lò Văn Đức-2, Nguyễn_Thị") == ["Lò", "Văn", "Đức", "Nguyễn", "Thị"]
+    assert tokens.ALNUM.findall("Lò Văn Đức-2, Nguyễn_Thị") == ["Lò", "Văn", "Đức", "2", "Nguyễn", "Thị"]
+    assert tokens.WORD.findall("Lò Văn Đức-2, Nguyễn_Thị") == ["Lò", "Văn", "Đức", "2", "Nguyễn_Thị"]
+    assert textnorm.exact_tokens("U.B.N.D xã, Q.Đ số 45") == ["ubnd", "xã", "qđ", "số", "45"]  # dotted capitals: one
 
 
 def _every_command() -> dict[str, click.Command]:
@@ -205,3 +229,48 @@ def test_every_help_reads_as_plain_text_with_its_examples_whole() -> None:
     assert "archivist COMMAND --help" in " ".join(top.split())
     fonds_add = CliRunner().invoke(main, ["fonds", "add", "--help"], prog_name="archivist").stdout
     assert "--start YYYY-MM-DD" in fonds_add and "--end YYYY-MM-DD" in fonds_add
+
+
+def _examples(text: str) -> list[list[str]]:
+    """The example command lines of a help text (a line continued with ``\\`` read whole), each as its words."""
+    joined = re.sub(r"\\\n\s*", " ", text)
+    return [shlex.split(line, comments=True) for line in joined.splitlines() if line.strip().startswith("archivist ")]
+
+
+def test_every_option_of_every_command_and_group_has_an_example() -> None:
+    """Each option is shown in use: on an example line of its command's help (its epilog; the top group's own
+    help for ``archivist`` itself) or in its own help text (``e.g. --start 2025-07-01``)."""
+    targets = {**_every_command(), **_groups()}
+    assert {"", "init", "fonds", "fonds add", "process", "supersede"} <= set(targets)
+    missing = []
+    for name, cmd in targets.items():
+        lines = _examples((cmd.epilog or "") + "\n" + (cmd.help or ""))
+        for param in cmd.params:
+            if not isinstance(param, click.Option) or param.name == "help":
+                continue
+            shown = any(word == opt or word.startswith(opt + "=")
+                        for line in lines for word in line for opt in param.opts)
+            if not shown and not re.search(r"\be\.g\.|Example", param.help or ""):
+                missing.append(f"archivist {name} {param.opts[0]}".replace("  ", " "))
+    assert missing == []
+
+
+def test_every_command_is_an_archivist_command() -> None:
+    """Every command fails the archivist way (one line, JSON under --json), whichever module defines it."""
+    from archivist.cli_common import ArchivistCommand, ArchivistGroup
+
+    for name, cmd in {**_every_command(), **_groups()}.items():
+        assert isinstance(cmd, ArchivistGroup if isinstance(cmd, click.Group) else ArchivistCommand), name
+
+
+def test_init_fails_in_one_line_through_the_real_cli(tmp_path: Path) -> None:
+    """``init`` where the archive cannot be made (its parent is a file): one line and exit 1, as every other
+    command; it was a Python traceback."""
+    (tmp_path / "a file").write_text("not a folder", encoding="utf-8")
+    cmd = [sys.executable, "-m", "archivist.cli", "init", "--archive", "a file/archive", "--commune", "04714"]
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert (res.returncode, res.stdout, res.stderr) == (1, "", "error: cannot create a file/archive: Not a directory\n")
+    res = subprocess.run([*cmd, "--json"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert res.returncode == 1 and json.loads(res.stdout) == {
+        "error": "cannot create a file/archive: Not a directory", "details": [], "exit_code": 1}
+    assert not (tmp_path / "a file" / "archive").exists() and (tmp_path / "a file").read_text() == "not a folder"

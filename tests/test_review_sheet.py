@@ -34,10 +34,10 @@ ROWS = [{"document_id": "doc-0123456789abcdef", "field": "subject", "value": "V�
          "reason": "the OCR nearly read 'ă' for 'ả' in 'Vản'", "page": "2", "register_row": "",
          "thumbnail": "review/thumbs/x.png", "ocr_snippet": "Phạm Vản Đức; CHỦ TỊCH", "corrected_value": "Phạm Văn Đức",
          "reviewer": ""},
-        {"document_id": "doc-0123456789abcdef", "field": "entries", "value": "entry=21; person=Lò Xuân Quý; sex=Nam",
-         "confidence": "0.414", "reason": "the family name 'Lò' is not one known as written", "page": "1",
-         "register_row": "4", "thumbnail": "", "ocr_snippet": "21; 2020-03-06; Lò Xuân Quý; Nam",  # pairs kept whole
-         "corrected_value": "person=Lò Xuân Quý; sex=Nữ", "reviewer": "Trần Thị Hằng"}]
+        {"document_id": "doc-0123456789abcdef", "field": "entries", "value": "entry=21; person=Giáp Xuân Quý; sex=Nam",
+         "confidence": "0.414", "reason": "the family name 'Giáp' is not one known as written", "page": "1",
+         "register_row": "4", "thumbnail": "", "ocr_snippet": "21; 2020-03-06; Giáp Xuân Quý; Nam",  # pairs kept whole
+         "corrected_value": "person=Giáp Xuân Quý; sex=Nữ", "reviewer": "Trần Thị Hằng"}]
 
 
 def cp1258(text: str, decompose_all: bool = False) -> bytes:
@@ -88,6 +88,17 @@ def write_form(path: Path, rows: list[dict], form: str) -> Path:
     sep, encode = FORMS[form]
     path.write_bytes(encode(sheet_text(rows, sep)))
     return path
+
+
+def test_the_sheets_register_row_says_what_archivist_says_of_it() -> None:
+    """The fixture's reasons are the product's: its register row's family name is one no list holds (``Lò``, which
+    it held before, is a Thái family name the lexicon lists since session 37, and such a row is no longer flagged)."""
+    from archivist.registers import _name_doubt
+
+    row = ROWS[2]
+    person = dict(pair.split("=") for pair in row["value"].split("; "))["person"]
+    assert _name_doubt(person) == row["reason"]
+    assert _name_doubt("Lò Xuân Quý") is None
 
 
 @pytest.mark.parametrize("form", sorted(FORMS))
