@@ -37,6 +37,7 @@ from .faintflags import flag_faint
 from .fields import Field, clean, make_field, missing
 from .footer import POSITIONS, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
 from .headless import flag_headless_date
+from .highland import unglue
 from .language import detect_language
 from .layout import (
     BODY_HEADS,
@@ -274,7 +275,7 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) ->
             position.confidence = max(position.confidence, 0.85)  # a deputy's under KT.: two readings agree
         out["signer_position"] = _with_checks(position, dropped, pos.text)  # a position is printed in capitals
     if f.name:
-        name = split_names(clean(trim_noise(f.name.text)))[-1]
+        name = split_names(clean(unglue(trim_noise(f.name.text))))[-1]  # footer took ``YBlơ`` only where a name goes
         known = is_name(name) and fold_key(name.split()[0]) in SURNAMES and bool(f.positions or f.authority)
         known = known and not any(w.upper() in abbreviations() and not is_syllable(w) for w in name.split())  # Lưu VT
         out["signer"] = _with_checks(make_field(restore.restore(name), 0.9 if known else 0.6, f.name), [], f.name.text)
