@@ -58,6 +58,7 @@ from .marks import MarkRestorer
 from .nameread import flag_name_reread
 from .namerival import flag_name_rivals
 from .nametwin import flag_name_twins
+from .namezone import zone_signer
 from .numberbox import flag_lost_digit
 from .numberread import flag_reread, flag_symbol_tail
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
@@ -313,6 +314,9 @@ def extract(pages: list[PageText], classification: Classification | None = None,
                                            for y in re.findall(r"(?<!\d)\d{4}(?!\d)", subj.value)):
         subj.confidence = round(subj.confidence * ODD_FACTOR, 3)  # năm 2998: a digit misread
     found.update(_signer_fields(doc, restore, not typed_under_circular55(found["date"].value, texts)))
+    if "signer" not in found and (zoned := zone_signer(doc.footer, pages)) is not None:
+        zoned.value = restore.restore(zoned.value)  # the name under the strokes the page's reading left out
+        found["signer"] = zoned
     found["page_count"] = Field(len(pages), 1.0)
     lang, lconf = detect_language(text)
     found["language"] = Field(lang, lconf)
