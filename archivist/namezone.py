@@ -91,9 +91,15 @@ def zone_name(text: str) -> tuple[str, str] | None:
         words = line.split()
         for i in range(len(words)):
             name = unglue(trim_noise(" ".join(words[i:])))
-            if is_name(name):
+            if is_name(name) and _name_cased(name):
                 return name, line.strip()
     return None
+
+
+def _name_cased(name: str) -> bool:
+    """Whether ``name`` is written as a signer's name is, in title case or all in capitals, not a recipient's unit
+    (``Lưu VT``: a word in capitals after one that is not)."""
+    return name.isupper() or not any(w.isupper() and len(w) > 1 for w in name.split())
 
 
 def zone_signer(footer: Footer | None, pages: Sequence[PageText]) -> Field | None:
