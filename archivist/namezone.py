@@ -16,6 +16,7 @@ Never where the page's reading gave a name.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,9 @@ DEPTH, WIDEN = 9.0, 0.3
 PSM = 6
 #: a signer read from the space alone: below a signer of these peoples' 0.6, never sure
 CONFIDENCE = 0.5
+#: a letter and its apostrophe parted from the rest of the word, as a crop read alone may give it: HH371 twocol-39's
+#: ``Kpă H' Dương`` for ``Kpă H'Dương``
+_APART = re.compile(r"(?<![^\W\d_])([^\W\d_]['’]) (?=[^\W\d_])")
 REASON = ("the signer's name was read again from the space under the position: the page's reading gave no line "
           "there (a signature or a seal over it)")
 
@@ -85,11 +89,14 @@ def read_zone(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
 
 def zone_name(text: str) -> tuple[str, str] | None:
     """The last line of the space's ``text`` that ends in a name (the signer's comes last, under the strokes): the
-    name, the line's longest tail that is one (a signature's stroke read before it on its line: HH371 speckle-23's
-    ``Ặy ._ A Pơng :``), with the line as read; None without one."""
+    name, the line whole or its longest tail after a token with no letter (a signature's stroke read before it on its
+    line: HH371 speckle-23's ``Ặy ._ A Pơng :``; not ``Thị Pem`` of typewriter-10's ``cầm Thị Pem``, a name whose
+    first letter was read small), with the line as read; None without one."""
     for line in reversed(text.splitlines()):
-        words = line.split()
+        words = _APART.sub(r"\1", line).split()
         for i in range(len(words)):
+            if i and any(c.isalpha() for c in words[i - 1]):
+                continue
             name = unglue(trim_noise(" ".join(words[i:])))
             if is_name(name) and _name_cased(name):
                 return name, line.strip()

@@ -42,6 +42,7 @@ def test_the_space_is_under_the_last_position_line_as_wide_as_the_block() -> Non
     ("+)\n\nSN = s\nA Pơng\nẫ", "A Pơng"),  # HH371 faded-14: the seal's and signature's strokes above, a speck under
     ("Ặy ._ A Pơng :", "A Pơng"),  # speckle-23: a stroke read before the name on its line
     ("Kề \\\n4\nKpă H'Dương", "Kpă H'Dương"),
+    ("Kpă H' Dương", "Kpă H'Dương"),  # twocol-39: the apostrophe parted from the name it belongs to
     ("YBlơ", "Y Blơ"),  # the opener read into the name: parted
     ("Nguyễn Văn Nam", "Nguyễn Văn Nam"),
 ])
@@ -50,7 +51,7 @@ def test_the_last_line_ending_in_a_name_is_taken(text: str, name: str) -> None:
     assert got is not None and got[0] == name
 
 
-@pytest.mark.parametrize("text", ["", '" Số', "CHỦ TỊCH", "co TT\n2)“\n“kpä H'Dương", "Lưu VT"])
+@pytest.mark.parametrize("text", ["", '" Số', "CHỦ TỊCH", "co TT\n2)“\n“kpä H'Dương", "Lưu VT", "cầm Thị Pem"])
 def test_debris_positions_and_names_in_small_letters_are_no_name(text: str) -> None:
     assert zone_name(text) is None
 
