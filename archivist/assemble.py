@@ -35,7 +35,7 @@ class Part:
 def page_texts(pages: list[PageResult]) -> list[PageText]:
     return [PageText(p.number, p.text, [(w.text, w.conf, w.bbox, w.line) for w in p.words], tuple(p.warnings),
                      {tuple(w.bbox): (w.text, w.rivals) for w in p.words if w.rivals}, p.number_reading,
-                     p.mark_heights, p.date_reading, p.name_reading) for p in pages]
+                     p.mark_heights, p.date_reading, p.name_reading, p.name_zone) for p in pages]
 
 
 def describe(pages: list[PageResult]) -> tuple[Classification, dict]:

@@ -37,6 +37,7 @@ from .faintflags import flag_faint
 from .fields import Field, clean, make_field, missing
 from .footer import POSITIONS, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
 from .headless import flag_headless_date
+from .highland import unglue
 from .language import detect_language
 from .layout import (
     BODY_HEADS,
@@ -57,6 +58,7 @@ from .marks import MarkRestorer
 from .nameread import flag_name_reread
 from .namerival import flag_name_rivals
 from .nametwin import flag_name_twins
+from .namezone import zone_signer
 from .numberbox import flag_lost_digit
 from .numberread import flag_reread, flag_symbol_tail
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
@@ -274,7 +276,7 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) ->
             position.confidence = max(position.confidence, 0.85)  # a deputy's under KT.: two readings agree
         out["signer_position"] = _with_checks(position, dropped, pos.text)  # a position is printed in capitals
     if f.name:
-        name = split_names(clean(trim_noise(f.name.text)))[-1]
+        name = split_names(clean(unglue(trim_noise(f.name.text))))[-1]  # footer took ``YBlơ`` only where a name goes
         known = is_name(name) and fold_key(name.split()[0]) in SURNAMES and bool(f.positions or f.authority)
         known = known and not any(w.upper() in abbreviations() and not is_syllable(w) for w in name.split())  # Lưu VT
         out["signer"] = _with_checks(make_field(restore.restore(name), 0.9 if known else 0.6, f.name), [], f.name.text)
@@ -312,6 +314,9 @@ def extract(pages: list[PageText], classification: Classification | None = None,
                                            for y in re.findall(r"(?<!\d)\d{4}(?!\d)", subj.value)):
         subj.confidence = round(subj.confidence * ODD_FACTOR, 3)  # năm 2998: a digit misread
     found.update(_signer_fields(doc, restore, not typed_under_circular55(found["date"].value, texts)))
+    if "signer" not in found and (zoned := zone_signer(doc.footer, pages)) is not None:
+        zoned.value = restore.restore(zoned.value)  # the name under the strokes the page's reading left out
+        found["signer"] = zoned
     found["page_count"] = Field(len(pages), 1.0)
     lang, lconf = detect_language(text)
     found["language"] = Field(lang, lconf)

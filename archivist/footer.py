@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .highland import APOSTROPHE_WORD, is_highland, spellings, stock
+from .highland import APOSTROPHE_WORD, is_highland, spellings, stock, unglue
 from .levelwords import LEVEL
 from .lexicon import SURNAMES
 from .ocrtext import Line, _fold, fold_key, upper_ratio
@@ -191,6 +191,19 @@ def _unread(ln: Line) -> bool:
     return bool(confs) and sum(confs) / len(confs) < 50.0
 
 
+def _name_of(ln: Line, above: Line | None) -> str:
+    """The name line ``ln`` may hold (:func:`trim_noise`), its one-letter opener parted from the name read into it
+    (``YBlơ`` -> ``Y Blơ``, :func:`archivist.highland.unglue`) only where ``ln`` stands where a signer's name goes:
+    under ``above`` (the block's position or authority line) past the signature's gap, at least a line's height of
+    empty paper between them. A glued word right under a heading, or with no block above it, is left one word."""
+    named = trim_noise(ln.text.strip())
+    glued = unglue(named)
+    if glued == named or above is None or above.page != ln.page:
+        return named
+    a, b = above.box(), ln.box()
+    return glued if a is not None and b is not None and b[1] - a[3] >= a[3] - a[1] else named
+
+
 def _signer_name(rest: str) -> bool:
     """A bulleted line that is a name as a signer's is typed (title case, nothing after it), not a
     recipient (``Lưu VT``, ``Ông Nguyễn Văn An;``)."""
@@ -267,7 +280,7 @@ def _blocks(right: list[Line]) -> list[Footer]:
     cur: Footer | None = None
     for i, ln in enumerate(right):
         text = ln.text.strip()
-        named = trim_noise(text)
+        named = _name_of(ln, _last_line(cur) if cur is not None else None)
         if auth := authority_of(text):
             if cur is not None and cur.authority and cur.name is None and not _beside(_last_line(cur), ln):
                 cur.positions.append(ln)  # TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH: one block, the outer authority
@@ -285,7 +298,7 @@ def _blocks(right: list[Line]) -> list[Footer]:
                 and sum(c.isalpha() for c in text) >= 3 and not _unread(ln):
             beside = cur is not None and cur.name is None and _beside(_last_line(cur), ln)
             if cur is None or cur.name is not None or (not cur.positions and not cur.authority) or beside:
-                if not any(is_name(trim_noise(x.text)) for x in right[i + 1:i + 9]):  # past a seal's specks
+                if not any(is_name(_name_of(x, ln)) for x in right[i + 1:i + 9]):  # past a seal's specks
                     continue
                 cur = Footer(ln.page)
                 blocks.append(cur)

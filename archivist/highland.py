@@ -31,6 +31,8 @@ from .syllables import attested
 
 #: a word of a name with a letter and an apostrophe before its capital: ``H'Nga``, ``K'Bròng`` (either apostrophe)
 APOSTROPHE_WORD = re.compile(r"^[^\W\d_]['’][^\W\d_]+$")
+#: a one-letter opener read into the capitalised word after it, the space lost: ``YBlơ`` for ``Y Blơ``
+_GLUED = re.compile(r"^([AY])([^\W\d_][^\W\d_]+)$")
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +119,19 @@ def known(name: str) -> bool:
     if not is_highland(name) or any(w.lower() in ("h", "k") for w in words):
         return False
     return all(listed(w) for w in LETTERS.findall(name))
+
+
+def unglue(text: str) -> str:
+    """``text`` with a one-letter opener parted from the name it was read into (``YBlơ`` -> ``Y Blơ``) when the rest
+    is one capitalised word that is a listed name; else ``text`` as it is. Why: a Bahnar, Xơ Đăng or Ê Đê name of two
+    syllables (``Y Blơ``, ``A Pơng``) is short, and the OCR may read its gap away (HA371 26-don-de-nghi's petitioner,
+    ``YBlơ`` at 92): one word is no name, so the block had no signer and no position. Only a listed name after the
+    opener (not ``YTế``, ``ANH``): the caller still asks :func:`archivist.footer.is_name` of the result and takes it
+    only where a signer's name goes."""
+    m = _GLUED.match(unicodedata.normalize("NFC", text.strip()))
+    if m is None or not m.group(2)[0].isupper() or not m.group(2)[1:].islower() or not listed(m.group(2)):
+        return text
+    return f"{m.group(1)} {m.group(2)}"
 
 
 def name_case(name: str) -> str:

@@ -114,6 +114,7 @@ class PageResult:
     date_reading: dict | None = None  # the date's year and day read again (archivist/dateread.py)
     source_format: str = ""  # the source file's format: JPEG, PNG, TIFF, HEIC, PDF, ... (archivist/ingest.py)
     name_reading: dict | None = None  # the signer's name line read again (archivist/nameread.py)
+    name_zone: dict | None = None  # the space under an unnamed block's position read alone (archivist/namezone.py)
 
 
 @dataclass

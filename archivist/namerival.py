@@ -100,10 +100,12 @@ def near_name_doubt(value: str, read: Sequence[tuple[str, float]]) -> str | None
 #:
 #: So the letters a name writes with these marks only, the spellings in the order a reason names them: ``van`` and
 #: ``anh``, ``Anh`` and ``Ánh``, whose other markings are words but no names (``ảnh`` a photo, ``ành``, ``ạnh``).
-#: Register rows' name cells are judged by every entry (archivist/registers.py), the fields by ``van`` alone:
-#: HG seeds 100, 105 and 111's mothers ``Nguyễn Thị Ảnh``, ``Hoàng Diệu Ảnh``, printed ``Ánh``, read at 86-96 with
-#: no rival kept, and HG118's ``Lương Thị Vần`` (``Vân``) were stored unflagged (the restorer leaves a name of two
-#: listed spellings as read; bench/RESULTS.md, "Register rows counted (session 37)").
+#: Register rows' name cells are judged by every entry (archivist/registers.py): HG seeds 100, 105 and 111's
+#: mothers ``Nguyễn Thị Ảnh``, ``Hoàng Diệu Ảnh``, printed ``Ánh``, read at 86-96 with no rival kept, and HG118's
+#: ``Lương Thị Vần`` (``Vân``) were stored unflagged (the restorer leaves a name of two listed spellings as read;
+#: bench/RESULTS.md, "Register rows counted (session 37)"). The signer and a civil record's person are too since
+#: session 38 (they had ``van`` alone): the same misreading, the same knowledge (bench/RESULTS.md, "Highland
+#: signers, second round (session 38)").
 ONLY_SPELLINGS: dict[str, tuple[str, ...]] = {"van": ("văn", "vân"), "anh": ("anh", "ánh")}
 
 
@@ -201,8 +203,9 @@ def _one_vowel(a: str, b: str) -> bool:
 
 def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None:
     """Mark for review each name of ``found`` (:data:`NAME_FIELDS`) a word of which is one letter from a listed given
-    name it is not (:func:`near_name_doubt`), spells ``Văn`` with other marks (:func:`van_doubt`), or the restorer
-    changed while the engine's rival for one of its letters spells another listed name (:func:`rival_name_doubt`)
+    name it is not (:func:`near_name_doubt`), spells ``Văn`` or ``Anh`` with marks no name gives them
+    (:func:`spelling_doubt`), or the restorer changed while the engine's rival for one of its letters spells another
+    listed name (:func:`rival_name_doubt`)
     or another word of the page lies across it (:func:`crossed_name_doubt`); a signer, too, whose given name the
     restorer guessed where another listed one is a vowel away (:func:`vowel_name_doubt`); and a name a word of which
     the restorer changed from a real name the lexicon lists apart (``Tám`` stored ``Tâm``;
@@ -213,7 +216,7 @@ def flag_name_rivals(found: dict[str, Field], pages: Sequence[PageText]) -> None
         f = found.get(name)
         if f is None or f.review or not isinstance(f.value, str):
             continue
-        f.review = van_doubt(f.value) or unlisted_name_doubt(f.value, f.source_text)
+        f.review = spelling_doubt(f.value) or unlisted_name_doubt(f.value, f.source_text)
         if f.review or f.page not in by_page:
             continue
         page = by_page[f.page]

@@ -43,6 +43,8 @@ class PageText:
     date_reading: dict | None = None
     #: the signer's name line read again (archivist.nameread): {"box", "read", "scan"}, or None
     name_reading: dict | None = None
+    #: the space under an unnamed signature block's position read alone (archivist.namezone): {"box", "text"}
+    name_zone: dict | None = None
 
 
 def union_box(boxes: list[Box]) -> Box | None:

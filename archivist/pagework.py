@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import dateread, markheight, nameread, notext, numberread, preprocess, restore
+from . import dateread, markheight, nameread, namezone, notext, numberread, preprocess, restore
 from .cells import read_prepared
 from .cputime import StageClock
 from .fadedread import keep_first_readings, reread_faded
@@ -81,7 +81,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         page = load_page(task.ref, task.force_ocr)
         clock.lap("load")
         verdict, number_reading, date_reading, mark_heights, engine = None, None, None, [], None
-        name_reading = None
+        name_reading, name_zone = None, None
         preps: list[tuple[np.ndarray, restore.Prepared]] = []  # each reading's image, for the number's box
         if page.words is not None:  # born-digital: its own text is exact, and its pages are upright
             corr, upright = preprocess.Correction(0, 0.0, 1.0, bool(page.words)), page.gray
@@ -108,6 +108,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
             date_reading = dateread.read_date(task.number, ocr.words, upright, page.dpi, prep, engine, header)
             date_reading = keep_first_readings(date_reading, prep)  # a faded year's first reading: 0s misread
             name_reading = nameread.read_name(task.number, ocr.words, upright, page.dpi, prep, engine, header)
+            name_zone = namezone.read_zone(task.number, ocr.words, upright, page.dpi, prep, engine, header[0])
             mark_heights = markheight.measure_marks(ocr.words, upright)  # a name's `ầ`: its grave in the pixels
         preps.clear()
         clock.lap("number")
@@ -142,7 +143,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
         orientation_evidence=evidence, deskew=_deskew(corr) if page.words is None else {},
         number_reading=number_reading, mark_heights=mark_heights, date_reading=date_reading,
         source_format=page.source_format,
-        name_reading=name_reading,
+        name_reading=name_reading, name_zone=name_zone,
     )
 
 

@@ -89,6 +89,7 @@ def page_entry(p: PageResult) -> dict:
         **({"mark_heights": p.mark_heights} if p.mark_heights else {}),
         **({"date_reading": p.date_reading} if p.date_reading else {}),
         **({"name_reading": p.name_reading} if p.name_reading else {}),
+        **({"name_zone": p.name_zone} if p.name_zone else {}),
         "mean_confidence": p.mean_confidence,
         "image": {"filter": p.image.filter, "colorspace": p.image.colorspace, "bpc": p.image.bpc,
                   **({"after_picture": p.image.after_picture} if p.image.after_picture else {})}

@@ -175,12 +175,13 @@ def rescore_records(records: list[dict]) -> list[dict]:
         pages = [pg for r in recs for pg in r["pages"]]
         texts = [PageText(i, pg.get("text") or "", [(w[0], w[1], tuple(w[2:6]), w[6]) for w in pg.get("words", [])],
                           tuple(pg.get("warnings", [])), stored_rivals(pg), pg.get("number_reading"),
-                          pg.get("mark_heights") or [], pg.get("date_reading"), pg.get("name_reading"))
+                          pg.get("mark_heights") or [], pg.get("date_reading"), pg.get("name_reading"),
+                          pg.get("name_zone"))
                  for i, pg in enumerate(pages, start=1)]
         starts = [b.start_page for b in split_dossier(texts)] if len(texts) > 1 else [1]
         for a, b in zip(starts, starts[1:] + [len(texts) + 1], strict=True):
             part = [PageText(i, t.text, t.words, t.notes, t.rivals, t.number_reading, t.mark_heights,
-                             t.date_reading, t.name_reading)
+                             t.date_reading, t.name_reading, t.name_zone)
                     for i, t in enumerate(texts[a - 1:b - 1], start=1)]
             out.append({"id": f"{recs[0]['id']}@{a}", "pages": pages[a - 1:b - 1],
                         "metadata": describe_texts(part)[1]})

@@ -31,8 +31,8 @@ def test_a_given_name_with_marks_no_name_gives_its_letters_is_doubted() -> None:
     assert spelling_doubt("Ảnh Văn Nam") is None  # a family name is not judged: the rule is about given names
 
 
-def test_the_fields_keep_the_van_rule_alone() -> None:
-    assert van_doubt("Nguyễn Thị Ảnh") is None  # signer and person fields: unchanged, unmeasured for Anh
+def test_the_van_rule_alone_is_the_van_letters() -> None:
+    assert van_doubt("Nguyễn Thị Ảnh") is None  # the signer and person fields take spelling_doubt since session 38
     assert van_doubt("Đào Thùy Vần") == spelling_doubt("Đào Thùy Vần")
 
 

@@ -3,8 +3,9 @@
 
 The scans: the typed page of session 34's check set (seed 86, slot 10) whose day ``16`` the page stage reads again as
 18 (its date is flagged with that reason at a high confidence: tests/test_dateread_day_cli.py), and three committed
-samples: a minutes whose subject is read under 0.70 (``09-bb-175``), a plan whose signature block holds no name
-(``08-kh-244``), a land dossier whose second document the classifier hesitates over (``07-hoso``). Then
+samples: a minutes whose subject is read under 0.70 (``09-bb-175``), a plan whose signer's name the page's reading
+leaves out, read from the space under the position since session 38 (``08-kh-244``), a land dossier whose second
+document the classifier hesitates over (``07-hoso``). Then
 ``review import`` takes a sheet as an earlier version wrote it (no ``reason`` column), and ignores a reason a
 reviewer edited. A register row's reason: tests/test_rowreview_cli.py."""
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from archivist.namezone import REASON as ZONE
 from archivist.required import missing_reason
 from archivist.review import COLUMNS
 from archivist.reviewreason import shown
@@ -88,8 +90,9 @@ def test_every_line_says_why_and_the_reason_is_never_imported(tmp_path: Path) ->
     subject = by[(recs["09-bb-175-tan-huong"]["id"], "subject")]  # read low, no rule: its reading and level
     conf = float(subject["confidence"])
     assert conf < 0.7 and subject["reason"] == f"read with confidence {shown(conf)}, under 0.70"
-    signer = by[(recs["08-kh-244-huyen-yen-binh-xa-thinh-hung"]["id"], "signer")]  # a plan must have one
-    assert (signer["value"], signer["reason"]) == ("", missing_reason("signer"))  # and why the catalogue needs it
+    signer = by[(recs["08-kh-244-huyen-yen-binh-xa-thinh-hung"]["id"], "signer")]  # no line of the page's reading:
+    assert (signer["value"], signer["reason"]) == ("Trịnh Kim Nhàn", ZONE)  # read from the space, and it says so
+    assert missing_reason("signer") != ZONE  # (a signer not found at all says why the catalogue needs it)
     doubt = recs["07-hoso#02"]
     kind = by[(doubt["id"], "type")]  # the classifier's doubt: the rival type and its evidence
     assert kind["reason"].startswith(f"classified as {doubt['metadata']['type']} with confidence ")
