@@ -120,12 +120,6 @@ def spelling_doubt(value: str, keys: Sequence[str] = tuple(ONLY_SPELLINGS)) -> s
     return None
 
 
-def van_doubt(value: str) -> str | None:
-    """Why the name ``value`` is doubtful: a word after its family name has the letters of ``Văn``/``Vân`` but other
-    marks, which no name has (:data:`ONLY_SPELLINGS`)."""
-    return spelling_doubt(value, ("van",))
-
-
 def crossed_name_doubt(value: str, read: Sequence[tuple[str, Box]], others: Sequence[tuple[str, Box]]) -> str | None:
     """Why the name ``value`` is doubtful: the restorer changed one of its words (``read``: the OCR words it was read
     from and their boxes, one per word of the value), and another word of the page (``others``: those outside the

@@ -77,7 +77,7 @@ def test_a_name_whose_letter_the_engine_nearly_read_otherwise_is_flagged():
     assert m.signer.value == "Ngô Thùy Vần"
     assert "signer" in m.needs_review
     assert "'â' for 'ầ'" in (m.signer.review or "")
-    # ``Vần`` is no name, whatever the rivals (flags85, archivist.namerival.van_doubt): the cases below check only
+    # ``Vần`` is no name, whatever the rivals (flags85, archivist.namerival.spelling_doubt): the cases below check only
     # that the rival is not what flags it
     far = _signed({"Vần": ((1, "â", 94.3, 44.6),)})  # 50 points behind: no doubt from the rival
     assert "'â' for" not in (far.signer.review or "") and "'Vần' is no name" in (far.signer.review or "")

@@ -5,17 +5,17 @@ otherwise (``ván``, ``vần``, ``vấn`` are words, no names). Flagged, never c
 
 from __future__ import annotations
 
-from archivist.namerival import van_doubt
+from archivist.namerival import spelling_doubt
 from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
 
 
 def test_a_name_word_spelling_van_with_other_marks_is_doubted() -> None:
     for name, word in (("Võ Ván Hưng", "Ván"), ("Đào Thùy Vần", "Vần"), ("NGUYỄN VẤN AN", "VẤN")):
-        why = van_doubt(name)
+        why = spelling_doubt(name)
         assert why is not None and f"'{word}'" in why, (name, why)
     for name in ("Võ Văn Hưng", "Đào Thùy Vân", "Nguyễn Văn Vân", "Văn Thị Hoa", "Lê Vàng Anh"):
-        assert van_doubt(name) is None, name
-    assert van_doubt("Vấn Hoa") is None  # a family name is not judged: the rule is about given names
+        assert spelling_doubt(name) is None, name
+    assert spelling_doubt("Vấn Hoa") is None  # a family name is not judged: the rule is about given names
 
 
 def test_the_signer_through_extract_is_flagged_and_kept() -> None:

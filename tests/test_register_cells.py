@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from archivist.namerival import spelling_doubt, van_doubt
+from archivist.namerival import spelling_doubt
 from archivist.ocrtext import PageText
 from archivist.registerpages import read_register
 from bench.registercells import cell_observations, markdown, table
@@ -29,11 +29,6 @@ def test_a_given_name_with_marks_no_name_gives_its_letters_is_doubted() -> None:
     for name in ("Nguyễn Thị Ánh", "Hoàng Anh Tuấn", "Lương Thị Vân", "Lê Văn Hải", "Trần Thị Oanh"):
         assert spelling_doubt(name) is None, name
     assert spelling_doubt("Ảnh Văn Nam") is None  # a family name is not judged: the rule is about given names
-
-
-def test_the_van_rule_alone_is_the_van_letters() -> None:
-    assert van_doubt("Nguyễn Thị Ảnh") is None  # the signer and person fields take spelling_doubt since session 38
-    assert van_doubt("Đào Thùy Vần") == spelling_doubt("Đào Thùy Vần")
 
 
 def test_a_register_row_with_such_a_name_is_flagged_the_others_not() -> None:
