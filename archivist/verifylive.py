@@ -15,13 +15,19 @@ import os
 import socket
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from .plural import plural
 from .store import LOCK, STALE_AFTER, _holder_line, _pid_alive
 
-if TYPE_CHECKING:
-    from .verify import VerifyReport
+
+class _Report(Protocol):
+    """What :func:`set_aside` needs of :class:`archivist.verify.VerifyReport`, named here so that this module does
+    not import verify, which imports it (tests/test_imports.py keeps the modules free of cycles)."""
+
+    problems: list[Any]
+    notes: list[str]
+
 
 #: The kinds of problem a document in the middle of its commit shows.
 IN_PROGRESS = ("unexpected", "index", "missing", "altered")
@@ -43,7 +49,7 @@ def active_writer(root: Path) -> str | None:
     return _holder_line(info) if alive else None
 
 
-def set_aside(report: VerifyReport, root: Path, sealed: dict) -> None:
+def set_aside(report: _Report, root: Path, sealed: dict) -> None:
     """Move the problems of documents a live writer has not sealed yet out of ``report.problems``, into a note."""
     writer = active_writer(root)
     if writer is None:
