@@ -11,14 +11,13 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
 
 from archivist import fadedread, restore, typedread
-from archivist.models import Word
-from archivist.ocr import OcrResult, TesserocrEngine
-from samples.layout import font, typeface
+from samples.layout import typeface
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
+from tests.rereadcheck import assert_read_again
+from tests.test_fadedread import _strip
 
 
 def test_zero_places_on_a_typed_page_takes_a_zero_for_an_eight_too() -> None:
@@ -57,28 +56,14 @@ def test_islands_out_paints_only_the_dot_inside_a_ring() -> None:
     assert np.array_equal(typedread.islands_out(framed), framed)
 
 
-def _typed_strip(text: str) -> tuple[np.ndarray, tuple[int, int, int, int]]:
-    """``text`` typed in the mono face (the generator's typewriter, its zero dotted) at 300 dpi, and its box."""
-    im = Image.new("L", (700, 160), 255)
-    d = ImageDraw.Draw(im)
-    with typeface("mono"):
-        f = font("regular", 58)
-    d.text((60, 50), text, font=f, fill=20)
-    return np.asarray(im), d.textbbox((60, 50), text, font=f)
-
-
 @pytest.mark.parametrize(("typed", "read", "kept"), [("2006", "2086", "2006"), ("2006", "2996", "2006"),
                                                      ("1986", "1986", "1986"), ("2096", "2096", "2096")])
 def test_reread_typed_reads_the_number_again_from_the_page(typed: str, read: str, kept: str) -> None:
-    """Tesseract itself reads the crops: a typed (dotted) zero is taken for the loop digit a first reading had; a
-    typed 6, 8 or 9 stays."""
-    img, box = _typed_strip(typed)
-    first = OcrResult([Word(read, 90.0, box, 0), Word("năm", 95.0, (500, 60, 600, 100), 0)], f"{read} năm", 92.5)
-    out = typedread.reread_typed(TesserocrEngine(), first, img, 300.0)
-    assert [w.text for w in out.words] == [kept, "năm"]
-    assert out.text == f"{kept} năm"
-    assert out.words[0].bbox == box  # the box and the line as read
-    assert typedread.reread_typed(TesserocrEngine(), first, None, 300.0) is first  # not a typed page
+    """Tesseract itself reads the crops of numbers typed at 300 dpi: a typed (dotted) zero is taken for the loop
+    digit a first reading had; a typed 6, 8 or 9 stays."""
+    with typeface("mono"):  # the generator's typewriter face, its zero dotted
+        img, box = _strip(typed)
+    assert_read_again(typedread.reread_typed, img, box, read, kept)
 
 
 def test_only_a_typed_page_keeps_its_image_before_the_strikes() -> None:
