@@ -1,8 +1,9 @@
 """A typewritten page's numbers read again, alone, where a ``0`` may have been read as a 6, 8 or 9.
 
 Why: on the typewritten pages of HG117-120 the largest single glyph misread is a number's ``0``: read ``6``, ``9`` or
-``8`` (``2006`` -> ``2086``, ``334.800.000`` -> ``334.800.006``: 118 of the 1,502 truth words those pages lost; every
-other glyph confusion 37 or fewer) (bench/RESULTS.md, "Typewritten pages, again (session 38)"). The type's zero has a
+``8`` (``2006`` -> ``2086``, ``334.800.000`` -> ``334.800.006``: 118 glyph edits in the 750 truth words those pages
+lost, 127 of them numbers; every other glyph confusion 37 edits or fewer) (bench/RESULTS.md, "Typewritten pages,
+again (session 38)"). The type's zero has a
 dot inside its ring; evened out and thickened for the page's reading, the dot runs into the ring and the engine reads
 a loop digit. Before that, the dot is an island of ink inside the ring's hole, which no digit or Vietnamese letter
 has. So only the words holding a 6, 8 or 9 are read again, each alone, from the page before its strikes were evened
@@ -26,7 +27,7 @@ from .ocrfix import text_of
 #: Digits a typed ``0`` is read as: the dot inside its ring run into it by the thickening.
 TYPED_ZERO_AS = "689"
 #: An island inside a hole is painted out only when it is at most this share of the hole's area (the zero's dot is
-#: a fifth of its hole or less); a larger one is a letter inside a frame, left as it is.
+#: far smaller than its ring's hole); a larger one is a letter inside a frame, left as it is.
 ISLAND_SHARE = 0.4
 
 
