@@ -32,13 +32,13 @@ from .tokens import EDGE, split_edges
 ZERO_AS = "69"
 
 
-def zero_places(read: str, again: str) -> set[int]:
-    """Where ``again`` has a ``0`` for a :data:`ZERO_AS` digit of ``read``, when that is all that differs between the
-    two readings (same length, every other character the same); empty otherwise."""
+def zero_places(read: str, again: str, loops: str = ZERO_AS) -> set[int]:
+    """Where ``again`` has a ``0`` for a digit of ``read`` in ``loops`` (:data:`ZERO_AS` on a faded page), when that is
+    all that differs between the two readings (same length, every other character the same); empty otherwise."""
     read, again = nfc(read), nfc(again)
     if len(read) != len(again) or read == again:
         return set()
-    if all(a == b or (a in ZERO_AS and b == "0") for a, b in zip(read, again, strict=True)):
+    if all(a == b or (a in loops and b == "0") for a, b in zip(read, again, strict=True)):
         return {k for k, (a, b) in enumerate(zip(read, again, strict=True)) if a != b}
     return set()
 

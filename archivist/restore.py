@@ -70,6 +70,9 @@ class Prepared:
     #: The words :func:`archivist.fadedread.reread_faded` changed, as (text first read, text taken): the record keeps
     #: the date's (:func:`archivist.fadedread.keep_first_readings`), evidence that the page's 0s read as loop digits.
     rereads: list[tuple[str, str]] = field(default_factory=list)
+    #: A typewritten page as ``image`` but before its strikes were evened and thickened, whose numbers with a 6, 8 or
+    #: 9 are read again from it (:func:`archivist.typedread.reread_typed`); None on every other page.
+    typed_before: np.ndarray | None = None
 
 
 def stretch(flat: np.ndarray) -> np.ndarray:
@@ -218,7 +221,7 @@ def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepar
     typed_rows = None
     if thickening and not faintest_page and r.typed_pages != "" and (r.typed_pages != "faint" or level >= r.faint):
         typed_rows = typed_body(flat, dpi, r.typed_rows)
-    apart, restored, before_contrast = None, (0, 0), None
+    apart, restored, before_contrast, typed_before = None, (0, 0), None, None
     rules = remove_rules(flat, dpi * scale, in_place=True)  # before thickening: a thickened rule leaves edges behind
     image = rules.image
     if rules.removed_px:
@@ -230,6 +233,7 @@ def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepar
             steps.append("clahe")
         elif typed_rows is not None:
             top, bottom = typed_rows
+            typed_before = image
             plain = thicken(image, r.thicken_size) if level >= r.faint else image.copy()  # as on any other page
             body = r.strikes(image[top:bottom], dpi)  # the strokes' neighbourhoods are local: the rows alone will do
             steps.append("even strikes")
@@ -257,7 +261,8 @@ def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepar
             steps.append(f"thicken {r.others}")
     if unsmoothed is not None:
         unsmoothed = remove_rules(unsmoothed, dpi * scale, in_place=True).image
-    return Prepared(image, dpi * scale, rules.grids, steps, scale, apart, restored, unsmoothed, before_contrast)
+    return Prepared(image, dpi * scale, rules.grids, steps, scale, apart, restored, unsmoothed, before_contrast,
+                    typed_before=typed_before)
 
 
 #: On a page whose contrast was raised locally, a "word" lower than this share of the page's median word

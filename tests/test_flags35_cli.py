@@ -31,7 +31,8 @@ flags91's date by judging ``loop_swap`` on faded pages only, for the book by lea
 The same runs raise other rules' flags, pinned with them at no extra run, each rule named beside its flag: HG111's
 subject with a stray ``'`` (``crosscheck.unbalanced_doubt``), its position ``TH CHỦ TỊCH`` under ``KT.``
 (``crosscheck.position_doubt``), its recipients' ``\\`` (``debrisflags.foreign_doubt``); HG113's issuer of two header
-lines (``structflags.levels_doubt``), subject's ``năm 2689`` (``crosscheck.nam_doubt``), signer ``CHỦ TTCH``
+lines (``structflags.levels_doubt``), subject's ``năm 2089`` (``crosscheck.nam_doubt``; ``2689`` until session 38's
+typewritten zeros read again, ``archivist/typedread.py``), signer ``CHỦ TTCH``
 (``crosscheck.name_doubt``), list item ``LƯU VT, VX`` (``listflags.signature_item_doubt``); HG96's number read again
 (``numberread.reread_doubt``), parent ``UBND HUYỆN NHƠN`` (``crosscheck.unit_doubt``), and, on right values, the
 date, the registration day and the book read weakly on the faint page (``faintflags``); HG118's list line swallowed
@@ -104,8 +105,8 @@ CASES = [
              "UBD HUYỆN CAN LỘC ỦY BAM NHÂN DÂN XÃ MỸ LỘC", "ỦY BAN NHÂN DÂN XÃ MỸ LỘC",
              "'HUYỆN' and 'XÃ' in one body's name: two lines of the header read as one"),
         Flag("subject", ("metadata", "subject"),  # crosscheck.nam_doubt (ninth round)
-             "Tổ chức Tháng hành động vì an toàn thực phẩm năm 2689",
-             "Tổ chức Tháng hành động vì an toàn thực phẩm năm 2009", "'năm 2689': 2689 is not a possible year"),
+             "Tổ chức Tháng hành động vì an toàn thực phẩm năm 2089",  # 2689 before typedread read its 0 again
+             "Tổ chức Tháng hành động vì an toàn thực phẩm năm 2009", "'năm 2089': 2089 is not a possible year"),
         Flag("signer", ("metadata", "signer"), "CHỦ TTCH", "Lâm Quốc Việt",  # crosscheck.name_doubt
              "'TTCH' is no Vietnamese name's syllable"),
         Flag("recipients", ("metadata", "recipients"),  # listflags.signature_item_doubt (twelfth round)

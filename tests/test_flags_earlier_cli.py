@@ -45,8 +45,8 @@ EARLIER = [
         # agreement.line_digit_doubt e2e36b pinned here no longer shows on this document
         Flag("number_symbol", ("metadata", "number"), "162/KH", "162/KH-UBND",
              "the number's box read again gave '162/KH-UBND': the symbol may go on past '162/KH', a part of it lost"),
-        Flag("subject", ("metadata", "subject"),  # crosscheck.syllable_doubt
-             "Tế chức các hoạt động kỷ niệm ú gày quốc khánh 62/9 năm 26069",
+        Flag("subject", ("metadata", "subject"),  # crosscheck.syllable_doubt; 62/9 before typedread (session 38)
+             "Tế chức các hoạt động kỷ niệm ú gày quốc khánh 02/9 năm 26069",
              "Tổ chức các hoạt động kỷ niệm Ngày Quốc khánh 02/9 năm 2009",
              "'gày' is a syllable no Vietnamese word uses"),
         Flag("signer_position", ("metadata", "signer_position"), "?HÚ TTCH", "CHỦ TỊCH",  # position_mark_doubt

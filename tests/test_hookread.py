@@ -12,11 +12,10 @@ import pytest
 from PIL import Image, ImageDraw
 
 from archivist import hookread, restore
-from archivist.models import Word
-from archivist.ocr import OcrResult, TesserocrEngine
 from samples.layout import font
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
+from tests.rereadcheck import assert_read_again
 
 
 def test_hook_reading_takes_only_a_hook_for_an_acute() -> None:
@@ -51,12 +50,7 @@ def test_reread_hooks_reads_the_word_again_from_the_image(printed: str, read: st
     """Tesseract itself reads the crop: the hook printed is taken for the acute a first reading had, an acute
     printed stays an acute."""
     img, box = _word_image(printed)
-    first = OcrResult([Word(read, 90.0, box, 0), Word("xã", 95.0, (400, 60, 460, 100), 0)], f"{read} xã", 92.5)
-    out = hookread.reread_hooks(TesserocrEngine(), first, img, 300.0)
-    assert [w.text for w in out.words] == [kept, "xã"]
-    assert out.text == f"{kept} xã"
-    assert out.words[0].bbox == box  # the box and the line as read
-    assert hookread.reread_hooks(TesserocrEngine(), first, None, 300.0) is first  # not a speckled page
+    assert_read_again(hookread.reread_hooks, img, box, read, kept)
 
 
 def test_only_a_speckled_page_keeps_its_image_before_the_median() -> None:
