@@ -40,6 +40,7 @@ from .numsym import is_known_part
 from .signerflags import capitals_name_doubt, lost_word_doubt, mixed_case_doubt, office_doubt, position_mark_doubt
 from .subjectyear import repeat_year_doubt
 from .tokens import SEPARATORS
+from .unittail import cut_unit_doubt
 
 #: ``22/2009/QĐ-UBND``: the number, the year, the symbol (the form the record stores)
 _NUMBER_YEAR = re.compile(r"^[^/]+/(?P<y>\d{4})/")
@@ -324,7 +325,7 @@ def flag_disagreeing(found: dict[str, Field], texts: Sequence[str], pages: Seque
     if place is not None and isinstance(place.value, str) and not place.review:
         place.review = place_twin_doubt(place.value, texts) or place_glue_doubt(place.value, _word_before(place, pages))
     if issuer is not None and isinstance(issuer.value, str) and not issuer.review:
-        issuer.review = issuer_twin_doubt(issuer.value, texts)
+        issuer.review = issuer_twin_doubt(issuer.value, texts) or cut_unit_doubt(issuer, place)
     if signer is not None and isinstance(signer.value, str) and not signer.review:
         signer.review = signer_party_doubt(signer.value, issuer.value if issuer else None, texts) \
             or capitals_name_doubt(signer.value) or mixed_case_doubt(signer.value) \
