@@ -76,6 +76,7 @@ from .structflags import flag_structure
 from .subject import form_title, subject_field
 from .subjectday import flag_subject_day
 from .subjectrun import flag_run_on
+from .subjectword import flag_subject_word
 from .syllables import is_syllable
 from .twiceflags import flag_twice
 from .typeflags import flag_type_part
@@ -355,6 +356,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_number_year(found)  # the year inside the number is not the date's
     flag_page_zero(found, pages)  # a number's loop digit its glyph cannot tell, the date's year showing 0s misread
     flag_subject_year(found, text)  # the subject's year and the date's: one misread
+    flag_subject_word(found, pages)  # a subject's weak word the body writes otherwise between the same words
     flag_subject_day(found)  # a subject naming a day no calendar has (`62/9`): a digit misread
     flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
