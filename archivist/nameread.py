@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .fields import Field
-from .footer import find_footer
+from .footer import Footer, find_footer
 from .layout import Header
 from .lexicon import LETTERS
 from .namerival import listed
@@ -55,12 +55,17 @@ def name_box(number: int, words: Sequence[Any], header: tuple[list[Line], Header
     the header extract sets aside first changes no name's box (1 of 1,325 first pages' signers of seeds 86-108),
     while a later page's own header parse would hide 345 of 498 (tops of pages taken for a header). ``header``:
     the page's lines and header (:func:`archivist.numberread.page_header`), when the caller has them."""
-    if not words:
-        return None
-    lines = header[0] if header is not None else page_lines(PageText(number, "", list(words)))
-    found = find_footer([lines], 0)
+    found = page_footer(number, words, header[0] if header is not None else None)
     box = found.name.box() if found is not None and found.name is not None else None
     return [int(v) for v in box] if box else None
+
+
+def page_footer(number: int, words: Sequence[Any], lines: list[Line] | None = None) -> Footer | None:
+    """The signature block on this page's own lines (``lines``: the page's, when the caller has them), looked for
+    as :func:`name_box` explains; None without words or a block. The name zone's reading finds its block so too."""
+    if not words:
+        return None
+    return find_footer([lines if lines is not None else page_lines(PageText(number, "", list(words)))], 0)
 
 
 def read_name(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any,

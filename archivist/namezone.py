@@ -22,11 +22,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .fields import Field
-from .footer import Footer, find_footer, is_name, trim_noise
+from .footer import Footer, is_name, trim_noise
 from .highland import unglue
+from .nameread import page_footer
 from .numberread import _api as own_api
 from .numberread import read_crop, read_image, reads_crops
-from .ocrtext import Line, PageText, page_lines
+from .ocrtext import Line, PageText
 
 if TYPE_CHECKING:  # numpy only where the page stage runs (extract writes without it)
     import numpy as np
@@ -60,11 +61,6 @@ def zone_of(footer: Footer | None) -> list[int] | None:
     return [max(0, int(x0 - pad)), int(last[3] + 0.3 * height), int(x1 + pad), int(last[3] + DEPTH * height)]
 
 
-def _page_footer(number: int, words: Sequence[Any], lines: list[Line] | None) -> Footer | None:
-    """The signature block on this page's own lines, as :func:`archivist.nameread.name_box` finds it."""
-    return find_footer([lines if lines is not None else page_lines(PageText(number, "", list(words)))], 0)
-
-
 def read_zone(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any, engine: Any = None,
               lines: list[Line] | None = None) -> dict | None:
     """The space under the position of this page's unnamed signature block, read alone two ways: ``read`` on the
@@ -73,7 +69,7 @@ def read_zone(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
     block, or nothing reads crops."""
     if not words:
         return None
-    box = zone_of(_page_footer(number, words, lines))
+    box = zone_of(page_footer(number, words, lines))
     if box is None or (not reads_crops(engine) and own_api() is None):
         return None
     h, w = upright.shape[:2]
