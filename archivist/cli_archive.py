@@ -13,6 +13,7 @@ from typing import NoReturn
 import click
 
 from .cli_common import ArchivistCommand, echo_json, fail, json_option
+from .errors import EXIT_ENVIRONMENT
 from .fsutil import atomic_write_bytes, dumps_json
 from .plural import plural
 
@@ -205,7 +206,13 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
         validated = ("" if report.pdfa_checked is None else
                      f", {plural(report.pdfa_checked, 'PDF')} by the PDF/A validator (PDFBox Preflight)")
         click.echo(f"{plural(report.files_checked, 'file')} checked{validated}: "
-                   + ("no problems" if report.ok else plural(len(report.problems), "problem")), err=True)
+                   + (plural(len(report.problems), "problem") if report.problems else "no problems")
+                   + ("; the index was not checked" if report.index_unreachable else ""), err=True)
+    if report.index_unreachable:  # the server is down, not the archive damaged: one line and exit 3, as search;
+        # under --json the report above is stdout's one object (its "index_unreachable" says the same)
+        click.echo(f"error: {report.index_unreachable}; the index was not compared with the records (the files "
+                   "were): run 'archivist verify' again once the server answers", err=True)
+        sys.exit(EXIT_ENVIRONMENT)
     sys.exit(0 if report.ok else 1)
 
 
