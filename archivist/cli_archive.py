@@ -61,11 +61,12 @@ def _state(archive: Path, schedule_file: Path | None, fonds_ref: str | None = No
     from .schemas import RecordInvalid
 
     schedule = _schedule(archive, schedule_file)
+    code = _fonds_code(archive, fonds_ref)  # a fonds the archive has not is refused before anything is numbered
     try:
         state = refresh(archive, schedule)
     except (ScheduleError, RecordInvalid) as e:
         _fail([str(e)])
-    state = only_fonds(state, _fonds_code(archive, fonds_ref))
+    state = only_fonds(state, code)
     for w in state.warnings:
         click.echo(f"warning: {w}", err=True)
     for p in state.problems:
