@@ -284,8 +284,12 @@ def _print_problems(report) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from .warnparts import part_warning
+
+    names = [d.get("label") for d in report.documents if d.get("label")] + [f.path for f in report.failures] \
+        + list(report.skipped_files)
     rows = ([("error", f.path, f.reason) for f in report.failures]
-            + [("warning", *w.split(": ", 1)) if ": " in w else ("warning", "", w) for w in report.warnings]
+            + [("warning", *part_warning(w, names, [Path(report.archive)])) for w in report.warnings]
             + [("skipped", f, "not a scan (left alone)") for f in report.skipped_files])
     if not rows:
         return
