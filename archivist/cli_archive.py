@@ -181,13 +181,14 @@ Examples:
               help="Do not re-hash the source scans (they are outside the archive and may be elsewhere).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
 def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
-    """Recompute every SHA-256 and check every record; exit 1 on any problem.
+    """Recompute every SHA-256 and check every record; exit 1 on any problem, 3 when the index cannot be reached.
 
     Reports files missing or altered since their checksum was recorded, files the archive should
     not hold, records (and archive.json) that fail their schema, index rows that differ from their
     records (mend them with 'archivist reindex'), source scans that changed, and with --pdfa PDFs
     that fail PDF/A validation. Says what the archive holds and which inputs the last batch could not process.
-    Never changes the archive, so it runs on a read-only copy.
+    Never changes the archive, so it runs on a read-only copy. With the index's PostgreSQL server down it checks
+    the files, then says so in one line (exit 3): run it again once the server answers.
     """
     from .store import ArchiveStore
     from .verify import verify as run
