@@ -14,7 +14,6 @@ from dataclasses import replace
 from .classify import Classification
 from .dates import DateMatch, find_dates
 from .fields import Field, clean, make_field
-from .footer import is_name, split_names
 from .highland import is_highland, known, name_case
 from .layout import DocLayout
 from .lexicon import LETTERS
@@ -23,6 +22,7 @@ from .numsym import SLASH_MARKS, is_known_part
 from .ocrtext import Line
 from .partyflags import other_party_doubt
 from .registers import first_row_fields
+from .signwords import is_name, split_names
 from .tokens import OCR_DIGITS
 
 _NAME_LABEL = re.compile(r"(?:^|\s)(?:ho\W{0,3}chu\s*dem\W{0,3}(?:va\s*)?ten|ho\s*va\s*ten|ho\s*ten)"

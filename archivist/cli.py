@@ -16,7 +16,7 @@ import sys  # noqa: E402
 from collections import Counter  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from .executor import default_workers, start_early_for  # noqa: E402
+from .forkstart import default_workers, start_early_for  # noqa: E402
 
 # ``archivist process``'s fork server starts before anything else is imported: its page-stage imports and
 # model load (the longest part of a short batch's start-up) then overlap this process's own imports.
@@ -208,7 +208,7 @@ def process(inputs: tuple[Path, ...], archive: Path, workers: int, executor: str
     archive busy with another writer; 3: the disk, the archive folder, PostgreSQL or Dask stopped
     the batch (the summary says what is unfinished; the same command resumes it).
     """
-    from .executor import command_preload, start_early
+    from .forkstart import command_preload, start_early
 
     if scheduler and executor != "dask":  # a scheduler named is a cluster meant, never a silently local batch
         if click.get_current_context().get_parameter_source("executor") is not click.core.ParameterSource.DEFAULT:
@@ -284,8 +284,12 @@ def _print_problems(report) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from .warnparts import part_warning
+
+    names = [d.get("label") for d in report.documents if d.get("label")] + [f.path for f in report.failures] \
+        + list(report.skipped_files)
     rows = ([("error", f.path, f.reason) for f in report.failures]
-            + [("warning", *w.split(": ", 1)) if ": " in w else ("warning", "", w) for w in report.warnings]
+            + [("warning", *part_warning(w, names, [Path(report.archive)])) for w in report.warnings]
             + [("skipped", f, "not a scan (left alone)") for f in report.skipped_files])
     if not rows:
         return

@@ -13,6 +13,7 @@ from typing import NoReturn
 import click
 
 from .cli_common import ArchivistCommand, echo_json, fail, json_option
+from .errors import EXIT_ENVIRONMENT
 from .fsutil import atomic_write_bytes, dumps_json
 from .plural import plural
 
@@ -60,11 +61,12 @@ def _state(archive: Path, schedule_file: Path | None, fonds_ref: str | None = No
     from .schemas import RecordInvalid
 
     schedule = _schedule(archive, schedule_file)
+    code = _fonds_code(archive, fonds_ref)  # a fonds the archive has not is refused before anything is numbered
     try:
         state = refresh(archive, schedule)
     except (ScheduleError, RecordInvalid) as e:
         _fail([str(e)])
-    state = only_fonds(state, _fonds_code(archive, fonds_ref))
+    state = only_fonds(state, code)
     for w in state.warnings:
         click.echo(f"warning: {w}", err=True)
     for p in state.problems:
@@ -179,13 +181,14 @@ Examples:
               help="Do not re-hash the source scans (they are outside the archive and may be elsewhere).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
 def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
-    """Recompute every SHA-256 and check every record; exit 1 on any problem.
+    """Recompute every SHA-256 and check every record; exit 1 on any problem, 3 when the index cannot be reached.
 
     Reports files missing or altered since their checksum was recorded, files the archive should
     not hold, records (and archive.json) that fail their schema, index rows that differ from their
     records (mend them with 'archivist reindex'), source scans that changed, and with --pdfa PDFs
     that fail PDF/A validation. Says what the archive holds and which inputs the last batch could not process.
-    Never changes the archive, so it runs on a read-only copy.
+    Never changes the archive, so it runs on a read-only copy. With the index's PostgreSQL server down it checks
+    the files, then says so in one line (exit 3): run it again once the server answers.
     """
     from .store import ArchiveStore
     from .verify import verify as run
@@ -205,7 +208,13 @@ def verify(archive: Path, pdfa: bool, no_sources: bool, as_json: bool) -> None:
         validated = ("" if report.pdfa_checked is None else
                      f", {plural(report.pdfa_checked, 'PDF')} by the PDF/A validator (PDFBox Preflight)")
         click.echo(f"{plural(report.files_checked, 'file')} checked{validated}: "
-                   + ("no problems" if report.ok else plural(len(report.problems), "problem")), err=True)
+                   + (plural(len(report.problems), "problem") if report.problems else "no problems")
+                   + ("; the index was not checked" if report.index_unreachable else ""), err=True)
+    if report.index_unreachable:  # the server is down, not the archive damaged: one line and exit 3, as search;
+        # under --json the report above is stdout's one object (its "index_unreachable" says the same)
+        click.echo(f"error: {report.index_unreachable}; the index was not compared with the records (the files "
+                   "were): run 'archivist verify' again once the server answers", err=True)
+        sys.exit(EXIT_ENVIRONMENT)
     sys.exit(0 if report.ok else 1)
 
 

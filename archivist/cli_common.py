@@ -102,8 +102,8 @@ class ArchivistCommand(_OneLine, click.Command):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except ArchivistError as e:
-            _die(str(e), e.exit_code)
+        except ArchivistError as e:  # with its detail lines (the fonds there are, for a --fonds not found)
+            fail([str(e), *getattr(e, "details", [])], e.exit_code)
         except KeyboardInterrupt:
             _die("interrupted: run the same command again to resume (finished documents are kept)", 130)
         except OSError as e:

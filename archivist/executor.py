@@ -17,18 +17,17 @@ pipeline's failure value.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
-import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
 from .errors import ServiceUnavailable, one_line
+from .forkstart import forkserver_context
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -36,87 +35,6 @@ OnError = Callable[[Any, str], Any]
 
 #: Seconds a Dask cluster may stay without a worker before the batch gives up on it.
 NO_WORKERS_GRACE = float(os.environ.get("ARCHIVIST_NO_WORKERS_GRACE", "60"))
-
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
-
-
-#: What the fork server imports before it forks a worker: the page stage with the OCR model loaded
-#: (archivist/warm.py), so no worker's first page waits for either.
-PRELOAD = ("archivist.warm",)
-#: What the ``archivist`` command's fork server imports besides: multiprocessing runs the command's script again
-#: in every worker as its main module (``archivist`` imports archivist.cli, and with it click), 0.01 CPU s a
-#: worker; imported once in the server, each worker finds it done. Only for the command: a library caller's
-#: workers run the caller's own script instead.
-CLI_PRELOAD = (*PRELOAD, "archivist.cli")
-
-
-def command_preload() -> tuple[str, ...]:
-    """What the command's fork server imports: :data:`CLI_PRELOAD`, but :data:`PRELOAD` when the command runs as
-    ``python -m archivist.cli``: multiprocessing then imports archivist.cli in the server itself, as its
-    ``__mp_main__``, and runpy warns on stderr when it finds the module imported already."""
-    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
-    return PRELOAD if spec is not None and spec.name == "archivist.cli" else CLI_PRELOAD
-
-
-def _forkserver(preload: Sequence[str] = PRELOAD) -> multiprocessing.context.BaseContext:
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(list(preload))
-    return ctx
-
-
-def start_early(workers: int, kind: str = "local", timeout: float = 0.0, preload: Sequence[str] = PRELOAD) -> None:
-    """Start the fork server now, when :func:`make_executor` will make a local pool: its imports and
-    model load (about 1.3 s) then overlap the caller's own start-up instead of following it. ``preload``: what
-    the server imports (the command gives :func:`command_preload`)."""
-    if kind == "local" and (workers > 1 or timeout > 0):
-        from multiprocessing import forkserver
-
-        os.environ["OMP_THREAD_LIMIT"] = "1"
-        _forkserver(preload)
-        forkserver.ensure_running()
-
-
-def _option(args: list[str], names: tuple[str, ...], default: str) -> str:
-    """The last value given to one of ``names`` (``--name V``, ``--name=V``, ``-nV``), else ``default``."""
-    value = default
-    for i, a in enumerate(args):
-        for name in names:
-            if a == name and i + 1 < len(args):
-                value = args[i + 1]
-            elif a.startswith(f"{name}=") or (len(name) == 2 and a.startswith(name) and len(a) > 2):
-                value = a[len(name) + (a[len(name)] == "="):]
-    return value
-
-
-def early_options(args: list[str]) -> tuple[int, float] | None:
-    """``(workers, page timeout)`` of an ``archivist process`` command line whose pages plainly run in a local
-    pool, read from the words alone; None for any other command, for help, or when a value cannot be read
-    (the parsed options then decide, as before)."""
-    if not args or args[0] != "process" or any(a in ("-h", "--help") for a in args):
-        return None
-    try:
-        workers = int(_option(args, ("--workers", "-w"), str(default_workers())))
-        timeout = float(_option(args, ("--page-timeout",), "600"))
-    except ValueError:
-        return None
-    if (_option(args, ("--executor",), "local") != "local" or _option(args, ("--scheduler",), "")
-            or not (workers > 1 or timeout > 0)):
-        return None
-    return workers, timeout
-
-
-def start_early_for(args: list[str]) -> bool:
-    """Start the fork server from the command line alone, before the CLI's own imports (click, the archive
-    store, the schemas: 0.13-0.2 s of a short batch's critical path, spent before :func:`start_early` could
-    run from the parsed options). Returns whether it started it (see :func:`early_options`)."""
-    if multiprocessing.current_process().name != "MainProcess":
-        return False  # a worker re-importing ``python -m archivist.cli`` as its __mp_main__: not a command
-    found = early_options(args)
-    if found is not None:
-        start_early(found[0], "local", found[1], command_preload())
-    return found is not None
 
 
 def _timeout_reason(timeout: float) -> str:
@@ -184,8 +102,8 @@ class PoolExecutor:
         # Workers come from a fork server, not from a fork of this process: a process that already
         # runs threads (OpenCV's pool, a Dask client, a test runner) can be forked while one of them
         # holds a lock, and the child then waits on it forever. That hang was seen here. The server
-        # imports the page stage and loads the OCR model once (PRELOAD), so each worker starts warm.
-        self.ctx = _forkserver()
+        # imports the page stage and loads the OCR model once (forkstart.PRELOAD), so each worker starts warm.
+        self.ctx = forkserver_context()
         self.initializer = initializer
         self.timeout = timeout
         self.workers = [self._spawn() for _ in range(workers)]

@@ -35,7 +35,6 @@ from .deputyflags import flag_deputy
 from .doctypes import load_table
 from .faintflags import flag_faint
 from .fields import Field, clean, make_field, missing
-from .footer import POSITIONS, SURNAMES, authority_of, is_name, split_names, split_positions, trim_noise
 from .headless import flag_headless_date
 from .highland import unglue
 from .language import detect_language
@@ -50,6 +49,7 @@ from .layout import (
 )
 from .levelcomma import flag_level_comma
 from .levelwords import LEVELS, alternation
+from .lexicon import SURNAMES
 from .listflags import flag_list
 from .listlossflags import flag_list_loss
 from .lostwords import flag_lost
@@ -71,6 +71,7 @@ from .registerpages import read_register
 from .required import required_fields
 from .secondsigner import flag_party_heading, flag_second_signer, flag_under_second_heading
 from .sideflags import flag_beside
+from .signwords import POSITIONS, authority_of, is_name, split_names, split_positions, trim_noise
 from .slipflags import flag_slips
 from .structflags import flag_structure
 from .subject import form_title, subject_field

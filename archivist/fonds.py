@@ -269,8 +269,12 @@ def find_fonds(fonds: list[Fonds], query: str) -> Fonds:
     listed = [f.label() for f in (hits or fonds)]
     if hits:
         raise FondsError(f"{len(hits)} fonds match {query!r}: give its code", listed)
-    raise FondsError(f"this archive has no fonds {query!r}" + ("" if fonds else " (it has none: run 'archivist init')"),
-                     listed)
+    if not fonds:
+        raise FondsError(f"this archive has no fonds {query!r} (it has none: run 'archivist init')")
+    # A code from another archive (a neighbour commune's, a province list's) is the usual slip: the line names this
+    # archive's codes, and the lines under it each fonds' name, so the user can pick one without 'fonds list'.
+    raise FondsError(f"this archive has no fonds {query!r}: give one of its {len(fonds)} fonds by code or name ("
+                     + ", ".join(f.code for f in fonds) + ")", listed)
 
 
 def code_taken(existing: list[Fonds], code: str, but: str | None = None) -> Fonds | None:

@@ -12,26 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .highland import APOSTROPHE_WORD, is_highland, spellings, stock, unglue
-from .levelwords import LEVEL
-from .lexicon import SURNAMES
+from .highland import unglue
 from .ocrtext import Line, _fold, fold_key, upper_ratio
+from .signwords import POSITIONS, SECONDARY, authority_of, is_name, split_names, split_positions, trim_noise
 
-POSITIONS = tuple(sorted((fold_key(p) for p in (
-    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỌA", "CHỦ TOẠ", "CHỦ TRÌ", "THƯ KÝ", "TRƯỞNG BAN",
-    "PHÓ TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "TRƯỞNG CÔNG AN", "PHÓ TRƯỞNG CÔNG AN", "CHỈ HUY TRƯỞNG", "GIÁM ĐỐC",
-    "TRƯỞNG PHÒNG", "HIỆU TRƯỞNG", "TRƯỞNG TRẠM", "TRƯỞNG THÔN", "TRƯỞNG ẤP", "NGƯỜI LÀM ĐƠN", "NGƯỜI VIẾT ĐƠN",
-    "NGƯỜI ĐỀ NGHỊ", "NGƯỜI KHAI", "NGƯỜI KÝ", "NGƯỜI KÝ TRÍCH LỤC", "NGƯỜI KÝ GIẤY CHỨNG NHẬN",
-    "NGƯỜI ĐI KHAI", "BÊN A", "BÊN B", "ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B",
-    "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "CÔNG CHỨC ĐỊA CHÍNH - XÂY DỰNG", "CÁN BỘ TƯ PHÁP", "NGƯỜI LẬP")),
-    key=len, reverse=True))
-#: Positions of the one who signs second, not for the body (minutes: the secretary beside the chair; a power of
-#: attorney, ``Giấy ủy quyền``: the delegate, ``NGƯỜI ĐƯỢC ỦY QUYỀN``, beside the one who delegates and signs for the
-#: body, ``NGƯỜI ỦY QUYỀN`` / ``CHỦ TỊCH``: AT30's delegate's name taken when the chair's was not read).
-SECONDARY = ("thu ky", "nguoi ghi bien ban", "thanh vien", "nguoi duoc uy quyen")
-
-_AUTHORITY = re.compile(r"^(?P<a>T\s?[./]?\s?U\s?\.?\s?Q|T\s?[./]?\s?M|K\s?[./]?\s?T|T\s?[./]?\s?L|Q(?=\s?\.))"
-                        r"(?:\s?[.,]\s?|\s)(?=\S)")
 BULLET = re.compile(r"^\s*[-+•*~–—]+\s*")
 _NOI_NHAN = re.compile(r"^\W*noi\s*nhan\s*[:;.]?", re.I)
 _ANNOTATION = re.compile(r"\(.*\)$|^\(|da ky|ky ten|dong dau|ghi ro|chu ky|\bky,|\(ky")
@@ -51,77 +35,6 @@ class Footer:
     strays: list[Line] = field(default_factory=list)  # lines beside the recipients not read as signature or list
     label: Line | None = None  # the ``Nơi nhận:`` line: where the list's first item should follow
     doubt: str | None = None  # why the block taken may be the wrong signer's (:func:`_unread_beside`)
-
-
-def authority_of(text: str) -> tuple[str, int] | None:
-    """``TM.``/``KT.``/``TL.``/``TUQ.``/``Q.`` opening a signature line (also ``T/M``, ``T.M.``, ``TM`` without
-    its dot), with where the rest starts; the rest must be in capitals."""
-    m = _AUTHORITY.match(text)
-    if not m or upper_ratio(text[m.end():]) < 0.7:
-        return None
-    return re.sub(r"[^A-Z]", "", m.group("a")) + ".", m.end()
-
-
-def trim_noise(text: str) -> str:
-    """``text`` without the tokens at either end that hold no letter: what a signature's strokes or a
-    seal's edge leave beside a name (``_ Phan Đức Hưng``, ``Trần Bích Hoa ⁄``)."""
-    words = text.split()
-    while words and not any(c.isalpha() for c in words[0]):
-        words.pop(0)
-    while words and not any(c.isalpha() for c in words[-1]):
-        words.pop()
-    return re.sub(r"^[\W_]+|[\W_]+$", "", " ".join(words))
-
-
-def is_name(text: str) -> bool:
-    """A person's name: two to six capitalised words, no digits or punctuation but a hyphen, or an apostrophe after
-    a word's first letter (``H'Nga``). In capitals it opens with a family name (a Kinh one, or a lineage name or name
-    opener of the Highlands' and mountain peoples: ``KSOR``, ``Y``, ``H'NGA``, ``GIÀNG``) and is no position. A name
-    of those peoples holds no level word (``Xã Ea H'Leo`` is a place; archivist/highland.py)."""
-    words = text.split()
-    if not 2 <= len(words) <= 6 or any(not w.replace("-", "").isalpha() and not APOSTROPHE_WORD.match(w)
-                                       for w in words):
-        return False
-    highland = is_highland(text) or words[0].lower() in spellings()["surnames"]
-    if highland and (LEVEL.search(text) or stock(text)):
-        return False
-    if text.isupper():
-        key = fold_key(text)
-        opener = fold_key(words[0]) in SURNAMES or highland and (
-            APOSTROPHE_WORD.match(words[0]) is not None or words[0].lower() in spellings()["surnames"])
-        return opener and not any(key == p or key.startswith(p + " ") for p in POSITIONS)
-    return all(w[0].isupper() for w in words)
-
-
-def split_names(text: str) -> list[str]:
-    """``Trần Văn Bình Nguyễn Văn An`` (two signers' names on one line) -> both, cut before a family
-    name so that both halves have two to four words, as evenly as possible."""
-    words = text.split()
-    cuts = [i for i in range(2, len(words) - 1) if fold_key(words[i]) in SURNAMES and fold_key(words[i]) != "van"
-            and 2 <= len(words) - i <= 4 and i <= 4]
-    if len(words) < 5 or not cuts:
-        return [text]
-    i = min(cuts, key=lambda c: abs(2 * c - len(words)))
-    return [" ".join(words[:i]), " ".join(words[i:])]
-
-
-def split_positions(text: str) -> list[str]:
-    """``THƯ KÝ CHỦ TỌA`` (two positions on one line) -> both; one known or unknown position -> itself."""
-    key, out = fold_key(text), []
-    while key:
-        p = next((p for p in POSITIONS if key == p or key.startswith(p + " ")), None)
-        if p is None:
-            return [text]
-        out.append(p)
-        key = key[len(p):].strip()
-    if len(out) < 2:
-        return [text]
-    words, i, parts = text.split(), 0, []
-    for p in out:
-        n = len(p.split())
-        parts.append(" ".join(words[i:i + n]))
-        i += n
-    return parts
 
 
 def _is_right(text: str) -> bool:

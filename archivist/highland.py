@@ -126,7 +126,7 @@ def unglue(text: str) -> str:
     is one capitalised word that is a listed name; else ``text`` as it is. Why: a Bahnar, Xơ Đăng or Ê Đê name of two
     syllables (``Y Blơ``, ``A Pơng``) is short, and the OCR may read its gap away (HA371 26-don-de-nghi's petitioner,
     ``YBlơ`` at 92): one word is no name, so the block had no signer and no position. Only a listed name after the
-    opener (not ``YTế``, ``ANH``): the caller still asks :func:`archivist.footer.is_name` of the result and takes it
+    opener (not ``YTế``, ``ANH``): the caller still asks :func:`archivist.signwords.is_name` of the result and takes it
     only where a signer's name goes."""
     m = _GLUED.match(unicodedata.normalize("NFC", text.strip()))
     if m is None or not m.group(2)[0].isupper() or not m.group(2)[1:].islower() or not listed(m.group(2)):

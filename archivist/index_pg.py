@@ -36,6 +36,7 @@ ALTER TABLE documents ADD COLUMN IF NOT EXISTS superseded_by TEXT;
 CREATE TABLE IF NOT EXISTS pages (
   doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, page INTEGER NOT NULL, exact_text TEXT,
   ftsv TSVECTOR NOT NULL, etsv TSVECTOR NOT NULL, PRIMARY KEY (doc_id, page));
+ALTER TABLE pages ADD COLUMN IF NOT EXISTS source TEXT;
 CREATE INDEX IF NOT EXISTS pages_ftsv ON pages USING GIN (ftsv);
 CREATE INDEX IF NOT EXISTS pages_etsv ON pages USING GIN (etsv);
 """
@@ -157,7 +158,7 @@ class PgIndex(IndexBase):
         doc, rows = index_rows(rec, record_sha, None)
         fields = dict(zip(DOCUMENT_COLUMNS, doc, strict=True))
         fields.pop("record_mtime", None)
-        return fields, [(page, text) for _, page, _, _, text in rows]
+        return fields, [(page, text) for _, page, _, _, text, _ in rows]
 
     def upsert_document(self, rec: dict, record_sha: str | None = None, record_mtime: int | None = None,
                         transaction: bool = True) -> None:
@@ -169,11 +170,12 @@ class PgIndex(IndexBase):
             self.db.execute("DELETE FROM documents WHERE id = %s", (doc_id,))
             self.db.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES "
                             f"({', '.join(['%s'] * len(DOCUMENT_COLUMNS))})", doc)
-            for doc_id, page, meta, folded, exact_text in rows:
+            for doc_id, page, meta, folded, exact_text, source in rows:
                 self.db.execute(
-                    "INSERT INTO pages VALUES (%s, %s, %s, setweight(to_tsvector('simple', %s), 'A') || "
-                    "setweight(to_tsvector('simple', %s), 'D'), to_tsvector('simple', %s))",
-                    (doc_id, page, exact_text, words(meta), words(folded), words(exact_text)))
+                    "INSERT INTO pages (doc_id, page, exact_text, ftsv, etsv, source) VALUES (%s, %s, %s, "
+                    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), "
+                    "to_tsvector('simple', %s), %s)",
+                    (doc_id, page, exact_text, words(meta), words(folded), words(exact_text), source))
 
     def delete_document(self, doc_id: str) -> None:
         self._write(lambda: self.db.execute("DELETE FROM documents WHERE id = %s", (doc_id,)))
@@ -202,7 +204,7 @@ class PgIndex(IndexBase):
         where = [w.replace("?", "%s") for w in where]
         sql = ("SELECT p.doc_id, p.page, ts_rank(p.ftsv, to_tsquery('simple', %s), 1) "
                "+ 0.5 * ts_rank(p.etsv, to_tsquery('simple', %s), 1) AS score, p.exact_text,"
-               " d.type, d.number, d.date, d.subject, d.issuer, d.source, d.pdf, d.superseded_by"
+               " d.type, d.number, d.date, d.subject, d.issuer, COALESCE(p.source, d.source), d.pdf, d.superseded_by"
                " FROM pages p JOIN documents d ON d.id = p.doc_id"
                " WHERE p.ftsv @@ to_tsquery('simple', %s)" + "".join(f" AND {w}" for w in where) +
                " ORDER BY score DESC, p.doc_id, p.page LIMIT %s OFFSET %s")

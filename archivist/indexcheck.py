@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .errors import ArchivistError
+from .errors import ArchivistError, ServiceUnavailable
 from .plural import plural
 
 MEND = "run 'archivist reindex' to rebuild the index from the records"
@@ -42,6 +42,8 @@ def check_index(root: Path, records: dict[str, dict]) -> list[tuple[str, str]]:
         return [("index.sqlite", f"missing or made by another version of archivist; {MEND}")] if records else []
     try:
         idx = open_index(root, url, writable=False)
+    except ServiceUnavailable:
+        raise  # the server, not the index, is what is wrong: the caller says so once (archivist/verify.py)
     except ArchivistError as e:
         return [(url or "index.sqlite", str(e))]
     problems: list[tuple[str, str]] = []

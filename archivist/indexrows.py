@@ -199,13 +199,14 @@ def index_rows(rec: dict, record_sha: str | None, record_mtime: int | None) -> t
     documents row (id, type, type_folded, number, date, issuer, issuer_folded, commune, commune_folded,
     retention, dossier, subject, source, pdf, page_count, fonds, fonds_commune_folded, superseded_by, record_sha,
     record_mtime) and per page
-    (doc_id, page, meta, folded, text), folded text being these tokens: the same words as SQLite."""
+    (doc_id, page, meta, folded, text, source), folded text being these tokens: the same words as SQLite, and
+    source the page's own scan (a folder document's hit names the page matched, not every page's scan)."""
     d = document_rows(rec, record_sha, record_mtime)
     f = d.fields
     return ((f["id"], f["type"], f["type_key"], f["number"], f["date"], f["issuer"], f["issuer_key"], f["commune"],
              f["commune_key"], f["retention"], f["dossier"], f["subject"], f["source"], f["pdf"], f["page_count"],
              f["fonds"], f["fonds_commune_key"], f["superseded_by"], record_sha, record_mtime),
-            [(f["id"], p[0], p[1].strip(), p[2].strip(), p[7]) for p in d.pages])
+            [(f["id"], p[0], p[1].strip(), p[2].strip(), p[7], p[6]) for p in d.pages])
 
 
 def stored_fields(cur: Any) -> dict | None:

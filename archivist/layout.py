@@ -17,9 +17,10 @@ from rapidfuzz import fuzz
 
 from .dates import DateMatch, find_dates
 from .doctypes import DocType, load_table
-from .footer import Footer, authority_of, find_footer
+from .footer import Footer, find_footer
 from .numsym import NumberSymbolMatch, agree_with_heading, find_number_symbols
 from .ocrtext import Box, Line, _fold, fold_key, upper_ratio
+from .signwords import authority_of
 
 NATIONAL = "cong hoa xa hoi chu nghia viet nam"
 MOTTO = "doc lap - tu do - hanh phuc"

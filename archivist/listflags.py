@@ -61,7 +61,7 @@ from .bodies import abbreviations, is_debris, is_known
 from .chardoubt import LETTER_MARGIN, token_at, value_tokens, vietnamese_letters
 from .faintflags import value_words, word_tuples
 from .fields import Field
-from .footer import BULLET, Footer, authority_of
+from .footer import BULLET, Footer
 from .itemslips import colon_note_doubt, phrase_slip_doubt, stock_item_doubt
 from .itemtail import foreign_code_doubt, lost_tail_doubt
 from .levelwords import capital_level
@@ -69,6 +69,7 @@ from .listrows import LABEL_GAP as LABEL_GAP  # the thresholds keep their names 
 from .listrows import ROW_GAP as ROW_GAP
 from .listrows import _two_letters, label_gap_doubt, lost_head_doubt, order_doubt, row_gap_doubt
 from .recipients import ITEM_EDGE
+from .signwords import authority_of
 from .syllables import is_syllable
 
 

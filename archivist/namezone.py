@@ -8,7 +8,7 @@ them: HH371 faded-14's ``A Pơng`` under ``PHÓ CHỦ TỊCH``, its seal and its
 
 The page stage reads that space once, on a page whose signature block has a position or an authority but no name
 (:func:`read_zone`, kept on the page as ``name_zone``: its box and two readings); extract takes the last line of
-one that is a name (:func:`archivist.footer.is_name`; an opener read into the name parted,
+one that is a name (:func:`archivist.signwords.is_name`; an opener read into the name parted,
 :func:`archivist.highland.unglue`) as the signer, always flagged (:data:`CONFIDENCE`, :data:`REASON`): a name read
 so has no line of the page's reading to stand on, and a seal's or a signature's strokes may be in its letters.
 Never where the page's reading gave a name.
@@ -22,12 +22,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .fields import Field
-from .footer import Footer, is_name, trim_noise
+from .footer import Footer
 from .highland import unglue
 from .nameread import page_footer
 from .numberread import _api as own_api
 from .numberread import read_crop, read_image, reads_crops
 from .ocrtext import Line, PageText
+from .signwords import is_name, trim_noise
 
 if TYPE_CHECKING:  # numpy only where the page stage runs (extract writes without it)
     import numpy as np

@@ -25,11 +25,11 @@ from .chardoubt import letter_doubt, vietnamese_letters
 from .dates import find_dates
 from .faintflags import word_tuples
 from .fields import Field, clean
-from .footer import is_name
 from .highland import known, name_case
 from .lexicon import SURNAME_SPELLINGS
 from .namerival import spelling_doubt
 from .ocrtext import Box, PageText, clean_ocr, fold_key, union_box
+from .signwords import is_name
 from .tokens import OCR_DIGITS
 from .unlisted import unlisted_name_doubt
 

@@ -8,7 +8,7 @@ secretary's name and ``THƯ KÝ`` are stored, both real and read at full confide
 typewriter-08-bb-231-phu-luong: ``Hồ Thanh Trang`` and ``THƯ KÝ`` for ``Huỳnh Trọng Hiếu``, ``CHỦ TỌA``).
 
 The rule is of the form, not of the reading: on the fit basis (seeds 22-72 and HG47, 101 sets) no document's
-signer position is one of ``footer.SECONDARY`` (none of 3,688 right positions), and every position stored as one
+signer position is one of ``signwords.SECONDARY`` (none of 3,688 right positions), and every position stored as one
 (``THƯ KÝ``, 4 minutes; a fifth read ``THƯ #Ý``) is wrong, with its signer; the rule newly flags HG71's position and
 signer and no right value. So a stored position that is one of them, without an authority
 (``TM.``, ``KT.``: a block signed for the body), flags the position and the signer; the values stay (which block is
@@ -50,8 +50,9 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from .fields import Field
-from .footer import POSITIONS, SECONDARY, Footer, split_positions
+from .footer import Footer
 from .ocrtext import fold_key, page_lines
+from .signwords import POSITIONS, SECONDARY, split_positions
 
 #: how many lines over the signer's name its block's heading may stand (authority, position, signature, seal)
 BLOCK_LINES = 6
@@ -122,7 +123,7 @@ def flag_party_heading(found: dict[str, Field]) -> None:
 
 
 def heading_over_name(footer: Footer | None, pages: Sequence[Any]) -> str | None:
-    """The second signer's heading (one of ``footer.SECONDARY`` when folded), as printed, that a column's part of a
+    """The second signer's heading (one of ``signwords.SECONDARY`` when folded), as printed, that a column's part of a
     line reads alone within :data:`BLOCK_LINES` over the stored name, in the name's column: the part's middle
     stands over the name's box widened by half its width on each side, or the name's middle under the part (a
     heading is centred over its name, wider or narrower; the other block's heading stands a column away). None

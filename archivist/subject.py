@@ -11,10 +11,10 @@ import re
 
 from .doctypes import load_table
 from .fields import Field, clean, make_field, missing
-from .footer import authority_of
 from .layout import DocLayout, Line
 from .marks import MarkRestorer
 from .ocrtext import _fold, upper_ratio
+from .signwords import authority_of
 from .subjectcut import cut_head_doubt
 from .subjectlone import lone_mark_doubt
 

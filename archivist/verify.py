@@ -57,15 +57,20 @@ class VerifyReport:
     files_checked: int = 0
     pdfa_checked: int | None = None  # PDFs the PDF/A validator read (--pdfa), so "no problems" says it ran
     holdings: Holdings = field(default_factory=Holdings)
+    #: Why the index could not be compared with the records (its server cannot be reached), else None. Not a
+    #: problem of the archive: listing it as one (or every document as missing from the index) would send the
+    #: user to mend documents that are fine; the command says it in one line and exits 3, as search does.
+    index_unreachable: str | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and self.index_unreachable is None
 
     def to_dict(self) -> dict:
         return {"ok": self.ok, "files_checked": self.files_checked, "pdfa_checked": self.pdfa_checked,
                 "holdings": asdict(self.holdings),
-                "problems": [asdict(p) for p in self.problems], "notes": self.notes}
+                "problems": [asdict(p) for p in self.problems], "notes": self.notes,
+                "index_unreachable": self.index_unreachable}
 
 
 class _Hashes(dict):
@@ -203,10 +208,14 @@ def verify(root: Path, pdfa: bool = False, sources: bool = True, index: bool = T
     if index and info_problems:
         report.notes.append(f"the index was not checked: {INFO}, which says where it is, is invalid")
     elif index:
+        from .errors import ServiceUnavailable
         from .indexcheck import check_index
 
-        for path, detail in check_index(root, {r: d for r, d in records.items()}):
-            add(Problem("index", path, detail))
+        try:
+            for path, detail in check_index(root, {r: d for r, d in records.items()}):
+                add(Problem("index", path, detail))
+        except ServiceUnavailable as e:
+            report.index_unreachable = str(e)
     from .verifylive import set_aside
 
     set_aside(report, root, sealed)  # a batch writing the archive now: its unsealed documents are in progress

@@ -1,4 +1,4 @@
-"""Imported by the fork server before it forks any page worker (archivist/executor.py ``PRELOAD``).
+"""Imported by the fork server before it forks any page worker (archivist/forkstart.py ``PRELOAD``).
 
 Why a module: the fork server can only be told names of modules to import. Importing this imports the
 page stage (archivist/pagework.py: not the document stage, 0.07 CPU s less), loads Tesseract's model and

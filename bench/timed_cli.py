@@ -9,7 +9,7 @@ clock (nothing else changes) and writes the figures to the JSON file named by
 
     ARCHIVIST_BENCH_TIMES=t.json .venv/bin/python bench/timed_cli.py process PAGES --archive OUT ...
 
-The clocks go in when the CLI starts its fork server (``executor.start_early``), so the order of the
+The clocks go in when the CLI starts its fork server (``forkstart.start_early``), so the order of the
 command's own start-up is kept: ``server_started`` and ``first_result_since_start`` are seconds since this
 script began; the start-up on a short batch's critical path is ``first_result_since_start -
 first_page_work``.
@@ -28,7 +28,7 @@ T_START = time.perf_counter()
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archivist import executor  # noqa: E402
+from archivist import forkstart  # noqa: E402
 from archivist.cputime import cpu_seconds  # noqa: E402
 
 TIMES: dict[str, float | None] = {"imports": None, "document_stage": 0.0, "html_report": 0.0,
@@ -116,8 +116,8 @@ def _start_early(*args, **kwargs):
     _patch()
 
 
-_orig_start_early = executor.start_early
-executor.start_early = _start_early
+_orig_start_early = forkstart.start_early
+forkstart.start_early = _start_early
 atexit.register(_write)
 
 from archivist.cli import main  # noqa: E402 - as the command imports it; it may start the fork server

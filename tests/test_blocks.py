@@ -161,7 +161,8 @@ def _engine_loaded(_: object) -> str | None:
 
 def test_pool_workers_start_with_the_model_loaded() -> None:
     """The fork server loads the engine (archivist/warm.py), so a worker's first page does not."""
-    from archivist.executor import make_executor, start_early
+    from archivist.executor import make_executor
+    from archivist.forkstart import start_early
     from archivist.pipeline import init_worker
 
     start_early(2)

@@ -1,5 +1,5 @@
 """``archivist process`` starts its fork server from the command line, before the CLI's imports
-(archivist/executor.py ``early_options``, called at the top of archivist/cli.py)."""
+(archivist/forkstart.py ``early_options``, called at the top of archivist/cli.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from archivist.executor import default_workers, early_options
+from archivist.forkstart import default_workers, early_options
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +45,7 @@ def test_anything_else_starts_nothing(args):
 def test_importing_the_cli_for_process_starts_the_fork_server_first():
     """The real import path: the fork server is started before ``click`` is imported, and is running after."""
     code = ("import sys; sys.argv = ['archivist', 'process', 'x', '-a', 'y', '-w', '2']\n"
-            "import archivist.executor as ex\n"
+            "import archivist.forkstart as ex\n"
             "start = ex.start_early\n"
             "ex.start_early = lambda *a: (print('click' in sys.modules), start(*a))\n"
             "import archivist.cli\n"

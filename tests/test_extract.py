@@ -266,8 +266,9 @@ def _row(line: int, *cells: tuple[str, int]) -> list[tuple]:
 def test_two_signature_columns_give_the_right_hand_signer(rows: list, signer: str):
     """Minutes, land verifications and contracts are signed by two, side by side; the record's signer
     is the one on the right (the chair, the commune), whichever way the OCR cut the rows."""
-    from archivist.footer import parse_footer, trim_noise
+    from archivist.footer import parse_footer
     from archivist.ocrtext import page_lines
+    from archivist.signwords import trim_noise
 
     words = [w for i, cells in enumerate(rows) for w in _row(i, *cells)]
     text = "\n".join(" ".join(w[0] for w in words if w[3] == i) for i in range(len(rows)))
@@ -321,8 +322,9 @@ def test_a_garbled_low_confidence_line_is_not_part_of_the_issuer():
     (["- Lưu VT", "", "Lâm Thu Dung"], "Lâm Thu Dung"),  # Circular 55's "Lưu VT" is no name
 ])
 def test_signer_name_after_the_recipients(tail: list[str], signer: str):
-    from archivist.footer import parse_footer, trim_noise
+    from archivist.footer import parse_footer
     from archivist.ocrtext import page_lines
+    from archivist.signwords import trim_noise
 
     text = "\n".join(["Quyết định này có hiệu lực kể từ ngày ký./.", "Nơi nhận: KT. CHỦ TỊCH",
                       "- Như Điều 4; PHÓ CHỦ TỊCH", "- TT Đảng ủy, HĐND xã;", *tail])

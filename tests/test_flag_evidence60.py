@@ -1,7 +1,7 @@
 """Review flags, sixtieth round (issue 14 item 9): a signer stored from the block of one who signs second (HG71
 typewriter-08-bb-231-phu-luong: the minutes' secretary ``Hồ Thanh Trang`` and ``THƯ KÝ`` stored for the chair
 ``Huỳnh Trọng Hiếu``, ``CHỦ TỌA``, with nothing beside the secretary's block to say the chair's was lost). A stored
-position that is a second signer's (``footer.SECONDARY``) with no authority flags the position and the signer; the
+position that is a second signer's (``signwords.SECONDARY``) with no authority flags the position and the signer; the
 values are kept. A recipient ending with a bracketed code read without its slash (HG72 speckle-20-ttr-132:
 ``TT Đảng ủy xã (hè)`` for ``(b/c)``): the list flagged, kept."""
 

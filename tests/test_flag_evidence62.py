@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
-from archivist.footer import POSITIONS, SECONDARY
 from archivist.secondsigner import party_label_doubt, second_signer_doubt
+from archivist.signwords import POSITIONS, SECONDARY
 from tests.test_flag_evidence import _extract, _page
 from tests.test_flag_evidence21 import MINUTES
 

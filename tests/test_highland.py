@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from archivist.footer import is_name
 from archivist.highland import is_highland, known, name_case
 from archivist.marks import MarkRestorer, restored_word
 from archivist.registers import _value
+from archivist.signwords import is_name
 from archivist.unlisted import unlisted_name_doubt
 
 #: the brief's names, as signers, civil-status persons and register rows print them

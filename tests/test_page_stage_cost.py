@@ -67,7 +67,8 @@ def test_pool_workers_start_with_the_word_tables_built_and_frozen() -> None:
     """The fork server builds the post-correction's tables (archivist/warm.py), so no worker's first
     page does, and freezes what it loaded out of the garbage collector's walks; it imports the page
     stage only (archivist/pagework.py), not the document stage, and the workers forked from it neither."""
-    from archivist.executor import make_executor, start_early
+    from archivist.executor import make_executor
+    from archivist.forkstart import start_early
     from archivist.pagework import init_worker
 
     start_early(2)
@@ -80,7 +81,8 @@ def test_pool_workers_start_with_the_word_tables_built_and_frozen() -> None:
 
 _CLI_SERVER = """
 import sys
-from archivist.executor import CLI_PRELOAD, make_executor, start_early
+from archivist.executor import make_executor
+from archivist.forkstart import CLI_PRELOAD, start_early
 from archivist.pagework import init_worker
 from tests.test_page_stage_cost import _tables_in_worker
 
@@ -94,7 +96,7 @@ finally:
 
 
 def test_workers_forked_from_the_commands_server_hold_no_document_stage() -> None:
-    """The command's fork server imports the CLI too (executor.CLI_PRELOAD): nothing the CLI imports at its top
+    """The command's fork server imports the CLI too (forkstart.CLI_PRELOAD): nothing the CLI imports at its top
     may bring the document stage (jsonschema, pikepdf, the store) into the workers. A fresh process, since this
     one's server may have been started already with another preload (report34's ``--index`` check did: the
     CLI's import of archiveinfo read the schemas)."""

@@ -175,7 +175,7 @@ def test_a_worker_started_during_the_batch_is_set_up_too(tmp_path: Path) -> None
 
 
 def test_scheduler_without_executor_is_no_local_fork_server() -> None:
-    from archivist.executor import early_options
+    from archivist.forkstart import early_options
 
     assert early_options(["process", "in", "--archive", "a", "--scheduler", "tcp://10.0.0.5:8786"]) is None
     assert early_options(["process", "in", "--archive", "a"]) is not None

@@ -79,22 +79,22 @@ def test_the_commands_fork_server_imports_the_cli_its_workers_run_again() -> Non
                  "from multiprocessing import forkserver\n"
                  "print(forkserver._forkserver._preload_modules)\n")
     assert lines[0] == "['archivist.warm', 'archivist.cli']"
-    from archivist import executor
+    from archivist import forkstart
 
-    assert executor.PRELOAD == ("archivist.warm",) and executor.CLI_PRELOAD == ("archivist.warm", "archivist.cli")
+    assert forkstart.PRELOAD == ("archivist.warm",) and forkstart.CLI_PRELOAD == ("archivist.warm", "archivist.cli")
 
 
 def test_python_m_archivist_cli_leaves_the_cli_to_multiprocessing() -> None:
     """Run as ``python -m archivist.cli``, the fork server imports archivist.cli itself as its ``__mp_main__``;
     preloaded too, runpy would warn on every batch's stderr (tests/test_bad_input.py reads it for stray lines)."""
-    from archivist import executor
+    from archivist import forkstart
 
     lines = _run("import sys, importlib.machinery\n"
                  "sys.modules['__main__'].__spec__ = importlib.machinery.ModuleSpec('archivist.cli', None)\n"
-                 "from archivist.executor import command_preload\n"
+                 "from archivist.forkstart import command_preload\n"
                  "print(command_preload())\n")
-    assert lines[0] == str(executor.PRELOAD)
-    assert executor.command_preload() == executor.CLI_PRELOAD  # pytest's own main is no archivist.cli
+    assert lines[0] == str(forkstart.PRELOAD)
+    assert forkstart.command_preload() == forkstart.CLI_PRELOAD  # pytest's own main is no archivist.cli
 
 
 def test_the_server_loads_without_collecting_and_leaves_the_collector_on() -> None:
