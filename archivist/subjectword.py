@@ -14,6 +14,7 @@ from typing import Any
 from .faintflags import word_tuples
 from .fields import Field
 from .subjectcase import capital_word_doubt
+from .subjecthyphen import apart_hyphen_doubt
 from .subjectlexicon import phrase_word_doubt
 from .subjectspan import EDGE as _EDGE
 from .subjectspan import core as _core
@@ -57,12 +58,14 @@ def flag_subject_word(found: dict[str, Field], pages: Sequence[Any]) -> None:
     (:func:`weak_word_doubt`), one engine word cut in two making no word (session 39's flags112,
     :func:`archivist.subjectsplit.split_word_doubt`), a capital the text writes small (flags113,
     :func:`archivist.subjectcase.capital_word_doubt`), a word of the list where commune records write a phrase
-    one letter off (flags114, :func:`archivist.subjectlexicon.phrase_word_doubt`). All judge the subject's own
-    words, so they are asked together, once the other flags have had their say."""
+    one letter off (flags114, :func:`archivist.subjectlexicon.phrase_word_doubt`), two words joined by a hyphen
+    the text writes apart (flags115, :func:`archivist.subjecthyphen.apart_hyphen_doubt`). All judge the subject's
+    own words, so they are asked together, once the other flags have had their say."""
     subj = found.get("subject")
     if subj is None or not isinstance(subj.value, str) or subj.review:
         return
     tuples = [w for p in pages for w in word_tuples(getattr(p, "words", None) or [])]
     words = [(w[0], w[1]) for w in tuples]
     subj.review = weak_word_doubt(subj.value, words) or split_word_doubt(subj.value, tuples) \
-        or capital_word_doubt(subj.value, words) or phrase_word_doubt(subj.value)
+        or capital_word_doubt(subj.value, words) or phrase_word_doubt(subj.value) \
+        or apart_hyphen_doubt(subj.value, words)
