@@ -13,17 +13,18 @@ from typing import Any
 
 from .faintflags import word_tuples
 from .fields import Field
-from .textnorm import fold
+from .subjectcase import capital_word_doubt
+from .subjecthyphen import apart_hyphen_doubt
+from .subjectlexicon import phrase_word_doubt
+from .subjectspan import EDGE as _EDGE
+from .subjectspan import core as _core
+from .subjectspan import subject_start
+from .subjectsplit import split_word_doubt
 
 #: a word of the subject read under this OCR confidence is a guess (Tesseract's 0-100)
 WEAK = 60.0
 #: the other writing must be read at least this surely to speak against the subject's
 SURE = 90.0
-_EDGE = ",.;:!?()\"'“”"
-
-
-def _core(text: str) -> str:
-    return fold(text.strip(_EDGE))
 
 
 def weak_word_doubt(subject: str, words: Sequence[tuple[str, float]]) -> str | None:
@@ -31,15 +32,12 @@ def weak_word_doubt(subject: str, words: Sequence[tuple[str, float]]) -> str | N
     subject's words stand together once, one of them (not the first or last) read under :data:`WEAK`, and elsewhere
     the same word before and after it enclose another word read at :data:`SURE` or more. A subject not found in
     the words, a weak word written the same elsewhere, or other neighbours say nothing."""
+    at = subject_start(subject, [t for t, _ in words])
+    if at is None:
+        return None
     mine = [_core(t) for t in subject.split()]
     cores = [_core(t) for t, _ in words]
     n = len(mine)
-    if n < 3:
-        return None
-    starts = [i for i in range(len(cores) - n + 1) if cores[i:i + n] == mine]
-    if len(starts) != 1:
-        return None
-    at = starts[0]
     for j in range(1, n - 1):
         text, conf = words[at + j]
         if conf >= WEAK:
@@ -56,9 +54,18 @@ def weak_word_doubt(subject: str, words: Sequence[tuple[str, float]]) -> str | N
 
 
 def flag_subject_word(found: dict[str, Field], pages: Sequence[Any]) -> None:
-    """Give the subject :func:`weak_word_doubt`'s reason when it has none yet."""
+    """Give the subject, when it has no reason yet, the first of: a weak word the text writes otherwise
+    (:func:`weak_word_doubt`), one engine word cut in two making no word (session 39's flags112,
+    :func:`archivist.subjectsplit.split_word_doubt`), a capital the text writes small (flags113,
+    :func:`archivist.subjectcase.capital_word_doubt`), a word of the list where commune records write a phrase
+    one letter off (flags114, :func:`archivist.subjectlexicon.phrase_word_doubt`), two words joined by a hyphen
+    the text writes apart (flags115, :func:`archivist.subjecthyphen.apart_hyphen_doubt`). All judge the subject's
+    own words, so they are asked together, once the other flags have had their say."""
     subj = found.get("subject")
     if subj is None or not isinstance(subj.value, str) or subj.review:
         return
-    words = [(w[0], w[1]) for p in pages for w in word_tuples(getattr(p, "words", None) or [])]
-    subj.review = weak_word_doubt(subj.value, words)
+    tuples = [w for p in pages for w in word_tuples(getattr(p, "words", None) or [])]
+    words = [(w[0], w[1]) for w in tuples]
+    subj.review = weak_word_doubt(subj.value, words) or split_word_doubt(subj.value, tuples) \
+        or capital_word_doubt(subj.value, words) or phrase_word_doubt(subj.value) \
+        or apart_hyphen_doubt(subj.value, words)

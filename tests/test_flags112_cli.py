@@ -1,0 +1,45 @@
+"""End to end through ``archivist process``: the three wrong subjects the sealed pair 133-134 stores unflagged as
+main b02d2ee processes it (HG133 typewriter-12-qd-097 end to end; HG133 faded-16-bc-087 and HG134 speckle-23-cv-056
+as stored and rescored too), and the fresh seed 136's (HG136 speckle-21-ttr-081), each document rendered exactly as
+its set renders it. Each subject is kept and flagged with the reason of the rule fitted on it (bench/RESULTS.md
+"Flags, hundred-and-twelfth round onward (session 39)"): ``ti ất`` for ``đất`` (flags112), ``Xuất sắc`` for
+``xuất sắc`` (flags113), ``bộ tịch`` for ``hộ tịch`` (flags114), ``Ủy-ban`` for ``Ủy ban`` (flags115). On b02d2ee
+all four are stored unflagged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.pdfcheck import assert_valid_pdfs
+from tests.test_dateread_day_cli import processed
+
+#: the document, the subject stored, what its reason says
+CASES = {
+    "speckle-23-cv-056-trung-nghia": ("V/v đôn đốc thu nộp thuế sử dụng ti ất phi nông nghiệp năm 2007",
+                                      "'ti ất' was read as one word and cut in two"),
+    "typewriter-12-qd-097-quang-phu": ("Về việc khen thưởng các tập thể, cá nhân có thành tích Xuất sắc trong phong "
+                                       "trào thi đua năm 2005", "the subject writes 'Xuất' with a capital"),
+    "faded-16-bc-087-trung-nghia": ("Kết quả công tác đăng ký và quản lý bộ tịch năm 2017",
+                                    "'bộ tịch' stands where commune records write 'hộ tịch'"),
+    "speckle-21-ttr-081-binh-minh": ("Về việc đề nghị phê duyệt dự toán kinh phí sửa chữa trụ sở Ủy-ban nhân dân xã",
+                                     "'Ủy-ban' joins two words with a hyphen that the text writes apart"),
+}
+
+
+@pytest.mark.slow
+def test_four_wrong_subjects_of_seeds_133_136_are_flagged_and_kept_through_process(tmp_path: Path) -> None:
+    slots = {133: [11, 15], 134: [22], 136: [20]}
+    done = []
+    for seed, wanted in slots.items():
+        (tmp_path / str(seed)).mkdir()
+        done += processed(seed, wanted, tmp_path / str(seed))
+    assert sorted(truth["document"] for _, truth, _ in done) == sorted(CASES)
+    for rec, truth, _ in done:
+        stored, reason = CASES[truth["document"]]
+        meta, field = rec["metadata"], rec["metadata"]["fields"]["subject"]
+        assert meta["subject"] == field["value"] == stored != truth["metadata"]["subject"]
+        assert reason in (field.get("review") or ""), (truth["document"], field.get("review"))
+        assert "subject" in meta["needs_review"]
+    assert_valid_pdfs([pdf for _, _, pdf in done])
