@@ -16,6 +16,7 @@ from .cells import read_prepared
 from .cputime import StageClock
 from .fadedread import keep_first_readings, reread_faded
 from .hookread import reread_hooks
+from .speckread import reread_specks
 from .ingest import IngestError, load_page, page_where
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, text_from_words
@@ -175,6 +176,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
         preps.append((upright, prep))
     ocr = read_prepared(engine, prep.image, prep.dpi, prep.grids, prep.plain, prep.restored, bilevel)
     ocr = reread_hooks(engine, ocr, prep.unsmoothed, prep.dpi)  # a speckled page's hooks over a circumflex
+    ocr = reread_specks(engine, ocr, prep.unsmoothed, prep.image, prep.dpi)  # its specks read as marks
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters
     ocr = reread_typed(engine, ocr, prep.typed_before, prep.dpi, restore.ADOPTED.typed_thicken)  # a typed page's 0s
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
