@@ -53,7 +53,8 @@ def _opens_small(w: Word | None, line: int) -> bool:
 def stray_marks(words: list[Word], k: int) -> str | None:
     """Word ``k`` without the marks a speck left at its edges, or None when it has none: a stray stroke
     (:data:`STRAY`) before or after its letters, a stop or a dash glued before them, a stop after them when the next
-    word of its line opens with a small letter. Only a word of letters alone (``2020...``, ``TP.HCM`` are left)."""
+    word of its line opens with a small letter and the word is a syllable (an abbreviation's stop stays: ``VT.`` before
+    a speck read ``ơ``, HG120). Only a word of letters alone (``2020...``, ``TP.HCM`` are left)."""
     w = words[k]
     lead, core, trail = split_edges(nfc(w.text), EDGES)
     if not core.isalpha():
@@ -63,7 +64,8 @@ def stray_marks(words: list[Word], k: int) -> str | None:
     else:
         lead_out = ""
     nxt = words[k + 1] if k + 1 < len(words) else None
-    if trail and (STRAY_TRAIL.fullmatch(trail) or STOPS.fullmatch(trail) and _opens_small(nxt, w.line)):
+    stop = STOPS.fullmatch(trail) and core.lower() in attested() and _opens_small(nxt, w.line)
+    if trail and (STRAY_TRAIL.fullmatch(trail) or stop):
         trail_out = ""
     else:
         trail_out = trail

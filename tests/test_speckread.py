@@ -41,6 +41,7 @@ def test_a_stop_that_ends_a_sentence_or_a_line_stays() -> None:
     ws = [Word("ninh.", 80.0, (0, 0, 90, 30), 0), Word("công", 80.0, (0, 40, 90, 70), 1)]
     assert stray_marks(ws, 0) is None  # the next word is on the next line
     assert _stray("KT.", "CHỦ", "TỊCH") == [None, None, None]
+    assert _stray("VT.", "ơ") == [None, None]  # an abbreviation's stop, a speck read as a letter after it (HG120)
     assert _stray("2020...", "và") == [None, None]  # not a word of letters alone
 
 
@@ -115,9 +116,9 @@ def test_an_odd_tone_is_taken_only_when_a_second_reading_gives_the_list_s_syllab
 def test_generated_speckled_page_loses_its_specks_marks_end_to_end(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A generated speckled document (seed :data:`SEED`: 200 dpi, JPEG q60) through ``archivist process``: the tokens a
-    speck marked without this step (:data:`MARKED`, a speck's tone) are gone from the record and from the PDF/A's text layer, the page loses fewer words,
-    and the PDF/A-1b passes Preflight. (The reading without it is made in this process, where the step can be
-    switched off: the command reads pages in a fork server's workers.)"""
+    speck marked without this step (:data:`MARKED`, a speck's tone) are gone from the record and from the PDF/A's text
+    layer, the page loses fewer words, and the PDF/A-1b passes Preflight. (The reading without it is made in this
+    process, where the step can be switched off: the command reads pages in a fork server's workers.)"""
     from click.testing import CliRunner
 
     from archivist import pagework
