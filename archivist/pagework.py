@@ -16,7 +16,6 @@ from .cells import read_prepared
 from .cputime import StageClock
 from .fadedread import keep_first_readings, reread_faded
 from .hookread import reread_hooks
-from .speckread import reread_specks
 from .ingest import IngestError, load_page, page_where
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, text_from_words
@@ -24,6 +23,7 @@ from .orient import PDF_TEXT, TOO_LITTLE_TEXT, Oriented, orient
 from .osd import Osd
 from .pagenumber import add_page_number
 from .preview import make_preview
+from .speckread import reread_specks
 from .typedread import reread_typed
 
 __all__ = ["PageTask", "build_word_tables", "init_worker", "preload_engine", "process_page"]

@@ -1,18 +1,20 @@
-"""A speck a speckled page's reading took for a mark: a stop or a stroke glued to a word, or a tone mark on a
-syllable that makes no word with its neighbours, looked at again.
+"""Specks a speckled page's reading took for marks: a stop or a stroke glued to a word, a speck joining two words,
+a syllable that makes no word with its neighbours (often a speck read as its tone), looked at again.
 
-Why: on the speckled 200 dpi pages of HG117-122 the largest class of lost words is a speck read as a mark or a glyph
-(159 of 672 lost words; bench/RESULTS.md, "Speckled pages, third round (session 39)"): a full stop glued to a word
-in mid-sentence (``Ủy ban. nhân dân``, ``chỉ đạo. sản xuất``), a stroke before or after one (``'hóa``, ``_UBND``,
-``hoạch'``), and a tone mark where the word has none (``quan`` read ``quạn``, ``Đông`` read ``Đồng``). The specks
-are as dark as the ink (session 36), so no restoration that keeps the full stops and the dots below can tell them
-apart; the line can. A Vietnamese sentence after a full stop opens with a capital, and a Vietnamese word carries no
-apostrophe, underscore or tilde: of the 517,571 words of the truth of sets 110-129 (every group) none ends in a stop
-before a small letter of its line, opens with a stop, a dash or one of those strokes, or ends with one. So a mark in
-such a place is taken out, the word's letters kept as read. A tone mark has no such sign in the line; there the
-word list names the syllable the neighbours want (``odd_syllables``, as on faded pages), and the word is read again
-alone from the page before its median and as read, and changed only when a reading is that syllable: evidence from
-the image, the list as the guard.
+Why: on the speckled 200 dpi pages of HG117-124 the two largest classes of lost words are words split or joined
+(236 of 917 lost words, 137 of them run together) and a speck read as a mark or a glyph (210: a punctuation mark
+151, a tone mark 48; bench/RESULTS.md, "Speckled pages, third round (session 39)"): a full stop glued to a word in
+mid-sentence (``Ủy ban. nhân dân``, ``chỉ đạo. sản xuất``), a stroke before or after one (``'hóa``, ``_UBND``,
+``hoạch'``), two words joined by a speck read as a mark (``vướng:mắc``, ``THĂNG'BÌNH``, ``năm-2022``), a tone where
+the word has none (``quan`` read ``quạn``). The specks are as dark as the ink (session 36), so no restoration that
+keeps the full stops and the dots below can tell them apart; the line can. A Vietnamese sentence after a full stop
+opens with a capital, a Vietnamese word carries no apostrophe, underscore or tilde, and two syllables are written
+apart: of the 517,571 words of the truth of sets 110-129 (every group) none ends in a stop before a small letter of
+its line, opens with a stop, a dash or one of those strokes, ends with one of the strokes, or joins two syllables (or
+a syllable and a number) with a stop, colon or stroke. So a mark in such a place is taken out, the letters kept as
+read. A tone has no such sign in the line; there the word list names the syllable the neighbours want
+(``odd_syllables``, as on faded pages), the word is read again alone from the page before its median and as read,
+and changed only when a reading is that syllable: evidence from the image, the list as the guard.
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from .fadedread import _lexicon
+from .fadedread import odd_in_runs
 from .hookread import SINGLE_WORD, word_crop
 from .models import Word
 from .ocr import OcrEngine, OcrResult, nfc
-from .ocrfix import _split_box, text_of
+from .ocrfix import split_box, text_of
 from .syllables import attested
 from .tokens import EDGE, split_edges
 
@@ -136,14 +138,14 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
             words.append(w)
             continue
         gap = len(core) - len(pair[0]) - len(pair[1])  # the speck's characters: the space between the two boxes
-        words += list(_split_box(w, lead + pair[0], pair[1] + trail, gap=gap))
+        words += list(split_box(w, lead + pair[0], pair[1] + trail, gap=gap))
     changed = len(words) != len(ocr.words)
     for k in range(len(words)):
         if (clean := stray_marks(words, k)) is not None:
             words[k] = replace(words[k], text=clean)
             changed = True
     read_alone = getattr(engine, "read_alone", None)
-    odd, _ = _lexicon(words) if callable(read_alone) else ({}, {})
+    odd, _ = odd_in_runs(words) if callable(read_alone) else ({}, {})
     for k, want in odd.items():
         lead, core, trail = split_edges(nfc(words[k].text), EDGE)
         crops = [word_crop(im, words[k].bbox) for im in (unsmoothed, image)]
