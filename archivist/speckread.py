@@ -20,6 +20,7 @@ and changed only when a reading is that syllable: evidence from the image, the l
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 import numpy as np
@@ -45,11 +46,12 @@ EDGES = EDGE + "".join(c for c in STRAY if c not in EDGE)
 
 
 def _opens_small(w: Word | None, line: int) -> bool:
-    """Whether ``w`` is a word of line ``line`` whose first letter is a small one."""
+    """Whether ``w`` is a word of line ``line`` in small letters that Vietnamese words use: a sentence going on, not
+    a speck read as letters after the line's last word (``huyện. v3``, HG117)."""
     if w is None or w.line != line:
         return False
     core = split_edges(nfc(w.text), EDGES)[1]
-    return core[:1].isalpha() and core[:1].islower()
+    return core.isalpha() and core.islower() and core in attested()
 
 
 def stray_marks(words: list[Word], k: int) -> str | None:
@@ -117,8 +119,17 @@ def speck_join(core: str) -> tuple[str, str] | None:
     return a + keep, b
 
 
-def _tone_reading(readings: list[str], want: str) -> str | None:
-    """``want`` when a reading's letters are that syllable (its marks at the edges aside)."""
+def _bare(syllable: str) -> str:
+    """The syllable's letters without its marks (tone, hook, breve, circumflex; ``đ`` stays ``đ``)."""
+    return "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c))
+
+
+def _tone_reading(read: str, readings: list[str], want: str) -> str | None:
+    """``want`` when it is ``read`` with other marks on the same letters (a speck read as a tone or a vowel's mark:
+    ``ngãy`` -> ``ngày``, ``sáp`` -> ``sắp``) and a reading's letters are that syllable (its marks at the edges
+    aside); never another letter, which a speck on a stroke makes (``dài`` read again ``đài`` beside ``kẻo``, HG122)."""
+    if _bare(read) != _bare(want):
+        return None
     return want if any(split_edges(r, EDGE)[1] == want for r in readings) else None
 
 
@@ -150,7 +161,7 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
         lead, core, trail = split_edges(nfc(words[k].text), EDGE)
         crops = [word_crop(im, words[k].bbox) for im in (unsmoothed, image)]
         readings = [nfc(read_alone(c, dpi, SINGLE_WORD)) for c in crops if c.size]
-        if _tone_reading(readings, want) is not None:
+        if _tone_reading(core, readings, want) is not None:
             words[k] = replace(words[k], text=lead + want + trail)
             changed = True
     if not changed:

@@ -42,6 +42,7 @@ def test_a_stop_that_ends_a_sentence_or_a_line_stays() -> None:
     assert stray_marks(ws, 0) is None  # the next word is on the next line
     assert _stray("KT.", "CHỦ", "TỊCH") == [None, None, None]
     assert _stray("VT.", "ơ") == [None, None]  # an abbreviation's stop, a speck read as a letter after it (HG120)
+    assert _stray("huyện.", "v3") == [None, None]  # a speck read as letters after the line's last word (HG117)
     assert _stray("2020...", "và") == [None, None]  # not a word of letters alone
 
 
@@ -110,6 +111,10 @@ def test_an_odd_tone_is_taken_only_when_a_second_reading_gives_the_list_s_syllab
     assert [w.text for w in reread_specks(Engine("quản"), first, img, img, 300.0).words] == ["quản", "lý"]
     assert reread_specks(Engine("quạn"), first, img, img, 300.0) is first  # the image says what was read
     assert reread_specks(Engine("quán"), first, img, img, 300.0) is first  # not the list's syllable
+    # ``lớn kẻo dài từ``: the list wants ``kéo`` and also ``đài`` (``đài từ``); a reading ``đài`` changes a letter
+    other = OcrResult(_words("lớn", "kẻo", "dài", "từ"), "lớn kẻo dài từ", 70.0)
+    assert reread_specks(Engine("đài"), other, img, img, 300.0) is other
+    assert [w.text for w in reread_specks(Engine("kéo"), other, img, img, 300.0).words] == ["lớn", "kéo", "dài", "từ"]
 
 
 @pytest.mark.slow
