@@ -36,9 +36,9 @@ from .tokens import EDGE, split_edges
 #: Strokes a speck is read as that no Vietnamese word carries at either edge (a quote is ``"`` or ``“ ”``; the
 #: degree sign is left out: ``°C``).
 STRAY = "'`_~‹›"
-#: What a speck before a word is read as: a stray stroke, a stop (``.UBND``) or a dash glued to the letters
-#: (``-Tuyên``; a list's dash stands apart, ``- UBND``).
-STRAY_LEAD = re.compile(rf"[{re.escape(STRAY)}.\-]+")
+#: What a speck before a word is read as: a stray stroke or a stop (``.UBND``).
+STRAY_LEAD = re.compile(rf"[{re.escape(STRAY)}.]+")
+
 STRAY_TRAIL = re.compile(rf"[{re.escape(STRAY)}]+")
 STOPS = re.compile(r"\.+")
 #: A token's edges as the post-correction cuts them, with the strokes it keeps in a word (``~``) cut too.
@@ -56,7 +56,7 @@ def _opens_small(w: Word | None, line: int) -> bool:
 
 def stray_marks(words: list[Word], k: int) -> str | None:
     """Word ``k`` without the marks a speck left at its edges, or None when it has none: a stray stroke
-    (:data:`STRAY`) before or after its letters, a stop or a dash glued before them, a stop after them when the next
+    (:data:`STRAY`) before or after its letters, a stop glued before them, a stop after them when the next
     word of its line opens with a small letter and the word is a syllable (an abbreviation's stop stays: ``VT.`` before
     a speck read ``ơ``, HG120). Only a word of letters alone (``2020...``, ``TP.HCM`` are left)."""
     w = words[k]
@@ -142,14 +142,15 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
     if unsmoothed is None or not ocr.words:
         return ocr
     words: list[Word] = []
-    for w in ocr.words:  # joins first: a speck between two words, then what is left at a word's edges
+    for w in ocr.words:  # joins first: a speck between two words, a list's dash, then what is left at the edges
         lead, core, trail = split_edges(nfc(w.text), EDGES)
-        pair = speck_join(core)
-        if pair is None:
+        if pair := speck_join(core):
+            gap = len(core) - len(pair[0]) - len(pair[1])  # the speck's characters: the space between the two boxes
+            words += list(split_box(w, lead + pair[0], pair[1] + trail, gap=gap))
+        elif lead == "-" and core[:1].isalpha():  # a list's dash glued to its item's first word: split off, kept
+            words += list(split_box(w, lead, core + trail))  # ``-TT`` -> ``-`` ``TT`` (dropped, the item ran on)
+        else:
             words.append(w)
-            continue
-        gap = len(core) - len(pair[0]) - len(pair[1])  # the speck's characters: the space between the two boxes
-        words += list(split_box(w, lead + pair[0], pair[1] + trail, gap=gap))
     changed = len(words) != len(ocr.words)
     for k in range(len(words)):
         if (clean := stray_marks(words, k)) is not None:

@@ -47,8 +47,7 @@ def test_a_stop_that_ends_a_sentence_or_a_line_stays() -> None:
 
 
 def test_a_stroke_no_vietnamese_word_carries_is_taken_off_either_edge() -> None:
-    assert _stray("'hóa", "_UBND", "hoạch'", "~UBND", "‹cơ", ".UBND", "-Tuyên") == [
-        "hóa", "UBND", "hoạch", "UBND", "cơ", "UBND", "Tuyên"]
+    assert _stray("'hóa", "_UBND", "hoạch'", "~UBND", "‹cơ", ".UBND") == ["hóa", "UBND", "hoạch", "UBND", "cơ", "UBND"]
     assert _stray(".KT.", "Quỳnh'") == ["KT.", "Quỳnh"]
 
 
@@ -81,6 +80,17 @@ def test_what_vietnamese_prints_joined_stays_joined(token: str) -> None:
     """Abbreviations and numbers are no syllables; a dash in capitals or after a capital is a name's (``Gia-rai``);
     two small syllables at a dash are archivist/ocrfix.py's (``thông-báo``, session 29), read before this."""
     assert speck_join(token) is None or token == "thông-báo"
+
+
+def test_a_list_s_dash_glued_to_its_item_is_split_off_not_dropped() -> None:
+    """``-TT Đảng ủy``: the dash is the recipients list's (HG118 ``speckle-24``: dropped, the item ran into the one
+    before it); apart, both words read as printed (``- TT``)."""
+    first = OcrResult([Word("-TT", 70.0, (0, 5, 90, 35), 1), Word("Đảng", 80.0, (100, 5, 160, 35), 1)], "-TT Đảng",
+                      75.0)
+    img = np.full((60, 240), 255, np.uint8)
+    out = reread_specks(None, first, img, img, 300.0)
+    assert [w.text for w in out.words] == ["-", "TT", "Đảng"]
+    assert out.words[0].bbox == (0, 5, 30, 35) and out.words[1].bbox == (30, 5, 90, 35)
 
 
 def test_reread_specks_splits_boxes_and_leaves_other_pages_alone() -> None:
