@@ -38,7 +38,6 @@ from .tokens import EDGE, split_edges
 STRAY = "'`_~‹›"
 #: What a speck before a word is read as: a stray stroke or a stop (``.UBND``).
 STRAY_LEAD = re.compile(rf"[{re.escape(STRAY)}.]+")
-
 STRAY_TRAIL = re.compile(rf"[{re.escape(STRAY)}]+")
 STOPS = re.compile(r"\.+")
 #: A token's edges as the post-correction cuts them, with the strokes it keeps in a word (``~``) cut too.
