@@ -135,9 +135,11 @@ def _tone_reading(read: str, readings: list[str], want: str) -> str | None:
 def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,
                   dpi: float) -> OcrResult:
     """``ocr`` (the reading of ``image``, a speckled page as read; ``unsmoothed`` the same page before its median)
-    with each word's stray marks taken out (:func:`stray_marks`) and each syllable the word list finds odd read again
-    alone from both images and changed when a reading is the syllable the list wants. Unchanged on any page but a
-    speckled one (``unsmoothed`` None)."""
+    with each token two words a speck joined split in two (:func:`speck_join`), a list's dash glued to a word split
+    off, each word's stray marks taken out (:func:`stray_marks`), and each syllable the word list finds odd read again
+    alone from both images and changed when a reading is the syllable the list wants with other marks
+    (:func:`_tone_reading`); split words share their box by characters, the speck's share the space between.
+    Unchanged on any page but a speckled one (``unsmoothed`` None)."""
     if unsmoothed is None or not ocr.words:
         return ocr
     words: list[Word] = []
