@@ -67,11 +67,11 @@ def _small_runs(words: list[Word]) -> Iterator[list[tuple[int, str]]]:
         yield run
 
 
-def _lexicon(words: list[Word]) -> tuple[dict[int, str], dict[int, tuple[list[str], int]]]:
+def odd_in_runs(words: list[Word]) -> tuple[dict[int, str], dict[int, tuple[list[str], int]]]:
     """The words the list finds odd, each with the syllable one confusion away that makes a word with its neighbours
     (:func:`archivist.wordpairs.odd_syllables`); and every word of a small-letter run with its run and place.
-    The list is imported here, on a faded page only: the page stage's fork server keeps the document stage's
-    modules out (tests/test_worker_costs.py)."""
+    The list is imported here, on a faded or speckled page only (archivist/speckread.py): the page stage's fork
+    server keeps the document stage's modules out (tests/test_worker_costs.py)."""
     from .wordpairs import odd_syllables
     odd: dict[int, str] = {}
     place: dict[int, tuple[list[str], int]] = {}
@@ -100,7 +100,7 @@ def _judge(w: Word, readings: list[str], odd: str | None, place: tuple[list[str]
         if hooked is None:
             continue
         if place is not None:
-            from .wordpairs import in_a_word  # on a faded page only, as in _lexicon
+            from .wordpairs import in_a_word  # on a faded page only, as in odd_in_runs
 
             read, i = place
             new_core = split_edges(hooked, EDGE)[1]
@@ -133,7 +133,7 @@ def reread_faded(engine: OcrEngine, ocr: OcrResult, prep: Prepared) -> OcrResult
     read_alone = getattr(engine, "read_alone", None)
     if prep.before_contrast is None or not callable(read_alone) or not ocr.words:
         return ocr
-    odd, place = _lexicon(ocr.words)
+    odd, place = odd_in_runs(ocr.words)
     asked = [k for k, w in enumerate(ocr.words) if _doubtful(w, k in odd)]
     if not asked:
         return ocr

@@ -248,7 +248,7 @@ def _correctable(core: str) -> bool:
     return len(core) >= 2 and core.isalpha() and core.islower() and not is_syllable(core)
 
 
-def _split_box(w: Word, a: str, b: str, gap: int = 0) -> tuple[Word, Word]:
+def split_box(w: Word, a: str, b: str, gap: int = 0) -> tuple[Word, Word]:
     """``w`` as the two words ``a`` and ``b``, its box shared by their characters; ``gap`` characters read between
     them and dropped (a speck read as ``-``) keep their share as the space between the two boxes."""
     x0, y0, x1, y1 = w.bbox
@@ -295,9 +295,9 @@ def correct_syllables(words: list[Word]) -> list[Word]:
         lead, core, trail = split_edges(w.text, _EDGE)
         pair = _run_together(core) if _splittable(core) else None
         if pair is not None:  # letters unchanged, a space put back: safe in names too (PHỔYÊN)
-            out += list(_split_box(w, lead + pair[0], pair[1] + trail))
+            out += list(split_box(w, lead + pair[0], pair[1] + trail))
         elif joined := _speck_joined(core):  # the speck between them dropped, its place the space
-            out += list(_split_box(w, lead + joined[0], joined[1] + trail, gap=1))
+            out += list(split_box(w, lead + joined[0], joined[1] + trail, gap=1))
         elif _correctable(core) and (pick := _pick(core, seen)):
             out.append(replace(w, text=lead + pick + trail))
 

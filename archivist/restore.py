@@ -62,7 +62,9 @@ class Prepared:
     plain: np.ndarray | None = None
     restored: tuple[int, int] = (0, 0)
     #: A speckled page as ``image`` but without its 3x3 median, whose words read with an acute over a circumflex or
-    #: breve are read again from it (:func:`archivist.hookread.reread_hooks`); None on every other page.
+    #: breve are read again from it (:func:`archivist.hookread.reread_hooks`), and its odd tones
+    #: (:func:`archivist.speckread.reread_specks`, which also takes it as the sign of a speckled page); None on every
+    #: other page.
     unsmoothed: np.ndarray | None = None
     #: A faded page as ``image`` but before its contrast was raised (:func:`clahe`), whose doubtful words are read
     #: again from it (:func:`archivist.fadedread.reread_faded`); None on every other page.

@@ -51,7 +51,7 @@ def test_judge_each_sign_and_its_guard() -> None:
 
 def test_the_word_list_finds_the_odd_syllable_in_its_line() -> None:
     words = [_word("thành", 0, 0), _word("tập", 0, 50), _word("Tổ", 0, 100), _word("lập", 1, 0)]
-    odd, place = fadedread._lexicon(words)
+    odd, place = fadedread.odd_in_runs(words)
     assert odd == {1: "lập"}  # ``thành tập`` is no word, ``thành lập`` is; a capital and another line cut the run
     assert place[1] == (["thành", "tập"], 1) and 2 not in place and place[3] == (["lập"], 0)
 

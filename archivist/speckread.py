@@ -1,0 +1,171 @@
+"""Specks a speckled page's reading took for marks: a stop or a stroke glued to a word, a speck joining two words,
+a syllable that makes no word with its neighbours (often a speck read as its tone), looked at again.
+
+Why: on the speckled 200 dpi pages of HG117-124 the two largest classes of lost words are words split or joined
+(236 of 917 lost words, 137 of them run together) and a speck read as a mark or a glyph (210: a punctuation mark
+151, a tone mark 48; bench/RESULTS.md, "Speckled pages, third round (session 39)"): a full stop glued to a word in
+mid-sentence (``Ủy ban. nhân dân``, ``chỉ đạo. sản xuất``), a stroke before or after one (``'hóa``, ``_UBND``,
+``hoạch'``), two words joined by a speck read as a mark (``vướng:mắc``, ``THĂNG'BÌNH``, ``năm-2022``), a tone where
+the word has none (``quan`` read ``quạn``). The specks are as dark as the ink (session 36), so no restoration that
+keeps the full stops and the dots below can tell them apart; the line can. A Vietnamese sentence after a full stop
+opens with a capital, a Vietnamese word carries no apostrophe, underscore or tilde, and two syllables are written
+apart: of the 517,571 words of the truth of sets 110-129 (every group) none ends in a stop before a small letter of
+its line, opens with a stop, a dash or one of those strokes, ends with one of the strokes, or joins two syllables (or
+a syllable and a number) with a stop, colon or stroke. So a mark in such a place is taken out, the letters kept as
+read. A tone has no such sign in the line; there the word list names the syllable the neighbours want
+(``odd_syllables``, as on faded pages), the word is read again alone from the page before its median and as read,
+and changed only when a reading is that syllable: evidence from the image, the list as the guard.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+import numpy as np
+
+from .fadedread import odd_in_runs
+from .hookread import SINGLE_WORD, word_crop
+from .models import Word
+from .ocr import OcrEngine, OcrResult, nfc
+from .ocrfix import split_box, text_of
+from .syllables import attested
+from .tokens import EDGE, split_edges
+
+#: Strokes a speck is read as that no Vietnamese word carries at either edge (a quote is ``"`` or ``“ ”``; the
+#: degree sign is left out: ``°C``).
+STRAY = "'`_~‹›"
+#: What a speck before a word is read as: a stray stroke or a stop (``.UBND``).
+STRAY_LEAD = re.compile(rf"[{re.escape(STRAY)}.]+")
+STRAY_TRAIL = re.compile(rf"[{re.escape(STRAY)}]+")
+STOPS = re.compile(r"\.+")
+#: A token's edges as the post-correction cuts them, with the strokes it keeps in a word (``~``) cut too.
+EDGES = EDGE + "".join(c for c in STRAY if c not in EDGE)
+
+
+def _opens_small(w: Word | None, line: int) -> bool:
+    """Whether ``w`` is a word of line ``line`` in small letters that Vietnamese words use: a sentence going on, not
+    a speck read as letters after the line's last word (``huyện. v3``, HG117)."""
+    if w is None or w.line != line:
+        return False
+    core = split_edges(nfc(w.text), EDGES)[1]
+    return core.isalpha() and core.islower() and core in attested()
+
+
+def stray_marks(words: list[Word], k: int) -> str | None:
+    """Word ``k`` without the marks a speck left at its edges, or None when it has none: a stray stroke
+    (:data:`STRAY`) before or after its letters, a stop glued before them, a stop after them when the next
+    word of its line opens with a small letter and the word is a syllable (an abbreviation's stop stays: ``VT.`` before
+    a speck read ``ơ``, HG120). Only a word of letters alone (``2020...``, ``TP.HCM`` are left)."""
+    w = words[k]
+    lead, core, trail = split_edges(nfc(w.text), EDGES)
+    if not core.isalpha():
+        return None
+    if lead and not STRAY_LEAD.fullmatch(lead):
+        lead_out = lead
+    else:
+        lead_out = ""
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    stop = STOPS.fullmatch(trail) and core.lower() in attested() and _opens_small(nxt, w.line)
+    if trail and (STRAY_TRAIL.fullmatch(trail) or stop):
+        trail_out = ""
+    else:
+        trail_out = trail
+    new = lead_out + core + trail_out
+    return new if new != nfc(w.text) else None
+
+
+#: Two runs of letters, or letters and a number, joined by what a speck between them was read as.
+JOINED = re.compile(rf"([^\W\d_]+|\d+)([-.,;:{re.escape(STRAY)}]{{1,3}})([^\W\d_]+|\d+)")
+
+
+def _syllable(part: str) -> bool:
+    """A syllable Vietnamese words use, in small letters, capitalised or in capitals (not an abbreviation: ``UBND``,
+    ``TM``, ``PCT`` are no syllables the list holds)."""
+    return part.isalpha() and (part.islower() or part.isupper() or part[:1].isupper() and part[1:].islower()) \
+        and part.lower() in attested()
+
+
+def speck_join(core: str) -> tuple[str, str] | None:
+    """The two words a speck between them joined into ``core``, each with the punctuation it keeps, or None.
+
+    Two syllables Vietnamese words use (:func:`_syllable`), or a small-letter syllable and a number, joined by one to
+    three of ``- . , ; :`` and the strokes of :data:`STRAY`: ``vướng:mắc``, ``THĂNG'BÌNH``, ``năm-2022``, ``thôn.5``,
+    ``đất,-góp``, ``Ông.Đào``. The truth of sets 110-129 writes no such token (a number's parts are digits on both
+    sides, ``2019-2020``; an abbreviation is no syllable, ``QĐ-UBND``, ``TP.HCM``, ``COVID-19``). A comma or a
+    semicolon first stays with the first word (``đất,`` of ``hiến đất, góp``); so does a stop after a small word
+    before a capital (``này.Quyết``: a sentence's end) and a colon before a capital or a number (``tộc:Kinh``,
+    ``số:04…``: a label's);
+    a dash between two syllables in capitals or opening one is left to :mod:`archivist.ocrfix` (``Gia-rai``,
+    ``Ê-đê`` are written so); everything else between them was the speck."""
+    m = JOINED.fullmatch(core)
+    if m is None:
+        return None
+    a, sep, b = m.groups()
+    digits = a.isdigit() + b.isdigit()
+    if digits == 2 or digits == 1 and not (_syllable(a) and a.islower() or _syllable(b) and b.islower()):
+        return None
+    if digits == 0 and not (_syllable(a) and _syllable(b)):
+        return None
+    if sep == "-" and digits == 0 and not (a.islower() and b.islower()):
+        return None
+    keep = ""
+    if sep[0] in ",;":
+        keep = sep[0]
+    elif a.islower() and (sep[0] == "." and b[:1].isupper() or sep[0] == ":" and (b[:1].isupper() or b.isdigit())):
+        keep = sep[0]
+    return a + keep, b
+
+
+def _bare(syllable: str) -> str:
+    """The syllable's letters without its marks (tone, hook, breve, circumflex; ``đ`` stays ``đ``)."""
+    return "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c))
+
+
+def _tone_reading(read: str, readings: list[str], want: str) -> str | None:
+    """``want`` when it is ``read`` with other marks on the same letters (a speck read as a tone or a vowel's mark:
+    ``ngãy`` -> ``ngày``, ``sáp`` -> ``sắp``) and a reading's letters are that syllable (its marks at the edges
+    aside); never another letter, which a speck on a stroke makes (``dài`` read again ``đài`` beside ``kẻo``, HG122)."""
+    if _bare(read) != _bare(want):
+        return None
+    return want if any(split_edges(r, EDGE)[1] == want for r in readings) else None
+
+
+def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,
+                  dpi: float) -> OcrResult:
+    """``ocr`` (the reading of ``image``, a speckled page as read; ``unsmoothed`` the same page before its median)
+    with each token two words a speck joined split in two (:func:`speck_join`), a list's dash glued to a word split
+    off, each word's stray marks taken out (:func:`stray_marks`), and each syllable the word list finds odd read again
+    alone from both images and changed when a reading is the syllable the list wants with other marks
+    (:func:`_tone_reading`); split words share their box by characters, the speck's share the space between.
+    Unchanged on any page but a speckled one (``unsmoothed`` None)."""
+    if unsmoothed is None or not ocr.words:
+        return ocr
+    words: list[Word] = []
+    for w in ocr.words:  # joins first: a speck between two words, a list's dash, then what is left at the edges
+        lead, core, trail = split_edges(nfc(w.text), EDGES)
+        if pair := speck_join(core):
+            gap = len(core) - len(pair[0]) - len(pair[1])  # the speck's characters: the space between the two boxes
+            words += list(split_box(w, lead + pair[0], pair[1] + trail, gap=gap))
+        elif lead == "-" and core[:1].isalpha():  # a list's dash glued to its item's first word: split off, kept
+            words += list(split_box(w, lead, core + trail))  # ``-TT`` -> ``-`` ``TT`` (dropped, the item ran on)
+        else:
+            words.append(w)
+    changed = len(words) != len(ocr.words)
+    for k in range(len(words)):
+        if (clean := stray_marks(words, k)) is not None:
+            words[k] = replace(words[k], text=clean)
+            changed = True
+    read_alone = getattr(engine, "read_alone", None)
+    odd, _ = odd_in_runs(words) if callable(read_alone) else ({}, {})
+    for k, want in odd.items():
+        lead, core, trail = split_edges(nfc(words[k].text), EDGE)
+        crops = [word_crop(im, words[k].bbox) for im in (unsmoothed, image)]
+        readings = [nfc(read_alone(c, dpi, SINGLE_WORD)) for c in crops if c.size]
+        if _tone_reading(core, readings, want) is not None:
+            words[k] = replace(words[k], text=lead + want + trail)
+            changed = True
+    if not changed:
+        return ocr
+    return replace(ocr, words=words, text=nfc(text_of(words)).strip())
