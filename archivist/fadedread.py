@@ -9,7 +9,9 @@ reads as something else; read alone, from the page before CLAHE or with a 3x3 me
 comes back right. So only the words whose first reading shows one of those three signs are read again, and a
 second reading is taken only when it is that same word with exactly the glyph the sign names changed: evidence
 from the image, the word list only as a guard (a letter is taken only where it makes the word the list knows, a
-hook never where it breaks a word the first reading made: ``phối hợp``).
+hook never where it breaks a word the first reading made: ``phối hợp``). A number still holding a 6 or 9 after
+those readings (the zeros were still the largest one-glyph loss, session 39) is read two more ways, as a line and
+enlarged (:func:`more_zero_readings`), its zero taken by the same rule.
 """
 
 from __future__ import annotations
