@@ -125,8 +125,8 @@ CASES = [
              "no administrative unit is named 'NHƠN'"),  # crosscheck.unit_doubt (fifty-fourth round)
         Flag("event_date", ("civil", "event_date"), "1996-10-10", "1996-10-10",  # faintflags on a RIGHT value
              "read on a faint page, '10/19/1996;' at OCR confidence 84"),
-        Flag("date", ("metadata", "date"), "2006-03-12", "2006-03-12",  # faintflags on a RIGHT value
-             "read on a faint page, '2906' at OCR confidence 72"))),
+        Flag("date", ("metadata", "date"), "2006-03-12", "2006-03-12",  # faintflags on a RIGHT value; its year's
+             "read on a faint page, '2006' at OCR confidence 72"))),  # word, read 2906, read again (session 39)
     Case("flags94", 118, 23, "speckle-24-cv-066-my-loc", (
         Flag("subject", ("metadata", "subject"),
              "V/v tăng cường công tác quản lý: đất đai, trật tự xây dựng trên địa bàn",
