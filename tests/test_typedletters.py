@@ -5,17 +5,17 @@ and a generated typewritten document end to end through ``archivist process``.""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from archivist import typedletters, typedread
+from archivist.metrics import words
 from samples.layout import typeface
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
-from tests.rereadcheck import assert_read_again
+from tests.rereadcheck import assert_read_again, typed_both_ways
 from tests.test_fadedread import _strip
 
 
@@ -75,32 +75,14 @@ def test_generated_typed_document_reads_its_letters_end_to_end(tmp_path: Path, m
     letters' second reading comes back right in the record and in the PDF/A's text layer, the pages lose fewer
     words, and the PDF/A-1b passes Preflight. (The reading without it is made in this process, where it can be
     switched off: the command reads pages in a fork server's workers.)"""
-    from click.testing import CliRunner
-
-    from archivist.cli import main
-    from archivist.metrics import bag_of_words_error, words
-    from archivist.pipeline import Settings, process
-    from samples.generate import generate
-
-    pages = generate(tmp_path / "set", seed=3, n_docs=1, groups=["typewriter"])[0]["pages"]
-    truth = "\n".join(p["text"] for p in pages)
-    res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "with"),
-                                    "--workers", "1"])
-    assert res.exit_code == 0, res.output
-    monkeypatch.setattr(typedread, "asked", lambda text: False)
-    process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
-    texts = {name: "\n".join(p["text"] for p in json.loads(next((tmp_path / name / "documents").glob(
-        "*.json")).read_text(encoding="utf-8"))["pages"]) for name in ("with", "without")}
-    errors = {name: bag_of_words_error(truth, text) for name, text in texts.items()}
-    read = {name: Counter(words(text)) for name, text in texts.items()}
-    want = Counter(words(truth))
+    done = typed_both_ways(tmp_path, 3, lambda: monkeypatch.setattr(typedread, "asked", lambda text: False))
+    read, errors, want = done.read, done.errors, done.want
     slips = ("rhân", "riên", "côrg")
     assert not any(want[w] for w in slips) and want["nhân"] and want["niên"] and want["công"]
     assert sum(read["without"][w] for w in slips) >= 2
     assert not any(read["with"][w] for w in slips)
     fixed = sum(read["with"][w] - read["without"][w] for w in ("nhân", "niên", "công"))
     assert fixed >= 2 and errors["with"] < errors["without"], (fixed, errors)
-    (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
-    layer = Counter(w for k in range(1, len(pages) + 1) for w in words(pdftotext(pdf, k)))
+    layer = Counter(w for k in range(1, len(done.pages) + 1) for w in words(pdftotext(done.pdf, k)))
     assert not any(layer[w] for w in slips) and layer["nhân"] == read["with"]["nhân"]
-    assert_valid_pdfa(tmp_path / "with")
+    assert_valid_pdfa(done.archive)
