@@ -66,10 +66,10 @@ def _letters(text: str) -> str:
 def _same_shape_caps(text: str) -> bool:
     letters = _letters(text)
     return len(letters) >= 2 and letters.isupper() and all(_base(c) in _SAME_SHAPE for c in letters) \
-        and not _code(text)
+        and not is_code(text)
 
 
-def _code(text: str) -> bool:
+def is_code(text: str) -> bool:
     """A code or a Roman numeral in capitals (``VX``, ``TT``, ``XX``): printed so, never a word to lower or drop."""
     core = text.strip(_EDGE)
     return len(core) >= 2 and core.isupper() and (core in abbreviations() or bool(_ROMAN.match(core)))
@@ -99,7 +99,7 @@ def _in_text(words: list[Word], i: int) -> bool:
         return True
     after = nxt.text.strip(_EDGE)[:1]
     syllable = len(t) == 2 and t.isalpha() and is_syllable(t.lower()) and (after.islower() or after.isdigit())
-    return prev is not None and prev.line == w.line and (_code(t) or syllable)
+    return prev is not None and prev.line == w.line and (is_code(t) or syllable)
 
 
 _NUMBERED = {"chương", "phần", "mục", "khóa", "khoá"}

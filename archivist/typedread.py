@@ -1,4 +1,4 @@
-"""A typewritten page's numbers read again, alone, where a ``0`` may have been read as a 6, 8 or 9.
+"""A typewritten page's numbers read again, alone, where a ``0`` may have been read as a 6, 8 or 9; its letters too.
 
 Why: on the typewritten pages of HG117-120 the largest single glyph misread is a number's ``0``: read ``6``, ``9`` or
 ``8`` (``2006`` -> ``2086``, ``334.800.000`` -> ``334.800.006``: 118 glyph edits in the 750 truth words those pages
@@ -10,6 +10,9 @@ has. So only the words holding a 6, 8 or 9 are read again, each alone, from the 
 and thickened, with the islands inside holes painted out (and that thickened again); a reading is taken only when it
 is the same word with a ``0`` where the first read a 6, 8 or 9 and every other character the same
 (:func:`archivist.fadedread.zero_places`): evidence from the image, never from a word list.
+
+The same readings serve a typed word whose letters may have been read as others (``tực`` for ``lực``, ``rgày``,
+``THẠ%H``): which are asked and which reading is taken is :mod:`archivist.typedletters`' (session 39).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from .fadedread import zero_places
 from .hookread import SINGLE_WORD, word_crop
 from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import text_of
+from .typedletters import asked, letter_reading
 
 #: Digits a typed ``0`` is read as: the dot inside its ring run into it by the thickening.
 TYPED_ZERO_AS = "689"
@@ -79,7 +83,10 @@ def reread_typed(engine: OcrEngine, ocr: OcrResult, typed: np.ndarray | None, dp
     """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened and
     thickened, at ``dpi``) with each word holding a 6, 8 or 9 read again alone from :func:`views` of its crop and a
     ``0`` taken wherever a reading put one for such a digit (:func:`archivist.fadedread.zero_places`, the union over
-    the readings). Unchanged on any page but a typewritten one or when the engine cannot read a crop alone."""
+    the readings); and each word whose letters may have been read as others (:func:`archivist.typedletters.asked`)
+    read again the same way, a reading taken only where it changes the doubted letter
+    (:func:`archivist.typedletters.letter_reading`). Unchanged on any page but a typewritten one or when the engine
+    cannot read a crop alone."""
     read_alone = getattr(engine, "read_alone", None)
     if typed is None or not callable(read_alone) or not ocr.words:
         return ocr
@@ -87,15 +94,18 @@ def reread_typed(engine: OcrEngine, ocr: OcrResult, typed: np.ndarray | None, dp
     changed = False
     for k, w in enumerate(words):
         text = nfc(w.text)
-        if not _doubtful(text):
+        zero, letters = _doubtful(text), asked(text)
+        if not (zero or letters):
             continue
         crop = word_crop(typed, w.bbox)
         if not crop.size:
             continue
         readings = [nfc(read_alone(v, dpi, SINGLE_WORD)) for v in views(crop, size)]
-        zeros = set().union(*(zero_places(text, r, TYPED_ZERO_AS) for r in readings))
-        if zeros:
-            words[k] = replace(w, text="".join("0" if i in zeros else c for i, c in enumerate(text)))
+        zeros = set().union(*(zero_places(text, r, TYPED_ZERO_AS) for r in readings)) if zero else set()
+        again = "".join("0" if i in zeros else c for i, c in enumerate(text)) if zeros else \
+            letter_reading(text, readings) if letters else None
+        if again:
+            words[k] = replace(w, text=again)
             changed = True
     if not changed:
         return ocr

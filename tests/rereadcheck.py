@@ -1,9 +1,14 @@
 """A word read again from its crop, checked the same way for every second reading whose call is
-``reread(engine, ocr, image, dpi)`` (archivist/hookread.py, archivist/typedread.py)."""
+``reread(engine, ocr, image, dpi)`` (archivist/hookread.py, archivist/typedread.py), and a generated typewritten
+document processed with and without one (:func:`typed_both_ways`)."""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -20,3 +25,42 @@ def assert_read_again(reread: Callable, img: np.ndarray, box: tuple[int, int, in
     assert out.text == f"{kept} xã"
     assert out.words[0].bbox == box  # the box and the line as read
     assert reread(TesserocrEngine(), first, None, 300.0) is first  # not a page this reading is for
+
+
+@dataclass
+class BothWays:
+    """A generated typewritten document processed with and without one second reading: its pages' truth, each
+    archive's words (``"with"``, ``"without"``), each one's bag-of-words error, the truth's words, the PDF/A kept."""
+
+    pages: list[dict]
+    read: dict[str, Counter[str]]
+    errors: dict[str, float]
+    want: Counter[str]
+    pdf: Path
+    archive: Path
+
+
+def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None]) -> BothWays:
+    """The typewriter document of ``seed`` through ``archivist process`` (the real CLI), then again in this process
+    after ``switch_off`` (a monkeypatch that turns the reading off: the command reads pages in a fork server's
+    workers, out of a monkeypatch's reach)."""
+    from click.testing import CliRunner
+
+    from archivist.cli import main
+    from archivist.metrics import bag_of_words_error, words
+    from archivist.pipeline import Settings, process
+    from samples.generate import generate
+
+    pages = generate(tmp_path / "set", seed=seed, n_docs=1, groups=["typewriter"])[0]["pages"]
+    truth = "\n".join(p["text"] for p in pages)
+    res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "with"),
+                                    "--workers", "1"])
+    assert res.exit_code == 0, res.output
+    switch_off()
+    process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
+    texts = {name: "\n".join(p["text"] for p in json.loads(next((tmp_path / name / "documents").glob(
+        "*.json")).read_text(encoding="utf-8"))["pages"]) for name in ("with", "without")}
+    (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
+    return BothWays(pages, {name: Counter(words(text)) for name, text in texts.items()},
+                    {name: bag_of_words_error(truth, text) for name, text in texts.items()}, Counter(words(truth)),
+                    pdf, tmp_path / "with")

@@ -53,8 +53,8 @@ EARLIER = [
              "the position '?HÚ TTCH' holds '?': a position is typed without marks"),
         Flag("issuer", ("metadata", "issuer"), "ỦY BAN KHÂW DÂU XÃ PHÍ LƯƠNG", "ỦY BAN NHÂN DÂN XÃ PHÚ LƯƠNG",
              "no administrative unit is named 'PHÍ LƯƠNG'"),  # crosscheck.unit_doubt
-        Flag("recipients", ("metadata", "recipients"),  # listflags.recipients_doubt
-             ["UBMTTQ VwW và các đoàn thể xã", "Trưởng céc thắn, ấp", "TT Đảng ủy, HĐND xã", "Lưu VT, VP"],
+        Flag("recipients", ("metadata", "recipients"),  # listflags.recipients_doubt; céc before typedletters (s. 39)
+             ["UBMTTQ VwW và các đoàn thể xã", "Trưởng các thắn, ấp", "TT Đảng ủy, HĐND xã", "Lưu VT, VP"],
              ["UBND huyện Đông Hưng (b/c)", "UBMTTQ VN và các đoàn thể xã", "Trưởng các thôn, ấp",
               "TT Đảng ủy, HĐND xã", "Lưu VT, VP"],
              "the line '= UBND huyện Đông Hưng (h/C);' beside them was not read as a recipient"),

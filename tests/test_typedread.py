@@ -4,7 +4,6 @@ other page; and a generated typewritten document end to end through ``archivist 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -13,10 +12,11 @@ import numpy as np
 import pytest
 
 from archivist import fadedread, restore, typedread
+from archivist.metrics import words
 from samples.layout import typeface
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
-from tests.rereadcheck import assert_read_again
+from tests.rereadcheck import assert_read_again, typed_both_ways
 from tests.test_fadedread import _strip
 
 
@@ -85,32 +85,16 @@ def test_generated_typed_document_reads_its_zeros_end_to_end(tmp_path: Path, mon
     right in the record and in the PDF/A's text layer, the page loses fewer words, and the PDF/A-1b passes Preflight.
     (The reading without it is made in this process, where it can be switched off: the command reads pages in a fork
     server's workers.)"""
-    from click.testing import CliRunner
-
     from archivist import pagework
-    from archivist.cli import main
-    from archivist.metrics import bag_of_words_error, words
-    from archivist.pipeline import Settings, process
-    from samples.generate import generate
 
-    pages = generate(tmp_path / "set", seed=2, n_docs=1, groups=["typewriter"])[0]["pages"]
-    truth = "\n".join(p["text"] for p in pages)
-    res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "with"),
-                                    "--workers", "1"])
-    assert res.exit_code == 0, res.output
-    monkeypatch.setattr(pagework, "reread_typed", lambda engine, ocr, typed, dpi, size: ocr)
-    process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
-    texts = {name: "\n".join(p["text"] for p in json.loads(next((tmp_path / name / "documents").glob(
-        "*.json")).read_text(encoding="utf-8"))["pages"]) for name in ("with", "without")}
-    errors = {name: bag_of_words_error(truth, text) for name, text in texts.items()}
-    read = {name: Counter(words(text)) for name, text in texts.items()}
-    want = Counter(words(truth))
+    done = typed_both_ways(tmp_path, 2, lambda: monkeypatch.setattr(
+        pagework, "reread_typed", lambda engine, ocr, typed, dpi, size: ocr))
+    read, errors, want = done.read, done.errors, done.want
     assert not want["16"] and not want["2667"] and want["10"] >= 3 and want["2007"]
     assert read["without"]["16"] >= 2 and read["without"]["2667"]
     assert not read["with"]["16"] and not read["with"]["2667"]
     assert read["with"]["10"] >= read["without"]["10"] + 2 and read["with"]["2007"] > read["without"]["2007"]
     assert errors["with"] < errors["without"], errors
-    (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
-    layer = Counter(words(pdftotext(pdf, 1)))
+    layer = Counter(words(pdftotext(done.pdf, 1)))
     assert layer["10"] == read["with"]["10"] and layer["2007"] == read["with"]["2007"] and not layer["16"]
-    assert_valid_pdfa(tmp_path / "with")
+    assert_valid_pdfa(done.archive)
