@@ -8,14 +8,16 @@ HG127, HG130, HG131 and HG134; bench/RESULTS.md, "Table pages, the worst documen
 rectangle read alone, as one block of lines (psm 6), reads all three lines.
 
 What is read again: a text block found from the ink (:func:`archivist.blocks.find_blocks`, the ``--layout
-blocks`` finder) of at least :data:`MIN_WIDTH_MM` by :data:`MIN_HEIGHT_MM` in which the page's reading has no
-word at all. It is read twice, as one block of lines and with Tesseract's own analysis, each less the seal's
-strokes read as marks, and the reading with more letters read surely is kept (as a block under a seal is in
-``--layout blocks``: :func:`archivist.blocks.text_score`), only if it holds at least :data:`MIN_SCORE` such
-letters: a seal's ring, a signature's scribble or a stain read as ``“ss vốc + #7:`` is left out. A page whose
-reading has no word at all is not touched (a page without text stays without words), and a block the reading
-touched anywhere is not read twice: nothing already read is changed, words are only added, each line where
-its block's top falls among the page's lines (:func:`archivist.cells.merge`).
+blocks`` finder, here also on a page printed in light grey ink, as the tables group's are) of at least
+:data:`MIN_WIDTH_MM` by :data:`MIN_HEIGHT_MM` in which the page's reading has no word at all. It is read twice, as
+one block of lines and with Tesseract's own analysis, each less the seal's strokes read as marks, and the reading
+with more letters read surely is kept (as a block under a seal is in ``--layout blocks``:
+:func:`archivist.blocks.text_score`), only if it holds at least :data:`MIN_SCORE` such letters: a seal's ring, a
+signature's scribble or a stain read as ``“ss vốc + #7:`` is left out, and so is each word of marks alone or read
+under :data:`MIN_WORD_CONF` in a reading kept. A page whose reading has no word at all is not touched (a page
+without text stays without words), and a block the reading touched anywhere is not read twice: nothing already
+read is changed, words are only added, each line where its block's top falls among the page's lines
+(:func:`archivist.cells.merge`). Only the upright page's reading gains them (``pagework._unread``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ MIN_WIDTH_MM, MIN_HEIGHT_MM = 20.0, 8.0
 #: Letters and digits read at the blocks' WEAK_MEAN confidence or more a block's reading must hold to be kept
 #: (a three-letter word and a half; the seal's and signature's strokes scored 0-2 on the studied pages).
 MIN_SCORE = 6
+#: Of a reading kept, a word read under this confidence (a signature's stroke read ``Z2`` at 0 beside the name
+#: ``Vũ Hữu Toàn`` at 96, HG89) or of marks alone (a seal's arc read ``—`` before ``Phạm Xuân Quý``, HG130) is
+#: left out: the words of a signature block read at 60 and more on the studied pages.
+MIN_WORD_CONF = 30.0
 
 
 def _touched(b: Block, words: list[Word]) -> bool:
@@ -44,7 +50,7 @@ def _touched(b: Block, words: list[Word]) -> bool:
 
 def unread_blocks(image: np.ndarray, dpi: float, words: list[Word]) -> list[Block]:
     """The text blocks of ``image`` large enough to hold a line of words, in which ``words`` has none."""
-    found = find_blocks(image, dpi) if words else None
+    found = find_blocks(image, dpi, faint=True) if words else None
     wide, high = MIN_WIDTH_MM / MM * dpi, MIN_HEIGHT_MM / MM * dpi
     return [b for b in found or () if b.x1 - b.x0 >= wide and b.y1 - b.y0 >= high and not _touched(b, words)]
 
@@ -58,6 +64,7 @@ def read_block(engine: OcrEngine, image: np.ndarray, dpi: float, b: Block, bilev
     best = max(readings, key=text_score)  # a tie keeps the block of lines
     if text_score(best) < MIN_SCORE:
         return []
+    best = [w for w in best if w.conf >= MIN_WORD_CONF and any(c.isalnum() for c in w.text)]
     first = {ln: i for i, ln in enumerate(dict.fromkeys(w.line for w in best))}
     return [replace(w, bbox=(w.bbox[0] + b.x0, w.bbox[1] + b.y0, w.bbox[2] + b.x0, w.bbox[3] + b.y0),
                     baseline=None if w.baseline is None else w.baseline + b.y0, line=first[w.line]) for w in best]
