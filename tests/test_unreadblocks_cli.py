@@ -34,6 +34,9 @@ def test_a_signature_block_the_pages_reading_left_out_is_read_alone(tmp_path, se
         assert line in lines and line in want  # each a line of its own, as on the page
     assert bag_of_words_error(want, page["text"]) <= 0.06  # base: 0.263 and 0.282
     assert lines.count("CHỦ TỊCH") == 1  # read once, not twice
+    meta = rec["metadata"]  # the base tree found no signer, position or authority on the document
+    assert (meta["signer"], meta["signer_position"], meta["authority"]) == (signer, "CHỦ TỊCH", "TM.")
+    assert not {"signer", "signer_position", "authority"} & set(meta["needs_review"])
     assert_valid_pdfs([pdf])
     archive = tmp_path / "archive"
     res = CliRunner().invoke(main, ["search", f'"{signer}"', "--archive", str(archive), "--json"])
