@@ -118,13 +118,15 @@ def large(b: Block, dpi: float) -> bool:
     return (b.x1 - b.x0) * (b.y1 - b.y0) >= (LARGE_MM / MM * dpi) ** 2
 
 
-def find_blocks(gray: np.ndarray, dpi: float) -> list[Block] | None:
+def find_blocks(gray: np.ndarray, dpi: float, faint: bool = False) -> list[Block] | None:
     """The text blocks of an upright grey page (paper white) in reading order, or None when the page
-    does not look like blocks of text (then Tesseract's own layout analysis should read it)."""
+    does not look like blocks of text (then Tesseract's own layout analysis should read it). ``faint``: also
+    on a page whose darkest ink is as light as a faded page's (:data:`FADED_INK`), for a caller that only
+    looks for where text is, not for rectangles to read it by (:mod:`archivist.unreadblocks`)."""
     k = min(1.0, BLOCK_DPI / dpi)
     small = cv2.resize(gray, None, fx=k, fy=k, interpolation=cv2.INTER_AREA) if k < 1.0 else gray
     t, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    if t > 230 or ink_level(gray) >= FADED_INK:  # faded ink, or none Otsu can tell from the paper's own noise
+    if t > 230 or not faint and ink_level(gray) >= FADED_INK:  # faded ink, or none Otsu tells from the paper's noise
         return None
     at = dpi * k
     kx, ky = max(3, round(JOIN_ACROSS_MM / MM * at)), max(3, round(JOIN_DOWN_MM / MM * at))

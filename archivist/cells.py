@@ -23,7 +23,9 @@ line of a cell a line of the page's text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Protocol
 
 import cv2
 import numpy as np
@@ -31,6 +33,14 @@ import numpy as np
 from .models import Word
 from .ocr import OcrEngine, OcrResult, text_from_words
 from .tables import Grid
+
+
+class Top(Protocol):
+    """A rectangle placed among the page's lines by its top edge (a table's grid, a text block)."""
+
+    @property
+    def y0(self) -> int: ...
+
 
 MM = 25.4
 MAX_STRIP_PX = 12000  # Tesseract's images stay well below its 32767-pixel side
@@ -126,9 +136,10 @@ def read_page(engine: OcrEngine, image: np.ndarray, dpi: float, grids: list[Grid
     return text_from_words(merge(page_words, sorted(tables, key=lambda t: t[0].y0)))
 
 
-def merge(page_words: list[Word], tables: list[tuple[Grid, list[list[Word]]]]) -> list[Word]:
+def merge(page_words: list[Word], tables: Sequence[tuple[Top, list[list[Word]]]]) -> list[Word]:
     """The page's words with each table's cells inserted before the first OCR line that starts below
-    the table's top (or at the end); lines renumbered in the new order."""
+    the table's top (or at the end); lines renumbered in the new order. Also a block read apart
+    (:mod:`archivist.unreadblocks`), each of its lines a "cell"."""
     out: list[Word] = []
     line_no, last = -1, None
     pending = list(tables)

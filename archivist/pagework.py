@@ -25,6 +25,7 @@ from .pagenumber import add_page_number
 from .preview import make_preview
 from .speckread import reread_specks
 from .typedread import reread_typed
+from .unreadblocks import read_unread
 
 __all__ = ["PageTask", "build_word_tables", "init_worker", "preload_engine", "process_page"]
 
@@ -102,6 +103,8 @@ def process_page(task: PageTask) -> PageResult | Failure:
             verdict = notext.judge(ocr)
             if not verdict.readable:  # an image only: nothing read, nothing to guess from
                 ocr, notes = OcrResult(), no_text_notes(done, verdict)
+            else:  # a block of text the page's reading left out whole (a signature block beside its seal)
+                ocr = _unread(engine, ocr, upright, preps, bilevel)
         clock.lap("ocr")
         prep = next((p for up, p in preps if up is upright), None)  # None on a page with its own text
         if prep is not None and ocr.words:
@@ -182,6 +185,18 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
+
+
+def _unread(engine: OcrEngine, ocr: OcrResult, upright: np.ndarray,
+            preps: list[tuple[np.ndarray, restore.Prepared]], bilevel: bool) -> OcrResult:
+    """The upright page's reading with the blocks it left unread read alone (:mod:`archivist.unreadblocks`), on the
+    image its reading was made from. Only once the page's way up is known: the other ways' readings are the
+    orientation's evidence, and are not added to."""
+    prep = next((p for up, p in preps if up is upright), None)
+    if prep is None:
+        return ocr
+    seen = prep.image if prep.plain is None else prep.plain
+    return read_unread(engine, ocr, seen, prep.dpi, prep.scale, bilevel)
 
 
 def init_worker() -> None:
