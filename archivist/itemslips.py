@@ -37,7 +37,7 @@ def colon_note_doubt(items: Sequence[str]) -> str | None:
     return None
 
 
-def _core(token: str) -> str | None:
+def syllable_core(token: str) -> str | None:
     """The token's syllable in :func:`archivist.wordpairs.canon` spelling, its marks at the edges cut off; None for
     a token that is no run of letters (a number, a code with a stroke)."""
     core = split_edges(token, EDGE)[1]
@@ -49,18 +49,18 @@ def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     """The lexicon's phrases (``các ban, ngành``, ``trưởng các thôn``): their canon syllables, and as written."""
     out = []
     for words in load_lexicon().get("phrases", {}).values():
-        cores = [_core(w) for w in words]
+        cores = [syllable_core(w) for w in words]
         if len(cores) >= 2 and None not in cores:
             out.append((tuple(c for c in cores if c is not None), " ".join(words)))
     return tuple(out)
 
 
-def _slips(item: str) -> Iterator[tuple[int, str, str]]:
+def slips(item: str) -> Iterator[tuple[int, str, str]]:
     """(the word's place in ``item``'s words, the lexicon phrase as written, the word as read) for each window of
     ``item`` holding the words of a lexicon phrase but for one, which is one confusion of it
     (:func:`archivist.wordpairs._near`: ``han`` for ``ban``, ``thên`` for ``thôn``)."""
     words = item.split()
-    toks = [_core(t) for t in words]
+    toks = [syllable_core(t) for t in words]
     for phrase, written in _phrases():
         n = len(phrase)
         for i in range(len(toks) - n + 1):
@@ -74,17 +74,17 @@ def _slips(item: str) -> Iterator[tuple[int, str, str]]:
 
 def phrase_slip_doubt(items: Sequence[str]) -> str | None:
     """Why the recipients are doubtful: an item holds the words of a lexicon phrase but for one, which is one
-    confusion of it (:func:`_slips`). The stock phrases of a list are typed the same in every letter, so a near
+    confusion of it (:func:`slips`). The stock phrases of a list are typed the same in every letter, so a near
     miss of one is a misread syllable. On seeds 86-124, of 2,196 lists stored, 4 items were so (HG103, HG111,
     HG112, HG124), all wrong."""
     for item in items:
-        for _, written, read in _slips(item):
+        for _, written, read in slips(item):
             return f"'{item}' holds '{written}' but for one word, read '{read}': a syllable misread"
     return None
 
 
-def _in_word(toks: Sequence[str | None], j: int) -> bool:
-    """Whether the ``j``-th of ``toks`` (:func:`_core` syllables) stands in a word of the list of words
+def in_word(toks: Sequence[str | None], j: int) -> bool:
+    """Whether the ``j``-th of ``toks`` (:func:`syllable_core` syllables) stands in a word of the list of words
     (:func:`archivist.wordpairs.entries`) with its neighbours: ``tăng`` of ``tăng cường``."""
     words = entries()
     return any(None not in toks[a:a + n] and " ".join(t for t in toks[a:a + n] if t) in words
@@ -92,16 +92,16 @@ def _in_word(toks: Sequence[str | None], j: int) -> bool:
 
 
 def subject_phrase_doubt(subject: str) -> str | None:
-    """Why a subject is doubtful: it holds a lexicon phrase but for one word one confusion off (:func:`_slips`),
+    """Why a subject is doubtful: it holds a lexicon phrase but for one word one confusion off (:func:`slips`),
     and that word stands in no word of the list with its neighbours. HG128 typewriter-09 cv-150's ``phòng, chống
     tụt bão`` for ``lụt bão`` (0.859): ``tụt`` (96.2, no rival) is a syllable, and ``lụt bão`` is in the lexicon's
     phrases, not in the list of words, so :func:`archivist.wordpairs.pair_doubt` is silent. The second condition
     keeps the right ``Về việc tăng cường`` (``việc tang``, a phrase, one mark off; ``tăng cường`` a word): on seeds
     86-124 and 127-128 the phrase slip alone named 39 wrong subjects and 24 right ones, all of them ``việc tăng``
     (bench/RESULTS.md, "Flags, hundred-and-first round onward (session 37)")."""
-    toks = [_core(t) for t in subject.split()]
-    for j, written, read in _slips(subject):
-        if not _in_word(toks, j):
+    toks = [syllable_core(t) for t in subject.split()]
+    for j, written, read in slips(subject):
+        if not in_word(toks, j):
             return f"'{read}' stands where the phrase '{written}' has a word one letter or mark off: a syllable misread"
     return None
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from .slipflags import _BEFORE_NAMES
+from .slipflags import BEFORE_NAMES
 from .subjectspan import EDGE, core, subject_start
 
 
@@ -37,7 +37,7 @@ def capital_word_doubt(subject: str, words: Sequence[tuple[str, float]]) -> str 
         word, before = texts[j], texts[j - 1]
         if not (word.isalpha() and word[0].isupper() and word[1:].islower()):
             continue
-        if not (before.isalpha() and before.islower()) or _small(before) in _BEFORE_NAMES:
+        if not (before.isalpha() and before.islower()) or _small(before) in BEFORE_NAMES:
             continue
         for k in range(1, len(texts) - 1):
             if at - 1 <= k <= at + n or cores[k - 1:k + 2] != cores[j - 1:j + 2]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .itemslips import _core, _slips
+from .itemslips import slips, syllable_core
 from .wordpairs import LONGEST, entries
 
 
@@ -30,11 +30,11 @@ def _word_spans(toks: Sequence[str | None], j: int) -> Iterator[tuple[int, int]]
 
 def phrase_word_doubt(subject: str) -> str | None:
     """Why ``subject`` may hold a misread word: it holds a lexicon phrase's words but for one, one confusion off
-    (:func:`archivist.itemslips._slips`), and that word stands in words of the list only within the phrase's place
+    (:func:`archivist.itemslips.slips`), and that word stands in words of the list only within the phrase's place
     (``bộ tịch`` where the phrase is ``hộ tịch``), in at least one."""
-    toks = [_core(t) for t in subject.split()]
-    for j, written, _ in _slips(subject):
-        phrase = [_core(w) for w in written.split()]
+    toks = [syllable_core(t) for t in subject.split()]
+    for j, written, _ in slips(subject):
+        phrase = [syllable_core(w) for w in written.split()]
         n = len(phrase)
         starts = [i for i in range(max(0, j - n + 1), min(j, len(toks) - n) + 1)
                   if sum(toks[i + k] != phrase[k] for k in range(n)) == 1 and toks[j] != phrase[j - i]]

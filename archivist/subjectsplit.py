@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .faintflags import Box
-from .itemslips import _core as syllable
-from .itemslips import _in_word
+from .itemslips import in_word
+from .itemslips import syllable_core as syllable
 from .subjectspan import EDGE, subject_start
 
 
@@ -36,7 +36,7 @@ def split_word_doubt(subject: str, words: Sequence[tuple[str, float, Box, int]])
     toks = [syllable(t) for t in subject.split()]
     for j in range(len(toks) - 1):
         a, b = words[at + j], words[at + j + 1]
-        if None in toks[j:j + 2] or not _cut(a, b) or _in_word(toks, j) or _in_word(toks, j + 1):
+        if None in toks[j:j + 2] or not _cut(a, b) or in_word(toks, j) or in_word(toks, j + 1):
             continue
         read = f"{a[0].strip(EDGE)} {b[0].strip(EDGE)}"
         return f"'{read}' was read as one word and cut in two, and neither part makes a word with its neighbours: " \
