@@ -10,7 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 
 def default_workers() -> int:
@@ -35,9 +36,43 @@ def command_preload() -> tuple[str, ...]:
     return PRELOAD if spec is not None and spec.name == "archivist.cli" else CLI_PRELOAD
 
 
+@contextmanager
+def parent_import_path() -> Iterator[None]:
+    """While it lasts, a Python started from this process imports from this process's ``sys.path``, in its order,
+    and not from the current folder first.
+
+    Why: Python 3.11's fork server is started as ``python -c 'from multiprocessing.forkserver import main; …'``,
+    so its ``sys.path`` opens with the current folder (``''``), and ``main`` takes the parent's ``sys_path`` but
+    never applies it before importing :data:`PRELOAD`. Started from a folder that holds an ``archivist`` package
+    (another checkout, an unpacked older release), the server imported *that* package's page stage while the
+    command ran the installed one, and every worker forked from the server with it (seen in session 39 with
+    ``bench/accuracy.py`` started inside another worktree; an installed ``archivist process --workers 2`` run
+    from such a folder did the same, tests/test_forkserver_path.py). ``PYTHONSAFEPATH`` (3.11) keeps the current
+    folder out; ``PYTHONPATH`` puts the parent's entries first, in order (``''``, the folder the parent imported
+    from, made absolute), so the server finds what the parent found. Both are restored after: only the server's
+    start sees them (its workers inherit them, and start no Python of their own)."""
+    saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    os.environ["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) if p else os.getcwd() for p in sys.path)
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def forkserver_context(preload: Sequence[str] = PRELOAD) -> multiprocessing.context.BaseContext:
+    """The fork server's context, its server started now (if it is not running) with ``preload`` imported from
+    this process's own import path (:func:`parent_import_path`), so the workers run the code the caller runs."""
+    from multiprocessing import forkserver
+
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(list(preload))
+    with parent_import_path():
+        forkserver.ensure_running()
     return ctx
 
 
@@ -46,11 +81,8 @@ def start_early(workers: int, kind: str = "local", timeout: float = 0.0, preload
     model load (about 1.3 s) then overlap the caller's own start-up instead of following it. ``preload``: what
     the server imports (the command gives :func:`command_preload`)."""
     if kind == "local" and (workers > 1 or timeout > 0):
-        from multiprocessing import forkserver
-
         os.environ["OMP_THREAD_LIMIT"] = "1"
         forkserver_context(preload)
-        forkserver.ensure_running()
 
 
 def _option(args: list[str], names: tuple[str, ...], default: str) -> str:

@@ -45,6 +45,10 @@ RECONNECT_WAIT = 30.0
 DOCUMENT_COLUMNS = ("id", "type", "type_folded", "number", "date", "issuer", "issuer_folded", "commune",
                     "commune_folded", "retention", "dossier", "subject", "source", "pdf", "page_count", "fonds",
                     "fonds_commune_folded", "superseded_by", "record_sha", "record_mtime")
+#: A page's search vectors: its fields' and folded words (weighted A and D) and its exact words. Written once, so
+#: the writer (:meth:`PgIndex._upsert`) and verify's expectation (:meth:`PgIndex.expected_rows`) build the same ones.
+FTSV = "setweight(to_tsvector('simple', {meta}), 'A') || setweight(to_tsvector('simple', {folded}), 'D')"
+ETSV = "to_tsvector('simple', {exact})"
 __all__ = ["CONNECT_TIMEOUT", "PgIndex", "compile_tsquery", "remove_documents", "shown_url", "unavailable_as_error"]
 def remove_documents(url: str, ids: list[str], archive_id: str | None = None, root: Path | None = None) -> int | None:
     """Delete the documents ``ids`` (their pages go with them) from the index at ``url`` and free the database
@@ -149,16 +153,28 @@ class PgIndex(IndexBase):
         fields = stored_fields(self.db.execute("SELECT * FROM documents WHERE id = %s", (doc_id,)))
         if fields is None:
             return None
-        pages = [tuple(r) for r in self.db.execute("SELECT page, exact_text FROM pages WHERE doc_id = %s "
-                                                   "ORDER BY page", (doc_id,))]
+        pages = [tuple(r) for r in self.db.execute(
+            "SELECT page, exact_text, source, ftsv::text, etsv::text FROM pages WHERE doc_id = %s ORDER BY page",
+            (doc_id,))]
         return fields, pages
 
-    @staticmethod
-    def expected_rows(rec: dict, record_sha: str | None) -> tuple[dict, list[tuple]]:
+    def expected_rows(self, rec: dict, record_sha: str | None) -> tuple[dict, list[tuple]]:
+        """The rows a record should have in this index (without the file's modification time): per page its text,
+        its own scan and its two search vectors, as SQLite's verify compares every column of a page row. The
+        vectors are made by the server from the record's words, as the writer makes them (one query a document)."""
         doc, rows = index_rows(rec, record_sha, None)
         fields = dict(zip(DOCUMENT_COLUMNS, doc, strict=True))
         fields.pop("record_mtime", None)
-        return fields, [(page, text) for _, page, _, _, text, _ in rows]
+        if not rows:
+            return fields, []
+        columns = ([words(meta) for _, _, meta, _, _, _ in rows], [words(folded) for _, _, _, folded, _, _ in rows],
+                   [words(text) for _, _, _, _, text, _ in rows])
+        vectors = self.db.execute(
+            f"SELECT ({FTSV.format(meta='m', folded='f')})::text, ({ETSV.format(exact='e')})::text "
+            "FROM unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY AS t(m, f, e, n) ORDER BY n",
+            columns).fetchall()
+        return fields, [(page, text, source, *vec) for (_, page, _, _, text, source), vec
+                        in zip(rows, vectors, strict=True)]
 
     def upsert_document(self, rec: dict, record_sha: str | None = None, record_mtime: int | None = None,
                         transaction: bool = True) -> None:
@@ -173,8 +189,7 @@ class PgIndex(IndexBase):
             for doc_id, page, meta, folded, exact_text, source in rows:
                 self.db.execute(
                     "INSERT INTO pages (doc_id, page, exact_text, ftsv, etsv, source) VALUES (%s, %s, %s, "
-                    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), "
-                    "to_tsvector('simple', %s), %s)",
+                    f"{FTSV.format(meta='%s', folded='%s')}, {ETSV.format(exact='%s')}, %s)",
                     (doc_id, page, exact_text, words(meta), words(folded), words(exact_text), source))
 
     def delete_document(self, doc_id: str) -> None:

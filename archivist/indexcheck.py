@@ -27,7 +27,8 @@ def _differences(stored: tuple[dict, list[tuple]], expected: tuple[dict, list[tu
     if len(s_pages) != len(e_pages):
         out.append(f"{plural(len(s_pages), 'page row')} in the index, {plural(len(e_pages), 'page')} in the record")
     else:
-        out += [f"page {e[0]} differs from the record's text" for s, e in zip(s_pages, e_pages, strict=True) if s != e]
+        out += [f"page {e[0]} differs from the record (its text, words or scan)"
+                for s, e in zip(s_pages, e_pages, strict=True) if s != e]
     return out
 
 
