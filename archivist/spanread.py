@@ -1,0 +1,151 @@
+"""A speckled page's words read again alone on a crop the line bounds: a number or code broken at its inner mark, and
+a word in small letters that is no syllable.
+
+Why: on the speckled 200 dpi pages of seeds 153-156 a word is broken apart where a stroke or a mark leaves a gap
+(``259, 2``, ``68, 7%``, ``109/KH- UBND``, ``vắc- xin``, ``1 7``) and a word whose letters a speck spoilt is read as
+no syllable at all (``trọhg``, ``thani``, ``dnug``, ``chuâãn``), which the corrector cannot tell back when two
+syllables are as near (bench/RESULTS.md, "Speckled pages, fourth round (session 40)"). Read again alone, the
+same span comes back whole and right, but only on a crop that the line's own height bounds: a word's box on these
+pages reaches up and down to the specks beside it (``259,``'s box was 102 px high on a line 40 px high), and a crop
+made from it (:func:`archivist.hookread.word_crop`) holds dark dots Tesseract reads as letters. So the crop here
+runs from the word's baseline up by the line's median height above it and down by its descenders, and a reading is
+taken only as evidence of what the first reading left in doubt:
+- a number or code broken at its mark is joined when a reading of the span is the two tokens' characters with no
+  space between (no character changed: ``33/UBND- NV`` read again ``93/UBND-NV`` stays as read);
+- a word in small letters that is no syllable becomes a reading's syllable when that syllable stands in a word of
+  the list with its neighbours (``trân trọhg`` -> ``trân trọng``); names, capitals, numbers and codes are never
+  touched here.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+
+from .fadedread import small_runs_places
+from .hookread import SINGLE_WORD
+from .models import Word
+from .ocr import OcrEngine, OcrResult, nfc
+from .ocrfix import text_of
+from .syllables import attested, is_syllable
+from .tokens import EDGE, split_edges
+
+#: The crop about a word's baseline, in the line's median height above its baseline: above (the stacked marks of a
+#: capital reach 1.2 of it), below (descenders), and either side.
+ABOVE, BELOW, SIDE = 1.25, 0.4, 0.2
+SINGLE_LINE = 7  # Tesseract's page segmentation mode for one line: a span whose gap it should read as none
+#: A number cut after its decimal or thousands mark (``259,``), a code after its dash (``109/KH-``), a word after a
+#: dash (``vắc-``).
+CUT_AFTER_MARK = re.compile(r"\d+(?:[.,]\d+)*[.,]|\d+/[^\W\d_]+-|[^\W\d_]+-")
+
+
+def line_heights(words: list[Word]) -> dict[int, float]:
+    """Each line's median height above its baseline (words without a baseline left out)."""
+    tops: dict[int, list[int]] = {}
+    for w in words:
+        if w.baseline is not None and w.baseline > w.bbox[1]:
+            tops.setdefault(w.line, []).append(w.baseline - w.bbox[1])
+    return {line: float(statistics.median(h)) for line, h in tops.items()}
+
+
+def span_crop(image: np.ndarray, first: Word, last: Word, height: float) -> np.ndarray:
+    """The span from ``first`` to ``last`` (words of one line), bounded by the line: ``height`` above the first
+    word's baseline times :data:`ABOVE`, below it times :data:`BELOW`, :data:`SIDE` either side."""
+    base = first.baseline if first.baseline is not None else first.bbox[3]
+    y0, y1 = int(base - ABOVE * height), int(base + BELOW * height)
+    x0, x1 = int(first.bbox[0] - SIDE * height), int(last.bbox[2] + SIDE * height)
+    return image[max(0, y0):max(0, y1), max(0, x0):max(0, x1)]
+
+
+def broken_at_mark(a: str, b: str) -> bool:
+    """Whether tokens ``a`` and ``b`` may be one number or code broken where its mark left a gap: ``259,`` ``2``,
+    ``71`` ``,9%``, ``1`` ``7``, ``109/KH-`` ``UBND``; a word and a dash (``vắc-`` ``xin``) only when the part
+    before the dash is no syllable on its own (two syllables apart are two words: ``tế-`` ``xã``)."""
+    a, b = nfc(a), nfc(b)
+    if not a or not b:
+        return False
+    if a.isdigit():
+        return b.isdigit() or b[:1] in ".," and b[1:2].isdigit()
+    if not CUT_AFTER_MARK.fullmatch(a):
+        return False
+    if a[0].isdigit():
+        return b[:1].isdigit() if a[-1] in ".," else b[:1].isalpha() and b[:1].isupper()
+    return b.isalpha() and b.islower() and a[:-1].lower() not in attested()
+
+
+def joined_reading(a: str, b: str, readings: list[str]) -> str | None:
+    """``a`` and ``b`` as one token when a reading of their span is exactly that token (its marks at the edges
+    aside) with no space: the gap was none; None otherwise."""
+    joined = nfc(a) + nfc(b)
+    core = split_edges(joined, EDGE)[1]
+    return joined if any(" " not in r and r and split_edges(r, EDGE)[1] == core for r in readings) else None
+
+
+def syllable_reading(core: str, readings: list[str], run: list[str], i: int) -> str | None:
+    """The syllable a reading makes of ``core`` (word ``i`` of ``run``, a line's run of small-letter words) when
+    ``core`` is no syllable, the reading's letters are a small-letter syllable Vietnamese words use, and in its
+    place the run stands in a word of the list (:func:`archivist.wordpairs.in_a_word`); None otherwise."""
+    from .wordpairs import in_a_word  # on a speckled page only (the page stage's fork server keeps it out)
+
+    if is_syllable(core):
+        return None
+    for r in readings:
+        new = split_edges(r, EDGE)[1]
+        if " " in r or not new.isalpha() or not new.islower() or new == core or new not in attested():
+            continue
+        if in_a_word([*run[:i], new, *run[i + 1:]], i):
+            return new
+    return None
+
+
+def read_span(read_alone: Callable[[np.ndarray, float, int], str], images: tuple[np.ndarray, ...], first: Word,
+              last: Word, height: float, dpi: float) -> list[str]:
+    """The span from ``first`` to ``last`` read alone from each of ``images`` (:func:`span_crop`), as one word and
+    as one line: the two modes split a span differently, and either may be the one that reads it whole (``259,2``
+    came back only as a line, HG153's ``speckle-01``)."""
+    crops = [span_crop(im, first, last, height) for im in images]
+    return [nfc(read_alone(c, dpi, psm)) for c in crops if c.size for psm in (SINGLE_WORD, SINGLE_LINE)]
+
+
+def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,
+                 dpi: float) -> OcrResult:
+    """``ocr`` (a speckled page's reading of ``image``; ``unsmoothed`` the page before its median) with each number
+    or code broken at its mark joined (:func:`broken_at_mark`, :func:`joined_reading`) and each small-letter word
+    that is no syllable read again (:func:`syllable_reading`), from both images on crops the line bounds.
+    Unchanged on any page but a speckled one (``unsmoothed`` None) or without an engine that reads a crop alone."""
+    read_alone = getattr(engine, "read_alone", None)
+    if unsmoothed is None or not callable(read_alone) or not ocr.words:
+        return ocr
+    heights = line_heights(ocr.words)
+    images = (unsmoothed, image)
+    words: list[Word] = []
+    changed = False
+    for w in ocr.words:
+        prev = words[-1] if words else None
+        if prev is not None and prev.line == w.line and w.line in heights and broken_at_mark(prev.text, w.text):
+            joined = joined_reading(prev.text, w.text, read_span(read_alone, images, prev, w, heights[w.line], dpi))
+            if joined is not None:
+                box = (prev.bbox[0], min(prev.bbox[1], w.bbox[1]), w.bbox[2], max(prev.bbox[3], w.bbox[3]))
+                words[-1] = replace(prev, text=joined, bbox=box, conf=min(prev.conf, w.conf))
+                changed = True
+                continue
+        words.append(w)
+    place = small_runs_places(words)
+    for k, (run, i) in place.items():
+        w = words[k]
+        if w.line not in heights:
+            continue
+        lead, core, trail = split_edges(nfc(w.text), EDGE)
+        if is_syllable(core):
+            continue
+        new = syllable_reading(core, read_span(read_alone, images, w, w, heights[w.line], dpi), run, i)
+        if new is not None:
+            words[k] = replace(w, text=lead + new + trail)
+            changed = True
+    if not changed:
+        return ocr
+    return replace(ocr, words=words, text=nfc(text_of(words)).strip())
