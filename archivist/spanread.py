@@ -10,8 +10,9 @@ pages reaches up and down to the specks beside it (``259,``'s box was 102 px hig
 made from it (:func:`archivist.hookread.word_crop`) holds dark dots Tesseract reads as letters. So the crop here
 runs from the word's baseline up by the line's median height above it and down by its descenders, and a reading is
 taken only as evidence of what the first reading left in doubt:
-- a number or code broken at its mark is joined when a reading of the span is the two tokens' characters with no
-  space between (no character changed: ``33/UBND- NV`` read again ``93/UBND-NV`` stays as read);
+- a number broken at its thousands stop or a code at its dash is joined when a reading of the span as a line is the
+  two tokens' characters with no space between (no character changed: ``33/UBND- NV`` read again ``93/UBND-NV``
+  stays as read); a decimal comma is left (:data:`THOUSANDS` says why);
 - a word in small letters that is no syllable becomes a reading's syllable when that syllable stands in a word of
   the list with its neighbours (``trân trọhg`` -> ``trân trọng``); names, capitals, numbers and codes are never
   touched here.
@@ -37,10 +38,18 @@ from .tokens import EDGE, split_edges
 #: The crop about a word's baseline, in the line's median height above its baseline: above (the stacked marks of a
 #: capital reach 1.2 of it), below (descenders), and either side.
 ABOVE, BELOW, SIDE = 1.25, 0.4, 0.2
-SINGLE_LINE = 7  # Tesseract's page segmentation mode for one line: a span whose gap it should read as none
-#: A number cut after its decimal or thousands mark (``259,``), a code after its dash (``109/KH-``), a word after a
-#: dash (``vắc-``).
-CUT_AFTER_MARK = re.compile(r"\d+(?:[.,]\d+)*[.,]|\d+/[^\W\d_]+-|[^\W\d_]+-")
+SINGLE_LINE = 7  # Tesseract's page segmentation mode for one line, which keeps a real space (one word's drops it)
+#: A number cut after a thousands stop (``646.`` ``800.000``: three digits after it), a code after its dash
+#: (``109/KH-`` ``UBND``), a word after a dash (``vắc-`` ``xin``). Not a decimal comma nor two numbers: a list's
+#: ``1, 2`` and ``259,2`` read alike as a line (Tesseract drops the space after the comma, drawn 0.25 em wide), and the
+#: ink between can be as wide in a number a speck broke (``403, 1``: 0.37 of the line's height) as in a real space
+#: (from 0.20, ``đệm, tên``), so nothing on the page tells them apart.
+#: A number's thousands are taken only where the groups show it is one: a group already before the cut
+#: (``646.800.`` ``000``) or one more after it (``646.`` ``800.``); ``1.`` ``200`` may be a list's item.
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})*\."), re.compile(r"\d{3}(?:\.\d{3})*\.?")
+GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+\.")
+CODE_CUT = re.compile(r"\d+/[^\W\d_]+-")
+WORD_CUT = re.compile(r"[^\W\d_]+-")
 
 
 def line_heights(words: list[Word]) -> dict[int, float]:
@@ -62,19 +71,16 @@ def span_crop(image: np.ndarray, first: Word, last: Word, height: float) -> np.n
 
 
 def broken_at_mark(a: str, b: str) -> bool:
-    """Whether tokens ``a`` and ``b`` may be one number or code broken where its mark left a gap: ``259,`` ``2``,
-    ``71`` ``,9%``, ``1`` ``7``, ``109/KH-`` ``UBND``; a word and a dash (``vắc-`` ``xin``) only when the part
-    before the dash is no syllable on its own (two syllables apart are two words: ``tế-`` ``xã``)."""
+    """Whether tokens ``a`` and ``b`` may be one number or code broken where a speck or a lost stroke left a gap at
+    its mark: a number's thousands (``646.`` ``800.``), a code's dash before its capitals (``109/KH-`` ``UBND``), a
+    dash before small letters when the part before it is no syllable in use (``vắc-`` ``xin``; two syllables about a
+    dash are two words, ``tế-`` ``xã``). See :data:`THOUSANDS` for what is left."""
     a, b = nfc(a), nfc(b)
-    if not a or not b:
-        return False
-    if a.isdigit():
-        return b.isdigit() or b[:1] in ".," and b[1:2].isdigit()
-    if not CUT_AFTER_MARK.fullmatch(a):
-        return False
-    if a[0].isdigit():
-        return b[:1].isdigit() if a[-1] in ".," else b[:1].isalpha() and b[:1].isupper()
-    return b.isalpha() and b.islower() and a[:-1].lower() not in attested()
+    if THOUSANDS[0].fullmatch(a):
+        return bool(THOUSANDS[1].fullmatch(b)) and (b.endswith(".") or bool(GROUPED.fullmatch(a)))
+    if CODE_CUT.fullmatch(a):
+        return b.isalpha() and b.isupper()
+    return bool(WORD_CUT.fullmatch(a)) and b.isalpha() and b.islower() and a[:-1].lower() not in attested()
 
 
 def joined_reading(a: str, b: str, readings: list[str]) -> str | None:
@@ -103,12 +109,12 @@ def syllable_reading(core: str, readings: list[str], run: list[str], i: int) -> 
 
 
 def read_span(read_alone: Callable[[np.ndarray, float, int], str], images: tuple[np.ndarray, ...], first: Word,
-              last: Word, height: float, dpi: float) -> list[str]:
-    """The span from ``first`` to ``last`` read alone from each of ``images`` (:func:`span_crop`), as one word and
-    as one line: the two modes split a span differently, and either may be the one that reads it whole (``259,2``
-    came back only as a line, HG153's ``speckle-01``)."""
+              last: Word, height: float, dpi: float, modes: tuple[int, ...] = (SINGLE_WORD, SINGLE_LINE)) -> list[str]:
+    """The span from ``first`` to ``last`` read alone from each of ``images`` (:func:`span_crop`), in each of
+    ``modes``: as one word and as one line the engine reads a spoilt word differently, and either may read it
+    right."""
     crops = [span_crop(im, first, last, height) for im in images]
-    return [nfc(read_alone(c, dpi, psm)) for c in crops if c.size for psm in (SINGLE_WORD, SINGLE_LINE)]
+    return [nfc(read_alone(c, dpi, psm)) for c in crops if c.size for psm in modes]
 
 
 def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,
@@ -127,7 +133,8 @@ def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | Non
     for w in ocr.words:
         prev = words[-1] if words else None
         if prev is not None and prev.line == w.line and w.line in heights and broken_at_mark(prev.text, w.text):
-            joined = joined_reading(prev.text, w.text, read_span(read_alone, images, prev, w, heights[w.line], dpi))
+            readings = read_span(read_alone, images, prev, w, heights[w.line], dpi, (SINGLE_LINE,))  # keeps a space
+            joined = joined_reading(prev.text, w.text, readings)
             if joined is not None:
                 box = (prev.bbox[0], min(prev.bbox[1], w.bbox[1]), w.bbox[2], max(prev.bbox[3], w.bbox[3]))
                 words[-1] = replace(prev, text=joined, bbox=box, conf=min(prev.conf, w.conf))
