@@ -1,18 +1,18 @@
-"""A speckled page's words read again alone on a crop the line bounds: a number or code broken at its inner mark, and
-a word in small letters that is no syllable.
+"""A speckled page's words read again alone on a crop the line bounds: a number or code broken at its mark, and a
+word in small letters that is no syllable.
 
 Why: on the speckled 200 dpi pages of seeds 153-156 a word is broken apart where a stroke or a mark leaves a gap
-(``259, 2``, ``68, 7%``, ``109/KH- UBND``, ``vắc- xin``, ``1 7``) and a word whose letters a speck spoilt is read as
-no syllable at all (``trọhg``, ``thani``, ``dnug``, ``chuâãn``), which the corrector cannot tell back when two
-syllables are as near (bench/RESULTS.md, "Speckled pages, fourth round (session 40)"). Read again alone, the
-same span comes back whole and right, but only on a crop that the line's own height bounds: a word's box on these
-pages reaches up and down to the specks beside it (``259,``'s box was 102 px high on a line 40 px high), and a crop
-made from it (:func:`archivist.hookread.word_crop`) holds dark dots Tesseract reads as letters. So the crop here
-runs from the word's baseline up by the line's median height above it and down by its descenders, and a reading is
-taken only as evidence of what the first reading left in doubt:
+(``646. 800. 000``, ``109/KH- UBND``, ``vắc- xin``, and ``259, 2``, ``1 7``) and a word a speck spoilt is read as no
+syllable at all (``trọhg``, ``thani``, ``dnug``, ``chuâãn``), which the corrector left as read (bench/RESULTS.md,
+"Speckled pages, fourth round (session 40)"). Read again alone, the same span often comes back whole and right, but
+only on a crop that the line's own height bounds: a word's box on these pages reaches up and down to the specks
+beside it (``259,``'s box was 102 px high on a line whose words stand 40 px above their baseline), and a crop made
+from it (:func:`archivist.hookread.word_crop`) holds dark dots Tesseract reads as letters. So the crop
+(:func:`archivist.hookread.span_crop`) runs from the word's baseline up by the line's median height above it and
+down by its descenders, and a reading is taken only as evidence of what the first reading left in doubt:
 - a number broken at its thousands stop or a code at its dash is joined when a reading of the span as a line is the
   two tokens' characters with no space between (no character changed: ``33/UBND- NV`` read again ``93/UBND-NV``
-  stays as read); a decimal comma is left (:data:`THOUSANDS` says why);
+  stays as read); a decimal comma and two numbers are left (:data:`THOUSANDS` says why);
 - a word in small letters that is no syllable becomes a reading's syllable when that syllable stands in a word of
   the list with its neighbours (``trân trọhg`` -> ``trân trọng``); names, capitals, numbers and codes are never
   touched here.
@@ -21,24 +21,18 @@ taken only as evidence of what the first reading left in doubt:
 from __future__ import annotations
 
 import re
-import statistics
-from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
 
 from .fadedread import small_runs_places
-from .hookread import SINGLE_WORD
+from .hookread import SINGLE_LINE, line_heights, read_span
 from .models import Word
 from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import text_of
 from .syllables import attested, is_syllable
 from .tokens import EDGE, split_edges
 
-#: The crop about a word's baseline, in the line's median height above its baseline: above (the stacked marks of a
-#: capital reach 1.2 of it), below (descenders), and either side.
-ABOVE, BELOW, SIDE = 1.25, 0.4, 0.2
-SINGLE_LINE = 7  # Tesseract's page segmentation mode for one line, which keeps a real space (one word's drops it)
 #: A number cut after a thousands stop (``646.`` ``800.000``: three digits after it), a code after its dash
 #: (``109/KH-`` ``UBND``), a word after a dash (``vắc-`` ``xin``). Not a decimal comma nor two numbers: a list's
 #: ``1, 2`` and ``259,2`` read alike as a line (Tesseract drops the space after the comma, drawn 0.25 em wide), and the
@@ -50,24 +44,6 @@ THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})*\."), re.compile(r"\d{3}(?:\.\d{3})*
 GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+\.")
 CODE_CUT = re.compile(r"\d+/[^\W\d_]+-")
 WORD_CUT = re.compile(r"[^\W\d_]+-")
-
-
-def line_heights(words: list[Word]) -> dict[int, float]:
-    """Each line's median height above its baseline (words without a baseline left out)."""
-    tops: dict[int, list[int]] = {}
-    for w in words:
-        if w.baseline is not None and w.baseline > w.bbox[1]:
-            tops.setdefault(w.line, []).append(w.baseline - w.bbox[1])
-    return {line: float(statistics.median(h)) for line, h in tops.items()}
-
-
-def span_crop(image: np.ndarray, first: Word, last: Word, height: float) -> np.ndarray:
-    """The span from ``first`` to ``last`` (words of one line), bounded by the line: ``height`` above the first
-    word's baseline times :data:`ABOVE`, below it times :data:`BELOW`, :data:`SIDE` either side."""
-    base = first.baseline if first.baseline is not None else first.bbox[3]
-    y0, y1 = int(base - ABOVE * height), int(base + BELOW * height)
-    x0, x1 = int(first.bbox[0] - SIDE * height), int(last.bbox[2] + SIDE * height)
-    return image[max(0, y0):max(0, y1), max(0, x0):max(0, x1)]
 
 
 def broken_at_mark(a: str, b: str) -> bool:
@@ -106,15 +82,6 @@ def syllable_reading(core: str, readings: list[str], run: list[str], i: int) -> 
         if in_a_word([*run[:i], new, *run[i + 1:]], i):
             return new
     return None
-
-
-def read_span(read_alone: Callable[[np.ndarray, float, int], str], images: tuple[np.ndarray, ...], first: Word,
-              last: Word, height: float, dpi: float, modes: tuple[int, ...] = (SINGLE_WORD, SINGLE_LINE)) -> list[str]:
-    """The span from ``first`` to ``last`` read alone from each of ``images`` (:func:`span_crop`), in each of
-    ``modes``: as one word and as one line the engine reads a spoilt word differently, and either may read it
-    right."""
-    crops = [span_crop(im, first, last, height) for im in images]
-    return [nfc(read_alone(c, dpi, psm)) for c in crops if c.size for psm in modes]
 
 
 def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,

@@ -12,9 +12,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from archivist.hookread import agreed_hook, line_heights, span_crop
 from archivist.models import Word
 from archivist.ocr import OcrResult, make_engine
-from archivist.spanread import broken_at_mark, joined_reading, line_heights, reread_spans, span_crop, syllable_reading
+from archivist.spanread import broken_at_mark, joined_reading, reread_spans, syllable_reading
 from tests.drawnline import SERIF
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
@@ -62,6 +63,13 @@ def test_the_crop_is_bounded_by_the_line_not_by_the_specks_beside_the_word() -> 
     assert line_heights(words) == {3: 37.0}
     crop = span_crop(np.zeros((300, 400), np.uint8), words[2], words[2], 37.0)
     assert crop.shape == (int(137 + 0.4 * 37) - int(137 - 1.25 * 37), int(180 + 0.2 * 37) - int(120 - 0.2 * 37))
+
+
+def test_a_hook_on_the_line_s_crop_is_taken_only_when_both_readings_show_it() -> None:
+    assert agreed_hook("Quyến", ["Quyển", "Quyển"]) == "Quyển"
+    assert agreed_hook("KẾ", ["KỂ", "KẾ"]) is None  # one mode alone read the hook (seed 155)
+    assert agreed_hook("tống", ["tổng", "tông"]) is None
+    assert agreed_hook("Tống", []) is None
 
 
 def _drawn(parts: list[tuple[str, str, int]]) -> tuple[np.ndarray, list[Word]]:
