@@ -110,7 +110,11 @@ def reread_hooks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | Non
             crop = word_crop(unsmoothed, w.bbox)
             again = hook_reading(w.text, read_alone(crop, dpi, SINGLE_WORD)) if crop.size else None
             if again is None and w.line in heights:  # the line's crop, without the specks the box reaches
-                again = agreed_hook(w.text, read_span(read_alone, (unsmoothed,), w, w, heights[w.line], dpi))
+                again = agreed_hook(w.text, read_span(read_alone, (unsmoothed,), w, w, heights[w.line], dpi,
+                                                      (SINGLE_WORD,)))
+                if again is not None:  # the second mode only to confirm the first: most words keep their acute
+                    again = agreed_hook(w.text, [again, *read_span(read_alone, (unsmoothed,), w, w, heights[w.line],
+                                                                   dpi, (SINGLE_LINE,))])
             if again is not None:
                 w = replace(w, text=again)
                 changed = True
