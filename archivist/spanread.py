@@ -6,7 +6,7 @@ Why: on the speckled 200 dpi pages of seeds 153-156 a word is broken apart where
 syllable at all (``trọhg``, ``thani``, ``dnug``, ``chuâãn``), which the corrector left as read (bench/RESULTS.md,
 "Speckled pages, fourth round (session 40)"). Read again alone, the same span often comes back whole and right, but
 only on a crop that the line's own height bounds: a word's box on these pages reaches up and down to the specks
-beside it (``259,``'s box was 102 px high on a line whose words stand 40 px above their baseline), and a crop made
+beside it (``259,``'s box was 102 px high on a line whose words stand 38 px above their baseline), and a crop made
 from it (:func:`archivist.hookread.word_crop`) holds dark dots Tesseract reads as letters. So the crop
 (:func:`archivist.hookread.span_crop`) runs from the word's baseline up by the line's median height above it and
 down by its descenders, and a reading is taken only as evidence of what the first reading left in doubt:
