@@ -69,20 +69,29 @@ def _small_runs(words: list[Word]) -> Iterator[list[tuple[int, str]]]:
         yield run
 
 
-def odd_in_runs(words: list[Word]) -> tuple[dict[int, str], dict[int, tuple[list[str], int]]]:
-    """The words the list finds odd, each with the syllable one confusion away that makes a word with its neighbours
-    (:func:`archivist.wordpairs.odd_syllables`); and every word of a small-letter run with its run and place.
-    The list is imported here, on a faded or speckled page only (archivist/speckread.py): the page stage's fork
-    server keeps the document stage's modules out (tests/test_worker_costs.py)."""
-    from .wordpairs import odd_syllables
-    odd: dict[int, str] = {}
+def small_runs_places(words: list[Word]) -> dict[int, tuple[list[str], int]]:
+    """Every word of a small-letter run (:func:`_small_runs`) with its run's syllables and its place in the run."""
     place: dict[int, tuple[list[str], int]] = {}
     for run in _small_runs(words):
         read = [core for _, core in run]
         for i, (k, _) in enumerate(run):
             place[k] = (read, i)
-        for i, alt, _, _ in odd_syllables(read):
-            odd[run[i][0]] = alt
+    return place
+
+
+def odd_in_runs(words: list[Word]) -> tuple[dict[int, str], dict[int, tuple[list[str], int]]]:
+    """The words the list finds odd, each with the syllable one confusion away that makes a word with its neighbours
+    (:func:`archivist.wordpairs.odd_syllables`); and every word of a small-letter run with its run and place
+    (:func:`small_runs_places`; a run's words are adjacent, so its first word's index plus a place is the word's).
+    The list is imported here, on a faded or speckled page only (archivist/speckread.py): the page stage's fork
+    server keeps the document stage's modules out (tests/test_worker_costs.py)."""
+    from .wordpairs import odd_syllables
+    place = small_runs_places(words)
+    odd: dict[int, str] = {}
+    for k, (read, i) in place.items():
+        if i == 0:
+            for j, alt, _, _ in odd_syllables(read):
+                odd[k + j] = alt
     return odd, place
 
 

@@ -23,6 +23,7 @@ from .orient import PDF_TEXT, TOO_LITTLE_TEXT, Oriented, orient
 from .osd import Osd
 from .pagenumber import add_page_number
 from .preview import make_preview
+from .spanread import reread_spans
 from .speckread import reread_specks
 from .typedread import reread_typed
 from .unreadblocks import read_unread
@@ -180,6 +181,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = read_prepared(engine, prep.image, prep.dpi, prep.grids, prep.plain, prep.restored, bilevel)
     ocr = reread_hooks(engine, ocr, prep.unsmoothed, prep.dpi)  # a speckled page's hooks over a circumflex
     ocr = reread_specks(engine, ocr, prep.unsmoothed, prep.image, prep.dpi)  # its specks read as marks
+    ocr = reread_spans(engine, ocr, prep.unsmoothed, prep.image, prep.dpi)  # its words broken or spoilt, read again
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters
     ocr = reread_typed(engine, ocr, prep.typed_before, prep.dpi, restore.ADOPTED.typed_thicken)  # a typed page's 0s
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
