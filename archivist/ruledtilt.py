@@ -7,9 +7,9 @@ two-line cells, a row or two and a total: words at different heights in each col
 falls off its best angle (sharpness 0.10-0.12 on HG113 ``tables-30`` p. 3 and HG123 ``tables-30`` p. 4, tilted 13.1
 and 4.3 degrees) and the page was read tilted: every word lost, or read the wrong way up (bench/RESULTS.md, "Table
 pages, the whole page lost and the merged lines (session 40)"). Its grid's rules are long straight lines, the best
-evidence of a tilt a page can hold: they are measured instead, and only when they define the angle sharply and
-agree with what the text measured. A photograph, a stain or a drawing's strokes are no long straight lines; a
-handwritten page on ruled paper is turned level by its rules, which is right.
+evidence of a tilt a page can hold: they are measured instead, and only when they define the angle sharply, both
+along the lines and across them (a grid: rules both ways at one tilt), and agree with what the text measured. A
+map's boundaries, a photograph's edges and ruled paper run one way only, or at no common tilt: left as scanned.
 """
 
 from __future__ import annotations
@@ -23,10 +23,13 @@ from . import preprocess as pp
 RULE_DPI = 150.0
 #: A component is a rule (or a grid of them) when it is at least this long (inches) along the text's lines.
 RULE_LENGTH = 2.0
-#: How sharply the rules must define the angle (1 - score a degree off / score at it). A straight rule's pixels
-#: stack into a bin or two at their angle and spread over dozens a degree off: 0.47-0.93 on the generated tables'
-#: pages, whose vertical rules dilute it; text pages are 0.13-0.41, handwriting 0.01-0.10.
-MIN_RULE_SHARPNESS = 0.3
+#: How sharply the rules must define the angle (1 - score a degree off / score at it), along them and across them.
+#: A grid's rules stack into a bin or two at their angle both ways: along 0.85-0.88 and across 0.33-0.73 on the
+#: table pages measured (HG113, HG123, the orientation set's tables). A cadastral map's or a photograph's long
+#: strokes run one way at a time: along 0.52-0.59 but across -0.01-0.04 (the orientation set's maps, drawn level,
+#: were tilted 0.1-0.9 degrees by the rules along alone; bench/RESULTS.md, session 40).
+MIN_RULE_SHARPNESS = 0.7
+MIN_ACROSS_SHARPNESS = 0.2
 #: The rules' angle must lie this close (degrees) to the one the text measured, blurred as that one is.
 AGREE = 1.0
 RULE_POINTS = 200_000
@@ -56,5 +59,7 @@ def rule_tilt(gray: np.ndarray, dpi: float, quarter: int, measured: float) -> tu
     angle, _ = pp._refine(xs, ys, angle, 0.1, 0.01)
     sharp = pp._sharpness(xs, ys, angle)
     if abs(angle - measured) > AGREE - 0.05 or sharp < MIN_RULE_SHARPNESS:  # at the window's edge: no peak there
+        return None
+    if pp._sharpness(ys, -xs, angle) < MIN_ACROSS_SHARPNESS:  # no rules across at the same tilt: not a grid
         return None
     return round(float(angle), 3), round(sharp, 3)
