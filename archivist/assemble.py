@@ -16,6 +16,7 @@ from .calibration import threshold_for
 from .classify import THRESHOLD, Classification, PageText, classify, split_dossier
 from .extract import extract
 from .models import DocumentInput, PageResult
+from .sectionpages import carry_numerals
 
 SPLIT_MODES = ("auto", "none", "file")
 
@@ -66,13 +67,14 @@ def assemble(doc: DocumentInput, pages: list[PageResult], split: str = "auto") -
     """The documents an input holds, in scan order, each classified and described."""
     bounds = split_dossier(page_texts(pages)) if should_split(doc, split) else []
     if len(bounds) <= 1:
+        pages = carry_numerals(pages)
         cls, meta = describe(pages)
         return [Part(doc.id, pages, cls, meta)]
     starts = [b.start_page for b in bounds] + [pages[-1].number + 1]
     parts: list[Part] = []
     for k, b in enumerate(bounds):
         chunk = [p for p in pages if starts[k] <= p.number < starts[k + 1]]
-        renumbered = [_renumber(p, i) for i, p in enumerate(chunk, start=1)]
+        renumbered = carry_numerals([_renumber(p, i) for i, p in enumerate(chunk, start=1)])
         cls, meta = describe(renumbered)
         parts.append(Part(f"{doc.id}-{k + 1:02d}", renumbered, cls, meta,
                           dossier={"id": doc.id, "label": doc.label, "sequence": k + 1, "parts": len(bounds)},

@@ -27,6 +27,7 @@ from .spanread import reread_spans
 from .speckread import reread_specks
 from .typedread import reread_typed
 from .unreadblocks import read_unread
+from .unreadlines import read_lines
 
 __all__ = ["PageTask", "build_word_tables", "init_worker", "preload_engine", "process_page"]
 
@@ -191,14 +192,16 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
 
 def _unread(engine: OcrEngine, ocr: OcrResult, upright: np.ndarray,
             preps: list[tuple[np.ndarray, restore.Prepared]], bilevel: bool) -> OcrResult:
-    """The upright page's reading with the blocks it left unread read alone (:mod:`archivist.unreadblocks`), on the
+    """The upright page's reading with the blocks it left unread read alone (:mod:`archivist.unreadblocks`), then the
+    lines it skipped inside the blocks it read (:mod:`archivist.unreadlines`), on the
     image its reading was made from. Only once the page's way up is known: the other ways' readings are the
     orientation's evidence, and are not added to."""
     prep = next((p for up, p in preps if up is upright), None)
     if prep is None:
         return ocr
     seen = prep.image if prep.plain is None else prep.plain
-    return read_unread(engine, ocr, seen, prep.dpi, prep.scale, bilevel)
+    ocr = read_unread(engine, ocr, seen, prep.dpi, prep.scale, bilevel)
+    return read_lines(engine, ocr, seen, prep.dpi, prep.scale, bilevel)  # a line skipped inside a block it read
 
 
 def init_worker() -> None:

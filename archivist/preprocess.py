@@ -340,9 +340,12 @@ def detect(gray: np.ndarray, dpi: float) -> Correction:
     orientation = quarter if ratio >= 1.0 else (quarter + 180) % 360
     conf = float(min(1.0, abs(np.log(ratio)) / 0.7)) if lines >= 3 else 0.0
     measured = round(float(angle), 3)
-    straight = sharp >= MIN_SHARPNESS
-    return Correction(orientation, measured if straight else 0.0, round(conf, 3), True, lines, measured,
-                      round(sharp, 3), "" if straight else NOT_DESKEWED)
+    if sharp >= MIN_SHARPNESS:
+        return Correction(orientation, measured, round(conf, 3), True, lines, measured, round(sharp, 3))
+    from .ruledtilt import RULED, rule_tilt  # here: it builds on this module's measures
+    ruled = rule_tilt(gray, dpi, quarter, measured)  # a table page's few uneven lines: its rules' tilt
+    skew, note = (ruled[0], RULED) if ruled else (0.0, NOT_DESKEWED)
+    return Correction(orientation, skew, round(conf, 3), True, lines, measured, round(sharp, 3), note)
 
 
 def _out_size(img: np.ndarray, orientation: int) -> tuple[int, int]:

@@ -29,7 +29,13 @@ def _heading_after(words: list[Word], i: int) -> bool:
 
 def correct_numerals(words: list[Word]) -> list[Word]:
     """``words`` with the misread section numerals of the page read back (see the module docstring)."""
-    out, seen = list(words), 0
+    return order_numerals(words)[0]
+
+
+def order_numerals(words: list[Word], seen: int = 0) -> tuple[list[Word], int]:
+    """:func:`correct_numerals` on a page whose document's earlier pages ended at the ``seen``-th numeral (0: none
+    yet), and where this page ends (:mod:`archivist.sectionpages` carries it from page to page)."""
+    out = list(words)
     for i, w in enumerate(words):
         if (i and words[i - 1].line == w.line) or not _LIKE.match(w.text) or not _heading_after(words, i):
             continue
@@ -45,4 +51,4 @@ def correct_numerals(words: list[Word]) -> list[Word]:
         if seen and seen < len(_NUMERALS) and core.translate(_STROKES) == _NUMERALS[seen]:
             out[i] = replace(w, text=_NUMERALS[seen] + ".")
             seen += 1
-    return out
+    return out, seen
