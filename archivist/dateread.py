@@ -220,8 +220,11 @@ def typed_month_doubt(text: str, own: str, found: Sequence[str]) -> str | None:
     ``2005-12-25`` unflagged; its word read again alone gave ``18`` twice (the typed ``0``, its inner dot, reads as
     an ``8``: :mod:`archivist.typedread`). Not a one-digit month: psm 8 on one small typed glyph is noise (a right
     ``1`` read ``4`` twice, a ``6`` read ``68``; bench/RESULTS.md, "Flags, hundred-and-sixteenth round onward
-    (session 40)"); two readings that differ from each other are none either (a right ``10`` read ``46`` and ``16``)."""
-    if len(own) != 2 or len(found) < 2 or len(set(found)) != 1 or not contradicts(own, found[0], False):
+    (session 40)"); two readings that differ from each other are none either (a right ``10`` read ``46`` and ``16``),
+    nor a ``1`` read ``4`` (psm 8 reads the typed ``1``, flag and foot, as ``4``: right ``11`` s read ``44`` and
+    ``4``, ``44`` and ``57`` on TW135)."""
+    if len(own) != 2 or len(found) < 2 or len(set(found)) != 1 or not contradicts(own, found[0], False) \
+            or any(a == "1" and b == "4" for a, b in zip(own, found[0], strict=True)):
         return None
     return f"the date's month '{text}' read again gave {' and '.join(found)}"
 

@@ -41,7 +41,9 @@ def test_typed_month_readings_that_are_no_evidence_leave_it() -> None:
                               ("11", "11", ""),  # one reading only
                               ("12", "18", ""),  # one reading only, another month
                               ("10", "18", "18"),  # the word's 0 read as another digit: a typed 0 reads 8
-                              ("12", "1", "1")):  # a digit lost
+                              ("12", "1", "1"),  # a digit lost
+                              ("11", "44", "44"),  # a typed 1 read 4 (TW135's right 11s read 44 and 4, 44 and 57)
+                              ("11", "14", "14")):
         assert month_doubt(_got(month, read, scan), int(month)) is None, (month, read, scan)
     assert month_doubt({"box": [0, 0, 1, 1], "words": [DAY, YEAR]}, 12) is None  # no month word kept
 
