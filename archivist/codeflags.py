@@ -45,12 +45,14 @@ _CODE = re.compile(r"^[A-ZĐ]{2,}$")
 
 
 def _committee(issuer: Field | None) -> bool:
-    """Whether the issuer is a people's committee (its fixed head ``ỦY BAN NHÂN DÂN``) or was not found."""
+    """Whether the issuer is a people's committee (its fixed head ``ỦY BAN NHÂN DÂN``, one of its four words
+    perhaps misread: TW140 typewriter-11-kh-073's ``ỦY BAN NšXÂN DÂN`` over ``73/KH-UB``, session 40's flags117) or
+    was not found. Two words off is another body (``ỦY BAN MẶT TRẬN``, ``HỘI ĐỒNG NHÂN DÂN``)."""
     if issuer is None or not isinstance(issuer.value, str) or not issuer.value:
         return True
     words = normalize(issuer.value).upper().split()
     head = FIXED_HEADS[0]
-    return len(words) >= len(head) and all(w in forms for w, forms in zip(words, head, strict=False))
+    return len(words) >= len(head) and sum(w not in forms for w, forms in zip(words, head, strict=False)) <= 1
 
 
 def cut_code_doubt(number: str, issuer: Field | None) -> str | None:

@@ -26,10 +26,10 @@ The page stage has the images, the document stage knows the date: :func:`read_da
 page's place-and-date line gives (:func:`archivist.datefield.placedate` on the page's own lines: the line, and so
 the box, extract's date field takes when it is the header's or a petition's last line) and keeps, per word of that
 box holding four digits or more (the year) and, on a typed or faded page, of the word writing the line's day (on a
-faded page the month's word too, :func:`month_doubt`: HG120's faded ``3`` stored ``5``), its text, box and its two
-readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags the date when the readings
-of the word writing its year, or its day, contradict it (:func:`reread_doubt`, :func:`day_doubt`). The value is
-never changed.
+faded or typed page the month's word too, :func:`month_doubt`: HG120's faded ``3`` stored ``5``, HG136's typed
+``10`` stored ``12``), its text, box and its two readings (:data:`WAYS`). :func:`flag_date_reread` (extract) flags
+the date when the readings of the word writing its year, its day or its month contradict it (:func:`reread_doubt`,
+:func:`day_doubt`, :func:`month_doubt`). The value is never changed.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ WAYS = (("read", "read", 8), ("scan", "scan", 8))
 YEAR_DIGITS = 4
 #: the step of :func:`archivist.restore.prepare` that marks a page restored as a faded carbon copy (local contrast)
 FADED_STEP = "clahe"
-#: the mark of the month's word among a faded page's readings (:func:`read_date`, :func:`month_doubt`)
+#: the mark of the month's word among a faded or typed page's readings (:func:`read_date`, :func:`month_doubt`)
 MONTH = "month"
 
 
@@ -98,8 +98,9 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
     """The date's year and day read again: per word of the date's box holding YEAR_DIGITS digits in a row (the
     year), and on a page restored as typed (``prep.plain``) or as a faded copy (:data:`FADED_STEP`; the reading then
     says ``faded``: :func:`day_doubt` judges it by the loop digits alone) the first word writing the day the line was
-    parsed to (:func:`is_day_word`), and on a faded page the next word writing its month (marked ``part``
-:data:`MONTH`), its text, box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
+    parsed to (:func:`is_day_word`), and the next word writing its month (marked ``part`` :data:`MONTH`; on typed
+    pages too since session 40: :func:`typed_month_doubt`), its text, box and one reading per way of :data:`WAYS`
+    (``read`` from ``prep``,
     :class:`archivist.restore.Prepared`, as :func:`archivist.numberread.read_number` takes it; ``scan`` from
     ``upright`` at ``dpi``). None without a date line. ``header``: as :func:`date_box` takes it."""
     line = _date_line(number, words, header)
@@ -110,9 +111,9 @@ def read_date(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float
     typed = prep.plain is not None  # a printed day's psm 8 readings are noise (18 for 19: 30 of 938 AT right dates)
     faded = FADED_STEP in prep.steps
     day_at = next((i for i, w in enumerate(inside) if is_day_word(w[0], day.day)), None) if typed or faded else None
-    # the month's word, on a faded page only: the word after the day's writing the month (month_doubt)
+    # the month's word: the word after the day's writing the month (month_doubt, typed_month_doubt)
     month_at = next((i for i, w in enumerate(inside) if i > day_at and is_day_word(w[0], day.month)), None) \
-        if faded and not typed and day_at is not None else None
+        if day_at is not None else None
     inside = [(w, i == month_at) for i, w in enumerate(inside)
               if i in (day_at, month_at) or any(len(r) >= YEAR_DIGITS for r in _runs(w[0]))]
     read = []
@@ -195,20 +196,37 @@ def day_doubt(got: dict, day: int) -> str | None:
 
 def month_doubt(got: dict, month: int) -> str | None:
     """Why the stored ``month`` of a faded copy's date may be misread: both second readings of the word writing it
-    (kept on faded pages only, ``part`` :data:`MONTH`) give another month of as many digits, digits alone, no ``0``
-    of it read as another digit (:func:`contradicts`) and none an ``8`` (:func:`_read_eight`). HG120's faded ``3``
+    (kept on faded and typed pages, ``part`` :data:`MONTH`) give another month of as many digits, digits alone, no
+    ``0`` of it read as another digit (:func:`contradicts`) and none an ``8`` (:func:`_read_eight`). HG120's faded ``3``
     read ``5`` at 0.955, no rival, stored ``2010-05-19`` unflagged: read again ``3`` and ``3``. A faded single-digit
     month's psm 8 readings are often empty or ``8``, so one reading is no evidence; measured on the faded documents
-    of seeds 86-124 and 127-128 (bench/RESULTS.md, "Faded pages, again (session 37)")."""
-    if not got.get("faded"):
-        return None
+    of seeds 86-124 and 127-128 (bench/RESULTS.md, "Faded pages, again (session 37)"). A typed page's month (no
+    ``faded``) is judged by :func:`typed_month_doubt`."""
     w = next((w for w in got["words"] if w.get("part") == MONTH and is_day_word(w["text"], month)), None)
     if w is None:
         return None
     own, found = str(month), _clean([w.get(name, "").strip() for name, *_ in WAYS])
+    if not got.get("faded"):
+        return typed_month_doubt(w["text"], own, found)
     if all(f and 1 <= int(f) <= 12 and contradicts(own, f, False) and not _read_eight(own, f) for f in found):
         return f"the date's month '{w['text']}' read again gave {' and '.join(found)}"
     return None
+
+
+def typed_month_doubt(text: str, own: str, found: Sequence[str]) -> str | None:
+    """Why a typed page's two-digit month ``own`` (its word ``text``) may be misread: both second readings of its
+    word (``found``, digits alone) give the same other digits, as many, no ``0`` of it read as another
+    (:func:`contradicts`). HG136 typewriter-08-kh-250: a typed ``10`` read ``12`` at 95, no rival, stored
+    ``2005-12-25`` unflagged; its word read again alone gave ``18`` twice (the typed ``0``, its inner dot, reads as
+    an ``8``: :mod:`archivist.typedread`). Not a one-digit month: psm 8 on one small typed glyph is noise (a right
+    ``1`` read ``4`` twice, a ``6`` read ``68``; bench/RESULTS.md, "Flags, hundred-and-sixteenth round onward
+    (session 40)"); two readings that differ from each other are none either (a right ``10`` read ``46`` and ``16``),
+    nor a ``1`` read ``4`` (psm 8 reads the typed ``1``, flag and foot, as ``4``: right ``11`` s read ``44`` and
+    ``4``, ``44`` and ``57`` on TW135)."""
+    if len(own) != 2 or len(found) < 2 or len(set(found)) != 1 or not contradicts(own, found[0], False) \
+            or any(a == "1" and b == "4" for a, b in zip(own, found[0], strict=True)):
+        return None
+    return f"the date's month '{text}' read again gave {' and '.join(found)}"
 
 
 def _read_eight(own: str, found: str) -> bool:

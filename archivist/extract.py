@@ -31,6 +31,7 @@ from .datecheck import flag_contradicted, flag_faded_year
 from .datefield import MIN_YEAR, date_field, placedate
 from .dateread import flag_date_reread
 from .dates import format_date, parse_date
+from .dayword import flag_day_word
 from .deputyflags import flag_deputy
 from .doctypes import load_table
 from .faintflags import flag_faint
@@ -362,6 +363,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_faded_year(found["date"], text, pages)  # a year read once on a faint page, its 9 or 6 a faded 0
     flag_date_line(found, "\n".join(ln.text for ln in doc.pages[0][:doc.header.end]) if doc.pages else "")  # header
     flag_date_reread(found["date"], pages)  # the date's year or day read again, twice another
+    flag_day_word(found["date"], pages)  # the day's word with a letter in it (`Z7`) or a lone digit before it
     flag_name_reread(found.get("signer"), pages)  # the signer's line read again gave another listed name
     flag_disagreeing(found, texts, pages)  # the place, signer or number read otherwise elsewhere on the page
     flag_place_near(found, texts)  # a place one letter from the unit the page's other lines name, never itself

@@ -63,6 +63,12 @@ PARTY_LABELS = ("ben a", "ben b", "dai dien ben a", "dai dien ben b")
 OTHER_SIDE = ("ben b", "dai dien ben b")
 
 
+def secondary_near(key: str) -> str | None:
+    """The second signer's position (one of ``signwords.SECONDARY``) that the folded ``key`` reads one letter from,
+    when ``key`` is no position itself (``thu xy``, HG74; ``thuu ky`` for a ``THƯ KÝ`` read ``THưữ KÝ``, TW139)."""
+    return next((s for s in SECONDARY if key not in POSITIONS and Levenshtein.distance(key, s) == 1), None)
+
+
 def second_signer_doubt(position: str, authority: str | None) -> str | None:
     """Why a stored ``position`` may not be the body's signer's: it is the position of one who signs second
     (``THƯ KÝ``), with no authority over it. None otherwise."""
@@ -72,7 +78,7 @@ def second_signer_doubt(position: str, authority: str | None) -> str | None:
     if key in SECONDARY:
         return (f"the position '{position}' is of one who signs second (a secretary's block): the record keeps the "
                 "signer for the body (the chair's), whose block was not read")
-    near = next((s for s in SECONDARY if key not in POSITIONS and Levenshtein.distance(key, s) == 1), None)
+    near = secondary_near(key)
     if near is None:
         return None
     return (f"the position '{position}' reads one letter from '{near}', of one who signs second (a secretary's "
@@ -124,7 +130,9 @@ def flag_party_heading(found: dict[str, Field]) -> None:
 
 def heading_over_name(footer: Footer | None, pages: Sequence[Any]) -> str | None:
     """The second signer's heading (one of ``signwords.SECONDARY`` when folded), as printed, that a column's part of a
-    line reads alone within :data:`BLOCK_LINES` over the stored name, in the name's column: the part's middle
+    line reads alone (or one letter from it, :func:`secondary_near`: TW139 typewriter-12-bb-050's ``THưữ KÝ`` over
+    the secretary's ``Vũ Mỹ Thảo``, stored unflagged for the chair's ``Lương Quốc Lộc``; session 40's flags118)
+    within :data:`BLOCK_LINES` over the stored name, in the name's column: the part's middle
     stands over the name's box widened by half its width on each side, or the name's middle under the part (a
     heading is centred over its name, wider or narrower; the other block's heading stands a column away). None
     without the name's box, or with no such part."""
@@ -139,7 +147,7 @@ def heading_over_name(footer: Footer | None, pages: Sequence[Any]) -> str | None
         if part is None or not (box[0] - half <= (part[0] + part[2]) / 2 <= box[2] + half
                                 or part[0] <= middle <= part[2]):
             continue
-        if fold_key(ln.text) in SECONDARY:
+        if fold_key(ln.text) in SECONDARY or secondary_near(fold_key(ln.text)):  # flags118: one letter off too
             return ln.text
     return None
 

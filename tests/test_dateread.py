@@ -76,13 +76,14 @@ def drawn() -> tuple[np.ndarray, list]:
     return draw_date_line()
 
 
-def draw_date_line(day: str = "21", ink: int = 0) -> tuple[np.ndarray, list]:
-    """The test page's place-and-date line drawn with the day ``day`` in grey ``ink`` (Liberation Serif, 36 px), and
-    the page's words with that line's boxes the drawn words' (ink-tight, as the OCR's are)."""
+def draw_date_line(day: str = "21", ink: int = 0, month: str = "3") -> tuple[np.ndarray, list]:
+    """The test page's place-and-date line drawn with the day ``day`` (and month ``month``) in grey ``ink``
+    (Liberation Serif, 36 px), and the page's words with that line's boxes the drawn words' (ink-tight, as the OCR's
+    are)."""
     im = Image.new("L", (1800, 700), 255)
     draw, font = ImageDraw.Draw(im), ImageFont.truetype(SERIF, 36)
     x, line = 1000, []
-    for text in f"Quỳnh Hậu, ngày {day} tháng 3 năm 2016".split():
+    for text in f"Quỳnh Hậu, ngày {day} tháng {month} năm 2016".split():
         draw.text((x, 210), text, font=font, fill=ink)
         box = draw.textbbox((x, 210), text, font=font)
         line.append((text, 95.0, tuple(box), 3))
