@@ -58,7 +58,7 @@ def run_on(prev: str, text: str, nxt: str) -> bool:
     heading's or a position's line before a name), and ``text`` is no surname before a capitalised word."""
     bare = prev.strip(EDGE)
     letters = [c for c in bare if c.isalpha()]
-    if not prev or prev.rstrip().endswith(ENDS) or prev.rstrip().endswith(")") or prev.strip() in BULLETS:
+    if not prev or prev.rstrip().endswith((*ENDS, ")")) or prev.strip() in BULLETS:
         return False
     if bare.lower() in NAMES_AFTER or len(letters) >= 2 and all(c.isupper() for c in letters):
         return False
