@@ -129,7 +129,7 @@ NAMES_AFTER = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ
 
 
 @lru_cache(maxsize=1)
-def _type_words() -> frozenset[str]:
+def type_words() -> frozenset[str]:
     """First words of the document types' names (``Luật``, ``Lệnh``): capitalised mid-sentence as names of acts."""
     from .doctypes import load_table
 
@@ -138,7 +138,7 @@ def _type_words() -> frozenset[str]:
 
 def slip_shape(core: str) -> bool:
     return len(core) >= 2 and core.isalpha() and core[0].isupper() and core[1:].islower() \
-        and _base(core[0]) in _CAP_SLIP and is_syllable(core.lower()) and core not in _type_words()
+        and _base(core[0]) in _CAP_SLIP and is_syllable(core.lower()) and core not in type_words()
 
 
 def _slip_place(prev: str, nxt: str) -> bool:

@@ -30,8 +30,9 @@ import numpy as np
 from .lexicon import SURNAMES
 from .models import Word
 from .ocr import OcrResult, nfc
-from .ocrfix import NAMES_AFTER, slip_shape, text_of
+from .ocrfix import NAMES_AFTER, slip_shape, text_of, type_words
 from .ocrtext import fold_key
+from .syllables import is_syllable
 from .tokens import EDGE
 
 #: The first glyph is looked for in this share of the pitch from the word's left edge (a glyph is about 0.7 of
@@ -65,22 +66,39 @@ def run_on(prev: str, text: str, nxt: str) -> bool:
     return not (nxt.strip(EDGE)[:1].isupper() and fold_key(text) in SURNAMES)
 
 
+#: Letters whose capital is the small letter drawn larger (no mark on them: a mark changes the glyph's height) ...
+SAME_SHAPE = "csvxouwz"
+#: ... and the small letters a line's x-height is measured on: no ascender, descender or mark.
+X_LETTERS = "cmnrsvxz"
+#: A same-shape capital whose glyph is at most this many times the line's x-height is a small letter (fit: the
+#: slips 1.00-1.05, the capitals read where a sentence runs on 1.15 or more; Liberation Mono's capitals 1.24). Only
+#: that way: a small letter read whose glyph stands a capital's height is as often another, taller letter misread
+#: (``xiến`` for ``kiến``, ``cồn`` for ``tồn``) as a capital read small (``châu`` for ``Châu``), and it broke a
+#: right ``chuẩn`` on the fit pages.
+LOWER_MAX = 1.10
+
+
 def page_pitch(words: list[Word]) -> float | None:
     """The page's character pitch in pixels: the median width a character of its longer words takes."""
     per = [(w.bbox[2] - w.bbox[0]) / len(w.text) for w in words if len(w.text) >= 4 and w.text.isalnum()]
     return statistics.median(per) if per else None
 
 
-def small_l(image: np.ndarray, box: tuple[int, int, int, int], pitch: float) -> bool:
-    """Whether the first glyph of the word at ``box`` on ``image`` (grey, ink dark) has the shape of a small ``l``:
-    little ink along its cell's left edge and none in its bottom-left corner (see the module's docstring)."""
+def _first_cells(image: np.ndarray, box: tuple[int, int, int, int], pitch: float) -> np.ndarray | None:
+    """The ink (1, Otsu over the whole word) of the first :data:`GLYPH_SHARE` of a pitch of the word at ``box``."""
     x0, y0, x1, y1 = box
     word = image[max(0, y0):y1, max(0, x0):x1]
     if word.size == 0 or pitch <= 0:
-        return False
+        return None
     _, ink = cv2.threshold(word, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    ink = ink[:, :max(2, round(GLYPH_SHARE * pitch))]
-    rows = np.flatnonzero(ink.any(1))
+    return ink[:, :max(2, round(GLYPH_SHARE * pitch))]
+
+
+def small_l(image: np.ndarray, box: tuple[int, int, int, int], pitch: float) -> bool:
+    """Whether the first glyph of the word at ``box`` on ``image`` (grey, ink dark) has the shape of a small ``l``:
+    little ink along its cell's left edge and none in its bottom-left corner (see the module's docstring)."""
+    ink = _first_cells(image, box, pitch)
+    rows = np.flatnonzero(ink.any(1)) if ink is not None else []
     if len(rows) < 6:  # too small to have a shape
         return False
     glyph = ink[rows[0]:rows[-1] + 1]
@@ -90,25 +108,62 @@ def small_l(image: np.ndarray, box: tuple[int, int, int, int], pitch: float) -> 
     return bool(edge.mean() <= STEM_MAX and corner.mean() <= CORNER_MAX)
 
 
-def lower_typed_l(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
+def glyph_height(image: np.ndarray, box: tuple[int, int, int, int], pitch: float) -> int | None:
+    """The height in pixels of the first glyph of the word at ``box``: its rows with two pixels of ink or more."""
+    ink = _first_cells(image, box, pitch)
+    rows = np.flatnonzero(ink.sum(1) >= 2) if ink is not None else []
+    return None if len(rows) < 3 else int(rows[-1] + 1 - rows[0])
+
+
+def line_x_heights(words: list[Word], image: np.ndarray, pitch: float) -> dict[int, float]:
+    """Each line's x-height: the median height of the first glyphs of its words in small letters that open with a
+    letter of no ascender, descender or mark (:data:`X_LETTERS`), where two or more give one."""
+    heights: dict[int, list[int]] = {}
+    for w in words:
+        text = nfc(w.text)
+        if len(text) > 1 and text[0] in X_LETTERS and text.isalpha() and text.islower():
+            h = glyph_height(image, w.bbox, pitch)
+            if h:
+                heights.setdefault(w.line, []).append(h)
+    return {line: statistics.median(hs) for line, hs in heights.items() if len(hs) >= 2}
+
+
+def _case_read(text: str, prev: str, nxt: str, image: np.ndarray, box: tuple[int, int, int, int], pitch: float,
+               x_height: float | None) -> str | None:
+    """The word with its first letter's case as the glyph shows it, or None where the reading stands."""
+    core = text.rstrip(".,;:!?)")
+    if text[:1] == "L" and slip_shape(core):
+        return "l" + text[1:] if run_on(prev, text, nxt) and small_l(image, box, pitch) else None
+    if x_height is None or text[:1] not in SAME_SHAPE.upper() or not core[1:].isalpha() or not core[1:].islower():
+        return None
+    h = glyph_height(image, box, pitch)
+    if h is None:
+        return None
+    small = is_syllable(core.lower()) and core not in type_words() and h <= LOWER_MAX * x_height
+    return text[0].lower() + text[1:] if small and run_on(prev, text, nxt) else None
+
+
+def typed_case(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened and
-    thickened) with each word read ``L`` + small letters where a sentence runs on (:func:`run_on`) lowered where its
-    first glyph has a small ``l``'s shape (:func:`small_l`). Unchanged on any page but a typewritten one."""
+    thickened) with the first letter's case of a word read as its glyph shows it: a word read ``L`` + small letters
+    where a sentence runs on (:func:`run_on`) lowered where its first glyph has a small ``l``'s shape
+    (:func:`small_l`); a word opening with a capital of one shape in both cases (:data:`SAME_SHAPE`) lowered where a
+    sentence runs on and its glyph stands no higher than the line's small letters (:data:`LOWER_MAX`). Unchanged on
+    any page but a typewritten one."""
     if typed is None or not ocr.words:
         return ocr
     pitch = page_pitch(ocr.words)
     if pitch is None:
         return ocr
+    x_heights = line_x_heights(ocr.words, typed, pitch)
     words = list(ocr.words)
     changed = False
     for k, w in enumerate(words):
-        text = nfc(w.text)
-        if not (text[:1] == "L" and slip_shape(text.rstrip(".,;:!?)"))):
-            continue
         prev = words[k - 1].text if k else ""
         nxt = words[k + 1].text if k + 1 < len(words) else ""
-        if run_on(prev, text, nxt) and small_l(typed, w.bbox, pitch):
-            words[k] = replace(w, text="l" + text[1:])
+        again = _case_read(nfc(w.text), prev, nxt, typed, w.bbox, pitch, x_heights.get(w.line))
+        if again:
+            words[k] = replace(w, text=again)
             changed = True
     if not changed:
         return ocr
