@@ -85,6 +85,22 @@ def test_typed_case_lowers_the_slip_and_keeps_a_typed_capital() -> None:
     assert typedcase.typed_case(ocr, None) is ocr  # not a typed page
 
 
+def test_typed_case_lowers_a_same_shape_capital_no_higher_than_the_line_s_small_letters() -> None:
+    """``Sau:`` whose ``s`` stands as high as the line's ``n``, ``v``, ``x`` is ``sau:``; a typed ``Văn`` and ``Xuân``
+    stand a capital's height over them and stay, as does a typed ``sự`` (read small: nothing to lower)."""
+    typed = "việc như sau: xong Văn mới cùng Xuân sự nay"
+    img, ocr = _page(typed, "việc như Sau: xong Văn mới cùng Xuân sự nay")
+    assert [w.text for w in typedcase.typed_case(ocr, img).words] == typed.split()
+
+
+def test_line_x_heights_need_two_small_letters_of_no_ascender() -> None:
+    img, ocr = _page("việc như Sau: xong", "việc như Sau: xong")
+    ((line, height),) = typedcase.line_x_heights(ocr.words, img, 34.8).items()
+    assert line == 0 and 20 <= height <= 34  # 58 px type: an x-height of 0.55 of it, give or take the thickness
+    img, ocr = _page("là hoạch lý", "là hoạch lý")
+    assert typedcase.line_x_heights(ocr.words, img, 34.8) == {}
+
+
 def test_typed_case_leaves_a_typed_l_where_a_sentence_starts() -> None:
     """The shape says ``l``, but after a sentence's end the capital is left as read (a sentence's first word)."""
     img, ocr = _page("hoàn thành. lập hoạch", "hoàn thành. Lập hoạch")
