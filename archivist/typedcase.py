@@ -156,15 +156,10 @@ def typed_case(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     if pitch is None:
         return ocr
     x_heights = line_x_heights(ocr.words, typed, pitch)
-    words = list(ocr.words)
-    changed = False
-    for k, w in enumerate(words):
-        prev = words[k - 1].text if k else ""
-        nxt = words[k + 1].text if k + 1 < len(words) else ""
-        again = _case_read(nfc(w.text), prev, nxt, typed, w.bbox, pitch, x_heights.get(w.line))
-        if again:
-            words[k] = replace(w, text=again)
-            changed = True
-    if not changed:
+    ws = ocr.words
+    again = [_case_read(nfc(w.text), ws[k - 1].text if k else "", ws[k + 1].text if k + 1 < len(ws) else "", typed,
+                        w.bbox, pitch, x_heights.get(w.line)) for k, w in enumerate(ws)]
+    if not any(again):
         return ocr
+    words = [replace(w, text=a) if a else w for w, a in zip(ws, again, strict=True)]
     return replace(ocr, words=words, text=nfc(text_of(words)).strip())
