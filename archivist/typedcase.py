@@ -1,7 +1,7 @@
 """A typewritten word's small ``l`` read as a capital ``L`` (``lập`` read ``Lập``), told by the glyph's shape.
 
 Why: on the typewriter group's pages the largest one-glyph slip is a small ``l`` read ``L`` (146 words on the sealed
-HG117-134, session 39; 35 of the 71 case slips on the fit sets of session 40): ``loại`` -> ``Loại``, ``làm`` ->
+HG117-134, session 39; 48 of the 100 case words lost on the fit sets of session 40): ``loại`` -> ``Loại``, ``làm`` ->
 ``Làm``, every one still a word, so no syllable or word test sees it, and ocrfix's page-wide rule (``_CAP_SLIP``)
 lowers one only where the page's other words show the slip (bench/RESULTS.md, "Typewritten pages, case slips
 (session 40)"). The page itself tells the two letters apart: a typewriter's ``l`` stands in the middle of its cell,
