@@ -1,4 +1,5 @@
-"""A typewritten word's small ``l`` read as a capital ``L`` (``lập`` read ``Lập``), told by the glyph's shape.
+"""A typewritten word's small first letter read as a capital (``lập`` read ``Lập``, ``sau:`` read ``Sau:``), told by
+the glyph: an ``l`` by its shape, a letter of one shape in both cases by its height.
 
 Why: on the typewriter group's pages the largest one-glyph slip is a small ``l`` read ``L`` (146 words on the sealed
 HG117-134, session 39; 48 of the 100 case words lost on the fit sets of session 40): ``loại`` -> ``Loại``, ``làm`` ->
@@ -17,6 +18,10 @@ list item's first word, not after a word that names (``ông``, ``xã``) or a lin
 capitalised word. ocrfix's rule asks more of the place (a word in small letters before, no capital after) because
 it has no glyph to look at: on the fit pages that left 10 of the 32 slips the shape finds (``Họp Lấy ý kiến``,
 ``đây Là Kế hoạch``, ``16/05/2008 Làm``).
+
+The small letters whose capitals have their shape (``c s v x o u w z``) are read as capitals too (``sự`` -> ``Sự``,
+``xã;`` -> ``Xã;``); their glyph's height tells them, against the line's small letters' (:data:`LOWER_MAX`), in the
+same places.
 """
 
 from __future__ import annotations
@@ -54,7 +59,7 @@ BULLETS = ("-", "+", "*", "•", "–")
 
 
 def run_on(prev: str, text: str, nxt: str) -> bool:
-    """Whether ``text`` (read ``L`` + small letters), between ``prev`` and ``nxt``, stands where a sentence runs on:
+    """Whether ``text`` (read a capital + small letters), between ``prev`` and ``nxt``, stands where a sentence runs on:
     ``prev`` ends no sentence and opens no item (``a)``, ``-``), names nothing and is no word in capitals (a
     heading's or a position's line before a name), and ``text`` is no surname before a capitalised word."""
     bare = prev.strip(EDGE)
