@@ -123,35 +123,35 @@ def _mid_sentence(done: list[Word], kept: list[Word], i: int) -> bool:
 _CAP_SLIP = {"l"}
 PAGE_SLIPS = 3  # mid-sentence ``L`` words on a page that make its typeface's slip the evidence
 #: Words a single capitalised syllable follows as a name (``ông Lý``, ``ấp Lập``): it stays as printed.
-_NAMES_AFTER = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "họ", "tên", "chí", "xã", "phường", "thị",
+NAMES_AFTER = {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "họ", "tên", "chí", "xã", "phường", "thị",
                 "trấn", "huyện", "quận", "tỉnh", "thành", "phố", "ấp", "thôn", "bản", "làng", "xóm", "tổ", "khu",
                 "khóm", "buôn", "sông", "núi", "đường", "ngõ", "hẻm", "chùa", "đình", "đền", "cầu", "chợ", "trường"}
 
 
 @lru_cache(maxsize=1)
-def _type_words() -> frozenset[str]:
+def type_words() -> frozenset[str]:
     """First words of the document types' names (``Luật``, ``Lệnh``): capitalised mid-sentence as names of acts."""
     from .doctypes import load_table
 
     return frozenset(name.split()[0] for name in load_table().by_name)
 
 
-def _slip_shape(core: str) -> bool:
+def slip_shape(core: str) -> bool:
     return len(core) >= 2 and core.isalpha() and core[0].isupper() and core[1:].islower() \
-        and _base(core[0]) in _CAP_SLIP and is_syllable(core.lower()) and core not in _type_words()
+        and _base(core[0]) in _CAP_SLIP and is_syllable(core.lower()) and core not in type_words()
 
 
 def _slip_place(prev: str, nxt: str) -> bool:
     """Mid-sentence after a small word that names nothing (not ``ông``, ``ấp``), before no capitalised word."""
     ends = prev.rstrip().endswith((".", ":", "!", "?", ";"))
-    names = prev.strip(_EDGE).lower() in _NAMES_AFTER
+    names = prev.strip(_EDGE).lower() in NAMES_AFTER
     return _small(prev) and not ends and not names and not nxt.strip(_EDGE)[:1].isupper()
 
 
 def _page_slips(kept: list[Word]) -> int:
     """How many words of the page read as a small ``l`` word with a capital ``L`` mid-sentence: several say the
     typeface is one whose ``l`` Tesseract reads as ``L``."""
-    return sum(_slip_shape(w.text.strip(_EDGE)) and w.text.strip(_EDGE).lower() in attested()
+    return sum(slip_shape(w.text.strip(_EDGE)) and w.text.strip(_EDGE).lower() in attested()
                and _slip_place(kept[i - 1].text if i else "", kept[i + 1].text if i + 1 < len(kept) else "")
                for i, w in enumerate(kept))
 
@@ -162,7 +162,7 @@ def _initial_slip(out: list[Word], kept: list[Word], i: int, small: Counter[str]
     elsewhere, or shows the slip often (``slips``) and it is a word Vietnamese uses. A name is left alone: it
     follows a naming word, or its next word is capitalised too; so is an act's type (``của Luật này``)."""
     core = kept[i].text.strip(_EDGE)
-    if not _slip_shape(core) or not (small[core.lower()] or slips >= PAGE_SLIPS and core.lower() in attested()):
+    if not slip_shape(core) or not (small[core.lower()] or slips >= PAGE_SLIPS and core.lower() in attested()):
         return False
     return _slip_place(out[-1].text if out else "", kept[i + 1].text if i + 1 < len(kept) else "")
 

@@ -25,6 +25,8 @@ from .pagenumber import add_page_number
 from .preview import make_preview
 from .spanread import reread_spans
 from .speckread import reread_specks
+from .typedcase import typed_case
+from .typedcolon import drop_stroke_colons
 from .typedread import reread_typed
 from .unreadblocks import read_unread
 from .unreadlines import read_lines
@@ -68,7 +70,7 @@ def build_word_tables() -> None:
 
     import_module(f"{__package__}.recipients")  # datewords imports it on its first call
     syllables.folded_syllables(), syllables.attested(), doctypes.load_table()
-    ocrfix._type_words(), ocrfix._by_toneless(), phrasefix._phrases(), phrasefix._openings()
+    ocrfix.type_words(), ocrfix._by_toneless(), phrasefix._phrases(), phrasefix._openings()
 
 
 def _osd() -> Osd:
@@ -185,6 +187,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = reread_spans(engine, ocr, prep.unsmoothed, prep.image, prep.dpi)  # its words broken or spoilt, read again
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters
     ocr = reread_typed(engine, ocr, prep.typed_before, prep.dpi, restore.ADOPTED.typed_thicken)  # a typed page's 0s
+    ocr = typed_case(ocr, prep.typed_before)  # its first letters' case as their glyphs show it (lập read Lập)
+    ocr = drop_stroke_colons(ocr, prep.typed_before)  # and a colon read in a broken last letter's cell (nhân:)
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped

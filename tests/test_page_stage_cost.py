@@ -58,7 +58,7 @@ def _tables_in_worker(_: int) -> list[int]:
     from archivist import doctypes, ocrfix, phrasefix, syllables
 
     built = [f.cache_info().currsize for f in (syllables.folded_syllables, syllables.attested, doctypes.load_table,
-                                               ocrfix._type_words, ocrfix._by_toneless, phrasefix._phrases)]
+                                               ocrfix.type_words, ocrfix._by_toneless, phrasefix._phrases)]
     document_stage = {"archivist.pipeline", "archivist.store", "archivist.spool", "jsonschema", "pikepdf"}
     return [*built, int(gc.get_freeze_count() > 0), int(not document_stage & set(sys.modules))]
 
