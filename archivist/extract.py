@@ -48,6 +48,7 @@ from .layout import (
     is_body_head,
     issuer_bodies,
 )
+from .letterrival import flag_letter_rival
 from .levelcomma import flag_level_comma
 from .levelwords import LEVELS, alternation
 from .lexicon import SURNAMES
@@ -176,6 +177,7 @@ def _number_fields(doc: DocLayout, cls: Classification, pages: list[PageText]) -
         settle_number([out["number_symbol"], out["number"], out["symbol"]], base, pages)
     flag_lost_digit(out["number_symbol"], out["number"], m.read, pages)  # a digit left out or its box too wide
     flag_reread(out["number_symbol"], out["number"], pages)  # its box read again two ways, both otherwise
+    flag_letter_rival(out["number_symbol"], out["number"], pages)  # a letter weighed for it and another digit
     flag_symbol_tail(out["number_symbol"], out["symbol"], pages)  # the box read again with a part more
     return out
 

@@ -46,6 +46,17 @@ _TRIMMED = re.compile(r"^'(.*)' -> '(.*)': OCR debris dropped$", re.S)
 _COPY = re.compile(r"^Lưu\b")
 
 
+def trimmed_words(changes: Sequence[str]) -> list[tuple[str, str, list[str]]]:
+    """The items :func:`archivist.recipients.read_recipients` cut short as debris (``changes``: its notes), each as
+    the item as read, the item kept, and the words of the first it dropped from its end."""
+    out = []
+    for change in changes:
+        if trimmed := _TRIMMED.match(change):
+            read, kept = trimmed.group(1), trimmed.group(2)
+            out.append((read, kept, read.split()[len(kept.split()):]))
+    return out
+
+
 def foreign_code_doubt(changes: Sequence[str]) -> str | None:
     """Why the recipients are doubtful: the archive copy (``Lưu: VT``) was cut short as debris, and a word it lost
     is two or three capitals with a letter Vietnamese does not write (``TŒ.``): the unit's code after ``VT``
@@ -53,13 +64,12 @@ def foreign_code_doubt(changes: Sequence[str]) -> str | None:
     TC``: :func:`archivist.recipients.code_dropped` lowers the confidence for a dropped code of Vietnamese capitals
     (``FC``, ``T7``) only, and specks' debris is rarely all capitals. Fitted on the opened sealed seeds 125-126
     (bench/RESULTS.md, "Flags, hundred-and-first round onward (session 37)")."""
-    for change in changes:
-        trimmed = _TRIMMED.match(change)
-        if not trimmed or not _COPY.match(trimmed.group(2)):
+    for read, kept, lost in trimmed_words(changes):
+        if not _COPY.match(kept):
             continue
-        for word in trimmed.group(1).split()[len(trimmed.group(2).split()):]:
+        for word in lost:
             core = word.strip(".,;:()")
             if 2 <= len(core) <= 3 and core.isalpha() and core.isupper() \
                     and not set(core) <= vietnamese_letters():
-                return f"'{word}' was dropped from '{trimmed.group(1)}': a unit's code read with a foreign letter"
+                return f"'{word}' was dropped from '{read}': a unit's code read with a foreign letter"
     return None

@@ -71,6 +71,7 @@ from .listrows import _two_letters, label_gap_doubt, lost_head_doubt, order_doub
 from .recipients import ITEM_EDGE
 from .signwords import authority_of
 from .syllables import is_syllable
+from .widedebris import wide_debris_doubt
 
 
 def signature_item_doubt(items: Sequence[str]) -> str | None:
@@ -262,6 +263,7 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
                     and (why := syllable_rival_doubt(text, rivals) or code_rival_doubt(text, rivals)):
                 rec.review = why
                 break
+    rec.review = rec.review or wide_debris_doubt(rec, pages)  # a word dropped as debris in a box wider than it
     rec.review = rec.review or unknown_code_doubt(items)  # last: the engine's rival, when it had one, says more
 
 

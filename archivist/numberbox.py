@@ -98,6 +98,18 @@ def extra_digits(text: str, width: float, scale: tuple[float, bool]) -> float:
     return (width - k * advance(text, mono)) / (k * advance("0", mono))
 
 
+def own_ink(box: Sequence[int], others: Sequence[tuple[str, float, Any, int]]) -> bool:
+    """Whether a word's ``box`` measures its own glyphs (``others``: the page's other words, as (text, confidence,
+    box, line) tuples, whose sure plain words :func:`page_scale` has found): it runs into no other word's box (its
+    width would be theirs too) and is at most TALL times as tall as the sure plain words (a speck or a stroke
+    joined to it from above or below may widen it too)."""
+    x0, y0, x1, y1 = box
+    if any(w[2][0] < x1 and x0 < w[2][2] and w[2][1] < y1 and y0 < w[2][3] for w in others):
+        return False
+    heights = [w[2][3] - w[2][1] for w in others if w[1] >= SURE and _PLAIN.fullmatch(w[0])]
+    return y1 - y0 <= TALL * statistics.median(heights)
+
+
 def number_word(f: Field, pages: Sequence[Any]) -> tuple[tuple[str, float, Any, int], list[Any]] | None:
     """The word holding the number of ``f`` (the first of its words with a digit) and its page's words."""
     page = next((p for p in pages if p.number == f.page and p.words), None)
@@ -119,13 +131,9 @@ def box_doubt(f: Field, pages: Sequence[Any]) -> str | None:
     if found is None or scale is None:
         return None
     num, others = found
-    x0, y0, x1, y1 = num[2]
-    if any(w[2][0] < x1 and x0 < w[2][2] and w[2][1] < y1 and y0 < w[2][3] for w in others):
-        return None  # the box runs into another word's: its width is not the number's ink alone
-    heights = [w[2][3] - w[2][1] for w in others if w[1] >= SURE and _PLAIN.fullmatch(w[0])]
-    if y1 - y0 > TALL * statistics.median(heights):
-        return None  # a speck or a stroke joined to the box from above or below may widen it too
-    extra = extra_digits(num[0], x1 - x0, scale)
+    if not own_ink(num[2], others):
+        return None
+    extra = extra_digits(num[0], num[2][2] - num[2][0], scale)
     if extra < EXTRA_DIGITS:
         return None
     return f"the box of '{num[0]}' is {extra:.1f} digits wider than its text: a digit may be lost"
