@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import dateread, markheight, nameread, namezone, notext, numberread, preprocess, restore
+from . import dateread, markheight, nameread, namezone, notext, numberread, preprocess, restore, ruledtilt
 from .cells import read_prepared
 from .cputime import StageClock
 from .fadedread import keep_first_readings, reread_faded
@@ -95,7 +95,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
             clock.lap("preprocess")
             ocr, decision, evidence, notes = text_from_words(page.words), PDF_TEXT, {}, []
         else:
-            found = preprocess.detect(page.gray, page.dpi)
+            found = ruledtilt.detect(page.gray, page.dpi)
             clock.lap("preprocess")
             engine = _engine(task.engine, task.lang, task.layout)
             bilevel = page.payload.bpc == 1  # a 1-bit scan is enlarged under 240 dpi, a grey one not under 175

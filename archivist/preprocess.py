@@ -342,10 +342,8 @@ def detect(gray: np.ndarray, dpi: float) -> Correction:
     measured = round(float(angle), 3)
     if sharp >= MIN_SHARPNESS:
         return Correction(orientation, measured, round(conf, 3), True, lines, measured, round(sharp, 3))
-    from .ruledtilt import RULED, rule_tilt  # here: it builds on this module's measures
-    ruled = rule_tilt(gray, dpi, quarter, measured)  # a table page's few uneven lines: its rules' tilt
-    skew, note = (ruled[0], RULED) if ruled else (0.0, NOT_DESKEWED)
-    return Correction(orientation, skew, round(conf, 3), True, lines, measured, round(sharp, 3), note)
+    # Not sharp enough: kept as scanned here; a ruled page's grid may still give the tilt (ruledtilt.detect).
+    return Correction(orientation, 0.0, round(conf, 3), True, lines, measured, round(sharp, 3), NOT_DESKEWED)
 
 
 def _out_size(img: np.ndarray, orientation: int) -> tuple[int, int]:

@@ -14,6 +14,8 @@ map's boundaries, a photograph's edges and ruled paper run one way only, or at n
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 
@@ -34,6 +36,18 @@ MIN_ACROSS_SHARPNESS = 0.2
 AGREE = 1.0
 RULE_POINTS = 200_000
 RULED = "deskewed by the page's rules: its lines of text too uneven to measure a tilt on"
+
+
+def detect(gray: np.ndarray, dpi: float) -> pp.Correction:
+    """:func:`archivist.preprocess.detect`, and where the text's lines were too uneven to give the tilt, the tilt of
+    the page's rules when they define it (:func:`rule_tilt`). Kept out of ``preprocess`` because it builds on that
+    module's measures: the page stage and the benches that turn pages upright as it does call this one."""
+    found = pp.detect(gray, dpi)
+    if found.deskew_note != pp.NOT_DESKEWED:
+        return found
+    # The turn was decided with the text's own tilt; quarter (0 or 90) is which way its lines run.
+    ruled = rule_tilt(gray, dpi, found.orientation % 180, found.measured_skew)
+    return replace(found, skew=ruled[0], deskew_note=RULED) if ruled else found
 
 
 def rule_tilt(gray: np.ndarray, dpi: float, quarter: int, measured: float) -> tuple[float, float] | None:
