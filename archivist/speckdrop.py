@@ -47,13 +47,21 @@ def _is_mark_token(token: str) -> bool:
     return bool(token) and not _has_letter(token) and not set(token) <= NEEDED
 
 
-def speck_spans(line: Line) -> list[int]:
-    """The indexes into ``line.spans`` of its speck tokens (see the module's docstring); none without boxes."""
+def word_height(lines: list[Line]) -> float | None:
+    """The median height of the boxes of ``lines``' words of letters or digits; None without any."""
+    heights = [bx[3] - bx[1] for ln in lines for a, b, bx, _ in ln.spans if _has_letter(ln.text[a:b])]
+    return median(heights) if heights else None
+
+
+def speck_spans(line: Line, tall: float | None = None) -> list[int]:
+    """The indexes into ``line.spans`` of its speck tokens (see the module's docstring); none without boxes.
+    Measured against the line's words, or against ``tall`` (the words' height of the value's other lines) on a
+    line that holds none: the engine cuts a speck far from the words into a line of its own (seed 153's subject
+    ``… năm 2005`` / ``ˆ``)."""
     spans = line.spans
-    heights = [bx[3] - bx[1] for a, b, bx, _ in spans if _has_letter(line.text[a:b])]
-    if not heights:
+    tall = word_height([line]) or tall
+    if not tall:
         return []
-    tall = median(heights)
     out = []
     for i, (a, b, bx, _) in enumerate(spans):
         if not _is_mark_token(line.text[a:b]) or bx[3] - bx[1] > SMALL * tall:
@@ -65,10 +73,10 @@ def speck_spans(line: Line) -> list[int]:
     return out
 
 
-def drop_specks(line: Line) -> tuple[Line, list[str]]:
-    """``line`` without its speck tokens (boxes kept for the rest), and what was dropped, as a value's
-    ``changes`` say it."""
-    drop = set(speck_spans(line))
+def drop_specks(line: Line, tall: float | None = None) -> tuple[Line, list[str]]:
+    """``line`` without its speck tokens (boxes kept for the rest; ``tall`` as :func:`speck_spans`), and what was
+    dropped, as a value's ``changes`` say it."""
+    drop = set(speck_spans(line, tall))
     if not drop:
         return line, []
     text, spans, changes = "", [], []

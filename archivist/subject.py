@@ -15,7 +15,7 @@ from .layout import DocLayout, Line
 from .marks import MarkRestorer
 from .ocrtext import _fold, upper_ratio
 from .signwords import authority_of
-from .speckdrop import drop_specks
+from .speckdrop import drop_specks, word_height
 from .subjectcut import cut_head_doubt
 from .subjectlone import lone_mark_doubt
 
@@ -96,9 +96,12 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
 
 
 def _without_specks(lines: list[Line]) -> tuple[list[Line], list[str]]:
-    """``lines`` without their speck tokens (:func:`archivist.speckdrop.drop_specks`), and what was dropped."""
-    pairs = [drop_specks(ln) for ln in lines]
-    return [ln for ln, _ in pairs], [c for _, changes in pairs for c in changes]
+    """``lines`` without their speck tokens (:func:`archivist.speckdrop.drop_specks`), a line left empty left out
+    (unless all are), and what was dropped."""
+    tall = word_height(lines)
+    pairs = [drop_specks(ln, tall) for ln in lines]
+    kept = [ln for ln, _ in pairs if ln.text]
+    return (kept, [c for _, changes in pairs for c in changes]) if kept else (lines, [])
 
 
 def _dropped(f: Field, changes: list[str], read: list[Line]) -> Field:

@@ -57,6 +57,15 @@ def test_a_tall_mark_or_one_glued_to_a_word_stays() -> None:
     assert speck_spans(_line((".", 6), ("„", 8))) == []  # no word beside it to measure against
 
 
+def test_a_line_of_a_speck_alone_is_measured_against_the_values_other_lines() -> None:
+    """The engine cuts a speck far from the words into a line of its own (seed 153's subject ``… năm 2005`` / ``ˆ``,
+    seed 155's ``… năm 2016`` / ``*``): its size is judged by the words of the value's other lines."""
+    alone = _line(("ˆ", 4))
+    assert speck_spans(alone, tall=30) == [0] and speck_spans(_line(("*", 26)), tall=30) == []
+    kept, changes = drop_specks(alone, tall=30)
+    assert kept.text == "" and changes == [f"'ˆ' {DROPPED}"]
+
+
 HEAD = [[(100, "UBND HUYỆN QUỲNH LƯU")], [(100, "ỦY BAN NHÂN DÂN")], [(100, "XÃ QUỲNH HẬU")],
         [(100, "Số: 118/TB-UBND"), (1000, "Quỳnh Hậu, ngày 21 tháng 3 năm 2016")], [(600, "THÔNG BÁO")],
         [(400, "Về việc lịch trực Tết Nguyên đán năm 2016 *")],
