@@ -23,6 +23,7 @@ from .ocrtext import Line
 from .partyflags import other_party_doubt
 from .registers import first_row_fields
 from .signwords import is_name, split_names
+from .speckdrop import drop_specks
 from .tokens import OCR_DIGITS
 
 _NAME_LABEL = re.compile(r"(?:^|\s)(?:ho\W{0,3}chu\s*dem\W{0,3}(?:va\s*)?ten|ho\s*va\s*ten|ho\s*ten)"
@@ -146,7 +147,8 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
         if "person" not in out and (m := _NAME_LABEL.search(folded)):
             stop = _NEXT_LABEL.search(folded, m.end())
             end = stop.start() if stop else len(folded)
-            names = split_names(clean(ln.text[m.end():end]))
+            part, dropped = drop_specks(ln.sub(m.end(), end))
+            names = split_names(clean(part.text))
             value = restore.restore("; ".join(names))
             if value.isupper():  # forms print the name in capitals; the archive files it as a name is written
                 value = name_case(value)
@@ -154,6 +156,8 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
             out["person"] = make_field(value, 0.85 if sure else 0.6, ln, m.end(), end)
             at = next(i for i, other in enumerate(lines) if other is ln)  # a party's block above: not the first
             out["person"].review = other_party_doubt(m.group(0), [other.folded for other in lines[:at]])
+            if dropped:  # a speck read as a mark of its own beside the name (``Huỳnh Văn Long ˆ``)
+                out["person"].changes, out["person"].read = dropped, ln.text[m.end():end].strip()
         if "book" not in out and (m := _BOOK.search(folded)):
             out["book"] = _value(ln, m, "v", 0.85)
         if "entry" not in out and (m := _ENTRY.search(folded)):

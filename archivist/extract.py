@@ -314,7 +314,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
                          [ln.folded for ln in doc.pages[0]] if doc.pages else [])
     found["date"] = date_field(doc, pd, years, book)
     found.update(_issuer_fields(doc, pd, restore))
-    found["subject"] = _with_checks(subj := subject_field(doc, restore), [], subj.source_text)
+    found["subject"] = _with_checks(subj := subject_field(doc, restore), subj.changes, subj.read or subj.source_text)
     if isinstance(subj.value, str) and any(not MIN_YEAR <= int(y) <= date.today().year + 1
                                            for y in re.findall(r"(?<!\d)\d{4}(?!\d)", subj.value)):
         subj.confidence = round(subj.confidence * ODD_FACTOR, 3)  # năm 2998: a digit misread

@@ -15,6 +15,7 @@ from .layout import DocLayout, Line
 from .marks import MarkRestorer
 from .ocrtext import _fold, upper_ratio
 from .signwords import authority_of
+from .speckdrop import drop_specks, word_height
 from .subjectcut import cut_head_doubt
 from .subjectlone import lone_mark_doubt
 
@@ -51,10 +52,11 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     0.75 otherwise; a form (civil status, land) has its title for a subject."""
     h = doc.header
     if h.vv:
-        parts = [_VV_PREFIX.sub("V/v ", h.vv[0].text)] + [ln.text for ln in h.vv[1:]]
-        f = _guessed(make_field(restore.restore(clean(" ".join(parts)), "text"), 0.9, h.vv[0]), restore)
+        vv, dropped = _without_specks(h.vv)
+        parts = [_VV_PREFIX.sub("V/v ", vv[0].text)] + [ln.text for ln in vv[1:]]
+        f = _guessed(make_field(restore.restore(clean(" ".join(parts)), "text"), 0.9, vv[0]), restore)
         f.review = f.review or cut_head_doubt(f.value) or lone_mark_doubt(f.value)
-        return f
+        return _dropped(f, dropped, h.vv)
     if h.title is None:
         return missing()
     rest = h.title.rest
@@ -81,6 +83,7 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
         gap = 0
     if not got:  # a form (civil status, land) has no subject line: its title says what it is
         return make_field(h.title.title.capitalize(), 0.8, h.title.line) if _form(doc) else missing()
+    read, (got, dropped) = got, _without_specks(got)
     value = clean(" ".join(ln.text for ln in got))
     if value.startswith("(") and value.endswith(")"):
         value = value[1:-1].strip()
@@ -89,6 +92,23 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     f = _guessed(make_field(restore.restore(value, "text"), base, got[0]), restore)
     f.review = f.review or continued(stop) or cut_head_doubt(f.value, stop.text if stop is not None else None) \
         or lone_mark_doubt(f.value)
+    return _dropped(f, dropped, read)
+
+
+def _without_specks(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """``lines`` without their speck tokens (:func:`archivist.speckdrop.drop_specks`), a line left empty left out
+    (unless all are), and what was dropped."""
+    tall = word_height(lines)
+    pairs = [drop_specks(ln, tall) for ln in lines]
+    kept = [ln for ln, _ in pairs if ln.text]
+    return (kept, [c for _, changes in pairs for c in changes]) if kept else (lines, [])
+
+
+def _dropped(f: Field, changes: list[str], read: list[Line]) -> Field:
+    """``f`` saying which speck tokens were dropped from the lines it was ``read`` from."""
+    if changes and f.value not in (None, "", []):
+        f.changes = changes
+        f.read = " ".join(ln.text for ln in read)
     return f
 
 
