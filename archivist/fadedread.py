@@ -29,9 +29,14 @@ from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import text_of
 from .restore import Prepared, clahe
 from .tokens import EDGE, split_edges
+from .typedletters import asked as letters_asked
+from .typedletters import letter_reading
 
 #: Digits a faded ``0`` is read as: its ring broken by the grain, the engine closes the part left into a loop.
 ZERO_AS = "69"
+#: Letters a faded word's letter is read as, with the letter printed (:mod:`archivist.typedletters`' rule, its pairs
+#: the faded pages' own: ``t`` for ``l``, ``T`` for ``I``, bench/RESULTS.md "Faded pages, fourth round (session 40)").
+LETTER_AS = {"t": "l", "T": "I"}
 
 
 def zero_places(read: str, again: str, loops: str = ZERO_AS) -> set[int]:
@@ -118,14 +123,16 @@ def _judge(w: Word, readings: list[str], odd: str | None, place: tuple[list[str]
             if in_a_word(read, i) and not in_a_word([*read[:i], new_core, *read[i + 1:]], i):
                 return None
         return hooked
-    return None
+    return letter_reading(text, readings, LETTER_AS) if letters_asked(text, LETTER_AS) else None
 
 
 def _doubtful(w: Word, odd: bool) -> bool:
     """Whether the first reading shows a sign this module reads again: a 6 or 9 among a token's digits, an acute
-    over a circumflex or breve, a syllable the list finds odd."""
+    over a circumflex or breve, a syllable the list finds odd, a word that makes no word or holds a letter of
+    :data:`LETTER_AS` whose printed letter makes one (:func:`archivist.typedletters.asked`)."""
     text = nfc(w.text)
-    return odd or any(c in HOOK_FOR_ACUTE for c in text) or any(c in ZERO_AS for c in text)
+    return odd or any(c in HOOK_FOR_ACUTE for c in text) or any(c in ZERO_AS for c in text) \
+        or letters_asked(text, LETTER_AS)
 
 
 def _loop_digits(w: Word) -> bool:
