@@ -9,7 +9,9 @@ reads as something else; read alone, from the page before CLAHE or with a 3x3 me
 comes back right. So only the words whose first reading shows one of those three signs are read again, and a
 second reading is taken only when it is that same word with exactly the glyph the sign names changed: evidence
 from the image, the word list only as a guard (a letter is taken only where it makes the word the list knows, a
-hook never where it breaks a word the first reading made: ``phối hợp``). A number still holding a 6 or 9 after
+hook never where it breaks a word the first reading made: ``phối hợp``). A word that makes no word, or holds a
+letter the faded type is read as (:data:`LETTER_AS`: ``tà`` for ``là``, ``MAM`` for ``NAM``), is read again too and
+judged by :mod:`archivist.typedletters`' rule (session 40). A number still holding a 6 or 9 after
 those readings (the zeros were still the largest one-glyph loss, session 39) is read two more ways, as a line and
 enlarged (:func:`more_zero_readings`), its zero taken by the same rule.
 """
@@ -34,9 +36,11 @@ from .typedletters import letter_reading
 
 #: Digits a faded ``0`` is read as: its ring broken by the grain, the engine closes the part left into a loop.
 ZERO_AS = "69"
-#: Letters a faded word's letter is read as, with the letter printed (:mod:`archivist.typedletters`' rule, its pairs
-#: the faded pages' own: ``t`` for ``l``, ``T`` for ``I``, bench/RESULTS.md "Faded pages, fourth round (session 40)").
-LETTER_AS = {"t": "l", "T": "I"}
+#: Letters a faded word's letter is read as, with the letter printed: :mod:`archivist.typedletters`' rule with the
+#: faded pages' own one-glyph slips (session 39's count: ``t`` for ``l`` 23, ``T`` for ``I`` 12, ``M`` for ``N`` 7,
+#: ``n`` for ``m`` 7; the typed pages' ``r`` for ``n`` is not among them). The last two pairs gained 8 words more on
+#: seeds 163-168 and broke none, for 3.5 times the words asked (bench/RESULTS.md, "Faded pages, fourth round").
+LETTER_AS = {"t": "l", "T": "I", "M": "N", "n": "m"}
 
 
 def zero_places(read: str, again: str, loops: str = ZERO_AS) -> set[int]:

@@ -1,7 +1,7 @@
 """A faded page's letters read as others (session 40): :mod:`archivist.typedletters`' rule, with the faded pages'
-own pairs (``archivist.fadedread.LETTER_AS``: ``t`` for ``l``, ``T`` for ``I``), run by ``reread_faded`` on the
-words that make no word or hold such a letter, a reading taken only where it changes that one glyph into a word in
-use."""
+own pairs (``archivist.fadedread.LETTER_AS``: ``t`` for ``l``, ``T`` for ``I``, ``M`` for ``N``, ``n`` for ``m``),
+run by ``reread_faded`` on the words that make no word or hold such a letter, a reading taken only where it changes
+that one glyph into a word in use."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def test_which_faded_words_are_asked_for_their_letters() -> None:
         return fadedread._doubtful(_word(text), False)
 
     assert asked("tập") and asked("tý") and asked("HỘT") and asked("tại")  # ``lập``, ``lý``, ``HỘI``, ``lại``
+    assert asked("MAM") and asked("năn") and asked("niên")  # ``NAM``, ``năm``, ``niêm``
     assert asked("THẠ%H")  # no word at all
     assert not asked("công") and not asked("thành") and not asked("UBND") and not asked("Lập") and not asked("17")
     # the typed pages' ``r`` for ``n`` is not a faded page's slip: ``rào`` (``nào``) is not asked there
@@ -34,6 +35,9 @@ def test_judge_takes_a_letter_only_that_way_round_and_to_a_word_in_use() -> None
     judge = fadedread._judge
     assert judge(_word("tập"), ["lập", "tập", "lập"], None, None) == "lập"
     assert judge(_word("HỘT,"), ["HỘI,"], None, None) == "HỘI,"
+    assert judge(_word("MAM"), ["NAM", "MAM"], None, None) == "NAM"
+    assert judge(_word("năn"), ["năm"], None, None) == "năm"
+    assert judge(_word("NAM"), ["MAM"], None, None) is None and judge(_word("năm"), ["năn"], None, None) is None
     assert judge(_word("tại"), ["tại", "tai"], None, None) is None  # no reading changes the letter
     assert judge(_word("lập"), ["tập"], None, None) is None  # an ``l`` read again ``t`` is the engine's slip
     assert judge(_word("tập"), ["lấp"], None, None) is None  # two glyphs changed
@@ -41,11 +45,14 @@ def test_judge_takes_a_letter_only_that_way_round_and_to_a_word_in_use() -> None
 
 
 @pytest.mark.parametrize(("printed", "read", "kept"), [("lập", "tập", "lập"), ("lúc", "túc", "lúc"),
-                                                       ("HỘI", "HỘT", "HỘI"), ("tập", "tập", "tập"),
-                                                       ("tên", "tên", "tên")])
+                                                       ("HỘI", "HỘT", "HỘI"), ("NAM", "MAM", "NAM"),
+                                                       ("năm", "năn", "năm"), ("tập", "tập", "tập"),
+                                                       ("tên", "tên", "tên"), ("niên", "niên", "niên"),
+                                                       ("THÔN", "THÔN", "THÔN")])
 def test_reread_faded_reads_the_letter_again_from_the_page(printed: str, read: str, kept: str) -> None:
-    """Tesseract itself reads the crops (Liberation Serif, the faded pages' face, at 300 dpi): an ``l`` or ``I``
-    printed and first read ``t`` or ``T`` comes back; a ``t`` printed stays, though ``lập`` and ``lên`` are words."""
+    """Tesseract itself reads the crops (Liberation Serif, the faded pages' face, at 300 dpi): an ``l``, ``I``, ``N``
+    or ``m`` printed and first read ``t``, ``T``, ``M`` or ``n`` comes back; a ``t`` or ``n`` printed stays, though
+    ``lập``, ``lên``, ``niêm`` and ``THÔM`` are words."""
     img, box = _strip(printed)
     first = OcrResult([Word(read, 90.0, box, 0)], read, 90.0)
     prep = restore.Prepared(img, 300.0, steps=["flatten", "clahe"], before_contrast=img)
