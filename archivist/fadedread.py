@@ -9,7 +9,9 @@ reads as something else; read alone, from the page before CLAHE or with a 3x3 me
 comes back right. So only the words whose first reading shows one of those three signs are read again, and a
 second reading is taken only when it is that same word with exactly the glyph the sign names changed: evidence
 from the image, the word list only as a guard (a letter is taken only where it makes the word the list knows, a
-hook never where it breaks a word the first reading made: ``phối hợp``). A number still holding a 6 or 9 after
+hook never where it breaks a word the first reading made: ``phối hợp``). A word that makes no word, or holds a
+letter the faded type is read as (:data:`LETTER_AS`: ``tà`` for ``là``, ``MAM`` for ``NAM``), is read again too and
+judged by :mod:`archivist.typedletters`' rule (session 40). A number still holding a 6 or 9 after
 those readings (the zeros were still the largest one-glyph loss, session 39) is read two more ways, as a line and
 enlarged (:func:`more_zero_readings`), its zero taken by the same rule.
 """
@@ -29,9 +31,16 @@ from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import text_of
 from .restore import Prepared, clahe
 from .tokens import EDGE, split_edges
+from .typedletters import asked as letters_asked
+from .typedletters import letter_reading
 
 #: Digits a faded ``0`` is read as: its ring broken by the grain, the engine closes the part left into a loop.
 ZERO_AS = "69"
+#: Letters a faded word's letter is read as, with the letter printed: :mod:`archivist.typedletters`' rule with the
+#: faded pages' own one-glyph slips (session 39's count: ``t`` for ``l`` 23, ``T`` for ``I`` 12, ``M`` for ``N`` 7,
+#: ``n`` for ``m`` 7; the typed pages' ``r`` for ``n`` is not among them). The last two pairs gained 8 words more on
+#: seeds 163-168 and broke none, for 3.5 times the words asked (bench/RESULTS.md, "Faded pages, fourth round").
+LETTER_AS = {"t": "l", "T": "I", "M": "N", "n": "m"}
 
 
 def zero_places(read: str, again: str, loops: str = ZERO_AS) -> set[int]:
@@ -118,14 +127,16 @@ def _judge(w: Word, readings: list[str], odd: str | None, place: tuple[list[str]
             if in_a_word(read, i) and not in_a_word([*read[:i], new_core, *read[i + 1:]], i):
                 return None
         return hooked
-    return None
+    return letter_reading(text, readings, LETTER_AS) if letters_asked(text, LETTER_AS) else None
 
 
 def _doubtful(w: Word, odd: bool) -> bool:
     """Whether the first reading shows a sign this module reads again: a 6 or 9 among a token's digits, an acute
-    over a circumflex or breve, a syllable the list finds odd."""
+    over a circumflex or breve, a syllable the list finds odd, a word that makes no word or holds a letter of
+    :data:`LETTER_AS` whose printed letter makes one (:func:`archivist.typedletters.asked`)."""
     text = nfc(w.text)
-    return odd or any(c in HOOK_FOR_ACUTE for c in text) or any(c in ZERO_AS for c in text)
+    return odd or any(c in HOOK_FOR_ACUTE for c in text) or any(c in ZERO_AS for c in text) \
+        or letters_asked(text, LETTER_AS)
 
 
 def _loop_digits(w: Word) -> bool:

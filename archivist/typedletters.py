@@ -20,7 +20,7 @@ Words holding a digit, and abbreviations and Roman numerals (``VT``, ``II``), ar
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .bodies import is_known
 from .ocr import nfc
@@ -51,21 +51,22 @@ def _no_word(text: str) -> bool:
         and not is_known(core)
 
 
-def asked(text: str) -> bool:
+def asked(text: str, letters: Mapping[str, str] = LETTER_AS) -> bool:
     """Whether a typed word is read again for its letters: it makes no word (:func:`_no_word`), or it holds a
-    letter of :data:`LETTER_AS` whose printed letter in its place makes a word Vietnamese uses (``tực``: ``lực``)."""
+    letter of ``letters`` (:data:`LETTER_AS` on a typed page) whose printed letter in its place makes a word
+    Vietnamese uses (``tực``: ``lực``)."""
     if _no_word(text):
         return True
     core = _core(text)
     if core is None or is_code(core):
         return False
-    return any(_used(core[:i] + LETTER_AS[c] + core[i + 1:]) for i, c in enumerate(core) if c in LETTER_AS)
+    return any(_used(core[:i] + letters[c] + core[i + 1:]) for i, c in enumerate(core) if c in letters)
 
 
-def letter_taken(read: str, again: str) -> bool:
+def letter_taken(read: str, again: str, letters: Mapping[str, str] = LETTER_AS) -> bool:
     """Whether the second reading ``again`` of a typed word first read ``read`` is taken (see the module's
     docstring): one glyph changed to a letter, the rest the same, a word Vietnamese uses, and the change a slip of
-    :data:`LETTER_AS` or the first reading no word."""
+    ``letters`` (:data:`LETTER_AS` on a typed page) or the first reading no word."""
     read, again = nfc(read), nfc(again)
     if len(read) != len(again) or any(c.isdigit() for c in read):
         return False
@@ -76,11 +77,11 @@ def letter_taken(read: str, again: str) -> bool:
     if core is None or not _used(core) or is_code(_core(read) or ""):
         return False
     k = changed[0]
-    return LETTER_AS.get(read[k]) == again[k] or _no_word(read)
+    return letters.get(read[k]) == again[k] or _no_word(read)
 
 
-def letter_reading(read: str, readings: Sequence[str]) -> str | None:
-    """The second reading of ``read`` taken (:func:`letter_taken`): the one most readings give, the first view's
-    on a tie; None when no reading is taken."""
-    taken = Counter(nfc(r) for r in readings if letter_taken(read, r))
+def letter_reading(read: str, readings: Sequence[str], letters: Mapping[str, str] = LETTER_AS) -> str | None:
+    """The second reading of ``read`` taken (:func:`letter_taken` with ``letters``): the one most readings give, the
+    first view's on a tie; None when no reading is taken."""
+    taken = Counter(nfc(r) for r in readings if letter_taken(read, r, letters))
     return taken.most_common(1)[0][0] if taken else None
