@@ -10,6 +10,8 @@ from archivist.fields import Field
 from archivist.lostwords import flag_lost
 from archivist.ocrtext import PageText
 from archivist.widewords import wide_word_doubt
+from tests.test_flag_evidence66 import BODY
+from tests.test_flag_evidence66 import _page as _even_page
 from tests.test_flag_evidence126 import WORDS as SERIF
 
 WORDS = [("Vệ", 71.27, (826, 766, 893, 812), 5), ("việc", 96.06, (932, 767, 1066, 822), 5),
@@ -51,6 +53,8 @@ def test_a_box_as_wide_as_its_text_tall_touching_or_on_a_serif_page_says_nothing
     touching = _with("ương", (1090, 852, 1310, 896))  # runs into 'kênh': not its own ink
     assert wide_word_doubt([w for w in touching if w[3] in (5, 6)], touching) is None
     assert wide_word_doubt(held, WORDS[9:11]) is None  # too few sure words to know the face
+    even = _even_page((366, 1511, BODY)).words  # boxes spread evenly, whatever their text: no typewriter's cells
+    assert wide_word_doubt([w for w in even if w[0] == "Về"], even) is None
     # a serif page (flags126's record words, set in Times): 'ương' given a box 1.5 digits wider than Times sets it
     serif = [*SERIF, ("ương", 61.4, (1500, 660, 1597, 690), 15)]
     assert wide_word_doubt(serif[-1:], serif) is None
