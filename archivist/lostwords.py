@@ -35,6 +35,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .faintflags import value_words, word_tuples
 from .fields import Field
+from .widewords import wide_word_doubt
 
 #: a gap between two adjacent words of the value at least this many times its line's median word gap ...
 GAP_FACTOR = 3.0
@@ -142,8 +143,9 @@ def formula_doubt(items: Sequence[Any]) -> str | None:
 
 
 def flag_lost(found: dict[str, Field], pages: Sequence[Any]) -> None:
-    """Mark for review a subject with a word lost in a gap of its line, and a recipients list with a formula
-    misread (``pages``: the document's :class:`archivist.ocrtext.PageText` with their words)."""
+    """Mark for review a subject with a word lost in a gap of its line or a typed letter lost in a word's box
+    (:mod:`archivist.widewords`), and a recipients list with a formula misread (``pages``: the document's
+    :class:`archivist.ocrtext.PageText` with their words)."""
     rec = found.get("recipients")
     if rec is not None and not rec.review and isinstance(rec.value, list):
         rec.review = formula_doubt(rec.value)
@@ -152,5 +154,6 @@ def flag_lost(found: dict[str, Field], pages: Sequence[Any]) -> None:
         return
     page = next((p for p in pages if p.number == subj.page and p.words), None)
     if page is not None:
-        subj.review = gap_doubt(subj.value, value_words(page.words, subj)) or \
-            centre_doubt(subj.value, page.words, subj.bbox)
+        held = value_words(page.words, subj)
+        subj.review = gap_doubt(subj.value, held) or centre_doubt(subj.value, page.words, subj.bbox) or \
+            wide_word_doubt(held, page.words)  # flags127: a typed word's box a letter wider than its text

@@ -74,22 +74,26 @@ def advance(text: str, mono: bool) -> float:
     return out / 1000
 
 
-def page_scale(words: Sequence[tuple[str, float, Any, int]]) -> tuple[float, bool] | None:
-    """The page's pixels per em and whether it is typewritten (monospaced), from its sure plain words (``words``:
-    (text, confidence, box, line) tuples): for each face, the median of width / advance, and its spread (median
-    deviation over the median); the face whose words agree best. None with fewer than MIN_WORDS such words."""
+def face_fit(words: Sequence[tuple[str, float, Any, int]], mono: bool) -> tuple[float, float] | None:
+    """The page's pixels per em in one face (``mono``: the typewriter's) and how well its words agree with it (the
+    median deviation of width / advance over the median), from its sure plain words (``words``: (text, confidence,
+    box, line) tuples); None with fewer than MIN_WORDS such words."""
     plain = [(w[0].rstrip(".,"), w[2][2] - w[2][0]) for w in words if w[1] >= SURE and _PLAIN.fullmatch(w[0])]
     if len(plain) < MIN_WORDS:
         return None
-    best = None
-    for mono in (False, True):
-        ks = [width / advance(text, mono) for text, width in plain]
-        k = statistics.median(ks)
-        spread = statistics.median(abs(x - k) for x in ks) / k
-        if best is None or spread < best[0]:
-            best = (spread, k, mono)
-    assert best is not None
-    return best[1], best[2]
+    ks = [width / advance(text, mono) for text, width in plain]
+    k = statistics.median(ks)
+    return k, statistics.median(abs(x - k) for x in ks) / k
+
+
+def page_scale(words: Sequence[tuple[str, float, Any, int]]) -> tuple[float, bool] | None:
+    """The page's pixels per em and whether it is typewritten (monospaced): the face of :func:`face_fit` whose
+    words agree best. None with fewer than MIN_WORDS sure plain words."""
+    fits = [(fit[1], fit[0], mono) for mono in (False, True) if (fit := face_fit(words, mono)) is not None]
+    if not fits:
+        return None
+    _spread, k, mono = min(fits, key=lambda f: f[0])
+    return k, mono
 
 
 def extra_digits(text: str, width: float, scale: tuple[float, bool]) -> float:

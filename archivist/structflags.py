@@ -59,6 +59,17 @@ def _people_misread(word: str) -> bool:
     return lost or changed
 
 
+def _people_in_place(read: list[str], rest: str) -> bool:
+    """Whether the words ``read`` (unmarked) after ``ỦY``/``HỘI`` are the head's ``rest`` in place but its
+    ``NHÂN``, read otherwise (``ỦY BAN HÊN DÂN``: its ``N`` lost and ``Â`` read ``Ê``, two letters off, HG176
+    typewriter-09-kh-104, flags128): no body's name is ``ỦY BAN … DÂN`` or ``HỘI ĐỒNG … DÂN`` with another word
+    between."""
+    want = unmarked_key(rest).split()
+    if len(read) != len(want):
+        return False
+    return [w for w, h in zip(read, want, strict=True) if w != h] == [read[want.index(_PEOPLE)]]
+
+
 def levels_doubt(value: str) -> str | None:
     """Why a body's name is doubtful: it holds two level words (``UBND HUYỆN CHÂU PHÚ … XÃ MỸ ĐỨC``), so two of
     the header's lines (the parent body's and the issuer's) were read as one. A unit whose own name holds a
@@ -87,7 +98,7 @@ def head_doubt(value: str) -> str | None:
             continue
         read = unmarked_key(after).split()
         same = set(read) & set(unmarked_key(head[1]).split())
-        if _PEOPLE not in same and any(_people_misread(w) for w in read):
+        if _PEOPLE not in same and (any(_people_misread(w) for w in read) or _people_in_place(read, head[1])):
             same.add(_PEOPLE)
         if len(same) >= _HEAD_LIKE and _PEOPLE in same:
             return f"'{word} {after}' is not '{' '.join(head)}' written whole: the header misread"
