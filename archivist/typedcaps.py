@@ -19,16 +19,13 @@ the reading, never the height, changes them.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from .hookread import SINGLE_WORD, word_crop
 from .ocr import OcrEngine, OcrResult, nfc
-from .ocrfix import text_of
 from .syllables import is_syllable
 from .tokens import EDGE
-from .typedcase import SAME_SHAPE, glyph_height, line_x_heights, page_pitch
+from .typedcase import SAME_SHAPE, glyph_height, page_measures, with_readings
 
 #: A first glyph of one shape in both cases standing at least this many times its line's x-height is not the small
 #: letter read (fit: the small ones at most 1.11, the capitals and taller letters 1.14 or more).
@@ -57,36 +54,31 @@ def tall_reading(text: str, again: str) -> str | None:
 
 
 def _candidate(text: str) -> bool:
-    """A word in small letters, opening with a letter of one shape in both cases (edge punctuation aside)."""
+    """A word in small letters opening with a short letter of no mark (:data:`SHORT`; edge punctuation aside)."""
     core = text.strip(EDGE)
     return len(core) >= 2 and core[0] in SHORT and core.isalpha() and core.islower()
 
 
+def _tall_again(engine: OcrEngine, text: str, typed: np.ndarray, box: tuple[int, int, int, int], dpi: float,
+                pitch: float, x_height: float | None) -> str | None:
+    """The word ``text`` at ``box`` as :func:`tall_reading` takes its reading alone, where it is a candidate and its
+    first glyph stands at least :data:`TALL_MIN` times ``x_height``; None elsewhere."""
+    if x_height is None or not _candidate(text):
+        return None
+    h = glyph_height(typed, box, pitch)
+    crop = word_crop(typed, box)
+    if h is None or h < TALL_MIN * x_height or not crop.size:
+        return None
+    return tall_reading(text, engine.read_alone(np.pad(crop, PAD, constant_values=255), dpi, SINGLE_WORD))
+
+
 def typed_capitals(engine: OcrEngine, ocr: OcrResult, typed: np.ndarray | None, dpi: float) -> OcrResult:
     """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened) with
-    each word in small letters whose first glyph, of one shape in both cases, stands at least :data:`TALL_MIN` times
-    its line's x-height read again alone and taken as :func:`tall_reading` allows. Unchanged on any other page."""
-    if typed is None or not ocr.words:
+    each word in small letters whose first glyph, a short letter read, stands at least :data:`TALL_MIN` times its
+    line's x-height read again alone and taken as :func:`tall_reading` allows. Unchanged on any other page."""
+    measures = page_measures(ocr, typed)
+    if measures is None or typed is None:
         return ocr
-    pitch = page_pitch(ocr.words)
-    if pitch is None:
-        return ocr
-    x_heights = line_x_heights(ocr.words, typed, pitch)
-    words = list(ocr.words)
-    changed = False
-    for k, w in enumerate(words):
-        text = nfc(w.text)
-        x_height = x_heights.get(w.line)
-        if x_height is None or not _candidate(text):
-            continue
-        h = glyph_height(typed, w.bbox, pitch)
-        crop = word_crop(typed, w.bbox)
-        if h is None or h < TALL_MIN * x_height or not crop.size:
-            continue
-        again = tall_reading(text, engine.read_alone(np.pad(crop, PAD, constant_values=255), dpi, SINGLE_WORD))
-        if again:
-            words[k] = replace(w, text=again)
-            changed = True
-    if not changed:
-        return ocr
-    return replace(ocr, words=words, text=nfc(text_of(words)).strip())
+    pitch, x_heights = measures
+    return with_readings(ocr, [_tall_again(engine, nfc(w.text), typed, w.bbox, dpi, pitch, x_heights.get(w.line))
+                               for w in ocr.words])
