@@ -25,7 +25,7 @@ from .hookread import SINGLE_WORD, word_crop
 from .ocr import OcrEngine, OcrResult, nfc
 from .syllables import is_syllable
 from .tokens import EDGE
-from .typedcase import SAME_SHAPE, glyph_height, page_measures, with_readings
+from .typedcase import BULLETS, ENDS, SAME_SHAPE, glyph_height, page_measures, with_readings
 
 #: A first glyph of one shape in both cases standing at least this many times its line's x-height is not the small
 #: letter read (fit: the small ones at most 1.11, the capitals and taller letters 1.14 or more).
@@ -38,7 +38,7 @@ SHORT = "acemnorsuvwxz"
 PAD = 10
 
 
-def tall_reading(text: str, again: str) -> str | None:
+def tall_reading(text: str, again: str, runs_on: bool = True) -> str | None:
     """``text`` (small letters, its first glyph tall) as ``again`` (its reading alone) gives it, or None: only a
     reading that is the same word but for its first letter, read as that letter's capital where the two have one
     shape (:data:`~archivist.typedcase.SAME_SHAPE`: an ``N`` read ``n`` would have been read ``N``) or as a small
@@ -47,7 +47,8 @@ def tall_reading(text: str, again: str) -> str | None:
     new = nfc(again).strip(EDGE)
     if not core or len(new) != len(core) or new[1:] != core[1:] or new[0] == core[0]:
         return None
-    if new[0] == core[0].upper() and core[0] in SAME_SHAPE or new[0] in ASCENDERS and is_syllable(new.lower()):
+    if new[0] == core[0].upper() and core[0] in SAME_SHAPE and runs_on or \
+            new[0] in ASCENDERS and is_syllable(new.lower()):
         start = text.index(core)
         return text[:start] + new + text[start + len(core):]
     return None
@@ -60,7 +61,7 @@ def _candidate(text: str) -> bool:
 
 
 def _tall_again(engine: OcrEngine, text: str, typed: np.ndarray, box: tuple[int, int, int, int], dpi: float,
-                pitch: float, x_height: float | None) -> str | None:
+                pitch: float, x_height: float | None, runs_on: bool) -> str | None:
     """The word ``text`` at ``box`` as :func:`tall_reading` takes its reading alone, where it is a candidate and its
     first glyph stands at least :data:`TALL_MIN` times ``x_height``; None elsewhere."""
     if x_height is None or not _candidate(text):
@@ -69,7 +70,7 @@ def _tall_again(engine: OcrEngine, text: str, typed: np.ndarray, box: tuple[int,
     crop = word_crop(typed, box)
     if h is None or h < TALL_MIN * x_height or not crop.size:
         return None
-    return tall_reading(text, engine.read_alone(np.pad(crop, PAD, constant_values=255), dpi, SINGLE_WORD))
+    return tall_reading(text, engine.read_alone(np.pad(crop, PAD, constant_values=255), dpi, SINGLE_WORD), runs_on)
 
 
 def typed_capitals(engine: OcrEngine, ocr: OcrResult, typed: np.ndarray | None, dpi: float) -> OcrResult:
@@ -80,5 +81,13 @@ def typed_capitals(engine: OcrEngine, ocr: OcrResult, typed: np.ndarray | None, 
     if measures is None or typed is None:
         return ocr
     pitch, x_heights = measures
-    return with_readings(ocr, [_tall_again(engine, nfc(w.text), typed, w.bbox, dpi, pitch, x_heights.get(w.line))
-                               for w in ocr.words])
+    ws = ocr.words
+    return with_readings(ocr, [_tall_again(engine, nfc(w.text), typed, w.bbox, dpi, pitch, x_heights.get(w.line),
+                                           k > 0 and ws[k - 1].line == w.line and runs_on(ws[k - 1].text))
+                               for k, w in enumerate(ws)])
+
+
+def runs_on(prev: str) -> bool:
+    """Whether a word after ``prev`` on its line stands where a sentence runs on: ``prev`` ends no sentence or
+    clause and is no list's bullet (a name's place, not a sentence's, an item's or a subject's start)."""
+    return not prev.rstrip().endswith((*ENDS, ")")) and prev.strip() not in BULLETS

@@ -34,6 +34,15 @@ def test_tall_reading_takes_only_the_first_letter_as_capital_or_ascender(text: s
     assert typedcaps.tall_reading(text, again) == taken
 
 
+def test_tall_reading_leaves_the_capital_at_a_start_to_the_pattern() -> None:
+    """At a sentence's, an item's or a subject's start (``runs_on`` false) the capital is not taken (a subject's
+    ``về`` is wordingflags' to restore, with its flag); the ascender still is."""
+    assert typedcaps.tall_reading("về", "Về", runs_on=False) is None
+    assert typedcaps.tall_reading("xiến", "kiến", runs_on=False) == "kiến"
+    assert typedcaps.runs_on("chí") and typedcaps.runs_on("xã,")
+    assert not any(typedcaps.runs_on(p) for p in ("sau:", "xã.", "-", "a)", "+"))
+
+
 def _page(typed: str, read: str) -> tuple:
     img, boxes = _typed_line(typed, 58)
     words = [Word(r, 90.0, b, 0) for r, b in zip(read.split(" "), boxes, strict=True)]
