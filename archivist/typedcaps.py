@@ -14,7 +14,9 @@ A reading is taken only when it is the same word but for its first letter, and t
 one read (a letter of one shape in both cases only) or a small letter with an ascender (which the glyph's height
 shows) and the word a syllable. Other short letters (``a e m n r``) are read again for the ascender only
 (``noạch`` for ``hoạch``): their glyph stood 1.14-1.74 in right words too (``ngày``, ``nhà``, ``ngân``), so only
-the reading, never the height, changes them.
+the reading, never the height, changes them. The capital is taken only mid-line where a sentence runs on (a
+name's place): a subject's opening ``về`` restored by the pixels took away wordingflags' flag on a subject wrong
+further on (HG119), so at a start the capital is left to the pattern and its flag.
 """
 
 from __future__ import annotations
