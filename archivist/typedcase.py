@@ -155,16 +155,29 @@ def typed_case(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     (:func:`small_l`); a word opening with a capital of one shape in both cases (:data:`SAME_SHAPE`) lowered where a
     sentence runs on and its glyph stands no higher than the line's small letters (:data:`LOWER_MAX`). Unchanged on
     any page but a typewritten one."""
-    if typed is None or not ocr.words:
+    measures = page_measures(ocr, typed)
+    if measures is None:
         return ocr
-    pitch = page_pitch(ocr.words)
-    if pitch is None:
-        return ocr
-    x_heights = line_x_heights(ocr.words, typed, pitch)
+    pitch, x_heights = measures
     ws = ocr.words
-    again = [_case_read(nfc(w.text), ws[k - 1].text if k else "", ws[k + 1].text if k + 1 < len(ws) else "", typed,
-                        w.bbox, pitch, x_heights.get(w.line)) for k, w in enumerate(ws)]
+    return with_readings(ocr, [_case_read(nfc(w.text), ws[k - 1].text if k else "", ws[k + 1].text if k + 1 < len(ws)
+                                          else "", typed, w.bbox, pitch, x_heights.get(w.line))
+                               for k, w in enumerate(ws)])
+
+
+def page_measures(ocr: OcrResult, typed: np.ndarray | None) -> tuple[float, dict[int, float]] | None:
+    """A typed page's pitch and its lines' x-heights (:func:`line_x_heights`), or None where it has no typed image,
+    no words or no pitch: what the glyph tests of this module and :mod:`archivist.typedcaps` stand on."""
+    if typed is None or not ocr.words:
+        return None
+    pitch = page_pitch(ocr.words)
+    return None if pitch is None else (pitch, line_x_heights(ocr.words, typed, pitch))
+
+
+def with_readings(ocr: OcrResult, again: list[str | None]) -> OcrResult:
+    """``ocr`` with each word given its reading in ``again`` where there is one (box and line as read), its text
+    rebuilt; ``ocr`` itself where there is none."""
     if not any(again):
         return ocr
-    words = [replace(w, text=a) if a else w for w, a in zip(ws, again, strict=True)]
+    words = [replace(w, text=a) if a else w for w, a in zip(ocr.words, again, strict=True)]
     return replace(ocr, words=words, text=nfc(text_of(words)).strip())

@@ -5,6 +5,7 @@ document processed with and without one (:func:`typed_both_ways`)."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,10 +41,10 @@ class BothWays:
     archive: Path
 
 
-def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None]) -> BothWays:
-    """The typewriter document of ``seed`` through ``archivist process`` (the real CLI), then again in this process
-    after ``switch_off`` (a monkeypatch that turns the reading off: the command reads pages in a fork server's
-    workers, out of a monkeypatch's reach)."""
+def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], doc: int = 1) -> BothWays:
+    """The typewriter document of ``seed`` (its ``doc``-th, as ``generate.py --docs doc`` makes it) through
+    ``archivist process`` (the real CLI), then again in this process after ``switch_off`` (a monkeypatch that turns
+    the reading off: the command reads pages in a fork server's workers, out of a monkeypatch's reach)."""
     from click.testing import CliRunner
 
     from archivist.cli import main
@@ -51,7 +52,14 @@ def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None]) -
     from archivist.pipeline import Settings, process
     from samples.generate import generate
 
-    pages = generate(tmp_path / "set", seed=seed, n_docs=1, groups=["typewriter"])[0]["pages"]
+    made = generate(tmp_path / "set", seed=seed, n_docs=doc, groups=["typewriter"])
+    pages = made[doc - 1]["pages"]
+    for other in made[:doc - 1]:  # only the document asked for is processed
+        for scan in {tmp_path / "set" / "scans" / p["file"].split("/")[1] for p in other["pages"]}:
+            if scan.is_dir():
+                shutil.rmtree(scan)
+            else:
+                scan.unlink()
     truth = "\n".join(p["text"] for p in pages)
     res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "with"),
                                     "--workers", "1"])
