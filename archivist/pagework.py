@@ -29,7 +29,7 @@ from .typedcaps import typed_capitals
 from .typedcase import typed_case
 from .typedcolon import drop_stroke_colons
 from .typedread import reread_typed
-from .unreadblocks import read_unread
+from .unreadblocks import page_blocks, read_unread
 from .unreadlines import read_lines
 
 __all__ = ["PageTask", "build_word_tables", "init_worker", "preload_engine", "process_page"]
@@ -206,8 +206,9 @@ def _unread(engine: OcrEngine, ocr: OcrResult, upright: np.ndarray,
     if prep is None:
         return ocr
     seen = prep.image if prep.plain is None else prep.plain
-    ocr = read_unread(engine, ocr, seen, prep.dpi, prep.scale, bilevel)
-    return read_lines(engine, ocr, seen, prep.dpi, prep.scale, bilevel)  # a line skipped inside a block it read
+    found = page_blocks(seen, prep.dpi, ocr.words)  # the page's text blocks, found once for both
+    ocr = read_unread(engine, ocr, seen, prep.dpi, prep.scale, bilevel, found)
+    return read_lines(engine, ocr, seen, prep.dpi, prep.scale, bilevel, found)  # a line skipped in a block it read
 
 
 def init_worker() -> None:

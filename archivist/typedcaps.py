@@ -27,7 +27,7 @@ from .hookread import SINGLE_WORD, word_crop
 from .ocr import OcrEngine, OcrResult, nfc
 from .syllables import is_syllable
 from .tokens import EDGE
-from .typedcase import BULLETS, ENDS, SAME_SHAPE, glyph_height, page_measures, with_readings
+from .typedcase import SAME_SHAPE, glyph_height, page_measures, runs_on, with_readings
 
 #: A first glyph of one shape in both cases standing at least this many times its line's x-height is not the small
 #: letter read (fit: the small ones at most 1.11, the capitals and taller letters 1.14 or more).
@@ -87,9 +87,3 @@ def typed_capitals(engine: OcrEngine, ocr: OcrResult, typed: np.ndarray | None, 
     return with_readings(ocr, [_tall_again(engine, nfc(w.text), typed, w.bbox, dpi, pitch, x_heights.get(w.line),
                                            k > 0 and ws[k - 1].line == w.line and runs_on(ws[k - 1].text))
                                for k, w in enumerate(ws)])
-
-
-def runs_on(prev: str) -> bool:
-    """Whether a word after ``prev`` on its line stands where a sentence runs on: ``prev`` ends no sentence or
-    clause and is no list's bullet (a name's place, not a sentence's, an item's or a subject's start)."""
-    return not prev.rstrip().endswith((*ENDS, ")")) and prev.strip() not in BULLETS

@@ -64,11 +64,17 @@ def run_on(prev: str, text: str, nxt: str) -> bool:
     heading's or a position's line before a name), and ``text`` is no surname before a capitalised word."""
     bare = prev.strip(EDGE)
     letters = [c for c in bare if c.isalpha()]
-    if not prev or prev.rstrip().endswith((*ENDS, ")")) or prev.strip() in BULLETS:
+    if not prev or not runs_on(prev):
         return False
     if bare.lower() in NAMES_AFTER or len(letters) >= 2 and all(c.isupper() for c in letters):
         return False
     return not (nxt.strip(EDGE)[:1].isupper() and fold_key(text) in SURNAMES)
+
+
+def runs_on(prev: str) -> bool:
+    """Whether a word after ``prev`` on its line stands where a sentence runs on: ``prev`` ends no sentence or
+    clause and is no list's bullet (a name's place, not a sentence's, an item's or a subject's start)."""
+    return not prev.rstrip().endswith((*ENDS, ")")) and prev.strip() not in BULLETS
 
 
 #: Letters whose capital is the small letter drawn larger (no mark on them: a mark changes the glyph's height) ...

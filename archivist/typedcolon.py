@@ -11,11 +11,8 @@ the last letter's cell adds no width. On the fit pages (bench/RESULTS.md, "Typew
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .ocr import OcrResult, nfc
-from .ocrfix import text_of
-from .typedcase import page_pitch
+from .typedcase import page_pitch, with_readings
 
 #: A colon whose word reaches past its letters' cells by less than this share of a pitch was read inside the last
 #: letter's cell: a broken stroke, not a typed colon (fit: 0.09 at most against 0.53 at least).
@@ -38,9 +35,5 @@ def drop_stroke_colons(ocr: OcrResult, typed: object | None) -> OcrResult:
     pitch = page_pitch(ocr.words)
     if pitch is None:
         return ocr
-    ws = ocr.words
-    dropped = [stroke_colon(nfc(w.text), w.bbox, pitch) for w in ws]
-    if not any(dropped):
-        return ocr
-    words = [replace(w, text=nfc(w.text)[:-1]) if d else w for w, d in zip(ws, dropped, strict=True)]
-    return replace(ocr, words=words, text=nfc(text_of(words)).strip())
+    return with_readings(ocr, [nfc(w.text)[:-1] if stroke_colon(nfc(w.text), w.bbox, pitch) else None
+                               for w in ocr.words])

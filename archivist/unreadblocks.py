@@ -43,16 +43,23 @@ MIN_SCORE = 6
 MIN_WORD_CONF = 30.0
 
 
-def _touched(b: Block, words: list[Word]) -> bool:
+def touched(b: Block, words: list[Word]) -> bool:
     """Some word of the reading lies in the block's rectangle, even partly."""
     return any(w.bbox[0] < b.x1 and w.bbox[2] > b.x0 and w.bbox[1] < b.y1 and w.bbox[3] > b.y0 for w in words)
 
 
-def unread_blocks(image: np.ndarray, dpi: float, words: list[Word]) -> list[Block]:
-    """The text blocks of ``image`` large enough to hold a line of words, in which ``words`` has none."""
-    found = find_blocks(image, dpi, faint=True) if words else None
+def page_blocks(image: np.ndarray, dpi: float, words: list[Word]) -> list[Block]:
+    """The text blocks found from the ink of ``image`` (none where the page's reading has no word): found once a
+    page, for the blocks left unread here and the lines left unread in the others (:mod:`archivist.unreadlines`)."""
+    return (find_blocks(image, dpi, faint=True) or []) if words else []
+
+
+def unread_blocks(image: np.ndarray, dpi: float, words: list[Word], found: list[Block] | None = None) -> list[Block]:
+    """The text blocks of ``image`` large enough to hold a line of words, in which ``words`` has none (``found``:
+    :func:`page_blocks`, found here when not given)."""
+    found = page_blocks(image, dpi, words) if found is None else found
     wide, high = MIN_WIDTH_MM / MM * dpi, MIN_HEIGHT_MM / MM * dpi
-    return [b for b in found or () if b.x1 - b.x0 >= wide and b.y1 - b.y0 >= high and not _touched(b, words)]
+    return [b for b in found if b.x1 - b.x0 >= wide and b.y1 - b.y0 >= high and not touched(b, words)]
 
 
 def read_block(engine: OcrEngine, image: np.ndarray, dpi: float, b: Block, bilevel: bool = False) -> list[Word]:
@@ -70,22 +77,36 @@ def read_block(engine: OcrEngine, image: np.ndarray, dpi: float, b: Block, bilev
                     baseline=None if w.baseline is None else w.baseline + b.y0, line=first[w.line]) for w in best]
 
 
-def read_unread(engine: OcrEngine, ocr: OcrResult, image: np.ndarray, dpi: float, scale: float = 1.0,
-                bilevel: bool = False) -> OcrResult:
-    """``ocr`` (the page's reading, in the page's pixels) with the words of each block of ``image`` (the prepared
-    page, ``scale`` times the page's size, at ``dpi``) it left unread, read alone; ``ocr`` itself where none was
-    left or none of them read as text."""
-    on_image = [replace(w, bbox=tuple(round(v * scale) for v in w.bbox)) for w in ocr.words] if scale != 1.0 \
-        else ocr.words
-    added: list[tuple[Block, list[list[Word]]]] = []
-    for b in unread_blocks(image, dpi, on_image):
-        got = read_block(engine, image, dpi, b, bilevel)
-        if got:
-            lines = [[w for w in got if w.line == ln] for ln in dict.fromkeys(w.line for w in got)]
-            added.append((Block(*(round(v / scale) for v in (b.x0, b.y0, b.x1, b.y1))),
-                          [[replace(w, line=0, bbox=tuple(round(v / scale) for v in w.bbox),  # type: ignore[misc]
-                                    baseline=None if w.baseline is None else round(w.baseline / scale))
-                            for w in line] for line in lines]))
+def on_image(words: list[Word], scale: float) -> list[Word]:
+    """The page's ``words`` in the pixels of its prepared image, ``scale`` times the page's size."""
+    return [replace(w, bbox=tuple(round(v * scale) for v in w.bbox)) for w in words] if scale != 1.0 else words
+
+
+def on_page(b: Block, lines: list[list[Word]], scale: float) -> tuple[Block, list[list[Word]]]:
+    """A block read on the prepared image and its lines of words, back in the page's pixels (each line's words
+    numbered line 0, as :func:`archivist.cells.merge` takes them)."""
+    return (Block(*(round(v / scale) for v in (b.x0, b.y0, b.x1, b.y1))),
+            [[replace(w, line=0, bbox=tuple(round(v / scale) for v in w.bbox),  # type: ignore[misc]
+                      baseline=None if w.baseline is None else round(w.baseline / scale)) for w in line]
+             for line in lines])
+
+
+def with_added(ocr: OcrResult, added: list[tuple[Block, list[list[Word]]]]) -> OcrResult:
+    """``ocr`` with the ``added`` blocks' lines merged in reading order; ``ocr`` itself where none was added."""
     if not added:
         return ocr
     return replace(text_from_words(merge(ocr.words, sorted(added, key=lambda a: a[0].y0))), notes=ocr.notes)
+
+
+def read_unread(engine: OcrEngine, ocr: OcrResult, image: np.ndarray, dpi: float, scale: float = 1.0,
+                bilevel: bool = False, found: list[Block] | None = None) -> OcrResult:
+    """``ocr`` (the page's reading, in the page's pixels) with the words of each block of ``image`` (the prepared
+    page, ``scale`` times the page's size, at ``dpi``; ``found``: its :func:`page_blocks`) it left unread, read
+    alone; ``ocr`` itself where none was left or none of them read as text."""
+    added: list[tuple[Block, list[list[Word]]]] = []
+    for b in unread_blocks(image, dpi, on_image(ocr.words, scale), found):
+        got = read_block(engine, image, dpi, b, bilevel)
+        if got:
+            added.append(on_page(b, [[w for w in got if w.line == ln] for ln in dict.fromkeys(w.line for w in got)],
+                                 scale))
+    return with_added(ocr, added)

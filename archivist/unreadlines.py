@@ -25,10 +25,10 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
-from .blocks import BULLETS, Block, drop_specks, find_blocks, text_score
-from .cells import merge
+from .blocks import BULLETS, Block, drop_specks, text_score
 from .models import Word
-from .ocr import OcrEngine, OcrResult, text_from_words
+from .ocr import OcrEngine, OcrResult
+from .unreadblocks import on_image, on_page, page_blocks, touched, with_added
 
 MM = 25.4
 #: A band of dense rows this tall at least is a line of letters (small letters' bodies 1.8 mm at 11 pt); lower, a
@@ -101,16 +101,17 @@ def _repeats(got: list[Word], b: Block, words: list[Word]) -> bool:
     return 2 * sum(t in near for t in said) >= len(said)
 
 
-def unread_lines(image: np.ndarray, dpi: float, words: list[Word]) -> list[Block]:
-    """Rectangles around the ink of each band of a touched block of ``image`` on which ``words`` has none."""
-    found = find_blocks(image, dpi, faint=True) if words else None
-    if not found:
+def unread_lines(image: np.ndarray, dpi: float, words: list[Word], found: list[Block] | None = None) -> list[Block]:
+    """Rectangles around the ink of each band of a touched block of ``image`` on which ``words`` has none
+    (``found``: :func:`archivist.unreadblocks.page_blocks`, found here when not given)."""
+    found = page_blocks(image, dpi, words) if found is None else found
+    if not found or not words:
         return []
     _, ink = cv2.threshold(image, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     pad = round(PAD_MM / MM * dpi)
     out = []
     for b in found:
-        if not any(w.bbox[0] < b.x1 and w.bbox[2] > b.x0 and w.bbox[1] < b.y1 and w.bbox[3] > b.y0 for w in words):
+        if not touched(b, words):
             continue  # a block without words: unreadblocks reads it whole
         sub = ink[b.y0:b.y1, b.x0:b.x1]
         on_page = [(b.y0 + top, b.y0 + bottom) for top, bottom in bands(sub, dpi)]
@@ -137,19 +138,11 @@ def read_line(engine: OcrEngine, image: np.ndarray, dpi: float, b: Block, bileve
 
 
 def read_lines(engine: OcrEngine, ocr: OcrResult, image: np.ndarray, dpi: float, scale: float = 1.0,
-               bilevel: bool = False) -> OcrResult:
+               bilevel: bool = False, found: list[Block] | None = None) -> OcrResult:
     """``ocr`` (in the page's pixels) with each unread line of ``image`` (the prepared page, ``scale`` times the
-    page's size) read alone added; ``ocr`` itself where none was found or none read as text."""
-    on_image = [replace(w, bbox=tuple(round(v * scale) for v in w.bbox)) for w in ocr.words] if scale != 1.0 \
-        else ocr.words
-    added: list[tuple[Block, list[list[Word]]]] = []
-    for b in unread_lines(image, dpi, on_image):
-        got = read_line(engine, image, dpi, b, bilevel)
-        if got and not _repeats(got, b, on_image):
-            added.append((Block(*(round(v / scale) for v in (b.x0, b.y0, b.x1, b.y1))),
-                          [[replace(w, bbox=tuple(round(v / scale) for v in w.bbox),  # type: ignore[misc]
-                                    baseline=None if w.baseline is None else round(w.baseline / scale))
-                            for w in got]]))
-    if not added:
-        return ocr
-    return replace(text_from_words(merge(ocr.words, sorted(added, key=lambda a: a[0].y0))), notes=ocr.notes)
+    page's size; ``found``: its :func:`archivist.unreadblocks.page_blocks`) read alone added; ``ocr`` itself where
+    none was found or none read as text."""
+    words = on_image(ocr.words, scale)
+    added = [on_page(b, [got], scale) for b in unread_lines(image, dpi, words, found)
+             if (got := read_line(engine, image, dpi, b, bilevel)) and not _repeats(got, b, words)]
+    return with_added(ocr, added)
