@@ -34,7 +34,7 @@ def stages(out: Path, folders: list[Path]) -> None:
     """The page-stage results and CPU (why per page: a change that shifts one deskew angle shows here first)."""
     import cv2
 
-    from archivist import blocks, preprocess, restore
+    from archivist import blocks, preprocess, restore, ruledtilt
     from archivist.ingest import load_page
     from archivist.models import PageRef
 
@@ -45,7 +45,7 @@ def stages(out: Path, folders: list[Path]) -> None:
     for f in files:
         page = load_page(PageRef(f, "tiff" if f.suffix.lower() in (".tif", ".tiff") else "image", 0), False)
         t = time.process_time()
-        corr = preprocess.detect(page.gray, page.dpi)
+        corr = ruledtilt.detect(page.gray, page.dpi)
         cpu["detect"] += time.process_time() - t
         upright = preprocess.apply(page.gray, corr)
         t = time.process_time()

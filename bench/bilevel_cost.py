@@ -43,7 +43,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from archivist import ocr, preprocess, restore
+from archivist import ocr, preprocess, restore, ruledtilt
 from archivist.cells import read_prepared
 from archivist.metrics import bag_of_words_error
 from archivist.ocr import OCR_MIN_DPI, OCR_TARGET_DPI, TesserocrEngine, _scale_for, _summarise
@@ -61,7 +61,7 @@ def load(path: Path, index: int) -> tuple[np.ndarray, float]:
 def upright(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, float]:
     """Turned and deskewed as the pipeline does it (``orient`` on archivist's own finding), and the CPU
     of the turning (``preprocess.apply``, part of the OCR stage: the detection is the preprocess stage's)."""
-    found = preprocess.detect(gray, dpi)
+    found = ruledtilt.detect(gray, dpi)
     c = time.process_time()
     up = preprocess.apply(gray, preprocess.Correction(found.orientation, found.skew, 0.0, True))
     return up, time.process_time() - c

@@ -107,7 +107,7 @@ def policy_read(engine, page, first_only: bool) -> tuple[tuple, float, int]:  # 
     """One page through ``orient`` with the pipeline's ``_read``: choices on every reading (today), or with
     ``first_only`` on the first reading alone and the kept reading made again with them when it was
     another. (kept words with rivals, CPU seconds, readings made)."""
-    from archivist import pagework, preprocess
+    from archivist import pagework, ruledtilt
     from archivist.orient import orient
 
     calls: list = []
@@ -119,7 +119,7 @@ def policy_read(engine, page, first_only: bool) -> tuple[tuple, float, int]:  # 
         return got
 
     c = time.process_time()
-    found = preprocess.detect(page.gray, page.dpi)
+    found = ruledtilt.detect(page.gray, page.dpi)
     done = orient(page.gray, page.dpi, found, read, pagework._osd())
     ocr = done.ocr
     if first_only and ocr is not calls[0]:

@@ -17,7 +17,7 @@ upright/) several ways, one after the other, the order rotating page by page and
     the same, enlarged as archivist enlarges a page of its kind (``ocr._prepare``).
 ``archivist today``
     the pipeline's OCR (``pagework._read``: restoration, tables, the engine) on the page as archivist turns it
-    upright (``preprocess.detect`` + ``apply``, linear interpolation).
+    upright (``ruledtilt.detect`` + ``apply``, linear interpolation).
 ``archivist, turn nearest``
     the same with the page turned by nearest neighbour (a 1-bit page stays 1-bit up to the enlargement).
 ``archivist, own dpi``
@@ -51,7 +51,7 @@ from PIL import Image  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archivist import ocr, preprocess  # noqa: E402
+from archivist import ocr, preprocess, ruledtilt  # noqa: E402
 from archivist.ingest import load_page  # noqa: E402
 from archivist.metrics import bag_of_words_error  # noqa: E402
 from archivist.models import PageRef  # noqa: E402
@@ -68,7 +68,7 @@ def _native(gray: np.ndarray, dpi: float, bilevel: bool = False) -> tuple[np.nda
 
 def turned(gray: np.ndarray, dpi: float, interpolation: int) -> np.ndarray:
     """The page turned upright by archivist's own finding, with this interpolation."""
-    found = preprocess.detect(gray, dpi)
+    found = ruledtilt.detect(gray, dpi)
     h, w = gray.shape
     ow, oh = preprocess.corrected_size(w, h, found.orientation)
     m = preprocess.correction_matrix(w, h, ow, oh, found.orientation, found.skew)

@@ -38,7 +38,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from archivist import ocr, preprocess, restore
+from archivist import ocr, preprocess, restore, ruledtilt
 from archivist.ingest import load_page
 from archivist.metrics import bag_of_words_error
 from archivist.models import PageRef
@@ -177,7 +177,7 @@ def set_pages(root: Path) -> list[tuple[str, object, str]]:
 def run(pages: list, names: list[str], rounds: int) -> None:
     ups = []
     for grp, page, text in pages:
-        found = preprocess.detect(page.gray, page.dpi)
+        found = ruledtilt.detect(page.gray, page.dpi)
         up = preprocess.apply(page.gray, preprocess.Correction(found.orientation, found.skew, 0.0, True))
         ups.append((grp, up, page.dpi, page.payload.bpc == 1, text))
     engine = ocr.TesserocrEngine()

@@ -3,6 +3,10 @@
 The server runs from a temporary data directory, listens on loopback only (a free port, plus a
 Unix socket in the same temporary folder) and is stopped at the end. PostgreSQL refuses to run
 as root, so as root the server is run as the ``postgres`` user the Debian package creates.
+
+As root the server's folder is a fresh ``/tmp/archivist-pg-*`` that ``base`` links to, not ``base`` itself:
+``postgres`` must be able to walk down to its folder, and pytest sets ``/tmp/pytest-of-root`` back to 0700
+whenever another pytest session starts beside this one, which cut a running server off from its files.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,11 +39,27 @@ def _as_postgres() -> list[str]:
     return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
 
+def _server_folder(base: Path) -> Path:
+    """The folder the server runs in: ``base`` itself, or as root a ``/tmp`` folder ``base`` links to."""
+    base.parent.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0:
+        base.mkdir(exist_ok=True)
+        return base
+    real = Path(tempfile.mkdtemp(prefix="archivist-pg-"))
+    shutil.chown(real, "postgres")
+    os.chmod(real, 0o755)
+    if base.is_dir() and not base.is_symlink():
+        base.rmdir()  # an empty folder a test made for the server; anything in it stops us here
+    base.symlink_to(real, target_is_directory=True)
+    return real
+
+
 def restart(base: Path, url: str) -> None:
     """Restart the server :func:`postgres_server` started in ``base`` on the same port, as an administrator
     would (``pg_ctl restart``): every connection to it is dropped, and it is back when this returns."""
     bindir = pg_bin()
     assert bindir is not None
+    base = base.resolve()
     port = urlsplit(url).port
     subprocess.run(_as_postgres() + [str(bindir / "pg_ctl"), "-D", str(base / "pgdata"), "-l", str(base / "server.log"),
                                      "-w", "-t", "180", "-m", "fast", "-o",
@@ -52,17 +73,9 @@ def postgres_server(base: Path):
     bindir = pg_bin()
     if bindir is None:
         raise RuntimeError("PostgreSQL is not installed (apt install postgresql)")
-    as_root = os.geteuid() == 0
     prefix = _as_postgres()
+    base = _server_folder(base)
     data = base / "pgdata"
-    base.mkdir(parents=True, exist_ok=True)
-    if as_root:
-        shutil.chown(base, "postgres")
-        os.chmod(base, 0o755)
-        for parent in base.parents:  # postgres must be able to reach its folder
-            if str(parent) in ("/", "/tmp"):
-                break
-            os.chmod(parent, os.stat(parent).st_mode | 0o011)
     subprocess.run(prefix + [str(bindir / "initdb"), "-D", str(data), "-U", "archivist", "--auth=trust",
                              "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
     log = base / "server.log"
@@ -80,6 +93,8 @@ def postgres_server(base: Path):
                        capture_output=True)
     else:
         tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+        if os.geteuid() == 0:
+            shutil.rmtree(base, ignore_errors=True)
         raise RuntimeError(f"PostgreSQL did not start in {base}: {started.stderr.strip()}\n{tail}")
     try:
         for _ in range(50):
@@ -92,3 +107,5 @@ def postgres_server(base: Path):
     finally:
         subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
                        capture_output=True)
+        if os.geteuid() == 0:
+            shutil.rmtree(base, ignore_errors=True)
