@@ -221,7 +221,9 @@ def capital_first(text: str, bodies: list[Body | None], capital: float, small: f
 def typed_upper(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened) with
     each word holding a capital, or in small letters beside a word in capitals on its line, read in capitals where
-    its small letters' bodies stand as the page's capitals' (:func:`upper_reading`). Unchanged on any other page."""
+    its small letters' bodies stand as the page's capitals' (:func:`upper_reading`), and elsewhere a word in small
+    letters where a sentence runs on given a capital first letter where that glyph stands as one
+    (:func:`capital_first`). Unchanged on any other page."""
     if typed is None or not ocr.words:
         return ocr
     pitch = page_pitch(ocr.words)
@@ -245,8 +247,8 @@ def typed_upper(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
         if upper or not first:
             again.append(upper)
             continue
-        rest = text.strip(EDGE)[1:]
-        base = baseline(rest, got[text.index(rest):][:len(rest)]) or \
+        start = text.index(text.strip(EDGE)) + 1  # the letters after the first give the baseline, or the word before
+        base = baseline(text[start:], got[start:]) or \
             (baseline(texts[k - 1], bodies[k - 1]) if bodies[k - 1] else None)
         again.append(capital_first(text, got, *heights, base))
     return with_readings(ocr, again)
