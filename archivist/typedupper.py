@@ -10,7 +10,7 @@ RESULTS.md, "Typewritten pages, capitals with marks and ascenders (session 41)")
 typewriter strikes every character in a cell of its own, so each glyph is cut out of its word at the page's pitch,
 and its body is the run of inked rows holding the most ink: a mark above or a dot below is a run of its own, with
 paper between. A capital's body stands as high as the page's capitals (the medians of its unmarked capitals' and
-small letters' bodies: 23-24 against 19 pixels at 200 dpi, 36-38 against 30-32 at 300), a small letter's at the
+small letters' bodies: 23-24 against 19 pixels at 200 dpi, 34-38 against 30-32 at 300), a small letter's at the
 x-height. Only letters whose small form has no ascender or descender are measured (``a c e i m n o r s u v w x z``
 and their marked forms; not ``ư``, ``ơ`` nor the letter after them: the horn stands above the body, joined to it,
 and reaches into the next cell), and a letter with a mark above only where the mark stands apart (run into the body,
@@ -19,13 +19,12 @@ it makes a small letter as tall as a capital: not measured), no higher than a ca
 On the fit pages (seeds 178-181, 41 typed pages) 27 of the 11,821 small letters measured stood past
 :data:`CAPITAL_SPLIT` of the way from the small letters' bodies to the capitals' (18 of the 29 capitals read small);
 of the 1,916 first letters of :data:`FIRST_LETTERS` typed small none stood past 0.5, of the 24 capitals read small
-13 past :data:`FIRST_SPLIT`. A word is read in capitals only
-where every small letter measured stands so, and only where it holds a capital already or stands beside a word in
-capitals on its line (a heading's place); a first letter alone only where a sentence runs on
-(:func:`archivist.typedcase.runs_on`: at a start the capital is the wording rules', with their flag, as in
-:mod:`archivist.typedcaps`), of a capital shaped as its small letter (:data:`FIRST_LETTERS`), and on the line's
-baseline (a ``g`` read ``u`` reaches below it). A worn stroke breaks a body into pieces and makes it shorter, never
-taller: wear leaves a word as read.
+13 past :data:`FIRST_SPLIT`. A word is read in capitals only where every small letter measured stands so, and only
+where it holds a capital already or stands beside a word in capitals on its line (a heading's place); a first letter
+alone only where a sentence runs on (:func:`archivist.typedcase.runs_on`: at a start the capital is the wording
+rules', with their flag, as in :mod:`archivist.typedcaps`), of a capital shaped as its small letter
+(:data:`FIRST_LETTERS`), and on the line's baseline (a ``g`` read ``u`` reaches below it). A worn stroke breaks a
+body into pieces and makes it shorter, never taller: wear leaves a word as read.
 """
 
 from __future__ import annotations
@@ -44,7 +43,10 @@ from .typedcase import page_pitch, runs_on, with_readings
 #: A small letter read is a capital where its body stands past this share of the way from the page's small letters'
 #: bodies to its capitals' (the mono face's small letters 0.77 of its capitals; fit: see the module's docstring) ...
 CAPITAL_SPLIT = 0.6
-#: A word's first letter alone (the rest small) is a capital past this share: the place asks no more of it.
+#: ... and no higher than this many times the capitals' (a mark run into the body: not measured).
+CAPITAL_MAX = 1.08
+#: A word's first letter alone (the rest small) is a capital past this share: no capital in the word or beside it
+#: vouches for the case, so the glyph must stand nearer a capital's height (fit: the small ones 0.5 at most).
 FIRST_SPLIT = 0.75
 #: The first letters it is asked of: a capital of the small letter's shape, drawn larger (``n`` and ``m`` besides:
 #: a glyph standing tall read ``r``, ``a``, ``e`` or ``i`` was another letter misread on the fit pages).
@@ -52,8 +54,6 @@ FIRST_LETTERS = "csvxouwzmn"
 #: A glyph whose body reaches below the word's baseline by more than this share of the x-height has a descender (a
 #: ``g`` read ``u``): not a capital.
 BELOW = 0.15
-#: ... and no higher than this many times the capitals' (a mark run into the body: not measured).
-CAPITAL_MAX = 1.08
 #: The page's capitals must stand at least this many times its small letters for either to be told.
 TOLD_APART = 1.12
 #: Letters whose small form stands at the x-height (no ascender, no descender), by their base letter; ``ư`` and
