@@ -128,3 +128,16 @@ def test_generated_typed_document_reads_its_capitals_end_to_end(tmp_path: Path,
     layer = Counter(w for k in range(1, len(done.pages) + 1) for w in words(pdftotext(done.pdf, k)))
     assert layer["Ủy"] == read["with"]["Ủy"] and layer["ủy"] == read["with"]["ủy"]
     assert_valid_pdfa(done.archive)
+
+
+def test_a_word_beside_capitals_stands_next_to_them_on_its_line() -> None:
+    """The header's two columns share a line: ``DÂN`` at the left column's end is not beside ``lập`` in the right
+    column's ``Độc lập`` (it made ``LẬP`` of a typed ``lập`` on the fit pages before the gap was asked)."""
+    ws = [Word("NHÂN", 90.0, (100, 10, 180, 40), 0), Word("DÂN", 90.0, (200, 10, 260, 40), 0),
+          Word("Độc", 90.0, (700, 10, 760, 40), 0), Word("lập", 90.0, (780, 10, 840, 40), 0),
+          Word("XÃ", 90.0, (100, 60, 140, 90), 1), Word("xã", 90.0, (160, 60, 200, 90), 1)]
+    texts = [w.text for w in ws]
+    assert typedupper._beside_capitals(ws, texts, 2, 20.0) is False  # 22 pitches from DÂN
+    assert typedupper._beside_capitals(ws, texts, 3, 20.0) is False
+    assert typedupper._beside_capitals(ws, texts, 5, 20.0) is True  # one pitch from XÃ, on its line
+    assert typedupper._beside_capitals(ws, texts, 4, 20.0) is False  # xã is no word in capitals
