@@ -58,9 +58,14 @@ DOT = 0.5
 #: The ``I`` of one numeral are one width: each within this share of their median.
 SAME_WIDTH = 0.25
 #: An ``I``: its middle rows' ink (the stem) at most this share of its width, its top and foot rows' (the serif
-#: bars) at least this share.
+#: bars) reaching past the stem on each side by at least this share of it.
 STEM_SHARE = 0.5
-BAR_SHARE = 0.6
+#: The stem's rows: a quarter of the glyph's height under its top to a quarter over its foot (an ``X``'s or a
+#: ``Z``'s strokes cross or slant there, wider than a stem).
+STEM_ROWS = (0.25, 0.75)
+BAR_REACH = 0.15
+#: ... and no reach more than this many times another (the I's bars are alike, centred on the stem).
+BAR_ALIKE = 2.0
 
 
 def _groups(ink: np.ndarray) -> list[tuple[int, int]]:
@@ -70,20 +75,25 @@ def _groups(ink: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True))
 
 
-def _span(row_ink: np.ndarray) -> int:
-    """How wide a band of a glyph's rows holds ink: from its first inked column to its last."""
-    cols = np.flatnonzero(row_ink.any(0))
-    return 0 if len(cols) == 0 else int(cols[-1] + 1 - cols[0])
-
-
 def _an_i(glyph: np.ndarray) -> bool:
-    """Whether a glyph has an ``I``'s shape: a stem in its middle rows, a serif bar over it and under it."""
+    """Whether a glyph has an ``I``'s shape: a stem in its middle rows, and over it and under it a serif bar
+    reaching out on both sides of the stem alike (a ``1``'s top is a flag to the left only, an ``L``'s foot runs to
+    the right, a ``T``'s top is wider than its foot)."""
     rows = np.flatnonzero(glyph.any(1))
     g = glyph[rows[0]:rows[-1] + 1]
     h, w = g.shape
+    stem = np.flatnonzero(g[int(h * STEM_ROWS[0]):max(int(h * STEM_ROWS[0]) + 1, int(h * STEM_ROWS[1]))].any(0))
+    if len(stem) == 0 or stem[-1] + 1 - stem[0] > STEM_SHARE * w:
+        return False
     band = max(1, h // 5)
-    middle = g[int(h * 0.35):max(int(h * 0.35) + 1, int(h * 0.65))]
-    return _span(middle) <= STEM_SHARE * w and min(_span(g[:band]), _span(g[-band:])) >= BAR_SHARE * w
+    reaches = []
+    for rows_ink in (g[:band], g[-band:]):
+        cols = np.flatnonzero(rows_ink.any(0))
+        if len(cols) == 0:
+            return False
+        reaches += [stem[0] - cols[0], cols[-1] - stem[-1]]
+    least = max(1, round(BAR_REACH * w))
+    return min(reaches) >= least and max(reaches) <= BAR_ALIKE * min(reaches)
 
 
 def stems(image: np.ndarray, box: tuple[int, int, int, int]) -> int:
