@@ -17,11 +17,12 @@ from dataclasses import replace
 from .models import Word
 
 _LIKE = re.compile(r"^[IVXHl1|]{1,5}\.$")
-_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _STROKES = str.maketrans({"H": "II", "l": "I", "1": "I", "|": "I"})
 
 
-def _heading_after(words: list[Word], i: int) -> bool:
+def heading_after(words: list[Word], i: int) -> bool:
+    """Whether word ``i`` stands before a word in capitals on its line: a section heading's numeral's place."""
     nxt = words[i + 1] if i + 1 < len(words) else None
     return nxt is not None and nxt.line == words[i].line and sum(c.isupper() for c in nxt.text) >= 2 \
         and nxt.text.isupper()
@@ -37,18 +38,18 @@ def order_numerals(words: list[Word], seen: int = 0) -> tuple[list[Word], int]:
     yet), and where this page ends (:mod:`archivist.sectionpages` carries it from page to page)."""
     out = list(words)
     for i, w in enumerate(words):
-        if (i and words[i - 1].line == w.line) or not _LIKE.match(w.text) or not _heading_after(words, i):
+        if (i and words[i - 1].line == w.line) or not _LIKE.match(w.text) or not heading_after(words, i):
             continue
         core = w.text[:-1]
-        if core != "I" and 0 < seen < len(_NUMERALS) and core == _NUMERALS[seen - 1] \
-                and _NUMERALS[seen].startswith(core):  # II. twice in a row: the second lost a stroke of III.
-            out[i] = replace(w, text=_NUMERALS[seen] + ".")
+        if core != "I" and 0 < seen < len(NUMERALS) and core == NUMERALS[seen - 1] \
+                and NUMERALS[seen].startswith(core):  # II. twice in a row: the second lost a stroke of III.
+            out[i] = replace(w, text=NUMERALS[seen] + ".")
             seen += 1
             continue
-        if core in _NUMERALS:  # read as a numeral: it sets the order (I. starts it)
-            seen = _NUMERALS.index(core) + 1 if seen or core == "I" else 0
+        if core in NUMERALS:  # read as a numeral: it sets the order (I. starts it)
+            seen = NUMERALS.index(core) + 1 if seen or core == "I" else 0
             continue
-        if seen and seen < len(_NUMERALS) and core.translate(_STROKES) == _NUMERALS[seen]:
-            out[i] = replace(w, text=_NUMERALS[seen] + ".")
+        if seen and seen < len(NUMERALS) and core.translate(_STROKES) == NUMERALS[seen]:
+            out[i] = replace(w, text=NUMERALS[seen] + ".")
             seen += 1
     return out, seen

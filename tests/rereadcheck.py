@@ -41,8 +41,9 @@ class BothWays:
     archive: Path
 
 
-def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], doc: int = 1) -> BothWays:
-    """The typewriter document of ``seed`` (its ``doc``-th, as ``generate.py --docs doc`` makes it) through
+def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], doc: int = 1,
+                    group: str = "typewriter") -> BothWays:
+    """The ``group``'s document of ``seed`` (its ``doc``-th, as ``generate.py --docs doc`` makes it) through
     ``archivist process`` (the real CLI), then again in this process after ``switch_off`` (a monkeypatch that turns
     the reading off: the command reads pages in a fork server's workers, out of a monkeypatch's reach)."""
     from click.testing import CliRunner
@@ -52,7 +53,7 @@ def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], d
     from archivist.pipeline import Settings, process
     from samples.generate import generate
 
-    made = generate(tmp_path / "set", seed=seed, n_docs=doc, groups=["typewriter"])
+    made = generate(tmp_path / "set", seed=seed, n_docs=doc, groups=[group])
     pages = made[doc - 1]["pages"]
     for other in made[:doc - 1]:  # only the document asked for is processed
         for scan in {tmp_path / "set" / "scans" / p["file"].split("/")[1] for p in other["pages"]}:

@@ -1,0 +1,181 @@
+"""A faded page's section numerals and first letters' case, read from the glyphs' shapes.
+
+Why: on the faded pages of seeds 190-193 two slips are left that no second reading brings back (bench/RESULTS.md,
+"Faded pages, fifth round (session 41)"):
+
+- **a section heading's Roman numeral** (``II. NỘI DUNG``) read as no numeral (``#ƒ.``, ``IYT.``, ``1T.``, ``T11.``),
+  which the text stage then drops or keeps as noise: read alone it does not come back either (session 39's probe).
+  Its glyphs do: each ``I`` of a numeral is a stem with a serif bar at its top and its foot, a glyph of its own
+  beside the next, all the same width, and the numeral ends in a dot. So the numeral is as many ``I`` as the
+  word's box holds such glyphs (:func:`stems`), taken only where the page's numerals then run in order
+  (:func:`in_order`: ``I.``, ``II.``, ``III.``, each one more than the heading before it);
+- **a small first letter read as a capital** on the faded pages typed in a fixed-pitch face (carbon copies):
+  ``linh`` read ``Linh``, ``lấn`` read ``Lấn``, ``sau:`` read ``Sau:``. Their type is the typewriter group's, so
+  :func:`archivist.typedcase.typed_case`'s glyph tests (an ``l``'s shape, a same-shape capital's height) are
+  used as they are, on the image the page was read from, and only on a page whose characters share one width
+  (:func:`fixed_pitch`): on the faded prints, set in a proportional face, the height test lowered the ``V`` of
+  three names' ``Văn`` (the line's x-height is measured over a pitch those pages do not have).
+
+Numbers and codes are never changed: a reading that is a number (``1.``) is left as read, and only a word that
+opens its line before a heading in capitals is looked at.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from .models import Word
+from .ocr import OcrResult, nfc
+from .ocrfix import text_of
+from .restore import Prepared
+from .sections import NUMERALS, heading_after
+from .typedcase import typed_case, with_readings
+
+#: A page is typed in a fixed-pitch face when its longer words' widths a character vary this little (the
+#: interquartile range over the median): 0.020-0.045 on the carbon copies of seeds 190-193, 0.10-0.31 on the prints.
+FIXED_PITCH_SPREAD = 0.07
+
+
+def fixed_pitch(words: list[Word]) -> bool:
+    """Whether the page's characters share one width: its words of four letters or digits or more take the same
+    width a character, within :data:`FIXED_PITCH_SPREAD` (interquartile range over the median)."""
+    per = sorted((w.bbox[2] - w.bbox[0]) / len(w.text) for w in words if len(w.text) >= 4 and w.text.isalnum())
+    if len(per) < 8:
+        return False
+    median = statistics.median(per)
+    return median > 0 and (per[3 * len(per) // 4] - per[len(per) // 4]) / median <= FIXED_PITCH_SPREAD
+
+
+#: A glyph's columns hold at least this many ink pixels (one is the grain's).
+COLUMN_INK = 2
+#: A numeral's ``I`` stands at least this share of the box's height; the dot under half of it.
+TALL = 0.6
+DOT = 0.5
+#: The ``I`` of one numeral are one width: each within this share of their median.
+SAME_WIDTH = 0.25
+#: An ``I``: its middle rows' ink (the stem) at most this share of its width, its top and foot rows' (the serif
+#: bars) reaching past the stem on each side by at least this share of it.
+STEM_SHARE = 0.5
+#: The stem's rows: a quarter of the glyph's height under its top to a quarter over its foot (an ``X``'s or a
+#: ``Z``'s strokes cross or slant there, wider than a stem).
+STEM_ROWS = (0.25, 0.75)
+BAR_REACH = 0.15
+#: ... and no reach more than this many times another (the I's bars are alike, centred on the stem).
+BAR_ALIKE = 2.0
+
+
+def _groups(ink: np.ndarray) -> list[tuple[int, int]]:
+    """The box's glyphs as runs of columns holding ink (:data:`COLUMN_INK`), left to right."""
+    col = (ink.sum(0) >= COLUMN_INK).astype(int)
+    edges = np.diff(np.r_[0, col, 0])
+    return list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True))
+
+
+def _an_i(glyph: np.ndarray) -> bool:
+    """Whether a glyph has an ``I``'s shape: a stem in its middle rows, and over it and under it a serif bar
+    reaching out on both sides of the stem alike (a ``1``'s top is a flag to the left only, an ``L``'s foot runs to
+    the right, a ``T``'s top is wider than its foot)."""
+    rows = np.flatnonzero(glyph.any(1))
+    g = glyph[rows[0]:rows[-1] + 1]
+    h, w = g.shape
+    stem = np.flatnonzero(g[int(h * STEM_ROWS[0]):max(int(h * STEM_ROWS[0]) + 1, int(h * STEM_ROWS[1]))].any(0))
+    if len(stem) == 0 or stem[-1] + 1 - stem[0] > STEM_SHARE * w:
+        return False
+    band = max(1, h // 5)
+    reaches = []
+    for rows_ink in (g[:band], g[-band:]):
+        cols = np.flatnonzero(rows_ink.any(0))
+        if len(cols) == 0:
+            return False
+        reaches += [stem[0] - cols[0], cols[-1] - stem[-1]]
+    least = max(1, round(BAR_REACH * w))
+    return min(reaches) >= least and max(reaches) <= BAR_ALIKE * min(reaches)
+
+
+def stems(image: np.ndarray, box: tuple[int, int, int, int]) -> int:
+    """How many ``I`` the word at ``box`` holds before its dot: its glyphs (:func:`_groups`, Otsu over the box) are
+    tall ``I`` of one width (:func:`_an_i`, :data:`SAME_WIDTH`) then a dot, nothing else; 0 when they are not."""
+    x0, y0, x1, y1 = box
+    crop = image[max(0, y0):y1, max(0, x0):x1]
+    if crop.size == 0 or crop.shape[0] < 8:
+        return 0
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    h = ink.shape[0]
+    tall, short = [], []
+    for a, b in _groups(ink):
+        rows = np.flatnonzero(ink[:, a:b].any(1))
+        (tall if rows[-1] + 1 - rows[0] >= TALL * h else short).append((a, b, rows[0]))
+    if not tall or len(short) != 1 or short[0][0] < tall[-1][1] or short[0][2] < DOT * h:
+        return 0  # no dot after the stems, or something else beside them
+    widths = [b - a for a, b, _ in tall]
+    median = statistics.median(widths)
+    if any(abs(w - median) > SAME_WIDTH * median for w in widths):
+        return 0
+    return len(tall) if all(_an_i(ink[:, a:b]) for a, b, _ in tall) else 0
+
+
+#: The numerals read from their glyphs alone: ``I.`` to ``III.`` (``IV.`` and on hold a ``V``).
+MOST_STEMS = 3
+
+
+def _numeral(text: str) -> int | None:
+    """The value of a reading that is a section numeral and its dot (``II.``: 2), None otherwise."""
+    core = text[:-1] if text.endswith(".") else ""
+    return NUMERALS.index(core) + 1 if core in NUMERALS else None
+
+
+def in_order(values: list[int]) -> bool:
+    """Whether a page's section numerals, top to bottom, each are one more than the one before."""
+    return all(b == a + 1 for a, b in zip(values, values[1:], strict=False))
+
+
+def heading_numerals(ocr: OcrResult, image: np.ndarray) -> OcrResult:
+    """``ocr`` with each section heading's numeral read as no numeral (``#ƒ.``) given the ``I`` its glyphs show
+    (:func:`stems`), where the page's numerals then run in order (:func:`in_order`); ``ocr`` itself otherwise.
+    A heading: a word that opens its line before a word in capitals (:func:`archivist.sections.heading_after`)."""
+    words = ocr.words
+    heads: list[int] = []  # the page's numerals top to bottom, as read or as their glyphs show
+    again: dict[int, str] = {}
+    for k, w in enumerate(words):
+        if (k and words[k - 1].line == w.line) or not heading_after(words, k):
+            continue
+        text = nfc(w.text)
+        value = _numeral(text)
+        if value is None and len(text) <= 5 and not text.rstrip(".,").isdigit():
+            n = stems(image, w.bbox)
+            if 1 <= n <= MOST_STEMS:
+                value, again[k] = n, "I" * n + "."
+        if value is not None:
+            heads.append(value)
+    if not again or not in_order(heads):
+        return ocr
+    out = [replace(w, text=again[k]) if k in again else w for k, w in enumerate(words)]
+    return replace(ocr, words=out, text=nfc(text_of(out)).strip())
+
+
+def faded_glyphs(ocr: OcrResult, prep: Prepared) -> OcrResult:
+    """A faded page's reading (``prep.before_contrast`` set) with its section numerals (:func:`heading_numerals`)
+    and, on a page typed in a fixed-pitch face (:func:`fixed_pitch`), its first letters' case
+    (:func:`archivist.typedcase.typed_case`) read from the image it was read from; any other page as read."""
+    if prep.before_contrast is None or not ocr.words:
+        return ocr
+    ocr = heading_numerals(ocr, prep.image)
+    return faded_case(ocr, prep.image) if fixed_pitch(ocr.words) else ocr
+
+
+def faded_case(ocr: OcrResult, image: np.ndarray) -> OcrResult:
+    """:func:`archivist.typedcase.typed_case` on a faded page typed in a fixed-pitch face, each word it lowers kept
+    as read where the next word on its line opens with a capital: a name's or a place's first word (``Xã Tiên
+    Phong`` after a stray mark on seed 192, whose faded ``X`` stood no taller than the line's small letters)."""
+    cased = typed_case(ocr, image)
+    if cased is ocr:
+        return ocr
+    ws = ocr.words
+    again = [None if a.text == w.text or (k + 1 < len(ws) and ws[k + 1].line == w.line
+                                         and ws[k + 1].text[:1].isupper()) else a.text
+             for k, (w, a) in enumerate(zip(ws, cased.words, strict=True))]
+    return with_readings(ocr, again)
