@@ -59,6 +59,15 @@ def _opens_small(w: Word | None, line: int) -> bool:
     return core.isalpha() and core.islower() and core in attested()
 
 
+def lone_stroke(text: str) -> bool:
+    """A token of one or two of the strokes no Vietnamese word carries (:data:`STRAY`), standing alone: a speck
+    read as a token of its own. Dropped, it no longer hides the word after it from the rules that read a line's
+    first word (``_ Nơi nhận:``: the label unread, the recipients under it were taken for the signature block's,
+    seed 200's ``speckle-04``)."""
+    text = nfc(text)
+    return 0 < len(text) <= 2 and all(c in STRAY for c in text)
+
+
 def stray_marks(words: list[Word], k: int) -> str | None:
     """Word ``k`` without the marks a speck left at its edges, or None when it has none: a stray stroke
     (:data:`STRAY`) before or after its letters, a stop glued before them, a stop after them when the next
@@ -161,7 +170,8 @@ def _tone_reading(read: str, readings: list[str], want: str) -> str | None:
 def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,
                   dpi: float) -> OcrResult:
     """``ocr`` (the reading of ``image``, a speckled page as read; ``unsmoothed`` the same page before its median)
-    with each token two words a speck joined split in two (:func:`speck_join`), a list's dash glued to a word split
+    without the tokens that are a lone stroke (:func:`lone_stroke`), with each token two words a speck joined split
+    in two (:func:`speck_join`), a list's dash glued to a word split
     off, each word's stray marks taken out (:func:`stray_marks`), and each syllable the word list finds odd read again
     alone from both images and changed when a reading is the syllable the list wants with other marks
     (:func:`_tone_reading`); split words share their box by characters, the speck's share the space between.
@@ -171,6 +181,8 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
     words: list[Word] = []
     for w in ocr.words:  # joins first: a speck between two words, a list's dash, then what is left at the edges
         lead, core, trail = split_edges(nfc(w.text), EDGES)
+        if lone_stroke(w.text):
+            continue
         if pair := speck_join(core):
             gap = len(core) - len(pair[0]) - len(pair[1])  # the speck's characters: the space between the two boxes
             words += list(split_box(w, lead + pair[0], pair[1] + trail, gap=gap))
