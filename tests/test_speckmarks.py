@@ -14,7 +14,7 @@ import pytest
 from archivist.models import Word
 from archivist.ocr import OcrResult
 from archivist.speckmarks import added_marks, capital_stop, glued_in_word, unclosed_quotes, undoubled
-from archivist.speckread import EDGES, reread_specks, speck_join, stray_marks
+from archivist.speckread import EDGES, lone_stroke, reread_specks, speck_join, stray_marks
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
 
@@ -82,6 +82,14 @@ def test_an_item_number_or_short_abbreviation_glued_to_a_capital_syllable() -> N
 def test_a_list_number_s_stray_stroke_goes_a_dash_stays() -> None:
     ws = _words("_1.", "†1.", "._3.", "-3.", "NAM°", "°C")
     assert [stray_marks(ws, k) for k in range(len(ws))] == ["1.", "1.", "3.", None, "NAM", None]
+
+
+def test_a_lone_stroke_is_a_speck_read_as_a_token_of_its_own() -> None:
+    assert all(lone_stroke(t) for t in ("_", "__", "'", "`", "~", "‹", "†"))
+    assert not any(lone_stroke(t) for t in ("-", ":", ".", ",", "(", "___", "_a", "”", "/"))
+    first = OcrResult(_words("_", "Nơi", "nhận:"), "_ Nơi nhận:", 70.0)
+    img = np.full((60, 400), 255, np.uint8)
+    assert [w.text for w in reread_specks(None, first, img, img, 300.0).words] == ["Nơi", "nhận:"]
 
 
 def test_reread_specks_takes_the_new_marks_without_an_engine() -> None:
