@@ -115,6 +115,12 @@ def syllable_reading(core: str, readings: list[str], run: list[str], i: int) -> 
     return None
 
 
+def _merged(prev: Word, w: Word, text: str) -> Word:
+    """``prev`` and ``w`` as the one word ``text``: their boxes' union, the lower confidence."""
+    box = (prev.bbox[0], min(prev.bbox[1], w.bbox[1]), w.bbox[2], max(prev.bbox[3], w.bbox[3]))
+    return replace(prev, text=text, bbox=box, conf=min(prev.conf, w.conf))
+
+
 def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,
                  dpi: float) -> OcrResult:
     """``ocr`` (a speckled page's reading of ``image``; ``unsmoothed`` the page before its median) with each number
@@ -135,17 +141,13 @@ def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | Non
             readings = read_span(read_alone, images, prev, w, heights[w.line], dpi, (SINGLE_LINE,))  # keeps a space
             joined = joined_reading(prev.text, w.text, readings)
             if joined is not None:
-                box = (prev.bbox[0], min(prev.bbox[1], w.bbox[1]), w.bbox[2], max(prev.bbox[3], w.bbox[3]))
-                words[-1] = replace(prev, text=joined, bbox=box, conf=min(prev.conf, w.conf))
-                changed = True
+                words[-1], changed = _merged(prev, w, joined), True
                 continue
         if prev is not None and prev.line == w.line and w.line in heights and slash_lost(prev.text, w.text):
             again = read_span(read_alone, images, prev, w, heights[w.line], dpi)
             slashed = slash_reading(f"{prev.text} {w.text}", again)
             if slashed is not None:
-                box = (prev.bbox[0], min(prev.bbox[1], w.bbox[1]), w.bbox[2], max(prev.bbox[3], w.bbox[3]))
-                words[-1] = replace(prev, text=slashed, bbox=box, conf=min(prev.conf, w.conf))
-                changed = True
+                words[-1], changed = _merged(prev, w, slashed), True
                 continue
         if w.line in heights and slash_lost(w.text):
             slashed = slash_reading(w.text, read_span(read_alone, images, w, w, heights[w.line], dpi))
