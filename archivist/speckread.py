@@ -46,6 +46,8 @@ STRAY = "'`_~‹›†"
 STRAY_LEAD = re.compile(rf"[{re.escape(STRAY)}.]+")
 STRAY_TRAIL = re.compile(rf"[{re.escape(STRAY)}°]+")
 STOPS = re.compile(r"\.+")
+#: What a list's dash is read as that :data:`STRAY` holds too (``archivist.footer.BULLET``).
+BULLETS = "~"
 #: A token's edges as the post-correction cuts them, with the strokes it keeps in a word (``~``) cut too.
 EDGES = EDGE + "".join(c for c in STRAY + "°" if c not in EDGE)
 
@@ -63,9 +65,10 @@ def lone_stroke(text: str) -> bool:
     """A token of one or two of the strokes no Vietnamese word carries (:data:`STRAY`), standing alone: a speck
     read as a token of its own. Dropped, it no longer hides the word after it from the rules that read a line's
     first word (``_ Nơi nhận:``: the label unread, the recipients under it were taken for the signature block's,
-    seed 200's ``speckle-04``)."""
+    seed 200's ``speckle-04``). Not a tilde: a list's dash is read so (``~ TT Đảng ủy xã``, seed 196), and the
+    recipients list takes it for a bullet (:data:`BULLETS`)."""
     text = nfc(text)
-    return 0 < len(text) <= 2 and all(c in STRAY for c in text)
+    return 0 < len(text) <= 2 and all(c in STRAY and c not in BULLETS for c in text)
 
 
 def stray_marks(words: list[Word], k: int) -> str | None:
