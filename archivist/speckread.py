@@ -17,7 +17,8 @@ read. A tone has no such sign in the line; there the word list names the syllabl
 and changed only when a reading is that syllable: evidence from the image, the list as the guard. When the word's
 box, which reaches to the specks beside it, reads no such syllable, the word is read again on a crop the line's
 height bounds (:func:`archivist.spanread.span_crop`; session 40: the hook of ``tổng`` read ``tống`` came back there
-four times on seeds 153-156).
+four times on seeds 153-156). Session 41 (seeds 196-199) added the marks :mod:`archivist.speckmarks` judges, more
+joins (a quote, star or degree sign between two syllables; ``TM.ỦY``, ``2..Bố``) and lone strokes dropped.
 """
 
 from __future__ import annotations
