@@ -13,6 +13,8 @@ down by its descenders, and a reading is taken only as evidence of what the firs
 - a number broken at its thousands stop or a code at its dash is joined when a reading of the span as a line is the
   two tokens' characters with no space between (no character changed: ``33/UBND- NV`` read again ``93/UBND-NV``
   stays as read); a decimal comma and two numbers are left (:data:`THOUSANDS` says why);
+- a code whose slash a gap or nothing took (``(b`` ``c);``, ``(bc);``, ``01 1999``) gets it back when a reading of
+  the span is the same characters with the slash there (session 41);
 - a word in small letters that is no syllable becomes a reading's syllable when that syllable stands in a word of
   the list with its neighbours (``trân trọhg`` -> ``trân trọng``); names, capitals, numbers and codes are never
   touched here.
@@ -59,6 +61,35 @@ def broken_at_mark(a: str, b: str) -> bool:
     return bool(WORD_CUT.fullmatch(a)) and b.isalpha() and b.islower() and a[:-1].lower() not in attested()
 
 
+#: Where a slash may have been lost at a gap between two tokens (session 41): an annotation's code in brackets
+#: (``(b`` ``c);`` of ``(b/c);``), a number and the code after its slash (``109`` ``KH-UBND``), a month and its year
+#: (``01`` ``1999``); or inside one token (``(bc);``, ``16GM-UBND``). The slash is taken only where the span read
+#: again shows it (:func:`slash_reading`): a thin stroke at 200 dpi that the page's first reading lost.
+SLASH_PAIRS = ((re.compile(r"\([^\W\d_]{1,3}"), re.compile(r"[^\W\d_]{1,3}\)[;,.]?")),
+               (re.compile(r"\d{1,4}"), re.compile(r"[A-ZĐ]{2,5}(?:-[A-ZĐ]{2,6})+[.,;]?")),
+               (re.compile(r"\d{1,2}"), re.compile(r"(?:19|20)\d\d[.,;]?")))
+SLASH_ONE = re.compile(r"\([^\W\d_]{2}\)[;,.]?|\d{1,4}[A-ZĐ]{2,5}(?:-[A-ZĐ]{2,6})+[.,;]?")
+
+
+def slash_lost(a: str, b: str | None = None) -> bool:
+    """Whether tokens ``a`` and ``b`` (or ``a`` alone) may be one token whose slash was lost (:data:`SLASH_PAIRS`)."""
+    a = nfc(a)
+    if b is None:
+        return bool(SLASH_ONE.fullmatch(a))
+    return any(x.fullmatch(a) and y.fullmatch(nfc(b)) for x, y in SLASH_PAIRS)
+
+
+def slash_reading(read: str, readings: list[str]) -> str | None:
+    """A reading that is ``read`` (two tokens with their space, or one) with a slash where the space was, or between
+    two of its letters or digits, and nothing else changed; None otherwise."""
+    read = nfc(read)
+    if " " in read:
+        want = {read.replace(" ", "/", 1)} if read.count(" ") == 1 else set()
+    else:
+        want = {read[:i] + "/" + read[i:] for i in range(1, len(read)) if read[i - 1].isalnum() and read[i].isalnum()}
+    return next((r for r in readings if r in want), None)
+
+
 def joined_reading(a: str, b: str, readings: list[str]) -> str | None:
     """``a`` and ``b`` as one token when a reading of their span is exactly that token (its marks at the edges
     aside) with no space: the gap was none; None otherwise."""
@@ -84,10 +115,17 @@ def syllable_reading(core: str, readings: list[str], run: list[str], i: int) -> 
     return None
 
 
+def _merged(prev: Word, w: Word, text: str) -> Word:
+    """``prev`` and ``w`` as the one word ``text``: their boxes' union, the lower confidence."""
+    box = (prev.bbox[0], min(prev.bbox[1], w.bbox[1]), w.bbox[2], max(prev.bbox[3], w.bbox[3]))
+    return replace(prev, text=text, bbox=box, conf=min(prev.conf, w.conf))
+
+
 def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,
                  dpi: float) -> OcrResult:
     """``ocr`` (a speckled page's reading of ``image``; ``unsmoothed`` the page before its median) with each number
-    or code broken at its mark joined (:func:`broken_at_mark`, :func:`joined_reading`) and each small-letter word
+    or code broken at its mark joined (:func:`broken_at_mark`, :func:`joined_reading`), each code's lost slash put
+    back where the span read again shows it (:func:`slash_lost`, :func:`slash_reading`), and each small-letter word
     that is no syllable read again (:func:`syllable_reading`), from both images on crops the line bounds.
     Unchanged on any page but a speckled one (``unsmoothed`` None) or without an engine that reads a crop alone."""
     read_alone = getattr(engine, "read_alone", None)
@@ -103,10 +141,19 @@ def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | Non
             readings = read_span(read_alone, images, prev, w, heights[w.line], dpi, (SINGLE_LINE,))  # keeps a space
             joined = joined_reading(prev.text, w.text, readings)
             if joined is not None:
-                box = (prev.bbox[0], min(prev.bbox[1], w.bbox[1]), w.bbox[2], max(prev.bbox[3], w.bbox[3]))
-                words[-1] = replace(prev, text=joined, bbox=box, conf=min(prev.conf, w.conf))
-                changed = True
+                words[-1], changed = _merged(prev, w, joined), True
                 continue
+        if prev is not None and prev.line == w.line and w.line in heights and slash_lost(prev.text, w.text):
+            again = read_span(read_alone, images, prev, w, heights[w.line], dpi)
+            slashed = slash_reading(f"{prev.text} {w.text}", again)
+            if slashed is not None:
+                words[-1], changed = _merged(prev, w, slashed), True
+                continue
+        if w.line in heights and slash_lost(w.text):
+            slashed = slash_reading(w.text, read_span(read_alone, images, w, w, heights[w.line], dpi))
+            if slashed is not None:
+                w = replace(w, text=slashed)
+                changed = True
         words.append(w)
     place = small_runs_places(words)
     for k, (run, i) in place.items():

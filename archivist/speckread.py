@@ -17,7 +17,8 @@ read. A tone has no such sign in the line; there the word list names the syllabl
 and changed only when a reading is that syllable: evidence from the image, the list as the guard. When the word's
 box, which reaches to the specks beside it, reads no such syllable, the word is read again on a crop the line's
 height bounds (:func:`archivist.spanread.span_crop`; session 40: the hook of ``tổng`` read ``tống`` came back there
-four times on seeds 153-156).
+four times on seeds 153-156). Session 41 (seeds 196-199) added the marks :mod:`archivist.speckmarks` judges, more
+joins (a quote, star or degree sign between two syllables; ``TM.ỦY``, ``2..Bố``) and lone strokes dropped.
 """
 
 from __future__ import annotations
@@ -34,18 +35,22 @@ from .models import Word
 from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import split_box, text_of
 from .spanread import line_heights, read_span
+from .speckmarks import added_marks
 from .syllables import attested
 from .tokens import EDGE, split_edges
 
 #: Strokes a speck is read as that no Vietnamese word carries at either edge (a quote is ``"`` or ``“ ”``; the
 #: degree sign is left out: ``°C``).
-STRAY = "'`_~‹›"
-#: What a speck before a word is read as: a stray stroke or a stop (``.UBND``).
+STRAY = "'`_~‹›†"
+#: What a speck before a word is read as: a stray stroke or a stop (``.UBND``); after it, a stroke or a degree
+#: sign (``NAM°``: ``°C`` keeps its sign before the letter).
 STRAY_LEAD = re.compile(rf"[{re.escape(STRAY)}.]+")
-STRAY_TRAIL = re.compile(rf"[{re.escape(STRAY)}]+")
+STRAY_TRAIL = re.compile(rf"[{re.escape(STRAY)}°]+")
 STOPS = re.compile(r"\.+")
+#: What a list's dash is read as that :data:`STRAY` holds too (``archivist.footer.BULLET``).
+BULLETS = "~"
 #: A token's edges as the post-correction cuts them, with the strokes it keeps in a word (``~``) cut too.
-EDGES = EDGE + "".join(c for c in STRAY if c not in EDGE)
+EDGES = EDGE + "".join(c for c in STRAY + "°" if c not in EDGE)
 
 
 def _opens_small(w: Word | None, line: int) -> bool:
@@ -57,6 +62,16 @@ def _opens_small(w: Word | None, line: int) -> bool:
     return core.isalpha() and core.islower() and core in attested()
 
 
+def lone_stroke(text: str) -> bool:
+    """A token of one or two of the strokes no Vietnamese word carries (:data:`STRAY`), standing alone: a speck
+    read as a token of its own. Dropped, it no longer hides the word after it from the rules that read a line's
+    first word (``_ Nơi nhận:``: the label unread, the recipients under it were taken for the signature block's,
+    seed 200's ``speckle-04``). Not a tilde: a list's dash is read so (``~ TT Đảng ủy xã``, seed 196), and the
+    recipients list takes it for a bullet (:data:`BULLETS`)."""
+    text = nfc(text)
+    return 0 < len(text) <= 2 and all(c in STRAY and c not in BULLETS for c in text)
+
+
 def stray_marks(words: list[Word], k: int) -> str | None:
     """Word ``k`` without the marks a speck left at its edges, or None when it has none: a stray stroke
     (:data:`STRAY`) before or after its letters, a stop glued before them, a stop after them when the next
@@ -64,6 +79,8 @@ def stray_marks(words: list[Word], k: int) -> str | None:
     a speck read ``ơ``, HG120). Only a word of letters alone (``2020...``, ``TP.HCM`` are left)."""
     w = words[k]
     lead, core, trail = split_edges(nfc(w.text), EDGES)
+    if core.isdigit() and len(core) <= 2 and trail == "." and lead and STRAY_LEAD.fullmatch(lead):
+        return core + trail  # a list's item number with a stroke before it (``_1.``, ``†1.``); ``-3.`` left
     if not core.isalpha():
         return None
     if lead and not STRAY_LEAD.fullmatch(lead):
@@ -81,7 +98,13 @@ def stray_marks(words: list[Word], k: int) -> str | None:
 
 
 #: Two runs of letters, or letters and a number, joined by what a speck between them was read as.
-JOINED = re.compile(rf"([^\W\d_]+|\d+)([-.,;:{re.escape(STRAY)}]{{1,3}})([^\W\d_]+|\d+)")
+#: Besides the stops and strokes, a quote, a star or a degree sign glued between two syllables is a speck too
+#: (``có"lúc``, ``sản*Hồ``, ``được,°vẫn``): a quote opens after a space and closes before one. A number may hold
+#: its groups (``53.800.000-đồng``).
+JOINED = re.compile(rf"([^\W\d_]+|\d+(?:[.,]\d+)*)([-.,;:\"“”*°{re.escape(STRAY)}]{{1,3}})([^\W\d_]+|\d+)")
+#: A list's item number or a short abbreviation with its stop, glued to a heading or name after it (``2..Bố``,
+#: ``I..SỰ``, ``TM.ỦY``, ``KT.,CHỦ``): the item's number and ``TM.``, ``KT.`` are followed by a space.
+ITEM = re.compile(r"\d{1,2}|[IVX]{1,4}|[A-ZĐ]{2,3}")
 
 
 def _syllable(part: str) -> bool:
@@ -107,12 +130,16 @@ def speck_join(core: str) -> tuple[str, str] | None:
     if m is None:
         return None
     a, sep, b = m.groups()
-    digits = a.isdigit() + b.isdigit()
+    if sep[0] == "." and set(sep) <= set(".,") and ITEM.fullmatch(a) and (a.isdigit() or set(a) <= set("IVX")
+                                                                         or not _syllable(a)) \
+            and _syllable(b) and b[:1].isupper():
+        return a + ".", b
+    digits = (not a.isalpha()) + b.isdigit()
     if digits == 2 or digits == 1 and not (_syllable(a) and a.islower() or _syllable(b) and b.islower()):
         return None
     if digits == 0 and not (_syllable(a) and _syllable(b)):
         return None
-    if sep == "-" and digits == 0 and not (a.islower() and b.islower()):
+    if sep == "-" and digits == 0 and not (a.islower() or _one_word(a, b)):
         return None
     keep = ""
     if sep[0] in ",;":
@@ -120,6 +147,14 @@ def speck_join(core: str) -> tuple[str, str] | None:
     elif a.islower() and (sep[0] == "." and b[:1].isupper() or sep[0] == ":" and (b[:1].isupper() or b.isdigit())):
         keep = sep[0]
     return a + keep, b
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Whether a capitalised syllable and a small one make a word of the list (``Ủy-ban``); names of peoples and
+    places written with a dash are in none (``Gia-rai``, ``Ê-đê``)."""
+    from .wordpairs import in_a_word  # on a speckled page only (the page stage's fork server keeps it out)
+
+    return a[:1].isupper() and a[1:].islower() and b.islower() and in_a_word([a, b], 0)
 
 
 def _bare(syllable: str) -> str:
@@ -139,7 +174,8 @@ def _tone_reading(read: str, readings: list[str], want: str) -> str | None:
 def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,
                   dpi: float) -> OcrResult:
     """``ocr`` (the reading of ``image``, a speckled page as read; ``unsmoothed`` the same page before its median)
-    with each token two words a speck joined split in two (:func:`speck_join`), a list's dash glued to a word split
+    without the tokens that are a lone stroke (:func:`lone_stroke`), with each token two words a speck joined split
+    in two (:func:`speck_join`), a list's dash glued to a word split
     off, each word's stray marks taken out (:func:`stray_marks`), and each syllable the word list finds odd read again
     alone from both images and changed when a reading is the syllable the list wants with other marks
     (:func:`_tone_reading`); split words share their box by characters, the speck's share the space between.
@@ -149,6 +185,8 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
     words: list[Word] = []
     for w in ocr.words:  # joins first: a speck between two words, a list's dash, then what is left at the edges
         lead, core, trail = split_edges(nfc(w.text), EDGES)
+        if lone_stroke(w.text):
+            continue
         if pair := speck_join(core):
             gap = len(core) - len(pair[0]) - len(pair[1])  # the speck's characters: the space between the two boxes
             words += list(split_box(w, lead + pair[0], pair[1] + trail, gap=gap))
@@ -161,6 +199,9 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
         if (clean := stray_marks(words, k)) is not None:
             words[k] = replace(words[k], text=clean)
             changed = True
+    for k, clean in added_marks(words, EDGES).items():
+        words[k] = replace(words[k], text=clean)
+        changed = True
     read_alone = getattr(engine, "read_alone", None)
     odd, _ = odd_in_runs(words) if callable(read_alone) else ({}, {})
     heights = line_heights(words) if odd else {}

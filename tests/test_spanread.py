@@ -1,7 +1,8 @@
 """A speckled page's words read again alone on a crop the line bounds (session 40, archivist/spanread.py): a number or
 code broken at its mark joined only when a reading of the span is its characters with no space, a small-letter word
-that is no syllable changed only to a reading's syllable that makes a word with its neighbours; drawn lines read by
-the real Tesseract; and a generated speckled page end to end through the CLI."""
+that is no syllable changed only to a reading's syllable that makes a word with its neighbours, a code's lost slash
+put back only where a reading shows it (session 41); drawn lines read by the real Tesseract; and a generated speckled
+page end to end through the CLI."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from archivist.hookread import agreed_hook, line_heights, span_crop
 from archivist.models import Word
 from archivist.ocr import OcrResult, make_engine
-from archivist.spanread import broken_at_mark, joined_reading, reread_spans, syllable_reading
+from archivist.spanread import broken_at_mark, joined_reading, reread_spans, slash_lost, slash_reading, syllable_reading
 from tests.drawnline import SERIF
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
@@ -112,6 +113,40 @@ def test_a_spoilt_word_is_read_again_as_the_syllable_the_image_shows() -> None:
     image, words = _drawn([("trân", "trân", 100), ("trọhg", "trọng", 200), ("kính", "kính", 330)])
     out = reread_spans(engine, OcrResult(words, "trân trọhg kính", 80.0), image, image, 240.0)
     assert [w.text for w in out.words] == ["trân", "trọng", "kính"]
+
+
+def test_a_code_that_may_have_lost_its_slash() -> None:
+    assert slash_lost("(b", "c);") and slash_lost("(bc);") and slash_lost("01", "1999") and slash_lost("16GM-UBND")
+    assert slash_lost("109", "KH-UBND")
+    assert not slash_lost("(bảo", "hiểm)") and not slash_lost("xã", "(bc);") and not slash_lost("25", "tháng")
+    assert not slash_lost("(02)") and not slash_lost("2", "3") and not slash_lost("UBND", "xã")
+
+
+def test_the_slash_is_taken_only_where_a_reading_shows_it_and_nothing_else_changed() -> None:
+    assert slash_reading("(b c);", ["(bc);", "(b/c);"]) == "(b/c);"
+    assert slash_reading("(bc);", ["(b/c);;", "(b/c);"]) == "(b/c);"
+    assert slash_reading("(bc);", ["(b/c);;", "(b/c):", "(/c);", "(b‹c);"]) is None  # another character changed
+    assert slash_reading("01 1999", ["01/1999"]) == "01/1999"
+    assert slash_reading("01 1999", ["01 1999", "0111999"]) is None
+
+
+def test_a_slash_the_first_reading_lost_is_read_again_by_tesseract() -> None:
+    """``(b/c);`` drawn whole and taken as ``(b`` ``c);`` (its slash a gap): read again on the line's crop, it is
+    one token with its slash and the two boxes'; drawn with a real space and no slash it stays as read."""
+    engine = make_engine()
+    font = ImageFont.truetype(SERIF, 40)
+    image, words = _drawn([("HĐND", "HĐND", 100), ("xã", "xã", 240), ("(b/c);", "(b/c);", 310)])
+    whole = words[2]
+    cut = 310 + int(font.getlength("(b/"))
+    words[2:3] = [Word("(b", 80.0, (whole.bbox[0], whole.bbox[1], cut - 12, whole.bbox[3]), 0,
+                       baseline=whole.baseline),
+                  Word("c);", 80.0, (cut, whole.bbox[1], whole.bbox[2], whole.bbox[3]), 0, baseline=whole.baseline)]
+    out = reread_spans(engine, OcrResult(words, "HĐND xã (b c);", 80.0), image, image, 240.0)
+    assert [w.text for w in out.words] == ["HĐND", "xã", "(b/c);"]
+    assert out.words[2].bbox == whole.bbox
+    image, words = _drawn([("HĐND", "HĐND", 100), ("(b", "(b", 240), ("c);", "c);", 330)])
+    apart = OcrResult(words, "HĐND (b c);", 80.0)
+    assert reread_spans(engine, apart, image, image, 240.0) is apart
 
 
 @pytest.mark.slow

@@ -74,7 +74,7 @@ def test_a_real_mark_between_joined_words_stays_with_the_first() -> None:
     assert speck_join("số:042902348247") == ("số:", "042902348247")
 
 
-@pytest.mark.parametrize("token", ["QĐ-UBND", "TP.HCM", "COVID-19", "2019-2020", "TM.ỦY", "PCT.UBND", "vắc-xin",
+@pytest.mark.parametrize("token", ["QĐ-UBND", "TP.HCM", "COVID-19", "2019-2020", "PCT.UBND", "vắc-xin",
                                    "Gia-rai", "CHỦ-NGHĨA", "KT.CHỦTỊCH", "15/QĐ-UBND", "thông-báo"])
 def test_what_vietnamese_prints_joined_stays_joined(token: str) -> None:
     """Abbreviations and numbers are no syllables; a dash in capitals or after a capital is a name's (``Gia-rai``);
