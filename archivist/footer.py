@@ -17,7 +17,7 @@ from .ocrtext import Line, _fold, fold_key, upper_ratio
 from .signwords import POSITIONS, SECONDARY, authority_of, is_name, split_names, split_positions, trim_noise
 
 BULLET = re.compile(r"^\s*[-+•*~–—]+\s*")
-_NOI_NHAN = re.compile(r"^\W*noi\s*nhan\s*[:;.]?", re.I)
+_NOI_NHAN = re.compile(r"^[\W_]*noi\s*nhan\s*[:;.]?", re.I)  # a speck read `_` before it too
 _ANNOTATION = re.compile(r"\(.*\)$|^\(|da ky|ky ten|dong dau|ghi ro|chu ky|\bky,|\(ky")
 PAGE_NO = re.compile(r"^\W*\d{1,3}\W*$")  # a page number alone on a line (Decree 30 numbers pages from the 2nd)
 
