@@ -16,6 +16,7 @@ from .marks import MarkRestorer
 from .ocrtext import _fold, upper_ratio
 from .signwords import authority_of
 from .speckdrop import drop_specks, word_height
+from .subjectbody import restated_doubt
 from .subjectcut import cut_head_doubt
 from .subjectlone import lone_mark_doubt
 from .subjectstop import centred_stop_doubt
@@ -92,7 +93,7 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     base = 0.9 if _fold(value).startswith(("ve ", "v/v", "ban hanh", "phe duyet")) else 0.75
     f = _guessed(make_field(restore.restore(value, "text"), base, got[0]), restore)
     f.review = f.review or continued(stop) or cut_head_doubt(f.value, stop.text if stop is not None else None) \
-        or lone_mark_doubt(f.value) or _centred_stop(read[-1], stop)
+        or lone_mark_doubt(f.value) or _centred_stop(read[-1], stop) or restated_doubt(f.value, doc.pages)
     return _dropped(f, dropped, read, got[0])
 
 
