@@ -97,7 +97,13 @@ def stacked_doubt(position: Field, footer: Footer | None, pages: Sequence[Any]) 
     block holds one position and the repeat goes unseen (HG176 speckle-19-qd-122-dong-son, ``CHỦ TỊCH`` over
     ``CHỦ TỊCH`` stored for ``PHÓ CHỦ TỊCH``; bench/RESULTS.md, "Flags, hundred-and-twenty-ninth round onward
     (session 41)"). The column is :func:`deputy_doubt`'s; the line is the nearest above with words in it, at most
-    one line's height of paper over the position."""
+    one line's height of paper over the position.
+
+    The same words after ``KT.`` (flags132) are a deputy's authority read whole, yet no ``PHÓ`` under it: the
+    footer took ``- KT. CHỦ TỊCH`` on the row of ``Nơi nhận:`` (a speck read as a bullet) for a recipient, so no
+    authority was read and the block's position ``CHỦ TỊCH`` stood alone (HG204 speckle-21-tb-161-yen-thinh, for
+    ``PHÓ CHỦ TỊCH``). Only ``KT.``: a chair signs under ``TM.``, and under ``Q.`` or ``TL.`` the position may stand
+    without ``PHÓ``."""
     if footer is None or footer.authority is not None or not footer.positions \
             or not isinstance(position.value, str) or fold_key(position.value).split()[:1] == ["pho"]:
         return None
@@ -114,11 +120,16 @@ def stacked_doubt(position: Field, footer: Footer | None, pages: Sequence[Any]) 
     spans = _column_spans([max(above, key=lambda ln: ln.index)], box[0] - half, box[2] + half)
     while spans and not any(c.isalpha() for c in spans[0][0]):
         spans.pop(0)
+    read = " ".join(w for w, _ in spans)
+    deputy = bool(spans) and fold_key(spans[0][0]) == "kt"
     if not spans or box[1] - max(bx[3] for _, bx in spans) > tall \
-            or fold_key(" ".join(w for w, _ in spans)) != fold_key(position.value):
+            or fold_key(" ".join(w for w, _ in spans[deputy:])) != fold_key(position.value):
         return None
-    return (f"the words over the position in its column read '{' '.join(w for w, _ in spans)}' again: one position "
-            "printed twice is a deputy's block (KT. over PHÓ) whose 'KT.' and 'PHÓ' were not read")
+    if deputy:
+        return (f"the words over the position in its column read '{read}': a deputy signs under 'KT.', and the "
+                "position stored has no 'PHÓ'")
+    return (f"the words over the position in its column read '{read}' again: one position printed twice is a "
+            "deputy's block (KT. over PHÓ) whose 'KT.' and 'PHÓ' were not read")
 
 
 def flag_deputy(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:

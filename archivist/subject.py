@@ -103,9 +103,8 @@ def _centred_stop(last: Line, stop: Line | None) -> str | None:
     an authority."""
     if stop is None:
         return None
-    text, folded = stop.text.strip(), stop.folded.strip()
-    if SEPARATOR.match(text) or SUBJECT_STOP.match(folded.lstrip("(")) or upper_ratio(text) >= 0.7 \
-            or authority_of(text):
+    text, folded = stop.text.strip(), re.sub(r"^\W+", "", stop.folded)  # past specks: ``„ Kính gửi:``
+    if SEPARATOR.match(text) or SUBJECT_STOP.match(folded) or upper_ratio(text) >= 0.7 or authority_of(text):
         return None
     return centred_stop_doubt(last, stop)
 

@@ -112,3 +112,6 @@ def test_the_subject_is_flagged_and_kept_through_extract() -> None:
     assert (meta.subject.review or "").endswith(REASON)
     body = _extract(_moved(PAGE, 7, text={"Ngày": "Căn", "Quốc": "cứ"}))  # the body's opening words, centred or not
     assert "subject" not in body.needs_review, body.subject
+    kinh = {"Ngày": "„", "Quốc": "Kính", "khánh": "gửi:", "82/8": "Ủy", ":=ắm": "ban", "2008": "huyện"}
+    letter = _extract(_moved(PAGE, 7, text=kinh))  # HG176/HG177's right subjects: a speck before ``Kính gửi:``
+    assert "subject" not in letter.needs_review, letter.subject
