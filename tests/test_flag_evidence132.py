@@ -14,14 +14,11 @@ Both flag and keep the value."""
 from __future__ import annotations
 
 from archivist import classify
-from archivist.classify import PageText
 from archivist.extract import Metadata, extract
 from archivist.footer import Footer
 from archivist.ocrtext import page_lines
 from archivist.sideflags import far_piece_doubt
-from tests.test_flag_evidence import HEAD, _page
-
-Word = tuple[str, float, tuple[int, int, int, int], int]
+from tests.test_flag_evidence129 import Word, _with_head
 
 #: HG204 speckle-21-tb-161's block (its page's lines 15-19), as read (text, confidence, box, line)
 KT_BLOCK: list[Word] = [
@@ -64,15 +61,6 @@ SPECK_BLOCK: list[Word] = [
 
 DEPUTY = "a deputy signs under 'KT.', and the position stored has no 'PHÓ'"
 SPECK = "was taken into the list: a speck beside it, not the item's tail"
-
-
-def _with_head(words: list[Word]) -> PageText:
-    """The fixture's head (:data:`tests.test_flag_evidence.HEAD`, lines 0-6) over ``words``."""
-    allw = list(_page(HEAD).words) + words
-    rows: dict[int, list[str]] = {}
-    for w, _, _, ln in allw:
-        rows.setdefault(ln, []).append(w)
-    return PageText(1, "\n".join(" ".join(rows.get(i, [])) for i in range(max(rows) + 1)), allw, (), {})
 
 
 def _extract(words: list[Word]) -> Metadata:
