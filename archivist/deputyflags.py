@@ -23,7 +23,7 @@ from typing import Any
 
 from .fields import Field
 from .footer import Footer
-from .ocrtext import Line, fold_key, page_lines
+from .ocrtext import Box, Line, fold_key, page_lines
 
 #: the folded words that make a signature block a deputy's: ``PHÓ`` and the authority ``KT.``
 DEPUTY_WORDS = frozenset({"pho", "kt"})
@@ -31,9 +31,14 @@ DEPUTY_WORDS = frozenset({"pho", "kt"})
 BLOCK_LINES = 4
 
 
+def _column_spans(lines: Sequence[Line], x0: float, x1: float) -> list[tuple[str, Box]]:
+    """The words of ``lines`` whose box's middle stands between ``x0`` and ``x1``, with their boxes."""
+    return [(ln.text[a:b], box) for ln in lines for a, b, box, _ in ln.spans if x0 <= (box[0] + box[2]) / 2 <= x1]
+
+
 def _column_words(lines: Sequence[Line], x0: float, x1: float) -> list[str]:
     """The words of ``lines`` whose box's middle stands between ``x0`` and ``x1``."""
-    return [ln.text[a:b] for ln in lines for a, b, box, _ in ln.spans if x0 <= (box[0] + box[2]) / 2 <= x1]
+    return [word for word, _ in _column_spans(lines, x0, x1)]
 
 
 def deputy_doubt(position: Field, footer: Footer | None, pages: Sequence[Any]) -> str | None:
@@ -83,9 +88,54 @@ def repeated_doubt(position: Field, footer: Footer | None) -> str | None:
     return None
 
 
+def stacked_doubt(position: Field, footer: Footer | None, pages: Sequence[Any]) -> str | None:
+    """Why ``position`` (stored without ``PHÓ``, no authority read) may be a deputy's: the page's words standing
+    right above it in its column read the same position, though the block took no line there.
+
+    :func:`repeated_doubt` reads the block's own position lines; a first line read on the row of ``Nơi nhận:``
+    (with a mark between them: ``Nơi nhận: : š CHỦ TỊCH``) is cut away from the block with the label, so the
+    block holds one position and the repeat goes unseen (HG176 speckle-19-qd-122-dong-son, ``CHỦ TỊCH`` over
+    ``CHỦ TỊCH`` stored for ``PHÓ CHỦ TỊCH``; bench/RESULTS.md, "Flags, hundred-and-twenty-ninth round onward
+    (session 41)"). The column is :func:`deputy_doubt`'s; the line is the nearest above with words in it, at most
+    one line's height of paper over the position.
+
+    The same words after ``KT.`` (flags132) are a deputy's authority read whole, yet no ``PHÓ`` under it: the
+    footer took ``- KT. CHỦ TỊCH`` on the row of ``Nơi nhận:`` (a speck read as a bullet) for a recipient, so no
+    authority was read and the block's position ``CHỦ TỊCH`` stood alone (HG204 speckle-21-tb-161-yen-thinh, for
+    ``PHÓ CHỦ TỊCH``). Only ``KT.``: a chair signs under ``TM.``, and under ``Q.`` or ``TL.`` the position may stand
+    without ``PHÓ``."""
+    if footer is None or footer.authority is not None or not footer.positions \
+            or not isinstance(position.value, str) or fold_key(position.value).split()[:1] == ["pho"]:
+        return None
+    pos = footer.positions[-1]
+    box = pos.box()
+    page = next((p for p in pages if p.number == pos.page), None)
+    if box is None or page is None:
+        return None
+    half, tall = (box[2] - box[0]) / 2, box[3] - box[1]
+    above = [ln for ln in page_lines(page) if ln.index < pos.index
+             and _column_spans([ln], box[0] - half, box[2] + half)]
+    if not above:
+        return None
+    spans = _column_spans([max(above, key=lambda ln: ln.index)], box[0] - half, box[2] + half)
+    while spans and not any(c.isalpha() for c in spans[0][0]):
+        spans.pop(0)
+    read = " ".join(w for w, _ in spans)
+    deputy = bool(spans) and fold_key(spans[0][0]) == "kt"
+    if not spans or box[1] - max(bx[3] for _, bx in spans) > tall \
+            or fold_key(" ".join(w for w, _ in spans[deputy:])) != fold_key(position.value):
+        return None
+    if deputy:
+        return (f"the words over the position in its column read '{read}': a deputy signs under 'KT.', and the "
+                "position stored has no 'PHÓ'")
+    return (f"the words over the position in its column read '{read}' again: one position printed twice is a "
+            "deputy's block (KT. over PHÓ) whose 'KT.' and 'PHÓ' were not read")
+
+
 def flag_deputy(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark for review a signer's position stored without ``PHÓ`` under which the signature column holds ``PHÓ``
-    or ``KT`` (:func:`deputy_doubt`), or whose block reads it twice with no authority (:func:`repeated_doubt`)."""
+    or ``KT`` (:func:`deputy_doubt`), or whose block reads it twice with no authority (:func:`repeated_doubt`, or
+    the words over it in its column: :func:`stacked_doubt`)."""
     f = found.get("signer_position")
     if f is not None and not f.review:
-        f.review = deputy_doubt(f, footer, pages) or repeated_doubt(f, footer)
+        f.review = deputy_doubt(f, footer, pages) or repeated_doubt(f, footer) or stacked_doubt(f, footer, pages)

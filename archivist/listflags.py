@@ -64,6 +64,7 @@ from .fields import Field
 from .footer import BULLET, Footer
 from .itemslips import colon_note_doubt, phrase_slip_doubt, stock_item_doubt
 from .itemtail import foreign_code_doubt, lost_tail_doubt
+from .itemtwin import letter_twin_doubt
 from .levelwords import capital_level
 from .listrows import LABEL_GAP as LABEL_GAP  # the thresholds keep their names here, as before the move
 from .listrows import ROW_GAP as ROW_GAP
@@ -264,6 +265,7 @@ def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[An
                 rec.review = why
                 break
     rec.review = rec.review or wide_debris_doubt(rec, pages)  # a word dropped as debris in a box wider than it
+    rec.review = rec.review or letter_twin_doubt(items, "\n".join(getattr(p, "text", "") or "" for p in pages))
     rec.review = rec.review or unknown_code_doubt(items)  # last: the engine's rival, when it had one, says more
 
 

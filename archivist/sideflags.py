@@ -60,13 +60,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from .fields import Field
-from .footer import Footer
+from .footer import BULLET, Footer
 from .numberbox import WEAK_NUMBER, box_doubt, doubt_number, number_word, page_scale
 from .numberread import box_numbers, box_reading, number_of
 
 #: a stray this many row heights or less after an item's row's right end is a piece of that row (AT60 1.35; the
 #: nearest stray beside a right list on the fit basis stood 2.36 heights away)
 TAIL_GAP = 2.0
+#: a piece of the list read at this mean word confidence (0-100) or more is no speck (:func:`far_piece_doubt`)
+WEAK_PIECE = 50.0
 #: a line of the list reading the archive copy with its colon (``- Lưu:``, ``Luu :``)
 #: a typewritten page's number word read under this confidence (0-100) is in doubt whatever its box read again
 WEAK_TYPED = 30.0
@@ -90,6 +92,27 @@ def row_tail_doubt(footer: Footer) -> str | None:
         for page, r in rows:
             if page == ln.page and r[1] <= mid <= r[3] and 0 <= b[0] - r[2] <= TAIL_GAP * max(1, r[3] - r[1]):
                 return f"'{ln.text.strip()}' stands on an item's row right after it and is in no item: its tail"
+    return None
+
+
+def far_piece_doubt(footer: Footer, items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: a piece of the list with no bullet stands on a bulleted item's own OCR row,
+    more than :data:`TAIL_GAP` row heights after the item's right end, read weakly (its words' mean confidence under
+    :data:`WEAK_PIECE`), and an item holds it. The footer takes a line in small letters after an item for the
+    item's wrapped tail; a wrapped tail stands on the row under it, so one beside it across the page is a speck in
+    the signature column read as letters: sealed HG161 speckle-23-qd-153-tien-phong stored ``Chủ tịch, các PCT UBND
+    xã, ko`` (0.85) unflagged, its ``ko`` read at 0 in a box 6 px tall, 13 row heights after ``xã,``
+    (bench/RESULTS.md, "Flags, hundred-and-twenty-ninth round onward (session 41)")."""
+    rows = [(ln, b) for ln in footer.recipients if BULLET.match(ln.text) and (b := ln.box())]
+    for ln in footer.recipients:
+        b, confs, text = ln.box(), [c for *_, c in ln.spans], ln.text.strip()
+        if b is None or BULLET.match(ln.text) or not confs or sum(confs) / len(confs) >= WEAK_PIECE \
+                or not any(text in item for item in items):
+            continue
+        for row, r in rows:
+            if row.page == ln.page and row.index == ln.index and b[0] - r[2] > TAIL_GAP * max(1, r[3] - r[1]):
+                return (f"'{text}', read weakly far after an item on its row, was taken into the list: a speck "
+                        "beside it, not the item's tail")
     return None
 
 
@@ -148,13 +171,15 @@ def lone_read_doubt(number_symbol: Field, number: str, pages: Sequence[Any]) -> 
 
 
 def flag_beside(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
-    """Mark for review a recipients list whose row's tail stands beside it as a stray or whose archive copy lost
+    """Mark for review a recipients list whose row's tail stands beside it as a stray (or a speck far beside a row
+    was taken into it as its tail), or whose archive copy lost
     the colon its line prints, a weakly read number on a typewritten page that a second reading of its box
     contradicts or that was read very weakly, a weakly read number whose one second reading with digits contradicts
     it, and a register entry whose word's box is a digit wider than its text."""
     rec = found.get("recipients")
     if rec is not None and not rec.review and isinstance(rec.value, list) and rec.value:
-        rec.review = (row_tail_doubt(footer) if footer is not None else None) or copy_colon_doubt(rec)
+        rec.review = (row_tail_doubt(footer) or far_piece_doubt(footer, [v for v in rec.value if isinstance(v, str)])
+                      if footer is not None else None) or copy_colon_doubt(rec)
     ns, num = found.get("number_symbol"), found.get("number")
     if ns is not None and num is not None and not ns.review and isinstance(num.value, str):
         doubt_number(ns, num, typed_reread_doubt(ns, num.value, pages) or weak_typed_doubt(ns, num.value, pages)

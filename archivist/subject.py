@@ -16,8 +16,10 @@ from .marks import MarkRestorer
 from .ocrtext import _fold, upper_ratio
 from .signwords import authority_of
 from .speckdrop import drop_specks, word_height
+from .subjectbody import restated_doubt
 from .subjectcut import cut_head_doubt
 from .subjectlone import lone_mark_doubt
+from .subjectstop import centred_stop_doubt
 
 __all__ = ["form_title", "subject_field"]
 
@@ -91,8 +93,20 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     base = 0.9 if _fold(value).startswith(("ve ", "v/v", "ban hanh", "phe duyet")) else 0.75
     f = _guessed(make_field(restore.restore(value, "text"), base, got[0]), restore)
     f.review = f.review or continued(stop) or cut_head_doubt(f.value, stop.text if stop is not None else None) \
-        or lone_mark_doubt(f.value)
+        or lone_mark_doubt(f.value) or _centred_stop(read[-1], stop) or restated_doubt(f.value, doc.pages)
     return _dropped(f, dropped, read, got[0])
+
+
+def _centred_stop(last: Line, stop: Line | None) -> str | None:
+    """:func:`archivist.subjectstop.centred_stop_doubt` of ``stop`` under the subject's ``last`` line, unless
+    ``stop`` opens a body or a block whatever its place: a rule, the body's opening words, a heading in capitals,
+    an authority."""
+    if stop is None:
+        return None
+    text, folded = stop.text.strip(), re.sub(r"^\W+", "", stop.folded)  # past specks: ``„ Kính gửi:``
+    if SEPARATOR.match(text) or SUBJECT_STOP.match(folded) or upper_ratio(text) >= 0.7 or authority_of(text):
+        return None
+    return centred_stop_doubt(last, stop)
 
 
 def _without_specks(lines: list[Line]) -> tuple[list[Line], list[str]]:
