@@ -48,14 +48,16 @@ PSM = 7
 #: a run of letters: a name's word in the value and in a reading (``Sơn.`` is ``Sơn``)
 
 
-def name_box(number: int, words: Sequence[Any], header: tuple[list[Line], Header] | None = None) -> list[int] | None:
+def name_box(number: int, words: Sequence[Any], header: tuple[list[Line], Header] | None = None,
+             footer: Footer | None = None) -> list[int] | None:
     """The box of the signer's name line of the signature block on this page (``words``: the page's words in its
     upright pixels), as extract's signer field holds it when the page ends the document; None without a named
     block. The block is looked for over the page's lines whole, as on a later page of a document: on a first page
     the header extract sets aside first changes no name's box (1 of 1,325 first pages' signers of seeds 86-108),
     while a later page's own header parse would hide 345 of 498 (tops of pages taken for a header). ``header``:
-    the page's lines and header (:func:`archivist.numberread.page_header`), when the caller has them."""
-    found = page_footer(number, words, header[0] if header is not None else None)
+    the page's lines and header (:func:`archivist.numberread.page_header`), when the caller has them; ``footer``: the
+    page's :func:`page_footer`, when the caller has it (the page stage finds it once for this and the name zone)."""
+    found = footer if footer is not None else page_footer(number, words, header[0] if header is not None else None)
     box = found.name.box() if found is not None and found.name is not None else None
     return [int(v) for v in box] if box else None
 
@@ -69,11 +71,13 @@ def page_footer(number: int, words: Sequence[Any], lines: list[Line] | None = No
 
 
 def read_name(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any,
-              engine: Any = None, header: tuple[list[Line], Header] | None = None) -> dict | None:
+              engine: Any = None, header: tuple[list[Line], Header] | None = None,
+              footer: Footer | None = None) -> dict | None:
     """The signer's name line read again: its box and one reading per way of :data:`WAYS` (``read`` from ``prep``,
     :class:`archivist.restore.Prepared`, as :func:`archivist.numberread.read_number` takes it; ``scan`` from
-    ``upright`` at ``dpi``). None without a named signature block. ``header``: as :func:`name_box` takes it."""
-    box = name_box(number, words, header)
+    ``upright`` at ``dpi``). None without a named signature block. ``header``, ``footer``: as :func:`name_box`
+    takes them."""
+    box = name_box(number, words, header, footer)
     if box is None or (not reads_crops(engine) and own_api() is None):
         return None
     images = {"read": (crop_box(read_image(prep, box), box, prep.scale), prep.dpi),

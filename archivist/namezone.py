@@ -63,14 +63,15 @@ def zone_of(footer: Footer | None) -> list[int] | None:
 
 
 def read_zone(number: int, words: Sequence[Any], upright: np.ndarray, dpi: float, prep: Any, engine: Any = None,
-              lines: list[Line] | None = None) -> dict | None:
+              lines: list[Line] | None = None, footer: Footer | None = None) -> dict | None:
     """The space under the position of this page's unnamed signature block, read alone two ways: ``read`` on the
     image the OCR read (``prep``, :class:`archivist.restore.Prepared`: a speckled page's specks taken out, a faint
     one's contrast raised), ``scan`` on the upright page; its box too. None where the block has a name, there is no
-    block, or nothing reads crops."""
+    block, or nothing reads crops. ``footer``: the page's :func:`archivist.nameread.page_footer`, when the caller
+    has it (the page stage finds it once for this and the name's line)."""
     if not words:
         return None
-    box = zone_of(page_footer(number, words, lines))
+    box = zone_of(footer if footer is not None else page_footer(number, words, lines))
     if box is None or (not reads_crops(engine) and own_api() is None):
         return None
     h, w = upright.shape[:2]

@@ -119,8 +119,12 @@ def process_page(task: PageTask) -> PageResult | Failure:
             number_reading = numberread.read_number(task.number, ocr.words, upright, page.dpi, prep, engine, header)
             date_reading = dateread.read_date(task.number, ocr.words, upright, page.dpi, prep, engine, header)
             date_reading = keep_first_readings(date_reading, prep)  # a faded year's first reading: 0s misread
-            name_reading = nameread.read_name(task.number, ocr.words, upright, page.dpi, prep, engine, header)
-            name_zone = namezone.read_zone(task.number, ocr.words, upright, page.dpi, prep, engine, header[0])
+            footer = nameread.page_footer(task.number, ocr.words, header[0])  # found once for the name and its zone
+            if footer is not None:  # without a signature block neither has a line to read
+                name_reading = nameread.read_name(task.number, ocr.words, upright, page.dpi, prep, engine, header,
+                                                  footer)
+                name_zone = namezone.read_zone(task.number, ocr.words, upright, page.dpi, prep, engine, header[0],
+                                               footer)
             mark_heights = markheight.measure_marks(ocr.words, upright)  # a name's `ầ`: its grave in the pixels
         preps.clear()
         clock.lap("number")

@@ -19,7 +19,11 @@ stage of the records named. Two views account for all of it:
     what lies between them, to the page stage. Run with ``PYTHONPATH`` set to the tree to measure.
 
     .venv/bin/python bench/page_cpu.py roles /path/to/tree FOLDER OUT
-    PYTHONPATH=TREE .venv/bin/python bench/page_cpu.py pieces FOLDER 1
+    PYTHONPATH=TREE .venv/bin/python bench/page_cpu.py pieces FOLDER 1 [each]
+
+    Session 41: sessions 38-40's second readings clocked too (a tree without one leaves it out), each given
+    exclusive of the engine's calls it makes (``recognize_inside``: their Tesseract CPU, counted in the engine's
+    pieces as before); ``each`` splits the figures by the folder of each page's file (the mixed corpus's format).
 """
 
 from __future__ import annotations
@@ -150,26 +154,59 @@ _PIECES = [
     ("ocr.TesserocrEngine", "read_alone", "read_alone (engine, the two boxes)"),
     ("markheight", "measure_marks", "marks' heights (markheight)"),
     ("pagework", "make_preview", "report image"),
+    # sessions 38-40's second readings (absent from older trees: not clocked there)
+    ("ruledtilt", "detect", "detect with the rules' tilt (ruledtilt.detect)"),
+    ("pagework", "reread_hooks", "hooks read again (hookread)"),
+    ("pagework", "reread_specks", "specks read again (speckread)"),
+    ("pagework", "reread_spans", "spans read again (spanread)"),
+    ("pagework", "reread_faded", "faded words read again (fadedread)"),
+    ("pagework", "reread_typed", "typed numbers read again (typedread)"),
+    ("pagework", "typed_case", "typed case (typedcase)"),
+    ("pagework", "drop_stroke_colons", "typed colons (typedcolon)"),
+    ("pagework", "typed_capitals", "typed capitals (typedcaps)"),
+    ("pagework", "page_blocks", "the page's blocks (unreadblocks.page_blocks)"),
+    ("pagework", "read_unread", "blocks left unread (unreadblocks.read_unread)"),
+    ("pagework", "read_lines", "lines left unread (unreadlines.read_lines)"),
+    ("namezone", "read_zone", "the name's zone read (namezone)"),
+    ("nameread", "page_footer", "the signature block found (nameread.page_footer)"),
+    ("pagework", "keep_first_readings", "faded date's first readings (fadedread.keep_first_readings)"),
 ]
+
+#: Second readings inside ``pagework._read`` and beside it in ``process_page`` whose own CPU ``_exclusive`` gives
+#: without the engine's calls they make (``recognize`` inside them: the engine's, the image's, the word walk's).
+_IN_READ = ("hooks read again (hookread)", "specks read again (speckread)", "spans read again (spanread)",
+            "faded words read again (fadedread)", "typed numbers read again (typedread)", "typed case (typedcase)",
+            "typed colons (typedcolon)", "typed capitals (typedcaps)")
+_IN_PAGE = ("the page's blocks (unreadblocks.page_blocks)", "blocks left unread (unreadblocks.read_unread)",
+            "lines left unread (unreadlines.read_lines)", "the name's zone read (namezone)",
+            "faded date's first readings (fadedread.keep_first_readings)")
 
 
 #: Clocks given inclusive only: their work lies inside pieces the exclusive split has (the summary in ``recognize``'s,
-#: the crops' readings in the two boxes read again).
-INCLUSIVE_ONLY = ("summary (_summarise, with the post-correction)", "read_alone (engine, the two boxes)")
+#: the crops' readings in the two boxes read again, the signature block in the name's reading or, found once for it
+#: and the name's zone since session 41, in ``process_page``'s own).
+INCLUSIVE_ONLY = ("summary (_summarise, with the post-correction)", "read_alone (engine, the two boxes)",
+                  "the signature block found (nameread.page_footer)")
 
 
-def _exclusive(acc: dict[str, float]) -> dict[str, float]:
-    """The split that adds up: the engine (Tesseract's recognition) and each piece beside it without its children."""
-    g = acc.get
+def _exclusive(acc: dict[str, float], rec_in: dict[str, float] | None = None) -> dict[str, float]:
+    """The split that adds up: the engine (Tesseract's recognition) and each piece beside it without its children.
+    ``rec_in``: the ``recognize`` CPU inside each piece (:func:`pieces`), taken out of the pieces that call it."""
+    g, r = acc.get, (rec_in or {}).get
+    own = {k: g(k, 0.0) - r(k, 0.0) for k in _IN_READ + _IN_PAGE if k in acc}  # each second reading less its engine
     engine = g("_read", 0.0) - g("word walk", 0.0)
     recognize_beside = g("recognize (all calls)", 0.0) - g("_read", 0.0) - g("image to Tesseract (_set_image)", 0.0) \
         - g("post-correction (fix_words)", 0.0)
     reading = g("reading (pagework._read)", 0.0)
     rest_of_reading = reading - g("restoration (restore.prepare)", 0.0) \
         - g("read_prepared (tables, the engine's calls)", 0.0) - g("page number (found and read)", 0.0) \
-        - g("words back on the page (restore.on_page)", 0.0) - g("faint page's debris (restore.faint_reading)", 0.0)
-    in_calls = g("read_prepared (tables, the engine's calls)", 0.0) - g("recognize (all calls)", 0.0) \
-        + g("page number (found and read)", 0.0) - g("page number's search (pagenumber.find)", 0.0)
+        - g("words back on the page (restore.on_page)", 0.0) - g("faint page's debris (restore.faint_reading)", 0.0) \
+        - sum(g(k, 0.0) for k in _IN_READ)
+    # the engine's calls made inside read_prepared and the page number's reading (all of them before session 38)
+    in_calls = g("read_prepared (tables, the engine's calls)", 0.0) + g("page number (found and read)", 0.0) \
+        - g("page number's search (pagenumber.find)", 0.0) - g("recognize (all calls)", 0.0) \
+        + sum(r(k, 0.0) for k in _IN_READ + _IN_PAGE)
+    ruled = g("detect with the rules' tilt (ruledtilt.detect)", 0.0)
     orient_own = g("orient (with its readings)", 0.0) - reading - g("turn (apply)", 0.0)
     named = ["load", "detect (orientation + deskew)", "turn (apply)", "restoration (restore.prepare)",
              "image to Tesseract (_set_image)", "word walk", "post-correction (fix_words)",
@@ -179,6 +216,8 @@ def _exclusive(acc: dict[str, float]) -> dict[str, float]:
              "signer's name line read again (nameread)",
              "marks' heights (markheight)", "report image"]
     out = {"engine (_read - word walk)": engine, **{k: g(k, 0.0) for k in named},
+           **({"the rules' tilt (ruledtilt.detect - detect)": ruled - g("detect (orientation + deskew)", 0.0)}
+              if ruled else {}), **own,
            "recognize beside _read, the image and the post-correction (summary, Clear)": recognize_beside,
            "read_prepared and the number's reading beside recognize (tables, crops, merge)": in_calls,
            "_read beside its calls": rest_of_reading, "orient beside its readings": orient_own}
@@ -187,9 +226,10 @@ def _exclusive(acc: dict[str, float]) -> dict[str, float]:
     return out
 
 
-def pieces(folder: Path, rounds: int = 1) -> dict:
+def pieces(folder: Path, rounds: int = 1, each: bool = False) -> dict:
     """CPU seconds a page of the page stage's pieces: ``inclusive`` (a piece's children also in it) and
-    ``exclusive`` (:func:`_exclusive`: the engine and each piece beside it alone, adding up to the page stage)."""
+    ``exclusive`` (:func:`_exclusive`: the engine and each piece beside it alone, adding up to the page stage).
+    ``each``: also per folder the pages' files are in (the mixed corpus's formats), under "all" the whole."""
     from importlib import import_module
 
     from archivist import pagework
@@ -197,38 +237,79 @@ def pieces(folder: Path, rounds: int = 1) -> dict:
     from archivist.models import PageTask, Settings
 
     acc: dict[str, float] = defaultdict(float)
+    rec_in: dict[str, float] = defaultdict(float)  # recognize's CPU inside each piece that is running
+    calls: dict[str, int] = defaultdict(int)
+    active: list[str] = []
 
     def wrap(owner, name: str, label: str) -> None:
         fn = getattr(owner, name)
 
         def run(*a, **k):
             c = time.process_time()
+            active.append(label)
             try:
                 return fn(*a, **k)
             finally:
-                acc[label] += time.process_time() - c
+                active.pop()
+                dt = time.process_time() - c
+                acc[label] += dt
+                calls[label] += 1
+                if label == "recognize (all calls)":
+                    for outer in set(active):
+                        rec_in[outer] += dt
         setattr(owner, name, run)
 
+    package = Path(pagework.__file__).parent
     for where, name, label in _PIECES:
         mod, _, cls = where.partition(".")
+        if not (package / f"{mod}.py").is_file():  # not in this tree (the installed archivist may hold it: not it)
+            continue
         owner = import_module(f"archivist.{mod}")
-        wrap(getattr(owner, cls) if cls else owner, name, label)
+        owner = getattr(owner, cls) if cls else owner
+        if hasattr(owner, name):  # a piece a tree does not have yet is left out
+            wrap(owner, name, label)
     pagework.init_worker()
     pagework.preload_engine()
     s = Settings()
     tasks = [PageTask(i, n, ref, s.ocr_engine, s.lang, s.force_ocr, s.layout)
              for i, d in enumerate(discover([folder])[0]) for n, ref in enumerate(d.pages, 1)]
     pagework.process_page(tasks[0])  # first-call costs out of the figures
-    acc.clear()
-    c = time.process_time()
+    groups: dict[str, list] = defaultdict(list)  # by the folder under FOLDER each page's file is in (its format)
+    for t in tasks:
+        groups[t.ref.path.parent.name if each else "all"].append(t)
+    totals: dict[str, list[dict]] = {g: [defaultdict(float), defaultdict(float), defaultdict(int)] for g in groups}
     for _ in range(rounds):
-        for t in tasks:
-            pagework.process_page(t)
-    n = len(tasks) * rounds
-    acc["page stage (process_page)"] = time.process_time() - c
+        for g, group in groups.items():  # each group's pages one after another, its clocks kept apart
+            acc.clear(), rec_in.clear(), calls.clear()
+            c = time.process_time()
+            for t in group:
+                pagework.process_page(t)
+            acc["page stage (process_page)"] = time.process_time() - c
+            for into, got in zip(totals[g], (acc, rec_in, calls), strict=True):
+                for k, v in got.items():
+                    into[k] += v
+    out = {g: _per_page(*totals[g], len(groups[g]) * rounds) for g in groups}
+    if not each:
+        return out["all"]
+    return {"all": _per_page(*(_summed([totals[g][i] for g in groups]) for i in range(3)), len(tasks) * rounds),
+            **out}
+
+
+def _summed(dicts: list[dict]) -> dict:
+    out: dict = defaultdict(float)
+    for d in dicts:
+        for k, v in d.items():
+            out[k] += v
+    return out
+
+
+def _per_page(acc: dict[str, float], rec_in: dict[str, float], calls: dict[str, int], n: int) -> dict:
+    """CPU seconds (and calls) a page of ``n`` pages' clocks: inclusive, exclusive, ``recognize`` inside each."""
     per_page = {k: round(v / n, 4) for k, v in sorted(acc.items(), key=lambda kv: -kv[1])}
-    exclusive = {k: round(v / n, 4) for k, v in _exclusive(acc).items()}
-    return {"pages": n, "inclusive": per_page, "exclusive": exclusive}
+    exclusive = {k: round(v / n, 4) for k, v in _exclusive(acc, rec_in).items()}
+    return {"pages": n, "inclusive": per_page, "exclusive": exclusive,
+            "recognize_inside": {k: round(v / n, 4) for k, v in rec_in.items()},
+            "calls": {k: round(v / n, 3) for k, v in calls.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,8 +318,9 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(args[3])
         out.mkdir(parents=True, exist_ok=True)
         print(json.dumps(roles(Path(args[1]).resolve(), Path(args[2]), out)))
-    elif len(args) in (2, 3) and args[0] == "pieces":
-        print(json.dumps(pieces(Path(args[1]), int(args[2]) if len(args) == 3 else 1), indent=1))
+    elif len(args) in (2, 3, 4) and args[0] == "pieces" and args[3:] in ([], ["each"]):
+        print(json.dumps(pieces(Path(args[1]), int(args[2]) if len(args) >= 3 else 1, args[3:] == ["each"]),
+                         indent=1))
     else:
         print(__doc__, file=sys.stderr)
         return 2

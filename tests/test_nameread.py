@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from archivist.nameread import name_box, other_name, read_name, reread_doubt
+from archivist.nameread import name_box, other_name, page_footer, read_name, reread_doubt
 from archivist.ocrtext import PageText
 from archivist.restore import Prepared
 from tests.drawnline import drawn_line
@@ -76,6 +76,8 @@ def test_the_drawn_name_read_again_flags_a_planted_wrong_family_name(drawn: tupl
     right = read_name(1, words, image, 300.0, Prepared(image, 300.0))
     assert right is not None and right["box"] == name_box(1, words)
     assert right["read"] == right["scan"] == "Hà Hữu Thắng"  # both ways read the drawn name
+    footer = page_footer(1, words)  # the page stage finds the block once, for this and the name zone: the same
+    assert footer is not None and read_name(1, words, image, 300.0, Prepared(image, 300.0), footer=footer) == right
     page = _page(HEAD + FOOT)
     meta = _extract(PageText(1, page.text, words, (), {}, name_reading=right))
     assert meta.signer.value == "Hà Hữu Thắng" and list(meta.signer.bbox) == right["box"]

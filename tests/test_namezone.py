@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from archivist.nameread import page_footer
 from archivist.namezone import REASON, read_zone, zone_name, zone_of
 from archivist.ocrtext import PageText
 from archivist.restore import Prepared
@@ -87,6 +88,7 @@ def test_the_drawn_name_is_read_from_the_space_and_taken(drawn: tuple[np.ndarray
     got = read_zone(1, words, image, 300.0, Prepared(image, 300.0))
     assert got is not None and got["box"] == ZONE
     assert got["read"] == got["scan"] == "A Pơng"  # both ways read the drawn name
+    assert read_zone(1, words, image, 300.0, Prepared(image, 300.0), footer=page_footer(1, words)) == got  # found once
     meta = _extract(_zoned(got))
     assert meta.signer.value == "A Pơng" and meta.signer.review == REASON
     assert read_zone(1, _page(HEAD + FOOT).words or [], image, 300.0, Prepared(image, 300.0)) is None  # named

@@ -25,6 +25,18 @@ def test_the_exclusive_pieces_add_up_to_the_page_stage() -> None:
         assert any(abs(more[k] - out[k]) > 1e-9 for k in out if k not in residual), label
 
 
+def test_a_second_readings_engine_calls_count_in_the_engine_not_in_it() -> None:
+    """Session 41: a reading that calls ``recognize`` (the unread lines) is given without that call's CPU, which the
+    engine's pieces hold; the split still adds up to the page stage."""
+    acc = {label: 0.01 * (i + 1) for i, (_, _, label) in enumerate(_PIECES)}
+    acc["page stage (process_page)"] = 5.0
+    lines = "lines left unread (unreadlines.read_lines)"
+    plain, inside = _exclusive(acc), _exclusive(acc, {lines: 0.004})
+    assert abs(inside[lines] - (acc[lines] - 0.004)) < 1e-9 and abs(plain[lines] - acc[lines]) < 1e-9
+    summary = {"beside the engine (process_page - engine)"}
+    assert abs(sum(v for k, v in inside.items() if k not in summary) - 5.0) < 1e-9
+
+
 def test_report_images_are_keyed_without_the_pdf_hash(tmp_path: Path) -> None:
     for run, digest in (("a", "0123456789ab"), ("b", "ba9876543210")):
         folder = tmp_path / run / "report-files"

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 from archivist.blocks import Block
 from archivist.models import Word
 from archivist.ocr import make_engine, text_from_words
-from archivist.unreadlines import _repeats, _unread_bands, bands, read_lines, unread_lines
+from archivist.unreadlines import _repeats, _unread_bands, bands, boxes_of, read_lines, unread_lines
 from tests.textpage import FONT
 
 DPI = 200
@@ -56,6 +56,7 @@ def test_bands_join_a_lines_marks_and_part_at_a_tail_reaching_the_next_line() ->
     ink[200:290, :] = 1  # 11 mm: a seal or two lines run together
     assert bands(ink, DPI) == [(10, 40), (47, 70)]
     assert bands(np.zeros((50, 50), np.uint8), DPI) == []
+    assert bands(np.zeros((0, 50), np.uint8), DPI) == []  # an empty crop: no rows to sum
 
 
 def test_a_box_the_reading_stretched_over_two_lines_reads_neither() -> None:
@@ -64,6 +65,9 @@ def test_a_box_the_reading_stretched_over_two_lines_reads_neither() -> None:
     giang = Word("Giang;", 90.0, (120, 12, 200, 40), 0)
     assert _unread_bands(found, block, [merged, giang]) == [(50, 80)]  # the upper line read by its own words
     assert _unread_bands(found, block, [merged, giang, Word("VT.", 90.0, (120, 52, 170, 78), 1)]) == []
+    words = [merged, giang, Word("VT.", 90.0, (120.0, 52.5, 170.0, 78.5), 1)]  # boxes in floats count alike
+    assert _unread_bands(found, block, words, boxes_of(words)) == _unread_bands(found, block, words) == []
+    assert _unread_bands(found, block, []) == found  # nothing read: every band unread
     band = Block(0, 45, 500, 85)
     assert _repeats([Word("UBND", 88.0, (10, 50, 100, 78), 0)], band, [merged, giang])  # read twice: not lost
     assert not _repeats([Word("-", 90.0, (0, 60, 8, 64), 0), Word("Lưu:", 93.0, (12, 50, 60, 78), 0),
