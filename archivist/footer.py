@@ -158,14 +158,15 @@ def _last_line(b: Footer) -> Line | None:
 
 
 def _column(b: Footer) -> Box | None:
-    """The x-range of the words of ``b``'s own position (``CHỦ TỌA`` of ``THƯ KÝ CHỦ TỌA`` read as one line), or of
-    its authority line without one: the column its signer's name is typed under."""
-    last = _last_line(b)
-    if last is None:
-        return None
-    if b.positions and last is b.positions[-1]:
-        return last.box(max(0, last.text.rfind(split_positions(last.text)[-1])))
-    return last.box()
+    """The x-range of the words of ``b``'s own position, its last line that reads a known position (``CHỦ TỌA`` of
+    ``THƯ KÝ CHỦ TỌA`` read as one line), or of its authority line without one: the column its signer's name is
+    typed under. Not the block's last line: a recipient's tail (``- Lưu VT, VP.``) or a seal's specks read in
+    capitals join a block's positions from the other column. None without either."""
+    for ln in reversed(b.positions):
+        part = split_positions(ln.text)[-1]
+        if fold_key(part) in POSITIONS:
+            return ln.box(max(0, ln.text.rfind(part)))
+    return b.authority[1].box() if b.authority else None
 
 
 def _in_column(ln: Line, b: Footer) -> bool | None:

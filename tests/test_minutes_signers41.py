@@ -67,7 +67,8 @@ def test_one_signer_under_its_position_and_both_positions_read_raise_no_doubt() 
 
 
 def test_two_names_in_one_wide_positions_column_are_doubted() -> None:
-    wide = [[(300, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ PHƯỚC THIỀN")], [], [(300, "Lê Văn An"), (560, "Trần Thị Bình")]]
+    # a position (456 px) wide enough to stand over both names' middles: the columns cannot be told apart
+    wide = [[(300, "CÔNG CHỨC ĐỊA CHÍNH XÂY DỰNG")], [], [(300, "Lê Văn An"), (560, "Trần Thị Bình")]]
     f = _footer(wide)
     assert f is not None and f.name is not None and "two names" in (f.doubt or "")
 
