@@ -298,9 +298,9 @@ def _name_on_position_row(f: Footer) -> str | None:
 
 def _name_off_column(f: Footer, right: list[Line]) -> str | None:
     """Why the name taken may be another signer's: it does not stand in its position's column (the column's own
-    name not read: typewriter41b's seed 187 ``bb-006``, the secretary's ``Trần Thùy Hương`` stored unflagged under
-    the chair's ``CHỦ TỌA`` beside the chair's name read ``Đir/t Ngạc Phong``), or another name on its row stands in
-    that column too (the columns cannot be told apart)."""
+    name not read: typewriter41b's seed 187 ``bb-006``, the secretary's ``Trần Thùy Hương`` stored under the chair's
+    ``CHỦ TỌA`` beside the chair's name read ``Đir/t Ngạc Phong``, with no reason, in review by its confidence alone
+    and its position not), or another name on its row stands in that column too (the columns cannot be told apart)."""
     if f.name is None or not (inside := _in_column(f.name, f)):
         return None if f.name is None or inside is None else \
             f"the name taken ('{f.name.text}') does not stand in its position's column: it may be another signer's"

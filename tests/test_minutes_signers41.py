@@ -92,7 +92,8 @@ def _render_typewriter(seed: int, slots_wanted: list[int], scans: Path) -> dict[
 @pytest.mark.slow
 def test_minutes_whose_chairs_name_is_unread_keep_the_secretarys_name_flagged(tmp_path: Path) -> None:
     """Seed 187's typed minutes bb-006 through ``archivist process`` (real Tesseract): the base tree stored the
-    secretary's ``Trần Thùy Hương`` under ``CHỦ TỌA`` for the chair ``Đinh Ngọc Phong``, unflagged."""
+    secretary's ``Trần Thùy Hương`` under ``CHỦ TỌA`` for the chair ``Đinh Ngọc Phong`` (read ``Đir/t Ngạc Phong``)
+    with no reason, in review by its confidence alone. Now kept with the reason: not in its position's column."""
     ((rec, truth, pdf),) = processed(187, [4], tmp_path, _render_typewriter)
     assert truth["document"] == "typewriter-05-bb-006-hai-xuan"
     meta = rec["metadata"]
