@@ -17,7 +17,7 @@ import pytest
 from archivist.footer import parse_footer
 from archivist.ocrtext import page_lines, same_column
 from tests.pdfcheck import assert_valid_pdfs
-from tests.test_dateread_day_cli import processed
+from tests.test_dateread_day_cli import _render, processed
 from tests.test_flag_evidence import _extract, _page
 from tests.test_flag_evidence21 import MINUTES
 
@@ -76,17 +76,7 @@ def test_two_names_in_one_wide_positions_column_are_doubted() -> None:
 def _render_typewriter(seed: int, slots_wanted: list[int], scans: Path) -> dict[str, dict]:
     """Slots of the typewriter set ``--seed SEED --docs 8 --groups typewriter``, rendered as the whole set renders
     them; their truths by first page's file."""
-    from samples.generate import _write_slot, page_draws
-    from samples.hard import PLANS, plan_groups
-
-    slots = plan_groups(seed, 8, ["typewriter"], 4)
-    skews, rots = page_draws(seed, slots)
-    out = {}
-    for k in slots_wanted:
-        first = sum(len(d.pages) for s in slots[:k] for d in s.docs)
-        truth = _write_slot(k, slots[k], scans, skews, rots, first, PLANS[slots[k].group].colour_share)[0]
-        out[truth["pages"][0]["file"]] = truth
-    return out
+    return _render(seed, slots_wanted, scans, 8, ["typewriter"])
 
 
 @pytest.mark.slow
