@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .highland import unglue
-from .ocrtext import Line, _fold, fold_key, upper_ratio
+from .ocrtext import Box, Line, _fold, fold_key, same_column, upper_ratio
 from .signwords import POSITIONS, SECONDARY, authority_of, is_name, split_names, split_positions, trim_noise
 
 BULLET = re.compile(r"^\s*[-+•*~–—]+\s*")
@@ -157,6 +157,35 @@ def _last_line(b: Footer) -> Line | None:
     return b.positions[-1] if b.positions else b.authority[1] if b.authority else None
 
 
+def _column(b: Footer) -> Box | None:
+    """The x-range of the words of ``b``'s own position, its last line that reads a known position (``CHỦ TỌA`` of
+    ``THƯ KÝ CHỦ TỌA`` read as one line), or of its authority line without one: the column its signer's name is
+    typed under. Not the block's last line: a recipient's tail (``- Lưu VT, VP.``) or a seal's specks read in
+    capitals join a block's positions from the other column. None without either."""
+    for ln in reversed(b.positions):
+        part = split_positions(ln.text)[-1]
+        if fold_key(part) in POSITIONS:
+            return ln.box(max(0, ln.text.rfind(part)))
+    return b.authority[1].box() if b.authority else None
+
+
+def _in_column(ln: Line, b: Footer) -> bool | None:
+    """Whether ``ln`` stands in the column of ``b``'s position (:func:`archivist.ocrtext.same_column`); None
+    when either has no words' boxes."""
+    col, box = _column(b), ln.box()
+    return None if col is None or box is None else same_column(col, box)
+
+
+def _claims(ln: Line, b: Footer) -> bool:
+    """Name ``ln`` stands on the row of the name ``b`` took, in ``b``'s position's column, and the name taken does
+    not: two signers' names side by side under one position read (the secretary's ``THƯ KÝ`` lost, typewriter41's
+    seed 178 ``bb-177``: ``Đỗ Văn Sơn`` beside the chair's ``Trần Đình Hòa`` under ``CHỦ TỌA``). The name under the
+    position is its signer's, not the first name the row reads."""
+    old = b.name
+    return old is not None and old.page == ln.page and old.index == ln.index and _in_column(ln, b) is True \
+        and _in_column(old, b) is False
+
+
 def _column_of(blocks: list[Footer], ln: Line, cur: Footer | None) -> Footer | None:
     """Of the blocks still waiting for their name, the one whose column ``ln`` stands in (nearest by
     the centre of its first line), when the words give positions; else the current block."""
@@ -205,7 +234,7 @@ def _blocks(right: list[Line]) -> list[Footer]:
             target = _column_of(blocks, ln, cur)
             if target is not None and target.name is None and (target.positions or target.authority):
                 target.name = ln
-            elif target is not None and target.name is not None and _nearer(ln, target):
+            elif target is not None and target.name is not None and (_nearer(ln, target) or _claims(ln, target)):
                 target.name = ln  # two names under one row of positions: the one in the column signed for
         elif upper_ratio(text) >= 0.7 and not _ANNOTATION.search(ln.folded) and len(text.split()) <= 10 \
                 and sum(c.isalpha() for c in text) >= 3 and not _unread(ln):
@@ -267,6 +296,20 @@ def _name_on_position_row(f: Footer) -> str | None:
         "not under it: it may be another column's position"
 
 
+def _name_off_column(f: Footer, right: list[Line]) -> str | None:
+    """Why the name taken may be another signer's: it does not stand in its position's column (the column's own
+    name not read: typewriter41b's seed 187 ``bb-006``, the secretary's ``Trần Thùy Hương`` stored under the chair's
+    ``CHỦ TỌA`` beside the chair's name read ``Đir/t Ngạc Phong``, with no reason, in review by its confidence alone
+    and its position not), or another name on its row stands in that column too (the columns cannot be told apart)."""
+    if f.name is None or not (inside := _in_column(f.name, f)):
+        return None if f.name is None or inside is None else \
+            f"the name taken ('{f.name.text}') does not stand in its position's column: it may be another signer's"
+    other = next((ln for ln in right if ln is not f.name and _beside(f.name, ln) and is_name(trim_noise(ln.text))
+                  and _in_column(ln, f)), None)
+    return None if other is None else \
+        f"two names ('{f.name.text}', '{other.text}') stand in the position's column on one row: which is the signer's"
+
+
 def parse_footer(lines: list[Line], page: int) -> Footer | None:
     """The signature block and recipients of the last lines of a page, or None if it has neither.
     Of several blocks the one with an authority (``TM.``…) wins, then one not signed by a secretary
@@ -285,7 +328,7 @@ def parse_footer(lines: list[Line], page: int) -> Footer | None:
             f.doubt = _unread_beside(f, every, right)
         f = principal or f
     if f is not None and f.doubt is None:
-        f.doubt = _name_on_position_row(f)
+        f.doubt = _name_on_position_row(f) or _name_off_column(f, right)
     if f is None and not noi_nhan:
         return None
     f = f or Footer(page)

@@ -61,6 +61,14 @@ def box_inside(box: Sequence[float], within: Sequence[float], slack: float = 3) 
             and box[3] <= within[3] + slack)
 
 
+def same_column(part: Sequence[float], box: Sequence[float]) -> bool:
+    """Whether ``part`` and ``box`` stand in one column of a page: the middle of ``part`` over ``box`` widened by half
+    its width on each side, or the middle of ``box`` under ``part``. Lines are centred in their column (a heading
+    over its name, a name under its position), wider or narrower; the next column stands a column's width away."""
+    half = (box[2] - box[0]) / 2
+    return box[0] - half <= (part[0] + part[2]) / 2 <= box[2] + half or part[0] <= (box[0] + box[2]) / 2 <= part[2]
+
+
 def overlap(a: Sequence[float], b: Sequence[float]) -> float:
     """The share of the smaller of boxes ``a`` and ``b`` (x0, y0, x1, y1) that the other covers."""
     w = min(a[2], b[2]) - max(a[0], b[0])

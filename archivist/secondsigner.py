@@ -51,7 +51,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .fields import Field
 from .footer import Footer
-from .ocrtext import fold_key, page_lines
+from .ocrtext import fold_key, page_lines, same_column
 from .signwords import POSITIONS, SECONDARY, split_positions
 
 #: how many lines over the signer's name its block's heading may stand (authority, position, signature, seal)
@@ -141,11 +141,9 @@ def heading_over_name(footer: Footer | None, pages: Sequence[Any]) -> str | None
     page = next((p for p in pages if name is not None and p.number == name.page), None)
     if name is None or box is None or page is None:
         return None
-    half, middle = (box[2] - box[0]) / 2, (box[0] + box[2]) / 2
     for ln in page_lines(page):
         part = ln.box() if name.index - BLOCK_LINES <= ln.index < name.index else None
-        if part is None or not (box[0] - half <= (part[0] + part[2]) / 2 <= box[2] + half
-                                or part[0] <= middle <= part[2]):
+        if part is None or not same_column(part, box):
             continue
         if fold_key(ln.text) in SECONDARY or secondary_near(fold_key(ln.text)):  # flags118: one letter off too
             return ln.text

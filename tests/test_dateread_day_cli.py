@@ -23,14 +23,15 @@ CASES = [
 ]
 
 
-def _render(seed: int, slots_wanted: list[int], scans: Path) -> dict[str, dict]:
+def _render(seed: int, slots_wanted: list[int], scans: Path, docs: int = 6,
+            groups: list[str] | None = None) -> dict[str, dict]:
     """The HG set's documents of ``slots_wanted`` rendered into ``scans`` as the whole set renders them (every
     page's tilt and turn depends on the pages before it: ``page_draws``); their truths by first page's file (under the
-    set's folder, ``scans/…``)."""
+    set's folder, ``scans/…``). ``docs`` and ``groups`` as ``--docs`` and ``--groups`` (default: all)."""
     from samples.generate import _write_slot, page_draws
     from samples.hard import GROUPS, PLANS, plan_groups
 
-    slots = plan_groups(seed, 6, list(GROUPS), 4)
+    slots = plan_groups(seed, docs, groups or list(GROUPS), 4)
     skews, rots = page_draws(seed, slots)
     out = {}
     for k in slots_wanted:
