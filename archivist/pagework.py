@@ -29,6 +29,7 @@ from .typedcaps import typed_capitals
 from .typedcase import typed_case
 from .typedcolon import drop_stroke_colons
 from .typedread import reread_typed
+from .typedzero import typed_zeros
 from .unreadblocks import page_blocks, read_unread
 from .unreadlines import read_lines
 
@@ -191,6 +192,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_case(ocr, prep.typed_before)  # its first letters' case as their glyphs show it (lập read Lập)
     ocr = drop_stroke_colons(ocr, prep.typed_before)  # and a colon read in a broken last letter's cell (nhân:)
     ocr = typed_capitals(engine, ocr, prep.typed_before, prep.dpi)  # a tall first glyph read small (châu, xiến)
+    ocr = typed_zeros(ocr, prep.typed_before)  # a 6, 8 or 9 whose glyph shows the typed zero's dot (2089)
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
