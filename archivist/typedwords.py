@@ -27,6 +27,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from .ocr import nfc
 from .syllables import attested
 from .tokens import EDGE, split_edges
@@ -34,17 +36,6 @@ from .typedletters import no_word
 
 #: Edits (insertions, deletions, substitutions of one character) from the first reading's letters to the reading's.
 MAX_EDITS = 2
-
-
-def edits(a: str, b: str) -> int:
-    """The Levenshtein distance between ``a`` and ``b``."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def _one_case(core: str) -> bool:
@@ -62,7 +53,7 @@ def word_taken(read: str, again: str) -> bool:
         return False
     if not core.isalpha() or not _one_case(core) or core.lower() not in attested():
         return False
-    if not len(first) - 1 <= len(core) <= len(first) + 2 or edits(first, core) > MAX_EDITS:
+    if not len(first) - 1 <= len(core) <= len(first) + 2 or Levenshtein.distance(first, core) > MAX_EDITS:
         return False
     letters = "".join(c for c in first if c.isalpha())
     if letters.islower():
