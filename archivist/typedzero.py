@@ -42,6 +42,10 @@ MID_Y, MID_X = (0.3, 0.7), (0.25, 0.75)
 #: The paper round the dot: at least this share of the glyph's width to the nearest other ink (the ring's hole; fit:
 #: the zeros' dots 0.10 or more, two fragments of a broken 6 and 8 with a dot's size 0.07 and 0.09).
 CLEAR_MIN = 0.095
+#: Only a number of at least this many digits: a lone typed digit is a list's number or a count (``8.``), never a
+#: lone ``0``, and a worn ``8`` whose waist broke off leaves a blob where the zero's dot stands (fit 187's ``8.`` and
+#: held-out 189's, both read right and set to ``0.`` before this was added).
+MIN_DIGITS = 2
 #: Rows of paper kept above and below the word's box when its cell is cut (pixels).
 CELL_PAD = 2
 
@@ -91,8 +95,11 @@ def _clearance(glyph: np.ndarray, labels: np.ndarray, k: int) -> float:
 
 def zero_reading(image: np.ndarray, word: Word) -> Word | None:
     """``word`` with each 6, 8 or 9 whose glyph holds a zero's dot (:func:`has_dot`) read ``0``, the digit first
-    read kept as a rival of the word's own weight; None where no digit changes."""
+    read kept as a rival of the word's own weight; None where no digit changes or the word holds fewer than
+    :data:`MIN_DIGITS` digits."""
     text = nfc(word.text)
+    if sum(c.isdigit() for c in text) < MIN_DIGITS:
+        return None
     places = [k for k, c in enumerate(text) if c in ZERO_AS
               and (g := cell_ink(image, word.bbox, text, k)) is not None and has_dot(g)]
     if not places:

@@ -67,7 +67,7 @@ def test_a_worn_zero_read_as_a_loop_digit_is_set_back_by_its_dot(size: int) -> N
 
 def test_no_dot_no_change() -> None:
     """A zero whose dot is worn away gives no evidence: ``2089`` stays; nor does a speck a tenth of the glyph
-    wide; nor a page that is not typed, nor words with no 6, 8 or 9."""
+    wide; nor a page that is not typed, nor words with no 6, 8 or 9, nor a lone digit (``8.``)."""
     img, (box,) = _typed_line("2009", 58)
     x0, y0, x1, y1 = box
     lo, hi = x0 + (x1 - x0) * 2 // 4, x0 + (x1 - x0) * 3 // 4
@@ -78,6 +78,9 @@ def test_no_dot_no_change() -> None:
     assert typedzero.typed_zeros(first, None) is first
     plain = OcrResult([Word("2005", 91.0, box, 0)], "2005", 91.0)
     assert typedzero.typed_zeros(plain, img) is plain
+    img, (box,) = _typed_line("0.", 58)  # a lone digit: a list's number, never a lone 0
+    lone = OcrResult([Word("8.", 91.0, box, 0)], "8.", 91.0)
+    assert _dots(img, box, "8.")[0] and typedzero.typed_zeros(lone, img) is lone
     glyph = np.zeros((40, 27), np.uint8)
     glyph[0:40, 0:4] = glyph[0:40, 23:27] = glyph[0:4, :] = glyph[36:40, :] = 1  # a ring ...
     glyph[19:21, 13:15] = 1  # ... round a speck 0.07 of its width
