@@ -17,8 +17,9 @@ reading
   for ``chức``), and its first letter where it read a capital and small letters (a name or a sentence's first word:
   ``Q:ang`` read ``gang`` for ``Quang``, a name's letter read again as another name's).
 
-The reading most views give is taken, the first view's on a tie. On the fit pages (184-187, 184 words making no word
-read alone): 33 truth words gained, none broken; the rest changed from one wrong reading to another, most of them a
+A first reading with a stroke or dash between its letters is a code, never taken (HG113's right ``(b/c)`` read alone
+``(be)``). The reading most views give is taken, the first view's on a tie. On the fit pages (184-187, 184 words
+making no word read alone): 31 truth words gained, none broken; the rest changed from one wrong reading to another, most of them a
 heading's word the truth's alignment could not place (``TT¿H`` -> ``TỊCH``, ``N?iÂN`` -> ``NHÂN``).
 """
 
@@ -31,7 +32,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .ocr import nfc
 from .syllables import attested
-from .tokens import EDGE, split_edges
+from .tokens import DASHES, EDGE, STROKES, split_edges
 from .typedletters import no_word
 
 #: Edits (insertions, deletions, substitutions of one character) from the first reading's letters to the reading's.
@@ -50,6 +51,8 @@ def word_taken(read: str, again: str) -> bool:
     lead, first, trail = split_edges(read, EDGE)
     new_lead, core, new_trail = split_edges(again, EDGE)
     if again == read or len(first) < 2 or not no_word(read) or (new_lead, new_trail) != (lead, trail):
+        return False
+    if any(c in STROKES + DASHES for c in first):  # a code's stroke or dash between letters: (b/c), V/v, KH-UBND
         return False
     if not core.isalpha() or not _one_case(core) or core.lower() not in attested():
         return False

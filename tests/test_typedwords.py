@@ -34,6 +34,7 @@ from tests.test_fadedread import _strip
     ("Q:ang", "gang", False),  # a name's first letter read again as another
     ("t!:áng", "t!áng", False), ("thz", "thxy", False),  # no word in use
     ("2O09", "2009", False),  # a number is typedread's zeros'
+    ("(b/c)", "(be)", False), ("V/v", "Vv", False),  # a code's stroke between letters: not a word misread
 ])
 def test_word_taken_only_a_word_in_use_near_a_reading_that_makes_none(read: str, again: str, taken: bool) -> None:
     assert typedwords.word_taken(read, again) is taken
