@@ -19,8 +19,8 @@ reading
 
 A first reading with a stroke or dash between its letters is a code, never taken (HG113's right ``(b/c)`` read alone
 ``(be)``). The reading most views give is taken, the first view's on a tie. On the fit pages (184-187, 184 words
-making no word read alone): 31 truth words gained, none broken; the rest changed from one wrong reading to another, most of them a
-heading's word the truth's alignment could not place (``TT¿H`` -> ``TỊCH``, ``N?iÂN`` -> ``NHÂN``).
+making no word read alone): 31 truth words gained, none broken; the rest changed from one wrong reading to another,
+most of them a heading's word the truth's alignment could not place (``TT¿H`` -> ``TỊCH``, ``N?iÂN`` -> ``NHÂN``).
 """
 
 from __future__ import annotations
