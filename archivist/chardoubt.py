@@ -71,6 +71,16 @@ def digit_doubt(text: str, rivals: Sequence[Rival], margin: float = DIGIT_MARGIN
     return None
 
 
+def changed_digit_doubt(text: str, rivals: Sequence[Rival]) -> str | None:
+    """Why a digit of ``text`` is in doubt because a page rule, not the engine, chose it: the digit first read kept
+    as a rival of the same weight as the one stored (:func:`archivist.typedzero.zero_reading`: a typed ``0`` read
+    ``8`` set back by its dot). Judged in every value that may hold a number, the subject too (``năm 2089``)."""
+    for at, rival, mine, theirs in rivals:
+        if 0 <= at < len(text) and text[at].isdigit() and rival.isdigit() and rival != text[at] and theirs == mine:
+            return f"the digit '{text[at]}' of '{text}' was read '{rival}' and set by its glyph"
+    return None
+
+
 def letter_doubt(text: str, rivals: Sequence[Rival], margin: float = LETTER_MARGIN) -> str | None:
     """Why a character of ``text`` is in doubt: the engine weighed another Vietnamese letter for it within
     ``margin`` points (one the post-correction already chose, equal to the character now, is no doubt)."""
@@ -123,7 +133,8 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
     by_page = {p.number: p for p in pages if getattr(p, "rivals", None)}
     seen = Counter(t.lower() for p in pages for t in ALNUM.findall(p.text))  # every word the document reads
     judges = [(name, digit_doubt) for name in DIGIT_FIELDS] + [(name, word_letter_doubt) for name in LETTER_FIELDS] \
-        + [(name, case_doubt) for name in CASE_FIELDS] + [(name, name_letter_doubt) for name in NAME_FIELDS]
+        + [(name, case_doubt) for name in CASE_FIELDS] + [(name, name_letter_doubt) for name in NAME_FIELDS] \
+        + [(name, changed_digit_doubt) for name in LETTER_FIELDS]
     for name, judge in judges:
         f = found.get(name)
         if f is None or f.review or f.value in (None, "", []) or f.page not in by_page:

@@ -43,7 +43,7 @@ def _used(word: str) -> bool:
     return word.lower() in attested()
 
 
-def _no_word(text: str) -> bool:
+def no_word(text: str) -> bool:
     """Whether the first reading is no word the page could print: letters or marks that make no syllable,
     abbreviation or Roman numeral, and no digit (numbers are :mod:`archivist.typedread`'s)."""
     _, core, _ = split_edges(nfc(text), EDGE)
@@ -52,10 +52,10 @@ def _no_word(text: str) -> bool:
 
 
 def asked(text: str, letters: Mapping[str, str] = LETTER_AS) -> bool:
-    """Whether a typed word is read again for its letters: it makes no word (:func:`_no_word`), or it holds a
+    """Whether a typed word is read again for its letters: it makes no word (:func:`no_word`), or it holds a
     letter of ``letters`` (:data:`LETTER_AS` on a typed page) whose printed letter in its place makes a word
     Vietnamese uses (``tực``: ``lực``)."""
-    if _no_word(text):
+    if no_word(text):
         return True
     core = _core(text)
     if core is None or is_code(core):
@@ -77,7 +77,7 @@ def letter_taken(read: str, again: str, letters: Mapping[str, str] = LETTER_AS) 
     if core is None or not _used(core) or is_code(_core(read) or ""):
         return False
     k = changed[0]
-    return letters.get(read[k]) == again[k] or _no_word(read)
+    return letters.get(read[k]) == again[k] or no_word(read)
 
 
 def letter_reading(read: str, readings: Sequence[str], letters: Mapping[str, str] = LETTER_AS) -> str | None:

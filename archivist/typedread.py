@@ -12,7 +12,8 @@ is the same word with a ``0`` where the first read a 6, 8 or 9 and every other c
 (:func:`archivist.fadedread.zero_places`): evidence from the image, never from a word list.
 
 The same readings serve a typed word whose letters may have been read as others (``tực`` for ``lực``, ``rgày``,
-``THẠ%H``): which are asked and which reading is taken is :mod:`archivist.typedletters`' (session 39).
+``THẠ%H``): which are asked and which reading is taken is :mod:`archivist.typedletters`' (session 39), and where
+its one glyph for one finds none, :mod:`archivist.typedwords`' (a glyph read as two: ``t!:áng``; session 41).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .hookread import SINGLE_WORD, word_crop
 from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import text_of
 from .typedletters import asked, letter_reading
+from .typedwords import word_reading
 
 #: Digits a typed ``0`` is read as: the dot inside its ring run into it by the thickening.
 TYPED_ZERO_AS = "689"
@@ -103,7 +105,7 @@ def reread_typed(engine: OcrEngine, ocr: OcrResult, typed: np.ndarray | None, dp
         readings = [nfc(read_alone(v, dpi, SINGLE_WORD)) for v in views(crop, size)]
         zeros = set().union(*(zero_places(text, r, TYPED_ZERO_AS) for r in readings)) if zero else set()
         again = "".join("0" if i in zeros else c for i, c in enumerate(text)) if zeros else \
-            letter_reading(text, readings) if letters else None
+            letter_reading(text, readings) or word_reading(text, readings) if letters else None
         if again:
             words[k] = replace(w, text=again)
             changed = True

@@ -12,8 +12,9 @@ What really happens end to end, as of ``d10514c``, and what each case pins:
   signature's strokes ``Z2``, restored ``Tạ``; stored ``Tạ Tiến Thịnh`` at 0.879, flagged by the rule alone.
 - flags92 (``digitglyphs.unrendered_doubt``), HG113 typewriter-09 kh-008: ``03/KH-UBND`` for ``08/KH-UBND`` at 0.95;
   the number and ``number_symbol`` both carry the rule's reason. The same document's date, ``2009-04-26`` for
-  ``2009-04-20``, is flags91's (``dateread.loop_swap`` on a typed page: the day read again ``28`` and ``26``), pinned
-  with it at no extra run; ``tests/test_dateread_faded_cli.py`` pins that rule on faded pages only.
+  ``2009-04-20``, was flags91's (``dateread.loop_swap`` on a typed page: the day read again ``28`` and ``26``); since
+  session 41 :mod:`archivist.typedzero` reads the day's ``0`` by its dot, so it is stored right and flagged as a digit
+  the glyph chose; ``tests/test_dateread_faded_cli.py`` pins flags91's rule on faded pages.
 - flags93 (``bookyear.entry_zero_doubt``), HG96 faded-13 khai-sinh-106: the entry ``166`` for ``106`` at 0.817 beside
   the book read ``93/1996``, itself flagged as no book a commune fills (``civil.book_count_doubt``, the sixty-fourth
   round's), pinned with it: without that rule the book would still be flagged, as a faint page's weak word. Since
@@ -99,9 +100,8 @@ CASES = [
         Flag("number", ("metadata", "number", "number"), "03", "08",  # the same reading: the same doubt
              "the page renders no '3' to compare the number's with; it looks most like the page's '8' (0.757), and "
              "its box read again gave 8 there"),
-        Flag("date", ("metadata", "date"), "2009-04-26", "2009-04-20",  # flags91, typed
-             "the date's day '26' read again gave 28 and 26: its '6' read '8', and a 0 and the loop digits are read "
-             "as each other"),
+        # flags91's typed day, 2009-04-26, until session 41: typedzero sets its 0 by the dot, right and flagged
+        Flag("date", ("metadata", "date"), "2009-04-20", "2009-04-20", "the OCR nearly read '6' for '0' in '20'"),
         Flag("issuer", ("metadata", "issuer"),  # structflags.levels_doubt (thirty-seventh round)
              "UBD HUYỆN CAN LỘC ỦY BAM NHÂN DÂN XÃ MỸ LỘC", "ỦY BAN NHÂN DÂN XÃ MỸ LỘC",
              "'HUYỆN' and 'XÃ' in one body's name: two lines of the header read as one"),
