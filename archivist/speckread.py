@@ -183,18 +183,21 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
     if unsmoothed is None or not ocr.words:
         return ocr
     words: list[Word] = []
+    changed = False  # not the count of words: a stroke dropped and a pair split leave it as it was (HG162)
     for w in ocr.words:  # joins first: a speck between two words, a list's dash, then what is left at the edges
         lead, core, trail = split_edges(nfc(w.text), EDGES)
         if lone_stroke(w.text):
+            changed = True
             continue
         if pair := speck_join(core):
             gap = len(core) - len(pair[0]) - len(pair[1])  # the speck's characters: the space between the two boxes
             words += list(split_box(w, lead + pair[0], pair[1] + trail, gap=gap))
+            changed = True
         elif lead == "-" and core[:1].isalpha():  # a list's dash glued to its item's first word: split off, kept
             words += list(split_box(w, lead, core + trail))  # ``-TT`` -> ``-`` ``TT`` (dropped, the item ran on)
+            changed = True
         else:
             words.append(w)
-    changed = len(words) != len(ocr.words)
     for k in range(len(words)):
         if (clean := stray_marks(words, k)) is not None:
             words[k] = replace(words[k], text=clean)

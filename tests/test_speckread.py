@@ -106,6 +106,18 @@ def test_reread_specks_splits_boxes_and_leaves_other_pages_alone() -> None:
     assert reread_specks(None, first, None, img, 300.0) is first  # not a speckled page
 
 
+def test_a_stroke_dropped_and_a_pair_split_on_one_page_both_stand() -> None:
+    """HG162 (sealed, session 41): a lone `_` dropped and `tháng,.năm` split left the page's count of words as it
+    was, and the step, judging by that count, returned the page as read: `tháng,.năm` stayed joined."""
+    first = OcrResult([Word("_", 20.0, (0, 5, 10, 35), 1), Word("Ngày,", 90.0, (20, 5, 80, 35), 1),
+                       Word("tháng,.năm", 80.0, (90, 5, 200, 35), 1), Word("sinh:", 90.0, (210, 5, 260, 35), 1)],
+                      "_ Ngày, tháng,.năm sinh:", 70.0)
+    img = np.full((60, 280), 255, np.uint8)
+    out = reread_specks(None, first, img, img, 300.0)
+    assert [w.text for w in out.words] == ["Ngày,", "tháng,", "năm", "sinh:"]
+    assert out.text == "Ngày, tháng, năm sinh:"
+
+
 def test_an_odd_tone_is_taken_only_when_a_second_reading_gives_the_list_s_syllable() -> None:
     """``quạn lý``: the list wants ``quản`` (``quản lý``); the engine's second reading decides."""
     first = OcrResult(_words("quạn", "lý"), "quạn lý", 70.0)
