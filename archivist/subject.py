@@ -96,7 +96,19 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     f.review = f.review or continued(stop) or cut_head_doubt(f.value, stop.text if stop is not None else None) \
         or lone_mark_doubt(f.value) or _centred_stop(read[-1], stop) or restated_doubt(f.value, doc.pages) \
         or dot_dash_doubt(got)
+    if not value and not f.review:  # flags137: only marks were taken for the subject, and they cleaned away
+        f.review = _marks_only(read, h.title.title.capitalize() if _form(doc) else None)
     return _dropped(f, dropped, read, got[0])
+
+
+def _marks_only(read: list[Line], title: str | None) -> str:
+    """Why a subject left empty is for review: the lines under the title taken for it hold no word, only marks (a
+    speck read as ``-``), so the subject went missing though a line stood there. Seed 198 speckle-07-khai-sinh-180:
+    ``TRÍCH LỤC KHAI SINH`` / ``(BẢN SAO)`` / ``-`` / ``Họ, chữ đệm, tên: …``; the ``-`` was taken, so the form's title
+    (``title``), which stands for a form's subject when nothing is taken, was not, and nothing flagged it."""
+    marks = " ".join(ln.text.strip() for ln in read)
+    return f"the line taken for the subject, '{marks}', holds no word: a speck" \
+        + (f"; the form's title '{title}' may be its subject" if title else "; the subject was not read")
 
 
 def _centred_stop(last: Line, stop: Line | None) -> str | None:
