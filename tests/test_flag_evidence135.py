@@ -11,13 +11,10 @@ Both flag and keep the value. The fixtures are the two pages' first ten lines as
 
 from __future__ import annotations
 
-from archivist import classify
-from archivist.extract import Metadata, extract
-from archivist.ocrtext import PageText, page_lines
+from archivist.ocrtext import page_lines
 from archivist.placeflags import case_slip_doubt
 from archivist.subjectdot import dot_dash_doubt
-
-Word = tuple[str, float, tuple[int, int, int, int], int]
+from tests.test_flag_evidence130 import Word, _extract, _page
 
 KIM_SON: list[Word] = [
     ('UBND', 90.62, (263, 185, 361, 209), 0), ('HUYỆN', 96.4, (373, 177, 495, 215), 0),
@@ -121,18 +118,6 @@ TIEN_PHONG: list[Word] = [
 
 DOT = "a speck, not a dash"
 SLIP = "mixes capitals and small letters inside the word: a letter's case was misread"
-
-
-def _page(words: list[Word]) -> PageText:
-    rows: dict[int, list[str]] = {}
-    for w, _, _, ln in words:
-        rows.setdefault(ln, []).append(w)
-    return PageText(1, "\n".join(" ".join(rows.get(i, [])) for i in range(max(rows) + 1)), words, (), {})
-
-
-def _extract(words: list[Word]) -> Metadata:
-    classify._LAST = None  # pages that differ in their boxes only: classified afresh
-    return extract([_page(words)])
 
 
 def _dash(box: tuple[int, int, int, int]) -> list[Word]:

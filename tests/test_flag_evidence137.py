@@ -11,11 +11,9 @@ Both values stay unread (None); each now says where to look. The fixtures are th
 
 from __future__ import annotations
 
-from archivist import classify
 from archivist.civil import unlabelled_entry
-from archivist.extract import Metadata, extract
 from archivist.ocrtext import page_lines
-from tests.test_flag_evidence135 import Word, _page
+from tests.test_flag_evidence130 import Word, _extract, _page
 
 KHAI_SINH: list[Word] = [
     ('UBND', 92.72, (325, 181, 425, 205), 0), ('HUYỆN', 93.3, (437, 174, 559, 211), 0),
@@ -93,11 +91,6 @@ KET_HON: list[Word] = [
     ('nhân', 96.2, (700, 782, 767, 807), 9), ('dân', 96.73, (778, 782, 827, 807), 9),
     ('số', 96.61, (839, 781, 869, 807), 9), ('247879678', 96.41, (881, 781, 1040, 807), 9),
 ]
-
-
-def _extract(words: list[Word]) -> Metadata:
-    classify._LAST = None  # pages that differ in their boxes only: classified afresh
-    return extract([_page(words)])
 
 
 def test_a_subject_of_marks_only_is_flagged_missing_through_extract() -> None:
