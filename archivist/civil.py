@@ -129,6 +129,25 @@ def entry_doubt(text: str, start: int, end: int) -> str | None:
     return f"entry number '{text[start:end]}{word}' is not a number: a digit may be read as a letter"
 
 
+#: a line that is ``Số`` and a number alone, its label's colon or stop lost (``Số 3``)
+_BARE_ENTRY = re.compile(r"^\W*so\s+\d{1,6}\W*$")
+
+
+def unlabelled_entry(lines: list[Line]) -> Field | None:
+    """The entry, not found, for review where a line before the form's first name label reads ``Số`` and a number
+    alone: the entry's line with its colon lost, which :data:`_ENTRY` does not take (``Số: 3`` read ``Số 3``, seed
+    198 speckle-08-ket-hon-3 on a speckled page: no entry and no flag). The value stays unread (None): which number
+    the page prints only a person can tell, but the missing entry now says where to look. None without such a
+    line."""
+    for ln in lines:
+        if _NAME_LABEL.search(ln.folded):
+            return None
+        if _BARE_ENTRY.match(ln.folded.strip()):
+            return Field(None, 0.0, ln.page, ln.box(), ln.text,
+                         review=f"no entry read; the line '{ln.text.strip()}' may hold it, its colon lost")
+    return None
+
+
 def register_book_doubt(value: str) -> str | None:
     """The first of this module's reasons that doubts a register book's value, or None."""
     return book_doubt(value) or book_count_doubt(value)
@@ -171,6 +190,8 @@ def civil_fields(doc: DocLayout, cls: Classification, issued: Field, restore: Ma
     if "entry" not in out and number and number.number:  # the extract's own number: a guess, for review
         sure = ENTRY_BASE if cls.type in NUMBER_IS_ENTRY else 0.5
         out["entry"] = make_field(number.number.value.number, sure, number.line)
+    if "entry" not in out and (bare := unlabelled_entry(lines)) is not None:
+        out["entry"] = bare  # flags137: not found, but the page shows where it may stand
     label = _EVENT_LABELS.get(cls.type, _REGISTERED)
     for i, ln in enumerate(lines if "event_date" not in out else []):  # a register's first row gave it
         if m := label.search(ln.folded):

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from .crosscheck import name_key, unit_name, unit_names
 from .fields import Field
 from .levelwords import LEVEL
+from .placeflags import case_slip_doubt
 
 
 def one_apart(a: str, b: str) -> bool:
@@ -68,11 +69,13 @@ def place_near_doubt(place: str, others: Sequence[str]) -> str | None:
 
 def flag_place_near(found: dict[str, Field], texts: Sequence[str]) -> None:
     """Mark the place for review when the page's other lines and the issuer name a unit one character from it and
-    never the place itself (:func:`place_near_doubt`). Flags only: the value and its confidence are kept."""
+    never the place itself (:func:`place_near_doubt`), or a word of it mixes cases
+    (:func:`archivist.placeflags.case_slip_doubt`; after the confirmations, so the issuer the place agrees with
+    letter for letter keeps its confirmation). Flags only: the value and its confidence are kept."""
     place, issuer = found.get("place"), found.get("issuer")
     if place is None or not isinstance(place.value, str) or place.review:
         return
     others = named_units(texts, place.source_text or place.value)
     heading = _first_unit(issuer.value) if issuer and isinstance(issuer.value, str) else None
     others += [heading] if heading else []
-    place.review = place_near_doubt(place.value, others)
+    place.review = place_near_doubt(place.value, others) or case_slip_doubt(place.value)  # flags136: `PHong`

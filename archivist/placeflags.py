@@ -10,6 +10,7 @@ word, is the evidence.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 
@@ -46,3 +47,19 @@ def place_shift_doubt(place: Line, line: Line, anchors: Sequence[Line]) -> str |
         return None
     return f"the place-and-date line stands {shift:.1f} lines right of the motto's centre it is centred under: " \
         "a word before the place (its level word) was not read"
+
+
+def case_slip_doubt(place: object) -> str | None:
+    """Why a place is doubtful: a word of it has a capital after its first letter and a small letter too (``Tiên
+    PHong``, flags136, seed 198 speckle-04-ttr-111-tien-phong at 0.866: the engine took a small ``h`` for a capital,
+    ``XÃ TIÊN PHONG`` and ``xã Tiên Phong`` on the same page). A place's name is written in capitals or each word
+    with one capital; a word so mixed is no name's spelling. Apostrophes and dots part a word first (``Ea H'Leo``,
+    ``TP.HCM`` are names)."""
+    if not isinstance(place, str):
+        return None
+    for word in place.split():
+        for part in re.split(r"[-'’.]", word):
+            letters = [c for c in part if c.isalpha()]
+            if any(c.isupper() for c in letters[1:]) and any(c.islower() for c in letters[1:]):
+                return f"'{word}' mixes capitals and small letters inside the word: a letter's case was misread"
+    return None

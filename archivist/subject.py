@@ -18,6 +18,7 @@ from .signwords import authority_of
 from .speckdrop import drop_specks, word_height
 from .subjectbody import restated_doubt
 from .subjectcut import cut_head_doubt
+from .subjectdot import dot_dash_doubt
 from .subjectlone import lone_mark_doubt
 from .subjectstop import centred_stop_doubt
 
@@ -57,7 +58,7 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
         vv, dropped = _without_specks(h.vv)
         parts = [_VV_PREFIX.sub("V/v ", vv[0].text)] + [ln.text for ln in vv[1:]]
         f = _guessed(make_field(restore.restore(clean(" ".join(parts)), "text"), 0.9, vv[0]), restore)
-        f.review = f.review or cut_head_doubt(f.value) or lone_mark_doubt(f.value)
+        f.review = f.review or cut_head_doubt(f.value) or lone_mark_doubt(f.value) or dot_dash_doubt(vv)
         return _dropped(f, dropped, h.vv, vv[0])
     if h.title is None:
         return missing()
@@ -93,8 +94,21 @@ def subject_field(doc: DocLayout, restore: MarkRestorer) -> Field:
     base = 0.9 if _fold(value).startswith(("ve ", "v/v", "ban hanh", "phe duyet")) else 0.75
     f = _guessed(make_field(restore.restore(value, "text"), base, got[0]), restore)
     f.review = f.review or continued(stop) or cut_head_doubt(f.value, stop.text if stop is not None else None) \
-        or lone_mark_doubt(f.value) or _centred_stop(read[-1], stop) or restated_doubt(f.value, doc.pages)
+        or lone_mark_doubt(f.value) or _centred_stop(read[-1], stop) or restated_doubt(f.value, doc.pages) \
+        or dot_dash_doubt(got)
+    if not value and not f.review:  # flags137: only marks were taken for the subject, and they cleaned away
+        f.review = _marks_only(read, h.title.title.capitalize() if _form(doc) else None)
     return _dropped(f, dropped, read, got[0])
+
+
+def _marks_only(read: list[Line], title: str | None) -> str:
+    """Why a subject left empty is for review: the lines under the title taken for it hold no word, only marks (a
+    speck read as ``-``), so the subject went missing though a line stood there. Seed 198 speckle-07-khai-sinh-180:
+    ``TRÍCH LỤC KHAI SINH`` / ``(BẢN SAO)`` / ``-`` / ``Họ, chữ đệm, tên: …``; the ``-`` was taken, so the form's title
+    (``title``), which stands for a form's subject when nothing is taken, was not, and nothing flagged it."""
+    marks = " ".join(ln.text.strip() for ln in read)
+    return f"the line taken for the subject, '{marks}', holds no word: a speck" \
+        + (f"; the form's title '{title}' may be its subject" if title else "; the subject was not read")
 
 
 def _centred_stop(last: Line, stop: Line | None) -> str | None:
