@@ -1,8 +1,10 @@
 """End to end through the real CLI: generated scans processed by ``archivist process`` (real Tesseract), then
 ``archivist review export`` says on each line why it is there, and ``--json`` prints the same lines for scripts.
 
-The scans: the typed page of session 34's check set (seed 86, slot 10) whose day ``16`` the page stage reads again as
-18 (its date is flagged with that reason at a high confidence: tests/test_dateread_day_cli.py), and three committed
+The scans: the typed page of session 34's check set (seed 86, slot 10) whose day ``10`` the engine reads ``16`` and
+typedzero sets back by the typed zero's dot, the ``6`` kept as a rival (its date is flagged with that reason at a high
+confidence; until session 41 it was stored ``16``, flagged by its second readings: tests/test_dateread_day_cli.py),
+and three committed
 samples: a minutes whose subject is read under 0.70 (``09-bb-175``), a plan whose signer's name the page's reading
 leaves out, read from the space under the position since session 38 (``08-kh-244``), a land dossier whose second
 document the classifier hesitates over (``07-hoso``). Then
@@ -28,7 +30,7 @@ from archivist.reviewreason import shown
 from tests.test_dateread_day_cli import _render
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "scans"
-DAY = "the date's day '16' read again gave 18 and 18"
+DAY = "the OCR nearly read '6' for '0' in '10'"
 OLD_COLUMNS = [c for c in COLUMNS if c != "reason"]  # the sheet of session 35 and before
 
 
@@ -86,7 +88,7 @@ def test_every_line_says_why_and_the_reason_is_never_imported(tmp_path: Path) ->
     by = {(r["document_id"], r["field"]): r for r in rows}
 
     date = by[(recs[typed]["id"], "date")]  # flagged by a rule at a high confidence: its rule's words
-    assert date["reason"] == DAY and float(date["confidence"]) >= 0.7 and date["value"] == "2010-03-16"
+    assert date["reason"] == DAY and float(date["confidence"]) >= 0.7 and date["value"] == "2010-03-10"
     subject = by[(recs["09-bb-175-tan-huong"]["id"], "subject")]  # read low, no rule: its reading and level
     conf = float(subject["confidence"])
     assert conf < 0.7 and subject["reason"] == f"read with confidence {shown(conf)}, under 0.70"
@@ -110,12 +112,12 @@ def test_every_line_says_why_and_the_reason_is_never_imported(tmp_path: Path) ->
     assert fixed["metadata"]["fields"]["subject"]["confirmed"] is True
 
     # A reason a reviewer edited is never written back: the date confirmed as read keeps its rule's reason.
-    date["reason"], date["corrected_value"] = "sửa lại: ngày 18", date["value"]
+    date["reason"], date["corrected_value"] = "sửa lại: ngày 10", date["value"]
     _write(sheet, [date], COLUMNS)
     _cli("review", "import", sheet, "--archive", archive, "--reviewer", "Nguyễn Thị Lan")
     rec = json.loads((archive / "documents" / f"{date['document_id']}.json").read_text(encoding="utf-8"))
     field = rec["metadata"]["fields"]["date"]
-    assert field["confirmed"] is True and field["review"] == DAY and rec["metadata"]["date"] == "2010-03-16"
+    assert field["confirmed"] is True and field["review"] == DAY and rec["metadata"]["date"] == "2010-03-10"
     assert "sửa lại" not in json.dumps(rec, ensure_ascii=False)
     again = json.loads(_cli("review", "export", "--archive", archive, "--out", tmp_path / "again.csv",
                             "--json").stdout)
