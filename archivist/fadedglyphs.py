@@ -33,7 +33,7 @@ from .ocr import OcrResult, nfc
 from .ocrfix import text_of
 from .restore import Prepared
 from .sections import NUMERALS, heading_after
-from .typedcase import typed_case, with_readings
+from .typedcase import char_widths, typed_case, with_readings
 
 #: A page is typed in a fixed-pitch face when its longer words' widths a character vary this little (the
 #: interquartile range over the median): 0.020-0.045 on the carbon copies of seeds 190-193, 0.10-0.31 on the prints.
@@ -43,7 +43,7 @@ FIXED_PITCH_SPREAD = 0.07
 def fixed_pitch(words: list[Word]) -> bool:
     """Whether the page's characters share one width: its words of four letters or digits or more take the same
     width a character, within :data:`FIXED_PITCH_SPREAD` (interquartile range over the median)."""
-    per = sorted((w.bbox[2] - w.bbox[0]) / len(w.text) for w in words if len(w.text) >= 4 and w.text.isalnum())
+    per = sorted(char_widths(words))
     if len(per) < 8:
         return False
     median = statistics.median(per)

@@ -89,9 +89,14 @@ X_LETTERS = "cmnrsvxz"
 LOWER_MAX = 1.10
 
 
+def char_widths(words: list[Word]) -> list[float]:
+    """The width a character takes in each of the page's longer words (four letters or digits or more)."""
+    return [(w.bbox[2] - w.bbox[0]) / len(w.text) for w in words if len(w.text) >= 4 and w.text.isalnum()]
+
+
 def page_pitch(words: list[Word]) -> float | None:
     """The page's character pitch in pixels: the median width a character of its longer words takes."""
-    per = [(w.bbox[2] - w.bbox[0]) / len(w.text) for w in words if len(w.text) >= 4 and w.text.isalnum()]
+    per = char_widths(words)
     return statistics.median(per) if per else None
 
 
