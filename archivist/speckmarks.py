@@ -98,3 +98,33 @@ def added_marks(words: list[Word], edges: str) -> dict[int, str]:
         if new != nfc(w.text):
             out[k] = new
     return out
+
+
+#: What a speck after a syllable inside a word may be read as that real text also prints there (a label's colon, a
+#: list's comma): taken out only where the pair read again shows no mark (:func:`inner_mark`, session 42).
+INNER = (":", ",")
+
+
+def inner_mark(a: str, b: str, edges: str) -> str | None:
+    """``a`` without the colon or comma after its letters when ``a`` and ``b`` (the next word of its line, small
+    letters, nothing before them) are two syllables that make a word of the list (``hồ:`` ``sơ``, ``công,``
+    ``dân``, ``Ủy:`` ``ban``); None otherwise. Only a candidate: real text prints such marks there too (``Nơi
+    chết: tại nhà``, ``thôn, ấp``), so the caller takes it only where the image shows no mark
+    (:func:`no_mark_reading`)."""
+    from .wordpairs import in_a_word  # on a speckled page only (the page stage's fork server keeps it out)
+
+    lead, core, trail = split_edges(nfc(a), edges)
+    nlead, ncore, _ = split_edges(nfc(b), edges)
+    if trail not in INNER or nlead or not (core.isalpha() and ncore.isalpha() and ncore.islower()):
+        return None
+    if not (core.islower() or core[:1].isupper() and core[1:].islower()):
+        return None
+    if core.lower() not in attested() or ncore not in attested() or not in_a_word([core.lower(), ncore], 0):
+        return None
+    return lead + core
+
+
+def no_mark_reading(clean: str, b: str, readings: list[str]) -> bool:
+    """Whether a reading of the pair (as a line, which keeps a space) is ``clean`` and ``b`` with one space and no
+    mark between, nothing else changed."""
+    return f"{nfc(clean)} {nfc(b)}" in readings

@@ -35,6 +35,7 @@ from .models import Word
 from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import split_box, text_of
 from .spanread import line_heights, read_span
+from .speckcase import odd_with_capitals
 from .speckmarks import added_marks
 from .syllables import attested
 from .tokens import EDGE, split_edges
@@ -207,6 +208,8 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
         changed = True
     read_alone = getattr(engine, "read_alone", None)
     odd, _ = odd_in_runs(words) if callable(read_alone) else ({}, {})
+    if callable(read_alone):  # and runs with a capital, judged in small letters (session 42: ``Ủy bạn nhân dân``)
+        odd = odd_with_capitals(words) | odd
     heights = line_heights(words) if odd else {}
     for k, want in odd.items():
         lead, core, trail = split_edges(nfc(words[k].text), EDGE)
