@@ -1,7 +1,8 @@
 """A speckled page's syllables judged with their capitals (session 42, archivist/speckcase.py and the steps of
 speckread.py and spanread.py that use it): runs that open with a capitalised word or stand in capitals, a family name's
 run judged only whole, a syllable changed only to a reading of the image; a colon or comma a speck put inside a
-listed word taken out only where the pair read again shows none; drawn lines read by the real Tesseract; and a
+listed word, or a stop or comma before a number, taken out only where the pair read again shows none; a stop at a
+line's end before small letters; drawn lines read by the real Tesseract; and a
 generated speckled page end to end through the CLI."""
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from archivist.models import Word
 from archivist.ocr import OcrResult, make_engine
 from archivist.spanread import reread_spans
 from archivist.speckcase import case_of, cased_runs_places, cased_syllable_reading, in_case, odd_with_capitals
-from archivist.speckmarks import inner_mark, no_mark_reading
-from archivist.speckread import reread_specks
+from archivist.speckmarks import added_marks, inner_mark, line_end_stop, no_mark_reading
+from archivist.speckread import EDGES, reread_specks
 from archivist.tokens import EDGE
 from tests.drawnline import SERIF
 from tests.pdfcheck import assert_valid_pdfa
@@ -82,11 +83,33 @@ def test_reread_specks_takes_a_capital_run_s_syllable_only_from_a_reading() -> N
 def test_a_colon_or_comma_inside_a_word_is_a_candidate_only() -> None:
     assert inner_mark("hồ:", "sơ", EDGE) == "hồ" and inner_mark("công,", "dân", EDGE) == "công"
     assert inner_mark("Ủy:", "ban", EDGE) == "Ủy"
-    assert inner_mark("tháng,", "5", EDGE) is None and inner_mark("xã,", "huyện", EDGE) is None  # no word
+    assert inner_mark("xã,", "huyện", EDGE) is None and inner_mark("hồ:", "Sơ", EDGE) is None  # no word
     assert inner_mark("hồ;", "sơ", EDGE) is None and inner_mark("hồ:", "(sơ", EDGE) is None
     assert no_mark_reading("công", "dân", ["công, dân", "công dân"])
     assert not no_mark_reading("thôn", "ấp", ["thôn, ấp", "thôn, Ấp"])  # a list's comma the image shows
     assert not no_mark_reading("hồ", "sơ", ["hồsơ", "hồ sở"])
+
+
+def test_a_stop_or_comma_before_a_number_is_a_candidate_only() -> None:
+    assert inner_mark("tháng.", "6", EDGE) == "tháng" and inner_mark("trực,", "24/24", EDGE) == "trực"
+    assert inner_mark("Điều.", "3", EDGE) is None and inner_mark("2015.", "6", EDGE) is None  # capital, number
+    assert inner_mark("tháng;", "6", EDGE) is None and inner_mark("số", "109/KH-", EDGE) is None  # no mark
+
+
+def test_a_stop_at_a_line_s_end_before_small_letters_is_a_speck() -> None:
+    """``gia đình cùng.`` / ``thực hiện``: a sentence goes on after no stop; the next line must start left of the
+    word, below it (not another column's word), and open with a small-letter syllable."""
+    def page(last: str, first: str, x: int = 0, y: int = 60) -> list[Word]:
+        return [Word("đình", 70.0, (300, 0, 390, 30), 0), Word(last, 70.0, (400, 0, 490, 30), 0),
+                Word(first, 70.0, (x, y, x + 90, y + 30), 1)]
+
+    assert line_end_stop(page("cùng.", "thực"), 1, EDGES)
+    assert added_marks(page("cùng.", "thực"), EDGES) == {1: "cùng"}
+    assert not line_end_stop(page("cùng.", "Thực"), 1, EDGES)  # a sentence's end
+    assert not line_end_stop(page("cùng.", "thực", x=500), 1, EDGES)  # another column
+    assert not line_end_stop(page("cùng.", "thực", y=-60), 1, EDGES)
+    assert not line_end_stop(page("VT.", "thực"), 1, EDGES) and not line_end_stop(page("cùng:", "thực"), 1, EDGES)
+    assert not line_end_stop(page("cùng.", "-thực"), 1, EDGES) and not line_end_stop(page("cùng.", "2."), 1, EDGES)
 
 
 def _drawn(parts: list[tuple[str, str, int]]) -> tuple[np.ndarray, list[Word]]:
