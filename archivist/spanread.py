@@ -32,7 +32,7 @@ from .hookread import SINGLE_LINE, line_heights, read_span
 from .models import Word
 from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import text_of
-from .speckcase import cased_runs_places, cased_syllable_reading
+from .speckcase import cased_runs_places, cased_syllable_reading, syllable_like
 from .speckmarks import inner_mark, no_mark_reading
 from .syllables import attested, is_syllable
 from .tokens import EDGE, split_edges
@@ -168,7 +168,7 @@ def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | Non
         if w.line not in heights:
             continue
         lead, core, trail = split_edges(nfc(w.text), EDGE)
-        if is_syllable(core):
+        if is_syllable(core) or k not in place and not syllable_like(core):  # ``UBND HUYỆN``: an abbreviation
             continue
         readings = read_span(read_alone, images, w, w, heights[w.line], dpi)
         new = syllable_reading(core, readings, *place[k]) if k in place else None

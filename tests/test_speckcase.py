@@ -17,7 +17,8 @@ from PIL import Image, ImageDraw, ImageFont
 from archivist.models import Word
 from archivist.ocr import OcrResult, make_engine
 from archivist.spanread import reread_spans
-from archivist.speckcase import case_of, cased_runs_places, cased_syllable_reading, in_case, odd_with_capitals
+from archivist.speckcase import case_of, cased_runs_places, cased_syllable_reading, in_case, odd_with_capitals,
+                                 syllable_like
 from archivist.speckmarks import added_marks, inner_mark, line_end_stop, no_mark_reading
 from archivist.speckread import EDGES, reread_specks
 from archivist.tokens import EDGE
@@ -63,6 +64,11 @@ def test_a_word_that_is_no_syllable_in_a_run_with_capitals() -> None:
     assert cased_syllable_reading("bah", ["bàn"], ["ủy", "bah", "nhân"], 1, "lower") is None  # ``ủy bàn``: none
     assert cased_syllable_reading("bản", ["ban"], ["ủy", "bản"], 1, "lower") is None  # a syllable: left
     assert cased_syllable_reading("THÀNHH", ["THÀNH"], ["đỗ", "thànhh"], 1, "upper") is None  # a name's run
+
+
+def test_an_abbreviation_is_not_read_again_as_a_syllable() -> None:
+    assert all(syllable_like(w) for w in ("RHƯƠNG", "NHÌIỆM", "bah", "clinh", "Ủyhi", "NGHĨA", "ÑGUYÊN"))
+    assert not any(syllable_like(w) for w in ("UBND", "UBMTTQ", "HĐND", "TT", "PCT"))
 
 
 def test_reread_specks_takes_a_capital_run_s_syllable_only_from_a_reading() -> None:
