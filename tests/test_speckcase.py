@@ -17,8 +17,14 @@ from PIL import Image, ImageDraw, ImageFont
 from archivist.models import Word
 from archivist.ocr import OcrResult, make_engine
 from archivist.spanread import reread_spans
-from archivist.speckcase import case_of, cased_runs_places, cased_syllable_reading, in_case, odd_with_capitals,
-                                 syllable_like
+from archivist.speckcase import (
+    case_of,
+    cased_runs_places,
+    cased_syllable_reading,
+    in_case,
+    odd_with_capitals,
+    syllable_like,
+)
 from archivist.speckmarks import added_marks, inner_mark, line_end_stop, no_mark_reading
 from archivist.speckread import EDGES, reread_specks
 from archivist.tokens import EDGE
