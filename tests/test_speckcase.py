@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont
 
 from archivist.models import Word
 from archivist.ocr import OcrResult, make_engine
@@ -28,7 +27,7 @@ from archivist.speckcase import (
 from archivist.speckmarks import added_marks, inner_mark, line_end_stop, no_mark_reading
 from archivist.speckread import EDGES, reread_specks
 from archivist.tokens import EDGE
-from tests.drawnline import SERIF
+from tests.drawnline import drawn_parts
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
 
@@ -124,28 +123,14 @@ def test_a_stop_at_a_line_s_end_before_small_letters_is_a_speck() -> None:
     assert not line_end_stop(page("cùng.", "-thực"), 1, EDGES) and not line_end_stop(page("cùng.", "2."), 1, EDGES)
 
 
-def _drawn(parts: list[tuple[str, str, int]]) -> tuple[np.ndarray, list[Word]]:
-    """A white strip with each part's ``ink`` drawn from its x, and the words as a reading took them: ``text`` with
-    the ink's box and the line's baseline (Liberation Serif, 40 px, about 12 pt at 240 dpi)."""
-    im = Image.new("L", (900, 120), 255)
-    draw, font = ImageDraw.Draw(im), ImageFont.truetype(SERIF, 40)
-    base = 30 + font.getmetrics()[0]
-    words = []
-    for text, ink, x in parts:
-        draw.text((x, 30), ink, font=font, fill=0)
-        box = draw.textbbox((x, 30), ink, font=font)
-        words.append(Word(text, 80.0, tuple(int(v) for v in box), 0, baseline=base))
-    return np.asarray(im), words
-
-
 def test_a_comma_read_inside_a_word_goes_only_where_tesseract_sees_none() -> None:
     """``công dân`` drawn without a comma but read ``công,`` ``dân``: the pair read again as a line has none, so it
     goes; ``thôn, ấp`` drawn with its comma keeps it."""
     engine = make_engine()
-    image, words = _drawn([("quyền", "quyền", 100), ("công,", "công", 270), ("dân", "dân", 400)])
+    image, words = drawn_parts([("quyền", "quyền", 100), ("công,", "công", 270), ("dân", "dân", 400)])
     out = reread_spans(engine, OcrResult(words, "quyền công, dân", 80.0), image, image, 240.0)
     assert [w.text for w in out.words] == ["quyền", "công", "dân"]
-    image, words = _drawn([("các", "các", 100), ("thôn,", "thôn,", 200), ("ấp", "ấp", 340)])
+    image, words = drawn_parts([("các", "các", 100), ("thôn,", "thôn,", 200), ("ấp", "ấp", 340)])
     kept = OcrResult(words, "các thôn, ấp", 80.0)
     assert reread_spans(engine, kept, image, image, 240.0) is kept
 
@@ -154,7 +139,7 @@ def test_a_spoilt_word_after_a_capital_is_read_again_by_tesseract() -> None:
     """``Ủy ban nhân dân`` drawn right, ``ban`` taken as ``bah``: the small-letter run alone (``bah nhân dân``)
     makes no word of ``ban``; with its capital it does, and the line's crop reads ``ban``."""
     engine = make_engine()
-    image, words = _drawn([("Ủy", "Ủy", 100), ("bah", "ban", 190), ("nhân", "nhân", 300), ("dân", "dân", 430)])
+    image, words = drawn_parts([("Ủy", "Ủy", 100), ("bah", "ban", 190), ("nhân", "nhân", 300), ("dân", "dân", 430)])
     out = reread_spans(engine, OcrResult(words, "Ủy bah nhân dân", 80.0), image, image, 240.0)
     assert [w.text for w in out.words] == ["Ủy", "ban", "nhân", "dân"]
 
