@@ -16,8 +16,10 @@ down by its descenders, and a reading is taken only as evidence of what the firs
 - a code whose slash a gap or nothing took (``(b`` ``c);``, ``(bc);``, ``01 1999``) gets it back when a reading of
   the span is the same characters with the slash there (session 41);
 - a word in small letters that is no syllable becomes a reading's syllable when that syllable stands in a word of
-  the list with its neighbours (``trân trọhg`` -> ``trân trọng``); names, capitals, numbers and codes are never
-  touched here.
+  the list with its neighbours (``trân trọhg`` -> ``trân trọng``), and since session 42 in a run with a capital too
+  (``Ủy bah nhân dân``, :mod:`archivist.speckcase`); numbers and codes are never touched here;
+- a colon or comma a speck put inside a listed word, or a stop or comma before a number (``nhân, dân``,
+  ``tháng. 6``), goes where the pair read as a line shows none (session 42, :func:`archivist.speckmarks.inner_mark`).
 """
 
 from __future__ import annotations

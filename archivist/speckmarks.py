@@ -9,7 +9,10 @@ colons and the stops at a line's end, which real documents print. But a real quo
 in capitals ends with no stop, Vietnamese never prints ``..``, ``,.``, ``;.`` or ``:.`` after a word, and a
 syllable pair the word list holds as one word (``thông báo``, ``toàn thể``) is never cut by a dash glued to the
 first. Of the 471,746 words of the stored truth pages of every group (`tools/truthcheck.py`), none of these rules
-changes one. Letters are never changed here: only the mark the speck made is taken out.
+changes one. Letters are never changed here: only the mark the speck made is taken out. Session 42 (seeds 222-225)
+added a stop at a line's end before small letters (:func:`line_end_stop`), and the candidates
+:mod:`archivist.spanread` takes only where the pair read again shows no mark (:func:`inner_mark`): a colon or comma
+inside a listed word, a stop or comma before a number.
 """
 
 from __future__ import annotations
@@ -88,8 +91,8 @@ def glued_in_word(words: list[Word], k: int, edges: str) -> bool:
 def line_end_stop(words: list[Word], k: int, edges: str) -> bool:
     """Whether word ``k``, a small-letter syllable, ends its line with a stop alone and the next word, on a line
     below it and starting left of it (the text going on, not another column), opens with a small-letter syllable:
-    a sentence goes on after no stop (``gia đình cùng.`` / ``thực hiện``, seeds 222-223; none of the 88,388 pairs
-    of lines of the stored truth pages ends so, ``tools/truthcheck`` of session 42)."""
+    a sentence goes on after no stop (``gia đình cùng.`` / ``thực hiện``, seeds 222-223; none of the 91,492 pairs
+    of lines of the stored truth pages ends so, bench/RESULTS.md, session 42)."""
     if k + 1 >= len(words) or words[k + 1].line == words[k].line:
         return False
     w, nxt = words[k], words[k + 1]

@@ -18,7 +18,8 @@ and changed only when a reading is that syllable: evidence from the image, the l
 box, which reaches to the specks beside it, reads no such syllable, the word is read again on a crop the line's
 height bounds (:func:`archivist.spanread.span_crop`; session 40: the hook of ``tổng`` read ``tống`` came back there
 four times on seeds 153-156). Session 41 (seeds 196-199) added the marks :mod:`archivist.speckmarks` judges, more
-joins (a quote, star or degree sign between two syllables; ``TM.ỦY``, ``2..Bố``) and lone strokes dropped.
+joins (a quote, star or degree sign between two syllables; ``TM.ỦY``, ``2..Bố``) and lone strokes dropped. Session 42
+asks the list about runs that hold a capital too (:mod:`archivist.speckcase`: ``Ủy bạn nhân dân``, ``KẾT QUÁ``).
 """
 
 from __future__ import annotations
