@@ -16,8 +16,10 @@ down by its descenders, and a reading is taken only as evidence of what the firs
 - a code whose slash a gap or nothing took (``(b`` ``c);``, ``(bc);``, ``01 1999``) gets it back when a reading of
   the span is the same characters with the slash there (session 41);
 - a word in small letters that is no syllable becomes a reading's syllable when that syllable stands in a word of
-  the list with its neighbours (``trân trọhg`` -> ``trân trọng``); names, capitals, numbers and codes are never
-  touched here.
+  the list with its neighbours (``trân trọhg`` -> ``trân trọng``), and since session 42 in a run with a capital too
+  (``Ủy bah nhân dân``, :mod:`archivist.speckcase`); numbers and codes are never touched here;
+- a colon or comma a speck put inside a listed word, or a stop or comma before a number (``nhân, dân``,
+  ``tháng. 6``), goes where the pair read as a line shows none (session 42, :func:`archivist.speckmarks.inner_mark`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from .hookread import SINGLE_LINE, line_heights, read_span
 from .models import Word
 from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import text_of
+from .speckcase import cased_runs_places, cased_syllable_reading, syllable_like
+from .speckmarks import inner_mark, no_mark_reading
 from .syllables import attested, is_syllable
 from .tokens import EDGE, split_edges
 
@@ -149,21 +153,29 @@ def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | Non
             if slashed is not None:
                 words[-1], changed = _merged(prev, w, slashed), True
                 continue
+        if prev is not None and prev.line == w.line and w.line in heights and (
+                clean := inner_mark(prev.text, w.text, EDGE)) is not None:  # ``hồ: sơ`` (session 42)
+            readings = read_span(read_alone, images, prev, w, heights[w.line], dpi, (SINGLE_LINE,))
+            if no_mark_reading(clean, w.text, readings):
+                words[-1], changed = replace(prev, text=clean), True
         if w.line in heights and slash_lost(w.text):
             slashed = slash_reading(w.text, read_span(read_alone, images, w, w, heights[w.line], dpi))
             if slashed is not None:
                 w = replace(w, text=slashed)
                 changed = True
         words.append(w)
-    place = small_runs_places(words)
-    for k, (run, i) in place.items():
+    place, wide = small_runs_places(words), cased_runs_places(words)
+    for k in sorted(place.keys() | wide.keys()):
         w = words[k]
         if w.line not in heights:
             continue
         lead, core, trail = split_edges(nfc(w.text), EDGE)
-        if is_syllable(core):
+        if is_syllable(core) or k not in place and not syllable_like(core):  # ``UBND HUYỆN``: an abbreviation
             continue
-        new = syllable_reading(core, read_span(read_alone, images, w, w, heights[w.line], dpi), run, i)
+        readings = read_span(read_alone, images, w, w, heights[w.line], dpi)
+        new = syllable_reading(core, readings, *place[k]) if k in place else None
+        if new is None and k in wide:  # the run with its capitals (session 42): ``Ủy bah nhân dân``
+            new = cased_syllable_reading(core, readings, *wide[k])
         if new is not None:
             words[k] = replace(w, text=lead + new + trail)
             changed = True

@@ -9,7 +9,10 @@ colons and the stops at a line's end, which real documents print. But a real quo
 in capitals ends with no stop, Vietnamese never prints ``..``, ``,.``, ``;.`` or ``:.`` after a word, and a
 syllable pair the word list holds as one word (``thông báo``, ``toàn thể``) is never cut by a dash glued to the
 first. Of the 471,746 words of the stored truth pages of every group (`tools/truthcheck.py`), none of these rules
-changes one. Letters are never changed here: only the mark the speck made is taken out.
+changes one. Letters are never changed here: only the mark the speck made is taken out. Session 42 (seeds 222-225)
+added a stop at a line's end before small letters (:func:`line_end_stop`), and the candidates
+:mod:`archivist.spanread` takes only where the pair read again shows no mark (:func:`inner_mark`): a colon or comma
+inside a listed word, a stop or comma before a number.
 """
 
 from __future__ import annotations
@@ -85,6 +88,23 @@ def glued_in_word(words: list[Word], k: int, edges: str) -> bool:
     return core.lower() in attested() and ncore in attested() and in_a_word([core, ncore], 0)
 
 
+def line_end_stop(words: list[Word], k: int, edges: str) -> bool:
+    """Whether word ``k``, a small-letter syllable, ends its line with a stop alone and the next word, on a line
+    below it and starting left of it (the text going on, not another column), opens with a small-letter syllable:
+    a sentence goes on after no stop (``gia đình cùng.`` / ``thực hiện``, seeds 222-223; none of the 91,492 pairs
+    of lines of the stored truth pages ends so, bench/RESULTS.md, session 42)."""
+    if k + 1 >= len(words) or words[k + 1].line == words[k].line:
+        return False
+    w, nxt = words[k], words[k + 1]
+    lead, core, trail = split_edges(nfc(w.text), edges)
+    nlead, ncore, _ = split_edges(nfc(nxt.text), edges)
+    if trail != "." or nlead or not (core.isalpha() and core.islower() and ncore.isalpha() and ncore.islower()):
+        return False
+    if nxt.bbox[1] <= w.bbox[1] or nxt.bbox[0] >= w.bbox[0]:
+        return False
+    return core in attested() and ncore in attested()
+
+
 def added_marks(words: list[Word], edges: str) -> dict[int, str]:
     """Each word a speck added a mark to (see the module's docstring), with that mark taken out."""
     quotes = unclosed_quotes(words, edges)
@@ -92,9 +112,43 @@ def added_marks(words: list[Word], edges: str) -> dict[int, str]:
     for k, w in enumerate(words):
         text = without_open_quote(w.text, edges) if k in quotes else nfc(w.text)
         lead, core, trail = split_edges(text, edges)
-        if capital_stop(core, trail) or glued_in_word(words, k, edges):
+        if capital_stop(core, trail) or glued_in_word(words, k, edges) or line_end_stop(words, k, edges):
             trail = ""
         new = lead + core + undoubled(trail)
         if new != nfc(w.text):
             out[k] = new
     return out
+
+
+#: What a speck after a syllable inside a word may be read as that real text also prints there (a label's colon, a
+#: list's comma): taken out only where the pair read again shows no mark (:func:`inner_mark`, session 42).
+INNER = (":", ",")
+
+
+def inner_mark(a: str, b: str, edges: str) -> str | None:
+    """``a`` without the colon or comma after its letters when ``a`` and ``b`` (the next word of its line, small
+    letters, nothing before them) are two syllables that make a word of the list (``hồ:`` ``sơ``, ``công,``
+    ``dân``, ``Ủy:`` ``ban``), or a small-letter syllable's stop or comma before a number (``tháng.`` ``6``);
+    None otherwise. Only a candidate: real text prints such marks there too (``Nơi
+    chết: tại nhà``, ``thôn, ấp``), so the caller takes it only where the image shows no mark
+    (:func:`no_mark_reading`)."""
+    from .wordpairs import in_a_word  # on a speckled page only (the page stage's fork server keeps it out)
+
+    lead, core, trail = split_edges(nfc(a), edges)
+    nlead, ncore, _ = split_edges(nfc(b), edges)
+    if trail in (".", ",") and not nlead and ncore[:1].isdigit() and core.isalpha() and core.islower() \
+            and core in attested():
+        return lead + core  # a stop or comma before a number (``tháng.`` ``6``, ``trực,`` ``24/24``)
+    if trail not in INNER or nlead or not (core.isalpha() and ncore.isalpha() and ncore.islower()):
+        return None
+    if not (core.islower() or core[:1].isupper() and core[1:].islower()):
+        return None
+    if core.lower() not in attested() or ncore not in attested() or not in_a_word([core.lower(), ncore], 0):
+        return None
+    return lead + core
+
+
+def no_mark_reading(clean: str, b: str, readings: list[str]) -> bool:
+    """Whether a reading of the pair (as a line, which keeps a space) is ``clean`` and ``b`` with one space and no
+    mark between, nothing else changed."""
+    return f"{nfc(clean)} {nfc(b)}" in readings

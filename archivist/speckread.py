@@ -18,7 +18,8 @@ and changed only when a reading is that syllable: evidence from the image, the l
 box, which reaches to the specks beside it, reads no such syllable, the word is read again on a crop the line's
 height bounds (:func:`archivist.spanread.span_crop`; session 40: the hook of ``tổng`` read ``tống`` came back there
 four times on seeds 153-156). Session 41 (seeds 196-199) added the marks :mod:`archivist.speckmarks` judges, more
-joins (a quote, star or degree sign between two syllables; ``TM.ỦY``, ``2..Bố``) and lone strokes dropped.
+joins (a quote, star or degree sign between two syllables; ``TM.ỦY``, ``2..Bố``) and lone strokes dropped. Session 42
+asks the list about runs that hold a capital too (:mod:`archivist.speckcase`: ``Ủy bạn nhân dân``, ``KẾT QUÁ``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from .models import Word
 from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import split_box, text_of
 from .spanread import line_heights, read_span
+from .speckcase import odd_with_capitals
 from .speckmarks import added_marks
 from .syllables import attested
 from .tokens import EDGE, split_edges
@@ -207,6 +209,8 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
         changed = True
     read_alone = getattr(engine, "read_alone", None)
     odd, _ = odd_in_runs(words) if callable(read_alone) else ({}, {})
+    if callable(read_alone):  # and runs with a capital, judged in small letters (session 42: ``Ủy bạn nhân dân``)
+        odd = odd_with_capitals(words) | odd
     heights = line_heights(words) if odd else {}
     for k, want in odd.items():
         lead, core, trail = split_edges(nfc(words[k].text), EDGE)

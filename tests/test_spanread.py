@@ -11,13 +11,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import ImageFont
 
 from archivist.hookread import agreed_hook, line_heights, span_crop
 from archivist.models import Word
 from archivist.ocr import OcrResult, make_engine
 from archivist.spanread import broken_at_mark, joined_reading, reread_spans, slash_lost, slash_reading, syllable_reading
-from tests.drawnline import SERIF
+from tests.drawnline import SERIF, drawn_parts
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
 
@@ -73,26 +73,12 @@ def test_a_hook_on_the_line_s_crop_is_taken_only_when_both_readings_show_it() ->
     assert agreed_hook("Tống", []) is None
 
 
-def _drawn(parts: list[tuple[str, str, int]]) -> tuple[np.ndarray, list[Word]]:
-    """A white strip with each part's ``ink`` drawn from its x, and the words as a reading took them: ``text`` with
-    the ink's box and the line's baseline (Liberation Serif, 40 px, about 12 pt at 240 dpi)."""
-    im = Image.new("L", (900, 120), 255)
-    draw, font = ImageDraw.Draw(im), ImageFont.truetype(SERIF, 40)
-    base = 30 + font.getmetrics()[0]
-    words = []
-    for text, ink, x in parts:
-        draw.text((x, 30), ink, font=font, fill=0)
-        box = draw.textbbox((x, 30), ink, font=font)
-        words.append(Word(text, 80.0, tuple(int(v) for v in box), 0, baseline=base))
-    return np.asarray(im), words
-
-
 def test_a_number_broken_at_its_thousands_is_read_whole_and_joined_by_tesseract() -> None:
     """``646.800.000`` drawn whole, read as ``646.`` ``800.`` ``000``: the spans read again as a line have no space;
     a code drawn with a real space after its dash stays two tokens."""
     engine = make_engine()
     font = ImageFont.truetype(SERIF, 40)
-    image, words = _drawn([("phí", "phí", 100), ("646.800.000", "646.800.000", 200), ("đồng", "đồng", 470)])
+    image, words = drawn_parts([("phí", "phí", 100), ("646.800.000", "646.800.000", 200), ("đồng", "đồng", 470)])
     whole = words[1]
     cuts = [200 + int(font.getlength(part)) for part in ("646.", "646.800.")]
     words[1:2] = [Word(text, 80.0, (x0, whole.bbox[1], x1, whole.bbox[3]), 0, baseline=whole.baseline)
@@ -103,14 +89,14 @@ def test_a_number_broken_at_its_thousands_is_read_whole_and_joined_by_tesseract(
     assert [w.text for w in out.words] == ["phí", "646.800.000", "đồng"]
     assert out.words[1].bbox == (whole.bbox[0], whole.bbox[1], whole.bbox[2], whole.bbox[3])
     assert reread_spans(engine, ocr, None, image, 240.0) is ocr  # not a speckled page: nothing read again
-    image, words = _drawn([("số", "số", 100), ("109/KH-", "109/KH-", 170), ("UBND", "UBND", 370)])
+    image, words = drawn_parts([("số", "số", 100), ("109/KH-", "109/KH-", 170), ("UBND", "UBND", 370)])
     apart = OcrResult(words, "số 109/KH- UBND", 80.0)
     assert reread_spans(engine, apart, image, image, 240.0) is apart
 
 
 def test_a_spoilt_word_is_read_again_as_the_syllable_the_image_shows() -> None:
     engine = make_engine()
-    image, words = _drawn([("trân", "trân", 100), ("trọhg", "trọng", 200), ("kính", "kính", 330)])
+    image, words = drawn_parts([("trân", "trân", 100), ("trọhg", "trọng", 200), ("kính", "kính", 330)])
     out = reread_spans(engine, OcrResult(words, "trân trọhg kính", 80.0), image, image, 240.0)
     assert [w.text for w in out.words] == ["trân", "trọng", "kính"]
 
@@ -135,7 +121,7 @@ def test_a_slash_the_first_reading_lost_is_read_again_by_tesseract() -> None:
     one token with its slash and the two boxes'; drawn with a real space and no slash it stays as read."""
     engine = make_engine()
     font = ImageFont.truetype(SERIF, 40)
-    image, words = _drawn([("HĐND", "HĐND", 100), ("xã", "xã", 240), ("(b/c);", "(b/c);", 310)])
+    image, words = drawn_parts([("HĐND", "HĐND", 100), ("xã", "xã", 240), ("(b/c);", "(b/c);", 310)])
     whole = words[2]
     cut = 310 + int(font.getlength("(b/"))
     words[2:3] = [Word("(b", 80.0, (whole.bbox[0], whole.bbox[1], cut - 12, whole.bbox[3]), 0,
@@ -144,7 +130,7 @@ def test_a_slash_the_first_reading_lost_is_read_again_by_tesseract() -> None:
     out = reread_spans(engine, OcrResult(words, "HĐND xã (b c);", 80.0), image, image, 240.0)
     assert [w.text for w in out.words] == ["HĐND", "xã", "(b/c);"]
     assert out.words[2].bbox == whole.bbox
-    image, words = _drawn([("HĐND", "HĐND", 100), ("(b", "(b", 240), ("c);", "c);", 330)])
+    image, words = drawn_parts([("HĐND", "HĐND", 100), ("(b", "(b", 240), ("c);", "c);", 330)])
     apart = OcrResult(words, "HĐND (b c);", 80.0)
     assert reread_spans(engine, apart, image, image, 240.0) is apart
 
