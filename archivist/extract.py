@@ -73,7 +73,7 @@ from .registerpages import read_register
 from .required import required_fields
 from .secondsigner import flag_party_heading, flag_second_signer, flag_under_second_heading
 from .sideflags import flag_beside
-from .signwords import POSITIONS, authority_of, is_name, split_names, split_positions, trim_noise
+from .signwords import POSITIONS, authority_of, in_capitals, is_name, split_names, split_positions, trim_noise
 from .slipflags import flag_slips
 from .structflags import flag_structure
 from .subject import form_title, subject_field
@@ -275,6 +275,8 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) ->
         dropped = [f"'{lead.group().strip()}' dropped: OCR debris"] if lead and _known_position(value[lead.end():]) \
             else []
         value = value[lead.end():] if dropped and lead else value
+        if cased := in_capitals(value):  # ``CHỦ Tọa``: a printed position but for the case, which the list settles
+            dropped, value = [*dropped, f"'{value}' set in capitals: a printed position"], cased
         plausible = value.isupper() and _known_position(value)  # in capitals, and a position (not ``LƯU VT``)
         position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
         if plausible and f.authority and f.authority[0] == "KT." and re.fullmatch(r"PHÓ(?: [^\W\d_]+)+", value):
