@@ -73,6 +73,7 @@ from .registerpages import read_register
 from .required import required_fields
 from .secondsigner import flag_party_heading, flag_second_signer, flag_under_second_heading
 from .sideflags import flag_beside
+from .signerline import line_signer
 from .signwords import POSITIONS, authority_of, in_capitals, is_name, split_names, split_positions, trim_noise
 from .slipflags import flag_slips
 from .structflags import flag_structure
@@ -321,7 +322,8 @@ def extract(pages: list[PageText], classification: Classification | None = None,
                                            for y in re.findall(r"(?<!\d)\d{4}(?!\d)", subj.value)):
         subj.confidence = round(subj.confidence * ODD_FACTOR, 3)  # năm 2998: a digit misread
     found.update(_signer_fields(doc, restore, not typed_under_circular55(found["date"].value, texts)))
-    if "signer" not in found and (zoned := zone_signer(doc.footer, pages)) is not None:
+    if "signer" not in found and (zoned := line_signer(doc.footer, doc.pages, texts)  # its line not read as a name
+                                  or zone_signer(doc.footer, pages)) is not None:
         zoned.value = restore.restore(zoned.value)  # the name under the strokes the page's reading left out
         found["signer"] = zoned
     found["page_count"] = Field(len(pages), 1.0)
