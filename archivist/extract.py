@@ -36,6 +36,7 @@ from .deputyflags import flag_deputy
 from .doctypes import load_table
 from .faintflags import flag_faint
 from .fields import Field, clean, make_field, missing
+from .footer import stroke_under
 from .headless import flag_headless_date
 from .highland import unglue
 from .language import detect_language
@@ -268,7 +269,7 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) ->
     if f.authority:
         out["authority"] = make_field(f.authority[0], 0.95, f.authority[1])
     if f.positions:
-        pos = f.positions[-1]
+        pos, strokes = stroke_under(f)  # ``NNNN`` under the position: a signature's strokes, flagged
         value = split_positions(clean(pos.text))[-1]
         if (a := authority_of(value)) is not None:
             value = value[a[1]:]
@@ -280,6 +281,7 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) ->
             dropped, value = [*dropped, f"'{value}' set in capitals: a printed position"], cased
         plausible = value.isupper() and _known_position(value)  # in capitals, and a position (not ``LƯU VT``)
         position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
+        position.review = strokes
         if plausible and f.authority and f.authority[0] == "KT." and re.fullmatch(r"PHÓ(?: [^\W\d_]+)+", value):
             position.confidence = max(position.confidence, 0.85)  # a deputy's under KT.: two readings agree
         out["signer_position"] = _with_checks(position, dropped, pos.text)  # a position is printed in capitals

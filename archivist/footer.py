@@ -178,6 +178,19 @@ def position_column(b: Footer) -> Box | None:
     return b.authority[1].box() if b.authority else None
 
 
+def stroke_under(b: Footer) -> tuple[Line, str | None]:
+    """``b``'s position line, and why it is not its last line: the last reads no vowel (``NNNN``, ``MNMM``: a
+    signature's strokes read in capitals under the position, flags40b e-AT137's ``06-tth-021``: ``NNNN`` stored under
+    ``CHỦ TỊCH``) and a line above it reads a known position. Whether the strokes hid a position (a deputy's
+    ``PHÓ CHỦ TỊCH``) only a person can tell: the reason flags it. ``b`` must have a position line."""
+    last = b.positions[-1]
+    if len(b.positions) < 2 or re.search(r"[aeiouy]", fold_key(last.text)):
+        return last, None
+    known = next((ln for ln in reversed(b.positions[:-1]) if fold_key(split_positions(ln.text)[-1]) in POSITIONS), None)
+    why = f"the line under the position ('{last.text}') reads no vowel: a signature's strokes, or a position misread"
+    return (last, None) if known is None else (known, why)
+
+
 def _in_column(ln: Line, b: Footer) -> bool | None:
     """Whether ``ln`` stands in the column of ``b``'s position (:func:`archivist.ocrtext.same_column`); None
     when either has no words' boxes."""

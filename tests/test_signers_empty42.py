@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from archivist.footer import parse_footer
+from archivist.footer import parse_footer, stroke_under
 from archivist.ocrtext import page_lines
 from archivist.signerline import body_name, merged
 from archivist.signwords import in_capitals
@@ -105,6 +105,25 @@ def test_a_name_line_alone_is_taken_flagged_when_every_word_is_a_listed_name() -
     assert "each of its words, a small first letter set capital, is a listed name" in (meta.signer.review or "")
     off = [row if row[-1][1] != "lê Ngọc Mai" else [(100, "lê Ngọc Mai")] for row in foot]  # not in the column
     assert _extract(_page(MINUTES[:5] + MINUTES[7:-3] + off)).signer.value is None
+
+
+#: flags40b e-AT137's 06-tth-021: a party's heading, the chair's position, the signature's strokes read ``NNNN`` (at 50)
+STROKE_ROWS = [[(1136, "ĐẠI DIỆN BÊN A")], [(1188, "CHỦ TỊCH")], [(503, "/V//")], [(1211, "NNNN")],
+               [(474, "Đỗ Quang Lộc")], [(1150, "Trần Ngọc Hằng")]]
+
+
+def test_strokes_read_under_the_position_leave_the_position_above_them_flagged() -> None:
+    f = parse_footer(page_lines(_page(STROKE_ROWS, conf={"NNNN": 50.0, "/V//": 36.0})), 1)
+    assert f is not None and [p.text for p in f.positions][-1] == "NNNN"
+    line, why = stroke_under(f)
+    assert line.text == "CHỦ TỊCH" and "reads no vowel" in (why or "")
+    meta = _extract(_page(MINUTES[:5] + MINUTES[7:-3] + STROKE_ROWS, conf={"NNNN": 50.0, "/V//": 36.0}))
+    assert meta.signer_position.value == "CHỦ TỊCH" and "signer_position" in meta.needs_review
+    assert meta.signer.value == "Trần Ngọc Hằng"
+    deputy = [[(1050, "TM. ỦY BAN NHÂN DÂN")], [(1100, "KT. CHỦ TỊCH")], [(1150, "NNNN")], [(1100, "Trần Ngọc Hằng")]]
+    g = parse_footer(page_lines(_page(deputy, conf={"NNNN": 50.0})), 1)  # the deputy's PHÓ CHỦ TỊCH read NNNN?
+    assert g is not None and [p.text for p in g.positions] == ["KT. CHỦ TỊCH", "NNNN"]
+    assert stroke_under(g) == (g.positions[-1], None)  # no position of the list above: kept as read, not CHỦ TỊCH
 
 
 @pytest.mark.slow
