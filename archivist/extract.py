@@ -36,6 +36,7 @@ from .deputyflags import flag_deputy
 from .doctypes import load_table
 from .faintflags import flag_faint
 from .fields import Field, clean, make_field, missing
+from .footer import stroke_under
 from .headless import flag_headless_date
 from .highland import unglue
 from .language import detect_language
@@ -73,7 +74,8 @@ from .registerpages import read_register
 from .required import required_fields
 from .secondsigner import flag_party_heading, flag_second_signer, flag_under_second_heading
 from .sideflags import flag_beside
-from .signwords import POSITIONS, authority_of, is_name, split_names, split_positions, trim_noise
+from .signerline import line_signer
+from .signwords import POSITIONS, authority_of, in_capitals, is_name, split_names, split_positions, trim_noise
 from .slipflags import flag_slips
 from .structflags import flag_structure
 from .subject import form_title, subject_field
@@ -267,7 +269,7 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) ->
     if f.authority:
         out["authority"] = make_field(f.authority[0], 0.95, f.authority[1])
     if f.positions:
-        pos = f.positions[-1]
+        pos, strokes = stroke_under(f)  # ``NNNN`` under the position: a signature's strokes, flagged
         value = split_positions(clean(pos.text))[-1]
         if (a := authority_of(value)) is not None:
             value = value[a[1]:]
@@ -275,8 +277,11 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) ->
         dropped = [f"'{lead.group().strip()}' dropped: OCR debris"] if lead and _known_position(value[lead.end():]) \
             else []
         value = value[lead.end():] if dropped and lead else value
+        if cased := in_capitals(value):  # ``CHỦ Tọa``: a printed position but for the case, which the list settles
+            dropped, value = [*dropped, f"'{value}' set in capitals: a printed position"], cased
         plausible = value.isupper() and _known_position(value)  # in capitals, and a position (not ``LƯU VT``)
         position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
+        position.review = strokes
         if plausible and f.authority and f.authority[0] == "KT." and re.fullmatch(r"PHÓ(?: [^\W\d_]+)+", value):
             position.confidence = max(position.confidence, 0.85)  # a deputy's under KT.: two readings agree
         out["signer_position"] = _with_checks(position, dropped, pos.text)  # a position is printed in capitals
@@ -319,7 +324,8 @@ def extract(pages: list[PageText], classification: Classification | None = None,
                                            for y in re.findall(r"(?<!\d)\d{4}(?!\d)", subj.value)):
         subj.confidence = round(subj.confidence * ODD_FACTOR, 3)  # năm 2998: a digit misread
     found.update(_signer_fields(doc, restore, not typed_under_circular55(found["date"].value, texts)))
-    if "signer" not in found and (zoned := zone_signer(doc.footer, pages)) is not None:
+    if "signer" not in found and (zoned := line_signer(doc.footer, doc.pages, texts)  # its line not read as a name
+                                  or zone_signer(doc.footer, pages)) is not None:
         zoned.value = restore.restore(zoned.value)  # the name under the strokes the page's reading left out
         found["signer"] = zoned
     found["page_count"] = Field(len(pages), 1.0)

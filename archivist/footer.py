@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 
 from .highland import unglue
 from .ocrtext import Box, Line, _fold, fold_key, same_column, upper_ratio
-from .signwords import POSITIONS, SECONDARY, authority_of, is_name, split_names, split_positions, trim_noise
+from .signwords import (
+    POSITIONS,
+    SECONDARY,
+    authority_of,
+    in_capitals,
+    is_name,
+    split_names,
+    split_positions,
+    trim_noise,
+)
 
 BULLET = re.compile(r"^\s*[-+•*~–—]+\s*")
 _NOI_NHAN = re.compile(r"^[\W_]*noi\s*nhan\s*[:;.]?", re.I)  # a speck read `_` before it too
@@ -157,7 +166,7 @@ def _last_line(b: Footer) -> Line | None:
     return b.positions[-1] if b.positions else b.authority[1] if b.authority else None
 
 
-def _column(b: Footer) -> Box | None:
+def position_column(b: Footer) -> Box | None:
     """The x-range of the words of ``b``'s own position, its last line that reads a known position (``CHỦ TỌA`` of
     ``THƯ KÝ CHỦ TỌA`` read as one line), or of its authority line without one: the column its signer's name is
     typed under. Not the block's last line: a recipient's tail (``- Lưu VT, VP.``) or a seal's specks read in
@@ -169,10 +178,23 @@ def _column(b: Footer) -> Box | None:
     return b.authority[1].box() if b.authority else None
 
 
+def stroke_under(b: Footer) -> tuple[Line, str | None]:
+    """``b``'s position line, and why it is not its last line: the last reads no vowel (``NNNN``, ``MNMM``: a
+    signature's strokes read in capitals under the position, flags40b e-AT137's ``06-tth-021``: ``NNNN`` stored under
+    ``CHỦ TỊCH``) and a line above it reads a known position. Whether the strokes hid a position (a deputy's
+    ``PHÓ CHỦ TỊCH``) only a person can tell: the reason flags it. ``b`` must have a position line."""
+    last = b.positions[-1]
+    if len(b.positions) < 2 or re.search(r"[aeiouy]", fold_key(last.text)):
+        return last, None
+    known = next((ln for ln in reversed(b.positions[:-1]) if fold_key(split_positions(ln.text)[-1]) in POSITIONS), None)
+    why = f"the line under the position ('{last.text}') reads no vowel: a signature's strokes, or a position misread"
+    return (last, None) if known is None else (known, why)
+
+
 def _in_column(ln: Line, b: Footer) -> bool | None:
     """Whether ``ln`` stands in the column of ``b``'s position (:func:`archivist.ocrtext.same_column`); None
     when either has no words' boxes."""
-    col, box = _column(b), ln.box()
+    col, box = position_column(b), ln.box()
     return None if col is None or box is None else same_column(col, box)
 
 
@@ -230,14 +252,14 @@ def _blocks(right: list[Line]) -> list[Footer]:
             cur = Footer(ln.page, authority=(auth[0], ln))
             blocks.append(cur)
         elif (is_name(named) or len(split_names(named)) > 1 and all(is_name(n) for n in split_names(named))) \
-                and not _in_table_row(ln, right) and not _position_beside(cur, ln, named):
+                and not _in_table_row(ln, right) and not _position_beside(cur, ln, named) and not in_capitals(text):
             target = _column_of(blocks, ln, cur)
             if target is not None and target.name is None and (target.positions or target.authority):
                 target.name = ln
             elif target is not None and target.name is not None and (_nearer(ln, target) or _claims(ln, target)):
                 target.name = ln  # two names under one row of positions: the one in the column signed for
-        elif upper_ratio(text) >= 0.7 and not _ANNOTATION.search(ln.folded) and len(text.split()) <= 10 \
-                and sum(c.isalpha() for c in text) >= 3 and not _unread(ln):
+        elif (upper_ratio(text) >= 0.7 or in_capitals(text)) and not _ANNOTATION.search(ln.folded) \
+                and len(text.split()) <= 10 and sum(c.isalpha() for c in text) >= 3 and not _unread(ln):
             beside = cur is not None and cur.name is None and _beside(_last_line(cur), ln)
             if cur is None or cur.name is not None or (not cur.positions and not cur.authority) or beside:
                 if not any(is_name(_name_of(x, ln)) for x in right[i + 1:i + 9]):  # past a seal's specks

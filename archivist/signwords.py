@@ -14,14 +14,15 @@ from .levelwords import LEVEL
 from .lexicon import SURNAMES
 from .ocrtext import fold_key, upper_ratio
 
-POSITIONS = tuple(sorted((fold_key(p) for p in (
+#: the positions as printed (Decree 30: in capitals, with their marks)
+PRINTED = (
     "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỌA", "CHỦ TOẠ", "CHỦ TRÌ", "THƯ KÝ", "TRƯỞNG BAN",
     "PHÓ TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "TRƯỞNG CÔNG AN", "PHÓ TRƯỞNG CÔNG AN", "CHỈ HUY TRƯỞNG", "GIÁM ĐỐC",
     "TRƯỞNG PHÒNG", "HIỆU TRƯỞNG", "TRƯỞNG TRẠM", "TRƯỞNG THÔN", "TRƯỞNG ẤP", "NGƯỜI LÀM ĐƠN", "NGƯỜI VIẾT ĐƠN",
     "NGƯỜI ĐỀ NGHỊ", "NGƯỜI KHAI", "NGƯỜI KÝ", "NGƯỜI KÝ TRÍCH LỤC", "NGƯỜI KÝ GIẤY CHỨNG NHẬN",
     "NGƯỜI ĐI KHAI", "BÊN A", "BÊN B", "ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B",
-    "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "CÔNG CHỨC ĐỊA CHÍNH - XÂY DỰNG", "CÁN BỘ TƯ PHÁP", "NGƯỜI LẬP")),
-    key=len, reverse=True))
+    "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH", "CÔNG CHỨC ĐỊA CHÍNH - XÂY DỰNG", "CÁN BỘ TƯ PHÁP", "NGƯỜI LẬP")
+POSITIONS = tuple(sorted((fold_key(p) for p in PRINTED), key=len, reverse=True))
 #: Positions of the one who signs second, not for the body (minutes: the secretary beside the chair; a power of
 #: attorney, ``Giấy ủy quyền``: the delegate, ``NGƯỜI ĐƯỢC ỦY QUYỀN``, beside the one who delegates and signs for the
 #: body, ``NGƯỜI ỦY QUYỀN`` / ``CHỦ TỊCH``: AT30's delegate's name taken when the chair's was not read).
@@ -38,6 +39,15 @@ def authority_of(text: str) -> tuple[str, int] | None:
     if not m or upper_ratio(text[m.end():]) < 0.7:
         return None
     return re.sub(r"[^A-Z]", "", m.group("a")) + ".", m.end()
+
+
+def in_capitals(text: str) -> str | None:
+    """``text`` set in capitals where it is a printed position letter for letter and mark for mark but for the case of
+    some letters (``CHỦ Tọa``: the chair's heading read with two small letters, flags40 tw145's ``bb-011``, under
+    0.7 capitals, so no position and the secretary's block taken); None otherwise. A position is printed in
+    capitals: the list, not the glyph, settles the case."""
+    up = " ".join(text.split()).upper()
+    return up if up != text and up in PRINTED else None
 
 
 def trim_noise(text: str) -> str:

@@ -56,7 +56,9 @@ def test_the_flag_keeps_values_and_a_reason_given_before() -> None:
 
 def test_the_secretarys_name_is_flagged_and_kept_through_extract() -> None:
     meta = _extract(_page(MINUTES[:-3] + TWO_COLUMNS, conf=READ))
-    assert meta.signer.value == "Nguyễn Ngọc Nga" and meta.signer_position.value == "NNN"  # kept
+    assert meta.signer.value == "Nguyễn Ngọc Nga"  # kept
+    assert meta.signer_position.value == "THƯ KÝ"  # the strokes read NNN under it dropped, flagged (session 42)
+    assert "reads no vowel" in (meta.signer_position.review or "")
     assert {"signer", "signer_position"} <= set(meta.needs_review)
     assert "'THƯ KÝ'" in (meta.signer.review or "")
     chair = _extract(_page(MINUTES))  # the chair's block read: the chair's name under CHỦ TỌA, not flagged
