@@ -39,7 +39,7 @@ BODY_MIN = 0.85
 MIN_CAPITALS = 5
 
 
-def _run(row: np.ndarray) -> int:
+def longest_run(row: np.ndarray) -> int:
     """The longest run of ink (1) along ``row``."""
     edges = np.diff(np.concatenate(([0], row.astype(np.int8), [0])))
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
@@ -54,7 +54,7 @@ def foot_width(cell: np.ndarray) -> tuple[int, float] | None:
         return None
     height, _, bottom = body
     rows = max(2, round(FOOT_ROWS * height))
-    return height, max(_run(r) for r in cell[bottom - rows:bottom])
+    return height, max(longest_run(r) for r in cell[bottom - rows:bottom])
 
 
 def _capital_words(texts: list[str]) -> list[int]:
