@@ -1,14 +1,18 @@
 """A typewritten ``o`` read ``e`` in a word none uses, told by the glyph's missing bar (archivist/typedring.py): which
-words are asked, the bar measured on glyphs typed in the mono face, and a typed line."""
+words are asked, the bar measured on glyphs typed in the mono face, a typed line, and a generated typewritten document
+end to end through ``archivist process``."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from archivist import typedring
+from archivist import pagework, typedring
 from archivist.models import Word
 from archivist.ocr import OcrResult
+from tests.rereadcheck import assert_mended, typed_both_ways
 from tests.test_typedcase import _typed_line
 
 SIZES = [39, 58]  # 14 pt at 200 and 300 dpi
@@ -68,3 +72,14 @@ def test_typed_rings_leaves_other_pages_alone(size: int) -> None:
     assert typedring.typed_rings(ocr, img) is ocr  # nothing asked
     img, ocr = _page("giao thôn", "giao thên", size)
     assert typedring.typed_rings(ocr, img) is ocr  # too few letters to measure the page's heights on
+
+
+@pytest.mark.slow
+def test_generated_typed_document_reads_its_o_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fourth typewritten document of seed 210 (``generate.py --docs 4 --groups typewriter``: a decision of Cẩm
+    Thạch, two pages) through ``archivist process``: its ``xóm``, read ``xém`` without the rule, is ``xóm`` in the
+    record and in the PDF/A's text layer, no truth word is lost, the pages lose fewer words, and the PDF/A-1b passes
+    Preflight."""
+    done = typed_both_ways(tmp_path, 210, lambda: monkeypatch.setattr(pagework, "typed_rings", lambda ocr, typed: ocr),
+                           doc=4)
+    assert_mended(done, "xém", "xóm")
