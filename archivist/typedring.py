@@ -1,21 +1,23 @@
-"""A typewritten ``o`` read ``e`` in a word that is then none in use (``Thếng`` for ``Thống``, ``đẹng`` for ``động``,
-``thên`` for ``thôn``), told by the glyph: an ``e`` crosses its eye with a bar, an ``o`` does not.
+"""A typewritten ``o`` read ``e`` in a word none uses, read ``o`` where that makes a word in use (``Thếng`` for
+``Thống``, ``thên`` for ``thôn``, ``rẹng`` for ``rộng``), told by the glyph: an ``e`` crosses its eye with a bar, an
+``o`` does not.
 
-Why: after session 41's rules, an ``o`` of any mark read as the ``e`` of the same marks is the largest family of
-one-glyph slips the typewriter group still loses (26 of the 347 one-glyph words lost on fit seeds 210-213: ``ộ`` read
-``ệ`` 9, ``ọ`` read ``ẹ`` 4, ``ố`` read ``ẽ`` 4, ``ô`` read ``ê`` 3 ...), and the word read alone repeats it (bench/
+Why: after session 41's rules, an ``o`` read as an ``e`` is the largest family of one-glyph slips the typewriter
+group still loses (33 of the 347 one-glyph words lost on fit seeds 210-213: ``ộ`` read ``ệ`` 9, ``ọ`` read ``ẹ`` 4,
+``ố`` read ``ẽ`` 4, ``ố`` read ``ế`` 3, ``ô`` read ``ê`` 3 ...), and the word read alone repeats it (bench/
 RESULTS.md, "Typewritten pages, sixth round (session 42)"). Worn type breaks the ring, and the engine closes the
 gap into an ``e``; the mono face's ``e`` has a bar across the middle of its body, two thirds of the cell wide,
 which an ``o`` has not: across the middle rows of its body an ``o`` shows two strokes, each under a fifth of a pitch.
-On the fit pages the widest run of ink across the middle of the body (:data:`MID_ROWS`) was 0.13-0.24 of a pitch
-under each ``e`` read for an ``o``; the ``e`` read right lie mostly far above (median 0.79), but a worn bar leaves
-some under 0.3 too, so the glyph alone does not decide.
+On the fit pages the widest run of ink across the middle of the body (:data:`MID_FROM` to :data:`MID_TO`) was
+0.13-0.24 of a pitch under each ``e`` read for an ``o``; the ``e`` read right lie mostly far above (median 0.79), but a
+worn bar leaves 45 of 551 under 0.3 too, so the glyph alone does not decide.
 
-So a vowel read ``e`` is read ``o`` (its marks kept: ``ệ`` -> ``ộ``, ``ê`` -> ``ô``) only where all of these hold:
-the word as read is none Vietnamese uses (:func:`archivist.syllables.attested`; a right word is never asked), the
-word so changed is one, no other ``e`` of the word would make one, the glyph's body stands the page's small letters'
-height (a body broken by wear or run into its mark is not measured) and its middle rows hold no bar
-(:data:`BAR_MIN`). Names keep their letters unless all this holds too: the changed word must be in use.
+So a vowel read ``e`` is read ``o``, its marks kept (``ô`` for a read ``ê``: the circumflex was seen; ``o`` or ``ô``
+for a read ``e``: a worn circumflex may be lost, ``rẹng`` for ``rộng``), only where all of these hold: the word as
+read is none Vietnamese uses (:func:`archivist.syllables.attested`; a right word is never asked), exactly one such
+reading of one ``e`` makes a word in use (``đẹng`` makes ``đọng`` and ``động``: which one, the glyph cannot say), the
+glyph's body stands the page's small letters' height (a body broken by wear or run into its mark is not measured) and
+its middle rows hold no bar (:data:`BAR_MIN`).
 """
 
 from __future__ import annotations
