@@ -48,7 +48,7 @@ def test_an_i_stands_on_a_foot_a_t_on_its_stem(size: int) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_i_reading_takes_an_i_by_its_foot_in_a_word_in_use(size: int) -> None:
     img, ocr = _page("HỘI CÁI TỚI VT", "HỘT CÁT TỚT VT", size)
-    pitch, cap = 0.6 * size, None
+    pitch = 0.6 * size
     cap = typedfoot.foot_width(_cells(img, ocr, 0, size)[0])[0]  # the H's body: a capital's height
     assert typedfoot.i_reading("HỘT", _cells(img, ocr, 0, size), cap, pitch) == "HỘI"
     assert typedfoot.i_reading("CÁT", _cells(img, ocr, 1, size), cap, pitch) == "CÁI"

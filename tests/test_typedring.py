@@ -42,7 +42,7 @@ def test_barless_tells_an_o_from_an_e(size: int) -> None:
     from archivist.typedupper import glyph_cells
 
     img, ocr = _page("thôn thên", "thôn thên", size)
-    pitch, small = 0.6 * size, None
+    pitch = 0.6 * size
     o_cells, _ = glyph_cells(img, ocr.words[0].bbox, 4, pitch)
     e_cells, _ = glyph_cells(img, ocr.words[1].bbox, 4, pitch)
     small = typedring.body_of(o_cells[3])[0]  # the n: a small letter's body
