@@ -108,10 +108,12 @@ def body_of(cell: np.ndarray) -> Body | None:
     return (b - a, k > 0, b) if b - a >= 3 else None
 
 
-def cell_bodies(image: np.ndarray, box: tuple[int, int, int, int], n: int, pitch: float) -> list[Body | None] | None:
-    """The body (:func:`body_of`) of each of the ``n`` glyphs of the word at ``box``, their cells laid at ``pitch``
-    about the box's centre; None where the box is not ``n`` cells wide (a glyph lost or added: the cells would not
-    hold)."""
+def glyph_cells(image: np.ndarray, box: tuple[int, int, int, int], n: int,
+                pitch: float) -> tuple[list[np.ndarray], int] | None:
+    """The ink (1, Otsu over the word) of each of the ``n`` glyphs of the word at ``box``, their cells laid at
+    ``pitch`` about the box's centre (:data:`HALF_CELL` either side), with a third of the word's height above for the
+    marks, and the page's row of the cells' top; None where the box is not ``n`` cells wide (a glyph lost or added:
+    the cells would not hold)."""
     x0, _, x1, _ = box
     if pitch <= 0 or abs((x1 - x0) / pitch - n) > 0.6:
         return None
@@ -120,10 +122,22 @@ def cell_bodies(image: np.ndarray, box: tuple[int, int, int, int], n: int, pitch
         return None
     ink, left, top = got
     mid = (x0 + x1) / 2 - left
-    out = []
+    cells = []
     for k in range(n):
         c = mid + (k - (n - 1) / 2) * pitch
-        cell = ink[:, max(0, round(c - HALF_CELL * pitch)):max(0, round(c + HALF_CELL * pitch))]
+        cells.append(ink[:, max(0, round(c - HALF_CELL * pitch)):max(0, round(c + HALF_CELL * pitch))])
+    return cells, top
+
+
+def cell_bodies(image: np.ndarray, box: tuple[int, int, int, int], n: int, pitch: float) -> list[Body | None] | None:
+    """The body (:func:`body_of`) of each of the ``n`` glyphs of the word at ``box`` (:func:`glyph_cells`); None
+    where the box is not ``n`` cells wide."""
+    got = glyph_cells(image, box, n, pitch)
+    if got is None:
+        return None
+    cells, top = got
+    out: list[Body | None] = []
+    for cell in cells:
         body = body_of(cell) if cell.size else None
         out.append((body[0], body[1], body[2] + top) if body else None)
     return out

@@ -73,3 +73,21 @@ def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], d
     return BothWays(pages, {name: Counter(words(text)) for name, text in texts.items()},
                     {name: bag_of_words_error(truth, text) for name, text in texts.items()}, Counter(words(truth)),
                     pdf, tmp_path / "with")
+
+
+def assert_mended(done: BothWays, read: str, printed: str) -> None:
+    """The document of ``done`` holds ``read`` without the rule and one fewer with it, one more ``printed`` instead,
+    no truth word lost, fewer words lost, the PDF/A's text layer as the record, and the PDF/A-1b valid."""
+    from archivist.metrics import words
+    from tests.pdfcheck import assert_valid_pdfa
+    from tests.pdfpages import pdftotext
+
+    got, want = done.read, done.want
+    assert got["without"][read] >= 1
+    assert got["with"][read] == got["without"][read] - 1
+    assert got["with"][printed] == got["without"][printed] + 1
+    assert all(min(got["with"][w], n) >= min(got["without"][w], n) for w, n in want.items())
+    assert done.errors["with"] < done.errors["without"], done.errors
+    layer = Counter(w for k in range(1, len(done.pages) + 1) for w in words(pdftotext(done.pdf, k)))
+    assert layer[printed] == got["with"][printed] and layer[read] == got["with"][read]
+    assert_valid_pdfa(done.archive)

@@ -1,0 +1,103 @@
+"""A typewritten ``o`` read ``e`` in a word none uses, read ``o`` where that makes a word in use (``Thếng`` for
+``Thống``, ``thên`` for ``thôn``, ``rẹng`` for ``rộng``), told by the glyph: an ``e`` crosses its eye with a bar, an
+``o`` does not.
+
+Why: after session 41's rules, an ``o`` read as an ``e`` is the largest family of one-glyph slips the typewriter
+group still loses (33 of the 347 one-glyph words lost on fit seeds 210-213: ``ộ`` read ``ệ`` 9, ``ọ`` read ``ẹ`` 4,
+``ố`` read ``ẽ`` 4, ``ố`` read ``ế`` 3, ``ô`` read ``ê`` 3 ...), and the word read alone repeats it (bench/
+RESULTS.md, "Typewritten pages, sixth round (session 42)"). Worn type breaks the ring, and the engine closes the
+gap into an ``e``; the mono face's ``e`` has a bar across the middle of its body, two thirds of the cell wide,
+which an ``o`` has not: across the middle rows of its body an ``o`` shows two strokes, each under a fifth of a pitch.
+On the fit pages the widest run of ink across the middle of the body (:data:`MID_FROM` to :data:`MID_TO`) was
+0.13-0.24 of a pitch under each ``e`` read for an ``o``; the ``e`` read right lie mostly far above (median 0.79), but a
+worn bar leaves 45 of 551 under 0.3 too, so the glyph alone does not decide.
+
+So a vowel read ``e`` is read ``o``, its marks kept (``ô`` for a read ``ê``: the circumflex was seen; ``o`` or ``ô``
+for a read ``e``: a worn circumflex may be lost, ``rẹng`` for ``rộng``), only where all of these hold: the word as
+read is none Vietnamese uses (:func:`archivist.syllables.attested`; a right word is never asked), exactly one such
+reading of one ``e`` makes a word in use (``đẹng`` makes ``đọng`` and ``động``: which one, the glyph cannot say), the
+glyph's body stands the page's small letters' height (a body broken by wear or run into its mark is not measured) and
+its middle rows hold no bar (:data:`BAR_MIN`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+
+from .ocr import OcrResult, nfc
+from .syllables import attested
+from .tokens import EDGE, split_edges
+from .typedcase import page_pitch, with_readings
+from .typedfoot import longest_run
+from .typedupper import body_of, cell_bodies, glyph_cells, page_bodies
+
+#: The middle rows of a glyph's body: from this share of its height ...
+MID_FROM = 0.4
+#: ... to this one (the mono face's ``e`` crosses its eye at 0.41-0.5 of its body).
+MID_TO = 0.62
+#: A bar: a run of ink across the middle rows at least this share of a pitch (fit: every ``e`` read for an ``o``
+#: 0.24 or less).
+BAR_MIN = 0.3
+#: The glyph's body must stand between these shares of the page's small letters' (not a broken body, nor a mark run
+#: into it).
+BODY_RANGE = (0.9, 1.15)
+
+
+def _as_o(ch: str) -> list[str]:
+    """The ``o`` letters a glyph read ``ch`` may be, its marks kept: ``ô`` for an ``ê`` (the circumflex was seen),
+    ``o`` or ``ô`` for an ``e`` (a worn circumflex may be lost: ``đẹng`` for ``động``); none for another letter."""
+    parts = unicodedata.normalize("NFD", ch)
+    if parts[0] not in "eE":
+        return []
+    o, hat = ("o", "\u0302") if parts[0] == "e" else ("O", "\u0302")
+    forms = [o + parts[1:]] if hat in parts else [o + parts[1:], o + hat + parts[1:]]
+    return [unicodedata.normalize("NFC", f) for f in forms]
+
+
+def candidate(text: str) -> tuple[int, str] | None:
+    """The place of the ``e`` of ``text`` (a word of letters, edge punctuation aside, none in use) and the word it
+    makes read as an ``o`` (:func:`_as_o`), where exactly one such reading of one ``e`` is a word in use; None
+    elsewhere (``đẹng`` makes ``đọng`` and ``động``: which one the glyph cannot say)."""
+    lead, core, trail = split_edges(text, EDGE)
+    if len(core) < 2 or not core.isalpha() or core.lower() in attested():
+        return None
+    found = [(len(lead) + k, lead + core[:k] + o + core[k + 1:] + trail)
+             for k, ch in enumerate(core) for o in _as_o(ch) if (core[:k] + o + core[k + 1:]).lower() in attested()]
+    return found[0] if len(found) == 1 else None
+
+
+def barless(cell: np.ndarray, small: float, pitch: float) -> bool:
+    """Whether the glyph in ``cell`` (ink 1) has a body of the small letters' height ``small`` and no bar across its
+    middle rows."""
+    body = body_of(cell) if cell.size else None
+    if body is None or not BODY_RANGE[0] * small <= body[0] <= BODY_RANGE[1] * small:
+        return False
+    height, _, bottom = body
+    rows = cell[bottom - height + round(MID_FROM * height):bottom - height + round(MID_TO * height)]
+    return rows.size > 0 and max(longest_run(r) for r in rows) < BAR_MIN * pitch
+
+
+def typed_rings(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
+    """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened) with
+    each word that is none in use read with an ``o`` for an ``e`` where that makes one (:func:`candidate`) and the
+    glyph has no bar (:func:`barless`). Unchanged on any other page."""
+    if typed is None or not ocr.words:
+        return ocr
+    texts = [nfc(w.text) for w in ocr.words]
+    asked = {k: c for k, t in enumerate(texts) if (c := candidate(t))}
+    pitch = page_pitch(ocr.words) if asked else None
+    if pitch is None:
+        return ocr
+    bodies = [cell_bodies(typed, w.bbox, len(t), pitch) if t.strip(EDGE).isalpha() else None
+              for w, t in zip(ocr.words, texts, strict=True)]
+    heights = page_bodies(texts, bodies)
+    if heights is None:
+        return ocr
+    again: list[str | None] = [None] * len(texts)
+    for k, (place, word) in asked.items():
+        got = glyph_cells(typed, ocr.words[k].bbox, len(texts[k]), pitch)
+        if got is not None and barless(got[0][place], heights[1], pitch):
+            again[k] = word
+    return with_readings(ocr, again)
