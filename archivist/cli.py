@@ -278,12 +278,35 @@ def _print_summary(report) -> None:
     _print_problems(report)
 
 
+def _plain_stderr() -> bool:
+    """True when stderr is surely no terminal for rich (``Console(stderr=True).is_terminal`` False), told without
+    importing rich: neither ``TTY_COMPATIBLE`` nor ``FORCE_COLOR`` set (rich obeys those before asking the file)
+    and stderr not a tty. Why: rich's console and table cost the main process 25 CPU ms a batch to import, and a
+    piped batch (a script, a scheduler, the benches) prints plain lines (bench/RESULTS.md, issue 16, session 42).
+    False leaves the choice to rich, as before."""
+    if "TTY_COMPATIBLE" in os.environ or "FORCE_COLOR" in os.environ:
+        return False
+    isatty = getattr(sys.stderr, "isatty", None)
+    try:
+        return isatty is None or not isatty()
+    except ValueError:  # a closed stream: rich says no terminal too
+        return True
+
+
+def _terminal_stderr():
+    """rich's console on stderr when rich takes it for a terminal, else None (rich not imported when
+    :func:`_plain_stderr` tells)."""
+    if _plain_stderr():
+        return None
+    from rich.console import Console
+
+    err = Console(stderr=True, soft_wrap=True)
+    return err if err.is_terminal else None
+
+
 def _print_problems(report) -> None:
     """Failures, warnings and skipped files on stderr: a table on a terminal, one line each when piped. With
     --json too, where they are also in the JSON: someone who sent stdout to a file still sees what went wrong."""
-    from rich.console import Console
-    from rich.table import Table
-
     from .warnparts import part_warning
 
     names = [d.get("label") for d in report.documents if d.get("label")] + [f.path for f in report.failures] \
@@ -293,8 +316,10 @@ def _print_problems(report) -> None:
             + [("skipped", f, "not a scan (left alone)") for f in report.skipped_files])
     if not rows:
         return
-    err = Console(stderr=True, soft_wrap=True)
-    if err.is_terminal:
+    err = _terminal_stderr()
+    if err is not None:
+        from rich.table import Table
+
         table = Table("", "file", "reason", title="Batch report (also in report.json)", title_justify="left")
         for kind, path, reason in rows:
             table.add_row(f"[red]{kind}[/]" if kind == "error" else kind, path, reason)

@@ -55,21 +55,45 @@ def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _phrase_index() -> tuple[tuple[int, ...], dict[tuple[int, int, tuple[str, ...]], tuple[int, ...]]]:
+    """The phrases' lengths, and the phrases (their places in :func:`_phrases`) by (length, a place in the phrase,
+    its syllables but that place's): a window of an item is then looked up once per place instead of being
+    compared with all 285 phrases."""
+    index: dict[tuple[int, int, tuple[str, ...]], list[int]] = {}
+    for p, (phrase, _) in enumerate(_phrases()):
+        n = len(phrase)
+        for k in range(n):
+            index.setdefault((n, k, phrase[:k] + phrase[k + 1:]), []).append(p)
+    return tuple(sorted({len(phrase) for phrase, _ in _phrases()})), {k: tuple(v) for k, v in index.items()}
+
+
 def slips(item: str) -> Iterator[tuple[int, str, str]]:
     """(the word's place in ``item``'s words, the lexicon phrase as written, the word as read) for each window of
     ``item`` holding the words of a lexicon phrase but for one, which is one confusion of it
-    (:func:`archivist.wordpairs._near`: ``han`` for ``ban``, ``thên`` for ``thôn``)."""
+    (:func:`archivist.wordpairs._near`: ``han`` for ``ban``, ``thên`` for ``thôn``), phrase by phrase in the
+    lexicon's order, then window by window.
+
+    Why by index (:func:`_phrase_index`): comparing every window with every phrase, in Python, was 4 CPU ms a
+    document (about three items or subjects a document, 285 phrases); the same slips in the same order
+    (tests/test_itemslips_index.py, bench/RESULTS.md issue 16 session 42)."""
     words = item.split()
     toks = [syllable_core(t) for t in words]
-    for phrase, written in _phrases():
-        n = len(phrase)
+    phrases = _phrases()
+    lengths, index = _phrase_index()
+    found = []
+    for n in lengths:
         for i in range(len(toks) - n + 1):
             window = toks[i:i + n]
-            diff = [k for k in range(n) if window[k] != phrase[k]]
-            if None in window or len(diff) != 1:
+            if None in window:
                 continue
-            if (slip := window[diff[0]]) is not None and phrase[diff[0]] in _near(slip):
-                yield i + diff[0], written, words[i + diff[0]].strip(EDGE)
+            syl = tuple(t for t in window if t is not None)
+            for k in range(n):
+                for p in index.get((n, k, syl[:k] + syl[k + 1:]), ()):
+                    if syl[k] != phrases[p][0][k] and phrases[p][0][k] in _near(syl[k]):
+                        found.append((p, i, k))  # the one place the window and the phrase differ
+    for p, i, k in sorted(found):
+        yield i + k, phrases[p][1], words[i + k].strip(EDGE)
 
 
 def phrase_slip_doubt(items: Sequence[str]) -> str | None:
