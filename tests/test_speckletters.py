@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -14,8 +14,7 @@ from archivist.ocr import OcrResult, make_engine
 from archivist.speckletters import consonant_reading, letter_alternatives, lone_syllables
 from archivist.speckread import reread_specks
 from tests.drawnline import drawn_parts
-from tests.pdfcheck import assert_valid_pdfa
-from tests.pdfpages import pdftotext
+from tests.steprun import first_page_with_and_without, gain_and_layer
 
 
 def _words(text: str, line: int = 0) -> list[Word]:
@@ -51,12 +50,8 @@ def test_the_new_letter_is_taken_only_from_a_reading_that_makes_a_word() -> None
 
 
 def test_reread_specks_changes_a_letter_only_where_a_reading_shows_it() -> None:
-    class Reads:
-        def __init__(self, text: str) -> None:
-            self.text = text
-
-        def read_alone(self, crop: np.ndarray, dpi: float, psm: int) -> str:
-            return self.text
+    def Reads(text: str) -> SimpleNamespace:  # noqa: N802 (an engine that reads every crop as ``text``)
+        return SimpleNamespace(read_alone=lambda crop, dpi, psm: text)
 
     img = np.full((60, 800), 255, np.uint8)
     first = OcrResult(_words("để thực biện kế hoạch"), "để thực biện kế hoạch", 70.0)
@@ -88,12 +83,7 @@ def test_generated_speckled_page_reads_its_consonant_end_to_end(tmp_path: Path,
     is right in the record and in the PDF/A's text layer; the page loses fewer words, and the PDF/A-1b passes
     Preflight. (The reading without the step is made in this process, where it can be switched off: the command
     reads pages in a fork server's workers.)"""
-    from click.testing import CliRunner
-
     from archivist import speckread
-    from archivist.cli import main
-    from archivist.metrics import bag_of_words_error
-    from archivist.pipeline import Settings, process
     from samples.generate import generate
 
     doc = generate(tmp_path / "set", seed=222, n_docs=3, groups=["speckle"])[2]
@@ -103,17 +93,9 @@ def test_generated_speckled_page_reads_its_consonant_end_to_end(tmp_path: Path,
     for path in sorted(scans.rglob("*.jpg")):  # the one page: the other documents and page 2 cost minutes
         if not (path.parent.name.startswith("speckle-03") and path.name == "page-001.jpg"):
             path.unlink()
-    res = CliRunner().invoke(main, ["process", str(scans), "--archive", str(tmp_path / "with"), "--workers", "1"])
-    assert res.exit_code == 0, res.output
-    monkeypatch.setattr(speckread, "lone_syllables", lambda words, place: {})
-    process([scans], tmp_path / "without", Settings(workers=1, page_timeout=0))
-    texts = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))
-             ["pages"][0]["text"] for name in ("with", "without")}
+    texts = first_page_with_and_without(scans, tmp_path, lambda: monkeypatch.setattr(
+        speckread, "lone_syllables", lambda words, place: {}))
     assert "thực biện." in texts["without"]
     assert "thực hiện." in texts["with"] and "biện." not in texts["with"].split()
-    errors = {name: bag_of_words_error(truth, text) for name, text in texts.items()}
-    assert errors["with"] < errors["without"], errors
-    (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
-    layer = pdftotext(pdf, 1).split()
+    layer = gain_and_layer(truth, texts, tmp_path / "with")
     assert "hiện." in layer and "biện." not in layer
-    assert_valid_pdfa(tmp_path / "with")
