@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -37,6 +38,7 @@ from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import split_box, text_of
 from .spanread import line_heights, read_span
 from .speckcase import odd_with_capitals
+from .speckletters import consonant_reading, lone_syllables
 from .speckmarks import added_marks
 from .syllables import attested
 from .tokens import EDGE, split_edges
@@ -173,6 +175,22 @@ def _tone_reading(read: str, readings: list[str], want: str) -> str | None:
     return want if any(split_edges(r, EDGE)[1] == want for r in readings) else None
 
 
+def _read_again(read_alone: Callable[..., str], images: tuple[np.ndarray, np.ndarray], words: list[Word], k: int,
+                heights: dict[int, float], dpi: float, judge: Callable[[list[str]], str | None]) -> bool:
+    """Word ``k`` read again alone from its box in both images, then (when ``judge`` takes no reading) from a crop
+    its line's height bounds (:func:`archivist.spanread.read_span`: the box's specks left out); changed in
+    ``words`` to what ``judge`` makes of the readings, its edges' marks kept. Whether it changed."""
+    lead, _, trail = split_edges(nfc(words[k].text), EDGE)
+    crops = [word_crop(im, words[k].bbox) for im in images]
+    readings = [nfc(read_alone(c, dpi, SINGLE_WORD)) for c in crops if c.size]
+    if judge(readings) is None and words[k].line in heights:
+        readings = read_span(read_alone, images, words[k], words[k], heights[words[k].line], dpi)
+    if (new := judge(readings)) is None:
+        return False
+    words[k] = replace(words[k], text=lead + new + trail)
+    return True
+
+
 def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,
                   dpi: float) -> OcrResult:
     """``ocr`` (the reading of ``image``, a speckled page as read; ``unsmoothed`` the same page before its median)
@@ -208,18 +226,20 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
         words[k] = replace(words[k], text=clean)
         changed = True
     read_alone = getattr(engine, "read_alone", None)
-    odd, _ = odd_in_runs(words) if callable(read_alone) else ({}, {})
+    odd, place = odd_in_runs(words) if callable(read_alone) else ({}, {})
     if callable(read_alone):  # and runs with a capital, judged in small letters (session 42: ``Ủy bạn nhân dân``)
         odd = odd_with_capitals(words) | odd
-    heights = line_heights(words) if odd else {}
-    for k, want in odd.items():
-        lead, core, trail = split_edges(nfc(words[k].text), EDGE)
-        crops = [word_crop(im, words[k].bbox) for im in (unsmoothed, image)]
-        readings = [nfc(read_alone(c, dpi, SINGLE_WORD)) for c in crops if c.size]
-        if _tone_reading(core, readings, want) is None and words[k].line in heights:  # the box's specks left out
-            readings = read_span(read_alone, (unsmoothed, image), words[k], words[k], heights[words[k].line], dpi)
-        if _tone_reading(core, readings, want) is not None:
-            words[k] = replace(words[k], text=lead + want + trail)
+    lone = lone_syllables(words, place) if callable(read_alone) else {}  # another consonant (session 42, second round)
+    heights = line_heights(words) if odd or lone else {}
+    for k in sorted(odd.keys() | lone.keys()):
+        core = split_edges(nfc(words[k].text), EDGE)[1]
+
+        def judge(readings: list[str], core: str = core, k: int = k) -> str | None:
+            """The list's syllable with other marks, else a consonant the image alone shows."""
+            tone = _tone_reading(core, readings, odd[k]) if k in odd else None
+            return tone if tone is not None or k not in lone else consonant_reading(*lone[k], readings)
+
+        if _read_again(read_alone, (unsmoothed, image), words, k, heights, dpi, judge):
             changed = True
     if not changed:
         return ocr

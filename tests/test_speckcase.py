@@ -7,7 +7,6 @@ generated speckled page end to end through the CLI."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -28,8 +27,7 @@ from archivist.speckmarks import added_marks, inner_mark, line_end_stop, no_mark
 from archivist.speckread import EDGES, reread_specks
 from archivist.tokens import EDGE
 from tests.drawnline import drawn_parts
-from tests.pdfcheck import assert_valid_pdfa
-from tests.pdfpages import pdftotext
+from tests.steprun import first_page_with_and_without, gain_and_layer
 
 SEED = 223  # a fit seed of the session: its first speckled document's page 1 reads ``II. NỘI DỤNG THỰC HIỆN``
 
@@ -152,28 +150,14 @@ def test_generated_speckled_page_reads_its_heading_s_tone_end_to_end(tmp_path: P
     in the PDF/A's text layer; the page loses fewer words, and the PDF/A-1b passes Preflight. (The reading without
     the step is made in this process, where it can be switched off: the command reads pages in a fork server's
     workers.)"""
-    from click.testing import CliRunner
-
     from archivist import speckread
-    from archivist.cli import main
-    from archivist.metrics import bag_of_words_error
-    from archivist.pipeline import Settings, process
     from samples.generate import generate
 
     truth = generate(tmp_path / "set", seed=SEED, n_docs=1, groups=["speckle"])[0]["pages"][0]["text"]
     assert "NỘI DUNG" in truth
-    res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "with"),
-                                    "--workers", "1"])
-    assert res.exit_code == 0, res.output
-    monkeypatch.setattr(speckread, "odd_with_capitals", lambda words: {})
-    process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
-    texts = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))
-             ["pages"][0]["text"] for name in ("with", "without")}
+    texts = first_page_with_and_without(tmp_path / "set" / "scans", tmp_path, lambda: monkeypatch.setattr(
+        speckread, "odd_with_capitals", lambda words: {}))
     assert "NỘI DỤNG" in texts["without"] and "NỘI DUNG" not in texts["without"]
     assert "NỘI DUNG" in texts["with"] and "DỤNG" not in texts["with"].split()
-    errors = {name: bag_of_words_error(truth, text) for name, text in texts.items()}
-    assert errors["with"] < errors["without"], errors
-    (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
-    layer = pdftotext(pdf, 1).split()
+    layer = gain_and_layer(truth, texts, tmp_path / "with")
     assert "DUNG" in layer and "DỤNG" not in layer
-    assert_valid_pdfa(tmp_path / "with")
