@@ -15,11 +15,9 @@ Both flag and keep the value (the parent stays None)."""
 
 from __future__ import annotations
 
-from archivist import classify
-from archivist.extract import Metadata, extract
-from archivist.ocrtext import PageText
 from archivist.structflags import parent_in_issuer_doubt
-from tests.test_flag_evidence129 import Word, _moved, _with_head
+from tests.test_flag_evidence129 import Word, _extract, _moved, _with_head
+from tests.test_flag_evidence130 import _page
 
 #: HG231 speckle-20-cv-079-nghia-hung's block (its page's lines 15-22), as read (text, confidence, box, line)
 LIST_BLOCK: list[Word] = [
@@ -93,18 +91,6 @@ MY_LOC: list[Word] = [
 
 LOST_ROW = "stands in the list's column between its rows and is in no item: a row lost"
 READ_INTO = "the parent's line was read into it"
-
-
-def _extract(page: PageText) -> Metadata:
-    classify._LAST = None  # pages that differ in their boxes only: classified afresh
-    return extract([page])
-
-
-def _page(words: list[Word]) -> PageText:
-    rows: dict[int, list[str]] = {}
-    for w, _, _, ln in words:
-        rows.setdefault(ln, []).append(w)
-    return PageText(1, "\n".join(" ".join(rows.get(i, [])) for i in range(max(rows) + 1)), words, (), {})
 
 
 def test_a_lettered_stray_between_the_label_and_the_rows_flags_the_list_and_keeps_it() -> None:
