@@ -23,6 +23,17 @@ Seventy-third round (seeds 22-80, 87-91 and HG47, bench/RESULTS.md "Flags, seven
   line of the list holds: on the fit basis beside 0 right lists and 7 wrong (:func:`bare_row_doubt`).
   :func:`archivist.listflags.lost_row_word_doubt` judges such words only within a row's box, and a bare dash's box
   is two pixels tall.
+
+Hundred-and-thirty-eighth round (fresh HG231, bench/RESULTS.md "Flags, hundred-and-thirty-eighth round onward
+(session 42)"):
+
+- HG231 speckle-20-cv-079-nghia-hung: ``['UBMTTQ VN xã', 'Lưu: VT, TP']`` for three items, the first row ``- Như
+  trên;`` read ``'_- Nhưựên;`` (a speck before the bullet, the words at 70): the footer left that line beside the
+  list as a stray, so no item held it, and :func:`archivist.lostwords.formula_doubt` (which reads items) never saw
+  it. Specks of the seal below the list widened the list's pitch, so
+  :func:`archivist.listrows.label_gap_doubt` did not fire either. What tells the lost row is the stray itself: a
+  word of letters standing in the list's column between ``Nơi nhận:`` and the list's last row
+  (:func:`stray_row_doubt`).
 """
 
 from __future__ import annotations
@@ -45,6 +56,9 @@ _MARKS_AFTER_COPY = re.compile(r"\bV\w{0,2}\s*[,;]\s*[^\w\s.][^\w]*$")
 _BARE_COPY = re.compile(r"^Lưu:? VT$")
 #: a line of no letter or digit (a bullet alone, or with marks: ``-``, ``--``, ``- `)``)
 _NO_TEXT = re.compile(r"^[\W_]*$")
+#: a stray's word of this many letters or more is text, not a speck (:func:`stray_row_doubt`)
+STRAY_LETTERS = 3
+_LETTERED = re.compile(rf"[^\W\d_]{{{STRAY_LETTERS},}}")
 
 
 def _holding(footer: Footer, items: Sequence[str]) -> list[Line]:
@@ -108,6 +122,27 @@ def bare_row_doubt(footer: Footer, items: Sequence[str], words: Sequence[Any]) -
     return None
 
 
+def stray_row_doubt(footer: Footer, items: Sequence[str]) -> str | None:
+    """Why the recipients are doubtful: a stray line (one the footer kept beside the list and in no item) holding a
+    word of :data:`STRAY_LETTERS` letters or more stands in the list's column (it starts left of the middle of the
+    lines holding items, and overlaps them), its middle below ``Nơi nhận:`` and above the last of those lines, on
+    the label's page: a row of the list was read apart and left out."""
+    if footer.label is None or (top := _mid(footer.label)) is None:
+        return None
+    boxes = [b for ln in _holding(footer, items) if ln.page == footer.label.page and (b := ln.box())]
+    if not boxes:
+        return None
+    left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    bottom = max((b[1] + b[3]) / 2 for b in boxes)
+    for ln in footer.strays:
+        b = ln.box()
+        if b is None or ln.page != footer.label.page or not _LETTERED.search(ln.text):
+            continue
+        if b[0] < (left + right) / 2 and b[2] > left and top < (b[1] + b[3]) / 2 < bottom:
+            return f"'{ln.text.strip()}' stands in the list's column between its rows and is in no item: a row lost"
+    return None
+
+
 def flag_list_loss(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark the recipients for review when the page shows a part of them lost (``pages``: the document's
     :class:`archivist.ocrtext.PageText`, whose words :func:`two_row_gap_doubt` and :func:`bare_row_doubt` read)."""
@@ -121,6 +156,8 @@ def flag_list_loss(found: dict[str, Field], footer: Footer | None, pages: Sequen
     listed = next((p for p in pages if footer.label and p.number == footer.label.page), None)
     if not rec.review and listed is not None:
         rec.review = two_row_gap_doubt(footer, items, listed.words or [])
+    if not rec.review:
+        rec.review = stray_row_doubt(footer, items)
     if rec.review or not (held := _holding(footer, items)):
         return
     rows = next((p for p in pages if p.number == held[0].page), None)

@@ -22,6 +22,12 @@ syllable check doubts them (sealed seed 46: HG46 ttr-177's issuer ``UBND HUYỆN
 - a head written whole is followed by its unit's level word (``ỦY BAN NHÂN DÂN XÃ …``); another word there
   (``XẾ``, a real syllable one confusion from ``XÃ``) is the level word misread (sixty-fourth round,
   :func:`level_word_doubt`).
+- a parent body left unstored while the issuer's name holds a district's level word before a commune's
+  (``UBND HUYỆN THỦY NGUYÊN XÃ ĐÔNG SƠN``) or before a whole head's ``ỦY``/``NHÂN DÂN`` (``UBND HUYỆN LẤP VÒ ỦY
+  NHÂN DÂN``), or opens with a parent's short head and holds a head again (``UBND UYỆN CAN LỘC VY BAW NHÂN DÂN XÃ
+  MỸ LỘC``): the parent's line was read into the issuer's, so the missing parent issuer is no absent one
+  (hundred-and-thirty-ninth round, :func:`parent_in_issuer_doubt`; fresh HG230-232's parents not found, unflagged,
+  in bench/RESULTS.md "Flags, hundred-and-thirty-eighth round onward (session 42)").
 
 Each flags and never changes a value; they run after ``wordingflags.flag_wording``, which restores (and flags)
 a head one letter off at the name's start (``ỦY BAN NHÂN BÂN``), so what is judged here is what it left.
@@ -34,7 +40,7 @@ import re
 
 from .crosscheck import name_key, unit_name, unit_names, unmarked_key
 from .fields import Field
-from .levelwords import BODY_HEADS, LEVEL, alternation
+from .levelwords import BODY_HEADS, COMMUNE, LEVEL, alternation
 from .lexicon import LETTERS
 from .syllables import attested
 from .wordingflags import BODY_FIELDS
@@ -47,6 +53,11 @@ _OLD_HEAD = {"UỶ": "ỦY"}  # Circular 55's spelling of the same word
 #: ``ỦY BAN DÂN SỐ``, ``HỘI NÔNG DÂN``)
 _HEAD_LIKE = 2
 _PEOPLE = "nhan"
+#: a parent body's short head (unmarked) and a whole head's last word: two heads in one name are two lines
+_SHORT_HEADS = ("ubnd", "hdnd")
+_PEOPLE_TAIL = "dan"
+#: a whole head's words no unit's name holds: ``ỦY`` (``UỶ``) or ``NHÂN DÂN``
+_WHOLE_HEAD = re.compile(r"(?<!\S)(?:ỦY|UỶ|NHÂN DÂN)(?!\S)")
 
 
 def _people_misread(word: str) -> bool:
@@ -143,6 +154,33 @@ def body_doubt(value: str) -> str | None:
     return levels_doubt(value) or head_doubt(value) or code_name_doubt(value) or level_word_doubt(value)
 
 
+def parent_in_issuer_doubt(issuer: str) -> str | None:
+    """Why a parent issuer not found may be there all the same: the issuer's name holds the parent body's line
+    read into it, told by a level word above a commune's (``HUYỆN``, ``TỈNH``, ``THỊ XÃ``) before a commune's
+    (``XÃ``, ``PHƯỜNG``, ``THỊ TRẤN``; two of the header's lines read as one, :func:`levels_doubt`), or before a
+    whole head's ``ỦY`` or ``NHÂN DÂN`` (the issuer's level word lost: ``UBND HUYỆN LẤP VÒ ỦY NHÂN DÂN``), or, where
+    the parent's level word was misread, by two heads: the short one a parent is written with (``UBND``, ``HĐND``)
+    opening it and a whole head's ``ỦY`` or ``… DÂN`` before the commune's level word (``UBND UYỆN CAN LỘC VY BAW
+    NHÂN DÂN XÃ MỸ LỘC``)."""
+    hits = list(LEVEL.finditer(issuer + " "))
+    levels = [" ".join(h.group().split()).lower() for h in hits]
+    if len(levels) >= 2 and levels[0] not in COMMUNE and levels[1] in COMMUNE and levels_doubt(issuer):
+        return f"no parent body stored, but the issuer's name holds '{levels[0].upper()}' before " \
+               f"'{levels[1].upper()}': the parent's line was read into it"
+    if levels and levels[0] not in COMMUNE and (head := _WHOLE_HEAD.search(issuer, hits[0].end())):
+        return f"no parent body stored, but the issuer's name holds '{levels[0].upper()}' before " \
+               f"'{head.group()}': the parent's line was read into it"
+    words = unmarked_key(issuer).split()
+    if len(words) > 2 and words[0] in _SHORT_HEADS:
+        for h, level in zip(hits, levels, strict=True):
+            before = issuer[:h.start()]
+            if level in COMMUNE and len(before.split()) > 1 and (_WHOLE_HEAD.search(before, len(before.split()[0]))
+                                                                 or unmarked_key(before).split()[-1] == _PEOPLE_TAIL):
+                return f"no parent body stored, but the issuer's name opens with '{issuer.split()[0]}' and holds " \
+                       f"a head again before '{h.group().strip()}': the parent's line was read into it"
+    return None
+
+
 def recipient_syllable_doubt(items: list[str]) -> str | None:
     """Why the recipients are doubtful: an item holds a word of two letters or more in small letters that no
     Vietnamese word uses (``TT ảng ủy``: the capital of ``Đảng`` lost). Words with a capital (codes, names such
@@ -223,6 +261,10 @@ def flag_structure(found: dict[str, Field]) -> None:
         f = found.get(name)
         if f is not None and isinstance(f.value, str) and f.value and not f.review:
             f.review = body_doubt(f.value)
+    issuer, parent = found.get("issuer"), found.get("parent_issuer")
+    if issuer is not None and isinstance(issuer.value, str) and (parent is None or parent.value is None) \
+            and not (parent and parent.review) and (why := parent_in_issuer_doubt(issuer.value)):
+        found["parent_issuer"] = Field(None, 0.0, review=why)
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list) and rec.value and not rec.review:
         items = [v for v in rec.value if isinstance(v, str)]
