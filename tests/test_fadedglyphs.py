@@ -98,12 +98,23 @@ def test_heading_numerals_read_back_where_the_page_runs_in_order() -> None:
     assert [w.text for w in fadedglyphs.heading_numerals(ocr, page).words][:6:5] == ["II.", "III."]
 
 
+def test_heading_numerals_read_as_one_or_as_another_numeral_take_the_glyphs_count() -> None:
+    """Session 41 left ``I.`` read ``1.`` (a number: never looked at) and ``III.`` read ``II.`` (a numeral: taken as
+    read, so the page's order broke and nothing changed); seeds 190-193 held four and one of them."""
+    page, ocr = _headings(["I.", "II.", "III."], ["1.", "II.", "II."])
+    assert [w.text for w in fadedglyphs.heading_numerals(ocr, page).words][::5] == ["I.", "II.", "III."]
+    page, ocr = _headings(["I.", "II."], ["1.", "11."])
+    assert [w.text for w in fadedglyphs.heading_numerals(ocr, page).words][::5] == ["I.", "II."]
+
+
 def test_heading_numerals_kept_where_the_order_breaks_or_the_reading_is_a_number() -> None:
     # the glyphs say I. after a III. read right: not the page's order, nothing changed
     page, ocr = _headings(["III.", "I."], ["III.", "ï."])
     assert fadedglyphs.heading_numerals(ocr, page) is ocr
-    # a number is never changed, even printed over an I's glyph
-    page, ocr = _headings(["I."], ["1."])
+    # a number is changed only by its glyphs: a typed ``1.`` (its top a flag to the left) stays, ``12.`` stays
+    page, ocr = _headings(["1."], ["1."])
+    assert fadedglyphs.heading_numerals(ocr, page) is ocr
+    page, ocr = _headings(["I."], ["12."])
     assert fadedglyphs.heading_numerals(ocr, page) is ocr
     # a line's first word before no word in capitals is no heading: a body line's ``ï.`` stays
     img, boxes = _typed_line("I. thực hiện", 39)
