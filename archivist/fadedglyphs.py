@@ -79,25 +79,39 @@ def _groups(ink: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True))
 
 
+def _bar(rows_ink: np.ndarray, stem: np.ndarray, w: int) -> bool:
+    """Whether rows of a glyph hold a serif bar over the stem's columns: ink on both sides of the stem, spanning at
+    least :data:`BAR_SPAN` of the glyph's width."""
+    cols = np.flatnonzero(rows_ink.any(0))
+    return len(cols) > 0 and cols[0] < stem[0] and cols[-1] > stem[-1] and cols[-1] + 1 - cols[0] >= BAR_SPAN * w
+
+
+def _marked(g: np.ndarray, stem: np.ndarray) -> bool:
+    """Whether the glyph is an ``I`` with a mark over or under it, apart from it (``Ĩ``, ``Ị``): a row of paper across
+    it above its stem's rows with a bar right under it, or below them with a bar right over it. A faded ``I``'s stem
+    breaks there too (seed 216's ``III.``: its bar, three rows of paper, then the stem), but what the break leaves
+    next to the stem is the stem, narrow."""
+    h, w = g.shape
+    edge = max(1, h // 10)
+    gaps = np.flatnonzero(~g.any(1))
+    over, under = gaps[gaps < h * STEM_ROWS[0]], gaps[gaps >= h * STEM_ROWS[1]]
+    return bool(len(over) and _bar(g[over[-1] + 1:over[-1] + 1 + edge], stem, w)
+                or len(under) and _bar(g[max(0, under[0] - edge):under[0]], stem, w))
+
+
 def _an_i(glyph: np.ndarray) -> bool:
     """Whether a glyph has an ``I``'s shape: a thin stem in its middle rows (:data:`STEM_SHARE` of its height), and
     over it and under it a serif bar reaching out on both sides of the stem and spanning most of the glyph's width
-    (:data:`BAR_SPAN`: a ``1``'s top is a flag to the left only, an ``L``'s top and a ``T``'s foot are short)."""
+    (:func:`_bar`: a ``1``'s top is a flag to the left only, an ``L``'s top and a ``T``'s foot are short), no mark
+    apart from it (:func:`_marked`)."""
     rows = np.flatnonzero(glyph.any(1))
     g = glyph[rows[0]:rows[-1] + 1]
     h, w = g.shape
-    band = max(1, h // 5)
-    inked = g.any(1)
-    if not inked[:band + 1].all() or not inked[-band - 1:].all():
-        return False  # a mark over or under it, apart from it (``Ĩ``, ``Ị``): no numeral's ``I``
     stem = np.flatnonzero(g[int(h * STEM_ROWS[0]):max(int(h * STEM_ROWS[0]) + 1, int(h * STEM_ROWS[1]))].any(0))
     if len(stem) == 0 or stem[-1] + 1 - stem[0] > STEM_SHARE * h:
         return False
-    for rows_ink in (g[:band], g[-band:]):
-        cols = np.flatnonzero(rows_ink.any(0))
-        if len(cols) == 0 or cols[0] >= stem[0] or cols[-1] <= stem[-1] or cols[-1] + 1 - cols[0] < BAR_SPAN * w:
-            return False
-    return True
+    band = max(1, h // 5)
+    return _bar(g[:band], stem, w) and _bar(g[-band:], stem, w) and not _marked(g, stem)
 
 
 def stems(image: np.ndarray, box: tuple[int, int, int, int]) -> int:

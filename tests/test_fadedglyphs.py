@@ -216,6 +216,23 @@ def test_stems_count_a_bold_numerals_worn_i(text: str, count: int) -> None:
     assert fadedglyphs.stems(*_worn_bold(text)) == count
 
 
+def test_stems_count_an_i_whose_stem_broke_under_its_bar_and_not_an_i_with_a_mark() -> None:
+    """Seed 216's typed ``III.``: its middle ``I``'s bar, three rows of paper, then the stem; still an ``I``. A ``Ĩ``
+    or a ``Ị`` (the mark apart from the glyph by rows of paper, a bar beside the gap) is none, in either serif."""
+    img, (box,) = _typed_line("III.", 39)
+    x0, y0, x1, y1 = box
+    glyph = np.flatnonzero((img[y0:y1, x0:x1] < 128).sum(0) >= 2)
+    starts = np.r_[glyph[0], glyph[1:][np.diff(glyph) > 1]]
+    top = y0 + (y1 - y0) // 5
+    img = img.copy()
+    img[top:top + 3, x0 + starts[1]:x0 + starts[2] - 1] = 255  # the middle stem broken under its bar
+    assert fadedglyphs.stems(img, box) == 3
+    for style in ("regular", "bold"):
+        for size in (39, 58):
+            assert fadedglyphs.stems(*_printed("Ĩ.", size, style)) == 0
+            assert fadedglyphs.stems(*_printed("Ị.", size, style)) == 0
+
+
 @pytest.mark.parametrize("text", ["1.", "T.", "L.", "H.", "E.", "X.", "Z.", "K.", "Ĩ.", "Ị.", "J.", "Y."])
 def test_stems_say_nothing_of_other_bold_glyphs_spread(text: str) -> None:
     import cv2
