@@ -297,3 +297,44 @@ def test_generated_faded_document_counts_its_bold_numerals_end_to_end(tmp_path,
     assert both.errors["with"] < both.errors["without"]
     layer = Counter(words("".join(pdftotext(both.pdf, k + 1) for k in range(len(both.pages)))))
     assert layer["II."] == layer["III."] == 1
+
+
+#: Held-out seed 220's faded ``9`` of ``1981`` (its cell before CLAHE, ink ``#``): the loop's left side worn away, its
+#: closing stroke a blob under the middle with ink on all four sides, which the typed pages' dot band takes for a
+#: zero's.
+_WORN_NINE = """\
+....#####.......
+...##########...
+..#####..####...
+...#......####..
+...........####.
+............###.
+............####
+............####
+.............##.
+.............###
+.............###
+####.........###
+####.........###
+.####..#####.###
+..###.#####..###
+...#..####...###
+............####
+............###.
+...........####.
+..#........###..
+..###.....####..
+...###...####...
+....###...##...."""
+
+
+def test_a_faded_nines_worn_loop_is_no_zeros_dot_but_a_typed_zeros_dot_is() -> None:
+    from archivist import typedzero
+
+    nine = np.array([[c == "#" for c in row] for row in _WORN_NINE.splitlines()], np.uint8)
+    assert typedzero.has_dot(nine) and not typedzero.has_dot(nine, fadedglyphs.FADED_DOT_Y)
+    for size in (39, 58):
+        img, (box,) = _typed_line("2009", size)
+        dots = [(g := typedzero.cell_ink(img, box, "2009", k)) is not None
+                and typedzero.has_dot(g, fadedglyphs.FADED_DOT_Y) for k in range(4)]
+        assert dots == [False, True, True, False]
