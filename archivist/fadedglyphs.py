@@ -34,6 +34,7 @@ from .ocrfix import text_of
 from .restore import Prepared
 from .sections import NUMERALS, heading_after
 from .typedcase import char_widths, typed_case, with_readings
+from .typedzero import typed_zeros
 
 #: A page is typed in a fixed-pitch face when its longer words' widths a character vary this little (the
 #: interquartile range over the median): 0.020-0.045 on the carbon copies of seeds 190-193, 0.10-0.31 on the prints.
@@ -57,15 +58,18 @@ TALL = 0.6
 DOT = 0.5
 #: The ``I`` of one numeral are one width: each within this share of their median.
 SAME_WIDTH = 0.25
-#: An ``I``: its middle rows' ink (the stem) at most this share of its width, its top and foot rows' (the serif
-#: bars) reaching past the stem on each side by at least this share of it.
-STEM_SHARE = 0.5
-#: The stem's rows: a quarter of the glyph's height under its top to a quarter over its foot (an ``X``'s or a
-#: ``Z``'s strokes cross or slant there, wider than a stem).
+#: An ``I``'s stem (its middle rows' ink) at most this share of the glyph's height: 0.15-0.28 on the typed and the
+#: bold printed numerals of seeds 190-193 and 216-219, 0.46 or more on an ``X``, ``Z``, ``E``, ``K`` or ``H`` (an
+#: ``X``'s or a ``Z``'s strokes cross or slant there, an ``E``'s or ``H``'s arm joins them). Measured against the
+#: height, not the width: a bold ``I``'s stem is 0.53-0.65 of its width (session 41's cut of 0.5 of the width
+#: refused every one).
+STEM_SHARE = 0.33
+#: The stem's rows: a quarter of the glyph's height under its top to a quarter over its foot.
 STEM_ROWS = (0.25, 0.75)
-BAR_REACH = 0.15
-#: ... and no reach more than this many times another (the I's bars are alike, centred on the stem).
-BAR_ALIKE = 2.0
+#: An ``I``'s serif bars: each reaches past the stem on both sides (at least a pixel: fading wears a bar's end down
+#: to 1-2 px on the bold numerals) and spans at least this share of the glyph's width (a ``T``'s foot 0.53, a
+#: ``1``'s or an ``L``'s top 0.6 or less; the faded ``I`` 0.8 or more).
+BAR_SPAN = 0.75
 
 
 def _groups(ink: np.ndarray) -> list[tuple[int, int]]:
@@ -75,25 +79,39 @@ def _groups(ink: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True))
 
 
+def _bar(rows_ink: np.ndarray, stem: np.ndarray, w: int) -> bool:
+    """Whether rows of a glyph hold a serif bar over the stem's columns: ink on both sides of the stem, spanning at
+    least :data:`BAR_SPAN` of the glyph's width."""
+    cols = np.flatnonzero(rows_ink.any(0))
+    return len(cols) > 0 and cols[0] < stem[0] and cols[-1] > stem[-1] and cols[-1] + 1 - cols[0] >= BAR_SPAN * w
+
+
+def _marked(g: np.ndarray, stem: np.ndarray) -> bool:
+    """Whether the glyph is an ``I`` with a mark over or under it, apart from it (``Ĩ``, ``Ị``): a row of paper across
+    it above its stem's rows with a bar right under it, or below them with a bar right over it. A faded ``I``'s stem
+    breaks there too (seed 216's ``III.``: its bar, three rows of paper, then the stem), but what the break leaves
+    next to the stem is the stem, narrow."""
+    h, w = g.shape
+    edge = max(1, h // 10)
+    gaps = np.flatnonzero(~g.any(1))
+    over, under = gaps[gaps < h * STEM_ROWS[0]], gaps[gaps >= h * STEM_ROWS[1]]
+    return bool(len(over) and _bar(g[over[-1] + 1:over[-1] + 1 + edge], stem, w)
+                or len(under) and _bar(g[max(0, under[0] - edge):under[0]], stem, w))
+
+
 def _an_i(glyph: np.ndarray) -> bool:
-    """Whether a glyph has an ``I``'s shape: a stem in its middle rows, and over it and under it a serif bar
-    reaching out on both sides of the stem alike (a ``1``'s top is a flag to the left only, an ``L``'s foot runs to
-    the right, a ``T``'s top is wider than its foot)."""
+    """Whether a glyph has an ``I``'s shape: a thin stem in its middle rows (:data:`STEM_SHARE` of its height), and
+    over it and under it a serif bar reaching out on both sides of the stem and spanning most of the glyph's width
+    (:func:`_bar`: a ``1``'s top is a flag to the left only, an ``L``'s top and a ``T``'s foot are short), no mark
+    apart from it (:func:`_marked`)."""
     rows = np.flatnonzero(glyph.any(1))
     g = glyph[rows[0]:rows[-1] + 1]
     h, w = g.shape
     stem = np.flatnonzero(g[int(h * STEM_ROWS[0]):max(int(h * STEM_ROWS[0]) + 1, int(h * STEM_ROWS[1]))].any(0))
-    if len(stem) == 0 or stem[-1] + 1 - stem[0] > STEM_SHARE * w:
+    if len(stem) == 0 or stem[-1] + 1 - stem[0] > STEM_SHARE * h:
         return False
     band = max(1, h // 5)
-    reaches = []
-    for rows_ink in (g[:band], g[-band:]):
-        cols = np.flatnonzero(rows_ink.any(0))
-        if len(cols) == 0:
-            return False
-        reaches += [stem[0] - cols[0], cols[-1] - stem[-1]]
-    least = max(1, round(BAR_REACH * w))
-    return min(reaches) >= least and max(reaches) <= BAR_ALIKE * min(reaches)
+    return _bar(g[:band], stem, w) and _bar(g[-band:], stem, w) and not _marked(g, stem)
 
 
 def stems(image: np.ndarray, box: tuple[int, int, int, int]) -> int:
@@ -118,6 +136,13 @@ def stems(image: np.ndarray, box: tuple[int, int, int, int]) -> int:
     return len(tall) if all(_an_i(ink[:, a:b]) for a, b, _ in tall) else 0
 
 
+#: Where a faded typed zero's dot stands, as a share of its glyph's height (:func:`archivist.typedzero.has_dot`): the
+#: 137 dots of the fit pages of seeds 190-193 and 216-219 0.44-0.54. A faded ``9`` whose loop's left side is worn
+#: away leaves its loop's closing stroke as a blob under the middle (0.60, held-out seed 220's ``1981`` made
+#: ``1081`` with the typed pages' 0.3-0.7: this band was set after that run, on the fit pages' dots).
+FADED_DOT_Y = (0.42, 0.58)
+
+
 #: The numerals read from their glyphs alone: ``I.`` to ``III.`` (``IV.`` and on hold a ``V``).
 MOST_STEMS = 3
 
@@ -133,10 +158,19 @@ def in_order(values: list[int]) -> bool:
     return all(b == a + 1 for a, b in zip(values, values[1:], strict=False))
 
 
+def _may_be_numeral(text: str) -> bool:
+    """Whether a heading's first word may be a numeral its glyphs should be counted for: five characters or fewer,
+    and no number but one of ``1`` alone (``1.``, ``11.``: a numeral's ``I`` read as the digit, seeds 190-193's
+    ``I.`` three times; a true ``1`` is refused by its glyph, whose top is a flag to the left only)."""
+    core = text.rstrip(".,")
+    return len(text) <= 5 and (not core.isdigit() or set(core) == {"1"})
+
+
 def heading_numerals(ocr: OcrResult, image: np.ndarray) -> OcrResult:
-    """``ocr`` with each section heading's numeral read as no numeral (``#ƒ.``) given the ``I`` its glyphs show
-    (:func:`stems`), where the page's numerals then run in order (:func:`in_order`); ``ocr`` itself otherwise.
-    A heading: a word that opens its line before a word in capitals (:func:`archivist.sections.heading_after`)."""
+    """``ocr`` with each section heading's numeral read as no numeral (``#ƒ.``), as ``1.``, or as a numeral of
+    another count (``III.`` read ``II.``) given the ``I`` its glyphs show (:func:`stems`), where the page's numerals
+    then run in order (:func:`in_order`); ``ocr`` itself otherwise. A heading: a word that opens its line before a
+    word in capitals (:func:`archivist.sections.heading_after`)."""
     words = ocr.words
     heads: list[int] = []  # the page's numerals top to bottom, as read or as their glyphs show
     again: dict[int, str] = {}
@@ -145,9 +179,9 @@ def heading_numerals(ocr: OcrResult, image: np.ndarray) -> OcrResult:
             continue
         text = nfc(w.text)
         value = _numeral(text)
-        if value is None and len(text) <= 5 and not text.rstrip(".,").isdigit():
+        if (value or 0) <= MOST_STEMS and _may_be_numeral(text):
             n = stems(image, w.bbox)
-            if 1 <= n <= MOST_STEMS:
+            if 1 <= n <= MOST_STEMS and n != value:
                 value, again[k] = n, "I" * n + "."
         if value is not None:
             heads.append(value)
@@ -160,11 +194,16 @@ def heading_numerals(ocr: OcrResult, image: np.ndarray) -> OcrResult:
 def faded_glyphs(ocr: OcrResult, prep: Prepared) -> OcrResult:
     """A faded page's reading (``prep.before_contrast`` set) with its section numerals (:func:`heading_numerals`)
     and, on a page typed in a fixed-pitch face (:func:`fixed_pitch`), its first letters' case
-    (:func:`archivist.typedcase.typed_case`) read from the image it was read from; any other page as read."""
+    (:func:`archivist.typedcase.typed_case`) read from the image it was read from and its zeros read as 6, 8 or 9
+    set back by the typed zero's dot (:func:`archivist.typedzero.typed_zeros`, on the page before its contrast was
+    raised: on the image as read, CLAHE's grain made a dot in a true ``6`` twice on seeds 190-219); any other page
+    as read."""
     if prep.before_contrast is None or not ocr.words:
         return ocr
     ocr = heading_numerals(ocr, prep.image)
-    return faded_case(ocr, prep.image) if fixed_pitch(ocr.words) else ocr
+    if not fixed_pitch(ocr.words):
+        return ocr
+    return typed_zeros(faded_case(ocr, prep.image), prep.before_contrast, FADED_DOT_Y)
 
 
 def faded_case(ocr: OcrResult, image: np.ndarray) -> OcrResult:

@@ -68,9 +68,10 @@ def cell_ink(image: np.ndarray, box: tuple[int, int, int, int], text: str, at: i
     return ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
 
 
-def has_dot(glyph: np.ndarray) -> bool:
+def has_dot(glyph: np.ndarray, mid_y: tuple[float, float] = MID_Y) -> bool:
     """Whether ``glyph`` (ink 1, cropped to its ink) holds a zero's dot: a connected blob in its middle, between
-    :data:`DOT_MIN_W` and :data:`DOT_MAX_W` of its width and at most :data:`DOT_MAX_H` of its height, with ink
+    :data:`DOT_MIN_W` and :data:`DOT_MAX_W` of its width and at most :data:`DOT_MAX_H` of its height, its centre in
+    ``mid_y`` of the glyph's height (:data:`MID_Y` on a typed page) and :data:`MID_X` of its width, with ink
     above, below, left and right of it (the ring, broken or not), and :data:`CLEAR_MIN` of paper between."""
     gh, gw = glyph.shape
     n, labels, stats, centres = cv2.connectedComponentsWithStats(glyph, connectivity=8)
@@ -78,7 +79,7 @@ def has_dot(glyph: np.ndarray) -> bool:
         x, y, w, h, _ = stats[k]
         cx, cy = centres[k]
         if not (DOT_MIN_W * gw <= w <= DOT_MAX_W * gw and h <= DOT_MAX_H * gh
-                and MID_Y[0] * gh <= cy <= MID_Y[1] * gh and MID_X[0] * gw <= cx <= MID_X[1] * gw):
+                and mid_y[0] * gh <= cy <= mid_y[1] * gh and MID_X[0] * gw <= cx <= MID_X[1] * gw):
             continue
         sides = (glyph[:max(0, y - 1), x:x + w], glyph[y + h + 1:, x:x + w],
                  glyph[y:y + h, :max(0, x - 1)], glyph[y:y + h, x + w + 1:])
@@ -93,7 +94,7 @@ def _clearance(glyph: np.ndarray, labels: np.ndarray, k: int) -> float:
     return float(cv2.distanceTransform(paper, cv2.DIST_L2, 3)[labels == k].min())
 
 
-def zero_reading(image: np.ndarray, word: Word) -> Word | None:
+def zero_reading(image: np.ndarray, word: Word, mid_y: tuple[float, float] = MID_Y) -> Word | None:
     """``word`` with each 6, 8 or 9 whose glyph holds a zero's dot (:func:`has_dot`) read ``0``, the digit first
     read kept as a rival of the word's own weight; None where no digit changes or the word holds fewer than
     :data:`MIN_DIGITS` digits."""
@@ -101,7 +102,7 @@ def zero_reading(image: np.ndarray, word: Word) -> Word | None:
     if sum(c.isdigit() for c in text) < MIN_DIGITS:
         return None
     places = [k for k, c in enumerate(text) if c in ZERO_AS
-              and (g := cell_ink(image, word.bbox, text, k)) is not None and has_dot(g)]
+              and (g := cell_ink(image, word.bbox, text, k)) is not None and has_dot(g, mid_y)]
     if not places:
         return None
     new = "".join("0" if k in places else c for k, c in enumerate(text))
@@ -109,12 +110,12 @@ def zero_reading(image: np.ndarray, word: Word) -> Word | None:
     return replace(word, text=new, rivals=kept + tuple((k, text[k], word.conf, word.conf) for k in places))
 
 
-def typed_zeros(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
+def typed_zeros(ocr: OcrResult, typed: np.ndarray | None, mid_y: tuple[float, float] = MID_Y) -> OcrResult:
     """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened) with
     each 6, 8 or 9 whose glyph shows a zero's dot read ``0`` (:func:`zero_reading`). Unchanged on any other page."""
     if typed is None or not ocr.words:
         return ocr
-    again = [zero_reading(typed, w) if any(c in ZERO_AS for c in w.text) else None for w in ocr.words]
+    again = [zero_reading(typed, w, mid_y) if any(c in ZERO_AS for c in w.text) else None for w in ocr.words]
     if not any(again):
         return ocr
     words = [a or w for w, a in zip(ocr.words, again, strict=True)]

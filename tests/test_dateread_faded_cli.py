@@ -1,8 +1,11 @@
 """End to end through ``archivist process``: HG115's faded carbon copy faded-15-gm-064-hai-xuan (seed 115), whose
 date ``2008-05-20`` the OCR stored as ``2008-05-29`` at 0.909 unflagged, rendered exactly as its set renders it. The
 page stage, the page restored as a faded copy, reads the day's word again and keeps the readings in the record
-(``faded``); extract flags the date for the loop digit read as another and keeps its value (fadedday35, issue 14
-item 9; bench/RESULTS.md "The date's day read again on faded pages (session 35, fadedday35)")."""
+(``faded``); extract flagged the date for the loop digit read as another and kept its value (fadedday35, issue 14
+item 9; bench/RESULTS.md "The date's day read again on faded pages (session 35, fadedday35)"). Since session 42 the
+page, typed in carbon in a fixed pitch, has the day's ``9`` set back to ``0`` by the typed zero's dot
+(``archivist/fadedglyphs.py``): the date is stored right, flagged as a digit the glyph chose, the engine's ``9``
+kept as its rival."""
 
 from __future__ import annotations
 
@@ -21,11 +24,10 @@ def test_a_faded_day_misread_is_flagged_and_kept_through_process(tmp_path: Path)
     ((rec, truth, pdf),) = processed(SEED, [SLOT], tmp_path)
     assert truth["document"] == DOCUMENT
     meta, field = rec["metadata"], rec["metadata"]["fields"]["date"]
-    assert meta["date"] == field["value"] == "2008-05-29" != truth["metadata"]["date"]  # wrong, kept
+    assert meta["date"] == field["value"] == "2008-05-20" == truth["metadata"]["date"]  # right, by the zero's dot
     reading = rec["pages"][0]["date_reading"]
     assert reading["faded"] is True
-    day = next(w for w in reading["words"] if w["text"] == "29")
-    assert field.get("review") == (f"the date's day '29' read again gave {day['read']} and {day['scan']}: its '9' "
-                                   f"read '{day['read'][1]}', and a 0 and the loop digits are read as each other")
+    assert next(w for w in reading["words"] if w["text"] == "20")["read"] == "26"  # the word read again alone
+    assert field.get("review") == "the OCR nearly read '9' for '0' in '20'"
     assert "date" in meta["needs_review"]
     assert_valid_pdfs([pdf])

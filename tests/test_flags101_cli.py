@@ -14,7 +14,10 @@ from tests.pdfcheck import assert_valid_pdfs
 from tests.test_dateread_day_cli import processed
 
 #: seed, slot, document, field, the value stored (wrong), what the review names
-CASES = [(105, 14, "faded-15-khai-sinh-301-yen-thinh", "number_symbol", "76/TLKS-BS", "the date's year read 2619"),
+#: Since session 42 the extract's number has its 6 set back to 0 by the typed zero's dot (archivist/fadedglyphs.py):
+#: stored right, ``70/TLKS-BS``, and flagged by its box's second readings (flags101's rule no longer fires there).
+CASES = [(105, 14, "faded-15-khai-sinh-301-yen-thinh", "number_symbol", "70/TLKS-BS",
+          "the number's box read again gave 76 and 76, not 70"),
          (128, 8, "typewriter-09-cv-150-thanh-loi", "subject",
           "V/v chuẩn bị các điều kiện phòng, chống tụt bão năm 2005", "the phrase 'lụt bão'")]
 
@@ -27,6 +30,7 @@ def test_the_number_and_the_subject_are_flagged_and_kept_through_process(tmp_pat
     assert truth["document"] == document
     meta, field = rec["metadata"], rec["metadata"]["fields"][name]
     truth_value = truth["metadata"]["number"] if name == "number_symbol" else truth["metadata"][name]
-    assert meta[name] == field["value"] == stored != truth_value, document  # wrong, kept
+    assert meta[name] == field["value"] == stored, document  # kept as read
+    assert (stored == truth_value) == document.startswith("faded"), document  # faded number right, subject wrong
     assert named in (field.get("review") or "") and name in meta["needs_review"], (document, field.get("review"))
     assert_valid_pdfs([pdf])

@@ -14,8 +14,10 @@ import pytest
 from tests.pdfcheck import assert_valid_pdfs
 from tests.test_dateread_day_cli import processed
 
-#: slot, document, field, the value stored (wrong), what the review names
-CASES = [(14, "faded-15-khai-sinh-303-vinh-thanh", "entry", "363", "'03/2603'"),
+#: slot, document, field, the value stored, what the review names. Since session 42 the extract's ``363`` and its
+#: book's ``2603`` have their 6 set back to 0 by the typed zero's dot (archivist/fadedglyphs.py): the entry is
+#: stored right, ``303``, flagged as a digit the glyph chose (flags96's rule no longer fires there).
+CASES = [(14, "faded-15-khai-sinh-303-vinh-thanh", "entry", "303", "the OCR nearly read '6' for '0' in '303'"),
          (18, "speckle-19-cv-239-my-loc", "number_symbol", "239/UBND", "'239/UBND-TP'")]
 
 
@@ -28,6 +30,7 @@ def test_the_entry_and_the_cut_symbol_are_flagged_and_kept_through_process(tmp_p
         _, document, name, stored, named = cases[truth["document"]]
         meta, field = rec["metadata"], rec["metadata"]["fields"][name]
         truth_value = truth["metadata"]["number"] if name == "number_symbol" else truth["civil"][name]
-        assert meta[name] == field["value"] == stored != truth_value, document  # wrong, kept
+        assert meta[name] == field["value"] == stored, document  # kept as read
+        assert (stored == truth_value) == document.startswith("faded"), document  # faded entry right, symbol wrong
         assert named in (field.get("review") or "") and name in meta["needs_review"], (document, field.get("review"))
     assert_valid_pdfs([pdf for _, _, pdf in done])
