@@ -75,7 +75,7 @@ from .required import required_fields
 from .secondsigner import flag_party_heading, flag_second_signer, flag_under_second_heading
 from .sideflags import flag_beside
 from .signerline import line_signer
-from .signwords import POSITIONS, authority_of, in_capitals, is_name, split_names, split_positions, trim_noise
+from .signwords import authority_of, in_capitals, is_name, known_position, split_names, split_positions, trim_noise
 from .slipflags import flag_slips
 from .structflags import flag_structure
 from .subject import form_title, subject_field
@@ -252,15 +252,6 @@ def _name_of(value: str) -> str:
     return value[m.end():] if m and len(value[m.end():].split()) >= 2 else ""
 
 
-def _known_position(value: str) -> bool:
-    """A position of Decree 30's signature blocks, alone or of a named body (``CHỦ TỊCH UBND XÃ``)."""
-    key = fold_key(value)
-    return any(key == p or key.startswith(p + " ") and key[len(p) + 1:].startswith(_OF_BODY) for p in POSITIONS)
-
-
-_OF_BODY = ("ubnd", "uy ban", "hdnd", "hoi dong", "xa ", "dang uy", "ban ")
-
-
 def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) -> dict[str, Field]:
     f = doc.footer
     if f is None:
@@ -274,12 +265,12 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) ->
         if (a := authority_of(value)) is not None:
             value = value[a[1]:]
         lead = _LEAD_DEBRIS.match(value)  # a seal's or a speck's marks before the first letter: ``/ CHỦ TỊCH``
-        dropped = [f"'{lead.group().strip()}' dropped: OCR debris"] if lead and _known_position(value[lead.end():]) \
+        dropped = [f"'{lead.group().strip()}' dropped: OCR debris"] if lead and known_position(value[lead.end():]) \
             else []
         value = value[lead.end():] if dropped and lead else value
         if cased := in_capitals(value):  # ``CHỦ Tọa``: a printed position but for the case, which the list settles
             dropped, value = [*dropped, f"'{value}' set in capitals: a printed position"], cased
-        plausible = value.isupper() and _known_position(value)  # in capitals, and a position (not ``LƯU VT``)
+        plausible = value.isupper() and known_position(value)  # in capitals, and a position (not ``LƯU VT``)
         position = make_field(restore.restore(value, "body"), 0.85 if plausible else 0.55, pos)
         position.review = strokes
         if plausible and f.authority and f.authority[0] == "KT." and re.fullmatch(r"PHÓ(?: [^\W\d_]+)+", value):

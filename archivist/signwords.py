@@ -32,6 +32,15 @@ _AUTHORITY = re.compile(r"^(?P<a>T\s?[./]?\s?U\s?\.?\s?Q|T\s?[./]?\s?M|K\s?[./]?
                         r"(?:\s?[.,]\s?|\s)(?=\S)")
 
 
+_OF_BODY = ("ubnd", "uy ban", "hdnd", "hoi dong", "xa ", "dang uy", "ban ")
+
+
+def known_position(value: str) -> bool:
+    """A position of Decree 30's signature blocks, alone or of a named body (``CHỦ TỊCH UBND XÃ``)."""
+    key = fold_key(value)
+    return any(key == p or key.startswith(p + " ") and key[len(p) + 1:].startswith(_OF_BODY) for p in POSITIONS)
+
+
 def authority_of(text: str) -> tuple[str, int] | None:
     """``TM.``/``KT.``/``TL.``/``TUQ.``/``Q.`` opening a signature line (also ``T/M``, ``T.M.``, ``TM`` without
     its dot), with where the rest starts; the rest must be in capitals."""
