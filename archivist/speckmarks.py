@@ -92,7 +92,10 @@ def line_end_stop(words: list[Word], k: int, edges: str) -> bool:
     """Whether word ``k``, a small-letter syllable, ends its line with a stop alone and the next word, on a line
     below it and starting left of it (the text going on, not another column), opens with a small-letter syllable:
     a sentence goes on after no stop (``gia đình cùng.`` / ``thực hiện``, seeds 222-223; none of the 91,492 pairs
-    of lines of the stored truth pages ends so, bench/RESULTS.md, session 42)."""
+    of lines of the stored truth pages ends so, bench/RESULTS.md, session 42). The words must show the sentence going
+    on: the word and the next make a word of the list (``toàn.`` / ``thể``), or the next line's first two do
+    (``thực hiện``); a capital misread small opening the next line gives neither (``hoạt động.`` / ``toán trường``
+    for ``Các trường``, sealed seed 208)."""
     if k + 1 >= len(words) or words[k + 1].line == words[k].line:
         return False
     w, nxt = words[k], words[k + 1]
@@ -102,7 +105,12 @@ def line_end_stop(words: list[Word], k: int, edges: str) -> bool:
         return False
     if nxt.bbox[1] <= w.bbox[1] or nxt.bbox[0] >= w.bbox[0]:
         return False
-    return core in attested() and ncore in attested()
+    if core not in attested() or ncore not in attested():
+        return False
+    from .wordpairs import in_a_word  # on a speckled page only (the page stage's fork server keeps it out)
+    after = split_edges(nfc(words[k + 2].text), edges)[1] if k + 2 < len(words) and words[k + 2].line == nxt.line \
+        else ""
+    return in_a_word([core, ncore], 0) or bool(after) and in_a_word([ncore, after.lower()], 0)
 
 
 def added_marks(words: list[Word], edges: str) -> dict[int, str]:

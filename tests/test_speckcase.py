@@ -108,12 +108,15 @@ def test_a_stop_or_comma_before_a_number_is_a_candidate_only() -> None:
 def test_a_stop_at_a_line_s_end_before_small_letters_is_a_speck() -> None:
     """``gia đình cùng.`` / ``thực hiện``: a sentence goes on after no stop; the next line must start left of the
     word, below it (not another column's word), and open with a small-letter syllable."""
-    def page(last: str, first: str, x: int = 0, y: int = 60) -> list[Word]:
+    def page(last: str, first: str, x: int = 0, y: int = 60, then: str = "hiện") -> list[Word]:
         return [Word("đình", 70.0, (300, 0, 390, 30), 0), Word(last, 70.0, (400, 0, 490, 30), 0),
-                Word(first, 70.0, (x, y, x + 90, y + 30), 1)]
+                Word(first, 70.0, (x, y, x + 90, y + 30), 1), Word(then, 70.0, (x + 100, y, x + 190, y + 30), 1)]
 
     assert line_end_stop(page("cùng.", "thực"), 1, EDGES)
     assert added_marks(page("cùng.", "thực"), EDGES) == {1: "cùng"}
+    assert line_end_stop(page("toàn.", "thể", then="nhân"), 1, EDGES)  # the word and the next make a word
+    # sealed seed 208: ``Các trường`` read ``toán trường``: the words show no sentence going on
+    assert not line_end_stop(page("động.", "toán", then="trường"), 1, EDGES)
     assert not line_end_stop(page("cùng.", "Thực"), 1, EDGES)  # a sentence's end
     assert not line_end_stop(page("cùng.", "thực", x=500), 1, EDGES)  # another column
     assert not line_end_stop(page("cùng.", "thực", y=-60), 1, EDGES)
