@@ -206,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.rescore:
             records = rescore_records([refix(r) for r in records] if args.refix else records)
         truths = load_truth(base)
+        if not truths or not records:
+            # Without this a run made with --reuse, scored without it, printed a table of zeros as if measured.
+            ap.error(f"nothing to score: {len(truths)} truth files in {base / 'ground-truth'}, "
+                     f"{len(records)} records in {out / 'archive' / 'documents'} (a --reuse run needs --reuse SET)")
         rows += observations(truths, records, base)
         cells += registercells.observations(pair_pages(truths, records, base)[0])
         sets.append(str(base))

@@ -38,3 +38,16 @@ def test_empties_are_counted_apart_and_only_when_asked(tmp_path: Path) -> None:
 
 def test_seeds_are_named_explicitly() -> None:
     assert seeds("86-88,90") == [86, 87, 88, 90] and seeds("121") == [121]
+
+
+def test_calibration_refuses_to_score_nothing(tmp_path: Path, capsys) -> None:
+    """A --reuse run scored without --reuse found no truth and printed zeros as if measured (session 42's trap)."""
+    import pytest
+
+    from bench.calibration import main as calibration
+    (tmp_path / "archive" / "documents").mkdir(parents=True)
+    (tmp_path / "archive" / "documents" / "a.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        calibration(["--out", str(tmp_path)])
+    assert stop.value.code == 2
+    assert "0 truth files" in capsys.readouterr().err
