@@ -44,8 +44,10 @@ from .syllables import attested
 from .tokens import EDGE, split_edges
 
 #: Strokes a speck is read as that no Vietnamese word carries at either edge (a quote is ``"`` or ``“ ”``; the
-#: degree sign is left out: ``°C``).
-STRAY = "'`_~‹›†"
+#: degree sign is left out: ``°C``). Session 43 added the low quote, the raised circumflex and the signs a dot
+#: cluster is read as (``„nhân``, ``Họ„chữ``, ``BAN'ˆVIỆT``, ``¬``, ``«Chủ``, ``©``, ``®``): none of the stored truth
+#: pages writes one, and on the records of fit seeds 222-225 and 256, 259 they gave 11 truth words back, none broken.
+STRAY = "'`_~‹›†„ˆ¬«©®"
 #: What a speck before a word is read as: a stray stroke or a stop (``.UBND``); after it, a stroke or a degree
 #: sign (``NAM°``: ``°C`` keeps its sign before the letter).
 STRAY_LEAD = re.compile(rf"[{re.escape(STRAY)}.]+")
