@@ -25,7 +25,7 @@ from .tokens import split_edges
 #: What a speck before or after a word is read as that opens or closes a quote.
 OPENS, CLOSES = "\"“", "\"”"
 #: A mark after another mark: a speck read as a stop after the word's real mark, or a second stop.
-DOUBLED = {"..": ".", ",.": ",", ";.": ";", ":.": ":"}
+DOUBLED = {"..": ".", ",.": ",", ";.": ";", ":.": ":", "::": ":"}
 #: What a speck glued after a syllable inside a word is read as (``thông- báo``). Not a colon: a label ends in one
 #: before a small letter, and two syllables about it may make a word of the list (``Nơi chết: tại nhà``, truth).
 GLUED = ("-",)
@@ -67,7 +67,10 @@ def capital_stop(core: str, trail: str) -> bool:
 
 
 def undoubled(trail: str) -> str:
-    """``trail`` with a stop read after its mark taken out (:data:`DOUBLED`)."""
+    """``trail`` with a stop read after its mark taken out (:data:`DOUBLED`), and three stops or more as one: specks
+    after a word's stop (``TC...``, ``SINH...``; session 43)."""
+    if len(trail) > 2 and set(trail) == {"."}:
+        return "."
     return DOUBLED.get(trail, trail)
 
 
@@ -120,9 +123,10 @@ def added_marks(words: list[Word], edges: str) -> dict[int, str]:
     for k, w in enumerate(words):
         text = without_open_quote(w.text, edges) if k in quotes else nfc(w.text)
         lead, core, trail = split_edges(text, edges)
+        trail = undoubled(trail)
         if capital_stop(core, trail) or glued_in_word(words, k, edges) or line_end_stop(words, k, edges):
             trail = ""
-        new = lead + core + undoubled(trail)
+        new = lead + core + trail
         if new != nfc(w.text):
             out[k] = new
     return out
