@@ -67,11 +67,15 @@ def capital_stop(core: str, trail: str) -> bool:
 
 
 def undoubled(trail: str) -> str:
-    """``trail`` with a stop read after its mark taken out (:data:`DOUBLED`), and three stops or more as one: specks
-    after a word's stop (``TC...``, ``SINH...``; session 43)."""
-    if len(trail) > 2 and set(trail) == {"."}:
-        return "."
+    """``trail`` with a stop read after its mark taken out (:data:`DOUBLED`)."""
     return DOUBLED.get(trail, trail)
+
+
+def capital_ellipsis(core: str, trail: str) -> bool:
+    """Three stops or more after a word in capitals (``TC...``, ``SINH...``): specks after an abbreviation's stop or
+    a heading's end, where no text prints an ellipsis (session 43; after small letters or a number it may be one,
+    and stays)."""
+    return len(trail) > 2 and set(trail) == {"."} and len(core) > 1 and core.isalpha() and core.isupper()
 
 
 def glued_in_word(words: list[Word], k: int, edges: str) -> bool:
@@ -123,7 +127,7 @@ def added_marks(words: list[Word], edges: str) -> dict[int, str]:
     for k, w in enumerate(words):
         text = without_open_quote(w.text, edges) if k in quotes else nfc(w.text)
         lead, core, trail = split_edges(text, edges)
-        trail = undoubled(trail)
+        trail = "." if capital_ellipsis(core, trail) else undoubled(trail)
         if capital_stop(core, trail) or glued_in_word(words, k, edges) or line_end_stop(words, k, edges):
             trail = ""
         new = lead + core + trail
