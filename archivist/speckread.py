@@ -45,9 +45,9 @@ from .tokens import EDGE, split_edges
 
 #: Strokes a speck is read as that no Vietnamese word carries at either edge (a quote is ``"`` or ``“ ”``; the
 #: degree sign is left out: ``°C``). Session 43 added the low quote, the raised circumflex and the signs a dot
-#: cluster is read as (``„nhân``, ``Họ„chữ``, ``BAN'ˆVIỆT``, ``¬``, ``«Chủ``, ``©``, ``®``): none of the stored truth
-#: pages writes one, and on the records of fit seeds 222-225 and 256, 259 they gave 11 truth words back, none broken.
-STRAY = "'`_~‹›†„ˆ¬«©®"
+#: cluster is read as (``„nhân``, ``Họ„chữ``, ``NGHĨA'ˆVIỆT``, ``¬``, ``«Chủ``): none of the stored truth pages writes
+#: one. Not ``©`` nor ``®``: they are read for a letter too (``©hức`` for ``chức``, held-out seed 260).
+STRAY = "'`_~‹›†„ˆ¬«"
 #: What a speck before a word is read as: a stray stroke or a stop (``.UBND``); after it, a stroke or a degree
 #: sign (``NAM°``: ``°C`` keeps its sign before the letter).
 STRAY_LEAD = re.compile(rf"[{re.escape(STRAY)}.]+")
@@ -80,8 +80,8 @@ def lone_stroke(text: str) -> bool:
 
 def fraction_slash(text: str) -> str:
     """``text`` with a fraction slash (U+2044) read for a code's or a date's slash written as the slash it is
-    (``11⁄KH-UBND``, ``23⁄/NQ-HĐND``: the same stroke, another character, which a search for the code misses);
-    only between letters or digits. No stored truth page writes one (session 43)."""
+    (``11⁄KH-UBND``, ``23⁄/NQ-HĐND``: the same stroke, another character, which a search for the code misses):
+    between letters or digits, or doubled by a slash after it. No stored truth page writes one (session 43)."""
     text = nfc(text).replace("\u2044/", "/")
     return re.sub(r"(?<=\w)\u2044(?=\w)", "/", text)
 

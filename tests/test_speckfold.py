@@ -72,7 +72,8 @@ def test_the_new_strokes_are_specks() -> None:
     assert tokens("Họ„chữ đệm") == ["Họ", "chữ", "đệm"]  # seed 256: the comma read so is lost, the word kept
     assert tokens("CHỦ NGHĨA'ˆVIỆT NAM") == ["CHỦ", "NGHĨA", "VIỆT", "NAM"]  # seed 259
     assert tokens("©); «Chủ tịch") == ["©);", "Chủ", "tịch"]
-    assert lone_stroke("©") and lone_stroke("¬") and not lone_stroke("-") and not lone_stroke("—")
+    assert tokens("công ©hức") == ["công", "©hức"]  # ``©`` is read for a ``c`` too (held-out seed 260): kept
+    assert lone_stroke("¬") and not lone_stroke("©") and not lone_stroke("-") and not lone_stroke("—")
     assert tokens("Ông Lê „Văn") == ["Ông", "Lê", "Văn"]
 
 
