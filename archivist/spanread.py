@@ -19,7 +19,9 @@ down by its descenders, and a reading is taken only as evidence of what the firs
   the list with its neighbours (``trân trọhg`` -> ``trân trọng``), and since session 42 in a run with a capital too
   (``Ủy bah nhân dân``, :mod:`archivist.speckcase`); numbers and codes are never touched here;
 - a colon or comma a speck put inside a listed word, or a stop or comma before a number (``nhân, dân``,
-  ``tháng. 6``), goes where the pair read as a line shows none (session 42, :func:`archivist.speckmarks.inner_mark`).
+  ``tháng. 6``), goes where the pair read as a line shows none (session 42, :func:`archivist.speckmarks.inner_mark`);
+- last, a word whose marks make no syllable in use takes the one syllable with its letters that makes a word of the
+  list there (session 43, :func:`archivist.speckfold.unused_syllables`: ``chuấn bị`` -> ``chuẩn bị``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from .models import Word
 from .ocr import OcrEngine, OcrResult, nfc
 from .ocrfix import text_of
 from .speckcase import cased_runs_places, cased_syllable_reading, syllable_like
+from .speckfold import unused_syllables
 from .speckmarks import inner_mark, no_mark_reading
 from .syllables import attested, is_syllable
 from .tokens import EDGE, split_edges
@@ -179,6 +182,9 @@ def reread_spans(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | Non
         if new is not None:
             words[k] = replace(w, text=lead + new + trail)
             changed = True
+    for k, new in unused_syllables(words).items():  # what the image left: marks that make no syllable (session 43)
+        words[k] = replace(words[k], text=new)
+        changed = True
     if not changed:
         return ocr
     return replace(ocr, words=words, text=nfc(text_of(words)).strip())

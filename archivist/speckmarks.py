@@ -25,7 +25,7 @@ from .tokens import split_edges
 #: What a speck before or after a word is read as that opens or closes a quote.
 OPENS, CLOSES = "\"“", "\"”"
 #: A mark after another mark: a speck read as a stop after the word's real mark, or a second stop.
-DOUBLED = {"..": ".", ",.": ",", ";.": ";", ":.": ":"}
+DOUBLED = {"..": ".", ",.": ",", ";.": ";", ":.": ":", "::": ":"}
 #: What a speck glued after a syllable inside a word is read as (``thông- báo``). Not a colon: a label ends in one
 #: before a small letter, and two syllables about it may make a word of the list (``Nơi chết: tại nhà``, truth).
 GLUED = ("-",)
@@ -69,6 +69,13 @@ def capital_stop(core: str, trail: str) -> bool:
 def undoubled(trail: str) -> str:
     """``trail`` with a stop read after its mark taken out (:data:`DOUBLED`)."""
     return DOUBLED.get(trail, trail)
+
+
+def capital_ellipsis(core: str, trail: str) -> bool:
+    """Three stops or more after a word in capitals (``TC...``, ``SINH...``): specks after an abbreviation's stop or
+    a heading's end, where no text prints an ellipsis (session 43; after small letters or a number it may be one,
+    and stays)."""
+    return len(trail) > 2 and set(trail) == {"."} and len(core) > 1 and core.isalpha() and core.isupper()
 
 
 def glued_in_word(words: list[Word], k: int, edges: str) -> bool:
@@ -120,9 +127,10 @@ def added_marks(words: list[Word], edges: str) -> dict[int, str]:
     for k, w in enumerate(words):
         text = without_open_quote(w.text, edges) if k in quotes else nfc(w.text)
         lead, core, trail = split_edges(text, edges)
+        trail = "." if capital_ellipsis(core, trail) else undoubled(trail)
         if capital_stop(core, trail) or glued_in_word(words, k, edges) or line_end_stop(words, k, edges):
             trail = ""
-        new = lead + core + undoubled(trail)
+        new = lead + core + trail
         if new != nfc(w.text):
             out[k] = new
     return out

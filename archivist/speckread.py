@@ -44,8 +44,10 @@ from .syllables import attested
 from .tokens import EDGE, split_edges
 
 #: Strokes a speck is read as that no Vietnamese word carries at either edge (a quote is ``"`` or ``“ ”``; the
-#: degree sign is left out: ``°C``).
-STRAY = "'`_~‹›†"
+#: degree sign is left out: ``°C``). Session 43 added the low quote, the raised circumflex and the signs a dot
+#: cluster is read as (``„nhân``, ``Họ„chữ``, ``NGHĨA'ˆVIỆT``, ``¬``, ``«Chủ``): none of the stored truth pages writes
+#: one. Not ``©`` nor ``®``: they are read for a letter too (``©hức`` for ``chức``, held-out seed 260).
+STRAY = "'`_~‹›†„ˆ¬«"
 #: What a speck before a word is read as: a stray stroke or a stop (``.UBND``); after it, a stroke or a degree
 #: sign (``NAM°``: ``°C`` keeps its sign before the letter).
 STRAY_LEAD = re.compile(rf"[{re.escape(STRAY)}.]+")
@@ -76,6 +78,14 @@ def lone_stroke(text: str) -> bool:
     return 0 < len(text) <= 2 and all(c in STRAY and c not in BULLETS for c in text)
 
 
+def fraction_slash(text: str) -> str:
+    """``text`` with a fraction slash (U+2044) read for a code's or a date's slash written as the slash it is
+    (``11⁄KH-UBND``, ``23⁄/NQ-HĐND``: the same stroke, another character, which a search for the code misses):
+    between letters or digits, or doubled by a slash after it. No stored truth page writes one (session 43)."""
+    text = nfc(text).replace("\u2044/", "/")
+    return re.sub(r"(?<=\w)\u2044(?=\w)", "/", text)
+
+
 def stray_marks(words: list[Word], k: int) -> str | None:
     """Word ``k`` without the marks a speck left at its edges, or None when it has none: a stray stroke
     (:data:`STRAY`) before or after its letters, a stop glued before them, a stop after them when the next
@@ -96,7 +106,7 @@ def stray_marks(words: list[Word], k: int) -> str | None:
     if trail and (STRAY_TRAIL.fullmatch(trail) or stop):
         trail_out = ""
     else:
-        trail_out = trail
+        trail_out = trail.rstrip(STRAY) or trail  # a stroke after the word's own mark goes (``dõi,``` -> ``dõi,``)
     new = lead_out + core + trail_out
     return new if new != nfc(w.text) else None
 
@@ -205,6 +215,8 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
     words: list[Word] = []
     changed = False  # not the count of words: a stroke dropped and a pair split leave it as it was (HG162)
     for w in ocr.words:  # joins first: a speck between two words, a list's dash, then what is left at the edges
+        if (slashed := fraction_slash(w.text)) != w.text:
+            w, changed = replace(w, text=slashed), True
         lead, core, trail = split_edges(nfc(w.text), EDGES)
         if lone_stroke(w.text):
             changed = True
@@ -213,8 +225,9 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
             gap = len(core) - len(pair[0]) - len(pair[1])  # the speck's characters: the space between the two boxes
             words += list(split_box(w, lead + pair[0], pair[1] + trail, gap=gap))
             changed = True
-        elif lead == "-" and core[:1].isalpha():  # a list's dash glued to its item's first word: split off, kept
-            words += list(split_box(w, lead, core + trail))  # ``-TT`` -> ``-`` ``TT`` (dropped, the item ran on)
+        elif (lead == "-" or lead[:1] == "-" and STRAY_LEAD.fullmatch(lead[1:])) and core[:1].isalpha():
+            # a list's dash glued to its item's first word, specks between them or not: split off, kept
+            words += list(split_box(w, "-", core + trail))  # ``-TT``, ``-'UBND`` -> ``-`` ``UBND`` (session 43)
             changed = True
         else:
             words.append(w)
