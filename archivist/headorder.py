@@ -83,7 +83,7 @@ def split_line(line: Sequence[Word], left: float, right: float) -> tuple[list[Wo
     if best is not None:
         return list(line[:best[1]]), list(line[best[1]:])
     k = clear_cut(line)  # a word lost at a part's outer end moves its centre: the plain gap, one part centred
-    if k is not None and max(w.bbox[2] for w in line[:k]) < middle < min(w.bbox[0] for w in line[k:]) and (
+    if k is not None and _centre(line[:k]) < middle < _centre(line[k:]) and (
             abs(_centre(line[:k]) - left) <= tol or abs(_centre(line[k:]) - right) <= tol):
         return list(line[:k]), list(line[k:])
     if abs(_centre(line) - left) <= tol and max(w.bbox[2] for w in line) < middle:
