@@ -112,3 +112,17 @@ def test_generated_typed_header_is_read_in_order_end_to_end(tmp_path: Path, monk
                          capture_output=True, text=True, check=True).stdout
     assert words(raw) == words(first["with"])
     assert_valid_pdfa(done.archive)
+
+
+def test_the_subject_does_not_take_in_the_place_read_under_it_once_the_columns_are_in_order() -> None:
+    """Put in reading order, the place and date come under the ``V/v`` subject, after the motto; a place read
+    ``Xã hước`` is cut off before ``Thiền, ngày`` as a text piece, and reaching out from under the subject's last
+    word it is not the subject's (seed 244's ``cv-234``: the subject took ``Xã hước`` in)."""
+    from archivist.layout import parse_header
+    from archivist.ocrtext import PageText, page_lines
+
+    lines = [list(line) for line in TYPED]
+    lines[3][3] = ("hước", 774, 882)
+    words = header_order(page(lines))
+    h = parse_header(page_lines(PageText(1, text_of(words), words)))
+    assert [ln.text for ln in h.vv] == ["V/v tăng cường công tác", "quản lý đất đai, trật tự"]
