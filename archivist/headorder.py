@@ -17,6 +17,7 @@ No word's text, box or confidence changes: only the order of the words and the l
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from statistics import median
@@ -30,6 +31,9 @@ CLEAR_RATIO = 1.7
 #: (typed pages: a few pixels; a misplaced word moves a part's centre by a third of the axes' distance or more
 #: of a word's width, about 0.05 of it).
 AXIS_TOLERANCE = 0.03
+#: The characters that make a word read rather than a mark: letters (not modifier letters: a speck is read ``ˆ``) and
+#: digits.
+READ = ("Lu", "Ll", "Lo", "Nd")
 #: The header is within the page's first lines; clear lines are looked for among them.
 HEAD_LINES = 12
 #: Lines cut in two on the axes needed to take the page's first lines for a two-column header (one could be a
@@ -38,7 +42,9 @@ MIN_TWO = 2
 
 
 def _centre(words: Sequence[Word]) -> float:
-    return (min(w.bbox[0] for w in words) + max(w.bbox[2] for w in words)) / 2
+    """The middle of the words' span, marks aside (a speck read ``ˆ`` between the columns belongs to neither)."""
+    read = [w for w in words if any(unicodedata.category(c) in READ for c in w.text)] or words
+    return (min(w.bbox[0] for w in read) + max(w.bbox[2] for w in read)) / 2
 
 
 def _lines(words: Sequence[Word]) -> list[list[Word]]:
@@ -78,7 +84,7 @@ def split_line(line: Sequence[Word], left: float, right: float) -> tuple[list[Wo
         if line[k].bbox[0] <= line[k - 1].bbox[2]:
             continue
         off = max(abs(_centre(line[:k]) - left), abs(_centre(line[k:]) - right))
-        if off <= tol and (best is None or off < best[0]):
+        if off <= tol and (best is None or off <= best[0]):  # a mark at the cut stays with the left part
             best = (off, k)
     if best is not None:
         return list(line[:best[1]]), list(line[best[1]:])

@@ -66,6 +66,15 @@ def test_a_word_lost_at_a_parts_outer_end_still_cuts_at_the_clear_gap() -> None:
     assert text_of(header_order(page(lines))).split("\n")[6] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT"
 
 
+def test_a_speck_read_between_the_columns_stays_with_the_left_part() -> None:
+    """A speck read ``ˆ`` (a modifier letter) in the gap belongs to neither column: the parts' centres are measured
+    without it and it stays after the parent issuer, as read, not before the national title (where the subject,
+    put above it, took it in: seed 249's ``seals-05-cv-009``)."""
+    lines = [[*TYPED[0][:4], ("ˆ", 752, 770), *TYPED[0][4:]], *TYPED[1:]]
+    out = text_of(header_order(page(lines))).split("\n")
+    assert out[0] == "UBND HUYỆN NHƠN TRẠCH ˆ" and out[6] == READING[6]
+
+
 def test_columns_already_one_after_the_other_and_pages_without_them_are_left_as_read() -> None:
     print_like = page([TYPED[0][:4], TYPED[1][:4], TYPED[2], TYPED[0][4:], TYPED[1][4:]])
     assert header_order(print_like) is print_like  # a typeset page: Tesseract gave the columns as blocks
