@@ -215,8 +215,9 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
 
 
 def in_reading_order(ocr: OcrResult) -> OcrResult:
-    """``ocr`` with its header's two columns one after the other (:mod:`archivist.headorder`: a typed page's
-    header is read line by line across both), its text made again from the words in their new order."""
+    """``ocr`` with its header's two columns one after the other (:mod:`archivist.headorder`: Tesseract reads a
+    header line by line across both), its text made again from the words in their new order. Once the page's
+    way up is known, before the number, date and name are read again from the lines."""
     words = header_order(ocr.words)
     if words is ocr.words:
         return ocr
