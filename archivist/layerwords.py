@@ -54,13 +54,14 @@ def _heights(boxes: Sequence[Box]) -> list[tuple[float, float]]:
     return [(bm - hm, bm)] * len(boxes)
 
 
-def place_line(boxes: Sequence[Box], k: float, glyphs: Sequence[int] | None = None, right_edge: float | None = None
-               ) -> list[Placed]:
+def place_line(boxes: Sequence[Box], k: float, glyphs: Sequence[int] | None = None, right_edge: float | None = None,
+               row: Sequence[Box] = ()) -> list[Placed]:
     """(left, top, right, bottom) in points (``k`` points per pixel, y down) of each word of a line,
     in the OCR's order: see the module's docstring. ``glyphs``: how many glyphs each word is drawn with;
     ``right_edge``: the page's, in points, which no word moved or widened may pass (pdftotext drops the
     glyphs beyond it: ``k2————S`` pushed past a nested word's right, ``S`` lost)."""
-    heights = _heights(boxes)
+    heights = _heights(boxes) if not row else _heights([*boxes, *row])[:len(boxes)] if len(boxes) + len(row) >= \
+        MEDIAN_OF else _heights(boxes)
     sizes = [(b - t) * k for t, b in heights]
     spans = [[x0 * k, x1 * k] for x0, _, x1, _ in boxes]
     for j in range(len(spans) - 1):  # touching ends give way, half each
@@ -122,11 +123,36 @@ def place_page(lines: Sequence[tuple[Sequence[Box], Sequence[int]]], k: float, p
     (:func:`_apart`)."""
     placed: list[list[Placed]] = []
     spans: list[tuple[float, float, float]] = []
-    for boxes, glyphs in lines:
-        line = _apart(place_line(boxes, k, glyphs, page_w * k), placed, spans, page_h * k)
+    rows = row_mates([boxes for boxes, _ in lines])
+    for (boxes, glyphs), row in zip(lines, rows, strict=True):
+        line = _apart(place_line(boxes, k, glyphs, page_w * k, row), placed, spans, page_h * k)
         placed.append(line)
         spans.append(_span(line))
     return placed
+
+
+def row_mates(lines: Sequence[Sequence[Box]]) -> list[list[Box]]:
+    """For each line, the boxes of the other lines that stand beside it at its height (their middles within half
+    its height of its own, no word over its span): one row of the page cut into columns (a header's issuer and
+    motto put in reading order, :mod:`archivist.headorder`), drawn on one band so readers take it as one row."""
+    ext = []
+    for boxes in lines:
+        if not boxes:
+            ext.append(None)
+            continue
+        mid = statistics.median((b[1] + b[3]) / 2 for b in boxes)
+        high = statistics.median(b[3] - b[1] for b in boxes)
+        ext.append((min(b[0] for b in boxes), max(b[2] for b in boxes), mid, high))
+    out: list[list[Box]] = []
+    for i, a in enumerate(ext):
+        mates: list[Box] = []
+        for j, b in enumerate(ext):
+            if a is None or b is None or i == j or abs(a[2] - b[2]) > min(a[3], b[3]) / 2:
+                continue
+            if b[1] < a[0] or b[0] > a[1]:
+                mates += lines[j]
+        out.append(mates)
+    return out
 
 
 def _span(line: Sequence[Placed]) -> tuple[float, float, float]:

@@ -259,13 +259,17 @@ def _continues(segs: list[Seg], vv: Line) -> bool:
     """Whether the text piece ``segs[-1]`` continues the subject opened by the ``V/v`` line: it follows the
     subject, a line of it or a blank; or it stands under the ``V/v`` line and the pieces read between them
     stand wholly beside it (the place and date of the right column, read between the subject's two lines:
-    ``V/v rà soát, cập nhật dữ liệu hộ tịch`` / ``năm 2005`` was cut so on seed 14)."""
+    ``V/v rà soát, cập nhật dữ liệu hộ tịch`` / ``năm 2005`` was cut so on seed 14). Under it means its middle
+    under the ``V/v`` line: a typed header put in reading order (:mod:`archivist.headorder`) has the motto, then
+    the place and date under the subject, and a place read ``Xã hước`` is cut off before ``Thiền, ngày`` as a
+    text piece that reaches under the subject's last word (seed 244's ``cv-234``)."""
     roles = ("vv", "text", "blank")
     if len(segs) < 2 or segs[-2].role in roles:
         return len(segs) >= 2
-    col = vv.box()
-    if _beside(segs[-1].line, col):
-        return False
+    col, box = vv.box(), segs[-1].line.box()
+    if _beside(segs[-1].line, col) or (col is not None and box is not None and not col[0] <= (box[0] + box[2]) / 2
+                                       <= col[2]):
+        return False  # beside the subject, or reaching out from under it: the place before ``, ngày`` (HG43)
     prev = next((s for s in reversed(segs[:-1]) if not _beside(s.line, col)), None)
     return prev is not None and prev.role in roles
 

@@ -9,6 +9,8 @@ server's start-up, which every batch pays before its first page (bench/RESULTS.m
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from . import dateread, markheight, nameread, namezone, notext, numberread, preprocess, restore, ruledtilt
@@ -16,10 +18,12 @@ from .cells import read_prepared
 from .cputime import StageClock
 from .fadedglyphs import faded_glyphs
 from .fadedread import keep_first_readings, reread_faded
+from .headorder import header_order
 from .hookread import reread_hooks
 from .ingest import IngestError, load_page, page_where
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
-from .ocr import OcrEngine, OcrError, OcrResult, make_engine, text_from_words
+from .ocr import OcrEngine, OcrError, OcrResult, make_engine, nfc, text_from_words
+from .ocrfix import text_of
 from .orient import PDF_TEXT, TOO_LITTLE_TEXT, Oriented, orient
 from .osd import Osd
 from .pagenumber import add_page_number
@@ -114,7 +118,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
             if not verdict.readable:  # an image only: nothing read, nothing to guess from
                 ocr, notes = OcrResult(), no_text_notes(done, verdict)
             else:  # a block of text the page's reading left out whole (a signature block beside its seal)
-                ocr = _unread(engine, ocr, upright, preps, bilevel)
+                ocr = in_reading_order(_unread(engine, ocr, upright, preps, bilevel))
         clock.lap("ocr")
         prep = next((p for up, p in preps if up is upright), None)  # None on a page with its own text
         if prep is not None and ocr.words:
@@ -208,6 +212,16 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
+
+
+def in_reading_order(ocr: OcrResult) -> OcrResult:
+    """``ocr`` with its header's two columns one after the other (:mod:`archivist.headorder`: Tesseract reads a
+    header line by line across both), its text made again from the words in their new order. Once the page's
+    way up is known, before the number, date and name are read again from the lines."""
+    words = header_order(ocr.words)
+    if words is ocr.words:
+        return ocr
+    return replace(ocr, words=words, text=nfc(text_of(words)).strip())
 
 
 def _unread(engine: OcrEngine, ocr: OcrResult, upright: np.ndarray,

@@ -181,3 +181,45 @@ def test_clean_text_and_literal_are_what_they_were() -> None:
             continue
         t = _clean_text_char_by_char(s)
         assert literal(t) == _literal_byte_by_byte(t) and literal(s) == _literal_byte_by_byte(s), repr(s)
+
+
+#: A typed invitation's header at 300 dpi put in reading order (archivist/headorder.py), as its record holds it
+#: (seed 244's ``typewriter-04-gm-198``): the issuer's column's lines, then the national title's, each row's two
+#: parts lines of their own, the title's a few pixels higher than the parent issuer beside it.
+HEADER = [
+    [("UBND", 584, 367, 704, 411), ("HUYỆN", 740, 363, 890, 408), ("THỌ", 925, 369, 1016, 416),
+     ("XUÂN", 1050, 367, 1170, 408)],
+    [("ỦY", 645, 425, 706, 475), ("BAN", 740, 435, 828, 476), ("NHÂN", 865, 431, 984, 476),
+     ("DÂN", 1021, 431, 1109, 477)],
+    [("XÃ", 659, 497, 723, 543), ("XUÂN", 753, 497, 876, 544), ("TRƯỜNG", 909, 499, 1094, 545)],
+    [("Số:", 636, 606, 720, 649), ("198/GM-UBND", 767, 606, 1119, 651)],
+    [("CỘNG", 1294, 361, 1417, 416), ("HÒA", 1452, 363, 1543, 409), ("XÃ", 1574, 362, 1637, 407),
+     ("HỘI", 1670, 361, 1759, 416), ("CHỦ", 1793, 357, 1885, 407), ("NGHĨA", 1919, 361, 2074, 408),
+     ("VIỆT", 2104, 362, 2229, 418), ("NAM", 2263, 370, 2353, 409)],
+    [("Độc", 1370, 432, 1469, 484), ("lập", 1509, 432, 1604, 485), ("-", 1647, 454, 1665, 463),
+     ("Tự", 1707, 434, 1777, 485), ("do", 1808, 433, 1873, 479), ("-", 1915, 453, 1933, 463),
+     ("Hạnh", 1978, 429, 2108, 487), ("phúc", 2146, 427, 2275, 485)],
+    [("Xã", 1173, 606, 1239, 648), ("Xuân", 1271, 607, 1401, 649), ("Trường,", 1440, 608, 1647, 658),
+     ("ngày", 1696, 606, 1825, 658), ("18", 1858, 609, 1920, 650), ("tháng", 1960, 603, 2115, 658),
+     ("8", 2150, 609, 2180, 650), ("năm", 2214, 606, 2310, 649), ("2005", 2343, 605, 2471, 650)],
+    [("GIẤY", 1320, 766, 1457, 819), ("MỜI", 1494, 769, 1594, 820)],
+]
+
+
+def test_a_rows_columns_as_lines_of_their_own_share_one_band(tmp_path: Path) -> None:
+    """Each row of the header cut into its columns' lines is drawn on one band (``row_mates``), as the row was
+    drawn whole before: pdftotext (default) reads the issuer's column first (each part on its own band, it read the
+    national title, a few pixels higher, after the issuer's second line); ``-raw`` reads the record's order; lines
+    above and below are no row mates."""
+    from archivist.layerwords import row_mates
+
+    boxes = [[w[1:] for w in line] for line in HEADER]
+    mates = row_mates(boxes)
+    assert mates[0] == boxes[4] and mates[4] == boxes[0] and mates[3] == boxes[6] and mates[7] == []
+    words = [Word(w[0], 90, w[1:], n) for n, line in enumerate(HEADER) for w in line]
+    pdf = tmp_path / "row.pdf"
+    write_pdfa([PageResult(1, PageRef(Path("x.png"), "image"), 2764, 3629, 300.0, 0, 0.0, words=words)], pdf,
+               level="1b", title="t", created=CREATED, producer="test")
+    lines = [ln.split() for ln in _pdftotext(pdf).splitlines() if ln.strip()]
+    assert lines[:3] == [["UBND", "HUYỆN", "THỌ", "XUÂN"], ["ỦY", "BAN", "NHÂN", "DÂN"], ["XÃ", "XUÂN", "TRƯỜNG"]]
+    assert _pdftotext(pdf, "-raw").split() == [w.text for w in words]
