@@ -10,13 +10,9 @@ import numpy as np
 import pytest
 
 from archivist import pagework, typedfinal
-from archivist.models import Word
-from archivist.ocr import OcrResult
 from archivist.typedupper import glyph_cells
 from tests.rereadcheck import assert_mended, typed_both_ways
-from tests.test_typedcase import _typed_line
-
-SIZES = [39, 58]  # 14 pt at 200 and 300 dpi
+from tests.test_typedring import SIZES, _page, assert_read_back
 
 
 @pytest.mark.parametrize(("read", "want"), [
@@ -27,11 +23,6 @@ SIZES = [39, 58]  # 14 pt at 200 and 300 dpi
 ])
 def test_n_reading_asks_only_a_final_r_whose_n_makes_a_word(read: str, want: str | None) -> None:
     assert typedfinal.n_reading(read) == want
-
-
-def _page(typed: str, read: str, size: int) -> tuple[np.ndarray, OcrResult]:
-    img, boxes = _typed_line(typed, size)
-    return img, OcrResult([Word(r, 90.0, b, 0) for r, b in zip(read.split(" "), boxes, strict=True)], read, 90.0)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -50,10 +41,8 @@ def test_right_stem_tells_an_n_from_an_r(size: int) -> None:
 def test_typed_finals_reads_an_n_again(size: int) -> None:
     """On a line typed in the mono face, ``nhân dân`` and ``ban`` read ``nhâr dâr`` and ``bar`` come back as typed
     (boxes and lines as read); a typed ``bar`` (an ``r``) stays."""
-    img, ocr = _page("ủy ban nhân dân ban bar", "ủy ban nhâr dâr bar bar", size)
-    out = typedfinal.typed_finals(ocr, img)
-    assert out.text == "ủy ban nhân dân ban bar"
-    assert [(w.bbox, w.line) for w in out.words] == [(w.bbox, w.line) for w in ocr.words]
+    assert_read_back(typedfinal.typed_finals, "ủy ban nhân dân ban bar", "ủy ban nhâr dâr bar bar",
+                     "ủy ban nhân dân ban bar", size)
 
 
 @pytest.mark.parametrize("size", SIZES)

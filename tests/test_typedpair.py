@@ -10,15 +10,9 @@ import numpy as np
 import pytest
 
 from archivist import pagework, typedpair, typedring
-from archivist.models import Word
-from archivist.ocr import OcrResult
 from archivist.typedupper import body_of, glyph_cells
 from tests.rereadcheck import assert_mended, typed_both_ways
-from tests.test_typedcase import _typed_line
-
-SIZES = [39, 58]  # 14 pt at 200 and 300 dpi
-#: capitals and small letters enough for the page's heights to be measured
-AROUND = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM giao cho các xã như sau"
+from tests.test_typedring import AROUND, SIZES, _page, assert_left_alone, assert_read_back
 
 
 @pytest.mark.parametrize(("read", "i", "want"), [
@@ -36,11 +30,6 @@ def test_pair_reading_is_the_one_o_making_a_word_with_a_neighbour(read: list[str
 def test_runs_are_cut_by_punctuation_capitals_and_digits() -> None:
     texts = ["Về", "việc", "tổ", "chức,", "hộ", "nghèo", "(năm", "2019)", "UBND", "xã", "mệt", "số", "x"]
     assert list(typedpair._runs(texts)) == [[0, 1, 2, 3], [4, 5], [9, 10, 11, 12]]
-
-
-def _page(typed: str, read: str, size: int) -> tuple[np.ndarray, OcrResult]:
-    img, boxes = _typed_line(typed, size)
-    return img, OcrResult([Word(r, 90.0, b, 0) for r, b in zip(read.split(" "), boxes, strict=True)], read, 90.0)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -69,20 +58,12 @@ def test_typed_pairs_reads_an_o_again(size: int) -> None:
     (boxes and lines as read); a typed ``mệt số`` (its ``e`` crossed by the bar) and ``hệ thống`` stay."""
     typed = f"{AROUND} một số mức độ mệt số hệ thống"
     read = f"{AROUND} mệt số mức đệ mệt số hệ thống"
-    img, ocr = _page(typed, read, size)
-    out = typedpair.typed_pairs(ocr, img)
-    assert out.text == f"{AROUND} một số mức độ mệt số hệ thống"
-    assert [(w.bbox, w.line) for w in out.words] == [(w.bbox, w.line) for w in ocr.words]
+    assert_read_back(typedpair.typed_pairs, typed, read, f"{AROUND} một số mức độ mệt số hệ thống", size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_typed_pairs_leaves_other_pages_alone(size: int) -> None:
-    img, ocr = _page(f"{AROUND} một số", f"{AROUND} mệt số", size)
-    assert typedpair.typed_pairs(ocr, None) is ocr  # not a typed page
-    img, ocr = _page(f"{AROUND} một số", f"{AROUND} một số", size)
-    assert typedpair.typed_pairs(ocr, img) is ocr  # nothing asked
-    img, ocr = _page("giao một số", "giao mệt số", size)
-    assert typedpair.typed_pairs(ocr, img) is ocr  # too few letters to measure the page's heights on
+    assert_left_alone(typedpair.typed_pairs, "một số", "mệt số", size)
 
 
 @pytest.mark.slow
