@@ -33,7 +33,9 @@ from .speckread import reread_specks
 from .typedcaps import typed_capitals
 from .typedcase import typed_case
 from .typedcolon import drop_stroke_colons
+from .typedfinal import typed_finals
 from .typedfoot import typed_feet
+from .typedpair import typed_pairs
 from .typedread import reread_typed
 from .typedring import typed_rings
 from .typedupper import typed_upper
@@ -208,6 +210,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_upper(ocr, prep.typed_before)  # capitals read small, told by their bodies (PHổ, văn)
     ocr = typed_feet(ocr, prep.typed_before)  # a capital I read T, told by its foot (HỘT)
     ocr = typed_rings(ocr, prep.typed_before)  # an o read e in a word none uses, told by its bar (thên)
+    ocr = typed_pairs(ocr, prep.typed_before)  # and in a syllable making no word with its neighbours (mệt số)
+    ocr = typed_finals(ocr, prep.typed_before)  # a final n read r, told by its right stem (dâr)
     ocr = typed_zeros(ocr, prep.typed_before)  # a 6, 8 or 9 whose glyph shows the typed zero's dot (2089)
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)

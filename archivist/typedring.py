@@ -31,7 +31,7 @@ from .syllables import attested
 from .tokens import EDGE, split_edges
 from .typedcase import page_pitch, with_readings
 from .typedfoot import longest_run
-from .typedupper import body_of, cell_bodies, glyph_cells, page_bodies
+from .typedupper import body_of, cell_bodies, glyph_cells, page_bodies, row_runs
 
 #: The middle rows of a glyph's body: from this share of its height ...
 MID_FROM = 0.4
@@ -45,7 +45,7 @@ BAR_MIN = 0.3
 BODY_RANGE = (0.9, 1.15)
 
 
-def _as_o(ch: str) -> list[str]:
+def as_o(ch: str) -> list[str]:
     """The ``o`` letters a glyph read ``ch`` may be, its marks kept: ``ô`` for an ``ê`` (the circumflex was seen),
     ``o`` or ``ô`` for an ``e`` (a worn circumflex may be lost: ``đẹng`` for ``động``); none for another letter."""
     parts = unicodedata.normalize("NFD", ch)
@@ -58,25 +58,65 @@ def _as_o(ch: str) -> list[str]:
 
 def candidate(text: str) -> tuple[int, str] | None:
     """The place of the ``e`` of ``text`` (a word of letters, edge punctuation aside, none in use) and the word it
-    makes read as an ``o`` (:func:`_as_o`), where exactly one such reading of one ``e`` is a word in use; None
+    makes read as an ``o`` (:func:`as_o`), where exactly one such reading of one ``e`` is a word in use; None
     elsewhere (``đẹng`` makes ``đọng`` and ``động``: which one the glyph cannot say)."""
     lead, core, trail = split_edges(text, EDGE)
     if len(core) < 2 or not core.isalpha() or core.lower() in attested():
         return None
     found = [(len(lead) + k, lead + core[:k] + o + core[k + 1:] + trail)
-             for k, ch in enumerate(core) for o in _as_o(ch) if (core[:k] + o + core[k + 1:]).lower() in attested()]
+             for k, ch in enumerate(core) for o in as_o(ch) if (core[:k] + o + core[k + 1:]).lower() in attested()]
     return found[0] if len(found) == 1 else None
 
 
+def ring_span(cell: np.ndarray, small: float) -> tuple[int, int] | None:
+    """The height and the row under the glyph's body in ``cell`` (ink 1) where wear split it across: runs of inked
+    rows taken together, the heaviest among them, spanning the small letters' height ``small`` (:data:`BODY_RANGE`),
+    the span nearest that height; None where none does. Why: worn type leaves paper rows across a ring (session 43's
+    ``độ`` read ``đệ``: its ring in two halves, each half a body), and a mark above or a dot below, stacked on it,
+    makes a span too tall."""
+    runs = row_runs(cell)
+    rows = cell.sum(1)
+    if not runs:
+        return None
+    k = max(range(len(runs)), key=lambda r: int(rows[runs[r][0]:runs[r][1]].sum()))
+    spans = [(runs[j][1] - runs[i][0], runs[j][1]) for i in range(k + 1) for j in range(k, len(runs))
+             if BODY_RANGE[0] * small <= runs[j][1] - runs[i][0] <= BODY_RANGE[1] * small]
+    return min(spans, key=lambda sp: abs(sp[0] - small)) if spans else None
+
+
 def barless(cell: np.ndarray, small: float, pitch: float) -> bool:
-    """Whether the glyph in ``cell`` (ink 1) has a body of the small letters' height ``small`` and no bar across its
-    middle rows."""
+    """Whether the glyph in ``cell`` (ink 1) has a body of the small letters' height ``small`` (whole, or split by
+    wear: :func:`ring_span`) and no bar across its middle rows."""
     body = body_of(cell) if cell.size else None
-    if body is None or not BODY_RANGE[0] * small <= body[0] <= BODY_RANGE[1] * small:
+    span = (body[0], body[2]) if body and BODY_RANGE[0] * small <= body[0] <= BODY_RANGE[1] * small else (
+        ring_span(cell, small) if cell.size else None)
+    if span is None:
         return False
-    height, _, bottom = body
+    height, bottom = span
     rows = cell[bottom - height + round(MID_FROM * height):bottom - height + round(MID_TO * height)]
     return rows.size > 0 and max(longest_run(r) for r in rows) < BAR_MIN * pitch
+
+
+def barless_readings(ocr: OcrResult, typed: np.ndarray, texts: list[str],
+                     asked: dict[int, tuple[int, str]]) -> list[str | None]:
+    """For each word ``k`` of ``asked`` (the place of its glyph read ``e`` and the word read ``o`` there), that word
+    where the glyph has no bar (:func:`barless`) against the page's small letters; None elsewhere, and for every
+    word where the page's pitch or its letters' heights cannot be measured. Shared by :func:`typed_rings` and
+    :mod:`archivist.typedpair`, which ask different words of the same glyph."""
+    again: list[str | None] = [None] * len(texts)
+    pitch = page_pitch(ocr.words) if asked else None
+    if pitch is None:
+        return again
+    bodies = [cell_bodies(typed, w.bbox, len(t), pitch) if t.strip(EDGE).isalpha() else None
+              for w, t in zip(ocr.words, texts, strict=True)]
+    heights = page_bodies(texts, bodies)
+    if heights is None:
+        return again
+    for k, (place, word) in asked.items():
+        got = glyph_cells(typed, ocr.words[k].bbox, len(texts[k]), pitch)
+        if got is not None and barless(got[0][place], heights[1], pitch):
+            again[k] = word
+    return again
 
 
 def typed_rings(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
@@ -87,17 +127,4 @@ def typed_rings(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
         return ocr
     texts = [nfc(w.text) for w in ocr.words]
     asked = {k: c for k, t in enumerate(texts) if (c := candidate(t))}
-    pitch = page_pitch(ocr.words) if asked else None
-    if pitch is None:
-        return ocr
-    bodies = [cell_bodies(typed, w.bbox, len(t), pitch) if t.strip(EDGE).isalpha() else None
-              for w, t in zip(ocr.words, texts, strict=True)]
-    heights = page_bodies(texts, bodies)
-    if heights is None:
-        return ocr
-    again: list[str | None] = [None] * len(texts)
-    for k, (place, word) in asked.items():
-        got = glyph_cells(typed, ocr.words[k].bbox, len(texts[k]), pitch)
-        if got is not None and barless(got[0][place], heights[1], pitch):
-            again[k] = word
-    return with_readings(ocr, again)
+    return with_readings(ocr, barless_readings(ocr, typed, texts, asked))

@@ -88,19 +88,25 @@ def _ink(image: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray,
 Body = tuple[int, bool, int]
 
 
-def body_of(cell: np.ndarray) -> Body | None:
-    """The glyph's body in ``cell`` (ink 1): the height of the run of inked rows holding the most ink (a mark above
-    or a dot below, each a run of its own with paper between, left out), whether another run stands above it, and
-    the row under it (in ``cell``'s rows)."""
-    rows = cell.sum(1)
+def row_runs(cell: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of inked rows of ``cell`` (ink 1), each (first row, row under it), top to bottom."""
     runs: list[tuple[int, int]] = []
     start = None
-    for i, on in enumerate([*(rows > 0), False]):
+    for i, on in enumerate([*(cell.sum(1) > 0), False]):
         if on and start is None:
             start = i
         elif not on and start is not None:
             runs.append((start, i))
             start = None
+    return runs
+
+
+def body_of(cell: np.ndarray) -> Body | None:
+    """The glyph's body in ``cell`` (ink 1): the height of the run of inked rows holding the most ink (a mark above
+    or a dot below, each a run of its own with paper between, left out), whether another run stands above it, and
+    the row under it (in ``cell``'s rows)."""
+    rows = cell.sum(1)
+    runs = row_runs(cell)
     if not runs:
         return None
     k = max(range(len(runs)), key=lambda r: int(rows[runs[r][0]:runs[r][1]].sum()))

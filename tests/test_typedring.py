@@ -4,6 +4,7 @@ end to end through ``archivist process``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +37,16 @@ def _page(typed: str, read: str, size: int) -> tuple[np.ndarray, OcrResult]:
     return img, OcrResult([Word(r, 90.0, b, 0) for r, b in zip(read.split(" "), boxes, strict=True)], read, 90.0)
 
 
+def assert_read_back(rule: Callable[[OcrResult, np.ndarray], OcrResult], typed: str, read: str, want: str,
+                     size: int) -> None:
+    """``rule`` on ``typed`` typed in the mono face at ``size`` and read ``read`` gives ``want``, each word's box and
+    line as read (shared by the typed rules' tests)."""
+    img, ocr = _page(typed, read, size)
+    out = rule(ocr, img)
+    assert out.text == want
+    assert [(w.bbox, w.line) for w in out.words] == [(w.bbox, w.line) for w in ocr.words]
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_barless_tells_an_o_from_an_e(size: int) -> None:
     """Across the middle of its body the mono face's ``o`` shows two strokes, its ``e`` a bar."""
@@ -58,20 +69,24 @@ def test_typed_rings_reads_an_o_again(size: int) -> None:
     as typed (boxes and lines as read); a typed ``thên`` (its ``e`` crossed by the bar) and the words in use stay."""
     typed = f"{AROUND} thôn Thống rộng thên"
     read = f"{AROUND} thên Thếng rẹng thên"
-    img, ocr = _page(typed, read, size)
-    out = typedring.typed_rings(ocr, img)
-    assert out.text == f"{AROUND} thôn Thống rộng thên"
-    assert [(w.bbox, w.line) for w in out.words] == [(w.bbox, w.line) for w in ocr.words]
+    assert_read_back(typedring.typed_rings, typed, read, f"{AROUND} thôn Thống rộng thên", size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_typed_rings_leaves_other_pages_alone(size: int) -> None:
-    img, ocr = _page(f"{AROUND} thôn", f"{AROUND} thên", size)
-    assert typedring.typed_rings(ocr, None) is ocr  # not a typed page
-    img, ocr = _page(f"{AROUND} thôn", f"{AROUND} thôn", size)
-    assert typedring.typed_rings(ocr, img) is ocr  # nothing asked
-    img, ocr = _page("giao thôn", "giao thên", size)
-    assert typedring.typed_rings(ocr, img) is ocr  # too few letters to measure the page's heights on
+    assert_left_alone(typedring.typed_rings, "thôn", "thên", size)
+
+
+def assert_left_alone(rule: Callable[[OcrResult, np.ndarray | None], OcrResult], typed: str, read: str,
+                      size: int) -> None:
+    """``rule`` returns the page as read where it is not a typed page, where nothing is asked (``typed`` read
+    right) and where the page has too few letters for their heights (shared by the typed rules' tests)."""
+    img, ocr = _page(f"{AROUND} {typed}", f"{AROUND} {read}", size)
+    assert rule(ocr, None) is ocr  # not a typed page
+    img, ocr = _page(f"{AROUND} {typed}", f"{AROUND} {typed}", size)
+    assert rule(ocr, img) is ocr  # nothing asked
+    img, ocr = _page(f"giao {typed}", f"giao {read}", size)
+    assert rule(ocr, img) is ocr  # too few letters to measure the page's heights on
 
 
 @pytest.mark.slow

@@ -1,0 +1,98 @@
+"""A typewritten ``o`` read ``e`` in a syllable in use that makes no word with its neighbours, read ``o`` where that
+makes one (``mệt số`` for ``một số``, ``mức đệ`` for ``mức độ``), told by the glyph: an ``e`` crosses its eye with
+a bar, an ``o`` does not.
+
+Why: :mod:`archivist.typedring` asks only words none uses (``thên``); the ``o`` read ``e`` that still makes a
+syllable (``hệ`` for ``hộ``, ``mệt`` for ``một``, ``đệ`` for ``độ``) is what the typewriter group keeps losing of that
+family (bench/RESULTS.md, "Typewritten pages, seventh round (session 43)"). Each such syllable is one Vietnamese
+uses, so the word alone cannot say it is wrong; its neighbours can. The list of words of two syllables or more
+(:mod:`archivist.wordpairs`, Viet74K) says where a syllable stands in no word with the ones beside it and one ``o``
+for its ``e`` makes one (:func:`archivist.wordpairs.odd_syllables`, its ``bound`` rule kept: ``hệ thống`` stands in
+a word and is never asked). That is the lexicon's evidence; the glyph's is the bar (:func:`archivist.typedring.
+barless`): a reading is taken only where both agree, and only where exactly one ``o`` makes a word there.
+
+Only runs of syllables in small letters (a capitalised first word may open one) with no punctuation between are
+read: names in capitals, numbers and codes are never asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from .ocr import OcrResult, nfc
+from .syllables import attested
+from .tokens import EDGE, split_edges
+from .typedcase import with_readings
+from .typedring import as_o, barless_readings
+from .wordpairs import canon, odd_syllables
+
+
+def _runs(texts: list[str]) -> Iterator[list[int]]:
+    """Runs of word indices whose words are syllables of letters (small letters; a capitalised first word may open
+    a run) with no punctuation between them."""
+    run: list[int] = []
+    for k, text in enumerate(texts):
+        lead, core, trail = split_edges(text, EDGE)
+        word = core.isalpha() and (core.islower() or (core[:1].isupper() and core[1:].islower()) or len(core) == 1)
+        opens = word and not core.islower()
+        if not word or lead or opens:
+            if len(run) > 1:
+                yield run
+            run = []
+        if word:
+            run.append(k)
+        if trail or not word:
+            if len(run) > 1:
+                yield run
+            run = []
+    if len(run) > 1:
+        yield run
+
+
+def _o_forms(core: str) -> dict[str, tuple[int, str]]:
+    """Each syllable in use (in small letters) that ``core`` (a syllable as read) makes with one of its ``e`` read
+    ``o`` (:func:`archivist.typedring.as_o`), with the place of that glyph and the syllable in ``core``'s case."""
+    out: dict[str, tuple[int, str]] = {}
+    for place, ch in enumerate(core):
+        for o in as_o(ch):
+            again = core[:place] + o + core[place + 1:]
+            if again.lower() in attested():
+                out[again.lower()] = (place, again)
+    return out
+
+
+def pair_reading(read: list[str], i: int) -> tuple[int, str] | None:
+    """For syllable ``i`` of ``read`` (a run of syllables as read, their case kept): the place of the glyph read
+    ``e`` and the syllable with an ``o`` there, its case kept, where it stands in no word of the list with its
+    neighbours and exactly one such ``o`` makes one (:func:`archivist.wordpairs.odd_syllables`); None elsewhere."""
+    forms = _o_forms(read[i])
+    lower = [s.lower() for s in read]
+    own = canon(lower[i])
+    found = []
+    for syl in forms:
+        alts = {canon(syl): syl}
+        hits = odd_syllables(lower, True, lambda s, alts=alts: alts if s == own else {})
+        found += [alt for j, alt, _, _ in hits if j == i]
+    return forms[found[0]] if len(found) == 1 else None
+
+
+def typed_pairs(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
+    """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened) with
+    each syllable read with an ``e`` that makes no word with its neighbours read with an ``o`` where that makes one
+    (:func:`pair_reading`) and the glyph has no bar (:func:`archivist.typedring.barless`). Unchanged on any other
+    page."""
+    if typed is None or not ocr.words:
+        return ocr
+    texts = [nfc(w.text) for w in ocr.words]
+    asked: dict[int, tuple[int, str]] = {}
+    for run in _runs(texts):
+        cores = [split_edges(texts[k], EDGE) for k in run]
+        read = [core for _, core, _ in cores]
+        for i, k in enumerate(run):
+            got = pair_reading(read, i) if _o_forms(read[i]) else None
+            if got:
+                lead, _, trail = cores[i]
+                asked[k] = (len(lead) + got[0], lead + got[1] + trail)
+    return with_readings(ocr, barless_readings(ocr, typed, texts, asked))
