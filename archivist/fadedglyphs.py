@@ -28,6 +28,7 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from .fadedstops import faded_stops
 from .models import Word
 from .ocr import OcrResult, nfc
 from .ocrfix import text_of
@@ -192,15 +193,16 @@ def heading_numerals(ocr: OcrResult, image: np.ndarray) -> OcrResult:
 
 
 def faded_glyphs(ocr: OcrResult, prep: Prepared) -> OcrResult:
-    """A faded page's reading (``prep.before_contrast`` set) with its section numerals (:func:`heading_numerals`)
-    and, on a page typed in a fixed-pitch face (:func:`fixed_pitch`), its first letters' case
-    (:func:`archivist.typedcase.typed_case`) read from the image it was read from and its zeros read as 6, 8 or 9
-    set back by the typed zero's dot (:func:`archivist.typedzero.typed_zeros`, on the page before its contrast was
-    raised: on the image as read, CLAHE's grain made a dot in a true ``6`` twice on seeds 190-219); any other page
-    as read."""
+    """A faded page's reading (``prep.before_contrast`` set) with its section numerals (:func:`heading_numerals`),
+    the stops it read as commas after a list's number or an abbreviation set back by their glyphs
+    (:func:`archivist.fadedstops.faded_stops`) and, on a page typed in a fixed-pitch face (:func:`fixed_pitch`),
+    its first letters' case (:func:`archivist.typedcase.typed_case`) read from the image it was read from and its
+    zeros read as 6, 8 or 9 set back by the typed zero's dot (:func:`archivist.typedzero.typed_zeros`, on the page
+    before its contrast was raised: on the image as read, CLAHE's grain made a dot in a true ``6`` twice on seeds
+    190-219); any other page as read."""
     if prep.before_contrast is None or not ocr.words:
         return ocr
-    ocr = heading_numerals(ocr, prep.image)
+    ocr = faded_stops(heading_numerals(ocr, prep.image), prep.image)
     if not fixed_pitch(ocr.words):
         return ocr
     return typed_zeros(faded_case(ocr, prep.image), prep.before_contrast, FADED_DOT_Y)
