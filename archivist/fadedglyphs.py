@@ -34,6 +34,7 @@ from .ocr import OcrResult, nfc
 from .ocrfix import text_of
 from .restore import Prepared
 from .sections import NUMERALS, heading_after
+from .syllables import attested
 from .typedcase import char_widths, typed_case, with_readings
 from .typedzero import typed_zeros
 
@@ -192,17 +193,51 @@ def heading_numerals(ocr: OcrResult, image: np.ndarray) -> OcrResult:
     return replace(ocr, words=out, text=nfc(text_of(out)).strip())
 
 
+def _last_is_i(image: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """Whether the last glyph of the word at ``box`` (its last run of inked columns, Otsu over the box) stands the
+    word's height and has an ``I``'s shape (:func:`_an_i`: a ``T``'s foot, short or none, is refused)."""
+    x0, y0, x1, y1 = box
+    crop = image[max(0, y0):y1, max(0, x0):x1]
+    if crop.size == 0 or crop.shape[0] < 8:
+        return False
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    runs = _groups(ink)
+    if len(runs) < 2:
+        return False
+    glyph = ink[:, runs[-1][0]:runs[-1][1]]
+    rows = np.flatnonzero(glyph.any(1))
+    return bool(rows[-1] + 1 - rows[0] >= TALL * ink.shape[0] and _an_i(glyph))
+
+
+def capital_i(ocr: OcrResult, image: np.ndarray) -> OcrResult:
+    """``ocr`` with each word in capitals whose last letter was read ``T`` (``KHAT``, ``HỘT``, ``TỚT`` for ``KHAI``,
+    ``HỘI``, ``TỚI``) read ``I`` where that makes a word in use (:func:`archivist.syllables.attested`) and the glyph
+    has an ``I``'s shape (:func:`_last_is_i`); ``ocr`` itself where none is. Why: the faded capital ``I``'s bars
+    blur into a ``T``'s top for the engine, read alone too (session 40's readings leave them); on the dumped faded
+    pages of seeds 190-193 and 216-219 the shape test passed all 6 such words, and none of the 132 last ``T`` the
+    truth holds."""
+    words = ocr.words
+    again = {k: nfc(w.text)[:-1] + "I" for k, w in enumerate(words)
+             if (t := nfc(w.text)).isalpha() and t.isupper() and len(t) >= 2 and t.endswith("T")
+             and (t[:-1] + "I").lower() in attested() and _last_is_i(image, w.bbox)}
+    if not again:
+        return ocr
+    out = [replace(w, text=again[k]) if k in again else w for k, w in enumerate(words)]
+    return replace(ocr, words=out, text=nfc(text_of(out)).strip())
+
+
 def faded_glyphs(ocr: OcrResult, prep: Prepared) -> OcrResult:
     """A faded page's reading (``prep.before_contrast`` set) with its section numerals (:func:`heading_numerals`),
     the stops it read as commas after a list's number or an abbreviation set back by their glyphs
-    (:func:`archivist.fadedstops.faded_stops`) and, on a page typed in a fixed-pitch face (:func:`fixed_pitch`),
-    its first letters' case (:func:`archivist.typedcase.typed_case`) read from the image it was read from and its
-    zeros read as 6, 8 or 9 set back by the typed zero's dot (:func:`archivist.typedzero.typed_zeros`, on the page
-    before its contrast was raised: on the image as read, CLAHE's grain made a dot in a true ``6`` twice on seeds
-    190-219); any other page as read."""
+    (:func:`archivist.fadedstops.faded_stops`), the capital ``I`` ending a word read ``T`` (:func:`capital_i`) and,
+    on a page typed in a fixed-pitch face (:func:`fixed_pitch`), its first letters' case
+    (:func:`archivist.typedcase.typed_case`) read from the image it was read from and its zeros read as 6, 8 or 9
+    set back by the typed zero's dot (:func:`archivist.typedzero.typed_zeros`, on the page before its contrast was
+    raised: on the image as read, CLAHE's grain made a dot in a true ``6`` twice on seeds 190-219); any other page
+    as read."""
     if prep.before_contrast is None or not ocr.words:
         return ocr
-    ocr = faded_stops(heading_numerals(ocr, prep.image), prep.image)
+    ocr = capital_i(faded_stops(heading_numerals(ocr, prep.image), prep.image), prep.image)
     if not fixed_pitch(ocr.words):
         return ocr
     return typed_zeros(faded_case(ocr, prep.image), prep.before_contrast, FADED_DOT_Y)
