@@ -264,7 +264,8 @@ def small_l(ocr: OcrResult, image: np.ndarray) -> OcrResult:
     of the faded pages' letters (15 of 148 letter words lost on seeds 250-253, 23 on HG117-124), which the
     readings alone repeat (session 40's rule takes them only where a reading gives the ``l``). On the dumped faded
     pages of seeds 190-193 and 216-219 the shape passed 26 of the 27 ``l`` read ``t`` and 2 of 1,795 true ``t``,
-    neither of which makes a word with an ``l``."""
+    neither of which makes a word with an ``l``. It tells the carbon copies' mono ``l``, whose flag is a bar; the
+    serif's ``l`` has a flag one or two pixels high, not told: kept as read."""
     words = ocr.words
     again = {}
     for k, w in enumerate(words):
