@@ -229,14 +229,17 @@ def capital_i(ocr: OcrResult, image: np.ndarray) -> OcrResult:
 #: An ``l``'s flag: ink left of its stem (a column inked along :data:`STEM_INK` of the glyph's height) in at least
 #: this share of its top rows (:data:`L_TOP_ROWS`) ...
 L_FLAG, L_TOP_ROWS, STEM_INK = 0.5, 0.18, 0.6
-#: ... and none left of it over the rows a ``t``'s crossbar crosses (this band of the glyph's height).
+#: ... and none left of it over the rows a ``t``'s crossbar crosses (this band of the glyph's height), and that flag
+#: reaching right of the stem at most this share of the glyph's width (a ``t`` worn above its crossbar leaves the
+#: bar at its top, across the stem: seed 250's ``tính``).
 T_BAR_ROWS = (0.2, 0.5)
+FLAG_RIGHT = 0.15
 
 
 def _first_is_l(image: np.ndarray, box: tuple[int, int, int, int]) -> bool:
     """Whether the first glyph of the word at ``box`` (its first run of inked columns, Otsu over the box) has an
-    ``l``'s shape, not a ``t``'s: a flag left of the stem at its top (:data:`L_FLAG`) and no crossbar left of it
-    under that (:data:`T_BAR_ROWS`)."""
+    ``l``'s shape, not a ``t``'s: a flag left of the stem at its top (:data:`L_FLAG`), not across it
+    (:data:`FLAG_RIGHT`), and no crossbar left of it under that (:data:`T_BAR_ROWS`)."""
     x0, y0, x1, y1 = box
     crop = image[max(0, y0):y1, max(0, x0):x1]
     if crop.size == 0 or crop.shape[0] < 8:
@@ -253,7 +256,9 @@ def _first_is_l(image: np.ndarray, box: tuple[int, int, int, int]) -> bool:
     if h < 8 or len(stem) == 0:
         return False
     left = glyph[:, :max(0, stem[0] - 1)].any(1)
-    return bool(left[:max(1, int(L_TOP_ROWS * h))].mean() >= L_FLAG
+    top = glyph[:max(1, int(L_TOP_ROWS * h))]
+    right = np.flatnonzero(top.any(0))[-1] - stem[-1] if top.any() else 0
+    return bool(left[:max(1, int(L_TOP_ROWS * h))].mean() >= L_FLAG and right <= FLAG_RIGHT * glyph.shape[1]
                 and not left[int(T_BAR_ROWS[0] * h):int(T_BAR_ROWS[1] * h)].any())
 
 
