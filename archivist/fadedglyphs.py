@@ -193,17 +193,24 @@ def heading_numerals(ocr: OcrResult, image: np.ndarray) -> OcrResult:
     return replace(ocr, words=out, text=nfc(text_of(out)).strip())
 
 
-def _last_is_i(image: np.ndarray, box: tuple[int, int, int, int]) -> bool:
-    """Whether the last glyph of the word at ``box`` (its last run of inked columns, Otsu over the box) stands the
-    word's height and has an ``I``'s shape (:func:`_an_i`: a ``T``'s foot, short or none, is refused)."""
+def _word_runs(image: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, list[tuple[int, int]]] | None:
+    """The ink of the word at ``box`` (1, Otsu's threshold over the box) and its glyphs as runs of inked columns
+    (:func:`_groups`); None for a box too small or holding fewer than two glyphs."""
     x0, y0, x1, y1 = box
     crop = image[max(0, y0):y1, max(0, x0):x1]
     if crop.size == 0 or crop.shape[0] < 8:
-        return False
+        return None
     _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     runs = _groups(ink)
-    if len(runs) < 2:
+    return (ink, runs) if len(runs) >= 2 else None
+
+
+def _last_is_i(image: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """Whether the last glyph of the word at ``box`` (:func:`_word_runs`) stands the word's height and has an
+    ``I``'s shape (:func:`_an_i`: a ``T``'s foot, short or none, is refused)."""
+    if (word := _word_runs(image, box)) is None:
         return False
+    ink, runs = word
     glyph = ink[:, runs[-1][0]:runs[-1][1]]
     rows = np.flatnonzero(glyph.any(1))
     return bool(rows[-1] + 1 - rows[0] >= TALL * ink.shape[0] and _an_i(glyph))
@@ -216,14 +223,9 @@ def capital_i(ocr: OcrResult, image: np.ndarray) -> OcrResult:
     blur into a ``T``'s top for the engine, read alone too (session 40's readings leave them); on the dumped faded
     pages of seeds 190-193 and 216-219 the shape test passed all 6 such words, and none of the 132 last ``T`` the
     truth holds."""
-    words = ocr.words
-    again = {k: nfc(w.text)[:-1] + "I" for k, w in enumerate(words)
-             if (t := nfc(w.text)).isalpha() and t.isupper() and len(t) >= 2 and t.endswith("T")
-             and (t[:-1] + "I").lower() in attested() and _last_is_i(image, w.bbox)}
-    if not again:
-        return ocr
-    out = [replace(w, text=again[k]) if k in again else w for k, w in enumerate(words)]
-    return replace(ocr, words=out, text=nfc(text_of(out)).strip())
+    return with_readings(ocr, [t[:-1] + "I" if t.isalpha() and t.isupper() and len(t) >= 2 and t.endswith("T")
+                               and (t[:-1] + "I").lower() in attested() and _last_is_i(image, w.bbox) else None
+                               for w in ocr.words for t in (nfc(w.text),)])
 
 
 #: An ``l``'s flag: ink left of its stem (a column inked along :data:`STEM_INK` of the glyph's height) in at least
@@ -240,14 +242,9 @@ def _first_is_l(image: np.ndarray, box: tuple[int, int, int, int]) -> bool:
     """Whether the first glyph of the word at ``box`` (its first run of inked columns, Otsu over the box) has an
     ``l``'s shape, not a ``t``'s: a flag left of the stem at its top (:data:`L_FLAG`), not across it
     (:data:`FLAG_RIGHT`), and no crossbar left of it under that (:data:`T_BAR_ROWS`)."""
-    x0, y0, x1, y1 = box
-    crop = image[max(0, y0):y1, max(0, x0):x1]
-    if crop.size == 0 or crop.shape[0] < 8:
+    if (word := _word_runs(image, box)) is None:
         return False
-    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    runs = _groups(ink)
-    if len(runs) < 2:
-        return False
+    ink, runs = word
     glyph = ink[:, runs[0][0]:runs[0][1]]
     rows = np.flatnonzero(glyph.any(1))
     glyph = glyph[rows[0]:rows[-1] + 1]
@@ -271,18 +268,13 @@ def small_l(ocr: OcrResult, image: np.ndarray) -> OcrResult:
     pages of seeds 190-193 and 216-219 the shape passed 26 of the 27 ``l`` read ``t`` and 2 of 1,795 true ``t``,
     neither of which makes a word with an ``l``. It tells the carbon copies' mono ``l``, whose flag is a bar; the
     serif's ``l`` has a flag one or two pixels high, not told: kept as read."""
-    words = ocr.words
-    again = {}
-    for k, w in enumerate(words):
+    again: list[str | None] = []
+    for w in ocr.words:
         text = nfc(w.text)
         core = text.rstrip(",.;:")
-        if (core[:1] == "t" and len(core) >= 2 and core.isalpha() and core.islower()
-                and ("l" + core[1:]) in attested() and _first_is_l(image, w.bbox)):
-            again[k] = "l" + text[1:]
-    if not again:
-        return ocr
-    out = [replace(w, text=again[k]) if k in again else w for k, w in enumerate(words)]
-    return replace(ocr, words=out, text=nfc(text_of(out)).strip())
+        again.append("l" + text[1:] if core[:1] == "t" and len(core) >= 2 and core.isalpha() and core.islower()
+                     and ("l" + core[1:]) in attested() and _first_is_l(image, w.bbox) else None)
+    return with_readings(ocr, again)
 
 
 def faded_glyphs(ocr: OcrResult, prep: Prepared) -> OcrResult:

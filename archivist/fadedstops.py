@@ -15,14 +15,13 @@ over the foot), so nothing else is looked at; and only a comma is ever made a st
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import cv2
 import numpy as np
 
 from .models import Word
 from .ocr import OcrResult, nfc
-from .ocrfix import text_of
+from .typedcase import with_readings
 
 #: A list's number (opening its line) or an abbreviation in capitals, read with a comma after it.
 NUMBER = re.compile(r"\d{1,2},")
@@ -87,9 +86,5 @@ def faded_stops(ocr: OcrResult, image: np.ndarray) -> OcrResult:
     its line or after an abbreviation in capitals read as a stop where its glyph is one (:func:`is_stop`); ``ocr``
     itself where none is."""
     words = ocr.words
-    again = {k: nfc(w.text)[:-1] + "." for k, w in enumerate(words)
-             if _asked(words, k) and is_stop(mark_shape(image, w.bbox))}
-    if not again:
-        return ocr
-    out = [replace(w, text=again[k]) if k in again else w for k, w in enumerate(words)]
-    return replace(ocr, words=out, text=nfc(text_of(out)).strip())
+    return with_readings(ocr, [nfc(w.text)[:-1] + "." if _asked(words, k) and is_stop(mark_shape(image, w.bbox))
+                               else None for k, w in enumerate(words)])
