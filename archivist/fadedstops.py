@@ -6,7 +6,7 @@ number opening its line (``5, Hộ bà …`` for ``5.``) and the abbreviations o
 distribution list (``VT,`` for ``Lưu: VT.``, ``TM,`` for ``TM. ỦY BAN``). Fading blurs the stop into a blob the
 engine takes for a comma's head; the glyph still tells them apart. A comma's tail reaches under the line's foot and
 stands taller than a stop: on the dumped faded pages of seeds 190-193 and 216-219, every true comma after such a
-word reached 0.13-0.32 of the word's height under the foot of its letters or digits and stood 0.38-0.63 of it
+word reached 0.13-0.24 of the word's height under the foot of its letters or digits and stood 0.38-0.52 of it
 tall, every stop read as a comma -0.07-0.11 under and 0.13-0.34 tall (one ``4.``: 0.20 under, 0.30 tall, left).
 After other words the shapes overlap (a faded comma after a small letter loses its tail: ``đệm,`` 0.32 tall and
 over the foot), so nothing else is looked at; and only a comma is ever made a stop, never a stop a comma.
@@ -27,9 +27,9 @@ from .typedcase import with_readings
 NUMBER = re.compile(r"\d{1,2},")
 ABBREVIATION = re.compile(r"[A-ZĐ]{2,4},")
 #: A stop's foot reaches at most this share of the word's height under the foot of its other glyphs (stops read
-#: as commas -0.07-0.11, commas 0.13-0.32) ...
+#: as commas -0.07-0.11, commas 0.13-0.24) ...
 MOST_BELOW = 0.12
-#: ... and it stands at most this share of it tall (stops 0.13-0.34, commas 0.38-0.63) ...
+#: ... and it stands at most this share of it tall (stops 0.13-0.34, commas 0.38-0.52) ...
 MOST_TALL = 0.36
 #: ... and its top under the middle of the word's glyphs (a mark, not a piece of a letter).
 LEAST_TOP = 0.5
