@@ -263,7 +263,7 @@ def small_l(ocr: OcrResult, image: np.ndarray) -> OcrResult:
     """``ocr`` with each word of small letters read with a first ``t`` (``tập``, ``tý``, ``tương`` for ``lập``,
     ``lý``, ``lương``) read ``l`` where that makes a word in use (:func:`archivist.syllables.attested`) and the
     glyph has an ``l``'s shape (:func:`_first_is_l`); ``ocr`` itself where none is. Why: the largest one-glyph slip
-    of the faded pages' letters (15 of 148 letter words lost on seeds 250-253, 23 on HG117-124), which the
+    of the faded pages' letters (13 of the 148 letter words lost on seeds 250-253, 23 on HG117-124), which the
     readings alone repeat (session 40's rule takes them only where a reading gives the ``l``). On the dumped faded
     pages of seeds 190-193 and 216-219 the shape passed 26 of the 27 ``l`` read ``t`` and 2 of 1,795 true ``t``,
     neither of which makes a word with an ``l``. It tells the carbon copies' mono ``l``, whose flag is a bar; the
