@@ -28,11 +28,13 @@ from dataclasses import replace
 import cv2
 import numpy as np
 
+from .fadedstops import faded_stops
 from .models import Word
 from .ocr import OcrResult, nfc
 from .ocrfix import text_of
 from .restore import Prepared
 from .sections import NUMERALS, heading_after
+from .syllables import attested
 from .typedcase import char_widths, typed_case, with_readings
 from .typedzero import typed_zeros
 
@@ -191,16 +193,103 @@ def heading_numerals(ocr: OcrResult, image: np.ndarray) -> OcrResult:
     return replace(ocr, words=out, text=nfc(text_of(out)).strip())
 
 
+def _word_runs(image: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, list[tuple[int, int]]] | None:
+    """The ink of the word at ``box`` (1, Otsu's threshold over the box) and its glyphs as runs of inked columns
+    (:func:`_groups`); None for a box too small or holding fewer than two glyphs."""
+    x0, y0, x1, y1 = box
+    crop = image[max(0, y0):y1, max(0, x0):x1]
+    if crop.size == 0 or crop.shape[0] < 8:
+        return None
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    runs = _groups(ink)
+    return (ink, runs) if len(runs) >= 2 else None
+
+
+def _last_is_i(image: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """Whether the last glyph of the word at ``box`` (:func:`_word_runs`) stands the word's height and has an
+    ``I``'s shape (:func:`_an_i`: a ``T``'s foot, short or none, is refused)."""
+    if (word := _word_runs(image, box)) is None:
+        return False
+    ink, runs = word
+    glyph = ink[:, runs[-1][0]:runs[-1][1]]
+    rows = np.flatnonzero(glyph.any(1))
+    return bool(rows[-1] + 1 - rows[0] >= TALL * ink.shape[0] and _an_i(glyph))
+
+
+def capital_i(ocr: OcrResult, image: np.ndarray) -> OcrResult:
+    """``ocr`` with each word in capitals whose last letter was read ``T`` (``KHAT``, ``HỘT``, ``TỚT`` for ``KHAI``,
+    ``HỘI``, ``TỚI``) read ``I`` where that makes a word in use (:func:`archivist.syllables.attested`) and the glyph
+    has an ``I``'s shape (:func:`_last_is_i`); ``ocr`` itself where none is. Why: the faded capital ``I``'s bars
+    blur into a ``T``'s top for the engine, read alone too (session 40's readings leave them); on the dumped faded
+    pages of seeds 190-193 and 216-219 the shape test passed all 6 such words, and none of the 132 last ``T`` the
+    truth holds."""
+    return with_readings(ocr, [t[:-1] + "I" if t.isalpha() and t.isupper() and len(t) >= 2 and t.endswith("T")
+                               and (t[:-1] + "I").lower() in attested() and _last_is_i(image, w.bbox) else None
+                               for w in ocr.words for t in (nfc(w.text),)])
+
+
+#: An ``l``'s flag: ink left of its stem (a column inked along :data:`STEM_INK` of the glyph's height) in at least
+#: this share of its top rows (:data:`L_TOP_ROWS`) ...
+L_FLAG, L_TOP_ROWS, STEM_INK = 0.5, 0.18, 0.6
+#: ... and none left of it over the rows a ``t``'s crossbar crosses (this band of the glyph's height), and that flag
+#: reaching right of the stem at most this share of the glyph's width (a ``t`` worn above its crossbar leaves the
+#: bar at its top, across the stem: seed 250's ``tính``).
+T_BAR_ROWS = (0.2, 0.5)
+FLAG_RIGHT = 0.15
+
+
+def _first_is_l(image: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """Whether the first glyph of the word at ``box`` (its first run of inked columns, Otsu over the box) has an
+    ``l``'s shape, not a ``t``'s: a flag left of the stem at its top (:data:`L_FLAG`), not across it
+    (:data:`FLAG_RIGHT`), and no crossbar left of it under that (:data:`T_BAR_ROWS`)."""
+    if (word := _word_runs(image, box)) is None:
+        return False
+    ink, runs = word
+    glyph = ink[:, runs[0][0]:runs[0][1]]
+    rows = np.flatnonzero(glyph.any(1))
+    glyph = glyph[rows[0]:rows[-1] + 1]
+    h = glyph.shape[0]
+    stem = np.flatnonzero(glyph.sum(0) >= STEM_INK * h)
+    if h < 8 or len(stem) == 0:
+        return False
+    left = glyph[:, :max(0, stem[0] - 1)].any(1)
+    top = glyph[:max(1, int(L_TOP_ROWS * h))]
+    right = np.flatnonzero(top.any(0))[-1] - stem[-1] if top.any() else 0
+    return bool(left[:max(1, int(L_TOP_ROWS * h))].mean() >= L_FLAG and right <= FLAG_RIGHT * glyph.shape[1]
+                and not left[int(T_BAR_ROWS[0] * h):int(T_BAR_ROWS[1] * h)].any())
+
+
+def small_l(ocr: OcrResult, image: np.ndarray) -> OcrResult:
+    """``ocr`` with each word of small letters read with a first ``t`` (``tập``, ``tý``, ``tương`` for ``lập``,
+    ``lý``, ``lương``) read ``l`` where that makes a word in use (:func:`archivist.syllables.attested`) and the
+    glyph has an ``l``'s shape (:func:`_first_is_l`); ``ocr`` itself where none is. Why: the largest one-glyph slip
+    of the faded pages' letters (13 of the 148 letter words lost on seeds 250-253, 23 on HG117-124), which the
+    readings alone repeat (session 40's rule takes them only where a reading gives the ``l``). On the dumped faded
+    pages of seeds 190-193 and 216-219 the shape passed 26 of the 27 ``l`` read ``t`` and 2 of 1,795 true ``t``,
+    neither of which makes a word with an ``l``. It tells the carbon copies' mono ``l``, whose flag is a bar; the
+    serif's ``l`` has a flag one or two pixels high, not told: kept as read."""
+    again: list[str | None] = []
+    for w in ocr.words:
+        text = nfc(w.text)
+        core = text.rstrip(",.;:")
+        again.append("l" + text[1:] if core[:1] == "t" and len(core) >= 2 and core.isalpha() and core.islower()
+                     and ("l" + core[1:]) in attested() and _first_is_l(image, w.bbox) else None)
+    return with_readings(ocr, again)
+
+
 def faded_glyphs(ocr: OcrResult, prep: Prepared) -> OcrResult:
-    """A faded page's reading (``prep.before_contrast`` set) with its section numerals (:func:`heading_numerals`)
-    and, on a page typed in a fixed-pitch face (:func:`fixed_pitch`), its first letters' case
-    (:func:`archivist.typedcase.typed_case`) read from the image it was read from and its zeros read as 6, 8 or 9
-    set back by the typed zero's dot (:func:`archivist.typedzero.typed_zeros`, on the page before its contrast was
-    raised: on the image as read, CLAHE's grain made a dot in a true ``6`` twice on seeds 190-219); any other page
-    as read."""
+    """A faded page's reading (``prep.before_contrast`` set) with its section numerals (:func:`heading_numerals`),
+    the stops it read as commas after a list's number or an abbreviation set back by their glyphs
+    (:func:`archivist.fadedstops.faded_stops`), the capital ``I`` ending a word read ``T`` (:func:`capital_i`), the
+    small ``l`` opening one read ``t`` (:func:`small_l`) and, on a page typed in a fixed-pitch face
+    (:func:`fixed_pitch`), its first letters' case (:func:`archivist.typedcase.typed_case`) read from the image it
+    was read from and its zeros read as 6, 8 or 9 set back by the typed zero's dot
+    (:func:`archivist.typedzero.typed_zeros`, on the page before its contrast was raised: on the image as read,
+    CLAHE's grain made a dot in a true ``6`` twice on seeds 190-219); any other page as read."""
     if prep.before_contrast is None or not ocr.words:
         return ocr
-    ocr = heading_numerals(ocr, prep.image)
+    ocr = faded_stops(heading_numerals(ocr, prep.image), prep.image)
+    ocr = small_l(capital_i(ocr, prep.image), prep.image)
     if not fixed_pitch(ocr.words):
         return ocr
     return typed_zeros(faded_case(ocr, prep.image), prep.before_contrast, FADED_DOT_Y)
