@@ -103,42 +103,23 @@ def components_in_box(mask: np.ndarray) -> tuple[int, int, np.ndarray, np.ndarra
     return x0, y0, labels, stats
 
 
-#: How close a reduction's step (pixels of the page per pixel of the reduction) must be to a whole number for
-#: :func:`_resize` to take it as one where asked to: a 300 dpi page whose file says 299.9 dpi still reduces by 6.
-WHOLE_STEP = 1e-3
-
-
-def _resize(gray: np.ndarray, scale: float, whole_step: bool = False) -> np.ndarray:
-    """``gray`` scaled by ``scale``: reduced by area averaging, enlarged bilinearly.
-
-    ``whole_step``: a reduction by a whole step k (300 dpi to 50: 6; 200 to 50: 4) is asked of OpenCV by that step
-    (``fx = fy = 1/k``), which takes its block-mean path: each pixel the mean of a k x k block (of the pixels there
-    are, at the right and bottom edges). Asked by a size, the step counts as whole only when the page's width and
-    height both divide by k (they seldom do: 2,481 / 6), and OpenCV weighs fractional overlaps instead, 3-6 times
-    the CPU (16 against 3 ms at 300 dpi to 50). The same size; the pixels a sub-pixel phase apart. Detection's
-    reductions are not asked for it: their answers (a non-text page's turn) moved with it (bench/RESULTS.md,
-    issue 16, session 43)."""
+def _resize(gray: np.ndarray, scale: float) -> np.ndarray:
     if abs(scale - 1.0) < 1e-3:
         return gray
-    if whole_step and scale < 1:
-        step = round(1.0 / scale)
-        if abs(1.0 / scale - step) < WHOLE_STEP:
-            return cv2.resize(gray, None, fx=1.0 / step, fy=1.0 / step, interpolation=cv2.INTER_AREA)
     h, w = gray.shape
     size = (max(1, round(w * scale)), max(1, round(h * scale)))
     return cv2.resize(gray, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
 
 
-def flatten_background(gray: np.ndarray, dpi: float, whole_step: bool = False) -> np.ndarray:
+def flatten_background(gray: np.ndarray, dpi: float) -> np.ndarray:
     """Divide out the paper's own shade so that yellowing, gradients and stains become white.
 
     The background is estimated by a grey-level closing (which erases dark text strokes)
-    computed on a small copy, so it costs a few milliseconds even at 400 dpi. ``whole_step``: that copy made by
-    :func:`_resize`'s whole step where the page's dpi is a multiple of 50 (the page restoration flattens).
+    computed on a small copy, so it costs a few milliseconds even at 400 dpi.
     """
     h, w = gray.shape
     s = min(1.0, 50.0 / dpi)
-    small = _resize(gray, s, whole_step)
+    small = _resize(gray, s)
     k = max(3, int(round(0.12 * dpi * s)) | 1)  # ~3 mm: wider than any stroke
     bg = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     bg = cv2.GaussianBlur(bg, (0, 0), k / 2)

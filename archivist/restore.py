@@ -194,7 +194,7 @@ def prepare(upright: np.ndarray, dpi: float, recipe: Recipe = ADOPTED) -> Prepar
     cost words, as at 150 dpi).
     ``Prepared.scale`` says how much larger than the page the image is (:func:`on_page` brings the words back)."""
     r = recipe
-    flat = flatten_background(upright, dpi, whole_step=True)  # its 50 dpi copy by a whole step where there is one
+    flat = flatten_background(upright, dpi)
     steps = ["flatten"]
     scale = 1.0
     speckled = specks_per_cm2(flat, dpi) >= SPECKLED
