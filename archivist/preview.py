@@ -64,12 +64,23 @@ def make_preview(upright: np.ndarray, payload: ImagePayload | None, orientation:
         img = _corrected_small(colour, w, h, orientation, skew)
     else:
         return b""
-    h, w = img.shape[:2]
-    small = cv2.resize(img, (PAGE_PX, max(1, round(h * PAGE_PX / w))), interpolation=cv2.INTER_AREA)
+    small = _shrink(img, PAGE_PX)
     if small.ndim == 3:
         small = cv2.cvtColor(small, cv2.COLOR_RGB2BGR)
     ok, buf = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, QUALITY])
     return buf.tobytes() if ok else b""
+
+
+def _shrink(img: np.ndarray, width: int) -> np.ndarray:
+    """``img`` area-averaged to ``width`` wide. Why in two steps: OpenCV's area reduction to a size that does not
+    divide the image evenly takes a weighted path, 15 CPU ms for a 300 dpi page to PAGE_PX; by a whole step first
+    (k x k blocks averaged, 3 ms) and the rest of the way from the small copy it costs about 5 ms, and the report
+    image is never read by the OCR (session 43's speed43 measured the slow path; bench/RESULTS.md)."""
+    h, w = img.shape[:2]
+    k = w // width
+    if k >= 2:
+        img = cv2.resize(img, None, fx=1 / k, fy=1 / k, interpolation=cv2.INTER_AREA)
+    return cv2.resize(img, (width, max(1, round(h * width / w))), interpolation=cv2.INTER_AREA)
 
 
 def _colour_jpeg(payload: ImagePayload, out_w: int, out_h: int, orientation: int, skew: float,
