@@ -137,19 +137,19 @@ def unread_lines(image: np.ndarray, dpi: float, words: list[Word], found: list[B
 
 def read_line(engine: OcrEngine, image: np.ndarray, dpi: float, b: Block, bilevel: bool = False,
               column: bool = False) -> list[Word]:
-    """The band's words in ``image``'s coordinates, or none where its reading is not surely text. ``column``: a band
-    of :func:`archivist.listcolumn.list_column`, kept only where it reads as the list's last line opens
-    (:func:`archivist.listcolumn.list_line`) instead of by its letters' score and mean: its code (``VT.``) is read at
-    36-91 beside a seal and a signature, under :data:`MIN_MEAN` with the ``Lưu`` it follows at 93."""
+    """The band's words in ``image``'s coordinates, or none where its reading is not surely text: by its letters'
+    score and mean, or where it reads as the recipients list's last line opens
+    (:func:`archivist.listcolumn.list_line`), its ``Lưu`` read at 93 and its code (``VT.``) at 36-91 or not at all
+    beside a seal and a signature, under :data:`MIN_SCORE` and :data:`MIN_MEAN`. ``column``: a band of
+    :func:`archivist.listcolumn.list_column`, kept only in the second way."""
     crop = np.ascontiguousarray(image[b.y0:b.y1, b.x0:b.x1])
     pad = max(8, (b.y1 - b.y0) // 2)  # white round the line, as Tesseract wants a margin
     crop = cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     got = drop_specks(engine.recognize(crop, dpi, block=True, bilevel=bilevel).words, dpi)
-    sure = list_line(got, MIN_WORD_CONF) if column else \
-        text_score(got) >= MIN_SCORE and sum(w.conf for w in got) / len(got) >= MIN_MEAN
-    if not sure:
-        return []
-    got = codes_only(got) if column else got
+    scored = not column and text_score(got) >= MIN_SCORE and sum(w.conf for w in got) / len(got) >= MIN_MEAN
+    if not scored and not list_line(got, MIN_WORD_CONF):
+        return []  # under the score, but a list's last line (``- Lưu:``, a seal page's, seed 268) read surely
+    got = got if scored else codes_only(got)
     got = [w for i, w in enumerate(got) if w.conf >= MIN_WORD_CONF
            and (any(c.isalnum() for c in w.text) or i == 0 and w.text.strip() in BULLETS)]  # a list's ``-`` kept
     dx, dy = b.x0 - pad, b.y0 - pad
