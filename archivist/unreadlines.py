@@ -26,6 +26,7 @@ import cv2
 import numpy as np
 
 from .blocks import BULLETS, Block, drop_specks, text_score
+from .listcolumn import codes_only, list_column, list_line
 from .models import Word
 from .ocr import OcrEngine, OcrResult
 from .unreadblocks import on_image, on_page, page_blocks, with_added
@@ -134,14 +135,21 @@ def unread_lines(image: np.ndarray, dpi: float, words: list[Word], found: list[B
     return out
 
 
-def read_line(engine: OcrEngine, image: np.ndarray, dpi: float, b: Block, bilevel: bool = False) -> list[Word]:
-    """The band's words in ``image``'s coordinates, or none where its reading is not surely text."""
+def read_line(engine: OcrEngine, image: np.ndarray, dpi: float, b: Block, bilevel: bool = False,
+              column: bool = False) -> list[Word]:
+    """The band's words in ``image``'s coordinates, or none where its reading is not surely text: by its letters'
+    score and mean, or where it reads as the recipients list's last line opens
+    (:func:`archivist.listcolumn.list_line`), its ``Lưu`` read at 93 and its code (``VT.``) at 36-91 or not at all
+    beside a seal and a signature, under :data:`MIN_SCORE` and :data:`MIN_MEAN`. ``column``: a band of
+    :func:`archivist.listcolumn.list_column`, kept only in the second way."""
     crop = np.ascontiguousarray(image[b.y0:b.y1, b.x0:b.x1])
     pad = max(8, (b.y1 - b.y0) // 2)  # white round the line, as Tesseract wants a margin
     crop = cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     got = drop_specks(engine.recognize(crop, dpi, block=True, bilevel=bilevel).words, dpi)
-    if text_score(got) < MIN_SCORE or sum(w.conf for w in got) / len(got) < MIN_MEAN:
-        return []
+    scored = not column and text_score(got) >= MIN_SCORE and sum(w.conf for w in got) / len(got) >= MIN_MEAN
+    if not scored and not list_line(got, MIN_WORD_CONF):
+        return []  # under the score, but a list's last line (``- Lưu:``, a seal page's, seed 268) read surely
+    got = got if scored else codes_only(got)
     got = [w for i, w in enumerate(got) if w.conf >= MIN_WORD_CONF
            and (any(c.isalnum() for c in w.text) or i == 0 and w.text.strip() in BULLETS)]  # a list's ``-`` kept
     dx, dy = b.x0 - pad, b.y0 - pad
@@ -153,8 +161,12 @@ def read_lines(engine: OcrEngine, ocr: OcrResult, image: np.ndarray, dpi: float,
                bilevel: bool = False, found: list[Block] | None = None) -> OcrResult:
     """``ocr`` (in the page's pixels) with each unread line of ``image`` (the prepared page, ``scale`` times the
     page's size; ``found``: its :func:`archivist.unreadblocks.page_blocks`) read alone added; ``ocr`` itself where
-    none was found or none read as text."""
+    none was found or none read as text. Where no block is found (a speckled page), the recipients list's column
+    (:mod:`archivist.listcolumn`) is the block, and only its list's last line is kept."""
     words = on_image(ocr.words, scale)
+    column = not (page_blocks(image, dpi, words) if found is None else found)  # no blocks found: a speckled page's
+    if column:
+        found = list_column(words, image.shape[1], image.shape[0], dpi)  # recipients column, its last line alone
     added = [on_page(b, [got], scale) for b in unread_lines(image, dpi, words, found)
-             if (got := read_line(engine, image, dpi, b, bilevel)) and not _repeats(got, b, words)]
+             if (got := read_line(engine, image, dpi, b, bilevel, column)) and not _repeats(got, b, words)]
     return with_added(ocr, added)
