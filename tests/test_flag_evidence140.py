@@ -1,0 +1,136 @@
+"""Review flags, hundred-and-fortieth and -forty-first rounds (issue 14 item 9, session 43): values not found.
+
+flags140, a register leaf's place.
+A civil-status register's leaf prints the issuing body's heading, the title, ``Quyển số:`` and the table, but no
+place-and-date line: the reader finds no place on it, and since a leaf is not *required* to show one
+(archivist/required.py) the empty place went out with no flag: 79 of the 99 values not found and unflagged on
+session 42's sets. The book's place is its commune's, so the empty place now goes to review saying where to fill it
+in from (``registerplace.flag_register_place``). Flags only: the place stays empty.
+
+Fixture: HG230 tables-27-so-khai-sinh-bang-01-2013-hai-xuan's first five lines, as read (its title ``SỐ ĐĂNG KÝ``).
+
+flags141, a civil-status record's book and entry: an extract, a certificate or a leaf made from the register prints
+``Quyển số:`` and ``Số:``, and the truth holds both on every civil-status record, but neither was required, so a
+book misread past its shape (db-171 faded-13-khai-sinh-350-dong-son: ``Quyển s5: 01⁄1996``) was left out unflagged.
+Both are now required on those forms (archivist/required.py ``REGISTERED_FORMS``); a declaration (``Tờ khai``) and a
+form not told are not asked for them."""
+
+from __future__ import annotations
+
+from archivist.registerplace import issuer_unit, register_place_reason
+from archivist.required import NOT_FOUND, missing_reason, required_fields
+from tests.test_flag_evidence129 import Word
+from tests.test_flag_evidence130 import _extract
+
+#: HG230 tables-27-so-khai-sinh-bang-01-2013-hai-xuan's head (lines 0-4), as read (text, confidence, box, line)
+LEAF: list[Word] = [
+    ('UBND', 91.15, (303, 187, 403, 212), 0), ('HUYỆN', 93.22, (414, 181, 538, 218), 0),
+    ('HẢI', 69.07, (549, 181, 610, 212), 0), ('HẬU', 69.07, (622, 181, 698, 218), 0),
+    ('CỘNG', 84.29, (750, 180, 855, 219), 0), ('HÒA', 95.85, (866, 181, 946, 212), 0),
+    ('XÃ', 96.93, (957, 181, 1008, 212), 0), ('HỘI', 95.87, (1018, 180, 1086, 219), 0),
+    ('CHỦ', 96.44, (1098, 181, 1175, 212), 0), ('NGHĨA', 96.33, (1186, 181, 1306, 212), 0),
+    ('VIỆT', 96.79, (1317, 180, 1404, 219), 0), ('NAM', 96.84, (1414, 188, 1498, 212), 0),
+    ('ỦY', 96.89, (332, 228, 382, 259), 1), ('BAN', 96.73, (393, 234, 468, 259), 1),
+    ('NHÂN', 96.81, (478, 227, 582, 259), 1), ('DÂN', 96.91, (593, 227, 670, 259), 1),
+    ('Độc', 96.12, (886, 232, 950, 266), 1), ('lập', 93.29, (962, 232, 1010, 267), 1),
+    ('-', 93.29, (1023, 248, 1034, 251), 1), ('Tự', 96.78, (1045, 233, 1094, 267), 1),
+    ('do', 93.30, (1106, 232, 1143, 259), 1), ('-', 93.20, (1156, 248, 1167, 251), 1),
+    ('Hạnh', 96.66, (1178, 232, 1270, 267), 1), ('phúc', 96.12, (1281, 232, 1362, 267), 1),
+    ('XÃ', 93.14, (381, 275, 432, 306), 2), ('HẢI', 91.94, (442, 275, 508, 306), 2),
+    ('XUÂN', 89.20, (519, 274, 622, 306), 2), ('SỐ', 95.03, (650, 387, 698, 422), 3),
+    ('ĐĂNG', 96.18, (711, 388, 823, 422), 3), ('KÝ', 93.31, (835, 388, 893, 422), 3),
+    ('KHAI', 92.38, (904, 396, 1005, 422), 3), ('SINH', 96.25, (1018, 396, 1110, 422), 3),
+    ('Quyển', 94.44, (729, 441, 837, 477), 4), ('số:', 96.46, (848, 441, 892, 470), 4),
+    ('01/2013', 96.57, (906, 443, 1031, 470), 4),
+]
+#: the extract's title in place of the register's (an extract prints a place line: its place is required anyway)
+EXTRACT = {"SỐ": "TRÍCH", "ĐĂNG": "LỤC", "KÝ": "", "Quyển": "Số:", "số:": "", "01/2013": "106"}
+#: a place-and-date line under the motto, as a book's cover or a leaf laid out like a letter would print one
+PLACE_LINE: list[Word] = [
+    ('Hải', 96.5, (900, 330, 960, 362), 2), ('Xuân,', 96.4, (970, 330, 1060, 362), 2),
+    ('ngày', 96.6, (1070, 330, 1140, 362), 2), ('21', 96.8, (1150, 330, 1185, 356), 2),
+    ('tháng', 96.6, (1195, 330, 1275, 362), 2), ('9', 96.8, (1285, 330, 1300, 356), 2),
+    ('năm', 96.3, (1310, 330, 1370, 356), 2), ('2013', 96.8, (1380, 330, 1450, 356), 2),
+]
+FILL_IN = "a register's leaf prints no place line"
+
+
+def test_the_reason_names_the_issuers_unit_to_fill_the_place_from() -> None:
+    assert issuer_unit("ỦY BAN NHÂN DÂN XÃ HẢI XUÂN") == "XÃ HẢI XUÂN"
+    assert issuer_unit("UBND THỊ TRẤN YÊN BÌNH") == "THỊ TRẤN YÊN BÌNH"
+    assert issuer_unit("ỦY BAN NHÂN DÂN PHƯỜNG 3") == "PHƯỜNG 3"
+    for none in ("ỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN HUYỆN YÊN BÌNH", "ỦY BAN NHÂN DÂN XÃ", None, 3):
+        assert issuer_unit(none) is None, none
+    assert register_place_reason("ỦY BAN NHÂN DÂN XÃ HẢI XUÂN").endswith("from the issuer's 'XÃ HẢI XUÂN'")
+    assert register_place_reason(None).startswith("not found on the document: " + FILL_IN)
+
+
+def test_through_extract_a_leafs_empty_place_is_flagged_and_stays_empty() -> None:
+    meta = _extract(LEAF)
+    assert meta.classification.form == "Sổ đăng ký" and meta.issuer.value == "ỦY BAN NHÂN DÂN XÃ HẢI XUÂN"
+    assert meta.place.value is None and "place" in meta.needs_review
+    assert FILL_IN in (meta.place.review or "") and "'XÃ HẢI XUÂN'" in (meta.place.review or "")
+
+
+def test_a_place_read_or_a_document_that_is_no_leaf_is_not_given_the_leafs_reason() -> None:
+    placed = _extract([w for w in LEAF if w[3] != 2] + PLACE_LINE)  # the issuer's unit line gives way to a place
+    assert placed.place.value and FILL_IN not in (placed.place.review or ""), (placed.place.value, placed.place.review)
+    extract = _extract([(EXTRACT.get(w, w), c, b, ln) for w, c, b, ln in LEAF if EXTRACT.get(w, w)])
+    assert extract.classification.form != "Sổ đăng ký"
+    assert FILL_IN not in (extract.place.review or ""), extract.place.review
+
+
+#: db-171 faded-13-khai-sinh-350-dong-son's head (lines 0-7) and its book and entry lines (24-25), as read
+FADED_EXTRACT: list[Word] = [
+    ('UBND', 93.08, (386, 245, 466, 269), 0), ('HUYỆN', 96.46, (491, 238, 592, 274), 0),
+    ('THỦY', 96.74, (616, 237, 698, 269), 0), ('NGUYÊN', 28.55, (722, 238, 844, 269), 0),
+    ('CỘNG', 93.28, (886, 238, 968, 275), 0), ('HOÀ', 92.14, (991, 238, 1054, 269), 0),
+    ('XÃ', 96.84, (1074, 238, 1116, 269), 0), ('HỘI', 95.63, (1138, 238, 1198, 276), 0),
+    ('CHỦ', 95.86, (1222, 237, 1282, 269), 0), ('NGHĨA', 96.70, (1306, 239, 1410, 270), 0),
+    ('VIỆT', 94.86, (1431, 238, 1514, 276), 0), ('NAM', 96.26, (1538, 244, 1598, 269), 0),
+    ('ÚY', 85.35, (458, 283, 498, 314), 1), ('BAN', 85.71, (522, 290, 582, 314), 1),
+    ('NHÂN', 93.30, (606, 282, 686, 314), 1), ('ĐÂẦN', 43.60, (710, 282, 770, 314), 1),
+    ('Độc', 80.16, (934, 286, 1000, 321), 1), ('lập', 93.18, (1030, 285, 1093, 322), 1),
+    ('-', 93.18, (1122, 301, 1134, 306), 1), ('Tự', 96.20, (1162, 287, 1210, 321), 1),
+    ('do', 93.30, (1233, 285, 1275, 314), 1), ('-', 93.10, (1305, 301, 1317, 306), 1),
+    ('Hạnh', 96.50, (1346, 285, 1434, 320), 1), ('phúc', 95.76, (1461, 285, 1548, 322), 1),
+    ('XÃ', 96.92, (499, 328, 542, 358), 2), ('ĐÔNG', 96.58, (562, 328, 646, 359), 2),
+    ('SƠN', 96.00, (668, 334, 729, 359), 2), ('Số:', 93.16, (454, 401, 510, 428), 3),
+    ('255/TLKS-BS', 57.09, (542, 402, 774, 429), 3), ('TRÍCH', 93.30, (777, 510, 890, 542), 4),
+    ('LỤC', 92.16, (919, 515, 986, 558), 4), ('KHAI', 83.96, (1012, 515, 1101, 542), 4),
+    ('SINH', 96.51, (1129, 515, 1218, 542), 4), ('(SẢN', 88.53, (902, 556, 986, 597), 5),
+    ('SAO)', 89.94, (1011, 560, 1095, 596), 5), ('Hi,', 5.46, (374, 640, 425, 671), 6),
+    ('chữ', 95.77, (458, 638, 523, 666), 6), ('đệm,', 96.49, (546, 638, 620, 670), 6),
+    ('tên:', 95.94, (654, 638, 730, 665), 6), ('ĐĂNG', 0.00, (761, 633, 846, 669), 6),
+    ('MINH', 93.11, (870, 639, 953, 665), 6), ('KHÁNH', 95.77, (978, 632, 1082, 665), 6),
+    ('Ngày,', 96.12, (373, 691, 469, 726), 7), ('tháng,', 94.49, (503, 690, 620, 725), 7),
+    ('năm', 96.96, (654, 690, 716, 719), 7), ('sinh:', 96.52, (741, 690, 838, 718), 7),
+    ('27/02/1990;', 88.73, (870, 690, 1098, 724), 7), ('ghi', 91.40, (1129, 690, 1190, 725), 7),
+    ('bằng', 96.53, (1215, 686, 1298, 725), 7), ('chữ:', 96.65, (1324, 690, 1400, 718), 7),
+    ('Ngày', 96.29, (1432, 690, 1514, 726), 7), ('hai', 96.02, (1540, 690, 1601, 718), 7),
+    ('Quyển', 96.34, (372, 1550, 477, 1588), 24), ('s5:', 90.45, (503, 1554, 558, 1581), 24),
+    ('01⁄1996', 38.03, (588, 1553, 736, 1581), 24), ('Sẽ:', 87.90, (373, 1606, 427, 1634), 25),
+    ('350', 93.28, (459, 1609, 520, 1634), 25),
+]
+
+
+def test_a_civil_status_record_made_from_its_register_is_asked_for_its_book_and_entry() -> None:
+    for form in ("Trích lục", "Giấy chứng nhận", "Giấy xác nhận", "Giấy", "Sổ đăng ký"):
+        assert {"book", "entry"} <= required_fields("Khai sinh", "civil_status", form), form
+    assert {"book", "entry"} <= required_fields("Kết hôn", "civil_status", "Giấy chứng nhận")
+    for form in ("Tờ khai", None):  # a declaration precedes its entry; a form not told is not judged
+        assert not {"book", "entry"} & required_fields("Khai sinh", "civil_status", form), form
+    assert not {"book", "entry"} & required_fields("Quyết định", "administrative", "Giấy")
+
+
+def test_through_extract_a_book_not_found_on_an_extract_is_flagged_and_a_book_read_is_not() -> None:
+    meta = _extract(FADED_EXTRACT)
+    assert meta.classification.form == "Trích lục" and meta.book is None
+    assert "book" in meta.needs_review and "entry" not in meta.needs_review and meta.entry.value == "350"
+    assert missing_reason("book") == f"{NOT_FOUND}: a civil-status record is registered in a book; read it from " \
+        "the 'Quyển số:' line"
+    printed = {"01⁄1996": "01/1990", "s5:": "số:"}  # the line as printed, read surely
+    read = _extract([(printed[w], 96.0, b, ln) if w in printed else (w, c, b, ln) for w, c, b, ln in FADED_EXTRACT])
+    assert read.book.value == "01/1990" and "book" not in read.needs_review, (read.book.value, read.needs_review)
+    leaf = _extract(LEAF)  # the leaf's head holds its book, but no row: its entry not found
+    assert leaf.book.value == "01/2013" and "book" not in leaf.needs_review and "entry" in leaf.needs_review
