@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from archivist.registerplace import issuer_unit, register_place_reason
 from archivist.required import NOT_FOUND, missing_reason, required_fields
+from archivist.structflags import short_head_doubt
 from tests.test_flag_evidence129 import Word
 from tests.test_flag_evidence130 import _extract
 
@@ -134,3 +135,56 @@ def test_through_extract_a_book_not_found_on_an_extract_is_flagged_and_a_book_re
     assert read.book.value == "01/1990" and "book" not in read.needs_review, (read.book.value, read.needs_review)
     leaf = _extract(LEAF)  # the leaf's head holds its book, but no row: its entry not found
     assert leaf.book.value == "01/2013" and "book" not in leaf.needs_review and "entry" in leaf.needs_review
+
+
+#: flags142, fresh HG266 faded-15-cv-133-long-hung's head (its first page's lines 4-9, renumbered from 0), as read:
+#: the issuer's own lines (``ỦY BAN NHÂN DÂN`` / ``XÃ LONG HƯNG``) and the number's left unread on the faded page
+LONG_HUNG: list[Word] = [
+    ('UBND', 92.92, (269, 171, 350, 196), 0), ('HUYỆN', 93.29, (374, 166, 475, 201), 0),
+    ('CHÂU', 92.05, (499, 164, 581, 195), 0), ('THÀNH', 92.55, (604, 170, 706, 196), 0),
+    ('CỘNG', 92.55, (758, 166, 840, 202), 0), ('HOÀ', 92.41, (863, 164, 926, 195), 0),
+    ('XÃ', 96.81, (946, 166, 988, 196), 0), ('HỘI', 96.29, (1010, 165, 1070, 203), 0),
+    ('CHỦ', 96.76, (1094, 163, 1155, 195), 0), ('NGHĨA', 96.59, (1178, 165, 1282, 196), 0),
+    ('VIỆT', 96.40, (1303, 166, 1386, 202), 0), ('NAM', 92.34, (1410, 171, 1470, 196), 0),
+    ('Độc', 96.42, (806, 213, 872, 248), 1), ('lập', 93.25, (900, 211, 965, 249), 1),
+    ('-', 92.86, (994, 227, 1006, 234), 1), ('Tự', 96.29, (1034, 214, 1082, 246), 1),
+    ('do', 93.28, (1102, 210, 1147, 241), 1), ('-', 91.87, (1176, 227, 1189, 234), 1),
+    ('Hạnh', 96.97, (1218, 210, 1306, 248), 1), ('phúc', 95.27, (1331, 210, 1420, 249), 1),
+    ('VÖWsdon', 0.00, (237, 391, 380, 417), 2), ('đốc„kfÑ', 0.00, (406, 387, 548, 417), 2),
+    ('nộp', 93.30, (574, 389, 633, 422), 2), ('thuứ9ng', 0.38, (658, 377, 810, 416), 2),
+    ('Hưng,', 96.64, (834, 377, 930, 410), 2), ('ngày', 96.12, (963, 375, 1049, 410), 2),
+    ('27', 96.29, (1070, 378, 1114, 403), 2), ('tháng', 96.35, (1139, 375, 1242, 410), 2),
+    ('12', 96.66, (1266, 378, 1306, 404), 2), ('năm', 92.91, (1331, 376, 1394, 404), 2),
+    ('2006', 90.38, (1416, 377, 1502, 403), 2), ('sử', 96.24, (280, 432, 321, 460), 3),
+    ('dụng', 95.94, (342, 433, 422, 466), 3), ('đất', 95.58, (446, 430, 506, 460), 3),
+    ('phi', 94.70, (531, 432, 590, 466), 3), ('nông', 93.51, (615, 432, 695, 466), 3),
+    ('nghiệp', 95.18, (332, 475, 454, 510), 4), ('năm', 96.16, (479, 476, 539, 503), 4),
+    ('20096', 65.61, (562, 478, 643, 502), 4), ('|', 95.85, (36, 534, 42, 641), 5),
+    ('Kính', 96.22, (635, 562, 718, 590), 5), ('gửi:', 92.12, (743, 562, 819, 597), 5),
+]
+#: the issuer's own lines as printed under the parent's (its unit's line a line of its own: the lines after it move on)
+OWN_LINES: list[Word] = [
+    ('ỦY', 96.0, (300, 213, 340, 244), 1), ('BAN', 96.0, (350, 213, 420, 244), 1),
+    ('NHÂN', 96.0, (430, 213, 520, 244), 1), ('DÂN', 96.0, (530, 213, 600, 244), 1),
+    ('XÃ', 96.0, (360, 258, 400, 289), 2), ('LONG', 96.0, (410, 258, 500, 289), 2),
+    ('HƯNG', 96.0, (510, 258, 600, 289), 2),
+]
+SHORT_HEAD = "the short head a parent body is written with"
+
+
+def test_an_issuer_opening_with_a_parents_short_head_is_doubted_a_whole_name_is_not() -> None:
+    assert SHORT_HEAD in (short_head_doubt("UBND HUYỆN CHÂU THÀNH") or "")
+    assert SHORT_HEAD in (short_head_doubt("HĐND XÃ TÂN DÂN") or "")
+    for whole in ("ỦY BAN NHÂN DÂN XÃ LONG HƯNG", "HỘI ĐỒNG NHÂN DÂN XÃ ĐẠI ĐỒNG", "UBND", "ĐẢNG ỦY XÃ LONG HƯNG",
+                  "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH"):
+        assert short_head_doubt(whole) is None, whole
+
+
+def test_through_extract_the_parents_line_taken_for_the_issuer_is_flagged_and_kept() -> None:
+    meta = _extract(LONG_HUNG)
+    assert meta.issuer.value == "UBND HUYỆN CHÂU THÀNH" and "issuer" in meta.needs_review
+    assert SHORT_HEAD in (meta.issuer.review or ""), meta.issuer.review
+    after = [(w, c, b, ln + 1 if ln >= 2 else ln) for w, c, b, ln in LONG_HUNG]
+    whole = _extract(after + OWN_LINES)  # the issuer's own lines read: the issuer is the commune's
+    assert whole.issuer.value == "ỦY BAN NHÂN DÂN XÃ LONG HƯNG", whole.issuer.value
+    assert SHORT_HEAD not in (whole.issuer.review or ""), (whole.issuer.value, whole.issuer.review)
