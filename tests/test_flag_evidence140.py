@@ -188,3 +188,51 @@ def test_through_extract_the_parents_line_taken_for_the_issuer_is_flagged_and_ke
     whole = _extract(after + OWN_LINES)  # the issuer's own lines read: the issuer is the commune's
     assert whole.issuer.value == "ỦY BAN NHÂN DÂN XÃ LONG HƯNG", whole.issuer.value
     assert SHORT_HEAD not in (whole.issuer.review or ""), (whole.issuer.value, whole.issuer.review)
+
+
+#: flags143, fresh HG266 faded-13-khai-sinh-8-binh-minh's head (lines 0-7), as read: its title ``TRÍCH LỤC KHAI SINH``
+#: read ``TRÍCH LIC KHAT STIWN``, past matching a form's title, so the subject (the title) was left empty
+BINH_MINH: list[Word] = [
+    ('UBND', 93.06, (389, 246, 470, 270), 0), ('HUYỆN', 96.58, (494, 241, 595, 276), 0),
+    ('THĂNG', 95.59, (619, 241, 722, 272), 0), ('BÌNH', 91.79, (746, 241, 826, 270), 0),
+    ('CỘNG', 91.79, (893, 240, 975, 277), 0), ('HOÀ', 91.68, (998, 239, 1059, 270), 0),
+    ('XÃ', 96.94, (1082, 240, 1122, 272), 0), ('HỘI', 80.65, (1146, 239, 1206, 276), 0),
+    ('CHỦ', 95.71, (1229, 238, 1290, 270), 0), ('NGHĨA', 93.13, (1314, 241, 1416, 271), 0),
+    ('VIỆT', 95.02, (1438, 240, 1522, 278), 0), ('NAM', 96.92, (1545, 245, 1605, 270), 0),
+    ('ỦY', 96.83, (451, 283, 492, 316), 1), ('BAN', 95.56, (514, 290, 574, 316), 1),
+    ('NHÂN', 85.58, (598, 285, 680, 316), 1), ('DÂN', 96.11, (703, 285, 764, 316), 1),
+    ('Độc', 96.25, (942, 286, 1007, 322), 1), ('lập', 93.16, (1037, 286, 1099, 323), 1),
+    ('-', 93.16, (1130, 303, 1142, 310), 1), ('Tự', 96.89, (1170, 289, 1218, 322), 1),
+    ('do', 92.91, (1239, 286, 1282, 316), 1), ('-', 92.91, (1311, 303, 1323, 309), 1),
+    ('Hạnh', 96.10, (1354, 286, 1442, 322), 1), ('phúc', 96.10, (1468, 286, 1554, 323), 1),
+    ('XÃ', 96.71, (480, 330, 523, 362), 2), ('BÌNH', 93.29, (545, 330, 626, 361), 2),
+    ('MINH', 89.22, (650, 335, 732, 361), 2), ('Số:', 93.12, (446, 402, 502, 430), 3),
+    ('239/TLKS-BS', 91.44, (534, 403, 768, 431), 3), ('TRÍCH', 93.30, (783, 510, 898, 545), 4),
+    ('LIC', 66.28, (926, 518, 992, 552), 4), ('KHAT', 87.59, (1018, 515, 1108, 544), 4),
+    ('STIWN', 30.35, (1135, 516, 1226, 545), 4), ('(BẢN', 93.30, (909, 556, 992, 598), 5),
+    ('SAO)', 77.55, (1018, 561, 1102, 597), 5), (',', 85.71, (410, 659, 418, 673), 6),
+    ('chữ', 96.42, (451, 638, 516, 667), 6), ('đệm,', 96.15, (538, 639, 614, 673), 6),
+    ('tên:', 96.02, (646, 639, 722, 667), 6), ('VŨ', 91.36, (752, 634, 794, 667), 6),
+    ('THIi', 55.19, (818, 640, 880, 667), 6), ('NGA', 96.94, (905, 641, 969, 668), 6),
+    ('ày,', 92.96, (407, 691, 462, 726), 7), ('tháng,', 95.47, (495, 692, 613, 728), 7),
+    ('năm', 96.43, (646, 692, 708, 720), 7), ('sinh:', 96.63, (733, 691, 830, 720), 7),
+    ('10/09/1994;', 84.76, (862, 693, 1090, 726), 7), ('ghi', 56.13, (1121, 692, 1183, 727), 7),
+    ('bằng', 96.39, (1209, 687, 1290, 728), 7), ('chữ:', 96.40, (1316, 693, 1393, 721), 7),
+    ('Ngày', 96.84, (1424, 691, 1507, 728), 7), ('mười,', 51.71, (1531, 692, 1627, 726), 7),
+]
+
+
+def test_a_civil_status_records_subject_is_required_an_administrative_ones_as_before() -> None:
+    for form in ("Trích lục", "Tờ khai", None):
+        assert "subject" in required_fields("Khai sinh", "civil_status", form), form
+    assert "subject" in required_fields("Kết hôn", "civil_status", "Giấy chứng nhận")
+    assert "subject" in missing_reason("subject") and "a civil-status form's is its title" in missing_reason("subject")
+
+
+def test_through_extract_a_title_misread_past_matching_leaves_the_subject_empty_and_flagged() -> None:
+    meta = _extract(BINH_MINH)
+    assert meta.classification.kind == "civil_status" and meta.subject.value is None
+    assert "subject" in meta.needs_review
+    printed = _extract([({"LIC": "LỤC", "KHAT": "KHAI", "STIWN": "SINH"}.get(w, w), c, b, ln)
+                        for w, c, b, ln in BINH_MINH])  # the title read: it is the subject, unflagged
+    assert printed.subject.value == "Trích lục khai sinh" and "subject" not in printed.needs_review
