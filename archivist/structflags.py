@@ -277,10 +277,13 @@ def flag_structure(found: dict[str, Field]) -> None:
         if f is not None and isinstance(f.value, str) and f.value and not f.review:
             f.review = body_doubt(f.value)
     issuer, parent = found.get("issuer"), found.get("parent_issuer")
+    short = None
     if issuer is not None and isinstance(issuer.value, str) and not issuer.review:
-        issuer.review = short_head_doubt(issuer.value)
+        issuer.review = short = short_head_doubt(issuer.value)
     if issuer is not None and isinstance(issuer.value, str) and (parent is None or parent.value is None) \
-            and not (parent and parent.review) and (why := parent_in_issuer_doubt(issuer.value)):
+            and not (parent and parent.review) and (why := parent_in_issuer_doubt(issuer.value) or (
+                short and f"no parent body stored, but the issuer stored, '{issuer.value}', is written as a parent "
+                          "body is: it is the parent's")):
         found["parent_issuer"] = Field(None, 0.0, review=why)
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list) and rec.value and not rec.review:

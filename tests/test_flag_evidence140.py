@@ -184,9 +184,12 @@ def test_through_extract_the_parents_line_taken_for_the_issuer_is_flagged_and_ke
     meta = _extract(LONG_HUNG)
     assert meta.issuer.value == "UBND HUYỆN CHÂU THÀNH" and "issuer" in meta.needs_review
     assert SHORT_HEAD in (meta.issuer.review or ""), meta.issuer.review
+    assert meta.parent_issuer.value is None and "parent_issuer" in meta.needs_review  # the parent it is, not found
+    assert "is written as a parent body is" in (meta.parent_issuer.review or ""), meta.parent_issuer.review
     after = [(w, c, b, ln + 1 if ln >= 2 else ln) for w, c, b, ln in LONG_HUNG]
     whole = _extract(after + OWN_LINES)  # the issuer's own lines read: the issuer is the commune's
     assert whole.issuer.value == "ỦY BAN NHÂN DÂN XÃ LONG HƯNG", whole.issuer.value
+    assert whole.parent_issuer.value == "UBND HUYỆN CHÂU THÀNH" and not whole.parent_issuer.review
     assert SHORT_HEAD not in (whole.issuer.review or ""), (whole.issuer.value, whole.issuer.review)
 
 
