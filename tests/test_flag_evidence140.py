@@ -17,10 +17,13 @@ form not told are not asked for them."""
 
 from __future__ import annotations
 
+from archivist.extract import Metadata
+from archivist.namerival import middle_last_doubt
 from archivist.registerplace import issuer_unit, register_place_reason
 from archivist.required import NOT_FOUND, missing_reason, required_fields
 from archivist.structflags import short_head_doubt
-from tests.test_flag_evidence129 import Word
+from tests.test_flag_evidence129 import Word, _with_head
+from tests.test_flag_evidence129 import _extract as _extract129
 from tests.test_flag_evidence130 import _extract
 
 #: HG230 tables-27-so-khai-sinh-bang-01-2013-hai-xuan's head (lines 0-4), as read (text, confidence, box, line)
@@ -239,3 +242,38 @@ def test_through_extract_a_title_misread_past_matching_leaves_the_subject_empty_
     printed = _extract([({"LIC": "LỤC", "KHAT": "KHAI", "STIWN": "SINH"}.get(w, w), c, b, ln)
                         for w, c, b, ln in BINH_MINH])  # the title read: it is the subject, unflagged
     assert printed.subject.value == "Trích lục khai sinh" and "subject" not in printed.needs_review
+
+
+#: flags144, fresh HG265 faded-13-cv-233-tan-thanh-dong's signature block (its page's lines 22-28, renumbered from 9
+#: under the head of tests/test_flag_evidence129), as read: the signer's ``Vân`` read ``Văn`` at 89
+VAN_BLOCK: list[Word] = [
+    ('Nơi', 86.25, (346, 1508, 408, 1536), 9), ('nhận:', 95.85, (432, 1508, 534, 1542), 9),
+    ('TM.', 93.19, (1050, 1511, 1112, 1538), 9), ('UỲ', 28.92, (1146, 1504, 1188, 1538), 9),
+    ('BAN', 94.25, (1216, 1510, 1282, 1538), 9), ('NHÂN', 96.39, (1310, 1505, 1399, 1538), 9),
+    ('DÂN', 95.89, (1426, 1505, 1492, 1538), 9), ('-', 92.38, (350, 1572, 360, 1577), 10),
+    ('Như', 92.76, (386, 1560, 446, 1584), 10), ('trên;', 95.57, (466, 1558, 556, 1590), 10),
+    ('CHỦ', 96.49, (1180, 1554, 1248, 1590), 10), ('TỊCH', 95.74, (1274, 1562, 1365, 1595), 10),
+    ('-', 83.14, (350, 1698, 360, 1702), 11), ('Lưu', 93.29, (387, 1686, 442, 1709), 11),
+    ('VT,', 85.15, (464, 1685, 517, 1709), 11), ('Lý', 96.75, (1147, 1830, 1190, 1868), 12),
+    ('Hồng', 96.07, (1215, 1827, 1306, 1867), 12), ('Văn', 88.78, (1330, 1832, 1399, 1861), 12),
+]
+MIDDLE_LAST = "ends with 'Văn', a middle name, where the given name stands"
+
+
+def test_a_name_ending_with_the_middle_name_van_is_doubted_a_name_holding_it_in_the_middle_is_not() -> None:
+    assert MIDDLE_LAST in (middle_last_doubt("Lý Hồng Văn") or "")
+    for name in ("Lý Hồng Vân", "Nguyễn Văn Hùng", "Trần Văn Vân", "Văn", "Phạm Thị Vân"):
+        assert middle_last_doubt(name) is None, name
+
+
+def test_through_extract_the_signer_ending_with_van_is_flagged_and_kept() -> None:
+    meta = _with_head_extract(VAN_BLOCK)
+    assert meta.signer.value == "Lý Hồng Văn" and "signer" in meta.needs_review
+    assert MIDDLE_LAST in (meta.signer.review or ""), meta.signer.review
+    printed = _with_head_extract([(w if w != "Văn" else "Vân", c, b, ln) for w, c, b, ln in VAN_BLOCK])
+    assert printed.signer.value == "Lý Hồng Vân" and MIDDLE_LAST not in (printed.signer.review or "")
+
+
+def _with_head_extract(words: list[Word]) -> Metadata:
+    """``words`` under the head of tests/test_flag_evidence129, described."""
+    return _extract129(_with_head(words))
