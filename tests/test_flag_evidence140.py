@@ -17,14 +17,17 @@ form not told are not asked for them."""
 
 from __future__ import annotations
 
-from archivist.extract import Metadata
+from archivist import classify
+from archivist.classify import PageText
+from archivist.extract import Metadata, extract
+from archivist.itemtwin import listed_twin_doubt
 from archivist.namerival import middle_last_doubt
 from archivist.registerplace import issuer_unit, register_place_reason
 from archivist.required import NOT_FOUND, missing_reason, required_fields
 from archivist.structflags import short_head_doubt
 from tests.test_flag_evidence129 import Word, _with_head
 from tests.test_flag_evidence129 import _extract as _extract129
-from tests.test_flag_evidence130 import _extract
+from tests.test_flag_evidence130 import _extract, _page
 
 #: HG230 tables-27-so-khai-sinh-bang-01-2013-hai-xuan's head (lines 0-4), as read (text, confidence, box, line)
 LEAF: list[Word] = [
@@ -277,3 +280,66 @@ def test_through_extract_the_signer_ending_with_van_is_flagged_and_kept() -> Non
 def _with_head_extract(words: list[Word]) -> Metadata:
     """``words`` under the head of tests/test_flag_evidence129, described."""
     return _extract129(_with_head(words))
+
+
+#: flags145, fresh HG264 typewriter-12-kh-100-hoa-khanh's head (lines 0-6), as read: the subject's ``khai`` read
+#: ``thai`` at 89
+KH_100: list[Word] = [
+    ('UBND', 88.62, (472, 254, 552, 279), 0), ('HUYỆN', 96.43, (578, 249, 678, 283), 0),
+    ('BÈ', 87.18, (788, 249, 826, 278), 0), ('CỘNG', 81.53, (920, 249, 1002, 285), 0),
+    ('HOÀ', 91.65, (1026, 249, 1086, 278), 0), ('XÃ', 96.41, (1109, 248, 1150, 278), 0),
+    ('HỘI', 93.28, (1173, 249, 1231, 285), 0), ('€ñÙ', 38.21, (1256, 247, 1316, 278), 0),
+    ('NGHÝA', 71.28, (1341, 249, 1444, 279), 0), ('VIỆT', 94.19, (1465, 249, 1548, 285), 0),
+    ('NAM', 96.27, (1572, 253, 1631, 279), 0), ('ÚY', 2.70, (493, 292, 533, 323), 1),
+    ('BAN', 96.39, (556, 298, 615, 324), 1), ('NHÂN', 96.24, (640, 294, 720, 324), 1),
+    ('DÂN', 96.67, (745, 294, 804, 324), 1), ('Độc', 95.38, (968, 296, 1034, 330), 1),
+    ('lập', 78.19, (1062, 293, 1126, 331), 1), ('-', 93.18, (1157, 313, 1168, 318), 1),
+    ('Tự', 96.82, (1197, 298, 1243, 330), 1), ('do', 93.30, (1266, 296, 1308, 324), 1),
+    ('-', 92.49, (1339, 313, 1350, 318), 1), ('Hạnh', 95.64, (1382, 294, 1468, 329), 1),
+    ('phúc', 96.74, (1494, 294, 1582, 332), 1), ('XÃ', 96.92, (522, 338, 564, 368), 2),
+    ('HÒA', 96.13, (587, 338, 648, 367), 2), ('KHÁNH', 96.05, (671, 340, 772, 370), 2),
+    ('Số:', 93.29, (487, 410, 542, 439), 3), ('100/KH-UBND', 87.65, (575, 413, 809, 440), 3),
+    ('Xã', 76.02, (865, 412, 906, 438), 3), ('Hòa', 96.61, (931, 410, 993, 437), 3),
+    ('Khánh,', 96.18, (1018, 410, 1135, 445), 3), ('ngày', 96.58, (1170, 412, 1254, 445), 3),
+    ('19', 96.58, (1277, 414, 1318, 440), 3), ('tháng', 96.34, (1346, 411, 1447, 444), 3),
+    ('7', 96.35, (1477, 413, 1492, 437), 3), ('năm', 96.24, (1515, 412, 1578, 439), 3),
+    ('2065', 91.73, (1601, 414, 1686, 439), 3), ('KẾ', 96.87, (940, 518, 984, 552), 4),
+    ('HOẠCH', 96.10, (1011, 525, 1123, 558), 4), ('Triển', 92.30, (690, 573, 802, 605), 5),
+    ('thai', 89.03, (830, 574, 917, 604), 5), ('công', 95.40, (943, 574, 1030, 611), 5),
+    ('tác', 96.12, (1058, 577, 1121, 605), 5), ('chuyển', 96.50, (1148, 573, 1281, 613), 5),
+    ('đổi', 96.13, (1307, 574, 1373, 605), 5), ('số', 96.55, (726, 626, 768, 657), 6),
+    ('trên', 95.85, (796, 626, 882, 658), 6), ('địa', 95.95, (909, 629, 974, 664), 6),
+    ('bàn', 95.56, (1001, 629, 1063, 658), 6), ('xã', 96.18, (1091, 628, 1134, 657), 6),
+    ('năm', 96.26, (1159, 629, 1225, 658), 6), ('2005', 68.48, (1251, 632, 1338, 658), 6),
+]
+#: its second page's line 9, the body's close (renumbered 0), as read
+KH_100_CLOSE: list[Word] = [
+    ('túc', 96.96, (265, 649, 326, 678), 0), ('triển', 96.03, (352, 648, 456, 680), 0),
+    ('khai', 96.09, (482, 649, 565, 678), 0), ('thực', 92.95, (589, 650, 672, 682), 0),
+    ('hiện./.', 73.20, (697, 649, 839, 684), 0),
+]
+TWIN = "a word one letter otherwise"
+
+
+def test_a_subjects_pair_making_no_word_beside_the_bodys_listed_twin_is_doubted() -> None:
+    body = "1. Mục đích\nTổ chức triển khai thực hiện./."
+    assert "'triển khai'" in (listed_twin_doubt("Triển thai công tác chuyển đổi số", body) or "")
+    assert listed_twin_doubt("Triển khai công tác chuyển đổi số", body) is None  # read right
+    assert listed_twin_doubt("Triển thai công tác chuyển đổi số", "Tổ chức thực hiện./.") is None  # no twin
+    # the body's own misreading is no word: a right subject beside it is not doubted (flags41's ``số tiên``)
+    assert listed_twin_doubt("Về việc thu hồi số trên", "thu hồi số tiên đã cấp") is None
+
+
+def test_through_extract_the_subject_is_flagged_and_kept_the_subject_read_right_is_not() -> None:
+    meta = _two_pages(KH_100)
+    assert meta.subject.value.startswith("Triển thai công tác") and "subject" in meta.needs_review
+    assert TWIN in (meta.subject.review or ""), meta.subject.review
+    right = _two_pages([(w if w != "thai" else "khai", c, b, ln) for w, c, b, ln in KH_100])
+    assert right.subject.value.startswith("Triển khai công tác") and TWIN not in (right.subject.review or "")
+
+
+def _two_pages(first: list[Word]) -> Metadata:
+    """``first`` as page 1 and :data:`KH_100_CLOSE` as page 2, described."""
+    classify._LAST = None  # pages that differ in their words only: classified afresh
+    close = PageText(2, " ".join(w[0] for w in KH_100_CLOSE), KH_100_CLOSE, (), {})
+    return extract([_page(first), close])
