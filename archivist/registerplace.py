@@ -3,11 +3,12 @@
 A civil-status register (``SỔ ĐĂNG KÝ KHAI SINH``) is a book whose leaves carry the issuing body's heading, the
 title, ``Quyển số:`` and the table: no place-and-date line, so the reader finds no place on any leaf
 (archivist/required.py keeps a leaf from being *required* to show one). The catalogue still holds the book's place,
-which is its commune's: the place stored for every leaf of the generated sets is the issuer's commune (84 of 84 leaves
-on the 80 sets of session 43). Left empty without a word, the field is one an archivist is never told to fill (79 of
-the 99 values not found and unflagged on session 42's 76 sets). So an empty place on a leaf goes to review with a
-reason that names where to fill it from: the issuer's unit as read (hundred-and-fortieth round). Flags only: the
-value stays empty, since the issuer may be read wrong and a value taken from it would be stored unflagged.
+which is its commune's: the truth of every leaf of the generated sets gives the issuer's commune (84 of 84 leaves
+on the 80 earlier sets session 43 read, 8 of 8 on its fresh ones). Left empty without a word, the field is one an
+archivist is never told to fill (79 of the 99 values not found and unflagged on session 42's 76 sets). So an empty
+place on a leaf goes to review with a reason that names where to fill it from: the issuer's unit as read
+(hundred-and-fortieth round). Flags only: the value stays empty, since the issuer may be read wrong and a value
+taken from it would be stored unflagged.
 """
 
 from __future__ import annotations
