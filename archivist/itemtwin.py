@@ -56,3 +56,39 @@ def letter_twin_doubt(items: Sequence[str], text: str) -> str | None:
                     read = f"{run[i][0]} {run[i + 1][0]}"
                     return f"'{read}' in '{item}' is written one letter otherwise elsewhere in the document"
     return None
+
+
+def listed_twin_doubt(value: str, text: str) -> str | None:
+    """Why a subject is doubtful: two adjacent syllables of it stand in no word of the list and the document's
+    ``text`` writes them no more often than the subject does, but writes elsewhere one of them one letter otherwise
+    beside the other, making a word of the list (``Triển thai`` in the subject, ``triển khai`` in the body).
+    Fresh HG264 typewriter-12-kh-100's subject ``Triển thai công tác …`` (0.709; ``thai`` read at 89, ``t``/``k``
+    in no confusion table) was stored unflagged (hundred-and-forty-fifth round). Unlike :func:`letter_twin_doubt`
+    the twin must be a word of the list: a body's own misreading (``số tiên`` beside a subject's right ``số
+    trên``) makes none, so it does not doubt a right subject."""
+    words, whole = entries(), _pairs(text)
+    if not words:
+        return None
+    mine = _pairs(value)
+    for run in _cased_runs(value, fold=True):
+        syl = [canon(s) for s, _ in run]
+        taken = {i for a, b in _spans(syl, words) for i in range(a, b)}
+        for i in range(len(syl) - 1):
+            pair = (syl[i], syl[i + 1])
+            if {i, i + 1} & taken or whole[pair] > mine[pair]:
+                continue
+            twin = next(((x, y) for (x, y), n in whole.items() if n and f"{x} {y}" in words and (
+                x == pair[0] and _one_letter(y, pair[1]) or y == pair[1] and _one_letter(x, pair[0]))), None)
+            if twin is not None:
+                return f"'{run[i][0]} {run[i + 1][0]}' is no word, and the document writes '{_written(twin, text)}', " \
+                    "a word one letter otherwise"
+    return None
+
+
+def _written(pair: tuple[str, str], text: str) -> str:
+    """``pair`` (canon syllables) as ``text`` writes it."""
+    for run in _cased_runs(text, fold=True):
+        for (a, _), (b, _) in zip(run, run[1:], strict=False):
+            if (canon(a), canon(b)) == pair:
+                return f"{a} {b}"
+    return " ".join(pair)

@@ -28,6 +28,11 @@ syllable check doubts them (sealed seed 46: HG46 ttr-177's issuer ``UBND HUYỆN
   MỸ LỘC``): the parent's line was read into the issuer's, so the missing parent issuer is no absent one
   (hundred-and-thirty-ninth round, :func:`parent_in_issuer_doubt`; fresh HG230-232's parents not found, unflagged,
   in bench/RESULTS.md "Flags, hundred-and-thirty-eighth round onward (session 42)").
+- the issuer's name is the body's own, written whole (Decree 30, Appendix I, II.2.a: ``tên chính thức, đầy đủ``);
+  only the parent's may shorten ``Ủy ban nhân dân`` to ``UBND``. An issuer opening with ``UBND``/``HĐND`` is the
+  parent's line taken for it, the issuer's own lines lost on the page (hundred-and-forty-second round,
+  :func:`short_head_doubt`; fresh HG266 faded-15-cv-133's ``UBND HUYỆN CHÂU THÀNH`` for ``ỦY BAN NHÂN DÂN XÃ LONG
+  HƯNG`` at 0.864; on 85 sets no truth's issuer opens so, and the 45 stored issuers that did were all wrong).
 
 Each flags and never changes a value; they run after ``wordingflags.flag_wording``, which restores (and flags)
 a head one letter off at the name's start (``ỦY BAN NHÂN BÂN``), so what is judged here is what it left.
@@ -181,6 +186,16 @@ def parent_in_issuer_doubt(issuer: str) -> str | None:
     return None
 
 
+def short_head_doubt(issuer: str) -> str | None:
+    """Why an issuer is doubtful: it opens with the short head a parent body is written with (``UBND``, ``HĐND``),
+    where the issuing body's own name is written whole: the parent's line was taken for the issuer's."""
+    words = issuer.split()
+    if len(words) > 1 and unmarked_key(words[0]) in _SHORT_HEADS:
+        return f"the issuer opens with '{words[0]}', the short head a parent body is written with; the issuing " \
+               "body's own name is written whole: the parent's line was taken for it, the issuer's lines lost"
+    return None
+
+
 def recipient_syllable_doubt(items: list[str]) -> str | None:
     """Why the recipients are doubtful: an item holds a word of two letters or more in small letters that no
     Vietnamese word uses (``TT ảng ủy``: the capital of ``Đảng`` lost). Words with a capital (codes, names such
@@ -262,8 +277,13 @@ def flag_structure(found: dict[str, Field]) -> None:
         if f is not None and isinstance(f.value, str) and f.value and not f.review:
             f.review = body_doubt(f.value)
     issuer, parent = found.get("issuer"), found.get("parent_issuer")
+    short = None
+    if issuer is not None and isinstance(issuer.value, str) and not issuer.review:
+        issuer.review = short = short_head_doubt(issuer.value)
     if issuer is not None and isinstance(issuer.value, str) and (parent is None or parent.value is None) \
-            and not (parent and parent.review) and (why := parent_in_issuer_doubt(issuer.value)):
+            and not (parent and parent.review) and (why := parent_in_issuer_doubt(issuer.value) or (
+                short and f"no parent body stored, but the issuer stored, '{issuer.value}', is written as a parent "
+                          "body is: it is the parent's")):
         found["parent_issuer"] = Field(None, 0.0, review=why)
     rec = found.get("recipients")
     if rec is not None and isinstance(rec.value, list) and rec.value and not rec.review:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .faintflags import word_tuples
 from .fields import Field
+from .itemtwin import listed_twin_doubt
 from .subjectcase import capital_word_doubt
 from .subjecthyphen import apart_hyphen_doubt
 from .subjectlexicon import phrase_word_doubt
@@ -59,8 +60,9 @@ def flag_subject_word(found: dict[str, Field], pages: Sequence[Any]) -> None:
     :func:`archivist.subjectsplit.split_word_doubt`), a capital the text writes small (flags113,
     :func:`archivist.subjectcase.capital_word_doubt`), a word of the list where commune records write a phrase
     one letter off (flags114, :func:`archivist.subjectlexicon.phrase_word_doubt`), two words joined by a hyphen
-    the text writes apart (flags115, :func:`archivist.subjecthyphen.apart_hyphen_doubt`). All judge the subject's
-    own words, so they are asked together, once the other flags have had their say."""
+    the text writes apart (flags115, :func:`archivist.subjecthyphen.apart_hyphen_doubt`), two words making none
+    where the text writes a word one letter otherwise (flags145, :func:`archivist.itemtwin.listed_twin_doubt`). All
+    judge the subject's own words, so they are asked together, once the other flags have had their say."""
     subj = found.get("subject")
     if subj is None or not isinstance(subj.value, str) or subj.review:
         return
@@ -68,4 +70,5 @@ def flag_subject_word(found: dict[str, Field], pages: Sequence[Any]) -> None:
     words = [(w[0], w[1]) for w in tuples]
     subj.review = weak_word_doubt(subj.value, words) or split_word_doubt(subj.value, tuples) \
         or capital_word_doubt(subj.value, words) or phrase_word_doubt(subj.value) \
-        or apart_hyphen_doubt(subj.value, words)
+        or apart_hyphen_doubt(subj.value, words) \
+        or listed_twin_doubt(subj.value, "\n".join(getattr(p, "text", "") or "" for p in pages))

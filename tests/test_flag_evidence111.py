@@ -47,4 +47,6 @@ def test_the_subject_is_flagged_and_kept_through_extract() -> None:
     weak = _invitation(40.0)
     assert weak.subject.value == SUBJECT and "subject" in weak.needs_review
     assert weak.subject.review == REASON, weak.subject.review
-    assert "subject" not in _invitation(95.0).needs_review
+    sure = _invitation(95.0)  # read surely: not the weak word's reason; 'tiêu chủng' is no word beside the body's
+    assert sure.subject.review != REASON  # listed 'tiêm chủng', which flags145 hears (tests/test_flag_evidence140.py)
+    assert "'tiêm chủng', a word one letter otherwise" in (sure.subject.review or ""), sure.subject.review
