@@ -80,6 +80,7 @@ from .signwords import authority_of, in_capitals, is_name, known_position, split
 from .slipflags import flag_slips
 from .structflags import flag_structure
 from .subject import form_title, subject_field
+from .subjectcase import flag_small_start
 from .subjectday import flag_subject_day
 from .subjectrun import flag_run_on
 from .subjectword import flag_subject_word
@@ -377,6 +378,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_run_on(found, doc)  # a subject under a title with a later line as wide as the body's: the body run in
     flag_crossed(found, text, pages)  # a field another puts in doubt: a read-back date, a subject's name line, a glyph
     flag_register_place(found, cls.form)  # a register leaf prints no place: its book's, the commune's, to fill in
+    flag_small_start(found)  # a subject, body's or person's name stored opening small: its capital read small
     meta = Metadata(classification=cls, entries=entries or None, **found)
     meta.needs_review = _to_review(meta, required_fields(cls.type, cls.kind, cls.form), threshold)
     if any(e["review"] or e["confidence"] < threshold for e in entries):

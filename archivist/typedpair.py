@@ -17,7 +17,7 @@ read: names in capitals, numbers and codes are never asked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -25,11 +25,11 @@ from .ocr import OcrResult, nfc
 from .syllables import attested
 from .tokens import EDGE, split_edges
 from .typedcase import with_readings
-from .typedring import as_o, barless_readings
+from .typedring import as_o, glyph_readings
 from .wordpairs import canon, odd_syllables
 
 
-def _runs(texts: list[str]) -> Iterator[list[int]]:
+def runs(texts: list[str]) -> Iterator[list[int]]:
     """Runs of word indices whose words are syllables of letters (small letters; a capitalised first word may open
     a run) with no punctuation between them."""
     run: list[int] = []
@@ -63,11 +63,13 @@ def _o_forms(core: str) -> dict[str, tuple[int, str]]:
     return out
 
 
-def pair_reading(read: list[str], i: int) -> tuple[int, str] | None:
+def pair_reading(read: list[str], i: int,
+                 forms_of: Callable[[str], dict[str, tuple[int, str]]] = _o_forms) -> tuple[int, str] | None:
     """For syllable ``i`` of ``read`` (a run of syllables as read, their case kept): the place of the glyph read
     ``e`` and the syllable with an ``o`` there, its case kept, where it stands in no word of the list with its
-    neighbours and exactly one such ``o`` makes one (:func:`archivist.wordpairs.odd_syllables`); None elsewhere."""
-    forms = _o_forms(read[i])
+    neighbours and exactly one such ``o`` makes one (:func:`archivist.wordpairs.odd_syllables`); None elsewhere.
+    ``forms_of``: the readings tried (:func:`_o_forms`; :mod:`archivist.typedflag` asks an ``l`` for a ``t``)."""
+    forms = forms_of(read[i])
     lower = [s.lower() for s in read]
     own = canon(lower[i])
     found = []
@@ -86,13 +88,19 @@ def typed_pairs(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     if typed is None or not ocr.words:
         return ocr
     texts = [nfc(w.text) for w in ocr.words]
+    return with_readings(ocr, glyph_readings(ocr, typed, texts, asked_pairs(texts, _o_forms)))
+
+
+def asked_pairs(texts: list[str], forms_of: Callable[[str], dict[str, tuple[int, str]]]) -> dict[int, tuple[int, str]]:
+    """The words of ``texts`` (a page's words) that :func:`pair_reading` asks with ``forms_of``: for each, the place
+    of the glyph in doubt (edge punctuation counted) and the word read otherwise, its edges kept."""
     asked: dict[int, tuple[int, str]] = {}
-    for run in _runs(texts):
+    for run in runs(texts):
         cores = [split_edges(texts[k], EDGE) for k in run]
         read = [core for _, core, _ in cores]
         for i, k in enumerate(run):
-            got = pair_reading(read, i) if _o_forms(read[i]) else None
+            got = pair_reading(read, i, forms_of) if forms_of(read[i]) else None
             if got:
                 lead, _, trail = cores[i]
                 asked[k] = (len(lead) + got[0], lead + got[1] + trail)
-    return with_readings(ocr, barless_readings(ocr, typed, texts, asked))
+    return asked

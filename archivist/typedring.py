@@ -23,6 +23,7 @@ its middle rows hold no bar (:data:`BAR_MIN`).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 import numpy as np
 
@@ -97,12 +98,13 @@ def barless(cell: np.ndarray, small: float, pitch: float) -> bool:
     return rows.size > 0 and max(longest_run(r) for r in rows) < BAR_MIN * pitch
 
 
-def barless_readings(ocr: OcrResult, typed: np.ndarray, texts: list[str],
-                     asked: dict[int, tuple[int, str]]) -> list[str | None]:
-    """For each word ``k`` of ``asked`` (the place of its glyph read ``e`` and the word read ``o`` there), that word
-    where the glyph has no bar (:func:`barless`) against the page's small letters; None elsewhere, and for every
-    word where the page's pitch or its letters' heights cannot be measured. Shared by :func:`typed_rings` and
-    :mod:`archivist.typedpair`, which ask different words of the same glyph."""
+def glyph_readings(ocr: OcrResult, typed: np.ndarray, texts: list[str], asked: dict[int, tuple[int, str]],
+                   test: Callable[[np.ndarray, float, float], bool] = barless) -> list[str | None]:
+    """For each word ``k`` of ``asked`` (the place of its glyph in doubt and the word read otherwise there), that
+    word where the glyph passes ``test`` (its cell, the page's small letters' height, the pitch: :func:`barless` for
+    an ``o`` read ``e``); None elsewhere, and for every word where the page's pitch or its letters' heights cannot
+    be measured. Shared by :func:`typed_rings`, :mod:`archivist.typedpair` and :mod:`archivist.typedflag`, which ask
+    different words or glyphs."""
     again: list[str | None] = [None] * len(texts)
     pitch = page_pitch(ocr.words) if asked else None
     if pitch is None:
@@ -114,7 +116,7 @@ def barless_readings(ocr: OcrResult, typed: np.ndarray, texts: list[str],
         return again
     for k, (place, word) in asked.items():
         got = glyph_cells(typed, ocr.words[k].bbox, len(texts[k]), pitch)
-        if got is not None and barless(got[0][place], heights[1], pitch):
+        if got is not None and test(got[0][place], heights[1], pitch):
             again[k] = word
     return again
 
@@ -127,4 +129,4 @@ def typed_rings(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
         return ocr
     texts = [nfc(w.text) for w in ocr.words]
     asked = {k: c for k, t in enumerate(texts) if (c := candidate(t))}
-    return with_readings(ocr, barless_readings(ocr, typed, texts, asked))
+    return with_readings(ocr, glyph_readings(ocr, typed, texts, asked))

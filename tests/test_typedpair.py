@@ -29,7 +29,7 @@ def test_pair_reading_is_the_one_o_making_a_word_with_a_neighbour(read: list[str
 
 def test_runs_are_cut_by_punctuation_capitals_and_digits() -> None:
     texts = ["Về", "việc", "tổ", "chức,", "hộ", "nghèo", "(năm", "2019)", "UBND", "xã", "mệt", "số", "x"]
-    assert list(typedpair._runs(texts)) == [[0, 1, 2, 3], [4, 5], [9, 10, 11, 12]]
+    assert list(typedpair.runs(texts)) == [[0, 1, 2, 3], [4, 5], [9, 10, 11, 12]]
 
 
 @pytest.mark.parametrize("size", SIZES)
