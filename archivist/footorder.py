@@ -1,0 +1,98 @@
+"""The footer's two columns in reading order: the left column (``Nơi nhận:`` and its list, or the secretary's
+block) top to bottom, then the right (the signature block: authority, position, name).
+
+Why: Decree 30 puts the recipients beside the signature block, and a record of minutes puts ``THƯ KÝ`` beside
+``CHỦ TỌA``, each with a name under it. Tesseract reads them line by line across both columns (``Nơi nhận: KT.
+CHỦ TỊCH`` / ``- UBND huyện Thọ Xuân; PHÓ CHỦ TỊCH``, ``THƯ KÝ CHỦ TỌA`` / ``Mai Thành Tuấn Bùi Thu Nhung``),
+as it does a header (:mod:`archivist.headorder`): the record's text and the PDF's text layer interleave the list
+with the signer, which garbles copy-paste and phrase search. The footer's left column is not centred (a list is
+aligned on its left edge), so the cut is found from the gap itself: the first line among the page's last whose
+widest gap is plainly a column gap (:func:`archivist.headorder.clear_cut`) with capitals after it (an authority,
+a position) and ``Nơi nhận`` or capitals before it opens the footer; every line from it is cut at the middle of
+the gap the clear lines leave between the columns, down to the first line with a word across it (bench/
+RESULTS.md, "Footer columns in reading order (session 43, second round)").
+
+No word's text, box or confidence changes: only the order of the words and the lines' numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .headorder import _lines, clear_cut
+from .models import Word
+from .ocrtext import _fold, upper_ratio
+
+#: The footer is within the page's last lines; its first line is looked for among them.
+TAIL_LINES = 16
+#: A part is in capitals (an authority, a position, ``THƯ KÝ``) when this share of its letters are capitals.
+CAPITALS = 0.8
+#: Lines cut in two needed to reorder the footer (its first line and one more: a page whose one two-column line
+#: is a table's row or a form's label and value stays as read).
+MIN_TWO = 2
+
+
+def opens_footer(line: Sequence[Word]) -> int | None:
+    """Where ``line`` is cut into the footer's two columns (the index of the right column's first word): at a
+    clear gap (:func:`clear_cut`) with capitals after it and ``Nơi nhận`` or capitals before it; None otherwise."""
+    k = clear_cut(line)
+    if k is None:
+        return None
+    left, right = (" ".join(w.text for w in part) for part in (line[:k], line[k:]))
+    noi_nhan = _fold(left).replace(" ", "").lstrip("-_.,:;'\"").startswith("noinhan")
+    if upper_ratio(right) >= CAPITALS and (noi_nhan or upper_ratio(left) >= CAPITALS):
+        return k
+    return None
+
+
+def _split(line: Sequence[Word], cut: float) -> tuple[list[Word], list[Word]] | None:
+    """``line``'s words left and right of ``cut`` (x); None where a word stands across it."""
+    if any(w.bbox[0] < cut < w.bbox[2] for w in line):
+        return None
+    return [w for w in line if w.bbox[2] <= cut], [w for w in line if w.bbox[0] >= cut]
+
+
+def footer_columns(lines: Sequence[Sequence[Word]]) -> tuple[int, int, list[list[Word]], int]:
+    """The footer among ``lines``: the indices of its first line and of the line after it (the first with a word
+    across the gap), its parts in reading order (the left column's, then the right's), and how many of its lines
+    were cut in two. ``(len(lines), len(lines), [], 0)`` where no line opens a footer (:func:`opens_footer`)."""
+    for start in range(max(0, len(lines) - TAIL_LINES), len(lines)):
+        k = opens_footer(lines[start])
+        if k is None:
+            continue
+        lo, hi = lines[start][k - 1].bbox[2], lines[start][k].bbox[0]
+        lefts: list[list[Word]] = []
+        rights: list[list[Word]] = []
+        twos = 0
+        end = start
+        for line in lines[start:]:
+            parts = _split(line, (lo + hi) / 2)
+            if parts is None:
+                break
+            if parts[0] and parts[1]:  # the gap both columns leave: narrowed by every line cut in two
+                lo, hi, twos = max(lo, parts[0][-1].bbox[2]), min(hi, parts[1][0].bbox[0]), twos + 1
+            lefts += [parts[0]] if parts[0] else []
+            rights += [parts[1]] if parts[1] else []
+            end += 1
+        return start, end, lefts + rights, twos
+    return len(lines), len(lines), [], 0
+
+
+def footer_order(words: list[Word]) -> list[Word]:
+    """``words`` with the footer's columns in reading order (:func:`footer_columns`): the left column's lines,
+    then the right column's, each part its own line; lines after the footer renumbered after them. The words as
+    they were (the same object) where no footer with :data:`MIN_TWO` lines in two columns is found, or its order
+    is already so."""
+    lines = _lines(words)
+    start, end, parts, twos = footer_columns(lines)
+    if twos < MIN_TWO or [[id(w) for w in p] for p in parts] == [[id(w) for w in ln] for ln in lines[start:end]]:
+        return words
+    first = lines[start][0].line
+    out = [w for line in lines[:start] for w in line]
+    for n, part in enumerate(parts):
+        out += [replace(w, line=first + n) for w in part]
+    shift = first + len(parts) - (lines[end - 1][0].line + 1)
+    for line in lines[end:]:
+        out += [replace(w, line=w.line + shift) for w in line]
+    return out
