@@ -8,8 +8,9 @@ as it does a header (:mod:`archivist.headorder`): the record's text and the PDF'
 with the signer, which garbles copy-paste and phrase search. The footer's left column is not centred (a list is
 aligned on its left edge), so the cut is found from the gap itself: the first line among the page's last whose
 widest gap is plainly a column gap (:func:`archivist.headorder.clear_cut`) with capitals after it (an authority,
-a position) and ``Nơi nhận`` or capitals before it opens the footer; every line from it is cut at the middle of
-the gap the clear lines leave between the columns, down to the first line with a word across it (bench/
+a position) and ``Nơi nhận`` or capitals before it opens the footer; every line from it is cut at its own wide gap
+within the gap the lines cut so far leave between the columns, or taken whole into the column on whose side it
+stands, down to the first line that reaches across (bench/
 RESULTS.md, "Footer columns in reading order (session 43, second round)").
 
 No word's text, box or confidence changes: only the order of the words and the lines' numbers.
@@ -17,6 +18,7 @@ No word's text, box or confidence changes: only the order of the words and the l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -31,6 +33,10 @@ CAPITALS = 0.8
 #: Lines cut in two needed to reorder the footer (its first line and one more: a page whose one two-column line
 #: is a table's row or a form's label and value stays as read).
 MIN_TWO = 2
+#: A gap that cuts a line into the footer's columns is at least this share of the gap the clear line opening the
+#: footer left (typed pages: 400-830 px against word gaps of 20-40; a recipient line as wide as ``(b/C);`` leaves
+#: 246 of an opening 550).
+GAP_SHARE = 0.3
 
 
 def opens_footer(line: Sequence[Word]) -> int | None:
@@ -40,17 +46,28 @@ def opens_footer(line: Sequence[Word]) -> int | None:
     if k is None:
         return None
     left, right = (" ".join(w.text for w in part) for part in (line[:k], line[k:]))
-    noi_nhan = _fold(left).replace(" ", "").lstrip("-_.,:;'\"").startswith("noinhan")
+    noi_nhan = bool(re.search(r"nhan\W*$", _fold(left)))  # ``Nơi nhận:``, its first word misread too (``NØ:``)
     if upper_ratio(right) >= CAPITALS and (noi_nhan or upper_ratio(left) >= CAPITALS):
         return k
     return None
 
 
-def _split(line: Sequence[Word], cut: float) -> tuple[list[Word], list[Word]] | None:
-    """``line``'s words left and right of ``cut`` (x); None where a word stands across it."""
-    if any(w.bbox[0] < cut < w.bbox[2] for w in line):
-        return None
-    return [w for w in line if w.bbox[2] <= cut], [w for w in line if w.bbox[0] >= cut]
+def _split(line: Sequence[Word], lo: float, hi: float, opening: float) -> tuple[list[Word], list[Word]] | None:
+    """``line``'s words in the left and the right column, the columns' gap between ``lo`` and ``hi`` (x): cut at
+    its widest gap that overlaps theirs and is at least :data:`GAP_SHARE` of the ``opening`` line's (a word gap
+    inside a long recipient line overlaps it too), or taken whole into the column on whose side of the gap it
+    stands (its middle); None where it reaches across the gap (a body line, a page number centred on the page)."""
+    gaps = [(b.bbox[0] - a.bbox[2], k) for k, (a, b) in enumerate(zip(line[:-1], line[1:], strict=True), start=1)
+            if a.bbox[2] < hi and b.bbox[0] > lo and b.bbox[0] - a.bbox[2] >= GAP_SHARE * opening]
+    if gaps:
+        k = max(gaps)[1]
+        return list(line[:k]), list(line[k:])
+    x0, x1 = min(w.bbox[0] for w in line), max(w.bbox[2] for w in line)
+    if x1 < hi and (x0 + x1) / 2 < (lo + hi) / 2:
+        return list(line), []
+    if x0 > lo and (x0 + x1) / 2 > (lo + hi) / 2:
+        return [], list(line)
+    return None
 
 
 def footer_columns(lines: Sequence[Sequence[Word]]) -> tuple[int, int, list[list[Word]], int]:
@@ -62,12 +79,13 @@ def footer_columns(lines: Sequence[Sequence[Word]]) -> tuple[int, int, list[list
         if k is None:
             continue
         lo, hi = lines[start][k - 1].bbox[2], lines[start][k].bbox[0]
+        opening = hi - lo
         lefts: list[list[Word]] = []
         rights: list[list[Word]] = []
         twos = 0
         end = start
         for line in lines[start:]:
-            parts = _split(line, (lo + hi) / 2)
+            parts = _split(line, lo, hi, opening)
             if parts is None:
                 break
             if parts[0] and parts[1]:  # the gap both columns leave: narrowed by every line cut in two
