@@ -41,6 +41,20 @@ MINUTES = [
      ("Nhung", 1223, 1329)],
 ]
 
+#: A typed notice's second page (seed 241's ``typewriter-11-tb-136-vinh-thanh``): a recipient line reaches past the
+#: middle of the gap the first line leaves (``(b/C);`` ends at 811, the gap runs 507-1066).
+NOTICE = [
+    [("Nơi", 334, 390), ("nhận:", 413, 507), ("TM.", 1066, 1124), ("BAN", 1218, 1282), ("NHÂN", 1306, 1390),
+     ("DÂN", 1414, 1476)],
+    [("-", 340, 352), ("UBND", 372, 445), ("huyện", 466, 556), ("Lấp", 578, 630), ("Vò", 650, 686),
+     ("(b/C);", 710, 811), ("CHỦ", 1186, 1250), ("TỊCH", 1272, 1357)],
+    [("-", 340, 352), ("Đài", 370, 427), ("truyền", 448, 556), ("thanh", 578, 668), ("xã;", 689, 738)],
+    [("-", 340, 352), ("Các", 371, 426), ("ban,", 447, 513), ("ngành,", 541, 643), ("đoàn", 670, 742),
+     ("thể", 763, 817), ("xã;", 838, 886)],
+    [("-", 340, 352), ("Lưu", 373, 426), ("VT,", 446, 494), ("TP.", 520, 570)],
+    [("Lê", 1146, 1185), ("Hữu", 1209, 1271), ("Nghĩa", 1295, 1402)],
+]
+
 
 def page(lines: list[list[tuple[str, int, int]]], top: int = 1900, step: int = 60) -> list[Word]:
     """Words of ``lines`` (text, left, right), line ``n`` at ``top + n * step``, 40 px tall."""
@@ -68,6 +82,17 @@ def test_footer_read_across_its_columns_comes_back_one_column_after_the_other() 
 def test_minutes_secretary_then_chair_marks_with_their_column() -> None:
     out = text_of(footer_order(page(MINUTES))).split("\n")
     assert out == ["nhất trí thông qua./.", "THƯ KÝ", "/w", "Mai Thành Tuấn", "CHỦ TỌA", "(`", "Bùi Thu Nhung"]
+
+
+def test_each_line_is_cut_at_its_own_gap_within_the_columns_gap() -> None:
+    words = page(NOTICE)
+    out = footer_order(words)
+    assert text_of(out).split("\n") == ["Nơi nhận:", "- UBND huyện Lấp Vò (b/C);", "- Đài truyền thanh xã;",
+                                        "- Các ban, ngành, đoàn thể xã;", "- Lưu VT, TP.", "TM. BAN NHÂN DÂN",
+                                        "CHỦ TỊCH", "Lê Hữu Nghĩa"]
+    assert _footer(out) == _footer(words)
+    misread = page([[("NØ:", 334, 390), *NOTICE[0][1:]], *NOTICE[1:]])  # ``Nơi`` misread: ``nhận:`` still opens
+    assert text_of(footer_order(misread)).split("\n")[5] == "TM. BAN NHÂN DÂN"
 
 
 def test_what_opens_a_footer() -> None:
