@@ -1,5 +1,5 @@
-"""The footer's two columns in reading order: the left column (``Nơi nhận:`` and its list, or the secretary's
-block) top to bottom, then the right (the signature block: authority, position, name).
+"""The footer's two columns in reading order: the left column (``Nơi nhận:`` and its list) top to bottom, then the
+right (the signature block: authority, position, name).
 
 Why: Decree 30 puts the recipients beside the signature block, and a record of minutes puts ``THƯ KÝ`` beside
 ``CHỦ TỌA``, each with a name under it. Tesseract reads them line by line across both columns (``Nơi nhận: KT.
@@ -8,10 +8,11 @@ as it does a header (:mod:`archivist.headorder`): the record's text and the PDF'
 with the signer, which garbles copy-paste and phrase search. The footer's left column is not centred (a list is
 aligned on its left edge), so the cut is found from the gap itself: the first line among the page's last whose
 widest gap is plainly a column gap (:func:`archivist.headorder.clear_cut`) with capitals after it (an authority,
-a position) and ``Nơi nhận`` or capitals before it opens the footer; every line from it is cut at its own wide gap
-within the gap the lines cut so far leave between the columns, or taken whole into the column on whose side it
-stands, down to the first line that reaches across (bench/
-RESULTS.md, "Footer columns in reading order (session 43, second round)").
+a position) and ``Nơi nhận`` before it opens the footer (not a record of minutes' ``THƯ KÝ`` beside ``CHỦ TỌA``:
+put one after the other, the footer parser took the secretary's block for the signer's, seed 229's ``bb-095``);
+every line from it is cut at its own wide gap within the gap the lines cut so far leave between the columns, or
+taken whole into the column on whose side it stands, down to the first line that reaches across (bench/RESULTS.md,
+"Footer columns in reading order (session 43, second round)").
 
 No word's text, box or confidence changes: only the order of the words and the lines' numbers.
 """
@@ -28,7 +29,7 @@ from .ocrtext import _fold, upper_ratio
 
 #: The footer is within the page's last lines; its first line is looked for among them.
 TAIL_LINES = 16
-#: A part is in capitals (an authority, a position, ``THƯ KÝ``) when this share of its letters are capitals.
+#: A part is in capitals (an authority, a position) when this share of its letters are capitals.
 CAPITALS = 0.8
 #: Lines cut in two needed to reorder the footer (its first line and one more: a page whose one two-column line
 #: is a table's row or a form's label and value stays as read).
@@ -41,13 +42,13 @@ GAP_SHARE = 0.3
 
 def opens_footer(line: Sequence[Word]) -> int | None:
     """Where ``line`` is cut into the footer's two columns (the index of the right column's first word): at a
-    clear gap (:func:`clear_cut`) with capitals after it and ``Nơi nhận`` or capitals before it; None otherwise."""
+    clear gap (:func:`clear_cut`) with capitals after it and ``Nơi nhận`` before it; None otherwise."""
     k = clear_cut(line)
     if k is None:
         return None
     left, right = (" ".join(w.text for w in part) for part in (line[:k], line[k:]))
     noi_nhan = bool(re.search(r"nhan\W*$", _fold(left)))  # ``Nơi nhận:``, its first word misread too (``NØ:``)
-    if upper_ratio(right) >= CAPITALS and (noi_nhan or upper_ratio(left) >= CAPITALS):
+    if upper_ratio(right) >= CAPITALS and noi_nhan:
         return k
     return None
 

@@ -79,9 +79,11 @@ def test_footer_read_across_its_columns_comes_back_one_column_after_the_other() 
     assert _footer(out)[2] == "Bùi Xuân Vinh" and _footer(out)[3] == ["- Như thành phần mời;", "- Lưu VT."]
 
 
-def test_minutes_secretary_then_chair_marks_with_their_column() -> None:
-    out = text_of(footer_order(page(MINUTES))).split("\n")
-    assert out == ["nhất trí thông qua./.", "THƯ KÝ", "/w", "Mai Thành Tuấn", "CHỦ TỌA", "(`", "Bùi Thu Nhung"]
+def test_minutes_secretary_beside_the_chair_are_left_as_read() -> None:
+    """Put one after the other, the footer parser took the secretary's block for the signer's (seed 229's typed
+    ``bb-095``, ``tests/test_signers_empty42.py``): a record of minutes' footer stays as read."""
+    words = page(MINUTES)
+    assert footer_order(words) is words
 
 
 def test_each_line_is_cut_at_its_own_gap_within_the_columns_gap() -> None:
@@ -97,7 +99,7 @@ def test_each_line_is_cut_at_its_own_gap_within_the_columns_gap() -> None:
 
 def test_what_opens_a_footer() -> None:
     assert opens_footer(page(INVITATION)[15:22]) == 2  # ``Nơi nhận:`` | ``TM. UỶ BAN NHÂN DÂN``
-    assert opens_footer(page(MINUTES)[4:8]) == 2  # ``THƯ KÝ`` | ``CHỦ TỌA``
+    assert opens_footer(page(MINUTES)[4:8]) is None  # ``THƯ KÝ`` | ``CHỦ TỌA``: not reordered
     label = page([[("Người", 300, 400), ("lập", 420, 480), ("Ngày", 1200, 1290), ("lập", 1310, 1370)]])
     assert opens_footer(label) is None  # a form's label and value: not in capitals
 
