@@ -8,8 +8,9 @@ as it does a header (:mod:`archivist.headorder`): the record's text and the PDF'
 with the signer, which garbles copy-paste and phrase search. The footer's left column is not centred (a list is
 aligned on its left edge), so the cut is found from the gap itself: the first line among the page's last whose
 widest gap is plainly a column gap (:func:`archivist.headorder.clear_cut`) with capitals after it (an authority,
-a position) and ``Nơi nhận`` before it opens the footer (not a record of minutes' ``THƯ KÝ`` beside ``CHỦ TỌA``:
-put one after the other, the footer parser took the secretary's block for the signer's, seed 229's ``bb-095``);
+a position) and ``Nơi nhận`` before it, as the footer parser reads the label, opens the footer (not a record of
+minutes' ``THƯ KÝ`` beside ``CHỦ TỌA``: put one after the other, the footer parser took the secretary's block for
+the signer's, seed 229's ``bb-095``);
 every line from it is cut at its own wide gap within the gap the lines cut so far leave between the columns, or
 taken whole into the column on whose side it stands, down to the first line that reaches across (bench/RESULTS.md,
 "Footer columns in reading order (session 43, second round)").
@@ -19,10 +20,10 @@ No word's text, box or confidence changes: only the order of the words and the l
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .footer import _NOI_NHAN
 from .headorder import _lines, clear_cut
 from .models import Word
 from .ocrtext import _fold, upper_ratio
@@ -47,7 +48,7 @@ def opens_footer(line: Sequence[Word]) -> int | None:
     if k is None:
         return None
     left, right = (" ".join(w.text for w in part) for part in (line[:k], line[k:]))
-    noi_nhan = bool(re.search(r"nhan\W*$", _fold(left)))  # ``Nơi nhận:``, its first word misread too (``NØ:``)
+    noi_nhan = bool(_NOI_NHAN.match(_fold(left)))  # as the footer parser finds it: a label it misses stays as read
     if upper_ratio(right) >= CAPITALS and noi_nhan:
         return k
     return None

@@ -93,8 +93,8 @@ def test_each_line_is_cut_at_its_own_gap_within_the_columns_gap() -> None:
                                         "- Các ban, ngành, đoàn thể xã;", "- Lưu VT, TP.", "TM. BAN NHÂN DÂN",
                                         "CHỦ TỊCH", "Lê Hữu Nghĩa"]
     assert _footer(out) == _footer(words)
-    misread = page([[("NØ:", 334, 390), *NOTICE[0][1:]], *NOTICE[1:]])  # ``Nơi`` misread: ``nhận:`` still opens
-    assert text_of(footer_order(misread)).split("\n")[5] == "TM. BAN NHÂN DÂN"
+    misread = page([[("Wơi", 334, 390), *NOTICE[0][1:]], *NOTICE[1:]])  # a label the footer parser does not find:
+    assert footer_order(misread) is misread  # put in order, seed 248's kh-093 lost its right position
 
 
 def test_what_opens_a_footer() -> None:
