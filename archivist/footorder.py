@@ -21,10 +21,9 @@ No word's text, box or confidence changes: only the order of the words and the l
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .footer import _NOI_NHAN
-from .headorder import _lines, clear_cut
+from .headorder import _lines, clear_cut, reordered
 from .models import Word
 from .ocrtext import _fold, upper_ratio
 
@@ -32,9 +31,6 @@ from .ocrtext import _fold, upper_ratio
 TAIL_LINES = 16
 #: A part is in capitals (an authority, a position) when this share of its letters are capitals.
 CAPITALS = 0.8
-#: Lines cut in two needed to reorder the footer (its first line and one more: a page whose one two-column line
-#: is a table's row or a form's label and value stays as read).
-MIN_TWO = 2
 #: A gap that cuts a line into the footer's columns is at least this share of the gap the clear line opening the
 #: footer left (typed pages: 400-830 px against word gaps of 20-40; a recipient line as wide as ``(b/C);`` leaves
 #: 246 of an opening 550).
@@ -102,17 +98,8 @@ def footer_columns(lines: Sequence[Sequence[Word]]) -> tuple[int, int, list[list
 def footer_order(words: list[Word]) -> list[Word]:
     """``words`` with the footer's columns in reading order (:func:`footer_columns`): the left column's lines,
     then the right column's, each part its own line; lines after the footer renumbered after them. The words as
-    they were (the same object) where no footer with :data:`MIN_TWO` lines in two columns is found, or its order
-    is already so."""
+    they were (the same object) where no footer with :data:`archivist.headorder.MIN_TWO` lines in two columns is
+    found (a page whose one two-column line is a table's row or a form's label and value), or its order is already
+    so (:func:`archivist.headorder.reordered`)."""
     lines = _lines(words)
-    start, end, parts, twos = footer_columns(lines)
-    if twos < MIN_TWO or [[id(w) for w in p] for p in parts] == [[id(w) for w in ln] for ln in lines[start:end]]:
-        return words
-    first = lines[start][0].line
-    out = [w for line in lines[:start] for w in line]
-    for n, part in enumerate(parts):
-        out += [replace(w, line=first + n) for w in part]
-    shift = first + len(parts) - (lines[end - 1][0].line + 1)
-    for line in lines[end:]:
-        out += [replace(w, line=w.line + shift) for w in line]
-    return out
+    return reordered(words, lines, *footer_columns(lines))
