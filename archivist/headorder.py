@@ -117,6 +117,23 @@ def columns(lines: Sequence[Sequence[Word]], left: float, right: float) -> tuple
     return lefts + rights, end, twos
 
 
+def reordered(words: list[Word], lines: Sequence[Sequence[Word]], start: int, end: int,
+              parts: Sequence[Sequence[Word]], twos: int) -> list[Word]:
+    """``words`` with ``lines[start:end]`` replaced by ``parts`` (each part its own line, numbered from the first
+    line's number) and the lines after renumbered after them; ``words`` itself (the same object) where fewer than
+    :data:`MIN_TWO` lines were cut in two or ``parts`` are those lines as they were (already in order)."""
+    if twos < MIN_TWO or [[id(w) for w in p] for p in parts] == [[id(w) for w in ln] for ln in lines[start:end]]:
+        return words
+    first = lines[start][0].line
+    out = [w for line in lines[:start] for w in line]
+    for n, part in enumerate(parts):
+        out += [replace(w, line=first + n) for w in part]
+    shift = first + len(parts) - (lines[end - 1][0].line + 1)
+    for line in lines[end:]:
+        out += [replace(w, line=w.line + shift) for w in line]
+    return out
+
+
 def header_order(words: list[Word]) -> list[Word]:
     """``words`` with the header's columns in reading order: the left column's lines, then the right column's,
     each part its own line; the lines after the header renumbered after them. The axes are those of the clear
@@ -126,13 +143,4 @@ def header_order(words: list[Word]) -> list[Word]:
     top = lines[:HEAD_LINES]
     found = [columns(top, *axes) for axes in candidates(top)]
     head, end, twos = max(found, key=lambda f: (f[2], f[1]), default=([], 0, 0))
-    if twos < MIN_TWO or [[id(w) for w in p] for p in head] == [[id(w) for w in line] for line in lines[:end]]:
-        return words  # no two columns, or already one after the other
-    out: list[Word] = []
-    first = lines[0][0].line
-    for n, part in enumerate(head):
-        out += [replace(w, line=first + n) for w in part]
-    shift = first + len(head) - (lines[end - 1][0].line + 1)
-    for line in lines[end:]:
-        out += [replace(w, line=w.line + shift) for w in line]
-    return out
+    return reordered(words, lines, 0, end, head, twos)

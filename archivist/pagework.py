@@ -18,6 +18,7 @@ from .cells import read_prepared
 from .cputime import StageClock
 from .fadedglyphs import faded_glyphs
 from .fadedread import keep_first_readings, reread_faded
+from .footorder import footer_order
 from .headorder import header_order
 from .hookread import reread_hooks
 from .ingest import IngestError, load_page, page_where
@@ -222,9 +223,10 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
 
 def in_reading_order(ocr: OcrResult) -> OcrResult:
     """``ocr`` with its header's two columns one after the other (:mod:`archivist.headorder`: Tesseract reads a
-    header line by line across both), its text made again from the words in their new order. Once the page's
+    header line by line across both), and its footer's (:mod:`archivist.footorder`: the recipients beside the
+    signature block), its text made again from the words in their new order. Once the page's
     way up is known, before the number, date and name are read again from the lines."""
-    words = header_order(ocr.words)
+    words = footer_order(header_order(ocr.words))
     if words is ocr.words:
         return ocr
     return replace(ocr, words=words, text=nfc(text_of(words)).strip())

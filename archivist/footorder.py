@@ -1,0 +1,105 @@
+"""The footer's two columns in reading order: the left column (``Nơi nhận:`` and its list) top to bottom, then the
+right (the signature block: authority, position, name).
+
+Why: Decree 30 puts the recipients beside the signature block, and a record of minutes puts ``THƯ KÝ`` beside
+``CHỦ TỌA``, each with a name under it. Tesseract reads them line by line across both columns (``Nơi nhận: KT.
+CHỦ TỊCH`` / ``- UBND huyện Thọ Xuân; PHÓ CHỦ TỊCH``, ``THƯ KÝ CHỦ TỌA`` / ``Mai Thành Tuấn Bùi Thu Nhung``),
+as it does a header (:mod:`archivist.headorder`): the record's text and the PDF's text layer interleave the list
+with the signer, which garbles copy-paste and phrase search. The footer's left column is not centred (a list is
+aligned on its left edge), so the cut is found from the gap itself: the first line among the page's last whose
+widest gap is plainly a column gap (:func:`archivist.headorder.clear_cut`) with capitals after it (an authority,
+a position) and ``Nơi nhận`` before it, as the footer parser reads the label, opens the footer (not a record of
+minutes' ``THƯ KÝ`` beside ``CHỦ TỌA``: put one after the other, the footer parser took the secretary's block for
+the signer's, seed 229's ``bb-095``);
+every line from it is cut at its own wide gap within the gap the lines cut so far leave between the columns, or
+taken whole into the column on whose side it stands, down to the first line that reaches across (bench/RESULTS.md,
+"Footer columns in reading order (session 43, second round)").
+
+No word's text, box or confidence changes: only the order of the words and the lines' numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .footer import _NOI_NHAN
+from .headorder import _lines, clear_cut, reordered
+from .models import Word
+from .ocrtext import _fold, upper_ratio
+
+#: The footer is within the page's last lines; its first line is looked for among them.
+TAIL_LINES = 16
+#: A part is in capitals (an authority, a position) when this share of its letters are capitals.
+CAPITALS = 0.8
+#: A gap that cuts a line into the footer's columns is at least this share of the gap the clear line opening the
+#: footer left (typed pages: 400-830 px against word gaps of 20-40; a recipient line as wide as ``(b/C);`` leaves
+#: 246 of an opening 550).
+GAP_SHARE = 0.3
+
+
+def opens_footer(line: Sequence[Word]) -> int | None:
+    """Where ``line`` is cut into the footer's two columns (the index of the right column's first word): at a
+    clear gap (:func:`clear_cut`) with capitals after it and ``Nơi nhận`` before it; None otherwise."""
+    k = clear_cut(line)
+    if k is None:
+        return None
+    left, right = (" ".join(w.text for w in part) for part in (line[:k], line[k:]))
+    noi_nhan = bool(_NOI_NHAN.match(_fold(left)))  # as the footer parser finds it: a label it misses stays as read
+    if upper_ratio(right) >= CAPITALS and noi_nhan:
+        return k
+    return None
+
+
+def _split(line: Sequence[Word], lo: float, hi: float, opening: float) -> tuple[list[Word], list[Word]] | None:
+    """``line``'s words in the left and the right column, the columns' gap between ``lo`` and ``hi`` (x): cut at
+    its widest gap that overlaps theirs and is at least :data:`GAP_SHARE` of the ``opening`` line's (a word gap
+    inside a long recipient line overlaps it too), or taken whole into the column on whose side of the gap it
+    stands (its middle); None where it reaches across the gap (a body line, a page number centred on the page)."""
+    gaps = [(b.bbox[0] - a.bbox[2], k) for k, (a, b) in enumerate(zip(line[:-1], line[1:], strict=True), start=1)
+            if a.bbox[2] < hi and b.bbox[0] > lo and b.bbox[0] - a.bbox[2] >= GAP_SHARE * opening]
+    if gaps:
+        k = max(gaps)[1]
+        return list(line[:k]), list(line[k:])
+    x0, x1 = min(w.bbox[0] for w in line), max(w.bbox[2] for w in line)
+    if x1 < hi and (x0 + x1) / 2 < (lo + hi) / 2:
+        return list(line), []
+    if x0 > lo and (x0 + x1) / 2 > (lo + hi) / 2:
+        return [], list(line)
+    return None
+
+
+def footer_columns(lines: Sequence[Sequence[Word]]) -> tuple[int, int, list[list[Word]], int]:
+    """The footer among ``lines``: the indices of its first line and of the line after it (the first with a word
+    across the gap), its parts in reading order (the left column's, then the right's), and how many of its lines
+    were cut in two. ``(len(lines), len(lines), [], 0)`` where no line opens a footer (:func:`opens_footer`)."""
+    for start in range(max(0, len(lines) - TAIL_LINES), len(lines)):
+        k = opens_footer(lines[start])
+        if k is None:
+            continue
+        lo, hi = lines[start][k - 1].bbox[2], lines[start][k].bbox[0]
+        opening = hi - lo
+        lefts: list[list[Word]] = []
+        rights: list[list[Word]] = []
+        twos = 0
+        end = start
+        for line in lines[start:]:
+            parts = _split(line, lo, hi, opening)
+            if parts is None:
+                break
+            if parts[0] and parts[1]:  # the gap both columns leave: narrowed by every line cut in two
+                lo, hi, twos = max(lo, parts[0][-1].bbox[2]), min(hi, parts[1][0].bbox[0]), twos + 1
+            lefts += [parts[0]] if parts[0] else []
+            rights += [parts[1]] if parts[1] else []
+            end += 1
+        return start, end, lefts + rights, twos
+    return len(lines), len(lines), [], 0
+
+
+def footer_order(words: list[Word]) -> list[Word]:
+    """``words`` with the footer's columns in reading order (:func:`footer_columns`): the left column's lines,
+    then the right column's, each part its own line; lines after the footer renumbered after them. The words as
+    they were (the same object) where no footer with :data:`archivist.headorder.MIN_TWO` lines in two columns is
+    found (a page whose one two-column line is a table's row or a form's label and value), or its order is already
+    so (:func:`archivist.headorder.reordered`)."""
+    lines = _lines(words)
+    return reordered(words, lines, *footer_columns(lines))

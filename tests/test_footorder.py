@@ -1,0 +1,154 @@
+"""The footer's two columns put in reading order (archivist/footorder.py), on word boxes as Tesseract gave them for
+typed pages, and end to end on a generated typewritten scan through ``archivist process``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archivist import pagework
+from archivist.footer import parse_footer
+from archivist.footorder import footer_order, opens_footer
+from archivist.models import Word
+from archivist.ocr import OcrResult
+from archivist.ocrfix import text_of
+from archivist.ocrtext import PageText, page_lines
+
+#: A typed invitation's last lines as Tesseract read them (generated seed 244's ``typewriter-04-gm-198-xuan-truong``,
+#: words as its record holds them): the recipients and the signature block read line by line across both columns.
+INVITATION = [
+    [("Đề", 662, 724), ("nghị", 774, 898), ("các", 946, 1037), ("đồng", 1087, 1210), ("chí", 1259, 1353),
+     ("sắp", 1402, 1493), ("xếp", 1542, 1634), ("thời", 1684, 1808), ("gian", 1856, 1979), ("đến", 2029, 2120),
+     ("dự", 2170, 2234), ("đúng", 2278, 2401)],
+    [("giờ,", 515, 628), ("đầy", 677, 770), ("đủ./.", 807, 954)],
+    [("Nơi", 512, 599), ("nhận:", 632, 774), ("TM.", 1602, 1687), ("UỶ", 1732, 1797), ("BAN", 1831, 1922),
+     ("NHÂN", 1960, 2084), ("DÂN", 2122, 2214)],
+    [("-", 519, 530), ("Như", 570, 652), ("thành", 682, 813), ("phần", 846, 951), ("mời;", 982, 1082),
+     ("CHỦ", 1780, 1875), ("TỊCH", 1910, 2036)],
+    [("-", 519, 534), ("Lưu", 573, 647), ("VT.", 678, 751)],
+    [("Bùi", 1701, 1795), ("Xuân", 1828, 1956), ("Vinh", 1993, 2118)],
+]
+READING = ["Đề nghị các đồng chí sắp xếp thời gian đến dự đúng", "giờ, đầy đủ./.", "Nơi nhận:",
+           "- Như thành phần mời;", "- Lưu VT.", "TM. UỶ BAN NHÂN DÂN", "CHỦ TỊCH", "Bùi Xuân Vinh"]
+#: A typed record of minutes' end (seed 244's ``typewriter-05-bb-018-phuoc-thien``): the secretary beside the
+#: chair, their signatures read as marks (``/w``, ``(```) between the positions and the names.
+MINUTES = [
+    [("nhất", 247, 329), ("trí", 355, 418), ("thông", 442, 546), ("qua./.", 571, 692)],
+    [("THƯ", 433, 500), ("KÝ", 520, 563), ("CHỦ", 1114, 1178), ("TỌA", 1200, 1265)],
+    [("/w", 411, 574), ("(`", 1123, 1308)],
+    [("Mai", 346, 410), ("Thành", 433, 539), ("Tuấn", 562, 647), ("Bùi", 1050, 1114), ("Thu", 1135, 1199),
+     ("Nhung", 1223, 1329)],
+]
+
+#: A typed notice's second page (seed 241's ``typewriter-11-tb-136-vinh-thanh``): a recipient line reaches past the
+#: middle of the gap the first line leaves (``(b/C);`` ends at 811, the gap runs 507-1066).
+NOTICE = [
+    [("Nơi", 334, 390), ("nhận:", 413, 507), ("TM.", 1066, 1124), ("BAN", 1218, 1282), ("NHÂN", 1306, 1390),
+     ("DÂN", 1414, 1476)],
+    [("-", 340, 352), ("UBND", 372, 445), ("huyện", 466, 556), ("Lấp", 578, 630), ("Vò", 650, 686),
+     ("(b/C);", 710, 811), ("CHỦ", 1186, 1250), ("TỊCH", 1272, 1357)],
+    [("-", 340, 352), ("Đài", 370, 427), ("truyền", 448, 556), ("thanh", 578, 668), ("xã;", 689, 738)],
+    [("-", 340, 352), ("Các", 371, 426), ("ban,", 447, 513), ("ngành,", 541, 643), ("đoàn", 670, 742),
+     ("thể", 763, 817), ("xã;", 838, 886)],
+    [("-", 340, 352), ("Lưu", 373, 426), ("VT,", 446, 494), ("TP.", 520, 570)],
+    [("Lê", 1146, 1185), ("Hữu", 1209, 1271), ("Nghĩa", 1295, 1402)],
+]
+
+
+def page(lines: list[list[tuple[str, int, int]]], top: int = 1900, step: int = 60) -> list[Word]:
+    """Words of ``lines`` (text, left, right), line ``n`` at ``top + n * step``, 40 px tall."""
+    return [Word(t, 90.0, (x0, top + n * step, x1, top + n * step + 40), n)
+            for n, line in enumerate(lines) for t, x0, x1 in line]
+
+
+def _footer(words: list[Word]) -> tuple[object, ...]:
+    f = parse_footer(page_lines(PageText(1, text_of(words), words)), 1)
+    assert f is not None
+    return (f.authority and f.authority[0], [ln.text for ln in f.positions], f.name and f.name.text,
+            [ln.text for ln in f.recipients], f.noi_nhan)
+
+
+def test_footer_read_across_its_columns_comes_back_one_column_after_the_other() -> None:
+    words = page(INVITATION)
+    out = footer_order(words)
+    assert text_of(out).split("\n") == READING
+    assert sorted((w.text, w.bbox, w.conf) for w in out) == sorted((w.text, w.bbox, w.conf) for w in words)
+    assert [w.line for w in out] == sorted(w.line for w in out) and out[-1].line == len(READING) - 1
+    assert _footer(out) == _footer(words)  # the signer, position, authority and recipients as before
+    assert _footer(out)[2] == "Bùi Xuân Vinh" and _footer(out)[3] == ["- Như thành phần mời;", "- Lưu VT."]
+
+
+def test_minutes_secretary_beside_the_chair_are_left_as_read() -> None:
+    """Put one after the other, the footer parser took the secretary's block for the signer's (seed 229's typed
+    ``bb-095``, ``tests/test_signers_empty42.py``): a record of minutes' footer stays as read."""
+    words = page(MINUTES)
+    assert footer_order(words) is words
+
+
+def test_each_line_is_cut_at_its_own_gap_within_the_columns_gap() -> None:
+    words = page(NOTICE)
+    out = footer_order(words)
+    assert text_of(out).split("\n") == ["Nơi nhận:", "- UBND huyện Lấp Vò (b/C);", "- Đài truyền thanh xã;",
+                                        "- Các ban, ngành, đoàn thể xã;", "- Lưu VT, TP.", "TM. BAN NHÂN DÂN",
+                                        "CHỦ TỊCH", "Lê Hữu Nghĩa"]
+    assert _footer(out) == _footer(words)
+    misread = page([[("Wơi", 334, 390), *NOTICE[0][1:]], *NOTICE[1:]])  # a label the footer parser does not find:
+    assert footer_order(misread) is misread  # put in order, seed 248's kh-093 lost its right position
+
+
+def test_what_opens_a_footer() -> None:
+    assert opens_footer(page(INVITATION)[15:22]) == 2  # ``Nơi nhận:`` | ``TM. UỶ BAN NHÂN DÂN``
+    assert opens_footer(page(MINUTES)[4:8]) is None  # ``THƯ KÝ`` | ``CHỦ TỌA``: not reordered
+    label = page([[("Người", 300, 400), ("lập", 420, 480), ("Ngày", 1200, 1290), ("lập", 1310, 1370)]])
+    assert opens_footer(label) is None  # a form's label and value: not in capitals
+
+
+def test_pages_without_a_two_column_footer_or_already_in_order_are_left_as_read() -> None:
+    in_order = page([INVITATION[1], INVITATION[2][:2], INVITATION[3][:5], INVITATION[4], INVITATION[2][2:],
+                     INVITATION[3][5:], INVITATION[5]])
+    assert footer_order(in_order) is in_order  # a typeset page: Tesseract gave the columns as blocks
+    body = page([INVITATION[0]] * 5)
+    assert footer_order(body) is body
+    one = page([INVITATION[1], INVITATION[2], INVITATION[4]])  # one line in two columns only
+    assert footer_order(one) is one
+
+
+def test_in_reading_order_puts_the_footer_in_order_too() -> None:
+    words = page(INVITATION)
+    out = pagework.in_reading_order(OcrResult(words, text_of(words), 90.0))
+    assert out.text.split("\n") == READING
+
+
+@pytest.mark.slow
+def test_generated_typed_footer_is_read_in_order_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fourth typewritten document of seed 244 (``generate.py --docs 4 --groups typewriter``: an invitation of
+    Xuân Trường, one page) through ``archivist process``: its record reads ``Nơi nhận:`` and its list, then the
+    signature block, where without the rule each footer line ran across both; the same words and the same signer,
+    position and recipients either way; the words in reading order lost fewer; the PDF/A's text layer in the
+    record's order (``pdftotext -raw``), PDF/A-1b valid."""
+    import json
+    import subprocess
+
+    from archivist.metrics import words
+    from bench.groups import ordered_word_error
+    from tests.pdfcheck import assert_valid_pdfa
+    from tests.rereadcheck import typed_both_ways
+
+    done = typed_both_ways(tmp_path, 244, lambda: monkeypatch.setattr(pagework, "footer_order", lambda ws: ws), doc=4)
+    assert done.read["with"] == done.read["without"]  # no word's text changed
+    recs = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))
+            for name in ("with", "without")}
+    first = {name: rec["pages"][0]["text"] for name, rec in recs.items()}
+    truth = done.pages[0]["text"]
+    assert ordered_word_error(truth, first["with"]) < ordered_word_error(truth, first["without"])
+    lines = first["with"].split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("Nơi nhận"))
+    assert lines[at] == "Nơi nhận:" and lines[at + 1].startswith("- Như thành phần")  # the list, then the signer
+    assert lines[-1].endswith("Vinh") and "CHỦ TỊCH" not in lines[at + 1]
+    for key in ("signer", "signer_position", "recipients", "authority"):
+        assert recs["with"]["metadata"].get(key) == recs["without"]["metadata"].get(key)
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", "1", "-l", "1", str(done.pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    assert words(raw) == words(first["with"])
+    assert_valid_pdfa(done.archive)
