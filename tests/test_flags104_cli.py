@@ -40,6 +40,10 @@ def test_a_code_read_with_a_foreign_letter_and_dropped_is_flagged_through_proces
     meta, field = rec["metadata"], rec["metadata"]["fields"]["recipients"]
     assert meta["recipients"] == field["value"] and field["value"][-1] == "Lưu: VT"  # the code lost, the list kept
     review = field.get("review") or ""
-    assert "a unit's code read with a foreign letter" in review and "'TŒ" in review, review
+    # since session 43 the footer is read in order, 'Nơi nhận:' a line of its own, and listrows.label_gap_doubt
+    # (its threshold fitted on the label's line run on into the signature's) speaks first: the list is still held
+    # for review; the foreign letter's rule is pinned on its own in tests/test_flag_evidence104.py
+    assert ("a unit's code read with a foreign letter" in review and "'TŒ" in review
+            or "lines below 'Nơi nhận:'" in review), review
     assert "recipients" in meta["needs_review"]
     assert_valid_pdfs([pdf])

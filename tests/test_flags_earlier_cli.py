@@ -65,9 +65,11 @@ EARLIER = [
     Case("hg120-ttr-141", 120, 18, "speckle-19-ttr-141-cam-thach", (
         Flag("issuer", ("metadata", "issuer"), "ỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN XÃ CẨM THẠCH",  # bare_body_doubt
              "the body's name stops at 'ỦY BAN NHÂN DÂN' with no unit named after it: its name was lost"),
-        Flag("recipients", ("metadata", "recipients"),  # listflags.closed_item_doubt
-             ["Nhưtrên; on", "TT Đảng ủy xã"], ["Như trên", "TT Đảng ủy xã (b/c)", "Lưu: VT, VX"],
-             "'Nhưtrên; on' goes on after its closing ';': a line without a bullet was joined to a closed item"),
+        # listflags.closed_item_doubt caught `Nhưtrên; on` until session 43; with the footer read in order the
+        # signature's `on` no longer joins it, the run-together `Nhưtrên` is no item, and the list, still wrong, is
+        # held for review by its confidence alone (no rule's reason)
+        Flag("recipients", ("metadata", "recipients"),
+             ["TT Đảng ủy xã"], ["Như trên", "TT Đảng ủy xã (b/c)", "Lưu: VT, VX"], None),
         Flag("signer", ("metadata", "signer"), "Nguyễn Thu Phượng", "Nguyễn Thu Phượng",  # signer_doubt, RIGHT value
              "read from a list line, not a signature"))),
     Case("hg119-ttr-107", 119, 8, "typewriter-09-ttr-107-kim-son", (

@@ -126,7 +126,7 @@ def test_generated_speckled_page_reads_the_recipients_last_line_end_to_end(tmp_p
     assert truth["document"] == "speckle-06-gm-035-hoa-binh"
     text, want = rec["pages"][0]["text"], truth["pages"][0]["text"]
     assert "- Lưu: VT." in want
-    assert "- Lưu:" in text and "Lưu" in " ".join(text.splitlines()[-3:])
+    assert any(ln.startswith("- Lưu:") for ln in text.splitlines())  # a line of its own (the footer read in order)
     assert bag_of_words_error(want, text) < 0.0588  # 5.88% on dc731f6, where the line was lost
     assert any(r.startswith("Lưu") for r in rec["metadata"]["recipients"])
     assert_valid_pdfs([pdf])

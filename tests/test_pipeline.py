@@ -93,17 +93,22 @@ def test_ocr_accuracy_on_text_layer(generated: Path, archive_1b) -> None:
 
 def test_text_layer_words_sit_on_image_words(archive_1b) -> None:
     """pdfplumber's word boxes from the text layer fall inside the OCR boxes on the page image sideways, and
-    inside their line's extent up and down (the layer draws a line's words on one band)."""
+    inside their line's extent up and down (the layer draws a line's words on one band; a line that stands in one
+    row with another column's line, a header's or a footer's read in order, on the row's band:
+    :func:`archivist.layerwords.row_mates`)."""
+    from archivist.layerwords import row_mates
     archive, _ = archive_1b
     checked = 0
     for rec in _records(archive)[:4]:
         with pdfplumber.open(archive / rec["output"]["pdf"]) as pdf:
             for page, prec in zip(pdf.pages, rec["pages"], strict=True):
                 scale = 72.0 / prec["dpi"]
-                boxes, extent = {}, {}
-                for _text, _conf, _x0, y0, _x1, y1, line, *_rivals in prec["words"]:
-                    top, bottom = extent.get(line, (y0, y1))
-                    extent[line] = (min(top, y0), max(bottom, y1))
+                boxes, extent, own = {}, {}, {}
+                for _text, _conf, x0, y0, x1, y1, line, *_rivals in prec["words"]:
+                    own.setdefault(line, []).append((x0, y0, x1, y1))
+                for line, mates in zip(own, row_mates(list(own.values())), strict=True):
+                    ys = own[line] + mates
+                    extent[line] = (min(b[1] for b in ys), max(b[3] for b in ys))
                 for text, _conf, x0, _y0, x1, _y1, line, *_rivals in prec["words"]:
                     top, bottom = extent[line]
                     boxes.setdefault(text, []).append((x0 * scale, top * scale, x1 * scale, bottom * scale))
