@@ -26,7 +26,6 @@ from .syllables import attested
 from .tokens import EDGE, split_edges
 from .typedcase import with_readings
 from .typedring import as_o, glyph_readings
-from .wordpairs import canon, odd_syllables
 
 
 def runs(texts: list[str]) -> Iterator[list[int]]:
@@ -69,6 +68,8 @@ def pair_reading(read: list[str], i: int,
     ``e`` and the syllable with an ``o`` there, its case kept, where it stands in no word of the list with its
     neighbours and exactly one such ``o`` makes one (:func:`archivist.wordpairs.odd_syllables`); None elsewhere.
     ``forms_of``: the readings tried (:func:`_o_forms`; :mod:`archivist.typedflag` asks an ``l`` for a ``t``)."""
+    from .wordpairs import canon, odd_syllables  # on a typed page only (the page stage's fork server keeps it out)
+
     forms = forms_of(read[i])
     lower = [s.lower() for s in read]
     own = canon(lower[i])
