@@ -104,8 +104,8 @@ def glyph_readings(ocr: OcrResult, typed: np.ndarray, texts: list[str], asked: d
     """For each word ``k`` of ``asked`` (the place of its glyph in doubt and the word read otherwise there), that
     word where the glyph passes ``test`` (its cell, the page's small letters' height, the pitch: :func:`barless` for
     an ``o`` read ``e``); None elsewhere, and for every word where the page's pitch or its letters' heights cannot
-    be measured. Shared by :func:`typed_rings`, :mod:`archivist.typedpair`, :mod:`archivist.typedflag`,
-    :mod:`archivist.typedfinal` and :mod:`archivist.typedstem`, which ask different words or glyphs.
+    be measured. Shared by :func:`typed_rings` and the typed rules that ask other words or glyphs
+    (:mod:`archivist.typedpair`, ``typedflag``, ``typedfinal``, ``typedstem``, ``typedone``, ``typedcross``).
     ``small_letters=False`` skips measuring the page's letters (a test that measures the glyph against itself alone,
     as :func:`archivist.typedfinal.right_stem` does): ``test`` is then given 0.0 for their height."""
     again: list[str | None] = [None] * len(texts)
