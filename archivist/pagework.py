@@ -34,12 +34,15 @@ from .speckread import reread_specks
 from .typedcaps import typed_capitals
 from .typedcase import typed_case
 from .typedcolon import drop_stroke_colons
+from .typedcross import typed_crosses
 from .typedfinal import typed_finals
 from .typedflag import typed_flags
 from .typedfoot import typed_feet
+from .typedone import typed_ones
 from .typedpair import typed_pairs
 from .typedread import reread_typed
 from .typedring import typed_rings
+from .typedstem import typed_stems
 from .typedupper import typed_upper
 from .typedzero import typed_zeros
 from .unreadblocks import page_blocks, read_unread
@@ -215,6 +218,9 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_pairs(ocr, prep.typed_before)  # and in a syllable making no word with its neighbours (mệt số)
     ocr = typed_finals(ocr, prep.typed_before)  # a final n read r, told by its right stem (dâr)
     ocr = typed_flags(ocr, prep.typed_before)  # an l read t making no word with its neighbours, told by its flag
+    ocr = typed_stems(ocr, prep.typed_before)  # an m read n told by its third stem (năn), an h read n (chínn)
+    ocr = typed_ones(ocr, prep.typed_before)  # an item's 1. read 4., told by the 1's foot
+    ocr = typed_crosses(ocr, prep.typed_before)  # a capital Đ read b, told by the D's top stroke (bộc lập)
     ocr = typed_zeros(ocr, prep.typed_before)  # a 6, 8 or 9 whose glyph shows the typed zero's dot (2089)
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)

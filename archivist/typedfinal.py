@@ -21,8 +21,9 @@ import numpy as np
 from .ocr import OcrResult, nfc
 from .syllables import attested
 from .tokens import EDGE, split_edges
-from .typedcase import page_pitch, with_readings
-from .typedupper import body_of, glyph_cells
+from .typedcase import with_readings
+from .typedring import glyph_readings
+from .typedupper import body_of
 
 #: The lower half of the glyph's body: from this share of its height above the baseline ...
 LOW_FROM = 0.55
@@ -32,16 +33,16 @@ LOW_TO = 0.1
 STEM_MIN = 0.7
 
 
-def n_reading(text: str) -> str | None:
-    """``text`` with its final ``r`` read ``n`` where the word as read is none in use and that makes one (edge
-    punctuation kept); None elsewhere."""
+def n_reading(text: str) -> tuple[int, str] | None:
+    """The place of the final ``r`` of ``text`` (edge punctuation counted) and ``text`` read with ``n`` there, where
+    the word as read is none in use and that makes one (edge punctuation kept); None elsewhere."""
     lead, core, trail = split_edges(text, EDGE)
     if len(core) < 2 or not core.isalpha() or not core.endswith("r") or not core[1:].islower():
         return None
     again = core[:-1] + "n"
     if core.lower() in attested() or again.lower() not in attested():
         return None
-    return lead + again + trail
+    return len(lead) + len(core) - 1, lead + again + trail
 
 
 def right_stem(cell: np.ndarray) -> bool:
@@ -64,14 +65,5 @@ def typed_finals(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     if typed is None or not ocr.words:
         return ocr
     texts = [nfc(w.text) for w in ocr.words]
-    asked = {k: again for k, t in enumerate(texts) if (again := n_reading(t))}
-    pitch = page_pitch(ocr.words) if asked else None
-    if pitch is None:
-        return ocr
-    readings: list[str | None] = [None] * len(texts)
-    for k, again in asked.items():
-        got = glyph_cells(typed, ocr.words[k].bbox, len(texts[k]), pitch)
-        place = len(split_edges(texts[k], EDGE)[0]) + len(split_edges(texts[k], EDGE)[1]) - 1
-        if got is not None and right_stem(got[0][place]):
-            readings[k] = again
-    return with_readings(ocr, readings)
+    asked = {k: got for k, t in enumerate(texts) if (got := n_reading(t))}
+    return with_readings(ocr, glyph_readings(ocr, typed, texts, asked, lambda cell, _, __: right_stem(cell), False))

@@ -99,24 +99,30 @@ def barless(cell: np.ndarray, small: float, pitch: float) -> bool:
 
 
 def glyph_readings(ocr: OcrResult, typed: np.ndarray, texts: list[str], asked: dict[int, tuple[int, str]],
-                   test: Callable[[np.ndarray, float, float], bool] = barless) -> list[str | None]:
+                   test: Callable[[np.ndarray, float, float], bool] = barless,
+                   small_letters: bool = True) -> list[str | None]:
     """For each word ``k`` of ``asked`` (the place of its glyph in doubt and the word read otherwise there), that
     word where the glyph passes ``test`` (its cell, the page's small letters' height, the pitch: :func:`barless` for
     an ``o`` read ``e``); None elsewhere, and for every word where the page's pitch or its letters' heights cannot
-    be measured. Shared by :func:`typed_rings`, :mod:`archivist.typedpair` and :mod:`archivist.typedflag`, which ask
-    different words or glyphs."""
+    be measured. Shared by :func:`typed_rings` and the typed rules that ask other words or glyphs
+    (:mod:`archivist.typedpair`, ``typedflag``, ``typedfinal``, ``typedstem``, ``typedone``, ``typedcross``).
+    ``small_letters=False`` skips measuring the page's letters (a test that measures the glyph against itself alone,
+    as :func:`archivist.typedfinal.right_stem` does): ``test`` is then given 0.0 for their height."""
     again: list[str | None] = [None] * len(texts)
     pitch = page_pitch(ocr.words) if asked else None
     if pitch is None:
         return again
-    bodies = [cell_bodies(typed, w.bbox, len(t), pitch) if t.strip(EDGE).isalpha() else None
-              for w, t in zip(ocr.words, texts, strict=True)]
-    heights = page_bodies(texts, bodies)
-    if heights is None:
-        return again
+    small = 0.0
+    if small_letters:
+        bodies = [cell_bodies(typed, w.bbox, len(t), pitch) if t.strip(EDGE).isalpha() else None
+                  for w, t in zip(ocr.words, texts, strict=True)]
+        heights = page_bodies(texts, bodies)
+        if heights is None:
+            return again
+        small = heights[1]
     for k, (place, word) in asked.items():
         got = glyph_cells(typed, ocr.words[k].bbox, len(texts[k]), pitch)
-        if got is not None and test(got[0][place], heights[1], pitch):
+        if got is not None and test(got[0][place], small, pitch):
             again[k] = word
     return again
 

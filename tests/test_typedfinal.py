@@ -22,7 +22,9 @@ from tests.test_typedring import SIZES, _page, assert_read_back
     ("xr", None),  # n makes no word in use
 ])
 def test_n_reading_asks_only_a_final_r_whose_n_makes_a_word(read: str, want: str | None) -> None:
-    assert typedfinal.n_reading(read) == want
+    got = typedfinal.n_reading(read)
+    assert (got and got[1]) == want
+    assert got is None or read[got[0]] == "r"  # the place of the glyph asked: the final r, edges counted
 
 
 @pytest.mark.parametrize("size", SIZES)
