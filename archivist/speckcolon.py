@@ -1,16 +1,17 @@
-"""A colon a speck put after a speckled page's word inside a word of the list (``Ủy: ban``, ``vận: động``,
-``thực: địa``), taken out where the ink after the word is one dot, not a colon's two.
+"""A colon a speck put after a speckled page's word before a word in small letters (``Ủy: ban``, ``vận: động``,
+``sinh hoạt: để``), taken out where the ink after the word is one dot, not a colon's two.
 
 Why: on the speckled 200 dpi pages a speck after a word is read as a colon (15 words lost so as "mark added" on the
 fit seeds 272-274, bench/RESULTS.md, "Speckled pages, eighth round (session 44)"). Session 42's step
 (:func:`archivist.speckmarks.inner_mark`) asks Tesseract again about a colon between two syllables that make a word
 of the list, and keeps it when the pair read again shows it: the speck is still there, and read again it is still a
-colon. Its ink is not: a printed colon is two dots one above the other, the lower on the baseline (every colon of
-the fit pages that ends a label: ``Số:``, ``sau:``, ``trú:``, ``tại:``), while the specks read so were a single dot
-beside the word's last letter. So the list chooses where to look (its words hold no colon: of the 1,725 colons
-before a small letter on the stored truth pages, 7 stand inside a word of the list, ``chết: già``) and the dots
-decide; a colon followed by the next line's first word is asked too (``Ủy:`` at a line's end, ``ban`` under it).
-Two dots or more, or none apart from the letters, leave the colon as read.
+colon. Its ink is not: a printed colon is two dots one above the other, while the specks read so were a single dot
+beside the word's last letter. On the captured fit pages of seeds 272-274, of the words read with a colon whose
+line gives an x-height, the 67 whose colon the truth prints ended in two or three dots (a colon, and an ``i``'s dot
+or a speck beside it), the 7 whose colon it does not print in one. Only before a word in small letters, on its line
+or opening the next (``Ủy:`` at a line's end, ``ban`` under it): a label's colon before a capital or a number
+(``Số:``, ``Kính gửi: Ủy ban``) is the page's commonest and is left as read. Two dots or more, or none apart from
+the letters (a dot merged with a letter or a speck), leave the colon as read.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ import numpy as np
 from .models import Word
 from .ocr import OcrResult, nfc
 from .ocrfix import text_of
-from .speckmarks import inner_mark
 from .specksmall import line_x_heights
-from .tokens import EDGE
+from .tokens import EDGE, split_edges
 
 #: A dot is an ink piece no wider nor higher than this share of the x-height, and no smaller than
 #: :data:`DOT_AREA` of its square (a pixel or two of grain is no dot).
@@ -54,20 +54,21 @@ def tail_dots(image: np.ndarray, box: tuple[int, int, int, int], x_height: float
 
 
 def colon_candidates(words: list[Word]) -> dict[int, str]:
-    """The words ending in a colon that, without it, make a word of the list with the next word
-    (:func:`archivist.speckmarks.inner_mark`), on its line or opening the next: each with its text without it."""
+    """The words of letters read with a colon after them and a word opening with a small letter after it, on its
+    line or opening the next: each with its text without the colon."""
     out: dict[int, str] = {}
     for k in range(len(words) - 1):
-        text = nfc(words[k].text)
-        if text.endswith(":") and (clean := inner_mark(text, words[k + 1].text, EDGE)) is not None \
+        lead, core, trail = split_edges(nfc(words[k].text), EDGE)
+        nlead, ncore, _ = split_edges(nfc(words[k + 1].text), EDGE)
+        if trail == ":" and core.isalpha() and not nlead and ncore[:1].isalpha() and ncore[:1].islower() \
                 and words[k + 1].line in (words[k].line, words[k].line + 1):
-            out[k] = clean
+            out[k] = lead + core
     return out
 
 
 def speck_colons(ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray) -> OcrResult:
     """``ocr`` (a speckled page's reading of ``image``; ``unsmoothed`` None on any other page) without each colon
-    that stands inside a word of the list (:func:`colon_candidates`) where one dot alone ends the word's ink
+    read after a word before a word in small letters (:func:`colon_candidates`) where one dot alone ends its ink
     (:func:`tail_dots`). Unchanged on any page but a speckled one."""
     if unsmoothed is None or not ocr.words:
         return ocr
