@@ -17,15 +17,15 @@ capitals read where a sentence runs on 1.35-1.62 (:data:`LOWER_MAX`). Only that 
 from __future__ import annotations
 
 import statistics
+from functools import lru_cache
 
 import cv2
 import numpy as np
 
 from .models import Word
 from .ocr import OcrResult, nfc
-from .ocrfix import type_words
 from .syllables import is_syllable
-from .tokens import EDGE
+from .tokens import EDGE, split_edges
 from .typedcase import SAME_SHAPE, X_LETTERS, run_on, with_readings
 
 #: A same-shape capital whose first glyph stands at most this many x-heights is a small letter: about halfway
@@ -92,15 +92,36 @@ def small_glyph(image: np.ndarray, word: Word, x_height: float) -> bool:
     return MIN_HEIGHT * x_height <= h <= LOWER_MAX * x_height and abs(foot - word.baseline) <= FOOT_SHARE * x_height
 
 
+@lru_cache(maxsize=1)
+def _type_names() -> dict[str, frozenset[str]]:
+    """The document types' names by their first word: the second words that follow it (empty for a one-word name)."""
+    from .doctypes import load_table
+
+    out: dict[str, set[str]] = {}
+    for name in load_table().by_name:
+        first, *rest = name.split()
+        out.setdefault(first, set()).update(rest[:1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def names_a_type(core: str, nxt: str) -> bool:
+    """Whether ``core`` and the word after it open a document type's name, capitalised mid-sentence as an act's
+    name (``Công văn số 171``, ``Chỉ thị``): ``Công`` before ``tác`` is no type's (``cho Công tác``, session 43)."""
+    seconds = _type_names().get(core)
+    if seconds is None:
+        return False
+    return not seconds or split_edges(nfc(nxt), EDGE)[1].lower() in seconds
+
+
 def _lowered(text: str, prev: str, nxt: str) -> bool:
     """Whether ``text`` may be a small word read with a capital first letter: a capital of the small letter's shape
-    (:data:`archivist.typedcase.SAME_SHAPE`), then small letters making a syllable, no type's name (``Văn bản``),
-    where a sentence runs on (:func:`archivist.typedcase.run_on`) and not after a capitalised word, whose name it
-    may go on (``Thọ Xuân``, ``Hoàng Công``)."""
+    (:data:`archivist.typedcase.SAME_SHAPE`), then small letters making a syllable, opening no type's name
+    (:func:`names_a_type`), where a sentence runs on (:func:`archivist.typedcase.run_on`) and not after a
+    capitalised word, whose name it may go on (``Thọ Xuân``, ``Hoàng Công``)."""
     core = text.rstrip(".,;:!?)")
     before = prev.strip(EDGE)
     return (text[:1] in SAME_SHAPE.upper() and len(core) >= 2 and core[1:].isalpha() and core[1:].islower()
-            and is_syllable(core.lower()) and core not in type_words() and run_on(prev, text, nxt)
+            and is_syllable(core.lower()) and not names_a_type(core, nxt) and run_on(prev, text, nxt)
             and not (before[:1].isupper() and before.isalpha()))
 
 

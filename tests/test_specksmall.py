@@ -27,7 +27,8 @@ def test_only_a_same_shape_capital_where_a_sentence_runs_on_is_asked_about() -> 
     assert not _lowered("Xã", "huyện.", "Mỹ")  # after a sentence's end
     assert not _lowered("Xuân;", "Thọ", "Căn")  # a name going on after a capitalised word (fit seed 272)
     assert not _lowered("Xã", "-", "Hải")  # a list's item
-    assert not _lowered("Công", "thực", "văn")  # the first word of a type's name (``Công văn``)
+    assert not _lowered("Công", "hiện", "văn")  # a type's name (``Công văn``)
+    assert _lowered("Công", "cho", "tác")  # ``Công tác`` is none: the glyph decides
     assert not _lowered("Hiện", "phát", "và")  # ``H`` is no small letter drawn larger
     assert not _lowered("XÃ", "dân", "LONG")  # in capitals
 
