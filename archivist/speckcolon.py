@@ -1,8 +1,8 @@
 """A colon a speck put after a speckled page's word before a word in small letters (``Ủy: ban``, ``vận: động``,
 ``sinh hoạt: để``), taken out where the ink after the word is one dot, not a colon's two.
 
-Why: on the speckled 200 dpi pages a speck after a word is read as a colon (15 words lost so as "mark added" on the
-fit seeds 272-274, bench/RESULTS.md, "Speckled pages, eighth round (session 44)"). Session 42's step
+Why: on the speckled 200 dpi pages a speck after a word is read as a colon (11 of the 34 words lost as "mark added"
+on the fit seeds 272-274, bench/RESULTS.md, "Speckled pages, eighth round (session 44)"). Session 42's step
 (:func:`archivist.speckmarks.inner_mark`) asks Tesseract again about a colon between two syllables that make a word
 of the list, and keeps it when the pair read again shows it: the speck is still there, and read again it is still a
 colon. Its ink is not: a printed colon is two dots one above the other, while the specks read so were a single dot

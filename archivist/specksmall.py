@@ -9,9 +9,10 @@ the two apart, as on typewritten pages (:mod:`archivist.typedcase`): those capit
 larger, so a glyph that stands no higher than the line's small letters is one. A proportional face has no pitch to
 cut the first glyph by, so here the glyph is the word's leftmost connected ink on the page the OCR read (its specks
 taken out by the median), kept only when it sits on the word's baseline and is a letter's height, not a speck's.
-On fit seeds 272-273 the slips stood 0.96 (``Xét``, ``Vật``) and 1.18 (``Xã``) of their line's x-height, the 31
-capitals read where a sentence runs on 1.35-1.62 (:data:`LOWER_MAX`). Only that way, as there; names are left where
-:func:`archivist.typedcase.run_on` leaves them (after a word that names, a surname before a capital).
+On fit seeds 272-274 the slips stood 0.96-1.18 of their line's x-height (``Xét``, ``Vật``, ``Xã.``; ``Xã`` 1.18, a
+speck on it), the 102 capitals read where a sentence runs on 1.30-1.70 (:data:`LOWER_MAX`). Only that way, as
+there; names are left where :func:`archivist.typedcase.run_on` leaves them (after a word that names, a surname
+before a capital) and after a capitalised word (a name going on).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .tokens import EDGE, split_edges
 from .typedcase import SAME_SHAPE, X_LETTERS, run_on, with_readings
 
 #: A same-shape capital whose first glyph stands at most this many x-heights is a small letter: about halfway
-#: between the small letters (1.0) and this face's capitals (1.35-1.62 on the fit pages, median 1.42). Higher than
+#: between the small letters (1.0) and this face's capitals (1.30-1.70 on the fit pages, most 1.38-1.44). Higher than
 #: the typewriter's 1.10 (:data:`archivist.typedcase.LOWER_MAX`) because a speck only adds ink: touching a small
 #: letter it raises the glyph toward a capital's height (``Xã`` 1.18), it never lowers a capital's.
 LOWER_MAX = 1.2
