@@ -8,7 +8,8 @@ of the list, and keeps it when the pair read again shows it: the speck is still 
 colon. Its ink is not: a printed colon is two dots one above the other, while the specks read so were a single dot
 beside the word's last letter. On the captured fit pages of seeds 272-274, of the words read with a colon whose
 line gives an x-height, the 67 whose colon the truth prints ended in two or three dots (a colon, and an ``i``'s dot
-or a speck beside it), the 7 whose colon it does not print in one. Only before a word in small letters, on its line
+or a speck beside it); of the 11 before a small letter whose colon it does not print, 7 ended in one (the others in
+two specks or none apart from the letters, left as read). Only before a word in small letters, on its line
 or opening the next (``Ủy:`` at a line's end, ``ban`` under it): a label's colon before a capital or a number
 (``Số:``, ``Kính gửi: Ủy ban``) is the page's commonest and is left as read. Two dots or more, or none apart from
 the letters (a dot merged with a letter or a speck), leave the colon as read.
