@@ -30,7 +30,9 @@ from .osd import Osd
 from .pagenumber import add_page_number
 from .preview import make_preview
 from .spanread import reread_spans
+from .speckcolon import speck_colons
 from .speckread import reread_specks
+from .specksmall import speck_case
 from .typedcaps import typed_capitals
 from .typedcase import typed_case
 from .typedcolon import drop_stroke_colons
@@ -206,6 +208,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = reread_hooks(engine, ocr, prep.unsmoothed, prep.dpi)  # a speckled page's hooks over a circumflex
     ocr = reread_specks(engine, ocr, prep.unsmoothed, prep.image, prep.dpi)  # its specks read as marks
     ocr = reread_spans(engine, ocr, prep.unsmoothed, prep.image, prep.dpi)  # its words broken or spoilt, read again
+    ocr = speck_case(ocr, prep.unsmoothed, prep.image)  # its small letters read as capitals, told by their height
+    ocr = speck_colons(ocr, prep.unsmoothed, prep.image)  # a speck read as a colon inside a word, told by its one dot
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters
     ocr = faded_glyphs(ocr, prep)  # its section numerals (#ƒ. for II.) and typed first letters' case, by glyph
     ocr = reread_typed(engine, ocr, prep.typed_before, prep.dpi, restore.ADOPTED.typed_thicken)  # a typed page's 0s
