@@ -4,7 +4,6 @@ footer read as blocks (left as read), and end to end on a generated faded scan t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -86,21 +85,11 @@ def test_faded_line_read_in_two_blocks_comes_back_in_order_end_to_end(tmp_path: 
     """Seed 284's eighth faded document (``generate.py --docs 8 --groups faded``: a notice of Bình Minh, two pages)
     through ``archivist process``: on page 2 the line ``14. Trưởng ấp … nhiệm thông báo … đến`` is read whole, where
     without the rule its right part came after the line under it; the same words either way, fewer lost in reading
-    order; the PDF/A's text layer in the record's order, PDF/A-1b valid."""
+    order; the PDF/A's text layer in the record's order (``pdftotext -raw``), PDF/A-1b valid."""
     from archivist import lineorder
-    from archivist.metrics import words
-    from bench.groups import ordered_word_error
-    from tests.pdfcheck import assert_valid_pdfa
-    from tests.pdfpages import pdftotext
-    from tests.rereadcheck import typed_both_ways
+    from tests.rereadcheck import assert_reordered, typed_both_ways
 
     done = typed_both_ways(tmp_path, 284, lambda: monkeypatch.setattr(lineorder, "rejoin_lines", lambda w: w),
                            doc=8, group="faded")
-    assert done.read["with"] == done.read["without"]  # no word's text changed
-    second = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))[
-        "pages"][1]["text"] for name in ("with", "without")}
-    truth = done.pages[1]["text"]
-    assert ordered_word_error(truth, second["with"]) < ordered_word_error(truth, second["without"])
-    assert any(line.startswith("14.") and line.endswith("này đến") for line in second["with"].split("\n"))
-    assert words(pdftotext(done.pdf, 2)) == words(second["with"])
-    assert_valid_pdfa(done.archive)
+    lines = assert_reordered(done, tmp_path, 1).split("\n")
+    assert any(line.startswith("14.") and line.endswith("này đến") for line in lines)
