@@ -30,7 +30,7 @@ from .ocrfix import text_of
 from .ocrtext import upper_ratio
 from .restore import Prepared
 
-#: The two lines share this share of the lower one's height at least (the same line of text).
+#: The two lines share this share of the shorter one's height at least (the same line of text).
 SAME_ROW = 0.5
 #: The gap between the line's end and the part's start is at most this many times the line's height (a word or two
 #: worn away: seed 284's ``nhi`` … ``thông`` for ``nhiệm thông``); a header's or a footer's columns stand further apart.
@@ -48,6 +48,7 @@ def _span(line: Sequence[Word]) -> tuple[int, int, int, int]:
 
 
 def _text(line: Sequence[Word]) -> str:
+    """The line's words as read, a space between."""
     return " ".join(w.text for w in line)
 
 
@@ -55,7 +56,7 @@ def continues(lines: Sequence[Sequence[Word]], i: int, j: int) -> bool:
     """Whether line ``j`` is the right part of line ``i`` (``i`` < ``j`` - 1) read after the left side's lines under
     it: on ``i``'s height (:data:`SAME_ROW`), right of it within :data:`MOST_GAP` heights, every line between under
     ``i`` and ending left of ``j``'s start (half a height's leeway), neither in capitals (:data:`CAPITALS`) nor
-    stray marks (:func:`archivist.headorder.stray`)."""
+    stray (:func:`archivist.headorder.stray`: marks or one word alone, a speck's row or a page number)."""
     a, b = _span(lines[i]), _span(lines[j])
     height = min(a[3] - a[1], b[3] - b[1])
     overlap = min(a[3], b[3]) - max(a[1], b[1])
