@@ -37,6 +37,8 @@ AXIS_TOLERANCE = 0.03
 READ = ("Lu", "Ll", "Lo", "Nd")
 #: The header is within the page's first lines; clear lines are looked for among them.
 HEAD_LINES = 12
+#: A word holding this many letters or digits is read, not a mark (:func:`stray`).
+MIN_READ = 2
 #: Lines cut in two on the axes needed to take the page's first lines for a two-column header (one could be a
 #: table's row or a form's label and value).
 MIN_TWO = 2
@@ -134,13 +136,24 @@ def reordered(words: list[Word], lines: Sequence[Sequence[Word]], start: int, en
     return out
 
 
+def stray(line: Sequence[Word]) -> bool:
+    """Whether a line is no header's: one word alone (a faded page's top edge read ``mm``, a page number) or marks
+    alone, no word of :data:`MIN_READ` letters or digits (:data:`READ`: the edge read ``——B.._____`` or ``_—.``).
+    A header's lines hold two words or more (``UBND HUYỆN …``, ``Số: 158/UBND-ĐC``, ``XÃ QUỲNH HẬU``)."""
+    return len(line) < 2 or not any(sum(unicodedata.category(c) in READ for c in w.text) >= MIN_READ for w in line)
+
+
 def header_order(words: list[Word]) -> list[Word]:
     """``words`` with the header's columns in reading order: the left column's lines, then the right column's,
     each part its own line; the lines after the header renumbered after them. The axes are those of the clear
-    line (:func:`candidates`) under which the most lines are cut in two, at least :data:`MIN_TWO`. The words as
-    they were where the page's first lines show no two columns or their order is already so."""
+    line (:func:`candidates`) under which the most lines are cut in two, at least :data:`MIN_TWO`. The header
+    starts at the page's first line that is not a stray one (:func:`stray`: a line of marks over it is kept where
+    it stands, before it; it stopped the header at its first line on faded pages, the whole header then read
+    across both columns). The words as they were where the page's first lines show no two columns or their order
+    is already so."""
     lines = _lines(words)
-    top = lines[:HEAD_LINES]
+    start = next((k for k, line in enumerate(lines[:HEAD_LINES]) if not stray(line)), 0)
+    top = lines[start:start + HEAD_LINES]
     found = [columns(top, *axes) for axes in candidates(top)]
     head, end, twos = max(found, key=lambda f: (f[2], f[1]), default=([], 0, 0))
-    return reordered(words, lines, 0, end, head, twos)
+    return reordered(words, lines, start, start + end, head, twos)

@@ -22,6 +22,7 @@ from .footorder import footer_order
 from .headorder import header_order
 from .hookread import reread_hooks
 from .ingest import IngestError, load_page, page_where
+from .lineorder import faded_lines
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, nfc, text_from_words
 from .ocrfix import text_of
@@ -212,6 +213,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = speck_colons(ocr, prep.unsmoothed, prep.image)  # a speck read as a colon inside a word, told by its one dot
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters
     ocr = faded_glyphs(ocr, prep)  # its section numerals (#ƒ. for II.) and typed first letters' case, by glyph
+    ocr = faded_lines(ocr, prep)  # a body line's right part, read after the lines under it, put back on its line
     ocr = reread_typed(engine, ocr, prep.typed_before, prep.dpi, restore.ADOPTED.typed_thicken)  # a typed page's 0s
     ocr = typed_case(ocr, prep.typed_before)  # its first letters' case as their glyphs show it (lập read Lập)
     ocr = drop_stroke_colons(ocr, prep.typed_before)  # and a colon read in a broken last letter's cell (nhân:)

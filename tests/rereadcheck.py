@@ -91,3 +91,27 @@ def assert_mended(done: BothWays, read: str, printed: str) -> None:
     layer = Counter(w for k in range(1, len(done.pages) + 1) for w in words(pdftotext(done.pdf, k)))
     assert layer[printed] == got["with"][printed] and layer[read] == got["with"][read]
     assert_valid_pdfa(done.archive)
+
+
+def assert_reordered(done: BothWays, tmp_path: Path, index: int = 0) -> str:
+    """A reading-order rule checked on ``done`` (:func:`typed_both_ways`, archives ``with`` and ``without`` under
+    ``tmp_path``): the same words either way, page ``index``'s text with the rule nearer the truth in reading order,
+    the PDF/A's text layer of that page in the record's order (``pdftotext -raw``), PDF/A-1b valid. Returns the
+    page's text with the rule."""
+    import subprocess
+
+    from archivist.metrics import words
+    from bench.groups import ordered_word_error
+    from tests.pdfcheck import assert_valid_pdfa
+
+    assert done.read["with"] == done.read["without"]  # no word's text changed
+    text = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))[
+        "pages"][index]["text"] for name in ("with", "without")}
+    truth = done.pages[index]["text"]
+    assert ordered_word_error(truth, text["with"]) < ordered_word_error(truth, text["without"])
+    n = str(index + 1)
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", n, "-l", n, str(done.pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    assert words(raw) == words(text["with"])
+    assert_valid_pdfa(done.archive)
+    return text["with"]
