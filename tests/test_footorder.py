@@ -79,11 +79,30 @@ def test_footer_read_across_its_columns_comes_back_one_column_after_the_other() 
     assert _footer(out)[2] == "Bùi Xuân Vinh" and _footer(out)[3] == ["- Như thành phần mời;", "- Lưu VT."]
 
 
-def test_minutes_secretary_beside_the_chair_are_left_as_read() -> None:
-    """Put one after the other, the footer parser took the secretary's block for the signer's (seed 229's typed
-    ``bb-095``, ``tests/test_signers_empty42.py``): a record of minutes' footer stays as read."""
+def test_minutes_secretary_and_chair_come_back_one_block_after_the_other() -> None:
+    """A record of minutes' two signature blocks: the secretary's (``THƯ KÝ``, its signature, its name), then the
+    chair's; the footer parser finds the same blocks and the same signer either way (it takes the lines by their
+    rows, :mod:`archivist.pagerows`), where session 43's parser, ranking by line numbers, took the secretary's."""
     words = page(MINUTES)
-    assert footer_order(words) is words
+    out = footer_order(words)
+    assert text_of(out).split("\n") == ["nhất trí thông qua./.", "THƯ KÝ", "/w", "Mai Thành Tuấn", "CHỦ TỌA", "(`",
+                                        "Bùi Thu Nhung"]
+    assert sorted((w.text, w.bbox, w.conf) for w in out) == sorted((w.text, w.bbox, w.conf) for w in words)
+    assert _footer(out) == _footer(words) == (None, ["CHỦ TỌA"], "Bùi Thu Nhung", [], False)
+
+
+def test_minutes_chair_whose_name_is_unread_is_taken_in_either_order() -> None:
+    """Seed 229's typed ``bb-095``: the chair's name read ``Dương Diệu bung`` (no name). Read across, the chair's
+    block was found beside the secretary's; put in order, session 43's parser looked for a name in the lines after
+    ``CHỦ TỌA`` only, found none, dropped the block and stored the secretary's. Taken by rows, the chair's block is
+    found both ways (its name is then read from the ``Chủ trì:`` line, :mod:`archivist.signerline`)."""
+    lines = [MINUTES[0], MINUTES[1], MINUTES[2],
+             [("Phạm", 353, 440), ("Thị", 460, 520), ("Linh", 540, 631), ("Dương", 1037, 1150), ("Diệu", 1170, 1250),
+              ("bung", 1270, 1359)]]
+    words = page(lines)
+    out = footer_order(words)
+    assert out is not words and text_of(out).split("\n")[-2:] == ["(`", "Dương Diệu bung"]
+    assert _footer(out) == _footer(words) == (None, ["CHỦ TỌA"], None, [], False)
 
 
 def test_each_line_is_cut_at_its_own_gap_within_the_columns_gap() -> None:
@@ -99,7 +118,9 @@ def test_each_line_is_cut_at_its_own_gap_within_the_columns_gap() -> None:
 
 def test_what_opens_a_footer() -> None:
     assert opens_footer(page(INVITATION)[15:22]) == 2  # ``Nơi nhận:`` | ``TM. UỶ BAN NHÂN DÂN``
-    assert opens_footer(page(MINUTES)[4:8]) is None  # ``THƯ KÝ`` | ``CHỦ TỌA``: not reordered
+    assert opens_footer(page(MINUTES)[4:8]) == 2  # ``THƯ KÝ`` | ``CHỦ TỌA``
+    small = page([[("THƯ", 433, 500), ("ký", 520, 563), ("CHỦ", 1114, 1178), ("TỌA", 1200, 1265)]])
+    assert opens_footer(small) == 2  # a printed position read with small letters
     label = page([[("Người", 300, 400), ("lập", 420, 480), ("Ngày", 1200, 1290), ("lập", 1310, 1370)]])
     assert opens_footer(label) is None  # a form's label and value: not in capitals
 
