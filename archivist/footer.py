@@ -226,12 +226,18 @@ def _column_of(blocks: list[Footer], ln: Line, cur: Footer | None) -> Footer | N
     return min(open_, key=dist)
 
 
-def _nearer(ln: Line, b: Footer, rows: Rows) -> bool:
-    """Whether name ``ln``, just under the name ``b`` took (within 3 ``rows``), stands nearer the column of ``b``'s
-    last position line (``ĐẠI DIỆN BÊN B  ĐẠI DIỆN BÊN A`` read as one line, then ``CHỦ TỊCH`` on the right)."""
+def _nearer(ln: Line, b: Footer, rows: Rows, right: list[Line]) -> bool:
+    """Whether name ``ln``, just under the name ``b`` took (within 3 rows of the column they stand in: a list's
+    lines beside them are not counted, whether read across or before the signature column), stands nearer the
+    column of ``b``'s last position line (``ĐẠI DIỆN BÊN B  ĐẠI DIỆN BÊN A`` read as one line, then ``CHỦ TỊCH``
+    on the right)."""
     last, old = _last_line(b), b.name
     boxes = [x.box() if x else None for x in (last, old, ln)]
-    if old is None or None in boxes or ln.page != old.page or not 0 < rows.row(ln) - rows.row(old) <= 3:
+    if old is None or None in boxes or ln.page != old.page or rows.row(ln) <= rows.row(old):
+        return False
+    between = {rows.row(x) for x in right if x.page == ln.page and rows.row(old) < rows.row(x) <= rows.row(ln)
+               and (bx := x.box()) is not None and any(same_column(bx, c) for c in boxes[1:] if c)}
+    if len(between) > 3:
         return False
     centre = [(bx[0] + bx[2]) / 2 for bx in boxes if bx]
     return abs(centre[2] - centre[0]) < abs(centre[1] - centre[0]) / 2
@@ -241,12 +247,14 @@ def _blocks(right: list[Line], rows: Rows) -> list[Footer]:
     """Signature blocks in the right column: an authority or position line, more position lines,
     annotations (``(Đã ký)``), then a name; a document signed by two (minutes, contracts) has two,
     side by side: lines beside an open block's start a new one, later lines and the names go to the
-    block whose column they stand in. The lines are taken by their ``rows``, top to bottom and left to right
-    (:meth:`archivist.pagerows.Rows.ordered`): the blocks found do not depend on the order the lines came in."""
+    block whose column they stand in. Rows and columns come from the boxes (``rows``), not the line numbers: a
+    line beside another is on its row, and a heading opens a block where a name follows it in the next lines top
+    to bottom and left to right (:meth:`archivist.pagerows.Rows.ordered`), so two blocks side by side are found
+    whether they were read across or one after the other (a header put in reading order is taken as it comes)."""
     blocks: list[Footer] = []
     cur: Footer | None = None
-    right = rows.ordered(right)
-    for i, ln in enumerate(right):
+    after = rows.ordered(right)
+    for ln in right:
         text = ln.text.strip()
         named = _name_of(ln, _last_line(cur) if cur is not None else None)
         if auth := authority_of(text):
@@ -262,13 +270,14 @@ def _blocks(right: list[Line], rows: Rows) -> list[Footer]:
             if target is not None and target.name is None and (target.positions or target.authority):
                 target.name = ln
             elif target is not None and target.name is not None \
-                    and (_nearer(ln, target, rows) or _claims(ln, target, rows)):
+                    and (_nearer(ln, target, rows, right) or _claims(ln, target, rows)):
                 target.name = ln  # two names under one row of positions: the one in the column signed for
         elif (upper_ratio(text) >= 0.7 or in_capitals(text)) and not _ANNOTATION.search(ln.folded) \
                 and len(text.split()) <= 10 and sum(c.isalpha() for c in text) >= 3 and not _unread(ln):
             beside = cur is not None and cur.name is None and _beside(_last_line(cur), ln, rows)
             if cur is None or cur.name is not None or (not cur.positions and not cur.authority) or beside:
-                if not any(is_name(_name_of(x, ln)) for x in right[i + 1:i + 9]):  # past a seal's specks
+                at = next(j for j, x in enumerate(after) if x is ln)
+                if not any(is_name(_name_of(x, ln)) for x in after[at + 1:at + 9]):  # past a seal's specks
                     continue
                 cur = Footer(ln.page)
                 blocks.append(cur)

@@ -31,15 +31,20 @@ def test_rows_are_the_same_read_across_or_one_column_after_the_other() -> None:
     assert [ln.text for ln in in_order.ordered(IN_ORDER)] == [ln.text for ln in ACROSS]  # top to bottom, left to right
 
 
-def test_a_skewed_rows_parts_keep_their_line_number_as_their_row() -> None:
-    """A typed row whose right part stands 22 px lower than its left (under half a line's height of overlap) is
-    still one row: the line number read across holds it (seed 228's cv-103, ``TT Đảng ủy … (b/c);`` and ``` `" ```);
-    the next line, over the first's span, is the next row."""
-    lines = [line(23, "TT Đảng ủy (b/c);", 304, 1468, 782, 1502), line(23, '`"', 1074, 1490, 1112, 1519),
-             line(24, "UBHTTQ VN Xã;", 305, 1509, 539, 1540)]
-    rows = Rows(lines)
-    assert [rows.row(ln) for ln in lines] == [0, 0, 1]
+def test_a_skewed_rows_parts_are_one_row_in_either_order() -> None:
+    """A typed row whose right part stands 22 px lower than its left (12 px of 29 shared) is one row read across (one
+    line number: seed 228's cv-103, ``TT Đảng ủy … (b/c);`` and ``` `" ```) and put one after the other; the next
+    line, over the first's span, is the next row; a body line across the page joins no row beside it."""
+    across = [line(23, "TT Đảng ủy (b/c);", 304, 1468, 782, 1502), line(23, '`"', 1074, 1490, 1112, 1519),
+              line(24, "UBHTTQ VN Xã;", 305, 1509, 539, 1540)]
+    rows = Rows(across)
+    assert [rows.row(ln) for ln in across] == [0, 0, 1]
+    apart = [across[0], across[2], line(25, '`"', 1074, 1490, 1112, 1519)]
+    rows = Rows(apart)
+    assert [rows.row(ln) for ln in apart] == [0, 1, 0]
     assert not same_row((304, 1468, 782, 1502), (305, 1509, 539, 1540))
+    body = [line(0, "THƯ KÝ", 433, 1625, 563, 1662), line(1, "nhất trí thông qua", 247, 1630, 1692, 1668)]
+    assert [Rows(body).row(ln) for ln in body] == [0, 1]
 
 
 def test_lines_on_two_pages_and_lines_without_boxes() -> None:
