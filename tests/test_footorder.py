@@ -173,3 +173,44 @@ def test_generated_typed_footer_is_read_in_order_end_to_end(tmp_path: Path, monk
                          capture_output=True, text=True, check=True).stdout
     assert words(raw) == words(first["with"])
     assert_valid_pdfa(done.archive)
+
+
+@pytest.mark.slow
+def test_generated_typed_minutes_signatures_are_read_in_order_end_to_end(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fourth typewritten document of seed 228 (``generate.py --docs 4 --groups typewriter``: minutes of Tiến
+    Phong, one page) through ``archivist process``: its record ends with the secretary's block (``THƯ KÝ``, then
+    the name under it), then the chair's, where without the rule the positions and the names were each read across
+    one row; the same words, and the same signer (the chair) and position either way; the words in reading order
+    lost fewer; the PDF/A's text layer in the record's order (``pdftotext -raw``), PDF/A-1b valid."""
+    import json
+    import subprocess
+
+    from archivist.metrics import words
+    from bench.groups import ordered_word_error
+    from tests.pdfcheck import assert_valid_pdfa
+    from tests.rereadcheck import typed_both_ways
+
+    done = typed_both_ways(tmp_path, 228, lambda: monkeypatch.setattr(pagework, "footer_order", lambda ws: ws), doc=4)
+    assert done.read["with"] == done.read["without"]  # no word's text changed
+    recs = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))
+            for name in ("with", "without")}
+    last = {name: rec["pages"][-1]["text"] for name, rec in recs.items()}
+    truth = done.pages[-1]["text"]
+    assert truth.endswith("THƯ KÝ\nDương Diệu Hoa\nCHỦ TỌA\nNguyễn Thị Diệp")
+    assert ordered_word_error(truth, last["with"]) < ordered_word_error(truth, last["without"])
+    lines = last["with"].split("\n")
+    tail = lines[next(i for i, line in enumerate(lines) if line.startswith("THƯ")):]  # the footer, from THƯ KÝ
+    at = {key: next(i for i, line in enumerate(tail) if key in line) for key in ("Hoa", "CHỦ TỌA", "Diệp")}
+    assert 0 < at["Hoa"] < at["CHỦ TỌA"] < at["Diệp"], tail  # the secretary's block, then the chair's
+    assert tail[0].upper() == "THƯ KÝ" and tail[at["Hoa"]].endswith("Hoa") and tail[at["CHỦ TỌA"]] == "CHỦ TỌA"
+    across = last["without"].split("\n")
+    assert any("CHỦ TỌA" in line and line.upper().startswith("THƯ KÝ") for line in across)  # read across
+    meta = {name: rec["metadata"] for name, rec in recs.items()}
+    assert meta["with"]["signer"] == "Nguyễn Thị Diệp" and meta["with"]["signer_position"] == "CHỦ TỌA"
+    for key in ("signer", "signer_position", "authority", "needs_review"):
+        assert meta["with"].get(key) == meta["without"].get(key)
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", "1", "-l", "1", str(done.pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    assert words(raw) == words(last["with"])
+    assert_valid_pdfa(done.archive)
