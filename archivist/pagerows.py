@@ -37,17 +37,17 @@ def _disjoint(a: Box, b: Box) -> bool:
 class Rows:
     """The rows of ``lines`` (one page's or two pages'). A row is an OCR line (its words' line number), or several
     whose boxes stand side by side on one band (:func:`same_row`, no box over another's span): one row's columns
-    read one after the other. Rows are numbered in the order their first line comes, so the rows of a footer read
-    across (one line number a row) are its line numbers, and stay so when its columns are put one after the other
-    (the right column's lines join the rows of the left's). Lines without boxes (a page given as plain text) keep
-    their line numbers as their rows."""
+    read one after the other (the right column's lines join the rows of the left's, looked for in line order). Rows
+    are numbered top to bottom, so the rows of a footer read across (one line number a row) keep the order of its
+    line numbers, and keep it when its columns are put one after the other. Lines without boxes (a page given as
+    plain text) keep their line numbers as their rows."""
 
     def __init__(self, lines: Sequence[Line]) -> None:
         units: dict[tuple[int, int], list[Box]] = {}
         for ln in lines:
             if (box := ln.box()) is not None:
                 units.setdefault((ln.page, ln.index), []).append(box)
-        self._row: dict[tuple[int, int], int] = {}
+        joined: dict[tuple[int, int], int] = {}
         rows: list[tuple[int, list[Box]]] = []  # (page, the boxes of its lines)
         for key in sorted(units):
             box = union_box(units[key])
@@ -60,7 +60,12 @@ class Rows:
             else:
                 rows.append((key[0], [box]))
                 found = len(rows) - 1
-            self._row[key] = found
+            joined[key] = found
+        # numbered top to bottom by their first line's middle: a line of one column alone between two rows (a
+        # signature read ``A LƯ`` under ``CHỦ TỌA``, over the names' row) stands between them in either order
+        rank = {k: n for n, k in enumerate(sorted(range(len(rows)), key=lambda k: (
+            rows[k][0], (rows[k][1][0][1] + rows[k][1][0][3]) / 2)))}
+        self._row: dict[tuple[int, int], int] = {key: rank[k] for key, k in joined.items()}
 
     def row(self, ln: Line) -> float:
         """``ln``'s row; its line number where it has no box."""

@@ -105,6 +105,22 @@ def test_minutes_chair_whose_name_is_unread_is_taken_in_either_order() -> None:
     assert _footer(out) == _footer(words) == (None, ["CHỦ TỌA"], None, [], False)
 
 
+def test_minutes_chair_name_under_a_signature_read_as_letters_in_either_order() -> None:
+    """Seed 236's typed ``bb-159`` (boxes as its record holds them): the chair's signature read ``A LƯ`` alone on its
+    row, over the names. Either order, the chair's block takes ``Đinh Điệu Mai`` (the name under it in its column),
+    not the signature."""
+    rows = [[("nhất", 341, 422, 1636), ("trí", 449, 511, 1636), ("thông", 535, 639, 1636), ("qua./.", 663, 785, 1636)],
+            [("THƯ", 526, 594, 1702), ("KÝ", 613, 656, 1698), ("CHỦ", 1192, 1255, 1696), ("TỌA", 1278, 1343, 1703)],
+            [("A", 1194, 1259, 1829), ("LƯ", 1259, 1389, 1829)],
+            [("Đỗ", 460, 504, 1962), ("Thị", 526, 590, 1969), ("Trang", 612, 719, 1970), ("Đinh", 1126, 1213, 1968),
+             ("Điệu", 1235, 1320, 1968), ("Mai", 1343, 1407, 1968)]]
+    tall = {1829: 62}
+    words = [Word(t, 90.0, (x0, y, x1, y + tall.get(y, 36)), n) for n, row in enumerate(rows) for t, x0, x1, y in row]
+    out = footer_order(words)
+    assert text_of(out).split("\n")[1:] == ["THƯ KÝ", "Đỗ Thị Trang", "CHỦ TỌA", "A LƯ", "Đinh Điệu Mai"]
+    assert _footer(out)[2] == _footer(words)[2] == "Đinh Điệu Mai"
+
+
 def test_each_line_is_cut_at_its_own_gap_within_the_columns_gap() -> None:
     words = page(NOTICE)
     out = footer_order(words)

@@ -54,3 +54,19 @@ def test_lines_on_two_pages_and_lines_without_boxes() -> None:
     plain = [Line(1, 5, "THƯ KÝ CHỦ TỌA"), Line(1, 7, "Mai Thành Tuấn Bùi Thu Nhung")]
     rows = Rows(plain)
     assert [rows.row(ln) for ln in plain] == [5, 7] and rows.ordered(plain[::-1]) == plain[::-1]  # as they came
+
+
+def test_a_line_of_one_column_between_two_rows_stays_between_them() -> None:
+    """Seed 236's typed minutes ``bb-159``: a signature under ``CHỦ TỌA`` read ``A LƯ`` stands alone on its row,
+    over the names' row. Put in order, it comes after the secretary's name; numbered top to bottom, its row is still
+    the one between the positions' and the names' (numbered as they came, it was after the names', and the chair's
+    name did not take the name's place from it)."""
+    across = [line(30, "THƯ KÝ", 526, 1698, 656, 1730), line(30, "CHỦ TỌA", 1192, 1696, 1343, 1736),
+              line(31, "A LƯ", 1194, 1829, 1389, 1891),
+              line(32, "Đỗ Thị Trang", 460, 1962, 719, 2004), line(32, "Đinh Điệu Mai", 1126, 1968, 1407, 2004)]
+    in_order = [line(30, "THƯ KÝ", 526, 1698, 656, 1730), line(31, "Đỗ Thị Trang", 460, 1962, 719, 2004),
+                line(32, "CHỦ TỌA", 1192, 1696, 1343, 1736), line(33, "A LƯ", 1194, 1829, 1389, 1891),
+                line(34, "Đinh Điệu Mai", 1126, 1968, 1407, 2004)]
+    a, b = Rows(across), Rows(in_order)
+    assert [a.row(ln) for ln in across] == [0, 0, 1, 2, 2]
+    assert {ln.text: b.row(ln) for ln in in_order} == {ln.text: a.row(ln) for ln in across}
