@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .highland import unglue
 from .ocrtext import Box, Line, _fold, fold_key, same_column, upper_ratio
+from .pagerows import Rows
 from .signwords import (
     POSITIONS,
     SECONDARY,
@@ -98,11 +99,12 @@ def footer_segments(lines: list[Line]) -> tuple[list[Line], list[Line], bool]:
     return left, right, noi_nhan
 
 
-def _beside(a: Line | None, b: Line) -> bool:
-    """``b`` stands beside ``a`` on the same row, not under it: two signature columns (the secretary
-    and the chair, the two parties of a contract) read as one OCR row and cut at the gap."""
+def _beside(a: Line | None, b: Line, rows: Rows) -> bool:
+    """``b`` stands beside ``a`` on the same row of ``rows``, not under it: two signature columns (the
+    secretary and the chair, the two parties of a contract) read as one OCR row and cut at the gap, or put one
+    after the other (:class:`archivist.pagerows.Rows`: the row from the boxes, not the line numbers)."""
     ba, bb = (a.box() if a else None), b.box()
-    if ba is None or bb is None or a is None or a.index != b.index or a.page != b.page:
+    if ba is None or bb is None or a is None or a.page != b.page or rows.row(a) != rows.row(b):
         return False
     return min(ba[2], bb[2]) <= max(ba[0], bb[0])
 
@@ -154,12 +156,12 @@ def _in_table_row(ln: Line, lines: list[Line]) -> bool:
     return False
 
 
-def _position_beside(cur: Footer | None, ln: Line, named: str) -> bool:
+def _position_beside(cur: Footer | None, ln: Line, named: str, rows: Rows) -> bool:
     """A line in capitals that reads as a name (``CHỦ TẠ A``: ``Chu`` is a family name) standing beside the
     open block's position line on its row is the other column's position (the chair's beside the secretary's
     ``THƯ KỸ``), not a name: names are typed under their positions, in title case."""
     return named.isupper() and cur is not None and cur.name is None and bool(cur.positions) \
-        and _beside(cur.positions[-1], ln)
+        and _beside(cur.positions[-1], ln, rows)
 
 
 def _last_line(b: Footer) -> Line | None:
@@ -198,13 +200,13 @@ def _in_column(ln: Line, b: Footer) -> bool | None:
     return None if col is None or box is None else same_column(col, box)
 
 
-def _claims(ln: Line, b: Footer) -> bool:
+def _claims(ln: Line, b: Footer, rows: Rows) -> bool:
     """Name ``ln`` stands on the row of the name ``b`` took, in ``b``'s position's column, and the name taken does
     not: two signers' names side by side under one position read (the secretary's ``THƯ KÝ`` lost, typewriter41's
     seed 178 ``bb-177``: ``Đỗ Văn Sơn`` beside the chair's ``Trần Đình Hòa`` under ``CHỦ TỌA``). The name under the
     position is its signer's, not the first name the row reads."""
     old = b.name
-    return old is not None and old.page == ln.page and old.index == ln.index and _in_column(ln, b) is True \
+    return old is not None and _beside(old, ln, rows) and _in_column(ln, b) is True \
         and _in_column(old, b) is False
 
 
@@ -224,45 +226,58 @@ def _column_of(blocks: list[Footer], ln: Line, cur: Footer | None) -> Footer | N
     return min(open_, key=dist)
 
 
-def _nearer(ln: Line, b: Footer) -> bool:
-    """Whether name ``ln``, just under the name ``b`` took, stands nearer the column of ``b``'s last
-    position line (``ĐẠI DIỆN BÊN B  ĐẠI DIỆN BÊN A`` read as one line, then ``CHỦ TỊCH`` on the right)."""
+def _nearer(ln: Line, b: Footer, rows: Rows, right: list[Line]) -> bool:
+    """Whether name ``ln``, just under the name ``b`` took (within 3 rows of the column they stand in: a list's
+    lines beside them are not counted, whether read across or before the signature column), stands nearer the
+    column of ``b``'s last position line (``ĐẠI DIỆN BÊN B  ĐẠI DIỆN BÊN A`` read as one line, then ``CHỦ TỊCH``
+    on the right)."""
     last, old = _last_line(b), b.name
     boxes = [x.box() if x else None for x in (last, old, ln)]
-    if old is None or None in boxes or ln.page != old.page or not 0 < ln.index - old.index <= 3:
+    if old is None or None in boxes or ln.page != old.page or rows.row(ln) <= rows.row(old):
+        return False
+    between = {rows.row(x) for x in right if x.page == ln.page and rows.row(old) < rows.row(x) <= rows.row(ln)
+               and (bx := x.box()) is not None and any(same_column(bx, c) for c in boxes[1:] if c)}
+    if len(between) > 3:
         return False
     centre = [(bx[0] + bx[2]) / 2 for bx in boxes if bx]
     return abs(centre[2] - centre[0]) < abs(centre[1] - centre[0]) / 2
 
 
-def _blocks(right: list[Line]) -> list[Footer]:
+def _blocks(right: list[Line], rows: Rows) -> list[Footer]:
     """Signature blocks in the right column: an authority or position line, more position lines,
     annotations (``(Đã ký)``), then a name; a document signed by two (minutes, contracts) has two,
     side by side: lines beside an open block's start a new one, later lines and the names go to the
-    block whose column they stand in."""
+    block whose column they stand in. Rows and columns come from the boxes (``rows``), not the line numbers: a
+    line beside another is on its row, and a heading opens a block where a name follows it in the next lines top
+    to bottom and left to right (:meth:`archivist.pagerows.Rows.ordered`), so two blocks side by side are found
+    whether they were read across or one after the other (a header put in reading order is taken as it comes)."""
     blocks: list[Footer] = []
     cur: Footer | None = None
-    for i, ln in enumerate(right):
+    after = rows.ordered(right)
+    for ln in right:
         text = ln.text.strip()
         named = _name_of(ln, _last_line(cur) if cur is not None else None)
         if auth := authority_of(text):
-            if cur is not None and cur.authority and cur.name is None and not _beside(_last_line(cur), ln):
+            if cur is not None and cur.authority and cur.name is None and not _beside(_last_line(cur), ln, rows):
                 cur.positions.append(ln)  # TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH: one block, the outer authority
                 continue
             cur = Footer(ln.page, authority=(auth[0], ln))
             blocks.append(cur)
         elif (is_name(named) or len(split_names(named)) > 1 and all(is_name(n) for n in split_names(named))) \
-                and not _in_table_row(ln, right) and not _position_beside(cur, ln, named) and not in_capitals(text):
+                and not _in_table_row(ln, right) and not _position_beside(cur, ln, named, rows) \
+                and not in_capitals(text):
             target = _column_of(blocks, ln, cur)
             if target is not None and target.name is None and (target.positions or target.authority):
                 target.name = ln
-            elif target is not None and target.name is not None and (_nearer(ln, target) or _claims(ln, target)):
+            elif target is not None and target.name is not None \
+                    and (_nearer(ln, target, rows, right) or _claims(ln, target, rows)):
                 target.name = ln  # two names under one row of positions: the one in the column signed for
         elif (upper_ratio(text) >= 0.7 or in_capitals(text)) and not _ANNOTATION.search(ln.folded) \
                 and len(text.split()) <= 10 and sum(c.isalpha() for c in text) >= 3 and not _unread(ln):
-            beside = cur is not None and cur.name is None and _beside(_last_line(cur), ln)
+            beside = cur is not None and cur.name is None and _beside(_last_line(cur), ln, rows)
             if cur is None or cur.name is not None or (not cur.positions and not cur.authority) or beside:
-                if not any(is_name(_name_of(x, ln)) for x in right[i + 1:i + 9]):  # past a seal's specks
+                at = next(j for j, x in enumerate(after) if x is ln)
+                if not any(is_name(_name_of(x, ln)) for x in after[at + 1:at + 9]):  # past a seal's specks
                     continue
                 cur = Footer(ln.page)
                 blocks.append(cur)
@@ -285,7 +300,7 @@ def _unnamed_principal(blocks: list[Footer]) -> Footer | None:
                  and _position_key(b) not in SECONDARY), None)
 
 
-def _unread_beside(f: Footer, blocks: list[Footer], right: list[Line]) -> str | None:
+def _unread_beside(f: Footer, blocks: list[Footer], right: list[Line], rows: Rows) -> str | None:
     """Why a secretary's block taken may be the wrong signer's: another block stands beside it on its row
     with a position line no known position and no name read (``CHỦ TẠ A`` over ``Đặng Kim :i ên``, HG24's
     typed minutes), or a name stands beside its name on its row with no position over it that was read (the
@@ -296,29 +311,29 @@ def _unread_beside(f: Footer, blocks: list[Footer], right: list[Line]) -> str | 
     if not f.positions:
         return None
     other = next((b for b in blocks if b is not f and b.name is None and b.positions
-                  and _beside(f.positions[-1], b.positions[0])), None)
+                  and _beside(f.positions[-1], b.positions[0], rows)), None)
     if other is not None:
         return f"the secretary's block taken: the column beside it ('{other.positions[0].text}') was not read" \
             " as a position with a name"
-    name = next((ln for ln in right if f.name is not None and _beside(f.name, ln) and is_name(trim_noise(ln.text))
+    name = next((ln for ln in right if f.name is not None and _beside(f.name, ln, rows) and is_name(trim_noise(ln.text))
                  and not any(b.name is ln for b in blocks)), None)
     return f"the secretary's block taken: a second signer's name ('{name.text}') stands beside it, under a" \
         " position not read" if name is not None else None
 
 
-def _name_on_position_row(f: Footer) -> str | None:
+def _name_on_position_row(f: Footer, rows: Rows) -> str | None:
     """Why the block taken may be the wrong signer's: the line taken for its name stands beside its position
     line on that row, not under it. Names are typed under their positions; a line beside a position on its row
     is the next column's heading (HG36's typed minutes: ``THƯ KÝ`` and the chair's ``CHỦ TỌA`` read ``CHỉử
     TỌA``, whose small letters made it look like a name and not a position, so the secretary's block was
     taken, with the chair's position for its name, and nothing said so)."""
-    if f.name is None or not f.positions or not _beside(f.positions[-1], f.name):
+    if f.name is None or not f.positions or not _beside(f.positions[-1], f.name, rows):
         return None
     return f"the name taken ('{f.name.text}') stands beside the position '{f.positions[-1].text}' on its row, " \
         "not under it: it may be another column's position"
 
 
-def _name_off_column(f: Footer, right: list[Line]) -> str | None:
+def _name_off_column(f: Footer, right: list[Line], rows: Rows) -> str | None:
     """Why the name taken may be another signer's: it does not stand in its position's column (the column's own
     name not read: typewriter41b's seed 187 ``bb-006``, the secretary's ``Trần Thùy Hương`` stored under the chair's
     ``CHỦ TỌA`` beside the chair's name read ``Đir/t Ngạc Phong``, with no reason, in review by its confidence alone
@@ -326,7 +341,7 @@ def _name_off_column(f: Footer, right: list[Line]) -> str | None:
     if f.name is None or not (inside := _in_column(f.name, f)):
         return None if f.name is None or inside is None else \
             f"the name taken ('{f.name.text}') does not stand in its position's column: it may be another signer's"
-    other = next((ln for ln in right if ln is not f.name and _beside(f.name, ln) and is_name(trim_noise(ln.text))
+    other = next((ln for ln in right if ln is not f.name and _beside(f.name, ln, rows) and is_name(trim_noise(ln.text))
                   and _in_column(ln, f)), None)
     return None if other is None else \
         f"two names ('{f.name.text}', '{other.text}') stand in the position's column on one row: which is the signer's"
@@ -337,7 +352,8 @@ def parse_footer(lines: list[Line], page: int) -> Footer | None:
     Of several blocks the one with an authority (``TM.``…) wins, then one not signed by a secretary
     (even one whose name was not read: :func:`_unnamed_principal`)."""
     left, right, noi_nhan = footer_segments(lines)
-    every = _blocks(right)
+    rows = Rows(lines)
+    every = _blocks(right, rows)
     blocks = [b for b in every if b.name or b.authority]
 
     def rank(b: Footer) -> tuple[bool, bool, bool]:
@@ -347,10 +363,10 @@ def parse_footer(lines: list[Line], page: int) -> Footer | None:
     if f is not None and _position_key(f) in SECONDARY and not f.authority:
         principal = _unnamed_principal(every)
         if principal is None:
-            f.doubt = _unread_beside(f, every, right)
+            f.doubt = _unread_beside(f, every, right, rows)
         f = principal or f
     if f is not None and f.doubt is None:
-        f.doubt = _name_on_position_row(f) or _name_off_column(f, right)
+        f.doubt = _name_on_position_row(f, rows) or _name_off_column(f, right, rows)
     if f is None and not noi_nhan:
         return None
     f = f or Footer(page)

@@ -1,5 +1,5 @@
-"""The footer's two columns in reading order: the left column (``Nơi nhận:`` and its list) top to bottom, then the
-right (the signature block: authority, position, name).
+"""The footer's two columns in reading order: the left column (``Nơi nhận:`` and its list, or a record of minutes'
+secretary's block) top to bottom, then the right (the signature block: authority, position, name).
 
 Why: Decree 30 puts the recipients beside the signature block, and a record of minutes puts ``THƯ KÝ`` beside
 ``CHỦ TỌA``, each with a name under it. Tesseract reads them line by line across both columns (``Nơi nhận: KT.
@@ -8,9 +8,11 @@ as it does a header (:mod:`archivist.headorder`): the record's text and the PDF'
 with the signer, which garbles copy-paste and phrase search. The footer's left column is not centred (a list is
 aligned on its left edge), so the cut is found from the gap itself: the first line among the page's last whose
 widest gap is plainly a column gap (:func:`archivist.headorder.clear_cut`) with capitals after it (an authority,
-a position) and ``Nơi nhận`` before it, as the footer parser reads the label, opens the footer (not a record of
-minutes' ``THƯ KÝ`` beside ``CHỦ TỌA``: put one after the other, the footer parser took the secretary's block for
-the signer's, seed 229's ``bb-095``);
+a position) and, before it, ``Nơi nhận`` as the footer parser reads the label or the other signer's heading
+(minutes' ``THƯ KÝ`` beside ``CHỦ TỌA``) opens the footer. The footer parser finds a block by the row and column
+its lines stand on (:mod:`archivist.pagerows`), so it reads the same signer in either order (session 43's, ranking
+by line numbers, took the secretary's block for the chair's once they were put one after the other: seed 229's
+``bb-095``; bench/RESULTS.md, "Minutes' signatures in reading order (session 44)");
 every line from it is cut at its own wide gap within the gap the lines cut so far leave between the columns, or
 taken whole into the column on whose side it stands, down to the first line that reaches across (bench/RESULTS.md,
 "Footer columns in reading order (session 43, second round)").
@@ -26,6 +28,7 @@ from .footer import _NOI_NHAN
 from .headorder import _lines, clear_cut, reordered
 from .models import Word
 from .ocrtext import _fold, upper_ratio
+from .signwords import in_capitals
 
 #: The footer is within the page's last lines; its first line is looked for among them.
 TAIL_LINES = 16
@@ -37,15 +40,22 @@ CAPITALS = 0.8
 GAP_SHARE = 0.3
 
 
+def _heading(part: str) -> bool:
+    """``part`` reads as a signature block's heading: in capitals (an authority, a position), or a printed position
+    but for the case of some letters (``THƯ ký``, :func:`archivist.signwords.in_capitals`)."""
+    return upper_ratio(part) >= CAPITALS or in_capitals(part) is not None
+
+
 def opens_footer(line: Sequence[Word]) -> int | None:
     """Where ``line`` is cut into the footer's two columns (the index of the right column's first word): at a
-    clear gap (:func:`clear_cut`) with capitals after it and ``Nơi nhận`` before it; None otherwise."""
+    clear gap (:func:`clear_cut`) with a heading after it (:func:`_heading`) and, before it, ``Nơi nhận`` as the
+    footer parser finds it (a label it misses stays as read) or the other signer's heading (minutes' ``THƯ KÝ``
+    beside ``CHỦ TỌA``); None otherwise."""
     k = clear_cut(line)
     if k is None:
         return None
     left, right = (" ".join(w.text for w in part) for part in (line[:k], line[k:]))
-    noi_nhan = bool(_NOI_NHAN.match(_fold(left)))  # as the footer parser finds it: a label it misses stays as read
-    if upper_ratio(right) >= CAPITALS and noi_nhan:
+    if _heading(right) and (_NOI_NHAN.match(_fold(left)) or _heading(left)):
         return k
     return None
 

@@ -52,6 +52,7 @@ from rapidfuzz.distance import Levenshtein
 from .fields import Field
 from .footer import Footer
 from .ocrtext import fold_key, page_lines, same_column
+from .pagerows import Rows
 from .signwords import POSITIONS, SECONDARY, split_positions
 
 #: how many lines over the signer's name its block's heading may stand (authority, position, signature, seal)
@@ -141,8 +142,10 @@ def heading_over_name(footer: Footer | None, pages: Sequence[Any]) -> str | None
     page = next((p for p in pages if name is not None and p.number == name.page), None)
     if name is None or box is None or page is None:
         return None
-    for ln in page_lines(page):
-        part = ln.box() if name.index - BLOCK_LINES <= ln.index < name.index else None
+    lines = page_lines(page)
+    rows = Rows(lines)  # the rows over the name, whether its footer's columns were read across or one after the other
+    for ln in lines:
+        part = ln.box() if rows.row(name) - BLOCK_LINES <= rows.row(ln) < rows.row(name) else None
         if part is None or not same_column(part, box):
             continue
         if fold_key(ln.text) in SECONDARY or secondary_near(fold_key(ln.text)):  # flags118: one letter off too

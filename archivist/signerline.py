@@ -26,6 +26,7 @@ from .fields import Field
 from .footer import Footer, position_column
 from .namerival import listed
 from .ocrtext import Line, fold_key, same_column
+from .pagerows import Rows
 
 #: the body's line that names the chair, its label's words with marks folded (``Chủ trì:``, ``Chủ tọa:``)
 LABELS = ("chu tri", "chu toa")
@@ -104,10 +105,14 @@ def merged(readings: Sequence[str]) -> str | None:
 
 def _under(footer: Footer, last: Line, lines: Sequence[Line]) -> list[Line]:
     """The lines under ``last`` (``footer``'s last position or authority line), in its column, within :data:`ROWS`
-    rows, nearest first."""
+    rows (:class:`archivist.pagerows.Rows`: the same whether the footer's columns were read across or one after
+    the other), nearest first."""
     col = position_column(footer)
-    return [ln for ln in lines if ln.page == last.page and 0 < ln.index - last.index <= ROWS and col is not None
-            and (box := ln.box()) is not None and same_column(col, box) and any(c.isalpha() for c in ln.text)]
+    rows = Rows(lines)
+    under = [ln for ln in lines if ln.page == last.page and 0 < rows.row(ln) - rows.row(last) <= ROWS
+             and col is not None and (box := ln.box()) is not None and same_column(col, box)
+             and any(c.isalpha() for c in ln.text)]
+    return sorted(under, key=rows.row)
 
 
 def line_signer(footer: Footer | None, pages: Sequence[Sequence[Line]], texts: Sequence[str]) -> Field | None:

@@ -79,11 +79,46 @@ def test_footer_read_across_its_columns_comes_back_one_column_after_the_other() 
     assert _footer(out)[2] == "Bùi Xuân Vinh" and _footer(out)[3] == ["- Như thành phần mời;", "- Lưu VT."]
 
 
-def test_minutes_secretary_beside_the_chair_are_left_as_read() -> None:
-    """Put one after the other, the footer parser took the secretary's block for the signer's (seed 229's typed
-    ``bb-095``, ``tests/test_signers_empty42.py``): a record of minutes' footer stays as read."""
+def test_minutes_secretary_and_chair_come_back_one_block_after_the_other() -> None:
+    """A record of minutes' two signature blocks: the secretary's (``THƯ KÝ``, its signature, its name), then the
+    chair's; the footer parser finds the same blocks and the same signer either way (it takes the lines by their
+    rows, :mod:`archivist.pagerows`), where session 43's parser, ranking by line numbers, took the secretary's."""
     words = page(MINUTES)
-    assert footer_order(words) is words
+    out = footer_order(words)
+    assert text_of(out).split("\n") == ["nhất trí thông qua./.", "THƯ KÝ", "/w", "Mai Thành Tuấn", "CHỦ TỌA", "(`",
+                                        "Bùi Thu Nhung"]
+    assert sorted((w.text, w.bbox, w.conf) for w in out) == sorted((w.text, w.bbox, w.conf) for w in words)
+    assert _footer(out) == _footer(words) == (None, ["CHỦ TỌA"], "Bùi Thu Nhung", [], False)
+
+
+def test_minutes_chair_whose_name_is_unread_is_taken_in_either_order() -> None:
+    """Seed 229's typed ``bb-095``: the chair's name read ``Dương Diệu bung`` (no name). Read across, the chair's
+    block was found beside the secretary's; put in order, session 43's parser looked for a name in the lines after
+    ``CHỦ TỌA`` only, found none, dropped the block and stored the secretary's. Taken by rows, the chair's block is
+    found both ways (its name is then read from the ``Chủ trì:`` line, :mod:`archivist.signerline`)."""
+    lines = [MINUTES[0], MINUTES[1], MINUTES[2],
+             [("Phạm", 353, 440), ("Thị", 460, 520), ("Linh", 540, 631), ("Dương", 1037, 1150), ("Diệu", 1170, 1250),
+              ("bung", 1270, 1359)]]
+    words = page(lines)
+    out = footer_order(words)
+    assert out is not words and text_of(out).split("\n")[-2:] == ["(`", "Dương Diệu bung"]
+    assert _footer(out) == _footer(words) == (None, ["CHỦ TỌA"], None, [], False)
+
+
+def test_minutes_chair_name_under_a_signature_read_as_letters_in_either_order() -> None:
+    """Seed 236's typed ``bb-159`` (boxes as its record holds them): the chair's signature read ``A LƯ`` alone on its
+    row, over the names. Either order, the chair's block takes ``Đinh Điệu Mai`` (the name under it in its column),
+    not the signature."""
+    rows = [[("nhất", 341, 422, 1636), ("trí", 449, 511, 1636), ("thông", 535, 639, 1636), ("qua./.", 663, 785, 1636)],
+            [("THƯ", 526, 594, 1702), ("KÝ", 613, 656, 1698), ("CHỦ", 1192, 1255, 1696), ("TỌA", 1278, 1343, 1703)],
+            [("A", 1194, 1259, 1829), ("LƯ", 1259, 1389, 1829)],
+            [("Đỗ", 460, 504, 1962), ("Thị", 526, 590, 1969), ("Trang", 612, 719, 1970), ("Đinh", 1126, 1213, 1968),
+             ("Điệu", 1235, 1320, 1968), ("Mai", 1343, 1407, 1968)]]
+    tall = {1829: 62}
+    words = [Word(t, 90.0, (x0, y, x1, y + tall.get(y, 36)), n) for n, row in enumerate(rows) for t, x0, x1, y in row]
+    out = footer_order(words)
+    assert text_of(out).split("\n")[1:] == ["THƯ KÝ", "Đỗ Thị Trang", "CHỦ TỌA", "A LƯ", "Đinh Điệu Mai"]
+    assert _footer(out)[2] == _footer(words)[2] == "Đinh Điệu Mai"
 
 
 def test_each_line_is_cut_at_its_own_gap_within_the_columns_gap() -> None:
@@ -99,7 +134,9 @@ def test_each_line_is_cut_at_its_own_gap_within_the_columns_gap() -> None:
 
 def test_what_opens_a_footer() -> None:
     assert opens_footer(page(INVITATION)[15:22]) == 2  # ``Nơi nhận:`` | ``TM. UỶ BAN NHÂN DÂN``
-    assert opens_footer(page(MINUTES)[4:8]) is None  # ``THƯ KÝ`` | ``CHỦ TỌA``: not reordered
+    assert opens_footer(page(MINUTES)[4:8]) == 2  # ``THƯ KÝ`` | ``CHỦ TỌA``
+    small = page([[("THƯ", 433, 500), ("ký", 520, 563), ("CHỦ", 1114, 1178), ("TỌA", 1200, 1265)]])
+    assert opens_footer(small) == 2  # a printed position read with small letters
     label = page([[("Người", 300, 400), ("lập", 420, 480), ("Ngày", 1200, 1290), ("lập", 1310, 1370)]])
     assert opens_footer(label) is None  # a form's label and value: not in capitals
 
@@ -151,4 +188,45 @@ def test_generated_typed_footer_is_read_in_order_end_to_end(tmp_path: Path, monk
     raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", "1", "-l", "1", str(done.pdf), "-"],
                          capture_output=True, text=True, check=True).stdout
     assert words(raw) == words(first["with"])
+    assert_valid_pdfa(done.archive)
+
+
+@pytest.mark.slow
+def test_generated_typed_minutes_signatures_are_read_in_order_end_to_end(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fourth typewritten document of seed 228 (``generate.py --docs 4 --groups typewriter``: minutes of Tiến
+    Phong, one page) through ``archivist process``: its record ends with the secretary's block (``THƯ KÝ``, then
+    the name under it), then the chair's, where without the rule the positions and the names were each read across
+    one row; the same words, and the same signer (the chair) and position either way; the words in reading order
+    lost fewer; the PDF/A's text layer in the record's order (``pdftotext -raw``), PDF/A-1b valid."""
+    import json
+    import subprocess
+
+    from archivist.metrics import words
+    from bench.groups import ordered_word_error
+    from tests.pdfcheck import assert_valid_pdfa
+    from tests.rereadcheck import typed_both_ways
+
+    done = typed_both_ways(tmp_path, 228, lambda: monkeypatch.setattr(pagework, "footer_order", lambda ws: ws), doc=4)
+    assert done.read["with"] == done.read["without"]  # no word's text changed
+    recs = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))
+            for name in ("with", "without")}
+    last = {name: rec["pages"][-1]["text"] for name, rec in recs.items()}
+    truth = done.pages[-1]["text"]
+    assert truth.endswith("THƯ KÝ\nDương Diệu Hoa\nCHỦ TỌA\nNguyễn Thị Diệp")
+    assert ordered_word_error(truth, last["with"]) < ordered_word_error(truth, last["without"])
+    lines = last["with"].split("\n")
+    tail = lines[next(i for i, line in enumerate(lines) if line.startswith("THƯ")):]  # the footer, from THƯ KÝ
+    at = {key: next(i for i, line in enumerate(tail) if key in line) for key in ("Hoa", "CHỦ TỌA", "Diệp")}
+    assert 0 < at["Hoa"] < at["CHỦ TỌA"] < at["Diệp"], tail  # the secretary's block, then the chair's
+    assert tail[0].upper() == "THƯ KÝ" and tail[at["Hoa"]].endswith("Hoa") and tail[at["CHỦ TỌA"]] == "CHỦ TỌA"
+    across = last["without"].split("\n")
+    assert any("CHỦ TỌA" in line and line.upper().startswith("THƯ KÝ") for line in across)  # read across
+    meta = {name: rec["metadata"] for name, rec in recs.items()}
+    assert meta["with"]["signer"] == "Nguyễn Thị Diệp" and meta["with"]["signer_position"] == "CHỦ TỌA"
+    for key in ("signer", "signer_position", "authority", "needs_review"):
+        assert meta["with"].get(key) == meta["without"].get(key)
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", "1", "-l", "1", str(done.pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    assert words(raw) == words(last["with"])
     assert_valid_pdfa(done.archive)
