@@ -1,0 +1,104 @@
+"""Review flags and values, hundred-and-forty-sixth round onward (issue 14 item 9, session 44).
+
+flags146, a register leaf's place taken from its issuer. A leaf prints no place line; session 43 (flags140) sent
+its empty place to review, naming the issuer's unit to fill it from: 29 of the 84 leaves of the earlier sets went
+to review for that alone. The book's place is the issuer's commune, so the place is now taken from there
+(``registerplace.fill_register_place``: ``ỦY BAN NHÂN DÂN XÃ HẢI XUÂN`` -> ``Xã Hải Xuân``), keeping its source (the
+issuer's page, box and text, a change saying so), less sure than a place read on its line, and sent to review when
+the issuer itself is in doubt. Fixture: HG230 tables-27-so-khai-sinh-bang-01-2013-hai-xuan's head, as read
+(tests/test_flag_evidence140.py). End to end: the generator's birth register (seed 5, ``Xã Tiên Phong``, whose place
+line would have been written short) processed by ``archivist process``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageFilter
+
+from archivist.fields import Field
+from archivist.registerplace import DERIVED, fill_register_place, issuer_doubt, issuer_unit, unit_place
+from tests.test_flag_evidence140 import LEAF, PLACE_LINE
+from tests.test_flag_evidence140 import _extract as _extract140
+
+FROM_ISSUER = "taken from the issuer 'ỦY BAN NHÂN DÂN XÃ HẢI XUÂN'"
+
+
+def test_a_units_name_is_written_as_a_place_and_a_district_town_is_no_commune() -> None:
+    assert unit_place("XÃ HẢI XUÂN") == "Xã Hải Xuân"
+    assert unit_place("THỊ TRẤN YÊN BÌNH") == "Thị trấn Yên Bình"
+    assert unit_place("PHƯỜNG 3") == "Phường 3"
+    assert unit_place("xã Tân Thạnh Đông") == "Xã Tân Thạnh Đông"
+    assert issuer_unit("ỦY BAN NHÂN DÂN THỊ XÃ NGHĨA LỘ") is None  # 'XÃ' inside a district-level town's level word
+    assert issuer_unit("UBND THÀNH PHỐ VINH") is None
+
+
+def test_the_issuers_doubt_is_its_review_or_a_confidence_under_its_threshold() -> None:
+    assert issuer_doubt(Field("ỦY BAN NHÂN DÂN XÃ HẢI XUÂN", 0.85)) is None
+    assert issuer_doubt(Field("ỦY BAN NHÂN DÂN XÃ HẢI XUÂN", 0.63)) == "the issuer was read at 0.63, under 0.70"
+    assert issuer_doubt(Field("UBND HUYỆN X", 0.9, review="the parent's line")) == "the parent's line"
+
+
+def test_only_a_leaf_with_no_place_is_given_one() -> None:
+    issuer = Field("ỦY BAN NHÂN DÂN XÃ HẢI XUÂN", 0.9, 1, (1, 2, 3, 4), "ỦY BAN NHÂN DÂN XÃ HẢI XUÂN")
+    read = {"issuer": issuer, "place": Field("Hải Xuân", 0.88)}
+    fill_register_place(read, "Sổ đăng ký")
+    assert read["place"].value == "Hải Xuân" and not read["place"].changes  # a place read is kept as read
+    letter = {"issuer": issuer}
+    fill_register_place(letter, None)
+    assert "place" not in letter  # no leaf: nothing
+    leaf = {"issuer": issuer}
+    fill_register_place(leaf, "Sổ")
+    assert leaf["place"].to_dict() == {"value": "Xã Hải Xuân", "confidence": DERIVED, "page": 1, "bbox": [1, 2, 3, 4],
+                                       "source_text": "ỦY BAN NHÂN DÂN XÃ HẢI XUÂN",
+                                       "changes": [FROM_ISSUER + ": a register's leaf prints no place line; the "
+                                                   "book's place is its commune's"]}
+
+
+def test_through_extract_a_leafs_place_is_its_issuers_commune_kept_with_its_source() -> None:
+    meta = _extract140(LEAF)
+    assert meta.classification.form == "Sổ đăng ký" and meta.issuer.value == "ỦY BAN NHÂN DÂN XÃ HẢI XUÂN"
+    place = meta.place
+    assert place.value == "Xã Hải Xuân" and place.review is None and "place" not in meta.needs_review
+    assert place.confidence == min(DERIVED, meta.issuer.confidence)
+    assert (place.page, place.bbox, place.source_text) == (meta.issuer.page, meta.issuer.bbox, meta.issuer.source_text)
+    assert place.changes[0].startswith(FROM_ISSUER)
+    placed = _extract140([w for w in LEAF if w[3] != 2] + PLACE_LINE)  # a place line read is taken as read
+    assert placed.place.value == "Hải Xuân" and not any("taken from the issuer" in c for c in placed.place.changes)
+
+
+def test_through_extract_a_place_from_a_doubtful_issuer_is_stored_and_flagged() -> None:
+    weak = [(w, 40.0 if ln == 2 and w in ("HẢI", "XUÂN") else c, b, ln) for w, c, b, ln in LEAF]
+    meta = _extract140(weak)
+    assert meta.issuer.value == "ỦY BAN NHÂN DÂN XÃ HẢI XUÂN" and meta.issuer.confidence < 0.7
+    assert meta.place.value == "Xã Hải Xuân" and "place" in meta.needs_review
+    assert (meta.place.review or "").startswith("the place was taken from the issuer, itself in doubt")
+
+
+@pytest.mark.slow
+def test_a_generated_register_leaf_is_stored_with_its_issuers_commune(tmp_path: Path) -> None:
+    from samples.hard import _table_doc
+    from samples.scan import render
+
+    doc = _table_doc("register", 5, False)
+    assert doc.metadata["place"] == "Xã Tiên Phong"  # the book's place: its place line would have read 'Tiên Phong'
+    ink, _, _ = render(doc.pages[0], 300)
+    scans, archive = tmp_path / "scans", tmp_path / "archive"
+    scans.mkdir()
+    page = Image.fromarray((255 - ink * 0.9).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
+    page.save(scans / "so-khai-sinh.jpg", dpi=(300, 300), quality=90)
+    res = subprocess.run([sys.executable, "-m", "archivist.cli", "process", str(scans), "--archive", str(archive),
+                          "--workers", "1"], capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, res.stdout + res.stderr
+    [path] = (archive / "documents").glob("*.json")
+    meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]
+    assert meta["issuer"] == "ỦY BAN NHÂN DÂN XÃ TIÊN PHONG" and meta["place"] == "Xã Tiên Phong"
+    place = meta["fields"]["place"]
+    assert place["source_text"] == meta["fields"]["issuer"]["source_text"] and place["page"] == 1
+    assert place["confidence"] <= DERIVED and not place.get("review")
+    assert place["changes"][0].startswith("taken from the issuer 'ỦY BAN NHÂN DÂN XÃ TIÊN PHONG'")
+    assert "place" not in (meta["needs_review"] or [])
