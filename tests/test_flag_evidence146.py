@@ -102,3 +102,30 @@ def test_a_generated_register_leaf_is_stored_with_its_issuers_commune(tmp_path: 
     assert place["confidence"] <= DERIVED and not place.get("review")
     assert place["changes"][0].startswith("taken from the issuer 'ỦY BAN NHÂN DÂN XÃ TIÊN PHONG'")
     assert "place" not in (meta["needs_review"] or [])
+
+
+# flags147, a name word with a listed given name's letters and marks no listed name gives them: the restorer leaves a
+# word of two listed spellings as read (``dung``: ``Dung``, ``Dũng``), a misread mark and all. Sealed HG243
+# clean-04-khai-sinh's person, printed ``VÕ PHƯƠNG DUNG``, read ``DƯNG`` at 90 and stored ``Võ Phương Dưng`` (0.808).
+
+
+def test_a_name_word_with_marks_no_listed_name_gives_its_letters_is_doubted() -> None:
+    from archivist.namerival import marks_doubt
+
+    assert marks_doubt("Võ Phương Dưng") == "'Dưng' is no listed name: a name writes these letters 'Dung' or " \
+                                            "'Dũng', a mark may be misread"
+    assert "'Thạnh'" in (marks_doubt("Nguyễn Thạnh Khánh") or "")  # HG162 speckle-23's person, printed Thanh
+    for right in ("Võ Phương Dung", "Võ Phương Dũng", "Nguyễn Văn Hoà", "Lê Thị Thuỷ", "Nguyễn Văn Tám",
+                  "Dưng Văn An"):  # listed; old tone placement; listed apart; a family name is not judged
+        assert marks_doubt(right) is None, right
+
+
+def test_through_the_name_rules_the_person_read_with_another_mark_is_flagged_and_kept() -> None:
+    from archivist.fields import Field as F
+    from archivist.namerival import flag_name_rivals
+
+    found = {"person": F("Võ Phương Dưng", 0.808, None, None, "VÕ PHƯƠNG DƯNG"),
+             "signer": F("Võ Phương Dung", 0.85, None, None, "Võ Phương Dung")}
+    flag_name_rivals(found, [])
+    assert found["person"].value == "Võ Phương Dưng" and "'Dưng' is no listed name" in (found["person"].review or "")
+    assert found["signer"].review is None
