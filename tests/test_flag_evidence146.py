@@ -129,3 +129,46 @@ def test_through_the_name_rules_the_person_read_with_another_mark_is_flagged_and
     flag_name_rivals(found, [])
     assert found["person"].value == "Võ Phương Dưng" and "'Dưng' is no listed name" in (found["person"].review or "")
     assert found["signer"].review is None
+
+
+# listrows.label_gap_doubt refitted on footers read in order: sealed AT242 05-tb-184-xuan-truong's footer (lines
+# 19-27 as read, renumbered under a head), its right list of three rows with the signature column's two strokes read
+# as lines '—' of their own, parsed after the list: counted as rows they made the pitch 29 px, the label 2.29 pitches
+# above the first item; its rows alone step 55 px (1.20)
+TB184: list[tuple[str, float, tuple[int, int, int, int], int]] = [
+    ('Nơi', 96.83, (506, 1810, 583, 1845), 7), ('nhận:', 96.52, (597, 1810, 717, 1855), 7),
+    ('-', 93.09, (507, 1898, 520, 1902), 8), ('UBND', 92.55, (534, 1881, 662, 1911), 8),
+    ('huyện', 96.08, (676, 1879, 786, 1921), 8), ('Thọ', 96.77, (800, 1879, 871, 1919), 8),
+    ('Xuân', 93.31, (886, 1879, 982, 1911), 8), ('(b/c);', 42.23, (998, 1879, 1091, 1920), 8),
+    ('-', 92.8, (507, 1955, 520, 1959), 9), ('Các', 96.83, (535, 1936, 603, 1968), 9),
+    ('ban,', 96.53, (617, 1936, 692, 1975), 9), ('ngành,', 96.54, (708, 1936, 827, 1978), 9),
+    ('đoàn', 96.79, (842, 1936, 929, 1968), 9), ('thể', 96.11, (943, 1935, 998, 1968), 9),
+    ('xã;', 96.88, (1011, 1937, 1062, 1975), 9), ('-', 92.02, (507, 2013, 520, 2017), 10),
+    ('Lưu:', 93.3, (535, 1996, 618, 2026), 10), ('VT.', 85.37, (634, 1996, 699, 2026), 10),
+    ('TM.', 96.62, (1585, 1814, 1682, 1850), 11), ('ỦY', 96.91, (1700, 1802, 1775, 1850), 11),
+    ('BAN', 96.24, (1790, 1813, 1902, 1849), 11), ('NHÂN', 96.32, (1918, 1802, 2075, 1849), 11),
+    ('DÂN', 95.38, (2090, 1802, 2205, 1849), 11), ('CHỦ', 96.74, (1761, 1872, 1878, 1920), 12),
+    ('TỊCH', 96.19, (1894, 1883, 2030, 1920), 12), ('—', 92.02, (1648, 1954, 1710, 1969), 13),
+    ('—', 39.16, (1617, 2010, 1703, 2023), 14), ('Trần', 95.89, (1690, 2282, 1801, 2322), 15),
+    ('Quang', 96.68, (1817, 2285, 1971, 2333), 15), ('Phúc', 96.24, (1986, 2283, 2101, 2322), 15),
+]
+
+
+def _footer(words: list) -> object:
+    from archivist import classify
+    from archivist.classify import PageText
+    from archivist.extract import analysed
+    from tests.test_flag_evidence import HEAD, _page
+
+    classify._LAST = None
+    return analysed([PageText(1, "", list(_page(HEAD).words) + words)]).footer
+
+
+def test_the_label_gap_counts_rows_with_words_not_the_signatures_strokes() -> None:
+    from archivist.listrows import label_gap_doubt
+
+    footer = _footer(TB184)
+    assert [ln.text for ln in footer.recipients][-2:] == ["-", "-"]  # the strokes, parsed as the list's lines
+    assert label_gap_doubt(footer) is None
+    lost = [w for w in TB184 if w[3] != 8]  # the first item not read: the label two rows above the next
+    assert "lines below 'Nơi nhận:'" in (label_gap_doubt(_footer(lost)) or "")
