@@ -71,7 +71,7 @@ from .parentflags import flag_parent_and_stub
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
 from .registerpages import read_register
-from .registerplace import flag_register_place
+from .registerplace import fill_register_place
 from .required import required_fields
 from .secondsigner import flag_party_heading, flag_second_signer, flag_under_second_heading
 from .sideflags import flag_beside
@@ -377,7 +377,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_slips(found, texts)  # a date of 2011 on a page in Circular 55's spelling; a subject's glued or capital slip
     flag_run_on(found, doc)  # a subject under a title with a later line as wide as the body's: the body run in
     flag_crossed(found, text, pages)  # a field another puts in doubt: a read-back date, a subject's name line, a glyph
-    flag_register_place(found, cls.form)  # a register leaf prints no place: its book's, the commune's, to fill in
+    fill_register_place(found, cls.form, threshold)  # a register leaf prints no place: its book's, the issuer's commune
     flag_small_start(found)  # a subject, body's or person's name stored opening small: its capital read small
     meta = Metadata(classification=cls, entries=entries or None, **found)
     meta.needs_review = _to_review(meta, required_fields(cls.type, cls.kind, cls.form), threshold)

@@ -26,7 +26,8 @@ def _two_letters(word: str) -> bool:
 
 
 #: a list's first item this many line pitches or more below ``Nơi nhận:``: a line between them was not read
-#: (AT19 2.2; on the fit sets the widest right list stood 1.96 pitches below, most 1.0-1.3)
+#: (AT19 2.2; on the fit sets the widest right list stood 1.96 pitches below, most 1.0-1.3). Refitted on footers
+#: read in order (session 44, :func:`label_gap_doubt`'s rows): unchanged
 LABEL_GAP = 2.0
 
 
@@ -38,10 +39,16 @@ def _mid(ln: Line) -> float | None:
 
 def label_gap_doubt(footer: Footer) -> str | None:
     """Why the recipients are doubtful: their first row stands :data:`LABEL_GAP` pitches (the mean step
-    between their rows) or more below the ``Nơi nhận:`` label, on the same page: an item's line was lost."""
+    between their rows) or more below the ``Nơi nhận:`` label, on the same page: an item's line was lost.
+
+    A row is a line with a word of two letters (:func:`_two_letters`): since the footer is read in order
+    (archivist/footorder.py) the signature column's strokes read as lines of their own (``—``) come after the list
+    as its lines, standing between its rows, and counted as rows they shrank the pitch (sealed AT242 tb-184's right
+    list: 2.29 pitches; 1.20 of its three rows; session 44)."""
     rows: dict[int, list[float]] = {}
     for ln in footer.recipients:
-        if footer.label and ln.page == footer.label.page and (m := _mid(ln)) is not None:
+        if footer.label and ln.page == footer.label.page and any(map(_two_letters, ln.text.split())) \
+                and (m := _mid(ln)) is not None:
             rows.setdefault(ln.index, []).append(m)
     mids = sorted(median_high(v) for v in rows.values())
     top = _mid(footer.label) if footer.label else None

@@ -35,6 +35,11 @@ def _meta(ctx: Ctx, number: str | None, subject: str | None, signer: str, positi
             "recipients": []}
 
 
+def leaf_meta(ctx: Ctx, subject: str) -> dict:
+    """A register leaf's metadata: the registrar signs it, and its place is the book's (:attr:`Ctx.book_place`)."""
+    return _meta(ctx, None, subject, ctx.signer, "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH") | {"place": ctx.book_place}
+
+
 def _residence(r: random.Random, ctx: Ctx) -> str:
     return fill("{hamlet}, {address}", ctx.slots(r))
 
@@ -158,7 +163,7 @@ def register_page(r: random.Random, ctx: Ctx) -> Doc:
                     ("kv", f"Họ, chữ đệm, tên người cha: {person(r, 'M')[0].upper()}")]
     flow(w, ctx.local_blocks(entries))
     signature(w, ["CÔNG CHỨC TƯ PHÁP - HỘ TỊCH"], ctx.signer, None, seal=False)
-    meta = _meta(ctx, None, "Sổ đăng ký khai sinh", ctx.signer, "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH")
+    meta = leaf_meta(ctx, "Sổ đăng ký khai sinh")
     civil = {"person": names[0], "event": "birth", "event_date": _iso(births[0]), "book": book, "entry": str(ctx.num),
              "registered": meta["date"]}
     return Doc("Khai sinh", None, "civil_status", slug(f"so khai sinh {book} {ctx.slug_name}"), meta, w.pages,

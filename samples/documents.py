@@ -123,6 +123,13 @@ class Ctx:
         return f"{self.unit_type} {self.commune}"
 
     @property
+    def book_place(self) -> str:
+        """A register book's place, which its leaves never print: the unit's full name (``Xã Hải Xuân``), as its
+        issuer names it. The place line's short form (``Hải Xuân``, :attr:`short_place`) is a choice of print a leaf
+        never makes, so it is no truth for one (session 44)."""
+        return self.place if self.unit_type in DISTRICT_TYPES else f"{self.unit_type} {self.commune}"
+
+    @property
     def date_line(self) -> str:
         return f"{self.place}, {date_long(self.y, self.m, self.d, old=self.old)}"
 

@@ -13,7 +13,7 @@ import datetime as dt
 import random
 
 from samples import vocab
-from samples.citizen import _dmy, _iso, _meta, register_head, registered_birth
+from samples.citizen import _dmy, _iso, leaf_meta, register_head, registered_birth
 from samples.documents import Block, Ctx, Doc, signature, slug, title
 from samples.layout import Writer
 from samples.letters import administrative
@@ -117,7 +117,7 @@ def death_register_table(r: random.Random, ctx: Ctx, entries: int | None = None)
     cols.append(Column("Nơi chết", min(44.0, w.geo.width - sum(c.width for c in cols))))
     place(w, Table(cols, rows, pt=11.0, numbered=True))
     signature(w, ["CÔNG CHỨC TƯ PHÁP - HỘ TỊCH"], ctx.signer, None, seal=False)
-    meta = _meta(ctx, None, "Sổ đăng ký khai tử", ctx.signer, "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH")
+    meta = leaf_meta(ctx, "Sổ đăng ký khai tử")
     civil = {"person": names[0], "event": "death", "event_date": _iso(deaths[0]), "book": book,
              "entry": str(ctx.num), "registered": meta["date"]}
     return Doc("Khai tử", None, "civil_status", slug(f"so khai tu bang {book} {ctx.slug_name}"), meta, w.pages,
@@ -142,7 +142,7 @@ def register_table(r: random.Random, ctx: Ctx, entries: int | None = None) -> Do
     cols.append(Column("Họ tên người cha", min(28.0, w.geo.width - sum(c.width for c in cols))))
     place(w, Table(cols, rows, pt=11.0, numbered=True))
     signature(w, ["CÔNG CHỨC TƯ PHÁP - HỘ TỊCH"], ctx.signer, None, seal=False)
-    meta = _meta(ctx, None, "Sổ đăng ký khai sinh", ctx.signer, "CÔNG CHỨC TƯ PHÁP - HỘ TỊCH")
+    meta = leaf_meta(ctx, "Sổ đăng ký khai sinh")
     civil = {"person": names[0], "event": "birth", "event_date": _iso(births[0]), "book": book, "entry": str(ctx.num),
              "registered": meta["date"]}
     return Doc("Khai sinh", None, "civil_status", slug(f"so khai sinh bang {book} {ctx.slug_name}"), meta, w.pages,

@@ -5,7 +5,8 @@ A civil-status register's leaf prints the issuing body's heading, the title, ``Q
 place-and-date line: the reader finds no place on it, and since a leaf is not *required* to show one
 (archivist/required.py) the empty place went out with no flag: 79 of the 99 values not found and unflagged on
 session 42's sets. The book's place is its commune's, so the empty place now goes to review saying where to fill it
-in from (``registerplace.flag_register_place``). Flags only: the place stays empty.
+in from (``registerplace.register_place_reason``; since session 44 only where the issuer names no commune:
+flags146 takes the place from the issuer's commune otherwise). Flags only: the place stays empty.
 
 Fixture: HG230 tables-27-so-khai-sinh-bang-01-2013-hai-xuan's first five lines, as read (its title ``SỐ ĐĂNG KÝ``).
 
@@ -72,11 +73,15 @@ def test_the_reason_names_the_issuers_unit_to_fill_the_place_from() -> None:
     assert register_place_reason(None).startswith("not found on the document: " + FILL_IN)
 
 
-def test_through_extract_a_leafs_empty_place_is_flagged_and_stays_empty() -> None:
-    meta = _extract(LEAF)
-    assert meta.classification.form == "Sổ đăng ký" and meta.issuer.value == "ỦY BAN NHÂN DÂN XÃ HẢI XUÂN"
-    assert meta.place.value is None and "place" in meta.needs_review
-    assert FILL_IN in (meta.place.review or "") and "'XÃ HẢI XUÂN'" in (meta.place.review or "")
+def test_through_extract_a_leafs_empty_place_is_flagged_and_stays_empty_when_its_issuer_names_no_commune() -> None:
+    # since session 44 (flags146, tests/test_flag_evidence146.py) a leaf whose issuer ends in a commune takes its
+    # place from there; one whose issuer names a district, or none, keeps session 43's flag
+    for line2 in ({"XÃ": "HUYỆN"}, {"XÃ": "", "HẢI": "", "XUÂN": ""}):
+        meta = _extract([(line2.get(w, w) if ln == 2 else w, c, b, ln) for w, c, b, ln in LEAF
+                         if ln != 2 or line2.get(w, w)])
+        assert meta.classification.form == "Sổ đăng ký" and "XÃ" not in (meta.issuer.value or "")
+        assert meta.place.value is None and "place" in meta.needs_review
+        assert FILL_IN in (meta.place.review or "") and "from the issuing body's name" in (meta.place.review or "")
 
 
 def test_a_place_read_or_a_document_that_is_no_leaf_is_not_given_the_leafs_reason() -> None:
