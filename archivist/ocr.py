@@ -9,7 +9,8 @@ and confidences back. Two engines implement it, both Tesseract with the ``vie`` 
 - ``cli``: the ``tesseract`` command with TSV output, for machines where the Python binding is
   missing; slower, same words, without the characters the engine nearly read otherwise (``Word.rivals``).
 
-Text is NFC-normalised here, once, so nothing downstream sees decomposed Vietnamese.
+Text is NFC-normalised here, once, so nothing downstream sees decomposed Vietnamese, and the engine's look-alike
+code points are made the characters the page prints (:func:`archivist.textnorm.read_text`: ``⁄`` for ``/``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .models import Word
 from .ocrfix import fix_words, text_of
 from .seals import Seal, clean_seals, find_seals, under_seal
 from .tessdata import OcrError, cli_version, tessdata_dir
+from .textnorm import read_text
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one worker = one core; parallelism comes from the pool
 
@@ -95,6 +97,15 @@ class OcrEngine(Protocol):
 
 def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
+
+
+def _as_read(word: Word, rivals: list[tuple[int, str, float, float]]) -> Word:
+    """``word`` (its text NFC as the engine gave it) with its rivals, its text as stored (:func:`read_text`); a
+    rival's offset moved where the text lost a doubled stroke before it (rivals are letters and digits)."""
+    text = read_text(word.text)
+    if len(text) != len(word.text):
+        rivals = [(len(read_text(word.text[:at])), *rest) for at, *rest in rivals]
+    return replace(word, text=text, rivals=tuple(rivals))
 
 
 def _scale_for(dpi: float, bilevel: bool = False) -> float:
@@ -206,7 +217,7 @@ class TesserocrEngine:
             h, w = img.shape
             api.SetImageBytes(np.ascontiguousarray(img).tobytes(), w, h, 1, w)
             api.SetSourceResolution(int(round(dpi)))
-            return api.GetUTF8Text().strip()
+            return read_text(api.GetUTF8Text()).strip()
         finally:
             for name, value in {**self._defaults, **self._variables}.items():
                 api.SetVariable(name, value)
@@ -299,7 +310,7 @@ class TesserocrEngine:
                 continue
             if it.IsAtBeginningOf(level):
                 if current is not None:
-                    words.append(replace(current, rivals=tuple(rivals)))
+                    words.append(_as_read(current, rivals))
                 current, rivals, at = None, [], 0
                 if it.IsAtBeginningOf(t.RIL.TEXTLINE):
                     line += 1
@@ -322,7 +333,7 @@ class TesserocrEngine:
             if not it.Next(sym):
                 break
         if current is not None:
-            words.append(replace(current, rivals=tuple(rivals)))
+            words.append(_as_read(current, rivals))
         return words
 
 
@@ -364,7 +375,7 @@ class TesseractCliEngine:
                 continue
             idx = lines.setdefault((int(cols[2]), int(cols[3]), int(cols[4])), len(lines))
             x, y, w, h = (int(v) for v in cols[6:10])
-            words.append(Word(nfc(cols[11]), float(cols[10]), _unscale((x, y, x + w, y + h), scale), idx))
+            words.append(Word(read_text(cols[11]), float(cols[10]), _unscale((x, y, x + w, y + h), scale), idx))
         return _summarise(words, fix=True)
 
 
