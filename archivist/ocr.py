@@ -9,8 +9,8 @@ and confidences back. Two engines implement it, both Tesseract with the ``vie`` 
 - ``cli``: the ``tesseract`` command with TSV output, for machines where the Python binding is
   missing; slower, same words, without the characters the engine nearly read otherwise (``Word.rivals``).
 
-Text is NFC-normalised here, once, so nothing downstream sees decomposed Vietnamese, and the engine's look-alike
-code points are made the characters the page prints (:func:`archivist.textnorm.read_text`: ``⁄`` for ``/``).
+Text is NFC-normalised here, once, so nothing downstream sees decomposed Vietnamese. The engine's look-alike code
+points are made the characters the page prints once its rules are done with the page (:func:`as_stored`).
 """
 
 from __future__ import annotations
@@ -99,15 +99,6 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-def _as_read(word: Word, rivals: list[tuple[int, str, float, float]]) -> Word:
-    """``word`` (its text NFC as the engine gave it) with its rivals, its text as stored (:func:`read_text`); a
-    rival's offset moved where the text lost a doubled stroke before it (rivals are letters and digits)."""
-    text = read_text(word.text)
-    if len(text) != len(word.text):
-        rivals = [(len(read_text(word.text[:at])), *rest) for at, *rest in rivals]
-    return replace(word, text=text, rivals=tuple(rivals))
-
-
 def _scale_for(dpi: float, bilevel: bool = False) -> float:
     """How much the engine enlarges a page scanned at ``dpi``: to OCR_TARGET_DPI under OCR_MIN_DPI, but a grey
     or colour page (not ``bilevel``) under GREY_OWN_DPI not at all."""
@@ -145,6 +136,30 @@ def _rivals(char: str, choices: Iterable[Any] | None) -> tuple[str, float, float
     if best[1] < mine - RIVAL_MARGIN:
         return None
     return best[0], round(mine, 1), round(best[1], 1)
+
+
+def as_stored(ocr: OcrResult) -> OcrResult:
+    """An OCR'd page's reading as it is stored: each word's text and the page's as :func:`archivist.textnorm.read_text`
+    gives them (``⁄`` read for ``/``), a rival's offset moved where a word lost a doubled stroke before it (rivals are
+    letters and digits). The record, the index and the PDF's text layer are all made from these words.
+
+    Why after the page's rules and not where the words are made: the rules read the engine's characters, and one
+    tells them apart (a typed word holding a ``/`` is a code, left as read; one holding a ``⁄`` is read again:
+    ``X⁄Ã`` read ``XÃ``, seed 294; bench/RESULTS.md, issue 16, session 44)."""
+    words = [_stored(w) for w in ocr.words]
+    if all(a is b for a, b in zip(words, ocr.words, strict=True)):
+        return ocr
+    return replace(ocr, words=words, text=read_text(ocr.text))
+
+
+def _stored(word: Word) -> Word:
+    text = read_text(word.text)
+    if text == word.text:
+        return word
+    rivals = word.rivals
+    if len(text) != len(word.text):
+        rivals = tuple((len(read_text(word.text[:at])), *rest) for at, *rest in rivals)
+    return replace(word, text=text, rivals=rivals)
 
 
 def text_from_words(words: list[Word]) -> OcrResult:
@@ -217,7 +232,7 @@ class TesserocrEngine:
             h, w = img.shape
             api.SetImageBytes(np.ascontiguousarray(img).tobytes(), w, h, 1, w)
             api.SetSourceResolution(int(round(dpi)))
-            return read_text(api.GetUTF8Text()).strip()
+            return api.GetUTF8Text().strip()
         finally:
             for name, value in {**self._defaults, **self._variables}.items():
                 api.SetVariable(name, value)
@@ -310,7 +325,7 @@ class TesserocrEngine:
                 continue
             if it.IsAtBeginningOf(level):
                 if current is not None:
-                    words.append(_as_read(current, rivals))
+                    words.append(replace(current, rivals=tuple(rivals)))
                 current, rivals, at = None, [], 0
                 if it.IsAtBeginningOf(t.RIL.TEXTLINE):
                     line += 1
@@ -333,7 +348,7 @@ class TesserocrEngine:
             if not it.Next(sym):
                 break
         if current is not None:
-            words.append(_as_read(current, rivals))
+            words.append(replace(current, rivals=tuple(rivals)))
         return words
 
 
@@ -375,7 +390,7 @@ class TesseractCliEngine:
                 continue
             idx = lines.setdefault((int(cols[2]), int(cols[3]), int(cols[4])), len(lines))
             x, y, w, h = (int(v) for v in cols[6:10])
-            words.append(Word(read_text(cols[11]), float(cols[10]), _unscale((x, y, x + w, y + h), scale), idx))
+            words.append(Word(nfc(cols[11]), float(cols[10]), _unscale((x, y, x + w, y + h), scale), idx))
         return _summarise(words, fix=True)
 
 

@@ -23,7 +23,7 @@ from .headorder import header_order
 from .hookread import reread_hooks
 from .ingest import IngestError, load_page, page_where
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
-from .ocr import OcrEngine, OcrError, OcrResult, make_engine, nfc, text_from_words
+from .ocr import OcrEngine, OcrError, OcrResult, as_stored, make_engine, nfc, text_from_words
 from .ocrfix import text_of
 from .orient import PDF_TEXT, TOO_LITTLE_TEXT, Oriented, orient
 from .osd import Osd
@@ -138,6 +138,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
                                                footer)
             mark_heights = markheight.measure_marks(ocr.words, upright)  # a name's `ầ`: its grave in the pixels
         preps.clear()
+        ocr = ocr if page.words is not None else as_stored(ocr)  # the engine's look-alikes; a PDF's own text is exact
         clock.lap("number")
         preview = make_preview(upright, page.payload, corr.orientation, corr.skew, page.colour)
         clock.lap("preview")

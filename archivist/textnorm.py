@@ -68,9 +68,10 @@ def read_text(text: str) -> str:
     """Text as the OCR engine read it, as it is stored: NFC, each look-alike (:data:`READ_LOOKALIKES`) the
     character the page prints, a fraction slash before a slash (one stroke read twice, ``23⁄/NQ-HĐND``) dropped.
 
-    Why once, at the engine: every page's words (the record, the index and the PDF text layer are made from them)
-    and every rule after the reading then see one slash, where speckled pages alone had theirs mended before and
-    the fields theirs in :mod:`archivist.ocrtext`. Length-preserving but for the doubled stroke."""
+    Why one function, applied once to every OCR'd page's words when its rules are done (``ocr.as_stored``): the
+    record, the index and the PDF text layer are made from those words, and speckled pages alone had their slash
+    mended before (``speckread.fraction_slash``), the fields theirs alone (:mod:`archivist.ocrtext`).
+    Length-preserving but for the doubled stroke."""
     text = unicodedata.normalize("NFC", text)
     if _HAS_LOOKALIKE.search(text) is None:  # most words: no look-alike, nothing to translate
         return text

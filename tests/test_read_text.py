@@ -1,7 +1,7 @@
-"""The engine's look-alike code points made the characters the page prints, once, where its words are made
-(archivist/textnorm.py's ``read_text``, archivist/ocr.py): every page's record, index and PDF text layer hold ``/``
-where Tesseract read the fraction slash ``⁄`` (U+2044), which speckled pages alone had mended before (session 43's
-``speckread.fraction_slash``) and the fields alone (``ocrtext``)."""
+"""The engine's look-alike code points made the characters the page prints, once, when the page's rules are done
+(archivist/textnorm.py's ``read_text``, archivist/ocr.py's ``as_stored``): every OCR'd page's record, index and PDF
+text layer hold ``/`` where Tesseract read the fraction slash ``⁄`` (U+2044), which speckled pages alone had mended
+before (session 43's ``speckread.fraction_slash``) and the fields alone (``ocrtext``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from archivist.models import Word
-from archivist.ocr import _as_read
+from archivist.ocr import OcrResult, as_stored
 from archivist.ocrtext import clean_ocr
 from archivist.textnorm import READ_LOOKALIKES, read_text
 
@@ -36,10 +36,13 @@ def test_nfc_and_the_marks_pages_print_are_kept() -> None:
 
 def test_a_rival_after_a_doubled_stroke_keeps_its_letter() -> None:
     word = Word("23\u2044/NQ", 80.0, (0, 0, 10, 10), 0, rivals=((4, "O", 40.0, 38.0),))  # N at 4 as read
-    made = _as_read(word, list(word.rivals))
-    assert made.text == "23/NQ" and made.rivals == ((3, "O", 40.0, 38.0),) and made.text[3] == "N"
     plain = Word("Hà", 90.0, (0, 0, 10, 10), 0, rivals=((1, "a", 50.0, 49.0),))
-    assert _as_read(plain, list(plain.rivals)) == plain
+    stored = as_stored(OcrResult([plain, word], "Hà 23\u2044/NQ", 85.0))
+    made = stored.words[1]
+    assert made.text == "23/NQ" and made.rivals == ((3, "O", 40.0, 38.0),) and made.text[3] == "N"
+    assert stored.words[0] is plain and stored.text == "Hà 23/NQ"
+    as_read = OcrResult([plain], "Hà", 90.0)
+    assert as_stored(as_read) is as_read  # nothing to store otherwise
 
 
 def test_a_page_s_own_text_keeps_the_fields_mapping() -> None:
