@@ -10,7 +10,7 @@ and confidences back. Two engines implement it, both Tesseract with the ``vie`` 
   missing; slower, same words, without the characters the engine nearly read otherwise (``Word.rivals``).
 
 Text is NFC-normalised here, once, so nothing downstream sees decomposed Vietnamese. The engine's look-alike code
-points are made the characters the page prints once its rules are done with the page (:func:`as_stored`).
+points are made the characters the page prints once the page's rules are done (``pagework.as_stored``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from .models import Word
 from .ocrfix import fix_words, text_of
 from .seals import Seal, clean_seals, find_seals, under_seal
 from .tessdata import OcrError, cli_version, tessdata_dir
-from .textnorm import read_text
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one worker = one core; parallelism comes from the pool
 
@@ -136,30 +135,6 @@ def _rivals(char: str, choices: Iterable[Any] | None) -> tuple[str, float, float
     if best[1] < mine - RIVAL_MARGIN:
         return None
     return best[0], round(mine, 1), round(best[1], 1)
-
-
-def as_stored(ocr: OcrResult) -> OcrResult:
-    """An OCR'd page's reading as it is stored: each word's text and the page's as :func:`archivist.textnorm.read_text`
-    gives them (``⁄`` read for ``/``), a rival's offset moved where a word lost a doubled stroke before it (rivals are
-    letters and digits). The record, the index and the PDF's text layer are all made from these words.
-
-    Why after the page's rules and not where the words are made: the rules read the engine's characters, and one
-    tells them apart (a typed word holding a ``/`` is a code, left as read; one holding a ``⁄`` is read again:
-    ``X⁄Ã`` read ``XÃ``, seed 294; bench/RESULTS.md, issue 16, session 44)."""
-    words = [_stored(w) for w in ocr.words]
-    if all(a is b for a, b in zip(words, ocr.words, strict=True)):
-        return ocr
-    return replace(ocr, words=words, text=read_text(ocr.text))
-
-
-def _stored(word: Word) -> Word:
-    text = read_text(word.text)
-    if text == word.text:
-        return word
-    rivals = word.rivals
-    if len(text) != len(word.text):
-        rivals = tuple((len(read_text(word.text[:at])), *rest) for at, *rest in rivals)
-    return replace(word, text=text, rivals=rivals)
 
 
 def text_from_words(words: list[Word]) -> OcrResult:

@@ -68,7 +68,7 @@ def read_text(text: str) -> str:
     """Text as the OCR engine read it, as it is stored: NFC, each look-alike (:data:`READ_LOOKALIKES`) the
     character the page prints, a fraction slash before a slash (one stroke read twice, ``23⁄/NQ-HĐND``) dropped.
 
-    Why one function, applied once to every OCR'd page's words when its rules are done (``ocr.as_stored``): the
+    Why one function, applied once to every OCR'd page's words when its rules are done (``pagework.as_stored``): the
     record, the index and the PDF text layer are made from those words, and speckled pages alone had their slash
     mended before (``speckread.fraction_slash``), the fields theirs alone (:mod:`archivist.ocrtext`).
     Length-preserving but for the doubled stroke."""

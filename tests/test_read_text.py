@@ -1,5 +1,5 @@
 """The engine's look-alike code points made the characters the page prints, once, when the page's rules are done
-(archivist/textnorm.py's ``read_text``, archivist/ocr.py's ``as_stored``): every OCR'd page's record, index and PDF
+(archivist/textnorm.py's ``read_text``, archivist/pagework.py's ``as_stored``): every OCR'd page's record, index and PDF
 text layer hold ``/`` where Tesseract read the fraction slash ``⁄`` (U+2044), which speckled pages alone had mended
 before (session 43's ``speckread.fraction_slash``) and the fields alone (``ocrtext``)."""
 
@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from archivist.models import Word
-from archivist.ocr import OcrResult, as_stored
+from archivist.ocr import OcrResult
 from archivist.ocrtext import clean_ocr
+from archivist.pagework import as_stored
 from archivist.textnorm import READ_LOOKALIKES, read_text
 
 
@@ -55,7 +56,7 @@ def test_generated_page_s_fraction_slash_is_a_slash_in_record_index_and_layer(
     """A generated typewritten page (seed 293, a check seed of session 44: its first document, minutes, JPEG) whose
     ``45/45`` Tesseract reads ``45⁄45``: stored ``45/45`` in the record, found by a search for ``45/45``, drawn so in
     the PDF/A's text layer, which holds the record's words; with the engine's text left as read, ``45⁄45``."""
-    from archivist import ocr
+    from archivist import pagework
     from archivist.indexing import open_index
     from archivist.textnorm import nfc
     from samples.generate import generate
@@ -65,7 +66,7 @@ def test_generated_page_s_fraction_slash_is_a_slash_in_record_index_and_layer(
     doc = generate(tmp_path / "set", seed=293, n_docs=1, groups=["typewriter"])[0]
     assert "45/45" in doc["pages"][0]["text"]
     texts = first_page_with_and_without(tmp_path / "set" / "scans", tmp_path,
-                                        lambda: monkeypatch.setattr(ocr, "read_text", nfc))
+                                        lambda: monkeypatch.setattr(pagework, "read_text", nfc))
     assert "45\u204445" in texts["without"].split()  # as the engine reads it
     assert "45/45" in texts["with"].split() and "\u2044" not in texts["with"]
     archive = tmp_path / "with"
