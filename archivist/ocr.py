@@ -9,7 +9,8 @@ and confidences back. Two engines implement it, both Tesseract with the ``vie`` 
 - ``cli``: the ``tesseract`` command with TSV output, for machines where the Python binding is
   missing; slower, same words, without the characters the engine nearly read otherwise (``Word.rivals``).
 
-Text is NFC-normalised here, once, so nothing downstream sees decomposed Vietnamese.
+Text is NFC-normalised here, once, so nothing downstream sees decomposed Vietnamese. The engine's look-alike code
+points are made the characters the page prints once the page's rules are done (``pagework.as_stored``).
 """
 
 from __future__ import annotations

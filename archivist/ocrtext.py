@@ -1,7 +1,8 @@
 """OCR'd page text as the classifier and the extractor see it: cleaned lines with their word boxes.
 
 Tesseract's Vietnamese output has a few systematic glyph confusions (``Ð`` U+00D0 for ``Đ``, the
-fraction slash ``⁄`` for ``/``, assorted dashes) that are cheaper to undo once, here, than in every
+fraction slash ``⁄`` for ``/``, which the engine's words already hold as ``/`` (:func:`archivist.textnorm.read_text`),
+assorted dashes) that are cheaper to undo once, here, than in every
 pattern. Everything downstream matches on *folded* text (no marks, ``d`` for ``đ``, lower case) so
 that a lost or wrong diacritic does not lose a match, then reads the value back from the original
 text at the same offsets: :func:`_fold` is length-preserving on NFC text for exactly that reason.
@@ -17,7 +18,7 @@ from functools import cached_property, lru_cache
 from statistics import median
 from typing import Any
 
-from .textnorm import fold
+from .textnorm import READ_LOOKALIKES, fold
 
 Box = tuple[int, int, int, int]
 WordTuple = tuple[str, float, Box, int]
@@ -100,9 +101,11 @@ def fold_key(s: str) -> str:
 
 
 # Glyph-level confusions seen in Tesseract's ``vie`` output (this project's own table; see tests for
-# the real outputs it was drawn from). Word-level corrections belong to a post-corrector, not here.
+# the real outputs it was drawn from), with the look-alikes an OCR'd page's words no longer hold
+# (:data:`archivist.textnorm.READ_LOOKALIKES`) for a page's own text (a born-digital PDF's, kept exact).
+# Word-level corrections belong to a post-corrector, not here.
 _GLYPHS = str.maketrans({
-    "\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u2044": "/", "\u2215": "/", "\u2010": "-", "\u2011": "-",
+    **READ_LOOKALIKES, "\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u2215": "/", "\u2010": "-", "\u2011": "-",
     "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u201c": '"',
     "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
 })

@@ -23,7 +23,7 @@ from .headorder import header_order
 from .hookread import reread_hooks
 from .ingest import IngestError, load_page, page_where
 from .lineorder import faded_lines
-from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings
+from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings, Word
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, nfc, text_from_words
 from .ocrfix import text_of
 from .orient import PDF_TEXT, TOO_LITTLE_TEXT, Oriented, orient
@@ -34,6 +34,7 @@ from .spanread import reread_spans
 from .speckcolon import speck_colons
 from .speckread import reread_specks
 from .specksmall import speck_case
+from .textnorm import read_text
 from .typedcaps import typed_capitals
 from .typedcase import typed_case
 from .typedcolon import drop_stroke_colons
@@ -144,6 +145,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
                                                footer)
             mark_heights = markheight.measure_marks(ocr.words, upright)  # a name's `ầ`: its grave in the pixels
         preps.clear()
+        ocr = ocr if page.words is not None else as_stored(ocr)  # the engine's look-alikes; a PDF's own text is exact
         clock.lap("number")
         preview = make_preview(upright, page.payload, corr.orientation, corr.skew, page.colour)
         clock.lap("preview")
@@ -242,6 +244,30 @@ def in_reading_order(ocr: OcrResult) -> OcrResult:
     if words is ocr.words:
         return ocr
     return replace(ocr, words=words, text=nfc(text_of(words)).strip())
+
+
+def as_stored(ocr: OcrResult) -> OcrResult:
+    """An OCR'd page's reading as it is stored: each word's text and the page's as :func:`archivist.textnorm.read_text`
+    gives them (``⁄`` read for ``/``), a rival's offset moved where a word lost a doubled stroke before it (rivals are
+    letters and digits). The record, the index and the PDF's text layer are all made from these words.
+
+    Why after the page's rules and not where the words are made: the rules read the engine's characters, and one
+    tells them apart (a typed word holding a ``/`` is a code, left as read; one holding a ``⁄`` is read again:
+    ``X⁄Ã`` read ``XÃ``, seed 294; bench/RESULTS.md, issue 16, session 44)."""
+    words = [_stored(w) for w in ocr.words]
+    if all(a is b for a, b in zip(words, ocr.words, strict=True)):
+        return ocr
+    return replace(ocr, words=words, text=read_text(ocr.text))
+
+
+def _stored(word: Word) -> Word:
+    text = read_text(word.text)
+    if text == word.text:
+        return word
+    rivals = word.rivals
+    if len(text) != len(word.text):
+        rivals = tuple((len(read_text(word.text[:at])), *rest) for at, *rest in rivals)
+    return replace(word, text=text, rivals=rivals)
 
 
 def _unread(engine: OcrEngine, ocr: OcrResult, upright: np.ndarray,

@@ -78,14 +78,6 @@ def lone_stroke(text: str) -> bool:
     return 0 < len(text) <= 2 and all(c in STRAY and c not in BULLETS for c in text)
 
 
-def fraction_slash(text: str) -> str:
-    """``text`` with a fraction slash (U+2044) read for a code's or a date's slash written as the slash it is
-    (``11⁄KH-UBND``, ``23⁄/NQ-HĐND``: the same stroke, another character, which a search for the code misses):
-    between letters or digits, or doubled by a slash after it. No stored truth page writes one (session 43)."""
-    text = nfc(text).replace("\u2044/", "/")
-    return re.sub(r"(?<=\w)\u2044(?=\w)", "/", text)
-
-
 def stray_marks(words: list[Word], k: int) -> str | None:
     """Word ``k`` without the marks a speck left at its edges, or None when it has none: a stray stroke
     (:data:`STRAY`) before or after its letters, a stop glued before them, a stop after them when the next
@@ -215,8 +207,6 @@ def reread_specks(engine: OcrEngine, ocr: OcrResult, unsmoothed: np.ndarray | No
     words: list[Word] = []
     changed = False  # not the count of words: a stroke dropped and a pair split leave it as it was (HG162)
     for w in ocr.words:  # joins first: a speck between two words, a list's dash, then what is left at the edges
-        if (slashed := fraction_slash(w.text)) != w.text:
-            w, changed = replace(w, text=slashed), True
         lead, core, trail = split_edges(nfc(w.text), EDGES)
         if lone_stroke(w.text):
             changed = True

@@ -54,6 +54,30 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+#: Code points the ``vie`` model emits for a character the page prints otherwise: its 267-symbol character set
+#: holds twenty non-ASCII marks and symbols, and of those only the fraction slash stands for an ASCII one a page
+#: prints (``11⁄KH-UBND``, ``V⁄v``, ``.⁄.`` for ``./.``: no truth page writes it, a search for the code misses it).
+#: The em dash (``—``) and the curly quotes are characters pages print too, and rules read them as such: not here.
+#: (bench/RESULTS.md, issue 16, "Reductions by a fraction, and the fraction slash (session 44)".)
+READ_LOOKALIKES = {"\u2044": "/"}
+_READ_TABLE = str.maketrans(READ_LOOKALIKES)
+_HAS_LOOKALIKE = re.compile("[" + "".join(READ_LOOKALIKES) + "]")
+
+
+def read_text(text: str) -> str:
+    """Text as the OCR engine read it, as it is stored: NFC, each look-alike (:data:`READ_LOOKALIKES`) the
+    character the page prints, a fraction slash before a slash (one stroke read twice, ``23⁄/NQ-HĐND``) dropped.
+
+    Why one function, applied once to every OCR'd page's words when its rules are done (``pagework.as_stored``): the
+    record, the index and the PDF text layer are made from those words, and speckled pages alone had their slash
+    mended before (``speckread.fraction_slash``), the fields theirs alone (:mod:`archivist.ocrtext`).
+    Length-preserving but for the doubled stroke."""
+    text = unicodedata.normalize("NFC", text)
+    if _HAS_LOOKALIKE.search(text) is None:  # most words: no look-alike, nothing to translate
+        return text
+    return text.replace("\u2044/", "/").translate(_READ_TABLE)
+
+
 def _move_tone(m: re.Match[str]) -> str:
     first, second = m.group()
     base2 = next(b for b, toned in _TONED.items() if second.lower() in toned)
