@@ -35,6 +35,7 @@ from .speckcolon import speck_colons
 from .speckread import reread_specks
 from .specksmall import speck_case
 from .textnorm import read_text
+from .typedbar import typed_bars
 from .typedcaps import typed_capitals
 from .typedcase import typed_case
 from .typedcolon import drop_stroke_colons
@@ -226,6 +227,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_pairs(ocr, prep.typed_before)  # and in a syllable making no word with its neighbours (mệt số)
     ocr = typed_finals(ocr, prep.typed_before)  # a final n read r, told by its right stem (dâr)
     ocr = typed_flags(ocr, prep.typed_before)  # an l read t making no word with its neighbours, told by its flag
+    ocr = typed_bars(ocr, prep.typed_before)  # an l read t opening a word (tà, tập), told by no bar and its top
     ocr = typed_stems(ocr, prep.typed_before)  # an m read n told by its third stem (năn), an h read n (chínn)
     ocr = typed_ones(ocr, prep.typed_before)  # an item's 1. read 4., told by the 1's foot
     ocr = typed_crosses(ocr, prep.typed_before)  # a capital Đ read b, told by the D's top stroke (bộc lập)

@@ -59,7 +59,7 @@ H_AFTER = "cktpgn"
 H_BODY = 0.9
 
 
-def _runs(row: np.ndarray) -> int:
+def ink_runs(row: np.ndarray) -> int:
     """The number of runs of ink along ``row`` (ink 1)."""
     edges = np.diff(np.concatenate(([0], row.astype(np.int8), [0])))
     return int((edges == 1).sum())
@@ -78,8 +78,8 @@ def three_stems(cell: np.ndarray, small: float, pitch: float) -> bool:
     arches = cell[top + round(TOP_ROWS[0] * height):top + round(TOP_ROWS[1] * height)]
     if not mid.size or not arches.size:
         return False
-    return (statistics.median(_runs(r) for r in mid) >= THREE
-            and statistics.median(_runs(r) for r in arches) >= THREE)
+    return (statistics.median(ink_runs(r) for r in mid) >= THREE
+            and statistics.median(ink_runs(r) for r in arches) >= THREE)
 
 
 def worn_h(cell: np.ndarray, small: float, pitch: float) -> bool:
