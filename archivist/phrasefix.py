@@ -23,6 +23,7 @@ from .marks import degraded
 from .models import Word
 from .ocrtext import _fold
 from .syllables import toneless
+from .textnorm import normalize
 from .tokens import CORRECTOR_EDGE as _EDGE
 from .tokens import split_edges
 
@@ -62,12 +63,13 @@ def _reads_as(run: list[Word], phrase: tuple[str, ...], opens: bool) -> tuple[li
                      or not (cores[0].islower() or (opens or long) and cores[0][1:].islower())):
         return None  # a name (Thị Hạnh, Xuân Trường ban hành), or a two-word phrase in capitals
     low = [c.lower() for c in cores]
-    differ = [(a, b) for a, b in zip(low, phrase, strict=True) if a != b]
+    same = [normalize(a) == normalize(b) for a, b in zip(low, phrase, strict=True)]  # uỷ is ủy, as written
+    differ = [(a, b) for a, b, kept in zip(low, phrase, same, strict=True) if not kept]
     if not differ or len(differ) > 1 and not all(degraded(a, b) or toneless(a) == toneless(b) for a, b in differ):
         return None
     out = []
-    for (lead, core, trail), new in zip(parts, phrase, strict=True):
-        new = new.upper() if caps else new[:1].upper() + new[1:] if core[:1].isupper() else new
+    for (lead, core, trail), new, kept in zip(parts, phrase, same, strict=True):
+        new = core if kept else new.upper() if caps else new[:1].upper() + new[1:] if core[:1].isupper() else new
         out.append(lead + new + trail)
     return out, sum(_cost(a, b) for a, b in differ)
 
