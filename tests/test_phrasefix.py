@@ -1,7 +1,7 @@
 """Page-text corrections the syllable set cannot make (issue 14 item 8): a phrase of the lexicon misread in one
 mark that still makes a syllable, section numerals whose ``II`` was read ``H``, and the case slips of worn typewriter
 type (the national title and motto, a small ``l`` read as a capital mid-sentence). Never a right word made
-wrong: names, headings in capitals and phrases already right are left as read."""
+wrong: names, two-word headings in capitals and phrases already right are left as read."""
 
 from __future__ import annotations
 
