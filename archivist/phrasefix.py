@@ -6,7 +6,10 @@ of words can: its letters without marks are those of a phrase of the lexicon (``
 differs from it only in marks, the way the OCR confuses them (marks lost, a tone for another, or one word's
 marks misread), which is what :class:`archivist.marks.MarkRestorer` accepts for a field's value. Only runs on
 one line, in small letters (the first word may open a sentence), with no punctuation inside are read back:
-names are written with capitals (``Thị Hạnh`` is no ``thi hành``) and headings in capitals are left as read.
+names are written with capitals (``Thị Hạnh`` is no ``thi hành``). A phrase of three words or more is no name
+(``ủy ban nhân dân``, ``ban chỉ đạo``): it is read back also in capitals (``ỦY BAN NHAN DAN``, a heading) or
+with its first word's capital inside a sentence (``của Ủy bân nhân dân``: a body's name is written so), the
+speckled pages' misreads that re-reading the image kept (session 44). Two-word runs in capitals are left as read.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from .marks import degraded
 from .models import Word
 from .ocrtext import _fold
 from .syllables import toneless
+from .textnorm import normalize
 from .tokens import CORRECTOR_EDGE as _EDGE
 from .tokens import split_edges
 
@@ -53,15 +57,19 @@ def _reads_as(run: list[Word], phrase: tuple[str, ...], opens: bool) -> tuple[li
     cores = [c for _, c, _ in parts]
     if any(not c.isalpha() for c in cores) or any(p[2] for p in parts[:-1]) or any(p[0] for p in parts[1:]):
         return None  # punctuation inside the run: two phrases, not one
-    if any(not c.islower() for c in cores[1:]) or not (cores[0].islower() or opens and cores[0][1:].islower()):
-        return None  # a name (Thị Hạnh, Xuân Trường ban hành) or a heading in capitals
+    long = len(run) >= 3  # no name of three words or more is a phrase of the lexicon (ủy ban nhân dân, ...)
+    caps = long and all(c.isupper() for c in cores)  # a heading: ỦY BAN NHAN DAN
+    if not caps and (any(not c.islower() for c in cores[1:])
+                     or not (cores[0].islower() or (opens or long) and cores[0][1:].islower())):
+        return None  # a name (Thị Hạnh, Xuân Trường ban hành), or a two-word phrase in capitals
     low = [c.lower() for c in cores]
-    differ = [(a, b) for a, b in zip(low, phrase, strict=True) if a != b]
+    same = [normalize(a) == normalize(b) for a, b in zip(low, phrase, strict=True)]  # uỷ is ủy, as written
+    differ = [(a, b) for a, b, kept in zip(low, phrase, same, strict=True) if not kept]
     if not differ or len(differ) > 1 and not all(degraded(a, b) or toneless(a) == toneless(b) for a, b in differ):
         return None
     out = []
-    for (lead, core, trail), new in zip(parts, phrase, strict=True):
-        new = new[:1].upper() + new[1:] if core[:1].isupper() else new
+    for (lead, core, trail), new, kept in zip(parts, phrase, same, strict=True):
+        new = core if kept else new.upper() if caps else new[:1].upper() + new[1:] if core[:1].isupper() else new
         out.append(lead + new + trail)
     return out, sum(_cost(a, b) for a, b in differ)
 

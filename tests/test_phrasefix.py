@@ -1,9 +1,13 @@
 """Page-text corrections the syllable set cannot make (issue 14 item 8): a phrase of the lexicon misread in one
 mark that still makes a syllable, section numerals whose ``II`` was read ``H``, and the case slips of worn typewriter
 type (the national title and motto, a small ``l`` read as a capital mid-sentence). Never a right word made
-wrong: names, headings in capitals and phrases already right are left as read."""
+wrong: names, two-word headings in capitals and phrases already right are left as read."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
 
 from archivist.datewords import correct_date_words
 from archivist.models import Word
@@ -148,3 +152,54 @@ def test_date_words_before_their_numbers_and_a_committees_u_are_read_back():
     assert _text(correct_date_words(words)) == "Quảng Phú, ngày 20 tháng 3 năm 2005 Đảng ủy, HĐND và Ủy ban"
     kept = "Nam 2005 nằm 5 ngày thắng 13 trận"  # a name; numbers no date word takes
     assert _text(correct_date_words(_line(kept))) == kept
+
+
+def test_a_long_phrase_is_read_back_in_capitals_and_with_a_bodys_capital_mid_sentence():
+    """Session 44's speckled pages: ``ỦY BAN NHẬN DÂN``, ``TM. ỦY BAN NHAN DAN`` (a heading, fit seed 272),
+    ``của Ủy bân nhân dân`` (a body's name keeps its capital mid-sentence, fit seed 272)."""
+    assert _text(correct_phrases(_line("ỦY BAN NHẬN DÂN"))) == "ỦY BAN NHÂN DÂN"
+    assert _text(correct_phrases(_line("TM. ỦY BAN NHAN DAN"))) == "TM. ỦY BAN NHÂN DÂN"
+    assert _text(correct_phrases(_line("huyện Cẩm Xuyên, Ủy bân nhân dân xã"))) == \
+        "huyện Cẩm Xuyên, Ủy ban nhân dân xã"
+    assert _text(correct_phrases(_line("CHỦ TỊCH ỦY BẠN NHÂN DÂN XÃ"))) == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ"
+
+
+def test_old_spellings_two_word_capitals_and_names_are_kept():
+    """``UỶ`` (Circular 55's spelling) is ``ỦY`` as written, not a misread; a two-word run in capitals may be a
+    name (``XUÂN TRƯỜNG``), and only a long phrase may open with a capital mid-sentence."""
+    assert _text(correct_phrases(_line("UỶ BAN NHAN DAN"))) == "UỶ BAN NHÂN DÂN"
+    kept = ["UỶ BAN NHÂN DÂN", "uỷ ban nhân dân", "TỐNG KẾT", "NGUYÊN VĂN", "bà Nhân Dần", "ông Lấy Ý"]
+    for text in kept:
+        assert _text(correct_phrases(_line(text))) == text, text
+
+
+@pytest.mark.slow
+def test_generated_speckled_heading_reads_its_committee_end_to_end(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated speckled page (seed 272, a fit seed: the fifth document, 200 dpi, JPEG) through ``archivist
+    process``: its heading ``ỦY BAN NHÂN DÂN`` and signature ``TM. ỦY BAN NHÂN DÂN``, read ``NHẬN`` and ``NHAN DAN``
+    without the rule (capitals left as read), are right in the record and the PDF/A's text layer."""
+    from archivist import phrasefix
+    from samples.generate import generate
+    from tests.steprun import first_page_with_and_without, gain_and_layer
+
+    doc = generate(tmp_path / "set", seed=272, n_docs=5, groups=["speckle"])[4]
+    truth = doc["pages"][0]["text"]
+    assert "TM. ỦY BAN NHÂN DÂN" in truth
+    scans = tmp_path / "set" / "scans"
+    for path in sorted(scans.rglob("*.jpg")):  # the one page: the other documents cost minutes
+        if not path.name.startswith("speckle-05"):
+            path.unlink()
+    reads_as = phrasefix._reads_as
+
+    def only_small(run: list[Word], phrase: tuple[str, ...], opens: bool) -> tuple[list[str], int] | None:
+        return None if len(run) >= 3 and run[0].text.strip(".:,")[:1].isupper() and not opens \
+            or all(w.text.isupper() for w in run) else reads_as(run, phrase, opens)
+
+    texts = first_page_with_and_without(scans, tmp_path,
+                                        lambda: monkeypatch.setattr(phrasefix, "_reads_as", only_small))
+    assert "NHAN DAN" in texts["without"] or "NHẬN DÂN" in texts["without"]
+    assert "NHAN DAN" not in texts["with"] and "NHẬN DÂN" not in texts["with"]
+    assert "TM. ỦY BAN NHÂN DÂN" in texts["with"]
+    layer = " ".join(gain_and_layer(truth, texts, tmp_path / "with"))
+    assert "ỦY BAN NHÂN DÂN" in layer and "NHAN" not in layer
