@@ -57,7 +57,8 @@ def nfc(text: str) -> str:
 #: Code points the ``vie`` model emits for a character the page prints otherwise: its 267-symbol character set
 #: holds twenty non-ASCII marks and symbols, and of those only the fraction slash stands for an ASCII one a page
 #: prints (``11⁄KH-UBND``, ``V⁄v``, ``.⁄.`` for ``./.``: no truth page writes it, a search for the code misses it).
-#: The em dash (``—``) and the curly quotes are characters pages print too, and rules read them as such: not here.
+#: The em dash (``—``) and the curly quotes are characters pages print too, and rules read them as such: not here
+#: (an em dash that is a word alone is a list's ``-``: :data:`_LONE_DASH`).
 #: (bench/RESULTS.md, issue 16, "Reductions by a fraction, and the fraction slash (session 44)".)
 READ_LOOKALIKES = {"\u2044": "/"}
 _READ_TABLE = str.maketrans(READ_LOOKALIKES)
