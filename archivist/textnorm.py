@@ -57,22 +57,32 @@ def nfc(text: str) -> str:
 #: Code points the ``vie`` model emits for a character the page prints otherwise: its 267-symbol character set
 #: holds twenty non-ASCII marks and symbols, and of those only the fraction slash stands for an ASCII one a page
 #: prints (``11⁄KH-UBND``, ``V⁄v``, ``.⁄.`` for ``./.``: no truth page writes it, a search for the code misses it).
-#: The em dash (``—``) and the curly quotes are characters pages print too, and rules read them as such: not here.
+#: The em dash (``—``) and the curly quotes are characters pages print too, and rules read them as such: not here
+#: (an em dash that is a word alone is a list's ``-``: :data:`_LONE_DASH`).
 #: (bench/RESULTS.md, issue 16, "Reductions by a fraction, and the fraction slash (session 44)".)
 READ_LOOKALIKES = {"\u2044": "/"}
 _READ_TABLE = str.maketrans(READ_LOOKALIKES)
 _HAS_LOOKALIKE = re.compile("[" + "".join(READ_LOOKALIKES) + "]")
+#: An em dash that is a word alone: the engine's reading of a list item's ``-`` (``HĐND xã; —`` ending a line, a
+#: line opening ``— UBND xã;``). Over sessions 40-44's stored pages read ``-`` it gains 165 truth words and breaks
+#: none; a dash opening or inside a word (``——``, ``_—``, ``—N``: a rule's or a speck's debris) gains none and is kept.
+#: Mapped only where the text is stored, after the page's rules, which read ``—`` as a dash.
+#: (bench/RESULTS.md, issue 16, "A list's lone dash (session 44, second round)".)
+_LONE_DASH = re.compile("(?<!\\S)\u2014(?!\\S)")
 
 
 def read_text(text: str) -> str:
     """Text as the OCR engine read it, as it is stored: NFC, each look-alike (:data:`READ_LOOKALIKES`) the
-    character the page prints, a fraction slash before a slash (one stroke read twice, ``23⁄/NQ-HĐND``) dropped.
+    character the page prints, a fraction slash before a slash (one stroke read twice, ``23⁄/NQ-HĐND``) dropped, an
+    em dash that is a word alone a list's ``-`` (:data:`_LONE_DASH`).
 
     Why one function, applied once to every OCR'd page's words when its rules are done (``pagework.as_stored``): the
     record, the index and the PDF text layer are made from those words, and speckled pages alone had their slash
     mended before (``speckread.fraction_slash``), the fields theirs alone (:mod:`archivist.ocrtext`).
     Length-preserving but for the doubled stroke."""
     text = unicodedata.normalize("NFC", text)
+    if "\u2014" in text:
+        text = _LONE_DASH.sub("-", text)
     if _HAS_LOOKALIKE.search(text) is None:  # most words: no look-alike, nothing to translate
         return text
     return text.replace("\u2044/", "/").translate(_READ_TABLE)
