@@ -6,10 +6,14 @@ rule mends only a ``0``, so an entry's ``6`` read ``8`` stays. Flagged, never ch
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
+
 import pytest
 
 from archivist.bookyear import entry_loop_doubt, zero_set_back
 from archivist.extract import Metadata
+from tests.test_dateread_day_cli import _render, processed
 from tests.test_flag_evidence import _extract, _page
 from tests.test_flag_evidence20 import REGISTER
 
@@ -52,3 +56,15 @@ def test_the_entry_through_extract_is_flagged_and_kept() -> None:
     assert entry.value == "283" and "entry" in mended.needs_review and "a 0 of the book" in (entry.review or "")
     plain = _register("283", ())
     assert plain.fields()["entry"].value == "283" and plain.fields()["entry"].review is None
+
+
+@pytest.mark.slow
+def test_the_seed_284_entry_is_flagged_and_kept_through_process(tmp_path: Path) -> None:
+    """End to end through ``archivist process`` (real Tesseract): faded44 seed 284 faded-05-khai-sinh-263-long-hung,
+    rendered as its set renders it (``--docs 8 --groups faded``): the entry is read ``283`` (no rival) beside the
+    book whose ``0`` was set back."""
+    ((rec, truth, _pdf),) = processed(284, [4], tmp_path, partial(_render, docs=8, groups=["faded"]))
+    assert truth["document"] == "faded-05-khai-sinh-263-long-hung"
+    entry = rec["metadata"]["fields"]["entry"]
+    assert entry["value"] == "283" != truth["civil"]["entry"]  # kept as read: a flag, no value changed
+    assert "a 0 of the book" in (entry.get("review") or "") and "entry" in rec["metadata"]["needs_review"]
