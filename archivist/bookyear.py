@@ -15,10 +15,15 @@ value changed; the generated sets hold none.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from .chardoubt import Rival
 from .civil import BOOK_SHAPE, book_count_doubt
 from .crosscheck import possible_year
 from .dates import iso_date
 from .digitglyphs import ZERO_READS
+from .faintflags import value_words
 from .fields import Field
 
 
@@ -77,3 +82,36 @@ def flag_entry_zero(entry: Field | None, book: Field | None) -> None:
             or not isinstance(book.value, str):
         return
     entry.review = entry_zero_doubt(entry.value, book.value)
+
+
+def zero_set_back(text: str, rivals: Sequence[Rival]) -> bool:
+    """Whether a ``0`` of the word ``text`` was first read as a ``6``, ``8`` or ``9`` and set back by a page rule, not
+    the engine: its first reading kept as a rival of the same weight (:func:`archivist.typedzero.zero_reading`)."""
+    return any(0 <= at < len(text) and text[at] == "0" and rival in ZERO_READS and theirs == mine
+               for at, rival, mine, theirs in rivals)
+
+
+def entry_loop_doubt(entry: str, book_words: Sequence[tuple[str, Sequence[Rival]]]) -> str | None:
+    """Why a register entry ``entry`` is doubtful (flags160): it holds a ``6``, ``8`` or ``9`` and a ``0`` of the
+    book beside it (``book_words``: its words as read, with their rivals) was read as one of those and set back by its
+    glyph. The engine read that face's loops as other loops on these two lines; a page rule mends only a ``0``, so an
+    entry's ``6`` read ``8`` stays. faded44 seed 284 ``283`` for ``263`` (book ``01/2002``, its ``0`` read ``6``),
+    seed 286 ``228`` for ``229`` (``01/2003``, read ``9``), session 43's seed 253 ``283`` for ``293`` (``02/1990``):
+    each entry's word read at 92-96 with no rival digit, no other doubt. A book's ``0`` merely weighed against a loop
+    digit (no mend) is no sign: it flagged two more right entries and no more wrong ones (bench/RESULTS.md, "Register
+    entry numbers one digit off (session 44, second round)")."""
+    if not any(c in ZERO_READS for c in entry) or not any(zero_set_back(t, r) for t, r in book_words):
+        return None
+    return f"a 0 of the book beside it was read as a 6, 8 or 9; the entry's '{entry}' may hold a loop digit misread"
+
+
+def flag_entry_loop(entry: Field | None, book: Field | None, pages: Sequence[Any]) -> None:
+    """Mark a register entry for review by :func:`entry_loop_doubt` (``pages``: the document's
+    :class:`archivist.ocrtext.PageText`, with their ``rivals``). Flags only: the value is kept."""
+    if entry is None or book is None or entry.review or not isinstance(entry.value, str):
+        return
+    page = next((p for p in pages if p.number == book.page and getattr(p, "rivals", None)), None)
+    if page is None:
+        return
+    words = [page.rivals.get(tuple(w[2]), (w[0], ())) for w in value_words(page.words, book)]
+    entry.review = entry_loop_doubt(entry.value, words)

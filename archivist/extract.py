@@ -17,7 +17,7 @@ from typing import Any
 
 from .agreement import flag_date_line, flag_disagreeing, flag_number_year, flag_subject_year
 from .bodies import abbreviations, clean_body, is_debris, odd_tokens
-from .bookyear import flag_book_year, flag_entry_zero
+from .bookyear import flag_book_year, flag_entry_loop, flag_entry_zero
 from .calibration import threshold_for
 from .chardoubt import flag_doubted, settle_number
 from .civil import BARE_CODES, civil_fields
@@ -355,6 +355,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_contradicted(found["date"], texts, book is not None)  # a date the document's own text contradicts
     flag_book_year(found.get("event_date"), book)  # a register's event date out of its book's year
     flag_entry_zero(found.get("entry"), found.get("book"))  # an entry's 6, 8 or 9 beside a book whose 0 was misread
+    flag_entry_loop(found.get("entry"), found.get("book"), pages)  # ... or whose 0 read as a loop digit was set back
     flag_headless_date(found["date"], doc, pd)  # a date read on a first page with no header: running text
     flag_number_year(found)  # the year inside the number is not the date's
     flag_page_zero(found, pages)  # a number's loop digit its glyph cannot tell, the date's year showing 0s misread
