@@ -108,11 +108,16 @@ def _under(footer: Footer, last: Line, lines: Sequence[Line]) -> list[Line]:
     rows (:class:`archivist.pagerows.Rows`: the same whether the footer's columns were read across or one after
     the other), nearest first."""
     col = position_column(footer)
+    if col is None:
+        return []
     rows = Rows(lines)
-    under = [ln for ln in lines if ln.page == last.page and 0 < rows.row(ln) - rows.row(last) <= ROWS
-             and col is not None and (box := ln.box()) is not None and same_column(col, box)
-             and any(c.isalpha() for c in ln.text)]
-    return sorted(under, key=rows.row)
+    top = rows.row(last)
+    # rows counted in the column only: the recipients list beside it, read before the signature block, stands on
+    # rows of its own between the position's and the name's (HG271's ``CHỦ cà`` / ``j`` / ``:`` / the name)
+    mine = [ln for ln in lines if ln.page == last.page and (box := ln.box()) is not None and same_column(col, box)
+            and rows.row(ln) > top]
+    near = set(sorted({rows.row(ln) for ln in mine})[:ROWS])
+    return sorted((ln for ln in mine if rows.row(ln) in near and any(c.isalpha() for c in ln.text)), key=rows.row)
 
 
 def line_signer(footer: Footer | None, pages: Sequence[Sequence[Line]], texts: Sequence[str]) -> Field | None:

@@ -107,6 +107,16 @@ def test_a_name_line_alone_is_taken_flagged_when_every_word_is_a_listed_name() -
     assert _extract(_page(MINUTES[:5] + MINUTES[7:-3] + off)).signer.value is None
 
 
+
+def test_a_name_line_alone_is_found_past_the_recipients_rows_beside_the_column() -> None:
+    # session 44's sealed HG271 seals-31 tb-153: the recipients list stands on rows of its own between the position
+    # and the name (a seal's specks read ``j`` and ``:`` in the column); rows are counted in the column only
+    foot = [[(100, "Nơi nhận:"), (1000, "TM. ỦY BAN NHÂN DÂN")], [(100, "- Như trên;"), (1120, "CHỦ TỊCH")],
+            [(100, "- TT Đảng ủy, HĐND xã;")], [(1150, "j")], [(100, "- Các ban, ngành, đoàn thể xã;")],
+            [(1150, ":")], [(100, "- Lưu: VT, VP.")], [(1090, "lê Ngọc Mai")]]
+    meta = _extract(_page(MINUTES[:5] + MINUTES[7:-3] + foot))
+    assert meta.signer.value == "Lê Ngọc Mai" and "signer" in meta.needs_review
+
 #: flags40b e-AT137's 06-tth-021: a party's heading, the chair's position, the signature's strokes read ``NNNN`` (at 50)
 STROKE_ROWS = [[(1136, "ĐẠI DIỆN BÊN A")], [(1188, "CHỦ TỊCH")], [(503, "/V//")], [(1211, "NNNN")],
                [(474, "Đỗ Quang Lộc")], [(1150, "Trần Ngọc Hằng")]]
