@@ -1,0 +1,54 @@
+"""A header's ``Số:`` label misread (``Sẽ:``, ``Sô:``, ``SỐ:``), read back by its place.
+
+Why: the label is a fixed word at a fixed place (Decree 30: the header's left column, directly before the number
+and symbol), and on faded and speckled pages the engine reads its ``ố`` as another vowel or ``đ``. The number's
+parser already takes any ``S?:`` as its label (:data:`archivist.numsym._LABEL`), so the field is not lost; but the
+stored text, the index and the PDF's text layer keep the misreading, and a search for ``Số`` misses the page.
+Only a word of that one shape (``S``, one letter that folds to ``o``/``e``/``a``/``d`` or the digit ``0``/``6``, a
+colon) is read back, and only where its place proves it: in the top third and the left half of the page's words,
+followed on its line by a word that parses whole as a number and symbol. Running text is never touched
+(``sẽ:`` in lower case, a word after which no number stands, a word below the header).
+(bench/RESULTS.md, "Labels misread (session 44, third round)".)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .models import Word
+from .numsym import find_number_symbols
+from .ocrtext import clean_ocr
+from .textnorm import fold
+
+LABEL = "Số:"
+#: ``S``, one letter or digit the ``ố`` is misread as, a colon: ``Sẽ:``, ``Sô:``, ``Sõ:``, ``Sổ:``, ``Sđ:``, ``SỐ:``.
+_SHAPE = re.compile(r"S[^\W_]:")
+_FOLDS_TO = frozenset("oead06")
+
+
+def _misread_label(text: str) -> bool:
+    return text != LABEL and _SHAPE.fullmatch(text) is not None and fold(text[1]).lower() in _FOLDS_TO
+
+
+def _number_symbol(text: str) -> bool:
+    """Whether ``text`` is a number and symbol and nothing more (a trailing stop or comma aside)."""
+    core = clean_ocr(text.rstrip(".,;"))
+    return any(m.start == 0 and m.end == len(core) for m in find_number_symbols(core))
+
+
+def read_labels(words: list[Word]) -> list[Word]:
+    """``words`` with each misread ``Số:`` in the header's left column read back (see the module's docstring);
+    the same list when none is."""
+    if not any(_misread_label(w.text) for w in words):
+        return words
+    left, right = min(w.bbox[0] for w in words), max(w.bbox[2] for w in words)
+    top, bottom = min(w.bbox[1] for w in words), max(w.bbox[3] for w in words)
+    middle, header_end = (left + right) / 2, top + (bottom - top) / 3
+    out = list(words)
+    for i, w in enumerate(words[:-1]):
+        nxt = words[i + 1]
+        if (_misread_label(w.text) and nxt.line == w.line and w.bbox[2] < middle and w.bbox[3] < header_end
+                and _number_symbol(nxt.text)):
+            out[i] = replace(w, text=LABEL, rivals=())
+    return words if out == words else out

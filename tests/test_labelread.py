@@ -1,0 +1,49 @@
+"""A header's ``Số:`` misread (``Sẽ:``, ``Sô:``, ``SỐ:``) read back by its place (archivist/labelread.py): in the
+header's left column, directly before a number and symbol; running text and other places left as read."""
+
+from __future__ import annotations
+
+from archivist.labelread import LABEL, read_labels
+from archivist.models import Word
+from archivist.ocr import OcrResult
+from archivist.pagework import as_stored
+
+
+def _page(label: str, number: str = "45/QĐ-UBND", x: int = 200, y: int = 300) -> list[Word]:
+    """A page's words: the header's number line at (x, y), a title, a body line and a signature far below."""
+    return [Word("UBND", 90.0, (200, 200, 400, 240), 0), Word("CỘNG", 90.0, (1300, 200, 1500, 240), 0),
+            Word(label, 60.0, (x, y, x + 80, y + 40), 1), Word(number, 85.0, (x + 100, y, x + 400, y + 40), 1),
+            Word("QUYẾT", 90.0, (900, 800, 1200, 840), 2), Word("Việc", 90.0, (200, 1500, 300, 1540), 3),
+            Word("sẽ:", 90.0, (320, 1500, 400, 1540), 3), Word("Nguyễn", 90.0, (1400, 3000, 1700, 3040), 4)]
+
+
+def test_each_misreading_before_its_number_is_read_back() -> None:
+    for misread in ("Sẽ:", "Sô:", "Sõ:", "Sổ:", "Sã:", "Sđ:", "SỐ:", "S6:", "Sở:"):
+        words = _page(misread)
+        out = read_labels(words)
+        assert out[2].text == LABEL and out[2].bbox == words[2].bbox and out[2].rivals == ()
+        assert [w.text for w in out[:2] + out[3:]] == [w.text for w in words[:2] + words[3:]]
+    assert read_labels(_page("Sẽ:", "12/2019/QĐ-UBND"))[2].text == LABEL
+    assert read_labels(_page("Sẽ:", "60-NQ/TW"))[2].text == LABEL
+
+
+def test_a_word_not_proved_a_label_by_its_place_is_kept() -> None:
+    for words in (_page("Sẽ:", "năm"),  # no number and symbol after it
+                  _page("Sẽ:", "2019"),  # a number alone
+                  _page("Sẽ:", x=1300),  # the right column
+                  _page("Sẽ:", y=2000),  # below the header
+                  _page("sẽ:"), _page("Sinh:"), _page("Sx:"), _page("S:")):  # not the label's shape
+        assert read_labels(words) is words
+    split = _page("Sẽ:")
+    split[3] = Word("45/QĐ-UBND", 85.0, (300, 400, 600, 440), 2)  # the number on another line
+    assert read_labels(split)[2].text == "Sẽ:"
+    right = _page("Số:")
+    assert read_labels(right) is right
+
+
+def test_the_stored_page_text_holds_the_label() -> None:
+    words = _page("Sẽ:")
+    text = "\n".join(["UBND CỘNG", "Sẽ: 45/QĐ-UBND", "QUYẾT", "Việc sẽ:", "Nguyễn"])
+    stored = as_stored(OcrResult(words, text, 88.0))
+    assert stored.words[2].text == "Số:" and stored.text == text.replace("Sẽ:", "Số:")
+    assert "Việc sẽ:" in stored.text
