@@ -3,6 +3,11 @@ header's left column, directly before a number and symbol; running text and othe
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from archivist.labelread import LABEL, read_labels
 from archivist.models import Word
 from archivist.ocr import OcrResult
@@ -47,3 +52,28 @@ def test_the_stored_page_text_holds_the_label() -> None:
     stored = as_stored(OcrResult(words, text, 88.0))
     assert stored.words[2].text == "Số:" and stored.text == text.replace("Sẽ:", "Số:")
     assert "Việc sẽ:" in stored.text
+
+
+@pytest.mark.slow
+def test_generated_page_s_misread_label_is_stored_as_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated typewritten page (seed 143, sessions 40's typewriter set: its first document) whose ``Số:`` the
+    engine reads ``Sẽ:``: stored ``Số:`` in the record and the PDF/A's text layer, its number and symbol as before;
+    with the step switched off, the misreading."""
+    from archivist import pagework
+    from samples.generate import generate
+    from tests.pdfpages import pdftotext
+    from tests.steprun import first_page_with_and_without
+
+    doc = generate(tmp_path / "set", seed=143, n_docs=1, groups=["typewriter"])[0]
+    assert "Số:" in doc["pages"][0]["text"]
+    texts = first_page_with_and_without(tmp_path / "set" / "scans", tmp_path,
+                                        lambda: monkeypatch.setattr(pagework, "read_labels", lambda words: words))
+    misread = [w for w in texts["without"].split() if w != "Số:" and w.startswith("S") and w.endswith(":")
+               and len(w) == 3]
+    assert misread and "Số:" not in texts["without"].split()  # as the engine reads it
+    assert texts["with"].split().count("Số:") == 1 and not set(misread) & set(texts["with"].split())
+    records = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))
+               for name in ("with", "without")}
+    assert records["with"]["metadata"]["number_symbol"] == records["without"]["metadata"]["number_symbol"]
+    (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
+    assert "Số:" in pdftotext(pdf, 1).split()
