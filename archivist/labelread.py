@@ -22,6 +22,7 @@ from .ocrtext import clean_ocr
 from .textnorm import fold
 
 LABEL = "Số:"
+FOOTER_LABEL = ("Nơi", "nhận:")
 #: ``S``, one letter or digit the ``ố`` is misread as, a colon: ``Sẽ:``, ``Sô:``, ``Sõ:``, ``Sổ:``, ``Sđ:``, ``SỐ:``.
 _SHAPE = re.compile(r"S[^\W_]:")
 _FOLDS_TO = frozenset("oead06")
@@ -31,6 +32,14 @@ def _misread_label(text: str) -> bool:
     return text != LABEL and _SHAPE.fullmatch(text) is not None and fold(text[1]).lower() in _FOLDS_TO
 
 
+def _misread_footer_label(first: str, second: str) -> bool:
+    """``Mơi nhận:``, ``Wơi nhận:``, ``Nơi nhân:``: a word that folds to three letters one off ``noi`` (a
+    stop after it dropped), then one that folds to ``nhan:``; the label itself excluded."""
+    head = fold(first.rstrip(".")).lower()
+    return ((first, second) != FOOTER_LABEL and fold(second).lower() == "nhan:" and len(head) == 3 and head.isalpha()
+            and sum(a != b for a, b in zip(head, "noi", strict=True)) <= 1)
+
+
 def _number_symbol(text: str) -> bool:
     """Whether ``text`` is a number and symbol and nothing more (a trailing stop or comma aside)."""
     core = clean_ocr(text.rstrip(".,;"))
@@ -38,17 +47,22 @@ def _number_symbol(text: str) -> bool:
 
 
 def read_labels(words: list[Word]) -> list[Word]:
-    """``words`` with each misread ``Số:`` in the header's left column read back (see the module's docstring);
-    the same list when none is."""
-    if not any(_misread_label(w.text) for w in words):
+    """``words`` with each misread ``Số:`` in the header's left column, and each misread ``Nơi nhận:`` opening a line
+    in the footer's left column (the lower half), read back (see the module's docstring); the same list when none
+    is."""
+    if len(words) < 2:
         return words
     left, right = min(w.bbox[0] for w in words), max(w.bbox[2] for w in words)
     top, bottom = min(w.bbox[1] for w in words), max(w.bbox[3] for w in words)
-    middle, header_end = (left + right) / 2, top + (bottom - top) / 3
+    middle, header_end, footer_start = (left + right) / 2, top + (bottom - top) / 3, (top + bottom) / 2
     out = list(words)
     for i, w in enumerate(words[:-1]):
         nxt = words[i + 1]
-        if (_misread_label(w.text) and nxt.line == w.line and w.bbox[2] < middle and w.bbox[3] < header_end
-                and _number_symbol(nxt.text)):
+        if nxt.line != w.line or w.bbox[2] >= middle:
+            continue
+        if _misread_label(w.text) and w.bbox[3] < header_end and _number_symbol(nxt.text):
             out[i] = replace(w, text=LABEL, rivals=())
+        elif ((i == 0 or words[i - 1].line != w.line) and w.bbox[1] > footer_start and nxt.bbox[2] < middle
+              and _misread_footer_label(w.text, nxt.text)):
+            out[i], out[i + 1] = (replace(x, text=t, rivals=()) for x, t in zip((w, nxt), FOOTER_LABEL, strict=True))
     return words if out == words else out

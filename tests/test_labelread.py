@@ -46,6 +46,32 @@ def test_a_word_not_proved_a_label_by_its_place_is_kept() -> None:
     assert read_labels(right) is right
 
 
+def _footer(first: str, second: str = "nhận:", x: int = 200, y: int = 3000, opens: bool = True) -> list[Word]:
+    """A page's words: a header, a body line, and at (x, y) a footer line opening with ``first second``."""
+    lead = [] if opens else [Word("Ông", 90.0, (x - 150, y, x - 20, y + 40), 2)]
+    return [Word("UBND", 90.0, (200, 200, 400, 240), 0), Word("CỘNG", 90.0, (1300, 200, 1500, 240), 0),
+            Word("Việc", 90.0, (200, 1500, 300, 1540), 1), *lead,
+            Word(first, 60.0, (x, y, x + 90, y + 40), 2), Word(second, 70.0, (x + 110, y, x + 230, y + 40), 2),
+            Word("TM.", 90.0, (1400, y, 1500, y + 40), 2), Word("UBND", 90.0, (1400, 3600, 1600, 3640), 3)]
+
+
+def test_a_footer_label_misread_opening_its_line_is_read_back() -> None:
+    for first, second in (("Mơi", "nhận:"), ("Wơi", "nhận:"), ("Nai", "nhận:"), ("Nơi.", "nhận:"), ("Nơi", "nhân:"),
+                          ("Nzi", "nhận:"), ("Rơi", "nhạn:")):
+        out = read_labels(_footer(first, second))
+        assert (out[3].text, out[4].text) == ("Nơi", "nhận:") and out[5].text == "TM."
+
+
+def test_a_pair_not_proved_the_footer_label_is_kept() -> None:
+    for words in (_footer("Ban", "nhân:"),  # a real word two letters off ``noi`` (``Ban nhân:``)
+                  _footer("Nguyên", "nhân:"), _footer("ơi"), _footer("Mơi", "nhận"), _footer("Mơi", "nhanh:"),
+                  _footer("Mơi", y=400),  # the upper half: not the footer
+                  _footer("Mơi", x=1200),  # the right column
+                  _footer("Mơi", opens=False),  # not opening its line: running text
+                  _footer("Nơi")):  # the label as printed
+        assert read_labels(words) is words
+
+
 def test_the_stored_page_text_holds_the_label() -> None:
     words = _page("Sẽ:")
     text = "\n".join(["UBND CỘNG", "Sẽ: 45/QĐ-UBND", "QUYẾT", "Việc sẽ:", "Nguyễn"])
