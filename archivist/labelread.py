@@ -1,4 +1,5 @@
-"""A header's ``Số:`` label misread (``Sẽ:``, ``Sô:``, ``SỐ:``), read back by its place.
+"""A header's ``Số:`` (``Sẽ:``, ``Sô:``, ``SỐ:``) and a footer's ``Nơi nhận:`` (``Mơi nhận:``, ``Nơi nhân:``)
+misread, read back by their place.
 
 Why: the label is a fixed word at a fixed place (Decree 30: the header's left column, directly before the number
 and symbol), and on faded and speckled pages the engine reads its ``ố`` as another vowel or ``đ``. The number's
@@ -8,6 +9,11 @@ Only a word of that one shape (``S``, one letter that folds to ``o``/``e``/``a``
 colon) is read back, and only where its place proves it: in the top third and the left half of the page's words,
 followed on its line by a word that parses whole as a number and symbol. Running text is never touched
 (``sẽ:`` in lower case, a word after which no number stands, a word below the header).
+
+``Nơi nhận:`` opens the footer's left column; misread, the footer's parser (``footer._NOI_NHAN``, ``noi nhan``
+folded) misses it and reads the list as unlabelled, and the signature block beside it less well. A pair is read back
+only where it opens a line in the lower half and the left half of the page's words, its first word three letters one
+off ``noi`` and its second ``nhan:`` folded (``Ban nhân:``, ``Nguyên nhân:``, a pair inside a line: kept).
 (bench/RESULTS.md, "Labels misread (session 44, third round)".)
 """
 
