@@ -22,6 +22,7 @@ from .footorder import footer_order
 from .headorder import header_order
 from .hookread import reread_hooks
 from .ingest import IngestError, load_page, page_where
+from .labelread import read_labels
 from .lineorder import faded_lines
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings, Word
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, nfc, text_from_words
@@ -257,8 +258,11 @@ def as_stored(ocr: OcrResult) -> OcrResult:
     tells them apart (a typed word holding a ``/`` is a code, left as read; one holding a ``⁄`` is read again:
     ``X⁄Ã`` read ``XÃ``, seed 294; bench/RESULTS.md, issue 16, session 44)."""
     words = [_stored(w) for w in ocr.words]
-    if all(a is b for a, b in zip(words, ocr.words, strict=True)):
+    labelled = read_labels(words)  # a header's ``Sẽ:`` before its number: ``Số:`` (:mod:`archivist.labelread`)
+    if all(a is b for a, b in zip(labelled, ocr.words, strict=True)):
         return ocr
+    if labelled is not words:
+        return replace(ocr, words=labelled, text=nfc(text_of(labelled)).strip())
     return replace(ocr, words=words, text=read_text(ocr.text))
 
 
