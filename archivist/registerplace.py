@@ -17,10 +17,10 @@ read alone), the place stays empty and goes to review saying where to fill it fr
 from __future__ import annotations
 
 from .calibration import threshold_for
+from .classify import THRESHOLD  # the threshold extract asks every field with (toreview would close a cycle)
 from .fields import Field
 from .levelwords import LEVEL, LEVELS
 from .required import NOT_FOUND, REGISTER_FORMS
-from .toreview import THRESHOLD
 
 #: a place taken from the issuer is less sure than one read on its own line (0.9 before the OCR's confidences)
 DERIVED = 0.8
