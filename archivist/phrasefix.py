@@ -44,6 +44,25 @@ def opens_phrase(first: str, second: str) -> bool:
     return (_fold(first.strip(_EDGE)), _fold(second.strip(_EDGE))) in _openings()
 
 
+def completes_phrase(texts: list[str], lines: list[int], k: int, word: str) -> bool:
+    """Whether ``word`` put at place ``k`` of ``texts`` (the words of a page, on ``lines``) is a lexicon phrase's
+    word, spelt as the phrase spells it, whose neighbours on its line complete the phrase whatever their marks and
+    case, with no punctuation inside the run (``Ủy ban nhân dân`` for ``Ủy tan nhân dân``'s ``tan`` read ``ban``).
+    Why: a typed word one letter off inside a set phrase is told by the phrase (:mod:`archivist.typedbar`)."""
+    phrases, lengths = _phrases()
+    for n in lengths:
+        for i in range(max(0, k - n + 1), min(k, len(texts) - n) + 1):
+            if len({lines[j] for j in range(i, i + n)}) > 1 or any(
+                    texts[j] != texts[j].rstrip(_EDGE) for j in range(i, i + n - 1)) or any(
+                    texts[j] != texts[j].lstrip(_EDGE) for j in range(i + 1, i + n)):
+                continue
+            keys = tuple(_fold(word if j == k else texts[j].strip(_EDGE)) for j in range(i, i + n))
+            phrase = phrases.get(keys)
+            if phrase is not None and phrase[k - i] == word:
+                return True
+    return False
+
+
 def _cost(a: str, b: str) -> int:
     """Marks and letters that differ between two spellings of one word (decomposed, position by position)."""
     x, y = unicodedata.normalize("NFD", a), unicodedata.normalize("NFD", b)
