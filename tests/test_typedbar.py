@@ -107,3 +107,15 @@ def test_generated_typed_document_reads_its_l_end_to_end(tmp_path: Path, monkeyp
     document loses fewer words, and the PDF/A-1b passes Preflight."""
     done = typed_both_ways(tmp_path, 278, lambda: monkeypatch.setattr(pagework, "typed_bars", lambda ocr, typed: ocr))
     assert_mended(done, "tà", "là")
+
+
+@pytest.mark.slow
+def test_generated_typed_document_reads_a_set_phrases_letter_end_to_end(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first typewritten document of seed 296 (``generate.py --docs 1 --groups typewriter``): its legal basis
+    line's ``Ủy ban nhân dân``, whose worn ``b`` reads ``t`` and the ``l``'s stem (``Ủy lan nhân dân`` with the ``l``
+    alone, session 44's second round), reads ``ban`` in the record and in the PDF/A's text layer, no truth word is
+    lost, the document loses fewer words, and the PDF/A-1b passes Preflight."""
+    done = typed_both_ways(tmp_path, 296, lambda: monkeypatch.setattr(
+        typedbar, "stem_reading", lambda texts, lines, k: typedbar.l_reading(texts[k])))
+    assert_mended(done, "lan", "ban")
