@@ -17,7 +17,7 @@ An ``l`` opens a syllable only, so only a word's first letter is asked.
 Inside a set phrase (session 44, third round) the phrase says the letter: a worn ``b`` or ``d`` whose bowl is lost
 reads ``t`` and shows the ``l``'s bare stem (``Ủy tan nhân dân`` for ``ban``, ``nhân tân huyện`` for ``dân``, both
 made ``l`` by the rule above on held-out seeds 280 and 296: wrong to wrong). Where another letter makes the word a
-lexicon phrase's with its neighbours (:func:`archivist.phrasefix.completes_phrase`), the ``l`` is not taken; where
+lexicon phrase's with its neighbours (:func:`archivist.phrasefix.phrase_words`), the ``l`` is not taken; where
 that letter is one with the same stem to the ascenders' line (:data:`STEMMED`: the glyph shows the stem, its bowl or
 arm lost) the phrase's word is read instead, the glyph asked as for the ``l``. A word in capitals (a name, a code)
 is never asked.
@@ -30,7 +30,7 @@ import statistics
 import numpy as np
 
 from .ocr import OcrResult, nfc
-from .phrasefix import completes_phrase
+from .phrasefix import phrase_words
 from .syllables import attested
 from .tokens import EDGE, split_edges
 from .typedcase import with_readings
@@ -51,8 +51,6 @@ BAR_ABOVE, BAR_BELOW = 0.12, 0.25
 #: Letters whose stem rises to the ascenders' line with no ``t``'s crossbar on it: a worn one reads as an ``l``'s
 #: bare stem, so a set phrase may read it back (``b``, ``d`` with the bowl lost).
 STEMMED = "bdđhkl"
-#: The letters a syllable may open with, asked for a set phrase's word one letter off.
-OPENERS = "abcdđeghiklmnopqrstuvxy"
 
 
 def l_reading(word: str) -> tuple[int, str] | None:
@@ -74,9 +72,10 @@ def stem_reading(texts: list[str], lines: list[int], k: int) -> tuple[int, str] 
     lead, core, trail = split_edges(texts[k], EDGE)
     if len(core) < 2 or not core.startswith("t") or not core.isalpha() or not core[1:].islower():
         return got
-    if completes_phrase(texts, lines, k, core):
-        return None  # read right, or another letter would make a phrase of it too: left as read
-    phrased = [x + core[1:] for x in OPENERS if completes_phrase(texts, lines, k, x + core[1:])]
+    words = phrase_words(texts, lines, k)
+    if core in words:
+        return None  # read right inside a phrase: left as read
+    phrased = [w for w in words if len(w) == len(core) and w[1:] == core[1:]]  # the phrase's word one letter off
     stems = [w for w in phrased if w[0] in STEMMED]
     if len(stems) == 1:
         return len(lead), lead + stems[0] + trail
