@@ -93,7 +93,7 @@ def build_word_tables() -> None:
 
     import_module(f"{__package__}.recipients")  # datewords imports it on its first call
     syllables.folded_syllables(), syllables.attested(), doctypes.load_table()
-    ocrfix.type_words(), ocrfix._by_toneless(), phrasefix._phrases(), phrasefix._openings()
+    ocrfix.type_words(), ocrfix._by_toneless(), phrasefix._phrases(), phrasefix._openings(), phrasefix._gaps()
 
 
 def _osd() -> Osd:
@@ -228,7 +228,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_pairs(ocr, prep.typed_before)  # and in a syllable making no word with its neighbours (mệt số)
     ocr = typed_finals(ocr, prep.typed_before)  # a final n read r, told by its right stem (dâr)
     ocr = typed_flags(ocr, prep.typed_before)  # an l read t making no word with its neighbours, told by its flag
-    ocr = typed_bars(ocr, prep.typed_before)  # an l read t opening a word (tà, tập), told by no bar and its top
+    ocr = typed_bars(ocr, prep.typed_before)  # an l read t opening a word (tà, tập), told by no bar and its top;
+    # inside a set phrase, the phrase's b or d on the same bare stem (Ủy tan nhân dân)
     ocr = typed_stems(ocr, prep.typed_before)  # an m read n told by its third stem (năn), an h read n (chínn)
     ocr = typed_ones(ocr, prep.typed_before)  # an item's 1. read 4., told by the 1's foot
     ocr = typed_crosses(ocr, prep.typed_before)  # a capital Đ read b, told by the D's top stroke (bộc lập)

@@ -44,6 +44,34 @@ def opens_phrase(first: str, second: str) -> bool:
     return (_fold(first.strip(_EDGE)), _fold(second.strip(_EDGE))) in _openings()
 
 
+@lru_cache(maxsize=1)
+def _gaps() -> dict[tuple[tuple[str | None, ...], int], frozenset[str]]:
+    """Each phrase's folded words with one left open (None), and that place: the words the phrase puts there."""
+    gaps: dict[tuple[tuple[str | None, ...], int], set[str]] = {}
+    for key, phrase in _phrases()[0].items():
+        for at, word in enumerate(phrase):
+            gaps.setdefault((key[:at] + (None,) + key[at + 1:], at), set()).add(word)
+    return {k: frozenset(v) for k, v in gaps.items()}
+
+
+def phrase_words(texts: list[str], lines: list[int], k: int) -> set[str]:
+    """The words, spelt as the lexicon's phrases spell them, that would complete a phrase at place ``k`` of ``texts``
+    (the words of a page, on ``lines``) with its neighbours on its line, whatever their marks and case, with no
+    punctuation inside the run (``ban`` at ``tan``'s place in ``Ủy tan nhân dân``).
+    Why: a typed word one letter off inside a set phrase is told by the phrase (:mod:`archivist.typedbar`)."""
+    gaps, lengths = _gaps(), _phrases()[1]
+    out: set[str] = set()
+    for n in lengths:
+        for i in range(max(0, k - n + 1), min(k, len(texts) - n) + 1):
+            if len({lines[j] for j in range(i, i + n)}) > 1 or any(
+                    texts[j] != texts[j].rstrip(_EDGE) for j in range(i, i + n - 1)) or any(
+                    texts[j] != texts[j].lstrip(_EDGE) for j in range(i + 1, i + n)):
+                continue
+            keys = tuple(None if j == k else _fold(texts[j].strip(_EDGE)) for j in range(i, i + n))
+            out |= gaps.get((keys, k - i), frozenset())
+    return out
+
+
 def _cost(a: str, b: str) -> int:
     """Marks and letters that differ between two spellings of one word (decomposed, position by position)."""
     x, y = unicodedata.normalize("NFD", a), unicodedata.normalize("NFD", b)

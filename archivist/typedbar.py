@@ -13,6 +13,14 @@ and its top (under the ascenders' line: its top 1.29 of the small letters' heigh
 measured as :func:`l_glyph` does, 7 of the 8 ``l`` read ``t`` do (the eighth broken), no word read right is
 changed. A lower top would take a capital ``L`` read ``t`` (its top at the capitals' height) to a small ``l``.
 An ``l`` opens a syllable only, so only a word's first letter is asked.
+
+Inside a set phrase (session 44, third round) the phrase says the letter: a worn ``b`` or ``d`` whose bowl is lost
+reads ``t`` and shows the ``l``'s bare stem (``Ủy tan nhân dân`` for ``ban``, ``nhân tân huyện`` for ``dân``, both
+made ``l`` by the rule above on held-out seeds 280 and 296: wrong to wrong). Where another letter makes the word a
+lexicon phrase's with its neighbours (:func:`archivist.phrasefix.phrase_words`), the ``l`` is not taken; where
+that letter is one with the same stem to the ascenders' line (:data:`STEMMED`: the glyph shows the stem, its bowl or
+arm lost) the phrase's word is read instead, the glyph asked as for the ``l``. A word in capitals (a name, a code)
+is never asked.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ import statistics
 import numpy as np
 
 from .ocr import OcrResult, nfc
+from .phrasefix import phrase_words
 from .syllables import attested
 from .tokens import EDGE, split_edges
 from .typedcase import with_readings
@@ -39,6 +48,9 @@ TOP_MAX = 1.7
 #: The rows about the small letters' height searched for the crossbar: this share of their height above the line,
 #: and below it.
 BAR_ABOVE, BAR_BELOW = 0.12, 0.25
+#: Letters whose stem rises to the ascenders' line with no ``t``'s crossbar on it: a worn one reads as an ``l``'s
+#: bare stem, so a set phrase may read it back (``b``, ``d`` with the bowl lost).
+STEMMED = "bdđhkl"
 
 
 def l_reading(word: str) -> tuple[int, str] | None:
@@ -49,6 +61,25 @@ def l_reading(word: str) -> tuple[int, str] | None:
         return None
     again = "l" + core[1:]
     return (len(lead), lead + again + trail) if again in attested() else None
+
+
+def stem_reading(texts: list[str], lines: list[int], k: int) -> tuple[int, str] | None:
+    """The place of the glyph in doubt and word ``k`` of ``texts`` (on ``lines``) read again: a small word opening
+    with ``t`` read as a set phrase's word where one letter of :data:`STEMMED` for the ``t`` completes the phrase
+    with its neighbours (``Ủy tan nhân dân`` → ``ban``); else read with an ``l`` (:func:`l_reading`) only where no
+    other letter completes a phrase and the word as read completes none. None where nothing is asked."""
+    got = l_reading(texts[k])
+    lead, core, trail = split_edges(texts[k], EDGE)
+    if len(core) < 2 or not core.startswith("t") or not core.isalpha() or not core[1:].islower():
+        return got
+    words = phrase_words(texts, lines, k)
+    if core in words:
+        return None  # read right inside a phrase: left as read
+    phrased = [w for w in words if len(w) == len(core) and w[1:] == core[1:]]  # the phrase's word one letter off
+    stems = [w for w in phrased if w[0] in STEMMED]
+    if len(stems) == 1:
+        return len(lead), lead + stems[0] + trail
+    return None if phrased else got
 
 
 def l_glyph(cell: np.ndarray, small: float, pitch: float) -> bool:
@@ -71,10 +102,11 @@ def l_glyph(cell: np.ndarray, small: float, pitch: float) -> bool:
 
 def typed_bars(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened) with each
-    word opening with a small ``t`` read with an ``l`` where that makes a syllable in use (:func:`l_reading`) and the
-    glyph is an ``l``'s (:func:`l_glyph`). Unchanged on any other page."""
+    word opening with a small ``t`` read with an ``l`` where that makes a syllable in use, or as a set phrase's word
+    (:func:`stem_reading`), and the glyph is an ``l``'s bare stem (:func:`l_glyph`). Unchanged on any other page."""
     if typed is None or not ocr.words:
         return ocr
     texts = [nfc(w.text) for w in ocr.words]
-    asked = {k: got for k, t in enumerate(texts) if (got := l_reading(t))}
+    lines = [w.line for w in ocr.words]
+    asked = {k: got for k in range(len(texts)) if (got := stem_reading(texts, lines, k))}
     return with_readings(ocr, glyph_readings(ocr, typed, texts, asked, l_glyph))

@@ -13,7 +13,7 @@ from archivist.datewords import correct_date_words
 from archivist.models import Word
 from archivist.mottofix import correct_headings
 from archivist.ocrfix import fix_words
-from archivist.phrasefix import correct_phrases
+from archivist.phrasefix import correct_phrases, phrase_words
 from archivist.sections import correct_numerals
 
 
@@ -39,6 +39,17 @@ def test_names_headings_and_right_phrases_are_left_as_read():
 
 def test_of_two_overlapping_readings_the_smaller_change_wins():
     assert _text(correct_phrases(_line("về việc tắng cường"))) == "về việc tăng cường"  # not "việc tang"
+
+
+def test_the_words_a_phrase_puts_at_a_place_given_its_neighbours_on_its_line():
+    """At ``tan``'s place ``Ủy _ nhân dân`` puts ``ban`` (neighbours' case and marks aside), spelt as the phrase
+    spells it; nothing across lines, nor across punctuation."""
+    words = "Căn cứ Ủy tan nhân dân huyện".split()
+    assert "ban" in phrase_words(words, [0] * 7, 3)
+    assert not {"bán", "lan", "tan"} & phrase_words(words, [0] * 7, 3)
+    assert "ban" not in phrase_words(words, [0, 0, 0, 0, 1, 1, 1], 3)  # across lines
+    assert "ban" not in phrase_words("Ủy tan, nhân dân".split(), [0] * 4, 1)  # punctuation inside
+    assert "dân" in phrase_words("nhân tân".split(), [0, 0], 1)
 
 
 def test_a_phrase_is_not_read_across_lines():

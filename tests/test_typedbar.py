@@ -26,6 +26,28 @@ def test_l_reading_asks_a_t_opening_a_word(read: str, want: tuple[int, str] | No
     assert typedbar.l_reading(read) == want
 
 
+@pytest.mark.parametrize(("line", "k", "want"), [
+    ("Căn cứ Ủy tan nhân dân huyện", 3, (0, "ban")),  # a set phrase's b: not l
+    ("Luật tổ chức chính quyền nhân tân huyện", 6, (0, "dân")),  # nhân dân's d
+    ("của Ủy tan nhân dân,", 2, (0, "ban")),
+    ("ông tà người", 1, (0, "là")),  # no phrase: the l as before
+    ("nhân dân tà tập", 2, (0, "là")),  # a phrase beside it: the word not in it
+    ("Ủy tan, nhân dân", 1, (0, "lan,")),  # punctuation inside: no phrase, the l as before
+    ("Ông Nhân Tân", 2, None),  # a capital: a name, never asked
+    ("chi tương", 1, (0, "lương")),  # chi lương: the phrase's letter is the l
+])
+def test_stem_reading_asks_a_set_phrases_letter(line: str, k: int, want: tuple[int, str] | None) -> None:
+    words = line.split()
+    assert typedbar.stem_reading(words, [0] * len(words), k) == want
+
+
+def test_stem_reading_leaves_a_word_another_letter_also_completes() -> None:
+    """``nhân`` and ``tân`` on two lines: no phrase across them, the ``l`` asked as before; a word opening with ``t``
+    that already makes a phrase (``tổ`` in ``mặt trận tổ quốc``) is not asked."""
+    assert typedbar.stem_reading(["nhân", "tân"], [0, 1], 1) == (0, "lân")
+    assert typedbar.stem_reading(["mặt", "trận", "tổ", "quốc"], [0] * 4, 2) is None
+
+
 def _cells(size: int) -> tuple[np.ndarray, np.ndarray, float, float]:
     """The first glyphs of ``là`` and ``tà`` typed in the mono face at ``size``, the page's small letters' height and
     its pitch."""
@@ -64,6 +86,15 @@ def test_typed_bars_reads_an_l_again() -> None:
     assert_read_back(typedbar.typed_bars, typed, read, f"{AROUND} là lập lý tà tập", SIZES[0])
 
 
+def test_typed_bars_reads_a_set_phrases_letter_on_its_stem() -> None:
+    """A worn ``b`` or ``d`` whose bowl is lost shows the ``l``'s bare stem (typed here as an ``l``): read ``t``
+    inside ``Ủy ban nhân dân`` it comes back as the phrase's letter, not the ``l``; the ``t`` of a typed ``tân``
+    (its bar) stays as read."""
+    typed = f"{AROUND} Ủy lan nhân dân, nhân lân tân"
+    read = f"{AROUND} Ủy tan nhân dân, nhân tân tân"
+    assert_read_back(typedbar.typed_bars, typed, read, f"{AROUND} Ủy ban nhân dân, nhân dân tân", SIZES[0])
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_typed_bars_leaves_other_pages_alone(size: int) -> None:
     assert_left_alone(typedbar.typed_bars, "là", "tà", size)
@@ -76,3 +107,15 @@ def test_generated_typed_document_reads_its_l_end_to_end(tmp_path: Path, monkeyp
     document loses fewer words, and the PDF/A-1b passes Preflight."""
     done = typed_both_ways(tmp_path, 278, lambda: monkeypatch.setattr(pagework, "typed_bars", lambda ocr, typed: ocr))
     assert_mended(done, "tà", "là")
+
+
+@pytest.mark.slow
+def test_generated_typed_document_reads_a_set_phrases_letter_end_to_end(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first typewritten document of seed 296 (``generate.py --docs 1 --groups typewriter``): its legal basis
+    line's ``Ủy ban nhân dân``, whose worn ``b`` reads ``t`` and the ``l``'s stem (``Ủy lan nhân dân`` with the ``l``
+    alone, session 44's second round), reads ``ban`` in the record and in the PDF/A's text layer, no truth word is
+    lost, the document loses fewer words, and the PDF/A-1b passes Preflight."""
+    done = typed_both_ways(tmp_path, 296, lambda: monkeypatch.setattr(
+        typedbar, "stem_reading", lambda texts, lines, k: typedbar.l_reading(texts[k])))
+    assert_mended(done, "lan", "ban")
