@@ -114,9 +114,7 @@ def glyph_readings(ocr: OcrResult, typed: np.ndarray, texts: list[str], asked: d
         return again
     small = 0.0
     if small_letters:
-        bodies = [cell_bodies(typed, w.bbox, len(t), pitch) if t.strip(EDGE).isalpha() else None
-                  for w, t in zip(ocr.words, texts, strict=True)]
-        heights = page_bodies(texts, bodies)
+        heights = _page_heights(ocr, typed, texts, pitch)
         if heights is None:
             return again
         small = heights[1]
@@ -125,6 +123,24 @@ def glyph_readings(ocr: OcrResult, typed: np.ndarray, texts: list[str], asked: d
         if got is not None and test(got[0][place], small, pitch):
             again[k] = word
     return again
+
+
+#: the last page's letters measured: ``[typed, key, heights]``. Seven typed rules ask :func:`glyph_readings` in a row
+#: on one page, most changing no word; the page's letters are measured once for them (the image held, so its
+#: identity cannot be a later page's).
+_MEASURED: list = []
+
+
+def _page_heights(ocr: OcrResult, typed: np.ndarray, texts: list[str], pitch: float) -> tuple[float, float] | None:
+    """:func:`page_bodies` of the page's words, measured again only when the image, the words or the pitch changed."""
+    key = (pitch, tuple(w.bbox for w in ocr.words), tuple(texts))
+    if _MEASURED and _MEASURED[0] is typed and _MEASURED[1] == key:
+        return _MEASURED[2]
+    bodies = [cell_bodies(typed, w.bbox, len(t), pitch) if t.strip(EDGE).isalpha() else None
+              for w, t in zip(ocr.words, texts, strict=True)]
+    heights = page_bodies(texts, bodies)
+    _MEASURED[:] = [typed, key, heights]
+    return heights
 
 
 def typed_rings(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
