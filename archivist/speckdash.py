@@ -27,6 +27,7 @@ import numpy as np
 from .models import Word
 from .ocr import OcrResult, nfc
 from .ocrfix import text_of
+from .speckdrop import _has_letter
 from .specklone import page_word_height
 
 DASHES = "-–—"
@@ -60,19 +61,45 @@ def _bars(image: np.ndarray, box: tuple[int, int, int, int], height: float) -> l
     return out
 
 
-def line_bars(image: np.ndarray, first: Word, height: float) -> list[tuple[int, int, int, int]]:
+def line_bars(image: np.ndarray, first: Word, height: float,
+              within: tuple[int, int] | None = None) -> list[tuple[int, int, int, int]]:
     """The bars before ``first`` (a line's first word) that read as its dash (the module's first three tests), as
-    (x, y, w, h)."""
+    (x, y, w, h); with ``within`` (x0, x1), those in that span instead (a token of marks read in the dash's place)."""
     x0, y0, x1, y1 = first.bbox
+    if within is not None:
+        spots = _bars(image, (within[0], y0, within[1], y1), height)
+    else:
+        left = _bars(image, (int(x0 - GAP * height - BAR_MAX * height), y0, x0, y1), height)  # a faint bar alone
+        # the engine's box may hold the dash it did not read: there the word's letters set the ink's threshold
+        spots = left + [b for b in _bars(image, (x0, y0, x1, y1), height) if b[0] <= x0 + BAR_MAX * height]
     found = []
-    left = _bars(image, (int(x0 - GAP * height - BAR_MAX * height), y0, x0, y1), height)  # a faint bar shows alone
-    # the engine's box may hold the dash it did not read: there the word's letters set the ink's threshold
-    inside = [b for b in _bars(image, (x0, y0, x1, y1), height) if b[0] <= x0 + BAR_MAX * height]
-    for x, y, w, h in left + inside:
+    for x, y, w, h in spots:
         mid = (y + h / 2 - y0) / max(1, y1 - y0)
-        if MID_LOW <= mid <= MID_HIGH and x0 - (x + w) <= GAP * height:
+        if MID_LOW <= mid <= MID_HIGH and (within is not None or x0 - (x + w) <= GAP * height):
             found.append((x, y, w, h))
     return found
+
+
+def _candidates(words: list[Word], image: np.ndarray, height: float) -> tuple[list[int], dict[int, list]]:
+    """The left edges of the dashes read opening a line (alone, or glued to its word: ``-7TT``, left as read), and
+    for each other line the bars that may be its dash:
+    before its first word, or inside a first token of marks only read in the dash's place (``.-``, ``_~``, ``-~``),
+    measured against the word after it."""
+    read, bars = [], {}
+    for k, w in enumerate(words):
+        if k and words[k - 1].line == w.line:
+            continue
+        text = nfc(w.text)
+        if text[:1] in DASHES and (text in DASHES or _has_letter(text)):  # a dash read, alone or on its word
+            read.append(w.bbox[0])
+        elif not _has_letter(text):
+            nxt = words[k + 1] if k + 1 < len(words) and words[k + 1].line == w.line else None
+            pad = round(0.1 * height)
+            if nxt is not None and (found := line_bars(image, nxt, height, (w.bbox[0] - pad, w.bbox[2] + pad))):
+                bars[k] = found
+        elif found := line_bars(image, w, height):
+            bars[k] = found
+    return read, bars
 
 
 def put_back_dashes(ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray) -> OcrResult:
@@ -84,10 +111,7 @@ def put_back_dashes(ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.nda
     height = page_word_height(ocr.words)
     if height is None:
         return ocr
-    firsts = [k for k, w in enumerate(ocr.words) if k == 0 or ocr.words[k - 1].line != w.line]
-    read = [ocr.words[k].bbox[0] for k in firsts if nfc(ocr.words[k].text)[:1] in DASHES]
-    bars = {k: found for k in firsts if nfc(ocr.words[k].text)[:1] not in DASHES
-            and (found := line_bars(image, ocr.words[k], height))}
+    read, bars = _candidates(ocr.words, image, height)
     add: dict[int, tuple[int, int, int, int]] = {}
     for k, found in bars.items():  # in line with a dash read, or with another line's bar
         others = read + [b[0] for j, bs in bars.items() if j != k for b in bs]
@@ -101,6 +125,8 @@ def put_back_dashes(ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.nda
         if k in add:
             x, y, bw, bh = add[k]
             words.append(replace(w, text="-", bbox=(x, y, x + bw, y + bh), rivals=()))
+            if not _has_letter(nfc(w.text)):  # marks read in the dash's place: the dash instead
+                continue
             if w.bbox[0] <= x + bw:  # the word's box held the dash: it starts after it
                 w = replace(w, bbox=(x + bw + 1, *w.bbox[1:]))
         words.append(w)

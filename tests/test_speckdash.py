@@ -61,3 +61,12 @@ def test_no_dash_without_its_bar_or_out_of_line() -> None:
     image, ocr = _list(DRAWN, ["Nơi nhận:", "- Như trên;", "Trưởng các thôn;", "- Lưu: VT."], bar_y=0.95)
     first = next(w for w in ocr.words if w.text == "Trưởng")
     assert line_bars(image, first, 40.0) == []  # on the baseline: a rule's piece, no dash
+
+
+def test_marks_read_in_the_dashs_place_are_the_dash() -> None:
+    image, ocr = _list(DRAWN, ["Nơi nhận:", "- Như trên;", "Trưởng các thôn;", "- Lưu: VT."])
+    k = next(i for i, w in enumerate(ocr.words) if w.text == "Trưởng")
+    _, y0, _, y1 = ocr.words[k].bbox  # the bar drawn before it, read as marks (``_~``) opening the line
+    words = [*ocr.words[:k], Word("_~", 40.0, (50, y0 + 8, 66, y1 - 8), 2), *ocr.words[k:]]
+    line = [w.text for w in put_back_dashes(OcrResult(words, "", 90.0), image, image).words if w.line == 2]
+    assert line == ["-", "Trưởng", "các", "thôn;"]
