@@ -3,8 +3,8 @@ put back where its bar stands before the line's first word, in line with the lis
 
 Why: on the speckled 200 dpi pages Tesseract drops the dash opening a recipient or a list line (the specks beside
 it take the line's first glyph's place in its segmentation), and a speck elsewhere was often read ``-`` in its stead:
-once :mod:`archivist.specklone` drops those specks, the dashes the page prints and the reading lost show (5 of the
-14 on fit seeds 310-311 had their bar on the page, bench/RESULTS.md, "Speckled pages, ninth round (session 45)").
+once :mod:`archivist.specklone` drops those specks, the dashes the page prints and the reading lost show (18 on fit
+seeds 310-312, 11 of them put back by these tests, bench/RESULTS.md, "Speckled pages, ninth round (session 45)").
 A dash is the only word put back, and only on the glyph's evidence and the list's:
 
 - a bar's ink before the line's first word: :data:`BAR_MIN`-:data:`BAR_MAX` of the page's word height wide, no
