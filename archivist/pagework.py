@@ -33,6 +33,8 @@ from .pagenumber import add_page_number
 from .preview import make_preview
 from .spanread import reread_spans
 from .speckcolon import speck_colons
+from .speckdash import put_back_dashes
+from .specklone import drop_lone_specks
 from .speckread import reread_specks
 from .specksmall import speck_case
 from .textnorm import read_text
@@ -215,6 +217,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = reread_spans(engine, ocr, prep.unsmoothed, prep.image, prep.dpi)  # its words broken or spoilt, read again
     ocr = speck_case(ocr, prep.unsmoothed, prep.image)  # its small letters read as capitals, told by their height
     ocr = speck_colons(ocr, prep.unsmoothed, prep.image)  # a speck read as a colon inside a word, told by its one dot
+    ocr = drop_lone_specks(ocr, prep.unsmoothed, prep.image)  # and one read as a mark of its own, by its box and ink
+    ocr = put_back_dashes(ocr, prep.unsmoothed, prep.image)  # a list's dash it left out, by its bar and the list's
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters
     ocr = faded_glyphs(ocr, prep)  # its section numerals (#ƒ. for II.) and typed first letters' case, by glyph
     ocr = faded_lines(ocr, prep)  # a body line's right part, read after the lines under it, put back on its line

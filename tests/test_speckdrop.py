@@ -107,7 +107,7 @@ def test_a_generated_speckled_subjects_speck_is_dropped_end_to_end(tmp_path: Pat
     subject would otherwise have lost its flag), so the value is still sent for review."""
     from click.testing import CliRunner
 
-    from archivist import speckread
+    from archivist import pagework, speckread
     from archivist.cli import main
     from archivist.pipeline import Settings, process
     from samples.generate import generate
@@ -124,6 +124,8 @@ def test_a_generated_speckled_subjects_speck_is_dropped_end_to_end(tmp_path: Pat
     assert subject["value"] == truth["metadata"]["subject"] == "Về việc lịch trực Tết Nguyên đán năm 2009"
     assert "changes" not in subject and "_ Về việc" not in record["pages"][0]["text"]
     monkeypatch.setattr(speckread, "lone_stroke", lambda text: False)
+    # and the page's lone specks left in (since session 45 archivist/specklone.py drops this one too, by its ink)
+    monkeypatch.setattr(pagework, "drop_lone_specks", lambda ocr, unsmoothed, image: ocr)
     process([tmp_path / "in"], tmp_path / "without", Settings(workers=1, page_timeout=0))
     (record,) = [json.loads(p.read_text(encoding="utf-8"))
                  for p in (tmp_path / "without" / "documents").glob("*.json")]
