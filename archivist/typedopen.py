@@ -7,14 +7,14 @@ Why: after session 44's :mod:`archivist.typedstem` (an ``n`` read for an ``h`` a
 300-302 and session 44's 277-279: 10 words, ``nuyện``, ``niện`` ×3, ``nuy``, ``nư``, ``nành``, ``nộ`` ×3; bench/
 RESULTS.md, "Typewritten pages, ninth round (session 45)"). Worn type loses the ``h``'s ascender first, but seldom all
 of it: over the left half of the glyph's cell, between 1.1 and 1.45 of the page's small letters' height above its
-body's foot (:data:`ASC_ROWS`), 6 of those 10 glyphs keep ink on 0.36-0.64 of the rows, and no ``n`` of the 1,083
+body's foot (:data:`ASC_ROWS`), 5 of those 10 glyphs keep ink on 0.36-0.64 of the rows, and no ``n`` of the 1,083
 read right opening a word on the same pages on more than 0.14 (:data:`ASC_MIN`). So an ``n`` opening a word is read
 ``h``:
 
 - where the ``h`` makes a syllable in use and the glyph keeps that trace of its ascender (``nư`` → ``hư``, ``nộ`` →
   ``hộ``: ``nộ`` is a word too, only the glyph says it), or
 - where the word as read is none in use and the ``h`` makes the one word (``nuyện``, ``niện``: the ascender worn away
-  entirely on 4 of the 10), the spelling saying the ``n`` is wrong, as :mod:`archivist.typedstem` asks ``chínn``;
+  entirely on 5 of the 10), the spelling saying the ``n`` is wrong, as :mod:`archivist.typedstem` asks ``chínn``;
 
 in both only where the glyph is what a worn ``h`` leaves (:func:`archivist.typedstem.worn_h`: a body of the small
 letters' height with its right stem down to the baseline) and not an ``m`` (:func:`archivist.typedstem.three_stems`:
@@ -46,7 +46,7 @@ from .typedupper import body_of
 #: the body's foot to this one (the ascenders' line stands about 1.35), over the left half of the glyph's cell.
 ASC_ROWS = (1.1, 1.45)
 #: A trace of the ascender: ink on at least this share of those rows (fit: every ``n`` read right opening a word
-#: 0.14 or less, 0 under 98% of them; 6 of the 10 ``h`` read ``n`` 0.36-0.64, the others 0).
+#: 0.14 or less, 0 under 98% of them; 5 of the 10 ``h`` read ``n`` 0.36-0.64, the others 0).
 ASC_MIN = 0.25
 
 #: The rows of a ``b``'s bowl foot: the bottom ones of the body, this share of the small letters' height.
