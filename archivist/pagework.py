@@ -47,10 +47,12 @@ from .typedfinal import typed_finals
 from .typedflag import typed_flags
 from .typedfoot import typed_feet
 from .typedone import typed_ones
+from .typedopen import typed_openings
 from .typedpair import typed_pairs
 from .typedread import reread_typed
 from .typedring import typed_rings
 from .typedstem import typed_stems
+from .typedtail import typed_tails
 from .typedupper import typed_upper
 from .typedzero import typed_zeros
 from .unreadblocks import page_blocks, read_unread
@@ -235,6 +237,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_bars(ocr, prep.typed_before)  # an l read t opening a word (tà, tập), told by no bar and its top;
     # inside a set phrase, the phrase's b or d on the same bare stem (Ủy tan nhân dân)
     ocr = typed_stems(ocr, prep.typed_before)  # an m read n told by its third stem (năn), an h read n (chínn)
+    ocr = typed_openings(ocr, prep.typed_before)  # an h opening a word read n (nuy), a b read h (hiên bản)
+    ocr = typed_tails(ocr, prep.typed_before)  # a final p read n (tổng hợn), told by its descender
     ocr = typed_ones(ocr, prep.typed_before)  # an item's 1. read 4., told by the 1's foot
     ocr = typed_crosses(ocr, prep.typed_before)  # a capital Đ read b, told by the D's top stroke (bộc lập)
     ocr = typed_zeros(ocr, prep.typed_before)  # a 6, 8 or 9 whose glyph shows the typed zero's dot (2089)
