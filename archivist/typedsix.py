@@ -29,7 +29,9 @@ import numpy as np
 from .models import Word
 from .ocr import OcrResult, nfc
 from .ocrfix import text_of
-from .typedzero import cell_ink
+from .typedcase import page_pitch
+from .typedupper import fits_cells
+from .typedzero import cell_ink, cell_mask
 
 #: The upper body's rows looked at, as shares of the glyph's height below its top: under the ``6``'s hook, over
 #: its bowl (an ``8``'s upper loop).
@@ -39,6 +41,10 @@ UPPER = (0.25, 0.45)
 REACH_MAX = 0.58
 #: The glyph must stand at least this share of its word box's height (a fragment of a broken cell is not read).
 HEIGHT_MIN = 0.7
+#: The glyph must be whole in its slice: ink on at most this share of the rows of the slice's first and last columns
+#: (fit and held out: the ``6`` read ``8`` taken 0.10 at most; a slice off its glyph, where the engine read a
+#: character too many inside the word (``320.8006.000``, ``28$/11/2007;``), 0.17-0.28).
+EDGE_MAX = 0.15
 #: An ``8`` is asked where a digit stands next to it or the word holds only digits and a number's punctuation.
 NUMBERLIKE = re.compile(r"[\d.,/%:;()-]+")
 
@@ -59,13 +65,27 @@ def asked(text: str) -> list[int]:
             and (whole or (k > 0 and text[k - 1].isdigit()) or (k + 1 < len(text) and text[k + 1].isdigit()))]
 
 
-def six_reading(image: np.ndarray, word: Word) -> Word | None:
+def whole(image: np.ndarray, box: tuple[int, int, int, int], text: str, at: int) -> bool:
+    """Whether the glyph of ``text[at]`` lies whole in its slice of the word at ``box``: the slice's first and last
+    columns hold ink on at most :data:`EDGE_MAX` of its rows (a slice cutting through a glyph leaves half of it,
+    and an ``8`` cut at its right is as open there as a ``6``)."""
+    mask = cell_mask(image, box, text, at)
+    return mask is not None and mask.shape[1] >= 2 and max(mask[:, 0].mean(), mask[:, -1].mean()) <= EDGE_MAX
+
+
+def six_reading(image: np.ndarray, word: Word, pitch: float) -> Word | None:
     """``word`` with each asked ``8`` (:func:`asked`) whose glyph is open at its top right (:func:`right_reach` at
-    most :data:`REACH_MAX`, the glyph :data:`HEIGHT_MIN` of the box high) read ``6``, the ``8`` kept as a rival of
-    the word's own weight; None where no digit changes."""
+    most :data:`REACH_MAX`, the glyph :data:`HEIGHT_MIN` of the box high and whole in its slice, :func:`whole`) read
+    ``6``, the ``8`` kept as a rival of
+    the word's own weight; None where no digit changes, or where the word's box is not as many cells of the page's
+    ``pitch`` wide as it has characters (:func:`archivist.typedupper.fits_cells`: a character read too many, as
+    ``173.800.0000``, puts every cell off its glyph)."""
     text = nfc(word.text)
+    if not fits_cells(word.bbox, len(text), pitch):
+        return None
     box_h = word.bbox[3] - word.bbox[1]
-    places = [k for k in asked(text) if (g := cell_ink(image, word.bbox, text, k)) is not None
+    places = [k for k in asked(text) if whole(image, word.bbox, text, k)
+              and (g := cell_ink(image, word.bbox, text, k)) is not None
               and g.shape[0] >= HEIGHT_MIN * box_h and right_reach(g) <= REACH_MAX]
     if not places:
         return None
@@ -77,9 +97,12 @@ def six_reading(image: np.ndarray, word: Word) -> Word | None:
 def typed_sixes(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened) with
     each ``8`` among digits whose glyph is a ``6``'s read ``6`` (:func:`six_reading`). Unchanged on any other page."""
-    if typed is None or not ocr.words:
+    if typed is None or not ocr.words or not any("8" in w.text for w in ocr.words):
         return ocr
-    again = [six_reading(typed, w) if "8" in w.text else None for w in ocr.words]
+    pitch = page_pitch(ocr.words)
+    if pitch is None:
+        return ocr
+    again = [six_reading(typed, w, pitch) if "8" in w.text else None for w in ocr.words]
     if not any(again):
         return ocr
     words = [a or w for w, a in zip(ocr.words, again, strict=True)]

@@ -85,7 +85,22 @@ def test_nothing_asked_no_change() -> None:
     x0, y0, x1, y1 = box
     stub = img.copy()
     stub[y0:y0 + (y1 - y0) // 2, x0 + 3 * (x1 - x0) // 4:x1] = 255  # the last digit's upper half worn away
-    assert typedsix.six_reading(stub, first.words[0]) is None  # what is left stands under HEIGHT_MIN of the box
+    assert typedsix.six_reading(stub, first.words[0], 0.6 * 58) is None  # what is left: under HEIGHT_MIN of the box
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_slice_off_its_glyph_is_not_read(size: int) -> None:
+    """A typed ``169`` read with a character too many (``1896``) or its box not as many pitches wide: the slices
+    would cut the glyphs, so nothing is asked; a slice through a glyph is not whole (:func:`typedsix.whole`)."""
+    img, (box,) = _typed_line("169", size)
+    pitch = 0.6 * size
+    assert typedsix.six_reading(img, Word("189", 90.0, box, 0), pitch) is not None
+    assert typedsix.six_reading(img, Word("1896", 90.0, box, 0), pitch) is None
+    assert typedsix.six_reading(img, Word("189", 90.0, box, 0), 2 * pitch) is None
+    x0, y0, x1, y1 = box
+    half = (x0 - round(pitch / 2), y0, x1 - round(pitch / 2), y1)  # every slice half a pitch to the left
+    assert typedsix.whole(img, box, "169", 1)
+    assert not typedsix.whole(img, half, "169", 2)
 
 
 @pytest.mark.slow
