@@ -31,7 +31,7 @@ from .ocr import OcrResult, nfc
 from .ocrfix import text_of
 from .typedcase import page_pitch
 from .typedupper import fits_cells
-from .typedzero import cell_ink, cell_mask
+from .typedzero import cell_ink, cell_mask, set_digits
 
 #: The upper body's rows looked at, as shares of the glyph's height below its top: under the ``6``'s hook, over
 #: its bowl (an ``8``'s upper loop).
@@ -89,9 +89,7 @@ def six_reading(image: np.ndarray, word: Word, pitch: float) -> Word | None:
               and g.shape[0] >= HEIGHT_MIN * box_h and right_reach(g) <= REACH_MAX]
     if not places:
         return None
-    new = "".join("6" if k in places else c for k, c in enumerate(text))
-    kept = tuple(r for r in word.rivals if r[0] not in places)
-    return replace(word, text=new, rivals=kept + tuple((k, "8", word.conf, word.conf) for k in places))
+    return set_digits(word, text, places, "6")
 
 
 def typed_sixes(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:

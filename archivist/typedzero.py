@@ -113,7 +113,14 @@ def zero_reading(image: np.ndarray, word: Word, mid_y: tuple[float, float] = MID
               and (g := cell_ink(image, word.bbox, text, k)) is not None and has_dot(g, mid_y)]
     if not places:
         return None
-    new = "".join("0" if k in places else c for k, c in enumerate(text))
+    return set_digits(word, text, places, "0")
+
+
+def set_digits(word: Word, text: str, places: list[int], digit: str) -> Word:
+    """``word`` (read ``text``) with ``digit`` at each of ``places``, each digit first read kept as a rival of the
+    word's own weight (replacing the engine's rival at that place), so a value holding it is flagged
+    (:func:`archivist.chardoubt.digit_doubt`): the glyph, not the engine, chose it."""
+    new = "".join(digit if k in places else c for k, c in enumerate(text))
     kept = tuple(r for r in word.rivals if r[0] not in places)
     return replace(word, text=new, rivals=kept + tuple((k, text[k], word.conf, word.conf) for k in places))
 
