@@ -61,6 +61,8 @@ TOLD_APART = 1.12
 MEASURED = "acemnorsuvwxzi"
 #: The marks above a letter (NFD): where one is not a run of its own above the body it has run into it.
 MARKS_ABOVE = "\u0300\u0301\u0302\u0303\u0306\u0309"
+#: A word's box may differ from its characters' count of pitches by this share of a pitch at most.
+CELLS_SLACK = 0.6
 #: Each glyph's cell: this share of a pitch either side of its centre.
 HALF_CELL = 0.42
 #: A word beside one in capitals: on its line, no further than this many pitches from it (not the next column's).
@@ -114,15 +116,21 @@ def body_of(cell: np.ndarray) -> Body | None:
     return (b - a, k > 0, b) if b - a >= 3 else None
 
 
+def fits_cells(box: tuple[int, int, int, int], n: int, pitch: float) -> bool:
+    """Whether the word at ``box`` is ``n`` cells of ``pitch`` wide (within :data:`CELLS_SLACK` of a pitch): where
+    the engine read a glyph too many or too few, the cells laid at the pitch would not hold its glyphs."""
+    return pitch > 0 and abs((box[2] - box[0]) / pitch - n) <= CELLS_SLACK
+
+
 def glyph_cells(image: np.ndarray, box: tuple[int, int, int, int], n: int,
                 pitch: float) -> tuple[list[np.ndarray], int] | None:
     """The ink (1, Otsu over the word) of each of the ``n`` glyphs of the word at ``box``, their cells laid at
     ``pitch`` about the box's centre (:data:`HALF_CELL` either side), with a third of the word's height above for the
     marks, and the page's row of the cells' top; None where the box is not ``n`` cells wide (a glyph lost or added:
     the cells would not hold)."""
-    x0, _, x1, _ = box
-    if pitch <= 0 or abs((x1 - x0) / pitch - n) > 0.6:
+    if not fits_cells(box, n, pitch):
         return None
+    x0, _, x1, _ = box
     got = _ink(image, box)
     if got is None:
         return None

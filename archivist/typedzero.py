@@ -50,10 +50,10 @@ MIN_DIGITS = 2
 CELL_PAD = 2
 
 
-def cell_ink(image: np.ndarray, box: tuple[int, int, int, int], text: str, at: int) -> np.ndarray | None:
-    """The ink (1) of the glyph of ``text[at]`` in the word at ``box`` on ``image`` (grey, ink dark), cropped to its
-    ink: the character's slice of the box in the typewriter's fixed pitch, the ink told from the paper by Otsu's
-    threshold over the whole word. None where the slice holds too little ink to have a shape."""
+def cell_mask(image: np.ndarray, box: tuple[int, int, int, int], text: str, at: int) -> np.ndarray | None:
+    """The ink (1) of the slice of ``text[at]`` in the word at ``box`` on ``image`` (grey, ink dark), uncropped: the
+    character's slice of the box in the typewriter's fixed pitch with :data:`CELL_PAD` rows round it, the ink told
+    from the paper by Otsu's threshold over the whole word. None where the word or the slice is empty."""
     x0, y0, x1, y1 = box
     word = word_crop(image, box)
     lo, hi = slices(text, box, True)[at]
@@ -61,7 +61,15 @@ def cell_ink(image: np.ndarray, box: tuple[int, int, int, int], text: str, at: i
     if word.size == 0 or cell.size == 0:
         return None
     threshold, _ = cv2.threshold(word, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    ink = (cell < threshold).astype(np.uint8)
+    return (cell < threshold).astype(np.uint8)
+
+
+def cell_ink(image: np.ndarray, box: tuple[int, int, int, int], text: str, at: int) -> np.ndarray | None:
+    """The ink (1) of the glyph of ``text[at]`` in the word at ``box`` on ``image`` (grey, ink dark), cropped to its
+    ink (:func:`cell_mask`). None where the slice holds too little ink to have a shape."""
+    ink = cell_mask(image, box, text, at)
+    if ink is None:
+        return None
     rows, cols = np.flatnonzero(ink.any(1)), np.flatnonzero(ink.any(0))
     if len(rows) < 5 or len(cols) < 3:
         return None
@@ -105,7 +113,14 @@ def zero_reading(image: np.ndarray, word: Word, mid_y: tuple[float, float] = MID
               and (g := cell_ink(image, word.bbox, text, k)) is not None and has_dot(g, mid_y)]
     if not places:
         return None
-    new = "".join("0" if k in places else c for k, c in enumerate(text))
+    return set_digits(word, text, places, "0")
+
+
+def set_digits(word: Word, text: str, places: list[int], digit: str) -> Word:
+    """``word`` (read ``text``) with ``digit`` at each of ``places``, each digit first read kept as a rival of the
+    word's own weight (replacing the engine's rival at that place), so a value holding it is flagged
+    (:func:`archivist.chardoubt.digit_doubt`): the glyph, not the engine, chose it."""
+    new = "".join(digit if k in places else c for k, c in enumerate(text))
     kept = tuple(r for r in word.rivals if r[0] not in places)
     return replace(word, text=new, rivals=kept + tuple((k, text[k], word.conf, word.conf) for k in places))
 
