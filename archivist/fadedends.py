@@ -4,14 +4,15 @@ Why: after session 44 the largest one-glyph slip left in the faded group's words
 end of a sentence closing its paragraph (bench/RESULTS.md, "Faded pages, ninth round (session 45)"): ``… xã,`` for
 ``… xã.``, ``… năm 2006,`` for ``2006.``, the closing ``./.`` read ``./,`` (7 of the 295 truth words the fit sets
 315-317 lost). Session 43's rule (:mod:`archivist.fadedstops`) left the words of small letters alone: there a faded
-comma loses its tail and takes a stop's shape. At a paragraph's end it does not have to be told by its shape
-alone: the comma ending a line is the one inside a sentence, its line running to the page's margin and the next
-line going on in small letters. On the dumped faded pages of seeds 190-193, 216-219, 282-284 and 315-317 every
-stop read as a comma ending its line stood 3.2 or more line heights short of the margin and the next line opened
-with a capital or a list's number; of the 74 true commas ending a line, 3 did both (``biết,`` over ``TM.``,
-``kê,`` over ``Trưởng``, ``VT,`` over ``Võ``), and none of those has a stop's shape (:func:`is_stop`: their
-tails reach 0.21-0.22 of the word's height under its foot). So a comma is read a stop only where all three agree:
-the glyph, the short line, the capital under it.
+comma loses its tail and takes a stop's shape. At a paragraph's end it does not have to be told by its shape alone:
+the comma ending a line is the one inside a sentence, its line running to the page's margin and the next line going
+on in small letters. On the dumped faded pages of seeds 190-193, 216-219, 282-284 and 315-317, the 32 stops read as
+commas ending a line stood 1.4 or more line heights short of the margin, the next line opening with a capital or a
+list's number but under one (``tò``, a line misread); of the 79 true commas ending a line, 7 had a capital or a
+number under them (``biết,`` over ``TM.``, ``ngập,`` over ``172,4``), and only one of those, ``VT,`` over its
+signer, ended its line short: its tail reaches 0.22 of the word's height under its foot, no stop's shape
+(:func:`is_stop`). So a comma is read a stop only where all three agree: the glyph, the short line, the capital or
+number under it (31 stops taken on those pages, no comma).
 """
 
 from __future__ import annotations
@@ -27,13 +28,16 @@ from .ocr import OcrResult, nfc
 from .restore import Prepared
 from .typedcase import with_readings
 
-#: A paragraph's last line ends at least this many of its line's heights short of the page's right margin (the
-#: stops read as commas: 3.2 or more; true commas ending a line: under 2.5 but one, ``VT,`` over the signer).
-SHORT_END = 2.5
+#: A paragraph's last line ends at least this many of its line's heights short of the page's right margin: the
+#: stops read as commas ending a line 1.4 or more on the dumped pages (``chẽ,`` of fit seed 316 1.4: the first cut,
+#: 2.5, was set on the earlier seeds' 3.2 or more and missed it); the true commas ending a line over a capital 0.0 or
+#: less, but one ``VT,`` over its signer (59, its tail under the foot).
+SHORT_END = 1.0
 #: The page's right margin: this quantile of its lines' right ends (a page's lines mostly run to the margin).
 MARGIN_QUANTILE = 0.9
-#: A word ending in a comma whose last glyph before it is a letter, a digit or a stroke of the closing ``./.``.
-ENDS_IN_COMMA = re.compile(r"\w.*[\w/],|\w,")
+#: A word ending in a comma whose last glyph before it is a letter, a digit or a stroke of the closing ``./.`` (read
+#: ``/`` or, before the stored text is made, the fraction slash ``⁄``: ``ký.⁄,``).
+ENDS_IN_COMMA = re.compile("\\w.*[\\w/\u2044],|\\w,")
 
 
 def _lines(words: list[Word]) -> list[list[int]]:
