@@ -36,6 +36,7 @@ from .restore import Prepared
 from .sections import NUMERALS, heading_after
 from .syllables import attested
 from .typedcase import char_widths, typed_case, with_readings
+from .typedone import typed_ones
 from .typedzero import typed_zeros
 
 #: A page is typed in a fixed-pitch face when its longer words' widths a character vary this little (the
@@ -285,14 +286,18 @@ def faded_glyphs(ocr: OcrResult, prep: Prepared) -> OcrResult:
     (:func:`fixed_pitch`), its first letters' case (:func:`archivist.typedcase.typed_case`) read from the image it
     was read from and its zeros read as 6, 8 or 9 set back by the typed zero's dot
     (:func:`archivist.typedzero.typed_zeros`, on the page before its contrast was raised: on the image as read,
-    CLAHE's grain made a dot in a true ``6`` twice on seeds 190-219); any other page as read."""
+    CLAHE's grain made a dot in a true ``6`` twice on seeds 190-219) and its items' ``1.`` read ``4.`` set back by the
+    ``1``'s foot (:func:`archivist.typedone.typed_ones`, on the image it was read from: on the dumped faded pages of
+    seeds 190-219, 282-284 and 315-317 it took all 10 such items and none of the 18 true ``4.`` of those pages; before
+    the contrast was raised it missed one); any other page as read."""
     if prep.before_contrast is None or not ocr.words:
         return ocr
     ocr = faded_stops(heading_numerals(ocr, prep.image), prep.image)
     ocr = small_l(capital_i(ocr, prep.image), prep.image)
     if not fixed_pitch(ocr.words):
         return ocr
-    return typed_zeros(faded_case(ocr, prep.image), prep.before_contrast, FADED_DOT_Y)
+    ocr = typed_zeros(faded_case(ocr, prep.image), prep.before_contrast, FADED_DOT_Y)
+    return typed_ones(ocr, prep.image)
 
 
 def faded_case(ocr: OcrResult, image: np.ndarray) -> OcrResult:

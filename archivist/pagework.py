@@ -16,7 +16,9 @@ import numpy as np
 from . import dateread, markheight, nameread, namezone, notext, numberread, preprocess, restore, ruledtilt
 from .cells import read_prepared
 from .cputime import StageClock
+from .fadedends import faded_ends
 from .fadedglyphs import faded_glyphs
+from .fadedmotto import faded_headings
 from .fadedread import keep_first_readings, reread_faded
 from .footorder import footer_order
 from .headorder import header_order
@@ -225,6 +227,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters
     ocr = faded_glyphs(ocr, prep)  # its section numerals (#ƒ. for II.) and typed first letters' case, by glyph
     ocr = faded_lines(ocr, prep)  # a body line's right part, read after the lines under it, put back on its line
+    ocr = faded_ends(ocr, prep)  # a paragraph's closing stop read as a comma (xã, for xã.), by glyph and place
+    ocr = faded_headings(ocr, prep)  # the national title's and motto's words a letter off (VIỆT RAM, Độc lận)
     ocr = reread_typed(engine, ocr, prep.typed_before, prep.dpi, restore.ADOPTED.typed_thicken)  # a typed page's 0s
     ocr = typed_case(ocr, prep.typed_before)  # its first letters' case as their glyphs show it (lập read Lập)
     ocr = drop_stroke_colons(ocr, prep.typed_before)  # and a colon read in a broken last letter's cell (nhân:)

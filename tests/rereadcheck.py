@@ -42,10 +42,12 @@ class BothWays:
 
 
 def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], doc: int = 1,
-                    group: str = "typewriter") -> BothWays:
-    """The ``group``'s document of ``seed`` (its ``doc``-th, as ``generate.py --docs doc`` makes it) through
-    ``archivist process`` (the real CLI), then again in this process after ``switch_off`` (a monkeypatch that turns
-    the reading off: the command reads pages in a fork server's workers, out of a monkeypatch's reach)."""
+                    group: str = "typewriter", docs: int | None = None) -> BothWays:
+    """The ``group``'s document of ``seed`` (its ``doc``-th, as ``generate.py --docs doc`` makes it, or ``--docs
+    docs``: a set's scans are degraded differently as its size changes, so a bench set's document is made at its
+    size) through ``archivist process`` (the real CLI), then again in this process after ``switch_off`` (a
+    monkeypatch that turns the reading off: the command reads pages in a fork server's workers, out of a
+    monkeypatch's reach)."""
     from click.testing import CliRunner
 
     from archivist.cli import main
@@ -53,9 +55,9 @@ def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], d
     from archivist.pipeline import Settings, process
     from samples.generate import generate
 
-    made = generate(tmp_path / "set", seed=seed, n_docs=doc, groups=[group])
+    made = generate(tmp_path / "set", seed=seed, n_docs=docs or doc, groups=[group])
     pages = made[doc - 1]["pages"]
-    for other in made[:doc - 1]:  # only the document asked for is processed
+    for other in made[:doc - 1] + made[doc:]:  # only the document asked for is processed
         for scan in {tmp_path / "set" / "scans" / p["file"].split("/")[1] for p in other["pages"]}:
             if scan.is_dir():
                 shutil.rmtree(scan)

@@ -1,0 +1,75 @@
+"""A faded page's national title and motto read back word for word where the rest of the line reads them.
+
+Why: every Decree 30 page prints ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`` and ``Độc lập - Tự do - Hạnh phúc``, and on a
+faded copy one or two of their words come out a letter off (``VIỆT RAM``, ``NAN``, ``UỘI``, ``NGHỸA``, ``Độc lận``,
+``Tự đo``, ``dạnh phúc``): 14 of the 295 truth words the fit sets 315-317 lost were the title's and the motto's,
+more than any one glyph slip (bench/RESULTS.md, "Faded pages, ninth round (session 45)"). No glyph test is needed
+to read them: the neighbours are the evidence. Where a run of words stands for the title or the motto word for word
+(as many words, in order), all but :data:`MOST_OFF` of them that word (:mod:`archivist.mottofix`'s test: the same
+letters and marks in any case), each other word of the run within :data:`MOST_EDITS` of the printed word is read as
+printed (``HÒA`` or ``HOÀ``, both printed: the one nearer the reading). A word missing from the run, or one more in
+it, leaves the run as read: no word is made or dropped, and a box keeps its word.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from .models import Word
+from .ocr import OcrResult, nfc
+from .restore import Prepared
+from .typedcase import with_readings
+
+#: The title's and the motto's words as printed, each place's spellings (``HÒA`` and ``HOÀ`` are both printed).
+HEADINGS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("CỘNG",), ("HÒA", "HOÀ"), ("XÃ",), ("HỘI",), ("CHỦ",), ("NGHĨA",), ("VIỆT",), ("NAM",)),
+    (("Độc",), ("lập",), ("-",), ("Tự",), ("do",), ("-",), ("Hạnh",), ("phúc",)),
+)
+#: At most this many words of a run may be other than the heading's (the rest read it).
+MOST_OFF = 2
+#: A word other than the heading's is read back only when within this many edits of it (case kept apart: ``RAM``,
+#: ``lận``, ``Tư`` one; ``HỆT`` for ``HỘI`` two). A word further off is something else read there, kept.
+MOST_EDITS = 2
+
+
+def _same(read: str, printed: str) -> bool:
+    """Whether ``read`` is ``printed`` but for case (:mod:`archivist.mottofix` gives the printed case)."""
+    return read.lower() == printed.lower()
+
+
+def _again(run: list[str], heading: tuple[tuple[str, ...], ...]) -> list[str | None] | None:
+    """For a run of readings as long as ``heading``: each word to read again as printed (None where it reads it),
+    or None where the run does not stand for the heading (:data:`MOST_OFF`, :data:`MOST_EDITS`)."""
+    out: list[str | None] = []
+    for read, spellings in zip(run, heading, strict=True):
+        if any(_same(read, s) for s in spellings):
+            out.append(None)
+            continue
+        best = min(spellings, key=lambda s: Levenshtein.distance(read, s))
+        if Levenshtein.distance(read, best) > MOST_EDITS:
+            return None
+        out.append(best)
+    return out if 0 < sum(a is not None for a in out) <= MOST_OFF else None
+
+
+def heading_words(words: list[Word]) -> list[str | None]:
+    """Each word of ``words`` to read as the title's or the motto's printed word (module docstring), None for the
+    others: the first run (in reading order) that stands for each heading."""
+    again: list[str | None] = [None] * len(words)
+    texts = [nfc(w.text) for w in words]
+    for heading in HEADINGS:
+        n = len(heading)
+        for k in range(len(texts) - n + 1):
+            got = _again(texts[k:k + n], heading)
+            if got is not None:
+                again[k:k + n] = got
+                break
+    return again
+
+
+def faded_headings(ocr: OcrResult, prep: Prepared) -> OcrResult:
+    """A faded page's reading (``prep.before_contrast`` set) with its title's and motto's words read as printed
+    (:func:`heading_words`); any other page as read. The boxes are kept."""
+    if prep.before_contrast is None or not ocr.words:
+        return ocr
+    return with_readings(ocr, heading_words(ocr.words))

@@ -1,0 +1,81 @@
+"""A faded page's national title and motto read back word for word (archivist/fadedmotto.py): which runs stand for
+them, which words are read again, only a faded page; and a generated faded document through ``archivist process``
+(real Tesseract)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from archivist import fadedmotto, pagework, restore
+from archivist.metrics import words
+from archivist.models import Word
+from archivist.ocr import OcrResult
+from tests.pdfcheck import assert_valid_pdfa
+from tests.pdfpages import pdftotext
+from tests.rereadcheck import typed_both_ways
+
+
+def _words(text: str) -> list[Word]:
+    return [Word(t, 80.0, (20 * k, 0, 20 * k + 15, 20), 0) for k, t in enumerate(text.split(" "))]
+
+
+def _again(text: str) -> list[str]:
+    ws = _words(text)
+    return [a or w.text for a, w in zip(fadedmotto.heading_words(ws), ws, strict=True)]
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("247/UBND-TC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT RAM Độc", "247/UBND-TC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc"),
+    ("CỘNG HOÀ XÃ UỘI CHỦ NGHỸA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),  # two off
+    ("bàn CỘNG !OÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "bàn CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),  # the nearer spelling
+    ("CỘNG H0A XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("NAM Độc lận - Tự do - Hạnh phúc Số:", "NAM Độc lập - Tự do - Hạnh phúc Số:"),
+    ("Độc lập - Tư do - Hạnh nhúc", "Độc lập - Tự do - Hạnh phúc"),
+])
+def test_a_heading_word_a_letter_off_is_read_as_printed(read: str, printed: str) -> None:
+    assert " ".join(_again(read)) == printed
+
+
+@pytest.mark.parametrize("read", [
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",  # read right: nothing to do
+    "Cộng hòa xã hội chủ nghĩa Việt Nam",  # another case only: mottofix's
+    "CỘNG HOÀ HỘI CHỦ NGHĨA VIỆT NAM Độc",  # a word dropped: no word is made
+    "CỘNG HOÀ XÃ XÃ HỘI CHỦ NGHĨA VIỆT NAM",  # one more word: the run is no longer the title
+    "CỘNG HOÀ XÃ UỘI CHỦ NGHỸA VIỆT RAM",  # three off: too few read it
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT 12/UBND",  # a word further off: something else read there
+    "và độc lập, tự do của",
+])
+def test_a_run_that_is_not_the_heading_word_for_word_is_left_as_read(read: str) -> None:
+    assert _again(read) == read.split(" ")
+
+
+def test_faded_headings_only_on_a_faded_page_boxes_kept() -> None:
+    ws = _words("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT RAM")
+    ocr = OcrResult(ws, " ".join(w.text for w in ws), 80.0)
+    page = np.full((40, 200), 255, np.uint8)
+    assert fadedmotto.faded_headings(ocr, restore.Prepared(page, 300.0, [], [], 1.0)) is ocr
+    out = fadedmotto.faded_headings(ocr, restore.Prepared(page, 300.0, [], ["clahe"], 1.0, before_contrast=page))
+    assert out.text == "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert [(w.bbox, w.line) for w in out.words] == [(w.bbox, w.line) for w in ws]
+
+
+@pytest.mark.slow
+def test_generated_faded_document_reads_its_motto_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first faded document of seed 317's set of eight (``generate.py --docs 8 --groups faded``, session 45's fit
+    set: a letter of Mỹ Đức): its title's ``HOÀ`` and motto's ``Tự`` and ``phúc``, read ``!OÀ``, ``Tư`` and ``nhúc``
+    without the rule, are read as printed in the record and the PDF/A's text layer, no truth word is lost, fewer
+    words are, and the PDF/A-1b passes Preflight."""
+    both = typed_both_ways(tmp_path, 317, lambda: monkeypatch.setattr(pagework, "faded_headings", lambda ocr, p: ocr),
+                           group="faded", docs=8)
+    got = both.read
+    assert all(got["with"][w] == got["without"][w] + 1 for w in ("HOÀ", "Tự", "phúc"))
+    assert all(got["with"][w] == got["without"][w] - 1 for w in ("!OÀ", "Tư", "nhúc"))
+    assert all(min(got["with"][w], n) >= min(got["without"][w], n) for w, n in both.want.items())
+    assert both.errors["with"] < both.errors["without"]
+    layer = Counter(words("".join(pdftotext(both.pdf, k + 1) for k in range(len(both.pages)))))
+    assert all(layer[w] == got["with"][w] for w in ("HOÀ", "Tự", "phúc", "Tư", "nhúc", "!OÀ"))
+    assert_valid_pdfa(both.archive)
