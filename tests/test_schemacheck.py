@@ -83,10 +83,12 @@ def _mutants(example: Any, rng: random.Random, n: int) -> list[Any]:
 @pytest.mark.parametrize("kind", schemas.KINDS)
 def test_the_walk_agrees_with_jsonschema_on_the_example_and_its_broken_copies(kind: str) -> None:
     example = json.loads((EXAMPLES / f"{kind}.json").read_text(encoding="utf-8"))
+    if kind == "document":  # a word with the engine's rival characters too (the example has none)
+        example["pages"][0]["words"][0] = [*example["pages"][0]["words"][0][:7], [[0, "ắ", 81.5, 12.0]]]
     assert walk_verdict(example, kind) is True
     rng = random.Random(kind)
     decided = invalid = 0
-    for doc in _mutants(example, rng, 400):
+    for doc in _mutants(example, rng, 250):
         said = walk_verdict(doc, kind)
         truth = jsonschema_valid(doc, kind)
         if said is not None:
@@ -94,7 +96,7 @@ def test_the_walk_agrees_with_jsonschema_on_the_example_and_its_broken_copies(ki
             invalid += not truth
             assert said == truth, (kind, doc)
         assert (schemas.errors(doc, kind) == []) == truth
-    assert decided > 330 and invalid > 70  # the copies do break the schema, and the walk decides nearly all
+    assert decided > 200 and invalid > 40  # the copies do break the schema, and the walk decides nearly all
 
 
 def test_a_definition_of_a_schema_is_checked_too() -> None:
