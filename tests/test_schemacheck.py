@@ -156,3 +156,34 @@ def test_a_valid_record_is_checked_without_importing_jsonschema() -> None:
     env.pop("ARCHIVIST_SCHEMAS", None)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "pages[0].dpi: 'abc' is not of type 'number'"
+
+
+@pytest.mark.slow
+def test_a_batch_writes_valid_records_without_importing_jsonschema(tmp_path: Path) -> None:
+    """``archivist process`` on a real scan (Tesseract, pikepdf, SQLite): every record, the manifest and the
+    archive's files are checked and written, and the main process never imports jsonschema (nor dask or psycopg)."""
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    (scans / "tb.jpg").write_bytes((ROOT / "samples" / "scans" / "05-tb-131-yen-binh.jpg").read_bytes())
+    seen = tmp_path / "modules.json"
+    code = (
+        "import json, sys\n"
+        "from archivist.cli import main\n"
+        "out, scans, archive = sys.argv[1:]\n"
+        "sys.argv = ['archivist', 'process', scans, '--archive', archive, '--workers', '1']\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    with open(out, 'w') as f:\n"
+        "        json.dump([m for m in ('jsonschema', 'referencing', 'dask', 'psycopg') if m in sys.modules], f)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("ARCHIVIST_SCHEMAS", None)
+    out = subprocess.run([sys.executable, "-c", code, str(seen), str(scans), str(tmp_path / "a")],
+                         capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(seen.read_text(encoding="utf-8")) == []
+    records = list((tmp_path / "a" / "documents").glob("*.json"))
+    assert len(records) == 1
+    assert schemas.errors(json.loads(records[0].read_text(encoding="utf-8")), "document") == []
+    assert jsonschema_valid(json.loads(records[0].read_text(encoding="utf-8")), "document")
