@@ -18,14 +18,11 @@ from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .schemacheck import Unsure, Walk
-
-if TYPE_CHECKING:  # imported when a check fails (schemacheck.py: why)
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import ValidationError
-    from referencing import Registry
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
 
 KINDS = ("document", "dossier", "archive-manifest", "retention-schedule", "retention-manifest", "fonds", "archive")
 URN = "urn:archivist:schema:"
@@ -64,16 +61,12 @@ def load_schema(kind: str) -> dict:
 
 @cache
 def _registry() -> Registry:
-    from referencing import Registry, Resource
-
     return Registry().with_resources((URN + k, Resource.from_contents(load_schema(k))) for k in KINDS)
 
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """The validator of a schema (``dossier``) or of one of its definitions (``dossier#/$defs/organisation``)."""
-    from jsonschema import Draft202012Validator
-
     if "#" in kind:
         schema = {"$ref": URN + kind}
     else:
@@ -99,8 +92,6 @@ def _describe(error: ValidationError) -> list[str]:
         specific = [e for e in error.context if e.validator != "type" or len(e.absolute_path) > depth]
         if specific:
             return [line for e in specific for line in _describe(e)]
-        from jsonschema.exceptions import best_match
-
         error = best_match(error.context)
     path = list(error.absolute_path)
     if error.validator == "required" and isinstance(error.instance, dict):
@@ -109,30 +100,8 @@ def _describe(error: ValidationError) -> list[str]:
     return [f"{field_path(path)}: {error.message}"]
 
 
-@cache
-def _walk() -> Walk:
-    return Walk({URN + k: load_schema(k) for k in KINDS}, URN)
-
-
-def _surely_valid(instance: Any, kind: str) -> bool:
-    """The schema walked in plain Python (schemacheck.py): True only when jsonschema would find no problem.
-    Not under ``$ARCHIVIST_SCHEMAS``: schemas from elsewhere are first checked themselves, by jsonschema."""
-    if os.environ.get("ARCHIVIST_SCHEMAS"):
-        return False
-    name, _, pointer = kind.partition("#")
-    if name not in KINDS:
-        return False
-    try:
-        return _walk().valid(instance, {"$ref": URN + kind} if pointer else load_schema(kind), URN + name)
-    except Unsure:
-        return False
-
-
 def errors(instance: Any, kind: str) -> list[str]:
-    """Every problem of ``instance`` against the ``kind`` schema, as ``path: message`` lines (empty = valid).
-    jsonschema is asked only when the plain walk does not find the instance valid."""
-    if _surely_valid(instance, kind):
-        return []
+    """Every problem of ``instance`` against the ``kind`` schema, as ``path: message`` lines (empty = valid)."""
     found = sorted(validator(kind).iter_errors(instance), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     lines: list[str] = []
     for e in found:
