@@ -39,6 +39,7 @@ from .speckdash import put_back_dashes
 from .specklone import drop_lone_specks
 from .speckread import reread_specks
 from .specksmall import speck_case
+from .specksplit import split_speck_joins
 from .textnorm import read_text
 from .typedbar import typed_bars
 from .typedcaps import typed_capitals
@@ -224,6 +225,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = speck_colons(ocr, prep.unsmoothed, prep.image)  # a speck read as a colon inside a word, told by its one dot
     ocr = drop_lone_specks(ocr, prep.unsmoothed, prep.image)  # and one read as a mark of its own, by its box and ink
     ocr = put_back_dashes(ocr, prep.unsmoothed, prep.image)  # a list's dash it left out, by its bar and the list's
+    ocr = split_speck_joins(ocr, prep.unsmoothed, prep.image)  # two words a speck joined (Hải-Xuân), by the gap
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters
     ocr = faded_glyphs(ocr, prep)  # its section numerals (#ƒ. for II.) and typed first letters' case, by glyph
     ocr = faded_lines(ocr, prep)  # a body line's right part, read after the lines under it, put back on its line

@@ -63,9 +63,11 @@ def test_generated_speckled_page_record_and_text_layer_read_the_two_words(tmp_pa
     truth = generate(tmp_path / "set", seed=seed, n_docs=1, groups=["speckle"])[0]["pages"][0]["text"]
     errors, texts = {}, {}
     for name in ("with", "without"):
-        if name == "without":  # and without archivist/speckread.py, which splits such a join too (session 39)
+        if name == "without":  # and without archivist/speckread.py, which splits such a join too (session 39),
+            # nor archivist/specksplit.py, which splits it by the gap the speck stands in (session 45)
             monkeypatch.setattr(ocrfix, "_speck_joined", lambda core: None)
             monkeypatch.setattr(pagework, "reread_specks", lambda engine, ocr, unsmoothed, image, dpi: ocr)
+            monkeypatch.setattr(pagework, "split_speck_joins", lambda ocr, unsmoothed, image: ocr)
         process([tmp_path / "set" / "scans"], tmp_path / name, Settings(workers=1, page_timeout=0))
         (doc,) = (tmp_path / name / "documents").glob("*.json")
         texts[name] = json.loads(doc.read_text(encoding="utf-8"))["pages"][0]["text"]
