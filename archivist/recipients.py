@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from .bodies import abbreviations, is_debris, is_known
+from .closingsign import item_tail
 from .doctypes import load_table
 from .footer import BULLET
 from .ocrtext import Line
@@ -129,9 +130,13 @@ def read_recipients(lines: list[Line], labelled: bool, restore: Callable[[str], 
     changes = [f"'{i}' -> '{c}': the committee's 'ủy' in small letters" for i, c in zip(as_read, read, strict=True)
                if c != i]
     cleaned = [recipient_debris(i) for i in read]  # each item cleaned once: what is kept, and what changed
-    kept = [c for c in cleaned if c]
     changes += [f"'{i}' dropped: OCR debris" for i, c in zip(read, cleaned, strict=True) if not c]
     changes += [f"'{i}' -> '{c}': OCR debris dropped" for i, c in zip(read, cleaned, strict=True) if c and c != i]
+    tailed = [item_tail(c) if c else c for c in cleaned]  # flags162: nothing of an item follows its closing sign
+    changes += [f"'{c}' -> '{t}': what followed the item's closing sign dropped, the archive copy's codes as printed"
+                for c, t in zip(cleaned, tailed, strict=True) if t != c]
+    cleaned = tailed
+    kept = [c for c in cleaned if c]
     cut = [r for r, c in zip(restored, cleaned, strict=True) if kept and c == kept[-1]
            and (m := _CODE_CUT.search(r)) and not ends_with_word(kept[-1], m.group(1).strip(SEPARATORS))]
     open_end = re.search(r"[,;]\s*$", items[-1]) and not (kept and stop_read(kept[-1]))  # "Lưu: VT," lost a part
