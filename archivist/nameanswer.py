@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from .lexicon import LETTERS, name_spellings, other_names
 from .namerival import listed
 from .ocrtext import _fold
+from .syllables import toneless
 
 Rival = tuple[int, str, float, float]
 #: a signer's name of fewer words than this keeps every rival: a word of it may be lost (``Thanh Trinh``)
@@ -33,11 +34,17 @@ def spells_name(word: str, index: int) -> bool:
     return small in listed(index) or small in other_names()["surnames" if index == 0 else "given"]
 
 
-def only_spelling(word: str, index: int) -> bool:
-    """Whether ``word`` is the one listed spelling of its letters at ``index``: ``Trinh`` is, ``Anh`` is not (``Ánh``
-    is listed too), so a rival mark on ``Anh`` (``Ảnh``) still says its mark is in doubt."""
+def only_spelling(word: str, index: int, other: str = "") -> bool:
+    """Whether ``word`` is the one listed spelling of its letters at ``index`` that the rival's word ``other`` (the
+    same letters marked otherwise) leaves in doubt: ``Trinh`` is the one spelling of ``trinh``; ``Anh`` is not the
+    one of ``anh`` (``Ánh`` is listed too), so a rival tone on it (``Ảnh``) still says its tone is in doubt; ``Vân``
+    beside a rival tone (``Vần``) is, though ``Văn`` is listed: the rival keeps the circumflex, and only a spelling
+    whose tone alone differs (none is) is what a doubt about the tone could mean."""
     section = name_spellings().get("surnames" if index == 0 else "given", {})
-    return section.get(_fold(word.lower()), set()) == {word.lower()}
+    others = section.get(_fold(word.lower()), set()) - {word.lower()}
+    if toneless(other.lower()) == toneless(word.lower()):
+        others = {o for o in others if toneless(o) == toneless(word.lower())}
+    return word.lower() in section.get(_fold(word.lower()), set()) and not others
 
 
 def _value_index(words: Sequence[str], read: str) -> int | None:
@@ -71,7 +78,7 @@ def name_unanswered(text: str, rivals: Sequence[Rival], value: str) -> list[Riva
             continue  # a small letter weighed as its capital inside the word (``HỮu``): the same name
         marks_only = _fold(other.lower()) == _fold(stored.lower())
         answered = not spells_name(other, at_word) and (
-            marks_only and only_spelling(stored, at_word) or not marks_only and runs[0] == stored)
+            marks_only and only_spelling(stored, at_word, other) or not marks_only and runs[0] == stored)
         if not other or not answered:
             out.append(r)
     return out

@@ -27,6 +27,7 @@ DINH = ("Đỉnh", ((1, "i", 90.3, 76.1),))
     (*DINH, "Đinh Thị Nhàn"),
     ("Đỉnh", ((1, "ị", 90.0, 70.0),), "Đinh Thị Nhàn"),  # ``Định`` is no family name: the same letters marked
     ("Hữu", ((1, "Ữ", 92.0, 70.0),), "Hồ Hữu Toàn"),  # HG264 ttr-190: a capital weighed inside the word
+    ("Vân", ((1, "ầ", 90.0, 70.0),), "Lê Bích Vân"),  # AT265 10-ket-hon-31: a rival tone, and ``Văn`` no tone away
 ])
 def test_a_rival_spelling_no_name_beside_a_listed_one_is_answered(text: str, rivals: tuple, value: str) -> None:
     assert name_unanswered(text, rivals, value) == []
@@ -41,6 +42,8 @@ def test_a_rival_spelling_no_name_beside_a_listed_one_is_answered(text: str, riv
     ("Đình", ((0, "B", 90.0, 70.0),), "Hoàng Đình Hưng"),  # tw-142: ``Bình`` is a listed name too
     ("Anh", ((0, "Ả", 90.0, 70.0),), "Nguyễn Văn Anh"),  # ``Ánh`` is listed: the mark is in doubt
     ("Hùng", ((1, "ư", 90.0, 70.0),), "Trần Văn Hùng"),  # ``Hưng`` is a listed name
+    ("Thanh", ((2, "ã", 90.0, 70.0),), "Phạm Thanh Tài"),  # a rival tone: ``Thành`` is listed, a tone away
+    ("Vân", ((1, "ă", 90.0, 70.0),), "Lê Bích Vân"),  # ``Văn`` is listed
 ])
 def test_a_rival_the_list_does_not_answer_is_kept(text: str, rivals: tuple, value: str) -> None:
     assert name_unanswered(text, rivals, value) == list(rivals)
@@ -49,6 +52,7 @@ def test_a_rival_the_list_does_not_answer_is_kept(text: str, rivals: tuple, valu
 def test_the_lists_answers() -> None:
     assert spells_name("Trinh", 2) and not spells_name("Trỉnh", 2) and spells_name("Đinh", 0)
     assert only_spelling("Trinh", 2) and not only_spelling("Anh", 2) and only_spelling("Đinh", 0)
+    assert only_spelling("Vân", 2, "Vần") and not only_spelling("Vân", 2) and not only_spelling("Anh", 2, "Ảnh")
 
 
 def _signer(value: str, line: str, word: str, rivals: tuple) -> Field:
