@@ -1,16 +1,21 @@
-"""What follows a recipient's closing sign on its line, dropped, and the archive copy's codes written as Decree 30
-writes them (flags162, issue 14 item 9: values stored wrong).
+"""Recipients read back as Decree 30 writes them: what follows an item's closing sign on its line dropped, the archive
+copy's ``Lưu`` and codes, a standing committee's ``TT`` and a closing ``xã`` (flags162, issue 14 item 9: values
+stored wrong).
 
 Why: Decree 30 (App. I, II.9) ends each recipient line with ``;`` and the last, the archive copy, with ``.``; the
-codes of that copy are separated by commas (``Lưu: VT, TC.``). Whatever the OCR reads after an item's closing sign on
-the same line is no part of it: the signature column's strokes or words (``Như trên; c"ủ TỊCH``), a speck read as a
-word the syllable list knows (``TT HĐND xã; đã``, ``Lưu VT. é``), which :func:`archivist.recipients.recipient_debris`
-keeps because ``đã`` and ``é`` are words. And the archive copy's comma is read ``;`` (``Lưu VT; TC``) or loses its
-space (``Lưu: VT,VX``). On session 43's 85 sets and session 44's fresh ones, 201 stored lists held such an item
-(all flagged; 67 of them wrong by it alone).
+copy is ``Lưu`` then ``VT`` then the drafting unit's codes, separated by commas (``Lưu: VT, TC.``). Whatever the OCR
+reads after an item's closing sign on the same line is no part of it: the signature column's strokes or words
+(``Như trên; c"ủ TỊCH``), a speck read as a word the syllable list knows (``TT HĐND xã; đã``, ``Lưu VT. é``), which
+:func:`archivist.recipients.recipient_debris` keeps because ``đã`` and ``é`` are words. The copy's comma is read
+``;`` (``Lưu VT; TC``) or loses its space (``Lưu: VT,VX``), its ``Lưu`` is read in capitals (``LƯU``) and its
+``VT`` as ``VI``, ``Vĩ``, ``VỀ``; a standing committee's ``TT`` before ``HĐND`` or ``Đảng`` is read ``FT``, ``FI``,
+``TY``, and the commune's small ``xã`` closing an item with a capital. Counted on session 43's 85 sets and session
+44's fresh ones (bench/RESULTS.md, session 45): 283 stored lists held such an item, all wrong and flagged, 191 of
+them wrong by it alone; no right list holds one.
 Kept narrow: a tail of one or two words after the first ``; `` that names no body (``UBND``, ``HĐND``: a known
 code) and is not an archive copy (a lost bullet joins two items: ``Như trên; Lưu VT`` is left); an archive copy
-only where every code after ``VT`` is a known one (``Lưu: VT; TŒ`` is left to the list's flags).
+only where every code after ``VT`` is a known one (``Lưu: VT; TŒ`` is left to the list's flags) and its first code
+no other known unit's (``Lưu: VP``).
 """
 
 from __future__ import annotations
@@ -19,30 +24,39 @@ import re
 
 from .bodies import abbreviations
 
-#: the archive copy: ``Lưu`` (its colon or not), ``VT``, then codes after a comma or a ``;`` read for one, and the rest
-_COPY = re.compile(r"^(Lưu:? VT)((?:\s*[,;]\s*[A-ZĐ]{2,3}\b)*)(.*)$")
+#: the archive copy: ``Lưu`` (read in capitals or with another mark: ``LƯU``, ``Lựu``), its colon or not, its first
+#: code (``VT``, read ``VI``, ``Vĩ``, ``VỀ``, ``VTT``), then codes after a comma or a ``;`` read for one, and the rest
+_COPY = re.compile(r"^(LƯU|L[uưựữửứừ]u)(:?) (V[^\s,;.:]{0,2})(?![^\s,;.])((?:\s*[,;]\s*[A-ZĐ]{2,3}\b)*)(.*)$")
 #: an item, its closing ``;`` and one or two words after it on the line
 _TAIL = re.compile(r"^(.*?[^\W_][)]?);\s+(\S+(?:\s\S+)?)$")
+#: a standing committee's ``TT`` read as two look-alikes (``FT``, ``FI``, ``TY``, ``Tỉ``) before ``HĐND`` or ``Đảng``
+_STANDING = re.compile(r"^([TF][TFIYỉíìỈÍÌ]|[IY]T)(?= (?:HĐND|Đảng)\b)")
+#: a commune's ``xã`` closing an item, read with a capital (``TT HĐND Xã``): Decree 30's lists write it small
+_COMMUNE = re.compile(r"(?<=\S) Xã$")
 
 
 def copy_codes(item: str) -> str:
-    """The archive copy ``item`` with its codes separated as printed (``Lưu VT; TC`` -> ``Lưu VT, TC``) and what
-    follows its closing stop dropped (``Lưu: VT, ĐC. xLLUUƯ`` -> ``Lưu: VT, ĐC``); ``item`` as it is otherwise."""
+    """The archive copy ``item`` as printed: ``Lưu`` and its first code ``VT`` read back (``LƯU VT``, ``Lưu VI``),
+    its codes separated by commas (``Lưu VT; TC`` -> ``Lưu VT, TC``) and what follows its closing stop dropped
+    (``Lưu: VT, ĐC. xLLUUƯ`` -> ``Lưu: VT, ĐC``); ``item`` as it is when a code is no known one (``Lưu: VT; TE``,
+    a first code ``VP``, another unit's copy) or words follow the codes without a stop."""
     m = _COPY.match(item)
     if m is None:
         return item
-    codes = re.findall(r"[A-ZĐ]{2,3}", m.group(2))
-    rest = m.group(3).strip()
-    if any(c not in abbreviations() for c in codes) or rest and not rest.startswith("."):
+    first, codes, rest = m.group(3), re.findall(r"[A-ZĐ]{2,3}", m.group(4)), m.group(5).strip()
+    if first != "VT" and first.upper() in abbreviations() or any(c not in abbreviations() for c in codes) \
+            or rest and not rest.startswith("."):
         return item
-    return ", ".join([m.group(1), *codes])
+    return ", ".join([f"Lưu{m.group(2)} VT", *codes])
 
 
 def item_tail(item: str) -> str:
     """``item`` without one or two words after its closing ``;`` (``TT HĐND xã; đã`` -> ``TT HĐND xã``), unless they
-    name a body or an archive copy (two items joined); an archive copy is read by :func:`copy_codes`."""
-    if item.startswith("Lưu"):
+    name a body or an archive copy (two items joined), with a standing committee's ``TT`` and a closing ``xã`` read
+    back (``FT HĐND Xã`` -> ``TT HĐND xã``); an archive copy is read by :func:`copy_codes`."""
+    if re.match(r"(LƯU|L[uưựữửứừ]u)\b", item):
         return copy_codes(item)
+    item = _COMMUNE.sub(" xã", _STANDING.sub("TT", item))
     m = _TAIL.match(item)
     if m is None:
         return item

@@ -133,7 +133,7 @@ def read_recipients(lines: list[Line], labelled: bool, restore: Callable[[str], 
     changes += [f"'{i}' dropped: OCR debris" for i, c in zip(read, cleaned, strict=True) if not c]
     changes += [f"'{i}' -> '{c}': OCR debris dropped" for i, c in zip(read, cleaned, strict=True) if c and c != i]
     tailed = [item_tail(c) if c else c for c in cleaned]  # flags162: nothing of an item follows its closing sign
-    changes += [f"'{c}' -> '{t}': what followed the item's closing sign dropped, the archive copy's codes as printed"
+    changes += [f"'{c}' -> '{t}': read as Decree 30 writes a recipient: its closing sign ends it"
                 for c, t in zip(cleaned, tailed, strict=True) if t != c]
     cleaned = tailed
     kept = [c for c in cleaned if c]

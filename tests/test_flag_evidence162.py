@@ -25,6 +25,14 @@ from .test_flag_evidence17 import _cell as _line  # one line of page 2: words 30
     ("Lưu: VT; VP. v77", "Lưu: VT, VP"),
     ("Lưu VT; VP", "Lưu VT, VP"),
     ("Lưu: VT,VX", "Lưu: VT, VX"),
+    ("LƯU VT", "Lưu VT"),  # the archive copy read in capitals (26 items on the sets counted)
+    ("Lựu: VT", "Lưu: VT"),
+    ("Lưu VI; VP", "Lưu VT, VP"),  # its first code is ``VT`` (Decree 30): ``VI``, ``Vĩ``, ``VỀ`` read for it
+    ("LƯU Vĩ, TP", "Lưu VT, TP"),
+    ("FT HĐND xã", "TT HĐND xã"),  # the standing committee's ``TT`` (FT 17, FI 5, TY 4 on the sets counted)
+    ("TY Đảng ủy, HĐND xã", "TT Đảng ủy, HĐND xã"),
+    ("Tỉ HĐND Xã", "TT HĐND xã"),  # and the commune's ``xã`` closing it small (19)
+    ("UBMTTQ VN Xã", "UBMTTQ VN xã"),
 ])
 def test_what_follows_the_closing_sign_is_dropped(read: str, printed: str) -> None:
     assert item_tail(read) == printed
@@ -35,7 +43,9 @@ def test_what_follows_the_closing_sign_is_dropped(read: str, printed: str) -> No
     "Như trên; TT HĐND xã",  # names a body
     "TT HĐND xã; co vu 26, xi2 GỮg",  # more than two words: left to the list's flags
     "Lưu: VT; TŒ",  # a code no table knows: a person reads it
-    "Lưu VI; VP",  # ``VI`` is no code
+    "Lưu: VP",  # a first code that is a known unit's: another unit's copy, not ``VT`` misread
+    "Xã Hải Xuân",  # a commune's name opening the item
+    "UBND huyện Đông Hưng",
     "Lưu: VT c(ccc€¬",  # no closing stop before the debris
     "Lưu: VT, TC",
     "UBND huyện Củ Chi (b/c)",
@@ -46,6 +56,7 @@ def test_an_item_without_a_tail_or_one_that_may_be_an_item_is_kept(read: str) ->
 
 def test_only_known_codes_are_rewritten() -> None:
     assert copy_codes("Lưu: VT; TE") == "Lưu: VT; TE" and copy_codes("Lưu VT; TC") == "Lưu VT, TC"
+    assert copy_codes("Như trên") == "Như trên"
 
 
 def _read(texts: list[str]) -> Field:
@@ -56,7 +67,7 @@ def _read(texts: list[str]) -> Field:
 
 
 def test_through_read_recipients_the_list_is_stored_as_printed_with_the_change_said() -> None:
-    rec = _read(["- Như trên;", "- TT HĐND xã; đã", "- Lưu VT; VP."])
+    rec = _read(["- Như trên;", "- FT HĐND xã; đã", "- LƯU VT; VP."])
     assert rec.value == ["Như trên", "TT HĐND xã", "Lưu VT, VP"]
-    assert any("closing sign dropped" in c and "'TT HĐND xã; đã'" in c for c in rec.changes)
+    assert any("as Decree 30 writes a recipient" in c and "'FT HĐND xã; đã'" in c for c in rec.changes)
     assert rec.confidence == 0.85  # the archive copy whole: ``VT`` and a known unit's code
