@@ -29,8 +29,8 @@ from .bodies import abbreviations
 _COPY = re.compile(r"^(LƯU|L[uưựữửứừ]u)(:?) (V[^\s,;.:]{0,2})(?![^\s,;.])((?:\s*[,;]\s*[A-ZĐ]{2,3}\b)*)(.*)$")
 #: an item, its closing ``;`` and one or two words after it on the line
 _TAIL = re.compile(r"^(.*?[^\W_][)]?);\s+(\S+(?:\s\S+)?)$")
-#: a standing committee's ``TT`` read as two look-alikes (``FT``, ``FI``, ``TY``, ``Tỉ``) before ``HĐND`` or ``Đảng``
-_STANDING = re.compile(r"^([TF][TFIYỉíìỈÍÌ]|[IY]T)(?= (?:HĐND|Đảng)\b)")
+#: a standing committee's ``TT`` read as look-alikes (``FT``, ``FI``, ``TY``, ``TỶ``, ``Tỉ``) before ``HĐND``, ``Đảng``
+_STANDING = re.compile(r"^([TF][TFIYỶÝỳỉíìỈÍÌ]|[IY]T)(?= (?:HĐND|Đảng)\b)")
 #: a commune's ``xã`` closing an item, read with a capital (``TT HĐND Xã``): Decree 30's lists write it small
 _COMMUNE = re.compile(r"(?<=\S) Xã$")
 

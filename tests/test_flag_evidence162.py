@@ -31,6 +31,7 @@ from .test_flag_evidence17 import _cell as _line  # one line of page 2: words 30
     ("LƯU Vĩ, TP", "Lưu VT, TP"),
     ("FT HĐND xã", "TT HĐND xã"),  # the standing committee's ``TT`` (FT 17, FI 5, TY 4 on the sets counted)
     ("TY Đảng ủy, HĐND xã", "TT Đảng ủy, HĐND xã"),
+    ("TỶ HĐND xã", "TT HĐND xã"),  # AT320 16-1-pa-014
     ("Tỉ HĐND Xã", "TT HĐND xã"),  # and the commune's ``xã`` closing it small (19)
     ("UBMTTQ VN Xã", "UBMTTQ VN xã"),
 ])
