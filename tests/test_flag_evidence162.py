@@ -71,4 +71,13 @@ def test_through_read_recipients_the_list_is_stored_as_printed_with_the_change_s
     rec = _read(["- Như trên;", "- FT HĐND xã; đã", "- LƯU VT; VP."])
     assert rec.value == ["Như trên", "TT HĐND xã", "Lưu VT, VP"]
     assert any("as Decree 30 writes a recipient" in c and "'FT HĐND xã; đã'" in c for c in rec.changes)
-    assert rec.confidence == 0.85  # the archive copy whole: ``VT`` and a known unit's code
+    assert rec.confidence == 0.51  # words were dropped after a closing sign: specks there, the list stays low
+    whole = _read(["- Như trên;", "- FT HĐND xã;", "- LƯU VT; VP."])
+    assert whole.value == ["Như trên", "TT HĐND xã", "Lưu VT, VP"]
+    assert whole.confidence == 0.85  # the archive copy whole, nothing dropped: ``VT`` and a known unit's code
+
+
+def test_a_list_whose_copy_lost_specks_after_its_stop_stays_low() -> None:
+    # db-171 speckle-24-ttr-234: ``Lưu: VT, VP. kzx`` on a speckled page that lost the item ``TT HĐND xã``
+    rec = _read(["- Như trên;", "- TT Đảng ủy xã (b/c);", "- Lưu: VT, VP. kzx"])
+    assert rec.value == ["Như trên", "TT Đảng ủy xã (b/c)", "Lưu: VT, VP"] and rec.confidence == 0.51
