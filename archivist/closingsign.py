@@ -1,6 +1,5 @@
 """Recipients read back as Decree 30 writes them: what follows an item's closing sign on its line dropped, the archive
-copy's ``Lưu`` and codes, a standing committee's ``TT`` and a closing ``xã`` (flags162, issue 14 item 9: values
-stored wrong).
+copy's ``Lưu`` and codes, a standing committee's ``TT`` (flags162, issue 14 item 9: values stored wrong).
 
 Why: Decree 30 (App. I, II.9) ends each recipient line with ``;`` and the last, the archive copy, with ``.``; the
 copy is ``Lưu`` then ``VT`` then the drafting unit's codes, separated by commas (``Lưu: VT, TC.``). Whatever the OCR
@@ -9,9 +8,14 @@ reads after an item's closing sign on the same line is no part of it: the signat
 :func:`archivist.recipients.recipient_debris` keeps because ``đã`` and ``é`` are words. The copy's comma is read
 ``;`` (``Lưu VT; TC``) or loses its space (``Lưu: VT,VX``), its ``Lưu`` is read in capitals (``LƯU``) and its
 ``VT`` as ``VI``, ``Vĩ``, ``VỀ``; a standing committee's ``TT`` before ``HĐND`` or ``Đảng`` is read ``FT``, ``FI``,
-``TY``, and the commune's small ``xã`` closing an item with a capital. Counted on session 43's 85 sets and session
-44's fresh ones (bench/RESULTS.md, session 45): 283 stored lists held such an item, all wrong and flagged, 191 of
-them wrong by it alone; no right list holds one.
+``TY``. A closing ``Xã`` read with a capital is left as read: it was mended in a first form, and on session 43's
+tw-169 typewriter-03-tb-008 the list's only evidence (``listflags.level_case_doubt``) went with it while another
+item was wrong (``UBND huyện. Châu Thành``): a page misreading case misreads more than the one word.
+Counted on session 43's 80 runs and the 12 runs read in session 45 (bench/RESULTS.md, session 45), values only:
+265 stored lists held such an item, all wrong and flagged, 185 of them wrong by it alone; no right list
+holds one. A list from which words were dropped after a closing sign stays under its threshold
+(:func:`archivist.recipients.read_recipients`): those specks were the only evidence on two speckled pages that lost
+or garbled another item (db-171 speckle-24-ttr-234's ``Lưu: VT, VP. kzx``, sp196 speckle-02-qd-068's).
 Kept narrow: a tail of one or two words after the first ``; `` that names no body (``UBND``, ``HĐND``: a known
 code) and is not an archive copy (a lost bullet joins two items: ``Như trên; Lưu VT`` is left); an archive copy
 only where every code after ``VT`` is a known one (``Lưu: VT; TŒ`` is left to the list's flags) and its first code
@@ -31,8 +35,6 @@ _COPY = re.compile(r"^(LƯU|L[uưựữửứừ]u)(:?) (V[^\s,;.:]{0,2})(?![^\s
 _TAIL = re.compile(r"^(.*?[^\W_][)]?);\s+(\S+(?:\s\S+)?)$")
 #: a standing committee's ``TT`` read as look-alikes (``FT``, ``FI``, ``TY``, ``TỶ``, ``Tỉ``) before ``HĐND``, ``Đảng``
 _STANDING = re.compile(r"^([TF][TFIYỶÝỳỉíìỈÍÌ]|[IY]T)(?= (?:HĐND|Đảng)\b)")
-#: a commune's ``xã`` closing an item, read with a capital (``TT HĐND Xã``): Decree 30's lists write it small
-_COMMUNE = re.compile(r"(?<=\S) Xã$")
 
 
 def copy_codes(item: str) -> str:
@@ -52,11 +54,11 @@ def copy_codes(item: str) -> str:
 
 def item_tail(item: str) -> str:
     """``item`` without one or two words after its closing ``;`` (``TT HĐND xã; đã`` -> ``TT HĐND xã``), unless they
-    name a body or an archive copy (two items joined), with a standing committee's ``TT`` and a closing ``xã`` read
-    back (``FT HĐND Xã`` -> ``TT HĐND xã``); an archive copy is read by :func:`copy_codes`."""
+    name a body or an archive copy (two items joined), with a standing committee's ``TT`` read back (``FT HĐND xã``
+    -> ``TT HĐND xã``); an archive copy is read by :func:`copy_codes`."""
     if re.match(r"(LƯU|L[uưựữửứừ]u)\b", item):
         return copy_codes(item)
-    item = _COMMUNE.sub(" xã", _STANDING.sub("TT", item))
+    item = _STANDING.sub("TT", item)  # a capital ``Xã`` is left: listflags.level_case_doubt's evidence (see above)
     m = _TAIL.match(item)
     if m is None:
         return item

@@ -79,9 +79,11 @@ EARLIER = [
         Flag("subject", ("metadata", "subject"),  # wordingflags.subject_opening_fix
              "Về việc đề nghị phê duyệt dự toán kinh phí sửa chữa câu dàn sinh ấp Long Thạnh",
              "Về việc đề nghị phê duyệt dự toán kinh phí sửa chữa cầu dân sinh ấp Long Thạnh",
-             "'về' restored to 'Về': a subject opens with 'Về việc': the pattern, not the pixels, chose it"))),
-        # its recipients, read 'TT HĐND Xã' (listflags.level_case_doubt until session 45), are stored as printed
-        # since flags162 (closingsign.item_tail: a closing 'Xã' written small)
+             "'về' restored to 'Về': a subject opens with 'Về việc': the pattern, not the pixels, chose it"),
+        Flag("recipients", ("metadata", "recipients"),  # listflags.level_case_doubt
+             ["Như trên", "TT HĐND Xã", "TT Đảng ủy xã (b/c)", "Lưu VT, VX"],
+             ["Như trên", "TT HĐND xã", "TT Đảng ủy xã (b/c)", "Lưu VT, VX"],
+             "a level word in 'TT HĐND Xã' has a capital: its case was misread"))),
     Case("hg98-qd-130", 98, 8, "typewriter-09-qd-130-tien-phong", (
         Flag("symbol", ("metadata", "number", "symbol"), "QĐ-UBNDXã", "QĐ-UBND",  # agreement.number_year_doubt
              "the year 2606 inside the number is not possible"),
