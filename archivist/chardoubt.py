@@ -130,6 +130,8 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
     """Mark for review each value of ``found`` one of whose words holds a character in doubt: a digit in
     the DIGIT_FIELDS, a letter in the LETTER_FIELDS, a word's first letter's case in the CASE_FIELDS
     (``pages``: the document's :class:`archivist.ocrtext.PageText`, with their ``rivals``)."""
+    from .nameanswer import name_unanswered
+
     by_page = {p.number: p for p in pages if getattr(p, "rivals", None)}
     seen = Counter(t.lower() for p in pages for t in ALNUM.findall(p.text))  # every word the document reads
     judges = [(name, digit_doubt) for name in DIGIT_FIELDS] + [(name, word_letter_doubt) for name in LETTER_FIELDS] \
@@ -145,6 +147,8 @@ def flag_doubted(found: dict[str, Field], pages: Sequence[Any]) -> None:
             text, rivals = page.rivals.get(tuple(w[2]), (w[0], ()))
             if judge is word_letter_doubt and rivals and text == w[0]:  # only a word judged has its rivals sifted
                 rivals = unsettled(text, rivals, str(f.value))
+            if judge is name_letter_doubt and rivals:  # flags161: a rival spelling no name beside a listed one
+                rivals = name_unanswered(text, rivals, str(f.value))
             if kept is not None and not value_tokens(text) <= kept:
                 continue  # a word in the value's box that the value dropped (a speck, ``)jee``): no doubt of it
             if text == w[0] and (why := judge(text, rivals)):

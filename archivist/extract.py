@@ -67,7 +67,7 @@ from .numberread import flag_reread, flag_symbol_tail
 from .numsym import format_number_symbol, is_known_part, parse_number_symbol
 from .ocrtext import fold_key, union_box
 from .pagezero import flag_page_zero
-from .parentflags import flag_parent_and_stub
+from .parentflags import flag_parent_and_stub, mend_parent_head
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients, typed_under_circular55
 from .registerpages import read_register
@@ -220,8 +220,8 @@ def _issuer_fields(doc: DocLayout, pd: Seg | None, restore: MarkRestorer) -> dic
         base = (INCOMPLETE if key in BODY_HEADS else 0.9) if is_body_head(key) else 0.65  # ỦY BAN NHÂN DÂN alone
         out["issuer"] = _body_field(iss, base, restore)
         if len(bodies) > 1:
-            parent = bodies[-2]
-            out["parent_issuer"] = _body_field(parent, 0.85 if is_body_head(fold_key(parent.text)) else 0.6, restore)
+            base = 0.85 if is_body_head(fold_key(bodies[-2].text)) else 0.6
+            out["parent_issuer"] = mend_parent_head(_body_field(bodies[-2], base, restore))  # flags163: UBND
         elif doc.header.unread:  # capitals above the issuer were read too poorly to use: a person looks
             out["parent_issuer"] = Field(None, 0.0, review="the line above the issuer was not read: "
                                                            + doc.header.unread[0].text)

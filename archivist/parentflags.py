@@ -39,6 +39,7 @@ import re
 from .fields import Field
 from .levelwords import BODY_HEADS, COMMITTEE_HEADS, LEVELS, alternation
 from .ocrtext import fold_key
+from .parenthead import mend_parent_head as mend_parent_head  # extract reads the parent with it (flags163)
 
 #: a unit word in capitals and its level (``levelwords.LEVELS``: ``THÀNH PHỐ`` gives none); ``XÃ HỘI`` is the motto's
 _LEVEL = {w.upper(): n for w, n in LEVELS.items()}

@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable
 
 from .bodies import abbreviations, is_debris, is_known
+from .closingsign import item_tail
 from .doctypes import load_table
 from .footer import BULLET
 from .ocrtext import Line
-from .tokens import SEPARATORS
+from .tokens import ALNUM, SEPARATORS
 
 #: what an item's word is read without: its separators and round brackets (``(b/c);``); a hyphen (``UBND-VP``),
 #: a stroke (``b/c``) and a quote stay on it
@@ -129,13 +130,18 @@ def read_recipients(lines: list[Line], labelled: bool, restore: Callable[[str], 
     changes = [f"'{i}' -> '{c}': the committee's 'ủy' in small letters" for i, c in zip(as_read, read, strict=True)
                if c != i]
     cleaned = [recipient_debris(i) for i in read]  # each item cleaned once: what is kept, and what changed
-    kept = [c for c in cleaned if c]
     changes += [f"'{i}' dropped: OCR debris" for i, c in zip(read, cleaned, strict=True) if not c]
     changes += [f"'{i}' -> '{c}': OCR debris dropped" for i, c in zip(read, cleaned, strict=True) if c and c != i]
+    tailed = [item_tail(c) if c else c for c in cleaned]  # flags162: nothing of an item follows its closing sign
+    changes += [f"'{c}' -> '{t}': read as Decree 30 writes a recipient: its closing sign ends it"
+                for c, t in zip(cleaned, tailed, strict=True) if t != c]
+    dropped = any(len(ALNUM.findall(t)) < len(ALNUM.findall(c)) for c, t in zip(cleaned, tailed, strict=True))
+    cleaned = tailed  # words dropped after a closing sign (``Lưu: VT, VP. kzx``): specks there; the list stays low
+    kept = [c for c in cleaned if c]
     cut = [r for r, c in zip(restored, cleaned, strict=True) if kept and c == kept[-1]
            and (m := _CODE_CUT.search(r)) and not ends_with_word(kept[-1], m.group(1).strip(SEPARATORS))]
     open_end = re.search(r"[,;]\s*$", items[-1]) and not (kept and stop_read(kept[-1]))  # "Lưu: VT," lost a part
     lost = kept and any(c == kept[-1] and code_dropped(i, c) for i, c in zip(read, cleaned, strict=True))
-    whole = kept and _FILE_COPY.match(kept[-1]) and not open_end and not cut and not lost \
+    whole = kept and _FILE_COPY.match(kept[-1]) and not open_end and not cut and not lost and not dropped \
         and not any(re.search(r"\(b/c\)\W*\w", i) for i in kept)  # not "Lưu: VT," nor "(b/c); bắc"
     return kept, changes, round((0.85 if labelled else 0.6) * (1.0 if whole else NO_FILE_COPY), 3)
