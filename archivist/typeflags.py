@@ -14,12 +14,21 @@ first symbol part is no type code stands on a document whose stored type has a c
 flagged already, and the target) and no right one** of the 2,566 right numbers on such documents: a type with a
 code always writes it there. Letters (``Công văn``, code None:
 ``102/UBND-VP``) and the civil forms are left alone, as are Party numbers (``60-NQ/TW``). The rule only flags.
+
+The symbol that is the type's only evidence (session 45, coordinator): where no title was read, the classifier
+takes the type from the number's type part, so the two agree by construction and the number keeps its confidence
+even when the type is in doubt. Sealed HG299 speckle-24's ``05/TT-UBND`` for ``05/TTr-UBND`` (0.95, unflagged; the
+title ``TỜ TRÌNH`` lost to the specks) stood on a type ``Thông tư`` sent to review against the words of a ``Tờ
+trình``: one misread letter made both values, and only one was flagged. A type in doubt that rests on the type part
+alone puts the type part in the same doubt.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .calibration import threshold_for
+from .classify import THRESHOLD
 from .doctypes import load_table
 from .fields import Field
 from .numsym import parse_number_symbol
@@ -36,13 +45,31 @@ def type_part_doubt(value: object, code: str | None) -> str | None:
     return f"the type part '{ns.parts[0]}' is no type's code; the document is of type code '{code}'"
 
 
+def type_source_doubt(value: object, cls: Any) -> str | None:
+    """Why a number/symbol ``value`` is doubtful when it alone gave the document its type (no title read) and
+    that type is itself in doubt (the module docstring: the symbol that is the type's only evidence)."""
+    code = getattr(cls, "code", None)
+    signals = getattr(cls, "signals", None) or []
+    if not code or not isinstance(value, str) or any(s.startswith(("title", "title-like")) for s in signals):
+        return None
+    if not (cls.needs_review or cls.confidence < threshold_for("type", THRESHOLD)):
+        return None
+    ns = parse_number_symbol(value)
+    if ns is None or ns.party or not ns.parts or ns.parts[0] != code:
+        return None
+    return (f"the type part '{code}' is the only evidence of the type ({cls.type}, no title read), "
+            f"and that type is in doubt")
+
+
 def flag_type_part(found: dict[str, Field], cls: Any) -> None:
     """Mark the number/symbol and the symbol for review when the symbol's type part is no type code while the
-    document's classification ``cls`` has one (the number's digits are not in question)."""
+    document's classification ``cls`` has one, or when it alone gave a type in doubt (the number's digits are not
+    in question)."""
     num = found.get("number_symbol")
     if num is None or num.review:
         return
-    num.review = type_part_doubt(num.value, getattr(cls, "code", None))
+    code = getattr(cls, "code", None)
+    num.review = type_part_doubt(num.value, code) or type_source_doubt(num.value, cls)
     sym = found.get("symbol")
     if num.review and sym is not None and not sym.review:
         sym.review = num.review
