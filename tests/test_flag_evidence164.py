@@ -6,10 +6,8 @@ for ``PHÓ CHỦ TỊCH`` at 0.778, unflagged). The position is flagged as a dep
 from __future__ import annotations
 
 from archivist.deputyflags import misread_repeat_doubt
-from archivist.fields import Field
-from archivist.footer import Footer
 from tests.test_flag_evidence import HEAD, _extract, _page
-from tests.test_flag_evidence105 import _block
+from tests.test_flag_evidence105 import _case
 
 #: HG321 tb-052's block as read (page 2): the authority's K read X, the position's Ủ read Ế, the PHÓ lost
 WORN = [[(100, "&zxi nhận:"), (1158, "XT. CHẾ TỊCH")], [(100, "- UBND huyện Đông mều (b/c};"), (1244, "CHỦ TỊCH")],
@@ -18,10 +16,7 @@ REASON = "a deputy's block (KT. over PHÓ) whose 'PHÓ' was not read"
 
 
 def _doubt(value: str, *texts: str, authority: str | None = None) -> str | None:
-    lines = _block(*texts)
-    footer = Footer(1, authority=(authority, lines[0]) if authority else None,
-                    positions=lines[1:] if authority else lines)
-    return misread_repeat_doubt(Field(value, 0.78, 1, lines[-1].box(), lines[-1].text), footer)
+    return misread_repeat_doubt(*_case(value, texts, authority))
 
 
 def test_kt_and_the_position_each_a_letter_off_over_the_position_are_doubted() -> None:
