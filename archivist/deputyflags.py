@@ -24,6 +24,7 @@ from typing import Any
 from .fields import Field
 from .footer import Footer
 from .ocrtext import Box, Line, fold_key, page_lines
+from .parenthead import _distance
 
 #: the folded words that make a signature block a deputy's: ``PHÓ`` and the authority ``KT.``
 DEPUTY_WORDS = frozenset({"pho", "kt"})
@@ -88,6 +89,31 @@ def repeated_doubt(position: Field, footer: Footer | None) -> str | None:
     return None
 
 
+def misread_repeat_doubt(position: Field, footer: Footer | None) -> str | None:
+    """Why ``position`` (stored without ``PHÓ``, no authority read) may be a deputy's: a position line above it in
+    its block reads ``KT.`` and the same position, each a letter off (``XT. CHẾ TỊCH`` over ``CHỦ TỊCH``).
+
+    :func:`repeated_doubt` takes a repeat read letter for letter, and
+    :func:`archivist.crosscheck.authority_lost_doubt` one after any short word with a dot; where the typewriter's
+    worn keys cost the authority and the position one letter each, neither speaks and ``PHÓ``, lost under the
+    line, leaves a chair's position at full confidence (HG321 typewriter-10-tb-052, ``CHỦ TỊCH`` stored for
+    ``PHÓ CHỦ TỊCH``; bench/RESULTS.md, "Flags, hundred-and-sixty-fourth round"). Kept narrow: the first word
+    within one letter of ``KT`` (so not ``TM``, ``TL`` or ``Q``, under which a position may stand alone) and the
+    words after it, folded, within one letter of the position, word for word."""
+    if footer is None or footer.authority is not None or len(footer.positions) < 2 \
+            or not isinstance(position.value, str) or fold_key(position.value).split()[:1] == ["pho"]:
+        return None
+    key = fold_key(position.value)
+    for ln in footer.positions[:-1]:
+        words = fold_key(ln.text).split()
+        rest = " ".join(words[1:])
+        if len(words) > 1 and len(words[0]) <= 3 and _distance(words[0], "kt") <= 1 \
+                and len(words) - 1 == len(key.split()) and _distance(rest, key) <= 1:
+            return (f"the line above the position reads '{ln.text.strip()}': 'KT.' and the position again, misread "
+                    "by a letter: a deputy's block (KT. over PHÓ) whose 'PHÓ' was not read")
+    return None
+
+
 def stacked_doubt(position: Field, footer: Footer | None, pages: Sequence[Any]) -> str | None:
     """Why ``position`` (stored without ``PHÓ``, no authority read) may be a deputy's: the page's words standing
     right above it in its column read the same position, though the block took no line there.
@@ -134,8 +160,10 @@ def stacked_doubt(position: Field, footer: Footer | None, pages: Sequence[Any]) 
 
 def flag_deputy(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark for review a signer's position stored without ``PHÓ`` under which the signature column holds ``PHÓ``
-    or ``KT`` (:func:`deputy_doubt`), or whose block reads it twice with no authority (:func:`repeated_doubt`, or
-    the words over it in its column: :func:`stacked_doubt`)."""
+    or ``KT`` (:func:`deputy_doubt`), or whose block reads it twice with no authority (:func:`repeated_doubt`, after
+    ``KT.`` each a letter off: :func:`misread_repeat_doubt`, or the words over it in its column:
+    :func:`stacked_doubt`)."""
     f = found.get("signer_position")
     if f is not None and not f.review:
-        f.review = deputy_doubt(f, footer, pages) or repeated_doubt(f, footer) or stacked_doubt(f, footer, pages)
+        f.review = deputy_doubt(f, footer, pages) or repeated_doubt(f, footer) \
+            or misread_repeat_doubt(f, footer) or stacked_doubt(f, footer, pages)

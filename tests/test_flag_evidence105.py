@@ -24,11 +24,17 @@ def _block(*texts: str) -> list[Line]:
     return [ln for ln in page_lines(page) if ln.text.strip()]
 
 
-def _doubt(value: str, *texts: str, authority: str | None = None) -> str | None:
+def _case(value: str, texts: tuple[str, ...], authority: str | None = None) -> tuple[Field, Footer]:
+    """The position ``value`` stored from the last of the block's lines ``texts``, and the block's footer (its
+    first line the authority when ``authority`` is given)."""
     lines = _block(*texts)
     footer = Footer(1, authority=(authority, lines[0]) if authority else None,
                     positions=lines[1:] if authority else lines)
-    return repeated_doubt(Field(value, 0.83, 1, lines[-1].box(), lines[-1].text), footer)
+    return Field(value, 0.83, 1, lines[-1].box(), lines[-1].text), footer
+
+
+def _doubt(value: str, *texts: str, authority: str | None = None) -> str | None:
+    return repeated_doubt(*_case(value, texts, authority))
 
 
 def test_one_position_read_twice_without_an_authority_is_doubted() -> None:
