@@ -30,7 +30,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Any
 
-from .chardoubt import DIGIT_MARGIN
+from .chardoubt import DIGIT_MARGIN, digit_reason
 from .crosscheck import name_key, possible_year, unit_name, unit_names, unmarked_key
 from .dates import digit_variants, iso_date
 from .faintflags import FAINT_NOTE, value_words, word_tuples
@@ -296,12 +296,14 @@ def signer_party_doubt(signer: str, issuer: str | None, texts: Sequence[str]) ->
 
 def line_digit_doubt(number: str, line_rivals: Sequence[tuple[str, Sequence[Any]]]) -> str | None:
     """Why the number's digits are doubtful: another word of its line (``line_rivals``: each word's text and
-    rivals) had a digit for which the engine weighed a digit the number holds, within DIGIT_MARGIN points."""
+    rivals) had a digit for which the engine weighed a digit the number holds, within DIGIT_MARGIN points, or which a
+    page rule set from such a digit (the reason says which); a rival equal to the digit read is none."""
     held = {c for c in number.split("/")[0] if c.isdigit()}
     for text, rivals in line_rivals:
         for at, rival, mine, theirs in rivals:
-            if 0 <= at < len(text) and text[at].isdigit() and rival in held and theirs >= mine - DIGIT_MARGIN:
-                return f"on the number's line the OCR nearly read '{rival}' for '{text[at]}' in '{text}'"
+            if 0 <= at < len(text) and text[at].isdigit() and rival in held and rival != text[at] \
+                    and theirs >= mine - DIGIT_MARGIN:
+                return f"on the number's line {digit_reason(text, (at, rival, mine, theirs))}"
     return None
 
 

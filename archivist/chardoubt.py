@@ -64,11 +64,21 @@ def stored_rivals(page: dict) -> dict[Box, tuple[str, tuple[Rival, ...]]]:
 
 def digit_doubt(text: str, rivals: Sequence[Rival], margin: float = DIGIT_MARGIN) -> str | None:
     """Why a digit of the word ``text`` is in doubt: a digit read where the engine weighed another digit
-    within ``margin`` points of it; None when no digit was in doubt."""
+    within ``margin`` points of it, or where a page rule set it (:func:`changed_digit_doubt`: the reason says so,
+    not that the engine nearly read the first digit); None when no digit was in doubt. A rival equal to the digit
+    stored (``'0' for '0' in '2207'``, seed 308) is no other reading and gives no reason of its own."""
     for at, rival, mine, theirs in rivals:
-        if 0 <= at < len(text) and text[at].isdigit() and rival.isdigit() and theirs >= mine - margin:
-            return f"the OCR nearly read '{rival}' for '{text[at]}' in '{text}'"
+        if 0 <= at < len(text) and text[at].isdigit() and rival.isdigit() and rival != text[at] \
+                and theirs >= mine - margin:
+            return digit_reason(text, (at, rival, mine, theirs))
     return None
+
+
+def digit_reason(text: str, rival: Rival) -> str:
+    """What the rival digit ``rival`` of the word ``text`` says: that a page rule set the digit (its first reading
+    kept of the same weight, :func:`changed_digit_doubt`), else that the engine nearly read the rival."""
+    at, other = rival[0], rival[1]
+    return changed_digit_doubt(text, [rival]) or f"the OCR nearly read '{other}' for '{text[at]}' in '{text}'"
 
 
 def changed_digit_doubt(text: str, rivals: Sequence[Rival]) -> str | None:

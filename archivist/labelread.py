@@ -15,6 +15,15 @@ folded) misses it and reads the list as unlabelled, and the signature block besi
 only where it opens a line in the lower half and the left half of the page's words, its first word three letters one
 off ``noi`` and its second ``nhan:`` folded (``Ban nhân:``, ``Nguyên nhân:``, a pair inside a line: kept).
 (bench/RESULTS.md, "Labels misread (session 44, third round)".)
+
+``Kính gửi:`` opens the addressee's line under the header (``Kinh gửi:``, ``kính gửi:``, ``Kính gưi:``, ``Kính
+gử1:``); ``V/v`` opens a letter's subject in the header's left column, under its number (``V/``, ``VIv``, ``V/y``,
+``Vév``). Both are read back only where their place proves them: ``Kính gửi`` opening a line in the upper half, its
+second word ``g`` and a ``u`` with marks then at most an ``i`` (or ``t``, ``1``) and stops, the word after it (if
+any) no lower-case word (an addressee or the list on the next line); ``V/v`` opening a line in the top third and
+the left half, followed by a lower-case word (the subject going on). ``Kính gởi:`` (a spelling of its own), ``V/V``
+(printed so too), ``kinh phí``, ``Về việc``, a ``V/`` before a capital or inside a line: kept. (bench/RESULTS.md,
+"Labels misread, second round (session 45)".)
 """
 
 from __future__ import annotations
@@ -32,6 +41,13 @@ FOOTER_LABEL = ("Nơi", "nhận:")
 #: ``S``, one letter or digit the ``ố`` is misread as, a colon: ``Sẽ:``, ``Sô:``, ``Sõ:``, ``Sổ:``, ``Sđ:``, ``SỐ:``.
 _SHAPE = re.compile(r"S[^\W_]:")
 _FOLDS_TO = frozenset("oead06")
+ADDRESS_LABEL = ("Kính", "gửi:")
+SUBJECT_LABEL = "V/v"
+#: ``gửi`` misread: ``gưi:``, ``gứi:``, ``gửt:``, ``gử1:``, ``gử::``, ``gửi.``, ``gu)`` (``g``, a ``u`` with any marks,
+#: at most one letter the ``i`` is misread as, stops); ``gởi`` (a spelling of its own) is not of this shape
+_ADDRESS_SECOND = re.compile(r"g[uưúùủũụứừửữự][iíìỉĩịt1l]?[:;.'+)]*")
+#: ``V/v`` misread: ``V/``, ``VIv``, ``V/y``, ``Vév``, ``V/ự``, ``V:v``, ``//v``, ``VN``, ``.V/v``, ``V⁄+:``
+_SUBJECT_SHAPE = re.compile(r"[._,]?[Vv/](?:[/⁄:|lI1é]?[vVyựwWN+:]{1,2}|[/⁄:|lI1])")
 
 
 def _misread_label(text: str) -> bool:
@@ -46,6 +62,23 @@ def _misread_footer_label(first: str, second: str) -> bool:
             and sum(a != b for a, b in zip(head, "noi", strict=True)) <= 1)
 
 
+def _misread_address(first: str, second: str, after: str | None) -> str | None:
+    """The second word ``Kính gửi:``'s pair ``first second`` is read back to (``gửi`` where the word ``after`` it
+    opens with the colon), or None where the pair is not that label misread: its first word ``kinh`` folded (a
+    stop or stroke before it aside), its second of :data:`_ADDRESS_SECOND`'s shape, no lower-case word after it."""
+    if fold(first.lstrip("_.,-")).lower() != "kinh" or _ADDRESS_SECOND.fullmatch(second) is None \
+            or (after is not None and after[:1].islower()):
+        return None
+    label = "gửi" if after is not None and after.startswith(":") else ADDRESS_LABEL[1]
+    return None if (first, second) in (ADDRESS_LABEL, (ADDRESS_LABEL[0], label)) else label
+
+
+def _misread_subject(text: str, after: str) -> bool:
+    """Whether ``text`` is a letter's ``V/v`` misread (:data:`_SUBJECT_SHAPE`; ``V/V`` is printed so too), the word
+    ``after`` it a lower-case word: the subject going on."""
+    return text not in (SUBJECT_LABEL, "V/V") and _SUBJECT_SHAPE.fullmatch(text) is not None and after[:1].islower()
+
+
 def _number_symbol(text: str) -> bool:
     """Whether ``text`` is a number and symbol and nothing more (a trailing stop or comma aside)."""
     core = clean_ocr(text.rstrip(".,;"))
@@ -53,9 +86,9 @@ def _number_symbol(text: str) -> bool:
 
 
 def read_labels(words: list[Word]) -> list[Word]:
-    """``words`` with each misread ``Số:`` in the header's left column, and each misread ``Nơi nhận:`` opening a line
-    in the footer's left column (the lower half), read back (see the module's docstring); the same list when none
-    is."""
+    """``words`` with each misread ``Số:`` and ``V/v`` in the header's left column, each misread ``Kính gửi:`` opening
+    a line in the upper half and each misread ``Nơi nhận:`` opening a line in the footer's left column (the lower
+    half) read back (see the module's docstring); the same list when none is."""
     if len(words) < 2:
         return words
     left, right = min(w.bbox[0] for w in words), max(w.bbox[2] for w in words)
@@ -66,9 +99,16 @@ def read_labels(words: list[Word]) -> list[Word]:
         nxt = words[i + 1]
         if nxt.line != w.line or w.bbox[2] >= middle:
             continue
+        opens = i == 0 or words[i - 1].line != w.line
+        after = words[i + 2].text if i + 2 < len(words) and words[i + 2].line == w.line else None
         if _misread_label(w.text) and w.bbox[3] < header_end and _number_symbol(nxt.text):
             out[i] = replace(w, text=LABEL, rivals=())
-        elif ((i == 0 or words[i - 1].line != w.line) and w.bbox[1] > footer_start and nxt.bbox[2] < middle
+        elif opens and w.bbox[3] < header_end and _misread_subject(w.text, nxt.text):
+            out[i] = replace(w, text=SUBJECT_LABEL, rivals=())
+        elif opens and w.bbox[3] < footer_start and (second := _misread_address(w.text, nxt.text, after)):
+            out[i], out[i + 1] = (replace(x, text=t, rivals=()) for x, t in zip((w, nxt), (ADDRESS_LABEL[0], second),
+                                                                                  strict=True))
+        elif (opens and w.bbox[1] > footer_start and nxt.bbox[2] < middle
               and _misread_footer_label(w.text, nxt.text)):
             out[i], out[i + 1] = (replace(x, text=t, rivals=()) for x, t in zip((w, nxt), FOOTER_LABEL, strict=True))
     return words if out == words else out

@@ -171,3 +171,16 @@ def test_typed_documents_end_to_end_keep_the_engines_doubt_and_flag_what_it_doub
         checked += assert_wrong_flagged(t, rec)
     assert checked >= 3 * 5
     assert_valid_pdfs([archive / r["output"]["pdf"] for r in records])
+
+
+def test_a_digits_reason_says_what_chose_it() -> None:
+    """A rival of the digit's own weight is the first reading a page rule (typedzero, typedsix) replaced: the reason
+    says the rule set the digit, not that the engine nearly read it; a rival equal to the digit stored gives no
+    reason of its own (``'0' for '0' in '2207'``), whether or not another rival does (session 45)."""
+    assert digit_doubt("169/KH-UBND", [(1, "8", 88.0, 88.0)]) == \
+        "the digit '6' of '169/KH-UBND' was read '8' and set by its glyph"
+    assert digit_doubt("2207", [(2, "0", 91.0, 80.0)]) is None
+    assert digit_doubt("2207", [(2, "0", 91.0, 80.0), (3, "1", 90.0, 75.0)]) == \
+        "the OCR nearly read '1' for '7' in '2207'"
+    assert digit_doubt("2009", [(2, "8", 91.0, 91.0), (3, "8", 90.0, 85.0)]) == \
+        "the digit '0' of '2009' was read '8' and set by its glyph"

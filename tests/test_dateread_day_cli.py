@@ -20,10 +20,11 @@ CASES = [
      "the date's day 'Z8' holds more than digits and read again gave 28 and 8"),
 ]
 #: Days misread until session 41 (``16`` and ``19`` for ``10``), now read right by the typed zero's dot
-#: (:mod:`archivist.typedzero`) and flagged as a digit the glyph chose: (seed, slot, the document, the date, the reason)
+#: (:mod:`archivist.typedzero`) and flagged as a digit the glyph chose (the reason says so since session 45):
+#: (seed, slot, the document, the date, the reason)
 MENDED = [
-    (86, 10, "typewriter-11-qd-154-cam-thach", "2010-03-10", "the OCR nearly read '6' for '0' in '10'"),
-    (100, 6, "typewriter-07-bc-124-binh-minh", "2010-01-10", "the OCR nearly read '9' for '0' in '10'"),
+    (86, 10, "typewriter-11-qd-154-cam-thach", "2010-03-10", "the digit '0' of '10' was read '6' and set by its glyph"),
+    (100, 6, "typewriter-07-bc-124-binh-minh", "2010-01-10", "the digit '0' of '10' was read '9' and set by its glyph"),
 ]
 
 

@@ -85,3 +85,11 @@ def test_khac_phuc_read_with_the_wrong_tone_is_read_back_as_the_phrase():
     for read in ("khác phục", "khắc phục"):
         subject = extract([PageText(1, doc.format(w=read))]).fields()["subject"]
         assert subject.value == "Về việc tập trung khắc phục hậu quả mưa lũ tại thôn Phú Xuân"
+
+
+def test_line_digit_doubt_says_a_rule_set_the_digit_and_ignores_a_rival_equal_to_it():
+    """Session 45: a rival of the digit's own weight is the first reading a page rule replaced; one equal to the digit
+    read is no other reading."""
+    assert line_digit_doubt("219/BC-UBND", [("2010", ((1, "9", 87.4, 87.4),))]) == \
+        "on the number's line the digit '0' of '2010' was read '9' and set by its glyph"
+    assert line_digit_doubt("219/BC-UBND", [("2010", ((2, "1", 87.4, 80.0),))]) is None  # '1' for '1'

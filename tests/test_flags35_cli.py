@@ -105,7 +105,8 @@ CASES = [
              "the page renders no '3' to compare the number's with; it looks most like the page's '8' (0.757), and "
              "its box read again gave 8 there"),
         # flags91's typed day, 2009-04-26, until session 41: typedzero sets its 0 by the dot, right and flagged
-        Flag("date", ("metadata", "date"), "2009-04-20", "2009-04-20", "the OCR nearly read '6' for '0' in '20'"),
+        Flag("date", ("metadata", "date"), "2009-04-20", "2009-04-20",  # the reason names the glyph since session 45
+             "the digit '0' of '20' was read '6' and set by its glyph"),
         Flag("issuer", ("metadata", "issuer"),  # structflags.levels_doubt (thirty-seventh round)
              "UBD HUYỆN CAN LỘC ỦY BAM NHÂN DÂN XÃ MỸ LỘC", "ỦY BAN NHÂN DÂN XÃ MỸ LỘC",
              "'HUYỆN' and 'XÃ' in one body's name: two lines of the header read as one"),

@@ -75,7 +75,8 @@ EARLIER = [
     Case("hg119-ttr-107", 119, 8, "typewriter-09-ttr-107-kim-son", (
         # 2667-07-02 and slipflags.era_doubt until session 41: typedzero reads the year's zeros by their dots, the
         # day still wrong and the date flagged by the digits the glyph chose
-        Flag("date", ("metadata", "date"), "2007-07-02", "2007-07-04", "the OCR nearly read '6' for '0' in '2007'"),
+        Flag("date", ("metadata", "date"), "2007-07-02", "2007-07-04",  # the glyph's, named since session 45
+             "the digit '0' of '2007' was read '6' and set by its glyph"),
         Flag("subject", ("metadata", "subject"),  # wordingflags.subject_opening_fix
              "Về việc đề nghị phê duyệt dự toán kinh phí sửa chữa câu dàn sinh ấp Long Thạnh",
              "Về việc đề nghị phê duyệt dự toán kinh phí sửa chữa cầu dân sinh ấp Long Thạnh",

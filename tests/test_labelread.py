@@ -1,5 +1,7 @@
 """A header's ``Số:`` misread (``Sẽ:``, ``Sô:``, ``SỐ:``) read back by its place (archivist/labelread.py): in the
-header's left column, directly before a number and symbol; running text and other places left as read."""
+header's left column, directly before a number and symbol; running text and other places left as read. So are a
+letter's ``V/v`` (``V/``, ``VIv``) opening the header's subject line and ``Kính gửi:`` (``Kinh gửi:``, ``Kính gưi:``)
+opening the addressee's line (session 45)."""
 
 from __future__ import annotations
 
@@ -103,3 +105,89 @@ def test_generated_page_s_misread_label_is_stored_as_printed(tmp_path: Path, mon
     assert records["with"]["metadata"]["number_symbol"] == records["without"]["metadata"]["number_symbol"]
     (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
     assert "Số:" in pdftotext(pdf, 1).split()
+
+
+def _letter(subject: str, after: str = "tăng", address: tuple[str, str] = ("Kính", "gửi:"), to: str | None = "Ủy",
+            subject_x: int = 200, subject_y: int = 380, address_y: int = 1000,
+            address_opens: bool = True) -> list[Word]:
+    """A letter's words: the header's number line, at (subject_x, subject_y) its subject line opening with
+    ``subject after``, at address_y the addressee's line opening with ``address`` (``to`` after it, or none), a body
+    line and a signature far below."""
+    lead = [] if address_opens else [Word("Đề", 90.0, (100, address_y, 180, address_y + 40), 4)]
+    tail = [] if to is None else [Word(to, 90.0, (760, address_y, 840, address_y + 40), 4)]
+    return [Word("UBND", 90.0, (200, 200, 400, 240), 0), Word("CỘNG", 90.0, (1300, 200, 1500, 240), 0),
+            Word("Số:", 85.0, (200, 300, 280, 340), 1), Word("45/UBND", 85.0, (300, 300, 600, 340), 1),
+            Word(subject, 60.0, (subject_x, subject_y, subject_x + 80, subject_y + 40), 2),
+            Word(after, 90.0, (subject_x + 100, subject_y, subject_x + 200, subject_y + 40), 2),
+            Word("Xã", 90.0, (1300, 300, 1360, 340), 3), *lead,
+            Word(address[0], 60.0, (500, address_y, 600, address_y + 40), 4),
+            Word(address[1], 60.0, (620, address_y, 740, address_y + 40), 4), *tail,
+            Word("Thực", 90.0, (200, 1800, 300, 1840), 5), Word("Nguyễn", 90.0, (1400, 3000, 1700, 3040), 6)]
+
+
+def test_a_letters_subject_label_misread_in_the_header_is_read_back() -> None:
+    for misread in ("V/", "VIv", "V/y", "Vév", "V/ự", "V:v", "//v", "VN", ".V/v", "V⁄+:", "V/vw", "v/v", "V⁄v"):
+        words = _letter(misread)
+        out = read_labels(words)
+        assert out[4].text == "V/v" and out[4].rivals == () and out[4].bbox == words[4].bbox
+        assert [w.text for w in out[:4] + out[5:]] == [w.text for w in words[:4] + words[5:]]
+
+
+def test_a_word_not_proved_the_subject_label_is_kept() -> None:
+    for words in (_letter("V/v"), _letter("V/V"),  # as printed (both are)
+                  _letter("V/", "Tăng"),  # a capital after it: no subject going on
+                  _letter("Về", "việc"), _letter("Vì"), _letter("Vi"), _letter("Va"), _letter("VII."),  # words
+                  _letter("V/", subject_x=1300),  # the right column
+                  _letter("V/", subject_y=1400)):  # below the header
+        assert read_labels(words) is words
+    inside = _letter("V/")
+    inside.insert(4, Word("Ông", 90.0, (100, 380, 180, 420), 2))  # not opening its line
+    assert read_labels(inside) is inside
+
+
+def test_an_address_label_misread_opening_its_line_is_read_back() -> None:
+    for first, second in (("Kinh", "gửi:"), ("kính", "gửi:"), ("_Kính", "gửi:"), ("Kính", "gưi:"), ("Kính", "gứi:"),
+                          ("Kính", "gửt:"), ("Kính", "gử1:"), ("Kính", "gử::"), ("Kính", "gửi."), ("Kính", "gửi;"),
+                          ("kính", "gử1;:"), ("Kính", "gửi"), ("Kính", "gủ::")):
+        out = read_labels(_letter("V/v", address=(first, second)))
+        assert (out[7].text, out[8].text, out[9].text) == ("Kính", "gửi:", "Ủy")
+    alone = read_labels(_letter("V/v", address=("Kinh", "gưi:"), to=None))  # the list on the lines after it
+    assert (alone[7].text, alone[8].text) == ("Kính", "gửi:")
+    colon = read_labels(_letter("V/v", address=("Kính", "gu)"), to=":Ủy"))  # the colon read into the word after
+    assert (colon[7].text, colon[8].text, colon[9].text) == ("Kính", "gửi", ":Ủy")
+
+
+def test_a_pair_not_proved_the_address_label_is_kept() -> None:
+    for words in (_letter("V/v"),  # as printed
+                  _letter("V/v", address=("Kính", "gởi:")),  # a spelling of its own
+                  _letter("V/v", address=("kinh", "phí")), _letter("V/v", address=("kính", "trình")),  # words
+                  _letter("V/v", address=("Kính", "gửi"), to=":"),  # the colon apart: as printed
+                  _letter("V/v", address=("kính", "gửi:"), to="đến"),  # a lower-case word after it: running text
+                  _letter("V/v", address=("Kinh", "gửi:"), address_y=2400),  # the lower half
+                  _letter("V/v", address=("Kinh", "gửi:"), address_opens=False)):  # inside a line
+        assert read_labels(words) is words
+
+
+@pytest.mark.slow
+def test_generated_page_s_misread_address_label_is_stored_as_printed(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated speckled report (seed 323's hard groups, three documents a group: its tenth document) whose
+    ``Kính gửi:`` the engine reads ``Kính gưi:``: stored ``Kính gửi:`` in the record and the PDF/A's text layer; with
+    the step switched off, the misreading."""
+    from archivist import pagework
+    from tests.pdfpages import pdftotext
+    from tests.steprun import first_page_with_and_without
+    from tests.test_dateread_day_cli import _render
+
+    scans = tmp_path / "set" / "scans"
+    scans.mkdir(parents=True)
+    (truth,) = _render(323, [9], scans, docs=3).values()
+    assert truth["document"].startswith("speckle-10-bc-096") and "Kính gửi:" in truth["pages"][0]["text"]
+    texts = first_page_with_and_without(scans, tmp_path,
+                                        lambda: monkeypatch.setattr(pagework, "read_labels", lambda words: words))
+    assert "gưi:" in texts["without"].split() and "Kính gửi:" not in texts["without"]  # as the engine reads it
+    assert "Kính gửi:" in texts["with"] and "gưi:" not in texts["with"].split()
+    assert texts["with"].replace("Kính gửi:", "Kính gưi:") == texts["without"]  # nothing else changed
+    (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
+    layer = pdftotext(pdf, 1).split()
+    assert "gửi:" in layer and "gưi:" not in layer

@@ -30,7 +30,7 @@ from archivist.reviewreason import shown
 from tests.test_dateread_day_cli import _render
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "scans"
-DAY = "the OCR nearly read '6' for '0' in '10'"
+DAY = "the digit '0' of '10' was read '6' and set by its glyph"  # typedzero's: the reason names it (session 45)
 OLD_COLUMNS = [c for c in COLUMNS if c != "reason"]  # the sheet of session 35 and before
 
 
