@@ -31,8 +31,10 @@ from .typedcase import page_pitch
 
 #: The first part: a consonant an ``h`` follows and the ``h``'s stem read ``i`` (a first capital allowed).
 HEAD = re.compile(r"[cgknptCGKNPT]i")
-#: The second part's core: small letters, a vowel first (no mark read inside it: ``oà::`` is left).
+#: The second part's core: small letters, a vowel first.
 TAIL = re.compile(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ][^\W\d_A-Z]*")
+#: The second part's edge: a stop, comma or colon at most (``oà::``, a letter broken into marks, is left).
+TRAIL = re.compile(r"[.,;:)]?")
 #: Two parts are one word where the gap between their boxes is under this share of the page's pitch (fit: 0.00 at
 #: every broken word; 0.9 or more between 99% of the words).
 GAP_MAX = 0.5
@@ -42,7 +44,7 @@ def joined(head: str, tail: str) -> str | None:
     """The word ``head`` and ``tail`` (as read, ``tail`` with its edge punctuation) make with an ``h`` for ``head``'s
     ``i``, where that is a syllable in use and the join with the ``i`` is no syllable; None elsewhere."""
     lead, core, trail = split_edges(nfc(tail), EDGE)
-    if lead or not HEAD.fullmatch(head) or not TAIL.fullmatch(core):
+    if lead or not HEAD.fullmatch(head) or not TAIL.fullmatch(core) or not TRAIL.fullmatch(trail):
         return None
     word = head[0] + "h" + core
     return word + trail if word.lower() in attested() and not is_syllable(head + core) else None
