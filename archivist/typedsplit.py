@@ -44,7 +44,8 @@ def joined(head: str, tail: str) -> str | None:
     """The word ``head`` and ``tail`` (as read, ``tail`` with its edge punctuation) make with an ``h`` for ``head``'s
     ``i``, where that is a syllable in use and the join with the ``i`` is no syllable; None elsewhere."""
     lead, core, trail = split_edges(nfc(tail), EDGE)
-    if lead or not HEAD.fullmatch(head) or not TAIL.fullmatch(core) or not TRAIL.fullmatch(trail):
+    if lead or not HEAD.fullmatch(head) or not TAIL.fullmatch(core) or core != core.lower() or not TRAIL.fullmatch(
+            trail):
         return None
     word = head[0] + "h" + core
     return word + trail if word.lower() in attested() and not is_syllable(head + core) else None

@@ -18,7 +18,7 @@ from tests.rereadcheck import assert_mended, typed_both_ways
     ("ni", "ất", "nhất"), ("pi", "òng,", "phòng,"), ("ti", "ực", "thực"), ("Ni", "ân.", "Nhân."),  # joined
     ("ti", "anh", "thanh"), ("ki", "ông", "không"),
     ("ti", "êu", None), ("ti", "ền", None),  # an i broken from its word: tiêu, tiền are syllables
-    ("TI", "I.", None), ("NI", "ÂN", None), ("ni", "Ân", None),  # capitals
+    ("TI", "I.", None), ("NI", "ÂN", None), ("ni", "Ân", None), ("ni", "ẤT", None), ("ni", "ấT", None),  # capitals
     (":i", "ân", None), ("!i", "ết", None), ("i", "ạnh", None), ("ri", "ân", None),  # no consonant an h follows
     ("ni", "oà::", None), ("ni", "(ân", None), ("ni", "ân2", None), ("ni", "xyz", None),  # marks, digits, no vowel
     ("ti", "ưng,", None),  # thưng: no syllable in use
