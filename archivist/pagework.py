@@ -55,6 +55,7 @@ from .typedpair import typed_pairs
 from .typedread import reread_typed
 from .typedring import typed_rings
 from .typedsix import typed_sixes
+from .typedsplit import typed_splits
 from .typedstem import typed_stems
 from .typedtail import typed_tails
 from .typedupper import typed_upper
@@ -246,6 +247,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_stems(ocr, prep.typed_before)  # an m read n told by its third stem (năn), an h read n (chínn)
     ocr = typed_openings(ocr, prep.typed_before)  # an h opening a word read n (nuy), a b read h (hiên bản)
     ocr = typed_tails(ocr, prep.typed_before)  # a final p read n (tổng hợn), told by its descender
+    ocr = typed_splits(ocr, prep.typed_before)  # a word broken at a worn h (ni ất), joined by its boxes' gap
     ocr = typed_ones(ocr, prep.typed_before)  # an item's 1. read 4., told by the 1's foot
     ocr = typed_crosses(ocr, prep.typed_before)  # a capital Đ read b, told by the D's top stroke (bộc lập)
     ocr = typed_zeros(ocr, prep.typed_before)  # a 6, 8 or 9 whose glyph shows the typed zero's dot (2089)
