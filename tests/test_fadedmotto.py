@@ -110,7 +110,7 @@ def test_the_position_word_on_another_line_is_left() -> None:
 @pytest.mark.slow
 def test_generated_faded_document_reads_its_signers_position_end_to_end(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The second faded document of seed 316's set of eight (session 45's fit set: a letter of Thạnh Lợi): its
+    """The second faded document of seed 316's set of eight (session 45's fit set: an official letter, cv-074): its
     ``KT. CHỦ TỊCH``, read ``CHÚ`` without the rule, is ``CHỦ`` in the record and the PDF/A's text layer, no truth
     word is lost, fewer words are, and the PDF/A-1b passes Preflight."""
     done = typed_both_ways(tmp_path, 316, lambda: monkeypatch.setattr(fadedmotto, "position_words",

@@ -50,7 +50,7 @@ def test_typed_letters_asks_both_images(size: int) -> None:
 @pytest.mark.slow
 def test_generated_faded_document_reads_its_h_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The fifth faded document of seed 316's set of eight (``generate.py --docs 8 --groups faded``, session 45's fit
-    set: a report of Quảng Phú, typed on a carbon copy): its ``Kế hoạch``, read ``noạch`` without the rule, is
+    set: a submission, ttr-036, typed on a carbon copy): its ``Kế hoạch``, read ``noạch`` without the rule, is
     ``hoạch`` in the record and in the PDF/A's text layer, no truth word is lost, the document loses fewer words, and
     the PDF/A-1b passes Preflight."""
     done = typed_both_ways(tmp_path, 316, lambda: monkeypatch.setattr(fadedglyphs, "typed_letters",
