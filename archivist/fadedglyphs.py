@@ -37,6 +37,8 @@ from .sections import NUMERALS, heading_after
 from .syllables import attested
 from .typedcase import char_widths, typed_case, with_readings
 from .typedone import typed_ones
+from .typedopen import typed_openings
+from .typedtail import typed_tails
 from .typedzero import typed_zeros
 
 #: A page is typed in a fixed-pitch face when its longer words' widths a character vary this little (the
@@ -289,7 +291,8 @@ def faded_glyphs(ocr: OcrResult, prep: Prepared) -> OcrResult:
     CLAHE's grain made a dot in a true ``6`` twice on seeds 190-219) and its items' ``1.`` read ``4.`` set back by the
     ``1``'s foot (:func:`archivist.typedone.typed_ones`, on the image it was read from: on the dumped faded pages of
     seeds 190-219, 282-284 and 315-317 it took all 10 such items and none of the 18 true ``4.`` of those pages; before
-    the contrast was raised it missed one); any other page as read."""
+    the contrast was raised it missed one), and its ``h``, ``b`` and ``p`` read ``n`` or ``h`` told as on a typed page
+    (:func:`typed_letters`); any other page as read."""
     if prep.before_contrast is None or not ocr.words:
         return ocr
     ocr = faded_stops(heading_numerals(ocr, prep.image), prep.image)
@@ -297,7 +300,23 @@ def faded_glyphs(ocr: OcrResult, prep: Prepared) -> OcrResult:
     if not fixed_pitch(ocr.words):
         return ocr
     ocr = typed_zeros(faded_case(ocr, prep.image), prep.before_contrast, FADED_DOT_Y)
-    return typed_ones(ocr, prep.image)
+    return typed_letters(typed_ones(ocr, prep.image), prep)
+
+
+def typed_letters(ocr: OcrResult, prep: Prepared) -> OcrResult:
+    """A faded fixed-pitch page's ``h`` opening a word read ``n`` or ``b`` read ``h``
+    (:func:`archivist.typedopen.typed_openings`) and ``p`` ending a syllable read ``n``
+    (:func:`archivist.typedtail.typed_tails`) read back as on a typed page, asked on the image read and then on the
+    image before its contrast was raised. Why: carbon copies are typed in the typewriter group's face and keep its
+    slips (``noạch``, ``nuyện``, ``nợp``, ``hợn``, ``sắn``); on the dumped fixed-pitch faded pages of seeds 282-284
+    and 315-317 the image read gave 10 words back and the image before CLAHE 10, 11 between them, none broken (2
+    wrong words read otherwise wrong, ``nuân`` for ``nhân``, ``nái,`` for ``đai,``): each image's grain wears a
+    different glyph's ascender or descender (bench/RESULTS.md, "Faded pages, ninth round continued (session 45,
+    second round)")."""
+    for image in (prep.image, prep.before_contrast):
+        if image is not None:
+            ocr = typed_tails(typed_openings(ocr, image), image)
+    return ocr
 
 
 def faded_case(ocr: OcrResult, image: np.ndarray) -> OcrResult:

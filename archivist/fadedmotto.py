@@ -9,9 +9,18 @@ to read them: the neighbours are the evidence. Where a run of words stands for t
 letters and marks in any case), each other word of the run within :data:`MOST_EDITS` of the printed word is read as
 printed (``HÒA`` or ``HOÀ``, both printed: the one nearer the reading). A word missing from the run, or one more in
 it, leaves the run as read: no word is made or dropped, and a box keeps its word.
+
+The signer's position is printed the same way: ``CHỦ TỊCH`` (``KT. CHỦ TỊCH``, ``PHÓ CHỦ TỊCH``), and a faded copy's
+hook over the ``U`` comes out an acute or another mark (``CHÚ TỊCH``: 8 of the 8 ``CH`` words with a mark-less ``U``
+read before ``TỊCH`` on the dumped faded pages of sessions 41-45, 3 on the fit sets 315-317). No such phrase is
+written, so a word in capitals that is ``CHU`` but for its marks, followed on its line by ``TỊCH`` read right, is read
+``CHỦ`` (:func:`position_words`); the metadata already stored the position as ``CHỦ TỊCH`` from its closed list, the
+text, the index and the layer kept ``CHÚ``.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
@@ -67,9 +76,28 @@ def heading_words(words: list[Word]) -> list[str | None]:
     return again
 
 
+#: The signer's position's first word as printed, the word after it, and its letters without marks.
+CHAIR, SEAT, CHAIR_BARE = "CHỦ", "TỊCH", "CHU"
+
+
+def _bare(text: str) -> str:
+    """``text``'s letters without their marks (``CHÚ`` → ``CHU``; ``Đ`` is a letter of its own, kept)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def position_words(words: list[Word]) -> list[str | None]:
+    """Each word of ``words`` to read :data:`CHAIR`: a word in capitals that is :data:`CHAIR_BARE` but for its marks
+    and not :data:`CHAIR` (``CHÚ``, ``CHŨ``), followed on its line by :data:`SEAT` read right; None for the others."""
+    texts = [nfc(w.text) for w in words]
+    return [CHAIR if t != CHAIR and _bare(t) == CHAIR_BARE and k + 1 < len(words) and texts[k + 1] == SEAT
+            and words[k + 1].line == w.line else None for k, (t, w) in enumerate(zip(texts, words, strict=True))]
+
+
 def faded_headings(ocr: OcrResult, prep: Prepared) -> OcrResult:
     """A faded page's reading (``prep.before_contrast`` set) with its title's and motto's words read as printed
-    (:func:`heading_words`); any other page as read. The boxes are kept."""
+    (:func:`heading_words`) and the signer's position's ``CHỦ`` (:func:`position_words`); any other page as read.
+    The boxes are kept."""
     if prep.before_contrast is None or not ocr.words:
         return ocr
-    return with_readings(ocr, heading_words(ocr.words))
+    return with_readings(ocr, [a or b for a, b in zip(heading_words(ocr.words), position_words(ocr.words),
+                                                        strict=True)])

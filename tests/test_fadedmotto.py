@@ -16,7 +16,7 @@ from archivist.models import Word
 from archivist.ocr import OcrResult
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
-from tests.rereadcheck import typed_both_ways
+from tests.rereadcheck import assert_mended, typed_both_ways
 
 
 def _words(text: str) -> list[Word]:
@@ -79,3 +79,41 @@ def test_generated_faded_document_reads_its_motto_end_to_end(tmp_path: Path, mon
     layer = Counter(words("".join(pdftotext(both.pdf, k + 1) for k in range(len(both.pages)))))
     assert all(layer[w] == got["with"][w] for w in ("HOÀ", "Tự", "phúc", "Tư", "nhúc", "!OÀ"))
     assert_valid_pdfa(both.archive)
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("KT. CHÚ TỊCH", "KT. CHỦ TỊCH"), ("PHÓ CHÚ TỊCH", "PHÓ CHỦ TỊCH"),
+    ("Như trên; CHŨ TỊCH -", "Như trên; CHỦ TỊCH -"),
+    ("TM. CHU TỊCH", "TM. CHỦ TỊCH"),
+])
+def test_the_signers_position_is_read_chu_tich(read: str, printed: str) -> None:
+    ws = _words(read)
+    assert " ".join(a or w.text for a, w in zip(fadedmotto.position_words(ws), ws, strict=True)) == printed
+
+
+@pytest.mark.parametrize("read", [
+    "KT. CHỦ TỊCH",  # read right
+    "CHÚ TỊCH.",  # the next word not TỊCH as read: kept
+    "CHÚ TICH", "chú tịch", "CHÚ Ý", "CHÚC TỊCH",  # not TỊCH; not capitals; no TỊCH after it; other letters
+])
+def test_other_words_before_or_not_before_tich_are_left(read: str) -> None:
+    ws = _words(read)
+    assert fadedmotto.position_words(ws) == [None] * len(ws)
+
+
+def test_the_position_word_on_another_line_is_left() -> None:
+    ws = _words("CHÚ TỊCH")
+    ws[1] = Word(ws[1].text, ws[1].conf, ws[1].bbox, 1)
+    assert fadedmotto.position_words(ws) == [None, None]
+
+
+@pytest.mark.slow
+def test_generated_faded_document_reads_its_signers_position_end_to_end(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second faded document of seed 316's set of eight (session 45's fit set: an official letter, cv-074): its
+    ``KT. CHỦ TỊCH``, read ``CHÚ`` without the rule, is ``CHỦ`` in the record and the PDF/A's text layer, no truth
+    word is lost, fewer words are, and the PDF/A-1b passes Preflight."""
+    done = typed_both_ways(tmp_path, 316, lambda: monkeypatch.setattr(fadedmotto, "position_words",
+                                                                      lambda ws: [None] * len(ws)),
+                           doc=2, group="faded", docs=8)
+    assert_mended(done, "CHÚ", "CHỦ")
