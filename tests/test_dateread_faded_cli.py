@@ -28,6 +28,6 @@ def test_a_faded_day_misread_is_flagged_and_kept_through_process(tmp_path: Path)
     reading = rec["pages"][0]["date_reading"]
     assert reading["faded"] is True
     assert next(w for w in reading["words"] if w["text"] == "20")["read"] == "26"  # the word read again alone
-    assert field.get("review") == "the OCR nearly read '9' for '0' in '20'"
+    assert field.get("review") == "the digit '0' of '20' was read '9' and set by its glyph"  # labels45's true reason
     assert "date" in meta["needs_review"]
     assert_valid_pdfs([pdf])

@@ -17,7 +17,8 @@ from tests.test_dateread_day_cli import processed
 #: slot, document, field, the value stored, what the review names. Since session 42 the extract's ``363`` and its
 #: book's ``2603`` have their 6 set back to 0 by the typed zero's dot (archivist/fadedglyphs.py): the entry is
 #: stored right, ``303``, flagged as a digit the glyph chose (flags96's rule no longer fires there).
-CASES = [(14, "faded-15-khai-sinh-303-vinh-thanh", "entry", "303", "the OCR nearly read '6' for '0' in '303'"),
+CASES = [(14, "faded-15-khai-sinh-303-vinh-thanh", "entry", "303",
+          "the digit '0' of '303' was read '6' and set by its glyph"),
          (18, "speckle-19-cv-239-my-loc", "number_symbol", "239/UBND", "'239/UBND-TP'")]
 
 
