@@ -50,7 +50,7 @@ def type_source_doubt(value: object, cls: Any) -> str | None:
     that type is itself in doubt (the module docstring: the symbol that is the type's only evidence)."""
     code = getattr(cls, "code", None)
     signals = getattr(cls, "signals", None) or []
-    if not code or not isinstance(value, str) or any(s.startswith(("title", "title-like")) for s in signals):
+    if not code or not isinstance(value, str) or any(s.startswith("title") for s in signals):  # title(-like) read
         return None
     if not (cls.needs_review or cls.confidence < threshold_for("type", THRESHOLD)):
         return None
