@@ -14,7 +14,8 @@ the whole set when it has none) and in all, each figure ``A → B``:
 - type accuracy, and the fields as ``bench/calibration.py`` counts them: right, wrong stored, wrong stored without a
   review flag (the worst outcome for an archivist), right flagged, not found (flagged / unflagged); the wrong values
   stored unflagged and the values not found unflagged are listed (document, field, truth, stored, confidence), each
-  saying whether A, B or both have it.
+  saying whether A, B or both have it; and every value whose stored value or flag moved, A's and B's side by side
+  (equal counts can hide one value right-flagged newly and another no longer).
 
 OUT_A and OUT_B are ``bench/accuracy.py --reuse SET --out OUT`` folders: the records compared are the ones their
 ``archive/documents`` hold, the layer's figures their ``accuracy.json``'s::
@@ -130,6 +131,23 @@ def _which(a: list[dict], b: list[dict]) -> list[dict]:
     return [r | {"run": "A"} for r in a if key(r) not in kb] + [r | {"run": "B"} for r in b if key(r) not in ka] + both
 
 
+def moved(rows_a: list[dict], rows_b: list[dict]) -> list[dict]:
+    """The (document, field) values whose stored value or review flag differs between the runs: which value a
+    change in the field counts is (truth, and each run's value, right or not, flagged or not)."""
+    def state(r: dict | None) -> dict | None:
+        return None if r is None else {"stored": r["value"], "right": r["right"], "flagged": r["flagged"]}
+
+    by_a = {(r["document"], r["field"]): r for r in rows_a}
+    by_b = {(r["document"], r["field"]): r for r in rows_b}
+    out = []
+    for key in list(by_a) + [k for k in by_b if k not in by_a]:
+        sa, sb = state(by_a.get(key)), state(by_b.get(key))
+        if sa != sb:
+            out.append({"document": key[0], "field": key[1], "truth": (by_a.get(key) or by_b[key])["truth"],
+                        "a": sa, "b": sb})
+    return out
+
+
 def compare(base: Path, out_a: Path, out_b: Path) -> dict:
     """Every figure and list of the comparison (module docstring) of runs ``out_a`` and ``out_b`` over set ``base``."""
     truths = load_truth(base)
@@ -161,7 +179,8 @@ def compare(base: Path, out_a: Path, out_b: Path) -> dict:
                          f"accuracy.json's {stored:.4%}: the archive changed since (the layer's figures are the old)")
     return {"set": str(base), "a": str(out_a), "b": str(out_b), "groups": groups, "pages": changes,
             "wrong_unflagged": _which(_listed(rows["a"], False), _listed(rows["b"], False)),
-            "not_found_unflagged": _which(_listed(rows["a"], True), _listed(rows["b"], True)), "notes": notes}
+            "not_found_unflagged": _which(_listed(rows["a"], True), _listed(rows["b"], True)),
+            "fields_moved": moved(rows["a"], rows["b"]), "notes": notes}
 
 
 def _pct(v: float | None) -> str:
@@ -220,6 +239,16 @@ def render(res: dict, md: bool = False) -> str:
     gained = [c for c in res["pages"] if c["gained"]]
     lines += ["", f"Truth words gained ({sum(sum(c['gained'].values()) for c in gained)}, {_on(gained)}):"]
     lines += [f"{bullet}{c['page']} ({c['group']}): {_words(c['gained'])}" for c in gained] or [f"{bullet}none"]
+    def shown(st: dict | None) -> str:
+        if st is None:
+            return "(not scored)"
+        return json.dumps(st["stored"], ensure_ascii=False) + (" right" if st["right"] else " wrong") + \
+            (", flagged" if st["flagged"] else "")
+
+    lines += ["", "Values whose value or flag moved:", ""]
+    lines += _table(["document", "field", "truth", "A", "B"],
+                    [[r["document"], r["field"], json.dumps(r["truth"], ensure_ascii=False), shown(r["a"]),
+                      shown(r["b"])] for r in res["fields_moved"]], md) if res["fields_moved"] else [f"{bullet}none"]
     for key, title in (("wrong_unflagged", "Wrong values stored without a review flag"),
                        ("not_found_unflagged", "Values not found, without a review flag")):
         lines += ["", f"{title}:", ""]

@@ -94,6 +94,13 @@ def test_compare_two_runs_per_group_and_in_all(tmp_path: Path) -> None:
         ("B", "clean-02", "place", "Xã Tân Phú")]
     assert res["pages"][0] == {"page": "clean-02 p1", "group": "clean", "truth_words": 11, "gained": {},
                                "broken": {"Ánh": 1}}
+    assert res["fields_moved"] == [  # what the counts' moves are, value by value
+        {"document": "clean-02", "field": "place", "truth": "Xã Tân Phú",
+         "a": {"stored": "Xã Tân Phú", "right": True, "flagged": False},
+         "b": {"stored": None, "right": False, "flagged": False}},
+        {"document": "clean-02", "field": "signer", "truth": "Lê Văn Hà",
+         "a": {"stored": "Lê Văn Hà", "right": True, "flagged": False},
+         "b": {"stored": "Lê Văn Hả", "right": False, "flagged": True}}]
     assert res["notes"] == []  # the fixtures' accuracy.json reports no word error to check against
 
 
@@ -103,6 +110,7 @@ def test_render_lists_the_broken_words_and_the_unflagged_values(tmp_path: Path) 
     assert "- clean-02 p1 (clean): Ánh" in md and "- faded-01 p1 (faded): Hạnh, NAM" in md
     assert '| both | faded-01 | signer | "Mai Ngọc Ánh" | "Mai Ngọc Anh" | 0.9 |' in md
     assert "| all | 6 | 5 → 3 | 1 → 2 | 1 | 0 | 0 / 0 → 0 / 1 |" in md
+    assert '| clean-02 | signer | "Lê Văn Hà" | "Lê Văn Hà" right | "Lê Văn Hả" wrong, flagged |' in md
     text = render(compare(*_runs(tmp_path)))
     assert "  clean-02 p1 (clean): Ánh" in text and "|" not in text.split("Fields")[0]
 
@@ -134,3 +142,4 @@ def test_a_generated_run_compared_with_itself_gains_and_breaks_nothing(tmp_path:
     assert res["groups"][ALL]["a"]["wer"] == pytest.approx(acc["word_error_bow"]["mean"])
     assert res["groups"]["clean"]["a"]["wer_ordered"] == pytest.approx(acc["groups"]["clean"]["wer_ordered"])
     assert res["wrong_unflagged"] == [r | {"run": "both"} for r in res["wrong_unflagged"]]
+    assert res["fields_moved"] == []
