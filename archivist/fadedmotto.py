@@ -25,15 +25,11 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 
 from .models import Word
+from .mottofix import HEADINGS
 from .ocr import OcrResult, nfc
 from .restore import Prepared
 from .typedcase import with_readings
 
-#: The title's and the motto's words as printed, each place's spellings (``HÒA`` and ``HOÀ`` are both printed).
-HEADINGS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("CỘNG",), ("HÒA", "HOÀ"), ("XÃ",), ("HỘI",), ("CHỦ",), ("NGHĨA",), ("VIỆT",), ("NAM",)),
-    (("Độc",), ("lập",), ("-",), ("Tự",), ("do",), ("-",), ("Hạnh",), ("phúc",)),
-)
 #: At most this many words of a run may be other than the heading's (the rest read it).
 MOST_OFF = 2
 #: A word other than the heading's is read back only when within this many edits of it (case kept apart: ``RAM``,

@@ -17,7 +17,16 @@ from .syllables import fold_marks
 from .tokens import CORRECTOR_EDGE as _EDGE
 from .tokens import split_edges
 
-_HEADINGS = (("CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"), ("Độc", "lập", "Tự", "do", "Hạnh", "phúc"))
+#: The title's and the motto's words as printed, each place's spellings (``HÒA`` and ``HOÀ`` are both printed), the
+#: motto's dashes places of their own. One table for the case given here and for the letters a faded page's reading
+#: gets back (:mod:`archivist.fadedmotto`), so the two cannot come to disagree on what is printed.
+HEADINGS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("CỘNG",), ("HÒA", "HOÀ"), ("XÃ",), ("HỘI",), ("CHỦ",), ("NGHĨA",), ("VIỆT",), ("NAM",)),
+    (("Độc",), ("lập",), ("-",), ("Tự",), ("do",), ("-",), ("Hạnh",), ("phúc",)),
+)
+#: The words matched here: a dash between the motto's parts is no word (a line's words are taken without it), and
+#: one spelling a place does, as only the case is given and ``HÒA`` and ``HOÀ`` have it alike.
+_HEADINGS = tuple(tuple(spellings[0] for spellings in heading if spellings[0].strip(_EDGE)) for heading in HEADINGS)
 
 
 def _key(text: str) -> str:

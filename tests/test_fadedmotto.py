@@ -53,6 +53,20 @@ def test_a_run_that_is_not_the_heading_word_for_word_is_left_as_read(read: str) 
     assert _again(read) == read.split(" ")
 
 
+
+def test_one_heading_table_gives_the_faded_letters_and_the_case() -> None:
+    """fadedmotto's letters and mottofix's case come from one printed table (mottofix.HEADINGS), so a spelling added
+    there serves both: mottofix matches its words with the motto's dashes out and one spelling a place."""
+    from archivist import mottofix
+
+    assert fadedmotto.HEADINGS is mottofix.HEADINGS
+    assert mottofix._HEADINGS == (("CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"),
+                                  ("Độc", "lập", "Tự", "do", "Hạnh", "phúc"))
+    line = _words("Độc Lận - Tự do - Hạnh phúc")  # a letter off and a capital: the letter here, the case there
+    again = [a or w.text for a, w in zip(fadedmotto.heading_words(line), line, strict=True)]
+    assert again == ["Độc", "lập", "-", "Tự", "do", "-", "Hạnh", "phúc"]
+    assert [w.text for w in mottofix.correct_headings(_words("Độc Lập - Tự do - Hạnh phúc"))] == again
+
 def test_faded_headings_only_on_a_faded_page_boxes_kept() -> None:
     ws = _words("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT RAM")
     ocr = OcrResult(ws, " ".join(w.text for w in ws), 80.0)
