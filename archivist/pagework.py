@@ -16,6 +16,7 @@ import numpy as np
 from . import dateread, markheight, nameread, namezone, notext, numberread, preprocess, restore, ruledtilt
 from .cells import read_prepared
 from .cputime import StageClock
+from .datewords import correct_date_words
 from .fadedends import faded_ends
 from .fadedglyphs import faded_glyphs
 from .fadedmotto import faded_headings
@@ -252,9 +253,20 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_crosses(ocr, prep.typed_before)  # a capital Đ read b, told by the D's top stroke (bộc lập)
     ocr = typed_zeros(ocr, prep.typed_before)  # a 6, 8 or 9 whose glyph shows the typed zero's dot (2089)
     ocr = typed_sixes(ocr, prep.typed_before)  # an 8 among digits whose glyph is open at its top right (189/KH)
+    ocr = correct_date_slots(ocr)  # a date's year word those rules left misread (tháng 8 năn 2010)
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped
+
+
+def correct_date_slots(ocr: OcrResult) -> OcrResult:
+    """``ocr`` with :func:`archivist.datewords.correct_date_words` run again once the glyph rules have read a typed or
+    faded page's words back: its first run (:func:`archivist.ocrfix.fix_words`) sees the words before them, and a
+    date's year word was seen left misread after them on typed pages (``tháng 8 năn 2010``, ``tháng 6 nằm 2008``)."""
+    words = correct_date_words(ocr.words)
+    if all(a.text == b.text for a, b in zip(words, ocr.words, strict=True)):
+        return ocr
+    return replace(ocr, words=words, text=nfc(text_of(words)).strip())
 
 
 def in_reading_order(ocr: OcrResult) -> OcrResult:

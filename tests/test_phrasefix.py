@@ -165,6 +165,31 @@ def test_date_words_before_their_numbers_and_a_committees_u_are_read_back():
     assert _text(correct_date_words(_line(kept))) == kept
 
 
+def test_the_word_between_a_month_and_its_year_is_read_nam():
+    """Session 46's sealed HG329 (speckled): a subject stored ``… định kỳ tháng 3 năng 2025`` unflagged."""
+    assert _text(correct_date_words(_line("định kỳ tháng 3 năng 2025"))) == "định kỳ tháng 3 năm 2025"
+    assert _text(correct_date_words(_line("thắng 12 nàng 1999."))) == "tháng 12 năm 1999."
+    assert _text(correct_date_words(_line("tháng 3 nan 2025"))) == "tháng 3 năm 2025"
+    for kept in ("tháng 3 và 2025", "tháng 13 năng 2025", "tháng 3 Năng 2025", "tháng 3 năng 25", "năng 2025"):
+        assert _text(correct_date_words(_line(kept))) == kept
+    split = _line("tháng 3 năng", 0) + _line("2025", 1)  # the year on the next line: not the slot
+    assert _text(correct_date_words(split)) == "tháng 3 năng 2025"
+
+
+def test_a_pages_date_words_are_read_again_after_the_glyph_rules():
+    """Typed pages (session 46, seeds 330-344): a year read ``2C08`` when the OCR was fixed (so no date word was
+    asked) and ``2008`` after the typed zero's glyph rule leaves ``nằm`` before it; the second run reads it ``năm``."""
+    from archivist.ocr import OcrResult
+    from archivist.pagework import correct_date_slots
+
+    words = _line("ngày 16 tháng 6 nằm 2008.") + _line("tháng 8 năn 2010", 1)
+    fixed = correct_date_slots(OcrResult(words, "as read", 90.0))
+    assert fixed.text == "ngày 16 tháng 6 năm 2008.\ntháng 8 năm 2010"
+    assert [w.box for w in fixed.words] == [w.box for w in words]
+    same = OcrResult(_line("ngày 16 tháng 6 năm 2008."), "kept", 90.0)
+    assert correct_date_slots(same) is same
+
+
 def test_a_long_phrase_is_read_back_in_capitals_and_with_a_bodys_capital_mid_sentence():
     """Session 44's speckled pages: ``ỦY BAN NHẬN DÂN``, ``TM. ỦY BAN NHAN DAN`` (a heading, fit seed 272),
     ``của Ủy bân nhân dân`` (a body's name keeps its capital mid-sentence, fit seed 272)."""
