@@ -185,7 +185,7 @@ def test_a_pages_date_words_are_read_again_after_the_glyph_rules():
     words = _line("ngày 16 tháng 6 nằm 2008.") + _line("tháng 8 năn 2010", 1)
     fixed = correct_date_slots(OcrResult(words, "as read", 90.0))
     assert fixed.text == "ngày 16 tháng 6 năm 2008.\ntháng 8 năm 2010"
-    assert [w.box for w in fixed.words] == [w.box for w in words]
+    assert [w.bbox for w in fixed.words] == [w.bbox for w in words]
     same = OcrResult(_line("ngày 16 tháng 6 năm 2008."), "kept", 90.0)
     assert correct_date_slots(same) is same
 
