@@ -238,7 +238,7 @@ def parse_header(lines: list[Line], limit: int = 40) -> Header:
                 h.placedate = seg
             elif seg.role == "vv":
                 h.vv.append(seg.line)
-            elif seg.role == "text" and h.vv and _continues(h.segs, h.vv[0]) and len(h.vv) < 4 and not seen_body:
+            elif seg.role == "text" and h.vv and _continues(h.segs, h.vv) and len(h.vv) < 4 and not seen_body:
                 h.vv.append(seg.line)
             elif seg.role == "upper" and h.number is None and not seen_body and _is_issuer_piece(seg.line.text):
                 if not _garbled(seg.line):
@@ -255,16 +255,20 @@ def _beside(line: Line, col: Box | None) -> bool:
     return col is not None and b is not None and (b[0] >= col[2] or b[2] <= col[0])
 
 
-def _continues(segs: list[Seg], vv: Line) -> bool:
+def _continues(segs: list[Seg], subject: list[Line]) -> bool:
     """Whether the text piece ``segs[-1]`` continues the subject opened by the ``V/v`` line: it follows the
     subject, a line of it or a blank; or it stands under the ``V/v`` line and the pieces read between them
     stand wholly beside it (the place and date of the right column, read between the subject's two lines:
     ``V/v rà soát, cập nhật dữ liệu hộ tịch`` / ``năm 2005`` was cut so on seed 14). Under it means its middle
     under the ``V/v`` line: a typed header put in reading order (:mod:`archivist.headorder`) has the motto, then
     the place and date under the subject, and a place read ``Xã hước`` is cut off before ``Thiền, ngày`` as a
-    text piece that reaches under the subject's last word (seed 244's ``cv-234``)."""
+    text piece that reaches under the subject's last word (seed 244's ``cv-234``). A text piece the subject did not
+    take is no line of it: what follows it stands the column test (a speckled motto's rule read ``: bu: TH``, its
+    ``bu:`` stored as the subject's last word: sealed HG328 of session 46)."""
     roles = ("vv", "text", "blank")
-    if len(segs) < 2 or segs[-2].role in roles:
+    vv = subject[0]
+    if len(segs) >= 2 and (segs[-2].role != "text" or any(segs[-2].line is ln for ln in subject)) \
+            and segs[-2].role in roles or len(segs) < 2:
         return len(segs) >= 2
     col, box = vv.box(), segs[-1].line.box()
     if _beside(segs[-1].line, col) or (col is not None and box is not None and not col[0] <= (box[0] + box[2]) / 2
