@@ -258,7 +258,33 @@ def loop_swap(own: str, found: str) -> int | None:
     return None
 
 
+#: a typed page's month word read under this word confidence (0-100) and not given again by a second reading is no
+#: sure reading (:func:`weak_month_doubt`)
+WEAK_MONTH = 75.0
+
+
+def weak_month_doubt(got: dict, value: str, confs: dict[tuple[int, ...], float]) -> str | None:
+    """Why a typed page's stored month may be misread: the engine read its word under :data:`WEAK_MONTH` (``confs``:
+    the page's word confidences by box) and neither second reading gives the month. Seed 336's typed ``3`` read
+    ``4`` at 67 with no rival, both psm 8 readings empty, stored ``2008-04-23`` unflagged (bench/RESULTS.md,
+    "Typewritten pages, digits, capitals and symbols in values (session 46)"): :func:`typed_month_doubt` asks both
+    readings to give another month, which a single typed glyph seldom yields. On the fit seeds 335-337 every right
+    typed month was read at 79 or more. A faded copy's month is left to :func:`month_doubt`."""
+    d = iso_date(value)
+    w = next((w for w in got["words"] if d is not None and w.get("part") == MONTH and is_day_word(w["text"], d.month)),
+             None)
+    conf = confs.get(tuple(w["box"])) if w is not None and not got.get("faded") else None
+    found = _clean([w.get(name, "").strip() for name, *_ in WAYS]) if w is not None else []
+    if d is None or conf is None or conf >= WEAK_MONTH or str(d.month) in found:
+        return None
+    said = " and ".join(f or "no clean digits" for f in found)
+    return f"the date's month '{w['text']}' was read at {conf:.0f} on a typewritten page and read again gave {said}"
+
+
 def flag_date_reread(f: Field | None, pages: Sequence[Any]) -> None:
-    """Flag the date when the second readings of its year's or day's word contradict it (:func:`reread_doubt`).
-    The value is never changed."""
-    flag_box_reread(f, pages, "date_reading", reread_doubt)
+    """Flag the date when the second readings of its year's or day's word contradict it (:func:`reread_doubt`), or
+    its typed month was read weakly and not read again (:func:`weak_month_doubt`). The value is never changed."""
+    confs = {tuple(int(v) for v in w[2]): float(w[1]) for p in pages if f is not None and p.number == f.page
+             for w in p.words or ()}
+    flag_box_reread(f, pages, "date_reading",
+                    lambda got, value: reread_doubt(got, value) or weak_month_doubt(got, value, confs))
