@@ -277,7 +277,7 @@ def weak_month_doubt(got: dict, value: str, confs: dict[tuple[int, ...], float])
     found = _clean([w.get(name, "").strip() for name, *_ in WAYS]) if w is not None else []
     if d is None or conf is None or conf >= WEAK_MONTH or str(d.month) in found:
         return None
-    said = " and ".join(f or "no clean digits" for f in found)
+    said = " and ".join(f or "no clean digits" for f in found) if any(found) else "no clean digits"
     return f"the date's month '{w['text']}' was read at {conf:.0f} on a typewritten page and read again gave {said}"
 
 

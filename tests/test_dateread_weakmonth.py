@@ -33,8 +33,7 @@ def _confs(page: PageText) -> dict[tuple[int, ...], float]:
 def test_a_weak_month_no_reading_gives_is_doubted() -> None:
     page = _page(HEAD + FOOT, conf={"3": 67.2})
     assert weak_month_doubt(_reading(page, "", ""), "2016-03-21", _confs(page)) == (
-        "the date's month '3' was read at 67 on a typewritten page and read again gave no clean digits and "
-        "no clean digits")
+        "the date's month '3' was read at 67 on a typewritten page and read again gave no clean digits")
     assert weak_month_doubt(_reading(page, "4", ""), "2016-03-21", _confs(page)) is not None  # another digit
 
 
