@@ -40,12 +40,15 @@ class _ZStream(ctypes.Structure):
 @cache
 def _libz() -> ctypes.CDLL | None:
     """The system's zlib, or None (then nothing is joined)."""
-    name = ctypes.util.find_library("z")
-    if name is None:
-        return None
-    try:
-        lib = ctypes.CDLL(name)
-    except OSError:
+    lib = None
+    for name in (ctypes.util.find_library("z"), "libz.so.1", "libz.dylib"):  # find_library needs ldconfig
+        try:
+            lib = ctypes.CDLL(name) if name else None
+        except OSError:
+            continue
+        if lib is not None:
+            break
+    if lib is None:
         return None
     lib.zlibVersion.restype = ctypes.c_char_p
     lib.inflateInit2_.argtypes = [ctypes.POINTER(_ZStream), ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
