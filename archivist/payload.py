@@ -11,8 +11,9 @@ scan bit for bit, as img2pdf does. What passes untouched, per source:
   the PNG predictors (``/Predictor 15``), since PNG's zlib stream *is* a PDF Flate stream;
 - TIFF CCITT G4 in one strip (fill order 1, no uncompressed mode): ``CCITTFaxDecode`` K=-1,
   ``/BlackIs1`` when the file says min-is-black (Pillow's and many drivers' bilevel TIFFs);
-- TIFF Deflate, 8-bit grey or RGB, one strip, no predictor or the horizontal one: ``FlateDecode``
-  with ``/Predictor 2`` (TIFF's predictor, which PDF defines the same way);
+- TIFF Deflate, 8-bit grey or RGB, no predictor or the horizontal one: ``FlateDecode`` with ``/Predictor 2``
+  (TIFF's predictor, which PDF defines the same way); a page of several strips has its strips' zlib streams
+  joined into one without compressing again (archivist/deflatejoin.py, session 46);
 - a PDF page's image in DCT, Flate (grey or RGB, 8-bit, any predictor) or CCITT G4: its stream data.
 
 Everything else (WebP, JPEG 2000, BMP, an iPhone's HEIC, whose HEVC no PDF can hold: archivist/heif.py) is
@@ -21,12 +22,12 @@ become CCITT G4 whatever they came as (1-bit PNG, LZW or Deflate TIFF, a TIFF of
 or JBIG2 image): Pillow's libtiff codec writes one strip
 in ~20 ms and it is a fraction of a Flate stream's size. Grey and colour pages become Flate level 1
 over PNG "Up"-predicted rows: on noisy scans that is as small as zlib level 6 without prediction
-at a third of the time (bench/RESULTS.md, issue 16); pages that came as Deflate strips get level 6,
-so the PDF does not hold them larger than the scanner wrote them.
+at a third of the time (bench/RESULTS.md, issue 16); pages that came as Deflate strips the join could not
+take get level 6, so the PDF does not hold them larger than the scanner wrote them.
 
 Not passed, and why: LZW TIFF strips, because PDF/A forbids ``LZWDecode`` (ISO 19005-1 6.1.10, and
-19005-2 6.1.7.2); Deflate or G4 TIFFs of several strips, because each strip is its own
-zlib or G4 stream and PDF has no way to chain them in one image; PNG with alpha, palette, 16 bits
+19005-2 6.1.7.2); G4 TIFFs of several strips, because each strip is its own G4 stream, coded from a white
+line, and PDF has no way to chain them in one image; PNG with alpha, palette, 16 bits
 or interlacing, which PDF/A cannot hold as they are (alpha is transparency) or PDF lays out otherwise.
 """
 
@@ -35,7 +36,7 @@ from __future__ import annotations
 import io
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PIL import Image
@@ -145,16 +146,17 @@ def png_passthrough(png: bytes) -> ImagePayload | None:
 
 
 def tiff_passthrough(path: Path, im: Image.Image) -> ImagePayload | None:
-    """The current frame's strip as PDF data (G4 or Deflate in one strip), or None."""
+    """The current frame's data as the PDF's (G4 in one strip, Deflate in one or its strips joined), or None."""
     tags = im.tag_v2
     offsets, counts = tags.get(_OFFSETS), tags.get(_COUNTS)
-    if _TILE_WIDTH in tags or not offsets or not counts or len(offsets) != 1 or tags.get(_PLANAR, 1) != 1:
-        return None
-    if tags.get(_ROWS_PER_STRIP, 2**32 - 1) < im.height:
+    if _TILE_WIDTH in tags or not offsets or not counts or len(offsets) != len(counts) or tags.get(_PLANAR, 1) != 1:
         return None
     bits, samples = tuple(tags.get(_BITS, (1,))), tags.get(_SAMPLES, 1)
     compression, photometric = tags.get(_COMPRESSION, 1), tags.get(_PHOTOMETRIC)
     w, h = im.width, im.height
+    rows = min(tags.get(_ROWS_PER_STRIP, 2**32 - 1), h)
+    if rows < 1 or len(offsets) != -(-h // rows) or (len(offsets) > 1 and compression not in _DEFLATE):
+        return None  # several strips pass only as Deflate, joined (archivist/deflatejoin.py)
     if (compression == _G4 and bits == (1,) and samples == 1 and photometric in (0, 1)
             and tags.get(_FILL_ORDER, 1) == 1 and not tags.get(_T6_OPTIONS, 0) & 2):
         parms = {"K": -1, "Columns": w, "Rows": h, "BlackIs1": photometric == 1}
@@ -165,9 +167,29 @@ def tiff_passthrough(path: Path, im: Image.Image) -> ImagePayload | None:
         parms = None
         if tags.get(_PREDICTOR, 1) == 2:
             parms = {"Predictor": 2, "Colors": samples, "BitsPerComponent": 8, "Columns": w}
-        return ImagePayload(_read(path, offsets[0], counts[0]), w, h, "DeviceGray" if samples == 1 else "DeviceRGB",
-                            8, "FlateDecode", parms)
+        data = _read(path, offsets[0], counts[0]) if len(offsets) == 1 else _joined(path, offsets, counts, rows,
+                                                                                       w * samples, h)
+        if data is None:
+            return None
+        return ImagePayload(data, w, h, "DeviceGray" if samples == 1 else "DeviceRGB", 8, "FlateDecode", parms)
     return None
+
+
+def _joined(path: Path, offsets: Sequence[int], counts: Sequence[int], rows: int, row_bytes: int,
+            height: int) -> bytes | None:
+    """A Deflate frame's strips as one zlib stream, their compressed data kept (:mod:`archivist.deflatejoin`: about
+    a fifth of the CPU of compressing the page again, and the scanner's bytes); None where they cannot be joined."""
+    from .deflatejoin import join_strips
+
+    with open(path, "rb") as f:
+        strips = []
+        for offset, count in zip(offsets, counts, strict=True):
+            f.seek(offset)
+            strips.append(f.read(count))
+            if len(strips[-1]) != count:
+                raise OSError(f"the image data ends early ({len(strips[-1])} of {count} bytes)")
+    sizes = [row_bytes * min(rows, height - k * rows) for k in range(len(strips))]
+    return join_strips(strips, sizes)
 
 
 def _read(path: Path, offset: int, count: int) -> bytes:

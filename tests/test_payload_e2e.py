@@ -17,6 +17,7 @@ from PIL import Image
 from archivist.pipeline import Settings, process
 from archivist.preflight import only_part_complaint
 from tests.pdfcheck import preflight
+from tests.test_deflatejoin import strips_bytes
 from tests.test_payload import idat, strip
 from tests.textpage import scan, text_page
 
@@ -30,6 +31,11 @@ FILES = {
     "deflate.tif": ("L", {"compression": "tiff_adobe_deflate", "tiffinfo": {278: 100_000, 317: 2}},
                     "FlateDecode", 2.0, 0),
     "lzw.tif": ("L", {"compression": "tiff_lzw", "tiffinfo": {317: 2}}, "FlateDecode", 0.0, 270),
+    # a scanner's Deflate TIFF of many strips: their zlib streams joined into one (archivist/deflatejoin.py)
+    "deflate-strips.tif": ("L", {"compression": "tiff_adobe_deflate", "tiffinfo": {278: 16, 317: 2}},
+                           "FlateDecode", -1.0, 0),
+    "deflate-rgb-strips.tif": ("RGB", {"compression": "tiff_adobe_deflate", "tiffinfo": {278: 24}},
+                               "FlateDecode", 1.0, 0),
 }
 #: the one-page TIFFs of a dossier folder, in the order of their pages
 DOSSIER = {
@@ -105,6 +111,8 @@ def test_every_format_is_embedded_as_expected_with_identical_pixels(batch: dict)
     assert pages[("deflate.tif", 0)][0].read_raw_bytes() == strip(batch["scans"] / "deflate.tif")
     assert pages[("grey.png", 0)][0].read_raw_bytes() == idat(batch["scans"] / "grey.png")
     assert pages[("colour.png", 0)][0].read_raw_bytes() == idat(batch["scans"] / "colour.png")
+    for name in ("deflate-strips.tif", "deflate-rgb-strips.tif"):  # the scanner's strips, joined, not re-encoded
+        assert len(pages[(name, 0)][0].read_raw_bytes()) <= strips_bytes(batch["scans"] / name) + 8 * 40, name
 
 
 
