@@ -1,0 +1,54 @@
+"""A speck read as a token of letters of its own on a speckled page (``Yz``, ``ì``, ``ZSIyNo``, ``Tng``), dropped from
+the page's reading where its box and its ink are lower than any printed letter.
+
+Why: :mod:`archivist.specklone` drops the specks read as lone marks, and leaves every token holding a letter, since
+a box of a speck's size holds a real word at times (``7.`` read at 97 in a box of 0.13 of the word height, seed 311).
+The specks read as letters stay in the record's text, its text layer and copy-paste, one word too many each: on fit
+seeds 362-363, 5 of the in-order insertions of letters (bench/RESULTS.md, "Speckled pages, tenth round (session 46)"),
+each in a box at most 0.22 of the page's word height high (``Yz`` 0.13 by 0.10, ``ì`` 0.26 by 0.22, ``ZSIyNo`` 0.87
+by 0.06, a rule's piece read ``Tng`` 2.50 by 0.20), where every word the truth prints stood 0.53 of it or more (a
+lone ``v`` of ``V/v``: a small letter's x-height). The ink decides, not the box alone: a token is dropped only where
+
+- it holds letters and no digit (a number's box is never asked), and its letters are no syllable Vietnamese words use
+  (:func:`archivist.syllables.attested`) nor a known abbreviation;
+- its box is no higher than :data:`archivist.specklone.SPECK` of the page's word height;
+- the largest ink piece reaching into the box, measured whole (:func:`archivist.specklone.ink_piece`: a letter the
+  engine's box cut short shows its height), is no higher either;
+- it stands apart from the words: its box touches neither neighbour's on its line (ink glued to a word is the
+  word's).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .bodies import abbreviations
+from .models import Word
+from .ocr import OcrResult
+from .specklone import PAD, SPECK, _apart, drop_tokens, ink_piece
+from .syllables import attested
+from .tokens import split_edges
+
+
+def _junk_letters(text: str) -> bool:
+    """Whether ``text`` holds letters, no digit, and its core is no syllable in use nor a known abbreviation."""
+    if not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
+        return False
+    core = split_edges(text)[1]
+    return core.lower() not in attested() and core.upper() not in abbreviations()
+
+
+def is_speck_letters(image: np.ndarray, words: list[Word], k: int, height: float) -> bool:
+    """Whether word ``k`` is a speck read as a token of letters (the module's four tests)."""
+    word = words[k]
+    x0, y0, x1, y1 = word.bbox
+    if y1 - y0 > SPECK * height or not _junk_letters(word.text):
+        return False
+    piece = ink_piece(image, word.bbox, round(PAD * height))
+    return (piece is None or piece[1] <= SPECK * height) and _apart(words, k)
+
+
+def drop_speck_letters(ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray) -> OcrResult:
+    """``ocr`` (a speckled page's reading of ``image``; ``unsmoothed`` None on any other page) without the specks
+    read as tokens of letters (:func:`is_speck_letters`). Unchanged on any page but a speckled one."""
+    return drop_tokens(ocr, unsmoothed, image, is_speck_letters)
