@@ -4,10 +4,11 @@ the page's reading where its box and its ink are lower than any printed letter.
 Why: :mod:`archivist.specklone` drops the specks read as lone marks, and leaves every token holding a letter, since
 a box of a speck's size holds a real word at times (``7.`` read at 97 in a box of 0.13 of the word height, seed 311).
 The specks read as letters stay in the record's text, its text layer and copy-paste, one word too many each: on fit
-seeds 362-363, 5 of the in-order insertions of letters (bench/RESULTS.md, "Speckled pages, tenth round (session 46)"),
-each in a box at most 0.22 of the page's word height high (``Yz`` 0.13 by 0.10, ``ì`` 0.26 by 0.22, ``ZSIyNo`` 0.87
-by 0.06, a rule's piece read ``Tng`` 2.50 by 0.20), where every word the truth prints stood 0.53 of it or more (a
-lone ``v`` of ``V/v``: a small letter's x-height). The ink decides, not the box alone: a token is dropped only where
+seeds 362-364, 11 tokens no word in boxes at most 0.23 of the page's word height high (``Yz`` 0.13 by 0.10, ``ì`` 0.26
+by 0.22, ``ZSIyNo`` 0.87 by 0.06, a rule's piece read ``Tng`` 2.50 by 0.20; bench/RESULTS.md, "Speckled pages, tenth
+round (session 46)"), where the tokens matching a word the truth prints stood 0.52 of it or more (on 362-363), but
+one ``tế`` in a box the engine squeezed to 0.06, which the lexicon keeps. The ink decides with the box: a token is
+dropped only where
 
 - it holds letters and no digit (a number's box is never asked), and its letters are no syllable Vietnamese words use
   (:func:`archivist.syllables.attested`) nor a known abbreviation;
