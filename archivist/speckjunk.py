@@ -31,22 +31,29 @@ from .syllables import attested
 from .tokens import split_edges
 
 
-def _junk_letters(text: str) -> bool:
-    """Whether ``text`` holds letters, no digit, and its core is no syllable in use nor a known abbreviation."""
-    if not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
-        return False
+def _letters(text: str) -> bool:
+    """Whether ``text`` holds letters and no digit."""
+    return any(c.isalpha() for c in text) and not any(c.isdigit() for c in text)
+
+
+def _word(text: str) -> bool:
+    """Whether ``text``'s core is a syllable in use or a known abbreviation."""
     core = split_edges(text)[1]
-    return core.lower() not in attested() and core.upper() not in abbreviations()
+    return core.lower() in attested() or core.upper() in abbreviations()
 
 
 def is_speck_letters(image: np.ndarray, words: list[Word], k: int, height: float) -> bool:
-    """Whether word ``k`` is a speck read as a token of letters (the module's four tests)."""
+    """Whether word ``k`` is a speck read as a token of letters (the module's tests). A syllable or an abbreviation
+    is taken only where its box and its ink are a speck's both ways (``tế`` read in a box of 2 by 2 pixels)."""
     word = words[k]
     x0, y0, x1, y1 = word.bbox
-    if y1 - y0 > SPECK * height or not _junk_letters(word.text):
+    if y1 - y0 > SPECK * height or not _letters(word.text):
         return False
     piece = ink_piece(image, word.bbox, round(PAD * height))
-    return (piece is None or piece[1] <= SPECK * height) and _apart(words, k)
+    if piece is not None and piece[1] > SPECK * height:
+        return False
+    speck = x1 - x0 <= SPECK * height and (piece is None or piece[0] <= SPECK * height)
+    return (speck or not _word(word.text)) and _apart(words, k)
 
 
 def drop_speck_letters(ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray) -> OcrResult:
