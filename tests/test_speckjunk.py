@@ -57,12 +57,17 @@ def test_a_letter_whose_box_was_cut_stays() -> None:
     assert drop_speck_letters(first, image, image) is first
 
 
-def test_words_digits_and_glued_tokens_stay() -> None:
+def test_numbers_marks_words_on_a_rule_and_glued_tokens_stay() -> None:
     image, words = _line("Yz", "speck")
     height = page_word_height(words) or 0
-    for text in ("tế", "ở", "UBND", "7", "a7", "-"):  # a syllable, an abbreviation, a number, a mark (specklone's)
+    for text in ("7", "a7", "-"):  # a number, a mark (specklone's)
         other = [*words[:2], Word(text, 40.0, words[2].bbox, 0), *words[3:]]
         assert not is_speck_letters(image, other, 2, height), text
+    for text in ("tế", "ở", "UBND"):  # a word: kept where the box is a rule's piece, only a speck's both ways taken
+        other = [*words[:2], Word(text, 40.0, words[2].bbox, 0), *words[3:]]
+        assert is_speck_letters(image, other, 2, height), text
+        ruled, lined = _line(text, "rule")
+        assert not is_speck_letters(ruled, lined, 2, height), text
     glued = list(words)
     x0, y0, _, y1 = glued[1].bbox
     glued[1] = Word("dân", 80.0, (x0, y0, glued[2].bbox[0] + 1, y1), 0, baseline=glued[1].baseline)
