@@ -7,13 +7,13 @@ The specks read as letters stay in the record's text, its text layer and copy-pa
 seeds 362-364, 11 tokens no word in boxes at most 0.23 of the page's word height high (``Yz`` 0.13 by 0.10, ``ì`` 0.26
 by 0.22, ``ZSIyNo`` 0.87 by 0.06, a rule's piece read ``Tng`` 2.50 by 0.20; bench/RESULTS.md, "Speckled pages, tenth
 round (session 46)"), where the tokens matching a word the truth prints stood 0.52 of it or more (on 362-363), but
-one ``tế`` in a box of 2 by 2 pixels (0.06), a speck too: the word it matched was read again elsewhere. The ink
-decides with the box: a token is dropped only where
+one ``tế`` in a box of 2 by 2 pixels (0.06), a speck read as a word: the one the truth prints was read elsewhere
+on its page. The ink decides with the box: a token is dropped only where
 
 - it holds letters and no digit (a number's box is never asked), and its letters are no syllable Vietnamese words use
   (:func:`archivist.syllables.attested`) nor a known abbreviation, or, where they are one, its box and its ink are
-  a speck's both ways, no side over :data:`archivist.specklone.SPECK` (``tế``, ``Nà``, ``CN`` read in boxes of 2-4
-  pixels on fit seeds 362-364: the ``tế`` above is one);
+  a speck's both ways, no side over :data:`archivist.specklone.SPECK` (``CN``, ``Nà``, ``co`` read in boxes of 4-9
+  pixels on one page of fit seed 362);
 - its box is no higher than :data:`archivist.specklone.SPECK` of the page's word height;
 - the largest ink piece reaching into the box, measured whole (:func:`archivist.specklone.ink_piece`: a letter the
   engine's box cut short shows its height), is no higher either;
@@ -46,7 +46,7 @@ def _word(text: str) -> bool:
 
 def is_speck_letters(image: np.ndarray, words: list[Word], k: int, height: float) -> bool:
     """Whether word ``k`` is a speck read as a token of letters (the module's tests). A syllable or an abbreviation
-    is taken only where its box and its ink are a speck's both ways (``tế`` read in a box of 2 by 2 pixels)."""
+    is taken only where its box and its ink are a speck's both ways (``CN``, ``Nà`` read in boxes of 4 by 4 pixels)."""
     word = words[k]
     x0, y0, x1, y1 = word.bbox
     if y1 - y0 > SPECK * height or not _letters(word.text):
