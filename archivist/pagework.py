@@ -37,6 +37,7 @@ from .preview import make_preview
 from .spanread import reread_spans
 from .speckcolon import speck_colons
 from .speckdash import put_back_dashes
+from .speckjunk import drop_speck_letters
 from .specklone import drop_lone_specks
 from .speckread import reread_specks
 from .specksmall import speck_case
@@ -226,6 +227,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = speck_case(ocr, prep.unsmoothed, prep.image)  # its small letters read as capitals, told by their height
     ocr = speck_colons(ocr, prep.unsmoothed, prep.image)  # a speck read as a colon inside a word, told by its one dot
     ocr = drop_lone_specks(ocr, prep.unsmoothed, prep.image)  # and one read as a mark of its own, by its box and ink
+    ocr = drop_speck_letters(ocr, prep.unsmoothed, prep.image)  # one read as letters, lower than any letter's ink
     ocr = put_back_dashes(ocr, prep.unsmoothed, prep.image)  # a list's dash it left out, by its bar and the list's
     ocr = split_speck_joins(ocr, prep.unsmoothed, prep.image)  # two words a speck joined (Hải-Xuân), by the gap
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters

@@ -24,6 +24,7 @@ A token is dropped only where the page shows it is a speck:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from statistics import median
 
@@ -96,16 +97,25 @@ def is_speck(image: np.ndarray, words: list[Word], k: int, height: float) -> boo
     return not bar and _apart(words, k)
 
 
-def drop_lone_specks(ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray) -> OcrResult:
-    """``ocr`` (a speckled page's reading of ``image``; ``unsmoothed`` None on any other page) without the specks
-    read as tokens of their own (:func:`is_speck`). Unchanged on any page but a speckled one."""
+def drop_tokens(ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray,
+                test: Callable[[np.ndarray, list[Word], int, float], bool]) -> OcrResult:
+    """``ocr`` (a speckled page's reading of ``image``; ``unsmoothed`` None on any other page) without the words
+    ``test`` (image, words, index, the page's word height) says are specks. Unchanged on any page but a speckled one,
+    and where the page has no word height. One loop for every speck read as a token of its own (marks here, letters
+    in :mod:`archivist.speckjunk`)."""
     if unsmoothed is None or not ocr.words:
         return ocr
     height = page_word_height(ocr.words)
     if height is None:
         return ocr
     words = ocr.words
-    keep = [w for k, w in enumerate(words) if not is_speck(image, words, k, height)]
+    keep = [w for k, w in enumerate(words) if not test(image, words, k, height)]
     if len(keep) == len(words):
         return ocr
     return replace(ocr, words=keep, text=nfc(text_of(keep)).strip())
+
+
+def drop_lone_specks(ocr: OcrResult, unsmoothed: np.ndarray | None, image: np.ndarray) -> OcrResult:
+    """``ocr`` (a speckled page's reading of ``image``; ``unsmoothed`` None on any other page) without the specks
+    read as tokens of their own (:func:`is_speck`). Unchanged on any page but a speckled one."""
+    return drop_tokens(ocr, unsmoothed, image, is_speck)
