@@ -59,6 +59,7 @@ from .typedring import typed_rings
 from .typedsix import typed_sixes
 from .typedsplit import typed_splits
 from .typedstem import typed_stems
+from .typedstroke import typed_strokes
 from .typedtail import typed_tails
 from .typedupper import typed_upper
 from .typedzero import typed_zeros
@@ -251,6 +252,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_openings(ocr, prep.typed_before)  # an h opening a word read n (nuy), a b read h (hiên bản)
     ocr = typed_tails(ocr, prep.typed_before)  # a final p read n (tổng hợn), told by its descender
     ocr = typed_splits(ocr, prep.typed_before)  # a word broken at a worn h (ni ất), joined by its boxes' gap
+    ocr = typed_strokes(ocr, prep.typed_before)  # a d read đ (đo), an đ read d, told by the ascender's stroke
     ocr = typed_ones(ocr, prep.typed_before)  # an item's 1. read 4., told by the 1's foot
     ocr = typed_crosses(ocr, prep.typed_before)  # a capital Đ read b, told by the D's top stroke (bộc lập)
     ocr = typed_zeros(ocr, prep.typed_before)  # a 6, 8 or 9 whose glyph shows the typed zero's dot (2089)

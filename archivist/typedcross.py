@@ -11,7 +11,12 @@ worn to 0.24-0.36 or broken: left); and the body must stand a capital's height (
 ascender stands taller, 1.33 of the small letters against the capitals' 1.2).
 
 So a word read opening with a small ``b`` (the rest small) is read with ``Đ`` there only where that word, in small
-letters, is one in use and the first glyph shows the top stroke on a capital's body.
+letters, is one in use and the first glyph shows the top stroke on a capital's body, with no ink of its own standing
+over that body (:data:`ABOVE_MAX`): a capital ``Đ`` carries nothing above it, while a ``b`` whose ascender broke
+across keeps the ascender's top there, and the break leaves a body of a capital's height whose top row the ``b``'s
+arch or a neighbour's mark can widen into a "stroke" (session 46: ``thông báo`` made ``thông Đáo`` on fit seed 331,
+its ascender's top 0.26 of the small letters' height over the body; over 1 of the 78 ``Đ`` read right on fit seeds
+330-332 ink stands more than :data:`ABOVE_MAX` over the body, and that one shows no top stroke).
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ TOP_ROWS = 0.12
 BAR_MIN = 0.35
 #: The body between these shares of the page's small letters' height (a capital's; not a ``b``'s ascender).
 BODY_RANGE = (1.1, 1.28)
+#: Ink of the glyph over its body (a run of rows of its own above it) at most this share of the small letters'
+#: height: a ``Đ`` has no mark, a broken ``b`` keeps its ascender's top there.
+ABOVE_MAX = 0.05
 
 
 def d_reading(text: str) -> tuple[int, str] | None:
@@ -46,11 +54,14 @@ def d_reading(text: str) -> tuple[int, str] | None:
 
 def top_stroke(cell: np.ndarray, small: float, pitch: float) -> bool:
     """Whether the glyph in ``cell`` (ink 1) has a capital's body (:data:`BODY_RANGE` of the small letters' height
-    ``small``) opening with a stroke across its top (:data:`BAR_MIN` of ``pitch``)."""
+    ``small``) opening with a stroke across its top (:data:`BAR_MIN` of ``pitch``), no ink of its own over that body
+    (:data:`ABOVE_MAX`)."""
     body = body_of(cell) if cell.size else None
     if body is None or not BODY_RANGE[0] * small <= body[0] <= BODY_RANGE[1] * small:
         return False
     height, _, bottom = body
+    if (bottom - height - int(np.flatnonzero(cell[:bottom].any(1))[0])) > ABOVE_MAX * small:
+        return False  # a broken b's ascender over the body
     rows = cell[bottom - height:bottom - height + max(2, round(TOP_ROWS * height))]
     return max(longest_run(r) for r in rows) >= BAR_MIN * pitch
 

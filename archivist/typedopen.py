@@ -37,9 +37,8 @@ from .syllables import attested
 from .tokens import EDGE, split_edges
 from .typedcase import with_readings
 from .typedfoot import longest_run
-from .typedpair import asked_pairs
 from .typedring import glyph_readings
-from .typedstem import lone_reading, three_stems, worn_h
+from .typedstem import asked_words, lone_reading, three_stems, worn_h
 from .typedupper import body_of
 
 #: The rows searched for what is left of an ``h``'s ascender: from this share of the small letters' height above
@@ -142,7 +141,6 @@ def typed_openings(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     traced = {k: got for k, t in enumerate(texts) if k not in lone and (got := h_reading(t))}
     by_word = glyph_readings(ocr, typed, texts, lone, worn_h_not_m)
     by_glyph = glyph_readings(ocr, typed, texts, traced, h_glyph)
-    b_asked = asked_pairs(texts, _opening_b)
-    b_asked.update({k: got for k, t in enumerate(texts) if (got := lone_reading(t, _opening_b))})
+    b_asked = asked_words(texts, _opening_b)
     by_bowl = glyph_readings(ocr, typed, texts, b_asked, bowl_foot)
     return with_readings(ocr, [a or b or c for a, b, c in zip(by_word, by_glyph, by_bowl, strict=True)])

@@ -22,6 +22,14 @@ is what a worn ``h`` leaves: a body of the small letters' height or taller with 
 (:func:`archivist.typedfinal.right_stem`; a broken glyph read ``n`` is not asked). An ``n`` read where an ``h`` opens
 a word (``nộ`` for ``hộ``) makes a word itself: left.
 
+An ``h`` after ``t`` read ``r`` (``trực hiện`` for ``thực hiện``, ``Tráng`` for ``Tháng``; 2 on fit seeds 330-332,
+session 46) is the same worn ``h`` with its ascender lost and its arch broken from the right stem, which the engine
+takes for an ``r``'s arm; the ``r`` has nothing under its arm. The same test tells them: :func:`worn_h` passes under
+both ``h`` read ``r`` after a ``t`` on those pages and under none of the 143 ``r`` read right there. ``tr`` and ``th``
+both open syllables, so the words ask first (a word none uses where the ``h`` makes the one word, or a syllable making
+no word with its neighbours where it makes one, :func:`archivist.typedpair.asked_pairs`): ``Tráng``, a word and a
+capital opening no run of small syllables, is not asked.
+
 Only words in small letters (a capitalised first word too) are asked: names in capitals, numbers and codes never.
 """
 
@@ -100,13 +108,18 @@ def _h_forms(core: str) -> dict[str, tuple[int, str]]:
     return _forms(core, "h", lambda k: k > 0 and core[k - 1].lower() in H_AFTER)
 
 
-def _forms(core: str, letter: str, where: Callable[[int], bool]) -> dict[str, tuple[int, str]]:
-    """Each syllable in use that ``core`` makes with one of its small ``n`` (at a place ``where`` allows) read
-    ``letter``, with the place and the syllable in ``core``'s case."""
+def _r_forms(core: str) -> dict[str, tuple[int, str]]:
+    """Each syllable in use that ``core`` makes with an ``r`` after a ``t`` read ``h`` (``trực`` → ``thực``)."""
+    return _forms(core, "h", lambda k: k > 0 and core[k - 1].lower() == "t", read="r")
+
+
+def _forms(core: str, letter: str, where: Callable[[int], bool], read: str = "n") -> dict[str, tuple[int, str]]:
+    """Each syllable in use that ``core`` makes with one of its small ``read`` letters (``n``; at a place ``where``
+    allows) read ``letter``, with the place and the syllable in ``core``'s case."""
     out: dict[str, tuple[int, str]] = {}
     for place, ch in enumerate(core):
         again = core[:place] + letter + core[place + 1:]
-        if ch == "n" and where(place) and again.lower() in attested():
+        if ch == read and where(place) and again.lower() in attested():
             out[again.lower()] = (place, again)
     return out
 
@@ -129,14 +142,23 @@ def typed_stems(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened) with an
     ``n`` read ``m`` where the word asks it (:func:`lone_reading`, or its neighbours:
     :func:`archivist.typedpair.asked_pairs`) and the glyph shows three stems (:func:`three_stems`), and an ``n`` read
-    ``h`` in a spelling no word has (:data:`H_AFTER`) where the glyph is a worn ``h`` (:func:`worn_h`). Unchanged on
+    ``h`` in a spelling no word has (:data:`H_AFTER`) where the glyph is a worn ``h`` (:func:`worn_h`), and an ``r``
+    after a ``t`` read ``h`` where the words ask it (as for the ``m``) and the glyph is a worn ``h``. Unchanged on
     any other page."""
     if typed is None or not ocr.words:
         return ocr
     texts = [nfc(w.text) for w in ocr.words]
-    m_asked = asked_pairs(texts, _m_forms)
-    m_asked.update({k: got for k, t in enumerate(texts) if (got := lone_reading(t, _m_forms))})
+    m_asked = asked_words(texts, _m_forms)
     h_asked = {k: got for k, t in enumerate(texts) if k not in m_asked and (got := lone_reading(t, _h_forms))}
+    h_asked.update({k: got for k, got in asked_words(texts, _r_forms).items() if k not in m_asked and k not in h_asked})
     m_read = glyph_readings(ocr, typed, texts, m_asked, three_stems)
     h_read = glyph_readings(ocr, typed, texts, h_asked, worn_h)
     return with_readings(ocr, [m or h for m, h in zip(m_read, h_read, strict=True)])
+
+
+def asked_words(texts: list[str], forms_of: Callable[[str], dict[str, tuple[int, str]]]) -> dict[int, tuple[int, str]]:
+    """The words of ``texts`` the words ask with ``forms_of``: a syllable making no word with its neighbours
+    (:func:`archivist.typedpair.asked_pairs`) or a word none uses (:func:`lone_reading`) that it reads into one."""
+    asked = asked_pairs(texts, forms_of)
+    asked.update({k: got for k, t in enumerate(texts) if (got := lone_reading(t, forms_of))})
+    return asked
