@@ -17,6 +17,13 @@ every line from it is cut at its own wide gap within the gap the lines cut so fa
 taken whole into the column on whose side it stands, down to the first line that reaches across (bench/RESULTS.md,
 "Footer columns in reading order (session 43, second round)").
 
+Tesseract may also read the columns as blocks of their own but cut the left one short: on a decision's last page that
+holds only the footer, ``Nơi nhận:`` and the first recipient, then the signature block's heading, then the other
+recipients (each with a stroke of the signature read beside it), then the name (seeds 350 and 352's ``qd-207``,
+``qd-229``, ``qd-063``: 32-52% word error in reading order on pages read 0-4% as a bag; bench/RESULTS.md, "Ruled
+tables' pages in reading order (session 46)"). No line holds both columns' openings there, so the footer is also
+opened by a label line and a heading read as a line of its own on the label's row, right of it (:func:`opens_beside`).
+
 No word's text, box or confidence changes: only the order of the words and the lines' numbers.
 """
 
@@ -25,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .footer import _NOI_NHAN
-from .headorder import _lines, clear_cut, reordered
+from .headorder import MIN_TWO, _lines, clear_cut, reordered, span
 from .models import Word
 from .ocrtext import _fold, upper_ratio
 from .signwords import in_capitals
@@ -38,6 +45,11 @@ CAPITALS = 0.8
 #: footer left (typed pages: 400-830 px against word gaps of 20-40; a recipient line as wide as ``(b/C);`` leaves
 #: 246 of an opening 550).
 GAP_SHARE = 0.3
+#: A heading read as a line of its own opens the footer beside ``Nơi nhận:`` within this many lines after the label
+#: (seeds 350 and 352: two, the first recipient read with the label; four leaves room for two recipients more).
+BESIDE_LINES = 4
+#: The heading stands on the label's row: their boxes share this share of the shorter one's height at least.
+SAME_ROW = 0.5
 
 
 def _heading(part: str) -> bool:
@@ -58,6 +70,35 @@ def opens_footer(line: Sequence[Word]) -> int | None:
     if _heading(right) and (_NOI_NHAN.match(_fold(left)) or _heading(left)):
         return k
     return None
+
+
+def opens_beside(lines: Sequence[Sequence[Word]], start: int) -> tuple[float, float] | None:
+    """The columns' gap (left, right x) where ``lines[start]`` is ``Nơi nhận`` alone (as the footer parser reads the
+    label, nothing after it) and one of the :data:`BESIDE_LINES` lines after it is a heading (:func:`_heading`: an
+    authority, a position) standing on the label's row (:data:`SAME_ROW`) and wholly right of it: the two columns'
+    first lines read as lines of their own. None otherwise (a label with words after it opens the footer only as
+    :func:`opens_footer` says)."""
+    label = lines[start]
+    if not _NOI_NHAN.fullmatch(_fold(" ".join(w.text for w in label)).strip()):
+        return None
+    a = span(label)
+    for line in lines[start + 1:start + 1 + BESIDE_LINES]:
+        b = span(line)
+        height = min(a[3] - a[1], b[3] - b[1])
+        overlap = min(a[3], b[3]) - max(a[1], b[1])
+        if b[0] > a[2] and height > 0 and overlap >= SAME_ROW * height and _heading(" ".join(w.text for w in line)):
+            return a[2], b[0]
+    return None
+
+
+def _opening(lines: Sequence[Sequence[Word]], start: int) -> tuple[float, float, bool] | None:
+    """The columns' gap (left, right x) ``lines[start]`` opens a footer with, and whether it is a label with a
+    heading beside it (:func:`opens_beside`) rather than one line cut in two (:func:`opens_footer`)."""
+    k = opens_footer(lines[start])
+    if k is not None:
+        return lines[start][k - 1].bbox[2], lines[start][k].bbox[0], False
+    beside = opens_beside(lines, start)
+    return None if beside is None else (*beside, True)
 
 
 def _split(line: Sequence[Word], lo: float, hi: float, opening: float) -> tuple[list[Word], list[Word]] | None:
@@ -83,14 +124,14 @@ def footer_columns(lines: Sequence[Sequence[Word]]) -> tuple[int, int, list[list
     across the gap), its parts in reading order (the left column's, then the right's), and how many of its lines
     were cut in two. ``(len(lines), len(lines), [], 0)`` where no line opens a footer (:func:`opens_footer`)."""
     for start in range(max(0, len(lines) - TAIL_LINES), len(lines)):
-        k = opens_footer(lines[start])
-        if k is None:
+        gap = _opening(lines, start)
+        if gap is None:
             continue
-        lo, hi = lines[start][k - 1].bbox[2], lines[start][k].bbox[0]
+        lo, hi, beside = gap
         opening = hi - lo
         lefts: list[list[Word]] = []
         rights: list[list[Word]] = []
-        twos = 0
+        twos = MIN_TWO if beside else 0  # the label and a heading on its row: a footer without more
         end = start
         for line in lines[start:]:
             parts = _split(line, lo, hi, opening)

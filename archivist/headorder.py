@@ -58,6 +58,12 @@ def _lines(words: Sequence[Word]) -> list[list[Word]]:
     return [rows[k] for k in sorted(rows)]
 
 
+def span(line: Sequence[Word]) -> tuple[int, int, int, int]:
+    """The line's box: left, top, right, bottom of its words' boxes."""
+    return (min(w.bbox[0] for w in line), min(w.bbox[1] for w in line), max(w.bbox[2] for w in line),
+            max(w.bbox[3] for w in line))
+
+
 def clear_cut(line: Sequence[Word]) -> int | None:
     """Where a line is plainly cut in two: the index of the first word after its widest gap, where that gap is
     :data:`CLEAR_RATIO` times the line's median gap and its second widest; None otherwise."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .headorder import _lines, stray
+from .headorder import _lines, span, stray
 from .models import Word
 from .ocr import OcrResult, nfc
 from .ocrfix import text_of
@@ -41,12 +41,6 @@ BACK = 6
 CAPITALS = 0.5
 
 
-def _span(line: Sequence[Word]) -> tuple[int, int, int, int]:
-    """The line's box: left, top, right, bottom of its words' boxes."""
-    return (min(w.bbox[0] for w in line), min(w.bbox[1] for w in line), max(w.bbox[2] for w in line),
-            max(w.bbox[3] for w in line))
-
-
 def _text(line: Sequence[Word]) -> str:
     """The line's words as read, a space between."""
     return " ".join(w.text for w in line)
@@ -57,14 +51,14 @@ def continues(lines: Sequence[Sequence[Word]], i: int, j: int) -> bool:
     it: on ``i``'s height (:data:`SAME_ROW`), right of it within :data:`MOST_GAP` heights, every line between under
     ``i`` and ending left of ``j``'s start (half a height's leeway), neither in capitals (:data:`CAPITALS`) nor
     stray (:func:`archivist.headorder.stray`: marks or one word alone, a speck's row or a page number)."""
-    a, b = _span(lines[i]), _span(lines[j])
+    a, b = span(lines[i]), span(lines[j])
     height = min(a[3] - a[1], b[3] - b[1])
     overlap = min(a[3], b[3]) - max(a[1], b[1])
     if height <= 0 or overlap < SAME_ROW * height or not a[2] < b[0] <= a[2] + MOST_GAP * height:
         return False
     if any(stray(lines[k]) or upper_ratio(_text(lines[k])) >= CAPITALS for k in (i, j)):
         return False
-    between = [_span(line) for line in lines[i + 1:j]]
+    between = [span(line) for line in lines[i + 1:j]]
     return all(s[1] >= a[1] + SAME_ROW * height and s[2] <= b[0] + SAME_ROW * height for s in between)
 
 

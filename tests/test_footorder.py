@@ -9,7 +9,7 @@ import pytest
 
 from archivist import pagework
 from archivist.footer import parse_footer
-from archivist.footorder import footer_order, opens_footer
+from archivist.footorder import footer_order, opens_beside, opens_footer
 from archivist.models import Word
 from archivist.ocr import OcrResult
 from archivist.ocrfix import text_of
@@ -157,6 +157,25 @@ def test_in_reading_order_puts_the_footer_in_order_too() -> None:
     assert out.text.split("\n") == READING
 
 
+def _in_order_both_ways(tmp_path: Path, seed: int, switch_off: object, at: int, **kw: object) -> tuple:
+    """A generated document processed with the rule and without it (:func:`tests.rereadcheck.typed_both_ways`, ``kw``
+    its document and group): the same words both ways, and page ``at`` loses fewer words in reading order with it.
+    Returns the run, both records and both texts of that page."""
+    import json
+
+    from bench.groups import ordered_word_error
+    from tests.rereadcheck import typed_both_ways
+
+    done = typed_both_ways(tmp_path, seed, switch_off, **kw)  # type: ignore[arg-type]
+    assert done.read["with"] == done.read["without"]  # no word's text changed
+    recs = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))
+            for name in ("with", "without")}
+    texts = {name: rec["pages"][at]["text"] for name, rec in recs.items()}
+    truth = done.pages[at]["text"]
+    assert ordered_word_error(truth, texts["with"]) < ordered_word_error(truth, texts["without"])
+    return done, recs, texts, truth
+
+
 @pytest.mark.slow
 def test_generated_typed_footer_is_read_in_order_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The fourth typewritten document of seed 244 (``generate.py --docs 4 --groups typewriter``: an invitation of
@@ -164,21 +183,13 @@ def test_generated_typed_footer_is_read_in_order_end_to_end(tmp_path: Path, monk
     signature block, where without the rule each footer line ran across both; the same words and the same signer,
     position and recipients either way; the words in reading order lost fewer; the PDF/A's text layer in the
     record's order (``pdftotext -raw``), PDF/A-1b valid."""
-    import json
     import subprocess
 
     from archivist.metrics import words
-    from bench.groups import ordered_word_error
     from tests.pdfcheck import assert_valid_pdfa
-    from tests.rereadcheck import typed_both_ways
 
-    done = typed_both_ways(tmp_path, 244, lambda: monkeypatch.setattr(pagework, "footer_order", lambda ws: ws), doc=4)
-    assert done.read["with"] == done.read["without"]  # no word's text changed
-    recs = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))
-            for name in ("with", "without")}
-    first = {name: rec["pages"][0]["text"] for name, rec in recs.items()}
-    truth = done.pages[0]["text"]
-    assert ordered_word_error(truth, first["with"]) < ordered_word_error(truth, first["without"])
+    done, recs, first, _ = _in_order_both_ways(
+        tmp_path, 244, lambda: monkeypatch.setattr(pagework, "footer_order", lambda ws: ws), 0, doc=4)
     lines = first["with"].split("\n")
     at = next(i for i, line in enumerate(lines) if line.startswith("Nơi nhận"))
     assert lines[at] == "Nơi nhận:" and lines[at + 1].startswith("- Như thành phần")  # the list, then the signer
@@ -199,22 +210,14 @@ def test_generated_typed_minutes_signatures_are_read_in_order_end_to_end(tmp_pat
     the name under it), then the chair's, where without the rule the positions and the names were each read across
     one row; the same words, and the same signer (the chair) and position either way; the words in reading order
     lost fewer; the PDF/A's text layer in the record's order (``pdftotext -raw``), PDF/A-1b valid."""
-    import json
     import subprocess
 
     from archivist.metrics import words
-    from bench.groups import ordered_word_error
     from tests.pdfcheck import assert_valid_pdfa
-    from tests.rereadcheck import typed_both_ways
 
-    done = typed_both_ways(tmp_path, 228, lambda: monkeypatch.setattr(pagework, "footer_order", lambda ws: ws), doc=4)
-    assert done.read["with"] == done.read["without"]  # no word's text changed
-    recs = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))
-            for name in ("with", "without")}
-    last = {name: rec["pages"][-1]["text"] for name, rec in recs.items()}
-    truth = done.pages[-1]["text"]
+    done, recs, last, truth = _in_order_both_ways(
+        tmp_path, 228, lambda: monkeypatch.setattr(pagework, "footer_order", lambda ws: ws), -1, doc=4)
     assert truth.endswith("THƯ KÝ\nDương Diệu Hoa\nCHỦ TỌA\nNguyễn Thị Diệp")
-    assert ordered_word_error(truth, last["with"]) < ordered_word_error(truth, last["without"])
     lines = last["with"].split("\n")
     tail = lines[next(i for i, line in enumerate(lines) if line.startswith("THƯ")):]  # the footer, from THƯ KÝ
     at = {key: next(i for i, line in enumerate(tail) if key in line) for key in ("Hoa", "CHỦ TỌA", "Diệp")}
@@ -229,4 +232,86 @@ def test_generated_typed_minutes_signatures_are_read_in_order_end_to_end(tmp_pat
     raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", "1", "-l", "1", str(done.pdf), "-"],
                          capture_output=True, text=True, check=True).stdout
     assert words(raw) == words(last["with"])
+    assert_valid_pdfa(done.archive)
+
+
+#: A decision's last page holding only its footer (generated seed 352's ``tables-05-qd-229-xuan-truong`` page 2, words
+#: and boxes as its record holds them): Tesseract read ``Nơi nhận:`` and the first recipient, then the signature
+#: block's heading as lines of their own, then the other recipients, each with a stroke of the signature beside it.
+BESIDE = [
+    [("2", 997, 136, 1015, 164)],
+    [("Nơi", 384, 268, 441, 295), ("nhận:", 449, 268, 538, 302)],
+    [("-", 386, 332, 397, 337), ("Như", 405, 318, 466, 343), ("Điều", 471, 317, 535, 343), ("3;", 544, 318, 568, 347)],
+    [("TM.", 1072, 269, 1144, 297), ("ỦY", 1154, 261, 1210, 297), ("BAN", 1229, 257, 1299, 309),
+     ("NHÂN", 1324, 257, 1420, 309), ("DÂN", 1441, 257, 1522, 309)],
+    [("CHỦ", 1200, 306, 1286, 350), ("TỊCH", 1294, 318, 1396, 354)],
+    [("-", 386, 374, 397, 378), ("TT", 404, 361, 446, 386), ("Đảng", 454, 360, 526, 392), ("ủy,", 534, 360, 570, 392),
+     ("HĐND", 581, 360, 675, 385), ("xã;", 683, 360, 723, 389), ("7", 1080, 370, 1175, 393)],
+    [("-", 386, 415, 397, 420), ("Lưu:", 405, 402, 467, 426), ("VT;,", 476, 402, 526, 430),
+     ("VP.", 534, 402, 581, 426)],
+    [(":')}hxx", 1148, 449, 1416, 514)],
+    [("/", 1168, 511, 1191, 531)],
+    [("Hồ", 1174, 588, 1223, 618), ("Trọng", 1232, 590, 1335, 626), ("Tâm", 1343, 588, 1422, 618)],
+]
+
+
+def boxed(lines: list[list[tuple[str, int, int, int, int]]]) -> list[Word]:
+    """Words of ``lines`` (text and box as a record holds them), line ``n`` numbered ``n``."""
+    return [Word(t, 90.0, (x0, y0, x1, y1), n) for n, line in enumerate(lines) for t, x0, y0, x1, y1 in line]
+
+
+def test_footer_read_as_blocks_cut_short_comes_back_one_column_after_the_other() -> None:
+    """The label read alone and the heading beside it read as a line of its own open the footer (no line holds
+    both): the recipients top to bottom, then the signature block, the signature's strokes with it; the words, the
+    footer parser's signer, position, authority and recipients as before."""
+    words = boxed(BESIDE)
+    out = footer_order(words)
+    assert text_of(out).split("\n") == ["2", "Nơi nhận:", "- Như Điều 3;", "- TT Đảng ủy, HĐND xã;",
+                                        "- Lưu: VT;, VP.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "7", ":')}hxx", "/",
+                                        "Hồ Trọng Tâm"]
+    assert sorted((w.text, w.bbox, w.conf) for w in out) == sorted((w.text, w.bbox, w.conf) for w in words)
+    assert _footer(out) == _footer(words)
+    assert _footer(out)[2] == "Hồ Trọng Tâm" and len(_footer(out)[3]) == 3
+
+
+def test_what_opens_a_footer_beside_its_label() -> None:
+    lines = [[w for w in boxed(BESIDE) if w.line == n] for n in range(len(BESIDE))]
+    assert opens_beside(lines, 1) == (538, 1072)  # ``Nơi nhận:`` | ``TM. ỦY BAN NHÂN DÂN`` two lines on
+    assert opens_beside(lines, 2) is None  # not the label
+    low = boxed([BESIDE[1], BESIDE[2], [(t, x0, y0 + 200, x1, y1 + 200) for t, x0, y0, x1, y1 in BESIDE[3]]])
+    assert opens_beside([[w for w in low if w.line == n] for n in range(3)], 0) is None  # a heading under the list
+    far = boxed([BESIDE[1], *BESIDE[5:7], BESIDE[2], BESIDE[2], BESIDE[3]])
+    assert opens_beside([[w for w in far if w.line == n] for n in range(6)], 0) is None  # past BESIDE_LINES
+    small = boxed([BESIDE[1], BESIDE[2], [("Ngày", 1072, 269, 1190, 297), ("lập", 1200, 269, 1260, 297)]])
+    assert opens_beside([[w for w in small if w.line == n] for n in range(3)], 0) is None  # no heading
+    in_order = boxed([*BESIDE[:3], BESIDE[5][:-1], BESIDE[6], BESIDE[3], BESIDE[4], *BESIDE[7:]])
+    assert footer_order(in_order) is in_order  # the columns read as blocks, left first: left as read
+
+
+@pytest.mark.slow
+def test_generated_footer_page_read_as_blocks_is_read_in_order_end_to_end(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fifth table document of seed 352 (``generate.py --docs 8 --groups tables``: a decision of Xuân Trường whose
+    second page holds only its footer, then its list of households), that page alone, through ``archivist process``:
+    it reads ``Nơi nhận:`` and the whole list, then the signature block, where without the beside opening the heading
+    stood between the first recipient and the others; the same words, and the same signer, position, authority and
+    recipients either way; in reading order it loses fewer; the PDF/A's text layer in the record's order
+    (``pdftotext -raw``), PDF/A-1b valid."""
+    import subprocess
+
+    from archivist import footorder
+    from archivist.metrics import words
+    from tests.pdfcheck import assert_valid_pdfa
+
+    done, recs, second, _ = _in_order_both_ways(
+        tmp_path, 352, lambda: monkeypatch.setattr(footorder, "opens_beside", lambda *a: None), 0, doc=5,
+        group="tables", docs=8, page=1)
+    lines = second["with"].split("\n")
+    at = {key: next(i for i, line in enumerate(lines) if line.startswith(key)) for key in ("Nơi", "- Lưu", "TM.")}
+    assert at["Nơi"] < at["- Lưu"] < at["TM."] and lines[-1] == "Hồ Trọng Tâm"  # the list, then the signer
+    for key in ("signer", "signer_position", "recipients", "authority", "needs_review"):
+        assert recs["with"]["metadata"].get(key) == recs["without"]["metadata"].get(key)
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", "1", "-l", "1", str(done.pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    assert words(raw) == words(second["with"])
     assert_valid_pdfa(done.archive)
