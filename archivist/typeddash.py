@@ -1,0 +1,33 @@
+"""A list item's dash the reading of a typewritten page left out (``- Như trên;`` read ``Như trên;``), put back where
+its bar stands before the line's first word, in line with the list's other dashes.
+
+Why: after session 45's rules the typed words the bag of words loses as ``word dropped`` are mostly the dashes
+opening the lines of a list (``Nơi nhận:``, ``Thành phần tham dự:``): 14 of the 53 dropped on fit seeds 340-341, five
+of one list on one page (bench/RESULTS.md, "Typewritten pages, words dropped (session 46)"). The engine reads a typed
+line from its first letter and leaves the short bar a whole typed space before it out. :mod:`archivist.speckdash`
+puts such a dash back on a speckled page from its bar and the list's other dashes; the same tests hold on a typed
+page, with the typed face's measures (:data:`TYPED`): the typed ``-`` is wider for its word height than the
+speckled pages' serif dash, its stroke as thick as the type's, and it stands a whole pitch (a space) before the
+word, where the speckled page's stands half a word height.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .ocr import OcrResult
+from .speckdash import Limits, put_back_dashes
+
+#: A typed page's dash, as shares of the page's word height: a bar 0.18-0.6 wide (the typed ``-`` measured 0.3-0.45),
+#: up to 0.3 high (worn type's strokes thicken), its middle 0.4-0.75 down the first word's box (0.5-0.56), ending
+#: up to 1.5 word heights before the word (a typed space: 0.9-1.1), its left edge within 0.25 of another dash's.
+TYPED = Limits(bar_min=0.18, bar_max=0.6, bar_high=0.3, mid_low=0.4, mid_high=0.75, gap=1.5, align=0.25)
+
+
+def typed_dashes(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
+    """``ocr`` (a typewritten page's words; ``typed`` its image, None on any other page) with each list line's dash
+    the engine left out put back (:func:`archivist.speckdash.put_back_dashes` within :data:`TYPED`). Unchanged on any
+    other page."""
+    if typed is None:
+        return ocr
+    return put_back_dashes(ocr, typed, typed, TYPED)
