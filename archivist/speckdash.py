@@ -47,6 +47,7 @@ class Limits:
     mid_high: float  # and at most
     gap: float  # how far before the first word it may end
     align: float  # how near another line's dash its left edge stands
+    inside: bool = True  # a bar inside the first word's box at its left counts (the engine's box held the dash)
 
 
 #: A speckled page's: the list dashes on the fit pages were 0.21-0.32 of the word height wide (measured whole), a
@@ -83,7 +84,8 @@ def line_bars(image: np.ndarray, first: Word, height: float,
     else:
         left = _bars(image, (int(x0 - (lim.gap + lim.bar_max) * height), y0, x0, y1), height, lim)  # a faint bar alone
         # the engine's box may hold the dash it did not read: there the word's letters set the ink's threshold
-        spots = left + [b for b in _bars(image, (x0, y0, x1, y1), height, lim) if b[0] <= x0 + lim.bar_max * height]
+        spots = left + [b for b in _bars(image, (x0, y0, x1, y1), height, lim)
+                        if lim.inside and b[0] <= x0 + lim.bar_max * height]
     found = []
     for x, y, w, h in spots:
         mid = (y + h / 2 - y0) / max(1, y1 - y0)

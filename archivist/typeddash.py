@@ -20,8 +20,12 @@ from .speckdash import Limits, put_back_dashes
 
 #: A typed page's dash, as shares of the page's word height: a bar 0.18-0.6 wide (the typed ``-`` measured 0.3-0.45),
 #: up to 0.3 high (worn type's strokes thicken), its middle 0.4-0.75 down the first word's box (0.5-0.56), ending
-#: up to 1.5 word heights before the word (a typed space: 0.9-1.1), its left edge within 0.25 of another dash's.
-TYPED = Limits(bar_min=0.18, bar_max=0.6, bar_high=0.3, mid_low=0.4, mid_high=0.75, gap=1.5, align=0.25)
+#: up to 1.5 word heights before the word (a typed space: 0.74-0.83 on the fit pages, 1.16-1.18 typed clean), its left
+#: edge within 0.25 of another dash's. Never inside the first word's box: there a worn letter's piece is a bar as
+#: well (the crossbar of a ``t`` broken from its stem, ``tại`` on seed 340, and a piece of ``giữa``'s ``g``, both
+#: put back as dashes before the rule was narrowed).
+TYPED = Limits(bar_min=0.18, bar_max=0.6, bar_high=0.3, mid_low=0.4, mid_high=0.75, gap=1.5, align=0.25,
+               inside=False)
 
 
 def typed_dashes(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
