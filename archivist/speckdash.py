@@ -48,6 +48,9 @@ class Limits:
     gap: float  # how far before the first word it may end
     align: float  # how near another line's dash its left edge stands
     inside: bool = True  # a bar inside the first word's box at its left counts (the engine's box held the dash)
+    #: the bar's ink is told at the first word's letters' level (Otsu over its box), not over the bar's own crop,
+    #: where a crop of bare paper has its grain split into ink and paper
+    word_ink: bool = False
 
 
 #: A speckled page's: the list dashes on the fit pages were 0.21-0.32 of the word height wide (measured whole), a
@@ -56,15 +59,25 @@ class Limits:
 SPECKLED = Limits(bar_min=0.18, bar_max=0.45, bar_high=0.17, mid_low=0.45, mid_high=0.75, gap=0.5, align=0.2)
 
 
-def _bars(image: np.ndarray, box: tuple[int, int, int, int], height: float,
-          lim: Limits) -> list[tuple[int, int, int, int]]:
-    """The bars (``lim``'s widths and height, twice as wide as high) in ``box`` on
-    ``image`` (grey, ink dark; Otsu over the box), as (x, y, w, h) on the page."""
+def _level(image: np.ndarray, box: tuple[int, int, int, int]) -> float | None:
+    """The ink's grey level in ``box`` on ``image`` (Otsu's threshold over it); None where the box is empty."""
+    x0, y0, x1, y1 = (max(0, v) for v in box)
+    crop = image[y0:y1, x0:x1]
+    return float(cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[0]) if crop.size else None
+
+
+def _bars(image: np.ndarray, box: tuple[int, int, int, int], height: float, lim: Limits,
+          level: float | None = None) -> list[tuple[int, int, int, int]]:
+    """The bars (``lim``'s widths and height, twice as wide as high) in ``box`` on ``image`` (grey, ink dark; ink
+    under ``level``, or Otsu over the box without one), as (x, y, w, h) on the page."""
     x0, y0, x1, y1 = (max(0, v) for v in box)
     crop = image[y0:y1, x0:x1]
     if crop.size == 0:
         return []
-    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    if level is None:
+        _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    else:
+        ink = crop <= level
     n, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     out = []
     for i in range(1, n):
@@ -79,10 +92,13 @@ def line_bars(image: np.ndarray, first: Word, height: float,
     """The bars before ``first`` (a line's first word) that read as its dash (the module's first three tests), as
     (x, y, w, h); with ``within`` (x0, x1), those in that span instead (a token of marks read in the dash's place)."""
     x0, y0, x1, y1 = first.bbox
+    level = _level(image, first.bbox) if lim.word_ink else None
+    if lim.word_ink and level is None:
+        return []
     if within is not None:
-        spots = _bars(image, (within[0], y0, within[1], y1), height, lim)
+        spots = _bars(image, (within[0], y0, within[1], y1), height, lim, level)
     else:
-        left = _bars(image, (int(x0 - (lim.gap + lim.bar_max) * height), y0, x0, y1), height, lim)  # a faint bar alone
+        left = _bars(image, (int(x0 - (lim.gap + lim.bar_max) * height), y0, x0, y1), height, lim, level)  # faint
         # the engine's box may hold the dash it did not read: there the word's letters set the ink's threshold
         spots = left + [b for b in _bars(image, (x0, y0, x1, y1), height, lim)
                         if lim.inside and b[0] <= x0 + lim.bar_max * height]

@@ -23,9 +23,11 @@ from .speckdash import Limits, put_back_dashes
 #: up to 1.5 word heights before the word (a typed space: 0.74-0.83 on the fit pages, 1.16-1.18 typed clean), its left
 #: edge within 0.25 of another dash's. Never inside the first word's box: there a worn letter's piece is a bar as
 #: well (the crossbar of a ``t`` broken from its stem, ``tại`` on seed 340, and a piece of ``giữa``'s ``g``, both
-#: put back as dashes before the rule was narrowed).
+#: put back as dashes before the rule was narrowed). The bar's ink is told at the first word's level: Otsu over a
+#: crop of bare margin splits the paper's grain, and a grain's streak before a centred line (``Họp xét duyệt``, seed
+#: 341, nothing printed there) stood in line with the list's dashes under it.
 TYPED = Limits(bar_min=0.18, bar_max=0.6, bar_high=0.3, mid_low=0.4, mid_high=0.75, gap=1.5, align=0.25,
-               inside=False)
+               inside=False, word_ink=True)
 
 
 def typed_dashes(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:

@@ -5,6 +5,7 @@ typewritten document end to end through ``archivist process``."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -89,6 +90,23 @@ def test_no_bar_inside_the_first_words_box(size: int) -> None:
     wide = OcrResult(held, ocr.text, 90.0)
     assert typeddash.typed_dashes(wide, image) is wide
     assert speckdash.put_back_dashes(wide, image, image).text.split("\n")[2] == "- TT Đảng ủy xã;"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_faint_streak_in_the_margin_is_no_dash(size: int) -> None:
+    """A streak of the paper's grain (grey 215 on 255) where a dash would stand before a line with none: Otsu over
+    the bare margin takes it for ink (the speckled limits, the gap widened, put it back), the typed rule tells ink at
+    the first word's letters' level and leaves it."""
+    image, ocr = _typed_list(LIST, ["Nơi nhận:", "- Như trên;", "TT Đảng ủy xã;", "- Lưu VT."], size)
+    dash = next(w for w in ocr.words if w.text == "-")
+    tt = next(w for w in ocr.words if w.text == "TT")
+    streak = image.copy()
+    streak[tt.bbox[1]:tt.bbox[3], :tt.bbox[0] - 2] = 255  # the typed dash painted out: bare margin
+    mid = (tt.bbox[1] + tt.bbox[3]) // 2
+    streak[mid - 1:mid + 2, dash.bbox[0]:dash.bbox[2]] = 215
+    assert typeddash.typed_dashes(ocr, streak) is ocr
+    grain = replace(typeddash.TYPED, word_ink=False)
+    assert speckdash.put_back_dashes(ocr, streak, streak, grain).text.split("\n")[2] == "- TT Đảng ủy xã;"
 
 
 @pytest.mark.parametrize("size", SIZES)
