@@ -1,14 +1,15 @@
 """A list item's dash the reading of a typewritten page left out (``- Như trên;`` read ``Như trên;``), put back where
 its bar stands before the line's first word, in line with the list's other dashes.
 
-Why: after session 45's rules the typed words the bag of words loses as ``word dropped`` are mostly the dashes
-opening the lines of a list (``Nơi nhận:``, ``Thành phần tham dự:``): 14 of the 53 dropped on fit seeds 340-341, five
-of one list on one page (bench/RESULTS.md, "Typewritten pages, words dropped (session 46)"). The engine reads a typed
-line from its first letter and leaves the short bar a whole typed space before it out. :mod:`archivist.speckdash`
-puts such a dash back on a speckled page from its bar and the list's other dashes; the same tests hold on a typed
-page, with the typed face's measures (:data:`TYPED`): the typed ``-`` is wider for its word height than the
-speckled pages' serif dash, its stroke as thick as the type's, and it stands a whole pitch (a space) before the
-word, where the speckled page's stands half a word height.
+Why: after session 45's rules the typed words the bag of words loses as ``word dropped`` are most often the dashes
+opening the lines of a list (``Nơi nhận:``, ``Thành phần tham dự:``): 18 of the 68 on fit seeds 340-342, five of one
+list on one page (bench/RESULTS.md, "Typewritten pages, list dashes dropped (session 46)"); the rest are single words
+and item numbers read as other marks. A recipients list whose
+dashes were lost is read as one item, or loses one. The engine reads a typed line from its first letter and leaves
+the short bar a whole typed space before it out. :mod:`archivist.speckdash` puts such a dash back on a speckled page
+from its bar and the list's other dashes; the same tests hold on a typed page, with the typed face's measures
+(:data:`TYPED`): the typed ``-`` is wider for its word height than the speckled pages' serif dash, and it stands a
+whole pitch (a space) before the word, where the speckled page's stands half a word height. No OCR is run.
 """
 
 from __future__ import annotations
