@@ -2,7 +2,7 @@
 its bar stands before the line's first word, in line with the list's other dashes.
 
 Why: after session 45's rules the typed words the bag of words loses as ``word dropped`` are most often the dashes
-opening the lines of a list (``Nơi nhận:``, ``Thành phần tham dự:``): 18 of the 68 on fit seeds 340-342, five of one
+opening the lines of a list (``Nơi nhận:``, ``Thành phần tham dự:``): 18 of the 70 on fit seeds 340-342, five of one
 list on one page (bench/RESULTS.md, "Typewritten pages, list dashes dropped (session 46)"); the rest are single words
 and item numbers read as other marks. A recipients list whose
 dashes were lost is read as one item, or loses one. The engine reads a typed line from its first letter and leaves
@@ -19,14 +19,14 @@ import numpy as np
 from .ocr import OcrResult
 from .speckdash import Limits, put_back_dashes
 
-#: A typed page's dash, as shares of the page's word height: a bar 0.18-0.6 wide (the typed ``-`` measured 0.3-0.45),
-#: up to 0.3 high (worn type's strokes thicken), its middle 0.4-0.75 down the first word's box (0.5-0.56), ending
-#: up to 1.5 word heights before the word (a typed space: 0.74-0.83 on the fit pages, 1.16-1.18 typed clean), its left
-#: edge within 0.25 of another dash's. Never inside the first word's box: there a worn letter's piece is a bar as
-#: well (the crossbar of a ``t`` broken from its stem, ``tại`` on seed 340, and a piece of ``giữa``'s ``g``, both
-#: put back as dashes before the rule was narrowed). The bar's ink is told at the first word's level: Otsu over a
-#: crop of bare margin splits the paper's grain, and a grain's streak before a centred line (``Họp xét duyệt``, seed
-#: 341, nothing printed there) stood in line with the list's dashes under it.
+#: A typed page's dash, as shares of the page's word height: a bar 0.18-0.6 wide (put back on the fit pages 0.23-0.31,
+#: the mono face's typed clean 0.35-0.39), up to 0.3 high (worn type's strokes thicken), its middle 0.4-0.75 down the
+#: first word's box, ending up to 1.5 word heights before the word (a typed space: 0.70-0.97 on the fit pages,
+#: 1.16-1.18 typed clean), its left edge within 0.25 of another dash's. Never inside the first word's box: there a worn
+#: first letter's piece is a bar as well (``tại``, ``tháng``, ``giữa`` on seeds 340-341 were given dashes before the
+#: rule was narrowed). The bar's ink is told at the first word's level: Otsu over a crop of bare margin splits the
+#: paper's grain, and such streaks before lines where nothing is printed (``Họp xét duyệt``, a centred line, ``đạt``,
+#: ``kịp`` on seed 341) stood in line with other lines' bars.
 TYPED = Limits(bar_min=0.18, bar_max=0.6, bar_high=0.3, mid_low=0.4, mid_high=0.75, gap=1.5, align=0.25,
                inside=False, word_ink=True)
 
