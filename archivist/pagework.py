@@ -48,6 +48,7 @@ from .typedcaps import typed_capitals
 from .typedcase import typed_case
 from .typedcolon import drop_stroke_colons
 from .typedcross import typed_crosses
+from .typeddash import typed_dashes
 from .typedfinal import typed_finals
 from .typedflag import typed_flags
 from .typedfoot import typed_feet
@@ -257,6 +258,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_crosses(ocr, prep.typed_before)  # a capital Đ read b, told by the D's top stroke (bộc lập)
     ocr = typed_zeros(ocr, prep.typed_before)  # a 6, 8 or 9 whose glyph shows the typed zero's dot (2089)
     ocr = typed_sixes(ocr, prep.typed_before)  # an 8 among digits whose glyph is open at its top right (189/KH)
+    ocr = typed_dashes(ocr, prep.typed_before)  # a list's dash it left out, by its bar and the list's
     ocr = correct_date_slots(ocr)  # a date's year word those rules left misread (tháng 8 năn 2010)
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)

@@ -55,11 +55,16 @@ EARLIER = [
              "the position '?HÚ TTCH' holds '?': a position is typed without marks"),
         Flag("issuer", ("metadata", "issuer"), "ỦY BAN KHÂW DÂU XÃ PHÍ LƯƠNG", "ỦY BAN NHÂN DÂN XÃ PHÚ LƯƠNG",
              "no administrative unit is named 'PHÍ LƯƠNG'"),  # crosscheck.unit_doubt
-        Flag("recipients", ("metadata", "recipients"),  # listflags.recipients_doubt; céc before typedletters (s. 39)
-             ["UBMTTQ VwW và các đoàn thể xã", "Trưởng các thắn, ấp", "TT Đảng ủy, HĐND xã", "Lưu VT, VP"],
+        # the first item's dash, read '=', is the dash again (typeddash, session 46): the list holds all five items,
+        # still wrong by its letters, flagged by the first item's code read with a capital (structflags) where
+        # listflags.recipients_doubt flagged the item lost ('= UBND huyện Đông Hưng (h/C);' not read as one)
+        Flag("recipients", ("metadata", "recipients"),
+             ["UBND huyện Đông Hưng (h/C)", "UBMTTQ VwW và các đoàn thể xã", "Trưởng các thắn, ấp",
+              "TT Đảng ủy, HĐND xã", "Lưu VT, VP"],
              ["UBND huyện Đông Hưng (b/c)", "UBMTTQ VN và các đoàn thể xã", "Trưởng các thôn, ấp",
               "TT Đảng ủy, HĐND xã", "Lưu VT, VP"],
-             "the line '= UBND huyện Đông Hưng (h/C);' beside them was not read as a recipient"),
+             "the code '(h/C)' in 'UBND huyện Đông Hưng (h/C)' is read with a capital; it is written small: a letter "
+             "misread"),
         Flag("date", ("metadata", "date"), "2009-06-23", "2009-06-23",  # chardoubt, on a RIGHT value
              "the OCR nearly read '6' for '0' in '2009'"))),
     Case("hg120-ttr-141", 120, 18, "speckle-19-ttr-141-cam-thach", (
