@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from archivist.fields import Field, missing
 from archivist.required import NOT_FOUND
 from archivist.seasonflags import season_doubt
+from archivist.tonetwin import tone_twin_doubt, tone_twins
 from archivist.untyped import common_fields, flag_untyped
 from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
 
@@ -80,3 +81,25 @@ def test_an_untold_type_sends_its_empty_fields_to_review_through_extract() -> No
     assert meta.classification is not None and meta.classification.type == "unknown", meta.classification
     assert {"subject", "place", "signer"} <= set(meta.needs_review), meta.needs_review
     assert meta.subject.value in (None, "") and (meta.subject.review or "").startswith(NOT_FOUND)
+
+
+# --- a signer's name word a tone from another listed name, read weakly -------------------------------------------
+
+def test_tone_twins_are_listed_names_a_tone_mark_apart() -> None:
+    assert tone_twins("Thủy", 2) == ["thùy"] and tone_twins("Thanh", 1) == ["thành"]
+    assert tone_twins("Hà", 0) == ["hạ"]  # a family name's twin from its own list
+    assert tone_twins("Lâm", 0) == [] and tone_twins("Oanh", 2) == []  # no listed twin
+    assert tone_twins("Vần", 1) == []  # an unlisted word has none: other rules judge it
+    assert "thúy" not in tone_twins("Thủy", 2)  # not listed: no twin of the list's
+
+
+def test_a_weakly_read_word_with_a_tone_twin_is_doubted() -> None:
+    why = tone_twin_doubt("Lâm Thủy Oanh", [("Lâm", 93.0), ("Thủy", 72.4), ("Oanh", 91.0)])
+    assert why is not None and "'Thủy' was read at 72" in why and "'Thùy'" in why, why
+    assert tone_twin_doubt("Lâm Thủy Oanh", [("Lâm", 93.0), ("Thủy,", 72.4), ("Oanh", 91.0)])  # a comma glued on
+
+
+def test_a_surely_read_twin_or_a_weak_word_without_one_is_not_doubted() -> None:
+    assert tone_twin_doubt("Lâm Thủy Oanh", [("Lâm", 93.0), ("Thủy", 92.0), ("Oanh", 91.0)]) is None
+    assert tone_twin_doubt("Lâm Thủy Oanh", [("Lâm", 60.0), ("Thủy", 92.0), ("Oanh", 61.0)]) is None  # no twin weak
+    assert tone_twin_doubt("Lâm Thủy Oanh", [("LâmThủy", 60.0), ("Oanh", 91.0)]) is None  # no word of its own
