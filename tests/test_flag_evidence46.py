@@ -7,6 +7,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from archivist.fields import Field, missing
+from archivist.levelcomma import comma_lost_doubt
 from archivist.required import NOT_FOUND
 from archivist.seasonflags import season_doubt
 from archivist.tonetwin import tone_twin_doubt, tone_twins
@@ -103,3 +104,14 @@ def test_a_surely_read_twin_or_a_weak_word_without_one_is_not_doubted() -> None:
     assert tone_twin_doubt("Lâm Thủy Oanh", [("Lâm", 93.0), ("Thủy", 92.0), ("Oanh", 91.0)]) is None
     assert tone_twin_doubt("Lâm Thủy Oanh", [("Lâm", 60.0), ("Thủy", 92.0), ("Oanh", 61.0)]) is None  # no twin weak
     assert tone_twin_doubt("Lâm Thủy Oanh", [("LâmThủy", 60.0), ("Oanh", 91.0)]) is None  # no word of its own
+
+
+# --- two bodies listed without their comma ---------------------------------------------------------------------
+
+def test_two_bodies_side_by_side_without_a_comma_are_doubted() -> None:
+    why = comma_lost_doubt("TT Đảng ủy HĐND xã")  # fresh HG345 speckle-20-qd-073's item, 0.85 unflagged
+    assert why is not None and "'Đảng ủy HĐND'" in why and "two bodies" in why, why
+    assert comma_lost_doubt("TT HĐND UBND xã") is not None
+    for item in ("TT Đảng ủy, HĐND xã", "Chủ tịch, các PCT UBND xã", "Thường trực HĐND - UBND xã",
+                 "Văn phòng HĐND và UBND xã", "UBMTTQ VN xã", "Đảng ủy xã"):
+        assert comma_lost_doubt(item) is None, item
