@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from archivist.fields import Field, missing
 from archivist.levelcomma import comma_lost_doubt
-from archivist.required import NOT_FOUND
+from archivist.required import NOT_FOUND, required_fields
 from archivist.seasonflags import season_doubt
 from archivist.tonetwin import tone_twin_doubt, tone_twins
 from archivist.untyped import common_fields, flag_untyped
@@ -115,3 +115,12 @@ def test_two_bodies_side_by_side_without_a_comma_are_doubted() -> None:
     for item in ("TT Đảng ủy, HĐND xã", "Chủ tịch, các PCT UBND xã", "Thường trực HĐND - UBND xã",
                  "Văn phòng HĐND và UBND xã", "UBMTTQ VN xã", "Đảng ủy xã"):
         assert comma_lost_doubt(item) is None, item
+
+
+# --- a civil-status extract's own number -------------------------------------------------------------------------
+
+def test_an_extract_is_asked_for_its_own_number_a_certificate_or_a_leaf_is_not() -> None:
+    assert "number_symbol" in required_fields("Khai sinh", "civil_status", "Trích lục")  # Số: 81/TLKS-BS
+    assert "number_symbol" in required_fields("Kết hôn", "civil_status", "Trích lục")
+    for form in ("Giấy chứng nhận", "Sổ đăng ký", "Tờ khai", None):
+        assert "number_symbol" not in required_fields("Kết hôn", "civil_status", form), form
