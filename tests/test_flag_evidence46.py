@@ -7,7 +7,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from archivist.fields import Field, missing
-from archivist.levelcomma import comma_lost_doubt
+from archivist.levelcomma import comma_lost_doubt, level_slip_doubt
 from archivist.required import NOT_FOUND, required_fields
 from archivist.seasonflags import season_doubt
 from archivist.tonetwin import tone_twin_doubt, tone_twins
@@ -124,3 +124,11 @@ def test_an_extract_is_asked_for_its_own_number_a_certificate_or_a_leaf_is_not()
     assert "number_symbol" in required_fields("Kết hôn", "civil_status", "Trích lục")
     for form in ("Giấy chứng nhận", "Sổ đăng ký", "Tờ khai", None):
         assert "number_symbol" not in required_fields("Kết hôn", "civil_status", form), form
+
+
+def test_a_level_list_ending_in_a_word_a_letter_from_a_level_is_doubted() -> None:
+    why = level_slip_doubt("V/v tổ chức thu gom rác thải sinh hoạt tại các thôn, ấn")  # fresh HG346 cv-180
+    assert why is not None and "'thôn, ấn'" in why, why
+    for text in ("tại các thôn, ấp", "các thôn, ấp;", "các thôn, tổ dân phố", "các xã, phường, thị trấn",
+                 "thôn, bản.", "các thôn, xóm", "tại thôn, ấn định thời gian"):  # a word not ending the list
+        assert level_slip_doubt(text) is None, text
