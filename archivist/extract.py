@@ -86,7 +86,7 @@ from .subjectrun import flag_run_on
 from .subjectword import flag_subject_word
 from .syllables import is_syllable
 from .twiceflags import flag_twice
-from .typeflags import flag_type_part
+from .typeflags import flag_type
 from .wordingflags import flag_wording
 
 __all__ = ["Field", "Metadata", "PageText", "extract", "format_date", "format_number_symbol", "parse_date",
@@ -347,7 +347,7 @@ def extract(pages: list[PageText], classification: Classification | None = None,
     flag_list_loss(found, doc.footer, pages)  # a two-row list's row lost; a code after 'Lưu: VT,' read as marks
     flag_lost(found, pages)  # a subject's word lost in a gap of its line, a list's formula misread
     flag_codes(found)  # a number's code 'UB' cut short, a level word misread after a code or capitalised in text
-    flag_type_part(found, cls)  # a number's type part that is no type's code, on a type that has one
+    flag_type(found, cls)  # a number's type part that is no type's code; an untold type's empty common fields
     flag_beside(found, doc.footer, pages)  # a list row's tail left as a stray; a typed number read again otherwise
     flag_deputy(found, doc.footer, pages)  # a position without PHÓ under which the signature column holds PHÓ/KT
     flag_second_signer(found)  # a signer stored from a secretary's block (THƯ KÝ): minutes keep the chair's

@@ -28,6 +28,7 @@ from .crosscheck import unmarked_key
 from .faintflags import value_words
 from .fields import NAME_FIELDS, Field
 from .lexicon import LETTERS, name_spellings
+from .tonetwin import tone_twin_doubt
 
 #: a word of letters (a name's words; digits and punctuation are not)
 
@@ -89,7 +90,8 @@ def surname_twin_doubt(name: str, texts: Sequence[str], first_conf: float | None
 def flag_name_twins(found: dict[str, Field], texts: Sequence[str], pages: Sequence[Any] = ()) -> None:
     """Mark for review each name of ``found`` (:data:`NAME_FIELDS`) that the document's lines ``texts`` write
     elsewhere with other marks (:func:`name_twin_doubt`), or, its family name read weakly on its page (``pages``),
-    with another family name one letter off (:func:`surname_twin_doubt`)."""
+    with another family name one letter off (:func:`surname_twin_doubt`); a signer, also a word of it with a listed
+    twin a tone away read weakly (:func:`archivist.tonetwin.tone_twin_doubt`)."""
     for field in NAME_FIELDS:
         f = found.get(field)
         if f is not None and isinstance(f.value, str) and not f.review:
@@ -97,3 +99,5 @@ def flag_name_twins(found: dict[str, Field], texts: Sequence[str], pages: Sequen
             page = next((p for p in pages if p.number == f.page), None)
             read = value_words(page.words or [], f) if page is not None and not f.review else []
             f.review = f.review or (surname_twin_doubt(f.value, texts, read[0][1]) if read else None)
+            if field == "signer" and read and not f.review:
+                f.review = tone_twin_doubt(f.value, [(w[0], w[1]) for w in read])

@@ -50,16 +50,23 @@ REGISTERED = frozenset({"book", "entry"})
 #: truth on all 265 civil-status records of the 81 sets of session 43; a title misread past matching (``TRÍCH LIC KHAT
 #: STIWN``, fresh HG266 faded-13-khai-sinh-8) left it empty and unflagged (hundred-and-forty-third round)
 CIVIL_SUBJECT = frozenset({"subject"})
+#: a civil-status extract (``TRÍCH LỤC KHAI SINH (BẢN SAO)``: Circular 04/2020/TT-BTP's forms) prints its own number
+#: in its header (``Số: 81/TLKS-BS``), apart from the entry it copies; the truth holds it on every extract the
+#: generator makes. Session 45's sealed HG299 faded-15-khai-sinh-34 left it empty and unflagged (session 46). A
+#: certificate or a declaration is not asked for one: its ``Số:`` is the entry's, or it has none
+EXTRACT_FORMS = ("Trích lục",)
+EXTRACT_NUMBER = frozenset({"number_symbol"})
 
 
 def required_fields(type_name: str, kind: str, form: str | None = None) -> set[str]:
     """The fields a document of ``type_name`` (of ``kind``, printed as ``form``: archivist/classify.py) must hold:
     its type's, else its kind's (none for a page whose type could not be told: the type itself is then what a
     person reviews), less what a register's leaf does not print; a civil-status record's subject (its title), and
-    its book and entry where its form is made from the register."""
+    its book and entry where its form is made from the register, and an extract's own number."""
     fields = set(load_table().expected_fields(type_name, kind))
     if kind == "civil_status":
         fields |= CIVIL_SUBJECT | (REGISTERED if form in REGISTERED_FORMS else frozenset())
+        fields |= EXTRACT_NUMBER if form in EXTRACT_FORMS else frozenset()
     return fields - REGISTER_FREE if form in REGISTER_FORMS else fields
 
 

@@ -42,6 +42,7 @@ import re
 from .fields import Field
 from .itemslips import subject_phrase_doubt
 from .recipients import CIRCULAR_01, old_spelling
+from .seasonflags import season_doubt
 from .subjectmarks import stop_doubt
 from .syllables import attested
 from .wordpairs import canon, double_doubt, entries, stroke_doubt, text_twin_doubt
@@ -188,8 +189,9 @@ def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
     """Mark for review a date of 2011 or later on a page spelled as Circular 55 wrote, and a subject with a
     hyphen glued between two words, a capital after its opening, an ``m`` read as ``n``, a pair of words the
     document writes otherwise elsewhere, a word capitalised from its second syllable, a lexicon phrase with a word
-    one confusion off or a name going on in a small ``b`` (a ``Đ`` worn); any text value with punctuation glued to
-    the front of a word, or a full stop glued to a word's end before a small-letter word."""
+    one confusion off, a season's name with a word one letter off (``vụ Thu bông``) or a name going on in a small
+    ``b`` (a ``Đ`` worn); any text value with punctuation glued to the front of a word, or a full stop glued to a
+    word's end before a small-letter word."""
     day = found.get("date")
     if day is not None and not day.review:
         day.review = era_doubt(day.value, texts)
@@ -197,6 +199,7 @@ def flag_slips(found: dict[str, Field], texts: list[str]) -> None:
     if subj is not None and isinstance(subj.value, str) and not subj.review:
         subj.review = glued_hyphen_doubt(subj.value) or opening_capital_doubt(subj.value) \
             or stroke_doubt(subj.value) or text_twin_doubt(subj.value, "\n".join(texts)) or double_doubt(subj.value) \
-            or inner_capital_doubt(subj.value) or subject_phrase_doubt(subj.value) or name_cross_doubt(subj.value)
+            or inner_capital_doubt(subj.value) or subject_phrase_doubt(subj.value) or season_doubt(subj.value) \
+            or name_cross_doubt(subj.value)
     flag_front_specks(found)
     flag_back_stops(found)

@@ -32,6 +32,7 @@ from .classify import THRESHOLD
 from .doctypes import load_table
 from .fields import Field
 from .numsym import parse_number_symbol
+from .untyped import flag_untyped
 
 
 def type_part_doubt(value: object, code: str | None) -> str | None:
@@ -73,3 +74,10 @@ def flag_type_part(found: dict[str, Field], cls: Any) -> None:
     sym = found.get("symbol")
     if num.review and sym is not None and not sym.review:
         sym.review = num.review
+
+
+def flag_type(found: dict[str, Field], cls: Any) -> None:
+    """The type's flags on ``found``: a number's type part in doubt (:func:`flag_type_part`), and, on a document
+    whose type could not be told, the fields most types carry left empty (:func:`archivist.untyped.flag_untyped`)."""
+    flag_type_part(found, cls)
+    flag_untyped(found, cls)
