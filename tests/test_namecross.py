@@ -31,5 +31,6 @@ def test_a_name_read_right_a_listed_word_or_no_name_is_not_doubted(subject: str)
 
 
 def test_the_targets_subject_is_flagged_through_extract_and_kept() -> None:
-    _subject_rule_through_extract("Về việc tổng kết sản xuất vụ Thu bông năm 2016",
-                                  "Về việc tổng kết sản xuất vụ Thu Đông năm 2016", "'Thu bông' opens a name")
+    # the season's own rule (seasonflags, fields46) speaks first for ``vụ Thu bông``: a name outside a season here
+    _subject_rule_through_extract("Về việc tổ chức lễ hội Hoa bào năm 2016",
+                                  "Về việc tổ chức lễ hội Hoa Đào năm 2016", "'Hoa bào' opens a name")
