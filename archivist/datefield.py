@@ -78,11 +78,11 @@ def lost_digit(line: Line, dm: DateMatch) -> str | None:
         return None
     spans = [(line.text[a:b], bx) for a, b, bx, _ in line.spans if a < dm.end and b > dm.start]
     year = next((bx for t, bx in reversed(spans) if re.fullmatch(r"\d{4}\W?", t)), None)
-    if year is None:
+    digit = (year[2] - year[0]) / 4 if year is not None else 0
+    if digit <= 0:
         return None
-    digit = (year[2] - year[0]) / 4
     for (t, bx), (nxt, _) in zip(spans, spans[1:], strict=False):
-        if re.fullmatch(r"\d", t) and digit > 0 and (bx[2] - bx[0]) >= WIDE_DIGIT * digit:
+        if re.fullmatch(r"\d", t) and (bx[2] - bx[0]) >= WIDE_DIGIT * digit:
             part = "day" if _fold(nxt).startswith("th") else "month"
             return f"the {part} reads one digit ('{t}') in a box two digits wide: a digit may be lost"
     return None

@@ -55,11 +55,10 @@ def correct_date_words(words: list[Word]) -> list[Word]:
         if core.islower() and (want := _RANGES.get(_fold(core))) and core != want[0] and nxt is not None \
                 and nxt.line == w.line and (n := _number(nxt.text)) is not None and want[1] <= n <= want[2]:
             out[i] = replace(w, text=w.text.replace(core, want[0], 1))
-        elif core.isalpha() and core.islower() and _fold(core) != "nam" and \
-                _near_nam(_fold(core)) and _year_slot(out, i):
+        elif core.isalpha() and core.islower() and (folded := _fold(core)) != "nam" and _near_nam(folded) \
+                and _year_slot(out, i):
             out[i] = replace(w, text="năm")  # marks around it in the slot are specks too
         elif core in ("Ủy", "Uỷ") and i and committee_case(f"{words[i - 1].text} {w.text} {nxt.text if nxt else ''}") \
                 != f"{words[i - 1].text} {w.text} {nxt.text if nxt else ''}":
             out[i] = replace(w, text=w.text.replace(core, core.lower(), 1))
     return out
-

@@ -266,11 +266,12 @@ def _continues(segs: list[Seg], subject: list[Line]) -> bool:
     take is no line of it: what follows it stands the column test (a speckled motto's rule read ``: bu: TH``, its
     ``bu:`` stored as the subject's last word: sealed HG328 of session 46)."""
     roles = ("vv", "text", "blank")
-    vv = subject[0]
-    if len(segs) >= 2 and (segs[-2].role != "text" or any(segs[-2].line is ln for ln in subject)) \
-            and segs[-2].role in roles or len(segs) < 2:
-        return len(segs) >= 2
-    col, box = vv.box(), segs[-1].line.box()
+    if len(segs) < 2:
+        return False
+    prev = segs[-2]
+    if prev.role in ("vv", "blank") or prev.role == "text" and any(prev.line is ln for ln in subject):
+        return True
+    col, box = subject[0].box(), segs[-1].line.box()
     if _beside(segs[-1].line, col) or (col is not None and box is not None and not col[0] <= (box[0] + box[2]) / 2
                                        <= col[2]):
         return False  # beside the subject, or reaching out from under it: the place before ``, ngày`` (HG43)
