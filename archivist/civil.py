@@ -81,11 +81,14 @@ def _date_value(d: DateMatch, ln: Line, at: int, following: Line | None) -> Fiel
     at 15 on a clean page, HG23) judged the digits read at 96, and right dates were flagged for it."""
     rest = len(ln.text) - at
     if d.end <= rest:
-        return make_field(d.value.isoformat(), 0.9, ln, at + d.start, at + d.end, repaired=d.repaired)
-    if following is not None and d.start > rest:
-        return make_field(d.value.isoformat(), 0.9, following, d.start - rest - 1, d.end - rest - 1,
-                          repaired=d.repaired)
-    return make_field(d.value.isoformat(), 0.9, ln, repaired=d.repaired)  # across the two lines: both judge it
+        f = make_field(d.value.isoformat(), 0.9, ln, at + d.start, at + d.end, repaired=d.repaired)
+    elif following is not None and d.start > rest:
+        f = make_field(d.value.isoformat(), 0.9, following, d.start - rest - 1, d.end - rest - 1,
+                       repaired=d.repaired)
+    else:
+        f = make_field(d.value.isoformat(), 0.9, ln, repaired=d.repaired)  # across the two lines: both judge it
+    f.review = d.guessed
+    return f
 
 
 def book_doubt(value: str) -> str | None:

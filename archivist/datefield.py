@@ -114,7 +114,7 @@ def date_field(doc: DocLayout, pd: Seg | None, years: set[int], book: int | None
             _HEADER_DATE.search(ln.folded) for ln in doc.pages[0][:doc.header.end])
         f.review = "the header's date line was not read; this date is from the text" if unread else None
         if f.review is None:
-            f.review = lost_digit(line, dm)
+            f.review = dm.guessed or lost_digit(line, dm)
         if pd is not None and line is pd.line and pd.place is None and _LABEL_LEAD.search(pd.lead):
             f.review = f"the date follows a form's label ('{pd.lead}'), not a place and 'ngày': a field of the form"
         return f

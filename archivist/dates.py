@@ -55,6 +55,10 @@ class DateMatch:
     end: int
     style: str  # "text" | "words" | "numeric" | "iso"
     repaired: bool  # OCR letters read as digits
+    #: Why the date is a guess: the day or month as read was one no calendar has (``37``), and the value is the
+    #: one reading of it through the digit confusions that is a date; the engine's own best other glyph may be
+    #: another (``37`` for ``27``: the table turns it into ``31``), so the grammar, not the pixels, chose it.
+    guessed: str | None = None
 
 
 def _num(s: str) -> tuple[int, bool] | None:
@@ -74,15 +78,18 @@ def _make(m: re.Match[str], style: str) -> DateMatch | None:
     if not 1000 <= year <= 2999:
         return None
     value = _valid(year, month[0], day)
-    repaired = r1 or r2 or month[1]
+    repaired, guessed = r1 or r2 or month[1], None
     if value is None and (month[0] > 12 or day > 31):  # one digit misread (``tháng 19`` for ``tháng 10``)?
         fixes = {v for mo in digit_variants(str(month[0])) if month[0] > 12 and (v := _valid(year, int(mo), day))}
         fixes |= {v for d in digit_variants(str(day)) if day > 31 and (v := _valid(year, month[0], int(d)))}
         if len(fixes) == 1:
             value, repaired = fixes.pop(), True
+            part, read, now = ("day", day, value.day) if day > 31 else ("month", month[0], value.month)
+            guessed = (f"the {part} was read as {read}, which no calendar has; {now} is a guess from digits the "
+                       "engine confuses")
     if value is None:
         return None
-    return DateMatch(value, m.start(), m.end(), "words" if mw else style, repaired)
+    return DateMatch(value, m.start(), m.end(), "words" if mw else style, repaired, guessed)
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
