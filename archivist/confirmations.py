@@ -102,8 +102,8 @@ def issuer_confirmed(issuer: Field, place: Field | None) -> bool:
 @lru_cache(maxsize=1)
 def district_wards() -> frozenset[str]:
     """Every former commune under its district, ``district<TAB>commune`` with their level words, as
-    :func:`archivist.crosscheck.name_key` writes them (``huyện can lộc\txã mỹ lộc``); empty without the lists.
-    Made once per database and code, then read from the user's cache, as :func:`archivist.crosscheck.unit_names`
+    :func:`archivist.unitnames.name_key` writes them (``huyện can lộc\txã mỹ lộc``); empty without the lists.
+    Made once per database and code, then read from the user's cache, as :func:`archivist.unitnames.unit_names`
     (read back in about 0.012 CPU s, once a process, and only when a document's parent and issuer are of the
     patterns :func:`parent_confirmed` judges)."""
     from .adminunits import UnitError, data_dir, district_wards_raw
@@ -116,7 +116,7 @@ def district_wards() -> frozenset[str]:
         return frozenset()
     here = Path(__file__).parent
     return frozenset(line for line in derived_lines(
-        "district-wards", [Path(__file__), here / "crosscheck.py", here / "textnorm.py", here / "adminunits.py"],
+        "district-wards", [Path(__file__), here / "unitnames.py", here / "textnorm.py", here / "adminunits.py"],
         lambda: {f"{name_key(d)}\t{name_key(w)}" for d, w in district_wards_raw()}, data=data) if line)
 
 

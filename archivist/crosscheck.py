@@ -33,9 +33,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
-from itertools import takewhile
-from pathlib import Path
 
 from .annotflags import annotation_doubt
 from .bodies import abbreviations
@@ -43,7 +40,6 @@ from .civil import register_book_doubt
 from .debrisflags import debris_value_doubt
 from .fields import Field
 from .footer import BULLET, Footer
-from .levelwords import LEVEL
 from .listflags import recipients_doubt, swallowed_doubt
 from .marks import MarkRestorer
 from .numsym import is_known_part
@@ -53,117 +49,17 @@ from .speckflags import symbol_word_doubt
 from .subjectmarks import subject_mark_doubt
 from .syllables import attested
 from .textnorm import normalize
-from .tokens import edge_without
+from .unitnames import _EDGE, commune_doubt, unit_doubt, unmarked_key
+
+# re-exported: their home is unitnames; extract, agreement, structflags, communenear, confirmations and tests ask here
+from .unitnames import level_lost as level_lost
+from .unitnames import name_key as name_key
+from .unitnames import unit_name as unit_name
+from .unitnames import unit_names as unit_names
 from .wordpairs import pair_doubt
 
-#: a name is cut out of a phrase, so its spaces go too; a stroke stays on a word (``ư//`` is no lone letter to
-#: speck_doubt: stripping it rewrote 2 recipients' reasons on the fit sets); the position checks strip it themselves
-_EDGE = edge_without("/") + " "
 MIN_YEAR = 1900
 _ANNEX = re.compile(r"^\W*(?:ban hanh\s*)?kem theo\b")  # (Ban hành) kèm theo Quyết định số …: an annex's heading
-
-
-def name_key(name: str) -> str:
-    """A unit name as the unit lists key it: NFC, lower case, single spaces."""
-    return " ".join(normalize(name).lower().split())
-
-
-@lru_cache(maxsize=1)
-def unit_names() -> frozenset[str]:
-    """Every unit name the installed lists know (2025 communes, former communes, districts, provinces),
-    without its level word, as :func:`name_key` writes it; empty when the lists are not installed.
-
-    Made once per database and code and then read from the user's cache (``tesswords.derived_lines``, under the
-    digest of the database's bytes and of the modules that decide the names: this one for :func:`name_key`,
-    levelwords for the level words, textnorm for ``normalize``, adminunits for the query): the query and the keys
-    cost the main process 0.04 CPU s on every batch, read back 0.003 (bench/RESULTS.md, issue 16, session 26)."""
-    from .adminunits import UnitError, data_dir
-    from .tesswords import derived_lines, model_digest
-
-    try:
-        db = data_dir() / "dataset.db"
-    except UnitError:
-        return frozenset()
-    here = Path(__file__).parent
-    try:
-        data = model_digest(db)
-    except OSError:
-        return _unit_names_built()
-    return frozenset(derived_lines("unit-names", [Path(__file__), here / "levelwords.py", here / "textnorm.py",
-                                                  here / "adminunits.py"],
-                                   _unit_names_built, data=data))
-
-
-def _unit_names_built() -> frozenset[str]:
-    """:func:`unit_names` made from the lists' database (empty when the lists are not installed)."""
-    from .adminunits import UnitError, unit_names_raw
-
-    try:
-        raw = unit_names_raw()
-    except UnitError:
-        return frozenset()
-    # The raw names first: the lists' 36,757 names are 9,387 different ones (every former commune repeats its
-    # district's and province's), and each is normalised once instead of each time it comes (0.046 -> 0.018
-    # CPU s a batch; the same set).
-    return frozenset(name_key(LEVEL.sub("", name, count=1)) for name in raw)
-
-
-def unit_name(part: str, whole: bool = False, codes: bool = False) -> str | None:
-    """The unit name in ``part`` (after ``XÃ``, ``huyện`` …; with ``whole``, the whole of it when it has no
-    level word), or None: the words in capitals or title case that follow (``xã Cẩm Thạch giai đoạn …``); a
-    name in small letters is no proper name (``huyện ủy``), nor one with a code in it (unless ``codes``)."""
-    hits = list(LEVEL.finditer(part))
-    if not hits and not whole:
-        return None
-    rest = (part[hits[-1].end():] if hits else part).strip(_EDGE).split()
-    words = list(takewhile(lambda w: w[:1].isupper() or w[:1].isdigit(), rest))  # xã Cẩm Thạch giai đoạn 2010
-    if not words or (not codes and any(w.strip(_EDGE).upper() in abbreviations() for w in words)):
-        return None
-    return " ".join(words).strip(_EDGE)
-
-
-def unit_doubt(value: str, whole: bool = False) -> str | None:
-    """Why a unit named in ``value`` is doubtful: the lists know no unit of that name (text after a comma
-    or in brackets is not part of the name; ``whole``: a place, named by its first part)."""
-    known = unit_names()
-    for part in re.split(r"[,;(]", value)[:1 if whole else None] if known else []:
-        if (name := unit_name(part, whole)) and name_key(name) not in known:
-            return f"no administrative unit is named '{name}'"
-    return None
-
-
-def unmarked_key(name: str) -> str:
-    """:func:`name_key` without tone marks, to find names spelled alike but marked differently."""
-    return " ".join(_fold(name).split())
-
-
-def commune_doubt(issuer: str, place: str) -> str | None:
-    """Why the issuer and the place are doubtful: they name one commune with different marks
-    (``XÃ VĨNH THANH`` and ``Vĩnh Thạnh``) that are both real names, so only a person can tell which is right
-    (a name no unit has is :func:`unit_doubt`'s, and the other is not doubted for it)."""
-    a, b = unit_name(re.split(r"[,;(]", issuer)[0]), unit_name(re.split(r"[,;(]", place)[0], whole=True)
-    if a and b and unmarked_key(a) == unmarked_key(b) and name_key(a) != name_key(b) \
-            and {name_key(a), name_key(b)} <= unit_names():
-        return f"the issuer and the place line spell the name two ways: '{a}', '{b}'"
-    return None
-
-
-def level_lost(place: str, lead: str, issuer: str) -> tuple[str, str] | None:
-    """The place with the level word it lost, and why, or None. The place span stops at a word in capitals,
-    so a level word printed ``XÃ`` or misread ``XI`` is left before a place that then reads ``Trung Nghĩa``:
-    when the issuer names the same unit after a level word with that first letter, the place was printed
-    with it (a short form has no word there), and the issuer says which one it was. A level word in any case
-    is one too when a speck glued to it (``"Xã``) kept it out of the place."""
-    hits = list(LEVEL.finditer(issuer))
-    core = lead.strip(_EDGE)
-    spelled = LEVEL.fullmatch(core + " ") is not None  # Xã, xã, XÃ: the level word itself
-    if not hits or LEVEL.match(place + " ") or not core.isalpha() or not (core.isupper() or spelled) or len(core) > 6:
-        return None
-    name, level = unit_name(issuer), hits[-1].group().strip()
-    if not name or unmarked_key(name) != unmarked_key(place) or _fold(core)[:1] != _fold(level)[:1]:
-        return None
-    word = level[:1].upper() + level[1:].lower()
-    return f"{word} {place}", f"the level word before the place was read '{core}'; '{word}' is the issuer's"
 
 
 def case_doubt(value: str) -> str | None:

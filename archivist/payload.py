@@ -181,24 +181,27 @@ def _joined(path: Path, offsets: Sequence[int], counts: Sequence[int], rows: int
     a fifth of the CPU of compressing the page again, and the scanner's bytes); None where they cannot be joined."""
     from .deflatejoin import join_strips
 
-    with open(path, "rb") as f:
-        strips = []
-        for offset, count in zip(offsets, counts, strict=True):
-            f.seek(offset)
-            strips.append(f.read(count))
-            if len(strips[-1]) != count:
-                raise OSError(f"the image data ends early ({len(strips[-1])} of {count} bytes)")
+    strips = _reads(path, offsets, counts)
     sizes = [row_bytes * min(rows, height - k * rows) for k in range(len(strips))]
     return join_strips(strips, sizes)
 
 
 def _read(path: Path, offset: int, count: int) -> bytes:
+    """The ``count`` bytes of ``path`` at ``offset`` (a frame's one strip)."""
+    return _reads(path, [offset], [count])[0]
+
+
+def _reads(path: Path, offsets: Sequence[int], counts: Sequence[int]) -> list[bytes]:
+    """Each span of ``path`` (``offsets[k]``, ``counts[k]`` bytes), read with one open. A scan cut short raises
+    OSError rather than passing fewer bytes, which would make the PDF's image a broken stream."""
+    out: list[bytes] = []
     with open(path, "rb") as f:
-        f.seek(offset)
-        data = f.read(count)
-    if len(data) != count:
-        raise OSError(f"the image data ends early ({len(data)} of {count} bytes)")
-    return data
+        for offset, count in zip(offsets, counts, strict=True):
+            f.seek(offset)
+            out.append(f.read(count))
+            if len(out[-1]) != count:
+                raise OSError(f"the image data ends early ({len(out[-1])} of {count} bytes)")
+    return out
 
 
 def encode_lossless(im: Image.Image, level: int = FLATE_LEVEL) -> ImagePayload:

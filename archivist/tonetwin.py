@@ -57,6 +57,6 @@ def tone_twin_doubt(value: str, read: Sequence[tuple[str, float]], weak: float =
         conf = next((c for letters, c in runs if len(letters) == 1 and _fold(letters[0]) == _fold(word)), None)
         if twins and conf is not None and conf < weak:
             other = twins[0][:1].upper() + twins[0][1:]
-            return (f"'{word}' was read at {conf:.0f} and '{other}' is a listed name a tone mark away: "
+            return (f"'{word}' was read at {conf:.1f} and '{other}' is a listed name a tone mark away: "
                     "the mark may be misread")
     return None

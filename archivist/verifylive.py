@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .plural import plural
-from .store import LOCK, STALE_AFTER, _holder_line, _pid_alive
+from .writerlock import LOCK, STALE_AFTER, _holder_line, _pid_alive
 
 
 class _Report(Protocol):

@@ -201,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=40, help="generated documents")
-    ap.add_argument("--seed", type=int, default=7, help="generator seed")
+    ap.add_argument("--seed", type=int, default=7,
+                    help="generator seed (accuracy.json records it and --types, --layout-era for a set this run made)")
     ap.add_argument("--workers", type=int, default=2, help="pipeline workers")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "acc", help="work folder")
     ap.add_argument("--reuse", type=Path, help="process and score all of a generated set (scans/, ground-truth/)")
@@ -242,7 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         records = stored_records(archive)
     seconds = time.perf_counter() - t0
     res = score(truths, records, base)
-    res.update({"seed": args.seed, "types": args.types, "layout_era": args.layout_era, "rescored": args.rescore,
+    made = not (args.reuse or args.rescore)  # a set given or made by an earlier run: these options did not make it
+    res.update({"seed": args.seed if made else None, "types": args.types if made else None,
+                "layout_era": args.layout_era if made else None, "set": str(base), "rescored": args.rescore,
                 "seconds": round(seconds, 1), "failures": failures})
     md = markdown(res, len(truths), seconds)
     if args.orientation:

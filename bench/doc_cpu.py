@@ -54,7 +54,7 @@ METHODS = (("store", "ArchiveStore", "seal"), ("store", "ArchiveStore", "write_r
            ("store", "ArchiveStore", "load_record"), ("indexbase", "IndexBackend", "index_file"),
            ("reportimages", "PageImages", "store"), ("marks", "MarkRestorer", "__init__"))
 #: functions called per word or per line from the modules above: a clock each call would cost more than they do
-SKIP = {"archivist.pdfa._f", "archivist.pdfa.escape", "archivist.extract._name_of"}
+SKIP = {"archivist.pdfa._f", "archivist.pdfa.escape", "archivist.partfields._name_of"}
 
 ACC: dict[str, float] = defaultdict(float)
 INC: dict[str, float] = defaultdict(float)  # inclusive, a piece's outermost call only (not twice when it recurses)

@@ -139,6 +139,7 @@ def test_a_generated_run_compared_with_itself_gains_and_breaks_nothing(tmp_path:
         assert (g["gained"], g["broken"]) == (0, 0) and g["a"] == g["b"]
         assert g["a"]["pages"] >= 2 and g["a"]["fields"]["n"] > 0 and g["a"]["wer_layer"] is not None
     acc = json.loads((tmp_path / "run" / "accuracy.json").read_text(encoding="utf-8"))
+    assert acc["seed"] is None and acc["set"] == str((tmp_path / "set").resolve())  # --reuse: not --seed's 7
     assert res["groups"][ALL]["a"]["wer"] == pytest.approx(acc["word_error_bow"]["mean"])
     assert res["groups"]["clean"]["a"]["wer_ordered"] == pytest.approx(acc["groups"]["clean"]["wer_ordered"])
     assert res["wrong_unflagged"] == [r | {"run": "both"} for r in res["wrong_unflagged"]]

@@ -85,20 +85,20 @@ def test_unit_names_are_read_back_the_same_and_follow_the_database(tmp_path: Pat
 
     import pytest
 
-    from archivist import adminunits, crosscheck
+    from archivist import adminunits, unitnames
 
     try:
         folder = adminunits.data_dir()
     except adminunits.UnitError:
         pytest.skip("the administrative unit lists are not installed")
     monkeypatch.setenv("ARCHIVIST_CACHE_DIR", str(tmp_path / "cache"))
-    crosscheck.unit_names.cache_clear()
+    unitnames.unit_names.cache_clear()
     try:
-        made = crosscheck._unit_names_built()
-        assert len(made) > 5000 and crosscheck.unit_names() == made  # made and stored
+        made = unitnames._unit_names_built()
+        assert len(made) > 5000 and unitnames.unit_names() == made  # made and stored
         assert len(list((tmp_path / "cache").glob("unit-names-*.txt"))) == 1
-        crosscheck.unit_names.cache_clear()
-        assert crosscheck.unit_names() == made  # read back
+        unitnames.unit_names.cache_clear()
+        assert unitnames.unit_names() == made  # read back
 
         copy = tmp_path / "lists"
         copy.mkdir()
@@ -109,13 +109,13 @@ def test_unit_names_are_read_back_the_same_and_follow_the_database(tmp_path: Pat
         con.commit()
         con.close()
         monkeypatch.setattr(adminunits, "data_dir", lambda: copy)
-        crosscheck.unit_names.cache_clear()
-        changed = crosscheck.unit_names()
-        assert changed == crosscheck._unit_names_built() != made
+        unitnames.unit_names.cache_clear()
+        changed = unitnames.unit_names()
+        assert changed == unitnames._unit_names_built() != made
         assert "zzyzx thử" in changed and "zzyzx thử" not in made
         assert len(list((tmp_path / "cache").glob("unit-names-*.txt"))) == 2
     finally:
-        crosscheck.unit_names.cache_clear()
+        unitnames.unit_names.cache_clear()
 
 
 def test_a_derived_table_follows_each_of_its_sources_and_its_data(tmp_path: Path, monkeypatch) -> None:

@@ -96,7 +96,9 @@ def test_tone_twins_are_listed_names_a_tone_mark_apart() -> None:
 
 def test_a_weakly_read_word_with_a_tone_twin_is_doubted() -> None:
     why = tone_twin_doubt("Lâm Thủy Oanh", [("Lâm", 93.0), ("Thủy", 72.4), ("Oanh", 91.0)])
-    assert why is not None and "'Thủy' was read at 72" in why and "'Thùy'" in why, why
+    assert why is not None and "'Thủy' was read at 72.4 and" in why and "'Thùy'" in why, why
+    why = tone_twin_doubt("Lâm Thủy Oanh", [("Lâm", 93.0), ("Thủy", 79.6), ("Oanh", 91.0)])
+    assert why is not None and "read at 79.6 and" in why, why  # under 80, as the rule is, not rounded to 80
     assert tone_twin_doubt("Lâm Thủy Oanh", [("Lâm", 93.0), ("Thủy,", 72.4), ("Oanh", 91.0)])  # a comma glued on
 
 

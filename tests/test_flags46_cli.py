@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ def test_a_weak_tone_twin_is_flagged_and_a_blank_page_left_alone_through_process
     rec, truth = done["typewriter-07-qd-214-tan-thanh-dong"]
     meta, field = rec["metadata"], rec["metadata"]["fields"]["signer"]
     assert meta["signer"] == field["value"] == truth["metadata"]["signer"] == "Lương Thùy Thơm"  # kept
-    assert "'Thùy' was read at" in (field.get("review") or "") and "'Thủy'" in field["review"], field.get("review")
+    assert re.search(r"'Thùy' was read at \d+\.\d and", field.get("review") or "") and "'Thủy'" in field["review"], \
+        field.get("review")  # one decimal: a word read at 79.6 is under the rule's 80, as the reason says
     assert "signer" in meta["needs_review"]
     blank, _ = done["notext-43-to-trang"]
     assert blank["metadata"]["type"] == "unknown"

@@ -221,3 +221,21 @@ def test_deflate_strips_reencoded_no_larger_than_the_strips(tmp_path: Path, monk
     assert payload.filter == "FlateDecode" and payload.decode_parms["Predictor"] == 12
     assert len(payload.data) <= strips
     assert np.array_equal(decoded(payload), source(path))
+
+
+@pytest.mark.parametrize("rows", [10_000, 16])
+def test_a_tiff_cut_short_raises_not_a_broken_stream(tmp_path: Path, rows: int) -> None:
+    """A Deflate TIFF whose file ends inside its last strip (a copy cut short), of one strip or of several
+    joined (archivist/payload.py reads both through one helper): OSError naming the bytes found, never a PDF
+    image made of fewer bytes than the strips hold."""
+    from archivist.payload import tiff_passthrough
+
+    path, cut = tmp_path / "whole.tif", tmp_path / "cut.tif"
+    page("L").save(path, dpi=(100, 100), compression="tiff_adobe_deflate", tiffinfo={278: rows, 317: 2})
+    with Image.open(path) as im:
+        offsets, counts = im.tag_v2[273], im.tag_v2[279]
+        assert (len(offsets) > 1) == (rows == 16)
+        assert tiff_passthrough(path, im) is not None  # whole, it passes
+        cut.write_bytes(path.read_bytes()[:offsets[-1] + counts[-1] - 5])
+        with pytest.raises(OSError, match=rf"ends early \({counts[-1] - 5} of {counts[-1]} bytes\)"):
+            tiff_passthrough(cut, im)
