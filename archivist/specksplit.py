@@ -47,9 +47,9 @@ _JOINED = re.compile(r"([^\W\d_]+)([^\w\s/%&]{1,2})([^\W\d_]+)")
 #: A label glued to its number (``Số:57/KH-UBND``, ``SỐ:99``): a word, its colon, then a token holding a digit.
 _LABELLED = re.compile(r"([^\W\d_]+)(:)(\S*\d\S*)")
 #: The gap between a label and its number, at least this share of the word height: the colon's dots are set aside
-#: with the specks, so a label printed glued (``Số:57``) still shows the colon's width and two letter spacings; the
-#: glued labels of fit seeds 412-413 showed 0.70-0.82.
-LABEL_GAP = 0.4
+#: with the specks, so a label printed glued still shows the colon's width and two letter spacings (``Số:57`` drawn
+#: in Liberation Serif: 0.48; ``Số: 57``: 0.83); the labels a speck glued on fit seeds 412-413 showed 0.70-0.82.
+LABEL_GAP = 0.6
 #: The gap the specks leave between the two parts, at least this share of the page's word height. On fit seeds
 #: 310-312 the words the line prints apart stood at least 0.28 of it apart in 95% of the boxes; the joined tokens
 #: split showed 0.15-0.69, the printed joins the lexicon lets through (``đồng/năm``, ``tạ/ha``) 0.06-0.09.

@@ -54,6 +54,18 @@ def test_a_printed_hyphen_and_letters_close_stay() -> None:
     assert split_speck_joins(first, image, image) is first
 
 
+def test_a_label_a_speck_glued_to_its_number_is_split_at_the_gap() -> None:
+    for read, first, second in (("Số:57/KH-UBND", "Số:", "57/KH-UBND"), ("SỐ:99", "SỐ:", "99")):
+        image, words = _joined(read, first, second)
+        out = split_speck_joins(_ocr(words), image, image)
+        assert [w.text for w in out.words] == ["xã", first, second, "hoạch"], read
+    image, words = drawn_parts([("xã", "xã", 10), ("Số:57", "Số:57", 90), ("hoạch", "hoạch", 330)])
+    first = _ocr(words)  # printed glued: the colon's width and two letter spacings, no word gap
+    assert split_speck_joins(first, image, image) is first
+    image, words = _joined("xyzq:57", "xyzq:", "57")  # no word before the colon: no label
+    assert "xyzq:57" in [w.text for w in split_speck_joins(_ocr(words), image, image).words]
+
+
 def test_only_parts_the_lexicon_knows_and_never_two_abbreviations() -> None:
     for read, first, second in (("TT.HĐND", "TT", "HĐND"), ("là-qùa", "là", "qùa"), ("tạ/ha", "tạ", "ha"),
                                 ("XÄ*HỘI", "XÄ", "HỘI")):
