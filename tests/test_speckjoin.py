@@ -74,3 +74,14 @@ def test_the_joined_token_takes_both_boxes_and_the_lower_confidence() -> None:
 def test_a_page_not_speckled_is_left_alone() -> None:
     first = OcrResult(_line("Số:", "135/KH-", "UBND"), "Số: 135/KH- UBND", 80.0)
     assert join_speck_numbers(first, None) is first
+
+
+def test_the_header_symbol_loses_a_speck_mark_after_it() -> None:
+    assert _texts(_line("Số:", "114/GM-UBND,")) == ["Số:", "114/GM-UBND"]
+    assert _texts(_line("Số:", "89/KH-HBND_.")) == ["Số:", "89/KH-HBND"]
+    assert _texts(_line("Số:", "135/KH-", "UBND,")) == ["Số:", "135/KH-UBND"]  # joined, then trimmed
+    for texts in (("số", "114/GM-UBND,", "ngày"),  # a symbol cited in the body keeps its comma
+                  ("Số:", "03/1998."), ("Số:", "68,")):  # a register's number: no symbol
+        assert _texts(_line(*texts)) == list(texts), texts
+    label, symbol = _line("Số:", "114/GM-UBND,")
+    assert _texts([label, Word(symbol.text, 90.0, symbol.bbox, 1)]) == ["Số:", "114/GM-UBND,"]  # not its line
