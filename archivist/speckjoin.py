@@ -15,7 +15,9 @@ first part cannot end a token the page prints:
 - a date ``dd/mm/yyyy`` is printed whole: a day and its slash (``30/``) followed by ``mm/yyyy``, or a day and month
   (``30/12/``) followed by the year, is one date where day and month are a calendar's;
 - a sum's thousands point is followed by three digits: ``1.`` followed by ``300.000`` is ``1.300.000`` where the
-  first part is not the first word of its line (a list's ``1.`` opens its line) nor a heading's number (``Điều 1.``).
+  first part is not the first word of its line (a list's ``1.`` opens its line) nor a heading's number (``Điều 1.``);
+  a sum grouped by points followed by three digits is the sum with its last point lost (``251.800 000``, fit seed
+  412: ``251.800.000``).
 
 The header's symbol, the token after the label ``Số:``, ends its line: a mark a speck left after it
 (``114/GM-UBND,``, ``89/KH-HBND_.``) is taken off (2 of the 16 fit documents of seeds 410-411; the truth prints none).
@@ -56,6 +58,8 @@ _YEAR = re.compile(r"\d{4}[.,;:)]*")
 #: A sum's head and its thousands: ``1.`` / ``1.214.`` + ``300.000`` / ``200.000,``.
 _SUM_HEAD = re.compile(r"\d{1,3}(?:\.\d{3})*\.")
 _THOUSANDS = re.compile(r"\d{3}(?:\.\d{3})*[.,;:)]*")
+#: A sum grouped by points, its next point lost: ``251.800`` + ``000``.
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 #: Words a section's number follows (``Điều 1.``, ``Mục 2.``): that number ends its token.
 _HEADINGS = frozenset({"điều", "khoản", "mục", "phần", "chương", "bước"})
 
@@ -88,6 +92,8 @@ def joined_text(words: list[Word], k: int) -> tuple[str, int] | None:
         opens = k == 0 or words[k - 1].line != first.line
         heading = not opens and words[k - 1].text.lower() in _HEADINGS
         return None if opens or heading else (a + b, 2)
+    if _GROUPED.fullmatch(a) and _THOUSANDS.fullmatch(b):
+        return f"{a}.{b}", 2
     return None
 
 

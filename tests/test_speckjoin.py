@@ -37,6 +37,7 @@ def test_a_date_or_a_sum_broken_is_one_again() -> None:
     assert _texts(_line("ngày", "30/12/", "2006")) == ["ngày", "30/12/2006"]
     assert _texts(_line("là", "1.", "300.000", "đồng")) == ["là", "1.300.000", "đồng"]
     assert _texts(_line("là", "1.214.", "200.000;")) == ["là", "1.214.200.000;"]
+    assert _texts(_line("khác:", "251.800", "000", "đồng;")) == ["khác:", "251.800.000", "đồng;"]  # its point lost
 
 
 def test_what_the_grammar_allows_apart_stays() -> None:
@@ -46,6 +47,7 @@ def test_what_the_grammar_allows_apart_stays() -> None:
                   ("30/", "13/2006"), ("32/12/", "2006"),  # no calendar's day and month
                   ("135/KH-", "Ủy"), ("135/KH-", "-", "ban"),  # no issuer after the hyphen
                   ("năm", "2021.", "300.000"),  # a year ends its sentence
+                  ("251", "000"), ("2021", "300.000"),  # no point: no sum's grouping
                   ("tạ/", "ha")):
         words = _line(*texts)
         assert _texts(words) == list(texts), texts
