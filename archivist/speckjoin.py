@@ -38,28 +38,24 @@ from .ocr import OcrResult, nfc
 from .ocrfix import text_of
 
 _CAPS = r"[A-ZĐ][A-Za-zĐđ]*"
-#: A symbol's head, its issuer missing: ``135/KH-``, ``/QĐ-``, ``95/UBND-``, ``(111/KH-``.
-_SYMBOL_HEAD = re.compile(rf"[(\[]?\d*/{_CAPS}(?:-{_CAPS})*-")
-#: A symbol broken at its slash or at its hyphen: ``135/`` + ``KH-UBND``, ``135/KH`` + ``-UBND``.
-_NUMBER_SLASH = re.compile(r"[(\[]?\d+/")
-_SYMBOL_BODY = re.compile(rf"{_CAPS}(?:-{_CAPS})+[.,;:)\]]*")
-_NUMBER_KIND = re.compile(rf"[(\[]?\d+/{_CAPS}")
-_SYMBOL_TAIL = re.compile(r"(?:-[A-ZĐ]{2,})+[.,;:)\]]*")
-#: An issuer: capitals (``UBND``, ``HĐND``, ``TLKS``), a closing mark or stop after it.
-_ISSUER = re.compile(r"[A-ZĐ]{2,}[.,;:)\]]*")
+#: What may close a symbol, a date or a sum in a sentence: a stop, a comma, a closing bracket.
+_END = r"[.,;:)\]]*"
+#: A symbol's head, its issuer missing: ``135/KH-``, ``/QĐ-``, ``95/UBND-``, ``(111/KH-``; an issuer: capitals
+#: (``UBND``, ``HĐND``, ``TLKS``).
+_SYMBOL_HEAD, _ISSUER = re.compile(rf"[(\[]?\d*/{_CAPS}(?:-{_CAPS})*-"), re.compile(rf"[A-ZĐ]{{2,}}{_END}")
+#: A symbol broken at its slash or at its hyphen (``135/`` + ``KH-UBND``, ``135/KH`` + ``-UBND``): head and rest.
+_SYMBOL_PARTS = tuple((re.compile(head), re.compile(rest)) for head, rest in (
+    (r"[(\[]?\d+/", rf"{_CAPS}(?:-{_CAPS})+{_END}"),
+    (rf"[(\[]?\d+/{_CAPS}", rf"(?:-[A-ZĐ]{{2,}})+{_END}"),
+))
 #: The header's symbol after its label, a speck's mark after it: ``Số:`` + ``114/GM-UBND,``.
-_LABEL = re.compile(r"Số:", re.IGNORECASE)
-_MARKED_SYMBOL = re.compile(rf"(\d+/{_CAPS}(?:-{_CAPS})+)[.,;_]+")
-#: A date's head and its rest: ``30/`` + ``12/2006,``; ``30/12/`` + ``2006,``.
-_DAY = re.compile(r"(\d{1,2})/")
-_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})[.,;:)]*")
-_DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})/")
-_YEAR = re.compile(r"\d{4}[.,;:)]*")
-#: A sum's head and its thousands: ``1.`` / ``1.214.`` + ``300.000`` / ``200.000,``.
-_SUM_HEAD = re.compile(r"\d{1,3}(?:\.\d{3})*\.")
-_THOUSANDS = re.compile(r"\d{3}(?:\.\d{3})*[.,;:)]*")
-#: A sum grouped by points, its next point lost: ``251.800`` + ``000``.
-_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_LABEL, _MARKED_SYMBOL = re.compile(r"Số:", re.IGNORECASE), re.compile(rf"(\d+/{_CAPS}(?:-{_CAPS})+)[.,;_]+")
+#: A date's head (``30/``, ``30/12/``) and the date it makes with its rest (``30/12/2006,``).
+_DATE_HEAD, _DATE = re.compile(r"\d{1,2}/(?:\d{1,2}/)?"), re.compile(rf"(\d{{1,2}})/(\d{{1,2}})/\d{{4}}{_END}")
+#: A sum's head (``1.``, ``1.214.``), a sum grouped by points its next point lost (``251.800``), and the
+#: thousands after either (``300.000``, ``200.000,``, ``000``).
+_SUM_HEAD, _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})*\."), re.compile(r"\d{1,3}(?:\.\d{3})+")
+_THOUSANDS = re.compile(rf"\d{{3}}(?:\.\d{{3}})*{_END}")
 #: Words a section's number follows (``Điều 1.``, ``Mục 2.``): that number ends its token.
 _HEADINGS = frozenset({"điều", "khoản", "mục", "phần", "chương", "bước"})
 
@@ -81,12 +77,9 @@ def joined_text(words: list[Word], k: int) -> tuple[str, int] | None:
         if b == "-" and len(rest) > 1:
             return (a + rest[1].text, 3) if _ISSUER.fullmatch(rest[1].text) else None
         return (a + b, 2) if _ISSUER.fullmatch(b) else None
-    if (_NUMBER_SLASH.fullmatch(a) and _SYMBOL_BODY.fullmatch(b)) or (_NUMBER_KIND.fullmatch(a)
-                                                                        and _SYMBOL_TAIL.fullmatch(b)):
+    if any(head.fullmatch(a) and rest.fullmatch(b) for head, rest in _SYMBOL_PARTS):
         return a + b, 2
-    if (m := _DAY.fullmatch(a)) and (n := _MONTH_YEAR.fullmatch(b)) and _date(m[1], n[1]):
-        return a + b, 2
-    if (m := _DAY_MONTH.fullmatch(a)) and _YEAR.fullmatch(b) and _date(m[1], m[2]):
+    if _DATE_HEAD.fullmatch(a) and (d := _DATE.fullmatch(a + b)) and _date(d[1], d[2]):
         return a + b, 2
     if _SUM_HEAD.fullmatch(a) and _THOUSANDS.fullmatch(b):
         opens = k == 0 or words[k - 1].line != first.line
