@@ -37,6 +37,7 @@ from .preview import make_preview
 from .spanread import reread_spans
 from .speckcolon import speck_colons
 from .speckdash import put_back_dashes
+from .speckjoin import join_speck_numbers
 from .speckjunk import drop_speck_letters
 from .specklone import drop_lone_specks
 from .speckread import reread_specks
@@ -232,6 +233,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = drop_speck_letters(ocr, prep.unsmoothed, prep.image)  # one read as letters, lower than any letter's ink
     ocr = put_back_dashes(ocr, prep.unsmoothed, prep.image)  # a list's dash it left out, by its bar and the list's
     ocr = split_speck_joins(ocr, prep.unsmoothed, prep.image)  # two words a speck joined (Hải-Xuân), by the gap
+    ocr = join_speck_numbers(ocr, prep.unsmoothed)  # and a symbol, date or sum it broke (135/KH- UBND), by grammar
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters
     ocr = faded_glyphs(ocr, prep)  # its section numerals (#ƒ. for II.) and typed first letters' case, by glyph
     ocr = faded_lines(ocr, prep)  # a body line's right part, read after the lines under it, put back on its line

@@ -54,6 +54,18 @@ def test_a_printed_hyphen_and_letters_close_stay() -> None:
     assert split_speck_joins(first, image, image) is first
 
 
+def test_a_label_a_speck_glued_to_its_number_is_split_at_the_gap() -> None:
+    for read, first, second in (("Số:57/KH-UBND", "Số:", "57/KH-UBND"), ("SỐ:99", "SỐ:", "99")):
+        image, words = _joined(read, first, second)
+        out = split_speck_joins(_ocr(words), image, image)
+        assert [w.text for w in out.words] == ["xã", first, second, "hoạch"], read
+    image, words = drawn_parts([("xã", "xã", 10), ("Số:57", "Số:57", 90), ("hoạch", "hoạch", 330)])
+    first = _ocr(words)  # printed glued: the colon's width and two letter spacings, no word gap
+    assert split_speck_joins(first, image, image) is first
+    image, words = _joined("xyzq:57", "xyzq:", "57")  # no word before the colon: no label
+    assert "xyzq:57" in [w.text for w in split_speck_joins(_ocr(words), image, image).words]
+
+
 def test_only_parts_the_lexicon_knows_and_never_two_abbreviations() -> None:
     for read, first, second in (("TT.HĐND", "TT", "HĐND"), ("là-qùa", "là", "qùa"), ("tạ/ha", "tạ", "ha"),
                                 ("XÄ*HỘI", "XÄ", "HỘI")):
@@ -92,3 +104,34 @@ def test_generated_speckled_page_splits_a_speck_join_end_to_end(tmp_path: Path,
     assert not lost["with"] - lost["without"], lost
     layer = gain_and_layer(truth, texts, tmp_path / "with")
     assert "xã;" in layer and "UBND)xã;" not in layer
+
+
+@pytest.mark.slow
+def test_generated_speckled_page_splits_a_label_from_its_number_end_to_end(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated speckled page (seed 412's first document, a fit seed of session 47: a plan, 200 dpi, JPEG) through
+    ``archivist process``: without the label's split its header reads ``Số:57/KH-UBND``, a speck in the gap after the
+    colon; with it ``Số:`` and ``57/KH-UBND``, both truth words, no word of the truth lost that was read before, and
+    the PDF/A-1b's text layer holds the symbol and passes Preflight."""
+    import shutil
+    from collections import Counter
+
+    from archivist import specksplit
+    from archivist.metrics import words
+    from samples.generate import generate
+    from tests.steprun import first_page_with_and_without, gain_and_layer
+
+    doc = generate(tmp_path / "set", seed=412, n_docs=8, groups=["speckle"])[0]  # the set's first page, as run
+    truth = doc["pages"][0]["text"]
+    assert "Số: 57/KH-UBND" in truth
+    scans = tmp_path / "set" / "scans"
+    for other in scans.iterdir():  # the first document only is read
+        if other.name != Path(doc["pages"][0]["file"]).name:
+            shutil.rmtree(other) if other.is_dir() else other.unlink()
+    texts = first_page_with_and_without(
+        scans, tmp_path, lambda: monkeypatch.setattr(specksplit, "LABEL_GAP", float("inf")))
+    assert "Số:57/KH-UBND" in texts["without"].split()
+    assert {"Số:", "57/KH-UBND"} <= set(texts["with"].split())
+    lost = {name: Counter(words(truth)) - Counter(words(text)) for name, text in texts.items()}
+    assert not lost["with"] - lost["without"], lost
+    assert "57/KH-UBND" in gain_and_layer(truth, texts, tmp_path / "with")
