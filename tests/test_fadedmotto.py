@@ -131,3 +131,32 @@ def test_generated_faded_document_reads_its_signers_position_end_to_end(tmp_path
                                                                       lambda ws: [None] * len(ws)),
                            doc=2, group="faded", docs=8)
     assert_mended(done, "CHÚ", "CHỦ")
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("KT. CHỦ TTCH", "KT. CHỦ TỊCH"), ("PHÓ CHỦ TTICH", "PHÓ CHỦ TỊCH"), ("DÂN CHỦ TT{CH Lâm", "DÂN CHỦ TỊCH Lâm"),
+    ("TM. CHỦ TICH.", "TM. CHỦ TỊCH."),  # its edges kept
+    ("PHÓ CHÚ TTCH", "PHÓ CHỦ TỊCH"),  # both words off: the seat first, then the chair before it
+])
+def test_the_positions_seat_is_read_tich_after_chu(read: str, printed: str) -> None:
+    ws = _words(read)
+    ocr = OcrResult(ws, read, 80.0)
+    page = np.full((40, 200), 255, np.uint8)
+    prep = restore.Prepared(page, 300.0, [], ["clahe"], 1.0, before_contrast=page)
+    assert fadedmotto.faded_headings(ocr, prep).text == printed
+
+
+@pytest.mark.parametrize("read", [
+    "CHỦ TỊCH", "CHỦ NGHĨA",  # read right; the title's word after CHỦ
+    "CHỦ Tịch", "CHỦ TM", "chủ ttch",  # a small letter; three edits off; not capitals
+    "CHÚC TTCH", "DÂN TTCH", "CHỦ ITCH",  # not CHỦ before it; not opening with T
+])
+def test_other_words_after_chu_are_left(read: str) -> None:
+    ws = _words(read)
+    assert fadedmotto.seat_words(ws) == [None] * len(ws)
+
+
+def test_the_seat_on_another_line_is_left() -> None:
+    ws = _words("CHỦ TTCH")
+    ws[1] = Word(ws[1].text, ws[1].conf, ws[1].bbox, 1)
+    assert fadedmotto.seat_words(ws) == [None, None]
