@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from archivist import fadedmotto, fadedsymbols, pagework, restore
-from archivist.models import Word
-from archivist.ocr import OcrResult
+from archivist import fadedmotto, fadedsymbols, pagework
 from tests.rereadcheck import assert_mended, typed_both_ways
+from tests.test_fadedmotto import assert_only_on_a_faded_page
 
 
 @pytest.mark.parametrize(("read", "printed"), [
@@ -32,13 +30,7 @@ def test_a_symbol_elsewhere_is_left(read: str) -> None:
 
 
 def test_faded_symbols_only_on_a_faded_page_boxes_kept() -> None:
-    ws = [Word(t, 80.0, (30 * k, 0, 30 * k + 25, 20), 0) for k, t in enumerate(["tháng", "Ø1", "năm", "20€5"])]
-    ocr = OcrResult(ws, "tháng Ø1 năm 20€5", 80.0)
-    page = np.full((40, 200), 255, np.uint8)
-    assert fadedsymbols.faded_symbols(ocr, restore.Prepared(page, 300.0, [], [], 1.0)) is ocr
-    out = fadedsymbols.faded_symbols(ocr, restore.Prepared(page, 300.0, [], ["clahe"], 1.0, before_contrast=page))
-    assert out.text == "tháng 01 năm 2005"
-    assert [(w.bbox, w.line) for w in out.words] == [(w.bbox, w.line) for w in ws]
+    assert_only_on_a_faded_page(fadedsymbols.faded_symbols, "tháng Ø1 năm 20€5 (b/€);", "tháng 01 năm 2005 (b/c);")
 
 
 @pytest.mark.slow
