@@ -2,7 +2,7 @@
 
 Why: on a faded carbon copy the grain breaks a ring's stroke and the engine, unsure, reads the ring as a symbol of
 its model's other scripts: a ``0`` read ``Ø`` (slashed) or ``€`` inside a number (``ngày 02 thắng Ø1 năm``, a civil
-extract's ``20€5``), the ``c`` of a recipient's note ``(b/c)`` read ``€`` (``(b/€);``, ``(b/€C);``): 6 tokens on the
+extract's ``20€5``), the ``c`` of a recipient's note ``(b/c)`` read ``€`` (``(b/€);``, ``(b/€C);``): 5 tokens on the
 fit sets 415-417, each a truth word lost (bench/RESULTS.md, "Faded pages, tenth round (session 47)"). Neither symbol
 is written in a commune's record, a number holds no letter but these, and Decree 30's one bracketed note after a
 recipient is ``(b/c)``, so the symbol is read as the glyph it stands for there and nowhere else: a word with any
