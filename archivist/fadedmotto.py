@@ -16,7 +16,7 @@ read before ``TỊCH`` on the dumped faded pages of sessions 41-45, 3 on the fit
 written, so a word in capitals that is ``CHU`` but for its marks, followed on its line by ``TỊCH`` read right, is read
 ``CHỦ`` (:func:`position_words`); the metadata already stored the position as ``CHỦ TỊCH`` from its closed list, the
 text, the index and the layer kept ``CHÚ``. The other way round, the dot under the ``Ị`` comes out a second stem or a
-symbol, or the ``H`` is lost (``TTCH``, ``TTICH``, ``TT{CH``, ``TỊC``: 5 of the 189 truth words the fit sets 415-417
+symbol, or the ``H`` is lost (``TTCH``, ``TTICH``, ``TT{CH``, ``TỊC``: 5 of the 212 truth words the fit sets 415-417
 lost; bench/RESULTS.md, "Faded pages, tenth round (session 47)"), so a word in capitals
 within :data:`SEAT_EDITS` of ``TỊCH`` right after ``CHỦ`` (or ``CHU`` but for its marks) on its line is read ``TỊCH``
 (:func:`seat_words`): after ``CHỦ`` in capitals only ``TỊCH`` and ``NGHĨA`` (the title's, five edits off) are printed.
