@@ -15,7 +15,11 @@ hook over the ``U`` comes out an acute or another mark (``CHÚ TỊCH``: 8 of th
 read before ``TỊCH`` on the dumped faded pages of sessions 41-45, 3 on the fit sets 315-317). No such phrase is
 written, so a word in capitals that is ``CHU`` but for its marks, followed on its line by ``TỊCH`` read right, is read
 ``CHỦ`` (:func:`position_words`); the metadata already stored the position as ``CHỦ TỊCH`` from its closed list, the
-text, the index and the layer kept ``CHÚ``.
+text, the index and the layer kept ``CHÚ``. The other way round, the dot under the ``Ị`` comes out a second stem or a
+symbol, or the ``H`` is lost (``TTCH``, ``TTICH``, ``TT{CH``, ``TỊC``: 5 of the 212 truth words the fit sets 415-417
+lost; bench/RESULTS.md, "Faded pages, tenth round (session 47)"), so a word in capitals
+within :data:`SEAT_EDITS` of ``TỊCH`` right after ``CHỦ`` (or ``CHU`` but for its marks) on its line is read ``TỊCH``
+(:func:`seat_words`): after ``CHỦ`` in capitals only ``TỊCH`` and ``NGHĨA`` (the title's, five edits off) are printed.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from .models import Word
 from .mottofix import HEADINGS
 from .ocr import OcrResult, nfc
 from .restore import Prepared
+from .tokens import EDGE, split_edges
 from .typedcase import with_readings
 
 #: At most this many words of a run may be other than the heading's (the rest read it).
@@ -89,11 +94,33 @@ def position_words(words: list[Word]) -> list[str | None]:
             and words[k + 1].line == w.line else None for k, (t, w) in enumerate(zip(texts, words, strict=True))]
 
 
+#: A word after the position's ``CHỦ`` is read :data:`SEAT` only within this many edits of it (``TTCH`` one,
+#: ``TTICH`` and ``TT{CH`` two); ``NGHĨA``, the title's word after ``CHỦ``, is five off.
+SEAT_EDITS = 2
+
+
+def seat_words(words: list[Word]) -> list[str | None]:
+    """Each word of ``words`` to read :data:`SEAT` (its edges kept: ``TTCH.`` → ``TỊCH.``): a word with no small letter,
+    not :data:`SEAT`, within :data:`SEAT_EDITS` of it and opening with its ``T``, right after a word on its line that
+    is :data:`CHAIR_BARE` but for its marks (``CHỦ``, ``CHÚ``); None for the others."""
+    texts = [nfc(w.text) for w in words]
+    out: list[str | None] = [None] * len(words)
+    for k in range(1, len(words)):
+        lead, core, trail = split_edges(texts[k], EDGE)
+        if (core != SEAT and core[:1] == SEAT[0] and not any(c.islower() for c in core)
+                and Levenshtein.distance(core, SEAT) <= SEAT_EDITS and words[k].line == words[k - 1].line
+                and _bare(split_edges(texts[k - 1], EDGE)[1]) == CHAIR_BARE):
+            out[k] = lead + SEAT + trail
+    return out
+
+
 def faded_headings(ocr: OcrResult, prep: Prepared) -> OcrResult:
     """A faded page's reading (``prep.before_contrast`` set) with its title's and motto's words read as printed
-    (:func:`heading_words`) and the signer's position's ``CHỦ`` (:func:`position_words`); any other page as read.
+    (:func:`heading_words`) and the signer's position's ``TỊCH`` (:func:`seat_words`, first: ``CHÚ TTCH``'s ``CHÚ``
+    then stands before ``TỊCH``) and ``CHỦ`` (:func:`position_words`); any other page as read.
     The boxes are kept."""
     if prep.before_contrast is None or not ocr.words:
         return ocr
-    return with_readings(ocr, [a or b for a, b in zip(heading_words(ocr.words), position_words(ocr.words),
-                                                        strict=True)])
+    seated = with_readings(ocr, seat_words(ocr.words))
+    return with_readings(seated, [a or b for a, b in zip(heading_words(seated.words), position_words(seated.words),
+                                                           strict=True)])

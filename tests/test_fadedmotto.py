@@ -5,6 +5,7 @@ them, which words are read again, only a faded page; and a generated faded docum
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -67,14 +68,22 @@ def test_one_heading_table_gives_the_faded_letters_and_the_case() -> None:
     assert again == ["Độc", "lập", "-", "Tự", "do", "-", "Hạnh", "phúc"]
     assert [w.text for w in mottofix.correct_headings(_words("Độc Lập - Tự do - Hạnh phúc"))] == again
 
-def test_faded_headings_only_on_a_faded_page_boxes_kept() -> None:
-    ws = _words("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT RAM")
-    ocr = OcrResult(ws, " ".join(w.text for w in ws), 80.0)
+def assert_only_on_a_faded_page(rule: Callable[[OcrResult, restore.Prepared], OcrResult], read: str,
+                                printed: str) -> None:
+    """``rule`` (a faded page's rule on its reading) leaves ``read`` as it is on a page not restored as a faded copy,
+    and reads it ``printed`` on one, each word's box and line kept."""
+    ws = _words(read)
+    ocr = OcrResult(ws, read, 80.0)
     page = np.full((40, 200), 255, np.uint8)
-    assert fadedmotto.faded_headings(ocr, restore.Prepared(page, 300.0, [], [], 1.0)) is ocr
-    out = fadedmotto.faded_headings(ocr, restore.Prepared(page, 300.0, [], ["clahe"], 1.0, before_contrast=page))
-    assert out.text == "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert rule(ocr, restore.Prepared(page, 300.0, [], [], 1.0)) is ocr
+    out = rule(ocr, restore.Prepared(page, 300.0, [], ["clahe"], 1.0, before_contrast=page))
+    assert out.text == printed
     assert [(w.bbox, w.line) for w in out.words] == [(w.bbox, w.line) for w in ws]
+
+
+def test_faded_headings_only_on_a_faded_page_boxes_kept() -> None:
+    assert_only_on_a_faded_page(fadedmotto.faded_headings, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT RAM",
+                                "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
 
 @pytest.mark.slow
@@ -115,10 +124,12 @@ def test_other_words_before_or_not_before_tich_are_left(read: str) -> None:
     assert fadedmotto.position_words(ws) == [None] * len(ws)
 
 
-def test_the_position_word_on_another_line_is_left() -> None:
-    ws = _words("CHÚ TỊCH")
+@pytest.mark.parametrize(("rule", "read"), [(fadedmotto.position_words, "CHÚ TỊCH"),
+                                            (fadedmotto.seat_words, "CHỦ TTCH")])
+def test_the_position_word_on_another_line_is_left(rule: Callable[[list[Word]], list[str | None]], read: str) -> None:
+    ws = _words(read)
     ws[1] = Word(ws[1].text, ws[1].conf, ws[1].bbox, 1)
-    assert fadedmotto.position_words(ws) == [None, None]
+    assert rule(ws) == [None, None]
 
 
 @pytest.mark.slow
@@ -131,3 +142,22 @@ def test_generated_faded_document_reads_its_signers_position_end_to_end(tmp_path
                                                                       lambda ws: [None] * len(ws)),
                            doc=2, group="faded", docs=8)
     assert_mended(done, "CHÚ", "CHỦ")
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    ("KT. CHỦ TTCH", "KT. CHỦ TỊCH"), ("PHÓ CHỦ TTICH", "PHÓ CHỦ TỊCH"), ("DÂN CHỦ TT{CH Lâm", "DÂN CHỦ TỊCH Lâm"),
+    ("TM. CHỦ TICH.", "TM. CHỦ TỊCH."),  # its edges kept
+    ("PHÓ CHÚ TTCH", "PHÓ CHỦ TỊCH"),  # both words off: the seat first, then the chair before it
+])
+def test_the_positions_seat_is_read_tich_after_chu(read: str, printed: str) -> None:
+    assert_only_on_a_faded_page(fadedmotto.faded_headings, read, printed)
+
+
+@pytest.mark.parametrize("read", [
+    "CHỦ TỊCH", "CHỦ NGHĨA",  # read right; the title's word after CHỦ
+    "CHỦ Tịch", "CHỦ TM", "chủ ttch",  # a small letter; three edits off; not capitals
+    "CHÚC TTCH", "DÂN TTCH", "CHỦ ITCH",  # not CHỦ before it; not opening with T
+])
+def test_other_words_after_chu_are_left(read: str) -> None:
+    ws = _words(read)
+    assert fadedmotto.seat_words(ws) == [None] * len(ws)
