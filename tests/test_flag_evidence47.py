@@ -4,6 +4,8 @@ naming an article the document does not have.
 - ``recordorder``: session 46's sealed HG329 faded-13-khai-sinh-158 stored its date ``2003-01-05`` for
   ``2009-01-05`` (a faded ``9`` read ``3``, 0.807, unflagged). An extract is issued on or after the birth, death and
   registration it records and its register book's year; a date before one of them is one of the two misread.
+- ``itemcut``: held-out HG349 typewriter-12-qd-043's recipients item ``Chủ tịch, các`` for ``Chủ tịch, các PCT UBND
+  xã`` (0.85, unflagged): no item ends on a word that governs the next (``các``, ``và``, ``của``).
 - ``articleref``: a decision's recipients ``Như Điều 8`` for ``Như Điều 3`` (a ``3`` read ``8``): the document's
   article headings (``Điều 1.`` … ``Điều 3.``) name no article 8.
 
@@ -26,6 +28,7 @@ from PIL import Image, ImageFilter
 
 from archivist.articleref import article_doubt, article_numbers, flag_article_ref
 from archivist.fields import Field
+from archivist.itemcut import cut_item_doubt, flag_cut_item
 from archivist.recordorder import flag_recorded_order, order_doubt, recorded_dates
 
 EXTRACT = """ỦY BAN NHÂN DÂN
@@ -106,6 +109,19 @@ def test_a_recipients_article_the_document_does_not_have_is_doubted() -> None:
     found = {"recipients": Field(["Như Điều 8;", "Lưu: VT."], 0.85)}
     flag_article_ref(found, DECISION)
     assert found["recipients"].value == ["Như Điều 8;", "Lưu: VT."] and "names article 8" in found["recipients"].review
+
+
+def test_an_item_ending_on_a_word_that_opens_another_is_doubted() -> None:
+    whole = ["Như Điều 3;", "TT Đảng ủy, HĐND xã;", "Chủ tịch, các PCT UBND xã;", "UBMTTQ VN và các đoàn thể xã;",
+             "Trưởng các thôn, ấp;", "Các ban, ngành, đoàn thể xã;", "Lưu: VT."]
+    assert cut_item_doubt(whole) is None
+    reason = cut_item_doubt(["Như Điều 3;", "Chủ tịch, các", "Lưu: VT."])
+    assert reason and "'Chủ tịch, các' ends on 'các'" in reason
+    assert cut_item_doubt(["UBMTTQ VN và;"]) and cut_item_doubt(["Các;"]) is None  # a lone word: a bullet's speck
+    found = {"recipients": Field(["Chủ tịch, các", "Lưu: VT."], 0.85)}
+    flag_cut_item(found)
+    assert found["recipients"].value == ["Chủ tịch, các", "Lưu: VT."] and "its rest may be lost" in \
+        found["recipients"].review
 
 
 @pytest.mark.slow
