@@ -28,13 +28,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from .agreement import SUBJECT_YEAR
+from .articleref import flag_article_ref
 from .crosscheck import possible_year
 from .dates import digit_variants
 from .digitglyphs import digits_at
 from .faintflags import FAINT_NOTE
 from .fields import Field
+from .itemcut import flag_cut_item
 from .numberbox import doubt_number
 from .numberread import box_reading
+from .recordorder import flag_recorded_order
 from .textnorm import fold
 
 #: a form's name label and the name after it, on folded text (``ho, chu dem, ten: le tien hai``)
@@ -90,7 +93,12 @@ def faint_glyph_doubt(judged: Sequence[dict], number: str) -> str | None:
 
 def flag_crossed(found: dict[str, Field], text: str, pages: Sequence[Any]) -> None:
     """Mark for review a subject whose year a read-back date puts in doubt, a person whose form's name line the
-    subject took, and a number on a faint page with a digit more like another digit of the page."""
+    subject took, a number on a faint page with a digit more like another digit of the page, a civil form's date
+    before what it records (:mod:`archivist.recordorder`), a recipients item naming an article the document does
+    not have (:mod:`archivist.articleref`) or cut short after a word that opens another (:mod:`archivist.itemcut`)."""
+    flag_recorded_order(found, text)
+    flag_article_ref(found, text)
+    flag_cut_item(found)
     subj, day, person = found.get("subject"), found.get("date"), found.get("person")
     if subj is not None and isinstance(subj.value, str) and not subj.review and day is not None:
         subj.review = readback_year_doubt(subj.value, day, text)

@@ -1,0 +1,40 @@
+"""A recipients item that stops on a word no item ends on (``Chủ tịch, các`` for ``Chủ tịch, các PCT UBND xã``), as
+a review flag (issue 14 item 9, session 47).
+
+Why: session 46's held-out HG349 typewriter-12-qd-043 stored the item ``Chủ tịch, các`` (0.85, unflagged): the
+item's second half was lost on a typed page, and every word kept was read sure of itself and closed by the list's
+punctuation, so the rules that look for an unclosed item or a dropped line (:mod:`archivist.itemtail`,
+:mod:`archivist.listlossflags`) see nothing. Vietnamese puts a plural word, a conjunction or a preposition before
+what it governs (``các PCT``, ``và các đoàn thể``, ``của xã``): an item (a body or an office) ending on one of them
+is cut short. Only flags; the list is kept as read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .fields import Field
+from .ocrtext import _fold
+
+#: words (folded) that govern the word after them and so end no recipients item: plurals, conjunctions, prepositions
+OPEN_WORDS = frozenset({"cac", "nhung", "va", "cua", "cho", "tai", "voi", "ve", "cung", "hoac"})
+_STRIP = re.compile(r"[\s;,.:]+$")
+
+
+def cut_item_doubt(items: Sequence[Any]) -> str | None:
+    """Why a recipients list may hold an item cut short: an item whose last word is one of :data:`OPEN_WORDS`."""
+    for item in items:
+        if not isinstance(item, str) or not (words := _STRIP.sub("", item).split()):
+            continue
+        if len(words) > 1 and _fold(words[-1]) in OPEN_WORDS:
+            return f"the item '{item.strip()}' ends on '{words[-1]}', which opens a word after it: its rest may be lost"
+    return None
+
+
+def flag_cut_item(found: dict[str, Field]) -> None:
+    """Mark for review a recipients list with an item cut short (:func:`cut_item_doubt`)."""
+    rec = found.get("recipients")
+    if rec is not None and not rec.review and isinstance(rec.value, list):
+        rec.review = cut_item_doubt(rec.value)
