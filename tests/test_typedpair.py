@@ -53,17 +53,21 @@ def test_ring_split_by_wear_is_measured_whole(size: int) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_typed_pairs_reads_an_o_again(size: int) -> None:
-    """On a line typed in the mono face, ``một số`` and ``mức độ`` read ``mệt số`` and ``mức đệ`` come back as typed
-    (boxes and lines as read); a typed ``mệt số`` (its ``e`` crossed by the bar) and ``hệ thống`` stay."""
-    typed = f"{AROUND} một số mức độ mệt số hệ thống"
-    read = f"{AROUND} mệt số mức đệ mệt số hệ thống"
-    assert_read_back(typedpair.typed_pairs, typed, read, f"{AROUND} một số mức độ mệt số hệ thống", size)
+@pytest.mark.parametrize(("typed", "read"), [
+    ("một số mức độ mệt số hệ thống", "mệt số mức đệ mệt số hệ thống"),  # a pair: the neighbours ask
+    ("Hộ ông Hộ bà hộ tịch Hệ ông", "Hệ ông Hệ bà hệ tịch Hệ ông"),  # a set phrase asks (session 47)
+])
+def test_typed_pairs_reads_an_o_again(size: int, typed: str, read: str) -> None:
+    """On a line typed in the mono face, ``một số`` and ``mức độ`` read ``mệt số`` and ``mức đệ``, and ``Hộ ông``,
+    ``Hộ bà`` and ``hộ tịch`` read with an ``ệ``, come back as typed (boxes and lines as read); a typed ``mệt số``
+    or ``Hệ ông`` (its ``e`` crossed by the bar) and ``hệ thống`` stay."""
+    assert_read_back(typedpair.typed_pairs, f"{AROUND} {typed}", f"{AROUND} {read}", f"{AROUND} {typed}", size)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_typed_pairs_leaves_other_pages_alone(size: int) -> None:
-    assert_left_alone(typedpair.typed_pairs, "một số", "mệt số", size)
+@pytest.mark.parametrize(("typed", "read"), [("một số", "mệt số"), ("Hộ ông", "Hệ ông")])
+def test_typed_pairs_leaves_other_pages_alone(size: int, typed: str, read: str) -> None:
+    assert_left_alone(typedpair.typed_pairs, typed, read, size)
 
 
 @pytest.mark.slow
@@ -91,20 +95,6 @@ def test_generated_typed_document_reads_its_o_end_to_end(tmp_path: Path, monkeyp
 def test_phrase_reading_is_the_set_phrases_o(texts: list[str], lines: list[int], k: int,
                                             want: tuple[int, str] | None) -> None:
     assert typedpair.phrase_reading(texts, lines, k) == want
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_typed_pairs_reads_a_set_phrases_o_again(size: int) -> None:
-    """``Hộ ông``, ``Hộ bà`` and ``hộ tịch`` typed and read with an ``ệ`` come back as typed; a typed ``Hệ ông`` (its
-    ``e`` crossed by the bar) stays."""
-    typed = f"{AROUND} Hộ ông Hộ bà hộ tịch Hệ ông"
-    read = f"{AROUND} Hệ ông Hệ bà hệ tịch Hệ ông"
-    assert_read_back(typedpair.typed_pairs, typed, read, f"{AROUND} Hộ ông Hộ bà hộ tịch Hệ ông", size)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_typed_pairs_leaves_a_phrase_alone_on_other_pages(size: int) -> None:
-    assert_left_alone(typedpair.typed_pairs, "Hộ ông", "Hệ ông", size)
 
 
 @pytest.mark.slow
