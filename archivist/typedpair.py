@@ -13,6 +13,14 @@ barless`): a reading is taken only where both agree, and only where exactly one 
 
 Only runs of syllables in small letters (a capitalised first word may open one) with no punctuation between are
 read: names in capitals, numbers and codes are never asked.
+
+A set phrase asks too (session 47): an ``e`` read for the ``o`` of a lexicon phrase's word
+(:func:`archivist.phrasefix.phrase_words`, ``Hệ tịch`` in ``Tư pháp - Hệ tịch``) or of a household list's item
+(:data:`TITLED`: ``1. Hệ ông Trần Minh Hòa``, where ``hệ`` makes no word with ``ông`` and Viet74K lists ``hộ ông``
+no more than ``hệ ông``, so the pairs above cannot ask it: 3 of the 7 ``Hộ ông`` of typewriter fit seeds 405-406
+read ``Hệ``, their ``o`` barless). The glyph decides as above (:func:`archivist.typedring.barless`). End to end
+(bench/RESULTS.md, "Typewritten pages, a set phrase's o read e (session 47)"): 3 truth words gained on the fit seeds,
+3 on held-out 408-409 (``dự hẹp`` → ``dự họp`` too), none broken.
 """
 
 from __future__ import annotations
@@ -22,10 +30,15 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from .ocr import OcrResult, nfc
+from .phrasefix import phrase_words
 from .syllables import attested
 from .tokens import EDGE, split_edges
 from .typedcase import with_readings
 from .typedring import as_o, glyph_readings
+
+#: Two-word phrases of the records the lexicon's phrases do not hold, whose first word a typed page reads with an
+#: ``e`` for its ``o``: a household list's ``Hộ ông …``, ``Hộ bà …`` (``Hệ ông``, a system no one writes so).
+TITLED = {"ông": "hộ", "bà": "hộ"}
 
 
 def runs(texts: list[str]) -> Iterator[list[int]]:
@@ -81,15 +94,36 @@ def pair_reading(read: list[str], i: int,
     return forms[found[0]] if len(found) == 1 else None
 
 
+def phrase_reading(texts: list[str], lines: list[int], k: int) -> tuple[int, str] | None:
+    """The place of the glyph read ``e`` and word ``k`` of ``texts`` (on ``lines``) read with an ``o`` there, where
+    exactly one such ``o`` makes the word a set phrase puts at its place (:func:`archivist.phrasefix.phrase_words`,
+    or :data:`TITLED` before the next word on its line) and the word as read is none of them; None elsewhere.
+    Only a word in small letters or capitalised is asked."""
+    lead, core, trail = split_edges(texts[k], EDGE)
+    if not core.isalpha() or not core[1:].islower() or not (forms := _o_forms(core)):
+        return None
+    words = phrase_words(texts, lines, k)
+    if k + 1 < len(texts) and lines[k + 1] == lines[k] and not trail and texts[k + 1] in TITLED:
+        words = words | {TITLED[texts[k + 1]]}
+    found = [form for syl, form in forms.items() if syl in words]
+    if core.lower() in words or len(found) != 1:
+        return None
+    place, again = found[0]
+    return len(lead) + place, lead + again + trail
+
+
 def typed_pairs(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     """``ocr`` (words in the pixels of ``typed``, a typewritten page's image before its strikes were evened) with
     each syllable read with an ``e`` that makes no word with its neighbours read with an ``o`` where that makes one
-    (:func:`pair_reading`) and the glyph has no bar (:func:`archivist.typedring.barless`). Unchanged on any other
-    page."""
+    (:func:`pair_reading`), or a set phrase's word (:func:`phrase_reading`), and the glyph has no bar
+    (:func:`archivist.typedring.barless`). Unchanged on any other page."""
     if typed is None or not ocr.words:
         return ocr
     texts = [nfc(w.text) for w in ocr.words]
-    return with_readings(ocr, glyph_readings(ocr, typed, texts, asked_pairs(texts, _o_forms)))
+    lines = [w.line for w in ocr.words]
+    asked = {k: got for k in range(len(texts)) if (got := phrase_reading(texts, lines, k))}
+    asked.update(asked_pairs(texts, _o_forms))
+    return with_readings(ocr, glyph_readings(ocr, typed, texts, asked))
 
 
 def asked_pairs(texts: list[str], forms_of: Callable[[str], dict[str, tuple[int, str]]]) -> dict[int, tuple[int, str]]:
