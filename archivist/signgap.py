@@ -32,6 +32,13 @@ GAP_CONF = 60.0
 #: How far left of the block's heading and name lines the signature reaches, in the heading line's heights: a
 #: signature starts left of its block (``\\`` 25 px left of ``TM. ỦY BAN``, ``đa`` 30 px left of ``/PHÓ``).
 REACH = 2.0
+#: The words of a block's headings (its positions, its authority ``TM. ỦY BAN NHÂN DÂN``): a gap line holding one
+#: is a heading the footer parser did not take (seed 420's ``qd-200``: ``- CHỦ TỊCH``, its ``CHỦ`` read at 0), kept.
+HEADING_WORDS = frozenset(w for p in (*POSITIONS, "tm kt tl tuq uy ban nhan dan") for w in p.split() if len(w) > 1)
+#: A lone dash stays wherever it stands: it is the one stroke a page also prints as a word (a list's bullet), and
+#: the record's text is scored and searched as a bag of words where a stroke's ``-`` stands for a bullet the
+#: reading missed (seed 420's ``qd-062`` p. 2: ``“Như Điều 3;`` read without its ``-``; session 47).
+DASHES = ("-", "–", "—")
 #: The letters a word may end or open with and still be letters only (``Ty,``; ``(Đã``).
 _EDGE = re.compile(r"^[(\"'“‘]+|[.,;:)\"'”’!?]+$")
 
@@ -63,19 +70,23 @@ def _inside(w: Word, gap: tuple[float, float, float, float]) -> bool:
 
 
 def stroke_word(w: Word) -> bool:
-    """A token that reads as no word: no letter, letters mixed with digits or symbols (``A4“``, ``2|``), a lone
-    letter (``H``, ``À``), or read under :data:`GAP_CONF`."""
+    """A token that reads as no word: no letter (a lone dash aside: :data:`DASHES`), letters mixed with digits or
+    symbols (``A4“``, ``2|``), a lone letter (``H``, ``À``), or read under :data:`GAP_CONF`."""
     core = _EDGE.sub("", w.text.strip())
+    if core in DASHES:
+        return False
     if not any(c.isalpha() for c in core):
         return True
     return not core.isalpha() or len(core) == 1 or w.conf < GAP_CONF
 
 
 def _kept_line(text: str) -> bool:
-    """A gap line read as print: an annotation, a known position, a name."""
+    """A gap line read as print: an annotation, a known position, a name, a heading's word."""
     if not any(c.isalpha() for c in text):  # a stroke read ``(`` opens no annotation
         return False
-    return bool(_ANNOTATION.search(_fold(text))) or fold_key(text) in POSITIONS or is_name(trim_noise(text))
+    key = fold_key(text)
+    return bool(_ANNOTATION.search(_fold(text))) or key in POSITIONS or is_name(trim_noise(text)) \
+        or any(w in HEADING_WORDS for w in key.split())
 
 
 def gap_strokes(number: int, words: Sequence[Word]) -> set[int]:
