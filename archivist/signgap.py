@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from .footer import _ANNOTATION, Footer, find_footer
 from .models import Word
 from .ocrtext import Line, PageText, _fold, fold_key, page_lines
-from .signwords import POSITIONS, is_name, trim_noise
+from .signwords import POSITIONS, authority_of, is_name, split_positions, trim_noise
 
 #: A letters-only token in the gap read under this confidence (0-100) is a stroke read as letters (``đa`` at 15,
 #: ``Ty,`` at 20, ``À`` at 57); the fit sets' gap words read at 60 or more were a stroke's ``H`` at 93, the others
@@ -39,19 +39,31 @@ HEADING_WORDS = frozenset(w for p in (*POSITIONS, "tm kt tl tuq uy ban nhan dan"
 #: the record's text is scored and searched as a bag of words where a stroke's ``-`` stands for a bullet the
 #: reading missed (seed 420's ``qd-062`` p. 2: ``“Như Điều 3;`` read without its ``-``; session 47).
 DASHES = ("-", "–", "—")
+#: An authority line as folded, its dot read as something else (``tm uy ban nhan dan`` of ``TM<ÚY BAN NHÂN DÂN``).
+_AUTHORITY_KEY = re.compile(r"^(tm|kt|tl|tuq) ")
 #: The letters a word may end or open with and still be letters only (``Ty,``; ``(Đã``).
 _EDGE = re.compile(r"^[(\"'“‘]+|[.,;:)\"'”’!?]+$")
 
 
 def _heading(f: Footer) -> Line | None:
-    return f.positions[-1] if f.positions else f.authority[1] if f.authority else None
+    """The block's last heading line when it reads as one: a known position (the last of several on the line), or an
+    authority (``TM.``, ``KT.``; ``TM<ÚY BAN NHÂN DÂN`` read with a stroke for its dot). Not any capitals the parser
+    took: a first page's header read as a block (the national title over ``TỜ TRÌNH``, which parses as a name in
+    capitals, ``Tô``) has its date line in that "gap" (seed 423's ``ttr-212``, session 47: ``23``, ``01``, ``2024``)."""
+    top = f.positions[-1] if f.positions else f.authority[1] if f.authority else None
+    if top is None:
+        return None
+    key = fold_key(top.text)
+    if fold_key(split_positions(top.text)[-1]) in POSITIONS or authority_of(top.text) or _AUTHORITY_KEY.match(key):
+        return top
+    return None
 
 
 def gap_box(f: Footer | None) -> tuple[float, float, float, float] | None:
-    """The gap of ``f``'s block in page pixels (x0, y0, x1, y1): under its last heading line, over its name, from
-    :data:`REACH` heading heights left of the two lines' left edge (and right of every recipient line left of them)
-    to the page's right edge. None without a heading, a name, their boxes, or a name under the heading on the same
-    page."""
+    """The gap of ``f``'s block in page pixels (x0, y0, x1, y1): under its last heading line (:func:`_heading`), over
+    its name, from :data:`REACH` heading heights left of the two lines' left edge (and right of every recipient line
+    left of them) to the page's right edge. None without a heading, a name, their boxes, or a name under the heading
+    on the same page."""
     top = _heading(f) if f is not None else None
     if f is None or top is None or f.name is None or top.page != f.name.page:
         return None

@@ -36,6 +36,30 @@ FOOT = [
     ("Nghĩa", 96.99, (1217, 1074, 1307, 1108), 19),
 ]
 STROKES = ["\\", "Ty,", "Y", ")", "7"]
+#: seed 423's ``seals-01-ttr-212`` page 1, its header as the base's record holds it: the footer parser takes it for a
+#: block (the national title for its last heading, ``TỜ TRÌNH`` for a name in capitals), its date line in between.
+HEADER = [
+    ('UBND', 91.75, (426, 241, 523, 264), 0), ('HUYỆN', 96.32, (534, 234, 654, 270), 0),
+    ('CẨM', 93.15, (666, 233, 743, 264), 0), ('XUYÊN', 92.26, (753, 234, 874, 264), 0),
+    ('ỦY', 96.99, (486, 278, 534, 310), 1), ('BAN', 96.13, (545, 286, 618, 310), 1),
+    ('NHÂN', 96.51, (628, 278, 730, 310), 1), ('DÂN', 94.5, (740, 278, 814, 310), 1),
+    ('XÃ', 96.3, (510, 324, 560, 354), 2), ('CẨM', 58.28, (570, 323, 652, 354), 2),
+    ('THẠCH', 90.74, (662, 330, 790, 361), 2), ('Số:', 93.3, (507, 398, 550, 424), 3),
+    ('212/TTr--UBND', 43.31, (563, 400, 793, 424), 3), ('CỘNG', 95.3, (909, 233, 1011, 271), 4),
+    ('HÒA', 96.38, (1022, 234, 1100, 264), 4), ('XÃ', 96.68, (1110, 234, 1159, 264), 4),
+    ('HỘI', 95.8, (1169, 233, 1235, 271), 4), ('CHỦ', 96.13, (1246, 234, 1322, 264), 4),
+    ('NGHĨA', 96.81, (1333, 234, 1450, 264), 4), ('VIỆT', 96.7, (1459, 233, 1544, 271), 4),
+    ('NAM', 96.52, (1555, 241, 1636, 265), 4), ('Độc', 96.19, (1040, 282, 1102, 317), 5),
+    ('lập', 93.3, (1113, 282, 1162, 318), 5), ('-', 93.29, (1173, 298, 1184, 302), 5),
+    ('Tự', 96.38, (1195, 284, 1243, 317), 5), ('do', 93.3, (1254, 282, 1291, 310), 5),
+    ('-', 93.19, (1303, 298, 1314, 302), 5), ('Hạnh', 96.3, (1325, 283, 1414, 317), 5),
+    ('phúc', 96.9, (1425, 282, 1504, 318), 5), ('Xã', 96.29, (953, 399, 994, 424), 6),
+    ('Cẩm', 89.86, (1005, 398, 1070, 424), 6), ('Thạch,', 96.91, (1082, 398, 1177, 430), 6),
+    ('ngày', 97.0, (1190, 398, 1258, 432), 6), ('23', 96.98, (1267, 400, 1302, 424), 6),
+    ('tháng', 96.97, (1314, 398, 1393, 432), 6), ('01', 96.93, (1404, 400, 1435, 424), 6),
+    ('năm', 96.89, (1450, 399, 1508, 424), 6), ('2024', 96.9, (1519, 400, 1590, 424), 6),
+    ('TỜ', 92.64, (931, 504, 988, 538), 7), ('TRÌNH', 96.43, (998, 504, 1125, 538), 7),
+]
 
 
 def page(rows: list[tuple[str, float, tuple[int, int, int, int], int]]) -> list[Word]:
@@ -92,3 +116,11 @@ def test_without_a_name_under_the_heading_nothing_goes() -> None:
     assert gap_box(footer_of(words)) is None
     assert drop_gap_strokes(2, words) is words
     assert drop_gap_strokes(1, []) == []
+
+
+def test_a_header_taken_for_a_block_has_no_gap() -> None:
+    """The national title is no heading of a signature block: the date line under it keeps its digits."""
+    words = page(HEADER)
+    assert footer_of(words).name.text == "TỜ TRÌNH"  # what the parser takes, and why the heading is asked
+    assert gap_box(footer_of(words)) is None
+    assert drop_gap_strokes(1, words) is words
