@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from .footer import _ANNOTATION, Footer, find_footer
 from .models import Word
 from .ocrtext import Line, PageText, _fold, fold_key, page_lines
-from .signwords import POSITIONS, authority_of, is_name, split_positions, trim_noise
+from .signwords import POSITIONS, is_name, split_positions, trim_noise
 
 #: A letters-only token in the gap read under this confidence (0-100) is a stroke read as letters (``đa`` at 15,
 #: ``Ty,`` at 20, ``À`` at 57); the fit sets' gap words read at 60 or more were a stroke's ``H`` at 93, the others
@@ -46,15 +46,16 @@ _EDGE = re.compile(r"^[(\"'“‘]+|[.,;:)\"'”’!?]+$")
 
 
 def _heading(f: Footer) -> Line | None:
-    """The block's last heading line when it reads as one: a known position (the last of several on the line), or an
-    authority (``TM.``, ``KT.``; ``TM<ÚY BAN NHÂN DÂN`` read with a stroke for its dot). Not any capitals the parser
+    """The block's last heading line when it reads as one: a known position (the last of several on the line), an
+    authority (``TM.``, ``KT.``; ``TM<ÚY BAN NHÂN DÂN`` read with a stroke for its dot), or any line under a block's
+    authority (``PHÓ CHỦ TỊ H`` under ``KT. CHỦ TỊCH``: a header has no authority). Not any capitals the parser
     took: a first page's header read as a block (the national title over ``TỜ TRÌNH``, which parses as a name in
     capitals, ``Tô``) has its date line in that "gap" (seed 423's ``ttr-212``, session 47: ``23``, ``01``, ``2024``)."""
     top = f.positions[-1] if f.positions else f.authority[1] if f.authority else None
     if top is None:
         return None
     key = fold_key(top.text)
-    if fold_key(split_positions(top.text)[-1]) in POSITIONS or authority_of(top.text) or _AUTHORITY_KEY.match(key):
+    if f.authority or fold_key(split_positions(top.text)[-1]) in POSITIONS or _AUTHORITY_KEY.match(key):
         return top
     return None
 
