@@ -5,8 +5,8 @@ without one) and the signer's name under it: that gap holds the hand-written sig
 it, and Tesseract reads their strokes as tokens (``/``, ``\\``, ``———-x``, ``c@^`` at 6, ``Ty,`` at 20, ``À``).
 They are no words of the document: the record's text, the index and the PDF's text layer carried them between the
 position and the name, where every one counts as an error of the page read in order (bench/RESULTS.md,
-"Signature strokes and seals read as words (session 47)"; ruled tables' footer pages, session 46, had most of
-their in-order error from them).
+"Signature strokes and seals read as words, first round (session 47)"; ruled tables' footer pages, session 46, had
+most of their in-order error from them).
 
 Only a token the gap's place *and* its own reading show as no word goes: one holding no letter, or letters mixed
 with digits or symbols, or a lone letter, or one read under :data:`GAP_CONF`. A word read well in the gap (a
