@@ -35,6 +35,7 @@ from .orient import PDF_TEXT, TOO_LITTLE_TEXT, Oriented, orient
 from .osd import Osd
 from .pagenumber import add_page_number
 from .preview import make_preview
+from .signgap import drop_gap_strokes
 from .spanread import reread_spans
 from .speckcolon import speck_colons
 from .speckdash import put_back_dashes
@@ -163,6 +164,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
             mark_heights = markheight.measure_marks(ocr.words, upright)  # a name's `ầ`: its grave in the pixels
         preps.clear()
         ocr = ocr if page.words is not None else as_stored(ocr)  # the engine's look-alikes; a PDF's own text is exact
+        ocr = ocr if page.words is not None else without_gap_strokes(task.number, ocr)  # a signature read as words
         clock.lap("number")
         preview = make_preview(upright, page.payload, corr.orientation, corr.skew, page.colour)
         clock.lap("preview")
@@ -305,6 +307,17 @@ def as_stored(ocr: OcrResult) -> OcrResult:
     if labelled is not words:
         return replace(ocr, words=labelled, text=nfc(text_of(labelled)).strip())
     return replace(ocr, words=words, text=read_text(ocr.text))
+
+
+def without_gap_strokes(number: int, ocr: OcrResult) -> OcrResult:
+    """``ocr`` without the signature's strokes and the seal's pieces read as tokens in its signature block's gap
+    (:mod:`archivist.signgap`), its text made again from the words left; the same object when none is there. Last,
+    on the words as stored: the number, date and name were read again before, from the page's lines as the engine
+    gave them, and the footer the gap is found from is the one the fields will parse."""
+    words = drop_gap_strokes(number, ocr.words)
+    if words is ocr.words:
+        return ocr
+    return replace(ocr, words=words, text=nfc(text_of(words)).strip())
 
 
 def _stored(word: Word) -> Word:

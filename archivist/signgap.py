@@ -1,0 +1,128 @@
+"""A signature's strokes and a seal's pieces read as words in the gap of a signature block, dropped from the page.
+
+Decree 30 prints nothing between a signature block's last heading line (its position, or its authority line
+without one) and the signer's name under it: that gap holds the hand-written signature and the seal stamped over
+it, and Tesseract reads their strokes as tokens (``/``, ``\\``, ``———-x``, ``c@^`` at 6, ``Ty,`` at 20, ``À``).
+They are no words of the document: the record's text, the index and the PDF's text layer carried them between the
+position and the name, where every one counts as an error of the page read in order (bench/RESULTS.md,
+"Signature strokes and seals read as words, first round (session 47)"; ruled tables' footer pages, session 46, had
+most of their in-order error from them).
+
+Only a token the gap's place *and* its own reading show as no word goes: one holding no letter, or letters mixed
+with digits or symbols, or a lone letter, or one read under :data:`GAP_CONF`. A word read well in the gap (a
+position's word read on a line of its own, a name's first word, ``VẢ`` of a seal's lettering) stays, and a whole
+line that reads an annotation (``(Đã ký)``, ``(Ký, ghi rõ họ tên)``), a known position or a name stays as read.
+Without a name under the heading the gap has no bottom, and nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .footer import _ANNOTATION, Footer, find_footer
+from .models import Word
+from .ocrtext import Line, PageText, _fold, fold_key, page_lines
+from .signwords import POSITIONS, is_name, split_positions, trim_noise
+
+#: A letters-only token in the gap read under this confidence (0-100) is a stroke read as letters (``đa`` at 15,
+#: ``Ty,`` at 20, ``À`` at 57); the fit sets' gap words read at 60 or more were a stroke's ``H`` at 93, the others
+#: letters of real words (bench/RESULTS.md, session 47).
+GAP_CONF = 60.0
+#: How far left of the block's heading and name lines the signature reaches, in the heading line's heights: a
+#: signature starts left of its block (``\\`` 25 px left of ``TM. ỦY BAN``, ``đa`` 30 px left of ``/PHÓ``).
+REACH = 2.0
+#: The words of a block's headings (its positions, its authority ``TM. ỦY BAN NHÂN DÂN``): a gap line holding one
+#: is a heading the footer parser did not take (seed 420's ``qd-200``: ``- CHỦ TỊCH``, its ``CHỦ`` read at 0), kept.
+HEADING_WORDS = frozenset(w for p in (*POSITIONS, "tm kt tl tuq uy ban nhan dan") for w in p.split() if len(w) > 1)
+#: A lone dash stays wherever it stands: it is the one stroke a page also prints as a word (a list's bullet), and
+#: the record's text is scored and searched as a bag of words where a stroke's ``-`` stands for a bullet the
+#: reading missed (seed 420's ``qd-062`` p. 2: ``“Như Điều 3;`` read without its ``-``; session 47).
+DASHES = ("-", "–", "—")
+#: An authority line as folded, its dot read as something else (``tm uy ban nhan dan`` of ``TM<ÚY BAN NHÂN DÂN``).
+_AUTHORITY_KEY = re.compile(r"^(tm|kt|tl|tuq) ")
+#: The letters a word may end or open with and still be letters only (``Ty,``; ``(Đã``).
+_EDGE = re.compile(r"^[(\"'“‘]+|[.,;:)\"'”’!?]+$")
+
+
+def _heading(f: Footer) -> Line | None:
+    """The block's last heading line when it reads as one: a known position (the last of several on the line), an
+    authority (``TM.``, ``KT.``; ``TM<ÚY BAN NHÂN DÂN`` read with a stroke for its dot), or any line under a block's
+    authority (``PHÓ CHỦ TỊ H`` under ``KT. CHỦ TỊCH``: a header has no authority). Not any capitals the parser
+    took: a first page's header read as a block (the national title over ``TỜ TRÌNH``, which parses as a name in
+    capitals, ``Tô``) has its date line in that "gap" (seed 423's ``ttr-212``, session 47: ``23``, ``01``, ``2024``)."""
+    top = f.positions[-1] if f.positions else f.authority[1] if f.authority else None
+    if top is None:
+        return None
+    key = fold_key(top.text)
+    if f.authority or fold_key(split_positions(top.text)[-1]) in POSITIONS or _AUTHORITY_KEY.match(key):
+        return top
+    return None
+
+
+def gap_box(f: Footer | None) -> tuple[float, float, float, float] | None:
+    """The gap of ``f``'s block in page pixels (x0, y0, x1, y1): under its last heading line (:func:`_heading`), over
+    its name, from :data:`REACH` heading heights left of the two lines' left edge (and right of every recipient line
+    left of them) to the page's right edge. None without a heading, a name, their boxes, or a name under the heading
+    on the same page."""
+    top = _heading(f) if f is not None else None
+    if f is None or top is None or f.name is None or top.page != f.name.page:
+        return None
+    hb, nb = top.box(), f.name.box()
+    if hb is None or nb is None or nb[1] <= hb[3]:
+        return None
+    left = min(hb[0], nb[0])
+    ends = [b[2] for ln in [*f.recipients, *([f.label] if f.label else [])]
+            if (b := ln.box()) is not None and b[2] < left]  # a stroke read as a bullet joins the list: not its end
+    return (max([left - REACH * (hb[3] - hb[1]), *ends]), hb[3], float("inf"), nb[1])
+
+
+def _inside(w: Word, gap: tuple[float, float, float, float]) -> bool:
+    x, y = (w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2
+    return w.bbox[0] >= gap[0] and gap[1] < y < gap[3] and x <= gap[2]
+
+
+def stroke_word(w: Word) -> bool:
+    """A token that reads as no word: no letter (a lone dash aside: :data:`DASHES`), letters mixed with digits or
+    symbols (``A4“``, ``2|``), a lone letter (``H``, ``À``), or read under :data:`GAP_CONF`."""
+    core = _EDGE.sub("", w.text.strip())
+    if core in DASHES:
+        return False
+    if not any(c.isalpha() for c in core):
+        return True
+    return not core.isalpha() or len(core) == 1 or w.conf < GAP_CONF
+
+
+def _kept_line(text: str) -> bool:
+    """A gap line read as print: an annotation, a known position, a name, a heading's word."""
+    if not any(c.isalpha() for c in text):  # a stroke read ``(`` opens no annotation
+        return False
+    key = fold_key(text)
+    return bool(_ANNOTATION.search(_fold(text))) or key in POSITIONS or is_name(trim_noise(text)) \
+        or any(w in HEADING_WORDS for w in key.split())
+
+
+def gap_strokes(number: int, words: Sequence[Word]) -> set[int]:
+    """The indexes in ``words`` (one page's, in reading order) of the tokens read in its signature block's gap
+    that read as no word (:func:`stroke_word`)."""
+    if not words:
+        return set()
+    f = find_footer([page_lines(PageText(number, "", list(words)))], 0)
+    gap = gap_box(f)
+    if gap is None:
+        return set()
+    inside = [i for i, w in enumerate(words) if _inside(w, gap)]
+    by_line: dict[int, list[int]] = {}
+    for i in inside:
+        by_line.setdefault(words[i].line, []).append(i)
+    out: set[int] = set()
+    for idx in by_line.values():
+        if not _kept_line(" ".join(words[i].text for i in idx)):
+            out.update(i for i in idx if stroke_word(words[i]))
+    return out
+
+
+def drop_gap_strokes(number: int, words: list[Word]) -> list[Word]:
+    """``words`` without :func:`gap_strokes`; the same list when there are none."""
+    gone = gap_strokes(number, words)
+    return words if not gone else [w for i, w in enumerate(words) if i not in gone]
