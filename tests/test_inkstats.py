@@ -2,7 +2,8 @@
 (:mod:`archivist.inkstats`). It only pays off if it gives exactly what ``cv2.connectedComponentsWithStats`` gave,
 label for label and box for box, so it is pinned against that call on masks with every kind of blob (text, rules,
 noise, a solid block, one pixel, nothing, one row or column), and detection's whole answer and both of its ink masks
-against the stats call's on rendered, tilted and turned pages with a stain, a frame and specks."""
+against the stats call's on two rendered, tilted and turned pages with a stain, a frame and specks (the corpora's
+pages, every format and group: bench/RESULTS.md, session 47)."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def _page(dpi: int, skew: float, rotation: int, seed: int) -> np.ndarray:
     return scan(Image.fromarray(page), skew, rotation, seed=seed)
 
 
-@pytest.mark.parametrize("dpi,skew,rotation", [(150, 2.4, 0), (200, -7.9, 90), (300, 12.6, 180), (400, -0.6, 270)])
+@pytest.mark.parametrize("dpi,skew,rotation", [(150, 2.4, 90), (200, -7.9, 180)])
 def test_detection_is_the_same_as_with_opencvs_stats(dpi: int, skew: float, rotation: int,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     gray = _page(dpi, skew, rotation, seed=dpi + rotation)
