@@ -1,14 +1,13 @@
 """The components of an ink mask and their boxes and areas, counted over the ink's own pixels.
 
-Why not ``cv2.connectedComponentsWithStats`` (:func:`archivist.preprocess.components`): its stats cost more than
-its labels (gathered pixel by pixel over the whole mask, the background's among them), and a page's ink mask is
-mostly background. On the harness's pages the labels alone took 1.4 ms at 100 dpi and 4.0 at 150, the labels with
-stats 6.4 and 10.9 (bench/RESULTS.md, "Detection's masks, their components counted on the ink (session 47)"). Here the same
+Why not ``cv2.connectedComponentsWithStats`` (:func:`archivist.preprocess.components`): its stats cost more than its
+labels (gathered pixel by pixel over the whole mask, the background's among them), and a page's ink mask is mostly
+background. On the harness's pages the labels alone took 1.4 ms at 100 dpi and 4.0 at 150, the labels with stats 6.4
+and 10.9 (bench/RESULTS.md, "Detection's masks, their components counted on the ink (session 47)"). Here the same
 algorithm (BBDT) labels the mask without stats, and each component's box and area are taken from the ink pixels'
-coordinates (``cv2.findNonZero``) and their labels: the same labels, and the same left, top, width, height and
-area for every component, since each is the min, max or count over exactly its pixels
-(tests/test_inkstats.py). Row 0, the background's, is left zero: :func:`archivist.preprocess.ink_mask`, the
-caller, reads no background stats.
+coordinates (``cv2.findNonZero``) and their labels: the same labels, and the same left, top, width, height and area
+for every component, since each is the min, max or count over exactly its pixels (tests/test_inkstats.py). Row 0,
+the background's, is left zero: :func:`archivist.preprocess.ink_mask`, the caller, reads no background stats.
 """
 
 from __future__ import annotations
