@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from . import inkstats
 from .geometry import corrected_size, correction_matrix
 
 COARSE_DPI = 100.0
@@ -136,7 +137,7 @@ def ink_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     # Otsu on a nearly blank page splits the paper's own noise; demand real contrast instead.
     if _low_contrast(flat, mask):
         mask = (flat < 160).astype(np.uint8)
-    n, labels, stats, _ = components(mask)
+    n, labels, stats = inkstats.components(mask)  # the same labels and stats, counted on the ink alone
     if n <= 1:
         return mask
     max_side = 0.25 * dpi  # a letter is well under 6 mm
