@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -64,6 +65,28 @@ def test_generation_is_deterministic_and_consistent(tmp_path: Path) -> None:
     assert a == _truths(tmp_path / "a")
     generate(tmp_path / "c", seed=6, n_docs=3, **FAST)
     assert _digest(tmp_path / "a") != _digest(tmp_path / "c")
+
+
+def _scans_of(folder: Path, truths: list[dict]) -> dict[str, str]:
+    """The digests of ``truths``' scans and ground truths under ``folder``."""
+    digests = _digest(folder)
+    return {f: d for f, d in digests.items() for t in truths
+            if f == f"ground-truth/{t['document']}.json" or f in {p["file"] for p in t["pages"]}}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kw", [{"seed": 5, "n_docs": 3, **FAST}, {"seed": 340, "n_docs": 2, "groups": ["clean"]}])
+def test_one_slot_alone_is_written_as_its_set_writes_it(tmp_path: Path, kw: dict) -> None:
+    """``only``: a set's second slot (a group set's second document) alone, byte for byte its scans and truth in
+    the whole set (its pages' tilts and turns are drawn over the pages before it), and nothing else: what the
+    end-to-end tests that read one document of a bench set make (tests/rereadcheck.py)."""
+    whole = generate(tmp_path / "whole", **kw)
+    alone = generate(tmp_path / "alone", only=[1], **kw)
+    slot = [t for t in whole if re.match(r"(?:[a-z]+-)?02-", t["files"][0].split("/")[1])]
+    assert alone == slot and slot
+    written = {f: d for f, d in _digest(tmp_path / "alone").items() if f != "ground-truth/index.json"}
+    assert written == _scans_of(tmp_path / "whole", alone)
+    _check_consistent(tmp_path / "alone", alone)
 
 
 @pytest.mark.slow
