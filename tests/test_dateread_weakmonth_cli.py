@@ -4,8 +4,8 @@
 ``2008-04-23`` without a flag; now it is stored so and flagged for the weak month (bench/RESULTS.md, "Typewritten
 pages, digits, capitals and symbols in values (session 46)"). Its first page alone is written and processed (the
 other seven documents and the second page cost most of the test's time and hold nothing it checks): the page's date
-reading, value and flag are the same as in the whole document (bench/RESULTS.md, "The suite's slowest tests, session
-47")."""
+reading, value and flag are the same as in the whole document (bench/RESULTS.md, "The suite's slowest tests, first
+round (session 47)")."""
 
 from __future__ import annotations
 
