@@ -28,10 +28,11 @@ run: setup
 	$(BIN)/archivist search "quyet dinh" --archive $(ARCHIVE) --limit 5
 
 # The wheel check runs before pytest so that pytest's summary stays the last line CI reads.
+# --durations=15: every log names the fifteen slowest tests (pytest prints them before its summary, which stays last).
 test: setup
 	$(BIN)/ruff check archivist tests bench samples
 	bash scripts/wheel-check.sh $(PYTHON)
-	$(BIN)/python -m pytest -q -ra
+	$(BIN)/python -m pytest -q -ra --durations=15
 
 # Day to day: the suite without the slow end-to-end tests (those marked slow: whole batches through OCR).
 test-fast: setup

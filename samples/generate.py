@@ -177,7 +177,8 @@ def _write_slot(k: int, slot: Slot, scans: Path, skews: list[float], rots: list[
 def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int = 4, max_skew: float = 15.0,
              rotations: bool = True, formats: Sequence[str] = FORMATS, dpi_choices: Sequence[int] = DEFAULT_DPI,
              colour_share: float = 0.35, types: str = "default", layout_era: str = "decree30",
-             groups: Sequence[str] | None = None, commune: str | None = None, names: str = "listed") -> list[dict]:
+             groups: Sequence[str] | None = None, commune: str | None = None, names: str = "listed",
+             only: Sequence[int] | None = None) -> list[dict]:
     """Write ``n_docs`` documents (scans and ground truth) under ``out_dir``; return the ground truths.
 
     ``commune`` (a 2025 commune's code or name) makes the documents those of a merged commune: each
@@ -205,15 +206,20 @@ def generate(out_dir: Path, seed: int = 0, n_docs: int = 12, *, pages_max: int =
     ``names="unlisted"`` draws every person's name (signers, civil-status persons, register rows, parties) from
     real names the lexicon does not list, half of them folding like a listed one (:mod:`samples.names`); the
     ground truth holds them as printed; ``names="highlands"`` from names of the Central Highlands' and northern mountain
-    peoples (``Y Bih Niê``, ``H'Nga Niê``, ``Ksor Kơk``, ``Giàng A Páo``)."""
+    peoples (``Y Bih Niê``, ``H'Nga Niê``, ``Ksor Kơk``, ``Giàng A Páo``).
+
+    ``only`` (slot indices from 0: the ``k``-th document of a group set) writes those slots alone, each byte for byte
+    as the whole set writes it (its name, its pages' tilts and turns, its wear): a test that reads one document of a
+    bench set makes that one and not the other seven (tests/rereadcheck.py); the ground truth and the index hold
+    those documents only."""
     with name_pool(names):
         return _generate(Path(out_dir), seed, n_docs, pages_max, max_skew, rotations, formats, dpi_choices,
-                         colour_share, types, layout_era, groups, commune)
+                         colour_share, types, layout_era, groups, commune, only)
 
 
 def _generate(out_dir: Path, seed: int, n_docs: int, pages_max: int, max_skew: float, rotations: bool,
               formats: Sequence[str], dpi_choices: Sequence[int], colour_share: float, types: str, layout_era: str,
-              groups: Sequence[str] | None, commune: str | None) -> list[dict]:
+              groups: Sequence[str] | None, commune: str | None, only: Sequence[int] | None = None) -> list[dict]:
     """:func:`generate` with the name pool set."""
     bad = set(formats) - set(FORMATS)
     if bad or not formats:
@@ -240,9 +246,11 @@ def _generate(out_dir: Path, seed: int, n_docs: int, pages_max: int, max_skew: f
                          Commune(commune) if commune else None)
     skews, rots = page_draws(seed, slots, max_skew, rotations)
     truths: list[dict] = []
+    page_no = 0  # the slot's first page in the set: its tilt and turn are drawn in page order over all slots
     for k, slot in enumerate(slots):
-        truths += _write_slot(k, slot, scans, skews, rots, sum(len(t["pages"]) for t in truths),
-                              group_shares.get(slot.group, colour_share))
+        if only is None or k in only:
+            truths += _write_slot(k, slot, scans, skews, rots, page_no, group_shares.get(slot.group, colour_share))
+        page_no += sum(len(d.pages) for d in slot.docs)
     for t in truths:
         (gt_dir / f"{t['document']}.json").write_text(json.dumps(t, ensure_ascii=False, indent=2) + "\n",
                                                       encoding="utf-8")

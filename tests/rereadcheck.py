@@ -5,7 +5,6 @@ document processed with and without one (:func:`typed_both_ways`)."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,7 +44,8 @@ def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], d
                     group: str = "typewriter", docs: int | None = None, page: int | None = None) -> BothWays:
     """The ``group``'s document of ``seed`` (its ``doc``-th, as ``generate.py --docs doc`` makes it, or ``--docs
     docs``: a set's scans are degraded differently as its size changes, so a bench set's document is made at its
-    size) through ``archivist process`` (the real CLI), then again in this process after ``switch_off`` (a
+    size; only that document is written: ``generate(only=...)`` makes it byte for byte as the set does) through
+    ``archivist process`` (the real CLI), then again in this process after ``switch_off`` (a
     monkeypatch that turns the reading off: the command reads pages in a fork server's workers, out of a
     monkeypatch's reach). ``page``: only that page of a document that is a folder of pages (its index from 0; the
     others are removed before processing: a page is read alone as it is in its document)."""
@@ -56,18 +56,12 @@ def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], d
     from archivist.pipeline import Settings, process
     from samples.generate import generate
 
-    made = generate(tmp_path / "set", seed=seed, n_docs=docs or doc, groups=[group])
-    pages = made[doc - 1]["pages"]
+    (made,) = generate(tmp_path / "set", seed=seed, n_docs=docs or doc, groups=[group], only=[doc - 1])
+    pages = made["pages"]
     if page is not None:
         for other_page in pages[:page] + pages[page + 1:]:
             (tmp_path / "set" / other_page["file"]).unlink()
         pages = [pages[page]]
-    for other in made[:doc - 1] + made[doc:]:  # only the document asked for is processed
-        for scan in {tmp_path / "set" / "scans" / p["file"].split("/")[1] for p in other["pages"]}:
-            if scan.is_dir():
-                shutil.rmtree(scan)
-            else:
-                scan.unlink()
     truth = "\n".join(p["text"] for p in pages)
     res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "with"),
                                     "--workers", "1"])

@@ -53,15 +53,10 @@ def test_table_pages_a_two_degree_grid_misjudged(tmp_path, seed: int, k: int) ->
     the page be deskewed to within 0.3 degrees of its true tilt."""
     from archivist.ingest import load_page
     from archivist.models import PageRef
-    from samples.generate import _write_slot, page_draws
-    from samples.hard import GROUPS, PLANS, plan_groups
+    from samples.generate import generate
+    from samples.hard import GROUPS
 
-    slots = plan_groups(seed, 6, list(GROUPS), 4)
-    skews, rots = page_draws(seed, slots)
-    first = sum(len(d.pages) for s in slots[:k] for d in s.docs)
-    scans = tmp_path / "scans"  # the generator writes beside it, under the name "scans", as a set holds it
-    scans.mkdir()
-    truth = _write_slot(k, slots[k], scans, skews, rots, first, PLANS[slots[k].group].colour_share)[0]
+    (truth,) = generate(tmp_path, seed, 6, groups=list(GROUPS), only=[k])  # the slot alone, as its set writes it
     assert truth["document"].startswith("tables-")  # the table document the set holds there
     page = load_page(PageRef(tmp_path / truth["pages"][1]["file"], "image", 0), False)
     scale = preprocess.COARSE_DPI / page.dpi

@@ -30,20 +30,15 @@ MENDED = [
 
 def _render(seed: int, slots_wanted: list[int], scans: Path, docs: int = 6,
             groups: list[str] | None = None) -> dict[str, dict]:
-    """The HG set's documents of ``slots_wanted`` rendered into ``scans`` as the whole set renders them (every
-    page's tilt and turn depends on the pages before it: ``page_draws``); their truths by first page's file (under the
-    set's folder, ``scans/…``). ``docs`` and ``groups`` as ``--docs`` and ``--groups`` (default: all)."""
-    from samples.generate import _write_slot, page_draws
-    from samples.hard import GROUPS, PLANS, plan_groups
+    """The HG set's documents of ``slots_wanted`` rendered into ``scans`` (emptied first) as the whole set renders
+    them (``generate(only=...)``: every page's tilt and turn depends on the pages before it); their truths by first
+    page's file (under the set's folder, ``scans/…``; their ground truth beside ``scans``). ``docs`` and ``groups``
+    as ``--docs`` and ``--groups`` (default: all)."""
+    from samples.generate import generate
+    from samples.hard import GROUPS
 
-    slots = plan_groups(seed, docs, groups or list(GROUPS), 4)
-    skews, rots = page_draws(seed, slots)
-    out = {}
-    for k in slots_wanted:
-        first = sum(len(d.pages) for s in slots[:k] for d in s.docs)
-        truth = _write_slot(k, slots[k], scans, skews, rots, first, PLANS[slots[k].group].colour_share)[0]
-        out[truth["pages"][0]["file"]] = truth
-    return out
+    truths = generate(scans.parent, seed, docs, groups=groups or list(GROUPS), only=slots_wanted)
+    return {truth["pages"][0]["file"]: truth for truth in truths}
 
 
 def processed(seed: int, slots_wanted: list[int], tmp_path: Path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -64,6 +65,28 @@ def test_generation_is_deterministic_and_consistent(tmp_path: Path) -> None:
     assert a == _truths(tmp_path / "a")
     generate(tmp_path / "c", seed=6, n_docs=3, **FAST)
     assert _digest(tmp_path / "a") != _digest(tmp_path / "c")
+    alone = generate(tmp_path / "d", seed=5, n_docs=3, only=[1], **FAST)  # one slot: the set's, byte for byte
+    _assert_written_alone(tmp_path / "a", a, tmp_path / "d", alone)
+
+
+def _assert_written_alone(whole_dir: Path, whole: list[dict], alone_dir: Path, alone: list[dict]) -> None:
+    """``alone`` (``generate(only=[1])``) is the set's second slot, its scans and truths byte for byte those of the
+    whole set, and nothing else."""
+    assert alone and alone == [t for t in whole if re.match(r"(?:[a-z]+-)?02-", t["files"][0].split("/")[1])]
+    written = {f: d for f, d in _digest(alone_dir).items() if f != "ground-truth/index.json"}
+    names = {f"ground-truth/{t['document']}.json" for t in alone} | {p["file"] for t in alone for p in t["pages"]}
+    assert written == {f: d for f, d in _digest(whole_dir).items() if f in names}
+    _check_consistent(alone_dir, alone)
+
+
+@pytest.mark.slow
+def test_one_document_of_a_group_set_is_written_alone_as_the_set_writes_it(tmp_path: Path) -> None:
+    """``only``: a group set's second document alone, byte for byte its scans and truth in the whole set (its pages'
+    tilts and turns are drawn over the pages before it): what the end-to-end tests that read one document of a bench
+    set make (tests/rereadcheck.py); the plan's slots in the test above."""
+    whole = generate(tmp_path / "whole", seed=340, n_docs=2, groups=["clean"])
+    _assert_written_alone(tmp_path / "whole", whole, tmp_path / "alone",
+                          generate(tmp_path / "alone", seed=340, n_docs=2, groups=["clean"], only=[1]))
 
 
 @pytest.mark.slow

@@ -86,7 +86,7 @@ def test_generated_speckled_page_reads_its_consonant_end_to_end(tmp_path: Path,
     from archivist import speckread
     from samples.generate import generate
 
-    doc = generate(tmp_path / "set", seed=222, n_docs=3, groups=["speckle"])[2]
+    (doc,) = generate(tmp_path / "set", seed=222, n_docs=3, groups=["speckle"], only=[2])
     truth = doc["pages"][0]["text"]
     assert "thực hiện." in truth
     scans = tmp_path / "set" / "scans"

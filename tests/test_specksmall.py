@@ -109,7 +109,7 @@ def test_generated_speckled_page_reads_its_case_and_colon_end_to_end(tmp_path: P
     from archivist import pagework
     from samples.generate import generate
 
-    doc = generate(tmp_path / "set", seed=273, n_docs=5, groups=["speckle"])[4]
+    (doc,) = generate(tmp_path / "set", seed=273, n_docs=5, groups=["speckle"], only=[4])
     truth = doc["pages"][0]["text"]
     assert "vận động" in truth and "xã trước" in truth
     scans = tmp_path / "set" / "scans"
