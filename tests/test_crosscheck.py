@@ -139,7 +139,8 @@ def test_recipients_beside_a_line_whose_bullet_was_lost_are_flagged():
     head = [(100, "ỦY BAN NHÂN DÂN"), (100, "XÃ NGHĨA HƯNG"), (100, "Số: 137/QĐ-UBND"),
             (1000, "Nghĩa Hưng, ngày 21 tháng 10 năm 2016"), (600, "QUYẾT ĐỊNH"),
             (400, "Về việc hỗ trợ kinh phí cho các hộ gia đình"), (100, "Điều 1. Hỗ trợ các hộ gia đình."),
-            (100, "Điều 3. Các hộ gia đình thi hành."), (100, "Nơi nhận:"), (1000, "TM. ỦY BAN NHÂN DÂN"), (100, "- Như Điều 3;"), (1000, "CHỦ TỊCH"),
+            (100, "Điều 3. Các hộ gia đình thi hành."), (100, "Nơi nhận:"), (1000, "TM. ỦY BAN NHÂN DÂN"),
+            (100, "- Như Điều 3;"), (1000, "CHỦ TỊCH"),
             (100, "- Chủ tịch, các PCT UBND xã;")]
     tail = [(100, "- Lưu: VT."), (1000, "Hoàng Hồng Nhàn")]
     lost = extract([_boxed(head + [(100, "UBND huyện Lạng Giang;")] + tail)])
