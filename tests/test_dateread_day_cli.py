@@ -36,8 +36,10 @@ def _render(seed: int, slots_wanted: list[int], scans: Path, docs: int = 6,
     as ``--docs`` and ``--groups`` (default: all)."""
     from samples.generate import generate
     from samples.hard import GROUPS
+    from samples.names import pool
 
-    truths = generate(scans.parent, seed, docs, groups=groups or list(GROUPS), only=slots_wanted)
+    truths = generate(scans.parent, seed, docs, groups=groups or list(GROUPS), only=slots_wanted,
+                      names=pool())  # a caller's name_pool block (highland names) holds
     return {truth["pages"][0]["file"]: truth for truth in truths}
 
 

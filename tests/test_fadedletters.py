@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from archivist import fadedglyphs, fadedread, restore, typedletters
+from archivist import fadedglyphs, fadedmotto, fadedread, restore, typedletters
 from archivist.models import Word
 from archivist.ocr import OcrResult, TesserocrEngine
 from tests.pdfcheck import assert_valid_pdfa
@@ -68,7 +68,8 @@ def test_generated_faded_document_reads_its_letters_end_to_end(tmp_path: Path, m
     without the letters' reading come back right in the record and in the PDF/A's text layer, the document loses
     fewer words, and the PDF/A-1b passes Preflight. (The reading without it is made in this process, where it can
     be switched off: the command reads pages in a fork server's workers. Since session 43 the ``l``'s glyph
-    (:func:`archivist.fadedglyphs.small_l`) sets the same ``là`` back: it is switched off there too.)"""
+    (:func:`archivist.fadedglyphs.small_l`) sets the same ``là`` back, and since session 47 the position's words
+    (:func:`archivist.fadedmotto.seat_words`) the same ``TỊCH``: both are switched off there too.)"""
     from click.testing import CliRunner
 
     from archivist.cli import main
@@ -83,6 +84,7 @@ def test_generated_faded_document_reads_its_letters_end_to_end(tmp_path: Path, m
     assert res.exit_code == 0, res.output
     monkeypatch.setattr(fadedread, "letters_asked", lambda text, letters: False)
     monkeypatch.setattr(fadedglyphs, "small_l", lambda ocr, image: ocr)  # session 43: it sets the same ``là`` back
+    monkeypatch.setattr(fadedmotto, "seat_words", lambda ws: [None] * len(ws))  # session 47: and the same ``TỊCH``
     process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
     texts = {name: "\n".join(p["text"] for p in json.loads(next((tmp_path / name / "documents").glob(
         "*.json")).read_text(encoding="utf-8"))["pages"]) for name in ("with", "without")}
