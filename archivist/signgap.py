@@ -12,7 +12,9 @@ Only a token the gap's place *and* its own reading show as no word goes: one hol
 with digits or symbols, or a lone letter, or one read under :data:`GAP_CONF`. A word read well in the gap (a
 position's word read on a line of its own, a name's first word, ``VẢ`` of a seal's lettering) stays, and a whole
 line that reads an annotation (``(Đã ký)``, ``(Ký, ghi rõ họ tên)``), a known position or a name stays as read.
-Without a name under the heading the gap has no bottom, and nothing is dropped.
+Without a name under the heading the gap has no bottom, and nothing is dropped. A token whose box reaches into the
+name's stays too: a stroke read across the name is what tells the name's letters may be strokes (a review flag's
+evidence, :func:`archivist.namerival.crossed_name_doubt`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 
 from .footer import _ANNOTATION, Footer, find_footer
 from .models import Word
-from .ocrtext import Line, PageText, _fold, fold_key, page_lines
+from .ocrtext import Line, PageText, _fold, fold_key, overlap, page_lines
 from .signwords import POSITIONS, is_name, split_positions, trim_noise
 
 #: A letters-only token in the gap read under this confidence (0-100) is a stroke read as letters (``đa`` at 15,
@@ -111,7 +113,10 @@ def gap_strokes(number: int, words: Sequence[Word]) -> set[int]:
     gap = gap_box(f)
     if gap is None:
         return set()
-    inside = [i for i, w in enumerate(words) if _inside(w, gap)]
+    name = f.name.box() if f is not None and f.name is not None else None
+    # a stroke reaching into the name's box stays: it is the evidence that the name's letters may be strokes
+    # (:func:`archivist.namerival.crossed_name_doubt`; HG111 tables-25's ``Z2`` across ``Tả`` for ``Lê``)
+    inside = [i for i, w in enumerate(words) if _inside(w, gap) and not (name and overlap(w.bbox, name) > 0)]
     by_line: dict[int, list[int]] = {}
     for i in inside:
         by_line.setdefault(words[i].line, []).append(i)

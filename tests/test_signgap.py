@@ -124,3 +124,11 @@ def test_a_header_taken_for_a_block_has_no_gap() -> None:
     assert footer_of(words).name.text == "TỜ TRÌNH"  # what the parser takes, and why the heading is asked
     assert gap_box(footer_of(words)) is None
     assert drop_gap_strokes(1, words) is words
+
+
+def test_a_stroke_reaching_into_the_name_stays_as_the_name_flags_evidence() -> None:
+    """A stroke read across the name's box is what :func:`archivist.namerival.crossed_name_doubt` flags a restored
+    name by (HG111 tables-25's ``Z2`` across ``Tả``, restored ``Tạ`` for ``Lê``): kept, the others still go."""
+    rows = FOOT[:-3] + [("Z2", 40.0, (1150, 1040, 1200, 1085), 18)] + FOOT[-3:]
+    words = page(rows)
+    assert [w.text for w in words if w not in drop_gap_strokes(2, words)] == STROKES
