@@ -142,7 +142,8 @@ def test_generated_speckled_page_reads_its_broken_code_whole_end_to_end(tmp_path
     the code its reading breaks at the dash without the step (:data:`BROKEN`) is one token in the record and in the
     PDF/A's text layer, and ``biến`` (read ``biển``, its hook a speck: the word's box reads it so, the line's crop
     ``biến``) is right; the page loses fewer words, and the PDF/A-1b passes Preflight. (The reading without the step
-    is made in this process, where it can be switched off: the command reads pages in a fork server's workers.)"""
+    is made in this process, where it can be switched off: the command reads pages in a fork server's workers; since
+    session 47 :mod:`archivist.speckjoin` joins the same code by its grammar, and is switched off there too.)"""
     from click.testing import CliRunner
 
     from archivist import pagework, speckread
@@ -157,6 +158,7 @@ def test_generated_speckled_page_reads_its_broken_code_whole_end_to_end(tmp_path
     assert res.exit_code == 0, res.output
     monkeypatch.setattr(pagework, "reread_spans", lambda engine, ocr, unsmoothed, image, dpi: ocr)
     monkeypatch.setattr(speckread, "read_span", lambda *args: [])
+    monkeypatch.setattr(pagework, "join_speck_numbers", lambda ocr, unsmoothed: ocr)  # session 47: it joins it too
     process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
     texts = {name: json.loads(next((tmp_path / name / "documents").glob("*.json")).read_text(encoding="utf-8"))
              ["pages"][0]["text"] for name in ("with", "without")}
