@@ -18,17 +18,22 @@ from typing import Any
 from .fields import Field
 from .ocrtext import _fold
 
-#: words (folded) that govern the word after them and so end no recipients item: plurals, conjunctions, prepositions
-OPEN_WORDS = frozenset({"cac", "nhung", "va", "cua", "cho", "tai", "voi", "ve", "cung", "hoac"})
+#: words that govern the word after them and so end no recipients item: plurals, conjunctions, prepositions. As
+#: printed: folded, ``tại``, ``về`` and ``cùng`` would take a name's or an office's last word (``Văn Tài``, ``Bảo vệ``,
+#: ``Cung``) for one
+OPEN_WORDS = frozenset({"các", "những", "và", "của", "cho", "tại", "với", "về", "cùng", "hoặc"})
+#: those of them whose letters no name or office ends with, matched folded too (a mark misread: ``cac``, ``cùa``)
+OPEN_FOLDED = frozenset({"cac", "nhung", "va", "cua"})
 _STRIP = re.compile(r"[\s;,.:]+$")
 
 
 def cut_item_doubt(items: Sequence[Any]) -> str | None:
-    """Why a recipients list may hold an item cut short: an item whose last word is one of :data:`OPEN_WORDS`."""
+    """Why a recipients list may hold an item cut short: an item whose last word is one of :data:`OPEN_WORDS`
+    (or :data:`OPEN_FOLDED`, its marks aside)."""
     for item in items:
         if not isinstance(item, str) or not (words := _STRIP.sub("", item).split()):
             continue
-        if len(words) > 1 and _fold(words[-1]) in OPEN_WORDS:
+        if len(words) > 1 and (words[-1].lower() in OPEN_WORDS or _fold(words[-1]) in OPEN_FOLDED):
             return f"the item '{item.strip()}' ends on '{words[-1]}', which opens a word after it: its rest may be lost"
     return None
 

@@ -110,7 +110,7 @@ def join_speck_numbers(ocr: OcrResult, unsmoothed: np.ndarray | None) -> OcrResu
         parts = words[k:k + found[1]]
         box = (min(w.bbox[0] for w in parts), min(w.bbox[1] for w in parts),
                max(w.bbox[2] for w in parts), max(w.bbox[3] for w in parts))
-        shift = len(parts[0].text)  # the last part's doubted characters, where the joined token holds them
+        shift = len(found[0]) - len(parts[-1].text)  # the last part's doubted characters, where the token holds them
         rivals = parts[0].rivals + tuple((i + shift, *r) for i, *r in parts[-1].rivals)
         out.append(replace(parts[0], text=found[0], bbox=box, conf=min(w.conf for w in parts), rivals=rivals))
         k += found[1]

@@ -118,6 +118,9 @@ def test_an_item_ending_on_a_word_that_opens_another_is_doubted() -> None:
     reason = cut_item_doubt(["Như Điều 3;", "Chủ tịch, các", "Lưu: VT."])
     assert reason and "'Chủ tịch, các' ends on 'các'" in reason
     assert cut_item_doubt(["UBMTTQ VN và;"]) and cut_item_doubt(["Các;"]) is None  # a lone word: a bullet's speck
+    assert cut_item_doubt(["Chủ tịch, cac"]) and cut_item_doubt(["Hội Nông dân, cùng"])  # a mark lost; as printed
+    for whole_item in ("Ông Nguyễn Văn Tài;", "Đội bảo vệ;", "Ông Trần Văn Cung;"):  # a name's or office's last word
+        assert cut_item_doubt([whole_item]) is None, whole_item
     found = {"recipients": Field(["Chủ tịch, các", "Lưu: VT."], 0.85)}
     flag_cut_item(found)
     assert found["recipients"].value == ["Chủ tịch, các", "Lưu: VT."] and "its rest may be lost" in \

@@ -71,6 +71,11 @@ def test_the_joined_token_takes_both_boxes_and_the_lower_confidence() -> None:
     assert joined.conf == 61.0
     assert joined.rivals == ((3, "7", 40.0, 30.0),)  # the doubted 1 of 12, where the joined token holds it
     assert join_speck_numbers(first, SPECKLED).text == "30/12/2006,"
+    a, b = _line("251.800", "000")  # a sum's lost point put back: the last part's digits one further on
+    b = Word(b.text, 61.0, b.bbox, b.line, baseline=b.baseline, rivals=((1, "8", 40.0, 30.0),))
+    (joined,) = join_speck_numbers(OcrResult([a, b], "251.800 000", 80.0), SPECKLED).words
+    assert joined.text == "251.800.000" and joined.rivals == ((9, "8", 40.0, 30.0),)
+    assert joined.text[9] == b.text[1]
 
 
 def test_a_page_not_speckled_is_left_alone() -> None:
