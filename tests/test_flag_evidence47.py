@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -127,20 +129,18 @@ def test_an_item_ending_on_a_word_that_opens_another_is_doubted() -> None:
         found["recipients"].review
 
 
-@pytest.mark.slow
-def test_a_generated_extract_dated_before_its_birth_is_flagged_through_process(tmp_path: Path) -> None:
+def _extract_through_process(tmp_path: Path, edit: Callable[[list, date], None]) -> dict:
+    """The generator's birth extract (seed 7) with its lines changed by ``edit(lines, its date)``, rendered at 300
+    dpi and run through ``archivist process``: the record's metadata; its PDF/A-1b passes Preflight."""
     from samples.hard import _ctx
     from samples.records import birth_extract
     from samples.scan import render
+    from tests.pdfcheck import assert_valid_pdfa
 
     r = random.Random(7)
     doc = birth_extract(r, _ctx(r, False))
-    truth = date.fromisoformat(doc.metadata["date"])
     page = doc.pages[0]
-    [line] = [ln for ln in page.lines if f"năm {truth.year}" in ln.text and "ngày" in ln.text]
-    born = [ln for ln in page.lines if ln.text.startswith("Ngày, tháng, năm sinh:")][0].text
-    slip = int(born.split("/")[2][:4]) - 1  # a year digit misread back past the birth the form records
-    line.text = line.text.replace(f"năm {truth.year}", f"năm {slip}")
+    edit(page.lines, date.fromisoformat(doc.metadata["date"]))
     ink, _, _ = render(page, 300)
     scans, archive = tmp_path / "scans", tmp_path / "archive"
     scans.mkdir()
@@ -149,8 +149,42 @@ def test_a_generated_extract_dated_before_its_birth_is_flagged_through_process(t
     res = subprocess.run([sys.executable, "-m", "archivist.cli", "process", str(scans), "--archive", str(archive),
                           "--workers", "1"], capture_output=True, text=True, timeout=900)
     assert res.returncode == 0, res.stdout + res.stderr
+    assert_valid_pdfa(archive)
     [path] = (archive / "documents").glob("*.json")
-    meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]
-    assert meta["date"].startswith(str(slip))  # kept as read
+    return json.loads(path.read_text(encoding="utf-8"))["metadata"]
+
+
+def _date_line(lines: list, truth: date):  # noqa: ANN202 - samples.layout's line
+    return next(ln for ln in lines if f"năm {truth.year}" in ln.text and "ngày" in ln.text)
+
+
+@pytest.mark.slow
+def test_a_generated_extract_dated_before_its_birth_is_flagged_through_process(tmp_path: Path) -> None:
+    slips: list[int] = []
+
+    def before_birth(lines: list, truth: date) -> None:
+        born = next(ln for ln in lines if ln.text.startswith("Ngày, tháng, năm sinh:")).text
+        slips.append(int(born.split("/")[2][:4]) - 1)  # a year digit misread back past the birth the form records
+        line = _date_line(lines, truth)
+        line.text = line.text.replace(f"năm {truth.year}", f"năm {slips[0]}")
+
+    meta = _extract_through_process(tmp_path, before_birth)
+    assert meta["date"].startswith(str(slips[0]))  # kept as read
     assert "after its own date" in (meta["fields"]["date"].get("review") or ""), meta["fields"]["date"]
+    assert "date" in meta["needs_review"]
+
+
+@pytest.mark.slow
+def test_a_generated_extract_whose_day_no_calendar_has_is_flagged_through_process(tmp_path: Path) -> None:
+    """The form's own date printed ``ngày 37 tháng 7`` (sealed AT398's reading of ``27``, session 47): the one
+    reading through the digits the engine confuses, ``31``, is kept and flagged as a guess
+    (:attr:`archivist.dates.DateMatch.guessed`)."""
+    def impossible_day(lines: list, truth: date) -> None:
+        line = _date_line(lines, truth)
+        line.text = re.sub(r"ngày \d{1,2} tháng \d{1,2}", "ngày 37 tháng 7", line.text)
+
+    meta = _extract_through_process(tmp_path, impossible_day)
+    field = meta["fields"]["date"]
+    assert meta["date"].endswith("-07-31"), field  # kept: the one date its readings make
+    assert "no calendar has" in (field.get("review") or ""), field
     assert "date" in meta["needs_review"]
