@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from .fields import Field
+from .fields import Field, flag_recipients
 from .ocrtext import _fold
 
 #: the formula's item: ``Như Điều 3`` (folded, its end punctuation aside)
@@ -48,6 +48,4 @@ def article_doubt(items: Sequence[Any], text: str) -> str | None:
 def flag_article_ref(found: dict[str, Field], text: str) -> None:
     """Mark for review a recipients list with an item naming an article the document does not have
     (:func:`article_doubt`)."""
-    rec = found.get("recipients")
-    if rec is not None and not rec.review and isinstance(rec.value, list):
-        rec.review = article_doubt(rec.value, text)
+    flag_recipients(found, lambda items: article_doubt(items, text))

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .fields import Field
+from .fields import Field, flag_recipients
 from .levelwords import ONE_WORD, capital_level
 from .syllables import fold_marks
 from .textnorm import normalize
@@ -101,6 +101,4 @@ def flag_codes(found: dict[str, Field]) -> None:
     num = found.get("number_symbol")
     if num is not None and not num.review and isinstance(num.value, str):
         num.review = cut_code_doubt(num.value, found.get("issuer"))
-    rec = found.get("recipients")
-    if rec is not None and not rec.review and isinstance(rec.value, list):
-        rec.review = level_mark_doubt([v for v in rec.value if isinstance(v, str)])
+    flag_recipients(found, level_mark_doubt)

@@ -38,7 +38,7 @@ from .annotflags import annotation_doubt
 from .bodies import abbreviations
 from .civil import register_book_doubt
 from .debrisflags import debris_value_doubt
-from .fields import Field
+from .fields import Field, open_recipients
 from .footer import BULLET, Footer
 from .listflags import recipients_doubt, swallowed_doubt
 from .marks import MarkRestorer
@@ -266,10 +266,10 @@ def check(found: dict[str, Field], restore: MarkRestorer, footer: Footer | None)
         _mark(subj, syllable_doubt(subj.value) or debris_doubt(subj.value) or cut_doubt(subj.value)
               or date_line_doubt(subj.value) or pair_doubt(subj.value)
               or subject_mark_doubt(subj.value))
-    rec = found.get("recipients")
-    if rec is not None and isinstance(rec.value, list):
-        _mark(rec, next((r for v in rec.value if isinstance(v, str) and (r := unit_doubt(v))), None))
-        _mark(rec, speck_doubt(items := [v for v in rec.value if isinstance(v, str)]) or annotation_doubt(items))
+    if (got := open_recipients(found)) is not None:
+        rec, items = got
+        _mark(rec, next((r for v in items if (r := unit_doubt(v))), None))
+        _mark(rec, speck_doubt(items) or annotation_doubt(items))
         _mark(rec, (recipients_doubt(footer) or swallowed_doubt(footer)) if footer else None)
     if (ns := found.get("symbol")) is not None and isinstance(ns.value, str):
         _mark(found.get("number_symbol"), symbol_doubt(ns.value))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,25 @@ class Field:
 def missing() -> Field:
     """A field that was looked for and not found."""
     return Field(None, 0.0)
+
+
+def open_recipients(found: dict[str, Field]) -> tuple[Field, list[str]] | None:
+    """The recipients of ``found`` and their items (the list's strings) when they hold items and no reason for review
+    yet; None otherwise.
+
+    Why one guard: every recipients rule asks this before it looks (a value already flagged keeps its first reason; a
+    list of no items has nothing to doubt), and ten flag modules wrote it out, some with the empty list's test and
+    some without (each of their rules finds no doubt in no items, so the outcome was the same; session 48)."""
+    rec = found.get("recipients")
+    if rec is None or rec.review or not isinstance(rec.value, list) or not rec.value:
+        return None
+    return rec, [v for v in rec.value if isinstance(v, str)]
+
+
+def flag_recipients(found: dict[str, Field], doubt: Callable[[list[str]], str | None]) -> None:
+    """Give the recipients :func:`open_recipients` returns the reason ``doubt`` finds in their items, if any."""
+    if (got := open_recipients(found)) is not None:
+        got[0].review = doubt(got[1])
 
 
 def make_field(value: Any, base: float, line: Line | None, start: int = 0, end: int | None = None,

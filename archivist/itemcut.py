@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .fields import Field
+from .fields import Field, flag_recipients
 from .ocrtext import _fold
 
 #: words that govern the word after them and so end no recipients item: plurals, conjunctions, prepositions. As
@@ -40,6 +40,4 @@ def cut_item_doubt(items: Sequence[Any]) -> str | None:
 
 def flag_cut_item(found: dict[str, Field]) -> None:
     """Mark for review a recipients list with an item cut short (:func:`cut_item_doubt`)."""
-    rec = found.get("recipients")
-    if rec is not None and not rec.review and isinstance(rec.value, list):
-        rec.review = cut_item_doubt(rec.value)
+    flag_recipients(found, cut_item_doubt)

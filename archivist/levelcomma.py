@@ -24,7 +24,7 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from .fields import Field
+from .fields import Field, flag_recipients
 from .levelwords import COMMUNE, alternation
 from .syllables import fold_marks
 
@@ -90,6 +90,4 @@ def flag_level_comma(found: dict[str, Field]) -> None:
     subj = found.get("subject")
     if subj is not None and isinstance(subj.value, str) and not subj.review:
         subj.review = _level_doubt(subj.value)
-    rec = found.get("recipients")
-    if rec is not None and isinstance(rec.value, list) and not rec.review:
-        rec.review = next((r for r in (_level_doubt(v) for v in rec.value if isinstance(v, str)) if r), None)
+    flag_recipients(found, lambda items: next((r for r in (_level_doubt(v) for v in items) if r), None))

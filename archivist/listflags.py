@@ -60,7 +60,7 @@ from typing import Any
 from .bodies import abbreviations, is_debris, is_known
 from .chardoubt import LETTER_MARGIN, token_at, value_tokens, vietnamese_letters
 from .faintflags import value_words, word_tuples
-from .fields import Field
+from .fields import Field, open_recipients
 from .footer import BULLET, Footer
 from .itemslips import colon_note_doubt, phrase_slip_doubt, stock_item_doubt
 from .itemtail import foreign_code_doubt, lost_tail_doubt
@@ -240,10 +240,9 @@ def code_rival_doubt(text: str, rivals: Sequence[tuple[int, str, float, float]],
 def flag_list(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark the recipients for review when one of this module's rules doubts them (``pages``: the document's
     :class:`archivist.ocrtext.PageText`, whose ``rivals`` :func:`syllable_rival_doubt` reads)."""
-    rec = found.get("recipients")
-    if rec is None or rec.review or not isinstance(rec.value, list) or not rec.value:
+    if (got := open_recipients(found)) is None:
         return
-    items = [v for v in rec.value if isinstance(v, str)]
+    rec, items = got
     rec.review = signature_item_doubt(items) or level_case_doubt(items) or closed_item_doubt(items) \
         or speck_item_doubt(items) or colon_note_doubt(items) or phrase_slip_doubt(items) \
         or stock_item_doubt(items) or foreign_code_doubt(rec.changes) \

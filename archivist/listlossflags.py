@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .faintflags import word_tuples
-from .fields import Field
+from .fields import Field, open_recipients
 from .footer import BULLET, Footer
 from .listrows import ROW_GAP, _mid  # the list's own row gap (1.6 steps) and a line's middle, as row_gap_doubt
 from .ocrtext import Line
@@ -146,10 +146,9 @@ def stray_row_doubt(footer: Footer, items: Sequence[str]) -> str | None:
 def flag_list_loss(found: dict[str, Field], footer: Footer | None, pages: Sequence[Any]) -> None:
     """Mark the recipients for review when the page shows a part of them lost (``pages``: the document's
     :class:`archivist.ocrtext.PageText`, whose words :func:`two_row_gap_doubt` and :func:`bare_row_doubt` read)."""
-    rec = found.get("recipients")
-    if rec is None or rec.review or not isinstance(rec.value, list) or not rec.value:
+    if (got := open_recipients(found)) is None:
         return
-    items = [v for v in rec.value if isinstance(v, str)]
+    rec, items = got
     rec.review = marks_after_copy_doubt(rec.source_text or "", items)
     if footer is None:
         return

@@ -34,7 +34,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from .faintflags import value_words, word_tuples
-from .fields import Field
+from .fields import Field, flag_recipients
 from .widewords import wide_word_doubt
 
 #: a gap between two adjacent words of the value at least this many times its line's median word gap ...
@@ -146,9 +146,7 @@ def flag_lost(found: dict[str, Field], pages: Sequence[Any]) -> None:
     """Mark for review a subject with a word lost in a gap of its line or a typed letter lost in a word's box
     (:mod:`archivist.widewords`), and a recipients list with a formula misread (``pages``: the document's
     :class:`archivist.ocrtext.PageText` with their words)."""
-    rec = found.get("recipients")
-    if rec is not None and not rec.review and isinstance(rec.value, list):
-        rec.review = formula_doubt(rec.value)
+    flag_recipients(found, formula_doubt)
     subj = found.get("subject")
     if subj is None or subj.review or not isinstance(subj.value, str) or not subj.value:
         return

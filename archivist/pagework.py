@@ -35,7 +35,7 @@ from .orient import PDF_TEXT, TOO_LITTLE_TEXT, Oriented, orient
 from .osd import Osd
 from .pagenumber import add_page_number
 from .preview import make_preview
-from .signgap import drop_gap_strokes
+from .signgap import Parsed, drop_gap_strokes
 from .spanread import reread_spans
 from .speckcolon import speck_colons
 from .speckdash import put_back_dashes
@@ -150,12 +150,14 @@ def process_page(task: PageTask) -> PageResult | Failure:
                 ocr = in_reading_order(_unread(engine, ocr, upright, preps, bilevel))
         clock.lap("ocr")
         prep = next((p for up, p in preps if up is upright), None)  # None on a page with its own text
+        parsed = None  # the page's footer and the words it was found on, for the signature's gap not to parse it again
         if prep is not None and ocr.words:
             header = numberread.page_header(task.number, ocr.words)  # the number's and the date's, parsed once
             number_reading = numberread.read_number(task.number, ocr.words, upright, page.dpi, prep, engine, header)
             date_reading = dateread.read_date(task.number, ocr.words, upright, page.dpi, prep, engine, header)
             date_reading = keep_first_readings(date_reading, prep)  # a faded year's first reading: 0s misread
             footer = nameread.page_footer(task.number, ocr.words, header[0])  # found once for the name and its zone
+            parsed = (ocr.words, footer)
             if footer is not None:  # without a signature block neither has a line to read
                 name_reading = nameread.read_name(task.number, ocr.words, upright, page.dpi, prep, engine, header,
                                                   footer)
@@ -164,7 +166,7 @@ def process_page(task: PageTask) -> PageResult | Failure:
             mark_heights = markheight.measure_marks(ocr.words, upright)  # a name's `ầ`: its grave in the pixels
         preps.clear()
         ocr = ocr if page.words is not None else as_stored(ocr)  # the engine's look-alikes; a PDF's own text is exact
-        ocr = ocr if page.words is not None else without_gap_strokes(task.number, ocr)  # a signature read as words
+        ocr = ocr if page.words is not None else without_gap_strokes(task.number, ocr, parsed)  # a signature's strokes
         clock.lap("number")
         preview = make_preview(upright, page.payload, corr.orientation, corr.skew, page.colour)
         clock.lap("preview")
@@ -309,12 +311,14 @@ def as_stored(ocr: OcrResult) -> OcrResult:
     return replace(ocr, words=words, text=read_text(ocr.text))
 
 
-def without_gap_strokes(number: int, ocr: OcrResult) -> OcrResult:
+def without_gap_strokes(number: int, ocr: OcrResult, parsed: Parsed | None = None) -> OcrResult:
     """``ocr`` without the signature's strokes and the seal's pieces read as tokens in its signature block's gap
     (:mod:`archivist.signgap`), its text made again from the words left; the same object when none is there. Last,
     on the words as stored: the number, date and name were read again before, from the page's lines as the engine
-    gave them, and the footer the gap is found from is the one the fields will parse."""
-    words = drop_gap_strokes(number, ocr.words)
+    gave them, and the footer the gap is found from is the one the fields will parse: ``parsed`` (the page's footer
+    found before, :data:`archivist.signgap.Parsed`) is taken only when the words as stored are the words it was found
+    on, unchanged."""
+    words = drop_gap_strokes(number, ocr.words, parsed)
     if words is ocr.words:
         return ocr
     return replace(ocr, words=words, text=nfc(text_of(words)).strip())

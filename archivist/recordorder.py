@@ -54,11 +54,13 @@ def recorded_dates(text: str, today: date | None = None) -> list[tuple[str, date
     return out
 
 
-def order_doubt(value: date, text: str, book: str | None = None) -> tuple[str, str | None] | None:
+def order_doubt(value: date, text: str, book: str | None = None,
+                today: date | None = None) -> tuple[str, str | None] | None:
     """Why a civil form's date ``value`` is in doubt: the form records a birth, death or registration after it, or
     its register book (``book``, ``NN/YYYY``) is of a later year. The reason, and which other stored field
-    (``event_date``, ``book``) the slip may be in, if any."""
-    for what, when in recorded_dates(text) or []:
+    (``event_date``, ``book``) the slip may be in, if any. ``today``: as :func:`recorded_dates` takes it (the
+    caller's day, for a test or a re-run to give the same answer whenever it runs; the clock's when None)."""
+    for what, when in recorded_dates(text, today) or []:
         if when > value:
             field = "event_date" if what in ("born", "died") else None
             return (f"the form records {_WHAT[what]} on {when:%d/%m/%Y}, after its own date: one of the two is "
@@ -69,16 +71,17 @@ def order_doubt(value: date, text: str, book: str | None = None) -> tuple[str, s
     return None
 
 
-def flag_recorded_order(found: dict[str, Field], text: str) -> None:
-    """Mark for review a civil-status form's date set before what it records (:func:`order_doubt`), and the stored
-    field it disagrees with; only where ``found`` holds a civil record's fields (a book, an entry or an event)."""
+def flag_recorded_order(found: dict[str, Field], text: str, today: date | None = None) -> None:
+    """Mark for review a civil-status form's date set before what it records (:func:`order_doubt`, ``today`` as it
+    takes it), and the stored field it disagrees with; only where ``found`` holds a civil record's fields (a book, an
+    entry or an event)."""
     day = found.get("date")
     if day is None or day.review or (value := iso_date(day.value)) is None:
         return
     if not any(found.get(name) is not None and found[name].value for name in ("book", "entry", "event_date")):
         return
     book = found.get("book")
-    got = order_doubt(value, text, book.value if book is not None and isinstance(book.value, str) else None)
+    got = order_doubt(value, text, book.value if book is not None and isinstance(book.value, str) else None, today)
     if got is None:
         return
     day.review, other = got

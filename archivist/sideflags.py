@@ -59,7 +59,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .fields import Field
+from .fields import Field, open_recipients
 from .footer import BULLET, Footer
 from .numberbox import WEAK_NUMBER, box_doubt, doubt_number, number_word, page_scale
 from .numberread import box_numbers, box_reading, number_of
@@ -176,9 +176,9 @@ def flag_beside(found: dict[str, Field], footer: Footer | None, pages: Sequence[
     the colon its line prints, a weakly read number on a typewritten page that a second reading of its box
     contradicts or that was read very weakly, a weakly read number whose one second reading with digits contradicts
     it, and a register entry whose word's box is a digit wider than its text."""
-    rec = found.get("recipients")
-    if rec is not None and not rec.review and isinstance(rec.value, list) and rec.value:
-        rec.review = (row_tail_doubt(footer) or far_piece_doubt(footer, [v for v in rec.value if isinstance(v, str)])
+    if (got := open_recipients(found)) is not None:
+        rec, items = got
+        rec.review = (row_tail_doubt(footer) or far_piece_doubt(footer, items)
                       if footer is not None else None) or copy_colon_doubt(rec)
     ns, num = found.get("number_symbol"), found.get("number")
     if ns is not None and num is not None and not ns.review and isinstance(num.value, str):

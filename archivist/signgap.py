@@ -45,6 +45,8 @@ DASHES = ("-", "–", "—")
 _AUTHORITY_KEY = re.compile(r"^(tm|kt|tl|tuq) ")
 #: The letters a word may end or open with and still be letters only (``Ty,``; ``(Đã``).
 _EDGE = re.compile(r"^[(\"'“‘]+|[.,;:)\"'”’!?]+$")
+#: A page's footer (None: the page has no signature block) and the list of words it was found on
+Parsed = tuple[Sequence[Word], Footer | None]
 
 
 def _heading(f: Footer) -> Line | None:
@@ -104,12 +106,17 @@ def _kept_line(text: str) -> bool:
         or any(w in HEADING_WORDS for w in key.split())
 
 
-def gap_strokes(number: int, words: Sequence[Word]) -> set[int]:
+def gap_strokes(number: int, words: Sequence[Word], parsed: Parsed | None = None) -> set[int]:
     """The indexes in ``words`` (one page's, in reading order) of the tokens read in its signature block's gap
-    that read as no word (:func:`stroke_word`)."""
+    that read as no word (:func:`stroke_word`). ``parsed``: a footer already found on a list of words, the page
+    stage's (:func:`archivist.nameread.page_footer`, on the page's lines as :func:`archivist.numberread.page_header`
+    made them, which are what this would parse), taken when that list is ``words`` itself, not parsed again."""
     if not words:
         return set()
-    f = find_footer([page_lines(PageText(number, "", list(words)))], 0)
+    if parsed is not None and parsed[0] is words:
+        f = parsed[1]
+    else:
+        f = find_footer([page_lines(PageText(number, "", list(words)))], 0)
     gap = gap_box(f)
     if gap is None:
         return set()
@@ -127,7 +134,7 @@ def gap_strokes(number: int, words: Sequence[Word]) -> set[int]:
     return out
 
 
-def drop_gap_strokes(number: int, words: list[Word]) -> list[Word]:
-    """``words`` without :func:`gap_strokes`; the same list when there are none."""
-    gone = gap_strokes(number, words)
+def drop_gap_strokes(number: int, words: list[Word], parsed: Parsed | None = None) -> list[Word]:
+    """``words`` without :func:`gap_strokes` (``parsed``: as it takes it); the same list when there are none."""
+    gone = gap_strokes(number, words, parsed)
     return words if not gone else [w for i, w in enumerate(words) if i not in gone]

@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 
 from .crosscheck import name_key, unit_name, unit_names, unmarked_key
-from .fields import Field
+from .fields import Field, flag_recipients
 from .levelwords import BODY_HEADS, COMMUNE, LEVEL, alternation
 from .lexicon import LETTERS
 from .syllables import attested
@@ -285,8 +285,5 @@ def flag_structure(found: dict[str, Field]) -> None:
                 short and f"no parent body stored, but the issuer stored, '{issuer.value}', is written as a parent "
                           "body is: it is the parent's")):
         found["parent_issuer"] = Field(None, 0.0, review=why)
-    rec = found.get("recipients")
-    if rec is not None and isinstance(rec.value, list) and rec.value and not rec.review:
-        items = [v for v in rec.value if isinstance(v, str)]
-        rec.review = (recipient_syllable_doubt(items) or copy_alone_doubt(items) or code_case_doubt(items)
-                      or copy_code_doubt(items))
+    flag_recipients(found, lambda items: recipient_syllable_doubt(items) or copy_alone_doubt(items)
+                    or code_case_doubt(items) or copy_code_doubt(items))
