@@ -1,0 +1,68 @@
+"""A typewritten word none uses read inside a set phrase, read as the phrase's word where that word is one glyph
+away (``Ủy ban nhên dân`` for ``nhân``, ``Tài chính - Kễ toán`` for ``Kế``).
+
+Why: the typewriter group's worn type makes a vowel another (``â`` read ``ê``) or a tone another (``ế`` read ``ễ``),
+and where the word read is none Vietnamese uses inside one of the lexicon's set phrases, the phrase and the spelling
+together say what was typed. :mod:`archivist.phrasefix` reads a phrase back only where the marks alone differ and
+leaves a two-word run with a capital mid-line (a name's place: ``Kễ toán`` after ``Tài chính -``); its folded keys
+cannot see a letter read for another (``nhên`` folds to ``nhen``, not ``nhan``). :mod:`archivist.typedbar` and
+:mod:`archivist.typedpair` ask the phrase too, but for one glyph each (an ``l`` read ``t``, an ``o`` read ``e``) and
+the glyph decides, since the word they ask is mostly one in use.
+
+Here the word as read is none in use (:func:`archivist.syllables.attested`), so no right word is ever asked; its
+neighbours on its line are the phrase's words (:func:`archivist.phrasefix.phrase_words`, whatever their marks and
+case, no punctuation inside); and exactly one of the words the phrase puts at its place is one glyph away: the same
+letters bare of marks but one (a letter for another, its marks as the phrase's), or the same bare letters with other
+marks. The word's case is kept (a capitalised first letter stays one). Only words in small letters or capitalised are
+asked: a word in capitals (a heading's ``NHÊN``) never.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+
+from .ocr import OcrResult, nfc
+from .phrasefix import phrase_words
+from .syllables import attested
+from .tokens import EDGE, split_edges
+from .typedcase import with_readings
+
+
+def bare(word: str) -> str:
+    """``word`` in small letters without its marks (``đ`` kept apart from ``d``: the stroke is a letter's)."""
+    parts = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in parts if not unicodedata.combining(c))
+
+
+def one_glyph_away(read: str, word: str) -> bool:
+    """Whether ``word`` differs from ``read`` (both in small letters) in one glyph: the same bare letters with other
+    marks, or the same count of letters with one bare letter for another."""
+    a, b = bare(read), bare(word)
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1 and read != word
+
+
+def phrase_slip(texts: list[str], lines: list[int], k: int) -> str | None:
+    """Word ``k`` of ``texts`` (a page's words, on ``lines``) read as the set phrase's word at its place, its edges and
+    case kept, where the word as read is none in use and exactly one such word is one glyph away
+    (:func:`one_glyph_away`); None elsewhere."""
+    lead, core, trail = split_edges(texts[k], EDGE)
+    if len(core) < 2 or not core.isalpha() or not core[1:].islower() or core.lower() in attested():
+        return None
+    found = [w for w in phrase_words(texts, lines, k, 2) if one_glyph_away(core.lower(), w)]
+    if len(found) != 1:
+        return None
+    word = found[0]
+    return lead + (word[:1].upper() + word[1:] if core[:1].isupper() else word) + trail
+
+
+def typed_phrases(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
+    """``ocr`` (a typewritten page's words; ``typed`` its image, None on any other page) with each word none in use
+    that a set phrase around it reads one glyph away read as the phrase's word (:func:`phrase_slip`). Unchanged on
+    any other page."""
+    if typed is None or not ocr.words:
+        return ocr
+    texts = [nfc(w.text) for w in ocr.words]
+    lines = [w.line for w in ocr.words]
+    return with_readings(ocr, [phrase_slip(texts, lines, k) for k in range(len(texts))])
