@@ -29,6 +29,10 @@ from .syllables import attested
 from .tokens import EDGE, split_edges
 from .typedcase import with_readings
 
+#: Marks the engine reads in a worn letter's cell (``ba:`` for ``ban``, ``Ủ;`` for ``Ủy``): none ends a word inside a
+#: set phrase.
+JUNK = ":;¿»‡"
+
 
 def bare(word: str) -> str:
     """``word`` in small letters without its marks (``đ`` kept apart from ``d``: the stroke is a letter's)."""
@@ -46,15 +50,40 @@ def one_glyph_away(read: str, word: str) -> bool:
 def phrase_slip(texts: list[str], lines: list[int], k: int) -> str | None:
     """Word ``k`` of ``texts`` (a page's words, on ``lines``) read as the set phrase's word at its place, its edges and
     case kept, where the word as read is none in use and exactly one such word is one glyph away
-    (:func:`one_glyph_away`); None elsewhere."""
+    (:func:`one_glyph_away`), or where a mark stands in its last letter's cell inside the phrase (:func:`junk_slip`);
+    None elsewhere."""
     lead, core, trail = split_edges(texts[k], EDGE)
-    if len(core) < 2 or not core.isalpha() or not core[1:].islower() or core.lower() in attested():
+    if not core.isalpha() or len(core) > 1 and not core[1:].islower():
         return None
-    found = [w for w in phrase_words(texts, lines, k, 2) if one_glyph_away(core.lower(), w)]
+    if len(core) >= 2 and core.lower() not in attested():
+        found = [w for w in phrase_words(texts, lines, k, 2) if one_glyph_away(core.lower(), w)]
+        if len(found) == 1:
+            return lead + _cased(found[0], core) + trail
+    return junk_slip(texts, lines, k)
+
+
+def junk_slip(texts: list[str], lines: list[int], k: int) -> str | None:
+    """Word ``k`` read with a mark for its last letter (``Ủy ba: nhân dân``, ``Ủ; ban``) read as the phrase's word,
+    where that word is the letters read and one more (:data:`JUNK` read in its cell), exactly one phrase word does so,
+    and the next word on the line is the phrase's too: a mark there would stand inside a set phrase, where none is
+    written. None elsewhere."""
+    lead, core, trail = split_edges(texts[k], EDGE)
+    if len(trail) != 1 or trail not in JUNK or k + 1 >= len(texts) or lines[k + 1] != lines[k]:
+        return None
+    asked = texts[:k] + [lead + core + "x"] + texts[k + 1:]  # the word without its mark, as phrase_words reads runs
+    found = [w for w in phrase_words(asked, lines, k, 2) if len(w) == len(core) + 1 and w.startswith(core.lower())]
     if len(found) != 1:
         return None
-    word = found[0]
-    return lead + (word[:1].upper() + word[1:] if core[:1].isupper() else word) + trail
+    after = split_edges(texts[k + 1], EDGE)[1].lower()
+    again = texts[:k] + [found[0]] + texts[k + 1:]
+    if not after or not any(bare(w) == bare(after) for w in phrase_words(again, lines, k + 1, 2)):
+        return None
+    return lead + _cased(found[0], core)
+
+
+def _cased(word: str, core: str) -> str:
+    """The phrase's ``word`` with ``core``'s (the word as read) capital first letter, if it has one."""
+    return word[:1].upper() + word[1:] if core[:1].isupper() else word
 
 
 def typed_phrases(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
