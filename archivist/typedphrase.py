@@ -56,7 +56,7 @@ def phrase_slip(texts: list[str], lines: list[int], k: int) -> str | None:
     if not core.isalpha() or len(core) > 1 and not core[1:].islower():
         return None
     if len(core) >= 2 and core.lower() not in attested():
-        found = [w for w in phrase_words(texts, lines, k, 2) if one_glyph_away(core.lower(), w)]
+        found = [w for w in phrase_words(texts, lines, k, 2, spelt=True) if one_glyph_away(core.lower(), w)]
         if len(found) == 1:
             return lead + _cased(found[0], core) + trail
     return junk_slip(texts, lines, k)
@@ -71,12 +71,13 @@ def junk_slip(texts: list[str], lines: list[int], k: int) -> str | None:
     if len(trail) != 1 or trail not in JUNK or k + 1 >= len(texts) or lines[k + 1] != lines[k]:
         return None
     asked = texts[:k] + [lead + core + "x"] + texts[k + 1:]  # the word without its mark, as phrase_words reads runs
-    found = [w for w in phrase_words(asked, lines, k, 2) if len(w) == len(core) + 1 and w.startswith(core.lower())]
+    found = [w for w in phrase_words(asked, lines, k, 2, spelt=True)
+             if len(w) == len(core) + 1 and w.startswith(core.lower())]
     if len(found) != 1:
         return None
     after = split_edges(texts[k + 1], EDGE)[1].lower()
     again = texts[:k] + [found[0]] + texts[k + 1:]
-    if not after or not any(bare(w) == bare(after) for w in phrase_words(again, lines, k + 1, 2)):
+    if not after or not any(bare(w) == bare(after) for w in phrase_words(again, lines, k + 1, 2, spelt=True)):
         return None
     return lead + _cased(found[0], core)
 
