@@ -27,6 +27,8 @@ from tests.test_typedring import AROUND, SIZES, assert_left_alone, assert_read_b
     ("Kễ, toán", [None, None]),  # punctuation inside the run: two phrases, not one
     ("báo cá:", [None, None]),  # a mark ending the phrase may be the sentence's: left
     ("Đông Sữn", [None, None]),  # a one-word entry of the lexicon (sơn) says nothing of its neighbours
+    ("huyện Yân Phong", [None, None, None]),  # a place: Phong is no phòng, so no văn phòng (held-out 444)
+    ("điểm: póng họp", [None, None, None]),  # họp is no hợp, so no tổng hợp (held-out 443)
 ])
 def test_phrase_slip_reads_the_phrases_word(text: str, want: list[str | None]) -> None:
     texts = text.split()
@@ -52,6 +54,13 @@ def test_phrase_words_shortest_leaves_one_word_entries_out() -> None:
     assert "sơn" in phrase_words(["Sữn"], [0], 0)
     assert phrase_words(["Sữn"], [0], 0, 2) == set()
     assert phrase_words(["Ủy", "ban", "x", "dân"], [0] * 4, 2, 2) >= {"nhân"}
+
+
+def test_phrase_words_spelt_asks_the_neighbours_marks() -> None:
+    assert "văn" in phrase_words(["Yân", "Phong"], [0, 0], 0, 2)  # folded, Phong is phòng
+    assert "văn" not in phrase_words(["Yân", "Phong"], [0, 0], 0, 2, spelt=True)
+    assert "văn" in phrase_words(["Yân", "Phòng"], [0, 0], 0, 2, spelt=True)  # case aside
+    assert "nhân" in phrase_words(["Uỷ", "ban", "x", "dân"], [0] * 4, 2, 2, spelt=True)  # uỷ is ủy, as written
 
 
 @pytest.mark.parametrize("size", SIZES)
