@@ -26,6 +26,7 @@ import numpy as np
 from .ocr import OcrResult, nfc
 from .phrasefix import phrase_words
 from .syllables import attested
+from .textnorm import normalize
 from .tokens import EDGE, split_edges
 from .typedcase import with_readings
 
@@ -53,6 +54,8 @@ def phrase_slip(texts: list[str], lines: list[int], k: int) -> str | None:
     (:func:`one_glyph_away`), or where a mark stands in its last letter's cell inside the phrase (:func:`junk_slip`);
     None elsewhere."""
     lead, core, trail = split_edges(texts[k], EDGE)
+    if core.isalpha() and len(core) > 1 and core.isupper():
+        return capitals_slip(texts, lines, k)
     if not core.isalpha() or len(core) > 1 and not core[1:].islower():
         return None
     if len(core) >= 2 and core.lower() not in attested():
@@ -60,6 +63,20 @@ def phrase_slip(texts: list[str], lines: list[int], k: int) -> str | None:
         if len(found) == 1:
             return lead + _cased(found[0], core) + trail
     return junk_slip(texts, lines, k)
+
+
+def capitals_slip(texts: list[str], lines: list[int], k: int) -> str | None:
+    """Word ``k``, read in capitals, capitalised (``sở ỦY ban nhân dân xã`` -> ``Ủy``) where it is a set phrase's word
+    with its marks and the words beside it on its line are in small letters: a heading writes the whole phrase in
+    capitals, running text never one word of it. None elsewhere."""
+    lead, core, trail = split_edges(texts[k], EDGE)
+    beside = [split_edges(texts[j], EDGE)[1] for j in (k - 1, k + 1) if 0 <= j < len(texts) and lines[j] == lines[k]]
+    if not beside or not all(b.islower() for b in beside):
+        return None
+    low = core.lower()
+    if not any(normalize(w) == normalize(low) for w in phrase_words(texts, lines, k, 2, spelt=True)):
+        return None
+    return lead + core[:1] + low[1:] + trail
 
 
 def junk_slip(texts: list[str], lines: list[int], k: int) -> str | None:
