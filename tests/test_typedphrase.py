@@ -27,6 +27,11 @@ from tests.test_typedring import AROUND, SIZES, assert_left_alone, assert_read_b
     ("Kễ, toán", [None, None]),  # punctuation inside the run: two phrases, not one
     ("báo cá:", [None, None]),  # a mark ending the phrase may be the sentence's: left
     ("Đông Sữn", [None, None]),  # a one-word entry of the lexicon (sơn) says nothing of its neighbours
+    ("trụ sở ỦY ban nhân dân", [None, None, "Ủy", None, None, None]),  # a phrase's word in capitals mid-sentence
+    ("ỦY BAN NHÂN DÂN", [None, None, None, None]),  # a heading: the whole phrase in capitals
+    ("của ỦY BAN nhân dân", [None, None, None, None, None]),  # a capital beside it: left
+    ("về KẾ toán", [None, "Kế", None]),
+    ("UBND XÃ Đông Sơn", [None, None, None, None]),  # no phrase
     ("huyện Yân Phong", [None, None, None]),  # a place: Phong is no phòng, so no văn phòng (held-out 444)
     ("điểm: póng họp", [None, None, None]),  # họp is no hợp, so no tổng hợp (held-out 443)
 ])
