@@ -58,6 +58,7 @@ from .typedfoot import typed_feet
 from .typedone import typed_ones
 from .typedopen import typed_openings
 from .typedpair import typed_pairs
+from .typedphrase import typed_phrases
 from .typedread import reread_typed
 from .typedring import typed_rings
 from .typedsix import typed_sixes
@@ -267,6 +268,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_zeros(ocr, prep.typed_before)  # a 6, 8 or 9 whose glyph shows the typed zero's dot (2089)
     ocr = typed_sixes(ocr, prep.typed_before)  # an 8 among digits whose glyph is open at its top right (189/KH)
     ocr = typed_dashes(ocr, prep.typed_before)  # a list's dash it left out, by its bar and the list's
+    ocr = typed_phrases(ocr, prep.typed_before)  # a word none uses a glyph off a set phrase's (Ủy ban nhên dân)
     ocr = correct_date_slots(ocr)  # a date's year word those rules left misread (tháng 8 năn 2010)
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)

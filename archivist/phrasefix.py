@@ -54,21 +54,26 @@ def _gaps() -> dict[tuple[tuple[str | None, ...], int], frozenset[str]]:
     return {k: frozenset(v) for k, v in gaps.items()}
 
 
-def phrase_words(texts: list[str], lines: list[int], k: int) -> set[str]:
+def phrase_words(texts: list[str], lines: list[int], k: int, shortest: int = 1, spelt: bool = False) -> set[str]:
     """The words, spelt as the lexicon's phrases spell them, that would complete a phrase at place ``k`` of ``texts``
     (the words of a page, on ``lines``) with its neighbours on its line, whatever their marks and case, with no
-    punctuation inside the run (``ban`` at ``tan``'s place in ``Ủy tan nhân dân``).
+    punctuation inside the run (``ban`` at ``tan``'s place in ``Ủy tan nhân dân``); phrases of ``shortest`` words
+    or more only (2: a neighbour must say it, not a one-word entry such as ``sơn``); ``spelt``: only phrases whose
+    other words are read with the phrase's marks (a place's ``Yân Phong`` is no ``văn phòng``).
     Why: a typed word one letter off inside a set phrase is told by the phrase (:mod:`archivist.typedbar`)."""
-    gaps, lengths = _gaps(), _phrases()[1]
+    gaps, (phrases, lengths) = _gaps(), _phrases()
     out: set[str] = set()
-    for n in lengths:
+    for n in (n for n in lengths if n >= shortest):
         for i in range(max(0, k - n + 1), min(k, len(texts) - n) + 1):
             if len({lines[j] for j in range(i, i + n)}) > 1 or any(
                     texts[j] != texts[j].rstrip(_EDGE) for j in range(i, i + n - 1)) or any(
                     texts[j] != texts[j].lstrip(_EDGE) for j in range(i + 1, i + n)):
                 continue
             keys = tuple(None if j == k else _fold(texts[j].strip(_EDGE)) for j in range(i, i + n))
-            out |= gaps.get((keys, k - i), frozenset())
+            words = gaps.get((keys, k - i), frozenset())
+            out |= {w for w in words if not spelt or all(
+                normalize(texts[j].strip(_EDGE).lower()) == normalize(word) for j, word in zip(
+                    range(i, i + n), phrases[keys[:k - i] + (_fold(w),) + keys[k - i + 1:]], strict=True) if j != k)}
     return out
 
 
