@@ -3,7 +3,6 @@ accuracy figures on the degraded samples are in test_pipeline.py)."""
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 import pytest
 
@@ -81,42 +80,3 @@ def test_projection_score_is_the_sum_of_squares_of_the_floored_histogram() -> No
             proj = xs * np.sin(a) + ys * np.cos(a)
             hist = np.bincount(np.floor((proj - proj.min()) / bin_px).astype(np.int64)).astype(np.float64)
             assert preprocess._score(xs, ys, angle, bin_px) == float(np.dot(hist, hist))
-
-
-def _bilevel_page(dpi: int) -> np.ndarray:
-    """A clean 1-bit scan as the page stage holds it: black text on white paper, tilted by a linear turn (grey
-    edges, as ``preprocess.apply`` gives a bilevel page)."""
-    im, _ = text_page(dpi, seed=11, lines=12)
-    page = np.where(np.asarray(im) < 128, 0, 255).astype(np.uint8)
-    return preprocess.apply(page, preprocess.Correction(0, 2.5, 1.0, True))
-
-
-@pytest.mark.parametrize("dpi", [300])
-def test_flatten_background_gives_white_paper_back_as_it_is(dpi: int) -> None:
-    """Session 48: a page whose background is paper white everywhere is given back without the full-size
-    division, pixel for pixel what the division by that background gives, as a fresh array (restoration paints
-    the rules out of it in place)."""
-    page = _bilevel_page(dpi)
-    assert 0 < np.count_nonzero((page > 0) & (page < 255))  # the turn's grey edges are there to keep
-    flat = preprocess.flatten_background(page, dpi)
-    white = np.full_like(page, 255)
-    assert np.array_equal(flat, cv2.divide(page, white, scale=255))
-    assert np.array_equal(flat, page) and flat is not page and not np.shares_memory(flat, page)
-
-
-def test_dividing_by_white_paper_changes_no_grey() -> None:
-    """What the shortcut above stands on: OpenCV's ``x * 255 / 255`` rounds back to ``x`` for all 256 greys."""
-    greys = np.arange(256, dtype=np.uint8).reshape(16, 16)
-    assert np.array_equal(cv2.divide(greys, np.full_like(greys, 255), scale=255), greys)
-
-
-def test_flatten_background_still_divides_beside_a_dark_blot() -> None:
-    """White paper with a blot wider than the closing (a 6 mm square of ink): the background is not white round
-    it, so the page is divided as before and the paper's grey near the blot moves."""
-    dpi = 200
-    page = _bilevel_page(dpi)
-    side = int(6 / 25.4 * dpi)
-    page[600:600 + side, 600:600 + side] = 0
-    flat = preprocess.flatten_background(page, dpi)
-    assert not np.array_equal(flat, page)
-    assert np.array_equal(flat[:, -200:], page[:, -200:])  # far from it, the paper and text as they were
