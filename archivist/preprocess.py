@@ -124,11 +124,6 @@ def flatten_background(gray: np.ndarray, dpi: float) -> np.ndarray:
     k = max(3, int(round(0.12 * dpi * s)) | 1)  # ~3 mm: wider than any stroke
     bg = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     bg = cv2.GaussianBlur(bg, (0, 0), k / 2)
-    if cv2.minMaxLoc(bg)[0] == 255:
-        # paper white everywhere (a clean bilevel scan, session 48): the division below would give every pixel back
-        # as it is (x * 255 / 255, exact for each of the 256 values), so its full-size background and division
-        # (4-9 CPU ms a 200-300 dpi page, twice a page) are skipped; a copy, as callers paint on what they get
-        return gray.copy()
     bg = cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR)
     # cv2.max, not np.maximum: the same pixels without a fresh NumPy array (on a 300 dpi page, the OCR's copy,
     # 2-14 ms of allocating and faulting in memory against 0.5-2)
