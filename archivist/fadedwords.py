@@ -61,11 +61,19 @@ def year_word(words: list[Word], i: int) -> bool:
     return after_month or year_below
 
 
+def _symbol(text: str) -> bool:
+    """Whether ``text`` reads as a document's number and symbol (a digit and a ``/``: ``19/BC-UBNES+``)."""
+    return "/" in text and any(c.isdigit() for c in text)
+
+
 def place_date(words: list[Word], i: int) -> bool:
     """Whether ``words[i]`` is a small ``xã`` opening a line that is all a place and date: ``xã``, one to four
-    capitalised words the last ending in ``,``, ``ngày D tháng M năm YYYY``, nothing after on its line."""
+    capitalised words the last ending in ``,``, ``ngày D tháng M năm YYYY``, nothing after on its line. Before the
+    header's columns are put in order (:mod:`archivist.headorder`) the line may open with the left column's number
+    and symbol (``Số: 19/BC-UBND   xã Vĩnh Thanh, ngày …``, one row of Decree 30's header): ``xã`` after it opens
+    the place and date as well."""
     w = words[i]
-    if w.text != "xã" or (i and words[i - 1].line == w.line):
+    if w.text != "xã" or (i and words[i - 1].line == w.line and not _symbol(words[i - 1].text)):
         return False
     line = [x.text for x in words[i:] if x.line == w.line]
     if len(line) < 8 or any(words[i + k].line != w.line for k in range(len(line))):

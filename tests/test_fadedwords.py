@@ -55,6 +55,8 @@ def test_a_laws_name_after_luat_read_back() -> None:
     (("phúc", "xã Vĩnh Thanh, ngày 23 tháng 7 năm 2010", "BÁO CÁO"),
      "phúc | Xã Vĩnh Thanh, ngày 23 tháng 7 năm 2010 | BÁO CÁO"),
     (("xã Trung Nghĩa, ngày 19 tháng 2 năm 2007",), "Xã Trung Nghĩa, ngày 19 tháng 2 năm 2007"),
+    (("Số: 19/BC-UBNES+ xã Vĩnh Thanh, ngày 23 tháng 7 năm 2010",),  # the header's row, before its columns' order
+     "Số: 19/BC-UBNES+ Xã Vĩnh Thanh, ngày 23 tháng 7 năm 2010"),
 ])
 def test_the_place_dates_xa_read_small(read: tuple[str, ...], printed: str) -> None:
     assert _read(*read) == printed
