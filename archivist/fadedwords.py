@@ -12,7 +12,7 @@ round (session 48)"; ``bench/word_loss.py --fine`` on fit seeds 450-452):
 - **a law's name after ``Luật``** (``Căn cứ Luật Thỉ đua, khen thưởng``, ``Luật Thì đua``: 2 on 2 seeds): a law's
   name opens with a capital, so :mod:`archivist.phrasefix` takes the run for a person's name and leaves it; after
   ``Luật`` it is a law's, and a lexicon phrase misread in a mark is read back there as phrasefix reads it;
-- **the place-date line's ``Xã``** read small (``xã Vĩnh Thanh, ngày 23 tháng 7 năm 2010`` opening its line: 3 on 3
+- **the place-date line's ``Xã``** read small (``xã Vĩnh Thanh, ngày 23 tháng 7 năm 2010`` opening its line: 2 on 2
   seeds): the line that is all ``Xã <name>, ngày D tháng M năm YYYY`` is Decree 30's place and date, which opens
   with a capital;
 - **the symbol's ``UBND`` read ``UBMD``** (``34/KH-UBMD``, ``116/KH-UBMD``, a recipient's ``UBMD``: 3 on 2 seeds):
