@@ -138,3 +138,23 @@ def correct_phrases(words: list[Word]) -> list[Word]:
                                                                                        strict=True)]
         done[i:i + len(texts)] = [True] * len(texts)
     return out
+
+
+def phrase_reading(words: list[Word], line: int) -> list[str] | None:
+    """The longest lexicon phrase the first words of ``words`` (on ``line``) read as with a mark misread, as the
+    phrase spells them (its first word may hold a capital, as a title's or a law's name does: ``Thỉ đua,`` →
+    ``Thi đua,``), or None where they read no phrase or read one right.
+    Why: a name after ``Luật`` is a law's, not a person's (:mod:`archivist.fadedwords`)."""
+    phrases, lengths = _phrases()
+    for n in lengths:
+        run = words[:n]
+        if len(run) < n or any(w.line != line for w in run):
+            continue
+        phrase = phrases.get(tuple(_fold(w.text.strip(_EDGE)) for w in run))
+        if phrase is None:
+            continue
+        if [w.text.strip(_EDGE).lower() for w in run] == list(phrase):
+            return None
+        got = _reads_as(run, phrase, True)
+        return got[0] if got else None
+    return None
