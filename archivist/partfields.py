@@ -35,8 +35,8 @@ from .marks import MarkRestorer
 from .numberbox import flag_lost_digit
 from .numberread import flag_reread, flag_symbol_tail
 from .numsym import format_number_symbol, is_known_part
-from .ownwords import authority_span
 from .ocrtext import fold_key, union_box
+from .ownwords import authority_span
 from .parentflags import mend_parent_head
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients
