@@ -6,14 +6,14 @@ from a stretch wider than the value:
 
 - **The authority** (``TM.``, ``KT.``, ``TL.``, ``TUQ.``, ``Q.``) was read from its whole signature line, ``TM. ỦY BAN
   NHÂN DÂN`` or ``KT. CHỦ TỊCH``, though only the code is stored: a body's name or a position under a faded stroke
-  made the code's value doubtful. On session 47's and 46's stored runs rescored by main ``0a55b29`` (20 sets,
-  bench/RESULTS.md "Flags, session 48's round"), 34 of 537 right values flagged were authorities, every one of them
-  flagged by a word after the code (28 on a faint page, ``DÂN`` at 86; 6 by the field's confidence), and no wrong
+  made the code's value doubtful. On sessions 45-47's stored runs rescored by main ``0a55b29`` (20 sets,
+  bench/RESULTS.md "Flags, session 48's round"), 34 of 537 right values flagged were authorities (of 494 right, none
+  wrong), 31 of them by a word after the code (``DÂN`` at 86 on a faint page, or the field's confidence); no wrong
   authority was stored in any of the 192 runs under ``/work/runs`` (2,004 values). :func:`authority_span` gives the
   code's own characters, so its box, its confidence and its faint-page judgement are the code's word's: a code read
-  weakly is still flagged.
+  weakly is still flagged (``KT.`` at 66, ``TM.`` at 86 on those sets).
 - **The number** keeps its label (``Số: 110/TTr-UBND``) in its source text, the label's word in its box: on a faint
-  page a weak ``Số:`` flagged 6 right numbers (label at 25-85) on those sets. :func:`own_words` leaves the label out
+  page a weak ``Số:`` flagged 6 right numbers (label at 25-85) on those sets, 5 of them by it alone. :func:`own_words` leaves the label out
   of a number's words; every other word of it, a stray digit or a speck beside it included, is judged as before.
 """
 
