@@ -13,8 +13,9 @@ from a stretch wider than the value:
   code's own characters, so its box, its confidence and its faint-page judgement are the code's word's: a code read
   weakly is still flagged (``KT.`` at 66, ``TM.`` at 86 on those sets).
 - **The number** keeps its label (``Số: 110/TTr-UBND``) in its source text, the label's word in its box: on a faint
-  page a weak ``Số:`` flagged 6 right numbers (label at 25-85) on those sets, 5 of them by it alone. :func:`own_words` leaves the label out
-  of a number's words; every other word of it, a stray digit or a speck beside it included, is judged as before.
+  page a weak ``Số:`` flagged 6 right numbers (label at 25-85) on those sets, 5 of them by it alone.
+  :func:`own_words` leaves the label out of a number's words; every other word of it, a stray digit or a speck
+  beside it included, is judged as before.
 """
 
 from __future__ import annotations

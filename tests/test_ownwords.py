@@ -57,8 +57,6 @@ def test_the_authority_is_judged_by_its_code_not_the_body_after_it() -> None:
     assert auth.value == "TM." and auth.source_text == "TM."
     assert auth.review is None and "authority" not in meta.needs_review
     assert auth.confidence >= 0.85  # the code read at 95, CHỦ TỊCH below it: Decree 30's pair
-    # ỦY BAN NHÂN DÂN is the header's too: its own words are judged there, the issuer's DÂN at 70 flagged
-    assert meta.issuer.review == "read on a faint page, 'DÂN' at OCR confidence 70"
 
 
 def test_a_weakly_read_code_is_still_flagged() -> None:
