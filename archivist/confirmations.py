@@ -46,7 +46,7 @@ ISSUER_CONFIRMED = 0.9
 #: an issuer the place line confirms is not judged word by word after (a faint page's weak word, a rival letter) when
 #: the place line would itself pass a faint page's bar: a place-and-date line's place (pattern 0.9,
 #: archivist/partfields.py) whose weakest word is read at FAINT_WORD_CONF or more (bench/RESULTS.md, "Flags, session
-#: 48's round": right issuers flagged on faint pages 27 -> 9 over 20 stored runs, no wrong one newly unflagged)
+#: 48's round": right issuers flagged on faint pages 27 -> 10 over 20 stored runs, no wrong one newly unflagged)
 ISSUER_ANSWERED_PLACE = round(0.9 * (0.5 + 0.5 * FAINT_WORD_CONF / 100), 3)
 #: the parent body's pattern confidence (``archivist.extract``: a body's head above the issuer, 0.85), given back
 PARENT_CONFIRMED = 0.85
