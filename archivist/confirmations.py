@@ -35,6 +35,7 @@ from pathlib import Path
 from .calibration import threshold_for
 from .classify import THRESHOLD
 from .crosscheck import name_key, unit_names
+from .faintflags import FAINT_WORD_CONF
 from .fields import Field
 from .levelwords import BODY_HEADS, COMMUNE, DISTRICT, alternation
 from .ocrtext import fold_key
@@ -42,6 +43,11 @@ from .tokens import EDGE as _EDGE
 
 #: the issuer's pattern confidence (``archivist.extract``: a body's head and level word, 0.9), given back
 ISSUER_CONFIRMED = 0.9
+#: an issuer the place line confirms is not judged word by word after (a faint page's weak word, a rival letter) when
+#: the place line would itself pass a faint page's bar: a place-and-date line's place (pattern 0.9,
+#: archivist/partfields.py) whose weakest word is read at FAINT_WORD_CONF or more (bench/RESULTS.md, "Flags, session
+#: 48's round": right issuers flagged on faint pages 27 -> 10 over 20 stored runs, no wrong one newly unflagged)
+ISSUER_ANSWERED_PLACE = round(0.9 * (0.5 + 0.5 * FAINT_WORD_CONF / 100), 3)
 #: the parent body's pattern confidence (``archivist.extract``: a body's head above the issuer, 0.85), given back
 PARENT_CONFIRMED = 0.85
 #: an authority read as the position below it requires: as sure as a deputy's position under ``KT.`` (0.85)
@@ -174,11 +180,14 @@ def confirm_agreeing(found: dict[str, Field], doubtful: Callable[[str], bool], t
 
     Returns the names of the values whose every word the confirmation answers, so the checks of single words run
     after it (a faint page's weak word, a rival letter) need not judge them: the parent body confirmed through the
-    lists (a word misread in it would make it no district of the issuer's commune)."""
+    lists (a word misread in it would make it no district of the issuer's commune), and the issuer the place line
+    names alike when that line was read at least as surely as a faint page asks (:data:`ISSUER_ANSWERED_PLACE`)."""
     iss = found.get("issuer")
-    if iss is not None and issuer_confirmed(iss, found.get("place")) and not doubtful(iss.value):
-        iss.confidence = max(iss.confidence, ISSUER_CONFIRMED)
     answered: set[str] = set()
+    if iss is not None and issuer_confirmed(iss, place := found.get("place")) and not doubtful(iss.value):
+        iss.confidence = max(iss.confidence, ISSUER_CONFIRMED)
+        if place is not None and place.confidence >= ISSUER_ANSWERED_PLACE:
+            answered.add("issuer")
     parent = found.get("parent_issuer")
     if parent is not None and parent_confirmed(parent, iss) and not doubtful(parent.value):
         parent.confidence = max(parent.confidence, PARENT_CONFIRMED)

@@ -31,6 +31,7 @@ from .agreement import SUBJECT_YEAR
 from .articleref import flag_article_ref
 from .crosscheck import possible_year
 from .dates import digit_variants
+from .dayglyph import reread_guess
 from .digitglyphs import digits_at
 from .faintflags import FAINT_NOTE
 from .fields import Field
@@ -95,7 +96,10 @@ def flag_crossed(found: dict[str, Field], text: str, pages: Sequence[Any]) -> No
     """Mark for review a subject whose year a read-back date puts in doubt, a person whose form's name line the
     subject took, a number on a faint page with a digit more like another digit of the page, a civil form's date
     before what it records (:mod:`archivist.recordorder`), a recipients item naming an article the document does
-    not have (:mod:`archivist.articleref`) or cut short after a word that opens another (:mod:`archivist.itemcut`)."""
+    not have (:mod:`archivist.articleref`) or cut short after a word that opens another (:mod:`archivist.itemcut`);
+    first, a guessed impossible day or month set by the engine's own second glyph (:mod:`archivist.dayglyph`)."""
+    for name in ("date", "event_date"):  # a day no calendar has, repaired by the engine's second glyph for it
+        reread_guess(found.get(name), pages)
     flag_recorded_order(found, text)
     flag_article_ref(found, text)
     flag_cut_item(found)

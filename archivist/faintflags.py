@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .fields import Field
+from .ownwords import own_words
 from .tokens import ALNUM, SEPARATORS
 
 FAINT_NOTE = "faint page (faded copy): read with its contrast raised locally; weakly read values flagged for review"
@@ -81,10 +82,10 @@ def flag_faint(found: dict[str, Field], pages: Sequence[Any]) -> None:
     """Mark for review each value of ``found`` read on a faint page with a word under FAINT_WORD_CONF
     (``pages``: the document's :class:`archivist.ocrtext.PageText`, ``notes`` saying which are faint)."""
     faint = {p.number: p.words for p in pages if FAINT_NOTE in getattr(p, "notes", ()) and p.words}
-    for f in found.values():
+    for name, f in found.items():
         if f.page not in faint or f.review or f.value in (None, "", []):
             continue
-        words = value_words(faint[f.page], f)
+        words = own_words(name, value_words(faint[f.page], f))  # not the number's label ``Số:``
         # A word with a letter or digit (ALNUM): on a recipients list, the others are the items' bullets.
         # Sixteenth round: a faint list's weakest word was a bullet (one right list no other weak word flagged) or
         # ``VT.`` (seven right lists, 9-69; no wrong one on 25 fit sets): ``Lưu: VT``, the archive copy, ends every

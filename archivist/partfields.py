@@ -36,6 +36,7 @@ from .numberbox import flag_lost_digit
 from .numberread import flag_reread, flag_symbol_tail
 from .numsym import format_number_symbol, is_known_part
 from .ocrtext import fold_key, union_box
+from .ownwords import authority_span
 from .parentflags import mend_parent_head
 from .placeflags import place_shift_doubt
 from .recipients import read_recipients
@@ -154,8 +155,9 @@ def _signer_fields(doc: DocLayout, restore: MarkRestorer, colon: bool = True) ->
     if f is None:
         return {}
     out: dict[str, Field] = {}
-    if f.authority:
-        out["authority"] = make_field(f.authority[0], 0.95, f.authority[1])
+    if f.authority:  # the code's own word: the body or position after it on its line is no part of the value
+        out["authority"] = make_field(f.authority[0], 0.95, f.authority[1],
+                                      *(authority_span(f.authority[1].text) or (0, None)))
     if f.positions:
         pos, strokes = stroke_under(f)  # ``NNNN`` under the position: a signature's strokes, flagged
         value = split_positions(clean(pos.text))[-1]

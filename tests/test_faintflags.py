@@ -76,8 +76,8 @@ def test_extract_flags_the_faint_pages_weak_number() -> None:
 @pytest.mark.slow
 def test_faded_documents_end_to_end_no_wrong_value_unflagged(tmp_path: Path) -> None:
     """Generated faded documents through the pipeline: their pages are noted faint, their words carry
-    no paper-grain debris, every value that differs from the truth is flagged for review, and every
-    PDF passes PDF/A-1b Preflight."""
+    no paper-grain debris, every value that differs from the truth is flagged for review, an authority's source is
+    its code alone, and every PDF passes PDF/A-1b Preflight."""
     from archivist.pipeline import Settings, process
     from bench.accuracy import load_truth, pair_pages_in_records
     from samples.generate import generate
@@ -90,7 +90,7 @@ def test_faded_documents_end_to_end_no_wrong_value_unflagged(tmp_path: Path) -> 
     records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((archive / "documents").glob("*.json"))]
     docs, _ = pair_pages_in_records(load_truth(tmp_path / "set"), records, tmp_path / "set")
     assert len(docs) == 3
-    checked = 0
+    checked = authorities = 0
     for t, rec in docs:
         for page in rec["pages"]:
             assert FAINT_NOTE in page["warnings"]
@@ -98,5 +98,9 @@ def test_faded_documents_end_to_end_no_wrong_value_unflagged(tmp_path: Path) -> 
             assert all(w[5] - w[3] >= 0.45 * heights[len(heights) // 2] or not w[0].strip("-–—_")
                        for w in page["words"])
         checked += assert_wrong_flagged(t, rec)
-    assert checked >= 3 * 5
+        auth = rec["metadata"]["fields"].get("authority") or {}
+        if auth.get("value"):  # the code's own word (archivist/ownwords.py), not the body or position after it
+            authorities += 1
+            assert not set(auth["source_text"].split()) & {"ỦY", "UỶ", "BAN", "NHÂN", "DÂN", "CHỦ", "TỊCH"}
+    assert checked >= 3 * 5 and authorities >= 1
     assert_valid_pdfs([archive / r["output"]["pdf"] for r in records])
