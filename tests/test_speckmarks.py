@@ -14,7 +14,7 @@ import pytest
 from archivist.models import Word
 from archivist.ocr import OcrResult
 from archivist.speckmarks import added_marks, capital_stop, glued_in_word, unclosed_quotes, undoubled
-from archivist.speckread import EDGES, lone_stroke, reread_specks, speck_join, stray_marks
+from archivist.speckread import EDGES, late_stops, lone_stroke, reread_specks, speck_join, stray_marks
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
 
@@ -99,6 +99,24 @@ def test_reread_specks_takes_the_new_marks_without_an_engine() -> None:
     out = reread_specks(None, first, img, img, 300.0)
     assert [w.text for w in out.words] == ["Thực", "hiện", "sản", "Hồ", "LỘC"]
     assert reread_specks(None, first, None, img, 300.0) is first  # not a speckled page
+
+
+def test_a_stop_left_in_mid_sentence_or_on_a_date_s_number_goes_after_the_rereads() -> None:
+    """Session 48: ``công. theo dõi`` (seed 446) and ``ngày 28. tháng`` (seed 445) came back from the steps that read
+    words again; a sentence's end, an abbreviation, a number of a list and a stop at a line's end stay."""
+    ws = _words("phân", "công.", "theo", "dõi,", "ngày", "28.", "tháng", "01.", "năm", "2017.")
+    cleaned = late_stops(OcrResult(ws, "", 80.0), np.zeros((1, 1), np.uint8))
+    assert [w.text for w in cleaned.words] == ["phân", "công", "theo", "dõi,", "ngày", "28", "tháng", "01", "năm",
+                                               "2017."]
+    assert cleaned.text == "phân công theo dõi, ngày 28 tháng 01 năm 2017."
+    kept = [_words("xã.", "Long", "Hưng"), _words("Lưu:", "VT.", "thôn"), _words("Điều", "28.", "tháng"),
+            _words("ngày", "28.") + _words("tháng", "01", line=1), _words("xã.") + _words("thôn", line=1),
+            _words("ngày", "128.", "tháng"), _words("ngày", "28.,", "tháng")]
+    for ws in kept:
+        first = OcrResult(ws, "", 80.0)
+        assert late_stops(first, np.zeros((1, 1), np.uint8)) is first, [w.text for w in ws]
+    ws = _words("phân", "công.", "theo")
+    assert late_stops(OcrResult(ws, "", 80.0), None).words[1].text == "công."  # not a speckled page
 
 
 @pytest.mark.slow
