@@ -152,3 +152,25 @@ def test_generated_speckled_page_loses_the_marks_specks_added_end_to_end(tmp_pat
     layer = pdftotext(pdf, 1).split()
     assert not any(token in layer for token in MARKED) and "Đề" in layer
     assert_valid_pdfa(tmp_path / "with")
+
+
+@pytest.mark.slow
+def test_generated_speckled_page_loses_a_stop_a_reread_left_end_to_end(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated speckled page (seed 446, a fit seed of session 48: the fifth document, one page, 200 dpi, JPEG)
+    through ``archivist process``: ``phân công theo dõi``, read ``công. theo`` without :func:`late_stops`, is right in
+    the record and the PDF/A's text layer, the page loses fewer words, and the PDF/A-1b passes Preflight."""
+    from archivist import pagework
+    from samples.generate import generate
+    from tests.steprun import first_page_with_and_without, gain_and_layer
+
+    (doc,) = generate(tmp_path / "set", seed=446, n_docs=8, groups=["speckle"], only=[4])
+    truth = doc["pages"][0]["text"]
+    assert "công theo" in truth and len(doc["pages"]) == 1
+    def switch_off() -> None:
+        monkeypatch.setattr(pagework, "late_stops", lambda ocr, unsmoothed: ocr)
+
+    texts = first_page_with_and_without(tmp_path / "set" / "scans", tmp_path, switch_off)
+    assert "công. theo" in texts["without"] and "công theo" in texts["with"]
+    layer = " ".join(gain_and_layer(truth, texts, tmp_path / "with"))
+    assert "công theo" in layer and "công. theo" not in layer
