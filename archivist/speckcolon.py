@@ -14,13 +14,13 @@ merged with a letter or a speck), leave the colon as read.
 
 Session 44 asked only before a word in small letters, since a label's colon before a capital or a number (``Số:``,
 ``Kính gửi: Ủy ban``) is the page's commonest. Session 48 asks there too, the dot's place deciding: on the captured
-pages of fit seeds 445-447, the colons the truth prints on a line that gives an x-height ended in two or three dots
-but two (``Số:`` before the report's number, its one dot at a colon's upper place; ``như sau:``, its one dot a speck
-under the line), and of the 8 it does not print before a capital, a number or a dash (``Đồng Nai:`` at a line's
-end, ``trường: Đỗ``, ``thôn: 3``) 4 ended in one dot, two of them between a colon's two places
-(:func:`between_a_colons_dots`): only those go. A line giving no x-height (a label's line in capitals, a form's line
-of labels and numbers) is left as read: there, measured against the page's other lines, 3 printed colons showed one
-dot.
+pages of fit seeds 445-447, the 63 colons the truth prints on a line that gives an x-height ended in two or three
+dots but two (``Số:`` before the report's number, its one dot at a colon's upper place; ``như sau:``, its one dot a
+speck under the line), and of the 9 it does not print, all before a capital, a number or a dash (``Đồng Nai:`` at a
+line's end, ``trường:`` of ``các trường hợp``, ``thôn: 3``), 4 ended in one dot, two of them between a colon's two
+places (:func:`between_a_colons_dots`): only those go. A line giving no x-height (a label's line in capitals, a
+form's line of labels and numbers) is left as read: there, measured against the page's other lines, 3 printed colons
+showed one dot.
 """
 
 from __future__ import annotations
