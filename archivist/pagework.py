@@ -43,7 +43,7 @@ from .speckdash import put_back_dashes
 from .speckjoin import join_speck_numbers
 from .speckjunk import drop_speck_letters
 from .specklone import drop_lone_specks
-from .speckread import reread_specks
+from .speckread import late_stops, reread_specks
 from .specksmall import speck_case
 from .specksplit import split_speck_joins
 from .textnorm import read_text
@@ -239,6 +239,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = drop_lone_specks(ocr, prep.unsmoothed, prep.image)  # and one read as a mark of its own, by its box and ink
     ocr = drop_speck_letters(ocr, prep.unsmoothed, prep.image)  # one read as letters, lower than any letter's ink
     ocr = put_back_dashes(ocr, prep.unsmoothed, prep.image)  # a list's dash it left out, by its bar and the list's
+    ocr = late_stops(ocr, prep.unsmoothed)  # a stop the steps above read again left in mid-sentence (công. theo)
     ocr = split_speck_joins(ocr, prep.unsmoothed, prep.image)  # two words a speck joined (Hải-Xuân), by the gap
     ocr = join_speck_numbers(ocr, prep.unsmoothed)  # and a symbol, date or sum it broke (135/KH- UBND), by grammar
     ocr = reread_faded(engine, ocr, prep)  # a faded page's zeros, hooks and odd letters

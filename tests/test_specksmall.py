@@ -12,7 +12,7 @@ import pytest
 
 from archivist.models import Word
 from archivist.ocr import OcrResult
-from archivist.speckcolon import colon_candidates, speck_colons, tail_dots
+from archivist.speckcolon import between_a_colons_dots, colon_candidates, speck_colons, tail_dots
 from archivist.specksmall import _lowered, line_x_heights, speck_case
 from tests.drawnline import drawn_parts
 from tests.steprun import first_page_with_and_without, gain_and_layer
@@ -59,15 +59,17 @@ def test_a_speck_beside_the_word_is_no_glyph() -> None:
     assert speck_case(_ocr(words), ink, ink).words[2].text == "Xét,"
 
 
-def _colon_line(after: str) -> tuple[np.ndarray, list[Word]]:
-    """``cho nội thực: địa`` as a reading took it, with ``after`` drawn after ``thực``: a dot (a speck) or a colon."""
+def _colon_line(after: str, nxt: str = "địa", foot: float | None = None) -> tuple[np.ndarray, list[Word]]:
+    """``cho nội thực: địa`` (or ``nxt`` for ``địa``) as a reading took it, with ``after`` drawn after ``thực``: a
+    dot (a speck) or a colon; the dot's foot ``foot`` x-heights above the baseline when given."""
     ink = "thực:" if after == "colon" else "thực"
-    image, words = drawn_parts([("cho", "cho", 10), ("nội", "nội", 100), ("thực:", ink, 200), ("địa", "địa", 340)])
+    image, words = drawn_parts([("cho", "cho", 10), ("nội", "nội", 100), ("thực:", ink, 200), (nxt, nxt, 340)])
     if after == "dot":
         image = image.copy()
         x0, y0, x1, _ = words[2].bbox
         base = words[2].baseline
-        cv2.circle(image, (x1 + 6, base - 12), 3, 0, -1)
+        centre = base - 12 if foot is None else base - round(foot * line_x_heights(words, image)[0]) - 3
+        cv2.circle(image, (x1 + 6, centre), 3, 0, -1)
         words[2] = replace(words[2], bbox=(x0, y0, x1 + 10, words[2].bbox[3]))
     return image, words
 
@@ -86,17 +88,45 @@ def test_a_colon_goes_where_one_dot_ends_the_word() -> None:
     assert speck_colons(_ocr(words), None, image).words[2].text == "thực:"  # not a speckled page
 
 
-def test_only_a_colon_before_a_word_in_small_letters_is_asked_about() -> None:
+def test_a_colon_before_a_capital_or_a_number_goes_where_its_one_dot_stands_between_a_colons_places() -> None:
+    """Session 48: ``Đồng Nai:`` (its dot 0.37 x-heights up), ``trường:``; a printed colon (``gửi: Ủy``) keeps its two
+    dots, and one left at a colon's upper place (``Số:`` of seed 447, 0.77 up) or on the baseline keeps it too,
+    except before a small letter (session 44's rule: no label's colon stands there)."""
+    for nxt in ("Giấy", "3", "-"):
+        image, words = _colon_line("dot", nxt, foot=0.35)
+        assert tail_dots(image, words[2].bbox, line_x_heights(words, image)[0]) == 1
+        assert [w.text for w in speck_colons(_ocr(words), image, image).words] == ["cho", "nội", "thực", nxt]
+        for foot in (0.75, 0.0):
+            image, words = _colon_line("dot", nxt, foot=foot)
+            first = _ocr(words)
+            assert speck_colons(first, image, image) is first
+        image, words = _colon_line("colon", nxt)
+        first = _ocr(words)
+        assert speck_colons(first, image, image) is first
+    image, words = _colon_line("dot", "địa", foot=0.75)
+    assert [w.text for w in speck_colons(_ocr(words), image, image).words][2] == "thực"
+
+
+def test_a_dots_place_is_measured_from_the_baseline() -> None:
+    assert between_a_colons_dots(70, 100, 100.0) and between_a_colons_dots(55, 100, 100.0)
+    assert not between_a_colons_dots(25, 100, 100.0)  # a colon's upper dot
+    assert not between_a_colons_dots(95, 100, 100.0)  # its lower dot, on the baseline
+    assert not between_a_colons_dots(110, 100, 100.0)  # under the line
+    assert not between_a_colons_dots(70, None, 100.0)  # no baseline: left as read
+
+
+def test_a_colon_with_a_word_after_it_on_its_line_or_the_next_is_asked_about() -> None:
     def words(text: str, lines: tuple[int, ...]) -> list[Word]:
         return [Word(t, 80.0, (100 * i, 0, 100 * i + 90, 30), line) for i, (t, line) in
                 enumerate(zip(text.split(), lines, strict=True))]
 
     assert colon_candidates(words("Chủ tịch Ủy: ban", (0, 0, 0, 1))) == {2: "Ủy"}  # at a line's end
     assert colon_candidates(words("Địa điểm: hội trường", (0, 0, 0, 0))) == {1: "điểm"}  # asked; its dots keep it
-    assert colon_candidates(words("Kính gửi: Ủy ban", (0, 0, 0, 0))) == {}  # a label before a capital
-    assert colon_candidates(words("như sau: 1.", (0, 0, 0))) == {}  # before a number
+    assert colon_candidates(words("Kính gửi: Ủy ban", (0, 0, 0, 0))) == {1: "gửi"}  # a label: its dots keep it
+    assert colon_candidates(words("như sau: 1.", (0, 0, 0))) == {1: "sau"}  # before a number
     assert colon_candidates(words("vận: động", (0, 3))) == {}  # not the next line
     assert colon_candidates(words("Số:: 12", (0, 0))) == {}
+    assert colon_candidates(words("Lưu: 12:", (0, 0))) == {0: "Lưu"}  # a number is no word of letters
 
 
 @pytest.mark.slow
