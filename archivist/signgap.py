@@ -59,6 +59,8 @@ def _heading(f: Footer) -> Line | None:
     key = fold_key(top.text)
     if f.authority or fold_key(split_positions(top.text)[-1]) in POSITIONS or _AUTHORITY_KEY.match(key):
         return top
+    if len(f.positions) > 1 and _AUTHORITY_KEY.match(fold_key(f.positions[0].text)):
+        return top  # an authority the parser took for a position (``KT: CHỦ-TỊCH`` over ``PHÓ CHỦ``, seed 455)
     return None
 
 
@@ -73,10 +75,14 @@ def gap_box(f: Footer | None) -> tuple[float, float, float, float] | None:
     hb, nb = top.box(), f.name.box()
     if hb is None or nb is None or nb[1] <= hb[3]:
         return None
-    left = min(hb[0], nb[0])
+    return (_left_bound(f, min(hb[0], nb[0]), hb[3] - hb[1]), hb[3], float("inf"), nb[1])
+
+
+def _left_bound(f: Footer, left: float, height: float) -> float:
+    """:data:`REACH` ``height`` left of ``left``, and right of every recipient line that ends left of ``left``."""
     ends = [b[2] for ln in [*f.recipients, *([f.label] if f.label else [])]
             if (b := ln.box()) is not None and b[2] < left]  # a stroke read as a bullet joins the list: not its end
-    return (max([left - REACH * (hb[3] - hb[1]), *ends]), hb[3], float("inf"), nb[1])
+    return max([left - REACH * height, *ends])
 
 
 def _inside(w: Word, gap: tuple[float, float, float, float]) -> bool:
@@ -124,6 +130,32 @@ def gap_strokes(number: int, words: Sequence[Word]) -> set[int]:
     for idx in by_line.values():
         if not _kept_line(" ".join(words[i].text for i in idx)):
             out.update(i for i in idx if stroke_word(words[i]))
+    return out | _beside_headings(f, gap, words)
+
+
+def symbol_only(w: Word) -> bool:
+    """A token holding neither letter nor digit, a lone dash aside (:data:`DASHES`): ``/``, ``//.``, `````, ``%``."""
+    core = w.text.strip()
+    return core not in DASHES and not any(c.isalnum() for c in core)
+
+
+def _beside_headings(f: Footer | None, gap: tuple[float, float, float, float], words: Sequence[Word]) -> set[int]:
+    """The indexes of the symbols read on a heading line's row of the block whose gap is ``gap``, right of its left
+    bound: a signature's first stroke starts beside its position (``/ CHỦ TỊCH``, ``//. PHÓ CHỦ TỊCH``), a seal's
+    rim beside its authority line (``%``). Only symbols (:func:`symbol_only`): a heading's own word read badly
+    (``GHỦ`` at 13, ``TMzỦY``) is a word of the page, and its letters are kept for the search."""
+    if f is None:
+        return set()
+    heads = [b for ln in [*([f.authority[1]] if f.authority else []), *f.positions]
+             if ln.page == (f.name.page if f.name else ln.page) and (b := ln.box()) is not None]
+    if not heads:
+        return set()
+    left = min(gap[0], _left_bound(f, min(b[0] for b in heads), min(b[3] - b[1] for b in heads)))
+    out = set()
+    for i, w in enumerate(words):
+        y = (w.bbox[1] + w.bbox[3]) / 2
+        if w.bbox[0] >= left and symbol_only(w) and any(b[1] <= y <= b[3] for b in heads):
+            out.add(i)
     return out
 
 
