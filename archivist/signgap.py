@@ -26,6 +26,7 @@ from .footer import _ANNOTATION, Footer, find_footer
 from .models import Word
 from .ocrtext import Line, PageText, _fold, fold_key, overlap, page_lines
 from .signwords import POSITIONS, is_name, split_positions, trim_noise
+from .syllables import is_syllable
 
 #: A letters-only token in the gap read under this confidence (0-100) is a stroke read as letters (``đa`` at 15,
 #: ``Ty,`` at 20, ``À`` at 57); the fit sets' gap words read at 60 or more were a stroke's ``H`` at 93, the others
@@ -43,6 +44,8 @@ HEADING_WORDS = frozenset(w for p in (*POSITIONS, "tm kt tl tuq uy ban nhan dan"
 DASHES = ("-", "–", "—")
 #: An authority line as folded, its dot read as something else (``tm uy ban nhan dan`` of ``TM<ÚY BAN NHÂN DÂN``).
 _AUTHORITY_KEY = re.compile(r"^(tm|kt|tl|tuq) ")
+#: The words of an annotation under a signature heading, folded (``(Đã ký)``, ``(Ký, ghi rõ họ tên)``).
+_ANNOTATION_WORDS = re.compile(r"da ky|ky ten|dong dau|ghi ro|chu ky|\bky,|\(ky")
 #: The letters a word may end or open with and still be letters only (``Ty,``; ``(Đã``).
 _EDGE = re.compile(r"^[(\"'“‘]+|[.,;:)\"'”’!?]+$")
 
@@ -59,9 +62,18 @@ def _heading(f: Footer) -> Line | None:
     key = fold_key(top.text)
     if f.authority or fold_key(split_positions(top.text)[-1]) in POSITIONS or _AUTHORITY_KEY.match(key):
         return top
+    if fold_key(_after_strokes(top.text)) in POSITIONS:
+        return top  # a stroke read before the position (``x~~ CHỦ TỊCH``, seed 456's ``ttr-109``)
     if len(f.positions) > 1 and _AUTHORITY_KEY.match(fold_key(f.positions[0].text)):
         return top  # an authority the parser took for a position (``KT: CHỦ-TỊCH`` over ``PHÓ CHỦ``, seed 455)
     return None
+
+
+def _after_strokes(text: str) -> str:
+    """``text`` from its first token of letters only (``CHỦ TỊCH`` of ``x~~ CHỦ TỊCH``)."""
+    tokens = text.split()
+    first = next((i for i, t in enumerate(tokens) if _EDGE.sub("", t).isalpha()), len(tokens))
+    return " ".join(tokens[first:])
 
 
 def gap_box(f: Footer | None) -> tuple[float, float, float, float] | None:
@@ -106,8 +118,21 @@ def _kept_line(text: str) -> bool:
     if not any(c.isalpha() for c in text):  # a stroke read ``(`` opens no annotation
         return False
     key = fold_key(text)
-    return bool(_ANNOTATION.search(_fold(text))) or key in POSITIONS or is_name(trim_noise(text)) \
+    return _annotation(text) or key in POSITIONS or is_name(trim_noise(text)) \
         or any(w in HEADING_WORDS for w in key.split())
+
+
+def _annotation(text: str) -> bool:
+    """``text`` reads an annotation: one of its words (``(Đã ký)``, ``(Ký tên, đóng dấu)``), or a bracket round
+    syllables. Not a bracket round no word: a seal's rim read ``(xHYY )`` at 0 (seed 456's ``ttr-228``, session 48)
+    is no annotation, where the footer parser's bracket test (:data:`archivist.footblocks._ANNOTATION`) takes any."""
+    folded = _fold(text)
+    if not _ANNOTATION.search(folded):
+        return False
+    if _ANNOTATION_WORDS.search(folded):
+        return True
+    cores = [c for t in text.split() if (c := _EDGE.sub("", t))]
+    return bool(cores) and all(c.isalpha() and is_syllable(c) for c in cores)
 
 
 def gap_strokes(number: int, words: Sequence[Word]) -> set[int]:
@@ -134,9 +159,14 @@ def gap_strokes(number: int, words: Sequence[Word]) -> set[int]:
 
 
 def symbol_only(w: Word) -> bool:
-    """A token holding neither letter nor digit, a lone dash aside (:data:`DASHES`): ``/``, ``//.``, `````, ``%``."""
+    """A token holding neither letter nor digit, a lone dash aside (:data:`DASHES`): ``/``, ``//.``, `````, ``%``;
+    or one letter among symbols (``x~~``, ``đ“-``). Not ``Q.`` (an acting chair's ``Q. CHỦ TỊCH``): its dot is an
+    edge's, and a heading's garbled word holds two letters or more (``BAÑ*NHÂN``, ``M‹<ÚY``)."""
     core = w.text.strip()
-    return core not in DASHES and not any(c.isalnum() for c in core)
+    if core in DASHES or any(c.isdigit() for c in core):
+        return False
+    inner = _EDGE.sub("", core)
+    return sum(c.isalpha() for c in core) == 0 or (sum(c.isalpha() for c in inner) == 1 and not inner.isalpha())
 
 
 def _beside_headings(f: Footer | None, gap: tuple[float, float, float, float], words: Sequence[Word]) -> set[int]:
