@@ -1,0 +1,121 @@
+"""Signature strokes beside a block's headings and in gaps session 47's rule did not find (archivist/signgap.py,
+session 48): a heading under an authority the parser took for a position, a heading read after a stroke, symbols on
+a heading's row, a seal's rim read as a bracket round no word. Fixtures: footers as seeds 455-456's base records
+hold them (words, confidences, boxes, lines)."""
+
+from __future__ import annotations
+
+from archivist.footer import find_footer
+from archivist.models import Word
+from archivist.ocrtext import PageText, page_lines
+from archivist.signgap import _annotation, drop_gap_strokes, gap_box, symbol_only
+
+Row = tuple[str, float, tuple[int, int, int, int], int]
+
+#: seed 456's ``seals-03-ttr-109`` p. 1: the authority read ``TMzỦY``, the position ``x~~ CHỦ TỊCH`` (a stroke before
+#: it), the signature ``XZÌ``, ``|``, ``K3`` over ``Trần Quang Nam``.
+TTR109: list[Row] = [
+    ("Nơi", 96.73, (366, 1650, 416, 1674), 24), ("nhận:", 96.95, (426, 1649, 505, 1680), 24),
+    ("-", 93.12, (367, 1709, 375, 1712), 25), ("Như", 95.75, (385, 1694, 440, 1718), 25),
+    ("trên;", 95.75, (447, 1695, 501, 1722), 25),
+    ("-", 89.11, (366, 1785, 375, 1787), 27), ("TT", 96.39, (384, 1773, 422, 1794), 27),
+    ("Đảng", 95.73, (430, 1772, 496, 1800), 27), ("ủy", 96.94, (505, 1772, 534, 1800), 27),
+    ("xã", 93.31, (544, 1772, 572, 1794), 27), ("(b/€);", 40.89, (581, 1771, 645, 1800), 27),
+    ("-", 90.76, (366, 1824, 375, 1826), 28), ("Lưu:", 93.3, (385, 1812, 441, 1832), 28),
+    ("VT.", 67.84, (452, 1812, 497, 1832), 28),
+    ("TMzỦY", 85.11, (1084, 1645, 1211, 1677), 29), ("BAN", 94.69, (1222, 1652, 1296, 1677), 29),
+    ("NHÂN", 96.78, (1306, 1644, 1411, 1677), 29), ("DÂN", 94.96, (1422, 1644, 1498, 1677), 29),
+    ("x~~", 44.58, (1143, 1718, 1150, 1725), 30), ("CHỦ", 96.23, (1202, 1692, 1280, 1725), 30),
+    ("TỊCH", 96.86, (1290, 1698, 1381, 1724), 30),
+    ("XZÌ", 21.7, (1270, 1725, 1339, 1770), 31), ("|", 88.59, (1338, 1767, 1339, 1770), 32),
+    ("K3", 7.76, (1234, 1826, 1412, 1882), 33),
+    ("Trần", 94.68, (1156, 1963, 1230, 1990), 34), ("Quang", 96.08, (1242, 1966, 1344, 1998), 34),
+    ("Nam", 95.33, (1354, 1966, 1426, 1990), 34),
+]
+#: seed 456's ``seals-08-ttr-228`` p. 1 from its position down: the seal's rim read ``(xHYY )`` at 0 in the gap.
+TTR228: list[Row] = [
+    ("Nơi", 96.77, (402, 2375, 479, 2410), 25), ("nhận:", 96.75, (492, 2375, 612, 2419), 25),
+    ("-", 93.29, (403, 2463, 416, 2467), 26), ("Như", 96.86, (430, 2444, 511, 2476), 26),
+    ("trên;", 96.86, (522, 2444, 602, 2483), 26),
+    ("-", 91.7, (403, 2635, 416, 2639), 29), ("Lưu:", 93.31, (429, 2618, 513, 2648), 29),
+    ("VT.", 84.28, (530, 2618, 595, 2648), 29),
+    ("TMzỦY", 79.19, (1501, 2367, 1691, 2415), 30), ("BAN", 95.58, (1705, 2378, 1818, 2414), 30),
+    ("NHÂN", 96.19, (1834, 2367, 1991, 2414), 30), ("DÂN", 96.21, (2006, 2367, 2121, 2414), 30),
+    ("CHỦ", 95.47, (1677, 2438, 1794, 2488), 31), ("TỊCH", 95.91, (1810, 2449, 1946, 2486), 31),
+    ("(xHYY", 0.0, (1706, 2638, 1984, 2725), 33), (")", 72.71, (1957, 2634, 1983, 2736), 33),
+    ("Lê", 95.75, (1668, 2847, 1726, 2887), 34), ("Tiến", 96.37, (1742, 2847, 1844, 2887), 34),
+    ("Hòa", 96.11, (1859, 2848, 1953, 2887), 34),
+]
+#: seed 455's ``seals-05-tb-098`` p. 2: ``KT: CHỦ-TỊCH`` parsed as a position over ``PHÓ CHỦ`` (its ``TỊCH`` read
+#: apart), the signature ``\\`` and ``...`` over ``Lý Thị Hoa``.
+TB098: list[Row] = [
+    ("Nơi", 96.67, (387, 816, 437, 839), 10), ("nhận:", 97.01, (447, 814, 526, 846), 10),
+    ("-", 93.21, (388, 874, 397, 878), 11), ("UBND", 92.31, (406, 862, 491, 883), 11),
+    ("huyện", 96.73, (501, 861, 576, 890), 11), ("Cái", 96.86, (585, 861, 626, 883), 11),
+    ("Bè", 93.3, (636, 861, 668, 883), 11), ("(b/c);", 87.79, (678, 861, 742, 890), 11),
+    ("-", 91.42, (388, 950, 397, 954), 13), ("Lưu:", 93.3, (406, 938, 462, 959), 13),
+    ("VT.", 36.81, (473, 938, 517, 959), 13),
+    ("KT:", 92.8, (1210, 818, 1266, 842), 14), ("CHỦ-TỊCH", 83.13, (1278, 818, 1458, 842), 14),
+    ("PHÓ", 91.03, (1200, 855, 1266, 889), 15), ("CHỦ", 96.38, (1290, 852, 1352, 898), 15),
+    ("TỊCH", 68.29, (1415, 864, 1467, 889), 15),
+    ("\\", 68.56, (1181, 927, 1208, 1017), 16), ("...", 38.64, (1253, 922, 1308, 955), 16),
+    ("Lý", 96.61, (1245, 1130, 1286, 1164), 17), ("Thị", 96.68, (1295, 1130, 1350, 1163), 17),
+    ("Hoa", 97.01, (1360, 1132, 1422, 1157), 17),
+]
+
+
+def page(rows: list[Row]) -> list[Word]:
+    return [Word(t, c, b, ln) for t, c, b, ln in rows]
+
+
+def dropped(rows: list[Row]) -> list[str]:
+    words = page(rows)
+    return [w.text for w in words if w not in drop_gap_strokes(1, words)]
+
+
+def footer_of(rows: list[Row]):  # noqa: ANN201 - archivist.footer.Footer
+    return find_footer([page_lines(PageText(1, "", page(rows)))], 0)
+
+
+def test_a_position_read_after_a_stroke_is_the_heading_and_the_strokes_go() -> None:
+    """``x~~ CHỦ TỊCH`` reads no position as a whole; from its first word of letters it does: the gap under it holds
+    the signature, and the ``x~~`` beside the position goes too. The block parses as before, less the stroke."""
+    assert gap_box(footer_of(TTR109)) is not None
+    assert dropped(TTR109) == ["x~~", "XZÌ", "|", "K3"]
+    kept = drop_gap_strokes(1, page(TTR109))
+    after = footer_of([(w.text, w.conf, w.bbox, w.line) for w in kept])
+    assert after.name.text == "Trần Quang Nam" and [p.text for p in after.positions] == ["CHỦ TỊCH"]
+
+
+def test_a_seals_rim_in_brackets_is_no_annotation() -> None:
+    assert dropped(TTR228) == ["(xHYY", ")"]
+    assert _annotation("(Đã ký)") and _annotation("(Ký, ghi rõ họ tên)") and _annotation("(đã ký và đóng dấu)")
+    assert not _annotation("(xHYY )") and not _annotation("(")
+
+
+def test_the_heading_under_an_authority_taken_for_a_position() -> None:
+    """``KT: CHỦ-TỊCH`` over ``PHÓ CHỦ``: the parser has no authority and a last position it does not know, and the
+    first position reads as an authority: the second is the heading."""
+    f = footer_of(TB098)
+    assert f.authority is None and [p.text for p in f.positions] == ["KT: CHỦ-TỊCH", "PHÓ CHỦ"]
+    assert dropped(TB098) == ["\\", "..."]
+
+
+def test_symbols_on_a_headings_row_go_and_its_words_stay() -> None:
+    """A stroke's ``/`` left of the position and a seal's ``%`` right of it, on its row: gone; a
+    heading's own words read badly (``GHỦ`` at 13, ``BAÑ*NHÂN``) and ``Q.`` stay."""
+    rows = [r for r in TTR228 if r[3] != 33]
+    extra = [("/", 92.9, (1506, 2462, 1517, 2484), 31), ("%", 77.0, (2100, 2445, 2120, 2480), 31),
+             ("`", 96.0, (1980, 2455, 1990, 2465), 32)]
+    words = rows[:14] + extra + rows[14:]
+    assert sorted(dropped(words)) == ["%", "/", "`"]
+    for text in ["/", "//.", "/`", "x~~", "đ“-", "%", "..."]:
+        assert symbol_only(Word(text, 50.0, (0, 0, 1, 1), 0)), text
+    for text in ["Q.", "GHỦ", "BAÑ*NHÂN", "M‹<ÚY", "-", "7m", "Ti", "(b/c);"]:
+        assert not symbol_only(Word(text, 13.0, (0, 0, 1, 1), 0)), text
+
+
+def test_without_a_name_nothing_beside_the_headings_goes() -> None:
+    rows = [r for r in TTR109 if r[3] != 34]
+    words = page(rows)
+    assert drop_gap_strokes(1, words) is words
