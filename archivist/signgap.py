@@ -122,6 +122,12 @@ def _kept_line(text: str) -> bool:
         or any(w in HEADING_WORDS for w in key.split())
 
 
+def _heading_row(text: str) -> bool:
+    """A gap line kept as a heading of the block: a known position or a heading's word, no annotation."""
+    key = fold_key(text)
+    return not _annotation(text) and (key in POSITIONS or any(w in HEADING_WORDS for w in key.split()))
+
+
 def _annotation(text: str) -> bool:
     """``text`` reads an annotation: one of its words (``(Đã ký)``, ``(Ký tên, đóng dấu)``), or a bracket round
     syllables. Not a bracket round no word: a seal's rim read ``(xHYY )`` at 0 (seed 456's ``ttr-228``, session 48)
@@ -153,20 +159,37 @@ def gap_strokes(number: int, words: Sequence[Word]) -> set[int]:
         by_line.setdefault(words[i].line, []).append(i)
     out: set[int] = set()
     for idx in by_line.values():
-        if not _kept_line(" ".join(words[i].text for i in idx)):
+        text = " ".join(words[i].text for i in idx)
+        if not _kept_line(text):
             out.update(i for i in idx if stroke_word(words[i]))
-    return out | _beside_headings(f, gap, words)
+        elif _heading_row(text):  # a position the parser did not take, a stroke before it (``/4 PHÓ CHỦ`TỊCH``)
+            out.update(i for i in idx if symbol_only(words[i]))
+    beside = _beside_headings(f, gap, words) - out
+    if beside and not _same_block(f, find_footer([page_lines(PageText(
+            number, "", [w for i, w in enumerate(words) if i not in out | beside]))], 0)):
+        return out  # the row's symbol held the block apart from the list (seed 457's ``Nơi nhận: /4 kr. CHỦ TỊCH``)
+    return out | beside
+
+
+def _same_block(a: Footer | None, b: Footer | None) -> bool:
+    """``b`` parses as ``a`` does: the same name and recipients (a heading may lose a stroke)."""
+    if a is None or b is None:
+        return a is b
+    return (a.name.text if a.name else None) == (b.name.text if b.name else None) \
+        and [r.text for r in a.recipients] == [r.text for r in b.recipients]
 
 
 def symbol_only(w: Word) -> bool:
-    """A token holding neither letter nor digit, a lone dash aside (:data:`DASHES`): ``/``, ``//.``, `````, ``%``;
+    """A token holding no letter and not a number, a lone dash aside (:data:`DASHES`): ``/``, ``//.``, ``%``, ``/4``;
     or one letter among symbols (``x~~``, ``đ“-``). Not ``Q.`` (an acting chair's ``Q. CHỦ TỊCH``): its dot is an
     edge's, and a heading's garbled word holds two letters or more (``BAÑ*NHÂN``, ``M‹<ÚY``)."""
     core = w.text.strip()
-    if core in DASHES or any(c.isdigit() for c in core):
+    if core in DASHES or core.isdigit():
         return False
     inner = _EDGE.sub("", core)
-    return sum(c.isalpha() for c in core) == 0 or (sum(c.isalpha() for c in inner) == 1 and not inner.isalpha())
+    letters = sum(c.isalpha() for c in inner)
+    return (letters == 0 and not inner.isdigit()) or (letters == 1 and not any(c.isdigit() for c in inner)
+                                                       and not inner.isalpha())
 
 
 def _beside_headings(f: Footer | None, gap: tuple[float, float, float, float], words: Sequence[Word]) -> set[int]:
