@@ -91,9 +91,13 @@ def gap_box(f: Footer | None) -> tuple[float, float, float, float] | None:
 
 
 def _left_bound(f: Footer, left: float, height: float) -> float:
-    """:data:`REACH` ``height`` left of ``left``, and right of every recipient line that ends left of ``left``."""
-    ends = [b[2] for ln in [*f.recipients, *([f.label] if f.label else [])]
-            if (b := ln.box()) is not None and b[2] < left]  # a stroke read as a bullet joins the list: not its end
+    """:data:`REACH` ``height`` left of ``left``, and right of every recipient line that ends left of ``left``. A
+    line the list took that starts nearer the block than the list's left edge is no item (a signature's stroke
+    read ``~=`` or ``—“`` as a bullet, seed 455's tables, session 48): its end bounds nothing."""
+    boxes = [b for ln in [*f.recipients, *([f.label] if f.label else [])] if (b := ln.box()) is not None]
+    edge = min((b[0] for b in boxes), default=left)
+    ends = [b[2] for b in boxes if b[2] < left  # a stroke read as a bullet joins the list: not its end
+            and b[0] - edge <= left - b[0]]
     return max([left - REACH * height, *ends])
 
 
