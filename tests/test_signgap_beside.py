@@ -170,3 +170,33 @@ def test_symbols_that_hold_the_block_apart_from_the_list_stay() -> None:
     after = footer_of([(w.text, w.conf, w.bbox, w.line) for w in words if w.text not in gone])
     assert [r.text for r in after.recipients] != [r.text for r in before.recipients]  # why the check is needed
     assert dropped(KH015) == []
+
+
+#: seed 455's ``tables-03-bc-014`` p. 2 from ``Nơi nhận:``: the signature read ``=``, `` ` —“`` and ``N``; the list
+#: takes ``—“`` (a dash, as its bullet) for an item of its own.
+BC014: list[Row] = [
+    ("Nơi", 96.07, (404, 921, 454, 944), 11), ("nhận:", 96.98, (464, 920, 542, 951), 11),
+    ("-", 93.15, (405, 980, 414, 982), 12), ("UBND", 93.09, (423, 968, 508, 988), 12),
+    ("huyện", 95.7, (518, 966, 593, 995), 12), ("Thọ", 96.77, (602, 966, 650, 993), 12),
+    ("Xuân;", 96.87, (660, 966, 732, 993), 12),
+    ("-", 92.43, (405, 1056, 413, 1058), 14), ("Lưu:", 93.3, (423, 1044, 479, 1064), 14),
+    ("VT.", 75.65, (490, 1044, 534, 1064), 14),
+    ("TM.", 96.48, (1134, 922, 1198, 947), 15), ("ỦY", 96.92, (1210, 916, 1261, 947), 15),
+    ("BAN", 96.0, (1270, 922, 1346, 947), 15), ("NHÂN", 96.55, (1356, 914, 1461, 947), 15),
+    ("DÂN", 95.78, (1470, 914, 1547, 947), 15),
+    ("CHỦ", 96.48, (1252, 962, 1329, 994), 16), ("TỊCH", 95.8, (1339, 970, 1430, 1001), 16),
+    ("=", 36.34, (1188, 1130, 1195, 1135), 17),
+    ("`", 66.87, (1101, 1174, 1108, 1186), 18), ("—“", 54.39, (1190, 1178, 1209, 1182), 18),
+    ("N", 71.03, (1107, 1184, 1124, 1202), 19),
+    ("Dương", 95.88, (1213, 1237, 1317, 1270), 20), ("Đình", 95.82, (1326, 1236, 1402, 1262), 20),
+    ("Lộc", 96.97, (1412, 1234, 1468, 1268), 20),
+]
+
+
+def test_a_stroke_the_list_took_for_an_item_bounds_no_gap() -> None:
+    """``—“`` under the block is no item whose end the gap must keep right of: the gap reaches its REACH left of
+    the block, and ``=`` and ``—“`` go (`````, ``N``, further left than the block's reach, stay)."""
+    assert any(r.text.startswith("-") and r.box()[0] > 1000 for r in footer_of(BC014).recipients)
+    x0 = gap_box(footer_of(BC014))[0]
+    assert 732 < x0 < 1188
+    assert dropped(BC014) == ["=", "—“"]
