@@ -15,6 +15,12 @@ line that reads an annotation (``(Đã ký)``, ``(Ký, ghi rõ họ tên)``), a 
 Without a name under the heading the gap has no bottom, and nothing is dropped. A token whose box reaches into the
 name's stays too: a stroke read across the name is what tells the name's letters may be strokes (a review flag's
 evidence, :func:`archivist.namerival.crossed_name_doubt`).
+
+Beside the headings (session 48): a signature starts left of its position and a seal's rim runs past its authority
+line, read on the heading's row as symbols (``/ CHỦ TỊCH``, ``//. PHÓ CHỦ TỊCH``, ``x~~ CHỦ TỊCH``, ``%``). On a
+heading's row, right of the block's left bound, a token of symbols only (or one letter among them) goes; a heading's
+word read badly (``GHỦ`` at 13, ``BAÑ*NHÂN``) stays, its letters searchable. Those go only if the block parses the
+same without them (name and recipients): a symbol can be what holds the block apart from the list on a shared row.
 """
 
 from __future__ import annotations
