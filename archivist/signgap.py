@@ -15,6 +15,12 @@ line that reads an annotation (``(Đã ký)``, ``(Ký, ghi rõ họ tên)``), a 
 Without a name under the heading the gap has no bottom, and nothing is dropped. A token whose box reaches into the
 name's stays too: a stroke read across the name is what tells the name's letters may be strokes (a review flag's
 evidence, :func:`archivist.namerival.crossed_name_doubt`).
+
+Beside the headings (session 48): a signature starts left of its position and a seal's rim runs past its authority
+line, read on the heading's row as symbols (``/ CHỦ TỊCH``, ``//. PHÓ CHỦ TỊCH``, ``x~~ CHỦ TỊCH``, ``%``). On a
+heading's row, right of the block's left bound, a token of symbols only (or one letter among them) goes; a heading's
+word read badly (``GHỦ`` at 13, ``BAÑ*NHÂN``) stays, its letters searchable. Those go only if the block parses the
+same without them (name and recipients): a symbol can be what holds the block apart from the list on a shared row.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from .footer import _ANNOTATION, Footer, find_footer
 from .models import Word
 from .ocrtext import Line, PageText, _fold, fold_key, overlap, page_lines
 from .signwords import POSITIONS, is_name, split_positions, trim_noise
+from .syllables import is_syllable
 
 #: A letters-only token in the gap read under this confidence (0-100) is a stroke read as letters (``đa`` at 15,
 #: ``Ty,`` at 20, ``À`` at 57); the fit sets' gap words read at 60 or more were a stroke's ``H`` at 93, the others
@@ -43,6 +50,8 @@ HEADING_WORDS = frozenset(w for p in (*POSITIONS, "tm kt tl tuq uy ban nhan dan"
 DASHES = ("-", "–", "—")
 #: An authority line as folded, its dot read as something else (``tm uy ban nhan dan`` of ``TM<ÚY BAN NHÂN DÂN``).
 _AUTHORITY_KEY = re.compile(r"^(tm|kt|tl|tuq) ")
+#: The words of an annotation under a signature heading, folded (``(Đã ký)``, ``(Ký, ghi rõ họ tên)``).
+_ANNOTATION_WORDS = re.compile(r"da ky|ky ten|dong dau|ghi ro|chu ky|\bky,|\(ky")
 #: The letters a word may end or open with and still be letters only (``Ty,``; ``(Đã``).
 _EDGE = re.compile(r"^[(\"'“‘]+|[.,;:)\"'”’!?]+$")
 #: A page's footer (None: the page has no signature block) and the list of words it was found on
@@ -61,7 +70,18 @@ def _heading(f: Footer) -> Line | None:
     key = fold_key(top.text)
     if f.authority or fold_key(split_positions(top.text)[-1]) in POSITIONS or _AUTHORITY_KEY.match(key):
         return top
+    if fold_key(_after_strokes(top.text)) in POSITIONS:
+        return top  # a stroke read before the position (``x~~ CHỦ TỊCH``, seed 456's ``ttr-109``)
+    if len(f.positions) > 1 and _AUTHORITY_KEY.match(fold_key(f.positions[0].text)):
+        return top  # an authority the parser took for a position (``KT: CHỦ-TỊCH`` over ``PHÓ CHỦ``, seed 455)
     return None
+
+
+def _after_strokes(text: str) -> str:
+    """``text`` from its first token of letters only (``CHỦ TỊCH`` of ``x~~ CHỦ TỊCH``)."""
+    tokens = text.split()
+    first = next((i for i, t in enumerate(tokens) if _EDGE.sub("", t).isalpha()), len(tokens))
+    return " ".join(tokens[first:])
 
 
 def gap_box(f: Footer | None) -> tuple[float, float, float, float] | None:
@@ -75,10 +95,18 @@ def gap_box(f: Footer | None) -> tuple[float, float, float, float] | None:
     hb, nb = top.box(), f.name.box()
     if hb is None or nb is None or nb[1] <= hb[3]:
         return None
-    left = min(hb[0], nb[0])
-    ends = [b[2] for ln in [*f.recipients, *([f.label] if f.label else [])]
-            if (b := ln.box()) is not None and b[2] < left]  # a stroke read as a bullet joins the list: not its end
-    return (max([left - REACH * (hb[3] - hb[1]), *ends]), hb[3], float("inf"), nb[1])
+    return (_left_bound(f, min(hb[0], nb[0]), hb[3] - hb[1]), hb[3], float("inf"), nb[1])
+
+
+def _left_bound(f: Footer, left: float, height: float) -> float:
+    """:data:`REACH` ``height`` left of ``left``, and right of every recipient line that ends left of ``left``. A
+    line the list took that starts nearer the block than the list's left edge is no item (a signature's stroke
+    read ``~=`` or ``—“`` as a bullet, seed 455's tables, session 48): its end bounds nothing."""
+    boxes = [b for ln in [*f.recipients, *([f.label] if f.label else [])] if (b := ln.box()) is not None]
+    edge = min((b[0] for b in boxes), default=left)
+    ends = [b[2] for b in boxes if b[2] < left  # a stroke read as a bullet joins the list: not its end
+            and b[0] - edge <= left - b[0]]
+    return max([left - REACH * height, *ends])
 
 
 def _inside(w: Word, gap: tuple[float, float, float, float]) -> bool:
@@ -102,8 +130,27 @@ def _kept_line(text: str) -> bool:
     if not any(c.isalpha() for c in text):  # a stroke read ``(`` opens no annotation
         return False
     key = fold_key(text)
-    return bool(_ANNOTATION.search(_fold(text))) or key in POSITIONS or is_name(trim_noise(text)) \
+    return _annotation(text) or key in POSITIONS or is_name(trim_noise(text)) \
         or any(w in HEADING_WORDS for w in key.split())
+
+
+def _heading_row(text: str) -> bool:
+    """A gap line kept as a heading of the block: a known position or a heading's word, no annotation."""
+    key = fold_key(text)
+    return not _annotation(text) and (key in POSITIONS or any(w in HEADING_WORDS for w in key.split()))
+
+
+def _annotation(text: str) -> bool:
+    """``text`` reads an annotation: one of its words (``(Đã ký)``, ``(Ký tên, đóng dấu)``), or a bracket round
+    syllables. Not a bracket round no word: a seal's rim read ``(xHYY )`` at 0 (seed 456's ``ttr-228``, session 48)
+    is no annotation, where the footer parser's bracket test (:data:`archivist.footblocks._ANNOTATION`) takes any."""
+    folded = _fold(text)
+    if not _ANNOTATION.search(folded):
+        return False
+    if _ANNOTATION_WORDS.search(folded):
+        return True
+    cores = [c for t in text.split() if (c := _EDGE.sub("", t))]
+    return bool(cores) and all(c.isalpha() and is_syllable(c) for c in cores)
 
 
 def gap_strokes(number: int, words: Sequence[Word], parsed: Parsed | None = None) -> set[int]:
@@ -129,8 +176,56 @@ def gap_strokes(number: int, words: Sequence[Word], parsed: Parsed | None = None
         by_line.setdefault(words[i].line, []).append(i)
     out: set[int] = set()
     for idx in by_line.values():
-        if not _kept_line(" ".join(words[i].text for i in idx)):
+        text = " ".join(words[i].text for i in idx)
+        if not _kept_line(text):
             out.update(i for i in idx if stroke_word(words[i]))
+        elif _heading_row(text):  # a position the parser did not take, a stroke before it (``/4 PHÓ CHỦ`TỊCH``)
+            out.update(i for i in idx if symbol_only(words[i]))
+    beside = _beside_headings(f, gap, words) - out
+    if beside and not _same_block(f, find_footer([page_lines(PageText(
+            number, "", [w for i, w in enumerate(words) if i not in out | beside]))], 0)):
+        return out  # the row's symbol held the block apart from the list (seed 457's ``Nơi nhận: /4 kr. CHỦ TỊCH``)
+    return out | beside
+
+
+def _same_block(a: Footer | None, b: Footer | None) -> bool:
+    """``b`` parses as ``a`` does: the same name and recipients (a heading may lose a stroke)."""
+    if a is None or b is None:
+        return a is b
+    return (a.name.text if a.name else None) == (b.name.text if b.name else None) \
+        and [r.text for r in a.recipients] == [r.text for r in b.recipients]
+
+
+def symbol_only(w: Word) -> bool:
+    """A token holding no letter and not a number, a lone dash aside (:data:`DASHES`): ``/``, ``//.``, ``%``, ``/4``;
+    or one letter among symbols (``x~~``, ``đ“-``). Not ``Q.`` (an acting chair's ``Q. CHỦ TỊCH``): its dot is an
+    edge's, and a heading's garbled word holds two letters or more (``BAÑ*NHÂN``, ``M‹<ÚY``)."""
+    core = w.text.strip()
+    if core in DASHES or core.isdigit():
+        return False
+    inner = _EDGE.sub("", core)
+    letters = sum(c.isalpha() for c in inner)
+    return (letters == 0 and not inner.isdigit()) or (letters == 1 and not any(c.isdigit() for c in inner)
+                                                       and not inner.isalpha())
+
+
+def _beside_headings(f: Footer | None, gap: tuple[float, float, float, float], words: Sequence[Word]) -> set[int]:
+    """The indexes of the symbols read on a heading line's row of the block whose gap is ``gap``, right of its left
+    bound: a signature's first stroke starts beside its position (``/ CHỦ TỊCH``, ``//. PHÓ CHỦ TỊCH``), a seal's
+    rim beside its authority line (``%``). Only symbols (:func:`symbol_only`): a heading's own word read badly
+    (``GHỦ`` at 13, ``TMzỦY``) is a word of the page, and its letters are kept for the search."""
+    if f is None:
+        return set()
+    heads = [b for ln in [*([f.authority[1]] if f.authority else []), *f.positions]
+             if ln.page == (f.name.page if f.name else ln.page) and (b := ln.box()) is not None]
+    if not heads:
+        return set()
+    left = min(gap[0], _left_bound(f, min(b[0] for b in heads), min(b[3] - b[1] for b in heads)))
+    out = set()
+    for i, w in enumerate(words):
+        y = (w.bbox[1] + w.bbox[3]) / 2
+        if w.bbox[0] >= left and symbol_only(w) and any(b[1] <= y <= b[3] for b in heads):
+            out.add(i)
     return out
 
 
