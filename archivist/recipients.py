@@ -140,7 +140,10 @@ def read_recipients(lines: list[Line], labelled: bool, restore: Callable[[str], 
     kept = [c for c in cleaned if c]
     cut = [r for r, c in zip(restored, cleaned, strict=True) if kept and c == kept[-1]
            and (m := _CODE_CUT.search(r)) and not ends_with_word(kept[-1], m.group(1).strip(SEPARATORS))]
-    open_end = re.search(r"[,;]\s*$", items[-1]) and not (kept and stop_read(kept[-1]))  # "Lưu: VT," lost a part
+    # the last item with a letter or digit: a stroke read as a lone bullet under the list (``-``) is no item, and
+    # must not hide that ``Lưu: VT,`` above it ends open (AT439 29-pb-038: ``- Lưu: ,`` then ``-``)
+    last = next((i for i in reversed(items) if ALNUM.search(i)), items[-1])
+    open_end = re.search(r"[,;]\s*$", last) and not (kept and stop_read(kept[-1]))  # "Lưu: VT," lost a part
     lost = kept and any(c == kept[-1] and code_dropped(i, c) for i, c in zip(read, cleaned, strict=True))
     whole = kept and _FILE_COPY.match(kept[-1]) and not open_end and not cut and not lost and not dropped \
         and not any(re.search(r"\(b/c\)\W*\w", i) for i in kept)  # not "Lưu: VT," nor "(b/c); bắc"

@@ -81,3 +81,15 @@ def test_a_list_whose_copy_lost_specks_after_its_stop_stays_low() -> None:
     # db-171 speckle-24-ttr-234: ``Lưu: VT, VP. kzx`` on a speckled page that lost the item ``TT HĐND xã``
     rec = _read(["- Như trên;", "- TT Đảng ủy xã (b/c);", "- Lưu: VT, VP. kzx"])
     assert rec.value == ["Như trên", "TT Đảng ủy xã (b/c)", "Lưu: VT, VP"] and rec.confidence == 0.51
+
+
+@pytest.mark.parametrize("stroke", ["-", "--=", "*"])
+def test_a_stroke_read_as_a_lone_bullet_under_the_list_does_not_hide_its_open_end(stroke: str) -> None:
+    # sealed AT439 29-pb-038 (session 48): ``- Lưu: ,`` then a signature stroke read ``-``; ``Lưu: VT, ĐC`` was
+    # stored ``Lưu: VT`` at 0.85 unflagged, where the same list without the stroke's line is low
+    bare = _read(["- Như trên;", "- TT HĐND xã;", "- Lưu: VT,"])
+    stroked = _read(["- Như trên;", "- TT HĐND xã;", "- Lưu: VT,", stroke])
+    assert stroked.value == bare.value == ["Như trên", "TT HĐND xã", "Lưu: VT"]
+    assert stroked.confidence == bare.confidence < 0.85
+    whole = _read(["- Như trên;", "- TT HĐND xã;", "- Lưu: VT, VP", stroke])  # a whole copy stays whole
+    assert whole.confidence == 0.85
