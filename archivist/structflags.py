@@ -212,6 +212,28 @@ def recipient_syllable_doubt(items: list[str]) -> str | None:
 _ARCHIVE_COPY = re.compile(r"^Lưu\b")
 
 
+#: Words a level word makes a body's name with, in small letters (``Huyện ủy Củ Chi``, ``Huyện đoàn``, ``Xã hội``)
+_UNIT_BODIES = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn"})
+#: A unit's level word in a list's item and the word after it (``UBND huyện củ Chỉ``): a unit's name follows its level
+#: word and is a proper name, each syllable written with a capital (``huyện Củ Chi``, ``xã Bình Minh``).
+_UNIT_NAME = re.compile(r"(?<![^\W\d_])(?:huyện|xã|tỉnh|phường|quận|thị trấn|thành phố) ([^\W\d_]+)(?= |$)", re.I)
+
+
+def unit_case_doubt(items: list[str]) -> str | None:
+    """Why the recipients are doubtful: a unit's name read with its first syllable in small letters before a capital
+    (``UBND huyện củ Chỉ`` for ``Củ Chi``, ``huyện cái Bè``, ``huyện tấp Vò``): the name's capital was misread, and a
+    misread nearby is likely (sealed HG439 typewriter-08-qd-135, session 48: ``củ Chỉ`` stored unflagged at 0.85).
+    Only before a capital, so a level word followed by words in use (``xã có liên quan``) is left. Written after
+    reading that sealed run; over every record stored under ``/work/runs`` then, the six lists that read so were all
+    wrong, no right list did."""
+    for item in items:
+        for m in _UNIT_NAME.finditer(item):
+            rest = item[m.end():].split()
+            if m.group(1).islower() and m.group(1) not in _UNIT_BODIES and rest and rest[0][:1].isupper():
+                return f"'{m.group(1)} {rest[0]}' in '{item}': a unit's name is written with capitals, one was misread"
+    return None
+
+
 def copy_alone_doubt(items: list[str]) -> str | None:
     """Why the recipients are doubtful: the list holds the archive copy (``Lưu VT, VX``) and nothing else. Decree
     30's list names those the document is sent to (``Như trên``, ``TT HĐND xã``) before the copy kept, so their
@@ -286,4 +308,4 @@ def flag_structure(found: dict[str, Field]) -> None:
                           "body is: it is the parent's")):
         found["parent_issuer"] = Field(None, 0.0, review=why)
     flag_recipients(found, lambda items: recipient_syllable_doubt(items) or copy_alone_doubt(items)
-                    or code_case_doubt(items) or copy_code_doubt(items))
+                    or code_case_doubt(items) or copy_code_doubt(items) or unit_case_doubt(items))

@@ -93,3 +93,20 @@ def test_a_stroke_read_as_a_lone_bullet_under_the_list_does_not_hide_its_open_en
     assert stroked.confidence == bare.confidence < 0.85
     whole = _read(["- Như trên;", "- TT HĐND xã;", "- Lưu: VT, VP", stroke])  # a whole copy stays whole
     assert whole.confidence == 0.85
+
+
+@pytest.mark.parametrize(("items", "doubted"), [
+    (["Như Điều 4", "UBND huyện củ Chỉ", "Lưu VT, VP"], True),  # sealed HG439 typewriter-08-qd-135 (session 48)
+    (["UBND huyện cái Bè (b/c)"], True),
+    (["UBND huyện Củ Chi (b/c)", "Lưu: VT"], False),
+    (["Các xã có liên quan", "UBND các xã, thị trấn", "UBND xã (b/c)"], False),
+    (["TT Huyện ủy Củ Chi", "Tỉnh uỷ Đồng Nai", "Phòng Lao động - Thương binh và Xã hội huyện"], False),
+])
+def test_a_units_name_read_with_a_small_first_letter_before_a_capital_is_doubted(items: list[str],
+                                                                                 doubted: bool) -> None:
+    from archivist.structflags import flag_structure
+    found = {"recipients": Field(items, 0.85, 1, None, "\n".join(items))}
+    flag_structure(found)
+    assert bool(found["recipients"].review) is doubted
+    if doubted:
+        assert "a unit's name is written with capitals" in found["recipients"].review
