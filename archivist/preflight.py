@@ -31,7 +31,8 @@ CHUNK = 500  # files per JVM: bounds one run's time and memory, still ~1 JVM sta
 PART_ONLY = "7.11.2 : Error on MetaData, part must be 1"  # what a valid PDF/A-2b file gets from the 1b check
 #: The JVM's flags. A Preflight run is short (a second or two of one thread): the C2 compiler's work and the parallel
 #: collector's threads cost more than they return there. Client compilation only and the serial collector take
-#: about 40% less CPU a call, the same verdicts (bench/RESULTS.md, "The suite's slowest tests, second round").
+#: about a quarter less CPU a call (0.65 against 0.89 s), the same verdicts (a file's lines where it breaks several
+#: rules may come in another order; bench/RESULTS.md, "The suite's slowest tests, second round (session 48)").
 JVM_FLAGS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto")
 
 
