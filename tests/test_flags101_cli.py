@@ -26,7 +26,7 @@ CASES = [(105, 14, "faded-15-khai-sinh-301-yen-thinh", "number_symbol", "70/TLKS
 @pytest.mark.parametrize("case", CASES, ids=[c[2] for c in CASES])
 def test_the_number_and_the_subject_are_flagged_and_kept_through_process(tmp_path: Path, case: tuple) -> None:
     seed, slot, document, name, stored, named = case
-    [(rec, truth, pdf)] = processed(seed, [slot], tmp_path)
+    [(rec, truth, pdf)] = processed(seed, [slot], tmp_path, first_page=True)
     assert truth["document"] == document
     meta, field = rec["metadata"], rec["metadata"]["fields"][name]
     truth_value = truth["metadata"]["number"] if name == "number_symbol" else truth["metadata"][name]

@@ -26,7 +26,7 @@ CASES = {
 def test_a_cut_commune_and_a_weak_subject_word_are_flagged_and_kept_through_process(
         tmp_path: Path, seed: int, slot: int) -> None:
     document, key, stored, reason = CASES[(seed, slot)]
-    done = processed(seed, [slot], tmp_path)
+    done = processed(seed, [slot], tmp_path, first_page=True)
     assert [truth["document"] for _, truth, _ in done] == [document]
     rec, truth, pdf = done[0]
     meta, field = rec["metadata"], rec["metadata"]["fields"][key]
