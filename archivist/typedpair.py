@@ -20,7 +20,9 @@ A set phrase asks too (session 47): an ``e`` read for the ``o`` of a lexicon phr
 no more than ``hệ ông``, so the pairs above cannot ask it: 3 of the 7 ``Hộ ông`` of typewriter fit seeds 405-406
 read ``Hệ``, their ``o`` barless). The glyph decides as above (:func:`archivist.typedring.barless`). End to end
 (bench/RESULTS.md, "Typewritten pages, a set phrase's o read e (session 47)"): 3 truth words gained on the fit seeds,
-3 on held-out 408-409 (``dự hẹp`` → ``dự họp`` too), none broken.
+3 on held-out 408-409 (``dự hẹp`` → ``dự họp`` too), none broken. Session 48 adds ``cho`` before the words the
+records give to (:data:`GIVEN_TO`: ``kinh phí che các hộ``, a subject stored wrong without a flag), the glyph deciding
+as above.
 """
 
 from __future__ import annotations

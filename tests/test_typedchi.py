@@ -1,13 +1,17 @@
 """A typewritten ``chi`` read ``chỉ`` where its neighbours write ``chi`` (archivist/typedchi.py): which words are
-asked, the dot told from the hook on a line typed in the mono face at the 200 and 300 dpi sizes."""
+asked, the dot told from the hook on a line typed in the mono face at the 200 and 300 dpi sizes, and a generated
+typewritten page end to end through ``archivist process``."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from archivist import typedchi
+from archivist import pagework, typedchi
 from archivist.typedupper import body_of, glyph_cells
+from tests.rereadcheck import assert_mended, typed_both_ways
 from tests.test_typedring import AROUND, SIZES, _page, assert_left_alone, assert_read_back
 
 
@@ -55,3 +59,13 @@ def test_typed_chis_reads_a_dot_back(size: int) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_typed_chis_leaves_other_pages_alone(size: int) -> None:
     assert_left_alone(typedchi.typed_chis, "chi phí", "chỉ phí", size)
+
+
+@pytest.mark.slow
+def test_generated_typed_document_reads_its_chi_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fit seed 470's fourth typewritten document (``--docs 8``: a decision of Hòa Khánh), its second page alone: its
+    ``được chi từ``, read ``chỉ`` without the rule, is ``chi`` in the record and in the PDF/A's text layer, no truth
+    word is lost, the page loses fewer words, and the PDF/A-1b passes Preflight."""
+    done = typed_both_ways(tmp_path, 470, lambda: monkeypatch.setattr(pagework, "typed_chis", lambda ocr, typed: ocr),
+                           doc=4, docs=8, page=1)
+    assert_mended(done, "chỉ", "chi")
