@@ -50,6 +50,7 @@ from .textnorm import read_text
 from .typedbar import typed_bars
 from .typedcaps import typed_capitals
 from .typedcase import typed_case
+from .typedchi import typed_chis
 from .typedcolon import drop_stroke_colons
 from .typedcross import typed_crosses
 from .typeddash import typed_dashes
@@ -257,6 +258,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_feet(ocr, prep.typed_before)  # a capital I read T, told by its foot (HỘT)
     ocr = typed_rings(ocr, prep.typed_before)  # an o read e in a word none uses, told by its bar (thên)
     ocr = typed_pairs(ocr, prep.typed_before)  # and in a syllable making no word with its neighbours (mệt số)
+    ocr = typed_chis(ocr, prep.typed_before)  # a chi read chỉ where its neighbours write chi, told by the i's dot
     ocr = typed_finals(ocr, prep.typed_before)  # a final n read r, told by its right stem (dâr)
     ocr = typed_flags(ocr, prep.typed_before)  # an l read t making no word with its neighbours, told by its flag
     ocr = typed_bars(ocr, prep.typed_before)  # an l read t opening a word (tà, tập), told by no bar and its top;

@@ -56,16 +56,18 @@ def test_ring_split_by_wear_is_measured_whole(size: int) -> None:
 @pytest.mark.parametrize(("typed", "read"), [
     ("một số mức độ mệt số hệ thống", "mệt số mức đệ mệt số hệ thống"),  # a pair: the neighbours ask
     ("Hộ ông Hộ bà hộ tịch Hệ ông", "Hệ ông Hệ bà hệ tịch Hệ ông"),  # a set phrase asks (session 47)
+    ("phí cho các hộ mưu cho Ủy ban che các", "phí che các hộ mưu che Ủy ban che các"),  # cho (session 48)
 ])
 def test_typed_pairs_reads_an_o_again(size: int, typed: str, read: str) -> None:
     """On a line typed in the mono face, ``một số`` and ``mức độ`` read ``mệt số`` and ``mức đệ``, and ``Hộ ông``,
-    ``Hộ bà`` and ``hộ tịch`` read with an ``ệ``, come back as typed (boxes and lines as read); a typed ``mệt số``
-    or ``Hệ ông`` (its ``e`` crossed by the bar) and ``hệ thống`` stay."""
+    ``Hộ bà`` and ``hộ tịch`` read with an ``ệ``, and ``cho các``, ``cho Ủy`` read ``che``, come back as typed (boxes
+    and lines as read); a typed ``mệt số``, ``Hệ ông`` or ``che các`` (its ``e`` crossed by the bar) and ``hệ thống``
+    stay."""
     assert_read_back(typedpair.typed_pairs, f"{AROUND} {typed}", f"{AROUND} {read}", f"{AROUND} {typed}", size)
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize(("typed", "read"), [("một số", "mệt số"), ("Hộ ông", "Hệ ông")])
+@pytest.mark.parametrize(("typed", "read"), [("một số", "mệt số"), ("Hộ ông", "Hệ ông"), ("cho các", "che các")])
 def test_typed_pairs_leaves_other_pages_alone(size: int, typed: str, read: str) -> None:
     assert_left_alone(typedpair.typed_pairs, typed, read, size)
 
@@ -91,6 +93,13 @@ def test_generated_typed_document_reads_its_o_end_to_end(tmp_path: Path, monkeyp
     (["hệ,", "ông"], [0, 0], 0, None),  # punctuation between
     (["HỆ", "ÔNG"], [0, 0], 0, None),  # capitals: a heading or a name
     (["thế", "ông"], [0, 0], 0, None),  # the o's word is not the phrase's
+    (["kinh", "phí", "che", "các", "hộ"], [0] * 5, 2, (2, "cho")),  # cho các (GIVEN_TO, session 48)
+    (["mưu", "che", "Ủy", "ban"], [0] * 4, 1, (2, "cho")),  # cho Ủy ban
+    (["Che", "hộ", "nghèo"], [0] * 3, 0, (2, "Cho")),  # case kept
+    (["che", "các"], [0, 1], 0, None),  # the next word on the next line
+    (["che,", "các"], [0, 0], 0, None),  # punctuation between
+    (["che", "chắn"], [0, 0], 0, None),  # che chắn: a word, nothing asked
+    (["hệ", "các"], [0, 0], 0, None),  # its o makes hộ, not cho
 ])
 def test_phrase_reading_is_the_set_phrases_o(texts: list[str], lines: list[int], k: int,
                                             want: tuple[int, str] | None) -> None:
