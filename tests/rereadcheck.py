@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from archivist.models import Word
 from archivist.ocr import OcrResult, TesserocrEngine
@@ -38,6 +39,18 @@ class BothWays:
     want: Counter[str]
     pdf: Path
     archive: Path
+
+
+def typed_rules_off(monkeypatch: pytest.MonkeyPatch, *names: str) -> Callable[[], None]:
+    """A ``switch_off`` for :func:`typed_both_ways` that turns the typed-page rules ``names`` of
+    :mod:`archivist.pagework` off (each takes a page's words and its typed image). A slip a later rule also mends
+    needs both off to show again (``typedphrase``, session 48, reads ``nhâr``, ``hợn`` back inside their phrases)."""
+    from archivist import pagework
+
+    def switch_off() -> None:
+        for name in names:
+            monkeypatch.setattr(pagework, name, lambda ocr, typed: ocr)
+    return switch_off
 
 
 def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], doc: int = 1,

@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from archivist import pagework, typedtail
+from archivist import typedtail
 from archivist.typedpair import asked_pairs
 from archivist.typedstem import lone_reading
 from archivist.typedupper import glyph_cells
-from tests.rereadcheck import assert_mended, typed_both_ways
+from tests.rereadcheck import assert_mended, typed_both_ways, typed_rules_off
 from tests.test_typedring import AROUND, SIZES, _page, assert_left_alone, assert_read_back
 from tests.test_typedstem import _small
 
@@ -65,6 +65,5 @@ def test_generated_typed_document_reads_its_p_end_to_end(tmp_path: Path, monkeyp
     """The fourth typewritten document of seed 300 (``generate.py --docs 4 --groups typewriter``): its ``tổng hợp``,
     read ``tổng hợn`` without the rule, is ``hợp`` in the record and in the PDF/A's text layer, no truth word is
     lost, the document loses fewer words, and the PDF/A-1b passes Preflight."""
-    done = typed_both_ways(tmp_path, 300, lambda: monkeypatch.setattr(pagework, "typed_tails", lambda ocr, typed: ocr),
-                           doc=4)
+    done = typed_both_ways(tmp_path, 300, typed_rules_off(monkeypatch, "typed_tails", "typed_phrases"), doc=4)
     assert_mended(done, "hợn", "hợp")
