@@ -212,8 +212,9 @@ def recipient_syllable_doubt(items: list[str]) -> str | None:
 _ARCHIVE_COPY = re.compile(r"^Lưu\b")
 
 
-#: Words a level word makes a body's name with, in small letters (``Huyện ủy Củ Chi``, ``Huyện đoàn``, ``Xã hội``)
-_UNIT_BODIES = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn"})
+#: Words a level word makes a body's or a unit's kind with, in small letters (``Huyện ủy Củ Chi``, ``Huyện đoàn``,
+#: ``Xã hội``, an island district's ``huyện đảo Lý Sơn``)
+_UNIT_BODIES = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "đảo"})
 #: A unit's level word in a list's item and the word after it (``UBND huyện củ Chỉ``): a unit's name follows its level
 #: word and is a proper name, each syllable written with a capital (``huyện Củ Chi``, ``xã Bình Minh``).
 _UNIT_NAME = re.compile(r"(?<![^\W\d_])(?:huyện|xã|tỉnh|phường|quận|thị trấn|thành phố) ([^\W\d_]+)(?= |$)", re.I)

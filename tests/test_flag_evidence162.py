@@ -101,6 +101,7 @@ def test_a_stroke_read_as_a_lone_bullet_under_the_list_does_not_hide_its_open_en
     (["UBND huyện Củ Chi (b/c)", "Lưu: VT"], False),
     (["Các xã có liên quan", "UBND các xã, thị trấn", "UBND xã (b/c)"], False),
     (["TT Huyện ủy Củ Chi", "Tỉnh uỷ Đồng Nai", "Phòng Lao động - Thương binh và Xã hội huyện"], False),
+    (["UBND huyện đảo Lý Sơn (b/c)", "UBND thị xã Sơn Tây", "Thành phố Hồ Chí Minh"], False),  # a unit's kind
 ])
 def test_a_units_name_read_with_a_small_first_letter_before_a_capital_is_doubted(items: list[str],
                                                                                  doubted: bool) -> None:
