@@ -5,10 +5,9 @@ hold them (words, confidences, boxes, lines)."""
 
 from __future__ import annotations
 
-from archivist.footer import find_footer
 from archivist.models import Word
-from archivist.ocrtext import PageText, page_lines
 from archivist.signgap import _annotation, drop_gap_strokes, gap_box, symbol_only
+from tests.test_signgap import footer_of, page
 
 Row = tuple[str, float, tuple[int, int, int, int], int]
 
@@ -64,26 +63,18 @@ TB098: list[Row] = [
 ]
 
 
-def page(rows: list[Row]) -> list[Word]:
-    return [Word(t, c, b, ln) for t, c, b, ln in rows]
-
-
 def dropped(rows: list[Row]) -> list[str]:
     words = page(rows)
     return [w.text for w in words if w not in drop_gap_strokes(1, words)]
 
 
-def footer_of(rows: list[Row]):  # noqa: ANN201 - archivist.footer.Footer
-    return find_footer([page_lines(PageText(1, "", page(rows)))], 0)
-
-
 def test_a_position_read_after_a_stroke_is_the_heading_and_the_strokes_go() -> None:
     """``x~~ CHỦ TỊCH`` reads no position as a whole; from its first word of letters it does: the gap under it holds
     the signature, and the ``x~~`` beside the position goes too. The block parses as before, less the stroke."""
-    assert gap_box(footer_of(TTR109)) is not None
+    assert gap_box(footer_of(page(TTR109))) is not None
     assert dropped(TTR109) == ["x~~", "XZÌ", "|", "K3"]
     kept = drop_gap_strokes(1, page(TTR109))
-    after = footer_of([(w.text, w.conf, w.bbox, w.line) for w in kept])
+    after = footer_of(kept)
     assert after.name.text == "Trần Quang Nam" and [p.text for p in after.positions] == ["CHỦ TỊCH"]
 
 
@@ -96,7 +87,7 @@ def test_a_seals_rim_in_brackets_is_no_annotation() -> None:
 def test_the_heading_under_an_authority_taken_for_a_position() -> None:
     """``KT: CHỦ-TỊCH`` over ``PHÓ CHỦ``: the parser has no authority and a last position it does not know, and the
     first position reads as an authority: the second is the heading."""
-    f = footer_of(TB098)
+    f = footer_of(page(TB098))
     assert f.authority is None and [p.text for p in f.positions] == ["KT: CHỦ-TỊCH", "PHÓ CHỦ"]
     assert dropped(TB098) == ["\\", "..."]
 
@@ -164,10 +155,10 @@ def test_a_stroke_before_a_position_the_parser_did_not_take() -> None:
 def test_symbols_that_hold_the_block_apart_from_the_list_stay() -> None:
     """Without ``/4`` and ``“`` the label's line would give the list a first item ``kr. CHỦ TỊCH`` (a recipient
     stored wrong): the block is parsed again, and as it changes, the symbols beside the headings stay."""
-    before = footer_of(KH015)
+    before = footer_of(page(KH015))
     words = page(KH015)
     gone = {"/4", "“"}
-    after = footer_of([(w.text, w.conf, w.bbox, w.line) for w in words if w.text not in gone])
+    after = footer_of([w for w in words if w.text not in gone])
     assert [r.text for r in after.recipients] != [r.text for r in before.recipients]  # why the check is needed
     assert dropped(KH015) == []
 
@@ -196,7 +187,7 @@ BC014: list[Row] = [
 def test_a_stroke_the_list_took_for_an_item_bounds_no_gap() -> None:
     """``—“`` under the block is no item whose end the gap must keep right of: the gap reaches its REACH left of
     the block, and ``=`` and ``—“`` go (`````, ``N``, further left than the block's reach, stay)."""
-    assert any(r.text.startswith("-") and r.box()[0] > 1000 for r in footer_of(BC014).recipients)
-    x0 = gap_box(footer_of(BC014))[0]
+    assert any(r.text.startswith("-") and r.box()[0] > 1000 for r in footer_of(page(BC014)).recipients)
+    x0 = gap_box(footer_of(page(BC014)))[0]
     assert 732 < x0 < 1188
     assert dropped(BC014) == ["=", "—“"]
