@@ -326,6 +326,12 @@ def district_wards_raw() -> set[tuple[str, str]]:
     return {(r[0], r[1]) for r in _rows(data_dir() / "dataset.db", _DISTRICT_WARDS_SQL) if r[0] and r[1]}
 
 
+def district_names_raw() -> set[str]:
+    """Every former district as written (``Huyện Can Lộc``, ``Huyện Côn Đảo``), an island district without
+    communes too: what a commune's documents may name as their parent body before the 2025 merger."""
+    return {r[0] for r in _rows(data_dir() / "dataset.db", "SELECT DISTINCT district FROM admin_units_legacy") if r[0]}
+
+
 @cache
 def load_units() -> UnitLists:
     """The lists of the installed package (read once per process, about 0.2 s)."""

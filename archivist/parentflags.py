@@ -40,6 +40,7 @@ from .fields import Field
 from .levelwords import BODY_HEADS, COMMITTEE_HEADS, LEVELS, alternation
 from .ocrtext import fold_key
 from .parenthead import mend_parent_head as mend_parent_head  # extract reads the parent with it (flags163)
+from .parentlists import district_list_doubt
 
 #: a unit word in capitals and its level (``levelwords.LEVELS``: ``THÀNH PHỐ`` gives none); ``XÃ HỘI`` is the motto's
 _LEVEL = {w.upper(): n for w, n in LEVELS.items()}
@@ -97,12 +98,13 @@ def stub_doubt(text: str) -> str | None:
 
 
 def flag_parent_and_stub(found: dict[str, Field]) -> None:
-    """Give a parent issuer no higher than its issuer, an issuer or parent whose name stops at its level word, and
-    a subject with a bare ``gi``, their reason for review (a value already flagged keeps its first reason)."""
+    """Give a parent issuer no higher than its issuer or naming no district of the lists, an issuer or parent whose
+    name stops at its level word, and a subject with a bare ``gi``, their reason for review (a value already flagged
+    keeps its first reason)."""
     parent, issuer = found.get("parent_issuer"), found.get("issuer")
     if parent is not None and isinstance(parent.value, str) and not parent.review:
         name = issuer.value if issuer is not None and isinstance(issuer.value, str) else None
-        parent.review = parent_rank_doubt(parent.value, name)
+        parent.review = parent_rank_doubt(parent.value, name) or district_list_doubt(parent.value)
     for body in (issuer, parent):
         if body is not None and isinstance(body.value, str) and not body.review:
             body.review = bare_body_doubt(body.value)
