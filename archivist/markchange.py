@@ -1,0 +1,59 @@
+"""A name in a subject whose marks the stored value changed from what the engine read, as a review flag (issue 14
+item 9, session 49).
+
+Why: on session 48's sealed HG438, tables-29-qd-131's subject was stored ``… tại thôn Đồng Hạ`` for the printed
+``thôn Đông Hạ`` (0.87) without a flag. The engine had read ``Đông`` at 95.3, right, with no rival; a later rule
+gave the hamlet's name the marks of ``Đồng`` (the document's table writes ``Thôn Đồng Tâm``). Both are valid
+syllables and names, so no list doubts the value, and the engine's own second choices say nothing: over 310 stored
+runs under ``/work/runs`` no name word stored a mark away from the truth without a flag had a rival weighed at all
+(bench/RESULTS.md, "Flags, tone twins (session 49)"). What the record does show is the change itself: a capitalised
+word inside the subject (a place's or a person's name, not its opening word) whose stored marks are not the ones
+the engine read there. Over the same runs nine such words were stored; seven were wrong (six flagged already by
+other reasons), the two right ones flagged already. A name's marks are the one thing a reader cannot check against
+any list, so the change is shown to the reviewer. Only flags: the value is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .faintflags import value_words
+from .fields import Field
+from .ocrtext import _fold
+
+#: the punctuation a word of the value or the page may carry at its ends
+_ENDS = ".,;:()\"'"
+
+
+def changed_names(value: str, read: Sequence[str]) -> list[tuple[str, str]]:
+    """The capitalised words of the subject ``value`` (its first word aside) stored with other marks than the
+    engine's word at the same place (``read``: the OCR words the value came from, in order, as many as the value
+    has): (stored, read) pairs; none when the words do not pair one to one."""
+    words = value.split()
+    if len(words) != len(read):
+        return []
+    out = []
+    for i, (mine, theirs) in enumerate(zip(words, read, strict=True)):
+        mine, theirs = mine.strip(_ENDS), theirs.strip(_ENDS)
+        if i and mine[:1].isupper() and mine.lower() != theirs.lower() and _fold(mine) == _fold(theirs):
+            out.append((mine, theirs))
+    return out
+
+
+def flag_changed_marks(found: dict[str, Field], pages: Sequence[Any]) -> None:
+    """Flag the subject (of ``found``) where :func:`changed_names` finds a name whose marks the stored value
+    changed from the engine's reading (``pages``: the document's :class:`archivist.ocrtext.PageText`)."""
+    f = found.get("subject")
+    if f is None or f.review or not isinstance(f.value, str) or not f.value:
+        return
+    page = next((p for p in pages if p.number == f.page), None)
+    if page is None:
+        return
+    read = value_words(page.words, f)
+    pairs = changed_names(f.value, [w[0] for w in read])
+    if pairs:
+        mine, theirs = pairs[0]
+        conf = next(w[1] for w in read if w[0].strip(_ENDS) == theirs)
+        f.review = (f"'{mine}' is stored where the engine read '{theirs}' at {conf:.1f}: a name's mark was changed "
+                    "after reading, and the page may print either")
