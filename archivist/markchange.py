@@ -10,7 +10,12 @@ runs under ``/work/runs`` no name word stored a mark away from the truth without
 word inside the subject (a place's or a person's name, not its opening word) whose stored marks are not the ones
 the engine read there. Over the same runs nine such words were stored; seven were wrong (six flagged already by
 other reasons), the two right ones flagged already. A name's marks are the one thing a reader cannot check against
-any list, so the change is shown to the reviewer. Only flags: the value is kept.
+any list, so the change is shown to the reviewer.
+
+The signer's name, likewise: a name word the engine read with marks lost (faded48's HG450 faded-03-kh-006 read
+``Lâm Văn Hung`` at 94.6 where ``Hưng`` is printed) gets them back from the lexicon, and where the lexicon lists
+more than one spelling those letters could have lost marks from (``Hùng``, ``Hưng``), the first is a guess
+(:func:`guessed_marks`). Only flags: the value is kept.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from typing import Any
 
 from .faintflags import value_words
 from .fields import Field
+from .lexicon import name_spellings
+from .marks import degraded
 from .ocrtext import _fold
 
 #: the punctuation a word of the value or the page may carry at its ends
@@ -57,3 +64,39 @@ def flag_changed_marks(found: dict[str, Field], pages: Sequence[Any]) -> None:
         conf = next(w[1] for w in read if w[0].strip(_ENDS) == theirs)
         f.review = (f"'{mine}' is stored where the engine read '{theirs}' at {conf:.1f}: a name's mark was changed "
                     "after reading, and the page may print either")
+
+
+def guessed_marks(value: str, read: Sequence[str]) -> list[tuple[str, str, list[str]]]:
+    """The words of the name ``value`` given marks the engine's word at the same place (``read``, as many as the
+    value has) lacked, where another listed spelling of those letters could have lost marks to it too: (stored,
+    read, the other spellings); none when the words do not pair one to one."""
+    words = value.split()
+    if len(words) != len(read):
+        return []
+    out = []
+    for i, (mine, theirs) in enumerate(zip(words, read, strict=True)):
+        mine, theirs = mine.strip(_ENDS), theirs.strip(_ENDS)
+        if mine.lower() == theirs.lower() or not degraded(theirs, mine):
+            continue
+        listed = name_spellings().get("surnames" if i == 0 else "given", {}).get(_fold(mine), set())
+        others = sorted(w for w in listed if w != mine.lower() and degraded(theirs, w))
+        if others:
+            out.append((mine, theirs, others))
+    return out
+
+
+def flag_guessed_marks(found: dict[str, Field], pages: Sequence[Any]) -> None:
+    """Flag the signer (of ``found``) where :func:`guessed_marks` finds a name word whose lost marks the lexicon
+    could give back more than one way (``pages``: the document's :class:`archivist.ocrtext.PageText`)."""
+    f = found.get("signer")
+    if f is None or f.review or not isinstance(f.value, str) or not f.value:
+        return
+    page = next((p for p in pages if p.number == f.page), None)
+    if page is None:
+        return
+    guessed = guessed_marks(f.value, [w[0] for w in value_words(page.words, f)])
+    if guessed:
+        mine, theirs, others = guessed[0]
+        names = ", ".join(f"'{w[:1].upper()}{w[1:]}'" for w in others)
+        f.review = (f"'{theirs}' was read with marks lost and stored '{mine}'; {names} spells these letters too: the "
+                    "marks were guessed")
