@@ -33,33 +33,39 @@ from .ocrtext import _fold
 _ENDS = ".,;:()\"'"
 
 
-def changed_names(value: str, read: Sequence[str]) -> list[tuple[str, str]]:
-    """The capitalised words of the subject ``value`` (its first word aside) stored with other marks than the
-    engine's word at the same place (``read``: the OCR words the value came from, in order, as many as the value
-    has): (stored, read) pairs; none when the words do not pair one to one."""
+def _pairs(value: str, read: Sequence[str]) -> list[tuple[int, str, str]]:
+    """Each word of ``value`` with the engine's word at the same place (``read``: the OCR words the value came from,
+    in order), their end punctuation aside: (index, stored, read); none when the words do not pair one to one."""
     words = value.split()
     if len(words) != len(read):
         return []
-    out = []
-    for i, (mine, theirs) in enumerate(zip(words, read, strict=True)):
-        mine, theirs = mine.strip(_ENDS), theirs.strip(_ENDS)
-        if i and mine[:1].isupper() and mine.lower() != theirs.lower() and _fold(mine) == _fold(theirs):
-            out.append((mine, theirs))
-    return out
+    return [(i, mine.strip(_ENDS), theirs.strip(_ENDS))
+            for i, (mine, theirs) in enumerate(zip(words, read, strict=True))]
+
+
+def _read_words(f: Field | None, pages: Sequence[Any]) -> list[tuple[str, float, Any, int]] | None:
+    """The OCR words the value ``f`` was read from, or None where there is no value to judge (none, empty, or
+    flagged already: the first reason stands)."""
+    if f is None or f.review or not isinstance(f.value, str) or not f.value:
+        return None
+    page = next((p for p in pages if p.number == f.page), None)
+    return None if page is None else value_words(page.words, f)
+
+
+def changed_names(value: str, read: Sequence[str]) -> list[tuple[str, str]]:
+    """The capitalised words of the subject ``value`` (its first word aside) stored with other marks than the
+    engine's word at the same place (``read``, as in :func:`_pairs`): (stored, read) pairs."""
+    return [(mine, theirs) for i, mine, theirs in _pairs(value, read)
+            if i and mine[:1].isupper() and mine.lower() != theirs.lower() and _fold(mine) == _fold(theirs)]
 
 
 def flag_changed_marks(found: dict[str, Field], pages: Sequence[Any]) -> None:
     """Flag the subject (of ``found``) where :func:`changed_names` finds a name whose marks the stored value
     changed from the engine's reading (``pages``: the document's :class:`archivist.ocrtext.PageText`)."""
     f = found.get("subject")
-    if f is None or f.review or not isinstance(f.value, str) or not f.value:
+    if (read := _read_words(f, pages)) is None or f is None:
         return
-    page = next((p for p in pages if p.number == f.page), None)
-    if page is None:
-        return
-    read = value_words(page.words, f)
-    pairs = changed_names(f.value, [w[0] for w in read])
-    if pairs:
+    if pairs := changed_names(str(f.value), [w[0] for w in read]):
         mine, theirs = pairs[0]
         conf = next(w[1] for w in read if w[0].strip(_ENDS) == theirs)
         f.review = (f"'{mine}' is stored where the engine read '{theirs}' at {conf:.1f}: a name's mark was changed "
@@ -67,20 +73,15 @@ def flag_changed_marks(found: dict[str, Field], pages: Sequence[Any]) -> None:
 
 
 def guessed_marks(value: str, read: Sequence[str]) -> list[tuple[str, str, list[str]]]:
-    """The words of the name ``value`` given marks the engine's word at the same place (``read``, as many as the
-    value has) lacked, where another listed spelling of those letters could have lost marks to it too: (stored,
-    read, the other spellings); none when the words do not pair one to one."""
-    words = value.split()
-    if len(words) != len(read):
-        return []
+    """The words of the name ``value`` given marks the engine's word at the same place (``read``, as in
+    :func:`_pairs`) lacked, where another listed spelling of those letters could have lost marks to it too:
+    (stored, read, the other spellings)."""
     out = []
-    for i, (mine, theirs) in enumerate(zip(words, read, strict=True)):
-        mine, theirs = mine.strip(_ENDS), theirs.strip(_ENDS)
+    for i, mine, theirs in _pairs(value, read):
         if mine.lower() == theirs.lower() or not degraded(theirs, mine):
             continue
         listed = name_spellings().get("surnames" if i == 0 else "given", {}).get(_fold(mine), set())
-        others = sorted(w for w in listed if w != mine.lower() and degraded(theirs, w))
-        if others:
+        if others := sorted(w for w in listed if w != mine.lower() and degraded(theirs, w)):
             out.append((mine, theirs, others))
     return out
 
@@ -89,13 +90,9 @@ def flag_guessed_marks(found: dict[str, Field], pages: Sequence[Any]) -> None:
     """Flag the signer (of ``found``) where :func:`guessed_marks` finds a name word whose lost marks the lexicon
     could give back more than one way (``pages``: the document's :class:`archivist.ocrtext.PageText`)."""
     f = found.get("signer")
-    if f is None or f.review or not isinstance(f.value, str) or not f.value:
+    if (read := _read_words(f, pages)) is None or f is None:
         return
-    page = next((p for p in pages if p.number == f.page), None)
-    if page is None:
-        return
-    guessed = guessed_marks(f.value, [w[0] for w in value_words(page.words, f)])
-    if guessed:
+    if guessed := guessed_marks(str(f.value), [w[0] for w in read]):
         mine, theirs, others = guessed[0]
         names = ", ".join(f"'{w[:1].upper()}{w[1:]}'" for w in others)
         f.review = (f"'{theirs}' was read with marks lost and stored '{mine}'; {names} spells these letters too: the "
