@@ -36,6 +36,7 @@ from .digitglyphs import digits_at
 from .faintflags import FAINT_NOTE
 from .fields import Field
 from .itemcut import flag_cut_item
+from .markchange import flag_changed_marks, flag_guessed_marks
 from .numberbox import doubt_number
 from .numberread import box_reading
 from .recordorder import flag_recorded_order
@@ -96,13 +97,17 @@ def flag_crossed(found: dict[str, Field], text: str, pages: Sequence[Any]) -> No
     """Mark for review a subject whose year a read-back date puts in doubt, a person whose form's name line the
     subject took, a number on a faint page with a digit more like another digit of the page, a civil form's date
     before what it records (:mod:`archivist.recordorder`), a recipients item naming an article the document does
-    not have (:mod:`archivist.articleref`) or cut short after a word that opens another (:mod:`archivist.itemcut`);
+    not have (:mod:`archivist.articleref`) or cut short after a word that opens another (:mod:`archivist.itemcut`), a
+    subject's name whose marks were changed from the engine's reading or a signer's whose lost marks were guessed
+    (:mod:`archivist.markchange`);
     first, a guessed impossible day or month set by the engine's own second glyph (:mod:`archivist.dayglyph`)."""
     for name in ("date", "event_date"):  # a day no calendar has, repaired by the engine's second glyph for it
         reread_guess(found.get(name), pages)
     flag_recorded_order(found, text)
     flag_article_ref(found, text)
     flag_cut_item(found)
+    flag_changed_marks(found, pages)  # a subject's name whose marks were changed after the engine read it
+    flag_guessed_marks(found, pages)  # a signer's name word whose lost marks the lexicon gives back two ways
     subj, day, person = found.get("subject"), found.get("date"), found.get("person")
     if subj is not None and isinstance(subj.value, str) and not subj.review and day is not None:
         subj.review = readback_year_doubt(subj.value, day, text)

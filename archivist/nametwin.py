@@ -28,7 +28,7 @@ from .crosscheck import unmarked_key
 from .faintflags import value_words
 from .fields import NAME_FIELDS, Field
 from .lexicon import LETTERS, name_spellings
-from .tonetwin import tone_twin_doubt
+from .tonetwin import mark_weighed, tone_twin_doubt
 
 #: a word of letters (a name's words; digits and punctuation are not)
 
@@ -100,4 +100,6 @@ def flag_name_twins(found: dict[str, Field], texts: Sequence[str], pages: Sequen
             read = value_words(page.words or [], f) if page is not None and not f.review else []
             f.review = f.review or (surname_twin_doubt(f.value, texts, read[0][1]) if read else None)
             if field == "signer" and read and not f.review:
-                f.review = tone_twin_doubt(f.value, [(w[0], w[1]) for w in read])
+                rivals = getattr(page, "rivals", None) or {}
+                weighed = [mark_weighed(*rivals.get(tuple(w[2]), (w[0], ()))) for w in read]
+                f.review = tone_twin_doubt(f.value, [(w[0], w[1], m) for w, m in zip(read, weighed, strict=True)])
