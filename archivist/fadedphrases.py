@@ -8,8 +8,8 @@ twelfth round (session 49)"; ``bench/word_loss.py --fine`` on fit seeds 490-492)
 THỰC HIỆN`` (2). :mod:`archivist.phrasefix` reads a lexicon phrase back only in small letters or, three words or
 more, in capitals, because a capitalised run may be a name (``Thị Hạnh``); here the place says it is no name:
 
-- **an article's ``Điều``**: a word of ``Điều``'s letters with another mark (``Điêu``), a capital first, followed on
-  its line by an article's number (``1.``, ``4;``): no name is followed by a number;
+- **an article's ``Điều``**: a word of ``Điều``'s letters with another mark (``Điêu``), its ``Đ`` read (``Diệu`` is a
+  name), followed on its line by an article's number (``1.``, ``4;``): no name is followed by a number;
 - **a phrase opening its line** with a capital and small letters after it (``Vê việc thành lập``): the subject's
   line, a sentence's; a name is all capitals (:func:`archivist.phrasefix.phrase_reading` reads it);
 - **a two-word phrase in capitals inside a heading line**: the line all capitals, three words or more, the run not
@@ -48,9 +48,10 @@ def _same_line(words: list[Word], i: int, n: int) -> bool:
 
 
 def article_word(words: list[Word], i: int) -> bool:
-    """Whether ``words[i]`` is ``Điều`` read with another mark (``Điêu``) before an article's number on its line."""
+    """Whether ``words[i]`` is ``Điều`` read with another mark (``Điêu``; its ``Đ`` read: ``Diệu`` is a name) before an
+    article's number on its line."""
     core = _core(words[i].text)
-    return core[:1].isupper() and core[1:].islower() and _fold(core) == "dieu" and core != "Điều" \
+    return core[:1] == "Đ" and core[1:].islower() and _fold(core) == "dieu" and core != "Điều" \
         and _same_line(words, i, 2) and _ARTICLE.match(words[i + 1].text) is not None
 
 
