@@ -25,13 +25,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .fadedwords import on_faded
 from .models import Word
 from .ocr import OcrResult
 from .ocrtext import _fold
 from .phrasefix import phrase_reading
 from .restore import Prepared
 from .tokens import CORRECTOR_EDGE as _EDGE
-from .typedcase import with_readings
 
 #: an article's number after ``Điều`` (``1.``, ``4;``, ``12,``)
 _ARTICLE = re.compile(r"^\d{1,2}[.,;:]?$")
@@ -103,8 +103,5 @@ def phrase_readings(words: list[Word]) -> list[str | None]:
 
 
 def faded_phrases(ocr: OcrResult, prep: Prepared) -> OcrResult:
-    """A faded page's reading (``prep.before_contrast`` set) with :func:`phrase_readings` taken; any other page as
-    read. The boxes are kept."""
-    if prep.before_contrast is None or not ocr.words:
-        return ocr
-    return with_readings(ocr, phrase_readings(ocr.words))
+    """A faded page's reading with :func:`phrase_readings` taken (:func:`archivist.fadedwords.on_faded`)."""
+    return on_faded(ocr, prep, phrase_readings)

@@ -19,11 +19,11 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
+from .fadedwords import on_faded
 from .models import Word
 from .ocr import OcrResult
 from .restore import Prepared
 from .tokens import EDGE as _EDGE
-from .typedcase import with_readings
 from .unitnames import name_key, unit_names, unmarked_key
 
 #: the level words read right before a name (any case); a two-word one by its second word after its first
@@ -130,8 +130,5 @@ def unit_readings(words: list[Word]) -> list[str | None]:
 
 
 def faded_units(ocr: OcrResult, prep: Prepared) -> OcrResult:
-    """A faded page's reading (``prep.before_contrast`` set) with :func:`unit_readings` taken; any other page as
-    read. The boxes are kept."""
-    if prep.before_contrast is None or not ocr.words:
-        return ocr
-    return with_readings(ocr, unit_readings(ocr.words))
+    """A faded page's reading with :func:`unit_readings` taken (:func:`archivist.fadedwords.on_faded`)."""
+    return on_faded(ocr, prep, unit_readings)
