@@ -11,13 +11,11 @@ import pytest
 from archivist import fadedphrases, pagework
 from tests.rereadcheck import assert_mended, typed_both_ways
 from tests.test_fadedmotto import assert_only_on_a_faded_page
-from tests.test_fadedunits import _lines
+from tests.test_fadedwords import read_lines
 
 
 def _read(*lines: str) -> str:
-    ws = _lines(*lines)
-    return " | ".join(" ".join(a or w.text for a, w in zip(fadedphrases.phrase_readings(ws), ws, strict=True)
-                               if w.line == n) for n in range(len(lines)))
+    return read_lines(fadedphrases.phrase_readings, *lines)
 
 
 @pytest.mark.parametrize(("read", "printed"), [

@@ -8,24 +8,16 @@ from pathlib import Path
 import pytest
 
 from archivist import fadedunits, pagework
-from archivist.models import Word
 from archivist.unitnames import unit_names
 from tests.rereadcheck import assert_mended, typed_both_ways
 from tests.test_fadedmotto import assert_only_on_a_faded_page
+from tests.test_fadedwords import _lines, read_lines
 
 pytestmark = pytest.mark.skipif(not unit_names(), reason="the administrative unit lists are not installed")
 
 
-def _lines(*lines: str) -> list[Word]:
-    """The words of ``lines``, each line a line of the page, boxes side by side."""
-    return [Word(t, 80.0, (20 * k, 30 * n, 20 * k + 15, 30 * n + 20), n)
-            for n, line in enumerate(lines) for k, t in enumerate(line.split(" "))]
-
-
 def _read(*lines: str) -> str:
-    ws = _lines(*lines)
-    return " | ".join(" ".join(a or w.text for a, w in zip(fadedunits.unit_readings(ws), ws, strict=True)
-                               if w.line == n) for n in range(len(lines)))
+    return read_lines(fadedunits.unit_readings, *lines)
 
 
 @pytest.mark.parametrize(("read", "printed"), [
