@@ -29,7 +29,7 @@ from .unitnames import name_key, unit_names, unmarked_key
 #: the level words read right before a name (any case); a two-word one by its second word after its first
 _LEVEL_ONE = frozenset({"xã", "phường", "huyện", "quận", "tỉnh"})
 _LEVEL_TWO = frozenset({("thị", "trấn"), ("thị", "xã"), ("thành", "phố")})
-#: at most this many words in a unit's name (``Tân Hương``, ``Thịnh Hưng``; 47 of the lists' 7,682 names have more:
+#: at most this many words in a unit's name (``Tân Hương``, ``Thịnh Hưng``; 10 of the lists' 7,682 names have more:
 #: ``Văn Miếu Quốc Tử Giám``, left as read)
 _MOST = 4
 
