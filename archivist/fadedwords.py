@@ -25,6 +25,7 @@ made or dropped, every box kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .models import Word
 from .ocr import OcrResult
@@ -112,9 +113,15 @@ def word_readings(words: list[Word]) -> list[str | None]:
     return out
 
 
-def faded_words(ocr: OcrResult, prep: Prepared) -> OcrResult:
-    """A faded page's reading (``prep.before_contrast`` set) with :func:`word_readings` taken; any other page as read.
-    The boxes are kept."""
+def on_faded(ocr: OcrResult, prep: Prepared, readings: Callable[[list[Word]], list[str | None]]) -> OcrResult:
+    """A faded page's reading (``prep.before_contrast`` set) with each word's reading by ``readings`` taken; any other
+    page as read. The boxes are kept. One gate for the faded page's text rules (this module's,
+    :mod:`archivist.fadedunits`', :mod:`archivist.fadedphrases`')."""
     if prep.before_contrast is None or not ocr.words:
         return ocr
-    return with_readings(ocr, word_readings(ocr.words))
+    return with_readings(ocr, readings(ocr.words))
+
+
+def faded_words(ocr: OcrResult, prep: Prepared) -> OcrResult:
+    """A faded page's reading with :func:`word_readings` taken (:func:`on_faded`)."""
+    return on_faded(ocr, prep, word_readings)

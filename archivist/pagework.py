@@ -20,8 +20,10 @@ from .datewords import correct_date_words
 from .fadedends import faded_ends
 from .fadedglyphs import faded_glyphs
 from .fadedmotto import faded_headings
+from .fadedphrases import faded_phrases
 from .fadedread import keep_first_readings, reread_faded
 from .fadedsymbols import faded_symbols
+from .fadedunits import faded_units
 from .fadedwords import faded_words
 from .footorder import footer_order
 from .headorder import header_order
@@ -250,6 +252,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = faded_headings(ocr, prep)  # the national title's and motto's words a letter off (VIỆT RAM, Độc lận)
     ocr = faded_symbols(ocr, prep)  # a 0 read Ø or € in a number (Ø1, 20€5), the note's c read € ((b/€);)
     ocr = faded_words(ocr, prep)  # words their place tells: a date's nắm, Luật Thỉ đua, the place-date's xã, UBMD
+    ocr = faded_units(ocr, prep)  # a unit's name after xã, huyện a mark off from the one unit the lists know
+    ocr = faded_phrases(ocr, prep)  # fixed words phrasefix leaves for their capitals: Điêu 1., Vê việc, KẾT QUÁ
     ocr = reread_typed(engine, ocr, prep.typed_before, prep.dpi, restore.ADOPTED.typed_thicken)  # a typed page's 0s
     ocr = typed_case(ocr, prep.typed_before)  # its first letters' case as their glyphs show it (lập read Lập)
     ocr = drop_stroke_colons(ocr, prep.typed_before)  # and a colon read in a broken last letter's cell (nhân:)

@@ -3,6 +3,7 @@ place-date line's ``xã``, ``UBMD``; on readings, and on a generated faded docum
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,16 @@ def _lines(*lines: str) -> list[Word]:
             for n, line in enumerate(lines) for k, t in enumerate(line.split(" "))]
 
 
-def _read(*lines: str) -> str:
+def read_lines(readings: Callable[[list[Word]], list[str | None]], *lines: str) -> str:
+    """``lines`` (:func:`_lines`) with each word's reading by ``readings`` taken, the lines joined by `` | ``: one
+    reader for the faded page's text rules' tests (fadedwords, fadedunits, fadedphrases)."""
     ws = _lines(*lines)
-    return " | ".join(" ".join(a or w.text for a, w in zip(fadedwords.word_readings(ws), ws, strict=True)
+    return " | ".join(" ".join(a or w.text for a, w in zip(readings(ws), ws, strict=True)
                                if w.line == n) for n in range(len(lines)))
+
+
+def _read(*lines: str) -> str:
+    return read_lines(fadedwords.word_readings, *lines)
 
 
 @pytest.mark.parametrize(("read", "printed"), [
