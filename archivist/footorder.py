@@ -89,12 +89,19 @@ def opens_beside(lines: Sequence[Sequence[Word]], start: int) -> tuple[float, fl
 
 def opens_before(lines: Sequence[Sequence[Word]], start: int) -> tuple[float, float] | None:
     """The columns' gap (left, right x) where ``lines[start]`` is a heading read as a line of its own right before
-    ``Nơi nhận`` alone, on the label's row and wholly right of it (:func:`opens_beside` the other way round: the
-    heading's top a few pixels over the label's, Tesseract read the signature block's first; seed 495's seals
-    ``ttr-218``, ``TM. ỦY-BAN NHÂN DÂN`` 8 px over ``Nơi nhận:``). None otherwise."""
-    if start + 1 >= len(lines) or not _label_alone(lines[start + 1]):
+    the line of ``Nơi nhận``, on the label's row and wholly right of it (:func:`opens_beside` the other way round:
+    the heading's top a few pixels over the label's, Tesseract read the signature block's first; seed 495's seals
+    ``ttr-218``, ``TM. ỦY-BAN NHÂN DÂN`` 8 px over ``Nơi nhận:``). The label is its line alone, or its line's left
+    part where the line opens a footer itself (:func:`opens_footer`: the seal over ``CHỦ TỊCH`` read ``TNGG`` on
+    the label's line). None otherwise."""
+    if start + 1 >= len(lines):
         return None
-    return _on_row_right(lines[start + 1], lines[start])
+    line = lines[start + 1]
+    k = opens_footer(line)
+    label = line[:k] if k is not None else line
+    if not _label_alone(label):
+        return None
+    return _on_row_right(label, lines[start])
 
 
 def _label_alone(line: Sequence[Word]) -> bool:
