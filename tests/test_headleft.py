@@ -14,6 +14,7 @@ from archivist.headorder import _lines
 from archivist.models import Word
 from archivist.ocr import OcrResult
 from archivist.ocrfix import text_of
+from tests.test_footorder import boxed as page
 
 #: A typeset official letter's first lines at 300 dpi as Tesseract read them (generated seed 495's
 #: ``twocol-08-cv-121-xuan-truong``, words and boxes as its base record holds them): the issuer's column to
@@ -49,11 +50,6 @@ READING = ["UBND HUYỆN THỌ XUÂN", "ỦY BAN NHÂN DÂN", "XÃ XUÂN TRƯỜ
            "V/v đôn đốc thu nộp thuế sử dụng", "đất phi nông nghiệp năm 2005", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
            "Độc lập - Tự do - Hạnh phúc", "Xuân Trường, ngày 3 tháng 4 năm 2005",
            "Kính gửi: Trưởng các thôn, ấp trên địa bàn xã."]
-
-
-def page(lines: list[list[tuple[str, int, int, int, int]]]) -> list[Word]:
-    """Words of ``lines`` (text and box), line ``n`` numbered ``n``."""
-    return [Word(t, 90.0, (x0, y0, x1, y1), n) for n, line in enumerate(lines) for t, x0, y0, x1, y1 in line]
 
 
 def test_subject_read_after_the_right_column_comes_back_under_the_number() -> None:

@@ -9,10 +9,9 @@ from archivist import pagework
 from archivist.footorder import footer_order, opens_before
 from archivist.headorder import _lines
 from archivist.lateline import late_lines
-from archivist.models import Word
 from archivist.ocr import OcrResult
 from archivist.ocrfix import text_of
-from tests.test_footorder import _footer
+from tests.test_footorder import _footer, boxed
 
 #: ``ttr-052``'s last lines: the body's closing sentence, the seal over its end, read after the recipients' list.
 CLOSING = [
@@ -52,11 +51,6 @@ HEADING_FIRST = [
      ("VX.", 554, 1770, 601, 1806)],
     [("Trần", 1166, 1924, 1242, 1954), ("Phương", 1250, 1926, 1373, 1961), ("Tuyết", 1380, 1924, 1469, 1961)],
 ]
-
-
-def boxed(lines: list[list[tuple[str, int, int, int, int]]]) -> list[Word]:
-    """Words of ``lines`` (text and box), line ``n`` numbered ``n``."""
-    return [Word(t, 90.0, (x0, y0, x1, y1), n) for n, line in enumerate(lines) for t, x0, y0, x1, y1 in line]
 
 
 def test_the_bodys_closing_line_read_after_the_list_comes_back_over_it() -> None:
