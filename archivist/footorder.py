@@ -79,25 +79,55 @@ def opens_beside(lines: Sequence[Sequence[Word]], start: int) -> tuple[float, fl
     first lines read as lines of their own. None otherwise (a label with words after it opens the footer only as
     :func:`opens_footer` says)."""
     label = lines[start]
-    if not _NOI_NHAN.fullmatch(_fold(" ".join(w.text for w in label)).strip()):
+    if not _label_alone(label):
         return None
-    a = span(label)
     for line in lines[start + 1:start + 1 + BESIDE_LINES]:
-        b = span(line)
-        height = min(a[3] - a[1], b[3] - b[1])
-        overlap = min(a[3], b[3]) - max(a[1], b[1])
-        if b[0] > a[2] and height > 0 and overlap >= SAME_ROW * height and _heading(" ".join(w.text for w in line)):
-            return a[2], b[0]
+        if (gap := _on_row_right(label, line)) is not None:
+            return gap
+    return None
+
+
+def opens_before(lines: Sequence[Sequence[Word]], start: int) -> tuple[float, float] | None:
+    """The columns' gap (left, right x) where ``lines[start]`` is a heading read as a line of its own right before
+    the line of ``Nơi nhận``, on the label's row and wholly right of it (:func:`opens_beside` the other way round:
+    the heading's top a few pixels over the label's, Tesseract read the signature block's first; seed 495's seals
+    ``ttr-218``, ``TM. ỦY-BAN NHÂN DÂN`` 8 px over ``Nơi nhận:``). The label is its line alone, or its line's left
+    part where the line opens a footer itself (:func:`opens_footer`: the seal over ``CHỦ TỊCH`` read ``TNGG`` on
+    the label's line). None otherwise."""
+    if start + 1 >= len(lines):
+        return None
+    line = lines[start + 1]
+    k = opens_footer(line)
+    label = line[:k] if k is not None else line
+    if not _label_alone(label):
+        return None
+    return _on_row_right(label, lines[start])
+
+
+def _label_alone(line: Sequence[Word]) -> bool:
+    """``line`` is ``Nơi nhận`` as the footer parser reads the label, nothing after it."""
+    return bool(_NOI_NHAN.fullmatch(_fold(" ".join(w.text for w in line)).strip()))
+
+
+def _on_row_right(label: Sequence[Word], line: Sequence[Word]) -> tuple[float, float] | None:
+    """The gap between ``label`` and ``line`` where ``line`` is a heading (:func:`_heading`) on the label's row
+    (:data:`SAME_ROW`) wholly right of it; None otherwise."""
+    a, b = span(label), span(line)
+    height = min(a[3] - a[1], b[3] - b[1])
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    if b[0] > a[2] and height > 0 and overlap >= SAME_ROW * height and _heading(" ".join(w.text for w in line)):
+        return a[2], b[0]
     return None
 
 
 def _opening(lines: Sequence[Sequence[Word]], start: int) -> tuple[float, float, bool] | None:
     """The columns' gap (left, right x) ``lines[start]`` opens a footer with, and whether it is a label with a
-    heading beside it (:func:`opens_beside`) rather than one line cut in two (:func:`opens_footer`)."""
+    heading beside it (:func:`opens_beside`, :func:`opens_before`) rather than one line cut in two
+    (:func:`opens_footer`)."""
     k = opens_footer(lines[start])
     if k is not None:
         return lines[start][k - 1].bbox[2], lines[start][k].bbox[0], False
-    beside = opens_beside(lines, start)
+    beside = opens_beside(lines, start) or opens_before(lines, start)
     return None if beside is None else (*beside, True)
 
 

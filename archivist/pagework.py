@@ -26,10 +26,12 @@ from .fadedsymbols import faded_symbols
 from .fadedunits import faded_units
 from .fadedwords import faded_words
 from .footorder import footer_order
+from .headleft import header_left_rest
 from .headorder import header_order
 from .hookread import reread_hooks
 from .ingest import IngestError, load_page, page_where
 from .labelread import read_labels
+from .lateline import late_lines
 from .lineorder import faded_lines
 from .models import STANDARD_DPI, Failure, PageResult, PageTask, Settings, Word
 from .ocr import OcrEngine, OcrError, OcrResult, make_engine, nfc, text_from_words
@@ -295,11 +297,13 @@ def correct_date_slots(ocr: OcrResult) -> OcrResult:
 
 
 def in_reading_order(ocr: OcrResult) -> OcrResult:
-    """``ocr`` with its header's two columns one after the other (:mod:`archivist.headorder`: Tesseract reads a
-    header line by line across both), and its footer's (:mod:`archivist.footorder`: the recipients beside the
+    """``ocr`` with a line read after the lines under it put back where it stands (:mod:`archivist.lateline`: a
+    body's last line cut off by a seal), its header's two columns one after the other (:mod:`archivist.headorder`:
+    Tesseract reads a header line by line across both; :mod:`archivist.headleft`: the ``V/v`` subject read after the
+    national title's column), and its footer's (:mod:`archivist.footorder`: the recipients beside the
     signature block), its text made again from the words in their new order. Once the page's
     way up is known, before the number, date and name are read again from the lines."""
-    words = footer_order(header_order(ocr.words))
+    words = footer_order(header_left_rest(header_order(late_lines(ocr.words))))
     if words is ocr.words:
         return ocr
     return replace(ocr, words=words, text=nfc(text_of(words)).strip())
