@@ -11,7 +11,7 @@ from archivist.models import Word
 from archivist.speckdigits import drop_speck_digits, is_speck_digits
 from archivist.specklone import page_word_height
 from tests.drawnline import drawn_parts
-from tests.test_speckjunk import _line, _ocr
+from tests.test_speckjunk import _line, _ocr, glued_and_unspeckled_stay
 
 TRUTH = ["nhân", "dân", "công", "tác"]
 
@@ -51,12 +51,7 @@ def test_letters_glued_tokens_and_other_pages_stay() -> None:
     for text in ("Yz", "-", "ì"):  # letters only are speckjunk's, marks specklone's
         other = [*words[:2], Word(text, 40.0, words[2].bbox, 0), *words[3:]]
         assert not is_speck_digits(image, other, 2, height), text
-    glued = list(words)
-    x0, y0, _, y1 = glued[1].bbox
-    glued[1] = Word("dân", 80.0, (x0, y0, glued[2].bbox[0] + 1, y1), 0, baseline=glued[1].baseline)
-    assert not is_speck_digits(image, glued, 2, height)  # touching its neighbour: the word's
-    first = _ocr(words)
-    assert drop_speck_digits(first, None, image) is first  # not a speckled page
+    glued_and_unspeckled_stay(is_speck_digits, drop_speck_digits, image, words)
 
 
 @pytest.mark.slow
