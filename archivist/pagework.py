@@ -44,6 +44,7 @@ from .signgap import Parsed, drop_gap_strokes
 from .spanread import reread_spans
 from .speckcolon import speck_colons
 from .speckdash import put_back_dashes
+from .speckdigits import drop_speck_digits
 from .speckjoin import join_speck_numbers
 from .speckjunk import drop_speck_letters
 from .specklone import drop_lone_specks
@@ -243,6 +244,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = speck_colons(ocr, prep.unsmoothed, prep.image)  # a speck read as a colon inside a word, told by its one dot
     ocr = drop_lone_specks(ocr, prep.unsmoothed, prep.image)  # and one read as a mark of its own, by its box and ink
     ocr = drop_speck_letters(ocr, prep.unsmoothed, prep.image)  # one read as letters, lower than any letter's ink
+    ocr = drop_speck_digits(ocr, prep.unsmoothed, prep.image)  # and one read with a digit (9n, 0y), by the same
     ocr = put_back_dashes(ocr, prep.unsmoothed, prep.image)  # a list's dash it left out, by its bar and the list's
     ocr = late_stops(ocr, prep.unsmoothed)  # a stop the steps above read again left in mid-sentence (công. theo)
     ocr = split_speck_joins(ocr, prep.unsmoothed, prep.image)  # two words a speck joined (Hải-Xuân), by the gap

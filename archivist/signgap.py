@@ -39,8 +39,12 @@ from .syllables import is_syllable
 #: letters of real words (bench/RESULTS.md, session 47).
 GAP_CONF = 60.0
 #: How far left of the block's heading and name lines the signature reaches, in the heading line's heights: a
-#: signature starts left of its block (``\\`` 25 px left of ``TM. ỦY BAN``, ``đa`` 30 px left of ``/PHÓ``).
-REACH = 2.0
+#: signature starts left of its block (``\\`` 25 px left of ``TM. ỦY BAN``, ``đa`` 30 px left of ``/PHÓ``; session
+#: 47 took 2). On speckled fit seeds 485-487 (session 49) its strokes were read 2.2-4.3 heights left of the block
+#: (``ý`` 2.8 left of ``PHÓ CHỦ TỊCH``, ``2V``, ``s..c``, ``Ỉ`` 3.1, ``\\`` 4.3): 5 takes 14 tokens there, none a
+#: truth word, where the nearest recipient's word left of a block stood 10.5 (``(b/€);``); :func:`_left_bound`
+#: keeps the gap right of the list's lines besides.
+REACH = 5.0
 #: The words of a block's headings (its positions, its authority ``TM. ỦY BAN NHÂN DÂN``): a gap line holding one
 #: is a heading the footer parser did not take (seed 420's ``qd-200``: ``- CHỦ TỊCH``, its ``CHỦ`` read at 0), kept.
 HEADING_WORDS = frozenset(w for p in (*POSITIONS, "tm kt tl tuq uy ban nhan dan") for w in p.split() if len(w) > 1)

@@ -3,6 +3,7 @@ any printed letter (archivist/speckjunk.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -68,12 +69,21 @@ def test_numbers_marks_words_on_a_rule_and_glued_tokens_stay() -> None:
         assert is_speck_letters(image, other, 2, height), text
         ruled, lined = _line(text, "rule")
         assert not is_speck_letters(ruled, lined, 2, height), text
+    glued_and_unspeckled_stay(is_speck_letters, drop_speck_letters, image, words)
+
+
+def glued_and_unspeckled_stay(test: Callable[[np.ndarray, list[Word], int, float], bool],
+                              drop: Callable[[OcrResult, np.ndarray | None, np.ndarray], OcrResult],
+                              image: np.ndarray, words: list[Word]) -> None:
+    """The speck read as word 2 of ``words`` stays where its box touches its left neighbour's (ink glued to a word
+    is the word's), and the page is left as read where it is not speckled (``unsmoothed`` None): the two guards
+    every speck-token step (``test``, ``drop``) shares with :func:`archivist.specklone.drop_tokens`."""
     glued = list(words)
     x0, y0, _, y1 = glued[1].bbox
     glued[1] = Word("dân", 80.0, (x0, y0, glued[2].bbox[0] + 1, y1), 0, baseline=glued[1].baseline)
-    assert not is_speck_letters(image, glued, 2, height)  # touching its neighbour: the word's
+    assert not test(image, glued, 2, page_word_height(words) or 0)  # touching its neighbour: the word's
     first = _ocr(words)
-    assert drop_speck_letters(first, None, image) is first  # not a speckled page
+    assert drop(first, None, image) is first  # not a speckled page
 
 
 @pytest.mark.slow
