@@ -12,8 +12,8 @@ one letter, its tone as read (``ư`` for ``u``): a tone alone differing is :mod:
 village's ``Phó trưởng bản`` is no ``phó trưởng ban``), and two glyphs differing are a guess. Exactly one word the
 phrases put at the word's place must be so near, and the word as read none of them. No glyph is asked: the phrase
 is the evidence. On the dumped typed pages (bench/RESULTS.md, "Typewritten pages, c read s, a rival, a long phrase
-(session 49)") it read 5 truth words back on fit seeds 480-482 (``nhân sân`` ×2, ``địa nàn``, ``dự nội nghị``, ``Ủy
-ban`` read ``Ben``) and broke none.
+(session 49)") it read 5 truth words back on fit seeds 480-482 (``nhân sân`` ×2, ``địa nàn``, ``dự nội nghị``, ``Ben
+Chỉ đạo``) and broke none.
 """
 
 from __future__ import annotations
