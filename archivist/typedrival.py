@@ -4,13 +4,13 @@ toán``, ``đen vị`` for ``đơn vị``).
 
 Why: a worn letter read as another that still makes a syllable in use is left by every rule asking words none uses,
 and the typed rules that ask a syllable's neighbours (:mod:`archivist.typedpair`, ``typedstem``, ``typedflag``,
-``typedtail``) each ask one letter told by its own glyph test. These slips are of every letter, a few of each (fit
-seeds 480-482: bench/RESULTS.md, "Typewritten pages, c read s (session 49)"). Two pieces of evidence agree on them,
-neither a guess: the list of words of two syllables or more (:func:`archivist.wordpairs.odd_syllables`, its ``bound``
-rule kept) says the syllable stands in no word with the ones beside it and that one letter otherwise makes one, and
-the engine itself weighed that letter in that place (:attr:`archivist.models.Word.rivals`, Tesseract's second
-choices within :data:`archivist.ocrresult.RIVAL_MARGIN`). A reading is taken only where both agree and exactly one
-such letter makes a word there.
+``typedtail``) each ask one letter told by its own glyph test. These slips are of every letter, a few of each
+(fit seeds 480-482: bench/RESULTS.md, "Typewritten pages, c read s, a rival, a long phrase (session 49)"). Two
+pieces of evidence agree on them, neither a guess: the list of words of two syllables or more
+(:func:`archivist.wordpairs.odd_syllables`, its ``bound`` rule kept) says the syllable stands in no word with the ones
+beside it and that one letter otherwise makes one, and the engine itself weighed that letter in that place
+(:attr:`archivist.models.Word.rivals`, Tesseract's second choices within :data:`archivist.ocrresult.RIVAL_MARGIN`). A
+reading is taken only where both agree and exactly one such letter makes a word there.
 
 Only runs of syllables in small letters (a capitalised first word may open one) with no punctuation between are
 read (:func:`archivist.typedpair.runs`); the rival must be a letter of the case read (a capital's rival a capital).
