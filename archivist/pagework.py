@@ -62,13 +62,16 @@ from .typeddash import typed_dashes
 from .typedfinal import typed_finals
 from .typedflag import typed_flags
 from .typedfoot import typed_feet
+from .typedlong import typed_long
 from .typedone import typed_ones
 from .typedopen import typed_openings
 from .typedpair import typed_pairs
 from .typedphrase import typed_phrases
 from .typedread import reread_typed
 from .typedring import typed_rings
+from .typedrival import typed_rivals
 from .typedsix import typed_sixes
+from .typedspine import typed_spines
 from .typedsplit import typed_splits
 from .typedstem import typed_stems
 from .typedstroke import typed_strokes
@@ -282,6 +285,9 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_sixes(ocr, prep.typed_before)  # an 8 among digits whose glyph is open at its top right (189/KH)
     ocr = typed_dashes(ocr, prep.typed_before)  # a list's dash it left out, by its bar and the list's
     ocr = typed_phrases(ocr, prep.typed_before)  # a word none uses a glyph off a set phrase's (Ủy ban nhên dân)
+    ocr = typed_spines(ocr, prep.typed_before)  # a c read s making a word (sông tác), told by the c's open middle
+    ocr = typed_rivals(ocr, prep.typed_before)  # a syllable making no word, the engine's rival making one (thời tiếc)
+    ocr = typed_long(ocr, prep.typed_before)  # a word in use a letter off a long set phrase's (Ủy ban nhân sân)
     ocr = correct_date_slots(ocr)  # a date's year word those rules left misread (tháng 8 năn 2010)
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)

@@ -137,15 +137,20 @@ def typed_pairs(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
     return with_readings(ocr, glyph_readings(ocr, typed, texts, asked))
 
 
-def asked_pairs(texts: list[str], forms_of: Callable[[str], dict[str, tuple[int, str]]]) -> dict[int, tuple[int, str]]:
+def asked_pairs(texts: list[str], forms_of: Callable[[str], dict[str, tuple[int, str]]],
+                word_forms: Callable[[int], Callable[[str], dict[str, tuple[int, str]]]] | None = None
+                ) -> dict[int, tuple[int, str]]:
     """The words of ``texts`` (a page's words) that :func:`pair_reading` asks with ``forms_of``: for each, the place
-    of the glyph in doubt (edge punctuation counted) and the word read otherwise, its edges kept."""
+    of the glyph in doubt (edge punctuation counted) and the word read otherwise, its edges kept. ``word_forms``: the
+    readings tried for word ``k`` where they depend on the word read, not its spelling alone (the engine's second
+    choices for its letters: :mod:`archivist.typedrival`), in place of ``forms_of``."""
     asked: dict[int, tuple[int, str]] = {}
     for run in runs(texts):
         cores = [split_edges(texts[k], EDGE) for k in run]
         read = [core for _, core, _ in cores]
         for i, k in enumerate(run):
-            got = pair_reading(read, i, forms_of) if forms_of(read[i]) else None
+            forms = word_forms(k) if word_forms else forms_of
+            got = pair_reading(read, i, forms) if forms(read[i]) else None
             if got:
                 lead, _, trail = cores[i]
                 asked[k] = (len(lead) + got[0], lead + got[1] + trail)
