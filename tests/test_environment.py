@@ -130,8 +130,10 @@ def _finish(proc: subprocess.Popen) -> subprocess.CompletedProcess:
 def test_unreachable_postgresql_and_dask_scheduler(tmp_path: Path) -> None:
     """Each unreachable service ends the batch with one line and exit 3, and the Dask client gives up at its own
     connect timeout (15 s), not after a wait without end. That wait is bounded against the PostgreSQL run started
-    beside it, which starts the same CLI on the same load and fails at once: a fixed bound (120 s) failed once at
-    load 38, where starting Python and its imports takes most of a minute (the child is mostly waiting for a CPU)."""
+    beside it, which starts the same CLI on the same load and fails at once. A fixed bound (120 s) failed once at load
+    38 (session 48): the rest of that wait is the CLI's start, which a loaded machine stretches (0.6 CPU s in all;
+    its processes starved to a 400th of a CPU, the old test took 211 s; bench/RESULTS.md, "The suite's slowest
+    tests, third round (session 49)")."""
     scans = make_scans(tmp_path / "scans", 1, seed=90)
     with _closed_port() as port:
         t0 = time.monotonic()
@@ -148,10 +150,10 @@ def test_unreachable_postgresql_and_dask_scheduler(tmp_path: Path) -> None:
     line = _one_line(dask_res)
     assert dask_res.returncode == 3 and "cannot reach the Dask scheduler" in line and "after 15 s" in line, line
     assert not list((tmp_path / "b" / "documents").glob("*")), "nothing is written without a cluster"
-    # Quiet, 21 s against 3 s; with every process starved to a 200th of a CPU, 77 s. The Dask run imports the
-    # client on top of the CLI's start (twice the CPU of the PostgreSQL run in all): 4 times the start, the 15 s
-    # and 20 s to spare.
-    assert took < 15 + 4 * started + 20, (took, started)
+    # Quiet, about 21 s against 3 s. The Dask run imports the client on top of the CLI's start (twice the CPU of the
+    # PostgreSQL run in all): 4 times the start, the 15 s, and a minute for a load that rises after the PostgreSQL
+    # run ended (a wait without end is the subprocess's timeout).
+    assert took < 15 + 4 * started + 60, (took, started)
 
 
 @pytest.mark.slow
