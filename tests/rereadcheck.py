@@ -53,32 +53,58 @@ def typed_rules_off(monkeypatch: pytest.MonkeyPatch, *names: str) -> Callable[[]
     return switch_off
 
 
+#: The ``with`` runs of this session by what made them (seed, doc, group, docs, page): the folder holding the set and
+#: the archive, and the pages' truths. Tests that read one document with every rule on (fadedglyphs' ``linh`` and
+#: fadedglyph_letters' ``lập``; fadedread's zeros and its more ways) share its run, each copying it into its own
+#: ``tmp_path`` and making its own ``without``: the ``with`` run is the CLI's, made before any ``switch_off``, so the
+#: same whichever test asks first (bench/RESULTS.md, "The suite's slowest tests, third round (session 49)").
+_WITH_RUNS: dict[tuple[int, int, str, int | None, int | None], tuple[Path, list[dict]]] = {}
+
+
+def _with_run(tmp_path: Path, key: tuple[int, int, str, int | None, int | None]) -> list[dict]:
+    """The set and the ``with`` archive of ``key`` (:data:`_WITH_RUNS`) under ``tmp_path`` (``set``, ``with``),
+    made the first time a test asks for them (under the session's base folder) and copied after; the pages read."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from archivist.cli import main
+    from samples.generate import generate
+
+    if key not in _WITH_RUNS:
+        seed, doc, group, docs, page = key
+        made = tmp_path.parent / "with-runs" / "-".join(map(str, key))
+        (truth,) = generate(made / "set", seed=seed, n_docs=docs or doc, groups=[group], only=[doc - 1])
+        pages = truth["pages"]
+        if page is not None:
+            for other_page in pages[:page] + pages[page + 1:]:
+                (made / "set" / other_page["file"]).unlink()
+            pages = [pages[page]]
+        res = CliRunner().invoke(main, ["process", str(made / "set" / "scans"), "--archive", str(made / "with"),
+                                        "--workers", "1"])
+        assert res.exit_code == 0, res.output
+        _WITH_RUNS[key] = made, pages
+    made, pages = _WITH_RUNS[key]
+    for name in ("set", "with"):
+        shutil.copytree(made / name, tmp_path / name)
+    return pages
+
+
 def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], doc: int = 1,
                     group: str = "typewriter", docs: int | None = None, page: int | None = None) -> BothWays:
     """The ``group``'s document of ``seed`` (its ``doc``-th, as ``generate.py --docs doc`` makes it, or ``--docs
     docs``: a set's scans are degraded differently as its size changes, so a bench set's document is made at its
     size; only that document is written: ``generate(only=...)`` makes it byte for byte as the set does) through
-    ``archivist process`` (the real CLI), then again in this process after ``switch_off`` (a
-    monkeypatch that turns the reading off: the command reads pages in a fork server's workers, out of a
-    monkeypatch's reach). ``page``: only that page of a document that is a folder of pages (its index from 0; the
-    others are removed before processing: a page is read alone as it is in its document)."""
-    from click.testing import CliRunner
-
-    from archivist.cli import main
+    ``archivist process`` (the real CLI; one run a session for each document, :data:`_WITH_RUNS`), then again in
+    this process after ``switch_off`` (a monkeypatch that turns the reading off: the command reads pages in a fork
+    server's workers, out of a monkeypatch's reach). ``page``: only that page of a document that is a folder of
+    pages (its index from 0; the others are removed before processing: a page is read alone as it is in its
+    document)."""
     from archivist.metrics import bag_of_words_error, words
     from archivist.pipeline import Settings, process
-    from samples.generate import generate
 
-    (made,) = generate(tmp_path / "set", seed=seed, n_docs=docs or doc, groups=[group], only=[doc - 1])
-    pages = made["pages"]
-    if page is not None:
-        for other_page in pages[:page] + pages[page + 1:]:
-            (tmp_path / "set" / other_page["file"]).unlink()
-        pages = [pages[page]]
+    pages = _with_run(tmp_path, (seed, doc, group, docs, page))
     truth = "\n".join(p["text"] for p in pages)
-    res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "with"),
-                                    "--workers", "1"])
-    assert res.exit_code == 0, res.output
     switch_off()
     process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
     texts = {name: "\n".join(p["text"] for p in json.loads(next((tmp_path / name / "documents").glob(

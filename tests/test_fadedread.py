@@ -5,7 +5,6 @@ through the CLI."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -99,33 +98,22 @@ def test_generated_faded_document_reads_its_zeros_end_to_end(tmp_path: Path, mon
     the record and in the PDF/A's text layer, the document loses fewer words, and the PDF/A-1b passes Preflight.
     (The reading without it is made in this process, where it can be switched off: the command reads pages in a
     fork server's workers.)"""
-    from click.testing import CliRunner
-
     from archivist import pagework
-    from archivist.cli import main
-    from archivist.metrics import bag_of_words_error, words
-    from archivist.pipeline import Settings, process
-    from samples.generate import generate
+    from archivist.metrics import words
+    from tests.rereadcheck import typed_both_ways
 
-    pages = generate(tmp_path / "set", seed=4, n_docs=1, groups=["faded"])[0]["pages"]
-    truth = "\n".join(p["text"] for p in pages)
-    res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "with"),
-                                    "--workers", "1"])
-    assert res.exit_code == 0, res.output
-    monkeypatch.setattr(pagework, "reread_faded", lambda engine, ocr, prep: ocr)
-    # and the typed zero's dot, which sets the same zeros on this carbon copy since session 42 (fadedglyphs)
-    monkeypatch.setattr(fadedglyphs, "typed_zeros", lambda ocr, *args: ocr)
-    process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
-    texts = {name: "\n".join(p["text"] for p in json.loads(next((tmp_path / name / "documents").glob(
-        "*.json")).read_text(encoding="utf-8"))["pages"]) for name in ("with", "without")}
-    errors = {name: bag_of_words_error(truth, text) for name, text in texts.items()}
-    read = {name: Counter(words(text)) for name, text in texts.items()}
-    assert not Counter(words(truth))["2998"] and not Counter(words(truth))["2098"] and Counter(words(truth))["kịp"]
+    def switch_off() -> None:
+        monkeypatch.setattr(pagework, "reread_faded", lambda engine, ocr, prep: ocr)
+        # and the typed zero's dot, which sets the same zeros on this carbon copy since session 42 (fadedglyphs)
+        monkeypatch.setattr(fadedglyphs, "typed_zeros", lambda ocr, *args: ocr)
+
+    done = typed_both_ways(tmp_path, 4, switch_off, group="faded")  # its "with" run shared with test_fadedread_zeros
+    read, errors, want = done.read, done.errors, done.want
+    assert not want["2998"] and not want["2098"] and want["kịp"]
     assert read["without"]["2998"] and read["without"]["2098"] and not read["without"]["kịp"]
     assert not read["with"]["2998"] and not read["with"]["2098"] and read["with"]["kịp"]
     assert read["with"]["2008"] == read["without"]["2008"] + 2
     assert errors["with"] < errors["without"], errors
-    (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
-    layer = pdftotext(pdf, 1) + pdftotext(pdf, 2)
+    layer = pdftotext(done.pdf, 1) + pdftotext(done.pdf, 2)
     assert Counter(words(layer))["2008"] == read["with"]["2008"] and "kịp" in layer
-    assert_valid_pdfa(tmp_path / "with")
+    assert_valid_pdfa(done.archive)

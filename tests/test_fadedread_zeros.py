@@ -4,7 +4,6 @@ zero taken by the same rule as before (``zero_places``); and asked only where th
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -82,30 +81,20 @@ def test_generated_faded_document_reads_a_zero_the_more_ways_end_to_end(tmp_path
     ``10.`` in the record and in the PDF/A's text layer, the document loses fewer words, and the PDF/A-1b passes
     Preflight. (The reading without the more ways is made in this process, where they can be switched off: the
     command reads pages in a fork server's workers.)"""
-    from click.testing import CliRunner
+    from archivist.metrics import words
+    from tests.rereadcheck import typed_both_ways
 
-    from archivist.cli import main
-    from archivist.metrics import bag_of_words_error, words
-    from archivist.pipeline import Settings, process
-    from samples.generate import generate
+    def switch_off() -> None:
+        monkeypatch.setattr(fadedread, "more_zero_readings", lambda read_alone, crops, dpi: [])
+        # and the typed zero's dot, which sets the same zero on this carbon copy since session 42 (fadedglyphs)
+        monkeypatch.setattr(fadedglyphs, "typed_zeros", lambda ocr, *args: ocr)
 
-    pages = generate(tmp_path / "set", seed=4, n_docs=1, groups=["faded"])[0]["pages"]
-    truth = "\n".join(p["text"] for p in pages)
-    res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "with"),
-                                    "--workers", "1"])
-    assert res.exit_code == 0, res.output
-    monkeypatch.setattr(fadedread, "more_zero_readings", lambda read_alone, crops, dpi: [])
-    # and the typed zero's dot, which sets the same zero on this carbon copy since session 42 (fadedglyphs)
-    monkeypatch.setattr(fadedglyphs, "typed_zeros", lambda ocr, *args: ocr)
-    process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
-    texts = {name: "\n".join(p["text"] for p in json.loads(next((tmp_path / name / "documents").glob(
-        "*.json")).read_text(encoding="utf-8"))["pages"]) for name in ("with", "without")}
-    read = {name: Counter(words(text)) for name, text in texts.items()}
-    assert Counter(words(truth))["10."] and not Counter(words(truth))["19."]
+    done = typed_both_ways(tmp_path, 4, switch_off, group="faded")  # its "with" run shared with test_fadedread
+    read = done.read
+    assert done.want["10."] and not done.want["19."]
     assert read["without"]["19."] and not read["with"]["19."]
     assert read["with"]["10."] == read["without"]["10."] + read["without"]["19."]
-    assert bag_of_words_error(truth, texts["with"]) < bag_of_words_error(truth, texts["without"])
-    (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
-    layer = Counter(words(pdftotext(pdf, 1) + pdftotext(pdf, 2)))
+    assert done.errors["with"] < done.errors["without"]
+    layer = Counter(words(pdftotext(done.pdf, 1) + pdftotext(done.pdf, 2)))
     assert layer["10."] == read["with"]["10."] and not layer["19."]
-    assert_valid_pdfa(tmp_path / "with")
+    assert_valid_pdfa(done.archive)
