@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .wordpairs import _cased_runs, _spans, canon, entries
 
@@ -30,6 +31,16 @@ def _pairs(text: str) -> Counter[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _text_pairs(text: str) -> Counter[tuple[str, str]]:
+    """:func:`_pairs` of a document's whole text, kept for the document's next question. Why: both rules below ask
+    it of the same text, :func:`listed_twin_doubt` once for each value it doubts, about three times a document, and
+    it folds and cuts every word of the text each time (≈ 5 CPU ms a document; bench/RESULTS.md, "A batch's cost
+    beside the engine (session 49)"). Shared, so read only: indexing a missing pair of a Counter gives 0 and stores
+    nothing."""
+    return _pairs(text)
+
+
 def _one_letter(a: str, b: str) -> bool:
     return a != b and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
@@ -38,7 +49,7 @@ def letter_twin_doubt(items: Sequence[str], text: str) -> str | None:
     """Why the recipients ``items`` are doubtful: two adjacent small-letter syllables of an item stand in no word of
     the list, the document's ``text`` writes them no more often than the items, and writes them elsewhere with one
     of the two one letter otherwise (``cáo thôn`` in the list, ``Các thôn`` in the body)."""
-    words, whole = entries(), _pairs(text)
+    words, whole = entries(), _text_pairs(text)
     if not words:
         return None
     mine = _pairs("\n".join(items))
@@ -66,7 +77,7 @@ def listed_twin_doubt(value: str, text: str) -> str | None:
     in no confusion table) was stored unflagged (hundred-and-forty-fifth round). Unlike :func:`letter_twin_doubt`
     the twin must be a word of the list: a body's own misreading (``số tiên`` beside a subject's right ``số
     trên``) makes none, so it does not doubt a right subject."""
-    words, whole = entries(), _pairs(text)
+    words, whole = entries(), _text_pairs(text)
     if not words:
         return None
     mine = _pairs(value)

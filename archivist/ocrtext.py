@@ -170,7 +170,24 @@ def page_lines(page: PageText) -> list[Line]:
     put them on one. Blank lines are kept: they separate paragraphs."""
     if not page.words:
         return [Line(page.number, i, clean_ocr(t)) for i, t in enumerate(page.text.split("\n"))]
-    words = [w if isinstance(w, tuple) else (w.text, w.conf, tuple(w.bbox), w.line) for w in page.words]
+    words = tuple(w if isinstance(w, tuple) else (w.text, w.conf, tuple(w.bbox), w.line) for w in page.words)
+    try:
+        return list(_word_lines(page.number, words))
+    except TypeError:  # a box given as a list, unhashable (a record's words read back from JSON): made afresh
+        return list(_word_lines.__wrapped__(page.number, words))
+
+
+@lru_cache(maxsize=64)
+def _word_lines(number: int, words: tuple[WordTuple, ...]) -> list[Line]:
+    """:func:`page_lines` of a page with words (as tuples), kept for the last pages asked.
+
+    Why kept: one document's pages are cut into lines by the dossier's split, the layout's analysis, and again by
+    the deputy's and the second signer's flags, up to 3 times a page (≈ 2 CPU ms each; bench/RESULTS.md, "A
+    batch's cost beside the engine (session 49)"). The lines are a function of the page's number and words alone,
+    so they are kept by those values: the split's pages and the described ones are other objects with the same
+    words. Callers get a list of their own (:func:`page_lines`); the lines in it are shared, and no caller changes
+    a line (``folded``, a cached property, is the same whoever asks first). 64 pages: a long dossier's split runs
+    over every page before its documents are described."""
     heights = [w[2][3] - w[2][1] for w in words if w[2][3] > w[2][1]]
     gap = 2.0 * (median(heights) if heights else 20)
     rows: dict[int, list[WordTuple]] = {}
@@ -185,13 +202,13 @@ def page_lines(page: PageText) -> list[Line]:
             if not word:
                 continue
             if prev is not None and bx[0] - prev > cut:
-                out.append(Line(page.number, idx, text, spans))
+                out.append(Line(number, idx, text, spans))
                 text, spans = "", []
             text += " " if text else ""
             spans.append((len(text), len(text) + len(word), bx, float(conf)))
             text += word
             prev = bx[2]
-        out.append(Line(page.number, idx, text, spans))
+        out.append(Line(number, idx, text, spans))
     return out
 
 

@@ -44,10 +44,15 @@ _Y_AFTER = re.compile(r"(?<=^[bcdđhklmnprstvx])y$|(?<=^(?:ch|gh|kh|nh|ph|th|tr|
 _MORE_ALTS = {"ơ": "ư", "ư": "ơ", "ô": "ê", "ê": "ô", "l": "t", "t": "l", "s": "c"}
 
 
+@lru_cache(maxsize=16384)
 def canon(token: str) -> str:
     """One spelling of a syllable whatever its case, tone placement and ``i``/``y`` spelling: the list writes
     ``hoà``, ``uỷ`` and ``kì họp``, the pages ``hòa``, ``ủy`` and ``kỳ họp`` (one word, two spellings: no
-    confusion); the tone goes after the toneless syllable."""
+    confusion); the tone goes after the toneless syllable.
+
+    Kept by the token: the twin, slip and pair rules ask it of every word of a document, ≈ 1,000 times a
+    document, mostly of the same few hundred syllables (bench/RESULTS.md, "A batch's cost beside the engine
+    (session 49)")."""
     low = unicodedata.normalize("NFC", token.lower())
     bare = toneless(low)
     return _Y_AFTER.sub("i", bare) + tone_of(low)

@@ -1,6 +1,8 @@
 """The document stage's two kept results (session 36, issue 16) change nothing it writes: a page's words in reading
 order, sorted once for all the flags that ask for a field's words (archivist/faintflags.py ``reading_order``), and a
-syllable's one-confusion neighbours, spelt out once per syllable (archivist/wordpairs.py ``_near_items``).
+syllable's one-confusion neighbours, spelt out once per syllable (archivist/wordpairs.py ``_near_items``); session
+49's a page's lines (archivist/ocrtext.py ``_word_lines``) and a document text's syllable pairs (archivist/itemtwin.py
+``_text_pairs``), unit-tested in tests/test_describe_reuse49.py.
 
 Each kept result is checked against the work done afresh: in place, on pages changed after their order was kept, and
 end to end, where documents processed through the real CLI are described again with every kept result thrown away
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from archivist import faintflags, wordpairs
+from archivist import faintflags, itemtwin, ocrtext, wordpairs
 from archivist.faintflags import reading_order, value_words, word_tuples
 from archivist.fields import Field
 from archivist.models import Word
@@ -134,6 +136,9 @@ def test_cli_documents_described_again_with_and_without_kept_results(tmp_path: P
     try:  # nothing kept: every page sorted and every syllable's neighbours spelt out on every call, as before
         mp.setattr(wordpairs, "_near_items", wordpairs._near_items.__wrapped__)
         mp.setattr(faintflags, "KEPT_ORDERS", 0)
+        # session 49: a page's lines made on every call, the document text's syllable pairs counted on every call
+        mp.setattr(ocrtext, "_word_lines", ocrtext._word_lines.__wrapped__)
+        mp.setattr(itemtwin, "_text_pairs", itemtwin._pairs)
         cold = rescore_records(records)
         assert faintflags._ORDERED == []
     finally:
