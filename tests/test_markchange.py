@@ -12,6 +12,7 @@ from archivist.classify import PageText
 from archivist.extract import extract
 from archivist.fields import Field
 from archivist.markchange import changed_names, flag_changed_marks, flag_guessed_marks, guessed_marks
+from archivist.marks import MarkRestorer
 
 SUBJECT = "Về việc hỗ trợ kinh phí cho các hộ gia đình bị thiệt hại do mưa lũ tại thôn Đồng Hạ"
 LINES = ["UBND HUYỆN LẤP VÒ", "ỦY BAN NHÂN DÂN", "XÃ VĨNH THẠNH", "Số: 131/QĐ-UBND",
@@ -63,9 +64,21 @@ def test_the_subject_flagged_with_what_the_engine_read() -> None:
     assert sure.review == "an earlier reason"  # the first reason stands
 
 
-def test_through_extract_the_restored_hamlet_is_flagged_not_changed() -> None:
+def test_through_extract_another_hamlet_keeps_the_engines_marks() -> None:
+    """HG438 itself (session 49, fields49b): the table's ``Thôn Đồng Tâm`` no longer gives ``thôn Đông Hạ`` its
+    marks (``marks.MarkRestorer._other_name``); the value is stored as printed and nothing was changed to flag."""
     classify._LAST = None
     meta = extract([PageText(1, "\n".join(LINES), _words(LINES), (), {})])
+    assert meta.subject.value == SUBJECT.replace("Đồng", "Đông")
+    assert "subject" not in meta.needs_review
+
+
+def test_through_extract_the_restored_hamlet_is_flagged_not_changed() -> None:
+    """Where the table names the same hamlet (``Thôn Đồng Hạ``), the restorer still gives the subject's ``Đông`` the
+    table's marks, and the change is flagged with what the engine read."""
+    lines = [ln.replace("Đồng Tâm", "Đồng Hạ") for ln in LINES]
+    classify._LAST = None
+    meta = extract([PageText(1, "\n".join(lines), _words(lines), (), {})])
     assert meta.subject.value == SUBJECT  # the restorer's spelling is kept
     assert "subject" in meta.needs_review
     assert meta.subject.review.startswith("'Đồng' is stored where the engine read 'Đông' at 95.3")
@@ -100,3 +113,18 @@ def test_through_extract_a_signer_read_without_marks() -> None:
     meta = extract([PageText(1, "\n".join(lines), _words(lines), (), {})])
     assert meta.signer.value == "Lâm Văn Hùng"
     assert "signer" in meta.needs_review and "the marks were guessed" in (meta.signer.review or "")
+
+
+def test_the_restorer_keeps_a_plain_tone_where_the_next_word_names_another_place() -> None:
+    """``marks.MarkRestorer._vote``: a run's last word read with its hat and stroke but no tone (``Đông``) is given
+    the document's toned spelling (``Đồng``) only where the value's next word follows that spelling somewhere in the
+    document; a word read with no marks at all, or a run that ends the value, is voted as before."""
+    table = ["Hộ bà Lý Hồng Tuyết, Thôn Đồng Tâm"] * 3
+    r = MarkRestorer([*table, "bị thiệt hại do mưa lũ tại thôn Đông Hạ"])
+    assert r.restore("tại thôn Đông Hạ", "text") == "tại thôn Đông Hạ"  # Hạ never follows Đồng: another hamlet
+    assert r.restore("tại thôn Đông Tâm", "text") == "tại thôn Đồng Tâm"  # the table's hamlet: its tone was lost
+    assert r.restore("tại thôn Đông", "text") == "tại thôn Đồng"  # nothing after the run to tell
+    r = MarkRestorer([*table, "bị thiệt hại do mưa lũ tại thôn Dong Hạ"])
+    assert r.restore("tại thôn Dong Hạ", "text") == "tại thôn Đồng Hạ"  # every mark lost: nothing read to keep
+    r = MarkRestorer(["Thôn Đồng Hạ"] * 3 + ["tại thôn Đông Hạ"])
+    assert r.restore("tại thôn Đông Hạ", "text") == "tại thôn Đồng Hạ"  # the same hamlet written with its tone
