@@ -7,6 +7,11 @@ are kept; the reviewer is told what the engine read."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from archivist import classify
 from archivist.classify import PageText
 from archivist.extract import extract
@@ -128,3 +133,25 @@ def test_the_restorer_keeps_a_plain_tone_where_the_next_word_names_another_place
     assert r.restore("tại thôn Dong Hạ", "text") == "tại thôn Đồng Hạ"  # every mark lost: nothing read to keep
     r = MarkRestorer(["Thôn Đồng Hạ"] * 3 + ["tại thôn Đông Hạ"])
     assert r.restore("tại thôn Đông Hạ", "text") == "tại thôn Đồng Hạ"  # the same hamlet written with its tone
+
+
+@pytest.mark.slow
+def test_a_generated_petition_keeps_its_hamlet_through_process(tmp_path: Path) -> None:
+    """End to end: the seventeenth document of seed 501's hard set (``generate.py --docs 6 --groups all``, fields49b's
+    held-out HG501), a one-page faded petition of Xuân Trường whose subject ends ``tại thôn Đông Hạ`` and whose body
+    names ``Trưởng thôn Đồng Tâm``: before this rule the subject was stored ``thôn Đồng Hạ`` (wrong, flagged)."""
+    from click.testing import CliRunner
+
+    from archivist.cli import main
+    from samples.generate import generate
+    from samples.hard import GROUPS
+
+    (truth,) = generate(tmp_path / "set", seed=501, n_docs=6, groups=list(GROUPS), only=[16])
+    assert truth["document"] == "faded-17-ttr-061-xuan-truong"
+    res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "out"),
+                                    "--workers", "1"])
+    assert res.exit_code == 0, res.output
+    (path,) = (tmp_path / "out" / "documents").glob("doc-*.json")
+    meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]
+    assert meta["subject"] == truth["metadata"]["subject"]
+    assert meta["subject"].endswith("tại thôn Đông Hạ") and "subject" not in meta["needs_review"]
