@@ -79,11 +79,12 @@ class MarkRestorer:
                 for i in range(len(words) - n + 1):
                     self._seen.setdefault(tuple(folded[i:i + n]), Counter())[tuple(words[i:i + n])] += 1
 
-    def _vote(self, key: tuple[str, ...], current: tuple[str, ...]) -> tuple[str, ...] | None:
+    def _vote(self, key: tuple[str, ...], current: tuple[str, ...], after: str | None = None) -> tuple[str, ...] | None:
         """The document's own spelling of a run of words the OCR lost marks of, word by word: each
         word becomes the fullest spelling the document gives it in this run (``Hoa Bình`` and
         ``HÒA BINH`` make ``Hòa Bình``). Only completions (marks added, never changed: ``đồng`` stays,
-        though ``vận động nhân dân`` outnumbers ``hội đồng nhân dân``), and only unambiguous ones."""
+        though ``vận động nhân dân`` outnumbers ``hội đồng nhân dân``), and only unambiguous ones.
+        ``after``: the value's word after the run, folded (None: the run ends the value); see :meth:`_other_name`."""
         votes = self._seen.get(key)
         if not votes:
             return None
@@ -95,11 +96,25 @@ class MarkRestorer:
             cands = [w for w in options if degraded(cur, w)]
             tops = [w for w in cands if not any(w != x and degraded(w, x) for x in cands)]
             # the document spelling it as read more often than with the marks: the marks were misread there
-            out.append(tops[0] if len(tops) == 1 and options[tops[0]] >= options[cur] else cur)
+            won = len(tops) == 1 and options[tops[0]] >= options[cur]
+            if won and j == len(current) - 1 and self._other_name(key, cur, tops[0], after):
+                won = False
+            out.append(tops[0] if won else cur)
             if out[-1] != cur and options[out[-1]] == options[cur]:  # as often each way: a guess, kept for review
                 self.guesses.append((cur, out[-1]))
         result = tuple(out)
         return result if result != current else None
+
+    def _other_name(self, key: tuple[str, ...], cur: str, won: str, after: str | None) -> bool:
+        """Whether the run's last word, read with its vowel marks and no tone (``đông``), names another thing than
+        the document's toned spelling (``đồng``): the word after it in the value (``after``) follows the toned
+        spelling nowhere in the document. A plain tone is a tone too; the engine read the word's hat and stroke, and
+        ``thôn Đông Hạ`` is another hamlet than the table's ``Thôn Đồng Tâm`` (session 48's sealed HG438
+        tables-29-qd-131, stored ``thôn Đồng Hạ`` for the printed ``Đông Hạ``, the engine's ``Đông`` read at 95.3)."""
+        if after is None or is_bare(cur) or _toneless(won) != cur:
+            return False
+        longer = self._seen.get((*key, after))
+        return bool(longer) and not any(v[len(key) - 1] == won for v in longer)
 
     def doubtful(self, value: str) -> bool:
         """Whether the document spells some run of ``value``'s words in ways that contradict each other
@@ -163,7 +178,7 @@ class MarkRestorer:
                 key, cur = keys[i:i + n], low[i:i + n]
                 repl = self._phrase(key, cur, kind) if n > 1 else self._word(key[0], words[i], i, kind)
                 if repl is None and n in (2, 3):
-                    repl = self._vote(key, cur)
+                    repl = self._vote(key, cur, keys[i + n] if i + n < len(keys) else None)
                 if repl is None:
                     continue
                 for j in range(n):

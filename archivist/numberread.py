@@ -204,13 +204,35 @@ def glyph_doubts(got: dict, number: str) -> str | None:
             or digitglyphs.zero_reread_doubt(judged, number, rereads))
 
 
+def slash_digit_doubt(got: dict, number: str, changes: Sequence[str]) -> str | None:
+    """Why ``number`` may end on the slash read as a digit: the reading lost the slash after it (``changes``, the
+    number/symbol's: ``677 -> 677/: the slash lost``), a second reading of its box (``got``) gives the number
+    without its last digit, and that digit looks little like the page's renderings of it (under
+    :data:`archivist.digitglyphs.UNLIKE`). A slash read as a ``7`` or a ``4`` leaves as many characters as were
+    printed, so no width tells it: HG500 speckle-21-tb-067 stored ``677/TB-UBND`` for ``67/TB-UBND`` (0.822, read
+    ``677TB-UBND``, the scan ``67/TB-UBND``, the last ``7`` at 0.222 to the page's). Over the stored runs under
+    ``/work/runs`` the three held on two numbers, both wrong; no right one (bench/RESULTS.md, "Flags, the slash
+    read as a digit and a lost first letter (session 49)")."""
+    if f"{number} -> {number}/: the slash lost" not in changes or len(number) < 2:
+        return None
+    if number[:-1] not in box_numbers(got):
+        return None
+    last = next((d for d in digitglyphs.number_digits(got.get("glyphs") or [], number) if d[0] == len(number) - 1),
+                None)
+    if last is None or last[1] is None or last[1] >= digitglyphs.UNLIKE:
+        return None
+    return (f"the slash after {number} was lost and its box read again gave {number[:-1]}: the last '{number[-1]}' "
+            f"looks little like the page's ({last[1]:.3f}) and may be the slash read as a digit")
+
+
 def flag_reread(number_symbol: Field, number: Field, pages: Sequence[PageText]) -> None:
     """Flag the number and the number/symbol when both second readings of its box disagree with it, or when the
-    page's renderings of the digits doubt one of its digits (:func:`glyph_doubts`). The box's reading is looked up
-    once for all of them."""
+    page's renderings of the digits doubt one of its digits (:func:`glyph_doubts`), or when its last digit may be
+    the slash (:func:`slash_digit_doubt`). The box's reading is looked up once for all of them."""
     got = box_reading(number_symbol, pages)
     if isinstance(number.value, str) and got is not None:
-        doubt_number(number_symbol, number, reread_doubt(got, number.value) or glyph_doubts(got, number.value))
+        doubt_number(number_symbol, number, reread_doubt(got, number.value) or glyph_doubts(got, number.value)
+                     or slash_digit_doubt(got, number.value, number_symbol.changes))
 
 
 def symbol_tail_doubt(got: dict, value: str) -> str | None:

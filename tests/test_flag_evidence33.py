@@ -107,13 +107,19 @@ def test_a_mark_given_on_a_tie_of_the_documents_spellings_is_a_guess() -> None:
     from archivist.marks import MarkRestorer
 
     # HG42 qd-017: the subject's ``thôn Đông Hạ`` read right; the body's ``thôn Đồng Tâm`` (another hamlet) writes
-    # ``thôn Đồng`` as often as the subject writes ``thôn Đông``: the restorer gives the mark, on a guess
+    # ``thôn Đồng`` as often as the subject writes ``thôn Đông``. The restorer gave the mark on a guess until session
+    # 49 (fields49b): ``Hạ`` follows ``Đồng`` nowhere in the document, so the engine's plain tone is kept
     lines = ["Về việc hỗ trợ kinh phí tại thôn Đông Hạ", "số hộ gia đình tại thôn Đồng", "Tâm và báo cáo"]
+    restore = MarkRestorer(lines)
+    assert restore.restore("Về việc hỗ trợ kinh phí tại thôn Đông Hạ", "text").endswith("thôn Đông Hạ")
+    assert restore.guesses == []
+    # the body naming the same hamlet with the mark as often: the mark is given, on a guess
+    lines = ["Về việc hỗ trợ kinh phí tại thôn Đông Hạ", "số hộ gia đình tại thôn Đồng Hạ"]
     restore = MarkRestorer(lines)
     assert restore.restore("Về việc hỗ trợ kinh phí tại thôn Đông Hạ", "text").endswith("thôn Đồng Hạ")
     assert restore.guesses == [("đông", "đồng")]
     # written so twice, once so: no tie, and a later value clears the guesses
-    restore = MarkRestorer(lines + ["tại thôn Đồng Tâm"])
+    restore = MarkRestorer(lines + ["tại thôn Đồng Hạ"])
     restore.restore("Về việc hỗ trợ kinh phí tại thôn Đông Hạ", "text")
     assert restore.guesses == []
 
@@ -123,7 +129,9 @@ def test_through_extract_a_subject_restored_on_a_guess_is_flagged() -> None:
         head = [row if i != 5 else [(400, "Về việc hỗ trợ kinh phí cho thôn Đông Hạ")] for i, row in enumerate(HEAD)]
         return _extract(_page(head[:6] + [[(100, body)]] + FOOT))
 
-    guessed = subject("Căn cứ báo cáo của thôn Đồng.")
+    kept = subject("Căn cứ báo cáo của thôn Đồng.")  # another hamlet, perhaps: Hạ follows Đồng nowhere (fields49b)
+    assert kept.subject.value == "Về việc hỗ trợ kinh phí cho thôn Đông Hạ" and "subject" not in kept.needs_review
+    guessed = subject("Căn cứ báo cáo của thôn Đồng Hạ.")
     assert guessed.subject.value == "Về việc hỗ trợ kinh phí cho thôn Đồng Hạ"
     assert guessed.subject.review == \
         "'đông' given the marks of 'đồng': the document writes these words as often each way"

@@ -30,7 +30,7 @@ from PIL import Image, ImageFilter
 
 from archivist.articleref import article_doubt, article_numbers, flag_article_ref
 from archivist.fields import Field
-from archivist.itemcut import cut_item_doubt, flag_cut_item
+from archivist.itemcut import cut_item_doubt, flag_cut_item, lost_start_doubt
 from archivist.recordorder import flag_recorded_order, order_doubt, recorded_dates
 
 EXTRACT = """ỦY BAN NHÂN DÂN
@@ -127,6 +127,24 @@ def test_an_item_ending_on_a_word_that_opens_another_is_doubted() -> None:
     flag_cut_item(found)
     assert found["recipients"].value == ["Chủ tịch, các", "Lưu: VT."] and "its rest may be lost" in \
         found["recipients"].review
+
+
+
+def test_a_part_opening_on_the_end_of_a_small_opener_is_doubted() -> None:
+    """HG503 seals-36-cv-164 (session 49, fields49b): ``Chủ tịch, ác PCT UBND xã`` for ``các PCT``, 0.85 unflagged."""
+    whole = ["Như Điều 3;", "TT Đảng ủy, HĐND xã;", "Chủ tịch, các PCT UBND xã;", "Trưởng các thôn, ấp;",
+             "Các ban, ngành, đoàn thể xã;", "UBND huyện Định Quán (b/c);", "Lưu: VT, TC."]
+    assert lost_start_doubt(whole) is None  # the small openers themselves, and capitals
+    assert lost_start_doubt(["Chủ tịch, ác PCT UBND xã;"]) == (
+        "the item 'Chủ tịch, ác PCT UBND xã;' has a part opening on 'ác', the end of 'các': its first letters may "
+        "be lost")
+    assert lost_start_doubt(["Các ban, gành, đoàn thể xã;"]) and lost_start_doubt(["Các ban, ngành, oàn thể;"])
+    assert lost_start_doubt(["Chủ tịch, tác PCT;"]) is None  # not the end of an opener: other rules' business
+    assert lost_start_doubt(["ác PCT UBND xã;"]) is None  # an item's opening word: no part after a comma
+    found = {"recipients": Field(["Chủ tịch, ác PCT UBND xã;", "Lưu: VT."], 0.85)}
+    flag_cut_item(found)
+    assert found["recipients"].value == ["Chủ tịch, ác PCT UBND xã;", "Lưu: VT."]
+    assert "the end of 'các'" in (found["recipients"].review or "")
 
 
 def _extract_through_process(tmp_path: Path, edit: Callable[[list, date], None]) -> dict:

@@ -7,11 +7,17 @@ are kept; the reviewer is told what the engine read."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from archivist import classify
 from archivist.classify import PageText
 from archivist.extract import extract
 from archivist.fields import Field
 from archivist.markchange import changed_names, flag_changed_marks, flag_guessed_marks, guessed_marks
+from archivist.marks import MarkRestorer
 
 SUBJECT = "Về việc hỗ trợ kinh phí cho các hộ gia đình bị thiệt hại do mưa lũ tại thôn Đồng Hạ"
 LINES = ["UBND HUYỆN LẤP VÒ", "ỦY BAN NHÂN DÂN", "XÃ VĨNH THẠNH", "Số: 131/QĐ-UBND",
@@ -63,9 +69,21 @@ def test_the_subject_flagged_with_what_the_engine_read() -> None:
     assert sure.review == "an earlier reason"  # the first reason stands
 
 
-def test_through_extract_the_restored_hamlet_is_flagged_not_changed() -> None:
+def test_through_extract_another_hamlet_keeps_the_engines_marks() -> None:
+    """HG438 itself (session 49, fields49b): the table's ``Thôn Đồng Tâm`` no longer gives ``thôn Đông Hạ`` its
+    marks (``marks.MarkRestorer._other_name``); the value is stored as printed and nothing was changed to flag."""
     classify._LAST = None
     meta = extract([PageText(1, "\n".join(LINES), _words(LINES), (), {})])
+    assert meta.subject.value == SUBJECT.replace("Đồng", "Đông")
+    assert "subject" not in meta.needs_review
+
+
+def test_through_extract_the_restored_hamlet_is_flagged_not_changed() -> None:
+    """Where the table names the same hamlet (``Thôn Đồng Hạ``), the restorer still gives the subject's ``Đông`` the
+    table's marks, and the change is flagged with what the engine read."""
+    lines = [ln.replace("Đồng Tâm", "Đồng Hạ") for ln in LINES]
+    classify._LAST = None
+    meta = extract([PageText(1, "\n".join(lines), _words(lines), (), {})])
     assert meta.subject.value == SUBJECT  # the restorer's spelling is kept
     assert "subject" in meta.needs_review
     assert meta.subject.review.startswith("'Đồng' is stored where the engine read 'Đông' at 95.3")
@@ -100,3 +118,40 @@ def test_through_extract_a_signer_read_without_marks() -> None:
     meta = extract([PageText(1, "\n".join(lines), _words(lines), (), {})])
     assert meta.signer.value == "Lâm Văn Hùng"
     assert "signer" in meta.needs_review and "the marks were guessed" in (meta.signer.review or "")
+
+
+def test_the_restorer_keeps_a_plain_tone_where_the_next_word_names_another_place() -> None:
+    """``marks.MarkRestorer._vote``: a run's last word read with its hat and stroke but no tone (``Đông``) is given
+    the document's toned spelling (``Đồng``) only where the value's next word follows that spelling somewhere in the
+    document; a word read with no marks at all, or a run that ends the value, is voted as before."""
+    table = ["Hộ bà Lý Hồng Tuyết, Thôn Đồng Tâm"] * 3
+    r = MarkRestorer([*table, "bị thiệt hại do mưa lũ tại thôn Đông Hạ"])
+    assert r.restore("tại thôn Đông Hạ", "text") == "tại thôn Đông Hạ"  # Hạ never follows Đồng: another hamlet
+    assert r.restore("tại thôn Đông Tâm", "text") == "tại thôn Đồng Tâm"  # the table's hamlet: its tone was lost
+    assert r.restore("tại thôn Đông", "text") == "tại thôn Đồng"  # nothing after the run to tell
+    r = MarkRestorer([*table, "bị thiệt hại do mưa lũ tại thôn Dong Hạ"])
+    assert r.restore("tại thôn Dong Hạ", "text") == "tại thôn Đồng Hạ"  # every mark lost: nothing read to keep
+    r = MarkRestorer(["Thôn Đồng Hạ"] * 3 + ["tại thôn Đông Hạ"])
+    assert r.restore("tại thôn Đông Hạ", "text") == "tại thôn Đồng Hạ"  # the same hamlet written with its tone
+
+
+@pytest.mark.slow
+def test_a_generated_petition_keeps_its_hamlet_through_process(tmp_path: Path) -> None:
+    """End to end: the seventeenth document of seed 501's hard set (``generate.py --docs 6 --groups all``, fields49b's
+    held-out HG501), a one-page faded petition of Xuân Trường whose subject ends ``tại thôn Đông Hạ`` and whose body
+    names ``Trưởng thôn Đồng Tâm``: before this rule the subject was stored ``thôn Đồng Hạ`` (wrong, flagged)."""
+    from click.testing import CliRunner
+
+    from archivist.cli import main
+    from samples.generate import generate
+    from samples.hard import GROUPS
+
+    (truth,) = generate(tmp_path / "set", seed=501, n_docs=6, groups=list(GROUPS), only=[16])
+    assert truth["document"] == "faded-17-ttr-061-xuan-truong"
+    res = CliRunner().invoke(main, ["process", str(tmp_path / "set" / "scans"), "--archive", str(tmp_path / "out"),
+                                    "--workers", "1"])
+    assert res.exit_code == 0, res.output
+    (path,) = (tmp_path / "out" / "documents").glob("doc-*.json")
+    meta = json.loads(path.read_text(encoding="utf-8"))["metadata"]
+    assert meta["subject"] == truth["metadata"]["subject"]
+    assert meta["subject"].endswith("tại thôn Đông Hạ") and "subject" not in meta["needs_review"]

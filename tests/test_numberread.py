@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from archivist.numberread import header_number_box, number_of, read_number
+from archivist.numberread import header_number_box, number_of, read_number, slash_digit_doubt
 from archivist.ocrtext import PageText
 from archivist.restore import Prepared
 from tests.test_flag_evidence import FOOT, HEAD, _extract, _page
@@ -94,3 +94,33 @@ def test_the_page_engine_reads_the_crops_as_a_tesseract_of_their_own_and_keeps_i
     for psm, digits in ((7, True), (8, False), (7, False)):  # each way alike, a whitelist or none
         crop = numberread.crop_box(drawn, box, 1.0)
         assert numberread.read_crop(crop, 300.0, psm, digits, engine) == numberread.read_crop(crop, 300.0, psm, digits)
+
+
+def _slash_reading(box: list[int], scan: str, last: float) -> dict:
+    """The second readings of ``Số: 1188TB-UBND`` (the slash read as an ``8``): ``scan`` and the number word's
+    digits judged against the page's, its last at ``last``."""
+    digits = [[0, 0.97, "7", 0.41], [1, 0.96, "7", 0.43], [2, 0.95, "6", 0.52], [3, last, "9", 0.494]]
+    return {"box": box, "read": ":1188", "scan": scan, "glyphs": [{"text": "1188TB-UBND", "box": box,
+                                                                    "digits": digits}]}
+
+
+def test_a_last_digit_that_may_be_the_lost_slash_is_flagged() -> None:
+    """HG500 speckle-21-tb-067 (session 49, fields49b): ``677TB-UBND`` stored ``677/TB-UBND`` for ``67/TB-UBND``,
+    the scan read ``67/TB-UBND`` and the last ``7`` looked like the page's at 0.222."""
+    box = header_number_box(1, _page(HEAD + FOOT).words or [])
+    meta = _extract(_read_as("1188TB-UBND", _slash_reading(box, "Số: 118/TB-UBND", 0.222)))
+    assert meta.number_symbol.value == "1188/TB-UBND"  # never changed
+    assert "1188 -> 1188/: the slash lost" in meta.number_symbol.changes
+    assert meta.number_symbol.review == ("the slash after 1188 was lost and its box read again gave 118: the last '8' "
+                                         "looks little like the page's (0.222) and may be the slash read as a digit")
+    assert meta.number.review == meta.number_symbol.review and {"number", "number_symbol"} <= set(meta.needs_review)
+
+
+def test_the_slash_digit_needs_all_three() -> None:
+    box = header_number_box(1, _page(HEAD + FOOT).words or [])
+    for text, reading in (("1188TB-UBND", _slash_reading(box, "Số: 118/TB-UBND", 0.97)),  # the digit looks its own
+                          ("1188TB-UBND", _slash_reading(box, "Số: 1188/TB-UBND", 0.222)),  # no reading without it
+                          ("1188/TB-UBND", _slash_reading(box, "Số: 118/TB-UBND", 0.222))):  # the slash was read
+        meta = _extract(_read_as(text, reading))
+        assert meta.number_symbol.value == "1188/TB-UBND" and meta.number_symbol.review is None, (text, reading)
+    assert slash_digit_doubt({"box": box, "read": "", "scan": "1"}, "1", ["1 -> 1/: the slash lost"]) is None
