@@ -12,7 +12,9 @@ and between them: under the first (its top at or under the first's bottom) and o
 across (the same column, not the other column of a header or a footer), and every line read between the second and
 it stands wholly under it. The text of a page runs down its column, so the line's place is between the two. A
 line of marks or one word alone (:func:`archivist.headorder.stray`: a speck's row, a page number) is left where it
-was read.
+was read, and is no neighbour either: a signature's stroke read as a line of its own between the two lines (seed
+498's seals ``qd-130`` p. 2, ``ný`` 16 px wide beside the list) neither places the late line nor keeps it where it
+was read (bench/RESULTS.md, "Signature blocks under the seal, and late lines past strokes (session 49)").
 
 No word's text, box or confidence changes: only the order of the words and the lines' numbers.
 """
@@ -37,19 +39,20 @@ def _across(a: Box, b: Box) -> bool:
     return min(a[2], b[2]) > max(a[0], b[0])
 
 
-def _place(boxes: Sequence[Box], j: int) -> int | None:
-    """The index of the line after which line ``j`` stands (the line ``i`` with ``j`` between ``i`` and ``i + 1``,
-    ``i + 1`` read before ``j`` and every line from it to ``j`` wholly under ``j``); None where it stands where it
-    was read."""
+def _place(boxes: Sequence[Box], j: int, skip: Sequence[bool] = ()) -> int | None:
+    """The index of the line after which line ``j`` stands (the line ``i`` with ``j`` between ``i`` and the next
+    line read that is not skipped, that line read before ``j`` and every line from it to ``j`` wholly under ``j``);
+    None where it stands where it was read. A line ``skip`` marks (a stroke or a mark read as a line of its own:
+    :func:`archivist.headorder.stray`) is no neighbour: it neither places the line nor keeps it where it was read."""
     box = boxes[j]
     slack = SLACK * (box[3] - box[1])
-    for i in range(j - 2, -1, -1):
-        below = boxes[i + 1]
+    kept = [i for i in range(j) if not (i < len(skip) and skip[i])]
+    for k in range(len(kept) - 2, -1, -1):
+        above, below = boxes[kept[k]], boxes[kept[k + 1]]
         if below[1] < box[3] - slack:  # a line read between stands beside or over it: read in its place
             return None
-        above = boxes[i]
         if above[3] <= box[1] + slack and _across(above, box) and _across(below, box):
-            return i
+            return kept[k + 1] - 1
     return None
 
 
@@ -61,7 +64,7 @@ def late_lines(words: list[Word]) -> list[Word]:
     for j in range(2, len(lines)):
         if stray(lines[j]):
             continue
-        i = _place([span(line) for line in lines], j)
+        i = _place([span(line) for line in lines], j, [stray(line) for line in lines])
         if i is not None:
             lines.insert(i + 1, lines.pop(j))
             moved = True

@@ -41,13 +41,41 @@ def known_position(value: str) -> bool:
     return any(key == p or key.startswith(p + " ") and key[len(p) + 1:].startswith(_OF_BODY) for p in POSITIONS)
 
 
+#: ``TM``, ``KT``, ``TL``, ``TUQ`` glued to the heading after them by one or two characters a seal's stroke or rim
+#: left between (``TMzỦY BAN NHÂN DÂN``, ``TMểỦY``, ``KT:-CHỦ TỊCH``, ``KTzCHỦ``, ``TM: ỦY``; the seals group of
+#: seeds 520-524, session 49).
+_GLUED = re.compile(r"^(?:TUQ|TM|KT|TL)(?=\S)")
+#: What a signature block's heading after its authority opens with, folded (:func:`archivist.ocrtext.fold_key`).
+_HEADINGS = ("uy ban", "chu tich", "pho chu tich", "hoi dong", "dang uy", "truong ", "pho truong ", "chanh van")
+
+
 def authority_of(text: str) -> tuple[str, int] | None:
     """``TM.``/``KT.``/``TL.``/``TUQ.``/``Q.`` opening a signature line (also ``T/M``, ``T.M.``, ``TM`` without
-    its dot), with where the rest starts; the rest must be in capitals."""
+    its dot), with where the rest starts; the rest must be in capitals. Also the code glued to its heading by what
+    a seal's stroke was read as (:func:`_glued`)."""
     m = _AUTHORITY.match(text)
     if not m or upper_ratio(text[m.end():]) < 0.7:
-        return None
+        return _glued(text)
     return re.sub(r"[^A-Z]", "", m.group("a")) + ".", m.end()
+
+
+def _glued(text: str) -> tuple[str, int] | None:
+    """The authority code of ``text`` where one or two characters stand between it and its heading, no space
+    between the code and them (:data:`_GLUED`), two only where not both letters; the rest, after a space or none,
+    opens with a letter and a heading's words in capitals (:data:`_HEADINGS`: ``ỦY BAN``, ``CHỦ TỊCH``...): a
+    seal's stroke over the gap read as a letter or mark. Why the heading must follow: ``TM`` and ``KT`` open other
+    capitals too (``TMDV``, a code), and a stroke is no proof; the heading's words after it are."""
+    m = _GLUED.match(text)
+    if not m:
+        return None
+    for j in (m.end() + 1, m.end() + 2):
+        junk = text[m.end():j]
+        if len(junk) < j - m.end() or any(c.isspace() for c in junk) or len(junk) == 2 and junk.isalpha():
+            return None
+        rest = text[j:].lstrip(" ")
+        if rest[:1].isalpha() and upper_ratio(rest) >= 0.7 and fold_key(rest).startswith(_HEADINGS):
+            return m.group(0) + ".", len(text) - len(rest)
+    return None
 
 
 def in_capitals(text: str) -> str | None:

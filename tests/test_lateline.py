@@ -77,6 +77,26 @@ def test_lines_in_their_place_beside_one_another_or_of_marks_are_left_as_read() 
     assert late_lines(far_right) is far_right
 
 
+def test_a_stroke_read_as_a_line_between_is_no_neighbour() -> None:
+    """As on seed 498's seals ``qd-130`` p. 2 (session 49): a signature's stroke read as a line of one word (``ný``,
+    16 px wide) between the two lines the late line stands between, right of the late line (not across it). It
+    neither places the line (the late line does not overlap it) nor keeps it where it was read (it stands over the
+    late line's bottom): the line goes back right before the label, after the stroke, the stroke where read."""
+    stroke = [("ný", 2200, 2300, 2216, 2350)]
+    words = boxed([CLOSING[0], stroke, *CLOSING[1:]])
+    out = late_lines(words)
+    lines = text_of(out).split("\n")
+    assert lines[1] == "ný" and lines[2].startswith("Ủy ban nhân dân xã Hải Xuân") and lines[3] == "Nơi nhận:"
+    assert lines[-1] == "Vũ Diệu Loan"
+    assert sorted((w.text, w.bbox, w.conf) for w in out) == sorted((w.text, w.bbox, w.conf) for w in words)
+    assert _footer(out)[2:] == _footer(words)[2:]
+    across = [("ný", 1500, 2300, 1516, 2350)]  # over the late line, across it: still no neighbour, still placed
+    assert text_of(late_lines(boxed([CLOSING[0], across, *CLOSING[1:]]))).split("\n")[2].startswith("Ủy ban")
+    two = [("ný", 2200, 2300, 2216, 2350), ("ab", 2230, 2300, 2260, 2350)]  # two words: a line, no stroke
+    kept = boxed([CLOSING[0], two, *CLOSING[1:]])
+    assert late_lines(kept) is kept
+
+
 def test_a_heading_read_before_the_label_opens_the_footer() -> None:
     words = boxed(HEADING_FIRST)
     lines = _lines(words)
