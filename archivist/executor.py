@@ -250,8 +250,12 @@ class DaskExecutor:
         one a worker holds in its queue behind another batch's page)."""
         try:
             return {key for stacks in self.client.call_stack().values() for key in stacks}
-        except (OSError, TimeoutError) as e:
-            raise self._lost(one_line(e)) from None
+        except (OSError, TimeoutError):
+            # The scheduler asks each worker in turn; one that leaves meanwhile fails the whole call (and the
+            # scheduler closes this connection with it: "Stream is closed"), though the scheduler is there. Only
+            # a scheduler that does not answer is lost (``_workers`` says so); otherwise no page started this time.
+            self._workers()
+            return set()
 
     def _workers(self) -> int:
         try:
