@@ -197,6 +197,8 @@ def fetch_result(fut: Any, workers: Callable[[], int], first_wait: float = 2.0) 
         try:
             return fut.result(timeout=wait_for)
         except TimeoutError:
+            if fut.status == "error":  # the page's own TimeoutError, raised on its worker: its failure
+                raise
             if fut.status != "finished" or workers() == 0:
                 raise ResultLost(fut.key) from None
             wait_for *= 2

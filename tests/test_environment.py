@@ -212,8 +212,12 @@ def test_a_result_gone_with_its_worker_is_unfinished_not_waited_for() -> None:
                       host="127.0.0.1") as cluster, Client(cluster) as client:
         fut = client.submit(sum, [1, 2], pure=False)
         ok = client.submit(sum, [3, 4], pure=False)
-        dwait([fut, ok])
+        # a page whose own code raised TimeoutError on its worker: its failure, not a result to wait for again
+        raised = client.submit(eval, "(_ for _ in ()).throw(TimeoutError('its own'))", pure=False)
+        dwait([fut, ok, raised])
         assert fetch_result(ok, lambda: 1) == 7  # a result still on its worker is fetched as before
+        with pytest.raises(TimeoutError, match="its own"):
+            fetch_result(raised, lambda: 1, first_wait=1.0)
         assert fut.status == "finished"
         cluster.scale(0)
         deadline = time.monotonic() + 120
