@@ -176,6 +176,34 @@ class PoolExecutor:
             w.conn.close()
 
 
+class ResultLost(Exception):
+    """A page's result went with the worker that held it before this process fetched it."""
+
+
+def fetch_result(fut: Any, workers: Callable[[], int], first_wait: float = 2.0) -> Any:
+    """The result of a future Dask has called finished, or :class:`ResultLost` once it is not any more.
+
+    A finished page's result stays on its worker until this process fetches it. A worker that leaves in between
+    (a cluster scaled down, a PC switched off) takes it along: Dask then calls the future lost and would compute the
+    page again on another worker, so a plain ``fut.result()`` waits for a worker that may never come, and the
+    batch never learned that its cluster had none left (seen: a worker asked to leave half a second after a page was
+    written, the batch still waiting 120 s later). The wait is bounded instead: while the future is still finished
+    (a big result on a slow network) the bound doubles; once it is lost, the caller counts the page unfinished and
+    its cluster's workers decide, as for any page not yet read; so it does when the cluster has no worker left
+    (``workers()``, its count) before Dask calls the future lost.
+    """
+    wait_for = first_wait
+    while True:
+        try:
+            return fut.result(timeout=wait_for)
+        except TimeoutError:
+            if fut.status == "error":  # the page's own TimeoutError, raised on its worker: its failure
+                raise
+            if fut.status != "finished" or workers() == 0:
+                raise ResultLost(fut.key) from None
+            wait_for *= 2
+
+
 class DaskExecutor:
     """Page tasks on a dask.distributed cluster: a province's PCs, or a LocalCluster here.
 
@@ -224,8 +252,12 @@ class DaskExecutor:
         one a worker holds in its queue behind another batch's page)."""
         try:
             return {key for stacks in self.client.call_stack().values() for key in stacks}
-        except (OSError, TimeoutError) as e:
-            raise self._lost(one_line(e)) from None
+        except (OSError, TimeoutError):
+            # The scheduler asks each worker in turn; one that leaves meanwhile fails the whole call (and the
+            # scheduler closes this connection with it: "Stream is closed"), though the scheduler is there. Only
+            # a scheduler that does not answer is lost (``_workers`` says so); otherwise no page started this time.
+            self._workers()
+            return set()
 
     def _workers(self) -> int:
         try:
@@ -265,7 +297,10 @@ class DaskExecutor:
             for fut in done:
                 task, _ = pending.pop(fut)
                 try:
-                    result = fut.result()
+                    result = fetch_result(fut, self._workers)
+                except ResultLost:  # went with its worker: unfinished, computed again if a worker comes
+                    pending[fut] = (task, None)
+                    continue
                 except Exception as e:  # noqa: BLE001 - a task that failed on its worker fails its page alone
                     if not self._connected():  # not the page's fault: it is unfinished, not failed
                         raise self._lost("the connection to it was closed") from None
