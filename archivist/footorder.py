@@ -24,6 +24,12 @@ recipients (each with a stroke of the signature read beside it), then the name (
 tables' pages in reading order (session 46)"). No line holds both columns' openings there, so the footer is also
 opened by a label line and a heading read as a line of its own on the label's row, right of it (:func:`opens_beside`).
 
+On speckled pages the opening line is read with a speck or a stroke in the columns' gap (``Bên`` at 17: two gaps of
+like width, neither plainly the columns'), or its label garbled (``Nơtnhận:``, ``NgĩDINHệ``), which the footer
+parser does not take: a token read at low confidence inside the gap is set aside to find the cut (:func:`_cut`), and
+a label the list's dashes stand under opens the footer whatever it reads (:func:`label_by_place`; bench/RESULTS.md,
+"Speckled pages in reading order, the footer (session 49, second round)").
+
 No word's text, box or confidence changes: only the order of the words and the lines' numbers.
 """
 
