@@ -69,6 +69,8 @@ DASH_LINES = 2
 DASH_RIGHT = 1.0
 #: ...and at most this many left of it, where the label's first word was lost (``nhận:`` without ``Nơi``: 2 heights).
 DASH_LEFT = 3.0
+#: A label read garbled is at most this many tokens (``Nơi nhận:`` read in three pieces).
+LABEL_WORDS = 3
 #: Lines after the label looked at for the list's dashes.
 DASH_LOOK = 4
 #: What a list's dash is read as.
@@ -110,7 +112,10 @@ def opens_footer(line: Sequence[Word]) -> int | None:
         return None
     k, lo, _ = cut
     left, right = (" ".join(w.text for w in part) for part in ([w for w in line[:k] if w.bbox[0] < lo], line[k:]))
-    if _heading(right) and (_NOI_NHAN.match(_fold(left)) or _heading(left)):
+    # cut past a weak token: beside the label only, not beside a heading (a faded section heading in capitals,
+    # ``III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI`` with ``GIAN`` read at 0, opened none: seed 525's faded ``bc-026``)
+    weak = line[k - 1].bbox[0] >= lo
+    if _heading(right) and (_NOI_NHAN.match(_fold(left)) or (_heading(left) and not weak)):
         return k
     return None
 
@@ -122,6 +127,8 @@ def label_by_place(lines: Sequence[Sequence[Word]], start: int, k: int) -> bool:
     (``NgĩDINHệ``, ``nhận:``), which the footer parser's label does not take, and the footer stayed read across
     both columns; the dashes under it are the list's, which only the label opens."""
     label = lines[start][:k]
+    if len(label) > LABEL_WORDS or _heading(" ".join(w.text for w in label)):  # a section's heading over a list
+        return False
     x0, height = label[0].bbox[0], max(w.bbox[3] - w.bbox[1] for w in label)
     dashed = [line for line in lines[start + 1:start + 1 + DASH_LOOK] if line[0].text.startswith(DASHES)
               and -DASH_LEFT * height <= line[0].bbox[0] - x0 <= DASH_RIGHT * height]

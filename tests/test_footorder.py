@@ -10,7 +10,7 @@ import pytest
 
 from archivist import pagework
 from archivist.footer import parse_footer
-from archivist.footorder import footer_order, opens_beside, opens_footer
+from archivist.footorder import footer_order, label_by_place, opens_beside, opens_footer
 from archivist.models import Word
 from archivist.ocr import OcrResult
 from archivist.ocrfix import text_of
@@ -154,6 +154,8 @@ def test_a_garbled_label_with_the_lists_dashes_under_it_opens_the_footer() -> No
                   [(t, x0 + 200, x1 + 200) for t, x0, x1 in line] for k, line in enumerate(NOTICE[1:-1])],
                 NOTICE[-1]])
     assert footer_order(far) is far  # dashes 5 heights right of it: a body's list, not the label's
+    heading = page([[("II.", 334, 390), ("NHIỆM", 413, 507), *NOTICE[0][2:]], *NOTICE[1:]])
+    assert not label_by_place([[w for w in heading if w.line == n] for n in range(6)], 0, 2)  # a section's heading
 
 
 def test_a_weak_token_in_the_columns_gap_is_set_aside_to_find_the_cut() -> None:
@@ -170,6 +172,10 @@ def test_a_weak_token_in_the_columns_gap_is_set_aside_to_find_the_cut() -> None:
     assert opens_footer(words[:7]) == 3
     read = [replace(w, conf=60.0) if w.text == "Bên" else w for w in words]
     assert opens_footer(read[:7]) is None and footer_order(read) is read
+    section = page([[("III.", 287, 370), ("PHƯƠNG", 403, 542), ("HƯỚNG,", 568, 697), ("NHIỆM", 732, 846),
+                     ("VỤ", 870, 916), ("THỜI", 942, 1032), ("GIAN", 1058, 1150), ("TỚI", 1175, 1242)]])
+    section = [replace(w, conf=0.0) if w.text == "GIAN" else w for w in section]  # seed 525's faded ``bc-026``
+    assert opens_footer(section) is None  # capitals both sides of a weak token: a section's heading, no footer
 
 
 def test_what_opens_a_footer() -> None:
