@@ -24,6 +24,12 @@ recipients (each with a stroke of the signature read beside it), then the name (
 tables' pages in reading order (session 46)"). No line holds both columns' openings there, so the footer is also
 opened by a label line and a heading read as a line of its own on the label's row, right of it (:func:`opens_beside`).
 
+On speckled pages the opening line is read with a speck or a stroke in the columns' gap (``Bên`` at 17: two gaps of
+like width, neither plainly the columns'), or its label garbled (``Nơtnhận:``, ``NgĩDINHệ``), which the footer
+parser does not take: a token read at low confidence inside the gap is set aside to find the cut (:func:`_cut`), and
+a label the list's dashes stand under opens the footer whatever it reads (:func:`label_by_place`; bench/RESULTS.md,
+"Speckled pages in reading order, the footer (session 49, second round)").
+
 No word's text, box or confidence changes: only the order of the words and the lines' numbers.
 """
 
@@ -50,6 +56,25 @@ GAP_SHARE = 0.3
 BESIDE_LINES = 4
 #: The heading stands on the label's row: their boxes share this share of the shorter one's height at least.
 SAME_ROW = 0.5
+#: A token read under this confidence standing alone in the columns' gap of a footer's first line is set aside to
+#: find the cut (speckled pages: a speck or a signature's stroke read ``Bên`` at 17 between ``Nơi nhận:`` and
+#: ``KT. CHỦ TỊCH`` leaves two gaps of like width, neither :func:`clear_cut`'s; bench/RESULTS.md, "Speckled pages in
+#: reading order, the footer (session 49, second round)").
+WEAK = 40
+#: A label the footer parser misses (``NgĩDINHệ``, ``nhận:`` without ``Nơi``) is taken for ``Nơi nhận:`` where this
+#: many of the lines after it open with a list's dash standing under it (:func:`label_by_place`).
+DASH_LINES = 2
+#: Decree 30 sets the list's dashes under the label's first letter (6-7 px right of it at 200 dpi): a dash stands
+#: at most this many of the label's heights right of the label's left edge...
+DASH_RIGHT = 1.0
+#: ...and at most this many left of it, where the label's first word was lost (``nhận:`` without ``Nơi``: 2 heights).
+DASH_LEFT = 3.0
+#: A label read garbled is at most this many tokens (``Nơi nhận:`` read in three pieces).
+LABEL_WORDS = 3
+#: Lines after the label looked at for the list's dashes.
+DASH_LOOK = 4
+#: What a list's dash is read as.
+DASHES = ("-", "–", "—", "+", "•")
 
 
 def _heading(part: str) -> bool:
@@ -58,18 +83,56 @@ def _heading(part: str) -> bool:
     return upper_ratio(part) >= CAPITALS or in_capitals(part) is not None
 
 
+def _cut(line: Sequence[Word]) -> tuple[int, float, float] | None:
+    """Where ``line`` is plainly cut in two: the index of the first word after the cut and the gap's left and right
+    x. At :func:`clear_cut`'s gap, or at the gap the line's words read at :data:`WEAK` confidence or more leave
+    (:func:`clear_cut` of those) where the words between its sides are all weak and stand inside it: a speck or a
+    stroke in the columns' gap, which goes with the left part. None otherwise."""
+    k = clear_cut(line)
+    if k is not None:
+        return k, line[k - 1].bbox[2], line[k].bbox[0]
+    strong = [w for w in line if w.conf >= WEAK]
+    j = clear_cut(strong) if len(strong) < len(line) else None
+    if j is None:
+        return None
+    lo, hi = strong[j - 1].bbox[2], strong[j].bbox[0]
+    a, b = (next(n for n, w in enumerate(line) if w is strong[i]) for i in (j - 1, j))
+    if all(w.conf < WEAK and w.bbox[0] >= lo and w.bbox[2] <= hi for w in line[a + 1:b]):
+        return b, lo, hi
+    return None
+
+
 def opens_footer(line: Sequence[Word]) -> int | None:
     """Where ``line`` is cut into the footer's two columns (the index of the right column's first word): at a
-    clear gap (:func:`clear_cut`) with a heading after it (:func:`_heading`) and, before it, ``Nơi nhận`` as the
+    clear gap (:func:`_cut`) with a heading after it (:func:`_heading`) and, before it, ``Nơi nhận`` as the
     footer parser finds it (a label it misses stays as read) or the other signer's heading (minutes' ``THƯ KÝ``
     beside ``CHỦ TỌA``); None otherwise."""
-    k = clear_cut(line)
-    if k is None:
+    cut = _cut(line)
+    if cut is None:
         return None
-    left, right = (" ".join(w.text for w in part) for part in (line[:k], line[k:]))
-    if _heading(right) and (_NOI_NHAN.match(_fold(left)) or _heading(left)):
+    k, lo, _ = cut
+    left, right = (" ".join(w.text for w in part) for part in ([w for w in line[:k] if w.bbox[0] < lo], line[k:]))
+    # cut past a weak token: beside the label only, not beside a heading (a faded section heading in capitals,
+    # ``III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI`` with ``GIAN`` read at 0, opened none: seed 525's faded ``bc-026``)
+    weak = line[k - 1].bbox[0] >= lo
+    if _heading(right) and (_NOI_NHAN.match(_fold(left)) or (_heading(left) and not weak)):
         return k
     return None
+
+
+def label_by_place(lines: Sequence[Sequence[Word]], start: int, k: int) -> bool:
+    """Whether ``lines[start][:k]`` stands where ``Nơi nhận:`` stands, whatever it reads: :data:`DASH_LINES` of the
+    :data:`DASH_LOOK` lines after it open with a list's dash (:data:`DASHES`) under it (:data:`DASH_RIGHT` of its
+    left edge, :data:`DASH_LEFT` where its first word was lost). Why: on speckled pages the label is read garbled
+    (``NgĩDINHệ``, ``nhận:``), which the footer parser's label does not take, and the footer stayed read across
+    both columns; the dashes under it are the list's, which only the label opens."""
+    label = lines[start][:k]
+    if len(label) > LABEL_WORDS or _heading(" ".join(w.text for w in label)):  # a section's heading over a list
+        return False
+    x0, height = label[0].bbox[0], max(w.bbox[3] - w.bbox[1] for w in label)
+    dashed = [line for line in lines[start + 1:start + 1 + DASH_LOOK] if line[0].text.startswith(DASHES)
+              and -DASH_LEFT * height <= line[0].bbox[0] - x0 <= DASH_RIGHT * height]
+    return len(dashed) >= DASH_LINES
 
 
 def opens_beside(lines: Sequence[Sequence[Word]], start: int) -> tuple[float, float] | None:
@@ -120,15 +183,17 @@ def _on_row_right(label: Sequence[Word], line: Sequence[Word]) -> tuple[float, f
     return None
 
 
-def _opening(lines: Sequence[Sequence[Word]], start: int) -> tuple[float, float, bool] | None:
-    """The columns' gap (left, right x) ``lines[start]`` opens a footer with, and whether it is a label with a
-    heading beside it (:func:`opens_beside`, :func:`opens_before`) rather than one line cut in two
-    (:func:`opens_footer`)."""
-    k = opens_footer(lines[start])
-    if k is not None:
-        return lines[start][k - 1].bbox[2], lines[start][k].bbox[0], False
+def _opening(lines: Sequence[Sequence[Word]], start: int) -> tuple[float, float, int | None] | None:
+    """The columns' gap (left, right x) ``lines[start]`` opens a footer with, and where that line is cut (the index
+    of its right part's first word, :func:`_cut`), None where it is a label with a heading beside it
+    (:func:`opens_beside`, :func:`opens_before`) rather than one line cut in two (:func:`opens_footer`, or a label
+    the parser misses that its place shows, :func:`label_by_place`)."""
+    cut = _cut(lines[start])
+    if cut is not None and (opens_footer(lines[start]) is not None or (
+            _heading(" ".join(w.text for w in lines[start][cut[0]:])) and label_by_place(lines, start, cut[0]))):
+        return cut[1], cut[2], cut[0]
     beside = opens_beside(lines, start) or opens_before(lines, start)
-    return None if beside is None else (*beside, True)
+    return None if beside is None else (*beside, None)
 
 
 def _split(line: Sequence[Word], lo: float, hi: float, opening: float) -> tuple[list[Word], list[Word]] | None:
@@ -157,18 +222,20 @@ def footer_columns(lines: Sequence[Sequence[Word]]) -> tuple[int, int, list[list
         gap = _opening(lines, start)
         if gap is None:
             continue
-        lo, hi, beside = gap
+        lo, hi, k = gap
         opening = hi - lo
         lefts: list[list[Word]] = []
         rights: list[list[Word]] = []
-        twos = MIN_TWO if beside else 0  # the label and a heading on its row: a footer without more
+        twos = MIN_TWO if k is None else 0  # the label and a heading on its row: a footer without more
         end = start
         for line in lines[start:]:
-            parts = _split(line, lo, hi, opening)
+            first = k is not None and end == start  # cut where it opened: a weak token in the gap goes left
+            parts = (list(line[:k]), list(line[k:])) if first else _split(line, lo, hi, opening)
             if parts is None:
                 break
-            if parts[0] and parts[1]:  # the gap both columns leave: narrowed by every line cut in two
-                lo, hi, twos = max(lo, parts[0][-1].bbox[2]), min(hi, parts[1][0].bbox[0]), twos + 1
+            if parts[0] and parts[1]:  # the gap both columns leave: narrowed by every line cut in two after it
+                lo, hi = (lo, hi) if first else (max(lo, parts[0][-1].bbox[2]), min(hi, parts[1][0].bbox[0]))
+                twos += 1
             lefts += [parts[0]] if parts[0] else []
             rights += [parts[1]] if parts[1] else []
             end += 1
