@@ -39,17 +39,20 @@ def lost_one(read: str, word: str) -> bool:
 
 def short_slip(texts: list[str], lines: list[int], k: int) -> str | None:
     """Word ``k`` of ``texts`` (a page's words, on ``lines``) read as the word a phrase of :data:`SHORTEST` words or
-    more puts at its place, its edges and case kept, where exactly one such word is it with a letter more
-    (:func:`lost_one`) and the word as read is none of them; None elsewhere."""
+    more puts at its place, its edges and case kept (a heading's word in capitals: ``ỦY BA NHÂN DÂN``), where
+    exactly one such word is it with a letter more (:func:`lost_one`) and the word as read is none of them; None
+    elsewhere."""
     lead, core, trail = split_edges(texts[k], EDGE)
-    if len(core) < 2 or not core.isalpha() or not core[1:].islower():
+    if len(core) < 2 or not core.isalpha() or not (core[1:].islower() or core.isupper()):
         return None
     low = core.lower()
     words = phrase_words(texts, lines, k, SHORTEST, spelt=True)
     found = [w for w in words if lost_one(low, w)]
     if low in words or len(found) != 1:
         return None
-    return lead + (found[0][:1].upper() + found[0][1:] if core[:1].isupper() else found[0]) + trail
+    word = found[0].upper() if core.isupper() else found[0][:1].upper() + found[0][1:] if core[:1].isupper() \
+        else found[0]
+    return lead + word + trail
 
 
 def step(words: list[Word], texts: list[str]) -> float | None:

@@ -27,7 +27,8 @@ def _ask(line: str, k: int, lines: list[int] | None = None) -> str | None:
     ("Ủy ban hâ dân", 2, None),  # two letters lost
     ("Ủy ban, hân dân", 2, None),  # punctuation inside the phrase
     ("Ủy bạn hân dân", 2, None),  # another word of the phrase misread too
-    ("ỦY BAN HÂN DÂN", 2, None),  # capitals: a heading's word is asked no letter
+    ("ỦY BA NHÂN DÂN", 1, "BAN"),  # a heading's word in capitals
+    ("ỦY Ba NHÂN DÂN", 1, "Ban"),  # its case as read
     ("Ủy ban nhân sân", 3, None),  # a letter for another: typedlong's
 ])
 def test_short_slip_reads_a_phrase_word_a_letter_short(line: str, k: int, want: str | None) -> None:
