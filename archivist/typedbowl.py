@@ -19,7 +19,7 @@ from .syllables import attested
 from .typedcase import with_readings
 from .typedpair import asked_pairs
 from .typedring import glyph_readings
-from .typedspine import HEIGHT, LEFT, MID_ROWS
+from .typedspine import middle_rows
 
 #: The right of the cell where an ``o``'s right stroke stands on every middle row: from this share of the cell's width
 #: (a ``c`` read right: 0.39 at most, :data:`archivist.typedspine.RIGHT_MAX`).
@@ -40,19 +40,11 @@ def o_forms(core: str) -> dict[str, tuple[int, str]]:
 
 def closed_o(cell: np.ndarray, small: float, pitch: float) -> bool:
     """Whether the glyph in ``cell`` (ink 1) is an ``o``: its ink :data:`archivist.typedspine.HEIGHT` of the small
-    letters' height ``small``, and on every one of its middle rows ink both in the left
-    :data:`archivist.typedspine.LEFT` of the cell and from :data:`RIGHT_FROM` of it rightwards. ``pitch`` unused
-    (the shared test's signature)."""
-    rows = np.flatnonzero(cell.sum(1)) if cell.size else np.array([])
-    if not rows.size or small <= 0:
-        return False
-    top, height = int(rows[0]), int(rows[-1]) + 1 - int(rows[0])
-    if not HEIGHT[0] * small <= height <= HEIGHT[1] * small:
-        return False
-    mid = cell[top + round(MID_ROWS[0] * height):top + round(MID_ROWS[1] * height)]
-    width = cell.shape[1]
-    return (mid.size > 0 and bool(mid[:, :round(LEFT * width)].any(1).all())
-            and bool(mid[:, round(RIGHT_FROM * width):].any(1).all()))
+    letters' height ``small``, and on every one of its middle rows ink both in the left of the cell
+    (:func:`archivist.typedspine.middle_rows`) and from :data:`RIGHT_FROM` of it rightwards. ``pitch`` unused (the
+    shared test's signature)."""
+    mid = middle_rows(cell, small)
+    return mid is not None and bool(mid[:, round(RIGHT_FROM * cell.shape[1]):].any(1).all())
 
 
 def typed_bowls(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:

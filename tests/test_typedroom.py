@@ -4,10 +4,13 @@ back, a word typed short is left."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from archivist import typedroom
 from archivist.models import Word
+from tests.rereadcheck import assert_mended, typed_both_ways, typed_rules_off
 from tests.test_typedring import AROUND, SIZES, _page, assert_read_back
 
 
@@ -85,3 +88,14 @@ def test_typed_rooms_reads_the_lost_letter_back(size: int) -> None:
     assert typedroom.typed_rooms(ocr, img) is ocr  # typed short: no room
     img, ocr = _page(f"{AROUND} {typed}", f"{AROUND} {read}", size)
     assert typedroom.typed_rooms(ocr, None) is ocr  # not a typed page
+
+
+@pytest.mark.slow
+def test_generated_typed_document_reads_its_lost_letter_end_to_end(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fit seed 532's first typewritten document (``--docs 8``: an invitation of Hòa Bình, one page) through
+    ``archivist process``: read without :mod:`archivist.typedroom` (and :mod:`archivist.typedbowl`), its ``Ủy ba nhân
+    dân`` lost the ``n`` of ``ban`` with its cell kept; with them it is ``ban`` in the record and in the PDF/A's text
+    layer, no truth word is lost, fewer are, and the PDF/A-1b passes Preflight."""
+    done = typed_both_ways(tmp_path, 532, typed_rules_off(monkeypatch, "typed_rooms", "typed_bowls"), doc=1, docs=8)
+    assert_mended(done, "ba", "ban")
