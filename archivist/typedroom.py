@@ -29,8 +29,8 @@ from .typedcase import with_readings
 SHORTEST = 3
 #: The cells between the neighbours, over the word as read, that show a letter's room: at least this many. Fit
 #: (530-532): the three words read back stood 1.02, 1.05 and 0.62 (capitals) cells over; the words read right around
-#: 0 (half within -0.2 to 0.2, but one in ten 0.5 or more), so the room alone does not tell a lost letter: it refuses
-#: a word typed short and a letter read as a mark (``địa bà: xã``: 0.09).
+#: 0 (half within -0.2 to 0.35, but one in six to one in ten 0.5 or more), so the room alone does not tell a lost
+#: letter: it refuses a word typed short and a letter read as a mark (``địa bà: xã``: 0.09).
 ROOM_MIN = 0.5
 #: ... and at most this many (two letters lost is another reading).
 ROOM_MAX = 1.5
