@@ -53,6 +53,7 @@ from .specksmall import speck_case
 from .specksplit import split_speck_joins
 from .textnorm import read_text
 from .typedbar import typed_bars
+from .typedbowl import typed_bowls
 from .typedcaps import typed_capitals
 from .typedcase import typed_case
 from .typedchi import typed_chis
@@ -70,6 +71,7 @@ from .typedphrase import typed_phrases
 from .typedread import reread_typed
 from .typedring import typed_rings
 from .typedrival import typed_rivals
+from .typedroom import typed_rooms
 from .typedsix import typed_sixes
 from .typedspine import typed_spines
 from .typedsplit import typed_splits
@@ -288,6 +290,8 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_spines(ocr, prep.typed_before)  # a c read s making a word (sông tác), told by the c's open middle
     ocr = typed_rivals(ocr, prep.typed_before)  # a syllable making no word, the engine's rival making one (thời tiếc)
     ocr = typed_long(ocr, prep.typed_before)  # a word in use a letter off a long set phrase's (Ủy ban nhân sân)
+    ocr = typed_rooms(ocr, prep.typed_before)  # a long set phrase's word a letter short, its room kept (ban hân dân)
+    ocr = typed_bowls(ocr, prep.typed_before)  # an o read c making no word (báo các), told by the o's closed bowl
     ocr = correct_date_slots(ocr)  # a date's year word those rules left misread (tháng 8 năn 2010)
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)

@@ -51,20 +51,28 @@ def candidate(text: str) -> tuple[int, str] | None:
     return (len(lead), lead + again + trail) if again in attested() else None
 
 
+def middle_rows(cell: np.ndarray, small: float) -> np.ndarray | None:
+    """The middle rows (:data:`MID_ROWS`) of the glyph in ``cell`` (ink 1), inked on the left :data:`LEFT` of the
+    cell every one, where its ink stands :data:`HEIGHT` of the small letters' height ``small``; None elsewhere (a
+    glyph broken at its top or foot, a speck over it, or its left worn away). Shared with
+    :func:`archivist.typedbowl.closed_o`: a ``c`` and an ``o`` are told by the right of these rows."""
+    rows = np.flatnonzero(cell.sum(1)) if cell.size else np.array([])
+    if not rows.size or small <= 0:
+        return None
+    top, height = int(rows[0]), int(rows[-1]) + 1 - int(rows[0])
+    if not HEIGHT[0] * small <= height <= HEIGHT[1] * small:
+        return None
+    mid = cell[top + round(MID_ROWS[0] * height):top + round(MID_ROWS[1] * height)]
+    return mid if mid.size > 0 and bool(mid[:, :round(LEFT * cell.shape[1])].any(1).all()) else None
+
+
 def open_c(cell: np.ndarray, small: float, pitch: float) -> bool:
     """Whether the glyph in ``cell`` (ink 1) is a ``c``: its ink :data:`HEIGHT` of the small letters' height
     ``small``, and across its middle rows (:data:`MID_ROWS`) ink in the left :data:`LEFT` of the cell on every row and
-    none from :data:`RIGHT_MAX` of it rightwards. ``pitch`` unused (the shared test's signature)."""
-    rows = np.flatnonzero(cell.sum(1)) if cell.size else np.array([])
-    if not rows.size or small <= 0:
-        return False
-    top, height = int(rows[0]), int(rows[-1]) + 1 - int(rows[0])
-    if not HEIGHT[0] * small <= height <= HEIGHT[1] * small:
-        return False
-    mid = cell[top + round(MID_ROWS[0] * height):top + round(MID_ROWS[1] * height)]
-    width = cell.shape[1]
-    return (mid.size > 0 and bool(mid[:, :round(LEFT * width)].any(1).all())
-            and not mid[:, math.floor(RIGHT_MAX * width):].any())
+    none from :data:`RIGHT_MAX` of it rightwards (:func:`middle_rows`). ``pitch`` unused (the shared test's
+    signature)."""
+    mid = middle_rows(cell, small)
+    return mid is not None and not mid[:, math.floor(RIGHT_MAX * cell.shape[1]):].any()
 
 
 def typed_spines(ocr: OcrResult, typed: np.ndarray | None) -> OcrResult:
