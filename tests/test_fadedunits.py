@@ -63,6 +63,6 @@ def test_generated_faded_document_reads_its_district_end_to_end(tmp_path: Path,
     """The first faded document of seed 491's set of eight (this rule's fit set: an invitation of Hòa Bình, one
     page): its district's ``CHỢ GẠO`` read ``CHỢ GAO`` without the rule is read as printed in the record and the
     PDF/A's text layer, no truth word is lost, fewer words are, PDF/A-1b valid."""
-    done = typed_both_ways(tmp_path, 491, lambda: monkeypatch.setattr(pagework, "faded_units", lambda ocr, p: ocr),
+    done = typed_both_ways(tmp_path, 491, lambda: monkeypatch.setattr(pagework, "unit_marks", lambda ocr: ocr),
                            doc=1, group="faded", docs=8)
     assert_mended(done, "GAO", "GẠO")
