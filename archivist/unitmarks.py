@@ -32,7 +32,7 @@ from .models import Word
 from .ocr import OcrResult
 from .tokens import EDGE as _EDGE
 from .typedcase import with_readings
-from .unitnames import name_key, unit_names, unmarked_key
+from .unitnames import listed_names, name_key, unit_names, unmarked_key
 
 #: at most this many words in a unit's name (``Tân Hương``, ``Thịnh Hưng``; 10 of the lists' 7,682 names have more:
 #: ``Văn Miếu Quốc Tử Giám``, left as read)
@@ -44,18 +44,13 @@ def commune_names() -> frozenset[str]:
     """Every commune-level unit's name without its level word (:func:`name_key`), 2025's and former ones; empty
     without the lists. Made once per database and code, then read from the user's cache as
     :func:`archivist.parentlists.district_names` is."""
-    from .adminunits import UnitError, commune_names_raw, data_dir
+    from .adminunits import commune_names_raw
     from .levelwords import LEVEL
-    from .tesswords import derived_lines, model_digest
 
-    try:
-        data = model_digest(data_dir() / "dataset.db")
-    except (UnitError, OSError):
-        return frozenset()
     here = Path(__file__).parent
-    return frozenset(line for line in derived_lines(
-        "commune-names", [Path(__file__), here / "unitnames.py", here / "levelwords.py", here / "adminunits.py"],
-        lambda: {name_key(LEVEL.sub("", n, count=1)) for n in commune_names_raw()}, data=data) if line)
+    return listed_names("commune-names", [Path(__file__), here / "unitnames.py", here / "levelwords.py",
+                                          here / "adminunits.py"],
+                        lambda: {name_key(LEVEL.sub("", n, count=1)) for n in commune_names_raw()})
 
 
 def _known(level: int | None) -> frozenset[str]:
