@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from archivist import unitmarks
+from archivist import pagework, unitmarks
 from archivist.ocr import OcrResult
 from archivist.unitmarks import commune_names, unit_readings
 from archivist.unitnames import unit_names
+from tests.rereadcheck import assert_mended, typed_both_ways
 from tests.test_fadedwords import _lines, read_lines
 
 pytestmark = pytest.mark.skipif(not unit_names(), reason="the administrative unit lists are not installed")
@@ -58,3 +61,14 @@ def test_unit_marks_on_any_page_boxes_kept() -> None:
     assert [(w.bbox, w.line) for w in out.words] == [(w.bbox, w.line) for w in ws]
     read_right = OcrResult(_lines("UBND HUYỆN ĐÔNG HƯNG"), "UBND HUYỆN ĐÔNG HƯNG", 80.0)
     assert unitmarks.unit_marks(read_right).text == read_right.text
+
+
+@pytest.mark.slow
+def test_generated_typed_document_reads_its_commune_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fifth typewritten document of seed 515's set of eight (this round's fit set: a report of Xã Hòa Khánh, one
+    page): its place line's ``Hòa``, read ``Hỏa`` without the rule (no unit's name), is read as printed in the record
+    and the PDF/A's text layer on a page that is no faded copy, no truth word is lost, fewer words are, PDF/A-1b
+    valid."""
+    done = typed_both_ways(tmp_path, 515, lambda: monkeypatch.setattr(pagework, "unit_marks", lambda ocr: ocr),
+                           doc=5, docs=8)
+    assert_mended(done, "Hỏa", "Hòa")
