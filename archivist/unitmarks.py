@@ -87,6 +87,15 @@ def _level_before(words: list[Word], i: int) -> tuple[bool, int | None]:
     return (True, LEVELS[last]) if last in LEVELS else (False, None)
 
 
+def _opens_level(words: list[Word], i: int) -> bool:
+    """Whether ``words[i]`` opens a level word of its own (``tỉnh Thành phố Hồ Chí Minh``: ``Thành`` alone would read
+    ``Thanh``, a unit's name; seed 515's speckled marriage record)."""
+    one = _core(words[i].text).lower()
+    two = f"{one} {_core(words[i + 1].text).lower()}" if i + 1 < len(words) and words[i + 1].line == words[i].line \
+        else ""
+    return one in LEVELS or two in LEVELS
+
+
 def _name_run(words: list[Word], i: int) -> list[int]:
     """The indices of the words from ``words[i]`` that may be a unit's name: on its line, each opening with a
     capital and made of letters, at most :data:`_MOST`, the run ending at a word with a mark after it
@@ -145,7 +154,7 @@ def unit_readings(words: list[Word]) -> list[str | None]:
         return out
     for i in range(1, len(words)):
         after_level, level = _level_before(words, i)
-        if not after_level:
+        if not after_level or _opens_level(words, i):
             continue
         run = _name_run(words, i)
         for n in range(len(run), 0 if _closed(words, run) else 1, -1):
