@@ -5,7 +5,7 @@ Why: the faded group's lost truth words that repeat over pages and seeds include
 read with another tone or vowel mark (``XÃ CẤM THẠCH``, ``Xã Cầm Thạch``, ``huyện Cấm Xuyên`` on one document of
 seed 490; bench/RESULTS.md, "Faded pages, twelfth round (session 49)"), and typed and speckled pages store the same
 slips in their parent issuers (``UBND HUYỆN CẤM XUYÊN``, ``BẼN LỨC``, ``HÃI HẬU``, ``ĐỒNG HƯNG`` for ``ĐÔNG HƯNG``;
-"Unit names a mark off on every page (session 49)"). The glyph cannot tell them apart; the place can. A name after
+"Unit names a mark off, every page (session 49)"). The glyph cannot tell them apart; the place can. A name after
 a level word is a unit's name of that level, and the unit lists know every one: after ``huyện``, ``quận`` or ``thị
 xã`` a former district's (``adminunits.district_names_raw``, as :mod:`archivist.parentlists` reads them), after
 ``xã``, ``phường``, ``thị trấn`` or ``đặc khu`` a commune-level unit's (``adminunits.commune_names_raw``), after
