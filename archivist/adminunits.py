@@ -326,6 +326,17 @@ def district_wards_raw() -> set[tuple[str, str]]:
     return {(r[0], r[1]) for r in _rows(data_dir() / "dataset.db", _DISTRICT_WARDS_SQL) if r[0] and r[1]}
 
 
+#: Every commune-level unit's name, 2025's and former ones (an island district without communes was one itself).
+_COMMUNE_NAMES_SQL = ("SELECT ward FROM admin_units UNION SELECT CASE WHEN wardCode IS NOT NULL AND wardCode != '' "
+                      "THEN ward ELSE district END FROM admin_units_legacy")
+
+
+def commune_names_raw() -> set[str]:
+    """Every commune-level unit's name as written (``Xã Cẩm Thạch``, ``Phường Hoàn Kiếm``): what may follow ``xã``,
+    ``phường`` or ``thị trấn`` on a page (:mod:`archivist.unitmarks`)."""
+    return {r[0] for r in _rows(data_dir() / "dataset.db", _COMMUNE_NAMES_SQL) if r[0]}
+
+
 def district_names_raw() -> set[str]:
     """Every former district as written (``Huyện Can Lộc``, ``Huyện Côn Đảo``), an island district without
     communes too: what a commune's documents may name as their parent body before the 2025 merger."""

@@ -13,7 +13,7 @@ more, in capitals, because a capitalised run may be a name (``Thị Hạnh``); h
 - **a phrase opening its line** with a capital and small letters after it (``Vê việc thành lập``): the subject's
   line, a sentence's; a name is all capitals (:func:`archivist.phrasefix.phrase_reading` reads it);
 - **a two-word phrase in capitals inside a heading line**: the line all capitals, three words or more, the run not
-  after a level word (``XÃ``, ``HUYỆN``: a unit's name is :mod:`archivist.fadedunits`'s);
+  after a level word (``XÃ``, ``HUYỆN``: a unit's name is :mod:`archivist.unitmarks`'s, on every page);
 - **the recipients' ``Lưu``** read in capitals before the office's ``VT`` after a list's dash.
 
 Only on a page :func:`archivist.restore.prepare` restored as a faded copy (``prep.before_contrast``); no word is

@@ -23,7 +23,6 @@ from .fadedmotto import faded_headings
 from .fadedphrases import faded_phrases
 from .fadedread import keep_first_readings, reread_faded
 from .fadedsymbols import faded_symbols
-from .fadedunits import faded_units
 from .fadedwords import faded_words
 from .footorder import footer_order
 from .headleft import header_left_rest
@@ -80,6 +79,7 @@ from .typedstroke import typed_strokes
 from .typedtail import typed_tails
 from .typedupper import typed_upper
 from .typedzero import typed_zeros
+from .unitmarks import unit_marks
 from .unreadblocks import page_blocks, read_unread
 from .unreadlines import read_lines
 
@@ -261,7 +261,6 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = faded_headings(ocr, prep)  # the national title's and motto's words a letter off (VIỆT RAM, Độc lận)
     ocr = faded_symbols(ocr, prep)  # a 0 read Ø or € in a number (Ø1, 20€5), the note's c read € ((b/€);)
     ocr = faded_words(ocr, prep)  # words their place tells: a date's nắm, Luật Thỉ đua, the place-date's xã, UBMD
-    ocr = faded_units(ocr, prep)  # a unit's name after xã, huyện a mark off from the one unit the lists know
     ocr = faded_phrases(ocr, prep)  # fixed words phrasefix leaves for their capitals: Điêu 1., Vê việc, KẾT QUÁ
     ocr = reread_typed(engine, ocr, prep.typed_before, prep.dpi, restore.ADOPTED.typed_thicken)  # a typed page's 0s
     ocr = typed_case(ocr, prep.typed_before)  # its first letters' case as their glyphs show it (lập read Lập)
@@ -293,6 +292,7 @@ def _read(engine: OcrEngine, upright: np.ndarray, dpi: float, bilevel: bool = Fa
     ocr = typed_rooms(ocr, prep.typed_before)  # a long set phrase's word a letter short, its room kept (ban hân dân)
     ocr = typed_bowls(ocr, prep.typed_before)  # an o read c making no word (báo các), told by the o's closed bowl
     ocr = correct_date_slots(ocr)  # a date's year word those rules left misread (tháng 8 năn 2010)
+    ocr = unit_marks(ocr)  # any page's unit name after xã, huyện a mark off from the one unit of its level listed
     seen = prep.image if prep.plain is None else prep.plain  # a typed page's top rows: paper in ``image``
     ocr = restore.on_page(add_page_number(engine, seen, prep.dpi, ocr, bilevel), prep.scale)
     return restore.faint_reading(ocr, prep)  # a faint page noted, the paper grain its contrast raised dropped

@@ -35,17 +35,13 @@ def district_names() -> frozenset[str]:
     (``can lộc``, ``đông triều``, ``côn đảo``); empty without the lists. Made once per database and code, then read
     from the user's cache as :func:`archivist.confirmations.district_wards` is, and only for a document whose
     parent is a district's body."""
-    from .adminunits import UnitError, data_dir, district_names_raw
-    from .tesswords import derived_lines, model_digest
+    from .adminunits import district_names_raw
+    from .unitnames import listed_names
 
-    try:
-        data = model_digest(data_dir() / "dataset.db")
-    except (UnitError, OSError):
-        return frozenset()
     here = Path(__file__).parent
-    return frozenset(line for line in derived_lines(
-        "district-names", [Path(__file__), here / "unitnames.py", here / "textnorm.py", here / "adminunits.py"],
-        lambda: {_LEVEL.sub("", name_key(d)) for d in district_names_raw()}, data=data) if line)
+    return listed_names("district-names", [Path(__file__), here / "unitnames.py", here / "textnorm.py",
+                                           here / "adminunits.py"],
+                        lambda: {_LEVEL.sub("", name_key(d)) for d in district_names_raw()})
 
 
 def district_list_doubt(parent: str) -> str | None:

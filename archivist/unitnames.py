@@ -10,6 +10,7 @@ issuer and name checks of several modules key their words against (:func:`name_k
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import takewhile
 from pathlib import Path
@@ -54,6 +55,21 @@ def unit_names() -> frozenset[str]:
     return frozenset(derived_lines("unit-names", [Path(__file__), here / "levelwords.py", here / "textnorm.py",
                                                   here / "adminunits.py"],
                                    _unit_names_built, data=data))
+
+
+def listed_names(kind: str, sources: list[Path], build: Callable[[], set[str]]) -> frozenset[str]:
+    """The names ``build`` makes from the lists' database (a level's: a district's, a commune's), made once per
+    database and ``sources`` (the modules that decide them) and then read from the user's cache under ``kind``
+    (``tesswords.derived_lines``); empty without the lists. One loader for :func:`archivist.parentlists.district_names`
+    and :func:`archivist.unitmarks.commune_names`."""
+    from .adminunits import UnitError, data_dir
+    from .tesswords import derived_lines, model_digest
+
+    try:
+        data = model_digest(data_dir() / "dataset.db")
+    except (UnitError, OSError):
+        return frozenset()
+    return frozenset(line for line in derived_lines(kind, sources, build, data=data) if line)
 
 
 def _unit_names_built() -> frozenset[str]:
