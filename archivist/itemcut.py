@@ -12,6 +12,12 @@ Likewise an item's part that opens on the tail of a word (``Chủ tịch, ác PC
 held-out HG503 seals-36-cv-164, 0.85 unflagged): a part after a comma opens in a small letter only on a word that
 governs the next (``các``, ``ngành``, ``đoàn``, ``ấp`` over every list the stored runs' ground truth holds, 4,889
 of them); one that is such a word with its first letters lost is a word cut at its start (:func:`lost_start_doubt`).
+
+And an item that is a body's head alone (``UBND`` for ``UBND huyện Chợ Gạo (b/c)``: session 49's sealed AT479
+12-1-tb-063, 0.85 unflagged at the end; the engine read ``- UBND Gạo (b/c);`` with ``huyện Chợ`` lost in a gap, and
+the list kept the head alone): a head names no body until its unit follows (``UBND xã``, ``UBND huyện …``). No list
+of the stored runs' ground truth (4,889) holds such an item, and no stored list did before this one
+(:func:`bare_head_doubt`).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .fields import Field, flag_recipients
+from .levelwords import BODY_HEADS
 from .ocrtext import _fold
 
 #: words that govern the word after them and so end no recipients item: plurals, conjunctions, prepositions. As
@@ -64,7 +71,19 @@ def lost_start_doubt(items: Sequence[Any]) -> str | None:
     return None
 
 
+#: a body's head, whole or short, in capitals: an item that is one alone names no body
+_HEADS = frozenset(BODY_HEADS)
+
+
+def bare_head_doubt(items: Sequence[Any]) -> str | None:
+    """Why a recipients list may hold an item whose unit was lost: an item that is a body's head alone (``UBND``)."""
+    for item in items:
+        if isinstance(item, str) and item.strip(" \t-–;,.:").upper() in _HEADS:
+            return f"the item '{item.strip()}' is a body's head with no unit after it: its rest may be lost"
+    return None
+
+
 def flag_cut_item(found: dict[str, Field]) -> None:
-    """Mark for review a recipients list with an item cut short (:func:`cut_item_doubt`) or a word of it cut at its
-    start (:func:`lost_start_doubt`)."""
-    flag_recipients(found, lambda items: cut_item_doubt(items) or lost_start_doubt(items))
+    """Mark for review a recipients list with an item cut short (:func:`cut_item_doubt`), a word of it cut at its
+    start (:func:`lost_start_doubt`) or a body's head alone (:func:`bare_head_doubt`)."""
+    flag_recipients(found, lambda items: cut_item_doubt(items) or lost_start_doubt(items) or bare_head_doubt(items))

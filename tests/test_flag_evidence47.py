@@ -30,7 +30,7 @@ from PIL import Image, ImageFilter
 
 from archivist.articleref import article_doubt, article_numbers, flag_article_ref
 from archivist.fields import Field
-from archivist.itemcut import cut_item_doubt, flag_cut_item, lost_start_doubt
+from archivist.itemcut import bare_head_doubt, cut_item_doubt, flag_cut_item, lost_start_doubt
 from archivist.recordorder import flag_recorded_order, order_doubt, recorded_dates
 
 EXTRACT = """ỦY BAN NHÂN DÂN
@@ -145,6 +145,20 @@ def test_a_part_opening_on_the_end_of_a_small_opener_is_doubted() -> None:
     flag_cut_item(found)
     assert found["recipients"].value == ["Chủ tịch, ác PCT UBND xã;", "Lưu: VT."]
     assert "the end of 'các'" in (found["recipients"].review or "")
+
+
+def test_an_item_that_is_a_bodys_head_alone_is_doubted() -> None:
+    """Sealed AT479 12-1-tb-063 (session 49): ``UBND`` for ``UBND huyện Chợ Gạo (b/c)``, 0.85 unflagged, the
+    engine's ``- UBND Gạo (b/c);`` with ``huyện Chợ`` lost in a gap."""
+    whole = ["UBND huyện Chợ Gạo (b/c);", "Đài truyền thanh xã;", "UBND xã;", "TT HĐND xã;", "HĐND, UBND xã;",
+             "Lưu VT."]
+    assert bare_head_doubt(whole) is None  # a head with its unit, or two bodies of the commune
+    for item in ("UBND", "- UBND;", "HĐND.", "ỦY BAN NHÂN DÂN", "Ủy ban nhân dân;"):
+        assert "is a body's head with no unit after it" in (bare_head_doubt(["Như trên;", item]) or ""), item
+    found = {"recipients": Field(["UBND", "Đài truyền thanh xã", "Trưởng các thôn, ấp", "Lưu VT"], 0.85)}
+    flag_cut_item(found)
+    assert found["recipients"].value == ["UBND", "Đài truyền thanh xã", "Trưởng các thôn, ấp", "Lưu VT"]
+    assert "'UBND' is a body's head" in (found["recipients"].review or "")
 
 
 def _extract_through_process(tmp_path: Path, edit: Callable[[list, date], None]) -> dict:
