@@ -90,6 +90,12 @@ def _with_run(tmp_path: Path, key: tuple[int, int, str, int | None, int | None])
     return pages
 
 
+#: the page rules of session 49 that read a word back wherever it stands (typed pages' letters and phrases, a unit's
+#: name a mark off on any page): a slip an older rule's test pins in its ``without`` run is one they may mend too, so
+#: :func:`typed_both_ways` turns them off there (the ``with`` run keeps every rule)
+LATER_RULES = ("typed_spines", "typed_rivals", "typed_long", "typed_rooms", "typed_bowls", "unit_marks")
+
+
 def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], doc: int = 1,
                     group: str = "typewriter", docs: int | None = None, page: int | None = None) -> BothWays:
     """The ``group``'s document of ``seed`` (its ``doc``-th, as ``generate.py --docs doc`` makes it, or ``--docs
@@ -100,13 +106,21 @@ def typed_both_ways(tmp_path: Path, seed: int, switch_off: Callable[[], None], d
     server's workers, out of a monkeypatch's reach). ``page``: only that page of a document that is a folder of
     pages (its index from 0; the others are removed before processing: a page is read alone as it is in its
     document)."""
+    from archivist import pagework
     from archivist.metrics import bag_of_words_error, words
     from archivist.pipeline import Settings, process
 
     pages = _with_run(tmp_path, (seed, doc, group, docs, page))
     truth = "\n".join(p["text"] for p in pages)
     switch_off()
-    process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
+    kept = {name: getattr(pagework, name) for name in LATER_RULES}
+    try:  # the rules written after most of these tests mend some of their slips too: off in every ``without``
+        for name in LATER_RULES:
+            setattr(pagework, name, (lambda ocr: ocr) if name == "unit_marks" else (lambda ocr, typed: ocr))
+        process([tmp_path / "set" / "scans"], tmp_path / "without", Settings(workers=1, page_timeout=0))
+    finally:
+        for name, rule in kept.items():
+            setattr(pagework, name, rule)
     texts = {name: "\n".join(p["text"] for p in json.loads(next((tmp_path / name / "documents").glob(
         "*.json")).read_text(encoding="utf-8"))["pages"]) for name in ("with", "without")}
     (pdf,) = (tmp_path / "with" / "documents").glob("*.pdf")
@@ -124,8 +138,9 @@ def assert_mended(done: BothWays, read: str, printed: str) -> None:
 
     got, want = done.read, done.want
     assert got["without"][read] >= 1
-    assert got["with"][read] == got["without"][read] - 1
-    assert got["with"][printed] == got["without"][printed] + 1
+    # one fewer ``read`` and one more ``printed`` at least: the later rules, off in ``without``, may mend another
+    assert got["with"][read] <= got["without"][read] - 1
+    assert got["with"][printed] >= got["without"][printed] + 1
     assert all(min(got["with"][w], n) >= min(got["without"][w], n) for w, n in want.items())
     assert done.errors["with"] < done.errors["without"], done.errors
     layer = Counter(w for k in range(1, len(done.pages) + 1) for w in words(pdftotext(done.pdf, k)))

@@ -119,7 +119,9 @@ def test_wrong_values_with_evidence_against_them_are_flagged_whatever_their_conf
     """Issue 14 item 9 end to end: the OCR is sure of what is printed, the evidence says it is wrong."""
     meta = national["flags"]["metadata"]
     parent, position = meta["fields"]["parent_issuer"], meta["fields"]["signer_position"]
-    assert "no administrative unit" in parent["review"] and "parent_issuer" in meta["needs_review"]
+    # the district no unit list knows, one mark from the one listed district (QUỲNH LỬU), is read back as it
+    # (unitmarks, session 49): the misread mended rather than flagged
+    assert meta["parent_issuer"] == "UBND HUYỆN QUỲNH LƯU" and "no administrative unit" not in parent.get("review", "")
     assert meta["signer_position"] == "CHỦ TỊCH" and "deputy" in position["review"]
     assert "signer_position" in meta["needs_review"]
     assert "tổng hợp" in national["flags"]["pages"][0]["text"]  # the phrase read back in the page text

@@ -95,10 +95,12 @@ def test_every_line_says_why_and_the_reason_is_never_imported(tmp_path: Path) ->
     signer = by[(recs["08-kh-244-huyen-yen-binh-xa-thinh-hung"]["id"], "signer")]  # no line of the page's reading:
     assert (signer["value"], signer["reason"]) == ("Trịnh Kim Nhàn", ZONE)  # read from the space, and it says so
     assert missing_reason("signer") != ZONE  # (a signer not found at all says why the catalogue needs it)
-    doubt = recs["07-hoso#02"]
-    kind = by[(doubt["id"], "type")]  # the classifier's doubt: the rival type and its evidence
-    assert kind["reason"].startswith(f"classified as {doubt['metadata']['type']} with confidence ")
-    assert ", under 0.70; it could also be " in kind["reason"]
+    # The land dossier's second document, once typed in doubt by another type's words, has a title and a number's
+    # code that agree (session 49, fields49): no type line on the sheet; the doubt line's wording is pinned by
+    # tests/test_review_reason.py.
+    agreed = recs["07-hoso#02"]
+    assert (agreed["id"], "type") not in by and agreed["metadata"]["confidence"] >= 0.7
+    assert all(r["reason"].startswith("classified as ") for r in rows if r["field"] == "type")
 
     # A sheet as session 35 wrote it (no reason column) still imports: the subject corrected.
     old = tmp_path / "old.csv"
