@@ -11,7 +11,7 @@ import pytest
 
 from archivist import pagework, typedbar
 from archivist.typedupper import glyph_cells
-from tests.rereadcheck import assert_mended, typed_both_ways
+from tests.rereadcheck import assert_mended, typed_both_ways_older
 from tests.test_typedring import AROUND, SIZES, _page, assert_left_alone, assert_read_back
 from tests.test_typedstem import _small
 
@@ -105,7 +105,8 @@ def test_generated_typed_document_reads_its_l_end_to_end(tmp_path: Path, monkeyp
     """The first typewritten document of seed 278 (``generate.py --docs 1 --groups typewriter``): its ``là``, read
     ``tà`` without the rule, is ``là`` in the record and in the PDF/A's text layer, no truth word is lost, the
     document loses fewer words, and the PDF/A-1b passes Preflight."""
-    done = typed_both_ways(tmp_path, 278, lambda: monkeypatch.setattr(pagework, "typed_bars", lambda ocr, typed: ocr))
+    done = typed_both_ways_older(tmp_path, 278,
+                                 lambda: monkeypatch.setattr(pagework, "typed_bars", lambda ocr, typed: ocr))
     assert_mended(done, "tà", "là")
 
 
@@ -116,6 +117,6 @@ def test_generated_typed_document_reads_a_set_phrases_letter_end_to_end(tmp_path
     line's ``Ủy ban nhân dân``, whose worn ``b`` reads ``t`` and the ``l``'s stem (``Ủy lan nhân dân`` with the ``l``
     alone, session 44's second round), reads ``ban`` in the record and in the PDF/A's text layer, no truth word is
     lost, the document loses fewer words, and the PDF/A-1b passes Preflight."""
-    done = typed_both_ways(tmp_path, 296, lambda: monkeypatch.setattr(
+    done = typed_both_ways_older(tmp_path, 296, lambda: monkeypatch.setattr(
         typedbar, "stem_reading", lambda texts, lines, k: typedbar.l_reading(texts[k])))
     assert_mended(done, "lan", "ban")

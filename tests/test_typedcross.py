@@ -11,7 +11,7 @@ import pytest
 
 from archivist import pagework, typedcross
 from archivist.typedupper import glyph_cells
-from tests.rereadcheck import assert_mended, typed_both_ways
+from tests.rereadcheck import assert_mended, typed_both_ways_older
 from tests.test_typedring import AROUND, SIZES, _page, assert_left_alone, assert_read_back
 from tests.test_typedstem import _small
 
@@ -78,7 +78,7 @@ def test_generated_typed_document_reads_its_d_end_to_end(tmp_path: Path, monkeyp
     """The second typewritten document of seed 279 (``generate.py --docs 2 --groups typewriter``: an invitation of
     Phước Thiền): its motto's ``Độc``, read ``bộc`` without the rule, is ``Độc`` in the record and in the PDF/A's
     text layer, no truth word is lost, the page loses fewer words, and the PDF/A-1b passes Preflight."""
-    done = typed_both_ways(tmp_path, 279, lambda: monkeypatch.setattr(pagework, "typed_crosses",
+    done = typed_both_ways_older(tmp_path, 279, lambda: monkeypatch.setattr(pagework, "typed_crosses",
                                                                       lambda ocr, typed: ocr), doc=2)
     assert_mended(done, "bộc", "Độc")
 
@@ -89,5 +89,6 @@ def test_generated_typed_document_keeps_its_broken_b_end_to_end(tmp_path: Path,
     """The third typewritten document of seed 331 (``generate.py --docs 8 --groups typewriter``): its ``báo``, its
     ``b``'s ascender broken across, made ``Đáo`` without the guard (:data:`archivist.typedcross.ABOVE_MAX`), stays
     ``báo`` in the record and in the PDF/A's text layer, no truth word lost, fewer lost, PDF/A-1b valid."""
-    done = typed_both_ways(tmp_path, 331, lambda: monkeypatch.setattr(typedcross, "ABOVE_MAX", 10.0), doc=3, docs=8)
+    done = typed_both_ways_older(tmp_path, 331, lambda: monkeypatch.setattr(typedcross, "ABOVE_MAX", 10.0),
+                                 doc=3, docs=8)
     assert_mended(done, "Đáo", "báo")

@@ -15,7 +15,7 @@ from archivist.metrics import words
 from samples.layout import typeface
 from tests.pdfcheck import assert_valid_pdfa
 from tests.pdfpages import pdftotext
-from tests.rereadcheck import assert_read_again, typed_both_ways, typed_rules_off
+from tests.rereadcheck import assert_read_again, typed_both_ways_older, typed_rules_off
 from tests.test_fadedread import _strip
 
 
@@ -76,7 +76,7 @@ def test_generated_typed_document_reads_its_letters_end_to_end(tmp_path: Path, m
     words, and the PDF/A-1b passes Preflight. (The reading without it is made in this process, where it can be
     switched off: the command reads pages in a fork server's workers.)"""
     phrases_off = typed_rules_off(monkeypatch, "typed_phrases")  # typedphrase (session 48) reads rhân back too
-    done = typed_both_ways(tmp_path, 3, lambda: (monkeypatch.setattr(typedread, "asked", lambda text: False),
+    done = typed_both_ways_older(tmp_path, 3, lambda: (monkeypatch.setattr(typedread, "asked", lambda text: False),
                                                  phrases_off()))
     read, errors, want = done.read, done.errors, done.want
     slips = ("rhân", "riên", "côrg")

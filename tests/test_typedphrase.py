@@ -9,7 +9,7 @@ import pytest
 
 from archivist import pagework, typedphrase
 from archivist.phrasefix import phrase_words
-from tests.rereadcheck import assert_mended, typed_both_ways
+from tests.rereadcheck import assert_mended, typed_both_ways_older
 from tests.test_typedring import AROUND, SIZES, assert_left_alone, assert_read_back
 
 
@@ -95,5 +95,5 @@ def test_generated_typed_document_reads_its_phrase_end_to_end(tmp_path: Path, mo
     def off() -> None:
         monkeypatch.setattr(pagework, "typed_phrases", lambda ocr, typed: ocr)
 
-    done = typed_both_ways(tmp_path, 440, off, doc=1, docs=8, page=0)
+    done = typed_both_ways_older(tmp_path, 440, off, doc=1, docs=8, page=0)
     assert_mended(done, "nhên", "nhân")

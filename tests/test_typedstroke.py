@@ -12,7 +12,7 @@ import pytest
 from archivist import typedstem, typedstroke
 from archivist.typedstem import asked_words, worn_h
 from archivist.typedupper import glyph_cells
-from tests.rereadcheck import assert_mended, typed_both_ways
+from tests.rereadcheck import assert_mended, typed_both_ways_older
 from tests.test_typedring import AROUND, SIZES, _page, assert_left_alone, assert_read_back
 from tests.test_typedstem import _small
 
@@ -86,7 +86,7 @@ def test_generated_typed_document_reads_its_d_and_h_end_to_end(tmp_path: Path,
         monkeypatch.setattr(pagework, "typed_strokes", lambda ocr, typed: ocr)
         monkeypatch.setattr(typedstem, "_r_forms", lambda core: {})
 
-    done = typed_both_ways(tmp_path, 332, switch_off, doc=7, docs=8)
+    done = typed_both_ways_older(tmp_path, 332, switch_off, doc=7, docs=8)
     assert_mended(done, "đo", "do")
     assert done.read["with"]["thực"] == done.read["without"]["thực"] + 1
     assert done.read["with"]["trực"] == done.read["without"]["trực"] - 1
